@@ -1,0 +1,81 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace RawNet.Protocols.Checksums;
+
+/// <summary>
+/// The one's-complement Internet checksum (RFC 1071) and the IPv4/IPv6 pseudo-headers that TCP, UDP and ICMPv6 cover.
+/// The one place in RawNet that sums 16-bit words.
+/// </summary>
+public static class InternetChecksum
+{
+    /// <summary>Adds <paramref name="data"/> to a running 32-bit-folded sum, as big-endian 16-bit words (an odd last byte is padded with zero).</summary>
+    public static ulong Add(ulong sum, ReadOnlySpan<byte> data)
+    {
+        // Sum 32-bit big-endian words into a 64-bit accumulator: the one's-complement sum is byte-order independent
+        // as long as we fold consistently, and 4 bytes at a time is twice as fast as 2.
+        ref byte start = ref MemoryMarshal.GetReference(data);
+        int i = 0;
+        int n = data.Length;
+        for (; i + 16 <= n; i += 16)
+        {
+            sum += BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i)));
+            sum += BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i + 4)));
+            sum += BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i + 8)));
+            sum += BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i + 12)));
+        }
+        for (; i + 4 <= n; i += 4)
+            sum += BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i)));
+        for (; i + 2 <= n; i += 2)
+            sum += (uint)(Unsafe.Add(ref start, i) << 8 | Unsafe.Add(ref start, i + 1));
+        if (i < n)
+            sum += (uint)(Unsafe.Add(ref start, i) << 8);
+        return sum;
+    }
+
+    /// <summary>Adds one 16-bit value to a running sum.</summary>
+    public static ulong Add(ulong sum, ushort value) => sum + value;
+
+    /// <summary>Folds a running sum to 16 bits and complements it: the value to store in a checksum field.</summary>
+    public static ushort Finish(ulong sum)
+    {
+        sum = (sum & 0xFFFFFFFF) + (sum >> 32);
+        sum = (sum & 0xFFFFFFFF) + (sum >> 32);
+        sum = (sum & 0xFFFF) + (sum >> 16);
+        sum = (sum & 0xFFFF) + (sum >> 16);
+        sum = (sum & 0xFFFF) + (sum >> 16);
+        return (ushort)~sum;
+    }
+
+    /// <summary>The checksum of <paramref name="data"/> alone (IPv4 header, ICMPv4).</summary>
+    public static ushort Compute(ReadOnlySpan<byte> data) => Finish(Add(0, data));
+
+    /// <summary>The running sum of the IPv4 pseudo-header for TCP/UDP (RFC 793, RFC 768).</summary>
+    public static ulong PseudoHeaderIpv4(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, IpProtocol protocol, int upperLayerLength)
+    {
+        ulong sum = Add(0, source[..4]);
+        sum = Add(sum, destination[..4]);
+        sum += (byte)protocol;
+        sum += (uint)(upperLayerLength & 0xFFFF);
+        return sum;
+    }
+
+    /// <summary>The running sum of the IPv6 pseudo-header (RFC 8200 section 8.1).</summary>
+    public static ulong PseudoHeaderIpv6(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, IpProtocol nextHeader, int upperLayerLength)
+    {
+        ulong sum = Add(0, source[..16]);
+        sum = Add(sum, destination[..16]);
+        sum += (uint)upperLayerLength;
+        sum += (byte)nextHeader;
+        return sum;
+    }
+
+    /// <summary>
+    /// The value to store in a UDP checksum field: a computed 0 is sent as 0xFFFF, because 0 means "no checksum" (RFC 768).
+    /// </summary>
+    public static ushort ForUdp(ushort computed) => computed == 0 ? (ushort)0xFFFF : computed;
+
+    /// <summary>True when data that includes its own checksum field sums to the all-ones value, i.e. verifies.</summary>
+    public static bool Verifies(ulong sumIncludingChecksumField) => Finish(sumIncludingChecksumField) == 0;
+}

@@ -1,0 +1,15 @@
+namespace RawNet.Protocols;
+
+/// <summary>The EtherType values RawNet decodes; any other value passes through untouched.</summary>
+public enum EtherType : ushort
+{
+    Ipv4 = 0x0800,
+    Arp = 0x0806,
+    Vlan = 0x8100,
+    Ipv6 = 0x86DD,
+    QinQ = 0x88A8,
+    /// <summary>Pre-standard stacked VLAN tag.</summary>
+    QinQLegacy = 0x9100,
+    PppoeDiscovery = 0x8863,
+    PppoeSession = 0x8864,
+}

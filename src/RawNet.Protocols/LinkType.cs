@@ -1,0 +1,28 @@
+namespace RawNet.Protocols;
+
+/// <summary>A capture's link-layer header type (tcpdump.org LINKTYPE_ values, as stored in pcap and pcapng files).</summary>
+public enum LinkType : ushort
+{
+    /// <summary>BSD loopback: a 4-byte address family in the capturing host's byte order.</summary>
+    Null = 0,
+    /// <summary>Ethernet II / 802.3.</summary>
+    Ethernet = 1,
+    /// <summary>Raw IP, version taken from the first nibble.</summary>
+    Raw = 101,
+    /// <summary>IEEE 802.11 (decoded to frame fields only).</summary>
+    Ieee80211 = 105,
+    /// <summary>OpenBSD loopback: a 4-byte address family in network byte order.</summary>
+    Loop = 108,
+    /// <summary>Linux "cooked" capture, version 1 (16-byte header).</summary>
+    LinuxSll = 113,
+    /// <summary>PPI-encapsulated 802.11 (frame fields only).</summary>
+    Ppi = 192,
+    /// <summary>Radiotap-encapsulated 802.11 (frame fields only).</summary>
+    Ieee80211Radiotap = 127,
+    /// <summary>Raw IPv4.</summary>
+    Ipv4 = 228,
+    /// <summary>Raw IPv6.</summary>
+    Ipv6 = 229,
+    /// <summary>Linux "cooked" capture, version 2 (20-byte header).</summary>
+    LinuxSll2 = 276,
+}
