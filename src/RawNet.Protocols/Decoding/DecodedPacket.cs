@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>
+/// A caller-owned, reusable decode result: the layers of one frame as offsets into its bytes. Decoding into the same
+/// instance again overwrites it, so steady-state decoding allocates nothing. The frame's bytes are not kept: pass them
+/// alongside (<see cref="BufferOf"/>).
+/// </summary>
+public sealed class DecodedPacket
+{
+    /// <summary>The most layers one packet can have; deeper nesting stops decoding with <see cref="DecodeOutcome.Unsupported"/>.</summary>
+    public const int MaxLayers = 32;
+
+    private readonly Layer[] _layers = new Layer[MaxLayers];
+
+    /// <summary>The frame's metadata (time, lengths, link type).</summary>
+    public FrameMetadata Metadata { get; internal set; }
+
+    /// <summary>1-based frame number in its file or capture.</summary>
+    public long FrameNumber { get; internal set; }
+
+    /// <summary>How decoding ended.</summary>
+    public DecodeOutcome Outcome { get; internal set; }
+
+    /// <summary>The layer decoding stopped in (or the last layer, when <see cref="Outcome"/> is <see cref="DecodeOutcome.Ok"/>).</summary>
+    public LayerKind StoppedAt { get; internal set; }
+
+    /// <summary>Byte offset in the frame where decoding stopped.</summary>
+    public int StopOffset { get; internal set; }
+
+    /// <summary>Why decoding stopped early (a constant string), or null.</summary>
+    public string? StopReason { get; internal set; }
+
+    /// <summary>Number of decoded layers, the frame layer included.</summary>
+    public int LayerCount { get; private set; }
+
+    /// <summary>True when this frame is an IP fragment whose datagram is not complete yet (or reassembly is off and it is not the first).</summary>
+    public bool IsUnreassembledFragment { get; internal set; }
+
+    /// <summary>True when this frame completed an IP datagram and the layers after the IP header come from <see cref="Reassembled"/>.</summary>
+    public bool HasReassembledPayload => ReassembledLength > 0;
+
+    /// <summary>Number of fragments the reassembled datagram was made of.</summary>
+    public int ReassembledFragmentCount { get; internal set; }
+
+    internal byte[]? ReassembledBuffer;
+    internal int ReassembledLength;
+
+    /// <summary>The reassembled datagram's payload (valid until the next decode with the same decoder).</summary>
+    public ReadOnlySpan<byte> Reassembled => ReassembledBuffer is null ? default : ReassembledBuffer.AsSpan(0, ReassembledLength);
+
+    /// <summary>The decoded layers, outermost first; index 0 is the frame.</summary>
+    public ReadOnlySpan<Layer> Layers => _layers.AsSpan(0, LayerCount);
+
+    /// <summary>The layer at <paramref name="index"/>.</summary>
+    public ref readonly Layer this[int index] => ref _layers[index];
+
+    /// <summary>Index of the first layer of <paramref name="kind"/> at or after <paramref name="start"/>, or -1.</summary>
+    public int IndexOf(LayerKind kind, int start = 0)
+    {
+        for (int i = start; i < LayerCount; i++)
+        {
+            if (_layers[i].Kind == kind)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>True when a layer of <paramref name="kind"/> was decoded.</summary>
+    public bool Has(LayerKind kind) => IndexOf(kind) >= 0;
+
+    /// <summary>The bytes a layer's offsets refer to: the frame, or the reassembled payload.</summary>
+    public ReadOnlySpan<byte> BufferOf(in Layer layer, ReadOnlySpan<byte> frame) =>
+        layer.Source == LayerSource.Reassembled ? Reassembled : frame;
+
+    /// <summary>The header bytes of a layer that are present.</summary>
+    public ReadOnlySpan<byte> HeaderOf(in Layer layer, ReadOnlySpan<byte> frame) =>
+        BufferOf(layer, frame).Slice(layer.Offset, layer.HeaderLength);
+
+    /// <summary>True when any layer is cut short (snaplen) or the outcome is truncated.</summary>
+    public bool IsTruncated => Outcome == DecodeOutcome.Truncated;
+
+    internal void Reset(in FrameMetadata metadata, long frameNumber)
+    {
+        Metadata = metadata;
+        FrameNumber = frameNumber;
+        Outcome = DecodeOutcome.Ok;
+        StoppedAt = LayerKind.Frame;
+        StopOffset = 0;
+        StopReason = null;
+        LayerCount = 0;
+        IsUnreassembledFragment = false;
+        ReassembledLength = 0;
+        ReassembledFragmentCount = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref Layer Add(LayerKind kind, int offset, int headerLength, int extent, LayerSource source = LayerSource.Frame)
+    {
+        ref Layer layer = ref _layers[LayerCount++];
+        layer.Kind = kind;
+        layer.Status = LayerStatus.Complete;
+        layer.Checksum = Checksums.ChecksumStatus.None;
+        layer.Source = source;
+        layer.Quoted = false;
+        layer.Offset = offset;
+        layer.HeaderLength = headerLength;
+        layer.Extent = extent;
+        return ref layer;
+    }
+
+    internal bool IsFull => LayerCount >= MaxLayers;
+
+    internal ref Layer LayerRef(int index) => ref _layers[index];
+}

@@ -1,0 +1,15 @@
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>The frame's own fields, from capture metadata.</summary>
+public static class FrameFields
+{
+    public static readonly FieldDefinition Number = FieldDefinition.Derived("frame.number", "Frame Number", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameNumber);
+    public static readonly FieldDefinition TimeEpoch = FieldDefinition.Derived("frame.time_epoch", "Epoch Time", LayerKind.Frame, FieldKind.EpochTime, ComputedField.FrameTimeEpoch);
+    public static readonly FieldDefinition Length = FieldDefinition.Derived("frame.len", "Frame Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameLength);
+    public static readonly FieldDefinition CapturedLength = FieldDefinition.Derived("frame.cap_len", "Capture Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameCapturedLength);
+
+    /// <summary>Every frame field, in tree order.</summary>
+    public static readonly FieldDefinition[] All = [TimeEpoch, Number, Length, CapturedLength];
+}

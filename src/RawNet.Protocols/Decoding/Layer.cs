@@ -1,0 +1,46 @@
+using RawNet.Protocols.Checksums;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>Which buffer a layer's offsets point into.</summary>
+public enum LayerSource : byte
+{
+    /// <summary>The captured frame.</summary>
+    Frame,
+    /// <summary>The payload of a reassembled IP datagram (<see cref="DecodedPacket.Reassembled"/>).</summary>
+    Reassembled,
+}
+
+/// <summary>One decoded layer: what it is, where its header lies and how much it declares it spans.</summary>
+public struct Layer
+{
+    /// <summary>What protocol this layer is.</summary>
+    public LayerKind Kind;
+
+    /// <summary>Whether the header was complete, cut short or malformed.</summary>
+    public LayerStatus Status;
+
+    /// <summary>Result of verifying this layer's checksum, where it has one.</summary>
+    public ChecksumStatus Checksum;
+
+    /// <summary>Which buffer <see cref="Offset"/> refers to.</summary>
+    public LayerSource Source;
+
+    /// <summary>True for layers quoted inside an ICMP error message: partial by design, never verified.</summary>
+    public bool Quoted;
+
+    /// <summary>Offset of the header's first byte in its buffer.</summary>
+    public int Offset;
+
+    /// <summary>Bytes of the header present in the buffer (less than the header's length when truncated).</summary>
+    public int HeaderLength;
+
+    /// <summary>
+    /// Bytes the layer spans from <see cref="Offset"/>, header and payload, as the packet declares them (the reported
+    /// length: it may be more than was captured).
+    /// </summary>
+    public int Extent;
+
+    /// <summary>Offset just past the header.</summary>
+    public readonly int PayloadOffset => Offset + HeaderLength;
+}

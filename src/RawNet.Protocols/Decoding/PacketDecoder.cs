@@ -1,0 +1,726 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Arp;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Ethernet;
+using RawNet.Protocols.Icmp;
+using RawNet.Protocols.Icmpv6;
+using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Reassembly;
+using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Udp;
+using RawNet.Protocols.Vlan;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>Settings for <see cref="PacketDecoder"/>.</summary>
+/// <param name="Defragment">Reassemble IPv4 and IPv6 fragments (on by default, as in tshark).</param>
+/// <param name="VerifyChecksums">Verify IPv4, TCP, UDP, ICMP and ICMPv6 checksums.</param>
+/// <param name="Reassembly">Bounds on reassembly state.</param>
+public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default)
+{
+    /// <summary>The defaults: reassembly and checksum verification on.</summary>
+    public static DecoderOptions Default => new(true, true, new ReassemblyLimits());
+}
+
+/// <summary>
+/// Decodes frames into a caller-owned <see cref="DecodedPacket"/>: a switch on link type, EtherType and protocol number,
+/// every read bounds-checked, no exceptions and no allocation per packet. Stateful only for IP reassembly, so use one
+/// decoder per packet stream, on one thread.
+/// </summary>
+public sealed class PacketDecoder
+{
+    /// <summary>Most IPv6 extension headers walked per IPv6 header (a bounded walk).</summary>
+    public const int MaxExtensionHeaders = 8;
+
+    /// <summary>Most IP headers in one packet (IP-in-IP nesting and ICMP quotes included).</summary>
+    public const int MaxNetworkLayers = 6;
+
+    /// <summary>Most VLAN tags walked in one frame.</summary>
+    public const int MaxVlanTags = 4;
+
+    private readonly DecoderOptions _options;
+    private readonly IpReassembler? _reassembler;
+
+    // Per-decode state: the packet being filled and the number of IP headers met so far.
+    private DecodedPacket _packet = null!;
+    private int _networkLayers;
+
+    /// <summary>Creates a decoder.</summary>
+    public PacketDecoder(DecoderOptions options)
+    {
+        _options = options;
+        var limits = options.Reassembly.MaxDatagramsInProgress == 0 ? new ReassemblyLimits() : options.Reassembly;
+        _reassembler = options.Defragment ? new IpReassembler(limits) : null;
+    }
+
+    /// <summary>Creates a decoder with the default options.</summary>
+    public PacketDecoder() : this(DecoderOptions.Default)
+    {
+    }
+
+    /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
+    public IpReassembler? Reassembler => _reassembler;
+
+    /// <summary>Decodes one frame into <paramref name="packet"/>; never throws for any input bytes.</summary>
+    public DecodeOutcome Decode(ReadOnlySpan<byte> frame, in FrameMetadata metadata, long frameNumber, DecodedPacket packet)
+    {
+        packet.Reset(metadata, frameNumber);
+        _packet = packet;
+        _networkLayers = 0;
+        int reported = Math.Max(metadata.OriginalLength, frame.Length);
+        packet.Add(LayerKind.Frame, 0, 0, reported);
+        var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
+        DecodeLink(input, metadata.LinkType, frame.Length, reported);
+        if (packet.Outcome == DecodeOutcome.Ok)
+        {
+            ref readonly Layer last = ref packet[packet.LayerCount - 1];
+            packet.StoppedAt = last.Kind;
+            packet.StopOffset = last.Source == LayerSource.Frame ? last.Offset + last.HeaderLength : frame.Length;
+        }
+        _packet = null!;
+        return packet.Outcome;
+    }
+
+    /// <summary>The buffer being decoded and whether its layers are quoted inside an ICMP error.</summary>
+    private readonly ref struct Span
+    {
+        public readonly ReadOnlySpan<byte> Bytes;
+        public readonly ReadOnlySpan<byte> Frame;
+        public readonly LayerSource Source;
+        public readonly bool Quoted;
+
+        public Span(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> frame, LayerSource source, bool quoted)
+        {
+            Bytes = bytes;
+            Frame = frame;
+            Source = source;
+            Quoted = quoted;
+        }
+
+        /// <summary>The buffer a layer decoded earlier points into.</summary>
+        public ReadOnlySpan<byte> BufferOf(in Layer layer) => layer.Source == LayerSource.Frame ? Frame : Bytes;
+    }
+
+    private void DecodeLink(Span input, LinkType linkType, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes;
+        switch (linkType)
+        {
+            case LinkType.Ethernet:
+                if (!Header(input, LayerKind.Ethernet, 0, EthernetHeader.Length, capEnd, repEnd, out _))
+                    return;
+                var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[EthernetHeader.Field.EtherType..]);
+                if ((ushort)type < EthernetHeader.MinEtherType)
+                {
+                    // 802.3 length field: LLC follows, which RawNet does not decode.
+                    Unsupported(input, EthernetHeader.Length, capEnd, repEnd, "802.3 LLC frame");
+                    return;
+                }
+                DecodeEtherType(input, type, EthernetHeader.Length, capEnd, repEnd, 0);
+                return;
+            case LinkType.Raw:
+                if (capEnd < 1)
+                {
+                    Stop(DecodeOutcome.Truncated, LayerKind.Frame, 0, "empty raw IP frame");
+                    return;
+                }
+                DecodeIpByVersion(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.Ipv4:
+                DecodeIpv4(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.Ipv6:
+                DecodeIpv6(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.Null:
+            case LinkType.Loop:
+                if (!Header(input, LayerKind.Null, 0, 4, capEnd, repEnd, out _))
+                    return;
+                // DLT_NULL stores the family in the capturing host's byte order, DLT_LOOP in network order: accept both.
+                uint family = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+                if (family > 0xFFFF)
+                    family = BinaryPrimitives.ReverseEndianness(family);
+                switch (family)
+                {
+                    case 2:
+                        DecodeIpv4(input, 4, capEnd, repEnd);
+                        return;
+                    case 10 or 24 or 28 or 30:
+                        DecodeIpv6(input, 4, capEnd, repEnd);
+                        return;
+                    default:
+                        Unsupported(input, 4, capEnd, repEnd, "unknown loopback address family");
+                        return;
+                }
+            case LinkType.LinuxSll:
+                if (!Header(input, LayerKind.LinuxSll, 0, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
+                    return;
+                DecodeCookedProtocol(input, LinuxCookedHeader.SllProtocol(bytes), LinuxCookedHeader.SllLength, capEnd, repEnd);
+                return;
+            case LinkType.LinuxSll2:
+                if (!Header(input, LayerKind.LinuxSll2, 0, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out _))
+                    return;
+                DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes), LinuxCookedHeader.Sll2Length, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
+                return;
+        }
+    }
+
+    private void DecodeCookedProtocol(Span input, EtherType protocol, int offset, int capEnd, int repEnd)
+    {
+        // Cooked headers carry an EtherType, or small ARPHRD-specific values (e.g. 4 = 802.2 LLC) that RawNet leaves as payload.
+        if ((ushort)protocol < EthernetHeader.MinEtherType)
+        {
+            Unsupported(input, offset, capEnd, repEnd, "cooked protocol is not an EtherType");
+            return;
+        }
+        DecodeEtherType(input, protocol, offset, capEnd, repEnd, 0);
+    }
+
+    private void DecodeEtherType(Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
+    {
+        while (true)
+        {
+            switch (type)
+            {
+                case EtherType.Ipv4:
+                    DecodeIpv4(input, offset, capEnd, repEnd);
+                    return;
+                case EtherType.Ipv6:
+                    DecodeIpv6(input, offset, capEnd, repEnd);
+                    return;
+                case EtherType.Arp:
+                    DecodeArp(input, offset, capEnd, repEnd);
+                    return;
+                case EtherType.Vlan or EtherType.QinQ or EtherType.QinQLegacy:
+                    if (tags++ == MaxVlanTags)
+                    {
+                        Unsupported(input, offset, capEnd, repEnd, "too many VLAN tags");
+                        return;
+                    }
+                    if (!Header(input, LayerKind.Vlan, offset, VlanTag.Length, capEnd, repEnd, out _))
+                        return;
+                    type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + VlanTag.Field.EtherType)..]);
+                    offset += VlanTag.Length;
+                    if ((ushort)type < EthernetHeader.MinEtherType)
+                    {
+                        Unsupported(input, offset, capEnd, repEnd, "802.3 LLC frame");
+                        return;
+                    }
+                    continue;
+                case EtherType.PppoeSession:
+                    DecodePppoeSession(input, offset, capEnd, repEnd);
+                    return;
+                default:
+                    Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
+                    return;
+            }
+        }
+    }
+
+    private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)
+    {
+        // PPPoE session header (6 bytes, RFC 2516) followed by the 2-byte PPP protocol field.
+        const int length = 8;
+        if (!Header(input, LayerKind.PppoeSession, offset, length, capEnd, repEnd, out _))
+            return;
+        var bytes = input.Bytes;
+        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 4)..]);
+        int end = Math.Min(repEnd, offset + 6 + payloadLength);
+        ushort ppp = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
+        switch (ppp)
+        {
+            case 0x0021:
+                DecodeIpv4(input, offset + length, Math.Min(capEnd, end), end);
+                return;
+            case 0x0057:
+                DecodeIpv6(input, offset + length, Math.Min(capEnd, end), end);
+                return;
+            default:
+                Unsupported(input, offset + length, Math.Min(capEnd, end), end, "PPP protocol not decoded");
+                return;
+        }
+    }
+
+    private void DecodeArp(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Arp, offset, ArpPacket.FixedLength, capEnd, repEnd, out int index))
+            return;
+        ArpPacket.TryRead(input.Bytes[offset..capEnd], out var arp);
+        int total = arp.TotalLength;
+        ref Layer layer = ref _packet.LayerRef(index);
+        if (offset + total > capEnd)
+        {
+            layer.HeaderLength = capEnd - offset;
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, LayerKind.Arp, offset, capEnd, repEnd, "ARP addresses cut short");
+            return;
+        }
+        layer.HeaderLength = total;
+        layer.Extent = total;
+    }
+
+    private void DecodeIpByVersion(Span input, int offset, int capEnd, int repEnd)
+    {
+        switch (input.Bytes[offset] >> 4)
+        {
+            case 4:
+                DecodeIpv4(input, offset, capEnd, repEnd);
+                return;
+            case 6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            default:
+                Stop(DecodeOutcome.Malformed, LayerKind.Frame, offset, "raw IP version is neither 4 nor 6");
+                Payload(input, offset, capEnd, repEnd);
+                return;
+        }
+    }
+
+    private void DecodeIpv4(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (++_networkLayers > MaxNetworkLayers || _packet.IsFull)
+        {
+            Unsupported(input, offset, capEnd, repEnd, "too many nested IP headers");
+            return;
+        }
+        var bytes = input.Bytes;
+        if (!Header(input, LayerKind.Ipv4, offset, 1, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        int version = bytes[offset] >> 4;
+        int ihl = (bytes[offset] & 0x0F) * 4;
+        layer.HeaderLength = Math.Min(Math.Max(ihl, Ipv4Header.MinLength), capEnd - offset);
+        layer.Extent = repEnd - offset;
+        if (version != 4)
+        {
+            Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 version field is not 4");
+            return;
+        }
+        if (ihl < Ipv4Header.MinLength)
+        {
+            Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 header length below 20");
+            return;
+        }
+        if (capEnd - offset < ihl)
+        {
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, LayerKind.Ipv4, offset, capEnd, repEnd, "IPv4 header cut short");
+            return;
+        }
+        var ip = new Ipv4Header(bytes[offset..]);
+        int totalLength = ip.TotalLength;
+        if (totalLength == 0)
+        {
+            // TSO/GSO: the NIC fills the length in later; tshark then trusts the frame's reported length.
+            totalLength = repEnd - offset;
+        }
+        else if (totalLength < ihl)
+        {
+            Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 total length below header length");
+            return;
+        }
+        else if (offset + totalLength > repEnd)
+        {
+            // The datagram claims more bytes than the frame carried: keep what is there, flag it.
+            layer.Status = LayerStatus.Malformed;
+            totalLength = repEnd - offset;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ipv4, offset, "IPv4 total length exceeds the frame");
+        }
+        layer.Extent = totalLength;
+        int end = offset + totalLength;
+        int payloadCapEnd = Math.Min(capEnd, end);
+        if (_options.VerifyChecksums && !input.Quoted)
+            layer.Checksum = InternetChecksum.Compute(bytes.Slice(offset, ihl)) == 0 ? ChecksumStatus.Good : ChecksumStatus.Bad;
+
+        var protocol = ip.Protocol;
+        int payload = offset + ihl;
+        if (ip.IsFragment && !input.Quoted)
+        {
+            DecodeFragment(input, index, protocol, payload, payloadCapEnd, end, ip.FragmentOffsetBytes, ip.HasMoreFragments,
+                new FragmentKey(ToUInt128(ip.Source), ToUInt128(ip.Destination), ip.Identification, (byte)protocol, 4));
+            return;
+        }
+        if (ip.IsFragment && ip.FragmentOffsetBytes != 0)
+        {
+            Payload(input, payload, payloadCapEnd, end);
+            return;
+        }
+        DecodeTransport(input, protocol, payload, payloadCapEnd, end, index);
+    }
+
+    private void DecodeIpv6(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (++_networkLayers > MaxNetworkLayers || _packet.IsFull)
+        {
+            Unsupported(input, offset, capEnd, repEnd, "too many nested IP headers");
+            return;
+        }
+        var bytes = input.Bytes;
+        if (!Header(input, LayerKind.Ipv6, offset, 1, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(Ipv6Header.Length, capEnd - offset);
+        layer.Extent = repEnd - offset;
+        if (bytes[offset] >> 4 != 6)
+        {
+            Malformed(ref layer, input, LayerKind.Ipv6, offset, "IPv6 version field is not 6");
+            return;
+        }
+        if (capEnd - offset < Ipv6Header.Length)
+        {
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, LayerKind.Ipv6, offset, capEnd, repEnd, "IPv6 header cut short");
+            return;
+        }
+        var ip = new Ipv6Header(bytes[offset..]);
+        int extent = ip.PayloadLength == 0 ? repEnd - offset : Ipv6Header.Length + ip.PayloadLength;
+        if (offset + extent > repEnd)
+        {
+            layer.Status = LayerStatus.Malformed;
+            extent = repEnd - offset;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ipv6, offset, "IPv6 payload length exceeds the frame");
+        }
+        layer.Extent = extent;
+        int end = offset + extent;
+        int payloadCapEnd = Math.Min(capEnd, end);
+
+        var next = ip.NextHeader;
+        int position = offset + Ipv6Header.Length;
+        bool fragment = false, moreFragments = false;
+        int fragmentOffset = 0;
+        uint identification = 0;
+        for (int walked = 0; Ipv6ExtensionHeader.IsExtension(next); walked++)
+        {
+            if (walked == MaxExtensionHeaders || _packet.IsFull)
+            {
+                Unsupported(input, position, payloadCapEnd, end, "too many IPv6 extension headers");
+                return;
+            }
+            var kind = next switch
+            {
+                IpProtocol.Ipv6HopByHop => LayerKind.Ipv6HopByHop,
+                IpProtocol.Ipv6Routing => LayerKind.Ipv6Routing,
+                IpProtocol.Ipv6Fragment => LayerKind.Ipv6Fragment,
+                IpProtocol.AuthenticationHeader => LayerKind.Ipv6AuthenticationHeader,
+                _ => LayerKind.Ipv6DestinationOptions,
+            };
+            if (payloadCapEnd - position < 2)
+            {
+                Header(input, kind, position, 2, payloadCapEnd, end, out _);
+                return;
+            }
+            int length = Ipv6ExtensionHeader.LengthOf(next, bytes.Slice(position, 2));
+            if (!Header(input, kind, position, length, payloadCapEnd, end, out _))
+                return;
+            if (next == IpProtocol.Ipv6Fragment)
+            {
+                fragment = true;
+                ushort word = BinaryPrimitives.ReadUInt16BigEndian(bytes[(position + Ipv6ExtensionHeader.Field.FragmentOffsetAndFlags)..]);
+                fragmentOffset = word & 0xFFF8;
+                moreFragments = (word & 1) != 0;
+                identification = BinaryPrimitives.ReadUInt32BigEndian(bytes[(position + Ipv6ExtensionHeader.Field.FragmentIdentification)..]);
+            }
+            next = (IpProtocol)bytes[position];
+            position += length;
+        }
+        // An atomic fragment (offset 0, no more fragments) is a whole datagram (RFC 6946).
+        if (fragment && (fragmentOffset != 0 || moreFragments) && !input.Quoted)
+        {
+            DecodeFragment(input, index, next, position, payloadCapEnd, end, fragmentOffset, moreFragments,
+                new FragmentKey(ToUInt128(ip.Source), ToUInt128(ip.Destination), identification, (byte)next, 6));
+            return;
+        }
+        if (fragment && fragmentOffset != 0)
+        {
+            Payload(input, position, payloadCapEnd, end);
+            return;
+        }
+        if (next == IpProtocol.Ipv6NoNextHeader)
+        {
+            if (payloadCapEnd > position)
+                Payload(input, position, payloadCapEnd, end);
+            return;
+        }
+        DecodeTransport(input, next, position, payloadCapEnd, end, index);
+    }
+
+    private void DecodeFragment(Span input, int ipIndex, IpProtocol protocol, int payload, int capEnd, int end,
+        int fragmentOffset, bool moreFragments, in FragmentKey key)
+    {
+        if (_reassembler is null || capEnd < end)
+        {
+            // No reassembly (or the fragment was not captured whole): only a first fragment has a transport header to show.
+            if (fragmentOffset == 0 && _reassembler is null)
+            {
+                DecodeTransport(input, protocol, payload, capEnd, end, ipIndex);
+                return;
+            }
+            _packet.IsUnreassembledFragment = true;
+            Payload(input, payload, capEnd, end);
+            return;
+        }
+        if (!_reassembler.TryAdd(key, fragmentOffset, moreFragments, input.Bytes[payload..capEnd], _packet.Metadata.TimestampNanoseconds,
+                out var buffer, out int length, out int fragments))
+        {
+            _packet.IsUnreassembledFragment = true;
+            Payload(input, payload, capEnd, end);
+            return;
+        }
+        _packet.ReassembledBuffer = buffer;
+        _packet.ReassembledLength = length;
+        _packet.ReassembledFragmentCount = fragments;
+        var whole = new Span(buffer.AsSpan(0, length), input.Frame, LayerSource.Reassembled, quoted: false);
+        DecodeTransport(whole, protocol, 0, length, length, ipIndex);
+    }
+
+    private void DecodeTransport(Span input, IpProtocol protocol, int offset, int capEnd, int repEnd, int ipIndex)
+    {
+        if (_packet.IsFull)
+        {
+            Unsupported(input, offset, capEnd, repEnd, "too many layers");
+            return;
+        }
+        switch (protocol)
+        {
+            case IpProtocol.Tcp:
+                DecodeTcp(input, offset, capEnd, repEnd, ipIndex);
+                return;
+            case IpProtocol.Udp:
+                DecodeUdp(input, offset, capEnd, repEnd, ipIndex);
+                return;
+            case IpProtocol.Icmp when _packet[ipIndex].Kind == LayerKind.Ipv4:
+                DecodeIcmp(input, LayerKind.Icmp, offset, capEnd, repEnd, ipIndex);
+                return;
+            case IpProtocol.Icmpv6:
+                DecodeIcmp(input, LayerKind.Icmpv6, offset, capEnd, repEnd, ipIndex);
+                return;
+            case IpProtocol.IpInIp:
+                DecodeIpv4(input, offset, capEnd, repEnd);
+                return;
+            case IpProtocol.Ipv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            default:
+                if (capEnd > offset || repEnd > offset)
+                    Unsupported(input, offset, capEnd, repEnd, "IP protocol not decoded");
+                return;
+        }
+    }
+
+    private void DecodeTcp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
+    {
+        var bytes = input.Bytes;
+        if (!Header(input, LayerKind.Tcp, offset, TcpHeader.MinLength, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        int headerLength = (bytes[offset + TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+        if (headerLength < TcpHeader.MinLength)
+        {
+            Malformed(ref layer, input, LayerKind.Tcp, offset, "TCP header length below 20");
+            return;
+        }
+        if (headerLength > repEnd - offset)
+        {
+            Malformed(ref layer, input, LayerKind.Tcp, offset, "TCP header length exceeds the segment");
+            return;
+        }
+        if (capEnd - offset < headerLength)
+        {
+            layer.HeaderLength = capEnd - offset;
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, LayerKind.Tcp, offset, capEnd, repEnd, "TCP options cut short");
+            return;
+        }
+        layer.HeaderLength = headerLength;
+        if (_options.VerifyChecksums && !input.Quoted)
+            layer.Checksum = VerifyTransport(input, offset, capEnd, repEnd, ipIndex, IpProtocol.Tcp, allowZero: false);
+        if (capEnd > offset + headerLength)
+            Payload(input, offset + headerLength, capEnd, repEnd);
+    }
+
+    private void DecodeUdp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
+    {
+        var bytes = input.Bytes;
+        if (!Header(input, LayerKind.Udp, offset, UdpHeader.HeaderLength, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        var udp = new UdpHeader(bytes[offset..]);
+        int length = udp.Length;
+        if (length < UdpHeader.HeaderLength || length > repEnd - offset)
+        {
+            // Keep the header's fields visible but say the length is impossible.
+            layer.Status = LayerStatus.Malformed;
+            Stop(DecodeOutcome.Malformed, LayerKind.Udp, offset, length < UdpHeader.HeaderLength ? "UDP length below 8" : "UDP length exceeds the IP payload");
+            if (capEnd > offset + UdpHeader.HeaderLength)
+                Payload(input, offset + UdpHeader.HeaderLength, capEnd, repEnd);
+            return;
+        }
+        int end = offset + length;
+        if (_options.VerifyChecksums && !input.Quoted)
+            layer.Checksum = VerifyTransport(input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
+        if (Math.Min(capEnd, end) > offset + UdpHeader.HeaderLength)
+            Payload(input, offset + UdpHeader.HeaderLength, Math.Min(capEnd, end), end);
+    }
+
+    private void DecodeIcmp(Span input, LayerKind kind, int offset, int capEnd, int repEnd, int ipIndex)
+    {
+        var bytes = input.Bytes;
+        // Type, code and checksum are the minimum; the 4 bytes after them vary by type but every message has them.
+        if (!Header(input, kind, offset, 4, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(IcmpHeader.HeaderLength, capEnd - offset);
+        if (_options.VerifyChecksums && !input.Quoted)
+        {
+            layer.Checksum = kind == LayerKind.Icmp
+                ? capEnd < repEnd ? ChecksumStatus.NotVerifiable
+                    : InternetChecksum.Compute(bytes[offset..capEnd]) == 0 ? ChecksumStatus.Good : ChecksumStatus.Bad
+                : VerifyTransport(input, offset, capEnd, repEnd, ipIndex, IpProtocol.Icmpv6, allowZero: false);
+        }
+        if (repEnd - offset < IcmpHeader.HeaderLength)
+        {
+            layer.Status = capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, kind, offset, "ICMP header cut short");
+            return;
+        }
+        if (capEnd - offset < IcmpHeader.HeaderLength)
+        {
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, kind, offset, capEnd, repEnd, "ICMP header cut short");
+            return;
+        }
+        byte type = bytes[offset];
+        int quote = offset + IcmpHeader.HeaderLength;
+        bool quotes = kind == LayerKind.Icmp ? IcmpHeader.IsErrorWithQuote(type) : Icmpv6Message.IsErrorWithQuote(type);
+        if (quotes && !input.Quoted && capEnd > quote)
+        {
+            // The quoted header describes the original datagram: its lengths exceed the quote by design, so its layers are
+            // marked quoted and never change the packet's outcome.
+            var inner = new Span(bytes, input.Frame, input.Source, quoted: true);
+            int innerRepEnd = QuotedReportedEnd(bytes, kind, quote, capEnd);
+            if (kind == LayerKind.Icmp)
+                DecodeIpv4(inner, quote, capEnd, innerRepEnd);
+            else
+                DecodeIpv6(inner, quote, capEnd, innerRepEnd);
+            return;
+        }
+        if (capEnd > quote)
+            Payload(input, quote, capEnd, repEnd);
+    }
+
+    private static int QuotedReportedEnd(ReadOnlySpan<byte> bytes, LayerKind icmpKind, int quote, int capEnd)
+    {
+        // What the quoted header says the original datagram spanned, so truncation inside the quote is expected.
+        if (icmpKind == LayerKind.Icmp && capEnd - quote >= 4 && bytes[quote] >> 4 == 4)
+            return Math.Max(capEnd, quote + BinaryPrimitives.ReadUInt16BigEndian(bytes[(quote + 2)..]));
+        if (icmpKind == LayerKind.Icmpv6 && capEnd - quote >= 6 && bytes[quote] >> 4 == 6)
+            return Math.Max(capEnd, quote + Ipv6Header.Length + BinaryPrimitives.ReadUInt16BigEndian(bytes[(quote + 4)..]));
+        return capEnd;
+    }
+
+    private ChecksumStatus VerifyTransport(Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
+    {
+        int checksumOffset = protocol switch
+        {
+            IpProtocol.Tcp => TcpHeader.Field.Checksum,
+            IpProtocol.Udp => UdpHeader.Field.Checksum,
+            _ => IcmpHeader.Field.Checksum,
+        };
+        var bytes = input.Bytes;
+        ref readonly Layer ip = ref _packet[ipIndex];
+        bool isIpv4 = ip.Kind == LayerKind.Ipv4;
+        if (allowZero && isIpv4 && BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + checksumOffset)..]) == 0)
+            return ChecksumStatus.NotPresent;
+        if (capEnd < repEnd)
+            return ChecksumStatus.NotVerifiable;
+        // The pseudo-header's addresses come from the IP header, which stays in the frame when the segment was reassembled.
+        var ipBytes = input.BufferOf(ip)[ip.Offset..];
+        int length = repEnd - offset;
+        ulong sum = isIpv4
+            ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), ipBytes.Slice(Ipv4Header.Field.Destination, 4), protocol, length)
+            : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16), ipBytes.Slice(Ipv6Header.Field.Destination, 16), protocol, length);
+        sum = InternetChecksum.Add(sum, bytes.Slice(offset, length));
+        return InternetChecksum.Verifies(sum) ? ChecksumStatus.Good : ChecksumStatus.Bad;
+    }
+
+    private static UInt128 ToUInt128(ReadOnlySpan<byte> address)
+    {
+        Span<byte> padded = stackalloc byte[16];
+        padded.Clear();
+        address.CopyTo(padded[(16 - address.Length)..]);
+        return BinaryPrimitives.ReadUInt128BigEndian(padded);
+    }
+
+    // --- layer bookkeeping ---
+
+    /// <summary>
+    /// Adds a layer whose header needs <paramref name="length"/> bytes. When fewer are present the layer is kept with what
+    /// fits, marked truncated (or malformed when the packet itself ends there), and false is returned.
+    /// </summary>
+    private bool Header(Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index)
+    {
+        index = -1;
+        if (_packet.IsFull)
+        {
+            Stop(DecodeOutcome.Unsupported, kind, offset, "too many layers");
+            return false;
+        }
+        int present = Math.Max(0, Math.Min(length, capEnd - offset));
+        index = _packet.LayerCount;
+        ref Layer layer = ref _packet.Add(kind, offset, present, Math.Max(present, repEnd - offset), input.Source);
+        layer.Quoted = input.Quoted;
+        if (present == length)
+            return true;
+        layer.Status = repEnd - offset >= length && capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+        if (!input.Quoted)
+        {
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, kind, offset,
+                layer.Status == LayerStatus.Truncated ? "header cut short by the capture length" : "packet ends inside the header");
+        }
+        return false;
+    }
+
+    private void StopShort(Span input, LayerKind kind, int offset, int capEnd, int repEnd, string reason)
+    {
+        if (!input.Quoted)
+            Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, kind, offset, reason);
+    }
+
+    private void Malformed(ref Layer layer, Span input, LayerKind kind, int offset, string reason)
+    {
+        layer.Status = LayerStatus.Malformed;
+        if (!input.Quoted)
+            Stop(DecodeOutcome.Malformed, kind, offset, reason);
+    }
+
+    private void Unsupported(Span input, int offset, int capEnd, int repEnd, string reason)
+    {
+        if (!input.Quoted && _packet.Outcome == DecodeOutcome.Ok)
+            Stop(DecodeOutcome.Unsupported, LayerKind.Payload, offset, reason);
+        Payload(input, offset, capEnd, repEnd);
+    }
+
+    private void Payload(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (_packet.IsFull || (capEnd <= offset && repEnd <= offset))
+            return;
+        ref Layer layer = ref _packet.Add(LayerKind.Payload, offset, Math.Max(0, capEnd - offset), Math.Max(0, repEnd - offset), input.Source);
+        layer.Quoted = input.Quoted;
+    }
+
+    private void Stop(DecodeOutcome outcome, LayerKind kind, int offset, string reason)
+    {
+        // The first problem is the one to report; later layers only add detail.
+        if (_packet.Outcome != DecodeOutcome.Ok)
+            return;
+        _packet.Outcome = outcome;
+        _packet.StoppedAt = kind;
+        _packet.StopOffset = offset;
+        _packet.StopReason = reason;
+    }
+}

@@ -1,0 +1,18 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using F = RawNet.Protocols.Ethernet.EthernetHeader.Field;
+
+namespace RawNet.Protocols.Ethernet;
+
+/// <summary>The Ethernet II field table (Wireshark "eth").</summary>
+public static class EthernetFields
+{
+    public static readonly FieldDefinition Destination = FieldDefinition.Fixed("eth.dst", "Destination", LayerKind.Ethernet, F.Destination, 6, FieldKind.MacAddress);
+    public static readonly FieldDefinition Source = FieldDefinition.Fixed("eth.src", "Source", LayerKind.Ethernet, F.Source, 6, FieldKind.MacAddress);
+    public static readonly FieldDefinition Type = FieldDefinition.Fixed("eth.type", "Type", LayerKind.Ethernet, F.EtherType, 2, FieldKind.Hex, presence: FieldPresence.EtherTypeIsType);
+    public static readonly FieldDefinition Length = FieldDefinition.Fixed("eth.len", "Length", LayerKind.Ethernet, F.EtherType, 2, FieldKind.Decimal, presence: FieldPresence.EtherTypeIsLength);
+    public static readonly FieldDefinition Address = FieldDefinition.Derived("eth.addr", "Address", LayerKind.Ethernet, FieldKind.MacAddress, ComputedField.EthernetAddresses);
+
+    /// <summary>Every Ethernet field, in tree order.</summary>
+    public static readonly FieldDefinition[] All = [Destination, Source, Type, Length, Address];
+}

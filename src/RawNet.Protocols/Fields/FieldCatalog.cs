@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using RawNet.Protocols.Arp;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Ethernet;
+using RawNet.Protocols.Icmp;
+using RawNet.Protocols.Icmpv6;
+using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Udp;
+using RawNet.Protocols.Vlan;
+
+namespace RawNet.Protocols.Fields;
+
+/// <summary>Finds field tables by layer and fields by Wireshark name; names each layer's protocol.</summary>
+public static class FieldCatalog
+{
+    /// <summary>The field table of a layer kind, in tree order.</summary>
+    public static ReadOnlySpan<FieldDefinition> ForLayer(LayerKind kind) => kind switch
+    {
+        LayerKind.Frame => FrameFields.All,
+        LayerKind.Ethernet => EthernetFields.All,
+        LayerKind.Vlan => VlanFields.All,
+        LayerKind.LinuxSll => LinuxCookedFields.Sll,
+        LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
+        LayerKind.Null => LinuxCookedFields.Null,
+        LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
+        LayerKind.Arp => ArpFields.All,
+        LayerKind.Ipv4 => Ipv4Fields.All,
+        LayerKind.Ipv6 => Ipv6Fields.All,
+        LayerKind.Ipv6HopByHop => Ipv6Fields.HopByHop,
+        LayerKind.Ipv6Routing => Ipv6Fields.Routing,
+        LayerKind.Ipv6Fragment => Ipv6Fields.Fragment,
+        LayerKind.Ipv6DestinationOptions => Ipv6Fields.DestinationOptions,
+        LayerKind.Ipv6AuthenticationHeader => Ipv6Fields.AuthenticationHeader,
+        LayerKind.Tcp => TcpFields.All,
+        LayerKind.Udp => UdpFields.All,
+        LayerKind.Icmp => IcmpFields.All,
+        LayerKind.Icmpv6 => Icmpv6Fields.All,
+        _ => [],
+    };
+
+    /// <summary>Every field RawNet knows, layer by layer.</summary>
+    public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
+
+    private static readonly FrozenDictionary<string, FieldDefinition[]> ByName =
+        All.GroupBy(f => f.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName =
+        Enum.GetValues<LayerKind>().GroupBy(ProtocolName, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Every field name, sorted.</summary>
+    public static IReadOnlyList<string> Names { get; } = ByName.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The definitions of a field name (one per layer kind that has it, e.g. sll.etype in both cooked headers).</summary>
+    public static bool TryFind(string name, out FieldDefinition[] definitions) => ByName.TryGetValue(name, out definitions!);
+
+    /// <summary>The layer kinds a protocol name ("tcp", "ipv6", "ip") stands for, for presence tests in filters.</summary>
+    public static bool TryFindProtocol(string name, out LayerKind[] kinds) => LayersByProtocolName.TryGetValue(name, out kinds!);
+
+    /// <summary>The Wireshark protocol abbreviation of a layer ("eth", "ip", "tcp").</summary>
+    public static string ProtocolName(LayerKind kind) => kind switch
+    {
+        LayerKind.Frame => "frame",
+        LayerKind.Ethernet => "eth",
+        LayerKind.Vlan => "vlan",
+        LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
+        LayerKind.Null => "null",
+        LayerKind.PppoeSession => "pppoes",
+        LayerKind.Arp => "arp",
+        LayerKind.Ipv4 => "ip",
+        LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
+            or LayerKind.Ipv6DestinationOptions => "ipv6",
+        LayerKind.Ipv6AuthenticationHeader => "ah",
+        LayerKind.Tcp => "tcp",
+        LayerKind.Udp => "udp",
+        LayerKind.Icmp => "icmp",
+        LayerKind.Icmpv6 => "icmpv6",
+        _ => "data",
+    };
+
+    /// <summary>The protocol's name as a tree heading shows it.</summary>
+    public static string DisplayName(LayerKind kind) => kind switch
+    {
+        LayerKind.Frame => "Frame",
+        LayerKind.Ethernet => "Ethernet II",
+        LayerKind.Vlan => "802.1Q Virtual LAN",
+        LayerKind.LinuxSll => "Linux cooked capture v1",
+        LayerKind.LinuxSll2 => "Linux cooked capture v2",
+        LayerKind.Null => "Null/Loopback",
+        LayerKind.PppoeSession => "PPP-over-Ethernet Session",
+        LayerKind.Arp => "Address Resolution Protocol",
+        LayerKind.Ipv4 => "Internet Protocol Version 4",
+        LayerKind.Ipv6 => "Internet Protocol Version 6",
+        LayerKind.Ipv6HopByHop => "IPv6 Hop-by-Hop Option",
+        LayerKind.Ipv6Routing => "IPv6 Routing",
+        LayerKind.Ipv6Fragment => "IPv6 Fragment",
+        LayerKind.Ipv6DestinationOptions => "IPv6 Destination Option",
+        LayerKind.Ipv6AuthenticationHeader => "Authentication Header",
+        LayerKind.Tcp => "Transmission Control Protocol",
+        LayerKind.Udp => "User Datagram Protocol",
+        LayerKind.Icmp => "Internet Control Message Protocol",
+        LayerKind.Icmpv6 => "Internet Control Message Protocol v6",
+        _ => "Data",
+    };
+}

@@ -1,0 +1,160 @@
+using System.Numerics;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Protocols.Fields;
+
+/// <summary>How a field's value is shown (matching what tshark prints for the Wireshark field of the same name).</summary>
+public enum FieldKind : byte
+{
+    /// <summary>An unsigned number in decimal.</summary>
+    Decimal,
+    /// <summary>An unsigned number in hexadecimal, zero-padded to the Wireshark field type's width ("0x0800").</summary>
+    Hex,
+    /// <summary>A flag: "1" or "0" in field output, "True"/"False" in trees.</summary>
+    Boolean,
+    /// <summary>A 6-byte MAC address.</summary>
+    MacAddress,
+    /// <summary>A 4-byte IPv4 address.</summary>
+    Ipv4Address,
+    /// <summary>A 16-byte IPv6 address.</summary>
+    Ipv6Address,
+    /// <summary>Seconds since the Unix epoch with nine decimals (the value is nanoseconds).</summary>
+    EpochTime,
+}
+
+/// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
+public enum FieldPresence : byte
+{
+    /// <summary>Shown whenever its bytes were captured.</summary>
+    Always,
+    /// <summary>ARP addresses at fixed offsets: only for Ethernet hardware and IPv4 protocol addresses.</summary>
+    ArpEthernetIpv4,
+    /// <summary>Echo identifier and sequence: only for ICMP echo request and reply.</summary>
+    IcmpEcho,
+    /// <summary>Echo identifier and sequence: only for ICMPv6 echo request and reply.</summary>
+    Icmpv6Echo,
+    /// <summary>An Ethernet type field at or above 0x0600.</summary>
+    EtherTypeIsType,
+    /// <summary>An Ethernet type field below 0x0600: an 802.3 length.</summary>
+    EtherTypeIsLength,
+    /// <summary>An SLL (v1) source address that is 6 bytes long (a MAC).</summary>
+    SllMacAddress,
+    /// <summary>An SLL2 source address that is 6 bytes long (a MAC).</summary>
+    Sll2MacAddress,
+    /// <summary>The 4 bytes after an ICMPv4 destination-unreachable "fragmentation needed" code: the next-hop MTU.</summary>
+    IcmpFragmentationNeeded,
+}
+
+/// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
+public enum ComputedField : byte
+{
+    None,
+    FrameNumber,
+    FrameTimeEpoch,
+    FrameLength,
+    FrameCapturedLength,
+    /// <summary>Both addresses of a layer, destination first (eth.addr), or source first (ip.addr, ipv6.addr).</summary>
+    EthernetAddresses,
+    Ipv4Addresses,
+    Ipv6Addresses,
+    /// <summary>Both ports, source first (tcp.port, udp.port).</summary>
+    Ports,
+    Ipv4HeaderLength,
+    TcpHeaderLength,
+    TcpSegmentLength,
+    TcpOptionKind,
+    TcpOptionLength,
+    TcpMaximumSegmentSize,
+    TcpWindowScaleShift,
+    TcpWindowScaleMultiplier,
+    TcpTimestampValue,
+    TcpTimestampEchoReply,
+    /// <summary>An IPv6 extension header's length in bytes ((len + 1) × 8).</summary>
+    ExtensionHeaderLengthBytes,
+    /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
+    NullFamily,
+}
+
+/// <summary>
+/// One protocol field: its Wireshark name, its label, which layer it belongs to, and where its value comes from. The tables
+/// of these (one per protocol, e.g. <c>TcpFields</c>) are the only place a field's name and location are written; field
+/// output, the layer tree, JSON and the hex highlighting all read them.
+/// </summary>
+public sealed class FieldDefinition
+{
+    private FieldDefinition(string name, string label, LayerKind layer, FieldKind kind, int offset, int size, ulong mask,
+        int hexDigits, FieldPresence presence, ComputedField computed)
+    {
+        Name = name;
+        Label = label;
+        Layer = layer;
+        Kind = kind;
+        Offset = offset;
+        Size = size;
+        Mask = mask;
+        Shift = mask == 0 ? 0 : BitOperations.TrailingZeroCount(mask);
+        HexDigits = hexDigits;
+        Presence = presence;
+        Computed = computed;
+    }
+
+    /// <summary>The Wireshark field name ("tcp.srcport").</summary>
+    public string Name { get; }
+
+    /// <summary>The label shown in trees ("Source Port").</summary>
+    public string Label { get; }
+
+    /// <summary>The layer the field belongs to.</summary>
+    public LayerKind Layer { get; }
+
+    /// <summary>How the value is shown.</summary>
+    public FieldKind Kind { get; }
+
+    /// <summary>Offset of the field's bytes from the start of its layer's header (fixed fields).</summary>
+    public int Offset { get; }
+
+    /// <summary>Number of bytes read for the value (fixed fields).</summary>
+    public int Size { get; }
+
+    /// <summary>Bit mask applied to the big-endian value read (0 for none).</summary>
+    public ulong Mask { get; }
+
+    /// <summary>Right shift applied after the mask.</summary>
+    public int Shift { get; }
+
+    /// <summary>Hex digits shown for <see cref="FieldKind.Hex"/> (the Wireshark field type's width).</summary>
+    public int HexDigits { get; }
+
+    /// <summary>A condition on the layer that must hold for the field to be shown.</summary>
+    public FieldPresence Presence { get; }
+
+    /// <summary>How a derived field is computed; <see cref="ComputedField.None"/> for fixed-offset fields.</summary>
+    public ComputedField Computed { get; }
+
+    /// <summary>True when the value is read from fixed bytes of the header.</summary>
+    public bool IsFixed => Computed == ComputedField.None;
+
+    /// <summary>A field at a fixed offset in its layer's header.</summary>
+    public static FieldDefinition Fixed(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,
+        ulong mask = 0, FieldPresence presence = FieldPresence.Always) =>
+        new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None);
+
+    /// <summary>A hexadecimal field whose Wireshark type is wider or narrower than the bytes read (e.g. FT_UINT24 flow label).</summary>
+    public static FieldDefinition FixedHex(string name, string label, LayerKind layer, int offset, int size, int hexDigits, ulong mask = 0) =>
+        new(name, label, layer, FieldKind.Hex, offset, size, mask, hexDigits, FieldPresence.Always, ComputedField.None);
+
+    /// <summary>A field derived from the layer (or the frame's metadata) by <paramref name="computed"/>.</summary>
+    public static FieldDefinition Derived(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed, int hexDigits = 0) =>
+        new(name, label, layer, kind, 0, 0, 0, hexDigits, FieldPresence.Always, computed);
+
+    private static int DefaultHexDigits(int size, ulong mask) => size * 2;
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>One occurrence of a field in a decoded packet: its numeric value and the bytes it came from.</summary>
+/// <param name="Number">The value for numeric, boolean and time fields; unused for addresses.</param>
+/// <param name="Offset">Offset of the field's bytes in its layer's buffer (for addresses: where to read them).</param>
+/// <param name="Length">Number of bytes the field covers (0 for values derived from several places).</param>
+public readonly record struct FieldValue(ulong Number, int Offset, int Length);

@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+
+namespace RawNet.Protocols.Fields;
+
+/// <summary>
+/// Writes field values as text exactly as <c>tshark -T fields</c> prints them (decimal, zero-padded hex of the field type's
+/// width, MAC and IP addresses, epoch time with nine decimals, booleans as 1/0), into caller buffers without allocating.
+/// </summary>
+public static class FieldFormatter
+{
+    /// <summary>Characters enough for any single field value.</summary>
+    public const int MaxLength = 64;
+
+    private static readonly string[] HexFormats = ["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"];
+
+    /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
+    public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
+    {
+        written = 0;
+        switch (field.Kind)
+        {
+            case FieldKind.Decimal:
+                return value.Number.TryFormat(destination, out written, default, null);
+            case FieldKind.Boolean:
+                if (destination.Length < 1)
+                    return false;
+                destination[0] = value.Number != 0 ? '1' : '0';
+                written = 1;
+                return true;
+            case FieldKind.Hex:
+                if (destination.Length < 2 || !value.Number.TryFormat(destination[2..], out written, HexFormats[Math.Clamp(field.HexDigits, 0, 16)], null))
+                    return false;
+                destination[0] = '0';
+                destination[1] = 'x';
+                written += 2;
+                return true;
+            case FieldKind.MacAddress:
+                return TryFormatMac(buffer.Slice(value.Offset, 6), destination, out written);
+            case FieldKind.Ipv4Address:
+                return TryFormatIpv4(buffer.Slice(value.Offset, 4), destination, out written);
+            case FieldKind.Ipv6Address:
+                return TryFormatIpv6(buffer.Slice(value.Offset, 16), destination, out written);
+            case FieldKind.EpochTime:
+                return TryFormatEpoch((long)value.Number, destination, out written);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Formats one value as a new string (for trees and JSON, not hot loops).</summary>
+    public static string Format(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    {
+        Span<char> text = stackalloc char[MaxLength];
+        return TryFormat(field, value, buffer, text, out int n) ? new string(text[..n]) : "";
+    }
+
+    /// <summary>Writes a MAC address as six lowercase hex pairs joined by colons.</summary>
+    public static bool TryFormatMac(ReadOnlySpan<byte> mac, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 17 || mac.Length < 6)
+            return false;
+        for (int i = 0; i < 6; i++)
+        {
+            if (i > 0)
+                destination[written++] = ':';
+            destination[written++] = HexDigit(mac[i] >> 4);
+            destination[written++] = HexDigit(mac[i] & 0xF);
+        }
+        return true;
+    }
+
+    /// <summary>Writes an IPv4 address in dotted decimal.</summary>
+    public static bool TryFormatIpv4(ReadOnlySpan<byte> address, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 15 || address.Length < 4)
+            return false;
+        for (int i = 0; i < 4; i++)
+        {
+            if (i > 0)
+                destination[written++] = '.';
+            address[i].TryFormat(destination[written..], out int n);
+            written += n;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes an IPv6 address the way inet_ntop (and so tshark) does: RFC 5952 zero compression, lowercase, and the last
+    /// 32 bits dotted for IPv4-compatible and IPv4-mapped addresses.
+    /// </summary>
+    public static bool TryFormatIpv6(ReadOnlySpan<byte> address, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 46 || address.Length < 16)
+            return false;
+        Span<ushort> words = stackalloc ushort[8];
+        for (int i = 0; i < 8; i++)
+            words[i] = BinaryPrimitives.ReadUInt16BigEndian(address[(i * 2)..]);
+        int bestBase = -1, bestLength = 0;
+        for (int i = 0; i < 8;)
+        {
+            if (words[i] != 0)
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < 8 && words[i] == 0)
+                i++;
+            if (i - start > bestLength)
+            {
+                bestBase = start;
+                bestLength = i - start;
+            }
+        }
+        if (bestLength < 2)
+            bestBase = -1;
+        for (int i = 0; i < 8; i++)
+        {
+            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLength)
+            {
+                if (i == bestBase)
+                    destination[written++] = ':';
+                continue;
+            }
+            if (i != 0)
+                destination[written++] = ':';
+            // Embedded IPv4 as glibc's inet_ntop decides it: ::a.b.c.d and ::ffff:a.b.c.d.
+            if (i == 6 && bestBase == 0 && (bestLength == 6 || (bestLength == 5 && words[5] == 0xFFFF)))
+            {
+                TryFormatIpv4(address[12..], destination[written..], out int n);
+                written += n;
+                return true;
+            }
+            words[i].TryFormat(destination[written..], out int m, "x");
+            written += m;
+        }
+        if (bestBase >= 0 && bestBase + bestLength == 8)
+            destination[written++] = ':';
+        return true;
+    }
+
+    /// <summary>Writes nanoseconds since the epoch as seconds with nine decimals.</summary>
+    public static bool TryFormatEpoch(long nanoseconds, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 32)
+            return false;
+        if (nanoseconds < 0)
+        {
+            destination[written++] = '-';
+            nanoseconds = -nanoseconds;
+        }
+        (nanoseconds / 1_000_000_000).TryFormat(destination[written..], out int n);
+        written += n;
+        destination[written++] = '.';
+        (nanoseconds % 1_000_000_000).TryFormat(destination[written..], out n, "D9");
+        written += n;
+        return true;
+    }
+
+    private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+}

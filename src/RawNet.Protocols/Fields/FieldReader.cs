@@ -1,0 +1,217 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Tcp;
+
+namespace RawNet.Protocols.Fields;
+
+/// <summary>Reads field values out of a decoded packet. Never throws: a field whose bytes were not captured is absent.</summary>
+public static class FieldReader
+{
+    /// <summary>
+    /// Reads occurrence <paramref name="occurrence"/> (0-based) of <paramref name="field"/> in layer
+    /// <paramref name="layerIndex"/>; false when the layer has no such occurrence.
+    /// </summary>
+    public static bool TryRead(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
+    {
+        value = default;
+        ref readonly Layer layer = ref packet[layerIndex];
+        if (layer.Kind != field.Layer)
+            return false;
+        var buffer = packet.BufferOf(layer, frame);
+        var header = buffer.Slice(layer.Offset, layer.HeaderLength);
+        if (field.IsFixed)
+        {
+            if (occurrence != 0 || field.Offset + field.Size > header.Length)
+                return false;
+            ulong number = ReadMasked(field, header);
+            if (!IsPresent(field.Presence, header, number))
+                return false;
+            value = new FieldValue(number, layer.Offset + field.Offset, field.Size);
+            return true;
+        }
+        return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
+    }
+
+    /// <summary>Counts the occurrences of a field in one layer.</summary>
+    public static int Count(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)
+    {
+        int n = 0;
+        while (TryRead(field, packet, layerIndex, frame, n, out _))
+            n++;
+        return n;
+    }
+
+    private static ulong ReadMasked(FieldDefinition field, ReadOnlySpan<byte> header)
+    {
+        var bytes = header.Slice(field.Offset, field.Size);
+        ulong raw = field.Size switch
+        {
+            1 => bytes[0],
+            2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
+            4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
+            8 => BinaryPrimitives.ReadUInt64BigEndian(bytes),
+            _ => 0, // addresses: shown from their bytes, not as a number
+        };
+        if (field.Mask == 0)
+            return raw;
+        raw &= field.Mask;
+        return field.Kind == FieldKind.Boolean ? (raw != 0 ? 1UL : 0UL) : raw >> field.Shift;
+    }
+
+    private static bool IsPresent(FieldPresence presence, ReadOnlySpan<byte> header, ulong number) => presence switch
+    {
+        FieldPresence.Always => true,
+        FieldPresence.ArpEthernetIpv4 => header.Length >= 8 && header[0] == 0 && header[1] == 1 && header[2] == 0x08 && header[3] == 0 && header[4] == 6 && header[5] == 4,
+        FieldPresence.IcmpEcho => header.Length >= 1 && header[0] is 0 or 8,
+        FieldPresence.Icmpv6Echo => header.Length >= 1 && header[0] is 128 or 129,
+        FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType,
+        FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
+        FieldPresence.SllMacAddress => header.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(header[LinuxCooked.LinuxCookedHeader.SllField.AddressLength..]) == 6,
+        FieldPresence.Sll2MacAddress => header.Length >= 12 && header[LinuxCooked.LinuxCookedHeader.Sll2Field.AddressLength] == 6,
+        FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && header[0] == 3 && header[1] == 4,
+        _ => false,
+    };
+
+    private static bool TryReadComputed(ComputedField computed, DecodedPacket packet, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
+    {
+        value = default;
+        int o = layer.Offset;
+        switch (computed)
+        {
+            case ComputedField.FrameNumber:
+                return Single(occurrence, (ulong)packet.FrameNumber, 0, 0, out value);
+            case ComputedField.FrameTimeEpoch:
+                return Single(occurrence, (ulong)packet.Metadata.TimestampNanoseconds, 0, 0, out value);
+            case ComputedField.FrameLength:
+                return Single(occurrence, (ulong)packet.Metadata.OriginalLength, 0, 0, out value);
+            case ComputedField.FrameCapturedLength:
+                return Single(occurrence, (ulong)packet.Metadata.CapturedLength, 0, 0, out value);
+            case ComputedField.EthernetAddresses:
+                return Pair(occurrence, header, 0, 6, 6, o, out value);
+            case ComputedField.Ipv4Addresses:
+                return Pair(occurrence, header, 12, 16, 4, o, out value);
+            case ComputedField.Ipv6Addresses:
+                return Pair(occurrence, header, 8, 24, 16, o, out value);
+            case ComputedField.Ports:
+                if (!Pair(occurrence, header, 0, 2, 2, o, out value))
+                    return false;
+                value = value with { Number = BinaryPrimitives.ReadUInt16BigEndian(header[(value.Offset - o)..]) };
+                return true;
+            case ComputedField.Ipv4HeaderLength:
+                return header.Length >= 1 && Single(occurrence, (ulong)((header[0] & 0x0F) * 4), o, 1, out value);
+            case ComputedField.TcpHeaderLength:
+                return header.Length > TcpHeader.Field.DataOffsetAndFlags
+                    && Single(occurrence, (ulong)((header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4), o + TcpHeader.Field.DataOffsetAndFlags, 1, out value);
+            case ComputedField.TcpSegmentLength:
+            {
+                if (header.Length < TcpHeader.MinLength || layer.Status == LayerStatus.Malformed)
+                    return false;
+                int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+                if (headerLength > header.Length)
+                    return false;
+                return Single(occurrence, (ulong)Math.Max(0, layer.Extent - headerLength), 0, 0, out value);
+            }
+            case ComputedField.ExtensionHeaderLengthBytes:
+                return header.Length >= 2 && Single(occurrence, (ulong)((header[1] + 1) * 8), o + 1, 1, out value);
+            case ComputedField.NullFamily:
+            {
+                if (header.Length < 4)
+                    return false;
+                uint family = BinaryPrimitives.ReadUInt32LittleEndian(header);
+                if (family > 0xFFFF)
+                    family = BinaryPrimitives.ReverseEndianness(family);
+                return Single(occurrence, family, o, 4, out value);
+            }
+            case ComputedField.TcpOptionKind:
+            case ComputedField.TcpOptionLength:
+            case ComputedField.TcpMaximumSegmentSize:
+            case ComputedField.TcpWindowScaleShift:
+            case ComputedField.TcpWindowScaleMultiplier:
+            case ComputedField.TcpTimestampValue:
+            case ComputedField.TcpTimestampEchoReply:
+                return TryReadTcpOption(computed, header, o, occurrence, out value);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryReadTcpOption(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (header.Length <= TcpHeader.MinLength)
+            return false;
+        var options = header[TcpHeader.MinLength..];
+        int baseOffset = layerOffset + TcpHeader.MinLength;
+        var reader = new TcpOptionReader(options);
+        int seen = 0;
+        while (reader.TryNext(out var option))
+        {
+            var bytes = options.Slice(option.Offset, option.Length);
+            bool match;
+            ulong number = 0;
+            int at = option.Offset, size = option.Length;
+            switch (computed)
+            {
+                case ComputedField.TcpOptionKind:
+                    match = true;
+                    number = (ulong)option.Kind;
+                    size = 1;
+                    break;
+                case ComputedField.TcpOptionLength:
+                    match = bytes.Length >= 2 && option.Kind is not (TcpOptionKind.EndOfOptionList or TcpOptionKind.NoOperation);
+                    number = match ? bytes[1] : 0UL;
+                    at++;
+                    size = 1;
+                    break;
+                case ComputedField.TcpMaximumSegmentSize:
+                    match = option is { Kind: TcpOptionKind.MaximumSegmentSize, Length: 4, Complete: true };
+                    number = match ? BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]) : 0UL;
+                    at += 2;
+                    size = 2;
+                    break;
+                case ComputedField.TcpWindowScaleShift:
+                case ComputedField.TcpWindowScaleMultiplier:
+                    match = option is { Kind: TcpOptionKind.WindowScale, Length: 3, Complete: true };
+                    number = match ? bytes[2] : 0UL;
+                    if (computed == ComputedField.TcpWindowScaleMultiplier)
+                        number = 1UL << (int)Math.Min(number, 14);
+                    at += 2;
+                    size = 1;
+                    break;
+                case ComputedField.TcpTimestampValue:
+                case ComputedField.TcpTimestampEchoReply:
+                    match = option is { Kind: TcpOptionKind.Timestamps, Length: 10, Complete: true };
+                    at += computed == ComputedField.TcpTimestampValue ? 2 : 6;
+                    number = match ? BinaryPrimitives.ReadUInt32BigEndian(options[at..]) : 0;
+                    size = 4;
+                    break;
+                default:
+                    return false;
+            }
+            if (!match)
+                continue;
+            if (seen++ == occurrence)
+            {
+                value = new FieldValue(number, baseOffset + at, size);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Single(int occurrence, ulong number, int offset, int length, out FieldValue value)
+    {
+        value = occurrence == 0 ? new FieldValue(number, offset, length) : default;
+        return occurrence == 0;
+    }
+
+    private static bool Pair(int occurrence, ReadOnlySpan<byte> header, int first, int second, int size, int layerOffset, out FieldValue value)
+    {
+        value = default;
+        int at = occurrence switch { 0 => first, 1 => second, _ => -1 };
+        if (at < 0 || at + size > header.Length)
+            return false;
+        value = new FieldValue(0, layerOffset + at, size);
+        return true;
+    }
+}

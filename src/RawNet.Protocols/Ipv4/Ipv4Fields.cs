@@ -1,0 +1,35 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using F = RawNet.Protocols.Ipv4.Ipv4Header.Field;
+
+namespace RawNet.Protocols.Ipv4;
+
+/// <summary>The IPv4 field table (Wireshark "ip").</summary>
+public static class Ipv4Fields
+{
+    public static readonly FieldDefinition Version = FieldDefinition.Fixed("ip.version", "Version", LayerKind.Ipv4, F.VersionAndHeaderLength, 1, FieldKind.Decimal, 0xF0);
+    public static readonly FieldDefinition HeaderLength = FieldDefinition.Derived("ip.hdr_len", "Header Length", LayerKind.Ipv4, FieldKind.Decimal, ComputedField.Ipv4HeaderLength);
+    public static readonly FieldDefinition DifferentiatedServices = FieldDefinition.Fixed("ip.dsfield", "Differentiated Services Field", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Hex);
+    public static readonly FieldDefinition Dscp = FieldDefinition.Fixed("ip.dsfield.dscp", "Differentiated Services Codepoint", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Decimal, 0xFC);
+    public static readonly FieldDefinition Ecn = FieldDefinition.Fixed("ip.dsfield.ecn", "Explicit Congestion Notification", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Decimal, 0x03);
+    public static readonly FieldDefinition TotalLength = FieldDefinition.Fixed("ip.len", "Total Length", LayerKind.Ipv4, F.TotalLength, 2, FieldKind.Decimal);
+    public static readonly FieldDefinition Identification = FieldDefinition.Fixed("ip.id", "Identification", LayerKind.Ipv4, F.Identification, 2, FieldKind.Hex);
+    public static readonly FieldDefinition Flags = FieldDefinition.Fixed("ip.flags", "Flags", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Hex, 0xE0);
+    public static readonly FieldDefinition ReservedBit = FieldDefinition.Fixed("ip.flags.rb", "Reserved bit", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Boolean, 0x80);
+    public static readonly FieldDefinition DontFragment = FieldDefinition.Fixed("ip.flags.df", "Don't fragment", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Boolean, 0x40);
+    public static readonly FieldDefinition MoreFragments = FieldDefinition.Fixed("ip.flags.mf", "More fragments", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Boolean, 0x20);
+    public static readonly FieldDefinition FragmentOffset = FieldDefinition.Fixed("ip.frag_offset", "Fragment Offset", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 2, FieldKind.Decimal, 0x1FFF);
+    public static readonly FieldDefinition TimeToLive = FieldDefinition.Fixed("ip.ttl", "Time to Live", LayerKind.Ipv4, F.TimeToLive, 1, FieldKind.Decimal);
+    public static readonly FieldDefinition Protocol = FieldDefinition.Fixed("ip.proto", "Protocol", LayerKind.Ipv4, F.Protocol, 1, FieldKind.Decimal);
+    public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("ip.checksum", "Header Checksum", LayerKind.Ipv4, F.Checksum, 2, FieldKind.Hex);
+    public static readonly FieldDefinition Source = FieldDefinition.Fixed("ip.src", "Source Address", LayerKind.Ipv4, F.Source, 4, FieldKind.Ipv4Address);
+    public static readonly FieldDefinition Destination = FieldDefinition.Fixed("ip.dst", "Destination Address", LayerKind.Ipv4, F.Destination, 4, FieldKind.Ipv4Address);
+    public static readonly FieldDefinition Address = FieldDefinition.Derived("ip.addr", "Source or Destination Address", LayerKind.Ipv4, FieldKind.Ipv4Address, ComputedField.Ipv4Addresses);
+
+    /// <summary>Every IPv4 field, in tree order.</summary>
+    public static readonly FieldDefinition[] All =
+    [
+        Version, HeaderLength, DifferentiatedServices, Dscp, Ecn, TotalLength, Identification, Flags, ReservedBit, DontFragment,
+        MoreFragments, FragmentOffset, TimeToLive, Protocol, Checksum, Source, Destination, Address,
+    ];
+}

@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+
+namespace RawNet.Protocols.Ipv4;
+
+/// <summary>
+/// A view over an IPv4 header (RFC 791).
+/// <code>
+///  0                   1                   2                   3
+///  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |Version|  IHL  |Type of Service|          Total Length         |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |         Identification        |Flags|      Fragment Offset    |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |  Time to Live |    Protocol   |         Header Checksum       |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                       Source Address                          |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                    Destination Address                        |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                    Options                    |    Padding    |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// </code>
+/// </summary>
+public readonly ref struct Ipv4Header
+{
+    /// <summary>Byte offsets of the header's fields.</summary>
+    public static class Field
+    {
+        public const int VersionAndHeaderLength = 0;
+        public const int DifferentiatedServices = 1;
+        public const int TotalLength = 2;
+        public const int Identification = 4;
+        public const int FlagsAndFragmentOffset = 6;
+        public const int TimeToLive = 8;
+        public const int Protocol = 9;
+        public const int Checksum = 10;
+        public const int Source = 12;
+        public const int Destination = 16;
+        public const int Options = 20;
+    }
+
+    /// <summary>Length of a header without options.</summary>
+    public const int MinLength = 20;
+
+    /// <summary>The "don't fragment" flag in the flags/fragment-offset word.</summary>
+    public const ushort DontFragment = 0x4000;
+
+    /// <summary>The "more fragments" flag in the flags/fragment-offset word.</summary>
+    public const ushort MoreFragments = 0x2000;
+
+    /// <summary>The reserved ("evil") bit in the flags/fragment-offset word.</summary>
+    public const ushort ReservedFlag = 0x8000;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+
+    /// <summary>Wraps bytes already known to hold at least <see cref="MinLength"/> bytes.</summary>
+    public Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>The version nibble (4 for a well-formed header).</summary>
+    public int Version => _bytes[0] >> 4;
+
+    /// <summary>Header length in bytes (IHL × 4).</summary>
+    public int HeaderLength => (_bytes[0] & 0x0F) * 4;
+
+    /// <summary>The differentiated services byte (DSCP and ECN).</summary>
+    public byte DifferentiatedServices => _bytes[Field.DifferentiatedServices];
+
+    /// <summary>Total length of the datagram (header and payload) as the header declares it.</summary>
+    public ushort TotalLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.TotalLength..]);
+
+    public ushort Identification => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Identification..]);
+
+    /// <summary>Flags (top 3 bits) and fragment offset (13 bits, in 8-byte units).</summary>
+    public ushort FlagsAndFragmentOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.FlagsAndFragmentOffset..]);
+
+    /// <summary>The fragment offset in bytes.</summary>
+    public int FragmentOffsetBytes => (FlagsAndFragmentOffset & 0x1FFF) * 8;
+
+    public bool HasMoreFragments => (FlagsAndFragmentOffset & MoreFragments) != 0;
+
+    /// <summary>True for any fragment of a fragmented datagram (the first one included).</summary>
+    public bool IsFragment => (FlagsAndFragmentOffset & (MoreFragments | 0x1FFF)) != 0;
+
+    public byte TimeToLive => _bytes[Field.TimeToLive];
+    public IpProtocol Protocol => (IpProtocol)_bytes[Field.Protocol];
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Checksum..]);
+    public ReadOnlySpan<byte> Source => _bytes.Slice(Field.Source, 4);
+    public ReadOnlySpan<byte> Destination => _bytes.Slice(Field.Destination, 4);
+}

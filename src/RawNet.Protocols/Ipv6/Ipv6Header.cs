@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+
+namespace RawNet.Protocols.Ipv6;
+
+/// <summary>
+/// A view over the fixed IPv6 header (RFC 8200).
+/// <code>
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |Version| Traffic Class |           Flow Label                  |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |         Payload Length        |  Next Header  |   Hop Limit   |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                     Source Address (16)                       |
+/// |                  Destination Address (16)                     |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// </code>
+/// </summary>
+public readonly ref struct Ipv6Header
+{
+    /// <summary>Byte offsets of the header's fields.</summary>
+    public static class Field
+    {
+        public const int VersionClassFlow = 0;
+        public const int PayloadLength = 4;
+        public const int NextHeader = 6;
+        public const int HopLimit = 7;
+        public const int Source = 8;
+        public const int Destination = 24;
+    }
+
+    /// <summary>Length of the fixed header.</summary>
+    public const int Length = 40;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+
+    /// <summary>Wraps bytes already known to hold at least <see cref="Length"/> bytes.</summary>
+    public Ipv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    private uint First => BinaryPrimitives.ReadUInt32BigEndian(_bytes);
+
+    public int Version => (int)(First >> 28);
+    public byte TrafficClass => (byte)(First >> 20);
+    public int FlowLabel => (int)(First & 0xFFFFF);
+    public ushort PayloadLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.PayloadLength..]);
+    public IpProtocol NextHeader => (IpProtocol)_bytes[Field.NextHeader];
+    public byte HopLimit => _bytes[Field.HopLimit];
+    public ReadOnlySpan<byte> Source => _bytes.Slice(Field.Source, 16);
+    public ReadOnlySpan<byte> Destination => _bytes.Slice(Field.Destination, 16);
+}
+
+/// <summary>
+/// The generic shape of IPv6 extension headers: next header, then a length. The one place that knows how each kind
+/// counts its length.
+/// </summary>
+public static class Ipv6ExtensionHeader
+{
+    /// <summary>Byte offsets common to extension headers.</summary>
+    public static class Field
+    {
+        public const int NextHeader = 0;
+        public const int Length = 1;
+        /// <summary>Fragment header: offset (13 bits), reserved, M flag.</summary>
+        public const int FragmentOffsetAndFlags = 2;
+        /// <summary>Fragment header: identification.</summary>
+        public const int FragmentIdentification = 4;
+        /// <summary>Routing header: routing type.</summary>
+        public const int RoutingType = 2;
+        /// <summary>Routing header: segments left.</summary>
+        public const int SegmentsLeft = 3;
+    }
+
+    /// <summary>Length of a fragment header.</summary>
+    public const int FragmentHeaderLength = 8;
+
+    /// <summary>True for the next-header values RawNet walks as IPv6 extension headers.</summary>
+    public static bool IsExtension(IpProtocol protocol) => protocol is IpProtocol.Ipv6HopByHop or IpProtocol.Ipv6Routing
+        or IpProtocol.Ipv6Fragment or IpProtocol.Ipv6DestinationOptions or IpProtocol.AuthenticationHeader;
+
+    /// <summary>The byte length of the extension header of kind <paramref name="protocol"/> whose first two bytes are given.</summary>
+    public static int LengthOf(IpProtocol protocol, ReadOnlySpan<byte> firstTwoBytes) => protocol switch
+    {
+        IpProtocol.Ipv6Fragment => FragmentHeaderLength,
+        // AH counts 4-byte words minus 2 (RFC 4302); the others count 8-byte units beyond the first (RFC 8200).
+        IpProtocol.AuthenticationHeader => (firstTwoBytes[1] + 2) * 4,
+        _ => (firstTwoBytes[1] + 1) * 8,
+    };
+}

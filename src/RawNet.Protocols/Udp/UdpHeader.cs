@@ -1,0 +1,40 @@
+using System.Buffers.Binary;
+
+namespace RawNet.Protocols.Udp;
+
+/// <summary>
+/// A view over a UDP header (RFC 768).
+/// <code>
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |          Source Port          |       Destination Port        |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |            Length             |           Checksum            |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// </code>
+/// </summary>
+public readonly ref struct UdpHeader
+{
+    /// <summary>Byte offsets of the header's fields.</summary>
+    public static class Field
+    {
+        public const int SourcePort = 0;
+        public const int DestinationPort = 2;
+        public const int Length = 4;
+        public const int Checksum = 6;
+    }
+
+    /// <summary>Length of the header.</summary>
+    public const int HeaderLength = 8;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+
+    /// <summary>Wraps bytes already known to hold at least <see cref="HeaderLength"/> bytes.</summary>
+    public UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.DestinationPort..]);
+
+    /// <summary>Length of header and data as the header declares it.</summary>
+    public ushort Length => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Length..]);
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Checksum..]);
+}
