@@ -18,7 +18,8 @@ internal sealed class ReadWindow : IDisposable
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
-        _buffer = new byte[capacity];
+        // Small files get a small buffer, which matters when thousands of them are opened.
+        _buffer = new byte[(int)Math.Clamp(stream.CanSeek ? stream.Length - stream.Position : capacity, 4096, capacity)];
     }
 
     /// <summary>Bytes buffered and not yet consumed.</summary>
@@ -38,7 +39,7 @@ internal sealed class ReadWindow : IDisposable
 
     private bool Fill(int count)
     {
-        if (count > _buffer.Length)
+        if (count > _buffer.Length && !PastEndOfStream(count))
         {
             // Callers bound count (256 KiB packets, 16 MiB blocks), so growth is bounded too.
             var bigger = new byte[Math.Max(count, _buffer.Length * 2)];
@@ -48,14 +49,14 @@ internal sealed class ReadWindow : IDisposable
             _end -= _start;
             _start = 0;
         }
-        else if (_start + count > _buffer.Length)
+        else if (_start + Math.Min(count, _buffer.Length) > _buffer.Length)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _bufferOffset += _start;
             _end -= _start;
             _start = 0;
         }
-        while (_end - _start < count && !_endOfStream)
+        while (_end - _start < count && _end < _buffer.Length && !_endOfStream)
         {
             var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             if (read <= 0)
@@ -65,6 +66,9 @@ internal sealed class ReadWindow : IDisposable
         }
         return _end - _start >= count;
     }
+
+    /// <summary>Whether a seekable stream is too short to supply <paramref name="count"/> more bytes, so a damaged length need not grow the buffer; asked again each time because the file may still be growing.</summary>
+    private bool PastEndOfStream(int count) => _stream.CanSeek && _bufferOffset + _end + (_stream.Length - _stream.Position) < Position + count;
 
     public void Dispose()
     {
