@@ -7,6 +7,8 @@ public enum LayerKind : byte
     Frame,
     Ethernet,
     Vlan,
+    /// <summary>An 802.1ad service tag (S-tag, TPID 0x88A8), shown by tshark as "ieee8021ad".</summary>
+    ServiceVlan,
     LinuxSll,
     LinuxSll2,
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>

@@ -21,7 +21,7 @@ namespace RawNet.Protocols.Decoding;
 public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default)
 {
     /// <summary>The defaults: reassembly and checksum verification on.</summary>
-    public static DecoderOptions Default => new(true, true, new ReassemblyLimits());
+    public static DecoderOptions Default => new(true, true, ReassemblyLimits.Default);
 }
 
 /// <summary>
@@ -51,7 +51,7 @@ public sealed class PacketDecoder
     public PacketDecoder(DecoderOptions options)
     {
         _options = options;
-        var limits = options.Reassembly.MaxDatagramsInProgress == 0 ? new ReassemblyLimits() : options.Reassembly;
+        var limits = options.Reassembly.MaxDatagramsInProgress == 0 ? ReassemblyLimits.Default : options.Reassembly;
         _reassembler = options.Defragment ? new IpReassembler(limits) : null;
     }
 
@@ -202,7 +202,8 @@ public sealed class PacketDecoder
                         Unsupported(input, offset, capEnd, repEnd, "too many VLAN tags");
                         return;
                     }
-                    if (!Header(input, LayerKind.Vlan, offset, VlanTag.Length, capEnd, repEnd, out _))
+                    var tagKind = type == EtherType.QinQ ? LayerKind.ServiceVlan : LayerKind.Vlan;
+                    if (!Header(input, tagKind, offset, VlanTag.Length, capEnd, repEnd, out _))
                         return;
                     type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + VlanTag.Field.EtherType)..]);
                     offset += VlanTag.Length;

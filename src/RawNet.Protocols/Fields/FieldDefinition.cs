@@ -60,6 +60,8 @@ public enum ComputedField : byte
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>
     Ports,
     Ipv4HeaderLength,
+    /// <summary>IPv4 total length, or the layer's extent when the field is 0 (TSO).</summary>
+    Ipv4TotalLength,
     TcpHeaderLength,
     TcpSegmentLength,
     TcpOptionKind,

@@ -99,6 +99,13 @@ public static class FieldReader
                 return true;
             case ComputedField.Ipv4HeaderLength:
                 return header.Length >= 1 && Single(occurrence, (ulong)((header[0] & 0x0F) * 4), o, 1, out value);
+            case ComputedField.Ipv4TotalLength:
+            {
+                if (header.Length < Ipv4.Ipv4Header.Field.TotalLength + 2)
+                    return false;
+                ulong total = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
+                return Single(occurrence, total == 0 ? (ulong)layer.Extent : total, o + Ipv4.Ipv4Header.Field.TotalLength, 2, out value);
+            }
             case ComputedField.TcpHeaderLength:
                 return header.Length > TcpHeader.Field.DataOffsetAndFlags
                     && Single(occurrence, (ulong)((header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4), o + TcpHeader.Field.DataOffsetAndFlags, 1, out value);

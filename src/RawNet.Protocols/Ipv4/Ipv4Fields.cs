@@ -12,7 +12,8 @@ public static class Ipv4Fields
     public static readonly FieldDefinition DifferentiatedServices = FieldDefinition.Fixed("ip.dsfield", "Differentiated Services Field", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Hex);
     public static readonly FieldDefinition Dscp = FieldDefinition.Fixed("ip.dsfield.dscp", "Differentiated Services Codepoint", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Decimal, 0xFC);
     public static readonly FieldDefinition Ecn = FieldDefinition.Fixed("ip.dsfield.ecn", "Explicit Congestion Notification", LayerKind.Ipv4, F.DifferentiatedServices, 1, FieldKind.Decimal, 0x03);
-    public static readonly FieldDefinition TotalLength = FieldDefinition.Fixed("ip.len", "Total Length", LayerKind.Ipv4, F.TotalLength, 2, FieldKind.Decimal);
+    /// <summary>Total length; a 0 (TSO/GSO) shows the length the frame carried, as tshark does.</summary>
+    public static readonly FieldDefinition TotalLength = FieldDefinition.Derived("ip.len", "Total Length", LayerKind.Ipv4, FieldKind.Decimal, ComputedField.Ipv4TotalLength);
     public static readonly FieldDefinition Identification = FieldDefinition.Fixed("ip.id", "Identification", LayerKind.Ipv4, F.Identification, 2, FieldKind.Hex);
     public static readonly FieldDefinition Flags = FieldDefinition.Fixed("ip.flags", "Flags", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Hex, 0xE0);
     public static readonly FieldDefinition ReservedBit = FieldDefinition.Fixed("ip.flags.rb", "Reserved bit", LayerKind.Ipv4, F.FlagsAndFragmentOffset, 1, FieldKind.Boolean, 0x80);

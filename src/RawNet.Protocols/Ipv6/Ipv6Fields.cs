@@ -9,6 +9,9 @@ namespace RawNet.Protocols.Ipv6;
 public static class Ipv6Fields
 {
     public static readonly FieldDefinition Version = FieldDefinition.Fixed("ipv6.version", "Version", LayerKind.Ipv6, F.VersionClassFlow, 1, FieldKind.Decimal, 0xF0);
+
+    /// <summary>tshark's IPv6 dissector also fills the IPv4 dissector's version field, so "ip.version" matches both.</summary>
+    public static readonly FieldDefinition IpVersion = FieldDefinition.Fixed("ip.version", "Version", LayerKind.Ipv6, F.VersionClassFlow, 1, FieldKind.Decimal, 0xF0);
     public static readonly FieldDefinition TrafficClass = FieldDefinition.Fixed("ipv6.tclass", "Traffic Class", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Hex, 0x0FF00000);
     public static readonly FieldDefinition Dscp = FieldDefinition.Fixed("ipv6.tclass.dscp", "Differentiated Services Codepoint", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x0FC00000);
     public static readonly FieldDefinition Ecn = FieldDefinition.Fixed("ipv6.tclass.ecn", "Explicit Congestion Notification", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x00300000);
@@ -22,7 +25,7 @@ public static class Ipv6Fields
 
     /// <summary>Every fixed IPv6 header field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
-        [Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
+        [IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
 
     /// <summary>The hop-by-hop options header.</summary>
     public static readonly FieldDefinition[] HopByHop = OptionsHeader("hopopts", LayerKind.Ipv6HopByHop);

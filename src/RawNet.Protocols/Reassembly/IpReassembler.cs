@@ -7,6 +7,9 @@ namespace RawNet.Protocols.Reassembly;
 /// <param name="TimeoutNanoseconds">An incomplete datagram older than this (in capture time) is dropped.</param>
 public readonly record struct ReassemblyLimits(int MaxDatagramsInProgress = 64, long TimeoutNanoseconds = 60_000_000_000)
 {
+    /// <summary>The defaults: 64 datagrams in progress, 60 seconds.</summary>
+    public static ReassemblyLimits Default => new(64, 60_000_000_000);
+
     /// <summary>The largest datagram payload that can be reassembled (IPv4 total length and IPv6 payload length are 16-bit).</summary>
     public const int MaxDatagramLength = 65535;
 }

@@ -15,4 +15,13 @@ public static class VlanFields
 
     /// <summary>Every VLAN tag field, in tree order.</summary>
     public static readonly FieldDefinition[] All = [Priority, DropEligible, Id, EtherType, Length];
+
+    /// <summary>The 802.1ad service tag's fields (Wireshark "ieee8021ad"; its type field is named for 802.1ah).</summary>
+    public static readonly FieldDefinition[] ServiceTag =
+    [
+        FieldDefinition.Fixed("ieee8021ad.priority", "Priority", LayerKind.ServiceVlan, F.TagControl, 2, FieldKind.Decimal, 0xE000),
+        FieldDefinition.Fixed("ieee8021ad.dei", "DEI", LayerKind.ServiceVlan, F.TagControl, 2, FieldKind.Decimal, 0x1000),
+        FieldDefinition.Fixed("ieee8021ad.id", "ID", LayerKind.ServiceVlan, F.TagControl, 2, FieldKind.Decimal, 0x0FFF),
+        FieldDefinition.Fixed("ieee8021ah.etype", "Type", LayerKind.ServiceVlan, F.EtherType, 2, FieldKind.Hex),
+    ];
 }
