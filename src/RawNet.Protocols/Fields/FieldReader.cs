@@ -24,7 +24,7 @@ public static class FieldReader
             if (occurrence != 0 || field.Offset + field.Size > header.Length)
                 return false;
             ulong number = ReadMasked(field, header);
-            if (!IsPresent(field.Presence, header, number))
+            if (!IsPresent(field.Presence, layer, header, number))
                 return false;
             value = new FieldValue(number, layer.Offset + field.Offset, field.Size);
             return true;
@@ -58,9 +58,10 @@ public static class FieldReader
         return field.Kind == FieldKind.Boolean ? (raw != 0 ? 1UL : 0UL) : raw >> field.Shift;
     }
 
-    private static bool IsPresent(FieldPresence presence, ReadOnlySpan<byte> header, ulong number) => presence switch
+    private static bool IsPresent(FieldPresence presence, in Layer layer, ReadOnlySpan<byte> header, ulong number) => presence switch
     {
         FieldPresence.Always => true,
+        FieldPresence.NotQuoted => !layer.Quoted,
         FieldPresence.ArpEthernetIpv4 => header.Length >= 8 && header[0] == 0 && header[1] == 1 && header[2] == 0x08 && header[3] == 0 && header[4] == 6 && header[5] == 4,
         FieldPresence.IcmpEcho => header.Length >= 1 && header[0] is 0 or 8,
         FieldPresence.Icmpv6Echo => header.Length >= 1 && header[0] is 128 or 129,
@@ -111,7 +112,7 @@ public static class FieldReader
                     && Single(occurrence, (ulong)((header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4), o + TcpHeader.Field.DataOffsetAndFlags, 1, out value);
             case ComputedField.TcpSegmentLength:
             {
-                if (header.Length < TcpHeader.MinLength || layer.Status == LayerStatus.Malformed)
+                if (header.Length < TcpHeader.MinLength || layer.Status == LayerStatus.Malformed || layer.Quoted)
                     return false;
                 int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
                 if (headerLength > header.Length)

@@ -11,7 +11,7 @@ public static class TcpFields
     public static readonly FieldDefinition DestinationPort = FieldDefinition.Fixed("tcp.dstport", "Destination Port", LayerKind.Tcp, F.DestinationPort, 2, FieldKind.Decimal);
     public static readonly FieldDefinition Port = FieldDefinition.Derived("tcp.port", "Source or Destination Port", LayerKind.Tcp, FieldKind.Decimal, ComputedField.Ports);
     public static readonly FieldDefinition SegmentLength = FieldDefinition.Derived("tcp.len", "TCP Segment Len", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpSegmentLength);
-    public static readonly FieldDefinition SequenceNumber = FieldDefinition.Fixed("tcp.seq_raw", "Sequence Number (raw)", LayerKind.Tcp, F.SequenceNumber, 4, FieldKind.Decimal);
+    public static readonly FieldDefinition SequenceNumber = FieldDefinition.Fixed("tcp.seq_raw", "Sequence Number (raw)", LayerKind.Tcp, F.SequenceNumber, 4, FieldKind.Decimal, presence: FieldPresence.NotQuoted);
     public static readonly FieldDefinition AcknowledgmentNumber = FieldDefinition.Fixed("tcp.ack_raw", "Acknowledgment number (raw)", LayerKind.Tcp, F.AcknowledgmentNumber, 4, FieldKind.Decimal);
     public static readonly FieldDefinition HeaderLength = FieldDefinition.Derived("tcp.hdr_len", "Header Length", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpHeaderLength);
     public static readonly FieldDefinition Flags = FieldDefinition.Fixed("tcp.flags", "Flags", LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Hex, 0x0FFF);
