@@ -60,6 +60,10 @@ public sealed class PacketDecoder
     {
     }
 
+    /// <summary>True for the link types whose headers RawNet decodes; frames of other types show frame fields only.</summary>
+    public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
+        or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2;
+
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
 
