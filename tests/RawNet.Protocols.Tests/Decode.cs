@@ -1,0 +1,129 @@
+using RawNet.Files;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using RawNet.Testing;
+
+namespace RawNet.Protocols.Tests;
+
+/// <summary>Decodes test frames and reads their fields the way field output does (FieldReader + FieldFormatter).</summary>
+internal static class Decode
+{
+    public static DecodedPacket Frame(byte[] frame, LinkType link, int? originalLength = null, DecoderOptions? options = null)
+    {
+        var packet = new DecodedPacket();
+        var metadata = new FrameMetadata(1_700_000_000_123_456_789, frame.Length, originalLength ?? frame.Length, link);
+        new PacketDecoder(options ?? DecoderOptions.Default).Decode(frame, metadata, 1, packet);
+        return packet;
+    }
+
+    public static LayerKind[] Kinds(DecodedPacket packet) => packet.Layers.ToArray().Select(l => l.Kind).ToArray();
+
+    /// <summary>Every occurrence of a field in the packet, formatted as tshark -T fields prints it, comma-joined; null when absent.</summary>
+    public static string? Field(DecodedPacket packet, byte[] frame, string name)
+    {
+        Assert.True(FieldCatalog.TryFind(name, out var definitions), $"no field named {name}");
+        var values = new List<string>();
+        for (int i = 0; i < packet.LayerCount; i++)
+        {
+            foreach (var definition in definitions)
+            {
+                if (definition.Layer != packet[i].Kind)
+                    continue;
+                var buffer = packet.BufferOf(packet[i], frame);
+                for (int n = 0; FieldReader.TryRead(definition, packet, i, frame, n, out var value); n++)
+                    values.Add(FieldFormatter.Format(definition, value, buffer));
+            }
+        }
+        return values.Count == 0 ? null : string.Join(',', values);
+    }
+
+    /// <summary>Reads and formats every field of every layer; returns how many values were formatted.</summary>
+    public static int AllFields(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<char> text)
+    {
+        int count = 0;
+        for (int i = 0; i < packet.LayerCount; i++)
+        {
+            var buffer = packet.BufferOf(packet[i], frame);
+            foreach (var definition in FieldCatalog.ForLayer(packet[i].Kind))
+            {
+                for (int n = 0; n < 64 && FieldReader.TryRead(definition, packet, i, frame, n, out var value); n++)
+                {
+                    if (FieldFormatter.TryFormat(definition, value, buffer, text, out _))
+                        count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Decodes every prefix 0..n of <paramref name="frame"/> as a snaplen-cut capture (captured = prefix, original = n) and
+    /// checks that nothing throws, the outcome says Truncated until the last header is whole, every layer that fits is kept
+    /// unchanged, and the layer that was cut keeps exactly what fit.
+    /// </summary>
+    public static void EveryPrefix(byte[] frame, LinkType link)
+    {
+        var options = new DecoderOptions(Defragment: false);
+        var reference = Frame(frame, link, options: options);
+        var expected = reference.Layers.ToArray();
+        Assert.NotEqual(DecodeOutcome.Malformed, reference.Outcome);
+        // Where the headers end: quoted layers and payload are data, so cutting into them is not truncating a header.
+        int headersEnd = expected.Where(l => l.Kind is not (LayerKind.Frame or LayerKind.Payload) && !l.Quoted && l.Source == LayerSource.Frame)
+            .Select(l => l.Offset + l.HeaderLength).DefaultIfEmpty(0).Max();
+        var decoder = new PacketDecoder(options);
+        var packet = new DecodedPacket();
+        Span<char> text = stackalloc char[FieldFormatter.MaxLength];
+        for (int prefix = 0; prefix <= frame.Length; prefix++)
+        {
+            var metadata = new FrameMetadata(0, prefix, frame.Length, link);
+            var outcome = decoder.Decode(frame.AsSpan(0, prefix), metadata, 1, packet);
+            string where = $"prefix {prefix} of {frame.Length}";
+            if (prefix < headersEnd)
+                Assert.True(outcome == DecodeOutcome.Truncated, $"{where}: outcome {outcome}, expected Truncated");
+            else if (reference.Outcome != DecodeOutcome.Truncated)
+                Assert.True(outcome == reference.Outcome, $"{where}: outcome {outcome}, expected {reference.Outcome}");
+            Assert.True(packet.LayerCount <= DecodedPacket.MaxLayers);
+            for (int i = 1; i < expected.Length; i++)
+            {
+                var want = expected[i];
+                if (want.Source != LayerSource.Frame || want.Offset > prefix)
+                    break;
+                if (want.Offset + want.HeaderLength <= prefix)
+                {
+                    Assert.True(i < packet.LayerCount, $"{where}: layer {i} {want.Kind} missing");
+                    var got = packet[i];
+                    Assert.True(got.Kind == want.Kind && got.Offset == want.Offset && got.HeaderLength == want.HeaderLength,
+                        $"{where}: layer {i} is {got.Kind}@{got.Offset}+{got.HeaderLength}, expected {want.Kind}@{want.Offset}+{want.HeaderLength}");
+                    Assert.True(got.Status == want.Status || want.Kind == LayerKind.Payload, $"{where}: layer {i} {got.Kind} status {got.Status}");
+                    continue;
+                }
+                // The layer the capture ends in: present with what fit (a layer with nothing captured may be left out).
+                if (want.Offset == prefix && packet.LayerCount <= i)
+                    break;
+                Assert.True(i < packet.LayerCount, $"{where}: cut layer {i} {want.Kind} missing");
+                var cut = packet[i];
+                Assert.True(cut.Kind == want.Kind && cut.Offset == want.Offset, $"{where}: cut layer {i} is {cut.Kind}@{cut.Offset}, expected {want.Kind}@{want.Offset}");
+                Assert.True(cut.HeaderLength == prefix - want.Offset, $"{where}: cut layer {i} {cut.Kind} HeaderLength {cut.HeaderLength}, expected {prefix - want.Offset}");
+                if (want.Kind != LayerKind.Payload)
+                    Assert.True(cut.Status == LayerStatus.Truncated, $"{where}: cut layer {i} {cut.Kind} status {cut.Status}, expected Truncated");
+                break;
+            }
+            foreach (var layer in packet.Layers)
+                Assert.True(layer.Offset + layer.HeaderLength <= packet.BufferOf(layer, frame.AsSpan(0, prefix)).Length);
+            AllFields(packet, frame.AsSpan(0, prefix), text);
+        }
+    }
+
+    /// <summary>The frames of a peer-corpus capture, or a visible skip when the corpus is not beside the repository.</summary>
+    public static List<(FrameMetadata Metadata, byte[] Data)> Corpus(string fileName)
+    {
+        var path = Path.Combine(TestPaths.PeerCorpus, fileName);
+        if (!File.Exists(path))
+            Assert.Skip($"peer corpus file {path} is not present");
+        var frames = new List<(FrameMetadata, byte[])>();
+        using var reader = CaptureFileReader.Open(path);
+        while (reader.TryReadNext(out var frame))
+            frames.Add((frame.Metadata, frame.Data.ToArray()));
+        return frames;
+    }
+}
