@@ -16,6 +16,14 @@ internal static class Decode
         return packet;
     }
 
+    /// <summary>Decodes one captured frame as read from a file.</summary>
+    public static DecodedPacket Frame(in FrameMetadata metadata, byte[] data)
+    {
+        var packet = new DecodedPacket();
+        new PacketDecoder().Decode(data, metadata, 1, packet);
+        return packet;
+    }
+
     public static LayerKind[] Kinds(DecodedPacket packet) => packet.Layers.ToArray().Select(l => l.Kind).ToArray();
 
     /// <summary>Every occurrence of a field in the packet, formatted as tshark -T fields prints it, comma-joined; null when absent.</summary>

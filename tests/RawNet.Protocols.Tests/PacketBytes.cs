@@ -93,7 +93,8 @@ internal static class PacketBytes
         }
         var first = extensions.Length > 0 ? extensions[0].Kind : upper;
         segment = (byte[])segment.Clone();
-        bool fragmented = extensions.Any(e => e.Kind == IpProtocol.Ipv6Fragment);
+        // Only an atomic fragment (offset 0, no more fragments) carries the whole segment.
+        bool fragmented = extensions.Any(e => e.Kind == IpProtocol.Ipv6Fragment && (e.Body[0] != 0 || (e.Body[1] & 0xF9) != 0));
         if (transportChecksum && !fragmented)
             FillTransportChecksum(upper, segment, InternetChecksum.PseudoHeaderIpv6(Ip(source), Ip(destination), upper, segment.Length));
         return Concat(

@@ -74,8 +74,7 @@ public class ArpTests
         var opcodes = new List<string?>();
         foreach (var (metadata, data) in frames)
         {
-            var packet = new DecodedPacket();
-            new PacketDecoder().Decode(data, metadata, 1, packet);
+            var packet = Decode.Frame(metadata, data);
             Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
             Assert.Equal(LayerKind.Arp, packet[2].Kind);
             opcodes.Add(Decode.Field(packet, data, "arp.opcode"));

@@ -265,8 +265,7 @@ public class Ipv4Tests
         {
             foreach (var (metadata, data) in Decode.Corpus(file))
             {
-                var packet = new DecodedPacket();
-                new PacketDecoder().Decode(data, metadata, 1, packet);
+                var packet = Decode.Frame(metadata, data);
                 Assert.Equal(LayerKind.Ipv4, packet[2].Kind);
             }
         }

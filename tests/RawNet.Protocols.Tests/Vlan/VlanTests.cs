@@ -106,8 +106,7 @@ public class VlanTests
     public void PeerCorpus8021ad()
     {
         var (metadata, data) = Decode.Corpus("802.1ad_vlan_ipv4.pcap")[0];
-        var packet = new DecodedPacket();
-        new PacketDecoder().Decode(data, metadata, 1, packet);
+        var packet = Decode.Frame(metadata, data);
         var kinds = Decode.Kinds(packet);
         Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.ServiceVlan, LayerKind.Vlan, LayerKind.Ipv4], kinds[..5]);
         Assert.Equal("0x88a8", Decode.Field(packet, data, "eth.type"));
@@ -118,8 +117,7 @@ public class VlanTests
     public void PeerCorpus8021q()
     {
         var (metadata, data) = Decode.Corpus("802.1q_vlan_ipv4_tcp.pcap")[0];
-        var packet = new DecodedPacket();
-        new PacketDecoder().Decode(data, metadata, 1, packet);
+        var packet = Decode.Frame(metadata, data);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Vlan, LayerKind.Ipv4, LayerKind.Tcp, LayerKind.Payload], Decode.Kinds(packet));
         Assert.Equal(Checksums.ChecksumStatus.Good, packet[3].Checksum);
