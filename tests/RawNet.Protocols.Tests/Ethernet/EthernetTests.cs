@@ -82,7 +82,7 @@ public class EthernetTests
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp], Decode.Kinds(packet));
         Assert.Equal(28, packet[2].Extent);
-        Assert.Equal(Checksums.ChecksumStatus.Good, packet[3].Checksum);
+        Assert.Equal(Protocols.Checksums.ChecksumStatus.Good, packet[3].Checksum);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class NullLoopbackTests
         Assert.Equal([LayerKind.Frame, LayerKind.Null, version == 4 ? LayerKind.Ipv4 : LayerKind.Ipv6, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
         Assert.Equal((0, 4), (packet[1].Offset, packet[1].HeaderLength));
         Assert.Equal(familyField, Decode.Field(packet, frame, "null.family"));
-        Assert.Equal(Checksums.ChecksumStatus.Good, packet[3].Checksum);
+        Assert.Equal(Protocols.Checksums.ChecksumStatus.Good, packet[3].Checksum);
         Decode.EveryPrefix(frame, link);
     }
 
@@ -50,7 +50,7 @@ public class NullLoopbackTests
             int tcp = packet.IndexOf(LayerKind.Tcp);
             Assert.True(tcp > 0);
             // Loopback traffic leaves checksums to offload that never happens: tshark says Bad too.
-            Assert.Equal(Checksums.ChecksumStatus.Bad, packet[tcp].Checksum);
+            Assert.Equal(Protocols.Checksums.ChecksumStatus.Bad, packet[tcp].Checksum);
             Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         }
     }

@@ -24,7 +24,7 @@ public class PppoeSessionTests
         Assert.Equal("0x1234", Decode.Field(packet, frame, "pppoe.session_id"));
         Assert.Equal("32", Decode.Field(packet, frame, "pppoe.payload_length"));
         Assert.Equal("0x0021", Decode.Field(packet, frame, "ppp.protocol"));
-        Assert.Equal(Checksums.ChecksumStatus.Good, packet[4].Checksum);
+        Assert.Equal(Protocols.Checksums.ChecksumStatus.Good, packet[4].Checksum);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class VlanTests
         Assert.Equal("4095", Decode.Field(packet, frame, "vlan.id"));
         Assert.Equal("0x0800", Decode.Field(packet, frame, "vlan.etype"));
         Assert.Equal("0x88a8", Decode.Field(packet, frame, "eth.type"));
-        Assert.Equal(Checksums.ChecksumStatus.Good, packet[5].Checksum);
+        Assert.Equal(Protocols.Checksums.ChecksumStatus.Good, packet[5].Checksum);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class VlanTests
         var packet = Decode.Frame(metadata, data);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Vlan, LayerKind.Ipv4, LayerKind.Tcp, LayerKind.Payload], Decode.Kinds(packet));
-        Assert.Equal(Checksums.ChecksumStatus.Good, packet[3].Checksum);
+        Assert.Equal(Protocols.Checksums.ChecksumStatus.Good, packet[3].Checksum);
     }
 
     [Fact]
