@@ -1,1 +1,3 @@
-return 0;
+using RawNet.Cli;
+
+return RawNetCommandLine.Run(args, Console.OpenStandardOutput(), Console.Error);

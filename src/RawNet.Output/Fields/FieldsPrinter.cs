@@ -8,7 +8,7 @@ namespace RawNet.Output.Fields;
 /// <c>tshark -T fields -e NAME...</c> does: occurrences of a field in several layers (or several times in one) joined by
 /// commas, absent fields empty.
 /// </summary>
-public sealed class FieldsPrinter
+public sealed class FieldsPrinter : IPacketPrinter
 {
     private readonly FieldSelection _selection;
     private readonly char[] _line = new char[16 * 1024];

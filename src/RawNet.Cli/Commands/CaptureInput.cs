@@ -1,0 +1,109 @@
+using System.CommandLine;
+using RawNet.Files;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>Receives each decoded packet of a capture file with the bytes it was decoded from.</summary>
+public interface IPacketSink
+{
+    /// <summary>Handles one packet; <paramref name="frame"/> is valid only during the call.</summary>
+    void Accept(DecodedPacket packet, ReadOnlySpan<byte> frame);
+}
+
+/// <summary>
+/// Reads a capture file through one reused decoder and packet, and turns every way reading can fail into one line on
+/// standard error and an exit code: never a stack trace.
+/// </summary>
+public static class CaptureInput
+{
+    /// <summary>The FILE argument of the commands that read a capture; a leading dash means a mistyped option, not a file.</summary>
+    public static Argument<string> FileArgument()
+    {
+        var file = new Argument<string>("FILE") { Description = "A pcap or pcapng file." };
+        file.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                    result.AddError($"unknown option '{token.Value}'");
+            }
+        });
+        return file;
+    }
+
+    /// <summary>Feeds up to <paramref name="count"/> packets (0: all) of <paramref name="path"/> to <paramref name="sink"/>; returns the exit code.</summary>
+    /// <remarks>Everything decoded before damage is handed on (and flushed) before the damage is reported.</remarks>
+    public static int Run(string path, long count, bool defragment, IPacketSink sink, CommandOutput output, TextWriter stderr, Action<CaptureFileReader>? done = null)
+    {
+        CaptureFileReader reader;
+        try
+        {
+            if (Directory.Exists(path))
+                return Fail(output, stderr, $"{path}: Is a directory");
+            reader = CaptureFileReader.Open(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Fail(output, stderr, $"{path}: No such file");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Fail(output, stderr, $"{path}: Permission denied");
+        }
+        catch (CaptureFileException e)
+        {
+            return Fail(output, stderr, e.Message);
+        }
+        catch (IOException e)
+        {
+            return Fail(output, stderr, $"{path}: {e.Message}");
+        }
+
+        using (reader)
+        {
+            var decoder = new PacketDecoder(new DecoderOptions(Defragment: defragment, VerifyChecksums: true));
+            var packet = new DecodedPacket();
+            try
+            {
+                long number = 0;
+                while ((count <= 0 || number < count) && reader.TryReadNext(out var frame))
+                {
+                    number++;
+                    decoder.Decode(frame.Data, frame.Metadata, number, packet);
+                    sink.Accept(packet, frame.Data);
+                    if (output.IsBroken)
+                        return ExitCode.Success;
+                }
+                done?.Invoke(reader);
+            }
+            catch (CaptureFileException e)
+            {
+                done?.Invoke(reader);
+                return Fail(output, stderr, e.Message);
+            }
+            catch (IOException) when (output.IsBroken)
+            {
+                return ExitCode.Success;
+            }
+            catch (IOException e)
+            {
+                return Fail(output, stderr, $"{path}: {e.Message}");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                return Fail(output, stderr, $"{path}: {e.Message}");
+            }
+        }
+        return ExitCode.Success;
+    }
+
+    /// <summary>Flushes what was printed so far, then reports <paramref name="message"/> on standard error.</summary>
+    public static int Fail(CommandOutput output, TextWriter stderr, string message)
+    {
+        output.Finish(ExitCode.BadInput);
+        stderr.WriteLine("rawnet: " + message);
+        stderr.Flush();
+        return ExitCode.BadInput;
+    }
+}

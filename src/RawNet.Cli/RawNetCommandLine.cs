@@ -1,0 +1,48 @@
+using System.CommandLine;
+using RawNet.Cli.Commands;
+
+namespace RawNet.Cli;
+
+/// <summary>Builds the <c>rawnet</c> command tree and runs it; the entry point tests call in-process.</summary>
+public static class RawNetCommandLine
+{
+    /// <summary>Runs <c>rawnet</c> with <paramref name="args"/>, writing results to <paramref name="stdout"/> and diagnostics to <paramref name="stderr"/>; returns the exit code.</summary>
+    public static int Run(string[] args, Stream stdout, TextWriter stderr)
+    {
+        using var output = new CommandOutput(stdout);
+        var root = new RootCommand("RawNet: read, decode and summarise packet captures (tcpdump/tshark-like).");
+        root.Add(ReadCommand.Create(output, stderr));
+        root.Add(StatsCommand.Create(output, stderr));
+        // Later: ui, capture, interfaces, craft, send, layers, replay.
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine("rawnet: " + error.Message);
+            stderr.WriteLine($"Try 'rawnet {CommandPath(parse)}--help'.");
+            return ExitCode.Usage;
+        }
+        int code = parse.Invoke(new InvocationConfiguration { Output = output.Writer, Error = stderr, EnableDefaultExceptionHandler = false });
+        return output.Finish(code);
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        return command is RootCommand ? "" : command.Name + " ";
+    }
+}
+
+/// <summary>The process exit codes.</summary>
+public static class ExitCode
+{
+    /// <summary>Everything was read and printed.</summary>
+    public const int Success = 0;
+
+    /// <summary>The input could not be read, or is damaged (after every good packet before the damage was printed).</summary>
+    public const int BadInput = 1;
+
+    /// <summary>The command line was wrong: unknown option, bad value, unknown field name.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Json;
+
+/// <summary>
+/// One JSON object per packet, one per line (NDJSON), written with <see cref="Utf8JsonWriter"/>:
+/// <c>{"frame":{"frame.number":"1",...},"outcome":"ok","layers":[{"name":"eth","offset":0,"length":14,"fields":{"eth.dst":"...",...}},...]}</c>.
+/// Field names and values come from the field tables and <see cref="FieldFormatter"/>, so every value is the same text
+/// <c>-T fields</c> prints; a field that occurs more than once in a layer becomes an array.
+/// </summary>
+public sealed class JsonPrinter : IPacketPrinter
+{
+    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
+    private readonly Utf8JsonWriter _json;
+    private readonly char[] _value = new char[FieldFormatter.MaxLength];
+    private char[] _chars = new char[4096];
+
+    public JsonPrinter()
+    {
+        _json = new Utf8JsonWriter(_bytes, new JsonWriterOptions { SkipValidation = false, Indented = false });
+    }
+
+    /// <inheritdoc />
+    public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
+    {
+        _bytes.ResetWrittenCount();
+        _json.Reset(_bytes);
+        var json = _json;
+        json.WriteStartObject();
+        json.WritePropertyName("frame");
+        json.WriteStartObject();
+        WriteFields(packet, frame, 0);
+        json.WriteEndObject();
+        json.WriteString("outcome", packet.Outcome switch
+        {
+            DecodeOutcome.Ok => "ok",
+            DecodeOutcome.Truncated => "truncated",
+            DecodeOutcome.Malformed => "malformed",
+            _ => "unsupported",
+        });
+        if (packet.Outcome != DecodeOutcome.Ok)
+        {
+            json.WriteString("stop_reason", packet.StopReason ?? "");
+            json.WriteString("stopped_at", FieldCatalog.ProtocolName(packet.StoppedAt));
+            json.WriteNumber("stop_offset", packet.StopOffset);
+        }
+        if (packet.HasReassembledPayload)
+            json.WriteNumber("reassembled_fragments", packet.ReassembledFragmentCount);
+        else if (packet.IsUnreassembledFragment)
+            json.WriteBoolean("fragment", true);
+
+        json.WritePropertyName("layers");
+        json.WriteStartArray();
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            json.WriteStartObject();
+            json.WriteString("name", FieldCatalog.ProtocolName(layer.Kind));
+            json.WriteNumber("offset", layer.Offset);
+            json.WriteNumber("length", layer.HeaderLength);
+            if (layer.Source == LayerSource.Reassembled)
+                json.WriteString("source", "reassembled");
+            if (layer.Quoted)
+                json.WriteBoolean("quoted", true);
+            if (layer.Status != LayerStatus.Complete)
+                json.WriteString("status", layer.Status == LayerStatus.Truncated ? "truncated" : "malformed");
+            if (layer.Checksum != ChecksumStatus.None)
+            {
+                json.WriteString("checksum", layer.Checksum switch
+                {
+                    ChecksumStatus.Good => "good",
+                    ChecksumStatus.Bad => "bad",
+                    ChecksumStatus.NotVerifiable => "unverified",
+                    _ => "not present",
+                });
+            }
+            if (layer.Kind == LayerKind.Payload)
+            {
+                json.WriteNumber("declared_length", layer.Extent);
+            }
+            else
+            {
+                json.WritePropertyName("fields");
+                json.WriteStartObject();
+                WriteFields(packet, frame, i);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+
+        var utf8 = _bytes.WrittenSpan;
+        int needed = Encoding.UTF8.GetMaxCharCount(utf8.Length) + 1;
+        if (_chars.Length < needed)
+            _chars = new char[Math.Max(needed, _chars.Length * 2)];
+        int n = Encoding.UTF8.GetChars(utf8, _chars);
+        _chars[n++] = '\n';
+        output.Write(_chars, 0, n);
+    }
+
+    private void WriteFields(DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    {
+        var json = _json;
+        ref readonly Layer layer = ref packet[index];
+        var buffer = packet.BufferOf(layer, frame);
+        foreach (var field in FieldCatalog.ForLayer(layer.Kind))
+        {
+            if (!FieldReader.TryRead(field, packet, index, frame, 0, out var first))
+                continue;
+            json.WritePropertyName(field.Name);
+            bool many = FieldReader.TryRead(field, packet, index, frame, 1, out _);
+            if (many)
+                json.WriteStartArray();
+            WriteValue(field, first, buffer);
+            for (int occurrence = 1; many && FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
+                WriteValue(field, value, buffer);
+            if (many)
+                json.WriteEndArray();
+        }
+    }
+
+    private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    {
+        FieldFormatter.TryFormat(field, value, buffer, _value, out int written);
+        _json.WriteStringValue(_value.AsSpan(0, written));
+    }
+}

@@ -1,0 +1,24 @@
+using RawNet.Protocols;
+
+namespace RawNet.Output;
+
+/// <summary>Names of link types as the tcpdump.org LINKTYPE_ list spells them.</summary>
+public static class LinkTypeNames
+{
+    /// <summary>The LINKTYPE_ name without its prefix ("ETHERNET"), or "unknown".</summary>
+    public static string Name(LinkType linkType) => linkType switch
+    {
+        LinkType.Null => "NULL",
+        LinkType.Ethernet => "ETHERNET",
+        LinkType.Raw => "RAW",
+        LinkType.Ieee80211 => "IEEE802_11",
+        LinkType.Loop => "LOOP",
+        LinkType.LinuxSll => "LINUX_SLL",
+        LinkType.Ppi => "PPI",
+        LinkType.Ieee80211Radiotap => "IEEE802_11_RADIOTAP",
+        LinkType.Ipv4 => "IPV4",
+        LinkType.Ipv6 => "IPV6",
+        LinkType.LinuxSll2 => "LINUX_SLL2",
+        _ => "unknown",
+    };
+}

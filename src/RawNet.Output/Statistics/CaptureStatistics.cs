@@ -1,0 +1,213 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using RawNet.Protocols;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Ipv6;
+
+namespace RawNet.Output.Statistics;
+
+/// <summary>
+/// Running totals over a capture for <c>rawnet stats</c>: a protocol hierarchy like <c>tshark -z io,phs</c> (frames and
+/// frame bytes containing each protocol path; headers quoted in ICMP errors are not counted as protocols), TCP and UDP conversations, checksum errors per protocol, decode outcomes
+/// and link types. After the first packet of each kind is seen, adding a packet allocates nothing.
+/// </summary>
+public sealed class CaptureStatistics
+{
+    private readonly Dictionary<LinkType, long> _linkTypes = [];
+    private readonly Dictionary<string, long> _checksumErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConversationKey, ConversationTotals> _tcp = [];
+    private readonly Dictionary<ConversationKey, ConversationTotals> _udp = [];
+
+    /// <summary>Packets seen.</summary>
+    public long Packets { get; private set; }
+
+    /// <summary>Sum of the frames' lengths on the wire.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Sum of the bytes captured.</summary>
+    public long CapturedBytes { get; private set; }
+
+    /// <summary>Packets whose decoding ended with <see cref="DecodeOutcome.Truncated"/>.</summary>
+    public long Truncated { get; private set; }
+
+    /// <summary>Packets whose decoding ended with <see cref="DecodeOutcome.Malformed"/>.</summary>
+    public long Malformed { get; private set; }
+
+    /// <summary>Packets with a link type or protocol RawNet does not decode (the rest counted as data).</summary>
+    public long Unsupported { get; private set; }
+
+    /// <summary>Timestamp of the first packet (ns since the epoch).</summary>
+    public long FirstTimestamp { get; private set; }
+
+    /// <summary>Timestamp of the last packet (ns since the epoch).</summary>
+    public long LastTimestamp { get; private set; }
+
+    /// <summary>The root of the protocol hierarchy (its children are the outermost protocols).</summary>
+    public ProtocolNode Hierarchy { get; } = new("", 0);
+
+    /// <summary>Packets per link type, in order of first appearance.</summary>
+    public IReadOnlyDictionary<LinkType, long> LinkTypes => _linkTypes;
+
+    /// <summary>Layers whose checksum did not verify, per protocol name ("ip", "tcp").</summary>
+    public IReadOnlyDictionary<string, long> ChecksumErrors => _checksumErrors;
+
+    /// <summary>TCP conversations, both directions merged.</summary>
+    public IReadOnlyDictionary<ConversationKey, ConversationTotals> TcpConversations => _tcp;
+
+    /// <summary>UDP conversations, both directions merged.</summary>
+    public IReadOnlyDictionary<ConversationKey, ConversationTotals> UdpConversations => _udp;
+
+    /// <summary>Adds one decoded packet.</summary>
+    public void Add(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var metadata = packet.Metadata;
+        if (Packets == 0)
+            FirstTimestamp = metadata.TimestampNanoseconds;
+        LastTimestamp = metadata.TimestampNanoseconds;
+        Packets++;
+        Bytes += metadata.OriginalLength;
+        CapturedBytes += metadata.CapturedLength;
+        CollectionsMarshal.GetValueRefOrAddDefault(_linkTypes, metadata.LinkType, out _)++;
+        switch (packet.Outcome)
+        {
+            case DecodeOutcome.Truncated: Truncated++; break;
+            case DecodeOutcome.Malformed: Malformed++; break;
+            case DecodeOutcome.Unsupported: Unsupported++; break;
+        }
+
+        var node = Hierarchy;
+        string? previous = null;
+        int transport = -1;
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            string name = FieldCatalog.ProtocolName(layer.Kind);
+            if (layer.Checksum == ChecksumStatus.Bad)
+                CollectionsMarshal.GetValueRefOrAddDefault(_checksumErrors, name, out _)++;
+            if (transport < 0 && !layer.Quoted && layer.Kind is LayerKind.Tcp or LayerKind.Udp)
+                transport = i;
+            // IPv6 extension headers are part of "ipv6", and headers quoted by an ICMP error are the error's content, as
+            // tshark counts them.
+            if (layer.Quoted || ((object)name == previous && name == "ipv6"))
+                continue;
+            previous = name;
+            node = node.Child(name);
+            node.Frames++;
+            node.Bytes += metadata.OriginalLength;
+        }
+        if (transport > 0)
+            AddConversation(packet, frame, transport, metadata.OriginalLength);
+    }
+
+    private void AddConversation(DecodedPacket packet, ReadOnlySpan<byte> frame, int transport, int length)
+    {
+        int ipIndex = transport - 1;
+        while (ipIndex > 0 && packet[ipIndex].Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6))
+            ipIndex--;
+        if (ipIndex <= 0)
+            return;
+        ref readonly Layer ip = ref packet[ipIndex];
+        var ipHeader = packet.HeaderOf(ip, frame);
+        var ports = packet.HeaderOf(packet[transport], frame);
+        if (ports.Length < 4)
+            return;
+        UInt128 source, destination;
+        bool v6 = ip.Kind == LayerKind.Ipv6;
+        if (v6)
+        {
+            if (ipHeader.Length < Ipv6Header.Length)
+                return;
+            source = BinaryPrimitives.ReadUInt128BigEndian(ipHeader[Ipv6Header.Field.Source..]);
+            destination = BinaryPrimitives.ReadUInt128BigEndian(ipHeader[Ipv6Header.Field.Destination..]);
+        }
+        else
+        {
+            if (ipHeader.Length < Ipv4Header.MinLength)
+                return;
+            source = BinaryPrimitives.ReadUInt32BigEndian(ipHeader[Ipv4Header.Field.Source..]);
+            destination = BinaryPrimitives.ReadUInt32BigEndian(ipHeader[Ipv4Header.Field.Destination..]);
+        }
+        var key = ConversationKey.Create(v6, source, BinaryPrimitives.ReadUInt16BigEndian(ports), destination, BinaryPrimitives.ReadUInt16BigEndian(ports[2..]));
+        var table = packet[transport].Kind == LayerKind.Tcp ? _tcp : _udp;
+        ref var totals = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _);
+        totals.Packets++;
+        totals.Bytes += length;
+    }
+
+    /// <summary>The <paramref name="count"/> conversations with the most bytes, most first (ties: most packets, then by address).</summary>
+    public static IReadOnlyList<KeyValuePair<ConversationKey, ConversationTotals>> Top(IReadOnlyDictionary<ConversationKey, ConversationTotals> conversations, int count) =>
+        conversations.OrderByDescending(c => c.Value.Bytes).ThenByDescending(c => c.Value.Packets).ThenBy(c => c.Key).Take(count).ToArray();
+}
+
+/// <summary>One protocol in the hierarchy: frames and bytes of frames whose layer path leads here.</summary>
+public sealed class ProtocolNode(string name, int depth)
+{
+    private readonly List<ProtocolNode> _children = [];
+
+    /// <summary>The protocol's Wireshark abbreviation.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Nesting depth (0 for the outermost protocols).</summary>
+    public int Depth { get; } = depth;
+
+    /// <summary>Frames containing this path.</summary>
+    public long Frames { get; internal set; }
+
+    /// <summary>Bytes (on the wire) of those frames.</summary>
+    public long Bytes { get; internal set; }
+
+    /// <summary>The protocols seen directly inside this one, in order of first appearance.</summary>
+    public IReadOnlyList<ProtocolNode> Children => _children;
+
+    internal ProtocolNode Child(string name)
+    {
+        foreach (var child in _children)
+        {
+            if ((object)child.Name == name || child.Name == name)
+                return child;
+        }
+        var node = new ProtocolNode(name, Name.Length == 0 ? 0 : Depth + 1);
+        _children.Add(node);
+        return node;
+    }
+}
+
+/// <summary>Packets and bytes of one conversation.</summary>
+public struct ConversationTotals
+{
+    public long Packets;
+    public long Bytes;
+}
+
+/// <summary>An address/port pair of endpoints, ordered so that both directions give the same key.</summary>
+public readonly record struct ConversationKey(bool Ipv6, UInt128 AddressA, ushort PortA, UInt128 AddressB, ushort PortB) : IComparable<ConversationKey>
+{
+    /// <summary>The key for a packet from source to destination.</summary>
+    public static ConversationKey Create(bool ipv6, UInt128 source, ushort sourcePort, UInt128 destination, ushort destinationPort) =>
+        (source, sourcePort).CompareTo((destination, destinationPort)) <= 0
+            ? new(ipv6, source, sourcePort, destination, destinationPort)
+            : new(ipv6, destination, destinationPort, source, sourcePort);
+
+    public int CompareTo(ConversationKey other) =>
+        (Ipv6, AddressA, PortA, AddressB, PortB).CompareTo((other.Ipv6, other.AddressA, other.PortA, other.AddressB, other.PortB));
+
+    /// <summary>Writes one endpoint as "198.18.0.1:80" or "[2001:db8::1]:80".</summary>
+    public void AppendEndpoint(TextLine line, bool first)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, first ? AddressA : AddressB);
+        if (Ipv6)
+        {
+            line.Append('[');
+            line.AppendIpv6(bytes);
+            line.Append(']');
+        }
+        else
+            line.AppendIpv4(bytes[12..]);
+        line.Append(':');
+        line.Append(first ? PortA : PortB);
+    }
+}

@@ -1,0 +1,107 @@
+using RawNet.Output.Summary;
+
+namespace RawNet.Output.Statistics;
+
+/// <summary>Writes <see cref="CaptureStatistics"/> as the text report of <c>rawnet stats</c>.</summary>
+public static class StatisticsPrinter
+{
+    /// <summary>How many conversations of each transport are listed.</summary>
+    public const int TopConversations = 10;
+
+    /// <summary>Column where the frame and byte counts of the hierarchy start (tshark's layout).</summary>
+    private const int HierarchyColumn = 41;
+
+    /// <summary>Writes the report for <paramref name="fileName"/>.</summary>
+    public static void Print(CaptureStatistics stats, string fileName, TextWriter output)
+    {
+        var line = new TextLine();
+        output.WriteLine("File: " + fileName);
+        output.WriteLine($"Packets: {stats.Packets}");
+        output.WriteLine($"Bytes: {stats.Bytes} on the wire, {stats.CapturedBytes} captured");
+        if (stats.Packets > 0)
+        {
+            line.Append("Time (UTC): ");
+            AppendTimestamp(line, stats.FirstTimestamp);
+            line.Append(" to ");
+            AppendTimestamp(line, stats.LastTimestamp);
+            line.WriteLineTo(output);
+        }
+        output.WriteLine("Link types: " + (stats.LinkTypes.Count == 0 ? "none"
+            : string.Join(", ", stats.LinkTypes.Select(l => $"{LinkTypeNames.Name(l.Key)} ({(int)l.Key}): {l.Value} packets"))));
+        output.WriteLine();
+
+        output.WriteLine("Protocol hierarchy (frames and bytes containing each protocol, as tshark -z io,phs):");
+        foreach (var node in stats.Hierarchy.Children)
+            PrintNode(node, line, output);
+        output.WriteLine();
+
+        PrintConversations("TCP", stats.TcpConversations, line, output);
+        PrintConversations("UDP", stats.UdpConversations, line, output);
+
+        output.WriteLine("Checksum errors: " + (stats.ChecksumErrors.Count == 0 ? "none"
+            : string.Join(", ", stats.ChecksumErrors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"))));
+        output.WriteLine($"Decoding: {stats.Truncated} truncated, {stats.Malformed} malformed, {stats.Unsupported} not fully decoded");
+    }
+
+    private static void PrintNode(ProtocolNode node, TextLine line, TextWriter output)
+    {
+        int start = line.Length;
+        line.Pad(node.Depth * 2);
+        line.Append(node.Name);
+        line.PadTo(start, HierarchyColumn);
+        line.Append("frames:");
+        line.Append(node.Frames);
+        line.Append(" bytes:");
+        line.Append(node.Bytes);
+        line.WriteLineTo(output);
+        foreach (var child in node.Children)
+            PrintNode(child, line, output);
+    }
+
+    private static void PrintConversations(string name, IReadOnlyDictionary<ConversationKey, ConversationTotals> conversations, TextLine line, TextWriter output)
+    {
+        if (conversations.Count == 0)
+        {
+            output.WriteLine($"{name} conversations: none");
+            output.WriteLine();
+            return;
+        }
+        output.WriteLine(conversations.Count > TopConversations
+            ? $"Top {TopConversations} of {conversations.Count} {name} conversations (by bytes, both directions):"
+            : $"{name} conversations (by bytes, both directions):");
+        var top = CaptureStatistics.Top(conversations, TopConversations);
+        int width = 0;
+        foreach (var (key, _) in top)
+        {
+            AppendEndpoints(line, key);
+            width = Math.Max(width, line.Length);
+            line.Clear();
+        }
+        foreach (var (key, totals) in top)
+        {
+            AppendEndpoints(line, key);
+            line.PadTo(0, width + 2);
+            line.Append("packets:");
+            line.Append(totals.Packets);
+            line.Append(" bytes:");
+            line.Append(totals.Bytes);
+            line.WriteLineTo(output);
+        }
+        output.WriteLine();
+    }
+
+    private static void AppendEndpoints(TextLine line, ConversationKey key)
+    {
+        line.Append("  ");
+        key.AppendEndpoint(line, first: true);
+        line.Append(" <-> ");
+        key.AppendEndpoint(line, first: false);
+    }
+
+    private static void AppendTimestamp(TextLine line, long nanoseconds)
+    {
+        var date = DateTime.UnixEpoch.AddTicks(Math.DivRem(nanoseconds, 1_000_000_000, out _) * TimeSpan.TicksPerSecond);
+        line.Append(date.ToString("yyyy-MM-dd ", System.Globalization.CultureInfo.InvariantCulture));
+        SummaryPrinter.AppendTimeOfDay(line, nanoseconds);
+    }
+}

@@ -1,0 +1,192 @@
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Tree;
+
+/// <summary>
+/// The layer tree (<c>rawnet read -V</c>, in the spirit of <c>tshark -V</c>): for each layer a heading with the bytes its
+/// header occupies, then every field of that layer's field table as <c>Label (name): value  [first-last]</c>, the
+/// checksum verdict, truncation and malformation marks, the payload, and why decoding stopped. Field names, labels and
+/// positions all come from the field tables. A blank line follows each packet.
+/// </summary>
+public sealed class TreePrinter : IPacketPrinter
+{
+    /// <summary>Payload bytes shown in hex before the line is cut with "...".</summary>
+    public const int PayloadBytesShown = 32;
+
+    private const string Indent = "    ";
+    private readonly TextLine _line = new();
+
+    /// <inheritdoc />
+    public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
+    {
+        var line = _line;
+        var metadata = packet.Metadata;
+        line.Clear();
+        line.Append("Frame ");
+        line.Append(packet.FrameNumber);
+        line.Append(": ");
+        line.Append(metadata.OriginalLength);
+        line.Append(" bytes on wire (");
+        line.Append(metadata.OriginalLength * 8L);
+        line.Append(" bits), ");
+        line.Append(metadata.CapturedLength);
+        line.Append(" bytes captured (");
+        line.Append(metadata.CapturedLength * 8L);
+        line.Append(" bits)");
+        line.WriteLineTo(output);
+        AppendFields(packet, frame, 0, output);
+        line.Append(Indent);
+        line.Append("[Link type: ");
+        line.Append(LinkTypeNames.Name(metadata.LinkType));
+        line.Append(" (");
+        line.Append((long)metadata.LinkType);
+        line.Append(")]");
+        line.WriteLineTo(output);
+        if (packet.HasReassembledPayload)
+        {
+            line.Append(Indent);
+            line.Append("[Completes an IP datagram reassembled from ");
+            line.Append(packet.ReassembledFragmentCount);
+            line.Append(" fragments]");
+            line.WriteLineTo(output);
+        }
+        else if (packet.IsUnreassembledFragment)
+            Line(output, "[IP fragment: its datagram is not complete yet, or reassembly is off]");
+
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            Heading(layer, output);
+            if (layer.Kind == LayerKind.Payload)
+                AppendPayload(packet, frame, layer, output);
+            else
+                AppendFields(packet, frame, i, output);
+            AppendStatus(layer, output);
+        }
+
+        if (packet.Outcome != DecodeOutcome.Ok)
+        {
+            line.Append('[');
+            line.Append(packet.Outcome switch
+            {
+                DecodeOutcome.Truncated => "Truncated",
+                DecodeOutcome.Malformed => "Malformed",
+                _ => "Not decoded further",
+            });
+            line.Append(": ");
+            line.Append(packet.StopReason ?? "decoding stopped");
+            line.Append(" (");
+            line.Append(FieldCatalog.ProtocolName(packet.StoppedAt));
+            line.Append(" at byte ");
+            line.Append(packet.StopOffset);
+            line.Append(")]");
+            line.WriteLineTo(output);
+        }
+        output.Write('\n');
+    }
+
+    private void Heading(in Layer layer, TextWriter output)
+    {
+        var line = _line;
+        line.Append(FieldCatalog.DisplayName(layer.Kind));
+        line.Append(' ');
+        AppendRange(line, layer.Offset, layer.HeaderLength);
+        if (layer.Source == LayerSource.Reassembled)
+            line.Append(" (in the reassembled datagram)");
+        if (layer.Quoted)
+            line.Append(" (quoted by the ICMP error)");
+        line.WriteLineTo(output);
+    }
+
+    private void AppendFields(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, TextWriter output)
+    {
+        var line = _line;
+        ref readonly Layer layer = ref packet[index];
+        var buffer = packet.BufferOf(layer, frame);
+        foreach (var field in FieldCatalog.ForLayer(layer.Kind))
+        {
+            for (int occurrence = 0; FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
+            {
+                line.Append(Indent);
+                line.Append(field.Label);
+                line.Append(" (");
+                line.Append(field.Name);
+                line.Append("): ");
+                if (field.Kind == FieldKind.Boolean)
+                    line.Append(value.Number != 0 ? "True" : "False");
+                else
+                    line.AppendField(field, value, buffer);
+                if (value.Length > 0)
+                {
+                    line.Append("  ");
+                    AppendRange(line, value.Offset, value.Length);
+                }
+                line.WriteLineTo(output);
+            }
+        }
+    }
+
+    private void AppendPayload(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, TextWriter output)
+    {
+        var line = _line;
+        var bytes = packet.HeaderOf(layer, frame);
+        line.Append(Indent);
+        line.Append(bytes.Length);
+        line.Append(bytes.Length == 1 ? " byte" : " bytes");
+        if (layer.Extent > bytes.Length)
+        {
+            line.Append(" of ");
+            line.Append(layer.Extent);
+            line.Append(" captured");
+        }
+        if (bytes.Length > 0)
+        {
+            line.Append(": ");
+            line.AppendHexBytes(bytes[..Math.Min(bytes.Length, PayloadBytesShown)]);
+            if (bytes.Length > PayloadBytesShown)
+                line.Append("...");
+        }
+        line.WriteLineTo(output);
+    }
+
+    private void AppendStatus(in Layer layer, TextWriter output)
+    {
+        string? checksum = layer.Checksum switch
+        {
+            ChecksumStatus.Good => "[Checksum: good]",
+            ChecksumStatus.Bad => "[Checksum: BAD]",
+            ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
+            ChecksumStatus.NotPresent => "[Checksum: none sent]",
+            _ => null,
+        };
+        if (checksum is not null)
+            Line(output, checksum);
+        if (layer.Status == LayerStatus.Truncated)
+            Line(output, "[Truncated: header cut short by the capture]");
+        else if (layer.Status == LayerStatus.Malformed)
+            Line(output, "[Malformed header]");
+    }
+
+    private void Line(TextWriter output, string text)
+    {
+        _line.Append(Indent);
+        _line.Append(text);
+        _line.WriteLineTo(output);
+    }
+
+    private static void AppendRange(TextLine line, int offset, int length)
+    {
+        line.Append('[');
+        if (length <= 0)
+        {
+            line.Append("no bytes]");
+            return;
+        }
+        line.Append(offset);
+        line.Append('-');
+        line.Append(offset + length - 1);
+        line.Append(']');
+    }
+}
