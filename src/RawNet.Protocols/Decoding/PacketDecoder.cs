@@ -47,6 +47,10 @@ public sealed class PacketDecoder
     private DecodedPacket _packet = null!;
     private int _networkLayers;
 
+    // True while decoding the transport header of a first fragment that is not reassembled: the rest of the datagram is
+    // in later fragments, so its length may exceed this packet and its checksum cannot be verified (as tshark does).
+    private bool _partialDatagram;
+
     /// <summary>Creates a decoder.</summary>
     public PacketDecoder(DecoderOptions options)
     {
@@ -73,6 +77,7 @@ public sealed class PacketDecoder
         packet.Reset(metadata, frameNumber);
         _packet = packet;
         _networkLayers = 0;
+        _partialDatagram = false;
         int reported = Math.Max(metadata.OriginalLength, frame.Length);
         packet.Add(LayerKind.Frame, 0, 0, reported);
         var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
@@ -462,7 +467,9 @@ public sealed class PacketDecoder
             // No reassembly (or the fragment was not captured whole): only a first fragment has a transport header to show.
             if (fragmentOffset == 0 && _reassembler is null)
             {
+                _partialDatagram = true;
                 DecodeTransport(input, protocol, payload, capEnd, end, ipIndex);
+                _partialDatagram = false;
                 return;
             }
             _packet.IsUnreassembledFragment = true;
@@ -556,7 +563,7 @@ public sealed class PacketDecoder
         ref Layer layer = ref _packet.LayerRef(index);
         var udp = new UdpHeader(bytes[offset..]);
         int length = udp.Length;
-        if (length < UdpHeader.HeaderLength || length > repEnd - offset)
+        if (length < UdpHeader.HeaderLength || (length > repEnd - offset && !_partialDatagram))
         {
             // Keep the header's fields visible but say the length is impossible.
             layer.Status = LayerStatus.Malformed;
@@ -565,7 +572,7 @@ public sealed class PacketDecoder
                 Payload(input, offset + UdpHeader.HeaderLength, capEnd, repEnd);
             return;
         }
-        int end = offset + length;
+        int end = Math.Min(offset + length, repEnd);
         if (_options.VerifyChecksums && !input.Quoted)
             layer.Checksum = VerifyTransport(input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         if (Math.Min(capEnd, end) > offset + UdpHeader.HeaderLength)
@@ -583,7 +590,7 @@ public sealed class PacketDecoder
         if (_options.VerifyChecksums && !input.Quoted)
         {
             layer.Checksum = kind == LayerKind.Icmp
-                ? capEnd < repEnd ? ChecksumStatus.NotVerifiable
+                ? capEnd < repEnd || _partialDatagram ? ChecksumStatus.NotVerifiable
                     : InternetChecksum.Compute(bytes[offset..capEnd]) == 0 ? ChecksumStatus.Good : ChecksumStatus.Bad
                 : VerifyTransport(input, offset, capEnd, repEnd, ipIndex, IpProtocol.Icmpv6, allowZero: false);
         }
@@ -641,7 +648,7 @@ public sealed class PacketDecoder
         bool isIpv4 = ip.Kind == LayerKind.Ipv4;
         if (allowZero && isIpv4 && BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + checksumOffset)..]) == 0)
             return ChecksumStatus.NotPresent;
-        if (capEnd < repEnd)
+        if (capEnd < repEnd || _partialDatagram)
             return ChecksumStatus.NotVerifiable;
         // The pseudo-header's addresses come from the IP header, which stays in the frame when the segment was reassembled.
         var ipBytes = input.BufferOf(ip)[ip.Offset..];
