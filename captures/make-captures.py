@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""Writes RawNet's own small test captures, byte for byte the same on every run.
+
+Run with Debian's python3 (which has python3-scapy): /usr/bin/python3 captures/make-captures.py [OUTDIR]
+Every timestamp, address (198.18.0.0/15, 2001:db8::/32), MAC (02:00:...), sequence number and IP id is fixed here.
+"""
+import os
+import sys
+
+from scapy.all import (ARP, ICMP, IP, TCP, UDP, Ether, ICMPv6PacketTooBig, IPv6, IPv6ExtHdrFragment, Raw, Dot1Q,
+                       fragment, fragment6, wrpcap)
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+T0 = 1700000000  # 2023-11-14 22:13:20 UTC
+
+MAC_A = "02:00:00:00:00:01"
+MAC_B = "02:00:00:00:00:02"
+MAC_R = "02:00:00:00:00:fe"  # a router
+V4_A, V4_B, V4_R = "198.18.0.1", "198.18.0.2", "198.18.0.254"
+V6_A, V6_B, V6_R = "2001:db8::1", "2001:db8::2", "2001:db8::fe"
+
+
+def write(name, packets, step=0.001):
+    """Stamps packets T0, T0+step, ... and writes them as a microsecond pcap."""
+    for i, p in enumerate(packets):
+        p.time = T0 + i * step
+    wrpcap(os.path.join(OUT, name), packets)
+
+
+def tcp_session(ether_ab, ether_ba, ip_ab, ip_ba):
+    """Handshake, one request and one response with data, then FIN teardown from both sides."""
+    a_seq, b_seq = 1000, 5000
+    syn_options = [("MSS", 1460), ("SAckOK", b""), ("Timestamp", (100, 0)), ("NOP", None), ("WScale", 7)]
+    request = b"GET / HTTP/1.0\r\n\r\n"
+    response = b"HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello"
+    return [
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="S", seq=a_seq, window=64240, options=syn_options),
+        ether_ba / ip_ba / TCP(sport=80, dport=40000, flags="SA", seq=b_seq, ack=a_seq + 1, window=65160,
+                               options=[("MSS", 1460), ("SAckOK", b""), ("Timestamp", (200, 100)), ("NOP", None), ("WScale", 7)]),
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="A", seq=a_seq + 1, ack=b_seq + 1, window=502),
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="PA", seq=a_seq + 1, ack=b_seq + 1, window=502) / Raw(request),
+        ether_ba / ip_ba / TCP(sport=80, dport=40000, flags="A", seq=b_seq + 1, ack=a_seq + 1 + len(request), window=509),
+        ether_ba / ip_ba / TCP(sport=80, dport=40000, flags="PA", seq=b_seq + 1, ack=a_seq + 1 + len(request), window=509) / Raw(response),
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="A", seq=a_seq + 1 + len(request), ack=b_seq + 1 + len(response), window=501),
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="FA", seq=a_seq + 1 + len(request), ack=b_seq + 1 + len(response), window=501),
+        ether_ba / ip_ba / TCP(sport=80, dport=40000, flags="FA", seq=b_seq + 1 + len(response), ack=a_seq + 2 + len(request), window=509),
+        ether_ab / ip_ab / TCP(sport=40000, dport=80, flags="A", seq=a_seq + 2 + len(request), ack=b_seq + 2 + len(response), window=501),
+    ]
+
+
+def main():
+    e_ab = Ether(src=MAC_A, dst=MAC_B)
+    e_ba = Ether(src=MAC_B, dst=MAC_A)
+
+    write("tcp-handshake-ipv4.pcap", tcp_session(e_ab, e_ba, IP(src=V4_A, dst=V4_B, id=1, ttl=64, flags="DF"),
+                                                 IP(src=V4_B, dst=V4_A, id=2, ttl=64, flags="DF")))
+    write("tcp-handshake-ipv6.pcap", tcp_session(e_ab, e_ba, IPv6(src=V6_A, dst=V6_B, hlim=64),
+                                                 IPv6(src=V6_B, dst=V6_A, hlim=64)))
+
+    # A question and an answer each way, plus a VLAN-tagged datagram and an ARP exchange.
+    write("udp-exchange.pcap", [
+        Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff") / ARP(op=1, hwsrc=MAC_A, psrc=V4_A, hwdst="00:00:00:00:00:00", pdst=V4_B),
+        e_ba / ARP(op=2, hwsrc=MAC_B, psrc=V4_B, hwdst=MAC_A, pdst=V4_A),
+        e_ab / IP(src=V4_A, dst=V4_B, id=10) / UDP(sport=50000, dport=7) / Raw(b"ping over udp"),
+        e_ba / IP(src=V4_B, dst=V4_A, id=11) / UDP(sport=7, dport=50000) / Raw(b"ping over udp"),
+        e_ab / IPv6(src=V6_A, dst=V6_B) / UDP(sport=50001, dport=7) / Raw(b"ping over udp6"),
+        e_ba / IPv6(src=V6_B, dst=V6_A) / UDP(sport=7, dport=50001) / Raw(b"ping over udp6"),
+        e_ab / Dot1Q(vlan=100, prio=3) / IP(src=V4_A, dst=V4_B, id=12) / UDP(sport=50002, dport=9) / Raw(b"tagged"),
+    ])
+
+    # One 3000-byte UDP datagram as three IPv4 fragments, and one 3000-byte UDP datagram as IPv6 fragments.
+    big = bytes(range(256)) * 11 + bytes(184)  # 3000 bytes
+    v4 = IP(src=V4_A, dst=V4_B, id=0x1234) / UDP(sport=50010, dport=9) / Raw(big[:2992])
+    v4_frags = [e_ab / f for f in fragment(v4, fragsize=1400)]
+    v6 = IPv6(src=V6_A, dst=V6_B) / IPv6ExtHdrFragment(id=0xabcd) / UDP(sport=50011, dport=9) / Raw(big[:2992])
+    v6_frags = [e_ab / f for f in fragment6(v6, 1280)]
+    write("ip-fragments.pcap", v4_frags + v6_frags)
+
+    # ICMP errors quoting the packets that caused them.
+    udp_probe = IP(src=V4_A, dst=V4_B, id=20, ttl=64) / UDP(sport=50020, dport=33434) / Raw(b"probe")
+    tcp_probe = IP(src=V4_A, dst="198.19.0.9", id=21, ttl=1) / TCP(sport=40001, dport=443, flags="S", seq=7000, window=64240)
+    v6_big = IPv6(src=V6_A, dst=V6_B) / UDP(sport=50021, dport=9) / Raw(bytes(1400))
+    write("icmp-errors.pcap", [
+        e_ab / udp_probe,
+        e_ba / IP(src=V4_B, dst=V4_A, id=30) / ICMP(type=3, code=3) / bytes(udp_probe),
+        e_ab / tcp_probe,
+        Ether(src=MAC_R, dst=MAC_A) / IP(src=V4_R, dst=V4_A, id=31) / ICMP(type=11, code=0) / bytes(tcp_probe)[:28],
+        e_ab / v6_big,
+        Ether(src=MAC_R, dst=MAC_A) / IPv6(src=V6_R, dst=V6_A) / ICMPv6PacketTooBig(mtu=1280) / bytes(v6_big)[:1232],
+        e_ab / IP(src=V4_A, dst=V4_B, id=22) / ICMP(type=8, id=1, seq=1) / Raw(b"abcdefgh"),
+        e_ba / IP(src=V4_B, dst=V4_A, id=32) / ICMP(type=0, id=1, seq=1) / Raw(b"abcdefgh"),
+    ])
+
+    # Checksums that do not verify, one per protocol, beside a good one.
+    write("bad-checksums.pcap", [
+        e_ab / IP(src=V4_A, dst=V4_B, id=40, chksum=0x1234) / UDP(sport=50030, dport=9) / Raw(b"bad ip header checksum"),
+        e_ab / IP(src=V4_A, dst=V4_B, id=41) / TCP(sport=40002, dport=80, flags="S", seq=1, window=1024, chksum=0xbeef),
+        e_ab / IP(src=V4_A, dst=V4_B, id=42) / UDP(sport=50031, dport=9, chksum=0x4321) / Raw(b"bad udp checksum"),
+        e_ab / IP(src=V4_A, dst=V4_B, id=43) / UDP(sport=50032, dport=9, chksum=0) / Raw(b"no udp checksum"),
+        e_ab / IP(src=V4_A, dst=V4_B, id=44) / ICMP(type=8, id=2, seq=1, chksum=0x0bad) / Raw(b"bad icmp"),
+        e_ab / IPv6(src=V6_A, dst=V6_B) / TCP(sport=40003, dport=80, flags="S", seq=1, window=1024, chksum=0xfeed),
+        e_ab / IP(src=V4_A, dst=V4_B, id=45) / UDP(sport=50033, dport=9) / Raw(b"all good"),
+    ])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests;
+
+/// <summary><c>-T json</c> is one valid JSON object per line whose field values are exactly what <c>-T fields</c> prints.</summary>
+public sealed class JsonOutputTests
+{
+    private static readonly string[] Fields = ["frame.number", "eth.src", "ip.src", "ip.dst", "ip.addr", "ipv6.src", "tcp.srcport", "tcp.flags", "udp.length", "icmp.type", "tcp.options.timestamp.tsval"];
+
+    public static TheoryData<string> Files() =>
+        new(Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Json_parses_and_agrees_with_fields_output(string file)
+    {
+        var json = InProcessRawNet.Run("read", "-T", "json", file);
+        Assert.Equal(0, json.ExitCode);
+        var args = new List<string> { "read", "-T", "fields" };
+        foreach (var field in Fields)
+            args.AddRange(["-e", field]);
+        args.Add(file);
+        var fields = InProcessRawNet.Run([.. args]);
+        Assert.Equal(0, fields.ExitCode);
+
+        var objects = json.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = fields.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(rows.Length, objects.Length);
+        for (int i = 0; i < objects.Length; i++)
+        {
+            using var document = JsonDocument.Parse(objects[i]);
+            var columns = rows[i].Split('\t');
+            for (int f = 0; f < Fields.Length; f++)
+                Assert.Equal((Fields[f], columns[f]), (Fields[f], ValuesOf(document.RootElement, Fields[f])));
+        }
+    }
+
+    /// <summary>Every value of a field across the frame and all layers, comma-joined as -T fields joins them.</summary>
+    private static string ValuesOf(JsonElement packet, string name)
+    {
+        var values = new List<string>();
+        void Collect(JsonElement fields)
+        {
+            if (!fields.TryGetProperty(name, out var value))
+                return;
+            if (value.ValueKind == JsonValueKind.Array)
+                values.AddRange(value.EnumerateArray().Select(v => v.GetString()!));
+            else
+                values.Add(value.GetString()!);
+        }
+        Collect(packet.GetProperty("frame"));
+        foreach (var layer in packet.GetProperty("layers").EnumerateArray())
+        {
+            if (layer.TryGetProperty("fields", out var fields))
+                Collect(fields);
+        }
+        return string.Join(',', values);
+    }
+}
