@@ -30,9 +30,11 @@ public class PcapWriterTests
     {
         var stream = new MemoryStream();
         // Three frames larger than the write buffer together, and one bigger than the buffer alone.
-        var frames = new[] { new byte[200_000], new byte[100_000], Data, new byte[262_144] };
+        // Data is shared with the byte-for-byte test, so fill a copy: tests run in any order.
+        var frames = new[] { new byte[200_000], new byte[100_000], Data.ToArray(), new byte[262_144] };
+        var random = new Random(2);
         for (var i = 0; i < frames.Length; i++)
-            Random.Shared.NextBytes(frames[i]);
+            random.NextBytes(frames[i]);
         using (var writer = new PcapWriter(stream, LinkType.Ethernet, precision: precision, leaveOpen: true))
         {
             for (var i = 0; i < frames.Length; i++)
