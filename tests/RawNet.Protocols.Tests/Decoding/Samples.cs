@@ -1,0 +1,77 @@
+using RawNet.Files;
+using RawNet.Protocols.Decoding;
+using RawNet.Testing;
+using static RawNet.Protocols.Tests.PacketBytes;
+
+namespace RawNet.Protocols.Tests.Decoding;
+
+/// <summary>Frames to decode in bulk: the whole peer corpus, hand-built packets of every link type, and the benchmark capture.</summary>
+internal static class Samples
+{
+    public readonly record struct Frame(FrameMetadata Metadata, byte[] Data);
+
+    /// <summary>Every frame of every peer-corpus file (empty when the corpus is absent).</summary>
+    public static List<Frame> PeerCorpus()
+    {
+        var frames = new List<Frame>();
+        foreach (var file in TestPaths.PeerCorpusFiles())
+            frames.AddRange(Read(file));
+        return frames;
+    }
+
+    public static List<Frame> Read(string path)
+    {
+        var frames = new List<Frame>();
+        using var reader = CaptureFileReader.Open(path);
+        while (reader.TryReadNext(out var frame))
+            frames.Add(new Frame(frame.Metadata, frame.Data.ToArray()));
+        return frames;
+    }
+
+    /// <summary>The deterministic mixed capture of make-bench-pcap.py; skips visibly when python3 is missing.</summary>
+    public static List<Frame> BenchCapture(int packets)
+    {
+        var python = ExternalTool.Require("python3", "python3");
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-bench-{packets}-{Environment.ProcessId}.pcap");
+        try
+        {
+            var (exit, _, error) = ExternalTool.Run(python, [TestPaths.BenchPcapTool, path, packets.ToString()]);
+            Assert.True(exit == 0, error);
+            return Read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Hand-built packets with their link types: every decoded protocol at least once.</summary>
+    public static List<Frame> Built()
+    {
+        var udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3, 4]));
+        var tcp4 = Ipv4Packet(IpProtocol.Tcp, TcpSegment(1, 2, 3, 4, 0x12, Hex("020405b4 0402 080a 00000001 00000000 01 030307"), [9, 9]));
+        var tcp6 = Ipv6Packet(IpProtocol.Tcp, TcpSegment(1, 2, 3, 4, 0x18, Hex("0101050a 00000001 00000002"), [7]),
+            [Ipv6.Ipv6Tests.HopByHop, Ipv6.Ipv6Tests.Routing, Ipv6.Ipv6Tests.AtomicFragment, Ipv6.Ipv6Tests.Authentication, Ipv6.Ipv6Tests.DestinationOptions]);
+        var icmpError = Ipv4Packet(IpProtocol.Icmp, IcmpPacket(3, 3, 0, udp4));
+        var icmp6Error = Ipv6Packet(IpProtocol.Icmpv6, Icmpv6Packet(1, 4, 0, Ipv6Packet(IpProtocol.Udp, UdpDatagram(5, 6, [1]))));
+        var fragment = Ipv4Packet(IpProtocol.Udp, new byte[64], flagsAndOffset: 0x2000);
+        var list = new List<(LinkType, byte[])>
+        {
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp4)),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Vlan, VlanTagged(1, false, 2, EtherType.Ipv6, tcp6))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.QinQ, VlanTagged(1, false, 2, EtherType.Vlan, VlanTagged(0, true, 3, EtherType.Ipv4, icmpError)))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Arp, Arp.ArpTests.Request)),
+            (LinkType.Ethernet, EthernetFrame(EtherType.PppoeSession, Concat(Hex("1100 0001"), U16(udp4.Length + 2), U16(0x21), udp4))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, fragment)),
+            (LinkType.Raw, Ipv4Packet(IpProtocol.IpInIp, udp4)),
+            (LinkType.Raw, Ipv4Packet(IpProtocol.Ipv6, icmp6Error)),
+            (LinkType.Ipv4, tcp4),
+            (LinkType.Ipv6, tcp6),
+            (LinkType.Null, Concat(Hex("02000000"), udp4)),
+            (LinkType.Loop, Concat(Hex("0000001e"), icmp6Error)),
+            (LinkType.LinuxSll, Concat(Hex("0000 0001 0006 001122334455 0000 0800"), tcp4)),
+            (LinkType.LinuxSll2, Concat(Hex("86dd 0000 00000002 0001 04 06 001122334455 0000"), tcp6)),
+        };
+        return list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
+    }
+}
