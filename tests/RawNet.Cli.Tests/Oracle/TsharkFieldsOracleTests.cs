@@ -1,0 +1,115 @@
+using RawNet.Files;
+using RawNet.Protocols;
+using RawNet.Protocols.Decoding;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark is the oracle for decoding: for every capture of the shared peer corpus and of captures/, the real
+/// <c>rawnet read -T fields</c> must print byte for byte what <c>tshark -n -r FILE -T fields</c> prints for the issue's
+/// field list, on every packet with at most one network layer. Packets with more (GRE, VXLAN, Teredo, ICMP quotes) and
+/// link types RawNet does not decode (802.11) are checked on the frame fields only, and no file may crash.
+/// </summary>
+public sealed class TsharkFieldsOracleTests
+{
+    /// <summary>The fields the issue names.</summary>
+    public static readonly string[] Fields =
+    [
+        "frame.number", "frame.time_epoch", "frame.len", "frame.cap_len", "eth.src", "eth.dst", "eth.type", "vlan.id", "arp.opcode",
+        "ip.version", "ip.hdr_len", "ip.dsfield", "ip.len", "ip.id", "ip.flags", "ip.frag_offset", "ip.ttl", "ip.proto", "ip.checksum",
+        "ip.src", "ip.dst", "ipv6.tclass", "ipv6.flow", "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src", "ipv6.dst", "tcp.srcport",
+        "tcp.dstport", "tcp.seq_raw", "tcp.ack_raw", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value", "tcp.checksum",
+        "tcp.urgent_pointer", "tcp.len", "tcp.options.mss_val", "tcp.options.wscale.shift", "tcp.options.timestamp.tsval",
+        "tcp.options.timestamp.tsecr", "udp.srcport", "udp.dstport", "udp.length", "udp.checksum", "icmp.type", "icmp.code",
+        "icmp.checksum", "icmpv6.type", "icmpv6.code", "icmpv6.checksum",
+    ];
+
+    private const int FrameFieldCount = 4;
+
+    public static TheoryData<string> CorpusFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in TestPaths.PeerCorpusFiles())
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    public static TheoryData<string> BundledFiles()
+    {
+        var data = new TheoryData<string>();
+        if (Directory.Exists(TestPaths.Captures))
+        {
+            foreach (var file in Directory.GetFiles(TestPaths.Captures).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
+                data.Add(Path.GetFileName(file));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void PeerCorpusFieldsEqualTshark(string name) => CompareWithTshark(Path.Combine(TestPaths.PeerCorpus, name));
+
+    [Theory]
+    [MemberData(nameof(BundledFiles))]
+    public void BundledCaptureFieldsEqualTshark(string name) => CompareWithTshark(Path.Combine(TestPaths.Captures, name));
+
+    [Fact]
+    public void PeerCorpusIsPresent()
+    {
+        if (!Directory.Exists(TestPaths.PeerCorpus))
+            Assert.Skip($"the shared corpus is not at {TestPaths.PeerCorpus}");
+        Assert.Equal(79, TestPaths.PeerCorpusFiles().Count());
+    }
+
+    private static void CompareWithTshark(string path)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var arguments = new List<string> { "-n", "-r", path, "-T", "fields" };
+        var ours = new List<string> { "read", path, "-T", "fields" };
+        foreach (var field in Fields)
+        {
+            arguments.Add("-e");
+            arguments.Add(field);
+            ours.Add("-e");
+            ours.Add(field);
+        }
+        var expected = ExternalTool.Run(tshark, arguments);
+        Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
+        var actual = RawNetProcess.Run(ours);
+        Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
+
+        var expectedLines = SplitLines(expected.StdOut);
+        var actualLines = SplitLines(actual.StdOut);
+        Assert.Equal(expectedLines.Length, actualLines.Length);
+        var linkTypes = LinkTypesOf(path);
+        Assert.Equal(expectedLines.Length, linkTypes.Count);
+        var mismatches = new List<string>();
+        for (int i = 0; i < expectedLines.Length; i++)
+        {
+            var want = expectedLines[i].Split('\t');
+            var got = actualLines[i].Split('\t');
+            Assert.Equal(Fields.Length, got.Length);
+            // ip.version appears once per IPv4 or IPv6 header: it counts the packet's network layers.
+            int networkLayers = want[Array.IndexOf(Fields, "ip.version")].Split(',', StringSplitOptions.RemoveEmptyEntries).Length;
+            int compared = PacketDecoder.DecodesLinkType(linkTypes[i]) && networkLayers <= 1 ? Fields.Length : FrameFieldCount;
+            for (int f = 0; f < compared; f++)
+            {
+                if (want[f] != got[f])
+                    mismatches.Add($"packet {i + 1} {Fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
+            }
+        }
+        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(20)));
+    }
+
+    private static string[] SplitLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static List<LinkType> LinkTypesOf(string path)
+    {
+        var types = new List<LinkType>();
+        using var reader = CaptureFileReader.Open(path);
+        while (reader.TryReadNext(out var frame))
+            types.Add(frame.Metadata.LinkType);
+        return types;
+    }
+}
