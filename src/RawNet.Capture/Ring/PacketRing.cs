@@ -1,0 +1,332 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using RawNet.Protocols;
+
+namespace RawNet.Capture.Ring;
+
+/// <summary>
+/// A single-producer, multi-consumer ring of packet records in one pinned, pre-allocated byte arena.
+/// </summary>
+/// <remarks>
+/// <para>Positions are ever-increasing <see cref="long"/> byte offsets; the arena index is
+/// <c>position &amp; (capacity - 1)</c>. A record is a 24-byte header and its data padded to 8 bytes,
+/// always contiguous: when it does not fit before the end of the arena the producer writes a wrap
+/// marker and starts the record at the next lap.</para>
+/// <para>Each <see cref="RingConsumer"/> sees every record, in order, through its own cursor; the
+/// producer's free space is bounded by the slowest consumer. Add all consumers before the first
+/// record is written.</para>
+/// <para>Thread safety: exactly one thread may call the producer members (<see cref="TryWrite"/>,
+/// <see cref="Write"/>, <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>,
+/// <see cref="Complete"/>); each consumer is used by one thread; the counters may be read from any thread.</para>
+/// </remarks>
+public sealed unsafe class PacketRing
+{
+    /// <summary>Bytes of header each record takes in front of its data.</summary>
+    public const int RecordHeaderLength = RecordHeader.Length;
+
+    /// <summary>The smallest arena this ring accepts.</summary>
+    public const int MinimumCapacity = 128;
+
+    /// <summary>The largest arena this ring accepts.</summary>
+    public const int MaximumCapacity = 1 << 30;
+
+    private const int ArenaAlignment = 64;
+
+    // The pinned array keeps _base valid for as long as the ring (and any consumer, which references it) lives.
+    private readonly byte[] _arena;
+    private readonly byte* _base;
+    private readonly int _capacity;
+    private readonly int _mask;
+    private readonly int _maxDataLength;
+    private readonly RingPolicy _policy;
+    private RingConsumer[] _consumers = [];
+
+    internal ProducerCursor Producer;
+
+    /// <summary>Creates a ring with an arena of <paramref name="capacityBytes"/> bytes, a power of two.</summary>
+    /// <exception cref="ArgumentException"><paramref name="capacityBytes"/> is not a power of two between <see cref="MinimumCapacity"/> and <see cref="MaximumCapacity"/>.</exception>
+    public PacketRing(int capacityBytes, RingPolicy policy)
+    {
+        if (capacityBytes < MinimumCapacity || capacityBytes > MaximumCapacity || !BitOperations.IsPow2(capacityBytes))
+            throw new ArgumentException($"Capacity must be a power of two between {MinimumCapacity} and {MaximumCapacity} bytes, not {capacityBytes}.", nameof(capacityBytes));
+        if (policy is not (RingPolicy.Lossy or RingPolicy.Lossless))
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown ring policy.");
+
+        _arena = GC.AllocateArray<byte>(capacityBytes + ArenaAlignment, pinned: true);
+        byte* start = (byte*)Unsafe.AsPointer(ref _arena[0]);
+        _base = (byte*)(((nint)start + (ArenaAlignment - 1)) & ~(nint)(ArenaAlignment - 1));
+        _capacity = capacityBytes;
+        _mask = capacityBytes - 1;
+        _maxDataLength = capacityBytes / 2 - RecordHeader.Length;
+        _policy = policy;
+        Producer.ClaimStart = -1;
+    }
+
+    /// <summary>Arena size in bytes.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>What the producer does when the ring is full.</summary>
+    public RingPolicy Policy => _policy;
+
+    /// <summary>The most data bytes one record may carry: half the arena less the header, so a wrapped record always fits.</summary>
+    public int MaxRecordDataLength => _maxDataLength;
+
+    /// <summary>Records published so far.</summary>
+    public long WrittenRecords => Volatile.Read(ref Producer.Written);
+
+    /// <summary>Records a full lossy ring refused (the newest record is the one dropped).</summary>
+    public long DroppedRecords => Volatile.Read(ref Producer.Dropped);
+
+    /// <summary>Byte position up to which records are published.</summary>
+    public long PublishedPosition => Volatile.Read(ref Producer.Published);
+
+    /// <summary>True once <see cref="Complete"/> has been called: no more records will be published.</summary>
+    public bool IsCompleted => Volatile.Read(ref Producer.Completed) != 0;
+
+    /// <summary>The consumers, in the order they were added.</summary>
+    public IReadOnlyList<RingConsumer> Consumers => Volatile.Read(ref _consumers);
+
+    /// <summary>Arena bytes the slowest consumer has not yet released (including wrap padding and records it holds).</summary>
+    public long FillBytes
+    {
+        get
+        {
+            long published = Volatile.Read(ref Producer.Published);
+            return published - MinimumConsumerPosition(published);
+        }
+    }
+
+    /// <summary><see cref="FillBytes"/> as a percentage of <see cref="Capacity"/>.</summary>
+    public double FillPercent => FillBytes * 100.0 / _capacity;
+
+    internal byte* Base => _base;
+
+    internal int Mask => _mask;
+
+    /// <summary>Adds a consumer that will see every record from the first one on.</summary>
+    /// <remarks>Consumers must be added before the first record is written; a late consumer would miss records the others saw.</remarks>
+    /// <exception cref="InvalidOperationException">A record has already been written or dropped.</exception>
+    public RingConsumer AddConsumer(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Volatile.Read(ref Producer.Published) != 0 || Volatile.Read(ref Producer.Dropped) != 0 || Producer.ClaimStart >= 0)
+            throw new InvalidOperationException("Consumers must be added before the producer starts writing.");
+        var consumer = new RingConsumer(this, name);
+        Volatile.Write(ref _consumers, [.. _consumers, consumer]);
+        return consumer;
+    }
+
+    /// <summary>
+    /// Copies one record into the ring without blocking. The stored captured length is
+    /// <paramref name="data"/>'s length. Returns false when the ring is full; on a
+    /// <see cref="RingPolicy.Lossy"/> ring that record is dropped and counted.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is longer than <see cref="MaxRecordDataLength"/>.</exception>
+    /// <exception cref="InvalidOperationException">The ring is completed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryWrite(in FrameMetadata metadata, ReadOnlySpan<byte> data)
+    {
+        int length = data.Length;
+        CheckWritable(length);
+        long start = TryReserve(RecordHeader.RecordLength(length));
+        if (start < 0)
+            return RefuseFull();
+        WriteRecord(start, metadata, data);
+        return true;
+    }
+
+    /// <summary>
+    /// Copies one record into a <see cref="RingPolicy.Lossless"/> ring, waiting (spin, yield, then sleep)
+    /// while the slowest consumer leaves no room.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting; nothing was written.</exception>
+    /// <exception cref="InvalidOperationException">The ring is lossy (its producer must never block) or completed.</exception>
+    public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
+    {
+        int length = data.Length;
+        long start = Reserve(length, cancellationToken);
+        WriteRecord(start, metadata, data);
+    }
+
+    /// <summary>
+    /// Reserves room for up to <paramref name="maxLength"/> data bytes without blocking, so a capture
+    /// back end can copy a frame straight into the arena; <see cref="Commit"/> publishes it.
+    /// Returns false when the ring is full; on a <see cref="RingPolicy.Lossy"/> ring that counts as a drop.
+    /// </summary>
+    /// <remarks>A new claim (or a <see cref="TryWrite"/>) replaces an uncommitted one.</remarks>
+    public bool TryClaim(int maxLength, out Span<byte> data)
+    {
+        CheckWritable(maxLength);
+        long start = TryReserve(RecordHeader.RecordLength(maxLength));
+        if (start < 0)
+        {
+            data = default;
+            return RefuseFull();
+        }
+        data = SetClaim(start, maxLength);
+        return true;
+    }
+
+    /// <summary>Like <see cref="TryClaim"/> on a <see cref="RingPolicy.Lossless"/> ring, waiting for room.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    /// <exception cref="InvalidOperationException">The ring is lossy or completed.</exception>
+    public Span<byte> Claim(int maxLength, CancellationToken cancellationToken = default)
+    {
+        return SetClaim(Reserve(maxLength, cancellationToken), maxLength);
+    }
+
+    /// <summary>
+    /// Publishes the claimed record with <paramref name="metadata"/>; its
+    /// <see cref="FrameMetadata.CapturedLength"/> says how many of the claimed bytes were filled.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No claim is outstanding.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The captured length is negative or more than was claimed.</exception>
+    public void Commit(in FrameMetadata metadata)
+    {
+        long start = Producer.ClaimStart;
+        if (start < 0 || Producer.ClaimFrom != Producer.Published)
+            throw new InvalidOperationException("Commit needs an outstanding TryClaim/Claim.");
+        int length = metadata.CapturedLength;
+        if ((uint)length > (uint)Producer.ClaimLength)
+            throw new ArgumentOutOfRangeException(nameof(metadata), length, $"Captured length must be between 0 and the {Producer.ClaimLength} bytes claimed.");
+        WriteHeader(_base + ((int)start & _mask), metadata, length);
+        Producer.ClaimStart = -1;
+        Publish(start + RecordHeader.RecordLength(length));
+    }
+
+    /// <summary>Marks the end of the stream: consumers drain what is published and then report completion.</summary>
+    public void Complete()
+    {
+        Producer.ClaimStart = -1;
+        Volatile.Write(ref Producer.Completed, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckWritable(int length)
+    {
+        if ((uint)length > (uint)_maxDataLength || Producer.Completed != 0)
+            ThrowNotWritable(length);
+    }
+
+    /// <summary>Start position of a record of <paramref name="recordLength"/> bytes, or -1 if the ring is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long TryReserve(int recordLength)
+    {
+        long position = Producer.Published;
+        int untilEnd = _capacity - ((int)position & _mask);
+        if (recordLength > untilEnd || position + recordLength - Producer.CachedMinimumConsumer > _capacity)
+            return TryReserveSlow(position, recordLength);
+        return position;
+    }
+
+    /// <summary>The wrap point or an apparently full ring: refresh the consumers' minimum and write the wrap marker.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long TryReserveSlow(long position, int recordLength)
+    {
+        int untilEnd = _capacity - ((int)position & _mask);
+        long start = recordLength > untilEnd ? position + untilEnd : position;
+        long end = start + recordLength;
+        if (end - Producer.CachedMinimumConsumer > _capacity)
+        {
+            Producer.CachedMinimumConsumer = MinimumConsumerPosition(position);
+            if (end - Producer.CachedMinimumConsumer > _capacity)
+                return -1;
+        }
+        if (start != position)
+            *(int*)(_base + ((int)position & _mask)) = RecordHeader.WrapMarker;
+        return start;
+    }
+
+    /// <summary>Start position of a record with <paramref name="dataLength"/> bytes on a lossless ring, waiting for room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Reserve(int dataLength, CancellationToken cancellationToken)
+    {
+        CheckWritable(dataLength);
+        if (_policy != RingPolicy.Lossless)
+            ThrowBlockingOnLossy();
+        int recordLength = RecordHeader.RecordLength(dataLength);
+        long start = TryReserve(recordLength);
+        return start >= 0 ? start : ReserveWaiting(recordLength, cancellationToken);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long ReserveWaiting(int recordLength, CancellationToken cancellationToken)
+    {
+        var backoff = new RingBackoff();
+        while (true)
+        {
+            backoff.Wait(cancellationToken);
+            long start = TryReserveSlow(Producer.Published, recordLength);
+            if (start >= 0)
+                return start;
+        }
+    }
+
+    private long MinimumConsumerPosition(long upperBound)
+    {
+        long minimum = upperBound;
+        foreach (var consumer in Volatile.Read(ref _consumers))
+        {
+            long position = Volatile.Read(ref consumer.Cursor.Position);
+            if (position < minimum)
+                minimum = position;
+        }
+        return minimum;
+    }
+
+    private Span<byte> SetClaim(long start, int maxLength)
+    {
+        Producer.ClaimStart = start;
+        Producer.ClaimFrom = Producer.Published;
+        Producer.ClaimLength = maxLength;
+        return new Span<byte>(_base + ((int)start & _mask) + RecordHeader.Length, maxLength);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteRecord(long start, in FrameMetadata metadata, ReadOnlySpan<byte> data)
+    {
+        byte* record = _base + ((int)start & _mask);
+        WriteHeader(record, metadata, data.Length);
+        data.CopyTo(new Span<byte>(record + RecordHeader.Length, data.Length));
+        Publish(start + RecordHeader.RecordLength(data.Length));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteHeader(byte* record, in FrameMetadata metadata, int capturedLength)
+    {
+        ref RecordHeader header = ref Unsafe.AsRef<RecordHeader>(record);
+        header.CapturedLength = capturedLength;
+        header.OriginalLength = metadata.OriginalLength;
+        header.TimestampNanoseconds = metadata.TimestampNanoseconds;
+        header.InterfaceId = metadata.InterfaceId;
+        header.LinkType = (ushort)metadata.LinkType;
+        header.Direction = (byte)metadata.Direction;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Publish(long end)
+    {
+        Volatile.Write(ref Producer.Written, Producer.Written + 1);
+        Volatile.Write(ref Producer.Published, end);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RefuseFull()
+    {
+        if (_policy == RingPolicy.Lossy)
+            Volatile.Write(ref Producer.Dropped, Producer.Dropped + 1);
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNotWritable(int length)
+    {
+        if (Producer.Completed != 0)
+            throw new InvalidOperationException("The ring is completed; no more records can be written.");
+        throw new ArgumentException($"A record carries between 0 and {_maxDataLength} data bytes (half the {_capacity}-byte ring less the header), not {length}.", "data");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBlockingOnLossy() =>
+        throw new InvalidOperationException("A lossy ring's producer must never block; use TryWrite/TryClaim.");
+}

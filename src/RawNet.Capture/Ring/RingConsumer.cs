@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+
+namespace RawNet.Capture.Ring;
+
+/// <summary>
+/// One reader of a <see cref="PacketRing"/> with its own cursor: it sees every published record, in order,
+/// independently of the other consumers. Use it from one thread.
+/// </summary>
+/// <remarks>
+/// Records handed out stay valid (the producer will not overwrite them) until this consumer advances:
+/// the next <see cref="TryRead"/>, <see cref="TryReadBatch"/>, <see cref="WaitForData"/> or <see cref="Release"/>.
+/// A consumer that stops reading holds the producer back (lossless) or makes it drop (lossy).
+/// </remarks>
+public sealed unsafe class RingConsumer
+{
+    private readonly PacketRing _ring;
+    private readonly byte* _base;
+    private readonly int _mask;
+
+    internal ConsumerCursor Cursor;
+
+    internal RingConsumer(PacketRing ring, string name)
+    {
+        _ring = ring;
+        _base = ring.Base;
+        _mask = ring.Mask;
+        Name = name;
+    }
+
+    /// <summary>The name given to <see cref="PacketRing.AddConsumer"/>, for statistics and diagnostics.</summary>
+    public string Name { get; }
+
+    /// <summary>The ring this consumer reads.</summary>
+    public PacketRing Ring => _ring;
+
+    /// <summary>Records handed out to this consumer so far.</summary>
+    public long ReadRecords => Volatile.Read(ref Cursor.Read);
+
+    /// <summary>Byte position this consumer has released; the producer may overwrite everything before it.</summary>
+    public long Position => Volatile.Read(ref Cursor.Position);
+
+    /// <summary>Published bytes this consumer has not yet released.</summary>
+    public long LagBytes => _ring.PublishedPosition - Position;
+
+    /// <summary>True when the producer has completed the ring and this consumer has been handed every record.</summary>
+    public bool IsCompleted =>
+        Volatile.Read(ref _ring.Producer.Completed) != 0 && Cursor.Next >= Volatile.Read(ref _ring.Producer.Published);
+
+    /// <summary>Releases the records handed out before and, if one is published, hands out the next.</summary>
+    /// <returns>False when no record is published yet (or the ring is completed and drained).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryRead(out RingRecord record)
+    {
+        long next = Cursor.Next;
+        Volatile.Write(ref Cursor.Position, next);
+        if (next >= Cursor.CachedPublished && next >= RefreshPublished())
+        {
+            record = default;
+            return false;
+        }
+        record = Take(next);
+        return true;
+    }
+
+    /// <summary>
+    /// Releases the records handed out before and takes everything published so far as one batch.
+    /// Enumerate it, then call <see cref="Release"/> (or read again) to publish the cursor once for the whole batch.
+    /// </summary>
+    /// <returns>False when nothing is published yet.</returns>
+    public bool TryReadBatch(out RingBatch batch)
+    {
+        long next = Cursor.Next;
+        Volatile.Write(ref Cursor.Position, next);
+        long end = RefreshPublished();
+        batch = new RingBatch(this, end);
+        return next < end;
+    }
+
+    /// <summary>Lets the producer reuse the space of every record handed out so far; those records become invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Release() => Volatile.Write(ref Cursor.Position, Cursor.Next);
+
+    /// <summary>
+    /// Releases the records handed out so far and waits (spin, yield, then 1 ms sleeps) until a record is
+    /// published or the ring is completed.
+    /// </summary>
+    /// <returns>True when a record is ready; false when the ring is completed and this consumer has read everything.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    public bool WaitForData(CancellationToken cancellationToken = default)
+    {
+        Release();
+        long next = Cursor.Next;
+        var backoff = new RingBackoff();
+        while (true)
+        {
+            if (next < RefreshPublished())
+                return true;
+            // Complete() is written after the last publish, so re-reading Published after seeing it is final.
+            if (Volatile.Read(ref _ring.Producer.Completed) != 0)
+                return next < RefreshPublished();
+            backoff.Wait(cancellationToken);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long RefreshPublished() => Cursor.CachedPublished = Volatile.Read(ref _ring.Producer.Published);
+
+    /// <summary>Hands out the record at <paramref name="next"/>, which must be below the published position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal RingRecord Take(long next)
+    {
+        byte* record = _base + ((int)next & _mask);
+        int length = *(int*)record;
+        if (length == RecordHeader.WrapMarker)
+        {
+            // A marker is published together with the record after it, so that record is readable too.
+            next += (_mask + 1) - ((int)next & _mask);
+            record = _base;
+            length = *(int*)record;
+        }
+        Cursor.Next = next + RecordHeader.RecordLength(length);
+        Volatile.Write(ref Cursor.Read, Cursor.Read + 1);
+        return new RingRecord(record, length, next);
+    }
+}

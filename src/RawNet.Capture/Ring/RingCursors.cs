@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace RawNet.Capture.Ring;
+
+/// <summary>Cache-line geometry for the padded cursors.</summary>
+internal static class CacheLine
+{
+    /// <summary>
+    /// Separation between fields written by different threads: two 64-byte lines, because the
+    /// adjacent-line prefetcher on x64 pulls lines in pairs.
+    /// </summary>
+    public const int Padding = 128;
+}
+
+/// <summary>
+/// Producer state. Everything the producer writes shares one line at offset 128, with 128 bytes
+/// of padding on either side so no neighbour in the owning object shares or prefetches it.
+/// Consumers only read <see cref="Published"/>, <see cref="Completed"/> and the counters.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 3 * CacheLine.Padding)]
+internal struct ProducerCursor
+{
+    /// <summary>Byte position up to which records are complete and readable (shared).</summary>
+    [FieldOffset(CacheLine.Padding)] public long Published;
+
+    /// <summary>The lowest consumer position the producer last saw; re-read only when the ring looks full.</summary>
+    [FieldOffset(CacheLine.Padding + 8)] public long CachedMinimumConsumer;
+
+    /// <summary>Records published (shared, statistics).</summary>
+    [FieldOffset(CacheLine.Padding + 16)] public long Written;
+
+    /// <summary>Records refused by a full lossy ring (shared, statistics).</summary>
+    [FieldOffset(CacheLine.Padding + 24)] public long Dropped;
+
+    /// <summary>Start of the outstanding claim's record, or -1.</summary>
+    [FieldOffset(CacheLine.Padding + 32)] public long ClaimStart;
+
+    /// <summary>The value of <see cref="Published"/> when the outstanding claim was made.</summary>
+    [FieldOffset(CacheLine.Padding + 40)] public long ClaimFrom;
+
+    /// <summary>Data bytes the outstanding claim reserved.</summary>
+    [FieldOffset(CacheLine.Padding + 48)] public int ClaimLength;
+
+    /// <summary>1 once the producer has called <see cref="PacketRing.Complete"/> (shared).</summary>
+    [FieldOffset(CacheLine.Padding + 52)] public int Completed;
+}
+
+/// <summary>
+/// One consumer's state. <see cref="Position"/> (read by the producer) has a line of its own;
+/// the consumer's private bookkeeping sits on the next one, so consuming a batch does not
+/// touch the line the producer reads.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 4 * CacheLine.Padding)]
+internal struct ConsumerCursor
+{
+    /// <summary>Released byte position: everything before it may be overwritten (shared).</summary>
+    [FieldOffset(CacheLine.Padding)] public long Position;
+
+    /// <summary>End of the last record handed out; becomes <see cref="Position"/> on release.</summary>
+    [FieldOffset(2 * CacheLine.Padding)] public long Next;
+
+    /// <summary>The producer's <see cref="ProducerCursor.Published"/> as last read.</summary>
+    [FieldOffset(2 * CacheLine.Padding + 8)] public long CachedPublished;
+
+    /// <summary>Records handed out (shared, statistics).</summary>
+    [FieldOffset(2 * CacheLine.Padding + 16)] public long Read;
+}

@@ -1,0 +1,361 @@
+using RawNet.Capture.Ring;
+using RawNet.Protocols;
+
+namespace RawNet.Capture.Tests.Ring;
+
+public sealed class PacketRingTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static FrameMetadata Meta(long timestamp, int length = 0) => new(timestamp, length, length, LinkType.Ethernet);
+
+    private static byte[] Bytes(int length, byte seed)
+    {
+        var data = new byte[length];
+        for (int i = 0; i < length; i++)
+            data[i] = (byte)(seed + i);
+        return data;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(127)]
+    [InlineData(1000)]
+    [InlineData(-256)]
+    public void Capacity_must_be_a_power_of_two_of_at_least_128(int capacity) =>
+        Assert.Throws<ArgumentException>(() => new PacketRing(capacity, RingPolicy.Lossy));
+
+    [Fact]
+    public void Record_round_trips_metadata_and_bytes()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("decoder");
+        var metadata = new FrameMetadata(1_700_000_000_123_456_789, 999, 1514, LinkType.LinuxSll2, 7, PacketDirection.Outbound);
+
+        Assert.True(ring.TryWrite(metadata, Bytes(13, 0x40)));
+
+        Assert.True(consumer.TryRead(out var record));
+        Assert.Equal(metadata with { CapturedLength = 13 }, record.Metadata);
+        Assert.Equal(Bytes(13, 0x40), record.Data.ToArray());
+        Assert.Equal(0, record.Position);
+        Assert.False(consumer.TryRead(out _));
+        Assert.Equal(1, ring.WrittenRecords);
+        Assert.Equal(1, consumer.ReadRecords);
+    }
+
+    [Fact]
+    public void Zero_length_records_take_a_header_each_and_wrap_through_an_8_byte_tail()
+    {
+        // 128-byte ring, 24-byte records: five fit, then 8 bytes are left for the wrap marker.
+        var ring = new PacketRing(128, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        var positions = new List<long>();
+        for (long i = 0; i < 20; i++)
+        {
+            Assert.True(ring.TryWrite(Meta(i), []));
+            Assert.True(consumer.TryRead(out var record));
+            Assert.Equal(i, record.TimestampNanoseconds);
+            Assert.Equal(0, record.Data.Length);
+            positions.Add(record.Position);
+        }
+        Assert.Equal([0, 24, 48, 72, 96, 128, 152], positions.Take(7));
+    }
+
+    [Fact]
+    public void Record_that_fits_exactly_before_the_end_does_not_wrap()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        for (long i = 0; i < 4; i++)
+            Assert.True(ring.TryWrite(Meta(i), Bytes(40, (byte)i))); // 64-byte records fill 256 exactly
+        Assert.False(ring.TryWrite(Meta(4), Bytes(40, 4)));
+        Assert.Equal(1, ring.DroppedRecords);
+
+        Assert.True(consumer.TryRead(out _));
+        Assert.True(consumer.TryRead(out _)); // releases record 0
+        Assert.True(ring.TryWrite(Meta(5), Bytes(40, 5)));
+        Assert.Equal(256 + 64, ring.PublishedPosition);
+
+        Assert.True(consumer.TryRead(out var r2));
+        Assert.Equal(128, r2.Position);
+        Assert.True(consumer.TryRead(out var r3));
+        Assert.Equal(192, r3.Position);
+        Assert.True(consumer.TryRead(out var r5));
+        Assert.Equal(256, r5.Position);
+        Assert.Equal(5, r5.TimestampNanoseconds);
+        Assert.Equal(Bytes(40, 5), r5.Data.ToArray());
+    }
+
+    [Fact]
+    public void Record_that_does_not_fit_before_the_end_starts_the_next_lap()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        Assert.True(ring.TryWrite(Meta(0), Bytes(72, 0))); // 96 bytes at 0
+        Assert.True(ring.TryWrite(Meta(1), Bytes(72, 1))); // 96 bytes at 96
+
+        // 64 bytes are left at the end; record 2 needs 96 there plus 96 at the start: the consumer holds 0.
+        Assert.False(ring.TryWrite(Meta(2), Bytes(72, 2)));
+        Assert.Equal(1, ring.DroppedRecords);
+
+        Assert.True(consumer.TryRead(out _));
+        Assert.True(consumer.TryRead(out var held)); // releases record 0, holds record 1
+        Assert.True(ring.TryWrite(Meta(3), Bytes(72, 3)));
+        Assert.Equal(Bytes(72, 1), held.Data.ToArray()); // the wrapped record did not overwrite a held one
+
+        Assert.True(consumer.TryRead(out var wrapped));
+        Assert.Equal(256, wrapped.Position);
+        Assert.Equal(3, wrapped.TimestampNanoseconds);
+        Assert.Equal(Bytes(72, 3), wrapped.Data.ToArray());
+        Assert.False(consumer.TryRead(out _));
+        Assert.Equal(0, ring.FillBytes);
+    }
+
+    [Fact]
+    public void Largest_record_is_half_the_ring_and_wraps_with_padding()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        Assert.Equal(128 - PacketRing.RecordHeaderLength, ring.MaxRecordDataLength);
+
+        Assert.True(ring.TryWrite(Meta(0), Bytes(8, 0))); // shifts later records off the lap boundary
+        Assert.True(consumer.TryRead(out _));
+        for (long i = 1; i <= 10; i++)
+        {
+            Assert.True(ring.TryWrite(Meta(i), Bytes(ring.MaxRecordDataLength, (byte)i)));
+            Assert.True(consumer.TryRead(out var record));
+            Assert.Equal(i, record.TimestampNanoseconds);
+            Assert.Equal(Bytes(ring.MaxRecordDataLength, (byte)i), record.Data.ToArray());
+            consumer.Release(); // a half-ring record plus wrap padding fits only in an empty ring
+        }
+    }
+
+    [Fact]
+    public void Record_larger_than_half_the_ring_is_misuse()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        ring.AddConsumer("c");
+        var tooLong = new byte[ring.MaxRecordDataLength + 1];
+        Assert.Throws<ArgumentException>(() => ring.TryWrite(Meta(0), tooLong));
+        Assert.Throws<ArgumentException>(() => ring.TryClaim(ring.MaxRecordDataLength + 1, out _));
+        Assert.Throws<ArgumentException>(() => ring.TryClaim(-1, out _));
+        var lossless = new PacketRing(256, RingPolicy.Lossless);
+        Assert.Throws<ArgumentException>(() => lossless.Write(Meta(0), tooLong, Token));
+        Assert.Equal(0, ring.DroppedRecords);
+        Assert.Equal(0, ring.PublishedPosition);
+    }
+
+    [Fact]
+    public void Random_lengths_over_many_laps_read_back_exactly()
+    {
+        var ring = new PacketRing(512, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        var random = new Random(1234);
+        long written = 0, read = 0;
+        while (read < 100_000)
+        {
+            // Write a few, then read a few, so the consumer trails by a varying distance.
+            for (int n = random.Next(4); n >= 0 && RingPattern.TryWrite(ring, written); n--)
+                written++;
+            for (int n = random.Next(4); n >= 0 && consumer.TryRead(out var record); n--)
+                Assert.Null(RingPattern.Check(read++, record));
+        }
+        Assert.Equal(written, ring.WrittenRecords);
+        Assert.True(ring.PublishedPosition > 100 * ring.Capacity);
+    }
+
+    [Fact]
+    public void Batch_hands_out_everything_published_and_releases_once()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        for (long i = 0; i < 10; i++)
+            Assert.True(RingPattern.TryWrite(ring, i));
+
+        Assert.True(consumer.TryReadBatch(out var batch));
+        long expected = 0;
+        foreach (var record in batch)
+        {
+            Assert.Null(RingPattern.Check(expected++, record));
+            Assert.Equal(0, consumer.Position); // nothing released until the batch is
+        }
+        Assert.Equal(10, expected);
+        batch.Release();
+        Assert.Equal(ring.PublishedPosition, consumer.Position);
+        Assert.Equal(0, ring.FillBytes);
+        Assert.False(consumer.TryReadBatch(out _));
+    }
+
+    [Fact]
+    public void Leaving_a_batch_early_keeps_the_rest_for_the_next_read()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        for (long i = 0; i < 6; i++)
+            Assert.True(RingPattern.TryWrite(ring, i));
+
+        long next = 0;
+        Assert.True(consumer.TryReadBatch(out var batch));
+        foreach (var record in batch)
+        {
+            Assert.Null(RingPattern.Check(next++, record));
+            if (next == 2)
+                break;
+        }
+        batch.Release();
+        Assert.True(consumer.TryRead(out var third));
+        Assert.Null(RingPattern.Check(next++, third));
+        Assert.True(consumer.TryReadBatch(out batch));
+        foreach (var record in batch)
+            Assert.Null(RingPattern.Check(next++, record));
+        Assert.Equal(6, next);
+        Assert.Equal(6, consumer.ReadRecords);
+    }
+
+    [Fact]
+    public void Claim_and_commit_publish_only_the_captured_length()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+
+        Assert.True(ring.TryClaim(200, out var space));
+        Assert.Equal(200, space.Length);
+        Bytes(10, 0x77).CopyTo(space);
+        Assert.Equal(0, ring.PublishedPosition);
+        Assert.False(consumer.TryRead(out _));
+        ring.Commit(new FrameMetadata(5, 10, 1500, LinkType.Ethernet, 2, PacketDirection.Inbound));
+        Assert.Equal(PacketRing.RecordHeaderLength + 16, ring.PublishedPosition);
+
+        Assert.True(consumer.TryRead(out var record));
+        Assert.Equal(Bytes(10, 0x77), record.Data.ToArray());
+        Assert.Equal(1500, record.OriginalLength);
+        Assert.Equal(2, record.InterfaceId);
+        Assert.Equal(PacketDirection.Inbound, record.Direction);
+    }
+
+    [Fact]
+    public void Claim_that_wraps_and_commits_short_keeps_the_stream_readable()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        Assert.True(ring.TryWrite(Meta(0), Bytes(72, 0))); // 96 bytes
+        Assert.True(ring.TryWrite(Meta(1), Bytes(72, 1))); // 96 bytes; 64 left
+        Assert.True(consumer.TryRead(out _));
+        Assert.True(consumer.TryRead(out _));
+        consumer.Release();
+
+        var space = ring.Claim(ring.MaxRecordDataLength, Token); // does not fit in the 64 at the end
+        Bytes(3, 9).CopyTo(space);
+        ring.Commit(Meta(2, 3));
+        Assert.True(ring.TryWrite(Meta(3), Bytes(5, 3)));
+
+        Assert.True(consumer.TryRead(out var wrapped));
+        Assert.Equal(256, wrapped.Position);
+        Assert.Equal(Bytes(3, 9), wrapped.Data.ToArray());
+        Assert.True(consumer.TryRead(out var after));
+        Assert.Equal(256 + 32, after.Position);
+        Assert.Equal(3, after.TimestampNanoseconds);
+    }
+
+    [Fact]
+    public void Commit_without_a_live_claim_or_beyond_it_is_misuse()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        ring.AddConsumer("c");
+        Assert.Throws<InvalidOperationException>(() => ring.Commit(Meta(0)));
+
+        Assert.True(ring.TryClaim(16, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Commit(Meta(0, 17)));
+        Assert.True(ring.TryWrite(Meta(1), [])); // replaces the claim
+        Assert.Throws<InvalidOperationException>(() => ring.Commit(Meta(0, 4)));
+        Assert.Equal(1, ring.WrittenRecords);
+    }
+
+    [Fact]
+    public void Lossy_ring_refuses_to_block()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        Assert.Throws<InvalidOperationException>(() => ring.Write(Meta(0), [], Token));
+        Assert.Throws<InvalidOperationException>(() => ring.Claim(8, Token));
+    }
+
+    [Fact]
+    public void Lossless_try_write_on_a_full_ring_is_not_a_drop()
+    {
+        var ring = new PacketRing(128, RingPolicy.Lossless);
+        ring.AddConsumer("c");
+        while (ring.TryWrite(Meta(0), [])) { }
+        Assert.False(ring.TryClaim(0, out _));
+        Assert.Equal(0, ring.DroppedRecords);
+        Assert.Equal(5, ring.WrittenRecords);
+    }
+
+    [Fact]
+    public void Consumers_must_be_added_before_the_first_record()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        ring.AddConsumer("first");
+        Assert.True(ring.TryWrite(Meta(0), []));
+        Assert.Throws<InvalidOperationException>(() => ring.AddConsumer("late"));
+        Assert.Single(ring.Consumers);
+    }
+
+    [Fact]
+    public void Without_consumers_the_producer_never_fills()
+    {
+        var ring = new PacketRing(128, RingPolicy.Lossy);
+        for (int i = 0; i < 1000; i++)
+            Assert.True(ring.TryWrite(Meta(i), Bytes(40, 0)));
+        Assert.Equal(0, ring.DroppedRecords);
+        Assert.Equal(0, ring.FillBytes);
+    }
+
+    [Fact]
+    public void Every_consumer_sees_every_record_and_the_slowest_bounds_the_producer()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossy);
+        var fast = ring.AddConsumer("ui");
+        var slow = ring.AddConsumer("writer");
+        long sent = 0;
+        for (long i = 0; i < 50; i++)
+        {
+            if (ring.TryWrite(Meta(i), Bytes(8, (byte)i)))
+                sent++;
+            while (fast.TryRead(out _)) { }
+        }
+        fast.Release();
+        Assert.Equal(sent, fast.ReadRecords);
+        Assert.Equal(8, sent); // 8 records of 32 bytes fill 256; the slow consumer released none
+        Assert.Equal(42, ring.DroppedRecords);
+        Assert.Equal(256, ring.FillBytes);
+        Assert.Equal(100.0, ring.FillPercent);
+        Assert.Equal(0, fast.LagBytes);
+        Assert.Equal(256, slow.LagBytes);
+
+        long expected = 0;
+        while (slow.TryRead(out var record))
+            Assert.Equal(expected++, record.TimestampNanoseconds);
+        Assert.Equal(8, expected);
+        Assert.Equal(0, ring.FillBytes);
+    }
+
+    [Fact]
+    public void Completion_is_reported_after_the_last_record_is_read()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        ring.Write(Meta(0), Bytes(3, 0), Token);
+        ring.Complete();
+        Assert.True(ring.IsCompleted);
+        Assert.Throws<InvalidOperationException>(() => ring.TryWrite(Meta(1), []));
+        Assert.Throws<InvalidOperationException>(() => ring.Write(Meta(1), [], Token));
+
+        Assert.False(consumer.IsCompleted);
+        Assert.True(consumer.WaitForData(Token));
+        Assert.True(consumer.TryRead(out _));
+        Assert.True(consumer.IsCompleted);
+        Assert.False(consumer.WaitForData(Token));
+        Assert.False(consumer.TryRead(out _));
+    }
+}
