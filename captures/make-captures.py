@@ -27,6 +27,18 @@ def write(name, packets, step=0.001):
     wrpcap(os.path.join(OUT, name), packets)
 
 
+def write_cut(name, packets_and_caplens, step=0.001):
+    """Writes a microsecond pcap (snaplen 65535) whose records keep only the first caplen bytes of each packet."""
+    import struct
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, (p, caplen) in enumerate(packets_and_caplens):
+            data = bytes(p)
+            kept = data[:caplen] if caplen is not None else data
+            f.write(struct.pack("<IIII", T0 + (i * 1000) // 1000000, (i * 1000) % 1000000, len(kept), len(data)))
+            f.write(kept)
+
+
 def tcp_session(ether_ab, ether_ba, ip_ab, ip_ba):
     """Handshake, one request and one response with data, then FIN teardown from both sides."""
     a_seq, b_seq = 1000, 5000
@@ -100,6 +112,24 @@ def main():
         e_ab / IP(src=V4_A, dst=V4_B, id=44) / ICMP(type=8, id=2, seq=1, chksum=0x0bad) / Raw(b"bad icmp"),
         e_ab / IPv6(src=V6_A, dst=V6_B) / TCP(sport=40003, dport=80, flags="S", seq=1, window=1024, chksum=0xfeed),
         e_ab / IP(src=V4_A, dst=V4_B, id=45) / UDP(sport=50033, dport=9) / Raw(b"all good"),
+    ])
+
+    # Snap-length cuts inside each header, a payload cut short, and headers with impossible values.
+    syn = e_ab / IP(src=V4_A, dst=V4_B, id=50) / TCP(sport=40004, dport=80, flags="S", seq=1, window=1024,
+                                                     options=[("MSS", 1460), ("SAckOK", b""), ("Timestamp", (1, 0)), ("NOP", None), ("WScale", 7)])
+    udp = e_ab / IP(src=V4_A, dst=V4_B, id=51) / UDP(sport=50040, dport=9) / Raw(bytes(100))
+    v6 = e_ab / IPv6(src=V6_A, dst=V6_B) / UDP(sport=50041, dport=9) / Raw(b"x" * 20)
+    bad_ip_length = e_ab / IP(src=V4_A, dst=V4_B, id=52, len=400) / UDP(sport=50042, dport=9) / Raw(b"short")
+    bad_tcp_offset = e_ab / IP(src=V4_A, dst=V4_B, id=53) / TCP(sport=40005, dport=80, flags="A", seq=1, ack=1, dataofs=3)
+    write_cut("truncated.pcap", [
+        (syn, 60),            # inside the TCP options
+        (syn, 40),            # inside the TCP fixed header
+        (syn, 24),            # inside the IPv4 header
+        (syn, 10),            # inside the Ethernet header
+        (udp, 60),            # UDP payload cut: checksum cannot be verified
+        (v6, 30),             # inside the IPv6 header
+        (bad_ip_length, None),  # IPv4 total length beyond the frame
+        (bad_tcp_offset, None),  # TCP data offset 3 (12 bytes)
     ])
 
 

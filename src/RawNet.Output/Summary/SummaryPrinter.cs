@@ -33,11 +33,10 @@ public sealed class SummaryPrinter : IPacketPrinter
         line.Clear();
         AppendTimeOfDay(line, packet.Metadata.TimestampNanoseconds);
         line.Append(' ');
-        int printed = line.Length;
         int index = AppendLink(line, packet, frame, 1);
         if (index < packet.LayerCount)
             AppendFrom(line, packet, frame, index);
-        else if (line.Length == printed || packet.Outcome == DecodeOutcome.Ok)
+        else if (packet.Outcome is not (DecodeOutcome.Truncated or DecodeOutcome.Malformed))
             AppendUndecoded(line, packet, frame);
         AppendOutcome(line, packet);
         line.WriteLineTo(output);
