@@ -41,6 +41,8 @@ public enum FieldPresence : byte
     SllMacAddress,
     /// <summary>An SLL2 source address that is 6 bytes long (a MAC).</summary>
     Sll2MacAddress,
+    /// <summary>Shown only when the TCP data offset is at least 5: tshark stops a TCP header with a bogus length after the ports, sequence number and header length.</summary>
+    TcpHeaderLengthValid,
     /// <summary>Not shown inside an ICMP error's quote (tshark leaves raw TCP sequence numbers out there).</summary>
     NotQuoted,
     /// <summary>The 4 bytes after an ICMPv4 destination-unreachable "fragmentation needed" code: the next-hop MTU.</summary>

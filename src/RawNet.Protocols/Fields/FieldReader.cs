@@ -21,7 +21,7 @@ public static class FieldReader
         var header = buffer.Slice(layer.Offset, layer.HeaderLength);
         if (field.IsFixed)
         {
-            if (occurrence != 0 || field.Offset + field.Size > header.Length)
+            if (occurrence != 0 || field.Offset + field.Size > header.Length || !HasEnoughForFields(layer))
                 return false;
             ulong number = ReadMasked(field, header);
             if (!IsPresent(field.Presence, layer, header, number))
@@ -40,6 +40,10 @@ public static class FieldReader
             n++;
         return n;
     }
+
+    /// <summary>Layers whose dissector in tshark checks the whole header before adding any field.</summary>
+    private static bool HasEnoughForFields(in Layer layer) =>
+        layer.Kind != LayerKind.Ethernet || layer.HeaderLength >= Ethernet.EthernetHeader.Length;
 
     private static ulong ReadMasked(FieldDefinition field, ReadOnlySpan<byte> header)
     {
@@ -62,6 +66,7 @@ public static class FieldReader
     {
         FieldPresence.Always => true,
         FieldPresence.NotQuoted => !layer.Quoted,
+        FieldPresence.TcpHeaderLengthValid => header.Length > TcpHeader.Field.DataOffsetAndFlags && header[TcpHeader.Field.DataOffsetAndFlags] >> 4 >= 5,
         FieldPresence.ArpEthernetIpv4 => header.Length >= 8 && header[0] == 0 && header[1] == 1 && header[2] == 0x08 && header[3] == 0 && header[4] == 6 && header[5] == 4,
         FieldPresence.IcmpEcho => header.Length >= 1 && header[0] is 0 or 8,
         FieldPresence.Icmpv6Echo => header.Length >= 1 && header[0] is 128 or 129,
@@ -88,7 +93,7 @@ public static class FieldReader
             case ComputedField.FrameCapturedLength:
                 return Single(occurrence, (ulong)packet.Metadata.CapturedLength, 0, 0, out value);
             case ComputedField.EthernetAddresses:
-                return Pair(occurrence, header, 0, 6, 6, o, out value);
+                return HasEnoughForFields(layer) && Pair(occurrence, header, 0, 6, 6, o, out value);
             case ComputedField.Ipv4Addresses:
                 return Pair(occurrence, header, 12, 16, 4, o, out value);
             case ComputedField.Ipv6Addresses:
@@ -112,12 +117,13 @@ public static class FieldReader
                     && Single(occurrence, (ulong)((header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4), o + TcpHeader.Field.DataOffsetAndFlags, 1, out value);
             case ComputedField.TcpSegmentLength:
             {
-                if (header.Length < TcpHeader.MinLength || layer.Status == LayerStatus.Malformed || layer.Quoted)
+                // tshark takes it from the IP payload length and the data offset, even when options were cut short.
+                if (header.Length <= TcpHeader.Field.DataOffsetAndFlags || layer.Quoted)
                     return false;
                 int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
-                if (headerLength > header.Length)
+                if (headerLength > layer.Extent)
                     return false;
-                return Single(occurrence, (ulong)Math.Max(0, layer.Extent - headerLength), 0, 0, out value);
+                return Single(occurrence, (ulong)(layer.Extent - headerLength), 0, 0, out value);
             }
             case ComputedField.ExtensionHeaderLengthBytes:
                 return header.Length >= 2 && Single(occurrence, (ulong)((header[1] + 1) * 8), o + 1, 1, out value);

@@ -12,9 +12,9 @@ public static class TcpFields
     public static readonly FieldDefinition Port = FieldDefinition.Derived("tcp.port", "Source or Destination Port", LayerKind.Tcp, FieldKind.Decimal, ComputedField.Ports);
     public static readonly FieldDefinition SegmentLength = FieldDefinition.Derived("tcp.len", "TCP Segment Len", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpSegmentLength);
     public static readonly FieldDefinition SequenceNumber = FieldDefinition.Fixed("tcp.seq_raw", "Sequence Number (raw)", LayerKind.Tcp, F.SequenceNumber, 4, FieldKind.Decimal, presence: FieldPresence.NotQuoted);
-    public static readonly FieldDefinition AcknowledgmentNumber = FieldDefinition.Fixed("tcp.ack_raw", "Acknowledgment number (raw)", LayerKind.Tcp, F.AcknowledgmentNumber, 4, FieldKind.Decimal);
+    public static readonly FieldDefinition AcknowledgmentNumber = FieldDefinition.Fixed("tcp.ack_raw", "Acknowledgment number (raw)", LayerKind.Tcp, F.AcknowledgmentNumber, 4, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
     public static readonly FieldDefinition HeaderLength = FieldDefinition.Derived("tcp.hdr_len", "Header Length", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpHeaderLength);
-    public static readonly FieldDefinition Flags = FieldDefinition.Fixed("tcp.flags", "Flags", LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Hex, 0x0FFF);
+    public static readonly FieldDefinition Flags = FieldDefinition.Fixed("tcp.flags", "Flags", LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Hex, 0x0FFF, presence: FieldPresence.TcpHeaderLengthValid);
     public static readonly FieldDefinition Reserved = Flag("tcp.flags.res", "Reserved", 0x0E00);
     public static readonly FieldDefinition AccurateEcn = Flag("tcp.flags.ae", "Accurate ECN", 0x0100);
     public static readonly FieldDefinition Cwr = Flag("tcp.flags.cwr", "Congestion Window Reduced", 0x0080);
@@ -25,9 +25,9 @@ public static class TcpFields
     public static readonly FieldDefinition Reset = Flag("tcp.flags.reset", "Reset", 0x0004);
     public static readonly FieldDefinition Syn = Flag("tcp.flags.syn", "Syn", 0x0002);
     public static readonly FieldDefinition Fin = Flag("tcp.flags.fin", "Fin", 0x0001);
-    public static readonly FieldDefinition Window = FieldDefinition.Fixed("tcp.window_size_value", "Window", LayerKind.Tcp, F.Window, 2, FieldKind.Decimal);
-    public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("tcp.checksum", "Checksum", LayerKind.Tcp, F.Checksum, 2, FieldKind.Hex);
-    public static readonly FieldDefinition UrgentPointer = FieldDefinition.Fixed("tcp.urgent_pointer", "Urgent Pointer", LayerKind.Tcp, F.UrgentPointer, 2, FieldKind.Decimal);
+    public static readonly FieldDefinition Window = FieldDefinition.Fixed("tcp.window_size_value", "Window", LayerKind.Tcp, F.Window, 2, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
+    public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("tcp.checksum", "Checksum", LayerKind.Tcp, F.Checksum, 2, FieldKind.Hex, presence: FieldPresence.TcpHeaderLengthValid);
+    public static readonly FieldDefinition UrgentPointer = FieldDefinition.Fixed("tcp.urgent_pointer", "Urgent Pointer", LayerKind.Tcp, F.UrgentPointer, 2, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
     public static readonly FieldDefinition OptionKind = FieldDefinition.Derived("tcp.option_kind", "Kind", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpOptionKind);
     public static readonly FieldDefinition OptionLength = FieldDefinition.Derived("tcp.option_len", "Length", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpOptionLength);
     public static readonly FieldDefinition MaximumSegmentSize = FieldDefinition.Derived("tcp.options.mss_val", "MSS Value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpMaximumSegmentSize);
@@ -45,5 +45,5 @@ public static class TcpFields
     ];
 
     private static FieldDefinition Flag(string name, string label, ulong mask) =>
-        FieldDefinition.Fixed(name, label, LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Boolean, mask);
+        FieldDefinition.Fixed(name, label, LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Boolean, mask, FieldPresence.TcpHeaderLengthValid);
 }
