@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RawNet.Protocols;
 
 namespace RawNet.Capture.Ring;
@@ -16,8 +17,8 @@ namespace RawNet.Capture.Ring;
 /// producer's free space is bounded by the slowest consumer. Add all consumers before the first
 /// record is written.</para>
 /// <para>Thread safety: exactly one thread may call the producer members (<see cref="TryWrite"/>,
-/// <see cref="Write"/>, <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>,
-/// <see cref="Complete"/>); each consumer is used by one thread; the counters may be read from any thread.</para>
+/// <see cref="Write"/>, <see cref="TryAppend"/>, <see cref="Append"/>, <see cref="Publish"/>,
+/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>); each consumer is used by one thread; the counters may be read from any thread.</para>
 /// </remarks>
 public sealed unsafe class PacketRing
 {
@@ -71,7 +72,7 @@ public sealed unsafe class PacketRing
     /// <summary>The most data bytes one record may carry: half the arena less the header, so a wrapped record always fits.</summary>
     public int MaxRecordDataLength => _maxDataLength;
 
-    /// <summary>Records published so far.</summary>
+    /// <summary>Records written so far (including appended ones not yet published).</summary>
     public long WrittenRecords => Volatile.Read(ref Producer.Written);
 
     /// <summary>Records a full lossy ring refused (the newest record is the one dropped).</summary>
@@ -109,7 +110,7 @@ public sealed unsafe class PacketRing
     public RingConsumer AddConsumer(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (Volatile.Read(ref Producer.Published) != 0 || Volatile.Read(ref Producer.Dropped) != 0 || Producer.ClaimStart >= 0)
+        if (Producer.Tail != 0 || Volatile.Read(ref Producer.Dropped) != 0 || Producer.ClaimStart >= 0)
             throw new InvalidOperationException("Consumers must be added before the producer starts writing.");
         var consumer = new RingConsumer(this, name);
         Volatile.Write(ref _consumers, [.. _consumers, consumer]);
@@ -117,7 +118,7 @@ public sealed unsafe class PacketRing
     }
 
     /// <summary>
-    /// Copies one record into the ring without blocking. The stored captured length is
+    /// Copies one record into the ring and publishes it, without blocking. The stored captured length is
     /// <paramref name="data"/>'s length. Returns false when the ring is full; on a
     /// <see cref="RingPolicy.Lossy"/> ring that record is dropped and counted.
     /// </summary>
@@ -125,6 +126,19 @@ public sealed unsafe class PacketRing
     /// <exception cref="InvalidOperationException">The ring is completed.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryWrite(in FrameMetadata metadata, ReadOnlySpan<byte> data)
+    {
+        if (!TryAppend(metadata, data))
+            return false;
+        Publish();
+        return true;
+    }
+
+    /// <summary>
+    /// Like <see cref="TryWrite"/>, but the record stays invisible to consumers until <see cref="Publish"/>,
+    /// so a producer that receives frames in blocks publishes its cursor once per block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAppend(in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
         int length = data.Length;
         CheckWritable(length);
@@ -136,17 +150,25 @@ public sealed unsafe class PacketRing
     }
 
     /// <summary>
-    /// Copies one record into a <see cref="RingPolicy.Lossless"/> ring, waiting (spin, yield, then sleep)
-    /// while the slowest consumer leaves no room.
+    /// Copies one record into a <see cref="RingPolicy.Lossless"/> ring and publishes it, waiting (spin, yield,
+    /// then sleep) while the slowest consumer leaves no room.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting; nothing was written.</exception>
     /// <exception cref="InvalidOperationException">The ring is lossy (its producer must never block) or completed.</exception>
     public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
     {
-        int length = data.Length;
-        long start = Reserve(length, cancellationToken);
-        WriteRecord(start, metadata, data);
+        Append(metadata, data, cancellationToken);
+        Publish();
     }
+
+    /// <summary>Like <see cref="Write"/>, but the record stays invisible to consumers until <see cref="Publish"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default) =>
+        WriteRecord(Reserve(data.Length, cancellationToken), metadata, data);
+
+    /// <summary>Makes every appended record visible to the consumers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish() => Volatile.Write(ref Producer.Published, Producer.Tail);
 
     /// <summary>
     /// Reserves room for up to <paramref name="maxLength"/> data bytes without blocking, so a capture
@@ -184,20 +206,22 @@ public sealed unsafe class PacketRing
     public void Commit(in FrameMetadata metadata)
     {
         long start = Producer.ClaimStart;
-        if (start < 0 || Producer.ClaimFrom != Producer.Published)
+        if (start < 0 || Producer.ClaimFrom != Producer.Tail)
             throw new InvalidOperationException("Commit needs an outstanding TryClaim/Claim.");
         int length = metadata.CapturedLength;
         if ((uint)length > (uint)Producer.ClaimLength)
             throw new ArgumentOutOfRangeException(nameof(metadata), length, $"Captured length must be between 0 and the {Producer.ClaimLength} bytes claimed.");
         WriteHeader(_base + ((int)start & _mask), metadata, length);
         Producer.ClaimStart = -1;
-        Publish(start + RecordHeader.RecordLength(length));
+        Advance(start + RecordHeader.RecordLength(length));
+        Publish();
     }
 
-    /// <summary>Marks the end of the stream: consumers drain what is published and then report completion.</summary>
+    /// <summary>Publishes what was appended and marks the end of the stream: consumers drain it and then report completion.</summary>
     public void Complete()
     {
         Producer.ClaimStart = -1;
+        Publish();
         Volatile.Write(ref Producer.Completed, 1);
     }
 
@@ -212,7 +236,7 @@ public sealed unsafe class PacketRing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long TryReserve(int recordLength)
     {
-        long position = Producer.Published;
+        long position = Producer.Tail;
         int untilEnd = _capacity - ((int)position & _mask);
         if (recordLength > untilEnd || position + recordLength - Producer.CachedMinimumConsumer > _capacity)
             return TryReserveSlow(position, recordLength);
@@ -230,7 +254,11 @@ public sealed unsafe class PacketRing
         {
             Producer.CachedMinimumConsumer = MinimumConsumerPosition(position);
             if (end - Producer.CachedMinimumConsumer > _capacity)
+            {
+                // Consumers can only free space by reading what they can see.
+                Publish();
                 return -1;
+            }
         }
         if (start != position)
             *(int*)(_base + ((int)position & _mask)) = RecordHeader.WrapMarker;
@@ -256,7 +284,7 @@ public sealed unsafe class PacketRing
         while (true)
         {
             backoff.Wait(cancellationToken);
-            long start = TryReserveSlow(Producer.Published, recordLength);
+            long start = TryReserveSlow(Producer.Tail, recordLength);
             if (start >= 0)
                 return start;
         }
@@ -277,7 +305,7 @@ public sealed unsafe class PacketRing
     private Span<byte> SetClaim(long start, int maxLength)
     {
         Producer.ClaimStart = start;
-        Producer.ClaimFrom = Producer.Published;
+        Producer.ClaimFrom = Producer.Tail;
         Producer.ClaimLength = maxLength;
         return new Span<byte>(_base + ((int)start & _mask) + RecordHeader.Length, maxLength);
     }
@@ -287,8 +315,36 @@ public sealed unsafe class PacketRing
     {
         byte* record = _base + ((int)start & _mask);
         WriteHeader(record, metadata, data.Length);
-        data.CopyTo(new Span<byte>(record + RecordHeader.Length, data.Length));
-        Publish(start + RecordHeader.RecordLength(data.Length));
+        CopyData(record + RecordHeader.Length, data);
+        Advance(start + RecordHeader.RecordLength(data.Length));
+    }
+
+    /// <summary>Copies a payload; up to 16 bytes inline with overlapping loads, because a call to memmove costs more than the copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyData(byte* destination, ReadOnlySpan<byte> data)
+    {
+        int length = data.Length;
+        ref byte source = ref MemoryMarshal.GetReference(data);
+        if (length > 16)
+        {
+            data.CopyTo(new Span<byte>(destination, length));
+        }
+        else if (length >= 8)
+        {
+            Unsafe.WriteUnaligned(destination, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(destination + length - 8, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8)));
+        }
+        else if (length >= 4)
+        {
+            Unsafe.WriteUnaligned(destination, Unsafe.ReadUnaligned<uint>(ref source));
+            Unsafe.WriteUnaligned(destination + length - 4, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4)));
+        }
+        else if (length != 0)
+        {
+            destination[0] = source;
+            destination[length >> 1] = Unsafe.Add(ref source, length >> 1);
+            destination[length - 1] = Unsafe.Add(ref source, length - 1);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -304,10 +360,10 @@ public sealed unsafe class PacketRing
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Publish(long end)
+    private void Advance(long end)
     {
+        Producer.Tail = end;
         Volatile.Write(ref Producer.Written, Producer.Written + 1);
-        Volatile.Write(ref Producer.Published, end);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

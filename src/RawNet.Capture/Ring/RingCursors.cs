@@ -26,7 +26,7 @@ internal struct ProducerCursor
     /// <summary>The lowest consumer position the producer last saw; re-read only when the ring looks full.</summary>
     [FieldOffset(CacheLine.Padding + 8)] public long CachedMinimumConsumer;
 
-    /// <summary>Records published (shared, statistics).</summary>
+    /// <summary>Records written, including appended ones not yet published (shared, statistics).</summary>
     [FieldOffset(CacheLine.Padding + 16)] public long Written;
 
     /// <summary>Records refused by a full lossy ring (shared, statistics).</summary>
@@ -35,7 +35,7 @@ internal struct ProducerCursor
     /// <summary>Start of the outstanding claim's record, or -1.</summary>
     [FieldOffset(CacheLine.Padding + 32)] public long ClaimStart;
 
-    /// <summary>The value of <see cref="Published"/> when the outstanding claim was made.</summary>
+    /// <summary>The value of <see cref="Tail"/> when the outstanding claim was made.</summary>
     [FieldOffset(CacheLine.Padding + 40)] public long ClaimFrom;
 
     /// <summary>Data bytes the outstanding claim reserved.</summary>
@@ -43,6 +43,9 @@ internal struct ProducerCursor
 
     /// <summary>1 once the producer has called <see cref="PacketRing.Complete"/> (shared).</summary>
     [FieldOffset(CacheLine.Padding + 52)] public int Completed;
+
+    /// <summary>End of the last record written, published or not; equals <see cref="Published"/> after a publish.</summary>
+    [FieldOffset(CacheLine.Padding + 56)] public long Tail;
 }
 
 /// <summary>

@@ -214,6 +214,70 @@ public sealed class PacketRingTests
     }
 
     [Fact]
+    public void Appended_records_stay_invisible_until_published()
+    {
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        for (long i = 0; i < 3; i++)
+            Assert.True(ring.TryAppend(Meta(i, 5), Bytes(5, (byte)i)));
+        Assert.Equal(3, ring.WrittenRecords);
+        Assert.Equal(0, ring.PublishedPosition);
+        Assert.False(consumer.TryReadBatch(out _));
+
+        ring.Publish();
+        long expected = 0;
+        Assert.True(consumer.TryReadBatch(out var batch));
+        foreach (var record in batch)
+            Assert.Equal(Bytes(5, (byte)expected++), record.Data.ToArray());
+        Assert.Equal(3, expected);
+
+        Assert.True(ring.TryAppend(Meta(3), []));
+        ring.Complete(); // publishes what was appended
+        Assert.True(consumer.TryRead(out var last));
+        Assert.Equal(3, last.TimestampNanoseconds);
+        Assert.True(consumer.IsCompleted);
+    }
+
+    [Fact]
+    public void Full_ring_publishes_appended_records_so_consumers_can_free_space()
+    {
+        var ring = new PacketRing(256, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        int appended = 0;
+        while (ring.TryAppend(Meta(appended), Bytes(8, 0)))
+            appended++;
+        Assert.Equal(8, appended);
+        Assert.Equal(256, ring.PublishedPosition); // a lossless Append waiting here would otherwise deadlock
+        Assert.True(consumer.TryRead(out _));
+        Assert.True(consumer.TryRead(out _));
+        ring.Append(Meta(8), Bytes(8, 0), Token);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    public void Payload_of_every_small_length_is_copied_exactly_into_an_arena_of_garbage(int length)
+    {
+        var ring = new PacketRing(512, RingPolicy.Lossy);
+        var consumer = ring.AddConsumer("c");
+        Assert.True(ring.TryClaim(ring.MaxRecordDataLength, out var space));
+        space.Fill(0xA5); // an unwritten byte shows up as 0xA5
+        Assert.True(ring.TryWrite(Meta(0), Bytes(length, 0x10))); // replaces the claim, same place
+        Assert.True(consumer.TryRead(out var record));
+        Assert.Equal(Bytes(length, 0x10), record.Data.ToArray());
+    }
+
+    [Fact]
     public void Claim_and_commit_publish_only_the_captured_length()
     {
         var ring = new PacketRing(1024, RingPolicy.Lossy);
