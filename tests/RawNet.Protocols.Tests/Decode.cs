@@ -119,6 +119,13 @@ internal static class Decode
             foreach (var layer in packet.Layers)
                 Assert.True(layer.Offset + layer.HeaderLength <= packet.BufferOf(layer, frame.AsSpan(0, prefix)).Length);
             AllFields(packet, frame.AsSpan(0, prefix), text);
+
+            // The same bytes when the packet really ended there (original length = prefix): a header cut short is Malformed.
+            if (prefix < headersEnd)
+            {
+                outcome = decoder.Decode(frame.AsSpan(0, prefix), metadata with { OriginalLength = prefix }, 1, packet);
+                Assert.True(outcome == DecodeOutcome.Malformed, $"{where}, original length {prefix}: outcome {outcome}, expected Malformed");
+            }
         }
     }
 

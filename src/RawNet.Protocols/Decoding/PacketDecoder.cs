@@ -132,7 +132,7 @@ public sealed class PacketDecoder
             case LinkType.Raw:
                 if (capEnd < 1)
                 {
-                    Stop(DecodeOutcome.Truncated, LayerKind.Frame, 0, "empty raw IP frame");
+                    Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Frame, 0, "empty raw IP frame");
                     return;
                 }
                 DecodeIpByVersion(input, 0, capEnd, repEnd);
