@@ -180,6 +180,9 @@ public class TcpTests
         Assert.Equal("4", Decode.Field(packet, frame, "tcp.len"));
         Assert.Equal("16", Decode.Field(packet, frame, "tcp.hdr_len"));
         Assert.Equal("1", Decode.Field(packet, frame, "tcp.srcport"));
+        Assert.Equal("3", Decode.Field(packet, frame, "tcp.seq_raw"));
+        Assert.Null(Decode.Field(packet, frame, "tcp.flags"));
+        Assert.Null(Decode.Field(packet, frame, "tcp.window_size_value"));
     }
 
     [Fact]
