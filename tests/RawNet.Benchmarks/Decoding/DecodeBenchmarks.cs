@@ -2,8 +2,6 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using RawNet.Files;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
@@ -25,6 +23,7 @@ namespace RawNet.Benchmarks.Decoding;
 /// </remarks>
 [Config(typeof(Config))]
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 8)]
 public class DecodeBenchmarks
 {
     /// <summary>Packets in the benchmark capture, all decoded by each invocation.</summary>
@@ -46,13 +45,7 @@ public class DecodeBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        // In-process: BenchmarkDotNet's generated project would inherit tests/Directory.Build.props' `global using Xunit`
-        // and fail to build (see XunitNamespace.cs). The measured code is the same Release build either way.
-        public Config()
-        {
-            AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(8).WithToolchain(InProcessEmitToolchain.Instance));
-            AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min);
-        }
+        public Config() => AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min);
     }
 
     [GlobalSetup]
