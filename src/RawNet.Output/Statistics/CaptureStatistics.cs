@@ -18,8 +18,8 @@ public sealed class CaptureStatistics
 {
     private readonly Dictionary<LinkType, long> _linkTypes = [];
     private readonly Dictionary<string, long> _checksumErrors = new(StringComparer.Ordinal);
-    private readonly Dictionary<ConversationKey, ConversationTotals> _tcp = [];
-    private readonly Dictionary<ConversationKey, ConversationTotals> _udp = [];
+    private readonly Dictionary<ConversationKey, ConversationTotals> _tcp = new(1024);
+    private readonly Dictionary<ConversationKey, ConversationTotals> _udp = new(1024);
 
     /// <summary>Packets seen.</summary>
     public long Packets { get; private set; }
@@ -49,7 +49,26 @@ public sealed class CaptureStatistics
     public ProtocolNode Hierarchy { get; } = new("", 0);
 
     /// <summary>Packets per link type, in order of first appearance.</summary>
-    public IReadOnlyDictionary<LinkType, long> LinkTypes => _linkTypes;
+    public IReadOnlyDictionary<LinkType, long> LinkTypes
+    {
+        get
+        {
+            FlushLinkType(_currentLinkType);
+            return _linkTypes;
+        }
+    }
+
+    // Captures rarely change link type, so the current one is counted in a field and folded into the table on a change.
+    private LinkType _currentLinkType;
+    private long _currentLinkTypeCount;
+
+    private void FlushLinkType(LinkType next)
+    {
+        if (_currentLinkTypeCount > 0)
+            CollectionsMarshal.GetValueRefOrAddDefault(_linkTypes, _currentLinkType, out _) += _currentLinkTypeCount;
+        _currentLinkType = next;
+        _currentLinkTypeCount = 0;
+    }
 
     /// <summary>Layers whose checksum did not verify, per protocol name ("ip", "tcp").</summary>
     public IReadOnlyDictionary<string, long> ChecksumErrors => _checksumErrors;
@@ -70,7 +89,9 @@ public sealed class CaptureStatistics
         Packets++;
         Bytes += metadata.OriginalLength;
         CapturedBytes += metadata.CapturedLength;
-        CollectionsMarshal.GetValueRefOrAddDefault(_linkTypes, metadata.LinkType, out _)++;
+        if (metadata.LinkType != _currentLinkType || _currentLinkTypeCount == 0)
+            FlushLinkType(metadata.LinkType);
+        _currentLinkTypeCount++;
         switch (packet.Outcome)
         {
             case DecodeOutcome.Truncated: Truncated++; break;
@@ -138,8 +159,29 @@ public sealed class CaptureStatistics
     }
 
     /// <summary>The <paramref name="count"/> conversations with the most bytes, most first (ties: most packets, then by address).</summary>
-    public static IReadOnlyList<KeyValuePair<ConversationKey, ConversationTotals>> Top(IReadOnlyDictionary<ConversationKey, ConversationTotals> conversations, int count) =>
-        conversations.OrderByDescending(c => c.Value.Bytes).ThenByDescending(c => c.Value.Packets).ThenBy(c => c.Key).Take(count).ToArray();
+    public static IReadOnlyList<KeyValuePair<ConversationKey, ConversationTotals>> Top(IReadOnlyDictionary<ConversationKey, ConversationTotals> conversations, int count)
+    {
+        // One pass keeping the best few in order: sorting every conversation of a big capture to print ten cost more than
+        // counting them.
+        var best = new List<KeyValuePair<ConversationKey, ConversationTotals>>(count + 1);
+        foreach (var entry in conversations)
+        {
+            if (best.Count == count && !Ranks(entry, best[^1]))
+                continue;
+            int at = best.Count;
+            while (at > 0 && Ranks(entry, best[at - 1]))
+                at--;
+            best.Insert(at, entry);
+            if (best.Count > count)
+                best.RemoveAt(count);
+        }
+        return best;
+    }
+
+    private static bool Ranks(in KeyValuePair<ConversationKey, ConversationTotals> a, in KeyValuePair<ConversationKey, ConversationTotals> b) =>
+        a.Value.Bytes != b.Value.Bytes ? a.Value.Bytes > b.Value.Bytes
+        : a.Value.Packets != b.Value.Packets ? a.Value.Packets > b.Value.Packets
+        : a.Key.CompareTo(b.Key) < 0;
 }
 
 /// <summary>One protocol in the hierarchy: frames and bytes of frames whose layer path leads here.</summary>
@@ -183,13 +225,60 @@ public struct ConversationTotals
 }
 
 /// <summary>An address/port pair of endpoints, ordered so that both directions give the same key.</summary>
-public readonly record struct ConversationKey(bool Ipv6, UInt128 AddressA, ushort PortA, UInt128 AddressB, ushort PortB) : IComparable<ConversationKey>
+/// <remarks>
+/// Addresses are held as 64-bit halves, not <see cref="UInt128"/>, so the key is 40 bytes with 8-byte alignment: a
+/// capture with tens of thousands of UDP conversations keeps a dictionary half the size, which is most of what
+/// <c>rawnet stats</c> spends beyond decoding.
+/// </remarks>
+public readonly struct ConversationKey : IComparable<ConversationKey>, IEquatable<ConversationKey>
 {
+    private readonly ulong _aHigh, _aLow, _bHigh, _bLow;
+
+    private ConversationKey(bool ipv6, UInt128 a, ushort portA, UInt128 b, ushort portB)
+    {
+        _aHigh = (ulong)(a >> 64);
+        _aLow = (ulong)a;
+        _bHigh = (ulong)(b >> 64);
+        _bLow = (ulong)b;
+        PortA = portA;
+        PortB = portB;
+        Ipv6 = ipv6;
+    }
+
+    /// <summary>True for IPv6 endpoints (IPv4 addresses are held in the low 32 bits).</summary>
+    public bool Ipv6 { get; }
+
+    /// <summary>The endpoint that sorts first.</summary>
+    public UInt128 AddressA => new(_aHigh, _aLow);
+
+    /// <summary>The first endpoint's port.</summary>
+    public ushort PortA { get; }
+
+    /// <summary>The endpoint that sorts second.</summary>
+    public UInt128 AddressB => new(_bHigh, _bLow);
+
+    /// <summary>The second endpoint's port.</summary>
+    public ushort PortB { get; }
+
     /// <summary>The key for a packet from source to destination.</summary>
     public static ConversationKey Create(bool ipv6, UInt128 source, ushort sourcePort, UInt128 destination, ushort destinationPort) =>
-        (source, sourcePort).CompareTo((destination, destinationPort)) <= 0
+        source < destination || (source == destination && sourcePort <= destinationPort)
             ? new(ipv6, source, sourcePort, destination, destinationPort)
             : new(ipv6, destination, destinationPort, source, sourcePort);
+
+    public bool Equals(ConversationKey other) =>
+        _aLow == other._aLow && _bLow == other._bLow && _aHigh == other._aHigh && _bHigh == other._bHigh
+        && PortA == other.PortA && PortB == other.PortB && Ipv6 == other.Ipv6;
+
+    public override bool Equals(object? obj) => obj is ConversationKey other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        ulong h = (_aLow ^ _aHigh) * 0x9E3779B97F4A7C15UL;
+        h ^= (_bLow ^ _bHigh) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= ((ulong)PortA << 16 | PortB) * 0x165667B19E3779F9UL;
+        return (int)(h ^ h >> 32);
+    }
 
     public int CompareTo(ConversationKey other) =>
         (Ipv6, AddressA, PortA, AddressB, PortB).CompareTo((other.Ipv6, other.AddressA, other.PortA, other.AddressB, other.PortB));
