@@ -1,0 +1,151 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Filters;
+
+/// <summary>
+/// A compiled Wireshark-style display filter (<c>tcp.port == 80 &amp;&amp; !(ip.src == 10.0.0.0/8)</c>) over the same field
+/// names as <c>-T fields</c>. A comparison holds when some occurrence of the field, in any layer, satisfies it (<c>!=</c>:
+/// the field occurs and no occurrence equals); an absent field makes every comparison false. Values compare by the
+/// field's kind: numbers as numbers, addresses as bytes. Matching a packet allocates nothing.
+/// </summary>
+public sealed class DisplayFilter
+{
+    private readonly FilterNode[] _nodes;
+    private readonly int _root;
+
+    private DisplayFilter(string text, FilterNode[] nodes, int root)
+    {
+        Text = text;
+        _nodes = nodes;
+        _root = root;
+    }
+
+    /// <summary>The filter as written.</summary>
+    public string Text { get; }
+
+    /// <summary>Parses and compiles <paramref name="text"/>; false with the message and character offset of the first problem.</summary>
+    public static bool TryParse(string text, out DisplayFilter filter, out FilterError error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!FilterParser.TryParse(text, out var nodes, out int root, out var problem))
+        {
+            filter = null!;
+            error = problem!;
+            return false;
+        }
+        filter = new DisplayFilter(text, nodes, root);
+        error = null!;
+        return true;
+    }
+
+    /// <summary>True when <paramref name="packet"/>, decoded from <paramref name="frame"/>, passes the filter.</summary>
+    public bool Matches(DecodedPacket packet, ReadOnlySpan<byte> frame) => Evaluate(_root, packet, frame);
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+
+    private bool Evaluate(int index, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        ref readonly var node = ref _nodes[index];
+        switch (node.Kind)
+        {
+            case FilterNodeKind.And:
+                return Evaluate(node.Left, packet, frame) && Evaluate(node.Right, packet, frame);
+            case FilterNodeKind.Or:
+                return Evaluate(node.Left, packet, frame) || Evaluate(node.Right, packet, frame);
+            case FilterNodeKind.Not:
+                return !Evaluate(node.Left, packet, frame);
+            case FilterNodeKind.ProtocolPresent:
+                return HasProtocol(node.Protocols!, packet);
+            default:
+                return Test(in node, packet, frame);
+        }
+    }
+
+    private static bool HasProtocol(LayerKind[] kinds, DecodedPacket packet)
+    {
+        var layers = packet.Layers;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            if (Array.IndexOf(kinds, layers[l].Kind) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A presence test or a comparison, over every occurrence of the field in every layer.</summary>
+    private static bool Test(in FilterNode node, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        bool present = false;
+        var layers = packet.Layers;
+        var definitions = node.Definitions!;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            foreach (var definition in definitions)
+            {
+                if (definition.Layer != layers[l].Kind)
+                    continue;
+                var buffer = packet.BufferOf(layers[l], frame);
+                for (int occurrence = 0; FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
+                {
+                    if (node.Kind == FilterNodeKind.FieldPresent)
+                        return true;
+                    present = true;
+                    int order = Compare(in node, definition, value, buffer);
+                    bool holds = node.Relation switch
+                    {
+                        FilterRelation.Equal => order == 0,
+                        FilterRelation.NotEqual => order == 0, // an equal occurrence refutes "all differ"
+                        FilterRelation.AnyNotEqual => order != 0,
+                        FilterRelation.Less => order < 0,
+                        FilterRelation.LessOrEqual => order <= 0,
+                        FilterRelation.Greater => order > 0,
+                        _ => order >= 0,
+                    };
+                    if (holds)
+                        return node.Relation != FilterRelation.NotEqual;
+                }
+            }
+        }
+        return present && node.Relation == FilterRelation.NotEqual;
+    }
+
+    /// <summary>Orders one occurrence against the literal: numbers numerically, addresses bytewise (within the prefix for equality).</summary>
+    private static int Compare(in FilterNode node, FieldDefinition definition, in FieldValue value, ReadOnlySpan<byte> buffer)
+    {
+        switch (definition.Kind)
+        {
+            case FieldKind.MacAddress:
+            case FieldKind.Ipv4Address:
+            case FieldKind.Ipv6Address:
+            {
+                var literal = node.Address!;
+                if (value.Offset < 0 || value.Offset + literal.Length > buffer.Length || literal.Length != AddressSize(definition.Kind))
+                    return -1;
+                var bytes = buffer.Slice(value.Offset, literal.Length);
+                return node.PrefixBits == literal.Length * 8 ? bytes.SequenceCompareTo(literal) : (PrefixEquals(bytes, literal, node.PrefixBits) ? 0 : 1);
+            }
+            case FieldKind.EpochTime:
+                return ((long)value.Number).CompareTo((long)node.Number);
+            case FieldKind.Boolean:
+                return (value.Number != 0 ? 1UL : 0UL).CompareTo(node.Number);
+            default:
+                return value.Number.CompareTo(node.Number);
+        }
+    }
+
+    private static int AddressSize(FieldKind kind) => kind switch { FieldKind.MacAddress => 6, FieldKind.Ipv4Address => 4, _ => 16 };
+
+    private static bool PrefixEquals(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> network, int bits)
+    {
+        int whole = bits / 8;
+        if (!bytes[..whole].SequenceEqual(network[..whole]))
+            return false;
+        int rest = bits % 8;
+        if (rest == 0)
+            return true;
+        int mask = 0xFF << (8 - rest) & 0xFF;
+        return (bytes[whole] & mask) == (network[whole] & mask);
+    }
+}

@@ -1,0 +1,64 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Filters;
+
+/// <summary>What a node of a compiled filter tests.</summary>
+internal enum FilterNodeKind : byte
+{
+    /// <summary>Both children match (short-circuit).</summary>
+    And,
+    /// <summary>Either child matches (short-circuit).</summary>
+    Or,
+    /// <summary>The left child does not match.</summary>
+    Not,
+    /// <summary>A field occurs at least once in the packet.</summary>
+    FieldPresent,
+    /// <summary>A layer of one of the protocol's kinds is in the packet.</summary>
+    ProtocolPresent,
+    /// <summary>A field compared with a literal.</summary>
+    Compare,
+}
+
+/// <summary>A comparison operator, with Wireshark 4.0's meaning for fields that occur more than once.</summary>
+public enum FilterRelation : byte
+{
+    /// <summary><c>==</c>, <c>eq</c>: some occurrence equals.</summary>
+    Equal,
+    /// <summary><c>!=</c>, <c>ne</c>: the field occurs and every occurrence differs (Wireshark's "all not equal").</summary>
+    NotEqual,
+    /// <summary><c>!==</c>, <c>~=</c>: some occurrence differs (Wireshark's "any not equal").</summary>
+    AnyNotEqual,
+    /// <summary><c>&lt;</c>, <c>lt</c>: some occurrence is less.</summary>
+    Less,
+    /// <summary><c>&lt;=</c>, <c>le</c>.</summary>
+    LessOrEqual,
+    /// <summary><c>&gt;</c>, <c>gt</c>.</summary>
+    Greater,
+    /// <summary><c>&gt;=</c>, <c>ge</c>.</summary>
+    GreaterOrEqual,
+}
+
+/// <summary>
+/// One node of a compiled filter, kept in a flat array and linked by index, so evaluating a packet walks plain structs:
+/// no delegates, no virtual calls, no allocation.
+/// </summary>
+internal struct FilterNode
+{
+    public FilterNodeKind Kind;
+    public FilterRelation Relation;
+    /// <summary>Children (index into the node array) for And, Or and Not.</summary>
+    public int Left, Right;
+    /// <summary>Every definition of the field's name (one per layer kind that has it).</summary>
+    public FieldDefinition[]? Definitions;
+    /// <summary>The layer kinds of a protocol presence test.</summary>
+    public LayerKind[]? Protocols;
+    /// <summary>How the literal compares: the kind of the field's first definition.</summary>
+    public FieldKind FieldKind;
+    /// <summary>The literal for numeric, boolean and time fields (time in nanoseconds).</summary>
+    public ulong Number;
+    /// <summary>The literal's bytes for address fields.</summary>
+    public byte[]? Address;
+    /// <summary>Leading bits of <see cref="Address"/> that must match (the CIDR prefix; all bits when none was given).</summary>
+    public int PrefixBits;
+}

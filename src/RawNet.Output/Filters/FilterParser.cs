@@ -1,0 +1,252 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Filters;
+
+/// <summary>
+/// Recursive-descent parser for the display-filter grammar (precedence: <c>not</c> over <c>and</c> over <c>or</c>),
+/// emitting nodes into a flat list. Names resolve against <see cref="FieldCatalog"/> only.
+/// </summary>
+internal sealed class FilterParser
+{
+    private const int MaxDepth = 200;
+    private const int MaxNodes = 4096;
+
+    private enum TokenKind : byte { End, Word, LeftParen, RightParen, And, Or, Not, Relation, Bad }
+
+    private readonly record struct Token(TokenKind Kind, int Start, int Length, FilterRelation Relation = default);
+
+    private readonly string _text;
+    private readonly List<FilterNode> _nodes = [];
+    private Token _token;
+    private int _position;
+    private int _depth;
+    private FilterError? _error;
+
+    private FilterParser(string text) => _text = text;
+
+    /// <summary>Parses <paramref name="text"/> into nodes (the root last), or an error.</summary>
+    public static bool TryParse(string text, out FilterNode[] nodes, out int root, out FilterError? error)
+    {
+        var parser = new FilterParser(text);
+        parser.Next();
+        root = -1;
+        nodes = [];
+        if (parser._token.Kind == TokenKind.End)
+        {
+            error = new FilterError("the filter is empty", 0);
+            return false;
+        }
+        if (parser.ParseOr(out root) && parser._token.Kind != TokenKind.End)
+            parser.Fail($"unexpected '{parser.TokenText}'", parser._token.Start);
+        error = parser._error;
+        if (error is not null)
+            return false;
+        nodes = parser._nodes.ToArray();
+        return true;
+    }
+
+    private string TokenText => _token.Kind == TokenKind.End ? "end of filter" : _text.Substring(_token.Start, _token.Length);
+
+    private bool ParseOr(out int index) => ParseBinary(TokenKind.Or, out index);
+
+    /// <summary>A chain of <c>or</c> (whose operands are <c>and</c> chains) or of <c>and</c> (whose operands are unary).</summary>
+    private bool ParseBinary(TokenKind op, out int index)
+    {
+        if (!ParseOperand(op, out index))
+            return false;
+        while (_token.Kind == op)
+        {
+            Next();
+            if (!ParseOperand(op, out int right))
+                return false;
+            index = Add(new FilterNode { Kind = op == TokenKind.Or ? FilterNodeKind.Or : FilterNodeKind.And, Left = index, Right = right });
+        }
+        return _error is null;
+    }
+
+    private bool ParseOperand(TokenKind op, out int index) => op == TokenKind.Or ? ParseBinary(TokenKind.And, out index) : ParseUnary(out index);
+
+    private bool ParseUnary(out int index)
+    {
+        index = -1;
+        if (++_depth > MaxDepth)
+            return Fail("the filter is nested too deeply", _token.Start);
+        try
+        {
+            if (_token.Kind == TokenKind.Not)
+            {
+                Next();
+                if (!ParseUnary(out int operand))
+                    return false;
+                index = Add(new FilterNode { Kind = FilterNodeKind.Not, Left = operand });
+                return true;
+            }
+            return ParsePrimary(out index);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private bool ParsePrimary(out int index)
+    {
+        index = -1;
+        switch (_token.Kind)
+        {
+            case TokenKind.LeftParen:
+            {
+                int open = _token.Start;
+                Next();
+                if (_token.Kind == TokenKind.RightParen)
+                    return Fail("empty parentheses", _token.Start);
+                if (!ParseOr(out index))
+                    return false;
+                if (_token.Kind != TokenKind.RightParen)
+                    return _token.Kind == TokenKind.End
+                        ? Fail("unclosed '('", open)
+                        : Fail($"expected ')' but found '{TokenText}'", _token.Start);
+                Next();
+                return true;
+            }
+            case TokenKind.Word:
+                return ParseTest(out index);
+            case TokenKind.End:
+                return Fail("missing a field or protocol name", _token.Start);
+            case TokenKind.Bad:
+                return Fail($"unexpected '{TokenText}'", _token.Start);
+            default:
+                return Fail($"expected a field or protocol name but found '{TokenText}'", _token.Start);
+        }
+    }
+
+    private bool ParseTest(out int index)
+    {
+        index = -1;
+        string name = TokenText;
+        int nameStart = _token.Start;
+        Next();
+        bool isField = FieldCatalog.TryFind(name, out var definitions);
+        LayerKind[]? protocols = null;
+        if (!isField && !FieldCatalog.TryFindProtocol(name, out protocols))
+            return Fail(UnknownName(name, nameStart), nameStart, withPosition: false);
+
+        if (_token.Kind != TokenKind.Relation)
+        {
+            index = isField
+                ? Add(new FilterNode { Kind = FilterNodeKind.FieldPresent, Definitions = definitions })
+                : Add(new FilterNode { Kind = FilterNodeKind.ProtocolPresent, Protocols = protocols });
+            return true;
+        }
+        var relation = _token.Relation;
+        var relationToken = _token;
+        Next();
+        if (!isField)
+            return Fail($"'{name}' is a protocol, not a field: it can only be tested for presence", nameStart);
+        if (_token.Kind != TokenKind.Word)
+        {
+            string op = _text.Substring(relationToken.Start, relationToken.Length);
+            return _token.Kind == TokenKind.End
+                ? Fail($"missing a value after '{op}'", _token.Start)
+                : Fail($"expected a value after '{op}' but found '{TokenText}'", _token.Start);
+        }
+        string literal = TokenText;
+        if (FieldCatalog.TryFind(literal, out _))
+            return Fail($"comparing two fields is not supported ('{literal}')", _token.Start);
+        var node = new FilterNode
+        {
+            Kind = FilterNodeKind.Compare,
+            Relation = relation,
+            Definitions = definitions,
+            FieldKind = definitions[0].Kind,
+        };
+        if (!FilterLiteral.TryParse(literal, definitions[0], relation, ref node, out string problem))
+            return Fail(problem, _token.Start);
+        Next();
+        index = Add(node);
+        return true;
+    }
+
+    private static string UnknownName(string name, int position)
+    {
+        string message = $"unknown field '{name}' at {position}";
+        string? hint = FilterHint.Closest(name);
+        return hint is null ? message : $"{message} (did you mean '{hint}'?)";
+    }
+
+    private int Add(FilterNode node)
+    {
+        if (_nodes.Count == MaxNodes)
+            Fail($"the filter has more than {MaxNodes} tests", _token.Start);
+        _nodes.Add(node);
+        return _nodes.Count - 1;
+    }
+
+    private bool Fail(string message, int position, bool withPosition = true)
+    {
+        _error ??= new FilterError(withPosition ? $"{message} at {position}" : message, position);
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '/' or '-';
+
+    private void Next()
+    {
+        var text = _text;
+        int i = _position;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        if (i >= text.Length)
+        {
+            _token = new Token(TokenKind.End, text.Length, 0);
+            _position = i;
+            return;
+        }
+        char c = text[i];
+        char n = i + 1 < text.Length ? text[i + 1] : '\0';
+        char n2 = i + 2 < text.Length ? text[i + 2] : '\0';
+        _token = c switch
+        {
+            '(' => new Token(TokenKind.LeftParen, i, 1),
+            ')' => new Token(TokenKind.RightParen, i, 1),
+            '&' when n == '&' => new Token(TokenKind.And, i, 2),
+            '|' when n == '|' => new Token(TokenKind.Or, i, 2),
+            '!' when n == '=' && n2 == '=' => new Token(TokenKind.Relation, i, 3, FilterRelation.AnyNotEqual),
+            '!' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.NotEqual),
+            '!' => new Token(TokenKind.Not, i, 1),
+            '~' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.AnyNotEqual),
+            '=' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.Equal),
+            '<' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.LessOrEqual),
+            '<' => new Token(TokenKind.Relation, i, 1, FilterRelation.Less),
+            '>' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.GreaterOrEqual),
+            '>' => new Token(TokenKind.Relation, i, 1, FilterRelation.Greater),
+            _ when IsWordChar(c) => Word(i),
+            _ => new Token(TokenKind.Bad, i, n == c ? 2 : 1),
+        };
+        _position = _token.Start + _token.Length;
+    }
+
+    private Token Word(int start)
+    {
+        int end = start;
+        while (end < _text.Length && IsWordChar(_text[end]))
+            end++;
+        var word = _text.AsSpan(start, end - start);
+        return word switch
+        {
+            _ when Keyword(word, "and") => new Token(TokenKind.And, start, end - start),
+            _ when Keyword(word, "or") => new Token(TokenKind.Or, start, end - start),
+            _ when Keyword(word, "not") => new Token(TokenKind.Not, start, end - start),
+            _ when Keyword(word, "eq") => new Token(TokenKind.Relation, start, end - start, FilterRelation.Equal),
+            _ when Keyword(word, "ne") => new Token(TokenKind.Relation, start, end - start, FilterRelation.NotEqual),
+            _ when Keyword(word, "lt") => new Token(TokenKind.Relation, start, end - start, FilterRelation.Less),
+            _ when Keyword(word, "le") => new Token(TokenKind.Relation, start, end - start, FilterRelation.LessOrEqual),
+            _ when Keyword(word, "gt") => new Token(TokenKind.Relation, start, end - start, FilterRelation.Greater),
+            _ when Keyword(word, "ge") => new Token(TokenKind.Relation, start, end - start, FilterRelation.GreaterOrEqual),
+            _ => new Token(TokenKind.Word, start, end - start),
+        };
+    }
+
+    private static bool Keyword(ReadOnlySpan<char> word, string keyword) => word.Equals(keyword, StringComparison.OrdinalIgnoreCase);
+}

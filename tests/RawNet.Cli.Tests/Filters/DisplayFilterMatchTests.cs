@@ -1,0 +1,114 @@
+using RawNet.Files;
+using RawNet.Output.Filters;
+using RawNet.Protocols.Decoding;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Filters;
+
+/// <summary>
+/// What a filter selects from the bundled captures (the expected frame numbers are what tshark 4.0 selects with the same
+/// -Y), and that matching allocates nothing.
+/// </summary>
+public sealed class DisplayFilterMatchTests
+{
+    // icmp-errors.pcap: 1 UDP, 2 ICMP port unreachable quoting it, 3 TCP SYN, 4 ICMP quoting TCP, 5 UDP over IPv6,
+    // 6 ICMPv6 quoting it, 7 and 8 an ICMP echo request and reply.
+    [Theory]
+    [InlineData("icmp-errors.pcap", "udp", "1 2 5 6")]
+    [InlineData("icmp-errors.pcap", "ip", "1 2 3 4 7 8")]
+    [InlineData("icmp-errors.pcap", "ipv6", "5 6")]
+    [InlineData("icmp-errors.pcap", "icmp", "2 4 7 8")]
+    [InlineData("icmp-errors.pcap", "!icmp", "1 3 5 6")]
+    [InlineData("icmp-errors.pcap", "ip.src == 198.18.0.2", "2 8")]
+    [InlineData("icmp-errors.pcap", "ip.src eq 198.18.0.2 and not icmp", "")]
+    [InlineData("icmp-errors.pcap", "tcp.port != 1", "3 4")]
+    [InlineData("icmp-errors.pcap", "udp.port != 1", "1 2 5 6")]
+    [InlineData("icmp-errors.pcap", "arp.opcode != 5", "")]
+    [InlineData("icmp-errors.pcap", "eth.src == 02-00-00-00-00-01", "1 3 5 7")]
+    [InlineData("icmp-errors.pcap", "eth.src == 0200.0000.0001", "1 3 5 7")]
+    [InlineData("icmp-errors.pcap", "eth.src > 02:00:00:00:00:01", "2 4 6 8")]
+    [InlineData("icmp-errors.pcap", "ip.src == 198.18.0.2/32", "2 8")]
+    [InlineData("icmp-errors.pcap", "ipv6.addr == 2001:db8::/32", "5 6")]
+    [InlineData("icmp-errors.pcap", "ip.proto == 17 || ip.proto == 1", "1 2 4 7 8")]
+    [InlineData("tcp-handshake-ipv4.pcap", "ip.addr != 198.18.0.1", "")]
+    [InlineData("tcp-handshake-ipv4.pcap", "ip.addr !== 198.18.0.1", "1 2 3 4 5 6 7 8 9 10")]
+    [InlineData("tcp-handshake-ipv4.pcap", "ip.src != 198.18.0.1", "2 5 6 9")]
+    [InlineData("tcp-handshake-ipv4.pcap", "ip.src > 198.18.0.1", "2 5 6 9")]
+    [InlineData("tcp-handshake-ipv4.pcap", "tcp.flags.syn == True", "1 2")]
+    [InlineData("tcp-handshake-ipv4.pcap", "tcp.flags.syn == 2", "1 2")]
+    [InlineData("tcp-handshake-ipv4.pcap", "tcp.flags.syn", "1 2 3 4 5 6 7 8 9 10")]
+    [InlineData("tcp-handshake-ipv4.pcap", "tcp.port == 0x50", "1 2 3 4 5 6 7 8 9 10")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.time_epoch > 1700000000", "2 3 4 5 6 7 8 9 10")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.time_epoch == 1700000000.0", "1")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.time_epoch <= 1700000000.002", "1 2 3")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.number >= 9 || frame.number < 2", "1 9 10")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.number > 2 && frame.number < 5 || frame.number == 7", "3 4 7")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.number > 2 && (frame.number < 5 || frame.number == 7)", "3 4 7")]
+    [InlineData("tcp-handshake-ipv4.pcap", "frame.number == 1 || frame.number == 2 && frame.number == 3", "1")]
+    [InlineData("tcp-handshake-ipv4.pcap", "(frame.number == 1 || frame.number == 2) && frame.number == 3", "")]
+    [InlineData("tcp-handshake-ipv4.pcap", "!frame.number == 1 && frame.number < 4", "2 3")]
+    [InlineData("tcp-handshake-ipv4.pcap", "not (frame.number == 1 and frame.number < 4)", "2 3 4 5 6 7 8 9 10")]
+    public void Selects_what_tshark_selects(string file, string expression, string expected)
+    {
+        Assert.True(DisplayFilter.TryParse(expression, out var filter, out var error), error?.Message);
+        var selected = new List<long>();
+        foreach (var (data, metadata, number) in Frames(Path.Combine(TestPaths.Captures, file)))
+        {
+            var packet = Decode(data, metadata, number);
+            if (filter.Matches(packet, data))
+                selected.Add(number);
+        }
+        Assert.Equal(expected, string.Join(' ', selected));
+    }
+
+    [Fact]
+    public void Matching_allocates_nothing_per_packet()
+    {
+        string[] expressions =
+        [
+            "tcp", "ip.addr == 198.18.0.0/16 && !(tcp.srcport == 80)", "ipv6.addr == 2001:db8::1 || eth.src == 02:00:00:00:00:01",
+            "tcp.options.mss_val >= 1000", "frame.time_epoch > 1700000000.5", "tcp.flags.syn == 1 and ip.ttl lt 100",
+            "udp.port != 53", "icmp.type ~= 8", "frame.len >= 60",
+        ];
+        var filters = expressions.Select(e => DisplayFilter.TryParse(e, out var f, out _) ? f : throw new InvalidOperationException(e)).ToArray();
+        var frames = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal).SelectMany(Frames).ToList();
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false));
+        var packet = new DecodedPacket();
+        int matched = 0;
+
+        void Pass()
+        {
+            for (int i = 0; i < frames.Count; i++)
+            {
+                decoder.Decode(frames[i].Data, frames[i].Metadata, i + 1, packet);
+                foreach (var filter in filters)
+                {
+                    if (filter.Matches(packet, frames[i].Data))
+                        matched++;
+                }
+            }
+        }
+
+        Pass();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+            Pass();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(matched > 0);
+    }
+
+    private static DecodedPacket Decode(byte[] data, RawNet.Protocols.FrameMetadata metadata, long number)
+    {
+        var packet = new DecodedPacket();
+        new PacketDecoder(new DecoderOptions(Defragment: false)).Decode(data, metadata, number, packet);
+        return packet;
+    }
+
+    private static IEnumerable<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata, long Number)> Frames(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        long number = 0;
+        while (reader.TryReadNext(out var frame))
+            yield return (frame.Data.ToArray(), frame.Metadata, ++number);
+    }
+}

@@ -1,0 +1,144 @@
+using RawNet.Output.Filters;
+
+namespace RawNet.Cli.Tests.Filters;
+
+/// <summary>The display-filter grammar: what parses, and where the error marker points for what does not.</summary>
+public sealed class DisplayFilterParserTests
+{
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("frame")]
+    [InlineData("eth")]
+    [InlineData("ip")]
+    [InlineData("ipv6")]
+    [InlineData("udp")]
+    [InlineData("icmp")]
+    [InlineData("icmpv6")]
+    [InlineData("arp")]
+    [InlineData("vlan")]
+    [InlineData("tcp.options.mss_val")]
+    [InlineData("tcp.port == 80")]
+    [InlineData("tcp.port eq 80")]
+    [InlineData("tcp.port != 80")]
+    [InlineData("tcp.port ne 80")]
+    [InlineData("tcp.port !== 80")]
+    [InlineData("tcp.port ~= 80")]
+    [InlineData("tcp.port < 80")]
+    [InlineData("tcp.port lt 80")]
+    [InlineData("tcp.port <= 80")]
+    [InlineData("tcp.port le 80")]
+    [InlineData("tcp.port > 80")]
+    [InlineData("tcp.port gt 80")]
+    [InlineData("tcp.port >= 80")]
+    [InlineData("tcp.port GE 80")]
+    [InlineData("tcp.port == 0x50")]
+    [InlineData("tcp.port == 0120")]
+    [InlineData("tcp.port == 0b1010000")]
+    [InlineData("tcp.flags.syn == 1")]
+    [InlineData("tcp.flags.syn == True")]
+    [InlineData("tcp.flags.syn == False")]
+    [InlineData("ip.src == 10.0.0.1")]
+    [InlineData("ip.addr == 10.0.0.0/8")]
+    [InlineData("ip.addr != 10.0.0.0/8")]
+    [InlineData("ipv6.addr == 2001:db8::1")]
+    [InlineData("ipv6.addr == 2001:db8::/32")]
+    [InlineData("ipv6.src == ::ffff:10.0.0.1")]
+    [InlineData("eth.src == aa:bb:cc:dd:ee:ff")]
+    [InlineData("eth.src == AA-BB-CC-DD-EE-FF")]
+    [InlineData("eth.src == aabb.ccdd.eeff")]
+    [InlineData("eth.src == aabbccddeeff")]
+    [InlineData("frame.time_epoch > 1700000000")]
+    [InlineData("frame.time_epoch >= 1700000000.123456789")]
+    [InlineData("tcp && udp || !arp and not (ip or ipv6)")]
+    [InlineData("((tcp))")]
+    [InlineData("!!tcp")]
+    [InlineData("ip.src==10.0.0.1&&tcp.port==80||udp")]
+    [InlineData("  tcp  ")]
+    public void Parses(string text)
+    {
+        Assert.True(DisplayFilter.TryParse(text, out var filter, out var error), error?.Message);
+        Assert.Equal(text, filter.Text);
+    }
+
+    [Theory]
+    [InlineData("", 0, "the filter is empty")]
+    [InlineData("   ", 0, "the filter is empty")]
+    [InlineData("tcp.foo", 0, "unknown field 'tcp.foo' at 0")]
+    [InlineData("tcp && tcp.foo == 1", 7, "unknown field 'tcp.foo' at 7")]
+    [InlineData("tcp.srcprot == 80", 0, "unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)")]
+    [InlineData("ip.sCr == 1.2.3.4", 0, "(did you mean 'ip.src'?)")]
+    [InlineData("ipv7", 0, "(did you mean 'ipv6'?)")]
+    [InlineData("dns", 0, "unknown field 'dns' at 0")]
+    [InlineData("(tcp", 0, "unclosed '(' at 0")]
+    [InlineData("udp || (tcp && (ip)", 7, "unclosed '(' at 7")]
+    [InlineData("(tcp udp)", 5, "expected ')' but found 'udp' at 5")]
+    [InlineData("()", 1, "empty parentheses at 1")]
+    [InlineData("tcp )", 4, "unexpected ')' at 4")]
+    [InlineData("tcp udp", 4, "unexpected 'udp' at 4")]
+    [InlineData("tcp.port == 80 80", 15, "unexpected '80' at 15")]
+    [InlineData("tcp &&", 6, "missing a field or protocol name at 6")]
+    [InlineData("tcp and", 7, "missing a field or protocol name at 7")]
+    [InlineData("!", 1, "missing a field or protocol name at 1")]
+    [InlineData("&& tcp", 0, "expected a field or protocol name but found '&&' at 0")]
+    [InlineData("tcp.port ==", 11, "missing a value after '==' at 11")]
+    [InlineData("tcp.port == && udp", 12, "expected a value after '==' but found '&&' at 12")]
+    [InlineData("tcp.port == )", 12, "expected a value after '==' but found ')' at 12")]
+    [InlineData("tcp == 80", 0, "'tcp' is a protocol, not a field")]
+    [InlineData("tcp.port = 80", 9, "unexpected '=' at 9")]
+    [InlineData("tcp & udp", 4, "unexpected '&' at 4")]
+    [InlineData("tcp.port == 65536", 12, "'65536' is too big for tcp.port")]
+    [InlineData("ip.ttl == 300", 10, "'300' is too big for ip.ttl, maximum 255 at 10")]
+    [InlineData("ip.ttl == -1", 10, "'-1' is not a valid number")]
+    [InlineData("ip.ttl == 1.5", 10, "'1.5' is not a valid number")]
+    [InlineData("ip.ttl == 0x", 10, "'0x' is not a valid number")]
+    [InlineData("ip.ttl == 09", 10, "'09' is not a valid number")]
+    [InlineData("ip.ttl == abc", 10, "'abc' is not a valid number")]
+    [InlineData("ip.src == 10.0.0", 10, "'10.0.0' is not a valid IPv4 address at 10")]
+    [InlineData("ip.src == 10.0.0.256", 10, "'10.0.0.256' is not a valid IPv4 address")]
+    [InlineData("ip.src == 1", 10, "'1' is not a valid IPv4 address")]
+    [InlineData("ip.src == 10.0.0.0/33", 10, "'33' is not a valid IPv4 prefix length")]
+    [InlineData("ip.src > 10.0.0.0/8", 9, "can only be compared with == or !=")]
+    [InlineData("ipv6.src == 2001:db8:::1", 12, "'2001:db8:::1' is not a valid IPv6 address")]
+    [InlineData("ipv6.src == 10.0.0.1", 12, "not a valid IPv6 address")]
+    [InlineData("ipv6.src == ::/129", 12, "'129' is not a valid IPv6 prefix length")]
+    [InlineData("eth.src == aa:bb:cc:dd:ee", 11, "'aa:bb:cc:dd:ee' is not a valid MAC address")]
+    [InlineData("eth.src == aa:bb:cc:dd:ee:gg", 11, "not a valid MAC address")]
+    [InlineData("tcp.flags.syn == true", 17, "'true' is not a valid value for the flag tcp.flags.syn")]
+    [InlineData("frame.time_epoch > 1.2.3", 19, "not a valid time")]
+    [InlineData("frame.time_epoch > 1.1234567890", 19, "not a valid time")]
+    [InlineData("tcp.srcport == tcp.dstport", 15, "comparing two fields is not supported")]
+    [InlineData("tcp $ udp", 4, "unexpected '$' at 4")]
+    public void Reports_the_problem_and_where_it_is(string text, int position, string message)
+    {
+        Assert.False(DisplayFilter.TryParse(text, out _, out var error));
+        Assert.Equal(position, error.Position);
+        Assert.Contains(message, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_an_error_not_a_stack_overflow()
+    {
+        string text = new string('(', 100_000) + "tcp" + new string(')', 100_000);
+        Assert.False(DisplayFilter.TryParse(text, out _, out var error));
+        Assert.Contains("nested too deeply", error.Message);
+        string negations = new string('!', 100_000) + "tcp";
+        Assert.False(DisplayFilter.TryParse(negations, out _, out _));
+    }
+
+    [Fact]
+    public void A_filter_with_thousands_of_tests_is_refused()
+    {
+        string text = string.Join(" || ", Enumerable.Repeat("tcp", 5000));
+        Assert.False(DisplayFilter.TryParse(text, out _, out var error));
+        Assert.Contains("more than 4096 tests", error.Message);
+        Assert.True(DisplayFilter.TryParse(string.Join(" || ", Enumerable.Repeat("tcp", 1000)), out _, out _));
+    }
+
+    [Fact]
+    public void A_name_far_from_every_known_one_gets_no_hint()
+    {
+        Assert.False(DisplayFilter.TryParse("completely.unrelated", out _, out var error));
+        Assert.Equal("unknown field 'completely.unrelated' at 0", error.Message);
+    }
+}
