@@ -22,8 +22,9 @@ public static class ReadCommand
         format.AcceptOnlyFromAmong("text", "fields", "json");
         var fields = new Option<string[]>("-e", "--field") { Description = "A field to print with -T fields (Wireshark name, e.g. ip.src); repeat for more.", HelpName = "FIELD" };
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments." };
+        var displayFilter = new DisplayFilterOption();
 
-        var command = new Command("read", "Read a capture file and print its packets.") { file, count, verbose, format, fields, noDefrag };
+        var command = new Command("read", "Read a capture file and print its packets.") { file, count, verbose, format, fields, noDefrag, displayFilter.Option };
         command.SetAction(parse =>
         {
             long limit = parse.GetValue(count);
@@ -53,7 +54,9 @@ public static class ReadCommand
             else
                 printer = new SummaryPrinter();
 
-            return CaptureInput.Run(parse.GetValue(file)!, limit, !parse.GetValue(noDefrag), new PrintSink(printer, output.Writer), output, stderr);
+            if (!displayFilter.TryApply(parse, new PrintSink(printer, output.Writer), stderr, out var sink))
+                return ExitCode.Usage;
+            return CaptureInput.Run(parse.GetValue(file)!, limit, !parse.GetValue(noDefrag), sink, output, stderr);
         });
         return command;
     }

@@ -1,0 +1,59 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Filters;
+
+/// <summary><c>rawnet read FILE -Y EXPR</c>: only matching packets are printed, in every mode, with their numbers in the file.</summary>
+public sealed class ReadDisplayFilterTests
+{
+    private static string IcmpErrors => Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
+
+    [Fact]
+    public void Fields_keep_the_frame_numbers_of_the_file()
+    {
+        var (code, stdout, stderr) = InProcessRawNet.Run("read", IcmpErrors, "-Y", "udp && !icmpv6", "-T", "fields", "-e", "frame.number", "-e", "udp.srcport");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("1\t50020\n2\t50020\n5\t50021\n", stdout);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("tree")]
+    [InlineData("json")]
+    public void Every_mode_prints_exactly_the_matching_packets(string mode)
+    {
+        string[] format = mode switch { "tree" => ["-V"], "json" => ["-T", "json"], _ => [] };
+        var all = InProcessRawNet.Run(["read", IcmpErrors, .. format]);
+        var filtered = InProcessRawNet.Run(["read", IcmpErrors, "-Y", "ip.src == 198.18.0.2", .. format]);
+        Assert.Equal(0, filtered.ExitCode);
+        var packets = Split(all.StdOut, mode);
+        Assert.Equal(8, packets.Length);
+        Assert.Equal(packets[1] + packets[7], string.Concat(Split(filtered.StdOut, mode)));
+    }
+
+    [Fact]
+    public void A_filter_matching_nothing_prints_nothing()
+    {
+        var (code, stdout, _) = InProcessRawNet.Run("read", IcmpErrors, "-Y", "arp");
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout);
+    }
+
+    [Theory]
+    [InlineData("tcp.foo == 1", "rawnet: -Y: unknown field 'tcp.foo' at 0\n")]
+    [InlineData("tcp.srcprot == 1", "rawnet: -Y: unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)\n")]
+    [InlineData("udp && (ip.src == 10.0.0", "rawnet: -Y: '10.0.0' is not a valid IPv4 address at 18\n")]
+    [InlineData("udp &&", "rawnet: -Y: missing a field or protocol name at 6\n")]
+    public void A_bad_expression_is_a_usage_error_with_its_position(string expression, string message)
+    {
+        var (code, stdout, stderr) = InProcessRawNet.Run("read", IcmpErrors, "-Y", expression);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(message, stderr);
+    }
+
+    private static string[] Split(string output, string mode) => mode switch
+    {
+        "tree" => output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => p + "\n\n").ToArray(),
+        _ => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").ToArray(),
+    };
+}
