@@ -13,6 +13,7 @@ public static class RawNetCommandLine
         var root = new RootCommand("RawNet: read, decode and summarise packet captures (tcpdump/tshark-like).");
         root.Add(ReadCommand.Create(output, stderr));
         root.Add(StatsCommand.Create(output, stderr));
+        root.Add(CraftCommand.Create(output, stderr));
         // Later: ui, capture, interfaces, craft, send, layers, replay.
 
         var parse = root.Parse(args);

@@ -18,7 +18,8 @@ namespace RawNet.Protocols.Crafting;
 /// <summary>Why an expression was rejected, and the 1-based column of the word at fault.</summary>
 /// <param name="Message">What is wrong, e.g. "unknown field 'tll' in ipv4".</param>
 /// <param name="Column">1-based column in the expression.</param>
-public readonly record struct CraftError(string Message, int Column);
+/// <param name="Hint">What would be accepted there, e.g. the layer's field names; null when the message says it all.</param>
+public readonly record struct CraftError(string Message, int Column, string? Hint = null);
 
 /// <summary>A parsed craft expression: the layer specs outermost first, the payload, and the link type of the frame.</summary>
 public sealed class CraftPacket
@@ -104,14 +105,15 @@ public static class CraftExpression
         catch (CraftSyntaxException e)
         {
             packet = null!;
-            error = new CraftError(e.Message, e.Column);
+            error = new CraftError(e.Message, e.Column, e.Hint);
             return false;
         }
     }
 
-    private sealed class CraftSyntaxException(string message, int column) : Exception(message)
+    private sealed class CraftSyntaxException(string message, int column, string? hint = null) : Exception(message)
     {
         public int Column { get; } = column;
+        public string? Hint { get; } = hint;
     }
 
     /// <summary>One whitespace-separated word: its text (quotes kept) and 0-based start.</summary>
@@ -141,7 +143,7 @@ public static class CraftExpression
                 if (words.Count > 1)
                     throw new CraftSyntaxException($"unexpected '{words[1].Text}' after the payload", words[1].Start + 1);
                 if (s != segments.Count - 1)
-                    throw new CraftSyntaxException("the payload must be the last layer", segments[s + 1].Start + 1);
+                    throw new CraftSyntaxException("the payload must be the last layer", first.Start + 1);
                 payload = ParsePayload(first);
                 break;
             }
@@ -164,7 +166,8 @@ public static class CraftExpression
                 "udp" => Udp(fields),
                 "icmp" => Icmp(fields),
                 "icmpv6" => Icmpv6(fields),
-                _ => throw new CraftSyntaxException($"unknown layer '{keyword}' (expected one of {string.Join(", ", Keywords)}, or a payload 'text', \"text\" or hex:00ff)", first.Start + 1),
+                _ => throw new CraftSyntaxException($"unknown layer '{keyword}'", first.Start + 1,
+                    $"layers: {string.Join(' ', Keywords)}; a payload is 'text', \"text\" or hex:00ff"),
             });
             names.Add(keyword == "ip" ? "ipv4" : keyword);
         }
@@ -178,6 +181,8 @@ public static class CraftExpression
         bool afterIp = afterIpv6 || previous is "ipv4";
         string? problem = keyword switch
         {
+            _ when previous is null && keyword is not ("eth" or "ipv4" or "ip" or "ipv6") && Keywords.Contains(keyword) =>
+                "a packet starts with eth, ipv4 or ipv6",
             _ when previous is "tcp" or "udp" or "arp" => $"nothing but a payload can follow {previous}",
             "eth" when previous is not null => "eth must be the first layer",
             "vlan" or "arp" when previous is not ("eth" or "vlan") => $"{keyword} must follow eth or vlan",
@@ -185,8 +190,6 @@ public static class CraftExpression
                 $"{keyword} cannot follow {previous}",
             "hbh" or "dstopt" or "routing" or "frag" when !afterIpv6 => $"{keyword} must follow ipv6 or another IPv6 extension header",
             "tcp" or "udp" or "icmp" or "icmpv6" when !afterIp => $"{keyword} must follow ipv4, ipv6 or an IPv6 extension header",
-            _ when previous is null && keyword is not ("eth" or "ipv4" or "ip" or "ipv6") && Keywords.Contains(keyword) =>
-                "a packet starts with eth, ipv4 or ipv6",
             _ => null,
         };
         if (problem is not null)
@@ -517,7 +520,7 @@ public static class CraftExpression
     }
 
     private static CraftSyntaxException Unknown(Word f, string layer, string known) =>
-        new($"unknown field '{f.Key}' in {layer} (known: {known})", f.Start + 1);
+        new($"unknown field '{f.Key}' in {layer}", f.Start + 1, $"{layer} fields: {known}");
 
     private static int Offset(string value, char separator, int index)
     {
@@ -549,7 +552,7 @@ public static class CraftExpression
                 return value;
         }
         if (f.Value.Length > 0 && !char.IsAsciiDigit(f.Value[0]))
-            throw new CraftSyntaxException($"unknown {f.Key} '{f.Value}' (a number or one of {string.Join(", ", names.Select(n => n.Name))})", f.ValueStart + 1);
+            throw new CraftSyntaxException($"unknown {f.Key} '{f.Value}'", f.ValueStart + 1, $"{f.Key} is a number or one of {string.Join(" ", names.Select(n => n.Name))}");
         return Number(f, max);
     }
 
@@ -578,7 +581,7 @@ public static class CraftExpression
                 "DF" => Ipv4Header.DontFragment,
                 "MF" => Ipv4Header.MoreFragments,
                 "RB" or "EVIL" => Ipv4Header.ReservedFlag,
-                _ => throw new CraftSyntaxException($"unknown IPv4 flag '{name}' (DF, MF, RB, joined with '|')", f.ValueStart + 1),
+                _ => throw new CraftSyntaxException($"unknown IPv4 flag '{name}'", f.ValueStart + 1, "IPv4 flags are DF, MF and RB, joined with '|' (e.g. flags=DF|MF), or a number"),
             };
         }
         return flags;
@@ -603,7 +606,7 @@ public static class CraftExpression
                 'C' => TcpFlags.Cwr,
                 'N' => TcpFlags.Ae,
                 '.' => TcpFlags.None,
-                _ => throw new CraftSyntaxException($"unknown TCP flag '{f.Value[i]}' (letters FSRPAUECN, or a number)", f.ValueStart + i + 1),
+                _ => throw new CraftSyntaxException($"unknown TCP flag '{f.Value[i]}'", f.ValueStart + i + 1, "TCP flags are letters of FSRPAUECN (e.g. flags=SA), or a number"),
             };
         }
         return flags;

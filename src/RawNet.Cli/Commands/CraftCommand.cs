@@ -1,0 +1,224 @@
+using System.CommandLine;
+using System.Text;
+using RawNet.Files.Pcap;
+using RawNet.Files.PcapNg;
+using RawNet.Output.Summary;
+using RawNet.Output.Tree;
+using RawNet.Protocols;
+using RawNet.Protocols.Crafting;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>
+/// <c>rawnet craft EXPR [-w FILE] [-V]</c>: builds one packet from a layered expression (docs/crafting.md), decodes it
+/// with the same decoder <c>read</c> uses, and shows it: a summary line and the fields RawNet filled in (or, with -V,
+/// the whole layer tree with those fields marked), then a hex dump coloured by layer. <c>-w</c> writes it to a capture.
+/// </summary>
+public static class CraftCommand
+{
+    /// <summary>The mark after a field RawNet computed rather than took from the expression.</summary>
+    public const string FilledMark = "[filled by RawNet]";
+
+    // One colour per layer, cycling: 256-colour foregrounds that read on dark and light backgrounds.
+    private static readonly string[] Palette = ["\e[38;5;33m", "\e[38;5;172m", "\e[38;5;35m", "\e[38;5;170m", "\e[38;5;166m", "\e[38;5;37m", "\e[38;5;142m", "\e[38;5;98m"];
+    private const string Reset = "\e[0m";
+
+    /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
+    public static Command Create(CommandOutput output, TextWriter stderr)
+    {
+        var expression = new Argument<string[]>("EXPR")
+        {
+            Description = "The packet, e.g. \"eth / ipv4 dst=198.18.0.2 ttl=3 / tcp dport=80 flags=S mss=1460 / 'hello'\" (words may also be separate arguments).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var write = new Option<string?>("-w", "--write") { Description = "Also write the packet to FILE: pcapng if the name ends in .pcapng, else pcap.", HelpName = "FILE" };
+        var verbose = new Option<bool>("-V", "--verbose") { Description = "Print every field of every layer as a tree, marking the fields RawNet filled in." };
+        var color = new Option<string>("--color") { Description = "Colour the hex dump by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+
+        var command = new Command("craft", "Build a packet from a layered expression and show (or write) it.") { expression, write, verbose, color };
+        command.SetAction(parse =>
+        {
+            string text = string.Join(' ', parse.GetValue(expression) ?? []);
+            if (!CraftExpression.TryParse(text, out var packet, out var error))
+            {
+                stderr.WriteLine($"rawnet: craft: {error.Message} at column {error.Column}");
+                stderr.WriteLine("  " + text);
+                stderr.WriteLine("  " + new string(' ', Math.Max(error.Column - 1, 0)) + "^");
+                if (error.Hint is not null)
+                    stderr.WriteLine("rawnet: craft: " + error.Hint);
+                return ExitCode.Usage;
+            }
+
+            PacketBuilder builder;
+            try
+            {
+                builder = packet.Build();
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine("rawnet: craft: " + e.Message);
+                return ExitCode.Usage;
+            }
+            var frame = builder.ToArray();
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
+            var metadata = new FrameMetadata(now, frame.Length, frame.Length, packet.LinkType);
+            var decoded = new DecodedPacket();
+            new PacketDecoder().Decode(frame, metadata, 1, decoded);
+
+            string? path = parse.GetValue(write);
+            if (path is not null && !TryWrite(path, metadata, frame, stderr))
+                return ExitCode.BadInput;
+
+            var writer = output.Writer;
+            if (parse.GetValue(verbose))
+                PrintTree(decoded, frame, builder.Filled, writer);
+            else
+                PrintBrief(decoded, frame, builder.Filled, writer);
+            bool colored = parse.GetValue(color) switch
+            {
+                "always" => true,
+                "never" => false,
+                _ => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Environment.GetEnvironmentVariable("TERM") != "dumb",
+            };
+            PrintHex(decoded, frame, colored, writer);
+            if (path is not null)
+                writer.WriteLine($"Wrote 1 packet ({frame.Length} bytes) to {path}");
+            return ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static bool TryWrite(string path, in FrameMetadata metadata, byte[] frame, TextWriter stderr)
+    {
+        try
+        {
+            if (path.EndsWith(".pcapng", StringComparison.OrdinalIgnoreCase))
+            {
+                using var pcapng = PcapNgWriter.Create(path);
+                pcapng.AddInterface(metadata.LinkType);
+                pcapng.Write(metadata, frame, "crafted by rawnet");
+            }
+            else
+            {
+                using var pcap = PcapWriter.Create(path, metadata.LinkType);
+                pcap.Write(metadata, frame);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"rawnet: craft: cannot write {path}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>The summary line <c>read</c> prints, then each filled field with its value.</summary>
+    private static void PrintBrief(DecodedPacket packet, byte[] frame, IReadOnlyList<FilledField> filled, TextWriter output)
+    {
+        new SummaryPrinter().Print(packet, frame, output);
+        if (filled.Count == 0)
+            return;
+        var line = new StringBuilder("Filled by RawNet:");
+        foreach (var field in filled)
+        {
+            int index = field.Layer + 1;
+            line.Append(' ').Append(field.Name).Append('=');
+            if (index < packet.LayerCount && packet[index].Kind == field.Kind
+                && FieldReader.TryRead(field.Field, packet, index, frame, 0, out var value))
+                line.Append(FieldFormatter.Format(field.Field, value, packet.BufferOf(packet[index], frame)));
+            else
+                line.Append('?');
+        }
+        output.WriteLine(line.ToString());
+    }
+
+    /// <summary>The <c>read -V</c> tree, with <see cref="FilledMark"/> after each field RawNet filled in.</summary>
+    private static void PrintTree(DecodedPacket packet, byte[] frame, IReadOnlyList<FilledField> filled, TextWriter output)
+    {
+        var tree = new StringWriter();
+        new TreePrinter().Print(packet, frame, tree);
+        var marks = filled.Select(f => (f.Layer + 1, $"({f.Name}):")).ToHashSet();
+        int layer = -1;
+        foreach (var line in tree.ToString().TrimEnd('\n').Split('\n'))
+        {
+            // Headings start at the margin (the frame's first, then one per layer); fields and notes are indented.
+            if (line.Length > 0 && line[0] != ' ' && line[0] != '[')
+                layer++;
+            bool mark = line.StartsWith(' ') && marks.Any(m => m.Item1 == layer && line.Contains(m.Item2, StringComparison.Ordinal));
+            output.Write(line);
+            if (mark)
+                output.Write("  " + FilledMark);
+            output.Write('\n');
+        }
+        output.Write('\n');
+    }
+
+    /// <summary>16 bytes a row with offset and ASCII; each byte coloured (or lettered on the line below) by the layer it belongs to.</summary>
+    private static void PrintHex(DecodedPacket packet, byte[] frame, bool colored, TextWriter output)
+    {
+        // A byte belongs to the innermost layer that starts at or before it: headers, then the payload or quote they carry.
+        var owner = new int[frame.Length];
+        var layers = new List<int>();
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Source != LayerSource.Frame || layer.Offset >= frame.Length)
+                continue;
+            layers.Add(i);
+            for (int b = layer.Offset; b < frame.Length; b++)
+                owner[b] = layers.Count - 1;
+        }
+        var legend = new StringBuilder("Layers:");
+        for (int n = 0; n < layers.Count; n++)
+        {
+            ref readonly Layer layer = ref packet[layers[n]];
+            int end = n + 1 < layers.Count ? packet[layers[n + 1]].Offset : frame.Length;
+            string name = $"{FieldCatalog.ProtocolName(layer.Kind)} [{layer.Offset}-{end - 1}]";
+            legend.Append("  ").Append(colored ? Palette[n % Palette.Length] + name + Reset : $"{Letter(n)}={name}");
+        }
+        output.WriteLine(legend.ToString());
+        var row = new StringBuilder();
+        var letters = new StringBuilder();
+        for (int start = 0; start < frame.Length; start += 16)
+        {
+            row.Clear().Append(start.ToString("x4")).Append("  ");
+            letters.Clear().Append("      ");
+            int count = Math.Min(16, frame.Length - start);
+            for (int i = 0; i < 16; i++)
+            {
+                if (i == 8)
+                {
+                    row.Append(' ');
+                    letters.Append(' ');
+                }
+                if (i >= count)
+                {
+                    row.Append("   ");
+                    continue;
+                }
+                int at = start + i;
+                string hex = frame[at].ToString("x2");
+                bool layerStarts = at == 0 || owner[at] != owner[at - 1];
+                if (colored)
+                    row.Append(Palette[owner[at] % Palette.Length]).Append(hex).Append(Reset).Append(' ');
+                else
+                    row.Append(hex).Append(' ');
+                letters.Append(layerStarts || i == 0 ? Letter(owner[at]) : '-').Append("  ");
+            }
+            row.Append(' ');
+            for (int i = 0; i < count; i++)
+            {
+                byte b = frame[start + i];
+                row.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
+            }
+            output.WriteLine(row.ToString());
+            if (!colored)
+                output.WriteLine(letters.ToString().TrimEnd());
+        }
+    }
+
+    private static char Letter(int layer) => (char)('A' + layer % 26);
+}
