@@ -57,18 +57,35 @@ public sealed class DisplayFilter
             case FilterNodeKind.Not:
                 return !Evaluate(node.Left, packet, frame);
             case FilterNodeKind.ProtocolPresent:
-                return HasProtocol(node.Protocols!, packet);
+                return HasProtocol(node.Protocols!, packet, frame);
             default:
                 return Test(in node, packet, frame);
         }
     }
 
-    private static bool HasProtocol(LayerKind[] kinds, DecodedPacket packet)
+    private static bool HasProtocol(LayerKind[] kinds, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
         {
-            if (Array.IndexOf(kinds, layers[l].Kind) >= 0)
+            if (Array.IndexOf(kinds, layers[l].Kind) >= 0 && ShowsAnyField(packet, l, frame))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether tshark would show the layer's protocol at all: a header cut too short for any of its fields (an Ethernet
+    /// header under 14 bytes) is not there for tshark.
+    /// </summary>
+    private static bool ShowsAnyField(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)
+    {
+        var fields = FieldCatalog.ForLayer(packet[layerIndex].Kind);
+        if (fields.IsEmpty)
+            return true;
+        foreach (var field in fields)
+        {
+            if (FieldReader.TryRead(field, packet, layerIndex, frame, 0, out _))
                 return true;
         }
         return false;

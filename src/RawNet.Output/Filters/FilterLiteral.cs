@@ -70,7 +70,7 @@ internal static class FilterLiteral
         }
     }
 
-    /// <summary>The largest value a field can hold: from its bytes when fixed, from the Wireshark type of the common derived ones.</summary>
+    /// <summary>The largest value a field can hold, as tshark bounds it: by the width of the field's type (not its mask).</summary>
     private static ulong MaxValue(FieldDefinition field) => field.Computed switch
     {
         ComputedField.None => field.Size is > 0 and < 8 ? (1UL << (8 * field.Size)) - 1 : ulong.MaxValue,
