@@ -10,11 +10,12 @@ public static class RawNetCommandLine
     public static int Run(string[] args, Stream stdout, TextWriter stderr)
     {
         using var output = new CommandOutput(stdout);
-        var root = new RootCommand("RawNet: read, decode and summarise packet captures (tcpdump/tshark-like).");
+        var root = new RootCommand("RawNet: capture, read, decode and summarise packets (tcpdump/tshark-like).");
         root.Add(ReadCommand.Create(output, stderr));
         root.Add(StatsCommand.Create(output, stderr));
-        root.Add(CraftCommand.Create(output, stderr));
-        // Later: ui, capture, interfaces, craft, send, layers, replay.
+        root.Add(CaptureCommand.Create(output, stderr));
+        root.Add(InterfacesCommand.Create(output, stderr));
+        // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -25,6 +25,7 @@ public sealed class CaptureSession : IDisposable
     private readonly CaptureSessionOptions _options;
     private readonly ManualResetEventSlim _finished = new(false);
     private Thread? _thread;
+    private Timer? _durationTimer;
     private volatile bool _stopRequested;
     private CaptureSourceStatistics _finalStatistics;
     private Exception? _failure;
@@ -76,6 +77,10 @@ public sealed class CaptureSession : IDisposable
             throw new InvalidOperationException("The session has already started.");
         _thread = new Thread(CaptureLoop) { IsBackground = true, Name = "rawnet capture " + _source.InterfaceName };
         _thread.Start();
+        // A source may block until a frame arrives (libpcap's TPACKET_V3 mode waits for a kernel block, however long):
+        // the deadline must be able to interrupt it from outside.
+        if (_options.Duration is { } duration)
+            _durationTimer = new Timer(_ => Stop(), null, duration, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Asks the capture thread to stop; it completes the ring promptly. Safe from any thread, any number of times.</summary>
@@ -112,6 +117,7 @@ public sealed class CaptureSession : IDisposable
     {
         Stop();
         _thread?.Join();
+        _durationTimer?.Dispose();
         _finished.Dispose();
     }
 

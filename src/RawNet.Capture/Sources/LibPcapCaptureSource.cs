@@ -71,6 +71,11 @@ public sealed class LibPcapCaptureSource : ICaptureSource
     public string? Warning { get; }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Without immediate mode libpcap uses TPACKET_V3 and waits for the kernel to hand over a block, which it does not
+    /// do for an empty one: on a quiet interface this call then waits past <paramref name="timeout"/> until a frame
+    /// arrives or <see cref="Stop"/> is called.
+    /// </remarks>
     public bool TryNext(TimeSpan timeout, out CapturedFrame frame)
     {
         // pcap_next_ex waits at most ReadTimeout; pcap_breakloop wakes it, and _stopped keeps later calls from waiting again.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using RawNet.Capture.Bpf;
+using RawNet.Capture.LibPcap;
 using RawNet.Files;
 using RawNet.Protocols.Decoding;
 
@@ -32,9 +34,13 @@ public static class CaptureInput
         return file;
     }
 
-    /// <summary>Feeds up to <paramref name="count"/> packets (0: all) of <paramref name="path"/> to <paramref name="sink"/>; returns the exit code.</summary>
+    /// <summary>
+    /// Feeds up to <paramref name="count"/> packets (0: all) of <paramref name="path"/> that pass <paramref name="filter"/>
+    /// to <paramref name="sink"/>, numbered as in the file; returns the exit code.
+    /// </summary>
     /// <remarks>Everything decoded before damage is handed on (and flushed) before the damage is reported.</remarks>
-    public static int Run(string path, long count, bool defragment, IPacketSink sink, CommandOutput output, TextWriter stderr, Action<CaptureFileReader>? done = null)
+    public static int Run(string path, long count, bool defragment, IPacketSink sink, CommandOutput output, TextWriter stderr, Action<CaptureFileReader>? done = null,
+        FrameFilter? filter = null)
     {
         CaptureFileReader reader;
         try
@@ -67,9 +73,13 @@ public static class CaptureInput
             try
             {
                 long number = 0;
-                while ((count <= 0 || number < count) && reader.TryReadNext(out var frame))
+                long accepted = 0;
+                while ((count <= 0 || accepted < count) && reader.TryReadNext(out var frame))
                 {
                     number++;
+                    if (filter is not null && !filter.Matches(frame.Metadata, frame.Data))
+                        continue;
+                    accepted++;
                     decoder.Decode(frame.Data, frame.Metadata, number, packet);
                     sink.Accept(packet, frame.Data);
                     if (output.IsBroken)
@@ -80,6 +90,16 @@ public static class CaptureInput
             catch (CaptureFileException e)
             {
                 done?.Invoke(reader);
+                return Fail(output, stderr, e.Message);
+            }
+            catch (BpfCompileException e)
+            {
+                output.Finish(ExitCode.Usage);
+                stderr.WriteLine("rawnet: " + e.Message);
+                return ExitCode.Usage;
+            }
+            catch (LibPcapUnavailableException e)
+            {
                 return Fail(output, stderr, e.Message);
             }
             catch (IOException) when (output.IsBroken)

@@ -1,0 +1,273 @@
+using System.CommandLine;
+using RawNet.Capture.Bpf;
+using RawNet.Capture.LibPcap;
+using RawNet.Capture.Ring;
+using RawNet.Capture.Sessions;
+using RawNet.Capture.Sources;
+using RawNet.Files;
+using RawNet.Files.Pcap;
+using RawNet.Files.PcapNg;
+using RawNet.Output;
+using RawNet.Protocols;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>
+/// <c>rawnet capture -i IFACE</c>: captures live through AF_PACKET or libpcap into a ring; the command's thread prints
+/// each packet (with the same printers as <c>read</c>) or writes a pcap/pcapng file; on stop it reports tcpdump's
+/// counters on standard error.
+/// </summary>
+public static class CaptureCommand
+{
+    private const int MaxSnapLength = CaptureFileReader.MaxCapturedLength;
+
+    /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
+    public static Command Create(CommandOutput output, TextWriter stderr)
+    {
+        var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on (see rawnet interfaces).", HelpName = "IFACE", Required = true };
+        var backend = new Option<string>("--backend") { Description = "afpacket (our own TPACKET_V3 ring, the default) or libpcap.", HelpName = "afpacket|libpcap", DefaultValueFactory = _ => "afpacket" };
+        backend.AcceptOnlyFromAmong("afpacket", "libpcap");
+        var filter = new Option<string>("-f", "--filter") { Description = "Capture filter in tcpdump syntax, run in the kernel (e.g. \"udp port 53\").", HelpName = "EXPR" };
+        var write = new Option<string>("-w", "--write") { Description = "Write the packets to this file instead of printing them: pcap for *.pcap, pcapng otherwise.", HelpName = "FILE" };
+        var count = new Option<long>("-c", "--count") { Description = "Stop after this many packets.", HelpName = "N" };
+        var duration = new Option<double>("--duration") { Description = "Stop after this many seconds.", HelpName = "S" };
+        var snaplen = new Option<int>("-s", "--snaplen") { Description = $"Bytes kept of each packet (default and maximum {MaxSnapLength}).", HelpName = "N", DefaultValueFactory = _ => MaxSnapLength };
+        var noPromisc = new Option<bool>("-p", "--no-promisc") { Description = "Do not put the interface into promiscuous mode." };
+        var user = new Option<string>("--user") { Description = "Switch to this user once the capture is open.", HelpName = "NAME" };
+        var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments when printing." };
+        var printing = new PrinterOptions();
+
+        var command = new Command("capture", "Capture packets live from an interface and print them or write a file.")
+        {
+            iface, backend, filter, write, count, duration, snaplen, noPromisc,
+        };
+        printing.AddTo(command);
+        command.Add(user);
+        command.Add(noDefrag);
+        command.SetAction(parse =>
+        {
+            long limit = parse.GetValue(count);
+            if (limit < 0)
+                return PrinterOptions.Usage(stderr, "capture", "-c needs a count of 0 or more");
+            double seconds = parse.GetValue(duration);
+            if (seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+                return PrinterOptions.Usage(stderr, "capture", "--duration needs a number of seconds above 0");
+            int snap = parse.GetValue(snaplen);
+            if (snap < 1 || snap > MaxSnapLength)
+                return PrinterOptions.Usage(stderr, "capture", $"--snaplen needs a length between 1 and {MaxSnapLength}");
+            string? path = parse.GetValue(write);
+            IPacketPrinter? printer = null;
+            if (path is null && (printer = printing.Create(parse, "capture", stderr)) is null)
+                return ExitCode.Usage;
+
+            var settings = new Settings(
+                new CaptureOptions(parse.GetValue(iface)!, snap, !parse.GetValue(noPromisc), parse.GetValue(filter)),
+                parse.GetValue(backend) ?? "afpacket",
+                new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
+                path, printer, !parse.GetValue(noDefrag), parse.GetValue(user));
+            return Run(settings, output, stderr);
+        });
+        return command;
+    }
+
+    private sealed record Settings(CaptureOptions Capture, string Backend, CaptureSessionOptions Session, string? Path,
+        IPacketPrinter? Printer, bool Defragment, string? User);
+
+    private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
+    {
+        var name = settings.Capture.Interface;
+        if (settings.Backend == "afpacket" && name != "any" && !NetworkInterfaces.Exists(name))
+            return Fail(stderr, $"{name}: No such interface (see rawnet interfaces)");
+
+        ICaptureSource source;
+        try
+        {
+            source = Open(settings);
+        }
+        catch (BpfCompileException e)
+        {
+            stderr.WriteLine("rawnet: " + e.Message);
+            return ExitCode.Usage;
+        }
+        catch (Exception e) when (DescribeOpenFailure(e, name) is { } message)
+        {
+            return Fail(stderr, message);
+        }
+
+        using (source)
+        {
+            stderr.WriteLine($"listening on {name} ({source.BackendName}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
+            stderr.Flush();
+            return Capture(source, settings, output, stderr);
+        }
+    }
+
+    private static ICaptureSource Open(Settings settings)
+    {
+        // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
+        bool immediate = settings.Path is null;
+        if (settings.Backend == "libpcap")
+            return LibPcapCaptureSource.Open(settings.Capture, immediate);
+        return LibPcapCaptureSource.Open(settings.Capture, immediate);
+    }
+
+    /// <summary>The one-line message for a capture that could not be opened, or null for an unexpected exception.</summary>
+    private static string? DescribeOpenFailure(Exception e, string name) => e switch
+    {
+        PcapException { Status: LibPcapCaptureSource.PermissionDeniedStatus } => PermissionMessage(name),
+        PcapException { Status: LibPcapCaptureSource.NoSuchDeviceStatus } => $"{name}: No such interface (see rawnet interfaces)",
+        PcapException => $"{name}: {e.Message}",
+        LibPcapUnavailableException => e.Message,
+        UnauthorizedAccessException => PermissionMessage(name),
+        _ => null,
+    };
+
+    /// <summary>Both ways to get the capability: root, or file capabilities on the published binary.</summary>
+    private static string PermissionMessage(string name)
+    {
+        string binary = Environment.ProcessPath is { } path && Path.GetFileName(path) == "rawnet" ? path : "/path/to/published/rawnet";
+        return $"{name}: permission denied: capturing needs CAP_NET_RAW; run as root, or give the published binary the capabilities: sudo setcap cap_net_raw,cap_net_admin=eip {binary}";
+    }
+
+    private static int Capture(ICaptureSource source, Settings settings, CommandOutput output, TextWriter stderr)
+    {
+        using var session = new CaptureSession(source, settings.Session);
+        var consumer = session.AddConsumer(settings.Path is null ? "printer" : "file");
+        PacketFileWriter? file = null;
+        if (settings.Path is { } path)
+        {
+            try
+            {
+                file = PacketFileWriter.Create(path, source.LinkType, settings.Capture.SnapLength, source.InterfaceName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(stderr, $"{path}: {e.Message}");
+            }
+        }
+
+        int code = ExitCode.Success;
+        using (session.StopOnSignals())
+        {
+            session.Start();
+            try
+            {
+                if (file is not null)
+                    WriteAll(consumer, file);
+                else
+                    PrintAll(consumer, settings, output, session);
+            }
+            catch (IOException e) when (!output.IsBroken)
+            {
+                session.Stop();
+                code = Fail(stderr, $"{settings.Path ?? "standard output"}: {e.Message}");
+            }
+            catch (IOException)
+            {
+                session.Stop();
+            }
+            finally
+            {
+                file?.Dispose();
+                session.Stop();
+                session.WaitForFinish(Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        output.Finish(code);
+        var counters = session.Counters;
+        stderr.WriteLine(Plural(counters.Captured, "captured"));
+        stderr.WriteLine(Plural(counters.ReceivedByFilter, "received by filter"));
+        stderr.WriteLine(Plural(counters.DroppedByKernel, "dropped by kernel"));
+        stderr.WriteLine(Plural(counters.DroppedByRing, "dropped by ring"));
+        if (session.Failure is { } failure && code == ExitCode.Success)
+            code = Fail(stderr, $"{source.InterfaceName}: {failure.Message}");
+        stderr.Flush();
+        return code;
+    }
+
+    private static string Plural(long n, string what) => n == 1 ? $"1 packet {what}" : $"{n} packets {what}";
+
+    private static void WriteAll(RingConsumer consumer, PacketFileWriter file)
+    {
+        while (consumer.WaitForData())
+        {
+            consumer.TryReadBatch(out var batch);
+            foreach (var record in batch)
+                file.Write(record.Metadata, record.Data);
+            batch.Release();
+        }
+    }
+
+    private static void PrintAll(RingConsumer consumer, Settings settings, CommandOutput output, CaptureSession session)
+    {
+        // Offloaded checksums are not filled in yet when an outgoing packet is captured: do not flag them (as tshark does not).
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: settings.Defragment, VerifyChecksums: false));
+        var packet = new DecodedPacket();
+        var printer = settings.Printer!;
+        var writer = output.Writer;
+        long number = 0;
+        while (consumer.WaitForData())
+        {
+            consumer.TryReadBatch(out var batch);
+            foreach (var record in batch)
+            {
+                var metadata = record.Metadata;
+                decoder.Decode(record.Data, metadata, ++number, packet);
+                printer.Print(packet, record.Data, writer);
+            }
+            batch.Release();
+            // Lines appear as packets arrive, not when the 64 KiB buffer fills.
+            writer.Flush();
+            if (output.IsBroken)
+            {
+                session.Stop();
+                return;
+            }
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("rawnet: " + message);
+        stderr.Flush();
+        return ExitCode.BadInput;
+    }
+
+    /// <summary>The -w file: pcap for a name ending in .pcap, pcapng otherwise, with the capture's one interface.</summary>
+    private sealed class PacketFileWriter : IDisposable
+    {
+        private readonly PcapWriter? _pcap;
+        private readonly PcapNgWriter? _pcapNg;
+
+        private PacketFileWriter(PcapWriter? pcap, PcapNgWriter? pcapNg)
+        {
+            _pcap = pcap;
+            _pcapNg = pcapNg;
+        }
+
+        public static PacketFileWriter Create(string path, LinkType linkType, int snapLength, string interfaceName)
+        {
+            if (path.EndsWith(".pcap", StringComparison.OrdinalIgnoreCase))
+                return new PacketFileWriter(PcapWriter.Create(path, linkType, snapLength, TimestampPrecision.Microseconds), null);
+            var pcapNg = PcapNgWriter.Create(path);
+            pcapNg.AddInterface(linkType, snapLength, TimestampPrecision.Nanoseconds, interfaceName);
+            return new PacketFileWriter(null, pcapNg);
+        }
+
+        public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data)
+        {
+            if (_pcap is not null)
+                _pcap.Write(metadata, data);
+            else
+                _pcapNg!.Write(metadata with { InterfaceId = 0 }, data);
+        }
+
+        public void Dispose()
+        {
+            _pcap?.Dispose();
+            _pcapNg?.Dispose();
+        }
+    }
+}

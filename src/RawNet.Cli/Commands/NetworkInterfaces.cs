@@ -1,0 +1,59 @@
+using RawNet.Protocols;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>What the kernel says about an interface in <c>/sys/class/net/NAME</c>; readable without privileges.</summary>
+public static class NetworkInterfaces
+{
+    private const string SysClassNet = "/sys/class/net";
+
+    /// <summary>Whether the kernel has an interface called <paramref name="name"/>.</summary>
+    public static bool Exists(string name) =>
+        name.Length > 0 && name.IndexOfAny(['/', '\0']) < 0 && name is not ("." or "..") && Directory.Exists(Path.Combine(SysClassNet, name));
+
+    /// <summary>The interface's index (if_nametoindex).</summary>
+    public static bool TryGetIndex(string name, out int index)
+    {
+        index = 0;
+        return Exists(name) && int.TryParse(ReadAttribute(name, "ifindex"), out index);
+    }
+
+    /// <summary>
+    /// The link type a capture on the interface delivers, from its ARPHRD_ type as libpcap maps it: Ethernet and
+    /// loopback give Ethernet, ARPHRD_NONE (tun) raw IP, 802.11 monitor interfaces radiotap, anything else Linux
+    /// cooked; the "any" pseudo-interface is cooked too.
+    /// </summary>
+    public static bool TryGetLinkType(string name, out LinkType linkType)
+    {
+        linkType = LinkType.LinuxSll;
+        if (name == "any")
+            return true;
+        if (!Exists(name) || !int.TryParse(ReadAttribute(name, "type"), out int arphrd))
+            return false;
+        linkType = arphrd switch
+        {
+            1 or 772 => LinkType.Ethernet,       // ARPHRD_ETHER, ARPHRD_LOOPBACK
+            65534 => LinkType.Raw,               // ARPHRD_NONE
+            801 => LinkType.Ieee80211,           // ARPHRD_IEEE80211
+            803 => LinkType.Ieee80211Radiotap,   // ARPHRD_IEEE80211_RADIOTAP
+            _ => LinkType.LinuxSll,
+        };
+        return true;
+    }
+
+    private static string? ReadAttribute(string name, string attribute)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(SysClassNet, name, attribute)).Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

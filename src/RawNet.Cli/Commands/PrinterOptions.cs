@@ -1,0 +1,88 @@
+using System.CommandLine;
+using RawNet.Output;
+using RawNet.Output.Fields;
+using RawNet.Output.Json;
+using RawNet.Output.Summary;
+using RawNet.Output.Tree;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>The -T, -e and -V options every command that prints packets shares, and the one place that turns them into a printer.</summary>
+public sealed class PrinterOptions
+{
+    private readonly Option<bool> _verbose = new("-V", "--verbose") { Description = "Print every field of every layer as a tree (like tshark -V)." };
+    private readonly Option<string> _format = new("-T", "--format") { Description = "Output format: text (default), fields (with -e) or json (one object per line).", HelpName = "text|fields|json", DefaultValueFactory = _ => "text" };
+    private readonly Option<string[]> _fields = new("-e", "--field") { Description = "A field to print with -T fields (Wireshark name, e.g. ip.src); repeat for more.", HelpName = "FIELD" };
+
+    /// <summary>Creates the options; add them with <see cref="AddTo"/>.</summary>
+    public PrinterOptions() => _format.AcceptOnlyFromAmong("text", "fields", "json");
+
+    /// <summary>Adds -V, -T and -e to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(_verbose);
+        command.Add(_format);
+        command.Add(_fields);
+    }
+
+    /// <summary>
+    /// The printer the options ask for, or null after reporting a usage error on <paramref name="stderr"/> (-V with -T
+    /// fields/json, -e without -T fields, -T fields without -e, an unknown field name); the exit code is then <see cref="ExitCode.Usage"/>.
+    /// </summary>
+    public IPacketPrinter? Create(ParseResult parse, string commandName, TextWriter stderr)
+    {
+        string mode = parse.GetValue(_format) ?? "text";
+        string[] names = parse.GetValue(_fields) ?? [];
+        bool tree = parse.GetValue(_verbose);
+        if (tree && mode != "text")
+        {
+            Usage(stderr, commandName, "-V prints a tree; it cannot be combined with -T " + mode);
+            return null;
+        }
+        if (names.Length > 0 && mode != "fields")
+        {
+            Usage(stderr, commandName, "-e needs -T fields");
+            return null;
+        }
+        if (mode == "fields" && names.Length == 0)
+        {
+            Usage(stderr, commandName, "-T fields needs at least one -e FIELD");
+            return null;
+        }
+        if (mode == "fields")
+        {
+            if (FieldSelection.TryCreate(names, out var selection, out string? unknown))
+                return new FieldsPrinter(selection);
+            UnknownField(stderr, unknown!);
+            return null;
+        }
+        if (mode == "json")
+            return new JsonPrinter();
+        return tree ? new TreePrinter() : new SummaryPrinter();
+    }
+
+    /// <summary>Reports a usage error of <c>rawnet COMMAND</c> and returns <see cref="ExitCode.Usage"/>.</summary>
+    public static int Usage(TextWriter stderr, string commandName, string message)
+    {
+        stderr.WriteLine("rawnet: " + message);
+        stderr.WriteLine($"Try 'rawnet {commandName} --help'.");
+        return ExitCode.Usage;
+    }
+
+    private static void UnknownField(TextWriter stderr, string name)
+    {
+        stderr.WriteLine($"rawnet: unknown field '{name}'. Supported fields:");
+        var line = new System.Text.StringBuilder("  ");
+        foreach (var known in FieldCatalog.Names)
+        {
+            if (line.Length + known.Length + 1 > 78 && line.Length > 2)
+            {
+                stderr.WriteLine(line.ToString().TrimEnd());
+                line.Clear().Append("  ");
+            }
+            line.Append(known).Append(' ');
+        }
+        stderr.WriteLine(line.ToString().TrimEnd());
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RawNet.Capture.LibPcap;
+using RawNet.Files;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Capture;
+
+/// <summary>
+/// <c>rawnet capture</c> end to end, as root: traffic goes only to 127.0.0.1 or between the two ends of a
+/// <see cref="NetworkLab"/>; every send is a handful of datagrams.
+/// </summary>
+public sealed class LiveCaptureTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static void RequireBackend(string backend)
+    {
+        ExternalTool.RequireRoot();
+        if (backend == "libpcap" && !PcapLibrary.IsAvailable)
+            Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
+    }
+
+    private static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"rawnet-capture-{Guid.NewGuid():N}{extension}");
+
+    /// <summary>The UDP payloads tshark finds in <paramref name="path"/>, as hex.</summary>
+    private static List<string> TsharkUdpPayloads(string path)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var (code, stdout, stderr) = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "udp.payload"]);
+        Assert.True(code == 0, $"tshark could not read {path}: {stderr}");
+        return [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim())];
+    }
+
+    private static void AssertCounterLines(string stderr, int captured)
+    {
+        Assert.Contains($"{captured} packets captured", stderr);
+        Assert.Matches(@"(?m)^\d+ packets? received by filter$", stderr);
+        Assert.Matches(@"(?m)^\d+ packets? dropped by kernel$", stderr);
+        Assert.Matches(@"(?m)^0 packets dropped by ring$", stderr);
+    }
+
+    [Theory]
+    [InlineData("afpacket", ".pcapng")]
+    [InlineData("libpcap", ".pcapng")]
+    [InlineData("afpacket", ".pcap")]
+    public void Five_datagrams_to_127_0_0_1_end_up_in_a_file_tshark_reads(string backend, string extension)
+    {
+        RequireBackend(backend);
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        var path = TempFile(extension);
+        try
+        {
+            using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "--backend", backend, "-f", $"udp and port {port} and host 127.0.0.1", "-c", "5", "-w", path]);
+            Assert.True(rawnet.IsListening, rawnet.StandardError);
+
+            var tag = Guid.NewGuid().ToString("N")[..12];
+            var payloads = Enumerable.Range(1, 5).Select(i => Encoding.ASCII.GetBytes($"rawnet {backend} {i} {tag}")).ToList();
+            using (var sender = new UdpClient())
+            {
+                foreach (var payload in payloads)
+                    sender.Send(payload, payload.Length, new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            var code = rawnet.WaitForExit(Patience);
+            Assert.True(code == 0, $"exit {code?.ToString() ?? "(still running)"}: {rawnet.StandardError}");
+            Assert.Equal(payloads.Select(Convert.ToHexStringLower), TsharkUdpPayloads(path));
+            AssertCounterLines(rawnet.StandardError, 5);
+            using var reader = CaptureFileReader.Open(path);
+            Assert.Equal(extension == ".pcap" ? CaptureFileFormat.Pcap : CaptureFileFormat.PcapNg, reader.Format);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Ctrl_C_stops_a_printing_capture_cleanly_with_the_lines_and_the_counters()
+    {
+        RequireBackend("afpacket");
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", $"udp and dst port {port}"]);
+        Assert.True(rawnet.IsListening, rawnet.StandardError);
+        using (var sender = new UdpClient())
+        {
+            for (int i = 0; i < 3; i++)
+                sender.Send(new byte[10], 10, new IPEndPoint(IPAddress.Loopback, port));
+        }
+        var deadline = DateTime.UtcNow + Patience;
+        while (rawnet.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < 3 && DateTime.UtcNow < deadline)
+            Thread.Sleep(50);
+
+        var code = rawnet.Interrupt(Patience);
+
+        Assert.True(code == 0, $"exit {code}: {rawnet.StandardError}");
+        var lines = rawnet.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, line => Assert.Matches($@"^\d\d:\d\d:\d\d\.\d{{6}} IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.{port}: UDP, length 10$", line));
+        AssertCounterLines(rawnet.StandardError, 3);
+    }
+
+    [Fact]
+    public void Duration_ends_a_quiet_capture()
+    {
+        RequireBackend("afpacket");
+        var path = TempFile(".pcapng");
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (code, _, stderr) = RawNetProcess.Run(["capture", "-i", "lo", "-f", "ether proto 0x88b5", "--duration", "1", "-w", path], Patience);
+            Assert.True(code == 0, stderr);
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), Patience);
+            AssertCounterLines(stderr, 0);
+            Assert.Empty(TsharkUdpPayloads(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("afpacket")]
+    [InlineData("libpcap")]
+    public void In_a_lab_namespace_rawnet_and_tcpdump_capture_the_same_frames_byte_for_byte(string backend)
+    {
+        RequireBackend(backend);
+        using var lab = NetworkLab.Create();
+        var ours = TempFile(".pcapng");
+        var theirs = TempFile(".pcap");
+        try
+        {
+            const int port = 40_007;
+            var filter = $"udp and dst port {port}";
+            using var tcpdump = lab.StartTcpdump(lab.B, theirs, filter, count: 20);
+            using var rawnet = LiveRawNet.Start(["capture", "-i", lab.B.Interface, "--backend", backend, "-f", filter, "-c", "20", "-w", ours], lab.B.Namespace);
+            Assert.True(rawnet.IsListening, rawnet.StandardError);
+
+            var payloads = Enumerable.Range(0, 20).Select(i => Encoding.ASCII.GetBytes($"lab {i} " + new string('x', i * 50))).ToList();
+            lab.SendUdp(lab.A, port, payloads);
+            lab.SendUdp(lab.A, port, payloads, ipv6: true);
+
+            Assert.True(rawnet.WaitForExit(Patience) == 0, rawnet.StandardError);
+            Assert.True(tcpdump.WaitForExit(Patience), tcpdump.StandardError);
+            var expected = Frames(theirs);
+            Assert.Equal(20, expected.Count);
+            Assert.Equal(expected, Frames(ours));
+            AssertCounterLines(rawnet.StandardError, 20);
+        }
+        finally
+        {
+            File.Delete(ours);
+            File.Delete(theirs);
+        }
+    }
+
+    private static List<string> Frames(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        var frames = new List<string>();
+        while (reader.TryReadNext(out var frame))
+            frames.Add(Convert.ToHexString(frame.Data));
+        return frames;
+    }
+}
