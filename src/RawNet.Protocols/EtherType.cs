@@ -12,4 +12,8 @@ public enum EtherType : ushort
     QinQLegacy = 0x9100,
     PppoeDiscovery = 0x8863,
     PppoeSession = 0x8864,
+    /// <summary>Ethernet frames carried in GRE (NVGRE, RFC 7637).</summary>
+    TransparentEthernetBridging = 0x6558,
+    /// <summary>Cisco ERSPAN mirrored frames carried in GRE.</summary>
+    Erspan = 0x88BE,
 }

@@ -9,6 +9,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
 using RawNet.Protocols.Vlan;
 
@@ -70,7 +71,7 @@ public sealed class SummaryPrinter : IPacketPrinter
             var header = packet.HeaderOf(layer, frame);
             switch (layer.Kind)
             {
-                case LayerKind.Ethernet or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.Null:
+                case LayerKind.Ethernet or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.Null or LayerKind.Erspan:
                     continue;
                 case LayerKind.Vlan:
                     if (header.Length >= VlanTag.Length && VlanTag.TryRead(header, out var tag))
@@ -205,6 +206,9 @@ public sealed class SummaryPrinter : IPacketPrinter
                 break;
             case LayerKind.Ipv4 or LayerKind.Ipv6:
                 AppendIp(line, packet, frame, transport);
+                break;
+            case LayerKind.Gre:
+                AppendGre(line, packet, frame, transport);
                 break;
             default:
                 AppendOtherProtocol(line, protocol, transport >= 0 ? packet[transport].Extent : 0);
@@ -470,6 +474,65 @@ public sealed class SummaryPrinter : IPacketPrinter
             ushort want = CorrectedTransport(packet, frame, layer, ipIndex, IpProtocol.Udp, udp.Length, got);
             AppendBadChecksum(line, "udp", got, InternetChecksum.ForUdp(want));
         }
+        int tunnel = index + 1;
+        if (tunnel >= packet.LayerCount || packet[tunnel].Quoted)
+            return;
+        if (packet[tunnel].Kind == LayerKind.Vxlan)
+        {
+            var vxlan = packet.HeaderOf(packet[tunnel], frame);
+            if (vxlan.Length < VxlanHeader.Length)
+                return;
+            line.Append(": VXLAN, flags [");
+            line.Append((vxlan[VxlanHeader.Field.Flags] & 0x08) != 0 ? "I" : ".");
+            line.Append("] (");
+            line.AppendHex(vxlan[VxlanHeader.Field.Flags], 2);
+            line.Append("), vni ");
+            line.Append((int)(BinaryPrimitives.ReadUInt32BigEndian(vxlan[VxlanHeader.Field.NetworkIdentifier..]) >> 8));
+            AppendInner(line, packet, frame, tunnel + 1);
+        }
+        else if (packet[tunnel].Kind == LayerKind.Teredo)
+            AppendInner(line, packet, frame, tunnel + 1);
+    }
+
+    // --- Tunnels ---
+
+    /// <summary>tcpdump's GRE line: version, key and sequence when present, length, then the carried packet.</summary>
+    private static void AppendGre(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    {
+        ref readonly Layer layer = ref packet[index];
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < GreHeader.MinLength)
+            return;
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header);
+        line.Append("GREv");
+        line.Append(flags & GreHeader.VersionMask);
+        line.Append(", ");
+        if ((flags & GreHeader.KeyPresent) != 0 && header.Length >= GreHeader.KeyOffset(flags) + 4)
+        {
+            line.Append("key=");
+            line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(header[GreHeader.KeyOffset(flags)..]), 0);
+            line.Append(", ");
+        }
+        if ((flags & GreHeader.SequencePresent) != 0 && header.Length >= GreHeader.SequenceOffset(flags) + 4)
+        {
+            line.Append("seq ");
+            line.Append(BinaryPrimitives.ReadUInt32BigEndian(header[GreHeader.SequenceOffset(flags)..]));
+            line.Append(", ");
+        }
+        line.Append("length ");
+        line.Append(layer.Extent);
+        AppendInner(line, packet, frame, index + 1);
+    }
+
+    /// <summary>": " and the summary of the packet a tunnel carries, from its first layer.</summary>
+    private static void AppendInner(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    {
+        if (index >= packet.LayerCount || packet[index].Kind == LayerKind.Payload)
+            return;
+        line.Append(": ");
+        int next = AppendLink(line, packet, frame, index);
+        if (next < packet.LayerCount)
+            AppendFrom(line, packet, frame, next);
     }
 
     // --- ICMP ---

@@ -112,5 +112,7 @@ public sealed class DecodedPacket
 
     internal bool IsFull => LayerCount >= MaxLayers;
 
+    internal void RemoveLast() => LayerCount--;
+
     internal ref Layer LayerRef(int index) => ref _layers[index];
 }

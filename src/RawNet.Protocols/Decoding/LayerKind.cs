@@ -22,10 +22,18 @@ public enum LayerKind : byte
     Ipv6Fragment,
     Ipv6DestinationOptions,
     Ipv6AuthenticationHeader,
+    /// <summary>Generic Routing Encapsulation (RFC 2784, RFC 2890).</summary>
+    Gre,
+    /// <summary>ERSPAN (mirrored Ethernet in GRE); type I has no header of its own.</summary>
+    Erspan,
     Tcp,
     Udp,
     Icmp,
     Icmpv6,
+    /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
+    Vxlan,
+    /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
+    Teredo,
     /// <summary>Bytes after the last decoded header (application data or an undecoded protocol).</summary>
     Payload,
 }

@@ -9,6 +9,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
 using RawNet.Protocols.Vlan;
 
@@ -118,16 +119,7 @@ public sealed class PacketDecoder
         switch (linkType)
         {
             case LinkType.Ethernet:
-                if (!Header(input, LayerKind.Ethernet, 0, EthernetHeader.Length, capEnd, repEnd, out _))
-                    return;
-                var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[EthernetHeader.Field.EtherType..]);
-                if ((ushort)type < EthernetHeader.MinEtherType)
-                {
-                    // 802.3 length field: LLC follows, which RawNet does not decode.
-                    Unsupported(input, EthernetHeader.Length, capEnd, repEnd, "802.3 LLC frame");
-                    return;
-                }
-                DecodeEtherType(input, type, EthernetHeader.Length, capEnd, repEnd, 0);
+                DecodeEthernet(input, 0, capEnd, repEnd);
                 return;
             case LinkType.Raw:
                 if (capEnd < 1)
@@ -179,6 +171,20 @@ public sealed class PacketDecoder
         }
     }
 
+    private void DecodeEthernet(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
+            return;
+        var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
+        if ((ushort)type < EthernetHeader.MinEtherType)
+        {
+            // 802.3 length field: LLC follows, which RawNet does not decode.
+            Unsupported(input, offset + EthernetHeader.Length, capEnd, repEnd, "802.3 LLC frame");
+            return;
+        }
+        DecodeEtherType(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+    }
+
     private void DecodeCookedProtocol(Span input, EtherType protocol, int offset, int capEnd, int repEnd)
     {
         // Cooked headers carry an EtherType, or small ARPHRD-specific values (e.g. 4 = 802.2 LLC) that RawNet leaves as payload.
@@ -224,6 +230,9 @@ public sealed class PacketDecoder
                     continue;
                 case EtherType.PppoeSession:
                     DecodePppoeSession(input, offset, capEnd, repEnd);
+                    return;
+                case EtherType.TransparentEthernetBridging:
+                    DecodeEthernet(input, offset, capEnd, repEnd);
                     return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
@@ -517,6 +526,9 @@ public sealed class PacketDecoder
             case IpProtocol.Ipv6:
                 DecodeIpv6(input, offset, capEnd, repEnd);
                 return;
+            case IpProtocol.Gre:
+                DecodeGre(input, offset, capEnd, repEnd);
+                return;
             default:
                 if (capEnd > offset || repEnd > offset)
                     Unsupported(input, offset, capEnd, repEnd, "IP protocol not decoded");
@@ -575,8 +587,65 @@ public sealed class PacketDecoder
         int end = Math.Min(offset + length, repEnd);
         if (_options.VerifyChecksums && !input.Quoted)
             layer.Checksum = VerifyTransport(input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
-        if (Math.Min(capEnd, end) > offset + UdpHeader.HeaderLength)
-            Payload(input, offset + UdpHeader.HeaderLength, Math.Min(capEnd, end), end);
+        int payload = offset + UdpHeader.HeaderLength;
+        if (Math.Min(capEnd, end) <= payload)
+            return;
+        // Tunnels on their registered ports, as tshark decodes them by default.
+        if ((udp.SourcePort == TunnelPorts.Vxlan || udp.DestinationPort == TunnelPorts.Vxlan) && !input.Quoted)
+            DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
+        else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
+            && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
+            DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
+        else
+            Payload(input, payload, Math.Min(capEnd, end), end);
+    }
+
+    private void DecodeGre(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Gre, offset, GreHeader.MinLength, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes;
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
+        int length = GreHeader.LengthOf(flags);
+        if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out _, replace: index))
+            return;
+        var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
+        if ((flags & GreHeader.VersionMask) != 0 || (flags & GreHeader.RoutingPresent) != 0)
+        {
+            Unsupported(input, offset + length, capEnd, repEnd, "GRE version or routing not decoded");
+            return;
+        }
+        if (protocol == EtherType.Erspan)
+        {
+            DecodeErspan(input, offset + length, capEnd, repEnd, hasSequence: (flags & GreHeader.SequencePresent) != 0);
+            return;
+        }
+        DecodeEtherType(input, protocol, offset + length, capEnd, repEnd, 0);
+    }
+
+    private void DecodeErspan(Span input, int offset, int capEnd, int repEnd, bool hasSequence)
+    {
+        // Type I has no header and no GRE sequence number; types II and III carry a version in their first nibble.
+        int length = 0;
+        if (hasSequence && capEnd - offset >= 1)
+            length = ErspanHeader.LengthOf(input.Bytes[offset..capEnd]);
+        if (!Header(input, LayerKind.Erspan, offset, length, capEnd, repEnd, out _))
+            return;
+        DecodeEthernet(input, offset + length, capEnd, repEnd);
+    }
+
+    private void DecodeVxlan(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
+            return;
+        DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
+    }
+
+    private void DecodeTeredo(Span input, int offset, int length, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Teredo, offset, length, capEnd, repEnd, out _))
+            return;
+        DecodeIpv6(input, offset + length, capEnd, repEnd);
     }
 
     private void DecodeIcmp(Span input, LayerKind kind, int offset, int capEnd, int repEnd, int ipIndex)
@@ -609,6 +678,14 @@ public sealed class PacketDecoder
         byte type = bytes[offset];
         int quote = offset + IcmpHeader.HeaderLength;
         bool quotes = kind == LayerKind.Icmp ? IcmpHeader.IsErrorWithQuote(type) : Icmpv6Message.IsErrorWithQuote(type);
+        if (kind == LayerKind.Icmpv6 && type == (byte)Icmpv6Type.Redirect && !input.Quoted
+            && Icmpv6Message.TryFindRedirectedHeader(bytes[offset..capEnd], out int redirectedAt, out int redirectedLength))
+        {
+            // A redirect quotes the redirected packet in an option (RFC 4861 4.6.3); tshark decodes it like an error's quote.
+            quotes = true;
+            quote = offset + redirectedAt;
+            capEnd = quote + redirectedLength;
+        }
         if (quotes && !input.Quoted && capEnd > quote)
         {
             // The quoted header describes the original datagram: its lengths exceed the quote by design, so its layers are
@@ -674,10 +751,15 @@ public sealed class PacketDecoder
     /// Adds a layer whose header needs <paramref name="length"/> bytes. When fewer are present the layer is kept with what
     /// fits, marked truncated (or malformed when the packet itself ends there), and false is returned.
     /// </summary>
-    private bool Header(Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index)
+    private bool Header(Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index, int replace = -1)
     {
         index = -1;
-        if (_packet.IsFull)
+        if (replace >= 0)
+        {
+            // A header whose full length is only known after its first bytes: grow the layer added for them.
+            _packet.RemoveLast();
+        }
+        else if (_packet.IsFull)
         {
             Stop(DecodeOutcome.Unsupported, kind, offset, "too many layers");
             return false;

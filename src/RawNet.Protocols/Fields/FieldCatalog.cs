@@ -8,6 +8,7 @@ using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
 using RawNet.Protocols.Vlan;
 
@@ -39,6 +40,8 @@ public static class FieldCatalog
         LayerKind.Udp => UdpFields.All,
         LayerKind.Icmp => IcmpFields.All,
         LayerKind.Icmpv6 => Icmpv6Fields.All,
+        LayerKind.Gre => TunnelFields.Gre,
+        LayerKind.Vxlan => TunnelFields.Vxlan,
         _ => [],
     };
 
@@ -80,6 +83,10 @@ public static class FieldCatalog
         LayerKind.Udp => "udp",
         LayerKind.Icmp => "icmp",
         LayerKind.Icmpv6 => "icmpv6",
+        LayerKind.Gre => "gre",
+        LayerKind.Erspan => "erspan",
+        LayerKind.Vxlan => "vxlan",
+        LayerKind.Teredo => "teredo",
         _ => "data",
     };
 
@@ -106,6 +113,10 @@ public static class FieldCatalog
         LayerKind.Udp => "User Datagram Protocol",
         LayerKind.Icmp => "Internet Control Message Protocol",
         LayerKind.Icmpv6 => "Internet Control Message Protocol v6",
+        LayerKind.Gre => "Generic Routing Encapsulation",
+        LayerKind.Erspan => "Encapsulated Remote Switch Packet ANalysis",
+        LayerKind.Vxlan => "Virtual eXtensible Local Area Network",
+        LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
         _ => "Data",
     };
 }

@@ -77,6 +77,10 @@ public enum ComputedField : byte
     TcpTimestampEchoReply,
     /// <summary>An IPv6 extension header's length in bytes ((len + 1) × 8).</summary>
     ExtensionHeaderLengthBytes,
+    /// <summary>GRE optional fields, present per the flags word.</summary>
+    GreChecksum,
+    GreKey,
+    GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
 }

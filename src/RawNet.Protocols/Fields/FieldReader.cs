@@ -127,6 +127,24 @@ public static class FieldReader
             }
             case ComputedField.ExtensionHeaderLengthBytes:
                 return header.Length >= 2 && Single(occurrence, (ulong)((header[1] + 1) * 8), o + 1, 1, out value);
+            case ComputedField.GreChecksum:
+            case ComputedField.GreKey:
+            case ComputedField.GreSequenceNumber:
+            {
+                if (header.Length < Tunnels.GreHeader.MinLength)
+                    return false;
+                ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header);
+                (ushort bit, int at, int size) = computed switch
+                {
+                    ComputedField.GreChecksum => (Tunnels.GreHeader.ChecksumPresent, Tunnels.GreHeader.Field.Optional, 2),
+                    ComputedField.GreKey => (Tunnels.GreHeader.KeyPresent, Tunnels.GreHeader.KeyOffset(flags), 4),
+                    _ => (Tunnels.GreHeader.SequencePresent, Tunnels.GreHeader.SequenceOffset(flags), 4),
+                };
+                if ((flags & bit) == 0 || at + size > header.Length)
+                    return false;
+                ulong number = size == 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[at..]) : BinaryPrimitives.ReadUInt32BigEndian(header[at..]);
+                return Single(occurrence, number, o + at, size, out value);
+            }
             case ComputedField.NullFamily:
             {
                 if (header.Length < 4)

@@ -1,0 +1,52 @@
+namespace RawNet.Protocols.Tunnels;
+
+/// <summary>
+/// The VXLAN header (RFC 7348); an Ethernet frame follows.
+/// <code>
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |R|R|R|R|I|R|R|R|            Reserved                           |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                VXLAN Network Identifier (VNI) |   Reserved    |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// </code>
+/// </summary>
+public static class VxlanHeader
+{
+    /// <summary>Byte offsets of the fields.</summary>
+    public static class Field
+    {
+        public const int Flags = 0;
+        public const int NetworkIdentifier = 4;
+    }
+
+    /// <summary>Length of the header.</summary>
+    public const int Length = 8;
+}
+
+/// <summary>The UDP ports on which tshark decodes tunnels by default.</summary>
+public static class TunnelPorts
+{
+    public const ushort Vxlan = 4789;
+    public const ushort Teredo = 3544;
+}
+
+/// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>
+public static class TeredoHeader
+{
+    /// <summary>Length of the origin indication (type 0x0000, port, address).</summary>
+    public const int OriginIndicationLength = 8;
+
+    /// <summary>
+    /// Measures the indicators in front of the IPv6 packet; false when what follows is not IPv6 (then the datagram is
+    /// not Teredo data, e.g. a qualification or bubble that tshark also leaves undecoded).
+    /// </summary>
+    public static bool TryMeasure(ReadOnlySpan<byte> data, out int length)
+    {
+        length = 0;
+        if (data.Length >= 4 && data[0] == 0 && data[1] == 1)
+            length = 4 + data[2] + data[3] + 8 + 1; // type, id len, auth len, id, auth value, nonce, confirmation
+        if (data.Length >= length + OriginIndicationLength && data[length] == 0 && data[length + 1] == 0)
+            length += OriginIndicationLength;
+        return data.Length > length && data[length] >> 4 == 6;
+    }
+}
