@@ -6,7 +6,7 @@ namespace RawNet.Output.Filters;
 /// <summary>
 /// A compiled Wireshark-style display filter (<c>tcp.port == 80 &amp;&amp; !(ip.src == 10.0.0.0/8)</c>) over the same field
 /// names as <c>-T fields</c>. A comparison holds when some occurrence of the field, in any layer, satisfies it (<c>!=</c>:
-/// the field occurs and no occurrence equals); an absent field makes every comparison false. Values compare by the
+/// the field occurs and no occurrence equals; two fields compare pair by pair); an absent field makes every comparison false. Values compare by the
 /// field's kind: numbers as numbers, addresses as bytes. Matching a packet allocates nothing.
 /// </summary>
 public sealed class DisplayFilter
@@ -91,65 +91,92 @@ public sealed class DisplayFilter
         return false;
     }
 
-    /// <summary>A presence test or a comparison, over every occurrence of the field in every layer.</summary>
+    /// <summary>
+    /// A presence test or a comparison over every occurrence of the field in every layer (every pair of occurrences when
+    /// comparing two fields): <c>!=</c> holds when something occurs and nothing is equal, every other relation when
+    /// some occurrence satisfies it.
+    /// </summary>
     private static bool Test(in FilterNode node, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         bool present = false;
-        var layers = packet.Layers;
-        var definitions = node.Definitions!;
-        for (int l = 0; l < layers.Length; l++)
+        var left = new FieldOccurrences(packet, frame, node.Definitions!);
+        while (left.MoveNext())
         {
-            foreach (var definition in definitions)
+            if (node.Kind == FilterNodeKind.FieldPresent)
+                return true;
+            if (node.Kind == FilterNodeKind.Compare)
             {
-                if (definition.Layer != layers[l].Kind)
-                    continue;
-                var buffer = packet.BufferOf(layers[l], frame);
-                for (int occurrence = 0; FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
-                {
-                    if (node.Kind == FilterNodeKind.FieldPresent)
-                        return true;
-                    present = true;
-                    int order = Compare(in node, definition, value, buffer);
-                    bool holds = node.Relation switch
-                    {
-                        FilterRelation.Equal => order == 0,
-                        FilterRelation.NotEqual => order == 0, // an equal occurrence refutes "all differ"
-                        FilterRelation.AnyNotEqual => order != 0,
-                        FilterRelation.Less => order < 0,
-                        FilterRelation.LessOrEqual => order <= 0,
-                        FilterRelation.Greater => order > 0,
-                        _ => order >= 0,
-                    };
-                    if (holds)
-                        return node.Relation != FilterRelation.NotEqual;
-                }
+                present = true;
+                if (Holds(node.Relation, CompareWithLiteral(in node, left.Definition.Kind, left.Value, left.Buffer)))
+                    return node.Relation != FilterRelation.NotEqual;
+                continue;
+            }
+            var right = new FieldOccurrences(packet, frame, node.OtherDefinitions!);
+            while (right.MoveNext())
+            {
+                present = true;
+                if (Holds(node.Relation, CompareValues(left.Definition.Kind, left.Value, left.Buffer, right.Value, right.Buffer)))
+                    return node.Relation != FilterRelation.NotEqual;
             }
         }
         return present && node.Relation == FilterRelation.NotEqual;
     }
 
-    /// <summary>Orders one occurrence against the literal: numbers numerically, addresses bytewise (within the prefix for equality).</summary>
-    private static int Compare(in FilterNode node, FieldDefinition definition, in FieldValue value, ReadOnlySpan<byte> buffer)
+    /// <summary>Whether one comparison's outcome satisfies the relation; for != an equal pair refutes "all differ".</summary>
+    private static bool Holds(FilterRelation relation, int order) => relation switch
     {
-        switch (definition.Kind)
+        FilterRelation.Equal or FilterRelation.NotEqual => order == 0,
+        FilterRelation.AnyNotEqual => order != 0,
+        FilterRelation.Less => order < 0,
+        FilterRelation.LessOrEqual => order <= 0,
+        FilterRelation.Greater => order > 0,
+        _ => order >= 0,
+    };
+
+    /// <summary>Orders one occurrence against the literal: numbers numerically, addresses bytewise (within the prefix for equality).</summary>
+    private static int CompareWithLiteral(in FilterNode node, FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer)
+    {
+        switch (kind)
         {
             case FieldKind.MacAddress:
             case FieldKind.Ipv4Address:
             case FieldKind.Ipv6Address:
             {
                 var literal = node.Address!;
-                if (value.Offset < 0 || value.Offset + literal.Length > buffer.Length || literal.Length != AddressSize(definition.Kind))
+                if (!TryAddress(kind, value, buffer, out var bytes) || literal.Length != bytes.Length)
                     return -1;
-                var bytes = buffer.Slice(value.Offset, literal.Length);
                 return node.PrefixBits == literal.Length * 8 ? bytes.SequenceCompareTo(literal) : (PrefixEquals(bytes, literal, node.PrefixBits) ? 0 : 1);
             }
-            case FieldKind.EpochTime:
-                return ((long)value.Number).CompareTo((long)node.Number);
-            case FieldKind.Boolean:
-                return (value.Number != 0 ? 1UL : 0UL).CompareTo(node.Number);
             default:
-                return value.Number.CompareTo(node.Number);
+                return CompareNumbers(kind, value.Number, node.Number);
         }
+    }
+
+    /// <summary>Orders two occurrences of fields of the same kind.</summary>
+    private static int CompareValues(FieldKind kind, in FieldValue left, ReadOnlySpan<byte> leftBuffer, in FieldValue right, ReadOnlySpan<byte> rightBuffer)
+    {
+        if (kind is FieldKind.MacAddress or FieldKind.Ipv4Address or FieldKind.Ipv6Address)
+        {
+            return TryAddress(kind, left, leftBuffer, out var a) && TryAddress(kind, right, rightBuffer, out var b)
+                ? a.SequenceCompareTo(b)
+                : -1;
+        }
+        return CompareNumbers(kind, left.Number, kind == FieldKind.Boolean && right.Number != 0 ? 1UL : right.Number);
+    }
+
+    private static int CompareNumbers(FieldKind kind, ulong value, ulong literal) => kind switch
+    {
+        FieldKind.EpochTime => ((long)value).CompareTo((long)literal),
+        FieldKind.Boolean => (value != 0 ? 1UL : 0UL).CompareTo(literal),
+        _ => value.CompareTo(literal),
+    };
+
+    private static bool TryAddress(FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer, out ReadOnlySpan<byte> bytes)
+    {
+        int size = AddressSize(kind);
+        bool ok = value.Offset >= 0 && value.Offset + size <= buffer.Length;
+        bytes = ok ? buffer.Slice(value.Offset, size) : default;
+        return ok;
     }
 
     private static int AddressSize(FieldKind kind) => kind switch { FieldKind.MacAddress => 6, FieldKind.Ipv4Address => 4, _ => 16 };

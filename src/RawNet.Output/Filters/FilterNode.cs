@@ -18,6 +18,8 @@ internal enum FilterNodeKind : byte
     ProtocolPresent,
     /// <summary>A field compared with a literal.</summary>
     Compare,
+    /// <summary>A field compared with another field of the same kind.</summary>
+    CompareFields,
 }
 
 /// <summary>A comparison operator, with Wireshark 4.0's meaning for fields that occur more than once.</summary>
@@ -51,6 +53,8 @@ internal struct FilterNode
     public int Left, Right;
     /// <summary>Every definition of the field's name (one per layer kind that has it).</summary>
     public FieldDefinition[]? Definitions;
+    /// <summary>Every definition of the right-hand field of a field-to-field comparison.</summary>
+    public FieldDefinition[]? OtherDefinitions;
     /// <summary>The layer kinds of a protocol presence test.</summary>
     public LayerKind[]? Protocols;
     /// <summary>How the literal compares: the kind of the field's first definition.</summary>

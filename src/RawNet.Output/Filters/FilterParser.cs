@@ -152,8 +152,14 @@ internal sealed class FilterParser
                 : Fail($"expected a value after '{op}' but found '{TokenText}'", _token.Start);
         }
         string literal = TokenText;
-        if (FieldCatalog.TryFind(literal, out _))
-            return Fail($"comparing two fields is not supported ('{literal}')", _token.Start);
+        if (FieldCatalog.TryFind(literal, out var other))
+        {
+            if (Family(definitions[0].Kind) != Family(other[0].Kind))
+                return Fail($"{name} ({Family(definitions[0].Kind)}) cannot be compared with {literal} ({Family(other[0].Kind)})", _token.Start);
+            Next();
+            index = Add(new FilterNode { Kind = FilterNodeKind.CompareFields, Relation = relation, Definitions = definitions, OtherDefinitions = other, FieldKind = definitions[0].Kind });
+            return true;
+        }
         var node = new FilterNode
         {
             Kind = FilterNodeKind.Compare,
@@ -167,6 +173,17 @@ internal sealed class FilterParser
         index = Add(node);
         return true;
     }
+
+    /// <summary>What a field's values are, for deciding whether two fields can be compared.</summary>
+    private static string Family(FieldKind kind) => kind switch
+    {
+        FieldKind.Decimal or FieldKind.Hex => "a number",
+        FieldKind.Boolean => "a flag",
+        FieldKind.EpochTime => "a time",
+        FieldKind.MacAddress => "a MAC address",
+        FieldKind.Ipv4Address => "an IPv4 address",
+        _ => "an IPv6 address",
+    };
 
     private static string UnknownName(string name, int position)
     {

@@ -30,6 +30,13 @@ public sealed class DisplayFilterMatchTests
     [InlineData("icmp-errors.pcap", "ip.src == 198.18.0.2/32", "2 8")]
     [InlineData("icmp-errors.pcap", "ipv6.addr == 2001:db8::/32", "5 6")]
     [InlineData("icmp-errors.pcap", "ip.proto == 17 || ip.proto == 1", "1 2 4 7 8")]
+    [InlineData("icmp-errors.pcap", "udp.srcport > udp.dstport", "1 2 5 6")]
+    [InlineData("icmp-errors.pcap", "ip.src == ip.dst", "2 4")]
+    [InlineData("icmp-errors.pcap", "ip.src != ip.dst", "1 3 7 8")]
+    [InlineData("icmp-errors.pcap", "ip.src > ip.dst", "2 4 8")]
+    [InlineData("icmp-errors.pcap", "tcp.srcport != tcp.dstport", "3 4")]
+    [InlineData("icmp-errors.pcap", "tcp.srcport == tcp.port", "3 4")]
+    [InlineData("icmp-errors.pcap", "tcp.srcport == tcp.dstport", "")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.addr != 198.18.0.1", "")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.addr !== 198.18.0.1", "1 2 3 4 5 6 7 8 9 10")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.src != 198.18.0.1", "2 5 6 9")]
@@ -68,7 +75,7 @@ public sealed class DisplayFilterMatchTests
         [
             "tcp", "ip.addr == 198.18.0.0/16 && !(tcp.srcport == 80)", "ipv6.addr == 2001:db8::1 || eth.src == 02:00:00:00:00:01",
             "tcp.options.mss_val >= 1000", "frame.time_epoch > 1700000000.5", "tcp.flags.syn == 1 and ip.ttl lt 100",
-            "udp.port != 53", "icmp.type ~= 8", "frame.len >= 60",
+            "udp.port != 53", "icmp.type ~= 8", "frame.len >= 60", "ip.src != ip.dst", "tcp.srcport < tcp.dstport",
         ];
         var filters = expressions.Select(e => DisplayFilter.TryParse(e, out var f, out _) ? f : throw new InvalidOperationException(e)).ToArray();
         var frames = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal).SelectMany(Frames).ToList();

@@ -54,6 +54,10 @@ public sealed class DisplayFilterParserTests
     [InlineData("!!tcp")]
     [InlineData("ip.src==10.0.0.1&&tcp.port==80||udp")]
     [InlineData("  tcp  ")]
+    [InlineData("tcp.srcport == tcp.dstport")]
+    [InlineData("frame.cap_len < frame.len")]
+    [InlineData("ip.src != ip.dst")]
+    [InlineData("tcp.flags == ip.flags")]
     public void Parses(string text)
     {
         Assert.True(DisplayFilter.TryParse(text, out var filter, out var error), error?.Message);
@@ -106,7 +110,9 @@ public sealed class DisplayFilterParserTests
     [InlineData("tcp.flags.syn == true", 17, "'true' is not a valid value for the flag tcp.flags.syn")]
     [InlineData("frame.time_epoch > 1.2.3", 19, "not a valid time")]
     [InlineData("frame.time_epoch > 1.1234567890", 19, "not a valid time")]
-    [InlineData("tcp.srcport == tcp.dstport", 15, "comparing two fields is not supported")]
+    [InlineData("ip.src == tcp.port", 10, "ip.src (an IPv4 address) cannot be compared with tcp.port (a number) at 10")]
+    [InlineData("tcp.flags.syn == tcp.port", 17, "tcp.flags.syn (a flag) cannot be compared with tcp.port (a number)")]
+    [InlineData("ipv6.src == ip.dst", 12, "cannot be compared")]
     [InlineData("tcp $ udp", 4, "unexpected '$' at 4")]
     public void Reports_the_problem_and_where_it_is(string text, int position, string message)
     {

@@ -28,6 +28,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "ip.addr != 192.168.1.3", "ip.addr == 192.168.0.0/16", "ip.src == 192.168.1.1", "ip.dst > 200.0.0.0", "ip.proto ~= 6",
         "icmp.type == 8", "icmpv6.type == 135", "arp.opcode == 2", "ip.id == 0 && ip", "tcp.window_size_value < 1000",
         "frame.time_epoch > 1300000000", "frame.number <= 100",
+        "frame.cap_len < frame.len", "ip.src == ip.dst", "ip.src != ip.dst", "ipv6.src > ipv6.dst", "tcp.srcport < tcp.dstport",
+        "udp.srcport == udp.dstport", "eth.src == eth.dst", "tcp.port == udp.port",
     ];
 
     private static readonly Lazy<Combined> Capture = new(Combined.Build);
