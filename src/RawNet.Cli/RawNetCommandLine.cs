@@ -15,6 +15,7 @@ public static class RawNetCommandLine
         root.Add(StatsCommand.Create(output, stderr));
         root.Add(CaptureCommand.Create(output, stderr));
         root.Add(InterfacesCommand.Create(output, stderr));
+        root.Add(CraftCommand.Create(output, stderr));
         // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);
