@@ -57,18 +57,18 @@ public sealed class DisplayFilter
             case FilterNodeKind.Not:
                 return !Evaluate(node.Left, packet, frame);
             case FilterNodeKind.ProtocolPresent:
-                return HasProtocol(node.Protocols!, packet, frame);
+                return HasProtocol(node.LayerMask, packet, frame);
             default:
                 return Test(in node, packet, frame);
         }
     }
 
-    private static bool HasProtocol(LayerKind[] kinds, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    private static bool HasProtocol(ulong kinds, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
         {
-            if (Array.IndexOf(kinds, layers[l].Kind) >= 0 && ShowsAnyField(packet, l, frame))
+            if ((kinds & FilterNode.Bit(layers[l].Kind)) != 0 && ShowsAnyField(packet, l, frame))
                 return true;
         }
         return false;
@@ -99,7 +99,7 @@ public sealed class DisplayFilter
     private static bool Test(in FilterNode node, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         bool present = false;
-        var left = new FieldOccurrences(packet, frame, node.Definitions!);
+        var left = new FieldOccurrences(packet, frame, node.Definitions!, node.LayerMask);
         while (left.MoveNext())
         {
             if (node.Kind == FilterNodeKind.FieldPresent)
@@ -111,7 +111,7 @@ public sealed class DisplayFilter
                     return node.Relation != FilterRelation.NotEqual;
                 continue;
             }
-            var right = new FieldOccurrences(packet, frame, node.OtherDefinitions!);
+            var right = new FieldOccurrences(packet, frame, node.OtherDefinitions!, node.OtherLayerMask);
             while (right.MoveNext())
             {
                 present = true;

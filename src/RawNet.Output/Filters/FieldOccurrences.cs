@@ -12,12 +12,19 @@ internal ref struct FieldOccurrences
     private readonly DecodedPacket _packet;
     private readonly ReadOnlySpan<byte> _frame;
     private readonly FieldDefinition[] _definitions;
+    private readonly ulong _layerMask;
     private int _layer;
     private int _definition;
     private int _occurrence;
 
-    public FieldOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDefinition[] definitions)
+    /// <summary>Starts before the first occurrence of <paramref name="definitions"/> in <paramref name="packet"/>.</summary>
+    /// <param name="packet">The decoded packet.</param>
+    /// <param name="frame">The bytes it was decoded from.</param>
+    /// <param name="definitions">Every definition of the field's name.</param>
+    /// <param name="layerMask">The layer kinds that hold the field (<see cref="FilterNode.MaskOf"/>): other layers are skipped at once.</param>
+    public FieldOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDefinition[] definitions, ulong layerMask)
     {
+        _layerMask = layerMask;
         _packet = packet;
         _frame = frame;
         _definitions = definitions;
@@ -38,7 +45,7 @@ internal ref struct FieldOccurrences
         var layers = _packet.Layers;
         while (_layer < layers.Length)
         {
-            if (_definition >= _definitions.Length)
+            if (_definition >= _definitions.Length || (_layerMask & FilterNode.Bit(layers[_layer].Kind)) == 0)
             {
                 _layer++;
                 _definition = 0;

@@ -55,8 +55,10 @@ internal struct FilterNode
     public FieldDefinition[]? Definitions;
     /// <summary>Every definition of the right-hand field of a field-to-field comparison.</summary>
     public FieldDefinition[]? OtherDefinitions;
-    /// <summary>The layer kinds of a protocol presence test.</summary>
-    public LayerKind[]? Protocols;
+    /// <summary><see cref="LayerMask"/> for <see cref="OtherDefinitions"/>.</summary>
+    public ulong OtherLayerMask;
+    /// <summary>The layer kinds of a protocol presence test, or that hold the field, as a bit per <see cref="LayerKind"/>.</summary>
+    public ulong LayerMask;
     /// <summary>How the literal compares: the kind of the field's first definition.</summary>
     public FieldKind FieldKind;
     /// <summary>The literal for numeric, boolean and time fields (time in nanoseconds).</summary>
@@ -65,4 +67,10 @@ internal struct FilterNode
     public byte[]? Address;
     /// <summary>Leading bits of <see cref="Address"/> that must match (the CIDR prefix; all bits when none was given).</summary>
     public int PrefixBits;
+
+    /// <summary>The bit of each kind in a layer mask.</summary>
+    public static ulong MaskOf(IEnumerable<LayerKind> kinds) => kinds.Aggregate(0UL, (mask, kind) => mask | Bit(kind));
+
+    /// <summary>The bit of one kind.</summary>
+    public static ulong Bit(LayerKind kind) => 1UL << (int)kind;
 }

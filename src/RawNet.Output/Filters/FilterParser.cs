@@ -135,8 +135,8 @@ internal sealed class FilterParser
         if (_token.Kind != TokenKind.Relation)
         {
             index = isField
-                ? Add(new FilterNode { Kind = FilterNodeKind.FieldPresent, Definitions = definitions })
-                : Add(new FilterNode { Kind = FilterNodeKind.ProtocolPresent, Protocols = protocols });
+                ? Add(new FilterNode { Kind = FilterNodeKind.FieldPresent, Definitions = definitions, LayerMask = MaskOf(definitions) })
+                : Add(new FilterNode { Kind = FilterNodeKind.ProtocolPresent, LayerMask = FilterNode.MaskOf(protocols!) });
             return true;
         }
         var relation = _token.Relation;
@@ -157,7 +157,11 @@ internal sealed class FilterParser
             if (Family(definitions[0].Kind) != Family(other[0].Kind))
                 return Fail($"{name} ({Family(definitions[0].Kind)}) cannot be compared with {literal} ({Family(other[0].Kind)})", _token.Start);
             Next();
-            index = Add(new FilterNode { Kind = FilterNodeKind.CompareFields, Relation = relation, Definitions = definitions, OtherDefinitions = other, FieldKind = definitions[0].Kind });
+            index = Add(new FilterNode
+            {
+                Kind = FilterNodeKind.CompareFields, Relation = relation, FieldKind = definitions[0].Kind,
+                Definitions = definitions, LayerMask = MaskOf(definitions), OtherDefinitions = other, OtherLayerMask = MaskOf(other),
+            });
             return true;
         }
         var node = new FilterNode
@@ -165,6 +169,7 @@ internal sealed class FilterParser
             Kind = FilterNodeKind.Compare,
             Relation = relation,
             Definitions = definitions,
+            LayerMask = MaskOf(definitions),
             FieldKind = definitions[0].Kind,
         };
         if (!FilterLiteral.TryParse(literal, definitions[0], relation, ref node, out string problem))
@@ -173,6 +178,8 @@ internal sealed class FilterParser
         index = Add(node);
         return true;
     }
+
+    private static ulong MaskOf(FieldDefinition[] definitions) => FilterNode.MaskOf(definitions.Select(d => d.Layer));
 
     /// <summary>What a field's values are, for deciding whether two fields can be compared.</summary>
     private static string Family(FieldKind kind) => kind switch

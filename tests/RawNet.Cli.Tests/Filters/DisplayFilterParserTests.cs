@@ -142,6 +142,13 @@ public sealed class DisplayFilterParserTests
     }
 
     [Fact]
+    public void Every_layer_kind_fits_the_filter_layer_masks()
+    {
+        // Compiled filters keep the layer kinds a test looks at as bits of a ulong.
+        Assert.All(Enum.GetValues<RawNet.Protocols.Decoding.LayerKind>(), kind => Assert.InRange((int)kind, 0, 63));
+    }
+
+    [Fact]
     public void A_name_far_from_every_known_one_gets_no_hint()
     {
         Assert.False(DisplayFilter.TryParse("completely.unrelated", out _, out var error));
