@@ -7,7 +7,8 @@ namespace RawNet.Output.Filters;
 /// A compiled Wireshark-style display filter (<c>tcp.port == 80 &amp;&amp; !(ip.src == 10.0.0.0/8)</c>) over the same field
 /// names as <c>-T fields</c>. A comparison holds when some occurrence of the field, in any layer, satisfies it (<c>!=</c>:
 /// the field occurs and no occurrence equals; two fields compare pair by pair); an absent field makes every comparison false. Values compare by the
-/// field's kind: numbers as numbers, addresses as bytes. Matching a packet allocates nothing.
+/// field's kind: numbers as numbers, addresses as bytes. A compiled filter is immutable: matching allocates nothing and
+/// may run on several threads at once.
 /// </summary>
 public sealed class DisplayFilter
 {

@@ -126,6 +126,8 @@ internal sealed class FilterParser
         index = -1;
         string name = TokenText;
         int nameStart = _token.Start;
+        if (!char.IsAsciiLetter(name[0]))
+            return Fail($"expected a field or protocol name but found '{name}'", nameStart);
         Next();
         bool isField = FieldCatalog.TryFind(name, out var definitions);
         LayerKind[]? protocols = null;
@@ -272,5 +274,6 @@ internal sealed class FilterParser
         };
     }
 
-    private static bool Keyword(ReadOnlySpan<char> word, string keyword) => word.Equals(keyword, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Keywords are lowercase only, as in tshark ("AND" is an error there too).</summary>
+    private static bool Keyword(ReadOnlySpan<char> word, string keyword) => word.SequenceEqual(keyword);
 }

@@ -30,7 +30,6 @@ public sealed class DisplayFilterParserTests
     [InlineData("tcp.port > 80")]
     [InlineData("tcp.port gt 80")]
     [InlineData("tcp.port >= 80")]
-    [InlineData("tcp.port GE 80")]
     [InlineData("tcp.port == 0x50")]
     [InlineData("tcp.port == 0120")]
     [InlineData("tcp.port == 0b1010000")]
@@ -114,6 +113,10 @@ public sealed class DisplayFilterParserTests
     [InlineData("tcp.flags.syn == tcp.port", 17, "tcp.flags.syn (a flag) cannot be compared with tcp.port (a number)")]
     [InlineData("ipv6.src == ip.dst", 12, "cannot be compared")]
     [InlineData("tcp $ udp", 4, "unexpected '$' at 4")]
+    [InlineData("tcp AND udp", 4, "unexpected 'AND' at 4")]
+    [InlineData("tcp.port EQ 80", 9, "unexpected 'EQ' at 9")]
+    [InlineData("80 == tcp.port", 0, "expected a field or protocol name but found '80' at 0")]
+    [InlineData("tcp.port == \"80\"", 12, "expected a value after '==' but found '\"' at 12")]
     public void Reports_the_problem_and_where_it_is(string text, int position, string message)
     {
         Assert.False(DisplayFilter.TryParse(text, out _, out var error));
