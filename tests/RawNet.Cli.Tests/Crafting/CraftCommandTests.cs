@@ -90,4 +90,35 @@ public sealed class CraftCommandTests
             File.Delete(path);
         }
     }
+    [Theory]
+    [InlineData("eth / ipv6 / routing addrs=2001:db8::5 / tcp / 'x'")]
+    [InlineData("eth / ipv6 / hbh / dstopt / frag id=9 / udp / 'x'")]
+    [InlineData("eth / ipv6 / icmpv6 type=packet-too-big mtu=1280 / ipv6 src=2001:db8::2 dst=2001:db8::1 / udp / 'q'")]
+    [InlineData("eth / ipv4 options=01010101 / icmp type=dest-unreach code=4 mtu=1400 / ipv4 flags=DF / tcp / 'q'")]
+    [InlineData("eth / vlan id=2 / ipv4 / udp / hex:0000")]
+    public void TsharkFindsEveryFilledChecksumGood(string expression)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-craft-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            var (code, _, stderr) = InProcessRawNet.Run("craft", "-w", path, expression);
+            Assert.True(code == 0, stderr);
+            var arguments = new List<string> { "-n", "-r", path, "-T", "fields", "-E", "separator=,", "-E", "aggregator=," };
+            foreach (var protocol in new[] { "ip", "tcp", "udp" })
+                arguments.AddRange(["-o", $"{protocol}.check_checksum:TRUE"]);
+            foreach (var protocol in new[] { "ip", "tcp", "udp", "icmp", "icmpv6" })
+                arguments.AddRange(["-e", $"{protocol}.checksum.status"]);
+            var (tsharkCode, tsharkOut, tsharkErr) = ExternalTool.Run(tshark, arguments);
+            Assert.True(tsharkCode == 0, tsharkErr);
+            var statuses = tsharkOut.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(statuses);
+            // 1 is "good"; tshark also verifies the quoted packet's checksums, and the routing header's final destination counts.
+            Assert.All(statuses, status => Assert.True(status == "1", $"{expression}: checksum statuses {tsharkOut.Trim()}"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
