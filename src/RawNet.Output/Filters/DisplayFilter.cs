@@ -108,7 +108,7 @@ public sealed class DisplayFilter
             if (node.Kind == FilterNodeKind.Compare)
             {
                 present = true;
-                if (Holds(node.Relation, CompareWithLiteral(in node, left.Definition.Kind, left.Value, left.Buffer)))
+                if (HoldsForLiteral(in node, left.Definition.Kind, left.Value, left.Buffer))
                     return node.Relation != FilterRelation.NotEqual;
                 continue;
             }
@@ -134,8 +134,17 @@ public sealed class DisplayFilter
         _ => order >= 0,
     };
 
-    /// <summary>Orders one occurrence against the literal: numbers numerically, addresses bytewise (within the prefix for equality).</summary>
-    private static int CompareWithLiteral(in FilterNode node, FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer)
+    /// <summary>Whether one occurrence satisfies a comparison with a literal (or a range, or a bit mask).</summary>
+    private static bool HoldsForLiteral(in FilterNode node, FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer) => node.Relation switch
+    {
+        FilterRelation.AnyBitSet => (value.Number & node.BitMask) != 0,
+        FilterRelation.Between => CompareWithLiteral(in node, kind, value, buffer, high: false) >= 0
+            && CompareWithLiteral(in node, kind, value, buffer, high: true) <= 0,
+        _ => Holds(node.Relation, CompareWithLiteral(in node, kind, value, buffer, high: false)),
+    };
+
+    /// <summary>Orders one occurrence against the literal (or the upper end of a range): numbers numerically, addresses bytewise (within the prefix for equality).</summary>
+    private static int CompareWithLiteral(in FilterNode node, FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer, bool high)
     {
         switch (kind)
         {
@@ -143,13 +152,13 @@ public sealed class DisplayFilter
             case FieldKind.Ipv4Address:
             case FieldKind.Ipv6Address:
             {
-                var literal = node.Address!;
+                var literal = high ? node.AddressHigh! : node.Address!;
                 if (!TryAddress(kind, value, buffer, out var bytes) || literal.Length != bytes.Length)
                     return -1;
                 return node.PrefixBits == literal.Length * 8 ? bytes.SequenceCompareTo(literal) : (PrefixEquals(bytes, literal, node.PrefixBits) ? 0 : 1);
             }
             default:
-                return CompareNumbers(kind, value.Number, node.Number);
+                return CompareNumbers(kind, node.Masked ? value.Number & node.BitMask : value.Number, high ? node.High : node.Number);
         }
     }
 

@@ -175,7 +175,9 @@ internal static class FilterLiteral
             }
             if (relation is not (FilterRelation.Equal or FilterRelation.NotEqual or FilterRelation.AnyNotEqual))
             {
-                error = $"a network ('{text}') can only be compared with == or !=";
+                error = relation == FilterRelation.Between
+                    ? $"a range cannot end in a network ('{text}')"
+                    : $"a network ('{text}') can only be compared with == or !=";
                 return false;
             }
         }

@@ -23,7 +23,7 @@ internal enum FilterNodeKind : byte
 }
 
 /// <summary>A comparison operator, with Wireshark 4.0's meaning for fields that occur more than once.</summary>
-public enum FilterRelation : byte
+internal enum FilterRelation : byte
 {
     /// <summary><c>==</c>, <c>eq</c>: some occurrence equals.</summary>
     Equal,
@@ -39,6 +39,10 @@ public enum FilterRelation : byte
     Greater,
     /// <summary><c>&gt;=</c>, <c>ge</c>.</summary>
     GreaterOrEqual,
+    /// <summary>A range member of <c>in {LOW..HIGH}</c>: some occurrence lies between the two literals, both included.</summary>
+    Between,
+    /// <summary><c>field &amp; MASK</c> alone: some occurrence has a bit of the mask set.</summary>
+    AnyBitSet,
 }
 
 /// <summary>
@@ -63,8 +67,16 @@ internal struct FilterNode
     public FieldKind FieldKind;
     /// <summary>The literal for numeric, boolean and time fields (time in nanoseconds).</summary>
     public ulong Number;
+    /// <summary>The upper literal of <see cref="FilterRelation.Between"/> for numeric fields.</summary>
+    public ulong High;
     /// <summary>The literal's bytes for address fields.</summary>
     public byte[]? Address;
+    /// <summary>The upper literal of <see cref="FilterRelation.Between"/> for address fields.</summary>
+    public byte[]? AddressHigh;
+    /// <summary>Whether numeric occurrences are and-ed with <see cref="BitMask"/> before comparing (<c>tcp.flags &amp; 0x02 == 2</c>).</summary>
+    public bool Masked;
+    /// <summary>The mask of <c>field &amp; MASK</c>.</summary>
+    public ulong BitMask;
     /// <summary>Leading bits of <see cref="Address"/> that must match (the CIDR prefix; all bits when none was given).</summary>
     public int PrefixBits;
 

@@ -12,7 +12,7 @@ internal sealed class FilterParser
     private const int MaxDepth = 200;
     private const int MaxNodes = 4096;
 
-    private enum TokenKind : byte { End, Word, LeftParen, RightParen, And, Or, Not, Relation, Bad }
+    private enum TokenKind : byte { End, Word, LeftParen, RightParen, LeftBrace, RightBrace, Comma, And, Or, Not, Relation, BitAnd, Bad }
 
     private readonly record struct Token(TokenKind Kind, int Start, int Length, FilterRelation Relation = default);
 
@@ -134,51 +134,152 @@ internal sealed class FilterParser
         if (!isField && !FieldCatalog.TryFindProtocol(name, out protocols))
             return Fail(UnknownName(name, nameStart), nameStart, withPosition: false);
 
-        if (_token.Kind != TokenKind.Relation)
+        bool isSet = IsWord("in") || (_token.Kind == TokenKind.Not && PeekIsWord("in"));
+        if (_token.Kind is not (TokenKind.Relation or TokenKind.BitAnd) && !isSet)
         {
             index = isField
                 ? Add(new FilterNode { Kind = FilterNodeKind.FieldPresent, Definitions = definitions, LayerMask = MaskOf(definitions) })
                 : Add(new FilterNode { Kind = FilterNodeKind.ProtocolPresent, LayerMask = FilterNode.MaskOf(protocols!) });
             return true;
         }
-        var relation = _token.Relation;
-        var relationToken = _token;
-        Next();
         if (!isField)
             return Fail($"'{name}' is a protocol, not a field: it can only be tested for presence", nameStart);
-        if (_token.Kind != TokenKind.Word)
-        {
-            string op = _text.Substring(relationToken.Start, relationToken.Length);
-            return _token.Kind == TokenKind.End
-                ? Fail($"missing a value after '{op}'", _token.Start)
-                : Fail($"expected a value after '{op}' but found '{TokenText}'", _token.Start);
-        }
-        string literal = TokenText;
-        if (FieldCatalog.TryFind(literal, out var other))
-        {
-            if (Family(definitions[0].Kind) != Family(other[0].Kind))
-                return Fail($"{name} ({Family(definitions[0].Kind)}) cannot be compared with {literal} ({Family(other[0].Kind)})", _token.Start);
-            Next();
-            index = Add(new FilterNode
-            {
-                Kind = FilterNodeKind.CompareFields, Relation = relation, FieldKind = definitions[0].Kind,
-                Definitions = definitions, LayerMask = MaskOf(definitions), OtherDefinitions = other, OtherLayerMask = MaskOf(other),
-            });
-            return true;
-        }
         var node = new FilterNode
         {
             Kind = FilterNodeKind.Compare,
-            Relation = relation,
             Definitions = definitions,
             LayerMask = MaskOf(definitions),
             FieldKind = definitions[0].Kind,
         };
-        if (!FilterLiteral.TryParse(literal, definitions[0], relation, ref node, out string problem))
+        if (isSet)
+            return ParseSet(name, node, out index);
+        if (_token.Kind == TokenKind.BitAnd && !ParseMask(name, ref node))
+            return false;
+        if (_token.Kind != TokenKind.Relation)
+        {
+            node.Relation = FilterRelation.AnyBitSet; // "field & MASK" alone
+            index = Add(node);
+            return true;
+        }
+        node.Relation = _token.Relation;
+        if (!ExpectValue(out string literal))
+            return false;
+        if (FieldCatalog.TryFind(literal, out var other) && !node.Masked)
+        {
+            if (Family(definitions[0].Kind) != Family(other[0].Kind))
+                return Fail($"{name} ({Family(definitions[0].Kind)}) cannot be compared with {literal} ({Family(other[0].Kind)})", _token.Start);
+            Next();
+            node.Kind = FilterNodeKind.CompareFields;
+            node.OtherDefinitions = other;
+            node.OtherLayerMask = MaskOf(other);
+            index = Add(node);
+            return true;
+        }
+        if (!FilterLiteral.TryParse(literal, definitions[0], node.Relation, ref node, out string problem))
             return Fail(problem, _token.Start);
         Next();
         index = Add(node);
         return true;
+    }
+
+    /// <summary><c>&amp; MASK</c> after a numeric field: later comparisons (or the bare test) see the occurrence and-ed with it.</summary>
+    private bool ParseMask(string name, ref FilterNode node)
+    {
+        if (node.FieldKind is not (FieldKind.Decimal or FieldKind.Hex))
+            return Fail($"'&' needs a numeric field; {name} is {Family(node.FieldKind)}", _token.Start);
+        if (!ExpectValue(out string literal))
+            return false;
+        var mask = node;
+        if (!FilterLiteral.TryParse(literal, node.Definitions![0], FilterRelation.Equal, ref mask, out string problem))
+            return Fail(problem, _token.Start);
+        node.Masked = true;
+        node.BitMask = mask.Number;
+        Next();
+        return true;
+    }
+
+    /// <summary>
+    /// <c>in {A, B, LOW..HIGH, NET/PREFIX}</c> (or <c>not in</c>): an <c>or</c> of one test per member, each true when
+    /// some occurrence equals the member or lies in its range.
+    /// </summary>
+    private bool ParseSet(string name, FilterNode template, out int index)
+    {
+        index = -1;
+        bool negated = _token.Kind == TokenKind.Not;
+        if (negated)
+            Next();
+        Next(); // "in"
+        if (_token.Kind != TokenKind.LeftBrace)
+            return Fail($"expected '{{' after 'in' but found '{TokenText}'", _token.Start);
+        while (true)
+        {
+            Next();
+            if (_token.Kind != TokenKind.Word)
+                return Fail(_token.Kind == TokenKind.End ? "missing a value in the set" : $"expected a value in the set but found '{TokenText}'", _token.Start);
+            if (!ParseMember(name, template, out int member))
+                return false;
+            index = index < 0 ? member : Add(new FilterNode { Kind = FilterNodeKind.Or, Left = index, Right = member });
+            Next();
+            if (_token.Kind == TokenKind.RightBrace)
+                break;
+            if (_token.Kind != TokenKind.Comma)
+                return Fail(_token.Kind == TokenKind.End ? "unclosed '{'" : $"expected ',' or '}}' but found '{TokenText}'", _token.Start);
+        }
+        Next();
+        if (negated)
+            index = Add(new FilterNode { Kind = FilterNodeKind.Not, Left = index });
+        return _error is null;
+    }
+
+    private bool ParseMember(string name, FilterNode template, out int index)
+    {
+        index = -1;
+        string text = TokenText;
+        var node = template;
+        int dots = text.IndexOf("..", StringComparison.Ordinal);
+        if (dots < 0)
+        {
+            node.Relation = FilterRelation.Equal;
+            if (!FilterLiteral.TryParse(text, template.Definitions![0], FilterRelation.Equal, ref node, out string problem))
+                return Fail(problem, _token.Start);
+            index = Add(node);
+            return _error is null;
+        }
+        node.Relation = FilterRelation.Between;
+        var high = template;
+        if (!FilterLiteral.TryParse(text[..dots], template.Definitions![0], FilterRelation.Between, ref node, out string low)
+            || !FilterLiteral.TryParse(text[(dots + 2)..], template.Definitions![0], FilterRelation.Between, ref high, out low))
+            return Fail(low, _token.Start);
+        node.High = high.Number;
+        node.AddressHigh = high.Address;
+        index = Add(node);
+        return _error is null;
+    }
+
+    /// <summary>Moves past an operator to the value after it; false (with the error) when there is none.</summary>
+    private bool ExpectValue(out string literal)
+    {
+        var op = _token;
+        Next();
+        literal = TokenText;
+        if (_token.Kind == TokenKind.Word)
+            return true;
+        string symbol = _text.Substring(op.Start, op.Length);
+        return _token.Kind == TokenKind.End
+            ? Fail($"missing a value after '{symbol}'", _token.Start)
+            : Fail($"expected a value after '{symbol}' but found '{TokenText}'", _token.Start);
+    }
+
+    private bool IsWord(string word) => _token.Kind == TokenKind.Word && _text.AsSpan(_token.Start, _token.Length).SequenceEqual(word);
+
+    /// <summary>Whether the token after the current one is <paramref name="word"/>, without consuming anything.</summary>
+    private bool PeekIsWord(string word)
+    {
+        var (token, position) = (_token, _position);
+        Next();
+        bool match = IsWord(word);
+        (_token, _position) = (token, position);
+        return match;
     }
 
     private static ulong MaskOf(FieldDefinition[] definitions) => FilterNode.MaskOf(definitions.Select(d => d.Layer));
@@ -237,6 +338,10 @@ internal sealed class FilterParser
             '(' => new Token(TokenKind.LeftParen, i, 1),
             ')' => new Token(TokenKind.RightParen, i, 1),
             '&' when n == '&' => new Token(TokenKind.And, i, 2),
+            '&' => new Token(TokenKind.BitAnd, i, 1),
+            '{' => new Token(TokenKind.LeftBrace, i, 1),
+            '}' => new Token(TokenKind.RightBrace, i, 1),
+            ',' => new Token(TokenKind.Comma, i, 1),
             '|' when n == '|' => new Token(TokenKind.Or, i, 2),
             '!' when n == '=' && n2 == '=' => new Token(TokenKind.Relation, i, 3, FilterRelation.AnyNotEqual),
             '!' when n == '=' => new Token(TokenKind.Relation, i, 2, FilterRelation.NotEqual),

@@ -37,6 +37,17 @@ public sealed class DisplayFilterMatchTests
     [InlineData("icmp-errors.pcap", "tcp.srcport != tcp.dstport", "3 4")]
     [InlineData("icmp-errors.pcap", "tcp.srcport == tcp.port", "3 4")]
     [InlineData("icmp-errors.pcap", "tcp.srcport == tcp.dstport", "")]
+    [InlineData("icmp-errors.pcap", "tcp.port in {80, 443}", "3 4")]
+    [InlineData("icmp-errors.pcap", "ip.proto in {17, 1}", "1 2 4 7 8")]
+    [InlineData("icmp-errors.pcap", "ip.proto in {1..17}", "1 2 3 4 7 8")]
+    [InlineData("icmp-errors.pcap", "udp.port in {9, 30000..40000}", "1 2 5 6")]
+    [InlineData("icmp-errors.pcap", "ip.src in {198.18.0.2, 198.18.0.254}", "2 4 8")]
+    [InlineData("icmp-errors.pcap", "ip.src in {198.18.0.0/24}", "1 2 3 4 7 8")]
+    [InlineData("icmp-errors.pcap", "ip.src in {198.18.0.1..198.18.0.3}", "1 2 3 4 7 8")]
+    [InlineData("icmp-errors.pcap", "ip.proto not in {17, 1}", "3 5 6")]
+    [InlineData("icmp-errors.pcap", "tcp.flags.syn in {1}", "3")]
+    [InlineData("icmp-errors.pcap", "tcp.flags & 0x02", "3")]
+    [InlineData("icmp-errors.pcap", "tcp.flags & 0x02 == 2", "3")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.addr != 198.18.0.1", "")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.addr !== 198.18.0.1", "1 2 3 4 5 6 7 8 9 10")]
     [InlineData("tcp-handshake-ipv4.pcap", "ip.src != 198.18.0.1", "2 5 6 9")]
@@ -76,6 +87,7 @@ public sealed class DisplayFilterMatchTests
             "tcp", "ip.addr == 198.18.0.0/16 && !(tcp.srcport == 80)", "ipv6.addr == 2001:db8::1 || eth.src == 02:00:00:00:00:01",
             "tcp.options.mss_val >= 1000", "frame.time_epoch > 1700000000.5", "tcp.flags.syn == 1 and ip.ttl lt 100",
             "udp.port != 53", "icmp.type ~= 8", "frame.len >= 60", "ip.src != ip.dst", "tcp.srcport < tcp.dstport",
+            "tcp.port in {80, 443, 1000..2000}", "ip.addr not in {10.0.0.0/8}", "tcp.flags & 0x12 == 0x12",
         ];
         var filters = expressions.Select(e => DisplayFilter.TryParse(e, out var f, out _) ? f : throw new InvalidOperationException(e)).ToArray();
         var frames = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal).SelectMany(Frames).ToList();

@@ -30,6 +30,9 @@ public sealed class TsharkDisplayFilterOracleTests
         "frame.time_epoch > 1300000000", "frame.number <= 100",
         "frame.cap_len < frame.len", "ip.src == ip.dst", "ip.src != ip.dst", "ipv6.src > ipv6.dst", "tcp.srcport < tcp.dstport",
         "udp.srcport == udp.dstport", "eth.src == eth.dst", "tcp.port == udp.port",
+        "tcp.port in {80, 443, 8080}", "ip.proto not in {6, 17}", "udp.port in {53, 67..68, 123}",
+        "ip.addr in {10.0.0.0/8, 192.168.0.0/16}", "ipv6.src in {fe80::..fe80::ffff:ffff:ffff:ffff}", "eth.dst in {ff:ff:ff:ff:ff:ff}",
+        "tcp.flags & 0x12 == 0x12", "tcp.flags & 0x04", "ip.flags & 0x2", "!(tcp.flags & 0x10)",
     ];
 
     private static readonly Lazy<Combined> Capture = new(Combined.Build);
