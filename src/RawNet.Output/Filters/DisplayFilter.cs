@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -26,18 +27,11 @@ public sealed class DisplayFilter
     public string Text { get; }
 
     /// <summary>Parses and compiles <paramref name="text"/>; false with the message and character offset of the first problem.</summary>
-    public static bool TryParse(string text, out DisplayFilter filter, out FilterError error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out DisplayFilter? filter, [NotNullWhen(false)] out FilterError? error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!FilterParser.TryParse(text, out var nodes, out int root, out var problem))
-        {
-            filter = null!;
-            error = problem!;
-            return false;
-        }
-        filter = new DisplayFilter(text, nodes, root);
-        error = null!;
-        return true;
+        filter = FilterParser.TryParse(text, out var nodes, out int root, out error) ? new DisplayFilter(text, nodes, root) : null;
+        return filter is not null;
     }
 
     /// <summary>True when <paramref name="packet"/>, decoded from <paramref name="frame"/>, passes the filter.</summary>

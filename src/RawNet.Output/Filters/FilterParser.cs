@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -26,7 +27,7 @@ internal sealed class FilterParser
     private FilterParser(string text) => _text = text;
 
     /// <summary>Parses <paramref name="text"/> into nodes (the root last), or an error.</summary>
-    public static bool TryParse(string text, out FilterNode[] nodes, out int root, out FilterError? error)
+    public static bool TryParse(string text, out FilterNode[] nodes, out int root, [NotNullWhen(false)] out FilterError? error)
     {
         var parser = new FilterParser(text);
         parser.Next();
