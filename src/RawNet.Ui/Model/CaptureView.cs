@@ -1,0 +1,345 @@
+using System.Globalization;
+using RawNet.Files;
+using RawNet.Output.Filters;
+using RawNet.Output.Statistics;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Ui.Model;
+
+/// <summary>
+/// Everything the screen shows and the keys change: the packets shown (all, or those the display filter matches),
+/// selection and scroll positions, follow mode, expanded tree layers, the focused pane, the filter being edited and its
+/// validity, and the status text. Widgets only read it.
+/// </summary>
+public sealed class CaptureView
+{
+    private int[]? _shown;
+    private IReadOnlyList<TreeLine>? _tree;
+    private int _treeFrame = -1;
+
+    /// <summary>Shows the frames of <paramref name="source"/>; <paramref name="sourceName"/> names it in the status bar.</summary>
+    public CaptureView(PacketSource source, string sourceName)
+    {
+        Source = source;
+        SourceName = sourceName;
+        Status = source.Index.Damage ?? "";
+    }
+
+    /// <summary>Decodes the frames on screen.</summary>
+    public PacketSource Source { get; }
+
+    /// <summary>The file shown (or, later, the interface captured).</summary>
+    public string SourceName { get; }
+
+    /// <summary>Frames in the file.</summary>
+    public int TotalCount => Source.Index.Count;
+
+    /// <summary>Rows in the packet list: all frames, or those the display filter matched.</summary>
+    public int ShownCount => _shown?.Length ?? TotalCount;
+
+    /// <summary>The frame (0-based index in the file) at list row <paramref name="row"/>.</summary>
+    public int FrameAt(int row) => _shown is null ? row : _shown[row];
+
+    /// <summary>The selected list row, or -1 when the list is empty.</summary>
+    public int Selected { get; private set; }
+
+    /// <summary>The first list row on screen.</summary>
+    public int Top { get; private set; }
+
+    /// <summary>Rows the packet list shows at once (set by the layout before each render; paging moves by it).</summary>
+    public int PageSize { get; set; } = 10;
+
+    /// <summary>When on, new frames (live capture) move the selection to the last row.</summary>
+    public bool Follow { get; set; }
+
+    /// <summary>Layer indices expanded in the tree (kept as the selection moves, as Wireshark keeps them).</summary>
+    public HashSet<int> Expanded { get; } = [];
+
+    /// <summary>The highlighted line of the layer tree.</summary>
+    public int TreeCursor { get; private set; }
+
+    /// <summary>The first hex line on screen.</summary>
+    public int HexTop { get; set; }
+
+    /// <summary>The pane the arrow keys move in.</summary>
+    public Pane Focus { get; private set; }
+
+    /// <summary>The main screen, help or statistics.</summary>
+    public ScreenKind Screen { get; set; }
+
+    /// <summary>The display filter applied now (empty: none).</summary>
+    public string FilterText { get; private set; } = "";
+
+    /// <summary>True while the filter bar has the keyboard.</summary>
+    public bool EditingFilter { get; private set; }
+
+    /// <summary>The text in the filter bar while editing.</summary>
+    public string FilterDraft { get; private set; } = "";
+
+    /// <summary>Why the draft does not parse (with the character offset), or null when it is valid or empty.</summary>
+    public FilterError? FilterProblem { get; private set; }
+
+    /// <summary>A line for the status bar: hints, errors, results of the last action.</summary>
+    public string Status { get; set; }
+
+    /// <summary>The <c>rawnet stats</c> report, once asked for.</summary>
+    public IReadOnlyList<string>? StatisticsReport { get; private set; }
+
+    /// <summary>The first line of the statistics screen shown.</summary>
+    public int StatisticsTop { get; set; }
+
+    /// <summary>The frame selected (0-based in the file), or -1.</summary>
+    public int SelectedFrame => ShownCount == 0 ? -1 : FrameAt(Selected);
+
+    /// <summary>The tree of the selected frame, built again only when the selection or the expanded layers change.</summary>
+    public IReadOnlyList<TreeLine> Tree
+    {
+        get
+        {
+            int frame = SelectedFrame;
+            if (frame < 0)
+                return [];
+            if (_tree is null || _treeFrame != frame)
+            {
+                _tree = Source.Tree(frame, Expanded);
+                _treeFrame = frame;
+                TreeCursor = Math.Clamp(TreeCursor, 0, Math.Max(0, _tree.Count - 1));
+            }
+            return _tree;
+        }
+    }
+
+    /// <summary>The bytes the hex pane highlights: the tree line under the cursor (a layer's header or exactly one field's bytes).</summary>
+    public (int Offset, int Length) Highlight
+    {
+        get
+        {
+            var tree = Tree;
+            if (tree.Count == 0)
+                return (0, 0);
+            var line = tree[Math.Clamp(TreeCursor, 0, tree.Count - 1)];
+            return (line.Offset, line.Length);
+        }
+    }
+
+    /// <summary>Moves the selection by <paramref name="delta"/> rows in the focused pane (list, tree cursor or hex scroll).</summary>
+    public void Move(int delta)
+    {
+        switch (Focus)
+        {
+            case Pane.Packets:
+                Select(Selected + delta);
+                break;
+            case Pane.Tree:
+                TreeCursor = Math.Clamp(TreeCursor + delta, 0, Math.Max(0, Tree.Count - 1));
+                break;
+            case Pane.Hex:
+                HexTop = Math.Max(0, HexTop + delta);
+                break;
+        }
+    }
+
+    /// <summary>Moves a page up (-1) or down (+1).</summary>
+    public void Page(int direction) => Move(direction * Math.Max(1, Focus == Pane.Packets ? PageSize - 1 : 8));
+
+    /// <summary>Selects the first row.</summary>
+    public void First()
+    {
+        if (Focus == Pane.Tree)
+            TreeCursor = 0;
+        else
+            Select(0);
+    }
+
+    /// <summary>Selects the last row.</summary>
+    public void Last()
+    {
+        if (Focus == Pane.Tree)
+            TreeCursor = Math.Max(0, Tree.Count - 1);
+        else
+            Select(ShownCount - 1);
+    }
+
+    /// <summary>Selects list row <paramref name="row"/> (clamped) and scrolls it into view.</summary>
+    public void Select(int row)
+    {
+        int count = ShownCount;
+        Selected = count == 0 ? 0 : Math.Clamp(row, 0, count - 1);
+        if (Selected < Top)
+            Top = Selected;
+        else if (Selected >= Top + PageSize)
+            Top = Selected - PageSize + 1;
+        Top = Math.Clamp(Top, 0, Math.Max(0, count - PageSize));
+        if (Selected < Top)
+            Top = Selected;
+        HexTop = 0;
+    }
+
+    /// <summary>Enter: in the tree, opens or closes the layer under the cursor; in the packet list, opens every layer or closes them all.</summary>
+    public void ToggleExpand()
+    {
+        var tree = Tree;
+        if (tree.Count == 0)
+            return;
+        if (Focus == Pane.Tree)
+        {
+            int layer = tree[TreeCursor].LayerIndex;
+            if (layer < 0)
+                return;
+            if (!Expanded.Remove(layer))
+                Expanded.Add(layer);
+            InvalidateTree();
+            // Keep the cursor on the heading of the layer just closed.
+            var lines = Tree;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Kind == TreeLineKind.Layer && lines[i].LayerIndex == layer)
+                {
+                    TreeCursor = i;
+                    break;
+                }
+            }
+            return;
+        }
+        // Every layer index a packet can have, so other packets' deeper layers open too.
+        if (Expanded.Count > 0)
+            Expanded.Clear();
+        else
+        {
+            for (int i = 0; i < DecodedPacket.MaxLayers; i++)
+                Expanded.Add(i);
+        }
+        InvalidateTree();
+    }
+
+    /// <summary>Tab: packets, tree, hex, and round again.</summary>
+    public void NextPane() => Focus = Focus switch { Pane.Packets => Pane.Tree, Pane.Tree => Pane.Hex, _ => Pane.Packets };
+
+    private void InvalidateTree() => _tree = null;
+
+    /// <summary>Opens the filter bar for editing, starting from the filter applied now.</summary>
+    public void BeginFilter()
+    {
+        EditingFilter = true;
+        FilterDraft = FilterText;
+        Check();
+    }
+
+    /// <summary>Replaces the draft (one key typed or erased) and checks it at once.</summary>
+    public void EditFilter(string draft)
+    {
+        FilterDraft = draft;
+        Check();
+    }
+
+    /// <summary>Esc: leaves the filter as it was.</summary>
+    public void CancelFilter()
+    {
+        EditingFilter = false;
+        FilterDraft = FilterText;
+        FilterProblem = null;
+    }
+
+    /// <summary>Enter: applies a valid draft to every frame (a pass over the file); an invalid one stays in the bar with its error.</summary>
+    public bool ApplyFilter(IProgress<IndexProgress>? progress = null)
+    {
+        Check();
+        if (FilterProblem is not null)
+        {
+            Status = $"Filter error at {FilterProblem.Position}: {FilterProblem.Message}";
+            return false;
+        }
+        EditingFilter = false;
+        int frame = SelectedFrame;
+        if (FilterDraft.Trim().Length == 0)
+        {
+            _shown = null;
+            FilterText = "";
+        }
+        else
+        {
+            if (!DisplayFilter.TryParse(FilterDraft, out var filter, out _) || filter is null)
+                return false;
+            _shown = Match(filter, progress);
+            FilterText = FilterDraft;
+        }
+        InvalidateTree();
+        // Keep the selected frame when it is still shown, else the nearest after it.
+        int row = _shown is null ? Math.Max(frame, 0) : Array.BinarySearch(_shown, Math.Max(frame, 0));
+        Top = 0;
+        Select(row < 0 ? ~row : row);
+        Status = FilterText.Length == 0 ? "Filter cleared" : $"Filter applied: {ShownCount} of {TotalCount} packets match";
+        return true;
+    }
+
+    private void Check()
+    {
+        if (FilterDraft.Trim().Length == 0 || DisplayFilter.TryParse(FilterDraft, out _, out var error))
+            FilterProblem = null;
+        else
+            FilterProblem = error;
+    }
+
+    /// <summary>The frames <paramref name="filter"/> matches, read in file order (no reassembly, as the list shows them).</summary>
+    private int[] Match(DisplayFilter filter, IProgress<IndexProgress>? progress)
+    {
+        var matches = new List<int>();
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: true));
+        var packet = new DecodedPacket();
+        using var reader = CaptureFileReader.Open(Source.Index.Path);
+        int index = 0;
+        try
+        {
+            while (index < TotalCount && reader.TryReadNext(out var frame))
+            {
+                decoder.Decode(frame.Data, frame.Metadata, index + 1, packet);
+                if (filter.Matches(packet, frame.Data))
+                    matches.Add(index);
+                index++;
+                if ((index & 0xFFFF) == 0)
+                    progress?.Report(new IndexProgress(index, TotalCount, index));
+            }
+        }
+        catch (CaptureFileException)
+        {
+            // The index stopped at the same damage.
+        }
+        return [.. matches];
+    }
+
+    /// <summary>Builds the statistics report once: the same pass and the same text as <c>rawnet stats</c> (fragments reassembled).</summary>
+    public IReadOnlyList<string> ComputeStatistics()
+    {
+        if (StatisticsReport is not null)
+            return StatisticsReport;
+        var stats = new CaptureStatistics();
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: true));
+        var packet = new DecodedPacket();
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        string? damage = null;
+        using (var reader = CaptureFileReader.Open(Source.Index.Path))
+        {
+            try
+            {
+                long number = 0;
+                while (reader.TryReadNext(out var frame))
+                {
+                    decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
+                    stats.Add(packet, frame.Data);
+                }
+            }
+            catch (CaptureFileException e)
+            {
+                damage = e.Message;
+            }
+        }
+        StatisticsPrinter.Print(stats, Source.Index.Path, text);
+        var lines = text.ToString().Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+            lines.RemoveAt(lines.Count - 1);
+        if (damage is not null)
+            lines.Add("rawnet: " + damage);
+        StatisticsReport = lines;
+        return lines;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Globalization;
+using RawNet.Output;
+using RawNet.Output.Summary;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Ui.Model;
+
+/// <summary>
+/// Decodes frames of a <see cref="CaptureIndex"/> on demand, one at a time, for the rows and the tree on screen; keeps the
+/// last few hundred rows so scrolling back does not decode again.
+/// </summary>
+/// <remarks>
+/// Frames are decoded one by one out of order, so IP fragments are not reassembled here (a fragment shows as a fragment;
+/// <c>rawnet read</c> and the statistics screen do reassemble).
+/// </remarks>
+public sealed class PacketSource
+{
+    /// <summary>Rows kept decoded.</summary>
+    public const int RowCacheSize = 512;
+
+    private static readonly FieldDefinition[] Ipv4Source = Find("ip.src"), Ipv4Destination = Find("ip.dst");
+    private static readonly FieldDefinition[] Ipv6Source = Find("ipv6.src"), Ipv6Destination = Find("ipv6.dst");
+    private static readonly FieldDefinition[] EthernetSource = Find("eth.src"), EthernetDestination = Find("eth.dst");
+
+    private readonly PacketDecoder _decoder = new(new DecoderOptions(Defragment: false, VerifyChecksums: true));
+    private readonly DecodedPacket _packet = new();
+    private readonly SummaryPrinter _summary = new();
+    private readonly StringWriter _summaryText = new(CultureInfo.InvariantCulture);
+    private readonly Dictionary<int, PacketRow> _rows = [];
+    private readonly Queue<int> _rowOrder = new();
+    private byte[] _buffer = new byte[2048];
+    private int _decoded = -1;
+    private int _length;
+
+    /// <summary>Reads from <paramref name="index"/>.</summary>
+    public PacketSource(CaptureIndex index) => Index = index;
+
+    /// <summary>The frames.</summary>
+    public CaptureIndex Index { get; }
+
+    /// <summary>The decoded packet of the last <see cref="Decode"/>.</summary>
+    public DecodedPacket Packet => _packet;
+
+    /// <summary>The bytes of the frame last decoded.</summary>
+    public ReadOnlySpan<byte> Frame => _buffer.AsSpan(0, _length);
+
+    /// <summary>Decodes frame <paramref name="index"/> (0-based) into <see cref="Packet"/>, unless it is the one decoded last.</summary>
+    public DecodedPacket Decode(int index)
+    {
+        if (index == _decoded)
+            return _packet;
+        _length = Index.ReadFrame(index, ref _buffer);
+        var metadata = Index.MetadataOf(index);
+        if (_length < metadata.CapturedLength)
+            metadata = metadata with { CapturedLength = _length };
+        _decoder.Decode(_buffer.AsSpan(0, _length), metadata, index + 1, _packet);
+        _decoded = index;
+        return _packet;
+    }
+
+    /// <summary>The packet-list row of frame <paramref name="index"/>.</summary>
+    public PacketRow Row(int index)
+    {
+        if (_rows.TryGetValue(index, out var row))
+            return row;
+        row = BuildRow(index);
+        if (_rowOrder.Count >= RowCacheSize)
+            _rows.Remove(_rowOrder.Dequeue());
+        _rows[index] = row;
+        _rowOrder.Enqueue(index);
+        return row;
+    }
+
+    private PacketRow BuildRow(int index)
+    {
+        var packet = Decode(index);
+        var frame = Frame;
+        string source = "", destination = "";
+        for (int i = packet.LayerCount - 1; i > 0 && source.Length == 0; i--)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Quoted)
+                continue;
+            (source, destination) = layer.Kind switch
+            {
+                LayerKind.Ipv4 => (Text(Ipv4Source, packet, i, frame), Text(Ipv4Destination, packet, i, frame)),
+                LayerKind.Ipv6 => (Text(Ipv6Source, packet, i, frame), Text(Ipv6Destination, packet, i, frame)),
+                LayerKind.Ethernet => (Text(EthernetSource, packet, i, frame), Text(EthernetDestination, packet, i, frame)),
+                _ => ("", ""),
+            };
+        }
+
+        var top = TopLayer(packet);
+        _summaryText.GetStringBuilder().Clear();
+        _summary.Print(packet, frame, _summaryText);
+        var info = _summaryText.ToString().TrimEnd('\n');
+        // The summary opens with the time of day ("HH:MM:SS.ffffff "): the Time column already says when.
+        if (info.Length > 16 && info[2] == ':' && info[15] == ' ')
+            info = info[16..];
+        var color = HasProblem(packet) ? RowColor.Problem : top switch
+        {
+            LayerKind.Tcp => RowColor.Tcp,
+            LayerKind.Udp => RowColor.Udp,
+            LayerKind.Arp => RowColor.Arp,
+            LayerKind.Icmp or LayerKind.Icmpv6 => RowColor.Icmp,
+            _ => RowColor.Other,
+        };
+        return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, ProtocolColumn(top),
+            packet.Metadata.OriginalLength, info, color);
+    }
+
+    /// <summary>The innermost layer that is not payload nor quoted by an ICMP error.</summary>
+    private static LayerKind TopLayer(DecodedPacket packet)
+    {
+        for (int i = packet.LayerCount - 1; i > 0; i--)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Kind != LayerKind.Payload && !layer.Quoted)
+                return layer.Kind;
+        }
+        return LayerKind.Frame;
+    }
+
+    /// <summary>The Protocol column: the protocol's filter name in capitals, as Wireshark shows "TCP", "ICMPv6".</summary>
+    public static string ProtocolColumn(LayerKind kind) =>
+        kind == LayerKind.Frame ? "FRAME" : FieldCatalog.ProtocolName(kind).ToUpperInvariant().Replace("V6", "v6", StringComparison.Ordinal);
+
+    /// <summary>A bad checksum or a header cut short or malformed anywhere in the packet.</summary>
+    public static bool HasProblem(DecodedPacket packet)
+    {
+        if (packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed)
+            return true;
+        foreach (ref readonly var layer in packet.Layers)
+        {
+            if (layer.Checksum == ChecksumStatus.Bad || layer.Status != LayerStatus.Complete)
+                return true;
+        }
+        return false;
+    }
+
+    private static string Text(FieldDefinition[] fields, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)
+    {
+        foreach (var field in fields)
+        {
+            if (FieldReader.TryRead(field, packet, layerIndex, frame, 0, out var value))
+                return FieldFormatter.Format(field, value, packet.BufferOf(packet[layerIndex], frame));
+        }
+        return "";
+    }
+
+    private static FieldDefinition[] Find(string name) => FieldCatalog.TryFind(name, out var fields) ? fields : [];
+
+    /// <summary>The layer tree of frame <paramref name="index"/>: every layer's heading, and the fields of the layers in <paramref name="expanded"/>.</summary>
+    public IReadOnlyList<TreeLine> Tree(int index, IReadOnlySet<int> expanded)
+    {
+        var packet = Decode(index);
+        var frame = Frame;
+        var lines = new List<TreeLine>();
+        var metadata = packet.Metadata;
+        for (int i = 0; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            bool open = expanded.Contains(i);
+            bool bad = layer.Checksum == ChecksumStatus.Bad;
+            string heading = i == 0
+                ? $"Frame {packet.FrameNumber}: {metadata.OriginalLength} bytes on wire ({metadata.OriginalLength * 8L} bits), {metadata.CapturedLength} bytes captured ({metadata.CapturedLength * 8L} bits)"
+                : FieldCatalog.DisplayName(layer.Kind) + Marks(layer);
+            int offset = i == 0 ? 0 : layer.Offset;
+            int length = i == 0 ? frame.Length : layer.Source == LayerSource.Frame ? layer.HeaderLength : 0;
+            lines.Add(new TreeLine(TreeLineKind.Layer, i, heading, offset, length, open, bad || layer.Status != LayerStatus.Complete));
+            if (!open)
+                continue;
+            if (layer.Kind == LayerKind.Payload)
+            {
+                int shown = packet.HeaderOf(layer, frame).Length;
+                lines.Add(new TreeLine(TreeLineKind.Field, i, $"{shown} byte{(shown == 1 ? "" : "s")}" + (layer.Extent > shown ? $" of {layer.Extent} captured" : ""), offset, length));
+                continue;
+            }
+            var buffer = packet.BufferOf(layer, frame);
+            foreach (var field in FieldCatalog.ForLayer(layer.Kind))
+            {
+                for (int n = 0; FieldReader.TryRead(field, packet, i, frame, n, out var value); n++)
+                {
+                    string text = field.Kind == FieldKind.Boolean ? (value.Number != 0 ? "True" : "False") : FieldFormatter.Format(field, value, buffer);
+                    bool inFrame = layer.Source == LayerSource.Frame;
+                    lines.Add(new TreeLine(TreeLineKind.Field, i, $"{field.Label} ({field.Name}): {text}", inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
+                }
+            }
+            string? checksum = layer.Checksum switch
+            {
+                ChecksumStatus.Good => "[Checksum: good]",
+                ChecksumStatus.Bad => "[Checksum: BAD]",
+                ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
+                ChecksumStatus.NotPresent => "[Checksum: none sent]",
+                _ => null,
+            };
+            if (checksum is not null)
+                lines.Add(new TreeLine(TreeLineKind.Note, i, checksum, 0, 0, Problem: bad));
+            if (layer.Status == LayerStatus.Truncated)
+                lines.Add(new TreeLine(TreeLineKind.Note, i, "[Truncated: header cut short by the capture]", 0, 0, Problem: true));
+            else if (layer.Status == LayerStatus.Malformed)
+                lines.Add(new TreeLine(TreeLineKind.Note, i, "[Malformed header]", 0, 0, Problem: true));
+        }
+        if (packet.Outcome is not DecodeOutcome.Ok)
+        {
+            string outcome = packet.Outcome switch { DecodeOutcome.Truncated => "Truncated", DecodeOutcome.Malformed => "Malformed", _ => "Not decoded further" };
+            lines.Add(new TreeLine(TreeLineKind.Note, -1, $"[{outcome}: {packet.StopReason ?? "decoding stopped"} ({FieldCatalog.ProtocolName(packet.StoppedAt)} at byte {packet.StopOffset})]",
+                0, 0, Problem: packet.Outcome != DecodeOutcome.Unsupported));
+        }
+        return lines;
+    }
+
+    private static string Marks(in Layer layer)
+    {
+        string marks = "";
+        if (layer.Checksum == ChecksumStatus.Bad)
+            marks += " [BAD CHECKSUM]";
+        if (layer.Status == LayerStatus.Truncated)
+            marks += " [TRUNCATED]";
+        else if (layer.Status == LayerStatus.Malformed)
+            marks += " [MALFORMED]";
+        if (layer.Quoted)
+            marks += " (quoted by the ICMP error)";
+        return marks;
+    }
+}

@@ -1,0 +1,40 @@
+using RawNet.Ui.Model;
+using RawNet.Ui.Widgets;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Screens;
+
+/// <summary>
+/// Lays the whole terminal out for the current <see cref="ScreenKind"/>: filter bar (2 lines), then packet list, layer
+/// tree and hex pane sharing the rest (about 40/30/30), and the status bar on the last line.
+/// </summary>
+public static class MainScreen
+{
+    /// <summary>The widgets that fill <paramref name="height"/> lines, top to bottom; sets the list's page size first.</summary>
+    public static IRenderable Compose(CaptureView view, int height)
+    {
+        var parts = new List<IRenderable> { new FilterBar(view) };
+        int body = Math.Max(3, height - 3);
+        switch (view.Screen)
+        {
+            case ScreenKind.Help:
+                parts.Add(new HelpScreen(body));
+                break;
+            case ScreenKind.Statistics:
+                parts.Add(new StatisticsScreen(view.StatisticsReport ?? ["Computing..."], view.StatisticsTop, body));
+                break;
+            default:
+                int list = Math.Max(3, body * 4 / 10);
+                int tree = Math.Max(2, (body - list) / 2);
+                int hex = Math.Max(1, body - list - tree);
+                view.PageSize = PacketList.RowsFor(list);
+                view.Select(view.Selected);
+                parts.Add(new PacketList(view, list));
+                parts.Add(new LayerTree(view, tree));
+                parts.Add(new HexPane(view, hex));
+                break;
+        }
+        parts.Add(new StatusBar(view));
+        return new Spectre.Console.Rows(parts);
+    }
+}

@@ -1,0 +1,44 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>Fitting text into a fixed number of terminal cells (the widgets' text is ASCII and box-drawing characters, one cell each).</summary>
+internal static class Cells
+{
+    /// <summary><paramref name="text"/> cut or padded with spaces to exactly <paramref name="width"/> cells.</summary>
+    public static string Fit(string text, int width)
+    {
+        if (width <= 0)
+            return "";
+        return text.Length >= width ? text[..width] : text.PadRight(width);
+    }
+
+    /// <summary>Right-aligned in <paramref name="width"/> cells.</summary>
+    public static string FitRight(string text, int width) =>
+        width <= 0 ? "" : text.Length >= width ? text[..width] : text.PadLeft(width);
+
+    /// <summary>A pane's title line: <c>── Title ───</c>, bold when the pane has the keyboard.</summary>
+    public static Segment Title(string title, bool focused, int width)
+    {
+        string text = Fit((focused ? "━━ " : "── ") + title + " " + new string(focused ? '━' : '─', Math.Max(0, width)), width);
+        return new Segment(text, focused ? new Style(Color.Yellow, decoration: Decoration.Bold) : new Style(Color.Grey));
+    }
+
+    /// <summary>Exactly <paramref name="height"/> lines: cut, or padded with blank lines of <paramref name="width"/> cells.</summary>
+    public static IEnumerable<Segment> Lines(List<List<Segment>> lines, int width, int height)
+    {
+        for (int i = 0; i < height; i++)
+        {
+            if (i > 0)
+                yield return Segment.LineBreak;
+            if (i < lines.Count)
+            {
+                foreach (var segment in lines[i])
+                    yield return segment;
+            }
+            else
+                yield return new Segment(new string(' ', width));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using RawNet.Ui.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// Two lines: the display filter (green while it parses, red with a <c>^</c> under the error's position and the message
+/// when it does not), and below it a key hint when the filter is not being edited.
+/// </summary>
+public sealed class FilterBar(CaptureView view) : IRenderable
+{
+    /// <summary>The prompt before the filter text.</summary>
+    public const string Prompt = "Filter: ";
+
+    /// <summary>The hint under an idle filter bar.</summary>
+    public const string Keys = "j/k move  PgUp/PgDn page  g/G first/last  Enter expand  Tab pane  / filter  s statistics  ? help  q quit";
+
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        if (!view.EditingFilter)
+        {
+            bool none = view.FilterText.Length == 0;
+            yield return new Segment(Prompt, new Style(Color.Grey));
+            yield return new Segment(Cells.Fit(none ? "(none: press / to filter)" : view.FilterText, maxWidth - Prompt.Length),
+                none ? new Style(Color.Grey) : new Style(Color.Green));
+            yield return Segment.LineBreak;
+            yield return new Segment(Cells.Fit(Keys, maxWidth), new Style(Color.Grey));
+            yield break;
+        }
+        var problem = view.FilterProblem;
+        var color = problem is null ? Color.Green : Color.Red;
+        yield return new Segment(Prompt, new Style(Color.White, decoration: Decoration.Bold));
+        yield return new Segment(Cells.Fit(view.FilterDraft + "_", maxWidth - Prompt.Length), new Style(color, decoration: Decoration.Bold));
+        yield return Segment.LineBreak;
+        string second = problem is null
+            ? (view.FilterDraft.Trim().Length == 0 ? "Enter clears the filter, Esc cancels" : "valid: Enter applies, Esc cancels")
+            : new string(' ', Prompt.Length + Math.Clamp(problem.Position, 0, view.FilterDraft.Length)) + "^ " + problem.Message;
+        yield return new Segment(Cells.Fit(second, maxWidth), new Style(color));
+    }
+}

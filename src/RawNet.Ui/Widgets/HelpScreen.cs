@@ -1,0 +1,41 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>Every key the UI answers, on a screen of its own.</summary>
+public sealed class HelpScreen(int height) : IRenderable
+{
+    /// <summary>Key and what it does, in the order shown.</summary>
+    public static readonly (string Key, string Action)[] Keys =
+    [
+        ("Up / k", "previous packet (or tree line, or hex line: the focused pane)"),
+        ("Down / j", "next packet (or tree line, or hex line)"),
+        ("PgUp / PgDn", "a page up or down"),
+        ("Home / g", "first packet (tree: first line)"),
+        ("End / G", "last packet (tree: last line)"),
+        ("Enter", "packet list: expand or collapse every layer; tree: the layer under the cursor"),
+        ("Tab", "next pane: packets, details, bytes"),
+        ("/", "edit the display filter: Enter applies, Esc cancels, Backspace erases"),
+        ("s", "statistics: protocol hierarchy and conversations (as rawnet stats)"),
+        ("?", "this help"),
+        ("Esc", "back to the packets from help or statistics"),
+        ("q / Ctrl-C", "quit (the terminal is restored)"),
+    ];
+
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        var lines = new List<List<Segment>>
+        {
+            new() { Cells.Title("Help: keys", true, maxWidth) },
+            new() { new Segment(new string(' ', maxWidth)) },
+        };
+        foreach (var (key, action) in Keys)
+            lines.Add([new Segment(Cells.Fit("  " + key, 16), new Style(Color.Yellow, decoration: Decoration.Bold)), new Segment(Cells.Fit(action, maxWidth - 16))]);
+        lines.Add([new Segment(new string(' ', maxWidth))]);
+        lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), new Style(Color.Grey))]);
+        return Cells.Lines(lines, maxWidth, height);
+    }
+}

@@ -1,0 +1,38 @@
+using RawNet.Ui.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// The layer tree of the selected packet: each layer as <c>+</c>/<c>-</c> heading, the fields of expanded layers as
+/// <c>Label (wireshark.name): value</c>, bad checksums and truncation in red; the cursor line highlighted when focused.
+/// </summary>
+public sealed class LayerTree(CaptureView view, int height) : IRenderable
+{
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        var tree = view.Tree;
+        bool focused = view.Focus == Pane.Tree;
+        var lines = new List<List<Segment>> { new() { Cells.Title("Packet details", focused, maxWidth) } };
+        int rows = Math.Max(1, height - 1);
+        int top = Math.Clamp(view.TreeCursor - rows + 1, 0, Math.Max(0, tree.Count - rows));
+        for (int i = top; i < Math.Min(tree.Count, top + rows); i++)
+        {
+            var line = tree[i];
+            string text = line.Kind == TreeLineKind.Layer ? (line.Expanded ? "- " : "+ ") + line.Text : "    " + line.Text;
+            if (line.Length > 0 && line.Kind == TreeLineKind.Field)
+                text += $"  [{line.Offset}-{line.Offset + line.Length - 1}]";
+            bool cursor = i == view.TreeCursor;
+            text = (cursor ? ">" : " ") + text;
+            var color = line.Problem ? Color.Red : line.Kind == TreeLineKind.Layer ? Color.White : Color.Grey85;
+            var style = cursor && focused ? new Style(Color.Black, line.Problem ? Color.Red : Color.Aqua)
+                : cursor ? new Style(color, decoration: Decoration.Underline)
+                : new Style(color, decoration: line.Kind == TreeLineKind.Layer ? Decoration.Bold : Decoration.None);
+            lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
+        }
+        return Cells.Lines(lines, maxWidth, height);
+    }
+}

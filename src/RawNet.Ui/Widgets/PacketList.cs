@@ -1,0 +1,58 @@
+using System.Globalization;
+using RawNet.Ui.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// The packet list: a title line, a column header, then one row per packet on screen (No., Time, Source, Destination,
+/// Protocol, Length, Info), coloured by protocol, the selected row marked with <c>&gt;</c> and highlighted.
+/// </summary>
+public sealed class PacketList(CaptureView view, int height) : IRenderable
+{
+    /// <summary>Rows of packets this widget shows at <paramref name="height"/> lines (title and header take two).</summary>
+    public static int RowsFor(int height) => Math.Max(1, height - 2);
+
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        int address = maxWidth >= 110 ? 20 : maxWidth >= 90 ? 16 : 12;
+        int info = Math.Max(0, maxWidth - (2 + 8 + 12 + 2 * (address + 1) + 9 + 7));
+        var lines = new List<List<Segment>>
+        {
+            new() { Cells.Title($"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
+            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
+        };
+        int rows = RowsFor(height);
+        for (int row = view.Top; row < Math.Min(view.ShownCount, view.Top + rows); row++)
+        {
+            var packet = view.Source.Row(view.FrameAt(row));
+            bool selected = row == view.Selected;
+            string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), packet.Time.ToString("0.000000", CultureInfo.InvariantCulture),
+                packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, address, info, selected);
+            var color = ColorOf(packet.Color);
+            var style = selected ? new Style(Color.Black, color, Decoration.Bold) : new Style(color);
+            lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
+        }
+        if (view.ShownCount == 0)
+            lines.Add([new Segment(Cells.Fit(view.TotalCount == 0 ? "  (no packets in this file)" : "  (no packet matches the display filter)", maxWidth))]);
+        return Cells.Lines(lines, maxWidth, height);
+    }
+
+    private static string Columns(string number, string time, string source, string destination, string protocol, string length, string info, int address, int infoWidth, bool selected) =>
+        (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, 11) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
+        + Cells.Fit(protocol, 8) + " " + Cells.FitRight(length, 6) + " " + Cells.Fit(info, infoWidth);
+
+    /// <summary>Wireshark-like colouring rules, as foreground colours.</summary>
+    public static Color ColorOf(RowColor color) => color switch
+    {
+        RowColor.Tcp => Color.MediumPurple1,
+        RowColor.Udp => Color.SkyBlue1,
+        RowColor.Arp => Color.Khaki1,
+        RowColor.Icmp => Color.Pink1,
+        RowColor.Problem => Color.Red,
+        _ => Color.Grey85,
+    };
+}

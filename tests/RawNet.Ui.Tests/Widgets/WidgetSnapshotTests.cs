@@ -1,0 +1,131 @@
+using RawNet.Ui.Model;
+using RawNet.Ui.Screens;
+using RawNet.Ui.Widgets;
+using Xunit;
+
+namespace RawNet.Ui.Tests.Widgets;
+
+/// <summary>Each widget rendered into a fixed-width console without colour, compared with a file under Expected/.</summary>
+public sealed class WidgetSnapshotTests
+{
+    [Fact]
+    public void Packet_list_shows_the_columns_and_marks_the_selected_row()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.PageSize = PacketList.RowsFor(8);
+        view.Select(2);
+        Golden.Check("packet-list.txt", ScreenText.Plain(new PacketList(view, 8), 120));
+    }
+
+    [Fact]
+    public void Packet_list_of_an_ipv6_capture_at_80_columns()
+    {
+        var view = Views.Open("tcp-handshake-ipv6.pcap");
+        view.PageSize = PacketList.RowsFor(6);
+        Golden.Check("packet-list-ipv6-80.txt", ScreenText.Plain(new PacketList(view, 6), 80));
+    }
+
+    [Fact]
+    public void Layer_tree_expanded_shows_every_field_with_its_wireshark_name_and_bytes()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.ToggleExpand();
+        Golden.Check("layer-tree-expanded.txt", ScreenText.Plain(new LayerTree(view, 60), 100));
+    }
+
+    [Fact]
+    public void Layer_tree_marks_a_bad_checksum()
+    {
+        var view = Views.Open("bad-checksums.pcap");
+        Golden.Check("layer-tree-bad-checksum.txt", ScreenText.Plain(new LayerTree(view, 8), 100));
+    }
+
+    [Fact]
+    public void Layer_tree_marks_truncation()
+    {
+        var view = Views.Open("truncated.pcap");
+        view.ToggleExpand();
+        Golden.Check("layer-tree-truncated.txt", ScreenText.Plain(new LayerTree(view, 40), 100));
+    }
+
+    [Fact]
+    public void Hex_pane_plain_and_with_the_highlight_of_the_source_port()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.ToggleExpand();
+        view.NextPane();
+        int line = view.Tree.ToList().FindIndex(l => l.Text.StartsWith("Source Port (tcp.srcport)", StringComparison.Ordinal));
+        view.Move(line);
+        var pane = new HexPane(view, 7);
+        Golden.Check("hex-pane.txt", ScreenText.Plain(pane, 80));
+        // With colour: exactly bytes 34-35 (hex "9c 40", ASCII ".@") carry the highlight's escape codes.
+        Golden.Check("hex-pane-highlight.ansi.txt", string.Join('\n', ScreenText.Lines(pane, 80, 7, ansi: true)));
+    }
+
+    [Fact]
+    public void Status_bar_names_the_source_the_counts_and_the_filter()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.BeginFilter();
+        view.EditFilter("tcp.len > 0");
+        view.ApplyFilter();
+        Golden.Check("status-bar.txt", ScreenText.Plain(new StatusBar(view), 120));
+    }
+
+    [Fact]
+    public void Filter_bar_idle_valid_and_with_an_error_marker()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        string idle = ScreenText.Plain(new FilterBar(view), 100);
+        view.BeginFilter();
+        view.EditFilter("tcp.port == 80");
+        string valid = ScreenText.Plain(new FilterBar(view), 100);
+        view.EditFilter("tcp.srcprot == 80");
+        string error = ScreenText.Plain(new FilterBar(view), 100);
+        Golden.Check("filter-bar.txt", idle + "\n\n" + valid + "\n\n" + error);
+    }
+
+    [Fact]
+    public void Help_screen_lists_every_key()
+    {
+        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(18), 100));
+    }
+
+    [Fact]
+    public void Statistics_screen_shows_the_rawnet_stats_report()
+    {
+        var view = Views.Open("udp-exchange.pcap");
+        Golden.Check("statistics-screen.txt", ScreenText.Plain(new StatisticsScreen(view.ComputeStatistics(), 0, 24), 100));
+    }
+
+    [Fact]
+    public void Whole_screen_at_120_by_40()
+    {
+        var view = Views.Open("icmp-errors.pcap");
+        view.Select(1);
+        view.ToggleExpand();
+        Golden.Check("main-screen-120x40.txt", ScreenText.Plain(MainScreen.Compose(view, 40), 120, 40));
+    }
+
+    [Fact]
+    public void Progress_bar()
+    {
+        Golden.Check("progress-bar.txt", ScreenText.Plain(new ProgressBar("Reading big.pcap", new IndexProgress(450, 1000, 123456)), 80));
+    }
+
+    [Fact]
+    public void Every_widget_fills_exactly_its_lines_and_width()
+    {
+        var view = Views.Open("icmp-errors.pcap");
+        foreach (var (widget, height) in new (Spectre.Console.Rendering.IRenderable, int)[]
+                 { (new PacketList(view, 9), 9), (new LayerTree(view, 7), 7), (new HexPane(view, 5), 5), (new StatusBar(view), 1), (new FilterBar(view), 2), (new HelpScreen(30), 30) })
+        {
+            foreach (int width in new[] { 40, 80, 133 })
+            {
+                var lines = ScreenText.Lines(widget, width, 100, ansi: false);
+                Assert.Equal(height, lines.Length);
+                Assert.All(lines, l => Assert.Equal(width, l.Length));
+            }
+        }
+    }
+}
