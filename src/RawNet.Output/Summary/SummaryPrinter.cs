@@ -220,7 +220,7 @@ public sealed class SummaryPrinter : IPacketPrinter
         if (v4 && ip.Checksum == ChecksumStatus.Bad)
         {
             ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4Header.Field.Checksum..]);
-            AppendBadChecksum(line, "ip", got, Corrected(got, InternetChecksum.Add(0, header)));
+            AppendBadChecksum(line, "ip", got, ip.ExpectedChecksum);
         }
     }
 
@@ -359,7 +359,7 @@ public sealed class SummaryPrinter : IPacketPrinter
         if (layer.Checksum == ChecksumStatus.Bad)
         {
             ushort got = tcp.Checksum;
-            AppendBadChecksum(line, "tcp", got, CorrectedTransport(packet, frame, layer, ipIndex, IpProtocol.Tcp, layer.Extent, got));
+            AppendBadChecksum(line, "tcp", got, layer.ExpectedChecksum);
         }
     }
 
@@ -470,9 +470,7 @@ public sealed class SummaryPrinter : IPacketPrinter
         line.Append(udp.Length - UdpHeader.HeaderLength);
         if (layer.Checksum == ChecksumStatus.Bad)
         {
-            ushort got = udp.Checksum;
-            ushort want = CorrectedTransport(packet, frame, layer, ipIndex, IpProtocol.Udp, udp.Length, got);
-            AppendBadChecksum(line, "udp", got, InternetChecksum.ForUdp(want));
+            AppendBadChecksum(line, "udp", udp.Checksum, layer.ExpectedChecksum);
         }
         int tunnel = index + 1;
         if (tunnel >= packet.LayerCount || packet[tunnel].Quoted)
@@ -589,9 +587,8 @@ public sealed class SummaryPrinter : IPacketPrinter
         line.Append(layer.Extent);
         if (layer.Checksum == ChecksumStatus.Bad)
         {
-            var buffer = packet.BufferOf(layer, frame);
             ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]);
-            AppendBadChecksum(line, "icmp", got, Corrected(got, InternetChecksum.Add(0, buffer.Slice(layer.Offset, layer.Extent))));
+            AppendBadChecksum(line, "icmp", got, layer.ExpectedChecksum);
         }
     }
 
@@ -736,7 +733,7 @@ public sealed class SummaryPrinter : IPacketPrinter
         if (layer.Checksum == ChecksumStatus.Bad)
         {
             ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]);
-            AppendBadChecksum(line, "icmp6", got, CorrectedTransport(packet, frame, layer, ipIndex, IpProtocol.Icmpv6, layer.Extent, got));
+            AppendBadChecksum(line, "icmp6", got, layer.ExpectedChecksum);
         }
     }
 
@@ -838,21 +835,5 @@ public sealed class SummaryPrinter : IPacketPrinter
         line.Append(" -> ");
         line.AppendHex(want, 0);
         line.Append("!]");
-    }
-
-    /// <summary>The value the checksum field should hold, given the one's-complement sum over the bytes with the wrong value in place.</summary>
-    private static ushort Corrected(ushort got, ulong sumWithGot) => InternetChecksum.Finish(sumWithGot + (ushort)~got);
-
-    private static ushort CorrectedTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, int ipIndex, IpProtocol protocol, int length, ushort got)
-    {
-        ref readonly Layer ip = ref packet[ipIndex];
-        var ipHeader = packet.HeaderOf(ip, frame);
-        var buffer = packet.BufferOf(layer, frame);
-        if (layer.Offset + length > buffer.Length)
-            return got;
-        ulong sum = ip.Kind == LayerKind.Ipv4
-            ? InternetChecksum.PseudoHeaderIpv4(ipHeader.Slice(Ipv4Header.Field.Source, 4), ipHeader.Slice(Ipv4Header.Field.Destination, 4), protocol, length)
-            : InternetChecksum.PseudoHeaderIpv6(ipHeader.Slice(Ipv6Header.Field.Source, 16), ipHeader.Slice(Ipv6Header.Field.Destination, 16), protocol, length);
-        return Corrected(got, InternetChecksum.Add(sum, buffer.Slice(layer.Offset, length)));
     }
 }

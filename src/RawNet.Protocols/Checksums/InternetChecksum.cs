@@ -76,6 +76,12 @@ public static class InternetChecksum
     /// </summary>
     public static ushort ForUdp(ushort computed) => computed == 0 ? (ushort)0xFFFF : computed;
 
+    /// <summary>
+    /// The value a checksum field should hold, given the running sum over the covered bytes with <paramref name="stored"/>
+    /// (the wrong value) in the field: take the stored value back out and finish.
+    /// </summary>
+    public static ushort Expected(ulong sumWithStoredField, ushort stored) => Finish(sumWithStoredField + (ushort)~stored);
+
     /// <summary>True when data that includes its own checksum field sums to the all-ones value, i.e. verifies.</summary>
     public static bool Verifies(ulong sumIncludingChecksumField) => Finish(sumIncludingChecksumField) == 0;
 }

@@ -181,8 +181,10 @@ public sealed class PacketBuilder
         Fill(Ipv6Fields.Routing[1]);
         if (spec.SegmentsLeft is null)
             Fill(Ipv6Fields.Routing[3]);
+        // Headers are prepended inside out, so the first routing header seen is the innermost: with (unusual) several,
+        // its address is the one the decoder and tshark take, having walked through the outer ones.
         if (header[Ipv6ExtensionHeader.Field.SegmentsLeft] > 0 && spec.Addresses.Count > 0)
-            _finalDestination = spec.Addresses[^1];
+            _finalDestination ??= spec.Addresses[^1];
         return Done(LayerKind.Ipv6Routing);
     }
 

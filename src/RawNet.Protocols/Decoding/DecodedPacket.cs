@@ -102,6 +102,7 @@ public sealed class DecodedPacket
         layer.Kind = kind;
         layer.Status = LayerStatus.Complete;
         layer.Checksum = Checksums.ChecksumStatus.None;
+        layer.ExpectedChecksum = 0;
         layer.Source = source;
         layer.Quoted = false;
         layer.Offset = offset;

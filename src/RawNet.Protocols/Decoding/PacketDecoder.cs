@@ -48,6 +48,11 @@ public sealed class PacketDecoder
     private DecodedPacket _packet = null!;
     private int _networkLayers;
 
+    // Offset (in the IPv6 layer's buffer) of the final destination named by a routing header with segments left, which
+    // replaces the IPv6 destination in the transport pseudo-header (RFC 8200 8.1); -1 when there is none. Set by the
+    // extension-header walk and read by the transport decoded right after it.
+    private int _routedDestination = -1;
+
     // True while decoding the transport header of a first fragment that is not reassembled: the rest of the datagram is
     // in later fragments, so its length may exceed this packet and its checksum cannot be verified (as tshark does).
     private bool _partialDatagram;
@@ -354,7 +359,7 @@ public sealed class PacketDecoder
         int end = offset + totalLength;
         int payloadCapEnd = Math.Min(capEnd, end);
         if (_options.VerifyChecksums && !input.Quoted)
-            layer.Checksum = InternetChecksum.Compute(bytes.Slice(offset, ihl)) == 0 ? ChecksumStatus.Good : ChecksumStatus.Bad;
+            layer.Checksum = Judge(ref layer, InternetChecksum.Add(0, bytes.Slice(offset, ihl)), bytes, offset + Ipv4Header.Field.Checksum);
 
         var protocol = ip.Protocol;
         int payload = offset + ihl;
@@ -410,6 +415,7 @@ public sealed class PacketDecoder
 
         var next = ip.NextHeader;
         int position = offset + Ipv6Header.Length;
+        _routedDestination = -1;
         bool fragment = false, moreFragments = false;
         int fragmentOffset = 0;
         uint identification = 0;
@@ -436,6 +442,9 @@ public sealed class PacketDecoder
             int length = Ipv6ExtensionHeader.LengthOf(next, bytes.Slice(position, 2));
             if (!Header(input, kind, position, length, payloadCapEnd, end, out _))
                 return;
+            // With (unusual) several routing headers, the innermost one that still has segments left names the destination.
+            if (next == IpProtocol.Ipv6Routing && Ipv6ExtensionHeader.FinalDestinationOffset(bytes.Slice(position, length)) is int at and >= 0)
+                _routedDestination = position + at;
             if (next == IpProtocol.Ipv6Fragment)
             {
                 fragment = true;
@@ -562,7 +571,7 @@ public sealed class PacketDecoder
         }
         layer.HeaderLength = headerLength;
         if (_options.VerifyChecksums && !input.Quoted)
-            layer.Checksum = VerifyTransport(input, offset, capEnd, repEnd, ipIndex, IpProtocol.Tcp, allowZero: false);
+            layer.Checksum = VerifyTransport(ref layer, input, offset, capEnd, repEnd, ipIndex, IpProtocol.Tcp, allowZero: false);
         if (capEnd > offset + headerLength)
             Payload(input, offset + headerLength, capEnd, repEnd);
     }
@@ -586,7 +595,7 @@ public sealed class PacketDecoder
         }
         int end = Math.Min(offset + length, repEnd);
         if (_options.VerifyChecksums && !input.Quoted)
-            layer.Checksum = VerifyTransport(input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
+            layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         if (Math.Min(capEnd, end) <= payload)
             return;
@@ -660,8 +669,8 @@ public sealed class PacketDecoder
         {
             layer.Checksum = kind == LayerKind.Icmp
                 ? capEnd < repEnd || _partialDatagram ? ChecksumStatus.NotVerifiable
-                    : InternetChecksum.Compute(bytes[offset..capEnd]) == 0 ? ChecksumStatus.Good : ChecksumStatus.Bad
-                : VerifyTransport(input, offset, capEnd, repEnd, ipIndex, IpProtocol.Icmpv6, allowZero: false);
+                    : Judge(ref layer, InternetChecksum.Add(0, bytes[offset..capEnd]), bytes, offset + IcmpHeader.Field.Checksum)
+                : VerifyTransport(ref layer, input, offset, capEnd, repEnd, ipIndex, IpProtocol.Icmpv6, allowZero: false);
         }
         if (repEnd - offset < IcmpHeader.HeaderLength)
         {
@@ -712,7 +721,16 @@ public sealed class PacketDecoder
         return capEnd;
     }
 
-    private ChecksumStatus VerifyTransport(Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
+    /// <summary>Good when the sum over the covered bytes (checksum field included) verifies; otherwise Bad, with the value the field should hold.</summary>
+    private static ChecksumStatus Judge(ref Layer layer, ulong sumWithField, ReadOnlySpan<byte> bytes, int checksumAt)
+    {
+        if (InternetChecksum.Verifies(sumWithField))
+            return ChecksumStatus.Good;
+        layer.ExpectedChecksum = InternetChecksum.Expected(sumWithField, BinaryPrimitives.ReadUInt16BigEndian(bytes[checksumAt..]));
+        return ChecksumStatus.Bad;
+    }
+
+    private ChecksumStatus VerifyTransport(ref Layer layer, Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
     {
         int checksumOffset = protocol switch
         {
@@ -732,9 +750,14 @@ public sealed class PacketDecoder
         int length = repEnd - offset;
         ulong sum = isIpv4
             ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), ipBytes.Slice(Ipv4Header.Field.Destination, 4), protocol, length)
-            : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16), ipBytes.Slice(Ipv6Header.Field.Destination, 16), protocol, length);
+            : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16),
+                _routedDestination >= 0 ? input.BufferOf(ip).Slice(_routedDestination, 16) : ipBytes.Slice(Ipv6Header.Field.Destination, 16),
+                protocol, length);
         sum = InternetChecksum.Add(sum, bytes.Slice(offset, length));
-        return InternetChecksum.Verifies(sum) ? ChecksumStatus.Good : ChecksumStatus.Bad;
+        var status = Judge(ref layer, sum, bytes, offset + checksumOffset);
+        if (status == ChecksumStatus.Bad && protocol == IpProtocol.Udp)
+            layer.ExpectedChecksum = InternetChecksum.ForUdp(layer.ExpectedChecksum);
+        return status;
     }
 
     private static UInt128 ToUInt128(ReadOnlySpan<byte> address)

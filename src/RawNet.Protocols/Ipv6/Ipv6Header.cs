@@ -72,6 +72,24 @@ public static class Ipv6ExtensionHeader
     /// <summary>Length of a fragment header.</summary>
     public const int FragmentHeaderLength = 8;
 
+    /// <summary>
+    /// Where a routing header names the packet's final destination, relative to the header, when segments are left
+    /// (type 0 and 2: the last address; segment routing, type 4: segment list[0]); -1 when the destination field already
+    /// holds it or the header is too short.
+    /// </summary>
+    public static int FinalDestinationOffset(ReadOnlySpan<byte> routingHeader)
+    {
+        const int addresses = 8;
+        if (routingHeader.Length < addresses + 16 || routingHeader[Field.SegmentsLeft] == 0)
+            return -1;
+        return routingHeader[Field.RoutingType] switch
+        {
+            0 => addresses + ((routingHeader.Length - addresses) / 16 - 1) * 16,
+            2 or 4 => addresses,
+            _ => -1,
+        };
+    }
+
     /// <summary>True for the next-header values RawNet walks as IPv6 extension headers.</summary>
     public static bool IsExtension(IpProtocol protocol) => protocol is IpProtocol.Ipv6HopByHop or IpProtocol.Ipv6Routing
         or IpProtocol.Ipv6Fragment or IpProtocol.Ipv6DestinationOptions or IpProtocol.AuthenticationHeader;

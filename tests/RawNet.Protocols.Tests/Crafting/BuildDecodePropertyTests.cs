@@ -67,7 +67,7 @@ public sealed class BuildDecodePropertyTests
             {
                 0 => new Ipv6HopByHopSpec { Options = PadN(random.Next(0, 20)) },
                 1 => new Ipv6DestinationOptionsSpec { Options = PadN(random.Next(0, 20)) },
-                2 => new Ipv6RoutingSpec { SegmentsLeft = 0, Addresses = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new IPAddress(Bytes(random, 16))).ToArray() },
+                2 => Routing(random),
                 _ => new Ipv6FragmentSpec { Identification = (uint)random.NextInt64(1L << 32) },
             });
         }
@@ -249,5 +249,13 @@ public sealed class BuildDecodePropertyTests
                 break;
         }
         return options.ToArray();
+    }
+
+    // Segments left may be anything up to the address count: builder and decoder must then agree on the final destination
+    // in the transport pseudo-header (RFC 8200 8.1).
+    private static Ipv6RoutingSpec Routing(Random random)
+    {
+        var addresses = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new IPAddress(Bytes(random, 16))).ToArray();
+        return new Ipv6RoutingSpec { SegmentsLeft = (byte)random.Next(0, addresses.Length + 1), Addresses = addresses };
     }
 }

@@ -8,7 +8,7 @@ namespace RawNet.Protocols.Tests.Ipv6;
 public class Ipv6Tests
 {
     internal static readonly Extension HopByHop = new(IpProtocol.Ipv6HopByHop, Hex("01 04 00000000"));                  // PadN
-    internal static readonly Extension Routing = new(IpProtocol.Ipv6Routing, Concat(Hex("02 01 00000000"), Ip("2001:db8::99"))); // type 2, 24 bytes
+    internal static readonly Extension Routing = new(IpProtocol.Ipv6Routing, Concat(Hex("02 00 00000000"), Ip("2001:db8::99"))); // type 2, no segments left, 24 bytes
     internal static readonly Extension AtomicFragment = new(IpProtocol.Ipv6Fragment, Hex("0000 0000abcd"));
     internal static readonly Extension DestinationOptions = new(IpProtocol.Ipv6DestinationOptions, Hex("01 04 00000000"));
     // RFC 4302: reserved, SPI, sequence, 96-bit ICV: 24 bytes, length field 4.
@@ -62,6 +62,24 @@ public class Ipv6Tests
     }
 
     [Fact]
+    public void RoutedSegmentChecksumCoversTheFinalDestination()
+    {
+        // scapy 2.5: IPv6(src='2001:db8::1', dst='2001:db8::2') / IPv6ExtHdrRouting(addresses=['2001:db8::3','2001:db8::4'],
+        // segleft=2) / TCP(sport=1, dport=2) / b'hi'. With segments left the pseudo-header names the last address
+        // (RFC 8200 8.1), not the IPv6 destination: scapy and tshark agree the checksum 0xcbfd is good.
+        var bytes = Hex("60000000003e2b4020010db800000000000000000000000120010db80000000000000000000000020604000200000000"
+            + "20010db800000000000000000000000320010db800000000000000000000000400010002000000000000000050022000cbfd00006869");
+        var packet = Decode.Frame(bytes, LinkType.Ipv6);
+        Assert.Equal(ChecksumStatus.Good, packet[packet.IndexOf(LayerKind.Tcp)].Checksum);
+
+        bytes[43] = 0; // segments left 0: now the IPv6 destination is final, and the same checksum is wrong
+        packet = Decode.Frame(bytes, LinkType.Ipv6);
+        ref readonly var tcp = ref packet[packet.IndexOf(LayerKind.Tcp)];
+        Assert.Equal(ChecksumStatus.Bad, tcp.Checksum);
+        Assert.NotEqual(0xcbfd, tcp.ExpectedChecksum);
+    }
+
+    [Fact]
     public void ParseEveryExtensionHeader()
     {
         var bytes = EveryExtension();
@@ -111,7 +129,7 @@ public class Ipv6Tests
         Assert.Equal("44", Decode.Field(packet, bytes, "ipv6.routing.nxt"));
         Assert.Equal("2", Decode.Field(packet, bytes, "ipv6.routing.len"));
         Assert.Equal("2", Decode.Field(packet, bytes, "ipv6.routing.type"));
-        Assert.Equal("1", Decode.Field(packet, bytes, "ipv6.routing.segleft"));
+        Assert.Equal("0", Decode.Field(packet, bytes, "ipv6.routing.segleft"));
         Assert.Equal("51", Decode.Field(packet, bytes, "ipv6.fraghdr.nxt"));
         Assert.Equal("0", Decode.Field(packet, bytes, "ipv6.fraghdr.offset"));
         Assert.Equal("0", Decode.Field(packet, bytes, "ipv6.fraghdr.more"));
