@@ -16,6 +16,7 @@ public static class RawNetCommandLine
         root.Add(CaptureCommand.Create(output, stderr));
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));
+        UiCommand.Register(root, output, stderr);
         // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);

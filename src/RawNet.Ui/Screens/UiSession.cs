@@ -20,6 +20,10 @@ public static class UiSession
     public static int Run(UiOptions options, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
+        // Not a capture at all: say so before taking over the terminal.
+        using (RawNet.Files.CaptureFileReader.Open(options.Path))
+        {
+        }
         using var terminal = new TerminalScreen(stdout);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminal.Dispose());
         bool scripted = options.ExitAfterFirstDraw || options.Script is not null;

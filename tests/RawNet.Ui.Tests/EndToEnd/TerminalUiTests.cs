@@ -1,0 +1,110 @@
+using RawNet.Testing;
+using Xunit;
+
+namespace RawNet.Ui.Tests.EndToEnd;
+
+/// <summary>The real <c>rawnet ui</c> in a 120x40 tmux terminal, driven by keys, judged by what is on screen.</summary>
+public sealed class TerminalUiTests
+{
+    private const string Exited = "rawnet exited with ";
+
+    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
+
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
+
+    private static TmuxSession Start(string arguments) =>
+        // After rawnet ends the shell prints its exit code on the normal screen and stays a while so the test can read it.
+        new($"'{Dotnet}' '{Rawnet}' {arguments}; echo \"{Exited}$?\"; sleep 60");
+
+    [Fact]
+    public void Keys_move_expand_switch_panes_filter_show_statistics_and_quit()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
+        using var ui = Start($"ui '{capture}'");
+        var screen = ui.WaitFor("Packets (10 shown of 10)");
+        Assert.Contains(">       1    0.000000 198.18.0.1", screen, StringComparison.Ordinal);
+
+        ui.Keys("j", "j");
+        screen = ui.WaitFor("| Packet 3");
+        Assert.Contains(">       3    0.002000 198.18.0.1", screen, StringComparison.Ordinal);
+
+        ui.Keys("Enter");
+        screen = ui.WaitFor("Source (eth.src): 02:00:00:00:00:01  [6-11]");
+        Assert.Contains("- Ethernet II", screen, StringComparison.Ordinal);
+
+        ui.Keys("Tab");
+        ui.WaitFor("━━ Packet details");
+        // The last tree line is TCP's checksum verdict; one up is the urgent pointer, bytes 52-53 of the frame.
+        ui.Keys("G", "k");
+        screen = ui.WaitFor("Bytes (highlighted: 52-53, 2 bytes)");
+        Assert.Contains(">    Urgent Pointer (tcp.urgent_pointer): 0  [52-53]", screen, StringComparison.Ordinal);
+        Assert.Contains("Window (tcp.window_size_value)", screen, StringComparison.Ordinal);
+
+        ui.Keys("/");
+        ui.WaitFor("Filter: _");
+        ui.Type("tcp.srcprot");
+        screen = ui.WaitFor("^ unknown field 'tcp.srcprot'");
+        // Esc and the next key sent together read as Alt+key (as in any terminal): wait for Esc to land first.
+        ui.Keys("Escape");
+        ui.WaitFor("Filter: (none");
+        ui.Keys("/");
+        ui.Type("tcp");
+        ui.Keys("Enter");
+        screen = ui.WaitFor("| filter: tcp |");
+        Assert.Contains("Filter: tcp", screen, StringComparison.Ordinal);
+
+        ui.Keys("s");
+        screen = ui.WaitFor("Statistics (as rawnet stats)");
+        Assert.Contains("Protocol hierarchy", screen, StringComparison.Ordinal);
+        Assert.Contains("198.18.0.1:40000 <-> 198.18.0.2:80  packets:10 bytes:641", screen, StringComparison.Ordinal);
+
+        ui.Keys("Escape");
+        ui.WaitFor("Packets (");
+        ui.Keys("?");
+        ui.WaitFor("Help: keys");
+        ui.Keys("Escape");
+        ui.WaitFor("Packets (");
+        ui.Keys("Tab", "Tab", "G");
+        ui.WaitFor("| Packet 10");
+
+        ui.Keys("q");
+        screen = ui.WaitFor(Exited);
+        Assert.Contains(Exited + "0", screen, StringComparison.Ordinal);
+        // The alternate screen is gone: the UI's lines are no longer visible.
+        Assert.DoesNotContain("Packets (", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ctrl_c_quits_and_restores_the_terminal()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("shown of");
+        ui.Keys("C-c");
+        var screen = ui.WaitFor(Exited);
+        Assert.DoesNotContain("shown of", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_file_the_bundled_capture_opens_and_the_status_bar_says_how_to_open_one()
+    {
+        using var ui = Start("");
+        var screen = ui.WaitFor("Packets (10 shown of 10)");
+        Assert.Contains("tcp-handshake-ipv4.pcap", screen, StringComparison.Ordinal);
+        Assert.Contains("open one: rawnet ui FILE", screen, StringComparison.Ordinal);
+        ui.Keys("q");
+        ui.WaitFor(Exited + "0");
+    }
+
+    [Fact]
+    public void A_resized_terminal_is_laid_out_again()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
+        using var ui = new TmuxSession($"'{Dotnet}' '{Rawnet}' ui '{capture}'", 120, 40);
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Resize(80, 24);
+        var screen = ui.WaitFor("Source       Destination");
+        Assert.All(screen.Split('\n'), line => Assert.True(line.Length <= 80, line));
+        ui.Keys("q");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using RawNet.Testing;
+using Xunit;
+
+namespace RawNet.Ui.Tests.EndToEnd;
+
+/// <summary>
+/// A program running in a detached tmux session of a fixed size, on a tmux server of its own (its own socket), so the
+/// test sees exactly what a user's terminal would show; disposing kills the session.
+/// </summary>
+internal sealed class TmuxSession : IDisposable
+{
+    private readonly string _tmux;
+    private readonly string _socket;
+    private readonly string _name;
+
+    public TmuxSession(string command, int width = 120, int height = 40)
+    {
+        _tmux = ExternalTool.Require("tmux", "tmux");
+        _socket = $"rawnet-ui-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+        _name = "ui";
+        Tmux("new-session", "-d", "-s", _name, "-x", width.ToString(), "-y", height.ToString(), command);
+    }
+
+    /// <summary>The text on screen now.</summary>
+    public string Screen() => Tmux("capture-pane", "-p", "-t", _name);
+
+    /// <summary>Sends tmux key names (<c>j</c>, <c>Enter</c>, <c>Tab</c>, <c>Escape</c>).</summary>
+    public void Keys(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
+
+    /// <summary>Changes the terminal's size, as a user resizing the window.</summary>
+    public void Resize(int width, int height) => Tmux("resize-window", "-t", _name, "-x", width.ToString(), "-y", height.ToString());
+
+    /// <summary>Types <paramref name="text"/> literally.</summary>
+    public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text);
+
+    /// <summary>Polls the screen until it contains <paramref name="text"/>; fails with the last screen after <paramref name="seconds"/>.</summary>
+    public string WaitFor(string text, double seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen;
+        do
+        {
+            screen = Screen();
+            if (screen.Contains(text, StringComparison.Ordinal))
+                return screen;
+            Thread.Sleep(50);
+        }
+        while (clock.Elapsed.TotalSeconds < seconds);
+        Assert.Fail($"'{text}' did not appear within {seconds} s; the screen was:\n{screen}");
+        return screen;
+    }
+
+    private string Tmux(params string[] arguments)
+    {
+        var (code, stdout, stderr) = ExternalTool.Run(_tmux, ["-L", _socket, .. arguments], TimeSpan.FromSeconds(20));
+        Assert.True(code == 0, $"tmux {string.Join(' ', arguments)}: exit {code}: {stderr}");
+        return stdout;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            ExternalTool.Run(_tmux, ["-L", _socket, "kill-session", "-t", _name], TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+        }
+    }
+}
