@@ -191,13 +191,28 @@ public static class CaptureCommand
 
     private static void WriteAll(RingConsumer consumer, PacketFileWriter file)
     {
-        while (consumer.WaitForData())
+        while (NextBatch(consumer, out var batch))
         {
-            consumer.TryReadBatch(out var batch);
             foreach (var record in batch)
                 file.Write(record.Metadata, record.Data);
             batch.Release();
         }
+    }
+
+    /// <summary>
+    /// The next batch of records, sleeping a millisecond at a time while the ring is empty; false once the session has
+    /// completed the ring and everything was read. Neither printing nor a file needs sub-millisecond latency, and a
+    /// consumer that spins or yields between the kernel's blocks costs more CPU than the packets themselves.
+    /// </summary>
+    private static bool NextBatch(RingConsumer consumer, out RingBatch batch)
+    {
+        while (!consumer.TryReadBatch(out batch))
+        {
+            if (consumer.IsCompleted)
+                return false;
+            Thread.Sleep(1);
+        }
+        return true;
     }
 
     private static void PrintAll(RingConsumer consumer, Settings settings, CommandOutput output, CaptureSession session)
@@ -208,9 +223,8 @@ public static class CaptureCommand
         var printer = settings.Printer!;
         var writer = output.Writer;
         long number = 0;
-        while (consumer.WaitForData())
+        while (NextBatch(consumer, out var batch))
         {
-            consumer.TryReadBatch(out var batch);
             foreach (var record in batch)
             {
                 var metadata = record.Metadata;
