@@ -18,15 +18,23 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
-        int address = maxWidth >= 110 ? 20 : maxWidth >= 90 ? 16 : 12;
+        int rows = RowsFor(height);
+        int last = Math.Min(view.ShownCount, view.Top + rows);
+        // Source and Destination as wide as the longest address on screen, so Info gets the rest.
+        int address = "Destination".Length;
+        for (int row = view.Top; row < last; row++)
+        {
+            var shown = view.Source.Row(view.FrameAt(row));
+            address = Math.Max(address, Math.Max(shown.Source.Length, shown.Destination.Length));
+        }
+        address = Math.Min(address, maxWidth >= 110 ? 39 : maxWidth >= 90 ? 16 : 12);
         int info = Math.Max(0, maxWidth - (2 + 8 + 12 + 2 * (address + 1) + 9 + 7));
         var lines = new List<List<Segment>>
         {
             new() { Cells.Title($"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
             new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
         };
-        int rows = RowsFor(height);
-        for (int row = view.Top; row < Math.Min(view.ShownCount, view.Top + rows); row++)
+        for (int row = view.Top; row < last; row++)
         {
             var packet = view.Source.Row(view.FrameAt(row));
             bool selected = row == view.Selected;
