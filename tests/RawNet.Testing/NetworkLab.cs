@@ -148,12 +148,12 @@ public sealed class NetworkLab : IDisposable
 
     /// <summary>
     /// Starts tcpdump on <paramref name="end"/>'s interface writing <paramref name="path"/> (packet-buffered, immediate
-    /// mode, not promiscuous unless asked) and returns once it is listening.
+    /// mode, nanosecond timestamps) and returns once it is listening.
     /// </summary>
     public LabTcpdump StartTcpdump(LabEnd end, string path, string? filter = null, int snapLength = 262144, int? count = null)
     {
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        List<string> args = ["-i", end.Interface, "-w", path, "-U", "--immediate-mode", "-s", snapLength.ToString(), "-Z", "root"];
+        List<string> args = ["-i", end.Interface, "-w", path, "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", snapLength.ToString(), "-Z", "root"];
         if (count is int c)
             args.AddRange(["-c", c.ToString()]);
         if (filter is not null)

@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using RawNet.Capture.Sources;
+using RawNet.Capture.Sources.AfPacket;
+using RawNet.Protocols;
+using RawNet.Testing;
+
+namespace RawNet.Capture.Tests.Sources;
+
+/// <summary>Both live back ends in a <see cref="NetworkLab"/>: what A sends is what B captures, byte for byte, in order, as tcpdump saw it.</summary>
+public sealed class LabCaptureTests
+{
+    internal static ICaptureSource OpenBackend(string backend, CaptureOptions options) => backend switch
+    {
+        "afpacket" => AfPacketCaptureSource.Open(options),
+        "libpcap" => PcapHandleSource.Open(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(backend)),
+    };
+
+    /// <summary>Opens <paramref name="backend"/> on <paramref name="end"/>'s interface from inside its namespace.</summary>
+    internal static ICaptureSource OpenIn(LabEnd end, string backend, string? filter = null, int snapLength = 262144, int bufferBytes = 8 << 20) =>
+        NetworkLab.RunInNamespace(end.Namespace, () => OpenBackend(backend, new CaptureOptions(end.Interface, snapLength, Filter: filter, BufferBytes: bufferBytes)));
+
+    [Fact]
+    public void Frames_b_sends_are_captured_in_b_as_outbound_and_a_snap_length_cuts_them_as_tcpdump_does()
+    {
+        using var lab = NetworkLab.Create();
+        var frames = Enumerable.Range(0, 50).Select(i => lab.ExperimentalFrame(lab.B, lab.Id, i, 60 + i * 29)).ToList();
+        var path = Path.Combine(Path.GetTempPath(), $"rn-{lab.Id}.pcap");
+        try
+        {
+            using var source = OpenIn(lab.B, "afpacket", snapLength: 100);
+            List<CapturedCopy> captured;
+            using (var tcpdump = lab.StartTcpdump(lab.B, path, $"ether proto 0x{NetworkLab.ExperimentalEtherType:x4}", snapLength: 100, count: frames.Count))
+            {
+                NetworkLab.SendFrames(lab.B, frames);
+                captured = CaptureDrain.Read(source, f => CaptureDrain.Contains(f, lab.Id), count: frames.Count);
+                Assert.True(tcpdump.WaitForExit(TimeSpan.FromSeconds(15)), tcpdump.StandardError);
+            }
+            var dumped = CaptureDrain.ReadFile(path);
+            Assert.Equal(frames.Select(f => f[..Math.Min(100, f.Length)]), captured.Select(c => c.Data));
+            Assert.Equal(dumped.Select(d => d.Data), captured.Select(c => c.Data));
+            Assert.Equal(frames.Select(f => f.Length), captured.Select(c => c.Metadata.OriginalLength));
+            Assert.All(captured, c => Assert.Equal(PacketDirection.Outbound, c.Metadata.Direction));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_802_1q_tag_the_kernel_took_off_is_put_back_as_tcpdump_shows_it()
+    {
+        using var lab = NetworkLab.Create();
+        var frames = Enumerable.Range(0, 20).Select(i =>
+        {
+            var plain = lab.ExperimentalFrame(lab.A, lab.Id, i, 80 + i * 10);
+            var tagged = new byte[plain.Length + 4];
+            plain.AsSpan(0, 12).CopyTo(tagged);
+            BinaryPrimitives.WriteUInt16BigEndian(tagged.AsSpan(12), 0x8100);
+            BinaryPrimitives.WriteUInt16BigEndian(tagged.AsSpan(14), (ushort)(0x2000 | (100 + i)));   // priority 1, VLAN 100+i
+            plain.AsSpan(12).CopyTo(tagged.AsSpan(16));
+            return tagged;
+        }).ToList();
+        var path = Path.Combine(Path.GetTempPath(), $"rn-{lab.Id}.pcap");
+        try
+        {
+            using var source = OpenIn(lab.B, "afpacket");
+            List<CapturedCopy> captured;
+            using (var tcpdump = lab.StartTcpdump(lab.B, path, "vlan", count: frames.Count))
+            {
+                NetworkLab.SendFrames(lab.A, frames);
+                captured = CaptureDrain.Read(source, f => CaptureDrain.Contains(f, lab.Id), count: frames.Count);
+                Assert.True(tcpdump.WaitForExit(TimeSpan.FromSeconds(15)), tcpdump.StandardError);
+            }
+            Assert.Equal(frames, captured.Select(c => c.Data));
+            Assert.Equal(frames.Select(f => f.Length), captured.Select(c => c.Metadata.OriginalLength));
+            Assert.Equal(CaptureDrain.ReadFile(path).Select(d => d.Data), captured.Select(c => c.Data));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
