@@ -4,6 +4,7 @@ using RawNet.Capture.LibPcap;
 using RawNet.Capture.Ring;
 using RawNet.Capture.Sessions;
 using RawNet.Capture.Sources;
+using RawNet.Capture.Sources.AfPacket;
 using RawNet.Files;
 using RawNet.Files.Pcap;
 using RawNet.Files.PcapNg;
@@ -97,6 +98,8 @@ public static class CaptureCommand
 
         using (source)
         {
+            if (settings.User is { } user && SwitchUser(user) is { } refused)
+                return Fail(stderr, refused);
             stderr.WriteLine($"listening on {name} ({source.BackendName}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
             stderr.Flush();
             return Capture(source, settings, output, stderr);
@@ -107,27 +110,42 @@ public static class CaptureCommand
     {
         // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
         bool immediate = settings.Path is null;
-        if (settings.Backend == "libpcap")
-            return LibPcapCaptureSource.Open(settings.Capture, immediate);
-        return LibPcapCaptureSource.Open(settings.Capture, immediate);
+        return settings.Backend == "libpcap"
+            ? LibPcapCaptureSource.Open(settings.Capture, immediate)
+            : AfPacketCaptureSource.Open(settings.Capture);
     }
 
     /// <summary>The one-line message for a capture that could not be opened, or null for an unexpected exception.</summary>
     private static string? DescribeOpenFailure(Exception e, string name) => e switch
     {
-        PcapException { Status: LibPcapCaptureSource.PermissionDeniedStatus } => PermissionMessage(name),
+        // The AF_PACKET back end's messages already name the interface (and, for permission, both fixes).
+        AfPacketException => e.Message,
+        PcapException { Status: LibPcapCaptureSource.PermissionDeniedStatus } => new CapturePermissionException(name, PermissionDeniedErrno).Message,
         PcapException { Status: LibPcapCaptureSource.NoSuchDeviceStatus } => $"{name}: No such interface (see rawnet interfaces)",
         PcapException => $"{name}: {e.Message}",
         LibPcapUnavailableException => e.Message,
-        UnauthorizedAccessException => PermissionMessage(name),
         _ => null,
     };
 
-    /// <summary>Both ways to get the capability: root, or file capabilities on the published binary.</summary>
-    private static string PermissionMessage(string name)
+    /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
+    private const int PermissionDeniedErrno = 1;
+
+    /// <summary>Switches to <paramref name="user"/> (tcpdump -Z); the open capture keeps working. Null on success, else the message.</summary>
+    private static string? SwitchUser(string user)
     {
-        string binary = Environment.ProcessPath is { } path && Path.GetFileName(path) == "rawnet" ? path : "/path/to/published/rawnet";
-        return $"{name}: permission denied: capturing needs CAP_NET_RAW; run as root, or give the published binary the capabilities: sudo setcap cap_net_raw,cap_net_admin=eip {binary}";
+        try
+        {
+            Privileges.DropTo(user);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return $"--user {user}: no such user";
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return e.Message;
+        }
     }
 
     private static int Capture(ICaptureSource source, Settings settings, CommandOutput output, TextWriter stderr)

@@ -104,6 +104,42 @@ public sealed class LiveCaptureTests
     }
 
     [Fact]
+    public void With_user_nobody_the_open_capture_keeps_working_and_the_file_belongs_to_nobody()
+    {
+        RequireBackend("afpacket");
+        var setpriv = ExternalTool.Find("setpriv");
+        if (setpriv is null)
+            Assert.Skip("setpriv is not installed (apt-get install util-linux); it checks what nobody can read");
+        // After the switch the runtime may still load assemblies: they must be readable by nobody.
+        var program = PermissionTests.ReadableProgram(setpriv);
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        var path = TempFile(".pcapng");
+        try
+        {
+            using (var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", $"udp and dst port {port}", "-c", "3", "-w", path, "--user", "nobody"], program: program))
+            {
+                Assert.True(rawnet.IsListening, rawnet.StandardError);
+                using (var sender = new UdpClient())
+                {
+                    for (int i = 0; i < 3; i++)
+                        sender.Send([1, 2, 3, (byte)i], 4, new IPEndPoint(IPAddress.Loopback, port));
+                }
+                Assert.True(rawnet.WaitForExit(Patience) == 0, rawnet.StandardError);
+                AssertCounterLines(rawnet.StandardError, 3);
+            }
+            Assert.Equal(["01020300", "01020301", "01020302"], TsharkUdpPayloads(path));
+            Assert.Equal("65534", ExternalTool.Run("stat", ["-c", "%u", path]).StdOut.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+            if (program != RawNetProcess.AssemblyPath)
+                Directory.Delete(Path.GetDirectoryName(program)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Duration_ends_a_quiet_capture()
     {
         RequireBackend("afpacket");

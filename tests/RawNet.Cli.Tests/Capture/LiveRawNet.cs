@@ -37,12 +37,13 @@ public sealed class LiveRawNet : IDisposable
         _process.BeginOutputReadLine();
     }
 
-    /// <summary>Starts <c>rawnet ARGS</c>, inside <paramref name="netns"/> when given, and waits until it listens (or fails to).</summary>
-    public static LiveRawNet Start(IEnumerable<string> arguments, string? netns = null)
+    /// <summary>Starts <c>rawnet ARGS</c> (<paramref name="program"/>, by default the built rawnet.dll), inside <paramref name="netns"/> when given, and waits until it listens (or fails to).</summary>
+    public static LiveRawNet Start(IEnumerable<string> arguments, string? netns = null, string? program = null)
     {
+        program ??= RawNetProcess.AssemblyPath;
         List<string> command = netns is null
-            ? ["dotnet", RawNetProcess.AssemblyPath]
-            : [ExternalTool.Require("ip", "iproute2"), "netns", "exec", netns, "dotnet", RawNetProcess.AssemblyPath];
+            ? ["dotnet", program]
+            : [ExternalTool.Require("ip", "iproute2"), "netns", "exec", netns, "dotnet", program];
         var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in command.Skip(1).Concat(arguments))
             psi.ArgumentList.Add(a);
