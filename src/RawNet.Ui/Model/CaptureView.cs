@@ -58,6 +58,12 @@ public sealed class CaptureView
     /// <summary>The highlighted line of the layer tree.</summary>
     public int TreeCursor { get; private set; }
 
+    /// <summary>The first tree line on screen.</summary>
+    public int TreeTop { get; private set; }
+
+    /// <summary>Tree lines shown at once (set by the layout before each render).</summary>
+    public int TreePageSize { get; set; } = 10;
+
     /// <summary>The first hex line on screen.</summary>
     public int HexTop { get; set; }
 
@@ -131,7 +137,7 @@ public sealed class CaptureView
                 Select(Selected + delta);
                 break;
             case Pane.Tree:
-                TreeCursor = Math.Clamp(TreeCursor + delta, 0, Math.Max(0, Tree.Count - 1));
+                SetTreeCursor(TreeCursor + delta);
                 break;
             case Pane.Hex:
                 HexTop = Math.Max(0, HexTop + delta);
@@ -142,11 +148,22 @@ public sealed class CaptureView
     /// <summary>Moves a page up (-1) or down (+1).</summary>
     public void Page(int direction) => Move(direction * Math.Max(1, Focus == Pane.Packets ? PageSize - 1 : 8));
 
+    private void SetTreeCursor(int line)
+    {
+        int count = Tree.Count;
+        TreeCursor = Math.Clamp(line, 0, Math.Max(0, count - 1));
+        if (TreeCursor < TreeTop)
+            TreeTop = TreeCursor;
+        else if (TreeCursor >= TreeTop + TreePageSize)
+            TreeTop = TreeCursor - TreePageSize + 1;
+        TreeTop = Math.Clamp(TreeTop, 0, Math.Max(0, count - TreePageSize));
+    }
+
     /// <summary>Selects the first row.</summary>
     public void First()
     {
         if (Focus == Pane.Tree)
-            TreeCursor = 0;
+            SetTreeCursor(0);
         else
             Select(0);
     }
@@ -155,7 +172,7 @@ public sealed class CaptureView
     public void Last()
     {
         if (Focus == Pane.Tree)
-            TreeCursor = Math.Max(0, Tree.Count - 1);
+            SetTreeCursor(Tree.Count - 1);
         else
             Select(ShownCount - 1);
     }
@@ -195,7 +212,7 @@ public sealed class CaptureView
             {
                 if (lines[i].Kind == TreeLineKind.Layer && lines[i].LayerIndex == layer)
                 {
-                    TreeCursor = i;
+                    SetTreeCursor(i);
                     break;
                 }
             }

@@ -28,6 +28,7 @@ public static class MainScreen
                 int tree = Math.Max(2, (body - list) / 2);
                 int hex = Math.Max(1, body - list - tree);
                 view.PageSize = PacketList.RowsFor(list);
+                view.TreePageSize = Math.Max(1, tree - 1);
                 view.Select(view.Selected);
                 parts.Add(new PacketList(view, list));
                 parts.Add(new LayerTree(view, tree));

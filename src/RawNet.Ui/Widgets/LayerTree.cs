@@ -18,7 +18,9 @@ public sealed class LayerTree(CaptureView view, int height) : IRenderable
         bool focused = view.Focus == Pane.Tree;
         var lines = new List<List<Segment>> { new() { Cells.Title("Packet details", focused, maxWidth) } };
         int rows = Math.Max(1, height - 1);
-        int top = Math.Clamp(view.TreeCursor - rows + 1, 0, Math.Max(0, tree.Count - rows));
+        // The model's scroll position, moved only if the cursor would be off screen (another height than the layout's).
+        int top = Math.Clamp(view.TreeTop, Math.Max(0, view.TreeCursor - rows + 1), view.TreeCursor);
+        top = Math.Clamp(top, 0, Math.Max(0, tree.Count - rows));
         for (int i = top; i < Math.Min(tree.Count, top + rows); i++)
         {
             var line = tree[i];

@@ -62,6 +62,25 @@ public sealed class CaptureViewTests
         Assert.Equal(4, view.Tree.Count);
     }
 
+    [Fact]
+    public void The_tree_scrolls_only_when_the_cursor_leaves_the_page()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.TreePageSize = 5;
+        view.ToggleExpand();
+        view.NextPane();
+        view.Move(10);
+        Assert.Equal((10, 6), (view.TreeCursor, view.TreeTop));
+        view.Move(-3);
+        Assert.Equal((7, 6), (view.TreeCursor, view.TreeTop));
+        view.Move(-3);
+        Assert.Equal((4, 4), (view.TreeCursor, view.TreeTop));
+        view.Last();
+        Assert.Equal(view.Tree.Count - 5, view.TreeTop);
+        view.First();
+        Assert.Equal((0, 0), (view.TreeCursor, view.TreeTop));
+    }
+
     [Theory]
     [InlineData("tcp-handshake-ipv4.pcap")]
     [InlineData("tcp-handshake-ipv6.pcap")]

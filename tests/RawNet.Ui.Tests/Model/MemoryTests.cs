@@ -1,0 +1,58 @@
+using RawNet.Files;
+using RawNet.Files.Pcap;
+using RawNet.Protocols;
+using RawNet.Ui.Model;
+using Xunit;
+
+namespace RawNet.Ui.Tests.Model;
+
+/// <summary>A large file costs the index's arrays and nothing per packet beyond them, however far one scrolls.</summary>
+public sealed class MemoryTests
+{
+    private const int Frames = 200_000;
+
+    [Fact]
+    public void Opening_and_scrolling_a_large_file_holds_under_64_bytes_a_packet()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-ui-mem-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            // The handshake's frames over and over: real packets, so every row decodes fully.
+            var frames = new List<(FrameMetadata, byte[])>();
+            using (var reader = CaptureFileReader.Open(Views.Capture("tcp-handshake-ipv4.pcap")))
+            {
+                while (reader.TryReadNext(out var frame))
+                    frames.Add((frame.Metadata, frame.Data.ToArray()));
+            }
+            using (var writer = PcapWriter.Create(path, LinkType.Ethernet))
+            {
+                for (int i = 0; i < Frames; i++)
+                {
+                    var (metadata, data) = frames[i % frames.Count];
+                    writer.Write(metadata with { TimestampNanoseconds = metadata.TimestampNanoseconds + i * 1000L }, data);
+                }
+            }
+
+            long before = GC.GetTotalMemory(forceFullCollection: true);
+            using var index = CaptureIndex.Build(path, null, TestContext.Current.CancellationToken);
+            var view = new CaptureView(new PacketSource(index), path) { PageSize = 30 };
+            for (int row = 0; row < Frames; row += 7)
+            {
+                view.Select(row);
+                _ = view.Source.Row(view.FrameAt(row));
+            }
+            view.Last();
+            _ = view.Tree;
+            long after = GC.GetTotalMemory(forceFullCollection: true);
+
+            Assert.Equal(Frames, index.Count);
+            double perPacket = (after - before) / (double)Frames;
+            Assert.True(perPacket < 64, $"{perPacket:0.0} bytes a packet held after opening and scrolling");
+            GC.KeepAlive(view);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
