@@ -140,7 +140,8 @@ public sealed class CaptureView
                 SetTreeCursor(TreeCursor + delta);
                 break;
             case Pane.Hex:
-                HexTop = Math.Max(0, HexTop + delta);
+                int lines = SelectedFrame < 0 ? 0 : (Source.Index.MetadataOf(SelectedFrame).CapturedLength + 15) / 16;
+                HexTop = Math.Clamp(HexTop + delta, 0, Math.Max(0, lines - 1));
                 break;
         }
     }

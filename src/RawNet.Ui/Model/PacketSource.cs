@@ -1,5 +1,4 @@
 using System.Globalization;
-using RawNet.Output;
 using RawNet.Output.Summary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;

@@ -43,6 +43,10 @@ public sealed class CaptureViewTests
         Assert.Equal(2, view.TreeCursor);
         view.NextPane();
         Assert.Equal(Pane.Hex, view.Focus);
+        view.Move(100);
+        Assert.Equal(4, view.HexTop); // 74 bytes: five lines of 16, the last one at the top at most
+        view.Move(-1);
+        Assert.Equal(3, view.HexTop);
         view.NextPane();
         Assert.Equal(Pane.Packets, view.Focus);
     }
