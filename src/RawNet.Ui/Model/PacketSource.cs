@@ -98,6 +98,7 @@ public sealed class PacketSource
         // The summary opens with the time of day ("HH:MM:SS.ffffff "): the Time column already says when.
         if (info.Length > 16 && info[2] == ':' && info[15] == ' ')
             info = info[16..];
+        info = WithoutAddresses(info, source, destination);
         var color = HasProblem(packet) ? RowColor.Problem : top switch
         {
             LayerKind.Tcp => RowColor.Tcp,
@@ -108,6 +109,49 @@ public sealed class PacketSource
         };
         return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, ProtocolColumn(top),
             packet.Metadata.OriginalLength, info, color);
+    }
+
+    /// <summary>
+    /// The summary without the addresses the Source and Destination columns already show, ports kept, as Wireshark's
+    /// Info column reads: "IP 198.18.0.1.40000 &gt; 198.18.0.2.80: Flags [S], ..." becomes "40000 &gt; 80: Flags [S], ...".
+    /// Lines that do not start with exactly those addresses (VLAN, tunnels, ARP) are left whole.
+    /// </summary>
+    public static string WithoutAddresses(string info, string source, string destination)
+    {
+        if (source.Length == 0 || destination.Length == 0)
+            return info;
+        var rest = info.AsSpan();
+        if (rest.StartsWith("IP "))
+            rest = rest[3..];
+        else if (rest.StartsWith("IP6 "))
+            rest = rest[4..];
+        else
+            return info;
+        if (!rest.StartsWith(source, StringComparison.Ordinal))
+            return info;
+        rest = rest[source.Length..];
+        var sourcePort = Port(ref rest);
+        if (!rest.StartsWith(" > ") || !rest[3..].StartsWith(destination, StringComparison.Ordinal))
+            return info;
+        rest = rest[(3 + destination.Length)..];
+        var destinationPort = Port(ref rest);
+        if (!rest.StartsWith(": "))
+            return info;
+        rest = rest[2..];
+        return sourcePort.IsEmpty || destinationPort.IsEmpty ? rest.ToString() : $"{sourcePort} > {destinationPort}: {rest}";
+    }
+
+    /// <summary>A ".PORT" suffix (tcpdump's address.port), consumed; empty when there is none.</summary>
+    private static ReadOnlySpan<char> Port(ref ReadOnlySpan<char> text)
+    {
+        if (text.Length < 2 || text[0] != '.' || !char.IsAsciiDigit(text[1]))
+            return default;
+        int end = 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        var port = text[1..end];
+        text = text[end..];
+        return port;
     }
 
     /// <summary>The innermost layer that is not payload nor quoted by an ICMP error.</summary>
