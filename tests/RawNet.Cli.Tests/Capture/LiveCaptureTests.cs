@@ -139,6 +139,27 @@ public sealed class LiveCaptureTests
         }
     }
 
+    [Theory]
+    [InlineData("afpacket")]
+    [InlineData("libpcap")]
+    public void Printing_uses_reads_printers_numbering_packets_from_1(string backend)
+    {
+        RequireBackend(backend);
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "--backend", backend, "-f", $"udp and dst port {port}", "-c", "2",
+            "-T", "fields", "-e", "frame.number", "-e", "udp.dstport", "-e", "udp.length"]);
+        Assert.True(rawnet.IsListening, rawnet.StandardError);
+        using (var sender = new UdpClient())
+        {
+            sender.Send(new byte[5], 5, new IPEndPoint(IPAddress.Loopback, port));
+            sender.Send(new byte[7], 7, new IPEndPoint(IPAddress.Loopback, port));
+        }
+
+        Assert.True(rawnet.WaitForExit(Patience) == 0, rawnet.StandardError);
+        Assert.Equal($"1\t{port}\t13\n2\t{port}\t15\n", rawnet.StandardOutput.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Duration_ends_a_quiet_capture()
     {
