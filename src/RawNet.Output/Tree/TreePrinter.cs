@@ -115,7 +115,7 @@ public sealed class TreePrinter : IPacketPrinter
                 line.Append(field.Name);
                 line.Append("): ");
                 if (field.Kind == FieldKind.Boolean)
-                    line.Append(value.Number != 0 ? "True" : "False");
+                    line.Append(LayerNotes.Flag(value.Number));
                 else
                     line.AppendField(field, value, buffer);
                 if (value.Length > 0)
@@ -153,20 +153,10 @@ public sealed class TreePrinter : IPacketPrinter
 
     private void AppendStatus(in Layer layer, TextWriter output)
     {
-        string? checksum = layer.Checksum switch
-        {
-            ChecksumStatus.Good => "[Checksum: good]",
-            ChecksumStatus.Bad => "[Checksum: BAD]",
-            ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
-            ChecksumStatus.NotPresent => "[Checksum: none sent]",
-            _ => null,
-        };
-        if (checksum is not null)
+        if (LayerNotes.Checksum(layer) is { } checksum)
             Line(output, checksum);
-        if (layer.Status == LayerStatus.Truncated)
-            Line(output, "[Truncated: header cut short by the capture]");
-        else if (layer.Status == LayerStatus.Malformed)
-            Line(output, "[Malformed header]");
+        if (LayerNotes.Status(layer) is { } status)
+            Line(output, status);
     }
 
     private void Line(TextWriter output, string text)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RawNet.Output.Summary;
+using RawNet.Output.Tree;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
@@ -226,25 +227,15 @@ public sealed class PacketSource
             {
                 for (int n = 0; FieldReader.TryRead(field, packet, i, frame, n, out var value); n++)
                 {
-                    string text = field.Kind == FieldKind.Boolean ? (value.Number != 0 ? "True" : "False") : FieldFormatter.Format(field, value, buffer);
+                    string text = field.Kind == FieldKind.Boolean ? LayerNotes.Flag(value.Number) : FieldFormatter.Format(field, value, buffer);
                     bool inFrame = layer.Source == LayerSource.Frame;
                     lines.Add(new TreeLine(TreeLineKind.Field, i, $"{field.Label} ({field.Name}): {text}", inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
                 }
             }
-            string? checksum = layer.Checksum switch
-            {
-                ChecksumStatus.Good => "[Checksum: good]",
-                ChecksumStatus.Bad => "[Checksum: BAD]",
-                ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
-                ChecksumStatus.NotPresent => "[Checksum: none sent]",
-                _ => null,
-            };
-            if (checksum is not null)
+            if (LayerNotes.Checksum(layer) is { } checksum)
                 lines.Add(new TreeLine(TreeLineKind.Note, i, checksum, 0, 0, Problem: bad));
-            if (layer.Status == LayerStatus.Truncated)
-                lines.Add(new TreeLine(TreeLineKind.Note, i, "[Truncated: header cut short by the capture]", 0, 0, Problem: true));
-            else if (layer.Status == LayerStatus.Malformed)
-                lines.Add(new TreeLine(TreeLineKind.Note, i, "[Malformed header]", 0, 0, Problem: true));
+            if (LayerNotes.Status(layer) is { } status)
+                lines.Add(new TreeLine(TreeLineKind.Note, i, status, 0, 0, Problem: true));
         }
         if (packet.Outcome is not DecodeOutcome.Ok)
         {

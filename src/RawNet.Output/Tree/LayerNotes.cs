@@ -1,0 +1,29 @@
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Output.Tree;
+
+/// <summary>The bracketed notes a layer tree shows under a layer (checksum verdict, truncation) and how flags read there: one wording for <c>-V</c> and the terminal UI.</summary>
+public static class LayerNotes
+{
+    /// <summary>The checksum verdict line, or null when the layer has no verified checksum.</summary>
+    public static string? Checksum(in Layer layer) => layer.Checksum switch
+    {
+        ChecksumStatus.Good => "[Checksum: good]",
+        ChecksumStatus.Bad => $"[Checksum: BAD, should be 0x{layer.ExpectedChecksum:x4}]",
+        ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
+        ChecksumStatus.NotPresent => "[Checksum: none sent]",
+        _ => null,
+    };
+
+    /// <summary>The truncation or malformation line, or null for a complete layer.</summary>
+    public static string? Status(in Layer layer) => layer.Status switch
+    {
+        LayerStatus.Truncated => "[Truncated: header cut short by the capture]",
+        LayerStatus.Malformed => "[Malformed header]",
+        _ => null,
+    };
+
+    /// <summary>A flag's value as trees show it (field output prints 1 or 0).</summary>
+    public static string Flag(ulong value) => value != 0 ? "True" : "False";
+}
