@@ -148,12 +148,14 @@ public sealed class NetworkLab : IDisposable
 
     /// <summary>
     /// Starts tcpdump on <paramref name="end"/>'s interface writing <paramref name="path"/> (packet-buffered, immediate
-    /// mode, nanosecond timestamps) and returns once it is listening.
+    /// mode, nanosecond timestamps, a 32 MiB buffer: with its default 2 MiB it drops most of a fast burst of jumbo frames)
+    /// and returns once it is listening.
     /// </summary>
-    public LabTcpdump StartTcpdump(LabEnd end, string path, string? filter = null, int snapLength = 262144, int? count = null)
+    public LabTcpdump StartTcpdump(LabEnd end, string path, string? filter = null, int snapLength = 262144, int? count = null, int bufferKiB = 32768)
     {
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        List<string> args = ["-i", end.Interface, "-w", path, "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", snapLength.ToString(), "-Z", "root"];
+        List<string> args = ["-i", end.Interface, "-w", path, "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", snapLength.ToString(),
+            "-B", bufferKiB.ToString(), "-Z", "root"];
         if (count is int c)
             args.AddRange(["-c", c.ToString()]);
         if (filter is not null)
@@ -226,9 +228,10 @@ public sealed class NetworkLab : IDisposable
 
     /// <summary>
     /// Sends raw Ethernet frames out of <paramref name="from"/>'s interface through an AF_PACKET socket of its own
-    /// (bounded: at most 60 s). Returns how many the kernel accepted; ENOBUFS on a full queue is retried briefly.
+    /// (bounded: at most 60 s), sleeping <paramref name="pause"/> after each when given, so slower readers keep up.
+    /// Returns how many the kernel accepted; ENOBUFS on a full queue is retried.
     /// </summary>
-    public static unsafe int SendFrames(LabEnd from, IReadOnlyList<byte[]> frames) => RunInNamespace(from.Namespace, () =>
+    public static unsafe int SendFrames(LabEnd from, IReadOnlyList<byte[]> frames, TimeSpan? pause = null) => RunInNamespace(from.Namespace, () =>
     {
         var fd = Interop.PacketSocket.Socket(Interop.PacketSocket.AfPacket, Interop.PacketSocket.SockRaw, 0);
         if (fd < 0)
@@ -263,6 +266,8 @@ public sealed class NetworkLab : IDisposable
                 throw new InvalidOperationException($"send on {from.Interface} failed: errno {Marshal.GetLastPInvokeError()}");
             }
             sent++;
+            if (pause is TimeSpan gap)
+                Thread.Sleep(gap);
         }
         return sent;
     });

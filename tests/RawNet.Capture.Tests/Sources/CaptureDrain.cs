@@ -16,7 +16,8 @@ public static class CaptureDrain
 {
     /// <summary>
     /// Copies frames <paramref name="keep"/> accepts until <paramref name="count"/> were kept, or (count null) until the
-    /// source was quiet for <paramref name="quiet"/>; never longer than <paramref name="limit"/>.
+    /// source was quiet for <paramref name="quiet"/> (AF_PACKET only: libpcap's read does not time out); never longer
+    /// than <paramref name="limit"/>, after which the source is stopped.
     /// </summary>
     public static List<CapturedCopy> Read(ICaptureSource source, Func<byte[], bool>? keep = null, int? count = null,
         TimeSpan? quiet = null, TimeSpan? limit = null)
@@ -25,6 +26,8 @@ public static class CaptureDrain
         var clock = Stopwatch.StartNew();
         var max = limit ?? TimeSpan.FromSeconds(15);
         var idle = quiet ?? TimeSpan.FromMilliseconds(300);
+        // libpcap's TPACKET_V3 read never times out on a quiet link; only pcap_breakloop (Stop) ends it.
+        using var watchdog = new Timer(_ => source.Stop(), null, max, Timeout.InfiniteTimeSpan);
         while (clock.Elapsed < max && (count is null || kept.Count < count))
         {
             if (!source.TryNext(count is null ? idle : TimeSpan.FromMilliseconds(200), out var frame))

@@ -20,6 +20,54 @@ public sealed class LabCaptureTests
     internal static ICaptureSource OpenIn(LabEnd end, string backend, string? filter = null, int snapLength = 262144, int bufferBytes = 8 << 20) =>
         NetworkLab.RunInNamespace(end.Namespace, () => OpenBackend(backend, new CaptureOptions(end.Interface, snapLength, Filter: filter, BufferBytes: bufferBytes)));
 
+    [Theory]
+    [InlineData("afpacket")]
+    [InlineData("libpcap")]
+    public async Task Frames_sent_from_a_are_captured_in_b_byte_for_byte_in_order_with_tcpdumps_timestamps(string backend)
+    {
+        using var lab = NetworkLab.Create(mtu: 9000);
+        // 60 to 9014 bytes: minimum frame to a full jumbo frame.
+        var frames = Enumerable.Range(0, 300).Select(i => lab.ExperimentalFrame(lab.A, lab.Id, i, 60 + i * 8954 / 299)).ToList();
+        var path = Path.Combine(Path.GetTempPath(), $"rn-{lab.Id}.pcap");
+        try
+        {
+            using var source = OpenIn(lab.B, backend);
+            Assert.Equal(LinkType.Ethernet, source.LinkType);
+            Assert.Equal(backend, source.BackendName);
+            Assert.Equal(lab.B.Interface, source.InterfaceName);
+            List<CapturedCopy> captured;
+            using (var tcpdump = lab.StartTcpdump(lab.B, path, $"ether proto 0x{NetworkLab.ExperimentalEtherType:x4}", count: frames.Count))
+            {
+                // Paced a little so that libpcap, here and in tcpdump, keeps up; read while A sends.
+                var sending = Task.Run(() => NetworkLab.SendFrames(lab.A, frames, TimeSpan.FromMilliseconds(1)));
+                captured = CaptureDrain.Read(source, f => CaptureDrain.Contains(f, lab.Id), count: frames.Count);
+                Assert.Equal(frames.Count, await sending);
+                Assert.True(tcpdump.WaitForExit(TimeSpan.FromSeconds(15)), tcpdump.StandardError);
+            }
+            var dumped = CaptureDrain.ReadFile(path);
+
+            Assert.Equal(0, source.GetStatistics().DroppedByKernel);
+            Assert.Equal(frames, captured.Select(c => c.Data));
+            Assert.Equal(frames, dumped.Select(c => c.Data));
+            for (var i = 0; i < frames.Count; i++)
+            {
+                Assert.Equal(frames[i].Length, captured[i].Metadata.OriginalLength);
+                Assert.Equal(LinkType.Ethernet, captured[i].Metadata.LinkType);
+                // Both sockets see the same skb and so the same timestamp; PcapHandle asks libpcap for microseconds.
+                var precision = backend == "libpcap" ? 1000 : 1;
+                Assert.Equal(dumped[i].Metadata.TimestampNanoseconds / precision, captured[i].Metadata.TimestampNanoseconds / precision);
+                if (backend == "afpacket")
+                    Assert.Equal(PacketDirection.Inbound, captured[i].Metadata.Direction);
+            }
+            var stats = source.GetStatistics();
+            Assert.True(stats.ReceivedByFilter >= frames.Count, stats.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Frames_b_sends_are_captured_in_b_as_outbound_and_a_snap_length_cuts_them_as_tcpdump_does()
     {

@@ -7,7 +7,11 @@ using RawNet.Protocols;
 
 namespace RawNet.Capture.Tests.Sources;
 
-/// <summary>libpcap behind the <see cref="ICaptureSource"/> contract, for comparing back ends in tests (PcapHandle directly, immediate mode).</summary>
+/// <summary>
+/// libpcap behind the <see cref="ICaptureSource"/> contract, for comparing back ends in tests (PcapHandle directly).
+/// Not immediate mode: with TPACKET_V3 libpcap's pcap_next_ex then never returns on a quiet link; a 10 ms timeout
+/// (the kernel's block retire time) delivers as promptly.
+/// </summary>
 internal sealed class PcapHandleSource : ICaptureSource
 {
     private readonly PcapHandle _handle;
@@ -26,8 +30,7 @@ internal sealed class PcapHandleSource : ICaptureSource
             handle.SetSnapshotLength(options.SnapLength);
             handle.SetPromiscuous(options.Promiscuous);
             handle.SetBufferSize(options.BufferBytes);
-            handle.SetImmediateMode(true);
-            handle.SetTimeout(TimeSpan.FromMilliseconds(50));
+            handle.SetTimeout(TimeSpan.FromMilliseconds(10));
             handle.Activate();
             if (options.Filter is not null)
                 handle.SetFilter(BpfProgram.Compile(options.Filter, handle.LinkType, options.SnapLength));
