@@ -113,6 +113,17 @@ public sealed class NetworkLab : IDisposable
             Ip("-n", end.Namespace, "neigh", "replace", peer.Ipv4.ToString(), "lladdr", Mac(peer), "dev", end.Interface, "nud", "permanent");
             Ip("-n", end.Namespace, "neigh", "replace", peer.Ipv6.ToString(), "lladdr", Mac(peer), "dev", end.Interface, "nud", "permanent");
         }
+        // Belt and braces: nodad should leave nothing tentative, but a v6 datagram sent too early is silently lost.
+        var clock = Stopwatch.StartNew();
+        foreach (var end in new[] { A, B })
+        {
+            while (ExternalTool.Run(_ip, ["-n", end.Namespace, "-6", "addr", "show", "dev", end.Interface, "tentative"]).StdOut.Trim().Length > 0)
+            {
+                if (clock.Elapsed > TimeSpan.FromSeconds(5))
+                    throw new InvalidOperationException($"{end.Interface}: IPv6 address still tentative after 5 s");
+                Thread.Sleep(20);
+            }
+        }
     }
 
     private static string Mac(LabEnd end) => string.Join(':', end.Mac.GetAddressBytes().Select(b => b.ToString("x2")));

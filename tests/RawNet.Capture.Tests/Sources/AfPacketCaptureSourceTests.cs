@@ -125,6 +125,17 @@ public sealed class AfPacketCaptureSourceTests
     }
 
     [Fact]
+    public void An_interface_that_goes_down_ends_the_capture_with_a_message_naming_it()
+    {
+        using var lab = NetworkLab.Create();
+        using var source = NetworkLab.RunInNamespace(lab.B.Namespace, () =>
+            AfPacketCaptureSource.Open(new CaptureOptions(lab.B.Interface, Filter: ExperimentalFilter, BufferBytes: 1 << 20)));
+        Assert.Equal(0, lab.RunIn(lab.B.Namespace, "ip", "link", "set", lab.B.Interface, "down").ExitCode);
+        var e = Assert.Throws<AfPacketException>(() => source.TryNext(TimeSpan.FromSeconds(5), out _));
+        Assert.Equal($"interface {lab.B.Interface} is down", e.Message);
+    }
+
+    [Fact]
     public void A_burst_into_a_one_block_ring_left_unread_is_dropped_and_counted_and_what_was_kept_adds_up()
     {
         using var lab = NetworkLab.Create();
