@@ -78,7 +78,7 @@ public sealed class AfPacketCaptureSourceTests
             r.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             var filter = $"udp port {((IPEndPoint)r.LocalEndPoint!).Port}";
             return (AfPacketCaptureSource.Open(new CaptureOptions("lo", Filter: filter, BufferBytes: 1 << 20)),
-                (ICaptureSource)PcapHandleSource.Open(new CaptureOptions("lo", Filter: filter, BufferBytes: 1 << 20)), r);
+                LabCaptureTests.OpenLibPcap(new CaptureOptions("lo", Filter: filter, BufferBytes: 1 << 20)), r);
         });
         using (afpacket)
         using (libpcap)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Capture.LibPcap;
 using RawNet.Capture.Sources;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Protocols;
@@ -12,9 +13,17 @@ public sealed class LabCaptureTests
     internal static ICaptureSource OpenBackend(string backend, CaptureOptions options) => backend switch
     {
         "afpacket" => AfPacketCaptureSource.Open(options),
-        "libpcap" => PcapHandleSource.Open(options),
+        "libpcap" => OpenLibPcap(options),
         _ => throw new ArgumentOutOfRangeException(nameof(backend)),
     };
+
+    /// <summary>The libpcap back end (not immediate mode: the kernel hands frames over by the block), or a visible skip without libpcap.</summary>
+    internal static ICaptureSource OpenLibPcap(CaptureOptions options)
+    {
+        if (!PcapLibrary.IsAvailable)
+            Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
+        return LibPcapCaptureSource.Open(options);
+    }
 
     /// <summary>Opens <paramref name="backend"/> on <paramref name="end"/>'s interface from inside its namespace.</summary>
     internal static ICaptureSource OpenIn(LabEnd end, string backend, string? filter = null, int snapLength = 262144, int bufferBytes = 8 << 20) =>
@@ -53,7 +62,7 @@ public sealed class LabCaptureTests
             {
                 Assert.Equal(frames[i].Length, captured[i].Metadata.OriginalLength);
                 Assert.Equal(LinkType.Ethernet, captured[i].Metadata.LinkType);
-                // Both sockets see the same skb and so the same timestamp; PcapHandle asks libpcap for microseconds.
+                // Both sockets see the same skb and so the same timestamp; libpcap hands out microseconds.
                 var precision = backend == "libpcap" ? 1000 : 1;
                 Assert.Equal(dumped[i].Metadata.TimestampNanoseconds / precision, captured[i].Metadata.TimestampNanoseconds / precision);
                 if (backend == "afpacket")
