@@ -102,7 +102,21 @@ public sealed class AfPacketCaptureSourceTests
     }
 
     [Fact]
-    public void Stop_from_another_thread_ends_a_waiting_TryNext_within_100_ms()
+    public void On_a_quiet_link_TryNext_returns_false_when_its_timeout_is_up_and_not_before()
+    {
+        using var lab = NetworkLab.Create();
+        using var source = NetworkLab.RunInNamespace(lab.B.Namespace, () =>
+            AfPacketCaptureSource.Open(new CaptureOptions(lab.B.Interface, Filter: ExperimentalFilter, BufferBytes: 1 << 20)));
+        var clock = Stopwatch.StartNew();
+        Assert.False(source.TryNext(TimeSpan.FromMilliseconds(200), out _));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(195), TimeSpan.FromSeconds(1));
+        clock.Restart();
+        Assert.False(source.TryNext(TimeSpan.Zero, out _));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public void Stop_from_another_thread_ends_a_TryNext_waiting_without_timeout_within_100_ms()
     {
         using var lab = NetworkLab.Create();
         using var source = NetworkLab.RunInNamespace(lab.B.Namespace, () =>
@@ -114,7 +128,7 @@ public sealed class AfPacketCaptureSourceTests
             source.Stop();
         }, null, 300, Timeout.Infinite);
         var clock = Stopwatch.StartNew();
-        Assert.False(source.TryNext(TimeSpan.FromSeconds(30), out _));
+        Assert.False(source.TryNext(Timeout.InfiniteTimeSpan, out _));
         var returnedAt = Stopwatch.GetTimestamp();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.InRange(Stopwatch.GetElapsedTime(Volatile.Read(ref stoppedAt), returnedAt), TimeSpan.Zero, TimeSpan.FromMilliseconds(100));

@@ -195,7 +195,9 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
     public bool TryNext(TimeSpan timeout, out CapturedFrame frame)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var deadline = Stopwatch.GetTimestamp() + (long)(Math.Max(0, timeout.TotalSeconds) * Stopwatch.Frequency);
+        // A negative timeout (Timeout.InfiniteTimeSpan) or one beyond a day waits until a frame comes or Stop.
+        var infinite = timeout < TimeSpan.Zero || timeout > TimeSpan.FromDays(1);
+        var deadline = infinite ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (!_stopped)
         {
             if (_holdingBlock)
@@ -215,7 +217,7 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             var remaining = deadline - Stopwatch.GetTimestamp();
             if (remaining <= 0)
                 break;
-            Wait((int)Math.Min(int.MaxValue, (remaining * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency));
+            Wait(infinite ? -1 : (int)Math.Min(int.MaxValue, (remaining * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency));
         }
         frame = default;
         return false;
