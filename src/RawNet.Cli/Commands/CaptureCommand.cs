@@ -252,7 +252,7 @@ public static class CaptureCommand
             batch.Release();
             // Lines appear as packets arrive, not when the 64 KiB buffer fills.
             writer.Flush();
-            if (output.IsBroken)
+            if (output.IsBroken || StandardOutputPipe.ReaderGone())
             {
                 session.Stop();
                 return;

@@ -161,6 +161,43 @@ public sealed class LiveCaptureTests
     }
 
     [Fact]
+    public async Task A_printing_capture_ends_once_the_reader_of_its_output_has_gone()
+    {
+        RequireBackend("afpacket");
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        var psi = new System.Diagnostics.ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"dotnet '{RawNetProcess.AssemblyPath}' capture -i lo -f 'udp and dst port {port}' | head -1");
+        using var shell = System.Diagnostics.Process.Start(psi)!;
+        var cancel = TestContext.Current.CancellationToken;
+        var stdout = shell.StandardOutput.ReadToEndAsync(cancel);
+        var stderr = shell.StandardError.ReadToEndAsync(cancel);
+        try
+        {
+            // Bounded: at most 100 datagrams to 127.0.0.1, until the pipeline ends.
+            using var sender = new UdpClient();
+            for (int i = 0; i < 100 && !shell.WaitForExit(200); i++)
+                sender.Send(new byte[4], 4, new IPEndPoint(IPAddress.Loopback, port));
+            Assert.True(shell.WaitForExit(Patience), "rawnet kept running after head exited");
+            // rawnet's standard error reaches the end only when rawnet has exited.
+            var reported = await stderr.WaitAsync(Patience, cancel);
+            Assert.Matches(@"UDP, length 4", await stdout);
+            Assert.Matches(@"(?m)^\d+ packets? captured$", reported);
+        }
+        finally
+        {
+            if (!shell.HasExited)
+                shell.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public void Duration_ends_a_quiet_capture()
     {
         RequireBackend("afpacket");
