@@ -6,11 +6,14 @@ namespace RawNet.Output.Tree;
 /// <summary>The bracketed notes a layer tree shows under a layer (checksum verdict, truncation) and how flags read there: one wording for <c>-V</c> and the terminal UI.</summary>
 public static class LayerNotes
 {
-    /// <summary>The checksum verdict line, or null when the layer has no verified checksum.</summary>
+    /// <summary>How a bad checksum's note starts; the value it should hold follows as 0x and four hex digits, then "]".</summary>
+    public const string BadChecksumPrefix = "[Checksum: BAD, should be ";
+
+    /// <summary>The checksum verdict line, or null when the layer has no verified checksum (allocates only for a bad one).</summary>
     public static string? Checksum(in Layer layer) => layer.Checksum switch
     {
         ChecksumStatus.Good => "[Checksum: good]",
-        ChecksumStatus.Bad => $"[Checksum: BAD, should be 0x{layer.ExpectedChecksum:x4}]",
+        ChecksumStatus.Bad => $"{BadChecksumPrefix}0x{layer.ExpectedChecksum:x4}]",
         ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
         ChecksumStatus.NotPresent => "[Checksum: none sent]",
         _ => null,

@@ -153,7 +153,16 @@ public sealed class TreePrinter : IPacketPrinter
 
     private void AppendStatus(in Layer layer, TextWriter output)
     {
-        if (LayerNotes.Checksum(layer) is { } checksum)
+        if (layer.Checksum == ChecksumStatus.Bad)
+        {
+            // Written piecewise: printing a tree allocates nothing per packet, bad ones included.
+            _line.Append(Indent);
+            _line.Append(LayerNotes.BadChecksumPrefix);
+            _line.AppendHex(layer.ExpectedChecksum, 4);
+            _line.Append(']');
+            _line.WriteLineTo(output);
+        }
+        else if (LayerNotes.Checksum(layer) is { } checksum)
             Line(output, checksum);
         if (LayerNotes.Status(layer) is { } status)
             Line(output, status);

@@ -28,7 +28,7 @@ public sealed class CraftCommandTests
         Assert.True(code == 0, stderr);
         Assert.Contains("    Total Length (ip.len): 29  [16-17]  [filled by RawNet]\n", stdout);
         Assert.Contains("    Header Checksum (ip.checksum): 0x1234  [24-25]\n", stdout);
-        Assert.Contains("    [Checksum: BAD]\n", stdout);
+        Assert.Contains("    [Checksum: BAD, should be 0x", stdout);
         Assert.Contains("    Checksum (udp.checksum): 0x", stdout);
         Assert.Contains("[filled by RawNet]\n    [Checksum: good]\n", stdout);
         Assert.DoesNotContain("(ip.ttl): 64  [22-22]  [filled", stdout);
