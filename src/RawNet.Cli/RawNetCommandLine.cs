@@ -16,6 +16,8 @@ public static class RawNetCommandLine
         root.Add(CaptureCommand.Create(output, stderr));
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));
+        root.Add(LabCommand.Create(output, stderr));
+        root.Add(SendCommand.Create(output, stderr));
         UiCommand.Register(root, output, stderr);
         // Later: ui, craft, send, layers, replay.
 

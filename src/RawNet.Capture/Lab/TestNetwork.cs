@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RawNet.Capture.Lab;
+
+/// <summary>
+/// Two network namespaces joined by a veth pair, driven through <c>ip</c> (iproute2): what <c>rawnet lab</c> builds
+/// (rawnet-a and rawnet-b, 198.18.0.0/24 and 2001:db8::/64), and, with other names, what tests build for themselves.
+/// IPv6 duplicate address detection is off so the v6 addresses work at once.
+/// </summary>
+/// <param name="NamespaceA">The first namespace (addresses .1 / ::1).</param>
+/// <param name="NamespaceB">The second namespace (addresses .2 / ::2).</param>
+/// <param name="InterfaceA">The veth end inside <paramref name="NamespaceA"/>.</param>
+/// <param name="InterfaceB">The veth end inside <paramref name="NamespaceB"/>.</param>
+/// <param name="Ipv4Prefix">The first three octets of the /24, e.g. "198.18.0".</param>
+/// <param name="Ipv6Prefix">The /64 prefix up to "::", e.g. "2001:db8:".</param>
+/// <param name="Mtu">The veth pair's MTU.</param>
+public sealed record TestNetwork(string NamespaceA, string NamespaceB, string InterfaceA, string InterfaceB, string Ipv4Prefix, string Ipv6Prefix, int Mtu)
+{
+    private static readonly TimeSpan IpTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The lab <c>rawnet lab</c> manages.</summary>
+    public static TestNetwork Default { get; } = new("rawnet-a", "rawnet-b", "rn-a", "rn-b", "198.18.0", "2001:db8:", 9000);
+
+    /// <summary>The IPv4 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
+    public string Ipv4(int host) => $"{Ipv4Prefix}.{host}";
+
+    /// <summary>The IPv6 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
+    public string Ipv6(int host) => $"{Ipv6Prefix}:{host}";
+
+    /// <summary>Whether both namespaces exist.</summary>
+    public bool Exists => File.Exists(Injection.NetworkNamespace.PathOf(NamespaceA)) && File.Exists(Injection.NetworkNamespace.PathOf(NamespaceB));
+
+    /// <summary>Builds the lab; returns false (changing nothing) when it is already up. Throws <see cref="LabException"/> on failure, after removing what it built.</summary>
+    public bool Up()
+    {
+        if (Exists)
+            return false;
+        if (File.Exists(Injection.NetworkNamespace.PathOf(NamespaceA)) || File.Exists(Injection.NetworkNamespace.PathOf(NamespaceB)))
+            throw new LabException($"only one of {NamespaceA} and {NamespaceB} exists: run rawnet lab down first");
+        try
+        {
+            foreach (var (ns, _) in Ends)
+            {
+                Ip("netns", "add", ns);
+                // Before the veth exists, so the new interface inherits "default": no DAD, no router solicitations.
+                Ip("-n", ns, "link", "set", "lo", "up");
+                Sysctl(ns, "net.ipv6.conf.default.accept_dad", "0");
+                Sysctl(ns, "net.ipv6.conf.all.accept_dad", "0");
+                Sysctl(ns, "net.ipv6.conf.default.router_solicitations", "0");
+            }
+            Ip("link", "add", InterfaceA, "netns", NamespaceA, "mtu", Mtu.ToString(), "type", "veth",
+                "peer", "name", InterfaceB, "netns", NamespaceB, "mtu", Mtu.ToString());
+            int host = 1;
+            foreach (var (ns, device) in Ends)
+            {
+                Ip("-n", ns, "addr", "add", $"{Ipv4(host)}/24", "dev", device);
+                Ip("-n", ns, "addr", "add", $"{Ipv6(host)}/64", "dev", device, "nodad");
+                Ip("-n", ns, "link", "set", device, "up");
+                host++;
+            }
+            return true;
+        }
+        catch
+        {
+            Down();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes both namespaces (and so the veth pair); returns false when neither existed.</summary>
+    public bool Down()
+    {
+        bool any = false;
+        foreach (var (ns, _) in Ends)
+        {
+            if (!File.Exists(Injection.NetworkNamespace.PathOf(ns)))
+                continue;
+            Ip("netns", "del", ns);
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>Each namespace's interfaces with state, MTU and addresses, as <c>ip -br</c> shows them; null when the lab is down.</summary>
+    public string? Status()
+    {
+        if (!Exists)
+            return null;
+        var text = new StringBuilder();
+        foreach (var (ns, _) in Ends)
+        {
+            text.Append("namespace ").Append(ns).Append('\n');
+            var links = Ip("-n", ns, "-o", "link", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var addresses = Ip("-n", ns, "-br", "addr", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var line in addresses)
+            {
+                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                string name = words[0].Split('@')[0];
+                string mtu = links.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Where(w => w.Length > 1 && w[1].TrimEnd(':').Split('@')[0] == name)
+                    .Select(w => w.SkipWhile(x => x != "mtu").Skip(1).FirstOrDefault() ?? "?")
+                    .FirstOrDefault() ?? "?";
+                text.Append($"  {name,-6} {words.ElementAtOrDefault(1) ?? "?",-8} mtu {mtu,-6} {string.Join(' ', words.Skip(2))}".TrimEnd()).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private IEnumerable<(string Namespace, string Interface)> Ends => [(NamespaceA, InterfaceA), (NamespaceB, InterfaceB)];
+
+    private static void Sysctl(string ns, string key, string value) =>
+        Ip("netns", "exec", ns, "sh", "-c", $"echo {value} > /proc/sys/{key.Replace('.', '/')}");
+
+    private static string Ip(params string[] args)
+    {
+        var psi = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        Process ip;
+        try
+        {
+            ip = Process.Start(psi) ?? throw new LabException("cannot start ip");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new LabException("the ip command is missing (apt-get install iproute2)");
+        }
+        using (ip)
+        {
+            var stderr = ip.StandardError.ReadToEndAsync();
+            string stdout = ip.StandardOutput.ReadToEnd();
+            if (!ip.WaitForExit(IpTimeout))
+            {
+                ip.Kill();
+                throw new LabException($"ip {string.Join(' ', args)} did not finish within {IpTimeout.TotalSeconds:0} s");
+            }
+            if (ip.ExitCode != 0)
+                throw new LabException($"ip {string.Join(' ', args)} failed: {stderr.Result.Trim()}");
+            return stdout;
+        }
+    }
+}
+
+/// <summary>An <c>ip</c> command of the lab failed; the message is one line.</summary>
+public sealed class LabException(string message) : Exception(message);
