@@ -141,6 +141,3 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
         }
     }
 }
-
-/// <summary>An <c>ip</c> command of the lab failed; the message is one line.</summary>
-public sealed class LabException(string message) : Exception(message);

@@ -14,6 +14,8 @@ namespace RawNet.Cli.Commands;
 /// </summary>
 public static class SendCommand
 {
+    private const int MaxHexBytes = 2048;
+
     /// <summary>Builds the command; results go to <paramref name="output"/>, problems to <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
     {
@@ -86,7 +88,12 @@ public static class SendCommand
                 foreach (var line in outcome.Lines)
                     output.Writer.WriteLine(line);
                 if (kind is "raw" or "link")
-                    output.Writer.WriteLine((kind == "raw" ? "packet: " : "frame: ") + Convert.ToHexStringLower(outcome.Bytes));
+                {
+                    // Whole for anything a terminal can show; a jumbo payload is cut so the line stays readable.
+                    var shown = outcome.Bytes.AsSpan(0, Math.Min(outcome.Bytes.Length, MaxHexBytes));
+                    output.Writer.WriteLine((kind == "raw" ? "packet: " : "frame: ") + Convert.ToHexStringLower(shown)
+                        + (shown.Length < outcome.Bytes.Length ? $" ... ({outcome.Bytes.Length} bytes in all)" : ""));
+                }
                 return ExitCode.Success;
             }
             catch (SendFailure e)
