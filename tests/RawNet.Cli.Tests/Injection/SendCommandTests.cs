@@ -168,6 +168,78 @@ public sealed class SendCommandTests
     }
 
     [Fact]
+    public void Raw_ipv6_tcp_arrives_with_the_kernels_ipv6_header_and_a_good_tcp_checksum()
+    {
+        using var lab = NetworkLab.Create();
+        var path = CapturePath(lab);
+        try
+        {
+            const int Port = 9;
+            string stdout;
+            using (var tcpdump = lab.StartTcpdump(lab.B, path, $"ip6 and tcp dst port {Port}", count: 1))
+            {
+                var result = InProcessRawNet.Run("send", "--via", "raw", "--to", $"[{lab.B.Ipv6}]:{Port}", "--protocol", "tcp", "--flags", "SE",
+                    "--ttl", "9", "--payload", "raw6 tcp", "--netns", lab.A.Namespace);
+                Assert.True(result.ExitCode == 0, result.StdErr);
+                stdout = result.StdOut;
+                Assert.True(tcpdump.WaitForExit(Bound), tcpdump.StandardError);
+            }
+            Assert.Contains("TCP checksum (IPV6_CHECKSUM at offset 16)", stdout);
+            var built = Convert.FromHexString(stdout.Split('\n').Single(l => l.StartsWith("packet: ")).Substring(8));
+            var frame = Assert.Single(DecodedFrame.ReadAll(path));
+            var ip = frame.Layer(LayerKind.Ipv6);
+            Assert.Equal(9, frame.Bytes[ip.Offset + 7]);                                 // hop limit from --ttl
+            Assert.Equal(lab.A.Ipv6.GetAddressBytes(), frame.Bytes[(ip.Offset + 8)..(ip.Offset + 24)]);
+            var tcp = frame.Layer(LayerKind.Tcp);
+            Assert.Equal(ChecksumStatus.Good, tcp.Checksum);
+            Assert.Equal(0x42, frame.TcpFlags);
+            // Everything but the checksum the kernel wrote is as RawNet built it.
+            var wire = frame.Bytes[tcp.Offset..];
+            Assert.Equal(built[..16], wire[..16]);
+            Assert.Equal(built[18..], wire[18..]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Raw_ipv4_longer_than_the_mtu_is_message_too_long_naming_the_mtu()
+    {
+        using var lab = NetworkLab.Create(mtu: 1500);
+        var (code, _, stderr) = InProcessRawNet.Run("send", "--via", "raw", "--to", $"{lab.B.Ipv4}:9", "--payload-hex", new string('a', 2 * 1600), "--netns", lab.A.Namespace);
+        Assert.Equal(1, code);
+        Assert.Equal("rawnet: send: message too long: 1628 bytes do not fit the interface's MTU of 1500 bytes", stderr.Trim());
+    }
+
+    [Fact]
+    public void Link_sends_a_craft_expressions_frame_as_it_is()
+    {
+        using var lab = NetworkLab.Create();
+        var path = CapturePath(lab);
+        try
+        {
+            using var receiver = Receiver(lab, ipv6: false);
+            int port = ((IPEndPoint)receiver.LocalEndPoint!).Port;
+            string expression = $"eth dst={MacText(lab.B.Mac)} src={MacText(lab.A.Mac)} / ipv4 src={lab.A.Ipv4} dst={lab.B.Ipv4} ttl=3 / udp sport=4444 dport={port} / 'crafted'";
+            using (var tcpdump = lab.StartTcpdump(lab.B, path, $"udp port {port}", count: 1))
+            {
+                var (code, _, stderr) = InProcessRawNet.Run("send", "--via", "link", "-i", lab.A.Interface, "--to", lab.B.Ipv4.ToString(), "--craft", expression, "--netns", lab.A.Namespace);
+                Assert.True(code == 0, stderr);
+                Assert.True(tcpdump.WaitForExit(Bound), tcpdump.StandardError);
+            }
+            Assert.True(RawNet.Protocols.Crafting.CraftExpression.TryParse(expression, out var packet, out _));
+            Assert.Equal(packet.Build().ToArray(), Assert.Single(DecodedFrame.ReadAll(path)).Bytes);
+            Assert.Equal("crafted", Encoding.ASCII.GetString(Receive(receiver)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Link_puts_the_built_frame_on_the_wire_byte_for_byte()
     {
         using var lab = NetworkLab.Create();
@@ -270,6 +342,8 @@ public sealed class SendCommandTests
         s.ReceiveTimeout = (int)Bound.TotalMilliseconds;
         return s;
     });
+
+    private static string MacText(System.Net.NetworkInformation.PhysicalAddress mac) => string.Join(':', mac.GetAddressBytes().Select(b => b.ToString("x2")));
 
     private static byte[] Receive(Socket receiver)
     {
