@@ -285,6 +285,18 @@ public sealed class SendCommandTests
         Assert.Equal($"rawnet: send: connection refused: nothing listens on 127.0.0.1:{port}", stderr.Trim());
     }
 
+    [Theory]
+    [InlineData("stream")]
+    [InlineData("datagram")]
+    public void An_address_the_namespace_has_no_route_to_is_no_route_in_one_line(string via)
+    {
+        using var lab = NetworkLab.Create();
+        // Inside the lab's /15 but outside its /24, and the namespace has no default route: ENETUNREACH, nothing sent.
+        var (code, _, stderr) = InProcessRawNet.Run("send", "--via", via, "--to", "198.19.255.1:9", "--payload", "x", "--netns", lab.A.Namespace);
+        Assert.Equal(1, code);
+        Assert.Equal("rawnet: send: no route to 198.19.255.1:9 (network unreachable: see ip route)", stderr.Trim());
+    }
+
     [Fact]
     public void A_datagram_larger_than_udp_allows_is_message_too_long_in_one_line()
     {
