@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using RawNet.Capture.Sources.AfPacket;
+using RawNet.Files;
+using RawNet.Protocols;
+using static RawNet.Capture.Sources.AfPacket.Interop.PacketSocket;
+
+namespace RawNet.Capture.Replay;
+
+/// <summary>
+/// Sends the frames of a capture file out of one interface through an AF_PACKET SOCK_RAW socket of its own, one send(2)
+/// per frame, on a schedule of absolute deadlines measured from the first frame: each wait sleeps until about
+/// <see cref="SpinMargin"/> before its deadline and spins the rest, so a late wake-up never shifts later frames.
+/// </summary>
+public sealed unsafe class PacketReplayer : IDisposable
+{
+    /// <summary>How many refused frame numbers a result lists; all are counted.</summary>
+    public const int MaxListedFailures = 1000;
+
+    /// <summary>How long before a deadline sleeping gives way to spinning; Thread.Sleep oversleeps by up to ~100 µs on Linux.</summary>
+    private static readonly long SpinMargin = Stopwatch.Frequency / 5000;
+
+    /// <summary>How long one frame may meet ENOBUFS (a full device queue) before it counts as refused.</summary>
+    private static readonly long FullQueuePatience = Stopwatch.Frequency;
+
+    /// <summary>The longest single sleep, so a stop request is seen within it.</summary>
+    private const int MaxSleepChunkMilliseconds = 50;
+
+    private readonly SafePacketSocketHandle _socket;
+
+    private PacketReplayer(SafePacketSocketHandle socket, string interfaceName)
+    {
+        _socket = socket;
+        InterfaceName = interfaceName;
+    }
+
+    /// <summary>The interface frames leave by.</summary>
+    public string InterfaceName { get; }
+
+    /// <summary>Opens a sending socket bound to <paramref name="interfaceName"/>.</summary>
+    /// <exception cref="ReplayException">No CAP_NET_RAW (the message names root and setcap), no such interface, or another refusal.</exception>
+    public static PacketReplayer Open(string interfaceName)
+    {
+        // Protocol 0: the socket receives nothing, so no frame is copied to it while it sends.
+        var fd = Socket(AddressFamilyPacket, SockRaw | SockCloexec, 0);
+        if (fd < 0)
+            throw Refusal(Marshal.GetLastPInvokeError(), "socket", interfaceName);
+        var socket = new SafePacketSocketHandle(fd);
+        try
+        {
+            var address = new SockaddrLl { Family = AddressFamilyPacket, IfIndex = (int)IfNameToIndex(interfaceName) };
+            if (address.IfIndex == 0)
+                throw new ReplayException($"{interfaceName}: No such interface (see rawnet interfaces)");
+            if (Bind(socket, &address, sizeof(SockaddrLl)) != 0)
+                throw Refusal(Marshal.GetLastPInvokeError(), "bind", interfaceName);
+            return new PacketReplayer(socket, interfaceName);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static ReplayException Refusal(int errno, string call, string interfaceName) => errno switch
+    {
+        Interop.Errno.EPERM or Interop.Errno.EACCES => new ReplayException(PermissionMessage(interfaceName)),
+        _ => new ReplayException(AfPacketException.FromErrno(errno, call, interfaceName).Message),
+    };
+
+    /// <summary>The one-line refusal for lack of CAP_NET_RAW, naming both fixes.</summary>
+    public static string PermissionMessage(string interfaceName) =>
+        new CapturePermissionException(interfaceName, Interop.Errno.EPERM).Message
+            .Replace("cannot capture on", "cannot send on", StringComparison.Ordinal)
+            .Replace("capturing needs", "sending raw frames needs", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Sends every frame of <paramref name="path"/> (Ethernet only) <see cref="ReplayOptions.Loops"/> times as
+    /// <paramref name="options"/> paces them, until the end or <paramref name="cancel"/>.
+    /// </summary>
+    /// <exception cref="ReplayException">The file is not Ethernet, or the interface failed in a way other than refusing one frame.</exception>
+    /// <exception cref="CaptureFileException">The file is damaged.</exception>
+    public ReplayResult Replay(string path, ReplayOptions options, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Loops, 1);
+        var schedule = new Schedule(options);
+        var tally = new Tally();
+        long origin = 0;
+        for (int loop = 0; loop < options.Loops && !cancel.IsCancellationRequested; loop++)
+        {
+            using var reader = CaptureFileReader.Open(path);
+            schedule.StartLoop();
+            while (!cancel.IsCancellationRequested && reader.TryReadNext(out var frame))
+            {
+                if (frame.Metadata.LinkType != LinkType.Ethernet)
+                    throw new ReplayException($"{path}: frame {reader.PacketNumber} has link type {frame.Metadata.LinkType}; only Ethernet frames can be replayed");
+                long offset = schedule.Next(frame.Metadata.TimestampNanoseconds);
+                long now;
+                if (tally.Attempted == 0)
+                    origin = now = Stopwatch.GetTimestamp();
+                else if (offset < 0)
+                    now = Stopwatch.GetTimestamp();
+                else
+                    now = WaitUntil(origin + offset * Stopwatch.Frequency / 1_000_000_000, cancel);
+                if (cancel.IsCancellationRequested)
+                    break;
+                tally.Attempted++;
+                if (offset >= 0)
+                    tally.AddError(Math.Abs(now - origin - offset * Stopwatch.Frequency / 1_000_000_000));
+                if (SendOne(frame.Data, cancel))
+                {
+                    tally.Packets++;
+                    tally.Bytes += frame.Data.Length;
+                    tally.Last = Stopwatch.GetTimestamp();
+                }
+                else
+                {
+                    tally.Refuse(reader.PacketNumber);
+                }
+            }
+        }
+        return tally.Result(origin, cancel.IsCancellationRequested);
+    }
+
+    /// <summary>Sends one frame: true if accepted, false if refused (EMSGSIZE, or ENOBUFS for longer than <see cref="FullQueuePatience"/>).</summary>
+    private bool SendOne(ReadOnlySpan<byte> data, CancellationToken cancel)
+    {
+        long firstFull = 0;
+        while (true)
+        {
+            nint n;
+            fixed (byte* p = data)
+                n = Interop.PacketSend.Send(_socket, p, (nuint)data.Length, 0);
+            if (n >= 0)
+                return true;
+            int errno = Marshal.GetLastPInvokeError();
+            switch (errno)
+            {
+                case Interop.PacketSend.EMSGSIZE:
+                    return false;
+                case Interop.PacketSend.ENOBUFS:
+                    long now = Stopwatch.GetTimestamp();
+                    if (firstFull == 0)
+                        firstFull = now;
+                    else if (now - firstFull > FullQueuePatience || cancel.IsCancellationRequested)
+                        return false;
+                    Thread.Sleep(0);
+                    continue;
+                case Interop.Errno.EINTR:
+                    continue;
+                default:
+                    throw Refusal(errno, "send", InterfaceName);
+            }
+        }
+    }
+
+    /// <summary>Sleeps until just before <paramref name="deadline"/> (a Stopwatch timestamp), spins the rest; returns the time it woke.</summary>
+    private static long WaitUntil(long deadline, CancellationToken cancel)
+    {
+        long now = Stopwatch.GetTimestamp();
+        // Thread.Sleep wakes within ~100 µs on Linux (a wait handle's timeout is coarser); chunks of at most
+        // MaxSleepChunk keep Ctrl-C prompt during long recorded gaps.
+        long sleep;
+        while ((sleep = deadline - SpinMargin - now) >= Stopwatch.Frequency / 1000 && !cancel.IsCancellationRequested)
+        {
+            Thread.Sleep((int)Math.Min(sleep * 1000 / Stopwatch.Frequency, MaxSleepChunkMilliseconds));
+            now = Stopwatch.GetTimestamp();
+        }
+        if (cancel.IsCancellationRequested)
+            return now;
+        while (now < deadline)
+        {
+            Thread.SpinWait(8);
+            now = Stopwatch.GetTimestamp();
+        }
+        return now;
+    }
+
+    /// <summary>Closes the socket.</summary>
+    public void Dispose() => _socket.Dispose();
+
+    /// <summary>Scheduled offsets in nanoseconds from the first frame; −1 at top speed.</summary>
+    private sealed class Schedule(ReplayOptions options)
+    {
+        private long _index;
+        private long _loopBase;
+        private long _last;
+        private long _firstTimestamp;
+        private bool _loopStarted;
+
+        public void StartLoop()
+        {
+            // The next loop's first frame goes right after the last one's, as tcpreplay does.
+            _loopBase = _last;
+            _loopStarted = false;
+        }
+
+        public long Next(long timestampNanoseconds)
+        {
+            switch (options.Pacing)
+            {
+                case ReplayPacing.TopSpeed:
+                    return -1;
+                case ReplayPacing.FixedRate:
+                    return (long)(_index++ * (1e9 / options.PacketsPerSecond));
+                default:
+                    if (!_loopStarted)
+                    {
+                        _firstTimestamp = timestampNanoseconds;
+                        _loopStarted = true;
+                    }
+                    // A timestamp that goes backwards is sent at once rather than scheduled in the past.
+                    long offset = _loopBase + (long)(Math.Max(0, timestampNanoseconds - _firstTimestamp) / options.Speed);
+                    _last = Math.Max(_last, offset);
+                    return _last;
+            }
+        }
+    }
+
+    private sealed class Tally
+    {
+        private readonly List<long> _failed = [];
+        private long _failedCount;
+        private double _errorSum;
+        private long _errorMax;
+        private long _errorCount;
+
+        public long Attempted;
+        public long Packets;
+        public long Bytes;
+        public long Last;
+
+        public void AddError(long ticks)
+        {
+            _errorSum += ticks;
+            _errorMax = Math.Max(_errorMax, ticks);
+            _errorCount++;
+        }
+
+        public void Refuse(long frameNumber)
+        {
+            _failedCount++;
+            if (_failed.Count < MaxListedFailures)
+                _failed.Add(frameNumber);
+        }
+
+        public ReplayResult Result(long origin, bool interrupted)
+        {
+            double microsecondsPerTick = 1e6 / Stopwatch.Frequency;
+            var elapsed = Packets > 0 ? Stopwatch.GetElapsedTime(origin, Last) : TimeSpan.Zero;
+            double mean = _errorCount > 0 ? _errorSum / _errorCount * microsecondsPerTick : 0;
+            return new ReplayResult(Packets, Bytes, elapsed, mean, _errorMax * microsecondsPerTick, _failedCount, _failed, interrupted);
+        }
+    }
+}
