@@ -111,12 +111,12 @@ public sealed unsafe class PacketReplayer : IDisposable
                 }
                 long now = offset < 0
                     ? Stopwatch.GetTimestamp()
-                    : WaitUntil(origin + offset * Stopwatch.Frequency / 1_000_000_000, cancel);
+                    : WaitUntil(origin + ToTicks(offset), cancel);
                 if (cancel.IsCancellationRequested)
                     break;
                 tally.Attempted++;
                 if (offset >= 0)
-                    tally.AddError(Math.Abs(now - origin - offset * Stopwatch.Frequency / 1_000_000_000));
+                    tally.AddError(Math.Abs(now - origin - ToTicks(offset)));
                 if (SendOne(frame.Data, cancel))
                 {
                     tally.Packets++;
@@ -187,6 +187,9 @@ public sealed unsafe class PacketReplayer : IDisposable
         }
         return now;
     }
+
+    /// <summary>Nanoseconds to Stopwatch ticks; offset × Frequency would overflow a long after 9.2 s at 1 GHz.</summary>
+    private static long ToTicks(long nanoseconds) => (long)(nanoseconds * (Stopwatch.Frequency / 1e9));
 
     private static void WarmUp()
     {
