@@ -583,13 +583,7 @@ public sealed class SummaryPrinter : IPacketPrinter
                 line.Append(type);
                 break;
         }
-        line.Append(", length ");
-        line.Append(layer.Extent);
-        if (layer.Checksum == ChecksumStatus.Bad)
-        {
-            ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]);
-            AppendBadChecksum(line, "icmp", got, layer.ExpectedChecksum);
-        }
+        AppendIcmpLengthAndChecksum(line, layer, header, "icmp");
     }
 
     private static void AppendUnreachable(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, byte code, ReadOnlySpan<byte> header)
@@ -728,13 +722,16 @@ public sealed class SummaryPrinter : IPacketPrinter
                 line.Append(type);
                 break;
         }
+        AppendIcmpLengthAndChecksum(line, layer, header, "icmp6");
+    }
+
+    /// <summary>The end every ICMP and ICMPv6 line shares: the message length and any bad-checksum mark.</summary>
+    private static void AppendIcmpLengthAndChecksum(TextLine line, in Layer layer, ReadOnlySpan<byte> header, string protocol)
+    {
         line.Append(", length ");
         line.Append(layer.Extent);
         if (layer.Checksum == ChecksumStatus.Bad)
-        {
-            ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]);
-            AppendBadChecksum(line, "icmp6", got, layer.ExpectedChecksum);
-        }
+            AppendBadChecksum(line, protocol, BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]), layer.ExpectedChecksum);
     }
 
     // --- ARP ---
