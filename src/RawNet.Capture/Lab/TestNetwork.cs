@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using System.Text;
 
 namespace RawNet.Capture.Lab;
@@ -105,6 +106,17 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>The MAC address of end <paramref name="host"/>'s veth interface (1 for A, 2 for B), as <c>ip link</c> shows it.</summary>
+    public PhysicalAddress HardwareAddress(int host)
+    {
+        var (ns, device) = host == 1 ? (NamespaceA, InterfaceA) : (NamespaceB, InterfaceB);
+        var words = Ip("-n", ns, "-o", "link", "show", "dev", device).Split((char[])[' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        int at = Array.IndexOf(words, "link/ether");
+        if (at < 0 || at + 1 >= words.Length || !PhysicalAddress.TryParse(words[at + 1].Replace(':', '-').ToUpperInvariant(), out var mac))
+            throw new LabException($"{device} in {ns} has no Ethernet address");
+        return mac;
     }
 
     private IEnumerable<(string Namespace, string Interface)> Ends => [(NamespaceA, InterfaceA), (NamespaceB, InterfaceB)];
