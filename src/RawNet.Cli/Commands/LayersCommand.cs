@@ -6,8 +6,6 @@ using RawNet.Capture.Injection;
 using RawNet.Capture.Lab;
 using RawNet.Capture.Layers;
 using RawNet.Capture.Sources.AfPacket;
-using RawNet.Output.Summary;
-using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
 
@@ -21,8 +19,6 @@ public static class LayersCommand
 {
     /// <summary>The payload when none is given.</summary>
     public const string DefaultPayload = "hello, layers";
-
-    private const int FieldWidth = 110;
 
     /// <summary>Builds the command; results go to <paramref name="output"/>, problems to <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
@@ -67,7 +63,7 @@ public static class LayersCommand
             if (parse.GetValue(json))
                 LayersJson.Write(report, output.Writer);
             else
-                WriteText(report, output.Writer);
+                LayersText.Write(report, output.Writer);
             int code = ExitCode.Success;
             foreach (var kind in report.Kinds.Where(k => k.DeliveryExpected && !k.Delivered))
             {
@@ -94,74 +90,6 @@ public static class LayersCommand
     /// <summary>The overhead as the text table and the JSON both show it (one decimal).</summary>
     public static string Overhead(SocketKindReport kind, int payloadLength) =>
         kind.OverheadPercent(payloadLength).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static string Describe(SocketKind kind) => kind switch
-    {
-        SocketKind.Stream => "SOCK_STREAM (TCP): connect, send, shutdown, close; the kernel builds every header, the handshake, ACKs and teardown",
-        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
-        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
-        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
-    };
-
-    private static void WriteText(LayersReport report, TextWriter output)
-    {
-        string where = report.Namespace is null ? $"{report.Interface} (loopback)" : $"{report.Interface} in {report.Namespace} (sent from {report.SenderNamespace})";
-        output.WriteLine($"rawnet layers: a {report.Payload.Length}-byte payload over {where}, {(report.Ipv6 ? "IPv6" : "IPv4")}; listeners TCP {report.StreamListener}, UDP {report.DatagramListener}");
-        var decoder = new PacketDecoder();
-        var decoded = new DecodedPacket();
-        var summary = new SummaryPrinter();
-        foreach (var kind in report.Kinds)
-        {
-            output.WriteLine();
-            output.WriteLine($"== {Name(kind.Socket)}: {Describe(kind.Socket)}");
-            foreach (var note in kind.Notes)
-                output.WriteLine("   " + note);
-            output.WriteLine($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):");
-            int number = 0;
-            foreach (var packet in kind.Packets)
-            {
-                decoder.Decode(packet.Frame, packet.Metadata, ++number, decoded);
-                output.Write($"   {number,2} {(packet.Origin == FrameOrigin.Sender ? '>' : '<')} ");
-                summary.Print(decoded, packet.Frame, output);
-            }
-            var data = kind.DataPacket;
-            if (data is null)
-                continue;
-            output.WriteLine($"   byte map of packet {kind.Packets.ToList().IndexOf(data) + 1} ({data.Frame.Length} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:");
-            output.WriteLine("   offset  length  layer    written by");
-            foreach (var layer in data.Layers)
-            {
-                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {Name(layer.WrittenBy)}");
-                WriteFields(layer, output);
-            }
-        }
-        output.WriteLine();
-        output.WriteLine("socket    payload  on the wire  packets  overhead");
-        foreach (var kind in report.Kinds)
-            output.WriteLine($"{Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {Overhead(kind, report.Payload.Length),7}%");
-        output.WriteLine("(overhead: the share of the bytes on the wire that are not payload)");
-    }
-
-    /// <summary>The fields as name=value, wrapped, indented under their layer; kernel-filled fields in an application's layer get a *.</summary>
-    private static void WriteFields(ByteMapLayer layer, TextWriter output)
-    {
-        const string Indent = "                           ";
-        var line = new StringBuilder(Indent);
-        foreach (var field in layer.Fields)
-        {
-            string text = field.Name + "=" + field.Value + (field.WrittenBy != layer.WrittenBy ? "*" : "");
-            if (line.Length > Indent.Length && line.Length + 1 + text.Length > FieldWidth)
-            {
-                output.WriteLine(line.ToString());
-                line.Clear().Append(Indent);
-            }
-            if (line.Length > Indent.Length)
-                line.Append(' ');
-            line.Append(text);
-        }
-        if (line.Length > Indent.Length)
-            output.WriteLine(line.ToString());
-    }
 
     private static int Usage(TextWriter stderr, string message)
     {
