@@ -39,7 +39,7 @@ public sealed class ByteMap
             bool payload = layer.Kind == LayerKind.Payload;
             carriesPayload |= payload && origin == FrameOrigin.Sender;
             layers.Add(new ByteMapLayer(payload ? SocketKindReport.PayloadLayerName : FieldCatalog.ProtocolName(layer.Kind), layer.Kind,
-                layer.Offset, length, writer, payload ? [] : Fields(packet, i, frame, writer, origin == FrameOrigin.Sender ? kernelFilled : [])));
+                layer.Offset, length, writer, payload ? [] : Fields(packet, i, frame, writer, origin == FrameOrigin.Sender ? kernelFilled : []), layer.Checksum));
             end = layer.Offset + length;
         }
         if (end < frame.Length)

@@ -1,4 +1,5 @@
 using RawNet.Protocols;
+using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Capture.Layers;
@@ -50,7 +51,12 @@ public sealed record ByteMapField(string Name, string Label, string Value, int O
 /// <param name="Length">Bytes of the frame this layer covers; the layers of a frame tile it exactly.</param>
 /// <param name="WrittenBy">Who wrote the layer's bytes (some of its fields may say otherwise).</param>
 /// <param name="Fields">The layer's fields from the field tables, in tree order (none for payload and trailer).</param>
-public sealed record ByteMapLayer(string Name, LayerKind Kind, int Offset, int Length, WrittenBy WrittenBy, IReadOnlyList<ByteMapField> Fields);
+/// <param name="Checksum">
+/// The decoder's verdict on the layer's checksum. A kernel-written TCP or UDP checksum that is <see cref="ChecksumStatus.Bad"/>
+/// on lo or veth is checksum offload: the kernel left it for a network card to fill, and a virtual device has none.
+/// </param>
+public sealed record ByteMapLayer(string Name, LayerKind Kind, int Offset, int Length, WrittenBy WrittenBy, IReadOnlyList<ByteMapField> Fields,
+    ChecksumStatus Checksum = ChecksumStatus.None);
 
 /// <summary>One frame the capture saw for a socket kind, with its byte map.</summary>
 /// <param name="Frame">The captured bytes, exactly as the capture core handed them over.</param>

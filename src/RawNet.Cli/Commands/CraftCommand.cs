@@ -23,10 +23,6 @@ public static class CraftCommand
     /// <summary>The mark after a field RawNet computed rather than took from the expression.</summary>
     public const string FilledMark = "[filled by RawNet]";
 
-    // One colour per layer, cycling: 256-colour foregrounds that read on dark and light backgrounds.
-    private static readonly string[] Palette = ["\e[38;5;33m", "\e[38;5;172m", "\e[38;5;35m", "\e[38;5;170m", "\e[38;5;166m", "\e[38;5;37m", "\e[38;5;142m", "\e[38;5;98m"];
-    private const string Reset = "\e[0m";
-
     /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
     {
@@ -90,12 +86,7 @@ public static class CraftCommand
                 PrintTree(decoded, frame, builder.Filled, writer);
             else
                 PrintBrief(decoded, frame, builder.Filled, writer);
-            bool colored = parse.GetValue(color) switch
-            {
-                "always" => true,
-                "never" => false,
-                _ => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Environment.GetEnvironmentVariable("TERM") != "dumb",
-            };
+            bool colored = LayerHexDump.ShouldColor(parse.GetValue(color));
             PrintHex(decoded, frame, colored, writer);
             if (path is not null)
                 writer.WriteLine($"Wrote 1 packet ({frame.Length} bytes) to {path}");
@@ -188,69 +179,16 @@ public static class CraftCommand
         output.Write('\n');
     }
 
-    /// <summary>16 bytes a row with offset and ASCII; each byte coloured (or lettered on the line below) by the layer it belongs to.</summary>
+    /// <summary>The hex dump with each byte marked by the layer it belongs to: the innermost that starts at or before it.</summary>
     private static void PrintHex(DecodedPacket packet, byte[] frame, bool colored, TextWriter output)
     {
-        // A byte belongs to the innermost layer that starts at or before it: headers, then the payload or quote they carry.
-        var owner = new int[frame.Length];
-        var layers = new List<int>();
+        var layers = new List<(string Name, int Offset)>();
         for (int i = 1; i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
-            if (layer.Source != LayerSource.Frame || layer.Offset >= frame.Length)
-                continue;
-            layers.Add(i);
-            for (int b = layer.Offset; b < frame.Length; b++)
-                owner[b] = layers.Count - 1;
+            if (layer.Source == LayerSource.Frame && layer.Offset < frame.Length)
+                layers.Add((FieldCatalog.ProtocolName(layer.Kind), layer.Offset));
         }
-        var legend = new StringBuilder("Layers:");
-        for (int n = 0; n < layers.Count; n++)
-        {
-            ref readonly Layer layer = ref packet[layers[n]];
-            int end = n + 1 < layers.Count ? packet[layers[n + 1]].Offset : frame.Length;
-            string name = $"{FieldCatalog.ProtocolName(layer.Kind)} [{layer.Offset}-{end - 1}]";
-            legend.Append("  ").Append(colored ? Palette[n % Palette.Length] + name + Reset : $"{Letter(n)}={name}");
-        }
-        output.WriteLine(legend.ToString());
-        var row = new StringBuilder();
-        var letters = new StringBuilder();
-        for (int start = 0; start < frame.Length; start += 16)
-        {
-            row.Clear().Append(start.ToString("x4")).Append("  ");
-            letters.Clear().Append("      ");
-            int count = Math.Min(16, frame.Length - start);
-            for (int i = 0; i < 16; i++)
-            {
-                if (i == 8)
-                {
-                    row.Append(' ');
-                    letters.Append(' ');
-                }
-                if (i >= count)
-                {
-                    row.Append("   ");
-                    continue;
-                }
-                int at = start + i;
-                string hex = frame[at].ToString("x2");
-                bool layerStarts = at == 0 || owner[at] != owner[at - 1];
-                if (colored)
-                    row.Append(Palette[owner[at] % Palette.Length]).Append(hex).Append(Reset).Append(' ');
-                else
-                    row.Append(hex).Append(' ');
-                letters.Append(layerStarts || i == 0 ? Letter(owner[at]) : '-').Append("  ");
-            }
-            row.Append(' ');
-            for (int i = 0; i < count; i++)
-            {
-                byte b = frame[start + i];
-                row.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
-            }
-            output.WriteLine(row.ToString());
-            if (!colored)
-                output.WriteLine(letters.ToString().TrimEnd());
-        }
+        LayerHexDump.Write(frame, layers, colored, output);
     }
-
-    private static char Letter(int layer) => (char)('A' + layer % 26);
 }

@@ -27,6 +27,8 @@ public static class LayersCommand
         var ipv6 = new Option<bool>("--ipv6") { Description = "Use IPv6 (::1, or the lab's 2001:db8:: addresses) instead of IPv4." };
         var json = new Option<bool>("--json") { Description = "Print the report as one JSON object: {\"payload\", \"kinds\": [{\"socket\", \"packets\": [{\"hex\", \"layers\"}]}]}." };
         var lab = new Option<bool>("--lab") { Description = "Send from rawnet-a to a listener in rawnet-b and capture on rn-b (rawnet lab up first) instead of on loopback." };
+        var color = new Option<string>("--color") { Description = "Colour the hex dumps by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
         var labNetwork = new Option<string?>("--lab-network")
         {
             Hidden = true,
@@ -35,7 +37,7 @@ public static class LayersCommand
         };
 
         var command = new Command("layers", "Send one payload through stream, datagram, raw and link sockets and show what each layer adds on the wire.")
-            { payload, ipv6, json, lab, labNetwork };
+            { payload, ipv6, json, lab, color, labNetwork };
         command.SetAction(parse =>
         {
             var bytes = Encoding.UTF8.GetBytes(parse.GetValue(payload) ?? DefaultPayload);
@@ -63,7 +65,7 @@ public static class LayersCommand
             if (parse.GetValue(json))
                 LayersJson.Write(report, output.Writer);
             else
-                LayersText.Write(report, output.Writer);
+                LayersText.Write(report, output.Writer, LayerHexDump.ShouldColor(parse.GetValue(color)));
             int code = ExitCode.Success;
             foreach (var kind in report.Kinds.Where(k => k.DeliveryExpected && !k.Delivered))
             {

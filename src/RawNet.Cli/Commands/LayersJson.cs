@@ -1,12 +1,13 @@
 using System.Text.Json;
 using RawNet.Capture.Layers;
+using RawNet.Protocols.Checksums;
 
 namespace RawNet.Cli.Commands;
 
 /// <summary>
 /// The JSON form of a <see cref="LayersReport"/>, one indented object:
 /// <c>{"payload": TEXT, "payloadHex", "interface", "ipv6", "kinds": [{"socket", "delivered", "notes", "packets": [{"hex",
-/// "from", "carriesPayload", "layers": [{"name", "offset", "length", "writtenBy", "fields": [{"name", "value", "offset",
+/// "from", "carriesPayload", "layers": [{"name", "offset", "length", "writtenBy", "checksum"?, "fields": [{"name", "value", "offset",
 /// "length", "writtenBy"}]}]}], "summary": {"payloadBytes", "wireBytes", "packets", "overheadPercent"}}]}</c>.
 /// Every <c>hex</c> is a frame the capture saw.
 /// </summary>
@@ -59,6 +60,8 @@ public static class LayersJson
                 json.WriteNumber("offset", layer.Offset);
                 json.WriteNumber("length", layer.Length);
                 json.WriteString("writtenBy", LayersCommand.Name(layer.WrittenBy));
+                if (layer.Checksum != ChecksumStatus.None)
+                    json.WriteString("checksum", LayersText.Verdict(layer.Checksum));
                 json.WriteStartArray("fields");
                 foreach (var field in layer.Fields)
                 {

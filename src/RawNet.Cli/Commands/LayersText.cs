@@ -1,6 +1,7 @@
 using System.Text;
 using RawNet.Capture.Layers;
 using RawNet.Output.Summary;
+using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -27,7 +28,7 @@ public static class LayersText
     };
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as text.</summary>
-    public static void Write(LayersReport report, TextWriter output)
+    public static void Write(LayersReport report, TextWriter output, bool colored = false)
     {
         string where = report.Namespace is null ? $"{report.Interface} (loopback)" : $"{report.Interface} in {report.Namespace} (sent from {report.SenderNamespace})";
         output.WriteLine($"rawnet layers: a {report.Payload.Length}-byte payload over {where}, {(report.Ipv6 ? "IPv6" : "IPv4")}; listeners TCP {report.StreamListener}, UDP {report.DatagramListener}");
@@ -55,9 +56,10 @@ public static class LayersText
             output.WriteLine("   offset  length  layer    written by");
             foreach (var layer in data.Layers)
             {
-                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersCommand.Name(layer.WrittenBy)}");
+                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersCommand.Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd());
                 WriteFields(layer, output);
             }
+            LayerHexDump.Write(data.Frame, data.Layers.Select(l => (l.Name, l.Offset)).ToList(), colored, output, "   ");
         }
         output.WriteLine();
         output.WriteLine(TableHeading);
@@ -65,6 +67,23 @@ public static class LayersText
             output.WriteLine($"{LayersCommand.Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {LayersCommand.Overhead(kind, report.Payload.Length),7}%");
         output.WriteLine("(overhead: the share of the bytes on the wire that are not payload)");
     }
+
+    /// <summary>The words <c>-T json</c> uses for a checksum verdict.</summary>
+    public static string Verdict(ChecksumStatus status) => status switch
+    {
+        ChecksumStatus.Good => "good",
+        ChecksumStatus.Bad => "bad",
+        ChecksumStatus.NotVerifiable => "unverified",
+        _ => "not present",
+    };
+
+    private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
+    {
+        ChecksumStatus.None => "",
+        ChecksumStatus.Bad when layer.WrittenBy == WrittenBy.Kernel && layer.Kind is LayerKind.Tcp or LayerKind.Udp =>
+            "checksum bad: offloaded, the kernel left it for a network card and lo/veth have none",
+        var status => "checksum " + Verdict(status),
+    };
 
     /// <summary>The fields as name=value, wrapped, indented under their layer; kernel-filled fields in an application's layer get a *.</summary>
     private static void WriteFields(ByteMapLayer layer, TextWriter output)

@@ -102,8 +102,10 @@ public sealed class LayersCommandTests
             Assert.Equal(summary.GetProperty("overheadPercent").GetRawText() + "%", cells[4]);
             Assert.Equal(Kind(json.RootElement, kind).GetProperty("packets").GetArrayLength(), summary.GetProperty("packets").GetInt32());
         }
-        // Every kind's data frame gets a byte map whose rows name the layers in order.
+        // Every kind's data frame gets a byte map whose rows name the layers in order, and a hex dump lettered by layer.
         Assert.Equal(4, lines.Count(l => l.Contains("byte map of packet", StringComparison.Ordinal)));
+        Assert.Equal(3, lines.Count(l => l == "   Layers:  A=eth [0-13]  B=ip [14-33]  C=udp [34-41]  D=data [42-54]"));
+        Assert.Single(lines, l => l.StartsWith("   Layers:  A=eth [0-13]  B=ip [14-33]  C=tcp [34-", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("0      14  eth      kernel", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("0      14  eth      application", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("ip.checksum=", StringComparison.Ordinal) && l.Contains("*", StringComparison.Ordinal));
@@ -206,6 +208,10 @@ public sealed class LayersCommandTests
                         _ => [],
                     } : [];
                     Assert.True(kernelFilled.SetEquals(filled), $"{socket} {name}: kernel filled {string.Join(',', kernelFilled)}");
+                    // RawNet's own checksums, and the kernel's IPV6_CHECKSUM and IPv4 header checksum, are computed in full;
+                    // only the kernel's own TCP and UDP checksums may be left to offload.
+                    if (name == "ip" || fromSender && socket is "raw" or "link" && name == "udp")
+                        Assert.Equal("good", layer.GetProperty("checksum").GetString());
                     if (name == "data")
                         Assert.Equal(payload, System.Text.Encoding.UTF8.GetString(frame, layer.GetProperty("offset").GetInt32(), layer.GetProperty("length").GetInt32()));
                 }
