@@ -45,7 +45,7 @@ public static class LayersExperiment
         // On loopback both ends have the all-zero address; in the lab the frame goes to B's veth end.
         var destinationMac = lab is null ? new PhysicalAddress(new byte[6]) : lab.HardwareAddress(2);
 
-        using var listener = NetworkNamespace.Run(listenerNs, () => new ExperimentListener(listenerAddress));
+        using var listener = NetworkNamespace.Run(listenerNs, () => Bind(listenerAddress, () => new ExperimentListener(listenerAddress)));
         var tcpPort = listener.Stream.Port;
         var udpPort = listener.Datagram.Port;
         using var source = NetworkNamespace.Run(listenerNs, () => AfPacketCaptureSource.Open(
@@ -53,8 +53,8 @@ public static class LayersExperiment
         using var session = new CaptureSession(source, new CaptureSessionOptions(RingBytes: 4 << 20));
         var collector = new FrameCollector(session.AddConsumer("layers"));
         // Source ports for raw and link, held by UDP sockets for the whole run so nothing else on the host can take them.
-        using var rawPort = NetworkNamespace.Run(senderNs, () => ReservePort(senderAddress));
-        using var linkPort = NetworkNamespace.Run(senderNs, () => ReservePort(senderAddress));
+        using var rawPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
+        using var linkPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
 
         var flows = new Dictionary<SocketKind, Flow>();
         var notes = new Dictionary<SocketKind, List<string>>();
@@ -155,6 +155,19 @@ public static class LayersExperiment
             }
         }
         return false;
+    }
+
+    /// <summary>Runs <paramref name="bind"/>, turning a refused bind (no such address here, say) into one line.</summary>
+    private static T Bind<T>(IPAddress address, Func<T> bind)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (SocketException e)
+        {
+            throw new LayersException($"cannot bind a socket to {address}: {e.Message}");
+        }
     }
 
     private static Socket ReservePort(IPAddress address)

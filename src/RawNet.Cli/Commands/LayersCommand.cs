@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using RawNet.Capture.Bpf;
 using RawNet.Capture.Injection;
 using RawNet.Capture.Lab;
 using RawNet.Capture.Layers;
+using RawNet.Capture.LibPcap;
 using RawNet.Capture.Sources.AfPacket;
 
 namespace RawNet.Cli.Commands;
@@ -48,6 +51,9 @@ public static class LayersCommand
                 if (parts.Length != 6 || parts.Any(p => p.Length == 0))
                     return Usage(stderr, "--lab-network: expected NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX");
                 network = new TestNetwork(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0);
+                if (!IPAddress.TryParse(network.Ipv4(1), out var v4) || v4.AddressFamily != AddressFamily.InterNetwork
+                    || !IPAddress.TryParse(network.Ipv6(1), out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
+                    return Usage(stderr, $"--lab-network: {parts[4]} and {parts[5]} do not make addresses ({network.Ipv4(1)}, {network.Ipv6(1)})");
             }
             if (bytes.Length is 0 or > LayersOptions.MaxPayload)
                 return Usage(stderr, $"--payload: 1 to {LayersOptions.MaxPayload} bytes (it is {bytes.Length})");
@@ -57,7 +63,7 @@ public static class LayersCommand
             {
                 report = LayersExperiment.Run(new LayersOptions(bytes, parse.GetValue(ipv6), network));
             }
-            catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException)
+            catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
             {
                 stderr.WriteLine("rawnet: layers: " + e.Message);
                 return ExitCode.BadInput;

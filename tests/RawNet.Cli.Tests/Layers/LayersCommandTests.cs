@@ -123,6 +123,17 @@ public sealed class LayersCommandTests
         Assert.Equal("rawnet: layers: the lab is not up (rn-nosuch-a and rn-nosuch-b do not both exist): run rawnet lab up first", stderr.Trim());
     }
 
+    [Theory]
+    [InlineData("a,b,c", "rawnet: layers: --lab-network: expected NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX")]
+    [InlineData("a,b,c,d,not-an-address,2001:db8:", "rawnet: layers: --lab-network: not-an-address and 2001:db8: do not make addresses (not-an-address.1, 2001:db8::1)")]
+    public void A_bad_lab_network_is_a_usage_error(string spec, string message)
+    {
+        var (code, stdout, stderr) = InProcessRawNet.Run("layers", "--lab-network", spec);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(message, stderr.Trim());
+    }
+
     [Fact]
     public void An_empty_or_oversized_payload_is_a_usage_error()
     {
