@@ -14,13 +14,15 @@ internal sealed class FrameCollector
     private readonly Lock _gate = new();
     private readonly List<(byte[] Frame, FrameMetadata Metadata)> _frames = [];
 
-    /// <summary>Starts reading <paramref name="consumer"/>; add it before the session starts.</summary>
+    /// <summary>Will read <paramref name="consumer"/> (add it before the session starts); <see cref="Start"/> once the session has.</summary>
     public FrameCollector(RingConsumer consumer)
     {
         _consumer = consumer;
         _thread = new Thread(Collect) { IsBackground = true, Name = "rawnet layers collector" };
-        _thread.Start();
     }
+
+    /// <summary>Starts the reading thread; it ends when the session completes the ring, so call it only after the session started.</summary>
+    public void Start() => _thread.Start();
 
     /// <summary>A copy of the frames collected so far, in capture order.</summary>
     public IReadOnlyList<(byte[] Frame, FrameMetadata Metadata)> Frames
@@ -33,7 +35,11 @@ internal sealed class FrameCollector
     }
 
     /// <summary>Waits for the reader to finish (after the session completed the ring).</summary>
-    public void Join() => _thread.Join(TimeSpan.FromSeconds(5));
+    public void Join()
+    {
+        if (_thread.IsAlive)
+            _thread.Join(TimeSpan.FromSeconds(5));
+    }
 
     private void Collect()
     {

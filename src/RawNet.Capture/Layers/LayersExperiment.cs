@@ -48,13 +48,13 @@ public static class LayersExperiment
         using var listener = NetworkNamespace.Run(listenerNs, () => Bind(listenerAddress, () => new ExperimentListener(listenerAddress)));
         var tcpPort = listener.Stream.Port;
         var udpPort = listener.Datagram.Port;
+        // Source ports for raw and link, held by UDP sockets for the whole run so nothing else on the host can take them.
+        using var rawPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
+        using var linkPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
         using var source = NetworkNamespace.Run(listenerNs, () => AfPacketCaptureSource.Open(
             new CaptureOptions(device, SnapLength, Promiscuous: false, Filter: $"tcp port {tcpPort} or udp port {udpPort}", BufferBytes: 4 << 20)));
         using var session = new CaptureSession(source, new CaptureSessionOptions(RingBytes: 4 << 20));
         var collector = new FrameCollector(session.AddConsumer("layers"));
-        // Source ports for raw and link, held by UDP sockets for the whole run so nothing else on the host can take them.
-        using var rawPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
-        using var linkPort = NetworkNamespace.Run(senderNs, () => Bind(senderAddress, () => ReservePort(senderAddress)));
 
         var flows = new Dictionary<SocketKind, Flow>();
         var notes = new Dictionary<SocketKind, List<string>>();
@@ -68,6 +68,7 @@ public static class LayersExperiment
         bool linkDelivers = lab is not null || v6 || RouteLocalnet();
 
         session.Start();
+        collector.Start();
         try
         {
             foreach (var kind in Enum.GetValues<SocketKind>())
