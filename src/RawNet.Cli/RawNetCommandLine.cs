@@ -19,6 +19,7 @@ public static class RawNetCommandLine
         root.Add(LabCommand.Create(output, stderr));
         root.Add(SendCommand.Create(output, stderr));
         root.Add(ReplayCommand.Create(output, stderr));
+        root.Add(LayersCommand.Create(output, stderr));
         UiCommand.Register(root, output, stderr);
         // Later: ui, craft, send, layers, replay.
 

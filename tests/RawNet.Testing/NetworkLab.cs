@@ -160,12 +160,13 @@ public sealed class NetworkLab : IDisposable
     /// <summary>
     /// Starts tcpdump on <paramref name="end"/>'s interface writing <paramref name="path"/> (packet-buffered, immediate
     /// mode, nanosecond timestamps, a 32 MiB buffer: with its default 2 MiB it drops most of a fast burst of jumbo frames)
-    /// and returns once it is listening.
+    /// and returns once it is listening. <paramref name="device"/> names another interface of that namespace (e.g. "lo").
     /// </summary>
-    public LabTcpdump StartTcpdump(LabEnd end, string path, string? filter = null, int snapLength = 262144, int? count = null, int bufferKiB = 32768)
+    public LabTcpdump StartTcpdump(LabEnd end, string path, string? filter = null, int snapLength = 262144, int? count = null, int bufferKiB = 32768,
+        string? device = null)
     {
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        List<string> args = ["-i", end.Interface, "-w", path, "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", snapLength.ToString(),
+        List<string> args = ["-i", device ?? end.Interface, "-w", path, "-U", "--immediate-mode", "--time-stamp-precision=nano", "-s", snapLength.ToString(),
             "-B", bufferKiB.ToString(), "-Z", "root"];
         if (count is int c)
             args.AddRange(["-c", c.ToString()]);

@@ -25,7 +25,7 @@ public static class DatagramSender
             }
             int sent = socket.SendTo(payload, to);
             var local = (IPEndPoint)socket.LocalEndPoint!;
-            return new SendOutcome([$"datagram: {local} -> {to}: sent {sent} bytes in one UDP datagram"], payload);
+            return new SendOutcome([$"datagram: {local} -> {to}: sent {sent} bytes in one UDP datagram"], payload, local);
         }
         catch (SocketException e)
         {

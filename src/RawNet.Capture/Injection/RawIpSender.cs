@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using RawNet.Protocols;
 using RawNet.Protocols.Crafting;
+using RawNet.Protocols.Fields;
+using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Udp;
 
 namespace RawNet.Capture.Injection;
 
@@ -81,6 +85,17 @@ public static class RawIpSender
             ];
         return new SendOutcome(lines, bytes);
     }
+
+    /// <summary>
+    /// The fields the kernel writes into what a raw send built (raw(7), ipv6(7)): for IPv4 the header checksum and total
+    /// length always and the identification when <paramref name="headers"/> leaves it 0; for IPv6 the transport checksum
+    /// (IPV6_CHECKSUM). The IPv6 header itself is wholly the kernel's and is not listed.
+    /// </summary>
+    public static IReadOnlyList<FieldDefinition> KernelFilledFields(bool ipv4, HeaderOptions headers) => ipv4
+        ? headers.Identification == 0
+            ? [Ipv4Fields.TotalLength, Ipv4Fields.Checksum, Ipv4Fields.Identification]
+            : [Ipv4Fields.TotalLength, Ipv4Fields.Checksum]
+        : [headers.Protocol == IpProtocol.Tcp ? TcpFields.Checksum : UdpFields.Checksum];
 
     private static int? PathMtu(Socket socket, bool v4)
     {

@@ -48,7 +48,7 @@ public static class StreamSender
             return new SendOutcome(
             [
                 $"stream: {local} -> {to}: connected, sent {sent} bytes, shut down, closed" + (received > 0 ? $" (peer sent {received} bytes back)" : ""),
-            ], payload);
+            ], payload, local);
         }
         catch (SocketException e)
         {

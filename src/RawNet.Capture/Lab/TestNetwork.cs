@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using System.Text;
 
 namespace RawNet.Capture.Lab;
@@ -6,7 +7,8 @@ namespace RawNet.Capture.Lab;
 /// <summary>
 /// Two network namespaces joined by a veth pair, driven through <c>ip</c> (iproute2): what <c>rawnet lab</c> builds
 /// (rawnet-a and rawnet-b, 198.18.0.0/24 and 2001:db8::/64), and, with other names, what tests build for themselves.
-/// IPv6 duplicate address detection is off so the v6 addresses work at once.
+/// IPv6 duplicate address detection is off so the v6 addresses work at once, and each end has a permanent neighbour
+/// entry (IPv4 and IPv6) for its peer, so link-layer sends find the peer's MAC without ARP.
 /// </summary>
 /// <param name="NamespaceA">The first namespace (addresses .1 / ::1).</param>
 /// <param name="NamespaceB">The second namespace (addresses .2 / ::2).</param>
@@ -59,6 +61,17 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
                 Ip("-n", ns, "link", "set", device, "up");
                 host++;
             }
+            // Each end knows its peer's MAC for good, so link-layer sends need no --dst-mac and no ARP or ping first.
+            PhysicalAddress[] macs = [HardwareAddress(1), HardwareAddress(2)];
+            host = 1;
+            foreach (var (ns, device) in Ends)
+            {
+                int peer = 3 - host;
+                string mac = string.Join(':', macs[peer - 1].GetAddressBytes().Select(b => b.ToString("x2")));
+                Ip("-n", ns, "neigh", "replace", Ipv4(peer), "lladdr", mac, "dev", device, "nud", "permanent");
+                Ip("-n", ns, "neigh", "replace", Ipv6(peer), "lladdr", mac, "dev", device, "nud", "permanent");
+                host++;
+            }
             return true;
         }
         catch
@@ -82,7 +95,7 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
         return any;
     }
 
-    /// <summary>Each namespace's interfaces with state, MTU and addresses, as <c>ip -br</c> shows them; null when the lab is down.</summary>
+    /// <summary>Each namespace's interfaces with state, MTU and addresses, as <c>ip -br</c> shows them, then its neighbour entries; null when the lab is down.</summary>
     public string? Status()
     {
         if (!Exists)
@@ -103,8 +116,21 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
                     .FirstOrDefault() ?? "?";
                 text.Append($"  {name,-6} {words.ElementAtOrDefault(1) ?? "?",-8} mtu {mtu,-6} {string.Join(' ', words.Skip(2))}".TrimEnd()).Append('\n');
             }
+            foreach (var line in Ip("-n", ns, "neigh", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                text.Append("  neighbour ").Append(line.Trim()).Append('\n');
         }
         return text.ToString();
+    }
+
+    /// <summary>The MAC address of end <paramref name="host"/>'s veth interface (1 for A, 2 for B), as <c>ip link</c> shows it.</summary>
+    public PhysicalAddress HardwareAddress(int host)
+    {
+        var (ns, device) = host == 1 ? (NamespaceA, InterfaceA) : (NamespaceB, InterfaceB);
+        var words = Ip("-n", ns, "-o", "link", "show", "dev", device).Split((char[])[' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        int at = Array.IndexOf(words, "link/ether");
+        if (at < 0 || at + 1 >= words.Length || !PhysicalAddress.TryParse(words[at + 1].Replace(':', '-').ToUpperInvariant(), out var mac))
+            throw new LabException($"{device} in {ns} has no Ethernet address");
+        return mac;
     }
 
     private IEnumerable<(string Namespace, string Interface)> Ends => [(NamespaceA, InterfaceA), (NamespaceB, InterfaceB)];

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using RawNet.Capture.Injection;
 using RawNet.Files.Pcap;
 using RawNet.Files.PcapNg;
 using RawNet.Output.Summary;
@@ -12,18 +13,15 @@ using RawNet.Protocols.Fields;
 namespace RawNet.Cli.Commands;
 
 /// <summary>
-/// <c>rawnet craft EXPR [-w FILE] [-V]</c>: builds one packet from a layered expression (docs/crafting.md), decodes it
-/// with the same decoder <c>read</c> uses, and shows it: a summary line and the fields RawNet filled in (or, with -V,
-/// the whole layer tree with those fields marked), then a hex dump coloured by layer. <c>-w</c> writes it to a capture.
+/// <c>rawnet craft EXPR [-w FILE] [-V] [--send -i IFACE [--netns NAME]]</c>: builds one packet from a layered expression
+/// (docs/crafting.md), decodes it with the same decoder <c>read</c> uses, and shows it: a summary line and the fields
+/// RawNet filled in (or, with -V, the whole layer tree with those fields marked), then a hex dump coloured by layer.
+/// <c>-w</c> writes it to a capture; <c>--send</c> puts an Ethernet frame on the wire through <see cref="LinkSender"/>.
 /// </summary>
 public static class CraftCommand
 {
     /// <summary>The mark after a field RawNet computed rather than took from the expression.</summary>
     public const string FilledMark = "[filled by RawNet]";
-
-    // One colour per layer, cycling: 256-colour foregrounds that read on dark and light backgrounds.
-    private static readonly string[] Palette = ["\e[38;5;33m", "\e[38;5;172m", "\e[38;5;35m", "\e[38;5;170m", "\e[38;5;166m", "\e[38;5;37m", "\e[38;5;142m", "\e[38;5;98m"];
-    private const string Reset = "\e[0m";
 
     /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
@@ -37,8 +35,11 @@ public static class CraftCommand
         var verbose = new Option<bool>("-V", "--verbose") { Description = "Print every field of every layer as a tree, marking the fields RawNet filled in." };
         var color = new Option<string>("--color") { Description = "Colour the hex dump by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
+        var send = new Option<bool>("--send") { Description = "Also send the frame, as it is, out of -i IFACE through an AF_PACKET socket (the expression must start with eth)." };
+        var device = new Option<string?>("-i", "--interface") { Description = "The interface --send sends out of.", HelpName = "IFACE" };
+        var netns = new Option<string?>("--netns") { Description = "--send from inside this network namespace (e.g. rawnet-a, see rawnet lab).", HelpName = "NAME" };
 
-        var command = new Command("craft", "Build a packet from a layered expression and show (or write) it.") { expression, write, verbose, color };
+        var command = new Command("craft", "Build a packet from a layered expression and show, write or send it.") { expression, write, verbose, color, send, device, netns };
         command.SetAction(parse =>
         {
             string text = string.Join(' ', parse.GetValue(expression) ?? []);
@@ -63,6 +64,14 @@ public static class CraftCommand
                 return ExitCode.Usage;
             }
             var frame = builder.ToArray();
+            string? iface = parse.GetValue(device);
+            bool sending = parse.GetValue(send);
+            if (sending && iface is null)
+                return Usage(stderr, "--send needs -i IFACE");
+            if (!sending && (iface is not null || parse.GetValue(netns) is not null))
+                return Usage(stderr, "-i and --netns only go with --send");
+            if (sending && packet.LinkType != LinkType.Ethernet)
+                return Usage(stderr, "--send sends whole Ethernet frames: start the expression with eth (e.g. \"eth / " + text.TrimStart() + "\")");
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
             var metadata = new FrameMetadata(now, frame.Length, frame.Length, packet.LinkType);
             var decoded = new DecodedPacket();
@@ -77,18 +86,32 @@ public static class CraftCommand
                 PrintTree(decoded, frame, builder.Filled, writer);
             else
                 PrintBrief(decoded, frame, builder.Filled, writer);
-            bool colored = parse.GetValue(color) switch
-            {
-                "always" => true,
-                "never" => false,
-                _ => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Environment.GetEnvironmentVariable("TERM") != "dumb",
-            };
+            bool colored = LayerHexDump.ShouldColor(parse.GetValue(color));
             PrintHex(decoded, frame, colored, writer);
             if (path is not null)
                 writer.WriteLine($"Wrote 1 packet ({frame.Length} bytes) to {path}");
+            if (sending)
+            {
+                try
+                {
+                    foreach (var line in NetworkNamespace.Run(parse.GetValue(netns), () => LinkSender.Send(iface!, frame)).Lines)
+                        writer.WriteLine(line);
+                }
+                catch (SendFailure e)
+                {
+                    stderr.WriteLine("rawnet: craft: " + e.Message);
+                    return ExitCode.BadInput;
+                }
+            }
             return ExitCode.Success;
         });
         return command;
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("rawnet: craft: " + message);
+        return ExitCode.Usage;
     }
 
     private static bool TryWrite(string path, in FrameMetadata metadata, byte[] frame, TextWriter stderr)
@@ -156,69 +179,16 @@ public static class CraftCommand
         output.Write('\n');
     }
 
-    /// <summary>16 bytes a row with offset and ASCII; each byte coloured (or lettered on the line below) by the layer it belongs to.</summary>
+    /// <summary>The hex dump with each byte marked by the layer it belongs to: the innermost that starts at or before it.</summary>
     private static void PrintHex(DecodedPacket packet, byte[] frame, bool colored, TextWriter output)
     {
-        // A byte belongs to the innermost layer that starts at or before it: headers, then the payload or quote they carry.
-        var owner = new int[frame.Length];
-        var layers = new List<int>();
+        var layers = new List<(string Name, int Offset)>();
         for (int i = 1; i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
-            if (layer.Source != LayerSource.Frame || layer.Offset >= frame.Length)
-                continue;
-            layers.Add(i);
-            for (int b = layer.Offset; b < frame.Length; b++)
-                owner[b] = layers.Count - 1;
+            if (layer.Source == LayerSource.Frame && layer.Offset < frame.Length)
+                layers.Add((FieldCatalog.ProtocolName(layer.Kind), layer.Offset));
         }
-        var legend = new StringBuilder("Layers:");
-        for (int n = 0; n < layers.Count; n++)
-        {
-            ref readonly Layer layer = ref packet[layers[n]];
-            int end = n + 1 < layers.Count ? packet[layers[n + 1]].Offset : frame.Length;
-            string name = $"{FieldCatalog.ProtocolName(layer.Kind)} [{layer.Offset}-{end - 1}]";
-            legend.Append("  ").Append(colored ? Palette[n % Palette.Length] + name + Reset : $"{Letter(n)}={name}");
-        }
-        output.WriteLine(legend.ToString());
-        var row = new StringBuilder();
-        var letters = new StringBuilder();
-        for (int start = 0; start < frame.Length; start += 16)
-        {
-            row.Clear().Append(start.ToString("x4")).Append("  ");
-            letters.Clear().Append("      ");
-            int count = Math.Min(16, frame.Length - start);
-            for (int i = 0; i < 16; i++)
-            {
-                if (i == 8)
-                {
-                    row.Append(' ');
-                    letters.Append(' ');
-                }
-                if (i >= count)
-                {
-                    row.Append("   ");
-                    continue;
-                }
-                int at = start + i;
-                string hex = frame[at].ToString("x2");
-                bool layerStarts = at == 0 || owner[at] != owner[at - 1];
-                if (colored)
-                    row.Append(Palette[owner[at] % Palette.Length]).Append(hex).Append(Reset).Append(' ');
-                else
-                    row.Append(hex).Append(' ');
-                letters.Append(layerStarts || i == 0 ? Letter(owner[at]) : '-').Append("  ");
-            }
-            row.Append(' ');
-            for (int i = 0; i < count; i++)
-            {
-                byte b = frame[start + i];
-                row.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
-            }
-            output.WriteLine(row.ToString());
-            if (!colored)
-                output.WriteLine(letters.ToString().TrimEnd());
-        }
+        LayerHexDump.Write(frame, layers, colored, output);
     }
-
-    private static char Letter(int layer) => (char)('A' + layer % 26);
 }

@@ -61,6 +61,57 @@ public sealed class TestNetworkTests
     }
 
     [Fact]
+    public void Up_gives_each_end_a_permanent_neighbour_entry_for_its_peer_so_link_sends_need_no_mac()
+    {
+        ExternalTool.RequireRoot();
+        ExternalTool.Require("ip", "iproute2");
+        var lab = Unique(out var id);
+        try
+        {
+            Assert.True(lab.Up());
+            var macs = new[] { lab.HardwareAddress(1), lab.HardwareAddress(2) };
+            Assert.NotEqual(macs[0], macs[1]);
+            var status = lab.Status()!;
+            foreach (var (ns, device, peer) in new[] { (lab.NamespaceA, lab.InterfaceA, 2), (lab.NamespaceB, lab.InterfaceB, 1) })
+            {
+                string mac = string.Join(':', macs[peer - 1].GetAddressBytes().Select(b => b.ToString("x2")));
+                var neighbours = ExternalTool.Run("ip", ["-n", ns, "neigh", "show"]).StdOut;
+                Assert.Contains($"{lab.Ipv4(peer)} dev {device} lladdr {mac} PERMANENT", neighbours);
+                Assert.Contains($"{lab.Ipv6(peer)} dev {device} lladdr {mac} PERMANENT", neighbours);
+                Assert.Contains($"  neighbour {lab.Ipv4(peer)} dev {device} lladdr {mac} PERMANENT\n", status);
+                Assert.Contains($"  neighbour {lab.Ipv6(peer)} dev {device} lladdr {mac} PERMANENT\n", status);
+            }
+
+            // A link-layer send from a finds b's MAC in the table, no --dst-mac and no ping first, over IPv4 and IPv6.
+            foreach (var address in new[] { lab.Ipv4(2), lab.Ipv6(2) })
+            {
+                using var receiver = NetworkNamespace.Run(lab.NamespaceB, () =>
+                {
+                    var s = new Socket(IPAddress.Parse(address).AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                    s.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                    s.ReceiveTimeout = 5000;
+                    return s;
+                });
+                var to = (IPEndPoint)receiver.LocalEndPoint!;
+                var payload = Encoding.ASCII.GetBytes("neighbour " + id);
+                var frame = NetworkNamespace.Run(lab.NamespaceA, () =>
+                {
+                    var built = LinkSender.BuildFrame(lab.InterfaceA, to, null, payload, new HeaderOptions(), null, lab.NamespaceA);
+                    LinkSender.Send(lab.InterfaceA, built);
+                    return built;
+                });
+                Assert.Equal(macs[1].GetAddressBytes(), frame[..6]);
+                var buffer = new byte[100];
+                Assert.Equal(payload, buffer[..receiver.Receive(buffer)]);
+            }
+        }
+        finally
+        {
+            lab.Down();
+        }
+    }
+
+    [Fact]
     public void A_namespace_that_does_not_exist_is_a_one_line_failure()
     {
         var e = Assert.Throws<SendFailure>(() => NetworkNamespace.Run("rawnet-nosuch-ns", () => 0));

@@ -21,6 +21,31 @@ public sealed class PermissionTests
         return Path.Combine(copy, "rawnet.dll");
     }
 
+    /// <summary>
+    /// Runs <c>rawnet ARGS</c> as user nobody with no capabilities (setpriv), or skips visibly when not root or without
+    /// setpriv; returns the exit code and what it printed.
+    /// </summary>
+    internal static (int ExitCode, string StdOut, string StdErr) RunAsNobody(params string[] args)
+    {
+        ExternalTool.RequireRoot();
+        var setpriv = ExternalTool.Find("setpriv");
+        if (setpriv is null)
+            Assert.Skip("setpriv is not installed (apt-get install util-linux)");
+        var program = ReadableProgram(setpriv!);
+        try
+        {
+            return ExternalTool.Run(setpriv!,
+                [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--inh-caps=-all", "env", "HOME=/tmp", "DOTNET_CLI_TELEMETRY_OPTOUT=1",
+                 "dotnet", program, .. args],
+                TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (program != RawNetProcess.AssemblyPath)
+                Directory.Delete(Path.GetDirectoryName(program)!, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("afpacket")]
     [InlineData("libpcap")]

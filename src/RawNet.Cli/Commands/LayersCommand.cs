@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RawNet.Capture.Bpf;
+using RawNet.Capture.Injection;
+using RawNet.Capture.Lab;
+using RawNet.Capture.Layers;
+using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources.AfPacket;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>
+/// <c>rawnet layers [--payload TEXT] [--ipv6] [--json] [--lab]</c>: sends one payload through a stream, a datagram, a
+/// raw and a link socket to listeners of its own, captures the wire meanwhile, and shows per socket kind every packet,
+/// the byte map of the frame carrying the payload (which layer wrote which bytes, application or kernel, with the
+/// fields) and a table of payload against bytes on the wire. The experiment is <see cref="LayersExperiment"/>.
+/// </summary>
+public static class LayersCommand
+{
+    /// <summary>The payload when none is given.</summary>
+    public const string DefaultPayload = "hello, layers";
+
+    /// <summary>Builds the command; results go to <paramref name="output"/>, problems to <paramref name="stderr"/>.</summary>
+    public static Command Create(CommandOutput output, TextWriter stderr)
+    {
+        var payload = new Option<string>("--payload") { Description = $"The payload every socket kind sends, as UTF-8 text (1 to {LayersOptions.MaxPayload} bytes).", HelpName = "TEXT", DefaultValueFactory = _ => DefaultPayload };
+        var ipv6 = new Option<bool>("--ipv6") { Description = "Use IPv6 (::1, or the lab's 2001:db8:: addresses) instead of IPv4." };
+        var json = new Option<bool>("--json") { Description = "Print the report as one JSON object: {\"payload\", \"kinds\": [{\"socket\", \"packets\": [{\"hex\", \"layers\"}]}]}." };
+        var lab = new Option<bool>("--lab") { Description = "Send from rawnet-a to a listener in rawnet-b and capture on rn-b (rawnet lab up first) instead of on loopback." };
+        var color = new Option<string>("--color") { Description = "Colour the hex dumps by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var labNetwork = new Option<string?>("--lab-network")
+        {
+            Hidden = true,
+            Description = "A lab of other names: NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX (e.g. rawnet-a,rawnet-b,rn-a,rn-b,198.18.0,2001:db8:).",
+            HelpName = "SPEC",
+        };
+
+        var command = new Command("layers", "Send one payload through stream, datagram, raw and link sockets and show what each layer adds on the wire.")
+            { payload, ipv6, json, lab, color, labNetwork };
+        command.SetAction(parse =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(parse.GetValue(payload) ?? DefaultPayload);
+            TestNetwork? network = parse.GetValue(lab) ? TestNetwork.Default : null;
+            if (parse.GetValue(labNetwork) is string spec)
+            {
+                var parts = spec.Split(',');
+                if (parts.Length != 6 || parts.Any(p => p.Length == 0))
+                    return Usage(stderr, "--lab-network: expected NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX");
+                network = new TestNetwork(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0);
+                if (!IPAddress.TryParse(network.Ipv4(1), out var v4) || v4.AddressFamily != AddressFamily.InterNetwork
+                    || !IPAddress.TryParse(network.Ipv6(1), out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
+                    return Usage(stderr, $"--lab-network: {parts[4]} and {parts[5]} do not make addresses ({network.Ipv4(1)}, {network.Ipv6(1)})");
+            }
+            if (bytes.Length is 0 or > LayersOptions.MaxPayload)
+                return Usage(stderr, $"--payload: 1 to {LayersOptions.MaxPayload} bytes (it is {bytes.Length})");
+
+            LayersReport report;
+            try
+            {
+                report = LayersExperiment.Run(new LayersOptions(bytes, parse.GetValue(ipv6), network));
+            }
+            catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
+            {
+                stderr.WriteLine("rawnet: layers: " + e.Message);
+                return ExitCode.BadInput;
+            }
+            if (parse.GetValue(json))
+                LayersJson.Write(report, output.Writer);
+            else
+                LayersText.Write(report, output.Writer, LayerHexDump.ShouldColor(parse.GetValue(color)));
+            int code = ExitCode.Success;
+            foreach (var kind in report.Kinds.Where(k => k.DeliveryExpected && !k.Delivered))
+            {
+                stderr.WriteLine($"rawnet: layers: {Name(kind.Socket)}: {kind.Notes.LastOrDefault() ?? "not delivered"}");
+                code = ExitCode.BadInput;
+            }
+            return code;
+        });
+        return command;
+    }
+
+    /// <summary>The socket kind's name on the command line and in JSON.</summary>
+    public static string Name(SocketKind kind) => kind switch
+    {
+        SocketKind.Stream => "stream",
+        SocketKind.Datagram => "datagram",
+        SocketKind.Raw => "raw",
+        _ => "link",
+    };
+
+    /// <summary>"application" or "kernel".</summary>
+    public static string Name(WrittenBy writer) => writer == WrittenBy.Application ? "application" : "kernel";
+
+    /// <summary>The overhead as the text table and the JSON both show it (one decimal).</summary>
+    public static string Overhead(SocketKindReport kind, int payloadLength) =>
+        kind.OverheadPercent(payloadLength).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("rawnet: layers: " + message);
+        return ExitCode.Usage;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using RawNet.Capture.Layers;
+using RawNet.Output.Summary;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Cli.Commands;
+
+/// <summary>
+/// The text form of a <see cref="LayersReport"/>: per socket kind what the sender said, every captured packet as a
+/// summary line (the one <c>read</c> prints, marked &gt; from the sender and &lt; from the listener), the byte map of
+/// the frame carrying the payload (offset, length, layer, who wrote it, then its fields as name=value), and last the
+/// table of payload, bytes on the wire, packets and overhead.
+/// </summary>
+public static class LayersText
+{
+    /// <summary>The heading of the summary table.</summary>
+    public const string TableHeading = "socket    payload  on the wire  packets  overhead";
+
+    private const int FieldWidth = 110;
+
+    private static string Describe(SocketKind kind) => kind switch
+    {
+        SocketKind.Stream => "SOCK_STREAM (TCP): connect, send, shutdown, close; the kernel builds every header, the handshake, ACKs and teardown",
+        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
+        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
+        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
+    };
+
+    /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as text.</summary>
+    public static void Write(LayersReport report, TextWriter output, bool colored = false)
+    {
+        string where = report.Namespace is null ? $"{report.Interface} (loopback)" : $"{report.Interface} in {report.Namespace} (sent from {report.SenderNamespace})";
+        output.WriteLine($"rawnet layers: a {report.Payload.Length}-byte payload over {where}, {(report.Ipv6 ? "IPv6" : "IPv4")}; listeners TCP {report.StreamListener}, UDP {report.DatagramListener}");
+        var decoder = new PacketDecoder();
+        var decoded = new DecodedPacket();
+        var summary = new SummaryPrinter();
+        foreach (var kind in report.Kinds)
+        {
+            output.WriteLine();
+            output.WriteLine($"== {LayersCommand.Name(kind.Socket)}: {Describe(kind.Socket)}");
+            foreach (var note in kind.Notes)
+                output.WriteLine("   " + note);
+            output.WriteLine($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):");
+            int number = 0;
+            foreach (var packet in kind.Packets)
+            {
+                decoder.Decode(packet.Frame, packet.Metadata, ++number, decoded);
+                output.Write($"   {number,2} {(packet.Origin == FrameOrigin.Sender ? '>' : '<')} ");
+                summary.Print(decoded, packet.Frame, output);
+            }
+            var data = kind.DataPacket;
+            if (data is null)
+                continue;
+            output.WriteLine($"   byte map of packet {kind.Packets.ToList().IndexOf(data) + 1} ({data.Frame.Length} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:");
+            output.WriteLine("   offset  length  layer    written by");
+            foreach (var layer in data.Layers)
+            {
+                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersCommand.Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd());
+                WriteFields(layer, output);
+            }
+            LayerHexDump.Write(data.Frame, data.Layers.Select(l => (l.Name, l.Offset)).ToList(), colored, output, "   ");
+        }
+        output.WriteLine();
+        output.WriteLine(TableHeading);
+        foreach (var kind in report.Kinds)
+            output.WriteLine($"{LayersCommand.Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {LayersCommand.Overhead(kind, report.Payload.Length),7}%");
+        output.WriteLine("(overhead: the share of the bytes on the wire that are not payload)");
+    }
+
+    /// <summary>The words <c>-T json</c> uses for a checksum verdict.</summary>
+    public static string Verdict(ChecksumStatus status) => status switch
+    {
+        ChecksumStatus.Good => "good",
+        ChecksumStatus.Bad => "bad",
+        ChecksumStatus.NotVerifiable => "unverified",
+        _ => "not present",
+    };
+
+    private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
+    {
+        ChecksumStatus.None => "",
+        ChecksumStatus.Bad when layer.WrittenBy == WrittenBy.Kernel && layer.Kind is LayerKind.Tcp or LayerKind.Udp =>
+            "checksum bad: offloaded, the kernel left it for a network card and lo/veth have none",
+        var status => "checksum " + Verdict(status),
+    };
+
+    /// <summary>The fields as name=value, wrapped, indented under their layer; kernel-filled fields in an application's layer get a *.</summary>
+    private static void WriteFields(ByteMapLayer layer, TextWriter output)
+    {
+        const string Indent = "                           ";
+        var line = new StringBuilder(Indent);
+        foreach (var field in layer.Fields)
+        {
+            string text = field.Name + "=" + field.Value + (field.WrittenBy != layer.WrittenBy ? "*" : "");
+            if (line.Length > Indent.Length && line.Length + 1 + text.Length > FieldWidth)
+            {
+                output.WriteLine(line.ToString());
+                line.Clear().Append(Indent);
+            }
+            if (line.Length > Indent.Length)
+                line.Append(' ');
+            line.Append(text);
+        }
+        if (line.Length > Indent.Length)
+            output.WriteLine(line.ToString());
+    }
+}
