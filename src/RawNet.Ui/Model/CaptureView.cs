@@ -294,7 +294,7 @@ public sealed class CaptureView
             Follow = true;
             Reveal(start);
             Replay.Play();
-            Status = "Replay: p pauses, + and - change the speed, . steps, Esc shows every packet";
+            Status = "Replay: p pause, +/- speed, . step, Esc all packets";
             return;
         }
         Replay.Toggle();

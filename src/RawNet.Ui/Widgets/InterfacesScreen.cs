@@ -27,10 +27,15 @@ public sealed class InterfacesScreen(InterfacePicker picker, int height) : IRend
         string below = picker.FilterError ?? (picker.EditingFilter ? "compiles: Enter or Esc closes the field" : "");
         lines.Add([new Segment(Cells.Fit("  " + below, maxWidth), new Style(filterColor))]);
         if (picker.PrivilegeProblem is { } problem)
-            lines.Add([new Segment(Cells.Fit("  " + problem, maxWidth), new Style(Color.Yellow))]);
+        {
+            foreach (var line in Cells.Wrap(problem, maxWidth - 2))
+                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), new Style(Color.Yellow))]);
+        }
         lines.Add([new Segment(new string(' ', maxWidth))]);
 
-        int rows = Math.Max(1, height - lines.Count - 2);
+        // The answer to Enter below the list, unless it only repeats the privilege problem shown above.
+        var message = picker.Message is { } m && m != picker.PrivilegeProblem ? Cells.Wrap(m, maxWidth - 2) : [];
+        int rows = Math.Max(1, height - lines.Count - (message.Count > 0 ? message.Count + 1 : 0));
         int top = Math.Clamp(picker.Cursor - rows + 1, 0, Math.Max(0, picker.RowCount - rows));
         for (int row = top; row < Math.Min(picker.RowCount, top + rows); row++)
         {
@@ -53,10 +58,11 @@ public sealed class InterfacesScreen(InterfacePicker picker, int height) : IRend
         }
         if (picker.RowCount == 0)
             lines.Add([new Segment(Cells.Fit("  (no interface found)", maxWidth))]);
-        if (picker.Message is { } message)
+        if (message.Count > 0)
         {
             lines.Add([new Segment(new string(' ', maxWidth))]);
-            lines.Add([new Segment(Cells.Fit("  " + message, maxWidth), new Style(Color.Yellow, decoration: Decoration.Bold))]);
+            foreach (var line in message)
+                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), new Style(Color.Yellow, decoration: Decoration.Bold))]);
         }
         return Cells.Lines(lines, maxWidth, height);
     }
