@@ -19,7 +19,7 @@ public static class UiCommand
     public const string BundledCapture = "captures/tcp-handshake-ipv4.pcap";
 
     /// <summary>The status line over the bundled capture: what it is and how to capture live instead.</summary>
-    public const string BundledHint = "example file; open one: rawnet ui FILE; live capture needs CAP_NET_RAW: sudo rawnet ui [-i IFACE], or setcap cap_net_raw,cap_net_admin=eip on rawnet";
+    public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
 
     private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit);
 
