@@ -90,11 +90,13 @@ public sealed partial class LiveUiTests
         var stderr = TempFile(".err");
         try
         {
+            // Temporary captures of other processes than this one (whose in-process UI tests make their own).
+            string mine = $"rawnet-ui-{Environment.ProcessId}-";
             var before = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").ToHashSet();
             using var ui = StartIn(lab.A.Namespace, "ui", stderr);
             // No default route in the lab: the first interface up that is not loopback.
             ui.WaitFor($"live {lab.A.Interface} |");
-            var created = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !before.Contains(f)).ToList();
+            var created = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !before.Contains(f) && !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(created);
             lab.SendUdp(lab.B, 40124, [new byte[10], new byte[10], new byte[10]]);
             // Each datagram draws an ICMP port unreachable, and the lab's own multicast reports may come too.
