@@ -26,6 +26,7 @@ public sealed class CaptureView
     private IReadOnlyList<TreeLine>? _tree;
     private int _treeFrame = -1;
     private int _statisticsCount = -1;
+    private int _replaySpeed;
     private PacketDecoder? _matchDecoder;
     private DecodedPacket? _matchPacket;
     private byte[] _matchBuffer = [];
@@ -290,7 +291,7 @@ public sealed class CaptureView
             }
             int selected = SelectedFrame;
             int start = Replay is null && selected >= 0 && selected < TotalCount - 1 ? selected + 1 : 1;
-            Replay = new OfflineReplay(Source.Index, Clock, start);
+            Replay = new OfflineReplay(Source.Index, Clock, start, Replay?.SpeedExponent ?? _replaySpeed);
             Follow = true;
             Reveal(start);
             Replay.Play();
@@ -305,7 +306,9 @@ public sealed class CaptureView
     {
         if (Replay is null)
         {
-            Status = "Press p to replay the capture; + and - then change its speed";
+            // Chosen before playing: the replay starts at this speed.
+            _replaySpeed = Math.Clamp(_replaySpeed + (faster ? 1 : -1), OfflineReplay.SlowestExponent, OfflineReplay.FastestExponent);
+            Status = $"Replay speed {OfflineReplay.Speed(_replaySpeed)}: p plays";
             return;
         }
         if (faster)
@@ -342,6 +345,7 @@ public sealed class CaptureView
     {
         if (Replay is null)
             return false;
+        _replaySpeed = Replay.SpeedExponent;
         Replay = null;
         Reveal(TotalCount);
         Status = "Replay ended";

@@ -18,11 +18,12 @@ public sealed class OfflineReplay
     private long _anchorTimestamp;
     private long _anchorCaptureTime;
 
-    /// <summary>A paused replay of <paramref name="index"/> that has shown its first <paramref name="position"/> frames.</summary>
-    public OfflineReplay(CaptureIndex index, TimeProvider clock, int position)
+    /// <summary>A paused replay of <paramref name="index"/> that has shown its first <paramref name="position"/> frames, at 2^<paramref name="speedExponent"/> times the recorded speed.</summary>
+    public OfflineReplay(CaptureIndex index, TimeProvider clock, int position, int speedExponent = 0)
     {
         _index = index;
         _clock = clock;
+        SpeedExponent = Math.Clamp(speedExponent, SlowestExponent, FastestExponent);
         Position = Math.Clamp(position, 0, index.Count);
         _anchorCaptureTime = Position == 0 ? index.FirstTimestamp : index.MetadataOf(Position - 1).TimestampNanoseconds;
     }
@@ -40,7 +41,10 @@ public sealed class OfflineReplay
     public bool AtEnd => Position >= _index.Count;
 
     /// <summary>"x4", "x1", "/2".</summary>
-    public string SpeedText => SpeedExponent >= 0 ? $"x{1 << SpeedExponent}" : $"/{1 << -SpeedExponent}";
+    public string SpeedText => Speed(SpeedExponent);
+
+    /// <summary>The speed 2^<paramref name="exponent"/> as the status bar shows it: "x4", "x1", "/2".</summary>
+    public static string Speed(int exponent) => exponent >= 0 ? $"x{1 << exponent}" : $"/{1 << -exponent}";
 
     /// <summary>The recorded time (nanoseconds since the epoch) the replay has reached.</summary>
     public long CaptureTime

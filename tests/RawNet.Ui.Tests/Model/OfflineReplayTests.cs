@@ -157,4 +157,22 @@ public sealed class OfflineReplayTests : IDisposable
         view.PlayPause();
         Assert.Equal(1, view.ShownCount);
     }
+
+    [Fact]
+    public void A_speed_chosen_before_playing_is_the_replay_s_speed()
+    {
+        using var index = Index();
+        var clock = new ManualClock();
+        var view = new CaptureView(new PacketSource(index), "replay.pcap") { Clock = clock };
+        view.ChangeSpeed(faster: false);
+        Assert.Contains("/2", view.Status, StringComparison.Ordinal);
+        Assert.Null(view.Replay);
+        view.PlayPause();
+        Assert.Equal("/2", view.Replay!.SpeedText);
+        clock.Advance(1.999);
+        Assert.False(view.AdvanceReplay());
+        clock.Advance(0.001);
+        Assert.True(view.AdvanceReplay());
+        Assert.Equal(2, view.ShownCount);
+    }
 }
