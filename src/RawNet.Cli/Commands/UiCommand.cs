@@ -67,6 +67,8 @@ public static class UiCommand
         {
             if (CaptureInterfaces.CanCapture())
                 name = CaptureInterfaces.DefaultInterface();
+            else if (settings.CaptureFilter is not null)
+                return CaptureInput.Fail(output, stderr, CaptureInterfaces.PrivilegeProblem(CaptureInterfaces.DefaultInterface()));
             else
             {
                 path = FindBundledCapture();
