@@ -21,6 +21,7 @@ public sealed class LiveCapture : IDisposable
     private readonly PcapWriter _writer;
     private readonly Thread _writerThread;
     private Exception? _writeFailure;
+    private long _kernelDrops;
     private int _disposed;
 
     private LiveCapture(AfPacketCaptureSource source, string path, PcapWriter writer, string? filter)
@@ -86,8 +87,17 @@ public sealed class LiveCapture : IDisposable
     public LiveCounters Counters()
     {
         var ring = _session.Ring;
-        long kernelDrops = Volatile.Read(ref _disposed) == 0 ? _source.GetStatistics().DroppedByKernel : _session.Counters.DroppedByKernel;
-        return new LiveCounters(ring.WrittenRecords, kernelDrops, ring.DroppedRecords, ring.FillPercent, IsRunning);
+        bool running = IsRunning;
+        try
+        {
+            if (Volatile.Read(ref _disposed) == 0)
+                _kernelDrops = _source.GetStatistics().DroppedByKernel;
+        }
+        catch (AfPacketException)
+        {
+            // The interface went away: the capture thread reports that as the failure; keep the last figure.
+        }
+        return new LiveCounters(ring.WrittenRecords, _kernelDrops, ring.DroppedRecords, ring.FillPercent, running);
     }
 
     /// <summary>Stops capturing and waits until every frame captured is in the file; the file stays until <see cref="Dispose"/>.</summary>
