@@ -15,7 +15,8 @@
 # Prints a Markdown table; "accounted" is captured + kernel drops + ring drops, which must equal the frames sent.
 #
 # Environment: RAWNET (a published rawnet to use instead of publishing one), OUT (work folder, default
-# /tmp/rawnet-ui-live-bench). Needs root, iproute2, tmux, tcpdump, python3 and /usr/bin/time. Sends only inside the
+# /tmp/rawnet-ui-live-bench), PIN (a CPU list, e.g. 0: run the UI, tcpdump and the sender all on it with taskset, so the
+# UI has to fall behind and the drop counts must account for what it could not show). Needs root, iproute2, tmux, tcpdump, python3 and /usr/bin/time. Sends only inside the
 # two namespaces it creates, and deletes only those on exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +27,9 @@ out=${OUT:-/tmp/rawnet-ui-live-bench}
 mkdir -p "$out"
 
 [ "$(id -u)" = 0 ] || { echo "ui-live.sh: needs root (network namespaces, raw sockets)" >&2; exit 2; }
-for tool in ip tmux tcpdump python3 /usr/bin/time; do
+pin=()
+[ -n "${PIN:-}" ] && pin=(taskset -c "$PIN")
+for tool in ip tmux tcpdump python3 /usr/bin/time ${PIN:+taskset}; do
   command -v "$tool" >/dev/null || { echo "ui-live.sh: $tool is missing" >&2; exit 2; }
 done
 
@@ -62,14 +65,14 @@ shown() { tmux -L "$sock" capture-pane -p -t ui 2>/dev/null | sed -n 's/.*| \([0
 run() {
   rm -f "$out/ui.err" "$out/ui.time" "$out/td.pcap" "$out/td.err"
   tmux -L "$sock" new-session -d -s ui -x 120 -y 40 \
-    "ip netns exec $rx /usr/bin/time -v -o $out/ui.time $RAWNET ui -i $rx --stats-on-exit 2>$out/ui.err; sleep 30"
+    "ip netns exec $rx ${pin[*]} /usr/bin/time -v -o $out/ui.time $RAWNET ui -i $rx --stats-on-exit 2>$out/ui.err; sleep 30"
   for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t ui | grep -q "live $rx |" && break; sleep 0.1; done
-  ip netns exec "$rx" tcpdump -i "$rx" -w "$out/td.pcap" -s 65535 -B 32768 2>"$out/td.err" &
+  ip netns exec "$rx" "${pin[@]}" tcpdump -i "$rx" -w "$out/td.pcap" -s 65535 -B 32768 2>"$out/td.err" &
   local td=$!
   for _ in $(seq 50); do grep -q "listening on" "$out/td.err" 2>/dev/null && break; sleep 0.1; done
   local start sent pps
   start=$(date +%s.%N)
-  timeout 120 ip netns exec "$tx" "$RAWNET" replay "$pcap" -i "$tx" --topspeed >"$out/replay.out" 2>&1 || true
+  timeout 120 ip netns exec "$tx" "${pin[@]}" "$RAWNET" replay "$pcap" -i "$tx" --topspeed >"$out/replay.out" 2>&1 || true
   sent=$(sed -n 's/^Actual: \([0-9]*\) packets.*/\1/p' "$out/replay.out")
   pps=$(sed -n 's/^Rated: .*, \([0-9]*\)\.[0-9]* pps/\1/p' "$out/replay.out")
   # Until the count has not moved for two seconds (the UI drains the ring and indexes the rest), at most 60 s.
