@@ -408,10 +408,11 @@ public sealed class CaptureView
         }
         CountShown();
         InvalidateTree();
-        // Keep the selected frame when it is still shown, else the nearest after it (following: the last one).
+        // Keep the selected frame when it is still shown, else the nearest after it (following new packets: the last one).
         int row = _matches is null ? Math.Max(frame, 0) : _matches.BinarySearch(Math.Max(frame, 0));
         Top = 0;
-        Select(Follow ? ShownCount - 1 : row < 0 ? ~row : row);
+        bool following = Follow && (Live is not null || Replay is not null);
+        Select(following ? ShownCount - 1 : row < 0 ? ~row : row);
         Status = FilterText.Length == 0 ? "Filter cleared" : $"Filter applied: {ShownCount} of {RevealedCount} packets match";
         return true;
     }
