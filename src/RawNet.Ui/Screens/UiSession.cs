@@ -107,9 +107,10 @@ public sealed class UiSession : IDisposable
             ShowLive(live);
         else
         {
-            _progress.Name = Path.GetFileName(options.Path!);
-            _index = CaptureIndex.Build(options.Path!, _progress, _quit.Token);
-            View = new CaptureView(new PacketSource(_index), options.Path!);
+            string path = options.Path ?? throw new ArgumentException("A file or an interface is needed.", nameof(options));
+            _progress.Name = Path.GetFileName(path);
+            _index = CaptureIndex.Build(path, _progress, _quit.Token);
+            View = new CaptureView(new PacketSource(_index), path);
         }
         if (options.Hint is not null && View.Status.Length == 0)
             View.Status = options.Hint;
