@@ -16,7 +16,8 @@
 #
 # Environment: RAWNET (a published rawnet to use instead of publishing one), OUT (work folder, default
 # /tmp/rawnet-ui-live-bench), PIN (a CPU list, e.g. 0: run the UI, tcpdump and the sender all on it with taskset, so the
-# UI has to fall behind and the drop counts must account for what it could not show). Needs root, iproute2, tmux, tcpdump, python3 and /usr/bin/time. Sends only inside the
+# UI has to fall behind and the drop counts must account for what it could not show), UI_ARGS (more rawnet ui options,
+# e.g. UI_ARGS='-Y tcp': a display filter run on every packet as it arrives; "shown" is then the packets it matched). Needs root, iproute2, tmux, tcpdump, python3 and /usr/bin/time. Sends only inside the
 # two namespaces it creates, and deletes only those on exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,7 +66,7 @@ shown() { tmux -L "$sock" capture-pane -p -t ui 2>/dev/null | sed -n 's/.*| \([0
 run() {
   rm -f "$out/ui.err" "$out/ui.time" "$out/td.pcap" "$out/td.err"
   tmux -L "$sock" new-session -d -s ui -x 120 -y 40 \
-    "ip netns exec $rx ${pin[*]} /usr/bin/time -v -o $out/ui.time $RAWNET ui -i $rx --stats-on-exit 2>$out/ui.err; sleep 30"
+    "ip netns exec $rx ${pin[*]} /usr/bin/time -v -o $out/ui.time $RAWNET ui -i $rx ${UI_ARGS:-} --stats-on-exit 2>$out/ui.err; sleep 30"
   for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t ui | grep -q "live $rx |" && break; sleep 0.1; done
   ip netns exec "$rx" "${pin[@]}" tcpdump -i "$rx" -w "$out/td.pcap" -s 65535 -B 32768 2>"$out/td.err" &
   local td=$!
