@@ -108,12 +108,12 @@ public sealed class LiveCapture : IDisposable
         _writerThread.Join();
     }
 
-    /// <summary>Stops, closes the interface and deletes the temporary file.</summary>
+    /// <summary>Stops, closes the interface and deletes the temporary file; safe to call again.</summary>
     public void Dispose()
     {
-        Stop();
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        Stop();
         _session.Dispose();
         _source.Dispose();
         _writer.Dispose();

@@ -25,6 +25,7 @@ public sealed class UiSession : IDisposable
 
     private readonly TerminalScreen _terminal;
     private readonly Progress _progress;
+    // Never disposed: a signal handler may cancel it at any moment until the process ends.
     private readonly CancellationTokenSource _quit = new();
     private CaptureIndex? _index;
     private LiveCapture? _live;
@@ -94,10 +95,13 @@ public sealed class UiSession : IDisposable
         {
             session.StopCapture();
             terminal.Dispose();
+            string? stats = options.StatsOnExit && session._index is not null ? session.StatsLine() : null;
+            // The temporary file goes now, while the signal handlers still hold: a SIGHUP a moment later cannot leave it behind.
+            session.Dispose();
             if (!scripted)
                 Console.TreatControlCAsInput = false;
-            if (options.StatsOnExit && session._index is not null)
-                stderr.WriteLine(session.StatsLine());
+            if (stats is not null)
+                stderr.WriteLine(stats);
         }
     }
 
@@ -271,12 +275,11 @@ public sealed class UiSession : IDisposable
     private void Draw(int width, int height) =>
         _terminal.Write(ScreenText.Frame(MainScreen.Compose(View, height), width, height));
 
-    /// <summary>Stops a capture still running, deletes its file and closes the index.</summary>
+    /// <summary>Stops a capture still running, deletes its file and closes the index; safe to call again.</summary>
     public void Dispose()
     {
         _live?.Dispose();
         _index?.Dispose();
-        _quit.Dispose();
     }
 
     /// <summary>The terminal's size, or 120x40 when there is no terminal (benchmarks writing to a file).</summary>

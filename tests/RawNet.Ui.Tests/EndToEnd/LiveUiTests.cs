@@ -117,6 +117,33 @@ public sealed partial class LiveUiTests
     }
 
     [Fact]
+    public void Closing_the_terminal_stops_the_capture_and_deletes_its_temporary_file()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        using var lab = NetworkLab.Create();
+        var stderr = TempFile(".err");
+        try
+        {
+            string mine = $"rawnet-ui-{Environment.ProcessId}-";
+            var before = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").ToHashSet();
+            var ui = StartIn(lab.A.Namespace, $"ui -i {lab.A.Interface}", stderr);
+            ui.WaitFor($"live {lab.A.Interface} |");
+            var created = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !before.Contains(f) && !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(created);
+            // Killing the tmux session hangs up the terminal: SIGHUP.
+            ui.Dispose();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (created.Any(File.Exists) && clock.Elapsed < TimeSpan.FromSeconds(10))
+                Thread.Sleep(50);
+            Assert.All(created, file => Assert.False(File.Exists(file), file + " was left behind after SIGHUP"));
+        }
+        finally
+        {
+            File.Delete(stderr);
+        }
+    }
+
+    [Fact]
     public void Without_cap_net_raw_the_bundled_capture_opens_and_the_interfaces_screen_says_how_to_capture()
     {
         ExternalTool.RequireRoot();
