@@ -37,6 +37,22 @@ public sealed partial class LiveUiTests
         return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60");
     }
 
+    /// <summary>The live UI's temporary captures (rawnet-ui-PID-ID.pcap) now in the temp folder, but those of this test process (in-process UI tests).</summary>
+    private static HashSet<string> TemporaryCaptures()
+    {
+        string mine = $"rawnet-ui-{Environment.ProcessId}-";
+        return Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToHashSet();
+    }
+
+    /// <summary>Waits up to 10 s for <paramref name="files"/> to be deleted, then fails naming any left.</summary>
+    private static void AssertDeleted(IReadOnlyList<string> files, string when)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (files.Any(File.Exists) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            Thread.Sleep(50);
+        Assert.All(files, file => Assert.False(File.Exists(file), $"{file} was left behind {when}"));
+    }
+
     private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"rawnet-ui-e2e-{Environment.ProcessId}-{Guid.NewGuid():N}{suffix}");
 
     [Fact]
@@ -90,13 +106,11 @@ public sealed partial class LiveUiTests
         var stderr = TempFile(".err");
         try
         {
-            // Temporary captures of other processes than this one (whose in-process UI tests make their own).
-            string mine = $"rawnet-ui-{Environment.ProcessId}-";
-            var before = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").ToHashSet();
+            var before = TemporaryCaptures();
             using var ui = StartIn(lab.A.Namespace, "ui", stderr);
             // No default route in the lab: the first interface up that is not loopback.
             ui.WaitFor($"live {lab.A.Interface} |");
-            var created = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !before.Contains(f) && !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToList();
+            var created = TemporaryCaptures().Except(before).ToList();
             Assert.NotEmpty(created);
             lab.SendUdp(lab.B, 40124, [new byte[10], new byte[10], new byte[10]]);
             // Each datagram draws an ICMP port unreachable, and the lab's own multicast reports may come too.
@@ -108,7 +122,7 @@ public sealed partial class LiveUiTests
             ui.Keys("C-c");
             var screen = ui.WaitFor(Exited);
             Assert.Contains(Exited + "0", screen, StringComparison.Ordinal);
-            Assert.All(created, file => Assert.False(File.Exists(file), file + " was left behind"));
+            AssertDeleted(created, "after Ctrl-C");
         }
         finally
         {
@@ -124,18 +138,14 @@ public sealed partial class LiveUiTests
         var stderr = TempFile(".err");
         try
         {
-            string mine = $"rawnet-ui-{Environment.ProcessId}-";
-            var before = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").ToHashSet();
+            var before = TemporaryCaptures();
             var ui = StartIn(lab.A.Namespace, $"ui -i {lab.A.Interface}", stderr);
             ui.WaitFor($"live {lab.A.Interface} |");
-            var created = Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !before.Contains(f) && !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToList();
+            var created = TemporaryCaptures().Except(before).ToList();
             Assert.NotEmpty(created);
             // Killing the tmux session hangs up the terminal: SIGHUP.
             ui.Dispose();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (created.Any(File.Exists) && clock.Elapsed < TimeSpan.FromSeconds(10))
-                Thread.Sleep(50);
-            Assert.All(created, file => Assert.False(File.Exists(file), file + " was left behind after SIGHUP"));
+            AssertDeleted(created, "after SIGHUP");
         }
         finally
         {
