@@ -1,28 +1,49 @@
 using System.CommandLine;
+using RawNet.Capture.Bpf;
+using RawNet.Capture.Sources.AfPacket;
 using RawNet.Files;
+using RawNet.Output.Filters;
+using RawNet.Ui.Live;
 using RawNet.Ui.Screens;
 
 namespace RawNet.Cli.Commands;
 
-/// <summary><c>rawnet ui [FILE]</c> (and <c>rawnet</c> alone): the terminal UI over a capture file.</summary>
+/// <summary>
+/// <c>rawnet ui [FILE] [-i IFACE] [-f FILTER] [-Y FILTER]</c> (and <c>rawnet</c> alone): the terminal UI over a capture
+/// file or a live capture; with neither FILE nor -i it captures on the default interface when it may, else opens the
+/// bundled capture.
+/// </summary>
 public static class UiCommand
 {
-    /// <summary>The capture opened when no FILE is given, relative to the repository or the installed program.</summary>
+    /// <summary>The capture opened when no FILE is given and capturing is not allowed, relative to the repository or the installed program.</summary>
     public const string BundledCapture = "captures/tcp-handshake-ipv4.pcap";
+
+    /// <summary>The status line over the bundled capture: what it is and how to capture live instead.</summary>
+    public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
+
+    private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit);
 
     /// <summary>Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs.</summary>
     public static void Register(RootCommand root, CommandOutput output, TextWriter stderr)
     {
-        var file = new Argument<string?>("FILE") { Description = "A pcap or pcapng file (default: the bundled " + BundledCapture + ").", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("FILE") { Description = "A pcap or pcapng file (default: a live capture on the default interface when allowed, else the bundled " + BundledCapture + ").", Arity = ArgumentArity.ZeroOrOne };
+        var iface = new Option<string?>("-i", "--interface") { Description = "Capture live on this interface (see rawnet interfaces); needs CAP_NET_RAW.", HelpName = "IFACE" };
+        var captureFilter = new Option<string?>("-f", "--filter") { Description = "Capture filter in tcpdump syntax for the live capture, run in the kernel.", HelpName = "EXPR" };
+        var displayFilter = new Option<string?>("-Y", "--display-filter") { Description = "The display filter applied when the UI opens (Wireshark syntax; / edits it).", HelpName = "EXPR" };
         var exitAfterFirstDraw = new Option<bool>("--exit-after-first-draw") { Hidden = true, Description = "Benchmark: quit after the first screen, printing the time it took to standard error." };
         var script = new Option<string?>("--script") { Hidden = true, Description = "Benchmark: keys to apply after the first screen, each timed on standard error; then quit." };
-        var command = new Command("ui", "Browse a capture in the terminal: packet list, layer tree, hex, display filter, statistics.") { file, exitAfterFirstDraw, script };
-        command.SetAction(parse => Run(parse.GetValue(file), parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), output, stderr));
+        var statsOnExit = new Option<bool>("--stats-on-exit") { Hidden = true, Description = "Benchmark: on quitting, print the packets captured, indexed and shown and the drops to standard error." };
+        var command = new Command("ui", "Browse a capture file or a live capture in the terminal: packet list, layer tree, hex, display filter, statistics, interfaces, replay.")
+        {
+            file, iface, captureFilter, displayFilter, exitAfterFirstDraw, script, statsOnExit,
+        };
+        command.SetAction(parse => Run(new Settings(parse.GetValue(file), parse.GetValue(iface), parse.GetValue(captureFilter), parse.GetValue(displayFilter),
+            parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit)), output, stderr));
         root.Add(command);
         // Only at a terminal: a script running bare 'rawnet' gets the usage error it always got.
         root.SetAction(_ => Console.IsInputRedirected || Console.IsOutputRedirected
             ? Usage(output, stderr, "no command given; try 'rawnet --help' ('rawnet' alone opens the terminal UI at a terminal)")
-            : Run(null, false, null, output, stderr));
+            : Run(new Settings(null, null, null, null, false, null, false), output, stderr));
     }
 
     private static int Usage(CommandOutput output, TextWriter stderr, string message)
@@ -32,26 +53,51 @@ public static class UiCommand
         return ExitCode.Usage;
     }
 
-    private static int Run(string? path, bool exitAfterFirstDraw, string? script, CommandOutput output, TextWriter stderr)
+    private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
     {
+        var (path, name) = (settings.Path, settings.Interface);
         string? hint = null;
-        if (path is null)
+        if (settings.DisplayFilter is { } expression && !DisplayFilter.TryParse(expression, out _, out var error))
+            return Usage(output, stderr, $"-Y: {error.Message}");
+        if (path is not null && name is not null)
+            return Usage(output, stderr, "ui: give a FILE or -i IFACE, not both");
+        if (path is not null && settings.CaptureFilter is not null)
+            return Usage(output, stderr, "ui: -f filters a live capture (-i IFACE); on a file use -Y");
+        if (path is null && name is null)
         {
-            path = FindBundledCapture();
-            if (path is null)
-                return CaptureInput.Fail(output, stderr, $"no FILE given and the bundled {BundledCapture} was not found; try 'rawnet ui FILE'");
-            hint = "example file; open one: rawnet ui FILE; live: rawnet capture -i IFACE -w FILE first";
+            if (CaptureInterfaces.CanCapture())
+                name = CaptureInterfaces.DefaultInterface();
+            else if (settings.CaptureFilter is not null)
+                return CaptureInput.Fail(output, stderr, CaptureInterfaces.PrivilegeProblem(CaptureInterfaces.DefaultInterface()));
+            else
+            {
+                path = FindBundledCapture();
+                if (path is null)
+                    return CaptureInput.Fail(output, stderr, $"no FILE given and the bundled {BundledCapture} was not found; try 'rawnet ui FILE'");
+                hint = BundledHint;
+            }
         }
-        if (Directory.Exists(path))
+        if (path is not null && Directory.Exists(path))
             return CaptureInput.Fail(output, stderr, $"{path}: Is a directory");
-        if (!File.Exists(path))
+        if (path is not null && !File.Exists(path))
             return CaptureInput.Fail(output, stderr, $"{path}: No such file");
-        if (!exitAfterFirstDraw && script is null && Console.IsInputRedirected)
+        if (name is not null && !NetworkInterfaces.Exists(name))
+            return CaptureInput.Fail(output, stderr, $"{name}: No such interface (see rawnet interfaces)");
+        if (!settings.ExitAfterFirstDraw && settings.Script is null && Console.IsInputRedirected)
             return Usage(output, stderr, "ui: standard input is not a terminal; the UI reads keys from one");
         try
         {
-            int code = UiSession.Run(new UiOptions(path, hint, exitAfterFirstDraw, script), output.Writer, stderr);
+            var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit);
+            int code = UiSession.Run(options, output.Writer, stderr);
             return output.Finish(code);
+        }
+        catch (BpfCompileException e)
+        {
+            return Usage(output, stderr, e.Message);
+        }
+        catch (AfPacketException e)
+        {
+            return CaptureInput.Fail(output, stderr, e.Message);
         }
         catch (CaptureFileException e)
         {
@@ -59,11 +105,11 @@ public static class UiCommand
         }
         catch (UnauthorizedAccessException)
         {
-            return CaptureInput.Fail(output, stderr, $"{path}: Permission denied");
+            return CaptureInput.Fail(output, stderr, $"{path ?? name}: Permission denied");
         }
         catch (IOException e) when (!output.IsBroken)
         {
-            return CaptureInput.Fail(output, stderr, $"{path}: {e.Message}");
+            return CaptureInput.Fail(output, stderr, $"{path ?? name}: {e.Message}");
         }
     }
 

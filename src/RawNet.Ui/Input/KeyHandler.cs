@@ -2,39 +2,28 @@ using RawNet.Ui.Model;
 
 namespace RawNet.Ui.Input;
 
-/// <summary>Applies keys to a <see cref="CaptureView"/>: the filter bar takes every key while it is open.</summary>
+/// <summary>Applies keys to a <see cref="CaptureView"/>, by screen: the filter bar (and the capture filter field) take every key while open.</summary>
 public static class KeyHandler
 {
-    /// <summary>Applies <paramref name="key"/>; false when the UI should quit.</summary>
-    public static bool Apply(CaptureView view, ConsoleKeyInfo key, IProgress<IndexProgress>? progress = null)
+    /// <summary>Applies <paramref name="key"/> to the model; the outcome says what else the session must do.</summary>
+    public static KeyOutcome Apply(CaptureView view, ConsoleKeyInfo key, IProgress<IndexProgress>? progress = null)
     {
         if (view.EditingFilter)
         {
             EditFilter(view, key, progress);
-            return true;
+            return KeyOutcome.Continue;
         }
         var command = KeyMap.Command(key);
-        if (view.Screen != ScreenKind.Main)
+        return view.Screen switch
         {
-            switch (command)
-            {
-                case UiCommand.Quit when key.KeyChar == 'q' && view.Screen == ScreenKind.Help:
-                case UiCommand.Back:
-                case UiCommand.Help when view.Screen == ScreenKind.Help:
-                case UiCommand.Statistics when view.Screen == ScreenKind.Statistics:
-                    view.Screen = ScreenKind.Main;
-                    return true;
-                case UiCommand.Quit:
-                    return false;
-                case UiCommand.Up: view.StatisticsTop = Math.Max(0, view.StatisticsTop - 1); return true;
-                case UiCommand.Down: view.StatisticsTop++; return true;
-                case UiCommand.PageUp: view.StatisticsTop = Math.Max(0, view.StatisticsTop - 20); return true;
-                case UiCommand.PageDown: view.StatisticsTop += 20; return true;
-                case UiCommand.First: view.StatisticsTop = 0; return true;
-                case UiCommand.Help: view.Screen = ScreenKind.Help; return true;
-                default: return true;
-            }
-        }
+            ScreenKind.Main => OnMain(view, command),
+            ScreenKind.Interfaces when view.Interfaces is { } picker => OnInterfaces(view, picker, key, command),
+            _ => OnReport(view, key, command),
+        };
+    }
+
+    private static KeyOutcome OnMain(CaptureView view, UiCommand command)
+    {
         switch (command)
         {
             case UiCommand.Up: view.Move(-1); break;
@@ -52,39 +41,105 @@ public static class KeyHandler
                 view.StatisticsTop = 0;
                 view.Screen = ScreenKind.Statistics;
                 break;
-            case UiCommand.Quit: return false;
+            case UiCommand.Interfaces: return KeyOutcome.OpenInterfaces;
+            case UiCommand.PlayPause: view.PlayPause(); break;
+            case UiCommand.Faster: view.ChangeSpeed(faster: true); break;
+            case UiCommand.Slower: view.ChangeSpeed(faster: false); break;
+            case UiCommand.Step: view.StepReplay(); break;
+            case UiCommand.Back: view.EndReplay(); break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
         }
-        return true;
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>Help and statistics: scroll, go back, quit.</summary>
+    private static KeyOutcome OnReport(CaptureView view, ConsoleKeyInfo key, UiCommand command)
+    {
+        switch (command)
+        {
+            case UiCommand.Quit when key.KeyChar == 'q' && view.Screen == ScreenKind.Help:
+            case UiCommand.Back:
+            case UiCommand.Help when view.Screen == ScreenKind.Help:
+            case UiCommand.Statistics when view.Screen == ScreenKind.Statistics:
+                view.Screen = ScreenKind.Main;
+                return KeyOutcome.Continue;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+            case UiCommand.Up: view.StatisticsTop = Math.Max(0, view.StatisticsTop - 1); break;
+            case UiCommand.Down: view.StatisticsTop++; break;
+            case UiCommand.PageUp: view.StatisticsTop = Math.Max(0, view.StatisticsTop - 20); break;
+            case UiCommand.PageDown: view.StatisticsTop += 20; break;
+            case UiCommand.First: view.StatisticsTop = 0; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>The interfaces screen: move, edit the capture filter (/ or f), Enter starts (or, on the first row while capturing, stops).</summary>
+    private static KeyOutcome OnInterfaces(CaptureView view, InterfacePicker picker, ConsoleKeyInfo key, UiCommand command)
+    {
+        if (picker.EditingFilter)
+        {
+            switch (TextKey(key, picker.Filter, out var text))
+            {
+                case TextEdit.Changed: picker.EditFilter(text); break;
+                case TextEdit.Done or TextEdit.Cancelled: picker.EndFilter(); break;
+            }
+            return KeyOutcome.Continue;
+        }
+        if (key.KeyChar == 'f')
+            command = UiCommand.Filter;
+        switch (command)
+        {
+            case UiCommand.Up: picker.Move(-1); break;
+            case UiCommand.Down: picker.Move(1); break;
+            case UiCommand.PageUp or UiCommand.First: picker.Move(-picker.RowCount); break;
+            case UiCommand.PageDown or UiCommand.Last: picker.Move(picker.RowCount); break;
+            case UiCommand.Filter: picker.BeginFilter(); break;
+            case UiCommand.Toggle when picker.OnStopRow: return KeyOutcome.StopCapture;
+            case UiCommand.Toggle: return picker.CanStart() ? KeyOutcome.StartCapture : KeyOutcome.Continue;
+            case UiCommand.Back or UiCommand.Interfaces: view.Screen = ScreenKind.Main; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    private enum TextEdit : byte
+    {
+        Ignored,
+        Changed,
+        Done,
+        Cancelled,
+    }
+
+    /// <summary>One key in a one-line text field: typed characters, Backspace, Enter (done), Esc or Ctrl-C (cancel).</summary>
+    private static TextEdit TextKey(ConsoleKeyInfo key, string text, out string edited)
+    {
+        edited = text;
+        if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control) || key.KeyChar == '\u0003' || key.Key == ConsoleKey.Escape || key.KeyChar == '\e')
+            return TextEdit.Cancelled;
+        if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n')
+            return TextEdit.Done;
+        if (key.Key == ConsoleKey.Backspace || key.KeyChar is '\u007f' or '\b')
+        {
+            if (text.Length == 0)
+                return TextEdit.Ignored;
+            edited = text[..^1];
+            return TextEdit.Changed;
+        }
+        if (key.KeyChar < ' ')
+            return TextEdit.Ignored;
+        edited = text + key.KeyChar;
+        return TextEdit.Changed;
     }
 
     private static void EditFilter(CaptureView view, ConsoleKeyInfo key, IProgress<IndexProgress>? progress)
     {
-        if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control) || key.KeyChar == '\u0003')
+        switch (TextKey(key, view.FilterDraft, out var text))
         {
-            view.CancelFilter();
-            return;
+            case TextEdit.Changed: view.EditFilter(text); break;
+            case TextEdit.Done: view.ApplyFilter(progress); break;
+            case TextEdit.Cancelled: view.CancelFilter(); break;
         }
-        switch (key.Key)
-        {
-            case ConsoleKey.Enter:
-                view.ApplyFilter(progress);
-                return;
-            case ConsoleKey.Escape:
-                view.CancelFilter();
-                return;
-            case ConsoleKey.Backspace:
-                if (view.FilterDraft.Length > 0)
-                    view.EditFilter(view.FilterDraft[..^1]);
-                return;
-        }
-        if (key.KeyChar is '\r' or '\n')
-            view.ApplyFilter(progress);
-        else if (key.KeyChar == '\u007f' || key.KeyChar == '\b')
-        {
-            if (view.FilterDraft.Length > 0)
-                view.EditFilter(view.FilterDraft[..^1]);
-        }
-        else if (key.KeyChar >= ' ' && key.KeyChar != '\u007f')
-            view.EditFilter(view.FilterDraft + key.KeyChar);
     }
 }

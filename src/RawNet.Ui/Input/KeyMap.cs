@@ -28,6 +28,11 @@ public static class KeyMap
             'G' => UiCommand.Last,
             '/' => UiCommand.Filter,
             's' => UiCommand.Statistics,
+            'i' => UiCommand.Interfaces,
+            'p' => UiCommand.PlayPause,
+            '+' or '=' => UiCommand.Faster,
+            '-' => UiCommand.Slower,
+            '.' or 'n' => UiCommand.Step,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,
@@ -37,7 +42,7 @@ public static class KeyMap
         };
     }
 
-    /// <summary>A key from a <c>--script</c> string: one character each (j, k, g, G, /, s, ?, q), <c>\n</c> for Enter, <c>\t</c> for Tab.</summary>
+    /// <summary>A key from a <c>--script</c> string: one character each (j, k, g, G, /, s, i, p, +, -, ., ?, q), <c>\n</c> for Enter, <c>\t</c> for Tab, <c>\e</c> for Esc.</summary>
     public static ConsoleKeyInfo FromChar(char c) => c switch
     {
         '\n' or '\r' => new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false),

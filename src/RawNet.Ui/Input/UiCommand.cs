@@ -1,6 +1,6 @@
 namespace RawNet.Ui.Input;
 
-/// <summary>What a key asks for on the main screen.</summary>
+/// <summary>What a key asks for (one value per action; <see cref="KeyMap"/> binds keys to them).</summary>
 public enum UiCommand : byte
 {
     None,
@@ -14,6 +14,11 @@ public enum UiCommand : byte
     NextPane,
     Filter,
     Statistics,
+    Interfaces,
+    PlayPause,
+    Faster,
+    Slower,
+    Step,
     Help,
     Back,
     Quit,

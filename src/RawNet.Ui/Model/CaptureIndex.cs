@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
 using RawNet.Files;
 using RawNet.Protocols;
@@ -9,6 +10,11 @@ namespace RawNet.Ui.Model;
 /// arrays (25 bytes a frame, no decoded packets), so a million-frame file opens in a few tens of megabytes and any frame
 /// can be re-read by offset for display.
 /// </summary>
+/// <remarks>
+/// <see cref="Follow"/> indexes a pcap file that is still being written (a live capture's temporary file):
+/// <see cref="Refresh"/> adds the records appended since, and only complete ones, so a record the writer has half
+/// flushed is picked up on a later call.
+/// </remarks>
 public sealed class CaptureIndex : IDisposable
 {
     /// <summary>Bytes of index held per frame (offset 8, timestamp 8, captured 4, original 4, link type 1).</summary>
@@ -22,6 +28,17 @@ public sealed class CaptureIndex : IDisposable
     private int[] _original = new int[1024];
     private byte[] _linkType = new byte[1024];
 
+    // Following a growing pcap file (see Follow): the pcap file and record header lengths, and what its header said.
+    private const int PcapFileHeaderLength = 24;
+    private const int PcapRecordHeaderLength = 16;
+    private const int AppendBufferLength = 1 << 20;
+    private bool _following;
+    private byte[]? _pcapHeader;
+    private byte[]? _appendBuffer;
+    private bool _bigEndian;
+    private long _nanosecondsPerUnit;
+    private LinkType _pcapLinkType;
+
     private CaptureIndex(string path, SafeFileHandle handle, long fileLength)
     {
         Path = path;
@@ -32,8 +49,8 @@ public sealed class CaptureIndex : IDisposable
     /// <summary>The file indexed.</summary>
     public string Path { get; }
 
-    /// <summary>The file's length in bytes when it was indexed.</summary>
-    public long FileLength { get; }
+    /// <summary>The bytes of the file indexed so far (the whole file, or for <see cref="Follow"/> up to the last complete record).</summary>
+    public long FileLength { get; private set; }
 
     /// <summary>Number of frames indexed.</summary>
     public int Count { get; private set; }
@@ -63,6 +80,99 @@ public sealed class CaptureIndex : IDisposable
             handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens a pcap file that another thread or process is still appending to, indexing nothing yet: call
+    /// <see cref="Refresh"/> to add the records written so far, and again later for more.
+    /// </summary>
+    public static CaptureIndex Follow(string path)
+    {
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new CaptureIndex(path, handle, 0) { Format = CaptureFileFormat.Pcap, _following = true };
+    }
+
+    /// <summary>
+    /// Adds the complete pcap records appended since the last call (a <see cref="Follow"/> index only) and returns how
+    /// many. Never reads a record whose bytes are not all there yet. A file that is not a pcap, or a record longer than
+    /// any capture allows, sets <see cref="Damage"/> and stops the index there.
+    /// </summary>
+    public int Refresh()
+    {
+        if (!_following)
+            throw new InvalidOperationException("Only an index opened with Follow grows.");
+        if (Damage is not null)
+            return 0;
+        int before = Count;
+        long end = RandomAccess.GetLength(_handle);
+        if (_pcapHeader is null)
+        {
+            if (end < PcapFileHeaderLength)
+                return 0;
+            var header = new byte[PcapFileHeaderLength];
+            RandomAccess.Read(_handle, header, 0);
+            if (!TryReadPcapHeader(header))
+                return 0;
+            FileLength = PcapFileHeaderLength;
+        }
+        // Large enough for the longest record a capture allows, so each read makes progress or finds the file's end.
+        _appendBuffer ??= new byte[AppendBufferLength];
+        while (FileLength + PcapRecordHeaderLength <= end)
+        {
+            int read = RandomAccess.Read(_handle, _appendBuffer, FileLength);
+            int used = 0;
+            while (used + PcapRecordHeaderLength <= read)
+            {
+                var record = _appendBuffer.AsSpan(used, PcapRecordHeaderLength);
+                uint captured = ReadUInt32(record[8..]);
+                if (captured > CaptureFileReader.MaxCapturedLength)
+                {
+                    Damage = $"{Path}: packet {Count + 1}: captured length {captured} is larger than the maximum of {CaptureFileReader.MaxCapturedLength}";
+                    FileLength += used;
+                    return Count - before;
+                }
+                if (used + PcapRecordHeaderLength + captured > read)
+                    break;
+                long seconds = ReadUInt32(record), fraction = ReadUInt32(record[4..]);
+                uint original = ReadUInt32(record[12..]);
+                Add(FileLength + used + PcapRecordHeaderLength, new FrameMetadata(seconds * 1_000_000_000L + fraction * _nanosecondsPerUnit,
+                    (int)captured, (int)Math.Min(original, int.MaxValue), _pcapLinkType));
+                used += PcapRecordHeaderLength + (int)captured;
+            }
+            FileLength += used;
+            // A short read is the end of what has been written; a half record there waits for the next call.
+            if (used == 0 || read < _appendBuffer.Length)
+                break;
+        }
+        return Count - before;
+    }
+
+    private uint ReadUInt32(ReadOnlySpan<byte> bytes) =>
+        _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+
+    /// <summary>The pcap file header (libpcap's file format: magic, version, snap length, link type).</summary>
+    private bool TryReadPcapHeader(byte[] header)
+    {
+        uint magic = BinaryPrimitives.ReadUInt32BigEndian(header);
+        (bool? bigEndian, long unit) = magic switch
+        {
+            0xA1B2C3D4 => (true, 1000L),
+            0xA1B23C4D => (true, 1L),
+            0xD4C3B2A1 => (false, 1000L),
+            0x4D3CB2A1 => (false, 1L),
+            _ => ((bool?)null, 0L),
+        };
+        if (bigEndian is null)
+        {
+            Damage = $"{Path}: not a pcap file (a live capture's file is always pcap)";
+            return false;
+        }
+        _bigEndian = bigEndian.Value;
+        _nanosecondsPerUnit = unit;
+        // The upper 16 bits carry FCS length and reserved flags, not the link type.
+        _pcapLinkType = (LinkType)(ushort)ReadUInt32(header.AsSpan(20));
+        _pcapHeader = header;
+        return true;
     }
 
     private void Fill(IProgress<IndexProgress>? progress, CancellationToken cancellation)

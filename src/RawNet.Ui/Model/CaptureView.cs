@@ -11,11 +11,25 @@ namespace RawNet.Ui.Model;
 /// selection and scroll positions, follow mode, expanded tree layers, the focused pane, the filter being edited and its
 /// validity, and the status text. Widgets only read it.
 /// </summary>
+/// <remarks>
+/// The list shows the first <see cref="RevealedCount"/> frames of the index: all of them when browsing a file, every
+/// frame indexed so far in a live capture (<see cref="Refresh"/>), and those up to the replay position during an
+/// offline replay (<see cref="Reveal"/>).
+/// </remarks>
 public sealed class CaptureView
 {
-    private int[]? _shown;
+    private List<int>? _matches;
+    private DisplayFilter? _filter;
+    private int _matchedUpTo;
+    private int _revealed;
+    private int _shownCount;
     private IReadOnlyList<TreeLine>? _tree;
     private int _treeFrame = -1;
+    private int _statisticsCount = -1;
+    private int _replaySpeed;
+    private PacketDecoder? _matchDecoder;
+    private DecodedPacket? _matchPacket;
+    private byte[] _matchBuffer = [];
 
     /// <summary>Shows the frames of <paramref name="source"/>; <paramref name="sourceName"/> names it in the status bar.</summary>
     public CaptureView(PacketSource source, string sourceName)
@@ -23,22 +37,35 @@ public sealed class CaptureView
         Source = source;
         SourceName = sourceName;
         Status = source.Index.Damage ?? "";
+        _revealed = _shownCount = source.Index.Count;
     }
 
     /// <summary>Decodes the frames on screen.</summary>
     public PacketSource Source { get; }
 
-    /// <summary>The file shown (or, later, the interface captured).</summary>
+    /// <summary>The file shown, or the interface captured.</summary>
     public string SourceName { get; }
 
-    /// <summary>Frames in the file.</summary>
+    /// <summary>Frames in the file (indexed so far, for a live capture).</summary>
     public int TotalCount => Source.Index.Count;
 
-    /// <summary>Rows in the packet list: all frames, or those the display filter matched.</summary>
-    public int ShownCount => _shown?.Length ?? TotalCount;
+    /// <summary>Frames the list may show: all of them, except during an offline replay (those up to its position).</summary>
+    public int RevealedCount => _revealed;
+
+    /// <summary>Rows in the packet list: the revealed frames, or those of them the display filter matched.</summary>
+    public int ShownCount => _shownCount;
 
     /// <summary>The frame (0-based index in the file) at list row <paramref name="row"/>.</summary>
-    public int FrameAt(int row) => _shown is null ? row : _shown[row];
+    public int FrameAt(int row) => _matches is null ? row : _matches[row];
+
+    /// <summary>The live capture's figures for the status bar, or null when a file is shown.</summary>
+    public LiveStatus? Live { get; set; }
+
+    /// <summary>The offline replay under way, or null.</summary>
+    public OfflineReplay? Replay { get; set; }
+
+    /// <summary>The interfaces screen's state while it is open (or was last open).</summary>
+    public InterfacePicker? Interfaces { get; set; }
 
     /// <summary>The selected list row, or -1 when the list is empty.</summary>
     public int Selected { get; private set; }
@@ -49,7 +76,10 @@ public sealed class CaptureView
     /// <summary>Rows the packet list shows at once (set by the layout before each render; paging moves by it).</summary>
     public int PageSize { get; set; } = 10;
 
-    /// <summary>When on, new frames (live capture) move the selection to the last row.</summary>
+    /// <summary>
+    /// When on, new frames (live capture, replay) move the selection to the last row; moving up turns it off, the last
+    /// row (G, End) turns it on again.
+    /// </summary>
     public bool Follow { get; set; }
 
     /// <summary>Layer indices expanded in the tree (kept as the selection moves, as Wireshark keeps them).</summary>
@@ -70,7 +100,7 @@ public sealed class CaptureView
     /// <summary>The pane the arrow keys move in.</summary>
     public Pane Focus { get; private set; }
 
-    /// <summary>The main screen, help or statistics.</summary>
+    /// <summary>The main screen, help, statistics or interfaces.</summary>
     public ScreenKind Screen { get; set; }
 
     /// <summary>The display filter applied now (empty: none).</summary>
@@ -134,6 +164,8 @@ public sealed class CaptureView
         switch (Focus)
         {
             case Pane.Packets:
+                if (delta < 0)
+                    Follow = false;
                 Select(Selected + delta);
                 break;
             case Pane.Tree:
@@ -166,7 +198,10 @@ public sealed class CaptureView
         if (Focus == Pane.Tree)
             SetTreeCursor(0);
         else
+        {
+            Follow = false;
             Select(0);
+        }
     }
 
     /// <summary>Selects the last row.</summary>
@@ -175,7 +210,10 @@ public sealed class CaptureView
         if (Focus == Pane.Tree)
             SetTreeCursor(Tree.Count - 1);
         else
+        {
+            Follow = true;
             Select(ShownCount - 1);
+        }
     }
 
     /// <summary>Selects list row <paramref name="row"/> (clamped) and scrolls it into view.</summary>
@@ -230,6 +268,90 @@ public sealed class CaptureView
         InvalidateTree();
     }
 
+    /// <summary>The clock replays run on (tests inject their own).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// p: starts a replay from the packet after the selected one (from the start when the last is selected), following
+    /// the new packets; then pauses and resumes it. Not during a live capture.
+    /// </summary>
+    public void PlayPause()
+    {
+        if (Live is { Counters.Running: true })
+        {
+            Status = "Replay plays a file: stop the capture first (i)";
+            return;
+        }
+        if (Replay is null || Replay.AtEnd && !Replay.Playing)
+        {
+            if (TotalCount == 0)
+            {
+                Status = "Nothing to replay";
+                return;
+            }
+            int selected = SelectedFrame;
+            int start = Replay is null && selected >= 0 && selected < TotalCount - 1 ? selected + 1 : 1;
+            Replay = new OfflineReplay(Source.Index, Clock, start, Replay?.SpeedExponent ?? _replaySpeed);
+            Follow = true;
+            Reveal(start);
+            Replay.Play();
+            Status = "Replay: p pause, +/- speed, . step, Esc all packets";
+            return;
+        }
+        Replay.Toggle();
+    }
+
+    /// <summary>+ and -: doubles or halves the replay speed.</summary>
+    public void ChangeSpeed(bool faster)
+    {
+        if (Replay is null)
+        {
+            // Chosen before playing: the replay starts at this speed.
+            _replaySpeed = Math.Clamp(_replaySpeed + (faster ? 1 : -1), OfflineReplay.SlowestExponent, OfflineReplay.FastestExponent);
+            Status = $"Replay speed {OfflineReplay.Speed(_replaySpeed)}: p plays";
+            return;
+        }
+        if (faster)
+            Replay.Faster();
+        else
+            Replay.Slower();
+    }
+
+    /// <summary>. or n: shows the next packet of the replay at once.</summary>
+    public void StepReplay()
+    {
+        if (Replay is null)
+        {
+            Status = "Press p to replay the capture; . then steps one packet";
+            return;
+        }
+        if (Replay.Step())
+            Reveal(Replay.Position);
+    }
+
+    /// <summary>Moves the replay on to the packets whose time has come; true when the list grew.</summary>
+    public bool AdvanceReplay()
+    {
+        if (Replay is null || !Replay.Advance())
+            return false;
+        Reveal(Replay.Position);
+        if (Replay.AtEnd)
+            Status = "Replay finished: p plays it again from the start";
+        return true;
+    }
+
+    /// <summary>Esc during a replay: ends it and shows every packet again.</summary>
+    public bool EndReplay()
+    {
+        if (Replay is null)
+            return false;
+        _replaySpeed = Replay.SpeedExponent;
+        Replay = null;
+        Reveal(TotalCount);
+        Status = "Replay ended";
+        return true;
+    }
+
     /// <summary>Tab: packets, tree, hex, and round again.</summary>
     public void NextPane() => Focus = Focus switch { Pane.Packets => Pane.Tree, Pane.Tree => Pane.Hex, _ => Pane.Packets };
 
@@ -271,23 +393,88 @@ public sealed class CaptureView
         int frame = SelectedFrame;
         if (FilterDraft.Trim().Length == 0)
         {
-            _shown = null;
+            _matches = null;
+            _filter = null;
             FilterText = "";
         }
         else
         {
             if (!DisplayFilter.TryParse(FilterDraft, out var filter, out _) || filter is null)
                 return false;
-            _shown = Match(filter, progress);
+            _filter = filter;
+            _matches = Match(filter, progress);
+            _matchedUpTo = TotalCount;
             FilterText = FilterDraft;
         }
+        CountShown();
         InvalidateTree();
-        // Keep the selected frame when it is still shown, else the nearest after it.
-        int row = _shown is null ? Math.Max(frame, 0) : Array.BinarySearch(_shown, Math.Max(frame, 0));
+        // Keep the selected frame when it is still shown, else the nearest after it (following new packets: the last one).
+        int row = _matches is null ? Math.Max(frame, 0) : _matches.BinarySearch(Math.Max(frame, 0));
         Top = 0;
-        Select(row < 0 ? ~row : row);
-        Status = FilterText.Length == 0 ? "Filter cleared" : $"Filter applied: {ShownCount} of {TotalCount} packets match";
+        bool following = Follow && (Live is not null || Replay is not null);
+        Select(following ? ShownCount - 1 : row < 0 ? ~row : row);
+        Status = FilterText.Length == 0 ? "Filter cleared" : $"Filter applied: {ShownCount} of {RevealedCount} packets match";
         return true;
+    }
+
+    /// <summary>
+    /// Shows the frames indexed since the last call (a live capture's growing file): the display filter is run on the new
+    /// ones only, and the selection moves to the last row when following. Returns how many frames were added.
+    /// </summary>
+    public int Refresh()
+    {
+        int added = Source.Index.Refresh();
+        if (added > 0 || _revealed != TotalCount)
+            Reveal(TotalCount);
+        if (Source.Index.Damage is { } damage)
+            Status = damage;
+        return added;
+    }
+
+    /// <summary>Lets the list show the first <paramref name="count"/> frames (an offline replay's position, or every frame indexed).</summary>
+    public void Reveal(int count)
+    {
+        _revealed = Math.Clamp(count, 0, TotalCount);
+        if (_filter is not null && _matches is not null && _matchedUpTo < _revealed)
+        {
+            MatchNew(_filter, _matches, _matchedUpTo, _revealed);
+            _matchedUpTo = _revealed;
+        }
+        CountShown();
+        if (Follow)
+            Select(ShownCount - 1);
+        else
+            Select(Selected);
+    }
+
+    private void CountShown()
+    {
+        if (_matches is null)
+            _shownCount = _revealed;
+        else
+        {
+            int at = _matches.BinarySearch(_revealed);
+            _shownCount = at < 0 ? ~at : at;
+        }
+    }
+
+    /// <summary>Runs <paramref name="filter"/> on frames <paramref name="from"/> to <paramref name="to"/>, each re-read by offset (a few at a time in live mode).</summary>
+    private void MatchNew(DisplayFilter filter, List<int> matches, int from, int to)
+    {
+        _matchDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums));
+        _matchPacket ??= new DecodedPacket();
+        var index = Source.Index;
+        for (int i = from; i < to; i++)
+        {
+            int length = index.ReadFrame(i, ref _matchBuffer);
+            var metadata = index.MetadataOf(i);
+            if (length < metadata.CapturedLength)
+                metadata = metadata with { CapturedLength = length };
+            var frame = _matchBuffer.AsSpan(0, length);
+            _matchDecoder.Decode(frame, metadata, i + 1, _matchPacket);
+            if (filter.Matches(_matchPacket, frame))
+                matches.Add(i);
+        }
     }
 
     private void Check()
@@ -299,10 +486,10 @@ public sealed class CaptureView
     }
 
     /// <summary>The frames <paramref name="filter"/> matches, read in file order (no reassembly, as the list shows them).</summary>
-    private int[] Match(DisplayFilter filter, IProgress<IndexProgress>? progress)
+    private List<int> Match(DisplayFilter filter, IProgress<IndexProgress>? progress)
     {
         var matches = new List<int>();
-        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: true));
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums));
         var packet = new DecodedPacket();
         using var reader = CaptureFileReader.Open(Source.Index.Path);
         int index = 0;
@@ -322,16 +509,20 @@ public sealed class CaptureView
         {
             // The index stopped at the same damage.
         }
-        return [.. matches];
+        return matches;
     }
 
-    /// <summary>Builds the statistics report once: the same pass and the same text as <c>rawnet stats</c> (fragments reassembled).</summary>
+    /// <summary>
+    /// Builds the statistics report of the revealed frames (again only when more have come): the same pass and the same
+    /// text as <c>rawnet stats</c> (fragments reassembled).
+    /// </summary>
     public IReadOnlyList<string> ComputeStatistics()
     {
-        if (StatisticsReport is not null)
+        if (StatisticsReport is not null && _statisticsCount == RevealedCount)
             return StatisticsReport;
+        int limit = RevealedCount;
         var stats = new CaptureStatistics();
-        var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: true));
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
         var packet = new DecodedPacket();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         string? damage = null;
@@ -340,7 +531,8 @@ public sealed class CaptureView
             try
             {
                 long number = 0;
-                while (reader.TryReadNext(out var frame))
+                // A live capture's file may end in a half-written record: stop at the frames indexed.
+                while (number < limit && reader.TryReadNext(out var frame))
                 {
                     decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
                     stats.Add(packet, frame.Data);
@@ -358,6 +550,7 @@ public sealed class CaptureView
         if (damage is not null)
             lines.Add("rawnet: " + damage);
         StatisticsReport = lines;
+        _statisticsCount = limit;
         return lines;
     }
 }

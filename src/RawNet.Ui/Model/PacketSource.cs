@@ -24,7 +24,7 @@ public sealed class PacketSource
     private static readonly FieldDefinition[] Ipv6Source = Find("ipv6.src"), Ipv6Destination = Find("ipv6.dst");
     private static readonly FieldDefinition[] EthernetSource = Find("eth.src"), EthernetDestination = Find("eth.dst");
 
-    private readonly PacketDecoder _decoder = new(new DecoderOptions(Defragment: false, VerifyChecksums: true));
+    private readonly PacketDecoder _decoder;
     private readonly DecodedPacket _packet = new();
     private readonly SummaryPrinter _summary = new();
     private readonly StringWriter _summaryText = new(CultureInfo.InvariantCulture);
@@ -34,8 +34,19 @@ public sealed class PacketSource
     private int _decoded = -1;
     private int _length;
 
-    /// <summary>Reads from <paramref name="index"/>.</summary>
-    public PacketSource(CaptureIndex index) => Index = index;
+    /// <summary>
+    /// Reads from <paramref name="index"/>; <paramref name="verifyChecksums"/> is off for a live capture, whose outgoing
+    /// packets are captured before the NIC fills in offloaded checksums (tshark does not flag them either).
+    /// </summary>
+    public PacketSource(CaptureIndex index, bool verifyChecksums = true)
+    {
+        Index = index;
+        VerifyChecksums = verifyChecksums;
+        _decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: verifyChecksums));
+    }
+
+    /// <summary>Whether checksums are verified (and bad ones marked).</summary>
+    public bool VerifyChecksums { get; }
 
     /// <summary>The frames.</summary>
     public CaptureIndex Index { get; }

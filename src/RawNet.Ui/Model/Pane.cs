@@ -8,10 +8,11 @@ public enum Pane : byte
     Hex,
 }
 
-/// <summary>What fills the screen.</summary>
+/// <summary>What fills the screen (a new screen is one more value here, a widget, and a case in MainScreen and KeyHandler).</summary>
 public enum ScreenKind : byte
 {
     Main,
     Help,
     Statistics,
+    Interfaces,
 }

@@ -23,6 +23,9 @@ public static class MainScreen
             case ScreenKind.Statistics:
                 parts.Add(new StatisticsScreen(view.StatisticsReport ?? ["Computing..."], view.StatisticsTop, body));
                 break;
+            case ScreenKind.Interfaces when view.Interfaces is { } picker:
+                parts.Add(new InterfacesScreen(picker, body));
+                break;
             default:
                 int list = Math.Max(3, body * 4 / 10);
                 int tree = Math.Max(2, (body - list) / 2);

@@ -1,8 +1,13 @@
 namespace RawNet.Ui.Screens;
 
 /// <summary>How <c>rawnet ui</c> was started.</summary>
-/// <param name="Path">The capture file.</param>
-/// <param name="Hint">A first status line (e.g. how to open another file), or null.</param>
+/// <param name="Path">The capture file, or null for a live capture on <paramref name="Interface"/>.</param>
+/// <param name="Interface">Capture live on this interface (ignored when <paramref name="Path"/> is given).</param>
+/// <param name="CaptureFilter">The live capture's filter (tcpdump syntax), or null.</param>
+/// <param name="DisplayFilter">The display filter applied when the UI opens, or null.</param>
+/// <param name="Hint">A first status line (e.g. how to capture live), or null.</param>
 /// <param name="ExitAfterFirstDraw">Benchmarks: quit after the first screen, printing the milliseconds it took to standard error.</param>
 /// <param name="Script">Benchmarks and tests: keys to apply after the first screen (no terminal input is read), each render timed on standard error; then quit.</param>
-public sealed record UiOptions(string Path, string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null);
+/// <param name="StatsOnExit">Benchmarks and tests: on quitting, print one <c>ui-stats</c> line of the counts to standard error.</param>
+public sealed record UiOptions(string? Path, string? Interface = null, string? CaptureFilter = null, string? DisplayFilter = null,
+    string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null, bool StatsOnExit = false);

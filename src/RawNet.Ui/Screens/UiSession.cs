@@ -1,101 +1,286 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using RawNet.Capture.Bpf;
+using RawNet.Capture.Sources.AfPacket;
 using RawNet.Ui.Input;
+using RawNet.Ui.Live;
 using RawNet.Ui.Model;
 using RawNet.Ui.Widgets;
 
 namespace RawNet.Ui.Screens;
 
 /// <summary>
-/// Runs the terminal UI: indexes the file behind a progress bar, then draws the screen and applies keys until q, on the
-/// alternate screen; the terminal is restored on every way out.
+/// Runs the terminal UI: opens the file (indexed behind a progress bar) or the live capture, then draws the screen and
+/// applies keys until q, on the alternate screen; the terminal is restored, the capture stopped and its temporary file
+/// deleted on every way out. While packets arrive or a replay plays, the screen is drawn at most ten times a second.
 /// </summary>
-public static class UiSession
+public sealed class UiSession : IDisposable
 {
     private const int FallbackWidth = 120;
     private const int FallbackHeight = 40;
 
+    /// <summary>The shortest time between two draws that no key asked for.</summary>
+    private static readonly TimeSpan DrawInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly TerminalScreen _terminal;
+    private readonly Progress _progress;
+    // Never disposed: a signal handler may cancel it at any moment until the process ends.
+    private readonly CancellationTokenSource _quit = new();
+    private CaptureIndex? _index;
+    private LiveCapture? _live;
+
+    private UiSession(TerminalScreen terminal)
+    {
+        _terminal = terminal;
+        _progress = new Progress(terminal, _quit.Token);
+    }
+
+    /// <summary>The model on screen.</summary>
+    private CaptureView View { get; set; } = null!;
+
     /// <summary>Runs until the user quits; returns the exit code. <paramref name="stdout"/> is the terminal.</summary>
     /// <exception cref="RawNet.Files.CaptureFileException">The file is not a capture.</exception>
+    /// <exception cref="AfPacketException">The live capture could not be opened (no such interface, no CAP_NET_RAW).</exception>
+    /// <exception cref="BpfCompileException">The capture filter does not compile.</exception>
     public static int Run(UiOptions options, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        // Not a capture at all: say so before taking over the terminal.
-        using (RawNet.Files.CaptureFileReader.Open(options.Path))
+        LiveCapture? live = null;
+        if (options.Path is not null)
         {
+            // Not a capture at all: say so before taking over the terminal.
+            using (RawNet.Files.CaptureFileReader.Open(options.Path))
+            {
+            }
         }
-        using var terminal = new TerminalScreen(stdout);
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminal.Dispose());
+        else if (options.Interface is not null)
+            live = LiveCapture.Start(options.Interface, options.CaptureFilter);
+
         bool scripted = options.ExitAfterFirstDraw || options.Script is not null;
+        using var terminal = new TerminalScreen(stdout);
+        using var session = new UiSession(terminal) { _live = live };
+        // SIGINT, SIGTERM or SIGHUP (the terminal closed) end the loop as q does, so the capture stops and its file is deleted.
+        void Quit(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            session._quit.Cancel();
+        }
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Quit);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Quit);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Quit);
         if (!scripted)
             Console.TreatControlCAsInput = true;
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => terminal.Dispose());
         try
         {
-            var lastDraw = Stopwatch.StartNew();
-            var progress = new Progress(terminal, Path.GetFileName(options.Path));
-            using var index = CaptureIndex.Build(options.Path, progress);
-            var view = new CaptureView(new PacketSource(index), options.Path);
-            if (options.Hint is not null && view.Status.Length == 0)
-                view.Status = options.Hint;
+            session.Open(options);
             var (width, height) = Size();
-            Draw(terminal, view, width, height);
+            session.Draw(width, height);
             if (options.ExitAfterFirstDraw)
             {
-                stderr.WriteLine($"first-draw-ms {clock.Elapsed.TotalMilliseconds:0.0} packets {index.Count}");
+                stderr.WriteLine($"first-draw-ms {clock.Elapsed.TotalMilliseconds:0.0} packets {session.View.TotalCount}");
                 return 0;
             }
             if (options.Script is not null)
-            {
-                foreach (char c in options.Script)
-                {
-                    var keyClock = Stopwatch.StartNew();
-                    if (!KeyHandler.Apply(view, KeyMap.FromChar(c), progress))
-                        break;
-                    Draw(terminal, view, width, height);
-                    stderr.WriteLine($"key {Printable(c)} ms {keyClock.Elapsed.TotalMilliseconds:0.0}");
-                }
-                return 0;
-            }
-            var keys = new KeyReader();
-            while (true)
-            {
-                bool dirty = false;
-                if (keys.TryRead(TimeSpan.FromMilliseconds(100), out var key))
-                {
-                    if (!KeyHandler.Apply(view, key, progress))
-                        return 0;
-                    dirty = true;
-                    // Apply keys that arrived together (a held arrow key) before drawing once.
-                    while (keys.TryRead(TimeSpan.Zero, out key))
-                    {
-                        if (!KeyHandler.Apply(view, key, progress))
-                            return 0;
-                    }
-                }
-                var size = Size();
-                if (size != (width, height))
-                {
-                    (width, height) = size;
-                    terminal.Write("\e[2J");
-                    dirty = true;
-                }
-                if (dirty)
-                    Draw(terminal, view, width, height);
-            }
+                session.RunScript(options.Script, width, height, stderr);
+            else
+                session.Loop(width, height);
+            return 0;
+        }
+        catch (OperationCanceledException) when (session._quit.IsCancellationRequested)
+        {
+            return 0;
         }
         finally
         {
+            session.StopCapture();
             terminal.Dispose();
+            string? stats = options.StatsOnExit && session._index is not null ? session.StatsLine() : null;
+            // The temporary file goes now, while the signal handlers still hold: a SIGHUP a moment later cannot leave it behind.
+            session.Dispose();
             if (!scripted)
                 Console.TreatControlCAsInput = false;
+            if (stats is not null)
+                stderr.WriteLine(stats);
         }
+    }
+
+    private void Open(UiOptions options)
+    {
+        if (_live is { } live)
+            ShowLive(live);
+        else
+        {
+            string path = options.Path ?? throw new ArgumentException("A file or an interface is needed.", nameof(options));
+            _progress.Name = Path.GetFileName(path);
+            _index = CaptureIndex.Build(path, _progress, _quit.Token);
+            View = new CaptureView(new PacketSource(_index), path);
+        }
+        if (options.Hint is not null && View.Status.Length == 0)
+            View.Status = options.Hint;
+        if (options.DisplayFilter is { Length: > 0 } filter)
+        {
+            View.BeginFilter();
+            View.EditFilter(filter);
+            View.ApplyFilter(_progress);
+        }
+    }
+
+    /// <summary>Shows <paramref name="live"/>'s growing file, following new packets.</summary>
+    private void ShowLive(LiveCapture live)
+    {
+        var index = CaptureIndex.Follow(live.FilePath);
+        View = new CaptureView(new PacketSource(index, verifyChecksums: false), live.InterfaceName)
+        {
+            Live = new LiveStatus(live.InterfaceName, live.Filter, TimeProvider.System),
+            Follow = true,
+            Status = $"Capturing on {live.InterfaceName}" + (live.Filter is null ? "" : $" ({live.Filter})") + ": i stops, q quits",
+        };
+        _index?.Dispose();
+        _index = index;
+    }
+
+    private void RunScript(string script, int width, int height, TextWriter stderr)
+    {
+        foreach (char c in script)
+        {
+            var keyClock = Stopwatch.StartNew();
+            if (Handle(KeyMap.FromChar(c)) == KeyOutcome.Quit)
+                break;
+            Tick();
+            Draw(width, height);
+            stderr.WriteLine($"key {Printable(c)} ms {keyClock.Elapsed.TotalMilliseconds:0.0}");
+        }
+    }
+
+    private void Loop(int width, int height)
+    {
+        var keys = new KeyReader();
+        var sinceDraw = Stopwatch.StartNew();
+        bool pending = false;
+        while (!_quit.IsCancellationRequested)
+        {
+            var wait = DrawInterval;
+            if (View.Replay?.UntilNext is { } next && next < wait)
+                wait = next;
+            if (pending)
+                wait = TimeSpan.FromTicks(Math.Max(0, Math.Min(wait.Ticks, (DrawInterval - sinceDraw.Elapsed).Ticks)));
+            bool keyed = false;
+            if (keys.TryRead(wait, out var key))
+            {
+                // Apply keys that arrived together (a held arrow key) before drawing once.
+                do
+                {
+                    if (Handle(key) == KeyOutcome.Quit)
+                        return;
+                }
+                while (keys.TryRead(TimeSpan.Zero, out key));
+                keyed = true;
+            }
+            pending |= Tick();
+            var size = Size();
+            if (size != (width, height))
+            {
+                (width, height) = size;
+                _terminal.Write("\e[2J");
+                keyed = true;
+            }
+            if (keyed || pending && sinceDraw.Elapsed >= DrawInterval)
+            {
+                Draw(width, height);
+                sinceDraw.Restart();
+                pending = false;
+            }
+        }
+    }
+
+    /// <summary>Applies a key and does what it asks of the session (interfaces, start or stop a capture).</summary>
+    private KeyOutcome Handle(ConsoleKeyInfo key)
+    {
+        var outcome = KeyHandler.Apply(View, key, _progress);
+        switch (outcome)
+        {
+            case KeyOutcome.OpenInterfaces:
+                View.Interfaces = new InterfacePicker(CaptureInterfaces.List(), CaptureInterfaces.CheckFilter,
+                    CaptureInterfaces.CanCapture() ? null : CaptureInterfaces.PrivilegeProblem("an interface"),
+                    _live is { IsRunning: true } ? _live.InterfaceName : null, _live?.Filter);
+                View.Screen = ScreenKind.Interfaces;
+                break;
+            case KeyOutcome.StartCapture when View.Interfaces?.Selected is { } entry:
+                StartCapture(entry.Name, View.Interfaces.Filter);
+                break;
+            case KeyOutcome.StopCapture:
+                StopCapture();
+                View.Screen = ScreenKind.Main;
+                break;
+        }
+        return outcome;
+    }
+
+    private void StartCapture(string name, string filter)
+    {
+        LiveCapture live;
+        try
+        {
+            live = LiveCapture.Start(name, filter);
+        }
+        catch (Exception e) when (e is AfPacketException or BpfCompileException or IOException or UnauthorizedAccessException)
+        {
+            View.Interfaces!.Message = e.Message;
+            return;
+        }
+        StopCapture();
+        _live?.Dispose();
+        _live = live;
+        ShowLive(live);
+    }
+
+    /// <summary>Stops the running capture, if any, and shows every packet it captured.</summary>
+    private void StopCapture()
+    {
+        if (_live is not { IsRunning: true } live)
+            return;
+        live.Stop();
+        Tick();
+        View.Status = live.Failure is { } failure ? $"Capture stopped: {failure.Message}" : $"Capture stopped: {View.TotalCount} packets";
+    }
+
+    /// <summary>Takes in what happened since the last call: new packets and counters of a live capture, the replay's progress. True when the screen changed.</summary>
+    private bool Tick()
+    {
+        bool changed = false;
+        if (_live is { } live && View.Live is { } status)
+        {
+            bool wasRunning = status.Counters.Running;
+            // Counters before the file: the list never shows more than was counted.
+            status.Update(live.Counters());
+            View.Refresh();
+            changed = wasRunning || status.Counters.Running;
+            if (wasRunning && !status.Counters.Running && live.Failure is { } failure)
+                View.Status = $"Capture stopped: {failure.Message}";
+        }
+        return View.AdvanceReplay() | changed;
+    }
+
+    /// <summary>The counts a benchmark reads after the UI has quit.</summary>
+    private string StatsLine()
+    {
+        var c = View.Live?.Counters;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ui-stats source {View.SourceName} captured {c?.Captured ?? View.TotalCount} indexed {View.TotalCount} shown {View.ShownCount} kernel-drops {c?.DroppedByKernel ?? 0} ring-drops {c?.DroppedByRing ?? 0}");
     }
 
     private static string Printable(char c) => c switch { '\n' or '\r' => "Enter", '\t' => "Tab", '\e' => "Esc", _ => c.ToString() };
 
-    private static void Draw(TerminalScreen terminal, CaptureView view, int width, int height) =>
-        terminal.Write(ScreenText.Frame(MainScreen.Compose(view, height), width, height));
+    private void Draw(int width, int height) =>
+        _terminal.Write(ScreenText.Frame(MainScreen.Compose(View, height), width, height));
+
+    /// <summary>Stops a capture still running, deletes its file and closes the index; safe to call again.</summary>
+    public void Dispose()
+    {
+        _live?.Dispose();
+        _index?.Dispose();
+    }
 
     /// <summary>The terminal's size, or 120x40 when there is no terminal (benchmarks writing to a file).</summary>
     private static (int Width, int Height) Size()
@@ -115,18 +300,22 @@ public static class UiSession
         return (FallbackWidth, FallbackHeight);
     }
 
-    /// <summary>Draws the progress bar at most every 100 ms while a file is read through.</summary>
-    private sealed class Progress(TerminalScreen terminal, string name) : IProgress<IndexProgress>
+    /// <summary>Draws the progress bar at most every 100 ms while a file is read through; stops the pass when the user quits.</summary>
+    private sealed class Progress(TerminalScreen terminal, CancellationToken quit) : IProgress<IndexProgress>
     {
         private readonly Stopwatch _since = Stopwatch.StartNew();
 
+        /// <summary>What is being read, for the bar's label.</summary>
+        public string Name { get; set; } = "";
+
         public void Report(IndexProgress value)
         {
+            quit.ThrowIfCancellationRequested();
             if (_since.ElapsedMilliseconds < 100)
                 return;
             _since.Restart();
             var (width, _) = Size();
-            terminal.Write("\e[1;1H" + ScreenText.Lines(new ProgressBar($"Reading {name}", value), width, 1, ansi: true)[0] + "\e[0m\e[K");
+            terminal.Write("\e[1;1H" + ScreenText.Lines(new ProgressBar($"Reading {Name}", value), width, 1, ansi: true)[0] + "\e[0m\e[K");
         }
     }
 }

@@ -14,6 +14,25 @@ internal static class Cells
         return text.Length >= width ? text[..width] : text.PadRight(width);
     }
 
+    /// <summary><paramref name="text"/> broken at spaces into lines of at most <paramref name="width"/> cells (a longer word is cut).</summary>
+    public static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        width = Math.Max(1, width);
+        var rest = text.AsSpan().Trim();
+        while (rest.Length > width)
+        {
+            int cut = rest[..(width + 1)].LastIndexOf(' ');
+            if (cut <= 0)
+                cut = width;
+            lines.Add(rest[..cut].TrimEnd().ToString());
+            rest = rest[cut..].TrimStart();
+        }
+        if (rest.Length > 0 || lines.Count == 0)
+            lines.Add(rest.ToString());
+        return lines;
+    }
+
     /// <summary>Right-aligned in <paramref name="width"/> cells.</summary>
     public static string FitRight(string text, int width) =>
         width <= 0 ? "" : text.Length >= width ? text[..width] : text.PadLeft(width);

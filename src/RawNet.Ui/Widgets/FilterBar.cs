@@ -14,7 +14,7 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     public const string Prompt = "Filter: ";
 
     /// <summary>The hint under an idle filter bar.</summary>
-    public const string Keys = "j/k move  PgUp/PgDn page  g/G first/last  Enter expand  Tab pane  / filter  s statistics  ? help  q quit";
+    public const string Keys = "j/k move  PgUp/PgDn page  g/G first/last  Enter expand  Tab pane  / filter  s stats  i ifaces  p play  ? help  q quit";
 
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 

@@ -86,17 +86,6 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
-    public void Without_a_file_the_bundled_capture_opens_and_the_status_bar_says_how_to_open_one()
-    {
-        using var ui = Start("");
-        var screen = ui.WaitFor("Packets (10 shown of 10)");
-        Assert.Contains("tcp-handshake-ipv4.pcap", screen, StringComparison.Ordinal);
-        Assert.Contains("open one: rawnet ui FILE", screen, StringComparison.Ordinal);
-        ui.Keys("q");
-        ui.WaitFor(Exited + "0");
-    }
-
-    [Fact]
     public void A_resized_terminal_is_laid_out_again()
     {
         var capture = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");

@@ -65,4 +65,59 @@ public sealed class UiCommandTests
         Assert.Equal(["j", "j", "G", "/", "u", "d", "p", "Enter"], lines.Select(l => l.Split(' ')[1]).ToArray());
         Assert.Contains("| filter: udp |", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_display_filter_given_with_Y_is_applied_when_the_file_opens()
+    {
+        var (code, output, _) = Run("ui", "-Y", "udp", "--exit-after-first-draw", Path.Combine(TestPaths.Captures, "udp-exchange.pcap"));
+        Assert.Equal(0, code);
+        Assert.Contains("| filter: udp |", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rawnet: -Y: ", "-Y", "tcp.srcprot == 80", "FILE")]
+    [InlineData("rawnet: ui: give a FILE or -i IFACE, not both", "-i", "lo", "FILE")]
+    [InlineData("rawnet: ui: -f filters a live capture (-i IFACE); on a file use -Y", "-f", "udp", "FILE")]
+    public void Contradictory_or_bad_options_are_one_line_and_exit_2(string message, string option, string value, string file)
+    {
+        var (code, output, error) = Run("ui", option, value, "--exit-after-first-draw", file == "FILE" ? Path.Combine(TestPaths.Captures, "udp-exchange.pcap") : file);
+        Assert.Equal(ExitCode.Usage, code);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void An_unknown_interface_is_one_line_and_exit_1()
+    {
+        var (code, output, error) = Run("ui", "-i", "rn-no-such-if0", "--exit-after-first-draw");
+        Assert.Equal(ExitCode.BadInput, code);
+        Assert.Equal("rawnet: rn-no-such-if0: No such interface (see rawnet interfaces)\n", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void A_capture_filter_that_does_not_compile_is_one_line_and_exit_2_before_the_screen()
+    {
+        ExternalTool.RequireRoot();
+        var (code, output, error) = Run("ui", "-i", "lo", "-f", "udp port", "--exit-after-first-draw");
+        Assert.Equal(ExitCode.Usage, code);
+        Assert.StartsWith("rawnet: cannot compile filter \"udp port\"", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void A_live_capture_on_loopback_draws_its_status_bar_and_leaves_no_file()
+    {
+        ExternalTool.RequireRoot();
+        // This process's temporary captures (rawnet-ui-PID-GUID.pcap); other tests run other processes.
+        string pattern = $"rawnet-ui-{Environment.ProcessId}-*.pcap";
+        var before = Directory.GetFiles(Path.GetTempPath(), pattern).ToHashSet();
+        var (code, output, error) = Run("ui", "-i", "lo", "--exit-after-first-draw", "--stats-on-exit");
+        Assert.Equal(0, code);
+        Assert.Contains("live lo | ", output, StringComparison.Ordinal);
+        Assert.Contains("drops: kernel 0, ring 0", output, StringComparison.Ordinal);
+        Assert.Matches(@"ui-stats source lo captured \d+ indexed \d+ shown \d+ kernel-drops 0 ring-drops 0\n$", error);
+        Assert.DoesNotContain(Directory.GetFiles(Path.GetTempPath(), pattern), f => !before.Contains(f));
+    }
 }

@@ -55,4 +55,34 @@ public sealed class MemoryTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_live_capture_s_growing_file_followed_in_many_refreshes_holds_under_64_bytes_a_packet()
+    {
+        var frames = GrowingCapture.FramesOf("tcp-handshake-ipv4.pcap");
+        using var file = new GrowingCapture(Enumerable.Range(0, Frames).Select(i =>
+        {
+            var (metadata, data) = frames[i % frames.Count];
+            return (metadata with { TimestampNanoseconds = metadata.TimestampNanoseconds + i * 1000L }, data);
+        }));
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        using var index = CaptureIndex.Follow(file.Path);
+        var view = new CaptureView(new PacketSource(index, verifyChecksums: false), "rn-test-a") { Follow = true, PageSize = 30 };
+        // As the UI sees a live capture: ten refreshes a second of a few thousand frames each, the last rows drawn each time.
+        for (int written = 0; written < Frames; )
+        {
+            written = Math.Min(Frames, written + 3_001);
+            file.WriteRecords(written);
+            view.Refresh();
+            for (int row = Math.Max(0, view.ShownCount - 30); row < view.ShownCount; row++)
+                _ = view.Source.Row(view.FrameAt(row));
+        }
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+
+        Assert.Equal(Frames, view.ShownCount);
+        Assert.Equal(Frames - 1, view.SelectedFrame);
+        double perPacket = (after - before) / (double)Frames;
+        Assert.True(perPacket < 64, $"{perPacket:0.0} bytes a packet held while following a live capture");
+        GC.KeepAlive(view);
+    }
 }

@@ -73,6 +73,76 @@ public sealed class WidgetSnapshotTests
     }
 
     [Fact]
+    public void Status_bar_of_a_live_capture_shows_interface_rate_drops_and_ring_fill()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        var clock = new ManualClock();
+        view.Live = new LiveStatus("rn-test-a", "udp", clock);
+        view.Live.Update(new LiveCounters(0, 0, 0, 0, true));
+        clock.Advance(1);
+        view.Live.Update(new LiveCounters(12345, 17, 3, 42.25, true));
+        view.Last();
+        string running = ScreenText.Plain(new StatusBar(view), 160);
+        view.Live.Update(new LiveCounters(12345, 17, 3, 0, false));
+        string stopped = ScreenText.Plain(new StatusBar(view), 160);
+        Golden.Check("status-bar-live.txt", running + "\n" + stopped);
+    }
+
+    [Fact]
+    public void Status_bar_of_a_replay_shows_play_or_pause_and_the_speed()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        view.Clock = new ManualClock();
+        view.PlayPause();
+        view.ChangeSpeed(faster: true);
+        view.ChangeSpeed(faster: true);
+        string playing = ScreenText.Plain(new StatusBar(view), 140);
+        view.PlayPause();
+        view.StepReplay();
+        view.ChangeSpeed(faster: false);
+        view.ChangeSpeed(faster: false);
+        view.ChangeSpeed(faster: false);
+        string paused = ScreenText.Plain(new StatusBar(view), 140);
+        Golden.Check("status-bar-replay.txt", playing + "\n" + paused);
+    }
+
+    private static readonly InterfaceEntry[] LabInterfaces =
+    [
+        new("rn-test-a", "[Up, Running] 198.18.7.1/24, 2001:db8:7::1/64"),
+        new("lo", "[Up, Running, Loopback] 127.0.0.1/8, ::1/128"),
+    ];
+
+    private static string? CheckFilter(string name, string filter) => filter.Contains("port 99999", StringComparison.Ordinal)
+        ? $"cannot compile filter \"{filter}\": illegal port number 99999 > 65535" : null;
+
+    [Fact]
+    public void Interfaces_screen_while_capturing_with_a_filter_error()
+    {
+        var picker = new InterfacePicker(LabInterfaces, CheckFilter, null, "rn-test-a", "udp");
+        picker.Move(1);
+        picker.BeginFilter();
+        picker.EditFilter("udp port 99999");
+        string editing = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        picker.EndFilter();
+        Assert.False(picker.CanStart());
+        string refused = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        picker.Move(-1);
+        Assert.True(picker.OnStopRow);
+        string stop = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        Golden.Check("interfaces-screen.txt", editing + "\n\n" + refused + "\n\n" + stop);
+    }
+
+    [Fact]
+    public void Interfaces_screen_without_the_right_to_capture_says_how_to_get_it()
+    {
+        var problem = new RawNet.Capture.Sources.AfPacket.CapturePermissionException("an interface", 1, "/usr/local/bin/rawnet").Message;
+        var picker = new InterfacePicker(LabInterfaces, CheckFilter, problem, null, null);
+        Assert.False(picker.CanStart());
+        Assert.Equal(problem, picker.Message);
+        Golden.Check("interfaces-screen-unprivileged.txt", ScreenText.Plain(new InterfacesScreen(picker, 10), 150));
+    }
+
+    [Fact]
     public void Filter_bar_idle_valid_and_with_an_error_marker()
     {
         var view = Views.Open("tcp-handshake-ipv4.pcap");
@@ -118,7 +188,8 @@ public sealed class WidgetSnapshotTests
     {
         var view = Views.Open("icmp-errors.pcap");
         foreach (var (widget, height) in new (Spectre.Console.Rendering.IRenderable, int)[]
-                 { (new PacketList(view, 9), 9), (new LayerTree(view, 7), 7), (new HexPane(view, 5), 5), (new StatusBar(view), 1), (new FilterBar(view), 2), (new HelpScreen(30), 30) })
+                 { (new PacketList(view, 9), 9), (new LayerTree(view, 7), 7), (new HexPane(view, 5), 5), (new StatusBar(view), 1), (new FilterBar(view), 2), (new HelpScreen(30), 30),
+                   (new InterfacesScreen(new InterfacePicker(LabInterfaces, CheckFilter, "no right", "lo", null) { Message = "a message" }, 12), 12) })
         {
             foreach (int width in new[] { 40, 80, 133 })
             {
