@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -296,10 +297,15 @@ public sealed unsafe class PacketRing
     /// An appender's slow path, after it synced its position: writes the record through the ring, waiting for room
     /// when <paramref name="wait"/> is set; false when a non-waiting append found the ring full (a drop when lossy).
     /// </summary>
-    /// <remarks><paramref name="metadata"/> is taken by value so the caller's copy need not live in memory.</remarks>
+    /// <remarks>
+    /// The metadata comes as scalars: a struct passed by value would have to live in memory in the caller's loop,
+    /// which then stores every field of every record's metadata to the stack just in case this call happens.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal bool AppendBeyondLimit(FrameMetadata metadata, ReadOnlySpan<byte> data, bool wait, CancellationToken cancellationToken)
+    internal bool AppendBeyondLimit(long timestamp, int originalLength, LinkType linkType, int interfaceId, PacketDirection direction,
+        ReadOnlySpan<byte> data, bool wait, CancellationToken cancellationToken)
     {
+        var metadata = new FrameMetadata(timestamp, data.Length, originalLength, linkType, interfaceId, direction);
         if (!wait)
             return TryAppend(metadata, data);
         Append(metadata, data, cancellationToken);
@@ -316,7 +322,8 @@ public sealed unsafe class PacketRing
         Volatile.Write(ref Producer.Written, Producer.Written + appended);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Not NoInlining: the JIT must see that it only throws, so the appender's loop keeps nothing alive across the call.
+    [DoesNotReturn]
     private static void ThrowWrittenOutsideAppender() =>
         throw new InvalidOperationException("The ring was written or completed outside this appender while it held unpublished records.");
 

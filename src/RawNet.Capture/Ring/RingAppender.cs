@@ -97,7 +97,8 @@ public unsafe ref struct RingAppender
     private bool AppendBeyondLimit(in FrameMetadata metadata, scoped ReadOnlySpan<byte> data, bool wait, CancellationToken cancellationToken)
     {
         Sync();
-        bool appended = _ring.AppendBeyondLimit(metadata, data, wait, cancellationToken);
+        bool appended = _ring.AppendBeyondLimit(metadata.TimestampNanoseconds, metadata.OriginalLength, metadata.LinkType,
+            metadata.InterfaceId, metadata.Direction, data, wait, cancellationToken);
         _synced = _ring.Producer.Tail;
         Seek(_synced);
         return appended;

@@ -7,7 +7,8 @@ namespace RawNet.Benchmarks.Ring;
 /// A measuring stick, not a ring to use: one producer and one consumer move 32-byte slots (four 8-byte stores, the
 /// same bytes a small ring record has) through a 64-byte-aligned arena, publishing every N slots and releasing once
 /// per batch, with positions on separate 128-byte-padded lines. No variable lengths, no wrap marker, no payload copy,
-/// no metadata: what is left is the cost of the cache lines crossing between the two cores.
+/// no metadata: what is left is the cost of the cache lines crossing between the two cores. Both sides wait with
+/// <see cref="SpinWait"/> (spin, then yield), so a side whose partner was descheduled gives its core back.
 /// </summary>
 internal sealed unsafe class FixedSlotRing
 {
@@ -37,8 +38,9 @@ internal sealed unsafe class FixedSlotRing
             if (tail + SlotBytes > limit)
             {
                 Volatile.Write(ref Published, tail);
+                var wait = new SpinWait();
                 while ((limit = Volatile.Read(ref Released) + _mask + 1) < tail + SlotBytes)
-                    Thread.SpinWait(1);
+                    wait.SpinOnce();
             }
             ulong* slot = (ulong*)(_base + ((int)tail & _mask));
             slot[0] = (uint)(i & 15) | 60UL << 32;
@@ -55,14 +57,16 @@ internal sealed unsafe class FixedSlotRing
     public long Consume(int count)
     {
         long sum = 0, next = 0, end = (long)count * SlotBytes;
+        var wait = new SpinWait();
         while (next < end)
         {
             long published = Volatile.Read(ref Published);
             if (published == next)
             {
-                Thread.SpinWait(1);
+                wait.SpinOnce();
                 continue;
             }
+            wait.Reset();
             for (; next < published; next += SlotBytes)
             {
                 byte* slot = _base + ((int)next & _mask);

@@ -24,7 +24,8 @@ namespace RawNet.Benchmarks.Ring;
 /// blocks on one thread (the CPU cost of the ring's code without any cache line crossing cores);
 /// <see cref="Ceiling_fixed_32_byte_slots"/> is the least work that moves 32-byte records between two threads
 /// (fixed slots, no header logic, no copy from a source, the same publish every 64 records): the ceiling this
-/// machine puts on any two-thread ring at this record size. The 64- and 1500-byte rows use realistic payloads.</para>
+/// machine puts on any two-thread ring at this record size; <see cref="Cache_line_round_trip"/> is the time for
+/// a cache line to go to the other core and back. The 64- and 1500-byte rows use realistic payloads.</para>
 /// </remarks>
 [Config(typeof(Config))]
 [SimpleJob(warmupCount: 3, iterationCount: 9)]
@@ -35,6 +36,9 @@ public class RingThroughputBenchmarks
 
     /// <summary>Records per invocation for 1500-byte payloads (6 GB per invocation would take seconds).</summary>
     private const int LargeRecords = Records / 16;
+
+    /// <summary>Round trips per invocation of <see cref="Cache_line_round_trip"/>.</summary>
+    private const int PingPongRounds = 1 << 18;
 
     private const int RingBytes = 1 << 20;
     private const int ChannelItems = 1 << 15;
@@ -207,6 +211,10 @@ public class RingThroughputBenchmarks
         slots.Produce(Records, PublishEvery);
         return Finish(consumer);
     }
+
+    /// <summary>Round trips of a cache line between the two threads: the latency behind every cross-core look.</summary>
+    [Benchmark(OperationsPerInvoke = PingPongRounds)]
+    public long Cache_line_round_trip() => new CacheLinePingPong().Run(PingPongRounds);
 
     /// <summary>Appends <paramref name="count"/> records of <paramref name="payload"/>'s first <c>i &amp; mask</c> bytes (all of it when mask is 0), publishing every 64.</summary>
     private void AppendAll(ReadOnlySpan<byte> payload, int mask, int count)
