@@ -143,11 +143,9 @@ public sealed unsafe class PacketRing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAppend(in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
-        int length = data.Length;
-        CheckWritable(length);
-        long start = TryReserve(RecordHeader.RecordLength(length));
-        if (start < 0)
-            return RefuseFull();
+        long start = Producer.Tail;
+        if (!FitsBeforeLimit(start, data.Length))
+            return AppendBeyondLimit(metadata.TimestampNanoseconds, metadata.OriginalLength, metadata.LinkType, metadata.InterfaceId, metadata.Direction, data, wait: false, default);
         WriteRecord(start, metadata, data);
         return true;
     }
@@ -166,8 +164,22 @@ public sealed unsafe class PacketRing
 
     /// <summary>Like <see cref="Write"/>, but the record stays invisible to consumers until <see cref="Publish"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Append(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default) =>
-        WriteRecord(Reserve(data.Length, cancellationToken), metadata, data);
+    public void Append(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
+    {
+        long start = Producer.Tail;
+        if (!FitsBeforeLimit(start, data.Length) || _policy != RingPolicy.Lossless)
+            AppendBeyondLimit(metadata.TimestampNanoseconds, metadata.OriginalLength, metadata.LinkType, metadata.InterfaceId, metadata.Direction, data, wait: true, cancellationToken);
+        else
+            WriteRecord(start, metadata, data);
+    }
+
+    /// <summary>
+    /// The producer's one test per record: a record of <paramref name="dataLength"/> bytes at <paramref name="start"/>
+    /// ends before the <see cref="ProducerCursor.Limit"/>, is not oversized, and the ring is not completed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FitsBeforeLimit(long start, int dataLength) =>
+        start + RecordHeader.RecordLength(dataLength) <= Producer.Limit && dataLength <= _maxDataLength && Producer.Completed == 0;
 
     /// <summary>
     /// Starts a block of appends whose position stays in registers until <see cref="RingAppender.Publish"/>:
@@ -294,21 +306,32 @@ public sealed unsafe class PacketRing
     }
 
     /// <summary>
-    /// An appender's slow path, after it synced its position: writes the record through the ring, waiting for room
-    /// when <paramref name="wait"/> is set; false when a non-waiting append found the ring full (a drop when lossy).
+    /// The producer's slow path (the ring's own appends, and an appender after it synced its position): checks the
+    /// record, reserves room past the limit, waiting for it when <paramref name="wait"/> is set, and writes the
+    /// record; false when a non-waiting append found the ring full (a drop when lossy).
     /// </summary>
     /// <remarks>
-    /// The metadata comes as scalars: a struct passed by value would have to live in memory in the caller's loop,
-    /// which then stores every field of every record's metadata to the stack just in case this call happens.
+    /// The whole record goes out of line, with its metadata as scalars, so the caller's loop keeps nothing but its own
+    /// variables alive across this call: a struct passed by value would have to live in memory, and the loop would
+    /// store every record's metadata to the stack in case this call happens.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal bool AppendBeyondLimit(long timestamp, int originalLength, LinkType linkType, int interfaceId, PacketDirection direction,
         ReadOnlySpan<byte> data, bool wait, CancellationToken cancellationToken)
     {
-        var metadata = new FrameMetadata(timestamp, data.Length, originalLength, linkType, interfaceId, direction);
-        if (!wait)
-            return TryAppend(metadata, data);
-        Append(metadata, data, cancellationToken);
+        long start;
+        if (wait)
+        {
+            start = Reserve(data.Length, cancellationToken);
+        }
+        else
+        {
+            CheckWritable(data.Length);
+            start = TryReserve(RecordHeader.RecordLength(data.Length));
+            if (start < 0)
+                return RefuseFull();
+        }
+        WriteRecord(start, new FrameMetadata(timestamp, data.Length, originalLength, linkType, interfaceId, direction), data);
         return true;
     }
 
@@ -437,7 +460,7 @@ public sealed unsafe class PacketRing
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
     private void ThrowNotWritable(int length)
     {
         if (Producer.Completed != 0)
@@ -445,7 +468,7 @@ public sealed unsafe class PacketRing
         throw new ArgumentException($"A record carries between 0 and {_maxDataLength} data bytes (half the {_capacity}-byte ring less the header), not {length}.", "data");
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
     private static void ThrowBlockingOnLossy() =>
         throw new InvalidOperationException("A lossy ring's producer must never block; use TryWrite/TryClaim.");
 }
