@@ -3,7 +3,8 @@ namespace RawNet.Benchmarks.Ring;
 /// <summary>
 /// A measuring stick: two threads take turns writing a counter on two padded lines, each waiting to see the other's
 /// last write. One round is two one-way cache line transfers between the cores, the latency every look at the
-/// other side's cursor can cost.
+/// other side's cursor can cost. Each side polls without pausing (a pause would add its own latency) and yields only
+/// after many polls, so a partner that was descheduled gets its core back.
 /// </summary>
 internal sealed class CacheLinePingPong
 {
@@ -20,9 +21,7 @@ internal sealed class CacheLinePingPong
         {
             for (long i = 1; i <= rounds; i++)
             {
-                var wait = new SpinWait();
-                while (Volatile.Read(ref Ping) != i)
-                    wait.SpinOnce();
+                AwaitValue(ref Ping, i);
                 Volatile.Write(ref Pong, i);
             }
         }) { Name = "ping-pong partner" };
@@ -30,11 +29,18 @@ internal sealed class CacheLinePingPong
         for (long i = 1; i <= rounds; i++)
         {
             Volatile.Write(ref Ping, i);
-            var wait = new SpinWait();
-            while (Volatile.Read(ref Pong) != i)
-                wait.SpinOnce();
+            AwaitValue(ref Pong, i);
         }
         partner.Join();
         return Volatile.Read(ref Pong);
+    }
+
+    private static void AwaitValue(ref long line, long value)
+    {
+        for (int polls = 1; Volatile.Read(ref line) != value; polls++)
+        {
+            if ((polls & 0xFFFF) == 0)
+                Thread.Yield();
+        }
     }
 }
