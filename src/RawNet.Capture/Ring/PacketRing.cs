@@ -20,7 +20,8 @@ namespace RawNet.Capture.Ring;
 /// record is written.</para>
 /// <para>Thread safety: exactly one thread may call the producer members (<see cref="TryWrite"/>,
 /// <see cref="Write"/>, <see cref="TryAppend"/>, <see cref="Append"/>, <see cref="Publish"/>,
-/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>); each consumer is used by one thread; the counters may be read from any thread.</para>
+/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>, <see cref="BeginAppend"/> and the
+/// <see cref="RingAppender"/> it returns); each consumer is used by one thread; the counters may be read from any thread.</para>
 /// </remarks>
 public sealed unsafe class PacketRing
 {

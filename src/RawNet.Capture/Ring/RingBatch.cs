@@ -6,7 +6,11 @@ namespace RawNet.Capture.Ring;
 /// The records a consumer found published at one look. Enumerating hands them out one by one;
 /// <see cref="Release"/> then publishes the consumer's cursor once for all of them.
 /// </summary>
-/// <remarks>Leaving the loop early keeps the remaining records for the consumer's next read.</remarks>
+/// <remarks>
+/// Leaving the loop early keeps the remaining records for the consumer's next read. While enumerating, read only
+/// through the enumerator: the walk keeps its own position, so a <see cref="RingConsumer.TryRead"/> in the loop
+/// would be overtaken by it.
+/// </remarks>
 public readonly ref struct RingBatch
 {
     private readonly RingConsumer? _consumer;
