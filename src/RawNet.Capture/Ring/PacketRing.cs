@@ -157,6 +157,7 @@ public sealed unsafe class PacketRing
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting; nothing was written.</exception>
     /// <exception cref="InvalidOperationException">The ring is lossy (its producer must never block) or completed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
     {
         Append(metadata, data, cancellationToken);
