@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RawNet.Protocols;
 
 namespace RawNet.Capture.Ring;
@@ -18,7 +20,8 @@ namespace RawNet.Capture.Ring;
 /// record is written.</para>
 /// <para>Thread safety: exactly one thread may call the producer members (<see cref="TryWrite"/>,
 /// <see cref="Write"/>, <see cref="TryAppend"/>, <see cref="Append"/>, <see cref="Publish"/>,
-/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>); each consumer is used by one thread; the counters may be read from any thread.</para>
+/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>, <see cref="BeginAppend"/> and the
+/// <see cref="RingAppender"/> it returns); each consumer is used by one thread; the counters may be read from any thread.</para>
 /// </remarks>
 public sealed unsafe class PacketRing
 {
@@ -61,6 +64,7 @@ public sealed unsafe class PacketRing
         _maxDataLength = capacityBytes / 2 - RecordHeader.Length;
         _policy = policy;
         Producer.ClaimStart = -1;
+        Producer.Limit = capacityBytes;
     }
 
     /// <summary>Arena size in bytes.</summary>
@@ -140,11 +144,9 @@ public sealed unsafe class PacketRing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAppend(in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
-        int length = data.Length;
-        CheckWritable(length);
-        long start = TryReserve(RecordHeader.RecordLength(length));
-        if (start < 0)
-            return RefuseFull();
+        long start = Producer.Tail;
+        if (!FitsBeforeLimit(start, data.Length))
+            return AppendBeyondLimit(metadata.TimestampNanoseconds, metadata.OriginalLength, metadata.LinkType, metadata.InterfaceId, metadata.Direction, data, wait: false, default);
         WriteRecord(start, metadata, data);
         return true;
     }
@@ -155,6 +157,7 @@ public sealed unsafe class PacketRing
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting; nothing was written.</exception>
     /// <exception cref="InvalidOperationException">The ring is lossy (its producer must never block) or completed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
     {
         Append(metadata, data, cancellationToken);
@@ -163,8 +166,36 @@ public sealed unsafe class PacketRing
 
     /// <summary>Like <see cref="Write"/>, but the record stays invisible to consumers until <see cref="Publish"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Append(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default) =>
-        WriteRecord(Reserve(data.Length, cancellationToken), metadata, data);
+    public void Append(in FrameMetadata metadata, ReadOnlySpan<byte> data, CancellationToken cancellationToken = default)
+    {
+        long start = Producer.Tail;
+        if (!FitsBeforeLimit(start, data.Length) || _policy != RingPolicy.Lossless)
+            AppendBeyondLimit(metadata.TimestampNanoseconds, metadata.OriginalLength, metadata.LinkType, metadata.InterfaceId, metadata.Direction, data, wait: true, cancellationToken);
+        else
+            WriteRecord(start, metadata, data);
+    }
+
+    /// <summary>
+    /// The producer's one test per record: a record of <paramref name="dataLength"/> bytes at <paramref name="start"/>
+    /// ends before the <see cref="ProducerCursor.Limit"/>, is not oversized, and the ring is not completed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FitsBeforeLimit(long start, int dataLength) =>
+        start + RecordHeader.RecordLength(dataLength) <= Producer.Limit && dataLength <= _maxDataLength && Producer.Completed == 0;
+
+    /// <summary>
+    /// Starts a block of appends whose position stays in registers until <see cref="RingAppender.Publish"/>:
+    /// the fastest way to write many records per publish.
+    /// </summary>
+    /// <remarks>Like a write, it replaces an uncommitted claim.</remarks>
+    /// <exception cref="InvalidOperationException">The ring is completed.</exception>
+    public RingAppender BeginAppend()
+    {
+        if (Producer.Completed != 0)
+            throw new InvalidOperationException("The ring is completed; no more records can be written.");
+        Producer.ClaimStart = -1;
+        return new RingAppender(this);
+    }
 
     /// <summary>Makes every appended record visible to the consumers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -211,7 +242,7 @@ public sealed unsafe class PacketRing
         int length = metadata.CapturedLength;
         if ((uint)length > (uint)Producer.ClaimLength)
             throw new ArgumentOutOfRangeException(nameof(metadata), length, $"Captured length must be between 0 and the {Producer.ClaimLength} bytes claimed.");
-        WriteHeader(_base + ((int)start & _mask), metadata, length);
+        RecordHeader.Write(_base + ((int)start & _mask), metadata, length);
         Producer.ClaimStart = -1;
         Advance(start + RecordHeader.RecordLength(length));
         Publish();
@@ -237,31 +268,30 @@ public sealed unsafe class PacketRing
     private long TryReserve(int recordLength)
     {
         long position = Producer.Tail;
-        int untilEnd = _capacity - ((int)position & _mask);
-        if (recordLength > untilEnd || position + recordLength - Producer.CachedMinimumConsumer > _capacity)
+        if (position + recordLength > Producer.Limit)
             return TryReserveSlow(position, recordLength);
         return position;
     }
 
-    /// <summary>The wrap point or an apparently full ring: refresh the consumers' minimum and write the wrap marker.</summary>
+    /// <summary>
+    /// The producer reached its <see cref="ProducerCursor.Limit"/> (the wrap point or an apparently full ring):
+    /// re-read the consumers' positions, write the wrap marker if the record starts the next lap, and set the new limit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private long TryReserveSlow(long position, int recordLength)
     {
         int untilEnd = _capacity - ((int)position & _mask);
         long start = recordLength > untilEnd ? position + untilEnd : position;
-        long end = start + recordLength;
-        if (end - Producer.CachedMinimumConsumer > _capacity)
+        long minimum = MinimumConsumerPosition(position);
+        if (start + recordLength - minimum > _capacity)
         {
-            Producer.CachedMinimumConsumer = MinimumConsumerPosition(position);
-            if (end - Producer.CachedMinimumConsumer > _capacity)
-            {
-                // Consumers can only free space by reading what they can see.
-                Publish();
-                return -1;
-            }
+            // Consumers can only free space by reading what they can see.
+            Publish();
+            return -1;
         }
         if (start != position)
             *(int*)(_base + ((int)position & _mask)) = RecordHeader.WrapMarker;
+        Producer.Limit = Math.Min(minimum + _capacity, (start | (uint)_mask) + 1);
         return start;
     }
 
@@ -276,6 +306,51 @@ public sealed unsafe class PacketRing
         long start = TryReserve(recordLength);
         return start >= 0 ? start : ReserveWaiting(recordLength, cancellationToken);
     }
+
+    /// <summary>
+    /// The producer's slow path (the ring's own appends, and an appender after it synced its position): checks the
+    /// record, reserves room past the limit, waiting for it when <paramref name="wait"/> is set, and writes the
+    /// record; false when a non-waiting append found the ring full (a drop when lossy).
+    /// </summary>
+    /// <remarks>
+    /// The whole record goes out of line, with its metadata as scalars, so the caller's loop keeps nothing but its own
+    /// variables alive across this call: a struct passed by value would have to live in memory, and the loop would
+    /// store every record's metadata to the stack in case this call happens.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal bool AppendBeyondLimit(long timestamp, int originalLength, LinkType linkType, int interfaceId, PacketDirection direction,
+        ReadOnlySpan<byte> data, bool wait, CancellationToken cancellationToken)
+    {
+        long start;
+        if (wait)
+        {
+            start = Reserve(data.Length, cancellationToken);
+        }
+        else
+        {
+            CheckWritable(data.Length);
+            start = TryReserve(RecordHeader.RecordLength(data.Length));
+            if (start < 0)
+                return RefuseFull();
+        }
+        WriteRecord(start, new FrameMetadata(timestamp, data.Length, originalLength, linkType, interfaceId, direction), data);
+        return true;
+    }
+
+    /// <summary>Takes back the position and record count an appender kept to itself since <paramref name="synced"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SyncAppender(long synced, long tail, long appended)
+    {
+        if (Producer.Tail != synced || Producer.Completed != 0)
+            ThrowWrittenOutsideAppender();
+        Producer.Tail = tail;
+        Volatile.Write(ref Producer.Written, Producer.Written + appended);
+    }
+
+    // Not NoInlining: the JIT must see that it only throws, so the appender's loop keeps nothing alive across the call.
+    [DoesNotReturn]
+    private static void ThrowWrittenOutsideAppender() =>
+        throw new InvalidOperationException("The ring was written or completed outside this appender while it held unpublished records.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private long ReserveWaiting(int recordLength, CancellationToken cancellationToken)
@@ -313,21 +388,30 @@ public sealed unsafe class PacketRing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteRecord(long start, in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
-        byte* record = _base + ((int)start & _mask);
-        WriteHeader(record, metadata, data.Length);
-        CopyData(record + RecordHeader.Length, data);
+        WriteRecordAt(_base + ((int)start & _mask), metadata, data);
         Advance(start + RecordHeader.RecordLength(data.Length));
     }
 
-    /// <summary>Copies a payload; up to 16 bytes inline with overlapping loads, because a call to memmove costs more than the copy.</summary>
+    /// <summary>Writes a record's header and data at <paramref name="record"/>, which has room for both.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void WriteRecordAt(byte* record, in FrameMetadata metadata, ReadOnlySpan<byte> data)
+    {
+        RecordHeader.Write(record, metadata, data.Length);
+        CopyData(record + RecordHeader.Length, data);
+    }
+
+    /// <summary>
+    /// Copies a payload with overlapping 8/4-byte or vector loads and stores, never calling memmove: a call in the
+    /// producer's loop makes the JIT keep the loop's state in stack slots, which costs a small record more than its copy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyData(byte* destination, ReadOnlySpan<byte> data)
     {
-        int length = data.Length;
+        nuint length = (nuint)data.Length;
         ref byte source = ref MemoryMarshal.GetReference(data);
         if (length > 16)
         {
-            data.CopyTo(new Span<byte>(destination, length));
+            CopyLarge(destination, ref source, length);
         }
         else if (length >= 8)
         {
@@ -347,16 +431,20 @@ public sealed unsafe class PacketRing
         }
     }
 
+    /// <summary>Copies more than 16 bytes: 16-byte vectors up to 32, else 32-byte vectors with an overlapping last one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteHeader(byte* record, in FrameMetadata metadata, int capturedLength)
+    private static void CopyLarge(byte* destination, ref byte source, nuint length)
     {
-        ref RecordHeader header = ref Unsafe.AsRef<RecordHeader>(record);
-        header.CapturedLength = capturedLength;
-        header.OriginalLength = metadata.OriginalLength;
-        header.TimestampNanoseconds = metadata.TimestampNanoseconds;
-        header.InterfaceId = metadata.InterfaceId;
-        header.LinkType = (ushort)metadata.LinkType;
-        header.Direction = (byte)metadata.Direction;
+        if (length <= 32)
+        {
+            Vector128.LoadUnsafe(ref source).Store(destination);
+            Vector128.LoadUnsafe(ref source, length - 16).Store(destination + length - 16);
+            return;
+        }
+        nuint last = length - 32;
+        for (nuint offset = 0; offset < last; offset += 32)
+            Vector256.LoadUnsafe(ref source, offset).Store(destination + offset);
+        Vector256.LoadUnsafe(ref source, last).Store(destination + last);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -374,7 +462,7 @@ public sealed unsafe class PacketRing
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
     private void ThrowNotWritable(int length)
     {
         if (Producer.Completed != 0)
@@ -382,7 +470,7 @@ public sealed unsafe class PacketRing
         throw new ArgumentException($"A record carries between 0 and {_maxDataLength} data bytes (half the {_capacity}-byte ring less the header), not {length}.", "data");
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
     private static void ThrowBlockingOnLossy() =>
         throw new InvalidOperationException("A lossy ring's producer must never block; use TryWrite/TryClaim.");
 }

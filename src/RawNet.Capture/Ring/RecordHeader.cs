@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RawNet.Protocols;
 
 namespace RawNet.Capture.Ring;
 
@@ -47,5 +49,35 @@ internal struct RecordHeader
     [FieldOffset(Field.Direction)] public byte Direction;
 
     /// <summary>Arena bytes taken by a record with <paramref name="dataLength"/> bytes of data.</summary>
-    public static int RecordLength(int dataLength) => Length + ((dataLength + 7) & ~7);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RecordLength(int dataLength) => (dataLength + Length + 7) & ~7; // Length is a multiple of 8
+
+    /// <summary>
+    /// Writes the header at <paramref name="record"/> (8-byte aligned) as three 8-byte stores instead of six
+    /// field stores: the producer's per-record cost is mostly stores. The reserved byte is written as zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Write(byte* record, in FrameMetadata metadata, int capturedLength)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            WriteFields(ref Unsafe.AsRef<RecordHeader>(record), metadata, capturedLength);
+            return;
+        }
+        ulong* words = (ulong*)record;
+        words[0] = (uint)capturedLength | (ulong)(uint)metadata.OriginalLength << 32;
+        words[1] = (ulong)metadata.TimestampNanoseconds;
+        words[2] = (uint)metadata.InterfaceId | (ulong)(ushort)metadata.LinkType << 32 | (ulong)(byte)metadata.Direction << 48;
+    }
+
+    private static void WriteFields(ref RecordHeader header, in FrameMetadata metadata, int capturedLength)
+    {
+        header = default;
+        header.CapturedLength = capturedLength;
+        header.OriginalLength = metadata.OriginalLength;
+        header.TimestampNanoseconds = metadata.TimestampNanoseconds;
+        header.InterfaceId = metadata.InterfaceId;
+        header.LinkType = (ushort)metadata.LinkType;
+        header.Direction = (byte)metadata.Direction;
+    }
 }

@@ -81,45 +81,67 @@ public sealed unsafe class RingConsumer
     public void Release() => Volatile.Write(ref Cursor.Position, Cursor.Next);
 
     /// <summary>
-    /// Releases the records handed out so far and waits (spin, yield, then 1 ms sleeps) until a record is
-    /// published or the ring is completed.
+    /// Releases the records handed out so far and waits (spin from about a microsecond, yield, then 1 ms sleeps)
+    /// until a record is published or the ring is completed.
     /// </summary>
+    /// <remarks>
+    /// Records this consumer already saw published return at once; otherwise it waits before its first look at the
+    /// producer's cursor (a <see cref="TryRead"/> or <see cref="TryReadBatch"/> that found nothing has just looked) (see <see cref="RingBackoff"/>), so a consumer that drained the ring lets the producer
+    /// write a run of records before pulling them over.
+    /// </remarks>
     /// <returns>True when a record is ready; false when the ring is completed and this consumer has read everything.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
     public bool WaitForData(CancellationToken cancellationToken = default)
     {
         Release();
         long next = Cursor.Next;
+        if (next < Cursor.CachedPublished)
+            return true;
+        // The caller's last read refreshed the producer's cursor and found nothing, so wait before looking again.
         var backoff = new RingBackoff();
         while (true)
         {
+            backoff.Wait(cancellationToken);
+            // Complete() is written after the last publish, so Published read after seeing it is final.
+            bool completed = Volatile.Read(ref _ring.Producer.Completed) != 0;
             if (next < RefreshPublished())
                 return true;
-            // Complete() is written after the last publish, so re-reading Published after seeing it is final.
-            if (Volatile.Read(ref _ring.Producer.Completed) != 0)
-                return next < RefreshPublished();
-            backoff.Wait(cancellationToken);
+            if (completed)
+                return false;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long RefreshPublished() => Cursor.CachedPublished = Volatile.Read(ref _ring.Producer.Published);
 
+    internal byte* Base => _base;
+
+    internal int Mask => _mask;
+
     /// <summary>Hands out the record at <paramref name="next"/>, which must be below the published position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal RingRecord Take(long next)
     {
-        byte* record = _base + ((int)next & _mask);
+        byte* record = Locate(_base, _mask, ref next);
         int length = *(int*)record;
-        if (length == RecordHeader.WrapMarker)
-        {
-            // A marker is published together with the record after it, so that record is readable too.
-            next += (_mask + 1) - ((int)next & _mask);
-            record = _base;
-            length = *(int*)record;
-        }
         Cursor.Next = next + RecordHeader.RecordLength(length);
         Volatile.Write(ref Cursor.Read, Cursor.Read + 1);
         return new RingRecord(record, length, next);
+    }
+
+    /// <summary>
+    /// The record at <paramref name="position"/>; a wrap marker there moves <paramref name="position"/> to the
+    /// start of the next lap. A marker is published together with the record after it, so that record is readable too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte* Locate(byte* arena, int mask, ref long position)
+    {
+        byte* record = arena + ((int)position & mask);
+        if (*(int*)record == RecordHeader.WrapMarker)
+        {
+            position += (mask + 1) - ((int)position & mask);
+            record = arena;
+        }
+        return record;
     }
 }

@@ -23,8 +23,12 @@ internal struct ProducerCursor
     /// <summary>Byte position up to which records are complete and readable (shared).</summary>
     [FieldOffset(CacheLine.Padding)] public long Published;
 
-    /// <summary>The lowest consumer position the producer last saw; re-read only when the ring looks full.</summary>
-    [FieldOffset(CacheLine.Padding + 8)] public long CachedMinimumConsumer;
+    /// <summary>
+    /// How far the producer may write without looking at the consumers: the slowest consumer's position when
+    /// last read plus the capacity, capped at the end of the current lap. One compare per record covers both
+    /// "ring full" and "wrap point"; only crossing it re-reads the consumers' cursors.
+    /// </summary>
+    [FieldOffset(CacheLine.Padding + 8)] public long Limit;
 
     /// <summary>Records written, including appended ones not yet published (shared, statistics).</summary>
     [FieldOffset(CacheLine.Padding + 16)] public long Written;

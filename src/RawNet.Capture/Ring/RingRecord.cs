@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RawNet.Protocols;
 
 namespace RawNet.Capture.Ring;
@@ -14,7 +15,8 @@ public readonly unsafe ref struct RingRecord
     internal RingRecord(byte* record, int capturedLength, long position)
     {
         _header = ref Unsafe.AsRef<RecordHeader>(record);
-        Data = new ReadOnlySpan<byte>(record + RecordHeader.Length, capturedLength);
+        // The length comes from a header this ring wrote, never negative: skip the span constructor's check.
+        Data = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef<byte>(record + RecordHeader.Length), capturedLength);
         Position = position;
     }
 

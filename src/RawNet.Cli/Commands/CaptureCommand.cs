@@ -26,7 +26,7 @@ public static class CaptureCommand
     /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
     {
-        var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on (see rawnet interfaces).", HelpName = "IFACE", Required = true };
+        var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on: its name or its number in rawnet interfaces.", HelpName = "IFACE", Required = true };
         var backend = new Option<string>("--backend") { Description = "afpacket (our own TPACKET_V3 ring, the default) or libpcap.", HelpName = "afpacket|libpcap", DefaultValueFactory = _ => "afpacket" };
         backend.AcceptOnlyFromAmong("afpacket", "libpcap");
         var filter = new Option<string>("-f", "--filter") { Description = "Capture filter in tcpdump syntax, run in the kernel (e.g. \"udp port 53\").", HelpName = "EXPR" };
@@ -77,7 +77,18 @@ public static class CaptureCommand
 
     private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
     {
-        var name = settings.Capture.Interface;
+        string? name;
+        try
+        {
+            name = NetworkInterfaces.Resolve(settings.Capture.Interface, ListedInterfaceNames, out var unknownNumber);
+            if (name is null)
+                return Fail(stderr, unknownNumber!);
+        }
+        catch (Exception e) when (e is LibPcapUnavailableException or PcapException)
+        {
+            return Fail(stderr, $"{settings.Capture.Interface}: an interface number needs the list of rawnet interfaces: {e.Message}");
+        }
+        settings = settings with { Capture = settings.Capture with { Interface = name } };
         if (settings.Backend == "afpacket" && name != "any" && !NetworkInterfaces.Exists(name))
             return Fail(stderr, $"{name}: No such interface (see rawnet interfaces)");
 
@@ -105,6 +116,9 @@ public static class CaptureCommand
             return Capture(source, settings, output, stderr);
         }
     }
+
+    /// <summary>The names <c>rawnet interfaces</c> numbers, in its order.</summary>
+    private static IReadOnlyList<string> ListedInterfaceNames() => [.. PcapDevice.FindAll().Select(device => device.Name)];
 
     private static ICaptureSource Open(Settings settings)
     {

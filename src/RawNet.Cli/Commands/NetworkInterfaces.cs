@@ -1,3 +1,4 @@
+using System.Globalization;
 using RawNet.Protocols;
 
 namespace RawNet.Cli.Commands;
@@ -10,6 +11,27 @@ public static class NetworkInterfaces
     /// <summary>Whether the kernel has an interface called <paramref name="name"/>.</summary>
     public static bool Exists(string name) =>
         name.Length > 0 && name.IndexOfAny(['/', '\0']) < 0 && name is not ("." or "..") && Directory.Exists(Path.Combine(SysClassNet, name));
+
+    /// <summary>
+    /// The interface an <c>-i</c> argument stands for: the argument itself when an interface has that name (or it is
+    /// not a number), else the interface with that number in <paramref name="listedNames"/>, the list
+    /// <c>rawnet interfaces</c> numbers from 1, as <c>tcpdump -i 2</c> does. Null with a one-line
+    /// <paramref name="error"/> for a number outside the list.
+    /// </summary>
+    /// <remarks><paramref name="listedNames"/> is only asked for when the argument is a number.</remarks>
+    public static string? Resolve(string argument, Func<IReadOnlyList<string>> listedNames, out string? error)
+    {
+        error = null;
+        if (argument.Length == 0 || !argument.All(char.IsAsciiDigit) || Exists(argument))
+            return argument;
+        var names = listedNames();
+        if (int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= names.Count)
+            return names[number - 1];
+        error = names.Count == 0
+            ? $"{argument}: No such interface number (rawnet interfaces lists none)"
+            : $"{argument}: No such interface number (rawnet interfaces lists 1 to {names.Count})";
+        return null;
+    }
 
     /// <summary>The interface's index (if_nametoindex).</summary>
     public static bool TryGetIndex(string name, out int index)

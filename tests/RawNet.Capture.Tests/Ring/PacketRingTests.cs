@@ -265,16 +265,76 @@ public sealed class PacketRingTests
     [InlineData(15)]
     [InlineData(16)]
     [InlineData(17)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
     [InlineData(100)]
+    [InlineData(200)]
     public void Payload_of_every_small_length_is_copied_exactly_into_an_arena_of_garbage(int length)
     {
-        var ring = new PacketRing(512, RingPolicy.Lossy);
+        var ring = new PacketRing(1024, RingPolicy.Lossy);
         var consumer = ring.AddConsumer("c");
         Assert.True(ring.TryClaim(ring.MaxRecordDataLength, out var space));
         space.Fill(0xA5); // an unwritten byte shows up as 0xA5
         Assert.True(ring.TryWrite(Meta(0), Bytes(length, 0x10))); // replaces the claim, same place
+        long end = ring.PublishedPosition;
+        var appender = ring.BeginAppend(); // the appender's copy: the same bytes right after it
+        Assert.True(appender.TryAppend(Meta(1), Bytes(length, 0x20)));
+        appender.Publish();
+
         Assert.True(consumer.TryRead(out var record));
         Assert.Equal(Bytes(length, 0x10), record.Data.ToArray());
+        Assert.True(consumer.TryRead(out var second));
+        Assert.Equal(end, second.Position); // the first copy wrote nothing past its padded record
+        Assert.Equal(Bytes(length, 0x20), second.Data.ToArray());
+        Assert.Equal(1, second.TimestampNanoseconds);
+    }
+
+    [Fact]
+    public void Batch_walks_across_the_lap_end_with_and_without_a_wrap_marker()
+    {
+        // 256-byte ring: seven 32-byte records end exactly at the lap end (no marker), then records of 56 bytes
+        // leave 24 bytes before the next lap's end, which become a wrap marker.
+        var ring = new PacketRing(256, RingPolicy.Lossless);
+        var consumer = ring.AddConsumer("c");
+        var expected = new List<(long Position, long Sequence)>();
+        long sequence = 0;
+        void Write(int length, int count)
+        {
+            for (int i = 0; i < count; i++, sequence++)
+            {
+                ring.Write(Meta(sequence, length), Bytes(length, (byte)sequence), Token);
+            }
+        }
+
+        Write(8, 7);
+        Assert.True(consumer.TryReadBatch(out var first));
+        foreach (var record in first)
+            expected.Add((record.Position, record.TimestampNanoseconds));
+        first.Release();
+
+        Write(8, 1);  // 224..256: fills the first lap exactly
+        Write(32, 4); // 256..480, then the fifth does not fit in 480..512
+        Assert.True(consumer.TryReadBatch(out var across));
+        foreach (var record in across)
+        {
+            Assert.Equal(Bytes(record.CapturedLength, (byte)record.TimestampNanoseconds), record.Data.ToArray());
+            expected.Add((record.Position, record.TimestampNanoseconds));
+        }
+        across.Release();
+        Write(32, 1); // 512: after the wrap marker at 480
+        Assert.True(consumer.TryReadBatch(out var wrapped));
+        foreach (var record in wrapped)
+            expected.Add((record.Position, record.TimestampNanoseconds));
+        wrapped.Release();
+
+        Assert.Equal(Enumerable.Range(0, 13).Select(i => (long)i), expected.Select(e => e.Sequence));
+        Assert.Equal([0, 32, 64, 96, 128, 160, 192, 224, 256, 312, 368, 424, 512], expected.Select(e => e.Position));
+        Assert.Equal(13, consumer.ReadRecords);
+        Assert.Equal(ring.PublishedPosition, consumer.Position);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class RingAllocationTests
                 payload[..(i & 31)].CopyTo(space);
                 lossy.Commit(metadata with { CapturedLength = i & 31 });
             }
+            var appender = lossy.BeginAppend();
+            appender.TryAppend(metadata with { CapturedLength = i & 15 }, payload[..(i & 15)]);
+            appender.Publish();
             while (one.TryRead(out var record))
                 checksum += record.Data.Length + record.Metadata.OriginalLength;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RawNet.Capture.Ring;
+using RawNet.Protocols;
 
 namespace RawNet.Capture.Tests.Ring;
 
@@ -67,6 +68,25 @@ public sealed class RingLayoutTests
         Assert.Equal(32, RecordHeader.RecordLength(1));
         Assert.Equal(32, RecordHeader.RecordLength(8));
         Assert.Equal(40, RecordHeader.RecordLength(9));
+    }
+
+    [Fact]
+    public unsafe void Header_written_as_three_words_reads_back_field_by_field_over_garbage()
+    {
+        byte* record = stackalloc byte[RecordHeader.Length];
+        new Span<byte>(record, RecordHeader.Length).Fill(0xA5);
+        var metadata = new FrameMetadata(-0x0123_4567_89AB_CDEF, 7, 0x7ABC_DEF0, LinkType.LinuxSll2, -2, PacketDirection.Outbound);
+
+        RecordHeader.Write(record, metadata, 1_000_000);
+
+        ref var header = ref Unsafe.AsRef<RecordHeader>(record);
+        Assert.Equal(1_000_000, header.CapturedLength);
+        Assert.Equal(metadata.OriginalLength, header.OriginalLength);
+        Assert.Equal(metadata.TimestampNanoseconds, header.TimestampNanoseconds);
+        Assert.Equal(metadata.InterfaceId, header.InterfaceId);
+        Assert.Equal((ushort)LinkType.LinuxSll2, header.LinkType);
+        Assert.Equal((byte)PacketDirection.Outbound, header.Direction);
+        Assert.Equal(0, record[RecordHeader.Field.Direction + 1]); // reserved: no garbage left behind
     }
 
     private static Dictionary<string, int> FieldOffsets<T>() =>
