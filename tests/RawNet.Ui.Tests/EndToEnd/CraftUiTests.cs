@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using RawNet.Testing;
+using Xunit;
+
+namespace RawNet.Ui.Tests.EndToEnd;
+
+/// <summary>
+/// The craft screen in the real <c>rawnet ui</c> in tmux: as root inside a namespace of its own (so its loopback traffic
+/// meets no other test's), c, a typed payload and Enter give the stream kind's handshake and a byte map whose payload
+/// the application wrote; the link kind's martian note shows; without CAP_NET_RAW Enter says how to get it.
+/// </summary>
+public sealed partial class CraftUiTests
+{
+    private const string Exited = "rawnet exited with ";
+
+    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
+
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
+
+    private static string Handshake => Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
+
+    [GeneratedRegex(@"^\s+(\d+)\s+12\s+data\s+application\s*$", RegexOptions.Multiline)]
+    private static partial Regex PayloadRow();
+
+    [GeneratedRegex(@"> \S+ IP \S+ > \S+: Flags \[P\.\], seq (\d+):(\d+), ack \d+, .*length 12\b", RegexOptions.Multiline)]
+    private static partial Regex DataSegment();
+
+    [Fact]
+    public void C_typed_payload_and_enter_show_the_stream_handshake_and_the_byte_map_with_the_payload_written_by_the_application()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        var ip = ExternalTool.Require("ip", "iproute2");
+        using var lab = NetworkLab.Create();
+        using var ui = new TmuxSession($"'{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60", 200, 60);
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("c");
+        var screen = ui.WaitFor("Craft and layers");
+        Assert.Contains("[stream]", screen, StringComparison.Ordinal);
+        Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
+
+        // Replace the default payload: the field takes q and c as text.
+        ui.Keys("/");
+        ui.Keys([.. Enumerable.Repeat("BSpace", "hello, layers".Length)]);
+        ui.Type("qc tmux says");
+        ui.WaitFor("qc tmux says_  (12 of 1400 bytes");
+        ui.Keys("Enter");
+        screen = ui.WaitFor("Result: stream over IPv4, payload 12 bytes");
+        Assert.DoesNotContain("sending…", screen, StringComparison.Ordinal);
+        // The handshake the kernel made, from the sender (>) and the listener (<), on 127.0.0.1.
+        Assert.Matches(@"\s1 > \S+ IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.\d+: Flags \[S\],", screen);
+        Assert.Matches(@"\s2 < \S+ IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.\d+: Flags \[S\.\],", screen);
+        Assert.Matches(@"\s3 > \S+ IP .*Flags \[\.\], ack \d+,", screen);
+        // Sequence numbers are absolute, as rawnet read prints them: the data segment spans 12 of them.
+        var data = DataSegment().Match(screen);
+        Assert.True(data.Success, "no data segment:\n" + screen);
+        Assert.Equal(12, long.Parse(data.Groups[2].Value) - long.Parse(data.Groups[1].Value));
+        // The byte map: Ethernet, IPv4 and TCP by the kernel, the 12 payload bytes by the application, ending the frame.
+        Assert.Matches(@"\n\s+0\s+14\s+eth\s+kernel", screen);
+        Assert.Matches(@"\n\s+14\s+20\s+ip\s+kernel", screen);
+        Assert.Matches(@"\n\s+34\s+\d+\s+tcp\s+kernel", screen);
+        var row = PayloadRow().Match(screen);
+        Assert.True(row.Success, "no payload row in the byte map:\n" + screen);
+        int offset = int.Parse(row.Groups[1].Value);
+        Assert.Contains($"data [{offset}-{offset + 11}]", screen, StringComparison.Ordinal);
+
+        // The end of the result: the table with the payload and the frames counted.
+        ui.Keys("G");
+        screen = ui.WaitFor("(overhead: the share");
+        Assert.Matches(@"\nstream\s+12\s+\d+\s+\d+\s+\d+\.\d%", screen);
+
+        // The link kind: every byte RawNet's, and the note that IPv4 loopback drops the frame as a martian.
+        ui.Keys("l", "l", "l");
+        ui.WaitFor("[link]");
+        ui.Keys("Enter");
+        screen = ui.WaitFor("Result: link over IPv4");
+        Assert.Contains("martian", screen, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s+0\s+14\s+eth\s+application", screen);
+
+        ui.Keys("Escape");
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("q");
+        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_cap_net_raw_enter_on_the_craft_screen_says_how_to_get_it_and_the_ui_stays_up()
+    {
+        ExternalTool.RequireRoot();
+        var setpriv = ExternalTool.Require("setpriv", "util-linux");
+        ExternalTool.Require("tmux", "tmux");
+        using var ui = new TmuxSession($"'{setpriv}' --inh-caps=-all --bounding-set=-all '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60");
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("c");
+        ui.WaitFor("Craft and layers");
+        ui.Keys("Enter");
+        var screen = ui.WaitFor("capturing needs CAP_NET_RAW; run as root");
+        Assert.Contains("sudo setcap", screen, StringComparison.Ordinal);
+        Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
+        ui.Keys("c");
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("q");
+        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+    }
+}
