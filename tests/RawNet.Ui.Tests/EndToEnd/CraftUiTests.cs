@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RawNet.Testing;
 using Xunit;
+using static RawNet.Ui.Tests.EndToEnd.RawnetProgram;
 
 namespace RawNet.Ui.Tests.EndToEnd;
 
@@ -11,12 +12,6 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// </summary>
 public sealed partial class CraftUiTests
 {
-    private const string Exited = "rawnet exited with ";
-
-    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
-
     private static string Handshake => Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
 
     [GeneratedRegex(@"^\s+(\d+)\s+12\s+data\s+application\s*$", RegexOptions.Multiline)]

@@ -4,6 +4,7 @@ using RawNet.Files.Pcap;
 using RawNet.Protocols;
 using RawNet.Testing;
 using Xunit;
+using static RawNet.Ui.Tests.EndToEnd.RawnetProgram;
 
 namespace RawNet.Ui.Tests.EndToEnd;
 
@@ -13,12 +14,6 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// </summary>
 public sealed partial class LiveUiTests
 {
-    private const string Exited = "rawnet exited with ";
-
-    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
-
     [GeneratedRegex(@"(\d+) packets, (\d+) shown")]
     private static partial Regex Counts();
 
