@@ -8,7 +8,8 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// <summary>
 /// The craft screen in the real <c>rawnet ui</c> in tmux: as root inside a namespace of its own (so its loopback traffic
 /// meets no other test's), c, a typed payload and Enter give the stream kind's handshake and a byte map whose payload
-/// the application wrote; the link kind's martian note shows; without CAP_NET_RAW Enter says how to get it.
+/// the application wrote; the link kind's martian note shows; all four over IPv6 fill the table; without CAP_NET_RAW
+/// Enter says how to get it.
 /// </summary>
 public sealed partial class CraftUiTests
 {
@@ -70,6 +71,17 @@ public sealed partial class CraftUiTests
         screen = ui.WaitFor("Result: link over IPv4");
         Assert.Contains("martian", screen, StringComparison.Ordinal);
         Assert.Matches(@"\n\s+0\s+14\s+eth\s+application", screen);
+
+        // All four over IPv6: every kind's row in the table at the end, the addresses ::1.
+        ui.Keys("l", "v");
+        ui.WaitFor("[all four]");
+        ui.Keys("Enter");
+        screen = ui.WaitFor("Result: all four over IPv6");
+        Assert.Matches(@"\s1 > \S+ IP6 ::1\.\d+ > ::1\.\d+: Flags \[S\],", screen);
+        ui.Keys("G");
+        screen = ui.WaitFor("(overhead: the share");
+        foreach (var kind in new[] { "stream", "datagram", "raw", "link" })
+            Assert.Matches($@"\n{kind}\s+12\s+\d+\s+\d+\s+\d+\.\d%", screen);
 
         ui.Keys("Escape");
         ui.WaitFor("Packets (10 shown of 10)");
