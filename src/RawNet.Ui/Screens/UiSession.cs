@@ -265,9 +265,14 @@ public sealed class UiSession : IDisposable
             if (wasRunning && !status.Counters.Running && live.Failure is { } failure)
                 View.Status = $"Capture stopped: {failure.Message}";
         }
-        // A craft run's result, or while it runs its "sending…" seconds.
+        // A craft run's result (the status bar says so if the user went back to the packets meanwhile), or while it runs its "sending…" seconds.
         if (View.Craft is { } craft)
-            changed |= craft.Collect() || craft.Running;
+        {
+            bool finished = craft.Collect();
+            if (finished && View.Screen != ScreenKind.Craft)
+                View.Status = craft.Error is { } error ? $"Craft: {error}" : "Craft: the result is in, c shows it";
+            changed |= finished || craft.Running;
+        }
         return View.AdvanceReplay() | changed;
     }
 

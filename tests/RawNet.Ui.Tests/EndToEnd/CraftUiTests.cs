@@ -8,8 +8,8 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// <summary>
 /// The craft screen in the real <c>rawnet ui</c> in tmux: as root inside a namespace of its own (so its loopback traffic
 /// meets no other test's), c, a typed payload and Enter give the stream kind's handshake and a byte map whose payload
-/// the application wrote; the link kind's martian note shows; all four over IPv6 fill the table; without CAP_NET_RAW
-/// Enter says how to get it.
+/// the application wrote; the link kind's martian note shows; all four over IPv6, run while the packets are on screen,
+/// fill the table; without CAP_NET_RAW Enter says how to get it.
 /// </summary>
 public sealed partial class CraftUiTests
 {
@@ -75,7 +75,11 @@ public sealed partial class CraftUiTests
         // All four over IPv6: every kind's row in the table at the end, the addresses ::1.
         ui.Keys("l", "v");
         ui.WaitFor("[all four]");
-        ui.Keys("Enter");
+        // Back to the packets while it runs: the status bar says when the result is in, c shows it.
+        ui.Keys("Enter", "Escape");
+        screen = ui.WaitFor("Craft: the result is in, c shows it");
+        Assert.Contains("Packets (10 shown of 10)", screen, StringComparison.Ordinal);
+        ui.Keys("c");
         screen = ui.WaitFor("Result: all four over IPv6");
         Assert.Matches(@"\s1 > \S+ IP6 ::1\.\d+ > ::1\.\d+: Flags \[S\],", screen);
         ui.Keys("G");
