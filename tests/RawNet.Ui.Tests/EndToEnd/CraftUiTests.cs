@@ -9,7 +9,7 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// The craft screen in the real <c>rawnet ui</c> in tmux: as root inside a namespace of its own (so its loopback traffic
 /// meets no other test's), c, a typed payload and Enter give the stream kind's handshake and a byte map whose payload
 /// the application wrote; the link kind's martian note shows; all four over IPv6, run while the packets are on screen,
-/// fill the table; without CAP_NET_RAW Enter says how to get it.
+/// fill the table; without CAP_NET_RAW Enter says how to get it, and a run that fails says why, in one line.
 /// </summary>
 public sealed partial class CraftUiTests
 {
@@ -109,6 +109,29 @@ public sealed partial class CraftUiTests
         Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
         ui.Keys("c");
         ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("q");
+        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_that_fails_shows_why_in_one_line_and_the_ui_stays_up()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        var ip = ExternalTool.Require("ip", "iproute2");
+        using var lab = NetworkLab.Create();
+        // Loopback down in the UI's namespace: the experiment's capture cannot start.
+        var (code, _, stderr) = lab.RunIn(lab.A.Namespace, ip, "link", "set", "lo", "down");
+        Assert.True(code == 0, stderr);
+        using var ui = new TmuxSession($"'{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60");
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("c");
+        ui.WaitFor("Craft and layers");
+        ui.Keys("Enter");
+        var screen = ui.WaitFor("the capture on lo failed: interface lo is down");
+        Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
+        // Still answering keys: the choice moves, and q quits cleanly.
+        ui.Keys("l");
+        ui.WaitFor("[datagram]");
         ui.Keys("q");
         Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
     }
