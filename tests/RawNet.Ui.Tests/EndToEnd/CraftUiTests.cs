@@ -15,6 +15,30 @@ public sealed partial class CraftUiTests
 {
     private static string Handshake => Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
 
+    /// <summary>rawnet ui on the handshake capture, started by <paramref name="prefix"/> (ip netns exec ..., setpriv ...), once the packets show.</summary>
+    private static TmuxSession Start(string prefix, int width = 120, int height = 40)
+    {
+        var ui = new TmuxSession($"{prefix} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60", width, height);
+        ui.WaitFor("Packets (10 shown of 10)");
+        return ui;
+    }
+
+    /// <summary>c, then Enter on the craft screen as it opened; the screen once <paramref name="text"/> shows.</summary>
+    private static string OpenAndSend(TmuxSession ui, string text)
+    {
+        ui.Keys("c");
+        ui.WaitFor("Craft and layers");
+        ui.Keys("Enter");
+        return ui.WaitFor(text);
+    }
+
+    /// <summary>q, and the program's exit code 0.</summary>
+    private static void Quit(TmuxSession ui)
+    {
+        ui.Keys("q");
+        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^\s+(\d+)\s+12\s+data\s+application\s*$", RegexOptions.Multiline)]
     private static partial Regex PayloadRow();
 
@@ -27,8 +51,7 @@ public sealed partial class CraftUiTests
         ExternalTool.Require("tmux", "tmux");
         var ip = ExternalTool.Require("ip", "iproute2");
         using var lab = NetworkLab.Create();
-        using var ui = new TmuxSession($"'{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60", 200, 60);
-        ui.WaitFor("Packets (10 shown of 10)");
+        using var ui = Start($"'{ip}' netns exec {lab.A.Namespace}", 200, 60);
         ui.Keys("c");
         var screen = ui.WaitFor("Craft and layers");
         Assert.Contains("[stream]", screen, StringComparison.Ordinal);
@@ -89,8 +112,7 @@ public sealed partial class CraftUiTests
 
         ui.Keys("Escape");
         ui.WaitFor("Packets (10 shown of 10)");
-        ui.Keys("q");
-        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+        Quit(ui);
     }
 
     [Fact]
@@ -99,18 +121,13 @@ public sealed partial class CraftUiTests
         ExternalTool.RequireRoot();
         var setpriv = ExternalTool.Require("setpriv", "util-linux");
         ExternalTool.Require("tmux", "tmux");
-        using var ui = new TmuxSession($"'{setpriv}' --inh-caps=-all --bounding-set=-all '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60");
-        ui.WaitFor("Packets (10 shown of 10)");
-        ui.Keys("c");
-        ui.WaitFor("Craft and layers");
-        ui.Keys("Enter");
-        var screen = ui.WaitFor("capturing needs CAP_NET_RAW; run as root");
+        using var ui = Start($"'{setpriv}' --inh-caps=-all --bounding-set=-all");
+        var screen = OpenAndSend(ui, "capturing needs CAP_NET_RAW; run as root");
         Assert.Contains("sudo setcap", screen, StringComparison.Ordinal);
         Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
         ui.Keys("c");
         ui.WaitFor("Packets (10 shown of 10)");
-        ui.Keys("q");
-        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+        Quit(ui);
     }
 
     [Fact]
@@ -122,17 +139,12 @@ public sealed partial class CraftUiTests
         // Loopback down in the UI's namespace: the experiment's capture cannot start.
         var (code, _, stderr) = lab.RunIn(lab.A.Namespace, ip, "link", "set", "lo", "down");
         Assert.True(code == 0, stderr);
-        using var ui = new TmuxSession($"'{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60");
-        ui.WaitFor("Packets (10 shown of 10)");
-        ui.Keys("c");
-        ui.WaitFor("Craft and layers");
-        ui.Keys("Enter");
-        var screen = ui.WaitFor("the capture on lo failed: interface lo is down");
+        using var ui = Start($"'{ip}' netns exec {lab.A.Namespace}");
+        var screen = OpenAndSend(ui, "the capture on lo failed: interface lo is down");
         Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
         // Still answering keys: the choice moves, and q quits cleanly.
         ui.Keys("l");
         ui.WaitFor("[datagram]");
-        ui.Keys("q");
-        Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+        Quit(ui);
     }
 }
