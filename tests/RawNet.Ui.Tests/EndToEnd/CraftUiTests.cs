@@ -19,8 +19,16 @@ public sealed partial class CraftUiTests
     private static TmuxSession Start(string prefix, int width = 120, int height = 40)
     {
         var ui = new TmuxSession($"{prefix} '{Dotnet}' '{Rawnet}' ui '{Handshake}'; echo \"{Exited}$?\"; sleep 60", width, height);
-        ui.WaitFor("Packets (10 shown of 10)");
-        return ui;
+        try
+        {
+            ui.WaitFor("Packets (10 shown of 10)");
+            return ui;
+        }
+        catch
+        {
+            ui.Dispose();
+            throw;
+        }
     }
 
     /// <summary>c, then Enter on the craft screen as it opened; the screen once <paramref name="text"/> shows.</summary>
