@@ -54,8 +54,8 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         string size = $"  ({form.PayloadBytes} of {LayersOptions.MaxPayload} bytes{(form.EditingPayload ? "; Enter sends, Esc closes the field" : "; / or e edits")})";
         int room = Math.Max(0, maxWidth - 12 - size.Length);
         // The end of a long payload, where the typing happens.
-        if (payload.Length > room)
-            payload = room > 1 ? "…" + payload[^(room - 1)..] : "";
+        if (Cells.Count(payload) > room)
+            payload = room > 1 ? "…" + Cells.Take(payload, room - 1, fromEnd: true) : "";
         lines.Add(Padded([new("  Payload:  ", label), new(payload, form.EditingPayload ? new Style(Color.Green, decoration: Decoration.Bold) : new Style(Color.Green)), new(size, grey)], maxWidth));
         lines.Add(Padded([new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo"), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
 
@@ -218,9 +218,9 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         {
             if (used >= width)
                 break;
-            string text = segment.Text.Length > width - used ? segment.Text[..(width - used)] : segment.Text;
+            string text = Cells.Count(segment.Text) > width - used ? Cells.Take(segment.Text, width - used) : segment.Text;
             line.Add(new Segment(text, segment.Style));
-            used += text.Length;
+            used += Cells.Count(text);
         }
         if (used < width)
             line.Add(new Segment(new string(' ', width - used)));

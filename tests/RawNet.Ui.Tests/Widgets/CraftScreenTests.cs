@@ -135,11 +135,13 @@ public sealed class CraftScreenTests
     public void Fills_exactly_its_lines_and_width_at_any_size()
     {
         var form = WithResult(CraftReports.StreamAndDatagram());
+        // Typed text of any kind, wide characters too, keeps every line one terminal line.
+        form.EditPayload(new string('x', 200) + " héllo 😀 世界");
         foreach (int width in new[] { 40, 80, 133 })
         {
             var lines = ScreenText.Lines(new CraftScreen(form, CraftScreen.ResultLines(form.Result!, width), 30), width, 100, ansi: false);
             Assert.Equal(30, lines.Length);
-            Assert.All(lines, l => Assert.Equal(width, l.Length));
+            Assert.All(lines, l => Assert.Equal(width, Spectre.Console.Rendering.Segment.CellCount([new Spectre.Console.Rendering.Segment(l)])));
         }
     }
 }
