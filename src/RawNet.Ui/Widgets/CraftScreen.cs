@@ -89,7 +89,7 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     private static (string Text, Style Style) State(CraftForm form)
     {
         if (form.Running)
-            return ($"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (a {Name(form.Kind)} run on loopback; the screen stays usable)", new Style(Color.Yellow, decoration: Decoration.Bold));
+            return ($"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)", new Style(Color.Yellow, decoration: Decoration.Bold));
         if (form.Error is { } error)
             return (error, new Style(Color.Red, decoration: Decoration.Bold));
         if (form.PrivilegeProblem is { } problem)
