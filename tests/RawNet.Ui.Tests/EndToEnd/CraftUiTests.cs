@@ -37,7 +37,27 @@ public sealed partial class CraftUiTests
         ui.Keys("c");
         ui.WaitFor("Craft and layers");
         ui.Keys("Enter");
-        return ui.WaitFor(text);
+        return Settled(ui, text);
+    }
+
+    /// <summary>
+    /// The screen once it shows <paramref name="text"/> and stays the same for 200 ms: a frame is written top to bottom,
+    /// so a capture the moment a heading appears can still hold the lines of the frame before.
+    /// </summary>
+    private static string Settled(TmuxSession ui, string text)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string screen = ui.WaitFor(text);
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(200);
+            string again = ui.Screen();
+            if (again == screen && again.Contains(text, StringComparison.Ordinal))
+                return screen;
+            screen = again;
+        }
+        Assert.Fail($"the screen with '{text}' did not settle within 30 s; it was:\n{screen}");
+        return screen;
     }
 
     /// <summary>q, and the program's exit code 0.</summary>
@@ -61,7 +81,7 @@ public sealed partial class CraftUiTests
         using var lab = NetworkLab.Create();
         using var ui = Start($"'{ip}' netns exec {lab.A.Namespace}", 200, 60);
         ui.Keys("c");
-        var screen = ui.WaitFor("Craft and layers");
+        var screen = Settled(ui, "Craft and layers");
         Assert.Contains("[stream]", screen, StringComparison.Ordinal);
         Assert.Contains("(nothing sent yet)", screen, StringComparison.Ordinal);
 
@@ -71,7 +91,7 @@ public sealed partial class CraftUiTests
         ui.Type("qc tmux says");
         ui.WaitFor("qc tmux says_  (12 of 1400 bytes");
         ui.Keys("Enter");
-        screen = ui.WaitFor("Result: stream over IPv4, payload 12 bytes");
+        screen = Settled(ui, "Result: stream over IPv4, payload 12 bytes");
         Assert.DoesNotContain("sending…", screen, StringComparison.Ordinal);
         // The handshake the kernel made, from the sender (>) and the listener (<), on 127.0.0.1.
         Assert.Matches(@"\s1 > \S+ IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.\d+: Flags \[S\],", screen);
@@ -92,14 +112,14 @@ public sealed partial class CraftUiTests
 
         // The end of the result: the table with the payload and the frames counted.
         ui.Keys("G");
-        screen = ui.WaitFor("(overhead: the share");
+        screen = Settled(ui, "(overhead: the share");
         Assert.Matches(@"\nstream\s+12\s+\d+\s+\d+\s+\d+\.\d%", screen);
 
         // The link kind: every byte RawNet's, and the note that IPv4 loopback drops the frame as a martian.
         ui.Keys("l", "l", "l");
         ui.WaitFor("[link]");
         ui.Keys("Enter");
-        screen = ui.WaitFor("Result: link over IPv4");
+        screen = Settled(ui, "Result: link over IPv4");
         Assert.Contains("martian", screen, StringComparison.Ordinal);
         Assert.Matches(@"\n\s+0\s+14\s+eth\s+application", screen);
 
@@ -108,13 +128,13 @@ public sealed partial class CraftUiTests
         ui.WaitFor("[all four]");
         // Back to the packets while it runs: the status bar says when the result is in, c shows it.
         ui.Keys("Enter", "Escape");
-        screen = ui.WaitFor("Craft: the result is in, c shows it");
+        screen = Settled(ui, "Craft: the result is in, c shows it");
         Assert.Contains("Packets (10 shown of 10)", screen, StringComparison.Ordinal);
         ui.Keys("c");
-        screen = ui.WaitFor("Result: all four over IPv6");
+        screen = Settled(ui, "Result: all four over IPv6");
         Assert.Matches(@"\s1 > \S+ IP6 ::1\.\d+ > ::1\.\d+: Flags \[S\],", screen);
         ui.Keys("G");
-        screen = ui.WaitFor("(overhead: the share");
+        screen = Settled(ui, "(overhead: the share");
         foreach (var kind in new[] { "stream", "datagram", "raw", "link" })
             Assert.Matches($@"\n{kind}\s+12\s+\d+\s+\d+\s+\d+\.\d%", screen);
 

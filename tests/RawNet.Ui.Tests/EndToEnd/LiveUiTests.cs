@@ -29,7 +29,9 @@ public sealed partial class LiveUiTests
     private static TmuxSession StartIn(string ns, string arguments, string stderr)
     {
         var ip = ExternalTool.Require("ip", "iproute2");
-        return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60");
+        // 160 columns: the live status bar (rate, drops, ring fill, counts, selected packet) grows with the rate and the
+        // counts, and at 120 its end ("| Packet N") is cut when the rate has three digits.
+        return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60", 160, 40);
     }
 
     /// <summary>The live UI's temporary captures (rawnet-ui-PID-ID.pcap) now in the temp folder, but those of this test process (in-process UI tests).</summary>
