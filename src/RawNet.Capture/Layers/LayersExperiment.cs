@@ -66,12 +66,13 @@ public static class LayersExperiment
         // A frame that comes in from a link for 127.0.0.0/8 is a martian destination to IPv4 routing unless route_localnet
         // is on; ::1 has no such rule for frames that arrive on lo.
         bool linkDelivers = lab is not null || v6 || RouteLocalnet();
+        var kindsToRun = options.KindsToRun;
 
         session.Start();
         collector.Start();
         try
         {
-            foreach (var kind in Enum.GetValues<SocketKind>())
+            foreach (var kind in kindsToRun)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 notes[kind] = [];
@@ -124,7 +125,7 @@ public static class LayersExperiment
             [SocketKind.Raw] = RawIpSender.KernelFilledFields(!v6, headers),
         };
         var frames = collector.Frames;
-        foreach (var kind in Enum.GetValues<SocketKind>())
+        foreach (var kind in kindsToRun)
         {
             var packets = new List<LayersPacket>();
             if (flows.TryGetValue(kind, out var flow))

@@ -56,7 +56,14 @@ public sealed record ByteMapField(string Name, string Label, string Value, int O
 /// on lo or veth is checksum offload: the kernel left it for a network card to fill, and a virtual device has none.
 /// </param>
 public sealed record ByteMapLayer(string Name, LayerKind Kind, int Offset, int Length, WrittenBy WrittenBy, IReadOnlyList<ByteMapField> Fields,
-    ChecksumStatus Checksum = ChecksumStatus.None);
+    ChecksumStatus Checksum = ChecksumStatus.None)
+{
+    /// <summary>
+    /// True for a kernel-written TCP or UDP checksum that does not verify: the kernel left it for a network card to fill
+    /// (checksum offload), and lo and veth have none, so the capture sees it unfilled. Not an error.
+    /// </summary>
+    public bool ChecksumLeftForOffload => Checksum == ChecksumStatus.Bad && WrittenBy == WrittenBy.Kernel && Kind is LayerKind.Tcp or LayerKind.Udp;
+}
 
 /// <summary>One frame the capture saw for a socket kind, with its byte map.</summary>
 /// <param name="Frame">The captured bytes, exactly as the capture core handed them over.</param>
@@ -101,6 +108,6 @@ public sealed record SocketKindReport(SocketKind Socket, IReadOnlyList<LayersPac
 /// <param name="Ipv6">True when the experiment used IPv6.</param>
 /// <param name="StreamListener">The TCP listener's address and port.</param>
 /// <param name="DatagramListener">The UDP listener's address and port (datagram, raw and link all send to it).</param>
-/// <param name="Kinds">One report per socket kind, in <see cref="SocketKind"/> order.</param>
+/// <param name="Kinds">One report per socket kind run (all four unless <see cref="LayersOptions.Kinds"/> chose), in <see cref="SocketKind"/> order.</param>
 public sealed record LayersReport(byte[] Payload, string Interface, string? Namespace, string? SenderNamespace, bool Ipv6,
     System.Net.IPEndPoint StreamListener, System.Net.IPEndPoint DatagramListener, IReadOnlyList<SocketKindReport> Kinds);

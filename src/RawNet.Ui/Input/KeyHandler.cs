@@ -18,6 +18,7 @@ public static class KeyHandler
         {
             ScreenKind.Main => OnMain(view, command),
             ScreenKind.Interfaces when view.Interfaces is { } picker => OnInterfaces(view, picker, key, command),
+            ScreenKind.Craft when view.Craft is { } form => OnCraft(view, form, key, command),
             _ => OnReport(view, key, command),
         };
     }
@@ -42,6 +43,7 @@ public static class KeyHandler
                 view.Screen = ScreenKind.Statistics;
                 break;
             case UiCommand.Interfaces: return KeyOutcome.OpenInterfaces;
+            case UiCommand.Craft: return KeyOutcome.OpenCraft;
             case UiCommand.PlayPause: view.PlayPause(); break;
             case UiCommand.Faster: view.ChangeSpeed(faster: true); break;
             case UiCommand.Slower: view.ChangeSpeed(faster: false); break;
@@ -98,6 +100,47 @@ public static class KeyHandler
             case UiCommand.Toggle when picker.OnStopRow: return KeyOutcome.StopCapture;
             case UiCommand.Toggle: return picker.CanStart() ? KeyOutcome.StartCapture : KeyOutcome.Continue;
             case UiCommand.Back or UiCommand.Interfaces: view.Screen = ScreenKind.Main; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>
+    /// The craft screen: ←/→ (h/l) choose the socket kind, / or e edit the payload (Enter there sends), v IPv4/IPv6, Enter
+    /// sends, arrows and pages scroll the result, Esc or c go back.
+    /// </summary>
+    private static KeyOutcome OnCraft(CaptureView view, CraftForm form, ConsoleKeyInfo key, UiCommand command)
+    {
+        if (form.EditingPayload)
+        {
+            switch (TextKey(key, form.Payload, out var text))
+            {
+                case TextEdit.Changed: form.EditPayload(text); break;
+                case TextEdit.Done:
+                    form.EndPayload();
+                    form.Send();
+                    break;
+                case TextEdit.Cancelled: form.EndPayload(); break;
+            }
+            return KeyOutcome.Continue;
+        }
+        if (key.KeyChar == 'e')
+            command = UiCommand.Filter;
+        switch (command)
+        {
+            case UiCommand.Left: form.MoveChoice(-1); break;
+            case UiCommand.Right: form.MoveChoice(1); break;
+            case UiCommand.Filter: form.BeginPayload(); break;
+            case UiCommand.IpVersion: form.ToggleIpv6(); break;
+            case UiCommand.Toggle: form.Send(); break;
+            case UiCommand.Up: form.Scroll(-1); break;
+            case UiCommand.Down: form.Scroll(1); break;
+            case UiCommand.PageUp: form.Scroll(-Math.Max(1, form.ResultRows - 1)); break;
+            case UiCommand.PageDown: form.Scroll(Math.Max(1, form.ResultRows - 1)); break;
+            case UiCommand.First: form.ScrollToTop(); break;
+            case UiCommand.Last: form.Scroll(form.ResultLineCount); break;
+            case UiCommand.Back or UiCommand.Craft: view.Screen = ScreenKind.Main; break;
             case UiCommand.Help: view.Screen = ScreenKind.Help; break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }

@@ -19,6 +19,8 @@ public static class KeyMap
             case ConsoleKey.Enter: return UiCommand.Toggle;
             case ConsoleKey.Tab: return UiCommand.NextPane;
             case ConsoleKey.Escape: return UiCommand.Back;
+            case ConsoleKey.LeftArrow: return UiCommand.Left;
+            case ConsoleKey.RightArrow: return UiCommand.Right;
         }
         return key.KeyChar switch
         {
@@ -29,6 +31,10 @@ public static class KeyMap
             '/' => UiCommand.Filter,
             's' => UiCommand.Statistics,
             'i' => UiCommand.Interfaces,
+            'c' => UiCommand.Craft,
+            'h' => UiCommand.Left,
+            'l' => UiCommand.Right,
+            'v' => UiCommand.IpVersion,
             'p' => UiCommand.PlayPause,
             '+' or '=' => UiCommand.Faster,
             '-' => UiCommand.Slower,
@@ -42,7 +48,7 @@ public static class KeyMap
         };
     }
 
-    /// <summary>A key from a <c>--script</c> string: one character each (j, k, g, G, /, s, i, p, +, -, ., ?, q), <c>\n</c> for Enter, <c>\t</c> for Tab, <c>\e</c> for Esc.</summary>
+    /// <summary>A key from a <c>--script</c> string: one character each (j, k, g, G, /, s, i, c, h, l, v, p, +, -, ., ?, q; on the craft screen's payload field any text), <c>\n</c> for Enter, <c>\t</c> for Tab, <c>\e</c> for Esc.</summary>
     public static ConsoleKeyInfo FromChar(char c) => c switch
     {
         '\n' or '\r' => new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false),

@@ -13,4 +13,6 @@ public enum KeyOutcome : byte
     StartCapture,
     /// <summary>Stop the running capture.</summary>
     StopCapture,
+    /// <summary>Open the craft screen (made the first time: check the right to capture).</summary>
+    OpenCraft,
 }

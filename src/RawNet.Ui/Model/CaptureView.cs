@@ -67,6 +67,9 @@ public sealed class CaptureView
     /// <summary>The interfaces screen's state while it is open (or was last open).</summary>
     public InterfacePicker? Interfaces { get; set; }
 
+    /// <summary>The craft screen's form and last result, or null before it was first opened (kept while the UI runs).</summary>
+    public CraftForm? Craft { get; set; }
+
     /// <summary>The selected list row, or -1 when the list is empty.</summary>
     public int Selected { get; private set; }
 

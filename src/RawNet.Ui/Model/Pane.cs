@@ -15,4 +15,5 @@ public enum ScreenKind : byte
     Help,
     Statistics,
     Interfaces,
+    Craft,
 }

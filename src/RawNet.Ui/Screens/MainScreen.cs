@@ -10,8 +10,8 @@ namespace RawNet.Ui.Screens;
 /// </summary>
 public static class MainScreen
 {
-    /// <summary>The widgets that fill <paramref name="height"/> lines, top to bottom; sets the list's page size first.</summary>
-    public static IRenderable Compose(CaptureView view, int height)
+    /// <summary>The widgets that fill <paramref name="width"/> x <paramref name="height"/> cells, top to bottom; sets the list's (or the craft result's) page size first.</summary>
+    public static IRenderable Compose(CaptureView view, int width, int height)
     {
         var parts = new List<IRenderable> { new FilterBar(view) };
         int body = Math.Max(3, height - 3);
@@ -25,6 +25,12 @@ public static class MainScreen
                 break;
             case ScreenKind.Interfaces when view.Interfaces is { } picker:
                 parts.Add(new InterfacesScreen(picker, body));
+                break;
+            case ScreenKind.Craft when view.Craft is { } form:
+                var result = form.Result is { } report ? CraftScreen.ResultLines(report, width) : [];
+                form.ResultLineCount = result.Count;
+                form.ResultRows = Math.Max(1, body - CraftScreen.HeaderLines(form, width));
+                parts.Add(new CraftScreen(form, result, body));
                 break;
             default:
                 int list = Math.Max(3, body * 4 / 10);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using RawNet.Capture.Bpf;
+using RawNet.Capture.Layers;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Ui.Input;
 using RawNet.Ui.Live;
@@ -132,6 +133,7 @@ public sealed class UiSession : IDisposable
         var index = CaptureIndex.Follow(live.FilePath);
         View = new CaptureView(new PacketSource(index, verifyChecksums: false), live.InterfaceName)
         {
+            Craft = View?.Craft,
             Live = new LiveStatus(live.InterfaceName, live.Filter, TimeProvider.System),
             Follow = true,
             Status = $"Capturing on {live.InterfaceName}" + (live.Filter is null ? "" : $" ({live.Filter})") + ": i stops, q quits",
@@ -213,6 +215,10 @@ public sealed class UiSession : IDisposable
                 StopCapture();
                 View.Screen = ScreenKind.Main;
                 break;
+            case KeyOutcome.OpenCraft:
+                View.Craft ??= new CraftForm(LayersExperiment.Run, CaptureInterfaces.CanCapture() ? null : CaptureInterfaces.PrivilegeProblem("lo"));
+                View.Screen = ScreenKind.Craft;
+                break;
         }
         return outcome;
     }
@@ -259,6 +265,14 @@ public sealed class UiSession : IDisposable
             if (wasRunning && !status.Counters.Running && live.Failure is { } failure)
                 View.Status = $"Capture stopped: {failure.Message}";
         }
+        // A craft run's result (the status bar says so if the user went back to the packets meanwhile), or while it runs its "sending…" seconds.
+        if (View.Craft is { } craft)
+        {
+            bool finished = craft.Collect();
+            if (finished && View.Screen != ScreenKind.Craft)
+                View.Status = craft.Error is { } error ? $"Craft: {error}" : "Craft: the result is in, c shows it";
+            changed |= finished || craft.Running;
+        }
         return View.AdvanceReplay() | changed;
     }
 
@@ -273,11 +287,12 @@ public sealed class UiSession : IDisposable
     private static string Printable(char c) => c switch { '\n' or '\r' => "Enter", '\t' => "Tab", '\e' => "Esc", _ => c.ToString() };
 
     private void Draw(int width, int height) =>
-        _terminal.Write(ScreenText.Frame(MainScreen.Compose(View, height), width, height));
+        _terminal.Write(ScreenText.Frame(MainScreen.Compose(View, width, height), width, height));
 
     /// <summary>Stops a capture still running, deletes its file and closes the index; safe to call again.</summary>
     public void Dispose()
     {
+        View?.Craft?.Cancel();
         _live?.Dispose();
         _index?.Dispose();
     }

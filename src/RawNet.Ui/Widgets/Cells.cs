@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -31,6 +32,33 @@ internal static class Cells
         if (rest.Length > 0 || lines.Count == 0)
             lines.Add(rest.ToString());
         return lines;
+    }
+
+    /// <summary>Terminal cells <paramref name="text"/> takes (text a user typed may hold wide characters: two cells each).</summary>
+    public static int Count(string text) => new Segment(text).CellCount();
+
+    /// <summary>The start (or with <paramref name="fromEnd"/> the end) of <paramref name="text"/> that fits in <paramref name="cells"/> cells, whole characters only.</summary>
+    public static string Take(string text, int cells, bool fromEnd = false)
+    {
+        var characters = new List<string>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+            characters.Add(enumerator.GetTextElement());
+        if (fromEnd)
+            characters.Reverse();
+        var kept = new List<string>();
+        int used = 0;
+        foreach (var character in characters)
+        {
+            int width = Count(character);
+            if (used + width > cells)
+                break;
+            kept.Add(character);
+            used += width;
+        }
+        if (fromEnd)
+            kept.Reverse();
+        return string.Concat(kept);
     }
 
     /// <summary>Right-aligned in <paramref name="width"/> cells.</summary>

@@ -14,7 +14,10 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     public const string Prompt = "Filter: ";
 
     /// <summary>The hint under an idle filter bar.</summary>
-    public const string Keys = "j/k move  PgUp/PgDn page  g/G first/last  Enter expand  Tab pane  / filter  s stats  i ifaces  p play  ? help  q quit";
+    public const string Keys = "j/k move  PgUp/Dn page  g/G ends  Enter expand  Tab pane  / filter  s stats  i ifaces  c craft  p play  ? help  q quit";
+
+    /// <summary>The hint on the craft screen.</summary>
+    public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 
@@ -27,7 +30,7 @@ public sealed class FilterBar(CaptureView view) : IRenderable
             yield return new Segment(Cells.Fit(none ? "(none: press / to filter)" : view.FilterText, maxWidth - Prompt.Length),
                 none ? new Style(Color.Grey) : new Style(Color.Green));
             yield return Segment.LineBreak;
-            yield return new Segment(Cells.Fit(Keys, maxWidth), new Style(Color.Grey));
+            yield return new Segment(Cells.Fit(view.Screen == ScreenKind.Craft ? CraftKeys : Keys, maxWidth), new Style(Color.Grey));
             yield break;
         }
         var problem = view.FilterProblem;

@@ -19,11 +19,15 @@ public sealed class HelpScreen(int height) : IRenderable
         ("/", "edit the display filter: Enter applies, Esc cancels, Backspace erases"),
         ("s", "statistics: protocol hierarchy and conversations (as rawnet stats)"),
         ("i", "interfaces: choose one and a capture filter, start; while capturing: stop"),
+        ("c", "craft and layers: send a payload through a socket kind on loopback, see its byte map"),
+        ("  ← / → (h/l)", "craft: choose the socket kind (stream, datagram, raw, link, all four)"),
+        ("  / or e", "craft: edit the payload (Enter sends, Esc closes the field); v: IPv4 or IPv6"),
+        ("  Enter", "craft: send, then scroll the packets, byte map and hex with arrows and PgUp/PgDn"),
         ("p", "replay the file at its recorded timing, after the selected packet; p again pauses"),
         ("+ / -", "replay speed: double or halve (x1, x2 ... x64; /2 ... /64)"),
         (". / n", "replay: show the next packet now (step while paused)"),
         ("?", "this help"),
-        ("Esc", "back to the packets from help, statistics or interfaces; ends a replay"),
+        ("Esc", "back to the packets from help, statistics, interfaces or craft; ends a replay"),
         ("q / Ctrl-C", "quit (the terminal is restored)"),
     ];
 

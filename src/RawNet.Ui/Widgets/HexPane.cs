@@ -12,7 +12,7 @@ namespace RawNet.Ui.Widgets;
 public sealed class HexPane(CaptureView view, int height) : IRenderable
 {
     /// <summary>Bytes per line.</summary>
-    public const int BytesPerLine = 16;
+    public const int BytesPerLine = HexRows.BytesPerLine;
 
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 
@@ -28,45 +28,11 @@ public sealed class HexPane(CaptureView view, int height) : IRenderable
             view.Source.Decode(view.SelectedFrame);
             var frame = view.Source.Frame.ToArray();
             int rows = Math.Max(1, height - 1);
-            int total = (frame.Length + BytesPerLine - 1) / BytesPerLine;
+            int total = HexRows.LineCount(frame.Length);
             int top = HexTop(view, start, length, rows, total);
-            var plain = new Style(Color.Grey85);
             var marked = new Style(Color.Black, Color.Aqua);
             for (int line = top; line < Math.Min(total, top + rows); line++)
-            {
-                var segments = new List<Segment>();
-                int used = 0;
-                void Add(string text, Style style)
-                {
-                    if (used >= maxWidth)
-                        return;
-                    if (used + text.Length > maxWidth)
-                        text = text[..(maxWidth - used)];
-                    segments.Add(new Segment(text, style));
-                    used += text.Length;
-                }
-                int first = line * BytesPerLine;
-                Add(first.ToString("x4", CultureInfo.InvariantCulture) + "  ", new Style(Color.Grey));
-                for (int i = 0; i < BytesPerLine; i++)
-                {
-                    int at = first + i;
-                    bool on = at >= start && at < start + length;
-                    bool nextOn = at + 1 >= start && at + 1 < start + length && i + 1 < BytesPerLine && at + 1 < frame.Length;
-                    string hex = at < frame.Length ? frame[at].ToString("x2", CultureInfo.InvariantCulture) : "  ";
-                    Add(hex, on ? marked : plain);
-                    Add(i == 7 ? "  " : " ", on && nextOn ? marked : plain);
-                }
-                Add(" ", plain);
-                for (int i = 0; i < BytesPerLine && first + i < frame.Length; i++)
-                {
-                    int at = first + i;
-                    byte b = frame[at];
-                    Add(b is >= 0x20 and < 0x7F ? ((char)b).ToString() : ".", at >= start && at < start + length ? marked : plain);
-                }
-                if (used < maxWidth)
-                    segments.Add(new Segment(new string(' ', maxWidth - used)));
-                lines.Add(segments);
-            }
+                lines.Add(HexRows.Line(frame, line, at => at >= start && at < start + length ? marked : HexRows.Plain, maxWidth));
         }
         return Cells.Lines(lines, maxWidth, height);
     }

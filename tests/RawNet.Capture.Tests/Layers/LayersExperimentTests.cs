@@ -45,4 +45,37 @@ public sealed class LayersExperimentTests
         e = Assert.Throws<LayersException>(() => LayersExperiment.Run(new LayersOptions(new byte[LayersOptions.MaxPayload + 1]), TestContext.Current.CancellationToken));
         Assert.Equal("the payload must be 1 to 1400 bytes (it is 1401)", e.Message);
     }
+
+    [Fact]
+    public void Kinds_runs_only_the_socket_kinds_chosen_and_the_report_holds_just_those()
+    {
+        using var lab = NetworkLab.Create();
+        NetworkLab.RunInNamespace(lab.A.Namespace, () =>
+        {
+            var stream = LayersExperiment.Run(new LayersOptions("only stream"u8.ToArray(), Kinds: [SocketKind.Stream]), TestContext.Current.CancellationToken);
+            var kind = Assert.Single(stream.Kinds);
+            Assert.Equal(SocketKind.Stream, kind.Socket);
+            Assert.True(kind.Delivered, string.Join(" | ", kind.Notes));
+            // The handshake is there, and no UDP frame of the kinds not run was captured for it.
+            Assert.True(kind.Packets.Count >= 7, $"{kind.Packets.Count} packets");
+            Assert.All(kind.Packets, p => Assert.Contains(p.Layers, l => l.Name == "tcp"));
+
+            var two = LayersExperiment.Run(new LayersOptions("two"u8.ToArray(), Kinds: [SocketKind.Link, SocketKind.Datagram]), TestContext.Current.CancellationToken);
+            Assert.Equal([SocketKind.Datagram, SocketKind.Link], two.Kinds.Select(k => k.Socket));
+            // IPv4: Ethernet 14, IPv4 20, UDP 8, then the payload.
+            Assert.All(two.Kinds, k => Assert.Equal(14 + 20 + 8 + 3, Assert.Single(k.Packets).Frame.Length));
+        });
+    }
+
+    [Fact]
+    public void Only_a_bad_checksum_the_kernel_wrote_into_tcp_or_udp_counts_as_left_for_offload()
+    {
+        ByteMapLayer Layer(RawNet.Protocols.Decoding.LayerKind kind, WrittenBy by, RawNet.Protocols.Checksums.ChecksumStatus status) => new("x", kind, 0, 8, by, [], status);
+        var bad = RawNet.Protocols.Checksums.ChecksumStatus.Bad;
+        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Tcp, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
+        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
+        Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Application, bad).ChecksumLeftForOffload);
+        Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Ipv4, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
+        Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Tcp, WrittenBy.Kernel, RawNet.Protocols.Checksums.ChecksumStatus.Good).ChecksumLeftForOffload);
+    }
 }

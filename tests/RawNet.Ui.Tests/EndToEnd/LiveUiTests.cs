@@ -4,6 +4,7 @@ using RawNet.Files.Pcap;
 using RawNet.Protocols;
 using RawNet.Testing;
 using Xunit;
+using static RawNet.Ui.Tests.EndToEnd.RawnetProgram;
 
 namespace RawNet.Ui.Tests.EndToEnd;
 
@@ -13,12 +14,6 @@ namespace RawNet.Ui.Tests.EndToEnd;
 /// </summary>
 public sealed partial class LiveUiTests
 {
-    private const string Exited = "rawnet exited with ";
-
-    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
-
     [GeneratedRegex(@"(\d+) packets, (\d+) shown")]
     private static partial Regex Counts();
 
@@ -34,7 +29,9 @@ public sealed partial class LiveUiTests
     private static TmuxSession StartIn(string ns, string arguments, string stderr)
     {
         var ip = ExternalTool.Require("ip", "iproute2");
-        return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60");
+        // 160 columns: the live status bar (rate, drops, ring fill, counts, selected packet) grows with the rate and the
+        // counts, and at 120 its end ("| Packet N") is cut when the rate has three digits.
+        return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60", 160, 40);
     }
 
     /// <summary>The live UI's temporary captures (rawnet-ui-PID-ID.pcap) now in the temp folder, but those of this test process (in-process UI tests).</summary>

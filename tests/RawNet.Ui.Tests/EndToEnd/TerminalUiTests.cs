@@ -1,17 +1,12 @@
 using RawNet.Testing;
 using Xunit;
+using static RawNet.Ui.Tests.EndToEnd.RawnetProgram;
 
 namespace RawNet.Ui.Tests.EndToEnd;
 
 /// <summary>The real <c>rawnet ui</c> in a 120x40 tmux terminal, driven by keys, judged by what is on screen.</summary>
 public sealed class TerminalUiTests
 {
-    private const string Exited = "rawnet exited with ";
-
-    private static string Rawnet => Path.Combine(AppContext.BaseDirectory, "rawnet.dll");
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : ExternalTool.Find("dotnet") ?? "dotnet";
-
     private static TmuxSession Start(string arguments) =>
         // After rawnet ends the shell prints its exit code on the normal screen and stays a while so the test can read it.
         new($"'{Dotnet}' '{Rawnet}' {arguments}; echo \"{Exited}$?\"; sleep 60");
@@ -92,7 +87,7 @@ public sealed class TerminalUiTests
         using var ui = new TmuxSession($"'{Dotnet}' '{Rawnet}' ui '{capture}'", 120, 40);
         ui.WaitFor("Packets (10 shown of 10)");
         ui.Resize(80, 24);
-        var screen = ui.WaitFor("/ filter  s st\n"); // the key hint cut at 80 columns
+        var screen = ui.WaitFor(RawNet.Ui.Widgets.FilterBar.Keys[..80] + "\n"); // the key hint cut at 80 columns
         Assert.All(screen.Split('\n'), line => Assert.True(line.Length <= 80, line));
         ui.Keys("q");
     }

@@ -74,4 +74,84 @@ public sealed class KeyHandlerTests
         Assert.Null(view.Replay);
         Assert.Equal(10, view.ShownCount);
     }
+
+    [Fact]
+    public void C_opens_craft_where_arrows_choose_slash_types_a_payload_with_q_and_c_in_it_and_enter_sends()
+    {
+        var view = Views.Open("udp-exchange.pcap");
+        Assert.Equal(KeyOutcome.OpenCraft, Type(view, "c"));
+        var sent = new List<Capture.Layers.LayersOptions>();
+        view.Craft = new CraftForm((options, _) =>
+        {
+            lock (sent)
+                sent.Add(options);
+            return CraftReports.StreamAndDatagram();
+        }, null);
+        view.Screen = ScreenKind.Craft;
+        var form = view.Craft;
+
+        Assert.Equal(KeyOutcome.Continue, Type(view, "ll"));
+        Assert.Equal(Capture.Layers.SocketKind.Raw, form.Kind);
+        KeyHandler.Apply(view, new ConsoleKeyInfo('\0', ConsoleKey.LeftArrow, false, false, false));
+        Assert.Equal(Capture.Layers.SocketKind.Datagram, form.Kind);
+        Type(view, "hv");
+        Assert.Equal(Capture.Layers.SocketKind.Stream, form.Kind);
+        Assert.True(form.Ipv6);
+
+        // The field takes every key, q and c too; Backspace erases; Enter closes it and sends.
+        Type(view, "/");
+        Assert.True(form.EditingPayload);
+        Assert.Equal(KeyOutcome.Continue, Type(view, "\b\b\b\b\b\b\b quick c?"));
+        Assert.Equal("hello, quick c?", form.Payload);
+        Type(view, "\n");
+        Assert.False(form.EditingPayload);
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.NotNull(form.Result);
+        Assert.Equal("hello, quick c?"u8.ToArray(), Assert.Single(sent).Payload);
+
+        // Esc in the field closes it without sending; e opens it too; Enter outside it sends again.
+        Type(view, "e!\e");
+        Assert.False(form.EditingPayload);
+        Assert.Single(sent);
+        Type(view, "\n");
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.Equal("hello, quick c?!"u8.ToArray(), sent[1].Payload);
+
+        // c and Esc go back to the packets; ? shows help; q quits.
+        Type(view, "c");
+        Assert.Equal(ScreenKind.Main, view.Screen);
+        view.Screen = ScreenKind.Craft;
+        Type(view, "\e");
+        Assert.Equal(ScreenKind.Main, view.Screen);
+        view.Screen = ScreenKind.Craft;
+        Type(view, "?");
+        Assert.Equal(ScreenKind.Help, view.Screen);
+        view.Screen = ScreenKind.Craft;
+        Assert.Equal(KeyOutcome.Quit, Type(view, "q"));
+    }
+
+    [Fact]
+    public void On_craft_j_k_pages_and_g_G_scroll_the_result_within_its_lines()
+    {
+        var view = Views.Open("udp-exchange.pcap");
+        view.Craft = Widgets.CraftScreenTests.WithResult(CraftReports.StreamAndDatagram());
+        view.Screen = ScreenKind.Craft;
+        var form = view.Craft;
+        form.ResultLineCount = 50;
+        form.ResultRows = 10;
+        Type(view, "jjj");
+        Assert.Equal(3, form.ResultTop);
+        Type(view, "k");
+        Assert.Equal(2, form.ResultTop);
+        KeyHandler.Apply(view, new ConsoleKeyInfo('\0', ConsoleKey.PageDown, false, false, false));
+        Assert.Equal(11, form.ResultTop);
+        Type(view, "G");
+        Assert.Equal(40, form.ResultTop);
+        Type(view, "j");
+        Assert.Equal(40, form.ResultTop);
+        Type(view, "g");
+        Assert.Equal(0, form.ResultTop);
+        Type(view, "k");
+        Assert.Equal(0, form.ResultTop);
+    }
 }

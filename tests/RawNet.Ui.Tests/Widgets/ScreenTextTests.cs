@@ -11,7 +11,7 @@ public sealed class ScreenTextTests
     public void A_frame_positions_every_row_clears_its_tail_and_has_no_newline()
     {
         var view = Views.Open("tcp-handshake-ipv4.pcap");
-        string frame = ScreenText.Frame(MainScreen.Compose(view, 24), 80, 24);
+        string frame = ScreenText.Frame(MainScreen.Compose(view, 80, 24), 80, 24);
         Assert.StartsWith("\e[?25l", frame, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', frame);
         for (int row = 1; row <= 24; row++)
@@ -26,7 +26,7 @@ public sealed class ScreenTextTests
         var view = Views.Open("icmp-errors.pcap");
         foreach (var (width, height) in new[] { (40, 10), (80, 24), (120, 40), (200, 60) })
         {
-            var lines = ScreenText.Lines(MainScreen.Compose(view, height), width, height, ansi: false);
+            var lines = ScreenText.Lines(MainScreen.Compose(view, width, height), width, height, ansi: false);
             Assert.Equal(height, lines.Length);
             Assert.All(lines, l => Assert.Equal(width, l.Length));
             Assert.StartsWith(FilterBar.Prompt, lines[0], StringComparison.Ordinal);

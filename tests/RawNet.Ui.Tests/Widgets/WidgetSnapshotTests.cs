@@ -158,7 +158,7 @@ public sealed class WidgetSnapshotTests
     [Fact]
     public void Help_screen_lists_every_key()
     {
-        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(18), 100));
+        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(22), 100));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class WidgetSnapshotTests
         var view = Views.Open("icmp-errors.pcap");
         view.Select(1);
         view.ToggleExpand();
-        Golden.Check("main-screen-120x40.txt", ScreenText.Plain(MainScreen.Compose(view, 40), 120, 40));
+        Golden.Check("main-screen-120x40.txt", ScreenText.Plain(MainScreen.Compose(view, 120, 40), 120, 40));
     }
 
     [Fact]

@@ -1,0 +1,229 @@
+using System.Globalization;
+using RawNet.Capture.Layers;
+using RawNet.Output.Summary;
+using RawNet.Protocols.Decoding;
+using RawNet.Ui.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// The craft screen: the form (socket kind, payload, IP version), a state line (what Enter does, "sending…", or the
+/// error in one line), and below it the last run of <c>rawnet layers</c> scrolled from the form's top: per socket kind
+/// its notes, the packets the capture saw, the byte map of the frame carrying the payload and its hex dump with each
+/// layer's bytes in the layer's colour, then the table of payload against bytes on the wire.
+/// </summary>
+/// <param name="form">The form and its last result.</param>
+/// <param name="result">The result's lines laid out for this width (<see cref="ResultLines"/>).</param>
+/// <param name="height">Lines to fill.</param>
+public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
+{
+    /// <summary>The heading line.</summary>
+    public const string Heading = "Craft and layers  ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
+
+    /// <summary>The most lines the state line wraps to (a privilege error with its fix takes two or three).</summary>
+    private const int MaxStateLines = 3;
+
+    /// <summary>Lines above the result at <paramref name="width"/>: heading, three form rows, the state (wrapped) and the result's title.</summary>
+    public static int HeaderLines(CraftForm form, int width) => 5 + StateLines(form, width).Count;
+
+    /// <summary>The heading of the summary table (as <c>rawnet layers</c> prints it).</summary>
+    public const string TableHeading = "socket    payload  on the wire  packets  overhead";
+
+    private const string FieldIndent = "                           ";
+
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        var grey = new Style(Color.Grey);
+        var label = new Style(Color.White, decoration: Decoration.Bold);
+        var lines = new List<List<Segment>> { new() { Cells.Title(Heading, true, maxWidth) } };
+
+        var socket = new List<Segment> { new("  Socket:   ", label) };
+        for (int i = 0; i < CraftForm.Choices.Count; i++)
+        {
+            string name = Name(CraftForm.Choices[i]);
+            socket.Add(i == form.Choice ? new Segment($"[{name}]", new Style(Color.Black, Color.Aqua, Decoration.Bold)) : new Segment($" {name} ", new Style(Color.Grey85)));
+            socket.Add(new Segment(" "));
+        }
+        lines.Add(Padded(socket, maxWidth));
+
+        string payload = form.Payload + (form.EditingPayload ? "_" : "");
+        string size = $"  ({form.PayloadBytes} of {LayersOptions.MaxPayload} bytes{(form.EditingPayload ? "; Enter sends, Esc closes the field" : "; / or e edits")})";
+        int room = Math.Max(0, maxWidth - 12 - size.Length);
+        // The end of a long payload, where the typing happens.
+        if (Cells.Count(payload) > room)
+            payload = room > 1 ? "…" + Cells.Take(payload, room - 1, fromEnd: true) : "";
+        lines.Add(Padded([new("  Payload:  ", label), new(payload, form.EditingPayload ? new Style(Color.Green, decoration: Decoration.Bold) : new Style(Color.Green)), new(size, grey)], maxWidth));
+        lines.Add(Padded([new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo"), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
+
+        var style = State(form).Style;
+        foreach (var line in StateLines(form, maxWidth))
+            lines.Add([new Segment(Cells.Fit(line, maxWidth), style)]);
+        string title = form.Result is { } report
+            ? $"Result: {Name(form.ResultOf.Kind)} over {(report.Ipv6 ? "IPv6" : "IPv4")}, payload {report.Payload.Length} byte{(report.Payload.Length == 1 ? "" : "s")}"
+              + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
+            : "Result";
+        lines.Add([Cells.Title(title, false, maxWidth)]);
+
+        int rows = Math.Max(0, height - lines.Count);
+        int top = Math.Clamp(form.ResultTop, 0, Math.Max(0, result.Count - rows));
+        for (int i = top; i < Math.Min(result.Count, top + rows); i++)
+            lines.Add(result[i]);
+        if (result.Count == 0 && rows > 0)
+            lines.Add([new Segment(Cells.Fit("  (nothing sent yet)", maxWidth), grey)]);
+        return Cells.Lines(lines, maxWidth, height);
+    }
+
+    /// <summary>What Enter does, "sending…", or why the last Enter gave no report: wrapped, indented.</summary>
+    private static List<string> StateLines(CraftForm form, int width)
+    {
+        var lines = Cells.Wrap(State(form).Text, width - 2);
+        if (lines.Count > MaxStateLines)
+            lines.RemoveRange(MaxStateLines, lines.Count - MaxStateLines);
+        return lines.Select(l => "  " + l).ToList();
+    }
+
+    private static (string Text, Style Style) State(CraftForm form)
+    {
+        if (form.Running)
+            return ($"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)", new Style(Color.Yellow, decoration: Decoration.Bold));
+        if (form.Error is { } error)
+            return (error, new Style(Color.Red, decoration: Decoration.Bold));
+        if (form.PrivilegeProblem is { } problem)
+            return (problem, new Style(Color.Yellow));
+        return ($"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire",
+            new Style(Color.Grey));
+    }
+
+    /// <summary>The name of a choice: the socket kind as <c>rawnet layers</c> names it, or "all four".</summary>
+    public static string Name(SocketKind? kind) => kind is { } k ? Name(k) : "all four";
+
+    /// <summary>"stream", "datagram", "raw" or "link".</summary>
+    public static string Name(SocketKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Describe(SocketKind kind) => kind switch
+    {
+        SocketKind.Stream => "SOCK_STREAM (TCP): the kernel builds every header, the handshake, ACKs and teardown",
+        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
+        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
+        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on",
+    };
+
+    /// <summary>
+    /// The lines of <paramref name="report"/> at <paramref name="width"/> cells: per kind a heading, the notes (wrapped),
+    /// the packets, the byte map with fields and the coloured hex dump; then the summary table.
+    /// </summary>
+    public static List<List<Segment>> ResultLines(LayersReport report, int width)
+    {
+        var lines = new List<List<Segment>>();
+        var plain = new Style(Color.Grey85);
+        var note = new Style(Color.Yellow);
+        void Text(string text, Style style) => lines.Add([new Segment(Cells.Fit(text, width), style)]);
+        void Wrapped(string indent, string text, Style style)
+        {
+            foreach (var line in Cells.Wrap(text, width - indent.Length))
+                Text(indent + line, style);
+        }
+
+        var decoder = new PacketDecoder();
+        var decoded = new DecodedPacket();
+        var summary = new SummaryPrinter();
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var kind in report.Kinds)
+        {
+            Wrapped("", $"== {Name(kind.Socket)}: {Describe(kind.Socket)}", new Style(Color.Yellow, decoration: Decoration.Bold));
+            foreach (var text in kind.Notes)
+                Wrapped("   ", text, note);
+            Text($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):", plain);
+            for (int n = 0; n < kind.Packets.Count; n++)
+            {
+                var packet = kind.Packets[n];
+                decoder.Decode(packet.Frame, packet.Metadata, n + 1, decoded);
+                writer.GetStringBuilder().Clear();
+                summary.Print(decoded, packet.Frame, writer);
+                string line = $"   {n + 1,2} {(packet.Origin == FrameOrigin.Sender ? '>' : '<')} {writer.ToString().TrimEnd()}";
+                Text(line, packet.CarriesPayload ? new Style(Color.White, decoration: Decoration.Bold) : plain);
+            }
+            if (kind.DataPacket is { } data)
+                AddByteMap(lines, kind, data, width);
+            Text("", plain);
+        }
+        Text(TableHeading, new Style(decoration: Decoration.Bold));
+        foreach (var kind in report.Kinds)
+        {
+            string overhead = kind.OverheadPercent(report.Payload.Length).ToString("F1", CultureInfo.InvariantCulture);
+            Text($"{Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {overhead,7}%", plain);
+        }
+        Text("(overhead: the share of the bytes on the wire that are not payload)", new Style(Color.Grey));
+        return lines;
+    }
+
+    private static void AddByteMap(List<List<Segment>> lines, SocketKindReport kind, LayersPacket data, int width)
+    {
+        var plain = new Style(Color.Grey85);
+        int number = 0;
+        while (!ReferenceEquals(kind.Packets[number], data))
+            number++;
+        foreach (var text in Cells.Wrap($"byte map of packet {number + 1} ({data.Frame.Length} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:", width - 3))
+            lines.Add([new Segment(Cells.Fit("   " + text, width), plain)]);
+        lines.Add([new Segment(Cells.Fit("   offset  length  layer    written by", width), new Style(decoration: Decoration.Bold))]);
+        var owner = new int[data.Frame.Length];
+        for (int n = 0; n < data.Layers.Count; n++)
+        {
+            var layer = data.Layers[n];
+            for (int b = Math.Max(0, layer.Offset); b < Math.Min(owner.Length, layer.Offset + layer.Length); b++)
+                owner[b] = n;
+            var colour = new Style(LayerColors.Of(n), decoration: Decoration.Bold);
+            string writer = layer.WrittenBy == WrittenBy.Application ? "application" : "kernel";
+            lines.Add([new Segment(Cells.Fit($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {writer,-11}  {ChecksumNote(layer)}", width), colour)]);
+            // The fields with bytes of their own (ip.addr and the like repeat them).
+            var fields = string.Join(' ', layer.Fields.Where(f => f.Length > 0).Select(f => f.Name + "=" + f.Value + (f.WrittenBy != layer.WrittenBy ? "*" : "")));
+            if (fields.Length > 0)
+            {
+                foreach (var text in Cells.Wrap(fields, width - FieldIndent.Length))
+                    lines.Add([new Segment(Cells.Fit(FieldIndent + text, width), new Style(Color.Grey))]);
+            }
+        }
+        // Without colour (a copied screen, the goldens) the legend still says which bytes are whose.
+        var legend = new List<Segment> { new("   Layers:", plain) };
+        for (int n = 0; n < data.Layers.Count; n++)
+        {
+            var layer = data.Layers[n];
+            string text = $"  {layer.Name} [{layer.Offset}-{layer.Offset + layer.Length - 1}]";
+            legend.Add(new Segment(text, new Style(LayerColors.Of(n), decoration: Decoration.Bold)));
+        }
+        lines.Add(Padded(legend, width));
+        for (int line = 0; line < HexRows.LineCount(data.Frame.Length); line++)
+            lines.Add(HexRows.Line(data.Frame, line, at => new Style(LayerColors.Of(owner[at])), width, "   "));
+    }
+
+    private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
+    {
+        RawNet.Protocols.Checksums.ChecksumStatus.None => "",
+        _ when layer.ChecksumLeftForOffload => "checksum unfilled: left for offload, lo has no card to fill it",
+        RawNet.Protocols.Checksums.ChecksumStatus.Good => "checksum good",
+        RawNet.Protocols.Checksums.ChecksumStatus.Bad => "checksum bad",
+        _ => "checksum unverified",
+    };
+
+    /// <summary><paramref name="segments"/> cut or padded to exactly <paramref name="width"/> cells.</summary>
+    private static List<Segment> Padded(List<Segment> segments, int width)
+    {
+        var line = new List<Segment>();
+        int used = 0;
+        foreach (var segment in segments)
+        {
+            if (used >= width)
+                break;
+            string text = Cells.Count(segment.Text) > width - used ? Cells.Take(segment.Text, width - used) : segment.Text;
+            line.Add(new Segment(text, segment.Style));
+            used += Cells.Count(text);
+        }
+        if (used < width)
+            line.Add(new Segment(new string(' ', width - used)));
+        return line;
+    }
+}

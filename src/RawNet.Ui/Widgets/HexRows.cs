@@ -1,0 +1,60 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// The hex dump line both the hex pane and the craft screen show: offset, 16 bytes in hex (a gap after the eighth) and
+/// their ASCII, each byte in the style the caller gives it.
+/// </summary>
+internal static class HexRows
+{
+    /// <summary>Bytes per line.</summary>
+    public const int BytesPerLine = 16;
+
+    /// <summary>The style of bytes nothing marks.</summary>
+    public static readonly Style Plain = new(Color.Grey85);
+
+    /// <summary>Lines a dump of <paramref name="length"/> bytes takes.</summary>
+    public static int LineCount(int length) => (length + BytesPerLine - 1) / BytesPerLine;
+
+    /// <summary>
+    /// Line <paramref name="line"/> of <paramref name="frame"/>, cut or padded to <paramref name="maxWidth"/> cells after
+    /// <paramref name="indent"/>. The space after a byte takes the byte's style when the next byte on the line has the
+    /// same one, so a marked run reads as one block.
+    /// </summary>
+    public static List<Segment> Line(byte[] frame, int line, Func<int, Style> styleOf, int maxWidth, string indent = "")
+    {
+        var segments = new List<Segment>();
+        int used = 0;
+        void Add(string text, Style style)
+        {
+            if (used >= maxWidth)
+                return;
+            if (used + text.Length > maxWidth)
+                text = text[..(maxWidth - used)];
+            segments.Add(new Segment(text, style));
+            used += text.Length;
+        }
+        int first = line * BytesPerLine;
+        Add(indent + first.ToString("x4", CultureInfo.InvariantCulture) + "  ", new Style(Color.Grey));
+        for (int i = 0; i < BytesPerLine; i++)
+        {
+            int at = first + i;
+            var style = at < frame.Length ? styleOf(at) : Plain;
+            bool joined = i + 1 < BytesPerLine && at + 1 < frame.Length && styleOf(at + 1) == style;
+            Add(at < frame.Length ? frame[at].ToString("x2", CultureInfo.InvariantCulture) : "  ", style);
+            Add(i == 7 ? "  " : " ", joined ? style : Plain);
+        }
+        Add(" ", Plain);
+        for (int i = 0; i < BytesPerLine && first + i < frame.Length; i++)
+        {
+            byte b = frame[first + i];
+            Add(b is >= 0x20 and < 0x7F ? ((char)b).ToString() : ".", styleOf(first + i));
+        }
+        if (used < maxWidth)
+            segments.Add(new Segment(new string(' ', maxWidth - used)));
+        return segments;
+    }
+}

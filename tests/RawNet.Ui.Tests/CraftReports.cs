@@ -1,0 +1,50 @@
+using System.Net;
+using RawNet.Capture.Layers;
+using RawNet.Files;
+using RawNet.Protocols;
+
+namespace RawNet.Ui.Tests;
+
+/// <summary>
+/// Layers reports built from the bundled captures through the engine's own <see cref="ByteMap"/>, so a golden of the
+/// craft screen does not depend on a live run's ports, sequence numbers and times. A fixture, not an experiment: the
+/// datagram kind's frame (a UDP checksum left unfilled) carries a payload of its own.
+/// </summary>
+internal static class CraftReports
+{
+    /// <summary>The payload of the stream kind's data frame in tcp-handshake-ipv4.pcap.</summary>
+    public const string Payload = "GET / HTTP/1.0\r\n\r\n";
+
+    /// <summary>Stream: the whole TCP session of tcp-handshake-ipv4.pcap (port 40000 sends); datagram: bad-checksums.pcap's packet 3.</summary>
+    public static LayersReport StreamAndDatagram()
+    {
+        var stream = Kind(SocketKind.Stream, Frames("tcp-handshake-ipv4.pcap"), senderPort: 40000, ["connected from 198.18.0.1:40000 to 198.18.0.2:80, sent 18 bytes, closed"]);
+        var datagram = Kind(SocketKind.Datagram, [Frames("bad-checksums.pcap")[2]], senderPort: 50031,
+            ["the listener does not get it: a note the report carries is shown here, wrapped to the screen's width however long it is, in the notes' colour"]);
+        return new LayersReport(System.Text.Encoding.ASCII.GetBytes(Payload), "lo", null, null, false,
+            new IPEndPoint(IPAddress.Parse("198.18.0.2"), 80), new IPEndPoint(IPAddress.Parse("198.18.0.2"), 9), [stream, datagram]);
+    }
+
+    private static SocketKindReport Kind(SocketKind socket, List<(byte[] Frame, FrameMetadata Metadata)> frames, int senderPort, string[] notes)
+    {
+        var map = new ByteMap();
+        var packets = new List<LayersPacket>();
+        foreach (var (frame, metadata) in frames)
+        {
+            // Source port at 34 (Ethernet 14 + IPv4 20): the sender's frames leave from senderPort.
+            var origin = (frame[34] << 8 | frame[35]) == senderPort ? FrameOrigin.Sender : FrameOrigin.Listener;
+            var layers = map.Build(frame, metadata, socket, origin, [], out bool carries);
+            packets.Add(new LayersPacket(frame, metadata, origin, carries, layers));
+        }
+        return new SocketKindReport(socket, packets, Delivered: true, DeliveryExpected: true, notes);
+    }
+
+    private static List<(byte[] Frame, FrameMetadata Metadata)> Frames(string name)
+    {
+        var frames = new List<(byte[], FrameMetadata)>();
+        using var reader = CaptureFileReader.Open(Views.Capture(name));
+        while (reader.TryReadNext(out var frame))
+            frames.Add((frame.Data.ToArray(), frame.Metadata));
+        return frames;
+    }
+}
