@@ -12,7 +12,7 @@
 # packets/s is frames over first-to-last arrival. Prints a Markdown table.
 #
 # Environment: RAWNET (a published rawnet to use instead of publishing one), OUT (work folder, default
-# /tmp/rawnet-replay-bench). Needs root, iproute2, tcpreplay, tcpdump and python3. Sends only inside the two
+# /tmp/rawnet-replay-bench), MODES (default "1x 50000 top"), TOOLS (default "rawnet tcpreplay"). Needs root, iproute2, tcpreplay, tcpdump and python3. Sends only inside the two
 # namespaces it creates, and deletes only those on exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -116,9 +116,9 @@ PY
 
 echo "| mode | tool | run | mean abs timing error, first-frame aligned (us) | same, median aligned (us) | packets/s at the far end | frames received of $packets |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
-for mode in 1x 50000 top; do
+for mode in ${MODES:-1x 50000 top}; do
   for run in $(seq "$runs"); do
-    for tool in rawnet tcpreplay; do
+    for tool in ${TOOLS:-rawnet tcpreplay}; do
       read -r err err_median pps got < <(measure "$tool" "$mode")
       echo "| $mode | $tool | $run | $err | $err_median | $pps | $got |"
     done

@@ -198,6 +198,12 @@ public sealed unsafe class PacketReplayer : IDisposable
             var method = type.GetMethod(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)!;
             RuntimeHelpers.PrepareMethod(method.MethodHandle);
         }
+        // PrepareMethod compiles the send stub but does not bind libc's send(2); the first real call would, and that
+        // made the first frame late by tens of µs against every later one. send(-1) binds it and fails with EBADF,
+        // sending nothing (a zero-length send on the real socket would put a padded empty frame on the wire).
+        using var invalid = new SafePacketSocketHandle(-1);
+        byte none = 0;
+        _ = Interop.PacketSend.Send(invalid, &none, 1, 0);
     }
 
     /// <summary>Closes the socket.</summary>
