@@ -1,4 +1,5 @@
 using System.Text;
+using RawNet.Output;
 
 namespace RawNet.Cli.Commands;
 
@@ -9,8 +10,6 @@ namespace RawNet.Cli.Commands;
 /// </summary>
 public static class LayerHexDump
 {
-    // One colour per layer, cycling: 256-colour foregrounds that read on dark and light backgrounds.
-    private static readonly string[] Palette = ["\e[38;5;33m", "\e[38;5;172m", "\e[38;5;35m", "\e[38;5;170m", "\e[38;5;166m", "\e[38;5;37m", "\e[38;5;142m", "\e[38;5;98m"];
     private const string Reset = "\e[0m";
 
     /// <summary>Whether a --color mode (auto, always, never) colours: auto does when standard output is a terminal that wants colour.</summary>
@@ -38,7 +37,7 @@ public static class LayerHexDump
         {
             int end = n + 1 < layers.Count ? layers[n + 1].Offset : frame.Length;
             string name = $"{layers[n].Name} [{layers[n].Offset}-{end - 1}]";
-            legend.Append("  ").Append(colored ? Palette[n % Palette.Length] + name + Reset : $"{Letter(n)}={name}");
+            legend.Append("  ").Append(colored ? LayerPalette.Escape(n) + name + Reset : $"{Letter(n)}={name}");
         }
         output.WriteLine(legend.ToString());
         var row = new StringBuilder();
@@ -64,7 +63,7 @@ public static class LayerHexDump
                 string hex = frame[at].ToString("x2");
                 bool layerStarts = at == 0 || owner[at] != owner[at - 1];
                 if (colored)
-                    row.Append(Palette[owner[at] % Palette.Length]).Append(hex).Append(Reset).Append(' ');
+                    row.Append(LayerPalette.Escape(owner[at])).Append(hex).Append(Reset).Append(' ');
                 else
                     row.Append(hex).Append(' ');
                 letters.Append(layerStarts || i == 0 ? Letter(owner[at]) : '-').Append("  ");

@@ -75,29 +75,13 @@ public static class LayersCommand
             int code = ExitCode.Success;
             foreach (var kind in report.Kinds.Where(k => k.DeliveryExpected && !k.Delivered))
             {
-                stderr.WriteLine($"rawnet: layers: {Name(kind.Socket)}: {kind.Notes.LastOrDefault() ?? "not delivered"}");
+                stderr.WriteLine($"rawnet: layers: {LayersWording.Name(kind.Socket)}: {kind.Notes.LastOrDefault() ?? "not delivered"}");
                 code = ExitCode.BadInput;
             }
             return code;
         });
         return command;
     }
-
-    /// <summary>The socket kind's name on the command line and in JSON.</summary>
-    public static string Name(SocketKind kind) => kind switch
-    {
-        SocketKind.Stream => "stream",
-        SocketKind.Datagram => "datagram",
-        SocketKind.Raw => "raw",
-        _ => "link",
-    };
-
-    /// <summary>"application" or "kernel".</summary>
-    public static string Name(WrittenBy writer) => writer == WrittenBy.Application ? "application" : "kernel";
-
-    /// <summary>The overhead as the text table and the JSON both show it (one decimal).</summary>
-    public static string Overhead(SocketKindReport kind, int payloadLength) =>
-        kind.OverheadPercent(payloadLength).ToString("F1", CultureInfo.InvariantCulture);
 
     private static int Usage(TextWriter stderr, string message)
     {

@@ -38,7 +38,7 @@ public static class LayersJson
     private static void WriteKind(Utf8JsonWriter json, SocketKindReport kind, int payloadLength)
     {
         json.WriteStartObject();
-        json.WriteString("socket", LayersCommand.Name(kind.Socket));
+        json.WriteString("socket", LayersWording.Name(kind.Socket));
         json.WriteBoolean("delivered", kind.Delivered);
         json.WriteBoolean("deliveryExpected", kind.DeliveryExpected);
         json.WriteStartArray("notes");
@@ -59,7 +59,7 @@ public static class LayersJson
                 json.WriteString("name", layer.Name);
                 json.WriteNumber("offset", layer.Offset);
                 json.WriteNumber("length", layer.Length);
-                json.WriteString("writtenBy", LayersCommand.Name(layer.WrittenBy));
+                json.WriteString("writtenBy", LayersWording.Name(layer.WrittenBy));
                 if (layer.Checksum != ChecksumStatus.None)
                     json.WriteString("checksum", LayersText.Verdict(layer.Checksum));
                 json.WriteStartArray("fields");
@@ -70,7 +70,7 @@ public static class LayersJson
                     json.WriteString("value", field.Value);
                     json.WriteNumber("offset", field.Offset);
                     json.WriteNumber("length", field.Length);
-                    json.WriteString("writtenBy", LayersCommand.Name(field.WrittenBy));
+                    json.WriteString("writtenBy", LayersWording.Name(field.WrittenBy));
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -85,7 +85,7 @@ public static class LayersJson
         json.WriteNumber("wireBytes", kind.WireBytes);
         json.WriteNumber("packets", kind.Packets.Count);
         json.WritePropertyName("overheadPercent");
-        json.WriteRawValue(LayersCommand.Overhead(kind, payloadLength), skipInputValidation: false);
+        json.WriteRawValue(LayersWording.Overhead(kind, payloadLength), skipInputValidation: false);
         json.WriteEndObject();
         json.WriteEndObject();
     }

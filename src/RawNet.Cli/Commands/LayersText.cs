@@ -15,17 +15,8 @@ namespace RawNet.Cli.Commands;
 public static class LayersText
 {
     /// <summary>The heading of the summary table.</summary>
-    public const string TableHeading = "socket    payload  on the wire  packets  overhead";
 
     private const int FieldWidth = 110;
-
-    private static string Describe(SocketKind kind) => kind switch
-    {
-        SocketKind.Stream => "SOCK_STREAM (TCP): connect, send, shutdown, close; the kernel builds every header, the handshake, ACKs and teardown",
-        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
-        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
-        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
-    };
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as text.</summary>
     public static void Write(LayersReport report, TextWriter output, bool colored = false)
@@ -38,7 +29,7 @@ public static class LayersText
         foreach (var kind in report.Kinds)
         {
             output.WriteLine();
-            output.WriteLine($"== {LayersCommand.Name(kind.Socket)}: {Describe(kind.Socket)}");
+            output.WriteLine($"== {LayersWording.Name(kind.Socket)}: {LayersWording.Describe(kind.Socket)}");
             foreach (var note in kind.Notes)
                 output.WriteLine("   " + note);
             output.WriteLine($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):");
@@ -56,16 +47,16 @@ public static class LayersText
             output.WriteLine("   offset  length  layer    written by");
             foreach (var layer in data.Layers)
             {
-                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersCommand.Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd());
+                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersWording.Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd());
                 WriteFields(layer, output);
             }
             LayerHexDump.Write(data.Frame, data.Layers.Select(l => (l.Name, l.Offset)).ToList(), colored, output, "   ");
         }
         output.WriteLine();
-        output.WriteLine(TableHeading);
+        output.WriteLine(LayersWording.TableHeading);
         foreach (var kind in report.Kinds)
-            output.WriteLine($"{LayersCommand.Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {LayersCommand.Overhead(kind, report.Payload.Length),7}%");
-        output.WriteLine("(overhead: the share of the bytes on the wire that are not payload)");
+            output.WriteLine(LayersWording.TableRow(kind, report.Payload.Length));
+        output.WriteLine(LayersWording.TableFootnote);
     }
 
     /// <summary>The words <c>-T json</c> uses for a checksum verdict.</summary>
@@ -80,8 +71,7 @@ public static class LayersText
     private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
     {
         ChecksumStatus.None => "",
-        ChecksumStatus.Bad when layer.WrittenBy == WrittenBy.Kernel && layer.Kind is LayerKind.Tcp or LayerKind.Udp =>
-            "checksum bad: offloaded, the kernel left it for a network card and lo/veth have none",
+        _ when layer.ChecksumLeftForOffload => LayersWording.OffloadNote,
         var status => "checksum " + Verdict(status),
     };
 

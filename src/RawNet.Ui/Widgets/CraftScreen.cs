@@ -29,7 +29,6 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     public static int HeaderLines(CraftForm form, int width) => 5 + StateLines(form, width).Count;
 
     /// <summary>The heading of the summary table (as <c>rawnet layers</c> prints it).</summary>
-    public const string TableHeading = "socket    payload  on the wire  packets  overhead";
 
     private const string FieldIndent = "                           ";
 
@@ -99,18 +98,8 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     }
 
     /// <summary>The name of a choice: the socket kind as <c>rawnet layers</c> names it, or "all four".</summary>
-    public static string Name(SocketKind? kind) => kind is { } k ? Name(k) : "all four";
+    public static string Name(SocketKind? kind) => kind is { } k ? LayersWording.Name(k) : "all four";
 
-    /// <summary>"stream", "datagram", "raw" or "link".</summary>
-    public static string Name(SocketKind kind) => kind.ToString().ToLowerInvariant();
-
-    private static string Describe(SocketKind kind) => kind switch
-    {
-        SocketKind.Stream => "SOCK_STREAM (TCP): the kernel builds every header, the handshake, ACKs and teardown",
-        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
-        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
-        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on",
-    };
 
     /// <summary>
     /// The lines of <paramref name="report"/> at <paramref name="width"/> cells: per kind a heading, the notes (wrapped),
@@ -134,7 +123,7 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var kind in report.Kinds)
         {
-            Wrapped("", $"== {Name(kind.Socket)}: {Describe(kind.Socket)}", new Style(Color.Yellow, decoration: Decoration.Bold));
+            Wrapped("", $"== {LayersWording.Name(kind.Socket)}: {LayersWording.Describe(kind.Socket)}", new Style(Color.Yellow, decoration: Decoration.Bold));
             foreach (var text in kind.Notes)
                 Wrapped("   ", text, note);
             Text($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):", plain);
@@ -151,13 +140,12 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
                 AddByteMap(lines, kind, data, width);
             Text("", plain);
         }
-        Text(TableHeading, new Style(decoration: Decoration.Bold));
+        Text(LayersWording.TableHeading, new Style(decoration: Decoration.Bold));
         foreach (var kind in report.Kinds)
         {
-            string overhead = kind.OverheadPercent(report.Payload.Length).ToString("F1", CultureInfo.InvariantCulture);
-            Text($"{Name(kind.Socket),-8}  {report.Payload.Length,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {overhead,7}%", plain);
+            Text(LayersWording.TableRow(kind, report.Payload.Length), plain);
         }
-        Text("(overhead: the share of the bytes on the wire that are not payload)", new Style(Color.Grey));
+        Text(LayersWording.TableFootnote, new Style(Color.Grey));
         return lines;
     }
 
@@ -203,7 +191,7 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
     {
         RawNet.Protocols.Checksums.ChecksumStatus.None => "",
-        _ when layer.ChecksumLeftForOffload => "checksum unfilled: left for offload, lo has no card to fill it",
+        _ when layer.ChecksumLeftForOffload => LayersWording.OffloadNote,
         RawNet.Protocols.Checksums.ChecksumStatus.Good => "checksum good",
         RawNet.Protocols.Checksums.ChecksumStatus.Bad => "checksum bad",
         _ => "checksum unverified",

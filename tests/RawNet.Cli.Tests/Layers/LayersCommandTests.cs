@@ -94,7 +94,7 @@ public sealed class LayersCommandTests
         {
             Assert.Contains(lines, l => l.StartsWith($"== {kind}: ", StringComparison.Ordinal));
             var summary = Kind(json.RootElement, kind).GetProperty("summary");
-            var row = lines.SkipWhile(l => l != LayersText.TableHeading).Single(l => l.StartsWith(kind + " ", StringComparison.Ordinal));
+            var row = lines.SkipWhile(l => l != LayersWording.TableHeading).Single(l => l.StartsWith(kind + " ", StringComparison.Ordinal));
             var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(summary.GetProperty("payloadBytes").GetInt32().ToString(), cells[1]);
             Assert.Equal(summary.GetProperty("wireBytes").GetInt64().ToString(), cells[2]);

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace RawNet.Capture.Layers;
+
+/// <summary>
+/// The words a <see cref="LayersReport"/> is shown with, the same in <c>rawnet layers</c> (text and JSON) and the UI's
+/// craft screen: names of socket kinds and writers, what each kind leaves to the kernel, the offload note and the
+/// summary table's rows.
+/// </summary>
+public static class LayersWording
+{
+    /// <summary>The summary table's heading.</summary>
+    public const string TableHeading = "socket    payload  on the wire  packets  overhead";
+
+    /// <summary>The line under the summary table.</summary>
+    public const string TableFootnote = "(overhead: the share of the bytes on the wire that are not payload)";
+
+    /// <summary>What a kernel TCP/UDP checksum left unfilled on lo or veth means (<see cref="ByteMapLayer.ChecksumLeftForOffload"/>).</summary>
+    public const string OffloadNote = "checksum unfilled: left for a network card (offload); lo/veth have none";
+
+    /// <summary>The socket kind's name on the command line, in JSON and on screen: stream, datagram, raw or link.</summary>
+    public static string Name(SocketKind kind) => kind switch
+    {
+        SocketKind.Stream => "stream",
+        SocketKind.Datagram => "datagram",
+        SocketKind.Raw => "raw",
+        _ => "link",
+    };
+
+    /// <summary>"application" or "kernel".</summary>
+    public static string Name(WrittenBy writer) => writer == WrittenBy.Application ? "application" : "kernel";
+
+    /// <summary>The socket calls of a kind and what the kernel adds for it.</summary>
+    public static string Describe(SocketKind kind) => kind switch
+    {
+        SocketKind.Stream => "SOCK_STREAM (TCP): connect, send, shutdown, close; the kernel builds every header, the handshake, ACKs and teardown",
+        SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
+        SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
+        _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
+    };
+
+    /// <summary>The overhead percentage with one decimal, as the table and the JSON show it.</summary>
+    public static string Overhead(SocketKindReport kind, int payloadLength) =>
+        kind.OverheadPercent(payloadLength).ToString("F1", CultureInfo.InvariantCulture);
+
+    /// <summary>A kind's row of the summary table, aligned under <see cref="TableHeading"/>.</summary>
+    public static string TableRow(SocketKindReport kind, int payloadLength) =>
+        $"{Name(kind.Socket),-8}  {payloadLength,7}  {kind.WireBytes,11}  {kind.Packets.Count,7}  {Overhead(kind, payloadLength),7}%";
+}
