@@ -4,7 +4,10 @@ using Spectre.Console.Rendering;
 
 namespace RawNet.Ui.Widgets;
 
-/// <summary>Fitting text into a fixed number of terminal cells (the widgets' text is ASCII and box-drawing characters, one cell each).</summary>
+/// <summary>
+/// Fitting text into a fixed number of terminal cells. Most of the widgets' text is ASCII and box-drawing characters, one
+/// cell each; text a user typed (a filter, a payload) may hold wide characters, two cells each.
+/// </summary>
 internal static class Cells
 {
     /// <summary><paramref name="text"/> cut or padded with spaces to exactly <paramref name="width"/> cells.</summary>
@@ -12,7 +15,10 @@ internal static class Cells
     {
         if (width <= 0)
             return "";
-        return text.Length >= width ? text[..width] : text.PadRight(width);
+        if (System.Text.Ascii.IsValid(text))
+            return text.Length >= width ? text[..width] : text.PadRight(width);
+        var kept = Take(text, width);
+        return kept + new string(' ', width - Count(kept));
     }
 
     /// <summary><paramref name="text"/> broken at spaces into lines of at most <paramref name="width"/> cells (a longer word is cut).</summary>

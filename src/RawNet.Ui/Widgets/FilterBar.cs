@@ -40,7 +40,7 @@ public sealed class FilterBar(CaptureView view) : IRenderable
         yield return Segment.LineBreak;
         string second = problem is null
             ? (view.FilterDraft.Trim().Length == 0 ? "Enter clears the filter, Esc cancels" : "valid: Enter applies, Esc cancels")
-            : new string(' ', Prompt.Length + Math.Clamp(problem.Position, 0, view.FilterDraft.Length)) + "^ " + problem.Message;
+            : new string(' ', Prompt.Length + Cells.Count(view.FilterDraft[..Math.Clamp(problem.Position, 0, view.FilterDraft.Length)])) + "^ " + problem.Message;
         yield return new Segment(Cells.Fit(second, maxWidth), new Style(color));
     }
 }
