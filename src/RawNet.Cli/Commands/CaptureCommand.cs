@@ -27,8 +27,8 @@ public static class CaptureCommand
     public static Command Create(CommandOutput output, TextWriter stderr)
     {
         var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on: its name or its number in rawnet interfaces.", HelpName = "IFACE", Required = true };
-        var backend = new Option<string>("--backend") { Description = "afpacket (our own TPACKET_V3 ring, the default) or libpcap.", HelpName = "afpacket|libpcap", DefaultValueFactory = _ => "afpacket" };
-        backend.AcceptOnlyFromAmong("afpacket", "libpcap");
+        var backend = new Option<string>("--backend") { Description = "auto (the default: afpacket for an Ethernet or loopback interface, libpcap for \"any\" and other link types), afpacket (our own TPACKET_V3 ring) or libpcap.", HelpName = "auto|afpacket|libpcap", DefaultValueFactory = _ => "auto" };
+        backend.AcceptOnlyFromAmong("auto", "afpacket", "libpcap");
         var filter = new Option<string>("-f", "--filter") { Description = "Capture filter in tcpdump syntax, run in the kernel (e.g. \"udp port 53\").", HelpName = "EXPR" };
         var write = new Option<string>("-w", "--write") { Description = "Write the packets to this file instead of printing them: pcap for *.pcap, pcapng otherwise.", HelpName = "FILE" };
         var count = new Option<long>("-c", "--count") { Description = "Stop after this many packets.", HelpName = "N" };
@@ -64,7 +64,7 @@ public static class CaptureCommand
 
             var settings = new Settings(
                 new CaptureOptions(parse.GetValue(iface)!, snap, !parse.GetValue(noPromisc), parse.GetValue(filter)),
-                parse.GetValue(backend) ?? "afpacket",
+                parse.GetValue(backend) ?? "auto",
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
                 path, printer, !parse.GetValue(noDefrag), parse.GetValue(user));
             return Run(settings, output, stderr);
@@ -88,7 +88,13 @@ public static class CaptureCommand
         {
             return Fail(stderr, $"{settings.Capture.Interface}: an interface number needs the list of rawnet interfaces: {e.Message}");
         }
-        settings = settings with { Capture = settings.Capture with { Interface = name } };
+        settings = settings with
+        {
+            Capture = settings.Capture with { Interface = name },
+            // As tcpdump: "any" and links our AF_PACKET reader does not frame (not Ethernet or loopback) go to libpcap.
+            Backend = settings.Backend != "auto" ? settings.Backend
+                : name == "any" || !NetworkInterfaces.IsEthernetOrLoopback(name) ? "libpcap" : "afpacket",
+        };
         if (settings.Backend == "afpacket" && name != "any" && !NetworkInterfaces.Exists(name))
             return Fail(stderr, $"{name}: No such interface (see rawnet interfaces)");
 

@@ -13,6 +13,29 @@ public static class NetworkInterfaces
         name.Length > 0 && name.IndexOfAny(['/', '\0']) < 0 && name is not ("." or "..") && Directory.Exists(Path.Combine(SysClassNet, name));
 
     /// <summary>
+    /// Whether <paramref name="name"/>'s link is Ethernet or loopback (ARPHRD_ETHER 1, ARPHRD_LOOPBACK 772 in
+    /// /sys/class/net/NAME/type), the links the AF_PACKET back end frames; true when that cannot be read, so the
+    /// AF_PACKET back end gives its own error for a missing interface.
+    /// </summary>
+    public static bool IsEthernetOrLoopback(string name)
+    {
+        if (!Exists(name))
+            return true;
+        try
+        {
+            return File.ReadAllText(Path.Combine(SysClassNet, name, "type")).Trim() is "1" or "772";
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
     /// The interface an <c>-i</c> argument stands for: the argument itself when an interface has that name (or it is
     /// not a number), else the interface with that number in <paramref name="listedNames"/>, the list
     /// <c>rawnet interfaces</c> numbers from 1, as <c>tcpdump -i 2</c> does. Null with a one-line

@@ -77,6 +77,40 @@ public sealed class LiveCaptureTests
         }
     }
 
+    [Theory]
+    [InlineData("any", "libpcap")]
+    [InlineData("lo", "afpacket")]
+    public void Without_backend_any_goes_to_libpcap_and_an_ethernet_or_loopback_link_to_afpacket(string iface, string expected)
+    {
+        RequireBackend("libpcap");
+        using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        var path = TempFile(".pcapng");
+        try
+        {
+            using var rawnet = LiveRawNet.Start(["capture", "-i", iface, "-f", $"udp and dst port {port} and host 127.0.0.1", "-c", "3", "-w", path]);
+            Assert.True(rawnet.IsListening, rawnet.StandardError);
+            Assert.Contains($"listening on {iface} ({expected})", rawnet.StandardError, StringComparison.Ordinal);
+
+            var tag = Guid.NewGuid().ToString("N")[..12];
+            var payloads = Enumerable.Range(1, 3).Select(i => Encoding.ASCII.GetBytes($"rawnet {iface} {i} {tag}")).ToList();
+            using (var sender = new UdpClient())
+            {
+                foreach (var payload in payloads)
+                    sender.Send(payload, payload.Length, new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            var code = rawnet.WaitForExit(Patience);
+            Assert.True(code == 0, $"exit {code?.ToString() ?? "(still running)"}: {rawnet.StandardError}");
+            // Each datagram once ("any" on Linux sees loopback traffic once, as tcpdump -i any does), in a file tshark reads.
+            Assert.Equal(payloads.Select(Convert.ToHexStringLower), TsharkUdpPayloads(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Ctrl_C_stops_a_printing_capture_cleanly_with_the_lines_and_the_counters()
     {
