@@ -22,6 +22,25 @@ public sealed class LiveCaptureTests
             Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
     }
 
+    /// <summary>Sends <paramref name="count"/> datagrams to 127.0.0.1:<paramref name="port"/>, each payload unique to this call.</summary>
+    private static List<byte[]> SendTaggedDatagrams(int port, string label, int count)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var payloads = Enumerable.Range(1, count).Select(i => Encoding.ASCII.GetBytes($"rawnet {label} {i} {tag}")).ToList();
+        using var sender = new UdpClient();
+        foreach (var payload in payloads)
+            sender.Send(payload, payload.Length, new IPEndPoint(IPAddress.Loopback, port));
+        return payloads;
+    }
+
+    /// <summary>The capture stopped by itself (its -c count) with exit 0, and tshark reads exactly <paramref name="payloads"/> from its file.</summary>
+    private static void AssertExitedWithFileOf(ListeningProcess rawnet, string path, List<byte[]> payloads)
+    {
+        var code = rawnet.WaitForExit(Patience);
+        Assert.True(code == 0, $"exit {code?.ToString() ?? "(still running)"}: {rawnet.StandardError}");
+        Assert.Equal(payloads.Select(Convert.ToHexStringLower), TsharkUdpPayloads(path));
+    }
+
     private static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"rawnet-capture-{Guid.NewGuid():N}{extension}");
 
     /// <summary>The UDP payloads tshark finds in <paramref name="path"/>, as hex.</summary>
@@ -56,17 +75,8 @@ public sealed class LiveCaptureTests
             using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "--backend", backend, "-f", $"udp and port {port} and host 127.0.0.1", "-c", "5", "-w", path]);
             Assert.True(rawnet.IsListening, rawnet.StandardError);
 
-            var tag = Guid.NewGuid().ToString("N")[..12];
-            var payloads = Enumerable.Range(1, 5).Select(i => Encoding.ASCII.GetBytes($"rawnet {backend} {i} {tag}")).ToList();
-            using (var sender = new UdpClient())
-            {
-                foreach (var payload in payloads)
-                    sender.Send(payload, payload.Length, new IPEndPoint(IPAddress.Loopback, port));
-            }
-
-            var code = rawnet.WaitForExit(Patience);
-            Assert.True(code == 0, $"exit {code?.ToString() ?? "(still running)"}: {rawnet.StandardError}");
-            Assert.Equal(payloads.Select(Convert.ToHexStringLower), TsharkUdpPayloads(path));
+            var payloads = SendTaggedDatagrams(port, backend, 5);
+            AssertExitedWithFileOf(rawnet, path, payloads);
             AssertCounterLines(rawnet.StandardError, 5);
             using var reader = CaptureFileReader.Open(path);
             Assert.Equal(extension == ".pcap" ? CaptureFileFormat.Pcap : CaptureFileFormat.PcapNg, reader.Format);
@@ -92,18 +102,8 @@ public sealed class LiveCaptureTests
             Assert.True(rawnet.IsListening, rawnet.StandardError);
             Assert.Contains($"listening on {iface} ({expected})", rawnet.StandardError, StringComparison.Ordinal);
 
-            var tag = Guid.NewGuid().ToString("N")[..12];
-            var payloads = Enumerable.Range(1, 3).Select(i => Encoding.ASCII.GetBytes($"rawnet {iface} {i} {tag}")).ToList();
-            using (var sender = new UdpClient())
-            {
-                foreach (var payload in payloads)
-                    sender.Send(payload, payload.Length, new IPEndPoint(IPAddress.Loopback, port));
-            }
-
-            var code = rawnet.WaitForExit(Patience);
-            Assert.True(code == 0, $"exit {code?.ToString() ?? "(still running)"}: {rawnet.StandardError}");
             // Each datagram once ("any" on Linux sees loopback traffic once, as tcpdump -i any does), in a file tshark reads.
-            Assert.Equal(payloads.Select(Convert.ToHexStringLower), TsharkUdpPayloads(path));
+            AssertExitedWithFileOf(rawnet, path, SendTaggedDatagrams(port, iface, 3));
         }
         finally
         {
