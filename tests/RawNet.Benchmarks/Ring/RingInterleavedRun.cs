@@ -18,7 +18,17 @@ internal static class RingInterleavedRun
 
     public static void Run(int rounds)
     {
-        var benchmarks = new RingThroughputBenchmarks();
+        var sizes = typeof(RingThroughputBenchmarks).GetProperty(nameof(RingThroughputBenchmarks.RingBytes))!
+            .GetCustomAttribute<ParamsAttribute>()!.Values.Cast<int>();
+        foreach (int ringBytes in sizes)
+        {
+            Console.WriteLine($"ring of {ringBytes >> 20} MiB:");
+            Run(rounds, new RingThroughputBenchmarks { RingBytes = ringBytes });
+        }
+    }
+
+    private static void Run(int rounds, RingThroughputBenchmarks benchmarks)
+    {
         benchmarks.Setup();
         var rows = typeof(RingThroughputBenchmarks).GetMethods()
             .Select(method => (Method: method, Attribute: method.GetCustomAttribute<BenchmarkAttribute>()))

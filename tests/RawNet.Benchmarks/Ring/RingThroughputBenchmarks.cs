@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using RawNet.Capture.Ring;
+using RawNet.Capture.Sessions;
 using RawNet.Protocols;
 
 namespace RawNet.Benchmarks.Ring;
@@ -18,7 +19,7 @@ namespace RawNet.Benchmarks.Ring;
 /// <remarks>
 /// <para>The channel baseline is given every advantage: its items are a metadata struct plus a reference to one
 /// pre-allocated payload array (no copy), while the ring copies each payload into its arena. Both are
-/// bounded to about the same number of records (1 MiB ring, 32 Ki channel items), single reader, single
+/// bounded to 32 Ki items (about the records a 1 MiB ring holds; its fastest bound), single reader, single
 /// writer, and every consumer reads each record's length and first byte.</para>
 /// <para>Reference rows, not the ring under test: <see cref="Same_thread_appender"/> writes and reads 64-record
 /// blocks on one thread (the CPU cost of the ring's code without any cache line crossing cores);
@@ -40,7 +41,17 @@ public class RingThroughputBenchmarks
     /// <summary>Round trips per invocation of <see cref="Cache_line_round_trip"/>.</summary>
     private const int PingPongRounds = 1 << 18;
 
-    private const int RingBytes = 1 << 20;
+    /// <summary>
+    /// The ring's arena: 1 MiB (fits a core's L2, so the two cores trade lines directly), 16 MiB (fits the shared L3)
+    /// and 64 MiB (the ring a live capture uses, <see cref="CaptureSessionOptions.RingBytes"/>; larger than L3).
+    /// </summary>
+    [Params(1 << 20, 1 << 24, 1 << 26)]
+    public int RingBytes { get; set; } = new CaptureSessionOptions().RingBytes;
+
+    /// <summary>
+    /// The channel's bound, the same at every ring size: 32 Ki items, about the records a 1 MiB ring holds, its fastest
+    /// bound here (2 Mi items, as many as the 64 MiB ring holds, made it two to three times slower).
+    /// </summary>
     private const int ChannelItems = 1 << 15;
 
     /// <summary>Records the batched producer appends before publishing, like one TPACKET_V3 block.</summary>
