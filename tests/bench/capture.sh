@@ -39,20 +39,11 @@ fi
 id=$$
 src=rnbench-$id-s
 cap=rnbench-$id-c
-cleanup() {
-  ip netns del "$src" 2>/dev/null || true
-  ip netns del "$cap" 2>/dev/null || true
-}
-trap cleanup EXIT
-ip netns add "$src"
-ip netns add "$cap"
-ip link add rnb-s netns "$src" type veth peer name rnb-c netns "$cap"
-ip -n "$src" link set rnb-s mtu 9000 up
-ip -n "$cap" link set rnb-c mtu 9000 up
+source "$here/veth-pair.sh"
+trap 'veth_pair_delete "$src" "$cap"' EXIT
+veth_pair "$src" "$cap" rnb-s rnb-c
 ip -n "$src" addr add 198.18.250.1/24 dev rnb-s
 ip -n "$cap" addr add 198.18.250.2/24 dev rnb-c
-ip -n "$src" link set lo up
-ip -n "$cap" link set lo up
 
 # One capture while one replay runs. Prints: captured dropped-by-kernel dropped-by-ring user-s system-s replay-pps
 measure() { # tool rate

@@ -39,19 +39,9 @@ tx=rnbench-rp$id-a
 rx=rnbench-rp$id-b
 txif=rptx$id
 rxif=rprx$id
-cleanup() {
-  ip netns del "$tx" 2>/dev/null || true
-  ip netns del "$rx" 2>/dev/null || true
-}
-trap cleanup EXIT
-ip netns add "$tx"
-ip netns add "$rx"
-ip link add "$txif" netns "$tx" mtu 9000 type veth peer name "$rxif" netns "$rx" mtu 9000
-for ns in "$tx" "$rx"; do
-  ip netns exec "$ns" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-done
-ip -n "$tx" link set "$txif" up
-ip -n "$rx" link set "$rxif" up
+source "$here/veth-pair.sh"
+trap 'veth_pair_delete "$tx" "$rx"' EXIT
+veth_pair "$tx" "$rx" "$txif" "$rxif" ipv6-off
 
 # One case: $1 tool (rawnet|tcpreplay), $2 mode (1x|50000|top); prints "error_mean_us error_median_aligned_us packets_per_s received".
 measure() {

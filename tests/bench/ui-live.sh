@@ -45,20 +45,13 @@ id=$(head -c3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 tx=rn-$id-a
 rx=rn-$id-b
 sock=rawnet-ui-live-$id
+source "$here/veth-pair.sh"
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null || true
-  ip netns del "$tx" 2>/dev/null || true
-  ip netns del "$rx" 2>/dev/null || true
+  veth_pair_delete "$tx" "$rx"
 }
 trap cleanup EXIT
-ip netns add "$tx"
-ip netns add "$rx"
-ip link add "$tx" netns "$tx" mtu 9000 type veth peer name "$rx" netns "$rx" mtu 9000
-for ns in "$tx" "$rx"; do
-  ip netns exec "$ns" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-done
-ip -n "$tx" link set "$tx" up
-ip -n "$rx" link set "$rx" up
+veth_pair "$tx" "$rx" "$tx" "$rx" ipv6-off
 
 # The status bar's "N packets" (frames indexed), or empty.
 shown() { tmux -L "$sock" capture-pane -p -t ui 2>/dev/null | sed -n 's/.*| \([0-9]*\) packets, [0-9]* shown.*/\1/p' | tail -1; }
