@@ -16,6 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+source "$here/common.sh"
 packets=${1:-200000}
 shift || true
 rates=("$@")
@@ -29,17 +30,12 @@ for tool in ip tcpreplay tcpdump python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "capture.sh: $tool is missing" >&2; exit 2; }
 done
 
-pcap="$out/bench-$packets.pcap"
-[ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets" >/dev/null
-if [ -z "${RAWNET:-}" ]; then
-  dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
-  RAWNET="$out/rawnet/rawnet"
-fi
+bench_capture
+bench_rawnet
 
 id=$$
 src=rnbench-$id-s
 cap=rnbench-$id-c
-source "$here/veth-pair.sh"
 trap 'veth_pair_delete "$src" "$cap"' EXIT
 veth_pair "$src" "$cap" rnb-s rnb-c
 ip -n "$src" addr add 198.18.250.1/24 dev rnb-s

@@ -12,6 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+source "$here/common.sh"
 packets=${1:-200000}
 out=${OUT:-/tmp/rawnet-bench}
 mkdir -p "$out"
@@ -19,8 +20,7 @@ for tool in hyperfine tcpdump tshark python3; do
   command -v "$tool" >/dev/null || { echo "offline-core.sh: $tool is missing (apt-get install $tool)" >&2; exit 2; }
 done
 
-pcap="$out/bench-$packets.pcap"
-[ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets"
+bench_capture
 dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
 rawnet="$out/rawnet/rawnet"
 

@@ -17,6 +17,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+source "$here/common.sh"
 packets=${1:-20000}
 runs=${2:-3}
 out=${OUT:-/tmp/rawnet-replay-bench}
@@ -27,19 +28,14 @@ for tool in ip tcpreplay tcpdump python3; do
   command -v "$tool" >/dev/null || { echo "replay.sh: $tool is missing" >&2; exit 2; }
 done
 
-pcap="$out/bench-$packets.pcap"
-[ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets" >/dev/null
-if [ -z "${RAWNET:-}" ]; then
-  dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
-  RAWNET="$out/rawnet/rawnet"
-fi
+bench_capture
+bench_rawnet
 
 id=$$
 tx=rnbench-rp$id-a
 rx=rnbench-rp$id-b
 txif=rptx$id
 rxif=rprx$id
-source "$here/veth-pair.sh"
 trap 'veth_pair_delete "$tx" "$rx"' EXIT
 veth_pair "$tx" "$rx" "$txif" "$rxif" ipv6-off
 

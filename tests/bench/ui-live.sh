@@ -22,6 +22,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+source "$here/common.sh"
 packets=${1:-200000}
 runs=${2:-3}
 out=${OUT:-/tmp/rawnet-ui-live-bench}
@@ -34,18 +35,13 @@ for tool in ip tmux tcpdump python3 /usr/bin/time ${PIN:+taskset}; do
   command -v "$tool" >/dev/null || { echo "ui-live.sh: $tool is missing" >&2; exit 2; }
 done
 
-pcap="$out/bench-$packets.pcap"
-[ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets" >/dev/null
-if [ -z "${RAWNET:-}" ]; then
-  dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
-  RAWNET="$out/rawnet/rawnet"
-fi
+bench_capture
+bench_rawnet
 
 id=$(head -c3 /dev/urandom | od -An -tx1 | tr -d ' \n')
 tx=rn-$id-a
 rx=rn-$id-b
 sock=rawnet-ui-live-$id
-source "$here/veth-pair.sh"
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null || true
   veth_pair_delete "$tx" "$rx"

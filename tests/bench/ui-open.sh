@@ -15,6 +15,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+source "$here/common.sh"
 packets=${1:-1000000}
 runs=${RUNS:-3}
 out=${OUT:-/tmp/rawnet-ui-bench}
@@ -23,13 +24,9 @@ for tool in python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "ui-open.sh: $tool is missing" >&2; exit 2; }
 done
 
-pcap="$out/bench-$packets.pcap"
-[ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets"
+bench_capture
 small="$repo/captures/tcp-handshake-ipv4.pcap"
-if [ -z "${RAWNET:-}" ]; then
-  dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
-  RAWNET="$out/rawnet/rawnet"
-fi
+bench_rawnet
 
 measure() { # label, then rawnet arguments; prints the label, rawnet's own timing lines, wall time and max RSS
   local label=$1; shift

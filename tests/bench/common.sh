@@ -1,5 +1,9 @@
-# Sourced by the benchmark scripts: a veth pair between two network namespaces of the script's own.
+# Sourced by the benchmark scripts (which set repo, out and packets first).
 #
+#   bench_capture                              sets pcap to out/bench-PACKETS.pcap, made by make-bench-pcap.py unless
+#                                              it is there already
+#   bench_rawnet                               sets RAWNET to a published rawnet, publishing one into out/rawnet unless
+#                                              RAWNET is set already
 #   veth_pair NS_A NS_B IF_A IF_B [ipv6-off]   creates both namespaces and joins them with a veth pair (MTU 9000,
 #                                              both ends and lo up); ipv6-off keeps the kernel from sending IPv6 of its
 #                                              own (router solicitations, duplicate address detection) into a count
@@ -23,4 +27,16 @@ veth_pair() {
 veth_pair_delete() {
   ip netns del "$1" 2>/dev/null || true
   ip netns del "$2" 2>/dev/null || true
+}
+
+bench_capture() {
+  pcap="$out/bench-$packets.pcap"
+  [ -s "$pcap" ] || python3 "$repo/../shared/tools/make-bench-pcap.py" "$pcap" "$packets" >/dev/null
+}
+
+bench_rawnet() {
+  if [ -z "${RAWNET:-}" ]; then
+    dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
+    RAWNET="$out/rawnet/rawnet"
+  fi
 }
