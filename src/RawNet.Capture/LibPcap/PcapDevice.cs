@@ -29,7 +29,27 @@ public sealed record PcapAddress(
     IPAddress? Netmask,
     IPAddress? Broadcast,
     IPAddress? Destination,
-    PhysicalAddress? HardwareAddress);
+    PhysicalAddress? HardwareAddress)
+{
+    /// <summary>
+    /// The IP address as <c>rawnet interfaces</c> shows it: with its prefix length when a netmask is given
+    /// (<c>127.0.0.1/8</c>) and without an IPv6 scope suffix (the interface is already named); null for other families.
+    /// </summary>
+    public string? IpText()
+    {
+        if (Address is not { } address)
+            return null;
+        var plain = address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0
+            ? new IPAddress(address.GetAddressBytes())
+            : address;
+        if (Netmask is not { } mask)
+            return plain.ToString();
+        int bits = 0;
+        foreach (byte b in mask.GetAddressBytes())
+            bits += System.Numerics.BitOperations.PopCount(b);
+        return $"{plain}/{bits}";
+    }
+}
 
 /// <summary>A capture device as pcap_findalldevs lists it.</summary>
 /// <param name="Name">The name to open, e.g. <c>eth0</c>, <c>lo</c>, <c>any</c>.</param>
@@ -46,6 +66,24 @@ public sealed record PcapDevice(string Name, string? Description, PcapDeviceFlag
 
     /// <summary>Whether the device is running (carrier present).</summary>
     public bool IsRunning => (Flags & PcapDeviceFlags.Running) != 0;
+
+    /// <summary>The flags as tcpdump -D names them: <c>Up, Running, Loopback</c>, or <c>none</c>.</summary>
+    public string FlagNames
+    {
+        get
+        {
+            var names = new List<string>();
+            if (IsUp)
+                names.Add("Up");
+            if (IsRunning)
+                names.Add("Running");
+            if ((Flags & PcapDeviceFlags.Wireless) != 0)
+                names.Add("Wireless");
+            if (IsLoopback)
+                names.Add("Loopback");
+            return names.Count == 0 ? "none" : string.Join(", ", names);
+        }
+    }
 
     /// <summary>Every device libpcap can open (pcap_findalldevs); needs no privileges.</summary>
     public static unsafe IReadOnlyList<PcapDevice> FindAll()

@@ -6,6 +6,26 @@ namespace RawNet.Capture.Sources;
 /// <summary>Giving up root once the capture socket is open, like <c>tcpdump -Z user</c>: the open socket keeps working.</summary>
 public static unsafe class Privileges
 {
+    private const int CapNetRaw = 13;
+
+    /// <summary>Whether this process holds CAP_NET_RAW in its effective set (root normally does), read from /proc/self/status.</summary>
+    public static bool HoldsCapNetRaw()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("CapEff:", StringComparison.Ordinal)
+                    && ulong.TryParse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out ulong caps))
+                    return (caps & (1UL << CapNetRaw)) != 0;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return false;
+    }
+
     /// <summary>The user and group ids of <paramref name="user"/> from the password database; null when there is no such user.</summary>
     public static (uint Uid, uint Gid)? LookUp(string user)
     {

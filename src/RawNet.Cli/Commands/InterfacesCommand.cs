@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources;
 using RawNet.Output;
 using RawNet.Protocols;
 
@@ -46,7 +45,7 @@ public static class InterfacesCommand
         line.Append(number).Append('.').Append(device.Name);
         if (!string.IsNullOrEmpty(device.Description))
             line.Append(" (").Append(device.Description).Append(')');
-        line.Append(" [").Append(FlagNames(device.Flags)).Append(']');
+        line.Append(" [").Append(device.FlagNames).Append(']');
 
         var details = new List<string>();
         if (NetworkInterfaces.TryGetIndex(device.Name, out int index))
@@ -57,38 +56,10 @@ public static class InterfacesCommand
         {
             if (address.HardwareAddress is { } hardware && hardware.GetAddressBytes().Length > 0)
                 details.Add(string.Join(':', hardware.GetAddressBytes().Select(b => b.ToString("x2"))));
-            else if (address.Address is { } ip)
-                details.Add(address.Netmask is { } mask ? $"{Plain(ip)}/{PrefixLength(mask)}" : Plain(ip));
+            else if (address.IpText() is { } ip)
+                details.Add(ip);
         }
         if (details.Count > 0)
             line.Append(' ').AppendJoin(", ", details);
-    }
-
-    private static string FlagNames(PcapDeviceFlags flags)
-    {
-        var names = new List<string>();
-        if ((flags & PcapDeviceFlags.Up) != 0)
-            names.Add("Up");
-        if ((flags & PcapDeviceFlags.Running) != 0)
-            names.Add("Running");
-        if ((flags & PcapDeviceFlags.Wireless) != 0)
-            names.Add("Wireless");
-        if ((flags & PcapDeviceFlags.Loopback) != 0)
-            names.Add("Loopback");
-        return names.Count == 0 ? "none" : string.Join(", ", names);
-    }
-
-    /// <summary>The address without an IPv6 scope suffix; the interface is already named.</summary>
-    private static string Plain(IPAddress address) =>
-        address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0
-            ? new IPAddress(address.GetAddressBytes()).ToString()
-            : address.ToString();
-
-    private static int PrefixLength(IPAddress mask)
-    {
-        int bits = 0;
-        foreach (byte b in mask.GetAddressBytes())
-            bits += System.Numerics.BitOperations.PopCount(b);
-        return bits;
     }
 }

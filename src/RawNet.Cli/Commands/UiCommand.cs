@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RawNet.Capture.Sources;
 using RawNet.Capture.Bpf;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Files;
@@ -66,9 +67,9 @@ public static class UiCommand
         if (path is null && name is null)
         {
             if (CaptureInterfaces.CanCapture())
-                name = CaptureInterfaces.DefaultInterface();
+                name = NetworkInterfaces.DefaultInterface();
             else if (settings.CaptureFilter is not null)
-                return CaptureInput.Fail(output, stderr, CaptureInterfaces.PrivilegeProblem(CaptureInterfaces.DefaultInterface()));
+                return CaptureInput.Fail(output, stderr, CaptureInterfaces.PrivilegeProblem(NetworkInterfaces.DefaultInterface()));
             else
             {
                 path = FindBundledCapture();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using RawNet.Capture.Sources;
 using RawNet.Capture.LibPcap;
 using RawNet.Cli.Commands;
 using RawNet.Testing;

@@ -1,38 +1,68 @@
 using System.Globalization;
 using RawNet.Protocols;
 
-namespace RawNet.Cli.Commands;
+namespace RawNet.Capture.Sources;
 
 /// <summary>What the kernel says about an interface in <c>/sys/class/net/NAME</c>; readable without privileges.</summary>
 public static class NetworkInterfaces
 {
     private const string SysClassNet = "/sys/class/net";
+    private const int IffUp = 0x1;
+    private const string ArphrdLoopback = "772";
 
     /// <summary>Whether the kernel has an interface called <paramref name="name"/>.</summary>
     public static bool Exists(string name) =>
         name.Length > 0 && name.IndexOfAny(['/', '\0']) < 0 && name is not ("." or "..") && Directory.Exists(Path.Combine(SysClassNet, name));
 
     /// <summary>
-    /// Whether <paramref name="name"/>'s link is Ethernet or loopback (ARPHRD_ETHER 1, ARPHRD_LOOPBACK 772 in
-    /// /sys/class/net/NAME/type), the links the AF_PACKET back end frames; true when that cannot be read, so the
-    /// AF_PACKET back end gives its own error for a missing interface.
+    /// Whether a capture on <paramref name="name"/> delivers Ethernet frames (an Ethernet or loopback link), the links
+    /// the AF_PACKET back end frames; true when the kernel does not say, so that back end gives its own error.
     /// </summary>
-    public static bool IsEthernetOrLoopback(string name)
+    public static bool IsEthernetOrLoopback(string name) => !TryGetLinkType(name, out var linkType) || linkType == LinkType.Ethernet;
+
+    /// <summary>Whether the interface is administratively up (IFF_UP in its flags).</summary>
+    public static bool IsUp(string name) =>
+        ReadAttribute(name, "flags") is { } flags && flags.StartsWith("0x", StringComparison.Ordinal)
+        && int.TryParse(flags.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int value) && (value & IffUp) != 0;
+
+    /// <summary>Every interface the kernel has, by name in ordinal order.</summary>
+    public static IReadOnlyList<string> Names()
     {
-        if (!Exists(name))
-            return true;
         try
         {
-            return File.ReadAllText(Path.Combine(SysClassNet, name, "type")).Trim() is "1" or "772";
+            return Directory.GetDirectories(SysClassNet).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         }
         catch (IOException)
         {
-            return true;
+            return [];
         }
-        catch (UnauthorizedAccessException)
+    }
+
+    /// <summary>
+    /// The interface to capture on when none is named: the one the default route leaves by, else the first one up that is
+    /// not loopback, else <c>lo</c>.
+    /// </summary>
+    public static string DefaultInterface()
+    {
+        try
         {
-            return true;
+            // /proc/net/route: Iface, Destination (hex), Gateway, ...; the default route has destination 00000000.
+            foreach (var line in File.ReadLines("/proc/net/route").Skip(1))
+            {
+                var fields = line.Split('\t', StringSplitOptions.TrimEntries);
+                if (fields.Length > 2 && fields[1] == "00000000" && Exists(fields[0]))
+                    return fields[0];
+            }
         }
+        catch (IOException)
+        {
+        }
+        foreach (var name in Names())
+        {
+            if (IsUp(name) && ReadAttribute(name, "type") != ArphrdLoopback)
+                return name;
+        }
+        return "lo";
     }
 
     /// <summary>
