@@ -1,4 +1,5 @@
 using System.Globalization;
+using RawNet.Protocols.Checksums;
 
 namespace RawNet.Capture.Layers;
 
@@ -37,6 +38,14 @@ public static class LayersWording
         SocketKind.Datagram => "SOCK_DGRAM (UDP): one sendto; the kernel adds UDP, IP and Ethernet",
         SocketKind.Raw => "SOCK_RAW: RawNet builds IPv4 (IP_HDRINCL) and UDP, or for IPv6 the UDP header; the kernel adds the rest",
         _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
+    };
+
+    /// <summary>What the byte map says after a layer: "checksum good/bad/unverified/not present", the offload note, or "".</summary>
+    public static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
+    {
+        ChecksumStatus.None => "",
+        _ when layer.ChecksumLeftForOffload => OffloadNote,
+        var status => "checksum " + status.Word(),
     };
 
     /// <summary>The overhead percentage with one decimal, as the table and the JSON show it.</summary>

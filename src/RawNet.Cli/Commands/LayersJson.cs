@@ -61,7 +61,7 @@ public static class LayersJson
                 json.WriteNumber("length", layer.Length);
                 json.WriteString("writtenBy", LayersWording.Name(layer.WrittenBy));
                 if (layer.Checksum != ChecksumStatus.None)
-                    json.WriteString("checksum", LayersText.Verdict(layer.Checksum));
+                    json.WriteString("checksum", layer.Checksum.Word());
                 json.WriteStartArray("fields");
                 foreach (var field in layer.Fields)
                 {

@@ -47,7 +47,7 @@ public static class LayersText
             output.WriteLine("   offset  length  layer    written by");
             foreach (var layer in data.Layers)
             {
-                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersWording.Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd());
+                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersWording.Name(layer.WrittenBy),-11}  {LayersWording.ChecksumNote(layer)}".TrimEnd());
                 WriteFields(layer, output);
             }
             LayerHexDump.Write(data.Frame, data.Layers.Select(l => (l.Name, l.Offset)).ToList(), colored, output, "   ");
@@ -59,21 +59,6 @@ public static class LayersText
         output.WriteLine(LayersWording.TableFootnote);
     }
 
-    /// <summary>The words <c>-T json</c> uses for a checksum verdict.</summary>
-    public static string Verdict(ChecksumStatus status) => status switch
-    {
-        ChecksumStatus.Good => "good",
-        ChecksumStatus.Bad => "bad",
-        ChecksumStatus.NotVerifiable => "unverified",
-        _ => "not present",
-    };
-
-    private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
-    {
-        ChecksumStatus.None => "",
-        _ when layer.ChecksumLeftForOffload => LayersWording.OffloadNote,
-        var status => "checksum " + Verdict(status),
-    };
 
     /// <summary>The fields as name=value, wrapped, indented under their layer; kernel-filled fields in an application's layer get a *.</summary>
     private static void WriteFields(ByteMapLayer layer, TextWriter output)

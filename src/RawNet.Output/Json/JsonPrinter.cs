@@ -71,13 +71,7 @@ public sealed class JsonPrinter : IPacketPrinter
                 json.WriteString("status", layer.Status == LayerStatus.Truncated ? "truncated" : "malformed");
             if (layer.Checksum != ChecksumStatus.None)
             {
-                json.WriteString("checksum", layer.Checksum switch
-                {
-                    ChecksumStatus.Good => "good",
-                    ChecksumStatus.Bad => "bad",
-                    ChecksumStatus.NotVerifiable => "unverified",
-                    _ => "not present",
-                });
+                json.WriteString("checksum", layer.Checksum.Word());
             }
             if (layer.Kind == LayerKind.Payload)
             {

@@ -14,3 +14,17 @@ public enum ChecksumStatus : byte
     /// <summary>The sender chose not to compute one (UDP over IPv4 with checksum 0).</summary>
     NotPresent,
 }
+
+/// <summary>The word for a checksum verdict, the same in <c>-T json</c>, <c>rawnet layers</c> and the UI.</summary>
+public static class ChecksumStatusWords
+{
+    /// <summary>"good", "bad", "unverified" or "not present" (and "" for <see cref="ChecksumStatus.None"/>).</summary>
+    public static string Word(this ChecksumStatus status) => status switch
+    {
+        ChecksumStatus.None => "",
+        ChecksumStatus.Good => "good",
+        ChecksumStatus.Bad => "bad",
+        ChecksumStatus.NotVerifiable => "unverified",
+        _ => "not present",
+    };
+}

@@ -165,8 +165,8 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
             for (int b = Math.Max(0, layer.Offset); b < Math.Min(owner.Length, layer.Offset + layer.Length); b++)
                 owner[b] = n;
             var colour = new Style(LayerColors.Of(n), decoration: Decoration.Bold);
-            string writer = layer.WrittenBy == WrittenBy.Application ? "application" : "kernel";
-            lines.Add([new Segment(Cells.Fit($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {writer,-11}  {ChecksumNote(layer)}", width), colour)]);
+            string writer = LayersWording.Name(layer.WrittenBy);
+            lines.Add([new Segment(Cells.Fit($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {writer,-11}  {LayersWording.ChecksumNote(layer)}", width), colour)]);
             // The fields with bytes of their own (ip.addr and the like repeat them).
             var fields = string.Join(' ', layer.Fields.Where(f => f.Length > 0).Select(f => f.Name + "=" + f.Value + (f.WrittenBy != layer.WrittenBy ? "*" : "")));
             if (fields.Length > 0)
@@ -187,15 +187,6 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         for (int line = 0; line < HexRows.LineCount(data.Frame.Length); line++)
             lines.Add(HexRows.Line(data.Frame, line, at => new Style(LayerColors.Of(owner[at])), width, "   "));
     }
-
-    private static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
-    {
-        RawNet.Protocols.Checksums.ChecksumStatus.None => "",
-        _ when layer.ChecksumLeftForOffload => LayersWording.OffloadNote,
-        RawNet.Protocols.Checksums.ChecksumStatus.Good => "checksum good",
-        RawNet.Protocols.Checksums.ChecksumStatus.Bad => "checksum bad",
-        _ => "checksum unverified",
-    };
 
     /// <summary><paramref name="segments"/> cut or padded to exactly <paramref name="width"/> cells.</summary>
     private static List<Segment> Padded(List<Segment> segments, int width)
