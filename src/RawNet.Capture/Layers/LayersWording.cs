@@ -40,6 +40,31 @@ public static class LayersWording
         _ => "AF_PACKET SOCK_RAW: RawNet builds every byte from the Ethernet header on; the kernel adds nothing",
     };
 
+    /// <summary>A kind's heading: its name and what its socket calls leave to the kernel.</summary>
+    public static string KindHeading(SocketKind kind) => $"== {Name(kind)}: {Describe(kind)}";
+
+    /// <summary>The line before a kind's packets.</summary>
+    public static string PacketsHeading(int count) =>
+        $"{count} packet{(count == 1 ? "" : "s")} captured (> from the sender, < from the listener):";
+
+    /// <summary>A packet line's start: its number in the kind and which end sent it; the summary line follows.</summary>
+    public static string PacketPrefix(int number, FrameOrigin origin) => $"{number,2} {(origin == FrameOrigin.Sender ? '>' : '<')} ";
+
+    /// <summary>The line before the byte map of packet <paramref name="number"/> (1-based in its kind).</summary>
+    public static string ByteMapHeading(int number, int frameLength) =>
+        $"byte map of packet {number} ({frameLength} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:";
+
+    /// <summary>The byte map's column heading, aligned with <see cref="ByteMapRow"/>.</summary>
+    public const string ByteMapColumns = "offset  length  layer    written by";
+
+    /// <summary>A layer's row of the byte map.</summary>
+    public static string ByteMapRow(ByteMapLayer layer) =>
+        $"{layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {Name(layer.WrittenBy),-11}  {ChecksumNote(layer)}".TrimEnd();
+
+    /// <summary>A field as <c>name=value</c>, with a * when someone other than the layer's writer wrote it.</summary>
+    public static string FieldText(ByteMapLayer layer, ByteMapField field) =>
+        field.Name + "=" + field.Value + (field.WrittenBy != layer.WrittenBy ? "*" : "");
+
     /// <summary>What the byte map says after a layer: "checksum good/bad/unverified/not present", the offload note, or "".</summary>
     public static string ChecksumNote(ByteMapLayer layer) => layer.Checksum switch
     {

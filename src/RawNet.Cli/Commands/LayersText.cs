@@ -29,25 +29,25 @@ public static class LayersText
         foreach (var kind in report.Kinds)
         {
             output.WriteLine();
-            output.WriteLine($"== {LayersWording.Name(kind.Socket)}: {LayersWording.Describe(kind.Socket)}");
+            output.WriteLine(LayersWording.KindHeading(kind.Socket));
             foreach (var note in kind.Notes)
                 output.WriteLine("   " + note);
-            output.WriteLine($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):");
+            output.WriteLine("   " + LayersWording.PacketsHeading(kind.Packets.Count));
             int number = 0;
             foreach (var packet in kind.Packets)
             {
                 decoder.Decode(packet.Frame, packet.Metadata, ++number, decoded);
-                output.Write($"   {number,2} {(packet.Origin == FrameOrigin.Sender ? '>' : '<')} ");
+                output.Write("   " + LayersWording.PacketPrefix(number, packet.Origin));
                 summary.Print(decoded, packet.Frame, output);
             }
             var data = kind.DataPacket;
             if (data is null)
                 continue;
-            output.WriteLine($"   byte map of packet {kind.Packets.ToList().IndexOf(data) + 1} ({data.Frame.Length} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:");
-            output.WriteLine("   offset  length  layer    written by");
+            output.WriteLine("   " + LayersWording.ByteMapHeading(kind.Packets.ToList().IndexOf(data) + 1, data.Frame.Length));
+            output.WriteLine("   " + LayersWording.ByteMapColumns);
             foreach (var layer in data.Layers)
             {
-                output.WriteLine($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {LayersWording.Name(layer.WrittenBy),-11}  {LayersWording.ChecksumNote(layer)}".TrimEnd());
+                output.WriteLine("   " + LayersWording.ByteMapRow(layer));
                 WriteFields(layer, output);
             }
             LayerHexDump.Write(data.Frame, data.Layers.Select(l => (l.Name, l.Offset)).ToList(), colored, output, "   ");
@@ -67,7 +67,7 @@ public static class LayersText
         var line = new StringBuilder(Indent);
         foreach (var field in layer.Fields)
         {
-            string text = field.Name + "=" + field.Value + (field.WrittenBy != layer.WrittenBy ? "*" : "");
+            string text = LayersWording.FieldText(layer, field);
             if (line.Length > Indent.Length && line.Length + 1 + text.Length > FieldWidth)
             {
                 output.WriteLine(line.ToString());

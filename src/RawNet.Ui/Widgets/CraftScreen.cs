@@ -123,17 +123,17 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var kind in report.Kinds)
         {
-            Wrapped("", $"== {LayersWording.Name(kind.Socket)}: {LayersWording.Describe(kind.Socket)}", new Style(Color.Yellow, decoration: Decoration.Bold));
+            Wrapped("", LayersWording.KindHeading(kind.Socket), new Style(Color.Yellow, decoration: Decoration.Bold));
             foreach (var text in kind.Notes)
                 Wrapped("   ", text, note);
-            Text($"   {kind.Packets.Count} packet{(kind.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):", plain);
+            Text("   " + LayersWording.PacketsHeading(kind.Packets.Count), plain);
             for (int n = 0; n < kind.Packets.Count; n++)
             {
                 var packet = kind.Packets[n];
                 decoder.Decode(packet.Frame, packet.Metadata, n + 1, decoded);
                 writer.GetStringBuilder().Clear();
                 summary.Print(decoded, packet.Frame, writer);
-                string line = $"   {n + 1,2} {(packet.Origin == FrameOrigin.Sender ? '>' : '<')} {writer.ToString().TrimEnd()}";
+                string line = "   " + LayersWording.PacketPrefix(n + 1, packet.Origin) + writer.ToString().TrimEnd();
                 Text(line, packet.CarriesPayload ? new Style(Color.White, decoration: Decoration.Bold) : plain);
             }
             if (kind.DataPacket is { } data)
@@ -155,9 +155,9 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         int number = 0;
         while (!ReferenceEquals(kind.Packets[number], data))
             number++;
-        foreach (var text in Cells.Wrap($"byte map of packet {number + 1} ({data.Frame.Length} bytes), the one carrying the payload; * = a field the kernel filled in the application's header:", width - 3))
+        foreach (var text in Cells.Wrap(LayersWording.ByteMapHeading(number + 1, data.Frame.Length), width - 3))
             lines.Add([new Segment(Cells.Fit("   " + text, width), plain)]);
-        lines.Add([new Segment(Cells.Fit("   offset  length  layer    written by", width), new Style(decoration: Decoration.Bold))]);
+        lines.Add([new Segment(Cells.Fit("   " + LayersWording.ByteMapColumns, width), new Style(decoration: Decoration.Bold))]);
         var owner = new int[data.Frame.Length];
         for (int n = 0; n < data.Layers.Count; n++)
         {
@@ -165,10 +165,9 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
             for (int b = Math.Max(0, layer.Offset); b < Math.Min(owner.Length, layer.Offset + layer.Length); b++)
                 owner[b] = n;
             var colour = new Style(LayerColors.Of(n), decoration: Decoration.Bold);
-            string writer = LayersWording.Name(layer.WrittenBy);
-            lines.Add([new Segment(Cells.Fit($"   {layer.Offset,6}  {layer.Length,6}  {layer.Name,-7}  {writer,-11}  {LayersWording.ChecksumNote(layer)}", width), colour)]);
+            lines.Add([new Segment(Cells.Fit("   " + LayersWording.ByteMapRow(layer), width), colour)]);
             // The fields with bytes of their own (ip.addr and the like repeat them).
-            var fields = string.Join(' ', layer.Fields.Where(f => f.Length > 0).Select(f => f.Name + "=" + f.Value + (f.WrittenBy != layer.WrittenBy ? "*" : "")));
+            var fields = string.Join(' ', layer.Fields.Where(f => f.Length > 0).Select(f => LayersWording.FieldText(layer, f)));
             if (fields.Length > 0)
             {
                 foreach (var text in Cells.Wrap(fields, width - FieldIndent.Length))
