@@ -61,10 +61,17 @@ public sealed class AllocationTests
 
         Pass();
         Pass();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
-            Pass();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Up to five windows of 20 passes: a per-packet allocation shows in every window, while the runtime's own
+        // one-off work on this thread (tiered compilation moving a method to optimized code mid-run, under CI load)
+        // lands in one window at most. The fewest bytes any window allocated must be zero.
+        long allocated = long.MaxValue;
+        for (int window = 0; window < 5 && allocated != 0; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++)
+                Pass();
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.Equal(0, allocated);
     }
 }
