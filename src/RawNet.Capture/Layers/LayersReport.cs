@@ -52,17 +52,17 @@ public sealed record ByteMapField(string Name, string Label, string Value, int O
 /// <param name="WrittenBy">Who wrote the layer's bytes (some of its fields may say otherwise).</param>
 /// <param name="Fields">The layer's fields from the field tables, in tree order (none for payload and trailer).</param>
 /// <param name="Checksum">
-/// The decoder's verdict on the layer's checksum. A kernel-written TCP or UDP checksum that is <see cref="ChecksumStatus.Bad"/>
-/// on lo or veth is checksum offload: the kernel left it for a network card to fill, and a virtual device has none.
+/// The decoder's verdict on the layer's checksum. A kernel-written TCP or UDP checksum on lo or veth is
+/// <see cref="ChecksumStatus.Offloaded"/>: the kernel left it for a network card to fill, and a virtual device has none.
 /// </param>
 public sealed record ByteMapLayer(string Name, LayerKind Kind, int Offset, int Length, WrittenBy WrittenBy, IReadOnlyList<ByteMapField> Fields,
     ChecksumStatus Checksum = ChecksumStatus.None)
 {
     /// <summary>
-    /// True for a kernel-written TCP or UDP checksum that does not verify: the kernel left it for a network card to fill
-    /// (checksum offload), and lo and veth have none, so the capture sees it unfilled. Not an error.
+    /// True for a checksum the kernel left for a network card to fill (checksum offload): lo and veth have none, so the
+    /// capture sees it unfilled. Not an error.
     /// </summary>
-    public bool ChecksumLeftForOffload => Checksum == ChecksumStatus.Bad && WrittenBy == WrittenBy.Kernel && Kind is LayerKind.Tcp or LayerKind.Udp;
+    public bool ChecksumLeftForOffload => Checksum == ChecksumStatus.Offloaded;
 }
 
 /// <summary>One frame the capture saw for a socket kind, with its byte map.</summary>

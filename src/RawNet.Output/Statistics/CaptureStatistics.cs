@@ -18,6 +18,7 @@ public sealed class CaptureStatistics
 {
     private readonly Dictionary<LinkType, long> _linkTypes = [];
     private readonly Dictionary<string, long> _checksumErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _checksumsOffloaded = new(StringComparer.Ordinal);
     private readonly Dictionary<ConversationKey, ConversationTotals> _tcp = new(1024);
     private readonly Dictionary<ConversationKey, ConversationTotals> _udp = new(1024);
 
@@ -73,6 +74,9 @@ public sealed class CaptureStatistics
     /// <summary>Layers whose checksum did not verify, per protocol name ("ip", "tcp").</summary>
     public IReadOnlyDictionary<string, long> ChecksumErrors => _checksumErrors;
 
+    /// <summary>Layers whose checksum the sending host left to its network card (not errors), per protocol name.</summary>
+    public IReadOnlyDictionary<string, long> ChecksumsOffloaded => _checksumsOffloaded;
+
     /// <summary>TCP conversations, both directions merged.</summary>
     public IReadOnlyDictionary<ConversationKey, ConversationTotals> TcpConversations => _tcp;
 
@@ -108,6 +112,8 @@ public sealed class CaptureStatistics
             string name = FieldCatalog.ProtocolName(layer.Kind);
             if (layer.Checksum == ChecksumStatus.Bad)
                 CollectionsMarshal.GetValueRefOrAddDefault(_checksumErrors, name, out _)++;
+            else if (layer.Checksum == ChecksumStatus.Offloaded)
+                CollectionsMarshal.GetValueRefOrAddDefault(_checksumsOffloaded, name, out _)++;
             if (transport < 0 && !layer.Quoted && layer.Kind is LayerKind.Tcp or LayerKind.Udp)
                 transport = i;
             // IPv6 extension headers are part of "ipv6", and headers quoted by an ICMP error are the error's content, as

@@ -38,10 +38,14 @@ public static class StatisticsPrinter
         PrintConversations("TCP", stats.TcpConversations, line, output);
         PrintConversations("UDP", stats.UdpConversations, line, output);
 
-        output.WriteLine("Checksum errors: " + (stats.ChecksumErrors.Count == 0 ? "none"
-            : string.Join(", ", stats.ChecksumErrors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"))));
+        output.WriteLine("Checksum errors: " + Counts(stats.ChecksumErrors));
+        if (stats.ChecksumsOffloaded.Count > 0)
+            output.WriteLine("Checksums left to the NIC (offload, not errors): " + Counts(stats.ChecksumsOffloaded));
         output.WriteLine($"Decoding: {stats.Truncated} truncated, {stats.Malformed} malformed, {stats.Unsupported} not fully decoded");
     }
+
+    private static string Counts(IReadOnlyDictionary<string, long> perProtocol) => perProtocol.Count == 0 ? "none"
+        : string.Join(", ", perProtocol.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"));
 
     private static void PrintNode(ProtocolNode node, TextLine line, TextWriter output)
     {

@@ -16,8 +16,16 @@ public static class LayerNotes
         ChecksumStatus.Bad => $"{BadChecksumPrefix}0x{layer.ExpectedChecksum:x4}]",
         ChecksumStatus.NotVerifiable => "[Checksum: unverified, not all bytes captured]",
         ChecksumStatus.NotPresent => "[Checksum: none sent]",
+        ChecksumStatus.Offloaded => OffloadedNote,
         _ => null,
     };
+
+    /// <summary>
+    /// The note for a checksum the sending host left to its network card: the capture saw the frame before the card filled
+    /// the field, so it holds only the pseudo-header sum (or 0). Not damage: tcpdump says "incorrect" only with -v, and
+    /// tshark does not verify checksums by default.
+    /// </summary>
+    public const string OffloadedNote = "[Checksum: not filled in: left to the NIC (checksum offload), not an error]";
 
     /// <summary>The truncation or malformation line, or null for a complete layer.</summary>
     public static string? Status(in Layer layer) => layer.Status switch

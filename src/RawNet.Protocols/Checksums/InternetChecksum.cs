@@ -82,6 +82,12 @@ public static class InternetChecksum
     /// </summary>
     public static ushort Expected(ulong sumWithStoredField, ushort stored) => Finish(sumWithStoredField + (ushort)~stored);
 
+    /// <summary>
+    /// The folded, uncomplemented sum: what Linux stores in a TCP or UDP checksum field it leaves for the network card
+    /// (CHECKSUM_PARTIAL), given the pseudo-header's running sum; the card then adds header and payload to it.
+    /// </summary>
+    public static ushort Fold(ulong sum) => (ushort)~Finish(sum);
+
     /// <summary>True when data that includes its own checksum field sums to the all-ones value, i.e. verifies.</summary>
     public static bool Verifies(ulong sumIncludingChecksumField) => Finish(sumIncludingChecksumField) == 0;
 }

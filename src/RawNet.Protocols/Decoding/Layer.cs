@@ -23,7 +23,7 @@ public struct Layer
     /// <summary>Result of verifying this layer's checksum, where it has one.</summary>
     public ChecksumStatus Checksum;
 
-    /// <summary>The value the checksum field should hold; set only when <see cref="Checksum"/> is <see cref="ChecksumStatus.Bad"/>.</summary>
+    /// <summary>The value the checksum field should hold; set only when <see cref="Checksum"/> is <see cref="ChecksumStatus.Bad"/> or <see cref="ChecksumStatus.Offloaded"/>.</summary>
     public ushort ExpectedChecksum;
 
     /// <summary>Which buffer <see cref="Offset"/> refers to.</summary>

@@ -359,7 +359,12 @@ public sealed class PacketDecoder
         int end = offset + totalLength;
         int payloadCapEnd = Math.Min(capEnd, end);
         if (_options.VerifyChecksums && !input.Quoted)
+        {
             layer.Checksum = Judge(ref layer, InternetChecksum.Add(0, bytes.Slice(offset, ihl)), bytes, offset + Ipv4Header.Field.Checksum);
+            // A header checksum of 0 on a frame this host sent was left for the card to fill (Windows and BSD offload).
+            if (layer.Checksum == ChecksumStatus.Bad && ip.Checksum == 0 && _packet.Metadata.Direction != PacketDirection.Inbound)
+                layer.Checksum = ChecksumStatus.Offloaded;
+        }
 
         var protocol = ip.Protocol;
         int payload = offset + ihl;
@@ -748,16 +753,21 @@ public sealed class PacketDecoder
         // The pseudo-header's addresses come from the IP header, which stays in the frame when the segment was reassembled.
         var ipBytes = input.BufferOf(ip)[ip.Offset..];
         int length = repEnd - offset;
-        ulong sum = isIpv4
+        ulong pseudoHeader = isIpv4
             ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), ipBytes.Slice(Ipv4Header.Field.Destination, 4), protocol, length)
             : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16),
                 _routedDestination >= 0 ? input.BufferOf(ip).Slice(_routedDestination, 16) : ipBytes.Slice(Ipv6Header.Field.Destination, 16),
                 protocol, length);
-        sum = InternetChecksum.Add(sum, bytes.Slice(offset, length));
+        ulong sum = InternetChecksum.Add(pseudoHeader, bytes.Slice(offset, length));
         var status = Judge(ref layer, sum, bytes, offset + checksumOffset);
-        if (status == ChecksumStatus.Bad && protocol == IpProtocol.Udp)
+        if (status != ChecksumStatus.Bad)
+            return status;
+        if (protocol == IpProtocol.Udp)
             layer.ExpectedChecksum = InternetChecksum.ForUdp(layer.ExpectedChecksum);
-        return status;
+        // Left for the card: the field holds only the folded pseudo-header sum (Linux's CHECKSUM_PARTIAL), which the
+        // card would have completed over header and payload. Captured on the sending host, before the card saw it.
+        ushort stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + checksumOffset)..]);
+        return stored == InternetChecksum.Fold(pseudoHeader) ? ChecksumStatus.Offloaded : ChecksumStatus.Bad;
     }
 
     private static UInt128 ToUInt128(ReadOnlySpan<byte> address)

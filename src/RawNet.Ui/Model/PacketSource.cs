@@ -262,6 +262,8 @@ public sealed class PacketSource
         string marks = "";
         if (layer.Checksum == ChecksumStatus.Bad)
             marks += " [BAD CHECKSUM]";
+        else if (layer.Checksum == ChecksumStatus.Offloaded)
+            marks += " [checksum offloaded]";
         if (layer.Status == LayerStatus.Truncated)
             marks += " [TRUNCATED]";
         else if (layer.Status == LayerStatus.Malformed)
