@@ -2,6 +2,7 @@ using System.Net;
 using RawNet.Capture.Layers;
 using RawNet.Files;
 using RawNet.Protocols;
+using RawNet.Protocols.Checksums;
 
 namespace RawNet.Ui.Tests;
 
@@ -19,7 +20,7 @@ internal static class CraftReports
     public static LayersReport StreamAndDatagram()
     {
         var stream = Kind(SocketKind.Stream, Frames("tcp-handshake-ipv4.pcap"), senderPort: 40000, ["connected from 198.18.0.1:40000 to 198.18.0.2:80, sent 18 bytes, closed"]);
-        var datagram = Kind(SocketKind.Datagram, [Frames("bad-checksums.pcap")[2]], senderPort: 50031,
+        var datagram = Kind(SocketKind.Datagram, [Offloaded(Frames("bad-checksums.pcap")[2])], senderPort: 50031,
             ["the listener does not get it: a note the report carries is shown here, wrapped to the screen's width however long it is, in the notes' colour"]);
         return new LayersReport(System.Text.Encoding.ASCII.GetBytes(Payload), "lo", null, null, false,
             new IPEndPoint(IPAddress.Parse("198.18.0.2"), 80), new IPEndPoint(IPAddress.Parse("198.18.0.2"), 9), [stream, datagram]);
@@ -37,6 +38,20 @@ internal static class CraftReports
             packets.Add(new LayersPacket(frame, metadata, origin, carries, layers));
         }
         return new SocketKindReport(socket, packets, Delivered: true, DeliveryExpected: true, notes);
+    }
+
+    /// <summary>
+    /// The frame with its UDP checksum as the sending kernel leaves it for a network card (the folded pseudo-header sum),
+    /// as a datagram socket's frame on lo reads.
+    /// </summary>
+    private static (byte[] Frame, FrameMetadata Metadata) Offloaded((byte[] Frame, FrameMetadata Metadata) captured)
+    {
+        var frame = captured.Frame;
+        const int ip = 14, udp = ip + 20;
+        int length = frame.Length - udp;
+        ulong pseudo = InternetChecksum.PseudoHeaderIpv4(frame.AsSpan(ip + 12, 4), frame.AsSpan(ip + 16, 4), IpProtocol.Udp, length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(udp + 6), InternetChecksum.Fold(pseudo));
+        return (frame, captured.Metadata);
     }
 
     private static List<(byte[] Frame, FrameMetadata Metadata)> Frames(string name)

@@ -76,6 +76,9 @@ public sealed class ByteMap
         var buffer = packet.BufferOf(layer, frame);
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
+            // A byte map shows what the bytes say; what a conversation makes of them (streams, relative numbers) is not in them.
+            if (field.Computed == ComputedField.Analysis)
+                continue;
             for (int occurrence = 0; FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
             {
                 var by = writer == WrittenBy.Application && kernelFilled.Contains(field) ? WrittenBy.Kernel : writer;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RawNet.Capture.Bpf;
 using RawNet.Capture.LibPcap;
 using RawNet.Files;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -19,6 +20,15 @@ public interface IPacketSink
 /// </summary>
 public static class CaptureInput
 {
+    /// <summary>
+    /// <c>-K, --dont-verify-checksums</c>, tcpdump's switch (tshark's default): checksums are not verified, so none is shown
+    /// good, bad or offloaded and none is counted.
+    /// </summary>
+    public static Option<bool> DontVerifyChecksumsOption() => new("-K", "--dont-verify-checksums")
+    {
+        Description = "Do not verify IP, TCP, UDP and ICMP checksums (tcpdump -K; tshark's default). Verified by default: a wrong checksum is marked bad, one left to the sender's NIC (offload) is marked offloaded, not an error.",
+    };
+
     /// <summary>The FILE argument of the commands that read a capture; a leading dash means a mistyped option, not a file.</summary>
     public static Argument<string> FileArgument()
     {
@@ -36,12 +46,14 @@ public static class CaptureInput
 
     /// <summary>
     /// Feeds up to <paramref name="count"/> packets (0: all) of <paramref name="path"/> that pass <paramref name="filter"/>
-    /// to <paramref name="sink"/>, numbered as in the file; returns the exit code.
+    /// to <paramref name="sink"/>, numbered as in the file, each decoded and then analysed by <paramref name="tracker"/>
+    /// (conversations, relative numbers, TCP analysis; a new tracker when null); returns the exit code.
     /// </summary>
     /// <remarks>Everything decoded before damage is handed on (and flushed) before the damage is reported.</remarks>
     public static int Run(string path, long count, bool defragment, IPacketSink sink, CommandOutput output, TextWriter stderr, Action<CaptureFileReader>? done = null,
-        FrameFilter? filter = null)
+        FrameFilter? filter = null, ConversationTracker? tracker = null, bool verifyChecksums = true)
     {
+        tracker ??= new ConversationTracker();
         CaptureFileReader reader;
         try
         {
@@ -68,7 +80,7 @@ public static class CaptureInput
 
         using (reader)
         {
-            var decoder = new PacketDecoder(new DecoderOptions(Defragment: defragment, VerifyChecksums: true));
+            var decoder = new PacketDecoder(new DecoderOptions(Defragment: defragment, VerifyChecksums: verifyChecksums));
             var packet = new DecodedPacket();
             try
             {
@@ -81,6 +93,7 @@ public static class CaptureInput
                         continue;
                     accepted++;
                     decoder.Decode(frame.Data, frame.Metadata, number, packet);
+                    tracker.Analyze(packet, frame.Data);
                     sink.Accept(packet, frame.Data);
                     if (output.IsBroken)
                         return ExitCode.Success;

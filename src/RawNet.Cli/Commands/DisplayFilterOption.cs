@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RawNet.Output.Filters;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -15,10 +16,11 @@ public sealed class DisplayFilterOption
     };
 
     /// <summary>
-    /// Wraps <paramref name="sink"/> in the filter when -Y was given; false after reporting a bad expression on
+    /// Wraps <paramref name="sink"/> in the filter when -Y was given (telling <paramref name="tracker"/> which packets it
+    /// displays); false after reporting a bad expression on
     /// <paramref name="stderr"/> as one line with the position (exit code <see cref="ExitCode.Usage"/>).
     /// </summary>
-    public bool TryApply(ParseResult parse, IPacketSink sink, TextWriter stderr, out IPacketSink filtered)
+    public bool TryApply(ParseResult parse, IPacketSink sink, ConversationTracker tracker, TextWriter stderr, out IPacketSink filtered)
     {
         filtered = sink;
         if (parse.GetValue(Option) is not { } expression)
@@ -28,16 +30,20 @@ public sealed class DisplayFilterOption
             stderr.WriteLine($"rawnet: -Y: {error.Message}");
             return false;
         }
-        filtered = new FilteredSink(filter, sink);
+        // Only what the filter passes is displayed: frame.time_delta_displayed is measured between those.
+        tracker.EveryPacketDisplayed = false;
+        filtered = new FilteredSink(filter, sink, tracker);
         return true;
     }
 
-    private sealed class FilteredSink(DisplayFilter filter, IPacketSink inner) : IPacketSink
+    private sealed class FilteredSink(DisplayFilter filter, IPacketSink inner, ConversationTracker tracker) : IPacketSink
     {
         public void Accept(DecodedPacket packet, ReadOnlySpan<byte> frame)
         {
-            if (filter.Matches(packet, frame))
-                inner.Accept(packet, frame);
+            if (!filter.Matches(packet, frame))
+                return;
+            tracker.MarkDisplayed(packet);
+            inner.Accept(packet, frame);
         }
     }
 }

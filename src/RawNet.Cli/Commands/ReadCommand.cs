@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RawNet.Output;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -16,12 +17,14 @@ public static class ReadCommand
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments." };
         var captureFilter = new Option<string>("-f", "--filter") { Description = "Keep only the packets this capture filter (tcpdump syntax, e.g. \"tcp port 80\") accepts; they keep their numbers in the file.", HelpName = "EXPR" };
         var displayFilter = new DisplayFilterOption();
+        var dontVerify = CaptureInput.DontVerifyChecksumsOption();
 
         var command = new Command("read", "Read a capture file and print its packets.") { file, count };
         printing.AddTo(command);
         command.Add(noDefrag);
         command.Add(captureFilter);
         command.Add(displayFilter.Option);
+        command.Add(dontVerify);
         command.SetAction(parse =>
         {
             long limit = parse.GetValue(count);
@@ -31,10 +34,12 @@ public static class ReadCommand
             if (printer is null)
                 return ExitCode.Usage;
             var filter = parse.GetValue(captureFilter) is { } expression ? new FrameFilter(expression) : null;
-            if (!displayFilter.TryApply(parse, new PrintSink(printer, output.Writer), stderr, out var sink))
+            var tracker = new ConversationTracker();
+            if (!displayFilter.TryApply(parse, new PrintSink(printer, output.Writer), tracker, stderr, out var sink))
                 return ExitCode.Usage;
 
-            return CaptureInput.Run(parse.GetValue(file)!, limit, !parse.GetValue(noDefrag), sink, output, stderr, filter: filter);
+            return CaptureInput.Run(parse.GetValue(file)!, limit, !parse.GetValue(noDefrag), sink, output, stderr, filter: filter, tracker: tracker,
+                verifyChecksums: !parse.GetValue(dontVerify));
         });
         return command;
     }

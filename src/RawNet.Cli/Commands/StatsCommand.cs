@@ -12,12 +12,13 @@ public static class StatsCommand
     {
         var file = CaptureInput.FileArgument();
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments." };
-        var command = new Command("stats", "Summarise a capture file: protocols, conversations, errors.") { file, noDefrag };
+        var dontVerify = CaptureInput.DontVerifyChecksumsOption();
+        var command = new Command("stats", "Summarise a capture file: protocols, conversations, errors.") { file, noDefrag, dontVerify };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             var sink = new StatisticsSink();
-            int code = CaptureInput.Run(path, 0, !parse.GetValue(noDefrag), sink, output, stderr);
+            int code = CaptureInput.Run(path, 0, !parse.GetValue(noDefrag), sink, output, stderr, verifyChecksums: !parse.GetValue(dontVerify));
             // A damaged file still gets the report of what could be read, before the error line.
             if (sink.Statistics.Packets > 0 || code == ExitCode.Success)
             {

@@ -51,6 +51,28 @@ internal static class FilterLiteral
                     return false;
                 }
                 return true;
+            case FieldKind.RelativeTime:
+            {
+                bool negative = text.StartsWith('-');
+                if (!TryParseSeconds(negative ? text[1..] : text, out ulong span))
+                {
+                    error = $"'{text}' is not a valid time span for {field.Name} (seconds, e.g. 2.5)";
+                    return false;
+                }
+                node.Number = negative ? (ulong)-(long)span : span;
+                return true;
+            }
+            case FieldKind.SignedDecimal:
+            {
+                bool negative = text.StartsWith('-');
+                if (!TryParseInteger(negative ? text[1..] : text, out ulong magnitude) || magnitude > int.MaxValue)
+                {
+                    error = $"'{text}' is not a valid number for {field.Name}";
+                    return false;
+                }
+                node.Number = negative ? (ulong)-(long)magnitude : magnitude;
+                return true;
+            }
             case FieldKind.MacAddress:
                 node.Address = new byte[6];
                 node.PrefixBits = 48;
@@ -64,6 +86,9 @@ internal static class FilterLiteral
                 return TryParseAddress(text, 4, relation, ref node, out error);
             case FieldKind.Ipv6Address:
                 return TryParseAddress(text, 16, relation, ref node, out error);
+            case FieldKind.Marker:
+                error = $"{field.Name} has no value: test it for presence alone (\"{field.Name}\")";
+                return false;
             default:
                 error = $"{field.Name} cannot be compared";
                 return false;

@@ -105,15 +105,31 @@ public sealed class TreePrinter : IPacketPrinter
         var line = _line;
         ref readonly Layer layer = ref packet[index];
         var buffer = packet.BufferOf(layer, frame);
+        FieldGroup? group = null;
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
+            if (!field.InTree)
+                continue;
             for (int occurrence = 0; FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
             {
-                line.Append(Indent);
+                if (!ReferenceEquals(field.Group, group))
+                {
+                    OpenGroup(field.Group, group, output);
+                    group = field.Group;
+                }
+                for (int depth = 0; depth <= (group?.Depth ?? 0); depth++)
+                    line.Append(Indent);
                 line.Append(field.Label);
                 line.Append(" (");
                 line.Append(field.Name);
-                line.Append("): ");
+                line.Append(')');
+                if (field.Kind == FieldKind.Marker)
+                {
+                    // A marker says the same thing however often tshark adds it (a duplicate ACK's twice): one line.
+                    line.WriteLineTo(output);
+                    break;
+                }
+                line.Append(": ");
                 if (field.Kind == FieldKind.Boolean)
                     line.Append(LayerNotes.Flag(value.Number));
                 else
@@ -126,6 +142,29 @@ public sealed class TreePrinter : IPacketPrinter
                 line.WriteLineTo(output);
             }
         }
+    }
+
+    /// <summary>Prints the headings of <paramref name="next"/> and its parents that <paramref name="current"/> is not inside.</summary>
+    private void OpenGroup(FieldGroup? next, FieldGroup? current, TextWriter output)
+    {
+        if (next is null || IsWithin(current, next))
+            return;
+        OpenGroup(next.Parent, current, output);
+        for (int depth = 1; depth < next.Depth + 1; depth++)
+            _line.Append(Indent);
+        _line.Append(next.Heading);
+        _line.WriteLineTo(output);
+    }
+
+    /// <summary>True when <paramref name="group"/> is <paramref name="ancestor"/> or lies inside it.</summary>
+    private static bool IsWithin(FieldGroup? group, FieldGroup ancestor)
+    {
+        for (var g = group; g is not null; g = g.Parent)
+        {
+            if (ReferenceEquals(g, ancestor))
+                return true;
+        }
+        return false;
     }
 
     private void AppendPayload(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, TextWriter output)

@@ -14,6 +14,9 @@ public sealed class DecodedPacket
 
     private readonly Layer[] _layers = new Layer[MaxLayers];
 
+    /// <summary>What a <see cref="Conversations.ConversationTracker"/> found for this packet; cleared by every decode.</summary>
+    public Conversations.PacketAnalysis Analysis { get; } = new();
+
     /// <summary>The frame's metadata (time, lengths, link type).</summary>
     public FrameMetadata Metadata { get; internal set; }
 
@@ -93,6 +96,7 @@ public sealed class DecodedPacket
         IsUnreassembledFragment = false;
         ReassembledLength = 0;
         ReassembledFragmentCount = 0;
+        Analysis.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

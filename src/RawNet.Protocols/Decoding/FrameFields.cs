@@ -1,3 +1,4 @@
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Decoding;
@@ -8,8 +9,11 @@ public static class FrameFields
     public static readonly FieldDefinition Number = FieldDefinition.Derived("frame.number", "Frame Number", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameNumber);
     public static readonly FieldDefinition TimeEpoch = FieldDefinition.Derived("frame.time_epoch", "Epoch Time", LayerKind.Frame, FieldKind.EpochTime, ComputedField.FrameTimeEpoch);
     public static readonly FieldDefinition Length = FieldDefinition.Derived("frame.len", "Frame Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameLength);
+    public static readonly FieldDefinition TimeDelta = FieldDefinition.Tracked("frame.time_delta", "Time delta from previous captured frame", LayerKind.Frame, FieldKind.RelativeTime, AnalysisValue.FrameTimeDelta);
+    public static readonly FieldDefinition TimeDeltaDisplayed = FieldDefinition.Tracked("frame.time_delta_displayed", "Time delta from previous displayed frame", LayerKind.Frame, FieldKind.RelativeTime, AnalysisValue.FrameTimeDeltaDisplayed);
+    public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("frame.time_relative", "Time since reference or first frame", LayerKind.Frame, FieldKind.RelativeTime, AnalysisValue.FrameTimeRelative);
     public static readonly FieldDefinition CapturedLength = FieldDefinition.Derived("frame.cap_len", "Capture Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameCapturedLength);
 
     /// <summary>Every frame field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [TimeEpoch, Number, Length, CapturedLength];
+    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength];
 }

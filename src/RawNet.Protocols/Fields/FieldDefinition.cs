@@ -1,4 +1,5 @@
 using System.Numerics;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Protocols.Fields;
@@ -20,6 +21,12 @@ public enum FieldKind : byte
     Ipv6Address,
     /// <summary>Seconds since the Unix epoch with nine decimals (the value is nanoseconds).</summary>
     EpochTime,
+    /// <summary>A signed number in decimal (Wireshark FT_INT32; the value is a <see cref="long"/> stored in the unsigned slot).</summary>
+    SignedDecimal,
+    /// <summary>A time span in seconds with nine decimals, possibly negative (Wireshark FT_RELATIVE_TIME; the value is nanoseconds as a <see cref="long"/>).</summary>
+    RelativeTime,
+    /// <summary>A marker with no value (Wireshark FT_NONE): <c>-T fields</c> prints "1" where it is present.</summary>
+    Marker,
 }
 
 /// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
@@ -43,8 +50,11 @@ public enum FieldPresence : byte
     Sll2MacAddress,
     /// <summary>Shown only when the TCP data offset is at least 5: tshark stops a TCP header with a bogus length after the ports, sequence number and header length.</summary>
     TcpHeaderLengthValid,
-    /// <summary>Not shown inside an ICMP error's quote (tshark leaves raw TCP sequence numbers out there).</summary>
-    NotQuoted,
+    /// <summary>
+    /// Not shown inside an ICMPv4 error's quote: tshark's ICMPv4 dissector adds the quoted TCP sequence number as tcp.seq
+    /// itself and leaves tcp.seq_raw out (inside ICMPv6 errors both are there).
+    /// </summary>
+    NotQuotedByIcmpv4,
     /// <summary>The 4 bytes after an ICMPv4 destination-unreachable "fragmentation needed" code: the next-hop MTU.</summary>
     IcmpFragmentationNeeded,
 }
@@ -83,6 +93,21 @@ public enum ComputedField : byte
     GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
+    /// <summary>
+    /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
+    /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,
+    /// which <see cref="FieldDefinition.Analysis"/> names.
+    /// </summary>
+    Analysis,
+}
+
+/// <summary>A subtree of generated items in a layer's tree, as Wireshark groups them ("[SEQ/ACK analysis]"), possibly nested.</summary>
+/// <param name="Heading">The heading line, as Wireshark words it, brackets included.</param>
+/// <param name="Parent">The enclosing subtree, or null for one directly under the layer.</param>
+public sealed record FieldGroup(string Heading, FieldGroup? Parent = null)
+{
+    /// <summary>How many subtrees deep this one lies (1 directly under the layer).</summary>
+    public int Depth => Parent is null ? 1 : Parent.Depth + 1;
 }
 
 /// <summary>
@@ -93,8 +118,12 @@ public enum ComputedField : byte
 public sealed class FieldDefinition
 {
     private FieldDefinition(string name, string label, LayerKind layer, FieldKind kind, int offset, int size, ulong mask,
-        int hexDigits, FieldPresence presence, ComputedField computed)
+        int hexDigits, FieldPresence presence, ComputedField computed, AnalysisValue analysis = AnalysisValue.None,
+        FieldGroup? group = null, bool inTree = true)
     {
+        Analysis = analysis;
+        Group = group;
+        InTree = inTree;
         Name = name;
         Label = label;
         Layer = layer;
@@ -141,6 +170,15 @@ public sealed class FieldDefinition
     /// <summary>How a derived field is computed; <see cref="ComputedField.None"/> for fixed-offset fields.</summary>
     public ComputedField Computed { get; }
 
+    /// <summary>For <see cref="ComputedField.Analysis"/> fields: which value of the packet's analysis this is.</summary>
+    public AnalysisValue Analysis { get; }
+
+    /// <summary>The subtree of generated items the layer tree shows the field in, or null for none.</summary>
+    public FieldGroup? Group { get; }
+
+    /// <summary>False for a marker the tree shows as its group's heading instead (tcp.analysis, tcp.analysis.flags).</summary>
+    public bool InTree { get; }
+
     /// <summary>True when the value is read from fixed bytes of the header.</summary>
     public bool IsFixed => Computed == ComputedField.None;
 
@@ -156,6 +194,14 @@ public sealed class FieldDefinition
     /// <summary>A field derived from the layer (or the frame's metadata) by <paramref name="computed"/>.</summary>
     public static FieldDefinition Derived(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed, int hexDigits = 0) =>
         new(name, label, layer, kind, 0, 0, 0, hexDigits, FieldPresence.Always, computed);
+
+    /// <summary>
+    /// A value the conversation tracker computed (<see cref="ComputedField.Analysis"/>); <paramref name="mask"/> selects
+    /// one TCP analysis flag for <see cref="AnalysisValue.TcpAnalysisFlag"/>.
+    /// </summary>
+    public static FieldDefinition Tracked(string name, string label, LayerKind layer, FieldKind kind, AnalysisValue analysis,
+        FieldGroup? group = null, ulong mask = 0, bool inTree = true) =>
+        new(name, label, layer, kind, 0, 0, mask, 0, FieldPresence.Always, ComputedField.Analysis, analysis, group, inTree);
 
     private static int DefaultHexDigits(int size, ulong mask) => size * 2;
 

@@ -41,7 +41,16 @@ public static class FieldFormatter
             case FieldKind.Ipv6Address:
                 return TryFormatIpv6(buffer.Slice(value.Offset, 16), destination, out written);
             case FieldKind.EpochTime:
+            case FieldKind.RelativeTime:
                 return TryFormatEpoch((long)value.Number, destination, out written);
+            case FieldKind.SignedDecimal:
+                return ((long)value.Number).TryFormat(destination, out written, default, null);
+            case FieldKind.Marker:
+                if (destination.Length < 1)
+                    return false;
+                destination[0] = '1';
+                written = 1;
+                return true;
             default:
                 return false;
         }
@@ -142,7 +151,7 @@ public static class FieldFormatter
         return true;
     }
 
-    /// <summary>Writes nanoseconds since the epoch as seconds with nine decimals.</summary>
+    /// <summary>Writes nanoseconds (since the epoch, or a span) as seconds with nine decimals, a minus sign before a negative span.</summary>
     public static bool TryFormatEpoch(long nanoseconds, Span<char> destination, out int written)
     {
         written = 0;

@@ -26,9 +26,13 @@ public static class FieldReader
             ulong number = ReadMasked(field, header);
             if (!IsPresent(field.Presence, layer, header, number))
                 return false;
+            if (field.Presence == FieldPresence.NotQuotedByIcmpv4 && layer.Quoted && QuotedBy(packet, layerIndex) == LayerKind.Icmp)
+                return false;
             value = new FieldValue(number, layer.Offset + field.Offset, field.Size);
             return true;
         }
+        if (field.Computed == ComputedField.Analysis)
+            return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
     }
 
@@ -39,6 +43,17 @@ public static class FieldReader
         while (TryRead(field, packet, layerIndex, frame, n, out _))
             n++;
         return n;
+    }
+
+    /// <summary>The ICMP or ICMPv6 layer whose error message quotes the layer at <paramref name="index"/>.</summary>
+    private static LayerKind QuotedBy(DecodedPacket packet, int index)
+    {
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (!packet[i].Quoted && packet[i].Kind is LayerKind.Icmp or LayerKind.Icmpv6)
+                return packet[i].Kind;
+        }
+        return LayerKind.Frame;
     }
 
     /// <summary>Layers whose dissector in tshark checks the whole header before adding any field.</summary>
@@ -65,7 +80,7 @@ public static class FieldReader
     private static bool IsPresent(FieldPresence presence, in Layer layer, ReadOnlySpan<byte> header, ulong number) => presence switch
     {
         FieldPresence.Always => true,
-        FieldPresence.NotQuoted => !layer.Quoted,
+        FieldPresence.NotQuotedByIcmpv4 => true, // decided with the whole packet in view, in TryRead
         FieldPresence.TcpHeaderLengthValid => header.Length > TcpHeader.Field.DataOffsetAndFlags && header[TcpHeader.Field.DataOffsetAndFlags] >> 4 >= 5,
         FieldPresence.ArpEthernetIpv4 => header.Length >= 8 && header[0] == 0 && header[1] == 1 && header[2] == 0x08 && header[3] == 0 && header[4] == 6 && header[5] == 4,
         FieldPresence.IcmpEcho => header.Length >= 1 && header[0] is 0 or 8,

@@ -1,3 +1,4 @@
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 using F = RawNet.Protocols.Tcp.TcpHeader.Field;
@@ -11,7 +12,7 @@ public static class TcpFields
     public static readonly FieldDefinition DestinationPort = FieldDefinition.Fixed("tcp.dstport", "Destination Port", LayerKind.Tcp, F.DestinationPort, 2, FieldKind.Decimal);
     public static readonly FieldDefinition Port = FieldDefinition.Derived("tcp.port", "Source or Destination Port", LayerKind.Tcp, FieldKind.Decimal, ComputedField.Ports);
     public static readonly FieldDefinition SegmentLength = FieldDefinition.Derived("tcp.len", "TCP Segment Len", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpSegmentLength);
-    public static readonly FieldDefinition SequenceNumber = FieldDefinition.Fixed("tcp.seq_raw", "Sequence Number (raw)", LayerKind.Tcp, F.SequenceNumber, 4, FieldKind.Decimal, presence: FieldPresence.NotQuoted);
+    public static readonly FieldDefinition SequenceNumber = FieldDefinition.Fixed("tcp.seq_raw", "Sequence Number (raw)", LayerKind.Tcp, F.SequenceNumber, 4, FieldKind.Decimal, presence: FieldPresence.NotQuotedByIcmpv4);
     public static readonly FieldDefinition AcknowledgmentNumber = FieldDefinition.Fixed("tcp.ack_raw", "Acknowledgment number (raw)", LayerKind.Tcp, F.AcknowledgmentNumber, 4, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
     public static readonly FieldDefinition HeaderLength = FieldDefinition.Derived("tcp.hdr_len", "Header Length", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpHeaderLength);
     public static readonly FieldDefinition Flags = FieldDefinition.Fixed("tcp.flags", "Flags", LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Hex, 0x0FFF, presence: FieldPresence.TcpHeaderLengthValid);
@@ -36,13 +37,66 @@ public static class TcpFields
     public static readonly FieldDefinition TimestampValue = FieldDefinition.Derived("tcp.options.timestamp.tsval", "Timestamp value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampValue);
     public static readonly FieldDefinition TimestampEchoReply = FieldDefinition.Derived("tcp.options.timestamp.tsecr", "Timestamp echo reply", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampEchoReply);
 
-    /// <summary>Every TCP field, in tree order.</summary>
+    // What the conversation tracker computes (tcp.stream, relative numbers, the scaled window, times and the SEQ/ACK
+    // analysis), in Wireshark's names and with its labels and subtrees.
+    public static readonly FieldDefinition Stream = FieldDefinition.Tracked("tcp.stream", "Stream index", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.Stream);
+    public static readonly FieldDefinition RelativeSequenceNumber = FieldDefinition.Tracked("tcp.seq", "Sequence Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSeq);
+    public static readonly FieldDefinition NextSequenceNumber = FieldDefinition.Tracked("tcp.nxtseq", "Next Sequence Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpNextSeq);
+    public static readonly FieldDefinition RelativeAcknowledgmentNumber = FieldDefinition.Tracked("tcp.ack", "Acknowledgment Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpAck);
+    public static readonly FieldDefinition WindowSize = FieldDefinition.Tracked("tcp.window_size", "Calculated window size", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpWindowSize);
+    public static readonly FieldDefinition WindowScaleFactor = FieldDefinition.Tracked("tcp.window_size_scalefactor", "Window size scaling factor", LayerKind.Tcp, FieldKind.SignedDecimal, AnalysisValue.TcpWindowScaleFactor);
+
+    /// <summary>The "[Timestamps]" subtree.</summary>
+    public static readonly FieldGroup Timestamps = new("[Timestamps]");
+    public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("tcp.time_relative", "Time since first frame in this TCP stream", LayerKind.Tcp, FieldKind.RelativeTime, AnalysisValue.TimeRelative, Timestamps);
+    public static readonly FieldDefinition TimeDelta = FieldDefinition.Tracked("tcp.time_delta", "Time since previous frame in this TCP stream", LayerKind.Tcp, FieldKind.RelativeTime, AnalysisValue.TimeDelta, Timestamps);
+
+    /// <summary>The "[SEQ/ACK analysis]" subtree, and "[TCP Analysis Flags]" inside it.</summary>
+    public static readonly FieldGroup SeqAckAnalysis = new("[SEQ/ACK analysis]");
+    public static readonly FieldGroup AnalysisFlagsGroup = new("[TCP Analysis Flags]", SeqAckAnalysis);
+    public static readonly FieldDefinition Analysis = FieldDefinition.Tracked("tcp.analysis", "SEQ/ACK analysis", LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysis, SeqAckAnalysis, inTree: false);
+    public static readonly FieldDefinition AcksFrame = FieldDefinition.Tracked("tcp.analysis.acks_frame", "This is an ACK to the segment in frame", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpAcksFrame, SeqAckAnalysis);
+    public static readonly FieldDefinition AckRtt = FieldDefinition.Tracked("tcp.analysis.ack_rtt", "The RTT to ACK the segment was", LayerKind.Tcp, FieldKind.RelativeTime, AnalysisValue.TcpAckRtt, SeqAckAnalysis);
+    public static readonly FieldDefinition InitialRtt = FieldDefinition.Tracked("tcp.analysis.initial_rtt", "iRTT", LayerKind.Tcp, FieldKind.RelativeTime, AnalysisValue.TcpInitialRtt, SeqAckAnalysis);
+    public static readonly FieldDefinition BytesInFlight = FieldDefinition.Tracked("tcp.analysis.bytes_in_flight", "Bytes in flight", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpBytesInFlight, SeqAckAnalysis);
+    public static readonly FieldDefinition PushBytesSent = FieldDefinition.Tracked("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpPushBytesSent, SeqAckAnalysis);
+    public static readonly FieldDefinition AnalysisFlags = FieldDefinition.Tracked("tcp.analysis.flags", "TCP Analysis Flags", LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysisFlags, AnalysisFlagsGroup, inTree: false);
+    public static readonly FieldDefinition ReusedPorts = AnalysisFlag("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace", TcpAnalysisFlags.ReusedPorts);
+    public static readonly FieldDefinition Retransmission = AnalysisFlag("tcp.analysis.retransmission", "This frame is a (suspected) retransmission", TcpAnalysisFlags.Retransmission | TcpAnalysisFlags.FastRetransmission | TcpAnalysisFlags.SpuriousRetransmission);
+    public static readonly FieldDefinition Rto = FieldDefinition.Tracked("tcp.analysis.rto", "The RTO for this segment was", LayerKind.Tcp, FieldKind.RelativeTime, AnalysisValue.TcpRto, AnalysisFlagsGroup);
+    public static readonly FieldDefinition RtoFrame = FieldDefinition.Tracked("tcp.analysis.rto_frame", "RTO based on delta from frame", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpRtoFrame, AnalysisFlagsGroup);
+    public static readonly FieldDefinition FastRetransmission = AnalysisFlag("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission", TcpAnalysisFlags.FastRetransmission);
+    public static readonly FieldDefinition SpuriousRetransmission = AnalysisFlag("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission", TcpAnalysisFlags.SpuriousRetransmission);
+    public static readonly FieldDefinition OutOfOrder = AnalysisFlag("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment", TcpAnalysisFlags.OutOfOrder);
+    public static readonly FieldDefinition LostSegment = AnalysisFlag("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)", TcpAnalysisFlags.LostSegment);
+    public static readonly FieldDefinition AckLostSegment = AnalysisFlag("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)", TcpAnalysisFlags.AckLostSegment);
+    public static readonly FieldDefinition WindowUpdate = AnalysisFlag("tcp.analysis.window_update", "TCP window update", TcpAnalysisFlags.WindowUpdate);
+    public static readonly FieldDefinition WindowFull = AnalysisFlag("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full", TcpAnalysisFlags.WindowFull);
+    public static readonly FieldDefinition KeepAlive = AnalysisFlag("tcp.analysis.keep_alive", "TCP keep-alive segment", TcpAnalysisFlags.KeepAlive);
+    public static readonly FieldDefinition KeepAliveAck = AnalysisFlag("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment", TcpAnalysisFlags.KeepAliveAck);
+    public static readonly FieldDefinition DuplicateAck = AnalysisFlag("tcp.analysis.duplicate_ack", "Duplicate ACK", TcpAnalysisFlags.DuplicateAck);
+    public static readonly FieldDefinition DuplicateAckNumber = FieldDefinition.Tracked("tcp.analysis.duplicate_ack_num", "Duplicate ACK #", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpDuplicateAckNumber, SeqAckAnalysis);
+    public static readonly FieldDefinition DuplicateAckFrame = FieldDefinition.Tracked("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpDuplicateAckFrame, SeqAckAnalysis);
+    public static readonly FieldDefinition ZeroWindowProbe = AnalysisFlag("tcp.analysis.zero_window_probe", "TCP Zero Window Probe", TcpAnalysisFlags.ZeroWindowProbe);
+    public static readonly FieldDefinition ZeroWindow = AnalysisFlag("tcp.analysis.zero_window", "TCP Zero Window segment", TcpAnalysisFlags.ZeroWindow);
+    public static readonly FieldDefinition ZeroWindowProbeAck = AnalysisFlag("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", TcpAnalysisFlags.ZeroWindowProbeAck);
+
+    /// <summary>Every TCP field, in tree order (Wireshark's, where RawNet has the field).</summary>
     public static readonly FieldDefinition[] All =
     [
-        SourcePort, DestinationPort, Port, SegmentLength, SequenceNumber, AcknowledgmentNumber, HeaderLength, Flags, Reserved,
-        AccurateEcn, Cwr, Ece, Urg, Ack, Push, Reset, Syn, Fin, Window, Checksum, UrgentPointer, OptionKind, OptionLength,
+        SourcePort, DestinationPort, Port, Stream, SegmentLength, RelativeSequenceNumber, SequenceNumber, NextSequenceNumber,
+        RelativeAcknowledgmentNumber, AcknowledgmentNumber, HeaderLength, Flags, Reserved, AccurateEcn, Cwr, Ece, Urg, Ack, Push,
+        Reset, Syn, Fin, Window, WindowSize, WindowScaleFactor, Checksum, UrgentPointer, OptionKind, OptionLength,
         MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, TimestampValue, TimestampEchoReply,
+        TimeRelative, TimeDelta,
+        Analysis, AcksFrame, AckRtt, InitialRtt, BytesInFlight, PushBytesSent,
+        AnalysisFlags, ReusedPorts, Retransmission, Rto, RtoFrame, FastRetransmission, SpuriousRetransmission, OutOfOrder,
+        LostSegment, AckLostSegment, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, DuplicateAck, ZeroWindowProbe,
+        ZeroWindow, ZeroWindowProbeAck, DuplicateAckNumber, DuplicateAckFrame,
     ];
+
+    private static FieldDefinition AnalysisFlag(string name, string label, TcpAnalysisFlags flag) =>
+        FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysisFlag, AnalysisFlagsGroup, (ulong)flag);
 
     private static FieldDefinition Flag(string name, string label, ulong mask) =>
         FieldDefinition.Fixed(name, label, LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Boolean, mask, FieldPresence.TcpHeaderLengthValid);

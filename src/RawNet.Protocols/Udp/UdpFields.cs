@@ -1,3 +1,4 @@
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 using F = RawNet.Protocols.Udp.UdpHeader.Field;
@@ -13,6 +14,11 @@ public static class UdpFields
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("udp.length", "Length", LayerKind.Udp, F.Length, 2, FieldKind.Decimal);
     public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("udp.checksum", "Checksum", LayerKind.Udp, F.Checksum, 2, FieldKind.Hex);
 
+    public static readonly FieldDefinition Stream = FieldDefinition.Tracked("udp.stream", "Stream index", LayerKind.Udp, FieldKind.Decimal, AnalysisValue.Stream);
+    public static readonly FieldGroup Timestamps = new("[Timestamps]");
+    public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("udp.time_relative", "Time since first frame", LayerKind.Udp, FieldKind.RelativeTime, AnalysisValue.TimeRelative, Timestamps);
+    public static readonly FieldDefinition TimeDelta = FieldDefinition.Tracked("udp.time_delta", "Time since previous frame", LayerKind.Udp, FieldKind.RelativeTime, AnalysisValue.TimeDelta, Timestamps);
+
     /// <summary>Every UDP field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum];
+    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum, Stream, TimeRelative, TimeDelta];
 }

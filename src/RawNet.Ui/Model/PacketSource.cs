@@ -236,6 +236,9 @@ public sealed class PacketSource
             var buffer = packet.BufferOf(layer, frame);
             foreach (var field in FieldCatalog.ForLayer(layer.Kind))
             {
+                // What a conversation makes of the packet comes with the UI's analysis pass; a packet decoded alone has none.
+                if (field.Computed == ComputedField.Analysis && !packet.Analysis.HasFrameTimes)
+                    continue;
                 for (int n = 0; FieldReader.TryRead(field, packet, i, frame, n, out var value); n++)
                 {
                     string text = field.Kind == FieldKind.Boolean ? LayerNotes.Flag(value.Number) : FieldFormatter.Format(field, value, buffer);

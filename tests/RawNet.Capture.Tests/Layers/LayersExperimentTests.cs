@@ -68,14 +68,16 @@ public sealed class LayersExperimentTests
     }
 
     [Fact]
-    public void Only_a_bad_checksum_the_kernel_wrote_into_tcp_or_udp_counts_as_left_for_offload()
+    public void Only_a_checksum_the_decoder_calls_offloaded_counts_as_left_for_offload()
     {
         ByteMapLayer Layer(RawNet.Protocols.Decoding.LayerKind kind, WrittenBy by, RawNet.Protocols.Checksums.ChecksumStatus status) => new("x", kind, 0, 8, by, [], status);
+        var offloaded = RawNet.Protocols.Checksums.ChecksumStatus.Offloaded;
         var bad = RawNet.Protocols.Checksums.ChecksumStatus.Bad;
-        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Tcp, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
-        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
+        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Tcp, WrittenBy.Kernel, offloaded).ChecksumLeftForOffload);
+        Assert.True(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Kernel, offloaded).ChecksumLeftForOffload);
+        // A wrong value that is not the pseudo-header sum is damage, whoever wrote it.
+        Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
         Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Udp, WrittenBy.Application, bad).ChecksumLeftForOffload);
-        Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Ipv4, WrittenBy.Kernel, bad).ChecksumLeftForOffload);
         Assert.False(Layer(RawNet.Protocols.Decoding.LayerKind.Tcp, WrittenBy.Kernel, RawNet.Protocols.Checksums.ChecksumStatus.Good).ChecksumLeftForOffload);
     }
 }

@@ -1,6 +1,3 @@
-using RawNet.Files;
-using RawNet.Protocols;
-using RawNet.Protocols.Decoding;
 using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Oracle;
@@ -63,52 +60,5 @@ public sealed class TsharkFieldsOracleTests
         Assert.Equal(79, TestPaths.PeerCorpusFiles().Count());
     }
 
-    private static void CompareWithTshark(string path)
-    {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-n", "-r", path, "-T", "fields" };
-        var ours = new List<string> { "read", path, "-T", "fields" };
-        foreach (var field in Fields)
-        {
-            arguments.Add("-e");
-            arguments.Add(field);
-            ours.Add("-e");
-            ours.Add(field);
-        }
-        var expected = ExternalTool.Run(tshark, arguments);
-        Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
-        var actual = RawNetProcess.Run(ours);
-        Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
-
-        var expectedLines = SplitLines(expected.StdOut);
-        var actualLines = SplitLines(actual.StdOut);
-        Assert.Equal(expectedLines.Length, actualLines.Length);
-        var linkTypes = LinkTypesOf(path);
-        Assert.Equal(expectedLines.Length, linkTypes.Count);
-        var mismatches = new List<string>();
-        for (int i = 0; i < expectedLines.Length; i++)
-        {
-            var want = expectedLines[i].Split('\t');
-            var got = actualLines[i].Split('\t');
-            Assert.Equal(Fields.Length, got.Length);
-            int compared = PacketDecoder.DecodesLinkType(linkTypes[i]) ? Fields.Length : FrameFieldCount;
-            for (int f = 0; f < compared; f++)
-            {
-                if (want[f] != got[f])
-                    mismatches.Add($"packet {i + 1} {Fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
-            }
-        }
-        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(20)));
-    }
-
-    private static string[] SplitLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static List<LinkType> LinkTypesOf(string path)
-    {
-        var types = new List<LinkType>();
-        using var reader = CaptureFileReader.Open(path);
-        while (reader.TryReadNext(out var frame))
-            types.Add(frame.Metadata.LinkType);
-        return types;
-    }
+    private static void CompareWithTshark(string path) => TsharkComparison.AssertSameFields(path, Fields, FrameFieldCount);
 }

@@ -1,0 +1,191 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.Tcp;
+
+namespace RawNet.Protocols.Conversations;
+
+/// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers.</summary>
+/// <param name="MaxConversations">
+/// Conversations held at once, for TCP and for UDP each; past it the one idle longest is forgotten (a later packet of it
+/// starts a new stream, where tshark, which never forgets, would continue the old one).
+/// </param>
+/// <param name="MaxUnackedSegments">
+/// Unacknowledged TCP segments remembered for RTT, retransmission and bytes-in-flight analysis, all conversations
+/// together (each direction also stops at Wireshark's own 10,000); past it new segments go unremembered.
+/// </param>
+public readonly record struct ConversationLimits(int MaxConversations = ConversationLimits.DefaultMaxConversations, int MaxUnackedSegments = ConversationLimits.DefaultMaxUnackedSegments)
+{
+    /// <summary>2,097,152 conversations per protocol.</summary>
+    public const int DefaultMaxConversations = 1 << 21;
+
+    /// <summary>4,194,304 segments (24 bytes each: 96 MiB at most).</summary>
+    public const int DefaultMaxUnackedSegments = 1 << 22;
+
+    /// <summary>The defaults.</summary>
+    public static ConversationLimits Default => new(DefaultMaxConversations, DefaultMaxUnackedSegments);
+}
+
+/// <summary>
+/// Follows every TCP and UDP conversation of a capture in one pass, in capture order, as tshark does in one pass: gives
+/// each packet its frame times, and each TCP or UDP layer its stream number, its times within the conversation and, for
+/// TCP, relative sequence numbers, the scaled window and the SEQ/ACK analysis (<see cref="TcpAnalyzer"/>). It sits above
+/// the stateless decoder and below every output: the decoder never calls it, outputs read what it wrote into
+/// <see cref="DecodedPacket.Analysis"/>. Memory is bounded by <see cref="ConversationLimits"/>; a known conversation's
+/// packets allocate nothing.
+/// </summary>
+public sealed class ConversationTracker
+{
+    /// <summary>TCP header bytes tshark needs before it looks up the conversation.</summary>
+    private const int MinTcpBytes = 16;
+
+    private readonly ConversationTable<TcpConversation> _tcp;
+    private readonly ConversationTable<UdpConversation> _udp;
+    private readonly TcpAnalyzer _tcpAnalyzer;
+    private bool _started;
+    private long _firstTimestamp;
+    private long _previousTimestamp;
+    private long _previousDisplayedTimestamp;
+    private bool _anyDisplayed;
+
+    /// <summary>Creates a tracker with <paramref name="limits"/> (the defaults when omitted).</summary>
+    public ConversationTracker(ConversationLimits? limits = null)
+    {
+        var bounds = limits ?? ConversationLimits.Default;
+        _tcpAnalyzer = new TcpAnalyzer(bounds.MaxUnackedSegments);
+        _tcp = new ConversationTable<TcpConversation>(bounds.MaxConversations, evicting: index => _tcpAnalyzer.Release(ref _tcp![index]));
+        _udp = new ConversationTable<UdpConversation>(bounds.MaxConversations);
+    }
+
+    /// <summary>
+    /// True (the default) when every packet counts as displayed, so frame.time_delta_displayed equals frame.time_delta;
+    /// set it false when a display filter decides, and call <see cref="MarkDisplayed"/> for each packet it passes.
+    /// </summary>
+    public bool EveryPacketDisplayed { get; set; } = true;
+
+    /// <summary>TCP streams numbered so far (the next tcp.stream).</summary>
+    public uint TcpStreams { get; private set; }
+
+    /// <summary>UDP streams numbered so far (the next udp.stream).</summary>
+    public uint UdpStreams { get; private set; }
+
+    /// <summary>TCP and UDP conversations forgotten to stay within the bound.</summary>
+    public long EvictedConversations => _tcp.Evicted + _udp.Evicted;
+
+    /// <summary>Bytes the tracker's tables hold now.</summary>
+    public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes;
+
+    /// <summary>Analyses <paramref name="packet"/> (decoded from <paramref name="frame"/>); call once per packet, in capture order.</summary>
+    public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var analysis = packet.Analysis;
+        analysis.Clear();
+        long now = packet.Metadata.TimestampNanoseconds;
+        if (!_started)
+        {
+            _started = true;
+            _firstTimestamp = now;
+            _previousTimestamp = now;
+        }
+        analysis.SetFrameTimes(now - _firstTimestamp, now - _previousTimestamp, _anyDisplayed ? now - _previousDisplayedTimestamp : 0);
+        _previousTimestamp = now;
+        if (EveryPacketDisplayed)
+            MarkDisplayed(packet);
+
+        int ip = -1;
+        var layers = packet.Layers;
+        for (int i = 1; i < layers.Length; i++)
+        {
+            ref readonly Layer layer = ref layers[i];
+            switch (layer.Kind)
+            {
+                case LayerKind.Ipv4:
+                case LayerKind.Ipv6:
+                    ip = i;
+                    break;
+                case LayerKind.Tcp:
+                case LayerKind.Udp:
+                    if (ip >= 0)
+                        AnalyzeTransport(packet, frame, ip, i, now);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="packet"/> was displayed: the next packet's frame.time_delta_displayed is measured from it.</summary>
+    public void MarkDisplayed(DecodedPacket packet)
+    {
+        _previousDisplayedTimestamp = packet.Metadata.TimestampNanoseconds;
+        _anyDisplayed = true;
+    }
+
+    private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now)
+    {
+        ref readonly Layer ip = ref packet[ipIndex];
+        ref readonly Layer transport = ref packet[index];
+        var ipHeader = packet.HeaderOf(ip, frame);
+        var header = packet.HeaderOf(transport, frame);
+        bool v4 = ip.Kind == LayerKind.Ipv4;
+        int addresses = v4 ? Ipv4Header.Field.Destination + 4 : Ipv6Header.Field.Destination + 16;
+        // tshark gives up on a TCP header before looking up its conversation when fewer than 16 bytes of it are there
+        // (the 8 bytes an ICMP error quotes): no stream, nothing remembered.
+        int needed = transport.Kind == LayerKind.Tcp ? MinTcpBytes : 4;
+        if (ipHeader.Length < addresses || header.Length < needed)
+            return;
+        var source = v4 ? ipHeader.Slice(Ipv4Header.Field.Source, 4) : ipHeader.Slice(Ipv6Header.Field.Source, 16);
+        var destination = v4 ? ipHeader.Slice(Ipv4Header.Field.Destination, 4) : ipHeader.Slice(Ipv6Header.Field.Destination, 16);
+        var key = ConversationKey.Of(source, BinaryPrimitives.ReadUInt16BigEndian(header), destination,
+            BinaryPrimitives.ReadUInt16BigEndian(header[2..]), out bool fromA);
+        if (!packet.Analysis.TryAdd(index, out int slot))
+            return;
+        ref var record = ref packet.Analysis.Edit(slot);
+        if (transport.Kind == LayerKind.Udp)
+            AnalyzeUdp(in key, transport.Quoted, now, ref record);
+        else
+            AnalyzeTcp(packet, frame, in key, fromA, index, now, ref record);
+    }
+
+    private void AnalyzeUdp(in ConversationKey key, bool quoted, long now, ref TransportAnalysis record)
+    {
+        int entry = _udp.FindOrAdd(key, out bool added);
+        ref var conversation = ref _udp[entry];
+        if (added)
+        {
+            conversation.Stream = UdpStreams++;
+            conversation.FirstTimestamp = now;
+            conversation.PreviousTimestamp = now;
+        }
+        record.Stream = conversation.Stream;
+        record.HasStream = true;
+        // A datagram quoted by an ICMP error belongs to its conversation (and may start it) but shows no times.
+        if (quoted)
+            return;
+        record.TimeRelative = now - conversation.FirstTimestamp;
+        record.TimeDelta = now - conversation.PreviousTimestamp;
+        record.HasTimes = true;
+        conversation.PreviousTimestamp = now;
+    }
+
+    private void AnalyzeTcp(DecodedPacket packet, ReadOnlySpan<byte> frame, in ConversationKey key, bool fromA, int index, long now, ref TransportAnalysis record)
+    {
+        int entry = _tcp.FindOrAdd(key, out bool added);
+        ref var conversation = ref _tcp[entry];
+        if (added)
+            conversation = TcpConversation.Start(TcpStreams++, now);
+        ref readonly Layer layer = ref packet[index];
+        var segment = new TcpAnalyzer.Segment(packet.HeaderOf(layer, frame), layer.Extent, layer.Quoted, (uint)packet.FrameNumber, now);
+        // Wireshark's flow1 is the one sent by the endpoint that sorts higher; the key's first endpoint sorts lower.
+        uint streams = TcpStreams;
+        _tcpAnalyzer.Analyze(ref conversation, !fromA, in segment, ref record, ref streams);
+        TcpStreams = streams;
+    }
+}
+
+/// <summary>A UDP conversation's state: its number and its last frame's time.</summary>
+internal struct UdpConversation
+{
+    public uint Stream;
+    public long FirstTimestamp;
+    public long PreviousTimestamp;
+}

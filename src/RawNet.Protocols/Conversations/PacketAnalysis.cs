@@ -1,0 +1,95 @@
+using RawNet.Protocols.Tcp;
+
+namespace RawNet.Protocols.Conversations;
+
+/// <summary>One TCP or UDP layer's place in its conversation: the stream it belongs to, its times, and for TCP the analysis.</summary>
+public struct TransportAnalysis
+{
+    /// <summary>The index of the TCP or UDP layer this record is for.</summary>
+    public int LayerIndex;
+    /// <summary>tcp.stream or udp.stream (shown when <see cref="HasStream"/>).</summary>
+    public uint Stream;
+    public bool HasStream;
+    /// <summary>Nanoseconds since the conversation's first frame, and since its previous one (shown when <see cref="HasTimes"/>).</summary>
+    public long TimeRelative;
+    public long TimeDelta;
+    public bool HasTimes;
+    /// <summary>TCP only: relative numbers, window and analysis (shown when <see cref="HasTcp"/>).</summary>
+    public TcpSegmentAnalysis Tcp;
+    public bool HasTcp;
+}
+
+/// <summary>
+/// What the <see cref="ConversationTracker"/> found for one packet: its times relative to the capture, and for each TCP or
+/// UDP layer its conversation and analysis. Owned by a <see cref="Decoding.DecodedPacket"/> and overwritten with it; empty
+/// until a tracker has seen the packet (then the fields it holds are absent).
+/// </summary>
+public sealed class PacketAnalysis
+{
+    /// <summary>The most transport layers one packet's analysis holds (tunnels nest; deeper ones go unanalysed).</summary>
+    public const int MaxTransports = 8;
+
+    private readonly TransportAnalysis[] _transports = new TransportAnalysis[MaxTransports];
+
+    /// <summary>True once a tracker has filled in the frame times.</summary>
+    public bool HasFrameTimes { get; internal set; }
+
+    /// <summary>Nanoseconds since the first frame (frame.time_relative).</summary>
+    public long TimeRelative { get; internal set; }
+
+    /// <summary>Nanoseconds since the previous frame (frame.time_delta).</summary>
+    public long TimeDelta { get; internal set; }
+
+    /// <summary>Nanoseconds since the previous displayed frame (frame.time_delta_displayed).</summary>
+    public long TimeDeltaDisplayed { get; internal set; }
+
+    /// <summary>Number of transport records.</summary>
+    public int TransportCount { get; private set; }
+
+    /// <summary>The transport records, in layer order.</summary>
+    public ReadOnlySpan<TransportAnalysis> Transports => _transports.AsSpan(0, TransportCount);
+
+    /// <summary>The record of the layer at <paramref name="layerIndex"/>, or -1.</summary>
+    public int IndexOf(int layerIndex)
+    {
+        for (int i = 0; i < TransportCount; i++)
+        {
+            if (_transports[i].LayerIndex == layerIndex)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Record <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    public ref readonly TransportAnalysis this[int index] => ref _transports[index];
+
+    /// <summary>Sets the frame times.</summary>
+    public void SetFrameTimes(long relative, long delta, long deltaDisplayed)
+    {
+        TimeRelative = relative;
+        TimeDelta = delta;
+        TimeDeltaDisplayed = deltaDisplayed;
+        HasFrameTimes = true;
+    }
+
+    /// <summary>Adds a cleared record for the layer at <paramref name="layerIndex"/>; false when the packet has as many as it can hold.</summary>
+    public bool TryAdd(int layerIndex, out int index)
+    {
+        index = TransportCount;
+        if (index == MaxTransports)
+            return false;
+        _transports[index] = new TransportAnalysis { LayerIndex = layerIndex };
+        TransportCount++;
+        return true;
+    }
+
+    /// <summary>The writable record <paramref name="index"/>, for the tracker (and the UI's stored analysis) to fill.</summary>
+    public ref TransportAnalysis Edit(int index) => ref _transports[index];
+
+    /// <summary>Forgets everything (a new packet).</summary>
+    public void Clear()
+    {
+        HasFrameTimes = false;
+        TransportCount = 0;
+    }
+}

@@ -1,0 +1,78 @@
+namespace RawNet.Protocols.Tcp;
+
+/// <summary>What the TCP sequence analysis concluded about a segment, as Wireshark's tcp.analysis.* expert flags.</summary>
+[Flags]
+public enum TcpAnalysisFlags : ushort
+{
+    None = 0,
+    Retransmission = 1 << 0,
+    FastRetransmission = 1 << 1,
+    SpuriousRetransmission = 1 << 2,
+    OutOfOrder = 1 << 3,
+    LostSegment = 1 << 4,
+    AckLostSegment = 1 << 5,
+    WindowUpdate = 1 << 6,
+    WindowFull = 1 << 7,
+    KeepAlive = 1 << 8,
+    KeepAliveAck = 1 << 9,
+    DuplicateAck = 1 << 10,
+    ZeroWindow = 1 << 11,
+    ZeroWindowProbe = 1 << 12,
+    ZeroWindowProbeAck = 1 << 13,
+    ReusedPorts = 1 << 14,
+}
+
+/// <summary>Which of the analysis's values a segment shows (Wireshark leaves the others out of the tree and the fields).</summary>
+[Flags]
+public enum TcpAnalysisItems : ushort
+{
+    None = 0,
+    /// <summary>The SEQ/ACK analysis subtree is shown at all (Wireshark keeps an analysis record for the frame).</summary>
+    Analysis = 1 << 0,
+    AcksFrame = 1 << 1,
+    AckRtt = 1 << 2,
+    InitialRtt = 1 << 3,
+    BytesInFlight = 1 << 4,
+    PushBytesSent = 1 << 5,
+    DuplicateAck = 1 << 6,
+    Rto = 1 << 7,
+}
+
+/// <summary>The TCP part of one segment's analysis: relative numbers, the scaled window, and the SEQ/ACK analysis.</summary>
+public struct TcpSegmentAnalysis
+{
+    /// <summary>Sequence number relative to the sender's base.</summary>
+    public uint Seq;
+    /// <summary>Acknowledgement number relative to the receiver's base (shown when <see cref="HasAck"/>).</summary>
+    public uint Ack;
+    /// <summary>The relative sequence number after this segment (shown when <see cref="HasNextSeq"/>).</summary>
+    public uint NextSeq;
+    public bool HasAck;
+    public bool HasNextSeq;
+    /// <summary>The window scaled as the handshake agreed (shown when <see cref="HasWindowSize"/>).</summary>
+    public uint WindowSize;
+    /// <summary>The scale multiplier, -1 unknown, -2 no scaling (shown when <see cref="HasScaleFactor"/>).</summary>
+    public int ScaleFactor;
+    public bool HasWindowSize;
+    public bool HasScaleFactor;
+    /// <summary>The expert flags.</summary>
+    public TcpAnalysisFlags Flags;
+    /// <summary>Which values below are shown.</summary>
+    public TcpAnalysisItems Items;
+    /// <summary>The frame whose data this segment acknowledges.</summary>
+    public uint AcksFrame;
+    /// <summary>Nanoseconds from that frame to this acknowledgement.</summary>
+    public long AckRtt;
+    /// <summary>Nanoseconds from the SYN to the ACK that completed the handshake.</summary>
+    public long InitialRtt;
+    public uint BytesInFlight;
+    public uint PushBytesSent;
+    /// <summary>Which duplicate of the acknowledgement this is (1, 2, ...).</summary>
+    public uint DuplicateAckNumber;
+    /// <summary>The frame this acknowledgement duplicates.</summary>
+    public uint DuplicateAckFrame;
+    /// <summary>Nanoseconds the retransmission waited (the retransmission timeout).</summary>
+    public long Rto;
+    /// <summary>The frame the <see cref="Rto"/> is measured from.</summary>
+    public uint RtoFrame;
+}

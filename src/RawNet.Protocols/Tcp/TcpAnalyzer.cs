@@ -1,0 +1,661 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using RawNet.Protocols.Conversations;
+
+namespace RawNet.Protocols.Tcp;
+
+/// <summary>
+/// One direction of a TCP conversation while a capture is walked: what Wireshark keeps per flow for relative numbers,
+/// window scaling and the SEQ/ACK analysis. Sequence values are raw; 0 in <see cref="NextSeq"/> and
+/// <see cref="MaxSeqToBeAcked"/> means "not seen yet", as in Wireshark.
+/// </summary>
+internal struct TcpFlow
+{
+    public uint BaseSeq;
+    public uint NextSeq;
+    public uint NextSeqFrame;
+    public uint MaxSeqToBeAcked;
+    public uint LastAck;
+    public uint LastNonDupAck;
+    /// <summary>Duplicate ACKs counted; <see cref="uint.MaxValue"/> marks "an unseen segment was just ACKed" (its next dup ACK is #1).</summary>
+    public uint DupAckNum;
+    public uint PushBytesSent;
+    /// <summary>Head (newest) of this flow's unacknowledged segments in the analyzer's pool, or -1.</summary>
+    public int Segments;
+    /// <summary>This flow's latest SACK blocks in the analyzer's pool, or -1.</summary>
+    public int Sack;
+    public long NextSeqTime;
+    public long LastAckTime;
+    /// <summary>The last raw (unscaled) window; only meaningful once <see cref="TcpFlowFlags.WindowSeen"/> is set.</summary>
+    public ushort Window;
+    public TcpAnalysisFlags LastSegmentFlags;
+    public ushort SegmentCount;
+    /// <summary>-1 unknown, -2 no scaling, else the shift (0 to 14).</summary>
+    public sbyte WinScale;
+    public TcpFlowFlags Flags;
+
+    public readonly bool Has(TcpFlowFlags flag) => (Flags & flag) != 0;
+}
+
+/// <summary>Yes/no facts of a <see cref="TcpFlow"/>.</summary>
+[Flags]
+internal enum TcpFlowFlags : byte
+{
+    None = 0,
+    /// <summary>The base sequence number is known.</summary>
+    BaseSet = 1,
+    /// <summary>This flow sent a SYN and no non-SYN ACK since (the peer's window then is not scaled yet).</summary>
+    FirstAck = 2,
+    /// <summary>Bytes in flight may be computed (cleared by a gap, set again by an ACK from the other side).</summary>
+    ValidBytesInFlight = 4,
+    /// <summary>The previous data segment had PSH.</summary>
+    PushSetLast = 8,
+    /// <summary>A segment of this flow has been analysed, so <see cref="TcpFlow.Window"/> holds its window.</summary>
+    WindowSeen = 16,
+}
+
+/// <summary>A TCP conversation's state while a capture is walked: its stream number, times and both directions.</summary>
+internal struct TcpConversation
+{
+    public uint Stream;
+    public long FirstTime;
+    public long PreviousTime;
+    /// <summary>Time of the most recent pure SYN (0: none).</summary>
+    public long SynTime;
+    /// <summary>The handshake's round trip, SYN to the first non-SYN ACK (0: not known yet).</summary>
+    public long InitialRtt;
+    /// <summary>The flow Wireshark calls flow1: sent by the endpoint that sorts higher (address, then port).</summary>
+    public TcpFlow High;
+    /// <summary>flow2: sent by the endpoint that sorts lower (and both ways when the endpoints are equal).</summary>
+    public TcpFlow Low;
+
+    /// <summary>A conversation started by a frame at <paramref name="now"/>.</summary>
+    public static TcpConversation Start(uint stream, long now) => new()
+    {
+        Stream = stream,
+        FirstTime = now,
+        PreviousTime = now,
+        High = NewFlow(),
+        Low = NewFlow(),
+    };
+
+    private static TcpFlow NewFlow() => new() { Segments = -1, Sack = -1, WinScale = -1, Flags = TcpFlowFlags.ValidBytesInFlight };
+}
+
+/// <summary>
+/// The TCP SEQ/ACK analysis as tshark 4.0 computes it in one pass with its default preferences: relative sequence
+/// numbers, window scaling, the handshake's RTT, and per segment the analysis flags (retransmission, duplicate ACK,
+/// zero window, ...), the RTT of the segment it acknowledges, bytes in flight and the RTO. The rules follow Wireshark's
+/// packet-tcp.c (read for its rules, written anew) and were settled against tshark 4.0.17 where versions differ
+/// (docs/tcp-analysis.md). Unacknowledged segments and SACK blocks live in pools owned here, bounded per flow and in all.
+/// </summary>
+internal sealed class TcpAnalyzer
+{
+    /// <summary>Wireshark stops remembering a flow's unacknowledged segments past this many.</summary>
+    public const int MaxSegmentsPerFlow = 10000;
+
+    /// <summary>The most SACK blocks of one option that count against bytes in flight (Wireshark keeps three).</summary>
+    public const int SackBlocks = 3;
+
+    private const long FastRetransmissionWindow = 20_000_000;   // 20 ms
+    private const long DefaultOutOfOrderThreshold = 3_000_000;  // 3 ms, until the handshake's RTT is known
+
+    private UnackedSegment[] _segments = new UnackedSegment[1024];
+    private int _freeSegment = -1;
+    private int _usedSegments;
+    private readonly int _maxSegments;
+    private SackRanges[] _sacks = new SackRanges[16];
+    private int _freeSack = -1;
+    private int _usedSacks;
+
+    /// <summary>Creates an analyzer that remembers at most <paramref name="maxSegments"/> unacknowledged segments in all.</summary>
+    public TcpAnalyzer(int maxSegments) => _maxSegments = Math.Max(MaxSegmentsPerFlow, maxSegments);
+
+    /// <summary>Bytes the pools hold.</summary>
+    public long AllocatedBytes => (long)_segments.Length * Unsafe.SizeOf<UnackedSegment>() + (long)_sacks.Length * Unsafe.SizeOf<SackRanges>();
+
+    /// <summary>Segments remembered now, all flows together.</summary>
+    public int SegmentsHeld { get; private set; }
+
+    /// <summary>The packet's TCP layer as the analysis sees it.</summary>
+    public readonly ref struct Segment(ReadOnlySpan<byte> header, int reportedLength, bool quoted, uint frame, long now)
+    {
+        /// <summary>The header bytes captured (at least 16).</summary>
+        public readonly ReadOnlySpan<byte> Header = header;
+        /// <summary>Bytes the segment spans as the IP layer declares them (header and payload).</summary>
+        public readonly int ReportedLength = reportedLength;
+        /// <summary>Inside an ICMP error: counted in the conversation, never analysed.</summary>
+        public readonly bool Quoted = quoted;
+        public readonly uint Frame = frame;
+        public readonly long Now = now;
+    }
+
+    /// <summary>
+    /// Analyses one TCP segment of <paramref name="conversation"/> (sent by its higher endpoint when
+    /// <paramref name="fromHigh"/>) and fills <paramref name="record"/>: stream, times, relative numbers, window, analysis.
+    /// A SYN that starts a new conversation on the same ports resets <paramref name="conversation"/> and takes the next
+    /// number from <paramref name="streams"/>.
+    /// </summary>
+    public void Analyze(ref TcpConversation conversation, bool fromHigh, in Segment segment, ref TransportAnalysis record, ref uint streams)
+    {
+        var header = segment.Header;
+        uint seq = BinaryPrimitives.ReadUInt32BigEndian(header[TcpHeader.Field.SequenceNumber..]);
+        uint ack = BinaryPrimitives.ReadUInt32BigEndian(header[TcpHeader.Field.AcknowledgmentNumber..]);
+        var flags = (TcpFlags)(BinaryPrimitives.ReadUInt16BigEndian(header[TcpHeader.Field.DataOffsetAndFlags..]) & 0x0FFF);
+        ushort window = BinaryPrimitives.ReadUInt16BigEndian(header[TcpHeader.Field.Window..]);
+        int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+        bool syn = (flags & TcpFlags.Syn) != 0, hasAck = (flags & TcpFlags.Ack) != 0, fin = (flags & TcpFlags.Fin) != 0;
+        long now = segment.Now;
+        ref var a = ref record.Tcp;
+        a = default;
+
+        // A SYN with another initial sequence number on known ports starts a new conversation (tshark 4.0: whatever
+        // became of the old one); the same number is the SYN sent again, and the flow rewinds to resend from there.
+        if (syn && !hasAck && Flow(ref conversation, fromHigh).Has(TcpFlowFlags.BaseSet))
+        {
+            if (seq != Flow(ref conversation, fromHigh).BaseSeq)
+            {
+                Release(ref conversation);
+                conversation = TcpConversation.Start(streams++, now);
+                Mark(ref a, TcpAnalysisFlags.ReusedPorts);
+            }
+            else
+            {
+                // tshark keeps an (empty) analysis record for it: only visible when an ICMP error quotes the SYN.
+                ref var flow = ref Flow(ref conversation, fromHigh);
+                flow.NextSeq = flow.MaxSeqToBeAcked;
+                Create(ref a);
+            }
+        }
+        else if (syn && hasAck && Flow(ref conversation, fromHigh).Has(TcpFlowFlags.BaseSet) && seq != Flow(ref conversation, fromHigh).BaseSeq)
+        {
+            Flow(ref conversation, fromHigh).BaseSeq = seq;
+            Mark(ref a, TcpAnalysisFlags.ReusedPorts);
+        }
+        ref TcpFlow fwd = ref Flow(ref conversation, fromHigh);
+        ref TcpFlow rev = ref Flow(ref conversation, !fromHigh);
+        // Every header this far forgets the flow's SACK blocks; its own options (read below) may set new ones.
+        if (fwd.Sack >= 0)
+            _sacks[fwd.Sack].Count = 0;
+
+        record.Stream = conversation.Stream;
+        record.HasStream = true;
+        record.TimeDelta = now - conversation.PreviousTime;
+        record.TimeRelative = now - conversation.FirstTime;
+        conversation.PreviousTime = now;
+
+        bool analysed = false;
+        uint seglen = 0;
+        if (!segment.Quoted && segment.ReportedLength >= headerLength)
+        {
+            analysed = true;
+            seglen = (uint)(segment.ReportedLength - headerLength);
+            if (!fwd.Has(TcpFlowFlags.BaseSet))
+            {
+                fwd.BaseSeq = syn ? seq : seq - 1;
+                fwd.Flags |= TcpFlowFlags.BaseSet;
+            }
+            if (!rev.Has(TcpFlowFlags.BaseSet) && hasAck)
+            {
+                rev.BaseSeq = ack - 1;
+                rev.Flags |= TcpFlowFlags.BaseSet;
+            }
+            AnalyzeSequence(ref conversation, ref fwd, ref rev, seq, ack, seglen, flags, window, segment.Frame, now, ref a);
+        }
+
+        // What the segment shows: relative numbers and the scaled window only where the analysis ran.
+        bool wholeHeader = headerLength >= TcpHeader.MinLength;
+        a.Seq = analysed ? seq - fwd.BaseSeq : seq;
+        a.Ack = analysed && hasAck ? ack - rev.BaseSeq : ack;
+        a.HasAck = wholeHeader;
+        a.NextSeq = a.Seq + seglen + (syn || fin ? 1u : 0u);
+        a.HasNextSeq = analysed && wholeHeader;
+        a.WindowSize = analysed && !syn && fwd.WinScale >= 0 ? (uint)window << fwd.WinScale : window;
+        a.HasWindowSize = wholeHeader;
+        a.ScaleFactor = fwd.WinScale < 0 ? fwd.WinScale : 1 << fwd.WinScale;
+        a.HasScaleFactor = wholeHeader && !syn;
+        record.HasTimes = wholeHeader;
+        record.HasTcp = true;
+
+        // The handshake's round trip: from the latest pure SYN to the first segment that ACKs without SYN.
+        if (syn)
+        {
+            if (!hasAck)
+                conversation.SynTime = now;
+            fwd.Flags |= TcpFlowFlags.FirstAck;
+        }
+        if (hasAck && !syn)
+        {
+            if (conversation.SynTime != 0 && conversation.InitialRtt == 0)
+                conversation.InitialRtt = now - conversation.SynTime;
+            fwd.Flags &= ~TcpFlowFlags.FirstAck;
+        }
+
+        // Options come after the analysis: a window scale sets this flow's shift, SACK blocks are kept for bytes in flight.
+        if (wholeHeader && headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength)
+            ReadOptions(ref fwd, ref rev, header[TcpHeader.MinLength..Math.Min(headerLength, header.Length)]);
+
+        // Which of the analysis's values Wireshark shows for this segment.
+        if (wholeHeader && (a.Items & TcpAnalysisItems.Analysis) != 0)
+        {
+            var items = a.Items;
+            if (a.AcksFrame != 0)
+                items |= TcpAnalysisItems.AcksFrame | (a.AckRtt != 0 ? TcpAnalysisItems.AckRtt : 0);
+            if (conversation.InitialRtt != 0)
+            {
+                items |= TcpAnalysisItems.InitialRtt;
+                a.InitialRtt = conversation.InitialRtt;
+            }
+            if (a.BytesInFlight != 0)
+                items |= TcpAnalysisItems.BytesInFlight | TcpAnalysisItems.PushBytesSent;
+            if (a.DuplicateAckNumber != 0)
+                items |= TcpAnalysisItems.DuplicateAck;
+            if ((a.Flags & TcpAnalysisFlags.Retransmission) != 0 && a.Rto != 0)
+                items |= TcpAnalysisItems.Rto;
+            a.Items = items;
+        }
+        else
+            a.Items = TcpAnalysisItems.None;
+
+        // The handshake settles window scaling: a SYN or SYN-ACK without the option means no scaling either way.
+        if (syn)
+        {
+            if (fwd.WinScale == -1)
+            {
+                fwd.WinScale = -2;
+                rev.WinScale = -2;
+            }
+            else if (hasAck && rev.WinScale == -2)
+                fwd.WinScale = -2;
+        }
+    }
+
+    /// <summary>Gives back a conversation's segments and SACK blocks (it ends, is replaced, or is evicted).</summary>
+    public void Release(ref TcpConversation conversation)
+    {
+        ReleaseFlow(ref conversation.High);
+        ReleaseFlow(ref conversation.Low);
+    }
+
+    private static ref TcpFlow Flow(ref TcpConversation conversation, bool high) => ref high ? ref conversation.High : ref conversation.Low;
+
+    /// <summary>Marks a flag, creating the analysis record (Wireshark's "ta") if needed.</summary>
+    private static void Mark(ref TcpSegmentAnalysis a, TcpAnalysisFlags flag)
+    {
+        a.Items |= TcpAnalysisItems.Analysis;
+        a.Flags |= flag;
+    }
+
+    private static void Create(ref TcpSegmentAnalysis a) => a.Items |= TcpAnalysisItems.Analysis;
+
+    private static bool Has(in TcpSegmentAnalysis a, TcpAnalysisFlags flag) => (a.Flags & flag) != 0;
+
+    // Sequence-space comparisons: by the sign of the 32-bit difference, so they hold across the wrap.
+    private static bool Gt(uint a, uint b) => (int)(a - b) > 0;
+    private static bool Lt(uint a, uint b) => (int)(a - b) < 0;
+    private static bool Le(uint a, uint b) => (int)(a - b) <= 0;
+
+    /// <summary>tshark's tcp_analyze_sequence_number, step by step (docs/tcp-analysis.md, steps A to S).</summary>
+    private void AnalyzeSequence(ref TcpConversation conversation, ref TcpFlow fwd, ref TcpFlow rev, uint seq, uint ack, uint seglen,
+        TcpFlags flags, ushort window, uint frame, long now, ref TcpSegmentAnalysis a)
+    {
+        const TcpFlags SynFinRst = TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Rst;
+        bool plain = (flags & SynFinRst) == 0;
+        bool synOrFin = (flags & (TcpFlags.Syn | TcpFlags.Fin)) != 0;
+        if ((flags & TcpFlags.Ack) != 0)
+            rev.Flags |= TcpFlowFlags.ValidBytesInFlight;
+
+        // The window Wireshark compares with: a flow that has sent nothing yet has none (it never equals).
+        bool sameWindow = fwd.Has(TcpFlowFlags.WindowSeen) && fwd.Window == window;
+        bool revWindowZero = rev.Has(TcpFlowFlags.WindowSeen) && rev.Window == 0;
+
+        // A: zero window probe: one byte at the next sequence number into a closed window.
+        if (seglen == 1 && seq == fwd.NextSeq && revWindowZero)
+        {
+            Mark(ref a, TcpAnalysisFlags.ZeroWindowProbe);
+            goto FinishedForward;
+        }
+        // B: zero window.
+        if (window == 0 && plain)
+            Mark(ref a, TcpAnalysisFlags.ZeroWindow);
+        // C: a gap before this segment.
+        if (fwd.NextSeq != 0 && Gt(seq, fwd.NextSeq) && (flags & TcpFlags.Rst) == 0)
+        {
+            Mark(ref a, TcpAnalysisFlags.LostSegment);
+            fwd.Flags &= ~TcpFlowFlags.ValidBytesInFlight;
+        }
+        // D: keep-alive: 0 or 1 byte one before the next sequence number.
+        if (seglen <= 1 && seq == fwd.NextSeq - 1 && plain)
+            Mark(ref a, TcpAnalysisFlags.KeepAlive);
+        // E: window update: nothing new but the window.
+        if (seglen == 0 && window != 0 && !sameWindow && seq == fwd.NextSeq && ack == fwd.LastAck && plain)
+            Mark(ref a, TcpAnalysisFlags.WindowUpdate);
+        // F: window full: the data reaches the edge of the receiver's window.
+        if (seglen > 0 && rev.WinScale != -1 && plain)
+        {
+            int shift = rev.Has(TcpFlowFlags.FirstAck) || rev.WinScale == -2 ? 0 : rev.WinScale;
+            uint edge = rev.LastAck + (rev.Has(TcpFlowFlags.WindowSeen) ? (uint)rev.Window << shift : uint.MaxValue << shift);
+            if (seq + seglen == edge)
+                Mark(ref a, TcpAnalysisFlags.WindowFull);
+        }
+        // G: the ACK of a keep-alive.
+        if (seglen == 0 && window != 0 && sameWindow && seq == fwd.NextSeq && ack == fwd.LastAck
+            && (rev.LastSegmentFlags & TcpAnalysisFlags.KeepAlive) != 0 && plain)
+        {
+            Mark(ref a, TcpAnalysisFlags.KeepAliveAck);
+            goto FinishedForward;
+        }
+        // H: the ACK of a zero window probe.
+        if (seglen == 0 && window == 0 && sameWindow && seq == fwd.NextSeq && ack == fwd.LastAck
+            && (rev.LastSegmentFlags & TcpAnalysisFlags.ZeroWindowProbe) != 0 && plain)
+        {
+            Mark(ref a, TcpAnalysisFlags.ZeroWindowProbeAck);
+            goto FinishedForward;
+        }
+        // I: duplicate ACK.
+        if (seglen == 0 && window != 0 && sameWindow && seq == fwd.NextSeq && ack == fwd.LastAck && plain)
+        {
+            fwd.DupAckNum = fwd.DupAckNum == uint.MaxValue ? 1 : fwd.DupAckNum + 1;
+            Mark(ref a, TcpAnalysisFlags.DuplicateAck);
+            a.DuplicateAckNumber = fwd.DupAckNum;
+            a.DuplicateAckFrame = fwd.LastNonDupAck;
+        }
+
+    FinishedForward:
+        // J: a new acknowledgement number restarts the duplicate count.
+        if (ack != fwd.LastAck)
+        {
+            fwd.LastNonDupAck = frame;
+            fwd.DupAckNum = 0;
+        }
+
+        // K: an ACK for data this capture never saw.
+        if (rev.MaxSeqToBeAcked != 0 && Gt(ack, rev.MaxSeqToBeAcked) && (flags & TcpFlags.Ack) != 0)
+        {
+            Create(ref a);
+            if (Lt(rev.MaxSeqToBeAcked, rev.NextSeq))
+            {
+                rev.MaxSeqToBeAcked = rev.NextSeq;
+                a.Flags |= TcpAnalysisFlags.AckLostSegment;
+            }
+            else
+            {
+                if (rev.DupAckNum == 0)
+                    a.Flags |= TcpAnalysisFlags.AckLostSegment;
+                rev.DupAckNum = uint.MaxValue;
+            }
+        }
+
+        // L: a segment that does not advance the sequence: spurious, fast retransmission, out of order, or retransmission.
+        if (seglen > 0 || synOrFin)
+            ClassifyOldSegment(ref conversation, ref fwd, ref rev, seq, seglen, synOrFin, now, ref a);
+
+        // M: remember the segment until it is acknowledged.
+        uint nextSeq = seq + seglen + (synOrFin ? 1u : 0u);
+        if ((seglen > 0 || synOrFin) && fwd.SegmentCount < MaxSegmentsPerFlow)
+            Push(ref fwd, frame, seq, nextSeq, now);
+
+        // N: the highest next sequence number (a probe does not move it).
+        bool probe = Has(a, TcpAnalysisFlags.ZeroWindowProbe);
+        if ((fwd.NextSeq == 0 || Gt(nextSeq, fwd.NextSeq)) && !probe)
+        {
+            fwd.NextSeq = nextSeq;
+            fwd.NextSeqFrame = frame;
+            fwd.NextSeqTime = now;
+        }
+        // O: the highest contiguous sequence number to be acknowledged.
+        if ((seq == fwd.MaxSeqToBeAcked || fwd.MaxSeqToBeAcked == 0) && !probe)
+            fwd.MaxSeqToBeAcked = fwd.NextSeq;
+
+        // P, Q: what the next segments are compared with.
+        fwd.Window = window;
+        fwd.Flags |= TcpFlowFlags.WindowSeen;
+        fwd.LastAck = ack;
+        fwd.LastAckTime = now;
+        fwd.LastSegmentFlags = (a.Items & TcpAnalysisItems.Analysis) != 0 ? a.Flags : 0;
+
+        // R: the other direction's segments this acknowledges; the oldest one ending exactly here gives the RTT.
+        int previous = -1;
+        for (int s = rev.Segments; s >= 0;)
+        {
+            ref var u = ref _segments[s];
+            int next = u.Next;
+            if (ack == u.NextSeq)
+            {
+                Create(ref a);
+                a.AcksFrame = u.Frame;
+                a.AckRtt = now - u.Time;
+            }
+            else if (Gt(ack, u.Seq) && Le(ack, u.NextSeq))
+            {
+                u.Seq = ack;
+                previous = s;
+                s = next;
+                continue;
+            }
+            else if (Gt(u.NextSeq, ack))
+            {
+                previous = s;
+                s = next;
+                continue;
+            }
+            Unlink(ref rev, previous, s);
+            s = next;
+        }
+
+        // S: bytes in flight, and bytes sent since the last PSH.
+        if (seglen != 0 && fwd.Segments >= 0 && fwd.Has(TcpFlowFlags.ValidBytesInFlight))
+        {
+            uint first = uint.MaxValue, last = 0;
+            for (int s = fwd.Segments; s >= 0; s = _segments[s].Next)
+            {
+                ref readonly var u = ref _segments[s];
+                first = Math.Min(first, u.Seq - fwd.BaseSeq);
+                last = Math.Max(last, u.NextSeq - fwd.BaseSeq);
+            }
+            uint inFlight = last - first;
+            if (rev.Sack >= 0)
+            {
+                ref readonly var sack = ref _sacks[rev.Sack];
+                for (int i = 0; i < sack.Count; i++)
+                    inFlight -= sack.Right(i) - sack.Left(i);
+            }
+            if (inFlight > 0 && inFlight < 2_000_000_000)
+            {
+                Create(ref a);
+                a.BytesInFlight = inFlight - (synOrFin ? 1u : 0u);
+            }
+            bool push = (flags & TcpFlags.Psh) != 0;
+            if (push && !fwd.Has(TcpFlowFlags.PushSetLast))
+                fwd.PushBytesSent += seglen;
+            else if (push || fwd.Has(TcpFlowFlags.PushSetLast))
+                fwd.PushBytesSent = seglen;
+            else
+                fwd.PushBytesSent += seglen;
+            fwd.Flags = push ? fwd.Flags | TcpFlowFlags.PushSetLast : fwd.Flags & ~TcpFlowFlags.PushSetLast;
+            Create(ref a);
+            a.PushBytesSent = fwd.PushBytesSent;
+        }
+    }
+
+    /// <summary>Step L: what a segment that carries data (or SYN or FIN) is when it does not advance the sequence.</summary>
+    private void ClassifyOldSegment(ref TcpConversation conversation, ref TcpFlow fwd, ref TcpFlow rev, uint seq, uint seglen,
+        bool synOrFin, long now, ref TcpSegmentAnalysis a)
+    {
+        bool notAdvanced = fwd.NextSeq != 0 && Lt(seq, fwd.NextSeq);
+        if (Has(a, TcpAnalysisFlags.KeepAlive) && (a.Items & TcpAnalysisItems.Analysis) != 0)
+            return;
+        // Data starting one before the next sequence number adds new data (after a possible zero window probe).
+        if (seglen > 1 && fwd.NextSeq - 1 == seq)
+            notAdvanced = false;
+        if (seglen > 0 && rev.LastAck != 0 && Le(seq + seglen, rev.LastAck))
+        {
+            Mark(ref a, TcpAnalysisFlags.SpuriousRetransmission);
+            return;
+        }
+        if (!notAdvanced)
+            return;
+        // Within 20 ms of the other side's second (or later) duplicate ACK for exactly this sequence number: fast.
+        // The times are compared unsigned, as Wireshark does: a segment older than the reference is never "within".
+        if (Within(now, rev.LastAckTime, FastRetransmissionWindow) && rev.DupAckNum >= 2 && rev.LastAck == seq)
+        {
+            Mark(ref a, TcpAnalysisFlags.FastRetransmission);
+            return;
+        }
+        long threshold = conversation.InitialRtt == 0 ? DefaultOutOfOrderThreshold : conversation.InitialRtt;
+        if (Within(now, fwd.NextSeqTime, threshold) && fwd.NextSeq != seq + seglen + (synOrFin ? 1u : 0u))
+        {
+            Mark(ref a, TcpAnalysisFlags.OutOfOrder);
+            return;
+        }
+        Mark(ref a, TcpAnalysisFlags.Retransmission);
+        // The RTO: from when the sequence last advanced, or better from the oldest segment still unacknowledged.
+        a.Rto = now - fwd.NextSeqTime;
+        a.RtoFrame = fwd.NextSeqFrame;
+        int oldest = -1;
+        for (int s = fwd.Segments; s >= 0; s = _segments[s].Next)
+            oldest = s;
+        if (oldest >= 0)
+        {
+            a.Rto = now - _segments[oldest].Time;
+            a.RtoFrame = _segments[oldest].Frame;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="now"/> is less than <paramref name="limit"/> after <paramref name="reference"/>, with the
+    /// difference taken as Wireshark takes it: seconds and nanoseconds apart, as an unsigned 64-bit number.
+    /// </summary>
+    private static bool Within(long now, long reference, long limit)
+    {
+        long nowSeconds = Math.DivRem(now, 1_000_000_000, out long nowNanos);
+        long refSeconds = Math.DivRem(reference, 1_000_000_000, out long refNanos);
+        if (nowNanos < 0) { nowSeconds--; nowNanos += 1_000_000_000; }
+        if (refNanos < 0) { refSeconds--; refNanos += 1_000_000_000; }
+        ulong t = unchecked((ulong)(nowSeconds - refSeconds) * 1_000_000_000UL + (ulong)(nowNanos - refNanos));
+        return t < (ulong)limit;
+    }
+
+    /// <summary>Keeps the window scale and SACK blocks of a segment's options.</summary>
+    private void ReadOptions(ref TcpFlow fwd, ref TcpFlow rev, ReadOnlySpan<byte> options)
+    {
+        var reader = new TcpOptionReader(options);
+        while (reader.TryNext(out var option))
+        {
+            if (!option.Complete)
+                break;
+            var bytes = options.Slice(option.Offset, option.Length);
+            switch (option.Kind)
+            {
+                case TcpOptionKind.WindowScale when option.Length == 3:
+                    fwd.WinScale = (sbyte)Math.Min(bytes[2], (byte)14);
+                    break;
+                case TcpOptionKind.Sack when option.Length >= 2:
+                {
+                    if (fwd.Sack < 0)
+                        fwd.Sack = AllocateSack();
+                    ref var sack = ref _sacks[fwd.Sack];
+                    for (int at = 2; at + 8 <= bytes.Length && sack.Count < SackBlocks; at += 8)
+                    {
+                        sack.Set(sack.Count, BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]) - rev.BaseSeq,
+                            BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 4)..]) - rev.BaseSeq);
+                        sack.Count++;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private void Push(ref TcpFlow flow, uint frame, uint seq, uint nextSeq, long now)
+    {
+        if (SegmentsHeld >= _maxSegments)
+            return; // past the bound in all: the segment goes unremembered, as past Wireshark's bound per flow
+        int index;
+        if (_freeSegment >= 0)
+        {
+            index = _freeSegment;
+            _freeSegment = _segments[index].Next;
+        }
+        else
+        {
+            if (_usedSegments == _segments.Length)
+                Array.Resize(ref _segments, (int)Math.Min((long)_segments.Length * 2, _maxSegments));
+            index = _usedSegments++;
+        }
+        _segments[index] = new UnackedSegment { Frame = frame, Seq = seq, NextSeq = nextSeq, Time = now, Next = flow.Segments };
+        flow.Segments = index;
+        flow.SegmentCount++;
+        SegmentsHeld++;
+    }
+
+    private void Unlink(ref TcpFlow flow, int previous, int index)
+    {
+        int next = _segments[index].Next;
+        if (previous < 0)
+            flow.Segments = next;
+        else
+            _segments[previous].Next = next;
+        _segments[index].Next = _freeSegment;
+        _freeSegment = index;
+        flow.SegmentCount--;
+        SegmentsHeld--;
+    }
+
+    private int AllocateSack()
+    {
+        if (_freeSack >= 0)
+        {
+            int reused = _freeSack;
+            _freeSack = _sacks[reused].NextFree;
+            return reused;
+        }
+        if (_usedSacks == _sacks.Length)
+            Array.Resize(ref _sacks, _sacks.Length * 2);
+        return _usedSacks++;
+    }
+
+    private void ReleaseFlow(ref TcpFlow flow)
+    {
+        while (flow.Segments >= 0)
+            Unlink(ref flow, -1, flow.Segments);
+        if (flow.Sack >= 0)
+        {
+            _sacks[flow.Sack] = new SackRanges { NextFree = _freeSack };
+            _freeSack = flow.Sack;
+            flow.Sack = -1;
+        }
+    }
+
+    /// <summary>A segment sent and not yet acknowledged (raw sequence numbers).</summary>
+    private struct UnackedSegment
+    {
+        public uint Frame;
+        public uint Seq;
+        public uint NextSeq;
+        /// <summary>The next older segment of the same flow, or -1 (in the free list: the next free slot).</summary>
+        public int Next;
+        public long Time;
+    }
+
+    /// <summary>A flow's latest SACK blocks, relative to the other flow's base sequence number.</summary>
+    private struct SackRanges
+    {
+        public int Count;
+        public int NextFree;
+        private uint _l0, _r0, _l1, _r1, _l2, _r2;
+
+        public readonly uint Left(int i) => i switch { 0 => _l0, 1 => _l1, _ => _l2 };
+        public readonly uint Right(int i) => i switch { 0 => _r0, 1 => _r1, _ => _r2 };
+
+        public void Set(int i, uint left, uint right)
+        {
+            switch (i)
+            {
+                case 0: _l0 = left; _r0 = right; break;
+                case 1: _l1 = left; _r1 = right; break;
+                default: _l2 = left; _r2 = right; break;
+            }
+        }
+    }
+}

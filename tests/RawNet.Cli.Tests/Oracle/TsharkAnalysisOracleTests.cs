@@ -1,0 +1,97 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark is the oracle for the conversation analysis (issue 9): <c>rawnet read -T fields</c> must print byte for byte
+/// what <c>tshark -r FILE -T fields</c> (one pass, default preferences) prints for every stream, time, relative-number
+/// and <c>tcp.analysis</c> field, on the bundled captures, the teaching captures in captures/tcp-analysis (crafted
+/// cases and real lossy kernel transfers), the peer corpus (packets of link types RawNet decodes) and seeded random
+/// conversations made by tests/oracle/make-tcp-conversations.py (gaps, resends, reordering, SACK, zero windows,
+/// keep-alives, ICMP quotes, port reuse, wrapping sequence numbers, time going backwards).
+/// </summary>
+public sealed class TsharkAnalysisOracleTests
+{
+    /// <summary>Every field the analysis computes.</summary>
+    public static readonly string[] Fields =
+    [
+        "frame.number", "frame.time_relative", "frame.time_delta", "frame.time_delta_displayed",
+        "tcp.stream", "udp.stream", "tcp.seq", "tcp.ack", "tcp.nxtseq", "tcp.len", "tcp.seq_raw", "tcp.ack_raw",
+        "tcp.window_size", "tcp.window_size_scalefactor", "tcp.time_relative", "tcp.time_delta", "udp.time_relative", "udp.time_delta",
+        "tcp.analysis", "tcp.analysis.flags", "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt", "tcp.analysis.initial_rtt",
+        "tcp.analysis.bytes_in_flight", "tcp.analysis.push_bytes_sent", "tcp.analysis.retransmission",
+        "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission", "tcp.analysis.out_of_order",
+        "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment", "tcp.analysis.duplicate_ack", "tcp.analysis.duplicate_ack_num",
+        "tcp.analysis.duplicate_ack_frame", "tcp.analysis.zero_window", "tcp.analysis.zero_window_probe",
+        "tcp.analysis.zero_window_probe_ack", "tcp.analysis.window_full", "tcp.analysis.window_update", "tcp.analysis.keep_alive",
+        "tcp.analysis.keep_alive_ack", "tcp.analysis.reused_ports", "tcp.analysis.rto", "tcp.analysis.rto_frame",
+    ];
+
+    /// <summary>The frame fields, compared on every packet whatever its link type.</summary>
+    private const int FrameFieldCount = 4;
+
+    /// <summary>Seeds of the random captures checked on every run (each takes about a second with scapy and tshark).</summary>
+    public const int RandomCaptures = 24;
+
+    public static TheoryData<string> CaptureFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in new[] { TestPaths.Captures, Path.Combine(TestPaths.Captures, "tcp-analysis") })
+        {
+            if (!Directory.Exists(folder))
+                continue;
+            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
+                data.Add(Path.GetRelativePath(TestPaths.Captures, file));
+        }
+        return data;
+    }
+
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (int seed = 1; seed <= RandomCaptures; seed++)
+            data.Add(seed);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaptureFiles))]
+    public void Bundled_and_teaching_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.Captures, name));
+
+    [Theory]
+    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    public void Peer_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.PeerCorpus, name));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_conversations_agree_with_tshark(int seed)
+    {
+        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-tcp-conversations-{Environment.ProcessId}-{seed}.pcap");
+        try
+        {
+            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-tcp-conversations.py"), path, seed.ToString()]);
+            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
+                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
+            Assert.True(made.ExitCode == 0, made.StdErr);
+            CompareWithTshark(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_display_filter_measures_time_delta_displayed_between_the_packets_it_shows()
+    {
+        var path = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-fast-retransmission.pcap");
+        if (!File.Exists(path))
+            Assert.Skip($"{path} is missing");
+        const string filter = "tcp.analysis.flags && !tcp.analysis.window_update";
+        CompareWithTshark(path, filter);
+    }
+
+    private static void CompareWithTshark(string path, string? displayFilter = null) =>
+        TsharkComparison.AssertSameFields(path, Fields, FrameFieldCount, displayFilter);
+}
