@@ -108,17 +108,41 @@ public sealed partial class SummaryPrinter
                 line.Append("router solicitation");
                 return true;
             case IcmpType.TimestampRequest or IcmpType.TimestampReply:
-                if (bytes.Length < 8)
+                bool reply = type == (byte)IcmpType.TimestampReply;
+                if (bytes.Length < (reply ? 20 : 8))
                     return false;
-                line.Append(type == (byte)IcmpType.TimestampRequest ? "time stamp query id " : "time stamp reply id ");
+                line.Append(reply ? "time stamp reply id " : "time stamp query id ");
                 line.Append(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
                 line.Append(" seq ");
                 line.Append(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                if (reply)
+                {
+                    line.Append(": org ");
+                    AppendMillisecondsOfDay(BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]));
+                    line.Append(", recv ");
+                    AppendMillisecondsOfDay(BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]));
+                    line.Append(", xmit ");
+                    AppendMillisecondsOfDay(BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]));
+                }
                 return true;
             default:
                 AppendOrNumber(TcpdumpNames.IcmpType(type), "type-#", type);
                 return true;
         }
+    }
+
+    /// <summary>An ICMP timestamp (milliseconds since midnight UTC) as tcpdump prints it: HH:MM:SS.mmm, hours unbounded.</summary>
+    private void AppendMillisecondsOfDay(uint milliseconds)
+    {
+        var line = _line;
+        uint seconds = milliseconds / 1000, minutes = seconds / 60;
+        line.AppendPadded(minutes / 60, 2);
+        line.Append(':');
+        line.AppendPadded(minutes % 60, 2);
+        line.Append(':');
+        line.AppendPadded(seconds % 60, 2);
+        line.Append('.');
+        line.AppendPadded(milliseconds % 1000, 3);
     }
 
     /// <summary>An unreachable message names the quoted datagram's destination (and port) as tcpdump does.</summary>

@@ -190,7 +190,7 @@ public sealed partial class SummaryPrinter
                     if (dataLength > remaining)
                         return BadOption(first);
                     if (data.Length < dataLength)
-                        return Truncated("tcp");
+                        return TruncatedOption(first);
                     AppendFixedTcpOption(kind, data);
                     break;
                 case 5:
@@ -208,7 +208,7 @@ public sealed partial class SummaryPrinter
                         if (i + 8 > remaining)
                             return BadOption(first);
                         if (i + 8 > data.Length)
-                            return Truncated("tcp");
+                            return TruncatedOption(first);
                         line.Append('{');
                         line.Append(BinaryPrimitives.ReadUInt32BigEndian(data[i..]) - sackOrigin);
                         line.Append(':');
@@ -221,7 +221,7 @@ public sealed partial class SummaryPrinter
                     if (dataLength > remaining)
                         return BadOption(first);
                     if (data.Length < dataLength)
-                        return Truncated("tcp");
+                        return TruncatedOption(first);
                     // tcpdump checks an MD5 signature only with the secret given by -M.
                     line.Append(" shared secret not supplied with -M, can't check - ");
                     line.AppendHexBytes(data[..16]);
@@ -238,7 +238,7 @@ public sealed partial class SummaryPrinter
                         if (i + 1 > remaining)
                             return BadOption(first);
                         if (i + 1 > data.Length)
-                            return Truncated("tcp");
+                            return TruncatedOption(first);
                         line.Append(i switch { 0 => " keyid ", 1 => " rnextkeyid ", 2 => " mac 0x", _ => "" });
                         if (i < 2)
                             line.Append(data[i]);
@@ -251,7 +251,7 @@ public sealed partial class SummaryPrinter
                     if (dataLength > remaining)
                         return BadOption(first);
                     if (data.Length < dataLength)
-                        return Truncated("tcp");
+                        return TruncatedOption(first);
                     if (kind == 34)
                     {
                         line.Append(' ');
@@ -281,7 +281,7 @@ public sealed partial class SummaryPrinter
                         if (i + 1 > remaining)
                             return BadOption(first);
                         if (i + 1 > data.Length)
-                            return Truncated("tcp");
+                            return TruncatedOption(first);
                         line.AppendHexDigits(data[i], 2);
                     }
                     break;
@@ -362,6 +362,18 @@ public sealed partial class SummaryPrinter
         _line.Append("[bad opt]");
         if (!first)
             _line.Append(']');
+        return false;
+    }
+
+    /// <summary>
+    /// " [|tcp]" for an option whose value was not all captured, then tcpdump's stray "&gt;" after any option but the
+    /// first (its check for an option's value jumps to an old exit that still closes the pre-4.0 "&lt;...&gt;" list).
+    /// </summary>
+    private bool TruncatedOption(bool first)
+    {
+        Truncated("tcp");
+        if (!first)
+            _line.Append('>');
         return false;
     }
 

@@ -191,16 +191,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         }
         _line.AppendLeftAligned(name, 5);
         _line.Append(' ');
-        byte type = header[LinuxCookedHeader.Sll2Field.PacketType];
-        _line.AppendLeftAligned(TcpdumpNames.CookedPacketType(type), 3);
-        if (type > 4)
-        {
-            // "Unknown (N)" has its number after the word.
-            _line.Truncate(_line.Length - 1);
-            _line.Append(" (");
-            _line.Append(type);
-            _line.Append(')');
-        }
+        _line.AppendLeftAligned(TcpdumpNames.CookedPacketType(header[LinuxCookedHeader.Sll2Field.PacketType]), 3);
         _line.Append(' ');
     }
 
@@ -262,7 +253,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Pad(40 - (line.Length - start));
             line.Append("  ");
             foreach (byte b in row)
-                line.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
+                line.Append(b is > 0x20 and < 0x7F ? (char)b : '.');
         }
     }
 
@@ -273,12 +264,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         var line = _line;
         ref readonly Layer layer = ref packet[index];
         var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
-        line.Append("ARP, ");
         if (!ArpPacket.TryRead(bytes, out var arp) || bytes.Length < arp.TotalLength)
         {
-            line.Append("[|ARP]");
+            line.Append(" [|arp]");
             return;
         }
+        line.Append("ARP, ");
         bool ipv4 = arp.ProtocolType is EtherType.Ipv4 or (EtherType)0x1000 && arp.ProtocolSize == 4 && arp.HardwareSize != 0;
         if (!ipv4 || _verbose)
         {
@@ -293,8 +284,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(" (len ");
             line.Append(arp.HardwareSize);
             line.Append("), ");
-            if (arp.ProtocolType == EtherType.Ipv4)
-                line.Append("IPv4");
+            var protocolName = TcpdumpNames.EtherType((ushort)arp.ProtocolType);
+            if (protocolName.Length > 0)
+                line.Append(protocolName);
             else
             {
                 line.Append("Unknown Protocol (");
@@ -316,6 +308,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         line.Append(' ');
         var senderIp = bytes.Slice(arp.SenderProtocolAddressOffset, arp.ProtocolSize);
         var targetHardware = bytes.Slice(arp.TargetHardwareAddressOffset, arp.HardwareSize);
+        var senderHardware = bytes.Slice(ArpPacket.Field.SenderHardwareAddress, arp.HardwareSize);
         var targetIp = bytes.Slice(arp.TargetProtocolAddressOffset, arp.ProtocolSize);
         switch (operation)
         {
@@ -334,7 +327,23 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             case ArpOperation.Reply:
                 AppendProtocolAddress(senderIp);
                 line.Append(" is-at ");
-                AppendLinkAddress(bytes.Slice(ArpPacket.Field.SenderHardwareAddress, arp.HardwareSize));
+                AppendLinkAddress(senderHardware);
+                break;
+            case (ArpOperation)3 or (ArpOperation)8:
+                line.Append("who-is ");
+                AppendLinkAddress(targetHardware);
+                line.Append(" tell ");
+                AppendLinkAddress(senderHardware);
+                break;
+            case (ArpOperation)4:
+                AppendLinkAddress(targetHardware);
+                line.Append(" at ");
+                AppendProtocolAddress(targetIp);
+                break;
+            case (ArpOperation)9:
+                AppendLinkAddress(senderHardware);
+                line.Append(" at ");
+                AppendProtocolAddress(senderIp);
                 break;
             default:
                 AppendHexDump(bytes[..Math.Min(bytes.Length, length)], "\n\t", withText: true);
@@ -398,7 +407,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             line.Append("bad-hlen ");
             line.Append(headerLength);
-            line.Append(" (invalid)");
             return;
         }
         int totalLength = ip.TotalLength;
@@ -803,27 +811,29 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         return true;
     }
 
-    /// <summary>tcpdump's rt6_print for routing types 0 and 2: "srcrt (len=2, type=0, segleft=1, [0]2001:db8::1) ".</summary>
+    /// <summary>tcpdump's rt6_print for routing types 0 and 2: "RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::1) ".</summary>
     private bool AppendRoutingHeader(ReadOnlySpan<byte> header, out int length)
     {
         var line = _line;
         length = 0;
         if (header.Length < 4)
         {
-            line.Append(" [|srcrt]");
+            line.Append(" [|rt6]");
             return false;
         }
         int declared = header[1];
         byte type = header[Ipv6ExtensionHeader.Field.RoutingType];
-        line.Append("srcrt (len=");
+        line.Append("RT6 (len=");
         line.Append(declared);
         line.Append(", type=");
         line.Append(type);
+        if (type == 0)
+            line.Append(" [Deprecated]");
         line.Append(", segleft=");
         line.Append(header[Ipv6ExtensionHeader.Field.SegmentsLeft]);
         if (type is not (0 or 2) || header.Length < 8 || declared % 2 == 1)
         {
-            line.Append(" [|srcrt]");
+            line.Append(" [|rt6]");
             return false;
         }
         uint reserved = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
@@ -837,7 +847,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             int at = 8 + 16 * i;
             if (at + 16 > header.Length)
             {
-                line.Append(" [|srcrt]");
+                line.Append(" [|rt6]");
                 return false;
             }
             line.Append(", [");
@@ -954,12 +964,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(" [|gre]");
             return;
         }
-        int headerLength = GreHeader.LengthOf(flags);
-        if (bytes.Length < headerLength)
-        {
-            line.Append(" [|gre]");
-            return;
-        }
         if (_verbose)
         {
             line.Append(", Flags [");
@@ -973,6 +977,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             if (line.Length == start)
                 line.Append("none");
             line.Append(']');
+        }
+        int headerLength = GreHeader.LengthOf(flags);
+        if (bytes.Length < headerLength)
+        {
+            line.Append(" [|gre]");
+            return;
         }
         if ((flags & GreHeader.ChecksumPresent) != 0)
         {

@@ -100,6 +100,20 @@ internal static class TcpdumpNames
         }
     }
 
+    /// <summary>ethertype_values for the types RawNet knows, or "".</summary>
+    public static string EtherType(ushort type) => type switch
+    {
+        0x0800 => "IPv4",
+        0x0806 => "ARP",
+        0x86DD => "IPv6",
+        0x8100 => "802.1Q",
+        0x88A8 => "802.1Q-QinQ",
+        0x8863 => "PPPoE D",
+        0x8864 => "PPPoE S",
+        0x6558 => "TEB",
+        _ => "",
+    };
+
     /// <summary>arpop_values.</summary>
     public static string ArpOperation(ushort operation) => operation switch
     {
@@ -113,7 +127,7 @@ internal static class TcpdumpNames
         _ => "Unknown",
     };
 
-    /// <summary>sll_pkttype_values: the direction word of a Linux cooked v2 frame ("Unknown" for other values).</summary>
+    /// <summary>The direction word tcpdump prints for a Linux cooked v2 frame ("?" for other values).</summary>
     public static string CookedPacketType(byte type) => type switch
     {
         0 => "In",
@@ -121,7 +135,7 @@ internal static class TcpdumpNames
         2 => "M",
         3 => "P",
         4 => "Out",
-        _ => "Unknown",
+        _ => "?",
     };
 
     /// <summary>The ICMP types tcpdump names without detail, or "" for one it prints as "type-#N".</summary>
