@@ -96,6 +96,17 @@ public sealed class TextLine
         _length += n;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> characters at the end of the line and returns them to be filled in.</summary>
+    public Span<char> Extend(int count)
+    {
+        var room = Room(count)[..count];
+        _length += count;
+        return room;
+    }
+
+    /// <summary>Lowercase hex digit for a value from 0 to 15.</summary>
+    public static char HexDigitOf(int nibble) => HexDigit(nibble);
+
     /// <summary>Appends bytes as contiguous lowercase hex pairs.</summary>
     public void AppendHexBytes(ReadOnlySpan<byte> bytes)
     {

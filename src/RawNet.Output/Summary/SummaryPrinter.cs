@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using RawNet.Protocols;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
@@ -46,6 +47,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
         var line = _line;
@@ -82,6 +84,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// header's interface and direction and a PPPoE session), then what they carry. <paramref name="length"/> is the
     /// frame's length on the wire from the first of them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendLinkAndNetwork(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -233,6 +236,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// <summary>tcpdump's hex dump: lines of 16 bytes as "0x0000:  abcd ..." after <paramref name="prefix"/>, with the text when asked.</summary>
     private void AppendHexDump(ReadOnlySpan<byte> bytes, string prefix, bool withText)
     {
+        // A row is " xxxx" per two bytes, padded to 40 characters, then two spaces and a character per byte.
+        const int hexWidth = 40;
         var line = _line;
         for (int at = 0; at < bytes.Length; at += 16)
         {
@@ -240,20 +245,22 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(prefix);
             line.AppendHex((ulong)at, 4);
             line.Append(": ");
-            int start = line.Length;
-            for (int i = 0; i < row.Length; i += 2)
+            int hexLength = row.Length / 2 * 5 + row.Length % 2 * 3;
+            var text = line.Extend(withText ? hexWidth + 2 + row.Length : hexLength);
+            int position = 0;
+            for (int i = 0; i < row.Length; i++)
             {
-                line.Append(' ');
-                line.AppendHexDigits(row[i], 2);
-                if (i + 1 < row.Length)
-                    line.AppendHexDigits(row[i + 1], 2);
+                if (i % 2 == 0)
+                    text[position++] = ' ';
+                text[position++] = TextLine.HexDigitOf(row[i] >> 4);
+                text[position++] = TextLine.HexDigitOf(row[i] & 0xF);
             }
             if (!withText)
                 continue;
-            line.Pad(40 - (line.Length - start));
-            line.Append("  ");
+            text[position..(hexWidth + 2)].Fill(' ');
+            position = hexWidth + 2;
             foreach (byte b in row)
-                line.Append(b is > 0x20 and < 0x7F ? (char)b : '.');
+                text[position++] = b is > 0x20 and < 0x7F ? (char)b : '.';
         }
     }
 
@@ -383,6 +390,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// tcpdump's ip_print for the IPv4 header at layer <paramref name="index"/>, <paramref name="length"/> bytes of which
     /// the layer below passed up, then what it carries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -628,6 +636,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     // --- IPv6 ---
 
     /// <summary>tcpdump's ip6_print: the header, its extension headers ("HBH ", "frag (0|1232) "...), then what they carry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendIpv6(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -898,6 +907,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// tcpdump's ip_demux_print: what the IP datagram (or extension header) whose layer is <paramref name="ipIndex"/>
     /// carries at <paramref name="offset"/> in <paramref name="ip"/>'s bytes, <paramref name="length"/> bytes as declared.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCarried(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, in IpContext ip, byte protocol, int offset,
         int length, bool fragmented)
     {

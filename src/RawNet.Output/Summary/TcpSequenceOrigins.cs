@@ -29,12 +29,8 @@ public sealed class TcpSequenceOrigins
     private const int InitialSlots = 256;
 
     private readonly Dictionary<ConnectionKey, int> _slots;
-    private ConnectionKey[] _keys = new ConnectionKey[InitialSlots];
-    private uint[] _lowerSideOrigin = new uint[InitialSlots];
-    private uint[] _higherSideOrigin = new uint[InitialSlots];
-    // Doubly linked recency list over slot numbers: _newer/_older of each slot, most recent at _newest.
-    private int[] _newer = new int[InitialSlots];
-    private int[] _older = new int[InitialSlots];
+    // One entry per slot, so a lookup touches one cache line; the slots form a doubly linked recency list, newest first.
+    private Entry[] _entries = new Entry[InitialSlots];
     private int _newest = NoSlot, _oldest = NoSlot;
     private int _used;
 
@@ -78,8 +74,9 @@ public sealed class TcpSequenceOrigins
         if (known && !syn)
         {
             Touch(slot);
-            uint own = reversed ? _higherSideOrigin[slot] : _lowerSideOrigin[slot];
-            uint other = reversed ? _lowerSideOrigin[slot] : _higherSideOrigin[slot];
+            ref Entry entry = ref _entries[slot];
+            uint own = reversed ? entry.HigherSideOrigin : entry.LowerSideOrigin;
+            uint other = reversed ? entry.LowerSideOrigin : entry.HigherSideOrigin;
             sequence -= own;
             acknowledgment -= other;
             return other;
@@ -90,16 +87,9 @@ public sealed class TcpSequenceOrigins
         else
             slot = Record(key);
         uint otherOrigin = acknowledgment - 1;
-        if (reversed)
-        {
-            _higherSideOrigin[slot] = sequence;
-            _lowerSideOrigin[slot] = otherOrigin;
-        }
-        else
-        {
-            _lowerSideOrigin[slot] = sequence;
-            _higherSideOrigin[slot] = otherOrigin;
-        }
+        ref Entry recorded = ref _entries[slot];
+        recorded.LowerSideOrigin = reversed ? otherOrigin : sequence;
+        recorded.HigherSideOrigin = reversed ? sequence : otherOrigin;
         return otherOrigin;
     }
 
@@ -110,28 +100,18 @@ public sealed class TcpSequenceOrigins
         {
             slot = _oldest;
             Unlink(slot);
-            _slots.Remove(_keys[slot]);
+            _slots.Remove(_entries[slot].Key);
         }
         else
         {
             slot = _used++;
-            if (slot == _keys.Length)
-                Grow();
+            if (slot == _entries.Length)
+                Array.Resize(ref _entries, (int)Math.Min((long)_entries.Length * 2, Capacity));
         }
-        _keys[slot] = key;
+        _entries[slot].Key = key;
         _slots.Add(key, slot);
         LinkNewest(slot);
         return slot;
-    }
-
-    private void Grow()
-    {
-        int size = (int)Math.Min((long)_keys.Length * 2, Capacity);
-        Array.Resize(ref _keys, size);
-        Array.Resize(ref _lowerSideOrigin, size);
-        Array.Resize(ref _higherSideOrigin, size);
-        Array.Resize(ref _newer, size);
-        Array.Resize(ref _older, size);
     }
 
     private void Touch(int slot)
@@ -144,26 +124,34 @@ public sealed class TcpSequenceOrigins
 
     private void Unlink(int slot)
     {
-        int newer = _newer[slot], older = _older[slot];
+        int newer = _entries[slot].Newer, older = _entries[slot].Older;
         if (newer == NoSlot)
             _newest = older;
         else
-            _older[newer] = older;
+            _entries[newer].Older = older;
         if (older == NoSlot)
             _oldest = newer;
         else
-            _newer[older] = newer;
+            _entries[older].Newer = newer;
     }
 
     private void LinkNewest(int slot)
     {
-        _newer[slot] = NoSlot;
-        _older[slot] = _newest;
+        _entries[slot].Newer = NoSlot;
+        _entries[slot].Older = _newest;
         if (_newest != NoSlot)
-            _newer[_newest] = slot;
+            _entries[_newest].Newer = slot;
         _newest = slot;
         if (_oldest == NoSlot)
             _oldest = slot;
+    }
+
+    /// <summary>One tracked connection: its key, the origin of each side, and its neighbours in the recency list.</summary>
+    private struct Entry
+    {
+        public ConnectionKey Key;
+        public uint LowerSideOrigin, HigherSideOrigin;
+        public int Newer, Older;
     }
 
     /// <summary>A connection in tcpdump's order: addresses (IPv4 in the low 4 bytes, with a family mark) and ports.</summary>

@@ -102,7 +102,7 @@ public sealed class TcpdumpSummaryOracleTests
             var got = Packets(actual.StdOut);
             string name = $"{Path.GetFileName(path)} ({(mode.Length == 0 ? "default" : mode)})";
             Assert.True(want.Count == got.Count, $"{name}: tcpdump printed {want.Count} packets, rawnet {got.Count}");
-            var linkTypes = LinkTypesOf(path);
+            var linkTypes = CaptureLinkTypes.Of(path);
             for (int i = 0; i < want.Count; i++)
             {
                 if (Agrees(want[i], got[i], linkTypes[i]))
@@ -153,15 +153,6 @@ public sealed class TcpdumpSummaryOracleTests
         for (int i = 0; i < packets.Count; i++)
             packets[i] = packets[i].TrimEnd('\n');
         return packets;
-    }
-
-    private static List<LinkType> LinkTypesOf(string path)
-    {
-        var types = new List<LinkType>();
-        using var reader = CaptureFileReader.Open(path);
-        while (reader.TryReadNext(out var frame))
-            types.Add(frame.Metadata.LinkType);
-        return types;
     }
 
     /// <summary>The captures make-tcpdump-cases.py writes, made once per test run.</summary>

@@ -83,7 +83,7 @@ public sealed class TsharkFieldsOracleTests
         var expectedLines = SplitLines(expected.StdOut);
         var actualLines = SplitLines(actual.StdOut);
         Assert.Equal(expectedLines.Length, actualLines.Length);
-        var linkTypes = LinkTypesOf(path);
+        var linkTypes = CaptureLinkTypes.Of(path);
         Assert.Equal(expectedLines.Length, linkTypes.Count);
         var mismatches = new List<string>();
         for (int i = 0; i < expectedLines.Length; i++)
@@ -102,13 +102,4 @@ public sealed class TsharkFieldsOracleTests
     }
 
     private static string[] SplitLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static List<LinkType> LinkTypesOf(string path)
-    {
-        var types = new List<LinkType>();
-        using var reader = CaptureFileReader.Open(path);
-        while (reader.TryReadNext(out var frame))
-            types.Add(frame.Metadata.LinkType);
-        return types;
-    }
 }
