@@ -38,6 +38,13 @@ public sealed class TextLine
         _length += text.Length;
     }
 
+    /// <summary>Appends <paramref name="text"/> left-aligned in a field of <paramref name="width"/> characters (C's <c>%-5s</c>).</summary>
+    public void AppendLeftAligned(ReadOnlySpan<char> text, int width)
+    {
+        Append(text);
+        Pad(width - text.Length);
+    }
+
     /// <summary>Appends <paramref name="count"/> spaces.</summary>
     public void Pad(int count)
     {
@@ -78,10 +85,27 @@ public sealed class TextLine
     public void AppendHex(ulong value, int digits)
     {
         Append("0x");
+        AppendHexDigits(value, digits);
+    }
+
+    /// <summary>Appends <paramref name="value"/> in lowercase hex without a prefix, zero-padded to <paramref name="digits"/>.</summary>
+    public void AppendHexDigits(ulong value, int digits)
+    {
         Span<char> room = Room(16);
         value.TryFormat(room, out int n, HexFormats[Math.Clamp(digits, 0, HexFormats.Length - 1)]);
         _length += n;
     }
+
+    /// <summary>Makes room for <paramref name="count"/> characters at the end of the line and returns them to be filled in.</summary>
+    public Span<char> Extend(int count)
+    {
+        var room = Room(count)[..count];
+        _length += count;
+        return room;
+    }
+
+    /// <summary>Lowercase hex digit for a value from 0 to 15.</summary>
+    public static char HexDigitOf(int nibble) => HexDigit(nibble);
 
     /// <summary>Appends bytes as contiguous lowercase hex pairs.</summary>
     public void AppendHexBytes(ReadOnlySpan<byte> bytes)

@@ -25,7 +25,7 @@ public sealed class AllocationTests
         return frames;
     }
 
-    public static TheoryData<string> Printers() => ["summary", "tree", "fields", "json", "stats"];
+    public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "json", "stats"];
 
     [Theory]
     [MemberData(nameof(Printers))]
@@ -35,6 +35,7 @@ public sealed class AllocationTests
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
+            "summary -v -S" => new SummaryPrinter(new SummaryOptions(Verbose: true, AbsoluteSequenceNumbers: true)),
             "tree" => new TreePrinter(),
             "fields" => new FieldsPrinter(selection),
             "json" => new JsonPrinter(),

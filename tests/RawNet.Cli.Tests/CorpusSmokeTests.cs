@@ -17,15 +17,17 @@ public sealed class CorpusSmokeTests
     {
         if (!File.Exists(file))
             Assert.Skip($"the peer corpus is not beside the repository ({TestPaths.PeerCorpus})");
-        int packets = -1;
-        foreach (var args in new[] { new[] { "read" }, ["read", "-V"], ["read", "-T", "json"], ["stats"] })
+        // Summary lines may run over several lines (tcpdump's hex dump of an EtherType it does not know, -v's second
+        // line): count packets from the file, and JSON prints exactly one line for each.
+        int packets = Oracle.CaptureLinkTypes.Of(file).Count;
+        foreach (var args in new[] { new[] { "read" }, ["read", "-v"], ["read", "-V"], ["read", "-T", "json"], ["stats"] })
         {
             var (code, stdout, stderr) = InProcessRawNet.Run([.. args, file]);
             Assert.True(code == 0, $"rawnet {string.Join(' ', args)} {file}: exit {code}: {stderr}");
             Assert.Equal("", stderr);
-            if (args.Length == 1 && args[0] == "read")
-                packets = stdout.Count(c => c == '\n');
-            else if (args.Contains("json"))
+            if (args[0] == "read")
+                Assert.True(stdout.Count(c => c == '\n') >= packets, $"rawnet {string.Join(' ', args)}: fewer lines than packets");
+            if (args.Contains("json"))
                 Assert.Equal(packets, stdout.Count(c => c == '\n'));
         }
     }

@@ -93,6 +93,17 @@ public static class NetworkInterfaces
         return Exists(name) && int.TryParse(ReadAttribute(name, "ifindex"), out index);
     }
 
+    /// <summary>The name of the interface with index <paramref name="index"/> on this host (if_indextoname), or null.</summary>
+    public static string? NameOf(int index)
+    {
+        foreach (var name in Names())
+        {
+            if (TryGetIndex(name, out int found) && found == index)
+                return name;
+        }
+        return null;
+    }
+
     /// <summary>
     /// The link type a capture on the interface delivers, from its ARPHRD_ type as libpcap maps it: Ethernet and
     /// loopback give Ethernet, ARPHRD_NONE (tun) raw IP, 802.11 monitor interfaces radiotap, anything else Linux

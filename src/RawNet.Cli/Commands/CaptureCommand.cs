@@ -66,14 +66,15 @@ public static class CaptureCommand
                 new CaptureOptions(parse.GetValue(iface)!, snap, !parse.GetValue(noPromisc), parse.GetValue(filter)),
                 parse.GetValue(backend) ?? "auto",
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
-                path, printer, !parse.GetValue(noDefrag), parse.GetValue(user));
+                path, printer, !parse.GetValue(noDefrag) && (printer is null || !PrinterOptions.PrintsEachFragment(printer)),
+                printing.ShowsChecksums(parse), parse.GetValue(user));
             return Run(settings, output, stderr);
         });
         return command;
     }
 
     private sealed record Settings(CaptureOptions Capture, string Backend, CaptureSessionOptions Session, string? Path,
-        IPacketPrinter? Printer, bool Defragment, string? User);
+        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, string? User);
 
     private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
     {
@@ -255,8 +256,9 @@ public static class CaptureCommand
 
     private static void PrintAll(RingConsumer consumer, Settings settings, CommandOutput output, CaptureSession session)
     {
-        // Offloaded checksums are not filled in yet when an outgoing packet is captured: do not flag them (as tshark does not).
-        var decoder = new PacketDecoder(new DecoderOptions(Defragment: settings.Defragment, VerifyChecksums: false));
+        // Offloaded checksums are not filled in yet when an outgoing packet is captured: judge them only when -v asks
+        // (tcpdump -v calls them incorrect too; tshark does not judge by default).
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: settings.Defragment, VerifyChecksums: settings.VerifyChecksums));
         var packet = new DecodedPacket();
         var printer = settings.Printer!;
         var writer = output.Writer;

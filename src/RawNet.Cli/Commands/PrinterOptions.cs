@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RawNet.Capture.Sources;
 using RawNet.Output;
 using RawNet.Output.Fields;
 using RawNet.Output.Json;
@@ -8,20 +9,24 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Cli.Commands;
 
-/// <summary>The -T, -e and -V options every command that prints packets shares, and the one place that turns them into a printer.</summary>
+/// <summary>The -T, -e, -V, -v and -S options every command that prints packets shares, and the one place that turns them into a printer.</summary>
 public sealed class PrinterOptions
 {
     private readonly Option<bool> _verbose = new("-V", "--verbose") { Description = "Print every field of every layer as a tree (like tshark -V)." };
     private readonly Option<string> _format = new("-T", "--format") { Description = "Output format: text (default), fields (with -e) or json (one object per line).", HelpName = "text|fields|json", DefaultValueFactory = _ => "text" };
+    private readonly Option<bool> _detail = new("-v") { Description = "Summary lines as tcpdump -v prints them: IP header details and checksum verdicts." };
+    private readonly Option<bool> _absolute = new("-S", "--absolute-tcp-sequence-numbers") { Description = "Print absolute TCP sequence numbers (like tcpdump -S), not relative to each connection's start." };
     private readonly Option<string[]> _fields = new("-e", "--field") { Description = "A field to print with -T fields (Wireshark name, e.g. ip.src); repeat for more.", HelpName = "FIELD" };
 
     /// <summary>Creates the options; add them with <see cref="AddTo"/>.</summary>
     public PrinterOptions() => _format.AcceptOnlyFromAmong("text", "fields", "json");
 
-    /// <summary>Adds -V, -T and -e to <paramref name="command"/>.</summary>
+    /// <summary>Adds -V, -v, -S, -T and -e to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Add(_verbose);
+        command.Add(_detail);
+        command.Add(_absolute);
         command.Add(_format);
         command.Add(_fields);
     }
@@ -35,6 +40,12 @@ public sealed class PrinterOptions
         string mode = parse.GetValue(_format) ?? "text";
         string[] names = parse.GetValue(_fields) ?? [];
         bool tree = parse.GetValue(_verbose);
+        bool summary = mode == "text" && !tree;
+        if ((parse.GetValue(_detail) || parse.GetValue(_absolute)) && !summary)
+        {
+            Usage(stderr, commandName, "-v and -S shape summary lines; they cannot be combined with -V or -T " + mode);
+            return null;
+        }
         if (tree && mode != "text")
         {
             Usage(stderr, commandName, "-V prints a tree; it cannot be combined with -T " + mode);
@@ -59,8 +70,20 @@ public sealed class PrinterOptions
         }
         if (mode == "json")
             return new JsonPrinter();
-        return tree ? new TreePrinter() : new SummaryPrinter();
+        return tree ? new TreePrinter() : new SummaryPrinter(new SummaryOptions(
+            Verbose: parse.GetValue(_detail),
+            AbsoluteSequenceNumbers: parse.GetValue(_absolute),
+            InterfaceName: NetworkInterfaces.NameOf));
     }
+
+    /// <summary>
+    /// True when the printer shows packets as tcpdump does, fragment by fragment: summary lines are not reassembled,
+    /// whatever --no-defrag says, because tcpdump does not reassemble.
+    /// </summary>
+    public static bool PrintsEachFragment(IPacketPrinter printer) => printer is SummaryPrinter;
+
+    /// <summary>True when the options ask for checksum verdicts on summary lines (-v).</summary>
+    public bool ShowsChecksums(ParseResult parse) => parse.GetValue(_detail);
 
     /// <summary>Reports a usage error of <c>rawnet COMMAND</c> and returns <see cref="ExitCode.Usage"/>.</summary>
     public static int Usage(TextWriter stderr, string commandName, string message)

@@ -38,7 +38,8 @@ public static class ReadCommand
             if (!displayFilter.TryApply(parse, new PrintSink(printer, output.Writer), tracker, stderr, out var sink))
                 return ExitCode.Usage;
 
-            return CaptureInput.Run(parse.GetValue(file)!, limit, !parse.GetValue(noDefrag), sink, output, stderr, filter: filter, tracker: tracker,
+            bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
+            return CaptureInput.Run(parse.GetValue(file)!, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
                 verifyChecksums: !parse.GetValue(dontVerify));
         });
         return command;

@@ -1,45 +1,60 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using RawNet.Protocols;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
-using RawNet.Protocols.Fields;
-using RawNet.Protocols.Icmp;
-using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
-using RawNet.Protocols.Tcp;
+using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Tunnels;
-using RawNet.Protocols.Udp;
-using RawNet.Protocols.Vlan;
 
 namespace RawNet.Output.Summary;
 
 /// <summary>
-/// One line per packet in the style of <c>tcpdump -n -S -r</c>: the time of day in UTC (<c>HH:MM:SS.ffffff</c>, not local
-/// time, so output is the same on every machine), then the innermost protocols the way tcpdump words them. Sequence
-/// numbers are absolute. Marks: <c>[|tcp]</c> where the capture cut a header short, <c>[bad tcp cksum 0xGOT -> 0xWANT!]</c>
-/// for a checksum that does not verify, <c>[malformed: REASON]</c> for impossible headers, <c>(frag ID:LEN@OFF+)</c> for an
-/// IP fragment that did not complete a datagram and <c>(reassembled from N fragments)</c> for one that did.
-/// Formats into one reused buffer: no allocation per packet.
+/// What <c>tcpdump -n -r</c> (4.99) prints for each packet, line for line, for every protocol RawNet decodes: the time
+/// of day in UTC (<c>HH:MM:SS.ffffff</c>; tcpdump prints local time, so compare with <c>TZ=UTC</c>), then the
+/// packet the way tcpdump words it. TCP sequence and acknowledgement numbers are relative to the start of their
+/// connection as tcpdump makes them (<see cref="TcpSequenceOrigins"/>; absolute with
+/// <see cref="SummaryOptions.AbsoluteSequenceNumbers"/>, as <c>-S</c>), so one printer must see a file's packets in
+/// order. Checksums are judged only with <see cref="SummaryOptions.Verbose"/> (as <c>-v</c>, which also adds IP
+/// header details, a new line and indentation after an IPv4 header, ICMP quotes, ND options and GRE flags), and then
+/// from the decoder's verdicts, never for a fragment or a packet not captured whole, as tcpdump does. Packets are
+/// printed as captured, fragment by fragment: decode them without reassembly. Application payloads are not decoded
+/// (tcpdump names DNS, HTTP and others after <c>length N</c>). Formats into one reused buffer: once a connection is
+/// known, nothing is allocated per packet.
 /// </summary>
-public sealed class SummaryPrinter : IPacketPrinter
+public sealed partial class SummaryPrinter : IPacketPrinter
 {
     private readonly TextLine _line = new();
+    private readonly bool _verbose;
+    private readonly TcpSequenceOrigins? _origins;
+    private readonly Func<int, string?>? _interfaceName;
+    private readonly Dictionary<int, string> _interfaceNames = [];
+
+    /// <summary>A printer as <c>tcpdump -n</c>.</summary>
+    public SummaryPrinter() : this(SummaryOptions.Default)
+    {
+    }
+
+    /// <summary>A printer with tcpdump's <c>-v</c> and <c>-S</c> as <paramref name="options"/> says.</summary>
+    public SummaryPrinter(SummaryOptions options)
+    {
+        _verbose = options.Verbose;
+        _interfaceName = options.InterfaceName;
+        if (!options.AbsoluteSequenceNumbers)
+            _origins = new TcpSequenceOrigins(options.TrackedConnections > 0 ? options.TrackedConnections : TcpSequenceOrigins.DefaultCapacity);
+    }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
         var line = _line;
         line.Clear();
         AppendTimeOfDay(line, packet.Metadata.TimestampNanoseconds);
         line.Append(' ');
-        int index = AppendLink(line, packet, frame, 1);
-        if (index < packet.LayerCount)
-            AppendFrom(line, packet, frame, index);
-        else if (packet.Outcome is not (DecodeOutcome.Truncated or DecodeOutcome.Malformed))
-            AppendUndecoded(line, packet, frame);
-        AppendOutcome(line, packet);
+        AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         line.WriteLineTo(output);
     }
 
@@ -62,775 +77,1002 @@ public sealed class SummaryPrinter : IPacketPrinter
         line.AppendPadded(fraction / 1000, 6);
     }
 
-    /// <summary>Skips link layers (tcpdump shows them only with -e) but names VLAN tags and PPPoE sessions; returns the next layer.</summary>
-    private static int AppendLink(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    // --- link layers ---
+
+    /// <summary>
+    /// The link headers from layer <paramref name="index"/> on (tcpdump shows them only with -e, except a cooked v2
+    /// header's interface and direction and a PPPoE session), then what they carry. <paramref name="length"/> is the
+    /// frame's length on the wire from the first of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendLinkAndNetwork(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
+        var line = _line;
+        int linkStart = index < packet.LayerCount ? packet[index].Offset : 0;
         for (; index < packet.LayerCount; index++)
         {
             ref readonly Layer layer = ref packet[index];
             var header = packet.HeaderOf(layer, frame);
+            if (IsLinkLayer(layer.Kind) && (layer.Status != LayerStatus.Complete || (layer.Kind == LayerKind.Ethernet && header.Length < 14)))
+            {
+                line.Append(" [|");
+                line.Append(TcpdumpNames.LinkProtocol(layer.Kind));
+                line.Append(']');
+                return;
+            }
             switch (layer.Kind)
             {
-                case LayerKind.Ethernet or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.Null or LayerKind.Erspan:
+                case LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.Null or LayerKind.LinuxSll:
                     continue;
-                case LayerKind.Vlan:
-                    if (header.Length >= VlanTag.Length && VlanTag.TryRead(header, out var tag))
-                    {
-                        line.Append("vlan ");
-                        line.Append(tag.Id);
-                        line.Append(", p ");
-                        line.Append(tag.Priority);
-                        line.Append(", ");
-                    }
+                case LayerKind.LinuxSll2:
+                    AppendCookedInterface(header);
                     continue;
                 case LayerKind.PppoeSession:
-                    if (header.Length >= 4)
-                    {
-                        line.Append("PPPoE [ses ");
-                        line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(header[2..]), 0);
-                        line.Append("] ");
-                    }
+                    line.Append("PPPoE  [ses ");
+                    line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(header[2..]), 0);
+                    line.Append("] ");
+                    // PPP carries what the session's own length says.
+                    length = Math.Min(length - (layer.Offset + 8 - linkStart), BinaryPrimitives.ReadUInt16BigEndian(header[4..]) - 2);
+                    linkStart = layer.Offset + 8;
                     continue;
+                case LayerKind.Arp:
+                    AppendArp(packet, frame, index, length - (layer.Offset - linkStart));
+                    return;
+                case LayerKind.Ipv4:
+                    AppendIpv4(packet, frame, index, length - (layer.Offset - linkStart));
+                    return;
+                case LayerKind.Ipv6:
+                    AppendIpv6(packet, frame, index, length - (layer.Offset - linkStart));
+                    return;
                 default:
-                    return index;
+                    AppendUndecodedLink(packet, frame, index, linkStart, length);
+                    return;
             }
         }
-        return index;
+        AppendUndecodedLink(packet, frame, index, linkStart, length);
     }
 
-    private static void AppendFrom(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
-    {
-        ref readonly Layer layer = ref packet[index];
-        switch (layer.Kind)
-        {
-            case LayerKind.Ipv4:
-            case LayerKind.Ipv6:
-                AppendIp(line, packet, frame, index);
-                return;
-            case LayerKind.Arp:
-                AppendArp(line, packet, frame, index);
-                return;
-            default:
-                AppendUndecoded(line, packet, frame);
-                return;
-        }
-    }
+    private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
+        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession;
 
-    /// <summary>What the decoder could not name: the reason it stopped and the frame's length.</summary>
-    private static void AppendUndecoded(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    /// <summary>Appends <paramref name="name"/>, or for a number tcpdump has no name for, <paramref name="unknown"/> and the number in parentheses.</summary>
+    private void AppendName(string name, string unknown, int number)
     {
-        if (packet.Outcome == DecodeOutcome.Unsupported && packet.StopReason is not null)
+        if (name.Length > 0)
         {
-            line.Append(packet.StopReason);
-            if (packet.StopReason.StartsWith("link type", StringComparison.Ordinal))
-            {
-                line.Append(' ');
-                line.Append((long)packet.Metadata.LinkType);
-            }
-            else if (packet.StopReason.StartsWith("EtherType", StringComparison.Ordinal) && packet.StopOffset >= 2 && packet.StopOffset <= frame.Length)
-            {
-                // The EtherType is the two bytes just before the undecoded payload.
-                line.Append(' ');
-                line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(frame[(packet.StopOffset - 2)..]), 4);
-            }
-            line.Append(", ");
-        }
-        line.Append("length ");
-        line.Append(packet.Metadata.OriginalLength);
-    }
-
-    // --- IP ---
-
-    private static void AppendIp(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex)
-    {
-        ref readonly Layer ip = ref packet[ipIndex];
-        bool v4 = ip.Kind == LayerKind.Ipv4;
-        var buffer = packet.BufferOf(ip, frame);
-        var header = buffer.Slice(ip.Offset, ip.HeaderLength);
-        line.Append(v4 ? "IP " : "IP6 ");
-        int addressesEnd = v4 ? Ipv4Header.Field.Destination + 4 : Ipv6Header.Field.Destination + 16;
-        if (header.Length < addressesEnd || ip.Status == LayerStatus.Malformed && header.Length < (v4 ? Ipv4Header.MinLength : Ipv6Header.Length))
-        {
-            // The outcome mark ([|ip] or [malformed: ...]) says what is wrong.
-            line.Truncate(line.Length - 1);
+            _line.Append(name);
             return;
         }
-
-        // Extension headers belong to the IPv6 layer; the fragment header among them says whether this is a fragment.
-        int next = ipIndex + 1;
-        int fragmentLayer = -1;
-        byte protocol = v4 ? header[Ipv4Header.Field.Protocol] : header[Ipv6Header.Field.NextHeader];
-        while (next < packet.LayerCount && IsIpv6Extension(packet[next].Kind))
-        {
-            var extension = packet.HeaderOf(packet[next], frame);
-            if (extension.Length >= 1)
-                protocol = extension[0];
-            if (packet[next].Kind == LayerKind.Ipv6Fragment)
-                fragmentLayer = next;
-            next++;
-        }
-
-        int transport = next < packet.LayerCount && packet[next].Quoted == ip.Quoted ? next : -1;
-        var kind = transport >= 0 ? packet[transport].Kind : LayerKind.Payload;
-        bool hasPorts = kind is LayerKind.Tcp or LayerKind.Udp && packet[transport].HeaderLength >= 4;
-        var transportHeader = transport >= 0 ? packet.HeaderOf(packet[transport], frame) : default;
-
-        AppendAddress(line, header, v4, source: true);
-        if (hasPorts)
-        {
-            line.Append('.');
-            line.Append(BinaryPrimitives.ReadUInt16BigEndian(transportHeader));
-        }
-        line.Append(" > ");
-        AppendAddress(line, header, v4, source: false);
-        if (hasPorts)
-        {
-            line.Append('.');
-            line.Append(BinaryPrimitives.ReadUInt16BigEndian(transportHeader[2..]));
-        }
-        line.Append(": ");
-
-        switch (kind)
-        {
-            case LayerKind.Tcp:
-                AppendTcp(line, packet, frame, transport, ipIndex);
-                break;
-            case LayerKind.Udp:
-                AppendUdp(line, packet, frame, transport, ipIndex);
-                break;
-            case LayerKind.Icmp:
-                AppendIcmp(line, packet, frame, transport);
-                break;
-            case LayerKind.Icmpv6:
-                AppendIcmpv6(line, packet, frame, transport, ipIndex);
-                break;
-            case LayerKind.Ipv4 or LayerKind.Ipv6:
-                AppendIp(line, packet, frame, transport);
-                break;
-            case LayerKind.Gre:
-                AppendGre(line, packet, frame, transport);
-                break;
-            default:
-                AppendOtherProtocol(line, protocol, transport >= 0 ? packet[transport].Extent : 0);
-                break;
-        }
-
-        if (!ip.Quoted)
-            AppendFragmentNote(line, packet, frame, ip, header, fragmentLayer);
-        if (v4 && ip.Checksum == ChecksumStatus.Bad)
-        {
-            ushort got = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4Header.Field.Checksum..]);
-            AppendBadChecksum(line, "ip", got, ip.ExpectedChecksum);
-        }
+        _line.Append(unknown);
+        _line.Append(" (");
+        _line.Append(number);
+        _line.Append(')');
     }
 
-    private static bool IsIpv6Extension(LayerKind kind) => kind is LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing
-        or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions or LayerKind.Ipv6AuthenticationHeader;
-
-    private static void AppendAddress(TextLine line, ReadOnlySpan<byte> header, bool v4, bool source)
+    /// <summary>Appends <paramref name="text"/>, or when tcpdump has no words for the number, <paramref name="fallback"/> and the number.</summary>
+    private void AppendOrNumber(string text, string fallback, int number)
     {
-        if (v4)
-            line.AppendIpv4(header.Slice(source ? Ipv4Header.Field.Source : Ipv4Header.Field.Destination, 4));
-        else
-            line.AppendIpv6(header.Slice(source ? Ipv6Header.Field.Source : Ipv6Header.Field.Destination, 16));
-    }
-
-    private static void AppendOtherProtocol(TextLine line, byte protocol, int length)
-    {
-        line.Append("ip-proto-");
-        line.Append(protocol);
-        line.Append(", length ");
-        line.Append(length);
-    }
-
-    private static void AppendFragmentNote(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer ip,
-        ReadOnlySpan<byte> header, int fragmentLayer)
-    {
-        if (packet.HasReassembledPayload)
+        if (text.Length > 0)
         {
-            line.Append(" (reassembled from ");
-            line.Append(packet.ReassembledFragmentCount);
-            line.Append(" fragments)");
+            _line.Append(text);
             return;
         }
-        uint id;
-        int offset;
-        bool more;
-        if (ip.Kind == LayerKind.Ipv4)
-        {
-            ushort word = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4Header.Field.FlagsAndFragmentOffset..]);
-            if ((word & (Ipv4Header.MoreFragments | 0x1FFF)) == 0)
-                return;
-            id = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4Header.Field.Identification..]);
-            offset = (word & 0x1FFF) * 8;
-            more = (word & Ipv4Header.MoreFragments) != 0;
-        }
-        else
-        {
-            if (fragmentLayer < 0)
-                return;
-            var fragment = packet.HeaderOf(packet[fragmentLayer], frame);
-            if (fragment.Length < Ipv6ExtensionHeader.FragmentHeaderLength)
-                return;
-            ushort word = BinaryPrimitives.ReadUInt16BigEndian(fragment[Ipv6ExtensionHeader.Field.FragmentOffsetAndFlags..]);
-            id = BinaryPrimitives.ReadUInt32BigEndian(fragment[Ipv6ExtensionHeader.Field.FragmentIdentification..]);
-            offset = word & 0xFFF8;
-            more = (word & 1) != 0;
-            if (offset == 0 && !more)
-                return;
-        }
-        int payloadLength = ip.Extent - (ip.Kind == LayerKind.Ipv4 ? header.Length : Ipv6Header.Length + FragmentHeaderBytes(packet, fragmentLayer));
-        line.Append(" (frag ");
-        line.Append(id);
-        line.Append(':');
-        line.Append(Math.Max(0, payloadLength));
-        line.Append('@');
-        line.Append(offset);
-        if (more)
-            line.Append('+');
-        line.Append(')');
+        _line.Append(fallback);
+        _line.Append(number);
     }
 
-    private static int FragmentHeaderBytes(DecodedPacket packet, int fragmentLayer)
+    /// <summary>-v's verdict in brackets before a UDP or ICMPv6 line: "[udp sum ok] " or "[bad udp cksum 0x1234 -> 0x5678!] ".</summary>
+    private void AppendChecksumVerdict(string protocol, in Layer layer, ushort stored)
     {
-        // Extension headers from the IPv6 header up to and including the fragment header.
-        int bytes = 0;
-        for (int i = fragmentLayer; i > 0 && IsIpv6Extension(packet[i].Kind); i--)
-            bytes += packet[i].HeaderLength;
-        return bytes;
-    }
-
-    // --- TCP ---
-
-    private static void AppendTcp(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int ipIndex)
-    {
-        ref readonly Layer layer = ref packet[index];
-        var header = packet.HeaderOf(layer, frame);
-        if (header.Length < TcpHeader.MinLength)
-            return;
-        var tcp = new TcpHeader(header);
-        var flags = tcp.Flags;
-        line.Append("Flags [");
-        AppendTcpFlags(line, flags);
-        line.Append(']');
-        int declared = tcp.HeaderLength;
-        if (layer.Status == LayerStatus.Malformed && declared < TcpHeader.MinLength)
+        var line = _line;
+        if (layer.Checksum == ChecksumStatus.Good)
         {
-            line.Append(", [bad hdr length ");
-            line.Append(declared);
-            line.Append(" - too short, < 20]");
-            return;
-        }
-        int payload = Math.Max(0, layer.Extent - declared);
-        if (payload > 0 || (flags & (TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Rst)) != 0)
-        {
-            line.Append(", seq ");
-            line.Append(tcp.SequenceNumber);
-            if (payload > 0)
-            {
-                line.Append(':');
-                line.Append((uint)(tcp.SequenceNumber + (uint)payload));
-            }
-        }
-        if ((flags & TcpFlags.Ack) != 0)
-        {
-            line.Append(", ack ");
-            line.Append(tcp.AcknowledgmentNumber);
-        }
-        line.Append(", win ");
-        line.Append(tcp.Window);
-        if ((flags & TcpFlags.Urg) != 0)
-        {
-            line.Append(", urg ");
-            line.Append(tcp.UrgentPointer);
-        }
-        if (header.Length > TcpHeader.MinLength)
-        {
-            line.Append(", options [");
-            bool sane = AppendTcpOptions(line, header[TcpHeader.MinLength..]);
-            line.Append(']');
-            if (!sane)
-                return; // tcpdump stops at a bad option too
-        }
-        if (layer.Status == LayerStatus.Truncated)
-            return;
-        line.Append(", length ");
-        line.Append(payload);
-        if (layer.Checksum == ChecksumStatus.Bad)
-        {
-            ushort got = tcp.Checksum;
-            AppendBadChecksum(line, "tcp", got, layer.ExpectedChecksum);
-        }
-    }
-
-    private static void AppendTcpFlags(TextLine line, TcpFlags flags)
-    {
-        // tcpdump's order and letters (print-tcp.c tcp_flag_values).
-        int start = line.Length;
-        if ((flags & TcpFlags.Fin) != 0) line.Append('F');
-        if ((flags & TcpFlags.Syn) != 0) line.Append('S');
-        if ((flags & TcpFlags.Rst) != 0) line.Append('R');
-        if ((flags & TcpFlags.Psh) != 0) line.Append('P');
-        if ((flags & TcpFlags.Ack) != 0) line.Append('.');
-        if ((flags & TcpFlags.Urg) != 0) line.Append('U');
-        if ((flags & TcpFlags.Ece) != 0) line.Append('E');
-        if ((flags & TcpFlags.Cwr) != 0) line.Append('W');
-        if ((flags & TcpFlags.Ae) != 0) line.Append('e');
-        if (line.Length == start)
-            line.Append("none");
-    }
-
-    /// <summary>Appends the options as tcpdump lists them; false when one has an impossible length ("[bad opt]").</summary>
-    private static bool AppendTcpOptions(TextLine line, ReadOnlySpan<byte> options)
-    {
-        var reader = new TcpOptionReader(options);
-        bool first = true;
-        while (reader.TryNext(out var option))
-        {
-            if (!first)
-                line.Append(',');
-            first = false;
-            var bytes = options.Slice(option.Offset, option.Length);
-            if (!option.Complete)
-            {
-                line.Append("[bad opt]");
-                return false;
-            }
-            switch (option.Kind)
-            {
-                case TcpOptionKind.EndOfOptionList:
-                    line.Append("eol");
-                    return true;
-                case TcpOptionKind.NoOperation:
-                    line.Append("nop");
-                    break;
-                case TcpOptionKind.MaximumSegmentSize when bytes.Length == 4:
-                    line.Append("mss ");
-                    line.Append(BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]));
-                    break;
-                case TcpOptionKind.WindowScale when bytes.Length == 3:
-                    line.Append("wscale ");
-                    line.Append(bytes[2]);
-                    break;
-                case TcpOptionKind.SackPermitted when bytes.Length == 2:
-                    line.Append("sackOK");
-                    break;
-                case TcpOptionKind.Sack when bytes.Length >= 2 && (bytes.Length - 2) % 8 == 0:
-                    line.Append("sack ");
-                    line.Append((bytes.Length - 2) / 8);
-                    line.Append(' ');
-                    for (int at = 2; at < bytes.Length; at += 8)
-                    {
-                        line.Append('{');
-                        line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]));
-                        line.Append(':');
-                        line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 4)..]));
-                        line.Append('}');
-                    }
-                    break;
-                case TcpOptionKind.Timestamps when bytes.Length == 10:
-                    line.Append("TS val ");
-                    line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[2..]));
-                    line.Append(" ecr ");
-                    line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[6..]));
-                    break;
-                default:
-                    line.Append("unknown-");
-                    line.Append((byte)option.Kind);
-                    if (bytes.Length > 2)
-                    {
-                        line.Append(" 0x");
-                        line.AppendHexBytes(bytes[2..]);
-                    }
-                    break;
-            }
-        }
-        return true;
-    }
-
-    // --- UDP ---
-
-    private static void AppendUdp(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int ipIndex)
-    {
-        ref readonly Layer layer = ref packet[index];
-        var header = packet.HeaderOf(layer, frame);
-        if (header.Length < UdpHeader.HeaderLength)
-            return;
-        var udp = new UdpHeader(header);
-        line.Append("UDP, ");
-        if (udp.Length < UdpHeader.HeaderLength || udp.Length > layer.Extent)
-        {
-            line.Append("bad length ");
-            line.Append(udp.Length);
-            line.Append(" > ");
-            line.Append(Math.Max(0, layer.Extent - UdpHeader.HeaderLength));
-            return;
-        }
-        line.Append("length ");
-        line.Append(udp.Length - UdpHeader.HeaderLength);
-        if (layer.Checksum == ChecksumStatus.Bad)
-        {
-            AppendBadChecksum(line, "udp", udp.Checksum, layer.ExpectedChecksum);
-        }
-        int tunnel = index + 1;
-        if (tunnel >= packet.LayerCount || packet[tunnel].Quoted)
-            return;
-        if (packet[tunnel].Kind == LayerKind.Vxlan)
-        {
-            var vxlan = packet.HeaderOf(packet[tunnel], frame);
-            if (vxlan.Length < VxlanHeader.Length)
-                return;
-            line.Append(": VXLAN, flags [");
-            line.Append((vxlan[VxlanHeader.Field.Flags] & 0x08) != 0 ? "I" : ".");
-            line.Append("] (");
-            line.AppendHex(vxlan[VxlanHeader.Field.Flags], 2);
-            line.Append("), vni ");
-            line.Append((int)(BinaryPrimitives.ReadUInt32BigEndian(vxlan[VxlanHeader.Field.NetworkIdentifier..]) >> 8));
-            AppendInner(line, packet, frame, tunnel + 1);
-        }
-        else if (packet[tunnel].Kind == LayerKind.Teredo)
-            AppendInner(line, packet, frame, tunnel + 1);
-    }
-
-    // --- Tunnels ---
-
-    /// <summary>tcpdump's GRE line: version, key and sequence when present, length, then the carried packet.</summary>
-    private static void AppendGre(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
-    {
-        ref readonly Layer layer = ref packet[index];
-        var header = packet.HeaderOf(layer, frame);
-        if (header.Length < GreHeader.MinLength)
-            return;
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header);
-        line.Append("GREv");
-        line.Append(flags & GreHeader.VersionMask);
-        line.Append(", ");
-        if ((flags & GreHeader.KeyPresent) != 0 && header.Length >= GreHeader.KeyOffset(flags) + 4)
-        {
-            line.Append("key=");
-            line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(header[GreHeader.KeyOffset(flags)..]), 0);
-            line.Append(", ");
-        }
-        if ((flags & GreHeader.SequencePresent) != 0 && header.Length >= GreHeader.SequenceOffset(flags) + 4)
-        {
-            line.Append("seq ");
-            line.Append(BinaryPrimitives.ReadUInt32BigEndian(header[GreHeader.SequenceOffset(flags)..]));
-            line.Append(", ");
-        }
-        line.Append("length ");
-        line.Append(layer.Extent);
-        AppendInner(line, packet, frame, index + 1);
-    }
-
-    /// <summary>": " and the summary of the packet a tunnel carries, from its first layer.</summary>
-    private static void AppendInner(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
-    {
-        if (index >= packet.LayerCount || packet[index].Kind == LayerKind.Payload)
-            return;
-        line.Append(": ");
-        int next = AppendLink(line, packet, frame, index);
-        if (next < packet.LayerCount)
-            AppendFrom(line, packet, frame, next);
-    }
-
-    // --- ICMP ---
-
-    private static void AppendIcmp(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
-    {
-        ref readonly Layer layer = ref packet[index];
-        var header = packet.HeaderOf(layer, frame);
-        if (header.Length < 4)
-            return;
-        byte type = header[IcmpHeader.Field.Type], code = header[IcmpHeader.Field.Code];
-        line.Append("ICMP ");
-        switch ((IcmpType)type)
-        {
-            case IcmpType.EchoRequest or IcmpType.EchoReply when header.Length >= IcmpHeader.HeaderLength:
-                line.Append(type == (byte)IcmpType.EchoRequest ? "echo request, id " : "echo reply, id ");
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Identifier..]));
-                line.Append(", seq ");
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.SequenceNumber..]));
-                break;
-            case IcmpType.DestinationUnreachable:
-                AppendUnreachable(line, packet, frame, index, code, header);
-                break;
-            case IcmpType.TimeExceeded:
-                line.Append(code == 1 ? "ip reassembly time exceeded" : "time exceeded in-transit");
-                break;
-            case IcmpType.SourceQuench:
-                line.Append("source quench");
-                break;
-            case IcmpType.Redirect:
-                line.Append("redirect");
-                break;
-            case IcmpType.ParameterProblem:
-                line.Append("parameter problem");
-                break;
-            case IcmpType.RouterAdvertisement:
-                line.Append("router advertisement");
-                break;
-            case IcmpType.RouterSolicitation:
-                line.Append("router solicitation");
-                break;
-            case IcmpType.TimestampRequest:
-                line.Append("time stamp query");
-                break;
-            case IcmpType.TimestampReply:
-                line.Append("time stamp reply");
-                break;
-            default:
-                line.Append("type-#");
-                line.Append(type);
-                break;
-        }
-        AppendIcmpLengthAndChecksum(line, layer, header, "icmp");
-    }
-
-    private static void AppendUnreachable(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, byte code, ReadOnlySpan<byte> header)
-    {
-        // tcpdump names the quoted datagram's destination; without a quote there is nothing to name.
-        int quotedIp = index + 1 < packet.LayerCount && packet[index + 1].Quoted && packet[index + 1].Kind == LayerKind.Ipv4 ? index + 1 : -1;
-        var ip = quotedIp >= 0 ? packet.HeaderOf(packet[quotedIp], frame) : default;
-        bool haveAddress = ip.Length >= Ipv4Header.MinLength;
-        switch (code)
-        {
-            case 0 or 1 when haveAddress:
-                line.Append(code == 0 ? "net " : "host ");
-                line.AppendIpv4(ip.Slice(Ipv4Header.Field.Destination, 4));
-                line.Append(" unreachable");
-                return;
-            case 2 when haveAddress:
-                line.AppendIpv4(ip.Slice(Ipv4Header.Field.Destination, 4));
-                line.Append(" protocol ");
-                line.Append(ip[Ipv4Header.Field.Protocol]);
-                line.Append(" unreachable");
-                return;
-            case 3 when haveAddress:
-            {
-                line.AppendIpv4(ip.Slice(Ipv4Header.Field.Destination, 4));
-                AppendQuotedPort(line, packet, frame, quotedIp + 1, ip[Ipv4Header.Field.Protocol]);
-                line.Append(" unreachable");
-                return;
-            }
-            case 4 when haveAddress:
-                line.AppendIpv4(ip.Slice(Ipv4Header.Field.Destination, 4));
-                line.Append(" unreachable - need to frag (mtu ");
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.SequenceNumber..]));
-                line.Append(')');
-                return;
-            default:
-                if (haveAddress)
-                {
-                    line.AppendIpv4(ip.Slice(Ipv4Header.Field.Destination, 4));
-                    line.Append(' ');
-                }
-                line.Append("unreachable - code ");
-                line.Append(code);
-                return;
-        }
-    }
-
-    /// <summary>Appends " udp port 53" for the transport header quoted at <paramref name="index"/>, or " protocol N port".</summary>
-    private static void AppendQuotedPort(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, byte protocol)
-    {
-        line.Append(' ');
-        line.Append(protocol switch { 6 => "tcp", 17 => "udp", _ => "ip-proto-" });
-        if (protocol is not (6 or 17))
+            line.Append('[');
             line.Append(protocol);
-        line.Append(" port");
-        if (index < packet.LayerCount && packet[index].Quoted && packet[index].Kind is LayerKind.Tcp or LayerKind.Udp)
+            line.Append(" sum ok] ");
+        }
+        else if (layer.Checksum.IsWrong())
         {
-            var quoted = packet.HeaderOf(packet[index], frame);
-            if (quoted.Length >= 4)
+            line.Append("[bad ");
+            line.Append(protocol);
+            line.Append(" cksum ");
+            line.AppendHex(stored, 4);
+            line.Append(" -> ");
+            line.AppendHex(layer.ExpectedChecksum, 4);
+            line.Append("!] ");
+        }
+    }
+
+    /// <summary>A cooked v2 header's interface (named on this host, as tcpdump names it) and packet type: "eth0  In  ".</summary>
+    private void AppendCookedInterface(ReadOnlySpan<byte> header)
+    {
+        int interfaceIndex = BinaryPrimitives.ReadInt32BigEndian(header[LinuxCookedHeader.Sll2Field.InterfaceIndex..]);
+        if (!_interfaceNames.TryGetValue(interfaceIndex, out string? name))
+        {
+            name = _interfaceName?.Invoke(interfaceIndex) ?? "?";
+            _interfaceNames[interfaceIndex] = name;
+        }
+        _line.AppendLeftAligned(name, 5);
+        _line.Append(' ');
+        _line.AppendLeftAligned(TcpdumpNames.CookedPacketType(header[LinuxCookedHeader.Sll2Field.PacketType]), 3);
+        _line.Append(' ');
+    }
+
+    /// <summary>
+    /// A frame whose network layer RawNet does not decode: for Ethernet, tcpdump's addresses, EtherType and a hex dump
+    /// of the rest; otherwise the length.
+    /// </summary>
+    private void AppendUndecodedLink(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int linkStart, int length)
+    {
+        var line = _line;
+        int ethernet = -1;
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (packet[i].Kind == LayerKind.Ethernet)
             {
-                line.Append(' ');
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]));
+                ethernet = i;
+                break;
             }
         }
-    }
-
-    private static void AppendIcmpv6(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int ipIndex)
-    {
-        ref readonly Layer layer = ref packet[index];
-        var header = packet.HeaderOf(layer, frame);
-        if (header.Length < 4)
-            return;
-        var buffer = packet.BufferOf(layer, frame);
-        byte type = header[IcmpHeader.Field.Type], code = header[IcmpHeader.Field.Code];
-        line.Append("ICMP6, ");
-        bool full = header.Length >= IcmpHeader.HeaderLength;
-        switch ((Icmpv6Type)type)
+        if (ethernet < 0 || packet[ethernet].Source != LayerSource.Frame || packet.StopOffset < 2 || packet.StopOffset > frame.Length)
         {
-            case Icmpv6Type.EchoRequest or Icmpv6Type.EchoReply when full:
-                line.Append(type == (byte)Icmpv6Type.EchoRequest ? "echo request, id " : "echo reply, id ");
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Identifier..]));
-                line.Append(", seq ");
-                line.Append(BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.SequenceNumber..]));
-                break;
-            case Icmpv6Type.PacketTooBig when full:
-                line.Append("packet too big, mtu ");
-                line.Append(BinaryPrimitives.ReadUInt32BigEndian(header[IcmpHeader.Field.RestOfHeader..]));
-                break;
-            case Icmpv6Type.DestinationUnreachable:
-                line.Append("destination unreachable, ");
-                line.Append(code switch
-                {
-                    0 => "unreachable route",
-                    1 => "unreachable prohibited",
-                    2 => "beyond scope",
-                    3 => "unreachable address",
-                    4 => "unreachable port",
-                    _ => "unknown code",
-                });
-                int quoted = index + 1 < packet.LayerCount && packet[index + 1].Quoted && packet[index + 1].Kind == LayerKind.Ipv6 ? index + 1 : -1;
-                var ip = quoted >= 0 ? packet.HeaderOf(packet[quoted], frame) : default;
-                if (ip.Length >= Ipv6Header.Length)
-                {
-                    line.Append(", ");
-                    line.AppendIpv6(ip.Slice(Ipv6Header.Field.Destination, 16));
-                    if (code == 4)
-                    {
-                        int transport = quoted + 1;
-                        while (transport < packet.LayerCount && IsIpv6Extension(packet[transport].Kind))
-                            transport++;
-                        byte next = transport < packet.LayerCount ? (byte)(packet[transport].Kind == LayerKind.Tcp ? 6 : packet[transport].Kind == LayerKind.Udp ? 17 : ip[Ipv6Header.Field.NextHeader]) : ip[Ipv6Header.Field.NextHeader];
-                        AppendQuotedPort(line, packet, frame, transport, next);
-                    }
-                }
-                break;
-            case Icmpv6Type.TimeExceeded:
-                line.Append(code == 1 ? "time exceeded in-transit for reassembly" : "time exceeded in-transit");
-                break;
-            case Icmpv6Type.ParameterProblem:
-                line.Append("parameter problem");
-                break;
-            case Icmpv6Type.RouterSolicitation:
-                line.Append("router solicitation");
-                break;
-            case Icmpv6Type.RouterAdvertisement:
-                line.Append("router advertisement");
-                break;
-            case Icmpv6Type.NeighborSolicitation or Icmpv6Type.NeighborAdvertisement when layer.Offset + 24 <= buffer.Length:
-                line.Append(type == (byte)Icmpv6Type.NeighborSolicitation ? "neighbor solicitation, who has " : "neighbor advertisement, tgt is ");
-                line.AppendIpv6(buffer.Slice(layer.Offset + 8, 16));
-                break;
-            case Icmpv6Type.Redirect:
-                line.Append("redirect");
-                break;
-            default:
-                line.Append("type-#");
-                line.Append(type);
-                break;
+            line.Append(packet.StopReason ?? "not decoded");
+            line.Append(", length ");
+            line.Append(length);
+            return;
         }
-        AppendIcmpLengthAndChecksum(line, layer, header, "icmp6");
+        var header = frame[packet[ethernet].Offset..];
+        line.AppendMac(header.Slice(6, 6));
+        line.Append(" > ");
+        line.AppendMac(header[..6]);
+        line.Append(", ethertype Unknown (");
+        line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(frame[(packet.StopOffset - 2)..]), 4);
+        line.Append("), length ");
+        line.Append(length + packet[ethernet].Offset - linkStart);
+        line.Append(": ");
+        AppendHexDump(frame[packet.StopOffset..], "\n\t", withText: true);
     }
 
-    /// <summary>The end every ICMP and ICMPv6 line shares: the message length and any bad-checksum mark.</summary>
-    private static void AppendIcmpLengthAndChecksum(TextLine line, in Layer layer, ReadOnlySpan<byte> header, string protocol)
+    /// <summary>tcpdump's hex dump: lines of 16 bytes as "0x0000:  abcd ..." after <paramref name="prefix"/>, with the text when asked.</summary>
+    private void AppendHexDump(ReadOnlySpan<byte> bytes, string prefix, bool withText)
     {
-        line.Append(", length ");
-        line.Append(layer.Extent);
-        if (layer.Checksum == ChecksumStatus.Bad)
-            AppendBadChecksum(line, protocol, BinaryPrimitives.ReadUInt16BigEndian(header[IcmpHeader.Field.Checksum..]), layer.ExpectedChecksum);
+        // A row is " xxxx" per two bytes, padded to 40 characters, then two spaces and a character per byte.
+        const int hexWidth = 40;
+        var line = _line;
+        for (int at = 0; at < bytes.Length; at += 16)
+        {
+            var row = bytes.Slice(at, Math.Min(16, bytes.Length - at));
+            line.Append(prefix);
+            line.AppendHex((ulong)at, 4);
+            line.Append(": ");
+            int hexLength = row.Length / 2 * 5 + row.Length % 2 * 3;
+            var text = line.Extend(withText ? hexWidth + 2 + row.Length : hexLength);
+            int position = 0;
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i % 2 == 0)
+                    text[position++] = ' ';
+                text[position++] = TextLine.HexDigitOf(row[i] >> 4);
+                text[position++] = TextLine.HexDigitOf(row[i] & 0xF);
+            }
+            if (!withText)
+                continue;
+            text[position..(hexWidth + 2)].Fill(' ');
+            position = hexWidth + 2;
+            foreach (byte b in row)
+                text[position++] = b is > 0x20 and < 0x7F ? (char)b : '.';
+        }
     }
 
     // --- ARP ---
 
-    private static void AppendArp(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    private void AppendArp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
+        var line = _line;
         ref readonly Layer layer = ref packet[index];
-        var bytes = packet.HeaderOf(layer, frame);
-        line.Append("ARP, ");
+        var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
         if (!ArpPacket.TryRead(bytes, out var arp) || bytes.Length < arp.TotalLength)
         {
-            line.Truncate(line.Length - 2);
+            line.Append(" [|arp]");
             return;
         }
-        int length = Math.Max(0, packet[0].Extent - layer.Offset);
-        if (!arp.IsEthernetIpv4)
+        line.Append("ARP, ");
+        bool ipv4 = arp.ProtocolType is EtherType.Ipv4 or (EtherType)0x1000 && arp.ProtocolSize == 4 && arp.HardwareSize != 0;
+        if (!ipv4 || _verbose)
         {
-            line.Append("hardware type ");
-            line.Append(arp.HardwareType);
-            line.Append(", protocol type ");
-            line.AppendHex((ushort)arp.ProtocolType, 4);
-            line.Append(", opcode ");
-            line.Append((ushort)arp.Operation);
+            if (arp.HardwareType == 1)
+                line.Append("Ethernet");
+            else
+            {
+                line.Append("Unknown Hardware (");
+                line.Append(arp.HardwareType);
+                line.Append(')');
+            }
+            line.Append(" (len ");
+            line.Append(arp.HardwareSize);
+            line.Append("), ");
+            var protocolName = TcpdumpNames.EtherType((ushort)arp.ProtocolType);
+            if (protocolName.Length > 0)
+                line.Append(protocolName);
+            else
+            {
+                line.Append("Unknown Protocol (");
+                line.AppendHex((ushort)arp.ProtocolType, 4);
+                line.Append(')');
+            }
+            line.Append(" (len ");
+            line.Append(arp.ProtocolSize);
+            line.Append(')');
+            if (!_verbose)
+            {
+                AppendLength(length);
+                return;
+            }
+            line.Append(", ");
+        }
+        var operation = arp.Operation;
+        line.Append(TcpdumpNames.ArpOperation((ushort)operation));
+        line.Append(' ');
+        var senderIp = bytes.Slice(arp.SenderProtocolAddressOffset, arp.ProtocolSize);
+        var targetHardware = bytes.Slice(arp.TargetHardwareAddressOffset, arp.HardwareSize);
+        var senderHardware = bytes.Slice(ArpPacket.Field.SenderHardwareAddress, arp.HardwareSize);
+        var targetIp = bytes.Slice(arp.TargetProtocolAddressOffset, arp.ProtocolSize);
+        switch (operation)
+        {
+            case ArpOperation.Request:
+                line.Append("who-has ");
+                AppendProtocolAddress(targetIp);
+                if (targetHardware.ContainsAnyExcept((byte)0))
+                {
+                    line.Append(" (");
+                    AppendLinkAddress(targetHardware);
+                    line.Append(')');
+                }
+                line.Append(" tell ");
+                AppendProtocolAddress(senderIp);
+                break;
+            case ArpOperation.Reply:
+                AppendProtocolAddress(senderIp);
+                line.Append(" is-at ");
+                AppendLinkAddress(senderHardware);
+                break;
+            case (ArpOperation)3 or (ArpOperation)8:
+                line.Append("who-is ");
+                AppendLinkAddress(targetHardware);
+                line.Append(" tell ");
+                AppendLinkAddress(senderHardware);
+                break;
+            case (ArpOperation)4:
+                AppendLinkAddress(targetHardware);
+                line.Append(" at ");
+                AppendProtocolAddress(targetIp);
+                break;
+            case (ArpOperation)9:
+                AppendLinkAddress(senderHardware);
+                line.Append(" at ");
+                AppendProtocolAddress(senderIp);
+                break;
+            default:
+                AppendHexDump(bytes[..Math.Min(bytes.Length, length)], "\n\t", withText: true);
+                return;
+        }
+        AppendLength(length);
+    }
+
+    private void AppendProtocolAddress(ReadOnlySpan<byte> address)
+    {
+        if (address.Length == 4)
+            _line.AppendIpv4(address);
+        else
+            _line.Append("<wrong proto type>");
+    }
+
+    /// <summary>A link-layer address as tcpdump prints one of any length: bytes in hex joined by colons.</summary>
+    private void AppendLinkAddress(ReadOnlySpan<byte> address)
+    {
+        for (int i = 0; i < address.Length; i++)
+        {
+            if (i > 0)
+                _line.Append(':');
+            _line.AppendHexDigits(address[i], 2);
+        }
+    }
+
+    private void AppendLength(int length)
+    {
+        _line.Append(", length ");
+        _line.Append(length);
+    }
+
+    // --- IPv4 ---
+
+    /// <summary>
+    /// tcpdump's ip_print for the IPv4 header at layer <paramref name="index"/>, <paramref name="length"/> bytes of which
+    /// the layer below passed up, then what it carries.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
+    {
+        var line = _line;
+        ref readonly Layer layer = ref packet[index];
+        var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
+        line.Append("IP ");
+        if (bytes.Length < Ipv4Header.MinLength)
+        {
+            line.Append(" [|ip]");
+            return;
+        }
+        var ip = new Ipv4Header(bytes);
+        if (ip.Version != 4)
+        {
+            line.Append("IP");
+            line.Append(ip.Version);
+            line.Append(" (invalid)");
+            return;
+        }
+        int headerLength = ip.HeaderLength;
+        if (headerLength < Ipv4Header.MinLength)
+        {
+            line.Append("bad-hlen ");
+            line.Append(headerLength);
+            return;
+        }
+        int totalLength = ip.TotalLength;
+        if (totalLength < headerLength)
+        {
+            line.Append("bad-len ");
+            line.Append(totalLength);
+            return;
+        }
+        if (length < totalLength)
+        {
+            line.Append("truncated-ip - ");
+            line.Append(totalLength - length);
+            line.Append(" bytes missing! ");
+        }
+        bytes = bytes[..Math.Min(bytes.Length, Math.Min(length, totalLength))];
+        ushort fragmentWord = ip.FlagsAndFragmentOffset;
+        byte protocol = bytes[Ipv4Header.Field.Protocol];
+        if (_verbose && !AppendIpv4Details(layer, bytes, headerLength, totalLength))
+            return;
+
+        var context = new IpContext(bytes, v6: false, protocol);
+        if ((fragmentWord & 0x1FFF) == 0)
+        {
+            if (protocol is not ((byte)IpProtocol.Tcp or (byte)IpProtocol.Udp or ProtocolSctp or ProtocolDccp))
+                AppendAddresses(context);
+            AppendCarried(packet, frame, index, context, protocol, headerLength, totalLength - headerLength,
+                fragmented: (fragmentWord & Ipv4Header.MoreFragments) != 0);
         }
         else
         {
-            var senderIp = bytes.Slice(arp.SenderProtocolAddressOffset, 4);
-            var targetMac = bytes.Slice(arp.TargetHardwareAddressOffset, 6);
-            var targetIp = bytes.Slice(arp.TargetProtocolAddressOffset, 4);
-            switch (arp.Operation)
+            AppendIpv4Address(bytes, Ipv4Header.Field.Source);
+            line.Append(" > ");
+            AppendIpv4Address(bytes, Ipv4Header.Field.Destination);
+            line.Append(": ip-proto-");
+            line.Append(protocol);
+        }
+    }
+
+    /// <summary>-v's "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)" and the new line; false when an option was cut short.</summary>
+    private bool AppendIpv4Details(in Layer layer, ReadOnlySpan<byte> bytes, int headerLength, int totalLength)
+    {
+        var line = _line;
+        var ip = new Ipv4Header(bytes);
+        byte tos = ip.DifferentiatedServices;
+        line.Append("(tos ");
+        line.AppendHex(tos, 0);
+        line.Append((tos & 3) switch { 1 => ",ECT(1)", 2 => ",ECT(0)", 3 => ",CE", _ => "" });
+        if (ip.TimeToLive >= 1)
+        {
+            line.Append(", ttl ");
+            line.Append(ip.TimeToLive);
+        }
+        ushort word = ip.FlagsAndFragmentOffset;
+        line.Append(", id ");
+        line.Append(ip.Identification);
+        line.Append(", offset ");
+        line.Append((word & 0x1FFF) * 8);
+        line.Append(", flags [");
+        int flagsStart = line.Length;
+        if ((word & Ipv4Header.MoreFragments) != 0)
+            line.Append('+');
+        if ((word & Ipv4Header.DontFragment) != 0)
+        {
+            if (line.Length > flagsStart)
+                line.Append(", ");
+            line.Append("DF");
+        }
+        if ((word & Ipv4Header.ReservedFlag) != 0)
+        {
+            if (line.Length > flagsStart)
+                line.Append(", ");
+            line.Append("rsvd");
+        }
+        if (line.Length == flagsStart)
+            line.Append("none");
+        line.Append("], proto ");
+        byte protocol = bytes[Ipv4Header.Field.Protocol];
+        line.Append(TcpdumpNames.IpProtocol(protocol));
+        line.Append(" (");
+        line.Append(protocol);
+        line.Append("), length ");
+        line.Append(totalLength);
+        bool optionsComplete = true;
+        if (headerLength > Ipv4Header.MinLength)
+        {
+            line.Append(", options (");
+            optionsComplete = AppendIpv4Options(bytes[Ipv4Header.MinLength..Math.Min(bytes.Length, headerLength)], headerLength - Ipv4Header.MinLength);
+            line.Append(')');
+        }
+        if (headerLength <= bytes.Length)
+        {
+            ushort stored = ip.Checksum;
+            ChecksumStatus status = layer.Checksum;
+            ushort expected = layer.ExpectedChecksum;
+            if (status is not (ChecksumStatus.Good or ChecksumStatus.Bad or ChecksumStatus.Offloaded))
             {
-                case ArpOperation.Request:
-                    line.Append("Request who-has ");
-                    line.AppendIpv4(targetIp);
-                    if (targetMac.ContainsAnyExcept((byte)0))
+                // Not judged by the decoder (an ICMP quote, or verification off): judge it here.
+                ulong sum = InternetChecksum.Add(0, bytes[..headerLength]);
+                status = InternetChecksum.Verifies(sum) ? ChecksumStatus.Good : ChecksumStatus.Bad;
+                expected = InternetChecksum.Expected(sum, stored);
+            }
+            if (status.IsWrong())
+            {
+                line.Append(", bad cksum ");
+                line.AppendHexDigits(stored, 0);
+                line.Append(" (->");
+                line.AppendHexDigits(expected, 0);
+                line.Append(")!");
+            }
+        }
+        line.Append(")\n    ");
+        if (optionsComplete)
+            return true;
+        AppendIpv4Address(bytes, Ipv4Header.Field.Source);
+        line.Append(" > ");
+        AppendIpv4Address(bytes, Ipv4Header.Field.Destination);
+        line.Append(":  [|ip]");
+        return false;
+    }
+
+    /// <summary>tcpdump's ip_optprint: the option names, comma-separated; false when the options were not all captured.</summary>
+    private bool AppendIpv4Options(ReadOnlySpan<byte> options, int declared)
+    {
+        var line = _line;
+        int at = 0;
+        while (at < declared)
+        {
+            if (at > 0)
+                line.Append(',');
+            if (at >= options.Length)
+                return false;
+            byte code = options[at];
+            line.Append(TcpdumpNames.Ipv4Option(code, out bool named));
+            if (!named)
+                line.Append(code);
+            int optionLength;
+            if (code is 0 or 1)
+                optionLength = 1;
+            else
+            {
+                if (at + 1 >= options.Length)
+                    return false;
+                optionLength = options[at + 1];
+                if (optionLength < 2)
+                {
+                    AppendBadLength(optionLength);
+                    return true;
+                }
+            }
+            if (optionLength > declared - at)
+            {
+                AppendBadLength(optionLength);
+                return true;
+            }
+            if (at + optionLength > options.Length)
+                return false;
+            var option = options.Slice(at, optionLength);
+            switch (code)
+            {
+                case 0:
+                    return true;
+                case 148 when optionLength < 4:
+                    AppendBadLength(optionLength);
+                    break;
+                case 148:
+                    ushort value = BinaryPrimitives.ReadUInt16BigEndian(option[2..]);
+                    if (value != 0)
                     {
-                        line.Append(" (");
-                        line.AppendMac(targetMac);
-                        line.Append(')');
+                        line.Append(" value ");
+                        line.Append(value);
                     }
-                    line.Append(" tell ");
-                    line.AppendIpv4(senderIp);
                     break;
-                case ArpOperation.Reply:
-                    line.Append("Reply ");
-                    line.AppendIpv4(senderIp);
-                    line.Append(" is-at ");
-                    line.AppendMac(bytes.Slice(ArpPacket.Field.SenderHardwareAddress, 6));
-                    break;
-                default:
-                    line.Append("opcode ");
-                    line.Append((ushort)arp.Operation);
+                case 7 or 131 or 137:
+                    AppendRouteOption(option);
                     break;
             }
+            at += optionLength;
+        }
+        return true;
+    }
+
+    /// <summary>tcpdump's ip_printroute for record and source route options: each address, a comma after those the pointer has passed.</summary>
+    private void AppendRouteOption(ReadOnlySpan<byte> option)
+    {
+        var line = _line;
+        if (option.Length < 3)
+        {
+            AppendBadLength(option.Length);
+            return;
+        }
+        if (((option.Length + 1) & 3) != 0)
+            AppendBadLength(option.Length);
+        int pointer = option[2] - 1;
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > option.Length + 1)
+        {
+            line.Append(" [bad ptr ");
+            line.Append(option[2]);
+            line.Append(']');
+        }
+        for (int at = 3; at + 4 <= option.Length; at += 4)
+        {
+            line.Append(' ');
+            line.AppendIpv4(option.Slice(at, 4));
+            if (pointer > at)
+                line.Append(',');
+        }
+    }
+
+    private void AppendBadLength(int length)
+    {
+        _line.Append(" [bad length ");
+        _line.Append(length);
+        _line.Append(']');
+    }
+
+    private void AppendIpv4Address(ReadOnlySpan<byte> header, int at) => _line.AppendIpv4(header.Slice(at, 4));
+
+    // --- IPv6 ---
+
+    /// <summary>tcpdump's ip6_print: the header, its extension headers ("HBH ", "frag (0|1232) "...), then what they carry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendIpv6(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
+    {
+        var line = _line;
+        ref readonly Layer layer = ref packet[index];
+        var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
+        if (bytes.Length < Ipv6Header.Length)
+        {
+            line.Append(" [|ip6]");
+            return;
+        }
+        line.Append("IP6 ");
+        if (length < Ipv6Header.Length)
+        {
+            line.Append("truncated-ip6 ");
+            line.Append(length);
+            return;
+        }
+        var ip = new Ipv6Header(bytes);
+        int payloadLength = ip.PayloadLength;
+        int total = payloadLength != 0 ? payloadLength + Ipv6Header.Length : length;
+        if (payloadLength != 0 && total > length)
+        {
+            line.Append("[header+payload length ");
+            line.Append(total);
+            line.Append(" > length ");
+            line.Append(length);
+            line.Append("] (invalid)");
+            return;
+        }
+        bytes = bytes[..Math.Min(bytes.Length, total)];
+        byte next = (byte)ip.NextHeader;
+        if (_verbose)
+        {
+            line.Append('(');
+            if (ip.TrafficClass != 0)
+            {
+                line.Append("class ");
+                line.AppendHex(ip.TrafficClass, 2);
+                line.Append(", ");
+            }
+            if (ip.FlowLabel != 0)
+            {
+                line.Append("flowlabel ");
+                line.AppendHex((uint)ip.FlowLabel, 5);
+                line.Append(", ");
+            }
+            line.Append("hlim ");
+            line.Append(ip.HopLimit);
+            line.Append(", next-header ");
+            line.Append(TcpdumpNames.IpProtocol(next));
+            line.Append(" (");
+            line.Append(next);
+            line.Append(") payload length: ");
+            line.Append(payloadLength);
+            line.Append(") ");
+        }
+        var context = new IpContext(bytes, v6: true, next);
+        if (next is not ((byte)IpProtocol.Tcp or (byte)IpProtocol.Udp or ProtocolSctp or ProtocolDccp))
+            AppendAddresses(context);
+
+        // The extension headers, as the decoder found them; the walk stops where tcpdump's would.
+        int position = Ipv6Header.Length;
+        int layerIndex = index + 1;
+        bool fragmented = false;
+        while (next is (byte)IpProtocol.Ipv6HopByHop or (byte)IpProtocol.Ipv6DestinationOptions or (byte)IpProtocol.Ipv6Fragment
+               or (byte)IpProtocol.Ipv6Routing)
+        {
+            if (position >= bytes.Length)
+                return;
+            var extension = bytes[position..];
+            int extensionLength;
+            switch ((IpProtocol)next)
+            {
+                case IpProtocol.Ipv6HopByHop or IpProtocol.Ipv6DestinationOptions:
+                    if (extension.Length < 2)
+                    {
+                        line.Append(next == 0 ? " [|hbhopt]" : " [|dstopt]");
+                        return;
+                    }
+                    extensionLength = (extension[1] + 1) * 8;
+                    if (extension.Length < extensionLength)
+                    {
+                        line.Append(next == 0 ? " [|hbhopt]" : " [|dstopt]");
+                        return;
+                    }
+                    line.Append(next == 0 ? "HBH " : "DSTOPT ");
+                    if (_verbose && !AppendIpv6Options(extension[2..extensionLength]))
+                        return;
+                    break;
+                case IpProtocol.Ipv6Fragment:
+                    if (extension.Length < Ipv6ExtensionHeader.FragmentHeaderLength)
+                    {
+                        line.Append(" [|frag]");
+                        return;
+                    }
+                    extensionLength = Ipv6ExtensionHeader.FragmentHeaderLength;
+                    int offset = BinaryPrimitives.ReadUInt16BigEndian(extension[Ipv6ExtensionHeader.Field.FragmentOffsetAndFlags..]) & 0xFFF8;
+                    line.Append("frag (");
+                    if (_verbose)
+                    {
+                        line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(extension[Ipv6ExtensionHeader.Field.FragmentIdentification..]), 8);
+                        line.Append(':');
+                    }
+                    line.Append(offset);
+                    line.Append('|');
+                    line.Append(Ipv6Header.Length + payloadLength - position - Ipv6ExtensionHeader.FragmentHeaderLength);
+                    line.Append(')');
+                    // A later fragment has no header to show; nor does a first one captured only up to here.
+                    if (offset != 0 || bytes.Length <= position + extensionLength)
+                        return;
+                    line.Append(' ');
+                    fragmented = true;
+                    break;
+                default:
+                    if (!AppendRoutingHeader(extension, out extensionLength))
+                        return;
+                    break;
+            }
+            next = extension[0];
+            position += extensionLength;
+            if (layerIndex < packet.LayerCount && IsIpv6Extension(packet[layerIndex].Kind))
+                layerIndex++;
+        }
+        AppendCarried(packet, frame, layerIndex - 1, context, next, position, total - position, fragmented);
+    }
+
+    private static bool IsIpv6Extension(LayerKind kind) => kind is LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing
+        or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions;
+
+    /// <summary>-v's hop-by-hop and destination options: "(rtalert: 0x0000) (padn) "; false when cut short.</summary>
+    private bool AppendIpv6Options(ReadOnlySpan<byte> options)
+    {
+        var line = _line;
+        for (int at = 0; at < options.Length;)
+        {
+            byte type = options[at];
+            int optionLength;
+            if (type == 0)
+                optionLength = 1;
+            else if (at + 1 < options.Length)
+                optionLength = options[at + 1] + 2;
+            else
+            {
+                line.Append("[|hbhopt]");
+                return false;
+            }
+            if (at + optionLength > options.Length)
+            {
+                line.Append("[|hbhopt]");
+                return false;
+            }
+            switch (type)
+            {
+                case 0:
+                    line.Append("(pad1)");
+                    break;
+                case 1:
+                    line.Append("(padn)");
+                    break;
+                case 5 when optionLength != 4:
+                    line.Append("(rtalert: invalid len ");
+                    line.Append(options[at + 1]);
+                    line.Append(")[|hbhopt]");
+                    return false;
+                case 5:
+                    line.Append("(rtalert: ");
+                    line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(options[(at + 2)..]), 4);
+                    line.Append(") ");
+                    break;
+                default:
+                    line.Append("(opt_type ");
+                    line.AppendHex(type, 2);
+                    line.Append(": len=");
+                    line.Append(options[at + 1]);
+                    line.Append(')');
+                    break;
+            }
+            at += optionLength;
+        }
+        line.Append(' ');
+        return true;
+    }
+
+    /// <summary>tcpdump's rt6_print for routing types 0 and 2: "RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::1) ".</summary>
+    private bool AppendRoutingHeader(ReadOnlySpan<byte> header, out int length)
+    {
+        var line = _line;
+        length = 0;
+        if (header.Length < 4)
+        {
+            line.Append(" [|rt6]");
+            return false;
+        }
+        int declared = header[1];
+        byte type = header[Ipv6ExtensionHeader.Field.RoutingType];
+        line.Append("RT6 (len=");
+        line.Append(declared);
+        line.Append(", type=");
+        line.Append(type);
+        if (type == 0)
+            line.Append(" [Deprecated]");
+        line.Append(", segleft=");
+        line.Append(header[Ipv6ExtensionHeader.Field.SegmentsLeft]);
+        if (type is not (0 or 2) || header.Length < 8 || declared % 2 == 1)
+        {
+            line.Append(" [|rt6]");
+            return false;
+        }
+        uint reserved = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+        if (reserved != 0 || _verbose)
+        {
+            line.Append(", rsv=");
+            line.AppendHex(reserved, 0);
+        }
+        for (int i = 0; i < declared / 2; i++)
+        {
+            int at = 8 + 16 * i;
+            if (at + 16 > header.Length)
+            {
+                line.Append(" [|rt6]");
+                return false;
+            }
+            line.Append(", [");
+            line.Append(i);
+            line.Append(']');
+            line.AppendIpv6(header.Slice(at, 16));
+        }
+        line.Append(") ");
+        length = (declared + 1) * 8;
+        return true;
+    }
+
+    // --- what IP carries ---
+
+    private const byte ProtocolDccp = 33, ProtocolSctp = 132, ProtocolNd = 77, ProtocolNoNextHeader = 59;
+
+    /// <summary>The IP header a transport header is printed under: its bytes (cut at the datagram's end) and version.</summary>
+    private readonly ref struct IpContext(ReadOnlySpan<byte> header, bool v6, byte protocol)
+    {
+        public readonly ReadOnlySpan<byte> Header = header;
+        public readonly bool V6 = v6;
+
+        /// <summary>The protocol the IP header itself names (tcpdump prints addresses with ports only when it names the transport).</summary>
+        public readonly byte Protocol = protocol;
+
+        public ReadOnlySpan<byte> Source => V6 ? Header.Slice(Ipv6Header.Field.Source, 16) : Header.Slice(Ipv4Header.Field.Source, 4);
+        public ReadOnlySpan<byte> Destination => V6 ? Header.Slice(Ipv6Header.Field.Destination, 16) : Header.Slice(Ipv4Header.Field.Destination, 4);
+    }
+
+    /// <summary>"198.18.0.1 > 198.18.0.2: ".</summary>
+    private void AppendAddresses(in IpContext ip)
+    {
+        AppendAddress(ip, ip.Source);
+        _line.Append(" > ");
+        AppendAddress(ip, ip.Destination);
+        _line.Append(": ");
+    }
+
+    private void AppendAddress(in IpContext ip, ReadOnlySpan<byte> address)
+    {
+        if (ip.V6)
+            _line.AppendIpv6(address);
+        else
+            _line.AppendIpv4(address);
+    }
+
+    /// <summary>
+    /// tcpdump's ip_demux_print: what the IP datagram (or extension header) whose layer is <paramref name="ipIndex"/>
+    /// carries at <paramref name="offset"/> in <paramref name="ip"/>'s bytes, <paramref name="length"/> bytes as declared.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendCarried(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, in IpContext ip, byte protocol, int offset,
+        int length, bool fragmented)
+    {
+        var line = _line;
+        var bytes = offset <= ip.Header.Length ? ip.Header[offset..] : default;
+        int next = ipIndex + 1;
+        bool decoded = next < packet.LayerCount && packet[next].Quoted == packet[ipIndex].Quoted;
+        switch (protocol)
+        {
+            case (byte)IpProtocol.Tcp:
+                AppendTcp(ip, bytes, length, fragmented, decoded && packet[next].Kind == LayerKind.Tcp ? packet[next] : default);
+                return;
+            case (byte)IpProtocol.Udp:
+                AppendUdp(packet, frame, next, ip, bytes, length, fragmented, decoded && packet[next].Kind == LayerKind.Udp);
+                return;
+            case (byte)IpProtocol.Icmp when !ip.V6:
+                AppendIcmp(packet, frame, next, bytes, length, fragmented, decoded && packet[next].Kind == LayerKind.Icmp);
+                return;
+            case (byte)IpProtocol.Icmpv6 when ip.V6:
+                AppendIcmpv6(ip, bytes, length, fragmented, decoded && packet[next].Kind == LayerKind.Icmpv6 ? packet[next] : default);
+                return;
+            case (byte)IpProtocol.IpInIp when decoded && packet[next].Kind == LayerKind.Ipv4:
+                AppendIpv4(packet, frame, next, length);
+                return;
+            case (byte)IpProtocol.Ipv6 when decoded && packet[next].Kind == LayerKind.Ipv6:
+                AppendIpv6(packet, frame, next, length);
+                return;
+            case (byte)IpProtocol.Gre:
+                AppendGre(packet, frame, next, bytes, length, decoded && packet[next].Kind == LayerKind.Gre);
+                return;
+            case ProtocolNd:
+                line.Append(" nd ");
+                line.Append(length);
+                return;
+            case ProtocolNoNextHeader:
+                line.Append("no next header");
+                return;
+            default:
+                line.Append(" ip-proto-");
+                line.Append(protocol);
+                line.Append(' ');
+                line.Append(length);
+                return;
+        }
+    }
+
+    // --- GRE ---
+
+    /// <summary>tcpdump's GRE version 0 line: flags and checksum with -v, offset, key, sequence, length, then the carried packet.</summary>
+    private void AppendGre(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length, bool decoded)
+    {
+        var line = _line;
+        if (bytes.Length < 2)
+        {
+            line.Append(" [|gre]");
+            return;
+        }
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes);
+        line.Append("GREv");
+        line.Append(flags & GreHeader.VersionMask);
+        if ((flags & GreHeader.VersionMask) != 0 || (flags & GreHeader.RoutingPresent) != 0 || !decoded)
+        {
+            // Version 1 (PPTP) and source routes are tcpdump's own; RawNet stops at the version.
+            line.Append(" [|gre]");
+            return;
+        }
+        if (_verbose)
+        {
+            line.Append(", Flags [");
+            int start = line.Length;
+            AppendFlag(flags, GreHeader.ChecksumPresent, "checksum present", start);
+            AppendFlag(flags, GreHeader.RoutingPresent, "routing present", start);
+            AppendFlag(flags, GreHeader.KeyPresent, "key present", start);
+            AppendFlag(flags, GreHeader.SequencePresent, "sequence# present", start);
+            AppendFlag(flags, 0x0800, "strict source route", start);
+            AppendFlag(flags, 0x0080, "acknowledgment# present", start);
+            if (line.Length == start)
+                line.Append("none");
+            line.Append(']');
+        }
+        int headerLength = GreHeader.LengthOf(flags);
+        if (bytes.Length < headerLength)
+        {
+            line.Append(" [|gre]");
+            return;
+        }
+        if ((flags & GreHeader.ChecksumPresent) != 0)
+        {
+            if (_verbose)
+            {
+                line.Append(", sum ");
+                line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[GreHeader.Field.Optional..]), 0);
+            }
+            line.Append(", off ");
+            line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[(GreHeader.Field.Optional + 2)..]), 0);
+        }
+        if ((flags & GreHeader.KeyPresent) != 0)
+        {
+            line.Append(", key=");
+            line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(bytes[GreHeader.KeyOffset(flags)..]), 0);
+        }
+        if ((flags & GreHeader.SequencePresent) != 0)
+        {
+            line.Append(", seq ");
+            line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[GreHeader.SequenceOffset(flags)..]));
         }
         line.Append(", length ");
         line.Append(length);
-    }
-
-    // --- marks ---
-
-    private static void AppendOutcome(TextLine line, DecodedPacket packet)
-    {
-        if (packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed)
+        line.Append(_verbose ? "\n\t" : ": ");
+        ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[GreHeader.Field.Protocol..]);
+        int inner = index + 1;
+        int innerLength = length - headerLength;
+        bool innerDecoded = inner < packet.LayerCount && packet[inner].Source == packet[index].Source;
+        switch ((EtherType)protocol)
         {
-            while (line.Length > 0 && line.Text[^1] == ' ')
-                line.Truncate(line.Length - 1);
-        }
-        switch (packet.Outcome)
-        {
-            case DecodeOutcome.Truncated:
-                line.Append(" [|");
-                line.Append(TruncationName(packet.StoppedAt));
-                line.Append(']');
+            case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv4:
+                AppendIpv4(packet, frame, inner, innerLength);
                 return;
-            case DecodeOutcome.Malformed:
-                line.Append(" [malformed: ");
-                line.Append(packet.StopReason ?? "bad header");
-                line.Append(']');
+            case EtherType.Ipv6 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
+                AppendIpv6(packet, frame, inner, innerLength);
+                return;
+            case EtherType.TransparentEthernetBridging when innerDecoded && packet[inner].Kind == LayerKind.Ethernet:
+                AppendLinkAndNetwork(packet, frame, inner, innerLength);
+                return;
+            default:
+                line.Append("gre-proto-");
+                line.AppendHex(protocol, 0);
                 return;
         }
     }
 
-    private static string TruncationName(LayerKind kind) => kind switch
+    /// <summary>Appends <paramref name="name"/> when <paramref name="bit"/> is set, after ", " unless it is the first since <paramref name="start"/>.</summary>
+    private void AppendFlag(uint flags, uint bit, string name, int start)
     {
-        LayerKind.Ethernet => "ether",
-        LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions => "ip6",
-        LayerKind.Icmpv6 => "icmp6",
-        _ => FieldCatalog.ProtocolName(kind),
-    };
+        if ((flags & bit) == 0)
+            return;
+        if (_line.Length > start)
+            _line.Append(", ");
+        _line.Append(name);
+    }
 
-    private static void AppendBadChecksum(TextLine line, string protocol, ushort got, ushort want)
+    // --- VXLAN ---
+
+    /// <summary>tcpdump's VXLAN line ("VXLAN, flags [I] (0x08), vni 1193046"), a new line, then the carried frame.</summary>
+    private void AppendVxlan(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length)
     {
-        line.Append(" [bad ");
-        line.Append(protocol);
-        line.Append(" cksum ");
-        line.AppendHex(got, 0);
-        line.Append(" -> ");
-        line.AppendHex(want, 0);
-        line.Append("!]");
+        var line = _line;
+        line.Append("VXLAN");
+        if (bytes.Length < VxlanHeader.Length)
+        {
+            line.Append(" [|vxlan]");
+            return;
+        }
+        byte flags = bytes[VxlanHeader.Field.Flags];
+        line.Append(", flags [");
+        line.Append((flags & 0x08) != 0 ? 'I' : '.');
+        line.Append("] (");
+        line.AppendHex(flags, 2);
+        line.Append("), vni ");
+        line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[VxlanHeader.Field.NetworkIdentifier..]) >> 8);
+        line.Append('\n');
+        int inner = index + 1;
+        if (inner < packet.LayerCount && packet[inner].Kind == LayerKind.Ethernet)
+            AppendLinkAndNetwork(packet, frame, inner, length - VxlanHeader.Length);
+        else
+            line.Append(" [|ether]");
     }
 }

@@ -26,7 +26,8 @@ public sealed class PacketSource
 
     private readonly PacketDecoder _decoder;
     private readonly DecodedPacket _packet = new();
-    private readonly SummaryPrinter _summary = new();
+    // Rows are decoded out of order, so relative sequence numbers (which need every earlier packet) cannot be right: absolute, as tcpdump -S.
+    private readonly SummaryPrinter _summary = new(new SummaryOptions(AbsoluteSequenceNumbers: true));
     private readonly StringWriter _summaryText = new(CultureInfo.InvariantCulture);
     private readonly Dictionary<int, PacketRow> _rows = [];
     private readonly Queue<int> _rowOrder = new();

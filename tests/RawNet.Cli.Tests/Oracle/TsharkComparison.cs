@@ -1,5 +1,3 @@
-using RawNet.Files;
-using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Testing;
 
@@ -37,7 +35,7 @@ internal static class TsharkComparison
         var expectedLines = expected.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var actualLines = actual.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(expectedLines.Length, actualLines.Length);
-        var linkTypes = LinkTypesOf(path);
+        var linkTypes = CaptureLinkTypes.Of(path);
         if (displayFilter is null)
             Assert.Equal(expectedLines.Length, linkTypes.Count);
         var mismatches = new List<string>();
@@ -56,14 +54,5 @@ internal static class TsharkComparison
             }
         }
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(30)));
-    }
-
-    private static List<LinkType> LinkTypesOf(string path)
-    {
-        var types = new List<LinkType>();
-        using var reader = CaptureFileReader.Open(path);
-        while (reader.TryReadNext(out var frame))
-            types.Add(frame.Metadata.LinkType);
-        return types;
     }
 }

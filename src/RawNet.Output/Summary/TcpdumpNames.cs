@@ -1,0 +1,230 @@
+namespace RawNet.Output.Summary;
+
+/// <summary>The words tcpdump 4.99 uses for numbers it names (its tok tables), in one place for the summary printer.</summary>
+internal static class TcpdumpNames
+{
+    /// <summary>The name in " [|ether]" when a link header was cut short.</summary>
+    public static string LinkProtocol(RawNet.Protocols.Decoding.LayerKind kind) => kind switch
+    {
+        RawNet.Protocols.Decoding.LayerKind.Ethernet => "ether",
+        RawNet.Protocols.Decoding.LayerKind.Vlan or RawNet.Protocols.Decoding.LayerKind.ServiceVlan => "vlan",
+        RawNet.Protocols.Decoding.LayerKind.Null => "null",
+        RawNet.Protocols.Decoding.LayerKind.LinuxSll => "sll",
+        RawNet.Protocols.Decoding.LayerKind.LinuxSll2 => "sll2",
+        _ => "pppoe",
+    };
+
+    /// <summary>ipproto_values: the protocol's name in "proto TCP (6)" and "next-header UDP (17)", or "unknown".</summary>
+    public static string IpProtocol(byte protocol) => protocol switch
+    {
+        0 => "Options",
+        1 => "ICMP",
+        2 => "IGMP",
+        4 => "IPIP",
+        6 => "TCP",
+        8 => "EGP",
+        9 => "IGRP",
+        17 => "UDP",
+        33 => "DCCP",
+        41 => "IPv6",
+        43 => "Routing",
+        44 => "Fragment",
+        46 => "RSVP",
+        47 => "GRE",
+        50 => "ESP",
+        51 => "AH",
+        55 => "Mobile IP",
+        58 => "ICMPv6",
+        62 => "Mobile IP (old)",
+        88 => "EIGRP",
+        89 => "OSPF",
+        103 => "PIM",
+        108 => "Compressed IP",
+        112 => "VRRP",
+        113 => "PGM",
+        132 => "SCTP",
+        135 => "Mobility",
+        240 => "pfsync",
+        _ => "unknown",
+    };
+
+    /// <summary>ip_option_values, or "unknown " (the number follows) with <paramref name="named"/> false.</summary>
+    public static string Ipv4Option(byte code, out bool named)
+    {
+        named = true;
+        switch (code)
+        {
+            case 0: return "EOL";
+            case 1: return "NOP";
+            case 68: return "timestamp";
+            case 130: return "security";
+            case 7: return "RR";
+            case 137: return "SSRR";
+            case 131: return "LSRR";
+            case 148: return "RA";
+            case 82: return "traceroute";
+            default:
+                named = false;
+                return "unknown ";
+        }
+    }
+
+    /// <summary>tcp_option_values, or "unknown-" (the number follows) with <paramref name="named"/> false.</summary>
+    public static string TcpOption(byte kind, out bool named)
+    {
+        named = true;
+        switch (kind)
+        {
+            case 0: return "eol";
+            case 1: return "nop";
+            case 2: return "mss";
+            case 3: return "wscale";
+            case 4: return "sackOK";
+            case 5: return "sack";
+            case 6: return "echo";
+            case 7: return "echoreply";
+            case 8: return "TS";
+            case 11: return "cc";
+            case 12: return "ccnew";
+            case 13: return "";
+            case 19: return "md5";
+            case 20: return "scps";
+            case 28: return "uto";
+            case 29: return "tcp-ao";
+            case 30: return "mptcp";
+            case 34: return "tfo";
+            case 254: return "exp";
+            default:
+                named = false;
+                return "unknown-";
+        }
+    }
+
+    /// <summary>ethertype_values for the types RawNet knows, or "".</summary>
+    public static string EtherType(ushort type) => type switch
+    {
+        0x0800 => "IPv4",
+        0x0806 => "ARP",
+        0x86DD => "IPv6",
+        0x8100 => "802.1Q",
+        0x88A8 => "802.1Q-QinQ",
+        0x8863 => "PPPoE D",
+        0x8864 => "PPPoE S",
+        0x6558 => "TEB",
+        _ => "",
+    };
+
+    /// <summary>arpop_values.</summary>
+    public static string ArpOperation(ushort operation) => operation switch
+    {
+        1 => "Request",
+        2 => "Reply",
+        3 => "Reverse Request",
+        4 => "Reverse Reply",
+        8 => "Inverse Request",
+        9 => "Inverse Reply",
+        10 => "NACK Reply",
+        _ => "Unknown",
+    };
+
+    /// <summary>The direction word tcpdump prints for a Linux cooked v2 frame ("?" for other values).</summary>
+    public static string CookedPacketType(byte type) => type switch
+    {
+        0 => "In",
+        1 => "B",
+        2 => "M",
+        3 => "P",
+        4 => "Out",
+        _ => "?",
+    };
+
+    /// <summary>The ICMP types tcpdump names without detail, or "" for one it prints as "type-#N".</summary>
+    public static string IcmpType(byte type) => type switch
+    {
+        9 => "router advertisement",
+        15 => "information request",
+        16 => "information reply",
+        17 => "address mask request",
+        18 => "address mask reply",
+        _ => "",
+    };
+
+    /// <summary>
+    /// unreach2str: what follows the quoted destination for a code printed from tcpdump's table ("" for an unlisted
+    /// code), with <paramref name="before"/> the word that goes before it ("net ", "host " or "").
+    /// </summary>
+    public static string Unreachable(byte code, out string before)
+    {
+        before = code switch { 0 or 6 or 9 or 11 => "net ", 1 or 7 or 10 or 12 or 13 or 14 or 15 => "host ", _ => "" };
+        return code switch
+        {
+            0 or 1 => " unreachable",
+            5 => " unreachable - source route failed",
+            6 or 7 => " unreachable - unknown",
+            8 => " unreachable - source host isolated",
+            9 or 10 => " unreachable - admin prohibited",
+            11 or 12 => " unreachable - tos prohibited",
+            13 => " unreachable - admin prohibited filter",
+            14 => " unreachable - host precedence violation",
+            15 => " unreachable - precedence cutoff",
+            _ => "",
+        };
+    }
+
+    /// <summary>icmp6_type_values, or "" for an unknown type.</summary>
+    public static string Icmpv6Type(byte type) => type switch
+    {
+        1 => "destination unreachable",
+        2 => "packet too big",
+        3 => "time exceeded in-transit",
+        4 => "parameter problem",
+        128 => "echo request",
+        129 => "echo reply",
+        130 => "multicast listener query",
+        131 => "multicast listener report",
+        132 => "multicast listener done",
+        133 => "router solicitation",
+        134 => "router advertisement",
+        135 => "neighbor solicitation",
+        136 => "neighbor advertisement",
+        137 => "redirect",
+        138 => "router renumbering",
+        139 => "who-are-you request",
+        140 => "who-are-you reply",
+        141 => "inverse neighbor solicitation",
+        142 => "inverse neighbor advertisement",
+        143 => "multicast listener report v2",
+        144 => "ha discovery request",
+        145 => "ha discovery reply",
+        146 => "mobile router solicitation",
+        147 => "mobile router advertisement",
+        _ => "",
+    };
+
+    /// <summary>icmp6_dst_unreach_code_values, or "" for an unknown code.</summary>
+    public static string Icmpv6Unreachable(byte code) => code switch
+    {
+        0 => "unreachable route",
+        1 => " unreachable prohibited",
+        2 => "beyond scope",
+        3 => "unreachable address",
+        4 => "unreachable port",
+        _ => "",
+    };
+
+    /// <summary>icmp6_opt_values, or "" for an unknown option.</summary>
+    public static string NeighborDiscoveryOption(byte type) => type switch
+    {
+        1 => "source link-address",
+        2 => "destination link-address",
+        3 => "prefix info",
+        4 => "redirected header",
+        5 => "mtu",
+        7 => "advertisement interval",
+        8 => "homeagent information",
+        24 => "route info",
+        25 => "rdnss",
+        31 => "dnssl",
+        _ => "",
+    };
+}
