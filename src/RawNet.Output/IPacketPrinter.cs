@@ -7,4 +7,10 @@ public interface IPacketPrinter
 {
     /// <summary>Writes one packet; <paramref name="frame"/> is the bytes <paramref name="packet"/> was decoded from.</summary>
     void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output);
+
+    /// <summary>
+    /// True when the printer shows what the conversation tracker computes (streams, relative numbers, the TCP
+    /// analysis, frame times), so packets must be analysed before they reach it; a printer that does not spares the work.
+    /// </summary>
+    bool ShowsAnalysis => true;
 }

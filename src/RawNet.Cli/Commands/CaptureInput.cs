@@ -47,13 +47,12 @@ public static class CaptureInput
     /// <summary>
     /// Feeds up to <paramref name="count"/> packets (0: all) of <paramref name="path"/> that pass <paramref name="filter"/>
     /// to <paramref name="sink"/>, numbered as in the file, each decoded and then analysed by <paramref name="tracker"/>
-    /// (conversations, relative numbers, TCP analysis; a new tracker when null); returns the exit code.
+    /// (conversations, relative numbers, TCP analysis; none when null); returns the exit code.
     /// </summary>
     /// <remarks>Everything decoded before damage is handed on (and flushed) before the damage is reported.</remarks>
     public static int Run(string path, long count, bool defragment, IPacketSink sink, CommandOutput output, TextWriter stderr, Action<CaptureFileReader>? done = null,
         FrameFilter? filter = null, ConversationTracker? tracker = null, bool verifyChecksums = true)
     {
-        tracker ??= new ConversationTracker();
         CaptureFileReader reader;
         try
         {
@@ -93,7 +92,7 @@ public static class CaptureInput
                         continue;
                     accepted++;
                     decoder.Decode(frame.Data, frame.Metadata, number, packet);
-                    tracker.Analyze(packet, frame.Data);
+                    tracker?.Analyze(packet, frame.Data);
                     sink.Accept(packet, frame.Data);
                     if (output.IsBroken)
                         return ExitCode.Success;

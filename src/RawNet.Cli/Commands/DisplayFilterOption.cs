@@ -16,33 +16,40 @@ public sealed class DisplayFilterOption
     };
 
     /// <summary>
-    /// Wraps <paramref name="sink"/> in the filter when -Y was given (telling <paramref name="tracker"/> which packets it
-    /// displays); false after reporting a bad expression on
+    /// The compiled -Y expression, or null when -Y was not given; false after reporting a bad expression on
     /// <paramref name="stderr"/> as one line with the position (exit code <see cref="ExitCode.Usage"/>).
     /// </summary>
-    public bool TryApply(ParseResult parse, IPacketSink sink, ConversationTracker tracker, TextWriter stderr, out IPacketSink filtered)
+    public bool TryParse(ParseResult parse, TextWriter stderr, out DisplayFilter? filter)
     {
-        filtered = sink;
+        filter = null;
         if (parse.GetValue(Option) is not { } expression)
             return true;
-        if (!DisplayFilter.TryParse(expression, out var filter, out var error))
-        {
-            stderr.WriteLine($"rawnet: -Y: {error.Message}");
-            return false;
-        }
-        // Only what the filter passes is displayed: frame.time_delta_displayed is measured between those.
-        tracker.EveryPacketDisplayed = false;
-        filtered = new FilteredSink(filter, sink, tracker);
-        return true;
+        if (DisplayFilter.TryParse(expression, out filter, out var error))
+            return true;
+        stderr.WriteLine($"rawnet: -Y: {error.Message}");
+        return false;
     }
 
-    private sealed class FilteredSink(DisplayFilter filter, IPacketSink inner, ConversationTracker tracker) : IPacketSink
+    /// <summary>
+    /// <paramref name="sink"/> behind <paramref name="filter"/> (unchanged when there is none); the packets it passes are
+    /// the displayed ones, from which <paramref name="tracker"/> measures frame.time_delta_displayed.
+    /// </summary>
+    public static IPacketSink Apply(DisplayFilter? filter, IPacketSink sink, ConversationTracker? tracker)
+    {
+        if (filter is null)
+            return sink;
+        if (tracker is not null)
+            tracker.EveryPacketDisplayed = false;
+        return new FilteredSink(filter, sink, tracker);
+    }
+
+    private sealed class FilteredSink(DisplayFilter filter, IPacketSink inner, ConversationTracker? tracker) : IPacketSink
     {
         public void Accept(DecodedPacket packet, ReadOnlySpan<byte> frame)
         {
             if (!filter.Matches(packet, frame))
                 return;
-            tracker.MarkDisplayed(packet);
+            tracker?.MarkDisplayed(packet);
             inner.Accept(packet, frame);
         }
     }

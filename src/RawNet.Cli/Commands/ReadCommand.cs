@@ -34,9 +34,11 @@ public static class ReadCommand
             if (printer is null)
                 return ExitCode.Usage;
             var filter = parse.GetValue(captureFilter) is { } expression ? new FrameFilter(expression) : null;
-            var tracker = new ConversationTracker();
-            if (!displayFilter.TryApply(parse, new PrintSink(printer, output.Writer), tracker, stderr, out var sink))
+            if (!displayFilter.TryParse(parse, stderr, out var display))
                 return ExitCode.Usage;
+            // Conversations are followed only when something shown or filtered on needs them: plain summary lines do not.
+            var tracker = printer.ShowsAnalysis || display?.UsesAnalysis == true ? new ConversationTracker() : null;
+            var sink = DisplayFilterOption.Apply(display, new PrintSink(printer, output.Writer), tracker);
 
             bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
             return CaptureInput.Run(parse.GetValue(file)!, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,

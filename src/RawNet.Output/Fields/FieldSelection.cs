@@ -11,6 +11,9 @@ public sealed class FieldSelection
         Definitions = definitions;
     }
 
+    /// <summary>True when a selected field is computed by the conversation tracker (tcp.stream, tcp.seq, tcp.analysis.*, frame.time_relative...).</summary>
+    public bool UsesAnalysis => Definitions.Any(d => d.Any(f => f.Computed == ComputedField.Analysis));
+
     /// <summary>The requested names, in order.</summary>
     public IReadOnlyList<string> Names { get; }
 

@@ -16,6 +16,9 @@ public sealed class FieldsPrinter : IPacketPrinter
     /// <summary>Creates a printer for a resolved selection.</summary>
     public FieldsPrinter(FieldSelection selection) => _selection = selection;
 
+    /// <inheritdoc />
+    public bool ShowsAnalysis => _selection.UsesAnalysis;
+
     /// <summary>Writes the line for one decoded packet.</summary>
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {

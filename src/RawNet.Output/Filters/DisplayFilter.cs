@@ -23,6 +23,11 @@ public sealed class DisplayFilter
         _root = root;
     }
 
+    /// <summary>True when the filter tests a field the conversation tracker computes, so packets must be analysed first.</summary>
+    public bool UsesAnalysis => _nodes.Any(n => Tracked(n.Definitions) || Tracked(n.OtherDefinitions));
+
+    private static bool Tracked(FieldDefinition[]? definitions) => definitions?.Any(d => d.Computed == ComputedField.Analysis) == true;
+
     /// <summary>The filter as written.</summary>
     public string Text { get; }
 

@@ -27,6 +27,9 @@ namespace RawNet.Output.Summary;
 public sealed partial class SummaryPrinter : IPacketPrinter
 {
     private readonly TextLine _line = new();
+
+    /// <inheritdoc />
+    public bool ShowsAnalysis => false; // tcpdump's relative numbers are its own (TcpSequenceOrigins), not tshark's
     private readonly bool _verbose;
     private readonly TcpSequenceOrigins? _origins;
     private readonly Func<int, string?>? _interfaceName;
