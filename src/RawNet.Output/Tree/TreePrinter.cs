@@ -114,7 +114,8 @@ public sealed class TreePrinter : IPacketPrinter
             {
                 if (!ReferenceEquals(field.Group, group))
                 {
-                    OpenGroup(field.Group, group, output);
+                    var state = (this, output);
+                    FieldGroup.Open(field.Group, group, ref state, static (heading, ref s) => s.Item1.Heading(heading, s.Item2));
                     group = field.Group;
                 }
                 for (int depth = 0; depth <= (group?.Depth ?? 0); depth++)
@@ -144,27 +145,13 @@ public sealed class TreePrinter : IPacketPrinter
         }
     }
 
-    /// <summary>Prints the headings of <paramref name="next"/> and its parents that <paramref name="current"/> is not inside.</summary>
-    private void OpenGroup(FieldGroup? next, FieldGroup? current, TextWriter output)
+    /// <summary>A subtree's heading line, indented by its depth.</summary>
+    private void Heading(FieldGroup heading, TextWriter output)
     {
-        if (next is null || IsWithin(current, next))
-            return;
-        OpenGroup(next.Parent, current, output);
-        for (int depth = 1; depth < next.Depth + 1; depth++)
+        for (int depth = 0; depth < heading.Depth; depth++)
             _line.Append(Indent);
-        _line.Append(next.Heading);
+        _line.Append(heading.Heading);
         _line.WriteLineTo(output);
-    }
-
-    /// <summary>True when <paramref name="group"/> is <paramref name="ancestor"/> or lies inside it.</summary>
-    private static bool IsWithin(FieldGroup? group, FieldGroup ancestor)
-    {
-        for (var g = group; g is not null; g = g.Parent)
-        {
-            if (ReferenceEquals(g, ancestor))
-                return true;
-        }
-        return false;
     }
 
     private void AppendPayload(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, TextWriter output)

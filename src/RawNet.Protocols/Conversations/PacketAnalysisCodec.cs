@@ -25,8 +25,12 @@ public static class PacketAnalysisCodec
         ScaleFactor = 64,
     }
 
-    /// <summary>Writes <paramref name="analysis"/>'s transport records into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes); returns the length.</summary>
-    public static int Encode(PacketAnalysis analysis, Span<byte> destination)
+    /// <summary>
+    /// Writes <paramref name="analysis"/>'s transport records, of frame number <paramref name="frame"/> (frames it names
+    /// are written as distances from it), into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes);
+    /// returns the length.
+    /// </summary>
+    public static int Encode(PacketAnalysis analysis, uint frame, Span<byte> destination)
     {
         int at = 0;
         var transports = analysis.Transports;
@@ -62,7 +66,7 @@ public static class PacketAnalysisCodec
                 continue;
             Write(destination, ref at, (ulong)tcp.Flags);
             if ((tcp.Items & TcpAnalysisItems.AcksFrame) != 0)
-                Write(destination, ref at, tcp.AcksFrame);
+                WriteSigned(destination, ref at, (long)frame - tcp.AcksFrame);
             if ((tcp.Items & TcpAnalysisItems.AckRtt) != 0)
                 WriteSigned(destination, ref at, tcp.AckRtt);
             if ((tcp.Items & TcpAnalysisItems.InitialRtt) != 0)
@@ -74,22 +78,22 @@ public static class PacketAnalysisCodec
             if ((tcp.Items & TcpAnalysisItems.DuplicateAck) != 0)
             {
                 Write(destination, ref at, tcp.DuplicateAckNumber);
-                Write(destination, ref at, tcp.DuplicateAckFrame);
+                WriteSigned(destination, ref at, (long)frame - tcp.DuplicateAckFrame);
             }
             if ((tcp.Items & TcpAnalysisItems.Rto) != 0)
             {
                 WriteSigned(destination, ref at, tcp.Rto);
-                Write(destination, ref at, tcp.RtoFrame);
+                WriteSigned(destination, ref at, (long)frame - tcp.RtoFrame);
             }
         }
         return at;
     }
 
     /// <summary>
-    /// Reads a record written by <see cref="Encode"/> into <paramref name="analysis"/>'s transport records (its frame
-    /// times are left as they are); returns the bytes read.
+    /// Reads a record written by <see cref="Encode"/> for frame number <paramref name="frame"/> into
+    /// <paramref name="analysis"/>'s transport records (its frame times are left as they are); returns the bytes read.
     /// </summary>
-    public static int Decode(ReadOnlySpan<byte> source, PacketAnalysis analysis)
+    public static int Decode(ReadOnlySpan<byte> source, uint frame, PacketAnalysis analysis)
     {
         int at = 0;
         int count = source[at++];
@@ -131,7 +135,7 @@ public static class PacketAnalysisCodec
                 continue;
             tcp.Flags = (TcpAnalysisFlags)Read(source, ref at);
             if ((tcp.Items & TcpAnalysisItems.AcksFrame) != 0)
-                tcp.AcksFrame = (uint)Read(source, ref at);
+                tcp.AcksFrame = (uint)((long)frame - ReadSigned(source, ref at));
             if ((tcp.Items & TcpAnalysisItems.AckRtt) != 0)
                 tcp.AckRtt = ReadSigned(source, ref at);
             if ((tcp.Items & TcpAnalysisItems.InitialRtt) != 0)
@@ -143,29 +147,15 @@ public static class PacketAnalysisCodec
             if ((tcp.Items & TcpAnalysisItems.DuplicateAck) != 0)
             {
                 tcp.DuplicateAckNumber = (uint)Read(source, ref at);
-                tcp.DuplicateAckFrame = (uint)Read(source, ref at);
+                tcp.DuplicateAckFrame = (uint)((long)frame - ReadSigned(source, ref at));
             }
             if ((tcp.Items & TcpAnalysisItems.Rto) != 0)
             {
                 tcp.Rto = ReadSigned(source, ref at);
-                tcp.RtoFrame = (uint)Read(source, ref at);
+                tcp.RtoFrame = (uint)((long)frame - ReadSigned(source, ref at));
             }
         }
         return at;
-    }
-
-    /// <summary>The analysis flags of a record's TCP layers, without reading the rest (for counting and searching).</summary>
-    public static TcpAnalysisFlags FlagsOf(ReadOnlySpan<byte> source)
-    {
-        var probe = new PacketAnalysis();
-        Decode(source, probe);
-        TcpAnalysisFlags flags = 0;
-        foreach (ref readonly var t in probe.Transports)
-        {
-            if (t.HasTcp && (t.Tcp.Items & TcpAnalysisItems.Analysis) != 0)
-                flags |= t.Tcp.Flags;
-        }
-        return flags;
     }
 
     private static void Write(Span<byte> destination, ref int at, ulong value)

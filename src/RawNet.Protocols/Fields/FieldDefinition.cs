@@ -108,7 +108,34 @@ public sealed record FieldGroup(string Heading, FieldGroup? Parent = null)
 {
     /// <summary>How many subtrees deep this one lies (1 directly under the layer).</summary>
     public int Depth => Parent is null ? 1 : Parent.Depth + 1;
+
+    /// <summary>True when <paramref name="group"/> is this subtree or lies inside it.</summary>
+    public bool Contains(FieldGroup? group)
+    {
+        for (var g = group; g is not null; g = g.Parent)
+        {
+            if (ReferenceEquals(g, this))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="open"/> with each heading to show, outermost first, when a tree moves from fields in
+    /// <paramref name="current"/> to fields in <paramref name="next"/> (the subtrees of <paramref name="next"/> that
+    /// <paramref name="current"/> is not already inside).
+    /// </summary>
+    public static void Open<TState>(FieldGroup? next, FieldGroup? current, ref TState state, OpenHeading<TState> open)
+    {
+        if (next is null || next.Contains(current))
+            return;
+        Open(next.Parent, current, ref state, open);
+        open(next, ref state);
+    }
 }
+
+/// <summary>Shows one subtree heading (see <see cref="FieldGroup.Open"/>).</summary>
+public delegate void OpenHeading<TState>(FieldGroup heading, ref TState state);
 
 /// <summary>
 /// One protocol field: its Wireshark name, its label, which layer it belongs to, and where its value comes from. The tables

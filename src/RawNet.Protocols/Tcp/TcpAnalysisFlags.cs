@@ -22,6 +22,25 @@ public enum TcpAnalysisFlags : ushort
     ReusedPorts = 1 << 14,
 }
 
+/// <summary>What each analysis flag means to a reader, as Wireshark's expert information and colouring rules say.</summary>
+public static class TcpAnalysisFlagsInfo
+{
+    /// <summary>The flags Wireshark's "Bad TCP" colouring rule leaves out (window updates and keep-alives are routine).</summary>
+    public const TcpAnalysisFlags Routine = TcpAnalysisFlags.WindowUpdate | TcpAnalysisFlags.KeepAlive | TcpAnalysisFlags.KeepAliveAck;
+
+    /// <summary>The expert severity Wireshark gives one flag.</summary>
+    public static ExpertSeverity Severity(this TcpAnalysisFlags flag) => flag switch
+    {
+        TcpAnalysisFlags.WindowUpdate => ExpertSeverity.Chat,
+        TcpAnalysisFlags.OutOfOrder or TcpAnalysisFlags.LostSegment or TcpAnalysisFlags.AckLostSegment
+            or TcpAnalysisFlags.WindowFull or TcpAnalysisFlags.ZeroWindow => ExpertSeverity.Warning,
+        _ => ExpertSeverity.Note,
+    };
+
+    /// <summary>True when a segment with these flags is "Bad TCP" in Wireshark's default colouring: any flag but the routine ones.</summary>
+    public static bool IsBadTcp(this TcpAnalysisFlags flags) => (flags & ~Routine) != 0;
+}
+
 /// <summary>Which of the analysis's values a segment shows (Wireshark leaves the others out of the tree and the fields).</summary>
 [Flags]
 public enum TcpAnalysisItems : ushort

@@ -49,6 +49,8 @@ public static class KeyHandler
             case UiCommand.Slower: view.ChangeSpeed(faster: false); break;
             case UiCommand.Step: view.StepReplay(); break;
             case UiCommand.Back: view.EndReplay(); break;
+            case UiCommand.NextProblem: view.JumpToProblem(forward: true); break;
+            case UiCommand.PreviousProblem: view.JumpToProblem(forward: false); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         return KeyOutcome.Continue;

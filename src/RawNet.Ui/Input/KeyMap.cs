@@ -39,6 +39,8 @@ public static class KeyMap
             '+' or '=' => UiCommand.Faster,
             '-' => UiCommand.Slower,
             '.' or 'n' => UiCommand.Step,
+            ']' => UiCommand.NextProblem,
+            '[' => UiCommand.PreviousProblem,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

@@ -25,5 +25,9 @@ public enum UiCommand : byte
     Step,
     Help,
     Back,
+    /// <summary>]: the next packet whose TCP analysis found a problem.</summary>
+    NextProblem,
+    /// <summary>[: the previous packet whose TCP analysis found a problem.</summary>
+    PreviousProblem,
     Quit,
 }

@@ -38,6 +38,40 @@ public sealed class CaptureView
         SourceName = sourceName;
         Status = source.Index.Damage ?? "";
         _revealed = _shownCount = source.Index.Count;
+        source.DisplayedBefore = ShownBefore;
+    }
+
+    /// <summary>The frame shown in the row before frame <paramref name="frame"/>'s (-1 for the first row).</summary>
+    private int ShownBefore(int frame)
+    {
+        if (_matches is null)
+            return frame - 1;
+        int row = _matches.BinarySearch(frame);
+        row = row < 0 ? ~row : row;
+        return row > 0 ? _matches[row - 1] : -1;
+    }
+
+    /// <summary>
+    /// Selects the next (or previous) packet whose TCP analysis found something wrong (Wireshark's "Bad TCP": any
+    /// analysis flag but window updates and keep-alives) among those shown; says so in the status bar when there is none.
+    /// </summary>
+    public void JumpToProblem(bool forward)
+    {
+        if (Source.Analysis is not { } analysis || ShownCount == 0)
+            return;
+        Focus = Pane.Packets;
+        for (int frame = analysis.NextBad(SelectedFrame, forward); frame >= 0; frame = analysis.NextBad(frame, forward))
+        {
+            int row = _matches is null ? frame : _matches.BinarySearch(frame);
+            if (row >= 0 && row < ShownCount)
+            {
+                Follow = false;
+                Select(row);
+                Status = $"Packet {frame + 1}: TCP analysis flags a problem";
+                return;
+            }
+        }
+        Status = forward ? "No packet after this one has a TCP analysis problem" : "No packet before this one has a TCP analysis problem";
     }
 
     /// <summary>Decodes the frames on screen.</summary>
@@ -475,6 +509,8 @@ public sealed class CaptureView
                 metadata = metadata with { CapturedLength = length };
             var frame = _matchBuffer.AsSpan(0, length);
             _matchDecoder.Decode(frame, metadata, i + 1, _matchPacket);
+            if (filter.UsesAnalysis)
+                Source.Annotate(_matchPacket, i, matches.Count > 0 ? matches[^1] : -1);
             if (filter.Matches(_matchPacket, frame))
                 matches.Add(i);
         }
@@ -496,11 +532,14 @@ public sealed class CaptureView
         var packet = new DecodedPacket();
         using var reader = CaptureFileReader.Open(Source.Index.Path);
         int index = 0;
+        bool analysed = filter.UsesAnalysis;
         try
         {
             while (index < TotalCount && reader.TryReadNext(out var frame))
             {
                 decoder.Decode(frame.Data, frame.Metadata, index + 1, packet);
+                if (analysed)
+                    Source.Annotate(packet, index, matches.Count > 0 ? matches[^1] : -1);
                 if (filter.Matches(packet, frame.Data))
                     matches.Add(index);
                 index++;

@@ -39,9 +39,10 @@ public sealed class PacketSource
     /// Reads from <paramref name="index"/>; <paramref name="verifyChecksums"/> is off for a live capture, whose outgoing
     /// packets are captured before the NIC fills in offloaded checksums (tshark does not flag them either).
     /// </summary>
-    public PacketSource(CaptureIndex index, bool verifyChecksums = true)
+    public PacketSource(CaptureIndex index, bool verifyChecksums = true, CaptureAnalysis? analysis = null)
     {
         Index = index;
+        Analysis = analysis;
         VerifyChecksums = verifyChecksums;
         _decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: verifyChecksums));
     }
@@ -51,6 +52,15 @@ public sealed class PacketSource
 
     /// <summary>The frames.</summary>
     public CaptureIndex Index { get; }
+
+    /// <summary>Every frame's conversation analysis (computed in the background), or null when there is none.</summary>
+    public CaptureAnalysis? Analysis { get; }
+
+    /// <summary>
+    /// The frame shown before frame N in the list (N - 1 without a display filter; the previous match with one), from
+    /// which frame.time_delta_displayed is measured; set by the view.
+    /// </summary>
+    public Func<int, int> DisplayedBefore { get; set; } = frame => frame - 1;
 
     /// <summary>The decoded packet of the last <see cref="Decode"/>.</summary>
     public DecodedPacket Packet => _packet;
@@ -68,8 +78,27 @@ public sealed class PacketSource
         if (_length < metadata.CapturedLength)
             metadata = metadata with { CapturedLength = _length };
         _decoder.Decode(_buffer.AsSpan(0, _length), metadata, index + 1, _packet);
+        Annotate(_packet, index, DisplayedBefore(index));
         _decoded = index;
         return _packet;
+    }
+
+    /// <summary>
+    /// Gives frame <paramref name="index"/>, just decoded into <paramref name="packet"/>, what the conversation analysis
+    /// found for it (waiting for the analysis to get there) and its frame times, frame.time_delta_displayed measured
+    /// from frame <paramref name="displayedBefore"/> (-1: none). Nothing when there is no analysis.
+    /// </summary>
+    public void Annotate(DecodedPacket packet, int index, int displayedBefore)
+    {
+        if (Analysis is null)
+            return;
+        Analysis.WaitFor(index);
+        if (!Analysis.TryRestore(index, packet.Analysis))
+            return;
+        long now = Index.MetadataOf(index).TimestampNanoseconds;
+        long previous = index > 0 ? Index.MetadataOf(index - 1).TimestampNanoseconds : now;
+        long displayed = displayedBefore >= 0 ? Index.MetadataOf(displayedBefore).TimestampNanoseconds : now;
+        packet.Analysis.SetFrameTimes(now - Index.FirstTimestamp, now - previous, now - displayed);
     }
 
     /// <summary>The packet-list row of frame <paramref name="index"/>.</summary>
@@ -235,16 +264,31 @@ public sealed class PacketSource
                 continue;
             }
             var buffer = packet.BufferOf(layer, frame);
+            FieldGroup? group = null;
             foreach (var field in FieldCatalog.ForLayer(layer.Kind))
             {
-                // What a conversation makes of the packet comes with the UI's analysis pass; a packet decoded alone has none.
-                if (field.Computed == ComputedField.Analysis && !packet.Analysis.HasFrameTimes)
+                // What a conversation makes of the packet comes from the analysis pass; without one it is left out.
+                if (field.Computed == ComputedField.Analysis && !packet.Analysis.HasFrameTimes || !field.InTree)
                     continue;
                 for (int n = 0; FieldReader.TryRead(field, packet, i, frame, n, out var value); n++)
                 {
-                    string text = field.Kind == FieldKind.Boolean ? LayerNotes.Flag(value.Number) : FieldFormatter.Format(field, value, buffer);
+                    if (!ReferenceEquals(field.Group, group))
+                    {
+                        var state = (lines, i);
+                        FieldGroup.Open(field.Group, group, ref state, static (heading, ref s) =>
+                            s.lines.Add(new TreeLine(TreeLineKind.Note, s.i, Indent(heading.Depth - 1) + heading.Heading, 0, 0)));
+                        group = field.Group;
+                    }
+                    string text = field.Kind switch
+                    {
+                        FieldKind.Boolean => $": {LayerNotes.Flag(value.Number)}",
+                        FieldKind.Marker => "",
+                        _ => ": " + FieldFormatter.Format(field, value, buffer),
+                    };
                     bool inFrame = layer.Source == LayerSource.Frame;
-                    lines.Add(new TreeLine(TreeLineKind.Field, i, $"{field.Label} ({field.Name}): {text}", inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
+                    lines.Add(new TreeLine(TreeLineKind.Field, i, $"{Indent(group?.Depth ?? 0)}{field.Label} ({field.Name}){text}", inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
+                    if (field.Kind == FieldKind.Marker)
+                        break;
                 }
             }
             if (LayerNotes.Checksum(layer) is { } checksum)
@@ -260,6 +304,8 @@ public sealed class PacketSource
         }
         return lines;
     }
+
+    private static string Indent(int depth) => new(' ', depth * 4);
 
     private static string Marks(in Layer layer)
     {

@@ -29,6 +29,7 @@ public sealed class UiSession : IDisposable
     // Never disposed: a signal handler may cancel it at any moment until the process ends.
     private readonly CancellationTokenSource _quit = new();
     private CaptureIndex? _index;
+    private CaptureAnalysis? _analysis;
     private LiveCapture? _live;
 
     private UiSession(TerminalScreen terminal)
@@ -115,7 +116,8 @@ public sealed class UiSession : IDisposable
             string path = options.Path ?? throw new ArgumentException("A file or an interface is needed.", nameof(options));
             _progress.Name = Path.GetFileName(path);
             _index = CaptureIndex.Build(path, _progress, _quit.Token);
-            View = new CaptureView(new PacketSource(_index), path);
+            _analysis = CaptureAnalysis.Start(_index);
+            View = new CaptureView(new PacketSource(_index, analysis: _analysis), path);
         }
         if (options.Hint is not null && View.Status.Length == 0)
             View.Status = options.Hint;
@@ -131,13 +133,16 @@ public sealed class UiSession : IDisposable
     private void ShowLive(LiveCapture live)
     {
         var index = CaptureIndex.Follow(live.FilePath);
-        View = new CaptureView(new PacketSource(index, verifyChecksums: false), live.InterfaceName)
+        var analysis = CaptureAnalysis.Follow(index);
+        View = new CaptureView(new PacketSource(index, verifyChecksums: false, analysis: analysis), live.InterfaceName)
         {
             Craft = View?.Craft,
             Live = new LiveStatus(live.InterfaceName, live.Filter, TimeProvider.System),
             Follow = true,
             Status = $"Capturing on {live.InterfaceName}" + (live.Filter is null ? "" : $" ({live.Filter})") + ": i stops, q quits",
         };
+        _analysis?.Dispose();
+        _analysis = analysis;
         _index?.Dispose();
         _index = index;
     }
@@ -294,6 +299,7 @@ public sealed class UiSession : IDisposable
     {
         View?.Craft?.Cancel();
         _live?.Dispose();
+        _analysis?.Dispose();
         _index?.Dispose();
     }
 

@@ -25,8 +25,19 @@ public sealed class StatusBar(CaptureView view) : IRenderable
         string filter = view.FilterText.Length == 0 ? "no filter" : $"filter: {view.FilterText}";
         string source = view.Live is { } live ? Live(live) : Path.GetFileName(view.SourceName);
         string replay = view.Replay is { } r ? (r.Playing ? $" | ▶ {r.SpeedText}" : $" | ⏸ {r.SpeedText}") : "";
-        return $" {source}{replay} | {view.TotalCount} packets, {view.ShownCount} shown | {filter} | {selected}"
+        return $" {source}{replay} | {view.TotalCount} packets, {view.ShownCount} shown | {filter} | {selected}{Expert(view)}"
             + (view.Status.Length > 0 ? " | " + view.Status : "");
+    }
+
+    /// <summary>The TCP analysis's findings so far, as Wireshark's expert information counts them: " | expert: 3 warnings, 12 notes".</summary>
+    private static string Expert(CaptureView view)
+    {
+        if (view.Source.Analysis is not { } analysis)
+            return "";
+        long warnings = analysis.Count(Protocols.ExpertSeverity.Warning), notes = analysis.Count(Protocols.ExpertSeverity.Note);
+        string pending = analysis.Finished ? "" : "…";
+        return warnings == 0 && notes == 0 ? ""
+            : $" | expert: {warnings} warning{(warnings == 1 ? "" : "s")}, {notes} note{(notes == 1 ? "" : "s")}{pending} ([ ] jump)";
     }
 
     private static string Live(LiveStatus live)

@@ -24,16 +24,21 @@ public sealed class TerminalUiTests
         Assert.Contains(">       3    0.002000 198.18.0.1", screen, StringComparison.Ordinal);
 
         ui.Keys("Enter");
-        screen = ui.WaitFor("Source (eth.src): 02:00:00:00:00:01  [6-11]");
-        Assert.Contains("- Ethernet II", screen, StringComparison.Ordinal);
+        screen = ui.WaitFor("Time since reference or first frame (frame.time_relative): 0.002000000");
+        Assert.Contains("- Frame 3", screen, StringComparison.Ordinal);
 
         ui.Keys("Tab");
         ui.WaitFor("━━ Packet details");
-        // The last tree line is TCP's checksum verdict; one up is the urgent pointer, bytes 52-53 of the frame.
-        ui.Keys("G", "k");
+        // The last tree line is TCP's checksum verdict; above it the SEQ/ACK analysis (heading and three values) and the
+        // timestamps (heading and two), then the urgent pointer, bytes 52-53 of the frame.
+        ui.Keys("G");
+        screen = ui.WaitFor("iRTT (tcp.analysis.initial_rtt): 0.002000000");
+        Assert.Contains("[SEQ/ACK analysis]", screen, StringComparison.Ordinal);
+        Assert.Contains("This is an ACK to the segment in frame (tcp.analysis.acks_frame): 2", screen, StringComparison.Ordinal);
+        ui.Keys("k", "k", "k", "k", "k", "k", "k", "k");
         screen = ui.WaitFor("Bytes (highlighted: 52-53, 2 bytes)");
         Assert.Contains(">    Urgent Pointer (tcp.urgent_pointer): 0  [52-53]", screen, StringComparison.Ordinal);
-        Assert.Contains("Window (tcp.window_size_value)", screen, StringComparison.Ordinal);
+        Assert.Contains("Checksum (tcp.checksum)", screen, StringComparison.Ordinal);
 
         ui.Keys("/");
         ui.WaitFor("Filter: _");
