@@ -22,6 +22,54 @@ public sealed partial class StatsOracleTests
         Path.Combine(TestPaths.PeerCorpus, "LinuxCookedCapture.pcap"),
     ];
 
+    public static TheoryData<string> AnalysisFiles()
+    {
+        var folder = Path.Combine(TestPaths.Captures, "tcp-analysis");
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(folder, "*.pcap").Order())
+            data.Add(file);
+        return data;
+    }
+
+    /// <summary>
+    /// The streams and the TCP analysis line of <c>rawnet stats</c>: for each tcp.analysis.NAME it lists, as many
+    /// segments as <c>tshark -Y tcp.analysis.NAME</c> shows (and nothing it leaves out); the stream counts are tshark's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AnalysisFiles))]
+    public void Stream_and_analysis_counts_match_tshark(string file)
+    {
+        string tshark = ExternalTool.Require("tshark", "tshark");
+        var (code, stdout, stderr) = InProcessRawNet.Run("stats", file);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var line = stdout.Split('\n').Single(l => l.StartsWith("TCP analysis", StringComparison.Ordinal));
+        var listed = line[(line.IndexOf(':') + 2)..] == "none" ? new Dictionary<string, int>()
+            : line[(line.IndexOf(':') + 2)..].Split(", ").Select(p => p.Split(' ')).ToDictionary(p => p[0], p => int.Parse(p[1]));
+        string[] names = ["retransmission", "fast_retransmission", "spurious_retransmission", "out_of_order", "lost_segment",
+            "ack_lost_segment", "duplicate_ack", "zero_window", "zero_window_probe", "zero_window_probe_ack", "window_full",
+            "window_update", "keep_alive", "keep_alive_ack", "reused_ports"];
+        var arguments = new List<string> { "-n", "-r", file, "-T", "fields" };
+        foreach (var name in names)
+            arguments.AddRange(["-e", "tcp.analysis." + name]);
+        var oracle = ExternalTool.Run(tshark, arguments);
+        Assert.Equal(0, oracle.ExitCode);
+        var rows = oracle.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
+        for (int i = 0; i < names.Length; i++)
+        {
+            int expected = rows.Count(r => r[i].Length > 0);
+            Assert.True(expected == listed.GetValueOrDefault(names[i]), $"{Path.GetFileName(file)} tcp.analysis.{names[i]}: tshark {expected}, rawnet {listed.GetValueOrDefault(names[i])}");
+        }
+        var streams = stdout.Split('\n').Single(l => l.StartsWith("Streams:", StringComparison.Ordinal));
+        var numbers = ExternalTool.Run(tshark, ["-n", "-r", file, "-T", "fields", "-e", "tcp.stream", "-e", "udp.stream"]).StdOut
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
+        for (int p = 0; p < 2; p++)
+        {
+            int expected = numbers.SelectMany(r => r[p].Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(int.Parse).DefaultIfEmpty(-1).Max() + 1;
+            Assert.Contains($"{(p == 0 ? "tcp" : "udp")} {expected}", streams, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Protocol_hierarchy_counts_match_tshark(string file)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RawNet.Output.Statistics;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -18,7 +19,8 @@ public static class StatsCommand
         {
             string path = parse.GetValue(file)!;
             var sink = new StatisticsSink();
-            int code = CaptureInput.Run(path, 0, !parse.GetValue(noDefrag), sink, output, stderr, verifyChecksums: !parse.GetValue(dontVerify));
+            int code = CaptureInput.Run(path, 0, !parse.GetValue(noDefrag), sink, output, stderr, tracker: new ConversationTracker(),
+                verifyChecksums: !parse.GetValue(dontVerify));
             // A damaged file still gets the report of what could be read, before the error line.
             if (sink.Statistics.Packets > 0 || code == ExitCode.Success)
             {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using RawNet.Protocols;
 using RawNet.Protocols.Checksums;
@@ -6,6 +7,7 @@ using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.Tcp;
 
 namespace RawNet.Output.Statistics;
 
@@ -83,9 +85,25 @@ public sealed class CaptureStatistics
     /// <summary>UDP conversations, both directions merged.</summary>
     public IReadOnlyDictionary<ConversationKey, ConversationTotals> UdpConversations => _udp;
 
+    private readonly long[] _tcpAnalysisFlags = new long[16];
+
+    /// <summary>True once a packet came with the conversation tracker's analysis (streams and TCP findings are counted).</summary>
+    public bool Analysed { get; private set; }
+
+    /// <summary>TCP and UDP streams seen (the highest tcp.stream or udp.stream plus one).</summary>
+    public uint TcpStreams { get; private set; }
+
+    /// <inheritdoc cref="TcpStreams"/>
+    public uint UdpStreams { get; private set; }
+
+    /// <summary>How many TCP segments carry <paramref name="flag"/> (tshark's tcp.analysis.* expert flags).</summary>
+    public long TcpAnalysisCount(TcpAnalysisFlags flag) => _tcpAnalysisFlags[BitOperations.TrailingZeroCount((uint)flag)];
+
     /// <summary>Adds one decoded packet.</summary>
     public void Add(DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
+        if (packet.Analysis.HasFrameTimes)
+            AddAnalysis(packet);
         var metadata = packet.Metadata;
         if (Packets == 0)
             FirstTimestamp = metadata.TimestampNanoseconds;
@@ -127,6 +145,24 @@ public sealed class CaptureStatistics
         }
         if (transport > 0)
             AddConversation(packet, frame, transport, metadata.OriginalLength);
+    }
+
+    private void AddAnalysis(DecodedPacket packet)
+    {
+        Analysed = true;
+        foreach (ref readonly var transport in packet.Analysis.Transports)
+        {
+            if (!transport.HasStream)
+                continue;
+            if (packet[transport.LayerIndex].Kind == LayerKind.Udp)
+                UdpStreams = Math.Max(UdpStreams, transport.Stream + 1);
+            else
+                TcpStreams = Math.Max(TcpStreams, transport.Stream + 1);
+            if (!transport.HasTcp || (transport.Tcp.Items & TcpAnalysisItems.Analysis) == 0)
+                continue;
+            for (uint bits = (uint)transport.Tcp.Flags; bits != 0; bits &= bits - 1)
+                _tcpAnalysisFlags[BitOperations.TrailingZeroCount(bits)]++;
+        }
     }
 
     private void AddConversation(DecodedPacket packet, ReadOnlySpan<byte> frame, int transport, int length)

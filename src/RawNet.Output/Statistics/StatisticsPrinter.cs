@@ -1,4 +1,6 @@
 using RawNet.Output.Summary;
+using RawNet.Protocols;
+using RawNet.Protocols.Tcp;
 
 namespace RawNet.Output.Statistics;
 
@@ -38,10 +40,39 @@ public static class StatisticsPrinter
         PrintConversations("TCP", stats.TcpConversations, line, output);
         PrintConversations("UDP", stats.UdpConversations, line, output);
 
+        if (stats.Analysed)
+            PrintAnalysis(stats, output);
+
         output.WriteLine("Checksum errors: " + Counts(stats.ChecksumErrors));
         if (stats.ChecksumsOffloaded.Count > 0)
             output.WriteLine("Checksums left to the NIC (offload, not errors): " + Counts(stats.ChecksumsOffloaded));
         output.WriteLine($"Decoding: {stats.Truncated} truncated, {stats.Malformed} malformed, {stats.Unsupported} not fully decoded");
+    }
+
+    /// <summary>
+    /// Streams, and how many segments the TCP analysis flagged with each finding, under the display-filter name that
+    /// selects them (tcp.analysis.NAME), warnings first as Wireshark's expert information orders them.
+    /// </summary>
+    private static void PrintAnalysis(CaptureStatistics stats, TextWriter output)
+    {
+        output.WriteLine($"Streams: tcp {stats.TcpStreams}, udp {stats.UdpStreams}");
+        var findings = new List<string>();
+        foreach (var severity in new[] { ExpertSeverity.Warning, ExpertSeverity.Note, ExpertSeverity.Chat })
+        {
+            foreach (var flag in Enum.GetValues<TcpAnalysisFlags>())
+            {
+                if (flag == TcpAnalysisFlags.None || flag.Severity() != severity)
+                    continue;
+                // As the display filter counts: tcp.analysis.retransmission is on fast and spurious ones too.
+                long count = stats.TcpAnalysisCount(flag) + (flag == TcpAnalysisFlags.Retransmission
+                    ? stats.TcpAnalysisCount(TcpAnalysisFlags.FastRetransmission) + stats.TcpAnalysisCount(TcpAnalysisFlags.SpuriousRetransmission)
+                    : 0);
+                if (count > 0)
+                    findings.Add($"{TcpFields.AnalysisFlagField(flag).Name["tcp.analysis.".Length..]} {count}");
+            }
+        }
+        output.WriteLine("TCP analysis (segments flagged, tcp.analysis.*): " + (findings.Count == 0 ? "none" : string.Join(", ", findings)));
+        output.WriteLine();
     }
 
     private static string Counts(IReadOnlyDictionary<string, long> perProtocol) => perProtocol.Count == 0 ? "none"

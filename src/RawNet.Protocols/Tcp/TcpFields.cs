@@ -95,6 +95,27 @@ public static class TcpFields
         ZeroWindow, ZeroWindowProbeAck, DuplicateAckNumber, DuplicateAckFrame,
     ];
 
+    /// <summary>The tcp.analysis.* field of one analysis flag (tcp.analysis.retransmission for a plain retransmission).</summary>
+    public static FieldDefinition AnalysisFlagField(TcpAnalysisFlags flag) => flag switch
+    {
+        TcpAnalysisFlags.ReusedPorts => ReusedPorts,
+        TcpAnalysisFlags.Retransmission => Retransmission,
+        TcpAnalysisFlags.FastRetransmission => FastRetransmission,
+        TcpAnalysisFlags.SpuriousRetransmission => SpuriousRetransmission,
+        TcpAnalysisFlags.OutOfOrder => OutOfOrder,
+        TcpAnalysisFlags.LostSegment => LostSegment,
+        TcpAnalysisFlags.AckLostSegment => AckLostSegment,
+        TcpAnalysisFlags.WindowUpdate => WindowUpdate,
+        TcpAnalysisFlags.WindowFull => WindowFull,
+        TcpAnalysisFlags.KeepAlive => KeepAlive,
+        TcpAnalysisFlags.KeepAliveAck => KeepAliveAck,
+        TcpAnalysisFlags.DuplicateAck => DuplicateAck,
+        TcpAnalysisFlags.ZeroWindow => ZeroWindow,
+        TcpAnalysisFlags.ZeroWindowProbe => ZeroWindowProbe,
+        TcpAnalysisFlags.ZeroWindowProbeAck => ZeroWindowProbeAck,
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "one flag"),
+    };
+
     private static FieldDefinition AnalysisFlag(string name, string label, TcpAnalysisFlags flag) =>
         FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysisFlag, AnalysisFlagsGroup, (ulong)flag);
 

@@ -565,6 +565,7 @@ public sealed class CaptureView
         int limit = RevealedCount;
         var stats = new CaptureStatistics();
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
+        var tracker = new Protocols.Conversations.ConversationTracker();
         var packet = new DecodedPacket();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         string? damage = null;
@@ -577,6 +578,7 @@ public sealed class CaptureView
                 while (number < limit && reader.TryReadNext(out var frame))
                 {
                     decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
+                    tracker.Analyze(packet, frame.Data);
                     stats.Add(packet, frame.Data);
                 }
             }
