@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using RawNet.Protocols.Tests.Decoding;
+using static RawNet.Protocols.Tests.PacketBytes;
+
+namespace RawNet.Protocols.Tests.Conversations;
+
+/// <summary>
+/// The conversation tracker on hostile input: mutated packets with absurd sequence numbers, windows, option lengths,
+/// timestamps that jump back and forth, and floods of conversations. It never throws, every analysis field reads and
+/// formats, and memory stays within the documented bounds however many conversations and unacknowledged segments come.
+/// </summary>
+public sealed class TrackerHostileInputTests
+{
+    [Fact]
+    public void Mutated_packets_with_wild_times_never_break_the_tracker()
+    {
+        var samples = Samples.PeerCorpus().Concat(Samples.Built()).Where(s => s.Metadata.LinkType != LinkType.Ieee80211).ToList();
+        var random = new Random(20261203);
+        var decoder = new PacketDecoder();
+        var packet = new DecodedPacket();
+        var tracker = new ConversationTracker(new ConversationLimits(MaxConversations: 500, MaxUnackedSegments: 20_000));
+        Span<char> text = stackalloc char[FieldFormatter.MaxLength];
+        var buffer = new byte[70000];
+        long time = 1_700_000_000_000_000_000;
+        int analysed = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            var sample = samples[random.Next(samples.Count)];
+            int length = sample.Data.Length;
+            sample.Data.CopyTo(buffer, 0);
+            for (int n = random.Next(0, 4); n > 0; n--)
+                buffer[random.Next(length)] = (byte)random.Next(256);
+            // Time mostly moves on a little, sometimes jumps far ahead or back, or stands still.
+            time += random.Next(10) switch { 0 => -random.NextInt64(5_000_000_000), 1 => random.NextInt64(10_000_000_000), 2 => 0, _ => random.Next(1_000_000) };
+            var metadata = new FrameMetadata(time, length, length, sample.Metadata.LinkType);
+            decoder.Decode(buffer.AsSpan(0, length), metadata, i + 1, packet);
+            tracker.Analyze(packet, buffer.AsSpan(0, length));
+            analysed += packet.Analysis.TransportCount;
+            Decode.AllFields(packet, buffer.AsSpan(0, length), text);
+        }
+        Assert.True(analysed > 30_000, $"only {analysed} transport layers analysed");
+        Assert.True(tracker.EvictedConversations > 0);
+    }
+
+    [Fact]
+    public void A_flood_of_syns_to_distinct_ports_stays_within_the_conversation_bound()
+    {
+        const int bound = 10_000;
+        var tracker = new ConversationTracker(new ConversationLimits(MaxConversations: bound));
+        var decoder = new PacketDecoder(new DecoderOptions(VerifyChecksums: false));
+        var packet = new DecodedPacket();
+        long afterFirstBound = 0;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < 500_000; i++)
+        {
+            var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp,
+                TcpSegment((ushort)(1024 + i % 60000), (ushort)(1 + i / 60000), (uint)i * 7919, 0, 0x002), transportChecksum: false));
+            decoder.Decode(frame, new FrameMetadata(i * 1000L, frame.Length, frame.Length, LinkType.Ethernet), i + 1, packet);
+            tracker.Analyze(packet, frame);
+            if (i == bound * 2)
+                afterFirstBound = tracker.AllocatedBytes;
+        }
+        Assert.Equal(500_000u, tracker.TcpStreams);
+        Assert.Equal(500_000 - bound, tracker.EvictedConversations);
+        // Nothing grows once the bound is reached: the same arrays serve every later conversation.
+        Assert.Equal(afterFirstBound, tracker.AllocatedBytes);
+        Assert.True(tracker.AllocatedBytes < bound * 400L, $"{tracker.AllocatedBytes} bytes for {bound} conversations");
+    }
+
+    [Fact]
+    public void Data_never_acknowledged_stays_within_the_segment_bound()
+    {
+        var tracker = new ConversationTracker(new ConversationLimits(MaxConversations: 100, MaxUnackedSegments: 50_000));
+        var decoder = new PacketDecoder(new DecoderOptions(VerifyChecksums: false));
+        var packet = new DecodedPacket();
+        var payload = new byte[10];
+        for (int i = 0; i < 300_000; i++)
+        {
+            // Twenty conversations each sending 15,000 segments nobody acknowledges.
+            var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp,
+                TcpSegment((ushort)(2000 + i % 20), 80, (uint)(i / 20) * 10, 1, 0x018, payload: payload), transportChecksum: false));
+            decoder.Decode(frame, new FrameMetadata(i * 1000L, frame.Length, frame.Length, LinkType.Ethernet), i + 1, packet);
+            tracker.Analyze(packet, frame);
+        }
+        Assert.True(tracker.AllocatedBytes < 50_000L * 24 * 2 + 1_000_000, $"{tracker.AllocatedBytes} bytes");
+    }
+}
