@@ -55,15 +55,15 @@ internal enum TcpFlowFlags : byte
 }
 
 /// <summary>A TCP conversation's state while a capture is walked: its stream number, times and both directions.</summary>
+/// <remarks>160 bytes (two 64-byte flows and 32 of its own): a tracker holding a million conversations holds this a million times.</remarks>
 internal struct TcpConversation
 {
     public uint Stream;
+    // The SYN's time until the handshake's round trip is known, then the round trip: one is never needed with the other.
+    private bool _initialRttKnown;
+    private long _synTimeOrInitialRtt;
     public long FirstTime;
     public long PreviousTime;
-    /// <summary>Time of the most recent pure SYN (0: none).</summary>
-    public long SynTime;
-    /// <summary>The handshake's round trip, SYN to the first non-SYN ACK (0: not known yet).</summary>
-    public long InitialRtt;
     /// <summary>The flow Wireshark calls flow1: sent by the endpoint that sorts higher (address, then port).</summary>
     public TcpFlow High;
     /// <summary>flow2: sent by the endpoint that sorts lower (and both ways when the endpoints are equal).</summary>
@@ -78,6 +78,32 @@ internal struct TcpConversation
         High = NewFlow(),
         Low = NewFlow(),
     };
+
+    /// <summary>The handshake's round trip, SYN to the first non-SYN ACK (0: not known yet).</summary>
+    public readonly long InitialRtt => _initialRttKnown ? _synTimeOrInitialRtt : 0;
+
+    /// <summary>A pure SYN at <paramref name="now"/>: the round trip, while unknown, is measured from the latest one.</summary>
+    public void SynSeen(long now)
+    {
+        if (!_initialRttKnown)
+            _synTimeOrInitialRtt = now;
+    }
+
+    /// <summary>
+    /// A segment that ACKs without SYN at <paramref name="now"/>: the round trip becomes known if a SYN was seen. A SYN at
+    /// time 0 counts as none and a round trip of 0 as not known yet (the next ACK measures again): 0 means unset, as in
+    /// Wireshark.
+    /// </summary>
+    public void AckSeen(long now)
+    {
+        if (_initialRttKnown || _synTimeOrInitialRtt == 0)
+            return;
+        long roundTrip = now - _synTimeOrInitialRtt;
+        if (roundTrip == 0)
+            return;
+        _synTimeOrInitialRtt = roundTrip;
+        _initialRttKnown = true;
+    }
 
     private static TcpFlow NewFlow() => new() { Segments = -1, Sack = -1, WinScale = -1, Flags = TcpFlowFlags.ValidBytesInFlight };
 }
@@ -221,13 +247,12 @@ internal sealed class TcpAnalyzer
         if (syn)
         {
             if (!hasAck)
-                conversation.SynTime = now;
+                conversation.SynSeen(now);
             fwd.Flags |= TcpFlowFlags.FirstAck;
         }
         if (hasAck && !syn)
         {
-            if (conversation.SynTime != 0 && conversation.InitialRtt == 0)
-                conversation.InitialRtt = now - conversation.SynTime;
+            conversation.AckSeen(now);
             fwd.Flags &= ~TcpFlowFlags.FirstAck;
         }
 
