@@ -32,6 +32,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <inheritdoc />
     public bool ShowsAnalysis => false; // tcpdump's relative numbers are its own (TcpSequenceOrigins), not tshark's
+
+    /// <inheritdoc />
+    public bool ShowsChecksums => _verbose; // as tcpdump: only -v judges checksums
     private readonly bool _verbose;
     private readonly TcpSequenceOrigins? _origins;
     private readonly Func<int, string?>? _interfaceName;
