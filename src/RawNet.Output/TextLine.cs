@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Output;
@@ -23,10 +24,18 @@ public sealed class TextLine
     /// <summary>Cuts the line back to <paramref name="length"/> characters.</summary>
     public void Truncate(int length) => _length = Math.Min(_length, length);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(char c)
     {
-        if (_length == _buffer.Length)
-            Grow(1);
+        var buffer = _buffer;
+        int length = _length;
+        if ((uint)length < (uint)buffer.Length)
+        {
+            buffer[length] = c;
+            _length = length + 1;
+            return;
+        }
+        Grow(1);
         _buffer[_length++] = c;
     }
 
@@ -34,7 +43,15 @@ public sealed class TextLine
     {
         if (_length + text.Length > _buffer.Length)
             Grow(text.Length);
-        text.CopyTo(_buffer.AsSpan(_length));
+        var room = _buffer.AsSpan(_length, text.Length);
+        // Most appends are a few characters of a literal: a loop beats a call to memmove for those.
+        if (text.Length <= 8)
+        {
+            for (int i = 0; i < room.Length; i++)
+                room[i] = text[i];
+        }
+        else
+            text.CopyTo(room);
         _length += text.Length;
     }
 
@@ -130,6 +147,7 @@ public sealed class TextLine
         _length = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<char> Room(int count)
     {
         if (_length + count > _buffer.Length)

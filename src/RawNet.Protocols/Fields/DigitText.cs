@@ -35,7 +35,39 @@ public static class DigitText
     }
 
     /// <summary>Writes <paramref name="value"/> in decimal; returns the characters written.</summary>
-    public static int WriteDecimal(ulong value, Span<char> destination) => WriteDecimal(value, DecimalDigits(value), destination);
+    public static int WriteDecimal(ulong value, Span<char> destination)
+    {
+        // Most numbers printed are small (address bytes, ports, lengths, flags): no digit count, no loop.
+        if (value < 10)
+        {
+            destination[0] = (char)('0' + value);
+            return 1;
+        }
+        if (value < 100)
+        {
+            WritePair((int)value, destination);
+            return 2;
+        }
+        return WriteDecimal(value, 0, destination);
+    }
+
+    /// <summary>Writes a byte in decimal (an IPv4 address's parts); returns the characters written.</summary>
+    public static int WriteDecimal(byte value, Span<char> destination)
+    {
+        if (value < 10)
+        {
+            destination[0] = (char)('0' + value);
+            return 1;
+        }
+        if (value < 100)
+        {
+            WritePair(value, destination);
+            return 2;
+        }
+        destination[0] = (char)('0' + value / 100);
+        WritePair(value % 100, destination[1..]);
+        return 3;
+    }
 
     /// <summary>Writes <paramref name="value"/> in decimal, zero-padded to at least <paramref name="minDigits"/>; returns the characters written.</summary>
     public static int WriteDecimal(ulong value, int minDigits, Span<char> destination)
@@ -48,14 +80,12 @@ public static class DigitText
             ulong pair = value % 100;
             value /= 100;
             at -= 2;
-            room[at] = (char)DigitPairs[(int)pair * 2];
-            room[at + 1] = (char)DigitPairs[(int)pair * 2 + 1];
+            WritePair((int)pair, room[at..]);
         }
         if (value >= 10)
         {
             at -= 2;
-            room[at] = (char)DigitPairs[(int)value * 2];
-            room[at + 1] = (char)DigitPairs[(int)value * 2 + 1];
+            WritePair((int)value, room[at..]);
         }
         else
             room[--at] = (char)('0' + value); // what is left is 1 to 9, or the 0 that was the whole value
@@ -78,9 +108,9 @@ public static class DigitText
     {
         int digits = Math.Max(Math.Max(1, (67 - BitOperations.LeadingZeroCount(value)) >> 2), minDigits);
         var room = destination[..digits];
-        for (int at = digits - 1; at >= 0; at--)
+        for (int at = room.Length - 1; (uint)at < (uint)room.Length; at--)
         {
-            room[at] = HexDigit((int)(value & 0xF));
+            room[at] = (char)HexDigits[(int)(value & 0xF)];
             value >>= 4;
         }
         return digits;
@@ -88,5 +118,15 @@ public static class DigitText
 
     /// <summary>The lowercase hex digit of a value from 0 to 15.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' - 10 + nibble);
+    public static char HexDigit(int nibble) => (char)HexDigits[nibble & 0xF];
+
+    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(int value, Span<char> destination)
+    {
+        var pair = DigitPairs.Slice(value * 2, 2);
+        destination[1] = (char)pair[1];
+        destination[0] = (char)pair[0];
+    }
 }
