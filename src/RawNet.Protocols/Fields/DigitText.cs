@@ -17,7 +17,9 @@ public static class DigitText
     private static ReadOnlySpan<byte> DigitPairs =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
-    private static ReadOnlySpan<ulong> PowersOfTen =>
+    // An array, not a ReadOnlySpan<ulong> property: that collection expression built a new array at every call
+    // (ZeroAllocationTests caught it); only byte spans are guaranteed to be static data.
+    private static readonly ulong[] PowersOfTen =
     [
         1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
         100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,

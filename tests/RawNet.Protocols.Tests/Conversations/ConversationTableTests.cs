@@ -118,6 +118,14 @@ public sealed class ConversationTableTests
     }
 
     [Fact]
+    public void EntriesAreTheSizeTheMemoryBoundIsWrittenWith()
+    {
+        // ConversationLimits and docs/performance.md state these: change them together.
+        Assert.Equal(184, ConversationTable<RawNet.Protocols.Tcp.TcpConversation>.EntryBytes);
+        Assert.Equal(48, ConversationTable<UdpConversation>.EntryBytes);
+    }
+
+    [Fact]
     public void MemoryStaysWithinTheBoundWhateverArrives()
     {
         var table = new ConversationTable<long>(10_000, initial: 16);
