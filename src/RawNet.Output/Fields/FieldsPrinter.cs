@@ -19,6 +19,9 @@ public sealed class FieldsPrinter : IPacketPrinter
     /// <inheritdoc />
     public bool ShowsAnalysis => _selection.UsesAnalysis;
 
+    /// <inheritdoc />
+    public bool ShowsChecksums => false; // no field is a checksum verdict (tshark does not verify by default either)
+
     /// <summary>Writes the line for one decoded packet.</summary>
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {

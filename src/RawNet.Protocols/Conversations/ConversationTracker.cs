@@ -6,7 +6,16 @@ using RawNet.Protocols.Tcp;
 
 namespace RawNet.Protocols.Conversations;
 
-/// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers.</summary>
+/// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers, and so on its memory.</summary>
+/// <remarks>
+/// A TCP conversation takes 184 bytes of its table (key 16, recency links 8, state 160) and a UDP one 48, each with 8 to
+/// 16 bytes of buckets and, over IPv6, 32 bytes more for the addresses; an unacknowledged segment takes 24
+/// (ConversationTableTests checks these sizes). A million IPv4 TCP conversations, a SYN scan, so hold about 200 MB, and
+/// <c>rawnet read -T fields -e tcp.stream</c> over one needs about 250 MB in all (docs/performance.md, "Conversation
+/// analysis (issue 9)"). At the default bounds (<see cref="DefaultMaxConversations"/> of each protocol,
+/// <see cref="DefaultMaxUnackedSegments"/> segments) the tables hold at most about 760 MB: 470 MB for TCP over IPv6,
+/// 185 MB for UDP over IPv6, 96 MiB of segments.
+/// </remarks>
 /// <param name="MaxConversations">
 /// Conversations held at once, for TCP and for UDP each; past it the one idle longest is forgotten (a later packet of it
 /// starts a new stream, where tshark, which never forgets, would continue the old one).
