@@ -3,17 +3,18 @@ using System.Runtime.CompilerServices;
 namespace RawNet.Protocols.Conversations;
 
 /// <summary>
-/// Conversations by key, each with a state of <typeparamref name="TState"/> kept in place (no object per conversation),
+/// Conversations (or any other bounded per-key state) by a fixed-size key of <typeparamref name="TKey"/>, each with a
+/// state of <typeparamref name="TState"/> kept in place (no object per conversation),
 /// found by open addressing with linear probing. Bounded: at most <see cref="Capacity"/> conversations; when a new one
 /// arrives at the bound, the one idle longest (least recently touched) is evicted. Finding a known conversation
 /// allocates nothing.
 /// </summary>
-internal sealed class ConversationTable<TState> where TState : struct
+internal sealed class ConversationTable<TKey, TState> where TKey : struct, IEquatable<TKey> where TState : struct
 {
     private const int None = -1;
 
     private int[] _buckets;        // slot -> entry index + 1 (0: empty)
-    private ConversationKey[] _keys;
+    private TKey[] _keys;
     private TState[] _states;
     private int[] _older;          // least-recently-used list: towards the oldest
     private int[] _newer;          // towards the newest
@@ -32,7 +33,7 @@ internal sealed class ConversationTable<TState> where TState : struct
         _evicting = evicting;
         Capacity = Math.Max(1, capacity);
         initial = Math.Min(Math.Max(16, initial), Capacity);
-        _keys = new ConversationKey[initial];
+        _keys = new TKey[initial];
         _states = new TState[initial];
         _older = new int[initial];
         _newer = new int[initial];
@@ -50,7 +51,7 @@ internal sealed class ConversationTable<TState> where TState : struct
 
     /// <summary>Bytes the table's arrays hold now (for the documented memory bound).</summary>
     public long AllocatedBytes =>
-        (long)_buckets.Length * sizeof(int) + (long)_keys.Length * (Unsafe.SizeOf<ConversationKey>() + Unsafe.SizeOf<TState>() + 2 * sizeof(int));
+        (long)_buckets.Length * sizeof(int) + (long)_keys.Length * (Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<TState>() + 2 * sizeof(int));
 
     /// <summary>The state of entry <paramref name="index"/>.</summary>
     public ref TState this[int index] => ref _states[index];
@@ -59,7 +60,7 @@ internal sealed class ConversationTable<TState> where TState : struct
     /// The entry of <paramref name="key"/>, made (with a default state) when there is none; <paramref name="added"/> says
     /// which. The entry becomes the most recently used.
     /// </summary>
-    public int FindOrAdd(in ConversationKey key, out bool added)
+    public int FindOrAdd(in TKey key, out bool added)
     {
         int hash = key.GetHashCode();
         int mask = _buckets.Length - 1;
@@ -83,6 +84,23 @@ internal sealed class ConversationTable<TState> where TState : struct
         LinkNewest(index);
         Count++;
         return index;
+    }
+
+    /// <summary>The entry of <paramref name="key"/>, or -1 when there is none; a found entry becomes the most recently used.</summary>
+    public int Find(in TKey key)
+    {
+        int mask = _buckets.Length - 1;
+        for (int slot = key.GetHashCode() & mask; ; slot = (slot + 1) & mask)
+        {
+            int entry = _buckets[slot] - 1;
+            if (entry < 0)
+                return -1;
+            if (_keys[entry].Equals(key))
+            {
+                Touch(entry);
+                return entry;
+            }
+        }
     }
 
     /// <summary>Makes <paramref name="index"/> the most recently used.</summary>

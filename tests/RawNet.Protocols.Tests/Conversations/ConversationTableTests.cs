@@ -43,7 +43,7 @@ public sealed class ConversationTableTests
     public void RandomOperationsAgreeWithAModel()
     {
         const int capacity = 500;
-        var table = new ConversationTable<int>(capacity, initial: 16);
+        var table = new ConversationTable<ConversationKey, int>(capacity, initial: 16);
         var model = new Dictionary<ConversationKey, int>();
         var recency = new LinkedList<ConversationKey>();
         var random = new Random(12345);
@@ -99,7 +99,7 @@ public sealed class ConversationTableTests
     [Fact]
     public void TheIdlestConversationIsForgottenFirst()
     {
-        var table = new ConversationTable<int>(3);
+        var table = new ConversationTable<ConversationKey, int>(3);
         int a = table.FindOrAdd(Key(1), out _);
         table.FindOrAdd(Key(2), out _);
         table.FindOrAdd(Key(3), out _);
@@ -116,7 +116,7 @@ public sealed class ConversationTableTests
     [Fact]
     public void MemoryStaysWithinTheBoundWhateverArrives()
     {
-        var table = new ConversationTable<long>(10_000, initial: 16);
+        var table = new ConversationTable<ConversationKey, long>(10_000, initial: 16);
         for (int n = 0; n < 300_000; n++)
             table.FindOrAdd(Key(n), out _);
         Assert.Equal(10_000, table.Count);
