@@ -78,9 +78,22 @@ public sealed class TextLine
     public void AppendHex(ulong value, int digits)
     {
         Append("0x");
+        AppendHexDigits(value, digits);
+    }
+
+    /// <summary>Appends <paramref name="value"/> in hex without a prefix, zero-padded to <paramref name="digits"/>, in lowercase or uppercase.</summary>
+    public void AppendHexDigits(ulong value, int digits, bool uppercase = false)
+    {
         Span<char> room = Room(16);
-        value.TryFormat(room, out int n, HexFormats[Math.Clamp(digits, 0, HexFormats.Length - 1)]);
+        value.TryFormat(room, out int n, (uppercase ? UpperHexFormats : HexFormats)[Math.Clamp(digits, 0, HexFormats.Length - 1)]);
         _length += n;
+    }
+
+    /// <summary>Appends <paramref name="text"/> padded with spaces on the right to <paramref name="width"/> characters (C's "%-20s").</summary>
+    public void AppendPadded(string text, int width)
+    {
+        Append(text);
+        Pad(width - text.Length);
     }
 
     /// <summary>Appends bytes as contiguous lowercase hex pairs.</summary>
@@ -144,5 +157,6 @@ public sealed class TextLine
     private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
 
     private static readonly string[] HexFormats = ["x", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"];
+    private static readonly string[] UpperHexFormats = ["X", "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X9", "X10", "X11", "X12", "X13", "X14", "X15", "X16"];
     private static readonly string[] DecimalFormats = ["D", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9"];
 }
