@@ -109,7 +109,7 @@ public class DecodeBenchmarks
     public long Decode_headersOnly() => DecodeAll(_noChecksumsNoReassembly);
 
     /// <summary>The benchmark capture: RAWNET_BENCH_PCAP, or generated once into the temp folder.</summary>
-    private static string CapturePath()
+    internal static string CapturePath()
     {
         var configured = Environment.GetEnvironmentVariable("RAWNET_BENCH_PCAP");
         if (!string.IsNullOrEmpty(configured))
