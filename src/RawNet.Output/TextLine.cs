@@ -91,8 +91,21 @@ public sealed class TextLine
         AppendHexDigits(value, digits);
     }
 
-    /// <summary>Appends <paramref name="value"/> in lowercase hex without a prefix, zero-padded to <paramref name="digits"/>.</summary>
-    public void AppendHexDigits(ulong value, int digits) => _length += DigitText.WriteHex(value, Math.Clamp(digits, 0, 16), Room(16));
+    /// <summary>Appends <paramref name="value"/> in hex without a prefix, zero-padded to <paramref name="digits"/>, in lowercase or uppercase.</summary>
+    public void AppendHexDigits(ulong value, int digits, bool uppercase = false)
+    {
+        var room = Room(16);
+        int n = DigitText.WriteHex(value, Math.Clamp(digits, 0, 16), room);
+        if (uppercase)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (room[i] >= 'a')
+                    room[i] = (char)(room[i] - ('a' - 'A'));
+            }
+        }
+        _length += n;
+    }
 
     /// <summary>Makes room for <paramref name="count"/> characters at the end of the line and returns them to be filled in.</summary>
     public Span<char> Extend(int count)
@@ -100,6 +113,13 @@ public sealed class TextLine
         var room = Room(count)[..count];
         _length += count;
         return room;
+    }
+
+    /// <summary>Appends <paramref name="text"/> padded with spaces on the right to <paramref name="width"/> characters (C's "%-20s").</summary>
+    public void AppendPadded(string text, int width)
+    {
+        Append(text);
+        Pad(width - text.Length);
     }
 
     /// <summary>Appends bytes as contiguous lowercase hex pairs.</summary>

@@ -260,6 +260,7 @@ internal sealed class TcpAnalyzer
         }
 
         // Options come after the analysis: a window scale sets this flow's shift, SACK blocks are kept for bytes in flight.
+        a.SackBase = rev.BaseSeq;
         if (wholeHeader && headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength)
             ReadOptions(ref fwd, ref rev, header[TcpHeader.MinLength..Math.Min(headerLength, header.Length)]);
 
