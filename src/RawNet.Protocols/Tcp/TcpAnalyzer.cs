@@ -260,8 +260,11 @@ internal sealed class TcpAnalyzer
         }
 
         // Options come after the analysis: a window scale sets this flow's shift, SACK blocks are kept for bytes in flight.
-        a.SackBase = rev.BaseSeq;
-        if (wholeHeader && headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength)
+        // SACK edges are shown relative to the receiver's base: kept only where there are options to show (0 otherwise,
+        // which also reads as "raw": a base of 0 changes nothing), so a stored record carries it only then.
+        bool hasOptions = headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength;
+        a.SackBase = hasOptions ? rev.BaseSeq : 0;
+        if (wholeHeader && hasOptions)
             ReadOptions(ref fwd, ref rev, header[TcpHeader.MinLength..Math.Min(headerLength, header.Length)]);
 
         // Which of the analysis's values Wireshark shows for this segment.
