@@ -20,6 +20,17 @@ public sealed class CommandOutput : IDisposable
     /// <summary>The buffered writer every command prints through.</summary>
     public TextWriter Writer { get; }
 
+    /// <summary>
+    /// Standard output as bytes, for a printer that writes ASCII itself (<c>rawnet follow</c>): what <see cref="Writer"/>
+    /// holds is flushed first, so the two keep their order as long as the printer flushes before anything else is
+    /// written through <see cref="Writer"/>. Broken pipes are noticed the same way.
+    /// </summary>
+    public Stream TakeBytes()
+    {
+        Writer.Flush();
+        return _stream;
+    }
+
     /// <summary>True once a write to standard output failed: the reader has gone.</summary>
     public bool IsBroken => _stream.Broken;
 
