@@ -21,6 +21,14 @@ public static class FollowCommand
         var stream = new Argument<uint>("STREAM")
         {
             Description = "The stream's number, tcp.stream or udp.stream as rawnet read -T fields (and tshark) print it.",
+            CustomParser = result =>
+            {
+                var token = result.Tokens[0].Value;
+                if (uint.TryParse(token, System.Globalization.NumberStyles.None, null, out uint number))
+                    return number;
+                result.AddError($"STREAM must be a stream number, 0 or more (as tcp.stream and udp.stream show it), not '{token}'");
+                return 0;
+            },
         };
         var format = new Option<string>("--format")
         {
