@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using RawNet.Protocols.Conversations;
+using static RawNet.Protocols.Tcp.TcpSequence;
 
 namespace RawNet.Protocols.Tcp;
 
@@ -321,11 +322,6 @@ internal sealed class TcpAnalyzer
     private static void Create(ref TcpSegmentAnalysis a) => a.Items |= TcpAnalysisItems.Analysis;
 
     private static bool Has(in TcpSegmentAnalysis a, TcpAnalysisFlags flag) => (a.Flags & flag) != 0;
-
-    // Sequence-space comparisons: by the sign of the 32-bit difference, so they hold across the wrap.
-    private static bool Gt(uint a, uint b) => (int)(a - b) > 0;
-    private static bool Lt(uint a, uint b) => (int)(a - b) < 0;
-    private static bool Le(uint a, uint b) => (int)(a - b) <= 0;
 
     /// <summary>tshark's tcp_analyze_sequence_number, step by step (docs/tcp-analysis.md, steps A to S).</summary>
     private void AnalyzeSequence(ref TcpConversation conversation, ref TcpFlow fwd, ref TcpFlow rev, uint seq, uint ack, uint seglen,
