@@ -86,17 +86,18 @@ public static partial class GraphFileWriter
         var color = ColorOf(series.Color);
         double[] xs = Scale(series.X, xDivisor);
         double[] ys = Scale(series.Y, yDivisor);
+        var y = series.Y;
         switch (series.Style)
         {
             case SeriesStyle.Bars:
             {
                 // A bar from Y to Top: ScottPlot's error bar around the middle, half the span each way (as Wireshark draws it).
-                var tops = series.Top!;
+                var tops = series.Top;
                 var middles = new double[xs.Length];
                 var halves = new double[xs.Length];
                 for (int i = 0; i < xs.Length; i++)
                 {
-                    halves[i] = (tops[i] - series.Y[i]) / 2 / yDivisor;
+                    halves[i] = (tops[i] - y[i]) / 2 / yDivisor;
                     middles[i] = ys[i] + halves[i];
                 }
                 var bars = plot.Add.ErrorBar(xs, middles, halves);
@@ -132,21 +133,22 @@ public static partial class GraphFileWriter
         double largest = 0;
         foreach (var series in graph.Series)
         {
-            for (int i = 0; i < series.Count; i++)
+            var xs = series.X;
+            var ys = series.Y;
+            var tops = series.HasTop ? series.Top : ys;
+            for (int i = 0; i < xs.Length; i++)
             {
-                if (series.X[i] < from || series.X[i] > to)
+                if (xs[i] < from || xs[i] > to)
                     continue;
-                largest = Math.Max(largest, Math.Abs(series.Top?[i] ?? series.Y[i]));
-                largest = Math.Max(largest, Math.Abs(series.Y[i]));
+                largest = Math.Max(largest, Math.Max(Math.Abs(tops[i]), Math.Abs(ys[i])));
             }
         }
         return largest;
     }
 
-    private static double[] Scale(double[] values, double divisor)
+    /// <summary>The values divided by the axis's prefix, in an array of their own (ScottPlot keeps the arrays it is given).</summary>
+    private static double[] Scale(ReadOnlySpan<double> values, double divisor)
     {
-        if (divisor == 1)
-            return values;
         var scaled = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
             scaled[i] = values[i] / divisor;

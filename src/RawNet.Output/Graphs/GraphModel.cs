@@ -60,20 +60,31 @@ public sealed record GraphAxis(string Label, AxisUnit Unit, bool IncludesZero);
 /// </summary>
 public sealed class GraphSeries
 {
+    private readonly double[] _x, _y;
+    private readonly double[]? _top;
+    private readonly uint[] _frames;
+
     /// <summary>A series of <paramref name="x"/>, <paramref name="y"/> (and <paramref name="top"/> for bars) with the frame of each point.</summary>
     public GraphSeries(string name, SeriesStyle style, GraphColor color, double[] x, double[] y, uint[] frames, double[]? top = null)
+        : this(name, style, color, x, y, frames, top, x.Length)
     {
-        if (y.Length != x.Length || frames.Length != x.Length || (top is not null && top.Length != x.Length))
-            throw new ArgumentException("a series' arrays must have one entry a point");
+    }
+
+    /// <summary>A series of the first <paramref name="count"/> entries of the arrays (which it keeps, not copies).</summary>
+    public GraphSeries(string name, SeriesStyle style, GraphColor color, double[] x, double[] y, uint[] frames, double[]? top, int count)
+    {
+        if (count < 0 || x.Length < count || y.Length < count || frames.Length < count || (top is not null && top.Length < count))
+            throw new ArgumentException("a series' arrays must have an entry for every point");
         if (style == SeriesStyle.Bars && top is null)
             throw new ArgumentException("bars need a top for every point");
         Name = name;
         Style = style;
         Color = color;
-        X = x;
-        Y = y;
-        Top = top;
-        Frames = frames;
+        _x = x;
+        _y = y;
+        _top = top;
+        _frames = frames;
+        Count = count;
     }
 
     /// <summary>The name in the legend.</summary>
@@ -83,20 +94,23 @@ public sealed class GraphSeries
 
     public GraphColor Color { get; }
 
+    /// <summary>Number of points.</summary>
+    public int Count { get; }
+
     /// <summary>Horizontal coordinates, in the X axis's unit (seconds for every graph RawNet makes).</summary>
-    public double[] X { get; }
+    public ReadOnlySpan<double> X => _x.AsSpan(0, Count);
 
     /// <summary>Vertical coordinates; for bars, the bottom.</summary>
-    public double[] Y { get; }
+    public ReadOnlySpan<double> Y => _y.AsSpan(0, Count);
 
-    /// <summary>For bars, the top of each bar; otherwise null.</summary>
-    public double[]? Top { get; }
+    /// <summary>True for bars: <see cref="Top"/> holds each bar's top.</summary>
+    public bool HasTop => _top is not null;
+
+    /// <summary>For bars, the top of each bar; otherwise empty.</summary>
+    public ReadOnlySpan<double> Top => _top is null ? default : _top.AsSpan(0, Count);
 
     /// <summary>The frame number each point comes from (0: none).</summary>
-    public uint[] Frames { get; }
-
-    /// <summary>Number of points.</summary>
-    public int Count => X.Length;
+    public ReadOnlySpan<uint> Frames => _frames.AsSpan(0, Count);
 }
 
 /// <summary>
@@ -161,16 +175,17 @@ public sealed class GraphModel
         {
             var series = Series[s];
             var xs = series.X;
+            var frames = series.Frames;
             for (int i = 0; i < xs.Length; i++)
             {
                 double px = xs[i];
-                if (px < from || px > to || series.Frames[i] == 0)
+                if (px < from || px > to || frames[i] == 0)
                     continue;
                 double distance = Math.Abs(px - x);
                 if (distance <= bestDistance)
                 {
                     bestDistance = distance;
-                    best = new GraphPoint(s, i, series.Frames[i], px, series.Y[i]);
+                    best = new GraphPoint(s, i, frames[i], px, series.Y[i]);
                 }
             }
         }

@@ -1,6 +1,9 @@
 namespace RawNet.Output.Graphs;
 
-/// <summary>Collects one series' points, then hands out a <see cref="GraphSeries"/> of exactly that many.</summary>
+/// <summary>
+/// Collects one series' points, then hands its arrays to a <see cref="GraphSeries"/> without copying; give the capacity
+/// (the count, or a bound) when it is known so a million points are not copied while the arrays grow.
+/// </summary>
 internal sealed class SeriesBuilder(string name, SeriesStyle style, GraphColor color, int capacity = 16)
 {
     private double[] _x = new double[Math.Max(4, capacity)];
@@ -42,7 +45,5 @@ internal sealed class SeriesBuilder(string name, SeriesStyle style, GraphColor c
         _frames[Count - 1] = frame;
     }
 
-    public GraphSeries Build() => new(name, style, color, Trim(_x), Trim(_y), Trim(_frames), _top is null ? null : Trim(_top));
-
-    private T[] Trim<T>(T[] array) => array.Length == Count ? array : array.AsSpan(0, Count).ToArray();
+    public GraphSeries Build() => new(name, style, color, _x, _y, _frames, _top, Count);
 }

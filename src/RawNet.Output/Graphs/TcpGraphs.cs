@@ -89,7 +89,8 @@ public static class TcpGraphs
     /// <summary>Each segment's (frame.time_relative, tcp.seq): retransmissions and out-of-order segments in series of their own.</summary>
     private static GraphModel Stevens(TcpStreamSegments segments, StreamDirection direction)
     {
-        var plain = new SeriesBuilder("segments", SeriesStyle.Points, GraphColor.Blue, segments.Count);
+        var counts = Counts.Of(segments, direction);
+        var plain = new SeriesBuilder("segments", SeriesStyle.Points, GraphColor.Blue, counts.Sent);
         var outOfOrder = new SeriesBuilder("out of order", SeriesStyle.Points, GraphColor.Orange);
         var retransmissions = new SeriesBuilder("retransmissions", SeriesStyle.Points, GraphColor.Red);
         foreach (ref readonly var segment in segments.Segments)
@@ -109,11 +110,12 @@ public static class TcpGraphs
     /// </summary>
     private static GraphModel Tcptrace(TcpStreamSegments segments, StreamDirection direction)
     {
-        var plain = new SeriesBuilder("segments", SeriesStyle.Bars, GraphColor.Blue, segments.Count);
+        var counts = Counts.Of(segments, direction);
+        var plain = new SeriesBuilder("segments", SeriesStyle.Bars, GraphColor.Blue, counts.SentWithData);
         var outOfOrder = new SeriesBuilder("out of order", SeriesStyle.Bars, GraphColor.Orange);
         var retransmissions = new SeriesBuilder("retransmissions", SeriesStyle.Bars, GraphColor.Red);
-        var acks = new SeriesBuilder("ACK", SeriesStyle.Steps, GraphColor.Yellow, segments.Count);
-        var window = new SeriesBuilder("receive window", SeriesStyle.Steps, GraphColor.Green, segments.Count);
+        var acks = new SeriesBuilder("ACK", SeriesStyle.Steps, GraphColor.Yellow, counts.ReceivedAcks);
+        var window = new SeriesBuilder("receive window", SeriesStyle.Steps, GraphColor.Green, counts.ReceivedAcks);
         var sacks = new SeriesBuilder("SACK blocks", SeriesStyle.Bars, GraphColor.Purple);
         foreach (ref readonly var segment in segments.Segments)
         {
@@ -146,8 +148,10 @@ public static class TcpGraphs
     private static GraphModel Throughput(TcpStreamSegments segments, StreamDirection direction, long window)
     {
         string average = $"{FormatWindow(window)} moving average";
-        var throughput = new MovingAverage(new SeriesBuilder($"throughput ({average})", SeriesStyle.Steps, GraphColor.Blue, segments.Count), window);
-        var goodput = new MovingAverage(new SeriesBuilder($"goodput ({average})", SeriesStyle.Steps, GraphColor.Green, segments.Count), window);
+        // A point for each segment, and at most one more where it leaves the window.
+        var counts = Counts.Of(segments, direction);
+        var throughput = new MovingAverage(new SeriesBuilder($"throughput ({average})", SeriesStyle.Steps, GraphColor.Blue, 2 * counts.Sent), window);
+        var goodput = new MovingAverage(new SeriesBuilder($"goodput ({average})", SeriesStyle.Steps, GraphColor.Green, 2 * counts.Received), window);
         var sacked = new SackedRanges();
         // The first ACK from the other side tells where acknowledged data starts.
         bool haveAck = false;
@@ -188,10 +192,11 @@ public static class TcpGraphs
     /// </summary>
     private static GraphModel RoundTripTime(TcpStreamSegments segments, StreamDirection direction)
     {
-        var samples = new SeriesBuilder("SampleRTT (tcp.analysis.ack_rtt)", SeriesStyle.Points, GraphColor.Blue);
-        var estimated = new SeriesBuilder("EstimatedRTT (α = 1/8)", SeriesStyle.Steps, GraphColor.Orange);
-        var deviation = new SeriesBuilder("DevRTT (β = 1/4)", SeriesStyle.Steps, GraphColor.Green);
-        var timeout = new SeriesBuilder("TimeoutInterval = EstimatedRTT + 4·DevRTT", SeriesStyle.Steps, GraphColor.Purple);
+        int count = Counts.Of(segments, direction).ReceivedRtts;
+        var samples = new SeriesBuilder("SampleRTT (tcp.analysis.ack_rtt)", SeriesStyle.Points, GraphColor.Blue, count);
+        var estimated = new SeriesBuilder("EstimatedRTT (α = 1/8)", SeriesStyle.Steps, GraphColor.Orange, count);
+        var deviation = new SeriesBuilder("DevRTT (β = 1/4)", SeriesStyle.Steps, GraphColor.Green, count);
+        var timeout = new SeriesBuilder("TimeoutInterval = EstimatedRTT + 4·DevRTT", SeriesStyle.Steps, GraphColor.Purple, count);
         var estimator = new RttEstimator();
         foreach (ref readonly var segment in segments.Segments)
         {
@@ -217,8 +222,9 @@ public static class TcpGraphs
     /// <summary>tcp.analysis.bytes_in_flight of each data segment against the scaled window the receiver advertises.</summary>
     private static GraphModel Window(TcpStreamSegments segments, StreamDirection direction)
     {
-        var inFlight = new SeriesBuilder("bytes in flight (tcp.analysis.bytes_in_flight)", SeriesStyle.Steps, GraphColor.Blue, segments.Count);
-        var window = new SeriesBuilder("receive window (tcp.window_size)", SeriesStyle.Steps, GraphColor.Green, segments.Count);
+        var counts = Counts.Of(segments, direction);
+        var inFlight = new SeriesBuilder("bytes in flight (tcp.analysis.bytes_in_flight)", SeriesStyle.Steps, GraphColor.Blue, counts.SentInFlight);
+        var window = new SeriesBuilder("receive window (tcp.window_size)", SeriesStyle.Steps, GraphColor.Green, counts.ReceivedWindows);
         foreach (ref readonly var segment in segments.Segments)
         {
             if (segment.Direction == direction)
@@ -255,6 +261,30 @@ public static class TcpGraphs
         var scale = AxisScale.For(AxisUnit.Seconds, nanoseconds / 1e9);
         double shown = nanoseconds / 1e9 / scale.Divisor;
         return $"{shown.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} {scale.UnitText}";
+    }
+
+    /// <summary>How many points each series will get, so their arrays are allocated once at the right size.</summary>
+    private readonly record struct Counts(int Sent, int SentWithData, int SentInFlight, int Received, int ReceivedAcks, int ReceivedRtts, int ReceivedWindows)
+    {
+        public static Counts Of(TcpStreamSegments segments, StreamDirection direction)
+        {
+            int sent = 0, withData = 0, inFlight = 0, received = 0, acks = 0, rtts = 0, windows = 0;
+            foreach (ref readonly var segment in segments.Segments)
+            {
+                if (segment.Direction == direction)
+                {
+                    sent++;
+                    withData += segment.Length > 0 ? 1 : 0;
+                    inFlight += segment.Has(SegmentFacts.HasBytesInFlight) ? 1 : 0;
+                    continue;
+                }
+                received++;
+                acks += (segment.Flags & TcpFlags.Ack) != 0 && segment.Has(SegmentFacts.HasAck) ? 1 : 0;
+                rtts += segment.Has(SegmentFacts.HasAckRtt) ? 1 : 0;
+                windows += (segment.Flags & (TcpFlags.Syn | TcpFlags.Rst)) == 0 ? 1 : 0;
+            }
+            return new Counts(sent, withData, inFlight, received, acks, rtts, windows);
+        }
     }
 
     /// <summary>Wireshark's time-window moving average of bytes as bits a second, one point a sample (and one where a sample leaves).</summary>

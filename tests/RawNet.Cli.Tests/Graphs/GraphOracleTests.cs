@@ -98,7 +98,7 @@ public sealed class GraphOracleTests
     }
 
     private static List<(uint Frame, double X, double Y, double? Top)> Points(GraphModel graph, Func<GraphSeries, bool> which) =>
-        [.. graph.Series.Where(which).SelectMany(s => Enumerable.Range(0, s.Count).Select(i => (s.Frames[i], s.X[i], s.Y[i], s.Top?[i])))];
+        [.. graph.Series.Where(which).SelectMany(s => Enumerable.Range(0, s.Count).Select(i => (s.Frames[i], s.X[i], s.Y[i], s.HasTop ? s.Top[i] : (double?)null)))];
 
     private static void ExpectSame(List<(uint Frame, double X, double Y, double? Top)> actual, IEnumerable<(uint Frame, double Time, double Y, double? Top)> expected,
         string where, List<string> problems)

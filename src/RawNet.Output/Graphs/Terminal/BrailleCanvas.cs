@@ -42,6 +42,18 @@ public sealed class BrailleCanvas
         _colors[cell] = color;
     }
 
+    /// <summary>The dots of column <paramref name="x"/> from <paramref name="y0"/> to <paramref name="y1"/> (either order; clipped).</summary>
+    public void VerticalLine(int x, double y0, double y1, GraphColor color)
+    {
+        if ((uint)x >= (uint)Width)
+            return;
+        if (y1 < y0)
+            (y0, y1) = (y1, y0);
+        int top = (int)Math.Max(0, Math.Round(y0)), bottom = (int)Math.Min(Height - 1, Math.Round(y1));
+        for (int y = top; y <= bottom; y++)
+            Set(x, y, color);
+    }
+
     /// <summary>A straight line of dots between two points in dot coordinates (clipped to the canvas).</summary>
     public void Line(double x0, double y0, double x1, double y1, GraphColor color)
     {

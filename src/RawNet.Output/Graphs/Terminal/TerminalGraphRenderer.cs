@@ -51,7 +51,6 @@ public static class TerminalGraphRenderer
 
         GraphPoint? cursor = view.Cursor is { } at ? graph.Nearest(at, from, to) : null;
         int cursorColumn = cursor is { } point ? (int)Math.Round(map.X(point.X)) >> 1 : -1;
-        int cursorRow = cursor is { } p2 ? (int)Math.Round(map.Y(p2.Y)) >> 2 : -1;
 
         var lines = new List<GraphLine>();
         lines.Add(Single(Fit(graph.Title, width), GraphColor.Title));
@@ -124,8 +123,8 @@ public static class TerminalGraphRenderer
     {
         var series = graph.Series[point.Series];
         string value = FormatValue(graph.Y.Unit, point.Y);
-        if (series.Top is { } top)
-            value += " to " + FormatValue(graph.Y.Unit, top[point.Index]);
+        if (series.HasTop)
+            value += " to " + FormatValue(graph.Y.Unit, series.Top[point.Index]);
         return $"frame {point.Frame} at {Seconds(point.X)}: {value} ({series.Name})";
     }
 
@@ -169,12 +168,12 @@ public static class TerminalGraphRenderer
         {
             var xs = series.X;
             var ys = series.Y;
-            var tops = series.Top;
+            var tops = series.HasTop ? series.Top : ys;
             for (int i = 0; i < xs.Length; i++)
             {
                 if (xs[i] < from || xs[i] > to)
                     continue;
-                double low = ys[i], high = tops is null ? ys[i] : tops[i];
+                double low = ys[i], high = tops[i];
                 if (low < min)
                     min = low;
                 if (high > max)
@@ -219,50 +218,73 @@ public static class TerminalGraphRenderer
         var xs = series.X;
         var ys = series.Y;
         var color = series.Color;
+        double right = canvas.Width - 0.5;
         switch (series.Style)
         {
             case SeriesStyle.Points:
                 for (int i = 0; i < xs.Length; i++)
                 {
                     double x = map.X(xs[i]);
-                    if (x < -0.5 || x > canvas.Width - 0.5)
-                        continue;
-                    canvas.Set((int)Math.Round(x), (int)Math.Round(map.Y(ys[i])), color);
+                    if (x >= -0.5 && x < right)
+                        canvas.Set((int)Math.Round(x), (int)Math.Round(map.Y(ys[i])), color);
                 }
                 break;
             case SeriesStyle.Bars:
-                var tops = series.Top!;
+                var tops = series.Top;
                 for (int i = 0; i < xs.Length; i++)
                 {
                     double x = map.X(xs[i]);
-                    if (x < -0.5 || x > canvas.Width - 0.5)
-                        continue;
-                    canvas.Line(x, map.Y(ys[i]), x, map.Y(tops[i]), color);
+                    if (x >= -0.5 && x < right)
+                        canvas.VerticalLine((int)Math.Round(x), map.Y(ys[i]), map.Y(tops[i]), color);
                 }
                 break;
             default:
-                bool steps = series.Style == SeriesStyle.Steps;
-                for (int i = 0; i + 1 < xs.Length; i++)
-                {
-                    double x0 = map.X(xs[i]), x1 = map.X(xs[i + 1]);
-                    // Both ends on the same side outside the plot: nothing of it shows.
-                    if ((x0 < -0.5 && x1 < -0.5) || (x0 > canvas.Width - 0.5 && x1 > canvas.Width - 0.5))
-                        continue;
-                    double y0 = map.Y(ys[i]), y1 = map.Y(ys[i + 1]);
-                    if (steps)
-                    {
-                        canvas.Line(x0, y0, x1, y0, color);
-                        canvas.Line(x1, y0, x1, y1, color);
-                    }
-                    else
-                    {
-                        canvas.Line(x0, y0, x1, y1, color);
-                    }
-                }
-                if (xs.Length == 1)
-                    canvas.Set((int)Math.Round(map.X(xs[0])), (int)Math.Round(map.Y(ys[0])), color);
+                DrawConnected(canvas, map, xs, ys, color, series.Style == SeriesStyle.Steps);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A line or step line through the points. Points that fall in one dot column are drawn as that column's span from
+    /// the lowest to the highest (all a line between them could touch there), so a million points cost about as much as
+    /// the columns they cover; consecutive columns are joined by a straight line, or for steps by the previous value held
+    /// across and a rise at the new point.
+    /// </summary>
+    private static void DrawConnected(BrailleCanvas canvas, DotMap map, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, GraphColor color, bool steps)
+    {
+        if (xs.Length == 0)
+            return;
+        double lastX = map.X(xs[0]), lastY = map.Y(ys[0]), low = lastY, high = lastY;
+        long column = (long)Math.Round(lastX);
+        for (int i = 1; i < xs.Length; i++)
+        {
+            double x = map.X(xs[i]), y = map.Y(ys[i]);
+            long at = (long)Math.Round(x);
+            if (at == column)
+            {
+                low = Math.Min(low, y);
+                high = Math.Max(high, y);
+                lastX = x;
+                lastY = y;
+                continue;
+            }
+            if (column >= 0 && column < canvas.Width)
+                canvas.VerticalLine((int)column, low, high, color);
+            if (steps)
+            {
+                canvas.Line(lastX, lastY, x, lastY, color);
+                canvas.Line(x, lastY, x, y, color);
+            }
+            else
+            {
+                canvas.Line(lastX, lastY, x, y, color);
+            }
+            column = at;
+            low = high = lastY = y;
+            lastX = x;
+        }
+        if (column >= 0 && column < canvas.Width)
+            canvas.VerticalLine((int)column, low, high, color);
     }
 
     private static GraphLine AxisLabels(GraphModel graph, AxisScale xScale, AxisScale yScale, int width)
