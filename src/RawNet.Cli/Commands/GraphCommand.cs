@@ -36,7 +36,7 @@ public static class GraphCommand
         var file = CaptureInput.FileArgument();
         var kind = new Option<string>("--kind") { Description = "The TCP stream graph: tseq (Stevens), tcptrace, throughput, rtt or window.", HelpName = "tseq|tcptrace|throughput|rtt|window" };
         kind.AcceptOnlyFromAmong([.. Kinds.Keys]);
-        var stream = new Option<long>("--stream") { Description = "The TCP stream (tcp.stream) to graph.", HelpName = "N" };
+        var stream = new Option<long>("--stream") { Description = "The TCP stream (tcp.stream) to graph (default 0).", HelpName = "N" };
         var direction = new Option<string>("--direction") { Description = "Whose segments: client (sent the stream's first packet), server, or auto: the side that sent more data.", HelpName = "auto|client|server", DefaultValueFactory = _ => "auto" };
         direction.AcceptOnlyFromAmong("auto", "client", "server");
         var window = new Option<string>("--ma-window") { Description = "The throughput graph's moving-average window (default 1s, as Wireshark): seconds, or with a unit (100ms, 500us).", HelpName = "TIME" };
