@@ -14,6 +14,7 @@ public static class RawNetCommandLine
         root.Add(ReadCommand.Create(output, stderr));
         root.Add(StatsCommand.Create(output, stderr));
         root.Add(FollowCommand.Create(output, stderr));
+        root.Add(GraphCommand.Create(output, stderr));
         root.Add(CaptureCommand.Create(output, stderr));
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));
