@@ -10,13 +10,22 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Cli.Commands;
 
-/// <summary>The -T, -e, -V, -v and -S options every command that prints packets shares, and the one place that turns them into a printer.</summary>
+/// <summary>The -T, -e, -V, -v, -S and -t... options every command that prints packets shares, and the one place that turns them into a printer.</summary>
 public sealed class PrinterOptions
 {
     private readonly Option<bool> _verbose = new("-V", "--verbose") { Description = "Print every field of every layer as a tree (like tshark -V)." };
     private readonly Option<string> _format = new("-T", "--format") { Description = "Output format: text (default), fields (with -e) or json (one object per line).", HelpName = "text|fields|json", DefaultValueFactory = _ => "text" };
     private readonly Option<bool> _detail = new("-v") { Description = "Summary lines as tcpdump -v prints them: IP header details and checksum verdicts." };
     private readonly Option<bool> _absolute = new("-S", "--absolute-tcp-sequence-numbers") { Description = "Print absolute TCP sequence numbers (like tcpdump -S), not relative to each connection's start." };
+    // tcpdump's time stamp options, one per spelling as tcpdump documents them (-t to -ttttt).
+    private readonly (Option<bool> Option, SummaryTimestamp Format)[] _timestamps =
+    [
+        (new Option<bool>("-t") { Description = "Summary lines without a time (like tcpdump -t)." }, SummaryTimestamp.None),
+        (new Option<bool>("-tt") { Description = "Summary lines open with seconds since 1970 (like tcpdump -tt)." }, SummaryTimestamp.Epoch),
+        (new Option<bool>("-ttt") { Description = "Summary lines open with the time since the previous line (like tcpdump -ttt)." }, SummaryTimestamp.SincePrevious),
+        (new Option<bool>("-tttt") { Description = "Summary lines open with the date and time of day, UTC (like tcpdump -tttt)." }, SummaryTimestamp.DateAndTime),
+        (new Option<bool>("-ttttt") { Description = "Summary lines open with the time since the first line (like tcpdump -ttttt)." }, SummaryTimestamp.SinceFirst),
+    ];
     private readonly Option<string[]> _fields = new("-e", "--field") { Description = "A field to print with -T fields (Wireshark name, e.g. ip.src); repeat for more.", HelpName = "FIELD" };
 
     /// <summary>Creates the options; add them with <see cref="AddTo"/>.</summary>
@@ -28,6 +37,8 @@ public sealed class PrinterOptions
         command.Add(_verbose);
         command.Add(_detail);
         command.Add(_absolute);
+        foreach (var (option, _) in _timestamps)
+            command.Add(option);
         command.Add(_format);
         command.Add(_fields);
     }
@@ -42,9 +53,15 @@ public sealed class PrinterOptions
         string[] names = parse.GetValue(_fields) ?? [];
         bool tree = parse.GetValue(_verbose);
         bool summary = mode == "text" && !tree;
-        if ((parse.GetValue(_detail) || parse.GetValue(_absolute)) && !summary)
+        var timestamps = _timestamps.Where(t => parse.GetValue(t.Option)).ToList();
+        if (timestamps.Count > 1)
         {
-            Usage(stderr, commandName, "-v and -S shape summary lines; they cannot be combined with -V or -T " + mode);
+            Usage(stderr, commandName, $"{timestamps[0].Option.Name} and {timestamps[1].Option.Name} ask for different times; give one");
+            return null;
+        }
+        if ((parse.GetValue(_detail) || parse.GetValue(_absolute) || timestamps.Count > 0) && !summary)
+        {
+            Usage(stderr, commandName, "-v, -S and -t... shape summary lines; they cannot be combined with -V or -T " + mode);
             return null;
         }
         if (tree && mode != "text")
@@ -74,7 +91,8 @@ public sealed class PrinterOptions
         return tree ? new TreePrinter() : new SummaryPrinter(new SummaryOptions(
             Verbose: parse.GetValue(_detail),
             AbsoluteSequenceNumbers: parse.GetValue(_absolute),
-            InterfaceName: NetworkInterfaces.NameOf));
+            InterfaceName: NetworkInterfaces.NameOf,
+            Timestamp: timestamps.Count > 0 ? timestamps[0].Format : SummaryTimestamp.TimeOfDay));
     }
 
     /// <summary>

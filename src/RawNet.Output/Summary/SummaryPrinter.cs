@@ -36,6 +36,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// <inheritdoc />
     public bool ShowsChecksums => _verbose; // as tcpdump: only -v judges checksums
     private readonly bool _verbose;
+    private readonly SummaryTimestamp _timestamp;
+    private long _referenceMicroseconds; // -ttt and -ttttt: the packet times are measured from (0: none yet, as tcpdump's unset timeval)
     private readonly TcpSequenceOrigins? _origins;
     private readonly Func<int, string?>? _interfaceName;
     private readonly Dictionary<int, string> _interfaceNames = [];
@@ -49,6 +51,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     public SummaryPrinter(SummaryOptions options)
     {
         _verbose = options.Verbose;
+        _timestamp = options.Timestamp;
         _interfaceName = options.InterfaceName;
         if (!options.AbsoluteSequenceNumbers)
             _origins = new TcpSequenceOrigins(options.TrackedConnections > 0 ? options.TrackedConnections : TcpSequenceOrigins.DefaultCapacity);
@@ -59,10 +62,82 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     {
         var line = _line;
         line.Clear();
-        AppendTimeOfDay(line, packet.Metadata.TimestampNanoseconds);
-        line.Append(' ');
+        AppendTimestamp(line, packet.Metadata.TimestampNanoseconds);
         AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         line.WriteLineTo(output);
+    }
+
+    /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
+    private void AppendTimestamp(TextLine line, long nanoseconds)
+    {
+        switch (_timestamp)
+        {
+            case SummaryTimestamp.None:
+                return;
+            case SummaryTimestamp.Epoch:
+            {
+                // tcpdump prints the seconds as an unsigned 32-bit number ("%u.%06u").
+                long microseconds = FloorDivide(nanoseconds, 1000);
+                long seconds = FloorDivide(microseconds, 1_000_000);
+                line.Append((ulong)(uint)seconds);
+                line.Append('.');
+                line.AppendPadded(microseconds - seconds * 1_000_000, 6);
+                break;
+            }
+            case SummaryTimestamp.SincePrevious:
+            case SummaryTimestamp.SinceFirst:
+            {
+                // As tcpdump: times in whole microseconds; an unset (zero) reference takes this packet's time.
+                long microseconds = FloorDivide(nanoseconds, 1000);
+                if (_referenceMicroseconds == 0)
+                    _referenceMicroseconds = microseconds;
+                long delta = microseconds - _referenceMicroseconds;
+                line.Append(delta < 0 ? '-' : ' ');
+                AppendDuration(line, Math.Abs(delta));
+                if (_timestamp == SummaryTimestamp.SincePrevious)
+                    _referenceMicroseconds = microseconds;
+                break;
+            }
+            case SummaryTimestamp.DateAndTime:
+            {
+                long seconds = FloorDivide(nanoseconds, 1_000_000_000);
+                var day = DateTime.UnixEpoch.AddDays(FloorDivide(seconds, 86400));
+                line.AppendPadded(day.Year, 4);
+                line.Append('-');
+                line.AppendPadded(day.Month, 2);
+                line.Append('-');
+                line.AppendPadded(day.Day, 2);
+                line.Append(' ');
+                AppendTimeOfDay(line, nanoseconds);
+                break;
+            }
+            default:
+                AppendTimeOfDay(line, nanoseconds);
+                break;
+        }
+        line.Append(' ');
+    }
+
+    /// <summary>
+    /// A span of time as tcpdump 4.99's relative stamps write it: as a time of day (it formats the span with gmtime), so
+    /// whole days are dropped: 25 hours prints as 01:00:00.000000.
+    /// </summary>
+    private static void AppendDuration(TextLine line, long microseconds)
+    {
+        long seconds = microseconds / 1_000_000;
+        line.AppendPadded(seconds / 3600 % 24, 2);
+        line.Append(':');
+        line.AppendPadded(seconds % 3600 / 60, 2);
+        line.Append(':');
+        line.AppendPadded(seconds % 60, 2);
+        line.Append('.');
+        line.AppendPadded(microseconds % 1_000_000, 6);
+    }
+
+    private static long FloorDivide(long value, long divisor)
+    {
+        long quotient = Math.DivRem(value, divisor, out long remainder);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 
     /// <summary>Appends seconds since midnight UTC as HH:MM:SS.ffffff.</summary>
