@@ -51,6 +51,7 @@ public static class KeyHandler
             case UiCommand.Back: view.EndReplay(); break;
             case UiCommand.NextProblem: view.JumpToProblem(forward: true); break;
             case UiCommand.PreviousProblem: view.JumpToProblem(forward: false); break;
+            case UiCommand.TimeFormat: view.CycleTimeFormat(); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         return KeyOutcome.Continue;

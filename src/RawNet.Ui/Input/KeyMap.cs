@@ -41,6 +41,7 @@ public static class KeyMap
             '.' or 'n' => UiCommand.Step,
             ']' => UiCommand.NextProblem,
             '[' => UiCommand.PreviousProblem,
+            't' => UiCommand.TimeFormat,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

@@ -29,5 +29,7 @@ public enum UiCommand : byte
     NextProblem,
     /// <summary>[: the previous packet whose TCP analysis found a problem.</summary>
     PreviousProblem,
+    /// <summary>t: the Time column's next format.</summary>
+    TimeFormat,
     Quit,
 }

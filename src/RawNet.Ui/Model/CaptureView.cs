@@ -41,6 +41,27 @@ public sealed class CaptureView
         source.DisplayedBefore = ShownBefore;
     }
 
+    /// <summary>How the Time column is written (the <c>t</c> key cycles).</summary>
+    public TimeFormat TimeFormat { get; private set; }
+
+    /// <summary>Moves the Time column to the next of Wireshark's time display formats and says which in the status line.</summary>
+    public void CycleTimeFormat()
+    {
+        TimeFormat = TimeFormats.Next(TimeFormat);
+        Status = "Time: " + TimeFormats.Name(TimeFormat);
+    }
+
+    /// <summary>Frame <paramref name="frame"/>'s time as the Time column shows it now.</summary>
+    public string TimeText(int frame)
+    {
+        var index = Source.Index;
+        long now = index.MetadataOf(frame).TimestampNanoseconds;
+        long previous = frame > 0 ? index.MetadataOf(frame - 1).TimestampNanoseconds : now;
+        int shownBefore = TimeFormat == TimeFormat.SincePreviousDisplayed ? ShownBefore(frame) : -1;
+        long displayed = shownBefore >= 0 ? index.MetadataOf(shownBefore).TimestampNanoseconds : now;
+        return TimeFormats.Format(TimeFormat, now, index.FirstTimestamp, previous, displayed);
+    }
+
     /// <summary>The frame shown in the row before frame <paramref name="frame"/>'s (-1 for the first row).</summary>
     private int ShownBefore(int frame)
     {

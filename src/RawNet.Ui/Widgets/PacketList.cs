@@ -30,18 +30,20 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
             address = Math.Max(address, Math.Max(shown.Source.Length, shown.Destination.Length));
         }
         address = Math.Min(address, maxWidth >= 110 ? 39 : maxWidth >= 90 ? 16 : 12);
-        int info = Math.Max(0, maxWidth - (2 + 8 + 12 + 2 * (address + 1) + 9 + 7));
+        int time = TimeFormats.Width(view.TimeFormat);
+        int info = Math.Max(0, maxWidth - (2 + 8 + time + 1 + 2 * (address + 1) + 9 + 7));
         var lines = new List<List<Segment>>
         {
             new() { Cells.Title($"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
-            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
+            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", time, address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
         };
         for (int row = view.Top; row < last; row++)
         {
-            var packet = view.Source.Row(view.FrameAt(row));
+            int frame = view.FrameAt(row);
+            var packet = view.Source.Row(frame);
             bool selected = row == view.Selected;
-            string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), packet.Time.ToString("0.000000", CultureInfo.InvariantCulture),
-                packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, address, info, selected);
+            string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), view.TimeText(frame),
+                packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, time, address, info, selected);
             var style = StyleOf(packet.Coloring, selected);
             lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
         }
@@ -50,8 +52,8 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
         return Cells.Lines(lines, maxWidth, height);
     }
 
-    private static string Columns(string number, string time, string source, string destination, string protocol, string length, string info, int address, int infoWidth, bool selected) =>
-        (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, 11) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
+    private static string Columns(string number, string time, string source, string destination, string protocol, string length, string info, int timeWidth, int address, int infoWidth, bool selected) =>
+        (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, timeWidth) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
         + Cells.Fit(protocol, 8) + " " + Cells.FitRight(length, 6) + " " + Cells.Fit(info, infoWidth);
 
     /// <summary>A row's style: the colouring rule's text and background colours (none: the screen's), reversed when selected.</summary>

@@ -75,6 +75,28 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
+    public void The_t_key_cycles_the_time_formats()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-rto-retransmission.pcap");
+        using var ui = Start($"ui '{capture}'");
+        var screen = ui.WaitFor("Packets (");
+        Assert.Contains("       3    0.005030 ", screen, StringComparison.Ordinal);
+        // Each press moves to the next format (the status bar names it, TimeFormatTests checks every value against tshark).
+        ui.Keys("t");
+        ui.WaitFor("       3    0.000030 ");
+        ui.Keys("t", "t");
+        ui.WaitFor("       3 22:13:20.005030 ");
+        ui.Keys("t");
+        ui.WaitFor("       3 2023-11-14 22:13:20.005030 ");
+        ui.Keys("t");
+        ui.WaitFor("       3 1700000000.005030 ");
+        ui.Keys("t");
+        ui.WaitFor("       3    0.005030 ");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Ctrl_c_quits_and_restores_the_terminal()
     {
         var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
