@@ -21,6 +21,15 @@ public sealed class FollowNotices(TextWriter writer)
     /// <summary>Reports one piece of data not shown.</summary>
     public void Report(in UnshownData unshown)
     {
+        if (_lines++ < MaxLines)
+            writer.WriteLine("rawnet: follow: " + Describe(unshown));
+        else
+            _bytesUncounted += unshown.Bytes;
+    }
+
+    /// <summary>What was not shown and why, in one line (without the "rawnet: follow: " prefix).</summary>
+    public static string Describe(in UnshownData unshown)
+    {
         string node = unshown.Node == FollowNode.Client ? "Node 0" : "Node 1";
         string line = unshown.Reason switch
         {
@@ -35,10 +44,7 @@ public sealed class FollowNotices(TextWriter writer)
             _ =>
                 $"frame {unshown.Frame}: {Bytes(unshown.Bytes)} of {node}'s out-of-order data dropped: the data waiting for a gap to fill reached its bound (the output differs from tshark's from here)",
         };
-        if (_lines++ < MaxLines)
-            writer.WriteLine("rawnet: follow: " + line);
-        else
-            _bytesUncounted += unshown.Bytes;
+        return line;
     }
 
     private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";

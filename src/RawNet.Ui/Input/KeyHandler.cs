@@ -16,14 +16,14 @@ public static class KeyHandler
         var command = KeyMap.Command(key);
         return view.Screen switch
         {
-            ScreenKind.Main => OnMain(view, command),
+            ScreenKind.Main => OnMain(view, command, progress),
             ScreenKind.Interfaces when view.Interfaces is { } picker => OnInterfaces(view, picker, key, command),
             ScreenKind.Craft when view.Craft is { } form => OnCraft(view, form, key, command),
             _ => OnReport(view, key, command),
         };
     }
 
-    private static KeyOutcome OnMain(CaptureView view, UiCommand command)
+    private static KeyOutcome OnMain(CaptureView view, UiCommand command, IProgress<IndexProgress>? progress)
     {
         switch (command)
         {
@@ -52,14 +52,17 @@ public static class KeyHandler
             case UiCommand.NextProblem: view.JumpToProblem(forward: true); break;
             case UiCommand.PreviousProblem: view.JumpToProblem(forward: false); break;
             case UiCommand.TimeFormat: view.CycleTimeFormat(); break;
+            case UiCommand.Follow: view.FollowSelected(progress); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         return KeyOutcome.Continue;
     }
 
-    /// <summary>Help and statistics: scroll, go back, quit.</summary>
+    /// <summary>Help, statistics and a followed stream: scroll, go back, quit.</summary>
     private static KeyOutcome OnReport(CaptureView view, ConsoleKeyInfo key, UiCommand command)
     {
+        if (view.Screen == ScreenKind.Follow)
+            return OnFollow(view, command);
         switch (command)
         {
             case UiCommand.Quit when key.KeyChar == 'q' && view.Screen == ScreenKind.Help:
@@ -74,6 +77,27 @@ public static class KeyHandler
             case UiCommand.PageUp: view.StatisticsTop = Math.Max(0, view.StatisticsTop - 20); break;
             case UiCommand.PageDown: view.StatisticsTop += 20; break;
             case UiCommand.First: view.StatisticsTop = 0; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>The follow screen: scroll; Esc or f back to the packets (the stream's filter stays); q quits.</summary>
+    private static KeyOutcome OnFollow(CaptureView view, UiCommand command)
+    {
+        switch (command)
+        {
+            case UiCommand.Back:
+            case UiCommand.Follow:
+                view.Screen = ScreenKind.Main;
+                break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+            case UiCommand.Up: view.FollowTop = Math.Max(0, view.FollowTop - 1); break;
+            case UiCommand.Down: view.FollowTop++; break;
+            case UiCommand.PageUp: view.FollowTop = Math.Max(0, view.FollowTop - 20); break;
+            case UiCommand.PageDown: view.FollowTop += 20; break;
+            case UiCommand.First: view.FollowTop = 0; break;
+            case UiCommand.Last: view.FollowTop = int.MaxValue; break;
             case UiCommand.Help: view.Screen = ScreenKind.Help; break;
         }
         return KeyOutcome.Continue;

@@ -42,6 +42,7 @@ public static class KeyMap
             ']' => UiCommand.NextProblem,
             '[' => UiCommand.PreviousProblem,
             't' => UiCommand.TimeFormat,
+            'f' => UiCommand.Follow,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

@@ -29,6 +29,8 @@ public enum UiCommand : byte
     NextProblem,
     /// <summary>[: the previous packet whose TCP analysis found a problem.</summary>
     PreviousProblem,
+    /// <summary>f: follow the selected packet's TCP or UDP stream.</summary>
+    Follow,
     /// <summary>t: the Time column's next format.</summary>
     TimeFormat,
     Quit,

@@ -2,6 +2,7 @@ using System.Globalization;
 using RawNet.Files;
 using RawNet.Output.Filters;
 using RawNet.Output.Statistics;
+using RawNet.Protocols.Conversations.Follow;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Ui.Model;
@@ -39,6 +40,58 @@ public sealed class CaptureView
         Status = source.Index.Damage ?? "";
         _revealed = _shownCount = source.Index.Count;
         source.DisplayedBefore = ShownBefore;
+    }
+
+    /// <summary>The stream the follow screen shows (the <c>f</c> key), or null.</summary>
+    public FollowedStream? Followed { get; private set; }
+
+    /// <summary>The first line the follow screen shows.</summary>
+    public int FollowTop { get; set; }
+
+    /// <summary>
+    /// Follows the selected packet's TCP or UDP stream (its innermost one): puts <c>tcp.stream eq N</c> (or udp) in the
+    /// display filter, as Wireshark's Follow does, and opens the follow screen on the stream's data; Esc goes back to the
+    /// packets, the filter kept. Says so in the status line when the packet is in no stream.
+    /// </summary>
+    public void FollowSelected(IProgress<IndexProgress>? progress = null)
+    {
+        if (SelectedFrame < 0)
+        {
+            Status = "No packet to follow";
+            return;
+        }
+        int frame = SelectedFrame;
+        var packet = Source.Decode(frame);
+        var transports = packet.Analysis.Transports;
+        FollowProtocol? protocol = null;
+        uint stream = 0;
+        for (int i = transports.Length - 1; i >= 0 && protocol is null; i--)
+        {
+            if (!transports[i].HasStream)
+                continue;
+            protocol = packet[transports[i].LayerIndex].Kind switch
+            {
+                LayerKind.Tcp => FollowProtocol.Tcp,
+                LayerKind.Udp => FollowProtocol.Udp,
+                _ => null,
+            };
+            stream = transports[i].Stream;
+        }
+        if (protocol is not { } followed)
+        {
+            Status = $"Packet {frame + 1} is in no TCP or UDP stream: nothing to follow";
+            return;
+        }
+        BeginFilter();
+        EditFilter(FollowedStream.FilterFor(followed, stream));
+        if (!ApplyFilter(progress))
+            return;
+        var frames = new List<int>(ShownCount);
+        for (int row = 0; row < ShownCount; row++)
+            frames.Add(FrameAt(row));
+        Followed = FollowedStream.Follow(Source, followed, stream, frames);
+        FollowTop = 0;
+        Screen = ScreenKind.Follow;
     }
 
     /// <summary>How the Time column is written (the <c>t</c> key cycles).</summary>

@@ -16,4 +16,6 @@ public enum ScreenKind : byte
     Statistics,
     Interfaces,
     Craft,
+    /// <summary>A TCP or UDP stream's data (<see cref="CaptureView.Followed"/>).</summary>
+    Follow,
 }

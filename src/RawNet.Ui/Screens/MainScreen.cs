@@ -23,6 +23,11 @@ public static class MainScreen
             case ScreenKind.Statistics:
                 parts.Add(new StatisticsScreen(view.StatisticsReport ?? ["Computing..."], view.StatisticsTop, body));
                 break;
+            case ScreenKind.Follow when view.Followed is { } followed:
+                int followRows = FollowScreen.RowsFor(body);
+                view.FollowTop = Math.Clamp(view.FollowTop, 0, Math.Max(0, FollowScreen.RowCount(followed, width) - followRows));
+                parts.Add(new FollowScreen(followed, view.FollowTop, body));
+                break;
             case ScreenKind.Interfaces when view.Interfaces is { } picker:
                 parts.Add(new InterfacesScreen(picker, body));
                 break;

@@ -54,9 +54,10 @@ public sealed class TerminalUiTests
         Assert.Contains("Filter: tcp", screen, StringComparison.Ordinal);
 
         ui.Keys("s");
-        screen = ui.WaitFor("Statistics (as rawnet stats)");
+        // Waiting for the last line wanted: tmux may catch the screen while it is being drawn.
+        screen = ui.WaitFor("198.18.0.1:40000 <-> 198.18.0.2:80  packets:10 bytes:641");
+        Assert.Contains("Statistics (as rawnet stats)", screen, StringComparison.Ordinal);
         Assert.Contains("Protocol hierarchy", screen, StringComparison.Ordinal);
-        Assert.Contains("198.18.0.1:40000 <-> 198.18.0.2:80  packets:10 bytes:641", screen, StringComparison.Ordinal);
 
         ui.Keys("Escape");
         ui.WaitFor("Packets (");
@@ -92,6 +93,38 @@ public sealed class TerminalUiTests
         ui.WaitFor("       3 1700000000.005030 ");
         ui.Keys("t");
         ui.WaitFor("       3    0.005030 ");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
+    public void F_follows_the_stream_in_two_colours_and_esc_goes_back_with_its_filter()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("j", "j", "j");
+        ui.WaitFor("| Packet 4");
+        ui.Keys("f");
+        var screen = ui.WaitFor("Follow TCP stream 0: 198.18.0.1:40000 → 198.18.0.2:80");
+        Assert.Contains("GET / HTTP/1.0", screen, StringComparison.Ordinal);
+        Assert.Contains("HTTP/1.0 200 OK", screen, StringComparison.Ordinal);
+        Assert.Contains("Content-Length: 5", screen, StringComparison.Ordinal);
+        Assert.Contains("198.18.0.1:40000: 18 bytes   198.18.0.2:80: 43 bytes", screen, StringComparison.Ordinal);
+        Assert.Contains("Filter: tcp.stream eq 0", screen, StringComparison.Ordinal);
+        // The client's line and the server's in different colours (tmux shows each as an SGR sequence before the text).
+        var colored = ui.ColoredScreen();
+        string ColorBefore(string text)
+        {
+            int at = colored.IndexOf(text, StringComparison.Ordinal);
+            Assert.True(at > 0, text);
+            int escape = colored.LastIndexOf("\u001b[", at, StringComparison.Ordinal);
+            return escape < 0 ? "" : colored[escape..at];
+        }
+        Assert.NotEqual(ColorBefore("GET / HTTP/1.0"), ColorBefore("HTTP/1.0 200 OK"));
+        ui.Keys("Escape");
+        screen = ui.WaitFor("| filter: tcp.stream eq 0 |");
+        Assert.Contains("Packets (10 shown of 10)", screen, StringComparison.Ordinal);
         ui.Keys("q");
         ui.WaitFor(Exited);
     }

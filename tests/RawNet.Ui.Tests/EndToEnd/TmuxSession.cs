@@ -25,6 +25,9 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>The text on screen now.</summary>
     public string Screen() => Tmux("capture-pane", "-p", "-t", _name);
 
+    /// <summary>The pane's text with its colours and attributes as SGR escape sequences (tmux capture-pane -e).</summary>
+    public string ColoredScreen() => Tmux("capture-pane", "-p", "-e", "-t", _name);
+
     /// <summary>Sends tmux key names (<c>j</c>, <c>Enter</c>, <c>Tab</c>, <c>Escape</c>).</summary>
     public void Keys(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
 
