@@ -10,6 +10,7 @@ using RawNet.Files.Pcap;
 using RawNet.Files.PcapNg;
 using RawNet.Output;
 using RawNet.Protocols;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Commands;
@@ -261,6 +262,8 @@ public static class CaptureCommand
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: settings.Defragment, VerifyChecksums: settings.VerifyChecksums));
         var packet = new DecodedPacket();
         var printer = settings.Printer!;
+        // Conversations are followed as in rawnet read, when what is printed needs them (-V, JSON, analysis fields).
+        var tracker = printer.ShowsAnalysis ? new ConversationTracker() : null;
         var writer = output.Writer;
         long number = 0;
         while (NextBatch(consumer, out var batch))
@@ -269,6 +272,7 @@ public static class CaptureCommand
             {
                 var metadata = record.Metadata;
                 decoder.Decode(record.Data, metadata, ++number, packet);
+                tracker?.Analyze(packet, record.Data);
                 printer.Print(packet, record.Data, writer);
             }
             batch.Release();

@@ -195,6 +195,37 @@ public sealed class LiveCaptureTests
     }
 
     [Fact]
+    public void Printing_live_follows_conversations_as_read_does()
+    {
+        RequireBackend("afpacket");
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // The handshake, 5 bytes each way and the acknowledgements: at least 7 packets; the first 6 are printed.
+        using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", $"tcp port {port}", "-c", "6",
+            "-T", "fields", "-e", "tcp.stream", "-e", "tcp.seq", "-e", "tcp.ack", "-e", "tcp.len"]);
+        Assert.True(rawnet.IsListening, rawnet.StandardError);
+        using (var client = new TcpClient())
+        {
+            client.Connect(IPAddress.Loopback, port);
+            using var server = listener.AcceptTcpClient();
+            client.GetStream().Write("hello"u8);
+            var buffer = new byte[5];
+            server.GetStream().ReadExactly(buffer);
+            server.GetStream().Write("world"u8);
+            client.GetStream().ReadExactly(buffer);
+            Assert.True(rawnet.WaitForExit(Patience) == 0, rawnet.StandardError);
+        }
+        var lines = rawnet.StandardOutput.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        // Relative numbers as tshark shows them: the SYN at 0, the SYN-ACK acknowledging 1, the client's data from 1.
+        Assert.Equal("0\t0\t0\t0", lines[0]);
+        Assert.Equal("0\t0\t1\t0", lines[1]);
+        Assert.Equal("0\t1\t1\t0", lines[2]);
+        Assert.Contains("0\t1\t1\t5", lines);
+    }
+
+    [Fact]
     public async Task A_printing_capture_ends_once_the_reader_of_its_output_has_gone()
     {
         RequireBackend("afpacket");
