@@ -53,6 +53,7 @@ public static class KeyHandler
             case UiCommand.PreviousProblem: view.JumpToProblem(forward: false); break;
             case UiCommand.TimeFormat: view.CycleTimeFormat(); break;
             case UiCommand.Follow: view.FollowSelected(progress); break;
+            case UiCommand.Graph: view.GraphSelected(progress); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         return KeyOutcome.Continue;
@@ -63,6 +64,8 @@ public static class KeyHandler
     {
         if (view.Screen == ScreenKind.Follow)
             return OnFollow(view, command);
+        if (view.Screen == ScreenKind.Graph && view.Graph is { } graph)
+            return OnGraph(view, graph, key, command);
         switch (command)
         {
             case UiCommand.Quit when key.KeyChar == 'q' && view.Screen == ScreenKind.Help:
@@ -98,6 +101,45 @@ public static class KeyHandler
             case UiCommand.PageDown: view.FollowTop += 20; break;
             case UiCommand.First: view.FollowTop = 0; break;
             case UiCommand.Last: view.FollowTop = int.MaxValue; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>
+    /// The graph screen: 1-5 the kind, d the direction, h/l (←/→) move the cursor, +/- zoom around it, 0 the whole stream,
+    /// Enter goes to the cursor's packet, Esc (or T) back, q quits.
+    /// </summary>
+    private static KeyOutcome OnGraph(CaptureView view, StreamGraph graph, ConsoleKeyInfo key, UiCommand command)
+    {
+        if (key.KeyChar is >= '1' and <= '5')
+        {
+            graph.Show(StreamGraph.Kinds[key.KeyChar - '1']);
+            return KeyOutcome.Continue;
+        }
+        switch (key.KeyChar)
+        {
+            case 'd':
+                graph.SwitchDirection();
+                return KeyOutcome.Continue;
+            case '0':
+                graph.Reset();
+                return KeyOutcome.Continue;
+        }
+        switch (command)
+        {
+            case UiCommand.Back:
+            case UiCommand.Graph:
+                view.Screen = ScreenKind.Main;
+                break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+            case UiCommand.Left: graph.MoveCursor(-1); break;
+            case UiCommand.Right: graph.MoveCursor(1); break;
+            case UiCommand.PageUp: graph.MoveCursor(-10); break;
+            case UiCommand.PageDown: graph.MoveCursor(10); break;
+            case UiCommand.Faster: graph.Zoom(0.5); break;
+            case UiCommand.Slower: graph.Zoom(2); break;
+            case UiCommand.Toggle: view.JumpToGraphCursor(); break;
             case UiCommand.Help: view.Screen = ScreenKind.Help; break;
         }
         return KeyOutcome.Continue;

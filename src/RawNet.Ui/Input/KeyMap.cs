@@ -43,6 +43,7 @@ public static class KeyMap
             '[' => UiCommand.PreviousProblem,
             't' => UiCommand.TimeFormat,
             'f' => UiCommand.Follow,
+            'T' => UiCommand.Graph,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

@@ -31,6 +31,8 @@ public enum UiCommand : byte
     PreviousProblem,
     /// <summary>f: follow the selected packet's TCP or UDP stream.</summary>
     Follow,
+    /// <summary>T: the selected packet's TCP stream graph.</summary>
+    Graph,
     /// <summary>t: the Time column's next format.</summary>
     TimeFormat,
     Quit,

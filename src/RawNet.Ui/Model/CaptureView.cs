@@ -94,6 +94,61 @@ public sealed class CaptureView
         Screen = ScreenKind.Follow;
     }
 
+    /// <summary>The TCP stream graph the graph screen shows (the <c>T</c> key), or null.</summary>
+    public StreamGraph? Graph { get; private set; }
+
+    /// <summary>
+    /// Opens the graph screen on the selected packet's TCP stream (its time-sequence graph first, the side that sent more
+    /// data, as Wireshark), gathering the stream's segments from the stored analysis; the display filter is left alone.
+    /// </summary>
+    public void GraphSelected(IProgress<IndexProgress>? progress = null)
+    {
+        if (SelectedFrame < 0)
+        {
+            Status = "No packet to graph";
+            return;
+        }
+        int frame = SelectedFrame;
+        var packet = Source.Decode(frame);
+        uint? stream = null;
+        foreach (ref readonly var transport in packet.Analysis.Transports)
+        {
+            if (transport.HasStream && packet[transport.LayerIndex].Kind == LayerKind.Tcp)
+                stream = transport.Stream;
+        }
+        if (stream is not { } number)
+        {
+            Status = $"Packet {frame + 1} is in no TCP stream: nothing to graph";
+            return;
+        }
+        if (!DisplayFilter.TryParse($"tcp.stream eq {number}", out var filter, out _) || filter is null)
+            return;
+        var kind = Graph?.Kind ?? Output.Graphs.TcpGraphKind.TimeSequenceStevens;
+        Graph = StreamGraph.Build(Source, number, Match(filter, progress), kind);
+        Screen = ScreenKind.Graph;
+    }
+
+    /// <summary>Enter on the graph screen: back to the packets with the cursor's packet selected (shown without a filter if the filter hides it).</summary>
+    public void JumpToGraphCursor()
+    {
+        if (Graph?.CursorFrame is not (>= 0 and var frame))
+        {
+            Status = "Move the cursor (h/l) onto a point first";
+            return;
+        }
+        Screen = ScreenKind.Main;
+        int row = _matches is null ? frame : _matches.BinarySearch(frame);
+        if (row < 0 || row >= ShownCount)
+        {
+            BeginFilter();
+            EditFilter("");
+            ApplyFilter();
+            row = frame;
+        }
+        Select(row);
+        Status = $"Packet {frame + 1}, from the graph";
+    }
+
     /// <summary>How the Time column is written (the <c>t</c> key cycles).</summary>
     public TimeFormat TimeFormat { get; private set; }
 

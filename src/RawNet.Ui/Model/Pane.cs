@@ -18,4 +18,6 @@ public enum ScreenKind : byte
     Craft,
     /// <summary>A TCP or UDP stream's data (<see cref="CaptureView.Followed"/>).</summary>
     Follow,
+    /// <summary>A TCP stream graph (<see cref="CaptureView.Graph"/>).</summary>
+    Graph,
 }

@@ -28,6 +28,11 @@ public static class MainScreen
                 view.FollowTop = Math.Clamp(view.FollowTop, 0, Math.Max(0, FollowScreen.RowCount(followed, width) - followRows));
                 parts.Add(new FollowScreen(followed, view.FollowTop, body));
                 break;
+            case ScreenKind.Graph when view.Graph is { } streamGraph:
+                if (streamGraph.Graph is { } model)
+                    streamGraph.Rendered = Output.Graphs.Terminal.TerminalGraphRenderer.Render(model, width, GraphScreen.GraphRows(body), streamGraph.View);
+                parts.Add(new GraphScreen(streamGraph, streamGraph.Graph is null ? null : streamGraph.Rendered, body));
+                break;
             case ScreenKind.Interfaces when view.Interfaces is { } picker:
                 parts.Add(new InterfacesScreen(picker, body));
                 break;

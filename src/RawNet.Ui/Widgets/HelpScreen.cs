@@ -25,6 +25,7 @@ public sealed class HelpScreen(int height) : IRenderable
         ("  Enter", "craft: send, then scroll the packets, byte map and hex with arrows and PgUp/PgDn"),
         ("] / [", "next / previous packet whose TCP analysis found a problem (Wireshark's \"Bad TCP\")"),
         ("f", "follow the selected packet's TCP or UDP stream: its data as text, client red, server blue (tcp.stream eq N goes in the filter; Esc back)"),
+        ("T", "graph the selected packet's TCP stream (Wireshark's TCP Stream Graphs): 1-5 kind, d direction, h/l cursor, +/- zoom, 0 all, Enter packet"),
         ("t", "Time column: next of Wireshark's time formats (since the beginning, since the previous captured or displayed packet, time of day, date and time, since 1970; UTC)"),
         ("p", "replay the file at its recorded timing, after the selected packet; p again pauses"),
         ("+ / -", "replay speed: double or halve (x1, x2 ... x64; /2 ... /64)"),

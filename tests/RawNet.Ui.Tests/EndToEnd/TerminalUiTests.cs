@@ -130,6 +130,33 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
+    public void Shift_t_graphs_the_stream_each_kind_zooms_and_enter_goes_to_the_cursor_s_packet()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("Packets (");
+        ui.Keys("j", "j", "j", "T");
+        var screen = ui.WaitFor("Sequence numbers (Stevens)");
+        Assert.Contains("TCP stream 0 graph", screen, StringComparison.Ordinal);
+        screen = ui.WaitFor("points from 0 s to"); // the status line under the legend: the whole graph is on screen
+        Assert.True(screen.Count(c => c is > '\u2800' and <= '\u28ff') > 20, "braille dots drawn:\n" + screen);
+        ui.Keys("2");
+        ui.WaitFor("Sequence numbers (tcptrace)");
+        ui.Keys("4");
+        ui.WaitFor("Round-trip time");
+        ui.Keys("5");
+        ui.WaitFor("Window scaling");
+        ui.Keys("1", "l", "+");
+        screen = ui.WaitFor("frame ");
+        var cursor = System.Text.RegularExpressions.Regex.Match(screen, @"frame (\d+) at");
+        Assert.True(cursor.Success, screen);
+        ui.Keys("Enter");
+        ui.WaitFor($"| Packet {cursor.Groups[1].Value}");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Ctrl_c_quits_and_restores_the_terminal()
     {
         var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");

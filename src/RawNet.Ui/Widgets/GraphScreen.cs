@@ -1,0 +1,64 @@
+using RawNet.Output.Graphs;
+using RawNet.Output.Graphs.Terminal;
+using RawNet.Ui.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RawNet.Ui.Widgets;
+
+/// <summary>
+/// A TCP stream graph (<see cref="StreamGraph"/>) drawn in braille by <see cref="TerminalGraphRenderer"/>, as
+/// <c>rawnet graph</c> draws it: a key line, then the graph with its axes, legend and the cursor's point.
+/// </summary>
+public sealed class GraphScreen(StreamGraph graph, RenderedGraph? rendered, int height) : IRenderable
+{
+    /// <summary>The key line above the graph.</summary>
+    public const string Keys = "1-5 kind (tseq tcptrace throughput rtt window)  d direction  h/l cursor  +/- zoom  0 all  Enter packet  Esc back";
+
+    /// <summary>Rows the graph itself gets at <paramref name="height"/> lines.</summary>
+    public static int GraphRows(int height) => Math.Max(4, height - 1);
+
+    public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+    {
+        var lines = new List<List<Segment>> { new() { Cells.Title($"TCP stream {graph.Stream} graph  {Keys}", true, maxWidth) } };
+        if (rendered is null)
+            lines.Add([new Segment(Cells.Fit("  " + (graph.Problem ?? "Drawing..."), maxWidth), new Style(Color.Yellow))]);
+        else
+        {
+            foreach (var line in rendered.Lines)
+            {
+                var segments = new List<Segment>();
+                int used = 0;
+                foreach (var span in line.Spans)
+                {
+                    if (used >= maxWidth)
+                        break;
+                    string text = span.Text.Length > maxWidth - used ? span.Text[..(maxWidth - used)] : span.Text;
+                    used += text.Length;
+                    segments.Add(new Segment(text, StyleOf(span.Color)));
+                }
+                if (used < maxWidth)
+                    segments.Add(new Segment(new string(' ', maxWidth - used)));
+                lines.Add(segments);
+            }
+        }
+        return Cells.Lines(lines, maxWidth, height);
+    }
+
+    private static Style StyleOf(GraphColor color) => color switch
+    {
+        GraphColor.Blue => new Style(Color.DodgerBlue1),
+        GraphColor.Red => new Style(Color.Red1),
+        GraphColor.Orange => new Style(Color.DarkOrange),
+        GraphColor.Green => new Style(Color.Green3),
+        GraphColor.Purple => new Style(Color.MediumPurple2),
+        GraphColor.Yellow => new Style(Color.Gold3),
+        GraphColor.Teal => new Style(Color.LightSeaGreen),
+        GraphColor.Gray or GraphColor.Axis => new Style(Color.Grey50),
+        GraphColor.Title => new Style(decoration: Decoration.Bold),
+        GraphColor.Cursor => new Style(Color.Aqua, decoration: Decoration.Bold),
+        _ => Style.Plain,
+    };
+}
