@@ -13,6 +13,8 @@ public static class KeyHandler
             EditFilter(view, key, progress);
             return KeyOutcome.Continue;
         }
+        if (view.Screen == ScreenKind.Main && VimKey(view, key))
+            return KeyOutcome.Continue;
         var command = KeyMap.Command(key);
         return view.Screen switch
         {
@@ -23,15 +25,56 @@ public static class KeyHandler
         };
     }
 
+    /// <summary>
+    /// The vim-style keys of the main screen: a count before a motion (<c>10j</c>, <c>3</c> PgDn, <c>25G</c> goes to packet
+    /// 25), marks (<c>ma</c> sets mark a to the selected packet, <c>'a</c> goes back to it) and <c>:N</c> Enter to go to
+    /// packet N. True when the key was taken here.
+    /// </summary>
+    private static bool VimKey(CaptureView view, ConsoleKeyInfo key)
+    {
+        var vim = view.Vim;
+        if (vim.GoToDraft is not null)
+        {
+            if (vim.GoToKey(key) is int number)
+            {
+                if (number > 0)
+                    view.GoToPacket(number);
+                else
+                    view.Status = "Go to packet: type its number after ':'";
+            }
+            return true;
+        }
+        if (vim.PendingMark != '\0')
+        {
+            int frame = vim.CompleteMark(key.KeyChar, view.SelectedFrame, out string message);
+            view.Status = message;
+            if (frame >= 0)
+                view.GoToPacket(frame + 1);
+            return true;
+        }
+        switch (key.KeyChar)
+        {
+            case 'm' or '\'' or '`':
+                vim.BeginMark(key.KeyChar);
+                return true;
+            case ':':
+                vim.BeginGoTo();
+                return true;
+        }
+        return vim.TypeCountDigit(key.KeyChar);
+    }
+
     private static KeyOutcome OnMain(CaptureView view, UiCommand command, IProgress<IndexProgress>? progress)
     {
+        var vim = view.Vim;
         switch (command)
         {
-            case UiCommand.Up: view.Move(-1); break;
-            case UiCommand.Down: view.Move(1); break;
-            case UiCommand.PageUp: view.Page(-1); break;
-            case UiCommand.PageDown: view.Page(1); break;
-            case UiCommand.First: view.First(); break;
+            case UiCommand.Up: view.Move(-vim.TakeCount()); break;
+            case UiCommand.Down: view.Move(vim.TakeCount()); break;
+            case UiCommand.PageUp: view.Page(-vim.TakeCount()); break;
+            case UiCommand.PageDown: view.Page(vim.TakeCount()); break;
+            case UiCommand.First: vim.TakeCount(); view.First(); break;
+            case UiCommand.Last when vim.TakeRawCount() is > 0 and var packet: view.GoToPacket(packet); break;
             case UiCommand.Last: view.Last(); break;
             case UiCommand.Toggle: view.ToggleExpand(); break;
             case UiCommand.NextPane: view.NextPane(); break;
@@ -56,6 +99,7 @@ public static class KeyHandler
             case UiCommand.Graph: view.GraphSelected(progress); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
+        vim.Cancel(); // a count applies to the next motion only
         return KeyOutcome.Continue;
     }
 

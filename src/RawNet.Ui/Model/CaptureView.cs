@@ -42,6 +42,32 @@ public sealed class CaptureView
         source.DisplayedBefore = ShownBefore;
     }
 
+    /// <summary>Counts, marks and the ':' line of the vim-style keys.</summary>
+    public VimMotions Vim { get; } = new();
+
+    /// <summary>
+    /// Selects packet <paramref name="number"/> (1-based, as the No. column): the row that shows it, or says in the status
+    /// line that the filter hides it or that there is no such packet.
+    /// </summary>
+    public void GoToPacket(int number)
+    {
+        int frame = number - 1;
+        if (frame < 0 || frame >= RevealedCount)
+        {
+            Status = RevealedCount == 0 ? "No packets" : $"No packet {number}: packets are 1 to {RevealedCount}";
+            return;
+        }
+        int row = _matches is null ? frame : _matches.BinarySearch(frame);
+        if (row < 0 || row >= ShownCount)
+        {
+            Status = $"Packet {number} is hidden by the filter";
+            return;
+        }
+        Focus = Pane.Packets;
+        Follow = false;
+        Select(row);
+    }
+
     /// <summary>The stream the follow screen shows (the <c>f</c> key), or null.</summary>
     public FollowedStream? Followed { get; private set; }
 

@@ -19,6 +19,13 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     /// <summary>The hint on the craft screen.</summary>
     public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
+    /// <summary>What the hint line says while a vim count, mark or ':' line is pending, or "".</summary>
+    public static string PendingText(VimMotions vim) =>
+        vim.GoToDraft is { } draft ? $"Go to packet :{draft}_  (Enter goes, Esc cancels)"
+        : vim.PendingMark == 'm' ? "m_  (a letter: mark the selected packet)"
+        : vim.PendingMark != '\0' ? $"{vim.PendingMark}_  (a letter: go to that mark)"
+        : vim.Count > 0 ? $"{vim.Count}_  (count: j, k, PgUp, PgDn move that many; G goes to that packet)" : "";
+
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
@@ -30,7 +37,12 @@ public sealed class FilterBar(CaptureView view) : IRenderable
             yield return new Segment(Cells.Fit(none ? "(none: press / to filter)" : view.FilterText, maxWidth - Prompt.Length),
                 none ? new Style(Color.Grey) : new Style(Color.Green));
             yield return Segment.LineBreak;
-            yield return new Segment(Cells.Fit(view.Screen == ScreenKind.Craft ? CraftKeys : Keys, maxWidth), new Style(Color.Grey));
+            // A pending vim count, mark or ':' line takes the hint's place, so what is being typed is seen.
+            string pending = view.Screen == ScreenKind.Main ? PendingText(view.Vim) : "";
+            if (pending.Length > 0)
+                yield return new Segment(Cells.Fit(pending, maxWidth), new Style(Color.Yellow, decoration: Decoration.Bold));
+            else
+                yield return new Segment(Cells.Fit(view.Screen == ScreenKind.Craft ? CraftKeys : Keys, maxWidth), new Style(Color.Grey));
             yield break;
         }
         var problem = view.FilterProblem;

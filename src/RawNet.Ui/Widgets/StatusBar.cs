@@ -25,8 +25,9 @@ public sealed class StatusBar(CaptureView view) : IRenderable
         string filter = view.FilterText.Length == 0 ? "no filter" : $"filter: {view.FilterText}";
         string source = view.Live is { } live ? Live(live) : Path.GetFileName(view.SourceName);
         string replay = view.Replay is { } r ? (r.Playing ? $" | ▶ {r.SpeedText}" : $" | ⏸ {r.SpeedText}") : "";
-        return $" {source}{replay} | {view.TotalCount} packets, {view.ShownCount} shown | {filter} | {selected}{Expert(view)}"
-            + (view.Status.Length > 0 ? " | " + view.Status : "");
+        // The last message before the expert counts: on a narrow screen the counts are cut first.
+        return $" {source}{replay} | {view.TotalCount} packets, {view.ShownCount} shown | {filter} | {selected}"
+            + (view.Status.Length > 0 ? " | " + view.Status : "") + Expert(view);
     }
 
     /// <summary>The TCP analysis's findings so far, as Wireshark's expert information counts them: " | expert: 3 warnings, 12 notes".</summary>

@@ -157,6 +157,31 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
+    public void Vim_counts_marks_and_colon_go_to_packets()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("Packets (201 shown of 201)");
+        ui.Type("10");
+        ui.WaitFor("10_  (count:");
+        ui.Type("j");
+        ui.WaitFor("| Packet 11 |");
+        ui.Type(":84");
+        ui.WaitFor("Go to packet :84_");
+        ui.Keys("Enter");
+        var screen = ui.WaitFor("| Packet 84 |");
+        Assert.Contains("[TCP Fast Retransmission]", screen, StringComparison.Ordinal);
+        ui.Type("ma");
+        ui.WaitFor("Mark a: packet 84");
+        ui.Type("gg");
+        ui.WaitFor("| Packet 1 |");
+        ui.Type("'a");
+        ui.WaitFor("| Packet 84 |");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Ctrl_c_quits_and_restores_the_terminal()
     {
         var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
