@@ -13,6 +13,11 @@ public static class KeyHandler
             EditFilter(view, key, progress);
             return KeyOutcome.Continue;
         }
+        if (view.EditingSearch)
+        {
+            EditSearch(view, key);
+            return KeyOutcome.Continue;
+        }
         if (view.Screen == ScreenKind.Main && VimKey(view, key))
             return KeyOutcome.Continue;
         var command = KeyMap.Command(key);
@@ -90,7 +95,10 @@ public static class KeyHandler
             case UiCommand.PlayPause: view.PlayPause(); break;
             case UiCommand.Faster: view.ChangeSpeed(faster: true); break;
             case UiCommand.Slower: view.ChangeSpeed(faster: false); break;
+            case UiCommand.Step when view.Replay is null: view.FindNext(forward: true); break; // n: the next match
             case UiCommand.Step: view.StepReplay(); break;
+            case UiCommand.FindPrevious: view.FindNext(forward: false); break;
+            case UiCommand.Find: view.BeginSearch(); break;
             case UiCommand.Back: view.EndReplay(); break;
             case UiCommand.NextProblem: view.JumpToProblem(forward: true); break;
             case UiCommand.PreviousProblem: view.JumpToProblem(forward: false); break;
@@ -287,6 +295,27 @@ public static class KeyHandler
             return TextEdit.Ignored;
         edited = text + key.KeyChar;
         return TextEdit.Changed;
+    }
+
+    /// <summary>The Find bar: text keys edit, Tab changes what is sought, Ctrl-T where, Enter finds, Esc closes.</summary>
+    private static void EditSearch(CaptureView view, ConsoleKeyInfo key)
+    {
+        if (key.Key == ConsoleKey.Tab || key.KeyChar == '\t')
+        {
+            view.CycleSearchKind();
+            return;
+        }
+        if (key.KeyChar == '\u0014' || (key.Key == ConsoleKey.T && key.Modifiers.HasFlag(ConsoleModifiers.Control)))
+        {
+            view.CycleSearchTarget();
+            return;
+        }
+        switch (TextKey(key, view.SearchDraft, out var text))
+        {
+            case TextEdit.Changed: view.EditSearch(text); break;
+            case TextEdit.Done: view.ApplySearch(); break;
+            case TextEdit.Cancelled: view.CancelSearch(); break;
+        }
     }
 
     private static void EditFilter(CaptureView view, ConsoleKeyInfo key, IProgress<IndexProgress>? progress)

@@ -44,6 +44,8 @@ public static class KeyMap
             't' => UiCommand.TimeFormat,
             'f' => UiCommand.Follow,
             'T' => UiCommand.Graph,
+            'N' => UiCommand.FindPrevious,
+            '\u0006' => UiCommand.Find,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

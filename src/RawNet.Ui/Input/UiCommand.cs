@@ -31,6 +31,10 @@ public enum UiCommand : byte
     PreviousProblem,
     /// <summary>f: follow the selected packet's TCP or UDP stream.</summary>
     Follow,
+    /// <summary>Ctrl-F: the Find bar.</summary>
+    Find,
+    /// <summary>N: the previous packet the search matches (n is the next, outside a replay).</summary>
+    FindPrevious,
     /// <summary>T: the selected packet's TCP stream graph.</summary>
     Graph,
     /// <summary>t: the Time column's next format.</summary>

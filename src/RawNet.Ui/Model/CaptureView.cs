@@ -42,6 +42,103 @@ public sealed class CaptureView
         source.DisplayedBefore = ShownBefore;
     }
 
+    /// <summary>True while the Find bar (Ctrl-F) takes the keys.</summary>
+    public bool EditingSearch { get; private set; }
+
+    /// <summary>The text in the Find bar.</summary>
+    public string SearchDraft { get; private set; } = "";
+
+    /// <summary>What the Find bar looks for (Tab cycles).</summary>
+    public SearchKind SearchKind { get; private set; }
+
+    /// <summary>Where a string or regular expression is sought (Ctrl-T cycles).</summary>
+    public SearchTarget SearchTarget { get; private set; }
+
+    /// <summary>Why the draft cannot be searched for, or null.</summary>
+    public string? SearchProblem { get; private set; }
+
+    /// <summary>The last search applied (n and N repeat it), or null.</summary>
+    public PacketSearch? Search { get; private set; }
+
+    /// <summary>Ctrl-F: opens the Find bar with the last search's text.</summary>
+    public void BeginSearch()
+    {
+        EditingSearch = true;
+        SearchDraft = Search?.Text ?? SearchDraft;
+        CheckSearch();
+    }
+
+    /// <summary>Replaces the Find bar's text (a key typed or erased).</summary>
+    public void EditSearch(string draft)
+    {
+        SearchDraft = draft;
+        CheckSearch();
+    }
+
+    /// <summary>Tab in the Find bar: string, hex, regex, display filter.</summary>
+    public void CycleSearchKind()
+    {
+        SearchKind = PacketSearch.Next(SearchKind);
+        CheckSearch();
+    }
+
+    /// <summary>Ctrl-T in the Find bar: the list, the details, the bytes.</summary>
+    public void CycleSearchTarget() => SearchTarget = PacketSearch.Next(SearchTarget);
+
+    /// <summary>Esc in the Find bar.</summary>
+    public void CancelSearch()
+    {
+        EditingSearch = false;
+        SearchProblem = null;
+    }
+
+    /// <summary>Enter in the Find bar: searches from the packet after the selected one; a draft that cannot be searched stays with its problem.</summary>
+    public bool ApplySearch()
+    {
+        if (!PacketSearch.TryCreate(SearchKind, SearchTarget, SearchDraft, out var search, out string? problem))
+        {
+            SearchProblem = problem;
+            Status = "Find: " + problem;
+            return false;
+        }
+        EditingSearch = false;
+        SearchProblem = null;
+        Search = search;
+        FindNext(forward: true);
+        return true;
+    }
+
+    /// <summary>
+    /// n / N: selects the next (or previous) shown packet the last search matches, going round past the end as Wireshark
+    /// does, and says so; the status line says when none does.
+    /// </summary>
+    public void FindNext(bool forward)
+    {
+        if (Search is not { } search)
+        {
+            Status = "Nothing to find yet: Ctrl-F opens Find";
+            return;
+        }
+        int count = ShownCount;
+        int start = count == 0 ? 0 : Math.Clamp(Selected, 0, count - 1);
+        for (int step = 1; step <= count; step++)
+        {
+            int row = ((start + (forward ? step : -step)) % count + count) % count;
+            if (!search.Matches(Source, FrameAt(row)))
+                continue;
+            bool wrapped = forward ? row <= start : row >= start;
+            Focus = Pane.Packets;
+            Follow = false;
+            Select(row);
+            Status = $"Found {PacketSearch.Name(search.Kind)} \"{search.Text}\" in packet {FrameAt(row) + 1}" + (wrapped && row != start ? " (went round)" : "");
+            return;
+        }
+        Status = $"No packet shown has {PacketSearch.Name(search.Kind)} \"{search.Text}\" in its {PacketSearch.Name(search.Target)}";
+    }
+
+    private void CheckSearch() =>
+        SearchProblem = SearchDraft.Length == 0 || PacketSearch.TryCreate(SearchKind, SearchTarget, SearchDraft, out _, out string? problem) ? null : problem;
+
     /// <summary>Counts, marks and the ':' line of the vim-style keys.</summary>
     public VimMotions Vim { get; } = new();
 

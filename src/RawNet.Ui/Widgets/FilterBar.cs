@@ -16,6 +16,9 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     /// <summary>The hint under an idle filter bar.</summary>
     public const string Keys = "j/k move  PgUp/Dn page  g/G ends  Enter expand  Tab pane  / filter  s stats  i ifaces  c craft  p play  ? help  q quit";
 
+    /// <summary>The hint under the Find bar.</summary>
+    public const string SearchKeys = "Tab: string, hex, regex or display filter  Ctrl-T: in list, details or bytes  Enter finds (then n / N)  Esc closes";
+
     /// <summary>The hint on the craft screen.</summary>
     public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
@@ -30,6 +33,16 @@ public sealed class FilterBar(CaptureView view) : IRenderable
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
+        if (view.EditingSearch)
+        {
+            string prompt = $"Find {PacketSearch.Name(view.SearchKind)}" + (view.SearchKind is SearchKind.String or SearchKind.Regex ? $" in {PacketSearch.Name(view.SearchTarget)}" : "") + ": ";
+            var searchProblem = view.SearchProblem;
+            yield return new Segment(prompt, new Style(Color.White, decoration: Decoration.Bold));
+            yield return new Segment(Cells.Fit(view.SearchDraft + "_", Math.Max(0, maxWidth - prompt.Length)), new Style(searchProblem is null ? Color.Aqua : Color.Red, decoration: Decoration.Bold));
+            yield return Segment.LineBreak;
+            yield return new Segment(Cells.Fit(searchProblem ?? SearchKeys, maxWidth), new Style(searchProblem is null ? Color.Grey : Color.Red));
+            yield break;
+        }
         if (!view.EditingFilter)
         {
             bool none = view.FilterText.Length == 0;

@@ -24,6 +24,8 @@ public sealed class HelpScreen(int height) : IRenderable
         ("  / or e", "craft: edit the payload (Enter sends, Esc closes the field); v: IPv4 or IPv6"),
         ("  Enter", "craft: send, then scroll the packets, byte map and hex with arrows and PgUp/PgDn"),
         ("] / [", "next / previous packet whose TCP analysis found a problem (Wireshark's \"Bad TCP\")"),
+        ("Ctrl-F", "find a packet by string, hex bytes, regular expression or display filter (Tab), in the list, details or bytes (Ctrl-T); Enter finds"),
+        ("n / N", "next / previous packet the search finds (n steps a replay while one runs)"),
         ("10j 25G", "a count before a motion: move that many rows; before G, go to that packet"),
         ("ma  'a", "set mark a (any letter) to the selected packet; go back to it"),
         (":N Enter", "go to packet N"),

@@ -182,6 +182,32 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
+    public void Ctrl_f_finds_a_string_then_n_and_shift_n_walk_the_matches()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("Packets (201 shown of 201)");
+        ui.Keys("C-f");
+        ui.WaitFor("Find string in list: _");
+        ui.Type("Dup ACK 76#");
+        ui.Keys("Enter");
+        ui.WaitFor("| Packet 81 |");
+        ui.Type("n");
+        ui.WaitFor("| Packet 83 |");
+        ui.Type("N");
+        ui.WaitFor("| Packet 81 |");
+        ui.Keys("C-f", "Tab", "Tab", "Tab"); // string, hex, regex, display filter
+        ui.WaitFor("Find display filter: Dup ACK 76#_");
+        for (int i = 0; i < "Dup ACK 76#".Length; i++)
+            ui.Keys("BSpace");
+        ui.Type("tcp.analysis.retransmission && frame.number > 100");
+        ui.Keys("Enter");
+        ui.WaitFor("| Packet 195 |");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Ctrl_c_quits_and_restores_the_terminal()
     {
         var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
