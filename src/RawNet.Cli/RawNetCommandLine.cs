@@ -13,6 +13,8 @@ public static class RawNetCommandLine
         var root = new RootCommand("RawNet: capture, read, decode and summarise packets (tcpdump/tshark-like).");
         root.Add(ReadCommand.Create(output, stderr));
         root.Add(StatsCommand.Create(output, stderr));
+        root.Add(FollowCommand.Create(output, stderr));
+        root.Add(GraphCommand.Create(output, stderr));
         root.Add(CaptureCommand.Create(output, stderr));
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));

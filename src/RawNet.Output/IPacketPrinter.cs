@@ -13,4 +13,10 @@ public interface IPacketPrinter
     /// analysis, frame times), so packets must be analysed before they reach it; a printer that does not spares the work.
     /// </summary>
     bool ShowsAnalysis => true;
+
+    /// <summary>
+    /// True when the printer shows checksum verdicts (or fields that depend on them), so the decoder must verify
+    /// checksums; one that does not spares reading every byte of every packet.
+    /// </summary>
+    bool ShowsChecksums => true;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Output;
@@ -23,10 +24,18 @@ public sealed class TextLine
     /// <summary>Cuts the line back to <paramref name="length"/> characters.</summary>
     public void Truncate(int length) => _length = Math.Min(_length, length);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(char c)
     {
-        if (_length == _buffer.Length)
-            Grow(1);
+        var buffer = _buffer;
+        int length = _length;
+        if ((uint)length < (uint)buffer.Length)
+        {
+            buffer[length] = c;
+            _length = length + 1;
+            return;
+        }
+        Grow(1);
         _buffer[_length++] = c;
     }
 
@@ -34,7 +43,15 @@ public sealed class TextLine
     {
         if (_length + text.Length > _buffer.Length)
             Grow(text.Length);
-        text.CopyTo(_buffer.AsSpan(_length));
+        var room = _buffer.AsSpan(_length, text.Length);
+        // Most appends are a few characters of a literal: a loop beats a call to memmove for those.
+        if (text.Length <= 8)
+        {
+            for (int i = 0; i < room.Length; i++)
+                room[i] = text[i];
+        }
+        else
+            text.CopyTo(room);
         _length += text.Length;
     }
 
@@ -59,27 +76,13 @@ public sealed class TextLine
         Pad(used < column ? column - used : 1);
     }
 
-    public void Append(long value)
-    {
-        Span<char> room = Room(20);
-        value.TryFormat(room, out int n);
-        _length += n;
-    }
+    public void Append(long value) => _length += DigitText.WriteSignedDecimal(value, 0, Room(DigitText.MaxDecimalLength));
 
-    public void Append(ulong value)
-    {
-        Span<char> room = Room(20);
-        value.TryFormat(room, out int n);
-        _length += n;
-    }
+    public void Append(ulong value) => _length += DigitText.WriteDecimal(value, Room(DigitText.MaxDecimalLength));
 
-    /// <summary>Appends <paramref name="value"/> zero-padded to <paramref name="digits"/> decimal digits.</summary>
-    public void AppendPadded(long value, int digits)
-    {
-        Span<char> room = Room(20);
-        value.TryFormat(room, out int n, DecimalFormats[Math.Clamp(digits, 0, DecimalFormats.Length - 1)]);
-        _length += n;
-    }
+    /// <summary>Appends <paramref name="value"/> zero-padded to <paramref name="digits"/> decimal digits (at most 9).</summary>
+    public void AppendPadded(long value, int digits) =>
+        _length += DigitText.WriteSignedDecimal(value, Math.Clamp(digits, 0, 9), Room(DigitText.MaxDecimalLength));
 
     /// <summary>Appends "0x" and <paramref name="value"/> in lowercase hex, zero-padded to <paramref name="digits"/>.</summary>
     public void AppendHex(ulong value, int digits)
@@ -88,11 +91,19 @@ public sealed class TextLine
         AppendHexDigits(value, digits);
     }
 
-    /// <summary>Appends <paramref name="value"/> in lowercase hex without a prefix, zero-padded to <paramref name="digits"/>.</summary>
-    public void AppendHexDigits(ulong value, int digits)
+    /// <summary>Appends <paramref name="value"/> in hex without a prefix, zero-padded to <paramref name="digits"/>, in lowercase or uppercase.</summary>
+    public void AppendHexDigits(ulong value, int digits, bool uppercase = false)
     {
-        Span<char> room = Room(16);
-        value.TryFormat(room, out int n, HexFormats[Math.Clamp(digits, 0, HexFormats.Length - 1)]);
+        var room = Room(16);
+        int n = DigitText.WriteHex(value, Math.Clamp(digits, 0, 16), room);
+        if (uppercase)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (room[i] >= 'a')
+                    room[i] = (char)(room[i] - ('a' - 'A'));
+            }
+        }
         _length += n;
     }
 
@@ -104,8 +115,12 @@ public sealed class TextLine
         return room;
     }
 
-    /// <summary>Lowercase hex digit for a value from 0 to 15.</summary>
-    public static char HexDigitOf(int nibble) => HexDigit(nibble);
+    /// <summary>Appends <paramref name="text"/> padded with spaces on the right to <paramref name="width"/> characters (C's "%-20s").</summary>
+    public void AppendPadded(string text, int width)
+    {
+        Append(text);
+        Pad(width - text.Length);
+    }
 
     /// <summary>Appends bytes as contiguous lowercase hex pairs.</summary>
     public void AppendHexBytes(ReadOnlySpan<byte> bytes)
@@ -113,8 +128,8 @@ public sealed class TextLine
         Span<char> room = Room(bytes.Length * 2);
         for (int i = 0; i < bytes.Length; i++)
         {
-            room[2 * i] = HexDigit(bytes[i] >> 4);
-            room[2 * i + 1] = HexDigit(bytes[i] & 0xF);
+            room[2 * i] = DigitText.HexDigit(bytes[i] >> 4);
+            room[2 * i + 1] = DigitText.HexDigit(bytes[i] & 0xF);
         }
         _length += bytes.Length * 2;
     }
@@ -152,6 +167,7 @@ public sealed class TextLine
         _length = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<char> Room(int count)
     {
         if (_length + count > _buffer.Length)
@@ -164,9 +180,4 @@ public sealed class TextLine
         // Only a hostile or huge line gets here; the buffer then stays large for the rest of the run.
         Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + needed + 64));
     }
-
-    private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
-
-    private static readonly string[] HexFormats = ["x", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"];
-    private static readonly string[] DecimalFormats = ["D", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9"];
 }

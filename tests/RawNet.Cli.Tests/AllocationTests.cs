@@ -25,19 +25,21 @@ public sealed class AllocationTests
         return frames;
     }
 
-    public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "json", "stats"];
+    public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "columns", "json", "stats"];
 
     [Theory]
     [MemberData(nameof(Printers))]
     public void Steady_state_allocates_nothing_per_packet(string kind)
     {
         FieldSelection.TryCreate(["frame.number", "ip.src", "ipv6.dst", "tcp.srcport", "tcp.flags", "udp.length", "ip.addr", "tcp.options.mss_val"], out var selection, out _);
+        FieldSelection.TryCreate(["_ws.col.Protocol", "_ws.col.Info", "frame.coloring_rule.name"], out var columns, out _);
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
             "summary -v -S" => new SummaryPrinter(new SummaryOptions(Verbose: true, AbsoluteSequenceNumbers: true)),
             "tree" => new TreePrinter(),
             "fields" => new FieldsPrinter(selection),
+            "columns" => new FieldsPrinter(columns),
             "json" => new JsonPrinter(),
             _ => null,
         };
@@ -47,12 +49,15 @@ public sealed class AllocationTests
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: false));
         var packet = new DecodedPacket();
         var output = TextWriter.Null;
+        // The columns read the analysis (TCP tags, echo pairs): the tracker runs too, its state settled after the warm-up.
+        var tracker = kind == "columns" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
 
         void Pass()
         {
             for (int i = 0; i < frames.Count; i++)
             {
                 decoder.Decode(frames[i].Data, frames[i].Metadata, i + 1, packet);
+                tracker?.Analyze(packet, frames[i].Data);
                 if (printer is null)
                     statistics.Add(packet, frames[i].Data);
                 else

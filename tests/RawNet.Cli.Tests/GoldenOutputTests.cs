@@ -58,13 +58,6 @@ public sealed class GoldenOutputTests
         stdout = stdout.Replace(path, "captures/" + capture, StringComparison.Ordinal);
 
         string golden = Path.Combine(TestPaths.Captures, Path.GetDirectoryName(capture)!, "expected", Path.GetFileNameWithoutExtension(capture) + "." + kind);
-        if (Environment.GetEnvironmentVariable("RAWNET_UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
-            File.WriteAllText(golden, stdout);
-            return;
-        }
-        Assert.True(File.Exists(golden), $"{golden} is missing; run with RAWNET_UPDATE_GOLDEN=1 and review it");
-        Assert.Equal(File.ReadAllText(golden), stdout);
+        GoldenFile.Check(golden, stdout);
     }
 }

@@ -4,6 +4,9 @@
 #                                              it is there already
 #   bench_rawnet                               sets RAWNET to a published rawnet, publishing one into out/rawnet unless
 #                                              RAWNET is set already
+#   bench_timed LABEL REGEX ARGS...            runs $RAWNET ARGS (standard output to /dev/null) under /usr/bin/time -v and
+#                                              prints LABEL, the lines of rawnet's standard error that match REGEX (its own
+#                                              timings), the wall time and the maximum RSS, tab-separated
 #   veth_pair NS_A NS_B IF_A IF_B [ipv6-off]   creates both namespaces and joins them with a veth pair (MTU 9000,
 #                                              both ends and lo up); ipv6-off keeps the kernel from sending IPv6 of its
 #                                              own (router solicitations, duplicate address detection) into a count
@@ -39,4 +42,13 @@ bench_rawnet() {
     dotnet publish "$repo/src/RawNet.Cli" -c Release -o "$out/rawnet" >/dev/null
     RAWNET="$out/rawnet/rawnet"
   fi
+}
+
+bench_timed() {
+  local label=$1 pattern=$2; shift 2
+  /usr/bin/time -v "$RAWNET" "$@" > /dev/null 2> "$out/time.txt"
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time.txt")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/time.txt")
+  printf '%s\t%s\twall %s\tmaxrss_kb %s\n' "$label" "$(grep -E "$pattern" "$out/time.txt" | tr '\n' ' ' | sed 's/ $//')" "$wall" "$rss"
 }

@@ -28,13 +28,8 @@ bench_capture
 small="$repo/captures/tcp-handshake-ipv4.pcap"
 bench_rawnet
 
-measure() { # label, then rawnet arguments; prints the label, rawnet's own timing lines, wall time and max RSS
-  local label=$1; shift
-  /usr/bin/time -v "$RAWNET" "$@" > /dev/null 2> "$out/time.txt"
-  local wall rss
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time.txt")
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/time.txt")
-  printf '%s\t%s\twall %s\tmaxrss_kb %s\n' "$label" "$(grep -E '^(first-draw|key)' "$out/time.txt" | tr '\n' ' ')" "$wall" "$rss"
+measure() { # label, then rawnet arguments
+  bench_timed "$1" '^(first-draw|key)' "${@:2}"
 }
 
 size=$(stat -L -c %s "$pcap")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RawNet.Capture.Sources;
 using RawNet.Output;
+using RawNet.Output.Columns;
 using RawNet.Output.Fields;
 using RawNet.Output.Json;
 using RawNet.Output.Summary;
@@ -97,7 +98,7 @@ public sealed class PrinterOptions
     {
         stderr.WriteLine($"rawnet: unknown field '{name}'. Supported fields:");
         var line = new System.Text.StringBuilder("  ");
-        foreach (var known in FieldCatalog.Names)
+        foreach (var known in FieldCatalog.Names.Concat(PacketColumns.Names).Order(StringComparer.Ordinal))
         {
             if (line.Length + known.Length + 1 > 78 && line.Length > 2)
             {

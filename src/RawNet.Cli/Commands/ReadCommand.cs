@@ -41,8 +41,10 @@ public static class ReadCommand
             var sink = DisplayFilterOption.Apply(display, new PrintSink(printer, output.Writer), tracker);
 
             bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
+            // Checksums are verified only when the printer shows verdicts (no field or display filter reads them).
+            bool verify = !parse.GetValue(dontVerify) && printer.ShowsChecksums;
             return CaptureInput.Run(parse.GetValue(file)!, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
-                verifyChecksums: !parse.GetValue(dontVerify));
+                verifyChecksums: verify);
         });
         return command;
     }

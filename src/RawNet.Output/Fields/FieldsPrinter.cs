@@ -1,3 +1,4 @@
+using RawNet.Output.Columns;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -6,12 +7,15 @@ namespace RawNet.Output.Fields;
 /// <summary>
 /// Prints one tab-separated line per packet with the selected fields, byte for byte as
 /// <c>tshark -T fields -e NAME...</c> does: occurrences of a field in several layers (or several times in one) joined by
-/// commas, absent fields empty.
+/// commas, absent fields empty, text columns (<c>_ws.col.Info</c>) as tshark writes them.
 /// </summary>
 public sealed class FieldsPrinter : IPacketPrinter
 {
+    /// <summary>Past this many characters a line takes no more field occurrences: only hostile input gets there.</summary>
+    private const int MaxLineLength = 16 * 1024;
+
     private readonly FieldSelection _selection;
-    private readonly char[] _line = new char[16 * 1024];
+    private readonly TextLine _line = new();
 
     /// <summary>Creates a printer for a resolved selection.</summary>
     public FieldsPrinter(FieldSelection selection) => _selection = selection;
@@ -19,16 +23,25 @@ public sealed class FieldsPrinter : IPacketPrinter
     /// <inheritdoc />
     public bool ShowsAnalysis => _selection.UsesAnalysis;
 
+    /// <inheritdoc />
+    public bool ShowsChecksums => _selection.UsesChecksums; // no field is a checksum verdict (tshark does not verify by default either); one colouring rule is
+
     /// <summary>Writes the line for one decoded packet.</summary>
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
-        Span<char> line = _line;
-        int length = 0;
+        var line = _line;
+        line.Clear();
         var definitions = _selection.Definitions;
+        var columns = _selection.Columns;
         for (int f = 0; f < definitions.Length; f++)
         {
             if (f > 0)
-                line[length++] = '\t';
+                line.Append('\t');
+            if (columns[f] is { } column)
+            {
+                PacketColumns.Append(column, line, packet, frame);
+                continue;
+            }
             bool first = true;
             var layers = packet.Layers;
             for (int l = 0; l < layers.Length; l++)
@@ -38,20 +51,16 @@ public sealed class FieldsPrinter : IPacketPrinter
                     if (definition.Layer != layers[l].Kind)
                         continue;
                     var buffer = packet.BufferOf(layers[l], frame);
-                    for (int occurrence = 0; FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
+                    for (int occurrence = 0; line.Length < MaxLineLength && FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
                     {
-                        if (line.Length - length < FieldFormatter.MaxLength + 2)
-                            break; // a line this long is hostile input; keep it bounded
                         if (!first)
-                            line[length++] = ',';
+                            line.Append(',');
                         first = false;
-                        FieldFormatter.TryFormat(definition, value, buffer, line[length..], out int written);
-                        length += written;
+                        line.AppendField(definition, value, buffer);
                     }
                 }
             }
         }
-        line[length++] = '\n';
-        output.Write(line[..length]);
+        line.WriteLineTo(output);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Tcp;
@@ -13,7 +12,6 @@ public sealed partial class SummaryPrinter
     // --- TCP ---
 
     /// <summary>tcpdump's tcp_print: <paramref name="bytes"/> is the segment as captured, <paramref name="length"/> its length as IP declares it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendTcp(in IpContext ip, ReadOnlySpan<byte> bytes, int length, bool fragmented, Layer layer)
     {
         var line = _line;
@@ -155,7 +153,6 @@ public sealed partial class SummaryPrinter
     /// ", options [mss 1460,sackOK,...]" as tcpdump words each option; false when tcpdump stops the line there (an option
     /// with an impossible length: "[bad opt]", or one cut short by the capture: " [|tcp]").
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AppendTcpOptions(ReadOnlySpan<byte> segment, int headerLength, uint sackOrigin)
     {
         var line = _line;
@@ -425,7 +422,6 @@ public sealed partial class SummaryPrinter
     // --- UDP ---
 
     /// <summary>tcpdump's udp_print, with VXLAN on its port; <paramref name="length"/> is what IP declares for the datagram.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendUdp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, in IpContext ip, ReadOnlySpan<byte> bytes,
         int length, bool fragmented, bool decoded)
     {

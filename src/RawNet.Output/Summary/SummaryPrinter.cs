@@ -1,9 +1,11 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RawNet.Protocols;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
@@ -30,6 +32,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <inheritdoc />
     public bool ShowsAnalysis => false; // tcpdump's relative numbers are its own (TcpSequenceOrigins), not tshark's
+
+    /// <inheritdoc />
+    public bool ShowsChecksums => _verbose; // as tcpdump: only -v judges checksums
     private readonly bool _verbose;
     private readonly TcpSequenceOrigins? _origins;
     private readonly Func<int, string?>? _interfaceName;
@@ -50,7 +55,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
         var line = _line;
@@ -87,7 +91,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// header's interface and direction and a PPPoE session), then what they carry. <paramref name="length"/> is the
     /// frame's length on the wire from the first of them.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendLinkAndNetwork(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -242,6 +245,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         // A row is " xxxx" per two bytes, padded to 40 characters, then two spaces and a character per byte.
         const int hexWidth = 40;
         var line = _line;
+        Span<char> hex = stackalloc char[32];
         for (int at = 0; at < bytes.Length; at += 16)
         {
             var row = bytes.Slice(at, Math.Min(16, bytes.Length - at));
@@ -250,21 +254,46 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(": ");
             int hexLength = row.Length / 2 * 5 + row.Length % 2 * 3;
             var text = line.Extend(withText ? hexWidth + 2 + row.Length : hexLength);
-            int position = 0;
-            for (int i = 0; i < row.Length; i++)
+            // The row's hex in one vectorised call, then four digits (one 64-bit move) after each space.
+            Convert.TryToHexStringLower(row, hex, out _);
+            var quads = MemoryMarshal.Cast<char, ulong>(hex);
+            int groups = row.Length / 2;
+            for (int g = 0; g < groups; g++)
             {
-                if (i % 2 == 0)
-                    text[position++] = ' ';
-                text[position++] = TextLine.HexDigitOf(row[i] >> 4);
-                text[position++] = TextLine.HexDigitOf(row[i] & 0xF);
+                text[5 * g] = ' ';
+                MemoryMarshal.Write(MemoryMarshal.AsBytes(text.Slice(5 * g + 1, 4)), quads[g]);
+            }
+            if (row.Length % 2 != 0)
+            {
+                text[5 * groups] = ' ';
+                text[5 * groups + 1] = hex[4 * groups];
+                text[5 * groups + 2] = hex[4 * groups + 1];
             }
             if (!withText)
                 continue;
-            text[position..(hexWidth + 2)].Fill(' ');
-            position = hexWidth + 2;
-            foreach (byte b in row)
-                text[position++] = b is > 0x20 and < 0x7F ? (char)b : '.';
+            for (int i = hexLength; i < hexWidth + 2; i++)
+                text[i] = ' '; // a loop, not Span.Fill: that uses Vector<T>, which the precompiled image leaves to the JIT
+            AppendPrintableOrDot(row, text[(hexWidth + 2)..]);
         }
+    }
+
+    /// <summary>The hex dump's text column: printable ASCII as itself (a space too is shown as '.'), anything else as '.'.</summary>
+    private static void AppendPrintableOrDot(ReadOnlySpan<byte> row, Span<char> text)
+    {
+        if (row.Length == 16 && Vector128.IsHardwareAccelerated)
+        {
+            var bytes = Vector128.Create(row);
+            // Printable means 0x21 to 0x7E: one unsigned comparison after moving 0x21 to zero.
+            var printable = Vector128.LessThan(bytes - Vector128.Create((byte)0x21), Vector128.Create((byte)(0x7F - 0x21)));
+            var shown = Vector128.ConditionalSelect(printable, bytes, Vector128.Create((byte)'.'));
+            var (low, high) = Vector128.Widen(shown);
+            var chars = MemoryMarshal.Cast<char, ushort>(text);
+            low.CopyTo(chars);
+            high.CopyTo(chars[8..]);
+            return;
+        }
+        for (int i = 0; i < row.Length; i++)
+            text[i] = row[i] is > 0x20 and < 0x7F ? (char)row[i] : '.';
     }
 
     // --- ARP ---
@@ -393,7 +422,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// tcpdump's ip_print for the IPv4 header at layer <paramref name="index"/>, <paramref name="length"/> bytes of which
     /// the layer below passed up, then what it carries.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -639,7 +667,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     // --- IPv6 ---
 
     /// <summary>tcpdump's ip6_print: the header, its extension headers ("HBH ", "frag (0|1232) "...), then what they carry.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendIpv6(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
@@ -910,7 +937,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// tcpdump's ip_demux_print: what the IP datagram (or extension header) whose layer is <paramref name="ipIndex"/>
     /// carries at <paramref name="offset"/> in <paramref name="ip"/>'s bytes, <paramref name="length"/> bytes as declared.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCarried(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, in IpContext ip, byte protocol, int offset,
         int length, bool fragmented)
     {

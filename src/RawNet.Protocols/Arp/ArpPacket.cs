@@ -2,13 +2,22 @@ using System.Buffers.Binary;
 
 namespace RawNet.Protocols.Arp;
 
-/// <summary>ARP operation codes (RFC 826, RFC 903).</summary>
+/// <summary>ARP operation codes (RFC 826, RFC 903, RFC 1931, RFC 2390, RFC 2225).</summary>
 public enum ArpOperation : ushort
 {
     Request = 1,
     Reply = 2,
     ReverseRequest = 3,
     ReverseReply = 4,
+    /// <summary>Dynamic RARP (RFC 1931).</summary>
+    DynamicReverseRequest = 5,
+    DynamicReverseReply = 6,
+    DynamicReverseError = 7,
+    /// <summary>Inverse ARP (RFC 2390).</summary>
+    InverseRequest = 8,
+    InverseReply = 9,
+    /// <summary>ATMARP negative acknowledgement (RFC 2225).</summary>
+    Nak = 10,
 }
 
 /// <summary>
@@ -68,6 +77,12 @@ public readonly ref struct ArpPacket
 
     /// <summary>Offset of the target's protocol address.</summary>
     public int TargetProtocolAddressOffset => TargetHardwareAddressOffset + HardwareSize;
+
+    /// <summary>True when the hardware addresses are 6-byte MACs (Ethernet or IEEE 802 hardware), as Wireshark formats them.</summary>
+    public bool HasMacAddresses => HardwareType is 1 or 6 && HardwareSize == 6;
+
+    /// <summary>True when the protocol addresses are IPv4 addresses (IP, or AX.25's IP protocol identifier 0xCC), as Wireshark formats them.</summary>
+    public bool HasIpv4Addresses => (ushort)ProtocolType is 0x0800 or 0x00CC && ProtocolSize == 4;
 
     /// <summary>True when the addresses are Ethernet MACs and IPv4 addresses (the common case tshark names arp.src.hw_mac etc.).</summary>
     public bool IsEthernetIpv4 => HardwareType == 1 && HardwareSize == 6 && ProtocolType == EtherType.Ipv4 && ProtocolSize == 4;

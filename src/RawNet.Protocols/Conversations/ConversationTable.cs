@@ -8,18 +8,31 @@ namespace RawNet.Protocols.Conversations;
 /// arrives at the bound, the one idle longest (least recently touched) is evicted. Finding a known conversation
 /// allocates nothing.
 /// </summary>
-internal sealed class ConversationTable<TState> where TState : struct
+/// <remarks>
+/// Each entry (key, recency links, state) is one struct, so a lookup that finds its key has the state in the same cache
+/// lines. An entry holds an IPv4 key whole in 16 bytes; an IPv6 key's 32 bytes of addresses go to a pool of their own, so
+/// IPv4 conversations do not carry room for IPv6 addresses (a key is 40 bytes as a value). Entries live in pages of <see cref="PageEntries"/> that are added as the table fills and never copied: a table
+/// grown to a million conversations holds the pages it uses and nothing more, where arrays grown by doubling would leave
+/// the old copies behind (up to as much again) until a full garbage collection. Only the bucket array (4 bytes an
+/// entry at most half full) is doubled and rehashed. The first page starts small and doubles up to a full page, so a
+/// small table stays small.
+/// </remarks>
+public sealed class ConversationTable<TState> where TState : struct
 {
+    /// <summary>Entries in a full page.</summary>
+    public const int PageEntries = 1 << PageShift;
+
+    private const int PageShift = 12;
     private const int None = -1;
 
+    private Entry[][] _pages;
+    private Ipv6Addresses[][] _ipv6Pages = [];
+    private int _ipv6Used, _ipv6Allocated, _ipv6Free = None;
     private int[] _buckets;        // slot -> entry index + 1 (0: empty)
-    private ConversationKey[] _keys;
-    private TState[] _states;
-    private int[] _older;          // least-recently-used list: towards the oldest
-    private int[] _newer;          // towards the newest
     private int _oldest = None, _newest = None;
-    private int _free = None;      // evicted entries, reused first (chained through _older)
+    private int _free = None;      // removed entries, reused first (chained through Older)
     private int _used;             // entries ever handed out
+    private int _allocated;        // entries the pages hold
 
     private readonly Action<int>? _evicting;
 
@@ -31,12 +44,9 @@ internal sealed class ConversationTable<TState> where TState : struct
     {
         _evicting = evicting;
         Capacity = Math.Max(1, capacity);
-        initial = Math.Min(Math.Max(16, initial), Capacity);
-        _keys = new ConversationKey[initial];
-        _states = new TState[initial];
-        _older = new int[initial];
-        _newer = new int[initial];
-        _buckets = new int[BucketCountFor(initial)];
+        _allocated = Math.Min(Math.Min(Math.Max(16, initial), Capacity), PageEntries);
+        _pages = [new Entry[_allocated]];
+        _buckets = new int[BucketCountFor(_allocated)];
     }
 
     /// <summary>The most conversations held at once.</summary>
@@ -48,12 +58,15 @@ internal sealed class ConversationTable<TState> where TState : struct
     /// <summary>Conversations evicted to stay within <see cref="Capacity"/>.</summary>
     public long Evicted { get; private set; }
 
-    /// <summary>Bytes the table's arrays hold now (for the documented memory bound).</summary>
-    public long AllocatedBytes =>
-        (long)_buckets.Length * sizeof(int) + (long)_keys.Length * (Unsafe.SizeOf<ConversationKey>() + Unsafe.SizeOf<TState>() + 2 * sizeof(int));
+    /// <summary>Bytes one conversation's entry takes (key, recency links and state), not counting its share of the buckets.</summary>
+    public static int EntryBytes => Unsafe.SizeOf<Entry>();
+
+    /// <summary>Bytes the table's pages and buckets hold now (for the documented memory bound).</summary>
+    public long AllocatedBytes => (long)_buckets.Length * sizeof(int) + (long)_allocated * EntryBytes + (long)_pages.Length * IntPtr.Size
+        + (long)_ipv6Allocated * Unsafe.SizeOf<Ipv6Addresses>();
 
     /// <summary>The state of entry <paramref name="index"/>.</summary>
-    public ref TState this[int index] => ref _states[index];
+    public ref TState this[int index] => ref At(index).State;
 
     /// <summary>
     /// The entry of <paramref name="key"/>, made (with a default state) when there is none; <paramref name="added"/> says
@@ -62,13 +75,14 @@ internal sealed class ConversationTable<TState> where TState : struct
     public int FindOrAdd(in ConversationKey key, out bool added)
     {
         int hash = key.GetHashCode();
-        int mask = _buckets.Length - 1;
+        var buckets = _buckets;
+        int mask = buckets.Length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            int entry = _buckets[slot] - 1;
+            int entry = buckets[slot] - 1;
             if (entry < 0)
                 break;
-            if (_keys[entry].Equals(key))
+            if (Matches(At(entry).Key, key))
             {
                 added = false;
                 Touch(entry);
@@ -77,8 +91,9 @@ internal sealed class ConversationTable<TState> where TState : struct
         }
         added = true;
         int index = Allocate();
-        _keys[index] = key;
-        _states[index] = default;
+        ref Entry made = ref At(index);
+        made.Key = Store(key);
+        made.State = default;
         Insert(index, hash);
         LinkNewest(index);
         Count++;
@@ -99,18 +114,24 @@ internal sealed class ConversationTable<TState> where TState : struct
     {
         RemoveFromBuckets(index);
         Unlink(index);
-        _states[index] = default;
-        _older[index] = _free;
+        ref Entry entry = ref At(index);
+        if (entry.Key.Family == 6)
+            ReleaseIpv6((int)entry.Key.Addresses);
+        entry.State = default;
+        entry.Older = _free;
         _free = index;
         Count--;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Entry At(int index) => ref _pages[index >> PageShift][index & (PageEntries - 1)];
 
     private int Allocate()
     {
         if (_free != None)
         {
             int reused = _free;
-            _free = _older[reused];
+            _free = At(reused).Older;
             return reused;
         }
         if (Count >= Capacity)
@@ -120,28 +141,36 @@ internal sealed class ConversationTable<TState> where TState : struct
             _evicting?.Invoke(victim);
             Remove(victim);
             Evicted++;
-            _free = _older[victim];
+            _free = At(victim).Older;
             return victim;
         }
-        if (_used == _keys.Length)
+        if (_used == _allocated)
             Grow();
         return _used++;
     }
 
     private void Grow()
     {
-        int size = (int)Math.Min((long)Capacity, Math.Max(16L, (long)_keys.Length * 2));
-        Array.Resize(ref _keys, size);
-        Array.Resize(ref _states, size);
-        Array.Resize(ref _older, size);
-        Array.Resize(ref _newer, size);
-        int buckets = BucketCountFor(size);
+        if (_pages.Length == 1 && _allocated < PageEntries)
+        {
+            // The first page doubles (a small copy) until it is a full page.
+            _allocated = Math.Min(Math.Min(_allocated * 2, PageEntries), Capacity);
+            Array.Resize(ref _pages[0], _allocated);
+        }
+        else
+        {
+            Array.Resize(ref _pages, _pages.Length + 1);
+            int entries = Math.Min(PageEntries, Capacity - _allocated);
+            _pages[^1] = new Entry[entries];
+            _allocated += entries;
+        }
+        int buckets = BucketCountFor(_allocated);
         if (buckets == _buckets.Length)
             return;
         _buckets = new int[buckets];
         // Every live entry is in the recency list: rehash by walking it.
-        for (int e = _oldest; e != None; e = _newer[e])
-            Insert(e, _keys[e].GetHashCode());
+        for (int e = _oldest; e != None; e = At(e).Newer)
+            Insert(e, KeyOf(At(e).Key).GetHashCode());
     }
 
     /// <summary>Buckets for up to <paramref name="entries"/> entries at a load of at most one half.</summary>
@@ -159,14 +188,14 @@ internal sealed class ConversationTable<TState> where TState : struct
     private void RemoveFromBuckets(int index)
     {
         int mask = _buckets.Length - 1;
-        int slot = _keys[index].GetHashCode() & mask;
+        int slot = KeyOf(At(index).Key).GetHashCode() & mask;
         while (_buckets[slot] != index + 1)
             slot = (slot + 1) & mask;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int hole = slot;
         for (int next = (hole + 1) & mask; _buckets[next] != 0; next = (next + 1) & mask)
         {
-            int home = _keys[_buckets[next] - 1].GetHashCode() & mask;
+            int home = KeyOf(At(_buckets[next] - 1).Key).GetHashCode() & mask;
             bool movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable)
             {
@@ -179,10 +208,11 @@ internal sealed class ConversationTable<TState> where TState : struct
 
     private void LinkNewest(int index)
     {
-        _older[index] = _newest;
-        _newer[index] = None;
+        ref Entry entry = ref At(index);
+        entry.Older = _newest;
+        entry.Newer = None;
         if (_newest != None)
-            _newer[_newest] = index;
+            At(_newest).Newer = index;
         _newest = index;
         if (_oldest == None)
             _oldest = index;
@@ -190,14 +220,98 @@ internal sealed class ConversationTable<TState> where TState : struct
 
     private void Unlink(int index)
     {
-        int older = _older[index], newer = _newer[index];
+        ref Entry entry = ref At(index);
+        int older = entry.Older, newer = entry.Newer;
         if (older != None)
-            _newer[older] = newer;
+            At(older).Newer = newer;
         else
             _oldest = newer;
         if (newer != None)
-            _older[newer] = older;
+            At(newer).Older = older;
         else
             _newest = older;
+    }
+
+    private bool Matches(in StoredKey stored, in ConversationKey key)
+    {
+        if (stored.Ports != key.Ports || stored.Family != key.Family)
+            return false;
+        if (key.Family == 4)
+            return stored.Addresses == (key.AddressLowA << 32 | key.AddressLowB);
+        ref readonly Ipv6Addresses addresses = ref Ipv6At((int)stored.Addresses);
+        return addresses.LowA == key.AddressLowA && addresses.LowB == key.AddressLowB
+            && addresses.HighA == key.AddressHighA && addresses.HighB == key.AddressHighB;
+    }
+
+    private StoredKey Store(in ConversationKey key)
+    {
+        if (key.Family == 4)
+            return new StoredKey { Addresses = key.AddressLowA << 32 | key.AddressLowB, Ports = key.Ports, Family = 4 };
+        int slot = AllocateIpv6();
+        Ipv6At(slot) = new Ipv6Addresses { HighA = key.AddressHighA, LowA = key.AddressLowA, HighB = key.AddressHighB, LowB = key.AddressLowB };
+        return new StoredKey { Addresses = (ulong)slot, Ports = key.Ports, Family = key.Family };
+    }
+
+    private ConversationKey KeyOf(in StoredKey stored)
+    {
+        if (stored.Family == 4)
+            return ConversationKey.FromParts(4, 0, stored.Addresses >> 32, 0, (uint)stored.Addresses, stored.Ports);
+        ref readonly Ipv6Addresses addresses = ref Ipv6At((int)stored.Addresses);
+        return ConversationKey.FromParts((byte)stored.Family, addresses.HighA, addresses.LowA, addresses.HighB, addresses.LowB, stored.Ports);
+    }
+
+    private ref Ipv6Addresses Ipv6At(int slot) => ref _ipv6Pages[slot >> PageShift][slot & (PageEntries - 1)];
+
+    private int AllocateIpv6()
+    {
+        if (_ipv6Free != None)
+        {
+            int reused = _ipv6Free;
+            _ipv6Free = (int)Ipv6At(reused).HighA;
+            return reused;
+        }
+        if (_ipv6Used == _ipv6Allocated)
+        {
+            // As the entries: the first page starts small and doubles up to a full page, then whole pages are added.
+            if (_ipv6Pages.Length == 0)
+                _ipv6Pages = [new Ipv6Addresses[_ipv6Allocated = Math.Min(16, PageEntries)]];
+            else if (_ipv6Pages.Length == 1 && _ipv6Allocated < PageEntries)
+                Array.Resize(ref _ipv6Pages[0], _ipv6Allocated = Math.Min(_ipv6Allocated * 2, PageEntries));
+            else
+            {
+                Array.Resize(ref _ipv6Pages, _ipv6Pages.Length + 1);
+                _ipv6Pages[^1] = new Ipv6Addresses[PageEntries];
+                _ipv6Allocated += PageEntries;
+            }
+        }
+        return _ipv6Used++;
+    }
+
+    private void ReleaseIpv6(int slot)
+    {
+        Ipv6At(slot).HighA = (ulong)_ipv6Free; // the free slots are chained through their first word
+        _ipv6Free = slot;
+    }
+
+    /// <summary>A key as an entry holds it: IPv4 addresses (A in the high half), or the slot of the IPv6 addresses; both ports; 4 or 6.</summary>
+    private struct StoredKey
+    {
+        public ulong Addresses;
+        public uint Ports;
+        public uint Family;
+    }
+
+    /// <summary>An IPv6 conversation's two addresses (in the free list, the first word chains to the next free slot).</summary>
+    private struct Ipv6Addresses
+    {
+        public ulong HighA, LowA, HighB, LowB;
+    }
+
+    /// <summary>One conversation: its key, its neighbours in the recency list (in the free list: the next free entry), its state.</summary>
+    private struct Entry
+    {
+        public StoredKey Key;
+        public int Older, Newer;
+        public TState State;
     }
 }

@@ -6,7 +6,16 @@ using RawNet.Protocols.Tcp;
 
 namespace RawNet.Protocols.Conversations;
 
-/// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers.</summary>
+/// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers, and so on its memory.</summary>
+/// <remarks>
+/// A TCP conversation takes 184 bytes of its table (key 16, recency links 8, state 160) and a UDP one 48, each with 8 to
+/// 16 bytes of buckets and, over IPv6, 32 bytes more for the addresses; an unacknowledged segment takes 24
+/// (ConversationTableTests checks these sizes). A million IPv4 TCP conversations, a SYN scan, so hold about 200 MB, and
+/// <c>rawnet read -T fields -e tcp.stream</c> over one needs about 250 MB in all (docs/performance.md, "Conversation
+/// analysis (issue 9)"). At the default bounds (<see cref="DefaultMaxConversations"/> of each protocol,
+/// <see cref="DefaultMaxUnackedSegments"/> segments) the tables hold at most about 760 MB: 470 MB for TCP over IPv6,
+/// 185 MB for UDP over IPv6, 96 MiB of segments.
+/// </remarks>
 /// <param name="MaxConversations">
 /// Conversations held at once, for TCP and for UDP each; past it the one idle longest is forgotten (a later packet of it
 /// starts a new stream, where tshark, which never forgets, would continue the old one).
@@ -30,7 +39,9 @@ public readonly record struct ConversationLimits(int MaxConversations = Conversa
 /// <summary>
 /// Follows every TCP and UDP conversation of a capture in one pass, in capture order, as tshark does in one pass: gives
 /// each packet its frame times, and each TCP or UDP layer its stream number, its times within the conversation and, for
-/// TCP, relative sequence numbers, the scaled window and the SEQ/ACK analysis (<see cref="TcpAnalyzer"/>). It sits above
+/// TCP, relative sequence numbers, the scaled window and the SEQ/ACK analysis (<see cref="TcpAnalyzer"/>); pairs ICMP
+/// and ICMPv6 echo replies with their requests (<see cref="Icmp.EchoMatcher"/>) and notices two hosts claiming one IPv4
+/// address in ARP (<see cref="Arp.ArpDuplicateDetector"/>). It sits above
 /// the stateless decoder and below every output: the decoder never calls it, outputs read what it wrote into
 /// <see cref="DecodedPacket.Analysis"/>. Memory is bounded by <see cref="ConversationLimits"/>; a known conversation's
 /// packets allocate nothing.
@@ -43,6 +54,8 @@ public sealed class ConversationTracker
     private readonly ConversationTable<TcpConversation> _tcp;
     private readonly ConversationTable<UdpConversation> _udp;
     private readonly TcpAnalyzer _tcpAnalyzer;
+    private readonly Icmp.EchoMatcher _echoes = new();
+    private readonly Arp.ArpDuplicateDetector _arpBindings = new();
     private bool _started;
     private long _firstTimestamp;
     private long _previousTimestamp;
@@ -74,7 +87,7 @@ public sealed class ConversationTracker
     public long EvictedConversations => _tcp.Evicted + _udp.Evicted;
 
     /// <summary>Bytes the tracker's tables hold now.</summary>
-    public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes;
+    public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes + _echoes.AllocatedBytes + _arpBindings.AllocatedBytes;
 
     /// <summary>Analyses <paramref name="packet"/> (decoded from <paramref name="frame"/>); call once per packet, in capture order.</summary>
     public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame)
@@ -109,6 +122,14 @@ public sealed class ConversationTracker
                     if (ip >= 0)
                         AnalyzeTransport(packet, frame, ip, i, now);
                     break;
+                case LayerKind.Icmp:
+                case LayerKind.Icmpv6:
+                    if (ip >= 0 && !layer.Quoted)
+                        MatchEcho(packet, frame, ip, i);
+                    break;
+                case LayerKind.Arp:
+                    analysis.ArpDuplicateAddress = _arpBindings.Observe(packet.HeaderOf(layer, frame), (uint)packet.FrameNumber);
+                    break;
             }
         }
     }
@@ -118,6 +139,25 @@ public sealed class ConversationTracker
     {
         _previousDisplayedTimestamp = packet.Metadata.TimestampNanoseconds;
         _anyDisplayed = true;
+    }
+
+    /// <summary>Remembers an echo request, or pairs an echo reply with one (tshark leaves echoes inside ICMP errors and Teredo's connectivity tests alone).</summary>
+    private void MatchEcho(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index)
+    {
+        ref readonly Layer ip = ref packet[ipIndex];
+        var ipHeader = packet.HeaderOf(ip, frame);
+        var message = packet.HeaderOf(packet[index], frame);
+        bool v6 = packet[index].Kind == LayerKind.Icmpv6;
+        if (message.Length < Icmp.IcmpHeader.HeaderLength || !(v6 ? Icmpv6.Icmpv6Message.IsEcho(message[0]) : Icmp.IcmpHeader.IsEcho(message[0]))
+            || ip.Kind != (v6 ? LayerKind.Ipv6 : LayerKind.Ipv4)
+            || ipHeader.Length < (v6 ? Ipv6Header.Field.Destination + 16 : Ipv4Header.Field.Destination + 4)
+            || (v6 && Tunnels.TeredoHeader.IsConnectivityTest(packet, index, frame)))
+            return;
+        var source = v6 ? ipHeader.Slice(Ipv6Header.Field.Source, 16) : ipHeader.Slice(Ipv4Header.Field.Source, 4);
+        var destination = v6 ? ipHeader.Slice(Ipv6Header.Field.Destination, 16) : ipHeader.Slice(Ipv4Header.Field.Destination, 4);
+        uint request = _echoes.Observe(source, destination, message, v6, (uint)packet.FrameNumber);
+        if (request != 0)
+            packet.Analysis.EchoRequestFrame = request;
     }
 
     private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now)

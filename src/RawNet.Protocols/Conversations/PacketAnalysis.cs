@@ -43,6 +43,18 @@ public sealed class PacketAnalysis
     /// <summary>Nanoseconds since the previous displayed frame (frame.time_delta_displayed).</summary>
     public long TimeDeltaDisplayed { get; internal set; }
 
+    /// <summary>
+    /// The frame of the ICMP or ICMPv6 echo request this packet's echo reply answers (tshark's "request in"), or 0 when
+    /// it answers none the tracker remembers, or is no echo reply.
+    /// </summary>
+    public uint EchoRequestFrame { get; set; }
+
+    /// <summary>
+    /// The IPv4 address (big-endian, as a number) this packet's ARP claims for another MAC than an earlier packet did
+    /// (tshark's "duplicate use of A detected!"), or 0.
+    /// </summary>
+    public uint ArpDuplicateAddress { get; set; }
+
     /// <summary>Number of transport records.</summary>
     public int TransportCount { get; private set; }
 
@@ -91,5 +103,7 @@ public sealed class PacketAnalysis
     {
         HasFrameTimes = false;
         TransportCount = 0;
+        EchoRequestFrame = 0;
+        ArpDuplicateAddress = 0;
     }
 }

@@ -5,13 +5,16 @@ namespace RawNet.Protocols.Conversations;
 /// <summary>
 /// Writes a packet's transport analysis (<see cref="PacketAnalysis.Transports"/>) as a few bytes and reads it back, for
 /// whoever keeps the analysis of every packet to show any one of them later (the terminal UI): variable-length numbers,
-/// only the values a record shows, typically 15 to 30 bytes a TCP segment. Frame times are not written: they follow from
-/// the frames' timestamps.
+/// only the values a record shows, typically 15 to 30 bytes a TCP segment, with the echo pairing and ARP duplicate the
+/// Info column shows. Frame times are not written: they follow from the frames' timestamps.
 /// </summary>
 public static class PacketAnalysisCodec
 {
     /// <summary>The most bytes one packet's record takes.</summary>
-    public const int MaxLength = 1 + PacketAnalysis.MaxTransports * 128;
+    public const int MaxLength = 1 + 2 * 10 + PacketAnalysis.MaxTransports * 128;
+
+    // The first byte: the transport records' count, and whether the packet-level values follow.
+    private const byte CountMask = 0x3F, HasEchoRequest = 0x40, HasArpDuplicate = 0x80;
 
     [Flags]
     private enum Parts : byte
@@ -23,6 +26,7 @@ public static class PacketAnalysisCodec
         NextSeq = 16,
         WindowSize = 32,
         ScaleFactor = 64,
+        SackBase = 128,
     }
 
     /// <summary>
@@ -34,13 +38,18 @@ public static class PacketAnalysisCodec
     {
         int at = 0;
         var transports = analysis.Transports;
-        destination[at++] = (byte)transports.Length;
+        destination[at++] = (byte)(transports.Length | (analysis.EchoRequestFrame != 0 ? HasEchoRequest : 0)
+            | (analysis.ArpDuplicateAddress != 0 ? HasArpDuplicate : 0));
+        if (analysis.EchoRequestFrame != 0)
+            WriteSigned(destination, ref at, (long)frame - analysis.EchoRequestFrame);
+        if (analysis.ArpDuplicateAddress != 0)
+            Write(destination, ref at, analysis.ArpDuplicateAddress);
         foreach (ref readonly var t in transports)
         {
             ref readonly var tcp = ref t.Tcp;
             var parts = (t.HasStream ? Parts.Stream : 0) | (t.HasTimes ? Parts.Times : 0) | (t.HasTcp ? Parts.Tcp : 0)
                 | (tcp.HasAck ? Parts.Ack : 0) | (tcp.HasNextSeq ? Parts.NextSeq : 0) | (tcp.HasWindowSize ? Parts.WindowSize : 0)
-                | (tcp.HasScaleFactor ? Parts.ScaleFactor : 0);
+                | (tcp.HasScaleFactor ? Parts.ScaleFactor : 0) | (t.HasTcp && tcp.SackBase != 0 ? Parts.SackBase : 0);
             destination[at++] = (byte)t.LayerIndex;
             destination[at++] = (byte)parts;
             if (t.HasStream)
@@ -53,14 +62,16 @@ public static class PacketAnalysisCodec
             if (!t.HasTcp)
                 continue;
             Write(destination, ref at, tcp.Seq);
-            if (tcp.HasAck)
-                Write(destination, ref at, tcp.Ack);
+            // The acknowledgement and window are kept even where the field is not shown (a header cut short): the Info
+            // column prints them as read.
+            Write(destination, ref at, tcp.Ack);
             if (tcp.HasNextSeq)
                 Write(destination, ref at, tcp.NextSeq - tcp.Seq);
-            if (tcp.HasWindowSize)
-                Write(destination, ref at, tcp.WindowSize);
+            Write(destination, ref at, tcp.WindowSize);
             if (tcp.HasScaleFactor)
                 WriteSigned(destination, ref at, tcp.ScaleFactor);
+            if (tcp.SackBase != 0)
+                Write(destination, ref at, tcp.SackBase);
             Write(destination, ref at, (ulong)tcp.Items);
             if ((tcp.Items & TcpAnalysisItems.Analysis) == 0)
                 continue;
@@ -96,7 +107,12 @@ public static class PacketAnalysisCodec
     public static int Decode(ReadOnlySpan<byte> source, uint frame, PacketAnalysis analysis)
     {
         int at = 0;
-        int count = source[at++];
+        byte first = source[at++];
+        int count = first & CountMask;
+        if ((first & HasEchoRequest) != 0)
+            analysis.EchoRequestFrame = (uint)((long)frame - ReadSigned(source, ref at));
+        if ((first & HasArpDuplicate) != 0)
+            analysis.ArpDuplicateAddress = (uint)Read(source, ref at);
         for (int i = 0; i < count; i++)
         {
             int layerIndex = source[at++];
@@ -122,14 +138,13 @@ public static class PacketAnalysisCodec
             tcp.HasWindowSize = (parts & Parts.WindowSize) != 0;
             tcp.HasScaleFactor = (parts & Parts.ScaleFactor) != 0;
             tcp.Seq = (uint)Read(source, ref at);
-            if (tcp.HasAck)
-                tcp.Ack = (uint)Read(source, ref at);
+            tcp.Ack = (uint)Read(source, ref at);
             if (tcp.HasNextSeq)
                 tcp.NextSeq = tcp.Seq + (uint)Read(source, ref at);
-            if (tcp.HasWindowSize)
-                tcp.WindowSize = (uint)Read(source, ref at);
+            tcp.WindowSize = (uint)Read(source, ref at);
             if (tcp.HasScaleFactor)
                 tcp.ScaleFactor = (int)ReadSigned(source, ref at);
+            tcp.SackBase = (parts & Parts.SackBase) != 0 ? (uint)Read(source, ref at) : 0;
             tcp.Items = (TcpAnalysisItems)Read(source, ref at);
             if ((tcp.Items & TcpAnalysisItems.Analysis) == 0)
                 continue;

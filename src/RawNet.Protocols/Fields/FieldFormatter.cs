@@ -11,8 +11,6 @@ public static class FieldFormatter
     /// <summary>Characters enough for any single field value.</summary>
     public const int MaxLength = 64;
 
-    private static readonly string[] HexFormats = ["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"];
-
     /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
     public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
     {
@@ -20,7 +18,10 @@ public static class FieldFormatter
         switch (field.Kind)
         {
             case FieldKind.Decimal:
-                return value.Number.TryFormat(destination, out written, default, null);
+                if (destination.Length < DigitText.MaxDecimalLength)
+                    return false;
+                written = DigitText.WriteDecimal(value.Number, destination);
+                return true;
             case FieldKind.Boolean:
                 if (destination.Length < 1)
                     return false;
@@ -28,11 +29,11 @@ public static class FieldFormatter
                 written = 1;
                 return true;
             case FieldKind.Hex:
-                if (destination.Length < 2 || !value.Number.TryFormat(destination[2..], out written, HexFormats[Math.Clamp(field.HexDigits, 0, 16)], null))
+                if (destination.Length < 18)
                     return false;
                 destination[0] = '0';
                 destination[1] = 'x';
-                written += 2;
+                written = 2 + DigitText.WriteHex(value.Number, Math.Clamp(field.HexDigits, 0, 16), destination[2..]);
                 return true;
             case FieldKind.MacAddress:
                 return TryFormatMac(buffer.Slice(value.Offset, 6), destination, out written);
@@ -44,7 +45,10 @@ public static class FieldFormatter
             case FieldKind.RelativeTime:
                 return TryFormatEpoch((long)value.Number, destination, out written);
             case FieldKind.SignedDecimal:
-                return ((long)value.Number).TryFormat(destination, out written, default, null);
+                if (destination.Length < DigitText.MaxDecimalLength)
+                    return false;
+                written = DigitText.WriteSignedDecimal((long)value.Number, 0, destination);
+                return true;
             case FieldKind.Marker:
                 if (destination.Length < 1)
                     return false;
@@ -73,8 +77,8 @@ public static class FieldFormatter
         {
             if (i > 0)
                 destination[written++] = ':';
-            destination[written++] = HexDigit(mac[i] >> 4);
-            destination[written++] = HexDigit(mac[i] & 0xF);
+            destination[written++] = DigitText.HexDigit(mac[i] >> 4);
+            destination[written++] = DigitText.HexDigit(mac[i] & 0xF);
         }
         return true;
     }
@@ -89,8 +93,7 @@ public static class FieldFormatter
         {
             if (i > 0)
                 destination[written++] = '.';
-            address[i].TryFormat(destination[written..], out int n);
-            written += n;
+            written += DigitText.WriteDecimal(address[i], destination[written..]);
         }
         return true;
     }
@@ -143,8 +146,7 @@ public static class FieldFormatter
                 written += n;
                 return true;
             }
-            words[i].TryFormat(destination[written..], out int m, "x");
-            written += m;
+            written += DigitText.WriteHex(words[i], 0, destination[written..]);
         }
         if (bestBase >= 0 && bestBase + bestLength == 8)
             destination[written++] = ':';
@@ -162,13 +164,11 @@ public static class FieldFormatter
             destination[written++] = '-';
             nanoseconds = -nanoseconds;
         }
-        (nanoseconds / 1_000_000_000).TryFormat(destination[written..], out int n);
-        written += n;
+        // A long's most negative value stays negative when negated: it is then written as the unsigned value it is.
+        ulong magnitude = (ulong)nanoseconds;
+        written += DigitText.WriteDecimal(magnitude / 1_000_000_000, destination[written..]);
         destination[written++] = '.';
-        (nanoseconds % 1_000_000_000).TryFormat(destination[written..], out n, "D9");
-        written += n;
+        written += DigitText.WriteDecimal(magnitude % 1_000_000_000, 9, destination[written..]);
         return true;
     }
-
-    private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
 }

@@ -44,4 +44,15 @@ public static class LinuxCookedHeader
 
     /// <summary>The protocol (EtherType) an SLL2 header says follows.</summary>
     public static EtherType Sll2Protocol(ReadOnlySpan<byte> header) => (EtherType)BinaryPrimitives.ReadUInt16BigEndian(header);
+
+    /// <summary>The name Wireshark gives a cooked header's packet type (Linux's PACKET_HOST and the rest), or null for one it does not name.</summary>
+    public static string? PacketTypeName(int type) => type switch
+    {
+        0 => "Unicast to us",
+        1 => "Broadcast",
+        2 => "Multicast",
+        3 => "Unicast to another host",
+        4 => "Sent by us",
+        _ => null,
+    };
 }

@@ -94,4 +94,6 @@ public struct TcpSegmentAnalysis
     public long Rto;
     /// <summary>The frame the <see cref="Rto"/> is measured from.</summary>
     public uint RtoFrame;
+    /// <summary>The receiver's base sequence number when the options were read: SACK edges are shown relative to it.</summary>
+    public uint SackBase;
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using RawNet.Protocols.Conversations;
+using static RawNet.Protocols.Tcp.TcpSequence;
 
 namespace RawNet.Protocols.Tcp;
 
@@ -20,7 +21,10 @@ internal struct TcpFlow
     /// <summary>Duplicate ACKs counted; <see cref="uint.MaxValue"/> marks "an unseen segment was just ACKed" (its next dup ACK is #1).</summary>
     public uint DupAckNum;
     public uint PushBytesSent;
-    /// <summary>Head (newest) of this flow's unacknowledged segments in the analyzer's pool, or -1.</summary>
+    /// <summary>
+    /// The newest of this flow's unacknowledged segments in the analyzer's pool, or -1. They form a ring oldest to newest
+    /// (<see cref="SegmentCount"/> of them), the newest leading back to the oldest: both ends at hand, no walk to either.
+    /// </summary>
     public int Segments;
     /// <summary>This flow's latest SACK blocks in the analyzer's pool, or -1.</summary>
     public int Sack;
@@ -55,15 +59,15 @@ internal enum TcpFlowFlags : byte
 }
 
 /// <summary>A TCP conversation's state while a capture is walked: its stream number, times and both directions.</summary>
+/// <remarks>160 bytes (two 64-byte flows and 32 of its own): a tracker holding a million conversations holds this a million times.</remarks>
 internal struct TcpConversation
 {
     public uint Stream;
+    // The SYN's time until the handshake's round trip is known, then the round trip: one is never needed with the other.
+    private bool _initialRttKnown;
+    private long _synTimeOrInitialRtt;
     public long FirstTime;
     public long PreviousTime;
-    /// <summary>Time of the most recent pure SYN (0: none).</summary>
-    public long SynTime;
-    /// <summary>The handshake's round trip, SYN to the first non-SYN ACK (0: not known yet).</summary>
-    public long InitialRtt;
     /// <summary>The flow Wireshark calls flow1: sent by the endpoint that sorts higher (address, then port).</summary>
     public TcpFlow High;
     /// <summary>flow2: sent by the endpoint that sorts lower (and both ways when the endpoints are equal).</summary>
@@ -78,6 +82,32 @@ internal struct TcpConversation
         High = NewFlow(),
         Low = NewFlow(),
     };
+
+    /// <summary>The handshake's round trip, SYN to the first non-SYN ACK (0: not known yet).</summary>
+    public readonly long InitialRtt => _initialRttKnown ? _synTimeOrInitialRtt : 0;
+
+    /// <summary>A pure SYN at <paramref name="now"/>: the round trip, while unknown, is measured from the latest one.</summary>
+    public void SynSeen(long now)
+    {
+        if (!_initialRttKnown)
+            _synTimeOrInitialRtt = now;
+    }
+
+    /// <summary>
+    /// A segment that ACKs without SYN at <paramref name="now"/>: the round trip becomes known if a SYN was seen. A SYN at
+    /// time 0 counts as none and a round trip of 0 as not known yet (the next ACK measures again): 0 means unset, as in
+    /// Wireshark.
+    /// </summary>
+    public void AckSeen(long now)
+    {
+        if (_initialRttKnown || _synTimeOrInitialRtt == 0)
+            return;
+        long roundTrip = now - _synTimeOrInitialRtt;
+        if (roundTrip == 0)
+            return;
+        _synTimeOrInitialRtt = roundTrip;
+        _initialRttKnown = true;
+    }
 
     private static TcpFlow NewFlow() => new() { Segments = -1, Sack = -1, WinScale = -1, Flags = TcpFlowFlags.ValidBytesInFlight };
 }
@@ -221,18 +251,21 @@ internal sealed class TcpAnalyzer
         if (syn)
         {
             if (!hasAck)
-                conversation.SynTime = now;
+                conversation.SynSeen(now);
             fwd.Flags |= TcpFlowFlags.FirstAck;
         }
         if (hasAck && !syn)
         {
-            if (conversation.SynTime != 0 && conversation.InitialRtt == 0)
-                conversation.InitialRtt = now - conversation.SynTime;
+            conversation.AckSeen(now);
             fwd.Flags &= ~TcpFlowFlags.FirstAck;
         }
 
         // Options come after the analysis: a window scale sets this flow's shift, SACK blocks are kept for bytes in flight.
-        if (wholeHeader && headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength)
+        // SACK edges are shown relative to the receiver's base: kept only where there are options to show (0 otherwise,
+        // which also reads as "raw": a base of 0 changes nothing), so a stored record carries it only then.
+        bool hasOptions = headerLength > TcpHeader.MinLength && header.Length > TcpHeader.MinLength;
+        a.SackBase = hasOptions ? rev.BaseSeq : 0;
+        if (wholeHeader && hasOptions)
             ReadOptions(ref fwd, ref rev, header[TcpHeader.MinLength..Math.Min(headerLength, header.Length)]);
 
         // Which of the analysis's values Wireshark shows for this segment.
@@ -289,11 +322,6 @@ internal sealed class TcpAnalyzer
     private static void Create(ref TcpSegmentAnalysis a) => a.Items |= TcpAnalysisItems.Analysis;
 
     private static bool Has(in TcpSegmentAnalysis a, TcpAnalysisFlags flag) => (a.Flags & flag) != 0;
-
-    // Sequence-space comparisons: by the sign of the 32-bit difference, so they hold across the wrap.
-    private static bool Gt(uint a, uint b) => (int)(a - b) > 0;
-    private static bool Lt(uint a, uint b) => (int)(a - b) < 0;
-    private static bool Le(uint a, uint b) => (int)(a - b) <= 0;
 
     /// <summary>tshark's tcp_analyze_sequence_number, step by step (docs/tcp-analysis.md, steps A to S).</summary>
     private void AnalyzeSequence(ref TcpConversation conversation, ref TcpFlow fwd, ref TcpFlow rev, uint seq, uint ack, uint seglen,
@@ -415,16 +443,23 @@ internal sealed class TcpAnalyzer
         fwd.LastSegmentFlags = (a.Items & TcpAnalysisItems.Analysis) != 0 ? a.Flags : 0;
 
         // R: the other direction's segments this acknowledges; the oldest one ending exactly here gives the RTT.
-        int previous = -1;
-        for (int s = rev.Segments; s >= 0;)
+        // Oldest first, so the first such segment is the one; each one ending here is forgotten.
+        int previous = rev.Segments; // the newest: it leads to the oldest
+        int s = previous >= 0 ? _segments[previous].Next : -1;
+        bool acksFrame = false;
+        for (int left = previous >= 0 ? rev.SegmentCount : 0; left > 0; left--)
         {
             ref var u = ref _segments[s];
             int next = u.Next;
             if (ack == u.NextSeq)
             {
-                Create(ref a);
-                a.AcksFrame = u.Frame;
-                a.AckRtt = now - u.Time;
+                if (!acksFrame)
+                {
+                    Create(ref a);
+                    a.AcksFrame = u.Frame;
+                    a.AckRtt = now - u.Time;
+                    acksFrame = true;
+                }
             }
             else if (Gt(ack, u.Seq) && Le(ack, u.NextSeq))
             {
@@ -447,9 +482,10 @@ internal sealed class TcpAnalyzer
         if (seglen != 0 && fwd.Segments >= 0 && fwd.Has(TcpFlowFlags.ValidBytesInFlight))
         {
             uint first = uint.MaxValue, last = 0;
-            for (int s = fwd.Segments; s >= 0; s = _segments[s].Next)
+            int at = fwd.Segments;
+            for (int left = fwd.SegmentCount; left > 0; left--, at = _segments[at].Next)
             {
-                ref readonly var u = ref _segments[s];
+                ref readonly var u = ref _segments[at];
                 first = Math.Min(first, u.Seq - fwd.BaseSeq);
                 last = Math.Max(last, u.NextSeq - fwd.BaseSeq);
             }
@@ -512,9 +548,7 @@ internal sealed class TcpAnalyzer
         // The RTO: from when the sequence last advanced, or better from the oldest segment still unacknowledged.
         a.Rto = now - fwd.NextSeqTime;
         a.RtoFrame = fwd.NextSeqFrame;
-        int oldest = -1;
-        for (int s = fwd.Segments; s >= 0; s = _segments[s].Next)
-            oldest = s;
+        int oldest = fwd.Segments >= 0 ? _segments[fwd.Segments].Next : -1;
         if (oldest >= 0)
         {
             a.Rto = now - _segments[oldest].Time;
@@ -583,19 +617,27 @@ internal sealed class TcpAnalyzer
                 Array.Resize(ref _segments, (int)Math.Min((long)_segments.Length * 2, _maxSegments));
             index = _usedSegments++;
         }
-        _segments[index] = new UnackedSegment { Frame = frame, Seq = seq, NextSeq = nextSeq, Time = now, Next = flow.Segments };
+        // The new newest leads to the oldest (itself when alone), and the old newest to it.
+        int newest = flow.Segments;
+        _segments[index] = new UnackedSegment { Frame = frame, Seq = seq, NextSeq = nextSeq, Time = now, Next = newest >= 0 ? _segments[newest].Next : index };
+        if (newest >= 0)
+            _segments[newest].Next = index;
         flow.Segments = index;
         flow.SegmentCount++;
         SegmentsHeld++;
     }
 
+    /// <summary>Forgets segment <paramref name="index"/> of <paramref name="flow"/>; <paramref name="previous"/> is the one before it in the ring.</summary>
     private void Unlink(ref TcpFlow flow, int previous, int index)
     {
-        int next = _segments[index].Next;
-        if (previous < 0)
-            flow.Segments = next;
+        if (previous == index)
+            flow.Segments = -1; // it was the only one
         else
-            _segments[previous].Next = next;
+        {
+            _segments[previous].Next = _segments[index].Next;
+            if (flow.Segments == index)
+                flow.Segments = previous;
+        }
         _segments[index].Next = _freeSegment;
         _freeSegment = index;
         flow.SegmentCount--;
@@ -618,7 +660,7 @@ internal sealed class TcpAnalyzer
     private void ReleaseFlow(ref TcpFlow flow)
     {
         while (flow.Segments >= 0)
-            Unlink(ref flow, -1, flow.Segments);
+            Unlink(ref flow, flow.Segments, _segments[flow.Segments].Next); // the oldest, after the newest
         if (flow.Sack >= 0)
         {
             _sacks[flow.Sack] = new SackRanges { NextFree = _freeSack };
@@ -633,7 +675,7 @@ internal sealed class TcpAnalyzer
         public uint Frame;
         public uint Seq;
         public uint NextSeq;
-        /// <summary>The next older segment of the same flow, or -1 (in the free list: the next free slot).</summary>
+        /// <summary>The next newer segment of the same flow, the oldest after the newest (in the free list: the next free slot, or -1).</summary>
         public int Next;
         public long Time;
     }

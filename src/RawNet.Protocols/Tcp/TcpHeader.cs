@@ -29,7 +29,23 @@ public enum TcpOptionKind : byte
     WindowScale = 3,
     SackPermitted = 4,
     Sack = 5,
+    /// <summary>RFC 1072's echo and echo reply, obsolete.</summary>
+    Echo = 6,
+    EchoReply = 7,
     Timestamps = 8,
+    /// <summary>MD5 signature (RFC 2385).</summary>
+    Md5Signature = 19,
+    /// <summary>User timeout (RFC 5482).</summary>
+    UserTimeout = 28,
+    /// <summary>TCP authentication option (RFC 5925).</summary>
+    Authentication = 29,
+    /// <summary>Multipath TCP (RFC 8684).</summary>
+    Multipath = 30,
+    /// <summary>TCP Fast Open cookie (RFC 7413).</summary>
+    FastOpen = 34,
+    /// <summary>Experimental options with a 16-bit experiment identifier (RFC 6994).</summary>
+    Experiment1 = 253,
+    Experiment2 = 254,
 }
 
 /// <summary>

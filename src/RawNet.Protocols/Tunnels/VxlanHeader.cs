@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+
 namespace RawNet.Protocols.Tunnels;
 
 /// <summary>
@@ -48,5 +51,26 @@ public static class TeredoHeader
         if (data.Length >= length + OriginIndicationLength && data[length] == 0 && data[length + 1] == 0)
             length += OriginIndicationLength;
         return data.Length > length && data[length] >> 4 == 6;
+    }
+
+    /// <summary>
+    /// True when the ICMPv6 layer at <paramref name="icmpv6Index"/> is a Teredo direct IPv6 connectivity test (RFC 4380
+    /// 5.2.9): an echo request whose innermost UDP datagram goes to the Teredo port. It carries a nonce, not a payload to
+    /// be echoed, and tshark names it so instead of pairing it with a reply.
+    /// </summary>
+    public static bool IsConnectivityTest(DecodedPacket packet, int icmpv6Index, ReadOnlySpan<byte> frame)
+    {
+        var icmp = packet.HeaderOf(packet[icmpv6Index], frame);
+        if (packet[icmpv6Index].Kind != LayerKind.Icmpv6 || icmp.Length < 1 || icmp[0] != (byte)Icmpv6.Icmpv6Type.EchoRequest)
+            return false;
+        for (int i = icmpv6Index - 1; i > 0; i--)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Quoted || layer.Kind is not (LayerKind.Udp or LayerKind.Tcp))
+                continue;
+            var ports = packet.HeaderOf(layer, frame);
+            return layer.Kind == LayerKind.Udp && ports.Length >= 4 && BinaryPrimitives.ReadUInt16BigEndian(ports[2..]) == TunnelPorts.Teredo;
+        }
+        return false;
     }
 }

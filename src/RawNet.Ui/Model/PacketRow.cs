@@ -1,16 +1,9 @@
+using RawNet.Output.Columns;
+
 namespace RawNet.Ui.Model;
 
-/// <summary>How a packet-list row is coloured: by its innermost protocol, or as a problem.</summary>
-public enum RowColor : byte
-{
-    Other,
-    Tcp,
-    Udp,
-    Arp,
-    Icmp,
-    /// <summary>A bad checksum, a truncated or malformed header.</summary>
-    Problem,
-}
-
-/// <summary>One packet-list row: Wireshark's default columns, formatted.</summary>
-public sealed record PacketRow(long Number, double Time, string Source, string Destination, string Protocol, int Length, string Info, RowColor Color);
+/// <summary>
+/// One packet-list row: Wireshark's default columns, formatted (Protocol and Info as tshark writes them), and the first of
+/// Wireshark's default colouring rules the packet matches (null: none, the row keeps the screen's colours).
+/// </summary>
+public sealed record PacketRow(long Number, double Time, string Source, string Destination, string Protocol, int Length, string Info, ColoringRule? Coloring);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using RawNet.Output.Summary;
+using RawNet.Output;
+using RawNet.Output.Columns;
 using RawNet.Output.Tree;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
@@ -26,9 +27,7 @@ public sealed class PacketSource
 
     private readonly PacketDecoder _decoder;
     private readonly DecodedPacket _packet = new();
-    // Rows are decoded out of order, so relative sequence numbers (which need every earlier packet) cannot be right: absolute, as tcpdump -S.
-    private readonly SummaryPrinter _summary = new(new SummaryOptions(AbsoluteSequenceNumbers: true));
-    private readonly StringWriter _summaryText = new(CultureInfo.InvariantCulture);
+    private readonly TextLine _info = new();
     private readonly Dictionary<int, PacketRow> _rows = [];
     private readonly Queue<int> _rowOrder = new();
     private byte[] _buffer = new byte[2048];
@@ -133,96 +132,12 @@ public sealed class PacketSource
             };
         }
 
-        var top = TopLayer(packet);
-        _summaryText.GetStringBuilder().Clear();
-        _summary.Print(packet, frame, _summaryText);
-        var info = _summaryText.ToString().TrimEnd('\n');
-        // The summary opens with the time of day ("HH:MM:SS.ffffff "): the Time column already says when.
-        if (info.Length > 16 && info[2] == ':' && info[15] == ' ')
-            info = info[16..];
-        info = WithoutAddresses(info, source, destination);
-        var color = HasProblem(packet) ? RowColor.Problem : top switch
-        {
-            LayerKind.Tcp => RowColor.Tcp,
-            LayerKind.Udp => RowColor.Udp,
-            LayerKind.Arp => RowColor.Arp,
-            LayerKind.Icmp or LayerKind.Icmpv6 => RowColor.Icmp,
-            _ => RowColor.Other,
-        };
-        return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, ProtocolColumn(top),
-            packet.Metadata.OriginalLength, info, color);
-    }
-
-    /// <summary>
-    /// The summary without the addresses the Source and Destination columns already show, ports kept, as Wireshark's
-    /// Info column reads: "IP 198.18.0.1.40000 &gt; 198.18.0.2.80: Flags [S], ..." becomes "40000 &gt; 80: Flags [S], ...".
-    /// Lines that do not start with exactly those addresses (VLAN, tunnels, ARP) are left whole.
-    /// </summary>
-    public static string WithoutAddresses(string info, string source, string destination)
-    {
-        if (source.Length == 0 || destination.Length == 0)
-            return info;
-        var rest = info.AsSpan();
-        if (rest.StartsWith("IP "))
-            rest = rest[3..];
-        else if (rest.StartsWith("IP6 "))
-            rest = rest[4..];
-        else
-            return info;
-        if (!rest.StartsWith(source, StringComparison.Ordinal))
-            return info;
-        rest = rest[source.Length..];
-        var sourcePort = Port(ref rest);
-        if (!rest.StartsWith(" > ") || !rest[3..].StartsWith(destination, StringComparison.Ordinal))
-            return info;
-        rest = rest[(3 + destination.Length)..];
-        var destinationPort = Port(ref rest);
-        if (!rest.StartsWith(": "))
-            return info;
-        rest = rest[2..];
-        return sourcePort.IsEmpty || destinationPort.IsEmpty ? rest.ToString() : $"{sourcePort} > {destinationPort}: {rest}";
-    }
-
-    /// <summary>A ".PORT" suffix (tcpdump's address.port), consumed; empty when there is none.</summary>
-    private static ReadOnlySpan<char> Port(ref ReadOnlySpan<char> text)
-    {
-        if (text.Length < 2 || text[0] != '.' || !char.IsAsciiDigit(text[1]))
-            return default;
-        int end = 1;
-        while (end < text.Length && char.IsAsciiDigit(text[end]))
-            end++;
-        var port = text[1..end];
-        text = text[end..];
-        return port;
-    }
-
-    /// <summary>The innermost layer that is not payload nor quoted by an ICMP error.</summary>
-    private static LayerKind TopLayer(DecodedPacket packet)
-    {
-        for (int i = packet.LayerCount - 1; i > 0; i--)
-        {
-            ref readonly Layer layer = ref packet[i];
-            if (layer.Kind != LayerKind.Payload && !layer.Quoted)
-                return layer.Kind;
-        }
-        return LayerKind.Frame;
-    }
-
-    /// <summary>The Protocol column: the protocol's filter name in capitals, as Wireshark shows "TCP", "ICMPv6".</summary>
-    public static string ProtocolColumn(LayerKind kind) =>
-        kind == LayerKind.Frame ? "FRAME" : FieldCatalog.ProtocolName(kind).ToUpperInvariant().Replace("V6", "v6", StringComparison.Ordinal);
-
-    /// <summary>A bad checksum or a header cut short or malformed anywhere in the packet.</summary>
-    public static bool HasProblem(DecodedPacket packet)
-    {
-        if (packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed)
-            return true;
-        foreach (ref readonly var layer in packet.Layers)
-        {
-            if (layer.Checksum == ChecksumStatus.Bad || layer.Status != LayerStatus.Complete)
-                return true;
-        }
-        return false;
+        // Wireshark's Protocol and Info columns and its default colouring rules, as tshark writes them in one pass: the
+        // analysis was restored into the packet by Decode, so relative numbers and tags are those of the whole file.
+        _info.Clear();
+        InfoColumn.Append(_info, packet, frame);
+        return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, Output.Columns.ProtocolColumn.Of(packet, frame),
+            packet.Metadata.OriginalLength, _info.Text.ToString(), ColoringRules.Match(packet, frame));
     }
 
     private static string Text(FieldDefinition[] fields, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)

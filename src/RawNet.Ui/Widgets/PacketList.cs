@@ -1,4 +1,5 @@
 using System.Globalization;
+using RawNet.Output.Columns;
 using RawNet.Ui.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -7,7 +8,8 @@ namespace RawNet.Ui.Widgets;
 
 /// <summary>
 /// The packet list: a title line, a column header, then one row per packet on screen (No., Time, Source, Destination,
-/// Protocol, Length, Info), coloured by protocol, the selected row marked with <c>&gt;</c> and highlighted.
+/// Protocol, Length, Info), coloured as Wireshark's default colouring rules colour them (text and background), the
+/// selected row marked with <c>&gt;</c> and shown in reverse.
 /// </summary>
 public sealed class PacketList(CaptureView view, int height) : IRenderable
 {
@@ -40,8 +42,7 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
             bool selected = row == view.Selected;
             string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), packet.Time.ToString("0.000000", CultureInfo.InvariantCulture),
                 packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, address, info, selected);
-            var color = ColorOf(packet.Color);
-            var style = selected ? new Style(Color.Black, color, Decoration.Bold) : new Style(color);
+            var style = StyleOf(packet.Coloring, selected);
             lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
         }
         if (view.ShownCount == 0)
@@ -53,14 +54,18 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
         (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, 11) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
         + Cells.Fit(protocol, 8) + " " + Cells.FitRight(length, 6) + " " + Cells.Fit(info, infoWidth);
 
-    /// <summary>Wireshark-like colouring rules, as foreground colours.</summary>
-    public static Color ColorOf(RowColor color) => color switch
+    /// <summary>A row's style: the colouring rule's text and background colours (none: the screen's), reversed when selected.</summary>
+    public static Style StyleOf(ColoringRule? rule, bool selected)
     {
-        RowColor.Tcp => Color.MediumPurple1,
-        RowColor.Udp => Color.SkyBlue1,
-        RowColor.Arp => Color.Khaki1,
-        RowColor.Icmp => Color.Pink1,
-        RowColor.Problem => Color.Red,
-        _ => Color.Grey85,
-    };
+        var decoration = selected ? Decoration.Invert | Decoration.Bold : Decoration.None;
+        if (rule is null)
+            return new Style(decoration: decoration);
+        return new Style(ToColor(rule.Foreground), ToColor(rule.Background), decoration);
+    }
+
+    private static Color ToColor(RgbColor color)
+    {
+        var (red, green, blue) = color.To8Bit();
+        return new Color(red, green, blue);
+    }
 }

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using RawNet.Files;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 
@@ -18,10 +14,10 @@ namespace RawNet.Benchmarks.Decoding;
 /// decode that reads only headers waits on memory for each frame, while checksum verification reads every byte in
 /// order and lets the hardware prefetcher bring in the next frame. "CacheResident" decodes the first 5,000 frames
 /// (about 2 MB) 40 times: the decoder's own cost, as when it runs right behind the capture that wrote the bytes.</para>
-/// The capture is generated into the temp folder on first use (python3 needed), or taken from RAWNET_BENCH_PCAP.
-/// Frames sit in one byte array, so the loop measures decoding, not file reading or cache misses on scattered arrays.
+/// Frames sit in one byte array (<see cref="CaptureInMemory"/>), so the loop measures decoding, not file reading or
+/// cache misses on scattered arrays.
 /// </remarks>
-[Config(typeof(Config))]
+[Config(typeof(PerPacketConfig))]
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 8)]
 public class DecodeBenchmarks
@@ -29,9 +25,7 @@ public class DecodeBenchmarks
     /// <summary>Packets in the benchmark capture, all decoded by each invocation.</summary>
     public const int Packets = 200_000;
 
-    private byte[] _bytes = [];
-    private int[] _offsets = [];
-    private FrameMetadata[] _metadata = [];
+    private CaptureInMemory _capture = null!;
     private readonly DecodedPacket _packet = new();
     private PacketDecoder _default = null!;
     private PacketDecoder _noChecksums = null!;
@@ -43,34 +37,10 @@ public class DecodeBenchmarks
     [Params("Stream", "CacheResident")]
     public string WorkingSet { get; set; } = "Stream";
 
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min);
-    }
-
     [GlobalSetup]
     public void Setup()
     {
-        var path = CapturePath();
-        var bytes = new List<byte>(Packets * 200);
-        var offsets = new List<int>(Packets + 1);
-        var metadata = new List<FrameMetadata>(Packets);
-        using (var reader = CaptureFileReader.Open(path))
-        {
-            while (reader.TryReadNext(out var frame))
-            {
-                offsets.Add(bytes.Count);
-                metadata.Add(frame.Metadata);
-                foreach (var b in frame.Data)
-                    bytes.Add(b);
-            }
-        }
-        offsets.Add(bytes.Count);
-        if (metadata.Count != Packets)
-            throw new InvalidOperationException($"{path} has {metadata.Count} packets, expected {Packets}");
-        _bytes = bytes.ToArray();
-        _offsets = offsets.ToArray();
-        _metadata = metadata.ToArray();
+        _capture = CaptureInMemory.Load(Packets);
         _default = new PacketDecoder();
         _noChecksums = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: false));
         _noChecksumsNoReassembly = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: false));
@@ -80,16 +50,13 @@ public class DecodeBenchmarks
     private long DecodeAll(PacketDecoder decoder)
     {
         long layers = 0;
-        var bytes = _bytes;
-        var offsets = _offsets;
-        var metadata = _metadata;
+        var capture = _capture;
         var packet = _packet;
         for (int repeat = 0; repeat < _repeats; repeat++)
         {
             for (int i = 0; i < _frames; i++)
             {
-                int start = offsets[i];
-                decoder.Decode(bytes.AsSpan(start, offsets[i + 1] - start), metadata[i], i + 1, packet);
+                decoder.Decode(capture.Frame(i), capture.Metadata[i], i + 1, packet);
                 layers += packet.LayerCount;
             }
         }
@@ -107,38 +74,4 @@ public class DecodeBenchmarks
     /// <summary>Only the header walk: no checksums, no reassembly.</summary>
     [Benchmark(OperationsPerInvoke = Packets)]
     public long Decode_headersOnly() => DecodeAll(_noChecksumsNoReassembly);
-
-    /// <summary>The benchmark capture: RAWNET_BENCH_PCAP, or generated once into the temp folder.</summary>
-    private static string CapturePath()
-    {
-        var configured = Environment.GetEnvironmentVariable("RAWNET_BENCH_PCAP");
-        if (!string.IsNullOrEmpty(configured))
-            return configured;
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-bench-{Packets}.pcap");
-        if (File.Exists(path))
-            return path;
-        var tool = FindTool();
-        var psi = new ProcessStartInfo("python3") { RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(tool);
-        psi.ArgumentList.Add(path + ".tmp");
-        psi.ArgumentList.Add(Packets.ToString());
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start python3");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed: {error}");
-        File.Move(path + ".tmp", path, overwrite: true);
-        return path;
-    }
-
-    private static string FindTool()
-    {
-        // BenchmarkDotNet runs from a generated folder below the project's bin: walk up to the repository root.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RawNet.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "tools", "make-bench-pcap.py"));
-        }
-        throw new InvalidOperationException("RawNet.sln not found above " + AppContext.BaseDirectory + "; set RAWNET_BENCH_PCAP");
-    }
 }

@@ -9,11 +9,15 @@ namespace RawNet.Protocols.Tests.Conversations;
 /// </summary>
 public sealed class ConversationTableTests
 {
+    /// <summary>Key number <paramref name="n"/>: IPv6 for every third (the table keeps their addresses apart), IPv4 otherwise.</summary>
     private static ConversationKey Key(int n, bool reversed = false)
     {
-        Span<byte> a = stackalloc byte[4], b = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(a, 0x0A000000 + n % 97);
-        BinaryPrimitives.WriteInt32BigEndian(b, 0x0B000000 + n / 97);
+        int length = n % 3 == 0 ? 16 : 4;
+        Span<byte> a = stackalloc byte[length], b = stackalloc byte[length];
+        a.Fill(0x20);
+        b.Fill(0x20);
+        BinaryPrimitives.WriteInt32BigEndian(a[^4..], 0x0A000000 + n % 97);
+        BinaryPrimitives.WriteInt32BigEndian(b[^4..], 0x0B000000 + n / 97);
         ushort pa = (ushort)(n * 7), pb = (ushort)(n % 13);
         return reversed ? ConversationKey.Of(b, pb, a, pa, out _) : ConversationKey.Of(a, pa, b, pb, out _);
     }
@@ -111,6 +115,14 @@ public sealed class ConversationTableTests
         table.FindOrAdd(Key(2), out bool added2);
         Assert.True(added2);
         Assert.Equal(3, table.Count);
+    }
+
+    [Fact]
+    public void EntriesAreTheSizeTheMemoryBoundIsWrittenWith()
+    {
+        // ConversationLimits and docs/performance.md state these: change them together.
+        Assert.Equal(184, ConversationTable<RawNet.Protocols.Tcp.TcpConversation>.EntryBytes);
+        Assert.Equal(48, ConversationTable<UdpConversation>.EntryBytes);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ internal static class Samples
     public static List<Frame> BenchCapture(int packets)
     {
         var python = ExternalTool.Require("python3", "python3");
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-bench-{packets}-{Environment.ProcessId}.pcap");
+        // A name of its own per call: tests that run at the same time in this process each make and delete theirs.
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-bench-{packets}-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
         try
         {
             var (exit, _, error) = ExternalTool.Run(python, [TestPaths.BenchPcapTool, path, packets.ToString()]);

@@ -73,7 +73,7 @@ public sealed partial class LiveUiTests
             Assert.Contains($"| Packet {Datagrams}", screen, StringComparison.Ordinal);
             Assert.Contains($">{Datagrams,8}", screen, StringComparison.Ordinal);
             Assert.Contains($"{lab.B.Ipv4} {lab.A.Ipv4}", screen.Replace("  ", " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-            Assert.Contains($"{sourcePort} > {Port}: UDP, length 19", screen, StringComparison.Ordinal);
+            Assert.Contains($"{sourcePort} → {Port} Len=19", screen, StringComparison.Ordinal);
             Assert.Contains("drops: kernel 0, ring 0", screen, StringComparison.Ordinal);
 
             // The interfaces screen offers to stop; the list stays with every packet.
@@ -111,11 +111,11 @@ public sealed partial class LiveUiTests
             Assert.NotEmpty(created);
             lab.SendUdp(lab.B, 40124, [new byte[10], new byte[10], new byte[10]]);
             // Each datagram draws an ICMP port unreachable, and the lab's own multicast reports may come too.
-            ui.WaitFor("40124: UDP, length 10");
+            ui.WaitFor("→ 40124 Len=10");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (Regex.Count(ui.Screen(), "40124: UDP, length 10") < 3 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            while (Regex.Count(ui.Screen(), "→ 40124 Len=10") < 3 && clock.Elapsed < TimeSpan.FromSeconds(10))
                 Thread.Sleep(50);
-            Assert.Equal(3, Regex.Count(ui.Screen(), "40124: UDP, length 10"));
+            Assert.Equal(3, Regex.Count(ui.Screen(), "→ 40124 Len=10"));
             ui.Keys("C-c");
             var screen = ui.WaitFor(Exited);
             Assert.Contains(Exited + "0", screen, StringComparison.Ordinal);

@@ -1,0 +1,128 @@
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Ipv4;
+
+namespace RawNet.Output.Columns.Info;
+
+/// <summary>Which protocol's wording writes a layer's columns.</summary>
+internal enum ColumnWriter : byte
+{
+    None,
+    Link,
+    Arp,
+    Ipv4,
+    Ipv6,
+    Tcp,
+    Udp,
+    Icmp,
+    Icmpv6,
+    Tunnel,
+}
+
+/// <summary>
+/// A decoded packet as the column writers see it: which layer's text shows (tshark's last dissector to write the
+/// columns), the bytes each layer has, and whether the capture cut the frame.
+/// </summary>
+internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte> frame)
+{
+    public readonly DecodedPacket Packet = packet;
+    public readonly ReadOnlySpan<byte> Frame = frame;
+
+    /// <summary>True when the capture kept fewer bytes than the frame had (a snaplen cut): a header cut there is "size limited", not malformed.</summary>
+    public bool CaptureCut => Frame.Length < Packet.Metadata.OriginalLength;
+
+    /// <summary>The header bytes of the layer at <paramref name="index"/> that are present.</summary>
+    public ReadOnlySpan<byte> Header(int index) => Packet.HeaderOf(Packet[index], Frame);
+
+    /// <summary>The captured bytes of the layer at <paramref name="index"/>, header and payload, as far as it extends.</summary>
+    public ReadOnlySpan<byte> Bytes(int index)
+    {
+        ref readonly Layer layer = ref Packet[index];
+        var buffer = Packet.BufferOf(layer, Frame);
+        return buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + Math.Max(layer.Extent, layer.HeaderLength))];
+    }
+
+    /// <summary>The writer of a layer kind's columns.</summary>
+    public static ColumnWriter WriterOf(LayerKind kind) => kind switch
+    {
+        LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.LinuxSll or LayerKind.LinuxSll2
+            or LayerKind.Null or LayerKind.PppoeSession => ColumnWriter.Link,
+        LayerKind.Arp => ColumnWriter.Arp,
+        LayerKind.Ipv4 => ColumnWriter.Ipv4,
+        LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
+            or LayerKind.Ipv6DestinationOptions or LayerKind.Ipv6AuthenticationHeader => ColumnWriter.Ipv6,
+        LayerKind.Tcp => ColumnWriter.Tcp,
+        LayerKind.Udp => ColumnWriter.Udp,
+        LayerKind.Icmp => ColumnWriter.Icmp,
+        LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo => ColumnWriter.Tunnel,
+        _ => ColumnWriter.None,
+    };
+
+    /// <summary>
+    /// The index of the layer whose text the columns show (0 when only the frame was decoded): the innermost layer not
+    /// quoted by an ICMP error that tshark would have handed to a dissector, except that a fragment whose datagram is not
+    /// complete shows as the fragment, whatever of its payload was decoded.
+    /// </summary>
+    public int Owner()
+    {
+        var layers = Packet.Layers;
+        int owner = 0;
+        for (int i = 1; i < layers.Length; i++)
+        {
+            ref readonly Layer layer = ref layers[i];
+            if (layer.Quoted || layer.Kind == LayerKind.Payload || NeverDissected(i))
+                continue;
+            owner = i;
+            if (Packet.IsUnreassembledFragment && IsFragmentHeader(i))
+                return i;
+        }
+        return owner;
+    }
+
+    /// <summary>
+    /// True for a layer tshark never hands to a dissector: an IP payload of no bytes at all, or one of which nothing was
+    /// captured behind a GRE (or ERSPAN) header, or behind an IPv6 extension header unless it is another extension header (an
+    /// EtherType or an IP header hands on even an empty payload).
+    /// </summary>
+    private bool NeverDissected(int index)
+    {
+        ref readonly Layer layer = ref Packet[index];
+        if (layer.HeaderLength != 0)
+            return false;
+        var previous = Packet[index - 1].Kind;
+        return layer.Extent == 0 && previous is LayerKind.Ipv4 or LayerKind.Ipv6 || previous is LayerKind.Gre or LayerKind.Erspan
+            || (IpInfo.IsExtension(previous) && !IpInfo.IsExtension(layer.Kind));
+    }
+
+    /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
+    public int EnclosingIp(int index)
+    {
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (!Packet[i].Quoted && Packet[i].Kind is LayerKind.Ipv4 or LayerKind.Ipv6)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The IPv4 layer or IPv6 fragment header that says the packet is a fragment.</summary>
+    private bool IsFragmentHeader(int index)
+    {
+        var kind = Packet[index].Kind;
+        if (kind == LayerKind.Ipv6Fragment)
+            return true;
+        if (kind != LayerKind.Ipv4)
+            return false;
+        var header = Header(index);
+        return header.Length >= Ipv4Header.MinLength && new Ipv4Header(header).IsFragment;
+    }
+
+    /// <summary>The TCP or UDP analysis record of the layer at <paramref name="index"/>; false when the tracker made none.</summary>
+    public bool TryGetTransport(int index, out TransportAnalysis transport)
+    {
+        int record = Packet.Analysis.IndexOf(index);
+        transport = record >= 0 ? Packet.Analysis[record] : default;
+        return record >= 0;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Udp;
+
+namespace RawNet.Output.Columns.Info;
+
+/// <summary>UDP's Info text as tshark writes it: <c>SPORT → DPORT Len=L</c>, or its complaint about an impossible length.</summary>
+internal static class UdpInfo
+{
+    /// <summary>Writes the Info text; true when the header, or a payload tshark hands on, was cut short.</summary>
+    public static bool Write(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (!PortsInfo.Append(line, in source, index))
+            return true;
+        ref readonly var layer = ref source.Packet[index];
+        if (header.Length < UdpHeader.Field.Length + 2)
+            return true;
+        int length = BinaryPrimitives.ReadUInt16BigEndian(header[UdpHeader.Field.Length..]);
+        if (length < UdpHeader.HeaderLength)
+        {
+            line.Append(" [BAD UDP LENGTH ");
+            line.Append(length);
+            line.Append(" < 8]");
+            return false;
+        }
+        if (length > layer.Extent && !source.Packet.IsUnreassembledFragment)
+        {
+            line.Append(" [BAD UDP LENGTH ");
+            line.Append(length);
+            line.Append(" > IP PAYLOAD LENGTH] Len=");
+            line.Append(length - UdpHeader.HeaderLength);
+            line.Append(InfoColumn.MalformedMark);
+            return false;
+        }
+        line.Append(" Len=");
+        line.Append(length - UdpHeader.HeaderLength);
+        if (header.Length < UdpHeader.HeaderLength)
+            return true;
+        // A payload tshark hands on of which nothing was captured stops it there.
+        return length > UdpHeader.HeaderLength && !HasCapturedPayload(in source, index);
+    }
+
+    private static bool HasCapturedPayload(in InfoSource source, int index)
+    {
+        var packet = source.Packet;
+        return index + 1 < packet.LayerCount && packet[index + 1].HeaderLength > 0;
+    }
+}

@@ -1,0 +1,47 @@
+using RawNet.Output.Columns.Info;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Output.Columns;
+
+/// <summary>
+/// Wireshark's Info column: for a decoded (and, for TCP analysis and echo pairing, analysed) packet, the text
+/// <c>tshark -T fields -e _ws.col.Info</c> prints in one pass with default preferences. The innermost protocol RawNet
+/// decodes speaks, as in tshark: ARP, IPv4 and IPv6 (fragments, payloads it does not decode), TCP with its analysis
+/// tags and option texts, UDP, ICMP and ICMPv6 (echo pairs from <see cref="Protocols.Conversations.PacketAnalysis.EchoRequestFrame"/>),
+/// tunnels by what they carry, and link layers whose payload is not decoded. A header cut by the capture ends in
+/// "[Packet size limited during capture]", one cut by its own length in "[Malformed Packet]". Application protocols
+/// (HTTP, DNS, TLS, ...) are not decoded: their packets show the transport's text, where tshark shows theirs.
+/// Writes into a caller-owned <see cref="TextLine"/>: nothing is allocated per packet.
+/// </summary>
+public static class InfoColumn
+{
+    /// <summary>What tshark appends when a dissector reads past the captured bytes.</summary>
+    public const string SizeLimitedMark = "[Packet size limited during capture]";
+
+    /// <summary>What tshark appends when a dissector reads past the bytes the packet itself declares.</summary>
+    public const string MalformedMark = "[Malformed Packet]";
+
+    /// <summary>Appends the Info text of <paramref name="packet"/> (decoded from <paramref name="frame"/>) to <paramref name="line"/>.</summary>
+    public static void Append(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var source = new InfoSource(packet, frame);
+        int owner = source.Owner();
+        if (owner > 0 && Write(line, in source, owner))
+            line.Append(source.CaptureCut ? SizeLimitedMark : MalformedMark);
+    }
+
+    /// <summary>Writes the text of the layer at <paramref name="index"/>; true when it ran out of header bytes.</summary>
+    private static bool Write(TextLine line, in InfoSource source, int index) => InfoSource.WriterOf(source.Packet[index].Kind) switch
+    {
+        ColumnWriter.Link => LinkInfo.Write(line, in source, index),
+        ColumnWriter.Arp => ArpInfo.Write(line, in source, index),
+        ColumnWriter.Ipv4 => IpInfo.WriteIpv4(line, in source, index),
+        ColumnWriter.Ipv6 => IpInfo.WriteIpv6(line, in source, index),
+        ColumnWriter.Tcp => TcpInfo.Write(line, in source, index),
+        ColumnWriter.Udp => UdpInfo.Write(line, in source, index),
+        ColumnWriter.Icmp => IcmpInfo.Write(line, in source, index),
+        ColumnWriter.Icmpv6 => Icmpv6Info.Write(line, in source, index),
+        ColumnWriter.Tunnel => TunnelInfo.Write(line, in source, index),
+        _ => false,
+    };
+}

@@ -1,0 +1,53 @@
+using RawNet.Output.Columns.Info;
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Output.Columns;
+
+/// <summary>
+/// Wireshark's Protocol column: the name of the innermost protocol that wrote the columns, as <c>tshark -T fields -e
+/// _ws.col.Protocol</c> prints it ("TCP", "ICMPv6", "ARP", "0x88b5" for an EtherType nothing decodes). Returns constant
+/// or cached strings: nothing is allocated per packet.
+/// </summary>
+public static class ProtocolColumn
+{
+    /// <summary>The protocol column of <paramref name="packet"/> (decoded from <paramref name="frame"/>).</summary>
+    public static string Of(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var source = new InfoSource(packet, frame);
+        int owner = source.Owner();
+        return owner > 0 ? Of(in source, owner) : LinkTypeNames.Name(packet.Metadata.LinkType);
+    }
+
+    private static string Of(in InfoSource source, int index)
+    {
+        var packet = source.Packet;
+        switch (InfoSource.WriterOf(packet[index].Kind))
+        {
+            case ColumnWriter.Link:
+                return LinkInfo.Protocol(in source, index);
+            case ColumnWriter.Arp:
+                return ArpInfo.Protocol(in source, index);
+            case ColumnWriter.Ipv4:
+            case ColumnWriter.Ipv6:
+                return IpInfo.Protocol(in source, index);
+            case ColumnWriter.Tcp:
+            case ColumnWriter.Udp:
+                return source.Header(index).Length >= 4 ? packet[index].Kind == LayerKind.Tcp ? "TCP" : "UDP" : Enclosing(in source, index);
+            case ColumnWriter.Icmp:
+                return "ICMP";
+            case ColumnWriter.Icmpv6:
+                return Icmpv6Info.Protocol(in source, index);
+            case ColumnWriter.Tunnel:
+                return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
+            default:
+                return "";
+        }
+    }
+
+    /// <summary>The protocol column the enclosing IP layer left, for a transport that was cut before it set its own.</summary>
+    private static string Enclosing(in InfoSource source, int index)
+    {
+        int ip = source.EnclosingIp(index);
+        return ip > 0 ? IpInfo.Protocol(in source, ip) : "";
+    }
+}

@@ -1,0 +1,263 @@
+using RawNet.Files;
+using RawNet.Output.Columns;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Decoding;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark is the oracle for the packet list's columns: <c>rawnet read -T fields -e _ws.col.Protocol -e _ws.col.Info
+/// -e frame.coloring_rule.name</c> must print what <c>tshark -T fields</c> prints for the Protocol and Info columns
+/// (one pass, default preferences) and, with <c>--color</c> and checksum verification on, for the colouring rule, on the
+/// bundled and teaching captures, the peer corpus, seeded random TCP conversations, and the Info cases of
+/// tests/oracle/make-info-cases.py (every wording, every prefix of a few packets, cooked and loopback link types, random
+/// echo and ARP exchanges). Only the named exceptions below are not compared, each for the reason it gives.
+/// </summary>
+public sealed class TsharkColumnsOracleTests
+{
+    /// <summary>
+    /// Protocols tshark decodes and RawNet does not. When a packet carries one (outside an ICMP error's quote), tshark's
+    /// Protocol and Info columns are that protocol's (a TCP packet keeps only its analysis tags in front), so only those
+    /// tags are compared. A protocol not named here fails the test: every exception is on this list.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UndecodedProtocols = new Dictionary<string, string>
+    {
+        ["http"] = "HTTP (TCP 80, 8080): tshark shows the request or status line",
+        ["echo"] = "the Echo protocol (UDP/TCP 7): tshark shows Request or Response",
+        ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
+        ["mdns"] = "multicast DNS (UDP 5353)",
+        ["dhcp"] = "DHCP (UDP 67, 68): tshark shows the message type and transaction ID",
+        ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
+        ["rtcp"] = "RTCP: tshark shows the report types",
+        ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
+        ["l2tp"] = "L2TP (UDP 1701) and the PPP it carries",
+        ["lcp"] = "PPP's link control protocol",
+        ["igmp"] = "IGMP (IP protocol 2): tshark shows the membership message",
+        ["ospf"] = "OSPF (IP protocol 89): tshark shows the packet type",
+        ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
+        ["lldp"] = "LLDP (EtherType 0x88cc): tshark shows the chassis and port",
+        ["wol"] = "Wake-on-LAN (EtherType 0x0842): tshark shows the MAC it wakes",
+        ["llc"] = "802.3 frames with an LLC header, which RawNet leaves undecoded",
+        ["loop"] = "Ethernet configuration testing (EtherType 0x9000)",
+        ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
+        ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
+        ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
+    };
+
+    /// <summary>The entries of frame.protocols that are layers RawNet decodes itself.</summary>
+    private static readonly HashSet<string> RawNetProtocols =
+    [
+        "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
+        "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
+    ];
+
+    /// <summary>What tshark appends to the Info text when a TCP payload goes to an application dissector that reassembles.</summary>
+    private const string SegmentOfPdu = " [TCP segment of a reassembled PDU]";
+    private const string ReassemblyError = "[Reassembly error, protocol TCP:";
+
+    /// <summary>Seeds of the random captures checked on every run.</summary>
+    public const int RandomCaptures = 8;
+
+    [Theory]
+    [MemberData(nameof(TsharkAnalysisOracleTests.CaptureFiles), MemberType = typeof(TsharkAnalysisOracleTests))]
+    public void Bundled_and_teaching_captures_agree_with_tshark(string name) => Compare(Path.Combine(TestPaths.Captures, name));
+
+    [Fact]
+    public void Every_info_wording_and_every_cut_agrees_with_tshark() =>
+        WithGenerated("make-info-cases.py", null, directory =>
+        {
+            foreach (var file in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
+                Compare(file);
+        });
+
+    /// <summary>Runs a generator from tests/oracle into a fresh folder (or file in it) and hands the folder on.</summary>
+    internal static void WithGenerated(string script, int? seed, Action<string> compare, string? file = null)
+    {
+        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
+        var directory = Path.Combine(Path.GetTempPath(), $"rawnet-columns-{Environment.ProcessId}-{script}-{seed}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var arguments = new List<string> { Path.Combine(TestPaths.RepoRoot, "tests", "oracle", script), file is null ? directory : Path.Combine(directory, file) };
+            if (seed is not null)
+                arguments.Add(seed.Value.ToString());
+            var made = ExternalTool.Run(python, arguments);
+            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
+                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
+            Assert.True(made.ExitCode == 0, made.StdErr);
+            compare(directory);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>One packet as tshark and RawNet show it.</summary>
+    private sealed record Row(string Protocols, string Protocol, string Info, string ColoringRule, string ColoredInfo,
+        string OurProtocol, string OurInfo, string OurColoringRule, bool Decoded, bool Offloaded);
+
+    /// <summary>Compares every packet of <paramref name="path"/>; a file none of whose link types RawNet decodes is skipped.</summary>
+    internal static void Compare(string path)
+    {
+        var facts = Facts(path);
+        if (!facts.Any(f => f.Decoded))
+            return;
+        var rows = Read(path, facts);
+        var mismatches = new List<string>();
+        foreach (var (row, frame) in rows.Select((row, i) => (row, i + 1)))
+        {
+            if (!row.Decoded)
+                continue;
+            string? info = CompareInfo(row);
+            if (info is not null)
+                mismatches.Add($"packet {frame} [{row.Protocols}] {info}");
+            string? color = CompareColoring(row);
+            if (color is not null)
+                mismatches.Add($"packet {frame} [{row.Protocols}] {color}");
+        }
+        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(30)));
+    }
+
+    /// <summary>Null when the Protocol and Info columns agree (or differ only as a named exception allows), else what differs.</summary>
+    private static string? CompareInfo(Row row)
+    {
+        string? undecoded = FirstUndecodedProtocol(row.Protocols);
+        if (undecoded is not null && !UndecodedProtocols.ContainsKey(undecoded))
+            return $"tshark decodes '{undecoded}', which RawNet does not: name it in {nameof(UndecodedProtocols)} with the reason";
+        string info = row.Info;
+        if (info.EndsWith(SegmentOfPdu, StringComparison.Ordinal))
+            info = info[..^SegmentOfPdu.Length];
+        else if (info.IndexOf(ReassemblyError, StringComparison.Ordinal) is int at and >= 0)
+            info = info[..at];
+        if (info == row.OurInfo && row.Protocol == row.OurProtocol)
+            return null;
+        // An application's text replaced the TCP text behind the analysis tags (tshark's column fence): compare the tags.
+        if ((undecoded is not null || info != row.Info) && row.OurProtocol == "TCP")
+            return Tags(row.Info) == Tags(row.OurInfo) ? null : $"tags: tshark '{Tags(row.Info)}' rawnet '{Tags(row.OurInfo)}'";
+        if (undecoded is not null)
+            return null;
+        return $"tshark '{row.Protocol}' '{row.Info}' rawnet '{row.OurProtocol}' '{row.OurInfo}'";
+    }
+
+    /// <summary>Null when the colouring rules agree (or differ only as a named exception allows), else what differs.</summary>
+    private static string? CompareColoring(Row row)
+    {
+        if (row.ColoringRule == row.OurColoringRule)
+            return null;
+        var rule = ColoringRules.Default.FirstOrDefault(r => r.Name == row.ColoringRule);
+        // Rules that need protocols RawNet does not decode never match in RawNet.
+        if (rule is { Test: ColoringTest.Never })
+            return null;
+        // HTTP on another port than 80 is HTTP only to a dissector that decodes it.
+        if (row.ColoringRule == "HTTP" && row.Protocols.Split(':').Any(p => p is "http" or "http2"))
+            return null;
+        // tshark with verification on calls a checksum left to the NIC bad; RawNet does not call it an error.
+        if (row.ColoringRule == "Checksum Errors" && row.Offloaded)
+            return null;
+        // A header cut short: tshark adds neither the protocol nor the fields of the layer it stopped in, while RawNet's
+        // filters read every field that was captured.
+        if (row.ColoredInfo.EndsWith(Output.Columns.InfoColumn.SizeLimitedMark, StringComparison.Ordinal)
+            || row.ColoredInfo.EndsWith(Output.Columns.InfoColumn.MalformedMark, StringComparison.Ordinal))
+            return null;
+        return $"colouring rule: tshark '{row.ColoringRule}' rawnet '{row.OurColoringRule}'";
+    }
+
+    /// <summary>The first protocol of frame.protocols RawNet does not decode, ignoring what an ICMP error quotes; null when none.</summary>
+    private static string? FirstUndecodedProtocol(string protocols)
+    {
+        foreach (var protocol in protocols.Split(':'))
+        {
+            if (protocol is "icmp" or "icmpv6")
+                return null;
+            if (!RawNetProtocols.Contains(protocol))
+                return protocol;
+        }
+        return null;
+    }
+
+    /// <summary>The analysis tags in front of a TCP Info text ("[TCP Retransmission] ...").</summary>
+    private static string Tags(string info)
+    {
+        int end = 0;
+        while (info.AsSpan(end).StartsWith("[TCP ") && !info.AsSpan(end).StartsWith("[TCP segment") && info.IndexOf("] ", end, StringComparison.Ordinal) is int close and >= 0)
+            end = close + 2;
+        return info[..end];
+    }
+
+    private static List<Row> Read(string path, List<(bool Decoded, bool Offloaded)> facts)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        // The three programs spend most of their time starting up: run them side by side.
+        var runs = new[]
+        {
+            Task.Run(() => ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"])),
+            Task.Run(() => ExternalTool.Run(tshark, ["--color", "-n", "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
+                "-o", "udp.check_checksum:TRUE", "-r", path, "-T", "fields", "-e", "frame.coloring_rule.name", "-e", "_ws.col.Info"])),
+            Task.Run(() => RawNetProcess.Run(["read", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "frame.coloring_rule.name"])),
+        };
+        var plain = Lines(runs[0].Result, "tshark", path);
+        var colored = Lines(runs[1].Result, "tshark --color", path);
+        var ours = Lines(runs[2].Result, "rawnet", path);
+        Assert.Equal(plain.Count, ours.Count);
+        Assert.Equal(plain.Count, colored.Count);
+        Assert.Equal(plain.Count, facts.Count);
+        var rows = new List<Row>();
+        for (int i = 0; i < plain.Count; i++)
+        {
+            string[] t = plain[i], c = colored[i], r = ours[i];
+            rows.Add(new Row(t[0], t[1], t[2], c[0], c[1], r[0], r[1], r[2], facts[i].Decoded, facts[i].Offloaded));
+        }
+        return rows;
+    }
+
+    private static List<string[]> Lines((int ExitCode, string StdOut, string StdErr) run, string tool, string path)
+    {
+        Assert.True(run.ExitCode == 0, $"{tool} failed on {path}: {run.StdErr}");
+        return run.StdOut.Split('\n').Where(line => line.Length > 0).Select(line => line.Split('\t')).ToList();
+    }
+
+    /// <summary>Per frame: whether RawNet decodes its link type, and whether a checksum in it was left to the NIC.</summary>
+    private static List<(bool Decoded, bool Offloaded)> Facts(string path)
+    {
+        var facts = new List<(bool, bool)>();
+        var decoder = new PacketDecoder();
+        var packet = new DecodedPacket();
+        using var reader = CaptureFileReader.Open(path);
+        long number = 0;
+        while (reader.TryReadNext(out var frame))
+        {
+            decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
+            bool offloaded = false;
+            foreach (ref readonly var layer in packet.Layers)
+                offloaded |= layer.Checksum == ChecksumStatus.Offloaded;
+            facts.Add((PacketDecoder.DecodesLinkType(frame.Metadata.LinkType), offloaded));
+        }
+        return facts;
+    }
+}
+
+/// <summary>The columns oracle (<see cref="TsharkColumnsOracleTests"/>) on the peer corpus, in a class of its own so it runs beside the others.</summary>
+public sealed class TsharkColumnsPeerOracleTests
+{
+    [Theory]
+    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    public void Peer_captures_agree_with_tshark(string name) => TsharkColumnsOracleTests.Compare(Path.Combine(TestPaths.PeerCorpus, name));
+}
+
+/// <summary>The columns oracle (<see cref="TsharkColumnsOracleTests"/>) on seeded random captures, in a class of its own so it runs beside the others.</summary>
+public sealed class TsharkColumnsRandomOracleTests
+{
+    [Theory]
+    [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), TsharkColumnsOracleTests.RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
+    public void Random_tcp_conversations_agree_with_tshark(int seed) =>
+        TsharkColumnsOracleTests.WithGenerated("make-tcp-conversations.py", seed,
+            directory => TsharkColumnsOracleTests.Compare(Path.Combine(directory, "capture.pcap")), file: "capture.pcap");
+
+    [Theory]
+    [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), TsharkColumnsOracleTests.RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
+    public void Random_echo_and_arp_exchanges_agree_with_tshark(int seed) =>
+        TsharkColumnsOracleTests.WithGenerated("make-info-cases.py", seed,
+            directory => TsharkColumnsOracleTests.Compare(Path.Combine(directory, $"info-random-{seed}.pcap")));
+}
