@@ -34,6 +34,12 @@ internal sealed class WriteBuffer : IDisposable
         _written = stream.CanSeek ? stream.Position : 0;
     }
 
+    /// <summary>Where the records that reached the stream whole end: the stream's length, unless a write is under way or failed part-way before the cut.</summary>
+    public long WholeRecordsEnd => _written;
+
+    /// <summary>Called with <see cref="WholeRecordsEnd"/> after each write that reached the stream whole, and after a failed one was cut back.</summary>
+    public Action<long>? Written { get; set; }
+
     /// <summary>Packet records that reached the stream whole (not those still buffered, nor those a failed write cut).</summary>
     public long PacketsWritten { get; private set; }
 
@@ -95,6 +101,7 @@ internal sealed class WriteBuffer : IDisposable
         }
         _written += _length;
         Committed(_records.Count);
+        Written?.Invoke(_written);
     }
 
     /// <summary>Counts the first <paramref name="records"/> buffered records as written and empties the buffer.</summary>
@@ -129,6 +136,7 @@ internal sealed class WriteBuffer : IDisposable
                 _stream.SetLength(end);
             _written = end;
             Committed(whole);
+            Written?.Invoke(_written);
         }
         catch (IOException)
         {

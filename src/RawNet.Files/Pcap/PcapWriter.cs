@@ -65,6 +65,12 @@ public sealed class PcapWriter : IDisposable
     /// <summary>Records that reached the stream whole; after a failed write, exactly those the file keeps.</summary>
     public long PacketsWritten => _output.PacketsWritten;
 
+    /// <summary>Where the file's whole records end (the file's length between writes; a write stopped part-way leaves more).</summary>
+    public long WholeRecordsEnd => _output.WholeRecordsEnd;
+
+    /// <summary>Called with <see cref="WholeRecordsEnd"/> after each write that reached the stream whole, and after a failed write was cut back to its last whole record.</summary>
+    public Action<long>? Written { get => _output.Written; set => _output.Written = value; }
+
     /// <summary>Writes buffered records to the stream and flushes it.</summary>
     /// <exception cref="IOException">A write failed (now or before): the file was cut back to its last whole record and is never written again.</exception>
     public void Flush() => _output.Flush();
