@@ -32,7 +32,7 @@ public static class RawNetCommandLine
         root.Add(SendCommand.Create(output, stderr));
         root.Add(ReplayCommand.Create(output, stderr));
         root.Add(LayersCommand.Create(output, stderr));
-        UiCommand.Register(root, output, stderr);
+        UiCommand.Register(root, output, stderr, ownProcess: program is not null);
         // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);

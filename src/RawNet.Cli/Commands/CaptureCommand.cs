@@ -35,7 +35,7 @@ public static class CaptureCommand
         var duration = new Option<double>("--duration") { Description = "Stop after this many seconds.", HelpName = "S" };
         var snaplen = new Option<int>("-s", "--snaplen") { Description = $"Bytes kept of each packet (default and maximum {MaxSnapLength}).", HelpName = "N", DefaultValueFactory = _ => MaxSnapLength };
         var noPromisc = new Option<bool>("-p", "--no-promisc") { Description = "Do not put the interface into promiscuous mode." };
-        var user = new Option<string>("--user") { Description = "Switch to this user once the capture is open.", HelpName = "NAME" };
+        var privileges = new PrivilegeOptions(program is not null);
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments when printing." };
         var printing = new PrinterOptions();
 
@@ -44,7 +44,7 @@ public static class CaptureCommand
             iface, backend, filter, write, count, duration, snaplen, noPromisc,
         };
         printing.AddTo(command);
-        command.Add(user);
+        privileges.AddTo(command);
         command.Add(noDefrag);
         command.SetAction(parse =>
         {
@@ -67,16 +67,17 @@ public static class CaptureCommand
                 parse.GetValue(backend) ?? "auto",
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
                 path, printer, !parse.GetValue(noDefrag) && (printer is null || !PrinterOptions.PrintsEachFragment(printer)),
-                printing.ShowsChecksums(parse), parse.GetValue(user), program);
-            return Run(settings, output, stderr);
+                printing.ShowsChecksums(parse), program);
+            return Run(settings, () => privileges.GiveUpRoot(parse, keepNetRaw: false), output, stderr);
         });
         return command;
     }
 
     private sealed record Settings(CaptureOptions Capture, string Backend, CaptureSessionOptions Session, string? Path,
-        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, string? User, IReadOnlyList<string>? Program);
+        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, IReadOnlyList<string>? Program);
 
-    private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
+    /// <summary>Opens the capture, gives root up (<paramref name="giveUpRoot"/>: null, or why it could not) and captures.</summary>
+    private static int Run(Settings settings, Func<string?> giveUpRoot, CommandOutput output, TextWriter stderr)
     {
         string? name;
         try
@@ -116,7 +117,8 @@ public static class CaptureCommand
 
         using (source)
         {
-            if (settings.User is { } user && SwitchUser(user) is { } refused)
+            // The socket is open: nothing after this line (the file, the parsing) needs root, nor any capability.
+            if (giveUpRoot() is { } refused)
                 return Fail(stderr, refused);
             return Capture(source, settings, output, stderr);
         }
@@ -148,24 +150,6 @@ public static class CaptureCommand
 
     /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
     private const int PermissionDeniedErrno = 1;
-
-    /// <summary>Switches to <paramref name="user"/> (tcpdump -Z); the open capture keeps working. Null on success, else the message.</summary>
-    private static string? SwitchUser(string user)
-    {
-        try
-        {
-            Privileges.DropTo(user);
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return $"--user {user}: no such user";
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return e.Message;
-        }
-    }
 
     private static int Capture(ICaptureSource source, Settings settings, CommandOutput output, TextWriter stderr)
     {
