@@ -12,6 +12,9 @@ public static unsafe class Privileges
     private const int CapSetGid = 6;
     private const int CapSetUid = 7;
 
+    /// <summary>Whether this process runs as root now (its effective uid is 0; unlike Environment.IsPrivilegedProcess, never cached).</summary>
+    public static bool IsRoot => UsersInterop.GetEuid() == 0;
+
     /// <summary>Whether this process holds CAP_NET_RAW in its effective set (root normally does), read from /proc/self/status.</summary>
     public static bool HoldsCapNetRaw() => (EffectiveCapabilities() & (1UL << CapNetRaw)) != 0;
 

@@ -118,9 +118,10 @@ public static class CaptureCommand
         using (source)
         {
             // The socket is open: nothing after this line (the file, the parsing) needs root, nor any capability.
+            bool wasRoot = Privileges.IsRoot;
             if (giveUpRoot() is { } refused)
                 return Fail(stderr, refused);
-            return Capture(source, settings, output, stderr);
+            return Capture(source, settings, wasRoot && !Privileges.IsRoot, output, stderr);
         }
     }
 
@@ -151,7 +152,8 @@ public static class CaptureCommand
     /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
     private const int PermissionDeniedErrno = 1;
 
-    private static int Capture(ICaptureSource source, Settings settings, CommandOutput output, TextWriter stderr)
+    /// <summary>Captures from the open <paramref name="source"/>; <paramref name="gaveUpRoot"/> says the process was root and is no longer.</summary>
+    private static int Capture(ICaptureSource source, Settings settings, bool gaveUpRoot, CommandOutput output, TextWriter stderr)
     {
         using var session = new CaptureSession(source, settings.Session);
         var consumer = session.AddConsumer(settings.Path is null ? "printer" : "file");
@@ -169,7 +171,9 @@ public static class CaptureCommand
             }
             catch (UnauthorizedAccessException e)
             {
-                return Fail(stderr, $"{path}: {e.Message}");
+                return Fail(stderr, gaveUpRoot
+                    ? $"{path}: Permission denied (rawnet gave root up before creating it; -Z root or --keep-root writes as root)"
+                    : $"{path}: {e.Message}");
             }
         }
 

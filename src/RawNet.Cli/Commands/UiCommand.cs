@@ -72,9 +72,6 @@ public static class UiCommand
             return Usage(output, stderr, "ui: give a FILE or -i IFACE, not both");
         if (path is not null && settings.CaptureFilter is not null)
             return Usage(output, stderr, "ui: -f filters a live capture (-i IFACE); on a file use -Y");
-        // Before any file or packet is read: the UI runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
-        if (settings.GiveUpRoot() is { } refused)
-            return CaptureInput.Fail(output, stderr, refused);
         if (path is null && name is null)
         {
             if (CaptureInterfaces.CanCapture())
@@ -95,6 +92,13 @@ public static class UiCommand
             return CaptureInput.Fail(output, stderr, $"{path}: No such file");
         if (name is not null && !NetworkInterfaces.Exists(name))
             return CaptureInput.Fail(output, stderr, $"{name}: No such interface (see rawnet interfaces)");
+        // Before any file or packet is read (only whether they exist was asked, so that "No such file" means that): the UI
+        // runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
+        bool wasRoot = Privileges.IsRoot;
+        if (settings.GiveUpRoot() is { } refused)
+            return CaptureInput.Fail(output, stderr, refused);
+        if (wasRoot && !Privileges.IsRoot && path is not null && !Readable(path))
+            return CaptureInput.Fail(output, stderr, $"{path}: Permission denied (rawnet gave root up; --keep-root reads it as root)");
         if (!settings.ExitAfterFirstDraw && settings.Script is null && Console.IsInputRedirected)
             return Usage(output, stderr, "ui: standard input is not a terminal; the UI reads keys from one");
         try
@@ -122,6 +126,24 @@ public static class UiCommand
         catch (IOException e) when (!output.IsBroken)
         {
             return CaptureInput.Fail(output, stderr, $"{path ?? name}: {e.Message}");
+        }
+    }
+
+    private static bool Readable(string path)
+    {
+        try
+        {
+            using (File.OpenHandle(path))
+                return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            // Any other problem is the reader's to report.
+            return true;
         }
     }
 

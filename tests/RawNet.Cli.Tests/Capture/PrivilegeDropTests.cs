@@ -68,6 +68,26 @@ public sealed class PrivilegeDropTests
     }
 
     [Fact]
+    public void A_file_only_root_may_create_is_refused_in_one_line_saying_how_to_keep_root()
+    {
+        ExternalTool.RequireRoot();
+        var directory = Directory.CreateTempSubdirectory("rawnet-root-only-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "x.pcapng");
+            using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", "ether proto 0x88b5", "--duration", "30", "-w", path], environment: NoSudo);
+            Assert.Equal(1, rawnet.WaitForExit(Patience));
+            Assert.Equal($"rawnet: {path}: Permission denied (rawnet gave root up before creating it; -Z root or --keep-root writes as root)",
+                rawnet.StandardError.Trim());
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_hostile_stream_is_parsed_as_nobody_holding_no_capability_and_the_capture_survives_and_reports()
     {
         using var lab = NetworkLab.Create();
