@@ -1,3 +1,3 @@
 using RawNet.Cli;
 
-return RawNetCommandLine.Run(args, Console.OpenStandardOutput(), Console.Error);
+return RawNetCommandLine.Run(args, Console.OpenStandardOutput(), Console.Error, RawNetCommandLine.ThisProgram());

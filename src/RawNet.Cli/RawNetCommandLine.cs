@@ -6,8 +6,17 @@ namespace RawNet.Cli;
 /// <summary>Builds the <c>rawnet</c> command tree and runs it; the entry point tests call in-process.</summary>
 public static class RawNetCommandLine
 {
-    /// <summary>Runs <c>rawnet</c> with <paramref name="args"/>, writing results to <paramref name="stdout"/> and diagnostics to <paramref name="stderr"/>; returns the exit code.</summary>
-    public static int Run(string[] args, Stream stdout, TextWriter stderr)
+    /// <summary>Runs <c>rawnet</c>; returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    /// <param name="program">
+    /// The command that runs this rawnet again (<see cref="ThisProgram"/>) when rawnet is the process, as the
+    /// <c>rawnet</c> program is: it may then start helpers beside itself and give root up by default. Null for a host
+    /// that runs the command line inside its own process (the tests): the host's identity stays as it is and nothing is
+    /// started beside it.
+    /// </param>
+    public static int Run(string[] args, Stream stdout, TextWriter stderr, IReadOnlyList<string>? program = null)
     {
         using var output = new CommandOutput(stdout);
         var root = new RootCommand("RawNet: capture, read, decode and summarise packets (tcpdump/tshark-like).");
@@ -15,14 +24,15 @@ public static class RawNetCommandLine
         root.Add(StatsCommand.Create(output, stderr));
         root.Add(FollowCommand.Create(output, stderr));
         root.Add(GraphCommand.Create(output, stderr));
-        root.Add(CaptureCommand.Create(output, stderr));
+        root.Add(CaptureCommand.Create(output, stderr, program));
+        root.Add(CaptureFileGuard.CreateCommand());
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));
         root.Add(LabCommand.Create(output, stderr));
         root.Add(SendCommand.Create(output, stderr));
         root.Add(ReplayCommand.Create(output, stderr));
         root.Add(LayersCommand.Create(output, stderr));
-        UiCommand.Register(root, output, stderr);
+        UiCommand.Register(root, output, stderr, ownProcess: program is not null);
         // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);
@@ -35,6 +45,14 @@ public static class RawNetCommandLine
         }
         int code = parse.Invoke(new InvocationConfiguration { Output = output.Writer, Error = stderr, EnableDefaultExceptionHandler = false });
         return output.Finish(code);
+    }
+
+    /// <summary>The command that runs this program again: the dotnet host and rawnet.dll, or the published rawnet itself.</summary>
+    public static IReadOnlyList<string> ThisProgram()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var entry = Environment.GetCommandLineArgs()[0];
+        return entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [host, entry] : [host];
     }
 
     private static string CommandPath(ParseResult parse)

@@ -98,6 +98,17 @@ public sealed class ListeningProcess : IDisposable
         return WaitForExit(timeout);
     }
 
+    /// <summary>Its process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Sends SIGKILL, which no program can catch or clean up after, and waits up to <paramref name="timeout"/> for it to be gone.</summary>
+    public bool KillNow(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+            Interop.Signals.Kill(_process.Id, Interop.Signals.KillSignal);
+        return _process.WaitForExit(timeout);
+    }
+
     /// <summary>Kills it (and its children) if it still runs.</summary>
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public static class CaptureCommand
     private const int MaxSnapLength = CaptureFileReader.MaxCapturedLength;
 
     /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
-    public static Command Create(CommandOutput output, TextWriter stderr)
+    public static Command Create(CommandOutput output, TextWriter stderr, IReadOnlyList<string>? program = null)
     {
         var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on: its name or its number in rawnet interfaces.", HelpName = "IFACE", Required = true };
         var backend = new Option<string>("--backend") { Description = "auto (the default: afpacket for an Ethernet or loopback interface, libpcap for \"any\" and other link types), afpacket (our own TPACKET_V3 ring) or libpcap.", HelpName = "auto|afpacket|libpcap", DefaultValueFactory = _ => "auto" };
@@ -36,7 +36,7 @@ public static class CaptureCommand
         var duration = new Option<double>("--duration") { Description = "Stop after this many seconds.", HelpName = "S" };
         var snaplen = new Option<int>("-s", "--snaplen") { Description = $"Bytes kept of each packet (default and maximum {MaxSnapLength}).", HelpName = "N", DefaultValueFactory = _ => MaxSnapLength };
         var noPromisc = new Option<bool>("-p", "--no-promisc") { Description = "Do not put the interface into promiscuous mode." };
-        var user = new Option<string>("--user") { Description = "Switch to this user once the capture is open.", HelpName = "NAME" };
+        var privileges = new PrivilegeOptions(program is not null);
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments when printing." };
         var printing = new PrinterOptions();
 
@@ -45,7 +45,7 @@ public static class CaptureCommand
             iface, backend, filter, write, count, duration, snaplen, noPromisc,
         };
         printing.AddTo(command);
-        command.Add(user);
+        privileges.AddTo(command);
         command.Add(noDefrag);
         command.SetAction(parse =>
         {
@@ -68,16 +68,17 @@ public static class CaptureCommand
                 parse.GetValue(backend) ?? "auto",
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
                 path, printer, !parse.GetValue(noDefrag) && (printer is null || !PrinterOptions.PrintsEachFragment(printer)),
-                printing.ShowsChecksums(parse), parse.GetValue(user));
-            return Run(settings, output, stderr);
+                printing.ShowsChecksums(parse), program);
+            return Run(settings, () => privileges.GiveUpRoot(parse, keepNetRaw: false), output, stderr);
         });
         return command;
     }
 
     private sealed record Settings(CaptureOptions Capture, string Backend, CaptureSessionOptions Session, string? Path,
-        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, string? User);
+        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, IReadOnlyList<string>? Program);
 
-    private static int Run(Settings settings, CommandOutput output, TextWriter stderr)
+    /// <summary>Opens the capture, gives root up (<paramref name="giveUpRoot"/>: null, or why it could not) and captures.</summary>
+    private static int Run(Settings settings, Func<string?> giveUpRoot, CommandOutput output, TextWriter stderr)
     {
         string? name;
         try
@@ -117,11 +118,11 @@ public static class CaptureCommand
 
         using (source)
         {
-            if (settings.User is { } user && SwitchUser(user) is { } refused)
+            // The socket is open: nothing after this line (the file, the parsing) needs root, nor any capability.
+            bool wasRoot = Privileges.IsRoot;
+            if (giveUpRoot() is { } refused)
                 return Fail(stderr, refused);
-            stderr.WriteLine($"listening on {name} ({source.BackendName}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
-            stderr.Flush();
-            return Capture(source, settings, output, stderr);
+            return Capture(source, settings, wasRoot && !Privileges.IsRoot, output, stderr);
         }
     }
 
@@ -152,25 +153,8 @@ public static class CaptureCommand
     /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
     private const int PermissionDeniedErrno = 1;
 
-    /// <summary>Switches to <paramref name="user"/> (tcpdump -Z); the open capture keeps working. Null on success, else the message.</summary>
-    private static string? SwitchUser(string user)
-    {
-        try
-        {
-            Privileges.DropTo(user);
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return $"--user {user}: no such user";
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return e.Message;
-        }
-    }
-
-    private static int Capture(ICaptureSource source, Settings settings, CommandOutput output, TextWriter stderr)
+    /// <summary>Captures from the open <paramref name="source"/>; <paramref name="gaveUpRoot"/> says the process was root and is no longer.</summary>
+    private static int Capture(ICaptureSource source, Settings settings, bool gaveUpRoot, CommandOutput output, TextWriter stderr)
     {
         using var session = new CaptureSession(source, settings.Session);
         var consumer = session.AddConsumer(settings.Path is null ? "printer" : "file");
@@ -180,21 +164,32 @@ public static class CaptureCommand
             try
             {
                 file = PacketFileWriter.Create(path, source.LinkType, settings.Capture.SnapLength, source.InterfaceName);
+                file.Guard(settings.Program);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (IOException e)
             {
-                return Fail(stderr, $"{path}: {e.Message}");
+                return Fail(stderr, $"{path}: {WriteFailure.Reason(e)}");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                return Fail(stderr, gaveUpRoot
+                    ? $"{path}: Permission denied (rawnet gave root up before creating it; -Z root or --keep-root writes as root)"
+                    : $"{path}: {e.Message}");
             }
         }
 
         int code = ExitCode.Success;
+        string? fileFailure = null;
         using (session.StopOnSignals())
         {
+            // As tcpdump, once the file is open; and once Ctrl-C stops the capture cleanly rather than killing it.
+            stderr.WriteLine($"listening on {source.InterfaceName} ({source.BackendName}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
+            stderr.Flush();
             session.Start();
             try
             {
                 if (file is not null)
-                    WriteAll(consumer, file);
+                    fileFailure = WriteAll(consumer, file, settings.Path!, session);
                 else
                     PrintAll(consumer, settings, output, session);
             }
@@ -221,7 +216,9 @@ public static class CaptureCommand
         stderr.WriteLine(Plural(counters.ReceivedByFilter, "received by filter"));
         stderr.WriteLine(Plural(counters.DroppedByKernel, "dropped by kernel"));
         stderr.WriteLine(Plural(counters.DroppedByRing, "dropped by ring"));
-        if (session.Failure is { } failure && code == ExitCode.Success)
+        if (fileFailure is not null)
+            code = Fail(stderr, fileFailure);
+        else if (session.Failure is { } failure && code == ExitCode.Success)
             code = Fail(stderr, $"{source.InterfaceName}: {failure.Message}");
         stderr.Flush();
         return code;
@@ -229,13 +226,29 @@ public static class CaptureCommand
 
     private static string Plural(long n, string what) => n == 1 ? $"1 packet {what}" : $"{n} packets {what}";
 
-    private static void WriteAll(RingConsumer consumer, PacketFileWriter file)
+    /// <summary>Writes every captured record to <paramref name="file"/>; null, or the one-line message when a write failed (the capture is then stopped).</summary>
+    private static string? WriteAll(RingConsumer consumer, PacketFileWriter file, string path, CaptureSession session)
     {
-        while (NextBatch(consumer, out var batch))
+        try
         {
-            foreach (var record in batch)
-                file.Write(record.Metadata, record.Data);
-            batch.Release();
+            while (NextBatch(consumer, out var batch))
+            {
+                foreach (var record in batch)
+                    file.Write(record.Metadata, record.Data);
+                batch.Release();
+                // Caught up with the ring: what was captured goes to the kernel now, so that a kill -9 (which no program
+                // can catch) loses only the packets of the moment, and the file always ends on a whole record.
+                if (consumer.LagBytes == 0)
+                    file.Flush();
+            }
+            file.Flush();
+            return null;
+        }
+        catch (IOException e)
+        {
+            // The writer has cut the file back to its last whole record and will not write again.
+            session.Stop();
+            return WriteFailure.Describe(path, e, file.PacketsWritten);
         }
     }
 
@@ -293,25 +306,64 @@ public static class CaptureCommand
         return ExitCode.BadInput;
     }
 
-    /// <summary>The -w file: pcap for a name ending in .pcap, pcapng otherwise, with the capture's one interface.</summary>
+    /// <summary>
+    /// The -w file: pcap for a name ending in .pcap, pcapng otherwise, with the capture's one interface; each write that
+    /// reaches it whole is reported to its guard, when it has one.
+    /// </summary>
     private sealed class PacketFileWriter : IDisposable
     {
+        private readonly FileStream _stream;
         private readonly PcapWriter? _pcap;
         private readonly PcapNgWriter? _pcapNg;
+        private CaptureFileGuard? _guard;
 
-        private PacketFileWriter(PcapWriter? pcap, PcapNgWriter? pcapNg)
+        private PacketFileWriter(FileStream stream, PcapWriter? pcap, PcapNgWriter? pcapNg)
         {
+            _stream = stream;
             _pcap = pcap;
             _pcapNg = pcapNg;
         }
 
+        /// <summary>Creates the file and writes its header out at once, so that it is a capture from the start, whatever happens later.</summary>
         public static PacketFileWriter Create(string path, LinkType linkType, int snapLength, string interfaceName)
         {
+            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            PacketFileWriter file;
             if (path.EndsWith(".pcap", StringComparison.OrdinalIgnoreCase))
-                return new PacketFileWriter(PcapWriter.Create(path, linkType, snapLength, TimestampPrecision.Microseconds), null);
-            var pcapNg = PcapNgWriter.Create(path);
-            pcapNg.AddInterface(linkType, snapLength, TimestampPrecision.Nanoseconds, interfaceName);
-            return new PacketFileWriter(null, pcapNg);
+                file = new PacketFileWriter(stream, new PcapWriter(stream, linkType, snapLength, TimestampPrecision.Microseconds), null);
+            else
+            {
+                var pcapNg = new PcapNgWriter(stream);
+                pcapNg.AddInterface(linkType, snapLength, TimestampPrecision.Nanoseconds, interfaceName);
+                file = new PacketFileWriter(stream, null, pcapNg);
+            }
+            try
+            {
+                file.Flush();
+                return file;
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Starts the guard that cuts the file back to its last whole record if this process is killed (a regular file
+        /// only, and only when rawnet runs as its own program, <paramref name="program"/>).
+        /// </summary>
+        public void Guard(IReadOnlyList<string>? program)
+        {
+            if (program is null || !File.Exists(_stream.Name) || (File.GetAttributes(_stream.Name) & FileAttributes.Device) != 0)
+                return;
+            _guard = CaptureFileGuard.Start(program, _stream.SafeFileHandle, WholeRecordsEnd);
+            if (_guard is null)
+                return;
+            if (_pcap is not null)
+                _pcap.Written = _guard.Report;
+            else
+                _pcapNg!.Written = _guard.Report;
         }
 
         public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data)
@@ -322,10 +374,29 @@ public static class CaptureCommand
                 _pcapNg!.Write(metadata with { InterfaceId = 0 }, data);
         }
 
+        /// <summary>Packets the file holds whole (after a failed write: all it keeps).</summary>
+        public long PacketsWritten => _pcap?.PacketsWritten ?? _pcapNg!.PacketsWritten;
+
+        private long WholeRecordsEnd => _pcap?.WholeRecordsEnd ?? _pcapNg!.WholeRecordsEnd;
+
+        public void Flush()
+        {
+            _pcap?.Flush();
+            _pcapNg?.Flush();
+        }
+
+        /// <summary>Closes the file, then tells the guard that it ended as it should.</summary>
         public void Dispose()
         {
-            _pcap?.Dispose();
-            _pcapNg?.Dispose();
+            try
+            {
+                _pcap?.Dispose();
+                _pcapNg?.Dispose();
+            }
+            finally
+            {
+                _guard?.Dispose();
+            }
         }
     }
 }

@@ -22,11 +22,16 @@ public static class UiCommand
     /// <summary>The status line over the bundled capture: what it is and how to capture live instead.</summary>
     public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
 
-    private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit);
+    private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit,
+        Func<string?> GiveUpRoot);
 
-    /// <summary>Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs.</summary>
-    public static void Register(RootCommand root, CommandOutput output, TextWriter stderr)
+    /// <summary>
+    /// Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs; root is given up
+    /// by default when <paramref name="ownProcess"/> (see <see cref="PrivilegeOptions"/>).
+    /// </summary>
+    public static void Register(RootCommand root, CommandOutput output, TextWriter stderr, bool ownProcess = false)
     {
+        var privileges = new PrivilegeOptions(ownProcess);
         var file = new Argument<string?>("FILE") { Description = "A pcap or pcapng file (default: a live capture on the default interface when allowed, else the bundled " + BundledCapture + ").", Arity = ArgumentArity.ZeroOrOne };
         var iface = new Option<string?>("-i", "--interface") { Description = "Capture live on this interface (see rawnet interfaces); needs CAP_NET_RAW.", HelpName = "IFACE" };
         var captureFilter = new Option<string?>("-f", "--filter") { Description = "Capture filter in tcpdump syntax for the live capture, run in the kernel.", HelpName = "EXPR" };
@@ -38,13 +43,16 @@ public static class UiCommand
         {
             file, iface, captureFilter, displayFilter, exitAfterFirstDraw, script, statsOnExit,
         };
+        privileges.AddTo(command);
+        // The UI keeps CAP_NET_RAW alone, so that its interfaces screen can start new captures.
         command.SetAction(parse => Run(new Settings(parse.GetValue(file), parse.GetValue(iface), parse.GetValue(captureFilter), parse.GetValue(displayFilter),
-            parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit)), output, stderr));
+            parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit),
+            () => privileges.GiveUpRoot(parse, keepNetRaw: true)), output, stderr));
         root.Add(command);
         // Only at a terminal: a script running bare 'rawnet' gets the usage error it always got.
         root.SetAction(_ => Console.IsInputRedirected || Console.IsOutputRedirected
             ? Usage(output, stderr, "no command given; try 'rawnet --help' ('rawnet' alone opens the terminal UI at a terminal)")
-            : Run(new Settings(null, null, null, null, false, null, false), output, stderr));
+            : Run(new Settings(null, null, null, null, false, null, false, () => privileges.GiveUpRoot(null, keepRoot: false, keepNetRaw: true)), output, stderr));
     }
 
     private static int Usage(CommandOutput output, TextWriter stderr, string message)
@@ -84,6 +92,13 @@ public static class UiCommand
             return CaptureInput.Fail(output, stderr, $"{path}: No such file");
         if (name is not null && !NetworkInterfaces.Exists(name))
             return CaptureInput.Fail(output, stderr, $"{name}: No such interface (see rawnet interfaces)");
+        // Before any file or packet is read (only whether they exist was asked, so that "No such file" means that): the UI
+        // runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
+        bool wasRoot = Privileges.IsRoot;
+        if (settings.GiveUpRoot() is { } refused)
+            return CaptureInput.Fail(output, stderr, refused);
+        if (wasRoot && !Privileges.IsRoot && path is not null && !Readable(path))
+            return CaptureInput.Fail(output, stderr, $"{path}: Permission denied (rawnet gave root up; --keep-root reads it as root)");
         if (!settings.ExitAfterFirstDraw && settings.Script is null && Console.IsInputRedirected)
             return Usage(output, stderr, "ui: standard input is not a terminal; the UI reads keys from one");
         try
@@ -111,6 +126,24 @@ public static class UiCommand
         catch (IOException e) when (!output.IsBroken)
         {
             return CaptureInput.Fail(output, stderr, $"{path ?? name}: {e.Message}");
+        }
+    }
+
+    private static bool Readable(string path)
+    {
+        try
+        {
+            using (File.OpenHandle(path))
+                return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            // Any other problem is the reader's to report.
+            return true;
         }
     }
 

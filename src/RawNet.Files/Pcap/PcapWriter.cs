@@ -43,6 +43,7 @@ public sealed class PcapWriter : IDisposable
     public TimestampPrecision Precision { get; }
 
     /// <summary>Appends one record; the captured length is <paramref name="data"/>'s length and the link type must be the file's.</summary>
+    /// <exception cref="IOException">A write failed (now or before): the file was cut back to its last whole record and is never written again.</exception>
     public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
         if (metadata.LinkType != LinkType)
@@ -58,12 +59,22 @@ public sealed class PcapWriter : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(record[PcapReader.RecordField.CapturedLength..], (uint)data.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(record[PcapReader.RecordField.OriginalLength..], (uint)metadata.OriginalLength);
         data.CopyTo(record[PcapReader.RecordHeaderLength..]);
-        _output.Advance(record.Length);
+        _output.Advance(record.Length, packet: true);
     }
 
+    /// <summary>Records that reached the stream whole; after a failed write, exactly those the file keeps.</summary>
+    public long PacketsWritten => _output.PacketsWritten;
+
+    /// <summary>Where the file's whole records end (the file's length between writes; a write stopped part-way leaves more).</summary>
+    public long WholeRecordsEnd => _output.WholeRecordsEnd;
+
+    /// <summary>Called with <see cref="WholeRecordsEnd"/> after each write that reached the stream whole, and after a failed write was cut back to its last whole record.</summary>
+    public Action<long>? Written { get => _output.Written; set => _output.Written = value; }
+
     /// <summary>Writes buffered records to the stream and flushes it.</summary>
+    /// <exception cref="IOException">A write failed (now or before): the file was cut back to its last whole record and is never written again.</exception>
     public void Flush() => _output.Flush();
 
-    /// <summary>Flushes and closes the stream unless it was opened with leaveOpen.</summary>
+    /// <summary>Flushes (unless a write failed before) and closes the stream unless it was opened with leaveOpen.</summary>
     public void Dispose() => _output.Dispose();
 }

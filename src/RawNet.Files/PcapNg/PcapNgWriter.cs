@@ -71,6 +71,7 @@ public sealed class PcapNgWriter : IDisposable
     }
 
     /// <summary>Appends an enhanced packet block on interface <see cref="FrameMetadata.InterfaceId"/>, with epb_flags when the direction is known and an optional opt_comment.</summary>
+    /// <exception cref="IOException">A write failed (now or before): the file was cut back to its last whole block and is never written again.</exception>
     public void Write(in FrameMetadata metadata, ReadOnlySpan<byte> data, string? comment = null)
     {
         if ((uint)metadata.InterfaceId >= (uint)_interfaces.Count)
@@ -110,13 +111,23 @@ public sealed class PcapNgWriter : IDisposable
             options = WriteStringOption(options, OptionCode.Comment, comment);
             WriteEndOfOptions(options);
         }
-        EndBlock(block);
+        _output.Advance(block.Length, packet: true);
     }
 
+    /// <summary>Enhanced packet blocks that reached the stream whole; after a failed write, exactly those the file keeps.</summary>
+    public long PacketsWritten => _output.PacketsWritten;
+
+    /// <summary>Where the file's whole blocks end (the file's length between writes; a write stopped part-way leaves more).</summary>
+    public long WholeRecordsEnd => _output.WholeRecordsEnd;
+
+    /// <summary>Called with <see cref="WholeRecordsEnd"/> after each write that reached the stream whole, and after a failed write was cut back to its last whole block.</summary>
+    public Action<long>? Written { get => _output.Written; set => _output.Written = value; }
+
     /// <summary>Writes buffered blocks to the stream and flushes it.</summary>
+    /// <exception cref="IOException">A write failed (now or before): the file was cut back to its last whole block and is never written again.</exception>
     public void Flush() => _output.Flush();
 
-    /// <summary>Flushes and closes the stream unless it was opened with leaveOpen.</summary>
+    /// <summary>Flushes (unless a write failed before) and closes the stream unless it was opened with leaveOpen.</summary>
     public void Dispose() => _output.Dispose();
 
     /// <summary>Reserves a block of <paramref name="bodyEnd"/> bytes plus trailer and writes its type and both lengths.</summary>

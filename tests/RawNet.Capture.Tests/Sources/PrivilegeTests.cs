@@ -21,6 +21,24 @@ public sealed partial class PrivilegeTests
     }
 
     [Fact]
+    public void Root_becomes_the_named_user_else_the_sudo_user_else_nobody_and_Z_root_stays_root()
+    {
+        ExternalTool.RequireRoot();
+        var nobody = new Account("nobody", 65534, 65534);
+        Assert.Null(Privileges.Target("root", "4242", "4343"));
+        Assert.Equal(nobody, Privileges.Target("nobody", "4242", "4343"));
+        // A uid the password database does not know still works: its groups are its gid alone.
+        Assert.Equal(new Account(null, 4242, 4343), Privileges.Target(null, "4242", "4343"));
+        Assert.Equal(new Account("nobody", 65534, 65534), Privileges.Target(null, "65534", "65534"));
+        Assert.Equal(nobody, Privileges.Target(null, null, null));
+        // sudo run by root, or garbage in the variables: not an invoking user to go back to.
+        Assert.Equal(nobody, Privileges.Target(null, "0", "0"));
+        Assert.Equal(nobody, Privileges.Target(null, "x", "4343"));
+        Assert.Equal(nobody, Privileges.Target(null, "4242", null));
+        Assert.Throws<ArgumentException>(() => Privileges.Target("rn-no-such-user", null, null));
+    }
+
+    [Fact]
     public void Without_cap_net_raw_opening_is_refused_with_both_fixes_named()
     {
         ExternalTool.RequireRoot();

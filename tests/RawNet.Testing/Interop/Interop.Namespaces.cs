@@ -17,6 +17,7 @@ internal static partial class Interop
     internal static partial class Signals
     {
         internal const int Interrupt = 2;   // SIGINT
+        internal const int KillSignal = 9;  // SIGKILL
 
         // int kill(pid_t pid, int sig);
         [LibraryImport(Libraries.Libc, EntryPoint = "kill", SetLastError = true)]

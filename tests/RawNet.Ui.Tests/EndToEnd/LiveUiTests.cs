@@ -34,20 +34,26 @@ public sealed partial class LiveUiTests
         return new TmuxSession($"'{ip}' netns exec {ns} '{Dotnet}' '{Rawnet}' {arguments} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60", 160, 40);
     }
 
-    /// <summary>The live UI's temporary captures (rawnet-ui-PID-ID.pcap) now in the temp folder, but those of this test process (in-process UI tests).</summary>
+    /// <summary>
+    /// The live UI's temporary captures (rawnet-ui-PID.pcap, each in a private rawnet-ui-XXXXXX directory) now in the temp
+    /// folder, but those of this test process (in-process UI tests).
+    /// </summary>
     private static HashSet<string> TemporaryCaptures()
     {
-        string mine = $"rawnet-ui-{Environment.ProcessId}-";
-        return Directory.GetFiles(Path.GetTempPath(), "rawnet-ui-*.pcap").Where(f => !Path.GetFileName(f).StartsWith(mine, StringComparison.Ordinal)).ToHashSet();
+        string mine = $"rawnet-ui-{Environment.ProcessId}.pcap";
+        return Directory.GetDirectories(Path.GetTempPath(), "rawnet-ui-*")
+            .SelectMany(directory => Directory.GetFiles(directory, "rawnet-ui-*.pcap"))
+            .Where(f => Path.GetFileName(f) != mine).ToHashSet();
     }
 
-    /// <summary>Waits up to 10 s for <paramref name="files"/> to be deleted, then fails naming any left.</summary>
+    /// <summary>Waits up to 10 s for <paramref name="files"/> and their private directories to be deleted, then fails naming any left.</summary>
     private static void AssertDeleted(IReadOnlyList<string> files, string when)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (files.Any(File.Exists) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (files.Any(file => File.Exists(file) || Directory.Exists(Path.GetDirectoryName(file))) && clock.Elapsed < TimeSpan.FromSeconds(10))
             Thread.Sleep(50);
         Assert.All(files, file => Assert.False(File.Exists(file), $"{file} was left behind {when}"));
+        Assert.All(files, file => Assert.False(Directory.Exists(Path.GetDirectoryName(file)), $"{Path.GetDirectoryName(file)} was left behind {when}"));
     }
 
     private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"rawnet-ui-e2e-{Environment.ProcessId}-{Guid.NewGuid():N}{suffix}");
@@ -148,6 +154,135 @@ public sealed partial class LiveUiTests
         {
             File.Delete(stderr);
         }
+    }
+
+    [Fact]
+    public void Run_by_root_the_ui_becomes_nobody_with_cap_net_raw_alone_keeps_its_capture_private_and_still_starts_new_ones()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        using var lab = NetworkLab.Create();
+        var ip = ExternalTool.Require("ip", "iproute2");
+        var stderr = TempFile(".err");
+        try
+        {
+            // No sudo in its environment, whatever the test runner's: root becomes nobody.
+            using var ui = new TmuxSession($"env -u SUDO_UID -u SUDO_GID -u SUDO_USER '{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui -i {lab.A.Interface} 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60", 160, 40);
+            ui.WaitFor($"live {lab.A.Interface} |");
+            int pid = ProcessCredentials.Find(Rawnet, "ui", "-i", lab.A.Interface) ?? throw new InvalidOperationException("rawnet ui is not running");
+
+            // Every thread runs as nobody; CAP_NET_RAW is the one capability left, and only the main thread's family holds it.
+            var threads = ProcessCredentials.Threads(pid);
+            Assert.All(threads, thread =>
+            {
+                Assert.Equal([65534u, 65534u, 65534u, 65534u], thread.Uids);
+                Assert.Equal([65534u, 65534u, 65534u, 65534u], thread.Gids);
+                Assert.Equal(0UL, thread.Permitted & ~ProcessCredentials.NetRaw);
+                Assert.Equal(0UL, thread.Effective & ~ProcessCredentials.NetRaw);
+                Assert.Equal(0UL, thread.Inheritable | thread.Ambient);
+            });
+            var main = ProcessCredentials.Main(pid);
+            Assert.Equal(ProcessCredentials.NetRaw, main.Effective);
+            Assert.Equal(ProcessCredentials.NetRaw, main.Permitted);
+            Assert.Equal(ProcessCredentials.NetRaw, main.Bounding);
+            Assert.True(main.NoNewPrivileges);
+
+            var first = AssertPrivateCapture(pid);
+
+            // The interfaces screen: stop, then start a capture on the first interface, with nothing but CAP_NET_RAW.
+            ui.Keys("i");
+            ui.WaitFor($"Stop the capture on {lab.A.Interface}");
+            ui.Keys("Enter");
+            ui.WaitFor($"{lab.A.Interface} stopped |");
+            ui.Keys("i");
+            ui.WaitFor("Interfaces  j/k choose");
+            ui.Keys("Enter");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            string? second = null;
+            while (clock.Elapsed < TimeSpan.FromSeconds(20) && (second = OpenCapture(pid)) == first)
+                Thread.Sleep(50);
+            Assert.True(second is not null && second != first, "no new capture started:\n" + ui.Screen());
+            Assert.Matches(@"live \S+ \|", ui.Screen());
+            Assert.DoesNotContain("Operation not permitted", ui.Screen(), StringComparison.Ordinal);
+            AssertPrivateCapture(pid);
+            // The first capture's file and directory went with it.
+            AssertDeleted([first!], "after a new capture started");
+
+            ui.Keys("q");
+            Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+            AssertDeleted([second!], "after q");
+        }
+        finally
+        {
+            File.Delete(stderr);
+        }
+    }
+
+    [Fact]
+    public void A_full_disk_stops_the_live_capture_with_one_line_naming_the_file_and_the_packets_kept_stay_on_screen()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        var unshare = ExternalTool.Require("unshare", "util-linux");
+        using var lab = NetworkLab.Create();
+        var ip = ExternalTool.Require("ip", "iproute2");
+        var stderr = TempFile(".err");
+        var disk = Directory.CreateTempSubdirectory("rawnet-ui-disk-").FullName;
+        ExternalTool.Run("chmod", ["755", disk]);
+        const int Port = 40125;
+        try
+        {
+            // A 64 KiB tmpfs as the temp directory, mounted in a mount namespace of the UI's own.
+            using var ui = new TmuxSession($"env -u XDG_RUNTIME_DIR TMPDIR='{disk}' '{unshare}' -m sh -c \"mount -t tmpfs -o size=64k tmpfs '{disk}' && exec '{ip}' netns exec {lab.A.Namespace} '{Dotnet}' '{Rawnet}' ui -i {lab.A.Interface} -f 'udp port {Port}'\" 2>'{stderr}'; echo \"{Exited}$?\"; sleep 60", 320, 40);
+            ui.WaitFor($"live {lab.A.Interface} |");
+            // Bounded: 200 datagrams of 1,000 bytes, three times the disk.
+            lab.SendUdp(lab.B, Port, [.. Enumerable.Range(0, 200).Select(_ => new byte[1000])]);
+            // Wide enough for the whole status bar: the message is its last part.
+            var screen = ui.WaitFor("every one whole)");
+            var line = screen.Split('\n').Single(l => l.Contains("No space left on device", StringComparison.Ordinal));
+            var match = Regex.Match(line, @"Capture stopped: (?<path>/\S+/rawnet-ui-\d+\.pcap): No space left on device \((?<kept>\d+) packets kept, every one whole\)");
+            Assert.True(match.Success, screen);
+            Assert.StartsWith(disk + "/rawnet-ui-", match.Groups["path"].Value, StringComparison.Ordinal);
+            int kept = int.Parse(match.Groups["kept"].Value);
+            Assert.InRange(kept, 20, 64);
+            Assert.Contains($"{lab.A.Interface} stopped |", screen, StringComparison.Ordinal);
+            Assert.Contains($"{kept} packets, {kept} shown", screen, StringComparison.Ordinal);
+            ui.Keys("q");
+            Assert.Contains(Exited + "0", ui.WaitFor(Exited), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(stderr);
+            Directory.Delete(disk, recursive: true);
+        }
+    }
+
+    /// <summary>The temporary capture <paramref name="pid"/> has open for writing, or null.</summary>
+    private static string? OpenCapture(int pid)
+    {
+        foreach (var fd in Directory.GetFiles($"/proc/{pid}/fd"))
+        {
+            try
+            {
+                if (new FileInfo(fd).LinkTarget is { } target && Path.GetFileName(target).StartsWith("rawnet-ui-", StringComparison.Ordinal) && target.EndsWith(".pcap", StringComparison.Ordinal))
+                    return target;
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The live capture's file is mode 0600 in a directory of its own, mode 0700, both nobody's; returns the file.</summary>
+    private static string AssertPrivateCapture(int pid)
+    {
+        var file = OpenCapture(pid);
+        Assert.NotNull(file);
+        var directory = Path.GetDirectoryName(file)!;
+        // Mode, owner and group as stat(1) prints them.
+        Assert.Equal("600 65534 65534", ExternalTool.Run("stat", ["-c", "%a %u %g", file]).StdOut.Trim());
+        Assert.Equal("700 65534 65534", ExternalTool.Run("stat", ["-c", "%a %u %g", directory]).StdOut.Trim());
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFileSystemEntries(directory).Select(Path.GetFileName));
+        return file;
     }
 
     [Fact]

@@ -17,6 +17,31 @@ public sealed class UiCommandTests
     }
 
     [Fact]
+    public void Run_by_root_a_file_only_root_may_read_is_permission_denied_with_the_way_to_keep_root_and_keep_root_opens_it()
+    {
+        ExternalTool.RequireRoot();
+        // A capture in a directory only root may enter: after giving root up the UI cannot reach it.
+        var directory = Directory.CreateTempSubdirectory("rawnet-ui-root-only-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "udp-exchange.pcap");
+            File.Copy(Path.Combine(TestPaths.Captures, "udp-exchange.pcap"), path);
+            string[] environment = ["env", "-u", "SUDO_UID", "-u", "SUDO_GID"];
+            var (code, _, stderr) = ExternalTool.Run(environment[0], [.. environment[1..], RawnetProgram.Dotnet, RawnetProgram.Rawnet, "ui", "--exit-after-first-draw", path], TimeSpan.FromSeconds(60));
+            Assert.Equal(1, code);
+            Assert.Equal($"rawnet: {path}: Permission denied (rawnet gave root up; --keep-root reads it as root)", stderr.Trim());
+
+            (code, _, stderr) = ExternalTool.Run(environment[0], [.. environment[1..], RawnetProgram.Dotnet, RawnetProgram.Rawnet, "ui", "--keep-root", "--exit-after-first-draw", path], TimeSpan.FromSeconds(60));
+            Assert.True(code == 0, stderr);
+            Assert.Contains("first-draw-ms", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_one_line_and_exit_1_without_touching_the_screen()
     {
         var (code, output, error) = Run("ui", "/nonexistent/x.pcap");
