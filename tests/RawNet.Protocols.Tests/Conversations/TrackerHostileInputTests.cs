@@ -70,6 +70,71 @@ public sealed class TrackerHostileInputTests
         Assert.True(tracker.AllocatedBytes < bound * 400L, $"{tracker.AllocatedBytes} bytes for {bound} conversations");
     }
 
+    /// <summary>
+    /// The documented figure (docs/performance.md, ConversationLimits): a million TCP conversations, a SYN scan answered as
+    /// tests/bench/make-syn-scan.py answers it (a SYN each; an eighth answered by a SYN-ACK the scanner resets, an
+    /// eighth by nothing, the rest by a RST), fit in 200 MB of tracker tables at the default bounds, and the last
+    /// hundred thousand conversations take no longer than three times the first (no slowdown cliff as the table grows).
+    /// </summary>
+    [Fact]
+    public void A_million_scanned_conversations_fit_in_200_MB_without_a_slowdown()
+    {
+        const int conversations = 1_000_000, slice = 100_000;
+        var tracker = new ConversationTracker();
+        var decoder = new PacketDecoder(new DecoderOptions(VerifyChecksums: false, Defragment: false));
+        var packet = new DecodedPacket();
+        byte[] frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp, TcpSegment(40000, 1, 0, 0, 0x002), transportChecksum: false));
+        const int Ip = 14, Tcp = 34;
+        long number = 0, time = 0;
+        void Send(uint source, uint destination, ushort sourcePort, ushort destinationPort, uint seq, uint ack, byte flags)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(Ip + 12), source);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(Ip + 16), destination);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(Tcp), sourcePort);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(Tcp + 2), destinationPort);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(Tcp + 4), seq);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(Tcp + 8), ack);
+            frame[Tcp + 13] = flags;
+            time += 10_000;
+            decoder.Decode(frame, new FrameMetadata(time, frame.Length, frame.Length, LinkType.Ethernet), ++number, packet);
+            tracker.Analyze(packet, frame);
+        }
+        const uint scanner = 0xC6120001; // 198.18.0.1
+        var clock = Stopwatch.StartNew();
+        long first = 0, last = 0;
+        for (int n = 0; n < conversations; n++)
+        {
+            uint host = (uint)(n / 50000 + 2);
+            uint target = 0xC6120000u + host;
+            ushort dport = (ushort)(1 + n % 50000), sport = (ushort)(40000 + n % 20000);
+            uint isn = unchecked((uint)n * 2654435761u);
+            Send(scanner, target, sport, dport, isn, 0, 0x02);
+            switch (n % 8)
+            {
+                case 0:
+                    Send(target, scanner, dport, sport, isn * 7 + 1, isn + 1, 0x12);
+                    Send(scanner, target, sport, dport, isn + 1, 0, 0x04);
+                    break;
+                case 1:
+                    break;
+                default:
+                    Send(target, scanner, dport, sport, 0, isn + 1, 0x14);
+                    break;
+            }
+            if (n == slice - 1)
+                first = clock.ElapsedTicks;
+            if (n == conversations - slice - 1)
+                last = clock.ElapsedTicks;
+        }
+        long lastSlice = clock.ElapsedTicks - last;
+        Assert.Equal((uint)conversations, tracker.TcpStreams);
+        Assert.Equal(0, tracker.EvictedConversations);
+        Assert.True(tracker.AllocatedBytes <= 200_000_000, $"{tracker.AllocatedBytes:N0} bytes for {conversations:N0} conversations");
+        Assert.True(lastSlice <= 3 * first + Stopwatch.Frequency / 10,
+            $"the last {slice:N0} conversations took {lastSlice * 1000 / Stopwatch.Frequency} ms, the first {first * 1000 / Stopwatch.Frequency} ms");
+        TestContext.Current.SendDiagnosticMessage($"{tracker.AllocatedBytes:N0} bytes of tracker tables for {conversations:N0} conversations");
+    }
+
     [Fact]
     public void Data_never_acknowledged_stays_within_the_segment_bound()
     {
