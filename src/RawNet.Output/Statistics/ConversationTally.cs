@@ -38,57 +38,21 @@ public struct ConversationRow : ITallyRow
 /// The conversations of one <see cref="TallyKind"/> in a capture, as tshark 4.0's <c>-z conv,TYPE[,FILTER]</c> counts them:
 /// every header its tap sees (<see cref="TapPoints"/>), keyed by both endpoints (either direction) and, for TCP and UDP,
 /// the stream, so a new connection on reused ports is a row of its own. Rows are kept in order of first appearance;
-/// <see cref="InTsharkOrder"/> gives the printed order. Bounded: at most <see cref="MaxRows"/> conversations, those past
-/// the bound are counted in <see cref="Unlisted"/> and not listed. A known conversation's packet allocates nothing.
+/// <c>InTsharkOrder</c> gives the printed order. Bounded: at most <see cref="MaxRows"/> conversations, those past
+/// the bound are counted in <c>Unlisted</c> and not listed. A known conversation's packet allocates nothing.
 /// </summary>
-public sealed class ConversationTally
+public sealed class ConversationTally : Tally<(ConversationKey Key, uint Stream), ConversationRow>
 {
     /// <summary>The most conversations listed (as many as the conversation tracker follows at once).</summary>
     public const int MaxRows = ConversationLimits.DefaultMaxConversations;
 
-    private readonly TallyRows<(ConversationKey Key, uint Stream), ConversationRow> _rows;
-
     /// <summary>A tally of <paramref name="kind"/> conversations of the packets <paramref name="filter"/> passes (all when null).</summary>
     public ConversationTally(TallyKind kind, DisplayFilter? filter = null, int maxRows = MaxRows)
+        : base(kind, filter, maxRows)
     {
-        Kind = kind;
-        Filter = filter;
-        _rows = new(maxRows);
     }
 
-    /// <summary>The protocol whose conversations are counted.</summary>
-    public TallyKind Kind { get; }
-
-    /// <summary>The display filter a packet must pass, or null.</summary>
-    public DisplayFilter? Filter { get; }
-
-    /// <summary>Conversations listed.</summary>
-    public int Count => _rows.Count;
-
-    /// <summary>Conversations seen after the table was full: not listed, their packets not counted.</summary>
-    public long Unlisted => _rows.Unlisted;
-
-    /// <summary>The conversations in order of first appearance.</summary>
-    public ReadOnlySpan<ConversationRow> Rows => _rows.Rows;
-
-    /// <summary>The rows as tshark prints them: most frames first, ties in order of first appearance.</summary>
-    public ConversationRow[] InTsharkOrder() => _rows.InTsharkOrder();
-
-    /// <summary>Counts one analysed packet (its frame times come from the conversation tracker).</summary>
-    public void Add(DecodedPacket packet, ReadOnlySpan<byte> frame)
-    {
-        if (Filter is not null && !Filter.Matches(packet, frame))
-            return;
-        long now = packet.Analysis.TimeRelative;
-        int length = packet.Metadata.OriginalLength;
-        for (int i = 1; i < packet.LayerCount; i++)
-        {
-            if (TapPoints.TryRead(Kind, packet, frame, i, out var sighting))
-                Record(sighting, now, length);
-        }
-    }
-
-    private void Record(in TapEvent sighting, long now, int length)
+    private protected override void Record(in TapEvent sighting, long now, int length)
     {
         var key = ConversationKey.Of(sighting.Family, sighting.Source, sighting.SourcePort, sighting.Destination, sighting.DestinationPort, out _);
         var fresh = new ConversationRow
@@ -102,9 +66,9 @@ public sealed class ConversationTally
             Start = now,
             Stop = now,
         };
-        if (!_rows.TryFind((key, sighting.Stream), fresh, out int slot, out _))
+        if (!Table.TryFind((key, sighting.Stream), fresh, out int slot, out _))
             return;
-        ref var row = ref _rows[slot];
+        ref var row = ref Table[slot];
         if (sighting.Source == row.AddressA && sighting.SourcePort == row.PortA && sighting.Destination == row.AddressB
             && sighting.DestinationPort == row.PortB)
         {

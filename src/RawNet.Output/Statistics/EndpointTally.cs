@@ -27,62 +27,31 @@ public struct EndpointRow : ITallyRow
 /// <summary>
 /// The endpoints of one <see cref="TallyKind"/> in a capture, as tshark 4.0's <c>-z endpoints,TYPE[,FILTER]</c> counts
 /// them: for every header its tap sees, the source sends and the destination receives (an address, and for TCP and UDP
-/// the port). Rows are kept in order of first appearance; <see cref="InTsharkOrder"/> gives the printed order. Bounded:
-/// at most <see cref="MaxRows"/> endpoints, those past the bound are counted in <see cref="Unlisted"/>.
+/// the port). Rows are kept in order of first appearance; <c>InTsharkOrder</c> gives the printed order. Bounded:
+/// at most <see cref="MaxRows"/> endpoints, those past the bound are counted in <c>Unlisted</c>.
 /// </summary>
-public sealed class EndpointTally
+public sealed class EndpointTally : Tally<(byte Family, UInt128 Address, ushort Port), EndpointRow>
 {
     /// <summary>The most endpoints listed.</summary>
     public const int MaxRows = ConversationLimits.DefaultMaxConversations;
 
-    private readonly TallyRows<(byte Family, UInt128 Address, ushort Port), EndpointRow> _rows;
-
     /// <summary>A tally of <paramref name="kind"/> endpoints of the packets <paramref name="filter"/> passes (all when null).</summary>
     public EndpointTally(TallyKind kind, DisplayFilter? filter = null, int maxRows = MaxRows)
+        : base(kind, filter, maxRows)
     {
-        Kind = kind;
-        Filter = filter;
-        _rows = new(maxRows);
     }
 
-    /// <summary>The protocol whose endpoints are counted.</summary>
-    public TallyKind Kind { get; }
-
-    /// <summary>The display filter a packet must pass, or null.</summary>
-    public DisplayFilter? Filter { get; }
-
-    /// <summary>Endpoints listed.</summary>
-    public int Count => _rows.Count;
-
-    /// <summary>Sightings of endpoints that arrived after the table was full: not listed.</summary>
-    public long Unlisted => _rows.Unlisted;
-
-    /// <summary>The endpoints in order of first appearance.</summary>
-    public ReadOnlySpan<EndpointRow> Rows => _rows.Rows;
-
-    /// <summary>The rows as tshark prints them: most frames first, ties in order of first appearance.</summary>
-    public EndpointRow[] InTsharkOrder() => _rows.InTsharkOrder();
-
-    /// <summary>Counts one decoded packet.</summary>
-    public void Add(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    private protected override void Record(in TapEvent sighting, long now, int length)
     {
-        if (Filter is not null && !Filter.Matches(packet, frame))
-            return;
-        int length = packet.Metadata.OriginalLength;
-        for (int i = 1; i < packet.LayerCount; i++)
-        {
-            if (!TapPoints.TryRead(Kind, packet, frame, i, out var sighting))
-                continue;
-            Record(sighting.Family, sighting.Source, sighting.SourcePort, sent: true, length);
-            Record(sighting.Family, sighting.Destination, sighting.DestinationPort, sent: false, length);
-        }
+        Record(sighting.Family, sighting.Source, sighting.SourcePort, sent: true, length);
+        Record(sighting.Family, sighting.Destination, sighting.DestinationPort, sent: false, length);
     }
 
     private void Record(byte family, UInt128 address, ushort port, bool sent, int length)
     {
-        if (!_rows.TryFind((family, address, port), new EndpointRow { Family = family, Address = address, Port = port }, out int slot, out _))
+        if (!Table.TryFind((family, address, port), new EndpointRow { Family = family, Address = address, Port = port }, out int slot, out _))
             return;
-        ref var row = ref _rows[slot];
+        ref var row = ref Table[slot];
         if (sent)
         {
             row.TxFrames++;

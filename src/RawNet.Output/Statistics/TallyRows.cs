@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using RawNet.Output.Filters;
+using RawNet.Protocols.Decoding;
 
 namespace RawNet.Output.Statistics;
 
@@ -72,4 +74,57 @@ internal sealed class TallyRows<TKey, TRow>(int maxRows)
         Array.Sort(order, (a, b) => rows[b].Frames != rows[a].Frames ? rows[b].Frames.CompareTo(rows[a].Frames) : a.CompareTo(b));
         return Array.ConvertAll(order, i => rows[i]);
     }
+}
+
+/// <summary>
+/// A conversation or endpoint table of one <see cref="TallyKind"/>: the packets <see cref="Filter"/> passes are looked
+/// at header by header where tshark's tap sees one (<see cref="TapPoints"/>), and each sighting is recorded in bounded
+/// rows kept in order of first appearance.
+/// </summary>
+public abstract class Tally<TKey, TRow>
+    where TKey : notnull
+    where TRow : struct, ITallyRow
+{
+    private protected readonly TallyRows<TKey, TRow> Table;
+
+    private protected Tally(TallyKind kind, DisplayFilter? filter, int maxRows)
+    {
+        Kind = kind;
+        Filter = filter;
+        Table = new(maxRows);
+    }
+
+    /// <summary>The protocol whose conversations or endpoints are counted.</summary>
+    public TallyKind Kind { get; }
+
+    /// <summary>The display filter a packet must pass, or null.</summary>
+    public DisplayFilter? Filter { get; }
+
+    /// <summary>Rows listed.</summary>
+    public int Count => Table.Count;
+
+    /// <summary>Sightings that arrived after the table was full: not listed, not counted.</summary>
+    public long Unlisted => Table.Unlisted;
+
+    /// <summary>The rows in order of first appearance.</summary>
+    public ReadOnlySpan<TRow> Rows => Table.Rows;
+
+    /// <summary>The rows as tshark prints them: most frames first, ties in order of first appearance.</summary>
+    public TRow[] InTsharkOrder() => Table.InTsharkOrder();
+
+    /// <summary>Counts one analysed packet (its frame times and streams come from the conversation tracker).</summary>
+    public void Add(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        if (Filter is not null && !Filter.Matches(packet, frame))
+            return;
+        long now = packet.Analysis.TimeRelative;
+        int length = packet.Metadata.OriginalLength;
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            if (TapPoints.TryRead(Kind, packet, frame, i, out var sighting))
+                Record(sighting, now, length);
+        }
+    }
+
+    private protected abstract void Record(in TapEvent sighting, long now, int length);
 }
