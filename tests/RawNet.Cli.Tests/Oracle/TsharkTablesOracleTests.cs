@@ -40,18 +40,7 @@ public sealed class TsharkTablesOracleTests
 
     private static readonly Regex ExpertEntry = new(@"^\s*(\d+)\s+(\S+)\s+(\S+)  (.*)$", RegexOptions.CultureInvariant);
 
-    public static TheoryData<string> CaptureFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { TestPaths.Captures, Path.Combine(TestPaths.Captures, "tables"), Path.Combine(TestPaths.Captures, "tcp-analysis") })
-        {
-            if (!Directory.Exists(folder))
-                continue;
-            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
-                data.Add(Path.GetRelativePath(TestPaths.Captures, file));
-        }
-        return data;
-    }
+    public static TheoryData<string> CaptureFiles() => TsharkComparison.CapturesIn(".", "tables", "tcp-analysis");
 
     [Theory]
     [MemberData(nameof(CaptureFiles))]
@@ -69,11 +58,11 @@ public sealed class TsharkTablesOracleTests
 
     [Theory]
     [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
-    public void Random_mixed_traffic_agrees_with_tshark(int seed) => WithRandomCapture("make-table-traffic.py", seed, CompareWithTshark);
+    public void Random_mixed_traffic_agrees_with_tshark(int seed) => TsharkComparison.WithRandomCapture("make-table-traffic.py", seed, CompareWithTshark);
 
     [Theory]
     [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
-    public void Random_tcp_conversations_agree_with_tshark(int seed) => WithRandomCapture("make-tcp-conversations.py", seed, CompareWithTshark);
+    public void Random_tcp_conversations_agree_with_tshark(int seed) => TsharkComparison.WithRandomCapture("make-tcp-conversations.py", seed, CompareWithTshark);
 
     [Fact]
     public void Tables_with_display_filters_agree_with_tshark()
@@ -85,24 +74,6 @@ public sealed class TsharkTablesOracleTests
         AssertSameOutput(path, tshark,
             ["--conv", "tcp,tcp.len > 0", "--endpoints", "ip,tcp.analysis.flags", "--io", "0.5,tcp.analysis.retransmission,tcp.len > 1000"],
             ["-z", "conv,tcp,tcp.len > 0", "-z", "endpoints,ip,tcp.analysis.flags", "-z", "io,stat,0.5,tcp.analysis.retransmission,tcp.len > 1000"]);
-    }
-
-    private static void WithRandomCapture(string generator, int seed, Action<string> check)
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-tables-{Path.GetFileNameWithoutExtension(generator)}-{Environment.ProcessId}-{seed}.pcap");
-        try
-        {
-            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", generator), path, seed.ToString(CultureInfo.InvariantCulture)]);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            check(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     private static void CompareWithTshark(string path)
