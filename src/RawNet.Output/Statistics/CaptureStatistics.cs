@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using RawNet.Protocols;
 using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 using RawNet.Protocols.Ipv4;
@@ -193,7 +194,8 @@ public sealed class CaptureStatistics
             source = BinaryPrimitives.ReadUInt32BigEndian(ipHeader[Ipv4Header.Field.Source..]);
             destination = BinaryPrimitives.ReadUInt32BigEndian(ipHeader[Ipv4Header.Field.Destination..]);
         }
-        var key = ConversationKey.Create(v6, source, BinaryPrimitives.ReadUInt16BigEndian(ports), destination, BinaryPrimitives.ReadUInt16BigEndian(ports[2..]));
+        var key = ConversationKey.Of(v6 ? ConversationKey.Ipv6 : ConversationKey.Ipv4, source, BinaryPrimitives.ReadUInt16BigEndian(ports), destination,
+            BinaryPrimitives.ReadUInt16BigEndian(ports[2..]), out _);
         var table = packet[transport].Kind == LayerKind.Tcp ? _tcp : _udp;
         ref var totals = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _);
         totals.Packets++;
@@ -264,81 +266,4 @@ public struct ConversationTotals
 {
     public long Packets;
     public long Bytes;
-}
-
-/// <summary>An address/port pair of endpoints, ordered so that both directions give the same key.</summary>
-/// <remarks>
-/// Addresses are held as 64-bit halves, not <see cref="UInt128"/>, so the key is 40 bytes with 8-byte alignment: a
-/// capture with tens of thousands of UDP conversations keeps a dictionary half the size, which is most of what
-/// <c>rawnet stats</c> spends beyond decoding.
-/// </remarks>
-public readonly struct ConversationKey : IComparable<ConversationKey>, IEquatable<ConversationKey>
-{
-    private readonly ulong _aHigh, _aLow, _bHigh, _bLow;
-
-    private ConversationKey(bool ipv6, UInt128 a, ushort portA, UInt128 b, ushort portB)
-    {
-        _aHigh = (ulong)(a >> 64);
-        _aLow = (ulong)a;
-        _bHigh = (ulong)(b >> 64);
-        _bLow = (ulong)b;
-        PortA = portA;
-        PortB = portB;
-        Ipv6 = ipv6;
-    }
-
-    /// <summary>True for IPv6 endpoints (IPv4 addresses are held in the low 32 bits).</summary>
-    public bool Ipv6 { get; }
-
-    /// <summary>The endpoint that sorts first.</summary>
-    public UInt128 AddressA => new(_aHigh, _aLow);
-
-    /// <summary>The first endpoint's port.</summary>
-    public ushort PortA { get; }
-
-    /// <summary>The endpoint that sorts second.</summary>
-    public UInt128 AddressB => new(_bHigh, _bLow);
-
-    /// <summary>The second endpoint's port.</summary>
-    public ushort PortB { get; }
-
-    /// <summary>The key for a packet from source to destination.</summary>
-    public static ConversationKey Create(bool ipv6, UInt128 source, ushort sourcePort, UInt128 destination, ushort destinationPort) =>
-        source < destination || (source == destination && sourcePort <= destinationPort)
-            ? new(ipv6, source, sourcePort, destination, destinationPort)
-            : new(ipv6, destination, destinationPort, source, sourcePort);
-
-    public bool Equals(ConversationKey other) =>
-        _aLow == other._aLow && _bLow == other._bLow && _aHigh == other._aHigh && _bHigh == other._bHigh
-        && PortA == other.PortA && PortB == other.PortB && Ipv6 == other.Ipv6;
-
-    public override bool Equals(object? obj) => obj is ConversationKey other && Equals(other);
-
-    public override int GetHashCode()
-    {
-        ulong h = (_aLow ^ _aHigh) * 0x9E3779B97F4A7C15UL;
-        h ^= (_bLow ^ _bHigh) * 0xC2B2AE3D27D4EB4FUL;
-        h ^= ((ulong)PortA << 16 | PortB) * 0x165667B19E3779F9UL;
-        return (int)(h ^ h >> 32);
-    }
-
-    public int CompareTo(ConversationKey other) =>
-        (Ipv6, AddressA, PortA, AddressB, PortB).CompareTo((other.Ipv6, other.AddressA, other.PortA, other.AddressB, other.PortB));
-
-    /// <summary>Writes one endpoint as "198.18.0.1:80" or "[2001:db8::1]:80".</summary>
-    public void AppendEndpoint(TextLine line, bool first)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, first ? AddressA : AddressB);
-        if (Ipv6)
-        {
-            line.Append('[');
-            line.AppendIpv6(bytes);
-            line.Append(']');
-        }
-        else
-            line.AppendIpv4(bytes[12..]);
-        line.Append(':');
-        line.Append(first ? PortA : PortB);
-    }
 }

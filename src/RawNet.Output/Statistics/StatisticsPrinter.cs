@@ -1,5 +1,6 @@
 using RawNet.Output.Summary;
 using RawNet.Protocols;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Tcp;
 
 namespace RawNet.Output.Statistics;
@@ -128,9 +129,26 @@ public static class StatisticsPrinter
     private static void AppendEndpoints(TextLine line, ConversationKey key)
     {
         line.Append("  ");
-        key.AppendEndpoint(line, first: true);
+        AppendEndpoint(line, key.Family, key.AddressA, key.PortA);
         line.Append(" <-> ");
-        key.AppendEndpoint(line, first: false);
+        AppendEndpoint(line, key.Family, key.AddressB, key.PortB);
+    }
+
+    /// <summary>Writes one endpoint as "198.18.0.1:80" or "[2001:db8::1]:80".</summary>
+    private static void AppendEndpoint(TextLine line, byte family, UInt128 address, ushort port)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var written = ConversationKey.Write(family, address, bytes);
+        if (family == ConversationKey.Ipv6)
+        {
+            line.Append('[');
+            line.AppendIpv6(written);
+            line.Append(']');
+        }
+        else
+            line.AppendIpv4(written);
+        line.Append(':');
+        line.Append(port);
     }
 
     private static void AppendTimestamp(TextLine line, long nanoseconds)

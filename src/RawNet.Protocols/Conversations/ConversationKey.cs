@@ -5,15 +5,24 @@ namespace RawNet.Protocols.Conversations;
 
 /// <summary>
 /// The two endpoints of a conversation (address and port each), in a canonical order so that both directions of it
-/// give the same key: a fixed-size, hashable value, no strings. IPv4 and IPv6 keys never collide (the family is part of it).
+/// give the same key: a fixed-size, hashable value, no strings. Keys of different address families never collide (the
+/// family is part of it). Used by the conversation tracker, by <c>rawnet stats</c>'s top conversations and by the
+/// conversation and endpoint tables (which also key Ethernet addresses with it).
 /// </summary>
 /// <remarks>
 /// Addresses are held as 64-bit halves, not <see cref="UInt128"/>: ReadyToRun does not precompile methods that pass
 /// 128-bit integers by value (their ABI is not fixed across runtime versions), so every lookup would wait for the JIT.
 /// </remarks>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
-public readonly struct ConversationKey : IEquatable<ConversationKey>
+public readonly struct ConversationKey : IEquatable<ConversationKey>, IComparable<ConversationKey>
 {
+    /// <summary><see cref="Family"/> of IPv4 addresses (held in the low 32 bits).</summary>
+    public const byte Ipv4 = 4;
+    /// <summary><see cref="Family"/> of IPv6 addresses.</summary>
+    public const byte Ipv6 = 6;
+    /// <summary><see cref="Family"/> of Ethernet (MAC) addresses (held in the low 48 bits; ports are 0). Only the statistics tables use it.</summary>
+    public const byte Ethernet = 1;
+
     // The lower endpoint's address (an IPv4 address in the low 32 bits of the low half), then the higher endpoint's.
     private readonly ulong _aHigh, _aLow, _bHigh, _bLow;
 
@@ -23,7 +32,7 @@ public readonly struct ConversationKey : IEquatable<ConversationKey>
     /// <summary>The higher endpoint's port.</summary>
     public readonly ushort PortB;
 
-    /// <summary>4 or 6.</summary>
+    /// <summary><see cref="Ipv4"/>, <see cref="Ipv6"/> or <see cref="Ethernet"/>.</summary>
     public readonly byte Family;
 
     private ConversationKey(ulong aHigh, ulong aLow, ushort portA, ulong bHigh, ulong bLow, ushort portB, byte family)
@@ -64,6 +73,48 @@ public readonly struct ConversationKey : IEquatable<ConversationKey>
             ? new ConversationKey(sHigh, sLow, sourcePort, dHigh, dLow, destinationPort, family)
             : new ConversationKey(dHigh, dLow, destinationPort, sHigh, sLow, sourcePort, family);
     }
+
+    /// <summary>
+    /// The key of a packet between two addresses of <paramref name="family"/> given as numbers (first byte most
+    /// significant); for the statistics tables, which are not precompiled-hot like the tracker's lookup.
+    /// </summary>
+    public static ConversationKey Of(byte family, UInt128 source, ushort sourcePort, UInt128 destination, ushort destinationPort, out bool fromA)
+    {
+        fromA = source < destination || (source == destination && sourcePort <= destinationPort);
+        var (a, portA, b, portB) = fromA ? (source, sourcePort, destination, destinationPort) : (destination, destinationPort, source, sourcePort);
+        return new ConversationKey((ulong)(a >> 64), (ulong)a, portA, (ulong)(b >> 64), (ulong)b, portB, family);
+    }
+
+    /// <summary>The lower endpoint's address as a number.</summary>
+    public UInt128 AddressA => new(_aHigh, _aLow);
+
+    /// <summary>The higher endpoint's address as a number.</summary>
+    public UInt128 AddressB => new(_bHigh, _bLow);
+
+    /// <summary>An address of 4, 6 or 16 bytes as a number, first byte most significant.</summary>
+    public static UInt128 Read(ReadOnlySpan<byte> address) => address.Length switch
+    {
+        4 => BinaryPrimitives.ReadUInt32BigEndian(address),
+        6 => (UInt128)BinaryPrimitives.ReadUInt32BigEndian(address) << 16 | BinaryPrimitives.ReadUInt16BigEndian(address[4..]),
+        _ => BinaryPrimitives.ReadUInt128BigEndian(address),
+    };
+
+    /// <summary>Bytes of one address of <paramref name="family"/>.</summary>
+    public static int AddressLength(byte family) => family switch { Ipv4 => 4, Ethernet => 6, _ => 16 };
+
+    /// <summary>Writes <paramref name="address"/> of <paramref name="family"/> as its bytes into <paramref name="destination"/>; returns them.</summary>
+    public static ReadOnlySpan<byte> Write(byte family, UInt128 address, Span<byte> destination)
+    {
+        Span<byte> all = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(all, address);
+        int length = AddressLength(family);
+        all[(16 - length)..].CopyTo(destination);
+        return destination[..length];
+    }
+
+    /// <summary>Orders keys by family, then first endpoint, then second (a stable order for ties in reports).</summary>
+    public int CompareTo(ConversationKey other) =>
+        (Family, _aHigh, _aLow, PortA, _bHigh, _bLow, PortB).CompareTo((other.Family, other._aHigh, other._aLow, other.PortA, other._bHigh, other._bLow, other.PortB));
 
     // What a ConversationTable stores of a key: IPv4 addresses whole in one word, IPv6 addresses as four.
     internal ulong AddressHighA => _aHigh;

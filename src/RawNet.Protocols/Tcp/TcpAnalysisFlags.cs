@@ -41,7 +41,10 @@ public static class TcpAnalysisFlagsInfo
     public static bool IsBadTcp(this TcpAnalysisFlags flags) => (flags & ~Routine) != 0;
 }
 
-/// <summary>Which of the analysis's values a segment shows (Wireshark leaves the others out of the tree and the fields).</summary>
+/// <summary>
+/// Which of the analysis's values a segment shows (Wireshark leaves the others out of the tree and the fields), and which
+/// connection-closing note its FIN carries.
+/// </summary>
 [Flags]
 public enum TcpAnalysisItems : ushort
 {
@@ -55,6 +58,10 @@ public enum TcpAnalysisItems : ushort
     PushBytesSent = 1 << 5,
     DuplicateAck = 1 << 6,
     Rto = 1 << 7,
+    /// <summary>A FIN sent before the other side's: "This frame initiates the connection closing" (tcp.connection.fin_active).</summary>
+    ClosingActive = 1 << 8,
+    /// <summary>A FIN sent after the other side's: "This frame undergoes the connection closing" (tcp.connection.fin_passive).</summary>
+    ClosingPassive = 1 << 9,
 }
 
 /// <summary>The TCP part of one segment's analysis: relative numbers, the scaled window, and the SEQ/ACK analysis.</summary>

@@ -56,6 +56,8 @@ internal enum TcpFlowFlags : byte
     PushSetLast = 8,
     /// <summary>A segment of this flow has been analysed, so <see cref="TcpFlow.Window"/> holds its window.</summary>
     WindowSeen = 16,
+    /// <summary>This flow sent a FIN before the other one did: it started closing the connection.</summary>
+    ClosingInitiator = 32,
 }
 
 /// <summary>A TCP conversation's state while a capture is walked: its stream number, times and both directions.</summary>
@@ -289,6 +291,19 @@ internal sealed class TcpAnalyzer
         }
         else
             a.Items = TcpAnalysisItems.None;
+
+        // Who closes: the first FIN of a conversation is the active close, a FIN after the other side's is passive (tshark
+        // decides it for every FIN it sees, quoted ones too, though it reports only those that are not quoted).
+        if (fin && wholeHeader)
+        {
+            if (!rev.Has(TcpFlowFlags.ClosingInitiator))
+            {
+                fwd.Flags |= TcpFlowFlags.ClosingInitiator;
+                a.Items |= TcpAnalysisItems.ClosingActive;
+            }
+            else
+                a.Items |= TcpAnalysisItems.ClosingPassive;
+        }
 
         // The handshake settles window scaling: a SYN or SYN-ACK without the option means no scaling either way.
         if (syn)

@@ -33,18 +33,7 @@ public sealed class TsharkAnalysisOracleTests
     /// <summary>Seeds of the random captures checked on every run (each takes about a second with scapy and tshark).</summary>
     public const int RandomCaptures = 24;
 
-    public static TheoryData<string> CaptureFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { TestPaths.Captures, Path.Combine(TestPaths.Captures, "tcp-analysis") })
-        {
-            if (!Directory.Exists(folder))
-                continue;
-            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
-                data.Add(Path.GetRelativePath(TestPaths.Captures, file));
-        }
-        return data;
-    }
+    public static TheoryData<string> CaptureFiles() => TsharkComparison.CapturesIn(".", "tcp-analysis");
 
     /// <summary>Seeds 1 to <paramref name="count"/> for the random captures (other oracle tests check fewer).</summary>
     public static TheoryData<int> Seeds(int count)
@@ -65,23 +54,8 @@ public sealed class TsharkAnalysisOracleTests
 
     [Theory]
     [MemberData(nameof(Seeds), RandomCaptures)]
-    public void Random_conversations_agree_with_tshark(int seed)
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-tcp-conversations-{Environment.ProcessId}-{seed}.pcap");
-        try
-        {
-            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-tcp-conversations.py"), path, seed.ToString()]);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            CompareWithTshark(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public void Random_conversations_agree_with_tshark(int seed) =>
+        TsharkComparison.WithRandomCapture("make-tcp-conversations.py", seed, path => CompareWithTshark(path));
 
     [Fact]
     public void A_display_filter_measures_time_delta_displayed_between_the_packets_it_shows()

@@ -10,6 +10,42 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </summary>
 internal static class TsharkComparison
 {
+    /// <summary>The captures (.pcap, .pcapng) in the given folders under captures/, as paths relative to it, in order.</summary>
+    public static TheoryData<string> CapturesIn(params string[] folders)
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in folders.Select(f => Path.Combine(TestPaths.Captures, f)))
+        {
+            if (!Directory.Exists(folder))
+                continue;
+            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
+                data.Add(Path.GetRelativePath(TestPaths.Captures, file));
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Writes the capture tests/oracle/<paramref name="generator"/> makes for <paramref name="seed"/> (scapy, skipping
+    /// with the reason when it is missing), hands its path to <paramref name="check"/> and deletes it.
+    /// </summary>
+    public static void WithRandomCapture(string generator, int seed, Action<string> check)
+    {
+        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-{Path.GetFileNameWithoutExtension(generator)}-{Environment.ProcessId}-{seed}.pcap");
+        try
+        {
+            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", generator), path, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
+                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
+            Assert.True(made.ExitCode == 0, made.StdErr);
+            check(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static void AssertSameFields(string path, IReadOnlyList<string> fields, int frameFieldCount, string? displayFilter = null)
     {
         var tshark = ExternalTool.Require("tshark", "tshark");

@@ -1,0 +1,628 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Tcp;
+
+namespace RawNet.Protocols.Expert;
+
+/// <summary>
+/// Finds in a decoded, analysed packet the expert items tshark 4.0 reports for it with its default preferences (what
+/// <c>tshark -z expert</c> counts): IPv4 lengths and TTLs, IPv6 lengths, duplicate ARP addresses, non-zero Ethernet
+/// padding, ICMP and ICMPv6 checksums, UDP lengths, zero checksums and traceroute ports, and for TCP the connection
+/// events, header and option problems and the conversation analysis's findings, each in the order tshark adds them.
+/// Headers quoted in ICMP errors report nothing (tshark does not count them). Call <see cref="Find"/> once per packet, in
+/// capture order, after the <see cref="ConversationTracker"/> (the TCP items read its analysis, and duplicate ARP
+/// addresses are remembered across packets, at most <see cref="MaxArpAddresses"/>). A packet's findings allocate nothing.
+/// </summary>
+public sealed class ExpertFinder
+{
+    /// <summary>The most findings one packet yields (tshark would list more only for pathological packets).</summary>
+    public const int MaxFindingsPerPacket = 64;
+
+    /// <summary>IPv4 addresses whose first ARP-announced MAC is remembered for duplicate detection.</summary>
+    public const int MaxArpAddresses = 1 << 20;
+
+    private readonly Dictionary<uint, ulong> _arpAddresses = [];
+
+    /// <summary>
+    /// True when tshark would build a protocol tree (as it does for <c>-z io,stat</c> and for any table with a filter):
+    /// a few items (a TCP header length below 20, four NOP options in a row) are only reported then.
+    /// </summary>
+    public bool TreeBuilt { get; set; }
+
+    /// <summary>Writes <paramref name="packet"/>'s findings into <paramref name="findings"/> (at least <see cref="MaxFindingsPerPacket"/> long); returns how many.</summary>
+    public int Find(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<ExpertFinding> findings)
+    {
+        var sink = new Sink(findings);
+        var layers = packet.Layers;
+        bool tcpThrew = false;
+        for (int i = 1; i < layers.Length && !tcpThrew; i++)
+        {
+            ref readonly Layer layer = ref layers[i];
+            if (layer.Quoted)
+                continue;
+            switch (layer.Kind)
+            {
+                case LayerKind.Ipv4:
+                    if (!FindIpv4(packet, frame, i, ref sink))
+                        i = layers.Length;
+                    break;
+                case LayerKind.Ipv6:
+                    FindIpv6(packet, frame, layer, ref sink);
+                    break;
+                case LayerKind.Arp:
+                    FindArp(packet.HeaderOf(layer, frame), ref sink);
+                    break;
+                case LayerKind.Icmp:
+                case LayerKind.Icmpv6:
+                    if (layer.Checksum == ChecksumStatus.Bad)
+                        sink.Add(layer.Kind == LayerKind.Icmp ? ExpertItem.IcmpBadChecksum : ExpertItem.Icmpv6BadChecksum, layer.ExpectedChecksum);
+                    break;
+                case LayerKind.Udp:
+                    FindUdp(packet, frame, i, ref sink);
+                    break;
+                case LayerKind.Tcp:
+                    tcpThrew = !FindTcp(packet, frame, i, ref sink);
+                    break;
+            }
+        }
+        // The Ethernet trailer is judged after the payload was dissected, even when that failed.
+        FindEthernetPadding(packet, frame, ref sink);
+        if (tcpThrew)
+            sink.Add(ExpertItem.TcpMalformed);
+        return sink.Count;
+    }
+
+    private ref struct Sink(Span<ExpertFinding> findings)
+    {
+        private readonly Span<ExpertFinding> _findings = findings;
+        public int Count;
+
+        public void Add(ExpertItem item, uint argument = 0)
+        {
+            if (Count < _findings.Length)
+                _findings[Count++] = new ExpertFinding(item, argument);
+        }
+    }
+
+    /// <summary>IPv4 length and TTL items; false when tshark stops dissecting the packet there (a total length below the header).</summary>
+    private static bool FindIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        ref readonly Layer layer = ref packet[index];
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < 4 || header[0] >> 4 != 4)
+            return true;
+        int ihl = (header[0] & 0x0F) * 4;
+        if (ihl < Ipv4.Ipv4Header.MinLength)
+            return true;
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
+        int reported = ReportedFrom(packet, frame, layer);
+        if (totalLength < ihl)
+        {
+            if (totalLength != 0)
+            {
+                sink.Add(ExpertItem.Ipv4BogusLength);
+                return false;
+            }
+        }
+        else if (totalLength > reported)
+            sink.Add(ExpertItem.Ipv4TotalLengthExceedsPacket, (uint)reported);
+        if (header.Length < Ipv4.Ipv4Header.MinLength)
+            return true;
+        byte ttl = header[Ipv4.Ipv4Header.Field.TimeToLive];
+        byte protocol = header[Ipv4.Ipv4Header.Field.Protocol];
+        uint destination = BinaryPrimitives.ReadUInt32BigEndian(header[Ipv4.Ipv4Header.Field.Destination..]);
+        if ((destination & 0xFFFFFF00) == 0xE0000000)
+        {
+            // The Local Network Control Block (224.0.0.0/24): routers never forward it, so a sender sets a known TTL.
+            int valid = protocol == (byte)IpProtocol.Igmp ? 1 : LocalControlBlockTtl(destination);
+            if (valid >= 0 && ttl != valid)
+                sink.Add(ExpertItem.Ipv4TtlLocalControlBlock, (uint)valid);
+        }
+        else if (ttl < 5 && (destination & 0xF0000000) != 0xE0000000 && protocol != Pim && protocol != Ospf)
+            sink.Add(ExpertItem.Ipv4TtlTooSmall, ttl);
+        return true;
+    }
+
+    private const byte Pim = 103;
+    private const byte Ospf = 89;
+
+    /// <summary>The TTL a packet to this 224.0.0.x group should carry, or -1 when any will do (LLMNR).</summary>
+    private static int LocalControlBlockTtl(uint group) => group switch
+    {
+        0xE0000012 => 255, // VRRP
+        0xE0000066 => 255, // Cisco GLBP
+        0xE00000FB => 255, // mDNS
+        0xE00000FC => -1, // LLMNR
+        _ => 1,
+    };
+
+    private static void FindIpv6(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < Ipv6.Ipv6Header.Length || header[0] >> 4 != 6)
+            return;
+        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
+        int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
+        if (payloadLength != 0 && payloadLength > available)
+            sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
+    }
+
+    /// <summary>Bytes the packet reports from <paramref name="layer"/>'s start to the end of its buffer (captured or not).</summary>
+    private static int ReportedFrom(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer) =>
+        layer.Source == LayerSource.Reassembled ? packet.Reassembled.Length - layer.Offset : packet.Metadata.OriginalLength - layer.Offset;
+
+    private void FindArp(ReadOnlySpan<byte> arp, ref Sink sink)
+    {
+        if (arp.Length < 28)
+            return;
+        ushort hardware = BinaryPrimitives.ReadUInt16BigEndian(arp);
+        ushort opcode = BinaryPrimitives.ReadUInt16BigEndian(arp[6..]);
+        bool ethernetIpv4 = (hardware == 1 || hardware == 6) && arp[4] == 6
+            && BinaryPrimitives.ReadUInt16BigEndian(arp[2..]) == (ushort)EtherType.Ipv4 && arp[5] == 4;
+        if (!ethernetIpv4 || opcode is not (1 or 2))
+            return;
+        uint duplicate = 0;
+        CheckArpAddress(arp.Slice(8, 6), BinaryPrimitives.ReadUInt32BigEndian(arp[14..]), ref duplicate, ref sink);
+        // The target's addresses mean nothing in a request.
+        uint target = BinaryPrimitives.ReadUInt32BigEndian(arp[24..]);
+        if (opcode != 1 && duplicate != target)
+            CheckArpAddress(arp.Slice(18, 6), target, ref duplicate, ref sink);
+    }
+
+    private void CheckArpAddress(ReadOnlySpan<byte> mac, uint ip, ref uint duplicate, ref Sink sink)
+    {
+        ulong address = (ulong)BinaryPrimitives.ReadUInt32BigEndian(mac) << 16 | BinaryPrimitives.ReadUInt16BigEndian(mac[4..]);
+        // Group and all-zero MACs, and the unspecified IP address, announce nothing.
+        if ((mac[0] & 1) != 0 || address == 0 || ip == 0)
+            return;
+        if (_arpAddresses.TryGetValue(ip, out ulong first))
+        {
+            if (first != address)
+            {
+                sink.Add(ExpertItem.ArpDuplicateAddress, ip);
+                duplicate = ip;
+            }
+        }
+        else if (_arpAddresses.Count < MaxArpAddresses)
+            _arpAddresses.Add(ip, address);
+    }
+
+    private static void FindUdp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        ref readonly Layer layer = ref packet[index];
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < 4)
+            return;
+        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(header), destinationPort = BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
+        if (IsTraceroutePort(sourcePort))
+            sink.Add(ExpertItem.UdpPossibleTraceroute, sourcePort);
+        if (IsTraceroutePort(destinationPort))
+            sink.Add(ExpertItem.UdpPossibleTraceroute, destinationPort);
+        if (header.Length < Udp.UdpHeader.HeaderLength)
+            return;
+        int length = BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Length..]);
+        bool overIpv6 = IpLayerOf(packet, index) is int ip && packet[ip].Kind == LayerKind.Ipv6;
+        if (length == 0 && overIpv6)
+            length = layer.Extent; // an IPv6 jumbogram
+        if (length < Udp.UdpHeader.HeaderLength)
+        {
+            sink.Add(ExpertItem.UdpLengthBelowHeader, (uint)length);
+            return;
+        }
+        if (length > layer.Extent && !IsUnreassembledFragment(packet, frame, index))
+            sink.Add(ExpertItem.UdpLengthExceedsPayload, (uint)length);
+        if (BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Checksum..]) == 0 && overIpv6)
+            sink.Add(ExpertItem.UdpZeroChecksum);
+    }
+
+    private static bool IsTraceroutePort(ushort port) => port >= ExpertItems.TracerouteFirstPort && port < ExpertItems.TracerouteFirstPort + 30;
+
+    /// <summary>The IP layer right below the transport layer at <paramref name="index"/>, or null.</summary>
+    private static int? IpLayerOf(DecodedPacket packet, int index)
+    {
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (packet[i].Kind is LayerKind.Ipv4 or LayerKind.Ipv6)
+                return i;
+        }
+        return null;
+    }
+
+    /// <summary>True for a transport header read from a fragment whose datagram was not put back together (tshark's pinfo->fragmented).</summary>
+    private static bool IsUnreassembledFragment(DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    {
+        if (packet[index].Source == LayerSource.Reassembled || IpLayerOf(packet, index) is not int ip)
+            return false;
+        if (packet[ip].Kind == LayerKind.Ipv4)
+        {
+            var header = packet.HeaderOf(packet[ip], frame);
+            return header.Length >= 8 && (BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.FlagsAndFragmentOffset..]) & 0x3FFF) != 0;
+        }
+        for (int i = ip + 1; i < index; i++)
+        {
+            if (packet[i].Kind == LayerKind.Ipv6Fragment)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// TCP items in tshark's order; false when tshark's dissection of the segment fails (an option read past the segment's
+    /// end), which it reports as a malformed packet after everything else.
+    /// </summary>
+    private bool FindTcp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        ref readonly Layer layer = ref packet[index];
+        var buffer = packet.BufferOf(layer, frame);
+        // What tshark can read of the segment: the bytes captured, and the bytes the packet says it has.
+        var captured = buffer[layer.Offset..];
+        int reported = layer.Extent;
+        // tshark reads the fixed header's fields first (up to the window): a header that ends before fails there.
+        if (captured.Length < 16)
+            return FirstFailingRead(captured.Length, [2, 4, 8, 12, 13, 14, 16]) <= reported;
+        int headerLength = (captured[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+        var flags = (TcpFlags)(BinaryPrimitives.ReadUInt16BigEndian(captured[TcpHeader.Field.DataOffsetAndFlags..]) & 0x0FFF);
+        if (reported < headerLength && !IsUnreassembledFragment(packet, frame, index))
+            sink.Add(ExpertItem.TcpShortSegment);
+        if (headerLength < TcpHeader.MinLength)
+        {
+            if (TreeBuilt)
+                sink.Add(ExpertItem.TcpBogusHeaderLength, (uint)headerLength);
+            return true;
+        }
+        int record = packet.Analysis.IndexOf(index);
+        bool analysed = record >= 0 && packet.Analysis[record].HasTcp;
+        ref readonly var analysis = ref analysed ? ref packet.Analysis[record].Tcp : ref NoAnalysis;
+        uint rawAck = BinaryPrimitives.ReadUInt32BigEndian(captured[TcpHeader.Field.AcknowledgmentNumber..]);
+        bool syn = (flags & TcpFlags.Syn) != 0, ack = (flags & TcpFlags.Ack) != 0;
+        if (ack)
+        {
+            // A SYN-ACK acknowledging more than the SYN: the peer took data sent with the SYN (TCP Fast Open).
+            if (syn && (analysed ? analysis.Ack : rawAck) > 1)
+                sink.Add(ExpertItem.TcpSynAckAcceptingFastOpenData);
+        }
+        else if (rawAck != 0)
+            sink.Add(ExpertItem.TcpAckNonzero);
+        if (syn)
+        {
+            sink.Add(ack ? ExpertItem.TcpSynAck : ExpertItem.TcpSyn,
+                BinaryPrimitives.ReadUInt16BigEndian(ack ? captured : captured[TcpHeader.Field.DestinationPort..]));
+        }
+        if ((flags & TcpFlags.Fin) != 0)
+        {
+            sink.Add(ExpertItem.TcpFin);
+            if ((analysis.Items & TcpAnalysisItems.ClosingActive) != 0)
+                sink.Add(ExpertItem.TcpClosingActive);
+            else if ((analysis.Items & TcpAnalysisItems.ClosingPassive) != 0)
+                sink.Add(ExpertItem.TcpClosingPassive);
+        }
+        if ((flags & TcpFlags.Rst) != 0)
+            sink.Add(ExpertItem.TcpReset);
+        // The checksum and urgent pointer are read next: a header that ends before them stops here.
+        if (captured.Length < TcpHeader.MinLength)
+            return FirstFailingRead(captured.Length, [18, 20]) <= reported;
+        if ((flags & TcpFlags.Urg) == 0 && BinaryPrimitives.ReadUInt16BigEndian(captured[TcpHeader.Field.UrgentPointer..]) != 0)
+            sink.Add(ExpertItem.TcpUrgentPointerNonzero);
+        if (headerLength > TcpHeader.MinLength)
+        {
+            var walk = WalkOptions(captured, reported, headerLength, flags, analysed, analysis, rawAck, ref sink);
+            if (walk != OptionWalk.Completed)
+                return walk == OptionWalk.CaptureEnded;
+        }
+        if (analysed && (analysis.Items & TcpAnalysisItems.Analysis) != 0)
+            AddAnalysis(analysis, ref sink);
+        return true;
+    }
+
+    private static readonly TcpSegmentAnalysis NoAnalysis;
+
+    /// <summary>
+    /// Where the first of a dissector's reads (given by where each ends) fails when only <paramref name="captured"/> bytes
+    /// are there: past the packet's reported length it is a malformed packet, before it only the capture's end.
+    /// </summary>
+    private static int FirstFailingRead(int captured, ReadOnlySpan<int> readEnds)
+    {
+        foreach (int end in readEnds)
+        {
+            if (end > captured)
+                return end;
+        }
+        return int.MaxValue;
+    }
+
+    private static void AddAnalysis(in TcpSegmentAnalysis a, ref Sink sink)
+    {
+        var f = a.Flags;
+        if ((f & TcpAnalysisFlags.ReusedPorts) != 0)
+            sink.Add(ExpertItem.TcpReusedPorts);
+        if ((f & TcpAnalysisFlags.Retransmission) != 0)
+            sink.Add(ExpertItem.TcpRetransmission);
+        if ((f & TcpAnalysisFlags.FastRetransmission) != 0)
+        {
+            sink.Add(ExpertItem.TcpFastRetransmission);
+            sink.Add(ExpertItem.TcpRetransmission);
+        }
+        if ((f & TcpAnalysisFlags.SpuriousRetransmission) != 0)
+        {
+            sink.Add(ExpertItem.TcpSpuriousRetransmission);
+            sink.Add(ExpertItem.TcpRetransmission);
+        }
+        if ((f & TcpAnalysisFlags.OutOfOrder) != 0)
+            sink.Add(ExpertItem.TcpOutOfOrder);
+        if ((f & TcpAnalysisFlags.LostSegment) != 0)
+            sink.Add(ExpertItem.TcpLostSegment);
+        if ((f & TcpAnalysisFlags.AckLostSegment) != 0)
+            sink.Add(ExpertItem.TcpAckLostSegment);
+        if ((f & TcpAnalysisFlags.WindowUpdate) != 0)
+            sink.Add(ExpertItem.TcpWindowUpdate);
+        if ((f & TcpAnalysisFlags.WindowFull) != 0)
+            sink.Add(ExpertItem.TcpWindowFull);
+        if ((f & TcpAnalysisFlags.KeepAlive) != 0)
+            sink.Add(ExpertItem.TcpKeepAlive);
+        if ((f & TcpAnalysisFlags.KeepAliveAck) != 0)
+            sink.Add(ExpertItem.TcpKeepAliveAck);
+        if (a.DuplicateAckNumber != 0)
+            sink.Add(ExpertItem.TcpDuplicateAck, a.DuplicateAckNumber);
+        if ((f & TcpAnalysisFlags.ZeroWindowProbe) != 0)
+            sink.Add(ExpertItem.TcpZeroWindowProbe);
+        if ((f & TcpAnalysisFlags.ZeroWindow) != 0)
+            sink.Add(ExpertItem.TcpZeroWindow);
+        if ((f & TcpAnalysisFlags.ZeroWindowProbeAck) != 0)
+            sink.Add(ExpertItem.TcpZeroWindowProbeAck);
+    }
+
+    /// <summary>How tshark's walk over a segment's options ended.</summary>
+    public enum OptionWalk
+    {
+        /// <summary>Every option was read (or a bad length ended the walk without an error).</summary>
+        Completed,
+        /// <summary>A read went past the bytes captured: tshark stops the segment without calling it malformed.</summary>
+        CaptureEnded,
+        /// <summary>A read went past the segment's end: tshark stops and reports a malformed packet.</summary>
+        PastSegmentEnd,
+    }
+
+    /// <summary>
+    /// How tshark's option walk over a TCP header of <paramref name="headerLength"/> bytes ends, with
+    /// <paramref name="captured"/> bytes from the header's start and <paramref name="reported"/> bytes in the segment:
+    /// whether tshark gets as far as the analysis and the tap after it (the conversation tables ask this).
+    /// </summary>
+    public static OptionWalk CheckOptions(ReadOnlySpan<byte> captured, int reported, int headerLength, in TcpSegmentAnalysis analysis, bool analysed)
+    {
+        var none = new Sink(default);
+        var flags = (TcpFlags)(BinaryPrimitives.ReadUInt16BigEndian(captured[TcpHeader.Field.DataOffsetAndFlags..]) & 0x0FFF);
+        uint rawAck = BinaryPrimitives.ReadUInt32BigEndian(captured[TcpHeader.Field.AcknowledgmentNumber..]);
+        return WalkOptionsCore(captured, reported, headerLength, flags, analysed, analysis, rawAck, treeBuilt: false, ref none);
+    }
+
+    private OptionWalk WalkOptions(ReadOnlySpan<byte> captured, int reported, int headerLength, TcpFlags flags, bool analysed,
+        in TcpSegmentAnalysis analysis, uint rawAck, ref Sink sink) =>
+        WalkOptionsCore(captured, reported, headerLength, flags, analysed, analysis, rawAck, TreeBuilt, ref sink);
+
+    /// <summary>tshark 4.0's tcp_dissect_options and the option dissectors RawNet knows, as far as they add expert items or fail.</summary>
+    private static OptionWalk WalkOptionsCore(ReadOnlySpan<byte> captured, int reported, int headerLength, TcpFlags flags, bool analysed,
+        in TcpSegmentAnalysis analysis, uint rawAck, bool treeBuilt, ref Sink sink)
+    {
+        int offset = TcpHeader.MinLength;
+        int length = headerLength - TcpHeader.MinLength;
+        int nops = 0;
+        bool mssSeen = false;
+        while (length > 0)
+        {
+            if (!Readable(captured, reported, offset, 1, out var failure))
+                return failure;
+            byte kind = captured[offset];
+            length--;
+            if (kind is 0 or 1)
+            {
+                // Four NOPs in a row within one 32-bit word hint that a middlebox blanked options (only with a tree).
+                if (kind == 1 && treeBuilt)
+                {
+                    if (nops == 0 || offset % 4 != 0)
+                    {
+                        if (++nops == 4)
+                            sink.Add(ExpertItem.TcpNopRun);
+                    }
+                    else
+                        nops = 0;
+                }
+                offset++;
+                if (kind == 0)
+                    break;
+                continue;
+            }
+            if (length == 0)
+            {
+                sink.Add(ExpertItem.TcpOptionLengthInvalid, ExpertItems.TcpOptionProblemArgument(0, kind, 0));
+                return OptionWalk.Completed;
+            }
+            if (!Readable(captured, reported, offset + 1, 1, out failure))
+                return failure;
+            int optionLength = captured[offset + 1];
+            length--;
+            if (optionLength < 2)
+            {
+                sink.Add(ExpertItem.TcpOptionLengthInvalid, ExpertItems.TcpOptionProblemArgument(1, kind, (byte)optionLength));
+                return OptionWalk.Completed;
+            }
+            if (optionLength - 2 > length)
+            {
+                sink.Add(ExpertItem.TcpOptionLengthInvalid, ExpertItems.TcpOptionProblemArgument(2, kind, (byte)optionLength));
+                return OptionWalk.Completed;
+            }
+            if (kind == (byte)TcpOptionKind.MaximumSegmentSize)
+                mssSeen = true;
+            var walked = Option(captured, reported, offset, optionLength, kind, flags, analysed, analysis, rawAck, ref sink);
+            if (walked != OptionWalk.Completed)
+                return walked;
+            offset += optionLength;
+            length -= optionLength - 2;
+        }
+        if ((flags & TcpFlags.Syn) != 0 && !mssSeen)
+            sink.Add(ExpertItem.TcpMssAbsent);
+        return OptionWalk.Completed;
+    }
+
+    /// <summary>Whether <paramref name="count"/> bytes at <paramref name="at"/> can be read, and if not, how the read fails.</summary>
+    private static bool Readable(ReadOnlySpan<byte> captured, int reported, int at, int count, out OptionWalk failure)
+    {
+        failure = OptionWalk.Completed;
+        if (at + count <= captured.Length && at + count <= reported)
+            return true;
+        failure = at + count > reported ? OptionWalk.PastSegmentEnd : OptionWalk.CaptureEnded;
+        return false;
+    }
+
+    /// <summary>One option's dissector: its length check and what it reports.</summary>
+    private static OptionWalk Option(ReadOnlySpan<byte> captured, int reported, int offset, int optionLength, byte kind, TcpFlags flags,
+        bool analysed, in TcpSegmentAnalysis analysis, uint rawAck, ref Sink sink)
+    {
+        // Each option dissector sees a buffer of exactly its length: reading beyond it is past the end (and so is an
+        // option that runs past the segment, as soon as that buffer is made).
+        if (offset + optionLength > reported)
+            return OptionWalk.PastSegmentEnd;
+        int optionReported = optionLength;
+        var option = captured.Slice(offset, Math.Min(optionLength, captured.Length - offset));
+        int expected = kind switch
+        {
+            (byte)TcpOptionKind.MaximumSegmentSize => 4,
+            (byte)TcpOptionKind.WindowScale => 3,
+            (byte)TcpOptionKind.SackPermitted => 2,
+            6 or 7 => 6,
+            (byte)TcpOptionKind.Timestamps => 10,
+            _ => 0,
+        };
+        if (kind == (byte)TcpOptionKind.MaximumSegmentSize && (flags & TcpFlags.Syn) == 0)
+            sink.Add(ExpertItem.TcpMssPresent);
+        if (expected != 0 && optionLength != expected)
+        {
+            sink.Add(ExpertItem.TcpOptionLengthMismatch, (uint)expected);
+            return OptionWalk.Completed;
+        }
+        switch (kind)
+        {
+            case (byte)TcpOptionKind.WindowScale:
+                if (!Readable(option, optionReported, 2, 1, out var failure))
+                    return failure;
+                if (option[2] > 14)
+                    sink.Add(ExpertItem.TcpWindowScaleTooLarge);
+                return OptionWalk.Completed;
+            case (byte)TcpOptionKind.Sack:
+                return Sack(option, optionReported, flags, analysed, analysis, rawAck, ref sink);
+            default:
+                return OptionWalk.Completed;
+        }
+    }
+
+    /// <summary>The SACK option: malformed blocks, and a D-SACK (RFC 2883) when the first block repeats acknowledged data.</summary>
+    private static OptionWalk Sack(ReadOnlySpan<byte> option, int reported, TcpFlags flags, bool analysed, in TcpSegmentAnalysis analysis,
+        uint rawAck, ref Sink sink)
+    {
+        int remaining = reported - 2, at = 2, blocks = 0;
+        uint left0 = 0, right0 = 0, left1 = 0, right1 = 0;
+        while (remaining > 0)
+        {
+            if (remaining < 4)
+            {
+                sink.Add(ExpertItem.TcpSackMalformed);
+                break;
+            }
+            if (!Readable(option, reported, at, 4, out var failure))
+                return failure;
+            uint left = BinaryPrimitives.ReadUInt32BigEndian(option[at..]);
+            remaining -= 4;
+            if (remaining < 4)
+            {
+                sink.Add(ExpertItem.TcpSackMalformed);
+                break;
+            }
+            if (!Readable(option, reported, at + 4, 4, out failure))
+                return failure;
+            uint right = BinaryPrimitives.ReadUInt32BigEndian(option[(at + 4)..]);
+            remaining -= 4;
+            if (blocks == 0)
+                (left0, right0) = (left, right);
+            else if (blocks == 1)
+                (left1, right1) = (left, right);
+            blocks++;
+            at += 8;
+        }
+        if (!analysed)
+            return OptionWalk.Completed;
+        // tshark compares relative edges with its relative ACK; without a block, the first right edge reads as 0.
+        bool hasAck = (flags & TcpFlags.Ack) != 0;
+        uint ack = hasAck ? analysis.Ack : rawAck;
+        uint baseAck = hasAck ? rawAck - analysis.Ack : 0;
+        uint firstRight = blocks == 0 ? 0 : right0 - baseAck;
+        bool dsack = (int)(firstRight - ack) <= 0
+            || (blocks > 1 && (int)(left1 - right0) < 0 && (int)(right1 - right0) >= 0);
+        if (!dsack)
+            return OptionWalk.Completed;
+        if (!Readable(option, reported, 2, 8, out var readFailure))
+            return readFailure;
+        sink.Add(ExpertItem.TcpDsack);
+        return OptionWalk.Completed;
+    }
+
+    /// <summary>
+    /// The Ethernet trailer after an IP datagram in a frame of 60 bytes or more that needed padding: tshark expects the
+    /// padding to be zeros and says so when it is not.
+    /// </summary>
+    private static void FindEthernetPadding(DecodedPacket packet, ReadOnlySpan<byte> frame, ref Sink sink)
+    {
+        if (packet.LayerCount < 3 || packet[1].Kind != LayerKind.Ethernet || packet[1].HeaderLength < 14)
+            return;
+        int ip = 2;
+        bool tagged = false;
+        while (ip < packet.LayerCount && packet[ip].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
+        {
+            tagged = true;
+            ip++;
+        }
+        if (ip >= packet.LayerCount || packet[ip].Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6) || packet[ip].Source != LayerSource.Frame)
+            return;
+        ref readonly Layer layer = ref packet[ip];
+        var header = packet.HeaderOf(layer, frame);
+        int declared;
+        if (layer.Kind == LayerKind.Ipv4)
+        {
+            if (header.Length < Ipv4.Ipv4Header.MinLength)
+                return;
+            declared = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
+            if (declared < (header[0] & 0x0F) * 4)
+                return;
+        }
+        else
+        {
+            if (header.Length < Ipv6.Ipv6Header.Length)
+                return;
+            int payload = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
+            if (payload == 0)
+                return;
+            declared = Ipv6.Ipv6Header.Length + payload;
+        }
+        int frameLength = packet.Metadata.OriginalLength;
+        int trailerReported = frameLength - layer.Offset - declared;
+        if (trailerReported <= 0)
+            return;
+        int trailerStart = layer.Offset + declared;
+        int trailerCaptured = Math.Max(0, frame.Length - trailerStart);
+        bool maybePadded = frameLength >= 60 && frameLength - trailerReported < 60;
+        if (!maybePadded)
+            return;
+        int padding = 60 - (frameLength - trailerReported);
+        if (padding > trailerCaptured)
+            return; // tshark's look at the padding would run off the capture
+        if (!frame.Slice(trailerStart, padding).ContainsAnyExcept((byte)0))
+            return; // zero padding
+        // No padding: then the last four bytes may be a frame check sequence, in an untagged frame of 64 bytes or more.
+        int trailerLength = trailerCaptured;
+        int ethertypeBufferLength = frameLength - (tagged ? packet[ip - 1].Offset : packet[1].Offset);
+        if (!tagged && ethertypeBufferLength >= 64 && trailerReported >= 4)
+            trailerLength = Math.Min(trailerCaptured, trailerReported - 4);
+        if (trailerLength != 0)
+            sink.Add(ExpertItem.EthernetPaddingNotZero);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Expert;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark 4.0 is the oracle for <c>rawnet stats</c>'s tables (issue 11): <c>--conv</c> and <c>--endpoints</c> of eth, ip,
+/// ipv6, tcp and udp and <c>--io</c> (an interval with filter columns, and 0 for the whole capture) must print byte for
+/// byte what <c>tshark -n -q -z conv,TYPE -z endpoints,TYPE -z io,stat,...</c> prints, in one run of each; <c>--expert</c>
+/// must count what <c>tshark -n -q -z expert</c> counts, per severity, group, protocol and summary. On the bundled and
+/// table captures, the teaching captures in captures/tcp-analysis, the peer corpus, and seeded random captures made by
+/// tests/oracle/make-table-traffic.py (mixed link, IP, TCP, UDP, ICMP, ARP and fragments, times going back) and
+/// tests/oracle/make-tcp-conversations.py (TCP analysis cases).
+/// </summary>
+/// <remarks>
+/// What is not compared, and why:
+/// <list type="bullet">
+/// <item>tshark runs with <c>-n</c>: by default it names Ethernet addresses (ff:ff:ff:ff:ff:ff is "Broadcast", vendors'
+/// prefixes from its manuf file); RawNet resolves no names. With <c>-n</c> the tables are equal byte for byte.</item>
+/// <item>Expert items of protocols RawNet does not decode (HTTP's request and response chats, DNS, TLS, ...: every item
+/// whose protocol is none of those <see cref="ExpertItems"/> names), and TCP's "New fragment overlaps old data
+/// (retransmission?)", which tshark's TCP reassembly reports only for the application protocols it reassembles. The
+/// totals per severity are compared over what remains.</item>
+/// <item>Captures of link types RawNet does not decode (802.11, radiotap, PPI, ...): only the I/O tables without
+/// filters (frames, bytes and times need no decoding); the other tables would need the 802.11 headers tshark reads.</item>
+/// </list>
+/// </remarks>
+public sealed class TsharkTablesOracleTests
+{
+    private static readonly string[] Kinds = ["eth", "ip", "ipv6", "tcp", "udp"];
+
+    /// <summary>Seeds of the random captures of each generator checked on every run.</summary>
+    public const int RandomCaptures = 8;
+
+    /// <summary>The protocols RawNet reports expert items under.</summary>
+    private static readonly HashSet<string> ExpertProtocols = Enum.GetValues<ExpertItem>().Select(ExpertItems.Protocol).ToHashSet();
+
+    private static readonly Regex ExpertEntry = new(@"^\s*(\d+)\s+(\S+)\s+(\S+)  (.*)$", RegexOptions.CultureInvariant);
+
+    public static TheoryData<string> CaptureFiles() => TsharkComparison.CapturesIn(".", "tables", "tcp-analysis");
+
+    [Theory]
+    [MemberData(nameof(CaptureFiles))]
+    public void Bundled_table_and_teaching_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.Captures, name));
+
+    [Theory]
+    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    public void Peer_captures_agree_with_tshark(string name)
+    {
+        var path = Path.Combine(TestPaths.PeerCorpus, name);
+        if (!File.Exists(path))
+            Assert.Skip($"the shared corpus is not at {TestPaths.PeerCorpus}");
+        CompareWithTshark(path);
+    }
+
+    [Theory]
+    [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
+    public void Random_mixed_traffic_agrees_with_tshark(int seed) => TsharkComparison.WithRandomCapture("make-table-traffic.py", seed, CompareWithTshark);
+
+    [Theory]
+    [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
+    public void Random_tcp_conversations_agree_with_tshark(int seed) => TsharkComparison.WithRandomCapture("make-tcp-conversations.py", seed, CompareWithTshark);
+
+    [Fact]
+    public void Tables_with_display_filters_agree_with_tshark()
+    {
+        var path = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap");
+        if (!File.Exists(path))
+            Assert.Skip($"{path} is missing");
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        AssertSameOutput(path, tshark,
+            ["--conv", "tcp,tcp.len > 0", "--endpoints", "ip,tcp.analysis.flags", "--io", "0.5,tcp.analysis.retransmission,tcp.len > 1000"],
+            ["-z", "conv,tcp,tcp.len > 0", "-z", "endpoints,ip,tcp.analysis.flags", "-z", "io,stat,0.5,tcp.analysis.retransmission,tcp.len > 1000"]);
+    }
+
+    private static void CompareWithTshark(string path)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        bool decoded = CaptureLinkTypes.Of(path).All(PacketDecoder.DecodesLinkType);
+        string interval = IntervalFor(path, tshark);
+        var ours = new List<string>();
+        var theirs = new List<string>();
+        if (decoded)
+        {
+            foreach (var kind in Kinds)
+            {
+                ours.AddRange(["--conv", kind, "--endpoints", kind]);
+                theirs.AddRange(["-z", $"conv,{kind}", "-z", $"endpoints,{kind}"]);
+            }
+            ours.AddRange(["--io", interval + ",tcp,udp || icmp"]);
+            theirs.AddRange(["-z", $"io,stat,{interval},tcp,udp || icmp"]);
+        }
+        else
+        {
+            ours.AddRange(["--io", interval]);
+            theirs.AddRange(["-z", $"io,stat,{interval}"]);
+        }
+        ours.AddRange(["--io", "0"]);
+        theirs.AddRange(["-z", "io,stat,0"]);
+        AssertSameOutput(path, tshark, ours, theirs);
+        if (decoded)
+            AssertSameExpertCounts(path, tshark);
+    }
+
+    /// <summary>An interval that gives the capture at most about 50 rows: tshark prints every interval, empty ones too.</summary>
+    private static string IntervalFor(string path, string tshark)
+    {
+        var whole = ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "io,stat,0"]);
+        Assert.True(whole.ExitCode == 0, $"tshark failed on {path}: {whole.StdErr}");
+        var match = Regex.Match(whole.StdOut, @"Duration:\s*([0-9.]+)");
+        double duration = match.Success ? double.Parse(match.Groups[1].Value.TrimEnd('.'), CultureInfo.InvariantCulture) : 0;
+        foreach (var candidate in new[] { "0.001", "0.01", "0.1", "1", "10", "100", "1000", "10000", "100000" })
+        {
+            if (duration / double.Parse(candidate, CultureInfo.InvariantCulture) <= 50)
+                return candidate;
+        }
+        return "1000000";
+    }
+
+    private static void AssertSameOutput(string path, string tshark, IEnumerable<string> ours, IEnumerable<string> theirs)
+    {
+        var expected = ExternalTool.Run(tshark, ["-n", "-q", "-r", path, .. theirs]);
+        Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
+        var actual = RawNetProcess.Run(["stats", path, .. ours]);
+        Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
+        Assert.Equal(expected.StdOut, actual.StdOut);
+    }
+
+    /// <summary>The expert entries of both, less what RawNet does not decode (see the class's remarks), as "severity group protocol summary" and a count.</summary>
+    private static void AssertSameExpertCounts(string path, string tshark)
+    {
+        var expected = ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]);
+        Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
+        var actual = RawNetProcess.Run(["stats", path, "--expert"]);
+        Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
+        var want = ParseExpert(expected.StdOut, comparedOnly: true);
+        var got = ParseExpert(actual.StdOut, comparedOnly: false);
+        Assert.Equal(want, got);
+    }
+
+    private static SortedDictionary<string, long> ParseExpert(string text, bool comparedOnly)
+    {
+        var entries = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        string severity = "";
+        foreach (var line in text.Split('\n'))
+        {
+            var heading = Regex.Match(line, @"^(Errors|Warns|Notes|Chats|Comments) \(\d+\)$");
+            if (heading.Success)
+            {
+                severity = heading.Groups[1].Value;
+                continue;
+            }
+            var entry = ExpertEntry.Match(line);
+            if (!entry.Success || line.Contains("Frequency"))
+                continue;
+            string protocol = entry.Groups[3].Value, summary = entry.Groups[4].Value;
+            if (comparedOnly && (!ExpertProtocols.Contains(protocol) || summary == "New fragment overlaps old data (retransmission?)"))
+                continue;
+            string key = $"{severity} {entry.Groups[2].Value} {protocol} {summary}";
+            entries[key] = entries.GetValueOrDefault(key) + long.Parse(entry.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        // The totals per severity over what is compared.
+        foreach (var group in entries.GroupBy(e => e.Key[..e.Key.IndexOf(' ')]).ToList())
+            entries[group.Key + " (total)"] = group.Sum(e => e.Value);
+        return entries;
+    }
+}
