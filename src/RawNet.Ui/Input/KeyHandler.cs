@@ -105,6 +105,8 @@ public static class KeyHandler
             case UiCommand.TimeFormat: view.CycleTimeFormat(); break;
             case UiCommand.Follow: view.FollowSelected(progress); break;
             case UiCommand.Graph: view.GraphSelected(progress); break;
+            case UiCommand.Conversations: view.OpenTables(ScreenKind.Conversations); break;
+            case UiCommand.Expert: view.OpenTables(ScreenKind.Expert); break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         vim.Cancel(); // a count applies to the next motion only
@@ -118,6 +120,8 @@ public static class KeyHandler
             return OnFollow(view, command);
         if (view.Screen == ScreenKind.Graph && view.Graph is { } graph)
             return OnGraph(view, graph, key, command);
+        if (view.Screen is ScreenKind.Conversations or ScreenKind.Expert)
+            return OnTables(view, key, command);
         switch (command)
         {
             case UiCommand.Quit when key.KeyChar == 'q' && view.Screen == ScreenKind.Help:
@@ -192,6 +196,49 @@ public static class KeyHandler
             case UiCommand.Faster: graph.Zoom(0.5); break;
             case UiCommand.Slower: graph.Zoom(2); break;
             case UiCommand.Toggle: view.JumpToGraphCursor(); break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>
+    /// The conversations and expert screens: j/k and pages move, o sorts the conversations by the next column and r
+    /// reverses, Enter shows the conversation's packets or the expert item's first packet, Esc (or C / E) back.
+    /// </summary>
+    private static KeyOutcome OnTables(CaptureView view, ConsoleKeyInfo key, UiCommand command)
+    {
+        var tables = view.Tables;
+        bool conversations = view.Screen == ScreenKind.Conversations;
+        int count = conversations ? tables.Conversations.Count : tables.Expert.Count;
+        int page = Math.Max(1, view.PageSize);
+        if (conversations && key.KeyChar == 'o')
+        {
+            tables.NextSort();
+            return KeyOutcome.Continue;
+        }
+        if (conversations && key.KeyChar == 'r')
+        {
+            tables.Reverse();
+            return KeyOutcome.Continue;
+        }
+        switch (command)
+        {
+            case UiCommand.Back:
+            case UiCommand.Conversations when conversations:
+            case UiCommand.Expert when !conversations:
+                view.Screen = ScreenKind.Main;
+                break;
+            case UiCommand.Conversations: view.OpenTables(ScreenKind.Conversations); break;
+            case UiCommand.Expert: view.OpenTables(ScreenKind.Expert); break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+            case UiCommand.Up: tables.Move(-1, count, page); break;
+            case UiCommand.Down: tables.Move(1, count, page); break;
+            case UiCommand.PageUp: tables.Move(-page, count, page); break;
+            case UiCommand.PageDown: tables.Move(page, count, page); break;
+            case UiCommand.First: tables.Move(-count, count, page); break;
+            case UiCommand.Last: tables.Move(count, count, page); break;
+            case UiCommand.Toggle when conversations: view.ShowSelectedConversation(); break;
+            case UiCommand.Toggle: view.ShowSelectedExpertItem(); break;
             case UiCommand.Help: view.Screen = ScreenKind.Help; break;
         }
         return KeyOutcome.Continue;

@@ -44,6 +44,8 @@ public static class KeyMap
             't' => UiCommand.TimeFormat,
             'f' => UiCommand.Follow,
             'T' => UiCommand.Graph,
+            'C' => UiCommand.Conversations,
+            'E' => UiCommand.Expert,
             'N' => UiCommand.FindPrevious,
             '\u0006' => UiCommand.Find,
             '?' => UiCommand.Help,

@@ -35,6 +35,10 @@ public enum UiCommand : byte
     Find,
     /// <summary>N: the previous packet the search matches (n is the next, outside a replay).</summary>
     FindPrevious,
+    /// <summary>C: the conversations screen.</summary>
+    Conversations,
+    /// <summary>E: the expert information screen.</summary>
+    Expert,
     /// <summary>T: the selected packet's TCP stream graph.</summary>
     Graph,
     /// <summary>t: the Time column's next format.</summary>

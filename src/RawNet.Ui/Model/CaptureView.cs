@@ -139,6 +139,48 @@ public sealed class CaptureView
     private void CheckSearch() =>
         SearchProblem = SearchDraft.Length == 0 || PacketSearch.TryCreate(SearchKind, SearchTarget, SearchDraft, out _, out string? problem) ? null : problem;
 
+    /// <summary>The conversations and expert screens' rows (filled by <see cref="ComputeStatistics"/>).</summary>
+    public TablesView Tables { get; } = new();
+
+    /// <summary>Opens the conversations (C) or expert (E) screen, counting the tables first when the capture grew.</summary>
+    public void OpenTables(ScreenKind screen)
+    {
+        ComputeStatistics();
+        Tables.Selected = 0;
+        Tables.Top = 0;
+        Screen = screen;
+    }
+
+    /// <summary>Enter on the conversations screen: the conversation's packets (its stream's display filter), back on the list.</summary>
+    public void ShowSelectedConversation(IProgress<IndexProgress>? progress = null)
+    {
+        if (Tables.Conversations.Count == 0)
+            return;
+        var line = Tables.Conversations[Math.Clamp(Tables.Selected, 0, Tables.Conversations.Count - 1)];
+        Screen = ScreenKind.Main;
+        BeginFilter();
+        EditFilter(TablesView.FilterFor(line));
+        ApplyFilter(progress);
+    }
+
+    /// <summary>Enter on the expert screen: the item's first packet (shown without a filter if the filter hides it).</summary>
+    public void ShowSelectedExpertItem()
+    {
+        if (Tables.Expert.Count == 0)
+            return;
+        var entry = Tables.Expert[Math.Clamp(Tables.Selected, 0, Tables.Expert.Count - 1)];
+        Screen = ScreenKind.Main;
+        int frame = (int)entry.FirstFrame - 1;
+        int row = _matches is null ? frame : _matches.BinarySearch(frame);
+        if (row < 0 || row >= ShownCount)
+        {
+            BeginFilter();
+            EditFilter("");
+            ApplyFilter();
+        }
+        GoToPacket(frame + 1);
+    }
+
     /// <summary>Counts, marks and the ':' line of the vim-style keys.</summary>
     public VimMotions Vim { get; } = new();
 
@@ -816,6 +858,9 @@ public sealed class CaptureView
             return StatisticsReport;
         int limit = RevealedCount;
         var stats = new CaptureStatistics();
+        var tcp = new ConversationTally(TallyKind.Tcp);
+        var udp = new ConversationTally(TallyKind.Udp);
+        var expert = new ExpertTally();
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
         var tracker = new Protocols.Conversations.ConversationTracker();
         var packet = new DecodedPacket();
@@ -832,6 +877,9 @@ public sealed class CaptureView
                     decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
                     tracker.Analyze(packet, frame.Data);
                     stats.Add(packet, frame.Data);
+                    tcp.Add(packet, frame.Data);
+                    udp.Add(packet, frame.Data);
+                    expert.Add(packet, frame.Data);
                 }
             }
             catch (CaptureFileException e)
@@ -846,6 +894,7 @@ public sealed class CaptureView
         if (damage is not null)
             lines.Add("rawnet: " + damage);
         StatisticsReport = lines;
+        Tables.Load(tcp, udp, expert);
         _statisticsCount = limit;
         return lines;
     }

@@ -20,4 +20,8 @@ public enum ScreenKind : byte
     Follow,
     /// <summary>A TCP stream graph (<see cref="CaptureView.Graph"/>).</summary>
     Graph,
+    /// <summary>TCP and UDP conversations (<see cref="CaptureView.Tables"/>).</summary>
+    Conversations,
+    /// <summary>Expert information (<see cref="CaptureView.Tables"/>).</summary>
+    Expert,
 }

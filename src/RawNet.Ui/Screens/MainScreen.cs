@@ -33,6 +33,10 @@ public static class MainScreen
                     streamGraph.Rendered = Output.Graphs.Terminal.TerminalGraphRenderer.Render(model, width, GraphScreen.GraphRows(body), streamGraph.View);
                 parts.Add(new GraphScreen(streamGraph, streamGraph.Graph is null ? null : streamGraph.Rendered, body));
                 break;
+            case ScreenKind.Conversations or ScreenKind.Expert:
+                view.PageSize = TablesScreen.RowsFor(body);
+                parts.Add(new TablesScreen(view, view.Screen == ScreenKind.Conversations, body));
+                break;
             case ScreenKind.Interfaces when view.Interfaces is { } picker:
                 parts.Add(new InterfacesScreen(picker, body));
                 break;

@@ -30,6 +30,8 @@ public sealed class HelpScreen(int height) : IRenderable
         ("ma  'a", "set mark a (any letter) to the selected packet; go back to it"),
         (":N Enter", "go to packet N"),
         ("f", "follow the selected packet's TCP or UDP stream: its data as text, client red, server blue (tcp.stream eq N goes in the filter; Esc back)"),
+        ("C", "conversations (TCP and UDP, as tshark -z conv): o sorts by the next column, r reverses, Enter shows a conversation's packets"),
+        ("E", "expert information (as tshark -z expert): Enter goes to an item's first packet"),
         ("T", "graph the selected packet's TCP stream (Wireshark's TCP Stream Graphs): 1-5 kind, d direction, h/l cursor, +/- zoom, 0 all, Enter packet"),
         ("t", "Time column: next of Wireshark's time formats (since the beginning, since the previous captured or displayed packet, time of day, date and time, since 1970; UTC)"),
         ("p", "replay the file at its recorded timing, after the selected packet; p again pauses"),

@@ -209,6 +209,26 @@ public sealed class TerminalUiTests
     }
 
     [Fact]
+    public void Shift_c_lists_conversations_and_shift_e_expert_items_and_enter_goes_to_them()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-port-reuse.pcap");
+        using var ui = Start($"ui '{capture}'");
+        ui.WaitFor("Packets (");
+        ui.Keys("C");
+        var screen = ui.WaitFor("Conversations (3; sorted by Bytes ↓)");
+        Assert.Contains("Rel start", screen, StringComparison.Ordinal); // bits/s each way follow on a wider terminal
+        ui.Keys("Enter");
+        ui.WaitFor("| filter: tcp.stream eq ");
+        ui.Keys("E");
+        screen = ui.WaitFor("Expert information (");
+        Assert.Contains("A new tcp session is started with the same ports", screen, StringComparison.Ordinal);
+        ui.Keys("Escape");
+        ui.WaitFor("━━ Packets (");
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Ctrl_c_quits_and_restores_the_terminal()
     {
         var capture = Path.Combine(TestPaths.Captures, "icmp-errors.pcap");
