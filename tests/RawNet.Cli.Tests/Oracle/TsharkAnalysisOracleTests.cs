@@ -31,7 +31,7 @@ public sealed class TsharkAnalysisOracleTests
     private const int FrameFieldCount = 4;
 
     /// <summary>Seeds of the random captures checked on every run (each takes about a second with scapy and tshark).</summary>
-    public const int RandomCaptures = 24;
+    public const int RandomCaptures = 10;
 
     public static TheoryData<string> CaptureFiles() => TsharkComparison.CapturesIn(".", "tcp-analysis");
 
@@ -49,7 +49,7 @@ public sealed class TsharkAnalysisOracleTests
     public void Bundled_and_teaching_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.Captures, name));
 
     [Theory]
-    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]
     public void Peer_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.PeerCorpus, name));
 
     [Theory]

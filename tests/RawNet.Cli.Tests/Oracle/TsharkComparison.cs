@@ -91,4 +91,21 @@ internal static class TsharkComparison
         }
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(30)));
     }
+
+    /// <summary>
+    /// The peer captures whose every frame has a link type RawNet decodes. On the 802.11, radiotap and PPI ones an
+    /// oracle test compares only what needs no decoding (empty fields, frame counts), at a tshark run or three each,
+    /// which CI's time cannot afford for 37 captures; the undecodable link types are covered by CorpusSmokeTests and
+    /// the summary oracle.
+    /// </summary>
+    public static TheoryData<string> DecodedPeerFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in TestPaths.PeerCorpusFiles())
+        {
+            if (CaptureLinkTypes.Of(file).All(PacketDecoder.DecodesLinkType))
+                data.Add(Path.GetFileName(file));
+        }
+        return data;
+    }
 }
