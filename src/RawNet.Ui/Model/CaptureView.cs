@@ -247,14 +247,13 @@ public sealed class CaptureView
             Status = $"Packet {frame + 1} is in no TCP or UDP stream: nothing to follow";
             return;
         }
+        // The stream is followed in the same pass that applies its filter.
+        var following = FollowedStream.Start(followed, stream);
         BeginFilter();
         EditFilter(FollowedStream.FilterFor(followed, stream));
-        if (!ApplyFilter(progress))
+        if (!ApplyFilter(progress, following.Add))
             return;
-        var frames = new List<int>(ShownCount);
-        for (int row = 0; row < ShownCount; row++)
-            frames.Add(FrameAt(row));
-        Followed = FollowedStream.Follow(Source, followed, stream, frames);
+        Followed = following.Finish();
         FollowTop = 0;
         Screen = ScreenKind.Follow;
     }
@@ -289,7 +288,10 @@ public sealed class CaptureView
         if (!DisplayFilter.TryParse($"tcp.stream eq {number}", out var filter, out _) || filter is null)
             return;
         var kind = Graph?.Kind ?? Output.Graphs.TcpGraphKind.TimeSequenceStevens;
-        Graph = StreamGraph.Build(Source, number, Match(filter, progress), kind);
+        // The stream's segments are gathered in the same pass that finds its packets.
+        var segments = new Output.Graphs.TcpStreamSegments(number);
+        Match(filter, progress, segments.Add);
+        Graph = StreamGraph.Build(segments, kind);
         Screen = ScreenKind.Graph;
     }
 
@@ -712,7 +714,9 @@ public sealed class CaptureView
     }
 
     /// <summary>Enter: applies a valid draft to every frame (a pass over the file); an invalid one stays in the bar with its error.</summary>
-    public bool ApplyFilter(IProgress<IndexProgress>? progress = null)
+    public bool ApplyFilter(IProgress<IndexProgress>? progress = null) => ApplyFilter(progress, null);
+
+    private bool ApplyFilter(IProgress<IndexProgress>? progress, MatchedPacket? matched)
     {
         Check();
         if (FilterProblem is not null)
@@ -733,7 +737,7 @@ public sealed class CaptureView
             if (!DisplayFilter.TryParse(FilterDraft, out var filter, out _) || filter is null)
                 return false;
             _filter = filter;
-            _matches = Match(filter, progress);
+            _matches = Match(filter, progress, matched);
             _matchedUpTo = TotalCount;
             FilterText = FilterDraft;
         }
@@ -818,8 +822,14 @@ public sealed class CaptureView
             FilterProblem = error;
     }
 
-    /// <summary>The frames <paramref name="filter"/> matches, read in file order (no reassembly, as the list shows them).</summary>
-    private List<int> Match(DisplayFilter filter, IProgress<IndexProgress>? progress)
+    /// <summary>Told each packet a filter pass matched, in capture order, decoded and with its analysis restored.</summary>
+    private delegate void MatchedPacket(DecodedPacket packet, ReadOnlySpan<byte> frame);
+
+    /// <summary>
+    /// The frames <paramref name="filter"/> matches, read in file order (no reassembly, as the list shows them); each
+    /// match is also handed to <paramref name="matched"/>, so one pass serves a follow or a graph too.
+    /// </summary>
+    private List<int> Match(DisplayFilter filter, IProgress<IndexProgress>? progress, MatchedPacket? matched = null)
     {
         var matches = new List<int>();
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums));
@@ -835,7 +845,10 @@ public sealed class CaptureView
                 if (analysed)
                     Source.Annotate(packet, index, matches.Count > 0 ? matches[^1] : -1);
                 if (filter.Matches(packet, frame.Data))
+                {
                     matches.Add(index);
+                    matched?.Invoke(packet, frame.Data);
+                }
                 index++;
                 if ((index & 0xFFFF) == 0)
                     progress?.Report(new IndexProgress(index, TotalCount, index));

@@ -57,20 +57,32 @@ public sealed class FollowedStream : IFollowReceiver
     /// <summary>The display filter that shows the stream's packets (<c>tcp.stream eq N</c>).</summary>
     public static string FilterFor(FollowProtocol protocol, uint stream) => $"{(protocol == FollowProtocol.Tcp ? "tcp" : "udp")}.stream eq {stream}";
 
-    /// <summary>Follows <paramref name="stream"/> over <paramref name="frames"/> (its packets, in capture order) of <paramref name="source"/>.</summary>
-    public static FollowedStream Follow(PacketSource source, FollowProtocol protocol, uint stream, IEnumerable<int> frames)
+    /// <summary>Starts following <paramref name="stream"/>: give it the stream's packets in capture order (<see cref="Following.Add"/>), then <see cref="Following.Finish"/>.</summary>
+    public static Following Start(FollowProtocol protocol, uint stream) => new(new FollowedStream(protocol, stream));
+
+    /// <summary>A follow in progress: the engine fed packet by packet, the lines collected.</summary>
+    public sealed class Following
     {
-        var followed = new FollowedStream(protocol, stream);
-        var follower = new StreamFollower(protocol, stream, followed);
-        foreach (int frame in frames)
+        private readonly FollowedStream _stream;
+        private readonly StreamFollower _follower;
+
+        internal Following(FollowedStream stream)
         {
-            var packet = source.Decode(frame);
-            follower.Add(packet, source.Frame);
+            _stream = stream;
+            _follower = new StreamFollower(stream.Protocol, stream.Stream, stream);
         }
-        follower.Finish();
-        followed.EndLine();
-        followed.Packets = follower.Packets;
-        return followed;
+
+        /// <summary>The next packet (packets of other streams are ignored), its analysis restored.</summary>
+        public void Add(Protocols.Decoding.DecodedPacket packet, ReadOnlySpan<byte> frame) => _follower.Add(packet, frame);
+
+        /// <summary>Ends the follow (reporting data left behind a gap) and returns the stream.</summary>
+        public FollowedStream Finish()
+        {
+            _follower.Finish();
+            _stream.EndLine();
+            _stream.Packets = _follower.Packets;
+            return _stream;
+        }
     }
 
     /// <summary>"198.18.0.1:40000" for an end.</summary>

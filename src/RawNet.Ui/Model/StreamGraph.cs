@@ -48,15 +48,9 @@ public sealed class StreamGraph
     /// <summary>The graph as last drawn (set when the screen is laid out): its range and columns, and the point under the cursor.</summary>
     public RenderedGraph? Rendered { get; set; }
 
-    /// <summary>Gathers stream <paramref name="stream"/>'s segments from <paramref name="frames"/> (its packets in capture order) and builds the first kind.</summary>
-    public static StreamGraph Build(PacketSource source, uint stream, IEnumerable<int> frames, TcpGraphKind kind = TcpGraphKind.TimeSequenceStevens)
+    /// <summary>The graph of a stream's <paramref name="segments"/> (gathered in capture order), showing <paramref name="kind"/> first.</summary>
+    public static StreamGraph Build(TcpStreamSegments segments, TcpGraphKind kind = TcpGraphKind.TimeSequenceStevens)
     {
-        var segments = new TcpStreamSegments(stream);
-        foreach (int frame in frames)
-        {
-            var packet = source.Decode(frame);
-            segments.Add(packet, source.Frame);
-        }
         var graph = new StreamGraph(segments);
         graph.Show(kind);
         return graph;
