@@ -133,8 +133,12 @@ public sealed class CaptureFileGuard : IDisposable
             return ExitCode.Success;
         try
         {
+            // The capture opens its file write-only (so that a pipe given to -w still sees its reader go), and record
+            // headers cannot be read through that descriptor: read them through a second, read-only opening of the
+            // same file, which /proc/self/fd gives without knowing its name.
+            using var reading = File.OpenHandle($"/proc/self/fd/{fd}", FileMode.Open, FileAccess.Read);
             // Records may have reached the file whole after the last report: keep every one of them.
-            long end = WholeRecords.End(file, wholeEnd);
+            long end = WholeRecords.End(reading, wholeEnd);
             if (RandomAccess.GetLength(file) > end)
             {
                 using var stream = new FileStream(file, FileAccess.Write, bufferSize: 0);

@@ -188,9 +188,9 @@ public sealed partial class CaptureFaultTests
         try
         {
             File.WriteAllBytes(path, whole[..(int)cut]);
-            // The guard inherits the file as descriptor 3, as capture -w starts it, and reads ends of whole records on its input.
+            // The guard inherits the file as descriptor 3, write-only as capture -w opens it, and reads ends of whole records on its input.
             var start = new System.Diagnostics.ProcessStartInfo(sh) { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-c", "exec \"$0\" \"$1\" file-guard 3 3<>\"$2\"", "dotnet", RawNetProcess.AssemblyPath, path })
+            foreach (var argument in new[] { "-c", "exec \"$0\" \"$1\" file-guard 3 3>>\"$2\"", "dotnet", RawNetProcess.AssemblyPath, path })
                 start.ArgumentList.Add(argument);
             using var guard = System.Diagnostics.Process.Start(start)!;
             var message = new byte[8];
