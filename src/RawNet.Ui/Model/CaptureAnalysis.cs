@@ -54,6 +54,12 @@ public sealed class CaptureAnalysis : IDisposable
     /// <summary>Starts following a live capture's growing index (<see cref="CaptureIndex.Follow"/>) until disposed.</summary>
     public static CaptureAnalysis Follow(CaptureIndex index) => Started(new CaptureAnalysis(index, following: true));
 
+    /// <summary>An analysis of a file's index that has not started yet (for tests of what the screen shows before it arrives); <see cref="Begin"/> starts it.</summary>
+    internal static CaptureAnalysis Unstarted(CaptureIndex index) => new(index, following: false);
+
+    /// <summary>Starts an analysis made by <see cref="Unstarted"/>.</summary>
+    internal void Begin() => _thread.Start();
+
     private static CaptureAnalysis Started(CaptureAnalysis analysis)
     {
         analysis._thread.Start();
@@ -148,7 +154,8 @@ public sealed class CaptureAnalysis : IDisposable
             return;
         _disposed = true;
         _stop.Cancel();
-        _thread.Join();
+        if (_thread.ThreadState != ThreadState.Unstarted)
+            _thread.Join();
         _stop.Dispose();
     }
 

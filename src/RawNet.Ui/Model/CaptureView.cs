@@ -26,6 +26,7 @@ public sealed class CaptureView
     private int _shownCount;
     private IReadOnlyList<TreeLine>? _tree;
     private int _treeFrame = -1;
+    private bool _treeProvisional;
     private int _statisticsCount = -1;
     private int _replaySpeed;
     private PacketDecoder? _matchDecoder;
@@ -460,7 +461,13 @@ public sealed class CaptureView
     /// <summary>The frame selected (0-based in the file), or -1.</summary>
     public int SelectedFrame => ShownCount == 0 ? -1 : FrameAt(Selected);
 
-    /// <summary>The tree of the selected frame, built again only when the selection or the expanded layers change.</summary>
+    /// <summary>
+    /// Whether rows or the tree on screen were made before the background analysis reached their frames and it has
+    /// reached them now: the screen is to be drawn again, with what the analysis found.
+    /// </summary>
+    public bool AnalysisArrived => Source.HasStaleRows || _tree is not null && _treeProvisional && Source.IsAnalysed(_treeFrame);
+
+    /// <summary>The tree of the selected frame, built again only when the selection or the expanded layers change (or its analysis arrives).</summary>
     public IReadOnlyList<TreeLine> Tree
     {
         get
@@ -468,9 +475,10 @@ public sealed class CaptureView
             int frame = SelectedFrame;
             if (frame < 0)
                 return [];
-            if (_tree is null || _treeFrame != frame)
+            if (_tree is null || _treeFrame != frame || _treeProvisional && Source.IsAnalysed(frame))
             {
                 _tree = Source.Tree(frame, Expanded);
+                _treeProvisional = Source.LastDecodeProvisional;
                 _treeFrame = frame;
                 TreeCursor = Math.Clamp(TreeCursor, 0, Math.Max(0, _tree.Count - 1));
             }

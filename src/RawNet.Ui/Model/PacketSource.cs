@@ -21,6 +21,13 @@ public sealed class PacketSource
     /// <summary>Rows kept decoded.</summary>
     public const int RowCacheSize = 512;
 
+    /// <summary>
+    /// How far ahead of the background analysis a frame shown on screen may be and still wait for it: the analysis gets
+    /// through this many frames in a few tens of milliseconds. A frame further ahead (G right after opening a large file)
+    /// is shown at once as decoded alone, and shown again with its analysis when the analysis reaches it.
+    /// </summary>
+    public const int AnalysisWaitWindow = 50_000;
+
     private static readonly FieldDefinition[] Ipv4Source = Find("ip.src"), Ipv4Destination = Find("ip.dst");
     private static readonly FieldDefinition[] Ipv6Source = Find("ipv6.src"), Ipv6Destination = Find("ipv6.dst");
     private static readonly FieldDefinition[] EthernetSource = Find("eth.src"), EthernetDestination = Find("eth.dst");
@@ -31,7 +38,10 @@ public sealed class PacketSource
     private readonly Dictionary<int, PacketRow> _rows = [];
     private readonly Queue<int> _rowOrder = new();
     private byte[] _buffer = new byte[2048];
+    private readonly HashSet<int> _provisionalRows = [];
+    private readonly int _analysisWaitWindow;
     private int _decoded = -1;
+    private bool _decodedProvisional;
     private int _length;
 
     /// <summary>
@@ -39,7 +49,14 @@ public sealed class PacketSource
     /// packets are captured before the NIC fills in offloaded checksums (tshark does not flag them either).
     /// </summary>
     public PacketSource(CaptureIndex index, bool verifyChecksums = true, CaptureAnalysis? analysis = null)
+        : this(index, verifyChecksums, analysis, AnalysisWaitWindow)
     {
+    }
+
+    /// <summary>The same, waiting for the analysis only for frames less than <paramref name="analysisWaitWindow"/> ahead of it.</summary>
+    internal PacketSource(CaptureIndex index, bool verifyChecksums, CaptureAnalysis? analysis, int analysisWaitWindow)
+    {
+        _analysisWaitWindow = analysisWaitWindow;
         Index = index;
         Analysis = analysis;
         VerifyChecksums = verifyChecksums;
@@ -67,49 +84,88 @@ public sealed class PacketSource
     /// <summary>The bytes of the frame last decoded.</summary>
     public ReadOnlySpan<byte> Frame => _buffer.AsSpan(0, _length);
 
-    /// <summary>Decodes frame <paramref name="index"/> (0-based) into <see cref="Packet"/>, unless it is the one decoded last.</summary>
+    /// <summary>
+    /// Decodes frame <paramref name="index"/> (0-based) into <see cref="Packet"/> for the screen, unless it is the one
+    /// decoded last (and has not been analysed since). A frame far ahead of the background analysis is decoded without
+    /// it (<see cref="AnalysisWaitWindow"/>): <see cref="LastDecodeProvisional"/> then says so until the analysis reaches it.
+    /// </summary>
     public DecodedPacket Decode(int index)
     {
-        if (index == _decoded)
+        if (index == _decoded && !(_decodedProvisional && IsAnalysed(index)))
             return _packet;
         _length = Index.ReadFrame(index, ref _buffer);
         var metadata = Index.MetadataOf(index);
         if (_length < metadata.CapturedLength)
             metadata = metadata with { CapturedLength = _length };
         _decoder.Decode(_buffer.AsSpan(0, _length), metadata, index + 1, _packet);
-        Annotate(_packet, index, DisplayedBefore(index));
+        bool annotated = Annotate(_packet, index, DisplayedBefore(index), wait: Analysis is { } analysis && index < analysis.AnalyzedCount + _analysisWaitWindow);
+        // Without its analysis only while one is still to come (an analysis that stopped at damage never brings it).
+        _decodedProvisional = !annotated && Analysis is { Finished: false };
         _decoded = index;
         return _packet;
     }
 
+    /// <summary>Whether the last frame decoded for the screen was decoded without its analysis (far ahead of it).</summary>
+    public bool LastDecodeProvisional => _decodedProvisional;
+
+    /// <summary>Whether the background analysis has reached frame <paramref name="index"/> (always, without one).</summary>
+    public bool IsAnalysed(int index) => Analysis is not { } analysis || index < analysis.AnalyzedCount || analysis.Finished;
+
+    /// <summary>Whether a row kept for the screen was made before the analysis reached it and the analysis has reached it now: the screen is to be drawn again.</summary>
+    public bool HasStaleRows
+    {
+        get
+        {
+            foreach (int index in _provisionalRows)
+            {
+                if (IsAnalysed(index))
+                    return true;
+            }
+            return _decoded >= 0 && _decodedProvisional && IsAnalysed(_decoded);
+        }
+    }
+
     /// <summary>
     /// Gives frame <paramref name="index"/>, just decoded into <paramref name="packet"/>, what the conversation analysis
-    /// found for it (waiting for the analysis to get there) and its frame times, frame.time_delta_displayed measured
-    /// from frame <paramref name="displayedBefore"/> (-1: none). Nothing when there is no analysis.
+    /// found for it and its frame times, frame.time_delta_displayed measured from frame <paramref name="displayedBefore"/>
+    /// (-1: none); waits for the analysis to get there unless <paramref name="wait"/> is false. False when the packet
+    /// has no analysis (none yet, or none at all).
     /// </summary>
-    public void Annotate(DecodedPacket packet, int index, int displayedBefore)
+    public bool Annotate(DecodedPacket packet, int index, int displayedBefore, bool wait = true)
     {
         if (Analysis is null)
-            return;
-        Analysis.WaitFor(index);
+            return false;
+        if (wait)
+            Analysis.WaitFor(index);
         if (!Analysis.TryRestore(index, packet.Analysis))
-            return;
+            return false;
         long now = Index.MetadataOf(index).TimestampNanoseconds;
         long previous = index > 0 ? Index.MetadataOf(index - 1).TimestampNanoseconds : now;
         long displayed = displayedBefore >= 0 ? Index.MetadataOf(displayedBefore).TimestampNanoseconds : now;
         packet.Analysis.SetFrameTimes(now - Index.FirstTimestamp, now - previous, now - displayed);
+        return true;
     }
 
     /// <summary>The packet-list row of frame <paramref name="index"/>.</summary>
     public PacketRow Row(int index)
     {
-        if (_rows.TryGetValue(index, out var row))
+        if (_rows.TryGetValue(index, out var row) && !(_provisionalRows.Contains(index) && IsAnalysed(index)))
             return row;
+        bool cached = row is not null;
         row = BuildRow(index);
-        if (_rowOrder.Count >= RowCacheSize)
-            _rows.Remove(_rowOrder.Dequeue());
+        if (_decodedProvisional)
+            _provisionalRows.Add(index);
+        else
+            _provisionalRows.Remove(index);
+        if (!cached && _rowOrder.Count >= RowCacheSize)
+        {
+            int evicted = _rowOrder.Dequeue();
+            _rows.Remove(evicted);
+            _provisionalRows.Remove(evicted);
+        }
         _rows[index] = row;
-        _rowOrder.Enqueue(index);
+        if (!cached)
+            _rowOrder.Enqueue(index);
         return row;
     }
 

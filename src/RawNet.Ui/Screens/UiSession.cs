@@ -278,8 +278,18 @@ public sealed class UiSession : IDisposable
                 View.Status = craft.Error is { } error ? $"Craft: {error}" : "Craft: the result is in, c shows it";
             changed |= finished || craft.Running;
         }
+        // Rows drawn before the background analysis reached them are drawn again with it; the expert counts grow with it.
+        if (_analysis is { } analysis && analysis.AnalyzedCount != _analysedWhenDrawn)
+        {
+            _analysedWhenDrawn = analysis.AnalyzedCount;
+            changed |= View.AnalysisArrived || analysis.Count(Protocols.ExpertSeverity.Warning) + analysis.Count(Protocols.ExpertSeverity.Note) != _expertWhenDrawn;
+            _expertWhenDrawn = analysis.Count(Protocols.ExpertSeverity.Warning) + analysis.Count(Protocols.ExpertSeverity.Note);
+        }
         return View.AdvanceReplay() | changed;
     }
+
+    private int _analysedWhenDrawn;
+    private long _expertWhenDrawn;
 
     /// <summary>The counts a benchmark reads after the UI has quit.</summary>
     private string StatsLine()

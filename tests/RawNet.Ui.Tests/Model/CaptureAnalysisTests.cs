@@ -89,6 +89,38 @@ public sealed class CaptureAnalysisTests
         Assert.Contains("warning", RawNet.Ui.Widgets.StatusBar.Text(view));
     }
 
+    [Fact]
+    public void Rows_ahead_of_the_analysis_are_shown_at_once_and_again_with_the_analysis_when_it_reaches_them()
+    {
+        const string name = "tcp-analysis/tcp-lossy-upload.pcap";
+        var analysed = Views.Open(name);
+        Assert.True(analysed.Source.Analysis!.WaitFor(analysed.TotalCount - 1, TestContext.Current.CancellationToken));
+
+        // The analysis has not started: every frame is "far ahead" of it, as the last page is right after opening a large file.
+        using var index = CaptureIndex.Build(Views.Capture(name), null, TestContext.Current.CancellationToken);
+        using var analysis = CaptureAnalysis.Unstarted(index);
+        var view = new CaptureView(new PacketSource(index, verifyChecksums: true, analysis, analysisWaitWindow: 0), "captures/" + name);
+        view.Last();
+        view.ToggleExpand();
+        var early = Enumerable.Range(0, index.Count).Select(view.Source.Row).ToList();
+        var earlyTree = view.Tree.Select(line => line.Text).ToList();
+        // Decoded alone, the rows lack what only the analysis knows: tshark's relative sequence numbers.
+        Assert.Contains(Enumerable.Range(0, index.Count), frame => early[frame].Info != analysed.Source.Row(frame).Info);
+        Assert.False(view.AnalysisArrived);
+
+        analysis.Begin();
+        Assert.True(analysis.WaitFor(index.Count - 1, TestContext.Current.CancellationToken));
+        Assert.True(view.AnalysisArrived);
+        for (int frame = 0; frame < index.Count; frame++)
+            Assert.Equal(analysed.Source.Row(frame), view.Source.Row(frame));
+        analysed.Last();
+        analysed.ToggleExpand();
+        Assert.Equal(analysed.Tree.Select(line => line.Text), view.Tree.Select(line => line.Text));
+        Assert.NotEqual(earlyTree, view.Tree.Select(line => line.Text));
+        // Drawn again once: nothing is left to redraw.
+        Assert.False(view.AnalysisArrived);
+    }
+
     private static string Value(string name, Protocols.Decoding.DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         Assert.True(FieldCatalog.TryFind(name, out var definitions));
