@@ -14,4 +14,11 @@ internal static class Views
         var index = CaptureIndex.Build(Capture(name), null, Xunit.TestContext.Current.CancellationToken);
         return new CaptureView(new PacketSource(index, analysis: CaptureAnalysis.Start(index)), "captures/" + name);
     }
+
+    /// <summary>Applies <paramref name="keys"/> to <paramref name="view"/> one by one, as typed.</summary>
+    public static void Type(CaptureView view, string keys)
+    {
+        foreach (char c in keys)
+            RawNet.Ui.Input.KeyHandler.Apply(view, RawNet.Ui.Input.KeyMap.FromChar(c));
+    }
 }

@@ -33,19 +33,22 @@ public static class KeyHandler
     /// <summary>
     /// The vim-style keys of the main screen: a count before a motion (<c>10j</c>, <c>3</c> PgDn, <c>25G</c> goes to packet
     /// 25), marks (<c>ma</c> sets mark a to the selected packet, <c>'a</c> goes back to it) and <c>:N</c> Enter to go to
-    /// packet N. True when the key was taken here.
+    /// packet N, <c>:w FILE</c> Enter to save the packets shown, and <c>y</c> to copy (<c>yy</c>, <c>yf</c>, <c>yx</c>,
+    /// <c>yt</c>). True when the key was taken here.
     /// </summary>
     private static bool VimKey(CaptureView view, ConsoleKeyInfo key)
     {
         var vim = view.Vim;
-        if (vim.GoToDraft is not null)
+        if (vim.CommandDraft is not null)
         {
-            if (vim.GoToKey(key) is int number)
+            if (vim.CommandKey(key) is { } command)
             {
-                if (number > 0)
-                    view.GoToPacket(number);
+                if (command.Problem is { } problem)
+                    view.Status = problem;
+                else if (command.SavePath is { } path)
+                    view.Status = ShownPacketsFile.Save(view, path, command.Overwrite);
                 else
-                    view.Status = "Go to packet: type its number after ':'";
+                    view.GoToPacket(command.Packet);
             }
             return true;
         }
@@ -57,13 +60,24 @@ public static class KeyHandler
                 view.GoToPacket(frame + 1);
             return true;
         }
+        if (vim.PendingYank)
+        {
+            if (vim.CompleteYank(key.KeyChar) is { } kind)
+                view.Copy(kind);
+            else if (key.Key != ConsoleKey.Escape)
+                view.Status = $"y{key.KeyChar} copies nothing: yy the row, yf the field, yx the bytes as hex, yt the tree";
+            return true;
+        }
         switch (key.KeyChar)
         {
             case 'm' or '\'' or '`':
                 vim.BeginMark(key.KeyChar);
                 return true;
             case ':':
-                vim.BeginGoTo();
+                vim.BeginCommand();
+                return true;
+            case 'y':
+                vim.BeginYank();
                 return true;
         }
         return vim.TypeCountDigit(key.KeyChar);

@@ -182,6 +182,25 @@ public sealed class CaptureView
         GoToPacket(frame + 1);
     }
 
+    /// <summary>Text copied by <c>y</c> and not yet handed to the terminal's clipboard (<see cref="TakeClipboard"/>), or null.</summary>
+    public string? Clipboard { get; private set; }
+
+    /// <summary>Copies <paramref name="kind"/> of the selected packet (<see cref="CopiedText"/>); the session hands it to the clipboard.</summary>
+    public void Copy(CopyKind kind)
+    {
+        Clipboard = CopiedText.Of(this, kind, out string? problem);
+        if (problem is not null)
+            Status = problem;
+    }
+
+    /// <summary>The text copied since the last call, or null; forgets it.</summary>
+    public string? TakeClipboard()
+    {
+        var text = Clipboard;
+        Clipboard = null;
+        return text;
+    }
+
     /// <summary>Counts, marks and the ':' line of the vim-style keys.</summary>
     public VimMotions Vim { get; } = new();
 

@@ -8,6 +8,7 @@ namespace RawNet.Ui.Model;
 public sealed class VimMotions
 {
     private const int MaxCount = 99_999_999;
+    private const int MaxCommandLength = 4096;
     private readonly Dictionary<char, int> _marks = [];
 
     /// <summary>The count typed so far (0: none).</summary>
@@ -16,8 +17,11 @@ public sealed class VimMotions
     /// <summary>'m' while waiting for the letter of a mark to set, '\'' (or '`') for one to go to, else '\0'.</summary>
     public char PendingMark { get; private set; }
 
-    /// <summary>The packet number being typed after ':', or null when the line is not open.</summary>
-    public string? GoToDraft { get; private set; }
+    /// <summary>What is being typed after ':' (a packet number, or <c>w FILE</c>), or null when the line is not open.</summary>
+    public string? CommandDraft { get; private set; }
+
+    /// <summary>Whether <c>y</c> was typed and waits for what to copy.</summary>
+    public bool PendingYank { get; private set; }
 
     /// <summary>Adds a digit to the count (a leading 0 is not a count, as in vim); false when <paramref name="c"/> is not taken as one.</summary>
     public bool TypeCountDigit(char c)
@@ -85,31 +89,55 @@ public sealed class VimMotions
     }
 
     /// <summary>Opens the ':' line.</summary>
-    public void BeginGoTo()
+    public void BeginCommand()
     {
         Count = 0;
-        GoToDraft = "";
+        CommandDraft = "";
     }
 
-    /// <summary>A key on the ':' line: digits are typed, Backspace erases, Enter returns the packet number (0: none), Esc closes it.</summary>
-    public int? GoToKey(ConsoleKeyInfo key)
+    /// <summary>
+    /// A key on the ':' line: printable characters are typed, Backspace erases, Enter returns the command typed (and closes
+    /// the line), Esc closes it; null until Enter.
+    /// </summary>
+    public ExCommand? CommandKey(ConsoleKeyInfo key)
     {
-        var draft = GoToDraft ?? "";
+        var draft = CommandDraft ?? "";
         switch (key.Key)
         {
             case ConsoleKey.Enter:
-                GoToDraft = null;
-                return long.TryParse(draft, out long number) && number is > 0 and <= int.MaxValue ? (int)number : 0;
+                CommandDraft = null;
+                return ExCommand.Parse(draft);
             case ConsoleKey.Escape:
-                GoToDraft = null;
+                CommandDraft = null;
                 return null;
             case ConsoleKey.Backspace:
-                GoToDraft = draft.Length > 0 ? draft[..^1] : draft;
+                CommandDraft = draft.Length > 0 ? draft[..^1] : draft;
                 return null;
         }
-        if (char.IsAsciiDigit(key.KeyChar) && draft.Length < 10)
-            GoToDraft = draft + key.KeyChar;
+        if (!char.IsControl(key.KeyChar) && draft.Length < MaxCommandLength)
+            CommandDraft = draft + key.KeyChar;
         return null;
+    }
+
+    /// <summary>Starts waiting for what <c>y</c> copies (<c>yy</c> the row, <c>yf</c> the field, <c>yx</c> its bytes as hex, <c>yt</c> the tree).</summary>
+    public void BeginYank()
+    {
+        Count = 0;
+        PendingYank = true;
+    }
+
+    /// <summary>The key after <c>y</c>: what to copy, or null (Esc, or a key that names nothing).</summary>
+    public CopyKind? CompleteYank(char c)
+    {
+        PendingYank = false;
+        return c switch
+        {
+            'y' => CopyKind.Row,
+            'f' => CopyKind.Field,
+            'x' => CopyKind.Hex,
+            't' => CopyKind.Tree,
+            _ => null,
+        };
     }
 
     /// <summary>Forgets a pending count or mark (another key came).</summary>
@@ -117,5 +145,52 @@ public sealed class VimMotions
     {
         Count = 0;
         PendingMark = '\0';
+        PendingYank = false;
+    }
+}
+
+/// <summary>What <c>y</c> copies.</summary>
+public enum CopyKind
+{
+    /// <summary><c>yy</c>: the selected row's columns.</summary>
+    Row,
+
+    /// <summary><c>yf</c>: the value of the field under the tree cursor (the whole line for a heading).</summary>
+    Field,
+
+    /// <summary><c>yx</c>: the bytes highlighted (the field's, or the whole frame's) as a hex stream.</summary>
+    Hex,
+
+    /// <summary><c>yt</c>: the selected packet's whole tree, every layer open, as text.</summary>
+    Tree,
+}
+
+/// <summary>A line typed after ':': <c>:N</c> goes to packet N, <c>:w FILE</c> (<c>:w! FILE</c> overwrites) saves the packets shown.</summary>
+/// <param name="Packet">The packet to go to (1-based), or 0.</param>
+/// <param name="SavePath">The file to save the packets shown in, or null.</param>
+/// <param name="Overwrite">Whether <c>:w!</c> was typed.</param>
+/// <param name="Problem">Why the line is not a command, or null.</param>
+public sealed record ExCommand(int Packet, string? SavePath, bool Overwrite, string? Problem)
+{
+    /// <summary>Reads a typed line.</summary>
+    public static ExCommand Parse(string line)
+    {
+        line = line.Trim();
+        if (line.Length > 0 && line.All(char.IsAsciiDigit))
+        {
+            return long.TryParse(line, out long number) && number is > 0 and <= int.MaxValue
+                ? new ExCommand((int)number, null, false, null)
+                : new ExCommand(0, null, false, $"No packet {line}");
+        }
+        bool overwrite = line.StartsWith("w!", StringComparison.Ordinal);
+        if (overwrite || line == "w" || line.StartsWith("w ", StringComparison.Ordinal))
+        {
+            string path = line[(overwrite ? 2 : 1)..].Trim();
+            return path.Length == 0
+                ? new ExCommand(0, null, overwrite, ":w needs a file name (:w FILE.pcapng saves the packets shown)")
+                : new ExCommand(0, path, overwrite, null);
+        }
+        return new ExCommand(0, null, false,
+            line.Length == 0 ? "Type a packet number or w FILE after ':'" : $"Not a command: :{line} (:N goes to packet N, :w FILE saves the packets shown)");
     }
 }

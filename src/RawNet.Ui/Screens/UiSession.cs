@@ -205,6 +205,8 @@ public sealed class UiSession : IDisposable
     private KeyOutcome Handle(ConsoleKeyInfo key)
     {
         var outcome = KeyHandler.Apply(View, key, _progress);
+        if (View.TakeClipboard() is { } copied)
+            View.Status = TerminalClipboard.Copy(copied, _terminal);
         switch (outcome)
         {
             case KeyOutcome.OpenInterfaces:

@@ -22,9 +22,10 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     /// <summary>The hint on the craft screen.</summary>
     public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
-    /// <summary>What the hint line says while a vim count, mark or ':' line is pending, or "".</summary>
+    /// <summary>What the hint line says while a vim count, mark, copy or ':' line is pending, or "".</summary>
     public static string PendingText(VimMotions vim) =>
-        vim.GoToDraft is { } draft ? $"Go to packet :{draft}_  (Enter goes, Esc cancels)"
+        vim.CommandDraft is { } draft ? $":{draft}_  (N Enter goes to packet N, w FILE Enter saves the packets shown as pcapng, Esc cancels)"
+        : vim.PendingYank ? "y_  (copy: y the row, f the field, x its bytes as hex, t the whole tree; Esc cancels)"
         : vim.PendingMark == 'm' ? "m_  (a letter: mark the selected packet)"
         : vim.PendingMark != '\0' ? $"{vim.PendingMark}_  (a letter: go to that mark)"
         : vim.Count > 0 ? $"{vim.Count}_  (count: j, k, PgUp, PgDn move that many; G goes to that packet)" : "";

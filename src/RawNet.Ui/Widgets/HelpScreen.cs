@@ -29,6 +29,8 @@ public sealed class HelpScreen(int height) : IRenderable
         ("10j 25G", "a count before a motion: move that many rows; before G, go to that packet"),
         ("ma  'a", "set mark a (any letter) to the selected packet; go back to it"),
         (":N Enter", "go to packet N"),
+        (":w FILE Enter", "save the packets shown (all, or the filter's) as pcapng; :w! FILE overwrites"),
+        ("yy yf yx yt", "copy the row, the field's value, its bytes as hex, or the whole tree (OSC 52, and a file)"),
         ("f", "follow the selected packet's TCP or UDP stream: its data as text, client red, server blue (tcp.stream eq N goes in the filter; Esc back)"),
         ("C", "conversations (TCP and UDP, as tshark -z conv): o sorts by the next column, r reverses, Enter shows a conversation's packets"),
         ("E", "expert information (as tshark -z expert): Enter goes to an item's first packet"),

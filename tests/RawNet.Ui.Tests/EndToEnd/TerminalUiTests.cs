@@ -168,7 +168,7 @@ public sealed class TerminalUiTests
         ui.Type("j");
         ui.WaitFor("| Packet 11 |");
         ui.Type(":84");
-        ui.WaitFor("Go to packet :84_");
+        ui.WaitFor(":84_  (N Enter goes to packet N");
         ui.Keys("Enter");
         var screen = ui.WaitFor("| Packet 84 |");
         Assert.Contains("[TCP Fast Retransmission]", screen, StringComparison.Ordinal);
@@ -180,6 +180,62 @@ public sealed class TerminalUiTests
         ui.WaitFor("| Packet 84 |");
         ui.Keys("q");
         ui.WaitFor(Exited);
+    }
+
+    [Fact]
+    public void Y_copies_by_osc_52_and_to_a_private_file_and_colon_w_saves_the_packets_shown_as_pcapng()
+    {
+        var capture = Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap");
+        var directory = Directory.CreateTempSubdirectory("rawnet-copy-");
+        // Run by root, the UI gives root up (to nobody): the directory it writes in must let it.
+        ExternalTool.Run("chmod", ["777", directory.FullName]);
+        try
+        {
+            string clipboard = Path.Combine(directory.FullName, "clipboard.txt"), saved = Path.Combine(directory.FullName, "retransmissions.pcapng");
+            using var ui = new TmuxSession($"RAWNET_CLIPBOARD_FILE='{clipboard}' '{Dotnet}' '{Rawnet}' ui '{capture}'; echo \"{Exited}$?\"; sleep 60");
+            ui.AcceptClipboard();
+            ui.WaitFor("Packets (201 shown of 201)");
+            ui.Type(":84");
+            ui.Keys("Enter");
+            ui.WaitFor("| Packet 84 |");
+            ui.Type("y");
+            ui.WaitFor("y_  (copy:");
+            ui.Type("y");
+            ui.WaitFor("Copied ");
+            string row = ui.PasteBuffer();
+            Assert.StartsWith("84\t", row, StringComparison.Ordinal);
+            Assert.Contains("[TCP Fast Retransmission]", row, StringComparison.Ordinal);
+            Assert.Equal(row, File.ReadAllText(clipboard));
+            Assert.Equal("600", ExternalTool.Run("stat", ["-c", "%a", clipboard]).StdOut.Trim());
+
+            // Fast retransmissions are retransmissions too; a short filter leaves the status line room on a 120-column bar.
+            const string Filter = "tcp.analysis.retransmission";
+            ui.Type("/" + Filter);
+            ui.Keys("Enter");
+            ui.WaitFor("| filter: tcp.analysis.retransmission");
+            ui.Type($":w {saved}");
+            ui.Keys("Enter");
+            var screen = ui.WaitFor("Saved ");
+            var tshark = ExternalTool.Require("tshark", "tshark");
+            var expected = ExternalTool.Run(tshark, ["-n", "-r", capture, "-Y", Filter, "-T", "fields", "-e", "frame.number", "-e", "frame.len", "-e", "tcp.seq_raw"]);
+            var got = ExternalTool.Run(tshark, ["-n", "-r", saved, "-T", "fields", "-e", "frame.number", "-e", "frame.len", "-e", "tcp.seq_raw"]);
+            // Nothing but tshark's note about running as root: no warning about the file.
+            Assert.True(got.ExitCode == 0 && got.StdErr.Split('\n').All(line => line.Length == 0 || line.StartsWith("Running as user", StringComparison.Ordinal)), got.StdErr);
+            var want = expected.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var have = got.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains($"Saved {want.Length} packets to ", screen, StringComparison.Ordinal);
+            // The same frames in the same order (renumbered from 1, as any exported file).
+            Assert.Equal(want.Select(line => line[line.IndexOf('\t')..]), have.Select(line => line[line.IndexOf('\t')..]));
+            ui.Type($":w {saved}");
+            ui.Keys("Enter");
+            ui.WaitFor("Exists, not saved");
+            ui.Keys("q");
+            ui.WaitFor(Exited);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

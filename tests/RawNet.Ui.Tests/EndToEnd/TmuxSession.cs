@@ -37,6 +37,12 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>Types <paramref name="text"/> literally.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text);
 
+    /// <summary>Lets programs in the pane set tmux's clipboard by OSC 52 (set-clipboard on): each copy becomes a paste buffer.</summary>
+    public void AcceptClipboard() => Tmux("set-option", "-s", "set-clipboard", "on");
+
+    /// <summary>The newest paste buffer (what a program last copied by OSC 52).</summary>
+    public string PasteBuffer() => Tmux("show-buffer");
+
     /// <summary>Polls the screen until it contains <paramref name="text"/>; fails with the last screen after <paramref name="seconds"/>.</summary>
     public string WaitFor(string text, double seconds = 30)
     {

@@ -15,12 +15,6 @@ namespace RawNet.Ui.Tests.Model;
 /// </summary>
 public sealed class TablesViewTests
 {
-    private static void Type(CaptureView view, string keys)
-    {
-        foreach (char c in keys)
-            KeyHandler.Apply(view, KeyMap.FromChar(c));
-    }
-
     [Theory]
     [InlineData("tcp-analysis/tcp-port-reuse.pcap")]
     [InlineData("tcp-analysis/udp-streams.pcap")]
@@ -34,7 +28,7 @@ public sealed class TablesViewTests
         var totals = Regex.Matches(tcp.StdOut, @"<->\s+\S+\s+\d+\s+\d+ bytes\s+\d+\s+\d+ bytes\s+(\d+)\s+(\d+) bytes")
             .Select(m => (Frames: long.Parse(m.Groups[1].Value), Bytes: long.Parse(m.Groups[2].Value))).OrderBy(t => t).ToList();
         var view = Views.Open(name);
-        Type(view, "C");
+        Views.Type(view, "C");
         Assert.Equal(ScreenKind.Conversations, view.Screen);
         var rows = view.Tables.Conversations;
         Assert.Equal(totals, rows.Select(r => (r.Row.Frames, r.Row.Bytes)).OrderBy(t => t).ToList());
@@ -42,15 +36,15 @@ public sealed class TablesViewTests
 
         // Sorted by bytes, largest first; o sorts by packets; r reverses.
         Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.Row.Bytes >= p.Second.Row.Bytes));
-        Type(view, "o");
+        Views.Type(view, "o");
         Assert.Equal(ConversationSort.Packets, view.Tables.Sort);
-        Type(view, "r");
+        Views.Type(view, "r");
         var ascending = view.Tables.Conversations;
         Assert.True(ascending.Zip(ascending.Skip(1)).All(p => p.First.Row.Frames <= p.Second.Row.Frames));
 
-        Type(view, "G");
+        Views.Type(view, "G");
         var last = view.Tables.Conversations[^1];
-        Type(view, "\n");
+        Views.Type(view, "\n");
         Assert.Equal(ScreenKind.Main, view.Screen);
         Assert.Equal(TablesView.FilterFor(last), view.FilterText);
         Assert.Equal(last.Row.Frames, view.ShownCount);
@@ -60,7 +54,7 @@ public sealed class TablesViewTests
     public void Expert_items_are_tshark_s_and_enter_goes_to_the_first_packet()
     {
         var view = Views.Open("tcp-analysis/tcp-lossy-upload.pcap");
-        Type(view, "E");
+        Views.Type(view, "E");
         Assert.Equal(ScreenKind.Expert, view.Screen);
         var items = view.Tables.Expert;
         Assert.NotEmpty(items);
@@ -68,7 +62,7 @@ public sealed class TablesViewTests
         var retransmission = items.Single(e => e.Summary.Contains("fast retransmission", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(84, retransmission.FirstFrame);
         int row = items.ToList().IndexOf(retransmission);
-        Type(view, new string('j', row) + "\n");
+        Views.Type(view, new string('j', row) + "\n");
         Assert.Equal(ScreenKind.Main, view.Screen);
         Assert.Equal(83, view.SelectedFrame);
     }

@@ -158,7 +158,7 @@ public sealed class WidgetSnapshotTests
     [Fact]
     public void Help_screen_lists_every_key()
     {
-        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(22), 100));
+        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(40), 100));
     }
 
     [Fact]
