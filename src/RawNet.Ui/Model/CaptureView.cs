@@ -28,6 +28,7 @@ public sealed class CaptureView
     private int _treeFrame = -1;
     private bool _treeProvisional;
     private int _statisticsCount = -1;
+    private int _tablesCount = -1;
     private int _replaySpeed;
     private PacketDecoder? _matchDecoder;
     private DecodedPacket? _matchPacket;
@@ -146,7 +147,7 @@ public sealed class CaptureView
     /// <summary>Opens the conversations (C) or expert (E) screen, counting the tables first when the capture grew.</summary>
     public void OpenTables(ScreenKind screen)
     {
-        ComputeStatistics();
+        ComputeStatistics(tables: true);
         Tables.Selected = 0;
         Tables.Top = 0;
         Screen = screen;
@@ -890,17 +891,19 @@ public sealed class CaptureView
 
     /// <summary>
     /// Builds the statistics report of the revealed frames (again only when more have come): the same pass and the same
-    /// text as <c>rawnet stats</c> (fragments reassembled).
+    /// text as <c>rawnet stats</c> (fragments reassembled); with <paramref name="tables"/>, the conversations and expert
+    /// tables in the same pass. The tables are counted only when asked for: on a file of many short conversations
+    /// they cost more than the whole report.
     /// </summary>
-    public IReadOnlyList<string> ComputeStatistics()
+    public IReadOnlyList<string> ComputeStatistics(bool tables = false)
     {
-        if (StatisticsReport is not null && _statisticsCount == RevealedCount)
+        if (StatisticsReport is not null && _statisticsCount == RevealedCount && (!tables || _tablesCount == RevealedCount))
             return StatisticsReport;
         int limit = RevealedCount;
         var stats = new CaptureStatistics();
-        var tcp = new ConversationTally(TallyKind.Tcp);
-        var udp = new ConversationTally(TallyKind.Udp);
-        var expert = new ExpertTally();
+        var tcp = tables ? new ConversationTally(TallyKind.Tcp) : null;
+        var udp = tables ? new ConversationTally(TallyKind.Udp) : null;
+        var expert = tables ? new ExpertTally() : null;
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
         var tracker = new Protocols.Conversations.ConversationTracker();
         var packet = new DecodedPacket();
@@ -911,15 +914,22 @@ public sealed class CaptureView
             try
             {
                 long number = 0;
+                // The background analysis has followed every conversation already (in the same file order, with the
+                // same reassembly): its records are restored rather than tracking every conversation a second time,
+                // which on a file of many conversations cost more than all the counting.
+                bool analysed = Source.Analysis is not null;
                 // A live capture's file may end in a half-written record: stop at the frames indexed.
                 while (number < limit && reader.TryReadNext(out var frame))
                 {
                     decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
-                    tracker.Analyze(packet, frame.Data);
+                    if (analysed)
+                        Source.Annotate(packet, (int)number - 1, (int)number - 2);
+                    else
+                        tracker.Analyze(packet, frame.Data);
                     stats.Add(packet, frame.Data);
-                    tcp.Add(packet, frame.Data);
-                    udp.Add(packet, frame.Data);
-                    expert.Add(packet, frame.Data);
+                    tcp?.Add(packet, frame.Data);
+                    udp?.Add(packet, frame.Data);
+                    expert?.Add(packet, frame.Data);
                 }
             }
             catch (CaptureFileException e)
@@ -934,7 +944,11 @@ public sealed class CaptureView
         if (damage is not null)
             lines.Add("rawnet: " + damage);
         StatisticsReport = lines;
-        Tables.Load(tcp, udp, expert);
+        if (tables)
+        {
+            Tables.Load(tcp!, udp!, expert!);
+            _tablesCount = limit;
+        }
         _statisticsCount = limit;
         return lines;
     }
