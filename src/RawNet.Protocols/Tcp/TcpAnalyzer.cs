@@ -137,6 +137,12 @@ internal sealed class TcpAnalyzer
     private int _usedSegments;
     private readonly int _maxSegments;
     private SackRanges[] _sacks = new SackRanges[16];
+
+    /// <summary>Unacknowledged segments a flow holds before the bounds of its bytes in flight are kept rather than walked for each segment.</summary>
+    private const int KeepFlightBoundsFrom = 16;
+
+    /// <summary>The bounds <see cref="FlightBounds"/> keeps, by the index of the flow's newest segment (unique while it holds any).</summary>
+    private readonly Dictionary<int, (uint First, uint Last)> _flightBounds = [];
     private int _freeSack = -1;
     private int _usedSacks;
 
@@ -201,7 +207,9 @@ internal sealed class TcpAnalyzer
         }
         else if (syn && hasAck && Flow(ref conversation, fromHigh).Has(TcpFlowFlags.BaseSet) && seq != Flow(ref conversation, fromHigh).BaseSeq)
         {
-            Flow(ref conversation, fromHigh).BaseSeq = seq;
+            ref var reused = ref Flow(ref conversation, fromHigh);
+            ForgetFlightBounds(ref reused); // they are relative to the base
+            reused.BaseSeq = seq;
             Mark(ref a, TcpAnalysisFlags.ReusedPorts);
         }
         ref TcpFlow fwd = ref Flow(ref conversation, fromHigh);
@@ -224,11 +232,13 @@ internal sealed class TcpAnalyzer
             seglen = (uint)(segment.ReportedLength - headerLength);
             if (!fwd.Has(TcpFlowFlags.BaseSet))
             {
+                ForgetFlightBounds(ref fwd);
                 fwd.BaseSeq = syn ? seq : seq - 1;
                 fwd.Flags |= TcpFlowFlags.BaseSet;
             }
             if (!rev.Has(TcpFlowFlags.BaseSet) && hasAck)
             {
+                ForgetFlightBounds(ref rev);
                 rev.BaseSeq = ack - 1;
                 rev.Flags |= TcpFlowFlags.BaseSet;
             }
@@ -478,6 +488,7 @@ internal sealed class TcpAnalyzer
             }
             else if (Gt(ack, u.Seq) && Le(ack, u.NextSeq))
             {
+                ForgetFlightBounds(ref rev);
                 u.Seq = ack;
                 previous = s;
                 s = next;
@@ -496,14 +507,7 @@ internal sealed class TcpAnalyzer
         // S: bytes in flight, and bytes sent since the last PSH.
         if (seglen != 0 && fwd.Segments >= 0 && fwd.Has(TcpFlowFlags.ValidBytesInFlight))
         {
-            uint first = uint.MaxValue, last = 0;
-            int at = fwd.Segments;
-            for (int left = fwd.SegmentCount; left > 0; left--, at = _segments[at].Next)
-            {
-                ref readonly var u = ref _segments[at];
-                first = Math.Min(first, u.Seq - fwd.BaseSeq);
-                last = Math.Max(last, u.NextSeq - fwd.BaseSeq);
-            }
+            var (first, last) = FlightBounds(ref fwd);
             uint inFlight = last - first;
             if (rev.Sack >= 0)
             {
@@ -616,6 +620,37 @@ internal sealed class TcpAnalyzer
         }
     }
 
+    /// <summary>
+    /// The lowest sequence number and the highest next sequence number among <paramref name="flow"/>'s unacknowledged
+    /// segments, relative to its base: the ends of the bytes in flight. Walking a long list for every data segment made
+    /// a flow that is never acknowledged (a one-sided capture) cost time in the square of its length, so the bounds of a
+    /// long list are kept (<see cref="_flightBounds"/>), widened as segments are added and forgotten when one is
+    /// acknowledged or the base moves.
+    /// </summary>
+    private (uint First, uint Last) FlightBounds(ref TcpFlow flow)
+    {
+        if (_flightBounds.TryGetValue(flow.Segments, out var known))
+            return known;
+        uint first = uint.MaxValue, last = 0;
+        int at = flow.Segments;
+        for (int left = flow.SegmentCount; left > 0; left--, at = _segments[at].Next)
+        {
+            ref readonly var u = ref _segments[at];
+            first = Math.Min(first, u.Seq - flow.BaseSeq);
+            last = Math.Max(last, u.NextSeq - flow.BaseSeq);
+        }
+        if (flow.SegmentCount >= KeepFlightBoundsFrom)
+            _flightBounds[flow.Segments] = (first, last);
+        return (first, last);
+    }
+
+    /// <summary>Forgets the kept bounds of <paramref name="flow"/>'s segments (one changes or goes, or the base moves).</summary>
+    private void ForgetFlightBounds(ref TcpFlow flow)
+    {
+        if (_flightBounds.Count > 0 && flow.Segments >= 0)
+            _flightBounds.Remove(flow.Segments);
+    }
+
     private void Push(ref TcpFlow flow, uint frame, uint seq, uint nextSeq, long now)
     {
         if (SegmentsHeld >= _maxSegments)
@@ -634,6 +669,9 @@ internal sealed class TcpAnalyzer
         }
         // The new newest leads to the oldest (itself when alone), and the old newest to it.
         int newest = flow.Segments;
+        // Kept bounds follow the flow's newest segment, widened by this one.
+        if (newest >= 0 && _flightBounds.Remove(newest, out var bounds))
+            _flightBounds[index] = (Math.Min(bounds.First, seq - flow.BaseSeq), Math.Max(bounds.Last, nextSeq - flow.BaseSeq));
         _segments[index] = new UnackedSegment { Frame = frame, Seq = seq, NextSeq = nextSeq, Time = now, Next = newest >= 0 ? _segments[newest].Next : index };
         if (newest >= 0)
             _segments[newest].Next = index;
@@ -645,6 +683,7 @@ internal sealed class TcpAnalyzer
     /// <summary>Forgets segment <paramref name="index"/> of <paramref name="flow"/>; <paramref name="previous"/> is the one before it in the ring.</summary>
     private void Unlink(ref TcpFlow flow, int previous, int index)
     {
+        ForgetFlightBounds(ref flow);
         if (previous == index)
             flow.Segments = -1; // it was the only one
         else
