@@ -107,10 +107,34 @@ public static class KeyHandler
             case UiCommand.Graph: view.GraphSelected(progress); break;
             case UiCommand.Conversations: view.OpenTables(ScreenKind.Conversations); break;
             case UiCommand.Expert: view.OpenTables(ScreenKind.Expert); break;
+            case UiCommand.GrowPane: ResizePane(view, 1); break;
+            case UiCommand.ShrinkPane: ResizePane(view, -1); break;
+            case UiCommand.SwitchLayout:
+                view.Layout.SwitchArrangement();
+                view.Status = view.Layout.Kind == LayoutKind.SideBySide
+                    ? $"Layout: side by side (details beside the bytes, from {PaneLayout.SideBySideMinimumWidth} columns); | stacks them again"
+                    : "Layout: stacked; | puts the details beside the bytes";
+                break;
+            case UiCommand.MaximizePane:
+                view.Layout.ToggleMaximized();
+                view.Status = view.Layout.Kind == LayoutKind.Maximized ? "Layout: one pane (Tab shows the next); \\ shows them all" : $"Layout: {PaneLayout.Name(view.Layout.Kind)}";
+                break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         vim.Cancel(); // a count applies to the next motion only
         return KeyOutcome.Continue;
+    }
+
+    /// <summary>&lt; and &gt;: the focused pane's share of the rows, said in the status line.</summary>
+    private static void ResizePane(CaptureView view, int delta)
+    {
+        string name = view.Focus switch { Pane.Packets => "Packet list", Pane.Tree => "Details", _ => "Bytes" };
+        if (view.Layout.Kind == LayoutKind.Maximized)
+            view.Status = "One pane fills the screen: \\ shows them all, then < and > size them";
+        else if (view.Layout.Resize(view.Focus, delta))
+            view.Status = $"{name}: {view.Layout.Share(view.Focus)}% of the rows when the panes need more than there is (layout {view.Layout.SharesText}, saved on quitting)";
+        else
+            view.Status = $"{name} cannot {(delta > 0 ? "grow" : "shrink")} further: each pane keeps {PaneLayout.MinimumShare}% to {100 - 2 * PaneLayout.MinimumShare}%";
     }
 
     /// <summary>Help, statistics and a followed stream: scroll, go back, quit.</summary>

@@ -433,6 +433,12 @@ public sealed class CaptureView
     /// <summary>The pane the arrow keys move in.</summary>
     public Pane Focus { get; private set; }
 
+    /// <summary>The colours every widget draws with (<see cref="Theming.Theme.Monochrome"/> without colour).</summary>
+    public Theming.Theme Theme { get; set; } = Theming.Theme.Dark;
+
+    /// <summary>How the packet list, tree and bytes share the screen (<c>|</c>, <c>\</c>, <c>&lt;</c>, <c>&gt;</c>).</summary>
+    public PaneLayout Layout { get; set; } = new();
+
     /// <summary>The main screen, help, statistics or interfaces.</summary>
     public ScreenKind Screen { get; set; }
 

@@ -1,10 +1,11 @@
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace RawNet.Ui.Widgets;
 
 /// <summary>Every key the UI answers, on a screen of its own.</summary>
-public sealed class HelpScreen(int height) : IRenderable
+public sealed class HelpScreen(Theme theme, int height) : IRenderable
 {
     /// <summary>Key and what it does, in the order shown.</summary>
     public static readonly (string Key, string Action)[] Keys =
@@ -16,6 +17,8 @@ public sealed class HelpScreen(int height) : IRenderable
         ("End / G", "last packet (tree: last line); live or replay: follow new packets"),
         ("Enter", "packet list: expand or collapse every layer; tree: the layer under the cursor"),
         ("Tab", "next pane: packets, details, bytes"),
+        ("< / >", "shrink / grow the focused pane: its share of the rows when panes need more than there is (each pane otherwise gets what it fills)"),
+        ("| / \\", "layout: stacked, or the details beside the bytes; \\ the focused pane alone (again: back). Kept in ui.conf"),
         ("/", "edit the display filter: Enter applies, Esc cancels, Backspace erases"),
         ("s", "statistics: protocol hierarchy and conversations (as rawnet stats)"),
         ("i", "interfaces: choose one and a capture filter, start; while capturing: stop"),
@@ -48,13 +51,13 @@ public sealed class HelpScreen(int height) : IRenderable
     {
         var lines = new List<List<Segment>>
         {
-            new() { Cells.Title("Help: keys", true, maxWidth) },
-            new() { new Segment(new string(' ', maxWidth)) },
+            new() { Cells.Title(theme, "Help: keys", true, maxWidth) },
+            new() { new Segment(new string(' ', maxWidth), theme.Text) },
         };
         foreach (var (key, action) in Keys)
-            lines.Add([new Segment(Cells.Fit("  " + key, 16), new Style(Color.Yellow, decoration: Decoration.Bold)), new Segment(Cells.Fit(action, maxWidth - 16))]);
-        lines.Add([new Segment(new string(' ', maxWidth))]);
-        lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), new Style(Color.Grey))]);
+            lines.Add([new Segment(Cells.Fit("  " + key, 16), theme.AccentStrong), new Segment(Cells.Fit(action, maxWidth - 16), theme.Text)]);
+        lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
+        lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), theme.Muted)]);
         return Cells.Lines(lines, maxWidth, height);
     }
 }

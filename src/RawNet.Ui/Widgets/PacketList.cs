@@ -8,8 +8,8 @@ namespace RawNet.Ui.Widgets;
 
 /// <summary>
 /// The packet list: a title line, a column header, then one row per packet on screen (No., Time, Source, Destination,
-/// Protocol, Length, Info), coloured as Wireshark's default colouring rules colour them (text and background), the
-/// selected row marked with <c>&gt;</c> and shown in reverse.
+/// Protocol, Length, Info), coloured by the first colouring rule the packet matches (the user's, then Wireshark's
+/// defaults: text and background, as the theme shows them), the selected row marked with <c>&gt;</c> and shown in reverse.
 /// </summary>
 public sealed class PacketList(CaptureView view, int height) : IRenderable
 {
@@ -34,8 +34,8 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
         int info = Math.Max(0, maxWidth - (2 + 8 + time + 1 + 2 * (address + 1) + 9 + 7));
         var lines = new List<List<Segment>>
         {
-            new() { Cells.Title($"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
-            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", time, address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
+            new() { Cells.Title(view.Theme, $"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
+            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", time, address, info, false), maxWidth), view.Theme.Heading) },
         };
         for (int row = view.Top; row < last; row++)
         {
@@ -44,30 +44,15 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
             bool selected = row == view.Selected;
             string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), view.TimeText(frame),
                 packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, time, address, info, selected);
-            var style = StyleOf(packet.Coloring, selected);
+            var style = view.Theme.Row(packet.Coloring, selected);
             lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
         }
         if (view.ShownCount == 0)
-            lines.Add([new Segment(Cells.Fit(view.TotalCount == 0 ? "  (no packets in this file)" : "  (no packet matches the display filter)", maxWidth))]);
+            lines.Add([new Segment(Cells.Fit(view.TotalCount == 0 ? "  (no packets in this file)" : "  (no packet matches the display filter)", maxWidth), view.Theme.Text)]);
         return Cells.Lines(lines, maxWidth, height);
     }
 
     private static string Columns(string number, string time, string source, string destination, string protocol, string length, string info, int timeWidth, int address, int infoWidth, bool selected) =>
         (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, timeWidth) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
         + Cells.Fit(protocol, 8) + " " + Cells.FitRight(length, 6) + " " + Cells.Fit(info, infoWidth);
-
-    /// <summary>A row's style: the colouring rule's text and background colours (none: the screen's), reversed when selected.</summary>
-    public static Style StyleOf(ColoringRule? rule, bool selected)
-    {
-        var decoration = selected ? Decoration.Invert | Decoration.Bold : Decoration.None;
-        if (rule is null)
-            return new Style(decoration: decoration);
-        return new Style(ToColor(rule.Foreground), ToColor(rule.Background), decoration);
-    }
-
-    private static Color ToColor(RgbColor color)
-    {
-        var (red, green, blue) = color.To8Bit();
-        return new Color(red, green, blue);
-    }
 }
