@@ -64,6 +64,9 @@ public sealed class PacketSource
     /// <summary>The user's colouring rules (the config file's), checked before Wireshark's default rules; set before the first row is built.</summary>
     public IReadOnlyList<ColoringRule> UserColoringRules { get; set; } = [];
 
+    /// <summary>The packet list's columns, whose field columns each row's text is built for; set before the first row is built.</summary>
+    public ListColumns Columns { get; set; } = ListColumns.Default;
+
     /// <summary>The decoded packet of the last <see cref="Decode"/>.</summary>
     public DecodedPacket Packet => _packet;
 
@@ -140,7 +143,7 @@ public sealed class PacketSource
         _info.Clear();
         InfoColumn.Append(_info, packet, frame);
         return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, Output.Columns.ProtocolColumn.Of(packet, frame),
-            packet.Metadata.OriginalLength, _info.Text.ToString(), ColoringRules.Match(UserColoringRules, packet, frame));
+            packet.Metadata.OriginalLength, _info.Text.ToString(), ColoringRules.Match(UserColoringRules, packet, frame), Columns.FieldTexts(packet, frame));
     }
 
     private static string Text(FieldDefinition[] fields, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)

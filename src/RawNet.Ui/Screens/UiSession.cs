@@ -30,7 +30,7 @@ public sealed class UiSession : IDisposable
     private readonly Progress _progress;
     // One buffer for every frame: a redraw allocates no frame-sized string.
     private readonly System.Text.StringBuilder _frame = new();
-    private Appearance _appearance = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), []);
+    private Appearance _appearance = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), [], ListColumns.Default);
     // Never disposed: a signal handler may cancel it at any moment until the process ends.
     private readonly CancellationTokenSource _quit = new();
     private CaptureIndex? _index;
@@ -263,12 +263,13 @@ public sealed class UiSession : IDisposable
         Dress();
     }
 
-    /// <summary>Gives the view on screen the theme, the layout and the user's colouring rules (a new capture makes a new view).</summary>
+    /// <summary>Gives the view on screen the theme, the layout, the user's colouring rules and the list's columns (a new capture makes a new view).</summary>
     private void Dress()
     {
         View.Theme = _appearance.Theme;
         View.Layout = _appearance.Layout;
         View.Source.UserColoringRules = _appearance.Rules;
+        View.Source.Columns = _appearance.Columns;
     }
 
     /// <summary>
@@ -372,7 +373,7 @@ public sealed class UiSession : IDisposable
         public string Name { get; set; } = "";
 
         /// <summary>The colours the bar is drawn in.</summary>
-        public Appearance Appearance { get; set; } = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), []);
+        public Appearance Appearance { get; set; } = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), [], ListColumns.Default);
 
         public void Report(IndexProgress value)
         {

@@ -67,6 +67,17 @@ public sealed partial class ThemeLayoutUiTests
     }
 
     [Fact]
+    public void Columns_option_shows_any_field_as_a_column()
+    {
+        using var ui = Start($"ui '{Capture}' --columns No.,Source,ip.ttl,tcp.window_size_value,Info");
+        var screen = ui.WaitFor("| Packet 1");
+        Assert.Contains("      No. Source      ip.ttl tcp.window_size_value Info", screen, StringComparison.Ordinal);
+        Assert.Contains(">       1 198.18.0.1  64     64240                 40000 → 80 [SYN]", screen, StringComparison.Ordinal);
+        ui.Keys("q");
+        ui.WaitFor(Exited);
+    }
+
+    [Fact]
     public void Layout_keys_switch_panes_a_bad_config_line_is_named_and_the_layout_is_kept_in_ui_conf()
     {
         string home = TmuxSession.NewConfigHome();
