@@ -52,6 +52,7 @@ public static class KeyMap
             '<' => UiCommand.ShrinkPane,
             '|' => UiCommand.SwitchLayout,
             '\\' => UiCommand.MaximizePane,
+            'L' => UiCommand.Columns,
             '?' => UiCommand.Help,
             'q' => UiCommand.Quit,
             '\r' or '\n' => UiCommand.Toggle,

@@ -51,5 +51,7 @@ public enum UiCommand : byte
     SwitchLayout,
     /// <summary>\: the focused pane alone, or back.</summary>
     MaximizePane,
+    /// <summary>L: the packet list's columns.</summary>
+    Columns,
     Quit,
 }

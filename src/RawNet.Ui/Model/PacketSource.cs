@@ -64,8 +64,19 @@ public sealed class PacketSource
     /// <summary>The user's colouring rules (the config file's), checked before Wireshark's default rules; set before the first row is built.</summary>
     public IReadOnlyList<ColoringRule> UserColoringRules { get; set; } = [];
 
-    /// <summary>The packet list's columns, whose field columns each row's text is built for; set before the first row is built.</summary>
-    public ListColumns Columns { get; set; } = ListColumns.Default;
+    /// <summary>The packet list's columns, whose field columns each row's text is built for (rows built for other columns are forgotten).</summary>
+    public ListColumns Columns
+    {
+        get => _columns;
+        set
+        {
+            _columns = value;
+            _rows.Clear();
+            _rowOrder.Clear();
+        }
+    }
+
+    private ListColumns _columns = ListColumns.Default;
 
     /// <summary>The decoded packet of the last <see cref="Decode"/>.</summary>
     public DecodedPacket Packet => _packet;

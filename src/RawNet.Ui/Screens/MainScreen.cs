@@ -38,6 +38,9 @@ public static class MainScreen
                 view.PageSize = TablesScreen.RowsFor(body);
                 parts.Add(new TablesScreen(view, view.Screen == ScreenKind.Conversations, body));
                 break;
+            case ScreenKind.Columns when view.ColumnEditor is { } editor:
+                parts.Add(new ColumnsScreen(view.Theme, editor, body));
+                break;
             case ScreenKind.Interfaces when view.Interfaces is { } picker:
                 parts.Add(new InterfacesScreen(view.Theme, picker, body));
                 break;

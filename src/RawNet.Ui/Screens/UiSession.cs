@@ -118,7 +118,8 @@ public sealed class UiSession : IDisposable
                 Console.TreatControlCAsInput = false;
             if (stats is not null)
                 stderr.WriteLine(stats);
-            if (session.View?.Layout is { Changed: true } layout && SaveLayout(options.ConfigPath, layout) is { } notSaved)
+            if (session.View is { } view && (view.Layout.Changed || view.ColumnEditor is { Changed: true })
+                && Save(options.ConfigPath, UiConfigFile.Settings(view.Layout.Changed ? view.Layout : null, view.ColumnEditor is { Changed: true } ? view.Source.Columns : null)) is { } notSaved)
                 stderr.WriteLine("rawnet: " + notSaved);
         }
     }
@@ -273,16 +274,17 @@ public sealed class UiSession : IDisposable
     }
 
     /// <summary>
-    /// Writes the layout the keys changed into the config file; why it was not, or null. Not as root under sudo: the
-    /// file is the invoking user's and must stay theirs (rawnet gives root up to that user by default, so this is -Z root).
+    /// Writes the layout or columns the keys changed into the config file; why it was not, or null. Not as root under
+    /// sudo: the file is the invoking user's and must stay theirs (rawnet gives root up to that user by default, so this
+    /// is -Z root).
     /// </summary>
-    private static string? SaveLayout(string? path, PaneLayout layout)
+    private static string? Save(string? path, List<(string Key, string Value)> settings)
     {
         if (path is null)
-            return "layout not saved: no config directory (neither XDG_CONFIG_HOME nor HOME is set)";
+            return "settings not saved: no config directory (neither XDG_CONFIG_HOME nor HOME is set)";
         if (RawNet.Capture.Sources.Privileges.IsRoot && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SUDO_USER")))
-            return $"layout not saved: rawnet runs as root and {UiConfigFile.Display(path)} belongs to the user who ran sudo";
-        return UiConfigFile.SaveLayout(path, layout);
+            return $"settings not saved: rawnet runs as root and {UiConfigFile.Display(path)} belongs to the user who ran sudo";
+        return UiConfigFile.Save(path, settings);
     }
 
     /// <summary>Stops the running capture, if any, and shows every packet it captured.</summary>

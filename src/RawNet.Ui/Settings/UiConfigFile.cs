@@ -49,16 +49,29 @@ public static class UiConfigFile
         return problem is null ? new UiConfig() : UiConfig.Failed(Display(path), problem + "; defaults used");
     }
 
-    /// <summary>
-    /// Writes <paramref name="layout"/> into <paramref name="path"/>: the <c>layout</c> and <c>panes</c> lines replaced
-    /// where they are (later copies dropped), added at the end when missing, every other line kept as it was; the
-    /// directory is created (mode 0700) when missing. The file is replaced at once (written beside it, then renamed), so
-    /// a crash never leaves half of it; a file that is not a settings file is left alone. Returns why it was not saved,
-    /// or null.
-    /// </summary>
-    public static string? SaveLayout(string path, PaneLayout layout)
+    /// <summary>The settings the keys change, as <see cref="Save"/> writes them: the layout's, and the columns when <paramref name="columns"/> is given.</summary>
+    public static List<(string Key, string Value)> Settings(PaneLayout? layout, ListColumns? columns)
     {
-        ArgumentNullException.ThrowIfNull(layout);
+        var settings = new List<(string, string)>();
+        if (layout is not null)
+        {
+            settings.Add(("layout", PaneLayout.Name(layout.Kind)));
+            settings.Add(("panes", layout.SharesText));
+        }
+        if (columns is not null)
+            settings.Add(("columns", columns.ToString()));
+        return settings;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="settings"/> into <paramref name="path"/>: each one's line replaced where it is (later
+    /// copies dropped), added at the end when missing, every other line kept as it was; the directory is created (mode
+    /// 0700) when missing. The file is replaced at once (written beside it, then renamed), so a crash never leaves half of
+    /// it; a file that is not a settings file is left alone. Returns why it was not saved, or null.
+    /// </summary>
+    public static string? Save(string path, IEnumerable<(string Key, string Value)> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         string name = Display(path);
         try
         {
@@ -66,7 +79,7 @@ public static class UiConfigFile
             if (File.Exists(path))
             {
                 if (!TryReadBytes(path, out var bytes, out string? problem))
-                    return $"{name}: {problem ?? "gone while saving"}; layout not saved";
+                    return $"{name}: {problem ?? "gone while saving"}; settings not saved";
                 string text;
                 try
                 {
@@ -74,7 +87,7 @@ public static class UiConfigFile
                 }
                 catch (DecoderFallbackException)
                 {
-                    return $"{name}: not UTF-8 text; layout not saved";
+                    return $"{name}: not UTF-8 text; settings not saved";
                 }
                 lines.AddRange(text.Split('\n'));
                 if (lines.Count > 0 && lines[^1].Length == 0)
@@ -89,8 +102,8 @@ public static class UiConfigFile
                     Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 lines.Add("# rawnet ui settings (see docs/user-guide.md, \"Themes, layout and the config file\")");
             }
-            Set(lines, "layout", PaneLayout.Name(layout.Kind));
-            Set(lines, "panes", layout.SharesText);
+            foreach (var (key, value) in settings)
+                Set(lines, key, value);
             string temporary = $"{path}.{Environment.ProcessId}.tmp";
             File.WriteAllText(temporary, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
             File.Move(temporary, path, overwrite: true);
@@ -98,7 +111,7 @@ public static class UiConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"{name}: layout not saved ({e.Message})";
+            return $"{name}: settings not saved ({e.Message})";
         }
     }
 

@@ -107,12 +107,24 @@ public sealed partial class ThemeLayoutUiTests
                 ui.WaitFor("Layout: side-by-side");
                 ui.Type(">");
                 ui.WaitFor("Details: 35% of the rows");
+                // The columns screen: a field added after No. by typing and Tab completion.
+                ui.Type("L");
+                ui.WaitFor("━━ Columns");
+                ui.Type("aip.tt");
+                ui.WaitFor("Add after the cursor: ip.tt_");
+                ui.Keys("Tab");
+                ui.WaitFor("Add after the cursor: ip.ttl_");
+                ui.Keys("Enter");
+                ui.WaitFor(" 2  ip.ttl ");
+                ui.Keys("Escape");
+                screen = ui.WaitFor("      No. ip.ttl");
+                Assert.Contains(">       1 64     ", screen, StringComparison.Ordinal);
                 ui.Keys("q");
                 screen = ui.WaitFor(Exited + "0");
                 // The bad line is also left on the terminal after quitting.
                 Assert.Contains("ui.conf:2: unknown theme 'neon'", screen, StringComparison.Ordinal);
             }
-            Assert.Equal("# mine\ntheme = neon\nlayout = side-by-side\npanes = 35 35 30\n", File.ReadAllText(config));
+            Assert.Equal("# mine\ntheme = neon\nlayout = side-by-side\npanes = 35 35 30\ncolumns = No.,ip.ttl,Time,Source,Destination,Protocol,Length,Info\n", File.ReadAllText(config));
             using (var again = Start($"ui '{Capture}'", 160, 40, configHome: home))
             {
                 var screen = again.WaitFor("│── Bytes");

@@ -47,4 +47,50 @@ public sealed class ListColumnsTests
             Assert.Equal(output.ToString().TrimEnd('\n'), string.Join('\t', view.Source.Row(frame).Fields!));
         }
     }
+
+    private static void Type(CaptureView view, string keys)
+    {
+        foreach (char c in keys)
+            RawNet.Ui.Input.KeyHandler.Apply(view, RawNet.Ui.Input.KeyMap.FromChar(c));
+    }
+
+    [Fact]
+    public void The_columns_screen_adds_a_field_by_completion_moves_and_removes_columns_and_the_list_follows()
+    {
+        var view = Views.Open("tcp-handshake-ipv4.pcap");
+        Type(view, "L");
+        Assert.Equal(ScreenKind.Columns, view.Screen);
+        var editor = view.ColumnEditor!;
+        // After Length: "ip.tt" then Tab completes to the one field that starts so.
+        Type(view, "jjjjja");
+        Type(view, "ip.tt");
+        Assert.Equal(["ip.ttl"], editor.Candidates);
+        Type(view, "\t");
+        Assert.Equal("ip.ttl", editor.Draft);
+        Type(view, "\n");
+        Assert.Equal(["No.", "Time", "Source", "Destination", "Protocol", "Length", "ip.ttl", "Info"], editor.Names);
+        Assert.Equal("64", view.Source.Row(0).Fields![0]);
+        // A name that is nothing stays in the field with the reason.
+        Type(view, "atcp.nosuch\n");
+        Assert.True(editor.Adding);
+        Assert.StartsWith("'tcp.nosuch' is neither a column", editor.Problem, StringComparison.Ordinal);
+        Type(view, "\e");
+        Assert.False(editor.Adding);
+        // Tab completes as far as the completions agree.
+        Type(view, "atcp.analysis.ack\t");
+        Assert.Equal("tcp.analysis.ack", editor.Draft);
+        Type(view, "\e");
+        // K moves ip.ttl before Length; d removes Time.
+        Type(view, "K");
+        Assert.Equal("No.,Time,Source,Destination,Protocol,ip.ttl,Length,Info", view.Source.Columns.ToString());
+        Type(view, "kkkkd");
+        Assert.Equal("No.,Source,Destination,Protocol,ip.ttl,Length,Info", view.Source.Columns.ToString());
+        Assert.True(editor.Changed);
+        Golden.Check("columns-screen.txt", ScreenText.Plain(MainScreen.Compose(view, 100, 16), 100, 16));
+        Type(view, "\e");
+        Assert.Equal(ScreenKind.Main, view.Screen);
+        Assert.Contains("      No. Source      Destination Protocol ip.ttl Length Info", ScreenText.Plain(new PacketList(view, 5), 100), StringComparison.Ordinal);
+        // Saved as the config file writes it.
+        Assert.Equal([("columns", "No.,Source,Destination,Protocol,ip.ttl,Length,Info")], UiConfigFile.Settings(null, view.Source.Columns));
+    }
 }
