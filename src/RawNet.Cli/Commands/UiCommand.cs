@@ -109,8 +109,10 @@ public static class UiCommand
         // Before any file or packet is read (only whether they exist was asked, so that "No such file" means that): the UI
         // runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
         bool wasRoot = Privileges.IsRoot;
-        // Found while still root (under sudo: the invoking user's file), read only once root is given up.
+        // Found while still root. Under sudo it is the invoking user's file, read only once root is given up to that user;
+        // root's own (no sudo) is read now, since the user root becomes (nobody) cannot enter root's home.
         string? configPath = UiConfigFile.Locate(Environment.GetEnvironmentVariable, wasRoot, Privileges.HomeOf);
+        var rootConfig = wasRoot && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SUDO_USER")) ? UiConfigFile.Read(configPath) : null;
         if (settings.GiveUpRoot() is { } refused)
             return CaptureInput.Fail(output, stderr, refused);
         if (wasRoot && !Privileges.IsRoot && path is not null && !Readable(path))
@@ -120,7 +122,7 @@ public static class UiCommand
         try
         {
             var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit,
-                theme, colors, configPath, listColumns);
+                theme, colors, configPath, listColumns, rootConfig);
             int code = UiSession.Run(options, output.Writer, stderr);
             return output.Finish(code);
         }

@@ -54,7 +54,7 @@ public sealed class UiSession : IDisposable
     {
         var clock = Stopwatch.StartNew();
         // Read before the terminal is taken over, so that each bad line is also left on the normal screen.
-        var config = UiConfigFile.Read(options.ConfigPath);
+        var config = options.Config ?? UiConfigFile.Read(options.ConfigPath);
         foreach (var problem in config.Problems)
             stderr.WriteLine("rawnet: " + problem);
         var appearance = Appearance.Resolve(options, config, Environment.GetEnvironmentVariable);
