@@ -88,8 +88,11 @@ public sealed class UiSession : IDisposable
         {
             session.Open(options);
             session.Dress();
+            // The status bar names the file by its name alone (the full path is on the terminal after quitting), so the
+            // line number and the problem fit.
             if (config.Problems.Count > 0)
-                session.View.Status = config.Problems[0] + (config.Problems.Count > 1 ? $" (and {config.Problems.Count - 1} more, left on the terminal after quitting)" : "");
+                session.View.Status = ShortName(config.Problems[0], options.ConfigPath)
+                    + (config.Problems.Count > 1 ? $" (and {config.Problems.Count - 1} more, left on the terminal after quitting)" : "");
             var (width, height) = Size();
             session.Draw(width, height);
             if (options.ExitAfterFirstDraw)
@@ -263,6 +266,9 @@ public sealed class UiSession : IDisposable
         ShowLive(live);
         Dress();
     }
+
+    private static string ShortName(string problem, string? path) =>
+        path is null ? problem : problem.Replace(UiConfigFile.Display(path), Path.GetFileName(path), StringComparison.Ordinal);
 
     /// <summary>Gives the view on screen the theme, the layout, the user's colouring rules and the list's columns (a new capture makes a new view).</summary>
     private void Dress()

@@ -91,7 +91,8 @@ public sealed partial class ThemeLayoutUiTests
             Share(config, 0x1B6);
             using (var ui = Start($"ui '{Capture}'", 160, 40, configHome: home))
             {
-                ui.WaitFor("ui.conf:2: unknown theme 'neon' (dark, light or high-contrast)");
+                // The status bar names the file without its directory.
+                ui.WaitFor("| ui.conf:2: unknown theme 'neon' (dark, light or high-contrast)");
                 ui.Keys("Enter");
                 ui.WaitFor("Epoch Time (frame.time_epoch)");
                 ui.Type("|");
@@ -121,8 +122,8 @@ public sealed partial class ThemeLayoutUiTests
                 Assert.Contains(">       1 64     ", screen, StringComparison.Ordinal);
                 ui.Keys("q");
                 screen = ui.WaitFor(Exited + "0");
-                // The bad line is also left on the terminal after quitting.
-                Assert.Contains("ui.conf:2: unknown theme 'neon'", screen, StringComparison.Ordinal);
+                // The bad line is also left on the terminal after quitting, with the file's whole path.
+                Assert.Contains($"rawnet: {config}:2: unknown theme 'neon'", screen.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
             }
             Assert.Equal("# mine\ntheme = neon\nlayout = side-by-side\npanes = 35 35 30\ncolumns = No.,ip.ttl,Time,Source,Destination,Protocol,Length,Info\n", File.ReadAllText(config));
             using (var again = Start($"ui '{Capture}'", 160, 40, configHome: home))
