@@ -10,6 +10,9 @@ public static class LayerPalette
     private static ReadOnlySpan<byte> Colors => [33, 172, 35, 170, 166, 37, 142, 98];
     private static readonly string[] Escapes = Enumerable.Range(0, Colors.Length).Select(i => $"\e[38;5;{Of(i)}m").ToArray();
 
+    /// <summary>How many colours there are before they repeat.</summary>
+    public static int Count => Colors.Length;
+
     /// <summary>The xterm 256-colour number of the layer at <paramref name="index"/> (0 = outermost) in its frame.</summary>
     public static byte Of(int index) => Colors[index % Colors.Length];
 

@@ -61,6 +61,22 @@ public static unsafe class Privileges
         }
     }
 
+    /// <summary>The home directory of <paramref name="user"/> in the password database, or null when there is no such user (or no home).</summary>
+    public static string? HomeOf(string user)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        UsersInterop.Passwd entry;
+        UsersInterop.Passwd* result;
+        var buffer = new byte[16384];
+        fixed (byte* b = buffer)
+        {
+            if (UsersInterop.GetPwNamR(user, &entry, b, (nuint)buffer.Length, &result) != 0 || result is null || entry.Directory is null)
+                return null;
+            string? home = Marshal.PtrToStringUTF8((nint)entry.Directory);
+            return string.IsNullOrEmpty(home) ? null : home;
+        }
+    }
+
     /// <summary>The user root becomes by default when no sudo invoked it and no user was named (as tcpdump's own "tcpdump" user).</summary>
     public const string DefaultUser = "nobody";
 

@@ -6,6 +6,8 @@ using RawNet.Files;
 using RawNet.Output.Filters;
 using RawNet.Ui.Live;
 using RawNet.Ui.Screens;
+using RawNet.Ui.Settings;
+using RawNet.Ui.Theming;
 
 namespace RawNet.Cli.Commands;
 
@@ -23,7 +25,7 @@ public static class UiCommand
     public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
 
     private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit,
-        Func<string?> GiveUpRoot);
+        Func<string?> GiveUpRoot, string? Theme = null, string? Colors = null, string? Columns = null);
 
     /// <summary>
     /// Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs; root is given up
@@ -38,16 +40,19 @@ public static class UiCommand
         var displayFilter = new Option<string?>("-Y", "--display-filter") { Description = "The display filter applied when the UI opens (Wireshark syntax; / edits it).", HelpName = "EXPR" };
         var exitAfterFirstDraw = new Option<bool>("--exit-after-first-draw") { Hidden = true, Description = "Benchmark: quit after the first screen, printing the time it took to standard error." };
         var script = new Option<string?>("--script") { Hidden = true, Description = "Benchmark: keys to apply after the first screen, each timed on standard error; then quit." };
+        var theme = new Option<string?>("--theme") { Description = $"Colours: {Theme.Choices} (default: the config file's, else dark).", HelpName = "NAME" };
+        var colors = new Option<string?>("--colors") { Description = $"Colour depth: {ColorDepths.Choices} (default: the config file's, else from COLORTERM, TERM and NO_COLOR).", HelpName = "DEPTH" };
+        var columns = new Option<string?>("--columns") { Description = $"The packet list's columns, comma-separated: {RawNet.Ui.Model.ListColumns.DefaultText} and any field by its Wireshark name (default: the config file's, else Wireshark's).", HelpName = "LIST" };
         var statsOnExit = new Option<bool>("--stats-on-exit") { Hidden = true, Description = "Benchmark: on quitting, print the packets captured, indexed and shown and the drops to standard error." };
         var command = new Command("ui", "Browse a capture file or a live capture in the terminal: packet list, layer tree, hex, display filter, statistics, interfaces, replay.")
         {
-            file, iface, captureFilter, displayFilter, exitAfterFirstDraw, script, statsOnExit,
+            file, iface, captureFilter, displayFilter, theme, colors, columns, exitAfterFirstDraw, script, statsOnExit,
         };
         privileges.AddTo(command);
         // The UI keeps CAP_NET_RAW alone, so that its interfaces screen can start new captures.
         command.SetAction(parse => Run(new Settings(parse.GetValue(file), parse.GetValue(iface), parse.GetValue(captureFilter), parse.GetValue(displayFilter),
             parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit),
-            () => privileges.GiveUpRoot(parse, keepNetRaw: true)), output, stderr));
+            () => privileges.GiveUpRoot(parse, keepNetRaw: true), parse.GetValue(theme), parse.GetValue(colors), parse.GetValue(columns)), output, stderr));
         root.Add(command);
         // Only at a terminal: a script running bare 'rawnet' gets the usage error it always got.
         root.SetAction(_ => Console.IsInputRedirected || Console.IsOutputRedirected
@@ -70,6 +75,15 @@ public static class UiCommand
             return Usage(output, stderr, $"-Y: {error.Message}");
         if (path is not null && name is not null)
             return Usage(output, stderr, "ui: give a FILE or -i IFACE, not both");
+        var theme = settings.Theme is { } themeName ? Theme.Find(themeName) : null;
+        if (settings.Theme is not null && theme is null)
+            return Usage(output, stderr, $"--theme: unknown theme '{settings.Theme}' ({Theme.Choices})");
+        ColorDepth? colors = null;
+        if (settings.Colors is not null && !ColorDepths.TryParse(settings.Colors, out colors))
+            return Usage(output, stderr, $"--colors: unknown depth '{settings.Colors}' ({ColorDepths.Choices})");
+        RawNet.Ui.Model.ListColumns? listColumns = null;
+        if (settings.Columns is not null && !RawNet.Ui.Model.ListColumns.TryParse(settings.Columns, out listColumns, out string? columnProblem))
+            return Usage(output, stderr, $"--columns: {columnProblem}");
         if (path is not null && settings.CaptureFilter is not null)
             return Usage(output, stderr, "ui: -f filters a live capture (-i IFACE); on a file use -Y");
         if (path is null && name is null)
@@ -95,6 +109,10 @@ public static class UiCommand
         // Before any file or packet is read (only whether they exist was asked, so that "No such file" means that): the UI
         // runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
         bool wasRoot = Privileges.IsRoot;
+        // Found while still root. Under sudo it is the invoking user's file, read only once root is given up to that user;
+        // root's own (no sudo) is read now, since the user root becomes (nobody) cannot enter root's home.
+        string? configPath = UiConfigFile.Locate(Environment.GetEnvironmentVariable, wasRoot, Privileges.HomeOf);
+        var rootConfig = wasRoot && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SUDO_USER")) ? UiConfigFile.Read(configPath) : null;
         if (settings.GiveUpRoot() is { } refused)
             return CaptureInput.Fail(output, stderr, refused);
         if (wasRoot && !Privileges.IsRoot && path is not null && !Readable(path))
@@ -103,7 +121,8 @@ public static class UiCommand
             return Usage(output, stderr, "ui: standard input is not a terminal; the UI reads keys from one");
         try
         {
-            var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit);
+            var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit,
+                theme, colors, configPath, listColumns, rootConfig);
             int code = UiSession.Run(options, output.Writer, stderr);
             return output.Finish(code);
         }

@@ -32,6 +32,18 @@ public enum ColoringTest : byte
 /// </summary>
 public sealed class ColoringRule
 {
+    /// <summary>A rule of the user's: rows that <paramref name="filter"/> matches get these colours.</summary>
+    public ColoringRule(string name, DisplayFilter filter, RgbColor background, RgbColor foreground)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Name = name;
+        WiresharkFilter = filter.Text;
+        Background = background;
+        Foreground = foreground;
+        Test = ColoringTest.Filter;
+        Filter = filter;
+    }
+
     internal ColoringRule(string name, string wiresharkFilter, RgbColor background, RgbColor foreground, ColoringTest test, string? filter = null, string? neverReason = null)
     {
         Name = name;
@@ -156,6 +168,21 @@ public static class ColoringRules
         new("System Event", "systemd_journal || sysdig", new(59110, 59110, 59110), new(11565, 28527, 39578), ColoringTest.Never,
             neverReason: "RawNet does not read systemd journal or sysdig events"),
     ];
+
+    /// <summary>
+    /// The first of <paramref name="first"/> (the user's rules) that <paramref name="packet"/> matches, else the first of
+    /// <see cref="Default"/>, or null; allocates nothing.
+    /// </summary>
+    public static ColoringRule? Match(IReadOnlyList<ColoringRule> first, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        for (int i = 0; i < first.Count; i++)
+        {
+            if (first[i].Matches(packet, frame))
+                return first[i];
+        }
+        return Match(packet, frame);
+    }
 
     /// <summary>The first rule <paramref name="packet"/> (decoded from <paramref name="frame"/>) matches, or null; allocates nothing.</summary>
     public static ColoringRule? Match(DecodedPacket packet, ReadOnlySpan<byte> frame)

@@ -31,36 +31,46 @@ public sealed class FieldsPrinter : IPacketPrinter
     {
         var line = _line;
         line.Clear();
-        var definitions = _selection.Definitions;
-        var columns = _selection.Columns;
-        for (int f = 0; f < definitions.Length; f++)
+        for (int f = 0; f < _selection.Names.Count; f++)
         {
             if (f > 0)
                 line.Append('\t');
-            if (columns[f] is { } column)
+            AppendValue(_selection, f, line, packet, frame);
+        }
+        line.WriteLineTo(output);
+    }
+
+    /// <summary>
+    /// Appends selected field <paramref name="index"/> of <paramref name="packet"/> as <c>-T fields</c> writes it (every
+    /// occurrence, comma-separated; nothing when absent): what the UI's custom packet-list columns show too.
+    /// </summary>
+    public static void AppendValue(FieldSelection selection, int index, TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(packet);
+        if (selection.Columns[index] is { } column)
+        {
+            PacketColumns.Append(column, line, packet, frame);
+            return;
+        }
+        bool first = true;
+        var layers = packet.Layers;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            foreach (var definition in selection.Definitions[index])
             {
-                PacketColumns.Append(column, line, packet, frame);
-                continue;
-            }
-            bool first = true;
-            var layers = packet.Layers;
-            for (int l = 0; l < layers.Length; l++)
-            {
-                foreach (var definition in definitions[f])
+                if (definition.Layer != layers[l].Kind)
+                    continue;
+                var buffer = packet.BufferOf(layers[l], frame);
+                for (int occurrence = 0; line.Length < MaxLineLength && FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
                 {
-                    if (definition.Layer != layers[l].Kind)
-                        continue;
-                    var buffer = packet.BufferOf(layers[l], frame);
-                    for (int occurrence = 0; line.Length < MaxLineLength && FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
-                    {
-                        if (!first)
-                            line.Append(',');
-                        first = false;
-                        line.AppendField(definition, value, buffer);
-                    }
+                    if (!first)
+                        line.Append(',');
+                    first = false;
+                    line.AppendField(definition, value, buffer);
                 }
             }
         }
-        line.WriteLineTo(output);
     }
 }

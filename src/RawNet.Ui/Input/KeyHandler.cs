@@ -26,6 +26,7 @@ public static class KeyHandler
             ScreenKind.Main => OnMain(view, command, progress),
             ScreenKind.Interfaces when view.Interfaces is { } picker => OnInterfaces(view, picker, key, command),
             ScreenKind.Craft when view.Craft is { } form => OnCraft(view, form, key, command),
+            ScreenKind.Columns when view.ColumnEditor is { } editor => OnColumns(view, editor, key, command),
             _ => OnReport(view, key, command),
         };
     }
@@ -121,10 +122,85 @@ public static class KeyHandler
             case UiCommand.Graph: view.GraphSelected(progress); break;
             case UiCommand.Conversations: view.OpenTables(ScreenKind.Conversations); break;
             case UiCommand.Expert: view.OpenTables(ScreenKind.Expert); break;
+            case UiCommand.Columns: view.OpenColumns(); break;
+            case UiCommand.GrowPane: ResizePane(view, 1); break;
+            case UiCommand.ShrinkPane: ResizePane(view, -1); break;
+            case UiCommand.SwitchLayout:
+                view.Layout.SwitchArrangement();
+                view.Status = view.Layout.Kind == LayoutKind.SideBySide
+                    ? $"Layout: side by side (details beside the bytes, from {PaneLayout.SideBySideMinimumWidth} columns); | stacks them again"
+                    : "Layout: stacked; | puts the details beside the bytes";
+                break;
+            case UiCommand.MaximizePane:
+                view.Layout.ToggleMaximized();
+                view.Status = view.Layout.Kind == LayoutKind.Maximized ? "Layout: one pane (Tab shows the next); \\ shows them all" : $"Layout: {PaneLayout.Name(view.Layout.Kind)}";
+                break;
             case UiCommand.Quit: return KeyOutcome.Quit;
         }
         vim.Cancel(); // a count applies to the next motion only
         return KeyOutcome.Continue;
+    }
+
+    /// <summary>
+    /// The columns screen: j/k choose, J/K move the column, a adds one (typed with Tab completion, Enter adds, Esc
+    /// cancels), d or x removes, Esc or L back; every change shows in the packet list at once.
+    /// </summary>
+    private static KeyOutcome OnColumns(CaptureView view, ColumnEditor editor, ConsoleKeyInfo key, UiCommand command)
+    {
+        if (editor.Adding)
+        {
+            if (key.Key == ConsoleKey.Tab || key.KeyChar == '\t')
+                editor.Complete();
+            else
+            {
+                switch (TextKey(key, editor.Draft, out var text))
+                {
+                    case TextEdit.Changed: editor.EditDraft(text); break;
+                    case TextEdit.Done when editor.CommitAdd(): view.ApplyColumns(); break;
+                    case TextEdit.Cancelled: editor.CancelAdd(); break;
+                }
+            }
+            return KeyOutcome.Continue;
+        }
+        switch (key.KeyChar)
+        {
+            case 'J':
+                if (editor.MoveColumn(1))
+                    view.ApplyColumns();
+                return KeyOutcome.Continue;
+            case 'K':
+                if (editor.MoveColumn(-1))
+                    view.ApplyColumns();
+                return KeyOutcome.Continue;
+            case 'a':
+                editor.BeginAdd();
+                return KeyOutcome.Continue;
+            case 'd' or 'x':
+                if (editor.Remove())
+                    view.ApplyColumns();
+                return KeyOutcome.Continue;
+        }
+        switch (command)
+        {
+            case UiCommand.Up: editor.Move(-1); break;
+            case UiCommand.Down: editor.Move(1); break;
+            case UiCommand.Back or UiCommand.Columns: view.Screen = ScreenKind.Main; break;
+            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+            case UiCommand.Quit: return KeyOutcome.Quit;
+        }
+        return KeyOutcome.Continue;
+    }
+
+    /// <summary>&lt; and &gt;: the focused pane's share of the rows, said in the status line.</summary>
+    private static void ResizePane(CaptureView view, int delta)
+    {
+        string name = view.Focus switch { Pane.Packets => "Packet list", Pane.Tree => "Details", _ => "Bytes" };
+        if (view.Layout.Kind == LayoutKind.Maximized)
+            view.Status = "One pane fills the screen: \\ shows them all, then < and > size them";
+        else if (view.Layout.Resize(view.Focus, delta))
+            view.Status = $"{name}: {view.Layout.Share(view.Focus)}% of the rows when the panes need more than there is (layout {view.Layout.SharesText}, saved on quitting)";
+        else
+            view.Status = $"{name} cannot {(delta > 0 ? "grow" : "shrink")} further: each pane keeps {PaneLayout.MinimumShare}% to {100 - 2 * PaneLayout.MinimumShare}%";
     }
 
     /// <summary>Help, statistics and a followed stream: scroll, go back, quit.</summary>

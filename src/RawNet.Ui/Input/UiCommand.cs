@@ -43,5 +43,15 @@ public enum UiCommand : byte
     Graph,
     /// <summary>t: the Time column's next format.</summary>
     TimeFormat,
+    /// <summary>&gt;: a larger share of the rows for the focused pane.</summary>
+    GrowPane,
+    /// <summary>&lt;: a smaller share of the rows for the focused pane.</summary>
+    ShrinkPane,
+    /// <summary>|: stacked or side by side.</summary>
+    SwitchLayout,
+    /// <summary>\: the focused pane alone, or back.</summary>
+    MaximizePane,
+    /// <summary>L: the packet list's columns.</summary>
+    Columns,
     Quit,
 }

@@ -454,6 +454,29 @@ public sealed class CaptureView
     /// <summary>The pane the arrow keys move in.</summary>
     public Pane Focus { get; private set; }
 
+    /// <summary>The colours every widget draws with (<see cref="Theming.Theme.Monochrome"/> without colour).</summary>
+    public Theming.Theme Theme { get; set; } = Theming.Theme.Dark;
+
+    /// <summary>How the packet list, tree and bytes share the screen (<c>|</c>, <c>\</c>, <c>&lt;</c>, <c>&gt;</c>).</summary>
+    public PaneLayout Layout { get; set; } = new();
+
+    /// <summary>The columns screen's state once it was opened (L), or null.</summary>
+    public ColumnEditor? ColumnEditor { get; private set; }
+
+    /// <summary>L: the columns screen, starting from the columns shown now.</summary>
+    public void OpenColumns()
+    {
+        ColumnEditor ??= new ColumnEditor(Source.Columns);
+        Screen = ScreenKind.Columns;
+    }
+
+    /// <summary>Shows the columns screen's columns in the packet list at once.</summary>
+    public void ApplyColumns()
+    {
+        if (ColumnEditor is { } editor)
+            Source.Columns = editor.Columns;
+    }
+
     /// <summary>The main screen, help, statistics or interfaces.</summary>
     public ScreenKind Screen { get; set; }
 

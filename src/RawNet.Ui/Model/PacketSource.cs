@@ -78,6 +78,23 @@ public sealed class PacketSource
     /// </summary>
     public Func<int, int> DisplayedBefore { get; set; } = frame => frame - 1;
 
+    /// <summary>The user's colouring rules (the config file's), checked before Wireshark's default rules; set before the first row is built.</summary>
+    public IReadOnlyList<ColoringRule> UserColoringRules { get; set; } = [];
+
+    /// <summary>The packet list's columns, whose field columns each row's text is built for (rows built for other columns are forgotten).</summary>
+    public ListColumns Columns
+    {
+        get => _columns;
+        set
+        {
+            _columns = value;
+            _rows.Clear();
+            _rowOrder.Clear();
+        }
+    }
+
+    private ListColumns _columns = ListColumns.Default;
+
     /// <summary>The decoded packet of the last <see cref="Decode"/>.</summary>
     public DecodedPacket Packet => _packet;
 
@@ -193,7 +210,7 @@ public sealed class PacketSource
         _info.Clear();
         InfoColumn.Append(_info, packet, frame);
         return new PacketRow(index + 1, Index.RelativeSeconds(index), source, destination, Output.Columns.ProtocolColumn.Of(packet, frame),
-            packet.Metadata.OriginalLength, _info.Text.ToString(), ColoringRules.Match(packet, frame));
+            packet.Metadata.OriginalLength, _info.Text.ToString(), ColoringRules.Match(UserColoringRules, packet, frame), Columns.FieldTexts(packet, frame));
     }
 
     private static string Text(FieldDefinition[] fields, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)

@@ -24,4 +24,6 @@ public enum ScreenKind : byte
     Conversations,
     /// <summary>Expert information (<see cref="CaptureView.Tables"/>).</summary>
     Expert,
+    /// <summary>The packet list's columns (<see cref="CaptureView.ColumnEditor"/>).</summary>
+    Columns,
 }

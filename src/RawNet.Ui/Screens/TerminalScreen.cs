@@ -16,10 +16,17 @@ public sealed class TerminalScreen : IDisposable
         Write("\e[?1049h\e[?25l\e[2J");
     }
 
-    /// <summary>Writes one whole frame (see <see cref="ScreenText.Frame"/>).</summary>
+    /// <summary>Writes one whole frame (see <see cref="ScreenText.AppendFrame"/>).</summary>
     public void Write(string text)
     {
         _out.Write(text);
+        _out.Flush();
+    }
+
+    /// <summary>Writes one whole frame from the buffer it was drawn into (no string made of it).</summary>
+    public void Write(System.Text.StringBuilder frame)
+    {
+        _out.Write(frame);
         _out.Flush();
     }
 

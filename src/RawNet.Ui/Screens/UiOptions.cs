@@ -9,5 +9,12 @@ namespace RawNet.Ui.Screens;
 /// <param name="ExitAfterFirstDraw">Benchmarks: quit after the first screen, printing the milliseconds it took to standard error.</param>
 /// <param name="Script">Benchmarks and tests: keys to apply after the first screen (no terminal input is read), each render timed on standard error; then quit.</param>
 /// <param name="StatsOnExit">Benchmarks and tests: on quitting, print one <c>ui-stats</c> line of the counts to standard error.</param>
+/// <param name="Theme">The theme asked for on the command line (<c>--theme</c>), or null: the config file's, else dark.</param>
+/// <param name="Colors">The colour depth asked for (<c>--colors</c>), or null: the config file's, else detected.</param>
+/// <param name="ConfigPath">The config file (<see cref="Settings.UiConfigFile.Locate"/>), or null for none.</param>
+/// <param name="Columns">The packet list's columns asked for (<c>--columns</c>), or null: the config file's, else Wireshark's.</param>
+/// <param name="Config">The config file already read (by root, before giving root up, when it is root's own), or null: read <paramref name="ConfigPath"/>.</param>
 public sealed record UiOptions(string? Path, string? Interface = null, string? CaptureFilter = null, string? DisplayFilter = null,
-    string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null, bool StatsOnExit = false);
+    string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null, bool StatsOnExit = false,
+    Theming.Theme? Theme = null, Theming.ColorDepth? Colors = null, string? ConfigPath = null, Model.ListColumns? Columns = null,
+    Settings.UiConfig? Config = null);

@@ -7,6 +7,8 @@ using RawNet.Capture.Sources.AfPacket;
 using RawNet.Ui.Input;
 using RawNet.Ui.Live;
 using RawNet.Ui.Model;
+using RawNet.Ui.Settings;
+using RawNet.Ui.Theming;
 using RawNet.Ui.Widgets;
 
 namespace RawNet.Ui.Screens;
@@ -26,6 +28,9 @@ public sealed class UiSession : IDisposable
 
     private readonly TerminalScreen _terminal;
     private readonly Progress _progress;
+    // One buffer for every frame: a redraw allocates no frame-sized string.
+    private readonly System.Text.StringBuilder _frame = new();
+    private Appearance _appearance = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), [], ListColumns.Default);
     // Never disposed: a signal handler may cancel it at any moment until the process ends.
     private readonly CancellationTokenSource _quit = new();
     private CaptureIndex? _index;
@@ -48,6 +53,11 @@ public sealed class UiSession : IDisposable
     public static int Run(UiOptions options, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
+        // Read before the terminal is taken over, so that each bad line is also left on the normal screen.
+        var config = options.Config ?? UiConfigFile.Read(options.ConfigPath);
+        foreach (var problem in config.Problems)
+            stderr.WriteLine("rawnet: " + problem);
+        var appearance = Appearance.Resolve(options, config, Environment.GetEnvironmentVariable);
         LiveCapture? live = null;
         if (options.Path is not null)
         {
@@ -61,7 +71,8 @@ public sealed class UiSession : IDisposable
 
         bool scripted = options.ExitAfterFirstDraw || options.Script is not null;
         using var terminal = new TerminalScreen(stdout);
-        using var session = new UiSession(terminal) { _live = live };
+        using var session = new UiSession(terminal) { _live = live, _appearance = appearance };
+        session._progress.Appearance = appearance;
         // SIGINT, SIGTERM or SIGHUP (the terminal closed) end the loop as q does, so the capture stops and its file is deleted.
         void Quit(PosixSignalContext context)
         {
@@ -76,6 +87,12 @@ public sealed class UiSession : IDisposable
         try
         {
             session.Open(options);
+            session.Dress();
+            // The status bar names the file by its name alone (the full path is on the terminal after quitting), so the
+            // line number and the problem fit.
+            if (config.Problems.Count > 0)
+                session.View.Status = ShortName(config.Problems[0], options.ConfigPath)
+                    + (config.Problems.Count > 1 ? $" (and {config.Problems.Count - 1} more, left on the terminal after quitting)" : "");
             var (width, height) = Size();
             session.Draw(width, height);
             if (options.ExitAfterFirstDraw)
@@ -104,6 +121,9 @@ public sealed class UiSession : IDisposable
                 Console.TreatControlCAsInput = false;
             if (stats is not null)
                 stderr.WriteLine(stats);
+            if (session.View is { } view && (view.Layout.Changed || view.ColumnEditor is { Changed: true })
+                && Save(options.ConfigPath, UiConfigFile.Settings(view.Layout.Changed ? view.Layout : null, view.ColumnEditor is { Changed: true } ? view.Source.Columns : null)) is { } notSaved)
+                stderr.WriteLine("rawnet: " + notSaved);
         }
     }
 
@@ -246,6 +266,33 @@ public sealed class UiSession : IDisposable
         _live?.Dispose();
         _live = live;
         ShowLive(live);
+        Dress();
+    }
+
+    private static string ShortName(string problem, string? path) =>
+        path is null ? problem : problem.Replace(UiConfigFile.Display(path), Path.GetFileName(path), StringComparison.Ordinal);
+
+    /// <summary>Gives the view on screen the theme, the layout, the user's colouring rules and the list's columns (a new capture makes a new view).</summary>
+    private void Dress()
+    {
+        View.Theme = _appearance.Theme;
+        View.Layout = _appearance.Layout;
+        View.Source.UserColoringRules = _appearance.Rules;
+        View.Source.Columns = _appearance.Columns;
+    }
+
+    /// <summary>
+    /// Writes the layout or columns the keys changed into the config file; why it was not, or null. Not as root under
+    /// sudo: the file is the invoking user's and must stay theirs (rawnet gives root up to that user by default, so this
+    /// is -Z root).
+    /// </summary>
+    private static string? Save(string? path, List<(string Key, string Value)> settings)
+    {
+        if (path is null)
+            return "settings not saved: no config directory (neither XDG_CONFIG_HOME nor HOME is set)";
+        if (RawNet.Capture.Sources.Privileges.IsRoot && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SUDO_USER")))
+            return $"settings not saved: rawnet runs as root and {UiConfigFile.Display(path)} belongs to the user who ran sudo";
+        return UiConfigFile.Save(path, settings);
     }
 
     /// <summary>Stops the running capture, if any, and shows every packet it captured.</summary>
@@ -303,8 +350,12 @@ public sealed class UiSession : IDisposable
 
     private static string Printable(char c) => c switch { '\n' or '\r' => "Enter", '\t' => "Tab", '\e' => "Esc", _ => c.ToString() };
 
-    private void Draw(int width, int height) =>
-        _terminal.Write(ScreenText.Frame(MainScreen.Compose(View, width, height), width, height));
+    private void Draw(int width, int height)
+    {
+        _frame.Clear();
+        ScreenText.AppendFrame(_frame, MainScreen.Compose(View, width, height), width, height, _appearance.Depth, View.Theme);
+        _terminal.Write(_frame);
+    }
 
     /// <summary>Stops a capture still running, deletes its file and closes the index; safe to call again.</summary>
     public void Dispose()
@@ -341,6 +392,9 @@ public sealed class UiSession : IDisposable
         /// <summary>What is being read, for the bar's label.</summary>
         public string Name { get; set; } = "";
 
+        /// <summary>The colours the bar is drawn in.</summary>
+        public Appearance Appearance { get; set; } = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), [], ListColumns.Default);
+
         public void Report(IndexProgress value)
         {
             quit.ThrowIfCancellationRequested();
@@ -348,7 +402,7 @@ public sealed class UiSession : IDisposable
                 return;
             _since.Restart();
             var (width, _) = Size();
-            terminal.Write("\e[1;1H" + ScreenText.Lines(new ProgressBar($"Reading {Name}", value), width, 1, ansi: true)[0] + "\e[0m\e[K");
+            terminal.Write("\e[1;1H" + ScreenText.Lines(new ProgressBar(Appearance.Theme, $"Reading {Name}", value), width, 1, Appearance.Depth, Appearance.Theme)[0] + "\e[0m\e[K");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,11 +72,11 @@ internal static class Cells
     public static string FitRight(string text, int width) =>
         width <= 0 ? "" : text.Length >= width ? text[..width] : text.PadLeft(width);
 
-    /// <summary>A pane's title line: <c>── Title ───</c>, bold when the pane has the keyboard.</summary>
-    public static Segment Title(string title, bool focused, int width)
+    /// <summary>A pane's title line: <c>── Title ───</c>, in the theme's accent when the pane has the keyboard.</summary>
+    public static Segment Title(Theme theme, string title, bool focused, int width)
     {
         string text = Fit((focused ? "━━ " : "── ") + title + " " + new string(focused ? '━' : '─', Math.Max(0, width)), width);
-        return new Segment(text, focused ? new Style(Color.Yellow, decoration: Decoration.Bold) : new Style(Color.Grey));
+        return new Segment(text, focused ? theme.AccentStrong : theme.Muted);
     }
 
     /// <summary>Exactly <paramref name="height"/> lines: cut, or padded with blank lines of <paramref name="width"/> cells.</summary>

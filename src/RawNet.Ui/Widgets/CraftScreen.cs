@@ -3,6 +3,7 @@ using RawNet.Capture.Layers;
 using RawNet.Output.Summary;
 using RawNet.Protocols.Decoding;
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -14,10 +15,11 @@ namespace RawNet.Ui.Widgets;
 /// its notes, the packets the capture saw, the byte map of the frame carrying the payload and its hex dump with each
 /// layer's bytes in the layer's colour, then the table of payload against bytes on the wire.
 /// </summary>
+/// <param name="theme">The colours.</param>
 /// <param name="form">The form and its last result.</param>
 /// <param name="result">The result's lines laid out for this width (<see cref="ResultLines"/>).</param>
 /// <param name="height">Lines to fill.</param>
-public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
+public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
 {
     /// <summary>The heading line.</summary>
     public const string Heading = "Craft and layers  ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
@@ -36,18 +38,18 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
-        var grey = new Style(Color.Grey);
-        var label = new Style(Color.White, decoration: Decoration.Bold);
-        var lines = new List<List<Segment>> { new() { Cells.Title(Heading, true, maxWidth) } };
+        var grey = theme.Muted;
+        var label = theme.Strong;
+        var lines = new List<List<Segment>> { new() { Cells.Title(theme, Heading, true, maxWidth) } };
 
         var socket = new List<Segment> { new("  Socket:   ", label) };
         for (int i = 0; i < CraftForm.Choices.Count; i++)
         {
             string name = Name(CraftForm.Choices[i]);
-            socket.Add(i == form.Choice ? new Segment($"[{name}]", new Style(Color.Black, Color.Aqua, Decoration.Bold)) : new Segment($" {name} ", new Style(Color.Grey85)));
-            socket.Add(new Segment(" "));
+            socket.Add(i == form.Choice ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
+            socket.Add(new Segment(" ", theme.Text));
         }
-        lines.Add(Padded(socket, maxWidth));
+        lines.Add(Padded(theme, socket, maxWidth));
 
         string payload = form.Payload + (form.EditingPayload ? "_" : "");
         string size = $"  ({form.PayloadBytes} of {LayersOptions.MaxPayload} bytes{(form.EditingPayload ? "; Enter sends, Esc closes the field" : "; / or e edits")})";
@@ -55,17 +57,17 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         // The end of a long payload, where the typing happens.
         if (Cells.Count(payload) > room)
             payload = room > 1 ? "…" + Cells.Take(payload, room - 1, fromEnd: true) : "";
-        lines.Add(Padded([new("  Payload:  ", label), new(payload, form.EditingPayload ? new Style(Color.Green, decoration: Decoration.Bold) : new Style(Color.Green)), new(size, grey)], maxWidth));
-        lines.Add(Padded([new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo"), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
+        lines.Add(Padded(theme, [new("  Payload:  ", label), new(payload, form.EditingPayload ? theme.GoodStrong : theme.Good), new(size, grey)], maxWidth));
+        lines.Add(Padded(theme, [new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo", theme.Text), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
 
-        var style = State(form).Style;
+        var style = StateStyle(theme, form);
         foreach (var line in StateLines(form, maxWidth))
             lines.Add([new Segment(Cells.Fit(line, maxWidth), style)]);
         string title = form.Result is { } report
             ? $"Result: {Name(form.ResultOf.Kind)} over {(report.Ipv6 ? "IPv6" : "IPv4")}, payload {report.Payload.Length} byte{(report.Payload.Length == 1 ? "" : "s")}"
               + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
             : "Result";
-        lines.Add([Cells.Title(title, false, maxWidth)]);
+        lines.Add([Cells.Title(theme, title, false, maxWidth)]);
 
         int rows = Math.Max(0, height - lines.Count);
         int top = Math.Clamp(form.ResultTop, 0, Math.Max(0, result.Count - rows));
@@ -79,23 +81,25 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     /// <summary>What Enter does, "sending…", or why the last Enter gave no report: wrapped, indented.</summary>
     private static List<string> StateLines(CraftForm form, int width)
     {
-        var lines = Cells.Wrap(State(form).Text, width - 2);
+        var lines = Cells.Wrap(StateText(form), width - 2);
         if (lines.Count > MaxStateLines)
             lines.RemoveRange(MaxStateLines, lines.Count - MaxStateLines);
         return lines.Select(l => "  " + l).ToList();
     }
 
-    private static (string Text, Style Style) State(CraftForm form)
+    private static string StateText(CraftForm form)
     {
         if (form.Running)
-            return ($"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)", new Style(Color.Yellow, decoration: Decoration.Bold));
+            return $"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)";
         if (form.Error is { } error)
-            return (error, new Style(Color.Red, decoration: Decoration.Bold));
+            return error;
         if (form.PrivilegeProblem is { } problem)
-            return (problem, new Style(Color.Yellow));
-        return ($"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire",
-            new Style(Color.Grey));
+            return problem;
+        return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire";
     }
+
+    private static Style StateStyle(Theme theme, CraftForm form) =>
+        form.Running ? theme.AccentStrong : form.Error is not null ? theme.ErrorStrong : form.PrivilegeProblem is not null ? theme.Accent : theme.Muted;
 
     /// <summary>The name of a choice: the socket kind as <c>rawnet layers</c> names it, or "all four".</summary>
     public static string Name(SocketKind? kind) => kind is { } k ? LayersWording.Name(k) : "all four";
@@ -105,11 +109,11 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
     /// The lines of <paramref name="report"/> at <paramref name="width"/> cells: per kind a heading, the notes (wrapped),
     /// the packets, the byte map with fields and the coloured hex dump; then the summary table.
     /// </summary>
-    public static List<List<Segment>> ResultLines(LayersReport report, int width)
+    public static List<List<Segment>> ResultLines(Theme theme, LayersReport report, int width)
     {
         var lines = new List<List<Segment>>();
-        var plain = new Style(Color.Grey85);
-        var note = new Style(Color.Yellow);
+        var plain = theme.Body;
+        var note = theme.Accent;
         void Text(string text, Style style) => lines.Add([new Segment(Cells.Fit(text, width), style)]);
         void Wrapped(string indent, string text, Style style)
         {
@@ -123,7 +127,7 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var kind in report.Kinds)
         {
-            Wrapped("", LayersWording.KindHeading(kind.Socket), new Style(Color.Yellow, decoration: Decoration.Bold));
+            Wrapped("", LayersWording.KindHeading(kind.Socket), theme.AccentStrong);
             foreach (var text in kind.Notes)
                 Wrapped("   ", text, note);
             Text("   " + LayersWording.PacketsHeading(kind.Packets.Count), plain);
@@ -134,44 +138,44 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
                 writer.GetStringBuilder().Clear();
                 summary.Print(decoded, packet.Frame, writer);
                 string line = "   " + LayersWording.PacketPrefix(n + 1, packet.Origin) + writer.ToString().TrimEnd();
-                Text(line, packet.CarriesPayload ? new Style(Color.White, decoration: Decoration.Bold) : plain);
+                Text(line, packet.CarriesPayload ? theme.Strong : plain);
             }
             if (kind.DataPacket is { } data)
-                AddByteMap(lines, kind, data, width);
+                AddByteMap(theme, lines, kind, data, width);
             Text("", plain);
         }
-        Text(LayersWording.TableHeading, new Style(decoration: Decoration.Bold));
+        Text(LayersWording.TableHeading, theme.Heading);
         foreach (var kind in report.Kinds)
         {
             Text(LayersWording.TableRow(kind, report.Payload.Length), plain);
         }
-        Text(LayersWording.TableFootnote, new Style(Color.Grey));
+        Text(LayersWording.TableFootnote, theme.Muted);
         return lines;
     }
 
-    private static void AddByteMap(List<List<Segment>> lines, SocketKindReport kind, LayersPacket data, int width)
+    private static void AddByteMap(Theme theme, List<List<Segment>> lines, SocketKindReport kind, LayersPacket data, int width)
     {
-        var plain = new Style(Color.Grey85);
+        var plain = theme.Body;
         int number = 0;
         while (!ReferenceEquals(kind.Packets[number], data))
             number++;
         foreach (var text in Cells.Wrap(LayersWording.ByteMapHeading(number + 1, data.Frame.Length), width - 3))
             lines.Add([new Segment(Cells.Fit("   " + text, width), plain)]);
-        lines.Add([new Segment(Cells.Fit("   " + LayersWording.ByteMapColumns, width), new Style(decoration: Decoration.Bold))]);
+        lines.Add([new Segment(Cells.Fit("   " + LayersWording.ByteMapColumns, width), theme.Heading)]);
         var owner = new int[data.Frame.Length];
         for (int n = 0; n < data.Layers.Count; n++)
         {
             var layer = data.Layers[n];
             for (int b = Math.Max(0, layer.Offset); b < Math.Min(owner.Length, layer.Offset + layer.Length); b++)
                 owner[b] = n;
-            var colour = new Style(LayerColors.Of(n), decoration: Decoration.Bold);
+            var colour = theme.Layer(n, bold: true);
             lines.Add([new Segment(Cells.Fit("   " + LayersWording.ByteMapRow(layer), width), colour)]);
             // The fields with bytes of their own (ip.addr and the like repeat them).
             var fields = string.Join(' ', layer.Fields.Where(f => f.Length > 0).Select(f => LayersWording.FieldText(layer, f)));
             if (fields.Length > 0)
             {
                 foreach (var text in Cells.Wrap(fields, width - FieldIndent.Length))
-                    lines.Add([new Segment(Cells.Fit(FieldIndent + text, width), new Style(Color.Grey))]);
+                    lines.Add([new Segment(Cells.Fit(FieldIndent + text, width), theme.Muted)]);
             }
         }
         // Without colour (a copied screen, the goldens) the legend still says which bytes are whose.
@@ -180,15 +184,15 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
         {
             var layer = data.Layers[n];
             string text = $"  {layer.Name} [{layer.Offset}-{layer.Offset + layer.Length - 1}]";
-            legend.Add(new Segment(text, new Style(LayerColors.Of(n), decoration: Decoration.Bold)));
+            legend.Add(new Segment(text, theme.Layer(n, bold: true)));
         }
-        lines.Add(Padded(legend, width));
+        lines.Add(Padded(theme, legend, width));
         for (int line = 0; line < HexRows.LineCount(data.Frame.Length); line++)
-            lines.Add(HexRows.Line(data.Frame, line, at => new Style(LayerColors.Of(owner[at])), width, "   "));
+            lines.Add(HexRows.Line(theme, data.Frame, line, at => theme.Layer(owner[at]), width, "   "));
     }
 
     /// <summary><paramref name="segments"/> cut or padded to exactly <paramref name="width"/> cells.</summary>
-    private static List<Segment> Padded(List<Segment> segments, int width)
+    private static List<Segment> Padded(Theme theme, List<Segment> segments, int width)
     {
         var line = new List<Segment>();
         int used = 0;
@@ -201,7 +205,7 @@ public sealed class CraftScreen(CraftForm form, IReadOnlyList<List<Segment>> res
             used += Cells.Count(text);
         }
         if (used < width)
-            line.Add(new Segment(new string(' ', width - used)));
+            line.Add(new Segment(new string(' ', width - used), theme.Text));
         return line;
     }
 }

@@ -34,39 +34,39 @@ public sealed class FilterBar(CaptureView view) : IRenderable
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
+        var theme = view.Theme;
         if (view.EditingSearch)
         {
             string prompt = $"Find {PacketSearch.Name(view.SearchKind)}" + (view.SearchKind is SearchKind.String or SearchKind.Regex ? $" in {PacketSearch.Name(view.SearchTarget)}" : "") + ": ";
             var searchProblem = view.SearchProblem;
-            yield return new Segment(prompt, new Style(Color.White, decoration: Decoration.Bold));
-            yield return new Segment(Cells.Fit(view.SearchDraft + "_", Math.Max(0, maxWidth - prompt.Length)), new Style(searchProblem is null ? Color.Aqua : Color.Red, decoration: Decoration.Bold));
+            yield return new Segment(prompt, theme.Strong);
+            yield return new Segment(Cells.Fit(view.SearchDraft + "_", Math.Max(0, maxWidth - prompt.Length)), searchProblem is null ? theme.GoodStrong : theme.ErrorStrong);
             yield return Segment.LineBreak;
-            yield return new Segment(Cells.Fit(searchProblem ?? SearchKeys, maxWidth), new Style(searchProblem is null ? Color.Grey : Color.Red));
+            yield return new Segment(Cells.Fit(searchProblem ?? SearchKeys, maxWidth), searchProblem is null ? theme.Muted : theme.Error);
             yield break;
         }
         if (!view.EditingFilter)
         {
             bool none = view.FilterText.Length == 0;
-            yield return new Segment(Prompt, new Style(Color.Grey));
+            yield return new Segment(Prompt, theme.Muted);
             yield return new Segment(Cells.Fit(none ? "(none: press / to filter)" : view.FilterText, maxWidth - Prompt.Length),
-                none ? new Style(Color.Grey) : new Style(Color.Green));
+                none ? theme.Muted : theme.Good);
             yield return Segment.LineBreak;
             // A pending vim count, mark or ':' line takes the hint's place, so what is being typed is seen.
             string pending = view.Screen == ScreenKind.Main ? PendingText(view.Vim) : "";
             if (pending.Length > 0)
-                yield return new Segment(Cells.Fit(pending, maxWidth), new Style(Color.Yellow, decoration: Decoration.Bold));
+                yield return new Segment(Cells.Fit(pending, maxWidth), theme.AccentStrong);
             else
-                yield return new Segment(Cells.Fit(view.Screen == ScreenKind.Craft ? CraftKeys : Keys, maxWidth), new Style(Color.Grey));
+                yield return new Segment(Cells.Fit(view.Screen == ScreenKind.Craft ? CraftKeys : Keys, maxWidth), theme.Muted);
             yield break;
         }
         var problem = view.FilterProblem;
-        var color = problem is null ? Color.Green : Color.Red;
-        yield return new Segment(Prompt, new Style(Color.White, decoration: Decoration.Bold));
-        yield return new Segment(Cells.Fit(view.FilterDraft + "_", maxWidth - Prompt.Length), new Style(color, decoration: Decoration.Bold));
+        yield return new Segment(Prompt, theme.Strong);
+        yield return new Segment(Cells.Fit(view.FilterDraft + "_", maxWidth - Prompt.Length), problem is null ? theme.GoodStrong : theme.ErrorStrong);
         yield return Segment.LineBreak;
         string second = problem is null
             ? (view.FilterDraft.Trim().Length == 0 ? "Enter clears the filter, Esc cancels" : "valid: Enter applies, Esc cancels")
             : new string(' ', Prompt.Length + Cells.Count(view.FilterDraft[..Math.Clamp(problem.Position, 0, view.FilterDraft.Length)])) + "^ " + problem.Message;
-        yield return new Segment(Cells.Fit(second, maxWidth), new Style(color));
+        yield return new Segment(Cells.Fit(second, maxWidth), problem is null ? theme.Good : theme.Error);
     }
 }

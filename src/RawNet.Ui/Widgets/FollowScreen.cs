@@ -1,5 +1,6 @@
 using RawNet.Protocols.Conversations.Follow;
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -10,14 +11,8 @@ namespace RawNet.Ui.Widgets;
 /// end in its own colour (the client, which sent the first packet, red; the server blue, as Wireshark), long lines
 /// wrapped, scrolled from <paramref name="top"/>, and a last line with each end's byte count.
 /// </summary>
-public sealed class FollowScreen(FollowedStream stream, int top, int height) : IRenderable
+public sealed class FollowScreen(Theme theme, FollowedStream stream, int top, int height) : IRenderable
 {
-    /// <summary>The client's colour (Wireshark's follow view: client red).</summary>
-    public static readonly Color ClientColor = Color.Red3;
-
-    /// <summary>The server's colour (Wireshark's follow view: server blue).</summary>
-    public static readonly Color ServerColor = Color.DodgerBlue2;
-
     /// <summary>Rows of data the screen shows at <paramref name="height"/> lines (title and totals take two).</summary>
     public static int RowsFor(int height) => Math.Max(1, height - 2);
 
@@ -40,7 +35,7 @@ public sealed class FollowScreen(FollowedStream stream, int top, int height) : I
         {
             new()
             {
-                Cells.Title($"Follow {protocol} stream {stream.Stream}: {FollowedStream.Name(ends.Client)} → {FollowedStream.Name(ends.Server)}  (client red, server blue; j/k scroll, Esc back)", true, maxWidth),
+                Cells.Title(theme, $"Follow {protocol} stream {stream.Stream}: {FollowedStream.Name(ends.Client)} → {FollowedStream.Name(ends.Server)}  (client red, server blue; j/k scroll, Esc back)", true, maxWidth),
             },
         };
         int rows = RowsFor(height);
@@ -55,8 +50,7 @@ public sealed class FollowScreen(FollowedStream stream, int top, int height) : I
                 skip -= count;
                 continue;
             }
-            var style = line.IsNote ? new Style(Color.Grey, decoration: Decoration.Italic)
-                : new Style(line.Node == FollowNode.Client ? ClientColor : ServerColor);
+            var style = line.IsNote ? theme.MutedItalic : line.Node == FollowNode.Client ? theme.Client : theme.Server;
             for (int row = skip; row < count && lines.Count <= rows; row++)
             {
                 int start = row * maxWidth;
@@ -66,9 +60,9 @@ public sealed class FollowScreen(FollowedStream stream, int top, int height) : I
             skip = 0;
         }
         while (lines.Count <= rows)
-            lines.Add([new Segment(new string(' ', maxWidth))]);
+            lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
         string totals = $" {FollowedStream.Name(ends.Client)}: {Bytes(stream.ClientBytes)}   {FollowedStream.Name(ends.Server)}: {Bytes(stream.ServerBytes)}   {stream.Packets} packet{(stream.Packets == 1 ? "" : "s")}";
-        lines.Add([new Segment(Cells.Fit(totals, maxWidth), new Style(decoration: Decoration.Bold))]);
+        lines.Add([new Segment(Cells.Fit(totals, maxWidth), theme.Heading)]);
         return Cells.Lines(lines, maxWidth, height);
     }
 

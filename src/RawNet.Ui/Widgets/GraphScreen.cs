@@ -1,6 +1,7 @@
 using RawNet.Output.Graphs;
 using RawNet.Output.Graphs.Terminal;
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -10,7 +11,7 @@ namespace RawNet.Ui.Widgets;
 /// A TCP stream graph (<see cref="StreamGraph"/>) drawn in braille by <see cref="TerminalGraphRenderer"/>, as
 /// <c>rawnet graph</c> draws it: a key line, then the graph with its axes, legend and the cursor's point.
 /// </summary>
-public sealed class GraphScreen(StreamGraph graph, RenderedGraph? rendered, int height) : IRenderable
+public sealed class GraphScreen(Theme theme, StreamGraph graph, RenderedGraph? rendered, int height) : IRenderable
 {
     /// <summary>The key line above the graph.</summary>
     public const string Keys = "1-5 kind (tseq tcptrace throughput rtt window)  d direction  h/l cursor  +/- zoom  0 all  Enter packet  Esc back";
@@ -22,9 +23,9 @@ public sealed class GraphScreen(StreamGraph graph, RenderedGraph? rendered, int 
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
-        var lines = new List<List<Segment>> { new() { Cells.Title($"TCP stream {graph.Stream} graph  {Keys}", true, maxWidth) } };
+        var lines = new List<List<Segment>> { new() { Cells.Title(theme, $"TCP stream {graph.Stream} graph  {Keys}", true, maxWidth) } };
         if (rendered is null)
-            lines.Add([new Segment(Cells.Fit("  " + (graph.Problem ?? "Drawing..."), maxWidth), new Style(Color.Yellow))]);
+            lines.Add([new Segment(Cells.Fit("  " + (graph.Problem ?? "Drawing..."), maxWidth), theme.Accent)]);
         else
         {
             foreach (var line in rendered.Lines)
@@ -37,28 +38,13 @@ public sealed class GraphScreen(StreamGraph graph, RenderedGraph? rendered, int 
                         break;
                     string text = span.Text.Length > maxWidth - used ? span.Text[..(maxWidth - used)] : span.Text;
                     used += text.Length;
-                    segments.Add(new Segment(text, StyleOf(span.Color)));
+                    segments.Add(new Segment(text, theme.Graph(span.Color)));
                 }
                 if (used < maxWidth)
-                    segments.Add(new Segment(new string(' ', maxWidth - used)));
+                    segments.Add(new Segment(new string(' ', maxWidth - used), theme.Text));
                 lines.Add(segments);
             }
         }
         return Cells.Lines(lines, maxWidth, height);
     }
-
-    private static Style StyleOf(GraphColor color) => color switch
-    {
-        GraphColor.Blue => new Style(Color.DodgerBlue1),
-        GraphColor.Red => new Style(Color.Red1),
-        GraphColor.Orange => new Style(Color.DarkOrange),
-        GraphColor.Green => new Style(Color.Green3),
-        GraphColor.Purple => new Style(Color.MediumPurple2),
-        GraphColor.Yellow => new Style(Color.Gold3),
-        GraphColor.Teal => new Style(Color.LightSeaGreen),
-        GraphColor.Gray or GraphColor.Axis => new Style(Color.Grey50),
-        GraphColor.Title => new Style(decoration: Decoration.Bold),
-        GraphColor.Cursor => new Style(Color.Aqua, decoration: Decoration.Bold),
-        _ => Style.Plain,
-    };
 }

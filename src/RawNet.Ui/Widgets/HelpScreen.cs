@@ -1,10 +1,11 @@
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace RawNet.Ui.Widgets;
 
 /// <summary>Every key the UI answers, on a screen of its own.</summary>
-public sealed class HelpScreen(int height) : IRenderable
+public sealed class HelpScreen(Theme theme, int height) : IRenderable
 {
     /// <summary>Key and what it does, in the order shown.</summary>
     public static readonly (string Key, string Action)[] Keys =
@@ -16,6 +17,7 @@ public sealed class HelpScreen(int height) : IRenderable
         ("End / G", "last packet (tree: last line); live or replay: follow new packets"),
         ("Enter", "packet list: expand or collapse every layer; tree: the layer under the cursor"),
         ("Tab", "next pane: packets, details, bytes"),
+        ("< > | \\", "< / > shrink / grow the focused pane; | stacked or side by side; \\ one pane alone (kept in ui.conf)"),
         ("/", "edit the display filter: Enter applies, Esc cancels, Backspace erases"),
         ("s", "statistics: protocol hierarchy and conversations (as rawnet stats)"),
         ("i", "interfaces: choose one and a capture filter, start; while capturing: stop"),
@@ -35,6 +37,7 @@ public sealed class HelpScreen(int height) : IRenderable
         ("C", "conversations (TCP and UDP, as tshark -z conv): o sorts by the next column, r reverses, Enter shows a conversation's packets"),
         ("E", "expert information (as tshark -z expert): Enter goes to an item's first packet"),
         ("T", "graph the selected packet's TCP stream (Wireshark's TCP Stream Graphs): 1-5 kind, d direction, h/l cursor, +/- zoom, 0 all, Enter packet"),
+        ("L", "columns of the packet list: add any field (Tab completes its name), remove, reorder (kept in ui.conf)"),
         ("t", "Time column: next of Wireshark's time formats (since the beginning, since the previous captured or displayed packet, time of day, date and time, since 1970; UTC)"),
         ("p", "replay the file at its recorded timing, after the selected packet; p again pauses"),
         ("+ / -", "replay speed: double or halve (x1, x2 ... x64; /2 ... /64)"),
@@ -50,13 +53,13 @@ public sealed class HelpScreen(int height) : IRenderable
     {
         var lines = new List<List<Segment>>
         {
-            new() { Cells.Title("Help: keys", true, maxWidth) },
-            new() { new Segment(new string(' ', maxWidth)) },
+            new() { Cells.Title(theme, "Help: keys", true, maxWidth) },
+            new() { new Segment(new string(' ', maxWidth), theme.Text) },
         };
         foreach (var (key, action) in Keys)
-            lines.Add([new Segment(Cells.Fit("  " + key, 16), new Style(Color.Yellow, decoration: Decoration.Bold)), new Segment(Cells.Fit(action, maxWidth - 16))]);
-        lines.Add([new Segment(new string(' ', maxWidth))]);
-        lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), new Style(Color.Grey))]);
+            lines.Add([new Segment(Cells.Fit("  " + key, 16), theme.AccentStrong), new Segment(Cells.Fit(action, maxWidth - 16), theme.Text)]);
+        lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
+        lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), theme.Muted)]);
         return Cells.Lines(lines, maxWidth, height);
     }
 }

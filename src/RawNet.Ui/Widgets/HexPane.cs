@@ -1,5 +1,6 @@
 using System.Globalization;
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -21,7 +22,7 @@ public sealed class HexPane(CaptureView view, int height) : IRenderable
         var (start, length) = view.Highlight;
         var lines = new List<List<Segment>>
         {
-            new() { Cells.Title(length > 0 ? $"Bytes (highlighted: {start}-{start + length - 1}, {length} byte{(length == 1 ? "" : "s")})" : "Bytes", view.Focus == Pane.Hex, maxWidth) },
+            new() { Cells.Title(view.Theme, length > 0 ? $"Bytes (highlighted: {start}-{start + length - 1}, {length} byte{(length == 1 ? "" : "s")})" : "Bytes", view.Focus == Pane.Hex, maxWidth) },
         };
         if (view.SelectedFrame >= 0)
         {
@@ -30,9 +31,9 @@ public sealed class HexPane(CaptureView view, int height) : IRenderable
             int rows = Math.Max(1, height - 1);
             int total = HexRows.LineCount(frame.Length);
             int top = HexTop(view, start, length, rows, total);
-            var marked = new Style(Color.Black, Color.Aqua);
+            var theme = view.Theme;
             for (int line = top; line < Math.Min(total, top + rows); line++)
-                lines.Add(HexRows.Line(frame, line, at => at >= start && at < start + length ? marked : HexRows.Plain, maxWidth));
+                lines.Add(HexRows.Line(theme, frame, line, at => at >= start && at < start + length ? theme.Cursor : theme.Body, maxWidth));
         }
         return Cells.Lines(lines, maxWidth, height);
     }

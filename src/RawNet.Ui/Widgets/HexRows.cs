@@ -1,4 +1,5 @@
 using System.Globalization;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -13,19 +14,17 @@ internal static class HexRows
     /// <summary>Bytes per line.</summary>
     public const int BytesPerLine = 16;
 
-    /// <summary>The style of bytes nothing marks.</summary>
-    public static readonly Style Plain = new(Color.Grey85);
-
     /// <summary>Lines a dump of <paramref name="length"/> bytes takes.</summary>
     public static int LineCount(int length) => (length + BytesPerLine - 1) / BytesPerLine;
 
     /// <summary>
     /// Line <paramref name="line"/> of <paramref name="frame"/>, cut or padded to <paramref name="maxWidth"/> cells after
     /// <paramref name="indent"/>. The space after a byte takes the byte's style when the next byte on the line has the
-    /// same one, so a marked run reads as one block.
+    /// same one, so a marked run reads as one block; bytes nothing marks are in the theme's body text.
     /// </summary>
-    public static List<Segment> Line(byte[] frame, int line, Func<int, Style> styleOf, int maxWidth, string indent = "")
+    public static List<Segment> Line(Theme theme, byte[] frame, int line, Func<int, Style> styleOf, int maxWidth, string indent = "")
     {
+        var plain = theme.Body;
         var segments = new List<Segment>();
         int used = 0;
         void Add(string text, Style style)
@@ -38,23 +37,23 @@ internal static class HexRows
             used += text.Length;
         }
         int first = line * BytesPerLine;
-        Add(indent + first.ToString("x4", CultureInfo.InvariantCulture) + "  ", new Style(Color.Grey));
+        Add(indent + first.ToString("x4", CultureInfo.InvariantCulture) + "  ", theme.Muted);
         for (int i = 0; i < BytesPerLine; i++)
         {
             int at = first + i;
-            var style = at < frame.Length ? styleOf(at) : Plain;
+            var style = at < frame.Length ? styleOf(at) : plain;
             bool joined = i + 1 < BytesPerLine && at + 1 < frame.Length && styleOf(at + 1) == style;
             Add(at < frame.Length ? frame[at].ToString("x2", CultureInfo.InvariantCulture) : "  ", style);
-            Add(i == 7 ? "  " : " ", joined ? style : Plain);
+            Add(i == 7 ? "  " : " ", joined ? style : plain);
         }
-        Add(" ", Plain);
+        Add(" ", plain);
         for (int i = 0; i < BytesPerLine && first + i < frame.Length; i++)
         {
             byte b = frame[first + i];
             Add(b is >= 0x20 and < 0x7F ? ((char)b).ToString() : ".", styleOf(first + i));
         }
         if (used < maxWidth)
-            segments.Add(new Segment(new string(' ', maxWidth - used)));
+            segments.Add(new Segment(new string(' ', maxWidth - used), theme.Text));
         return segments;
     }
 }

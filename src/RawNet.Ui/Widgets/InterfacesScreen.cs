@@ -1,4 +1,5 @@
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -9,7 +10,7 @@ namespace RawNet.Ui.Widgets;
 /// capture runs, one row per interface with its flags and addresses, the cursor row highlighted, and below them the
 /// answer to the last Enter (e.g. why capturing is not allowed and how to allow it).
 /// </summary>
-public sealed class InterfacesScreen(InterfacePicker picker, int height) : IRenderable
+public sealed class InterfacesScreen(Theme theme, InterfacePicker picker, int height) : IRenderable
 {
     /// <summary>The heading line.</summary>
     public const string Heading = "Interfaces  j/k choose, f edit the capture filter, Enter start, Esc back";
@@ -18,20 +19,20 @@ public sealed class InterfacesScreen(InterfacePicker picker, int height) : IRend
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
-        var lines = new List<List<Segment>> { new() { Cells.Title(Heading, true, maxWidth) } };
+        var lines = new List<List<Segment>> { new() { Cells.Title(theme, Heading, true, maxWidth) } };
         const string prompt = "  Capture filter: ";
-        var filterColor = picker.FilterError is null ? Color.Green : Color.Red;
+        bool compiles = picker.FilterError is null;
         string filter = picker.Filter.Length == 0 && !picker.EditingFilter ? "(none: f to edit)" : picker.Filter + (picker.EditingFilter ? "_" : "");
-        lines.Add([new Segment(prompt, picker.EditingFilter ? new Style(Color.White, decoration: Decoration.Bold) : new Style(Color.Grey)),
-            new Segment(Cells.Fit(filter, maxWidth - prompt.Length), picker.Filter.Length == 0 ? new Style(Color.Grey) : new Style(filterColor, decoration: Decoration.Bold))]);
+        lines.Add([new Segment(prompt, picker.EditingFilter ? theme.Strong : theme.Muted),
+            new Segment(Cells.Fit(filter, maxWidth - prompt.Length), picker.Filter.Length == 0 ? theme.Muted : compiles ? theme.GoodStrong : theme.ErrorStrong)]);
         string below = picker.FilterError ?? (picker.EditingFilter ? "compiles: Enter or Esc closes the field" : "");
-        lines.Add([new Segment(Cells.Fit("  " + below, maxWidth), new Style(filterColor))]);
+        lines.Add([new Segment(Cells.Fit("  " + below, maxWidth), compiles ? theme.Good : theme.Error)]);
         if (picker.PrivilegeProblem is { } problem)
         {
             foreach (var line in Cells.Wrap(problem, maxWidth - 2))
-                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), new Style(Color.Yellow))]);
+                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), theme.Accent)]);
         }
-        lines.Add([new Segment(new string(' ', maxWidth))]);
+        lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
 
         // The answer to Enter below the list, unless it only repeats the privilege problem shown above.
         var message = picker.Message is { } m && m != picker.PrivilegeProblem ? Cells.Wrap(m, maxWidth - 2) : [];
@@ -41,28 +42,28 @@ public sealed class InterfacesScreen(InterfacePicker picker, int height) : IRend
         {
             bool cursor = row == picker.Cursor;
             string text;
-            Color color;
+            Style style;
             if (picker.Capturing is { } capturing && row == 0)
             {
                 text = $"Stop the capture on {capturing}";
-                color = Color.Red;
+                style = theme.Error;
             }
             else
             {
                 var entry = picker.Entries[row - (picker.Capturing is null ? 0 : 1)];
                 text = $"{entry.Name,-16} {entry.Details}";
-                color = entry.Name == picker.Capturing ? Color.Green : Color.Grey85;
+                style = entry.Name == picker.Capturing ? theme.Good : theme.Body;
             }
             text = (cursor ? "> " : "  ") + text;
-            lines.Add([new Segment(Cells.Fit(text, maxWidth), cursor ? new Style(Color.Black, Color.Aqua, Decoration.Bold) : new Style(color))]);
+            lines.Add([new Segment(Cells.Fit(text, maxWidth), cursor ? theme.CursorStrong : style)]);
         }
         if (picker.RowCount == 0)
-            lines.Add([new Segment(Cells.Fit("  (no interface found)", maxWidth))]);
+            lines.Add([new Segment(Cells.Fit("  (no interface found)", maxWidth), theme.Text)]);
         if (message.Count > 0)
         {
-            lines.Add([new Segment(new string(' ', maxWidth))]);
+            lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
             foreach (var line in message)
-                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), new Style(Color.Yellow, decoration: Decoration.Bold))]);
+                lines.Add([new Segment(Cells.Fit("  " + line, maxWidth), theme.AccentStrong)]);
         }
         return Cells.Lines(lines, maxWidth, height);
     }

@@ -1,4 +1,5 @@
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -16,7 +17,8 @@ public sealed class LayerTree(CaptureView view, int height) : IRenderable
     {
         var tree = view.Tree;
         bool focused = view.Focus == Pane.Tree;
-        var lines = new List<List<Segment>> { new() { Cells.Title("Packet details", focused, maxWidth) } };
+        var theme = view.Theme;
+        var lines = new List<List<Segment>> { new() { Cells.Title(theme, "Packet details", focused, maxWidth) } };
         int rows = Math.Max(1, height - 1);
         // The model's scroll position, moved only if the cursor would be off screen (another height than the layout's).
         int top = Math.Clamp(view.TreeTop, Math.Max(0, view.TreeCursor - rows + 1), view.TreeCursor);
@@ -29,10 +31,10 @@ public sealed class LayerTree(CaptureView view, int height) : IRenderable
                 text += $"  [{line.Offset}-{line.Offset + line.Length - 1}]";
             bool cursor = i == view.TreeCursor;
             text = (cursor ? ">" : " ") + text;
-            var color = line.Problem ? Color.Red : line.Kind == TreeLineKind.Layer ? Color.White : Color.Grey85;
-            var style = cursor && focused ? new Style(Color.Black, line.Problem ? Color.Red : Color.Aqua)
-                : cursor ? new Style(color, decoration: Decoration.Underline)
-                : new Style(color, decoration: line.Kind == TreeLineKind.Layer ? Decoration.Bold : Decoration.None);
+            bool layer = line.Kind == TreeLineKind.Layer;
+            var style = cursor && focused ? (line.Problem ? theme.CursorProblem : theme.Cursor)
+                : cursor ? (line.Problem ? theme.TreeProblemUnderlined : layer ? theme.TreeLayerUnderlined : theme.TreeFieldUnderlined)
+                : line.Problem ? (layer ? theme.TreeProblem : theme.Error) : layer ? theme.TreeLayer : theme.TreeField;
             lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
         }
         return Cells.Lines(lines, maxWidth, height);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RawNet.Output.Columns;
+using System.Text;
 using RawNet.Ui.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -7,9 +7,9 @@ using Spectre.Console.Rendering;
 namespace RawNet.Ui.Widgets;
 
 /// <summary>
-/// The packet list: a title line, a column header, then one row per packet on screen (No., Time, Source, Destination,
-/// Protocol, Length, Info), coloured as Wireshark's default colouring rules colour them (text and background), the
-/// selected row marked with <c>&gt;</c> and shown in reverse.
+/// The packet list: a title line, a column header, then one row per packet on screen (<see cref="ListColumns"/>: by
+/// default No., Time, Source, Destination, Protocol, Length, Info), coloured by the first colouring rule the packet matches (the user's, then Wireshark's
+/// defaults: text and background, as the theme shows them), the selected row marked with <c>&gt;</c> and shown in reverse.
 /// </summary>
 public sealed class PacketList(CaptureView view, int height) : IRenderable
 {
@@ -20,54 +20,94 @@ public sealed class PacketList(CaptureView view, int height) : IRenderable
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
+        var columns = view.Source.Columns;
         int rows = RowsFor(height);
         int last = Math.Min(view.ShownCount, view.Top + rows);
-        // Source and Destination as wide as the longest address on screen, so Info gets the rest.
+        // Source and Destination as wide as the longest address on screen, a field column as its longest value (within
+        // bounds), so Info gets the rest.
         int address = "Destination".Length;
+        Span<int> widths = stackalloc int[columns.Kinds.Count];
+        for (int c = 0; c < widths.Length; c++)
+            widths[c] = columns.Kinds[c] == ListColumnKind.Field ? Math.Min(columns.Titles[c].Length, MaxFieldWidth) : 0;
         for (int row = view.Top; row < last; row++)
         {
             var shown = view.Source.Row(view.FrameAt(row));
             address = Math.Max(address, Math.Max(shown.Source.Length, shown.Destination.Length));
+            for (int c = 0; c < widths.Length; c++)
+            {
+                if (columns.FieldIndex[c] >= 0 && shown.Fields is { } fields)
+                    widths[c] = Math.Clamp(fields[columns.FieldIndex[c]].Length, widths[c], MaxFieldWidth);
+            }
         }
         address = Math.Min(address, maxWidth >= 110 ? 39 : maxWidth >= 90 ? 16 : 12);
         int time = TimeFormats.Width(view.TimeFormat);
-        int info = Math.Max(0, maxWidth - (2 + 8 + time + 1 + 2 * (address + 1) + 9 + 7));
+        int used = 2 + widths.Length - 1;
+        for (int c = 0; c < widths.Length; c++)
+        {
+            widths[c] = columns.Kinds[c] switch
+            {
+                ListColumnKind.Number => 7,
+                ListColumnKind.Time => time,
+                ListColumnKind.Source or ListColumnKind.Destination => address,
+                ListColumnKind.Protocol => 8,
+                ListColumnKind.Length => 6,
+                ListColumnKind.Info => 0,
+                _ => widths[c],
+            };
+            used += widths[c];
+        }
+        // Info takes what the other columns leave.
+        for (int c = 0; c < widths.Length; c++)
+        {
+            if (columns.Kinds[c] == ListColumnKind.Info)
+                widths[c] = Math.Max(0, maxWidth - used);
+        }
+        var theme = view.Theme;
+        var text = new StringBuilder(maxWidth + 16);
+        text.Append("  ");
+        for (int c = 0; c < widths.Length; c++)
+            AppendCell(text, c, columns.Titles[c], widths[c], RightAligned(columns.Kinds[c]));
         var lines = new List<List<Segment>>
         {
-            new() { Cells.Title($"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
-            new() { new Segment(Cells.Fit(Columns("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info", time, address, info, false), maxWidth), new Style(decoration: Decoration.Bold)) },
+            new() { Cells.Title(theme, $"Packets ({view.ShownCount} shown of {view.TotalCount})", view.Focus == Pane.Packets, maxWidth) },
+            new() { new Segment(Cells.Fit(text.ToString(), maxWidth), theme.Heading) },
         };
         for (int row = view.Top; row < last; row++)
         {
             int frame = view.FrameAt(row);
             var packet = view.Source.Row(frame);
             bool selected = row == view.Selected;
-            string text = Columns(packet.Number.ToString(CultureInfo.InvariantCulture), view.TimeText(frame),
-                packet.Source, packet.Destination, packet.Protocol, packet.Length.ToString(CultureInfo.InvariantCulture), packet.Info, time, address, info, selected);
-            var style = StyleOf(packet.Coloring, selected);
-            lines.Add([new Segment(Cells.Fit(text, maxWidth), style)]);
+            text.Clear().Append(selected ? "> " : "  ");
+            for (int c = 0; c < widths.Length; c++)
+                AppendCell(text, c, CellText(columns, c, packet, frame), widths[c], RightAligned(columns.Kinds[c]));
+            lines.Add([new Segment(Cells.Fit(text.ToString(), maxWidth), theme.Row(packet.Coloring, selected))]);
         }
         if (view.ShownCount == 0)
-            lines.Add([new Segment(Cells.Fit(view.TotalCount == 0 ? "  (no packets in this file)" : "  (no packet matches the display filter)", maxWidth))]);
+            lines.Add([new Segment(Cells.Fit(view.TotalCount == 0 ? "  (no packets in this file)" : "  (no packet matches the display filter)", maxWidth), theme.Text)]);
         return Cells.Lines(lines, maxWidth, height);
     }
 
-    private static string Columns(string number, string time, string source, string destination, string protocol, string length, string info, int timeWidth, int address, int infoWidth, bool selected) =>
-        (selected ? "> " : "  ") + Cells.FitRight(number, 7) + " " + Cells.FitRight(time, timeWidth) + " " + Cells.Fit(source, address) + " " + Cells.Fit(destination, address) + " "
-        + Cells.Fit(protocol, 8) + " " + Cells.FitRight(length, 6) + " " + Cells.Fit(info, infoWidth);
+    /// <summary>The widest a field column gets (a field with many occurrences would otherwise push Info off screen).</summary>
+    public const int MaxFieldWidth = 30;
 
-    /// <summary>A row's style: the colouring rule's text and background colours (none: the screen's), reversed when selected.</summary>
-    public static Style StyleOf(ColoringRule? rule, bool selected)
+    private string CellText(ListColumns columns, int column, PacketRow packet, int frame) => columns.Kinds[column] switch
     {
-        var decoration = selected ? Decoration.Invert | Decoration.Bold : Decoration.None;
-        if (rule is null)
-            return new Style(decoration: decoration);
-        return new Style(ToColor(rule.Foreground), ToColor(rule.Background), decoration);
-    }
+        ListColumnKind.Number => packet.Number.ToString(CultureInfo.InvariantCulture),
+        ListColumnKind.Time => view.TimeText(frame),
+        ListColumnKind.Source => packet.Source,
+        ListColumnKind.Destination => packet.Destination,
+        ListColumnKind.Protocol => packet.Protocol,
+        ListColumnKind.Length => packet.Length.ToString(CultureInfo.InvariantCulture),
+        ListColumnKind.Info => packet.Info,
+        _ => packet.Fields is { } fields ? fields[columns.FieldIndex[column]] : "",
+    };
 
-    private static Color ToColor(RgbColor color)
+    private static bool RightAligned(ListColumnKind kind) => kind is ListColumnKind.Number or ListColumnKind.Time or ListColumnKind.Length;
+
+    private static void AppendCell(StringBuilder text, int column, string value, int width, bool right)
     {
-        var (red, green, blue) = color.To8Bit();
-        return new Color(red, green, blue);
+        if (column > 0)
+            text.Append(' ');
+        text.Append(right ? Cells.FitRight(value, width) : Cells.Fit(value, width));
     }
 }

@@ -15,7 +15,7 @@ public sealed class StatusBar(CaptureView view) : IRenderable
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
-        yield return new Segment(Cells.Fit(Text(view), maxWidth), new Style(Color.Black, Color.Grey70));
+        yield return new Segment(Cells.Fit(Text(view), maxWidth), view.Theme.StatusBar);
     }
 
     /// <summary>The bar's text.</summary>

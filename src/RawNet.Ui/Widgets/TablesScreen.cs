@@ -2,6 +2,7 @@ using System.Globalization;
 using RawNet.Output.Statistics;
 using RawNet.Protocols;
 using RawNet.Ui.Model;
+using RawNet.Ui.Theming;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -22,12 +23,13 @@ public sealed class TablesScreen(CaptureView view, bool conversations, int heigh
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
     {
         var tables = view.Tables;
+        var theme = view.Theme;
         var lines = new List<List<Segment>>();
         int rows = RowsFor(height);
         if (conversations)
         {
             string order = $"{tables.Sort}{(tables.Descending ? " ↓" : " ↑")}";
-            lines.Add([Cells.Title($"Conversations ({tables.Conversations.Count}; sorted by {order})  o sort  r reverse  Enter its packets  Esc back", true, maxWidth)]);
+            lines.Add([Cells.Title(theme, $"Conversations ({tables.Conversations.Count}; sorted by {order})  o sort  r reverse  Enter its packets  Esc back", true, maxWidth)]);
             // Addresses as wide as the longest on screen (IPv4 needs 15, IPv6 up to 39).
             int last = Math.Min(tables.Conversations.Count, tables.Top + rows);
             int address = "Address A".Length;
@@ -36,24 +38,24 @@ public sealed class TablesScreen(CaptureView view, bool conversations, int heigh
                 var row = tables.Conversations[i].Row;
                 address = Math.Max(address, Math.Max(TablePrinter.Address(row.Family, row.AddressA).Length, TablePrinter.Address(row.Family, row.AddressB).Length));
             }
-            lines.Add([new Segment(Cells.Fit(ConversationHeader(address), maxWidth), new Style(decoration: Decoration.Bold))]);
+            lines.Add([new Segment(Cells.Fit(ConversationHeader(address), maxWidth), theme.Heading)]);
             for (int i = tables.Top; i < last; i++)
-                lines.Add([new Segment(Cells.Fit((i == tables.Selected ? "> " : "  ") + Conversation(tables.Conversations[i], address), maxWidth), Selected(i == tables.Selected))]);
+                lines.Add([new Segment(Cells.Fit((i == tables.Selected ? "> " : "  ") + Conversation(tables.Conversations[i], address), maxWidth), i == tables.Selected ? theme.Selected : theme.Text)]);
             if (tables.Conversations.Count == 0)
-                lines.Add([new Segment(Cells.Fit("  (no TCP or UDP conversations)", maxWidth))]);
+                lines.Add([new Segment(Cells.Fit("  (no TCP or UDP conversations)", maxWidth), theme.Text)]);
         }
         else
         {
-            lines.Add([Cells.Title($"Expert information ({tables.Expert.Count} items)  Enter first packet  Esc back", true, maxWidth)]);
-            lines.Add([new Segment(Cells.Fit(ExpertHeader, maxWidth), new Style(decoration: Decoration.Bold))]);
+            lines.Add([Cells.Title(theme, $"Expert information ({tables.Expert.Count} items)  Enter first packet  Esc back", true, maxWidth)]);
+            lines.Add([new Segment(Cells.Fit(ExpertHeader, maxWidth), theme.Heading)]);
             for (int i = tables.Top; i < Math.Min(tables.Expert.Count, tables.Top + rows); i++)
             {
                 var entry = tables.Expert[i];
-                var style = i == tables.Selected ? Selected(true) : new Style(SeverityColor(entry.Severity));
+                var style = i == tables.Selected ? theme.Selected : SeverityStyle(theme, entry.Severity);
                 lines.Add([new Segment(Cells.Fit((i == tables.Selected ? "> " : "  ") + Expert(entry), maxWidth), style)]);
             }
             if (tables.Expert.Count == 0)
-                lines.Add([new Segment(Cells.Fit("  (no expert information)", maxWidth))]);
+                lines.Add([new Segment(Cells.Fit("  (no expert information)", maxWidth), theme.Text)]);
         }
         return Cells.Lines(lines, maxWidth, height);
     }
@@ -76,13 +78,11 @@ public sealed class TablesScreen(CaptureView view, bool conversations, int heigh
     private static string Expert(ExpertEntry entry) => string.Create(CultureInfo.InvariantCulture,
         $"{entry.Severity,-9} {entry.Group,-15} {entry.Protocol,-8} {entry.Frequency,6} {entry.FirstFrame,6}  {entry.Summary}");
 
-    private static Style Selected(bool selected) => selected ? new Style(decoration: Decoration.Invert | Decoration.Bold) : Style.Plain;
-
-    private static Color SeverityColor(ExpertSeverity severity) => severity switch
+    private static Style SeverityStyle(Theme theme, ExpertSeverity severity) => severity switch
     {
-        ExpertSeverity.Error => Color.Red,
-        ExpertSeverity.Warning => Color.Yellow,
-        ExpertSeverity.Note => Color.SkyBlue1,
-        _ => Color.Grey,
+        ExpertSeverity.Error => theme.Error,
+        ExpertSeverity.Warning => theme.Accent,
+        ExpertSeverity.Note => theme.Note,
+        _ => theme.Muted,
     };
 }

@@ -14,12 +14,47 @@ internal sealed class TmuxSession : IDisposable
     private readonly string _socket;
     private readonly string _name;
 
-    public TmuxSession(string command, int width = 120, int height = 40)
+    /// <summary>
+    /// Starts <paramref name="command"/> with <paramref name="environment"/> added; XDG_CONFIG_HOME is
+    /// <see cref="ConfigHome"/> (a fresh directory, so no developer's ui.conf changes what a test sees) and NO_COLOR is
+    /// empty (unset, as far as the UI is concerned) unless <paramref name="environment"/> says otherwise.
+    /// </summary>
+    public TmuxSession(string command, int width = 120, int height = 40, IReadOnlyDictionary<string, string>? environment = null, string? configHome = null)
     {
         _tmux = ExternalTool.Require("tmux", "tmux");
         _socket = $"rawnet-ui-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
         _name = "ui";
-        Tmux("new-session", "-d", "-s", _name, "-x", width.ToString(), "-y", height.ToString(), command);
+        if (configHome is null)
+        {
+            ConfigHome = _ownConfigHome = NewConfigHome();
+        }
+        else
+            ConfigHome = configHome;
+        var variables = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = ConfigHome, ["NO_COLOR"] = "" };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            variables[name] = value;
+        var arguments = new List<string> { "new-session", "-d", "-s", _name, "-x", width.ToString(), "-y", height.ToString() };
+        foreach (var (name, value) in variables)
+            arguments.AddRange(["-e", $"{name}={value}"]);
+        arguments.Add(command);
+        Tmux([.. arguments]);
+    }
+
+    /// <summary>The XDG_CONFIG_HOME the program sees (its ui.conf is rawnet/ui.conf under it).</summary>
+    public string ConfigHome { get; }
+
+    private readonly string? _ownConfigHome;
+
+    /// <summary>
+    /// A fresh config directory that rawnet can read and write whoever it runs as: run by root it gives root up to
+    /// nobody, which must still reach the directory.
+    /// </summary>
+    public static string NewConfigHome()
+    {
+        var directory = Directory.CreateTempSubdirectory("rawnet-ui-config-").FullName;
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+        return directory;
     }
 
     /// <summary>The text on screen now.</summary>
@@ -76,5 +111,7 @@ internal sealed class TmuxSession : IDisposable
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
         }
+        if (_ownConfigHome is not null && Directory.Exists(_ownConfigHome))
+            Directory.Delete(_ownConfigHome, recursive: true);
     }
 }

@@ -103,6 +103,9 @@ public sealed class UiCommandTests
     [InlineData("rawnet: -Y: ", "-Y", "tcp.srcprot == 80", "FILE")]
     [InlineData("rawnet: ui: give a FILE or -i IFACE, not both", "-i", "lo", "FILE")]
     [InlineData("rawnet: ui: -f filters a live capture (-i IFACE); on a file use -Y", "-f", "udp", "FILE")]
+    [InlineData("rawnet: --theme: unknown theme 'neon' (dark, light or high-contrast)", "--theme", "neon", "FILE")]
+    [InlineData("rawnet: --colors: unknown depth '8' (auto, none, 16, 256 or truecolor)", "--colors", "8", "FILE")]
+    [InlineData("rawnet: --columns: 'ip.tll' is neither a column", "--columns", "No.,ip.tll", "FILE")]
     public void Contradictory_or_bad_options_are_one_line_and_exit_2(string message, string option, string value, string file)
     {
         var (code, output, error) = Run("ui", option, value, "--exit-after-first-draw", file == "FILE" ? Path.Combine(TestPaths.Captures, "udp-exchange.pcap") : file);

@@ -3,6 +3,7 @@ using RawNet.Capture.Layers;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Ui.Model;
 using RawNet.Ui.Screens;
+using RawNet.Ui.Theming;
 using RawNet.Ui.Widgets;
 using Spectre.Console.Rendering;
 using Xunit;
@@ -33,12 +34,12 @@ public sealed class CraftScreenTests
     public void Form_with_a_kind_chosen_the_payload_being_typed_and_ipv6()
     {
         var form = new CraftForm((_, _) => throw new InvalidOperationException("not run"), null);
-        string fresh = ScreenText.Plain(new CraftScreen(form, [], 8), 100);
+        string fresh = ScreenText.Plain(new CraftScreen(Theme.Dark, form, [], 8), 100);
         form.MoveChoice(1);
         form.ToggleIpv6();
         form.BeginPayload();
         form.EditPayload("hi there");
-        string typing = ScreenText.Plain(new CraftScreen(form, [], 8), 100);
+        string typing = ScreenText.Plain(new CraftScreen(Theme.Dark, form, [], 8), 100);
         Golden.Check("craft-screen-form.txt", fresh + "\n\n" + typing);
     }
 
@@ -55,7 +56,7 @@ public sealed class CraftScreenTests
         Assert.True(form.Send());
         clock.Advance(1.25);
         Assert.False(form.Send());
-        Golden.Check("craft-screen-sending.txt", ScreenText.Plain(new CraftScreen(form, [], 7), 100));
+        Golden.Check("craft-screen-sending.txt", ScreenText.Plain(new CraftScreen(Theme.Dark, form, [], 7), 100));
         release.Set();
         Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
         Assert.False(form.Running);
@@ -93,7 +94,7 @@ public sealed class CraftScreenTests
         Assert.False(form.Send());
         Assert.False(form.Running);
         Assert.Equal(problem, form.Error);
-        Golden.Check("craft-screen-unprivileged.txt", ScreenText.Plain(new CraftScreen(form, [], 7), 150));
+        Golden.Check("craft-screen-unprivileged.txt", ScreenText.Plain(new CraftScreen(Theme.Dark, form, [], 7), 150));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class CraftScreenTests
     {
         var report = CraftReports.StreamAndDatagram();
         var dumps = report.Kinds.Select(k => k.DataPacket!).ToList();
-        var lines = CraftScreen.ResultLines(report, 120);
+        var lines = CraftScreen.ResultLines(Theme.Dark, report, 120);
         int dump = -1, checkedBytes = 0;
         foreach (var line in lines)
         {
@@ -122,13 +123,13 @@ public sealed class CraftScreenTests
                 int at = first + index++;
                 Assert.Equal(data.Frame[at], value);
                 int layer = data.Layers.ToList().FindIndex(l => at >= l.Offset && at < l.Offset + l.Length);
-                Assert.Equal(LayerColors.Of(layer), segment.Style.Foreground);
+                Assert.Equal(Theme.Dark.Layer(layer).Foreground, segment.Style.Foreground);
                 checkedBytes++;
             }
         }
         // Every byte of the stream's data frame and of the datagram's, each layer in another colour than the one before.
         Assert.Equal(dumps.Sum(d => d.Frame.Length), checkedBytes);
-        Assert.All(dumps, d => Assert.Equal(d.Layers.Count, d.Layers.Select((_, n) => LayerColors.Of(n)).Distinct().Count()));
+        Assert.All(dumps, d => Assert.Equal(d.Layers.Count, d.Layers.Select((_, n) => Theme.Dark.Layer(n).Foreground).Distinct().Count()));
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class CraftScreenTests
         form.EditPayload(new string('x', 200) + " héllo 😀 世界");
         foreach (int width in new[] { 40, 80, 133 })
         {
-            var lines = ScreenText.Lines(new CraftScreen(form, CraftScreen.ResultLines(form.Result!, width), 30), width, 100, ansi: false);
+            var lines = ScreenText.Lines(new CraftScreen(Theme.Dark, form, CraftScreen.ResultLines(Theme.Dark, form.Result!, width), 30), width, 100, ansi: false);
             Assert.Equal(30, lines.Length);
             Assert.All(lines, l => Assert.Equal(width, Spectre.Console.Rendering.Segment.CellCount([new Spectre.Console.Rendering.Segment(l)])));
         }

@@ -1,5 +1,6 @@
 using RawNet.Ui.Model;
 using RawNet.Ui.Screens;
+using RawNet.Ui.Theming;
 using RawNet.Ui.Widgets;
 using Xunit;
 
@@ -122,13 +123,13 @@ public sealed class WidgetSnapshotTests
         picker.Move(1);
         picker.BeginFilter();
         picker.EditFilter("udp port 99999");
-        string editing = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        string editing = ScreenText.Plain(new InterfacesScreen(Theme.Dark, picker, 12), 100);
         picker.EndFilter();
         Assert.False(picker.CanStart());
-        string refused = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        string refused = ScreenText.Plain(new InterfacesScreen(Theme.Dark, picker, 12), 100);
         picker.Move(-1);
         Assert.True(picker.OnStopRow);
-        string stop = ScreenText.Plain(new InterfacesScreen(picker, 12), 100);
+        string stop = ScreenText.Plain(new InterfacesScreen(Theme.Dark, picker, 12), 100);
         Golden.Check("interfaces-screen.txt", editing + "\n\n" + refused + "\n\n" + stop);
     }
 
@@ -139,7 +140,7 @@ public sealed class WidgetSnapshotTests
         var picker = new InterfacePicker(LabInterfaces, CheckFilter, problem, null, null);
         Assert.False(picker.CanStart());
         Assert.Equal(problem, picker.Message);
-        Golden.Check("interfaces-screen-unprivileged.txt", ScreenText.Plain(new InterfacesScreen(picker, 10), 150));
+        Golden.Check("interfaces-screen-unprivileged.txt", ScreenText.Plain(new InterfacesScreen(Theme.Dark, picker, 10), 150));
     }
 
     [Fact]
@@ -158,14 +159,14 @@ public sealed class WidgetSnapshotTests
     [Fact]
     public void Help_screen_lists_every_key()
     {
-        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(40), 100));
+        Golden.Check("help-screen.txt", ScreenText.Plain(new HelpScreen(Theme.Dark, 50), 100));
     }
 
     [Fact]
     public void Statistics_screen_shows_the_rawnet_stats_report()
     {
         var view = Views.Open("udp-exchange.pcap");
-        Golden.Check("statistics-screen.txt", ScreenText.Plain(new StatisticsScreen(view.ComputeStatistics(), 0, 24), 100));
+        Golden.Check("statistics-screen.txt", ScreenText.Plain(new StatisticsScreen(Theme.Dark, view.ComputeStatistics(), 0, 24), 100));
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class WidgetSnapshotTests
     [Fact]
     public void Progress_bar()
     {
-        Golden.Check("progress-bar.txt", ScreenText.Plain(new ProgressBar("Reading big.pcap", new IndexProgress(450, 1000, 123456)), 80));
+        Golden.Check("progress-bar.txt", ScreenText.Plain(new ProgressBar(Theme.Dark, "Reading big.pcap", new IndexProgress(450, 1000, 123456)), 80));
     }
 
     [Fact]
@@ -188,8 +189,8 @@ public sealed class WidgetSnapshotTests
     {
         var view = Views.Open("icmp-errors.pcap");
         foreach (var (widget, height) in new (Spectre.Console.Rendering.IRenderable, int)[]
-                 { (new PacketList(view, 9), 9), (new LayerTree(view, 7), 7), (new HexPane(view, 5), 5), (new StatusBar(view), 1), (new FilterBar(view), 2), (new HelpScreen(30), 30),
-                   (new InterfacesScreen(new InterfacePicker(LabInterfaces, CheckFilter, "no right", "lo", null) { Message = "a message" }, 12), 12) })
+                 { (new PacketList(view, 9), 9), (new LayerTree(view, 7), 7), (new HexPane(view, 5), 5), (new StatusBar(view), 1), (new FilterBar(view), 2), (new HelpScreen(Theme.Dark, 30), 30),
+                   (new InterfacesScreen(Theme.Dark, new InterfacePicker(LabInterfaces, CheckFilter, "no right", "lo", null) { Message = "a message" }, 12), 12) })
         {
             foreach (int width in new[] { 40, 80, 133 })
             {
