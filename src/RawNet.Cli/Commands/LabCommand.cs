@@ -185,6 +185,7 @@ public static class LabCommand
         var counters = new[] { board.Snapshot(LinkDirection.AToB), board.Snapshot(LinkDirection.BToA) };
         (string Name, Func<LinkCounters, long> Value)[] rows =
         [
+            ("dropped on arrival", c => c.DroppedOnArrival),
             ("received", c => c.Received),
             ("forwarded", c => c.Forwarded),
             ("dropped by loss", c => c.DroppedByLoss),

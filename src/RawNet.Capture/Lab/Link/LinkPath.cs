@@ -21,6 +21,9 @@ internal sealed unsafe class LinkPath
     /// <summary>How long an idle path waits for frames before it looks at its stop flag again.</summary>
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How often the kernel's drop count of the receive ring is read into the counters.</summary>
+    private static readonly long StatisticsInterval = System.Diagnostics.Stopwatch.Frequency / 10;
+
     /// <summary>Flag in a delay-line record's interface id: send the frame twice.</summary>
     private const int DuplicateFlag = 1;
 
@@ -82,9 +85,15 @@ internal sealed unsafe class LinkPath
         ref var counters = ref _board.Counters(_direction);
         RingRecord head = default;
         var holding = false;
+        var nextStatistics = 0L;
         while (!_stopped)
         {
             var now = LinkClock.Now();
+            if (System.Diagnostics.Stopwatch.GetTimestamp() >= nextStatistics)
+            {
+                counters.DroppedOnArrival = _incoming.GetStatistics().DroppedByKernel;
+                nextStatistics = System.Diagnostics.Stopwatch.GetTimestamp() + StatisticsInterval;
+            }
             while (holding || _enqueued != _dequeued && _delayReader.TryRead(out head))
             {
                 holding = true;

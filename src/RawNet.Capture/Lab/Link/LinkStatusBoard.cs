@@ -39,6 +39,9 @@ public struct LinkCounters
 
     /// <summary>Frames the kernel refused to send (counted, not retried forever).</summary>
     public long SendFailures;
+
+    /// <summary>Frames the kernel dropped before the forwarder read them: its receive ring was full (the forwarder fell behind).</summary>
+    public long DroppedOnArrival;
 }
 
 /// <summary>
@@ -137,6 +140,7 @@ public sealed unsafe class LinkStatusBoard : IDisposable
             QueueDepthMax = Volatile.Read(ref live.QueueDepthMax),
             InFlight = Volatile.Read(ref live.InFlight),
             SendFailures = Volatile.Read(ref live.SendFailures),
+            DroppedOnArrival = Volatile.Read(ref live.DroppedOnArrival),
         };
     }
 
