@@ -128,12 +128,18 @@ public static partial class LinkForwarderProcess
         }
     }
 
+    /// <summary>
+    /// What the log says went wrong: the runtime's "Unhandled exception." line, or the forwarder's own last complaint;
+    /// its start line says nothing, so a forwarder that only started and was killed has no last words.
+    /// </summary>
     private static string LastWords(TestNetwork lab)
     {
         try
         {
-            var last = File.ReadLines(LogFile(lab)).LastOrDefault(l => l.Trim().Length > 0);
-            return last?.Trim() ?? "its log is empty";
+            var lines = File.ReadLines(LogFile(lab)).Select(l => l.Trim()).ToList();
+            var words = lines.LastOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal))
+                ?? lines.LastOrDefault(l => l.StartsWith("rawnet lab forward:", StringComparison.Ordinal) && !l.Contains(" forwarding between ", StringComparison.Ordinal));
+            return words ?? "no last words in its log: killed by a signal?";
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
