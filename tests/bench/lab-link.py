@@ -2,7 +2,7 @@
 """Helpers of tests/bench/lab-link.sh (issue 12), each a subcommand:
 
   tcp-server ADDR BYTES        accept one connection on ADDR:5001, read BYTES, print "BYTES SECONDS" (first byte to last)
-  tcp-client ADDR BYTES        connect to ADDR:5001 and send BYTES of zeros in 1 MiB writes
+  tcp-client ADDR BYTES        connect to ADDR:5001 and send BYTES of zeros in writes of up to 1 MiB
   tx-checksum-off DEV          SIOCETHTOOL ETHTOOL_STXCSUM 0 on DEV (what the lab does to its ends; no ethtool here)
   frames PCAP COUNT DST SRC    write COUNT 60-byte frames (64 on the wire with the FCS), EtherType 0x88B5, DST/SRC MACs
   udp-delay-recv ADDR COUNT    receive up to COUNT timestamped datagrams on ADDR:9999 (3 s idle ends), print the median one-way delay in ms
@@ -23,9 +23,10 @@ def tcp_server(addr, total):
     print(got, time.perf_counter() - start)
 
 def tcp_client(addr, total):
-    c = socket.create_connection((addr, 5001), timeout=10); chunk = bytes(1 << 20); sent = 0
+    c = socket.create_connection((addr, 5001), timeout=10); chunk = memoryview(bytes(1 << 20)); sent = 0
     while sent < total:
-        c.sendall(chunk); sent += len(chunk)
+        part = chunk[:min(len(chunk), total - sent)]
+        c.sendall(part); sent += len(part)
     c.close()
 
 def tx_checksum_off(dev):

@@ -10,7 +10,9 @@
 # For each: TCP throughput of one bulk transfer of TCP_BYTES (python3 sockets, first byte to last at the receiver), and
 # 64-byte frames/s: FRAMES 60-byte frames (EtherType 0x88B5) sent at top speed by `rawnet replay --topspeed`, the
 # delivered count read from the far end's interface counters, over the sender's wall time (/usr/bin/time).
-# Then on the link: the median one-way delay at --delay 20ms, and loss over 100,000 frames at --loss 1.5% --seed 1.
+# Then on the link: the median one-way delay at --delay 20ms, loss over 100,000 frames at --loss 1.5% --seed 1, and
+# the rate under a TCP bulk transfer at --rate 20mbit and 100mbit (goodput, and the frame rate it means: 1514-byte
+# frames carrying 1448 bytes of TCP payload each, timestamps on).
 #
 # Environment: RAWNET (a published rawnet; else one is published into OUT), OUT (default /tmp/rawnet-lab-bench).
 # Needs root, iproute2 and python3. Sends only inside the namespaces it creates (198.18.250.0/24 and the lab's
@@ -46,13 +48,13 @@ plain_up() {  # $1: "csum-off" to turn the ends' transmit checksum offload off
   fi
 }
 
-# $1 ns_a $2 ns_b $3 address of b: prints Gbit/s
+# $1 ns_a $2 ns_b $3 address of b: prints Mbit/s
 tcp() {
   ip netns exec "$2" timeout 120 python3 "$py" tcp-server "$3" "$bytes" >"$out/tcp.out" &
   local server=$!; sleep 0.5
   ip netns exec "$1" timeout 120 python3 "$py" tcp-client "$3" "$bytes"
   wait $server
-  awk '{ printf "%.2f", $1 * 8 / $2 / 1e9 }' "$out/tcp.out"
+  awk '{ printf "%.1f", $1 * 8 / $2 / 1e6 }' "$out/tcp.out"
 }
 
 rx_packets() { ip -n "$1" -s -j link show dev "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stats64"]["rx"]["packets"])'; }
@@ -69,7 +71,7 @@ frame_rate() {
   awk -v n=$((after - before)) -v f="$frames" '{ printf "%.0f %d/%d", n / $1, n, f }' "$out/time"
 }
 
-echo "| run | case | TCP Gbit/s | 64-byte frames/s (delivered/sent) |"
+echo "| run | case | TCP Mbit/s | 64-byte frames/s (delivered/sent) |"
 echo "| --- | --- | --- | --- |"
 for run in $(seq "$runs"); do
   plain_up
@@ -80,7 +82,7 @@ for run in $(seq "$runs"); do
   veth_pair_delete "$pa" "$pb"
   "$RAWNET" lab up --seed 1 >/dev/null
   echo "| $run | lab link, no impairment | $(tcp rawnet-a rawnet-b 198.18.0.2) | $(frame_rate rawnet-a rn-a rawnet-b rn-b) |"
-  "$RAWNET" lab status | sed -n '/received/,/send failures/p' >"$out/link-status-$run.txt"
+  "$RAWNET" lab status | sed -n '/dropped on arrival/,/send failures/p' >"$out/link-status-$run.txt"
   "$RAWNET" lab down >/dev/null
 done
 
@@ -99,7 +101,13 @@ timeout 120 ip netns exec rawnet-a "$RAWNET" replay "$out/frames.pcap" -i rn-a -
 sleep 0.3
 after=$(rx_packets rawnet-b rn-b)
 lost=$((frames - (after - before)))
-"$RAWNET" lab status | sed -n '/received/,/send failures/p' >"$out/loss-status.txt"
+"$RAWNET" lab status | sed -n '/dropped on arrival/,/send failures/p' >"$out/loss-status.txt"
 awk -v lost=$lost -v n=$frames 'BEGIN { p = 0.015; sd = sqrt(n * p * (1 - p));
   printf "loss 1.5%% over %d frames: %d lost (%.3f%%); 99%% interval %.0f..%.0f\n", n, lost, lost * 100 / n, n * p - 2.576 * sd, n * p + 2.576 * sd }'
 "$RAWNET" lab down >/dev/null
+for rate in 20 100; do
+  "$RAWNET" lab up --rate "${rate}mbit" --seed 1 >/dev/null
+  bytes=$((rate * 1000000))   # 8 s of the rate
+  echo "rate ${rate}mbit: $(tcp rawnet-a rawnet-b 198.18.0.2 | awk -v r=$rate '{ g = $1; printf "goodput %.2f Mbit/s, frames %.2f Mbit/s (%.1f%% of the setting)", g, g * 1514 / 1448, g * 1514 / 1448 / r * 100 }')"
+  "$RAWNET" lab down >/dev/null
+done
