@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RawNet.Capture.Ring;
 using RawNet.Capture.Sources.AfPacket;
@@ -29,6 +30,12 @@ internal sealed unsafe class LinkPath
 
     private const int EthernetHeaderLength = 14;
 
+    /// <summary>Frames sent with one system call at most.</summary>
+    private const int SendBatch = 64;
+
+    /// <summary>Room per frame in the send batch: the largest frame the largest MTU allows, with an 802.1Q tag.</summary>
+    private const int SlotLength = LinkSettings.MaxMtu + 14 + 4;
+
     /// <summary>Sends refused with ENOBUFS are retried this often (yielding between) before the frame counts as a send failure.</summary>
     private const int FullQueueRetries = 1000;
 
@@ -40,6 +47,12 @@ internal sealed unsafe class LinkPath
     private readonly RingConsumer _delayReader;
     private readonly long[] _transmitEnds = new long[LinkImpairment.MaxQueueFrames];
     private readonly byte[] _corrupted = new byte[LinkSettings.MaxMtu + 64];
+
+    /// <summary>Frames to send, copied into fixed slots and sent with one sendmmsg(2) per batch: a system call per frame was the send side's cost.</summary>
+    private readonly byte[] _outgoingFrames = GC.AllocateArray<byte>(SendBatch * SlotLength, pinned: true);
+    private readonly Interop.PacketSend.IoVec[] _outgoingVectors = GC.AllocateArray<Interop.PacketSend.IoVec>(SendBatch, pinned: true);
+    private readonly Interop.PacketSend.MMsgHdr[] _outgoingMessages = GC.AllocateArray<Interop.PacketSend.MMsgHdr>(SendBatch, pinned: true);
+    private int _outgoingCount;
     private LinkSettings _settings;
     private LinkRandom _random;
     private ulong _seed;
@@ -63,6 +76,14 @@ internal sealed unsafe class LinkPath
         _random = new LinkRandom(settings.Seed, direction);
         _delayLine = new PacketRing(delayLineBytes, RingPolicy.Lossy);
         _delayReader = _delayLine.AddConsumer("departures");
+        var frames = (byte*)Unsafe.AsPointer(ref _outgoingFrames[0]);
+        var vectors = (Interop.PacketSend.IoVec*)Unsafe.AsPointer(ref _outgoingVectors[0]);
+        for (var i = 0; i < SendBatch; i++)
+        {
+            vectors[i].Base = frames + i * SlotLength;
+            _outgoingMessages[i].Iov = vectors + i;
+            _outgoingMessages[i].IovLength = 1;
+        }
     }
 
     /// <summary>The settings the next frame is handled with; a new seed restarts the dice.</summary>
@@ -107,6 +128,8 @@ internal sealed unsafe class LinkPath
                 _delayReader.Release();
             counters.InFlight = _enqueued - _dequeued;
             var wait = holding ? TimeSpan.FromTicks(Math.Max(0, (head.TimestampNanoseconds - now) / 100)) : IdleWait;
+            // Nothing may wait in the batch while the thread sleeps.
+            Flush(ref counters);
             if (!_incoming.TryNext(wait, out var frame))
                 continue;
             var handled = 0;
@@ -206,33 +229,47 @@ internal sealed unsafe class LinkPath
 
     private void Send(ReadOnlySpan<byte> data, bool duplicate, ref LinkCounters counters)
     {
-        SendOnce(data, ref counters);
+        Queue(data, ref counters);
         if (!duplicate)
             return;
         counters.Duplicated++;
-        SendOnce(data, ref counters);
+        Queue(data, ref counters);
     }
 
-    private void SendOnce(ReadOnlySpan<byte> data, ref LinkCounters counters)
+    private void Queue(ReadOnlySpan<byte> data, ref LinkCounters counters)
     {
-        for (var attempt = 0; ; attempt++)
+        data.CopyTo(_outgoingFrames.AsSpan(_outgoingCount * SlotLength, SlotLength));
+        _outgoingVectors[_outgoingCount].Length = (nuint)data.Length;
+        if (++_outgoingCount == SendBatch)
+            Flush(ref counters);
+    }
+
+    /// <summary>Sends the batch in order; a frame the kernel refuses (after retries while its queue is full) is counted and skipped.</summary>
+    private void Flush(ref LinkCounters counters)
+    {
+        var messages = (Interop.PacketSend.MMsgHdr*)Unsafe.AsPointer(ref _outgoingMessages[0]);
+        var sent = 0;
+        var retries = 0;
+        while (sent < _outgoingCount)
         {
-            nint sent;
-            fixed (byte* bytes = data)
-                sent = Interop.PacketSend.Send(_outgoing, bytes, (nuint)data.Length, 0);
-            if (sent == data.Length)
+            var n = Interop.PacketSend.SendMany(_outgoing, messages + sent, (uint)(_outgoingCount - sent), 0);
+            if (n > 0)
             {
-                counters.Forwarded++;
-                return;
+                sent += n;
+                counters.Forwarded += n;
+                retries = 0;
+                continue;
             }
-            if (sent < 0 && Marshal.GetLastPInvokeError() == ENOBUFS && attempt < FullQueueRetries)
+            if (Marshal.GetLastPInvokeError() == ENOBUFS && ++retries < FullQueueRetries)
             {
                 Thread.Yield();
                 continue;
             }
             counters.SendFailures++;
-            return;
+            sent++;
+            retries = 0;
         }
+        _outgoingCount = 0;
     }
 }
 
