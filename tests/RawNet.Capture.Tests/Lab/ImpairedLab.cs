@@ -84,10 +84,11 @@ internal sealed class ImpairedLab : IDisposable
     /// <summary>
     /// Sends <paramref name="count"/> UDP datagrams from end <paramref name="from"/> (1 or 2) to the other, each carrying
     /// its sequence number and the send time, pausing 1 ms after every <paramref name="burst"/> so no socket buffer
-    /// overflows; returns what arrived: sequence number and one-way delay in ms, in arrival order. Bounded: the
+    /// overflows; returns what arrived: sequence number, one-way delay in ms and the Stopwatch time of arrival, in
+    /// arrival order. Bounded: the
     /// receiver gives up 1 s after the last datagram.
     /// </summary>
-    public List<(int Sequence, double DelayMs)> SendUdp(int from, int count, int burst, int payloadLength = 64)
+    public List<(int Sequence, double DelayMs, long ArrivalTicks)> SendUdp(int from, int count, int burst, int payloadLength = 64)
     {
         int to = 3 - from;
         string[] namespaces = [Network.NamespaceA, Network.NamespaceB];
@@ -99,7 +100,7 @@ internal sealed class ImpairedLab : IDisposable
             return socket;
         });
         var port = ((IPEndPoint)receiver.LocalEndPoint!).Port;
-        var arrived = new List<(int, double)>();
+        var arrived = new List<(int, double, long)>();
         var receiving = new Thread(() =>
         {
             var buffer = new byte[2048];
@@ -113,7 +114,7 @@ internal sealed class ImpairedLab : IDisposable
                     if (n < 12)
                         continue;
                     var sent = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(4));
-                    arrived.Add((BinaryPrimitives.ReadInt32BigEndian(buffer), (now - sent) * 1000.0 / Stopwatch.Frequency));
+                    arrived.Add((BinaryPrimitives.ReadInt32BigEndian(buffer), (now - sent) * 1000.0 / Stopwatch.Frequency, now));
                 }
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)

@@ -37,7 +37,7 @@ public sealed class LinkForwarderTests
         foreach (var run in new[] { 1, 2 })
         {
             using var lab = ImpairedLab.Create(Settings(4242, ("loss", $"{Loss}%")));
-            var arrived = lab.SendUdp(from: 1, count: Frames, burst: 20).Select(a => a.Sequence).ToHashSet();
+            var arrived = lab.SendUdp(from: 1, count: Frames, burst: 10).Select(a => a.Sequence).ToHashSet();
             lost.Add([.. Enumerable.Range(0, Frames).Where(i => !arrived.Contains(i))]);
             var counters = lab.Board.Snapshot(LinkDirection.AToB);
             // Every frame the link did not drop arrived: the sockets lost nothing, so the two runs compare the link alone.
@@ -62,6 +62,32 @@ public sealed class LinkForwarderTests
             // Never early: a frame leaves no sooner than its delay after the kernel saw it arrive.
             Assert.True(delays[0] >= expected - 0.05, $"earliest {delays[0]:0.000} ms");
         }
+    }
+
+    [Fact]
+    public void New_settings_apply_to_the_next_frame_without_stopping_the_link()
+    {
+        using var lab = ImpairedLab.Create(Settings(1, ("loss", "100%")));
+        Assert.Empty(lab.SendUdp(from: 1, count: 100, burst: 10));
+        Assert.True(LinkSettings.Default(1).TryApply([new("loss", "0%")], out var open, out _));
+        lab.Forwarder.Apply(open);
+        Assert.Equal(100, lab.SendUdp(from: 1, count: 100, burst: 10).Count);
+        var counters = lab.Board.Snapshot(LinkDirection.AToB);
+        Assert.Equal(100, counters.DroppedByLoss);
+        Assert.Equal(100, counters.Forwarded);
+    }
+
+    [Fact]
+    public void Frames_leave_at_the_set_rate_within_five_percent()
+    {
+        using var lab = ImpairedLab.Create(Settings(1, ("rate", "10mbit")));
+        // 400 datagrams of 1000 bytes (1042-byte frames) offered at about 80 Mbit/s queue up and leave 833.6 µs apart.
+        var arrived = lab.SendUdp(from: 1, count: 400, burst: 10, payloadLength: 1000);
+        Assert.Equal(400, arrived.Count);
+        var seconds = (arrived[^1].ArrivalTicks - arrived[0].ArrivalTicks) / (double)System.Diagnostics.Stopwatch.Frequency;
+        var expected = 399 * 1042 * 8 / 10e6;
+        Assert.InRange(seconds, expected * 0.95, expected * 1.05);
+        Assert.True(lab.Board.Snapshot(LinkDirection.AToB).QueueDepthMax > 10, "the offered load should have queued");
     }
 
     [Fact]
