@@ -45,7 +45,7 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
     /// <summary>The IPv6 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
     public string Ipv6(int host) => $"{Ipv6Prefix}:{host}";
 
-    /// <summary>Whether both namespaces exist.</summary>
+    /// <summary>Whether every namespace of the lab exists (both ends, and the link namespace when there is one).</summary>
     public bool Exists => Namespaces.All(ns => File.Exists(Injection.NetworkNamespace.PathOf(ns)));
 
     /// <summary>Whether any of the lab's namespaces exists.</summary>
