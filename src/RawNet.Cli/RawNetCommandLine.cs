@@ -52,7 +52,9 @@ public static class RawNetCommandLine
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var entry = Environment.GetCommandLineArgs()[0];
-        return entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [host, entry] : [host];
+        // An apphost (bin/.../rawnet) also reports its .dll as argument 0, but runs it by itself.
+        var hostIsDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
+        return hostIsDotnet && entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [host, entry] : [host];
     }
 
     private static string CommandPath(ParseResult parse)

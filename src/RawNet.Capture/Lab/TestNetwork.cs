@@ -17,12 +17,27 @@ namespace RawNet.Capture.Lab;
 /// <param name="Ipv4Prefix">The first three octets of the /24, e.g. "198.18.0".</param>
 /// <param name="Ipv6Prefix">The /64 prefix up to "::", e.g. "2001:db8:".</param>
 /// <param name="Mtu">The veth pair's MTU.</param>
-public sealed record TestNetwork(string NamespaceA, string NamespaceB, string InterfaceA, string InterfaceB, string Ipv4Prefix, string Ipv6Prefix, int Mtu)
+/// <param name="LinkNamespace">
+/// Null for one veth pair between the ends. Otherwise a third namespace between them, holding the lab link: each end's
+/// veth is paired with one in it (<see cref="LinkInterfaceA"/>, <see cref="LinkInterfaceB"/>, no addresses, no IPv6),
+/// and <see cref="Link.LinkForwarder"/> bridges frames between those two; the ends stay on one Ethernet segment.
+/// </param>
+public sealed record TestNetwork(string NamespaceA, string NamespaceB, string InterfaceA, string InterfaceB, string Ipv4Prefix, string Ipv6Prefix, int Mtu,
+    string? LinkNamespace = null)
 {
     private static readonly TimeSpan IpTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The lab <c>rawnet lab</c> manages.</summary>
-    public static TestNetwork Default { get; } = new("rawnet-a", "rawnet-b", "rn-a", "rn-b", "198.18.0", "2001:db8:", 9000);
+    public static TestNetwork Default { get; } = new("rawnet-a", "rawnet-b", "rn-a", "rn-b", "198.18.0", "2001:db8:", Link.LinkSettings.DefaultMtu, "rawnet-link");
+
+    /// <summary>The link namespace's veth end paired with <see cref="InterfaceA"/>.</summary>
+    public string LinkInterfaceA => InterfaceA + "-l";
+
+    /// <summary>The link namespace's veth end paired with <see cref="InterfaceB"/>.</summary>
+    public string LinkInterfaceB => InterfaceB + "-l";
+
+    /// <summary>Where the lab link's forwarder keeps its pid file, settings and counters (only with a <see cref="LinkNamespace"/>).</summary>
+    public string RunDirectory => Path.Combine("/run/rawnet", LinkNamespace ?? NamespaceA);
 
     /// <summary>The IPv4 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
     public string Ipv4(int host) => $"{Ipv4Prefix}.{host}";
@@ -30,16 +45,21 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
     /// <summary>The IPv6 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
     public string Ipv6(int host) => $"{Ipv6Prefix}:{host}";
 
-    /// <summary>Whether both namespaces exist.</summary>
-    public bool Exists => File.Exists(Injection.NetworkNamespace.PathOf(NamespaceA)) && File.Exists(Injection.NetworkNamespace.PathOf(NamespaceB));
+    /// <summary>Whether every namespace of the lab exists (both ends, and the link namespace when there is one).</summary>
+    public bool Exists => Namespaces.All(ns => File.Exists(Injection.NetworkNamespace.PathOf(ns)));
+
+    /// <summary>Whether any of the lab's namespaces exists.</summary>
+    public bool AnyExists => Namespaces.Any(ns => File.Exists(Injection.NetworkNamespace.PathOf(ns)));
+
+    private IEnumerable<string> Namespaces => LinkNamespace is null ? [NamespaceA, NamespaceB] : [NamespaceA, LinkNamespace, NamespaceB];
 
     /// <summary>Builds the lab; returns false (changing nothing) when it is already up. Throws <see cref="LabException"/> on failure, after removing what it built.</summary>
     public bool Up()
     {
         if (Exists)
             return false;
-        if (File.Exists(Injection.NetworkNamespace.PathOf(NamespaceA)) || File.Exists(Injection.NetworkNamespace.PathOf(NamespaceB)))
-            throw new LabException($"only one of {NamespaceA} and {NamespaceB} exists: run rawnet lab down first");
+        if (AnyExists)
+            throw new LabException($"only some of {string.Join(", ", Namespaces)} exist: run rawnet lab down first");
         try
         {
             foreach (var (ns, _) in Ends)
@@ -50,12 +70,26 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
                 Sysctl(ns, "net.ipv6.conf.default.accept_dad", "0");
                 Sysctl(ns, "net.ipv6.conf.all.accept_dad", "0");
                 Sysctl(ns, "net.ipv6.conf.default.router_solicitations", "0");
+                // The MLD report of the solicited-node group is repeated at random within this many ms (default 1000):
+                // with 1 the ends fall quiet as soon as they are up, before the forwarder starts, so no frame of their
+                // own takes a turn of the link's dice (a seed then decides the fate of the same frames every time).
+                if (LinkNamespace is not null)
+                    Sysctl(ns, "net.ipv6.conf.default.mldv2_unsolicited_report_interval", "1");
             }
-            Ip("link", "add", InterfaceA, "netns", NamespaceA, "mtu", Mtu.ToString(), "type", "veth",
-                "peer", "name", InterfaceB, "netns", NamespaceB, "mtu", Mtu.ToString());
+            if (LinkNamespace is null)
+                Ip("link", "add", InterfaceA, "netns", NamespaceA, "mtu", Mtu.ToString(), "type", "veth",
+                    "peer", "name", InterfaceB, "netns", NamespaceB, "mtu", Mtu.ToString());
+            else
+                BuildLinkNamespace(LinkNamespace);
             int host = 1;
             foreach (var (ns, device) in Ends)
             {
+                if (LinkNamespace is not null)
+                {
+                    // No link-local address: no MLD or neighbour discovery of its own crossing the link and taking its dice.
+                    Ip("-n", ns, "link", "set", device, "addrgenmode", "none");
+                    Link.ChecksumOffload.TurnOff(ns, device);
+                }
                 Ip("-n", ns, "addr", "add", $"{Ipv4(host)}/24", "dev", device);
                 Ip("-n", ns, "addr", "add", $"{Ipv6(host)}/64", "dev", device, "nodad");
                 Ip("-n", ns, "link", "set", device, "up");
@@ -81,11 +115,38 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
         }
     }
 
-    /// <summary>Deletes both namespaces (and so the veth pair); returns false when neither existed.</summary>
+    /// <summary>The middle namespace: no IPv6 (nothing of its own on the link), two veth ends paired with the ends' interfaces, up.</summary>
+    private void BuildLinkNamespace(string link)
+    {
+        Ip("netns", "add", link);
+        Ip("-n", link, "link", "set", "lo", "up");
+        Sysctl(link, "net.ipv6.conf.default.disable_ipv6", "1");
+        Sysctl(link, "net.ipv6.conf.all.disable_ipv6", "1");
+        foreach (var (ns, device, middle) in new[] { (NamespaceA, InterfaceA, LinkInterfaceA), (NamespaceB, InterfaceB, LinkInterfaceB) })
+        {
+            Ip("link", "add", device, "netns", ns, "mtu", Mtu.ToString(), "type", "veth",
+                "peer", "name", middle, "netns", link, "mtu", Mtu.ToString());
+            Ip("-n", link, "link", "set", middle, "up");
+        }
+    }
+
+    /// <summary>Sets the MTU of every veth end of the lab (both ends, and the link namespace's two).</summary>
+    public void SetMtu(int mtu)
+    {
+        foreach (var (ns, device) in Ends)
+            Ip("-n", ns, "link", "set", device, "mtu", mtu.ToString());
+        if (LinkNamespace is not null)
+        {
+            Ip("-n", LinkNamespace, "link", "set", LinkInterfaceA, "mtu", mtu.ToString());
+            Ip("-n", LinkNamespace, "link", "set", LinkInterfaceB, "mtu", mtu.ToString());
+        }
+    }
+
+    /// <summary>Deletes the lab's namespaces (and so the veth pairs); returns false when none existed.</summary>
     public bool Down()
     {
         bool any = false;
-        foreach (var (ns, _) in Ends)
+        foreach (var ns in Namespaces)
         {
             if (!File.Exists(Injection.NetworkNamespace.PathOf(ns)))
                 continue;
@@ -101,7 +162,7 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
         if (!Exists)
             return null;
         var text = new StringBuilder();
-        foreach (var (ns, _) in Ends)
+        foreach (var ns in Namespaces)
         {
             text.Append("namespace ").Append(ns).Append('\n');
             var links = Ip("-n", ns, "-o", "link", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -44,5 +44,6 @@ public readonly record struct CaptureSourceStatistics(long ReceivedByFilter, lon
 /// <param name="Promiscuous">Put the interface in promiscuous mode for the capture's lifetime.</param>
 /// <param name="Filter">A capture filter in tcpdump syntax, attached in the kernel; null for none.</param>
 /// <param name="BufferBytes">Size of the kernel ring (AF_PACKET) or buffer (libpcap).</param>
+/// <param name="IgnoreOutgoing">Capture only what arrives (AF_PACKET's PACKET_IGNORE_OUTGOING): a forwarder that sends on the interface it reads must not read its own sends back.</param>
 public sealed record CaptureOptions(string Interface, int SnapLength = 262144, bool Promiscuous = true, string? Filter = null,
-    int BufferBytes = 32 * 1024 * 1024);
+    int BufferBytes = 32 * 1024 * 1024, bool IgnoreOutgoing = false);

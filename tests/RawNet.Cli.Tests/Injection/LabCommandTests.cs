@@ -2,44 +2,144 @@ using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Injection;
 
-/// <summary><c>rawnet lab up</c>, <c>status</c>, <c>up</c> again and <c>down</c> on the real rawnet-a/rawnet-b names.</summary>
+/// <summary>
+/// <c>rawnet lab up</c>, <c>set</c>, <c>status</c> and <c>down</c> on the real rawnet-a/rawnet-link/rawnet-b names, run
+/// as the real program (the forwarder is rawnet itself in the background), and the one-line refusals.
+/// </summary>
 public sealed class LabCommandTests
 {
-    [Fact]
-    public void Up_status_up_again_down_and_status_round_trip()
+    private static readonly string[] LabNamespaces = ["rawnet-a", "rawnet-link", "rawnet-b"];
+    private const string RunDirectory = "/run/rawnet/rawnet-link";
+
+    private static void RequireNoLab()
     {
         ExternalTool.RequireRoot();
         ExternalTool.Require("ip", "iproute2");
-        if (File.Exists("/var/run/netns/rawnet-a") || File.Exists("/var/run/netns/rawnet-b"))
+        if (LabNamespaces.Any(ns => File.Exists("/var/run/netns/" + ns)) || Directory.Exists(RunDirectory))
             Assert.Skip("a rawnet lab is already up here; this test leaves other people's labs alone");
+    }
+
+    private static (int ExitCode, string StdOut, string StdErr) Lab(params string[] args) => RawNetProcess.Run(["lab", .. args], TimeSpan.FromSeconds(60));
+
+    private static void AssertNothingLeft()
+    {
+        var namespaces = ExternalTool.Run("ip", ["netns", "list"]).StdOut;
+        Assert.All(LabNamespaces, ns => Assert.DoesNotContain(ns, namespaces));
+        Assert.False(Directory.Exists(RunDirectory));
+    }
+
+    private static int ForwarderPid(string upOutput)
+    {
+        var at = upOutput.IndexOf("(forwarder pid ", StringComparison.Ordinal);
+        Assert.True(at >= 0, upOutput);
+        return int.Parse(upOutput[(at + 15)..upOutput.IndexOf(')', at)]);
+    }
+
+    [Fact]
+    public void Up_status_set_and_down_round_trip_with_the_forwarder_in_the_background()
+    {
+        RequireNoLab();
         try
         {
-            var up = InProcessRawNet.Run("lab", "up");
+            var up = Lab("up", "--delay", "5ms", "--loss", "0%/2%", "--seed", "9");
             Assert.True(up.ExitCode == 0, up.StdErr);
-            Assert.Equal("lab is up: rawnet-a (rn-a 198.18.0.1 2001:db8::1) <-> rawnet-b (rn-b 198.18.0.2 2001:db8::2), MTU 9000\n", up.StdOut);
+            var pid = ForwarderPid(up.StdOut);
+            Assert.Equal($"lab is up: rawnet-a (rn-a 198.18.0.1 2001:db8::1) <-> rawnet-link (forwarder pid {pid}) <-> rawnet-b (rn-b 198.18.0.2 2001:db8::2), MTU 1500\n"
+                + "link: --delay 5ms --jitter 0ms --loss 0%/2% --rate unlimited --queue 1000 --reorder 0% --duplicate 0% --corrupt 0% --mtu 1500 --seed 9\n", up.StdOut);
+            Assert.True(File.Exists($"/proc/{pid}/status"));
 
-            var again = InProcessRawNet.Run("lab", "up");
-            Assert.Equal(0, again.ExitCode);
-            Assert.StartsWith("lab is already up", again.StdOut);
+            var again = Lab("up");
+            Assert.Equal(1, again.ExitCode);
+            Assert.Equal($"rawnet: lab up: the lab is already up (forwarder pid {pid}): rawnet lab set changes the link, rawnet lab down removes the lab\n", again.StdErr);
 
-            var status = InProcessRawNet.Run("lab", "status");
-            Assert.Equal(0, status.ExitCode);
-            var lines = status.StdOut.Split('\n');
-            Assert.Contains("namespace rawnet-a", lines);
-            Assert.Contains("namespace rawnet-b", lines);
-            Assert.Contains(lines, l => l.StartsWith("  rn-a ") && l.Contains("mtu 9000") && l.Contains("198.18.0.1/24") && l.Contains("2001:db8::1/64"));
-            Assert.Contains(lines, l => l.StartsWith("  rn-b ") && l.Contains("mtu 9000") && l.Contains("198.18.0.2/24") && l.Contains("2001:db8::2/64"));
-
-            // The lab carries traffic: a datagram from a into b's discard port is accepted.
-            var send = InProcessRawNet.Run("send", "--via", "datagram", "--to", "[2001:db8::2]:9", "--payload", "lab", "--netns", "rawnet-a");
+            // A datagram from a crosses the link to b's discard port (the kernel there drops it; the link counted it).
+            var send = RawNetProcess.Run(["send", "--via", "datagram", "--to", "198.18.0.2:9", "--payload", "lab", "--netns", "rawnet-a"]);
             Assert.True(send.ExitCode == 0, send.StdErr);
+            var status = Lab("status");
+            Assert.True(status.ExitCode == 0, status.StdErr);
+            var lines = status.StdOut.Split('\n');
+            Assert.Contains("namespace rawnet-link", lines);
+            Assert.Contains(lines, l => l.StartsWith("  rn-a ") && l.Contains("mtu 1500") && l.Contains("198.18.0.1/24"));
+            Assert.Contains($"link rawnet-link: forwarder pid {pid} between rn-a-l and rn-b-l", lines);
+            Assert.Contains("  settings: --delay 5ms --jitter 0ms --loss 0%/2% --rate unlimited --queue 1000 --reorder 0% --duplicate 0% --corrupt 0% --mtu 1500 --seed 9", lines);
+            Assert.Contains("                            a->b        b->a", lines);
+            var forwarded = lines.Single(l => l.StartsWith("  forwarded ")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("1", forwarded[1]);
+
+            var set = Lab("set", "--loss", "1%", "--rate", "20mbit", "--mtu", "1400");
+            Assert.True(set.ExitCode == 0, set.StdErr);
+            Assert.Equal("link: --delay 5ms --jitter 0ms --loss 1% --rate 20mbit --queue 1000 --reorder 0% --duplicate 0% --corrupt 0% --mtu 1400 --seed 9\n", set.StdOut);
+            status = Lab("status");
+            Assert.Contains("  settings: --delay 5ms --jitter 0ms --loss 1% --rate 20mbit --queue 1000 --reorder 0% --duplicate 0% --corrupt 0% --mtu 1400 --seed 9\n", status.StdOut);
+            Assert.Contains(status.StdOut.Split('\n'), l => l.StartsWith("  rn-b ") && l.Contains("mtu 1400"));
+
+            var badSet = Lab("set", "--loss", "150%");
+            Assert.Equal(2, badSet.ExitCode);
+            Assert.Equal("rawnet: lab set: --loss 150%: a chance is between 0% and 100%\n", badSet.StdErr);
+
+            var down = Lab("down");
+            Assert.Equal($"lab is down: stopped the forwarder (pid {pid}), deleted rawnet-a, rawnet-link and rawnet-b\n", down.StdOut);
+            Assert.False(File.Exists($"/proc/{pid}/status") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("forward"));
         }
         finally
         {
-            var down = InProcessRawNet.Run("lab", "down");
-            Assert.Equal("lab is down: deleted rawnet-a and rawnet-b\n", down.StdOut);
+            Lab("down");
         }
-        Assert.Equal("lab is down (rawnet lab up creates it)\n", InProcessRawNet.Run("lab", "status").StdOut);
-        Assert.Equal("lab is already down\n", InProcessRawNet.Run("lab", "down").StdOut);
+        AssertNothingLeft();
+        Assert.Equal("lab is down (rawnet lab up creates it)\n", Lab("status").StdOut);
+        Assert.Equal("lab is already down\n", Lab("down").StdOut);
+        Assert.Equal("rawnet: lab set: the lab is down (rawnet lab up creates it)\n", Lab("set", "--delay", "1ms").StdErr);
+    }
+
+    [Theory]
+    [InlineData("--loss", "150%", "--loss 150%: a chance is between 0% and 100%")]
+    [InlineData("--rate", "0", "--rate 0: a rate must be above 0 (leave --rate out, or give --rate unlimited, for no limit)")]
+    [InlineData("--delay", "-5ms", "--delay -5ms: a time cannot be negative")]
+    [InlineData("--mtu", "1200", "--mtu 1200: below 1280 IPv6 cannot work, and the lab has IPv6 (2001:db8::1-2); give 1280 to 9000")]
+    public void Bad_settings_get_one_line_and_nothing_is_set_up(string option, string value, string message)
+    {
+        RequireNoLab();
+        var up = InProcessRawNet.Run("lab", "up", option, value);
+        Assert.Equal(2, up.ExitCode);
+        Assert.Equal($"rawnet: lab up: {message}\n", up.StdErr);
+        Assert.Equal("", up.StdOut);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public void A_forwarder_that_died_or_a_stale_pid_file_is_one_line_and_down_cleans_up()
+    {
+        RequireNoLab();
+        try
+        {
+            var up = Lab("up", "--seed", "1");
+            Assert.True(up.ExitCode == 0, up.StdErr);
+            var pid = ForwarderPid(up.StdOut);
+            ExternalTool.Run("kill", ["-9", pid.ToString()]);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (File.Exists($"/proc/{pid}/status") && clock.Elapsed < TimeSpan.FromSeconds(5))
+                Thread.Sleep(20);
+
+            var dead = $"the lab's forwarder (pid {pid}) is not running: it crashed or was killed (";
+            var status = Lab("status");
+            Assert.Equal(1, status.ExitCode);
+            Assert.StartsWith("rawnet: lab status: " + dead, status.StdErr);
+            Assert.EndsWith("); rawnet lab down removes what is left\n", status.StdErr);
+            Assert.Single(status.StdErr.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith("rawnet: lab set: " + dead, Lab("set", "--loss", "1%").StdErr);
+            Assert.StartsWith("rawnet: lab up: " + dead, Lab("up").StdErr);
+
+            // A pid file naming a live process that is not this lab's forwarder (pid 1) is stale too, and nobody is signalled.
+            File.WriteAllText(Path.Combine(RunDirectory, "forwarder.pid"), "1\n");
+            Assert.StartsWith("rawnet: lab status: the lab's forwarder (pid 1) is not running", Lab("status").StdErr);
+
+            var down = Lab("down");
+            Assert.Equal("lab is down: the forwarder (pid 1) had already stopped, deleted rawnet-a, rawnet-link and rawnet-b\n", down.StdOut);
+        }
+        finally
+        {
+            Lab("down");
+        }
+        AssertNothingLeft();
     }
 }

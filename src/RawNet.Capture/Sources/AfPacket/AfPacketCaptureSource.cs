@@ -132,6 +132,11 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             mapping = new SafeRingMappingHandle(address, length);
 
             AttachFilter(socket, filter, options.SnapLength, name);
+            if (options.IgnoreOutgoing)
+            {
+                var ignore = 1;
+                SetOption(socket, SolPacket, PacketIgnoreOutgoing, &ignore, sizeof(int), "PACKET_IGNORE_OUTGOING", name);
+            }
 
             var bound = new SockaddrLl { Family = AddressFamilyPacket, Protocol = BinaryPrimitives.ReverseEndianness(EthPAll), IfIndex = index };
             if (Bind(socket, &bound, sizeof(SockaddrLl)) != 0)
@@ -217,7 +222,8 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             var remaining = deadline - Stopwatch.GetTimestamp();
             if (remaining <= 0)
                 break;
-            Wait(infinite ? -1 : (int)Math.Min(int.MaxValue, (remaining * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency));
+            // Nanoseconds, not poll's milliseconds: the lab link waits for frames that are due within a fraction of one.
+            Wait(infinite ? -1 : (long)Math.Min(long.MaxValue / 2, remaining * (1_000_000_000.0 / Stopwatch.Frequency)));
         }
         frame = default;
         return false;
@@ -275,7 +281,7 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
         _block = _block + 1 == _layout.BlockCount ? 0 : _block + 1;
     }
 
-    private void Wait(int milliseconds)
+    private void Wait(long nanoseconds)
     {
         var fds = stackalloc Interop.Poll.PollFd[2];
         var added = false;
@@ -286,7 +292,8 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             _wake.DangerousAddRef(ref addedWake);
             fds[0] = new Interop.Poll.PollFd { Fd = (int)_socket.DangerousGetHandle(), Events = Interop.Poll.PollIn };
             fds[1] = new Interop.Poll.PollFd { Fd = (int)_wake.DangerousGetHandle(), Events = Interop.Poll.PollIn };
-            var n = Interop.Poll.PollFds(fds, 2, milliseconds);
+            var timeout = new Interop.Poll.TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            var n = Interop.Poll.PollFdsPrecise(fds, 2, nanoseconds < 0 ? null : &timeout, null);
             if (n < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();

@@ -22,6 +22,8 @@ internal static partial class Interop
         internal const int PacketStatistics = 6;            // PACKET_STATISTICS
         internal const int PacketVersion = 10;              // PACKET_VERSION
         internal const int TPacketV3 = 2;                   // TPACKET_V3
+        internal const int PacketQdiscBypass = 20;          // PACKET_QDISC_BYPASS: sends go straight to the driver
+        internal const int PacketIgnoreOutgoing = 23;       // PACKET_IGNORE_OUTGOING (Linux 4.20): no copies of what leaves the interface
         internal const ushort PacketMrPromisc = 1;          // PACKET_MR_PROMISC
 
         internal const byte PacketOutgoing = 4;             // PACKET_OUTGOING (sll_pkttype)

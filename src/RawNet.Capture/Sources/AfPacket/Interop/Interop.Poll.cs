@@ -27,6 +27,18 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, EntryPoint = "poll", SetLastError = true)]
         internal static partial int PollFds(PollFd* fds, nuint count, int timeoutMilliseconds);
 
+        /// <summary>struct timespec.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct TimeSpec
+        {
+            internal long Seconds;
+            internal long Nanoseconds;
+        }
+
+        // int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo_p, const sigset_t *sigmask);
+        [LibraryImport(Libraries.Libc, EntryPoint = "ppoll", SetLastError = true)]
+        internal static partial int PollFdsPrecise(PollFd* fds, nuint count, TimeSpec* timeout, void* signalMask);
+
         // int eventfd(unsigned int initval, int flags);
         [LibraryImport(Libraries.Libc, EntryPoint = "eventfd", SetLastError = true)]
         internal static partial int EventFd(uint initialValue, int flags);
