@@ -64,7 +64,7 @@ public static class StatsCommand
     private static int RunTables(string path, StatisticsTables tables, bool defragment, bool verify, CommandOutput output, TextWriter stderr)
     {
         var sink = new TablesSink(tables);
-        int code = CaptureInput.Run(path, 0, defragment, sink, output, stderr, tracker: new ConversationTracker(), verifyChecksums: verify);
+        int code = CaptureInput.Run(path, 0, defragment, sink, output, stderr, tracker: new ConversationTracker(), verifyChecksums: verify && tables.ChecksumsMatter);
         // A damaged file still gets the tables of what could be read.
         if (code != ExitCode.Success && sink.Packets == 0)
             return code;

@@ -37,6 +37,13 @@ public sealed class StatisticsTables
             expert.TreeBuilt = tree;
     }
 
+    /// <summary>
+    /// Whether a table can tell a verified checksum from an unverified one: the expert table (tshark checks ICMP checksums
+    /// always) and any display filter (one may name a checksum status); I/O tables may carry filters. Plain conversation
+    /// and endpoint tables count the same either way, and verifying every checksum is a fifth of their time.
+    /// </summary>
+    public bool ChecksumsMatter => _tables.Any(t => t is ExpertTally or IntervalTally || FilterOf(t) is not null);
+
     private static DisplayFilter? FilterOf(object table) => table switch
     {
         ConversationTally c => c.Filter,
