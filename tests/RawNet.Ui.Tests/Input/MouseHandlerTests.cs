@@ -117,9 +117,11 @@ public sealed class MouseHandlerTests
         MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelUp, 0, 10, view.Geometry.TreeTop + 1));
         Assert.Equal(0, view.TreeCursor);
         // Other screens scroll with their arrow keys.
-        view.Screen = ScreenKind.Help;
+        Views.Type(view, "s");
         MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelDown, 0, 10, 10));
-        Assert.Equal((3, ScreenKind.Help), (view.Selected, view.Screen));
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelDown, 0, 10, 10));
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelUp, 0, 10, 10));
+        Assert.Equal((3, ScreenKind.Statistics), (view.StatisticsTop, view.Screen));
     }
 
     [Fact]
