@@ -498,7 +498,7 @@ public sealed class CaptureView
     /// <summary>The <c>rawnet stats</c> report, once asked for.</summary>
     public IReadOnlyList<string>? StatisticsReport { get; private set; }
 
-    /// <summary>The first line of the statistics screen shown.</summary>
+    /// <summary>The first line of the statistics screen shown (of the help screen, while it is open).</summary>
     public int StatisticsTop { get; set; }
 
     /// <summary>The frame selected (0-based in the file), or -1.</summary>

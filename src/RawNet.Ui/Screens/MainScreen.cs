@@ -20,7 +20,8 @@ public static class MainScreen
         switch (view.Screen)
         {
             case ScreenKind.Help:
-                parts.Add(new HelpScreen(view.Theme, body));
+                view.StatisticsTop = HelpScreen.FirstKey(view.StatisticsTop, body);
+                parts.Add(new HelpScreen(view.Theme, body, view.StatisticsTop));
                 break;
             case ScreenKind.Statistics:
                 parts.Add(new StatisticsScreen(view.Theme, view.StatisticsReport ?? ["Computing..."], view.StatisticsTop, body));

@@ -122,6 +122,13 @@ public sealed class MouseHandlerTests
         MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelDown, 0, 10, 10));
         MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelUp, 0, 10, 10));
         Assert.Equal((3, ScreenKind.Statistics), (view.StatisticsTop, view.Screen));
+        // Help too, as far as its last line.
+        Views.Type(view, "\e?");
+        MainScreen.Compose(view, 120, 40);
+        for (int notch = 0; notch < 5; notch++)
+            MouseHandler.Apply(view, new MouseEvent(MouseAction.WheelDown, 0, 10, 10));
+        MainScreen.Compose(view, 120, 40);
+        Assert.Equal((HelpScreen.Keys.Length + 4 - 37, ScreenKind.Help), (view.StatisticsTop, view.Screen));
     }
 
     [Fact]
