@@ -30,10 +30,10 @@ public sealed class KeyReader
             while (true)
             {
                 Add(_parser.Feed(Console.ReadKey(intercept: true), _parsed));
-                // An ESC alone is the Escape key at once, as before; the rest of a report gets a moment.
+                // An ESC or a '[' alone is a key at once, as before; the rest of a report gets a moment.
                 while (_parser.Pending)
                 {
-                    if (!Available(_parser.PendingEscapeOnly ? TimeSpan.Zero : RestOfReport))
+                    if (!Available(_parser.PendingKeyAlone ? TimeSpan.Zero : RestOfReport))
                     {
                         Add(_parser.Flush(_parsed));
                         break;

@@ -3,8 +3,10 @@ namespace RawNet.Ui.Input;
 /// <summary>
 /// Picks SGR mouse reports (<c>ESC [ &lt; b ; x ; y M</c> or <c>m</c>, xterm's mode 1006) out of the keys
 /// <see cref="Console.ReadKey(bool)"/> returns. .NET does not know these sequences and hands them over one character
-/// at a time (ESC, <c>[</c>, <c>&lt;</c>, digits...; a read that ends just after <c>ESC [</c> comes as Alt+<c>[</c>), so
-/// keys and reports interleave freely. A report cut short or garbled is dropped whole: none of its characters become
+/// at a time (ESC, <c>[</c>, <c>&lt;</c>, digits...), so keys and reports interleave freely. A report split across two
+/// reads comes in other shapes: a read that ends just after <c>ESC [</c> gives <c>[</c> alone (the ESC is lost), one
+/// that ends just after <c>ESC [ &lt;</c> gives a key with no character, F7 with Shift and Control; both are taken as
+/// the start of a report when the rest follows at once, and as what they are otherwise. A report cut short or garbled is dropped whole: none of its characters become
 /// keys. Allocates nothing.
 /// </summary>
 public sealed class SgrMouseParser
@@ -19,6 +21,8 @@ public sealed class SgrMouseParser
     {
         Idle,
         Escape,
+        // A '[' whose ESC .NET swallowed (the read ended after "ESC [").
+        Bracket,
         EscapeBracket,
         Report,
         // A garbled report: its remaining parameter characters are dropped up to its final byte.
@@ -35,8 +39,14 @@ public sealed class SgrMouseParser
     /// <summary>True while a sequence has begun: the caller waits a moment for the rest, then calls <see cref="Flush"/>.</summary>
     public bool Pending => _state != State.Idle;
 
-    /// <summary>True when only an ESC is pending, which is a key of its own unless more follows at once.</summary>
-    public bool PendingEscapeOnly => _state == State.Escape;
+    /// <summary>True when an ESC or a <c>[</c> is pending, a key of its own unless more follows at once.</summary>
+    public bool PendingKeyAlone => _state is State.Escape or State.Bracket;
+
+    /// <summary>What .NET returns for "ESC [ &lt;" read alone (it takes the three characters for a key it does not know).</summary>
+    private static bool IsCutReportStart(ConsoleKeyInfo key) =>
+        key.KeyChar == '\0' && key.Key == ConsoleKey.F7 && key.Modifiers == (ConsoleModifiers.Shift | ConsoleModifiers.Control);
+
+    private static readonly ConsoleKeyInfo BracketKey = new('[', 0, false, false, false);
 
     /// <summary>Takes one key as Console.ReadKey returned it; writes what it completes into <paramref name="output"/> (room for <see cref="MaxEventsPerFeed"/>) and returns how many.</summary>
     public int Feed(ConsoleKeyInfo key, Span<InputEvent> output)
@@ -49,13 +59,27 @@ public sealed class SgrMouseParser
                     _state = State.Escape;
                     return 0;
                 }
-                if (key.KeyChar == '[' && key.Modifiers == ConsoleModifiers.Alt)
+                if (key.KeyChar == '[' && (key.Modifiers & ~ConsoleModifiers.Alt) == 0)
                 {
-                    _state = State.EscapeBracket;
+                    _state = State.Bracket;
+                    return 0;
+                }
+                if (IsCutReportStart(key))
+                {
+                    BeginReport();
                     return 0;
                 }
                 output[0] = InputEvent.Of(key);
                 return 1;
+            case State.Bracket:
+                if (key.KeyChar == '<' && (key.Modifiers & ~ConsoleModifiers.Shift) == 0)
+                {
+                    BeginReport();
+                    return 0;
+                }
+                _state = State.Idle;
+                output[0] = InputEvent.Of(BracketKey);
+                return 1 + Feed(key, output[1..]);
             case State.Escape:
                 if (key.KeyChar == '[' && key.Modifiers == 0)
                 {
@@ -68,15 +92,12 @@ public sealed class SgrMouseParser
             case State.EscapeBracket:
                 if (key.KeyChar == '<' && (key.Modifiers & ~ConsoleModifiers.Shift) == 0)
                 {
-                    _state = State.Report;
-                    _field = 0;
-                    _digits = false;
-                    _b = _x = _y = 0;
+                    BeginReport();
                     return 0;
                 }
                 _state = State.Idle;
                 output[0] = InputEvent.Of(EscapeKey);
-                output[1] = InputEvent.Of(new ConsoleKeyInfo('[', 0, false, false, false));
+                output[1] = InputEvent.Of(BracketKey);
                 return 2 + Feed(key, output[2..]);
             case State.Skip:
                 return Skip(key, output);
@@ -96,6 +117,14 @@ public sealed class SgrMouseParser
         }
         _state = State.Idle;
         return c is >= '@' and <= '~' ? 0 : Feed(key, output);
+    }
+
+    private void BeginReport()
+    {
+        _state = State.Report;
+        _field = 0;
+        _digits = false;
+        _b = _x = _y = 0;
     }
 
     private int Report(ConsoleKeyInfo key, Span<InputEvent> output)
@@ -156,8 +185,8 @@ public sealed class SgrMouseParser
     }
 
     /// <summary>
-    /// Nothing more came: a lone ESC is the Escape key, a lone <c>ESC [</c> is Alt+<c>[</c> (as .NET reads it), a report
-    /// cut short is dropped. Returns how many events it wrote (at most one).
+    /// Nothing more came: a lone ESC is the Escape key, a lone <c>[</c> (or <c>ESC [</c>) the <c>[</c> key, a report cut
+    /// short is dropped. Returns how many events it wrote (at most one).
     /// </summary>
     public int Flush(Span<InputEvent> output)
     {
@@ -168,8 +197,8 @@ public sealed class SgrMouseParser
             case State.Escape:
                 output[0] = InputEvent.Of(EscapeKey);
                 return 1;
-            case State.EscapeBracket:
-                output[0] = InputEvent.Of(new ConsoleKeyInfo('[', 0, false, true, false));
+            case State.Bracket or State.EscapeBracket:
+                output[0] = InputEvent.Of(BracketKey);
                 return 1;
             default:
                 return 0;

@@ -60,8 +60,12 @@ public sealed class SgrMouseParserTests
                 events.AddRange(output.AsSpan(0, parser.Feed(key, output)).ToArray());
             Assert.Equal("Press0@11,33", Describe(events));
         }
-        // .NET reads "ESC [" alone as Alt+[: the '<' after it continues the report.
-        Assert.Equal("Press0@11,33", Describe(Parse([new ConsoleKeyInfo('[', 0, false, true, false), .. Keys("<0;12;34M")])));
+        // What .NET makes of a read that ends after "ESC [" (a '[', the ESC lost) or after "ESC [ <" (F7 with Shift and
+        // Control, no character): the rest, when it follows at once, completes the report.
+        Assert.Equal("Press0@11,33", Describe(Parse([.. Keys("["), .. Keys("<0;12;34M")])));
+        Assert.Equal("Press0@11,33", Describe(Parse([new ConsoleKeyInfo('\0', ConsoleKey.F7, true, false, true), .. Keys("0;12;34M")])));
+        // Otherwise they are the keys they are.
+        Assert.Equal("[ [ x", Describe(Parse(Keys("["), Keys("[x"))));
     }
 
     [Fact]
