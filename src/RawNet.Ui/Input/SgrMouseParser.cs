@@ -71,15 +71,19 @@ public sealed class SgrMouseParser
                 }
                 output[0] = InputEvent.Of(key);
                 return 1;
-            case State.Bracket:
+            case State.Bracket or State.EscapeBracket:
                 if (key.KeyChar == '<' && (key.Modifiers & ~ConsoleModifiers.Shift) == 0)
                 {
                     BeginReport();
                     return 0;
                 }
+                // Not a report: the keys held back, then this one.
+                int held = 0;
+                if (_state == State.EscapeBracket)
+                    output[held++] = InputEvent.Of(EscapeKey);
+                output[held++] = InputEvent.Of(BracketKey);
                 _state = State.Idle;
-                output[0] = InputEvent.Of(BracketKey);
-                return 1 + Feed(key, output[1..]);
+                return held + Feed(key, output[held..]);
             case State.Escape:
                 if (key.KeyChar == '[' && key.Modifiers == 0)
                 {
@@ -89,16 +93,6 @@ public sealed class SgrMouseParser
                 _state = State.Idle;
                 output[0] = InputEvent.Of(EscapeKey);
                 return 1 + Feed(key, output[1..]);
-            case State.EscapeBracket:
-                if (key.KeyChar == '<' && (key.Modifiers & ~ConsoleModifiers.Shift) == 0)
-                {
-                    BeginReport();
-                    return 0;
-                }
-                _state = State.Idle;
-                output[0] = InputEvent.Of(EscapeKey);
-                output[1] = InputEvent.Of(BracketKey);
-                return 2 + Feed(key, output[2..]);
             case State.Skip:
                 return Skip(key, output);
             default:
