@@ -120,6 +120,26 @@ public sealed class MouseUiTests
         Assert.Equal("0 0 0", ui.Format(MouseFlags));
     }
 
+    [Fact]
+    public void A_hang_up_turns_mouse_mode_off()
+    {
+        using var ui = Start();
+        ui.WaitFor("Packets (10 shown of 10)");
+        Assert.Equal("1 1 1", ui.Format(MouseFlags));
+        // The pane's shell runs rawnet as its one child; SIGHUP is what a closed terminal sends it.
+        int shell = int.Parse(ui.Format("#{pane_pid}"), System.Globalization.CultureInfo.InvariantCulture);
+        string children = File.ReadAllText($"/proc/{shell}/task/{shell}/children").Trim();
+        int rawnet = int.Parse(children.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, Kill(rawnet, 1));
+        var screen = ui.WaitFor(Exited);
+        Assert.Contains(Exited + "0", screen, StringComparison.Ordinal);
+        Assert.Equal("0 0 0", ui.Format(MouseFlags));
+    }
+
+    // int kill(pid_t pid, int sig);
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     private const string MouseFlags = "#{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag}";
 
     private static string FilterBarKeys => RawNet.Ui.Widgets.FilterBar.Keys;
