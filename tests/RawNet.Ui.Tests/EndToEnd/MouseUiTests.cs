@@ -14,8 +14,8 @@ public sealed class MouseUiTests
 {
     private static readonly string Capture = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
 
-    private static TmuxSession Start() =>
-        new($"'{Dotnet}' '{Rawnet}' ui '{Capture}'; echo \"{Exited}$?\"; sleep 60");
+    private static TmuxSession Start(int width = 120) =>
+        new($"'{Dotnet}' '{Rawnet}' ui '{Capture}'; echo \"{Exited}$?\"; sleep 60", width);
 
     /// <summary>The row of the first screen line holding <paramref name="text"/>.</summary>
     private static int RowOf(string screen, string text)
@@ -118,6 +118,23 @@ public sealed class MouseUiTests
         ui.Keys("C-c");
         ui.WaitFor(Exited);
         Assert.Equal("0 0 0", ui.Format(MouseFlags));
+    }
+
+    [Fact]
+    public void Side_by_side_a_click_on_a_byte_right_of_the_tree_selects_its_field()
+    {
+        using var ui = Start(width: 160);
+        ui.WaitFor("Packets (10 shown of 10)");
+        ui.Keys("|");
+        var screen = ui.WaitFor("Layout: side by side");
+        // The hex pane's second line, found where it is drawn: right of the tree and the border.
+        var lines = screen.Split('\n');
+        int row = Array.FindIndex(lines, line => line.Contains("│0010  ", StringComparison.Ordinal));
+        Assert.True(row >= 0, screen);
+        int column = lines[row].IndexOf("│0010  ", StringComparison.Ordinal) + 1;
+        ui.Click(column + 6 + 7 * 3, row);
+        screen = ui.WaitFor("Bytes (highlighted: 23-23, 1 byte)");
+        Assert.Contains(">    Protocol (ip.proto)", screen, StringComparison.Ordinal);
     }
 
     [Fact]
