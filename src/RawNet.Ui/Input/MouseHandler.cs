@@ -6,7 +6,8 @@ namespace RawNet.Ui.Input;
 /// <summary>
 /// Applies mouse reports to a <see cref="CaptureView"/>, hit-tested against <see cref="CaptureView.Geometry"/> (where the
 /// panes were last drawn): a click selects a packet, a tree line or a byte's field, the wheel scrolls the pane under the
-/// pointer, a pane's title line drags to resize, a click on the key hint is that key. Other screens scroll with the wheel.
+/// pointer, a pane's title line drags to resize, a click on the key hint is that key and one on the filter line opens
+/// the filter. Other screens scroll with the wheel (the craft screen's key hint is clickable too).
 /// </summary>
 public static class MouseHandler
 {
@@ -29,7 +30,8 @@ public static class MouseHandler
                 for (int i = 0; i < WheelRows; i++)
                     KeyHandler.Apply(view, mouse.Action == MouseAction.WheelUp ? UpKey : DownKey);
             }
-            return null;
+            bool click = mouse is { Action: MouseAction.Press, Button: 0, Row: PaneGeometry.HintRow };
+            return click && view.Screen == ScreenKind.Craft ? FilterBar.KeyAt(FilterBar.CraftKeys, mouse.Column) : null;
         }
         var geometry = view.Geometry;
         switch (mouse.Action)
@@ -50,6 +52,9 @@ public static class MouseHandler
         }
         if (mouse.Button != 0)
             return null;
+        // The filter line opens the filter as / does.
+        if (mouse.Row == 0)
+            return KeyMap.FromChar('/');
         if (mouse.Row == PaneGeometry.HintRow)
             return view.Vim.Count == 0 && !view.Vim.PendingYank && view.Vim.PendingMark == '\0' && view.Vim.CommandDraft is null
                 ? FilterBar.KeyAt(FilterBar.Keys, mouse.Column) : null;

@@ -180,6 +180,8 @@ public sealed class MouseHandlerTests
         Assert.Null(FilterBar.KeyAt(keys, keys.Length + 3));
         var view = Drawn();
         Assert.Equal('?', Click(view, keys.IndexOf("? help", StringComparison.Ordinal), PaneGeometry.HintRow)!.Value.KeyChar);
+        // The filter line is /.
+        Assert.Equal('/', Click(view, 20, 0)!.Value.KeyChar);
     }
 
     [Fact]
