@@ -99,7 +99,10 @@ public static class KeyHandler
             case UiCommand.Toggle: view.ToggleExpand(); break;
             case UiCommand.NextPane: view.NextPane(); break;
             case UiCommand.Filter: view.BeginFilter(); break;
-            case UiCommand.Help: view.Screen = ScreenKind.Help; break;
+            case UiCommand.Help:
+                view.StatisticsTop = 0;
+                view.Screen = ScreenKind.Help;
+                break;
             case UiCommand.Statistics:
                 view.ComputeStatistics();
                 view.StatisticsTop = 0;

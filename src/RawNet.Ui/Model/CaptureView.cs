@@ -498,7 +498,7 @@ public sealed class CaptureView
     /// <summary>The <c>rawnet stats</c> report, once asked for.</summary>
     public IReadOnlyList<string>? StatisticsReport { get; private set; }
 
-    /// <summary>The first line of the statistics screen shown.</summary>
+    /// <summary>The first line of the statistics screen shown (of the help screen, while it is open).</summary>
     public int StatisticsTop { get; set; }
 
     /// <summary>The frame selected (0-based in the file), or -1.</summary>
@@ -614,6 +614,85 @@ public sealed class CaptureView
             Top = Selected;
         HexTop = 0;
     }
+
+    /// <summary>Where the main screen's panes were last drawn (mouse reports are matched against it).</summary>
+    public PaneGeometry Geometry { get; set; }
+
+    /// <summary>The pane border a mouse drag is moving.</summary>
+    public PaneBorder Dragging { get; set; }
+
+    /// <summary>The first tree line shown in <paramref name="rows"/> lines: the scroll position, moved only if the cursor would be off screen.</summary>
+    public int TreeFirstLine(int rows)
+    {
+        int top = Math.Clamp(TreeTop, Math.Max(0, TreeCursor - rows + 1), TreeCursor);
+        return Math.Clamp(top, 0, Math.Max(0, Tree.Count - rows));
+    }
+
+    /// <summary>Makes <paramref name="pane"/> the one keys move in.</summary>
+    public void FocusOn(Pane pane) => Focus = pane;
+
+    /// <summary>A click on list row <paramref name="row"/>: selects it and gives the list the keys.</summary>
+    public void ClickRow(int row)
+    {
+        if (row < 0 || row >= ShownCount)
+            return;
+        Focus = Pane.Packets;
+        Follow = false;
+        Select(row);
+    }
+
+    /// <summary>
+    /// A click on tree line <paramref name="line"/>: moves the cursor there and gives the tree the keys; on a layer
+    /// heading, or on the line the cursor was already on, it also opens or closes the layer as Enter does.
+    /// </summary>
+    public void ClickTree(int line)
+    {
+        if (line < 0 || line >= Tree.Count)
+            return;
+        bool again = Focus == Pane.Tree && line == TreeCursor;
+        Focus = Pane.Tree;
+        SetTreeCursor(line);
+        if (again || Tree[line].Kind == TreeLineKind.Layer)
+            ToggleExpand();
+    }
+
+    /// <summary>
+    /// A click on byte <paramref name="offset"/> of the frame: the tree cursor goes to the innermost field holding it
+    /// (the smallest, in the innermost layer whose header holds it; that layer is opened as needed), or to the layer's
+    /// heading when no field does. False when no layer holds the byte.
+    /// </summary>
+    public bool SelectByte(int offset)
+    {
+        var tree = Tree;
+        int layer = -1;
+        foreach (var line in tree)
+        {
+            if (line.Kind == TreeLineKind.Layer && line.LayerIndex > layer && Holds(line, offset))
+                layer = line.LayerIndex;
+        }
+        if (layer < 0)
+            return false;
+        if (Expanded.Add(layer))
+        {
+            InvalidateTree();
+            tree = Tree;
+        }
+        int best = -1;
+        for (int i = 0; i < tree.Count; i++)
+        {
+            var line = tree[i];
+            if (line.LayerIndex != layer || !Holds(line, offset))
+                continue;
+            // The heading first; then any field holding the byte, the smallest winning (a flag inside its flags word).
+            if (best < 0 || line.Kind != TreeLineKind.Layer && (tree[best].Kind == TreeLineKind.Layer || line.Length < tree[best].Length))
+                best = i;
+        }
+        Focus = Pane.Tree;
+        SetTreeCursor(best);
+        return true;
+    }
+
+    private static bool Holds(TreeLine line, int offset) => line.Length > 0 && offset >= line.Offset && offset < line.Offset + line.Length;
 
     /// <summary>Enter: in the tree, opens or closes the layer under the cursor; in the packet list, opens every layer or closes them all.</summary>
     public void ToggleExpand()

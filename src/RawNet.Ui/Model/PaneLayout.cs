@@ -100,6 +100,52 @@ public sealed class PaneLayout
         return true;
     }
 
+    /// <summary>
+    /// A mouse drag of <paramref name="border"/>: the shares that make the pane above it <paramref name="rows"/> rows
+    /// tall, or as near as the panes' needs allow, when planned as <paramref name="drawn"/> was (the panes below keep
+    /// their ratio, each pane at least <see cref="MinimumShare"/>); false when nothing moved.
+    /// </summary>
+    public bool MoveBorder(PaneBorder border, int rows, PaneGeometry drawn)
+    {
+        if (border == PaneBorder.None)
+            return false;
+        Span<int> was = stackalloc int[3];
+        _shares.CopyTo(was);
+        int low = MinimumShare, high = border == PaneBorder.BelowList ? 100 - 2 * MinimumShare : was[1] + was[2] - MinimumShare;
+        int bestShare = was[border == PaneBorder.BelowList ? 0 : 1], bestMiss = int.MaxValue;
+        for (int share = low; share <= high; share++)
+        {
+            SetBorderShare(border, share, was);
+            var sizes = Plan(drawn.Body, drawn.Width, drawn.ListNeed, drawn.TreeNeed, drawn.HexNeed, Pane.Packets);
+            int miss = Math.Abs((border == PaneBorder.BelowList ? sizes.List : sizes.Tree) - rows);
+            // Of the shares that come as near, the one nearest to the share before.
+            int current = was[border == PaneBorder.BelowList ? 0 : 1];
+            if (miss < bestMiss || miss == bestMiss && Math.Abs(share - current) < Math.Abs(bestShare - current))
+                (bestShare, bestMiss) = (share, miss);
+        }
+        SetBorderShare(border, bestShare, was);
+        if (_shares.AsSpan().SequenceEqual(was))
+            return false;
+        Changed = true;
+        return true;
+    }
+
+    /// <summary>Gives the pane above <paramref name="border"/> <paramref name="share"/> percent, the others' shares in the ratio of <paramref name="was"/>.</summary>
+    private void SetBorderShare(PaneBorder border, int share, ReadOnlySpan<int> was)
+    {
+        if (border == PaneBorder.BelowList)
+        {
+            _shares[0] = share;
+            _shares[1] = Math.Clamp((int)Math.Round((100.0 - share) * was[1] / (was[1] + was[2])), MinimumShare, 100 - share - MinimumShare);
+        }
+        else
+        {
+            _shares[0] = was[0];
+            _shares[1] = share;
+        }
+        _shares[2] = 100 - _shares[0] - _shares[1];
+    }
+
     /// <summary>|: stacked and side by side, in turn (from maximised: back to stacked).</summary>
     public void SwitchArrangement()
     {

@@ -16,10 +16,12 @@ public static class MainScreen
     {
         var parts = new List<IRenderable> { new FilterBar(view) };
         int body = Math.Max(3, height - 3);
+        view.Geometry = default;
         switch (view.Screen)
         {
             case ScreenKind.Help:
-                parts.Add(new HelpScreen(view.Theme, body));
+                view.StatisticsTop = HelpScreen.FirstKey(view.StatisticsTop, body);
+                parts.Add(new HelpScreen(view.Theme, body, view.StatisticsTop));
                 break;
             case ScreenKind.Statistics:
                 parts.Add(new StatisticsScreen(view.Theme, view.StatisticsReport ?? ["Computing..."], view.StatisticsTop, body));
@@ -64,8 +66,10 @@ public static class MainScreen
         int frame = view.SelectedFrame;
         int hexLines = frame < 0 ? 0 : HexRows.LineCount(view.Source.Index.MetadataOf(frame).CapturedLength);
         // Each need counts the pane's title (and the list's column header) and at least one line, so an empty pane keeps a line for its "(none)".
-        var sizes = view.Layout.Plan(body, width, listNeed: 2 + Math.Max(1, view.ShownCount), treeNeed: 1 + Math.Max(1, view.Tree.Count),
-            hexNeed: 1 + Math.Max(1, hexLines), view.Focus);
+        int listNeed = 2 + Math.Max(1, view.ShownCount), treeNeed = 1 + Math.Max(1, view.Tree.Count), hexNeed = 1 + Math.Max(1, hexLines);
+        var sizes = view.Layout.Plan(body, width, listNeed, treeNeed, hexNeed, view.Focus);
+        // Clicks (and border drags, planning again with other shares) are matched against this very plan.
+        view.Geometry = new PaneGeometry(sizes, width, body, listNeed, treeNeed, hexNeed);
         if (sizes.List > 0)
             view.PageSize = PacketList.RowsFor(sizes.List);
         if (sizes.Tree > 0)

@@ -193,15 +193,15 @@ public sealed class UiSession : IDisposable
             if (pending)
                 wait = TimeSpan.FromTicks(Math.Max(0, Math.Min(wait.Ticks, (DrawInterval - sinceDraw.Elapsed).Ticks)));
             bool keyed = false;
-            if (keys.TryRead(wait, out var key))
+            if (keys.TryRead(wait, out var input))
             {
-                // Apply keys that arrived together (a held arrow key) before drawing once.
+                // Apply keys that arrived together (a held arrow key, a turned wheel) before drawing once.
                 do
                 {
-                    if (Handle(key) == KeyOutcome.Quit)
+                    if (Handle(input) == KeyOutcome.Quit)
                         return;
                 }
-                while (keys.TryRead(TimeSpan.Zero, out key));
+                while (keys.TryRead(TimeSpan.Zero, out input));
                 keyed = true;
             }
             pending |= Tick();
@@ -219,6 +219,14 @@ public sealed class UiSession : IDisposable
                 pending = false;
             }
         }
+    }
+
+    /// <summary>Applies a key or a mouse report (a click on the key hint is that key).</summary>
+    private KeyOutcome Handle(InputEvent input)
+    {
+        if (!input.IsMouse)
+            return Handle(input.Key);
+        return MouseHandler.Apply(View, input.Mouse) is { } key ? Handle(key) : KeyOutcome.Continue;
     }
 
     /// <summary>Applies a key and does what it asks of the session (interfaces, start or stop a capture).</summary>

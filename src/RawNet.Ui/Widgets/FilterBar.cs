@@ -22,6 +22,53 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     /// <summary>The hint on the craft screen.</summary>
     public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
+    /// <summary>
+    /// The key a click at <paramref name="column"/> of hint line <paramref name="hints"/> stands for: hints are "KEY what"
+    /// two spaces apart, a KEY like <c>j/k</c> giving the one clicked on; null between hints.
+    /// </summary>
+    public static ConsoleKeyInfo? KeyAt(string hints, int column)
+    {
+        if (column < 0 || column >= hints.Length
+            || hints[column] == ' ' && (column > 0 && hints[column - 1] == ' ' || column + 1 < hints.Length && hints[column + 1] == ' '))
+            return null;
+        int start = hints.LastIndexOf("  ", column, StringComparison.Ordinal);
+        start = start < 0 ? 0 : start + 2;
+        int keyEnd = hints.IndexOf(' ', start);
+        if (keyEnd < 0)
+            return null;
+        // The alternative under the pointer, or the first when the pointer is on the words after the key.
+        int from = start, to = keyEnd;
+        for (int i = start; i < keyEnd; i++)
+        {
+            if (hints[i] != '/' || i == start)
+                continue;
+            if (column < i)
+            {
+                to = i;
+                break;
+            }
+            from = i + 1;
+        }
+        if (column >= keyEnd)
+        {
+            from = start;
+            int slash = hints.IndexOf('/', start + 1, keyEnd - start - 1);
+            to = slash < 0 ? keyEnd : slash;
+        }
+        return hints.AsSpan(from, to - from) switch
+        {
+            "Enter" => new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false),
+            "Tab" => new ConsoleKeyInfo('\t', ConsoleKey.Tab, false, false, false),
+            "Esc" => new ConsoleKeyInfo('\e', ConsoleKey.Escape, false, false, false),
+            "PgUp" => new ConsoleKeyInfo('\0', ConsoleKey.PageUp, false, false, false),
+            "Dn" or "PgDn" => new ConsoleKeyInfo('\0', ConsoleKey.PageDown, false, false, false),
+            "←" => new ConsoleKeyInfo('\0', ConsoleKey.LeftArrow, false, false, false),
+            "→" => new ConsoleKeyInfo('\0', ConsoleKey.RightArrow, false, false, false),
+            [var c] => Input.KeyMap.FromChar(c),
+            _ => null,
+        };
+    }
+
     /// <summary>What the hint line says while a vim count, mark, copy or ':' line is pending, or "".</summary>
     public static string PendingText(VimMotions vim) =>
         vim.CommandDraft is { } draft ? $":{draft}_  (N Enter goes to packet N, w FILE Enter saves the packets shown as pcapng, Esc cancels)"

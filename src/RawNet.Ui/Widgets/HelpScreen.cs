@@ -4,8 +4,8 @@ using Spectre.Console.Rendering;
 
 namespace RawNet.Ui.Widgets;
 
-/// <summary>Every key the UI answers, on a screen of its own.</summary>
-public sealed class HelpScreen(Theme theme, int height) : IRenderable
+/// <summary>Every key the UI answers, and the mouse, on a screen of its own; scrolled (by the arrows and the wheel) from <paramref name="top"/> when it does not fit.</summary>
+public sealed class HelpScreen(Theme theme, int height, int top = 0) : IRenderable
 {
     /// <summary>Key and what it does, in the order shown.</summary>
     public static readonly (string Key, string Action)[] Keys =
@@ -45,7 +45,11 @@ public sealed class HelpScreen(Theme theme, int height) : IRenderable
         ("?", "this help"),
         ("Esc", "back to the packets from help, statistics, interfaces or craft; ends a replay"),
         ("q / Ctrl-C", "quit (the terminal is restored)"),
+        ("mouse", "click a packet, a tree line (a heading or a second click: Enter) or a byte (its field); wheel scrolls the pane under it; drag a pane's title line to resize; click a key hint"),
     ];
+
+    /// <summary>The first key line shown when the screen is scrolled to <paramref name="top"/> in <paramref name="height"/> lines (the title stays).</summary>
+    public static int FirstKey(int top, int height) => Math.Clamp(top, 0, Math.Max(0, Keys.Length + 4 - height));
 
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 
@@ -56,7 +60,7 @@ public sealed class HelpScreen(Theme theme, int height) : IRenderable
             new() { Cells.Title(theme, "Help: keys", true, maxWidth) },
             new() { new Segment(new string(' ', maxWidth), theme.Text) },
         };
-        foreach (var (key, action) in Keys)
+        foreach (var (key, action) in Keys.AsSpan(FirstKey(top, height)))
             lines.Add([new Segment(Cells.Fit("  " + key, 16), theme.AccentStrong), new Segment(Cells.Fit(action, maxWidth - 16), theme.Text)]);
         lines.Add([new Segment(new string(' ', maxWidth), theme.Text)]);
         lines.Add([new Segment(Cells.Fit("  Press Esc, q or ? to go back.", maxWidth), theme.Muted)]);

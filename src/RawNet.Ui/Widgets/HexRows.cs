@@ -14,6 +14,27 @@ internal static class HexRows
     /// <summary>Bytes per line.</summary>
     public const int BytesPerLine = 16;
 
+    /// <summary>Cells before the first byte's hex: the 4-digit offset and two spaces.</summary>
+    private const int OffsetCells = 6;
+
+    /// <summary>The cell of the first byte's hex after the gap in the middle of the line.</summary>
+    private const int SecondHalf = OffsetCells + BytesPerLine / 2 * 3 + 1;
+
+    /// <summary>The cell where the line's ASCII begins.</summary>
+    private const int AsciiColumn = OffsetCells + BytesPerLine * 3 + 2;
+
+    /// <summary>Which of a line's bytes <see cref="Line"/> draws at <paramref name="column"/> (its hex and the space after it, or its ASCII), or -1.</summary>
+    public static int ByteAt(int column)
+    {
+        if (column >= AsciiColumn)
+            return column - AsciiColumn < BytesPerLine ? column - AsciiColumn : -1;
+        if (column >= SecondHalf)
+            return column - SecondHalf < BytesPerLine / 2 * 3 ? BytesPerLine / 2 + (column - SecondHalf) / 3 : -1;
+        if (column >= OffsetCells && column < SecondHalf - 1)
+            return (column - OffsetCells) / 3;
+        return -1;
+    }
+
     /// <summary>Lines a dump of <paramref name="length"/> bytes takes.</summary>
     public static int LineCount(int length) => (length + BytesPerLine - 1) / BytesPerLine;
 

@@ -20,9 +20,8 @@ public sealed class LayerTree(CaptureView view, int height) : IRenderable
         var theme = view.Theme;
         var lines = new List<List<Segment>> { new() { Cells.Title(theme, "Packet details", focused, maxWidth) } };
         int rows = Math.Max(1, height - 1);
-        // The model's scroll position, moved only if the cursor would be off screen (another height than the layout's).
-        int top = Math.Clamp(view.TreeTop, Math.Max(0, view.TreeCursor - rows + 1), view.TreeCursor);
-        top = Math.Clamp(top, 0, Math.Max(0, tree.Count - rows));
+        // The same first line a click is matched against.
+        int top = view.TreeFirstLine(rows);
         for (int i = top; i < Math.Min(tree.Count, top + rows); i++)
         {
             var line = tree[i];

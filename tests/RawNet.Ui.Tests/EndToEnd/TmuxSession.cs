@@ -72,6 +72,24 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>Types <paramref name="text"/> literally.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text);
 
+    /// <summary>
+    /// Sends the SGR mouse report a terminal sends for <paramref name="button"/> (0 left; 32 added for a drag, 64 and 65
+    /// the wheel) at the 0-based cell (<paramref name="column"/>, <paramref name="row"/>): typed literally, tmux passes
+    /// the bytes to the program as they are (send-keys -M only replays a mouse event tmux itself received).
+    /// </summary>
+    public void Mouse(int button, int column, int row, bool release = false) =>
+        Type($"\e[<{button};{column + 1};{row + 1}{(release ? 'm' : 'M')}");
+
+    /// <summary>A left click (press and release) on the 0-based cell (<paramref name="column"/>, <paramref name="row"/>).</summary>
+    public void Click(int column, int row)
+    {
+        Mouse(0, column, row);
+        Mouse(0, column, row, release: true);
+    }
+
+    /// <summary>A tmux format expanded for the pane, such as <c>#{mouse_sgr_flag}</c> (1 while the program has SGR mouse mode on).</summary>
+    public string Format(string format) => Tmux("display-message", "-p", "-t", _name, format).Trim();
+
     /// <summary>Lets programs in the pane set tmux's clipboard by OSC 52 (set-clipboard on): each copy becomes a paste buffer.</summary>
     public void AcceptClipboard() => Tmux("set-option", "-s", "set-clipboard", "on");
 
