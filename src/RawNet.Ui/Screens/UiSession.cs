@@ -30,6 +30,7 @@ public sealed class UiSession : IDisposable
     private readonly Progress _progress;
     // One buffer for every frame: a redraw allocates no frame-sized string.
     private readonly System.Text.StringBuilder _frame = new();
+    private readonly ChangedRows _changedRows = new();
     private Appearance _appearance = new(Theme.Dark, ColorDepth.TrueColor, new PaneLayout(), [], ListColumns.Default);
     // Never disposed: a signal handler may cancel it at any moment until the process ends.
     private readonly CancellationTokenSource _quit = new();
@@ -40,7 +41,7 @@ public sealed class UiSession : IDisposable
     private UiSession(TerminalScreen terminal)
     {
         _terminal = terminal;
-        _progress = new Progress(terminal, _quit.Token);
+        _progress = new Progress(terminal, _changedRows, _quit.Token);
     }
 
     /// <summary>The model on screen.</summary>
@@ -210,6 +211,7 @@ public sealed class UiSession : IDisposable
             {
                 (width, height) = size;
                 _terminal.Write("\e[2J");
+                _changedRows.Forget();
                 keyed = true;
             }
             if (keyed || pending && sinceDraw.Elapsed >= DrawInterval)
@@ -362,7 +364,7 @@ public sealed class UiSession : IDisposable
     {
         _frame.Clear();
         ScreenText.AppendFrame(_frame, MainScreen.Compose(View, width, height), width, height, _appearance.Depth, View.Theme);
-        _terminal.Write(_frame);
+        _terminal.Write(_changedRows.Of(_frame, height));
     }
 
     /// <summary>Stops a capture still running, deletes its file and closes the index; safe to call again.</summary>
@@ -393,7 +395,7 @@ public sealed class UiSession : IDisposable
     }
 
     /// <summary>Draws the progress bar at most every 100 ms while a file is read through; stops the pass when the user quits.</summary>
-    private sealed class Progress(TerminalScreen terminal, CancellationToken quit) : IProgress<IndexProgress>
+    private sealed class Progress(TerminalScreen terminal, ChangedRows screen, CancellationToken quit) : IProgress<IndexProgress>
     {
         private readonly Stopwatch _since = Stopwatch.StartNew();
 
@@ -411,6 +413,8 @@ public sealed class UiSession : IDisposable
             _since.Restart();
             var (width, _) = Size();
             terminal.Write("\e[1;1H" + ScreenText.Lines(new ProgressBar(Appearance.Theme, $"Reading {Name}", value), width, 1, Appearance.Depth, Appearance.Theme)[0] + "\e[0m\e[K");
+            // Drawn over the last frame: the next one goes whole.
+            screen.Forget();
         }
     }
 }
