@@ -629,7 +629,7 @@ internal sealed class TcpAnalyzer
     /// </summary>
     private (uint First, uint Last) FlightBounds(ref TcpFlow flow)
     {
-        if (_flightBounds.TryGetValue(flow.Segments, out var known))
+        if (_flightBounds.Count > 0 && _flightBounds.TryGetValue(flow.Segments, out var known))
             return known;
         uint first = uint.MaxValue, last = 0;
         int at = flow.Segments;
@@ -670,7 +670,7 @@ internal sealed class TcpAnalyzer
         // The new newest leads to the oldest (itself when alone), and the old newest to it.
         int newest = flow.Segments;
         // Kept bounds follow the flow's newest segment, widened by this one.
-        if (newest >= 0 && _flightBounds.Remove(newest, out var bounds))
+        if (newest >= 0 && _flightBounds.Count > 0 && _flightBounds.Remove(newest, out var bounds))
             _flightBounds[index] = (Math.Min(bounds.First, seq - flow.BaseSeq), Math.Max(bounds.Last, nextSeq - flow.BaseSeq));
         _segments[index] = new UnackedSegment { Frame = frame, Seq = seq, NextSeq = nextSeq, Time = now, Next = newest >= 0 ? _segments[newest].Next : index };
         if (newest >= 0)

@@ -1007,7 +1007,8 @@ public sealed class CaptureView
         var udp = tables ? new ConversationTally(TallyKind.Udp) : null;
         var expert = tables ? new ExpertTally() : null;
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
-        var tracker = new Protocols.Conversations.ConversationTracker();
+        // Without a background analysis (none was started) the pass follows the conversations itself.
+        var tracker = Source.Analysis is null ? new Protocols.Conversations.ConversationTracker() : null;
         var packet = new DecodedPacket();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         string? damage = null;
@@ -1019,12 +1020,11 @@ public sealed class CaptureView
                 // The background analysis has followed every conversation already (in the same file order, with the
                 // same reassembly): its records are restored rather than tracking every conversation a second time,
                 // which on a file of many conversations cost more than all the counting.
-                bool analysed = Source.Analysis is not null;
                 // A live capture's file may end in a half-written record: stop at the frames indexed.
                 while (number < limit && reader.TryReadNext(out var frame))
                 {
                     decoder.Decode(frame.Data, frame.Metadata, ++number, packet);
-                    if (analysed)
+                    if (tracker is null)
                         Source.Annotate(packet, (int)number - 1, (int)number - 2);
                     else
                         tracker.Analyze(packet, frame.Data);

@@ -341,8 +341,9 @@ public sealed class UiSession : IDisposable
         if (_analysis is { } analysis && analysis.AnalyzedCount != _analysedWhenDrawn)
         {
             _analysedWhenDrawn = analysis.AnalyzedCount;
-            changed |= View.AnalysisArrived || analysis.Count(Protocols.ExpertSeverity.Warning) + analysis.Count(Protocols.ExpertSeverity.Note) != _expertWhenDrawn;
-            _expertWhenDrawn = analysis.Count(Protocols.ExpertSeverity.Warning) + analysis.Count(Protocols.ExpertSeverity.Note);
+            long expert = analysis.Count(Protocols.ExpertSeverity.Warning) + analysis.Count(Protocols.ExpertSeverity.Note);
+            changed |= View.AnalysisArrived || expert != _expertWhenDrawn;
+            _expertWhenDrawn = expert;
         }
         return View.AdvanceReplay() | changed;
     }
