@@ -31,7 +31,9 @@ internal static class TsharkComparison
     public static void WithRandomCapture(string generator, int seed, Action<string> check)
     {
         var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-{Path.GetFileNameWithoutExtension(generator)}-{Environment.ProcessId}-{seed}.pcap");
+        // A name of its own per call: two test classes run the same generator with the same seed at the same time, and
+        // one deleting the file the other still reads failed a CI run.
+        var path = Path.Combine(Path.GetTempPath(), $"rawnet-{Path.GetFileNameWithoutExtension(generator)}-{seed}-{Guid.NewGuid():N}.pcap");
         try
         {
             var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", generator), path, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
