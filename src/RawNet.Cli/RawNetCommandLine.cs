@@ -28,7 +28,7 @@ public static class RawNetCommandLine
         root.Add(CaptureFileGuard.CreateCommand());
         root.Add(InterfacesCommand.Create(output, stderr));
         root.Add(CraftCommand.Create(output, stderr));
-        root.Add(LabCommand.Create(output, stderr));
+        root.Add(LabCommand.Create(output, stderr, program));
         root.Add(SendCommand.Create(output, stderr));
         root.Add(ReplayCommand.Create(output, stderr));
         root.Add(LayersCommand.Create(output, stderr));

@@ -17,7 +17,7 @@ public static class LabCommand
     private static readonly string[] Directions = ["a->b", "b->a"];
 
     /// <summary>Builds the command; results go to <paramref name="output"/>, problems to <paramref name="stderr"/>.</summary>
-    public static Command Create(CommandOutput output, TextWriter stderr)
+    public static Command Create(CommandOutput output, TextWriter stderr, IReadOnlyList<string>? program = null)
     {
         var command = new Command("lab", "Manage a test network: rawnet-a <-> rawnet-link (an impairing forwarder) <-> rawnet-b.");
         var lab = TestNetwork.Default;
@@ -53,6 +53,7 @@ public static class LabCommand
         command.Add(set);
         command.Add(down);
         command.Add(status);
+        command.Add(LabTrafficCommand.Create(output, stderr, program));
         command.Add(ForwardCommand());
         return command;
     }
@@ -183,21 +184,7 @@ public static class LabCommand
         if (board is null)
             return text.Append("  no counters yet\n").ToString();
         var counters = new[] { board.Snapshot(LinkDirection.AToB), board.Snapshot(LinkDirection.BToA) };
-        (string Name, Func<LinkCounters, long> Value)[] rows =
-        [
-            ("dropped on arrival", c => c.DroppedOnArrival),
-            ("received", c => c.Received),
-            ("forwarded", c => c.Forwarded),
-            ("dropped by loss", c => c.DroppedByLoss),
-            ("dropped by queue", c => c.DroppedByQueue),
-            ("reordered", c => c.Reordered),
-            ("duplicated", c => c.Duplicated),
-            ("corrupted", c => c.Corrupted),
-            ("queue now", c => c.QueueDepth),
-            ("queue max", c => c.QueueDepthMax),
-            ("in flight", c => c.InFlight),
-            ("send failures", c => c.SendFailures),
-        ];
+        var rows = LinkCounters.Named;
         text.Append($"  {"",-18}{Directions[0],12}{Directions[1],12}\n");
         foreach (var (name, value) in rows)
             text.Append($"  {name,-18}{value(counters[0]).ToString(CultureInfo.InvariantCulture),12}{value(counters[1]).ToString(CultureInfo.InvariantCulture),12}\n");

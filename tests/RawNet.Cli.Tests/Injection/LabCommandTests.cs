@@ -142,4 +142,58 @@ public sealed class LabCommandTests
         }
         AssertNothingLeft();
     }
+
+    [Fact]
+    public void Traffic_runs_real_sockets_across_the_link_and_writes_what_the_client_side_saw()
+    {
+        RequireNoLab();
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var file = Path.Combine(Path.GetTempPath(), $"rawnet-lab-traffic-{Guid.NewGuid():N}.pcapng");
+        try
+        {
+            var down = Lab("traffic", "upload");
+            Assert.Equal(1, down.ExitCode);
+            Assert.Equal("rawnet: lab traffic: the lab is down: rawnet lab up creates it (with --delay, --loss, --rate ...)\n", down.StdErr);
+
+            Assert.True(Lab("up", "--delay", "5ms", "--seed", "3").ExitCode == 0);
+            var upload = Lab("traffic", "upload", "--bytes", "64k", "--http", "-w", file);
+            Assert.True(upload.ExitCode == 0, upload.StdErr);
+            var lines = upload.StdOut.Split('\n');
+            Assert.Matches(@"^upload: 198\.18\.0\.1:\d+ -> 198\.18\.0\.2:80, TCP \(HTTP/1\.1\), congestion control \w+$", lines[0]);
+            Assert.Matches(@"^sent 65,536 bytes in [\d.]+ s, [\d.]+ Mbit/s from connect to close$", lines[1]);
+            Assert.Contains("HTTP: POST /upload -> HTTP/1.1 200 OK", lines);
+            Assert.Contains("the server received 65,536 bytes, each as sent", lines);
+            Assert.Contains(lines, l => l.StartsWith("captured ") && l.EndsWith(" packets on rn-a, written to " + file));
+            Assert.Contains(lines, l => l.StartsWith("link a->b: forwarded "));
+            Assert.StartsWith("capturing on rn-a in rawnet-a, link-type ", upload.StdErr);
+            // tshark opens the file and finds the POST and its answer.
+            var http = ExternalTool.Run(tshark, ["-r", file, "-Y", "http", "-T", "fields", "-e", "http.request.method", "-e", "http.response.code"]);
+            Assert.Equal("POST\t\n\t200\n", http.StdOut);
+
+            // Without -w the packets are printed as capture prints them, and the story goes to standard error.
+            var dns = Lab("traffic", "dns", "a.lab.example");
+            Assert.True(dns.ExitCode == 0, dns.StdErr);
+            var printed = dns.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(4, printed.Length);
+            Assert.All(printed, l => Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{6} IP6? ", l));
+            Assert.Contains("  4660 A? a.lab.example. -> A 198.18.0.1 in ", dns.StdErr);
+            Assert.Contains("  4661 AAAA? a.lab.example. -> AAAA 2001:db8::1 in ", dns.StdErr);
+
+            var misplaced = Lab("traffic", "dns", "--rwnd", "8k");
+            Assert.Equal(2, misplaced.ExitCode);
+            Assert.Equal("rawnet: lab traffic: --rwnd is for upload and download only\n", misplaced.StdErr);
+            var tooSmall = Lab("traffic", "upload", "--rwnd", "100");
+            Assert.Equal(2, tooSmall.ExitCode);
+            Assert.Equal("rawnet: lab traffic: 100: a size is 1024 to 67108864 bytes, as 8192, 8k, 150k or 2m\n", tooSmall.StdErr);
+            var noAlgorithm = Lab("traffic", "upload", "--cc", "nosuch");
+            Assert.Equal(1, noAlgorithm.ExitCode);
+            Assert.StartsWith("rawnet: lab traffic: --cc nosuch: this kernel has no such congestion control (it has: ", noAlgorithm.StdErr);
+        }
+        finally
+        {
+            Lab("down");
+            File.Delete(file);
+        }
+        AssertNothingLeft();
+    }
 }

@@ -42,6 +42,26 @@ public struct LinkCounters
 
     /// <summary>Frames the kernel dropped before the forwarder read them: its receive ring was full (the forwarder fell behind).</summary>
     public long DroppedOnArrival;
+
+    /// <summary>Each counter with the name <c>lab status</c> shows it under, in the order it shows them.</summary>
+    public static IReadOnlyList<(string Name, Func<LinkCounters, long> Value)> Named { get; } =
+    [
+        ("dropped on arrival", c => c.DroppedOnArrival),
+        ("received", c => c.Received),
+        ("forwarded", c => c.Forwarded),
+        ("dropped by loss", c => c.DroppedByLoss),
+        ("dropped by queue", c => c.DroppedByQueue),
+        ("reordered", c => c.Reordered),
+        ("duplicated", c => c.Duplicated),
+        ("corrupted", c => c.Corrupted),
+        ("queue now", c => c.QueueDepth),
+        ("queue max", c => c.QueueDepthMax),
+        ("in flight", c => c.InFlight),
+        ("send failures", c => c.SendFailures),
+    ];
+
+    /// <summary>The counters that count what happened to frames (not the queue's state), for a before-and-after difference.</summary>
+    public static IReadOnlySet<string> Events { get; } = new HashSet<string> { "forwarded", "dropped by loss", "dropped by queue", "reordered", "duplicated", "corrupted" };
 }
 
 /// <summary>
