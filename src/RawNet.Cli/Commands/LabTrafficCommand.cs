@@ -148,6 +148,7 @@ public static class LabTrafficCommand
             using var board = LinkStatusBoard.TryOpen(LinkForwarderProcess.BoardFile(lab));
             var before = Counters(board);
             // Every socket is open: nothing after this line needs root.
+            bool wasRoot = Privileges.IsRoot;
             if (giveUpRoot() is { } refused)
                 return Fail(stderr, refused);
 
@@ -159,9 +160,15 @@ public static class LabTrafficCommand
                     file = PacketFileWriter.Create(path, run.LinkType, LabTrafficRun.SnapLength, run.InterfaceName);
                     file.Guard(program);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (IOException e)
                 {
-                    return Fail(stderr, $"{path}: {(e is IOException io ? WriteFailure.Reason(io) : e.Message)}");
+                    return Fail(stderr, $"{path}: {WriteFailure.Reason(e)}");
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    return Fail(stderr, wasRoot && !Privileges.IsRoot
+                        ? $"{path}: Permission denied (rawnet gave root up before creating it; -Z root or --keep-root writes as root)"
+                        : $"{path}: {e.Message}");
                 }
             }
             var report = output.Writer;
@@ -211,7 +218,7 @@ public static class LabTrafficCommand
         {
             var moved = rows.Select(r => (r.Name, Delta: r.Value(after[d]) - r.Value(before[d]))).Where(r => r.Delta != 0 || r.Name == "forwarded");
             text.Append($"link {directions[d]}: ").Append(string.Join(", ", moved.Select(r => $"{r.Name} {r.Delta.ToString(CultureInfo.InvariantCulture)}")));
-            text.Append($", queue max {after[d].QueueDepthMax.ToString(CultureInfo.InvariantCulture)}\n");
+            text.Append('\n');
         }
         return text.ToString();
     }
