@@ -111,7 +111,8 @@ public static class GraphCommand
                     "server" => StreamDirection.FromServer,
                     _ => segments.BusierDirection(),
                 };
-                if (!TcpGraphs.TryBuild(segments, Kinds[kindName], side, new TcpGraphOptions(averaging), out graph, out string problem))
+                var kernel = KernelSamplesFor(capture, segments, side, stderr);
+                if (!TcpGraphs.TryBuild(segments, Kinds[kindName], side, new TcpGraphOptions(averaging, kernel), out graph, out string problem))
                     return CaptureInput.Fail(output, stderr, $"graph: stream {streamNumber} {problem}");
                 graph = new GraphModel(graph.Title, graph.X, graph.Y, graph.Series, graph.Notes) { Subtitle = Path.GetFileName(capture) };
                 return Draw(graph, path, size, view, parse.GetValue(color), output, stderr, clock, readMs);
@@ -144,6 +145,20 @@ public static class GraphCommand
             return Draw(graph, path, size, view, parse.GetValue(color), output, stderr, clock, ioReadMs);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The sending kernel's TCP_INFO samples for the graphed direction, when the file holds some (rawnet lab traffic
+    /// kept them) and they are this direction's sender's; null otherwise (the graph is then the packets' alone).
+    /// </summary>
+    private static RawNet.Protocols.Tcp.Kernel.TcpInfoSeries? KernelSamplesFor(string capture, TcpStreamSegments segments, StreamDirection side, TextWriter stderr)
+    {
+        if (capture == "-" || !File.Exists(capture) || !RawNet.Files.PcapNg.TcpInfoFile.IsMarked(capture))
+            return null;
+        var all = RawNet.Files.PcapNg.TcpInfoFile.Read(capture, out var problem);
+        if (problem is not null)
+            stderr.WriteLine("rawnet: " + problem + " (the graph is drawn without the kernel's samples it could not read)");
+        return all.FirstOrDefault(series => KernelGraphs.Sends(series, segments, side));
     }
 
     private static int Draw(GraphModel graph, string? path, (int? Width, int? Height) size, GraphView view, string? color, CommandOutput output,

@@ -10,6 +10,7 @@ using RawNet.Output;
 using RawNet.Protocols;
 using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Tcp.Kernel;
 
 namespace RawNet.Cli.Commands;
 
@@ -37,13 +38,14 @@ public static class LabTrafficCommand
         var interval = new Option<string>("--interval") { Description = "udp-echo, dns: time between datagrams or questions (default 100ms).", HelpName = "TIME" };
         var wait = new Option<string>("--wait") { Description = "udp-echo, dns: how long to wait for an echo or an answer (default 1s; a resolver asks 3 times).", HelpName = "TIME" };
         var timeout = new Option<string>("--timeout") { Description = "Give up on the exchange after this long (default 60s); the capture keeps what it saw.", HelpName = "TIME" };
+        var tcpInfo = new Option<string>("--tcp-info") { Description = "upload, download: read the sender's TCP_INFO this often (and after each send()), kept in the pcapng file; off turns it off (default 1ms).", HelpName = "TIME|off" };
         var write = new Option<string>("-w", "--write") { Description = "Write the captured packets to this file (pcap for *.pcap, pcapng otherwise) instead of printing them.", HelpName = "FILE" };
         var privileges = new PrivilegeOptions(program is not null);
         var printing = new PrinterOptions();
 
         var command = new Command("traffic", "Run real traffic between rawnet-a (client) and rawnet-b (server) across the lab link and capture it on rn-a.")
         {
-            kind, names, bytes, rwnd, readPause, http, ipv6, cc, count, size, interval, wait, timeout, write,
+            kind, names, bytes, rwnd, readPause, http, ipv6, cc, count, size, interval, wait, timeout, tcpInfo, write,
         };
         printing.AddTo(command);
         privileges.AddTo(command);
@@ -78,13 +80,17 @@ public static class LabTrafficCommand
                 options = TryParseTime(w, out var t, out error) ? options with { Wait = t } : options;
             if (error is null && parse.GetValue(timeout) is { } o)
                 options = TryParseTime(o, out var t, out error) && t > TimeSpan.Zero ? options with { Timeout = t } : options;
+            if (error is null && parse.GetValue(tcpInfo) is { } period)
+                options = period == "off" ? options with { TcpInfoPeriod = null }
+                    : TryParseTime(period, out var t, out error) && t >= TimeSpan.FromMilliseconds(1) ? options with { TcpInfoPeriod = t }
+                    : Refuse(out error, error ?? $"--tcp-info {period}: sample at most every 1ms", options);
             if (error is null && parse.GetResult(count) is { Implicit: false })
                 options = parse.GetValue(count) is int c and >= 1 and <= TrafficOptions.MaxCount ? options with { Count = c }
                     : Refuse(out error, $"--count needs 1 to {TrafficOptions.MaxCount}", options);
             if (error is null && parse.GetResult(size) is { Implicit: false })
                 options = parse.GetValue(size) is int s and >= 1 and <= TrafficOptions.MaxDatagram ? options with { Size = s }
                     : Refuse(out error, $"--size needs 1 to {TrafficOptions.MaxDatagram} bytes", options);
-            error ??= Misplaced(parse, options, (bytes, "--bytes"), (rwnd, "--rwnd"), (readPause, "--read-pause"), (http, "--http"), (cc, "--cc"))
+            error ??= Misplaced(parse, options, (bytes, "--bytes"), (rwnd, "--rwnd"), (readPause, "--read-pause"), (http, "--http"), (cc, "--cc"), (tcpInfo, "--tcp-info"))
                 ?? (options.Kind != TrafficKind.Dns && options.Names is { Count: > 0 } ? "names are for dns only" : null);
             if (error is not null)
             {
@@ -157,7 +163,10 @@ public static class LabTrafficCommand
             {
                 try
                 {
-                    file = PacketFileWriter.Create(path, run.LinkType, LabTrafficRun.SnapLength, run.InterfaceName);
+                    // The header says the file holds TCP_INFO samples, so a reader knows to look for them before the packets.
+                    var marker = options.IsTransfer && options.TcpInfoPeriod is not null
+                        ? (TcpInfoSeries.EnterpriseNumber, TcpInfoSeries.SectionMarker) : ((uint, string)?)null;
+                    file = PacketFileWriter.Create(path, run.LinkType, LabTrafficRun.SnapLength, run.InterfaceName, marker);
                     file.Guard(program);
                 }
                 catch (IOException e)
@@ -180,6 +189,8 @@ public static class LabTrafficCommand
             {
                 ICapturedFrameSink sink = file is not null ? new FileSink(file) : new PrintSink(printer!, output.Writer);
                 result = run.Run(sink);
+                if (file is not null && result.SinkFailure is null && result.TcpInfo is { } series)
+                    result = KeepSamples(file, series, result);
                 file?.Flush();
             }
             output.Writer.Flush();
@@ -193,6 +204,23 @@ public static class LabTrafficCommand
             if (result.SinkFailure is IOException failure && path is not null)
                 return Fail(stderr, WriteFailure.Describe(path, failure, file!.PacketsWritten));
             return result.Completed ? ExitCode.Success : Fail(stderr, "lab traffic: the exchange did not finish (see above)");
+        }
+    }
+
+    /// <summary>Appends the samples to a pcapng file as custom blocks after the packets; a pcap file has no place for them (one line says so).</summary>
+    private static TrafficReport KeepSamples(PacketFileWriter file, TcpInfoSeries series, TrafficReport result)
+    {
+        if (!file.IsPcapNg)
+            return result with { Lines = [.. result.Lines, "tcp_info: the samples are not kept: a .pcap file has no place for them (write .pcapng)"] };
+        try
+        {
+            foreach (var block in series.Encode())
+                file.WriteCustomBlock(TcpInfoSeries.EnterpriseNumber, block);
+            return result;
+        }
+        catch (IOException e)
+        {
+            return result with { SinkFailure = e };
         }
     }
 

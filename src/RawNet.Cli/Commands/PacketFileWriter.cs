@@ -24,7 +24,12 @@ internal sealed class PacketFileWriter : IDisposable
     }
 
     /// <summary>Creates the file and writes its header out at once, so that it is a capture from the start, whatever happens later.</summary>
-    public static PacketFileWriter Create(string path, LinkType linkType, int snapLength, string interfaceName)
+    /// <param name="path">The file: pcap for *.pcap, pcapng otherwise.</param>
+    /// <param name="linkType">The capture's link type.</param>
+    /// <param name="snapLength">Its snapshot length.</param>
+    /// <param name="interfaceName">The interface's name (pcapng's if_name).</param>
+    /// <param name="sectionOption">pcapng only: a custom string option for the section header (a Private Enterprise Number and its text).</param>
+    public static PacketFileWriter Create(string path, LinkType linkType, int snapLength, string interfaceName, (uint, string)? sectionOption = null)
     {
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         PacketFileWriter file;
@@ -32,7 +37,7 @@ internal sealed class PacketFileWriter : IDisposable
             file = new PacketFileWriter(stream, new PcapWriter(stream, linkType, snapLength, TimestampPrecision.Microseconds), null);
         else
         {
-            var pcapNg = new PcapNgWriter(stream);
+            var pcapNg = new PcapNgWriter(stream, customOption: sectionOption);
             pcapNg.AddInterface(linkType, snapLength, TimestampPrecision.Nanoseconds, interfaceName);
             file = new PacketFileWriter(stream, null, pcapNg);
         }
@@ -72,6 +77,12 @@ internal sealed class PacketFileWriter : IDisposable
         else
             _pcapNg!.Write(metadata with { InterfaceId = 0 }, data);
     }
+
+    /// <summary>Whether the file is pcapng (which can hold custom blocks).</summary>
+    public bool IsPcapNg => _pcapNg is not null;
+
+    /// <summary>Appends a pcapng custom block (pcapng files only).</summary>
+    public void WriteCustomBlock(uint enterpriseNumber, ReadOnlySpan<byte> data) => _pcapNg!.WriteCustomBlock(enterpriseNumber, data);
 
     /// <summary>Packets the file holds whole (after a failed write: all it keeps).</summary>
     public long PacketsWritten => _pcap?.PacketsWritten ?? _pcapNg!.PacketsWritten;

@@ -33,6 +33,7 @@ public static class ReadCommand
             var printer = printing.Create(parse, "read", stderr);
             if (printer is null)
                 return ExitCode.Usage;
+            AnnotateWithTcpInfo(printer, parse.GetValue(file)!, stderr);
             var filter = parse.GetValue(captureFilter) is { } expression ? new FrameFilter(expression) : null;
             if (!displayFilter.TryParse(parse, stderr, out var display))
                 return ExitCode.Usage;
@@ -47,6 +48,25 @@ public static class ReadCommand
                 verifyChecksums: verify);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The tree and JSON printers show the sender's TCP_INFO sample nearest each packet it sent, when the file says it
+    /// holds samples (rawnet lab traffic wrote it); looked for only then, so other files cost nothing more.
+    /// </summary>
+    private static void AnnotateWithTcpInfo(IPacketPrinter printer, string path, TextWriter stderr)
+    {
+        if (printer is not (RawNet.Output.Tree.TreePrinter or RawNet.Output.Json.JsonPrinter) || path == "-" || !File.Exists(path)
+            || !RawNet.Files.PcapNg.TcpInfoFile.IsMarked(path))
+            return;
+        var series = RawNet.Files.PcapNg.TcpInfoFile.Read(path, out var problem);
+        if (problem is not null)
+            stderr.WriteLine("rawnet: " + problem);
+        var annotation = new RawNet.Output.Kernel.TcpInfoAnnotation(series);
+        if (printer is RawNet.Output.Tree.TreePrinter tree)
+            tree.Annotation = annotation;
+        else
+            ((RawNet.Output.Json.JsonPrinter)printer).Annotation = annotation;
     }
 
     private sealed class PrintSink(IPacketPrinter printer, TextWriter writer) : IPacketSink

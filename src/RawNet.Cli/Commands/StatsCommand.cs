@@ -35,14 +35,17 @@ public static class StatsCommand
             HelpName = "INTERVAL[,FILTER...]",
         };
         var expert = new Option<bool>("--expert") { Description = "Print the expert information (TCP analysis, connection events, checksum and length problems) as tshark -q -z expert." };
+        var tcpInfo = new Option<bool>("--tcp-info") { Description = "Print the sending kernel's TCP_INFO samples that rawnet lab traffic kept in the pcapng file (cwnd, ssthresh, SRTT, RTTVAR, RTO, ...), one row per sample." };
         var command = new Command("stats", "Summarise a capture file: protocols, conversations, errors; or print tshark's conversation, endpoint, interval and expert tables.")
         {
-            file, noDefrag, dontVerify, conv, endpoints, io, expert,
+            file, noDefrag, dontVerify, conv, endpoints, io, expert, tcpInfo,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             bool defragment = !parse.GetValue(noDefrag), verify = !parse.GetValue(dontVerify);
+            if (parse.GetValue(tcpInfo))
+                return PrintTcpInfo(path, output, stderr);
             if (!TryBuildTables(parse, conv, endpoints, io, expert, stderr, out var tables))
                 return ExitCode.Usage;
             if (tables is not null)
@@ -59,6 +62,37 @@ public static class StatsCommand
             return code;
         });
         return command;
+    }
+
+    /// <summary>The TCP_INFO table; a file without samples (or one that cannot be read) is one line.</summary>
+    private static int PrintTcpInfo(string path, CommandOutput output, TextWriter stderr)
+    {
+        long firstPacket;
+        try
+        {
+            using var reader = RawNet.Files.CaptureFileReader.Open(path);
+            firstPacket = reader.TryReadNext(out var frame) ? frame.Metadata.TimestampNanoseconds : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or RawNet.Files.CaptureFileException)
+        {
+            stderr.WriteLine($"rawnet: {path}: {e.Message}");
+            return ExitCode.BadInput;
+        }
+        var series = RawNet.Files.PcapNg.TcpInfoFile.Read(path, out var problem);
+        if (series.Count == 0)
+        {
+            stderr.WriteLine(problem is not null ? "rawnet: " + problem
+                : $"rawnet: {path}: no TCP_INFO samples (rawnet lab traffic upload|download -w FILE.pcapng keeps the sender's)");
+            return ExitCode.BadInput;
+        }
+        RawNet.Output.Statistics.TcpInfoTable.Print(series, firstPacket, output.Writer);
+        output.Finish(ExitCode.Success);
+        if (problem is not null)
+        {
+            stderr.WriteLine("rawnet: " + problem);
+            return ExitCode.BadInput;
+        }
+        return ExitCode.Success;
     }
 
     private static int RunTables(string path, StatisticsTables tables, bool defragment, bool verify, CommandOutput output, TextWriter stderr)

@@ -11,6 +11,12 @@ public enum BlockType : uint
     SimplePacket = 0x00000003,
     /// <summary>Enhanced Packet Block.</summary>
     EnhancedPacket = 0x00000006,
+    /// <summary>Custom Block that editors may copy: a Private Enterprise Number, then data of that enterprise's format.</summary>
+    CustomCopyable = 0x00000BAD,
+
+    /// <summary>Custom Block that editors should not copy into a changed file.</summary>
+    CustomNotCopyable = 0x40000BAD,
+
     /// <summary>Section Header Block; the same bytes in either byte order.</summary>
     SectionHeader = 0x0A0D0D0A,
 }

@@ -11,4 +11,7 @@ internal static class OptionCode
     public const ushort UserApplication = 4;
     public const ushort TimestampResolution = 9;
     public const ushort TimestampOffset = 14;
+
+    /// <summary>A custom option of UTF-8 text after a Private Enterprise Number, copied by editors (any block).</summary>
+    public const ushort CustomString = 2988;
 }

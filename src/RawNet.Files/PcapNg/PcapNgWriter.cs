@@ -16,13 +16,17 @@ public sealed class PcapNgWriter : IDisposable
     private readonly WriteBuffer _output;
     private readonly List<(LinkType LinkType, long NanosecondsPerUnit)> _interfaces = [];
 
-    /// <summary>Writes the section header block (with an optional shb_comment) to <paramref name="stream"/>.</summary>
-    public PcapNgWriter(Stream stream, string? sectionComment = null, bool leaveOpen = false)
+    /// <summary>
+    /// Writes the section header block (with an optional shb_comment, and an optional custom string option of a
+    /// Private Enterprise Number, <paramref name="customOption"/>) to <paramref name="stream"/>.
+    /// </summary>
+    public PcapNgWriter(Stream stream, string? sectionComment = null, bool leaveOpen = false, (uint EnterpriseNumber, string Value)? customOption = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _output = new WriteBuffer(stream, leaveOpen);
 
-        var optionsLength = StringOptionLength(ApplicationName) + StringOptionLength(sectionComment) + EndOfOptionsLength;
+        var optionsLength = StringOptionLength(ApplicationName) + StringOptionLength(sectionComment) + EndOfOptionsLength
+            + (customOption is { } custom ? OptionHeaderLength + PcapNgReader.Pad4(4 + Encoding.UTF8.GetByteCount(custom.Value)) : 0);
         var block = BeginBlock(BlockType.SectionHeader, Field.SectionOptions + optionsLength);
         BinaryPrimitives.WriteUInt32LittleEndian(block[Field.SectionByteOrderMagic..], PcapNgReader.ByteOrderMagic);
         BinaryPrimitives.WriteUInt16LittleEndian(block[Field.SectionVersionMajor..], 1);
@@ -31,7 +35,32 @@ public sealed class PcapNgWriter : IDisposable
         var options = block[Field.SectionOptions..];
         options = WriteStringOption(options, OptionCode.UserApplication, ApplicationName);
         options = WriteStringOption(options, OptionCode.Comment, sectionComment);
+        if (customOption is { } option)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(options[OptionHeaderLength..], option.EnterpriseNumber);
+            var length = 4 + Encoding.UTF8.GetBytes(option.Value, options[(OptionHeaderLength + 4)..]);
+            WriteOptionHeader(options, OptionCode.CustomString, (ushort)length);
+            options.Slice(OptionHeaderLength + length, PcapNgReader.Pad4(length) - length).Clear();
+            options = options[(OptionHeaderLength + PcapNgReader.Pad4(length))..];
+        }
         WriteEndOfOptions(options);
+        EndBlock(block);
+    }
+
+    /// <summary>
+    /// Appends a custom block (type 0x00000BAD: copyable, so editors keep it) carrying <paramref name="data"/> under
+    /// <paramref name="enterpriseNumber"/>; readers that do not know it skip it (tshark among them).
+    /// </summary>
+    /// <exception cref="IOException">A write failed (now or before).</exception>
+    public void WriteCustomBlock(uint enterpriseNumber, ReadOnlySpan<byte> data)
+    {
+        var padded = PcapNgReader.Pad4(data.Length);
+        if (padded > PcapNgReader.MaxBlockLength - 64)
+            throw new ArgumentException($"a custom block of {data.Length} bytes is larger than a reader accepts", nameof(data));
+        var block = BeginBlock(BlockType.CustomCopyable, Field.TotalLength + 4 + 4 + padded);
+        BinaryPrimitives.WriteUInt32LittleEndian(block[(Field.TotalLength + 4)..], enterpriseNumber);
+        data.CopyTo(block[(Field.TotalLength + 8)..]);
+        block.Slice(Field.TotalLength + 8 + data.Length, padded - data.Length).Clear();
         EndBlock(block);
     }
 

@@ -1,4 +1,5 @@
 using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Tcp.Kernel;
 
 namespace RawNet.Output.Graphs;
 
@@ -19,7 +20,12 @@ public enum TcpGraphKind : byte
 
 /// <summary>Settings of the stream graphs.</summary>
 /// <param name="AveragingWindow">The throughput graph's moving-average window, nanoseconds (Wireshark's default: one second).</param>
-public readonly record struct TcpGraphOptions(long AveragingWindow = TcpGraphOptions.DefaultAveragingWindow)
+/// <param name="Kernel">
+/// The sending kernel's TCP_INFO samples (rawnet lab traffic keeps them) to draw next to the packets when their sender
+/// is the graphed direction's: cwnd and ssthresh on the window graph, the cwnd limit on the time-sequence graphs, SRTT and
+/// RTTVAR on the round-trip graph. Null: the packets alone.
+/// </param>
+public readonly record struct TcpGraphOptions(long AveragingWindow = TcpGraphOptions.DefaultAveragingWindow, TcpInfoSeries? Kernel = null)
 {
     /// <summary>One second.</summary>
     public const long DefaultAveragingWindow = 1_000_000_000;
@@ -66,6 +72,8 @@ public static class TcpGraphs
             TcpGraphKind.RoundTripTime => RoundTripTime(segments, direction),
             _ => Window(segments, direction),
         };
+        if (options.Kernel is { } kernel && graph.Series.Count > 0 && KernelGraphs.Sends(kernel, segments, direction))
+            graph = KernelGraphs.Add(graph, kind, kernel, segments, direction);
         if (graph.Series.Count == 0 || graph.Series.All(s => s.Count == 0))
         {
             problem = kind == TcpGraphKind.RoundTripTime

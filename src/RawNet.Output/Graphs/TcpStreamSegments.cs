@@ -55,6 +55,9 @@ public sealed class TcpStreamSegments
     /// <summary>The SACK blocks of <paramref name="segment"/>.</summary>
     public ReadOnlySpan<SackBlock> SacksOf(in StreamSegment segment) => _sacks.AsSpan(segment.FirstSack, segment.SackCount);
 
+    /// <summary>The capture's time zero (the first packet's timestamp, ns since the epoch): segment times are relative to it.</summary>
+    public long TimeOrigin { get; private set; }
+
     /// <summary>The client's address and port ("198.18.1.1:41960", "[2001:db8::1]:41960"): who sent the stream's first packet.</summary>
     public string Client { get; private set; } = "";
 
@@ -119,7 +122,10 @@ public sealed class TcpStreamSegments
         var source = ipHeader.Slice(at, length);
         ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(header);
         if (Count == 0 && Dropped == 0)
+        {
+            TimeOrigin = packet.Metadata.TimestampNanoseconds - time;
             RememberEndpoints(source, sourcePort, ipHeader.Slice(at + length, length), BinaryPrimitives.ReadUInt16BigEndian(header[2..]));
+        }
         if (Count == MaxSegments)
         {
             Dropped++;

@@ -20,6 +20,9 @@ public sealed class JsonPrinter : IPacketPrinter
     private readonly char[] _value = new char[FieldFormatter.MaxLength];
     private char[] _chars = new char[4096];
 
+    /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), written as more properties; null for none.</summary>
+    public IPacketAnnotation? Annotation { get; set; }
+
     public JsonPrinter()
     {
         _json = new Utf8JsonWriter(_bytes, new JsonWriterOptions { SkipValidation = false, Indented = false });
@@ -87,6 +90,7 @@ public sealed class JsonPrinter : IPacketPrinter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        Annotation?.WriteJson(packet, frame, json);
         json.WriteEndObject();
         json.Flush();
 

@@ -18,6 +18,9 @@ public sealed class TreePrinter : IPacketPrinter
     private const string Indent = "    ";
     private readonly TextLine _line = new();
 
+    /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), shown after the layers; null for none.</summary>
+    public IPacketAnnotation? Annotation { get; set; }
+
     /// <inheritdoc />
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
@@ -84,6 +87,7 @@ public sealed class TreePrinter : IPacketPrinter
             line.Append(")]");
             line.WriteLineTo(output);
         }
+        Annotation?.WriteTree(packet, frame, output);
         output.Write('\n');
     }
 

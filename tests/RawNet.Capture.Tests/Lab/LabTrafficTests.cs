@@ -191,6 +191,61 @@ public sealed class LabTrafficTests
     }
 
     [Fact]
+    public void The_senders_tcp_info_follows_the_transfer_and_its_unacked_bytes_agree_with_the_trace()
+    {
+        ExternalTool.Require("tshark", "tshark");
+        using var lab = ImpairedLab.Create(LinkSettings.Default(1));
+        var (report, path) = Run(lab, new TrafficOptions(TrafficKind.Upload) { Bytes = 4 << 20, CongestionControl = "cubic" });
+        try
+        {
+            Assert.True(report.Completed, string.Join('\n', report.Lines));
+            var series = Assert.IsType<RawNet.Protocols.Tcp.Kernel.TcpInfoSeries>(report.TcpInfo);
+            Assert.Equal("cubic", series.CongestionControl);
+            Assert.Equal(lab.Network.Ipv4(1), series.Sender.Address.ToString());
+            Assert.Equal(5001, series.Receiver.Port);
+            Assert.Contains(report.Lines, l => l.StartsWith($"tcp_info: {series.Samples.Count:N0} samples of the sender {lab.Network.Ipv4(1)}:{series.Sender.Port}'s socket", StringComparison.Ordinal));
+            Assert.True(series.Samples.Count >= 20, $"{series.Samples.Count} samples");
+            // IPv4 with timestamps on a 1500-byte link: 1448-byte segments; Linux's initial window of 10 segments.
+            Assert.All(series.Samples, s => Assert.Equal(1448u, s.SendMss));
+            Assert.Equal(10u, series.Samples[0].CongestionWindow);
+            Assert.True(series.Samples.Zip(series.Samples.Skip(1)).All(p => p.First.TimestampNanoseconds <= p.Second.TimestampNanoseconds));
+            // tcpi_bytes_acked counts the SYN and the FIN as sequence space does.
+            Assert.InRange(series.Samples[^1].BytesAcked, (4UL << 20) - 64 * 1024, (4UL << 20) + 2);
+
+            // The kernel's unacknowledged bytes against the trace at the same moment: the highest byte the sender had
+            // sent minus the highest ACK it had received, both as the capture saw them up to the sample's time.
+            var events = Tshark(path, "tcp", "frame.time_epoch", "ip.src", "tcp.seq", "tcp.len", "tcp.ack")
+                .Select(l => l.Split('\t'))
+                .Select(f => (Time: (long)(decimal.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture) * 1_000_000_000m), FromSender: f[1] == lab.Network.Ipv4(1),
+                    End: long.Parse(f[2]) + long.Parse(f[3]), Ack: long.Parse(f[4])))
+                .ToArray();
+            int agree = 0, compared = 0, at = 0;
+            long sent = 0, acked = 0;
+            foreach (var sample in series.Samples)
+            {
+                while (at < events.Length && events[at].Time <= sample.TimestampNanoseconds)
+                {
+                    if (events[at].FromSender)
+                        sent = Math.Max(sent, events[at].End);
+                    else
+                        acked = Math.Max(acked, events[at].Ack);
+                    at++;
+                }
+                if (sent == 0)
+                    continue;
+                compared++;
+                if (Math.Abs(sent - acked - sample.UnackedBytes) <= 2 * sample.SendMss)
+                    agree++;
+            }
+            Assert.True(agree >= 0.95 * compared, $"{agree} of {compared} samples within two MSS of the trace");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_lab_that_is_not_up_and_a_missing_congestion_control_are_one_line_each()
     {
         ExternalTool.RequireRoot();

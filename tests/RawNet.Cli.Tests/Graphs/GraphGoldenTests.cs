@@ -58,6 +58,37 @@ public sealed class GraphGoldenTests
     [InlineData("tcp-analysis/tcp-port-reuse.pcap", "tseq-stream-2", new[] { "--kind", "tseq", "--stream", "2" })]
     public void Other_terminal_graphs_match_their_golden_files(string capture, string name, string[] options) => CompareText(capture, name, options);
 
+    /// <summary>A lab capture with the sender's TCP_INFO samples: the kernel's series drawn next to the packets (issue 15).</summary>
+    [Theory]
+    [InlineData("tseq")]
+    [InlineData("tcptrace")]
+    [InlineData("rtt")]
+    [InlineData("window")]
+    [InlineData("throughput")]
+    public void Graphs_of_a_capture_with_tcp_info_draw_the_kernels_series(string kind)
+    {
+        const string capture = "lab/lab-upload-tcpinfo.pcapng";
+        CompareText(capture, kind, ["--kind", kind, "--stream", "0"]);
+        if (kind == "window")
+        {
+            string output = Path.Combine(Path.GetTempPath(), $"rawnet-graph-{Environment.ProcessId}-tcpinfo-window.svg");
+            try
+            {
+                var (code, _, stderr) = InProcessRawNet.Run("graph", Path.Combine(TestPaths.Captures, capture), "--kind", "window", "-o", output);
+                Assert.Equal("", stderr);
+                Assert.Equal(0, code);
+                var svg = File.ReadAllText(output);
+                Assert.Contains("cwnd (kernel: tcpi_snd_cwnd × MSS)", svg);
+                Assert.Contains("ssthresh (kernel: tcpi_snd_ssthresh × MSS)", svg);
+                GoldenFile.Check(Golden(capture, "window.svg"), svg);
+            }
+            finally
+            {
+                File.Delete(output);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(SvgCases))]
     public void Svg_matches_the_reviewed_golden_file(string capture, string kind)

@@ -42,6 +42,12 @@ internal sealed class BulkTransfer : ILabExchange
 
     public Socket? DataSender => _dataSender;
 
+    /// <summary>The sending socket's congestion control, as the kernel reports it.</summary>
+    public string CongestionControl => _congestionControl;
+
+    /// <summary>Called after each send() returns, on the sending thread (the TCP_INFO sampler takes a sample).</summary>
+    public Action? AfterSend { get; set; }
+
     private bool Upload => _options.Kind == TrafficKind.Upload;
 
     /// <summary>Makes the listening socket in B and the client's in A, with the receive buffer and congestion control asked for.</summary>
@@ -223,7 +229,10 @@ internal sealed class BulkTransfer : ILabExchange
             _pattern.Fill(chunk.AsSpan(0, length), sent);
             int offset = 0;
             while (offset < length)
+            {
                 offset += socket.Send(chunk, offset, length - offset, SocketFlags.None);
+                AfterSend?.Invoke();
+            }
             sent += length;
         }
     }

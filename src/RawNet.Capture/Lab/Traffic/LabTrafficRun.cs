@@ -6,6 +6,7 @@ using RawNet.Capture.Sessions;
 using RawNet.Capture.Sources;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Protocols;
+using RawNet.Protocols.Tcp.Kernel;
 
 namespace RawNet.Capture.Lab.Traffic;
 
@@ -17,7 +18,14 @@ public interface ICapturedFrameSink
 }
 
 /// <summary>What a lab traffic run did: the client's and server's lines, whether the exchange finished, the frames captured.</summary>
-public sealed record TrafficReport(IReadOnlyList<string> Lines, bool Completed, long FramesCaptured, long DroppedByKernel, Exception? SinkFailure);
+/// <param name="Lines">What the client and the server saw, line by line.</param>
+/// <param name="Completed">Whether the exchange finished as it should (every byte delivered, every question answered).</param>
+/// <param name="FramesCaptured">Frames the capture handed to the sink.</param>
+/// <param name="DroppedByKernel">Frames the kernel dropped before the capture read them.</param>
+/// <param name="SinkFailure">The write failure that stopped the sink (a full disk), or null.</param>
+/// <param name="TcpInfo">A TCP transfer's sender's TCP_INFO samples (null for UDP kinds, with sampling off, or when it never connected).</param>
+public sealed record TrafficReport(IReadOnlyList<string> Lines, bool Completed, long FramesCaptured, long DroppedByKernel, Exception? SinkFailure,
+    TcpInfoSeries? TcpInfo = null);
 
 /// <summary>
 /// One <c>rawnet lab traffic</c> run, in two steps so that root is needed only for the first: <see cref="Prepare"/>
@@ -139,6 +147,14 @@ public sealed class LabTrafficRun : IDisposable
         })
         { IsBackground = true, Name = "lab traffic server" };
 
+        var transfer = _exchange as BulkTransfer;
+        using var sampler = transfer is not null && _options.TcpInfoPeriod is { } period ? new TcpInfoSampler(() => _exchange.DataSender, period) : null;
+        if (sampler is not null)
+        {
+            transfer!.AfterSend = sampler.SampleNow;
+            sampler.Start();
+        }
+
         session.Start();
         reader.Start();
         server.Start();
@@ -158,10 +174,15 @@ public sealed class LabTrafficRun : IDisposable
         if (!_options.IsTransfer || !server.Join(TimeSpan.FromSeconds(5)))
             stop.Cancel();
         server.Join(TimeSpan.FromSeconds(5));
-        if (_exchange is BulkTransfer transfer)
+        TcpInfoSeries? tcpInfo = null;
+        if (transfer is not null)
         {
             lines.AddRange(transfer.ServerLines());
             completed &= transfer.ServerCompleted;
+            tcpInfo = sampler?.Finish(transfer.CongestionControl);
+            if (sampler is not null)
+                lines.Add(tcpInfo is null ? "tcp_info: the sender never connected, so there are no samples"
+                    : $"tcp_info: {tcpInfo.Samples.Count:N0} samples of the sender {LabEnd.Text(tcpInfo.Sender)}'s socket, every {sampler.Period.TotalMilliseconds:0.###} ms and after each send(){(sampler.Note is { } note ? "; " + note : "")}");
         }
         if (serverFailure is not null && !(serverFailure is OperationCanceledException && !_options.IsTransfer))
         {
@@ -174,7 +195,7 @@ public sealed class LabTrafficRun : IDisposable
         reader.Join(TimeSpan.FromSeconds(5));
         if (session.Failure is { } failure)
             lines.Add($"the capture on {_source.InterfaceName} failed: {failure.Message}");
-        return new TrafficReport(lines, completed, Interlocked.Read(ref frames), session.Counters.DroppedByKernel, sinkFailure);
+        return new TrafficReport(lines, completed, Interlocked.Read(ref frames), session.Counters.DroppedByKernel, sinkFailure, tcpInfo);
     }
 
     /// <summary>Waits until no frame arrived for the settle time (bounded), so the last ACK across a delaying link is kept.</summary>

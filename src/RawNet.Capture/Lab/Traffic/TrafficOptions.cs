@@ -62,6 +62,11 @@ public sealed record TrafficOptions(TrafficKind Kind)
     /// <summary>The congestion control of the sending socket (TCP_CONGESTION), e.g. cubic, reno, bbr; null: the kernel's default.</summary>
     public string? CongestionControl { get; init; }
 
+    /// <summary>
+    /// How often the sending socket's TCP_INFO is read during a transfer (besides after every send()); null: not at all.
+    /// </summary>
+    public TimeSpan? TcpInfoPeriod { get; init; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Echo datagrams sent (udp-echo) or times the list of queries is asked (dns).</summary>
     public int Count { get; init; } = 10;
 

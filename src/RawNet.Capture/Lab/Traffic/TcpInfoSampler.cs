@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using RawNet.Protocols.Tcp.Kernel;
+
+namespace RawNet.Capture.Lab.Traffic;
+
+/// <summary>
+/// Reads the sending socket's TCP_INFO on a thread of its own every <see cref="Period"/> (and whenever
+/// <see cref="SampleNow"/> is called, after each send() returns), from the moment the socket is connected until it is
+/// closed, into a bounded list. getsockopt reads the kernel's state under the socket lock and changes nothing, so the
+/// transfer is not disturbed beyond that lock.
+/// </summary>
+internal sealed class TcpInfoSampler : IDisposable
+{
+    /// <summary>The most samples kept: over 16 minutes at 1 ms; past it sampling stops (and says so).</summary>
+    public const int MaxSamples = 1_000_000;
+
+    private const int TcpInfoOption = 11;      // TCP_INFO, <netinet/tcp.h>
+
+    private readonly Func<Socket?> _socket;
+    private readonly Lock _gate = new();
+    private readonly List<TcpInfoSample> _samples = [];
+    private readonly Thread _thread;
+    private volatile bool _stop;
+    private IPEndPoint? _sender;
+    private IPEndPoint? _receiver;
+
+    /// <summary>Will sample the socket <paramref name="socket"/> returns once it returns one (it is connected then).</summary>
+    public TcpInfoSampler(Func<Socket?> socket, TimeSpan period)
+    {
+        _socket = socket;
+        Period = period;
+        _thread = new Thread(Run) { IsBackground = true, Name = "lab traffic tcp_info" };
+    }
+
+    /// <summary>The time between periodic samples.</summary>
+    public TimeSpan Period { get; }
+
+    /// <summary>Why sampling ended early (the limit), or null.</summary>
+    public string? Note { get; private set; }
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Takes a sample now (the sender calls it after each send() returns).</summary>
+    public void SampleNow()
+    {
+        if (_socket() is { } socket)
+            Take(socket);
+    }
+
+    /// <summary>Stops sampling and returns the series (null when the socket never connected).</summary>
+    public TcpInfoSeries? Finish(string congestionControl)
+    {
+        _stop = true;
+        if (_thread.IsAlive)
+            _thread.Join(TimeSpan.FromSeconds(2));
+        lock (_gate)
+        {
+            if (_sender is null || _receiver is null)
+                return null;
+            return new TcpInfoSeries(_sender, _receiver, congestionControl, [.. _samples.OrderBy(s => s.TimestampNanoseconds)]);
+        }
+    }
+
+    private void Run()
+    {
+        while (!_stop)
+        {
+            if (_socket() is { } socket && !Take(socket))
+                return;
+            Thread.Sleep(Period);
+        }
+    }
+
+    /// <summary>One sample; false once the socket is gone (closed by the transfer) or the limit is reached.</summary>
+    private bool Take(Socket socket)
+    {
+        Span<byte> info = stackalloc byte[TcpInfoSample.Field.Length];
+        int length;
+        long now;
+        try
+        {
+            _sender ??= socket.LocalEndPoint as IPEndPoint;
+            _receiver ??= socket.RemoteEndPoint as IPEndPoint;
+            length = socket.GetRawSocketOption((int)SocketOptionLevel.Tcp, TcpInfoOption, info);
+            now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
+        {
+            return false;
+        }
+        if (!TcpInfoSample.TryRead(info[..length], now, out var sample))
+            return false;
+        lock (_gate)
+        {
+            if (_samples.Count >= MaxSamples)
+            {
+                Note = $"sampling stopped after {MaxSamples:N0} samples";
+                return false;
+            }
+            _samples.Add(sample);
+        }
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+    }
+}
