@@ -312,9 +312,15 @@ public sealed class CaptureView
         // The stream's segments are gathered in the same pass that finds its packets.
         var segments = new Output.Graphs.TcpStreamSegments(number);
         Match(filter, progress, segments.Add);
-        Graph = StreamGraph.Build(segments, kind);
+        Graph = StreamGraph.Build(segments, kind, KernelSamples());
         Screen = ScreenKind.Graph;
     }
+
+    /// <summary>The TCP_INFO series the capture file keeps (read once, and only when its header says it has some).</summary>
+    private IReadOnlyList<Protocols.Tcp.Kernel.TcpInfoSeries> KernelSamples() =>
+        _kernelSamples ??= File.Exists(SourceName) && Files.PcapNg.TcpInfoFile.IsMarked(SourceName) ? Files.PcapNg.TcpInfoFile.Read(SourceName, out _) : [];
+
+    private IReadOnlyList<Protocols.Tcp.Kernel.TcpInfoSeries>? _kernelSamples;
 
     /// <summary>Enter on the graph screen: back to the packets with the cursor's packet selected (shown without a filter if the filter hides it).</summary>
     public void JumpToGraphCursor()
@@ -494,6 +500,9 @@ public sealed class CaptureView
 
     /// <summary>A line for the status bar: hints, errors, results of the last action.</summary>
     public string Status { get; set; }
+
+    /// <summary>A running lab transfer's sender as <c>ss -ti</c> shows it (a line above the status bar), or null.</summary>
+    public string? LabTransfer { get; set; }
 
     /// <summary>The <c>rawnet stats</c> report, once asked for.</summary>
     public IReadOnlyList<string>? StatisticsReport { get; private set; }

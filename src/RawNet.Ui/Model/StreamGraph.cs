@@ -19,11 +19,13 @@ public sealed class StreamGraph
     ];
 
     private readonly TcpStreamSegments _segments;
+    private readonly IReadOnlyList<Protocols.Tcp.Kernel.TcpInfoSeries> _kernel;
     private GraphModel? _graph;
 
-    private StreamGraph(TcpStreamSegments segments)
+    private StreamGraph(TcpStreamSegments segments, IReadOnlyList<Protocols.Tcp.Kernel.TcpInfoSeries> kernel)
     {
         _segments = segments;
+        _kernel = kernel;
         Direction = segments.BusierDirection();
     }
 
@@ -48,10 +50,15 @@ public sealed class StreamGraph
     /// <summary>The graph as last drawn (set when the screen is laid out): its range and columns, and the point under the cursor.</summary>
     public RenderedGraph? Rendered { get; set; }
 
-    /// <summary>The graph of a stream's <paramref name="segments"/> (gathered in capture order), showing <paramref name="kind"/> first.</summary>
-    public static StreamGraph Build(TcpStreamSegments segments, TcpGraphKind kind = TcpGraphKind.TimeSequenceStevens)
+    /// <summary>
+    /// The graph of a stream's <paramref name="segments"/> (gathered in capture order), showing <paramref name="kind"/>
+    /// first; <paramref name="kernel"/> are the capture's TCP_INFO series (rawnet lab traffic keeps them), drawn when one
+    /// belongs to the graphed direction's sender.
+    /// </summary>
+    public static StreamGraph Build(TcpStreamSegments segments, TcpGraphKind kind = TcpGraphKind.TimeSequenceStevens,
+        IReadOnlyList<Protocols.Tcp.Kernel.TcpInfoSeries>? kernel = null)
     {
-        var graph = new StreamGraph(segments);
+        var graph = new StreamGraph(segments, kernel ?? []);
         graph.Show(kind);
         return graph;
     }
@@ -60,7 +67,8 @@ public sealed class StreamGraph
     public void Show(TcpGraphKind kind)
     {
         Kind = kind;
-        Problem = TcpGraphs.TryBuild(_segments, kind, Direction, new TcpGraphOptions(), out var graph, out string problem) ? null : problem;
+        var kernel = _kernel.FirstOrDefault(series => KernelGraphs.Sends(series, _segments, Direction));
+        Problem = TcpGraphs.TryBuild(_segments, kind, Direction, new TcpGraphOptions(Kernel: kernel), out var graph, out string problem) ? null : problem;
         _graph = Problem is null ? graph : null;
         // Rendered stays until the next drawing: the time axis is the same, so keys typed before it still map to columns.
     }

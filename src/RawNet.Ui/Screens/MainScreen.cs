@@ -15,7 +15,8 @@ public static class MainScreen
     public static IRenderable Compose(CaptureView view, int width, int height)
     {
         var parts = new List<IRenderable> { new FilterBar(view) };
-        int body = Math.Max(3, height - 3);
+        // A running lab transfer takes a line above the status bar for its sender's TCP_INFO.
+        int body = Math.Max(3, height - 3 - (view.LabTransfer is null ? 0 : 1));
         view.Geometry = default;
         switch (view.Screen)
         {
@@ -56,6 +57,8 @@ public static class MainScreen
                 AddPanes(parts, view, width, body);
                 break;
         }
+        if (view.LabTransfer is { } transfer)
+            parts.Add(new PanelLine(transfer, view.Theme.Accent));
         parts.Add(new StatusBar(view));
         return new Spectre.Console.Rows(parts);
     }

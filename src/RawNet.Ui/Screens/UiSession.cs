@@ -345,8 +345,16 @@ public sealed class UiSession : IDisposable
             changed |= View.AnalysisArrived || expert != _expertWhenDrawn;
             _expertWhenDrawn = expert;
         }
+        // A lab transfer's TCP_INFO, read from the lab's board a few times a second (only when a lab is up).
+        if (_labPanel.Poll())
+        {
+            View.LabTransfer = _labPanel.Line;
+            changed = true;
+        }
         return View.AdvanceReplay() | changed;
     }
+
+    private readonly LabTransferPanel _labPanel = LabTransferPanel.ForThisMachine();
 
     private int _analysedWhenDrawn;
     private long _expertWhenDrawn;

@@ -44,12 +44,15 @@ public sealed class LabTrafficRun : IDisposable
     private readonly ILabExchange _exchange;
     private readonly ICaptureSource _source;
 
-    private LabTrafficRun(TrafficOptions options, ILabExchange exchange, ICaptureSource source, string ns)
+    private readonly TcpInfoBoard? _board;
+
+    private LabTrafficRun(TrafficOptions options, ILabExchange exchange, ICaptureSource source, string ns, TcpInfoBoard? board)
     {
         _options = options;
         _exchange = exchange;
         _source = source;
         Namespace = ns;
+        _board = board;
     }
 
     /// <summary>The interface the capture listens on (the client's veth end).</summary>
@@ -85,7 +88,10 @@ public sealed class LabTrafficRun : IDisposable
             var filter = $"host {LabEnd.Address(lab, options, 2)}";
             var source = NetworkNamespace.Run(lab.NamespaceA, () => AfPacketCaptureSource.Open(
                 new CaptureOptions(lab.InterfaceA, SnapLength, Promiscuous: false, Filter: filter, BufferBytes: 16 << 20)));
-            return new LabTrafficRun(options, exchange, source, lab.NamespaceA);
+            // The live board is opened now, while rawnet may still be root (the run directory is root's).
+            var board = options.IsTransfer && options.TcpInfoPeriod is not null && Directory.Exists(lab.RunDirectory)
+                ? TcpInfoBoard.TryCreate(TcpInfoBoard.PathFor(lab)) : null;
+            return new LabTrafficRun(options, exchange, source, lab.NamespaceA, board);
         }
         catch
         {
@@ -148,7 +154,7 @@ public sealed class LabTrafficRun : IDisposable
         { IsBackground = true, Name = "lab traffic server" };
 
         var transfer = _exchange as BulkTransfer;
-        using var sampler = transfer is not null && _options.TcpInfoPeriod is { } period ? new TcpInfoSampler(() => _exchange.DataSender, period) : null;
+        using var sampler = transfer is not null && _options.TcpInfoPeriod is { } period ? new TcpInfoSampler(() => _exchange.DataSender, period) { Board = _board, CongestionControl = transfer.CongestionControl } : null;
         if (sampler is not null)
         {
             transfer!.AfterSend = sampler.SampleNow;
@@ -221,6 +227,7 @@ public sealed class LabTrafficRun : IDisposable
 
     public void Dispose()
     {
+        _board?.Dispose();
         _exchange.Dispose();
         _source.Dispose();
     }

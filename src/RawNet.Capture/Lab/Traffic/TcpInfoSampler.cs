@@ -24,6 +24,13 @@ internal sealed class TcpInfoSampler : IDisposable
     private volatile bool _stop;
     private IPEndPoint? _sender;
     private IPEndPoint? _receiver;
+    private long _publishedAt;
+
+    /// <summary>Where the latest sample is published for other processes (the UI's live panel), or null.</summary>
+    public TcpInfoBoard? Board { get; init; }
+
+    /// <summary>The congestion control named on the board.</summary>
+    public string CongestionControl { get; init; } = "";
 
     /// <summary>Will sample the socket <paramref name="socket"/> returns once it returns one (it is connected then).</summary>
     public TcpInfoSampler(Func<Socket?> socket, TimeSpan period)
@@ -99,6 +106,12 @@ internal sealed class TcpInfoSampler : IDisposable
                 return false;
             }
             _samples.Add(sample);
+        }
+        if (Board is { } board && _sender is not null && _receiver is not null
+            && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _publishedAt)) >= TcpInfoBoard.Interval)
+        {
+            Volatile.Write(ref _publishedAt, System.Diagnostics.Stopwatch.GetTimestamp());
+            board.Publish(new TcpInfoSeries(_sender, _receiver, CongestionControl, [sample]));
         }
         return true;
     }
