@@ -29,3 +29,14 @@ mkdir -p "$OUT/tcp-analysis" "$OUT/lab"
 "$R" lab traffic download "${AS[@]}" --rwnd 8k --tcp-info off -w "$OUT/tcp-analysis/lab-download-rwnd.pcapng"
 "$R" lab set --delay 10ms --loss 1% --rate 20mbit --seed 7
 "$R" lab traffic upload "${AS[@]}" --bytes 400k --cc reno -w "$OUT/lab/lab-upload-tcpinfo.pcapng"
+# The congestion controls side by side (docs/teaching.md): the same 600 KiB upload over the same link, per algorithm,
+# each from a fresh link seed so each meets the same dice; bbr only where the kernel has it.
+"$R" lab set --delay 10ms --loss 1% --rate 20mbit --queue 50
+for cc in reno cubic bbr; do
+  grep -qw "$cc" /proc/sys/net/ipv4/tcp_available_congestion_control || { echo "no $cc in this kernel: skipped" >&2; continue; }
+  "$R" lab set --seed 11
+  "$R" lab traffic upload "${AS[@]}" --bytes 600k --cc "$cc" -w "$OUT/lab/lab-cc-$cc.pcapng"
+done
+# A receive window of 8 KiB with a slow reader: the sender is flow-limited, whatever its cwnd.
+"$R" lab set --loss 0% --seed 11
+"$R" lab traffic upload "${AS[@]}" --bytes 150k --rwnd 8k --cc cubic -w "$OUT/lab/lab-rwnd-8k.pcapng"
