@@ -30,9 +30,14 @@ public static class CaptureInput
     };
 
     /// <summary>The FILE argument of the commands that read a capture; a leading dash means a mistyped option, not a file.</summary>
-    public static Argument<string> FileArgument()
+    public static Argument<string> FileArgument() => NoDashes(new Argument<string>("FILE") { Description = "A pcap or pcapng file." });
+
+    /// <summary>One or more FILE arguments (read: several only with -T parquet); a leading dash means a mistyped option.</summary>
+    public static Argument<string[]> FilesArgument() =>
+        NoDashes(new Argument<string[]>("FILE") { Description = "A pcap or pcapng file (with -T parquet, several).", Arity = ArgumentArity.OneOrMore });
+
+    private static T NoDashes<T>(T file) where T : Argument
     {
-        var file = new Argument<string>("FILE") { Description = "A pcap or pcapng file." };
         file.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)

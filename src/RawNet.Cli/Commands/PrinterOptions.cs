@@ -28,8 +28,28 @@ public sealed class PrinterOptions
     ];
     private readonly Option<string[]> _fields = new("-e", "--field") { Description = "A field to print with -T fields (Wireshark name, e.g. ip.src); repeat for more.", HelpName = "FIELD" };
 
-    /// <summary>Creates the options; add them with <see cref="AddTo"/>.</summary>
-    public PrinterOptions() => _format.AcceptOnlyFromAmong("text", "fields", "json");
+    /// <summary>Creates the options; add them with <see cref="AddTo"/>. <paramref name="parquet"/>: -T parquet is offered too (read).</summary>
+    public PrinterOptions(bool parquet = false)
+    {
+        if (parquet)
+        {
+            _format.Description = "Output format: text (default), fields (with -e), json (one object per line) or parquet (with -w; -e picks the columns).";
+            _format.HelpName = "text|fields|json|parquet";
+            _format.AcceptOnlyFromAmong("text", "fields", "json", "parquet");
+        }
+        else
+            _format.AcceptOnlyFromAmong("text", "fields", "json");
+    }
+
+    /// <summary>Whether -T parquet was asked for.</summary>
+    public bool IsParquet(ParseResult parse) => parse.GetValue(_format) == "parquet";
+
+    /// <summary>The -e names given.</summary>
+    public IReadOnlyList<string> FieldNames(ParseResult parse) => parse.GetValue(_fields) ?? [];
+
+    /// <summary>Whether any option that shapes printed packets was given (-V, -v, -S, -t...).</summary>
+    public bool ShapesText(ParseResult parse) =>
+        parse.GetValue(_verbose) || parse.GetValue(_detail) || parse.GetValue(_absolute) || _timestamps.Any(t => parse.GetValue(t.Option));
 
     /// <summary>Adds -V, -v, -S, -T and -e to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

@@ -11,15 +11,16 @@ public static class ReadCommand
     /// <summary>Builds the command; it prints through <paramref name="output"/> and reports problems on <paramref name="stderr"/>.</summary>
     public static Command Create(CommandOutput output, TextWriter stderr)
     {
-        var file = CaptureInput.FileArgument();
+        var file = CaptureInput.FilesArgument();
+        var write = new Option<string>("-w", "--write") { Description = "With -T parquet: the Parquet file (NAME.parquet) or dataset directory (partitioned by date and hour) to write; it must not exist.", HelpName = "TARGET" };
         var count = new Option<long>("-c", "--count") { Description = "Stop after this many packets.", HelpName = "N" };
-        var printing = new PrinterOptions();
+        var printing = new PrinterOptions(parquet: true);
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments." };
         var captureFilter = new Option<string>("-f", "--filter") { Description = "Keep only the packets this capture filter (tcpdump syntax, e.g. \"tcp port 80\") accepts; they keep their numbers in the file.", HelpName = "EXPR" };
         var displayFilter = new DisplayFilterOption();
         var dontVerify = CaptureInput.DontVerifyChecksumsOption();
 
-        var command = new Command("read", "Read a capture file and print its packets.") { file, count };
+        var command = new Command("read", "Read a capture file and print its packets, or write them as Parquet.") { file, count, write };
         printing.AddTo(command);
         command.Add(noDefrag);
         command.Add(captureFilter);
@@ -30,10 +31,18 @@ public static class ReadCommand
             long limit = parse.GetValue(count);
             if (limit < 0)
                 return PrinterOptions.Usage(stderr, "read", "-c needs a count of 0 or more");
+            var paths = parse.GetValue(file)!;
+            if (printing.IsParquet(parse))
+                return ParquetExport.Run(parse, paths, parse.GetValue(write), limit, printing, displayFilter, captureFilter, !parse.GetValue(noDefrag), output, stderr);
+            if (parse.GetValue(write) is not null)
+                return PrinterOptions.Usage(stderr, "read", "-w writes Parquet: it needs -T parquet (to save packets as pcap, use rawnet capture -w or the UI's :w)");
+            if (paths.Length > 1)
+                return PrinterOptions.Usage(stderr, "read", "several files are read together only with -T parquet; give one FILE");
+            var path = paths[0];
             var printer = printing.Create(parse, "read", stderr);
             if (printer is null)
                 return ExitCode.Usage;
-            AnnotateWithTcpInfo(printer, parse.GetValue(file)!, stderr);
+            AnnotateWithTcpInfo(printer, path, stderr);
             var filter = parse.GetValue(captureFilter) is { } expression ? new FrameFilter(expression) : null;
             if (!displayFilter.TryParse(parse, stderr, out var display))
                 return ExitCode.Usage;
@@ -44,7 +53,7 @@ public static class ReadCommand
             bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
             // Checksums are verified only when the printer shows verdicts (no field or display filter reads them).
             bool verify = !parse.GetValue(dontVerify) && printer.ShowsChecksums;
-            return CaptureInput.Run(parse.GetValue(file)!, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
+            return CaptureInput.Run(path, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
                 verifyChecksums: verify);
         });
         return command;

@@ -32,6 +32,9 @@ public sealed class FieldSelection
     /// <summary>For each requested name, every definition with that name (one per layer kind that has it); empty for a column.</summary>
     internal FieldDefinition[][] Definitions { get; }
 
+    /// <summary>Every definition of requested field <paramref name="index"/> (one per layer kind that has it); empty for a text column.</summary>
+    public IReadOnlyList<FieldDefinition> DefinitionsOf(int index) => Definitions[index];
+
     /// <summary>For each requested name, the text column it names, or null for a field.</summary>
     internal PacketColumn?[] Columns { get; }
 

@@ -1,0 +1,142 @@
+using Parquet;
+using Parquet.Schema;
+using RawNet.Output;
+using RawNet.Output.Fields;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Parquet;
+
+/// <summary>
+/// One Parquet file of packets: rows gathered column by column in arrays of <see cref="RowGroupRows"/> and written as a
+/// row group each time they fill, so memory stays the same whatever the capture's size. Columns: file,
+/// frame.time_epoch_ns, then the chosen fields typed as <see cref="ParquetColumns"/> says. Snappy-compressed.
+/// </summary>
+public sealed class PacketTable : IDisposable
+{
+    /// <summary>Rows per row group: about 10 to 30 MB of data in the default columns, a size engines read well, held in memory once.</summary>
+    public const int RowGroupRows = 131_072;
+
+    private readonly ParquetColumns _columns;
+    private readonly Stream _stream;
+    private readonly ParquetWriter _writer;
+    private readonly DataField _file;
+    private readonly DataField _epoch;
+    private readonly DataField[] _fields;
+    private readonly string?[] _fileValues = new string?[RowGroupRows];
+    private readonly long[] _epochValues = new long[RowGroupRows];
+    private readonly object[] _values;
+    private readonly TextLine _text = new();
+    private int _rows;
+
+    /// <summary>Creates the file's writer on <paramref name="stream"/> (which it closes on dispose).</summary>
+    public PacketTable(ParquetColumns columns, Stream stream)
+    {
+        _columns = columns;
+        _stream = stream;
+        _file = new DataField<string>(ParquetColumns.FileColumn, true);
+        _epoch = new DataField<long>(ParquetColumns.EpochNanosecondsColumn);
+        var names = columns.Selection.Names;
+        _fields = new DataField[names.Count];
+        _values = new object[names.Count];
+        for (int i = 0; i < names.Count; i++)
+        {
+            (_fields[i], _values[i]) = columns.Types[i] switch
+            {
+                ParquetColumnType.Int64 => ((DataField)new DataField<long?>(names[i]), (object)new long?[RowGroupRows]),
+                ParquetColumnType.Boolean => (new DataField<bool?>(names[i]), new bool?[RowGroupRows]),
+                ParquetColumnType.Double => (new DataField<double?>(names[i]), new double?[RowGroupRows]),
+                ParquetColumnType.Timestamp => (new DateTimeDataField(names[i], DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Nanos, isNullable: true), new DateTime?[RowGroupRows]),
+                _ => (new DataField<string>(names[i], true), new string?[RowGroupRows]),
+            };
+        }
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        _writer = ParquetWriter.CreateAsync(new ParquetSchema([_file, _epoch, .. _fields]), stream, options).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Rows written so far (whole row groups and the rows waiting for the next).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Adds one packet's row; writes a row group when the arrays are full.</summary>
+    /// <exception cref="IOException">The file could not be written (a full disk).</exception>
+    public void Add(string file, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        int row = _rows;
+        _fileValues[row] = file;
+        _epochValues[row] = packet.Metadata.TimestampNanoseconds;
+        for (int i = 0; i < _fields.Length; i++)
+        {
+            switch (_columns.Types[i])
+            {
+                case ParquetColumnType.Int64:
+                    ((long?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out var d, out var n)
+                        ? d.Kind == FieldKind.SignedDecimal ? (long)n : unchecked((long)n) : null;
+                    break;
+                case ParquetColumnType.Boolean:
+                    bool present = _columns.TryReadNumber(i, packet, frame, out d, out n);
+                    ((bool?[])_values[i])[row] = present ? d.Kind == FieldKind.Marker || n != 0 : _columns.Selection.DefinitionsOf(i)[0].Kind == FieldKind.Marker ? false : null;
+                    break;
+                case ParquetColumnType.Double:
+                    ((double?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out _, out n) ? (long)n / 1e9 : null;
+                    break;
+                case ParquetColumnType.Timestamp:
+                    ((DateTime?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out _, out n)
+                        ? DateTime.UnixEpoch.AddTicks((long)n / 100) : null;
+                    break;
+                default:
+                    _text.Clear();
+                    FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
+                    ((string?[])_values[i])[row] = _text.Length == 0 ? null : new string(_text.Text);
+                    break;
+            }
+        }
+        Rows++;
+        if (++_rows == RowGroupRows)
+            WriteRowGroup();
+    }
+
+    private void WriteRowGroup()
+    {
+        if (_rows == 0)
+            return;
+        int rows = _rows;
+        _rows = 0;
+        using var group = _writer.CreateRowGroup();
+        group.WriteAsync(_file, (IReadOnlyCollection<string>)new ArraySegment<string?>(_fileValues, 0, rows)!).GetAwaiter().GetResult();
+        group.WriteAsync<long>(_epoch, new ReadOnlyMemory<long>(_epochValues, 0, rows)).GetAwaiter().GetResult();
+        for (int i = 0; i < _fields.Length; i++)
+        {
+            var field = _fields[i];
+            var task = _values[i] switch
+            {
+                long?[] v => group.WriteAsync<long>(field, new ReadOnlyMemory<long?>(v, 0, rows)),
+                bool?[] v => group.WriteAsync<bool>(field, new ReadOnlyMemory<bool?>(v, 0, rows)),
+                double?[] v => group.WriteAsync<double>(field, new ReadOnlyMemory<double?>(v, 0, rows)),
+                DateTime?[] v => group.WriteAsync<DateTime>(field, new ReadOnlyMemory<DateTime?>(v, 0, rows)),
+                string?[] v => group.WriteAsync(field, (IReadOnlyCollection<string>)new ArraySegment<string?>(v, 0, rows)!),
+                _ => throw new InvalidOperationException("a column of no known type"),
+            };
+            task.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Writes the rows still waiting and the file's footer; after this the file is complete.</summary>
+    public void Complete()
+    {
+        WriteRowGroup();
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _stream.Flush();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+        _stream.Dispose();
+    }
+}
