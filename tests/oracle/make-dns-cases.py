@@ -160,6 +160,24 @@ def fixed_cases():
            + b"\xc0\x2d" + struct.pack(">HHIH", 1, 1, 100, 4) + bytes([192, 0, 2, 99]))
     add(udp4(msg, query=False))
 
+    # A response to two questions, AD and CD bits, an opcode, EDNS options (cookie, padding, client subnet, NSID).
+    add(udp4(header(23, 0x81A0, 2, 1, 0, 0) + name("a.example.com") + struct.pack(">HH", 1, 1)
+             + name("b.example.com") + struct.pack(">HH", 1, 1)
+             + b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 7, 4) + bytes([192, 0, 2, 7]), query=False))
+    add(udp4(header(24, 0x2910, 1, 0, 0, 0) + name("example.com") + struct.pack(">HH", 6, 1)))
+    opts = (struct.pack(">HH", 10, 8) + bytes(range(1, 9)) + struct.pack(">HH", 12, 3) + b"\0\0\0"
+            + struct.pack(">HHHBB", 8, 7, 1, 24, 0) + bytes([198, 51, 100]) + struct.pack(">HH", 3, 2) + b"\x12\x34")
+    add(udp4(header(25, 0x0120, 1, 0, 0, 1) + name("example.com") + struct.pack(">HH", 1, 1)
+             + b"\x00" + struct.pack(">HHIH", 41, 1232, 0x00008000, len(opts)) + opts))
+    add(udp4(header(25, 0x8180, 1, 0, 0, 1) + name("example.com") + struct.pack(">HH", 1, 1)
+             + b"\x00" + struct.pack(">HHIH", 41, 1232, 0x01000000, 0), query=False))
+    # A bit-string label, a name with odd bytes, a record of an unknown type and class.
+    add(udp4(header(26, 0x0100, 1, 0, 0, 0) + b"\x41\x10\xab\xcd\x00" + struct.pack(">HH", 12, 1)))
+    add(udp4(header(26, 0x0100, 1, 0, 0, 0) + b"\x42\x10\xab\xcd\x00" + struct.pack(">HH", 12, 1)))
+    add(udp4(header(27, 0x0100, 1, 0, 0, 0) + b"\x05a b\x01\xe9\x03com\x00" + struct.pack(">HH", 1, 1)))
+    add(udp4(header(28, 0x8180, 1, 1, 0, 0) + name("odd.example") + struct.pack(">HH", 999, 42)
+             + b"\xc0\x0c" + struct.pack(">HHIH", 999, 42, 1, 2) + b"hi", query=False))
+
     # --- damaged ---
     good = bytes(DNS(id=30, qr=1, rd=1, ra=1, qd=DNSQR(qname="cut.example.com", qtype="A"),
                      an=DNSRR(rrname="cut.example.com", type="A", ttl=5, rdata="192.0.2.5")

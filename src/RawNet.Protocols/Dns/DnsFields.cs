@@ -14,8 +14,8 @@ public static class DnsFields
     private static FieldDefinition Flags(string name, string label, ushort mask, FieldKind kind = FieldKind.Boolean, FieldPresence presence = FieldPresence.DnsFlags) =>
         FieldDefinition.Fixed(name, label, LayerKind.Dns, F.Flags, 2, kind, mask, presence);
 
-    private static FieldDefinition Count(string name, string label, int offset) =>
-        FieldDefinition.Fixed(name, label, LayerKind.Dns, offset, 2, FieldKind.Decimal);
+    private static FieldDefinition Count(string name, string label, int offset, FieldPresence presence = FieldPresence.Always) =>
+        FieldDefinition.Fixed(name, label, LayerKind.Dns, offset, 2, FieldKind.Decimal, presence: presence);
 
     private static FieldDefinition Each(string name, string label, FieldKind kind, ComputedField computed, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Dns, kind, computed, hexDigits);
@@ -32,9 +32,12 @@ public static class DnsFields
     public static readonly FieldDefinition Authenticated = Flags("dns.flags.authenticated", "Answer authenticated", Flag.AuthenticatedData, presence: FieldPresence.DnsAuthenticated);
     public static readonly FieldDefinition CheckingDisabled = Flags("dns.flags.checkdisable", "Non-authenticated data", Flag.CheckingDisabled);
     public static readonly FieldDefinition Rcode = Flags("dns.flags.rcode", "Reply code", Flag.RcodeMask, FieldKind.Decimal, FieldPresence.DnsResponse);
-    public static readonly FieldDefinition Questions = Count("dns.count.queries", "Questions", F.QuestionCount);
-    public static readonly FieldDefinition Answers = Count("dns.count.answers", "Answer RRs", F.AnswerCount);
-    public static readonly FieldDefinition AuthorityRecords = Count("dns.count.auth_rr", "Authority RRs", F.AuthorityCount);
+    public static readonly FieldDefinition Questions = Count("dns.count.queries", "Questions", F.QuestionCount, FieldPresence.DnsNotUpdate);
+    public static readonly FieldDefinition Zones = Count("dns.count.zones", "Zones", F.QuestionCount, FieldPresence.DnsUpdate);
+    public static readonly FieldDefinition Answers = Count("dns.count.answers", "Answer RRs", F.AnswerCount, FieldPresence.DnsNotUpdate);
+    public static readonly FieldDefinition Prerequisites = Count("dns.count.prerequisites", "Prerequisites", F.AnswerCount, FieldPresence.DnsUpdate);
+    public static readonly FieldDefinition AuthorityRecords = Count("dns.count.auth_rr", "Authority RRs", F.AuthorityCount, FieldPresence.DnsNotUpdate);
+    public static readonly FieldDefinition Updates = Count("dns.count.updates", "Updates", F.AuthorityCount, FieldPresence.DnsUpdate);
     public static readonly FieldDefinition AdditionalRecords = Count("dns.count.add_rr", "Additional RRs", F.AdditionalCount);
 
     public static readonly FieldDefinition QueryName = Each("dns.qry.name", "Name", FieldKind.DnsName, ComputedField.DnsQueryName);
@@ -84,7 +87,7 @@ public static class DnsFields
     public static readonly FieldDefinition[] All =
     [
         Id, FlagsWord, Response, Opcode, Authoritative, Truncated, RecursionDesired, RecursionAvailable, Z, Authenticated,
-        CheckingDisabled, Rcode, Questions, Answers, AuthorityRecords, AdditionalRecords,
+        CheckingDisabled, Rcode, Questions, Zones, Answers, Prerequisites, AuthorityRecords, Updates, AdditionalRecords,
         QueryName, QueryNameLength, LabelCount, QueryType, QueryClass, QueryUnicast,
         RecordName, SrvService, SrvProto, SrvName, RecordType, RecordClass, UdpPayloadSize, CacheFlush, ExtendedRcode,
         Edns0Version, OptZ, OptDo, OptZReserved, Ttl, RecordLength,

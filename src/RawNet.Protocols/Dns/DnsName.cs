@@ -11,11 +11,9 @@ public enum DnsNameStatus : byte
     Loop,
     /// <summary>The name's text exceeds <see cref="DnsName.MaxTextLength"/> characters: shown as Wireshark's "too long" text.</summary>
     TooLong,
-    /// <summary>An extended label type other than a bit string (RFC 2673): shown as Wireshark's "unknown extended label".</summary>
-    UnknownExtendedLabel,
     /// <summary>The captured bytes ended inside the name (the message may be longer).</summary>
     Truncated,
-    /// <summary>The message ended inside the name, or a label type is reserved (0x80): the name cannot be read at all.</summary>
+    /// <summary>The message ended inside the name, or a label type is extended (0x40) or reserved (0x80): the name cannot be read at all.</summary>
     Malformed,
 }
 
@@ -56,9 +54,6 @@ public static class DnsName
     /// <summary>Wireshark's text for a name longer than <see cref="MaxTextLength"/>.</summary>
     public const string TooLongText = "<Name too long>";
 
-    /// <summary>Wireshark's text for an extended label type it does not know.</summary>
-    public const string UnknownExtendedLabelText = "<Unknown extended label>";
-
     /// <summary>
     /// Reads the name at <paramref name="offset"/> of <paramref name="message"/> (the captured bytes of the message, from
     /// its header on); <paramref name="reportedLength"/> is the message's length as the packet declares it.
@@ -68,7 +63,7 @@ public static class DnsName
 
     /// <summary>
     /// Writes the name's text as <c>tshark -T fields</c> prints it ("&lt;Root&gt;" for the root, control bytes as
-    /// \ooo, bytes that are not UTF-8 as U+FFFD, Wireshark's texts for loops, lengths and unknown labels); false when
+    /// \ooo, bytes that are not UTF-8 as U+FFFD, Wireshark's texts for loops and lengths); false when
     /// the name cannot be read or <paramref name="destination"/> is too short.
     /// </summary>
     public static bool TryFormat(ReadOnlySpan<byte> message, int reportedLength, int offset, Span<char> destination, out int written)
@@ -80,7 +75,6 @@ public static class DnsName
         {
             DnsNameStatus.Loop => LoopText,
             DnsNameStatus.TooLong => TooLongText,
-            DnsNameStatus.UnknownExtendedLabel => UnknownExtendedLabelText,
             DnsNameStatus.Ok when rawLength == 0 => RootText,
             _ => null,
         };
@@ -101,7 +95,6 @@ public static class DnsName
         {
             DnsNameStatus.Loop => (LoopText.Length, 1),
             DnsNameStatus.TooLong => (TooLongText.Length, 1),
-            DnsNameStatus.UnknownExtendedLabel => (UnknownExtendedLabelText.Length, 1),
             _ when info.TextLength == 0 => (RootText.Length, 1),
             _ => (info.TextLength, info.Dots + 1),
         };
@@ -199,20 +192,8 @@ public static class DnsName
                     processed += component;
                     break;
                 case 0x40:
-                {
-                    if ((component & 0x3F) != 0x01)
-                        return new DnsNameInfo(DnsNameStatus.UnknownExtendedLabel, wireLength < 0 ? offset - start : wireLength, length, dots);
-                    // A bit-string label (RFC 2673): a bit count, then the bits; shown as "\[x<hex>/<bits>]".
-                    if (offset >= message.Length)
-                        return Stop(offset, reported);
-                    int bits = message[offset++];
-                    int bytes = (bits - 1) / 8 + 1; // as Wireshark counts: a count of 0 takes 1 byte
-                    if (offset + bytes > message.Length)
-                        return Stop(offset + bytes - 1, reported);
-                    AppendBitString(text, ref textLength, ref length, message.Slice(offset, bytes), bits);
-                    offset += bytes;
-                    break;
-                }
+                    // Extended labels (RFC 2673, bit strings included): tshark 4.0 cannot read the name (checked with it).
+                    return new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots);
                 case 0x80:
                     return new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots);
                 default:
@@ -244,27 +225,5 @@ public static class DnsName
     {
         if (textLength < text.Length)
             text[textLength++] = b;
-    }
-
-    private static void AppendBitString(Span<byte> text, ref int textLength, ref int length, ReadOnlySpan<byte> bits, int count)
-    {
-        ReadOnlySpan<byte> hex = "0123456789abcdef"u8;
-        foreach (byte b in "\\[x"u8)
-            Append(text, ref textLength, b);
-        length += 3;
-        foreach (byte b in bits)
-        {
-            Append(text, ref textLength, hex[b >> 4]);
-            Append(text, ref textLength, hex[b & 0xF]);
-            length += 2;
-        }
-        Append(text, ref textLength, (byte)'/');
-        length++;
-        Span<char> digits = stackalloc char[3];
-        int n = Fields.DigitText.WriteDecimal((ulong)count, digits);
-        for (int i = 0; i < n; i++)
-            Append(text, ref textLength, (byte)digits[i]);
-        length += n + 1;
-        Append(text, ref textLength, (byte)']');
     }
 }

@@ -70,6 +70,10 @@ public enum FieldPresence : byte
     DnsResponse,
     /// <summary>The DNS AD flag: shown for responses, and for queries only when set.</summary>
     DnsAuthenticated,
+    /// <summary>DNS section counts named for queries (opcode other than UPDATE); tshark reads the flags first to choose.</summary>
+    DnsNotUpdate,
+    /// <summary>DNS section counts named for UPDATE (RFC 2136: zones, prerequisites, updates).</summary>
+    DnsUpdate,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>

@@ -103,6 +103,8 @@ public static class FieldReader
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && header[0] == 3 && header[1] == 4,
         FieldPresence.DnsFlags => header.Length >= Dns.DnsHeader.Field.Flags + 2,
         FieldPresence.DnsResponse => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] & 0x80) != 0,
+        FieldPresence.DnsNotUpdate => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] >> 3 & 0xF) != 5,
+        FieldPresence.DnsUpdate => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] >> 3 & 0xF) == 5,
         FieldPresence.DnsAuthenticated => header.Length >= Dns.DnsHeader.Field.Flags + 2
             && ((header[Dns.DnsHeader.Field.Flags] & 0x80) != 0 || (header[Dns.DnsHeader.Field.Flags + 1] & Dns.DnsHeader.Flag.AuthenticatedData) != 0),
         _ => false,
