@@ -604,7 +604,12 @@ public sealed class PacketDecoder
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         if (Math.Min(capEnd, end) <= payload)
+        {
+            // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
+            if (end > payload && DnsPorts.Carries(udp.SourcePort, udp.DestinationPort) && !input.Quoted && !_partialDatagram)
+                Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
             return;
+        }
         // Tunnels on their registered ports, as tshark decodes them by default.
         if ((udp.SourcePort == TunnelPorts.Vxlan || udp.DestinationPort == TunnelPorts.Vxlan) && !input.Quoted)
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
