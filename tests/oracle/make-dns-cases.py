@@ -172,6 +172,14 @@ def fixed_cases():
     add(udp4(header(26, 0x0100, 1, 0, 0, 0) + b"\x41\x10\xab\xcd\x00" + struct.pack(">HH", 12, 1)))
     add(udp4(header(26, 0x0100, 1, 0, 0, 0) + b"\x42\x10\xab\xcd\x00" + struct.pack(">HH", 12, 1)))
     add(udp4(header(27, 0x0100, 1, 0, 0, 0) + b"\x05a b\x01\xe9\x03com\x00" + struct.pack(">HH", 1, 1)))
+    # Names whose text is 253 characters (the longest shown) and 254 (shown as too long by tshark).
+    for total in (253, 254):
+        wire, left = b"", total
+        while left > 0:
+            label = min(63, left)
+            wire += bytes([label]) + b"b" * label
+            left -= label + 1
+        add(udp4(header(total, 0x0100, 1, 0, 0, 0) + wire + b"\0" + struct.pack(">HH", 1, 1)))
     add(udp4(header(28, 0x8180, 1, 1, 0, 0) + name("odd.example") + struct.pack(">HH", 999, 42)
              + b"\xc0\x0c" + struct.pack(">HHIH", 999, 42, 1, 2) + b"hi", query=False))
 
