@@ -3,6 +3,7 @@
 
     make-dns-cases.py OUTFILE         # the fixed cases, one pcap
     make-dns-cases.py OUTFILE SEED    # random queries and answers instead (names, types, counts, compression)
+    make-dns-cases.py OUTFILE --tcp   # DNS over TCP (RFC 1035 4.2.2), for the summary lines only
 
 The fixed cases: queries and answers of A, AAAA, CNAME, PTR, MX, NS, TXT, SOA, SRV and OPT (EDNS0) records and of
 types RawNet shows as type/class/ttl/len only, several answers, compressed names, NXDOMAIN, SERVFAIL, the root name,
@@ -212,6 +213,36 @@ def fixed_cases():
     return frames
 
 
+def tcp_cases():
+    """Segments to and from TCP port 53: a SYN, a 1-byte segment, whole messages, one cut by the capture, two in one
+    segment, a message split over two segments, a prefix that is not the length. tcpdump prints each segment on its
+    own; tshark reassembles, so its fields depend on the stream and are not compared."""
+    from scapy.all import TCP
+    frames = []
+    seq = [100]
+
+    def seg(payload, flags="PA", sport=40000, dport=53, cap=None):
+        p = Ether(src=MAC_A, dst=MAC_B) / IP(src=A, dst=B) / TCP(sport=sport, dport=dport, flags=flags, seq=seq[0], ack=1) / Raw(payload)
+        seq[0] += len(payload)
+        data = bytes(p)
+        frames.append((data, None if cap is None else len(data) - len(payload) + cap))
+
+    q = bytes(DNS(id=0x1234, rd=1, qd=DNSQR(qname="www.example.com", qtype="A")))
+    r = bytes(DNS(id=0x1234, qr=1, rd=1, ra=1, qd=DNSQR(qname="www.example.com", qtype="A"),
+                  an=DNSRR(rrname="www.example.com", ttl=5, rdata="192.0.2.1")))
+    frames.append((bytes(Ether(src=MAC_A, dst=MAC_B) / IP(src=A, dst=B) / TCP(sport=40000, dport=53, flags="S", seq=99)), None))
+    seg(b"\x00")
+    seg(struct.pack(">H", len(q)) + q)
+    for cut in (1, 2, 5, 20):
+        seg(struct.pack(">H", len(q)) + q, cap=cut)
+    seg(struct.pack(">H", len(q)) + q + struct.pack(">H", len(q)) + q)
+    seg(struct.pack(">H", len(r)) + r[:20])
+    seg(r[20:])
+    seg(struct.pack(">H", len(r)) + r, sport=53, dport=40001)
+    seg(struct.pack(">H", 5) + b"hello")
+    return frames
+
+
 TYPES = ["A", "AAAA", "CNAME", "PTR", "MX", "NS", "TXT", "SRV", "SOA"]
 
 
@@ -261,4 +292,7 @@ def random_cases(seed):
 
 if __name__ == "__main__":
     out = sys.argv[1]
-    write(out, random_cases(int(sys.argv[2])) if len(sys.argv) > 2 else fixed_cases())
+    if len(sys.argv) > 2 and sys.argv[2] == "--tcp":
+        write(out, tcp_cases())
+    else:
+        write(out, random_cases(int(sys.argv[2])) if len(sys.argv) > 2 else fixed_cases())

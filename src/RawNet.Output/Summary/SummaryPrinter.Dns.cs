@@ -29,6 +29,40 @@ public sealed partial class SummaryPrinter
         " BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
     ];
 
+    /// <summary>
+    /// tcpdump's domain_print over TCP (RFC 1035 4.2.2): a 2-byte length, which must be the rest of the segment, then the
+    /// message. tcpdump does not reassemble, so a message split over segments is "invalid" in each.
+    /// </summary>
+    private void AppendDnsOverTcp(ReadOnlySpan<byte> payload, int length)
+    {
+        var line = _line;
+        if (length < 2)
+        {
+            line.Append(" [DNS over TCP: length ");
+            line.Append(length);
+            line.Append(" < 2] (invalid)");
+            return;
+        }
+        length -= 2;
+        if (payload.Length < 2)
+        {
+            DnsTruncated();
+            return;
+        }
+        int prefix = BinaryPrimitives.ReadUInt16BigEndian(payload);
+        if (prefix != length)
+        {
+            line.Append(" [prefix length(");
+            line.Append(prefix);
+            line.Append(") != length(");
+            line.Append(length);
+            line.Append(")] (invalid)");
+            return;
+        }
+        line.Append(' ');
+        AppendDns(payload[2..], length, multicast: false);
+    }
+
     /// <summary>tcpdump's domain_print for a message over UDP: <paramref name="message"/> is what was captured of it, <paramref name="length"/> its length.</summary>
     private void AppendDns(ReadOnlySpan<byte> message, int length, bool multicast)
     {

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// (tshark 4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>) prints it,
 /// over captures/dns/dns-cases.pcap (queries and answers of every type, compression, NXDOMAIN, UPDATE, EDNS options,
 /// mDNS, IPv6, damaged and snap-cut messages: tests/oracle/make-dns-cases.py), random captures from the same script,
-/// and the peer captures that carry DNS.
+/// and the peer captures that carry DNS; and the summary lines of DNS over TCP (captures/dns/dns-over-tcp.pcap).
 /// </summary>
 public sealed class DnsOracleTests
 {
@@ -42,6 +42,12 @@ public sealed class DnsOracleTests
     [Theory]
     [MemberData(nameof(Modes))]
     public void BundledCasesSummariesEqualTcpdump(string mode) => AssertSummariesEqualTcpdump(Bundled, mode, everyPacket: true);
+
+    /// <summary>DNS over TCP: summaries only (tcpdump reads each segment alone; tshark reassembles, and RawNet does not decode DNS fields over TCP).</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void OverTcpSummariesEqualTcpdump(string mode) =>
+        AssertSummariesEqualTcpdump(Path.Combine(TestPaths.Captures, "dns", "dns-over-tcp.pcap"), mode, everyPacket: true);
 
     [Theory]
     [MemberData(nameof(Seeds))]

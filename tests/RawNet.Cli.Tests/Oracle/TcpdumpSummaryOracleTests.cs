@@ -20,7 +20,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <list type="bullet">
 /// <item>Link types RawNet does not decode (802.11, radiotap, PPI): the time stamp only.</item>
 /// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
-/// DHCP, HTTP, SIP, L2TP, ...; DNS and mDNS are decoded and compared whole): up to and including TCP's "length N" (tcpdump goes on with ": HTTP..."), or for UDP up to
+/// DHCP, HTTP, SIP, L2TP, ...; not DNS, over UDP 53 and 5353 and TCP 53, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": HTTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
 /// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: IGMP, OSPF, PIM, ...): up to
 /// the addresses ("src > dst: "), where RawNet prints " ip-proto-N LENGTH".</item>
