@@ -123,32 +123,8 @@ public sealed partial class SummaryPrinter
             line.Append(authority);
             line.Append('/');
             line.Append(additional);
-            if (answers > 0)
-            {
-                at = AppendRecord(message, at, multicast);
-                if (at < 0)
-                {
-                    DnsTruncated();
-                    return;
-                }
-                answers--;
-                while (at < message.Length && answers > 0)
-                {
-                    line.Append(',');
-                    at = AppendRecord(message, at, multicast);
-                    if (at < 0)
-                    {
-                        DnsTruncated();
-                        return;
-                    }
-                    answers--;
-                }
-            }
-            if (answers > 0)
-            {
-                DnsTruncated();
+            if (!AppendSection(message, at, answers, multicast, records: true))
                 return;
-            }
         }
         else
         {
@@ -186,36 +162,32 @@ public sealed partial class SummaryPrinter
                 line.Append(additional);
                 line.Append("au]");
             }
-            at = DnsHeader.Length;
-            if (questions > 0)
-            {
-                at = AppendQuestion(message, at, multicast);
-                if (at < 0)
-                {
-                    DnsTruncated();
-                    return;
-                }
-                questions--;
-                while (at < message.Length && questions > 0)
-                {
-                    at = AppendQuestion(message, at, multicast);
-                    if (at < 0)
-                    {
-                        DnsTruncated();
-                        return;
-                    }
-                    questions--;
-                }
-            }
-            if (questions > 0)
-            {
-                DnsTruncated();
+            if (!AppendSection(message, DnsHeader.Length, questions, multicast, records: false))
                 return;
-            }
         }
         line.Append(" (");
         line.Append(length);
         line.Append(')');
+    }
+
+    /// <summary>
+    /// tcpdump's loop over a section: the first entry, then more while the capture lasts (records separated by commas);
+    /// false, with " [|domain]" written, when one could not be read or the capture ended before the count.
+    /// </summary>
+    private bool AppendSection(ReadOnlySpan<byte> message, int at, int count, bool multicast, bool records)
+    {
+        for (bool first = true; count > 0 && (first || at < message.Length); first = false, count--)
+        {
+            if (records && !first)
+                _line.Append(',');
+            at = records ? AppendRecord(message, at, multicast) : AppendQuestion(message, at, multicast);
+            if (at < 0)
+                break;
+        }
+        if (count == 0)
+            return true;
+        DnsTruncated();
+        return false;
     }
 
     private void Counted(int count, char what)
@@ -547,8 +519,7 @@ public sealed partial class SummaryPrinter
             case DnsRecordType.PTR:
             case (DnsRecordType)39: // DNAME
             {
-                line.Append(' ');
-                int name = AppendDomainName(m, at);
+                int name = AppendDataName(m, at, 0);
                 if (name < 0)
                     return name;
                 break;
@@ -574,10 +545,7 @@ public sealed partial class SummaryPrinter
             }
             case DnsRecordType.MX:
             {
-                line.Append(' ');
-                if (at + 2 > m.Length)
-                    return Absent;
-                int name = AppendDomainName(m, at + 2);
+                int name = AppendDataName(m, at, 2);
                 if (name < 0)
                     return name;
                 line.Append(' ');
@@ -599,10 +567,7 @@ public sealed partial class SummaryPrinter
                 break;
             case DnsRecordType.SRV:
             {
-                line.Append(' ');
-                if (at + 6 > m.Length)
-                    return Absent;
-                int name = AppendDomainName(m, at + 6);
+                int name = AppendDataName(m, at, 6);
                 if (name < 0)
                     return name;
                 line.Append(':');
@@ -643,6 +608,13 @@ public sealed partial class SummaryPrinter
                 break;
         }
         return end;
+    }
+
+    /// <summary>" name": the name after <paramref name="skip"/> fixed bytes of record data (MX's preference, SRV's numbers); Absent when those are not captured.</summary>
+    private int AppendDataName(ReadOnlySpan<byte> m, int at, int skip)
+    {
+        _line.Append(' ');
+        return at + skip > m.Length ? Absent : AppendDomainName(m, at + skip);
     }
 
     /// <summary>tcpdump's eopt_print: one EDNS option as "NAME data"; the offset after it, or Absent.</summary>

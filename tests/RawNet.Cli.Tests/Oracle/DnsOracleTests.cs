@@ -97,8 +97,8 @@ public sealed class DnsOracleTests
         Assert.True(expected.ExitCode == 0, expected.StdErr);
         var actual = RawNetProcess.Run(["read", path, .. flags]);
         Assert.True(actual.ExitCode == 0, actual.StdErr);
-        var want = Packets(expected.StdOut);
-        var got = Packets(actual.StdOut);
+        var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
+        var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);
         Assert.Equal(want.Count, got.Count);
         var mismatches = new List<string>();
         int compared = 0;
@@ -112,18 +112,5 @@ public sealed class DnsOracleTests
         }
         Assert.True(compared > 0, $"{Path.GetFileName(path)}: no DNS packet compared");
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {compared} packets differ\n" + string.Join("\n", mismatches.Take(15)));
-    }
-
-    private static List<string> Packets(string output)
-    {
-        var packets = new List<string>();
-        foreach (var line in output.Split('\n'))
-        {
-            if (Regex.IsMatch(line, @"^\d\d:\d\d:\d\d\.\d{6} ") || packets.Count == 0)
-                packets.Add(line);
-            else
-                packets[^1] += "\n" + line;
-        }
-        return packets.Select(p => p.TrimEnd('\n')).Where(p => p.Length > 0).ToList();
     }
 }

@@ -138,7 +138,7 @@ public sealed class TcpdumpSummaryOracleTests
     }
 
     /// <summary>The output split into packets: each starts with a line that opens with a time of day (-v continues on more lines).</summary>
-    private static List<string> Packets(string output)
+    internal static List<string> Packets(string output)
     {
         var packets = new List<string>();
         foreach (var line in output.Split('\n'))
