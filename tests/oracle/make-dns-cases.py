@@ -184,6 +184,21 @@ def fixed_cases():
     add(udp4(header(28, 0x8180, 1, 1, 0, 0) + name("odd.example") + struct.pack(">HH", 999, 42)
              + b"\xc0\x0c" + struct.pack(">HHIH", 999, 42, 1, 2) + b"hi", query=False))
 
+    # Odd bytes as tshark 4.0 shows them: C escapes, an overlong UTF-8 letter, extended labels after a label and after a
+    # pointer (a bit string is stepped over), TXT strings with a zero byte and bytes past ASCII, one running past its record.
+    add(udp4(header(40, 0x0100, 1, 0, 0, 0) + b"\x05a\x08\x0a\x07b\x04x\xc1\xa9y\x00" + struct.pack(">HH", 1, 1)))
+    add(udp4(header(41, 0x0100, 1, 0, 0, 0) + b"\x01a\x42\x10\xab\xcd\x00" + struct.pack(">HH", 1, 1)))
+    add(udp4(header(42, 0x0100, 1, 0, 0, 0) + b"\x01a\x41\x10\xab\xcd\x00" + struct.pack(">HH", 1, 1)))
+    add(udp4(header(43, 0x0100, 1, 0, 0, 0) + b"\xc0\x0e\x7f\x00" + struct.pack(">HH", 1, 1)))
+    add(udp4(header(44, 0x8180, 0, 2, 0, 0) + b"\x00" + struct.pack(">HHIH", 16, 1, 5, 12) + b"\x04a\x00bc\x06\xe9t\xc3\xa9!!"
+             + b"\x00" + struct.pack(">HHIH", 16, 1, 5, 3) + b"\x02ab\x05cdefg", query=False))
+    # A name in record data that cannot be read: the record is shown without it, and nothing after it.
+    add(udp4(header(45, 0x8180, 0, 3, 0, 0) + b"\x00" + struct.pack(">HHIH", 2, 1, 5, 2) + b"\xc0\xff"
+             + b"\x00" + struct.pack(">HHIH", 15, 1, 5, 4) + b"\x00\x0a\xc0\xff"
+             + b"\x00" + struct.pack(">HHIH", 1, 1, 5, 4) + b"\x01\x02\x03\x04", query=False))
+    add(udp4(header(46, 0x8180, 0, 2, 0, 0) + b"\x00" + struct.pack(">HHIH", 15, 1, 5, 4) + b"\x00\x0a\xc0\xff"
+             + b"\x00" + struct.pack(">HHIH", 1, 1, 5, 4) + b"\x01\x02\x03\x04", query=False))
+
     # --- damaged ---
     good = bytes(DNS(id=30, qr=1, rd=1, ra=1, qd=DNSQR(qname="cut.example.com", qtype="A"),
                      an=DNSRR(rrname="cut.example.com", type="A", ttl=5, rdata="192.0.2.5")

@@ -165,12 +165,14 @@ public static class DnsFieldReader
             case ComputedField.DnsNs:
                 return type == DnsRecordType.NS ? DataName(message, o, reported, record.DataOffset, out value) : 0;
             case ComputedField.DnsMxPreference:
-                return type == DnsRecordType.MX && data.Length >= 2 ? Number(BinaryPrimitives.ReadUInt16BigEndian(data), d, 2, out value) : 0;
+                // Wireshark reads the exchange first: no preference either when that name cannot be read.
+                return type == DnsRecordType.MX && data.Length >= 2 && DnsName.Read(message, reported, record.DataOffset + 2).IsReadable
+                    ? Number(BinaryPrimitives.ReadUInt16BigEndian(data), d, 2, out value) : 0;
             case ComputedField.DnsMxExchange:
                 return type == DnsRecordType.MX && data.Length >= 2 ? DataName(message, o, reported, record.DataOffset + 2, out value) : 0;
             case ComputedField.DnsTxt:
             case ComputedField.DnsTxtLength:
-                return type == DnsRecordType.TXT ? TxtString(computed, data, d, index, out value) : 0;
+                return type == DnsRecordType.TXT ? TxtString(computed, message[record.DataOffset..], data.Length, d, index, out value) : 0;
             case ComputedField.DnsSoaMname:
                 return type == DnsRecordType.SOA ? DataName(message, o, reported, record.DataOffset, out value) : 0;
             case ComputedField.DnsSoaRname:
@@ -238,24 +240,32 @@ public static class DnsFieldReader
         return info.IsReadable ? Name(layerOffset, reported, nameOffset, info, NamePart.Whole, out value) : 0;
     }
 
-    /// <summary>TXT character-strings (RFC 1035 3.3.14): a length byte and that many bytes, one after another.</summary>
-    private static int TxtString(ComputedField computed, ReadOnlySpan<byte> data, int dataOffset, int index, out FieldValue value)
+    /// <summary>
+    /// TXT character-strings (RFC 1035 3.3.14), as Wireshark walks them: a length byte and that many bytes while the
+    /// record's data lasts; a string may run past the data (it is shown when the message holds it, and ends the walk).
+    /// <paramref name="rest"/> is the message from the record's data on, <paramref name="dataLength"/> the data's length.
+    /// </summary>
+    private static int TxtString(ComputedField computed, ReadOnlySpan<byte> rest, int dataLength, int dataOffset, int index, out FieldValue value)
     {
         value = default;
         int n = 0;
-        for (int at = 0; at < data.Length;)
+        for (int at = 0; at < dataLength;)
         {
-            int length = data[at];
-            if (at + 1 + length > data.Length)
-                break;
-            if (n == index)
+            int length = rest[at];
+            bool whole = at + 1 + length <= rest.Length;
+            if (computed == ComputedField.DnsTxtLength || whole)
             {
-                value = computed == ComputedField.DnsTxt
-                    ? new FieldValue(0, dataOffset + at + 1, length)
-                    : new FieldValue((ulong)length, dataOffset + at, 1);
-                return 1;
+                if (n == index)
+                {
+                    value = computed == ComputedField.DnsTxt
+                        ? new FieldValue(0, dataOffset + at + 1, length)
+                        : new FieldValue((ulong)length, dataOffset + at, 1);
+                    return 1;
+                }
+                n++;
             }
-            n++;
+            if (!whole)
+                break;
             at += 1 + length;
         }
         return index < 0 ? n : 0;

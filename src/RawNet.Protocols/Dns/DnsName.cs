@@ -11,9 +11,11 @@ public enum DnsNameStatus : byte
     Loop,
     /// <summary>The name's text exceeds <see cref="DnsName.MaxTextLength"/> characters: shown as Wireshark's "too long" text.</summary>
     TooLong,
+    /// <summary>An extended label (RFC 2673) other than a bit string after the first label: shown as Wireshark's "unknown extended label".</summary>
+    UnknownExtendedLabel,
     /// <summary>The captured bytes ended inside the name (the message may be longer).</summary>
     Truncated,
-    /// <summary>The message ended inside the name, or a label type is extended (0x40) or reserved (0x80): the name cannot be read at all.</summary>
+    /// <summary>The message ended inside the name, a label type is reserved (0x80), or the name starts with an extended label (0x40): it cannot be read at all.</summary>
     Malformed,
 }
 
@@ -54,6 +56,9 @@ public static class DnsName
     /// <summary>Wireshark's text for a name longer than <see cref="MaxTextLength"/>.</summary>
     public const string TooLongText = "<Name too long>";
 
+    /// <summary>Wireshark's text for an extended label type it does not know.</summary>
+    public const string UnknownExtendedLabelText = "<Unknown extended label>";
+
     /// <summary>
     /// Reads the name at <paramref name="offset"/> of <paramref name="message"/> (the captured bytes of the message, from
     /// its header on); <paramref name="reportedLength"/> is the message's length as the packet declares it.
@@ -75,7 +80,8 @@ public static class DnsName
         {
             DnsNameStatus.Loop => LoopText,
             DnsNameStatus.TooLong => TooLongText,
-            DnsNameStatus.Ok when rawLength == 0 => RootText,
+            DnsNameStatus.UnknownExtendedLabel => UnknownExtendedLabelText,
+            DnsNameStatus.Ok when info.TextLength == 0 => RootText,
             _ => null,
         };
         if (!info.IsReadable)
@@ -95,24 +101,46 @@ public static class DnsName
         {
             DnsNameStatus.Loop => (LoopText.Length, 1),
             DnsNameStatus.TooLong => (TooLongText.Length, 1),
+            DnsNameStatus.UnknownExtendedLabel => (UnknownExtendedLabelText.Length, 1),
             _ when info.TextLength == 0 => (RootText.Length, 1),
             _ => (info.TextLength, info.Dots + 1),
         };
         return length > 1 ? (length, labels) : (0, 0);
     }
 
-    /// <summary>Writes name bytes as tshark prints a name: control bytes as \ooo (raw, for other strings), invalid UTF-8 as U+FFFD.</summary>
+    /// <summary>
+    /// Writes name bytes as tshark prints a name: control bytes as C escapes or \ooo, invalid UTF-8 as U+FFFD; with
+    /// <paramref name="escapeControl"/> false, as it prints an ASCII string (TXT): to the first zero byte, control bytes
+    /// raw, bytes past ASCII as U+FFFD.
+    /// </summary>
     public static bool TryWriteText(ReadOnlySpan<byte> text, Span<char> destination, out int written, bool escapeControl = true)
     {
         written = 0;
         while (text.Length > 0)
         {
             byte b = text[0];
+            if (!escapeControl && (b == 0 || b >= 0x80))
+            {
+                // A string field read as ASCII (a TXT string): it ends at a zero byte; other bytes past ASCII are U+FFFD.
+                if (b == 0)
+                    return true;
+                if (written >= destination.Length)
+                    return false;
+                destination[written++] = '\uFFFD';
+                text = text[1..];
+                continue;
+            }
             if ((b < 0x20 || b == 0x7F) && escapeControl)
             {
                 if (written + 4 > destination.Length)
                     return false;
                 destination[written++] = '\\';
+                if (b is >= 7 and <= 13)
+                {
+                    destination[written++] = "abtnvfr"[b - 7]; // C's escapes, as Wireshark's format_text writes them
+                    text = text[1..];
+                    continue;
+                }
                 destination[written++] = (char)('0' + (b >> 6));
                 destination[written++] = (char)('0' + ((b >> 3) & 7));
                 destination[written++] = (char)('0' + (b & 7));
@@ -125,6 +153,25 @@ public static class DnsName
                     return false;
                 destination[written++] = (char)b;
                 text = text[1..];
+                continue;
+            }
+            if (b is 0xC0 or 0xC1 && text.Length > 1 && (text[1] & 0xC0) == 0x80)
+            {
+                // An overlong 2-byte form of an ASCII character: Wireshark decodes it (a control character as \uXXXX).
+                int c = (b & 0x1F) << 6 | (text[1] & 0x3F);
+                int room = c < 0x20 || c == 0x7F ? 6 : 1;
+                if (written + room > destination.Length)
+                    return false;
+                if (room == 1)
+                    destination[written++] = (char)c;
+                else
+                {
+                    "\\u00".AsSpan().CopyTo(destination[written..]);
+                    destination[written + 4] = char.ToUpperInvariant(Fields.DigitText.HexDigit(c >> 4));
+                    destination[written + 5] = char.ToUpperInvariant(Fields.DigitText.HexDigit(c));
+                    written += 6;
+                }
+                text = text[2..];
                 continue;
             }
             var status = Rune.DecodeFromUtf8(text, out var rune, out int consumed);
@@ -192,8 +239,27 @@ public static class DnsName
                     processed += component;
                     break;
                 case 0x40:
-                    // Extended labels (RFC 2673, bit strings included): tshark 4.0 cannot read the name (checked with it).
-                    return new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots);
+                {
+                    // Extended labels (RFC 2673), as tshark 4.0 reads them (checked with it): none may be a name's first
+                    // byte; a bit string later is stepped over and adds no text; any other type ends the name, whose length
+                    // in place is then what was read so far (even after a pointer, as Wireshark computes it).
+                    if (length == 0 && wireLength < 0)
+                        return new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots);
+                    if ((component & 0x3F) != 0x01)
+                    {
+                        int read = offset - start;
+                        return read < 1
+                            ? new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots)
+                            : new DnsNameInfo(DnsNameStatus.UnknownExtendedLabel, read, length, dots);
+                    }
+                    if (offset >= message.Length)
+                        return Stop(offset, reported);
+                    int bytes = (message[offset++] - 1) / 8 + 1; // as Wireshark counts: a count of 0 takes 1 byte
+                    if (offset + bytes > message.Length)
+                        return Stop(offset + bytes - 1, reported);
+                    offset += bytes;
+                    break;
+                }
                 case 0x80:
                     return new DnsNameInfo(DnsNameStatus.Malformed, 0, length, dots);
                 default:

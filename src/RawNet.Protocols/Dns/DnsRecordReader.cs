@@ -49,7 +49,8 @@ public readonly record struct DnsRecord(DnsSection Section, int Offset, DnsNameI
 /// <summary>
 /// Walks a DNS message's questions and resource records in order (RFC 1035 4.1.2, 4.1.3). A record is returned only when
 /// it lies whole within the captured bytes and its owner name can be read, as Wireshark adds a record's fields only
-/// then; the walk stops at the first that does not, and <see cref="Status"/> says why. Bounded: at most
+/// then; the walk stops at the first that does not, and <see cref="Status"/> says why. A record whose data holds a name
+/// that cannot be read is returned, and the walk stops after it (Wireshark's exception comes after the record's fields). Bounded: at most
 /// <see cref="MaxRecords"/> records. Never throws and never allocates.
 /// </summary>
 public ref struct DnsRecordReader
@@ -64,6 +65,7 @@ public ref struct DnsRecordReader
     private readonly int _reported;
     private int _offset;
     private int _index;
+    private DnsWalkStatus _stopAfter; // set when the record just returned has data that cannot be read
     private readonly int _questions, _answers, _authority, _additional;
 
     /// <summary>
@@ -76,6 +78,7 @@ public ref struct DnsRecordReader
         _reported = Math.Max(reportedLength, message.Length);
         _offset = DnsHeader.Length;
         _index = 0;
+        _stopAfter = DnsWalkStatus.Complete;
         if (DnsHeader.TryRead(message, out var header))
         {
             _questions = header.QuestionCount;
@@ -107,6 +110,8 @@ public ref struct DnsRecordReader
         record = default;
         if (Status != DnsWalkStatus.Complete)
             return false;
+        if (_stopAfter != DnsWalkStatus.Complete)
+            return Fail(_stopAfter);
         int total = _questions + _answers + _authority + _additional;
         if (_index >= total)
             return false;
@@ -139,7 +144,42 @@ public ref struct DnsRecordReader
         record = new DnsRecord(section, _offset, name, type, @class, ttl, dataOffset, dataLength);
         _offset = dataOffset + dataLength;
         _index++;
+        // Wireshark shows a record whose data it cannot read (a name in it that cannot be read) and stops there.
+        if (!question && !DataReadable(record, out var dataStatus))
+            _stopAfter = dataStatus;
         return true;
+    }
+
+    /// <summary>Whether the names in a record's data can be read, for the types whose data RawNet shows.</summary>
+    private readonly bool DataReadable(in DnsRecord record, out DnsWalkStatus status)
+    {
+        status = DnsWalkStatus.Complete;
+        int at = record.DataOffset;
+        switch ((DnsRecordType)record.Type)
+        {
+            case DnsRecordType.NS or DnsRecordType.CNAME or DnsRecordType.PTR:
+                return NameReadable(at, ref status);
+            case DnsRecordType.MX:
+                return record.DataLength < 2 || NameReadable(at + 2, ref status);
+            case DnsRecordType.SRV:
+                return record.DataLength < 6 || NameReadable(at + 6, ref status);
+            case DnsRecordType.SOA:
+            {
+                var mname = DnsName.Read(_message, _reported, at);
+                return NameReadable(at, ref status) && NameReadable(at + mname.WireLength, ref status);
+            }
+            default:
+                return true;
+        }
+    }
+
+    private readonly bool NameReadable(int at, ref DnsWalkStatus status)
+    {
+        var name = DnsName.Read(_message, _reported, at);
+        if (name.IsReadable)
+            return true;
+        status = name.Status == DnsNameStatus.Truncated ? DnsWalkStatus.Truncated : DnsWalkStatus.Malformed;
+        return false;
     }
 
     /// <summary>Reads every record left; returns how the walk ended.</summary>

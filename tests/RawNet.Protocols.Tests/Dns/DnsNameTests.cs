@@ -123,7 +123,7 @@ public class DnsNameTests
     [InlineData(0x41)]
     [InlineData(0x80)]
     [InlineData(0xBF)]
-    public void ExtendedAndReservedLabelTypesCannotBeRead(byte type)
+    public void NamesStartingWithAnExtendedOrReservedLabelCannotBeRead(byte type)
     {
         var message = Concat(Header(1, 0x0100, 1, 0, 0, 0), [type, 0x10, 0xAB, 0xCD, 0], U16(1), U16(1));
         Assert.Equal(DnsNameStatus.Malformed, DnsName.Read(message, message.Length, 12).Status);
@@ -138,6 +138,30 @@ public class DnsNameTests
         var utf8 = Concat(Header(1, 0x0100, 1, 0, 0, 0), [3, 0xC3, 0xA9, (byte)'.', 0]);
         Assert.Equal("é.", Text(utf8, 12));
         Assert.Equal((3, 2), DnsName.Measure(DnsName.Read(utf8, utf8.Length, 12))); // tshark counts the label's own dot too
+    }
+
+    [Fact]
+    public void EscapesAndOverlongUtf8AsTsharkPrintsThem()
+    {
+        var message = Concat(Header(1, 0x0100, 1, 0, 0, 0), [5, (byte)'a', 8, 10, 7, (byte)'b', 4, (byte)'x', 0xC1, 0xA9, (byte)'y', 0]);
+        Assert.Equal("a\\b\\n\\ab.xiy", Text(message, 12));
+        var control = Concat(Header(1, 0x0100, 1, 0, 0, 0), [2, 0xC0, 0x87, 0]);
+        Assert.Equal("\\u0007", Text(control, 12));
+    }
+
+    [Fact]
+    public void ExtendedLabelsAfterTheFirstByteAsTsharkReadsThem()
+    {
+        // Unknown type after a label: Wireshark's text, the length in place is what was read (3 bytes).
+        var unknown = Concat(Header(1, 0x0100, 1, 0, 0, 0), [1, (byte)'a', 0x42, 0x10, 0xAB, 0xCD, 0]);
+        Assert.Equal(new DnsNameInfo(DnsNameStatus.UnknownExtendedLabel, 3, 1, 0), DnsName.Read(unknown, unknown.Length, 12));
+        Assert.Equal("<Unknown extended label>", Text(unknown, 12));
+        // A bit string after a label is stepped over and adds nothing.
+        var bits = Concat(Header(1, 0x0100, 1, 0, 0, 0), [1, (byte)'a', 0x41, 0x10, 0xAB, 0xCD, 0]);
+        Assert.Equal(new DnsNameInfo(DnsNameStatus.Ok, 7, 1, 0), DnsName.Read(bits, bits.Length, 12));
+        // After a pointer, even with no text yet, an unknown type is shown too.
+        var pointed = Concat(Header(1, 0x0100, 1, 0, 0, 0), Pointer(14), [0x7F, 0]);
+        Assert.Equal("<Unknown extended label>", Text(pointed, 12));
     }
 
     [Fact]

@@ -160,6 +160,30 @@ public class DnsTests
     }
 
     [Fact]
+    public void RecordDataNameThatCannotBeReadStopsAfterTheRecord()
+    {
+        // An MX whose exchange points past the message, then an A record: the MX's own fields, no preference, no A.
+        var message = Concat(Header(46, 0x8180, 0, 2, 0, 0), Record([0], 15, 5, [0, 10, 0xC0, 0xFF]), Record([0], 1, 5, [1, 2, 3, 4]));
+        var frame = Frame(message, 53, 40000);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal("15", Decode.Field(packet, frame, "dns.resp.type"));
+        Assert.Null(Decode.Field(packet, frame, "dns.mx.preference"));
+        Assert.Null(Decode.Field(packet, frame, "dns.a"));
+    }
+
+    [Fact]
+    public void TxtStringsAsTsharkReadsThem()
+    {
+        // A zero byte ends a string, bytes past ASCII are U+FFFD; a length running past the message shows, its string not.
+        var message = Concat(Header(44, 0x8180, 0, 1, 0, 0), Record([0], 16, 5, [4, (byte)'a', 0, (byte)'b', (byte)'c', 2, 0xE9, (byte)'t', 9]));
+        var frame = Frame(message, 53, 40000);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal("a,\uFFFDt", Decode.Field(packet, frame, "dns.txt"));
+        Assert.Equal("4,2,9", Decode.Field(packet, frame, "dns.txt.length"));
+    }
+
+    [Fact]
     public void TruncateAtEveryPrefix()
     {
         Decode.EveryPrefix(Frame(Query()), LinkType.Ethernet);
