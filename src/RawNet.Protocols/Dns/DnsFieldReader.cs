@@ -72,17 +72,49 @@ public static class DnsFieldReader
         int occurrence, out FieldValue value)
     {
         value = default;
+        var key = new ResumeKey(computed, layerOffset, reportedLength, message);
         var reader = new DnsRecordReader(message, reportedLength);
         int seen = 0;
-        while (reader.TryNext(out var record))
+        ref var resume = ref t_resume;
+        if (occurrence > 0 && resume.NextOccurrence == occurrence && resume.Key == key)
         {
+            reader = new DnsRecordReader(message, reportedLength, resume.Offset, resume.Index);
+            seen = resume.Seen;
+        }
+        resume = default;
+        while (true)
+        {
+            int at = reader.Offset, index = reader.Index;
+            if (!reader.TryNext(out var record))
+                return false;
             int count = Values(computed, message, layerOffset, reportedLength, multicast, record, -1, out _);
             if (occurrence < seen + count)
+            {
+                resume = new Resume(key, occurrence + 1, seen, at, index);
                 return Values(computed, message, layerOffset, reportedLength, multicast, record, occurrence - seen, out value) > 0;
+            }
             seen += count;
         }
-        return false;
     }
+
+    // Printers read a field's occurrences 0, 1, 2, ... in turn, and each read walks the records from the start: with a
+    // message of hundreds of records that is quadratic (a crafted packet took most of a second to print). So each
+    // thread remembers where the last value was found, and a read of the next occurrence of the same field in a message
+    // with the same place, lengths and header goes on from there. A read of occurrence 0 always starts afresh.
+    [ThreadStatic]
+    private static Resume t_resume;
+
+    private readonly record struct ResumeKey(ComputedField Field, int LayerOffset, int Reported, int Length, ulong Head, uint Tail)
+    {
+        public ResumeKey(ComputedField field, int layerOffset, int reported, ReadOnlySpan<byte> message)
+            : this(field, layerOffset, reported, message.Length,
+                message.Length >= DnsHeader.Length ? BinaryPrimitives.ReadUInt64LittleEndian(message) : 0,
+                message.Length >= DnsHeader.Length ? BinaryPrimitives.ReadUInt32LittleEndian(message[8..]) : 0)
+        {
+        }
+    }
+
+    private readonly record struct Resume(ResumeKey Key, int NextOccurrence, int Seen, int Offset, int Index);
 
     /// <summary>How many values <paramref name="computed"/> has in one record; with <paramref name="index"/> ≥ 0, that value.</summary>
     private static int Values(ComputedField computed, ReadOnlySpan<byte> message, int o, int reported, bool multicast, in DnsRecord record,

@@ -95,6 +95,16 @@ public ref struct DnsRecordReader
         }
     }
 
+    /// <summary>Goes on with a walk at a record an earlier walk over the same message returned (<paramref name="offset"/>, the <paramref name="index"/>-th).</summary>
+    internal DnsRecordReader(ReadOnlySpan<byte> message, int reportedLength, int offset, int index) : this(message, reportedLength)
+    {
+        _offset = offset;
+        _index = index;
+    }
+
+    /// <summary>How many records were returned so far.</summary>
+    public readonly int Index => _index;
+
     /// <summary>How the walk ended (meaningful once <see cref="TryNext"/> returned false).</summary>
     public DnsWalkStatus Status { get; private set; }
 
