@@ -9,7 +9,7 @@ namespace RawNet.Cli.Tests;
 /// </summary>
 public sealed partial class StatsOracleTests
 {
-    private static readonly HashSet<string> Decoded = ["eth", "vlan", "sll", "arp", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6"];
+    private static readonly HashSet<string> Decoded = ["eth", "vlan", "sll", "arp", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "dns"];
 
     public static TheoryData<string> Files() =>
     [
@@ -20,6 +20,7 @@ public sealed partial class StatsOracleTests
         Path.Combine(TestPaths.PeerCorpus, "udp-ip-fragmented.pcap"),
         Path.Combine(TestPaths.PeerCorpus, "802.1q_vlan_ipv4_tcp.pcap"),
         Path.Combine(TestPaths.PeerCorpus, "LinuxCookedCapture.pcap"),
+        Path.Combine(TestPaths.PeerCorpus, "udp_dns_request_response.pcap"),
     ];
 
     public static TheoryData<string> AnalysisFiles()

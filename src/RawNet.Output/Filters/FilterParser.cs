@@ -167,6 +167,8 @@ internal sealed class FilterParser
             return false;
         if (FieldCatalog.TryFind(literal, out var other) && !node.Masked)
         {
+            if (definitions[0].Kind is FieldKind.DnsName or FieldKind.Text)
+                return Fail($"{name} cannot be compared", _token.Start);
             if (Family(definitions[0].Kind) != Family(other[0].Kind))
                 return Fail($"{name} ({Family(definitions[0].Kind)}) cannot be compared with {literal} ({Family(other[0].Kind)})", _token.Start);
             Next();
@@ -296,6 +298,7 @@ internal sealed class FilterParser
         FieldKind.Marker => "a marker",
         FieldKind.MacAddress => "a MAC address",
         FieldKind.Ipv4Address => "an IPv4 address",
+        FieldKind.DnsName or FieldKind.Text => "a string",
         _ => "an IPv6 address",
     };
 

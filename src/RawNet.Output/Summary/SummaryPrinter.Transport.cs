@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Dns;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
@@ -91,6 +92,8 @@ public sealed partial class SummaryPrinter
         line.Append(payload);
         if (payload > 0 && _verbose && (flags & (byte)TcpFlags.Rst) != 0)
             AppendResetData(bytes[Math.Min(bytes.Length, headerLength)..], payload);
+        else if (payload > 0 && (tcp.SourcePort == DnsPorts.Dns || tcp.DestinationPort == DnsPorts.Dns))
+            AppendDnsOverTcp(bytes[Math.Min(bytes.Length, headerLength)..], payload);
     }
 
     /// <summary>"Flags [S.]": tcpdump's letters in its order, or "none".</summary>
@@ -475,6 +478,11 @@ public sealed partial class SummaryPrinter
             && index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Vxlan)
         {
             AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+            return;
+        }
+        if (DnsPorts.Carries(sourcePort, destinationPort))
+        {
+            AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));
             return;
         }
         line.Append(declared > length && !fragmented ? "UDP, bad length " : "UDP, length ");

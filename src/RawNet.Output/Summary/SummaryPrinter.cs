@@ -22,8 +22,8 @@ namespace RawNet.Output.Summary;
 /// order. Checksums are judged only with <see cref="SummaryOptions.Verbose"/> (as <c>-v</c>, which also adds IP
 /// header details, a new line and indentation after an IPv4 header, ICMP quotes, ND options and GRE flags), and then
 /// from the decoder's verdicts, never for a fragment or a packet not captured whole, as tcpdump does. Packets are
-/// printed as captured, fragment by fragment: decode them without reassembly. Application payloads are not decoded
-/// (tcpdump names DNS, HTTP and others after <c>length N</c>). Formats into one reused buffer: once a connection is
+/// printed as captured, fragment by fragment: decode them without reassembly. Application payloads are not decoded,
+/// DNS over UDP excepted (tcpdump names HTTP and others after <c>length N</c>). Formats into one reused buffer: once a connection is
 /// known, nothing is allocated per packet.
 /// </summary>
 public sealed partial class SummaryPrinter : IPacketPrinter

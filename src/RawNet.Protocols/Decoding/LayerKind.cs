@@ -34,6 +34,8 @@ public enum LayerKind : byte
     Vxlan,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
+    /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
+    Dns,
     /// <summary>Bytes after the last decoded header (application data or an undecoded protocol).</summary>
     Payload,
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Dns;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
@@ -603,15 +604,53 @@ public sealed class PacketDecoder
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         if (Math.Min(capEnd, end) <= payload)
+        {
+            // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
+            if (end > payload && DnsPorts.Carries(udp.SourcePort, udp.DestinationPort) && !input.Quoted && !_partialDatagram)
+                Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
             return;
+        }
         // Tunnels on their registered ports, as tshark decodes them by default.
         if ((udp.SourcePort == TunnelPorts.Vxlan || udp.DestinationPort == TunnelPorts.Vxlan) && !input.Quoted)
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
+        else if (DnsPorts.Carries(udp.SourcePort, udp.DestinationPort) && !input.Quoted && !_partialDatagram)
+            DecodeDns(input, payload, Math.Min(capEnd, end), end);
         else
             Payload(input, payload, Math.Min(capEnd, end), end);
+    }
+
+    /// <summary>
+    /// A DNS message: its layer spans the whole message as captured; its questions and records are walked once to judge
+    /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
+    /// </summary>
+    private void DecodeDns(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (_packet.IsFull)
+        {
+            Stop(DecodeOutcome.Unsupported, LayerKind.Dns, offset, "too many layers");
+            return;
+        }
+        int captured = capEnd - offset;
+        ref Layer layer = ref _packet.Add(LayerKind.Dns, offset, captured, repEnd - offset, input.Source);
+        var reader = new DnsRecordReader(input.Bytes.Slice(offset, captured), repEnd - offset);
+        switch (reader.SkipAll())
+        {
+            case DnsWalkStatus.Truncated:
+                layer.Status = LayerStatus.Truncated;
+                Stop(DecodeOutcome.Truncated, LayerKind.Dns, offset + reader.StopOffset, "DNS message cut short by the capture length");
+                return;
+            case DnsWalkStatus.Malformed:
+                layer.Status = LayerStatus.Malformed;
+                Stop(DecodeOutcome.Malformed, LayerKind.Dns, offset + reader.StopOffset,
+                    captured < DnsHeader.Length ? "DNS message shorter than its header" : "DNS record runs past the end of the message or its name cannot be read");
+                return;
+            case DnsWalkStatus.TooManyRecords:
+                Stop(DecodeOutcome.Unsupported, LayerKind.Dns, offset + reader.StopOffset, "more DNS records than RawNet walks");
+                return;
+        }
     }
 
     private void DecodeGre(Span input, int offset, int capEnd, int repEnd)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Dns;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
@@ -42,6 +43,7 @@ public static class FieldCatalog
         LayerKind.Icmpv6 => Icmpv6Fields.All,
         LayerKind.Gre => TunnelFields.Gre,
         LayerKind.Vxlan => TunnelFields.Vxlan,
+        LayerKind.Dns => DnsFields.All,
         _ => [],
     };
 
@@ -87,6 +89,7 @@ public static class FieldCatalog
         LayerKind.Erspan => "erspan",
         LayerKind.Vxlan => "vxlan",
         LayerKind.Teredo => "teredo",
+        LayerKind.Dns => "dns",
         _ => "data",
     };
 
@@ -117,6 +120,7 @@ public static class FieldCatalog
         LayerKind.Erspan => "Encapsulated Remote Switch Packet ANalysis",
         LayerKind.Vxlan => "Virtual eXtensible Local Area Network",
         LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
+        LayerKind.Dns => "Domain Name System",
         _ => "Data",
     };
 }

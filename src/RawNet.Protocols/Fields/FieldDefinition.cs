@@ -27,6 +27,13 @@ public enum FieldKind : byte
     RelativeTime,
     /// <summary>A marker with no value (Wireshark FT_NONE): <c>-T fields</c> prints "1" where it is present.</summary>
     Marker,
+    /// <summary>
+    /// A compressed DNS name, expanded when shown (Wireshark FT_STRING): the value's offset and length are the name's
+    /// bytes in place; its number says where the message starts and how long it is (<see cref="Dns.DnsFieldReader.NameValue"/>).
+    /// </summary>
+    DnsName,
+    /// <summary>A string of bytes shown as text (Wireshark FT_STRING), e.g. a DNS TXT string: the value's offset and length.</summary>
+    Text,
 }
 
 /// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
@@ -57,6 +64,16 @@ public enum FieldPresence : byte
     NotQuotedByIcmpv4,
     /// <summary>The 4 bytes after an ICMPv4 destination-unreachable "fragmentation needed" code: the next-hop MTU.</summary>
     IcmpFragmentationNeeded,
+    /// <summary>DNS fields tshark adds only once the flags word is there (the ID is read with it).</summary>
+    DnsFlags,
+    /// <summary>DNS flag fields tshark shows for responses only (AA, RA, RCODE).</summary>
+    DnsResponse,
+    /// <summary>The DNS AD flag: shown for responses, and for queries only when set.</summary>
+    DnsAuthenticated,
+    /// <summary>DNS section counts named for queries (opcode other than UPDATE); tshark reads the flags first to choose.</summary>
+    DnsNotUpdate,
+    /// <summary>DNS section counts named for UPDATE (RFC 2136: zones, prerequisites, updates).</summary>
+    DnsUpdate,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -93,6 +110,48 @@ public enum ComputedField : byte
     GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
+    /// <summary>DNS values per question or record, read by <see cref="Dns.DnsFieldReader"/> (DnsFirst to DnsLast).</summary>
+    DnsQueryName,
+    DnsQueryNameLength,
+    DnsLabelCount,
+    DnsQueryType,
+    DnsQueryClass,
+    DnsQueryUnicast,
+    DnsRecordName,
+    DnsRecordType,
+    DnsRecordClass,
+    DnsCacheFlush,
+    DnsTtl,
+    DnsRecordLength,
+    DnsA,
+    DnsAaaa,
+    DnsCname,
+    DnsPtr,
+    DnsNs,
+    DnsMxPreference,
+    DnsMxExchange,
+    DnsTxt,
+    DnsTxtLength,
+    DnsSoaMname,
+    DnsSoaRname,
+    DnsSoaSerial,
+    DnsSoaRefresh,
+    DnsSoaRetry,
+    DnsSoaExpire,
+    DnsSoaMinimum,
+    DnsSrvService,
+    DnsSrvProto,
+    DnsSrvName,
+    DnsSrvPriority,
+    DnsSrvWeight,
+    DnsSrvPort,
+    DnsSrvTarget,
+    DnsOptUdpPayloadSize,
+    DnsOptExtendedRcode,
+    DnsOptVersion,
+    DnsOptZ,
+    DnsOptDo,
+    DnsOptZReserved,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

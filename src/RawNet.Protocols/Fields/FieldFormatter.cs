@@ -8,8 +8,8 @@ namespace RawNet.Protocols.Fields;
 /// </summary>
 public static class FieldFormatter
 {
-    /// <summary>Characters enough for any single field value.</summary>
-    public const int MaxLength = 64;
+    /// <summary>Characters enough for any single field value (a DNS name with every byte escaped, a TXT string).</summary>
+    public const int MaxLength = 1024;
 
     /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
     public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
@@ -55,6 +55,11 @@ public static class FieldFormatter
                 destination[0] = '1';
                 written = 1;
                 return true;
+            case FieldKind.DnsName:
+                return Dns.DnsFieldReader.TryFormatName(value, buffer, destination, out written);
+            case FieldKind.Text:
+                return (uint)value.Offset <= (uint)buffer.Length && value.Length <= buffer.Length - value.Offset
+                    && Dns.DnsName.TryWriteText(buffer.Slice(value.Offset, value.Length), destination, out written, escapeControl: false);
             default:
                 return false;
         }

@@ -19,8 +19,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// What is compared where RawNet decodes less than tcpdump, each rule narrow enough not to hide a real difference:
 /// <list type="bullet">
 /// <item>Link types RawNet does not decode (802.11, radiotap, PPI): the time stamp only.</item>
-/// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>: DNS,
-/// DHCP, HTTP, SIP, L2TP, ...): up to and including TCP's "length N" (tcpdump goes on with ": HTTP..."), or for UDP up to
+/// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
+/// DHCP, HTTP, SIP, L2TP, ...; not DNS, over UDP 53 and 5353 and TCP 53, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": HTTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
 /// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: IGMP, OSPF, PIM, ...): up to
 /// the addresses ("src > dst: "), where RawNet prints " ip-proto-N LENGTH".</item>
@@ -33,8 +33,8 @@ public sealed class TcpdumpSummaryOracleTests
     /// <summary>UDP and TCP ports on which tcpdump 4.99 decodes an application protocol RawNet leaves as payload.</summary>
     public static readonly HashSet<int> ApplicationPorts =
     [
-        21, 22, 23, 25, 43, 53, 67, 68, 69, 80, 88, 123, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
-        554, 646, 1701, 1723, 1812, 1813, 2049, 3799, 4500, 5060, 5353, 6379, 8080, 8554,
+        21, 22, 23, 25, 43, 67, 68, 69, 80, 88, 123, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
+        554, 646, 1701, 1723, 1812, 1813, 2049, 3799, 4500, 5060, 6379, 8080, 8554,
     ];
 
     /// <summary>IP protocol numbers tcpdump decodes and RawNet does not.</summary>
@@ -138,7 +138,7 @@ public sealed class TcpdumpSummaryOracleTests
     }
 
     /// <summary>The output split into packets: each starts with a line that opens with a time of day (-v continues on more lines).</summary>
-    private static List<string> Packets(string output)
+    internal static List<string> Packets(string output)
     {
         var packets = new List<string>();
         foreach (var line in output.Split('\n'))

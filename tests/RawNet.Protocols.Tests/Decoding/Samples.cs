@@ -72,6 +72,10 @@ internal static class Samples
             (LinkType.Loop, Concat(Hex("0000001e"), icmp6Error)),
             (LinkType.LinuxSll, Concat(Hex("0000 0001 0006 001122334455 0000 0800"), tcp4)),
             (LinkType.LinuxSll2, Concat(Hex("86dd 0000 00000002 0001 04 06 001122334455 0000"), tcp6)),
+            (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
+            (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
+            (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
+            (LinkType.Ethernet, Dns.DnsMessages.Frame(Concat(Dns.DnsMessages.Header(32, 0x0100, 1, 0, 0, 0), Dns.DnsMessages.Pointer(12), U16(1), U16(1)))),
         };
         return list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
     }

@@ -7,7 +7,7 @@ namespace RawNet.Protocols.Tests.Ethernet;
 public class EthernetTests
 {
     internal static byte[] UdpFrame() =>
-        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1234, 53, "hello"u8.ToArray())));
+        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1234, 9, "hello"u8.ToArray())));
 
     [Fact]
     public void Deconstruct()

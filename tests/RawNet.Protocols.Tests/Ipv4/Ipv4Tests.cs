@@ -131,7 +131,7 @@ public class Ipv4Tests
     [Fact]
     public void IpInIp()
     {
-        var inner = Ipv4Packet(IpProtocol.Udp, UdpDatagram(53, 53, [1]), source: "10.0.0.1", destination: "10.0.0.2");
+        var inner = Ipv4Packet(IpProtocol.Udp, UdpDatagram(9, 9, [1]), source: "10.0.0.1", destination: "10.0.0.2");
         var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.IpInIp, inner));
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
@@ -146,7 +146,7 @@ public class Ipv4Tests
     [Fact]
     public void Ipv6InIpv4()
     {
-        var inner = Ipv6Packet(IpProtocol.Udp, UdpDatagram(53, 53, [1]));
+        var inner = Ipv6Packet(IpProtocol.Udp, UdpDatagram(9, 9, [1]));
         var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Ipv6, inner));
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);

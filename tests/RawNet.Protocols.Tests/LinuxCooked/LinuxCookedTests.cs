@@ -15,7 +15,7 @@ public class LinuxCookedTests
     private static byte[] Sll2(EtherType protocol, byte[] payload) =>
         Concat(U16((ushort)protocol), U16(0), U32(3), U16(1), [0, 6], Mac(Mac2), [0, 0], payload);
 
-    private static byte[] UdpOverIpv4() => Ipv4Packet(IpProtocol.Udp, UdpDatagram(5353, 5353, [1, 2, 3]));
+    private static byte[] UdpOverIpv4() => Ipv4Packet(IpProtocol.Udp, UdpDatagram(5354, 5354, [1, 2, 3]));
 
     [Fact]
     public void Deconstruct()

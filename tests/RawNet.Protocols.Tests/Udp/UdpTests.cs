@@ -25,7 +25,7 @@ public class UdpTests
         var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, Dns()));
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
-        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Dns], Decode.Kinds(packet));
         Assert.Equal((34, 8, 37), (packet[3].Offset, packet[3].HeaderLength, packet[3].Extent));
         Assert.Equal(ChecksumStatus.Good, packet[3].Checksum);
         Assert.Equal((42, 29, 29), (packet[4].Offset, packet[4].HeaderLength, packet[4].Extent));

@@ -71,7 +71,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         for (int i = 1; i < layers.Length; i++)
         {
             ref readonly Layer layer = ref layers[i];
-            if (layer.Quoted || layer.Kind == LayerKind.Payload || NeverDissected(i))
+            // DNS has no column wording of its own yet: its packets keep UDP's, as before DNS was decoded.
+            if (layer.Quoted || layer.Kind is LayerKind.Payload or LayerKind.Dns || NeverDissected(i))
                 continue;
             owner = i;
             if (Packet.IsUnreassembledFragment && IsFragmentHeader(i))

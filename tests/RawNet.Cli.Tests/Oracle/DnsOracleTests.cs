@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// DNS against its oracles: every DNS field of <c>rawnet read -T fields</c> byte for byte as <c>tshark -T fields</c>
+/// (tshark 4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>) prints it,
+/// over captures/dns/dns-cases.pcap (queries and answers of every type, compression, NXDOMAIN, UPDATE, EDNS options,
+/// mDNS, IPv6, damaged and snap-cut messages: tests/oracle/make-dns-cases.py), random captures from the same script,
+/// and the peer captures that carry DNS; and the summary lines of DNS over TCP (captures/dns/dns-over-tcp.pcap).
+/// </summary>
+public sealed class DnsOracleTests
+{
+    /// <summary>The DNS fields compared, after the frame number.</summary>
+    public static readonly string[] Fields =
+    [
+        "frame.number", "dns.id", "dns.flags", "dns.flags.response", "dns.flags.opcode", "dns.flags.authoritative", "dns.flags.truncated",
+        "dns.flags.recdesired", "dns.flags.recavail", "dns.flags.z", "dns.flags.authenticated", "dns.flags.checkdisable",
+        "dns.flags.rcode", "dns.count.queries", "dns.count.zones", "dns.count.answers", "dns.count.prerequisites", "dns.count.auth_rr",
+        "dns.count.updates", "dns.count.add_rr", "dns.qry.name", "dns.qry.name.len", "dns.count.labels", "dns.qry.type", "dns.qry.class",
+        "dns.qry.qu", "dns.resp.name", "dns.resp.type", "dns.resp.class", "dns.resp.cache_flush", "dns.resp.ttl", "dns.resp.len",
+        "dns.a", "dns.aaaa", "dns.cname", "dns.ptr.domain_name", "dns.mx.preference", "dns.mx.mail_exchange", "dns.ns", "dns.txt",
+        "dns.txt.length", "dns.soa.mname", "dns.soa.rname", "dns.soa.serial_number", "dns.soa.refresh_interval",
+        "dns.soa.retry_interval", "dns.soa.expire_limit", "dns.soa.minimum_ttl", "dns.srv.service", "dns.srv.proto", "dns.srv.name",
+        "dns.srv.priority", "dns.srv.weight", "dns.srv.port", "dns.srv.target", "dns.rr.udp_payload_size", "dns.resp.ext_rcode",
+        "dns.resp.edns0_version", "dns.resp.z", "dns.resp.z.do", "dns.resp.z.reserved",
+    ];
+
+    /// <summary>Peer captures with DNS in them (on link types RawNet decodes).</summary>
+    public static TheoryData<string> PeerFiles() => new("udp_dns_request_response.pcap", "LinuxCookedCapture.pcap", "test_stream.pcap", "udp.pcap");
+
+    public static TheoryData<string> Modes() => new("", "-v");
+
+    public static TheoryData<int> Seeds() => new(1, 2, 3);
+
+    private static string Bundled => Path.Combine(TestPaths.Captures, "dns", "dns-cases.pcap");
+
+    [Fact]
+    public void BundledCasesFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void BundledCasesSummariesEqualTcpdump(string mode) => AssertSummariesEqualTcpdump(Bundled, mode, everyPacket: true);
+
+    /// <summary>DNS over TCP: summaries only (tcpdump reads each segment alone; tshark reassembles, and RawNet does not decode DNS fields over TCP).</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void OverTcpSummariesEqualTcpdump(string mode) =>
+        AssertSummariesEqualTcpdump(Path.Combine(TestPaths.Captures, "dns", "dns-over-tcp.pcap"), mode, everyPacket: true);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RandomCasesEqualTsharkAndTcpdump(int seed) =>
+        TsharkComparison.WithRandomCapture("make-dns-cases.py", seed, path =>
+        {
+            TsharkComparison.AssertSameFields(path, Fields, 1);
+            AssertSummariesEqualTcpdump(path, "", everyPacket: true);
+            AssertSummariesEqualTcpdump(path, "-v", everyPacket: true);
+        });
+
+    [Theory]
+    [MemberData(nameof(PeerFiles))]
+    public void PeerCapturesEqualTsharkAndTcpdump(string name)
+    {
+        var path = Path.Combine(TestPaths.PeerCorpus, name);
+        if (!File.Exists(path))
+            Assert.Skip($"peer capture {path} is not present");
+        TsharkComparison.AssertSameFields(path, Fields, 1);
+        AssertSummariesEqualTcpdump(path, "", everyPacket: false);
+        AssertSummariesEqualTcpdump(path, "-v", everyPacket: false);
+    }
+
+    [Fact]
+    public void TheBundledCasesCoverWhatTheyClaim()
+    {
+        // The oracle comparison above cannot fail on what the capture does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var types = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "dns.resp.type", "-e", "dns.flags.rcode", "-e", "_ws.malformed"]);
+        var values = types.StdOut.Split('\n').SelectMany(l => l.Split('\t')).SelectMany(v => v.Split(',')).ToHashSet();
+        foreach (var type in new[] { "1", "2", "5", "6", "12", "15", "16", "28", "33", "41", "13", "43" })
+            Assert.Contains(type, values);
+        var summary = RawNetProcess.Run(["read", Bundled]).StdOut;
+        foreach (var text in new[] { "NXDomain", "[|domain]", "<BAD PTR>", "<DOMAIN NAME TOO LONG>", "(Cache flush)", "[2q]", "[1au]", " 3/0/0 ", "BadVers" })
+            Assert.Contains(text, summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// rawnet read FILE [mode] against TZ=UTC tcpdump -n [mode] -r FILE, packet for packet: every packet, or (for captures
+    /// with other traffic, which TcpdumpSummaryOracleTests covers) the packets whose tcpdump text names port 53 or 5353.
+    /// </summary>
+    private static void AssertSummariesEqualTcpdump(string path, string mode, bool everyPacket)
+    {
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
+        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
+        Assert.True(expected.ExitCode == 0, expected.StdErr);
+        var actual = RawNetProcess.Run(["read", path, .. flags]);
+        Assert.True(actual.ExitCode == 0, actual.StdErr);
+        var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
+        var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);
+        Assert.Equal(want.Count, got.Count);
+        var mismatches = new List<string>();
+        int compared = 0;
+        for (int i = 0; i < want.Count; i++)
+        {
+            if (!everyPacket && !Regex.IsMatch(want[i], @"\.(53|5353)[: ]"))
+                continue;
+            compared++;
+            if (want[i] != got[i])
+                mismatches.Add($"packet {i + 1}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
+        }
+        Assert.True(compared > 0, $"{Path.GetFileName(path)}: no DNS packet compared");
+        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {compared} packets differ\n" + string.Join("\n", mismatches.Take(15)));
+    }
+}
