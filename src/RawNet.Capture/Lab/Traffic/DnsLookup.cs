@@ -21,7 +21,7 @@ internal sealed class DnsLookup : ILabExchange
     public static IReadOnlyList<(string Name, DnsRecordType Type)> DefaultQuestions { get; } =
     [
         ("b.lab.example.", DnsRecordType.A),
-        ("b.lab.example.", DnsRecordType.Aaaa),
+        ("b.lab.example.", DnsRecordType.AAAA),
         ("www.lab.example.", DnsRecordType.A),
         ("missing.lab.example.", DnsRecordType.A),
     ];
@@ -56,7 +56,7 @@ internal sealed class DnsLookup : ILabExchange
     /// <summary>The questions of a run: the names given (each for A, then AAAA), or <see cref="DefaultQuestions"/>.</summary>
     public static IReadOnlyList<(string Name, DnsRecordType Type)> Questions(TrafficOptions options) =>
         options.Names is { Count: > 0 } names
-            ? [.. names.SelectMany(n => new[] { (Absolute(n), DnsRecordType.A), (Absolute(n), DnsRecordType.Aaaa) })]
+            ? [.. names.SelectMany(n => new[] { (Absolute(n), DnsRecordType.A), (Absolute(n), DnsRecordType.AAAA) })]
             : DefaultQuestions;
 
     private static string Absolute(string name) => name.EndsWith('.') ? name : name + ".";
@@ -72,10 +72,10 @@ internal sealed class DnsLookup : ILabExchange
             int n = _server.ReceiveFrom(buffer, ref from);
             var message = buffer.AsSpan(0, n);
             // Anything but a query of one question is not answered (a server may stay silent on garbage).
-            if (!DnsMessages.TryReadQuestion(message, out var name, out var type, out var end))
+            if (!DnsStubMessages.TryReadQuestion(message, out var name, out var type, out var end))
                 continue;
             var (rcode, answers) = Answer(name, type);
-            _server.SendTo(DnsMessages.Response(message, end, rcode, answers), from);
+            _server.SendTo(DnsStubMessages.Response(message, end, rcode, answers), from);
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed class DnsLookup : ILabExchange
         var answers = new List<DnsAnswer>();
         if (name == "www." + Zone)
         {
-            answers.Add(new DnsAnswer(DnsRecordType.Cname, TimeToLive, Target: "b." + Zone));
+            answers.Add(new DnsAnswer(DnsRecordType.CNAME, TimeToLive, Target: "b." + Zone));
             name = "b." + Zone;
         }
         int host = name == "a." + Zone ? 1 : name == "b." + Zone ? 2 : 0;
@@ -96,7 +96,7 @@ internal sealed class DnsLookup : ILabExchange
             return name == Zone ? (DnsResponseCode.NoError, answers) : (DnsResponseCode.NameError, []);
         if (type == DnsRecordType.A)
             answers.Add(new DnsAnswer(type, TimeToLive, IPAddress.Parse(_lab.Ipv4(host))));
-        else if (type == DnsRecordType.Aaaa)
+        else if (type == DnsRecordType.AAAA)
             answers.Add(new DnsAnswer(type, TimeToLive, IPAddress.Parse(_lab.Ipv6(host))));
         return (DnsResponseCode.NoError, answers);
     }
@@ -116,8 +116,8 @@ internal sealed class DnsLookup : ILabExchange
             foreach (var (name, type) in questions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var query = DnsMessages.Query(id, name, type);
-                string asked = $"  {id} {(type == DnsRecordType.Aaaa ? "AAAA" : type.ToString().ToUpperInvariant())}? {name}";
+                var query = DnsStubMessages.Query(id, name, type);
+                string asked = $"  {id} {(type == DnsRecordType.AAAA ? "AAAA" : type.ToString().ToUpperInvariant())}? {name}";
                 string? outcome = null;
                 var start = Stopwatch.GetTimestamp();
                 for (int attempt = 1; attempt <= Tries && outcome is null; attempt++)
@@ -149,7 +149,7 @@ internal sealed class DnsLookup : ILabExchange
                 return null;
             int n = _client.Receive(reply);
             var answers = new List<string>();
-            if (!DnsMessages.TryReadResponse(reply.AsSpan(0, n), out var answerId, out var rcode, answers) || answerId != id)
+            if (!DnsStubMessages.TryReadResponse(reply.AsSpan(0, n), out var answerId, out var rcode, answers) || answerId != id)
                 continue;
             return rcode switch
             {

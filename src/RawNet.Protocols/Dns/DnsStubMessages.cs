@@ -12,7 +12,7 @@ namespace RawNet.Protocols.Dns;
 /// Header (12 bytes): ID, flags (QR, opcode, AA, TC, RD, RA, Z, RCODE), QDCOUNT, ANCOUNT, NSCOUNT, ARCOUNT; then
 /// each question (name, type, class) and each resource record (name, type, class, TTL, RDLENGTH, RDATA).
 /// </remarks>
-public static class DnsMessages
+public static class DnsStubMessages
 {
     /// <summary>Offsets in the header.</summary>
     public static class Field
@@ -83,10 +83,10 @@ public static class DnsMessages
             switch (answer.Type)
             {
                 case DnsRecordType.A:
-                case DnsRecordType.Aaaa:
+                case DnsRecordType.AAAA:
                     message.AddRange(answer.Address!.GetAddressBytes());
                     break;
-                case DnsRecordType.Cname:
+                case DnsRecordType.CNAME:
                     WriteName(message, answer.Target!);
                     ownerOffset = dataAt;
                     break;
@@ -174,10 +174,10 @@ public static class DnsMessages
             switch (type)
             {
                 case DnsRecordType.A when length == 4:
-                case DnsRecordType.Aaaa when length == 16:
+                case DnsRecordType.AAAA when length == 16:
                     answers.Add($"{(type == DnsRecordType.A ? "A" : "AAAA")} {new IPAddress(message.Slice(data, length))}");
                     break;
-                case DnsRecordType.Cname:
+                case DnsRecordType.CNAME:
                     if (!TryReadName(message, data, out var target, out _))
                         return false;
                     answers.Add("CNAME " + target);
@@ -272,21 +272,6 @@ public static class DnsMessages
     }
 }
 
-/// <summary>Resource record types (RFC 1035, 3596); unknown values pass through.</summary>
-public enum DnsRecordType : ushort
-{
-    A = 1,
-    Ns = 2,
-    Cname = 5,
-    Soa = 6,
-    Ptr = 12,
-    Mx = 15,
-    Txt = 16,
-    Aaaa = 28,
-    Srv = 33,
-    Opt = 41,
-}
-
 /// <summary>Response codes (RFC 1035 4.1.1).</summary>
 public enum DnsResponseCode : ushort
 {
@@ -298,5 +283,5 @@ public enum DnsResponseCode : ushort
     Refused = 5,
 }
 
-/// <summary>One answer for <see cref="DnsMessages.Response"/>: an address (A, AAAA) or an alias target (CNAME).</summary>
+/// <summary>One answer for <see cref="DnsStubMessages.Response"/>: an address (A, AAAA) or an alias target (CNAME).</summary>
 public sealed record DnsAnswer(DnsRecordType Type, uint TimeToLive, IPAddress? Address = null, string? Target = null);
