@@ -38,9 +38,22 @@ public static class LayersCommand
             Description = "A lab of other names: NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX (e.g. rawnet-a,rawnet-b,rn-a,rn-b,198.18.0,2001:db8:).",
             HelpName = "SPEC",
         };
+        var experiment = new Option<string?>("--experiment")
+        {
+            Description = "Run a transport experiment instead: writes (several send() calls; --writes, --nodelay, --cork, --udp), segment (one TCP send of --size bytes, cut at the MSS; --lab), "
+                + "fragment (one UDP datagram of --size bytes, IPv4 or IPv6 fragments; --lab), rst (a raw SYN to a closed port), handshake (a handshake by hand, reset by the sender's kernel, and the way out; --lab), "
+                + "checksum (the TCP or UDP checksum word by word; --udp), demux (two clients to one port, UDP and TCP).",
+            HelpName = "NAME",
+        };
+        experiment.AcceptOnlyFromAmong(Enum.GetValues<TransportExperimentKind>().Select(TransportOptions.Name).ToArray());
+        var writes = new Option<int?>("--writes") { Description = $"The writes experiment with N send() calls of the payload (1 to {TransportOptions.MaxWrites}).", HelpName = "N" };
+        var nodelay = new Option<bool>("--nodelay") { Description = "writes: TCP_NODELAY on the sending socket (Nagle's algorithm off)." };
+        var cork = new Option<bool>("--cork") { Description = "writes: TCP_CORK on while writing, off after the last write." };
+        var udp = new Option<bool>("--udp") { Description = "writes, checksum: UDP instead of TCP." };
+        var size = new Option<int?>("--size") { Description = $"segment, fragment: bytes of the one large send (default 4000; segment up to {TransportOptions.MaxSegmentSize}, fragment up to {TransportOptions.MaxDatagramSize}).", HelpName = "BYTES" };
 
         var command = new Command("layers", "Send one payload through stream, datagram, raw and link sockets and show what each layer adds on the wire.")
-            { payload, ipv6, json, lab, color, labNetwork };
+            { payload, ipv6, json, lab, color, labNetwork, experiment, writes, nodelay, cork, udp, size };
         command.SetAction(parse =>
         {
             var bytes = Encoding.UTF8.GetBytes(parse.GetValue(payload) ?? DefaultPayload);
@@ -57,6 +70,45 @@ public static class LayersCommand
             }
             if (bytes.Length is 0 or > LayersOptions.MaxPayload)
                 return Usage(stderr, $"--payload: 1 to {LayersOptions.MaxPayload} bytes (it is {bytes.Length})");
+
+            var chosen = parse.GetValue(experiment) is string name && TransportOptions.TryParse(name, out var parsed) ? parsed : (TransportExperimentKind?)null;
+            if (chosen is null && parse.GetValue(writes) is not null)
+                chosen = TransportExperimentKind.Writes;
+            if (chosen is null)
+            {
+                if (parse.GetValue(nodelay) || parse.GetValue(cork) || parse.GetValue(udp) || parse.GetValue(size) is not null)
+                    return Usage(stderr, "--nodelay, --cork, --udp and --size go with a transport experiment (--experiment NAME, or --writes N)");
+            }
+            else
+            {
+                if (chosen != TransportExperimentKind.Writes && parse.GetValue(writes) is not null)
+                    return Usage(stderr, "--writes is for the writes experiment");
+                if ((parse.GetValue(nodelay) || parse.GetValue(cork)) && (chosen != TransportExperimentKind.Writes || parse.GetValue(udp)))
+                    return Usage(stderr, "--nodelay and --cork are for the writes experiment over TCP");
+                if (parse.GetValue(udp) && chosen is not (TransportExperimentKind.Writes or TransportExperimentKind.Checksum))
+                    return Usage(stderr, "--udp is for the writes and checksum experiments");
+                if (parse.GetValue(size) is not null && chosen is not (TransportExperimentKind.Segment or TransportExperimentKind.Fragment))
+                    return Usage(stderr, "--size is for the segment and fragment experiments");
+                var options = new TransportOptions(chosen.Value, bytes, parse.GetValue(ipv6), network, parse.GetValue(udp), parse.GetValue(writes) ?? 3,
+                    parse.GetValue(nodelay), parse.GetValue(cork), parse.GetValue(size) ?? 4000);
+                if (options.Writes is < 1 or > TransportOptions.MaxWrites)
+                    return Usage(stderr, $"--writes: 1 to {TransportOptions.MaxWrites} (it is {options.Writes})");
+                TransportReport transport;
+                try
+                {
+                    transport = TransportExperiment.Run(options);
+                }
+                catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
+                {
+                    stderr.WriteLine("rawnet: layers: " + e.Message);
+                    return ExitCode.BadInput;
+                }
+                if (parse.GetValue(json))
+                    LayersTransport.WriteJson(transport, output.Writer);
+                else
+                    LayersTransport.WriteText(transport, output.Writer);
+                return ExitCode.Success;
+            }
 
             LayersReport report;
             try
