@@ -62,8 +62,11 @@ public static class TransportExperiment
             case TransportExperimentKind.Checksum:
                 Checksum(run);
                 break;
-            default:
+            case TransportExperimentKind.Demux:
                 Demux(run);
+                break;
+            default:
+                Wire(run);
                 break;
         }
         return run.Report();
@@ -454,6 +457,41 @@ public static class TransportExperiment
                 : $"computed 0x{walk.Computed:x4}, but the packet holds 0x{walk.InPacket:x4}");
     }
 
+    // ---- 6. bytes per layer, header diagrams, the wire ----
+
+    private static void Wire(TransportRun run)
+    {
+        var o = run.Options;
+        if (o.Udp)
+            DatagramWrites(run with { Options = o with { Writes = 1 } });
+        else
+            StreamWrites(run with { Options = o with { Writes = 1 } }, readAfterWrites: false);
+        run.Findings.Clear();
+        var data = run.Packets.FirstOrDefault(x => x.Origin == FrameOrigin.Sender && WireFacts.Read(x.Frame) is { } f
+            && (f.Protocol == IpProtocol.Udp || f.TcpPayload(x.Frame) > 0));
+        if (data is null)
+        {
+            run.Findings.Add("the capture saw no packet carrying the payload");
+            return;
+        }
+        var layers = new ByteMap().Build(data.Frame, data.Metadata, o.Udp ? SocketKind.Datagram : SocketKind.Stream, FrameOrigin.Sender, [], out _);
+        var wire = WireView.Of(data.Frame, layers.Select(l => (l.Name, l.Length)));
+        run.Wire = wire;
+        foreach (var layer in layers)
+        {
+            if (HeaderDiagram.Draw(layer.Name, data.Frame.AsSpan(layer.Offset, layer.Length)) is { } lines)
+                run.Diagrams.Add(new LayerDiagram(layer.Name, layer.Offset, layer.Length, lines));
+        }
+        run.Steps.Add($"the wire view takes packet {run.Packets.ToList().IndexOf(data) + 1}, the one carrying the payload");
+        run.Findings.Add($"captured {wire.Captured} bytes = " + string.Join(" + ", wire.Layers.Select(l => $"{l.Name} {l.Bytes}")));
+        run.Findings.Add((wire.Padding > 0 ? $"Ethernet pads it to {WireView.MinimumFrame} bytes (+{wire.Padding} zero bytes), " : "no padding (it is over 60 bytes), ")
+            + $"adds the FCS (CRC-32 0x{wire.Fcs:x8}, 4 bytes): a {wire.EthernetFrame}-byte Ethernet frame; lo and veth add neither, a NIC adds both and strips the FCS on receipt");
+        run.Findings.Add($"on the wire: preamble 7 + SFD 1 + frame {wire.EthernetFrame} + inter-frame gap 12 = {wire.OnTheWire} byte times "
+            + $"({wire.OnTheWire * 8} ns at 1 Gbit/s; a minimum frame is 84, so at most {1_000_000_000L / (84 * 8):N0} frames/s at 1 Gbit/s)");
+        long payload = wire.Layers.Where(l => l.Name == SocketKindReport.PayloadLayerName).Sum(l => (long)l.Bytes);
+        run.Findings.Add($"the payload is {payload} of {wire.OnTheWire} byte times: {100.0 * payload / wire.OnTheWire:F1}%");
+    }
+
     // ---- 5. demultiplexing ----
 
     private static void Demux(TransportRun run)
@@ -770,6 +808,10 @@ internal sealed record TransportRun(TransportOptions Options, TransportPath Path
 
     public ChecksumWalk? Walk { get; set; }
 
+    public WireView? Wire { get; set; }
+
+    public List<LayerDiagram> Diagrams { get; init; } = [];
+
     /// <summary>Starts the capture on the listener's side; on loopback <paramref name="filter"/> is narrowed to the experiment's address.</summary>
     public WireCapture StartCapture(string filter)
     {
@@ -796,5 +838,5 @@ internal sealed record TransportRun(TransportOptions Options, TransportPath Path
 
     /// <summary>The report.</summary>
     public TransportReport Report() => new(Options.Experiment, Path.Ipv6, Path.Device, Path.ListenerNamespace, Path.SenderNamespace,
-        Steps, Packets, Sends, Receives, Findings, Walk);
+        Steps, Packets, Sends, Receives, Findings, Walk, Wire, Diagrams);
 }

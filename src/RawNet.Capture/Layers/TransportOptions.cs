@@ -19,6 +19,8 @@ public enum TransportExperimentKind : byte
     Checksum,
     /// <summary>Two clients to one server port: UDP hands both to one socket, TCP gives each connection its own socket.</summary>
     Demux,
+    /// <summary>One packet's bytes per layer, its headers as RFC diagrams with its values, and the frame as a wire carries it (preamble, padding, FCS, gap).</summary>
+    Wire,
 }
 
 /// <summary>How to run a <see cref="TransportExperiment"/>.</summary>
@@ -26,7 +28,7 @@ public enum TransportExperimentKind : byte
 /// <param name="Payload">The bytes each write sends (writes, checksum, demux).</param>
 /// <param name="Ipv6">Use IPv6 instead of IPv4.</param>
 /// <param name="Lab">Send from the lab's namespace A to B, capturing on B's veth end; null for loopback (not for segment, fragment and handshake).</param>
-/// <param name="Udp">UDP instead of TCP (writes, checksum).</param>
+/// <param name="Udp">UDP instead of TCP (writes, checksum, wire).</param>
 /// <param name="Writes">How many send() calls (writes).</param>
 /// <param name="NoDelay">TCP_NODELAY on the sending socket: Nagle's algorithm off (writes).</param>
 /// <param name="Cork">TCP_CORK around the writes: nothing leaves until uncorked or a full segment is ready (writes).</param>

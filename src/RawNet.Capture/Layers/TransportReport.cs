@@ -28,6 +28,15 @@ public sealed record SocketCall(string Socket, IPEndPoint? Peer, int Bytes, stri
 /// <param name="Receives">The recv() calls on the receiving side that returned data, in order.</param>
 /// <param name="Findings">What the packets and calls show, one line each.</param>
 /// <param name="Checksum">The checksum walk-through (checksum experiment), else null.</param>
+/// <param name="Wire">The payload frame as a wire carries it (wire experiment), else null.</param>
+/// <param name="Diagrams">The payload frame's IP and transport headers as RFC diagrams (wire experiment), else empty.</param>
 public sealed record TransportReport(TransportExperimentKind Experiment, bool Ipv6, string Interface, string? Namespace, string? SenderNamespace,
     IReadOnlyList<string> Steps, IReadOnlyList<TransportPacket> Packets, IReadOnlyList<SocketCall> Sends, IReadOnlyList<SocketCall> Receives,
-    IReadOnlyList<string> Findings, ChecksumWalk? Checksum = null);
+    IReadOnlyList<string> Findings, ChecksumWalk? Checksum = null, WireView? Wire = null, IReadOnlyList<LayerDiagram>? Diagrams = null);
+
+/// <summary>One header of a frame drawn as its RFC draws it, with the frame's values.</summary>
+/// <param name="Layer">The layer's name ("ip", "ipv6", "tcp", "udp").</param>
+/// <param name="Offset">Where the header starts in the frame.</param>
+/// <param name="Length">The header's bytes.</param>
+/// <param name="Lines">The diagram, ruler first.</param>
+public sealed record LayerDiagram(string Layer, int Offset, int Length, IReadOnlyList<string> Lines);

@@ -42,14 +42,15 @@ public static class LayersCommand
         {
             Description = "Run a transport experiment instead: writes (several send() calls; --writes, --nodelay, --cork, --udp), segment (one TCP send of --size bytes, cut at the MSS; --lab), "
                 + "fragment (one UDP datagram of --size bytes, IPv4 or IPv6 fragments; --lab), rst (a raw SYN to a closed port), handshake (a handshake by hand, reset by the sender's kernel, and the way out; --lab), "
-                + "checksum (the TCP or UDP checksum word by word; --udp), demux (two clients to one port, UDP and TCP).",
+                + "checksum (the TCP or UDP checksum word by word; --udp), demux (two clients to one port, UDP and TCP), "
+                + "wire (bytes per layer, RFC header diagrams with the packet's values, preamble, padding, FCS and gap; --udp).",
             HelpName = "NAME",
         };
         experiment.AcceptOnlyFromAmong(Enum.GetValues<TransportExperimentKind>().Select(TransportOptions.Name).ToArray());
         var writes = new Option<int?>("--writes") { Description = $"The writes experiment with N send() calls of the payload (1 to {TransportOptions.MaxWrites}).", HelpName = "N" };
         var nodelay = new Option<bool>("--nodelay") { Description = "writes: TCP_NODELAY on the sending socket (Nagle's algorithm off)." };
         var cork = new Option<bool>("--cork") { Description = "writes: TCP_CORK on while writing, off after the last write." };
-        var udp = new Option<bool>("--udp") { Description = "writes, checksum: UDP instead of TCP." };
+        var udp = new Option<bool>("--udp") { Description = "writes, checksum, wire: UDP instead of TCP." };
         var size = new Option<int?>("--size") { Description = $"segment, fragment: bytes of the one large send (default 4000; segment up to {TransportOptions.MaxSegmentSize}, fragment up to {TransportOptions.MaxDatagramSize}).", HelpName = "BYTES" };
 
         var command = new Command("layers", "Send one payload through stream, datagram, raw and link sockets and show what each layer adds on the wire.")
@@ -85,8 +86,8 @@ public static class LayersCommand
                     return Usage(stderr, "--writes is for the writes experiment");
                 if ((parse.GetValue(nodelay) || parse.GetValue(cork)) && (chosen != TransportExperimentKind.Writes || parse.GetValue(udp)))
                     return Usage(stderr, "--nodelay and --cork are for the writes experiment over TCP");
-                if (parse.GetValue(udp) && chosen is not (TransportExperimentKind.Writes or TransportExperimentKind.Checksum))
-                    return Usage(stderr, "--udp is for the writes and checksum experiments");
+                if (parse.GetValue(udp) && chosen is not (TransportExperimentKind.Writes or TransportExperimentKind.Checksum or TransportExperimentKind.Wire))
+                    return Usage(stderr, "--udp is for the writes, checksum and wire experiments");
                 if (parse.GetValue(size) is not null && chosen is not (TransportExperimentKind.Segment or TransportExperimentKind.Fragment))
                     return Usage(stderr, "--size is for the segment and fragment experiments");
                 var options = new TransportOptions(chosen.Value, bytes, parse.GetValue(ipv6), network, parse.GetValue(udp), parse.GetValue(writes) ?? 3,

@@ -41,6 +41,15 @@ public static class LayersTransport
         }
         if (report.Checksum is { } walk)
             WriteWalk(walk, output);
+        foreach (var diagram in report.Diagrams ?? [])
+        {
+            output.WriteLine($"{diagram.Layer} header, bytes {diagram.Offset}-{diagram.Offset + diagram.Length - 1} of the frame:");
+            foreach (var line in diagram.Lines)
+                output.WriteLine("  " + line);
+        }
+        if (report.Wire is { } wire)
+            foreach (var line in WireLines(wire))
+                output.WriteLine(line);
         output.WriteLine("what it shows:");
         foreach (var finding in report.Findings)
             output.WriteLine("  " + finding);
@@ -60,6 +69,16 @@ public static class LayersTransport
         yield return $"  sum 0x{walk.Sum:x4}; checksum = ~sum = 0x{(ushort)~walk.Sum:x4}"
             + (walk.Protocol == "udp" && walk.Computed != (ushort)~walk.Sum ? " (0 is sent as 0xffff in UDP)" : "")
             + $"; the packet holds 0x{walk.InPacket:x4}" + (walk.Matches ? ": they match" : walk.LeftForOffload ? ": left for offload" : ": they differ");
+    }
+
+    /// <summary>The wire view's lines: every part in order with its bytes, what a capture shows of it, and the totals.</summary>
+    public static IEnumerable<string> WireLines(WireView wire)
+    {
+        yield return "on the wire (IEEE 802.3), in order:";
+        yield return "  part       bytes  in a capture";
+        foreach (var share in wire.Sequence)
+            yield return $"  {share.Name,-9}  {share.Bytes,5}  {(share.Captured ? "yes" : "no")}";
+        yield return $"  captured {wire.Captured}, Ethernet frame {wire.EthernetFrame} (padded, with FCS), on the wire {wire.OnTheWire} byte times";
     }
 
     private static void WriteWalk(ChecksumWalk walk, TextWriter output)
@@ -120,6 +139,40 @@ public static class LayersTransport
                 json.WriteBoolean("matches", walk.Matches);
                 json.WriteBoolean("leftForOffload", walk.LeftForOffload);
                 json.WriteEndObject();
+            }
+            if (report.Wire is { } wire)
+            {
+                json.WriteStartObject("wire");
+                json.WriteStartArray("sequence");
+                foreach (var share in wire.Sequence)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", share.Name);
+                    json.WriteNumber("bytes", share.Bytes);
+                    json.WriteBoolean("captured", share.Captured);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteNumber("captured", wire.Captured);
+                json.WriteNumber("padding", wire.Padding);
+                json.WriteString("fcs", $"0x{wire.Fcs:x8}");
+                json.WriteNumber("ethernetFrame", wire.EthernetFrame);
+                json.WriteNumber("onTheWire", wire.OnTheWire);
+                json.WriteEndObject();
+            }
+            if (report.Diagrams is { Count: > 0 } diagrams)
+            {
+                json.WriteStartArray("diagrams");
+                foreach (var diagram in diagrams)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("layer", diagram.Layer);
+                    json.WriteNumber("offset", diagram.Offset);
+                    json.WriteNumber("length", diagram.Length);
+                    Strings(json, "lines", diagram.Lines);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
             }
             json.WriteEndObject();
         }

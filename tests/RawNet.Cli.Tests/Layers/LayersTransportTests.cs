@@ -189,10 +189,59 @@ public sealed class LayersTransportTests
     }
 
     [Theory]
+    [InlineData(false, true, "hi")]
+    [InlineData(true, true, "hi")]
+    [InlineData(false, false, Payload)]
+    [InlineData(true, false, Payload)]
+    public void Wire_adds_up_the_layers_pads_to_60_and_counts_preamble_fcs_and_gap_and_the_diagrams_hold_tsharks_values(bool ipv6, bool udp, string payload)
+    {
+        using var run = Run(ipv6, ["--experiment", "wire", "--payload", payload, .. udp ? new[] { "--udp" } : []]);
+        var wire = run.Root.GetProperty("wire");
+        string protocol = udp ? "udp" : "tcp";
+        var row = Assert.Single(run.Tshark($"{protocol} && data.len == {payload.Length}", "frame.len", "frame.number"));
+        int length = int.Parse(row[0]);
+        var frame = run.Packets[int.Parse(row[1]) - 1];
+        Assert.Equal(length, wire.GetProperty("captured").GetInt32());
+        var sequence = wire.GetProperty("sequence").EnumerateArray().ToList();
+        Assert.Equal(length, sequence.Where(s => s.GetProperty("captured").GetBoolean()).Sum(s => s.GetProperty("bytes").GetInt32()));
+        Assert.Equal(["eth", ipv6 ? "ipv6" : "ip", protocol, "data"], sequence.Where(s => s.GetProperty("captured").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
+        int padding = Math.Max(0, 60 - length);
+        Assert.Equal(padding, wire.GetProperty("padding").GetInt32());
+        Assert.Equal(7 + 1 + length + padding + 4 + 12, wire.GetProperty("onTheWire").GetInt32());
+        if (udp && !ipv6)
+            Assert.Equal(84, wire.GetProperty("onTheWire").GetInt32());
+        // zlib's CRC-32 over the padded frame is the FCS.
+        var (code, crc, stderr) = ExternalTool.Run("/usr/bin/python3", ["-c", $"import zlib; print('0x%08x' % zlib.crc32(bytes.fromhex('{frame}') + bytes({padding})))"]);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(crc.Trim(), wire.GetProperty("fcs").GetString());
+
+        var diagrams = run.Root.GetProperty("diagrams").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("layer").GetString()!, d => string.Join('\n', d.GetProperty("lines").EnumerateArray().Select(l => l.GetString())));
+        string ip = ipv6 ? "ipv6" : "ip";
+        var expected = ipv6
+            ? new[] { ("ipv6.plen", "Payload Length="), ("ipv6.hlim", "Hop Limit="), ("ipv6.src", "Source Address = "), ("ipv6.dst", "Destination Address = ") }
+            : [("ip.len", "Total Length="), ("ip.id", "Identification="), ("ip.ttl", "TTL="), ("ip.checksum", "Header Checksum="), ("ip.src", "Source Address="), ("ip.dst", "Destination Address=")];
+        var transport = udp
+            ? new[] { ("udp.srcport", "Source Port="), ("udp.dstport", "Destination Port="), ("udp.length", "Length="), ("udp.checksum", "Checksum=") }
+            : [("tcp.srcport", "Source Port="), ("tcp.dstport", "Destination Port="), ("tcp.seq", "Sequence Number="), ("tcp.ack", "Acknowledgment Number="),
+                ("tcp.window_size_value", "Window="), ("tcp.checksum", "Checksum="), ("tcp.hdr_len", "")];
+        var values = run.Tshark($"frame.number == {row[1]}", [.. expected.Select(e => e.Item1), .. transport.Select(t => t.Item1)])[0];
+        for (int i = 0; i < expected.Length; i++)
+            Assert.Contains(expected[i].Item2 + values[i], diagrams[ip]);
+        for (int i = 0; i < transport.Length; i++)
+        {
+            if (transport[i].Item1 == "tcp.hdr_len")
+                Assert.Contains($"DOff={int.Parse(values[expected.Length + i]) / 4}", diagrams["tcp"]);
+            else
+                Assert.Contains(transport[i].Item2 + values[expected.Length + i], diagrams[protocol]);
+        }
+    }
+
+    [Theory]
     [InlineData("--experiment segment", 1, "rawnet: layers: segment needs the lab (--lab, after rawnet lab up): loopback's MTU is 65536, so nothing is cut; the lab's link has a 1500-byte MTU")]
     [InlineData("--nodelay", 2, "rawnet: layers: --nodelay, --cork, --udp and --size go with a transport experiment (--experiment NAME, or --writes N)")]
     [InlineData("--writes 3 --size 10", 2, "rawnet: layers: --size is for the segment and fragment experiments")]
-    [InlineData("--experiment rst --udp", 2, "rawnet: layers: --udp is for the writes and checksum experiments")]
+    [InlineData("--experiment rst --udp", 2, "rawnet: layers: --udp is for the writes, checksum and wire experiments")]
     [InlineData("--writes 3 --udp --cork", 2, "rawnet: layers: --nodelay and --cork are for the writes experiment over TCP")]
     [InlineData("--writes 65", 2, "rawnet: layers: --writes: 1 to 64 (it is 65)")]
     [InlineData("--experiment fragment --size 70000 --lab-network a,b,c,d,198.18.0,2001:db8:", 1, "rawnet: layers: --size must be 1 to 65507 for fragment (it is 70000)")]
