@@ -15,76 +15,27 @@ public static class LayersTransport
     /// <summary>Writes <paramref name="report"/> as text.</summary>
     public static void WriteText(TransportReport report, TextWriter output)
     {
-        string where = report.Namespace is null ? $"{report.Interface} (loopback)" : $"{report.Interface} in {report.Namespace} (sent from {report.SenderNamespace})";
-        output.WriteLine($"rawnet layers --experiment {TransportOptions.Name(report.Experiment)}: {(report.Ipv6 ? "IPv6" : "IPv4")}, captured on {where}");
-        output.WriteLine("what was done:");
-        foreach (var step in report.Steps)
-            output.WriteLine("  " + step);
-        output.WriteLine($"{report.Packets.Count} packet{(report.Packets.Count == 1 ? "" : "s")} captured (> from the sender, < from the listener):");
+        foreach (var line in TransportWording.Lines(report, Summaries(report)))
+            output.WriteLine(line);
+    }
+
+    /// <summary>Each packet's summary line, as <c>read</c> prints it.</summary>
+    public static List<string> Summaries(TransportReport report)
+    {
         var decoder = new PacketDecoder();
         var decoded = new DecodedPacket();
         var summary = new SummaryPrinter();
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>();
         int number = 0;
         foreach (var packet in report.Packets)
         {
             decoder.Decode(packet.Frame, packet.Metadata, ++number, decoded);
-            output.Write("  " + LayersWording.PacketPrefix(number, packet.Origin));
-            summary.Print(decoded, packet.Frame, output);
+            writer.GetStringBuilder().Clear();
+            summary.Print(decoded, packet.Frame, writer);
+            lines.Add(writer.ToString().TrimEnd());
         }
-        if (report.Sends.Count + report.Receives.Count > 0)
-        {
-            output.WriteLine("socket calls:");
-            foreach (var call in report.Sends)
-                output.WriteLine("  " + CallText("send()", call));
-            foreach (var call in report.Receives)
-                output.WriteLine("  " + CallText("recv()", call));
-        }
-        if (report.Checksum is { } walk)
-            WriteWalk(walk, output);
-        foreach (var diagram in report.Diagrams ?? [])
-        {
-            output.WriteLine($"{diagram.Layer} header, bytes {diagram.Offset}-{diagram.Offset + diagram.Length - 1} of the frame:");
-            foreach (var line in diagram.Lines)
-                output.WriteLine("  " + line);
-        }
-        if (report.Wire is { } wire)
-            foreach (var line in WireLines(wire))
-                output.WriteLine(line);
-        output.WriteLine("what it shows:");
-        foreach (var finding in report.Findings)
-            output.WriteLine("  " + finding);
-    }
-
-    private static string CallText(string call, SocketCall c) =>
-        $"{call} {c.Socket}{(c.Peer is null ? "" : (call == "send()" ? " -> " : " <- ") + c.Peer)}: {c.Bytes} bytes{(c.Text is null ? "" : $" \"{c.Text}\"")}";
-
-    /// <summary>The walk-through's lines: a heading, one row per 16-bit word with the running sum, and the result.</summary>
-    public static IEnumerable<string> WalkLines(ChecksumWalk walk)
-    {
-        yield return $"{walk.Protocol.ToUpperInvariant()} checksum over {(walk.Ipv6 ? "IPv6" : "IPv4")}, by hand (RFC 1071): add the 16-bit words in one's complement "
-            + "(a carry out of bit 15 is added back in: +c), then complement the sum";
-        yield return "  part           word   sum      what";
-        foreach (var word in walk.Words)
-            yield return $"  {word.Part,-13}  {word.Value:x4}   {word.Sum:x4}{(word.Carried ? " +c" : "   ")}  {word.Meaning}";
-        yield return $"  sum 0x{walk.Sum:x4}; checksum = ~sum = 0x{(ushort)~walk.Sum:x4}"
-            + (walk.Protocol == "udp" && walk.Computed != (ushort)~walk.Sum ? " (0 is sent as 0xffff in UDP)" : "")
-            + $"; the packet holds 0x{walk.InPacket:x4}" + (walk.Matches ? ": they match" : walk.LeftForOffload ? ": left for offload" : ": they differ");
-    }
-
-    /// <summary>The wire view's lines: every part in order with its bytes, what a capture shows of it, and the totals.</summary>
-    public static IEnumerable<string> WireLines(WireView wire)
-    {
-        yield return "on the wire (IEEE 802.3), in order:";
-        yield return "  part       bytes  in a capture";
-        foreach (var share in wire.Sequence)
-            yield return $"  {share.Name,-9}  {share.Bytes,5}  {(share.Captured ? "yes" : "no")}";
-        yield return $"  captured {wire.Captured}, Ethernet frame {wire.EthernetFrame} (padded, with FCS), on the wire {wire.OnTheWire} byte times";
-    }
-
-    private static void WriteWalk(ChecksumWalk walk, TextWriter output)
-    {
-        foreach (var line in WalkLines(walk))
-            output.WriteLine(line);
+        return lines;
     }
 
     /// <summary>

@@ -17,18 +17,18 @@ namespace RawNet.Ui.Widgets;
 /// </summary>
 /// <param name="theme">The colours.</param>
 /// <param name="form">The form and its last result.</param>
-/// <param name="result">The result's lines laid out for this width (<see cref="ResultLines"/>).</param>
+/// <param name="result">The result's lines laid out for this width (<see cref="ResultLines(Theme, LayersReport, int)"/> or <see cref="ResultLines(Theme, TransportReport, int)"/>).</param>
 /// <param name="height">Lines to fill.</param>
 public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
 {
     /// <summary>The heading line.</summary>
-    public const string Heading = "Craft and layers  ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
+    public const string Heading = "Craft and layers  x run, ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
 
     /// <summary>The most lines the state line wraps to (a privilege error with its fix takes two or three).</summary>
     private const int MaxStateLines = 3;
 
-    /// <summary>Lines above the result at <paramref name="width"/>: heading, three form rows, the state (wrapped) and the result's title.</summary>
-    public static int HeaderLines(CraftForm form, int width) => 5 + StateLines(form, width).Count;
+    /// <summary>Lines above the result at <paramref name="width"/>: heading, four form rows, the state (wrapped) and the result's title.</summary>
+    public static int HeaderLines(CraftForm form, int width) => 6 + StateLines(form, width).Count;
 
     /// <summary>The heading of the summary table (as <c>rawnet layers</c> prints it).</summary>
 
@@ -41,6 +41,15 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         var grey = theme.Muted;
         var label = theme.Strong;
         var lines = new List<List<Segment>> { new() { Cells.Title(theme, Heading, true, maxWidth) } };
+
+        var experiment = new List<Segment> { new("  Run:      ", label) };
+        for (int i = 0; i < CraftForm.Experiments.Count; i++)
+        {
+            string name = ExperimentName(CraftForm.Experiments[i]);
+            experiment.Add(i == form.ExperimentChoice ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
+            experiment.Add(new Segment(" ", theme.Text));
+        }
+        lines.Add(Padded(theme, experiment, maxWidth));
 
         var socket = new List<Segment> { new("  Socket:   ", label) };
         for (int i = 0; i < CraftForm.Choices.Count; i++)
@@ -63,7 +72,10 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         var style = StateStyle(theme, form);
         foreach (var line in StateLines(form, maxWidth))
             lines.Add([new Segment(Cells.Fit(line, maxWidth), style)]);
-        string title = form.Result is { } report
+        string title = form.TransportResult is { } transport
+            ? $"Result: {ExperimentName(transport.Experiment)} over {(transport.Ipv6 ? "IPv6" : "IPv4")}"
+              + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
+            : form.Result is { } report
             ? $"Result: {Name(form.ResultOf.Kind)} over {(report.Ipv6 ? "IPv6" : "IPv4")}, payload {report.Payload.Length} byte{(report.Payload.Length == 1 ? "" : "s")}"
               + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
             : "Result";
@@ -95,11 +107,47 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
             return error;
         if (form.PrivilegeProblem is { } problem)
             return problem;
+        if (form.Experiment is { } kind)
+            return $"Enter runs the {ExperimentName(kind)} experiment on loopback"
+                + (kind is TransportExperimentKind.Writes or TransportExperimentKind.Checksum or TransportExperimentKind.Wire
+                    ? $" over {(form.Kind == SocketKind.Datagram ? "UDP (datagram)" : "TCP (any other socket choice)")}" : "")
+                + " and captures the wire; segment, fragment and handshake need the lab: rawnet layers --experiment NAME --lab";
         return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire";
     }
 
     private static Style StateStyle(Theme theme, CraftForm form) =>
         form.Running ? theme.AccentStrong : form.Error is not null ? theme.ErrorStrong : form.PrivilegeProblem is not null ? theme.Accent : theme.Muted;
+
+    /// <summary>The name of an experiment choice: as <c>rawnet layers --experiment</c> names it, or "layers".</summary>
+    public static string ExperimentName(TransportExperimentKind? kind) => kind is { } k ? TransportOptions.Name(k) : "layers";
+
+    /// <summary>
+    /// The lines of a transport experiment's <paramref name="report"/> at <paramref name="width"/> cells, as
+    /// <c>rawnet layers --experiment</c> prints them: headings in the accent colour, the packets' lines from the sender in bold.
+    /// </summary>
+    public static List<List<Segment>> ResultLines(Theme theme, TransportReport report, int width)
+    {
+        var decoder = new PacketDecoder();
+        var decoded = new DecodedPacket();
+        var summary = new SummaryPrinter();
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var summaries = new List<string>();
+        for (int n = 0; n < report.Packets.Count; n++)
+        {
+            decoder.Decode(report.Packets[n].Frame, report.Packets[n].Metadata, n + 1, decoded);
+            writer.GetStringBuilder().Clear();
+            summary.Print(decoded, report.Packets[n].Frame, writer);
+            summaries.Add(writer.ToString().TrimEnd());
+        }
+        var lines = new List<List<Segment>>();
+        foreach (var line in TransportWording.Lines(report, summaries))
+        {
+            var style = !line.StartsWith(' ') ? theme.AccentStrong : line.StartsWith("  ", StringComparison.Ordinal) && line.Length > 5 && line[5] == '>' ? theme.Strong : theme.Body;
+            foreach (var part in Cells.Wrap(line, width))
+                lines.Add([new Segment(Cells.Fit(part, width), style)]);
+        }
+        return lines;
+    }
 
     /// <summary>The name of a choice: the socket kind as <c>rawnet layers</c> names it, or "all four".</summary>
     public static string Name(SocketKind? kind) => kind is { } k ? LayersWording.Name(k) : "all four";

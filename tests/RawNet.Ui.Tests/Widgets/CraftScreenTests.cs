@@ -75,8 +75,8 @@ public sealed class CraftScreenTests
         var view = CraftView(WithResult(CraftReports.StreamAndDatagram()));
         MainScreen.Compose(view, 100, 24);
         var form = view.Craft!;
-        // 24 lines less the filter bar (2), the status bar (1) and the form (6).
-        Assert.Equal(24 - 3 - 6, form.ResultRows);
+        // 24 lines less the filter bar (2), the status bar (1) and the form (7).
+        Assert.Equal(24 - 3 - 7, form.ResultRows);
         Assert.True(form.ResultLineCount > 40, $"{form.ResultLineCount} lines");
         form.Scroll(form.ResultLineCount);
         Assert.Equal(form.ResultLineCount - form.ResultRows, form.ResultTop);

@@ -1,0 +1,56 @@
+using RawNet.Testing;
+using Xunit;
+
+namespace RawNet.Ui.Tests.EndToEnd;
+
+/// <summary>The craft screen's transport experiments in the real <c>rawnet ui</c> in tmux, on the loopback of a namespace of the test's own.</summary>
+public sealed partial class CraftUiTests
+{
+    [Fact]
+    public void X_runs_the_transport_experiments_writes_checksum_and_wire_and_shows_the_calls_the_walk_and_the_wire()
+    {
+        ExternalTool.Require("tmux", "tmux");
+        var ip = ExternalTool.Require("ip", "iproute2");
+        using var lab = NetworkLab.Create();
+        using var ui = Start($"'{ip}' netns exec {lab.A.Namespace}", 200, 60);
+        ui.Keys("c");
+        Settled(ui, "Craft and layers");
+
+        // writes: three send() calls over TCP, the listener's one late recv() with all 39 bytes.
+        ui.Keys("x");
+        var screen = Settled(ui, "[writes]");
+        Assert.Contains("Enter runs the writes experiment on loopback over TCP", screen, StringComparison.Ordinal);
+        ui.Keys("Enter");
+        screen = Settled(ui, "Result: writes over IPv4");
+        Assert.Matches(@"3 send\(\) calls of 3 x 13 bytes -> [1-3] TCP segments? with data on the wire \(.*\) -> 1 recv\(\) call returning 39 bytes", screen);
+        Assert.Matches(@"recv\(\) listener <- 127\.0\.0\.1:\d+: 39 bytes ""hello, layershello, layershello, layers""", screen);
+        Assert.Matches(@"\s1 > \S+ IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.\d+: Flags \[S\],", screen);
+
+        // checksum over UDP (datagram) and IPv6: the walk's pseudo-header ends with the next header, and on lo the
+        // kernel left the checksum for offload.
+        ui.Keys("x", "x", "l", "v");
+        Settled(ui, "[checksum]");
+        ui.Keys("Enter");
+        screen = Settled(ui, "Result: checksum over IPv6");
+        Assert.Contains("UDP checksum over IPv6, by hand (RFC 1071)", screen, StringComparison.Ordinal);
+        Assert.Matches(@"pseudo-header  0011   [0-9a-f]{4}( \+c)?\s+zero, next header 17", screen);
+        ui.Keys("G");
+        screen = Settled(ui, "what it shows:");
+        Assert.Matches(@"the packet holds 0x[0-9a-f]{4}, the pseudo-header's folded sum", screen);
+
+        // wire: the bytes per layer, and the frame on the wire.
+        ui.Keys("x", "x");
+        Settled(ui, "[wire]");
+        ui.Keys("Enter");
+        screen = Settled(ui, "Result: wire over IPv6");
+        Assert.Contains("udp header, bytes 54-61 of the frame:", screen, StringComparison.Ordinal);
+        ui.Keys("G");
+        screen = Settled(ui, "what it shows:");
+        Assert.Contains("captured 75 bytes = eth 14 + ipv6 40 + udp 8 + data 13", screen, StringComparison.Ordinal);
+        Assert.Contains("captured 75, Ethernet frame 79 (padded, with FCS), on the wire 99 byte times", screen, StringComparison.Ordinal);
+
+        ui.Keys("Escape");
+        ui.WaitFor("Packets (10 shown of 10)");
+        Quit(ui);
+    }
+}
