@@ -39,36 +39,19 @@ public static class TransportExperiment
         Validate(options);
         var path = TransportPath.For(options);
         var run = new TransportRun(options, path, cancellationToken);
-        switch (options.Experiment)
+        Action<TransportRun> experiment = options.Experiment switch
         {
-            case TransportExperimentKind.Writes when options.Udp:
-                DatagramWrites(run);
-                break;
-            case TransportExperimentKind.Writes:
-                StreamWrites(run, readAfterWrites: true);
-                break;
-            case TransportExperimentKind.Segment:
-                StreamWrites(run, readAfterWrites: false);
-                break;
-            case TransportExperimentKind.Fragment:
-                Fragment(run);
-                break;
-            case TransportExperimentKind.Rst:
-                Rst(run);
-                break;
-            case TransportExperimentKind.Handshake:
-                Handshake(run);
-                break;
-            case TransportExperimentKind.Checksum:
-                Checksum(run);
-                break;
-            case TransportExperimentKind.Demux:
-                Demux(run);
-                break;
-            default:
-                Wire(run);
-                break;
-        }
+            TransportExperimentKind.Writes when options.Udp => DatagramWrites,
+            TransportExperimentKind.Writes => r => StreamWrites(r, readAfterWrites: true),
+            TransportExperimentKind.Segment => r => StreamWrites(r, readAfterWrites: false),
+            TransportExperimentKind.Fragment => Fragment,
+            TransportExperimentKind.Rst => Rst,
+            TransportExperimentKind.Handshake => Handshake,
+            TransportExperimentKind.Checksum => Checksum,
+            TransportExperimentKind.Demux => Demux,
+            _ => Wire,
+        };
+        experiment(run);
         return run.Report();
     }
 
@@ -430,18 +413,27 @@ public static class TransportExperiment
 
     // ---- 4. the checksum walk-through ----
 
-    /// <summary>Runs writes (one write) or its UDP form on a copy of the run that shares its lists, then walks the payload packet's checksum.</summary>
+    /// <summary>
+    /// One write over TCP, or one datagram with <see cref="TransportOptions.Udp"/> (the writes experiment on a copy of the
+    /// run that shares its lists, its findings dropped); the captured packet carrying the payload, or null.
+    /// </summary>
+    private static TransportPacket? SendOnePayload(TransportRun run)
+    {
+        var once = run with { Options = run.Options with { Writes = 1 } };
+        if (run.Options.Udp)
+            DatagramWrites(once);
+        else
+            StreamWrites(once, readAfterWrites: false);
+        run.Findings.Clear();
+        return run.Packets.FirstOrDefault(x => x.Origin == FrameOrigin.Sender && WireFacts.Read(x.Frame) is { } f
+            && (f.Protocol == IpProtocol.Udp || f.TcpPayload(x.Frame) > 0));
+    }
+
+    /// <summary>Sends the payload once and walks the checksum of the packet that carried it.</summary>
     private static void Checksum(TransportRun run)
     {
-        var o = run.Options;
         var p = run.Path;
-        if (o.Udp)
-            DatagramWrites(run with { Options = o with { Writes = 1 } });
-        else
-            StreamWrites(run with { Options = o with { Writes = 1 } }, readAfterWrites: false);
-        run.Findings.Clear();
-        var data = run.Packets.FirstOrDefault(x => x.Origin == FrameOrigin.Sender && WireFacts.Read(x.Frame) is { } f
-            && (f.Protocol == IpProtocol.Udp || f.TcpPayload(x.Frame) > 0));
+        var data = SendOnePayload(run);
         var walk = data is null ? null : ChecksumWalk.Of(data.Frame);
         if (walk is null)
         {
@@ -462,13 +454,7 @@ public static class TransportExperiment
     private static void Wire(TransportRun run)
     {
         var o = run.Options;
-        if (o.Udp)
-            DatagramWrites(run with { Options = o with { Writes = 1 } });
-        else
-            StreamWrites(run with { Options = o with { Writes = 1 } }, readAfterWrites: false);
-        run.Findings.Clear();
-        var data = run.Packets.FirstOrDefault(x => x.Origin == FrameOrigin.Sender && WireFacts.Read(x.Frame) is { } f
-            && (f.Protocol == IpProtocol.Udp || f.TcpPayload(x.Frame) > 0));
+        var data = SendOnePayload(run);
         if (data is null)
         {
             run.Findings.Add("the capture saw no packet carrying the payload");

@@ -94,16 +94,8 @@ public static class LayersCommand
                     parse.GetValue(nodelay), parse.GetValue(cork), parse.GetValue(size) ?? 4000);
                 if (options.Writes is < 1 or > TransportOptions.MaxWrites)
                     return Usage(stderr, $"--writes: 1 to {TransportOptions.MaxWrites} (it is {options.Writes})");
-                TransportReport transport;
-                try
-                {
-                    transport = TransportExperiment.Run(options);
-                }
-                catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
-                {
-                    stderr.WriteLine("rawnet: layers: " + e.Message);
+                if (!TryRun(() => TransportExperiment.Run(options), stderr, out var transport))
                     return ExitCode.BadInput;
-                }
                 if (parse.GetValue(json))
                     LayersTransport.WriteJson(transport, output.Writer);
                 else
@@ -111,16 +103,8 @@ public static class LayersCommand
                 return ExitCode.Success;
             }
 
-            LayersReport report;
-            try
-            {
-                report = LayersExperiment.Run(new LayersOptions(bytes, parse.GetValue(ipv6), network));
-            }
-            catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
-            {
-                stderr.WriteLine("rawnet: layers: " + e.Message);
+            if (!TryRun(() => LayersExperiment.Run(new LayersOptions(bytes, parse.GetValue(ipv6), network)), stderr, out var report))
                 return ExitCode.BadInput;
-            }
             if (parse.GetValue(json))
                 LayersJson.Write(report, output.Writer);
             else
@@ -134,6 +118,22 @@ public static class LayersCommand
             return code;
         });
         return command;
+    }
+
+    /// <summary>Runs an experiment; a failure it reports in one line goes to <paramref name="stderr"/> and gives false.</summary>
+    private static bool TryRun<T>(Func<T> run, TextWriter stderr, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? report) where T : class
+    {
+        try
+        {
+            report = run();
+            return true;
+        }
+        catch (Exception e) when (e is LayersException or SendFailure or AfPacketException or LabException or BpfCompileException or LibPcapUnavailableException)
+        {
+            stderr.WriteLine("rawnet: layers: " + e.Message);
+            report = null;
+            return false;
+        }
     }
 
     private static int Usage(TextWriter stderr, string message)

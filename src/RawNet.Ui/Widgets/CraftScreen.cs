@@ -42,23 +42,8 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         var label = theme.Strong;
         var lines = new List<List<Segment>> { new() { Cells.Title(theme, Heading, true, maxWidth) } };
 
-        var experiment = new List<Segment> { new("  Run:      ", label) };
-        for (int i = 0; i < CraftForm.Experiments.Count; i++)
-        {
-            string name = ExperimentName(CraftForm.Experiments[i]);
-            experiment.Add(i == form.ExperimentChoice ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
-            experiment.Add(new Segment(" ", theme.Text));
-        }
-        lines.Add(Padded(theme, experiment, maxWidth));
-
-        var socket = new List<Segment> { new("  Socket:   ", label) };
-        for (int i = 0; i < CraftForm.Choices.Count; i++)
-        {
-            string name = Name(CraftForm.Choices[i]);
-            socket.Add(i == form.Choice ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
-            socket.Add(new Segment(" ", theme.Text));
-        }
-        lines.Add(Padded(theme, socket, maxWidth));
+        lines.Add(ChoiceRow(theme, "  Run:      ", CraftForm.Experiments.Select(ExperimentName), form.ExperimentChoice, maxWidth));
+        lines.Add(ChoiceRow(theme, "  Socket:   ", CraftForm.Choices.Select(Name), form.Choice, maxWidth));
 
         string payload = form.Payload + (form.EditingPayload ? "_" : "");
         string size = $"  ({form.PayloadBytes} of {LayersOptions.MaxPayload} bytes{(form.EditingPayload ? "; Enter sends, Esc closes the field" : "; / or e edits")})";
@@ -88,6 +73,19 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         if (result.Count == 0 && rows > 0)
             lines.Add([new Segment(Cells.Fit("  (nothing sent yet)", maxWidth), grey)]);
         return Cells.Lines(lines, maxWidth, height);
+    }
+
+    /// <summary>A form row of choices: the label, then each name, the chosen one in brackets and the cursor's colour.</summary>
+    private static List<Segment> ChoiceRow(Theme theme, string label, IEnumerable<string> names, int chosen, int width)
+    {
+        var row = new List<Segment> { new(label, theme.Strong) };
+        int i = 0;
+        foreach (var name in names)
+        {
+            row.Add(i++ == chosen ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
+            row.Add(new Segment(" ", theme.Text));
+        }
+        return Padded(theme, row, width);
     }
 
     /// <summary>What Enter does, "sending…", or why the last Enter gave no report: wrapped, indented.</summary>

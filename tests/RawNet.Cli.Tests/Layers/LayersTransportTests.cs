@@ -238,6 +238,30 @@ public sealed class LayersTransportTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void On_a_namespaces_loopback_the_text_report_marks_the_listeners_rst_and_cork_sends_one_segment(bool ipv6)
+    {
+        using var lab = NetworkLab.Create();
+        string[] v6 = ipv6 ? ["--ipv6"] : [];
+        var (code, stdout, stderr) = NetworkLab.RunInNamespace(lab.A.Namespace, () => InProcessRawNet.Run(["layers", "--experiment", "rst", .. v6]));
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.Equal($"rawnet layers --experiment rst: {(ipv6 ? "IPv6" : "IPv4")}, captured on lo (loopback)", lines[0]);
+        string address = ipv6 ? "::1" : @"127\.0\.0\.1";
+        var syn = Assert.Single(lines, l => l.StartsWith("   1 > ", StringComparison.Ordinal));
+        var seq = System.Text.RegularExpressions.Regex.Match(syn, $@"IP6? {address}\.\d+ > {address}\.\d+: Flags \[S\], seq (\d+),");
+        Assert.True(seq.Success, syn);
+        var rst = Assert.Single(lines, l => l.StartsWith("   2 < ", StringComparison.Ordinal));
+        Assert.Contains($"Flags [R.], seq 0, ack {uint.Parse(seq.Groups[1].Value) + 1},", rst);
+        Assert.Contains("what it shows:", lines);
+
+        (code, stdout, stderr) = NetworkLab.RunInNamespace(lab.A.Namespace, () => InProcessRawNet.Run(["layers", "--writes", "3", "--cork", .. v6]));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("  3 send() calls of 3 x 13 bytes -> 1 TCP segment with data on the wire (39 bytes) -> 1 recv() call returning 39 bytes\n", stdout);
+    }
+
+    [Theory]
     [InlineData("--experiment segment", 1, "rawnet: layers: segment needs the lab (--lab, after rawnet lab up): loopback's MTU is 65536, so nothing is cut; the lab's link has a 1500-byte MTU")]
     [InlineData("--nodelay", 2, "rawnet: layers: --nodelay, --cork, --udp and --size go with a transport experiment (--experiment NAME, or --writes N)")]
     [InlineData("--writes 3 --size 10", 2, "rawnet: layers: --size is for the segment and fragment experiments")]
