@@ -156,7 +156,7 @@ public static class TransportExperiment
                 : "Nagle's algorithm sends a small write at once only when nothing sent is unacknowledged, and holds the next ones until the ACK comes. "
                     + (data.Count < run.Sends.Count
                         ? "Here it held and merged writes while the first segment was unacknowledged."
-                        : "Here every ACK came back before the next write (a veth pair answers in microseconds), so it held nothing; on a path with delay (rawnet lab set --delay 10ms) it merges.")));
+                        : "Here every ACK came back before the next write (the round trip takes microseconds here), so it held nothing; on a path with delay (rawnet lab set --delay 10ms) it merges.")));
         run.Findings.Add("recv() returns whatever is queued, up to its buffer: here the listener read late, so the segments' boundaries are gone too.");
     }
 
