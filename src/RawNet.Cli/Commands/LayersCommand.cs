@@ -32,12 +32,7 @@ public static class LayersCommand
         var lab = new Option<bool>("--lab") { Description = "Send from rawnet-a to a listener in rawnet-b and capture on rn-b (rawnet lab up first) instead of on loopback." };
         var color = new Option<string>("--color") { Description = "Colour the hex dumps by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
-        var labNetwork = new Option<string?>("--lab-network")
-        {
-            Hidden = true,
-            Description = "A lab of other names: NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX (e.g. rawnet-a,rawnet-b,rn-a,rn-b,198.18.0,2001:db8:).",
-            HelpName = "SPEC",
-        };
+        var labNetwork = LayersLabSpec.Create();
         var experiment = new Option<string?>("--experiment")
         {
             Description = "Run a transport experiment instead: writes (several send() calls; --writes, --nodelay, --cork, --udp), segment (one TCP send of --size bytes, cut at the MSS; --lab), "
@@ -61,13 +56,8 @@ public static class LayersCommand
             TestNetwork? network = parse.GetValue(lab) ? TestNetwork.Default : null;
             if (parse.GetValue(labNetwork) is string spec)
             {
-                var parts = spec.Split(',');
-                if (parts.Length != 6 || parts.Any(p => p.Length == 0))
-                    return Usage(stderr, "--lab-network: expected NS_A,NS_B,IF_A,IF_B,IPV4_PREFIX,IPV6_PREFIX");
-                network = new TestNetwork(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0);
-                if (!IPAddress.TryParse(network.Ipv4(1), out var v4) || v4.AddressFamily != AddressFamily.InterNetwork
-                    || !IPAddress.TryParse(network.Ipv6(1), out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
-                    return Usage(stderr, $"--lab-network: {parts[4]} and {parts[5]} do not make addresses ({network.Ipv4(1)}, {network.Ipv6(1)})");
+                if (!LayersLabSpec.TryParse(spec, out network, out var problem))
+                    return Usage(stderr, problem);
             }
             if (bytes.Length is 0 or > LayersOptions.MaxPayload)
                 return Usage(stderr, $"--payload: 1 to {LayersOptions.MaxPayload} bytes (it is {bytes.Length})");

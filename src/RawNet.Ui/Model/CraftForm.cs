@@ -6,7 +6,7 @@ namespace RawNet.Ui.Model;
 /// <summary>
 /// The craft screen: the experiment (the layers experiment, or one of the transport experiments that run on loopback),
 /// the socket kind to send through (or all four; for a transport experiment stream means TCP and datagram UDP), the
-/// payload, IPv4 or IPv6, and the last run on loopback. A run goes on a thread of its own, one at a time; the key loop takes its result in
+/// payload, IPv4 or IPv6, loopback or the lab, and the last run. A run goes on a thread of its own, one at a time; the key loop takes its result in
 /// with <see cref="Collect"/>, so the model changes only on the UI thread. Without the right to capture it carries the
 /// reason and the fix instead of starting a run that would fail.
 /// </summary>
@@ -14,15 +14,21 @@ namespace RawNet.Ui.Model;
 /// <param name="privilegeProblem">Why this process cannot capture and how to fix it, or null when it can.</param>
 /// <param name="clock">The clock "sending…" counts the seconds with (tests pass a manual one); null for the system's.</param>
 /// <param name="transport">Runs a transport experiment (<see cref="TransportExperiment.Run"/> when null; tests pass their own).</param>
+/// <param name="lab">The lab <see cref="ToggleLab"/> switches to (<c>rawnet lab</c>'s when null).</param>
 public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersReport> experiment, string? privilegeProblem, TimeProvider? clock = null,
-    Func<TransportOptions, CancellationToken, TransportReport>? transport = null)
+    Func<TransportOptions, CancellationToken, TransportReport>? transport = null, Capture.Lab.TestNetwork? lab = null)
 {
     /// <summary>
-    /// The choices of the experiment row, in order: the layers experiment (null), then the transport experiments that
-    /// work on loopback (segment, fragment and handshake need the lab's 1500-byte link: <c>rawnet layers --lab</c>).
+    /// The choices of the experiment row, in order: the layers experiment (null), then every transport experiment
+    /// (segment, fragment and handshake need the lab: on loopback the engine says so in one line).
     /// </summary>
-    public static readonly IReadOnlyList<TransportExperimentKind?> Experiments =
-        [null, TransportExperimentKind.Writes, TransportExperimentKind.Rst, TransportExperimentKind.Checksum, TransportExperimentKind.Demux, TransportExperimentKind.Wire];
+    public static readonly IReadOnlyList<TransportExperimentKind?> Experiments = [null, .. Enum.GetValues<TransportExperimentKind>().Cast<TransportExperimentKind?>()];
+
+    /// <summary>The lab the experiments run in when <see cref="InLab"/>.</summary>
+    public Capture.Lab.TestNetwork Lab { get; } = lab ?? Capture.Lab.TestNetwork.Default;
+
+    /// <summary>Run in <see cref="Lab"/> (from its namespace A to B) instead of on loopback.</summary>
+    public bool InLab { get; private set; }
 
     /// <summary>The payload before the user types one (the one <c>rawnet layers</c> sends by default).</summary>
     public const string DefaultPayload = "hello, layers";
@@ -97,6 +103,9 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
     /// <summary>Moves the experiment choice by <paramref name="delta"/>, wrapping around.</summary>
     public void MoveExperiment(int delta) => ExperimentChoice = ((ExperimentChoice + delta) % Experiments.Count + Experiments.Count) % Experiments.Count;
 
+    /// <summary>Switches between loopback and the lab.</summary>
+    public void ToggleLab() => InLab = !InLab;
+
     /// <summary>Switches between IPv4 and IPv6.</summary>
     public void ToggleIpv6() => Ipv6 = !Ipv6;
 
@@ -140,9 +149,10 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
             return false;
         }
         var kind = Kind;
-        var options = new LayersOptions(Encoding.UTF8.GetBytes(Payload), Ipv6, Kinds: kind is { } k ? [k] : null);
+        var where = InLab ? Lab : null;
+        var options = new LayersOptions(Encoding.UTF8.GetBytes(Payload), Ipv6, where, Kinds: kind is { } k ? [k] : null);
         TransportOptions? transportOptions = Experiment is { } chosen
-            ? new TransportOptions(chosen, Encoding.UTF8.GetBytes(Payload), Ipv6, Udp: kind == SocketKind.Datagram)
+            ? new TransportOptions(chosen, Encoding.UTF8.GetBytes(Payload), Ipv6, where, Udp: kind == SocketKind.Datagram)
             : null;
         var run = transport ?? TransportExperiment.Run;
         var made = (kind, Ipv6);

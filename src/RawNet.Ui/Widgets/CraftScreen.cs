@@ -22,7 +22,7 @@ namespace RawNet.Ui.Widgets;
 public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
 {
     /// <summary>The heading line.</summary>
-    public const string Heading = "Craft and layers  x run, ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
+    public const string Heading = "Craft and layers  x run, ←/→ socket, / payload, v IPv4/IPv6, a lab, Enter send, Esc back";
 
     /// <summary>The most lines the state line wraps to (a privilege error with its fix takes two or three).</summary>
     private const int MaxStateLines = 3;
@@ -52,7 +52,8 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         if (Cells.Count(payload) > room)
             payload = room > 1 ? "…" + Cells.Take(payload, room - 1, fromEnd: true) : "";
         lines.Add(Padded(theme, [new("  Payload:  ", label), new(payload, form.EditingPayload ? theme.GoodStrong : theme.Good), new(size, grey)], maxWidth));
-        lines.Add(Padded(theme, [new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo", theme.Text), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
+        lines.Add(Padded(theme, [new("  Address:  ", label), new(Where(form), theme.Text),
+            new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")}, a: {(form.InLab ? "loopback" : "the lab")})", grey)], maxWidth));
 
         var style = StateStyle(theme, form);
         foreach (var line in StateLines(form, maxWidth))
@@ -73,6 +74,17 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         if (result.Count == 0 && rows > 0)
             lines.Add([new Segment(Cells.Fit("  (nothing sent yet)", maxWidth), grey)]);
         return Cells.Lines(lines, maxWidth, height);
+    }
+
+    /// <summary>Where the run goes: loopback, or from the lab's namespace A to B.</summary>
+    private static string Where(CraftForm form)
+    {
+        if (!form.InLab)
+            return form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo";
+        var lab = form.Lab;
+        return form.Ipv6
+            ? $"IPv6, the lab: {lab.Ipv6(1)} in {lab.NamespaceA} to {lab.Ipv6(2)} in {lab.NamespaceB}"
+            : $"IPv4, the lab: {lab.Ipv4(1)} in {lab.NamespaceA} to {lab.Ipv4(2)} in {lab.NamespaceB}";
     }
 
     /// <summary>A form row of choices: the label, then each name, the chosen one in brackets and the cursor's colour.</summary>
@@ -99,18 +111,21 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
 
     private static string StateText(CraftForm form)
     {
+        string place = form.InLab ? "in the lab" : "on loopback";
         if (form.Running)
-            return $"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)";
+            return $"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s {place} (the screen stays usable; Esc goes back to the packets meanwhile)";
         if (form.Error is { } error)
             return error;
         if (form.PrivilegeProblem is { } problem)
             return problem;
         if (form.Experiment is { } kind)
-            return $"Enter runs the {ExperimentName(kind)} experiment on loopback"
+            return $"Enter runs the {ExperimentName(kind)} experiment {place}"
                 + (kind is TransportExperimentKind.Writes or TransportExperimentKind.Checksum or TransportExperimentKind.Wire
                     ? $" over {(form.Kind == SocketKind.Datagram ? "UDP (datagram)" : "TCP (any other socket choice)")}" : "")
-                + " and captures the wire; segment, fragment and handshake need the lab: rawnet layers --experiment NAME --lab";
-        return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire";
+                + " and captures the wire"
+                + (!form.InLab && kind is TransportExperimentKind.Segment or TransportExperimentKind.Fragment or TransportExperimentKind.Handshake
+                    ? "; it needs the lab (a; rawnet lab up first)" : "");
+        return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners {place} and captures the wire";
     }
 
     private static Style StateStyle(Theme theme, CraftForm form) =>

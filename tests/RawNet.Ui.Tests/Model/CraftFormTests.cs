@@ -108,8 +108,8 @@ public sealed class CraftFormTests
         Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
         Assert.Same(layers, form.Result);
 
-        // layers, writes, rst, checksum: three steps on; X goes back, and wraps.
-        form.MoveExperiment(3);
+        // layers, writes, segment, fragment, rst, handshake, checksum: six steps on; X goes back, and wraps.
+        form.MoveExperiment(6);
         Assert.Equal(TransportExperimentKind.Checksum, form.Experiment);
         form.MoveChoice(1);
         form.EditPayload("walk me");
@@ -121,7 +121,14 @@ public sealed class CraftFormTests
         Assert.Equal(TransportExperimentKind.Checksum, seen.Experiment);
         Assert.True(seen.Udp);
         Assert.Equal("walk me"u8.ToArray(), seen.Payload);
-        form.MoveExperiment(-3);
+        Assert.Null(seen.Lab);
+        // a: the same in the lab the form was given.
+        form.ToggleLab();
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.Same(form.Lab, seen.Lab);
+        Assert.Same(RawNet.Capture.Lab.TestNetwork.Default, form.Lab);
+        form.MoveExperiment(-6);
         Assert.Null(form.Experiment);
         form.MoveExperiment(-1);
         Assert.Equal(TransportExperimentKind.Wire, form.Experiment);
