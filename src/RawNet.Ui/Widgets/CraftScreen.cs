@@ -156,8 +156,14 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         foreach (var line in TransportWording.Lines(report, summaries))
         {
             var style = !line.StartsWith(' ') ? theme.AccentStrong : line.StartsWith("  ", StringComparison.Ordinal) && line.Length > 5 && line[5] == '>' ? theme.Strong : theme.Body;
-            foreach (var part in Cells.Wrap(line, width))
-                lines.Add([new Segment(Cells.Fit(part, width), style)]);
+            // Wrapping drops leading blanks: keep the line's indent, and indent what wraps under it.
+            string indent = line[..(line.Length - line.TrimStart(' ').Length)];
+            bool first = true;
+            foreach (var part in Cells.Wrap(line.TrimStart(' '), Math.Max(8, width - indent.Length)))
+            {
+                lines.Add([new Segment(Cells.Fit((first ? indent : indent + " ") + part, width), style)]);
+                first = false;
+            }
         }
         return lines;
     }

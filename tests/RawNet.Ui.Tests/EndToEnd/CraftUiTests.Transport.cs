@@ -24,7 +24,7 @@ public sealed partial class CraftUiTests
         ui.Keys("Enter");
         screen = Settled(ui, "Result: writes over IPv4");
         Assert.Matches(@"3 send\(\) calls of 3 x 13 bytes -> [1-3] TCP segments? with data on the wire \(.*\) -> 1 recv\(\) call returning 39 bytes", screen);
-        Assert.Matches(@"recv\(\) listener <- 127\.0\.0\.1:\d+: 39 bytes ""hello, layershello, layershello, layers""", screen);
+        Assert.Matches(@"\n  recv\(\) listener <- 127\.0\.0\.1:\d+: 39 bytes ""hello, layershello, layershello, layers""", screen);
         Assert.Matches(@"\s1 > \S+ IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.\d+: Flags \[S\],", screen);
 
         // checksum over UDP (datagram) and IPv6: the walk's pseudo-header ends with the next header, and on lo the
@@ -34,7 +34,7 @@ public sealed partial class CraftUiTests
         ui.Keys("Enter");
         screen = Settled(ui, "Result: checksum over IPv6");
         Assert.Contains("UDP checksum over IPv6, by hand (RFC 1071)", screen, StringComparison.Ordinal);
-        Assert.Matches(@"pseudo-header  0011   [0-9a-f]{4}( \+c)?\s+zero, next header 17", screen);
+        Assert.Matches(@"\n  pseudo-header  0011   [0-9a-f]{4}( \+c)?\s+zero, next header 17", screen);
         ui.Keys("G");
         screen = Settled(ui, "what it shows:");
         Assert.Matches(@"the packet holds 0x[0-9a-f]{4}, the pseudo-header's folded sum", screen);
