@@ -32,7 +32,7 @@ public sealed record ChecksumWalk(string Protocol, bool Ipv6, IReadOnlyList<Chec
     public bool Matches => Computed == InPacket;
 
     /// <summary>The walk for the TCP or UDP header of <paramref name="frame"/>; null when it has none whole (or is a fragment).</summary>
-    internal static ChecksumWalk? Of(byte[] frame)
+    public static ChecksumWalk? Of(byte[] frame)
     {
         if (WireFacts.Read(frame) is not { } facts || facts.Fragmented || facts.TransportOffset < 0
             || facts.Protocol is not (IpProtocol.Tcp or IpProtocol.Udp) || facts.TransportOffset + facts.IpPayloadLength > frame.Length)

@@ -74,6 +74,6 @@ public static class TransportWording
         yield return "  part       bytes  in a capture";
         foreach (var share in wire.Sequence)
             yield return $"  {share.Name,-9}  {share.Bytes,5}  {(share.Captured ? "yes" : "no")}";
-        yield return $"  captured {wire.Captured}, Ethernet frame {wire.EthernetFrame} (padded, with FCS), on the wire {wire.OnTheWire} byte times";
+        yield return $"  captured {wire.Captured}, Ethernet frame {wire.EthernetFrame} ({(wire.Padding > 0 ? $"padded to {WireView.MinimumFrame}, " : "")}with the FCS), on the wire {wire.OnTheWire} byte times";
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class CraftUiTests
         ui.Keys("G");
         screen = Settled(ui, "what it shows:");
         Assert.Contains("captured 75 bytes = eth 14 + ipv6 40 + udp 8 + data 13", screen, StringComparison.Ordinal);
-        Assert.Contains("captured 75, Ethernet frame 79 (padded, with FCS), on the wire 99 byte times", screen, StringComparison.Ordinal);
+        Assert.Contains("captured 75, Ethernet frame 79 (with the FCS), on the wire 99 byte times", screen, StringComparison.Ordinal);
 
         ui.Keys("Escape");
         ui.WaitFor("Packets (10 shown of 10)");

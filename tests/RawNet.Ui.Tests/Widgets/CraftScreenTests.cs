@@ -69,6 +69,19 @@ public sealed class CraftScreenTests
         Golden.Check("craft-screen-result-120x80.txt", ScreenText.Plain(MainScreen.Compose(view, 120, 80), 120, 80));
     }
 
+    [Theory]
+    [InlineData(false, "craft-screen-transport-checksum.txt")]
+    [InlineData(true, "craft-screen-transport-wire.txt")]
+    public void A_transport_experiments_result_shows_the_lines_rawnet_layers_prints_with_their_indent(bool wire, string golden)
+    {
+        var report = CraftReports.Transport(wire);
+        var form = new CraftForm((_, _) => throw new InvalidOperationException("not run"), null, transport: (_, _) => report);
+        form.MoveExperiment(wire ? 8 : 6);
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)), "the run did not finish");
+        Golden.Check(golden, ScreenText.Plain(MainScreen.Compose(CraftView(form), 120, 90), 120, 90));
+    }
+
     [Fact]
     public void A_result_taller_than_the_screen_scrolls_to_its_end_and_back()
     {
