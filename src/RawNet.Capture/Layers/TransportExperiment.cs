@@ -187,11 +187,8 @@ public static class TransportExperiment
     {
         var o = run.Options;
         var p = run.Path;
-        using var server = p.InListener(() => BindDatagram(p.Listener, 0));
-        int port = Port(server);
-        run.ListenerPorts.Add(port);
-        using var capture = run.StartCapture($"udp port {port}");
-        var to = new IPEndPoint(p.Listener, port);
+        using var listener = DatagramListener(run, port => $"udp port {port}");
+        var (server, capture, to) = (listener.Server, listener.Capture, listener.To);
         p.InSender(() =>
         {
             using var socket = BindDatagram(p.Sender, 0);
@@ -207,6 +204,24 @@ public static class TransportExperiment
         run.Findings.Add($"{run.Sends.Count} sendto() call{Plural(run.Sends.Count)} -> {datagrams} UDP datagram{Plural(datagrams)} on the wire "
             + $"-> {run.Receives.Count} recvfrom() call{Plural(run.Receives.Count)} returning {Sizes(run.Receives.Select(r => r.Bytes))} bytes");
         run.Findings.Add("UDP keeps every datagram's boundary: one send is one datagram is one recv, however late the reader reads (TCP_NODELAY and TCP_CORK mean nothing to it).");
+    }
+
+    /// <summary>A UDP socket of the listener's on a free port, and the capture started with <paramref name="filter"/> of that port.</summary>
+    private static DatagramEnd DatagramListener(TransportRun run, Func<int, string> filter)
+    {
+        var p = run.Path;
+        var server = p.InListener(() => BindDatagram(p.Listener, 0));
+        try
+        {
+            int port = Port(server);
+            run.ListenerPorts.Add(port);
+            return new DatagramEnd(server, run.StartCapture(filter(port)), new IPEndPoint(p.Listener, port));
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
     }
 
     private static void ReadDatagrams(Socket server, string name, int count, TransportRun run)
@@ -235,12 +250,9 @@ public static class TransportExperiment
     {
         var o = run.Options;
         var p = run.Path;
-        using var server = p.InListener(() => BindDatagram(p.Listener, 0));
-        int port = Port(server);
-        run.ListenerPorts.Add(port);
-        // Fragments after the first carry no ports: the filter is the pair of hosts (the lab's link carries only this).
-        using var capture = run.StartCapture($"udp port {port} or (ip and ip[6:2] & 0x1fff != 0) or (ip6 and ip6[6] = 44)");
-        var to = new IPEndPoint(p.Listener, port);
+        // Fragments after the first carry no ports: any IPv4 fragment but the first, any IPv6 fragment, to the listener.
+        using var listener = DatagramListener(run, port => $"udp port {port} or (ip and ip[6:2] & 0x1fff != 0) or (ip6 and ip6[6] = 44)");
+        var (server, capture, to) = (listener.Server, listener.Capture, listener.To);
         var datagram = Pattern(o.Size);
         p.InSender(() =>
         {
@@ -735,6 +747,16 @@ public static class TransportExperiment
         if (ip.ExitCode != 0)
             throw new LayersException($"ip {string.Join(' ', args)} failed: {stderr.Result.Trim()}");
         return stdout;
+    }
+}
+
+/// <summary>The listener's UDP socket, the capture of its port, and where to send to; disposing closes both.</summary>
+internal sealed record DatagramEnd(Socket Server, WireCapture Capture, IPEndPoint To) : IDisposable
+{
+    public void Dispose()
+    {
+        Capture.Dispose();
+        Server.Dispose();
     }
 }
 
