@@ -26,6 +26,33 @@ internal static class CraftReports
             new IPEndPoint(IPAddress.Parse("198.18.0.2"), 80), new IPEndPoint(IPAddress.Parse("198.18.0.2"), 9), [stream, datagram]);
     }
 
+    /// <summary>
+    /// A checksum experiment's report (or a wire experiment's, <paramref name="wire"/>) over the data segment and the
+    /// whole session of tcp-handshake-ipv4.pcap, with fixed steps, calls and findings.
+    /// </summary>
+    public static TransportReport Transport(bool wire)
+    {
+        var frames = Frames("tcp-handshake-ipv4.pcap");
+        var packets = frames.Select(f => new TransportPacket(f.Frame, f.Metadata, (f.Frame[34] << 8 | f.Frame[35]) == 40000 ? FrameOrigin.Sender : FrameOrigin.Listener)).ToList();
+        // Packet 4: the client's 18 bytes of GET.
+        var data = packets[3];
+        var client = new IPEndPoint(IPAddress.Parse("198.18.0.1"), 40000);
+        var server = new IPEndPoint(IPAddress.Parse("198.18.0.2"), 80);
+        SocketCall[] sends = [new("client", server, Payload.Length)], receives = [new("listener", client, Payload.Length)];
+        string[] steps = ["client 198.18.0.1:40000 connected to 198.18.0.2:80, Nagle on (the default); TCP_MAXSEG says the MSS is 1460"];
+        if (!wire)
+        {
+            var walk = ChecksumWalk.Of(data.Frame)!;
+            return new TransportReport(TransportExperimentKind.Checksum, false, "rn-b", "rawnet-b", "rawnet-a", steps, packets, sends, receives,
+                [$"computed 0x{walk.Computed:x4}, the packet holds 0x{walk.InPacket:x4}"], walk);
+        }
+        var layers = new ByteMap().Build(data.Frame, data.Metadata, SocketKind.Stream, FrameOrigin.Sender, [], out _);
+        var diagrams = layers.Select(l => (l, HeaderDiagram.Draw(l.Name, data.Frame.AsSpan(l.Offset, l.Length))))
+            .Where(d => d.Item2 is not null).Select(d => new LayerDiagram(d.l.Name, d.l.Offset, d.l.Length, d.Item2!)).ToList();
+        return new TransportReport(TransportExperimentKind.Wire, false, "rn-b", "rawnet-b", "rawnet-a", steps, packets, sends, receives,
+            ["the wire view of the data segment"], Wire: WireView.Of(data.Frame, layers.Select(l => (l.Name, l.Length))), Diagrams: diagrams);
+    }
+
     private static SocketKindReport Kind(SocketKind socket, List<(byte[] Frame, FrameMetadata Metadata)> frames, int senderPort, string[] notes)
     {
         var map = new ByteMap();

@@ -25,7 +25,7 @@ public static class UiCommand
     public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
 
     private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit,
-        Func<string?> GiveUpRoot, string? Theme = null, string? Colors = null, string? Columns = null);
+        Func<string?> GiveUpRoot, string? Theme = null, string? Colors = null, string? Columns = null, string? LabNetwork = null);
 
     /// <summary>
     /// Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs; root is given up
@@ -43,16 +43,17 @@ public static class UiCommand
         var theme = new Option<string?>("--theme") { Description = $"Colours: {Theme.Choices} (default: the config file's, else dark).", HelpName = "NAME" };
         var colors = new Option<string?>("--colors") { Description = $"Colour depth: {ColorDepths.Choices} (default: the config file's, else from COLORTERM, TERM and NO_COLOR).", HelpName = "DEPTH" };
         var columns = new Option<string?>("--columns") { Description = $"The packet list's columns, comma-separated: {RawNet.Ui.Model.ListColumns.DefaultText} and any field by its Wireshark name (default: the config file's, else Wireshark's).", HelpName = "LIST" };
+        var labNetwork = LayersLabSpec.Create();
         var statsOnExit = new Option<bool>("--stats-on-exit") { Hidden = true, Description = "Benchmark: on quitting, print the packets captured, indexed and shown and the drops to standard error." };
         var command = new Command("ui", "Browse a capture file or a live capture in the terminal: packet list, layer tree, hex, display filter, statistics, interfaces, replay.")
         {
-            file, iface, captureFilter, displayFilter, theme, colors, columns, exitAfterFirstDraw, script, statsOnExit,
+            file, iface, captureFilter, displayFilter, theme, colors, columns, exitAfterFirstDraw, script, statsOnExit, labNetwork,
         };
         privileges.AddTo(command);
         // The UI keeps CAP_NET_RAW alone, so that its interfaces screen can start new captures.
         command.SetAction(parse => Run(new Settings(parse.GetValue(file), parse.GetValue(iface), parse.GetValue(captureFilter), parse.GetValue(displayFilter),
             parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit),
-            () => privileges.GiveUpRoot(parse, keepNetRaw: true), parse.GetValue(theme), parse.GetValue(colors), parse.GetValue(columns)), output, stderr));
+            () => privileges.GiveUpRoot(parse, keepNetRaw: true), parse.GetValue(theme), parse.GetValue(colors), parse.GetValue(columns), parse.GetValue(labNetwork)), output, stderr));
         root.Add(command);
         // Only at a terminal: a script running bare 'rawnet' gets the usage error it always got.
         root.SetAction(_ => Console.IsInputRedirected || Console.IsOutputRedirected
@@ -86,6 +87,9 @@ public static class UiCommand
             return Usage(output, stderr, $"--columns: {columnProblem}");
         if (path is not null && settings.CaptureFilter is not null)
             return Usage(output, stderr, "ui: -f filters a live capture (-i IFACE); on a file use -Y");
+        RawNet.Capture.Lab.TestNetwork? lab = null;
+        if (settings.LabNetwork is { } spec && !LayersLabSpec.TryParse(spec, out lab, out var labProblem))
+            return Usage(output, stderr, labProblem);
         if (path is null && name is null)
         {
             if (CaptureInterfaces.CanCapture())
@@ -122,7 +126,7 @@ public static class UiCommand
         try
         {
             var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit,
-                theme, colors, configPath, listColumns, rootConfig);
+                theme, colors, configPath, listColumns, rootConfig, lab);
             int code = UiSession.Run(options, output.Writer, stderr);
             return output.Finish(code);
         }

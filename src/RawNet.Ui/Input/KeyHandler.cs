@@ -368,7 +368,7 @@ public static class KeyHandler
     }
 
     /// <summary>
-    /// The craft screen: ←/→ (h/l) choose the socket kind, / or e edit the payload (Enter there sends), v IPv4/IPv6, Enter
+    /// The craft screen: x (X back) chooses the experiment, a loopback or the lab, ←/→ (h/l) the socket kind, / or e edit the payload (Enter there sends), v IPv4/IPv6, Enter
     /// sends, arrows and pages scroll the result, Esc or c go back.
     /// </summary>
     private static KeyOutcome OnCraft(CaptureView view, CraftForm form, ConsoleKeyInfo key, UiCommand command)
@@ -388,6 +388,16 @@ public static class KeyHandler
         }
         if (key.KeyChar == 'e')
             command = UiCommand.Filter;
+        if (key.KeyChar is 'x' or 'X')
+        {
+            form.MoveExperiment(key.KeyChar == 'x' ? 1 : -1);
+            return KeyOutcome.Continue;
+        }
+        if (key.KeyChar == 'a')
+        {
+            form.ToggleLab();
+            return KeyOutcome.Continue;
+        }
         switch (command)
         {
             case UiCommand.Left: form.MoveChoice(-1); break;

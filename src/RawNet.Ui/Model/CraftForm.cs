@@ -4,16 +4,32 @@ using RawNet.Capture.Layers;
 namespace RawNet.Ui.Model;
 
 /// <summary>
-/// The craft screen: the socket kind to send through (or all four), the payload, IPv4 or IPv6, and the last run of the
-/// layers experiment on loopback. A run goes on a thread of its own, one at a time; the key loop takes its result in
+/// The craft screen: the experiment (the layers experiment, or one of the transport experiments that run on loopback),
+/// the socket kind to send through (or all four; for a transport experiment stream means TCP and datagram UDP), the
+/// payload, IPv4 or IPv6, loopback or the lab, and the last run. A run goes on a thread of its own, one at a time; the key loop takes its result in
 /// with <see cref="Collect"/>, so the model changes only on the UI thread. Without the right to capture it carries the
 /// reason and the fix instead of starting a run that would fail.
 /// </summary>
 /// <param name="experiment">Runs the experiment (<see cref="LayersExperiment.Run"/>; tests pass their own).</param>
 /// <param name="privilegeProblem">Why this process cannot capture and how to fix it, or null when it can.</param>
 /// <param name="clock">The clock "sending…" counts the seconds with (tests pass a manual one); null for the system's.</param>
-public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersReport> experiment, string? privilegeProblem, TimeProvider? clock = null)
+/// <param name="transport">Runs a transport experiment (<see cref="TransportExperiment.Run"/> when null; tests pass their own).</param>
+/// <param name="lab">The lab <see cref="ToggleLab"/> switches to (<c>rawnet lab</c>'s when null).</param>
+public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersReport> experiment, string? privilegeProblem, TimeProvider? clock = null,
+    Func<TransportOptions, CancellationToken, TransportReport>? transport = null, Capture.Lab.TestNetwork? lab = null)
 {
+    /// <summary>
+    /// The choices of the experiment row, in order: the layers experiment (null), then every transport experiment
+    /// (segment, fragment and handshake need the lab: on loopback the engine says so in one line).
+    /// </summary>
+    public static readonly IReadOnlyList<TransportExperimentKind?> Experiments = [null, .. Enum.GetValues<TransportExperimentKind>().Cast<TransportExperimentKind?>()];
+
+    /// <summary>The lab the experiments run in when <see cref="InLab"/>.</summary>
+    public Capture.Lab.TestNetwork Lab { get; } = lab ?? Capture.Lab.TestNetwork.Default;
+
+    /// <summary>Run in <see cref="Lab"/> (from its namespace A to B) instead of on loopback.</summary>
+    public bool InLab { get; private set; }
+
     /// <summary>The payload before the user types one (the one <c>rawnet layers</c> sends by default).</summary>
     public const string DefaultPayload = "hello, layers";
 
@@ -29,6 +45,15 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
 
     /// <summary>Why sending is not possible (run as root or setcap), or null.</summary>
     public string? PrivilegeProblem { get; } = privilegeProblem;
+
+    /// <summary>The chosen entry of <see cref="Experiments"/>.</summary>
+    public int ExperimentChoice { get; private set; }
+
+    /// <summary>The chosen transport experiment, or null for the layers experiment.</summary>
+    public TransportExperimentKind? Experiment => Experiments[ExperimentChoice];
+
+    /// <summary>The last transport experiment's report, or null (none yet, or the shown result is a layers run).</summary>
+    public TransportReport? TransportResult { get; private set; }
 
     /// <summary>The chosen entry of <see cref="Choices"/>.</summary>
     public int Choice { get; private set; }
@@ -54,7 +79,7 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
     /// <summary>How long the current (or last) run took so far.</summary>
     public TimeSpan Elapsed => _took ?? (Running ? _clock.GetElapsedTime(_started) : TimeSpan.Zero);
 
-    /// <summary>The last run's report, or null (none yet, or it failed).</summary>
+    /// <summary>The last layers run's report, or null (none yet, it failed, or the shown result is a transport experiment's).</summary>
     public LayersReport? Result { get; private set; }
 
     /// <summary>The socket kind (null: all four) and IP version the shown <see cref="Result"/> was made with.</summary>
@@ -74,6 +99,12 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
 
     /// <summary>Moves the socket choice by <paramref name="delta"/>, wrapping around.</summary>
     public void MoveChoice(int delta) => Choice = ((Choice + delta) % Choices.Count + Choices.Count) % Choices.Count;
+
+    /// <summary>Moves the experiment choice by <paramref name="delta"/>, wrapping around.</summary>
+    public void MoveExperiment(int delta) => ExperimentChoice = ((ExperimentChoice + delta) % Experiments.Count + Experiments.Count) % Experiments.Count;
+
+    /// <summary>Switches between loopback and the lab.</summary>
+    public void ToggleLab() => InLab = !InLab;
 
     /// <summary>Switches between IPv4 and IPv6.</summary>
     public void ToggleIpv6() => Ipv6 = !Ipv6;
@@ -118,7 +149,12 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
             return false;
         }
         var kind = Kind;
-        var options = new LayersOptions(Encoding.UTF8.GetBytes(Payload), Ipv6, Kinds: kind is { } k ? [k] : null);
+        var where = InLab ? Lab : null;
+        var options = new LayersOptions(Encoding.UTF8.GetBytes(Payload), Ipv6, where, Kinds: kind is { } k ? [k] : null);
+        TransportOptions? transportOptions = Experiment is { } chosen
+            ? new TransportOptions(chosen, Encoding.UTF8.GetBytes(Payload), Ipv6, where, Udp: kind == SocketKind.Datagram)
+            : null;
+        var run = transport ?? TransportExperiment.Run;
         var made = (kind, Ipv6);
         Running = true;
         Error = null;
@@ -130,7 +166,9 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
             Outcome outcome;
             try
             {
-                outcome = new Outcome(experiment(options, token), null, made);
+                outcome = transportOptions is null
+                    ? new Outcome(experiment(options, token), null, made)
+                    : new Outcome(null, null, made, run(transportOptions, token));
             }
             catch (OperationCanceledException)
             {
@@ -163,9 +201,10 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
         Running = false;
         _took = _clock.GetElapsedTime(_started);
         Error = outcome.Error;
-        if (outcome.Report is { } report)
+        if (outcome.Report is not null || outcome.Transport is not null)
         {
-            Result = report;
+            Result = outcome.Report;
+            TransportResult = outcome.Transport;
             ResultOf = outcome.Made;
             ResultTop = 0;
         }
@@ -183,5 +222,5 @@ public sealed class CraftForm(Func<LayersOptions, CancellationToken, LayersRepor
             : $"the experiment failed: {e.GetType().Name}: {message}";
     }
 
-    private sealed record Outcome(LayersReport? Report, string? Error, (SocketKind? Kind, bool Ipv6) Made);
+    private sealed record Outcome(LayersReport? Report, string? Error, (SocketKind? Kind, bool Ipv6) Made, TransportReport? Transport = null);
 }

@@ -48,7 +48,8 @@ public static class MainScreen
                 parts.Add(new InterfacesScreen(view.Theme, picker, body));
                 break;
             case ScreenKind.Craft when view.Craft is { } form:
-                var result = form.Result is { } report ? CraftScreen.ResultLines(view.Theme, report, width) : [];
+                var result = form.TransportResult is { } transport ? CraftScreen.ResultLines(view.Theme, transport, width)
+                    : form.Result is { } report ? CraftScreen.ResultLines(view.Theme, report, width) : [];
                 form.ResultLineCount = result.Count;
                 form.ResultRows = Math.Max(1, body - CraftScreen.HeaderLines(form, width));
                 parts.Add(new CraftScreen(view.Theme, form, result, body));

@@ -14,7 +14,8 @@ namespace RawNet.Ui.Screens;
 /// <param name="ConfigPath">The config file (<see cref="Settings.UiConfigFile.Locate"/>), or null for none.</param>
 /// <param name="Columns">The packet list's columns asked for (<c>--columns</c>), or null: the config file's, else Wireshark's.</param>
 /// <param name="Config">The config file already read (by root, before giving root up, when it is root's own), or null: read <paramref name="ConfigPath"/>.</param>
+/// <param name="Lab">The lab the craft screen's experiments run in when switched to it (<c>a</c>), or null for <c>rawnet lab</c>'s.</param>
 public sealed record UiOptions(string? Path, string? Interface = null, string? CaptureFilter = null, string? DisplayFilter = null,
     string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null, bool StatsOnExit = false,
     Theming.Theme? Theme = null, Theming.ColorDepth? Colors = null, string? ConfigPath = null, Model.ListColumns? Columns = null,
-    Settings.UiConfig? Config = null);
+    Settings.UiConfig? Config = null, Capture.Lab.TestNetwork? Lab = null);

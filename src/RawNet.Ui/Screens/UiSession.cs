@@ -37,6 +37,7 @@ public sealed class UiSession : IDisposable
     private CaptureIndex? _index;
     private CaptureAnalysis? _analysis;
     private LiveCapture? _live;
+    private Capture.Lab.TestNetwork _lab = Capture.Lab.TestNetwork.Default;
 
     private UiSession(TerminalScreen terminal)
     {
@@ -130,6 +131,7 @@ public sealed class UiSession : IDisposable
 
     private void Open(UiOptions options)
     {
+        _lab = options.Lab ?? Capture.Lab.TestNetwork.Default;
         if (_live is { } live)
             ShowLive(live);
         else
@@ -253,7 +255,7 @@ public sealed class UiSession : IDisposable
                 View.Screen = ScreenKind.Main;
                 break;
             case KeyOutcome.OpenCraft:
-                View.Craft ??= new CraftForm(LayersExperiment.Run, CaptureInterfaces.CanCapture() ? null : CaptureInterfaces.PrivilegeProblem("lo"));
+                View.Craft ??= new CraftForm(LayersExperiment.Run, CaptureInterfaces.CanCapture() ? null : CaptureInterfaces.PrivilegeProblem("lo"), lab: _lab);
                 View.Screen = ScreenKind.Craft;
                 break;
         }

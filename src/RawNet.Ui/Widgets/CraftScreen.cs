@@ -17,18 +17,18 @@ namespace RawNet.Ui.Widgets;
 /// </summary>
 /// <param name="theme">The colours.</param>
 /// <param name="form">The form and its last result.</param>
-/// <param name="result">The result's lines laid out for this width (<see cref="ResultLines"/>).</param>
+/// <param name="result">The result's lines laid out for this width (<see cref="ResultLines(Theme, LayersReport, int)"/> or <see cref="ResultLines(Theme, TransportReport, int)"/>).</param>
 /// <param name="height">Lines to fill.</param>
 public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<Segment>> result, int height) : IRenderable
 {
     /// <summary>The heading line.</summary>
-    public const string Heading = "Craft and layers  ←/→ socket, / payload, v IPv4/IPv6, Enter send, j/k scroll, Esc back";
+    public const string Heading = "Craft and layers  x run, ←/→ socket, / payload, v IPv4/IPv6, a lab, Enter send, Esc back";
 
     /// <summary>The most lines the state line wraps to (a privilege error with its fix takes two or three).</summary>
     private const int MaxStateLines = 3;
 
-    /// <summary>Lines above the result at <paramref name="width"/>: heading, three form rows, the state (wrapped) and the result's title.</summary>
-    public static int HeaderLines(CraftForm form, int width) => 5 + StateLines(form, width).Count;
+    /// <summary>Lines above the result at <paramref name="width"/>: heading, four form rows, the state (wrapped) and the result's title.</summary>
+    public static int HeaderLines(CraftForm form, int width) => 6 + StateLines(form, width).Count;
 
     /// <summary>The heading of the summary table (as <c>rawnet layers</c> prints it).</summary>
 
@@ -42,14 +42,8 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         var label = theme.Strong;
         var lines = new List<List<Segment>> { new() { Cells.Title(theme, Heading, true, maxWidth) } };
 
-        var socket = new List<Segment> { new("  Socket:   ", label) };
-        for (int i = 0; i < CraftForm.Choices.Count; i++)
-        {
-            string name = Name(CraftForm.Choices[i]);
-            socket.Add(i == form.Choice ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
-            socket.Add(new Segment(" ", theme.Text));
-        }
-        lines.Add(Padded(theme, socket, maxWidth));
+        lines.Add(ChoiceRow(theme, "  Run:      ", CraftForm.Experiments.Select(ExperimentName), form.ExperimentChoice, maxWidth));
+        lines.Add(ChoiceRow(theme, "  Socket:   ", CraftForm.Choices.Select(Name), form.Choice, maxWidth));
 
         string payload = form.Payload + (form.EditingPayload ? "_" : "");
         string size = $"  ({form.PayloadBytes} of {LayersOptions.MaxPayload} bytes{(form.EditingPayload ? "; Enter sends, Esc closes the field" : "; / or e edits")})";
@@ -58,12 +52,16 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         if (Cells.Count(payload) > room)
             payload = room > 1 ? "…" + Cells.Take(payload, room - 1, fromEnd: true) : "";
         lines.Add(Padded(theme, [new("  Payload:  ", label), new(payload, form.EditingPayload ? theme.GoodStrong : theme.Good), new(size, grey)], maxWidth));
-        lines.Add(Padded(theme, [new("  Address:  ", label), new(form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo", theme.Text), new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")})", grey)], maxWidth));
+        lines.Add(Padded(theme, [new("  Address:  ", label), new(Where(form), theme.Text),
+            new($"  (v: {(form.Ipv6 ? "IPv4" : "IPv6")}, a: {(form.InLab ? "loopback" : "the lab")})", grey)], maxWidth));
 
         var style = StateStyle(theme, form);
         foreach (var line in StateLines(form, maxWidth))
             lines.Add([new Segment(Cells.Fit(line, maxWidth), style)]);
-        string title = form.Result is { } report
+        string title = form.TransportResult is { } transport
+            ? $"Result: {ExperimentName(transport.Experiment)} over {(transport.Ipv6 ? "IPv6" : "IPv4")}"
+              + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
+            : form.Result is { } report
             ? $"Result: {Name(form.ResultOf.Kind)} over {(report.Ipv6 ? "IPv6" : "IPv4")}, payload {report.Payload.Length} byte{(report.Payload.Length == 1 ? "" : "s")}"
               + (result.Count > 0 ? $" (lines {form.ResultTop + 1}-{Math.Min(result.Count, form.ResultTop + form.ResultRows)} of {result.Count})" : "")
             : "Result";
@@ -78,6 +76,30 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
         return Cells.Lines(lines, maxWidth, height);
     }
 
+    /// <summary>Where the run goes: loopback, or from the lab's namespace A to B.</summary>
+    private static string Where(CraftForm form)
+    {
+        if (!form.InLab)
+            return form.Ipv6 ? "IPv6, ::1 on lo" : "IPv4, 127.0.0.1 on lo";
+        var lab = form.Lab;
+        return form.Ipv6
+            ? $"IPv6, the lab: {lab.Ipv6(1)} in {lab.NamespaceA} to {lab.Ipv6(2)} in {lab.NamespaceB}"
+            : $"IPv4, the lab: {lab.Ipv4(1)} in {lab.NamespaceA} to {lab.Ipv4(2)} in {lab.NamespaceB}";
+    }
+
+    /// <summary>A form row of choices: the label, then each name, the chosen one in brackets and the cursor's colour.</summary>
+    private static List<Segment> ChoiceRow(Theme theme, string label, IEnumerable<string> names, int chosen, int width)
+    {
+        var row = new List<Segment> { new(label, theme.Strong) };
+        int i = 0;
+        foreach (var name in names)
+        {
+            row.Add(i++ == chosen ? new Segment($"[{name}]", theme.CursorStrong) : new Segment($" {name} ", theme.Body));
+            row.Add(new Segment(" ", theme.Text));
+        }
+        return Padded(theme, row, width);
+    }
+
     /// <summary>What Enter does, "sending…", or why the last Enter gave no report: wrapped, indented.</summary>
     private static List<string> StateLines(CraftForm form, int width)
     {
@@ -89,17 +111,62 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
 
     private static string StateText(CraftForm form)
     {
+        string place = form.InLab ? "in the lab" : "on loopback";
         if (form.Running)
-            return $"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s on loopback (the screen stays usable; Esc goes back to the packets meanwhile)";
+            return $"sending… {form.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s {place} (the screen stays usable; Esc goes back to the packets meanwhile)";
         if (form.Error is { } error)
             return error;
         if (form.PrivilegeProblem is { } problem)
             return problem;
-        return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners on loopback and captures the wire";
+        if (form.Experiment is { } kind)
+            return $"Enter runs the {ExperimentName(kind)} experiment {place}"
+                + (kind is TransportExperimentKind.Writes or TransportExperimentKind.Checksum or TransportExperimentKind.Wire
+                    ? $" over {(form.Kind == SocketKind.Datagram ? "UDP (datagram)" : "TCP (any other socket choice)")}" : "")
+                + " and captures the wire"
+                + (!form.InLab && kind is TransportExperimentKind.Segment or TransportExperimentKind.Fragment or TransportExperimentKind.Handshake
+                    ? "; it needs the lab (a; rawnet lab up first)" : "");
+        return $"Enter sends the payload through {(form.Kind is null ? "all four socket kinds" : $"a {Name(form.Kind)} socket")} to listeners {place} and captures the wire";
     }
 
     private static Style StateStyle(Theme theme, CraftForm form) =>
         form.Running ? theme.AccentStrong : form.Error is not null ? theme.ErrorStrong : form.PrivilegeProblem is not null ? theme.Accent : theme.Muted;
+
+    /// <summary>The name of an experiment choice: as <c>rawnet layers --experiment</c> names it, or "layers".</summary>
+    public static string ExperimentName(TransportExperimentKind? kind) => kind is { } k ? TransportOptions.Name(k) : "layers";
+
+    /// <summary>
+    /// The lines of a transport experiment's <paramref name="report"/> at <paramref name="width"/> cells, as
+    /// <c>rawnet layers --experiment</c> prints them: headings in the accent colour, the packets' lines from the sender in bold.
+    /// </summary>
+    public static List<List<Segment>> ResultLines(Theme theme, TransportReport report, int width)
+    {
+        var decoder = new PacketDecoder();
+        var decoded = new DecodedPacket();
+        var summary = new SummaryPrinter();
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var summaries = new List<string>();
+        for (int n = 0; n < report.Packets.Count; n++)
+        {
+            decoder.Decode(report.Packets[n].Frame, report.Packets[n].Metadata, n + 1, decoded);
+            writer.GetStringBuilder().Clear();
+            summary.Print(decoded, report.Packets[n].Frame, writer);
+            summaries.Add(writer.ToString().TrimEnd());
+        }
+        var lines = new List<List<Segment>>();
+        foreach (var line in TransportWording.Lines(report, summaries))
+        {
+            var style = !line.StartsWith(' ') ? theme.AccentStrong : line.StartsWith("  ", StringComparison.Ordinal) && line.Length > 5 && line[5] == '>' ? theme.Strong : theme.Body;
+            // Wrapping drops leading blanks: keep the line's indent, and indent what wraps under it.
+            string indent = line[..(line.Length - line.TrimStart(' ').Length)];
+            bool first = true;
+            foreach (var part in Cells.Wrap(line.TrimStart(' '), Math.Max(8, width - indent.Length)))
+            {
+                lines.Add([new Segment(Cells.Fit((first ? indent : indent + " ") + part, width), style)]);
+                first = false;
+            }
+        }
+        return lines;
+    }
 
     /// <summary>The name of a choice: the socket kind as <c>rawnet layers</c> names it, or "all four".</summary>
     public static string Name(SocketKind? kind) => kind is { } k ? LayersWording.Name(k) : "all four";

@@ -20,7 +20,7 @@ public sealed class FilterBar(CaptureView view) : IRenderable
     public const string SearchKeys = "Tab: string, hex, regex or display filter  Ctrl-T: in list, details or bytes  Enter finds (then n / N)  Esc closes";
 
     /// <summary>The hint on the craft screen.</summary>
-    public const string CraftKeys = "←/→ socket  / or e payload  v IPv4/IPv6  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
+    public const string CraftKeys = "x run  ←/→ socket  / or e payload  v IPv4/IPv6  a lab  Enter send  j/k PgUp/PgDn scroll  Esc or c back  ? help  q quit";
 
     /// <summary>
     /// The key a click at <paramref name="column"/> of hint line <paramref name="hints"/> stands for: hints are "KEY what"

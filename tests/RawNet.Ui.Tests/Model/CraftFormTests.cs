@@ -92,4 +92,45 @@ public sealed class CraftFormTests
         Assert.False(form.Send());
         Assert.Equal("type a payload first: 1 to 1400 bytes (/ or e edits it)", form.Error);
     }
+
+    [Fact]
+    public void X_chooses_a_transport_experiment_whose_report_replaces_the_layers_result_and_datagram_means_udp()
+    {
+        var layers = CraftReports.StreamAndDatagram();
+        TransportOptions? seen = null;
+        var transport = new TransportReport(TransportExperimentKind.Checksum, false, "lo", null, null, ["step"], [], [], [], ["finding"]);
+        var form = new CraftForm((_, _) => layers, null, transport: (options, _) =>
+        {
+            seen = options;
+            return transport;
+        });
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.Same(layers, form.Result);
+
+        // layers, writes, segment, fragment, rst, handshake, checksum: six steps on; X goes back, and wraps.
+        form.MoveExperiment(6);
+        Assert.Equal(TransportExperimentKind.Checksum, form.Experiment);
+        form.MoveChoice(1);
+        form.EditPayload("walk me");
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.Null(form.Result);
+        Assert.Same(transport, form.TransportResult);
+        Assert.NotNull(seen);
+        Assert.Equal(TransportExperimentKind.Checksum, seen.Experiment);
+        Assert.True(seen.Udp);
+        Assert.Equal("walk me"u8.ToArray(), seen.Payload);
+        Assert.Null(seen.Lab);
+        // a: the same in the lab the form was given.
+        form.ToggleLab();
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)));
+        Assert.Same(form.Lab, seen.Lab);
+        Assert.Same(RawNet.Capture.Lab.TestNetwork.Default, form.Lab);
+        form.MoveExperiment(-6);
+        Assert.Null(form.Experiment);
+        form.MoveExperiment(-1);
+        Assert.Equal(TransportExperimentKind.Wire, form.Experiment);
+    }
 }

@@ -69,14 +69,27 @@ public sealed class CraftScreenTests
         Golden.Check("craft-screen-result-120x80.txt", ScreenText.Plain(MainScreen.Compose(view, 120, 80), 120, 80));
     }
 
+    [Theory]
+    [InlineData(false, "craft-screen-transport-checksum.txt")]
+    [InlineData(true, "craft-screen-transport-wire.txt")]
+    public void A_transport_experiments_result_shows_the_lines_rawnet_layers_prints_with_their_indent(bool wire, string golden)
+    {
+        var report = CraftReports.Transport(wire);
+        var form = new CraftForm((_, _) => throw new InvalidOperationException("not run"), null, transport: (_, _) => report);
+        form.MoveExperiment(wire ? 8 : 6);
+        Assert.True(form.Send());
+        Assert.True(SpinWait.SpinUntil(form.Collect, TimeSpan.FromSeconds(10)), "the run did not finish");
+        Golden.Check(golden, ScreenText.Plain(MainScreen.Compose(CraftView(form), 120, 90), 120, 90));
+    }
+
     [Fact]
     public void A_result_taller_than_the_screen_scrolls_to_its_end_and_back()
     {
         var view = CraftView(WithResult(CraftReports.StreamAndDatagram()));
         MainScreen.Compose(view, 100, 24);
         var form = view.Craft!;
-        // 24 lines less the filter bar (2), the status bar (1) and the form (6).
-        Assert.Equal(24 - 3 - 6, form.ResultRows);
+        // 24 lines less the filter bar (2), the status bar (1) and the form (7).
+        Assert.Equal(24 - 3 - 7, form.ResultRows);
         Assert.True(form.ResultLineCount > 40, $"{form.ResultLineCount} lines");
         form.Scroll(form.ResultLineCount);
         Assert.Equal(form.ResultLineCount - form.ResultRows, form.ResultTop);
