@@ -12,6 +12,7 @@ namespace RawNet.Capture.Tests.Lab;
 /// <c>lab traffic</c>'s runs through a lab of the test's own (real kernel sockets in its namespaces, the forwarder in
 /// this process), with tshark reading the capture as the oracle of what crossed the wire.
 /// </summary>
+[Collection(nameof(LabTiming))]
 public sealed class LabTrafficTests
 {
     private static LinkSettings Settings(ulong seed, params (string Name, string Value)[] options)

@@ -7,6 +7,7 @@ namespace RawNet.Capture.Tests.Lab;
 /// The lab link's forwarder in namespaces of the test's own, with the peers as oracles: UDP sockets at the ends (what
 /// arrived, and when) and tcpdump on both sides of the link (every frame sent and delivered).
 /// </summary>
+[Collection(nameof(LabTiming))]
 public sealed class LinkForwarderTests
 {
     private static LinkSettings Settings(ulong seed, params (string Name, string Value)[] options)

@@ -9,6 +9,7 @@ namespace RawNet.Capture.Tests.Layers;
 /// The writes experiment through a lab link with a delay (the forwarder of <see cref="ImpairedLab"/>): with an ACK
 /// 10 ms away, Nagle's algorithm holds the writes after the first and sends them together, TCP_NODELAY does not.
 /// </summary>
+[Collection(nameof(Lab.LabTiming))]
 public sealed class TransportExperimentTests
 {
     [Theory]
