@@ -14,26 +14,7 @@ namespace RawNet.Protocols.Dns;
 /// </remarks>
 public static class DnsStubMessages
 {
-    /// <summary>Offsets in the header.</summary>
-    public static class Field
-    {
-        public const int Id = 0;
-        public const int Flags = 2;
-        public const int QuestionCount = 4;
-        public const int AnswerCount = 6;
-        public const int AuthorityCount = 8;
-        public const int AdditionalCount = 10;
-        public const int HeaderLength = 12;
-    }
-
-    /// <summary>QR: the message is a response.</summary>
-    public const ushort ResponseFlag = 0x8000;
-
-    /// <summary>AA: the answer comes from the zone's own server.</summary>
-    public const ushort AuthoritativeFlag = 0x0400;
-
-    /// <summary>RD: the client asks for recursion (stub resolvers always do).</summary>
-    public const ushort RecursionDesiredFlag = 0x0100;
+    // The header's offsets and flags are DnsHeader's (Field, Flag, Length).
 
     /// <summary>The class IN.</summary>
     public const ushort ClassInternet = 1;
@@ -42,14 +23,14 @@ public static class DnsStubMessages
     public const int MaxNameLength = 255;
 
     /// <summary>A compression pointer to the question's name, which always starts right after the header.</summary>
-    private const ushort PointerToQuestion = 0xC000 | Field.HeaderLength;
+    private const ushort PointerToQuestion = 0xC000 | DnsHeader.Length;
 
     /// <summary>A standard query (RD set) for <paramref name="name"/> of <paramref name="type"/>.</summary>
     /// <exception cref="ArgumentException">The name is not a valid DNS name (a label over 63 bytes, 255 bytes in all).</exception>
     public static byte[] Query(ushort id, string name, DnsRecordType type)
     {
-        var message = new List<byte>(Field.HeaderLength + name.Length + 6);
-        WriteHeader(message, id, RecursionDesiredFlag, questions: 1, answers: 0);
+        var message = new List<byte>(DnsHeader.Length + name.Length + 6);
+        WriteHeader(message, id, DnsHeader.Flag.RecursionDesired, questions: 1, answers: 0);
         WriteName(message, name);
         WriteUInt16(message, (ushort)type);
         WriteUInt16(message, ClassInternet);
@@ -65,9 +46,9 @@ public static class DnsStubMessages
     {
         var message = new List<byte>(questionLength + answers.Count * 32);
         ushort id = BinaryPrimitives.ReadUInt16BigEndian(question);
-        ushort flags = (ushort)(ResponseFlag | AuthoritativeFlag | (BinaryPrimitives.ReadUInt16BigEndian(question[Field.Flags..]) & RecursionDesiredFlag) | (ushort)rcode);
+        ushort flags = (ushort)(DnsHeader.Flag.Response | DnsHeader.Flag.Authoritative | (BinaryPrimitives.ReadUInt16BigEndian(question[DnsHeader.Field.Flags..]) & DnsHeader.Flag.RecursionDesired) | (ushort)rcode);
         WriteHeader(message, id, flags, questions: 1, answers: (ushort)answers.Count);
-        foreach (var b in question[Field.HeaderLength..questionLength])
+        foreach (var b in question[DnsHeader.Length..questionLength])
             message.Add(b);
         int? ownerOffset = PointerToQuestion & 0x3FFF;
         foreach (var answer in answers)
@@ -109,12 +90,12 @@ public static class DnsStubMessages
         name = "";
         type = 0;
         questionEnd = 0;
-        if (message.Length < Field.HeaderLength
-            || (BinaryPrimitives.ReadUInt16BigEndian(message[Field.Flags..]) & ResponseFlag) != 0
-            || BinaryPrimitives.ReadUInt16BigEndian(message[Field.QuestionCount..]) != 1)
+        if (message.Length < DnsHeader.Length
+            || (BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.Flags..]) & DnsHeader.Flag.Response) != 0
+            || BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.QuestionCount..]) != 1)
             return false;
         var text = new StringBuilder();
-        int at = Field.HeaderLength;
+        int at = DnsHeader.Length;
         while (true)
         {
             if (at >= message.Length)
@@ -123,7 +104,7 @@ public static class DnsStubMessages
             if (length == 0)
                 break;
             // Pointers (0xC0) and the reserved label types (0x40, 0x80) have no place in a query's question.
-            if (length > 63 || at + 1 + length > message.Length || at + 1 + length - Field.HeaderLength > MaxNameLength)
+            if (length > 63 || at + 1 + length > message.Length || at + 1 + length - DnsHeader.Length > MaxNameLength)
                 return false;
             text.Append(Encoding.ASCII.GetString(message.Slice(at + 1, length))).Append('.');
             at += 1 + length;
@@ -146,16 +127,16 @@ public static class DnsStubMessages
     {
         id = 0;
         rcode = 0;
-        if (message.Length < Field.HeaderLength)
+        if (message.Length < DnsHeader.Length)
             return false;
         id = BinaryPrimitives.ReadUInt16BigEndian(message);
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message[Field.Flags..]);
-        if ((flags & ResponseFlag) == 0)
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.Flags..]);
+        if ((flags & DnsHeader.Flag.Response) == 0)
             return false;
         rcode = (DnsResponseCode)(flags & 0x000F);
-        int questions = BinaryPrimitives.ReadUInt16BigEndian(message[Field.QuestionCount..]);
-        int answerCount = BinaryPrimitives.ReadUInt16BigEndian(message[Field.AnswerCount..]);
-        int at = Field.HeaderLength;
+        int questions = BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.QuestionCount..]);
+        int answerCount = BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.AnswerCount..]);
+        int at = DnsHeader.Length;
         for (int i = 0; i < questions; i++)
         {
             if (!TryReadName(message, at, out _, out at) || at + 4 > message.Length)
