@@ -203,7 +203,7 @@ public static class LabTrafficCommand
             output.Finish(ExitCode.Success);
             if (result.SinkFailure is IOException failure && path is not null)
                 return Fail(stderr, WriteFailure.Describe(path, failure, file!.PacketsWritten));
-            return result.Completed ? ExitCode.Success : Fail(stderr, "lab traffic: the exchange did not finish (see above)");
+            return result.Completed ? ExitCode.Success : Fail(stderr, "the exchange did not finish (see above)");
         }
     }
 
