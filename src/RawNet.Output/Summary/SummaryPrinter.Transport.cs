@@ -92,6 +92,8 @@ public sealed partial class SummaryPrinter
         line.Append(payload);
         if (payload > 0 && _verbose && (flags & (byte)TcpFlags.Rst) != 0)
             AppendResetData(bytes[Math.Min(bytes.Length, headerLength)..], payload);
+        else if (payload > 0 && IsHttp(tcp.SourcePort, tcp.DestinationPort))
+            AppendHttp(bytes[Math.Min(bytes.Length, headerLength)..], payload);
         else if (payload > 0 && (tcp.SourcePort == DnsPorts.Dns || tcp.DestinationPort == DnsPorts.Dns))
             AppendDnsOverTcp(bytes[Math.Min(bytes.Length, headerLength)..], payload);
     }

@@ -20,7 +20,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <list type="bullet">
 /// <item>Link types RawNet does not decode (802.11, radiotap, PPI): the time stamp only.</item>
 /// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
-/// DHCP, HTTP, SIP, L2TP, ...; not DNS, over UDP 53 and 5353 and TCP 53, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": HTTP..."), or for UDP up to
+/// DHCP, SIP, L2TP, ...; not DNS, over UDP 53 and 5353 and TCP 53, nor HTTP on TCP 80 and 8080, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": FTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
 /// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: IGMP, OSPF, PIM, ...): up to
 /// the addresses ("src > dst: "), where RawNet prints " ip-proto-N LENGTH".</item>
@@ -33,8 +33,8 @@ public sealed class TcpdumpSummaryOracleTests
     /// <summary>UDP and TCP ports on which tcpdump 4.99 decodes an application protocol RawNet leaves as payload.</summary>
     public static readonly HashSet<int> ApplicationPorts =
     [
-        21, 22, 23, 25, 43, 67, 68, 69, 80, 88, 123, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
-        554, 646, 1701, 1723, 1812, 1813, 2049, 3799, 4500, 5060, 6379, 8080, 8554,
+        21, 22, 23, 25, 43, 67, 68, 69, 88, 123, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
+        554, 646, 1701, 1723, 1812, 1813, 2049, 3799, 4500, 5060, 6379, 8554,
     ];
 
     /// <summary>IP protocol numbers tcpdump decodes and RawNet does not.</summary>

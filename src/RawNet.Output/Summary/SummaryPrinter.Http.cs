@@ -1,0 +1,172 @@
+namespace RawNet.Output.Summary;
+
+public sealed partial class SummaryPrinter
+{
+    // --- HTTP: tcpdump 4.99's http_print (txtproto_print) on TCP ports 80 and 8080 ---
+
+    /// <summary>The HTTP port and its alternative, where tcpdump prints a TCP payload as HTTP.</summary>
+    private const ushort HttpPort = 80;
+    private const ushort HttpAlternatePort = 8080;
+
+    /// <summary>
+    /// The TCP ports tcpdump's tcp_print tries before HTTP's (telnet, SMTP, whois, BGP, PPTP, Redis, SSH, BEEP, OpenFlow,
+    /// FTP): a segment between one of them and port 80 is not HTTP to it.
+    /// </summary>
+    private static readonly ushort[] PortsBeforeHttp = [23, 25, 43, 179, 1723, 6379, 22, 10288, 6633, 6653, 21];
+
+    /// <summary>The request methods tcpdump knows (WebDAV's included), compared without regard to case.</summary>
+    private static readonly string[] HttpMethods =
+    [
+        "GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE", "MKCOL", "TRACE", "LABEL", "MERGE",
+        "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "PROPFIND",
+        "CHECKOUT", "CCM_POST", "SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT", "MKACTIVITY",
+        "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "VERSION-CONTROL", "BASELINE-CONTROL",
+    ];
+
+    /// <summary>The longest token tcpdump reads (MAX_TOKEN).</summary>
+    private const int MaxHttpToken = 128;
+
+    /// <summary>Whether tcpdump prints a payload between these ports as HTTP.</summary>
+    private static bool IsHttp(ushort sourcePort, ushort destinationPort) =>
+        (sourcePort is HttpPort or HttpAlternatePort || destinationPort is HttpPort or HttpAlternatePort)
+        && Array.IndexOf(PortsBeforeHttp, sourcePort) < 0 && Array.IndexOf(PortsBeforeHttp, destinationPort) < 0;
+
+    /// <summary>
+    /// ": HTTP", and when the payload starts with a request line (a known method) or a status line (a 3-digit code as
+    /// the second token): its first line (": POST /upload HTTP/1.1"), or with -v ", length: N" and every text line on
+    /// a line of its own. <paramref name="data"/> is the payload as captured, <paramref name="length"/> as TCP carries it.
+    /// </summary>
+    private void AppendHttp(ReadOnlySpan<byte> data, int length)
+    {
+        var line = _line;
+        Span<byte> token = stackalloc byte[MaxHttpToken + 1];
+        bool printThis = false;
+        int at = FetchToken(data, 0, length, token, out int tokenLength);
+        if (at != 0)
+        {
+            foreach (var method in HttpMethods)
+            {
+                if (EqualsIgnoringCase(token[..tokenLength], method))
+                {
+                    printThis = true;
+                    break;
+                }
+            }
+            // The response code is the second token ("HTTP/1.1 200 OK").
+            at = FetchToken(data, at, length, token, out tokenLength);
+            if (at != 0 && tokenLength == 3 && token[0] is >= (byte)'0' and <= (byte)'9' && token[1] is >= (byte)'0' and <= (byte)'9'
+                && token[2] is >= (byte)'0' and <= (byte)'9')
+                printThis = true;
+        }
+        line.Append(": HTTP");
+        if (!printThis)
+            return;
+        if (_verbose)
+        {
+            line.Append(", length: ");
+            line.Append(length);
+            for (int next = 0; next < length && (next = AppendTextLine(data, "\n\t", next, length)) > 0;)
+            {
+            }
+        }
+        else
+            AppendTextLine(data, ": ", 0, length);
+    }
+
+    /// <summary>
+    /// tcpdump's fetch_token: the printable token at <paramref name="at"/> and the blanks after it up to the next token
+    /// or line end; the index after them, or 0 when there is no token, a character is not printable ASCII, the token is
+    /// too long or the capture ends first.
+    /// </summary>
+    private static int FetchToken(ReadOnlySpan<byte> data, int at, int length, Span<byte> token, out int tokenLength)
+    {
+        tokenLength = 0;
+        for (; at < length; at++)
+        {
+            if (at >= data.Length)
+                return 0;
+            byte c = data[at];
+            if (c >= 0x80)
+                return 0;
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                break;
+            if (c is < 0x20 or > 0x7E || tokenLength + 2 > token.Length)
+                return 0;
+            token[tokenLength++] = c;
+        }
+        if (tokenLength == 0)
+            return 0;
+        for (; at < length && at < data.Length; at++)
+        {
+            byte c = data[at];
+            if (c is (byte)'\r' or (byte)'\n' || c is < 0x20 or > 0x7E || c is not ((byte)' ' or (byte)'\t'))
+                break;
+        }
+        return at;
+    }
+
+    /// <summary>
+    /// tcpdump's print_txt_line: from <paramref name="at"/>, a line of printable ASCII (tabs too) ended by LF or CR LF,
+    /// written after <paramref name="prefix"/> without its ending; the index after the ending, or 0 when the line holds
+    /// something else (nothing is written then) or has no ending (it is written, then " [|http]") — or, when the capture
+    /// ends inside it, " [|http]" and -1.
+    /// </summary>
+    private int AppendTextLine(ReadOnlySpan<byte> data, string prefix, int at, int length)
+    {
+        int start = at;
+        while (at < length)
+        {
+            if (at >= data.Length)
+                return HttpTruncated();
+            byte c = data[at];
+            if (c == '\n')
+            {
+                WriteTextLine(prefix, data[start..at]);
+                return at + 1;
+            }
+            if (c == '\r')
+            {
+                if (at + 1 >= length)
+                    return 0;
+                if (at + 1 >= data.Length)
+                    return HttpTruncated();
+                if (data[at + 1] != '\n')
+                    return 0;
+                WriteTextLine(prefix, data[start..at]);
+                return at + 2;
+            }
+            if (c is (< 0x20 or > 0x7E) and not (byte)'\t')
+                return 0;
+            at++;
+        }
+        // Printable to the end of the payload but no line ending: tcpdump 4.99 prints it and calls it cut short.
+        WriteTextLine(prefix, data[start..at]);
+        HttpTruncated();
+        return 0;
+    }
+
+    private int HttpTruncated()
+    {
+        _line.Append(" [|http]");
+        return -1;
+    }
+
+    private void WriteTextLine(string prefix, ReadOnlySpan<byte> text)
+    {
+        _line.Append(prefix);
+        foreach (byte b in text)
+            _line.Append((char)b);
+    }
+
+    private static bool EqualsIgnoringCase(ReadOnlySpan<byte> token, string word)
+    {
+        if (token.Length != word.Length)
+            return false;
+        for (int i = 0; i < token.Length; i++)
+        {
+            if (char.ToUpperInvariant((char)token[i]) != word[i])
+                return false;
+        }
+        return true;
+    }
+}
