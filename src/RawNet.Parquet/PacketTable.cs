@@ -39,6 +39,7 @@ public sealed class PacketTable : IDisposable
         var names = columns.Selection.Names;
         _fields = new DataField[names.Count];
         _values = new object[names.Count];
+        _filled = new bool[names.Count];
         for (int i = 0; i < names.Count; i++)
         {
             (_fields[i], _values[i]) = columns.Types[i] switch
@@ -64,35 +65,100 @@ public sealed class PacketTable : IDisposable
         int row = _rows;
         _fileValues[row] = file;
         _epochValues[row] = packet.Metadata.TimestampNanoseconds;
+        var filled = _filled;
+        Array.Clear(filled);
+        // Typed columns: one pass over the layers; the first layer that has a column's field gives its value.
+        var layers = packet.Layers;
+        var plan = _columns.LayerPlan;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            foreach (var (column, definition) in plan[(int)layers[l].Kind])
+            {
+                if (!filled[column] && FieldReader.TryRead(definition, packet, l, frame, 0, out var value))
+                {
+                    filled[column] = true;
+                    Set(column, row, definition.Kind, value.Number);
+                }
+            }
+        }
         for (int i = 0; i < _fields.Length; i++)
         {
-            switch (_columns.Types[i])
+            var type = _columns.Types[i];
+            if (type == ParquetColumnType.Text)
             {
-                case ParquetColumnType.Int64:
-                    ((long?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out var d, out var n)
-                        ? d.Kind == FieldKind.SignedDecimal ? (long)n : unchecked((long)n) : null;
-                    break;
-                case ParquetColumnType.Boolean:
-                    bool present = _columns.TryReadNumber(i, packet, frame, out d, out n);
-                    ((bool?[])_values[i])[row] = present ? d.Kind == FieldKind.Marker || n != 0 : _columns.Selection.DefinitionsOf(i)[0].Kind == FieldKind.Marker ? false : null;
-                    break;
-                case ParquetColumnType.Double:
-                    ((double?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out _, out n) ? (long)n / 1e9 : null;
-                    break;
-                case ParquetColumnType.Timestamp:
-                    ((DateTime?[])_values[i])[row] = _columns.TryReadNumber(i, packet, frame, out _, out n)
-                        ? DateTime.UnixEpoch.AddTicks((long)n / 100) : null;
-                    break;
-                default:
-                    _text.Clear();
-                    FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
-                    ((string?[])_values[i])[row] = _text.Length == 0 ? null : new string(_text.Text);
-                    break;
+                _text.Clear();
+                FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
+                ((string?[])_values[i])[row] = _text.Length == 0 ? null : Intern(_text.Text);
             }
+            else if (!filled[i])
+                SetAbsent(i, row, type);
         }
         Rows++;
         if (++_rows == RowGroupRows)
             WriteRowGroup();
+    }
+
+    private readonly bool[] _filled = [];
+
+    /// <summary>Writes a typed column's value from the field's number (nanoseconds for times).</summary>
+    private void Set(int column, int row, FieldKind kind, ulong number)
+    {
+        switch (_values[column])
+        {
+            case long?[] v:
+                v[row] = kind == FieldKind.SignedDecimal ? (long)number : unchecked((long)number);
+                break;
+            case bool?[] v:
+                v[row] = kind == FieldKind.Marker || number != 0;
+                break;
+            case double?[] v:
+                v[row] = (long)number / 1e9;
+                break;
+            case DateTime?[] v:
+                v[row] = DateTime.UnixEpoch.AddTicks((long)number / 100);
+                break;
+        }
+    }
+
+    /// <summary>A typed column the packet has no value for: null, or false for an analysis marker (absent means not flagged).</summary>
+    private void SetAbsent(int column, int row, ParquetColumnType type)
+    {
+        switch (_values[column])
+        {
+            case long?[] v:
+                v[row] = null;
+                break;
+            case bool?[] v:
+                v[row] = _columns.Selection.DefinitionsOf(column)[0].Kind == FieldKind.Marker ? false : null;
+                break;
+            case double?[] v:
+                v[row] = null;
+                break;
+            case DateTime?[] v:
+                v[row] = null;
+                break;
+        }
+    }
+
+    /// <summary>The most distinct texts kept for reuse; past it the table starts afresh (memory stays bounded).</summary>
+    private const int MaxInterned = 65_536;
+
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The string for <paramref name="text"/>, made once per distinct value: addresses repeat on almost every row, and a
+    /// string per row per column was most of what this table allocated.
+    /// </summary>
+    private string Intern(ReadOnlySpan<char> text)
+    {
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+            return known;
+        if (_interned.Count >= MaxInterned)
+            _interned.Clear();
+        var made = new string(text);
+        _interned[made] = made;
+        return made;
     }
 
     private void WriteRowGroup()

@@ -52,7 +52,21 @@ public sealed class ParquetColumns
     {
         Selection = selection;
         Types = types;
+        // For each layer kind, the typed columns a field of that layer fills: one pass over a packet's layers finds every
+        // typed value, rather than a walk over the layers for each column.
+        var plan = new List<(int, FieldDefinition)>[Enum.GetValues<LayerKind>().Max(k => (int)k) + 1];
+        for (int column = 0; column < types.Length; column++)
+        {
+            if (types[column] == ParquetColumnType.Text)
+                continue;
+            foreach (var definition in selection.DefinitionsOf(column))
+                (plan[(int)definition.Layer] ??= []).Add((column, definition));
+        }
+        LayerPlan = [.. plan.Select(p => p?.ToArray() ?? [])];
     }
+
+    /// <summary>For each layer kind (by its number), the typed columns its fields fill, each with the field's definition there.</summary>
+    internal (int Column, FieldDefinition Definition)[][] LayerPlan { get; }
 
     /// <summary>The fields, in order (after <see cref="FileColumn"/> and <see cref="EpochNanosecondsColumn"/>).</summary>
     public FieldSelection Selection { get; }
@@ -92,30 +106,5 @@ public sealed class ParquetColumns
             FieldKind.EpochTime => ParquetColumnType.Timestamp,
             _ => ParquetColumnType.Text,
         };
-    }
-
-    /// <summary>
-    /// The first occurrence of field <paramref name="index"/> in <paramref name="packet"/>, as a number (its value,
-    /// nanoseconds for times); false when the packet has none.
-    /// </summary>
-    public bool TryReadNumber(int index, DecodedPacket packet, ReadOnlySpan<byte> frame, out FieldDefinition definition, out ulong number)
-    {
-        var layers = packet.Layers;
-        var definitions = Selection.DefinitionsOf(index);
-        for (int l = 0; l < layers.Length; l++)
-        {
-            foreach (var candidate in definitions)
-            {
-                if (candidate.Layer == layers[l].Kind && FieldReader.TryRead(candidate, packet, l, frame, 0, out var value))
-                {
-                    definition = candidate;
-                    number = value.Number;
-                    return true;
-                }
-            }
-        }
-        definition = null!;
-        number = 0;
-        return false;
     }
 }

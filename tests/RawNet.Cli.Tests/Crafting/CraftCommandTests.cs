@@ -13,7 +13,7 @@ public sealed class CraftCommandTests
         var (code, stdout, stderr) = InProcessRawNet.Run("craft", "--color", "never", Syn);
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n');
-        Assert.EndsWith("IP 198.18.0.1.20 > 198.18.0.2.80: Flags [S], seq 0:5, win 8192, options [mss 1460], length 5", lines[0]);
+        Assert.EndsWith("IP 198.18.0.1.20 > 198.18.0.2.80: Flags [S], seq 0:5, win 8192, options [mss 1460], length 5: HTTP", lines[0]);
         Assert.Equal("Filled by RawNet: eth.type=0x0800 ip.hdr_len=20 ip.len=49 ip.proto=6 ip.checksum=0x2b9f tcp.hdr_len=24 tcp.checksum=0xa7c3", lines[1]);
         Assert.Equal("Layers:  A=eth [0-13]  B=ip [14-33]  C=tcp [34-57]  D=data [58-62]", lines[2]);
         Assert.Equal("0000  02 00 00 00 00 02 02 00  00 00 00 01 08 00 45 00  ..............E.", lines[3]);
