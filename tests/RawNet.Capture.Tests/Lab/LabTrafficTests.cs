@@ -22,10 +22,10 @@ public sealed class LabTrafficTests
     }
 
     /// <summary>Runs <paramref name="options"/> in <paramref name="lab"/>, writing the capture to a pcap of its own; the report and the file.</summary>
-    private static (TrafficReport Report, string Path) Run(ImpairedLab lab, TrafficOptions options)
+    private static (TrafficReport Report, string Path) Run(ImpairedLab lab, TrafficOptions options, TimeSpan? timeout = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"rawnet-lab-traffic-{Guid.NewGuid():N}.pcap");
-        using var run = LabTrafficRun.Prepare(lab.Network, options with { Timeout = TimeSpan.FromSeconds(60) });
+        using var run = LabTrafficRun.Prepare(lab.Network, options with { Timeout = timeout ?? TimeSpan.FromSeconds(60) });
         Assert.Equal(lab.Network.InterfaceA, run.InterfaceName);
         using var stream = File.Create(path);
         using var writer = new PcapWriter(stream, run.LinkType);
@@ -239,6 +239,32 @@ public sealed class LabTrafficTests
                     agree++;
             }
             Assert.True(agree >= 0.95 * compared, $"{agree} of {compared} samples within two MSS of the trace");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_transfer_cut_short_is_one_line_and_the_samples_end_where_the_sender_stopped()
+    {
+        using var lab = ImpairedLab.Create(Settings(1, ("rate", "10mbit")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // 64 MiB at 10 Mbit/s would take 54 s: the run gives up after half a second, and the sender's socket closes early.
+        var (report, path) = Run(lab, new TrafficOptions(TrafficKind.Download) { Bytes = 64 << 20 }, TimeSpan.FromMilliseconds(500));
+        try
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+            Assert.False(report.Completed);
+            var cut = report.Lines.Where(l => l.StartsWith("the client did not finish within 0.5 s", StringComparison.Ordinal)
+                || l.StartsWith("the client failed: ", StringComparison.Ordinal)).ToList();
+            Assert.Single(cut);
+            // The sender's kernel was sampled while it sent, and the series ends when its socket was closed.
+            var series = Assert.IsType<RawNet.Protocols.Tcp.Kernel.TcpInfoSeries>(report.TcpInfo);
+            Assert.NotEmpty(series.Samples);
+            Assert.True(series.Samples[^1].BytesAcked < (64UL << 20));
+            Assert.True(report.FramesCaptured > 0);
         }
         finally
         {
