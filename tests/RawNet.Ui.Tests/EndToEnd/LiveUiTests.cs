@@ -201,6 +201,10 @@ public sealed partial class LiveUiTests
             while (clock.Elapsed < TimeSpan.FromSeconds(20) && (second = OpenCapture(pid)) == first)
                 Thread.Sleep(50);
             Assert.True(second is not null && second != first, "no new capture started:\n" + ui.Screen());
+            // The status bar says so at the next redraw, a tick after the file appears.
+            clock.Restart();
+            while (clock.Elapsed < TimeSpan.FromSeconds(5) && !System.Text.RegularExpressions.Regex.IsMatch(ui.Screen(), @"live \S+ \|"))
+                Thread.Sleep(50);
             Assert.Matches(@"live \S+ \|", ui.Screen());
             Assert.DoesNotContain("Operation not permitted", ui.Screen(), StringComparison.Ordinal);
             AssertPrivateCapture(pid);
