@@ -55,6 +55,5 @@ internal static class LabEnd
     }
 
     /// <summary>"198.18.0.2:53" or "[2001:db8::2]:53", as tcpdump and ss write them.</summary>
-    public static string Text(IPEndPoint endpoint) =>
-        endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{endpoint.Address}]:{endpoint.Port}" : $"{endpoint.Address}:{endpoint.Port}";
+    public static string Text(IPEndPoint endpoint) => RawNet.Protocols.Tcp.Kernel.TcpInfoSeries.EndpointText(endpoint);
 }
