@@ -128,10 +128,12 @@ public static class KeyHandler
             case UiCommand.Columns: view.OpenColumns(); break;
             case UiCommand.GrowPane: ResizePane(view, 1); break;
             case UiCommand.ShrinkPane: ResizePane(view, -1); break;
+            case UiCommand.WidenDetails: MoveSideBorder(view, 1); break;
+            case UiCommand.NarrowDetails: MoveSideBorder(view, -1); break;
             case UiCommand.SwitchLayout:
                 view.Layout.SwitchArrangement();
                 view.Status = view.Layout.Kind == LayoutKind.SideBySide
-                    ? $"Layout: side by side (details beside the bytes, from {PaneLayout.SideBySideMinimumWidth} columns); | stacks them again"
+                    ? $"Layout: side by side (details beside the bytes, from {PaneLayout.SideBySideMinimumWidth} columns; {{ and }} move the border between them); | stacks them again"
                     : "Layout: stacked; | puts the details beside the bytes";
                 break;
             case UiCommand.MaximizePane:
@@ -204,6 +206,23 @@ public static class KeyHandler
             view.Status = $"{name}: {view.Layout.Share(view.Focus)}% of the rows when the panes need more than there is (layout {view.Layout.SharesText}, saved on quitting)";
         else
             view.Status = $"{name} cannot {(delta > 0 ? "grow" : "shrink")} further: each pane keeps {PaneLayout.MinimumShare}% to {100 - 2 * PaneLayout.MinimumShare}%";
+    }
+
+    /// <summary>{ and }: side by side, the border between the details and the bytes, said in the status line.</summary>
+    private static void MoveSideBorder(CaptureView view, int direction)
+    {
+        var geometry = view.Geometry;
+        if (geometry.Sizes.Kind != LayoutKind.SideBySide)
+            view.Status = view.Layout.Kind == LayoutKind.SideBySide
+                ? $"Side by side needs {PaneLayout.SideBySideMinimumWidth} columns; {{ and }} move the border between the details and the bytes there"
+                : "{ and } move the border between the details and the bytes side by side: | puts them side by side";
+        else if (view.Layout.WidenDetails(direction, geometry.Width))
+        {
+            int tree = view.Layout.TreeWidth(geometry.Width);
+            view.Status = $"Details: {tree} columns ({view.Layout.DetailsWidthText}% of the width), bytes {HexLines.BytesPerLineFor(geometry.Width - tree - 1)} a line (saved on quitting)";
+        }
+        else
+            view.Status = $"The details cannot get {(direction > 0 ? "wider" : "narrower")}: they keep {PaneLayout.MinimumTreeWidth} columns and the bytes a line of {HexLines.NarrowBytesPerLine}";
     }
 
     /// <summary>Help, statistics and a followed stream: scroll, go back, quit.</summary>

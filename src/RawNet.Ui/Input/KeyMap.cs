@@ -50,6 +50,8 @@ public static class KeyMap
             '\u0006' => UiCommand.Find,
             '>' => UiCommand.GrowPane,
             '<' => UiCommand.ShrinkPane,
+            '}' => UiCommand.WidenDetails,
+            '{' => UiCommand.NarrowDetails,
             '|' => UiCommand.SwitchLayout,
             '\\' => UiCommand.MaximizePane,
             'L' => UiCommand.Columns,

@@ -47,6 +47,10 @@ public enum UiCommand : byte
     GrowPane,
     /// <summary>&lt;: a smaller share of the rows for the focused pane.</summary>
     ShrinkPane,
+    /// <summary>}: side by side, the details wider (the border between them and the bytes to the right).</summary>
+    WidenDetails,
+    /// <summary>{: side by side, the details narrower.</summary>
+    NarrowDetails,
     /// <summary>|: stacked or side by side.</summary>
     SwitchLayout,
     /// <summary>\: the focused pane alone, or back.</summary>

@@ -565,7 +565,7 @@ public sealed class CaptureView
                 SetTreeCursor(TreeCursor + delta);
                 break;
             case Pane.Hex:
-                int lines = SelectedFrame < 0 ? 0 : (Source.Index.MetadataOf(SelectedFrame).CapturedLength + 15) / 16;
+                int lines = SelectedFrame < 0 ? 0 : HexLines.LineCount(Source.Index.MetadataOf(SelectedFrame).CapturedLength, Geometry.Drawn ? Geometry.HexBytesPerLine : HexLines.BytesPerLine);
                 HexTop = Math.Clamp(HexTop + delta, 0, Math.Max(0, lines - 1));
                 break;
         }
@@ -629,6 +629,9 @@ public sealed class CaptureView
 
     /// <summary>The pane border a mouse drag is moving.</summary>
     public PaneBorder Dragging { get; set; }
+
+    /// <summary>Where and when (milliseconds; 0: none) the last press in a pane was, to tell a double click.</summary>
+    public (int Column, int Row, long At) LastPress { get; set; }
 
     /// <summary>The first tree line shown in <paramref name="rows"/> lines: the scroll position, moved only if the cursor would be off screen.</summary>
     public int TreeFirstLine(int rows)

@@ -1,6 +1,6 @@
 namespace RawNet.Ui.Model;
 
-/// <summary>The border a mouse drag moves: the title line of the pane below it.</summary>
+/// <summary>The border a mouse drag moves: the title line of the pane below it, or the column between the panes side by side.</summary>
 public enum PaneBorder : byte
 {
     /// <summary>No border is being dragged.</summary>
@@ -9,6 +9,8 @@ public enum PaneBorder : byte
     BelowList,
     /// <summary>Between the layer tree and the hex pane (stacked only).</summary>
     BelowTree,
+    /// <summary>The column between the layer tree and the hex pane (side by side only).</summary>
+    BesideTree,
 }
 
 /// <summary>
@@ -42,6 +44,12 @@ public readonly record struct PaneGeometry(PaneSizes Sizes, int Width, int Body,
     /// <summary>The first column of the hex pane (after the tree and the border side by side).</summary>
     public int HexLeft => Sizes.Kind == LayoutKind.SideBySide ? Sizes.TreeWidth + 1 : 0;
 
+    /// <summary>Cells of the hex pane.</summary>
+    public int HexWidth => Width - HexLeft;
+
+    /// <summary>The bytes each line of the hex pane shows (16, or 8 in a narrow pane).</summary>
+    public int HexBytesPerLine => HexLines.BytesPerLineFor(HexWidth);
+
     /// <summary>
     /// The pane drawn at (<paramref name="column"/>, <paramref name="row"/>) and the line within it (0 its title), or
     /// false outside every pane (the filter bar, the status bar, the border side by side).
@@ -70,10 +78,17 @@ public readonly record struct PaneGeometry(PaneSizes Sizes, int Width, int Body,
         return line < Sizes.Hex;
     }
 
-    /// <summary>The border whose line (the title of the pane below it) is <paramref name="row"/>, if that pane has one above it.</summary>
-    public PaneBorder BorderAt(int row)
+    /// <summary>
+    /// The border at (<paramref name="column"/>, <paramref name="row"/>): the title line of a pane with one above it, or
+    /// the column between the panes side by side.
+    /// </summary>
+    public PaneBorder BorderAt(int column, int row)
     {
-        if (!Drawn || Sizes.Kind == LayoutKind.Maximized || Sizes.List == 0)
+        if (!Drawn || Sizes.Kind == LayoutKind.Maximized)
+            return PaneBorder.None;
+        if (Sizes.Kind == LayoutKind.SideBySide && column == Sizes.TreeWidth && row >= TreeTop && row < TreeTop + Sizes.Tree)
+            return PaneBorder.BesideTree;
+        if (Sizes.List == 0)
             return PaneBorder.None;
         if (row == TreeTop && Sizes.Tree > 0)
             return PaneBorder.BelowList;

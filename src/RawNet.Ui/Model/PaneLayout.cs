@@ -17,7 +17,7 @@ public enum LayoutKind : byte
 /// <param name="List">Rows of the packet list (its title and header included).</param>
 /// <param name="Tree">Rows of the layer tree (its title included).</param>
 /// <param name="Hex">Rows of the hex pane (its title included).</param>
-/// <param name="TreeWidth">Cells of the tree in side by side (0 otherwise: the whole width).</param>
+/// <param name="TreeWidth">Cells of the tree in side by side (0 otherwise: the whole width); the bytes get the rest but the border's cell.</param>
 /// <param name="Kind">The arrangement drawn (side by side falls back to stacked on a narrow screen).</param>
 public readonly record struct PaneSizes(int List, int Tree, int Hex, int TreeWidth, LayoutKind Kind);
 
@@ -25,7 +25,9 @@ public readonly record struct PaneSizes(int List, int Tree, int Hex, int TreeWid
 /// The panes' layout, kept in the config file: an arrangement and each pane's share of the rows. Panes are sized by
 /// need: a pane whose lines all fit in less than its share gives the rest to the panes that need more (the tree gets the
 /// rows the bytes do not use), and rows no pane needs go to the packet list. The shares only decide who gets what when
-/// panes compete; &lt; and &gt; move them.
+/// panes compete; &lt; and &gt; move them. Side by side the details take the width the bytes' 16-byte lines leave, or
+/// the share of the width <c>{</c>, <c>}</c> and a drag of the border between them set (the bytes go to 8 a line when 16
+/// no longer fit).
 /// </summary>
 public sealed class PaneLayout
 {
@@ -44,7 +46,20 @@ public sealed class PaneLayout
     /// <summary>The narrowest screen that shows the tree and the bytes side by side (a tree of at least 40 cells).</summary>
     public const int SideBySideMinimumWidth = HexWidth + 1 + 40;
 
+    /// <summary>The narrowest the details get side by side.</summary>
+    public const int MinimumTreeWidth = 30;
+
+    /// <summary>How much { and } move the border between the details and the bytes side by side, in percent of the width.</summary>
+    public const int WidthStep = 5;
+
+    /// <summary>The smallest and largest share of the width the details can be given side by side.</summary>
+    public const int MinimumWidthShare = 10, MaximumWidthShare = 90;
+
+    /// <summary>The narrowest the bytes get side by side: lines of 8.</summary>
+    public static int MinimumHexWidth => HexLines.Width(HexLines.NarrowBytesPerLine);
+
     private readonly int[] _shares = (int[])DefaultShares.Clone();
+    private int _detailsWidth;
     private LayoutKind _beforeMaximized;
 
     /// <summary>The arrangement.</summary>
@@ -74,6 +89,95 @@ public sealed class PaneLayout
         if (shares[0] + shares[1] + shares[2] != 100)
             return false;
         shares.CopyTo(_shares);
+        return true;
+    }
+
+    /// <summary>The details' share of the width side by side, in tenths of a percent; 0 leaves the bytes their 16-byte lines.</summary>
+    public int DetailsWidthTenths => _detailsWidth;
+
+    /// <summary>The details' width as the config file and the status line write it: "auto", or a percentage ("62", "62.5").</summary>
+    public string DetailsWidthText => _detailsWidth == 0 ? "auto" : (_detailsWidth / 10m).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads "auto" or a percentage (one decimal kept) from <see cref="MinimumWidthShare"/> to
+    /// <see cref="MaximumWidthShare"/>; false leaves the width as it was.
+    /// </summary>
+    public bool TrySetDetailsWidth(string text)
+    {
+        text = text.Trim();
+        if (text.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            _detailsWidth = 0;
+            return true;
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal percent)
+            || percent < MinimumWidthShare || percent > MaximumWidthShare)
+            return false;
+        _detailsWidth = (int)Math.Round(percent * 10);
+        return true;
+    }
+
+    /// <summary>
+    /// Cells of the details side by side on a screen <paramref name="width"/> cells wide: what the bytes' 16-byte lines
+    /// leave, or the details' share of the width, kept between <see cref="MinimumTreeWidth"/> and what leaves the bytes
+    /// <see cref="MinimumHexWidth"/>.
+    /// </summary>
+    public int TreeWidth(int width)
+    {
+        if (_detailsWidth == 0)
+            return width - HexWidth - 1;
+        int cells = (int)Math.Round(width * _detailsWidth / 1000.0);
+        return Math.Max(Math.Min(MinimumTreeWidth, width / 2), Math.Min(cells, width - 1 - MinimumHexWidth));
+    }
+
+    /// <summary>Cells the hex pane gets on a screen <paramref name="width"/> cells wide, as <see cref="Plan"/> lays it out.</summary>
+    public int HexPaneWidth(int width) => Kind == LayoutKind.SideBySide && width >= SideBySideMinimumWidth ? width - TreeWidth(width) - 1 : width;
+
+    /// <summary>
+    /// A mouse drag of the border side by side: the details' share that puts the border at <paramref name="column"/>
+    /// on a screen <paramref name="width"/> cells wide, or as near as the limits allow; false when nothing moved.
+    /// </summary>
+    public bool MoveSideBorder(int column, int width)
+    {
+        if (width <= 0)
+            return false;
+        // The border where it is already, if no share comes nearer (auto stays auto); of the shares that come as near,
+        // the one nearest the pointer's own fraction of the width (a round number where there is one).
+        int was = _detailsWidth, best = was, bestMiss = Math.Abs(TreeWidth(width) - column);
+        double ideal = column * 1000.0 / width;
+        for (int share = MinimumWidthShare * 10; share <= MaximumWidthShare * 10; share++)
+        {
+            _detailsWidth = share;
+            int miss = Math.Abs(TreeWidth(width) - column);
+            if (miss < bestMiss || miss == bestMiss && best != was && Math.Abs(share - ideal) < Math.Abs(best - ideal))
+                (best, bestMiss) = (share, miss);
+        }
+        _detailsWidth = best;
+        if (best == was)
+            return false;
+        Changed = true;
+        return true;
+    }
+
+    /// <summary>
+    /// } (<paramref name="direction"/> positive) or {: moves the border side by side by <see cref="WidthStep"/> percent
+    /// of <paramref name="width"/>, the details wider or narrower; false when it cannot move further.
+    /// </summary>
+    public bool WidenDetails(int direction, int width)
+    {
+        if (width <= 0 || direction == 0)
+            return false;
+        // From auto: the whole percentage nearest the share the details have now.
+        int current = _detailsWidth != 0 ? _detailsWidth : (int)Math.Round(TreeWidth(width) * 100.0 / width) * 10;
+        int share = Math.Clamp(current + Math.Sign(direction) * WidthStep * 10, MinimumWidthShare * 10, MaximumWidthShare * 10);
+        int was = _detailsWidth, wasCells = TreeWidth(width);
+        _detailsWidth = share;
+        if (TreeWidth(width) == wasCells)
+        {
+            _detailsWidth = was;
+            return false;
+        }
+        Changed = true;
         return true;
     }
 
@@ -180,7 +284,7 @@ public sealed class PaneLayout
             case LayoutKind.SideBySide when width >= SideBySideMinimumWidth:
                 Span<int> pair = stackalloc int[2];
                 Distribute(rows, [listNeed, Math.Max(treeNeed, hexNeed)], [_shares[0], _shares[1] + _shares[2]], [3, 2], pair);
-                return new PaneSizes(pair[0], pair[1], pair[1], width - HexWidth - 1, LayoutKind.SideBySide);
+                return new PaneSizes(pair[0], pair[1], pair[1], TreeWidth(width), LayoutKind.SideBySide);
             default:
                 Span<int> sizes = stackalloc int[3];
                 Distribute(rows, [listNeed, treeNeed, hexNeed], _shares, [3, 2, 2], sizes);

@@ -68,7 +68,7 @@ public static class MainScreen
     private static void AddPanes(List<IRenderable> parts, CaptureView view, int width, int body)
     {
         int frame = view.SelectedFrame;
-        int hexLines = frame < 0 ? 0 : HexRows.LineCount(view.Source.Index.MetadataOf(frame).CapturedLength);
+        int hexLines = frame < 0 ? 0 : HexLines.LineCount(view.Source.Index.MetadataOf(frame).CapturedLength, HexLines.BytesPerLineFor(view.Layout.HexPaneWidth(width)));
         // Each need counts the pane's title (and the list's column header) and at least one line, so an empty pane keeps a line for its "(none)".
         int listNeed = 2 + Math.Max(1, view.ShownCount), treeNeed = 1 + Math.Max(1, view.Tree.Count), hexNeed = 1 + Math.Max(1, hexLines);
         var sizes = view.Layout.Plan(body, width, listNeed, treeNeed, hexNeed, view.Focus);

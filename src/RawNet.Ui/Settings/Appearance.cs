@@ -28,6 +28,8 @@ public sealed record Appearance(Theme Theme, ColorDepth Depth, PaneLayout Layout
         var layout = new PaneLayout { Kind = config.Layout ?? LayoutKind.Stacked };
         if (config.Panes is { } panes)
             layout.TrySetShares(panes);
+        if (config.DetailsWidth is { } detailsWidth)
+            layout.TrySetDetailsWidth(detailsWidth);
         return new Appearance(theme, depth, layout, config.Rules, options.Columns ?? config.Columns ?? ListColumns.Default);
     }
 }

@@ -19,6 +19,7 @@ namespace RawNet.Ui.Settings;
 /// colors = auto | none | 16 | 256 | truecolor
 /// layout = stacked | side-by-side | maximized
 /// panes = 40 30 30            (shares of the rows: packets, details, bytes; percent)
+/// details-width = auto | 62.5  (side by side: the details' share of the width, percent; auto leaves the bytes 16 a line)
 /// columns = No.,Time,Source,Destination,Protocol,Length,Info,tcp.window_size   (the packet list's, any field)
 /// color = FG on BG if FILTER  (a colouring rule; FG and BG are #rrggbb or a colour name)
 /// </code>
@@ -35,7 +36,7 @@ public sealed class UiConfig
     public const int MaxRules = 64;
 
     /// <summary>The settings' names, for messages.</summary>
-    public const string Keys = "theme, colors, layout, panes, columns, color";
+    public const string Keys = "theme, colors, layout, panes, details-width, columns, color";
 
     private static readonly Dictionary<string, (byte Red, byte Green, byte Blue)> ColorNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -55,6 +56,9 @@ public sealed class UiConfig
 
     /// <summary>The panes' shares as written ("40 30 30"), or null.</summary>
     public string? Panes { get; private set; }
+
+    /// <summary>The details' width side by side as written ("auto", "60"), or null.</summary>
+    public string? DetailsWidth { get; private set; }
 
     /// <summary>The packet list's columns asked for, or null.</summary>
     public ListColumns? Columns { get; private set; }
@@ -142,6 +146,11 @@ public sealed class UiConfig
                 if (!new PaneLayout().TrySetShares(value))
                     return $"panes takes three whole percentages (packets, details, bytes), each at least {PaneLayout.MinimumShare}, summing to 100; not '{Quote(value)}'";
                 Panes = value;
+                return null;
+            case "details-width":
+                if (!new PaneLayout().TrySetDetailsWidth(value))
+                    return $"details-width takes auto or a percentage of the width from {PaneLayout.MinimumWidthShare} to {PaneLayout.MaximumWidthShare}; not '{Quote(value)}'";
+                DetailsWidth = value;
                 return null;
             case "columns":
                 if (!ListColumns.TryParse(value, out var columns, out string? problem))

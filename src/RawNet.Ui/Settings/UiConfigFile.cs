@@ -57,6 +57,7 @@ public static class UiConfigFile
         {
             settings.Add(("layout", PaneLayout.Name(layout.Kind)));
             settings.Add(("panes", layout.SharesText));
+            settings.Add(("details-width", layout.DetailsWidthText));
         }
         if (columns is not null)
             settings.Add(("columns", columns.ToString()));

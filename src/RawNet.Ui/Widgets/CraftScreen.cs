@@ -254,7 +254,7 @@ public sealed class CraftScreen(Theme theme, CraftForm form, IReadOnlyList<List<
             legend.Add(new Segment(text, theme.Layer(n, bold: true)));
         }
         lines.Add(Padded(theme, legend, width));
-        for (int line = 0; line < HexRows.LineCount(data.Frame.Length); line++)
+        for (int line = 0; line < HexLines.LineCount(data.Frame.Length); line++)
             lines.Add(HexRows.Line(theme, data.Frame, line, at => theme.Layer(owner[at]), width, "   "));
     }
 

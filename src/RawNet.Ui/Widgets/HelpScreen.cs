@@ -17,7 +17,7 @@ public sealed class HelpScreen(Theme theme, int height, int top = 0) : IRenderab
         ("End / G", "last packet (tree: last line); live or replay: follow new packets"),
         ("Enter", "packet list: expand or collapse every layer; tree: the layer under the cursor"),
         ("Tab", "next pane: packets, details, bytes"),
-        ("< > | \\", "< / > shrink / grow the focused pane; | stacked or side by side; \\ one pane alone (kept in ui.conf)"),
+        ("< > { } | \\", "< / > shrink / grow the focused pane; | stacked or side by side; { / } side by side, details narrower / wider (the bytes go to 8 a line); \\ one pane alone (kept in ui.conf)"),
         ("/", "edit the display filter: Enter applies, Esc cancels, Backspace erases"),
         ("s", "statistics: protocol hierarchy and conversations (as rawnet stats)"),
         ("i", "interfaces: choose one and a capture filter, start; while capturing: stop"),
@@ -47,7 +47,7 @@ public sealed class HelpScreen(Theme theme, int height, int top = 0) : IRenderab
         ("?", "this help"),
         ("Esc", "back to the packets from help, statistics, interfaces or craft; ends a replay"),
         ("q / Ctrl-C", "quit (the terminal is restored)"),
-        ("mouse", "click a packet, a tree line (a heading or a second click: Enter) or a byte (its field); wheel scrolls the pane under it; drag a pane's title line to resize; click a key hint"),
+        ("mouse", "click a packet (double click: Enter), a tree line (a heading, a second click or a double click: Enter) or a byte (its field); wheel scrolls the pane under it; drag a pane's title line (side by side, the border between details and bytes) to resize; click a key hint"),
     ];
 
     /// <summary>The first key line shown when the screen is scrolled to <paramref name="top"/> in <paramref name="height"/> lines (the title stays).</summary>

@@ -7,14 +7,11 @@ using Spectre.Console.Rendering;
 namespace RawNet.Ui.Widgets;
 
 /// <summary>
-/// The selected frame's bytes, 16 a line: offset, hex and ASCII; exactly the bytes of the layer or field under the tree
-/// cursor are highlighted, in both the hex and the ASCII columns.
+/// The selected frame's bytes, 16 a line (8 in a pane too narrow for 16): offset, hex and ASCII; exactly the bytes of
+/// the layer or field under the tree cursor are highlighted, in both the hex and the ASCII columns.
 /// </summary>
 public sealed class HexPane(CaptureView view, int height) : IRenderable
 {
-    /// <summary>Bytes per line.</summary>
-    public const int BytesPerLine = HexRows.BytesPerLine;
-
     public Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
 
     public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
@@ -29,22 +26,26 @@ public sealed class HexPane(CaptureView view, int height) : IRenderable
             view.Source.Decode(view.SelectedFrame);
             var frame = view.Source.Frame.ToArray();
             int rows = Math.Max(1, height - 1);
-            int total = HexRows.LineCount(frame.Length);
-            int top = HexTop(view, start, length, rows, total);
+            int perLine = HexLines.BytesPerLineFor(maxWidth);
+            int total = HexLines.LineCount(frame.Length, perLine);
+            int top = HexTop(view, start, length, rows, total, perLine);
             var theme = view.Theme;
             for (int line = top; line < Math.Min(total, top + rows); line++)
-                lines.Add(HexRows.Line(theme, frame, line, at => at >= start && at < start + length ? theme.Cursor : theme.Body, maxWidth));
+                lines.Add(HexRows.Line(theme, frame, line, at => at >= start && at < start + length ? theme.Cursor : theme.Body, maxWidth, bytesPerLine: perLine));
         }
         return Cells.Lines(lines, maxWidth, height);
     }
 
-    /// <summary>The first line shown: the user's scroll position, moved just enough to show the start of the highlight.</summary>
-    public static int HexTop(CaptureView view, int start, int length, int rows, int total)
+    /// <summary>
+    /// The first line shown (of <paramref name="total"/> at <paramref name="bytesPerLine"/> a line): the user's scroll
+    /// position, moved just enough to show the start of the highlight.
+    /// </summary>
+    public static int HexTop(CaptureView view, int start, int length, int rows, int total, int bytesPerLine)
     {
         int top = Math.Min(view.HexTop, Math.Max(0, total - rows));
         if (length > 0 && view.Focus != Pane.Hex)
         {
-            int line = start / BytesPerLine;
+            int line = start / bytesPerLine;
             if (line < top || line >= top + rows)
                 top = Math.Max(0, line - rows / 2);
         }

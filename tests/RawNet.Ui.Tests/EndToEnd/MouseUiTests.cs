@@ -102,6 +102,43 @@ public sealed class MouseUiTests
     }
 
     [Fact]
+    public void Side_by_side_the_border_between_details_and_bytes_drags_the_bytes_go_to_eight_a_line_and_the_width_is_kept()
+    {
+        using var ui = Start(160);
+        var first = ui.WaitFor("Packets (10 shown of 10)");
+        // A double click on a packet: Enter, every layer opens (one click selects it and opens none).
+        ui.DoubleClick(30, RowOf(first, "       3    0.00"));
+        first = ui.WaitFor(" - Ethernet II");
+        Assert.Contains(">       3    0.00", first, StringComparison.Ordinal);
+        ui.Type("|");
+        var screen = ui.WaitFor("Layout: side by side");
+        int title = RowOf(screen, " Packet details ");
+        int border = screen.Split('\n')[title].IndexOf(RawNet.Ui.Widgets.SideBySide.Border, StringComparison.Ordinal);
+        // The bytes at their natural width, 16 a line: the second line starts at offset 0x10.
+        Assert.Equal(160 - 72 - 1, border);
+        Assert.Contains("│0010  ", screen, StringComparison.Ordinal);
+
+        // Drag the border from a line below the titles to column 120: the bytes keep 39 cells, 8 a line.
+        ui.Mouse(0, border, title + 2);
+        ui.Mouse(32, 110, title + 2);
+        ui.Mouse(32, 120, title + 2);
+        ui.Mouse(0, 120, title + 2, release: true);
+        screen = ui.WaitFor("│0008  ");
+        Assert.Equal(120, screen.Split('\n')[title].IndexOf(RawNet.Ui.Widgets.SideBySide.Border, StringComparison.Ordinal));
+
+        // { moves it back 5% of the width, said in the status line.
+        ui.Type("{");
+        screen = ui.WaitFor("Details: 112 columns (70% of the width), bytes 8 a line");
+        Assert.Equal(112, screen.Split('\n')[title].IndexOf(RawNet.Ui.Widgets.SideBySide.Border, StringComparison.Ordinal));
+
+        ui.Keys("q");
+        ui.WaitFor(Exited + "0");
+        string config = File.ReadAllText(Path.Combine(ui.ConfigHome, "rawnet", "ui.conf"));
+        Assert.Contains("layout = side-by-side\n", config, StringComparison.Ordinal);
+        Assert.Contains("details-width = 70\n", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ctrl_c_turns_mouse_mode_off_too_and_garbage_never_becomes_keys()
     {
         using var ui = Start();

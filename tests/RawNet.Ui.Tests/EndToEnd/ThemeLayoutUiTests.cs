@@ -125,7 +125,7 @@ public sealed partial class ThemeLayoutUiTests
                 // The bad line is also left on the terminal after quitting, with the file's whole path.
                 Assert.Contains($"rawnet: {config}:2: unknown theme 'neon'", screen.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
             }
-            Assert.Equal("# mine\ntheme = neon\nlayout = side-by-side\npanes = 35 35 30\ncolumns = No.,ip.ttl,Time,Source,Destination,Protocol,Length,Info\n", File.ReadAllText(config));
+            Assert.Equal("# mine\ntheme = neon\nlayout = side-by-side\npanes = 35 35 30\ndetails-width = auto\ncolumns = No.,ip.ttl,Time,Source,Destination,Protocol,Length,Info\n", File.ReadAllText(config));
             using (var again = Start($"ui '{Capture}'", 160, 40, configHome: home))
             {
                 var screen = again.WaitFor("│── Bytes");

@@ -87,6 +87,13 @@ internal sealed class TmuxSession : IDisposable
         Mouse(0, column, row, release: true);
     }
 
+    /// <summary>A double click on the 0-based cell: both clicks' reports in one write, as quick as a terminal sends them.</summary>
+    public void DoubleClick(int column, int row)
+    {
+        string press = $"\e[<0;{column + 1};{row + 1}M", release = $"\e[<0;{column + 1};{row + 1}m";
+        Type(press + release + press + release);
+    }
+
     /// <summary>A tmux format expanded for the pane, such as <c>#{mouse_sgr_flag}</c> (1 while the program has SGR mouse mode on).</summary>
     public string Format(string format) => Tmux("display-message", "-p", "-t", _name, format).Trim();
 

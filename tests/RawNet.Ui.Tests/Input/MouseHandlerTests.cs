@@ -29,11 +29,11 @@ public sealed class MouseHandlerTests
     /// <summary>The screen row of tree line <paramref name="index"/> (the tree not scrolled).</summary>
     private static int TreeRow(CaptureView view, int index) => view.Geometry.TreeTop + 1 + index;
 
-    /// <summary>The cell of byte <paramref name="offset"/>'s hex (the pane not scrolled).</summary>
-    private static (int Column, int Row) ByteCell(CaptureView view, int offset)
+    /// <summary>The cell of byte <paramref name="offset"/>'s hex (the pane not scrolled), at <paramref name="perLine"/> bytes a line.</summary>
+    private static (int Column, int Row) ByteCell(CaptureView view, int offset, int perLine = 16)
     {
-        int i = offset % 16;
-        return (view.Geometry.HexLeft + 6 + i * 3 + (i >= 8 ? 1 : 0), view.Geometry.HexTop + 1 + offset / 16);
+        int i = offset % perLine;
+        return (view.Geometry.HexLeft + 6 + i * 3 + (i >= 8 ? 1 : 0), view.Geometry.HexTop + 1 + offset / perLine);
     }
 
     private static int LineOf(CaptureView view, string text)
@@ -81,6 +81,37 @@ public sealed class MouseHandlerTests
         Assert.False(view.Tree[ip].Expanded);
         Click(view, 10, TreeRow(view, ip));
         Assert.True(view.Tree[ip].Expanded);
+    }
+
+    [Fact]
+    public void A_double_click_on_a_heading_opens_it_once_and_on_a_packet_is_enter()
+    {
+        var view = Drawn();
+        int ip = LineOf(view, "Internet Protocol Version 4");
+        (int column, int row) = (10, TreeRow(view, ip));
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 1_000));
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 1_250));
+        Assert.True(view.Tree[ip].Expanded);
+        // Slower than a double click: two clicks, open then closed.
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 5_000));
+        Assert.False(view.Tree[ip].Expanded);
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 5_000 + MouseHandler.DoubleClickMilliseconds + 1));
+        Assert.True(view.Tree[ip].Expanded);
+        // A double click closes it; a third quick press starts over: a click of its own, which opens it again.
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 6_000));
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 6_100));
+        Assert.False(view.Tree[ip].Expanded);
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, column, row), now: 6_200));
+        Assert.True(view.Tree[ip].Expanded);
+
+        // On a packet row: the second press is Enter, which the session runs as typed.
+        int packetRow = PaneGeometry.BodyTop + 2 + 1;
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, 30, packetRow), now: 10_000));
+        var key = MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, 30, packetRow), now: 10_200);
+        Assert.Equal(ConsoleKey.Enter, key!.Value.Key);
+        Assert.Equal((1, Pane.Packets), (view.Selected, view.Focus));
+        // Two presses on different rows are two clicks.
+        Assert.Null(MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, 30, packetRow + 1), now: 10_300));
     }
 
     [Fact]
@@ -207,6 +238,46 @@ public sealed class MouseHandlerTests
         Click(view, 5, PaneGeometry.BodyTop + 1 + 2);
         Assert.Equal((2, Pane.Tree), (view.TreeCursor, view.Focus));
         // No border to drag when one pane fills the screen.
-        Assert.Equal(PaneBorder.None, view.Geometry.BorderAt(PaneGeometry.BodyTop));
+        Assert.Equal(PaneBorder.None, view.Geometry.BorderAt(0, PaneGeometry.BodyTop));
+        Assert.Equal(PaneBorder.None, view.Geometry.BorderAt(view.Geometry.Sizes.TreeWidth, PaneGeometry.BodyTop + 3));
+    }
+
+    [Fact]
+    public void Side_by_side_the_column_between_details_and_bytes_drags_and_narrow_bytes_are_hit_at_eight_a_line()
+    {
+        var view = Drawn(160, 40, LayoutKind.SideBySide);
+        // At first the bytes keep their 16-byte lines: the details get the rest.
+        int border = view.Geometry.Sizes.TreeWidth;
+        Assert.Equal(160 - PaneLayout.HexWidth - 1, border);
+        Assert.Equal(16, view.Geometry.HexBytesPerLine);
+        int row = view.Geometry.TreeTop + 2;
+        Assert.Equal(PaneBorder.BesideTree, view.Geometry.BorderAt(border, row));
+        Assert.Equal(PaneBorder.None, view.Geometry.BorderAt(border - 1, row));
+
+        // Dragged left: wider bytes, still 16 a line (the rest of the pane blank).
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.Press, 0, border, row));
+        Assert.Equal(PaneBorder.BesideTree, view.Dragging);
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.Drag, 0, 60, row));
+        MainScreen.Compose(view, 160, 40);
+        Assert.Equal((60, 16), (view.Geometry.Sizes.TreeWidth, view.Geometry.HexBytesPerLine));
+        // Dragged right past what 16 a line needs: 8 a line; never past what leaves the bytes one 8-byte line.
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.Drag, 0, 150, row));
+        MouseHandler.Apply(view, new MouseEvent(MouseAction.Release, 0, 150, row));
+        MainScreen.Compose(view, 160, 40);
+        Assert.Equal(160 - 1 - PaneLayout.MinimumHexWidth, view.Geometry.Sizes.TreeWidth);
+        Assert.Equal(8, view.Geometry.HexBytesPerLine);
+        Assert.True(view.Layout.Changed);
+        Assert.Equal(PaneBorder.None, view.Dragging);
+
+        // Byte 23 is now the eighth of the third line, and a click there selects it.
+        var (column, byteRow) = ByteCell(view, 23, 8);
+        Click(view, column, byteRow);
+        Assert.Equal((23, 1), view.Highlight);
+        // Its ASCII too (the line's ASCII begins after 8 hex bytes and a space), after another byte was chosen.
+        Click(view, ByteCell(view, 0, 8).Column, ByteCell(view, 0, 8).Row);
+        Assert.NotEqual((23, 1), view.Highlight);
+        // (The opened layer took rows from the list: the panes moved down.)
+        Click(view, view.Geometry.HexLeft + 6 + 8 * 3 + 1 + 7, ByteCell(view, 23, 8).Row);
+        Assert.Equal((23, 1), view.Highlight);
     }
 }

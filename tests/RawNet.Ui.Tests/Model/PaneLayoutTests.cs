@@ -50,6 +50,53 @@ public sealed class PaneLayoutTests
         Assert.False(layout.TrySetShares("40 -30 90"));
     }
 
+    [Fact]
+    public void Side_by_side_the_details_take_what_sixteen_byte_lines_leave_or_their_share_of_the_width_within_limits()
+    {
+        var layout = new PaneLayout { Kind = LayoutKind.SideBySide };
+        Assert.Equal("auto", layout.DetailsWidthText);
+        Assert.Equal(160 - 73, layout.TreeWidth(160));
+        Assert.Equal(PaneLayout.HexWidth, layout.HexPaneWidth(160));
+        // Narrower than side by side needs: stacked, the bytes the whole width.
+        Assert.Equal(100, layout.HexPaneWidth(100));
+
+        // } from auto starts at the share the details have now (87 of 160 cells: 54%), 5% at a time.
+        Assert.True(layout.WidenDetails(1, 160));
+        Assert.Equal("59", layout.DetailsWidthText);
+        Assert.Equal(94, layout.TreeWidth(160));
+        Assert.True(layout.Changed);
+        // Too wide for 16 a line: the pane is narrower than 72 cells.
+        Assert.Equal(160 - 95, layout.HexPaneWidth(160));
+        while (layout.WidenDetails(1, 160))
+        {
+        }
+        // The bytes keep one line of 8 (39 cells) and the border.
+        Assert.Equal(160 - 1 - PaneLayout.MinimumHexWidth, layout.TreeWidth(160));
+        Assert.Equal(39, PaneLayout.MinimumHexWidth);
+        while (layout.WidenDetails(-1, 160))
+        {
+        }
+        // It stops where the details reach their 30 cells (19% of 160 columns; less would change nothing).
+        Assert.Equal(("19", PaneLayout.MinimumTreeWidth), (layout.DetailsWidthText, layout.TreeWidth(160)));
+
+        // A drag puts the border at the column asked for; one that ends where the border was changes nothing.
+        var dragged = new PaneLayout { Kind = LayoutKind.SideBySide };
+        Assert.False(dragged.MoveSideBorder(87, 160));
+        Assert.Equal("auto", dragged.DetailsWidthText);
+        Assert.True(dragged.MoveSideBorder(100, 160));
+        Assert.Equal(100, dragged.TreeWidth(160));
+
+        Assert.True(dragged.TrySetDetailsWidth("auto"));
+        Assert.True(dragged.TrySetDetailsWidth("90"));
+        Assert.False(dragged.TrySetDetailsWidth("91"));
+        Assert.False(dragged.TrySetDetailsWidth("5"));
+        Assert.False(dragged.TrySetDetailsWidth("half"));
+        Assert.False(dragged.TrySetDetailsWidth("-20"));
+        Assert.Equal("90", dragged.DetailsWidthText);
+        Assert.True(dragged.TrySetDetailsWidth("62.5"));
+        Assert.Equal((625, "62.5", 100), (dragged.DetailsWidthTenths, dragged.DetailsWidthText, dragged.TreeWidth(160)));
+    }
+
     /// <summary>Issue 10: at 120x40, Enter on the first packet used to push the IPv4 line out of a 9-line tree while the bytes showed 6 empty lines.</summary>
     [Fact]
     public void At_120_by_40_the_expanded_tree_gets_the_rows_the_bytes_do_not_use()

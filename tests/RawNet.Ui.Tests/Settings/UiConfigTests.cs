@@ -64,7 +64,7 @@ public sealed class UiConfigTests : IDisposable
             "layout = maximized"), "~/.config/rawnet/ui.conf");
         Assert.Equal(
         [
-            "~/.config/rawnet/ui.conf:2: expected 'setting = value' (theme, colors, layout, panes, columns, color), not 'just words'",
+            "~/.config/rawnet/ui.conf:2: expected 'setting = value' (theme, colors, layout, panes, details-width, columns, color), not 'just words'",
             "~/.config/rawnet/ui.conf:3: unknown theme 'solarized' (dark, light or high-contrast)",
             "~/.config/rawnet/ui.conf:4: display filter 'tcp.srcprot == 1': unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)",
             "~/.config/rawnet/ui.conf:5: unknown colour 'nocolour' (#rrggbb or black, white, grey, gray, red, green, yellow, blue, magenta, cyan, orange)",
@@ -74,7 +74,7 @@ public sealed class UiConfigTests : IDisposable
             "~/.config/rawnet/ui.conf:9: control character in the line; ignored",
             "~/.config/rawnet/ui.conf:10: control character in the line; ignored",
             "~/.config/rawnet/ui.conf:11: line longer than 1000 characters; ignored",
-            "~/.config/rawnet/ui.conf:12: unknown setting 'size' (theme, colors, layout, panes, columns, color)",
+            "~/.config/rawnet/ui.conf:12: unknown setting 'size' (theme, colors, layout, panes, details-width, columns, color)",
         ], config.Problems);
         Assert.Same(Theme.Dark, config.Theme is null ? Theme.Dark : config.Theme);
         Assert.Equal(LayoutKind.Maximized, config.Layout);
@@ -138,7 +138,7 @@ public sealed class UiConfigTests : IDisposable
         File.WriteAllText(path, "# mine\ntheme = light\nlayout = stacked\ncolor = red on white if udp\nLayout = maximized\n");
         layout.Kind = LayoutKind.Maximized;
         Assert.Null(UiConfigFile.Save(path, UiConfigFile.Settings(layout, null)));
-        Assert.Equal($"# mine\ntheme = light\nlayout = maximized\ncolor = red on white if udp\npanes = {layout.SharesText}\n", File.ReadAllText(path));
+        Assert.Equal($"# mine\ntheme = light\nlayout = maximized\ncolor = red on white if udp\npanes = {layout.SharesText}\ndetails-width = auto\n", File.ReadAllText(path));
 
         File.WriteAllBytes(path, [0xff, 0x00]);
         Assert.Equal($"{path}: not UTF-8 text; settings not saved", UiConfigFile.Save(path, UiConfigFile.Settings(layout, null)));
