@@ -205,6 +205,12 @@ public sealed class LabTrafficTests
             Assert.Equal(lab.Network.Ipv4(1), series.Sender.Address.ToString());
             Assert.Equal(5001, series.Receiver.Port);
             Assert.Contains(report.Lines, l => l.StartsWith($"tcp_info: {series.Samples.Count:N0} samples of the sender {lab.Network.Ipv4(1)}:{series.Sender.Port}'s socket", StringComparison.Ordinal));
+            // What sampling itself used: some CPU, and a small share of one core (3 to 4% measured at 1 ms).
+            var cost = System.Text.RegularExpressions.Regex.Match(report.Lines.Single(l => l.StartsWith("tcp_info: ", StringComparison.Ordinal)),
+                @"; sampling used ([0-9.]+) ms of CPU in ([0-9.]+) s \(([0-9.]+)% of one core\)$");
+            Assert.True(cost.Success, string.Join('\n', report.Lines));
+            Assert.True(double.Parse(cost.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, cost.Value);
+            Assert.InRange(double.Parse(cost.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), 0.01, 50);
             Assert.True(series.Samples.Count >= 20, $"{series.Samples.Count} samples");
             // IPv4 with timestamps on a 1500-byte link: 1448-byte segments; Linux's initial window of 10 segments.
             Assert.All(series.Samples, s => Assert.Equal(1448u, s.SendMss));

@@ -188,7 +188,7 @@ public sealed class LabTrafficRun : IDisposable
             tcpInfo = sampler?.Finish(transfer.CongestionControl);
             if (sampler is not null)
                 lines.Add(tcpInfo is null ? "tcp_info: the sender never connected, so there are no samples"
-                    : $"tcp_info: {tcpInfo.Samples.Count:N0} samples of the sender {LabEnd.Text(tcpInfo.Sender)}'s socket, every {sampler.Period.TotalMilliseconds:0.###} ms and after each send(){(sampler.Note is { } note ? "; " + note : "")}");
+                    : $"tcp_info: {tcpInfo.Samples.Count:N0} samples of the sender {LabEnd.Text(tcpInfo.Sender)}'s socket, every {sampler.Period.TotalMilliseconds:0.###} ms and after each send(){(sampler.Note is { } note ? "; " + note : "")}; {CostText(sampler.Cost)}");
         }
         if (serverFailure is not null && !(serverFailure is OperationCanceledException && !_options.IsTransfer))
         {
@@ -217,6 +217,11 @@ public sealed class LabTrafficRun : IDisposable
             Thread.Sleep(settle - quiet);
         }
     }
+
+    /// <summary>What sampling took: "sampling used 12.3 ms of CPU in 2.91 s (0.42% of one core)".</summary>
+    internal static string CostText((TimeSpan Used, TimeSpan Ran) cost) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"sampling used {cost.Used.TotalMilliseconds:0.0} ms of CPU in {cost.Ran.TotalSeconds:0.00} s ({(cost.Ran > TimeSpan.Zero ? cost.Used / cost.Ran * 100 : 0):0.00}% of one core)");
 
     private static string Describe(Exception e) => e switch
     {
