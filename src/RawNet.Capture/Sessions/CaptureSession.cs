@@ -21,6 +21,9 @@ public sealed class CaptureSession : IDisposable
     /// <summary>How long one wait on the source may last before the capture thread looks at its stop conditions again.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The most frames appended before one publish, so consumers see a long burst in parts.</summary>
+    private const int MaxRun = 1024;
+
     private readonly ICaptureSource _source;
     private readonly CaptureSessionOptions _options;
     private readonly ManualResetEventSlim _finished = new(false);
@@ -144,15 +147,34 @@ public sealed class CaptureSession : IDisposable
                 }
                 if (!_source.TryNext(wait, out var frame))
                     continue;
-                var data = frame.Data;
-                var metadata = frame.Metadata;
-                if (data.Length > maxLength)
+                // The frames the source holds already (the rest of a TPACKET_V3 block) go into the ring as one run,
+                // published once: the consumers' cursors and wake-ups are touched once a block, not once a frame.
+                var appender = ring.BeginAppend();
+                bool reachedLimit = false;
+                int run = 0;
+                try
                 {
-                    data = data[..maxLength];
-                    metadata = metadata with { CapturedLength = maxLength };
+                    do
+                    {
+                        var data = frame.Data;
+                        var metadata = frame.Metadata;
+                        if (data.Length > maxLength)
+                        {
+                            data = data[..maxLength];
+                            metadata = metadata with { CapturedLength = maxLength };
+                        }
+                        // Lossy: a full ring refuses the frame and counts it; the capture thread never waits for a consumer.
+                        if (appender.TryAppend(metadata, data) && ++written == limit)
+                            reachedLimit = true;
+                    }
+                    while (!reachedLimit && ++run < MaxRun && _source.TryNextReady(out frame));
                 }
-                // Lossy: a full ring refuses the frame and counts it; the capture thread never waits for a consumer.
-                if (ring.TryWrite(metadata, data) && ++written == limit)
+                finally
+                {
+                    // Published even when the source fails mid-run: nothing already captured is lost.
+                    appender.Publish();
+                }
+                if (reachedLimit)
                     break;
             }
         }

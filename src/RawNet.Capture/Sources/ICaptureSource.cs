@@ -25,6 +25,17 @@ public interface ICaptureSource : IDisposable
     /// </summary>
     bool TryNext(TimeSpan timeout, out CapturedFrame frame);
 
+    /// <summary>
+    /// The next frame if the source already holds it (one more of the block the kernel handed over), never waiting;
+    /// false otherwise. The capture thread appends such a run of frames to the ring and publishes them once. A source
+    /// that cannot tell without waiting (libpcap) returns false, and its frames are published one at a time.
+    /// </summary>
+    bool TryNextReady(out CapturedFrame frame)
+    {
+        frame = default;
+        return false;
+    }
+
     /// <summary>Makes a waiting or future <see cref="TryNext"/> return false promptly; safe from any thread.</summary>
     void Stop();
 

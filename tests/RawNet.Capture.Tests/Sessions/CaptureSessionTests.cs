@@ -43,6 +43,38 @@ public sealed class CaptureSessionTests
     }
 
     [Fact]
+    public void Frames_a_source_holds_at_once_go_into_the_ring_as_one_run_in_order_and_the_count_cuts_a_run_short()
+    {
+        // Runs of 64, as a TPACKET_V3 block hands them over; the count ends the capture in the middle of the 16th run.
+        using var source = new FakeCaptureSource(frameCount: 1_000_000) { ReadyRun = 64 };
+        using var session = new CaptureSession(source, new CaptureSessionOptions(Count: 1000, RingBytes: 1 << 20));
+        var consumer = session.AddConsumer("test");
+        session.Start();
+
+        var numbers = Drain(consumer);
+
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), numbers);
+        Assert.Equal(1000, source.HandedOut);
+        // Each run was read to its end (15 whole runs of 64) before the loop waited again, not left behind.
+        Assert.Equal(15, source.RunsEnded);
+        Assert.Equal(1000, session.Counters.Captured);
+    }
+
+    [Fact]
+    public void A_source_failing_in_the_middle_of_a_run_loses_none_of_the_frames_before()
+    {
+        using var source = new FakeCaptureSource(frameCount: 1_000_000) { ReadyRun = 64, FailReadyAt = 100 };
+        using var session = new CaptureSession(source, new CaptureSessionOptions(RingBytes: 1 << 20));
+        var consumer = session.AddConsumer("test");
+        session.Start();
+
+        var numbers = Drain(consumer);
+
+        Assert.Equal(Enumerable.Range(1, 99).Select(i => (long)i), numbers);
+        Assert.IsType<IOException>(session.Failure);
+    }
+
+    [Fact]
     public void Duration_stops_an_idle_capture_on_time()
     {
         using var source = new FakeCaptureSource(frameCount: 0);

@@ -229,6 +229,10 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
         return false;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The rest of the block being walked, then the next block if the kernel has already handed it over; no poll.</remarks>
+    public bool TryNextReady(out CapturedFrame frame) => TryNext(TimeSpan.Zero, out frame);
+
     private Interop.PacketRing.TPacketBlockDesc* Block(int index) => (TPacketBlockDesc*)(_ring + (long)index * _layout.BlockSize);
 
     private bool TryNextInBlock(out CapturedFrame frame)
