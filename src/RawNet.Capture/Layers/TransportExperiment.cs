@@ -353,52 +353,112 @@ public static class TransportExperiment
         RunIp("-n", ns, "neigh", "replace", unowned.ToString(), "lladdr", Mac(macA), "dev", device, "nud", "permanent");
         try
         {
-            var spoofed = new IPEndPoint(unowned, Port(sourcePort));
-            uint isn2 = RandomSequence();
-            SendFrame(p, macA, macB, spoofed, to, TcpFlags.Syn, isn2, 0, []);
-            var synAck = capture.WaitFor(f => Find(f, TcpFlags.Syn | TcpFlags.Ack, spoofed.Port, toAddress: unowned) is not null, run.Timeout, run.CancellationToken)
-                ? Find(capture.Frames, TcpFlags.Syn | TcpFlags.Ack, spoofed.Port, toAddress: unowned) : null;
-            if (synAck is null || !WireFacts.Read(synAck)!.Value.TryTcp(synAck, out var answer))
+            if (!HandshakeByHand(run, listening, capture, macA, macB, new IPEndPoint(unowned, Port(sourcePort)), to, 2))
             {
-                run.Findings.Add("2. no SYN-ACK came for the unowned address");
                 run.Finish(capture);
                 return;
             }
-            uint theirs = answer.SequenceNumber;
-            SendFrame(p, macA, macB, spoofed, to, TcpFlags.Ack, isn2 + 1, theirs + 1, []);
-            var hello = run.Options.Payload;
-            SendFrame(p, macA, macB, spoofed, to, TcpFlags.Psh | TcpFlags.Ack, isn2 + 1, theirs + 1, hello);
-            if (listening.Poll(run.Timeout, SelectMode.SelectRead))
-            {
-                using var connection = listening.Accept();
-                var peer = (IPEndPoint)connection.RemoteEndPoint!;
-                run.Findings.Add($"2. SYN, SYN-ACK, ACK: the listener's accept() returned a connection from {Show(peer)}");
-                connection.ReceiveTimeout = (int)run.Timeout.TotalMilliseconds;
-                var buffer = new byte[4096];
-                try
-                {
-                    int n = connection.Receive(buffer);
-                    run.Receives.Add(new SocketCall("connection", peer, n, Printable(buffer.AsSpan(0, n))));
-                    run.Findings.Add($"2. its recv() returned the {n} bytes sent by hand; then RawNet reset the connection by hand (RST, seq {isn2 + 1 + (uint)hello.Length})");
-                }
-                catch (SocketException e)
-                {
-                    run.Findings.Add("2. recv() failed: " + e.Message);
-                }
-                capture.WaitFor(f => f.Count(x => WireFacts.Read(x.Frame) is { } w && w.Source.Equals(p.Listener) && w.TcpPayload(x.Frame) == 0
-                    && w.TryTcp(x.Frame, out var t) && t.AcknowledgmentNumber == isn2 + 1 + (uint)hello.Length) > 0, run.Timeout, run.CancellationToken);
-                SendFrame(p, macA, macB, spoofed, to, TcpFlags.Rst, isn2 + 1 + (uint)hello.Length, 0, []);
-            }
-            else
-                run.Findings.Add("2. the listener's accept() returned nothing");
-            run.Finish(capture);
         }
         finally
         {
             RunIp("-n", ns, "neigh", "del", unowned.ToString(), "dev", device);
         }
-        run.Findings.Add("the other way out is a firewall rule in the sender's namespace dropping its kernel's outgoing RSTs to that port "
-            + "(nft or iptables; neither is installed on the machine this was written on, so RawNet uses the unowned address, which needs no tool)");
+
+        // The other way out: the sender's own address, its kernel's RSTs to the listener dropped by a firewall rule.
+        if (FindTool("nft") is not { } nft)
+        {
+            run.Findings.Add("3. the other way out, a firewall rule in the sender's namespace dropping its kernel's RSTs, needs nft (nftables), which is not installed: skipped");
+            run.Finish(capture);
+            return;
+        }
+        using var ownPort = p.InSender(() => BindDatagram(p.Sender, 0));
+        var own = new IPEndPoint(p.Sender, Port(ownPort));
+        string table = $"rawnet_handshake_{Environment.ProcessId}";
+        run.Steps.Add($"3. the other way out: the same from {Show(own)}, the sender's own address, with a firewall rule in its namespace "
+            + $"(nft: table inet {table}, output hook: tcp sport {own.Port} with RST set, drop) so its kernel's RST never leaves");
+        try
+        {
+            RunNft(nft, lab.NamespaceA, $"add table inet {table}");
+            RunNft(nft, lab.NamespaceA, $"add chain inet {table} out {{ type filter hook output priority 0; policy accept; }}");
+            RunNft(nft, lab.NamespaceA, $"add rule inet {table} out tcp sport {own.Port} tcp flags & rst == rst drop");
+            HandshakeByHand(run, listening, capture, macA, macB, own, to, 3, () => RunNft(nft, lab.NamespaceA, $"delete table inet {table}"));
+        }
+        finally
+        {
+            // Deleted before the last RST (by hand, through AF_PACKET, which no rule sees); gone in any case.
+            TryRunNft(nft, lab.NamespaceA, $"delete table inet {table}");
+        }
+        run.Finish(capture);
+    }
+
+    /// <summary>
+    /// SYN, the SYN-ACK read from the capture, ACK and the payload, built by RawNet from <paramref name="from"/> and sent
+    /// as Ethernet frames through an AF_PACKET socket (no firewall rule sees them); the listener's accept() and recv()
+    /// said in step <paramref name="step"/>'s findings; then, after <paramref name="beforeReset"/>, a RST by hand.
+    /// False when no SYN-ACK came.
+    /// </summary>
+    private static bool HandshakeByHand(TransportRun run, Socket listening, WireCapture capture, PhysicalAddress macA, PhysicalAddress macB,
+        IPEndPoint from, IPEndPoint to, int step, Action? beforeReset = null)
+    {
+        var p = run.Path;
+        uint isn = RandomSequence();
+        SendFrame(p, macA, macB, from, to, TcpFlags.Syn, isn, 0, []);
+        var synAck = capture.WaitFor(f => Find(f, TcpFlags.Syn | TcpFlags.Ack, from.Port, toAddress: from.Address) is not null, run.Timeout, run.CancellationToken)
+            ? Find(capture.Frames, TcpFlags.Syn | TcpFlags.Ack, from.Port, toAddress: from.Address) : null;
+        if (synAck is null || !WireFacts.Read(synAck)!.Value.TryTcp(synAck, out var answer))
+        {
+            run.Findings.Add($"{step}. no SYN-ACK came for {from.Address}");
+            return false;
+        }
+        uint theirs = answer.SequenceNumber;
+        SendFrame(p, macA, macB, from, to, TcpFlags.Ack, isn + 1, theirs + 1, []);
+        var hello = run.Options.Payload;
+        SendFrame(p, macA, macB, from, to, TcpFlags.Psh | TcpFlags.Ack, isn + 1, theirs + 1, hello);
+        if (!listening.Poll(run.Timeout, SelectMode.SelectRead))
+        {
+            run.Findings.Add($"{step}. the listener's accept() returned nothing");
+            return true;
+        }
+        using var connection = listening.Accept();
+        var peer = (IPEndPoint)connection.RemoteEndPoint!;
+        run.Findings.Add($"{step}. SYN, SYN-ACK, ACK: the listener's accept() returned a connection from {Show(peer)}");
+        connection.ReceiveTimeout = (int)run.Timeout.TotalMilliseconds;
+        var buffer = new byte[4096];
+        try
+        {
+            int n = connection.Receive(buffer);
+            run.Receives.Add(new SocketCall("connection", peer, n, Printable(buffer.AsSpan(0, n))));
+            run.Findings.Add($"{step}. its recv() returned the {n} bytes sent by hand; then RawNet reset the connection by hand (RST, seq {isn + 1 + (uint)hello.Length})");
+        }
+        catch (SocketException e)
+        {
+            run.Findings.Add($"{step}. recv() failed: " + e.Message);
+        }
+        capture.WaitFor(f => f.Count(x => WireFacts.Read(x.Frame) is { } w && w.Source.Equals(p.Listener) && w.Destination.Equals(from.Address)
+            && w.TcpPayload(x.Frame) == 0 && w.TryTcp(x.Frame, out var t) && t.AcknowledgmentNumber == isn + 1 + (uint)hello.Length) > 0, run.Timeout, run.CancellationToken);
+        beforeReset?.Invoke();
+        SendFrame(p, macA, macB, from, to, TcpFlags.Rst, isn + 1 + (uint)hello.Length, 0, []);
+        return true;
+    }
+
+    /// <summary>The full path of <paramref name="name"/> on PATH (or in /usr/sbin, /sbin), or null.</summary>
+    private static string? FindTool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin")
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>Runs one nft command (or ruleset) in network namespace <paramref name="ns"/>.</summary>
+    private static void RunNft(string nft, string ns, string command) => RunIp("netns", "exec", ns, nft, command);
+
+    private static void TryRunNft(string nft, string ns, string command)
+    {
+        try
+        {
+            RunNft(nft, ns, command);
+        }
+        catch (LayersException)
+        {
+            // Already gone.
+        }
     }
 
     private static void SendFrame(TransportPath p, PhysicalAddress source, PhysicalAddress destination, IPEndPoint from, IPEndPoint to,
