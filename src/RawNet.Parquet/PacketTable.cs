@@ -26,6 +26,15 @@ public sealed class PacketTable : IDisposable
     private readonly string?[] _fileValues = new string?[RowGroupRows];
     private readonly long[] _epochValues = new long[RowGroupRows];
     private readonly object[] _values;
+    private readonly ParquetColumnType[] _types;
+    // The same arrays as _values, typed, so the per-row path indexes them without a type test per value.
+    private readonly long?[][] _longs;
+    private readonly bool?[][] _booleans;
+    private readonly double?[][] _doubles;
+    private readonly DateTime?[][] _times;
+    private readonly string?[][] _texts;
+    /// <summary>Per column: an analysis marker, written false (not null) where the packet does not have it.</summary>
+    private readonly bool[] _absentIsFalse;
     private readonly TextLine _text = new();
     private int _rows;
 
@@ -40,6 +49,13 @@ public sealed class PacketTable : IDisposable
         _fields = new DataField[names.Count];
         _values = new object[names.Count];
         _filled = new bool[names.Count];
+        _types = [.. columns.Types];
+        _longs = new long?[names.Count][];
+        _booleans = new bool?[names.Count][];
+        _doubles = new double?[names.Count][];
+        _times = new DateTime?[names.Count][];
+        _texts = new string?[names.Count][];
+        _absentIsFalse = new bool[names.Count];
         for (int i = 0; i < names.Count; i++)
         {
             (_fields[i], _values[i]) = columns.Types[i] switch
@@ -50,6 +66,15 @@ public sealed class PacketTable : IDisposable
                 ParquetColumnType.Timestamp => (new DateTimeDataField(names[i], DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Nanos, isNullable: true), new DateTime?[RowGroupRows]),
                 _ => (new DataField<string>(names[i], true), new string?[RowGroupRows]),
             };
+            switch (_values[i])
+            {
+                case long?[] v: _longs[i] = v; break;
+                case bool?[] v: _booleans[i] = v; break;
+                case double?[] v: _doubles[i] = v; break;
+                case DateTime?[] v: _times[i] = v; break;
+                case string?[] v: _texts[i] = v; break;
+            }
+            _absentIsFalse[i] = columns.Types[i] == ParquetColumnType.Boolean && columns.Selection.DefinitionsOf(i)[0].Kind == FieldKind.Marker;
         }
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         _writer = ParquetWriter.CreateAsync(new ParquetSchema([_file, _epoch, .. _fields]), stream, options).GetAwaiter().GetResult();
@@ -81,14 +106,15 @@ public sealed class PacketTable : IDisposable
                 }
             }
         }
-        for (int i = 0; i < _fields.Length; i++)
+        var types = _types;
+        for (int i = 0; i < types.Length; i++)
         {
-            var type = _columns.Types[i];
+            var type = types[i];
             if (type == ParquetColumnType.Text)
             {
                 _text.Clear();
                 FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
-                ((string?[])_values[i])[row] = _text.Length == 0 ? null : Intern(_text.Text);
+                _texts[i][row] = _text.Length == 0 ? null : Intern(_text.Text);
             }
             else if (!filled[i])
                 SetAbsent(i, row, type);
@@ -103,19 +129,19 @@ public sealed class PacketTable : IDisposable
     /// <summary>Writes a typed column's value from the field's number (nanoseconds for times).</summary>
     private void Set(int column, int row, FieldKind kind, ulong number)
     {
-        switch (_values[column])
+        switch (_types[column])
         {
-            case long?[] v:
-                v[row] = kind == FieldKind.SignedDecimal ? (long)number : unchecked((long)number);
+            case ParquetColumnType.Int64:
+                _longs[column][row] = unchecked((long)number);
                 break;
-            case bool?[] v:
-                v[row] = kind == FieldKind.Marker || number != 0;
+            case ParquetColumnType.Boolean:
+                _booleans[column][row] = kind == FieldKind.Marker || number != 0;
                 break;
-            case double?[] v:
-                v[row] = (long)number / 1e9;
+            case ParquetColumnType.Double:
+                _doubles[column][row] = (long)number / 1e9;
                 break;
-            case DateTime?[] v:
-                v[row] = DateTime.UnixEpoch.AddTicks((long)number / 100);
+            case ParquetColumnType.Timestamp:
+                _times[column][row] = DateTime.UnixEpoch.AddTicks((long)number / 100);
                 break;
         }
     }
@@ -123,19 +149,19 @@ public sealed class PacketTable : IDisposable
     /// <summary>A typed column the packet has no value for: null, or false for an analysis marker (absent means not flagged).</summary>
     private void SetAbsent(int column, int row, ParquetColumnType type)
     {
-        switch (_values[column])
+        switch (type)
         {
-            case long?[] v:
-                v[row] = null;
+            case ParquetColumnType.Int64:
+                _longs[column][row] = null;
                 break;
-            case bool?[] v:
-                v[row] = _columns.Selection.DefinitionsOf(column)[0].Kind == FieldKind.Marker ? false : null;
+            case ParquetColumnType.Boolean:
+                _booleans[column][row] = _absentIsFalse[column] ? false : null;
                 break;
-            case double?[] v:
-                v[row] = null;
+            case ParquetColumnType.Double:
+                _doubles[column][row] = null;
                 break;
-            case DateTime?[] v:
-                v[row] = null;
+            case ParquetColumnType.Timestamp:
+                _times[column][row] = null;
                 break;
         }
     }
