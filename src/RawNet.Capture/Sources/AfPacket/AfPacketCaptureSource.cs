@@ -202,7 +202,8 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // A negative timeout (Timeout.InfiniteTimeSpan) or one beyond a day waits until a frame comes or Stop.
         var infinite = timeout < TimeSpan.Zero || timeout > TimeSpan.FromDays(1);
-        var deadline = infinite ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        // The clock is read only once there is nothing to return at once: a frame in a held block costs no system call.
+        long deadline = 0;
         while (!_stopped)
         {
             if (_holdingBlock)
@@ -219,7 +220,12 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
                 _nextPacket = (byte*)block + block->OffsetToFirstPacket;
                 continue;
             }
-            var remaining = deadline - Stopwatch.GetTimestamp();
+            if (timeout == TimeSpan.Zero)
+                break;
+            long now = Stopwatch.GetTimestamp();
+            if (deadline == 0)
+                deadline = infinite ? long.MaxValue : now + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            var remaining = deadline - now;
             if (remaining <= 0)
                 break;
             // Nanoseconds, not poll's milliseconds: the lab link waits for frames that are due within a fraction of one.
