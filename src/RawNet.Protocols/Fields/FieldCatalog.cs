@@ -44,6 +44,7 @@ public static class FieldCatalog
         LayerKind.Gre => TunnelFields.Gre,
         LayerKind.Vxlan => TunnelFields.Vxlan,
         LayerKind.Dns => DnsFields.All,
+        LayerKind.Payload => PayloadFields.All,
         _ => [],
     };
 
