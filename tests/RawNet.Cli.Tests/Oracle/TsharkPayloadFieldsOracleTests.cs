@@ -14,7 +14,7 @@ public sealed class TsharkPayloadFieldsOracleTests
     private static readonly string[] PayloadFields = ["frame.number", "tcp.payload", "udp.payload"];
     private static readonly string[] DataFields = ["frame.number", "data.data", "data.len"];
 
-    public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn(".");
+    public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn(".", "filters");
 
     [Theory]
     [MemberData(nameof(Bundled))]
@@ -31,6 +31,7 @@ public sealed class TsharkPayloadFieldsOracleTests
     [InlineData("ip-fragments.pcap")]
     [InlineData("truncated.pcap")]
     [InlineData("bad-checksums.pcap")]
+    [InlineData("filters/strings-bytes.pcap")]
     public void BundledUndissectedDataEqualsTshark(string name) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), DataFields, 1);
 
