@@ -61,7 +61,7 @@ public static class FieldReader
     }
 
     /// <summary>True when the DNS layer at <paramref name="index"/> is multicast DNS (its UDP ports say so).</summary>
-    private static bool IsMulticastDns(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    internal static bool IsMulticastDns(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
     {
         if (index < 1 || packet[index - 1].Kind != LayerKind.Udp)
             return false;
