@@ -155,7 +155,7 @@ public sealed class TextLine
     /// <summary>Appends a field value exactly as <c>-T fields</c> shows it.</summary>
     public void AppendField(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {
-        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.MaxLength), out int n);
+        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.MaxLengthOf(field, value)), out int n);
         _length += n;
     }
 

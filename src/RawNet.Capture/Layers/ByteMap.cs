@@ -77,7 +77,7 @@ public sealed class ByteMap
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
             // A byte map shows what the bytes say; what a conversation makes of them (streams, relative numbers) is not in them.
-            if (field.Computed == ComputedField.Analysis)
+            if (field.Computed == ComputedField.Analysis || !field.InTree)
                 continue;
             for (int occurrence = 0; FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
             {

@@ -109,6 +109,10 @@ public static class CaptureInput
                 done?.Invoke(reader);
                 return Fail(output, stderr, e.Message);
             }
+            catch (DisplayFilterGaveUpException e)
+            {
+                return Fail(output, stderr, e.Message);
+            }
             catch (BpfCompileException e)
             {
                 output.Finish(ExitCode.Usage);

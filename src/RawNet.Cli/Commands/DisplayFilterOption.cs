@@ -48,9 +48,19 @@ public sealed class DisplayFilterOption
         public void Accept(DecodedPacket packet, ReadOnlySpan<byte> frame)
         {
             if (!filter.Matches(packet, frame))
+            {
+                if (filter.GaveUp is { } reason)
+                    throw new DisplayFilterGaveUpException($"-Y: {reason} (frame {packet.FrameNumber}); simplify it");
                 return;
+            }
             tracker?.MarkDisplayed(packet);
             inner.Accept(packet, frame);
         }
     }
 }
+
+/// <summary>
+/// A display filter stopped matching exactly (a regular expression ran out of time on a packet): <c>rawnet read</c> stops
+/// there with this one line rather than print a selection that is not the filter's.
+/// </summary>
+public sealed class DisplayFilterGaveUpException(string message) : Exception(message);

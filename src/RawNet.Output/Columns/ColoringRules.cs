@@ -21,8 +21,6 @@ public enum ColoringTest : byte
     Filter,
     /// <summary>Some IPv4, TCP or UDP checksum RawNet verified is bad (one left to the NIC is not an error).</summary>
     ChecksumError,
-    /// <summary>Some Ethernet header's destination is a group (broadcast or multicast) address: Wireshark's <c>eth[0] &amp; 1</c>.</summary>
-    EthernetGroupAddress,
     /// <summary>The rule needs protocols RawNet does not decode: it never matches (<see cref="ColoringRule.NeverReason"/> says which).</summary>
     Never,
 }
@@ -86,7 +84,6 @@ public sealed class ColoringRule
     {
         ColoringTest.Filter => Filter!.Matches(packet, frame),
         ColoringTest.ChecksumError => HasBadChecksum(packet),
-        ColoringTest.EthernetGroupAddress => HasGroupDestination(packet, frame),
         _ => false,
     };
 
@@ -99,26 +96,14 @@ public sealed class ColoringRule
         }
         return false;
     }
-
-    private static bool HasGroupDestination(DecodedPacket packet, ReadOnlySpan<byte> frame)
-    {
-        foreach (ref readonly var layer in packet.Layers)
-        {
-            // tshark has no eth protocol to slice when the header was cut short.
-            if (layer.Kind == LayerKind.Ethernet && layer.HeaderLength >= Protocols.Ethernet.EthernetHeader.Length
-                && (packet.HeaderOf(layer, frame)[0] & 1) != 0)
-                return true;
-        }
-        return false;
-    }
 }
 
 /// <summary>
 /// Wireshark's default colouring rules (its colorfilters file), in its order: the first rule a packet matches colours
 /// its row, as <c>tshark --color -T fields -e frame.coloring_rule.name</c> names it. Each rule is evaluated with
 /// RawNet's display-filter engine where its fields are RawNet's; "Checksum Errors" reads RawNet's checksum verdicts (as
-/// tshark with checksum verification on; an offloaded checksum is not an error); "Broadcast" reads the Ethernet
-/// destination's group bit; rules that need protocols RawNet does not decode never match.
+/// tshark with checksum verification on; an offloaded checksum is not an error); rules that need protocols RawNet does
+/// not decode never match.
 /// </summary>
 public static class ColoringRules
 {
@@ -164,7 +149,7 @@ public static class ColoringRules
             "tcp.flags & 0x02 || tcp.flags.fin == 1"),
         new("TCP", "tcp", new(59345, 58980, 65535), Ink, ColoringTest.Filter, "tcp"),
         new("UDP", "udp", new(56026, 61166, 65535), Ink, ColoringTest.Filter, "udp"),
-        new("Broadcast", "eth[0] & 1", new(65535, 65535, 65535), new(47802, 48573, 46774), ColoringTest.EthernetGroupAddress),
+        new("Broadcast", "eth[0] & 1", new(65535, 65535, 65535), new(47802, 48573, 46774), ColoringTest.Filter, "eth[0] & 1"),
         new("System Event", "systemd_journal || sysdig", new(59110, 59110, 59110), new(11565, 28527, 39578), ColoringTest.Never,
             neverReason: "RawNet does not read systemd journal or sysdig events"),
     ];

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -8,8 +10,10 @@ namespace RawNet.Output.Filters;
 /// A compiled Wireshark-style display filter (<c>tcp.port == 80 &amp;&amp; !(ip.src == 10.0.0.0/8)</c>) over the same field
 /// names as <c>-T fields</c>. A comparison holds when some occurrence of the field, in any layer, satisfies it (<c>!=</c>:
 /// the field occurs and no occurrence equals; two fields compare pair by pair); an absent field makes every comparison false. Values compare by the
-/// field's kind: numbers as numbers, addresses as bytes. A compiled filter is immutable: matching allocates nothing and
-/// may run on several threads at once.
+/// field's kind: numbers as numbers, addresses as bytes, strings as their text's bytes (ordered as text), byte fields,
+/// protocols and slices (<c>frame[12:2]</c>) as bytes (ordered by length first, as Wireshark orders them); <c>contains</c>
+/// searches bytes and <c>matches</c> runs a regular expression over them. A compiled filter is immutable but for
+/// <see cref="GaveUp"/>: matching allocates nothing and may run on several threads at once.
 /// </summary>
 public sealed class DisplayFilter
 {
@@ -30,6 +34,15 @@ public sealed class DisplayFilter
 
     /// <summary>The filter as written.</summary>
     public string Text { get; }
+
+    private volatile string? _gaveUp;
+
+    /// <summary>
+    /// Null while every packet has been matched exactly; else why not: a regular expression ran out of time
+    /// (<see cref="FilterRegex.MatchTimeout"/>) on a packet, where it then counted as not matching, and it is no longer
+    /// run, so it matches nothing from then on. A hostile capture or expression costs one timeout, not one per packet.
+    /// </summary>
+    public string? GaveUp => _gaveUp;
 
     /// <summary>Parses and compiles <paramref name="text"/>; false with the message and character offset of the first problem.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out DisplayFilter? filter, [NotNullWhen(false)] out FilterError? error)
@@ -57,22 +70,31 @@ public sealed class DisplayFilter
             case FilterNodeKind.Not:
                 return !Evaluate(node.Left, packet, frame);
             case FilterNodeKind.ProtocolPresent:
-                return HasProtocol(node.LayerMask, packet, frame);
+                return HasProtocol(node.LayerMask, node.ProtocolName!, packet, frame);
+            case FilterNodeKind.CompareBytes or FilterNodeKind.SlicePresent:
+            case FilterNodeKind.CompareFields when node.ByBytes:
+                return TestBytes(in node, packet, frame);
             default:
                 return Test(in node, packet, frame);
         }
     }
 
-    private static bool HasProtocol(ulong kinds, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    private static bool HasProtocol(ulong kinds, string name, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
         {
-            if ((kinds & FilterNode.Bit(layers[l].Kind)) != 0 && ShowsAnyField(packet, l, frame))
+            if (IsProtocol(kinds, name, packet, l, frame))
                 return true;
         }
         return false;
     }
+
+    /// <summary>Whether the layer at <paramref name="index"/> is there for a test of the protocol <paramref name="name"/>.</summary>
+    internal static bool IsProtocol(ulong kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
+        (kinds & FilterNode.Bit(packet[index].Kind)) != 0
+        && (packet[index].Kind != LayerKind.Dns || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
+        && ShowsAnyField(packet, index, frame);
 
     /// <summary>
     /// Whether tshark would show the layer's protocol at all: a header cut too short for any of its fields (an Ethernet
@@ -120,6 +142,107 @@ public sealed class DisplayFilter
             }
         }
         return present && node.Relation == FilterRelation.NotEqual;
+    }
+
+    /// <summary>
+    /// <see cref="Test"/> for operands read as bytes: a string field's text, a byte field, an address, a protocol, any of
+    /// them sliced.
+    /// </summary>
+    [SkipLocalsInit] // the text buffers are written before they are read: no need to clear 5 KiB a packet
+    private bool TestBytes(in FilterNode node, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        bool search = node.Relation is FilterRelation.Contains or FilterRelation.Matches;
+        bool text = IsText(node.Protocol ? null : node.Definitions);
+        Span<char> leftChars = text ? stackalloc char[FieldFormatter.MaxLength] : default;
+        Span<byte> leftText = text ? stackalloc byte[FieldFormatter.MaxLength * 3] : default;
+        using var left = new ByteOccurrences(packet, frame, node.Protocol ? node.ProtocolName : null, node.Definitions, node.LayerMask,
+            toLayerEnd: search && node.Slices is null, node.Slices, leftChars, leftText);
+        bool pairs = node.Kind == FilterNodeKind.CompareFields;
+        bool otherText = pairs && IsText(node.OtherProtocol ? null : node.OtherDefinitions);
+        Span<char> rightChars = otherText ? stackalloc char[FieldFormatter.MaxLength] : default;
+        Span<byte> rightText = otherText ? stackalloc byte[FieldFormatter.MaxLength * 3] : default;
+        Span<byte> masked = node.ByteMask is { } mask ? stackalloc byte[mask.Length] : default;
+        bool present = false;
+        while (left.MoveNext())
+        {
+            // A slice outside the value is empty: there for comparisons, not for a test of presence.
+            if (node.Kind == FilterNodeKind.SlicePresent)
+            {
+                if (!left.Current.IsEmpty)
+                    return true;
+                continue;
+            }
+            present = true;
+            var bytes = left.Current;
+            if (node.ByteMask is { } byteMask)
+            {
+                int n = Math.Min(bytes.Length, byteMask.Length);
+                for (int i = 0; i < n; i++)
+                    masked[i] = (byte)(bytes[i] & byteMask[i]);
+                bytes = masked[..n];
+            }
+            if (!pairs)
+            {
+                if (HoldsForBytes(in node, bytes))
+                    return node.Relation != FilterRelation.NotEqual;
+                continue;
+            }
+            using var right = new ByteOccurrences(packet, frame, node.OtherProtocol ? node.OtherProtocolName : null, node.OtherDefinitions, node.OtherLayerMask,
+                toLayerEnd: false, node.OtherSlices, rightChars, rightText);
+            while (right.MoveNext())
+            {
+                bool holds = node.Relation == FilterRelation.Contains
+                    ? Contains(bytes, right.Current, node.TextOrder)
+                    : Holds(node.Relation, Order(bytes, right.Current, node.TextOrder));
+                if (holds)
+                    return node.Relation != FilterRelation.NotEqual;
+            }
+        }
+        return present && node.Relation == FilterRelation.NotEqual;
+    }
+
+    /// <summary>Whether a field's values are text, which is formatted before its bytes are read.</summary>
+    private static bool IsText(FieldDefinition[]? definitions)
+    {
+        foreach (var definition in definitions ?? [])
+        {
+            if (definition.Kind is FieldKind.Text or FieldKind.DnsName)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether one occurrence's bytes satisfy a comparison with a literal, a search or a regular expression.</summary>
+    private bool HoldsForBytes(in FilterNode node, ReadOnlySpan<byte> bytes) => node.Relation switch
+    {
+        FilterRelation.Contains => Contains(bytes, node.Bytes, node.TextOrder),
+        FilterRelation.Matches => !bytes.IsEmpty && RegexMatches(node.Pattern!, bytes),
+        FilterRelation.AnyBitSet => bytes.ContainsAnyExcept((byte)0),
+        FilterRelation.Between => Order(bytes, node.Bytes, node.TextOrder) >= 0 && Order(bytes, node.BytesHigh, node.TextOrder) <= 0,
+        _ => Holds(node.Relation, Order(bytes, node.Bytes, node.TextOrder)),
+    };
+
+    /// <summary>A string contains the empty string; empty bytes (a slice outside its field) contain nothing, as in Wireshark.</summary>
+    private static bool Contains(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> part, bool text) =>
+        (text || !bytes.IsEmpty) && bytes.IndexOf(part) >= 0;
+
+    /// <summary>Strings order byte by byte (as strcmp); other bytes by length first, then byte by byte (as Wireshark's FT_BYTES).</summary>
+    private static int Order(ReadOnlySpan<byte> value, ReadOnlySpan<byte> literal, bool text) =>
+        text || value.Length == literal.Length ? value.SequenceCompareTo(literal) : value.Length.CompareTo(literal.Length);
+
+    private bool RegexMatches(Regex pattern, ReadOnlySpan<byte> bytes)
+    {
+        if (_gaveUp is not null)
+            return false;
+        try
+        {
+            return FilterRegex.IsMatch(pattern, bytes);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            _gaveUp = $"the regular expression \"{pattern}\" took more than {FilterRegex.MatchTimeout.TotalSeconds:0.#} s on a packet";
+            return false;
+        }
     }
 
     /// <summary>Whether one comparison's outcome satisfies the relation; for != an equal pair refutes "all differ".</summary>

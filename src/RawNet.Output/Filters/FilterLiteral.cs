@@ -164,6 +164,44 @@ internal static class FilterLiteral
         return true;
     }
 
+    /// <summary>
+    /// A byte string as Wireshark 4.0 reads one for bytes: hex pairs (or single digits) separated by ':', '-' or '.'
+    /// (<c>47:45:54</c>, <c>:47</c>), hex digits alone (<c>474554</c>; pairs from the left, an odd last digit a byte of
+    /// its own: <c>474</c> is 47:04), or a number up to 0xff written in C (<c>0x47</c>) for one byte.
+    /// </summary>
+    internal static bool TryParseBytes(string text, out byte[] bytes)
+    {
+        bytes = [];
+        var body = text.StartsWith(':') ? text.AsSpan(1) : text.AsSpan();
+        if (body.Length == 0)
+            return false;
+        if (body.Length > 2 && body[0] == '0' && (body[1] is 'x' or 'X'))
+        {
+            if (!TryParseInteger(text, out ulong number) || number > byte.MaxValue)
+                return false;
+            bytes = [(byte)number];
+            return true;
+        }
+        int separator = body.IndexOfAny(":-.");
+        if (separator < 0)
+        {
+            if (body.ContainsAnyExcept("0123456789abcdefABCDEF"))
+                return false;
+            bytes = new byte[(body.Length + 1) / 2];
+            for (int i = 0; i < bytes.Length; i++)
+                bytes[i] = byte.Parse(body.Slice(2 * i, Math.Min(2, body.Length - 2 * i)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            return true;
+        }
+        var groups = body.ToString().Split(body[separator]);
+        bytes = new byte[groups.Length];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (groups[i].Length is < 1 or > 2 || !byte.TryParse(groups[i], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out bytes[i]))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>Six bytes as hex pairs separated by ':' or '-', three groups of four separated by '.', or twelve digits.</summary>
     internal static bool TryParseMac(string text, Span<byte> mac)
     {

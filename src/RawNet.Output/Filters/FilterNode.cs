@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -18,8 +19,15 @@ internal enum FilterNodeKind : byte
     ProtocolPresent,
     /// <summary>A field compared with a literal.</summary>
     Compare,
-    /// <summary>A field compared with another field of the same kind.</summary>
+    /// <summary>
+    /// A field compared with another field of the same kind; with <see cref="FilterNode.ByBytes"/>, the bytes of two fields,
+    /// protocols or slices.
+    /// </summary>
     CompareFields,
+    /// <summary>The bytes of a field, a protocol or a slice of one compared with, searched for or matched against a literal.</summary>
+    CompareBytes,
+    /// <summary>A slice of a field or protocol is there (the field occurs and is long enough).</summary>
+    SlicePresent,
 }
 
 /// <summary>A comparison operator, with Wireshark 4.0's meaning for fields that occur more than once.</summary>
@@ -43,6 +51,10 @@ internal enum FilterRelation : byte
     Between,
     /// <summary><c>field &amp; MASK</c> alone: some occurrence has a bit of the mask set.</summary>
     AnyBitSet,
+    /// <summary><c>contains</c>: some occurrence's bytes hold the literal's bytes.</summary>
+    Contains,
+    /// <summary><c>matches</c>, <c>~</c>: the regular expression matches some occurrence's bytes.</summary>
+    Matches,
 }
 
 /// <summary>
@@ -79,6 +91,30 @@ internal struct FilterNode
     public ulong BitMask;
     /// <summary>Leading bits of <see cref="Address"/> that must match (the CIDR prefix; all bits when none was given).</summary>
     public int PrefixBits;
+    /// <summary>True when the operands are compared as bytes (a byte or string field, a protocol, a slice).</summary>
+    public bool ByBytes;
+    /// <summary>The left operand is a protocol (its layers in <see cref="LayerMask"/>), not a field.</summary>
+    public bool Protocol;
+    /// <summary>The protocol's name, for a protocol test or operand: a layer counts when it has this name (DNS or mDNS).</summary>
+    public string? ProtocolName;
+    /// <summary><see cref="ProtocolName"/> of the right operand.</summary>
+    public string? OtherProtocolName;
+    /// <summary>The slices applied to the left operand's bytes, in order (<c>frame[0:4][1]</c>); null for none.</summary>
+    public SliceRange[][]? Slices;
+    /// <summary>The right operand of a byte comparison of two operands is a protocol.</summary>
+    public bool OtherProtocol;
+    /// <summary>The slices of the right operand.</summary>
+    public SliceRange[][]? OtherSlices;
+    /// <summary>Strings order as text (byte by byte); other bytes by length first, then byte by byte, as Wireshark orders them.</summary>
+    public bool TextOrder;
+    /// <summary>The literal's bytes for byte and string comparisons and <c>contains</c>.</summary>
+    public byte[]? Bytes;
+    /// <summary>The upper literal of <see cref="FilterRelation.Between"/> for bytes and strings.</summary>
+    public byte[]? BytesHigh;
+    /// <summary>The mask of <c>bytes &amp; MASK</c>: the occurrence and-ed with it over the shorter of the two.</summary>
+    public byte[]? ByteMask;
+    /// <summary>The regular expression of <c>matches</c>.</summary>
+    public Regex? Pattern;
 
     /// <summary>The bit of each kind in a layer mask.</summary>
     public static ulong MaskOf(IEnumerable<LayerKind> kinds) => kinds.Aggregate(0UL, (mask, kind) => mask | Bit(kind));

@@ -110,7 +110,8 @@ public sealed class JsonPrinter : IPacketPrinter
         var buffer = packet.BufferOf(layer, frame);
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
-            if (!FieldReader.TryRead(field, packet, index, frame, 0, out var first))
+            // A payload's bytes are its layer's offset and length, not a hex copy in every object.
+            if (field.Kind == FieldKind.Bytes || !FieldReader.TryRead(field, packet, index, frame, 0, out var first))
                 continue;
             json.WritePropertyName(field.Name);
             bool many = FieldReader.TryRead(field, packet, index, frame, 1, out _);

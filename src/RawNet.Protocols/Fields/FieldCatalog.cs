@@ -44,6 +44,7 @@ public static class FieldCatalog
         LayerKind.Gre => TunnelFields.Gre,
         LayerKind.Vxlan => TunnelFields.Vxlan,
         LayerKind.Dns => DnsFields.All,
+        LayerKind.Payload => PayloadFields.All,
         _ => [],
     };
 
@@ -64,7 +65,25 @@ public static class FieldCatalog
     public static bool TryFind(string name, out FieldDefinition[] definitions) => ByName.TryGetValue(name, out definitions!);
 
     /// <summary>The layer kinds a protocol name ("tcp", "ipv6", "ip") stands for, for presence tests in filters.</summary>
-    public static bool TryFindProtocol(string name, out LayerKind[] kinds) => LayersByProtocolName.TryGetValue(name, out kinds!);
+    public static bool TryFindProtocol(string name, out LayerKind[] kinds)
+    {
+        if (name == MulticastDnsName)
+        {
+            kinds = [LayerKind.Dns];
+            return true;
+        }
+        return LayersByProtocolName.TryGetValue(name, out kinds!);
+    }
+
+    /// <summary>tshark's protocol name for multicast DNS (RFC 6762): the DNS layer and fields, under another name.</summary>
+    public const string MulticastDnsName = "mdns";
+
+    /// <summary>
+    /// The protocol name of one layer of a packet, as display filters test it: <see cref="ProtocolName(LayerKind)"/>, but
+    /// "mdns" for DNS on the mDNS port (tshark's "dns" is not there then).
+    /// </summary>
+    public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
+        packet[index].Kind == LayerKind.Dns && FieldReader.IsMulticastDns(packet, index, frame) ? MulticastDnsName : ProtocolName(packet[index].Kind);
 
     /// <summary>The Wireshark protocol abbreviation of a layer ("eth", "ip", "tcp").</summary>
     public static string ProtocolName(LayerKind kind) => kind switch

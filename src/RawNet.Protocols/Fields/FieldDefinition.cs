@@ -34,6 +34,11 @@ public enum FieldKind : byte
     DnsName,
     /// <summary>A string of bytes shown as text (Wireshark FT_STRING), e.g. a DNS TXT string: the value's offset and length.</summary>
     Text,
+    /// <summary>
+    /// A sequence of bytes (Wireshark FT_BYTES), e.g. a payload: the value's offset and length in the layer's buffer, shown
+    /// as lowercase hex without separators.
+    /// </summary>
+    Bytes,
 }
 
 /// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
@@ -152,6 +157,14 @@ public enum ComputedField : byte
     DnsOptZ,
     DnsOptDo,
     DnsOptZReserved,
+    /// <summary>The bytes after the TCP header up to the segment's end, as captured (tcp.payload).</summary>
+    TcpPayload,
+    /// <summary>The bytes after the UDP header up to the datagram's length, as captured (udp.payload).</summary>
+    UdpPayload,
+    /// <summary>The captured bytes of a payload layer no protocol was decoded from (data.data).</summary>
+    PayloadData,
+    /// <summary>How many bytes of that payload were captured (data.len).</summary>
+    PayloadLength,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,
@@ -277,9 +290,13 @@ public sealed class FieldDefinition
     public static FieldDefinition FixedHex(string name, string label, LayerKind layer, int offset, int size, int hexDigits, ulong mask = 0) =>
         new(name, label, layer, FieldKind.Hex, offset, size, mask, hexDigits, FieldPresence.Always, ComputedField.None);
 
-    /// <summary>A field derived from the layer (or the frame's metadata) by <paramref name="computed"/>.</summary>
-    public static FieldDefinition Derived(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed, int hexDigits = 0) =>
-        new(name, label, layer, kind, 0, 0, 0, hexDigits, FieldPresence.Always, computed);
+    /// <summary>
+    /// A field derived from the layer (or the frame's metadata) by <paramref name="computed"/>; <paramref name="inTree"/>
+    /// false for one the layer trees leave out (a payload, which they show as a layer of its own).
+    /// </summary>
+    public static FieldDefinition Derived(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed, int hexDigits = 0,
+        bool inTree = true) =>
+        new(name, label, layer, kind, 0, 0, 0, hexDigits, FieldPresence.Always, computed, inTree: inTree);
 
     /// <summary>
     /// A value the conversation tracker computed (<see cref="ComputedField.Analysis"/>); <paramref name="mask"/> selects

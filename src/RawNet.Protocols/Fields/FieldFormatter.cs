@@ -8,8 +8,12 @@ namespace RawNet.Protocols.Fields;
 /// </summary>
 public static class FieldFormatter
 {
-    /// <summary>Characters enough for any single field value (a DNS name with every byte escaped, a TXT string).</summary>
+    /// <summary>Characters enough for any single field value (a DNS name with every byte escaped, a TXT string) but bytes.</summary>
     public const int MaxLength = 1024;
+
+    /// <summary>Characters enough for one value: <see cref="MaxLength"/>, or two per byte of a <see cref="FieldKind.Bytes"/> value, which has no bound of its own.</summary>
+    public static int MaxLengthOf(FieldDefinition field, in FieldValue value) =>
+        field.Kind == FieldKind.Bytes ? Math.Max(0, value.Length) * 2 : MaxLength;
 
     /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
     public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
@@ -60,6 +64,10 @@ public static class FieldFormatter
             case FieldKind.Text:
                 return (uint)value.Offset <= (uint)buffer.Length && value.Length <= buffer.Length - value.Offset
                     && Dns.DnsName.TryWriteText(buffer.Slice(value.Offset, value.Length), destination, out written, escapeControl: false);
+            case FieldKind.Bytes:
+                // tshark -T fields writes FT_BYTES as hex pairs without separators.
+                return (uint)value.Offset <= (uint)buffer.Length && (uint)value.Length <= (uint)(buffer.Length - value.Offset)
+                    && Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
             default:
                 return false;
         }
@@ -68,7 +76,8 @@ public static class FieldFormatter
     /// <summary>Formats one value as a new string (for trees and JSON, not hot loops).</summary>
     public static string Format(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {
-        Span<char> text = stackalloc char[MaxLength];
+        int room = MaxLengthOf(field, value);
+        Span<char> text = room <= MaxLength ? stackalloc char[MaxLength] : new char[room];
         return TryFormat(field, value, buffer, text, out int n) ? new string(text[..n]) : "";
     }
 

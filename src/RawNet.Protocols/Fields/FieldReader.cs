@@ -33,6 +33,8 @@ public static class FieldReader
         }
         if (field.Computed == ComputedField.Analysis)
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
+        if (field.Computed is >= ComputedField.TcpPayload and <= ComputedField.PayloadLength)
+            return TryReadPayload(field.Computed, layer, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Extent, IsMulticastDns(packet, layerIndex, frame), occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
@@ -59,7 +61,7 @@ public static class FieldReader
     }
 
     /// <summary>True when the DNS layer at <paramref name="index"/> is multicast DNS (its UDP ports say so).</summary>
-    private static bool IsMulticastDns(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    internal static bool IsMulticastDns(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
     {
         if (index < 1 || packet[index - 1].Kind != LayerKind.Udp)
             return false;
@@ -197,6 +199,50 @@ public static class FieldReader
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A layer's payload as tshark adds it: the captured bytes after the header (TCP's only when its data offset is valid,
+    /// UDP's up to the datagram's length), and absent when the capture kept none of them.
+    /// </summary>
+    private static bool TryReadPayload(ComputedField computed, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (occurrence != 0)
+            return false;
+        var header = buffer.Slice(layer.Offset, layer.HeaderLength);
+        int start = layer.Offset;
+        int end = (int)Math.Min(buffer.Length, (long)layer.Offset + layer.Extent);
+        switch (computed)
+        {
+            case ComputedField.TcpPayload:
+            {
+                if (header.Length <= TcpHeader.Field.DataOffsetAndFlags)
+                    return false;
+                int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+                if (headerLength < TcpHeader.MinLength || headerLength > header.Length)
+                    return false;
+                start += headerLength;
+                break;
+            }
+            case ComputedField.UdpPayload:
+            {
+                if (header.Length < Udp.UdpHeader.HeaderLength)
+                    return false;
+                int length = BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Length..]);
+                if (length >= Udp.UdpHeader.HeaderLength)
+                    end = Math.Min(end, layer.Offset + length);
+                start += Udp.UdpHeader.HeaderLength;
+                break;
+            }
+            default:
+                end = layer.Offset + layer.HeaderLength;
+                break;
+        }
+        if (end <= start)
+            return false;
+        value = computed == ComputedField.PayloadLength ? new FieldValue((ulong)(end - start), 0, 0) : new FieldValue(0, start, end - start);
+        return true;
     }
 
     private static bool TryReadTcpOption(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)

@@ -37,6 +37,9 @@ public static class TcpFields
     public static readonly FieldDefinition TimestampValue = FieldDefinition.Derived("tcp.options.timestamp.tsval", "Timestamp value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampValue);
     public static readonly FieldDefinition TimestampEchoReply = FieldDefinition.Derived("tcp.options.timestamp.tsecr", "Timestamp echo reply", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampEchoReply);
 
+    /// <summary>The segment's data as captured; trees show it as the payload layer instead.</summary>
+    public static readonly FieldDefinition Payload = FieldDefinition.Derived("tcp.payload", "TCP payload", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpPayload, inTree: false);
+
     // What the conversation tracker computes (tcp.stream, relative numbers, the scaled window, times and the SEQ/ACK
     // analysis), in Wireshark's names and with its labels and subtrees.
     public static readonly FieldDefinition Stream = FieldDefinition.Tracked("tcp.stream", "Stream index", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.Stream);
@@ -88,7 +91,7 @@ public static class TcpFields
         RelativeAcknowledgmentNumber, AcknowledgmentNumber, HeaderLength, Flags, Reserved, AccurateEcn, Cwr, Ece, Urg, Ack, Push,
         Reset, Syn, Fin, Window, WindowSize, WindowScaleFactor, Checksum, UrgentPointer, OptionKind, OptionLength,
         MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, TimestampValue, TimestampEchoReply,
-        TimeRelative, TimeDelta,
+        TimeRelative, TimeDelta, Payload,
         Analysis, AcksFrame, AckRtt, InitialRtt, BytesInFlight, PushBytesSent,
         AnalysisFlags, ReusedPorts, Retransmission, Rto, RtoFrame, FastRetransmission, SpuriousRetransmission, OutOfOrder,
         LostSegment, AckLostSegment, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, DuplicateAck, ZeroWindowProbe,

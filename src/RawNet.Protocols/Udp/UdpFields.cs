@@ -19,6 +19,9 @@ public static class UdpFields
     public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("udp.time_relative", "Time since first frame", LayerKind.Udp, FieldKind.RelativeTime, AnalysisValue.TimeRelative, Timestamps);
     public static readonly FieldDefinition TimeDelta = FieldDefinition.Tracked("udp.time_delta", "Time since previous frame", LayerKind.Udp, FieldKind.RelativeTime, AnalysisValue.TimeDelta, Timestamps);
 
+    /// <summary>The datagram's data as captured; trees show it as the payload layer instead.</summary>
+    public static readonly FieldDefinition Payload = FieldDefinition.Derived("udp.payload", "Payload", LayerKind.Udp, FieldKind.Bytes, ComputedField.UdpPayload, inTree: false);
+
     /// <summary>Every UDP field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum, Stream, TimeRelative, TimeDelta];
+    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum, Stream, TimeRelative, TimeDelta, Payload];
 }

@@ -890,7 +890,9 @@ public sealed class CaptureView
         Top = 0;
         bool following = Follow && (Live is not null || Replay is not null);
         Select(following ? ShownCount - 1 : row < 0 ? ~row : row);
-        Status = FilterText.Length == 0 ? "Filter cleared" : $"Filter applied: {ShownCount} of {RevealedCount} packets match";
+        Status = FilterText.Length == 0 ? "Filter cleared"
+            : _filter?.GaveUp is { } reason ? $"Filter applied: {ShownCount} of {RevealedCount} packets match, but {reason}: it matches nothing from there on"
+            : $"Filter applied: {ShownCount} of {RevealedCount} packets match";
         return true;
     }
 

@@ -52,12 +52,39 @@ public sealed class ReadDisplayFilterTests
     [InlineData("tcp.srcprot == 1", "rawnet: -Y: unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)\n")]
     [InlineData("udp && (ip.src == 10.0.0", "rawnet: -Y: '10.0.0' is not a valid IPv4 address at 18\n")]
     [InlineData("udp &&", "rawnet: -Y: missing a field or protocol name at 6\n")]
+    [InlineData("udp.payload matches \"(\"", "rawnet: -Y: \"(\" is not a valid regular expression: Not enough )'s at 20\n")]
+    [InlineData("udp.payload contains \"GET", "rawnet: -Y: the closing quote is missing from a quoted string at 21\n")]
+    [InlineData("udp.port[0] == 0", "rawnet: -Y: udp.port is a number and cannot be sliced into bytes at 0\n")]
     public void A_bad_expression_is_a_usage_error_with_its_position(string expression, string message)
     {
         var (code, stdout, stderr) = InProcessRawNet.Run("read", IcmpErrors, "-Y", expression);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Equal(message, stderr);
+    }
+
+    [Fact]
+    public void A_regular_expression_that_runs_out_of_time_stops_the_read_with_one_line()
+    {
+        // Frame 9 of strings-bytes.pcap is 40 'a' and a 'b': (a+)+ followed by a lookahead that fails tries every way of
+        // cutting the a's (2^40), and the lookahead keeps the pattern off the linear engine.
+        string capture = Path.Combine(TestPaths.Captures, "filters", "strings-bytes.pcap");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, stdout, stderr) = InProcessRawNet.Run("read", capture, "-Y", "udp.payload matches \"(a+)+(?=c)\"", "-T", "fields", "-e", "frame.number");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.Equal("rawnet: -Y: the regular expression \"(a+)+(?=c)\" took more than 1 s on a packet (frame 9); simplify it\n", stderr);
+    }
+
+    [Fact]
+    public void A_regular_expression_the_linear_engine_can_run_finishes_on_the_same_packet()
+    {
+        // The same exponential pattern without the lookahead runs on the non-backtracking engine: no timeout, no match.
+        string capture = Path.Combine(TestPaths.Captures, "filters", "strings-bytes.pcap");
+        var (code, stdout, stderr) = InProcessRawNet.Run("read", capture, "-Y", "udp.payload matches \"(a+)+c\" || udp.payload matches \"^(a+)+b$\"", "-T", "fields", "-e", "frame.number");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("9\n", stdout);
     }
 
     private static string[] Split(string output, string mode) => mode switch

@@ -62,6 +62,20 @@ public class FieldFormatterTests
         Assert.Equal(expected, FieldFormatter.Format(TcpFields.Flags, new FieldValue(number, 0, 2), []));
 
     [Fact]
+    public void BytesAreHexWithoutSeparatorsWhateverTheirLength()
+    {
+        var payload = new byte[3000];
+        payload[0] = 0x47;
+        payload[^1] = 0xAB;
+        string text = FieldFormatter.Format(TcpFields.Payload, new FieldValue(0, 0, payload.Length), payload);
+        Assert.Equal(6000, text.Length);
+        Assert.StartsWith("4700", text);
+        Assert.EndsWith("00ab", text);
+        Assert.Equal(6000, FieldFormatter.MaxLengthOf(TcpFields.Payload, new FieldValue(0, 0, payload.Length)));
+        Assert.Equal("", FieldFormatter.Format(TcpFields.Payload, new FieldValue(0, 2, 5), payload.AsSpan(0, 4)));
+    }
+
+    [Fact]
     public void WidthsFollowTheWiresharkFieldTypes()
     {
         Assert.Equal("0x02", FieldFormatter.Format(Ipv4Fields.Flags, new FieldValue(2, 0, 1), []));

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Text;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Output.Filters;
+
+/// <summary>
+/// Walks the bytes of every occurrence of a filter operand, sliced when the filter slices it:
+/// <c>while (o.MoveNext()) use(o.Current)</c>. An occurrence of a byte field or an address is its bytes in the packet; of
+/// a string field (a DNS name, a TXT string), the UTF-8 of its text as tshark holds it (escapes and all), written into
+/// the caller's scratch spans; of a protocol, <see cref="ProtocolBytes"/>. A slice reaching outside the bytes (those the
+/// capture kept) is empty, as in tshark 4.0: it equals <c>""</c> and differs from everything else.
+/// Slices joining several ranges are written into a pooled array, given back by <see cref="Dispose"/>; nothing else
+/// allocates.
+/// </summary>
+internal ref struct ByteOccurrences
+{
+    private FieldOccurrences _fields;
+    private readonly DecodedPacket _packet;
+    private readonly ReadOnlySpan<byte> _frame;
+    private readonly ulong _layerMask;
+    private readonly string? _protocol;
+    private readonly bool _toLayerEnd;
+    private readonly SliceRange[][]? _slices;
+    private readonly Span<char> _chars;
+    private readonly Span<byte> _text;
+    private int _layer;
+    private byte[]? _joined;
+
+    /// <summary>Starts before the first occurrence.</summary>
+    /// <param name="packet">The decoded packet.</param>
+    /// <param name="frame">The bytes it was decoded from.</param>
+    /// <param name="protocol">The protocol's name, or null for a field.</param>
+    /// <param name="definitions">The field's definitions (unused for a protocol).</param>
+    /// <param name="layerMask">The layer kinds of the field or protocol.</param>
+    /// <param name="toLayerEnd">For a protocol: its bytes to the layer's end (what contains and matches search), not its item.</param>
+    /// <param name="slices">The slices to apply, in order; null for none.</param>
+    /// <param name="chars">Room for a string field's text (<see cref="FieldFormatter.MaxLength"/>).</param>
+    /// <param name="text">Room for that text's UTF-8 (three bytes a character).</param>
+    public ByteOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, string? protocol, FieldDefinition[]? definitions, ulong layerMask, bool toLayerEnd,
+        SliceRange[][]? slices, Span<char> chars, Span<byte> text)
+    {
+        _packet = packet;
+        _frame = frame;
+        _layerMask = layerMask;
+        _protocol = protocol;
+        _toLayerEnd = toLayerEnd;
+        _slices = slices;
+        _chars = chars;
+        _text = text;
+        _fields = new FieldOccurrences(packet, frame, protocol is null ? definitions ?? [] : [], layerMask);
+    }
+
+    /// <summary>The current occurrence's bytes: valid until the next <see cref="MoveNext"/>.</summary>
+    public ReadOnlySpan<byte> Current { get; private set; }
+
+    /// <summary>Advances to the next occurrence that has bytes; false when there are no more.</summary>
+    public bool MoveNext()
+    {
+        while (true)
+        {
+            ReadOnlySpan<byte> bytes;
+            if (_protocol is not null)
+            {
+                if (!NextLayer(out bytes))
+                    return false;
+            }
+            else
+            {
+                if (!_fields.MoveNext())
+                    return false;
+                if (!TryBytes(_fields.Definition, _fields.Value, _fields.Buffer, out bytes))
+                    continue;
+            }
+            Current = _slices is null ? bytes : Slice(bytes);
+            return true;
+        }
+    }
+
+    /// <summary>Gives back the array a joined slice used.</summary>
+    public void Dispose()
+    {
+        if (_joined is not null)
+            ArrayPool<byte>.Shared.Return(_joined);
+        _joined = null;
+    }
+
+    private bool NextLayer(out ReadOnlySpan<byte> bytes)
+    {
+        var layers = _packet.Layers;
+        while (_layer < layers.Length)
+        {
+            int l = _layer++;
+            if (DisplayFilter.IsProtocol(_layerMask, _protocol!, _packet, l, _frame)
+                && ProtocolBytes.TryGet(_packet, l, _frame, _toLayerEnd, out bytes))
+                return true;
+        }
+        bytes = default;
+        return false;
+    }
+
+    private readonly bool TryBytes(FieldDefinition field, FieldValue value, ReadOnlySpan<byte> buffer, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        int length = field.Kind switch
+        {
+            FieldKind.MacAddress => 6,
+            FieldKind.Ipv4Address => 4,
+            FieldKind.Ipv6Address => 16,
+            _ => value.Length,
+        };
+        switch (field.Kind)
+        {
+            case FieldKind.DnsName:
+            case FieldKind.Text:
+                if (!FieldFormatter.TryFormat(field, value, buffer, _chars, out int written))
+                    return false;
+                bytes = _text[..Encoding.UTF8.GetBytes(_chars[..written], _text)];
+                return true;
+            case FieldKind.Bytes:
+            case FieldKind.MacAddress:
+            case FieldKind.Ipv4Address:
+            case FieldKind.Ipv6Address:
+                if (value.Offset < 0 || length < 0 || value.Offset > buffer.Length - length)
+                    return false;
+                bytes = buffer.Slice(value.Offset, length);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Applies the slices in turn to <paramref name="bytes"/>; a range reaching outside them makes the result empty.</summary>
+    private ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var ranges in _slices!)
+        {
+            if (ranges.Length == 1)
+            {
+                if (!ranges[0].TryLocate(bytes.Length, out int offset, out int count))
+                    return default;
+                bytes = bytes.Slice(offset, count);
+                continue;
+            }
+            int total = 0;
+            foreach (var range in ranges)
+            {
+                if (!range.TryLocate(bytes.Length, out _, out int count))
+                    return default;
+                total += count;
+            }
+            var joined = ArrayPool<byte>.Shared.Rent(total);
+            int at = 0;
+            foreach (var range in ranges)
+            {
+                range.TryLocate(bytes.Length, out int offset, out int count);
+                bytes.Slice(offset, count).CopyTo(joined.AsSpan(at));
+                at += count;
+            }
+            // The bytes just copied may lie in the previous joined array: give that back only now.
+            Dispose();
+            _joined = joined;
+            bytes = joined.AsSpan(0, total);
+        }
+        return bytes;
+    }
+}
