@@ -78,7 +78,7 @@ public sealed class DisplayFilterParserTests
     [InlineData("tcp.srcprot == 80", 0, "unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)")]
     [InlineData("ip.sCr == 1.2.3.4", 0, "(did you mean 'ip.src'?)")]
     [InlineData("ipv7", 0, "(did you mean 'ipv6'?)")]
-    [InlineData("http", 0, "unknown field 'http' at 0")]
+    [InlineData("sip", 0, "unknown field 'sip' at 0")]
     [InlineData("dns.qry.name == 5", 16, "dns.qry.name cannot be compared at 16")]
     [InlineData("dns.qry.name == dns.resp.name", 16, "dns.qry.name cannot be compared at 16")]
     [InlineData("(tcp", 0, "unclosed '(' at 0")]
