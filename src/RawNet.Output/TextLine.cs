@@ -55,6 +55,13 @@ public sealed class TextLine
         _length += text.Length;
     }
 
+    /// <summary>Appends packet bytes as tshark's format_text shows them in columns and trees (<see cref="FieldText.TryWriteFormatText"/>).</summary>
+    public void AppendFormatText(ReadOnlySpan<byte> bytes)
+    {
+        FieldText.TryWriteFormatText(bytes, Room(6 * bytes.Length), out int n);
+        _length += n;
+    }
+
     /// <summary>Appends <paramref name="text"/> left-aligned in a field of <paramref name="width"/> characters (C's <c>%-5s</c>).</summary>
     public void AppendLeftAligned(ReadOnlySpan<char> text, int width)
     {
@@ -155,7 +162,7 @@ public sealed class TextLine
     /// <summary>Appends a field value exactly as <c>-T fields</c> shows it.</summary>
     public void AppendField(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {
-        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.MaxLengthOf(field, value)), out int n);
+        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.RoomFor(field, value)), out int n);
         _length += n;
     }
 

@@ -36,10 +36,10 @@ public sealed class ByteMap
             if (length <= 0)
                 continue;
             var writer = WriterOf(socket, origin, layer.Kind);
-            bool payload = layer.Kind == LayerKind.Payload;
+            bool payload = IsApplicationBytes(layer.Kind);
             carriesPayload |= payload && origin == FrameOrigin.Sender;
-            layers.Add(new ByteMapLayer(payload ? SocketKindReport.PayloadLayerName : FieldCatalog.ProtocolName(layer.Kind), layer.Kind,
-                layer.Offset, length, writer, payload ? [] : Fields(packet, i, frame, writer, origin == FrameOrigin.Sender ? kernelFilled : []), layer.Checksum));
+            layers.Add(new ByteMapLayer(payload ? SocketKindReport.PayloadLayerName : FieldCatalog.ProtocolName(layer.Kind),
+                payload ? LayerKind.Payload : layer.Kind, layer.Offset, length, writer, payload ? [] : Fields(packet, i, frame, writer, origin == FrameOrigin.Sender ? kernelFilled : []), layer.Checksum));
             end = layer.Offset + length;
         }
         if (end < frame.Length)
@@ -57,9 +57,12 @@ public sealed class ByteMap
             SocketKind.Link => WrittenBy.Application,
             // IPv4 raw (IP_HDRINCL): the IP header is the application's; IPv6 raw: the kernel writes the IPv6 header.
             SocketKind.Raw => layer is LayerKind.Ethernet or LayerKind.Ipv6 ? WrittenBy.Kernel : WrittenBy.Application,
-            _ => layer == LayerKind.Payload ? WrittenBy.Application : WrittenBy.Kernel,
+            _ => IsApplicationBytes(layer) ? WrittenBy.Application : WrittenBy.Kernel,
         };
     }
+
+    /// <summary>The application's bytes are its payload, whatever protocol RawNet reads in them (a GET to port 80 is HTTP).</summary>
+    private static bool IsApplicationBytes(LayerKind kind) => kind is LayerKind.Payload or LayerKind.Dns or LayerKind.Http;
 
     private static int NextOffset(DecodedPacket packet, int index, int frameLength)
     {

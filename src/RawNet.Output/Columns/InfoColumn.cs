@@ -9,8 +9,8 @@ namespace RawNet.Output.Columns;
 /// decodes speaks, as in tshark: ARP, IPv4 and IPv6 (fragments, payloads it does not decode), TCP with its analysis
 /// tags and option texts, UDP, ICMP and ICMPv6 (echo pairs from <see cref="Protocols.Conversations.PacketAnalysis.EchoRequestFrame"/>),
 /// tunnels by what they carry, and link layers whose payload is not decoded. A header cut by the capture ends in
-/// "[Packet size limited during capture]", one cut by its own length in "[Malformed Packet]". Application protocols
-/// (HTTP, DNS, TLS, ...) are not decoded: their packets show the transport's text, where tshark shows theirs.
+/// "[Packet size limited during capture]", one cut by its own length in "[Malformed Packet]". HTTP writes its request
+/// or status lines; other application protocols (DNS, TLS, ...) show the transport's text, where tshark shows theirs.
 /// Writes into a caller-owned <see cref="TextLine"/>: nothing is allocated per packet.
 /// </summary>
 public static class InfoColumn
@@ -21,12 +21,48 @@ public static class InfoColumn
     /// <summary>What tshark appends when a dissector reads past the bytes the packet itself declares.</summary>
     public const string MalformedMark = "[Malformed Packet]";
 
+    /// <summary>The most bytes (UTF-8) tshark keeps of an Info text: its COL_MAX_INFO_LEN less the terminating zero.</summary>
+    public const int MaxLength = 4095;
+
     /// <summary>Appends the Info text of <paramref name="packet"/> (decoded from <paramref name="frame"/>) to <paramref name="line"/>.</summary>
     public static void Append(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
+        int start = line.Length;
+        AppendUncut(line, packet, frame);
+        // tshark's column buffer is a fixed number of bytes: a longer text (an HTTP request line) is cut there.
+        var text = line.Text[start..];
+        if (text.Length > MaxLength / 3 && System.Text.Encoding.UTF8.GetByteCount(text) > MaxLength)
+        {
+            int keep = 0, bytes = 0;
+            while (keep < text.Length)
+            {
+                int size = char.IsHighSurrogate(text[keep]) && keep + 1 < text.Length ? 4 : text[keep] < 0x80 ? 1 : text[keep] < 0x800 ? 2 : 3;
+                if (bytes + size > MaxLength)
+                    break;
+                bytes += size;
+                keep += size == 4 ? 2 : 1;
+            }
+            line.Truncate(start + keep);
+        }
+    }
+
+    private static void AppendUncut(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
         var source = new InfoSource(packet, frame);
         int owner = source.Owner();
-        if (owner > 0 && Write(line, in source, owner))
+        if (owner <= 0)
+            return;
+        bool cut = Write(line, in source, owner);
+        // HTTP that does not write the columns (header lines with no request line) still adds its body's text to TCP's,
+        // and tshark's HTTP reads a payload the capture cut to its end even when it shows nothing of it.
+        if (!cut && packet[owner].Kind == LayerKind.Tcp && owner + 1 < packet.LayerCount)
+        {
+            if (packet[owner + 1].Kind == LayerKind.Http)
+                cut = HttpInfo.AppendToTransport(line, in source, owner + 1);
+            else
+                cut = packet[owner + 1].Kind == LayerKind.Payload && packet[owner + 1].Status != LayerStatus.Complete;
+        }
+        if (cut)
             line.Append(source.CaptureCut ? SizeLimitedMark : MalformedMark);
     }
 
@@ -42,6 +78,7 @@ public static class InfoColumn
         ColumnWriter.Icmp => IcmpInfo.Write(line, in source, index),
         ColumnWriter.Icmpv6 => Icmpv6Info.Write(line, in source, index),
         ColumnWriter.Tunnel => TunnelInfo.Write(line, in source, index),
+        ColumnWriter.Http => HttpInfo.Write(line, in source, index),
         _ => false,
     };
 }

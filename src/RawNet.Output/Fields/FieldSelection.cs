@@ -18,10 +18,10 @@ public sealed class FieldSelection
 
     /// <summary>
     /// True when a selected field is computed by the conversation tracker (tcp.stream, tcp.seq, tcp.analysis.*,
-    /// frame.time_relative...), or is a text column (the Info column shows relative numbers and analysis tags, echo
-    /// pairs and ARP duplicates; the colouring rules test tcp.analysis.flags).
+    /// frame.time_relative...) or belongs to a layer it may rebuild (http.*), or is a text column (the Info column shows
+    /// relative numbers and analysis tags, echo pairs, ARP duplicates and HTTP; the colouring rules test tcp.analysis.flags).
     /// </summary>
-    public bool UsesAnalysis => Columns.Any(c => c is not null) || Definitions.Any(d => d.Any(f => f.Computed == ComputedField.Analysis));
+    public bool UsesAnalysis => Columns.Any(c => c is not null) || Definitions.Any(d => d.Any(f => f.NeedsAnalysis));
 
     /// <summary>True when a selected column depends on checksum verdicts (the colouring rule "Checksum Errors").</summary>
     public bool UsesChecksums => Columns.Any(c => c == PacketColumn.ColoringRuleName);

@@ -11,8 +11,12 @@ namespace RawNet.Output.Fields;
 /// </summary>
 public sealed class FieldsPrinter : IPacketPrinter
 {
-    /// <summary>Past this many characters a line takes no more field occurrences: only hostile input gets there.</summary>
-    private const int MaxLineLength = 16 * 1024;
+    /// <summary>
+    /// Past this many characters of its own a field takes no more occurrences (a value itself may be longer, an HTTP
+    /// body; the fields after it still get their room): a bound only hostile input meets, far past a message's thousands
+    /// of header lines.
+    /// </summary>
+    private const int MaxFieldLength = 1 << 20;
 
     private readonly FieldSelection _selection;
     private readonly TextLine _line = new();
@@ -55,6 +59,7 @@ public sealed class FieldsPrinter : IPacketPrinter
             return;
         }
         bool first = true;
+        int start = line.Length;
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
         {
@@ -63,7 +68,7 @@ public sealed class FieldsPrinter : IPacketPrinter
                 if (definition.Layer != layers[l].Kind)
                     continue;
                 var buffer = packet.BufferOf(layers[l], frame);
-                for (int occurrence = 0; line.Length < MaxLineLength && FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
+                for (int occurrence = 0; line.Length - start < MaxFieldLength && FieldReader.TryRead(definition, packet, l, frame, occurrence, out var value); occurrence++)
                 {
                     if (!first)
                         line.Append(',');

@@ -11,8 +11,8 @@ namespace RawNet.Output.Filters;
 /// a string field (a DNS name, a TXT string), the UTF-8 of its text as tshark holds it (escapes and all), written into
 /// the caller's scratch spans; of a protocol, <see cref="ProtocolBytes"/>. A slice reaching outside the bytes (those the
 /// capture kept) is empty, as in tshark 4.0: it equals <c>""</c> and differs from everything else.
-/// Slices joining several ranges are written into a pooled array, given back by <see cref="Dispose"/>; nothing else
-/// allocates.
+/// Slices joining several ranges, and strings longer than the scratch spans (an HTTP header of 12,000 bytes), are written
+/// into pooled arrays, given back by <see cref="Dispose"/>; nothing else allocates.
 /// </summary>
 internal ref struct ByteOccurrences
 {
@@ -27,6 +27,8 @@ internal ref struct ByteOccurrences
     private readonly Span<byte> _text;
     private int _layer;
     private byte[]? _joined;
+    private char[]? _longChars;
+    private byte[]? _longText;
 
     /// <summary>Starts before the first occurrence.</summary>
     /// <param name="packet">The decoded packet.</param>
@@ -84,6 +86,24 @@ internal ref struct ByteOccurrences
         if (_joined is not null)
             ArrayPool<byte>.Shared.Return(_joined);
         _joined = null;
+        if (_longChars is not null)
+            ArrayPool<char>.Shared.Return(_longChars);
+        _longChars = null;
+        if (_longText is not null)
+            ArrayPool<byte>.Shared.Return(_longText);
+        _longText = null;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> for a string longer than the caller's scratch, kept until <see cref="Dispose"/>.</summary>
+    private static T[] Rent<T>(ref T[]? array, int length)
+    {
+        if (array is null || array.Length < length)
+        {
+            if (array is not null)
+                ArrayPool<T>.Shared.Return(array);
+            array = ArrayPool<T>.Shared.Rent(length);
+        }
+        return array;
     }
 
     private bool NextLayer(out ReadOnlySpan<byte> bytes)
@@ -100,7 +120,7 @@ internal ref struct ByteOccurrences
         return false;
     }
 
-    private readonly bool TryBytes(FieldDefinition field, FieldValue value, ReadOnlySpan<byte> buffer, out ReadOnlySpan<byte> bytes)
+    private bool TryBytes(FieldDefinition field, FieldValue value, ReadOnlySpan<byte> buffer, out ReadOnlySpan<byte> bytes)
     {
         bytes = default;
         int length = field.Kind switch
@@ -114,10 +134,17 @@ internal ref struct ByteOccurrences
         {
             case FieldKind.DnsName:
             case FieldKind.Text:
-                if (!FieldFormatter.TryFormat(field, value, buffer, _chars, out int written))
+            case FieldKind.HttpText:
+            {
+                int room = FieldFormatter.RoomFor(field, value);
+                var chars = room <= _chars.Length ? _chars : Rent(ref _longChars, room).AsSpan();
+                if (!FieldFormatter.TryFormat(field, value, buffer, chars, out int written))
                     return false;
-                bytes = _text[..Encoding.UTF8.GetBytes(_chars[..written], _text)];
+                int utf8 = Encoding.UTF8.GetMaxByteCount(written);
+                var text = utf8 <= _text.Length ? _text : Rent(ref _longText, utf8).AsSpan();
+                bytes = text[..Encoding.UTF8.GetBytes(chars[..written], text)];
                 return true;
+            }
             case FieldKind.Bytes:
             case FieldKind.MacAddress:
             case FieldKind.Ipv4Address:

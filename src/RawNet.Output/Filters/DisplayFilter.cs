@@ -27,10 +27,13 @@ public sealed class DisplayFilter
         _root = root;
     }
 
-    /// <summary>True when the filter tests a field the conversation tracker computes, so packets must be analysed first.</summary>
-    public bool UsesAnalysis => _nodes.Any(n => Tracked(n.Definitions) || Tracked(n.OtherDefinitions));
+    /// <summary>
+    /// True when the filter tests a field the conversation tracker computes, or a protocol or field of a layer it may
+    /// rebuild (HTTP across segments), so packets must be analysed first.
+    /// </summary>
+    public bool UsesAnalysis => _nodes.Any(n => Tracked(n.Definitions) || Tracked(n.OtherDefinitions) || (n.LayerMask & FilterNode.Bit(LayerKind.Http)) != 0);
 
-    private static bool Tracked(FieldDefinition[]? definitions) => definitions?.Any(d => d.Computed == ComputedField.Analysis) == true;
+    private static bool Tracked(FieldDefinition[]? definitions) => definitions?.Any(d => d.NeedsAnalysis) == true;
 
     /// <summary>The filter as written.</summary>
     public string Text { get; }
@@ -206,7 +209,7 @@ public sealed class DisplayFilter
     {
         foreach (var definition in definitions ?? [])
         {
-            if (definition.Kind is FieldKind.Text or FieldKind.DnsName)
+            if (definition.Kind is FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName)
                 return true;
         }
         return false;

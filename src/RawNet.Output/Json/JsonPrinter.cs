@@ -17,7 +17,7 @@ public sealed class JsonPrinter : IPacketPrinter
 {
     private readonly ArrayBufferWriter<byte> _bytes = new(4096);
     private readonly Utf8JsonWriter _json;
-    private readonly char[] _value = new char[FieldFormatter.MaxLength];
+    private char[] _value = new char[FieldFormatter.MaxLength];
     private char[] _chars = new char[4096];
 
     /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), written as more properties; null for none.</summary>
@@ -68,6 +68,8 @@ public sealed class JsonPrinter : IPacketPrinter
             json.WriteNumber("length", layer.HeaderLength);
             if (layer.Source == LayerSource.Reassembled)
                 json.WriteString("source", "reassembled");
+            else if (layer.Source == LayerSource.Stream)
+                json.WriteString("source", "tcp-segments");
             if (layer.Quoted)
                 json.WriteBoolean("quoted", true);
             if (layer.Status != LayerStatus.Complete)
@@ -111,7 +113,7 @@ public sealed class JsonPrinter : IPacketPrinter
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
             // A payload's bytes are its layer's offset and length, not a hex copy in every object.
-            if (field.Kind == FieldKind.Bytes || !FieldReader.TryRead(field, packet, index, frame, 0, out var first))
+            if (field.TreeOnly || field.Kind == FieldKind.Bytes || !FieldReader.TryRead(field, packet, index, frame, 0, out var first))
                 continue;
             json.WritePropertyName(field.Name);
             bool many = FieldReader.TryRead(field, packet, index, frame, 1, out _);
@@ -127,6 +129,9 @@ public sealed class JsonPrinter : IPacketPrinter
 
     private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {
+        int room = FieldFormatter.RoomFor(field, value);
+        if (_value.Length < room)
+            _value = new char[room];
         FieldFormatter.TryFormat(field, value, buffer, _value, out int written);
         _json.WriteStringValue(_value.AsSpan(0, written));
     }

@@ -1,35 +1,13 @@
+using RawNet.Protocols.Http;
+
 namespace RawNet.Output.Summary;
 
 public sealed partial class SummaryPrinter
 {
-    // --- HTTP: tcpdump 4.99's http_print (txtproto_print) on TCP ports 80 and 8080 ---
-
-    /// <summary>The HTTP port and its alternative, where tcpdump prints a TCP payload as HTTP.</summary>
-    private const ushort HttpPort = 80;
-    private const ushort HttpAlternatePort = 8080;
-
-    /// <summary>
-    /// The TCP ports tcpdump's tcp_print tries before HTTP's (telnet, SMTP, whois, BGP, PPTP, Redis, SSH, BEEP, OpenFlow,
-    /// FTP): a segment between one of them and port 80 is not HTTP to it.
-    /// </summary>
-    private static readonly ushort[] PortsBeforeHttp = [23, 25, 43, 179, 1723, 6379, 22, 10288, 6633, 6653, 21];
-
-    /// <summary>The request methods tcpdump knows (WebDAV's included), compared without regard to case.</summary>
-    private static readonly string[] HttpMethods =
-    [
-        "GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE", "MKCOL", "TRACE", "LABEL", "MERGE",
-        "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "NOTIFY", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "PROPFIND",
-        "CHECKOUT", "CCM_POST", "SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT", "MKACTIVITY",
-        "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "VERSION-CONTROL", "BASELINE-CONTROL",
-    ];
+    // --- HTTP: tcpdump 4.99's http_print (txtproto_print) on TCP ports 80 and 8080 (HttpPorts.CarriesTcpdump) ---
 
     /// <summary>The longest token tcpdump reads (MAX_TOKEN).</summary>
     private const int MaxHttpToken = 128;
-
-    /// <summary>Whether tcpdump prints a payload between these ports as HTTP.</summary>
-    private static bool IsHttp(ushort sourcePort, ushort destinationPort) =>
-        (sourcePort is HttpPort or HttpAlternatePort || destinationPort is HttpPort or HttpAlternatePort)
-        && Array.IndexOf(PortsBeforeHttp, sourcePort) < 0 && Array.IndexOf(PortsBeforeHttp, destinationPort) < 0;
 
     /// <summary>
     /// ": HTTP", and when the payload starts with a request line (a known method) or a status line (a 3-digit code as
@@ -44,14 +22,7 @@ public sealed partial class SummaryPrinter
         int at = FetchToken(data, 0, length, token, out int tokenLength);
         if (at != 0)
         {
-            foreach (var method in HttpMethods)
-            {
-                if (EqualsIgnoringCase(token[..tokenLength], method))
-                {
-                    printThis = true;
-                    break;
-                }
-            }
+            printThis = HttpMethods.KnownToTcpdump(token[..tokenLength]);
             // The response code is the second token ("HTTP/1.1 200 OK").
             at = FetchToken(data, at, length, token, out tokenLength);
             if (at != 0 && tokenLength == 3 && token[0] is >= (byte)'0' and <= (byte)'9' && token[1] is >= (byte)'0' and <= (byte)'9'
@@ -156,17 +127,5 @@ public sealed partial class SummaryPrinter
         _line.Append(prefix);
         foreach (byte b in text)
             _line.Append((char)b);
-    }
-
-    private static bool EqualsIgnoringCase(ReadOnlySpan<byte> token, string word)
-    {
-        if (token.Length != word.Length)
-            return false;
-        for (int i = 0; i < token.Length; i++)
-        {
-            if (char.ToUpperInvariant((char)token[i]) != word[i])
-                return false;
-        }
-        return true;
     }
 }

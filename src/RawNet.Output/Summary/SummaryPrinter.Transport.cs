@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Dns;
+using RawNet.Protocols.Http;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
@@ -92,7 +93,7 @@ public sealed partial class SummaryPrinter
         line.Append(payload);
         if (payload > 0 && _verbose && (flags & (byte)TcpFlags.Rst) != 0)
             AppendResetData(bytes[Math.Min(bytes.Length, headerLength)..], payload);
-        else if (payload > 0 && IsHttp(tcp.SourcePort, tcp.DestinationPort))
+        else if (payload > 0 && HttpPorts.CarriesTcpdump(tcp.SourcePort, tcp.DestinationPort))
             AppendHttp(bytes[Math.Min(bytes.Length, headerLength)..], payload);
         else if (payload > 0 && (tcp.SourcePort == DnsPorts.Dns || tcp.DestinationPort == DnsPorts.Dns))
             AppendDnsOverTcp(bytes[Math.Min(bytes.Length, headerLength)..], payload);

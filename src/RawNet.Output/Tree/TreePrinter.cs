@@ -99,6 +99,8 @@ public sealed class TreePrinter : IPacketPrinter
         AppendRange(line, layer.Offset, layer.HeaderLength);
         if (layer.Source == LayerSource.Reassembled)
             line.Append(" (in the reassembled datagram)");
+        else if (layer.Source == LayerSource.Stream)
+            line.Append(" (in the bytes of the TCP segments put together)");
         if (layer.Quoted)
             line.Append(" (quoted by the ICMP error)");
         line.WriteLineTo(output);
@@ -106,9 +108,17 @@ public sealed class TreePrinter : IPacketPrinter
 
     private void AppendFields(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, TextWriter output)
     {
-        var line = _line;
         ref readonly Layer layer = ref packet[index];
         var buffer = packet.BufferOf(layer, frame);
+        if (OrderedItems.TryStart(packet, index, frame, out var items))
+        {
+            while (items.MoveNext())
+            {
+                if (items.Field.InTree)
+                    AppendItem(items.Field, items.Value, buffer, items.Depth + 1, output);
+            }
+            return;
+        }
         FieldGroup? group = null;
         foreach (var field in FieldCatalog.ForLayer(layer.Kind))
         {
@@ -122,31 +132,51 @@ public sealed class TreePrinter : IPacketPrinter
                     FieldGroup.Open(field.Group, group, ref state, static (heading, ref s) => s.Item1.Heading(heading, s.Item2));
                     group = field.Group;
                 }
-                for (int depth = 0; depth <= (group?.Depth ?? 0); depth++)
-                    line.Append(Indent);
-                line.Append(field.Label);
+                AppendItem(field, value, buffer, (group?.Depth ?? 0) + 1, output);
+                // A marker says the same thing however often tshark adds it (a duplicate ACK's twice): one line.
+                if (field.Kind == FieldKind.Marker)
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One field's line: "Label (name): value  [first-last]", or the line itself for a message's line, or a byte count.</summary>
+    private void AppendItem(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, int depth, TextWriter output)
+    {
+        var line = _line;
+        for (int d = 0; d < depth; d++)
+            line.Append(Indent);
+        if (field.TreeForm == TreeForm.Line)
+            line.AppendField(field, value, buffer);
+        else
+        {
+            line.Append(field.Label);
+            if (!field.TreeOnly)
+            {
                 line.Append(" (");
                 line.Append(field.Name);
                 line.Append(')');
-                if (field.Kind == FieldKind.Marker)
-                {
-                    // A marker says the same thing however often tshark adds it (a duplicate ACK's twice): one line.
-                    line.WriteLineTo(output);
-                    break;
-                }
+            }
+            if (field.Kind != FieldKind.Marker)
+            {
                 line.Append(": ");
-                if (field.Kind == FieldKind.Boolean)
+                if (field.TreeForm == TreeForm.ByteCount)
+                {
+                    line.Append(value.Length);
+                    line.Append(value.Length == 1 ? " byte" : " bytes");
+                }
+                else if (field.Kind == FieldKind.Boolean)
                     line.Append(LayerNotes.Flag(value.Number));
                 else
                     line.AppendField(field, value, buffer);
-                if (value.Length > 0)
-                {
-                    line.Append("  ");
-                    AppendRange(line, value.Offset, value.Length);
-                }
-                line.WriteLineTo(output);
             }
         }
+        if (value.Length > 0 && field.Kind != FieldKind.Marker)
+        {
+            line.Append("  ");
+            AppendRange(line, value.Offset, value.Length);
+        }
+        line.WriteLineTo(output);
     }
 
     /// <summary>A subtree's heading line, indented by its depth.</summary>

@@ -56,15 +56,22 @@ public sealed class ConversationTracker
     private readonly TcpAnalyzer _tcpAnalyzer;
     private readonly Icmp.EchoMatcher _echoes = new();
     private readonly Arp.ArpDuplicateDetector _arpBindings = new();
+    private readonly Http.HttpStreams? _http;
     private bool _started;
     private long _firstTimestamp;
     private long _previousTimestamp;
     private long _previousDisplayedTimestamp;
     private bool _anyDisplayed;
 
-    /// <summary>Creates a tracker with <paramref name="limits"/> (the defaults when omitted).</summary>
-    public ConversationTracker(ConversationLimits? limits = null)
+    /// <summary>
+    /// Creates a tracker with <paramref name="limits"/> (the defaults when omitted). With <paramref name="http"/> (the
+    /// default) it also follows HTTP across segments as tshark does (<see cref="Http.HttpStreams"/>, bounded by
+    /// <paramref name="httpLimits"/>); without, each segment's HTTP is what the decoder made of it alone.
+    /// </summary>
+    public ConversationTracker(ConversationLimits? limits = null, bool http = true, Http.HttpReassemblyLimits? httpLimits = null)
     {
+        if (http)
+            _http = new Http.HttpStreams(httpLimits ?? Http.HttpReassemblyLimits.Default);
         var bounds = limits ?? ConversationLimits.Default;
         _tcpAnalyzer = new TcpAnalyzer(bounds.MaxUnackedSegments);
         _tcp = new ConversationTable<TcpConversation>(bounds.MaxConversations, evicting: index => _tcpAnalyzer.Release(ref _tcp![index]));
@@ -87,7 +94,8 @@ public sealed class ConversationTracker
     public long EvictedConversations => _tcp.Evicted + _udp.Evicted;
 
     /// <summary>Bytes the tracker's tables hold now.</summary>
-    public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes + _echoes.AllocatedBytes + _arpBindings.AllocatedBytes;
+    public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes + _echoes.AllocatedBytes
+        + _arpBindings.AllocatedBytes + (_http?.AllocatedBytes ?? 0);
 
     /// <summary>Analyses <paramref name="packet"/> (decoded from <paramref name="frame"/>); call once per packet, in capture order.</summary>
     public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame)
@@ -219,6 +227,8 @@ public sealed class ConversationTracker
         uint streams = TcpStreams;
         _tcpAnalyzer.Analyze(ref conversation, !fromA, in segment, ref record, ref streams);
         TcpStreams = streams;
+        if (_http is not null && record.HasStream)
+            _http.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
     }
 }
 

@@ -2,6 +2,24 @@ using RawNet.Protocols.Tcp;
 
 namespace RawNet.Protocols.Conversations;
 
+/// <summary>How a TCP segment's payload belongs to a message an application protocol reassembles (tshark's desegmentation).</summary>
+public enum TcpPduPart : byte
+{
+    /// <summary>None: the payload is read on its own, or completes a message.</summary>
+    None,
+    /// <summary>A part of a message later segments complete: "[TCP segment of a reassembled PDU]" ends the Info text.</summary>
+    Held,
+    /// <summary>The start of such a message, whose first line the application wrote into the Info text before it asked for more.</summary>
+    HeldAfterLine,
+    /// <summary>A message whose first line the application wrote into the Info text before it threw (reading its chunks past the bytes).</summary>
+    FaultAfterLine,
+    /// <summary>
+    /// Bytes of a message already put together, sent again (not flagged a plain retransmission): tshark's reassembly
+    /// complains "New fragment overlaps old data (retransmission?)".
+    /// </summary>
+    Overlap,
+}
+
 /// <summary>One TCP or UDP layer's place in its conversation: the stream it belongs to, its times, and for TCP the analysis.</summary>
 public struct TransportAnalysis
 {
@@ -17,6 +35,8 @@ public struct TransportAnalysis
     /// <summary>TCP only: relative numbers, window and analysis (shown when <see cref="HasTcp"/>).</summary>
     public TcpSegmentAnalysis Tcp;
     public bool HasTcp;
+    /// <summary>TCP only: whether the payload is part of a message later segments complete.</summary>
+    public TcpPduPart PduPart;
 }
 
 /// <summary>

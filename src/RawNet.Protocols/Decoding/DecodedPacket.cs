@@ -53,6 +53,15 @@ public sealed class DecodedPacket
     /// <summary>The reassembled datagram's payload (valid until the next decode with the same decoder).</summary>
     public ReadOnlySpan<byte> Reassembled => ReassembledBuffer is null ? default : ReassembledBuffer.AsSpan(0, ReassembledLength);
 
+    internal byte[]? StreamBuffer;
+    internal int StreamLength;
+
+    /// <summary>
+    /// Bytes of a TCP stream this packet completed a message of, put together by the conversation tracker from earlier
+    /// segments and this one (valid until the tracker analyses the next packet); empty when none.
+    /// </summary>
+    public ReadOnlySpan<byte> Stream => StreamBuffer is null ? default : StreamBuffer.AsSpan(0, StreamLength);
+
     /// <summary>The decoded layers, outermost first; index 0 is the frame.</summary>
     public ReadOnlySpan<Layer> Layers => _layers.AsSpan(0, LayerCount);
 
@@ -74,8 +83,12 @@ public sealed class DecodedPacket
     public bool Has(LayerKind kind) => IndexOf(kind) >= 0;
 
     /// <summary>The bytes a layer's offsets refer to: the frame, or the reassembled payload.</summary>
-    public ReadOnlySpan<byte> BufferOf(in Layer layer, ReadOnlySpan<byte> frame) =>
-        layer.Source == LayerSource.Reassembled ? Reassembled : frame;
+    public ReadOnlySpan<byte> BufferOf(in Layer layer, ReadOnlySpan<byte> frame) => layer.Source switch
+    {
+        LayerSource.Reassembled => Reassembled,
+        LayerSource.Stream => Stream,
+        _ => frame,
+    };
 
     /// <summary>The header bytes of a layer that are present.</summary>
     public ReadOnlySpan<byte> HeaderOf(in Layer layer, ReadOnlySpan<byte> frame) =>
@@ -96,6 +109,8 @@ public sealed class DecodedPacket
         IsUnreassembledFragment = false;
         ReassembledLength = 0;
         ReassembledFragmentCount = 0;
+        StreamBuffer = null;
+        StreamLength = 0;
         Analysis.Clear();
     }
 
@@ -109,6 +124,7 @@ public sealed class DecodedPacket
         layer.ExpectedChecksum = 0;
         layer.Source = source;
         layer.Quoted = false;
+        layer.Detail = 0;
         layer.Offset = offset;
         layer.HeaderLength = headerLength;
         layer.Extent = extent;
@@ -118,6 +134,17 @@ public sealed class DecodedPacket
     internal bool IsFull => LayerCount >= MaxLayers;
 
     internal void RemoveLast() => LayerCount--;
+
+    /// <summary>Forgets why decoding stopped when it stopped in a layer of <paramref name="kind"/> (a layer the tracker took back).</summary>
+    internal void ClearStop(LayerKind kind)
+    {
+        if (Outcome == DecodeOutcome.Ok || StoppedAt != kind)
+            return;
+        Outcome = DecodeOutcome.Ok;
+        StoppedAt = LayerKind.Frame;
+        StopOffset = 0;
+        StopReason = null;
+    }
 
     internal ref Layer LayerRef(int index) => ref _layers[index];
 }

@@ -9,6 +9,8 @@ public enum LayerSource : byte
     Frame,
     /// <summary>The payload of a reassembled IP datagram (<see cref="DecodedPacket.Reassembled"/>).</summary>
     Reassembled,
+    /// <summary>Bytes of a TCP stream put together from several segments (<see cref="DecodedPacket.Stream"/>).</summary>
+    Stream,
 }
 
 /// <summary>One decoded layer: what it is, where its header lies and how much it declares it spans.</summary>
@@ -31,6 +33,9 @@ public struct Layer
 
     /// <summary>True for layers quoted inside an ICMP error message: partial by design, never verified.</summary>
     public bool Quoted;
+
+    /// <summary>What the protocol needs to read the layer again as it was read (HTTP: <see cref="Http.HttpLayerDetail"/>).</summary>
+    public byte Detail;
 
     /// <summary>Offset of the header's first byte in its buffer.</summary>
     public int Offset;

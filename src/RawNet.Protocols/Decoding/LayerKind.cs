@@ -36,6 +36,12 @@ public enum LayerKind : byte
     Teredo,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
+    /// <summary>
+    /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
+    /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments
+    /// (<see cref="LayerSource.Stream"/>), the messages the last of them completed.
+    /// </summary>
+    Http,
     /// <summary>Bytes after the last decoded header (application data or an undecoded protocol).</summary>
     Payload,
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Dns;
+using RawNet.Protocols.Http;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
@@ -578,8 +579,39 @@ public sealed class PacketDecoder
         layer.HeaderLength = headerLength;
         if (_options.VerifyChecksums && !input.Quoted)
             layer.Checksum = VerifyTransport(ref layer, input, offset, capEnd, repEnd, ipIndex, IpProtocol.Tcp, allowZero: false);
-        if (capEnd > offset + headerLength)
-            Payload(input, offset + headerLength, capEnd, repEnd);
+        int payload = offset + headerLength;
+        var tcp = new TcpHeader(bytes[offset..]);
+        if (capEnd <= payload)
+            return;
+        if (!input.Quoted && !_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
+            DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
+        else
+            Payload(input, payload, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// HTTP in one segment, as tshark reads it when nothing came before in the stream: a layer over the payload when
+    /// tshark shows at least one message of it (every message it dissects whole, up to the end or to one that needs
+    /// more segments, which the layer's readers stop at too), else the payload as data. tshark's HTTP reads to the end
+    /// of what a segment declares, so a payload the capture cut is truncated either way. Whether the segment belongs to a
+    /// message other segments complete is the conversation tracker's to say (<see cref="Conversations.ConversationTracker"/>).
+    /// </summary>
+    private void DecodeHttp(Span input, int offset, int capEnd, int repEnd, bool fin)
+    {
+        if (_packet.IsFull)
+            return;
+        var data = input.Bytes[offset..capEnd];
+        int reported = Math.Max(repEnd - offset, data.Length);
+        var context = new HttpStreamContext(Desegment: data.Length >= reported, EndOfStream: fin);
+        var reading = HttpSegment.Read(data, reported, context);
+        ref Layer layer = ref _packet.Add(reading.Shown ? LayerKind.Http : LayerKind.Payload, offset, data.Length, reported, input.Source);
+        if (reading.Shown)
+            layer.Detail = HttpLayerDetails.Of(context);
+        if (reading.Fault == HttpFault.None)
+            return;
+        layer.Status = reading.Fault == HttpFault.Truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
+        Stop(reading.Fault == HttpFault.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Http, offset + data.Length,
+            reading.Fault == HttpFault.Truncated ? "HTTP message cut short by the capture length" : "HTTP message runs past the end of the segment");
     }
 
     private void DecodeUdp(Span input, int offset, int capEnd, int repEnd, int ipIndex)

@@ -1,4 +1,5 @@
 using System.Text;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Dns;
 
@@ -108,82 +109,9 @@ public static class DnsName
         return length > 1 ? (length, labels) : (0, 0);
     }
 
-    /// <summary>
-    /// Writes name bytes as tshark prints a name: control bytes as C escapes or \ooo, invalid UTF-8 as U+FFFD; with
-    /// <paramref name="escapeControl"/> false, as it prints an ASCII string (TXT): to the first zero byte, control bytes
-    /// raw, bytes past ASCII as U+FFFD.
-    /// </summary>
-    public static bool TryWriteText(ReadOnlySpan<byte> text, Span<char> destination, out int written, bool escapeControl = true)
-    {
-        written = 0;
-        while (text.Length > 0)
-        {
-            byte b = text[0];
-            if (!escapeControl && (b == 0 || b >= 0x80))
-            {
-                // A string field read as ASCII (a TXT string): it ends at a zero byte; other bytes past ASCII are U+FFFD.
-                if (b == 0)
-                    return true;
-                if (written >= destination.Length)
-                    return false;
-                destination[written++] = '\uFFFD';
-                text = text[1..];
-                continue;
-            }
-            if ((b < 0x20 || b == 0x7F) && escapeControl)
-            {
-                if (written + 4 > destination.Length)
-                    return false;
-                destination[written++] = '\\';
-                if (b is >= 7 and <= 13)
-                {
-                    destination[written++] = "abtnvfr"[b - 7]; // C's escapes, as Wireshark's format_text writes them
-                    text = text[1..];
-                    continue;
-                }
-                destination[written++] = (char)('0' + (b >> 6));
-                destination[written++] = (char)('0' + ((b >> 3) & 7));
-                destination[written++] = (char)('0' + (b & 7));
-                text = text[1..];
-                continue;
-            }
-            if (b < 0x80)
-            {
-                if (written >= destination.Length)
-                    return false;
-                destination[written++] = (char)b;
-                text = text[1..];
-                continue;
-            }
-            if (b is 0xC0 or 0xC1 && text.Length > 1 && (text[1] & 0xC0) == 0x80)
-            {
-                // An overlong 2-byte form of an ASCII character: Wireshark decodes it (a control character as \uXXXX).
-                int c = (b & 0x1F) << 6 | (text[1] & 0x3F);
-                int room = c < 0x20 || c == 0x7F ? 6 : 1;
-                if (written + room > destination.Length)
-                    return false;
-                if (room == 1)
-                    destination[written++] = (char)c;
-                else
-                {
-                    "\\u00".AsSpan().CopyTo(destination[written..]);
-                    destination[written + 4] = char.ToUpperInvariant(Fields.DigitText.HexDigit(c >> 4));
-                    destination[written + 5] = char.ToUpperInvariant(Fields.DigitText.HexDigit(c));
-                    written += 6;
-                }
-                text = text[2..];
-                continue;
-            }
-            var status = Rune.DecodeFromUtf8(text, out var rune, out int consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-                rune = Rune.ReplacementChar;
-            if (written + rune.Utf16SequenceLength > destination.Length)
-                return false;
-            written += rune.EncodeToUtf16(destination[written..]);
-            text = text[Math.Max(1, consumed)..];
-        }
-        return true;
-    }
+    /// <summary>Writes name bytes as tshark prints a name (<see cref="FieldText.TryWriteFormatText"/>).</summary>
+    public static bool TryWriteText(ReadOnlySpan<byte> text, Span<char> destination, out int written) =>
+        FieldText.TryWriteFormatText(text, destination, out written);
 
     private static bool Copy(string text, Span<char> destination, out int written)
     {

@@ -3,6 +3,7 @@ using RawNet.Protocols.Arp;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Ethernet;
+using RawNet.Protocols.Http;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
@@ -45,14 +46,21 @@ public static class FieldCatalog
         LayerKind.Vxlan => TunnelFields.Vxlan,
         LayerKind.Dns => DnsFields.All,
         LayerKind.Payload => PayloadFields.All,
+        LayerKind.Http => HttpFields.All,
         _ => [],
     };
+
+    /// <summary>
+    /// True for a layer the conversation tracker may rebuild from what came before in its TCP stream (HTTP across
+    /// segments, "Continuation", a response to HEAD): printers and filters that show it need the tracker's pass.
+    /// </summary>
+    public static bool FollowsStream(LayerKind kind) => kind == LayerKind.Http;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
 
     private static readonly FrozenDictionary<string, FieldDefinition[]> ByName =
-        All.GroupBy(f => f.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        All.Where(f => !f.TreeOnly).GroupBy(f => f.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName =
         Enum.GetValues<LayerKind>().GroupBy(ProtocolName, StringComparer.Ordinal)
@@ -109,6 +117,7 @@ public static class FieldCatalog
         LayerKind.Vxlan => "vxlan",
         LayerKind.Teredo => "teredo",
         LayerKind.Dns => "dns",
+        LayerKind.Http => "http",
         _ => "data",
     };
 
@@ -140,6 +149,7 @@ public static class FieldCatalog
         LayerKind.Vxlan => "Virtual eXtensible Local Area Network",
         LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
         LayerKind.Dns => "Domain Name System",
+        LayerKind.Http => "Hypertext Transfer Protocol",
         _ => "Data",
     };
 }

@@ -32,13 +32,29 @@ public enum FieldKind : byte
     /// bytes in place; its number says where the message starts and how long it is (<see cref="Dns.DnsFieldReader.NameValue"/>).
     /// </summary>
     DnsName,
-    /// <summary>A string of bytes shown as text (Wireshark FT_STRING), e.g. a DNS TXT string: the value's offset and length.</summary>
+    /// <summary>
+    /// A string of bytes shown as text (Wireshark FT_STRING read as ASCII), e.g. a DNS TXT string or an HTTP header
+    /// value: the value's offset and length.
+    /// </summary>
     Text,
     /// <summary>
     /// A sequence of bytes (Wireshark FT_BYTES), e.g. a payload: the value's offset and length in the layer's buffer, shown
     /// as lowercase hex without separators.
     /// </summary>
     Bytes,
+    /// <summary>An HTTP string made from the packet's bytes when shown (a status description, a full URI, file data): see <see cref="Http.HttpFieldReader.TryFormat"/>.</summary>
+    HttpText,
+}
+
+/// <summary>How the layer tree shows a field's occurrence.</summary>
+public enum TreeForm : byte
+{
+    /// <summary>"Label (name): value".</summary>
+    Value,
+    /// <summary>The value alone, as the line of the message it is (an HTTP start or header line, CR LF shown as \r\n).</summary>
+    Line,
+    /// <summary>"Label (name): N bytes", for data too long to show (HTTP file data).</summary>
+    ByteCount,
 }
 
 /// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
@@ -165,6 +181,36 @@ public enum ComputedField : byte
     PayloadData,
     /// <summary>How many bytes of that payload were captured (data.len).</summary>
     PayloadLength,
+    /// <summary>HTTP items, read in message order by <see cref="Http.HttpFieldReader"/> (HttpFirst to HttpLast).</summary>
+    HttpStartLine,
+    HttpChat,
+    HttpRequestMethod,
+    HttpRequestUri,
+    HttpRequestUriPath,
+    HttpRequestUriQuery,
+    HttpRequestUriQueryParameter,
+    HttpRequestVersion,
+    HttpResponseVersion,
+    HttpResponseCode,
+    HttpResponseCodeDescription,
+    HttpResponsePhrase,
+    /// <summary>A header line: http.request.line, http.response.line or http.unknown_header as the message's kind decides, or only the tree's line.</summary>
+    HttpRequestLine,
+    HttpResponseLine,
+    HttpUnknownHeader,
+    HttpHeaderLine,
+    /// <summary>A known header's value; the definition's offset says which header (<see cref="Http.HttpHeaders.Known"/>).</summary>
+    HttpHeader,
+    HttpContentLength,
+    HttpCookiePair,
+    HttpAuthBasic,
+    HttpBlankLine,
+    HttpLeadingCrlf,
+    HttpFullUri,
+    HttpRequest,
+    HttpResponse,
+    HttpNotification,
+    HttpFileData,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,
@@ -218,8 +264,9 @@ public sealed class FieldDefinition
 {
     private FieldDefinition(string name, string label, LayerKind layer, FieldKind kind, int offset, int size, ulong mask,
         int hexDigits, FieldPresence presence, ComputedField computed, AnalysisValue analysis = AnalysisValue.None,
-        FieldGroup? group = null, bool inTree = true)
+        FieldGroup? group = null, bool inTree = true, TreeForm treeForm = TreeForm.Value)
     {
+        TreeForm = treeForm;
         Analysis = analysis;
         Group = group;
         InTree = inTree;
@@ -278,6 +325,21 @@ public sealed class FieldDefinition
     /// <summary>False for a marker the tree shows as its group's heading instead (tcp.analysis, tcp.analysis.flags).</summary>
     public bool InTree { get; }
 
+    /// <summary>How the layer tree shows an occurrence.</summary>
+    public TreeForm TreeForm { get; }
+
+    /// <summary>
+    /// True for an item only the layer tree shows (a line of a message that no Wireshark field names): it has no name,
+    /// and <c>-T fields</c>, JSON and filters never see it.
+    /// </summary>
+    public bool TreeOnly => Name.Length == 0;
+
+    /// <summary>
+    /// True when the conversation tracker's pass decides whether and how the field occurs: a value it computes, or a
+    /// field of a layer it may rebuild from several segments (HTTP; <see cref="FieldCatalog.FollowsStream"/>).
+    /// </summary>
+    public bool NeedsAnalysis => Computed == ComputedField.Analysis || FieldCatalog.FollowsStream(Layer);
+
     /// <summary>True when the value is read from fixed bytes of the header.</summary>
     public bool IsFixed => Computed == ComputedField.None;
 
@@ -305,6 +367,15 @@ public sealed class FieldDefinition
     public static FieldDefinition Tracked(string name, string label, LayerKind layer, FieldKind kind, AnalysisValue analysis,
         FieldGroup? group = null, ulong mask = 0, bool inTree = true) =>
         new(name, label, layer, kind, 0, 0, mask, 0, FieldPresence.Always, ComputedField.Analysis, analysis, group, inTree);
+
+    /// <summary>
+    /// An occurrence-per-item field of a protocol whose tree lists items in message order (HTTP); an empty
+    /// <paramref name="name"/> makes an item only the tree shows. <paramref name="offset"/> is the reader's own
+    /// argument (HTTP: the header it is the value of).
+    /// </summary>
+    public static FieldDefinition Item(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed,
+        TreeForm treeForm = TreeForm.Value, bool inTree = true, int offset = 0) =>
+        new(name, label, layer, kind, offset, 0, 0, 0, FieldPresence.Always, computed, inTree: inTree, treeForm: treeForm);
 
     private static int DefaultHexDigits(int size, ulong mask) => size * 2;
 

@@ -8,12 +8,20 @@ namespace RawNet.Protocols.Fields;
 /// </summary>
 public static class FieldFormatter
 {
-    /// <summary>Characters enough for any single field value (a DNS name with every byte escaped, a TXT string) but bytes.</summary>
+    /// <summary>Characters enough for a field value that is not text read from the packet (a DNS name with every byte escaped, a number, an address).</summary>
     public const int MaxLength = 1024;
 
-    /// <summary>Characters enough for one value: <see cref="MaxLength"/>, or two per byte of a <see cref="FieldKind.Bytes"/> value, which has no bound of its own.</summary>
-    public static int MaxLengthOf(FieldDefinition field, in FieldValue value) =>
-        field.Kind == FieldKind.Bytes ? Math.Max(0, value.Length) * 2 : MaxLength;
+    /// <summary>
+    /// Characters enough for <paramref name="value"/> of <paramref name="field"/>: <see cref="MaxLength"/>, or more for
+    /// text as long as the packet makes it (an HTTP header, a body), or two per byte of a <see cref="FieldKind.Bytes"/> value.
+    /// </summary>
+    public static int RoomFor(FieldDefinition field, in FieldValue value) => field.Kind switch
+    {
+        FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
+        FieldKind.Bytes => Math.Max(0, value.Length) * 2,
+        FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
+        _ => MaxLength,
+    };
 
     /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
     public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
@@ -63,11 +71,13 @@ public static class FieldFormatter
                 return Dns.DnsFieldReader.TryFormatName(value, buffer, destination, out written);
             case FieldKind.Text:
                 return (uint)value.Offset <= (uint)buffer.Length && value.Length <= buffer.Length - value.Offset
-                    && Dns.DnsName.TryWriteText(buffer.Slice(value.Offset, value.Length), destination, out written, escapeControl: false);
+                    && FieldText.TryWriteAscii(buffer.Slice(value.Offset, value.Length), destination, out written);
             case FieldKind.Bytes:
                 // tshark -T fields writes FT_BYTES as hex pairs without separators.
                 return (uint)value.Offset <= (uint)buffer.Length && (uint)value.Length <= (uint)(buffer.Length - value.Offset)
                     && Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
+            case FieldKind.HttpText:
+                return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
             default:
                 return false;
         }
@@ -76,7 +86,7 @@ public static class FieldFormatter
     /// <summary>Formats one value as a new string (for trees and JSON, not hot loops).</summary>
     public static string Format(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {
-        int room = MaxLengthOf(field, value);
+        int room = RoomFor(field, value);
         Span<char> text = room <= MaxLength ? stackalloc char[MaxLength] : new char[room];
         return TryFormat(field, value, buffer, text, out int n) ? new string(text[..n]) : "";
     }

@@ -163,7 +163,9 @@ public sealed class CaptureAnalysis : IDisposable
 
     private void Run()
     {
-        var tracker = new ConversationTracker();
+        // The UI decodes one frame at a time: HTTP is what each segment holds alone (no messages put together from
+        // several), as its rows show it; the stored records keep no reassembled bytes.
+        var tracker = new ConversationTracker(http: false);
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: false));
         var packet = new DecodedPacket();
         var record = new byte[PacketAnalysisCodec.MaxLength];

@@ -1022,7 +1022,7 @@ public sealed class CaptureView
         var expert = tables ? new ExpertTally() : null;
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: true, VerifyChecksums: Source.VerifyChecksums));
         // Without a background analysis (none was started) the pass follows the conversations itself.
-        var tracker = Source.Analysis is null ? new Protocols.Conversations.ConversationTracker() : null;
+        var tracker = Source.Analysis is null ? new Protocols.Conversations.ConversationTracker(http: false) : null;
         var packet = new DecodedPacket();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         string? damage = null;

@@ -252,6 +252,18 @@ public sealed class PacketSource
                 continue;
             }
             var buffer = packet.BufferOf(layer, frame);
+            bool inFrame = layer.Source == LayerSource.Frame;
+            if (OrderedItems.TryStart(packet, i, frame, out var items))
+            {
+                while (items.MoveNext())
+                {
+                    if (items.Field.InTree)
+                        lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(items.Depth) + ItemText(items.Field, items.Value, buffer),
+                            inFrame ? items.Value.Offset : 0, inFrame ? items.Value.Length : 0));
+                }
+                AddNotes(lines, layer, i, bad);
+                continue;
+            }
             FieldGroup? group = null;
             foreach (var field in FieldCatalog.ForLayer(layer.Kind))
             {
@@ -267,22 +279,12 @@ public sealed class PacketSource
                             s.lines.Add(new TreeLine(TreeLineKind.Note, s.i, Indent(heading.Depth - 1) + heading.Heading, 0, 0)));
                         group = field.Group;
                     }
-                    string text = field.Kind switch
-                    {
-                        FieldKind.Boolean => $": {LayerNotes.Flag(value.Number)}",
-                        FieldKind.Marker => "",
-                        _ => ": " + FieldFormatter.Format(field, value, buffer),
-                    };
-                    bool inFrame = layer.Source == LayerSource.Frame;
-                    lines.Add(new TreeLine(TreeLineKind.Field, i, $"{Indent(group?.Depth ?? 0)}{field.Label} ({field.Name}){text}", inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
+                    lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(group?.Depth ?? 0) + ItemText(field, value, buffer), inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
                     if (field.Kind == FieldKind.Marker)
                         break;
                 }
             }
-            if (LayerNotes.Checksum(layer) is { } checksum)
-                lines.Add(new TreeLine(TreeLineKind.Note, i, checksum, 0, 0, Problem: bad));
-            if (LayerNotes.Status(layer) is { } status)
-                lines.Add(new TreeLine(TreeLineKind.Note, i, status, 0, 0, Problem: true));
+            AddNotes(lines, layer, i, bad);
         }
         if (packet.Outcome is not DecodeOutcome.Ok)
         {
@@ -294,6 +296,29 @@ public sealed class PacketSource
     }
 
     private static string Indent(int depth) => new(' ', depth * 4);
+
+    /// <summary>A field's text in the tree: "Label (name): value", the line itself for a message's line, or a byte count.</summary>
+    private static string ItemText(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    {
+        if (field.TreeForm == TreeForm.Line)
+            return FieldFormatter.Format(field, value, buffer);
+        string label = field.TreeOnly ? field.Label : $"{field.Label} ({field.Name})";
+        return field.Kind switch
+        {
+            FieldKind.Marker => label,
+            _ when field.TreeForm == TreeForm.ByteCount => $"{label}: {value.Length} byte{(value.Length == 1 ? "" : "s")}",
+            FieldKind.Boolean => $"{label}: {LayerNotes.Flag(value.Number)}",
+            _ => $"{label}: {FieldFormatter.Format(field, value, buffer)}",
+        };
+    }
+
+    private static void AddNotes(List<TreeLine> lines, in Layer layer, int index, bool bad)
+    {
+        if (LayerNotes.Checksum(layer) is { } checksum)
+            lines.Add(new TreeLine(TreeLineKind.Note, index, checksum, 0, 0, Problem: bad));
+        if (LayerNotes.Status(layer) is { } status)
+            lines.Add(new TreeLine(TreeLineKind.Note, index, status, 0, 0, Problem: true));
+    }
 
     private static string Marks(in Layer layer)
     {

@@ -38,6 +38,22 @@ public sealed class ByteMapTests
         Assert.Equal(writers, string.Join(' ', layers.Select(l => l.WrittenBy == WrittenBy.Application ? "application" : "kernel")));
     }
 
+    [Theory]
+    [InlineData("eth / ipv4 src=198.18.0.1 dst=198.18.0.2 / tcp sport=40000 dport=80 flags=PA / 'GET / HTTP/1.0\\r\\n\\r\\n'", "tcp")]
+    [InlineData("eth / ipv4 src=198.18.0.1 dst=198.18.0.2 / udp sport=40000 dport=53 / '\\x12\\x34\\x01\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x07example\\x03com\\x00\\x00\\x01\\x00\\x01'", "udp")]
+    public void A_message_the_decoder_reads_as_http_or_dns_is_still_the_applications_payload(string expression, string transport)
+    {
+        var frame = Build(expression);
+        var packet = new DecodedPacket();
+        new PacketDecoder().Decode(frame, new FrameMetadata(0, frame.Length, frame.Length, LinkType.Ethernet), 1, packet);
+        Assert.Contains(packet.Layers.ToArray(), l => l.Kind is LayerKind.Http or LayerKind.Dns);
+        var layers = Map(frame, SocketKind.Stream, FrameOrigin.Sender, null, out bool carries);
+        Assert.True(carries);
+        Assert.Equal(["eth", "ip", transport, "data"], layers.Select(l => l.Name));
+        Assert.Equal((LayerKind.Payload, WrittenBy.Application, 0), (layers[3].Kind, layers[3].WrittenBy, layers[3].Fields.Count));
+        Assert.Equal(frame.Length, layers[3].Offset + layers[3].Length);
+    }
+
     [Fact]
     public void Over_ipv6_a_raw_sends_ipv6_header_is_the_kernels_and_the_listeners_frames_are_all_kernel()
     {

@@ -120,6 +120,36 @@ public sealed class TsharkDisplayFilterOracleTests
             string.Join("\n", missing.Take(10).Select(n => "only tshark: " + combined.Origin(n)).Concat(extra.Take(10).Select(n => "only rawnet: " + combined.Origin(n)))));
     }
 
+    /// <summary>
+    /// HTTP's fields in filters, on the HTTP cases alone (their messages are put together from segments, which a combined
+    /// capture of many files could mix): presence, numbers and the strings, compared, searched and matched.
+    /// </summary>
+    public static TheoryData<string> HttpExpressions() =>
+    [
+        "http", "http.request", "http.response", "http.response.code == 200", "http.response.code >= 400",
+        "http.content_length > 100", "http.request.method == \"GET\"", "http.request.method == GET",
+        "http.request.method in {\"POST\", \"PUT\", \"HEAD\"}", "http.request.method != \"GET\"",
+        "http.host contains \"example\"", "http.host == \"split.example\"", "http.request.uri matches \"^/split/\"",
+        "http.request.uri.query contains \"x=1\"", "http.user_agent contains \"curl\"", "http.response.phrase == \"OK\"",
+        "http.response.code.desc contains \"Found\"", "http.request.full_uri contains \":8080\"",
+        "http.content_type matches \"^text/\"", "http.file_data contains \"hello\"", "http.cookie_pair",
+        "http.request.line contains \"Cookie\"", "http.unknown_header", "http.server[0:3] == \"ngi\"",
+        "http.request.version == \"HTTP/1.0\"", "http.transfer_encoding == \"chunked\"", "http && tcp.len == 0",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HttpExpressions))]
+    public void SelectsTheHttpFramesTsharkSelects(string expression)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = System.IO.Path.Combine(TestPaths.Captures, "http", "http-cases.pcap");
+        var expected = Numbers(ExternalTool.Run(tshark, ["-n", "-r", path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "tshark");
+        var actual = Numbers(RawNetProcess.Run(["read", path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "rawnet");
+        Assert.True(expected.SetEquals(actual),
+            $"'{expression}': tshark {expected.Count}, rawnet {actual.Count}; only tshark: {string.Join(' ', expected.Except(actual).Take(10))}; " +
+            $"only rawnet: {string.Join(' ', actual.Except(expected).Take(10))}");
+    }
+
     [Theory]
     [MemberData(nameof(Refused))]
     public void RefusesWhatTsharkRefusesInOneLine(string expression)

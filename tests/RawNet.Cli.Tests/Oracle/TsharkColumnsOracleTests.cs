@@ -23,7 +23,7 @@ public sealed class TsharkColumnsOracleTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> UndecodedProtocols = new Dictionary<string, string>
     {
-        ["http"] = "HTTP (TCP 80, 8080): tshark shows the request or status line",
+        ["ipp"] = "IPP: tshark hands HTTP bodies on port 631 to it when no media type claims them",
         ["echo"] = "the Echo protocol (UDP/TCP 7): tshark shows Request or Response",
         ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
         ["mdns"] = "multicast DNS (UDP 5353)",
@@ -45,11 +45,15 @@ public sealed class TsharkColumnsOracleTests
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
     };
 
-    /// <summary>The entries of frame.protocols that are layers RawNet decodes itself.</summary>
+    /// <summary>
+    /// The entries of frame.protocols that are layers RawNet decodes itself, and the dissectors of HTTP bodies whose
+    /// column text (" (text/html)", "HTTP/JSON") RawNet's HTTP writes.
+    /// </summary>
     private static readonly HashSet<string> RawNetProtocols =
     [
         "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
+        "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
     ];
 
     /// <summary>What tshark appends to the Info text when a TCP payload goes to an application dissector that reassembles.</summary>
@@ -126,10 +130,11 @@ public sealed class TsharkColumnsOracleTests
         string? undecoded = FirstUndecodedProtocol(row.Protocols);
         if (undecoded is not null && !UndecodedProtocols.ContainsKey(undecoded))
             return $"tshark decodes '{undecoded}', which RawNet does not: name it in {nameof(UndecodedProtocols)} with the reason";
+        // RawNet reassembles HTTP only: another protocol's marks are left out of the comparison.
         string info = row.Info;
-        if (info.EndsWith(SegmentOfPdu, StringComparison.Ordinal))
+        if (info.EndsWith(SegmentOfPdu, StringComparison.Ordinal) && !row.OurInfo.EndsWith(SegmentOfPdu, StringComparison.Ordinal))
             info = info[..^SegmentOfPdu.Length];
-        else if (info.IndexOf(ReassemblyError, StringComparison.Ordinal) is int at and >= 0)
+        else if (info.IndexOf(ReassemblyError, StringComparison.Ordinal) is int at and >= 0 && !row.OurInfo.Contains(ReassemblyError, StringComparison.Ordinal))
             info = info[..at];
         if (info == row.OurInfo && row.Protocol == row.OurProtocol)
             return null;

@@ -71,7 +71,7 @@ public class FieldFormatterTests
         Assert.Equal(6000, text.Length);
         Assert.StartsWith("4700", text);
         Assert.EndsWith("00ab", text);
-        Assert.Equal(6000, FieldFormatter.MaxLengthOf(TcpFields.Payload, new FieldValue(0, 0, payload.Length)));
+        Assert.Equal(6000, FieldFormatter.RoomFor(TcpFields.Payload, new FieldValue(0, 0, payload.Length)));
         Assert.Equal("", FieldFormatter.Format(TcpFields.Payload, new FieldValue(0, 2, 5), payload.AsSpan(0, 4)));
     }
 
@@ -84,6 +84,21 @@ public class FieldFormatterTests
         Assert.Equal("1", FieldFormatter.Format(TcpFields.Syn, new FieldValue(1, 0, 2), []));
         Assert.Equal("0", FieldFormatter.Format(TcpFields.Syn, new FieldValue(0, 0, 2), []));
         Assert.Equal("65535", FieldFormatter.Format(TcpFields.Window, new FieldValue(65535, 0, 2), []));
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a\tb\r\nc", @"a\tb\r\nc")]          // -T fields writes \b \f \n \r \t as escapes
+    [InlineData("x\by\fz", @"x\by\fz")]
+    [InlineData("v\u0001w\u000bx\u001b", "v\u0001w\u000bx\u001b")] // other control bytes raw, as tshark prints them
+    [InlineData("back\\slash\"", "back\\slash\"")]
+    [InlineData("high\u0080\u00ff", "high\uFFFD\uFFFD")] // a string read as ASCII: bytes past it are U+FFFD
+    [InlineData("to\0the zero", "to")]                   // and it ends at a zero byte
+    public void TextIsWrittenAsTsharkFieldsWritesAStringReadAsAscii(string bytes, string expected)
+    {
+        var buffer = System.Text.Encoding.Latin1.GetBytes(bytes);
+        var text = FieldDefinition.Derived("test.text", "Text", LayerKind.Dns, FieldKind.Text, ComputedField.DnsTxt);
+        Assert.Equal(expected, FieldFormatter.Format(text, new FieldValue(0, 0, buffer.Length), buffer));
     }
 }
 
@@ -99,11 +114,19 @@ public class FieldCatalogTests
             foreach (var field in FieldCatalog.ForLayer(kind))
             {
                 Assert.Equal(kind, field.Layer);
+                // Items only the tree shows (an HTTP start line) have no name, and no name finds them.
+                if (field.TreeOnly)
+                {
+                    Assert.Equal("", field.Name);
+                    Assert.True(field.InTree, $"{field.Label}: an item only the tree shows must be in the tree");
+                    continue;
+                }
                 Assert.True(FieldCatalog.TryFind(field.Name, out var found));
                 Assert.Contains(field, found);
             }
         }
         Assert.Equal(FieldCatalog.Names.Distinct().Count(), FieldCatalog.Names.Count);
+        Assert.DoesNotContain("", FieldCatalog.Names);
         Assert.False(FieldCatalog.TryFind("tcp.nonexistent", out _));
     }
 

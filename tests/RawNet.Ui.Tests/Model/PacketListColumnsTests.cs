@@ -13,8 +13,8 @@ namespace RawNet.Ui.Tests.Model;
 /// The packet list's Protocol and Info columns and its colouring rule are what <c>rawnet read -T fields -e
 /// _ws.col.Protocol -e _ws.col.Info -e frame.coloring_rule.name</c> computes in capture order (which
 /// TsharkColumnsOracleTests holds to tshark's), whatever order the rows are drawn in: the TCP tags, relative numbers,
-/// SACK edges, echo pairs and ARP duplicates come from the stored analysis. The UI decodes without IP reassembly (it
-/// decodes one frame at a time), so the reference here does too.
+/// SACK edges, echo pairs and ARP duplicates come from the stored analysis. The UI decodes without IP reassembly and
+/// reads each segment's HTTP alone (it decodes one frame at a time), so the reference here does too.
 /// </summary>
 public sealed class PacketListColumnsTests
 {
@@ -53,7 +53,7 @@ public sealed class PacketListColumnsTests
     private static List<(string Protocol, string Info, string Rule)> InOrder(string path)
     {
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: false));
-        var tracker = new ConversationTracker();
+        var tracker = new ConversationTracker(http: false);
         var packet = new DecodedPacket();
         var line = new TextLine();
         var rows = new List<(string, string, string)>();

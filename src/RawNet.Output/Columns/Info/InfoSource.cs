@@ -17,6 +17,7 @@ internal enum ColumnWriter : byte
     Icmp,
     Icmpv6,
     Tunnel,
+    Http,
 }
 
 /// <summary>
@@ -56,6 +57,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
         LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo => ColumnWriter.Tunnel,
+        LayerKind.Http => ColumnWriter.Http,
         _ => ColumnWriter.None,
     };
 
@@ -72,7 +74,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         {
             ref readonly Layer layer = ref layers[i];
             // DNS has no column wording of its own yet: its packets keep UDP's, as before DNS was decoded.
-            if (layer.Quoted || layer.Kind is LayerKind.Payload or LayerKind.Dns || NeverDissected(i))
+            if (layer.Quoted || layer.Kind is LayerKind.Payload or LayerKind.Dns || NeverDissected(i)
+                || (layer.Kind == LayerKind.Http && !HttpInfo.SetsColumns(in this, i)))
                 continue;
             owner = i;
             if (Packet.IsUnreassembledFragment && IsFragmentHeader(i))

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Tcp;
 
 namespace RawNet.Output.Columns.Info;
@@ -7,8 +8,9 @@ namespace RawNet.Output.Columns.Info;
 /// TCP's Info text as tshark 4.0 writes it: the analysis tags ("[TCP Retransmission] ", in Wireshark's order), then
 /// <c>SPORT → DPORT [FLAGS] Seq=S Ack=A Win=W Urg=U Len=L</c> with relative numbers and the scaled window where the
 /// conversation tracker analysed the segment, then one text per option (MSS=, WS=, SACK_PERM, TSval= TSecr=, SLE= SRE=,
-/// TFO=, ...). A header cut short stops where tshark's dissector stops reading, and then shows no tags. "[TCP segment of
-/// a reassembled PDU]" is not written: it depends on application dissectors RawNet does not have.
+/// TFO=, ...). A header cut short stops where tshark's dissector stops reading, and then shows no tags. A segment the
+/// conversation tracker found to be part of an HTTP message later segments complete ends in " [TCP segment of a
+/// reassembled PDU]"; when it starts that message, tshark shows HTTP's first line in place of the ports and numbers.
 /// </summary>
 internal static class TcpInfo
 {
@@ -38,18 +40,39 @@ internal static class TcpInfo
         (TcpAnalysisFlags.ReusedPorts, "[TCP Port numbers reused] "),
     ];
 
+    /// <summary>What tshark appends to a segment that is a part of a message later segments complete.</summary>
+    public const string SegmentOfPdu = " [TCP segment of a reassembled PDU]";
+
+    /// <summary>What tshark appends to a segment resending bytes of a message it already put together.</summary>
+    public const string OverlapError = "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]";
+
     /// <summary>Writes the Info text; true when the header was cut short.</summary>
     public static bool Write(TextLine line, in InfoSource source, int index)
+    {
+        bool cut = WriteSegment(line, in source, index, out var part);
+        if (part is TcpPduPart.Held or TcpPduPart.HeldAfterLine)
+            line.Append(SegmentOfPdu);
+        else if (part == TcpPduPart.Overlap)
+            line.Append(OverlapError);
+        return cut;
+    }
+
+    private static bool WriteSegment(TextLine line, in InfoSource source, int index, out TcpPduPart part)
     {
         var header = source.Header(index);
         ref readonly var layer = ref source.Packet[index];
         bool tracked = source.TryGetTransport(index, out var transport) && transport.HasTcp;
+        part = tracked ? transport.PduPart : TcpPduPart.None;
         ref readonly var analysis = ref transport.Tcp;
         int headerLength = header.Length > TcpHeader.Field.DataOffsetAndFlags ? (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4 : 0;
         // The tags go in front, but tshark writes them last: only a header read to its end has them.
         bool whole = header.Length >= Math.Max(headerLength, TcpHeader.MinLength) && layer.Extent >= headerLength;
         if (tracked && whole && (analysis.Items & TcpAnalysisItems.Analysis) != 0)
             AppendTags(line, in analysis);
+        // The first line of the message held: the tracker lends the bytes put together so far, else it starts in this payload.
+        if (part is TcpPduPart.HeldAfterLine or TcpPduPart.FaultAfterLine
+            && AppendFirstLine(line, !source.Packet.Stream.IsEmpty ? source.Packet.Stream : source.Bytes(index)[Math.Min(headerLength, source.Bytes(index).Length)..]))
+            return part == TcpPduPart.FaultAfterLine;
 
         if (!PortsInfo.Append(line, in source, index) || header.Length < NumbersLength)
             return true;
@@ -90,6 +113,15 @@ internal static class TcpInfo
         line.Append(layer.Extent - headerLength);
         return AppendOptions(line, header[TcpHeader.MinLength..Math.Min(header.Length, headerLength)], headerLength - TcpHeader.MinLength,
             tracked ? analysis.SackBase : 0);
+    }
+
+    /// <summary>The message's first line and a space, as HTTP wrote it before it asked TCP for more.</summary>
+    private static bool AppendFirstLine(TextLine line, ReadOnlySpan<byte> payload)
+    {
+        int length = RawNet.Protocols.Http.HttpText.FindLineEnd(payload, 0, desegment: false, out _);
+        line.AppendFormatText(payload[..length]);
+        line.Append(' ');
+        return true;
     }
 
     private static void AppendTags(TextLine line, in TcpSegmentAnalysis analysis)

@@ -1,0 +1,97 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// HTTP against its oracles: every HTTP field, the Protocol and Info columns, and the packets display filters select,
+/// from <c>rawnet read</c> byte for byte as <c>tshark -T fields</c> (tshark 4.0, default preferences: HTTP reassembled
+/// across segments) prints them, over captures/http/http-cases.pcap (tests/oracle/make-http-cases.py: requests and
+/// responses of every shape, messages split anywhere, resends, IPv4 and IPv6, every default HTTP port, cut and damaged
+/// messages), random captures from the same script, the bundled and analysis captures with HTTP in them and the peer
+/// captures that carry it; and the summary lines of the bundled cases as <c>tcpdump -n -r</c> prints them.
+/// </summary>
+public sealed class HttpOracleTests
+{
+    /// <summary>The fields compared, after the frame number.</summary>
+    public static readonly string[] Fields =
+    [
+        "frame.number", "_ws.col.Protocol", "_ws.col.Info", "http.request", "http.response", "http.notification", "http.request.method",
+        "http.request.uri", "http.request.uri.path", "http.request.uri.query", "http.request.uri.query.parameter", "http.request.version",
+        "http.request.full_uri", "http.response.version", "http.response.code", "http.response.code.desc", "http.response.phrase",
+        "http.host", "http.user_agent", "http.accept", "http.accept_encoding", "http.accept_language", "http.connection", "http.content_type",
+        "http.content_length", "http.content_length_header", "http.content_encoding", "http.transfer_encoding", "http.server", "http.date",
+        "http.cache_control", "http.last_modified", "http.location", "http.cookie", "http.cookie_pair", "http.set_cookie", "http.referer",
+        "http.authorization", "http.authbasic", "http.proxy_authorization", "http.proxy_authenticate", "http.www_authenticate",
+        "http.x_forwarded_for", "http.upgrade", "http.sec_websocket_key", "http.request.line", "http.response.line", "http.unknown_header",
+        "http.file_data", "http.chat", "http.leading_crlf",
+    ];
+
+    /// <summary>Display filters whose matches are compared (frame numbers): presence, numbers, and both together.</summary>
+    public static TheoryData<string> Filters() => new(
+        "http", "http.request", "http.response", "http.notification", "http.response.code == 200", "http.response.code >= 400",
+        "http.content_length > 100", "http.request && ip.version == 6", "tcp.port == 80 && !http", "http.request.line", "http.file_data");
+
+    /// <summary>Captures with HTTP in them, besides the bundled cases: RawNet's own and the peer corpus's.</summary>
+    public static TheoryData<string> OtherCaptures() => new(
+        Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap"), Path.Combine(TestPaths.Captures, "tcp-handshake-ipv6.pcap"),
+        Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload.pcap"), Path.Combine(TestPaths.Captures, "tcp-analysis", "tcp-lossy-upload-ipv6.pcap"),
+        Path.Combine(TestPaths.PeerCorpus, "ipv6_http.pcap"), Path.Combine(TestPaths.PeerCorpus, "802.1q_vlan_ipv4_tcp.pcap"),
+        Path.Combine(TestPaths.PeerCorpus, "LinuxCookedCapturev2.pcap"), Path.Combine(TestPaths.PeerCorpus, "ip_packet_bogus_length.pcap"),
+        Path.Combine(TestPaths.PeerCorpus, "test_stream.pcap"));
+
+    public static TheoryData<int> Seeds() => new(1, 2, 3);
+
+    public static TheoryData<string> Modes() => new("", "-v");
+
+    private static string Bundled => Path.Combine(TestPaths.Captures, "http", "http-cases.pcap");
+
+    [Fact]
+    public void BundledCasesEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RandomCasesEqualTshark(int seed) =>
+        TsharkComparison.WithRandomCapture("make-http-cases.py", seed, path => TsharkComparison.AssertSameFields(path, Fields, 1));
+
+    /// <summary>
+    /// The HTTP fields of captures with other traffic too (their columns are TsharkColumnsOracleTests' business: DNS,
+    /// for one, has no column text of its own in RawNet).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OtherCaptures))]
+    public void OtherCapturesEqualTshark(string path)
+    {
+        if (!File.Exists(path))
+            Assert.Skip($"{path} is not present (the peer corpus lives beside the repository)");
+        TsharkComparison.AssertSameFields(path, Fields.Where(f => !f.StartsWith("_ws.col.", StringComparison.Ordinal)).ToArray(), 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public void DisplayFiltersSelectWhatTsharkSelects(string filter) =>
+        TsharkComparison.AssertSameFields(Bundled, ["frame.number", "http.request.method", "http.response.code"], 1, filter);
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void BundledCasesSummariesEqualTcpdump(string mode) =>
+        // tcpdump prints HTTP on ports 80 and 8080; its other lines are TcpdumpSummaryOracleTests' business.
+        DnsOracleTests.AssertSummariesEqualTcpdump(Bundled, mode, @"\.(80|8080)[: ]");
+
+    [Fact]
+    public void TheBundledCasesCoverWhatTheyClaim()
+    {
+        // The comparisons above cannot fail on what the capture does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "http.response.code",
+            "-e", "tcp.port", "-e", "ipv6.src"]);
+        var text = run.StdOut;
+        foreach (var expected in new[] { "HTTP/JSON", "HTTP/XML", "HTTP/SMIL", "(text/html)", "[TCP segment of a reassembled PDU]", "Continuation",
+            "[Packet size limited during capture]", "[Malformed Packet]", "NOTIFY * HTTP/1.1", "M-POST /m", "\t404\t", "\t999\t", "2001:db8::1" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        foreach (int port in new[] { 80, 8080, 3128, 3132, 5985, 8088, 11371, 1900, 2869, 2710, 631, 3689 })
+            Assert.Contains($",{port}\t", text, StringComparison.Ordinal);
+        // A message put together from segments, and the frame that completes it.
+        var reassembled = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-Y", "tcp.reassembled.length", "-T", "fields", "-e", "frame.number"]);
+        Assert.True(reassembled.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 8);
+    }
+}
