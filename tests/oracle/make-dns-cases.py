@@ -3,11 +3,12 @@
 
     make-dns-cases.py OUTFILE         # the fixed cases, one pcap
     make-dns-cases.py OUTFILE SEED    # random queries and answers instead (names, types, counts, compression)
-    make-dns-cases.py OUTFILE --tcp   # DNS over TCP (RFC 1035 4.2.2), for the summary lines only
+    make-dns-cases.py OUTFILE --tcp   # DNS over TCP (RFC 1035 4.2.2): the fixed segments
+    make-dns-cases.py OUTFILE SEED --tcp  # random DNS streams over TCP, cut into segments anywhere
 
 The fixed cases: queries and answers of A, AAAA, CNAME, PTR, MX, NS, TXT, SOA, SRV and OPT (EDNS0) records and of
 types RawNet shows as type/class/ttl/len only, several answers, compressed names, NXDOMAIN, SERVFAIL, the root name,
-several questions, a non-IN class, mDNS (5353), DNS over IPv6, UPDATE, EDNS options, odd label bytes, and damaged variants: counts larger
+several questions, a non-IN class, mDNS (5353), LLMNR (5355), DNS over IPv6, UPDATE, EDNS options, odd label bytes, and damaged variants: counts larger
 than the records present, a name pointer to itself or forwards, a label running past the end, a rdata length past the
 end, a header cut short, and records cut by the capture length (snap length) at many points. Every timestamp starts at
 2023-11-14 22:13:20 UTC and steps 1 ms per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
@@ -148,7 +149,7 @@ def fixed_cases():
     add(udp6(bytes(DNS(id=20, rd=1, qd=DNSQR(qname="v6.example.com", qtype="AAAA")))))
     add(udp6(bytes(DNS(id=20, qr=1, rd=1, ra=1, qd=DNSQR(qname="v6.example.com", qtype="AAAA"),
                        an=DNSRR(rrname="v6.example.com", type="AAAA", ttl=30, rdata="2001:db8::6"))), query=False))
-    # mDNS (LLMNR on 5355 is not decoded: tshark words its flags differently, tcpdump does not decode it).
+    # mDNS.
     add(udp4(bytes(DNS(id=0, qd=DNSQR(qname="printer.local", qtype="A", qclass=0x8001))), sport=5353, port=5353))
     add(udp4(bytes(DNS(id=0, qr=1, aa=1, an=DNSRR(rrname="printer.local", type="A", rclass=0x8001, ttl=120, rdata="198.18.0.9"))),
              query=False, sport=5353, port=5353))
@@ -225,13 +226,22 @@ def fixed_cases():
     q = udp4(bytes(DNS(id=38, rd=1, qd=DNSQR(qname="www.example.com", qtype="A"))))
     for cut in [14, 20, 30]:
         add(q, len(q) - len(bytes(DNS(id=38, rd=1, qd=DNSQR(qname="www.example.com", qtype="A")))) + cut)
+    # LLMNR (RFC 4795) on 5355: its flag bits are C, TC and T where DNS has AA, TC and RD; 53 wins over 5355.
+    add(udp4(header(40, 0x0000, 1, 0, 0, 0) + name("host1") + struct.pack(">HH", 1, 1), sport=50000, port=5355))
+    add(udp4(header(40, 0x8400, 1, 1, 0, 0) + name("host1") + struct.pack(">HH", 1, 1)
+             + b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 30, 4) + bytes([198, 18, 0, 7]), query=False, sport=50000, port=5355))
+    add(udp4(header(41, 0x0100, 1, 0, 0, 0) + name("tentative-host") + struct.pack(">HH", 28, 1), sport=50001, port=5355))
+    add(udp4(header(42, 0x8603, 1, 0, 0, 0) + name("missing") + struct.pack(">HH", 1, 1), query=False, sport=50002, port=5355))
+    add(udp6(header(43, 0x0000, 1, 0, 0, 0) + name("host6") + struct.pack(">HH", 28, 1), sport=50003, port=5355))
+    add(udp4(header(44, 0x0100, 1, 0, 0, 0) + name("both.example") + struct.pack(">HH", 1, 1), sport=5355, port=53))
+    add(udp4(header(45, 0x0000, 1, 0, 0, 0) + name("mdns-wins") + struct.pack(">HH", 1, 1), sport=5355, port=5353))
     return frames
 
 
 def tcp_cases():
     """Segments to and from TCP port 53: a SYN, a 1-byte segment, whole messages, one cut by the capture, two in one
-    segment, a message split over two segments, a prefix that is not the length. tcpdump prints each segment on its
-    own; tshark reassembles, so its fields depend on the stream and are not compared."""
+    segment, a message split over two segments, a prefix that is not the length; then a stream of its own with
+    messages split across segments anywhere. tcpdump prints each segment on its own; tshark puts messages together."""
     from scapy.all import TCP
     frames = []
     seq = [100]
@@ -255,6 +265,46 @@ def tcp_cases():
     seg(r[20:])
     seg(struct.pack(">H", len(r)) + r, sport=53, dport=40001)
     seg(struct.pack(">H", 5) + b"hello")
+    # A stream of its own (port 40002): a response over three segments, a message that ends inside the next segment,
+    # which also starts a third message, a length split between segments, and a retransmission of a held part.
+    seq[0] = 1000
+    both = struct.pack(">H", len(r)) + r + struct.pack(">H", len(q)) + q + struct.pack(">H", len(r)) + r
+    cuts = [7, 30, len(r) + 2 + 5, len(r) + 2 + len(q) + 2 + 1, len(both)]
+    at = 0
+    for i, cut in enumerate(cuts):
+        seg(both[at:cut], sport=40002)
+        if i == 1:
+            seq[0] -= cut - at
+            seg(both[at:cut], sport=40002)
+        at = cut
+    return frames
+
+
+def random_tcp_cases(seed):
+    """Random DNS streams over TCP: messages of the random cases after their lengths, cut into segments anywhere (a
+    length split, many messages in one segment), now and then a segment the capture cut, a resend or a lost one."""
+    from scapy.all import TCP
+    rng = random.Random(seed)
+    messages = [data[42:] for data, _ in random_cases(seed)]
+    frames = []
+    for stream in range(12):
+        sport = 41000 + stream
+        chosen = [rng.choice(messages) for _ in range(rng.randint(1, 5))]
+        data = b"".join(struct.pack(">H", len(m)) + m for m in chosen)
+        seq = rng.randint(0, 2**32 - 1)
+        at = 0
+        while at < len(data):
+            n = rng.randint(1, max(1, min(len(data) - at, rng.choice([3, 40, 200, 1400]))))
+            payload = data[at:at + n]
+            p = bytes(Ether(src=MAC_A, dst=MAC_B) / IP(src=A, dst=B) / TCP(sport=sport, dport=53, flags="PA", seq=(seq + at) % 2**32, ack=1) / Raw(payload))
+            roll = rng.random()
+            if roll < 0.05:
+                at += n  # lost
+                continue
+            frames.append((p, len(p) - n + rng.randint(0, n - 1) if roll < 0.12 else None))
+            if rng.random() < 0.05:
+                frames.append((p, None))  # sent again
+            at += n
     return frames
 
 
@@ -309,5 +359,7 @@ if __name__ == "__main__":
     out = sys.argv[1]
     if len(sys.argv) > 2 and sys.argv[2] == "--tcp":
         write(out, tcp_cases())
+    elif len(sys.argv) > 3 and sys.argv[3] == "--tcp":
+        write(out, random_tcp_cases(int(sys.argv[2])))
     else:
         write(out, random_cases(int(sys.argv[2])) if len(sys.argv) > 2 else fixed_cases())

@@ -57,6 +57,7 @@ public sealed class ConversationTracker
     private readonly Icmp.EchoMatcher _echoes = new();
     private readonly Arp.ArpDuplicateDetector _arpBindings = new();
     private readonly Http.HttpStreams? _http;
+    private readonly Dns.DnsStreams? _dns;
     private bool _started;
     private long _firstTimestamp;
     private long _previousTimestamp;
@@ -65,13 +66,17 @@ public sealed class ConversationTracker
 
     /// <summary>
     /// Creates a tracker with <paramref name="limits"/> (the defaults when omitted). With <paramref name="http"/> (the
-    /// default) it also follows HTTP across segments as tshark does (<see cref="Http.HttpStreams"/>, bounded by
-    /// <paramref name="httpLimits"/>); without, each segment's HTTP is what the decoder made of it alone.
+    /// default) it also follows HTTP and DNS across segments as tshark does (<see cref="Http.HttpStreams"/>, bounded by
+    /// <paramref name="httpLimits"/>, and <see cref="Dns.DnsStreams"/>); without, each segment's HTTP and DNS is what the
+    /// decoder made of it alone.
     /// </summary>
     public ConversationTracker(ConversationLimits? limits = null, bool http = true, Http.HttpReassemblyLimits? httpLimits = null)
     {
         if (http)
+        {
             _http = new Http.HttpStreams(httpLimits ?? Http.HttpReassemblyLimits.Default);
+            _dns = new Dns.DnsStreams();
+        }
         var bounds = limits ?? ConversationLimits.Default;
         _tcpAnalyzer = new TcpAnalyzer(bounds.MaxUnackedSegments);
         _tcp = new ConversationTable<TcpConversation>(bounds.MaxConversations, evicting: index => _tcpAnalyzer.Release(ref _tcp![index]));
@@ -95,7 +100,7 @@ public sealed class ConversationTracker
 
     /// <summary>Bytes the tracker's tables hold now.</summary>
     public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes + _echoes.AllocatedBytes
-        + _arpBindings.AllocatedBytes + (_http?.AllocatedBytes ?? 0);
+        + _arpBindings.AllocatedBytes + (_http?.AllocatedBytes ?? 0) + (_dns?.AllocatedBytes ?? 0);
 
     /// <summary>Analyses <paramref name="packet"/> (decoded from <paramref name="frame"/>); call once per packet, in capture order.</summary>
     public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame)
@@ -229,6 +234,8 @@ public sealed class ConversationTracker
         TcpStreams = streams;
         if (_http is not null && record.HasStream)
             _http.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
+        if (_dns is not null && record.HasStream)
+            _dns.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
     }
 }
 

@@ -585,6 +585,8 @@ public sealed class PacketDecoder
             return;
         if (!input.Quoted && !_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
             DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
+        else if (!input.Quoted && !_partialDatagram && DnsPorts.CarriesStream(tcp.SourcePort, tcp.DestinationPort))
+            DecodeDnsStream(input, payload, capEnd, repEnd);
         else
             Payload(input, payload, capEnd, repEnd);
     }
@@ -638,7 +640,7 @@ public sealed class PacketDecoder
         if (Math.Min(capEnd, end) <= payload)
         {
             // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
-            if (end > payload && DnsPorts.Carries(udp.SourcePort, udp.DestinationPort) && !input.Quoted && !_partialDatagram)
+            if (end > payload && DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out _) && !input.Quoted && !_partialDatagram)
                 Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
             return;
         }
@@ -648,8 +650,8 @@ public sealed class PacketDecoder
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
-        else if (DnsPorts.Carries(udp.SourcePort, udp.DestinationPort) && !input.Quoted && !_partialDatagram)
-            DecodeDns(input, payload, Math.Min(capEnd, end), end);
+        else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
+            DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
         else
             Payload(input, payload, Math.Min(capEnd, end), end);
     }
@@ -658,31 +660,68 @@ public sealed class PacketDecoder
     /// A DNS message: its layer spans the whole message as captured; its questions and records are walked once to judge
     /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
     /// </summary>
-    private void DecodeDns(Span input, int offset, int capEnd, int repEnd)
+    /// <returns>How the walk over its records ended.</returns>
+    private DnsWalkStatus DecodeDns(Span input, int offset, int capEnd, int repEnd, DnsVariant variant)
     {
         if (_packet.IsFull)
         {
             Stop(DecodeOutcome.Unsupported, LayerKind.Dns, offset, "too many layers");
-            return;
+            return DnsWalkStatus.TooManyRecords;
         }
         int captured = capEnd - offset;
         ref Layer layer = ref _packet.Add(LayerKind.Dns, offset, captured, repEnd - offset, input.Source);
+        layer.Detail = (byte)variant;
         var reader = new DnsRecordReader(input.Bytes.Slice(offset, captured), repEnd - offset);
-        switch (reader.SkipAll())
+        var status = reader.SkipAll();
+        switch (status)
         {
             case DnsWalkStatus.Truncated:
                 layer.Status = LayerStatus.Truncated;
                 Stop(DecodeOutcome.Truncated, LayerKind.Dns, offset + reader.StopOffset, "DNS message cut short by the capture length");
-                return;
+                break;
             case DnsWalkStatus.Malformed:
                 layer.Status = LayerStatus.Malformed;
                 Stop(DecodeOutcome.Malformed, LayerKind.Dns, offset + reader.StopOffset,
                     captured < DnsHeader.Length ? "DNS message shorter than its header" : "DNS record runs past the end of the message or its name cannot be read");
-                return;
+                break;
             case DnsWalkStatus.TooManyRecords:
                 Stop(DecodeOutcome.Unsupported, LayerKind.Dns, offset + reader.StopOffset, "more DNS records than RawNet walks");
-                return;
+                break;
         }
+        return status;
+    }
+
+    /// <summary>
+    /// DNS over TCP in one segment, as tshark's tcp_dissect_pdus reads it when nothing came before in the stream: each
+    /// message after its two-byte length is a DNS layer (over the message; the length is dns.length, read before it),
+    /// in order; one that is malformed does not stop the next. A length or message the segment does not hold whole is
+    /// left as data: tshark waits for the next segment (the conversation tracker puts such a message together,
+    /// <see cref="DnsStreams"/>). A message the capture cut is decoded as far as it goes and ends the decoding, as in
+    /// tshark, which cannot put a cut segment together with others: even one its segment does not hold whole.
+    /// </summary>
+    private void DecodeDnsStream(Span input, int offset, int capEnd, int repEnd)
+    {
+        int at = offset;
+        while (DnsStreamFraming.TryMessageAt(input.Bytes[at..capEnd], repEnd - at, out int length, out bool whole))
+        {
+            int message = at + DnsStreamFraming.LengthSize;
+            if (!whole)
+            {
+                // tshark cannot put a segment the capture cut together with others: it reads the message as far as it goes.
+                if (capEnd < repEnd)
+                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream);
+                else
+                    Payload(input, at, capEnd, repEnd);
+                return;
+            }
+            DecodeDns(input, message, Math.Min(capEnd, message + length), message + length, DnsVariant.Stream);
+            // The capture ends in this message (its walk may have stopped at a malformed record before the cut): nothing follows.
+            if (message + length >= capEnd || _packet.IsFull)
+                return;
+            at = message + length;
+        }
+        if (at < capEnd)
+            Payload(input, at, capEnd, repEnd);
     }
 
     private void DecodeGre(Span input, int offset, int capEnd, int repEnd)

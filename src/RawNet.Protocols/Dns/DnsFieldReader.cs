@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Dns;
@@ -20,7 +21,55 @@ public static class DnsFieldReader
     }
 
     /// <summary>True for the computed fields this reader serves.</summary>
-    public static bool Serves(ComputedField computed) => computed is >= ComputedField.DnsQueryName and <= ComputedField.DnsOptZReserved;
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.DnsStreamLength and <= ComputedField.DnsOptZReserved;
+
+    /// <summary>
+    /// Whether a header field with a DNS presence condition is in the DNS layer <paramref name="layer"/>, whose captured
+    /// header is <paramref name="header"/>: what the flags say, and which variant the layer is (LLMNR names some bits otherwise).
+    /// </summary>
+    public static bool IsPresent(FieldPresence presence, in Layer layer, ReadOnlySpan<byte> header)
+    {
+        if (header.Length < DnsHeader.Field.Flags + 2)
+            return false;
+        bool linkLocal = (DnsVariant)layer.Detail == DnsVariant.LinkLocal;
+        bool response = (header[DnsHeader.Field.Flags] & 0x80) != 0;
+        int opcode = header[DnsHeader.Field.Flags] >> 3 & 0xF;
+        return presence switch
+        {
+            FieldPresence.DnsFlags => true,
+            FieldPresence.DnsNameServerFlags => !linkLocal,
+            FieldPresence.DnsResponse => response,
+            FieldPresence.DnsNameServerResponse => response && !linkLocal,
+            FieldPresence.DnsAuthenticated => !linkLocal && (response || (header[DnsHeader.Field.Flags + 1] & DnsHeader.Flag.AuthenticatedData) != 0),
+            FieldPresence.LlmnrFlags => linkLocal,
+            FieldPresence.DnsNotUpdate => opcode != DnsHeader.UpdateOpcode,
+            FieldPresence.DnsUpdate => opcode == DnsHeader.UpdateOpcode,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Reads occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the DNS layer
+    /// <paramref name="layer"/> of <paramref name="buffer"/>.
+    /// </summary>
+    public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
+    {
+        value = default;
+        var variant = (DnsVariant)layer.Detail;
+        if (computed == ComputedField.DnsStreamLength)
+        {
+            // The two bytes before a message over TCP (the layer spans the message, as its offsets count from there).
+            // tshark reads the ID and flags before it adds any field, this one too.
+            int at = layer.Offset - DnsPorts.StreamLengthSize;
+            if (variant != DnsVariant.Stream || occurrence != 0 || at < 0 || layer.Offset > buffer.Length
+                || layer.HeaderLength < DnsHeader.Field.Flags + 2)
+                return false;
+            value = new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(buffer[at..]), at, DnsPorts.StreamLengthSize);
+            return true;
+        }
+        var message = buffer.Slice(layer.Offset, layer.HeaderLength);
+        return TryRead(computed, message, layer.Offset, layer.Extent, variant == DnsVariant.Multicast, occurrence, out value);
+    }
 
     /// <summary>
     /// The number a <see cref="FieldKind.DnsName"/> value carries: where the message starts in the buffer, its declared

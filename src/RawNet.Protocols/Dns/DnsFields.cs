@@ -6,7 +6,7 @@ using Flag = RawNet.Protocols.Dns.DnsHeader.Flag;
 namespace RawNet.Protocols.Dns;
 
 /// <summary>
-/// The DNS field table (Wireshark "dns", also for mDNS on port 5353). Header fields are fixed; the rest occur once per
+/// The DNS field table (Wireshark "dns", also for mDNS on port 5353 and LLMNR on 5355, and over TCP). Header fields are fixed; the rest occur once per
 /// question or record that carries them, in message order, as <c>tshark -T fields</c> lists them.
 /// </summary>
 public static class DnsFields
@@ -20,17 +20,20 @@ public static class DnsFields
     private static FieldDefinition Each(string name, string label, FieldKind kind, ComputedField computed, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Dns, kind, computed, hexDigits);
 
+    public static readonly FieldDefinition StreamLength = Each("dns.length", "Length", FieldKind.Decimal, ComputedField.DnsStreamLength);
     public static readonly FieldDefinition Id = FieldDefinition.Fixed("dns.id", "Transaction ID", LayerKind.Dns, F.Id, 2, FieldKind.Hex, presence: FieldPresence.DnsFlags);
     public static readonly FieldDefinition FlagsWord = FieldDefinition.Fixed("dns.flags", "Flags", LayerKind.Dns, F.Flags, 2, FieldKind.Hex);
     public static readonly FieldDefinition Response = Flags("dns.flags.response", "Response", Flag.Response);
     public static readonly FieldDefinition Opcode = Flags("dns.flags.opcode", "Opcode", Flag.OpcodeMask, FieldKind.Decimal);
-    public static readonly FieldDefinition Authoritative = Flags("dns.flags.authoritative", "Authoritative", Flag.Authoritative, presence: FieldPresence.DnsResponse);
+    public static readonly FieldDefinition Authoritative = Flags("dns.flags.authoritative", "Authoritative", Flag.Authoritative, presence: FieldPresence.DnsNameServerResponse);
+    public static readonly FieldDefinition Conflict = Flags("dns.flags.conflict", "Conflict", Flag.Authoritative, presence: FieldPresence.LlmnrFlags);
     public static readonly FieldDefinition Truncated = Flags("dns.flags.truncated", "Truncated", Flag.Truncated);
-    public static readonly FieldDefinition RecursionDesired = Flags("dns.flags.recdesired", "Recursion desired", Flag.RecursionDesired);
-    public static readonly FieldDefinition RecursionAvailable = Flags("dns.flags.recavail", "Recursion available", Flag.RecursionAvailable, presence: FieldPresence.DnsResponse);
-    public static readonly FieldDefinition Z = Flags("dns.flags.z", "Z", Flag.Z);
+    public static readonly FieldDefinition RecursionDesired = Flags("dns.flags.recdesired", "Recursion desired", Flag.RecursionDesired, presence: FieldPresence.DnsNameServerFlags);
+    public static readonly FieldDefinition Tentative = Flags("dns.flags.tentative", "Tentative", Flag.RecursionDesired, presence: FieldPresence.LlmnrFlags);
+    public static readonly FieldDefinition RecursionAvailable = Flags("dns.flags.recavail", "Recursion available", Flag.RecursionAvailable, presence: FieldPresence.DnsNameServerResponse);
+    public static readonly FieldDefinition Z = Flags("dns.flags.z", "Z", Flag.Z, presence: FieldPresence.DnsNameServerFlags);
     public static readonly FieldDefinition Authenticated = Flags("dns.flags.authenticated", "Answer authenticated", Flag.AuthenticatedData, presence: FieldPresence.DnsAuthenticated);
-    public static readonly FieldDefinition CheckingDisabled = Flags("dns.flags.checkdisable", "Non-authenticated data", Flag.CheckingDisabled);
+    public static readonly FieldDefinition CheckingDisabled = Flags("dns.flags.checkdisable", "Non-authenticated data", Flag.CheckingDisabled, presence: FieldPresence.DnsNameServerFlags);
     public static readonly FieldDefinition Rcode = Flags("dns.flags.rcode", "Reply code", Flag.RcodeMask, FieldKind.Decimal, FieldPresence.DnsResponse);
     public static readonly FieldDefinition Questions = Count("dns.count.queries", "Questions", F.QuestionCount, FieldPresence.DnsNotUpdate);
     public static readonly FieldDefinition Zones = Count("dns.count.zones", "Zones", F.QuestionCount, FieldPresence.DnsUpdate);
@@ -86,7 +89,7 @@ public static class DnsFields
     /// <summary>Every DNS field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
     [
-        Id, FlagsWord, Response, Opcode, Authoritative, Truncated, RecursionDesired, RecursionAvailable, Z, Authenticated,
+        StreamLength, Id, FlagsWord, Response, Opcode, Authoritative, Conflict, Truncated, RecursionDesired, Tentative, RecursionAvailable, Z, Authenticated,
         CheckingDisabled, Rcode, Questions, Zones, Answers, Prerequisites, AuthorityRecords, Updates, AdditionalRecords,
         QueryName, QueryNameLength, LabelCount, QueryType, QueryClass, QueryUnicast,
         RecordName, SrvService, SrvProto, SrvName, RecordType, RecordClass, UdpPayloadSize, CacheFlush, ExtendedRcode,

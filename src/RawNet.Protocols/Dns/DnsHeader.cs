@@ -49,6 +49,9 @@ public readonly ref struct DnsHeader
     /// <summary>Length of the header.</summary>
     public const int Length = 12;
 
+    /// <summary>The opcode of an UPDATE (RFC 2136), whose sections have other names.</summary>
+    public const int UpdateOpcode = 5;
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     private DnsHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;

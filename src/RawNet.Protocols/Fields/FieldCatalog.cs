@@ -52,9 +52,10 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer the conversation tracker may rebuild from what came before in its TCP stream (HTTP across
-    /// segments, "Continuation", a response to HEAD): printers and filters that show it need the tracker's pass.
+    /// segments, "Continuation", a response to HEAD; DNS messages across segments): printers and filters that show it
+    /// need the tracker's pass.
     /// </summary>
-    public static bool FollowsStream(LayerKind kind) => kind == LayerKind.Http;
+    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -75,7 +76,7 @@ public static class FieldCatalog
     /// <summary>The layer kinds a protocol name ("tcp", "ipv6", "ip") stands for, for presence tests in filters.</summary>
     public static bool TryFindProtocol(string name, out LayerKind[] kinds)
     {
-        if (name == MulticastDnsName)
+        if (name is MulticastDnsName or LinkLocalNameResolutionName)
         {
             kinds = [LayerKind.Dns];
             return true;
@@ -86,12 +87,21 @@ public static class FieldCatalog
     /// <summary>tshark's protocol name for multicast DNS (RFC 6762): the DNS layer and fields, under another name.</summary>
     public const string MulticastDnsName = "mdns";
 
+    /// <summary>tshark's protocol name for LLMNR (RFC 4795): the DNS layer and fields, under another name.</summary>
+    public const string LinkLocalNameResolutionName = "llmnr";
+
     /// <summary>
     /// The protocol name of one layer of a packet, as display filters test it: <see cref="ProtocolName(LayerKind)"/>, but
-    /// "mdns" for DNS on the mDNS port (tshark's "dns" is not there then).
+    /// "mdns" for multicast DNS and "llmnr" for LLMNR (tshark's "dns" is not there then).
     /// </summary>
-    public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
-        packet[index].Kind == LayerKind.Dns && FieldReader.IsMulticastDns(packet, index, frame) ? MulticastDnsName : ProtocolName(packet[index].Kind);
+    public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind != LayerKind.Dns
+        ? ProtocolName(packet[index].Kind)
+        : (Dns.DnsVariant)packet[index].Detail switch
+        {
+            Dns.DnsVariant.Multicast => MulticastDnsName,
+            Dns.DnsVariant.LinkLocal => LinkLocalNameResolutionName,
+            _ => ProtocolName(LayerKind.Dns),
+        };
 
     /// <summary>The Wireshark protocol abbreviation of a layer ("eth", "ip", "tcp").</summary>
     public static string ProtocolName(LayerKind kind) => kind switch

@@ -87,10 +87,16 @@ public enum FieldPresence : byte
     IcmpFragmentationNeeded,
     /// <summary>DNS fields tshark adds only once the flags word is there (the ID is read with it).</summary>
     DnsFlags,
-    /// <summary>DNS flag fields tshark shows for responses only (AA, RA, RCODE).</summary>
+    /// <summary>DNS flag bits LLMNR reads otherwise (RD, Z, CD): not in an LLMNR header.</summary>
+    DnsNameServerFlags,
+    /// <summary>DNS flag fields tshark shows for responses only (RCODE).</summary>
     DnsResponse,
-    /// <summary>The DNS AD flag: shown for responses, and for queries only when set.</summary>
+    /// <summary>DNS flag fields tshark shows for responses only, and never in LLMNR (AA, RA).</summary>
+    DnsNameServerResponse,
+    /// <summary>The DNS AD flag: shown for responses, and for queries only when set; never in LLMNR.</summary>
     DnsAuthenticated,
+    /// <summary>LLMNR's own flag bits (C, T), where DNS has AA and RD.</summary>
+    LlmnrFlags,
     /// <summary>DNS section counts named for queries (opcode other than UPDATE); tshark reads the flags first to choose.</summary>
     DnsNotUpdate,
     /// <summary>DNS section counts named for UPDATE (RFC 2136: zones, prerequisites, updates).</summary>
@@ -131,7 +137,8 @@ public enum ComputedField : byte
     GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
-    /// <summary>DNS values per question or record, read by <see cref="Dns.DnsFieldReader"/> (DnsFirst to DnsLast).</summary>
+    /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
+    DnsStreamLength,
     DnsQueryName,
     DnsQueryNameLength,
     DnsLabelCount,
@@ -336,7 +343,7 @@ public sealed class FieldDefinition
 
     /// <summary>
     /// True when the conversation tracker's pass decides whether and how the field occurs: a value it computes, or a
-    /// field of a layer it may rebuild from several segments (HTTP; <see cref="FieldCatalog.FollowsStream"/>).
+    /// field of a layer it may rebuild from several segments (HTTP, DNS; <see cref="FieldCatalog.FollowsStream"/>).
     /// </summary>
     public bool NeedsAnalysis => Computed == ComputedField.Analysis || FieldCatalog.FollowsStream(Layer);
 

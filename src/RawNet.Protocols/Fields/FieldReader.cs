@@ -38,7 +38,7 @@ public static class FieldReader
         if (Http.HttpFieldReader.Serves(field.Computed))
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
-            return Dns.DnsFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Extent, IsMulticastDns(packet, layerIndex, frame), occurrence, out value);
+            return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
     }
 
@@ -60,15 +60,6 @@ public static class FieldReader
                 return packet[i].Kind;
         }
         return LayerKind.Frame;
-    }
-
-    /// <summary>True when the DNS layer at <paramref name="index"/> is multicast DNS (its UDP ports say so).</summary>
-    internal static bool IsMulticastDns(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
-    {
-        if (index < 1 || packet[index - 1].Kind != LayerKind.Udp)
-            return false;
-        var udp = packet.HeaderOf(packet[index - 1], frame);
-        return udp.Length >= 4 && Dns.DnsPorts.IsMulticast(BinaryPrimitives.ReadUInt16BigEndian(udp), BinaryPrimitives.ReadUInt16BigEndian(udp[2..]));
     }
 
     /// <summary>Layers whose dissector in tshark checks the whole header before adding any field.</summary>
@@ -105,12 +96,9 @@ public static class FieldReader
         FieldPresence.SllMacAddress => header.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(header[LinuxCooked.LinuxCookedHeader.SllField.AddressLength..]) == 6,
         FieldPresence.Sll2MacAddress => header.Length >= 12 && header[LinuxCooked.LinuxCookedHeader.Sll2Field.AddressLength] == 6,
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && header[0] == 3 && header[1] == 4,
-        FieldPresence.DnsFlags => header.Length >= Dns.DnsHeader.Field.Flags + 2,
-        FieldPresence.DnsResponse => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] & 0x80) != 0,
-        FieldPresence.DnsNotUpdate => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] >> 3 & 0xF) != 5,
-        FieldPresence.DnsUpdate => header.Length >= Dns.DnsHeader.Field.Flags + 2 && (header[Dns.DnsHeader.Field.Flags] >> 3 & 0xF) == 5,
-        FieldPresence.DnsAuthenticated => header.Length >= Dns.DnsHeader.Field.Flags + 2
-            && ((header[Dns.DnsHeader.Field.Flags] & 0x80) != 0 || (header[Dns.DnsHeader.Field.Flags + 1] & Dns.DnsHeader.Flag.AuthenticatedData) != 0),
+        FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
+            or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
+            => Dns.DnsFieldReader.IsPresent(presence, layer, header),
         _ => false,
     };
 

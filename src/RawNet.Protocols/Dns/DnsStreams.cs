@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Http;
+using RawNet.Protocols.Tcp;
+
+namespace RawNet.Protocols.Dns;
+
+/// <summary>
+/// DNS over TCP across segments, as tshark 4.0's tcp_dissect_pdus does it with its default preferences
+/// (tcp.desegment_tcp_streams, dns.desegment_dns_messages): per direction of each conversation on a DNS port, the bytes
+/// of a message that needs later segments, from its length on. A segment that continues it in order adds its bytes; the
+/// one that completes it shows the message (and any that follow whole), read from the bytes put together
+/// (<see cref="LayerSource.Stream"/>), and the ones before are marked as parts of it (<see cref="TcpPduPart.Held"/>).
+/// A segment that lies within the message but after a gap is a part too (tshark places it and waits for the gap); one
+/// the capture cut is read alone and leaves the message waiting, as tshark cannot desegment it. Any other segment gives
+/// the message up. It sits in the conversation tracker after the stateless decoder, which read each segment alone.
+/// Bounded: at most <see cref="MaxConversations"/> conversations hold a message (the idlest is forgotten), and
+/// <see cref="MaxBufferedBytes"/> in all; one message is at most 65,537 bytes by its framing.
+/// </summary>
+internal sealed class DnsStreams
+{
+    /// <summary>Conversations remembered at once.</summary>
+    public const int MaxConversations = 1 << 16;
+
+    /// <summary>Bytes held for unfinished messages, all conversations together.</summary>
+    public const long MaxBufferedBytes = 64L << 20;
+
+    private struct Side
+    {
+        public byte[]? Buffer;
+        public int Length;
+        /// <summary>The sequence number of the held message's first byte (its length), and the one after the bytes held.</summary>
+        public uint Start;
+        public uint NextSeq;
+    }
+
+    private struct Conversation
+    {
+        public uint Stream;
+        public Side Lower;
+        public Side Higher;
+    }
+
+    private readonly RecencyTable<int, Conversation> _table;
+    private long _buffered;
+    private byte[] _presented = [];
+
+    public DnsStreams()
+    {
+        _table = new RecencyTable<int, Conversation>(MaxConversations, evicting: index =>
+        {
+            ref var conversation = ref _table![index];
+            Release(ref conversation.Lower);
+            Release(ref conversation.Higher);
+        });
+    }
+
+    /// <summary>Bytes held now: the conversations' table, the unfinished messages and the last completed ones.</summary>
+    public long AllocatedBytes => _table.AllocatedBytes + _buffered + _presented.Length;
+
+    /// <summary>
+    /// Reads the payload of the TCP layer at <paramref name="tcpIndex"/> (of stream <paramref name="stream"/>, whose state
+    /// the tracker keeps at <paramref name="conversation"/>, sent by the endpoint that sorts higher when
+    /// <paramref name="fromHigher"/>) with what the stream holds, and corrects the packet's layers after TCP accordingly.
+    /// </summary>
+    public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame, int tcpIndex, int conversation, uint stream, bool fromHigher,
+        ref TransportAnalysis record)
+    {
+        ref readonly Layer tcp = ref packet[tcpIndex];
+        if (tcp.Quoted || tcp.HeaderLength < TcpHeader.MinLength)
+            return;
+        var header = packet.HeaderOf(tcp, frame);
+        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(header), destinationPort = BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
+        // The decoder reads HTTP first on a port both have.
+        if (!DnsPorts.CarriesStream(sourcePort, destinationPort) || HttpPorts.CarriesWireshark(sourcePort, destinationPort))
+            return;
+        var buffer = packet.BufferOf(tcp, frame);
+        int start = tcp.Offset + tcp.HeaderLength;
+        int reported = tcp.Extent - tcp.HeaderLength;
+        var captured = buffer[Math.Min(start, buffer.Length)..Math.Min(buffer.Length, tcp.Offset + tcp.Extent)];
+        uint seq = BinaryPrimitives.ReadUInt32BigEndian(header[TcpHeader.Field.SequenceNumber..]);
+        if (reported <= 0)
+            return;
+        // tshark hands a segment its analysis calls a (plain) retransmission to no dissector.
+        if (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.Retransmission) != 0)
+        {
+            ReplaceWithData(packet, tcpIndex, start, captured.Length, reported);
+            return;
+        }
+        bool whole = captured.Length == reported;
+        int entry = _table.Find(conversation);
+        if (entry >= 0)
+        {
+            ref var state = ref _table[entry];
+            if (state.Stream != stream)
+            {
+                // The tracker's entry holds another stream now (the port pair was reused): start afresh.
+                Release(ref state.Lower);
+                Release(ref state.Higher);
+                state = new Conversation { Stream = stream };
+            }
+            ref var side = ref fromHigher ? ref state.Higher : ref state.Lower;
+            if (side.Buffer is not null && whole)
+            {
+                // tshark adds no bytes of a segment its analysis calls a keep-alive to the message: a part all the same.
+                bool keepAlive = record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.KeepAlive) != 0;
+                if (seq == side.NextSeq && !keepAlive)
+                {
+                    Continue(packet, tcpIndex, start, ref side, captured, ref record);
+                    return;
+                }
+                if (Within(in side, seq, out uint end))
+                {
+                    // Inside the message, after bytes not seen: a part of it all the same. What runs past the message's
+                    // end starts the next one (tshark starts another reassembly there); this one cannot complete in order.
+                    int past = (int)(seq + (uint)captured.Length - end);
+                    if (past <= 0)
+                    {
+                        record.PduPart = TcpPduPart.Held;
+                        ReplaceWithData(packet, tcpIndex, start, captured.Length, reported);
+                        return;
+                    }
+                    int from = captured.Length - past;
+                    ReadFrom(packet, tcpIndex, start, captured, from, ref side, seq, ref record);
+                    return;
+                }
+            }
+            if (!whole)
+                return;
+            Release(ref side);
+        }
+        if (!whole)
+            return;
+        // The decoder read the segment alone; an unfinished message at its end waits for the next segments.
+        int done = DnsStreamFraming.WholeMessagesLength(captured);
+        if (done == captured.Length)
+            return;
+        if (entry < 0)
+            entry = _table.FindOrAdd(conversation, out _);
+        ref var conversationState = ref _table[entry];
+        if (conversationState.Stream != stream)
+        {
+            Release(ref conversationState.Lower);
+            Release(ref conversationState.Higher);
+            conversationState = new Conversation { Stream = stream };
+        }
+        ref var held = ref fromHigher ? ref conversationState.Higher : ref conversationState.Lower;
+        if (!Hold(ref held, captured[done..], seq + (uint)done, seq + (uint)captured.Length))
+            return;
+        if (done == 0)
+            record.PduPart = TcpPduPart.Held;
+        else if (packet[packet.LayerCount - 1].Kind == LayerKind.Payload)
+            packet.RemoveLast();
+    }
+
+    /// <summary>
+    /// True when <paramref name="seq"/> lies within the message a side holds, which ends before <paramref name="end"/>
+    /// (as far as its length says, or its first two bytes).
+    /// </summary>
+    private static bool Within(in Side side, uint seq, out uint end)
+    {
+        int expected = side.Length >= DnsStreamFraming.LengthSize
+            ? DnsStreamFraming.LengthSize + BinaryPrimitives.ReadUInt16BigEndian(side.Buffer!)
+            : DnsStreamFraming.LengthSize;
+        end = side.Start + (uint)expected;
+        return !TcpSequence.Lt(seq, side.Start) && TcpSequence.Lt(seq, end);
+    }
+
+    /// <summary>
+    /// Reads a segment's payload from <paramref name="from"/> on, where a message starts: a DNS layer over each whole
+    /// message there, and the unfinished one after them held (the side's message before is given up).
+    /// </summary>
+    private void ReadFrom(DecodedPacket packet, int tcpIndex, int start, ReadOnlySpan<byte> payload, int from, ref Side side, uint seq,
+        ref TransportAnalysis record)
+    {
+        var source = packet[tcpIndex].Source;
+        RemoveAfter(packet, tcpIndex);
+        var rest = payload[from..];
+        int done = DnsStreamFraming.WholeMessagesLength(rest);
+        if (done == 0)
+        {
+            record.PduPart = TcpPduPart.Held;
+            if (!packet.IsFull)
+                packet.Add(LayerKind.Payload, start, payload.Length, payload.Length, source);
+        }
+        for (int at = 0; at < done && !packet.IsFull;)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(rest[at..]);
+            int message = at + DnsStreamFraming.LengthSize;
+            AddMessage(packet, start + from + message, rest.Slice(message, length), source);
+            at = message + length;
+        }
+        if (done < rest.Length)
+            Hold(ref side, rest[done..], seq + (uint)(from + done), seq + (uint)payload.Length);
+        else
+            Release(ref side);
+    }
+
+    /// <summary>A DNS layer over a whole message at <paramref name="offset"/> of its buffer, malformed when its records say so.</summary>
+    private static void AddMessage(DecodedPacket packet, int offset, ReadOnlySpan<byte> message, LayerSource source)
+    {
+        ref Layer layer = ref packet.Add(LayerKind.Dns, offset, message.Length, message.Length, source);
+        layer.Detail = (byte)DnsVariant.Stream;
+        if (new DnsRecordReader(message, message.Length).SkipAll() is DnsWalkStatus.Malformed or DnsWalkStatus.Truncated)
+            layer.Status = LayerStatus.Malformed;
+    }
+
+    /// <summary>Adds the next segment's bytes to the message a side holds, and shows every message they complete.</summary>
+    private void Continue(DecodedPacket packet, int tcpIndex, int start, ref Side side, ReadOnlySpan<byte> payload, ref TransportAnalysis record)
+    {
+        if (!Append(ref side, payload))
+        {
+            // Past the bounds: the message is given up, the segment stays as the decoder read it.
+            Release(ref side);
+            return;
+        }
+        side.NextSeq += (uint)payload.Length;
+        var held = side.Buffer.AsSpan(0, side.Length);
+        int done = DnsStreamFraming.WholeMessagesLength(held);
+        if (done == 0)
+        {
+            record.PduPart = TcpPduPart.Held;
+            ReplaceWithData(packet, tcpIndex, start, payload.Length, payload.Length);
+            return;
+        }
+        Present(packet, tcpIndex, held[..done]);
+        if (done == side.Length)
+        {
+            Release(ref side);
+            return;
+        }
+        held[done..].CopyTo(side.Buffer);
+        side.Length -= done;
+        side.Start += (uint)done;
+    }
+
+    /// <summary>Shows the messages put together: a DNS layer over each, in a copy of their bytes, after TCP.</summary>
+    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> messages)
+    {
+        if (_presented.Length < messages.Length)
+            _presented = new byte[Math.Max(messages.Length, Math.Min(DnsStreamFraming.LengthSize + ushort.MaxValue, _presented.Length * 2))];
+        messages.CopyTo(_presented);
+        packet.StreamBuffer = _presented;
+        packet.StreamLength = messages.Length;
+        RemoveAfter(packet, tcpIndex);
+        int at = 0;
+        while (at < messages.Length && !packet.IsFull)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(messages[at..]);
+            int message = at + DnsStreamFraming.LengthSize;
+            AddMessage(packet, message, messages.Slice(message, length), LayerSource.Stream);
+            at = message + length;
+        }
+    }
+
+    /// <summary>Leaves the segment's payload as data after TCP (what tshark shows of a part: no DNS).</summary>
+    private static void ReplaceWithData(DecodedPacket packet, int tcpIndex, int start, int captured, int reported)
+    {
+        var source = packet[tcpIndex].Source;
+        RemoveAfter(packet, tcpIndex);
+        if (!packet.IsFull)
+            packet.Add(LayerKind.Payload, start, captured, reported, source);
+    }
+
+    private static void RemoveAfter(DecodedPacket packet, int index)
+    {
+        while (packet.LayerCount > index + 1)
+            packet.RemoveLast();
+        packet.ClearStop(LayerKind.Dns);
+    }
+
+    /// <summary>Starts holding a message's first bytes; false when the bounds do not allow it.</summary>
+    private bool Hold(ref Side side, ReadOnlySpan<byte> bytes, uint startSeq, uint nextSeq)
+    {
+        Release(ref side);
+        side.Start = startSeq;
+        side.NextSeq = nextSeq;
+        if (Append(ref side, bytes))
+            return true;
+        Release(ref side);
+        return false;
+    }
+
+    private bool Append(ref Side side, ReadOnlySpan<byte> bytes)
+    {
+        long needed = (long)side.Length + bytes.Length;
+        int capacity = side.Buffer?.Length ?? 0;
+        if (side.Buffer is null || needed > capacity)
+        {
+            // A message is at most 65,537 bytes, but a segment may bring more after it (the messages that follow).
+            int wanted = (int)Math.Max(needed, Math.Max(256, Math.Min(2L * capacity, DnsStreamFraming.LengthSize + ushort.MaxValue)));
+            if (needed > 2 * (DnsStreamFraming.LengthSize + ushort.MaxValue) || _buffered - capacity + wanted > MaxBufferedBytes)
+                return false;
+            var grown = ArrayPool<byte>.Shared.Rent(wanted);
+            side.Buffer?.AsSpan(0, side.Length).CopyTo(grown);
+            if (side.Buffer is not null)
+                ArrayPool<byte>.Shared.Return(side.Buffer);
+            _buffered += grown.Length - capacity;
+            side.Buffer = grown;
+        }
+        bytes.CopyTo(side.Buffer.AsSpan(side.Length));
+        side.Length += bytes.Length;
+        return true;
+    }
+
+    private void Release(ref Side side)
+    {
+        if (side.Buffer is not null)
+        {
+            _buffered -= side.Buffer.Length;
+            ArrayPool<byte>.Shared.Return(side.Buffer);
+        }
+        side = default;
+    }
+}

@@ -1,0 +1,66 @@
+namespace RawNet.Protocols.Dns;
+
+/// <summary>
+/// Which use of the DNS message format a DNS layer is: it decides the protocol tshark names it by, how the message is
+/// framed and how some bits read. Kept in the layer's <see cref="Decoding.Layer.Detail"/>.
+/// </summary>
+public enum DnsVariant : byte
+{
+    /// <summary>DNS over UDP (RFC 1035; tshark "dns").</summary>
+    Unicast,
+    /// <summary>Multicast DNS on UDP 5353 (RFC 6762; tshark "mdns"): a class's top bit is the QU or cache-flush bit.</summary>
+    Multicast,
+    /// <summary>
+    /// Link-Local Multicast Name Resolution on UDP 5355 (RFC 4795; tshark "llmnr"): the header's flag bits are C (conflict),
+    /// TC and T (tentative).
+    /// </summary>
+    LinkLocal,
+    /// <summary>DNS over TCP on port 53 or 5353 (RFC 1035 4.2.2; tshark "dns"): each message follows a two-byte length (dns.length).</summary>
+    Stream,
+}
+
+/// <summary>The ports DNS is decoded on, as tshark 4.0's defaults and tcpdump's.</summary>
+public static class DnsPorts
+{
+    /// <summary>DNS (RFC 1035), over UDP and TCP.</summary>
+    public const ushort Dns = 53;
+
+    /// <summary>Multicast DNS (RFC 6762); tshark also reads DNS over TCP on it.</summary>
+    public const ushort Multicast = 5353;
+
+    /// <summary>LLMNR (RFC 4795), which tshark decodes on UDP only.</summary>
+    public const ushort LinkLocal = 5355;
+
+    /// <summary>The length before each message over TCP.</summary>
+    public const int StreamLengthSize = 2;
+
+    /// <summary>True when either port is one tcpdump prints DNS for (53 and 5353; it prints LLMNR as plain UDP).</summary>
+    public static bool Carries(ushort sourcePort, ushort destinationPort) =>
+        sourcePort is Dns or Multicast || destinationPort is Dns or Multicast;
+
+    /// <summary>True for multicast DNS (tshark's "mdns": the class's top bit is a flag).</summary>
+    public static bool IsMulticast(ushort sourcePort, ushort destinationPort) =>
+        (sourcePort == Multicast || destinationPort == Multicast) && sourcePort != Dns && destinationPort != Dns;
+
+    /// <summary>
+    /// Which DNS a UDP datagram between these ports carries, if any: tshark tries the lower port's protocol first, so 53
+    /// beats 5353 and 5355, and 5353 beats 5355.
+    /// </summary>
+    public static bool TryUdpVariant(ushort sourcePort, ushort destinationPort, out DnsVariant variant) =>
+        TryUdpVariant(Math.Min(sourcePort, destinationPort), out variant) || TryUdpVariant(Math.Max(sourcePort, destinationPort), out variant);
+
+    /// <summary>True when a TCP segment between these ports carries DNS messages after their lengths (tshark's dns.tcp.port: 53, 5353).</summary>
+    public static bool CarriesStream(ushort sourcePort, ushort destinationPort) =>
+        sourcePort is Dns or Multicast || destinationPort is Dns or Multicast;
+
+    private static bool TryUdpVariant(ushort port, out DnsVariant variant)
+    {
+        variant = port switch
+        {
+            Multicast => DnsVariant.Multicast,
+            LinkLocal => DnsVariant.LinkLocal,
+            _ => DnsVariant.Unicast,
+        };
+        return port is Dns or Multicast or LinkLocal;
+    }
+}
