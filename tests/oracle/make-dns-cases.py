@@ -240,8 +240,8 @@ def fixed_cases():
 
 def tcp_cases():
     """Segments to and from TCP port 53: a SYN, a 1-byte segment, whole messages, one cut by the capture, two in one
-    segment, a message split over two segments, a prefix that is not the length; then a stream of its own with
-    messages split across segments anywhere. tcpdump prints each segment on its own; tshark puts messages together."""
+    segment, a message split over two segments, a prefix that is not the length; then streams of their own with
+    messages split across segments anywhere and several in one segment. tcpdump prints each segment on its own; tshark puts messages together."""
     from scapy.all import TCP
     frames = []
     seq = [100]
@@ -277,6 +277,13 @@ def tcp_cases():
             seq[0] -= cut - at
             seg(both[at:cut], sport=40002)
         at = cut
+    # Three whole messages in one segment (tshark's Info keeps the last one's text), then a message put together
+    # from two segments followed by three whole ones (the first's text, then the last's).
+    seq[0] = 5000
+    three = b"".join(struct.pack(">H", len(m)) + m for m in (q, r, q))
+    seg(three, sport=40003)
+    seg(three[:5] , sport=40004)
+    seg(three[5:] + three, sport=40004)
     return frames
 
 

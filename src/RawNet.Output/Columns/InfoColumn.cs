@@ -10,7 +10,8 @@ namespace RawNet.Output.Columns;
 /// tags and option texts, UDP, ICMP and ICMPv6 (echo pairs from <see cref="Protocols.Conversations.PacketAnalysis.EchoRequestFrame"/>),
 /// tunnels by what they carry, and link layers whose payload is not decoded. A header cut by the capture ends in
 /// "[Packet size limited during capture]", one cut by its own length in "[Malformed Packet]". HTTP writes its request
-/// or status lines; other application protocols (DNS, TLS, ...) show the transport's text, where tshark shows theirs.
+/// or status lines, DNS its queries and answers; other application protocols (TLS, ...) show the transport's text,
+/// where tshark shows theirs.
 /// Writes into a caller-owned <see cref="TextLine"/>: nothing is allocated per packet.
 /// </summary>
 public static class InfoColumn
@@ -79,6 +80,7 @@ public static class InfoColumn
         ColumnWriter.Icmpv6 => Icmpv6Info.Write(line, in source, index),
         ColumnWriter.Tunnel => TunnelInfo.Write(line, in source, index),
         ColumnWriter.Http => HttpInfo.Write(line, in source, index),
+        ColumnWriter.Dns => DnsInfo.Write(line, in source, index),
         _ => false,
     };
 }

@@ -39,6 +39,8 @@ public static class ProtocolColumn
                 return Icmpv6Info.Protocol(in source, index);
             case ColumnWriter.Http:
                 return HttpInfo.Protocol(in source, index);
+            case ColumnWriter.Dns:
+                return DnsInfo.Protocol(in source, index);
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

@@ -661,7 +661,7 @@ public sealed class PacketDecoder
     /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
     /// </summary>
     /// <returns>How the walk over its records ended.</returns>
-    private DnsWalkStatus DecodeDns(Span input, int offset, int capEnd, int repEnd, DnsVariant variant)
+    private DnsWalkStatus DecodeDns(Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false)
     {
         if (_packet.IsFull)
         {
@@ -670,7 +670,7 @@ public sealed class PacketDecoder
         }
         int captured = capEnd - offset;
         ref Layer layer = ref _packet.Add(LayerKind.Dns, offset, captured, repEnd - offset, input.Source);
-        layer.Detail = (byte)variant;
+        layer.Detail = DnsLayerDetails.Of(variant, pastSegment);
         var reader = new DnsRecordReader(input.Bytes.Slice(offset, captured), repEnd - offset);
         var status = reader.SkipAll();
         switch (status)
@@ -709,7 +709,7 @@ public sealed class PacketDecoder
             {
                 // tshark cannot put a segment the capture cut together with others: it reads the message as far as it goes.
                 if (capEnd < repEnd)
-                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream);
+                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream, pastSegment: true);
                 else
                     Payload(input, at, capEnd, repEnd);
                 return;
@@ -720,8 +720,13 @@ public sealed class PacketDecoder
                 return;
             at = message + length;
         }
-        if (at < capEnd)
-            Payload(input, at, capEnd, repEnd);
+        if (at >= capEnd)
+            return;
+        int before = _packet.LayerCount;
+        Payload(input, at, capEnd, repEnd);
+        // tshark reads a length the capture cut and stops there.
+        if (capEnd - at < DnsStreamFraming.LengthSize && capEnd < repEnd && _packet.LayerCount > before)
+            _packet.LayerRef(before).Status = LayerStatus.Truncated;
     }
 
     private void DecodeGre(Span input, int offset, int capEnd, int repEnd)

@@ -31,7 +31,7 @@ public static class DnsFieldReader
     {
         if (header.Length < DnsHeader.Field.Flags + 2)
             return false;
-        bool linkLocal = (DnsVariant)layer.Detail == DnsVariant.LinkLocal;
+        bool linkLocal = DnsLayerDetails.Variant(layer.Detail) == DnsVariant.LinkLocal;
         bool response = (header[DnsHeader.Field.Flags] & 0x80) != 0;
         int opcode = header[DnsHeader.Field.Flags] >> 3 & 0xF;
         return presence switch
@@ -55,7 +55,7 @@ public static class DnsFieldReader
     public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
     {
         value = default;
-        var variant = (DnsVariant)layer.Detail;
+        var variant = DnsLayerDetails.Variant(layer.Detail);
         if (computed == ComputedField.DnsStreamLength)
         {
             // The two bytes before a message over TCP (the layer spans the message, as its offsets count from there).

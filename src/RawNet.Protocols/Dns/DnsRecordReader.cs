@@ -114,6 +114,15 @@ public ref struct DnsRecordReader
     /// <summary>Offset just past the last record returned.</summary>
     public readonly int Offset => _offset;
 
+    /// <summary>
+    /// Where the read that failed would have ended, as Wireshark reads a record (field by field, names a byte at a time,
+    /// other data whole): whether it passes the end of a TCP segment decides tshark's wording for the failure.
+    /// </summary>
+    public int NeededEnd { get; private set; }
+
+    /// <summary>True when the walk stopped because the data of the record returned last holds a name that cannot be read.</summary>
+    public readonly bool StoppedInLastRecordData => _stopAfter != DnsWalkStatus.Complete;
+
     /// <summary>Reads the next record; false at the end of the counted records or at the first that cannot be read.</summary>
     public bool TryNext(out DnsRecord record)
     {
@@ -133,12 +142,21 @@ public ref struct DnsRecordReader
             : DnsSection.Additional;
         var name = DnsName.Read(_message, _reported, _offset);
         if (!name.IsReadable)
+        {
+            // A name is read a byte at a time.
+            NeededEnd = _message.Length + 1;
             return Fail(name.Status == DnsNameStatus.Truncated ? DnsWalkStatus.Truncated : DnsWalkStatus.Malformed);
+        }
         int at = _offset + name.WireLength;
         bool question = section == DnsSection.Question;
         int fixedLength = question ? QuestionFixed : RecordFixed;
         if (at + fixedLength > _message.Length)
+        {
+            // TYPE, CLASS, TTL and RDLENGTH are read one after the other: the first that passes the end fails.
+            int missing = _message.Length - at;
+            NeededEnd = at + (missing < 2 ? 2 : missing < 4 ? 4 : missing < 8 ? 8 : 10);
             return Fail(Short(at + fixedLength));
+        }
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(_message[at..]);
         ushort @class = BinaryPrimitives.ReadUInt16BigEndian(_message[(at + 2)..]);
         uint ttl = 0;
@@ -150,7 +168,19 @@ public ref struct DnsRecordReader
         }
         int dataOffset = at + fixedLength;
         if (dataOffset + dataLength > _message.Length)
+        {
+            NeededEnd = (DnsRecordType)type switch
+            {
+                DnsRecordType.A => dataOffset + Math.Min(4, dataLength),
+                DnsRecordType.AAAA => dataOffset + Math.Min(16, dataLength),
+                // Names and character-strings are read a byte or a string at a time: about where the capture ends.
+                DnsRecordType.NS or DnsRecordType.CNAME or DnsRecordType.PTR or DnsRecordType.SOA or DnsRecordType.MX
+                    or DnsRecordType.SRV or DnsRecordType.TXT or DnsRecordType.HINFO => _message.Length + 1,
+                // Other data is added whole.
+                _ => dataOffset + dataLength,
+            };
             return Fail(Short(dataOffset + dataLength));
+        }
         record = new DnsRecord(section, _offset, name, type, @class, ttl, dataOffset, dataLength);
         _offset = dataOffset + dataLength;
         _index++;

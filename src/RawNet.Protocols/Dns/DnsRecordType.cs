@@ -8,6 +8,7 @@ public enum DnsRecordType : ushort
     CNAME = 5,
     SOA = 6,
     PTR = 12,
+    HINFO = 13,
     MX = 15,
     TXT = 16,
     AAAA = 28,

@@ -57,7 +57,7 @@ internal sealed class DnsStreams
         });
     }
 
-    /// <summary>Bytes held now: the conversations' table, the unfinished messages and the last completed ones.</summary>
+    /// <summary>Bytes held now: the conversations' table, the unfinished messages and the last one completed.</summary>
     public long AllocatedBytes => _table.AllocatedBytes + _buffered + _presented.Length;
 
     /// <summary>
@@ -109,6 +109,13 @@ internal sealed class DnsStreams
                 if (seq == side.NextSeq && !keepAlive)
                 {
                     Continue(packet, tcpIndex, start, ref side, captured, ref record);
+                    return;
+                }
+                if (keepAlive && TcpSequence.Lt(seq, side.NextSeq) && !TcpSequence.Lt(seq, side.Start))
+                {
+                    // A keep-alive's byte is one the message already holds: tshark's reassembly complains of the overlap.
+                    record.PduPart = TcpPduPart.Overlap;
+                    ReplaceWithData(packet, tcpIndex, start, captured.Length, reported);
                     return;
                 }
                 if (Within(in side, seq, out uint end))
@@ -202,7 +209,7 @@ internal sealed class DnsStreams
     private static void AddMessage(DecodedPacket packet, int offset, ReadOnlySpan<byte> message, LayerSource source)
     {
         ref Layer layer = ref packet.Add(LayerKind.Dns, offset, message.Length, message.Length, source);
-        layer.Detail = (byte)DnsVariant.Stream;
+        layer.Detail = DnsLayerDetails.Of(DnsVariant.Stream);
         if (new DnsRecordReader(message, message.Length).SkipAll() is DnsWalkStatus.Malformed or DnsWalkStatus.Truncated)
             layer.Status = LayerStatus.Malformed;
     }
@@ -225,7 +232,7 @@ internal sealed class DnsStreams
             ReplaceWithData(packet, tcpIndex, start, payload.Length, payload.Length);
             return;
         }
-        Present(packet, tcpIndex, held[..done]);
+        Present(packet, tcpIndex, start, held[..done], side.Length - payload.Length);
         if (done == side.Length)
         {
             Release(ref side);
@@ -236,21 +243,28 @@ internal sealed class DnsStreams
         side.Start += (uint)done;
     }
 
-    /// <summary>Shows the messages put together: a DNS layer over each, in a copy of their bytes, after TCP.</summary>
-    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> messages)
+    /// <summary>
+    /// Shows the messages a segment completes: the first, put together from <paramref name="heldBefore"/> bytes held
+    /// and the segment's, as a DNS layer over a copy of its bytes; those after it lie in the segment (at
+    /// <paramref name="start"/> of the frame) and are layers over the frame's bytes, as the decoder shows messages.
+    /// </summary>
+    private void Present(DecodedPacket packet, int tcpIndex, int start, ReadOnlySpan<byte> messages, int heldBefore)
     {
-        if (_presented.Length < messages.Length)
-            _presented = new byte[Math.Max(messages.Length, Math.Min(DnsStreamFraming.LengthSize + ushort.MaxValue, _presented.Length * 2))];
-        messages.CopyTo(_presented);
+        int first = DnsStreamFraming.LengthSize + BinaryPrimitives.ReadUInt16BigEndian(messages);
+        if (_presented.Length < first)
+            _presented = new byte[Math.Max(first, Math.Min(DnsStreamFraming.LengthSize + ushort.MaxValue, _presented.Length * 2))];
+        messages[..first].CopyTo(_presented);
         packet.StreamBuffer = _presented;
-        packet.StreamLength = messages.Length;
+        packet.StreamLength = first;
+        var source = packet[tcpIndex].Source;
         RemoveAfter(packet, tcpIndex);
-        int at = 0;
+        AddMessage(packet, DnsStreamFraming.LengthSize, messages[DnsStreamFraming.LengthSize..first], LayerSource.Stream);
+        int at = first;
         while (at < messages.Length && !packet.IsFull)
         {
             int length = BinaryPrimitives.ReadUInt16BigEndian(messages[at..]);
             int message = at + DnsStreamFraming.LengthSize;
-            AddMessage(packet, message, messages.Slice(message, length), LayerSource.Stream);
+            AddMessage(packet, start + message - heldBefore, messages.Slice(message, length), source);
             at = message + length;
         }
     }

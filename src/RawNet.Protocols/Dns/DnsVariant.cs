@@ -19,6 +19,21 @@ public enum DnsVariant : byte
     Stream,
 }
 
+/// <summary>What a DNS layer's <see cref="Decoding.Layer.Detail"/> says: its <see cref="DnsVariant"/>, and whether it runs past its segment.</summary>
+public static class DnsLayerDetails
+{
+    private const byte PastSegmentBit = 0x80;
+
+    /// <summary>The detail byte of a layer of <paramref name="variant"/>; <paramref name="pastSegment"/> for a message over TCP longer than the rest of its segment, read from a segment the capture cut (tshark cannot put it together, and reads it as far as it goes).</summary>
+    public static byte Of(DnsVariant variant, bool pastSegment = false) => (byte)((byte)variant | (pastSegment ? PastSegmentBit : 0));
+
+    /// <summary>The variant a detail byte says.</summary>
+    public static DnsVariant Variant(byte detail) => (DnsVariant)(detail & ~PastSegmentBit);
+
+    /// <summary>True when a detail byte says the message runs past its segment.</summary>
+    public static bool PastSegment(byte detail) => (detail & PastSegmentBit) != 0;
+}
+
 /// <summary>The ports DNS is decoded on, as tshark 4.0's defaults and tcpdump's.</summary>
 public static class DnsPorts
 {

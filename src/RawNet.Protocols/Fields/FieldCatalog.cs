@@ -96,7 +96,7 @@ public static class FieldCatalog
     /// </summary>
     public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind != LayerKind.Dns
         ? ProtocolName(packet[index].Kind)
-        : (Dns.DnsVariant)packet[index].Detail switch
+        : Dns.DnsLayerDetails.Variant(packet[index].Detail) switch
         {
             Dns.DnsVariant.Multicast => MulticastDnsName,
             Dns.DnsVariant.LinkLocal => LinkLocalNameResolutionName,

@@ -27,6 +27,9 @@ public sealed class DnsOracleTests
         "dns.resp.edns0_version", "dns.resp.z", "dns.resp.z.do", "dns.resp.z.reserved",
     ];
 
+    /// <summary>The columns compared: DNS writes Protocol ("DNS", "MDNS", "LLMNR") and Info ("Standard query 0x1234 A www.example.com").</summary>
+    public static readonly string[] Columns = ["frame.number", "_ws.col.Protocol", "_ws.col.Info"];
+
     /// <summary>Peer captures with DNS in them (on link types RawNet decodes).</summary>
     public static TheoryData<string> PeerFiles() => new("udp_dns_request_response.pcap", "LinuxCookedCapture.pcap", "test_stream.pcap", "udp.pcap");
 
@@ -38,6 +41,9 @@ public sealed class DnsOracleTests
 
     [Fact]
     public void BundledCasesFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
+
+    [Fact]
+    public void BundledCasesColumnsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Columns, 1);
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -61,6 +67,11 @@ public sealed class DnsOracleTests
     public void OverTcpFieldsEqualTshark() => TsharkComparison.AssertSameFields(OverTcp, [.. Fields, "tcp.len"], 1,
         "!(tcp.analysis.lost_segment && tcp.srcport == 40000)");
 
+    /// <summary>Over TCP each message clears the Info text of the one before it in the segment, but not of one put together from earlier segments.</summary>
+    [Fact]
+    public void OverTcpColumnsEqualTshark() => TsharkComparison.AssertSameFields(OverTcp, Columns, 1,
+        "!(tcp.analysis.lost_segment && tcp.srcport == 40000)");
+
     /// <summary>
     /// Random DNS streams over TCP, cut into segments anywhere, with segments the capture cut, sent twice or lost (about
     /// 100 frames a seed). Up to 2 frames a seed may differ, all of one kind: after a lost or cut segment inside a
@@ -71,7 +82,13 @@ public sealed class DnsOracleTests
     [Theory]
     [MemberData(nameof(Seeds))]
     public void RandomStreamsOverTcpEqualTshark(int seed) =>
-        TsharkComparison.WithRandomCapture("make-dns-cases.py", seed, path => TsharkComparison.AssertSameFields(path, Fields, 1, allowedFrames: 2), "--tcp");
+        TsharkComparison.WithRandomCapture("make-dns-cases.py", seed, path =>
+        {
+            TsharkComparison.AssertSameFields(path, Fields, 1, allowedFrames: 2);
+            // The columns differ on more frames of the same kind, and where a keep-alive's byte lies within a message
+            // tshark could not put together (seeds 1 to 10: 32 frames of 1,101).
+            TsharkComparison.AssertSameFields(path, Columns, 1, allowedFrames: 5);
+        }, "--tcp");
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -79,6 +96,7 @@ public sealed class DnsOracleTests
         TsharkComparison.WithRandomCapture("make-dns-cases.py", seed, path =>
         {
             TsharkComparison.AssertSameFields(path, Fields, 1);
+            TsharkComparison.AssertSameFields(path, Columns, 1);
             AssertSummariesEqualTcpdump(path, "", null);
             AssertSummariesEqualTcpdump(path, "-v", null);
         });
@@ -91,6 +109,7 @@ public sealed class DnsOracleTests
         if (!File.Exists(path))
             Assert.Skip($"peer capture {path} is not present");
         TsharkComparison.AssertSameFields(path, Fields, 1);
+        TsharkComparison.AssertSameFields(path, Columns, 1, "dns || mdns || llmnr");
         AssertSummariesEqualTcpdump(path, "", DnsPorts);
         AssertSummariesEqualTcpdump(path, "-v", DnsPorts);
     }

@@ -18,6 +18,7 @@ internal enum ColumnWriter : byte
     Icmpv6,
     Tunnel,
     Http,
+    Dns,
 }
 
 /// <summary>
@@ -58,6 +59,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
         LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
+        LayerKind.Dns => ColumnWriter.Dns,
         _ => ColumnWriter.None,
     };
 
@@ -73,8 +75,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         for (int i = 1; i < layers.Length; i++)
         {
             ref readonly Layer layer = ref layers[i];
-            // DNS has no column wording of its own yet: its packets keep UDP's, as before DNS was decoded.
-            if (layer.Quoted || layer.Kind is LayerKind.Payload or LayerKind.Dns || NeverDissected(i)
+            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i)
                 || (layer.Kind == LayerKind.Http && !HttpInfo.SetsColumns(in this, i)))
                 continue;
             owner = i;
