@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Capture.Bpf;
 using RawNet.Protocols;
+using RawNet.Protocols.Loopback;
 
 namespace RawNet.Cli.Commands;
 
@@ -10,11 +11,6 @@ namespace RawNet.Cli.Commands;
 /// </summary>
 public sealed class FrameFilter(string expression)
 {
-    private const uint LinuxInet6 = 10;
-    private const uint BsdInet6 = 24;
-    private const uint FreeBsdInet6 = 28;
-    private const uint DarwinInet6 = 30;
-
     private readonly Dictionary<LinkType, BpfProgram> _programs = [];
     private LinkType _lastLinkType;
     private BpfProgram? _last;
@@ -48,11 +44,9 @@ public sealed class FrameFilter(string expression)
     /// </summary>
     private bool MatchesLoopback(ReadOnlySpan<byte> data, LinkType linkType, int wireLength)
     {
-        uint family = linkType == LinkType.Loop ? BinaryPrimitives.ReadUInt32BigEndian(data) : BinaryPrimitives.ReadUInt32LittleEndian(data);
-        if (family > 0xFFFF)
-            family = BinaryPrimitives.ReverseEndianness(family);
-        if (family is BsdInet6 or FreeBsdInet6 or DarwinInet6)
-            family = LinuxInet6;
+        uint family = LoopbackHeader.Family(data);
+        if (LoopbackHeader.IsInet6(family))
+            family = LoopbackHeader.LinuxInet6;
         if (_loopbackCopy.Length < data.Length)
             _loopbackCopy = new byte[Math.Max(data.Length, 2048)];
         var copy = _loopbackCopy.AsSpan(0, data.Length);

@@ -3,6 +3,7 @@ using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Http;
+using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
@@ -144,24 +145,18 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Null:
             case LinkType.Loop:
-                if (!Header(input, LayerKind.Null, 0, 4, capEnd, repEnd, out _))
+            {
+                if (!Header(input, LayerKind.Null, 0, LoopbackHeader.Length, capEnd, repEnd, out _))
                     return;
-                // DLT_NULL stores the family in the capturing host's byte order, DLT_LOOP in network order: accept both.
-                uint family = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-                if (family > 0xFFFF)
-                    family = BinaryPrimitives.ReverseEndianness(family);
-                switch (family)
-                {
-                    case 2:
-                        DecodeIpv4(input, 4, capEnd, repEnd);
-                        return;
-                    case 10 or 24 or 28 or 30:
-                        DecodeIpv6(input, 4, capEnd, repEnd);
-                        return;
-                    default:
-                        Unsupported(input, 4, capEnd, repEnd, "unknown loopback address family");
-                        return;
-                }
+                uint family = LoopbackHeader.Family(bytes);
+                if (family == LoopbackHeader.Inet)
+                    DecodeIpv4(input, LoopbackHeader.Length, capEnd, repEnd);
+                else if (LoopbackHeader.IsInet6(family))
+                    DecodeIpv6(input, LoopbackHeader.Length, capEnd, repEnd);
+                else
+                    Unsupported(input, LoopbackHeader.Length, capEnd, repEnd, "unknown loopback address family");
+                return;
+            }
             case LinkType.LinuxSll:
                 if (!Header(input, LayerKind.LinuxSll, 0, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
                     return;

@@ -28,7 +28,7 @@ public static class FieldCatalog
         LayerKind.ServiceVlan => VlanFields.ServiceTag,
         LayerKind.LinuxSll => LinuxCookedFields.Sll,
         LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
-        LayerKind.Null => LinuxCookedFields.Null,
+        LayerKind.Null => Loopback.LoopbackFields.All,
         LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,

@@ -171,12 +171,9 @@ public static class FieldReader
             }
             case ComputedField.NullFamily:
             {
-                if (header.Length < 4)
+                if (header.Length < Loopback.LoopbackHeader.Length)
                     return false;
-                uint family = BinaryPrimitives.ReadUInt32LittleEndian(header);
-                if (family > 0xFFFF)
-                    family = BinaryPrimitives.ReverseEndianness(family);
-                return Single(occurrence, family, o, 4, out value);
+                return Single(occurrence, Loopback.LoopbackHeader.Family(header), o, Loopback.LoopbackHeader.Length, out value);
             }
             case ComputedField.TcpOptionKind:
             case ComputedField.TcpOptionLength:

@@ -27,12 +27,6 @@ public static class LinuxCookedFields
         FieldDefinition.Fixed("sll.src.eth", "Source", LayerKind.LinuxSll2, F2.Address, 6, FieldKind.MacAddress, presence: FieldPresence.Sll2MacAddress),
     ];
 
-    /// <summary>The BSD loopback header (Wireshark "null").</summary>
-    public static readonly FieldDefinition[] Null =
-    [
-        FieldDefinition.Derived("null.family", "Family", LayerKind.Null, FieldKind.Decimal, ComputedField.NullFamily),
-    ];
-
     /// <summary>PPPoE session header and PPP protocol (Wireshark "pppoes", "ppp").</summary>
     public static readonly FieldDefinition[] PppoeSession =
     [

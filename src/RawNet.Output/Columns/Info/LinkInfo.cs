@@ -48,7 +48,7 @@ internal static class LinkInfo
                 return header.Length < (source.Packet[index].Kind == LayerKind.LinuxSll ? LinuxCookedHeader.SllLength : LinuxCookedHeader.Sll2Length);
             case LayerKind.Null:
                 line.Append("Null/Loopback");
-                return header.Length < 4;
+                return header.Length < RawNet.Protocols.Loopback.LoopbackHeader.Length;
             case LayerKind.PppoeSession:
                 return header.Length < PppoeHeaderLength;
             default:
