@@ -88,14 +88,14 @@ public static class FieldReader
         FieldPresence.Always => true,
         FieldPresence.NotQuotedByIcmpv4 => true, // decided with the whole packet in view, in TryRead
         FieldPresence.TcpHeaderLengthValid => header.Length > TcpHeader.Field.DataOffsetAndFlags && header[TcpHeader.Field.DataOffsetAndFlags] >> 4 >= 5,
-        FieldPresence.ArpEthernetIpv4 => header.Length >= 8 && header[0] == 0 && header[1] == 1 && header[2] == 0x08 && header[3] == 0 && header[4] == 6 && header[5] == 4,
-        FieldPresence.IcmpEcho => header.Length >= 1 && header[0] is 0 or 8,
-        FieldPresence.Icmpv6Echo => header.Length >= 1 && header[0] is 128 or 129,
+        FieldPresence.ArpEthernetIpv4 => Arp.ArpPacket.TryRead(header, out var arp) && arp.IsEthernetIpv4,
+        FieldPresence.IcmpEcho => header.Length >= 1 && Icmp.IcmpHeader.IsEcho(header[Icmp.IcmpHeader.Field.Type]),
+        FieldPresence.Icmpv6Echo => header.Length >= 1 && Icmpv6.Icmpv6Message.IsEcho(header[0]),
         FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType,
         FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
         FieldPresence.SllMacAddress => header.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(header[LinuxCooked.LinuxCookedHeader.SllField.AddressLength..]) == 6,
         FieldPresence.Sll2MacAddress => header.Length >= 12 && header[LinuxCooked.LinuxCookedHeader.Sll2Field.AddressLength] == 6,
-        FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && header[0] == 3 && header[1] == 4,
+        FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

@@ -59,4 +59,10 @@ public readonly ref struct IcmpHeader
 
     /// <summary>True for echo request and reply, which carry an identifier and sequence number.</summary>
     public static bool IsEcho(byte type) => (IcmpType)type is IcmpType.EchoRequest or IcmpType.EchoReply;
+
+    /// <summary>True for destination unreachable, fragmentation needed (RFC 1191), which carries the next hop's MTU.</summary>
+    public static bool IsFragmentationNeeded(byte type, byte code) => (IcmpType)type == IcmpType.DestinationUnreachable && code == FragmentationNeededCode;
+
+    /// <summary>Destination unreachable's code for "fragmentation needed and DF set".</summary>
+    public const byte FragmentationNeededCode = 4;
 }
