@@ -60,7 +60,7 @@ public static unsafe partial class LinkSender
 
     /// <summary>
     /// Sends <paramref name="frame"/> out of <paramref name="device"/> as it is, through <paramref name="backend"/>
-    /// (<see cref="CaptureBackends.ForSending"/> picks for auto: AF_PACKET on Linux, pcap_sendpacket elsewhere).
+    /// (<see cref="CaptureBackends.ForSending(string)"/> picks for auto: AF_PACKET on Linux, pcap_sendpacket elsewhere).
     /// </summary>
     public static SendOutcome Send(string device, byte[] frame, string backend = CaptureBackends.Auto)
     {

@@ -33,8 +33,9 @@ public static class PcapLibrary
     {
         try
         {
-            // SharpPcap resolves its "wpcap" imports to libpcap's sonames (or wpcap.dll) on the first call.
-            return SharpPcap.Pcap.Version;
+            // SharpPcap resolves its "wpcap" imports to libpcap's sonames (or wpcap.dll) on the first call. When none
+            // loads it does not throw here: Version becomes an apology and LibpcapVersion 0.0.
+            return SharpPcap.Pcap.LibpcapVersion > new Version(0, 0) ? SharpPcap.Pcap.Version : null;
         }
         catch (Exception e) when (IsMissingLibrary(e))
         {

@@ -48,7 +48,7 @@ public sealed unsafe class PacketReplayer : IDisposable
     /// <summary>The back end frames leave through: <see cref="CaptureBackends.AfPacket"/> or <see cref="CaptureBackends.LibPcap"/>.</summary>
     public string BackendName => _pcap is null ? CaptureBackends.AfPacket : CaptureBackends.LibPcap;
 
-    /// <summary>Opens a sender on <paramref name="interfaceName"/> through <paramref name="backend"/> (<see cref="CaptureBackends.ForSending"/> picks for auto).</summary>
+    /// <summary>Opens a sender on <paramref name="interfaceName"/> through <paramref name="backend"/> (<see cref="CaptureBackends.ForSending(string)"/> picks for auto).</summary>
     /// <exception cref="ReplayException">No CAP_NET_RAW (the message names root and setcap), no such interface, no libpcap, or another refusal.</exception>
     public static PacketReplayer Open(string interfaceName, string backend = CaptureBackends.Auto)
     {

@@ -27,15 +27,24 @@ public static class CaptureBackends
     /// see them), else AF_PACKET.
     /// </summary>
     public static string ForCapture(string requested, string interfaceName) =>
-        requested != Auto ? requested
-        : !AfPacketExists || interfaceName == "any" || !NetworkInterfaces.IsEthernetOrLoopback(interfaceName) ? LibPcap
-        : AfPacket;
+        ForCapture(requested, interfaceName, AfPacketExists, NetworkInterfaces.IsEthernetOrLoopback);
 
     /// <summary>The back end that sends whole frames: the one asked for, or for <see cref="Auto"/> AF_PACKET where it exists, else libpcap.</summary>
-    public static string ForSending(string requested) =>
-        requested != Auto ? requested : AfPacketExists ? AfPacket : LibPcap;
+    public static string ForSending(string requested) => ForSending(requested, AfPacketExists);
 
     /// <summary>The one-line refusal for a back end this system lacks, or null.</summary>
-    public static string? Unavailable(string backend) =>
-        backend == AfPacket && !AfPacketExists ? $"the {AfPacket} back end exists only on Linux; use --backend {LibPcap} (or leave --backend out)" : null;
+    public static string? Unavailable(string backend) => Unavailable(backend, AfPacketExists);
+
+    // The same choices for a system given by the caller: tests see what Windows and macOS would get.
+
+    internal static string ForCapture(string requested, string interfaceName, bool afPacketExists, Func<string, bool> isEthernetOrLoopback) =>
+        requested != Auto ? requested
+        : !afPacketExists || interfaceName == "any" || !isEthernetOrLoopback(interfaceName) ? LibPcap
+        : AfPacket;
+
+    internal static string ForSending(string requested, bool afPacketExists) =>
+        requested != Auto ? requested : afPacketExists ? AfPacket : LibPcap;
+
+    internal static string? Unavailable(string backend, bool afPacketExists) =>
+        backend == AfPacket && !afPacketExists ? $"the {AfPacket} back end exists only on Linux; use --backend {LibPcap} (or leave --backend out)" : null;
 }
