@@ -31,26 +31,15 @@ public sealed class MissingLibPcapTests
     [InlineData("capture", "-i", "lo", "--backend", "libpcap", "-c", "1")]
     [InlineData("capture", "-i", "any", "-c", "1")]
     [InlineData("replay", "/dev/null", "-i", "lo", "--backend", "libpcap")]
+    [InlineData("read", "{captures}/tcp-handshake-ipv4.pcap", "-f", "tcp")]
     public void Each_command_that_needs_libpcap_says_so_in_one_line(params string[] args)
     {
-        var (code, stdout, stderr) = RunWithoutLibPcap(args);
+        var (code, stdout, stderr) = RunWithoutLibPcap([.. args.Select(a => a.Replace("{captures}", TestPaths.Captures, StringComparison.Ordinal))]);
 
         Assert.True(code == 1, $"exit {code}: {stderr}");
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("rawnet: libpcap is not available (tried libpcap.so, libpcap.so.0, libpcap.so.0.8, libpcap.so.1); install it with: apt-get install libpcap0.8", line);
-    }
-
-    [Fact]
-    public void A_capture_filter_on_a_file_says_so_in_one_line()
-    {
-        var file = Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap");
-        var (code, stdout, stderr) = RunWithoutLibPcap("read", file, "-f", "tcp");
-
-        Assert.NotEqual(0, code);
-        Assert.Equal("", stdout);
-        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("libpcap is not available", line);
     }
 
     [Fact]
