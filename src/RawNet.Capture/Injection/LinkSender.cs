@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Protocols.Crafting;
 using RawNet.Protocols.Ethernet;
@@ -56,8 +58,46 @@ public static unsafe partial class LinkSender
         return builder.ToArray();
     }
 
-    /// <summary>Sends <paramref name="frame"/> out of <paramref name="device"/> as it is.</summary>
-    public static SendOutcome Send(string device, byte[] frame)
+    /// <summary>
+    /// Sends <paramref name="frame"/> out of <paramref name="device"/> as it is, through <paramref name="backend"/>
+    /// (<see cref="CaptureBackends.ForSending(string)"/> picks for auto: AF_PACKET on Linux, pcap_sendpacket elsewhere).
+    /// </summary>
+    public static SendOutcome Send(string device, byte[] frame, string backend = CaptureBackends.Auto)
+    {
+        backend = CaptureBackends.ForSending(backend);
+        if (CaptureBackends.Unavailable(backend) is { } unavailable)
+            throw new SendFailure(unavailable);
+        return backend == CaptureBackends.LibPcap ? SendWithLibPcap(device, frame) : SendOnSocket(device, frame);
+    }
+
+    private static SendOutcome SendWithLibPcap(string device, byte[] frame)
+    {
+        try
+        {
+            using var sender = PcapFrameSender.Open(device);
+            return sender.Send(frame) switch
+            {
+                PcapFrameSender.Outcome.Sent => new SendOutcome([$"link: {device} (libpcap): sent one {frame.Length}-byte frame exactly as built with pcap_sendpacket; libpcap and the kernel add nothing"], frame),
+                PcapFrameSender.Outcome.TooLong => throw new SendFailure($"message too long: the {frame.Length}-byte frame does not fit {device}'s MTU (plus 14 of Ethernet header)"),
+                _ => throw new SendFailure($"{device}'s queue is full (ENOBUFS): try again"),
+            };
+        }
+        catch (LibPcapUnavailableException e)
+        {
+            throw new SendFailure(e.Message);
+        }
+        catch (PcapException e)
+        {
+            throw e.Status switch
+            {
+                LibPcapCaptureSource.PermissionDeniedStatus => SendFailure.NoPrivilege("link"),
+                LibPcapCaptureSource.NoSuchDeviceStatus => new SendFailure($"{device}: No such interface (see rawnet interfaces, or ip link in the namespace)"),
+                _ => new SendFailure($"link send on {device} failed: {e.Message}"),
+            };
+        }
+    }
+
+    private static SendOutcome SendOnSocket(string device, byte[] frame)
     {
         using var socket = Open(device, out int index);
         nint n;

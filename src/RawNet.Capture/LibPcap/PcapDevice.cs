@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using SharpPcap.LibPcap;
 
 namespace RawNet.Capture.LibPcap;
 
@@ -85,68 +85,43 @@ public sealed record PcapDevice(string Name, string? Description, PcapDeviceFlag
         }
     }
 
-    /// <summary>Every device libpcap can open (pcap_findalldevs); needs no privileges.</summary>
-    public static unsafe IReadOnlyList<PcapDevice> FindAll()
+    /// <summary>Every device libpcap can open (pcap_findalldevs, through SharpPcap); needs no privileges.</summary>
+    /// <exception cref="LibPcapUnavailableException">libpcap is not installed.</exception>
+    /// <exception cref="PcapException">pcap_findalldevs failed.</exception>
+    public static IReadOnlyList<PcapDevice> FindAll()
     {
         PcapLibrary.EnsureAvailable();
-        var errorBuffer = stackalloc byte[Interop.Pcap.ErrorBufferSize];
-        Interop.Pcap.PcapIf* all = null;
-        if (Interop.Pcap.FindAllDevs(&all, errorBuffer) != 0)
-            throw new PcapException("pcap_findalldevs: " + Interop.Pcap.PtrToString(errorBuffer), Interop.Pcap.Error);
+        IReadOnlyList<PcapInterface> interfaces;
         try
         {
-            var devices = new List<PcapDevice>();
-            for (var dev = all; dev is not null; dev = dev->Next)
-            {
-                var addresses = new List<PcapAddress>();
-                for (var a = dev->Addresses; a is not null; a = a->Next)
-                {
-                    var (family, ip, hardware) = ReadSocketAddress(a->Addr);
-                    addresses.Add(new PcapAddress(
-                        family,
-                        ip,
-                        ReadSocketAddress(a->Netmask).Ip,
-                        ReadSocketAddress(a->BroadAddr).Ip,
-                        ReadSocketAddress(a->DstAddr).Ip,
-                        hardware));
-                }
-                devices.Add(new PcapDevice(
-                    Interop.Pcap.PtrToString(dev->Name) ?? "",
-                    Interop.Pcap.PtrToString(dev->Description),
-                    (PcapDeviceFlags)(dev->Flags & 0xf),
-                    addresses));
-            }
-            return devices;
+            interfaces = PcapInterface.GetAllPcapInterfaces();
         }
-        finally
+        catch (SharpPcap.PcapException e)
         {
-            Interop.Pcap.FreeAllDevs(all);
+            throw new PcapException("pcap_findalldevs: " + e.Message, (int)e.Error);
         }
+        return [.. interfaces.Select(device => new PcapDevice(
+            device.Name,
+            string.IsNullOrEmpty(device.Description) ? null : device.Description,
+            (PcapDeviceFlags)(device.Flags & KnownFlags),
+            [.. device.Addresses.Select(ToAddress)]))];
     }
 
-    // Linux socket address layouts: sa_family_t (2 bytes, host order) first, then
-    // sockaddr_in: port(2) addr(4); sockaddr_in6: port(2) flowinfo(4) addr(16) scope_id(4);
-    // sockaddr_ll: protocol(2) ifindex(4) hatype(2) pkttype(1) halen(1) addr(8).
-    private const ushort AfInet = 2;
-    private const ushort AfInet6 = 10;
-    private const ushort AfPacket = 17;
+    private const uint KnownFlags = (uint)(PcapDeviceFlags.Loopback | PcapDeviceFlags.Up | PcapDeviceFlags.Running | PcapDeviceFlags.Wireless);
 
-    private static unsafe (AddressFamily Family, IPAddress? Ip, PhysicalAddress? Hardware) ReadSocketAddress(byte* sockaddr)
+    private static PcapAddress ToAddress(SharpPcap.LibPcap.PcapAddress address)
     {
-        if (sockaddr is null)
-            return (AddressFamily.Unknown, null, null);
-        switch (*(ushort*)sockaddr)
-        {
-            case AfInet:
-                return (AddressFamily.InterNetwork, new IPAddress(new ReadOnlySpan<byte>(sockaddr + 4, 4)), null);
-            case AfInet6:
-                var scope = BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(sockaddr + 24, 4));
-                return (AddressFamily.InterNetworkV6, new IPAddress(new ReadOnlySpan<byte>(sockaddr + 8, 16), scope), null);
-            case AfPacket:
-                var length = Math.Min((int)sockaddr[11], 8);
-                return (AddressFamily.Packet, null, new PhysicalAddress(new ReadOnlySpan<byte>(sockaddr + 12, length).ToArray()));
-            default:
-                return (AddressFamily.Unknown, null, null);
-        }
+        var ip = IpOf(address.Addr);
+        bool hardware = address.Addr?.type == Sockaddr.AddressTypes.HARDWARE;
+        return new PcapAddress(
+            hardware ? AddressFamily.Packet : ip?.AddressFamily ?? AddressFamily.Unknown,
+            ip,
+            IpOf(address.Netmask),
+            IpOf(address.Broadaddr),
+            IpOf(address.Dstaddr),
+            hardware ? address.Addr!.hardwareAddress : null);
     }
+
+    private static IPAddress? IpOf(Sockaddr? address) =>
+        address?.type == Sockaddr.AddressTypes.AF_INET_AF_INET6 ? address.ipAddress : null;
 }

@@ -1,12 +1,16 @@
-using RawNet.Capture.Bpf;
-
 namespace RawNet.Capture.LibPcap;
 
-/// <summary>The system's libpcap: whether it is there, its version, and its own BPF interpreter (an oracle for ours).</summary>
-public static unsafe class PcapLibrary
+/// <summary>
+/// The system's libpcap (Npcap on Windows), as SharpPcap loads it: whether it is there and its version. Every entry
+/// point of this folder calls <see cref="EnsureAvailable"/> first, so a machine without it gets one
+/// <see cref="LibPcapUnavailableException"/> instead of SharpPcap's <see cref="DllNotFoundException"/> from deep inside.
+/// </summary>
+public static class PcapLibrary
 {
-    /// <summary>Whether libpcap loaded; false on a machine without the <c>libpcap0.8</c> package.</summary>
-    public static bool IsAvailable => LibPcapLoader.Default.IsAvailable;
+    private static readonly Lazy<string?> s_version = new(LoadVersion, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Whether libpcap loaded; false on a machine without the <c>libpcap0.8</c> package (or Npcap).</summary>
+    public static bool IsAvailable => s_version.Value is not null;
 
     /// <summary>pcap_lib_version's text, e.g. <c>libpcap version 1.10.3 (with TPACKET_V3)</c>.</summary>
     public static string Version
@@ -14,32 +18,36 @@ public static unsafe class PcapLibrary
         get
         {
             EnsureAvailable();
-            return Interop.Pcap.PtrToString(Interop.Pcap.LibVersion()) ?? "";
+            return s_version.Value!;
         }
     }
 
-    /// <summary>Runs <paramref name="program"/> with libpcap's <c>pcap_offline_filter</c>: the bytes to keep, 0 to reject.</summary>
-    public static uint OfflineFilter(BpfProgram program, ReadOnlySpan<byte> packet, int wireLength)
+    /// <summary>Throws <see cref="LibPcapUnavailableException"/> unless libpcap loaded.</summary>
+    internal static void EnsureAvailable()
     {
-        ArgumentNullException.ThrowIfNull(program);
-        EnsureAvailable();
-        var header = new Interop.Pcap.PacketHeader { CapturedLength = (uint)packet.Length, Length = (uint)wireLength };
-        fixed (BpfInstruction* instructions = program.Instructions)
-        fixed (byte* data = packet)
+        if (!IsAvailable)
+            throw new LibPcapUnavailableException();
+    }
+
+    private static string? LoadVersion()
+    {
+        try
         {
-            var native = new Interop.Pcap.BpfProgramNative { Length = (uint)program.Instructions.Length, Instructions = instructions };
-            return (uint)Interop.Pcap.OfflineFilter(&native, &header, data);
+            // SharpPcap resolves its "wpcap" imports to libpcap's sonames (or wpcap.dll) on the first call. When none
+            // loads it does not throw here: Version becomes an apology and LibpcapVersion 0.0.
+            return SharpPcap.Pcap.LibpcapVersion > new Version(0, 0) ? SharpPcap.Pcap.Version : null;
+        }
+        catch (Exception e) when (IsMissingLibrary(e))
+        {
+            return null;
         }
     }
 
-    /// <summary>Throws <see cref="LibPcapUnavailableException"/> unless libpcap loaded; every entry point calls it before its first import.</summary>
-    internal static void EnsureAvailable() => LibPcapLoader.Default.EnsureAvailable();
-
-    /// <summary>"status text: pcap_geterr text" for a failed call on <paramref name="pcap"/>.</summary>
-    internal static string Describe(SafePcapHandle pcap, int status, string call)
+    /// <summary>Whether <paramref name="e"/> is the runtime failing to load libpcap (directly, or inside a type initializer).</summary>
+    internal static bool IsMissingLibrary(Exception e) => e switch
     {
-        var statusText = Interop.Pcap.PtrToString(Interop.Pcap.StatusToStr(status));
-        var detail = Interop.Pcap.PtrToString(Interop.Pcap.GetErr(pcap));
-        return string.IsNullOrEmpty(detail) ? $"{call}: {statusText}" : $"{call}: {statusText}: {detail}";
-    }
+        DllNotFoundException or EntryPointNotFoundException => true,
+        TypeInitializationException { InnerException: { } inner } => IsMissingLibrary(inner),
+        _ => false,
+    };
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Files;
 using RawNet.Protocols;
@@ -10,7 +12,7 @@ namespace RawNet.Capture.Replay;
 
 /// <summary>
 /// Sends the frames of a capture file out of one interface through an AF_PACKET SOCK_RAW socket of its own, one send(2)
-/// per frame, on a schedule of absolute deadlines measured from the first frame: each wait sleeps until about
+/// per frame (or, where AF_PACKET does not exist or <c>--backend libpcap</c> asks, one pcap_sendpacket a frame), on a schedule of absolute deadlines measured from the first frame: each wait sleeps until about
 /// <see cref="SpinMargin"/> before its deadline and spins the rest, so a late wake-up never shifts later frames.
 /// </summary>
 public sealed unsafe class PacketReplayer : IDisposable
@@ -30,20 +32,54 @@ public sealed unsafe class PacketReplayer : IDisposable
     /// <summary>The longest single sleep, so a stop request is seen within it.</summary>
     private const int MaxSleepChunkMilliseconds = 50;
 
-    private readonly SafePacketSocketHandle _socket;
+    private readonly SafePacketSocketHandle? _socket;
+    private readonly PcapFrameSender? _pcap;
 
-    private PacketReplayer(SafePacketSocketHandle socket, string interfaceName)
+    private PacketReplayer(SafePacketSocketHandle? socket, PcapFrameSender? pcap, string interfaceName)
     {
         _socket = socket;
+        _pcap = pcap;
         InterfaceName = interfaceName;
     }
 
     /// <summary>The interface frames leave by.</summary>
     public string InterfaceName { get; }
 
-    /// <summary>Opens a sending socket bound to <paramref name="interfaceName"/>.</summary>
-    /// <exception cref="ReplayException">No CAP_NET_RAW (the message names root and setcap), no such interface, or another refusal.</exception>
-    public static PacketReplayer Open(string interfaceName)
+    /// <summary>The back end frames leave through: <see cref="CaptureBackends.AfPacket"/> or <see cref="CaptureBackends.LibPcap"/>.</summary>
+    public string BackendName => _pcap is null ? CaptureBackends.AfPacket : CaptureBackends.LibPcap;
+
+    /// <summary>Opens a sender on <paramref name="interfaceName"/> through <paramref name="backend"/> (<see cref="CaptureBackends.ForSending(string)"/> picks for auto).</summary>
+    /// <exception cref="ReplayException">No CAP_NET_RAW (the message names root and setcap), no such interface, no libpcap, or another refusal.</exception>
+    public static PacketReplayer Open(string interfaceName, string backend = CaptureBackends.Auto)
+    {
+        backend = CaptureBackends.ForSending(backend);
+        if (CaptureBackends.Unavailable(backend) is { } unavailable)
+            throw new ReplayException(unavailable);
+        return backend == CaptureBackends.LibPcap ? OpenLibPcap(interfaceName) : OpenAfPacket(interfaceName);
+    }
+
+    private static PacketReplayer OpenLibPcap(string interfaceName)
+    {
+        try
+        {
+            return new PacketReplayer(null, PcapFrameSender.Open(interfaceName), interfaceName);
+        }
+        catch (LibPcapUnavailableException e)
+        {
+            throw new ReplayException(e.Message);
+        }
+        catch (PcapException e)
+        {
+            throw new ReplayException(e.Status switch
+            {
+                LibPcapCaptureSource.PermissionDeniedStatus => PermissionMessage(interfaceName),
+                LibPcapCaptureSource.NoSuchDeviceStatus => $"{interfaceName}: No such interface (see rawnet interfaces)",
+                _ => e.Message,
+            });
+        }
+    }
+
+    private static PacketReplayer OpenAfPacket(string interfaceName)
     {
         // Protocol 0: the socket receives nothing, so no frame is copied to it while it sends.
         var fd = Socket(AddressFamilyPacket, SockRaw | SockCloexec, 0);
@@ -57,7 +93,7 @@ public sealed unsafe class PacketReplayer : IDisposable
                 throw new ReplayException($"{interfaceName}: No such interface (see rawnet interfaces)");
             if (Bind(socket, &address, sizeof(SockaddrLl)) != 0)
                 throw Refusal(Marshal.GetLastPInvokeError(), "bind", interfaceName);
-            return new PacketReplayer(socket, interfaceName);
+            return new PacketReplayer(socket, null, interfaceName);
         }
         catch
         {
@@ -139,17 +175,14 @@ public sealed unsafe class PacketReplayer : IDisposable
         long firstFull = 0;
         while (true)
         {
-            nint n;
-            fixed (byte* p = data)
-                n = Interop.PacketSend.Send(_socket, p, (nuint)data.Length, 0);
-            if (n >= 0)
-                return true;
-            int errno = Marshal.GetLastPInvokeError();
-            switch (errno)
+            var outcome = _pcap is null ? SendOnSocket(data) : SendWithLibPcap(data);
+            switch (outcome)
             {
-                case Interop.PacketSend.EMSGSIZE:
+                case PcapFrameSender.Outcome.Sent:
+                    return true;
+                case PcapFrameSender.Outcome.TooLong:
                     return false;
-                case Interop.PacketSend.ENOBUFS:
+                case PcapFrameSender.Outcome.QueueFull:
                     long now = Stopwatch.GetTimestamp();
                     if (firstFull == 0)
                         firstFull = now;
@@ -157,11 +190,45 @@ public sealed unsafe class PacketReplayer : IDisposable
                         return false;
                     Thread.Sleep(0);
                     continue;
+            }
+        }
+    }
+
+    /// <summary>One send(2) on the AF_PACKET socket, retried on EINTR; errors other than EMSGSIZE and ENOBUFS end the replay.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private PcapFrameSender.Outcome SendOnSocket(ReadOnlySpan<byte> data)
+    {
+        while (true)
+        {
+            nint n;
+            fixed (byte* p = data)
+                n = Interop.PacketSend.Send(_socket!, p, (nuint)data.Length, 0);
+            if (n >= 0)
+                return PcapFrameSender.Outcome.Sent;
+            int errno = Marshal.GetLastPInvokeError();
+            switch (errno)
+            {
+                case Interop.PacketSend.EMSGSIZE:
+                    return PcapFrameSender.Outcome.TooLong;
+                case Interop.PacketSend.ENOBUFS:
+                    return PcapFrameSender.Outcome.QueueFull;
                 case Interop.Errno.EINTR:
                     continue;
                 default:
                     throw Refusal(errno, "send", InterfaceName);
             }
+        }
+    }
+
+    private PcapFrameSender.Outcome SendWithLibPcap(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return _pcap!.Send(data);
+        }
+        catch (PcapException e)
+        {
+            throw new ReplayException(e.Message);
         }
     }
 
@@ -191,13 +258,16 @@ public sealed unsafe class PacketReplayer : IDisposable
     /// <summary>Nanoseconds to Stopwatch ticks; offset × Frequency would overflow a long after 9.2 s at 1 GHz.</summary>
     private static long ToTicks(long nanoseconds) => (long)(nanoseconds * (Stopwatch.Frequency / 1e9));
 
-    private static void WarmUp()
+    private void WarmUp()
     {
-        foreach (var (type, name) in new[] { (typeof(PacketReplayer), nameof(SendOne)), (typeof(PacketReplayer), nameof(WaitUntil)), (typeof(Interop.PacketSend), nameof(Interop.PacketSend.Send)) })
+        foreach (var (type, name) in new[] { (typeof(PacketReplayer), nameof(SendOne)), (typeof(PacketReplayer), nameof(WaitUntil)),
+            (typeof(PacketReplayer), nameof(SendOnSocket)), (typeof(PacketReplayer), nameof(SendWithLibPcap)), (typeof(Interop.PacketSend), nameof(Interop.PacketSend.Send)) })
         {
             var method = type.GetMethod(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)!;
             RuntimeHelpers.PrepareMethod(method.MethodHandle);
         }
+        if (_socket is null)
+            return;
         // PrepareMethod compiles the send stub but does not bind libc's send(2); the first real call would, and that
         // made the first frame late by tens of µs against every later one. send(-1) binds it and fails with EBADF,
         // sending nothing (a zero-length send on the real socket would put a padded empty frame on the wire).
@@ -206,8 +276,12 @@ public sealed unsafe class PacketReplayer : IDisposable
         _ = Interop.PacketSend.Send(invalid, &none, 1, 0);
     }
 
-    /// <summary>Closes the socket.</summary>
-    public void Dispose() => _socket.Dispose();
+    /// <summary>Closes the socket (or libpcap's handle).</summary>
+    public void Dispose()
+    {
+        _socket?.Dispose();
+        _pcap?.Dispose();
+    }
 
     /// <summary>Scheduled offsets in nanoseconds from the first frame; −1 at top speed.</summary>
     private sealed class Schedule(ReplayOptions options)

@@ -28,7 +28,8 @@ public interface ICaptureSource : IDisposable
     /// <summary>
     /// The next frame if the source already holds it (one more of the block the kernel handed over), never waiting;
     /// false otherwise. The capture thread appends such a run of frames to the ring and publishes them once. A source
-    /// that cannot tell without waiting (libpcap) returns false, and its frames are published one at a time.
+    /// that cannot tell without waiting (libpcap where its reads block: Windows, macOS) returns false, and its frames
+    /// are published one at a time.
     /// </summary>
     bool TryNextReady(out CapturedFrame frame)
     {

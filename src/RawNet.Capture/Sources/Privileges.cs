@@ -12,8 +12,12 @@ public static unsafe class Privileges
     private const int CapSetGid = 6;
     private const int CapSetUid = 7;
 
-    /// <summary>Whether this process runs as root now (its effective uid is 0; unlike Environment.IsPrivilegedProcess, never cached).</summary>
-    public static bool IsRoot => UsersInterop.GetEuid() == 0;
+    /// <summary>
+    /// Whether this process runs as root now (its effective uid is 0; unlike Environment.IsPrivilegedProcess, never
+    /// cached). Always false off Linux: giving root up is built on Linux's capabilities, so elsewhere (where capture
+    /// goes through libpcap or Npcap) rawnet keeps the rights it was started with.
+    /// </summary>
+    public static bool IsRoot => OperatingSystem.IsLinux() && UsersInterop.GetEuid() == 0;
 
     /// <summary>Whether this process holds CAP_NET_RAW in its effective set (root normally does), read from /proc/self/status.</summary>
     public static bool HoldsCapNetRaw() => (EffectiveCapabilities() & (1UL << CapNetRaw)) != 0;
@@ -91,7 +95,7 @@ public static unsafe class Privileges
     {
         // Root without the right to change its ids (setpriv --bounding-set=-all) has nothing left to give up but its name.
         const ulong Switching = (1UL << CapSetUid) | (1UL << CapSetGid);
-        if (UsersInterop.GetEuid() != 0 || requested == "root")
+        if (!IsRoot || requested == "root")
             return null;
         if (requested is not null)
             return Find(requested) ?? throw new ArgumentException($"no such user {requested}", nameof(requested));

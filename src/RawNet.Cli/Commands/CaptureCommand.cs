@@ -28,8 +28,7 @@ public static class CaptureCommand
     public static Command Create(CommandOutput output, TextWriter stderr, IReadOnlyList<string>? program = null)
     {
         var iface = new Option<string>("-i", "--interface") { Description = "The interface to capture on: its name or its number in rawnet interfaces.", HelpName = "IFACE", Required = true };
-        var backend = new Option<string>("--backend") { Description = "auto (the default: afpacket for an Ethernet or loopback interface, libpcap for \"any\" and other link types), afpacket (our own TPACKET_V3 ring) or libpcap.", HelpName = "auto|afpacket|libpcap", DefaultValueFactory = _ => "auto" };
-        backend.AcceptOnlyFromAmong("auto", "afpacket", "libpcap");
+        var backend = BackendOption.ForCapture();
         var filter = new Option<string>("-f", "--filter") { Description = "Capture filter in tcpdump syntax, run in the kernel (e.g. \"udp port 53\").", HelpName = "EXPR" };
         var write = new Option<string>("-w", "--write") { Description = "Write the packets to this file instead of printing them: pcap for *.pcap, pcapng otherwise.", HelpName = "FILE" };
         var count = new Option<long>("-c", "--count") { Description = "Stop after this many packets.", HelpName = "N" };
@@ -65,7 +64,7 @@ public static class CaptureCommand
 
             var settings = new Settings(
                 new CaptureOptions(parse.GetValue(iface)!, snap, !parse.GetValue(noPromisc), parse.GetValue(filter)),
-                parse.GetValue(backend) ?? "auto",
+                parse.GetValue(backend) ?? CaptureBackends.Auto,
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
                 path, printer, !parse.GetValue(noDefrag) && (printer is null || !PrinterOptions.PrintsEachFragment(printer)),
                 printing.ShowsChecksums(parse), program);
@@ -94,11 +93,11 @@ public static class CaptureCommand
         settings = settings with
         {
             Capture = settings.Capture with { Interface = name },
-            // As tcpdump: "any" and links our AF_PACKET reader does not frame (not Ethernet or loopback) go to libpcap.
-            Backend = settings.Backend != "auto" ? settings.Backend
-                : name == "any" || !NetworkInterfaces.IsEthernetOrLoopback(name) ? "libpcap" : "afpacket",
+            Backend = CaptureBackends.ForCapture(settings.Backend, name),
         };
-        if (settings.Backend == "afpacket" && name != "any" && !NetworkInterfaces.Exists(name))
+        if (CaptureBackends.Unavailable(settings.Backend) is { } unavailable)
+            return Fail(stderr, unavailable);
+        if (settings.Backend == CaptureBackends.AfPacket && name != "any" && !NetworkInterfaces.Exists(name))
             return Fail(stderr, $"{name}: No such interface (see rawnet interfaces)");
 
         ICaptureSource source;
@@ -133,7 +132,7 @@ public static class CaptureCommand
     {
         // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
         bool immediate = settings.Path is null;
-        return settings.Backend == "libpcap"
+        return settings.Backend == CaptureBackends.LibPcap
             ? LibPcapCaptureSource.Open(settings.Capture, immediate)
             : AfPacketCaptureSource.Open(settings.Capture);
     }

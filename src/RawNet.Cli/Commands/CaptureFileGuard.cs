@@ -42,6 +42,9 @@ public sealed class CaptureFileGuard : IDisposable
     /// </summary>
     public static CaptureFileGuard? Start(IReadOnlyList<string> program, SafeFileHandle file, long length)
     {
+        // The guard hands a descriptor down to a child (fcntl, inheritance): written for Linux, the only system it runs on.
+        if (!OperatingSystem.IsLinux())
+            return null;
         int inherited = Interop.Descriptors.DuplicateForChild((int)file.DangerousGetHandle());
         if (inherited < 0)
             return null;

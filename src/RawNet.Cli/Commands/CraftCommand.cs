@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using RawNet.Capture.Injection;
+using RawNet.Capture.Sources;
 using RawNet.Files.Pcap;
 using RawNet.Files.PcapNg;
 using RawNet.Output.Summary;
@@ -13,7 +14,7 @@ using RawNet.Protocols.Fields;
 namespace RawNet.Cli.Commands;
 
 /// <summary>
-/// <c>rawnet craft EXPR [-w FILE] [-V] [--send -i IFACE [--netns NAME]]</c>: builds one packet from a layered expression
+/// <c>rawnet craft EXPR [-w FILE] [-V] [--send -i IFACE [--netns NAME] [--backend B]]</c>: builds one packet from a layered expression
 /// (docs/crafting.md), decodes it with the same decoder <c>read</c> uses, and shows it: a summary line and the fields
 /// RawNet filled in (or, with -V, the whole layer tree with those fields marked), then a hex dump coloured by layer.
 /// <c>-w</c> writes it to a capture; <c>--send</c> puts an Ethernet frame on the wire through <see cref="LinkSender"/>.
@@ -35,11 +36,12 @@ public static class CraftCommand
         var verbose = new Option<bool>("-V", "--verbose") { Description = "Print every field of every layer as a tree, marking the fields RawNet filled in." };
         var color = new Option<string>("--color") { Description = "Colour the hex dump by layer: auto (when standard output is a terminal), always or never.", HelpName = "auto|always|never", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
-        var send = new Option<bool>("--send") { Description = "Also send the frame, as it is, out of -i IFACE through an AF_PACKET socket (the expression must start with eth)." };
+        var send = new Option<bool>("--send") { Description = "Also send the frame, as it is, out of -i IFACE (the expression must start with eth): through an AF_PACKET socket on Linux, pcap_sendpacket elsewhere (--backend)." };
+        var backend = BackendOption.ForSending();
         var device = new Option<string?>("-i", "--interface") { Description = "The interface --send sends out of.", HelpName = "IFACE" };
         var netns = new Option<string?>("--netns") { Description = "--send from inside this network namespace (e.g. rawnet-a, see rawnet lab).", HelpName = "NAME" };
 
-        var command = new Command("craft", "Build a packet from a layered expression and show, write or send it.") { expression, write, verbose, color, send, device, netns };
+        var command = new Command("craft", "Build a packet from a layered expression and show, write or send it.") { expression, write, verbose, color, send, device, netns, backend };
         command.SetAction(parse =>
         {
             string text = string.Join(' ', parse.GetValue(expression) ?? []);
@@ -68,8 +70,8 @@ public static class CraftCommand
             bool sending = parse.GetValue(send);
             if (sending && iface is null)
                 return Usage(stderr, "--send needs -i IFACE");
-            if (!sending && (iface is not null || parse.GetValue(netns) is not null))
-                return Usage(stderr, "-i and --netns only go with --send");
+            if (!sending && (iface is not null || parse.GetValue(netns) is not null || parse.GetResult(backend) is { Implicit: false }))
+                return Usage(stderr, "-i, --netns and --backend only go with --send");
             if (sending && packet.LinkType != LinkType.Ethernet)
                 return Usage(stderr, "--send sends whole Ethernet frames: start the expression with eth (e.g. \"eth / " + text.TrimStart() + "\")");
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
@@ -94,7 +96,7 @@ public static class CraftCommand
             {
                 try
                 {
-                    foreach (var line in NetworkNamespace.Run(parse.GetValue(netns), () => LinkSender.Send(iface!, frame)).Lines)
+                    foreach (var line in NetworkNamespace.Run(parse.GetValue(netns), () => LinkSender.Send(iface!, frame, parse.GetValue(backend) ?? CaptureBackends.Auto)).Lines)
                         writer.WriteLine(line);
                 }
                 catch (SendFailure e)

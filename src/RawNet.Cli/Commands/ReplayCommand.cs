@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using RawNet.Capture.Replay;
+using RawNet.Capture.Sources;
 using RawNet.Files;
 
 namespace RawNet.Cli.Commands;
@@ -22,10 +23,11 @@ public static class ReplayCommand
         var pps = new Option<double?>("--pps") { Description = "Send at this fixed rate instead of the recorded timing.", HelpName = "N" };
         var topspeed = new Option<bool>("--topspeed") { Description = "Send as fast as the interface takes the frames." };
         var loop = new Option<int>("--loop") { Description = "Send the file this many times.", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var backend = BackendOption.ForSending();
 
         var command = new Command("replay", "Send the frames of a capture file out of an interface, with their recorded timing or at a given rate.")
         {
-            file, iface, speed, pps, topspeed, loop,
+            file, iface, speed, pps, topspeed, loop, backend,
         };
         command.SetAction(parse =>
         {
@@ -44,12 +46,12 @@ public static class ReplayCommand
             var options = new ReplayOptions(parse.GetValue(iface)!,
                 top ? ReplayPacing.TopSpeed : rate is not null ? ReplayPacing.FixedRate : ReplayPacing.Recorded,
                 x ?? 1, rate ?? 0, loops);
-            return Run(parse.GetValue(file)!, options, output, stderr);
+            return Run(parse.GetValue(file)!, options, parse.GetValue(backend) ?? CaptureBackends.Auto, output, stderr);
         });
         return command;
     }
 
-    private static int Run(string path, ReplayOptions options, CommandOutput output, TextWriter stderr)
+    private static int Run(string path, ReplayOptions options, string backend, CommandOutput output, TextWriter stderr)
     {
         if (!File.Exists(path))
             return Fail(output, stderr, $"{path}: No such file");
@@ -65,7 +67,7 @@ public static class ReplayCommand
         ReplayResult result;
         try
         {
-            using var replayer = PacketReplayer.Open(options.Interface);
+            using var replayer = PacketReplayer.Open(options.Interface, backend);
             result = replayer.Replay(path, options, cancel.Token);
         }
         catch (Exception e) when (e is ReplayException or CaptureFileException or IOException or UnauthorizedAccessException)

@@ -67,16 +67,16 @@ public sealed class BpfLibPcapAgreementTests
         var mismatches = new List<string>();
         foreach (var optimize in new[] { true, false })
         {
-            var programs = new Dictionary<LinkType, BpfProgram?>();
+            var programs = new Dictionary<LinkType, (BpfProgram Ours, SharpPcap.LibPcap.BpfProgram Libpcap)?>();
             foreach (var path in files)
             {
                 using var reader = CaptureFileReader.Open(path);
                 while (reader.TryReadNext(out var frame))
                 {
                     var linkType = frame.Metadata.LinkType;
-                    if (!programs.TryGetValue(linkType, out var program))
-                        programs[linkType] = program = TryCompile(expression, linkType, optimize);
-                    if (program is null)
+                    if (!programs.TryGetValue(linkType, out var pair))
+                        programs[linkType] = pair = TryCompilePair(expression, linkType, optimize);
+                    if (pair is not var (program, native))
                         continue;
                     var wireLength = frame.Metadata.OriginalLength;
                     frames++;
@@ -86,13 +86,15 @@ public sealed class BpfLibPcapAgreementTests
                     foreach (var cut in Cuts)
                     {
                         var data = frame.Data[..Math.Min(cut, frame.Data.Length)];
-                        var ours = program.Run(data, wireLength);
-                        var theirs = PcapLibrary.OfflineFilter(program, data, wireLength);
+                        var ours = program.Run(data, wireLength) != 0;
+                        var theirs = LibPcapAccepts(native, data, wireLength);
                         if (ours != theirs && mismatches.Count < 20)
                             mismatches.Add($"{Path.GetFileName(path)} #{reader.PacketNumber} ({linkType}, optimize {optimize}, caplen {data.Length}): ours {ours}, libpcap {theirs}");
                     }
                 }
             }
+            foreach (var compiled in programs.Values)
+                compiled?.Libpcap.Dispose();
         }
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
         Assert.True(frames > 0, $"\"{expression}\" compiled for none of the corpus's link types");
@@ -131,6 +133,32 @@ public sealed class BpfLibPcapAgreementTests
             }
         }
         Assert.True(compiled * 2 > combos, $"only {compiled} of {combos} expression/link-type pairs compiled");
+    }
+
+    /// <summary>
+    /// libpcap's own program (SharpPcap's handle, run by pcap_offline_filter) and ours, copied from the same compile:
+    /// the two interpreters judge the very same instructions. Null where ours refuses it or libpcap cannot compile it.
+    /// </summary>
+    private static (BpfProgram, SharpPcap.LibPcap.BpfProgram)? TryCompilePair(string expression, LinkType linkType, bool optimize)
+    {
+        if (TryCompile(expression, linkType, optimize) is not { } ours)
+            return null;
+        return (ours, PcapFilterCompiler.CompileNative(expression, linkType, optimize));
+    }
+
+    /// <summary>pcap_offline_filter's verdict on a frame of <paramref name="wireLength"/> bytes whose captured part is <paramref name="data"/>.</summary>
+    private static unsafe bool LibPcapAccepts(SharpPcap.LibPcap.BpfProgram program, ReadOnlySpan<byte> data, int wireLength)
+    {
+        var header = new SharpPcap.LibPcap.PcapHeader(0, 0, (uint)wireLength, (uint)data.Length).MarshalToIntPtr(SharpPcap.TimestampResolution.Microsecond);
+        try
+        {
+            fixed (byte* bytes = data)
+                return program.Matches(header, (nint)bytes);
+        }
+        finally
+        {
+            System.Runtime.InteropServices.Marshal.FreeHGlobal(header);
+        }
     }
 
     private static BpfProgram? TryCompile(string expression, LinkType linkType, bool optimize)

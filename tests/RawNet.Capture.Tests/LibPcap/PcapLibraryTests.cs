@@ -1,5 +1,6 @@
 using RawNet.Capture.Bpf;
 using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources;
 using RawNet.Protocols;
 using RawNet.Testing;
 using static RawNet.Capture.Bpf.BpfOpcode;
@@ -74,53 +75,48 @@ public sealed class PcapLibraryTests
     }
 
     [Theory]
-    [InlineData("tcp")]
-    [InlineData("udp port 53")]
-    [InlineData("host 192.168.1.3 and not arp")]
-    public void Compiled_programs_equal_tcpdump_dd(string expression)
+    [InlineData("tcp", 262144)]
+    [InlineData("udp port 53", 262144)]
+    [InlineData("host 192.168.1.3 and not arp", 262144)]
+    [InlineData("tcp", 96)]
+    [InlineData("icmp or arp", 65535)]
+    public void Compiled_programs_equal_tcpdump_dd(string expression, int snaplen)
     {
+        // SharpPcap compiles for a 65,536-byte snapshot; tcpdump's accepting return carries the one asked for.
         RequireLibPcap();
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        var (exit, stdout, stderr) = ExternalTool.Run(tcpdump, ["-y", "EN10MB", "-dd", expression], TimeSpan.FromSeconds(30));
+        var (exit, stdout, stderr) = ExternalTool.Run(tcpdump, ["-y", "EN10MB", "-s", snaplen.ToString(System.Globalization.CultureInfo.InvariantCulture), "-dd", expression], TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, stderr);
         var expected = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.TrimEnd(',').Replace("0x6,", "0x06,").Replace("0x5,", "0x05,"));
-        var ours = BpfProgram.Compile(expression, LinkType.Ethernet).Instructions.ToArray().Select(i => i.ToString());
+        var ours = BpfProgram.Compile(expression, LinkType.Ethernet, snaplen).Instructions.ToArray().Select(i => i.ToString());
         Assert.Equal(expected, ours);
     }
 
     [Fact]
-    public void A_missing_libpcap_is_reported_with_the_debian_package()
+    public void A_missing_libpcap_is_reported_with_what_to_install_on_each_system()
     {
-        var loader = new LibPcapLoader(["libpcap-rawnet-missing.so.42", "libpcap-rawnet-missing.so"]);
-        Assert.False(loader.IsAvailable);
-        var error = Assert.Throws<LibPcapUnavailableException>(loader.EnsureAvailable);
-        Assert.Contains("apt-get install libpcap0.8", error.Message);
-        Assert.Contains("libpcap-rawnet-missing.so.42", error.Message);
-        Assert.Equal(loader.Candidates, error.TriedNames);
+        Assert.Contains("apt-get install libpcap0.8", LibPcapUnavailableException.MessageFor(windows: false, macOS: false));
+        Assert.Contains("libpcap.so.0.8", LibPcapUnavailableException.MessageFor(windows: false, macOS: false));
+        Assert.Contains("Npcap", LibPcapUnavailableException.MessageFor(windows: true, macOS: false));
+        Assert.Contains("libpcap.dylib", LibPcapUnavailableException.MessageFor(windows: false, macOS: true));
     }
 
     [Fact]
-    public void The_default_loader_tries_upstream_and_debian_sonames() =>
-        Assert.Equal(["libpcap.so.1", "libpcap.so.0.8", "libpcap.so"], LibPcapLoader.DefaultCandidates);
-
-    [Fact]
-    public void Options_after_activation_and_reads_before_it_are_errors()
+    public void Only_a_library_that_failed_to_load_counts_as_missing()
     {
-        RequireLibPcap();
-        using var handle = PcapHandle.Create("lo");
-        Assert.False(handle.IsActivated);
-        Assert.Throws<InvalidOperationException>(() => handle.TryNext(out _));
-        Assert.Throws<InvalidOperationException>(() => handle.GetStatistics());
+        Assert.True(PcapLibrary.IsMissingLibrary(new DllNotFoundException("wpcap")));
+        Assert.True(PcapLibrary.IsMissingLibrary(new TypeInitializationException("SharpPcap.Pcap", new DllNotFoundException("wpcap"))));
+        Assert.False(PcapLibrary.IsMissingLibrary(new TypeInitializationException("SharpPcap.Pcap", new InvalidOperationException())));
+        Assert.False(PcapLibrary.IsMissingLibrary(new InvalidOperationException()));
     }
 
     [Fact]
-    public void Activating_a_nonexistent_device_fails_with_pcap_s_message()
+    public void Opening_a_nonexistent_device_fails_with_no_such_device()
     {
         RequireLibPcap();
-        using var handle = PcapHandle.Create("rawnet-no-such0");
-        var error = Assert.Throws<PcapException>(() => handle.Activate());
-        Assert.True(error.Status < 0);
+        var error = Assert.Throws<PcapException>(() => LibPcapCaptureSource.Open(new CaptureOptions("rawnet-no-such0")));
+        Assert.Equal(LibPcapCaptureSource.NoSuchDeviceStatus, error.Status);
         Assert.Contains("rawnet-no-such0", error.Message);
     }
 }

@@ -2,38 +2,22 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using RawNet.Capture.Bpf;
 using RawNet.Capture.LibPcap;
+using RawNet.Capture.Sources;
 using RawNet.Protocols;
 using RawNet.Testing;
 
 namespace RawNet.Capture.Tests.LibPcap;
 
-/// <summary>Live capture on lo; the only traffic sent goes to 127.0.0.1.</summary>
+/// <summary>Live capture on lo through the SharpPcap back end; the only traffic sent goes to 127.0.0.1.</summary>
 public sealed class PcapLiveCaptureTests
 {
-    private static PcapHandle OpenLoopback(string filter, TimeSpan timeout)
+    private static LibPcapCaptureSource OpenLoopback(string filter, bool immediate = true)
     {
         if (!PcapLibrary.IsAvailable)
             Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
         ExternalTool.RequireRoot();
-        var handle = PcapHandle.Create("lo");
-        try
-        {
-            handle.SetSnapshotLength(65535);
-            handle.SetPromiscuous(false);
-            handle.SetBufferSize(1 << 20);
-            handle.SetImmediateMode(true);
-            handle.SetTimeout(timeout);
-            handle.Activate();
-            handle.SetFilter(BpfProgram.Compile(filter, handle.LinkType));
-            return handle;
-        }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
+        return LibPcapCaptureSource.Open(new CaptureOptions("lo", SnapLength: 65535, Promiscuous: false, Filter: filter, BufferBytes: 1 << 20), immediate);
     }
 
     [Fact]
@@ -41,8 +25,9 @@ public sealed class PcapLiveCaptureTests
     {
         using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
-        using var handle = OpenLoopback($"udp and dst port {port} and host 127.0.0.1", TimeSpan.FromMilliseconds(100));
-        Assert.Equal(LinkType.Ethernet, handle.LinkType);
+        using var source = OpenLoopback($"udp and dst port {port} and host 127.0.0.1");
+        Assert.Equal(LinkType.Ethernet, source.LinkType);
+        Assert.Equal("libpcap", source.BackendName);
 
         var tag = Guid.NewGuid().ToString("N");
         var payloads = Enumerable.Range(0, 5).Select(i => Encoding.ASCII.GetBytes($"rawnet-{i}-{tag}")).ToList();
@@ -56,27 +41,41 @@ public sealed class PcapLiveCaptureTests
         var clock = Stopwatch.StartNew();
         while (seen.Count < payloads.Count && clock.Elapsed < TimeSpan.FromSeconds(5))
         {
-            if (!handle.TryNext(out var frame))
+            if (!source.TryNext(TimeSpan.FromMilliseconds(100), out var frame))
                 continue;
             Assert.Equal(frame.Data.Length, frame.Metadata.CapturedLength);
+            // Ethernet 14 + IPv4 20 + UDP 8 + the payload, uncut.
+            Assert.Equal(42 + payloads[0].Length, frame.Metadata.OriginalLength);
             Assert.Equal(LinkType.Ethernet, frame.Metadata.LinkType);
-            // Ethernet 14 + IPv4 20 + UDP 8.
             seen.Add(frame.Data[42..].ToArray());
             var age = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000L - frame.Metadata.TimestampNanoseconds;
             Assert.InRange(age, -1_000_000_000L, 60_000_000_000L);
         }
         Assert.Equal(payloads, seen);
-        Assert.True(handle.GetStatistics().Received >= 5, handle.GetStatistics().ToString());
+        Assert.True(source.GetStatistics().ReceivedByFilter >= 5, source.GetStatistics().ToString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stop_from_another_thread_ends_a_read_on_a_quiet_interface_long_before_its_timeout(bool immediate)
+    {
+        // An experimental EtherType nothing on lo sends, and a 30 s wait. Without immediate mode TPACKET_V3 hands over
+        // no block at all on a quiet interface, so only the source's own short waits let it see Stop.
+        using var source = OpenLoopback("ether proto 0x88b5", immediate);
+        var clock = Stopwatch.StartNew();
+        using var timer = new Timer(_ => source.Stop(), null, 200, Timeout.Infinite);
+        Assert.False(source.TryNext(TimeSpan.FromSeconds(30), out _));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(2));
     }
 
     [Fact]
-    public void BreakLoop_from_another_thread_ends_a_read_long_before_its_timeout()
+    public void A_read_with_nothing_to_read_returns_after_its_timeout()
     {
-        // An experimental EtherType nothing on lo sends, and a 30 s read timeout.
-        using var handle = OpenLoopback("ether proto 0x88b5", TimeSpan.FromSeconds(30));
+        using var source = OpenLoopback("ether proto 0x88b5", immediate: false);
         var clock = Stopwatch.StartNew();
-        using var timer = new Timer(_ => handle.BreakLoop(), null, 200, Timeout.Infinite);
-        Assert.False(handle.TryNext(out _));
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(10));
+        Assert.False(source.TryNext(TimeSpan.FromMilliseconds(300), out _));
+        Assert.False(source.TryNextReady(out _));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
     }
 }

@@ -1,3 +1,4 @@
+using RawNet.Capture.Sources;
 using RawNet.Capture.Replay;
 using RawNet.Protocols;
 using RawNet.Testing;
@@ -12,16 +13,26 @@ public sealed class ReplayTiming;
 [Collection(nameof(ReplayTiming))]
 public sealed class PacketReplayerTests
 {
-    private static ReplayResult Replay(LabEnd from, string path, ReplayOptions options) =>
+    private static ReplayResult Replay(LabEnd from, string path, ReplayOptions options, string backend = CaptureBackends.Auto) =>
         NetworkLab.RunInNamespace(from.Namespace, () =>
         {
-            using var replayer = PacketReplayer.Open(from.Interface);
+            using var replayer = PacketReplayer.Open(from.Interface, backend);
+            Assert.Equal(backend == CaptureBackends.Auto ? CaptureBackends.AfPacket : backend, replayer.BackendName);
             return replayer.Replay(path, options with { Interface = from.Interface });
         });
 
-    [Fact]
-    public void Top_speed_delivers_20000_bench_frames_byte_for_byte_in_order()
+    private static void RequireLibPcap(string backend)
     {
+        if (backend == CaptureBackends.LibPcap && !RawNet.Capture.LibPcap.PcapLibrary.IsAvailable)
+            Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
+    }
+
+    [Theory]
+    [InlineData(CaptureBackends.Auto)]
+    [InlineData(CaptureBackends.LibPcap)]
+    public void Top_speed_delivers_20000_bench_frames_byte_for_byte_in_order(string backend)
+    {
+        RequireLibPcap(backend);
         var path = ReplayFiles.Bench(20000);
         var received = Path.Combine(Path.GetTempPath(), $"rawnet-replay-rx-{Guid.NewGuid():N}.pcap");
         try
@@ -34,7 +45,7 @@ public sealed class PacketReplayerTests
             var tcpdump = lab.StartIn(lab.B.Namespace, ExternalTool.Require("tcpdump", "tcpdump"),
                 "-i", lab.B.Interface, "-w", received, "-U", "-s", "65535", "-B", "131072", "-Z", "root");
             WaitUntilListening(tcpdump);
-            var result = Replay(lab.A, path, new ReplayOptions("", ReplayPacing.TopSpeed));
+            var result = Replay(lab.A, path, new ReplayOptions("", ReplayPacing.TopSpeed), backend);
             Thread.Sleep(1000);
             // SIGINT (ip netns exec became tcpdump): it writes what it holds and prints its counts.
             ExternalTool.Run(ExternalTool.Require("kill", "procps"), ["-INT", tcpdump.Id.ToString()]);
@@ -68,15 +79,18 @@ public sealed class PacketReplayerTests
         Assert.True(line.Wait(TimeSpan.FromSeconds(15)) && line.Result?.Contains("listening on") == true, "tcpdump did not start: " + (line.IsCompleted ? line.Result : ""));
     }
 
-    [Fact]
-    public void A_frame_over_the_MTU_is_refused_and_reported_by_number_while_the_others_go()
+    [Theory]
+    [InlineData(CaptureBackends.Auto)]
+    [InlineData(CaptureBackends.LibPcap)]
+    public void A_frame_over_the_MTU_is_refused_and_reported_by_number_while_the_others_go(string backend)
     {
+        RequireLibPcap(backend);
         using var lab = NetworkLab.Create(mtu: 9000);
         byte[][] frames = [lab.ExperimentalFrame(lab.A, "mtu", 1), lab.ExperimentalFrame(lab.A, "mtu", 2, 9100), lab.ExperimentalFrame(lab.A, "mtu", 3)];
         var path = ReplayFiles.Write(frames, [0, 1_000_000, 2_000_000]);
         try
         {
-            var result = Replay(lab.A, path, new ReplayOptions(""));
+            var result = Replay(lab.A, path, new ReplayOptions(""), backend);
 
             Assert.Equal(2, result.PacketsSent);
             Assert.Equal(1, result.FailedCount);
@@ -169,11 +183,14 @@ public sealed class PacketReplayerTests
         }
     }
 
-    [Fact]
-    public void An_unknown_interface_is_one_clear_message()
+    [Theory]
+    [InlineData(CaptureBackends.Auto)]
+    [InlineData(CaptureBackends.LibPcap)]
+    public void An_unknown_interface_is_one_clear_message(string backend)
     {
         ExternalTool.RequireRoot();
-        var e = Assert.Throws<ReplayException>(() => PacketReplayer.Open("rn-nosuch0"));
+        RequireLibPcap(backend);
+        var e = Assert.Throws<ReplayException>(() => PacketReplayer.Open("rn-nosuch0", backend));
         Assert.Contains("rn-nosuch0: No such interface", e.Message);
     }
 }

@@ -13,10 +13,14 @@ public sealed class CraftSendTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void The_crafted_frame_arrives_at_the_peer_byte_for_byte_and_its_datagram_is_delivered(bool ipv6)
+    [InlineData(false, "afpacket")]
+    [InlineData(true, "afpacket")]
+    [InlineData(false, "libpcap")]
+    [InlineData(true, "libpcap")]
+    public void The_crafted_frame_arrives_at_the_peer_byte_for_byte_and_its_datagram_is_delivered(bool ipv6, string backend)
     {
+        if (backend == "libpcap" && !RawNet.Capture.LibPcap.PcapLibrary.IsAvailable)
+            Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
         using var lab = NetworkLab.Create();
         var path = Path.Combine(Path.GetTempPath(), $"rn-craft-send-{lab.Id}.pcap");
         try
@@ -34,14 +38,14 @@ public sealed class CraftSendTests
             string stdout;
             using (var tcpdump = lab.StartTcpdump(lab.B, path, $"udp port {port}", count: 1))
             {
-                var result = InProcessRawNet.Run("craft", "--color", "never", expression, "--send", "-i", lab.A.Interface, "--netns", lab.A.Namespace);
+                var result = InProcessRawNet.Run("craft", "--color", "never", expression, "--send", "-i", lab.A.Interface, "--netns", lab.A.Namespace, "--backend", backend);
                 Assert.True(result.ExitCode == 0, result.StdErr);
                 stdout = result.StdOut;
                 Assert.True(tcpdump.WaitForExit(Bound), tcpdump.StandardError);
             }
             Assert.True(CraftExpression.TryParse(expression, out var packet, out _));
             var built = packet.Build().ToArray();
-            Assert.Contains($"link: {lab.A.Interface} (ifindex ", stdout);
+            Assert.Contains(backend == "libpcap" ? $"link: {lab.A.Interface} (libpcap): " : $"link: {lab.A.Interface} (ifindex ", stdout);
             Assert.Contains($"sent one {built.Length}-byte frame exactly as built", stdout);
             Assert.Equal(built, Assert.Single(DecodedFrame.ReadAll(path)).Bytes);
             var buffer = new byte[256];
@@ -57,7 +61,7 @@ public sealed class CraftSendTests
     [Theory]
     [InlineData("ipv4 / udp", "--send", "-i", "lo", "rawnet: craft: --send sends whole Ethernet frames: start the expression with eth (e.g. \"eth / ipv4 / udp\")")]
     [InlineData("eth / ipv4 / udp", "--send", null, null, "rawnet: craft: --send needs -i IFACE")]
-    [InlineData("eth / ipv4 / udp", "-i", "lo", null, "rawnet: craft: -i and --netns only go with --send")]
+    [InlineData("eth / ipv4 / udp", "-i", "lo", null, "rawnet: craft: -i, --netns and --backend only go with --send")]
     public void Send_options_that_do_not_fit_are_usage_errors(string expression, string a, string? b, string? c, string message)
     {
         string[] args = ["craft", expression, a, .. b is null ? [] : new[] { b }, .. c is null ? [] : new[] { c }];

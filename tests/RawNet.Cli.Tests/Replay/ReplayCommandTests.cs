@@ -34,15 +34,19 @@ public sealed class ReplayCommandTests
         Assert.Contains("rawnet replay --help", stderr);
     }
 
-    [Fact]
-    public void A_frame_over_the_MTU_is_listed_under_Failed_and_the_exit_code_is_1()
+    [Theory]
+    [InlineData("afpacket")]
+    [InlineData("libpcap")]
+    public void A_frame_over_the_MTU_is_listed_under_Failed_and_the_exit_code_is_1(string backend)
     {
+        if (backend == "libpcap" && !RawNet.Capture.LibPcap.PcapLibrary.IsAvailable)
+            Assert.Skip("libpcap is not available (apt-get install libpcap0.8)");
         using var lab = NetworkLab.Create(mtu: 9000);
         var path = WritePcap([lab.ExperimentalFrame(lab.A, "cli", 1), lab.ExperimentalFrame(lab.A, "cli", 2, 9100), lab.ExperimentalFrame(lab.A, "cli", 3)]);
         try
         {
             var (code, stdout, stderr) = NetworkLab.RunInNamespace(lab.A.Namespace,
-                () => InProcessRawNet.Run("replay", path, "-i", lab.A.Interface, "--pps", "1000"));
+                () => InProcessRawNet.Run("replay", path, "-i", lab.A.Interface, "--pps", "1000", "--backend", backend));
 
             Assert.True(code == ExitCode.BadInput, $"exit {code}: {stderr}");
             Assert.Equal("", stderr);
