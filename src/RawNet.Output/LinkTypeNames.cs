@@ -10,10 +10,13 @@ public static class LinkTypeNames
     {
         LinkType.Null => "NULL",
         LinkType.Ethernet => "ETHERNET",
+        LinkType.Ppp => "PPP",
+        LinkType.PppHdlc => "PPP_HDLC",
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
         LinkType.Loop => "LOOP",
         LinkType.LinuxSll => "LINUX_SLL",
+        LinkType.PppWithDirection => "PPP_WITH_DIR",
         LinkType.Ppi => "PPI",
         LinkType.Ieee80211Radiotap => "IEEE802_11_RADIOTAP",
         LinkType.Ipv4 => "IPV4",

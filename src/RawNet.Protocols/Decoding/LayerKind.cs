@@ -14,6 +14,8 @@ public enum LayerKind : byte
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,
+    /// <summary>A PPP header (RFC 1661): on PPP link types with HDLC-like framing, or the protocol field inside PPPoE.</summary>
+    Ppp,
     Arp,
     Ipv4,
     Ipv6,

@@ -9,6 +9,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
@@ -74,7 +75,8 @@ public sealed class PacketDecoder
 
     /// <summary>True for the link types whose headers RawNet decodes; frames of other types show frame fields only.</summary>
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
-        or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2;
+        or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
+        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -172,6 +174,13 @@ public sealed class PacketDecoder
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes), LinuxCookedHeader.Sll2Length, capEnd, repEnd);
                 return;
+            case LinkType.Ppp:
+            case LinkType.PppHdlc:
+                DecodePpp(input, 0, PppFraming.Hdlc, capEnd, repEnd);
+                return;
+            case LinkType.PppWithDirection:
+                DecodePpp(input, 0, PppFraming.HdlcWithDirection, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
                 return;
@@ -257,17 +266,36 @@ public sealed class PacketDecoder
         var bytes = input.Bytes;
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 4)..]);
         int end = Math.Min(repEnd, offset + 6 + payloadLength);
-        ushort ppp = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
-        switch (ppp)
+        var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
+        DecodePppProtocol(input, protocol, offset + length, Math.Min(capEnd, end), end);
+    }
+
+    /// <summary>A PPP header as <paramref name="framing"/> lays it out, then what its protocol field names.</summary>
+    private void DecodePpp(Span input, int offset, PppFraming framing, int capEnd, int repEnd)
+    {
+        var present = input.Bytes[offset..Math.Max(offset, capEnd)];
+        var layout = PppLayout.Of(present, framing);
+        bool whole = Header(input, LayerKind.Ppp, offset, layout.Length, capEnd, repEnd, out int index);
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = layout.ToDetail();
+        if (!whole)
+            return;
+        PppHeader.TryRead(present, layout, out var ppp);
+        DecodePppProtocol(input, ppp.Protocol, offset + layout.Length, capEnd, repEnd);
+    }
+
+    private void DecodePppProtocol(Span input, PppProtocol protocol, int offset, int capEnd, int repEnd)
+    {
+        switch (protocol)
         {
-            case 0x0021:
-                DecodeIpv4(input, offset + length, Math.Min(capEnd, end), end);
+            case PppProtocol.Ipv4:
+                DecodeIpv4(input, offset, capEnd, repEnd);
                 return;
-            case 0x0057:
-                DecodeIpv6(input, offset + length, Math.Min(capEnd, end), end);
+            case PppProtocol.Ipv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
                 return;
             default:
-                Unsupported(input, offset + length, Math.Min(capEnd, end), end, "PPP protocol not decoded");
+                Unsupported(input, offset, capEnd, repEnd, "PPP protocol not decoded");
                 return;
         }
     }

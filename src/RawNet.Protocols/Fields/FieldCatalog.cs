@@ -9,6 +9,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
@@ -30,6 +31,7 @@ public static class FieldCatalog
         LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
         LayerKind.Null => LinuxCookedFields.Null,
         LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
+        LayerKind.Ppp => PppFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -80,8 +82,17 @@ public static class FieldCatalog
             kinds = [LayerKind.Dns];
             return true;
         }
+        if (name == PppName)
+        {
+            // A PPPoE session layer ends with PPP's protocol field (ppp.protocol is one of its fields), which tshark shows as "ppp".
+            kinds = [LayerKind.Ppp, LayerKind.PppoeSession];
+            return true;
+        }
         return LayersByProtocolName.TryGetValue(name, out kinds!);
     }
+
+    /// <summary>tshark's protocol name for PPP, on the PPP link types and inside PPPoE sessions.</summary>
+    public const string PppName = "ppp";
 
     /// <summary>tshark's protocol name for multicast DNS (RFC 6762): the DNS layer and fields, under another name.</summary>
     public const string MulticastDnsName = "mdns";
@@ -103,6 +114,7 @@ public static class FieldCatalog
         LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
         LayerKind.Null => "null",
         LayerKind.PppoeSession => "pppoes",
+        LayerKind.Ppp => PppName,
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -132,6 +144,7 @@ public static class FieldCatalog
         LayerKind.LinuxSll2 => "Linux cooked capture v2",
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
+        LayerKind.Ppp => "Point-to-Point Protocol",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

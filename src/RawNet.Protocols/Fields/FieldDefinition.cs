@@ -131,6 +131,11 @@ public enum ComputedField : byte
     GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
+    /// <summary>PPP fields, placed by the layer's layout and read by <see cref="Ppp.PppFieldReader"/> (PppAddress to PppProtocol).</summary>
+    PppAddress,
+    PppControl,
+    PppDirection,
+    PppProtocol,
     /// <summary>DNS values per question or record, read by <see cref="Dns.DnsFieldReader"/> (DnsFirst to DnsLast).</summary>
     DnsQueryName,
     DnsQueryNameLength,

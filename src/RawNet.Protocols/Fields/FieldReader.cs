@@ -37,6 +37,8 @@ public static class FieldReader
             return TryReadPayload(field.Computed, layer, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
+        if (Ppp.PppFieldReader.Serves(field.Computed))
+            return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Extent, IsMulticastDns(packet, layerIndex, frame), occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
