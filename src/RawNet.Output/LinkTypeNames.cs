@@ -14,6 +14,7 @@ public static class LinkTypeNames
         LinkType.PppHdlc => "PPP_HDLC",
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
+        LinkType.CiscoHdlc => "C_HDLC",
         LinkType.Loop => "LOOP",
         LinkType.LinuxSll => "LINUX_SLL",
         LinkType.PppWithDirection => "PPP_WITH_DIR",

@@ -15,6 +15,8 @@ public enum LinkType : ushort
     Raw = 101,
     /// <summary>IEEE 802.11 (decoded to frame fields only).</summary>
     Ieee80211 = 105,
+    /// <summary>Cisco HDLC (LINKTYPE_C_HDLC).</summary>
+    CiscoHdlc = 104,
     /// <summary>OpenBSD loopback: a 4-byte address family in network byte order.</summary>
     Loop = 108,
     /// <summary>Linux "cooked" capture, version 1 (16-byte header).</summary>

@@ -8,7 +8,11 @@ Files: ppp.pcap (LINKTYPE_PPP, 9), ppp-hdlc.pcap (LINKTYPE_PPP_HDLC, 50) and ppp
 IPv4 and IPv6 with and without address and control, with protocol field compression, control protocols (LCP, IPCP,
 IP6CP) without options, named and unknown protocols, damaged headers (an address alone, no protocol), and a frame cut
 by the capture at every length through its PPP and IPv4 headers. Every timestamp starts at 2023-11-14 22:13:20 UTC and
-steps 1 ms per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
+steps 1 ms per packet. chdlc.pcap (LINKTYPE_C_HDLC, 104): IPv4, IPv6, SLARP requests, replies, keepalives with and
+without uptime and with trailing bytes, an unknown SLARP type, ARP and an unknown protocol, damaged headers and cuts
+through Cisco HDLC, IPv4 and a keepalive. mpls.pcap (Ethernet): label stacks of one to four labels, the reserved labels,
+payloads both oracles guess alike and one they guess differently, MPLS under a VLAN tag, stacks that never end (one of 40
+labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files. Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
 import random
@@ -72,6 +76,10 @@ def ppp_frames():
         add(prefix + b"\x80\x57" + control(2, 4))
         add(prefix + b"\xc0\x25" + b"quality!")   # named, not decoded by tcpdump
         add(prefix + b"\x12\x34" + b"abc")        # unknown
+        add(prefix + b"\x02\x81" + label(16, bottom=True) + udp4())   # MPLS
+    # Cisco HDLC on the PPP link types (tshark tells it by its address; tcpdump only on LINKTYPE_PPP_HDLC)
+    add(CHDLC_UNICAST + b"\x08\x00" + udp4())
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff"))
     # damaged: an address alone, address and control alone, no whole protocol, no IPv4 after the protocol, IPv4 cut
     add(b"\xff")
     add(ADDRESS_CONTROL)
@@ -80,7 +88,86 @@ def ppp_frames():
     add(ADDRESS_CONTROL + b"\x00\x21" + udp4()[:12])
     # the capture cutting a frame at every length through PPP and IPv4, and after the UDP header
     whole = ADDRESS_CONTROL + b"\x00\x21" + udp4()
-    for cut in list(range(1, 25)) + [32, 34]:
+    for cut in list(range(1, 25)) + [32]:
+        add(whole, cut)
+    return frames
+
+
+def slarp(kind, first=0, second=0, rest=b"\x00\x00"):
+    """A SLARP packet: type, two words (address and mask, or the two sequence numbers), then what follows them."""
+    return struct.pack(">III", kind, first, second) + rest
+
+
+CHDLC_UNICAST, CHDLC_MULTICAST = b"\x0f\x00", b"\x8f\x00"
+
+
+def chdlc_frames():
+    """Cisco HDLC frames (LINKTYPE_C_HDLC): IP, SLARP of every type, other protocols, damage and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(CHDLC_UNICAST + b"\x08\x00" + udp4())
+    add(CHDLC_MULTICAST + b"\x86\xdd" + udp6())
+    add(CHDLC_UNICAST + b"\x08\x00" + tcp4())
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(0))
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(1, 0xC6120001, 0xFFFFFF00))
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff\x00\x01\x23\x45"))   # with uptime
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 7, 5, b"\xff\xff"))                       # without
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 8, 7, b"\xff\xff\x00\x01\x23\x45junk!!"))  # trailing bytes
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 9, 8, b""))                                # reliability missing
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(3, 1, 2, b"unknown!"))
+    add(CHDLC_MULTICAST + b"\x80\x35" + struct.pack(">I", 1) + b"\xc6\x12")                 # reply cut by the frame
+    add(CHDLC_UNICAST + b"\x08\x06" + bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002"))
+    add(CHDLC_UNICAST + b"\x12\x34" + b"abc")
+    add(CHDLC_UNICAST + b"\x88\x47" + label(40) + label(41, bottom=True) + udp6())
+    add(b"\x0f")
+    add(b"\x0f\x00\x08")
+    add(b"\x0f\x00\x08\x00")
+    whole = CHDLC_UNICAST + b"\x08\x00" + udp4()
+    for cut in list(range(1, 25)) + [32]:
+        add(whole, cut)
+    keepalive = CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff\x00\x01\x23\x45")
+    for cut in range(5, len(keepalive)):
+        add(keepalive, cut)
+    return frames
+
+
+def label(value, tc=0, bottom=False, ttl=64):
+    """One MPLS label stack entry (RFC 3032)."""
+    return struct.pack(">I", value << 12 | tc << 9 | (0x100 if bottom else 0) | ttl)
+
+
+MAC_A, MAC_B = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def ether(ethertype, payload):
+    return MAC_B + MAC_A + struct.pack(">H", ethertype) + payload
+
+
+def mpls_frames():
+    """MPLS label stacks on Ethernet (0x8847, 0x8848): one and several labels, every reserved label tcpdump names, payloads
+    tshark and tcpdump guess alike and differently, stacks that never end, and cuts through a stack."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ether(0x8847, label(16, bottom=True) + udp4()))
+    add(ether(0x8847, label(16, 5, ttl=10) + label(17, bottom=True, ttl=63) + udp6()))
+    add(ether(0x8848, label(100, 7, bottom=True) + tcp4()))
+    add(ether(0x8847, label(0, bottom=True) + echo4()))                    # IPv4 explicit null
+    add(ether(0x8847, label(2, bottom=True) + udp6()))                     # IPv6 explicit null
+    add(ether(0x8847, label(1) + label(21, bottom=True) + udp4()))         # router alert above
+    add(ether(0x8847, label(3, bottom=True) + udp4()))
+    add(ether(0x8847, label(1048575, 1, ttl=255) + label(7) + label(15) + label(800000, bottom=True, ttl=1) + udp4()))
+    add(ether(0x8847, label(20, bottom=True) + b"\xff\x00abcdef"))          # neither guesses anything
+    add(ether(0x8847, label(0, bottom=True) + b"\xff\x00abcdef"))           # tcpdump: IPv4 by the label; tshark: data
+    add(ether(0x8100, struct.pack(">H", 7) + struct.pack(">H", 0x8847) + label(22, bottom=True) + udp4()))   # under a VLAN tag
+    # stacks that never end, and nothing after the bottom label
+    add(ether(0x8847, label(16) * 6))
+    add(ether(0x8847, label(16) * 3 + b"\x00\x01"))
+    add(ether(0x8847, b"\x00\x01"))
+    add(ether(0x8847, label(16) * 12))
+    add(ether(0x8847, label(16, bottom=True)))
+    # the capture cutting a two-label stack and its IPv4 at every length
+    whole = ether(0x8847, label(30) + label(31, bottom=True) + udp4())
+    for cut in range(14, 14 + 8 + 21):
         add(whole, cut)
     return frames
 
@@ -95,6 +182,16 @@ def with_direction(frames):
     return out
 
 
+def chdlc_damageable(data, direction):
+    """Address, control and the protocol's high byte."""
+    return 3
+
+
+def mpls_damageable(data, direction):
+    """The first label entry's label and traffic class bytes (the bottom-of-stack bit moves, so stacks end early or late)."""
+    return 14 + 3
+
+
 def ppp_damageable(data, direction):
     """How many leading bytes of a PPP frame damage may touch: direction, address and control, and the high byte of an
     uncompressed protocol (a changed high byte names another protocol, never IPv4 or IPv6 over the other's packet:
@@ -105,16 +202,17 @@ def ppp_damageable(data, direction):
     return at + (0 if len(data) > at and data[at] & 1 else 1)
 
 
-def damage(frames, rng, direction):
-    """Each frame with one byte of its PPP header set at random (see ppp_damageable), the rest kept. Never 0x7e: tcpdump
-    takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark does not
-    either)."""
+def damage(frames, rng, direction, damageable):
+    """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
+    tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
+    does not either); never 0x21 or 0x57, which as a compressed protocol would hand what follows to IPv4 or IPv6."""
     out = []
     for data, caplen in frames:
-        reach = min(len(data), ppp_damageable(data, direction))
+        reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            at = rng.randrange(reach)
-            value = rng.choice([b for b in range(256) if b != 0x7E])
+            start = 14 if damageable is mpls_damageable else 0
+            at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
+            value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -126,13 +224,15 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(seed)
     files = {
-        "ppp.pcap": (9, ppp_frames(), False),
-        "ppp-hdlc.pcap": (50, ppp_frames(), False),
-        "ppp-dir.pcap": (204, with_direction(ppp_frames()), True),
+        "ppp.pcap": (9, ppp_frames(), False, ppp_damageable),
+        "ppp-hdlc.pcap": (50, ppp_frames(), False, ppp_damageable),
+        "ppp-dir.pcap": (204, with_direction(ppp_frames()), True, ppp_damageable),
+        "chdlc.pcap": (104, chdlc_frames(), False, chdlc_damageable),
+        "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
     }
-    for name, (linktype, frames, direction) in files.items():
+    for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:
-            frames = damage(frames, rng, direction)
+            frames = damage(frames, rng, direction, damageable)
         write(os.path.join(outdir, name), linktype, frames)
 
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols;
+using RawNet.Protocols.CiscoHdlc;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ppp;
 
@@ -11,8 +12,11 @@ namespace RawNet.Output.Summary;
 // tcpdump's reading, and the IP layers RawNet decoded are printed where both readings meet.
 public sealed partial class SummaryPrinter
 {
-    /// <summary>The PPP header at layer <paramref name="index"/> and what it carries, as tcpdump prints it for the capture's link type.</summary>
-    private void AppendPpp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
+    /// <summary>
+    /// The PPP or Cisco HDLC header at layer <paramref name="index"/> and what it carries, as tcpdump prints it for the
+    /// capture's link type (which decides its reading, whatever tshark's rules made of the bytes).
+    /// </summary>
+    private void AppendSerialLink(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int length)
     {
         var line = _line;
         var bytes = frame[packet[index].Offset..];
@@ -21,10 +25,18 @@ public sealed partial class SummaryPrinter
             case LinkType.PppWithDirection:
                 // tcpdump has no printer for this link type: its word for that, and every captured byte.
                 line.Append("UNSUPPORTED");
-                AppendHexDump(bytes, "\n\t", withText: true);
+                AppendHexDump(frame, "\n\t", withText: true);
+                return;
+            case LinkType.CiscoHdlc:
+                AppendCiscoHdlc(packet, frame, packet[index].Offset, length);
                 return;
             case LinkType.PppHdlc:
             {
+                if (bytes.Length >= 2 && CiscoHdlcHeader.IsAddress(bytes[0]))
+                {
+                    AppendCiscoHdlc(packet, frame, packet[index].Offset, length);
+                    return;
+                }
                 if (bytes.Length < 4)
                 {
                     Truncated("ppp_hdlc");
@@ -42,7 +54,7 @@ public sealed partial class SummaryPrinter
                 ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
                 AppendPppProtocolName(protocol);
                 line.Append(": ");
-                AppendPppData(packet, frame, index, protocol, packet[index].Offset + 4, length - 4);
+                AppendPppData(packet, frame, protocol, packet[index].Offset + 4, length - 4);
                 return;
             }
             default:
@@ -65,33 +77,32 @@ public sealed partial class SummaryPrinter
                 }
                 ushort protocol = (bytes[at] & 1) != 0 ? bytes[at] : BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
                 int protocolLength = (bytes[at] & 1) != 0 ? 1 : 2;
-                AppendPppData(packet, frame, index, protocol, packet[index].Offset + at + protocolLength, length - protocolLength);
+                AppendPppData(packet, frame, protocol, packet[index].Offset + at + protocolLength, length - protocolLength);
                 return;
             }
         }
     }
 
     /// <summary>tcpdump's handle_ppp: the data of <paramref name="protocol"/> at <paramref name="offset"/>, <paramref name="length"/> bytes on the wire.</summary>
-    private void AppendPppData(DecodedPacket packet, ReadOnlySpan<byte> frame, int pppIndex, ushort protocol, int offset, int length)
+    private void AppendPppData(DecodedPacket packet, ReadOnlySpan<byte> frame, ushort protocol, int offset, int length)
     {
         var line = _line;
-        int next = pppIndex + 1;
-        bool decodedThere = next < packet.LayerCount && packet[next].Offset == offset && packet[next].Source == LayerSource.Frame;
         switch (protocol)
         {
-            case (ushort)PppProtocol.Ipv4 or TcpdumpNames.PppVjUncompressed or (ushort)EtherType.Ipv4 when decodedThere && packet[next].Kind == LayerKind.Ipv4:
-                AppendIpv4(packet, frame, next, length);
+            case (ushort)PppProtocol.Ipv4 or TcpdumpNames.PppVjUncompressed or (ushort)EtherType.Ipv4:
+                AppendIpAt(packet, frame, LayerKind.Ipv4, offset, length);
                 return;
-            case (ushort)PppProtocol.Ipv6 or (ushort)EtherType.Ipv6 when decodedThere && packet[next].Kind == LayerKind.Ipv6:
-                AppendIpv6(packet, frame, next, length);
+            case (ushort)PppProtocol.Ipv6 or (ushort)EtherType.Ipv6:
+                AppendIpAt(packet, frame, LayerKind.Ipv6, offset, length);
+                return;
+            case (ushort)PppProtocol.MplsUnicast or (ushort)PppProtocol.MplsMulticast:
+                AppendMpls(packet, frame, offset, length);
                 return;
             case TcpdumpNames.PppCompressed:
                 line.Append("compressed PPP data");
                 return;
         }
         var data = frame[Math.Min(offset, frame.Length)..];
-        if (protocol is (ushort)PppProtocol.Ipv4 or TcpdumpNames.PppVjUncompressed or (ushort)EtherType.Ipv4 && AppendIpVersionProblem(data))
-            return;
         if (TcpdumpNames.IsPppControlProtocol(protocol))
         {
             AppendPppControl(protocol, frame, offset, length);

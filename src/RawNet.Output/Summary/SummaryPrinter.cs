@@ -196,8 +196,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     length = Math.Min(length - (layer.Offset + 8 - linkStart), BinaryPrimitives.ReadUInt16BigEndian(header[4..]) - 2);
                     linkStart = layer.Offset + 8;
                     continue;
-                case LayerKind.Ppp when layer.Offset == linkStart:
-                    AppendPpp(packet, frame, index, length);
+                case LayerKind.Ppp or LayerKind.CiscoHdlc when layer.Offset == linkStart:
+                    AppendSerialLink(packet, frame, index, length);
+                    return;
+                case LayerKind.Mpls:
+                    AppendMpls(packet, frame, layer.Offset, length - (layer.Offset - linkStart));
                     return;
                 case LayerKind.Arp:
                     AppendArp(packet, frame, index, length - (layer.Offset - linkStart));

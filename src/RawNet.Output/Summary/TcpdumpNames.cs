@@ -228,6 +228,17 @@ internal static class TcpdumpNames
         _ => "",
     };
 
+    /// <summary>mpls_labelname: the reserved labels' names (-v), or "" above 15.</summary>
+    public static string MplsReservedLabel(uint label) => label switch
+    {
+        0 => "IPv4 explicit NULL",
+        1 => "router alert",
+        2 => "IPv6 explicit NULL",
+        3 => "implicit NULL",
+        <= 15 => "rsvd",
+        _ => "",
+    };
+
     /// <summary>PPP_VJNC: Van Jacobson uncompressed TCP/IP, which tcpdump prints as IP.</summary>
     public const ushort PppVjUncompressed = 0x002F;
 

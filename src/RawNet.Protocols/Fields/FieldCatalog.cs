@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RawNet.Protocols.Arp;
+using RawNet.Protocols.CiscoHdlc;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Ethernet;
@@ -9,6 +10,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
@@ -32,6 +34,9 @@ public static class FieldCatalog
         LayerKind.Null => LinuxCookedFields.Null,
         LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
         LayerKind.Ppp => PppFields.All,
+        LayerKind.CiscoHdlc => CiscoHdlcFields.All,
+        LayerKind.Slarp => CiscoHdlcFields.Slarp,
+        LayerKind.Mpls => MplsFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -57,6 +62,13 @@ public static class FieldCatalog
     /// segments, "Continuation", a response to HEAD): printers and filters that show it need the tracker's pass.
     /// </summary>
     public static bool FollowsStream(LayerKind kind) => kind == LayerKind.Http;
+
+    /// <summary>
+    /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
+    /// the type, before it reads the words its fields need); for any other layer, no field means tshark does not show the
+    /// protocol.
+    /// </summary>
+    public static bool ShownWithoutFields(in Layer layer) => layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -115,6 +127,9 @@ public static class FieldCatalog
         LayerKind.Null => "null",
         LayerKind.PppoeSession => "pppoes",
         LayerKind.Ppp => PppName,
+        LayerKind.CiscoHdlc => "chdlc",
+        LayerKind.Slarp => "slarp",
+        LayerKind.Mpls => "mpls",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -145,6 +160,9 @@ public static class FieldCatalog
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
         LayerKind.Ppp => "Point-to-Point Protocol",
+        LayerKind.CiscoHdlc => "Cisco HDLC",
+        LayerKind.Slarp => "Cisco SLARP",
+        LayerKind.Mpls => "MultiProtocol Label Switching Header",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

@@ -136,6 +136,13 @@ public enum ComputedField : byte
     PppControl,
     PppDirection,
     PppProtocol,
+    /// <summary>SLARP fields by packet type, read by <see cref="CiscoHdlc.SlarpFieldReader"/> (SlarpType to SlarpReliability).</summary>
+    SlarpType,
+    SlarpAddress,
+    SlarpNetmask,
+    SlarpMySequence,
+    SlarpYourSequence,
+    SlarpReliability,
     /// <summary>DNS values per question or record, read by <see cref="Dns.DnsFieldReader"/> (DnsFirst to DnsLast).</summary>
     DnsQueryName,
     DnsQueryNameLength,

@@ -6,7 +6,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <summary>
 /// The point-to-point link layers against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark -T
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
-/// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204) and over captures
+/// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
+/// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -17,7 +18,12 @@ namespace RawNet.Cli.Tests.Oracle;
 public sealed class LinkLayerOracleTests
 {
     /// <summary>The link layers' own fields.</summary>
-    public static readonly string[] LinkFields = ["frame.number", "ppp.direction", "ppp.address", "ppp.control", "ppp.protocol"];
+    public static readonly string[] LinkFields =
+    [
+        "frame.number", "ppp.direction", "ppp.address", "ppp.control", "ppp.protocol", "chdlc.address", "chdlc.control",
+        "chdlc.protocol", "slarp.ptype", "slarp.address", "slarp.netmask", "slarp.mysequence", "slarp.yoursequence",
+        "slarp.reliability", "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
+    ];
 
     /// <summary>The link fields and the IP, UDP, TCP and ICMP fields above them.</summary>
     public static readonly string[] Fields =
@@ -117,6 +123,15 @@ public sealed class LinkLayerOracleTests
         }
         foreach (var value in new[] { "0x0021", "0x0057", "0xc021", "0x8021", "0x8057", "0xc025", "0x1234", "0", "1", "malformed", "cut" })
             Assert.Contains(value, seen);
+        var slarp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "chdlc.pcap"), "-T", "fields", "-e", "slarp.ptype", "-e", "chdlc.protocol"]);
+        var values = slarp.StdOut.Split('\n').SelectMany(l => l.Split('\t')).ToHashSet();
+        foreach (var value in new[] { "0", "1", "2", "3", "0x0800", "0x86dd", "0x0806", "0x1234", "0x8847" })
+            Assert.Contains(value, values);
+        var mpls = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls.pcap"), "-T", "fields", "-e", "mpls.label", "-e", "_ws.malformed", "-e", "frame.protocols"]);
+        Assert.Contains("16,16,16,16,16,16,16,16,16,16,16,16\t", mpls.StdOut);
+        Assert.Contains("1048575,7,15,800000", mpls.StdOut);
+        Assert.Contains(":mpls:ipv6:", mpls.StdOut);
+        Assert.Contains("Malformed", mpls.StdOut);
     }
 
     private static string Script => Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-link-cases.py");
