@@ -12,6 +12,10 @@ public enum EtherType : ushort
     QinQLegacy = 0x9100,
     PppoeDiscovery = 0x8863,
     PppoeSession = 0x8864,
+    /// <summary>MPLS unicast label stack (RFC 3032).</summary>
+    MplsUnicast = 0x8847,
+    /// <summary>MPLS multicast label stack (RFC 5332).</summary>
+    MplsMulticast = 0x8848,
     /// <summary>Ethernet frames carried in GRE (NVGRE, RFC 7637).</summary>
     TransparentEthernetBridging = 0x6558,
     /// <summary>Cisco ERSPAN mirrored frames carried in GRE.</summary>

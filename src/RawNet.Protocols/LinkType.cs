@@ -7,14 +7,22 @@ public enum LinkType : ushort
     Null = 0,
     /// <summary>Ethernet II / 802.3.</summary>
     Ethernet = 1,
+    /// <summary>PPP (RFC 1661), with or without HDLC-like address and control (a first byte of 0x0f or 0x8f is Cisco HDLC, as tshark reads it).</summary>
+    Ppp = 9,
+    /// <summary>PPP in HDLC-like framing (RFC 1662; LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL), or Cisco HDLC.</summary>
+    PppHdlc = 50,
     /// <summary>Raw IP, version taken from the first nibble.</summary>
     Raw = 101,
     /// <summary>IEEE 802.11 (decoded to frame fields only).</summary>
     Ieee80211 = 105,
+    /// <summary>Cisco HDLC (LINKTYPE_C_HDLC).</summary>
+    CiscoHdlc = 104,
     /// <summary>OpenBSD loopback: a 4-byte address family in network byte order.</summary>
     Loop = 108,
     /// <summary>Linux "cooked" capture, version 1 (16-byte header).</summary>
     LinuxSll = 113,
+    /// <summary>PPP with a direction byte in front (0 received, else sent), then as <see cref="Ppp"/>.</summary>
+    PppWithDirection = 204,
     /// <summary>PPI-encapsulated 802.11 (frame fields only).</summary>
     Ppi = 192,
     /// <summary>Radiotap-encapsulated 802.11 (frame fields only).</summary>

@@ -107,7 +107,7 @@ public sealed class DisplayFilter
     private static bool ShowsAnyField(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)
     {
         var fields = FieldCatalog.ForLayer(packet[layerIndex].Kind);
-        if (fields.IsEmpty)
+        if (fields.IsEmpty || FieldCatalog.ShownWithoutFields(packet[layerIndex]))
             return true;
         foreach (var field in fields)
         {

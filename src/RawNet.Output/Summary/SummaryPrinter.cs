@@ -196,6 +196,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     length = Math.Min(length - (layer.Offset + 8 - linkStart), BinaryPrimitives.ReadUInt16BigEndian(header[4..]) - 2);
                     linkStart = layer.Offset + 8;
                     continue;
+                case LayerKind.Ppp or LayerKind.CiscoHdlc when layer.Offset == linkStart:
+                    AppendSerialLink(packet, frame, index, length);
+                    return;
+                case LayerKind.Mpls:
+                    AppendMpls(packet, frame, layer.Offset, length - (layer.Offset - linkStart));
+                    return;
                 case LayerKind.Arp:
                     AppendArp(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
@@ -502,6 +508,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         var line = _line;
         ref readonly Layer layer = ref packet[index];
         var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
+        if (AppendIpVersionProblem(bytes))
+            return;
         line.Append("IP ");
         if (bytes.Length < Ipv4Header.MinLength)
         {
@@ -509,13 +517,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             return;
         }
         var ip = new Ipv4Header(bytes);
-        if (ip.Version != 4)
-        {
-            line.Append("IP");
-            line.Append(ip.Version);
-            line.Append(" (invalid)");
-            return;
-        }
         int headerLength = ip.HeaderLength;
         if (headerLength < Ipv4Header.MinLength)
         {
@@ -735,6 +736,31 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         _line.Append(" [bad length ");
         _line.Append(length);
         _line.Append(']');
+    }
+
+    /// <summary>
+    /// ip_print reads the version before it writes anything: with nothing captured it writes the bare mark, for another
+    /// version its own words. True when it wrote either and the line ends there.
+    /// </summary>
+    private bool AppendIpVersionProblem(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            _line.Append(" [|ip]");
+            return true;
+        }
+        int version = bytes[0] >> 4;
+        if (version == 4)
+            return false;
+        if (version == 6)
+            _line.Append("IP6, wrong link-layer encapsulation");
+        else
+        {
+            _line.Append("IP");
+            _line.Append(version);
+        }
+        _line.Append(" (invalid)");
+        return true;
     }
 
     private void AppendIpv4Address(ReadOnlySpan<byte> header, int at) => _line.AppendIpv4(header.Slice(at, 4));

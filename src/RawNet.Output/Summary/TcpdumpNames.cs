@@ -227,4 +227,91 @@ internal static class TcpdumpNames
         31 => "dnssl",
         _ => "",
     };
+
+    /// <summary>mpls_labelname: the reserved labels' names (-v), or "" above 15.</summary>
+    public static string MplsReservedLabel(uint label) => label switch
+    {
+        0 => "IPv4 explicit NULL",
+        1 => "router alert",
+        2 => "IPv6 explicit NULL",
+        3 => "implicit NULL",
+        <= 15 => "rsvd",
+        _ => "",
+    };
+
+    /// <summary>PPP_VJNC: Van Jacobson uncompressed TCP/IP, which tcpdump prints as IP.</summary>
+    public const ushort PppVjUncompressed = 0x002F;
+
+    /// <summary>PPP_COMP: compressed datagrams ("compressed PPP data").</summary>
+    public const ushort PppCompressed = 0x00FD;
+
+    /// <summary>ppptype2str: a PPP protocol's name, or "" for one it does not name.</summary>
+    public static string PppProtocol(ushort protocol) => protocol switch
+    {
+        0x0021 => "IP",
+        0x0023 => "OSI",
+        0x0025 => "NS",
+        0x0027 => "DECNET",
+        0x0029 => "APPLE",
+        0x002B => "IPX",
+        0x002D => "VJC IP",
+        0x002F => "VJNC IP",
+        0x0031 => "BRPDU",
+        0x0033 => "STII",
+        0x0035 => "VINES",
+        0x0281 or 0x0283 => "MPLS",
+        0x00FD => "Compressed",
+        0x003D => "MLPPP",
+        0x0057 => "IP6",
+        0x0201 => "HELLO",
+        0x0231 => "LUXCOM",
+        0x0233 => "SNS",
+        0x8021 => "IPCP",
+        0x8023 => "OSICP",
+        0x8025 => "NSCP",
+        0x8027 => "DECNETCP",
+        0x8029 => "APPLECP",
+        0x802B => "IPXCP",
+        0x8033 => "STIICP",
+        0x8035 => "VINESCP",
+        0x8057 => "IP6CP",
+        0x8281 => "MPLSCP",
+        0xC021 => "LCP",
+        0xC023 => "PAP",
+        0xC025 => "LQM",
+        0xC223 => "CHAP",
+        0xC227 => "EAP",
+        0xC027 => "SPAP",
+        0xC123 => "Old-SPAP",
+        0xC02B => "BACP",
+        0xC02D => "BAP",
+        0xC03D => "MLPPP-CP",
+        0x80FD => "CCP",
+        _ => "",
+    };
+
+    /// <summary>The PPP control protocols tcpdump prints with handle_ctrl_proto (LCP, IPCP, OSICP, MPLSCP, IP6CP, CCP, BACP).</summary>
+    public static bool IsPppControlProtocol(ushort protocol) => protocol is 0xC021 or 0x8021 or 0x8023 or 0x8281 or 0x8057 or 0x80FD or 0xC02B;
+
+    /// <summary>cpcodes: a control protocol packet's code (RFC 1661 5), or "".</summary>
+    public static string PppControlCode(byte code) => code switch
+    {
+        0 => "Vendor-Extension",
+        1 => "Conf-Request",
+        2 => "Conf-Ack",
+        3 => "Conf-Nack",
+        4 => "Conf-Reject",
+        5 => "Term-Request",
+        6 => "Term-Ack",
+        7 => "Code-Reject",
+        8 => "Prot-Reject",
+        9 => "Echo-Request",
+        10 => "Echo-Reply",
+        11 => "Disc-Req",
+        12 => "Ident",
+        13 => "Time-Rem",
+        14 => "Reset-Req",
+        15 => "Reset-Ack",
+        _ => "",
+    };
 }

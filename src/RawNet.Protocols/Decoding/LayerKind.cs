@@ -14,6 +14,14 @@ public enum LayerKind : byte
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,
+    /// <summary>A PPP header (RFC 1661): on PPP link types with HDLC-like framing, or the protocol field inside PPPoE.</summary>
+    Ppp,
+    /// <summary>A Cisco HDLC header (LINKTYPE_C_HDLC, or a PPP link type whose first byte is 0x0f or 0x8f).</summary>
+    CiscoHdlc,
+    /// <summary>Cisco SLARP, carried by Cisco HDLC: the layer's header is the fields its type has.</summary>
+    Slarp,
+    /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>
+    Mpls,
     Arp,
     Ipv4,
     Ipv6,

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
+using RawNet.Protocols.CiscoHdlc;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Http;
 using RawNet.Protocols.Loopback;
@@ -10,6 +11,8 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Mpls;
+using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
@@ -44,6 +47,9 @@ public sealed class PacketDecoder
     /// <summary>Most VLAN tags walked in one frame.</summary>
     public const int MaxVlanTags = 4;
 
+    /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
+    public const int MaxMplsLabels = 16;
+
     private readonly DecoderOptions _options;
     private readonly IpReassembler? _reassembler;
 
@@ -75,7 +81,8 @@ public sealed class PacketDecoder
 
     /// <summary>True for the link types whose headers RawNet decodes; frames of other types show frame fields only.</summary>
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
-        or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2;
+        or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
+        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -167,6 +174,24 @@ public sealed class PacketDecoder
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes), LinuxCookedHeader.Sll2Length, capEnd, repEnd);
                 return;
+            case LinkType.Ppp:
+            case LinkType.PppHdlc:
+                // Cisco's serial framing shares these link types; its addresses are never PPP's 0xff (RFC 1547 4.3.1).
+                if (capEnd > 0 && CiscoHdlcHeader.IsAddress(bytes[0]))
+                    DecodeCiscoHdlc(input, 0, capEnd, repEnd);
+                else
+                    DecodePpp(input, 0, PppFraming.Hdlc, capEnd, repEnd);
+                return;
+            case LinkType.CiscoHdlc:
+                DecodeCiscoHdlc(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.PppWithDirection:
+                // As tshark: Cisco HDLC after the direction byte, which then belongs to no layer.
+                if (capEnd > 1 && CiscoHdlcHeader.IsAddress(bytes[1]))
+                    DecodeCiscoHdlc(input, 1, capEnd, repEnd);
+                else
+                    DecodePpp(input, 0, PppFraming.HdlcWithDirection, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
                 return;
@@ -233,6 +258,9 @@ public sealed class PacketDecoder
                 case EtherType.PppoeSession:
                     DecodePppoeSession(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.MplsUnicast or EtherType.MplsMulticast:
+                    DecodeMpls(input, offset, capEnd, repEnd);
+                    return;
                 case EtherType.TransparentEthernetBridging:
                     DecodeEthernet(input, offset, capEnd, repEnd);
                     return;
@@ -252,17 +280,118 @@ public sealed class PacketDecoder
         var bytes = input.Bytes;
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 4)..]);
         int end = Math.Min(repEnd, offset + 6 + payloadLength);
-        ushort ppp = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
-        switch (ppp)
+        var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
+        DecodePppProtocol(input, protocol, offset + length, Math.Min(capEnd, end), end);
+    }
+
+    /// <summary>A PPP header as <paramref name="framing"/> lays it out, then what its protocol field names.</summary>
+    private void DecodePpp(Span input, int offset, PppFraming framing, int capEnd, int repEnd)
+    {
+        var present = input.Bytes[offset..Math.Max(offset, capEnd)];
+        var layout = PppLayout.Of(present, framing);
+        bool whole = Header(input, LayerKind.Ppp, offset, layout.Length, capEnd, repEnd, out int index);
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = layout.ToDetail();
+        if (!whole)
+            return;
+        PppHeader.TryRead(present, layout, out var ppp);
+        DecodePppProtocol(input, ppp.Protocol, offset + layout.Length, capEnd, repEnd);
+    }
+
+    private void DecodeCiscoHdlc(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.CiscoHdlc, offset, CiscoHdlcHeader.Length, capEnd, repEnd, out _))
+            return;
+        CiscoHdlcHeader.TryRead(input.Bytes[offset..capEnd], out var chdlc);
+        int payload = offset + CiscoHdlcHeader.Length;
+        // tshark's Cisco HDLC table, not the EtherType table: ARP, VLANs and the rest stay data.
+        switch (chdlc.Protocol)
         {
-            case 0x0021:
-                DecodeIpv4(input, offset + length, Math.Min(capEnd, end), end);
+            case (ushort)EtherType.Ipv4:
+                DecodeIpv4(input, payload, capEnd, repEnd);
                 return;
-            case 0x0057:
-                DecodeIpv6(input, offset + length, Math.Min(capEnd, end), end);
+            case (ushort)EtherType.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case CiscoHdlcHeader.SlarpProtocol:
+                DecodeSlarp(input, payload, capEnd, repEnd);
+                return;
+            case (ushort)EtherType.MplsUnicast or (ushort)EtherType.MplsMulticast:
+                DecodeMpls(input, payload, capEnd, repEnd);
                 return;
             default:
-                Unsupported(input, offset + length, Math.Min(capEnd, end), end, "PPP protocol not decoded");
+                Unsupported(input, payload, capEnd, repEnd, "Cisco HDLC protocol not decoded");
+                return;
+        }
+    }
+
+    private void DecodeSlarp(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Slarp, offset, SlarpPacket.TypeLength, capEnd, repEnd, out int index))
+            return;
+        var type = (SlarpType)BinaryPrimitives.ReadUInt32BigEndian(input.Bytes[offset..]);
+        // Cisco pads the packet past its fields; tshark shows nothing of the rest, so neither is a payload here.
+        Header(input, LayerKind.Slarp, offset, SlarpPacket.LengthOf(type), capEnd, repEnd, out _, replace: index);
+    }
+
+    /// <summary>
+    /// An MPLS label stack, one layer per entry down to the one marked bottom of stack, then what tshark guesses it
+    /// carries. A stack that never ends runs into the end of the packet (malformed there) or into
+    /// <see cref="MaxMplsLabels"/>.
+    /// </summary>
+    private void DecodeMpls(Span input, int offset, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes;
+        for (int labels = 0; ; labels++)
+        {
+            if (labels == MaxMplsLabels)
+            {
+                Unsupported(input, offset, capEnd, repEnd, "more MPLS labels than RawNet walks");
+                return;
+            }
+            if (!Header(input, LayerKind.Mpls, offset, MplsLabel.Length, capEnd, repEnd, out _))
+                return;
+            MplsLabel.TryRead(bytes[offset..capEnd], out var label);
+            offset += MplsLabel.Length;
+            if (label.BottomOfStack)
+                break;
+        }
+        if (capEnd <= offset)
+        {
+            // tshark reads the first byte after the stack to guess what it is: without one the packet is cut or malformed.
+            if (!input.Quoted)
+                Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Mpls, offset, "nothing after the bottom of the MPLS label stack");
+            return;
+        }
+        switch (MplsLabel.GuessPayload(bytes[offset]))
+        {
+            case MplsPayload.Ipv4:
+                DecodeIpv4(input, offset, capEnd, repEnd);
+                return;
+            case MplsPayload.Ipv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, offset, capEnd, repEnd, "MPLS payload not decoded");
+                return;
+        }
+    }
+
+    private void DecodePppProtocol(Span input, PppProtocol protocol, int offset, int capEnd, int repEnd)
+    {
+        switch (protocol)
+        {
+            case PppProtocol.Ipv4:
+                DecodeIpv4(input, offset, capEnd, repEnd);
+                return;
+            case PppProtocol.Ipv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            case PppProtocol.MplsUnicast or PppProtocol.MplsMulticast:
+                DecodeMpls(input, offset, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, offset, capEnd, repEnd, "PPP protocol not decoded");
                 return;
         }
     }

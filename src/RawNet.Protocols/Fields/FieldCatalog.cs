@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RawNet.Protocols.Arp;
+using RawNet.Protocols.CiscoHdlc;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Ethernet;
@@ -9,6 +10,8 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Mpls;
+using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
@@ -30,6 +33,10 @@ public static class FieldCatalog
         LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
         LayerKind.Null => Loopback.LoopbackFields.All,
         LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
+        LayerKind.Ppp => PppFields.All,
+        LayerKind.CiscoHdlc => CiscoHdlcFields.All,
+        LayerKind.Slarp => CiscoHdlcFields.Slarp,
+        LayerKind.Mpls => MplsFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -57,6 +64,13 @@ public static class FieldCatalog
     /// </summary>
     public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns;
 
+    /// <summary>
+    /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
+    /// the type, before it reads the words its fields need); for any other layer, no field means tshark does not show the
+    /// protocol.
+    /// </summary>
+    public static bool ShownWithoutFields(in Layer layer) => layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength;
+
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
 
@@ -81,8 +95,17 @@ public static class FieldCatalog
             kinds = [LayerKind.Dns];
             return true;
         }
+        if (name == PppName)
+        {
+            // A PPPoE session layer ends with PPP's protocol field (ppp.protocol is one of its fields), which tshark shows as "ppp".
+            kinds = [LayerKind.Ppp, LayerKind.PppoeSession];
+            return true;
+        }
         return LayersByProtocolName.TryGetValue(name, out kinds!);
     }
+
+    /// <summary>tshark's protocol name for PPP, on the PPP link types and inside PPPoE sessions.</summary>
+    public const string PppName = "ppp";
 
     /// <summary>tshark's protocol name for multicast DNS (RFC 6762): the DNS layer and fields, under another name.</summary>
     public const string MulticastDnsName = "mdns";
@@ -113,6 +136,10 @@ public static class FieldCatalog
         LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
         LayerKind.Null => "null",
         LayerKind.PppoeSession => "pppoes",
+        LayerKind.Ppp => PppName,
+        LayerKind.CiscoHdlc => "chdlc",
+        LayerKind.Slarp => "slarp",
+        LayerKind.Mpls => "mpls",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -142,6 +169,10 @@ public static class FieldCatalog
         LayerKind.LinuxSll2 => "Linux cooked capture v2",
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
+        LayerKind.Ppp => "Point-to-Point Protocol",
+        LayerKind.CiscoHdlc => "Cisco HDLC",
+        LayerKind.Slarp => "Cisco SLARP",
+        LayerKind.Mpls => "MultiProtocol Label Switching Header",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

@@ -137,6 +137,18 @@ public enum ComputedField : byte
     GreSequenceNumber,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
+    /// <summary>PPP fields, placed by the layer's layout and read by <see cref="Ppp.PppFieldReader"/> (PppAddress to PppProtocol).</summary>
+    PppAddress,
+    PppControl,
+    PppDirection,
+    PppProtocol,
+    /// <summary>SLARP fields by packet type, read by <see cref="CiscoHdlc.SlarpFieldReader"/> (SlarpType to SlarpReliability).</summary>
+    SlarpType,
+    SlarpAddress,
+    SlarpNetmask,
+    SlarpMySequence,
+    SlarpYourSequence,
+    SlarpReliability,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

@@ -37,6 +37,10 @@ public static class FieldReader
             return TryReadPayload(field.Computed, layer, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
+        if (Ppp.PppFieldReader.Serves(field.Computed))
+            return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
+        if (CiscoHdlc.SlarpFieldReader.Serves(field.Computed))
+            return CiscoHdlc.SlarpFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
@@ -63,8 +67,12 @@ public static class FieldReader
     }
 
     /// <summary>Layers whose dissector in tshark checks the whole header before adding any field.</summary>
-    private static bool HasEnoughForFields(in Layer layer) =>
-        layer.Kind != LayerKind.Ethernet || layer.HeaderLength >= Ethernet.EthernetHeader.Length;
+    private static bool HasEnoughForFields(in Layer layer) => layer.Kind switch
+    {
+        LayerKind.Ethernet => layer.HeaderLength >= Ethernet.EthernetHeader.Length,
+        LayerKind.CiscoHdlc => layer.HeaderLength >= CiscoHdlc.CiscoHdlcHeader.Length,
+        _ => true,
+    };
 
     private static ulong ReadMasked(FieldDefinition field, ReadOnlySpan<byte> header)
     {

@@ -1,0 +1,16 @@
+namespace RawNet.Protocols.Ppp;
+
+/// <summary>PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers") RawNet decodes or names; any other value passes through untouched.</summary>
+public enum PppProtocol : ushort
+{
+    Ipv4 = 0x0021,
+    Ipv6 = 0x0057,
+    /// <summary>MPLS unicast (RFC 3032 4.3).</summary>
+    MplsUnicast = 0x0281,
+    /// <summary>MPLS multicast.</summary>
+    MplsMulticast = 0x0283,
+    /// <summary>Link Control Protocol.</summary>
+    Lcp = 0xC021,
+    /// <summary>IP Control Protocol.</summary>
+    Ipcp = 0x8021,
+}

@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// The point-to-point link layers against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark -T
+/// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
+/// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
+/// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC) and over captures
+/// the same script writes with random bytes of the link headers changed.
+/// </summary>
+/// <remarks>
+/// On the damaged captures only the link layers' own fields are compared with tshark: a damaged header hands bytes that
+/// are not IP to IPv4 or IPv6, and how those are shown is the IP oracles' business. Summary lines are compared whole,
+/// except where tcpdump decodes a PPP protocol RawNet leaves as data (<see cref="PppProtocolsTcpdumpDecodes"/>).
+/// </remarks>
+public sealed class LinkLayerOracleTests
+{
+    /// <summary>The link layers' own fields.</summary>
+    public static readonly string[] LinkFields =
+    [
+        "frame.number", "ppp.direction", "ppp.address", "ppp.control", "ppp.protocol", "chdlc.address", "chdlc.control",
+        "chdlc.protocol", "slarp.ptype", "slarp.address", "slarp.netmask", "slarp.mysequence", "slarp.yoursequence",
+        "slarp.reliability", "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
+    ];
+
+    /// <summary>The link fields and the IP, UDP, TCP and ICMP fields above them.</summary>
+    public static readonly string[] Fields =
+    [
+        .. LinkFields, "ip.version", "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
+        "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
+        "icmp.type", "icmp.seq",
+    ];
+
+    /// <summary>
+    /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink, PAP, CHAP,
+    /// BAP): compared up to the protocol's name only.
+    /// </summary>
+    private static readonly Regex PppProtocolsTcpdumpDecodes = new(@"^(\S+ )?((?:\S+: )?(?:OSI|IPX|MLPPP|PAP|CHAP|BAP))\b", RegexOptions.Compiled);
+
+    public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("link");
+
+    public static TheoryData<string> Modes() => new("", "-v");
+
+    public static TheoryData<int> Seeds() => new(1, 2, 3, 4);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesFieldsEqualTshark(string name) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesSummariesEqualTcpdump(string name)
+    {
+        foreach (var mode in new[] { "", "-v" })
+            AssertSummariesEqualTcpdump(Path.Combine(TestPaths.Captures, name), mode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DamagedHeadersEqualTsharkAndTcpdump(int seed) =>
+        WithScriptOutput(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), directory =>
+        {
+            var files = Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal).ToArray();
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                TsharkComparison.AssertSameFields(file, LinkFields, 1);
+                AssertSummariesEqualTcpdump(file, "");
+                AssertSummariesEqualTcpdump(file, "-v");
+            }
+        });
+
+    [Fact]
+    public void TheBundledCasesAreWhatTheScriptWrites() =>
+        // The captures are the script's output byte for byte: a change to one without the other fails here.
+        WithScriptOutput(null, directory =>
+        {
+            var written = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            var bundled = Directory.GetFiles(Path.Combine(TestPaths.Captures, "link")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(written, bundled);
+            foreach (var name in written)
+                Assert.True(File.ReadAllBytes(Path.Combine(directory, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(TestPaths.Captures, "link", name!))), name);
+        });
+
+    /// <summary>Runs make-link-cases.py into a new directory (with <paramref name="seed"/> when given), hands it to <paramref name="check"/> and deletes it.</summary>
+    private static void WithScriptOutput(string? seed, Action<string> check)
+    {
+        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
+        var directory = Directory.CreateTempSubdirectory("rawnet-link-cases-");
+        try
+        {
+            var made = ExternalTool.Run(python, seed is null ? [Script, directory.FullName] : [Script, directory.FullName, seed]);
+            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
+                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
+            Assert.True(made.ExitCode == 0, made.StdErr);
+            check(directory.FullName);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheBundledCasesCoverWhatTheyClaim()
+    {
+        // The comparisons above cannot fail on what the captures do not hold: check they hold it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var seen = new HashSet<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Captures, "link"), "ppp*.pcap"))
+        {
+            var run = ExternalTool.Run(tshark, ["-n", "-r", file, "-T", "fields", "-e", "ppp.protocol", "-e", "ppp.direction", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+            foreach (var line in run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                seen.UnionWith(line.Split('\t').Where(v => v.Length > 0).Select(v => v.Contains("Malformed") ? "malformed" : v.Contains("size limited") ? "cut" : v));
+        }
+        foreach (var value in new[] { "0x0021", "0x0057", "0xc021", "0x8021", "0x8057", "0xc025", "0x1234", "0", "1", "malformed", "cut" })
+            Assert.Contains(value, seen);
+        var slarp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "chdlc.pcap"), "-T", "fields", "-e", "slarp.ptype", "-e", "chdlc.protocol"]);
+        var values = slarp.StdOut.Split('\n').SelectMany(l => l.Split('\t')).ToHashSet();
+        foreach (var value in new[] { "0", "1", "2", "3", "0x0800", "0x86dd", "0x0806", "0x1234", "0x8847" })
+            Assert.Contains(value, values);
+        var mpls = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls.pcap"), "-T", "fields", "-e", "mpls.label", "-e", "_ws.malformed", "-e", "frame.protocols"]);
+        Assert.Contains("16,16,16,16,16,16,16,16,16,16,16,16\t", mpls.StdOut);
+        Assert.Contains("1048575,7,15,800000", mpls.StdOut);
+        Assert.Contains(":mpls:ipv6:", mpls.StdOut);
+        Assert.Contains("Malformed", mpls.StdOut);
+    }
+
+    private static string Script => Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-link-cases.py");
+
+    /// <summary>rawnet read FILE [mode] against TZ=UTC tcpdump -n [mode] -r FILE, packet for packet.</summary>
+    private static void AssertSummariesEqualTcpdump(string path, string mode)
+    {
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
+        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
+        Assert.True(expected.ExitCode == 0, expected.StdErr);
+        var actual = RawNetProcess.Run(["read", path, .. flags]);
+        Assert.True(actual.ExitCode == 0, actual.StdErr);
+        var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
+        var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);
+        Assert.Equal(want.Count, got.Count);
+        var mismatches = new List<string>();
+        for (int i = 0; i < want.Count; i++)
+        {
+            string w = want[i], g = got[i];
+            if (PppProtocolsTcpdumpDecodes.Match(w) is { Success: true } decoded)
+            {
+                int end = decoded.Index + decoded.Length;
+                w = w[..end];
+                g = g[..Math.Min(g.Length, end)];
+            }
+            if (w != g)
+                mismatches.Add($"packet {i + 1}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
+        }
+        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {want.Count} packets differ\n" + string.Join("\n", mismatches.Take(15)));
+    }
+}

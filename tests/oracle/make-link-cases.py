@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+"""Writes captures of the point-to-point link layers and MPLS for the tshark and tcpdump oracles of RawNet's decoding.
+
+    make-link-cases.py OUTDIR          # the fixed cases: one pcap per link type, named below
+    make-link-cases.py OUTDIR SEED     # the same frames with random bytes of their link headers changed
+
+Files: ppp.pcap (LINKTYPE_PPP, 9), ppp-hdlc.pcap (LINKTYPE_PPP_HDLC, 50) and ppp-dir.pcap (LINKTYPE_PPP_WITH_DIR, 204):
+IPv4 and IPv6 with and without address and control, with protocol field compression, control protocols (LCP, IPCP,
+IP6CP) without options, named and unknown protocols, damaged headers (an address alone, no protocol), and a frame cut
+by the capture at every length through its PPP and IPv4 headers. Every timestamp starts at 2023-11-14 22:13:20 UTC and
+steps 1 ms per packet. chdlc.pcap (LINKTYPE_C_HDLC, 104): IPv4, IPv6, SLARP requests, replies, keepalives with and
+without uptime and with trailing bytes, an unknown SLARP type, ARP and an unknown protocol, damaged headers and cuts
+through Cisco HDLC, IPv4 and a keepalive. mpls.pcap (Ethernet): label stacks of one to four labels, the reserved labels,
+payloads both oracles guess alike and one they guess differently, MPLS under a VLAN tag, stacks that never end (one of 40
+labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files. Run with Debian's /usr/bin/python3 (python3-scapy).
+"""
+import os
+import random
+import struct
+import sys
+
+from scapy.all import ICMP, IP, TCP, UDP, Raw
+from scapy.layers.inet6 import IPv6
+
+T0 = 1700000000
+A, B = "198.18.0.1", "198.18.0.2"
+A6, B6 = "2001:db8::1", "2001:db8::2"
+
+
+def write(path, linktype, frames):
+    """A microsecond pcap of (bytes, caplen or None), 1 ms apart."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
+        for i, (data, caplen) in enumerate(frames):
+            kept = data[:caplen] if caplen is not None else data
+            f.write(struct.pack("<IIII", T0 + i // 1000, (i % 1000) * 1000, len(kept), len(data)))
+            f.write(kept)
+
+
+def udp4(payload=b"hello"):
+    return bytes(IP(src=A, dst=B, id=1) / UDP(sport=40000, dport=9) / Raw(payload))
+
+
+def udp6(payload=b"hello"):
+    return bytes(IPv6(src=A6, dst=B6) / UDP(sport=40000, dport=9) / Raw(payload))
+
+
+def tcp4():
+    return bytes(IP(src=A, dst=B, id=2) / TCP(sport=40001, dport=9, flags="S", seq=1000, options=[("MSS", 1460)]))
+
+
+def echo4():
+    return bytes(IP(src=B, dst=A, id=3) / ICMP(type=8, id=7, seq=1) / Raw(b"ping"))
+
+
+def control(code, ident, data=b""):
+    """A PPP control protocol packet (RFC 1661 5): code, identifier, length, data."""
+    return struct.pack(">BBH", code, ident, 4 + len(data)) + data
+
+
+ADDRESS_CONTROL = b"\xff\x03"
+
+
+def ppp_frames():
+    """PPP frames as LINKTYPE_PPP and LINKTYPE_PPP_HDLC carry them (address and control, when present, first)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for prefix in (ADDRESS_CONTROL, b""):
+        add(prefix + b"\x00\x21" + udp4())
+        add(prefix + b"\x00\x57" + udp6())
+        add(prefix + b"\x21" + tcp4())          # protocol field compression
+        add(prefix + b"\x00\x21" + echo4())
+        add(prefix + b"\xc0\x21" + control(1, 1))
+        add(prefix + b"\xc0\x21" + control(5, 2))
+        add(prefix + b"\x80\x21" + control(1, 3))
+        add(prefix + b"\x80\x57" + control(2, 4))
+        add(prefix + b"\xc0\x25" + b"quality!")   # named, not decoded by tcpdump
+        add(prefix + b"\x12\x34" + b"abc")        # unknown
+        add(prefix + b"\x02\x81" + label(16, bottom=True) + udp4())   # MPLS
+    # Cisco HDLC on the PPP link types (tshark tells it by its address; tcpdump only on LINKTYPE_PPP_HDLC)
+    add(CHDLC_UNICAST + b"\x08\x00" + udp4())
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff"))
+    # damaged: an address alone, address and control alone, no whole protocol, no IPv4 after the protocol, IPv4 cut
+    add(b"\xff")
+    add(ADDRESS_CONTROL)
+    add(ADDRESS_CONTROL + b"\x00")
+    add(ADDRESS_CONTROL + b"\x00\x21")
+    add(ADDRESS_CONTROL + b"\x00\x21" + udp4()[:12])
+    # the capture cutting a frame at every length through PPP and IPv4, and after the UDP header
+    whole = ADDRESS_CONTROL + b"\x00\x21" + udp4()
+    for cut in list(range(1, 25)) + [32]:
+        add(whole, cut)
+    return frames
+
+
+def slarp(kind, first=0, second=0, rest=b"\x00\x00"):
+    """A SLARP packet: type, two words (address and mask, or the two sequence numbers), then what follows them."""
+    return struct.pack(">III", kind, first, second) + rest
+
+
+CHDLC_UNICAST, CHDLC_MULTICAST = b"\x0f\x00", b"\x8f\x00"
+
+
+def chdlc_frames():
+    """Cisco HDLC frames (LINKTYPE_C_HDLC): IP, SLARP of every type, other protocols, damage and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(CHDLC_UNICAST + b"\x08\x00" + udp4())
+    add(CHDLC_MULTICAST + b"\x86\xdd" + udp6())
+    add(CHDLC_UNICAST + b"\x08\x00" + tcp4())
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(0))
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(1, 0xC6120001, 0xFFFFFF00))
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff\x00\x01\x23\x45"))   # with uptime
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 7, 5, b"\xff\xff"))                       # without
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 8, 7, b"\xff\xff\x00\x01\x23\x45junk!!"))  # trailing bytes
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 9, 8, b""))                                # reliability missing
+    add(CHDLC_MULTICAST + b"\x80\x35" + slarp(3, 1, 2, b"unknown!"))
+    add(CHDLC_MULTICAST + b"\x80\x35" + struct.pack(">I", 1) + b"\xc6\x12")                 # reply cut by the frame
+    add(CHDLC_UNICAST + b"\x08\x06" + bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002"))
+    add(CHDLC_UNICAST + b"\x12\x34" + b"abc")
+    add(CHDLC_UNICAST + b"\x88\x47" + label(40) + label(41, bottom=True) + udp6())
+    add(b"\x0f")
+    add(b"\x0f\x00\x08")
+    add(b"\x0f\x00\x08\x00")
+    whole = CHDLC_UNICAST + b"\x08\x00" + udp4()
+    for cut in list(range(1, 25)) + [32]:
+        add(whole, cut)
+    keepalive = CHDLC_MULTICAST + b"\x80\x35" + slarp(2, 5, 6, b"\xff\xff\x00\x01\x23\x45")
+    for cut in range(5, len(keepalive)):
+        add(keepalive, cut)
+    return frames
+
+
+def label(value, tc=0, bottom=False, ttl=64):
+    """One MPLS label stack entry (RFC 3032)."""
+    return struct.pack(">I", value << 12 | tc << 9 | (0x100 if bottom else 0) | ttl)
+
+
+MAC_A, MAC_B = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def ether(ethertype, payload):
+    return MAC_B + MAC_A + struct.pack(">H", ethertype) + payload
+
+
+def mpls_frames():
+    """MPLS label stacks on Ethernet (0x8847, 0x8848): one and several labels, every reserved label tcpdump names, payloads
+    tshark and tcpdump guess alike and differently, stacks that never end, and cuts through a stack."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ether(0x8847, label(16, bottom=True) + udp4()))
+    add(ether(0x8847, label(16, 5, ttl=10) + label(17, bottom=True, ttl=63) + udp6()))
+    add(ether(0x8848, label(100, 7, bottom=True) + tcp4()))
+    add(ether(0x8847, label(0, bottom=True) + echo4()))                    # IPv4 explicit null
+    add(ether(0x8847, label(2, bottom=True) + udp6()))                     # IPv6 explicit null
+    add(ether(0x8847, label(1) + label(21, bottom=True) + udp4()))         # router alert above
+    add(ether(0x8847, label(3, bottom=True) + udp4()))
+    add(ether(0x8847, label(1048575, 1, ttl=255) + label(7) + label(15) + label(800000, bottom=True, ttl=1) + udp4()))
+    add(ether(0x8847, label(20, bottom=True) + b"\xff\x00abcdef"))          # neither guesses anything
+    add(ether(0x8847, label(0, bottom=True) + b"\xff\x00abcdef"))           # tcpdump: IPv4 by the label; tshark: data
+    add(ether(0x8100, struct.pack(">H", 7) + struct.pack(">H", 0x8847) + label(22, bottom=True) + udp4()))   # under a VLAN tag
+    # stacks that never end, and nothing after the bottom label
+    add(ether(0x8847, label(16) * 6))
+    add(ether(0x8847, label(16) * 3 + b"\x00\x01"))
+    add(ether(0x8847, b"\x00\x01"))
+    add(ether(0x8847, label(16) * 12))
+    add(ether(0x8847, label(16, bottom=True)))
+    # the capture cutting a two-label stack and its IPv4 at every length
+    whole = ether(0x8847, label(30) + label(31, bottom=True) + udp4())
+    for cut in range(14, 14 + 8 + 21):
+        add(whole, cut)
+    return frames
+
+
+def with_direction(frames):
+    """The same frames behind LINKTYPE_PPP_WITH_DIR's direction byte: received (0), sent (1) and another non-zero value."""
+    out = []
+    for i, (data, caplen) in enumerate(frames):
+        direction = (0, 1, 0x80)[i % 3]
+        out.append((bytes([direction]) + data, None if caplen is None else caplen + 1))
+    out.append((b"\x00", None))
+    return out
+
+
+def chdlc_damageable(data, direction):
+    """Address, control and the protocol's high byte."""
+    return 3
+
+
+def mpls_damageable(data, direction):
+    """The first label entry's label and traffic class bytes (the bottom-of-stack bit moves, so stacks end early or late)."""
+    return 14 + 3
+
+
+def ppp_damageable(data, direction):
+    """How many leading bytes of a PPP frame damage may touch: direction, address and control, and the high byte of an
+    uncompressed protocol (a changed high byte names another protocol, never IPv4 or IPv6 over the other's packet:
+    IPv4 that holds IPv6 is the IP oracles' business, as is damaged IP)."""
+    at = 1 if direction else 0
+    if len(data) > at and data[at] == 0xFF:
+        at += 2
+    return at + (0 if len(data) > at and data[at] & 1 else 1)
+
+
+def damage(frames, rng, direction, damageable):
+    """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
+    tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
+    does not either); never 0x21 or 0x57, which as a compressed protocol would hand what follows to IPv4 or IPv6."""
+    out = []
+    for data, caplen in frames:
+        reach = min(len(data), damageable(data, direction))
+        if reach > 0:
+            start = 14 if damageable is mpls_damageable else 0
+            at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
+            value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
+            data = data[:at] + bytes([value]) + data[at + 1:]
+        out.append((data, caplen))
+    return out
+
+
+def main():
+    outdir = sys.argv[1]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    os.makedirs(outdir, exist_ok=True)
+    rng = random.Random(seed)
+    files = {
+        "ppp.pcap": (9, ppp_frames(), False, ppp_damageable),
+        "ppp-hdlc.pcap": (50, ppp_frames(), False, ppp_damageable),
+        "ppp-dir.pcap": (204, with_direction(ppp_frames()), True, ppp_damageable),
+        "chdlc.pcap": (104, chdlc_frames(), False, chdlc_damageable),
+        "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
+    }
+    for name, (linktype, frames, direction, damageable) in files.items():
+        if seed is not None:
+            frames = damage(frames, rng, direction, damageable)
+        write(os.path.join(outdir, name), linktype, frames)
+
+
+if __name__ == "__main__":
+    main()
