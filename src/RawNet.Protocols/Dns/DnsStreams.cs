@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
@@ -44,7 +43,7 @@ internal sealed class DnsStreams
     }
 
     private readonly RecencyTable<int, Conversation> _table;
-    private long _buffered;
+    private readonly HeldBytesPool _held = new(MaxBufferedBytes);
     private byte[] _presented = [];
 
     public DnsStreams()
@@ -58,7 +57,7 @@ internal sealed class DnsStreams
     }
 
     /// <summary>Bytes held now: the conversations' table, the unfinished messages and the last one completed.</summary>
-    public long AllocatedBytes => _table.AllocatedBytes + _buffered + _presented.Length;
+    public long AllocatedBytes => _table.AllocatedBytes + _held.Buffered + _presented.Length;
 
     /// <summary>
     /// Reads the payload of the TCP layer at <paramref name="tcpIndex"/> (of stream <paramref name="stream"/>, whose state
@@ -297,35 +296,13 @@ internal sealed class DnsStreams
         return false;
     }
 
-    private bool Append(ref Side side, ReadOnlySpan<byte> bytes)
-    {
-        long needed = (long)side.Length + bytes.Length;
-        int capacity = side.Buffer?.Length ?? 0;
-        if (side.Buffer is null || needed > capacity)
-        {
-            // A message is at most 65,537 bytes, but a segment may bring more after it (the messages that follow).
-            int wanted = (int)Math.Max(needed, Math.Max(256, Math.Min(2L * capacity, DnsStreamFraming.LengthSize + ushort.MaxValue)));
-            if (needed > 2 * (DnsStreamFraming.LengthSize + ushort.MaxValue) || _buffered - capacity + wanted > MaxBufferedBytes)
-                return false;
-            var grown = ArrayPool<byte>.Shared.Rent(wanted);
-            side.Buffer?.AsSpan(0, side.Length).CopyTo(grown);
-            if (side.Buffer is not null)
-                ArrayPool<byte>.Shared.Return(side.Buffer);
-            _buffered += grown.Length - capacity;
-            side.Buffer = grown;
-        }
-        bytes.CopyTo(side.Buffer.AsSpan(side.Length));
-        side.Length += bytes.Length;
-        return true;
-    }
+    /// <summary>Adds bytes to a held message; a segment may bring the messages after it too, so twice the longest message is allowed.</summary>
+    private bool Append(ref Side side, ReadOnlySpan<byte> bytes) =>
+        _held.TryAppend(ref side.Buffer, ref side.Length, bytes, 2 * (DnsStreamFraming.LengthSize + ushort.MaxValue));
 
     private void Release(ref Side side)
     {
-        if (side.Buffer is not null)
-        {
-            _buffered -= side.Buffer.Length;
-            ArrayPool<byte>.Shared.Return(side.Buffer);
-        }
+        _held.Release(ref side.Buffer, ref side.Length);
         side = default;
     }
 }

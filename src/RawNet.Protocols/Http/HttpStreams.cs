@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
@@ -66,12 +65,13 @@ internal sealed class HttpStreams
 
     private readonly HttpReassemblyLimits _limits;
     private readonly RecencyTable<int, Conversation> _table;
-    private long _buffered;
+    private readonly HeldBytesPool _held;
     private byte[] _presented = [];
 
     public HttpStreams(HttpReassemblyLimits limits)
     {
         _limits = limits;
+        _held = new HeldBytesPool(limits.MaxBufferedBytes);
         _table = new RecencyTable<int, Conversation>(limits.MaxConversations, evicting: index =>
         {
             ref var conversation = ref _table![index];
@@ -81,7 +81,7 @@ internal sealed class HttpStreams
     }
 
     /// <summary>Bytes held now: the conversations' table, the unfinished messages and the last completed one.</summary>
-    public long AllocatedBytes => _table.AllocatedBytes + _buffered + _presented.Length;
+    public long AllocatedBytes => _table.AllocatedBytes + _held.Buffered + _presented.Length;
 
     /// <summary>
     /// Reads the payload of the TCP layer at <paramref name="tcpIndex"/> (of stream <paramref name="stream"/>, whose state
@@ -306,38 +306,12 @@ internal sealed class HttpStreams
         return false;
     }
 
-    private bool Append(ref Side side, ReadOnlySpan<byte> bytes)
-    {
-        long needed = (long)side.Length + bytes.Length;
-        if (needed > _limits.MaxMessageBytes)
-            return false;
-        int capacity = side.Buffer?.Length ?? 0;
-        if (side.Buffer is null || needed > capacity)
-        {
-            int wanted = (int)Math.Min(_limits.MaxMessageBytes, Math.Max(needed, Math.Max(256, 2L * capacity)));
-            if (_buffered - capacity + wanted > _limits.MaxBufferedBytes)
-                return false;
-            var grown = ArrayPool<byte>.Shared.Rent(wanted);
-            side.Buffer?.AsSpan(0, side.Length).CopyTo(grown);
-            if (side.Buffer is not null)
-                ArrayPool<byte>.Shared.Return(side.Buffer);
-            _buffered += grown.Length - capacity;
-            side.Buffer = grown;
-        }
-        bytes.CopyTo(side.Buffer.AsSpan(side.Length));
-        side.Length += bytes.Length;
-        return true;
-    }
+    private bool Append(ref Side side, ReadOnlySpan<byte> bytes) =>
+        _held.TryAppend(ref side.Buffer, ref side.Length, bytes, _limits.MaxMessageBytes);
 
     private void Release(ref Side side)
     {
-        if (side.Buffer is not null)
-        {
-            _buffered -= side.Buffer.Length;
-            ArrayPool<byte>.Shared.Return(side.Buffer);
-        }
-        side.Buffer = null;
-        side.Length = 0;
+        _held.Release(ref side.Buffer, ref side.Length);
         side.NextSeq = 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Oracle;
@@ -47,7 +46,7 @@ public sealed class DnsOracleTests
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public void BundledCasesSummariesEqualTcpdump(string mode) => AssertSummariesEqualTcpdump(Bundled, mode, null);
+    public void BundledCasesSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled, mode);
 
     /// <summary>The packets whose tcpdump line names DNS's ports.</summary>
     private const string DnsPorts = @"\.(53|5353)[: ]";
@@ -57,7 +56,7 @@ public sealed class DnsOracleTests
     /// <summary>DNS over TCP: tcpdump reads each segment alone.</summary>
     [Theory]
     [MemberData(nameof(Modes))]
-    public void OverTcpSummariesEqualTcpdump(string mode) => AssertSummariesEqualTcpdump(OverTcp, mode, null);
+    public void OverTcpSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(OverTcp, mode);
 
     /// <summary>
     /// DNS over TCP: tshark puts messages together across segments. The one frame left out comes after a segment that
@@ -97,8 +96,8 @@ public sealed class DnsOracleTests
         {
             TsharkComparison.AssertSameFields(path, Fields, 1);
             TsharkComparison.AssertSameFields(path, Columns, 1);
-            AssertSummariesEqualTcpdump(path, "", null);
-            AssertSummariesEqualTcpdump(path, "-v", null);
+            TcpdumpComparison.AssertSummariesEqual(path, "");
+            TcpdumpComparison.AssertSummariesEqual(path, "-v");
         });
 
     [Theory]
@@ -110,8 +109,8 @@ public sealed class DnsOracleTests
             Assert.Skip($"peer capture {path} is not present");
         TsharkComparison.AssertSameFields(path, Fields, 1);
         TsharkComparison.AssertSameFields(path, Columns, 1, "dns || mdns || llmnr");
-        AssertSummariesEqualTcpdump(path, "", DnsPorts);
-        AssertSummariesEqualTcpdump(path, "-v", DnsPorts);
+        TcpdumpComparison.AssertSummariesEqual(path, "", DnsPorts);
+        TcpdumpComparison.AssertSummariesEqual(path, "-v", DnsPorts);
     }
 
     [Fact]
@@ -126,34 +125,5 @@ public sealed class DnsOracleTests
         var summary = RawNetProcess.Run(["read", Bundled]).StdOut;
         foreach (var text in new[] { "NXDomain", "[|domain]", "<BAD PTR>", "<DOMAIN NAME TOO LONG>", "(Cache flush)", "[2q]", "[1au]", " 3/0/0 ", "BadVers" })
             Assert.Contains(text, summary, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// rawnet read FILE [mode] against TZ=UTC tcpdump -n [mode] -r FILE, packet for packet: every packet, or (for captures
-    /// with other traffic, which TcpdumpSummaryOracleTests covers) the packets whose tcpdump text matches <paramref name="only"/>.
-    /// </summary>
-    internal static void AssertSummariesEqualTcpdump(string path, string mode, string? only)
-    {
-        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
-        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
-        Assert.True(expected.ExitCode == 0, expected.StdErr);
-        var actual = RawNetProcess.Run(["read", path, .. flags]);
-        Assert.True(actual.ExitCode == 0, actual.StdErr);
-        var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
-        var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);
-        Assert.Equal(want.Count, got.Count);
-        var mismatches = new List<string>();
-        int compared = 0;
-        for (int i = 0; i < want.Count; i++)
-        {
-            if (only is not null && !Regex.IsMatch(want[i], only))
-                continue;
-            compared++;
-            if (want[i] != got[i])
-                mismatches.Add($"packet {i + 1}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
-        }
-        Assert.True(compared > 0, $"{Path.GetFileName(path)}: no packet compared");
-        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {compared} packets differ\n" + string.Join("\n", mismatches.Take(15)));
     }
 }

@@ -75,7 +75,7 @@ public sealed class HttpOracleTests
     [MemberData(nameof(Modes))]
     public void BundledCasesSummariesEqualTcpdump(string mode) =>
         // tcpdump prints HTTP on ports 80 and 8080; its other lines are TcpdumpSummaryOracleTests' business.
-        DnsOracleTests.AssertSummariesEqualTcpdump(Bundled, mode, @"\.(80|8080)[: ]");
+        TcpdumpComparison.AssertSummariesEqual(Bundled, mode, @"\.(80|8080)[: ]");
 
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()

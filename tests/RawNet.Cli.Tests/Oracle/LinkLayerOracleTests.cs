@@ -55,7 +55,7 @@ public sealed class LinkLayerOracleTests
     public void BundledCasesSummariesEqualTcpdump(string name)
     {
         foreach (var mode in new[] { "", "-v" })
-            AssertSummariesEqualTcpdump(Path.Combine(TestPaths.Captures, name), mode);
+            TcpdumpComparison.AssertSummariesEqual(Path.Combine(TestPaths.Captures, name), mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
     }
 
     [Theory]
@@ -68,8 +68,8 @@ public sealed class LinkLayerOracleTests
             foreach (var file in files)
             {
                 TsharkComparison.AssertSameFields(file, LinkFields, 1);
-                AssertSummariesEqualTcpdump(file, "");
-                AssertSummariesEqualTcpdump(file, "-v");
+                TcpdumpComparison.AssertSummariesEqual(file, "", comparedUpTo: PppProtocolsTcpdumpDecodes);
+                TcpdumpComparison.AssertSummariesEqual(file, "-v", comparedUpTo: PppProtocolsTcpdumpDecodes);
             }
         });
 
@@ -130,32 +130,4 @@ public sealed class LinkLayerOracleTests
     }
 
     private static string Script => Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-link-cases.py");
-
-    /// <summary>rawnet read FILE [mode] against TZ=UTC tcpdump -n [mode] -r FILE, packet for packet.</summary>
-    private static void AssertSummariesEqualTcpdump(string path, string mode)
-    {
-        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
-        var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
-        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
-        Assert.True(expected.ExitCode == 0, expected.StdErr);
-        var actual = RawNetProcess.Run(["read", path, .. flags]);
-        Assert.True(actual.ExitCode == 0, actual.StdErr);
-        var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
-        var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);
-        Assert.Equal(want.Count, got.Count);
-        var mismatches = new List<string>();
-        for (int i = 0; i < want.Count; i++)
-        {
-            string w = want[i], g = got[i];
-            if (PppProtocolsTcpdumpDecodes.Match(w) is { Success: true } decoded)
-            {
-                int end = decoded.Index + decoded.Length;
-                w = w[..end];
-                g = g[..Math.Min(g.Length, end)];
-            }
-            if (w != g)
-                mismatches.Add($"packet {i + 1}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
-        }
-        Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {want.Count} packets differ\n" + string.Join("\n", mismatches.Take(15)));
-    }
 }
