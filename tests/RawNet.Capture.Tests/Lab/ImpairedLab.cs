@@ -103,7 +103,7 @@ internal sealed class ImpairedLab : IDisposable
         var arrived = new List<(int, double, long)>();
         var receiving = new Thread(() =>
         {
-            var buffer = new byte[2048];
+            var buffer = new byte[Math.Max(2048, payloadLength + 1)];
             receiver.ReceiveTimeout = 1000;
             try
             {
@@ -111,7 +111,8 @@ internal sealed class ImpairedLab : IDisposable
                 {
                     var n = receiver.Receive(buffer);
                     var now = Stopwatch.GetTimestamp();
-                    if (n < 12)
+                    // Only a datagram of the length sent counts as arrived.
+                    if (n < 12 || n != payloadLength)
                         continue;
                     var sent = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(4));
                     arrived.Add((BinaryPrimitives.ReadInt32BigEndian(buffer), (now - sent) * 1000.0 / Stopwatch.Frequency, now));

@@ -30,6 +30,24 @@ public sealed class LinkForwarderTests
     }
 
     [Fact]
+    public void Jumbo_frames_cross_whole_among_small_ones()
+    {
+        // A 9,014-byte frame takes most of one of the forwarder's 16 KiB ring blocks; the small ones around it share blocks.
+        using var lab = ImpairedLab.Create(Settings(1, ("mtu", "9000")));
+        foreach (var from in new[] { 1, 2 })
+        {
+            Assert.Equal(300, lab.SendUdp(from, count: 300, burst: 20, payloadLength: 8972).Count);
+            Assert.Equal(300, lab.SendUdp(from, count: 300, burst: 20, payloadLength: 100).Count);
+        }
+        foreach (var direction in new[] { LinkDirection.AToB, LinkDirection.BToA })
+        {
+            var counters = lab.Board.Snapshot(direction);
+            Assert.Equal(600, counters.Forwarded);
+            Assert.Equal(0, counters.DroppedOnArrival);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_and_traffic_lose_the_same_frames_at_the_set_rate()
     {
         const int Frames = 10_000;

@@ -62,6 +62,7 @@ internal sealed unsafe class LinkPath
     private long _lastDeparture;
     private long _enqueued;
     private long _dequeued;
+    private long _cutOnArrival;
     private volatile bool _stopped;
 
     internal LinkPath(AfPacketCaptureSource incoming, SafePacketSocketHandle outgoing, LinkDirection direction, LinkStatusBoard board,
@@ -112,7 +113,7 @@ internal sealed unsafe class LinkPath
             var now = LinkClock.Now();
             if (System.Diagnostics.Stopwatch.GetTimestamp() >= nextStatistics)
             {
-                counters.DroppedOnArrival = _incoming.GetStatistics().DroppedByKernel;
+                counters.DroppedOnArrival = _incoming.GetStatistics().DroppedByKernel + _cutOnArrival;
                 nextStatistics = System.Diagnostics.Stopwatch.GetTimestamp() + StatisticsInterval;
             }
             while (holding || _enqueued != _dequeued && _delayReader.TryRead(out head))
@@ -149,6 +150,14 @@ internal sealed unsafe class LinkPath
         }
         var link = settings.For(_direction);
         counters.Received++;
+        if (frame.Data.Length < frame.Metadata.OriginalLength)
+        {
+            // Cut by the receive ring (longer than a block: a 64 KiB GSO packet from an end whose offloads someone turned
+            // back on): never forwarded shorter than it came; lost on arrival, before the dice, like a frame the ring
+            // had no room for.
+            _cutOnArrival++;
+            return;
+        }
         // Every frame draws the same dice in the same order whatever the settings, so a given seed decides the fate of
         // the nth frame the same way in every run, and changing one setting does not move the others' choices.
         var lossDraw = _random.NextPercent();
