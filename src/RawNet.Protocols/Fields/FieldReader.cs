@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
-using RawNet.Protocols.Tcp;
 
 namespace RawNet.Protocols.Fields;
 
@@ -33,8 +32,6 @@ public static class FieldReader
         }
         if (field.Computed == ComputedField.Analysis)
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
-        if (field.Computed is >= ComputedField.TcpPayload and <= ComputedField.PayloadLength)
-            return TryReadPayload(field.Computed, layer, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
         if (Ppp.PppFieldReader.Serves(field.Computed))
@@ -43,7 +40,7 @@ public static class FieldReader
             return CiscoHdlc.SlarpFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
-        return TryReadComputed(field.Computed, packet, layer, header, occurrence, out value);
+        return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
     }
 
     /// <summary>Counts the occurrences of a field in one layer.</summary>
@@ -95,14 +92,14 @@ public static class FieldReader
     {
         FieldPresence.Always => true,
         FieldPresence.NotQuotedByIcmpv4 => true, // decided with the whole packet in view, in TryRead
-        FieldPresence.TcpHeaderLengthValid => header.Length > TcpHeader.Field.DataOffsetAndFlags && header[TcpHeader.Field.DataOffsetAndFlags] >> 4 >= 5,
+        FieldPresence.TcpHeaderLengthValid => Tcp.TcpHeader.HasValidDataOffset(header),
         FieldPresence.ArpEthernetIpv4 => Arp.ArpPacket.TryRead(header, out var arp) && arp.IsEthernetIpv4,
         FieldPresence.IcmpEcho => header.Length >= 1 && Icmp.IcmpHeader.IsEcho(header[Icmp.IcmpHeader.Field.Type]),
         FieldPresence.Icmpv6Echo => header.Length >= 1 && Icmpv6.Icmpv6Message.IsEcho(header[0]),
         FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType,
         FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
-        FieldPresence.SllMacAddress => header.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(header[LinuxCooked.LinuxCookedHeader.SllField.AddressLength..]) == 6,
-        FieldPresence.Sll2MacAddress => header.Length >= 12 && header[LinuxCooked.LinuxCookedHeader.Sll2Field.AddressLength] == 6,
+        FieldPresence.SllMacAddress => LinuxCooked.LinuxCookedHeader.SllHasMacAddress(header),
+        FieldPresence.Sll2MacAddress => LinuxCooked.LinuxCookedHeader.Sll2HasMacAddress(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
@@ -110,213 +107,24 @@ public static class FieldReader
         _ => false,
     };
 
-    private static bool TryReadComputed(ComputedField computed, DecodedPacket packet, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
+    /// <summary>The computed fields that belong to one layer kind: that protocol's reader, one per folder.</summary>
+    private static bool TryReadComputed(ComputedField computed, DecodedPacket packet, in Layer layer, ReadOnlySpan<byte> buffer, ReadOnlySpan<byte> header,
+        int occurrence, out FieldValue value)
     {
         value = default;
-        int o = layer.Offset;
-        switch (computed)
+        return layer.Kind switch
         {
-            case ComputedField.FrameNumber:
-                return Single(occurrence, (ulong)packet.FrameNumber, 0, 0, out value);
-            case ComputedField.FrameTimeEpoch:
-                return Single(occurrence, (ulong)packet.Metadata.TimestampNanoseconds, 0, 0, out value);
-            case ComputedField.FrameLength:
-                return Single(occurrence, (ulong)packet.Metadata.OriginalLength, 0, 0, out value);
-            case ComputedField.FrameCapturedLength:
-                return Single(occurrence, (ulong)packet.Metadata.CapturedLength, 0, 0, out value);
-            case ComputedField.EthernetAddresses:
-                return HasEnoughForFields(layer) && Pair(occurrence, header, 0, 6, 6, o, out value);
-            case ComputedField.Ipv4Addresses:
-                return Pair(occurrence, header, 12, 16, 4, o, out value);
-            case ComputedField.Ipv6Addresses:
-                return Pair(occurrence, header, 8, 24, 16, o, out value);
-            case ComputedField.Ports:
-                if (!Pair(occurrence, header, 0, 2, 2, o, out value))
-                    return false;
-                value = value with { Number = BinaryPrimitives.ReadUInt16BigEndian(header[(value.Offset - o)..]) };
-                return true;
-            case ComputedField.Ipv4HeaderLength:
-                return header.Length >= 1 && Single(occurrence, (ulong)((header[0] & 0x0F) * 4), o, 1, out value);
-            case ComputedField.Ipv4TotalLength:
-            {
-                if (header.Length < Ipv4.Ipv4Header.Field.TotalLength + 2)
-                    return false;
-                ulong total = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
-                return Single(occurrence, total == 0 ? (ulong)layer.Extent : total, o + Ipv4.Ipv4Header.Field.TotalLength, 2, out value);
-            }
-            case ComputedField.TcpHeaderLength:
-                return header.Length > TcpHeader.Field.DataOffsetAndFlags
-                    && Single(occurrence, (ulong)((header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4), o + TcpHeader.Field.DataOffsetAndFlags, 1, out value);
-            case ComputedField.TcpSegmentLength:
-            {
-                // tshark takes it from the IP payload length and the data offset, even when options were cut short.
-                if (header.Length <= TcpHeader.Field.DataOffsetAndFlags || layer.Quoted)
-                    return false;
-                int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
-                if (headerLength > layer.Extent)
-                    return false;
-                return Single(occurrence, (ulong)(layer.Extent - headerLength), 0, 0, out value);
-            }
-            case ComputedField.ExtensionHeaderLengthBytes:
-                return header.Length >= 2 && Single(occurrence, (ulong)((header[1] + 1) * 8), o + 1, 1, out value);
-            case ComputedField.GreChecksum:
-            case ComputedField.GreKey:
-            case ComputedField.GreSequenceNumber:
-            {
-                if (header.Length < Tunnels.GreHeader.MinLength)
-                    return false;
-                ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header);
-                (ushort bit, int at, int size) = computed switch
-                {
-                    ComputedField.GreChecksum => (Tunnels.GreHeader.ChecksumPresent, Tunnels.GreHeader.Field.Optional, 2),
-                    ComputedField.GreKey => (Tunnels.GreHeader.KeyPresent, Tunnels.GreHeader.KeyOffset(flags), 4),
-                    _ => (Tunnels.GreHeader.SequencePresent, Tunnels.GreHeader.SequenceOffset(flags), 4),
-                };
-                if ((flags & bit) == 0 || at + size > header.Length)
-                    return false;
-                ulong number = size == 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[at..]) : BinaryPrimitives.ReadUInt32BigEndian(header[at..]);
-                return Single(occurrence, number, o + at, size, out value);
-            }
-            case ComputedField.NullFamily:
-            {
-                if (header.Length < Loopback.LoopbackHeader.Length)
-                    return false;
-                return Single(occurrence, Loopback.LoopbackHeader.Family(header), o, Loopback.LoopbackHeader.Length, out value);
-            }
-            case ComputedField.TcpOptionKind:
-            case ComputedField.TcpOptionLength:
-            case ComputedField.TcpMaximumSegmentSize:
-            case ComputedField.TcpWindowScaleShift:
-            case ComputedField.TcpWindowScaleMultiplier:
-            case ComputedField.TcpTimestampValue:
-            case ComputedField.TcpTimestampEchoReply:
-                return TryReadTcpOption(computed, header, o, occurrence, out value);
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>
-    /// A layer's payload as tshark adds it: the captured bytes after the header (TCP's only when its data offset is valid,
-    /// UDP's up to the datagram's length), and absent when the capture kept none of them.
-    /// </summary>
-    private static bool TryReadPayload(ComputedField computed, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (occurrence != 0)
-            return false;
-        var header = buffer.Slice(layer.Offset, layer.HeaderLength);
-        int start = layer.Offset;
-        int end = (int)Math.Min(buffer.Length, (long)layer.Offset + layer.Extent);
-        switch (computed)
-        {
-            case ComputedField.TcpPayload:
-            {
-                if (header.Length <= TcpHeader.Field.DataOffsetAndFlags)
-                    return false;
-                int headerLength = (header[TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
-                if (headerLength < TcpHeader.MinLength || headerLength > header.Length)
-                    return false;
-                start += headerLength;
-                break;
-            }
-            case ComputedField.UdpPayload:
-            {
-                if (header.Length < Udp.UdpHeader.HeaderLength)
-                    return false;
-                int length = BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Length..]);
-                if (length >= Udp.UdpHeader.HeaderLength)
-                    end = Math.Min(end, layer.Offset + length);
-                start += Udp.UdpHeader.HeaderLength;
-                break;
-            }
-            default:
-                end = layer.Offset + layer.HeaderLength;
-                break;
-        }
-        if (end <= start)
-            return false;
-        value = computed == ComputedField.PayloadLength ? new FieldValue((ulong)(end - start), 0, 0) : new FieldValue(0, start, end - start);
-        return true;
-    }
-
-    private static bool TryReadTcpOption(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (header.Length <= TcpHeader.MinLength)
-            return false;
-        var options = header[TcpHeader.MinLength..];
-        int baseOffset = layerOffset + TcpHeader.MinLength;
-        var reader = new TcpOptionReader(options);
-        int seen = 0;
-        while (reader.TryNext(out var option))
-        {
-            var bytes = options.Slice(option.Offset, option.Length);
-            bool match;
-            ulong number = 0;
-            int at = option.Offset, size = option.Length;
-            switch (computed)
-            {
-                case ComputedField.TcpOptionKind:
-                    match = true;
-                    number = (ulong)option.Kind;
-                    size = 1;
-                    break;
-                case ComputedField.TcpOptionLength:
-                    match = bytes.Length >= 2 && option.Kind is not (TcpOptionKind.EndOfOptionList or TcpOptionKind.NoOperation);
-                    number = match ? bytes[1] : 0UL;
-                    at++;
-                    size = 1;
-                    break;
-                case ComputedField.TcpMaximumSegmentSize:
-                    match = option is { Kind: TcpOptionKind.MaximumSegmentSize, Length: 4, Complete: true };
-                    number = match ? BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]) : 0UL;
-                    at += 2;
-                    size = 2;
-                    break;
-                case ComputedField.TcpWindowScaleShift:
-                case ComputedField.TcpWindowScaleMultiplier:
-                    match = option is { Kind: TcpOptionKind.WindowScale, Length: 3, Complete: true };
-                    number = match ? bytes[2] : 0UL;
-                    if (computed == ComputedField.TcpWindowScaleMultiplier)
-                        number = 1UL << (int)Math.Min(number, 14);
-                    at += 2;
-                    size = 1;
-                    break;
-                case ComputedField.TcpTimestampValue:
-                case ComputedField.TcpTimestampEchoReply:
-                    match = option is { Kind: TcpOptionKind.Timestamps, Length: 10, Complete: true };
-                    at += computed == ComputedField.TcpTimestampValue ? 2 : 6;
-                    number = match ? BinaryPrimitives.ReadUInt32BigEndian(options[at..]) : 0;
-                    size = 4;
-                    break;
-                default:
-                    return false;
-            }
-            if (!match)
-                continue;
-            if (seen++ == occurrence)
-            {
-                value = new FieldValue(number, baseOffset + at, size);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool Single(int occurrence, ulong number, int offset, int length, out FieldValue value)
-    {
-        value = occurrence == 0 ? new FieldValue(number, offset, length) : default;
-        return occurrence == 0;
-    }
-
-    private static bool Pair(int occurrence, ReadOnlySpan<byte> header, int first, int second, int size, int layerOffset, out FieldValue value)
-    {
-        value = default;
-        int at = occurrence switch { 0 => first, 1 => second, _ => -1 };
-        if (at < 0 || at + size > header.Length)
-            return false;
-        value = new FieldValue(0, layerOffset + at, size);
-        return true;
+            LayerKind.Frame => FrameFieldReader.TryRead(computed, packet, occurrence, out value),
+            LayerKind.Ethernet => Ethernet.EthernetFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Null => Loopback.LoopbackFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Ipv4 => Ipv4.Ipv4FieldReader.TryRead(computed, header, layer.Offset, layer.Extent, occurrence, out value),
+            LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions
+                or LayerKind.Ipv6AuthenticationHeader => Ipv6.Ipv6FieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Gre => Tunnels.GreFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Tcp => Tcp.TcpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),
+            LayerKind.Udp => Udp.UdpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),
+            LayerKind.Payload => PayloadFieldReader.TryRead(computed, layer, occurrence, out value),
+            _ => false,
+        };
     }
 }

@@ -40,6 +40,13 @@ public static class LinuxCookedHeader
     public const int Sll2Length = 20;
 
     /// <summary>The protocol (EtherType) an SLL header says follows.</summary>
+    /// <summary>Whether an SLL header's address is a 6-byte MAC address (tshark adds <c>sll.src.eth</c> only then).</summary>
+    public static bool SllHasMacAddress(ReadOnlySpan<byte> header) =>
+        header.Length >= SllField.AddressLength + 2 && BinaryPrimitives.ReadUInt16BigEndian(header[SllField.AddressLength..]) == 6;
+
+    /// <summary>Whether an SLL2 header's address is a 6-byte MAC address.</summary>
+    public static bool Sll2HasMacAddress(ReadOnlySpan<byte> header) => header.Length > Sll2Field.AddressLength && header[Sll2Field.AddressLength] == 6;
+
     public static EtherType SllProtocol(ReadOnlySpan<byte> header) => (EtherType)BinaryPrimitives.ReadUInt16BigEndian(header[SllField.Protocol..]);
 
     /// <summary>The protocol (EtherType) an SLL2 header says follows.</summary>

@@ -86,6 +86,9 @@ public readonly ref struct TcpHeader
     /// <summary>Length of a header without options.</summary>
     public const int MinLength = 20;
 
+    /// <summary>Whether the data offset in <paramref name="header"/>'s bytes says at least the fixed header (tshark adds the flags and what follows only then).</summary>
+    public static bool HasValidDataOffset(ReadOnlySpan<byte> header) => header.Length > Field.DataOffsetAndFlags && header[Field.DataOffsetAndFlags] >> 4 >= MinLength / 4;
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     /// <summary>Wraps bytes already known to hold at least <see cref="MinLength"/> bytes.</summary>

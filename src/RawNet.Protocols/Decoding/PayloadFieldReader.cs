@@ -1,0 +1,25 @@
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>The bytes no protocol claimed (<c>data.data</c>, <c>data.len</c>): the layer's captured bytes.</summary>
+internal static class PayloadFieldReader
+{
+    public static bool TryRead(ComputedField computed, in Layer layer, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (occurrence != 0 || layer.HeaderLength <= 0)
+            return false;
+        switch (computed)
+        {
+            case ComputedField.PayloadData:
+                value = new FieldValue(0, layer.Offset, layer.HeaderLength);
+                return true;
+            case ComputedField.PayloadLength:
+                value = new FieldValue((ulong)layer.HeaderLength, 0, 0);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

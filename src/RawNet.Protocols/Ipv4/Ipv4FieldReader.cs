@@ -1,0 +1,30 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Ipv4;
+
+/// <summary>IPv4's fields that are not a header field as it stands: <c>ip.addr</c>, <c>ip.hdr_len</c> in bytes, <c>ip.len</c>.</summary>
+internal static class Ipv4FieldReader
+{
+    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int extent, int occurrence, out FieldValue value)
+    {
+        value = default;
+        switch (computed)
+        {
+            case ComputedField.Ipv4Addresses:
+                return FieldValues.Pair(occurrence, header, Ipv4Header.Field.Source, Ipv4Header.Field.Destination, 4, layerOffset, out value);
+            case ComputedField.Ipv4HeaderLength:
+                return header.Length >= 1 && FieldValues.Single(occurrence, (ulong)((header[Ipv4Header.Field.VersionAndHeaderLength] & 0x0F) * 4), layerOffset, 1, out value);
+            case ComputedField.Ipv4TotalLength:
+            {
+                if (header.Length < Ipv4Header.Field.TotalLength + 2)
+                    return false;
+                // A total length of 0 (TCP segmentation offload) shows the length the packet really had.
+                ulong total = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4Header.Field.TotalLength..]);
+                return FieldValues.Single(occurrence, total == 0 ? (ulong)extent : total, layerOffset + Ipv4Header.Field.TotalLength, 2, out value);
+            }
+            default:
+                return false;
+        }
+    }
+}
