@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using RawNet.Protocols;
+using RawNet.Protocols.Pppoe;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
@@ -188,13 +189,14 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;
-                case LayerKind.PppoeSession:
+                case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     line.Append("PPPoE  [ses ");
-                    line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(header[2..]), 0);
+                    line.AppendHex(pppoe.SessionId, 0);
                     line.Append("] ");
-                    // PPP carries what the session's own length says.
-                    length = Math.Min(length - (layer.Offset + 8 - linkStart), BinaryPrimitives.ReadUInt16BigEndian(header[4..]) - 2);
-                    linkStart = layer.Offset + 8;
+                    // PPP carries what the session's own length says (the PPP protocol field counts in it).
+                    length = Math.Min(length - (layer.Offset + PppoeSessionHeader.Length - linkStart),
+                        pppoe.PayloadLength - (PppoeSessionHeader.Length - PppoeSessionHeader.SessionLength));
+                    linkStart = layer.Offset + PppoeSessionHeader.Length;
                     continue;
                 case LayerKind.Ppp or LayerKind.CiscoHdlc when layer.Offset == linkStart:
                     AppendSerialLink(packet, frame, index, length);

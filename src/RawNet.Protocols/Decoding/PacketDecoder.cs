@@ -13,6 +13,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Ppp;
+using RawNet.Protocols.Pppoe;
 using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
@@ -273,15 +274,12 @@ public sealed class PacketDecoder
 
     private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)
     {
-        // PPPoE session header (6 bytes, RFC 2516) followed by the 2-byte PPP protocol field.
-        const int length = 8;
-        if (!Header(input, LayerKind.PppoeSession, offset, length, capEnd, repEnd, out _))
+        if (!Header(input, LayerKind.PppoeSession, offset, PppoeSessionHeader.Length, capEnd, repEnd, out _))
             return;
-        var bytes = input.Bytes;
-        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 4)..]);
-        int end = Math.Min(repEnd, offset + 6 + payloadLength);
-        var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 6)..]);
-        DecodePppProtocol(input, protocol, offset + length, Math.Min(capEnd, end), end);
+        PppoeSessionHeader.TryRead(input.Bytes[offset..capEnd], out var pppoe);
+        // PPP carries what the session's own length says, counted from the end of the session header.
+        int end = Math.Min(repEnd, offset + PppoeSessionHeader.SessionLength + pppoe.PayloadLength);
+        DecodePppProtocol(input, pppoe.Protocol, offset + PppoeSessionHeader.Length, Math.Min(capEnd, end), end);
     }
 
     /// <summary>A PPP header as <paramref name="framing"/> lays it out, then what its protocol field names.</summary>

@@ -32,7 +32,7 @@ public static class FieldCatalog
         LayerKind.LinuxSll => LinuxCookedFields.Sll,
         LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
         LayerKind.Null => Loopback.LoopbackFields.All,
-        LayerKind.PppoeSession => LinuxCookedFields.PppoeSession,
+        LayerKind.PppoeSession => Pppoe.PppoeFields.Session,
         LayerKind.Ppp => PppFields.All,
         LayerKind.CiscoHdlc => CiscoHdlcFields.All,
         LayerKind.Slarp => CiscoHdlcFields.Slarp,

@@ -26,15 +26,4 @@ public static class LinuxCookedFields
         FieldDefinition.Fixed("sll.halen", "Link-layer address length", LayerKind.LinuxSll2, F2.AddressLength, 1, FieldKind.Decimal),
         FieldDefinition.Fixed("sll.src.eth", "Source", LayerKind.LinuxSll2, F2.Address, 6, FieldKind.MacAddress, presence: FieldPresence.Sll2MacAddress),
     ];
-
-    /// <summary>PPPoE session header and PPP protocol (Wireshark "pppoes", "ppp").</summary>
-    public static readonly FieldDefinition[] PppoeSession =
-    [
-        FieldDefinition.Fixed("pppoe.version", "Version", LayerKind.PppoeSession, 0, 1, FieldKind.Decimal, 0xF0),
-        FieldDefinition.Fixed("pppoe.type", "Type", LayerKind.PppoeSession, 0, 1, FieldKind.Decimal, 0x0F),
-        FieldDefinition.Fixed("pppoe.code", "Code", LayerKind.PppoeSession, 1, 1, FieldKind.Hex),
-        FieldDefinition.Fixed("pppoe.session_id", "Session ID", LayerKind.PppoeSession, 2, 2, FieldKind.Hex),
-        FieldDefinition.Fixed("pppoe.payload_length", "Payload Length", LayerKind.PppoeSession, 4, 2, FieldKind.Decimal),
-        FieldDefinition.Fixed("ppp.protocol", "Protocol", LayerKind.PppoeSession, 6, 2, FieldKind.Hex),
-    ];
 }

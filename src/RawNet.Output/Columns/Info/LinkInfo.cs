@@ -14,8 +14,6 @@ namespace RawNet.Output.Columns.Info;
 /// </summary>
 internal static class LinkInfo
 {
-    private const int PppoeHeaderLength = 8;
-
     /// <summary>Writes the Info text; true when the header was cut short.</summary>
     public static bool Write(TextLine line, in InfoSource source, int index)
     {
@@ -50,7 +48,7 @@ internal static class LinkInfo
                 line.Append("Null/Loopback");
                 return header.Length < RawNet.Protocols.Loopback.LoopbackHeader.Length;
             case LayerKind.PppoeSession:
-                return header.Length < PppoeHeaderLength;
+                return header.Length < RawNet.Protocols.Pppoe.PppoeSessionHeader.Length;
             default:
                 return false;
         }
