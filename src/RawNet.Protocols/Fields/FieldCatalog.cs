@@ -26,6 +26,12 @@ public static class FieldCatalog
     public static ReadOnlySpan<FieldDefinition> ForLayer(LayerKind kind) => kind switch
     {
         LayerKind.Frame => FrameFields.All,
+        LayerKind.Radiotap => Radiotap.RadiotapFields.All,
+        LayerKind.Ppi => Ppi.PpiFields.All,
+        LayerKind.Prism => Prism.PrismFields.Prism,
+        LayerKind.Avs => Prism.PrismFields.Avs,
+        LayerKind.Ieee80211 => Ieee80211.Ieee80211Fields.All,
+        LayerKind.Llc => Ieee80211.LlcFields.All,
         LayerKind.Ethernet => EthernetFields.All,
         LayerKind.Vlan => VlanFields.All,
         LayerKind.ServiceVlan => VlanFields.ServiceTag,
@@ -130,6 +136,12 @@ public static class FieldCatalog
     public static string ProtocolName(LayerKind kind) => kind switch
     {
         LayerKind.Frame => "frame",
+        LayerKind.Radiotap => "radiotap",
+        LayerKind.Ppi => "ppi",
+        LayerKind.Prism => "prism",
+        LayerKind.Avs => "wlancap",
+        LayerKind.Ieee80211 => "wlan",
+        LayerKind.Llc => "llc",
         LayerKind.Ethernet => "eth",
         LayerKind.Vlan => "vlan",
         LayerKind.ServiceVlan => "ieee8021ad",
@@ -162,6 +174,12 @@ public static class FieldCatalog
     public static string DisplayName(LayerKind kind) => kind switch
     {
         LayerKind.Frame => "Frame",
+        LayerKind.Radiotap => "IEEE 802.11 Radiotap Capture header",
+        LayerKind.Ppi => "PPI Packet Header",
+        LayerKind.Prism => "Prism capture header",
+        LayerKind.Avs => "AVS WLAN Capture header",
+        LayerKind.Ieee80211 => "IEEE 802.11 wireless LAN",
+        LayerKind.Llc => "Logical-Link Control",
         LayerKind.Ethernet => "Ethernet II",
         LayerKind.Vlan => "802.1Q Virtual LAN",
         LayerKind.ServiceVlan => "IEEE 802.1ad",
