@@ -306,7 +306,7 @@ public sealed class PacketDecoder
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         layer.Extent = Math.Max(layer.HeaderLength, repEnd - offset);
-        layer.Detail = fcs && frameEnd < repEnd ? Ieee80211LayerDetail.FcsAtEnd : (byte)0;
+        layer.Detail = (byte)((fcs && frameEnd < repEnd ? Ieee80211LayerDetail.FcsAtEnd : 0) | (dataPad ? Ieee80211LayerDetail.DataPad : 0));
         if (!whole)
             return;
         Ieee80211Header.TryRead(input.Bytes[offset..bodyCapEnd], out var wlan);

@@ -10,6 +10,9 @@ public static class Ieee80211LayerDetail
     /// <summary>The frame ends in a 4-byte FCS (radiotap's or PPI's flag said so): the layer's last 4 bytes.</summary>
     public const byte FcsAtEnd = 0x01;
 
+    /// <summary>Radiotap's Flags said the MAC header is padded to a multiple of 4 bytes (the layer's header includes the padding).</summary>
+    public const byte DataPad = 0x02;
+
     /// <summary>
     /// True when tshark shows <paramref name="field"/> of an 802.11 header of which <paramref name="captured"/> bytes are
     /// there. Of versions 2 and 3 it shows the version and the FCS only; version 1 (802.11ah's PV1) lays out its frame
@@ -53,7 +56,7 @@ public static class Ieee80211FieldReader
             case ComputedField.Ieee80211Address:
             {
                 int at = header.AddressOf((Ieee80211AddressRole)field.Offset);
-                return occurrence == 0 && at >= 0 && bytes.Length >= header.AddressesNeed && Value(0, o + at, 6, out value);
+                return occurrence == 0 && at >= 0 && at + 6 <= bytes.Length && bytes.Length >= header.AddressesNeed && Value(0, o + at, 6, out value);
             }
             case ComputedField.Ieee80211AnyAddress:
             {
