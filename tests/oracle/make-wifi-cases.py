@@ -2,7 +2,7 @@
 """Writes captures of IEEE 802.11 and its capture headers for the tshark and tcpdump oracles of RawNet's decoding.
 
     make-wifi-cases.py OUTDIR          # the fixed cases: one pcap per link type, named below
-    make-wifi-cases.py OUTDIR SEED     # the same frames with random bytes of their capture and 802.11 headers changed
+    make-wifi-cases.py OUTDIR SEED     # the same frames with a random byte of their capture or 802.11 header changed
 
 Files: wlan.pcap (LINKTYPE_IEEE802_11, 105): data frames with every ToDS/FromDS combination, with and without QoS
 control, carrying IPv4 (UDP, TCP, ICMP), IPv6 and ARP over LLC/SNAP; null data, protected (encrypted) data,
@@ -229,21 +229,22 @@ def avs_frames():
     return frames
 
 
-def damage(frames, rng, reach):
-    """Each frame with one byte of its first `reach` bytes set at random, the rest kept."""
+def damage(frames, rng, window):
+    """Each frame with one byte in window(frame) = (start, end) set at random, the rest kept."""
     out = []
     for data, caplen in frames:
-        limit = min(len(data), reach(data))
-        if limit > 0:
-            at = rng.randrange(limit)
+        start, end = window(data)
+        end = min(len(data), end)
+        if end > start:
+            at = rng.randrange(start, end)
             data = data[:at] + bytes([rng.randrange(256)]) + data[at + 1:]
         out.append((data, caplen))
     return out
 
 
-def radiotap_reach(data):
-    """The radiotap header and the 802.11 frame control and flags after it."""
-    return (struct.unpack_from("<H", data, 2)[0] if len(data) >= 4 else 0) + 2
+def radiotap_window(data):
+    """The radiotap header."""
+    return 0, struct.unpack_from("<H", data, 2)[0] if len(data) >= 4 else len(data)
 
 
 def main():
@@ -251,17 +252,22 @@ def main():
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(seed)
+    # The capture headers are damaged, and of 802.11 only the duration: a damaged frame control sends tshark into
+    # heuristics RawNet does not follow (mesh control, guessing whether a body is LLC, 802.11ah's PV1 frame control).
+    # Prism: the message length (a damaged message code makes tshark read 802.11 from the first byte, and tcpdump still
+    # from byte 144).
+    duration = lambda d: (2, 4)
     files = {
-        "wlan.pcap": (105, wlan_frames(), lambda d: 2),
-        "wlan-htc.pcap": (105, htc_frames(), lambda d: 2),
-        "radiotap.pcap": (127, radiotap_frames(), radiotap_reach),
-        "ppi.pcap": (192, ppi_frames(), lambda d: 8 + 24),
-        "prism.pcap": (119, prism_frames(), lambda d: 8),
-        "avs.pcap": (163, avs_frames(), lambda d: 8),
+        "wlan.pcap": (105, wlan_frames(), duration),
+        "wlan-htc.pcap": (105, htc_frames(), duration),
+        "radiotap.pcap": (127, radiotap_frames(), radiotap_window),
+        "ppi.pcap": (192, ppi_frames(), lambda d: (0, 8 + 24)),
+        "prism.pcap": (119, prism_frames(), lambda d: (4, 8)),
+        "avs.pcap": (163, avs_frames(), lambda d: (0, 8)),
     }
-    for name, (linktype, frames, reach) in files.items():
+    for name, (linktype, frames, window) in files.items():
         if seed is not None:
-            frames = damage(frames, rng, reach)
+            frames = damage(frames, rng, window)
         write(os.path.join(outdir, name), linktype, frames)
 
 

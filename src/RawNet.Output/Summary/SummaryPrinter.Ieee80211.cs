@@ -36,7 +36,8 @@ public sealed partial class SummaryPrinter
                 return bytes.Length >= PrismHeader.AvsFixedLength && PrismHeader.AvsLength(bytes) >= PrismHeader.AvsFixedLength
                     && bytes.Length >= PrismHeader.AvsLength(bytes) || Truncated("802.11_radio_avs");
             case LayerKind.Ieee80211:
-                return Append80211(packet, index, bytes, 0);
+                // Up to the FCS, which tcpdump takes off before it reads the frame.
+                return Append80211(packet, index, bytes[..Math.Clamp(reported, 0, bytes.Length)], 0);
             default:
                 return AppendSnap(bytes);
         }
@@ -84,7 +85,8 @@ public sealed partial class SummaryPrinter
         if (next < packet.LayerCount && packet[next].Kind == LayerKind.Ieee80211)
             return true;
         // RawNet decoded no 802.11 header here (tshark's reading of the radiotap header differs): tcpdump's reading of it.
-        return Append80211(packet, -1, frame[Math.Min(frame.Length, headerLength)..], flags >= 0 ? flags & RadiotapHeader.Flags.DataPad : 0);
+        var after = frame[Math.Min(frame.Length, headerLength)..];
+        return Append80211(packet, -1, after[..Math.Clamp(length - headerLength, 0, after.Length)], flags >= 0 ? flags & RadiotapHeader.Flags.DataPad : 0);
     }
 
     /// <summary>print_radiotap_field over the fields of the bitmaps up to <paramref name="lastWord"/>; returns the Flags field, or -1 when it was not read.</summary>
@@ -94,6 +96,7 @@ public sealed partial class SummaryPrinter
         int flags = -1;
         int at = lastWord + 4;
         bool radiotapNamespace = true;
+        int bitBase = 0; // bit numbers run on across bitmaps that do not switch namespace, as tcpdump counts them
         for (int word = RadiotapHeader.Field.Present; word <= lastWord; word += 4)
         {
             uint present = BinaryPrimitives.ReadUInt32LittleEndian(header[word..]);
@@ -101,12 +104,20 @@ public sealed partial class SummaryPrinter
             {
                 for (uint bits = present & 0x1FFFFFFF; bits != 0; bits &= bits - 1)
                 {
-                    int bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    int bit = bitBase + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (bit == 21)
+                        return flags; // VHT: tcpdump prints it, RawNet does not
+                    if (bit is 16 or 17 or > 20)
+                    {
+                        // A field print_radiotap_field does not handle: tcpdump names the bit and stops.
+                        line.Append("[bit ");
+                        line.Append((long)bit);
+                        line.Append("] ");
+                        return flags;
+                    }
                     var (alignment, size) = RadiotapHeader.FieldLayout(bit);
                     if (bit == 9)
                         size = 1; // tcpdump reads dB TX attenuation as one byte (radiotap.org: two)
-                    if (size == 0 || bit == 21)
-                        return flags;
                     at = (at + alignment - 1) & -alignment;
                     if (at + size > header.Length)
                     {
@@ -122,7 +133,8 @@ public sealed partial class SummaryPrinter
             }
             if ((present & RadiotapHeader.VendorNamespaceNext) != 0)
                 return flags;
-            radiotapNamespace = (present & RadiotapHeader.RadiotapNamespaceNext) != 0;
+            radiotapNamespace = true;
+            bitBase = (present & RadiotapHeader.RadiotapNamespaceNext) != 0 ? 0 : bitBase + 32;
         }
         return flags;
     }
@@ -156,6 +168,8 @@ public sealed partial class SummaryPrinter
                     line.Append(" Mb/s ");
                 }
                 break;
+            case 3 when (present & (1u << 18)) != 0:
+                break; // tcpdump prints the XChannel field instead
             case 3:
                 AppendChannel(BinaryPrimitives.ReadUInt16LittleEndian(field), BinaryPrimitives.ReadUInt16LittleEndian(field[2..]), present);
                 break;
@@ -257,7 +271,8 @@ public sealed partial class SummaryPrinter
         var line = _line;
         if ((known & 0x02) != 0)
         {
-            long rate = (known & 0x05) == 0x05 ? Ieee80211Rates.HtTenthsOfMbps(index, (flags & 0x03) == 1, (flags & 0x04) != 0) : 0;
+            // tcpdump needs the guard interval for a rate; an unknown bandwidth counts as 20 MHz.
+            long rate = (known & 0x04) != 0 ? Ieee80211Rates.HtTenthsOfMbps(index, (known & 0x01) != 0 && (flags & 0x03) == 1, (flags & 0x04) != 0) : 0;
             if (rate > 0)
             {
                 AppendTenths(rate);
@@ -305,7 +320,14 @@ public sealed partial class SummaryPrinter
         switch (wlan.Type)
         {
             case Ieee80211FrameType.Management:
-                line.Append(TcpdumpNames.Ieee80211Management(wlan.Subtype));
+                if (TcpdumpNames.Ieee80211Management(wlan.Subtype) is { } name)
+                {
+                    line.Append(name);
+                    return false;
+                }
+                line.Append("Unhandled Management subtype(");
+                line.AppendHexDigits((ulong)wlan.Subtype, 0);
+                line.Append(')');
                 return false;
             case Ieee80211FrameType.Control:
                 AppendControlFrame(wlan, bytes);

@@ -19,8 +19,8 @@ internal static class TcpdumpNames
         _ => "pppoe",
     };
 
-    /// <summary>st_str: an 802.11 management frame's subtype as tcpdump heads its body.</summary>
-    public static string Ieee80211Management(int subtype) => subtype switch
+    /// <summary>st_str: an 802.11 management frame's subtype as tcpdump heads its body, or null for one it does not handle.</summary>
+    public static string? Ieee80211Management(int subtype) => subtype switch
     {
         0 => "Assoc Request",
         1 => "Assoc Response",
@@ -34,7 +34,7 @@ internal static class TcpdumpNames
         11 => "Authentication",
         12 => "DeAuthentication",
         13 => "Action",
-        _ => "Unhandled Management subtype",
+        _ => null,
     };
 
     /// <summary>ipproto_values: the protocol's name in "proto TCP (6)" and "next-header UDP (17)", or "unknown".</summary>

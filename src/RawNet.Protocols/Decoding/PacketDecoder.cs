@@ -208,9 +208,19 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Prism:
                 if (PrismHeader.IsAvs(bytes[..capEnd]))
+                {
                     DecodeAvs(input, capEnd, repEnd);
+                }
+                else if (capEnd >= 4 && !PrismHeader.IsPrism(bytes[..capEnd]))
+                {
+                    // Neither header: tshark names the Prism protocol and reads 802.11 from the first byte.
+                    Header(input, LayerKind.Prism, 0, 0, capEnd, repEnd, out _);
+                    DecodeIeee80211(input, 0, capEnd, repEnd, fcs: false, dataPad: false);
+                }
                 else if (Header(input, LayerKind.Prism, 0, PrismHeader.PrismLength, capEnd, repEnd, out _))
+                {
                     DecodeIeee80211(input, PrismHeader.PrismLength, capEnd, repEnd, fcs: false, dataPad: false);
+                }
                 return;
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
@@ -263,6 +273,11 @@ public sealed class PacketDecoder
         if (!DeclaredHeader(input, LayerKind.Ppi, PpiHeader.FixedLength, PpiHeader.FixedLength, capEnd, repEnd, out int length))
             return;
         PpiHeader.TryRead(input.Bytes[..length], out var ppi);
+        if (!ppi.FieldsFit)
+        {
+            Malformed(ref _packet.LayerRef(_packet.LayerCount - 1), input, LayerKind.Ppi, 0, "PPI field runs past the header");
+            return;
+        }
         switch (ppi.Dlt)
         {
             case LinkType.Ieee80211:
@@ -306,7 +321,8 @@ public sealed class PacketDecoder
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         layer.Extent = Math.Max(layer.HeaderLength, repEnd - offset);
-        layer.Detail = (byte)((fcs && frameEnd < repEnd ? Ieee80211LayerDetail.FcsAtEnd : 0) | (dataPad ? Ieee80211LayerDetail.DataPad : 0));
+        layer.Detail = (byte)((fcs && frameEnd < repEnd ? Ieee80211LayerDetail.FcsAtEnd : 0) | (dataPad ? Ieee80211LayerDetail.DataPad : 0)
+            | (_packet.Metadata.LinkType != LinkType.Ieee80211 ? Ieee80211LayerDetail.BehindCaptureHeader : 0));
         if (!whole)
             return;
         Ieee80211Header.TryRead(input.Bytes[offset..bodyCapEnd], out var wlan);

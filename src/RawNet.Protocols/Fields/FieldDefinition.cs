@@ -103,6 +103,8 @@ public enum FieldPresence : byte
     DnsUpdate,
     /// <summary>The 802.11 duration field, which a PS-Poll uses for its association ID instead.</summary>
     Ieee80211Duration,
+    /// <summary>AVS header fields: tshark shows them only under AVS's cookie of version 1 or 2 (it still takes the header's length).</summary>
+    AvsMagic,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>

@@ -121,7 +121,9 @@ public static class FieldReader
         FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
         FieldPresence.SllMacAddress => header.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(header[LinuxCooked.LinuxCookedHeader.SllField.AddressLength..]) == 6,
         FieldPresence.Sll2MacAddress => header.Length >= 12 && header[LinuxCooked.LinuxCookedHeader.Sll2Field.AddressLength] == 6,
-        FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.TryRead(header, out var wlan) && !wlan.IsPsPoll,
+        FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),
+        // A PS-Poll's field is an association ID when its top two bits are set (tshark reads it by its value then).
+        FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.TryRead(header, out var wlan) && (!wlan.IsPsPoll || (BinaryPrimitives.ReadUInt16LittleEndian(header[Ieee80211.Ieee80211Header.Field.Duration..]) & 0xC000) != 0xC000),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate

@@ -13,12 +13,15 @@ public static class Ieee80211LayerDetail
     /// <summary>Radiotap's Flags said the MAC header is padded to a multiple of 4 bytes (the layer's header includes the padding).</summary>
     public const byte DataPad = 0x02;
 
+    /// <summary>The frame came behind a capture header (radiotap, PPI, Prism, AVS), not on LINKTYPE_IEEE802_11.</summary>
+    public const byte BehindCaptureHeader = 0x04;
+
     /// <summary>
     /// True when tshark shows <paramref name="field"/> of an 802.11 header of which <paramref name="captured"/> bytes are
     /// there. Of versions 2 and 3 it shows the version and the FCS only; version 1 (802.11ah's PV1) lays out its frame
-    /// control otherwise, which RawNet does not read. Of version 0: all of
-    /// it but HT control for a frame without an FCS; the frame control for one with an FCS, which tshark reads field by
-    /// field (<see cref="Ieee80211Header.AddressesNeed"/> then bounds the addresses).
+    /// control otherwise, which RawNet does not read. Of version 0: on LINKTYPE_IEEE802_11, all of the header but HT
+    /// control; behind a capture header, the frame control, as tshark then reads field by field
+    /// (<see cref="Ieee80211Header.AddressesNeed"/> then bounds the addresses).
     /// </summary>
     public static bool HasEnoughForFields(FieldDefinition field, ReadOnlySpan<byte> captured, byte detail)
     {
@@ -26,7 +29,7 @@ public static class Ieee80211LayerDetail
             return false;
         if (header.Version != 0)
             return header.Version > 1 && (field == Ieee80211Fields.Version || field == Ieee80211Fields.Fcs);
-        return (detail & FcsAtEnd) != 0 || captured.Length >= header.LengthBeforeHtControl;
+        return (detail & BehindCaptureHeader) != 0 || captured.Length >= header.LengthBeforeHtControl;
     }
 }
 

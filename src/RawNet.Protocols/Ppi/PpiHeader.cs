@@ -57,6 +57,26 @@ public readonly ref struct PpiHeader
     public LinkType Dlt => (LinkType)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(_bytes[Field.Dlt..]), ushort.MaxValue);
 
     /// <summary>
+    /// False when a field runs past the header's declared length: tshark then stops in the header and reads nothing of
+    /// the frame after it. (A walk past <see cref="MaxFields"/> fields is taken as fitting.)
+    /// </summary>
+    public bool FieldsFit
+    {
+        get
+        {
+            int end = Math.Min(_bytes.Length, Length);
+            int at = Field.Fields;
+            for (int n = 0; n < MaxFields && at + 4 <= end; n++)
+            {
+                at += 4 + BinaryPrimitives.ReadUInt16LittleEndian(_bytes[(at + 2)..]);
+                if (at > end)
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
     /// True when an 802.11-Common field of the right length says the frame ends in its FCS. A field that runs past the
     /// header ends the walk, as does <see cref="MaxFields"/>.
     /// </summary>

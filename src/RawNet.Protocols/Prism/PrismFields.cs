@@ -15,7 +15,7 @@ public static class PrismFields
 
     public static readonly FieldDefinition[] Avs =
     [
-        FieldDefinition.Fixed("wlancap.version", "Header revision", LayerKind.Avs, F.AvsVersion, 4, FieldKind.Decimal, 0x000000FF),
-        FieldDefinition.Fixed("wlancap.length", "Header length", LayerKind.Avs, F.AvsLength, 4, FieldKind.Decimal),
+        FieldDefinition.Fixed("wlancap.version", "Header revision", LayerKind.Avs, F.AvsVersion, 4, FieldKind.Decimal, 0x000000FF, FieldPresence.AvsMagic),
+        FieldDefinition.Fixed("wlancap.length", "Header length", LayerKind.Avs, F.AvsLength, 4, FieldKind.Decimal, presence: FieldPresence.AvsMagic),
     ];
 }

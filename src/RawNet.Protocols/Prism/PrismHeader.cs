@@ -32,9 +32,24 @@ public static class PrismHeader
     /// <summary>The AVS magic in the top 24 bits of the first word.</summary>
     public const uint AvsMagic = 0x80211000, AvsMagicMask = 0xFFFFFF00;
 
+    /// <summary>The message codes of the two Prism header types (little-endian).</summary>
+    public const uint PrismType1MessageCode = 0x44, PrismType2MessageCode = 0x41;
+
+    /// <summary>
+    /// True when <paramref name="bytes"/> start with a Prism message code, in either byte order; tshark reads a frame
+    /// that starts with neither (nor AVS's magic) as 802.11 from its first byte.
+    /// </summary>
+    public static bool IsPrism(ReadOnlySpan<byte> bytes) => bytes.Length >= 4
+        && (BinaryPrimitives.ReadUInt32LittleEndian(bytes) is PrismType1MessageCode or PrismType2MessageCode
+            || BinaryPrimitives.ReadUInt32BigEndian(bytes) is PrismType1MessageCode or PrismType2MessageCode);
+
     /// <summary>True when <paramref name="bytes"/> start with AVS's magic (how tshark and tcpdump tell AVS on link type 119).</summary>
     public static bool IsAvs(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 4 && (BinaryPrimitives.ReadUInt32BigEndian(bytes) & AvsMagicMask) == AvsMagic;
+
+    /// <summary>True when <paramref name="bytes"/> start with AVS's magic and a version tshark knows (up to 2): it shows the fields only then.</summary>
+    public static bool IsKnownAvsVersion(ReadOnlySpan<byte> bytes) =>
+        IsAvs(bytes) && bytes[3] <= 2;
 
     /// <summary>The AVS header's declared length (the caller knows the 8 bytes are there).</summary>
     public static long AvsLength(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32BigEndian(bytes[Field.AvsLength..]);

@@ -21,14 +21,28 @@ public static class RadiotapFieldReader
         switch (field.Computed)
         {
             case ComputedField.RadiotapPresentWord:
-            case ComputedField.RadiotapPresentBit:
             {
                 if (occurrence >= radiotap.PresentWords)
                     return false;
-                uint word = radiotap.PresentWord(occurrence);
-                ulong number = field.Computed == ComputedField.RadiotapPresentWord ? word : (word >> field.Offset) & 1;
-                value = new FieldValue(number, layerOffset + RadiotapHeader.Field.Present + 4 * occurrence, 4);
+                value = new FieldValue(radiotap.PresentWord(occurrence), layerOffset + RadiotapHeader.Field.Present + 4 * occurrence, 4);
                 return true;
+            }
+            case ComputedField.RadiotapPresentBit:
+            {
+                if (!radiotap.NamesPresentBits)
+                    return false;
+                // Bits 0 to 28 are named in the bitmaps that start the radiotap namespace, 29 to 31 in all.
+                int seen = 0;
+                for (int word = 0; word < radiotap.PresentWords; word++)
+                {
+                    if (field.Offset < 29 && !radiotap.StartsRadiotapNamespace(word))
+                        continue;
+                    if (seen++ != occurrence)
+                        continue;
+                    value = new FieldValue((radiotap.PresentWord(word) >> field.Offset) & 1, layerOffset + RadiotapHeader.Field.Present + 4 * word, 4);
+                    return true;
+                }
+                return false;
             }
             case ComputedField.RadiotapFlags:
             {

@@ -113,18 +113,43 @@ public readonly ref struct RadiotapHeader
                 int at = Field.Present + 4 * (words - 1);
                 if (at + 4 > end)
                     return 0;
-                if ((PresentWord(words - 1) & ExtensionBit) == 0)
+                uint word = PresentWord(words - 1);
+                // A word naming both namespaces next is where tshark's walk stops.
+                if ((word & ExtensionBit) == 0 || (word & BothNamespaces) == BothNamespaces)
                     return words;
             }
             return 0;
         }
     }
 
+    private const uint BothNamespaces = RadiotapNamespaceNext | VendorNamespaceNext;
+
+    /// <summary>
+    /// True when tshark names the bits of the present bitmaps: not when a bitmap names both namespaces next (tshark
+    /// stops there with an error before naming any).
+    /// </summary>
+    public bool NamesPresentBits
+    {
+        get
+        {
+            int words = PresentWords;
+            return words > 0 && (PresentWord(words - 1) & BothNamespaces) != BothNamespaces;
+        }
+    }
+
+    /// <summary>
+    /// True when bitmap <paramref name="index"/> starts the radiotap namespace (the first, or one after a bitmap with the
+    /// radiotap-namespace-next bit): tshark names bits 0 to 28 only in those; bits 29 to 31 in every bitmap.
+    /// </summary>
+    public bool StartsRadiotapNamespace(int index) =>
+        index == 0 || (PresentWord(index - 1) & BothNamespaces) == RadiotapNamespaceNext;
+
     /// <summary>Present bitmap <paramref name="index"/> (the caller knows it is there: <see cref="PresentWords"/>).</summary>
     public uint PresentWord(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_bytes[(Field.Present + 4 * index)..]);
 
     /// <summary>
-    /// The offset of the Flags field, or -1 when the first bitmap does not name it or it lies past the header's end
+    /// The offset of the Flags field, or -1 when the first bitmap does not name it, the bitmaps stop tshark's walk
+    /// (<see cref="NamesPresentBits"/>), or it lies past the header's end
     /// (after TSFT, an 8-byte field aligned to 8 from the header's start, when that is present too).
     /// </summary>
     public int FlagsOffset
@@ -132,7 +157,7 @@ public readonly ref struct RadiotapHeader
         get
         {
             int words = PresentWords;
-            if (words == 0)
+            if (words == 0 || !NamesPresentBits)
                 return -1;
             uint first = PresentWord(0);
             if ((first & FlagsBit) == 0)
