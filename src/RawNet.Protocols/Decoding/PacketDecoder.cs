@@ -326,6 +326,8 @@ public sealed class PacketDecoder
         if (!whole)
             return;
         Ieee80211Header.TryRead(input.Bytes[offset..bodyCapEnd], out var wlan);
+        if (wlan.Version != 0)
+            layer.Detail |= Ieee80211LayerDetail.OtherVersion;
         int body = offset + length;
         if (wlan.Version != 0)
             Unsupported(input, body, bodyCapEnd, frameEnd, "802.11 protocol version not decoded");

@@ -72,10 +72,11 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
-    /// the type, before it reads the words its fields need); for any other layer, no field means tshark does not show the
+    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read); for any other layer, no field means tshark does not show the
     /// protocol.
     /// </summary>
-    public static bool ShownWithoutFields(in Layer layer) => layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength;
+    public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
+        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();

@@ -16,6 +16,9 @@ public static class Ieee80211LayerDetail
     /// <summary>The frame came behind a capture header (radiotap, PPI, Prism, AVS), not on LINKTYPE_IEEE802_11.</summary>
     public const byte BehindCaptureHeader = 0x04;
 
+    /// <summary>The frame control names a protocol version other than 0: tshark shows wlan even with none of RawNet's fields.</summary>
+    public const byte OtherVersion = 0x08;
+
     /// <summary>
     /// True when tshark shows <paramref name="field"/> of an 802.11 header of which <paramref name="captured"/> bytes are
     /// there. Of versions 2 and 3 it shows the version and the FCS only; version 1 (802.11ah's PV1) lays out its frame
