@@ -15,6 +15,8 @@ public static class LinkTypeNames
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
         LinkType.CiscoHdlc => "C_HDLC",
+        LinkType.Prism => "PRISM_HEADER",
+        LinkType.Avs => "IEEE802_11_AVS",
         LinkType.Loop => "LOOP",
         LinkType.LinuxSll => "LINUX_SLL",
         LinkType.PppWithDirection => "PPP_WITH_DIR",

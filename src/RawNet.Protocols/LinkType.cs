@@ -13,8 +13,12 @@ public enum LinkType : ushort
     PppHdlc = 50,
     /// <summary>Raw IP, version taken from the first nibble.</summary>
     Raw = 101,
-    /// <summary>IEEE 802.11 (decoded to frame fields only).</summary>
+    /// <summary>IEEE 802.11 frames without an FCS (tshark's default reading).</summary>
     Ieee80211 = 105,
+    /// <summary>802.11 behind a 144-byte Prism monitor-mode header, or behind an AVS header when the frame starts with AVS's magic.</summary>
+    Prism = 119,
+    /// <summary>802.11 behind an AVS header (LINKTYPE_IEEE802_11_AVS).</summary>
+    Avs = 163,
     /// <summary>Cisco HDLC (LINKTYPE_C_HDLC).</summary>
     CiscoHdlc = 104,
     /// <summary>OpenBSD loopback: a 4-byte address family in network byte order.</summary>
@@ -23,9 +27,9 @@ public enum LinkType : ushort
     LinuxSll = 113,
     /// <summary>PPP with a direction byte in front (0 received, else sent), then as <see cref="Ppp"/>.</summary>
     PppWithDirection = 204,
-    /// <summary>PPI-encapsulated 802.11 (frame fields only).</summary>
+    /// <summary>A PPI header, then 802.11 (or Ethernet) as its DLT field says.</summary>
     Ppi = 192,
-    /// <summary>Radiotap-encapsulated 802.11 (frame fields only).</summary>
+    /// <summary>A radiotap header, then 802.11 (with an FCS when radiotap's Flags say so).</summary>
     Ieee80211Radiotap = 127,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,

@@ -186,6 +186,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             {
                 case LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.Null or LayerKind.LinuxSll:
                     continue;
+                case LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs or LayerKind.Ieee80211 or LayerKind.Llc:
+                    if (!AppendWireless(packet, frame, index, ref length, ref linkStart))
+                        return;
+                    continue;
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;

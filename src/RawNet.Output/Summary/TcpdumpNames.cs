@@ -11,7 +11,30 @@ internal static class TcpdumpNames
         RawNet.Protocols.Decoding.LayerKind.Null => "null",
         RawNet.Protocols.Decoding.LayerKind.LinuxSll => "sll",
         RawNet.Protocols.Decoding.LayerKind.LinuxSll2 => "sll2",
+        RawNet.Protocols.Decoding.LayerKind.Radiotap => "802.11_radio",
+        RawNet.Protocols.Decoding.LayerKind.Ieee80211 => "802.11",
+        RawNet.Protocols.Decoding.LayerKind.Ppi => "ppi",
+        RawNet.Protocols.Decoding.LayerKind.Prism => "prism",
+        RawNet.Protocols.Decoding.LayerKind.Avs => "802.11_radio_avs",
         _ => "pppoe",
+    };
+
+    /// <summary>st_str: an 802.11 management frame's subtype as tcpdump heads its body, or null for one it does not handle.</summary>
+    public static string? Ieee80211Management(int subtype) => subtype switch
+    {
+        0 => "Assoc Request",
+        1 => "Assoc Response",
+        2 => "ReAssoc Request",
+        3 => "ReAssoc Response",
+        4 => "Probe Request",
+        5 => "Probe Response",
+        8 => "Beacon",
+        9 => "ATIM",
+        10 => "Disassociation",
+        11 => "Authentication",
+        12 => "DeAuthentication",
+        13 => "Action",
+        _ => null,
     };
 
     /// <summary>ipproto_values: the protocol's name in "proto TCP (6)" and "next-header UDP (17)", or "unknown".</summary>

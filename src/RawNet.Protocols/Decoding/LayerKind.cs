@@ -5,6 +5,18 @@ public enum LayerKind : byte
 {
     /// <summary>The frame itself: capture metadata (number, time, lengths).</summary>
     Frame,
+    /// <summary>A radiotap header (LINKTYPE_IEEE802_11_RADIOTAP): radio information before an 802.11 frame.</summary>
+    Radiotap,
+    /// <summary>A PPI header (LINKTYPE_PPI): per-packet information before a frame of the link type it names.</summary>
+    Ppi,
+    /// <summary>A Prism monitor-mode header (LINKTYPE_PRISM_HEADER), 144 bytes.</summary>
+    Prism,
+    /// <summary>An AVS header (LINKTYPE_IEEE802_11_AVS, or a Prism link type whose frame starts with AVS's magic), shown by tshark as "wlancap".</summary>
+    Avs,
+    /// <summary>An IEEE 802.11 MAC header (tshark "wlan"); a frame with an FCS spans it.</summary>
+    Ieee80211,
+    /// <summary>An IEEE 802.2 LLC header with its SNAP extension when it has one.</summary>
+    Llc,
     Ethernet,
     Vlan,
     /// <summary>An 802.1ad service tag (S-tag, TPID 0x88A8), shown by tshark as "ieee8021ad".</summary>

@@ -8,12 +8,16 @@ using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
+using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
+using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Pppoe;
+using RawNet.Protocols.Prism;
+using RawNet.Protocols.Radiotap;
 using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
@@ -83,7 +87,8 @@ public sealed class PacketDecoder
     /// <summary>True for the link types whose headers RawNet decodes; frames of other types show frame fields only.</summary>
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
-        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc;
+        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
+        or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -193,10 +198,190 @@ public sealed class PacketDecoder
                 else
                     DecodePpp(input, 0, PppFraming.HdlcWithDirection, capEnd, repEnd);
                 return;
+            case LinkType.Ieee80211:
+                DecodeIeee80211(input, 0, capEnd, repEnd, fcs: false, dataPad: false);
+                return;
+            case LinkType.Ieee80211Radiotap:
+                DecodeRadiotap(input, capEnd, repEnd);
+                return;
+            case LinkType.Ppi:
+                DecodePpi(input, capEnd, repEnd);
+                return;
+            case LinkType.Prism:
+                if (PrismHeader.IsAvs(bytes[..capEnd]))
+                {
+                    DecodeAvs(input, capEnd, repEnd);
+                }
+                else if (capEnd >= 4 && !PrismHeader.IsPrism(bytes[..capEnd]))
+                {
+                    // Neither header: tshark names the Prism protocol and reads 802.11 from the first byte.
+                    Header(input, LayerKind.Prism, 0, 0, capEnd, repEnd, out _);
+                    DecodeIeee80211(input, 0, capEnd, repEnd, fcs: false, dataPad: false);
+                }
+                else if (Header(input, LayerKind.Prism, 0, PrismHeader.PrismLength, capEnd, repEnd, out _))
+                {
+                    DecodeIeee80211(input, PrismHeader.PrismLength, capEnd, repEnd, fcs: false, dataPad: false);
+                }
+                return;
+            case LinkType.Avs:
+                DecodeAvs(input, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// A header whose length is declared in its own first bytes (radiotap, PPI, AVS): the fixed part, then the whole
+    /// declared length. False when either is short, or when the declared length is below <paramref name="minLength"/>
+    /// (the layer keeps its fixed part and is malformed).
+    /// </summary>
+    private bool DeclaredHeader(Span input, LayerKind kind, int fixedLength, int minLength, int capEnd, int repEnd, out int length)
+    {
+        length = 0;
+        if (!Header(input, kind, 0, fixedLength, capEnd, repEnd, out int index))
+            return false;
+        var bytes = input.Bytes[..capEnd];
+        long declared = kind switch
+        {
+            LayerKind.Radiotap => RadiotapHeader.TryRead(bytes, out var radiotap) ? radiotap.Length : 0,
+            LayerKind.Ppi => PpiHeader.TryRead(bytes, out var ppi) ? ppi.Length : 0,
+            _ => PrismHeader.AvsLength(bytes),
+        };
+        length = (int)Math.Min(declared, int.MaxValue);
+        if (length < minLength)
+        {
+            Malformed(ref _packet.LayerRef(index), input, kind, 0, "header length below its minimum");
+            return false;
+        }
+        return Header(input, kind, 0, length, capEnd, repEnd, out _, replace: index);
+    }
+
+    /// <summary>Radiotap, then 802.11 with the FCS and padding its Flags field announces.</summary>
+    private void DecodeRadiotap(Span input, int capEnd, int repEnd)
+    {
+        if (!DeclaredHeader(input, LayerKind.Radiotap, RadiotapHeader.FixedLength, RadiotapHeader.MinLength, capEnd, repEnd, out int length))
+            return;
+        RadiotapHeader.TryRead(input.Bytes[..length], out var radiotap);
+        byte flags = radiotap.FlagsValue;
+        DecodeIeee80211(input, length, capEnd, repEnd, (flags & RadiotapHeader.Flags.FcsAtEnd) != 0, (flags & RadiotapHeader.Flags.DataPad) != 0);
+    }
+
+    /// <summary>PPI, then what its DLT names: 802.11 (with an FCS when its 802.11-Common field says so) or Ethernet.</summary>
+    private void DecodePpi(Span input, int capEnd, int repEnd)
+    {
+        if (!DeclaredHeader(input, LayerKind.Ppi, PpiHeader.FixedLength, PpiHeader.FixedLength, capEnd, repEnd, out int length))
+            return;
+        PpiHeader.TryRead(input.Bytes[..length], out var ppi);
+        if (!ppi.FieldsFit)
+        {
+            Malformed(ref _packet.LayerRef(_packet.LayerCount - 1), input, LayerKind.Ppi, 0, "PPI field runs past the header");
+            return;
+        }
+        switch (ppi.Dlt)
+        {
+            case LinkType.Ieee80211:
+                DecodeIeee80211(input, length, capEnd, repEnd, ppi.HasFcs, dataPad: false);
+                return;
+            case LinkType.Ethernet:
+                DecodeEthernet(input, length, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, length, capEnd, repEnd, "PPI link type not decoded");
+                return;
+        }
+    }
+
+    private void DecodeAvs(Span input, int capEnd, int repEnd)
+    {
+        if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length))
+            DecodeIeee80211(input, length, capEnd, repEnd, fcs: false, dataPad: false);
+    }
+
+    /// <summary>
+    /// An 802.11 frame: its MAC header as the frame control lays it out (<paramref name="dataPad"/>: padded to 4 bytes),
+    /// then, for an unencrypted data frame with one MSDU, LLC. Management and control bodies, encrypted bodies and
+    /// A-MSDUs stay data. With <paramref name="fcs"/> the last 4 bytes are the FCS: the layer spans them, what it carries
+    /// ends before them.
+    /// </summary>
+    private void DecodeIeee80211(Span input, int offset, int capEnd, int repEnd, bool fcs, bool dataPad)
+    {
+        int frameEnd = fcs && repEnd - offset >= Ieee80211Header.FcsLength ? repEnd - Ieee80211Header.FcsLength : repEnd;
+        int bodyCapEnd = Math.Min(capEnd, frameEnd);
+        bool whole = Header(input, LayerKind.Ieee80211, offset, Ieee80211Header.FrameControlLength, bodyCapEnd, frameEnd, out int index);
+        int length = 0;
+        if (whole)
+        {
+            Ieee80211Header.TryRead(input.Bytes[offset..bodyCapEnd], out var header);
+            // Another protocol version lays out its header otherwise: the frame control alone, then data (as tshark).
+            length = header.Version != 0 ? Ieee80211Header.FrameControlLength : dataPad ? (header.Length + 3) & ~3 : header.Length;
+            whole = Header(input, LayerKind.Ieee80211, offset, length, bodyCapEnd, frameEnd, out index, replace: index);
+        }
+        if (index < 0)
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.Extent = Math.Max(layer.HeaderLength, repEnd - offset);
+        layer.Detail = (byte)((fcs && frameEnd < repEnd ? Ieee80211LayerDetail.FcsAtEnd : 0) | (dataPad ? Ieee80211LayerDetail.DataPad : 0)
+            | (_packet.Metadata.LinkType != LinkType.Ieee80211 ? Ieee80211LayerDetail.BehindCaptureHeader : 0));
+        if (!whole)
+            return;
+        Ieee80211Header.TryRead(input.Bytes[offset..bodyCapEnd], out var wlan);
+        if (wlan.Version != 0)
+            layer.Detail |= Ieee80211LayerDetail.OtherVersion;
+        int body = offset + length;
+        if (wlan.Version != 0)
+            Unsupported(input, body, bodyCapEnd, frameEnd, "802.11 protocol version not decoded");
+        else if (wlan.Type != Ieee80211FrameType.Data)
+        {
+            // tshark shows management and control bodies as fields of wlan, which RawNet does not read: no data layer.
+            if (!input.Quoted && body < frameEnd)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Ieee80211, body, "802.11 management or control frame body not decoded");
+        }
+        else if (wlan.HasNoBody)
+            Payload(input, body, bodyCapEnd, frameEnd);
+        else if (wlan.IsProtected)
+            DecodeProtectedBody(input, index, offset, body, bodyCapEnd, frameEnd);
+        else if (wlan.HasQos && (input.Bytes[offset + wlan.QosOffset] & Ieee80211Header.AmsduPresent) != 0)
+            Unsupported(input, body, bodyCapEnd, frameEnd, "802.11 A-MSDU not decoded");
+        else
+            DecodeLlc(input, body, bodyCapEnd, frameEnd);
+    }
+
+    /// <summary>
+    /// An encrypted body: its IV (WEP's 4 bytes, or 8 with the Extended IV bit) joins the 802.11 layer, as tshark shows
+    /// it among wlan's fields; the rest is data, short of WEP's ICV.
+    /// </summary>
+    private void DecodeProtectedBody(Span input, int index, int offset, int body, int capEnd, int repEnd)
+    {
+        int iv = capEnd - body > 3 && (input.Bytes[body + 3] & Ieee80211Header.ExtendedIv) != 0
+            ? Ieee80211Header.ExtendedIvLength : Ieee80211Header.WepIvLength;
+        ref Layer layer = ref _packet.LayerRef(index);
+        if (capEnd - body < iv)
+        {
+            StopShort(input, LayerKind.Ieee80211, body, capEnd, repEnd, "802.11 IV cut short");
+            return;
+        }
+        layer.HeaderLength += iv;
+        int end = iv == Ieee80211Header.WepIvLength ? Math.Max(body + iv, repEnd - Ieee80211Header.WepIcvLength) : repEnd;
+        if (!input.Quoted)
+            Stop(DecodeOutcome.Unsupported, LayerKind.Payload, body + iv, "encrypted 802.11 frame body");
+        Payload(input, body + iv, Math.Min(capEnd, end), end);
+    }
+
+    private void DecodeLlc(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Llc, offset, LlcHeader.Length, capEnd, repEnd, out int index))
+            return;
+        LlcHeader.TryRead(input.Bytes[offset..capEnd], out var llc);
+        if (!Header(input, LayerKind.Llc, offset, llc.HeaderLength, capEnd, repEnd, out _, replace: index))
+            return;
+        if (!llc.IsSnap || !llc.CarriesEtherType)
+        {
+            Unsupported(input, offset + llc.HeaderLength, capEnd, repEnd, "LLC payload not decoded");
+            return;
+        }
+        DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + LlcHeader.SnapLength, capEnd, repEnd, 0);
     }
 
     private void DecodeEthernet(Span input, int offset, int capEnd, int repEnd)

@@ -26,6 +26,12 @@ public static class FieldCatalog
     public static ReadOnlySpan<FieldDefinition> ForLayer(LayerKind kind) => kind switch
     {
         LayerKind.Frame => FrameFields.All,
+        LayerKind.Radiotap => Radiotap.RadiotapFields.All,
+        LayerKind.Ppi => Ppi.PpiFields.All,
+        LayerKind.Prism => Prism.PrismFields.Prism,
+        LayerKind.Avs => Prism.PrismFields.Avs,
+        LayerKind.Ieee80211 => Ieee80211.Ieee80211Fields.All,
+        LayerKind.Llc => Ieee80211.LlcFields.All,
         LayerKind.Ethernet => EthernetFields.All,
         LayerKind.Vlan => VlanFields.All,
         LayerKind.ServiceVlan => VlanFields.ServiceTag,
@@ -66,10 +72,11 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
-    /// the type, before it reads the words its fields need); for any other layer, no field means tshark does not show the
+    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read); for any other layer, no field means tshark does not show the
     /// protocol.
     /// </summary>
-    public static bool ShownWithoutFields(in Layer layer) => layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength;
+    public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
+        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -130,6 +137,12 @@ public static class FieldCatalog
     public static string ProtocolName(LayerKind kind) => kind switch
     {
         LayerKind.Frame => "frame",
+        LayerKind.Radiotap => "radiotap",
+        LayerKind.Ppi => "ppi",
+        LayerKind.Prism => "prism",
+        LayerKind.Avs => "wlancap",
+        LayerKind.Ieee80211 => "wlan",
+        LayerKind.Llc => "llc",
         LayerKind.Ethernet => "eth",
         LayerKind.Vlan => "vlan",
         LayerKind.ServiceVlan => "ieee8021ad",
@@ -162,6 +175,12 @@ public static class FieldCatalog
     public static string DisplayName(LayerKind kind) => kind switch
     {
         LayerKind.Frame => "Frame",
+        LayerKind.Radiotap => "IEEE 802.11 Radiotap Capture header",
+        LayerKind.Ppi => "PPI Packet Header",
+        LayerKind.Prism => "Prism capture header",
+        LayerKind.Avs => "AVS WLAN Capture header",
+        LayerKind.Ieee80211 => "IEEE 802.11 wireless LAN",
+        LayerKind.Llc => "Logical-Link Control",
         LayerKind.Ethernet => "Ethernet II",
         LayerKind.Vlan => "802.1Q Virtual LAN",
         LayerKind.ServiceVlan => "IEEE 802.1ad",

@@ -101,6 +101,10 @@ public enum FieldPresence : byte
     DnsNotUpdate,
     /// <summary>DNS section counts named for UPDATE (RFC 2136: zones, prerequisites, updates).</summary>
     DnsUpdate,
+    /// <summary>The 802.11 duration field, which a PS-Poll uses for its association ID instead.</summary>
+    Ieee80211Duration,
+    /// <summary>AVS header fields: tshark shows them only under AVS's cookie of version 1 or 2 (it still takes the header's length).</summary>
+    AvsMagic,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -149,6 +153,19 @@ public enum ComputedField : byte
     SlarpMySequence,
     SlarpYourSequence,
     SlarpReliability,
+    /// <summary>Radiotap fields placed by the present bitmaps, read by <see cref="Radiotap.RadiotapFieldReader"/> (RadiotapPresentWord to RadiotapFlags).</summary>
+    RadiotapPresentWord,
+    RadiotapPresentBit,
+    RadiotapFlags,
+    /// <summary>802.11 and LLC fields placed by the frame control, read by <see cref="Ieee80211.Ieee80211FieldReader"/> (Ieee80211TypeSubtype to LlcType).</summary>
+    Ieee80211TypeSubtype,
+    Ieee80211Address,
+    Ieee80211AnyAddress,
+    Ieee80211Qos,
+    Ieee80211HtControl,
+    Ieee80211Fcs,
+    LlcOui,
+    LlcType,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,
@@ -283,8 +300,9 @@ public sealed class FieldDefinition
 {
     private FieldDefinition(string name, string label, LayerKind layer, FieldKind kind, int offset, int size, ulong mask,
         int hexDigits, FieldPresence presence, ComputedField computed, AnalysisValue analysis = AnalysisValue.None,
-        FieldGroup? group = null, bool inTree = true, TreeForm treeForm = TreeForm.Value)
+        FieldGroup? group = null, bool inTree = true, TreeForm treeForm = TreeForm.Value, bool littleEndian = false)
     {
+        LittleEndian = littleEndian;
         TreeForm = treeForm;
         Analysis = analysis;
         Group = group;
@@ -320,8 +338,11 @@ public sealed class FieldDefinition
     /// <summary>Number of bytes read for the value (fixed fields).</summary>
     public int Size { get; }
 
-    /// <summary>Bit mask applied to the big-endian value read (0 for none).</summary>
+    /// <summary>Bit mask applied to the value read (0 for none).</summary>
     public ulong Mask { get; }
+
+    /// <summary>True for a fixed field stored least significant byte first (radiotap, PPI, 802.11's duration and sequence control).</summary>
+    public bool LittleEndian { get; }
 
     /// <summary>Right shift applied after the mask.</summary>
     public int Shift { get; }
@@ -367,6 +388,11 @@ public sealed class FieldDefinition
         ulong mask = 0, FieldPresence presence = FieldPresence.Always) =>
         new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None);
 
+    /// <summary>A field at a fixed offset stored least significant byte first, as 802.11 and its capture headers store theirs.</summary>
+    public static FieldDefinition FixedLittleEndian(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,
+        ulong mask = 0, FieldPresence presence = FieldPresence.Always) =>
+        new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None, littleEndian: true);
+
     /// <summary>A hexadecimal field whose Wireshark type is wider or narrower than the bytes read (e.g. FT_UINT24 flow label).</summary>
     public static FieldDefinition FixedHex(string name, string label, LayerKind layer, int offset, int size, int hexDigits, ulong mask = 0) =>
         new(name, label, layer, FieldKind.Hex, offset, size, mask, hexDigits, FieldPresence.Always, ComputedField.None);
@@ -393,8 +419,8 @@ public sealed class FieldDefinition
     /// argument (HTTP: the header it is the value of).
     /// </summary>
     public static FieldDefinition Item(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed,
-        TreeForm treeForm = TreeForm.Value, bool inTree = true, int offset = 0) =>
-        new(name, label, layer, kind, offset, 0, 0, 0, FieldPresence.Always, computed, inTree: inTree, treeForm: treeForm);
+        TreeForm treeForm = TreeForm.Value, bool inTree = true, int offset = 0, int hexDigits = 0) =>
+        new(name, label, layer, kind, offset, 0, 0, hexDigits, FieldPresence.Always, computed, inTree: inTree, treeForm: treeForm);
 
     private static int DefaultHexDigits(int size, ulong mask) => size * 2;
 

@@ -18,6 +18,8 @@ public static class FieldReader
             return false;
         var buffer = packet.BufferOf(layer, frame);
         var header = buffer.Slice(layer.Offset, layer.HeaderLength);
+        if (layer.Kind == LayerKind.Ieee80211 && !Ieee80211.Ieee80211LayerDetail.HasEnoughForFields(field, header, layer.Detail))
+            return false;
         if (field.IsFixed)
         {
             if (occurrence != 0 || field.Offset + field.Size > header.Length || !HasEnoughForFields(layer))
@@ -38,6 +40,10 @@ public static class FieldReader
             return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (CiscoHdlc.SlarpFieldReader.Serves(field.Computed))
             return CiscoHdlc.SlarpFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Radiotap.RadiotapFieldReader.Serves(field.Computed))
+            return Radiotap.RadiotapFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Ieee80211.Ieee80211FieldReader.Serves(field.Computed))
+            return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
@@ -68,13 +74,16 @@ public static class FieldReader
     {
         LayerKind.Ethernet => layer.HeaderLength >= Ethernet.EthernetHeader.Length,
         LayerKind.CiscoHdlc => layer.HeaderLength >= CiscoHdlc.CiscoHdlcHeader.Length,
+        LayerKind.Radiotap => layer.HeaderLength >= Radiotap.RadiotapHeader.FixedLength,
+        LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
+        LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         _ => true,
     };
 
     private static ulong ReadMasked(FieldDefinition field, ReadOnlySpan<byte> header)
     {
         var bytes = header.Slice(field.Offset, field.Size);
-        ulong raw = field.Size switch
+        ulong raw = field.LittleEndian ? ReadLittleEndian(bytes) : field.Size switch
         {
             1 => bytes[0],
             2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
@@ -88,6 +97,15 @@ public static class FieldReader
         return field.Kind == FieldKind.Boolean ? (raw != 0 ? 1UL : 0UL) : raw >> field.Shift;
     }
 
+    private static ulong ReadLittleEndian(ReadOnlySpan<byte> bytes) => bytes.Length switch
+    {
+        1 => bytes[0],
+        2 => BinaryPrimitives.ReadUInt16LittleEndian(bytes),
+        4 => BinaryPrimitives.ReadUInt32LittleEndian(bytes),
+        8 => BinaryPrimitives.ReadUInt64LittleEndian(bytes),
+        _ => 0,
+    };
+
     private static bool IsPresent(FieldPresence presence, in Layer layer, ReadOnlySpan<byte> header, ulong number) => presence switch
     {
         FieldPresence.Always => true,
@@ -100,6 +118,8 @@ public static class FieldReader
         FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
         FieldPresence.SllMacAddress => LinuxCooked.LinuxCookedHeader.SllHasMacAddress(header),
         FieldPresence.Sll2MacAddress => LinuxCooked.LinuxCookedHeader.Sll2HasMacAddress(header),
+        FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),
+        FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate

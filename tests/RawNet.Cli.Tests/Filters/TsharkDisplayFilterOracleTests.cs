@@ -35,6 +35,11 @@ public sealed class TsharkDisplayFilterOracleTests
         "tcp.flags & 0x12 == 0x12", "tcp.flags & 0x04", "ip.flags & 0x2", "!(tcp.flags & 0x10)",
         "ppp", "ppp && ip", "ppp.protocol == 0x0021", "ppp.protocol == 0xc021 && !udp", "ppp.address == 0xff && !udp", "chdlc", "chdlc.protocol == 0x8035", "chdlc.address == 0x8f && ip", "slarp",
         "slarp.ptype == 2", "slarp.address == 198.18.0.1", "slarp.reliability == 0xffff", "mpls", "mpls.label == 16", "mpls.bottom == 0", "mpls.exp > 0 && ipv6", "mpls.ttl == 1",
+        "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
+        "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
+        "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",
+        "wlan.qos.tid == 5", "wlan.duration > 300", "radiotap.flags.fcs == 1", "radiotap.length > 20", "radiotap.present.tsft == 1",
+        "ppi.dlt == 105", "llc.type == 0x86dd", "llc.dsap == 0x42",
     ];
 
     /// <summary>
@@ -208,6 +213,7 @@ public sealed class TsharkDisplayFilterOracleTests
                     // LINKTYPE_PPP_WITH_DIR is left out: tshark's reader moves its direction byte out of the frame, RawNet keeps it.
                     .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "link"), "*.pcap")
                         .Where(f => !f.EndsWith("ppp-dir.pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                    .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
                 : []);
             using (var writer = PcapNgWriter.Create(combined.Path))
             {

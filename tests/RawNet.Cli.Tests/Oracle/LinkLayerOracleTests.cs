@@ -61,7 +61,7 @@ public sealed class LinkLayerOracleTests
     [Theory]
     [MemberData(nameof(Seeds))]
     public void DamagedHeadersEqualTsharkAndTcpdump(int seed) =>
-        WithScriptOutput(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), directory =>
+        TsharkComparison.WithScriptOutput(Script, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), directory =>
         {
             var files = Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal).ToArray();
             Assert.NotEmpty(files);
@@ -74,35 +74,7 @@ public sealed class LinkLayerOracleTests
         });
 
     [Fact]
-    public void TheBundledCasesAreWhatTheScriptWrites() =>
-        // The captures are the script's output byte for byte: a change to one without the other fails here.
-        WithScriptOutput(null, directory =>
-        {
-            var written = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-            var bundled = Directory.GetFiles(Path.Combine(TestPaths.Captures, "link")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(written, bundled);
-            foreach (var name in written)
-                Assert.True(File.ReadAllBytes(Path.Combine(directory, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(TestPaths.Captures, "link", name!))), name);
-        });
-
-    /// <summary>Runs make-link-cases.py into a new directory (with <paramref name="seed"/> when given), hands it to <paramref name="check"/> and deletes it.</summary>
-    private static void WithScriptOutput(string? seed, Action<string> check)
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var directory = Directory.CreateTempSubdirectory("rawnet-link-cases-");
-        try
-        {
-            var made = ExternalTool.Run(python, seed is null ? [Script, directory.FullName] : [Script, directory.FullName, seed]);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            check(directory.FullName);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+    public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "link");
 
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
@@ -129,5 +101,5 @@ public sealed class LinkLayerOracleTests
         Assert.Contains("Malformed", mpls.StdOut);
     }
 
-    private static string Script => Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-link-cases.py");
+    private const string Script = "make-link-cases.py";
 }

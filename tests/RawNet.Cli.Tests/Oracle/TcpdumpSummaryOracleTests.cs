@@ -18,7 +18,9 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <remarks>
 /// What is compared where RawNet decodes less than tcpdump, each rule narrow enough not to hide a real difference:
 /// <list type="bullet">
-/// <item>Link types RawNet does not decode (802.11, radiotap, PPI): the time stamp only.</item>
+/// <item>Link types RawNet does not decode: the time stamp only.</item>
+/// <item>802.11 where tcpdump decodes further (<see cref="WirelessOracleTests.TcpdumpDecodesFurther"/>: management
+/// bodies, LLC that is not SNAP with an EtherType RawNet decodes): up to where tcpdump goes on.</item>
 /// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
 /// DHCP, SIP, L2TP, ...; not DNS, over UDP 53 and 5353 and TCP 53, nor HTTP on TCP 80 and 8080, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": FTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
@@ -123,6 +125,11 @@ public sealed class TcpdumpSummaryOracleTests
         const int timeLength = 15;
         if (!PacketDecoder.DecodesLinkType(linkType) || EtherTypes.Any(type => rawnet.Contains($"ethertype Unknown ({type})", StringComparison.Ordinal)))
             return tcpdump.Length >= timeLength && rawnet.Length >= timeLength && tcpdump[..timeLength] == rawnet[..timeLength];
+        if (WirelessOracleTests.IsWireless(linkType) && WirelessOracleTests.TcpdumpDecodesFurther.Match(tcpdump) is { Success: true } further)
+        {
+            int end = further.Index + further.Length;
+            return rawnet.Length >= end && tcpdump[..end] == rawnet[..end];
+        }
 
         var protocol = Regex.Match(rawnet, @" ip-proto-(\d+) \d+$");
         if (protocol.Success && NetworkProtocols.Contains(int.Parse(protocol.Groups[1].Value)))

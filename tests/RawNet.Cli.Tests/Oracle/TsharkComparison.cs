@@ -48,6 +48,43 @@ internal static class TsharkComparison
         }
     }
 
+    /// <summary>
+    /// Runs tests/oracle/<paramref name="generator"/> into a new directory (with <paramref name="seed"/> when given; scapy,
+    /// skipping with the reason when it is missing), hands the directory to <paramref name="check"/> and deletes it.
+    /// </summary>
+    public static void WithScriptOutput(string generator, string? seed, Action<string> check)
+    {
+        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
+        var script = Path.Combine(TestPaths.RepoRoot, "tests", "oracle", generator);
+        var directory = Directory.CreateTempSubdirectory($"rawnet-{Path.GetFileNameWithoutExtension(generator)}-");
+        try
+        {
+            var made = ExternalTool.Run(python, seed is null ? [script, directory.FullName] : [script, directory.FullName, seed]);
+            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
+                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
+            Assert.True(made.ExitCode == 0, made.StdErr);
+            check(directory.FullName);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The captures under captures/<paramref name="folder"/> are <paramref name="generator"/>'s output byte for byte: a
+    /// change to one without the other fails here.
+    /// </summary>
+    public static void AssertBundledCasesAreWhatTheScriptWrites(string generator, string folder) =>
+        WithScriptOutput(generator, null, directory =>
+        {
+            var written = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            var bundled = Directory.GetFiles(Path.Combine(TestPaths.Captures, folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(written, bundled);
+            foreach (var name in written)
+                Assert.True(File.ReadAllBytes(Path.Combine(directory, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(TestPaths.Captures, folder, name!))), name);
+        });
+
     // allowedFrames: how many frames may differ, for a difference the calling test documents; none by default.
     public static void AssertSameFields(string path, IReadOnlyList<string> fields, int frameFieldCount, string? displayFilter = null,
         int allowedFrames = 0)

@@ -2,6 +2,7 @@ using RawNet.Files;
 using RawNet.Protocols.Decoding;
 using RawNet.Testing;
 using static RawNet.Protocols.Tests.PacketBytes;
+using W = RawNet.Protocols.Tests.Ieee80211.WirelessFrames;
 
 namespace RawNet.Protocols.Tests.Decoding;
 
@@ -83,6 +84,15 @@ internal static class Samples
             (LinkType.Ppp, Concat(Hex("ff03 0281 00010140"), tcp6)),
             (LinkType.CiscoHdlc, Hex("8f00 8035 00000002 00000005 00000006 ffff 00012345")),
             (LinkType.PppHdlc, Hex("8f00 8035 00000001 c6120001 ffffff00 0000")),
+            (LinkType.Ieee80211, Concat(W.DataHeader(1, qos: 5), W.Snap(EtherType.Ipv4), tcp4)),
+            (LinkType.Ieee80211, Concat(W.DataHeader(0x83, qos: 0, htControl: 7), W.Snap(EtherType.Ipv6), tcp6)),
+            (LinkType.Ieee80211, Concat(W.DataHeader(0x41), Hex("19180040 00000000 aabbccdd"))),
+            (LinkType.Ieee80211, Concat(Hex("8000 0000"), Mac(W.A1), Mac(W.A2), Mac(W.A3), Hex("1000 0000"))),
+            (LinkType.Ieee80211Radiotap, Concat(W.RadiotapHeaderOf([0xa000_0003, 0x0000_0820], Concat(new byte[4], new byte[8], [0x10])), W.DataHeader(2), W.Snap(EtherType.Ipv4), udp4, Hex("01020304"))),
+            (LinkType.Ieee80211Radiotap, W.RadiotapHeaderOf(Enumerable.Repeat(0x8000_0000u, 100).ToArray(), [])),
+            (LinkType.Ppi, Concat(W.PpiHeaderOf(fcs: true), W.DataHeader(1), W.Snap(EtherType.Arp), Arp.ArpTests.Request, Hex("01020304"))),
+            (LinkType.Prism, Concat(W.Le32(0x41), W.Le32(144), new byte[136], W.DataHeader(1), W.Snap(EtherType.Ipv4), icmpError)),
+            (LinkType.Avs, Concat(U32(0x80211001), U32(64), new byte[56], W.DataHeader(2), W.Snap(EtherType.Ipv6), tcp6)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
