@@ -311,7 +311,19 @@ public static class CaptureCommand
         var tracker = printer.ShowsAnalysis ? new ConversationTracker() : null;
         var writer = output.Writer;
         long number = 0;
-        while (NextBatch(consumer, out var batch))
+        bool readerGone = false;
+        // Lines appear as packets arrive, not when the 64 KiB buffer fills: flushed whenever the printer has caught up
+        // (not after every batch: a merge of several rings hands out short runs).
+        void CaughtUp()
+        {
+            writer.Flush();
+            if (!readerGone && (output.IsBroken || StandardOutputPipe.ReaderGone()))
+            {
+                readerGone = true;
+                session.Stop();
+            }
+        }
+        while (!readerGone && NextBatch(consumer, out var batch, CaughtUp))
         {
             foreach (var record in batch)
             {
@@ -321,13 +333,6 @@ public static class CaptureCommand
                 printer.Print(packet, record.Data, writer);
             }
             batch.Release();
-            // Lines appear as packets arrive, not when the 64 KiB buffer fills.
-            writer.Flush();
-            if (output.IsBroken || StandardOutputPipe.ReaderGone())
-            {
-                session.Stop();
-                return;
-            }
         }
     }
 
