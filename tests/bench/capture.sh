@@ -8,11 +8,15 @@
 # --topspeed for "top") from one namespace into the veth while, in turn, the published rawnet
 # (`rawnet capture -i END -w /dev/null`) and `tcpdump -i END -w /dev/null` capture the other end in the other
 # namespace, each with its default buffers. Each capture is stopped with SIGTERM a second after the replay ends; its
-# final counter lines are parsed and its CPU time taken with /usr/bin/time. Prints a Markdown table.
+# final counter lines are parsed and its CPU time taken with /usr/bin/time. rawnet runs once per entry of THREADS
+# (`--threads N`: N AF_PACKET sockets in a fanout group, merged in timestamp order; the capture's many flows spread
+# over them). Prints a Markdown table, then for each tool the highest rate asked that it captured whole (every
+# replayed packet, no drop by kernel or ring).
 #
-# Environment: BACKEND (afpacket|libpcap, default afpacket), RAWNET (a published rawnet to use instead of publishing
-# one), OUT (work folder, default /tmp/rawnet-capture-bench). Needs root, iproute2, tcpreplay, tcpdump, python3 and
-# GNU time. Sends only inside the two namespaces it creates, and deletes them on exit.
+# Environment: BACKEND (afpacket|libpcap, default afpacket), THREADS (the --threads values to measure, default "1 2";
+# libpcap takes only 1), RAWNET (a published rawnet to use instead of publishing one), OUT (work folder, default
+# /tmp/rawnet-capture-bench). Needs root, iproute2, tcpreplay, tcpdump, python3 and GNU time. Sends only inside the two
+# namespaces it creates, and deletes them on exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -22,6 +26,10 @@ shift || true
 rates=("$@")
 [ ${#rates[@]} -gt 0 ] || rates=(50000 100000 200000 top)
 backend=${BACKEND:-afpacket}
+read -r -a threads <<<"${THREADS:-1 2}"
+tools=()
+for n in "${threads[@]}"; do tools+=("rawnet-$n"); done
+tools+=(tcpdump)
 out=${OUT:-/tmp/rawnet-capture-bench}
 mkdir -p "$out"
 
@@ -41,12 +49,13 @@ veth_pair "$src" "$cap" rnb-s rnb-c
 ip -n "$src" addr add 198.18.250.1/24 dev rnb-s
 ip -n "$cap" addr add 198.18.250.2/24 dev rnb-c
 
-# One capture while one replay runs. Prints: captured dropped-by-kernel dropped-by-ring user-s system-s replay-pps
-measure() { # tool rate
+# One capture while one replay runs. Prints: captured dropped-by-kernel dropped-by-ring out-of-order user-s system-s
+# replay-pps replay-packets
+measure() { # tool (rawnet-N or tcpdump) rate
   local tool=$1 rate=$2 err="$out/$1-$2.err" times="$out/$1-$2.time" replay="$out/$1-$2.replay"
   local cmd
-  if [ "$tool" = rawnet ]; then
-    cmd=("$RAWNET" capture -i rnb-c --backend "$backend" -w /dev/null)
+  if [ "${tool%%-*}" = rawnet ]; then
+    cmd=("$RAWNET" capture -i rnb-c --backend "$backend" --threads "${tool#rawnet-}" -w /dev/null)
   else
     cmd=(tcpdump -i rnb-c -w /dev/null -Z root)
   fi
@@ -66,33 +75,43 @@ measure() { # tool rate
   # SIGTERM: a background job of a script starts with SIGINT ignored, and .NET keeps an inherited SIG_IGN.
   [ -n "$child" ] && kill -TERM "$child"
   wait "$timer" || true
-  local captured kernel ring
+  local captured kernel ring late
   captured=$(grep -Eo '^[0-9]+ packets? captured' "$err" | grep -Eo '^[0-9]+' || echo "?")
   kernel=$(grep -Eo '^[0-9]+ packets? dropped by kernel' "$err" | grep -Eo '^[0-9]+' || echo "?")
   ring=$(grep -Eo '^[0-9]+ packets? dropped by ring' "$err" | grep -Eo '^[0-9]+' || echo "-")
-  local pps
+  late=$(grep -Eo '^[0-9]+ packets? out of timestamp order' "$err" | grep -Eo '^[0-9]+' || echo "-")
+  local pps sent
   pps=$(grep -Eo 'Rated: [0-9.]+ Bps, [0-9.]+ Mbps, [0-9.]+ pps' "$replay" | grep -Eo '[0-9.]+ pps' | grep -Eo '^[0-9.]+' || echo "-")
-  echo "$captured $kernel $ring $(cat "$times" | tail -1) $pps"
+  sent=$(grep -Eo 'Actual: [0-9]+ packets' "$replay" | grep -Eo '[0-9]+' || echo "-")
+  echo "$captured $kernel $ring $late $(cat "$times" | tail -1) $pps $sent"
 }
 
-declare -A idle
-for tool in rawnet tcpdump; do
-  read -r _ _ _ user sys _ < <(measure "$tool" idle)
+declare -A idle best
+for tool in "${tools[@]}"; do
+  read -r _ _ _ _ user sys _ _ < <(measure "$tool" idle)
   idle[$tool]=$(python3 -c "print(f'{$user + $sys:.2f}')")
+  best[$tool]=none
 done
-echo "| rate (pps asked) | replayed at (pps) | tool | captured | dropped by kernel | dropped by ring | CPU user+sys (s) | CPU per captured packet, less idle run (µs) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| rate (pps asked) | replayed at (pps) | tool | captured | dropped by kernel | dropped by ring | out of timestamp order | CPU user+sys (s) | CPU per captured packet, less idle run (µs) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for rate in "${rates[@]}"; do
-  for tool in rawnet tcpdump; do
-    read -r captured kernel ring user sys pps < <(measure "$tool" "$rate")
+  for tool in "${tools[@]}"; do
+    read -r captured kernel ring late user sys pps sent < <(measure "$tool" "$rate")
     cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
     per=$(python3 -c "print(f'{($cpu - ${idle[$tool]}) * 1e6 / $captured:.2f}' if '$captured'.isdigit() and int('$captured') > 0 else '-')")
     name=$tool
-    [ "$tool" = rawnet ] && name="rawnet ($backend)"
-    echo "| $rate | $pps | $name | $captured | $kernel | $ring | $cpu | $per |"
+    [ "${tool%%-*}" = rawnet ] && name="rawnet ($backend, --threads ${tool#rawnet-})"
+    echo "| $rate | $pps | $name | $captured | $kernel | $ring | $late | $cpu | $per |"
+    # Whole: every replayed packet captured, none dropped (rates are tried from the slowest up).
+    # (More than replayed: the kernel's own IPv6 chatter on the link.)
+    if [[ $captured =~ ^[0-9]+$ && $sent =~ ^[0-9]+$ ]] && [ "$captured" -ge "$sent" ] && [ "$kernel" = 0 ] && { [ "$ring" = 0 ] || [ "$ring" = - ]; }; then
+      best[$tool]=$rate
+    fi
   done
 done
 echo
-echo "Idle runs (start, SIGTERM after a second, no traffic): rawnet ${idle[rawnet]} s, tcpdump ${idle[tcpdump]} s of CPU."
+for tool in "${tools[@]}"; do
+  echo "Highest rate asked that $tool captured whole: ${best[$tool]}; idle run (start, SIGTERM after a second, no traffic): ${idle[$tool]} s of CPU."
+done
 echo
 echo "$packets packets per replay ($pcap); rawnet: $RAWNET"

@@ -20,7 +20,7 @@ namespace RawNet.Capture.Ring;
 /// record is written.</para>
 /// <para>Thread safety: exactly one thread may call the producer members (<see cref="TryWrite"/>,
 /// <see cref="Write"/>, <see cref="TryAppend"/>, <see cref="Append"/>, <see cref="Publish"/>,
-/// <see cref="TryClaim"/>, <see cref="Claim"/>, <see cref="Commit"/>, <see cref="Complete"/>, <see cref="BeginAppend"/> and the
+/// <see cref="Complete"/>, <see cref="BeginAppend"/> and the
 /// <see cref="RingAppender"/> it returns); each consumer is used by one thread; the counters may be read from any thread.</para>
 /// </remarks>
 public sealed unsafe class PacketRing
@@ -63,7 +63,6 @@ public sealed unsafe class PacketRing
         _mask = capacityBytes - 1;
         _maxDataLength = capacityBytes / 2 - RecordHeader.Length;
         _policy = policy;
-        Producer.ClaimStart = -1;
         Producer.Limit = capacityBytes;
     }
 
@@ -114,7 +113,7 @@ public sealed unsafe class PacketRing
     public RingConsumer AddConsumer(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (Producer.Tail != 0 || Volatile.Read(ref Producer.Dropped) != 0 || Producer.ClaimStart >= 0)
+        if (Producer.Tail != 0 || Volatile.Read(ref Producer.Dropped) != 0)
             throw new InvalidOperationException("Consumers must be added before the producer starts writing.");
         var consumer = new RingConsumer(this, name);
         Volatile.Write(ref _consumers, [.. _consumers, consumer]);
@@ -187,13 +186,11 @@ public sealed unsafe class PacketRing
     /// Starts a block of appends whose position stays in registers until <see cref="RingAppender.Publish"/>:
     /// the fastest way to write many records per publish.
     /// </summary>
-    /// <remarks>Like a write, it replaces an uncommitted claim.</remarks>
     /// <exception cref="InvalidOperationException">The ring is completed.</exception>
     public RingAppender BeginAppend()
     {
         if (Producer.Completed != 0)
             throw new InvalidOperationException("The ring is completed; no more records can be written.");
-        Producer.ClaimStart = -1;
         return new RingAppender(this);
     }
 
@@ -201,57 +198,9 @@ public sealed unsafe class PacketRing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish() => Volatile.Write(ref Producer.Published, Producer.Tail);
 
-    /// <summary>
-    /// Reserves room for up to <paramref name="maxLength"/> data bytes without blocking, so a capture
-    /// back end can copy a frame straight into the arena; <see cref="Commit"/> publishes it.
-    /// Returns false when the ring is full; on a <see cref="RingPolicy.Lossy"/> ring that counts as a drop.
-    /// </summary>
-    /// <remarks>A new claim (or a <see cref="TryWrite"/>) replaces an uncommitted one.</remarks>
-    public bool TryClaim(int maxLength, out Span<byte> data)
-    {
-        CheckWritable(maxLength);
-        long start = TryReserve(RecordHeader.RecordLength(maxLength));
-        if (start < 0)
-        {
-            data = default;
-            return RefuseFull();
-        }
-        data = SetClaim(start, maxLength);
-        return true;
-    }
-
-    /// <summary>Like <see cref="TryClaim"/> on a <see cref="RingPolicy.Lossless"/> ring, waiting for room.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
-    /// <exception cref="InvalidOperationException">The ring is lossy or completed.</exception>
-    public Span<byte> Claim(int maxLength, CancellationToken cancellationToken = default)
-    {
-        return SetClaim(Reserve(maxLength, cancellationToken), maxLength);
-    }
-
-    /// <summary>
-    /// Publishes the claimed record with <paramref name="metadata"/>; its
-    /// <see cref="FrameMetadata.CapturedLength"/> says how many of the claimed bytes were filled.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">No claim is outstanding.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The captured length is negative or more than was claimed.</exception>
-    public void Commit(in FrameMetadata metadata)
-    {
-        long start = Producer.ClaimStart;
-        if (start < 0 || Producer.ClaimFrom != Producer.Tail)
-            throw new InvalidOperationException("Commit needs an outstanding TryClaim/Claim.");
-        int length = metadata.CapturedLength;
-        if ((uint)length > (uint)Producer.ClaimLength)
-            throw new ArgumentOutOfRangeException(nameof(metadata), length, $"Captured length must be between 0 and the {Producer.ClaimLength} bytes claimed.");
-        RecordHeader.Write(_base + ((int)start & _mask), metadata, length);
-        Producer.ClaimStart = -1;
-        Advance(start + RecordHeader.RecordLength(length));
-        Publish();
-    }
-
     /// <summary>Publishes what was appended and marks the end of the stream: consumers drain it and then report completion.</summary>
     public void Complete()
     {
-        Producer.ClaimStart = -1;
         Publish();
         Volatile.Write(ref Producer.Completed, 1);
     }
@@ -377,14 +326,6 @@ public sealed unsafe class PacketRing
         return minimum;
     }
 
-    private Span<byte> SetClaim(long start, int maxLength)
-    {
-        Producer.ClaimStart = start;
-        Producer.ClaimFrom = Producer.Tail;
-        Producer.ClaimLength = maxLength;
-        return new Span<byte>(_base + ((int)start & _mask) + RecordHeader.Length, maxLength);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteRecord(long start, in FrameMetadata metadata, ReadOnlySpan<byte> data)
     {
@@ -472,5 +413,5 @@ public sealed unsafe class PacketRing
 
     [DoesNotReturn]
     private static void ThrowBlockingOnLossy() =>
-        throw new InvalidOperationException("A lossy ring's producer must never block; use TryWrite/TryClaim.");
+        throw new InvalidOperationException("A lossy ring's producer must never block; use TryWrite or an appender's TryAppend.");
 }

@@ -11,7 +11,7 @@ namespace RawNet.Capture.Ring;
 /// the next <see cref="TryRead"/>, <see cref="TryReadBatch"/>, <see cref="WaitForData"/> or <see cref="Release"/>.
 /// A consumer that stops reading holds the producer back (lossless) or makes it drop (lossy).
 /// </remarks>
-public sealed unsafe class RingConsumer
+public sealed unsafe class RingConsumer : IRecordBatchReader
 {
     private readonly PacketRing _ring;
     private readonly byte* _base;
@@ -109,6 +109,55 @@ public sealed unsafe class RingConsumer
             if (completed)
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The timestamp of the next record, without taking it (nor releasing anything); false when none is published.
+    /// </summary>
+    internal bool TryPeekTimestamp(out long timestamp)
+    {
+        long next = Cursor.Next;
+        if (next >= Cursor.CachedPublished && next >= RefreshPublished())
+        {
+            timestamp = 0;
+            return false;
+        }
+        timestamp = ((RecordHeader*)Locate(_base, _mask, ref next))->TimestampNanoseconds;
+        return true;
+    }
+
+    /// <summary>
+    /// The end of the run of published records from the next one on whose timestamps are at most
+    /// <paramref name="bound"/>, at most <paramref name="maxRecords"/> of them; <paramref name="latest"/> is raised to the
+    /// newest timestamp seen and <paramref name="late"/> counts the records stamped before the latest one before them.
+    /// </summary>
+    internal long RunEnd(long bound, int maxRecords, ref long latest, ref long late, out int records)
+    {
+        long position = Cursor.Next;
+        long published = Cursor.CachedPublished;
+        records = 0;
+        while (records < maxRecords && position < published)
+        {
+            long at = position;
+            var header = (RecordHeader*)Locate(_base, _mask, ref at);
+            long timestamp = header->TimestampNanoseconds;
+            if (timestamp > bound)
+                break;
+            if (timestamp < latest)
+                late++;
+            else
+                latest = timestamp;
+            position = at + RecordHeader.RecordLength(header->CapturedLength);
+            records++;
+        }
+        return position;
+    }
+
+    /// <summary>A batch of this consumer's records up to <paramref name="end"/> (a record boundary at or before the published position).</summary>
+    internal RingBatch BatchTo(long end)
+    {
+        Volatile.Write(ref Cursor.Position, Cursor.Next);
+        return new RingBatch(this, end);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

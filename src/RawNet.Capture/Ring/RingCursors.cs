@@ -36,15 +36,6 @@ internal struct ProducerCursor
     /// <summary>Records refused by a full lossy ring (shared, statistics).</summary>
     [FieldOffset(CacheLine.Padding + 24)] public long Dropped;
 
-    /// <summary>Start of the outstanding claim's record, or -1.</summary>
-    [FieldOffset(CacheLine.Padding + 32)] public long ClaimStart;
-
-    /// <summary>The value of <see cref="Tail"/> when the outstanding claim was made.</summary>
-    [FieldOffset(CacheLine.Padding + 40)] public long ClaimFrom;
-
-    /// <summary>Data bytes the outstanding claim reserved.</summary>
-    [FieldOffset(CacheLine.Padding + 48)] public int ClaimLength;
-
     /// <summary>1 once the producer has called <see cref="PacketRing.Complete"/> (shared).</summary>
     [FieldOffset(CacheLine.Padding + 52)] public int Completed;
 

@@ -6,6 +6,6 @@ public enum RingPolicy : byte
     /// <summary>Live capture: the producer never blocks; the newest record is dropped and counted in <see cref="PacketRing.DroppedRecords"/>.</summary>
     Lossy,
 
-    /// <summary>Files and replay: <see cref="PacketRing.Write"/> and <see cref="PacketRing.Claim"/> wait (spin, yield, then sleep) until space frees.</summary>
+    /// <summary>Files and replay: <see cref="PacketRing.Write"/> and <see cref="RingAppender.Append"/> wait (spin, yield, then sleep) until space frees.</summary>
     Lossless,
 }

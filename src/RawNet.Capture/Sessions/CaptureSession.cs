@@ -9,7 +9,8 @@ namespace RawNet.Capture.Sessions;
 /// One live capture: a capture thread pulls frames from an <see cref="ICaptureSource"/> and copies them into a lossy
 /// <see cref="PacketRing"/>, never waiting for the consumers (printing, decoding, file writing), which read the ring on
 /// their own threads. When the ring is full the newest frame is dropped and counted, so a slow consumer costs frames,
-/// not kernel buffer space.
+/// not kernel buffer space. Over several sources (the sockets of a PACKET_FANOUT group) each has its own thread and
+/// ring, and <see cref="AddReader"/> reads them merged in timestamp order (<see cref="TimestampMerge"/>).
 /// </summary>
 /// <remarks>
 /// Add consumers, <see cref="Start"/>, then read each consumer until <see cref="RingConsumer.WaitForData"/> returns
@@ -24,62 +25,130 @@ public sealed class CaptureSession : IDisposable
     /// <summary>The most frames appended before one publish, so consumers see a long burst in parts.</summary>
     private const int MaxRun = 1024;
 
-    private readonly ICaptureSource _source;
+    private readonly ICaptureSource[] _sources;
+    private readonly PacketRing[] _rings;
     private readonly CaptureSessionOptions _options;
     private readonly ManualResetEventSlim _finished = new(false);
-    private Thread? _thread;
+    private readonly CaptureSourceStatistics[] _finalStatistics;
+    private Thread[]? _threads;
+    private int _running;
     private Timer? _durationTimer;
     private volatile bool _stopRequested;
-    private CaptureSourceStatistics _finalStatistics;
+    private TimestampMerge? _merge;
     private Exception? _failure;
 
     /// <summary>A session over <paramref name="source"/>, which it does not own: dispose the source after the session.</summary>
     public CaptureSession(ICaptureSource source, CaptureSessionOptions? options = null)
+        : this([source ?? throw new ArgumentNullException(nameof(source))], options)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        _source = source;
-        _options = options ?? new CaptureSessionOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(_options.Count, nameof(options));
-        Ring = new PacketRing(_options.RingBytes, RingPolicy.Lossy);
     }
 
-    /// <summary>The ring the capture thread writes into.</summary>
-    public PacketRing Ring { get; }
+    /// <summary>
+    /// A session over <paramref name="sources"/> (the sockets of one fanout group, each with a ring of
+    /// <see cref="CaptureSessionOptions.RingBytes"/>), which it does not own: dispose them after the session.
+    /// </summary>
+    public CaptureSession(IReadOnlyList<ICaptureSource> sources, CaptureSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentOutOfRangeException.ThrowIfZero(sources.Count, nameof(sources));
+        _sources = [.. sources];
+        _options = options ?? new CaptureSessionOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Count, nameof(options));
+        _rings = [.. _sources.Select(_ => new PacketRing(_options.RingBytes, RingPolicy.Lossy))];
+        _finalStatistics = new CaptureSourceStatistics[_sources.Length];
+    }
 
-    /// <summary>The source frames come from.</summary>
-    public ICaptureSource Source => _source;
+    /// <summary>The ring the (first) capture thread writes into.</summary>
+    public PacketRing Ring => _rings[0];
 
-    /// <summary>True once the capture thread has stopped and completed the ring.</summary>
+    /// <summary>The rings, one per source.</summary>
+    public IReadOnlyList<PacketRing> Rings => _rings;
+
+    /// <summary>The (first) source frames come from.</summary>
+    public ICaptureSource Source => _sources[0];
+
+    /// <summary>The sources, one capture thread each.</summary>
+    public IReadOnlyList<ICaptureSource> Sources => _sources;
+
+    /// <summary>True once every capture thread has stopped and completed its ring.</summary>
     public bool IsFinished => _finished.IsSet;
 
-    /// <summary>What ended the capture thread other than a normal stop (e.g. the interface went away), or null.</summary>
+    /// <summary>What ended a capture thread other than a normal stop (e.g. the interface went away), or null; it stops the others.</summary>
     public Exception? Failure => Volatile.Read(ref _failure);
 
-    /// <summary>Captured and ring-dropped frames so far; the kernel's figures once the session has finished.</summary>
+    /// <summary>
+    /// Captured and ring-dropped frames so far, summed over the sources; the kernel's figures once the session has
+    /// finished. With several sources and a <see cref="CaptureSessionOptions.Count"/>, captured frames beyond the count
+    /// (in the rings when the merge reached it) are not counted, as one source would have stopped at the count.
+    /// </summary>
     public CaptureCounters Counters
     {
         get
         {
-            var kernel = _finished.IsSet ? _finalStatistics : default;
-            return new CaptureCounters(Ring.WrittenRecords, kernel.ReceivedByFilter, kernel.DroppedByKernel, Ring.DroppedRecords);
+            bool finished = _finished.IsSet;
+            long captured = 0, received = 0, droppedByKernel = 0, droppedByRing = 0;
+            for (var i = 0; i < _rings.Length; i++)
+            {
+                captured += _rings[i].WrittenRecords;
+                droppedByRing += _rings[i].DroppedRecords;
+                if (finished)
+                {
+                    received += _finalStatistics[i].ReceivedByFilter;
+                    droppedByKernel += _finalStatistics[i].DroppedByKernel;
+                }
+            }
+            if (_rings.Length > 1 && _options.Count > 0)
+                captured = Math.Min(captured, _options.Count);
+            return new CaptureCounters(captured, received, droppedByKernel, droppedByRing, _merge?.LateRecords ?? 0);
         }
     }
 
-    /// <summary>Adds a consumer that sees every captured frame; only before <see cref="Start"/>.</summary>
+    /// <summary>The kernel's figures for each source once the session has finished (how a fanout group shared the frames); empty before.</summary>
+    public IReadOnlyList<CaptureSourceStatistics> SourceStatistics => _finished.IsSet ? _finalStatistics : [];
+
+    /// <summary>Adds a consumer that sees every captured frame; only before <see cref="Start"/>, and only with one source.</summary>
     public RingConsumer AddConsumer(string name)
     {
-        if (_thread is not null)
+        if (_threads is not null)
             throw new InvalidOperationException("Consumers must be added before the session starts.");
+        if (_rings.Length > 1)
+            throw new InvalidOperationException("A session over several sources is read through AddReader, which merges their rings.");
         return Ring.AddConsumer(name);
     }
 
-    /// <summary>Starts the capture thread.</summary>
+    /// <summary>
+    /// Adds the reader of every captured frame: the ring's consumer with one source, else the one
+    /// <see cref="TimestampMerge"/> of all rings (which applies <see cref="CaptureSessionOptions.Count"/>); only before
+    /// <see cref="Start"/>.
+    /// </summary>
+    public IRecordBatchReader AddReader(string name, TimeSpan? mergeWindow = null)
+    {
+        if (_rings.Length == 1)
+            return AddConsumer(name);
+        if (_threads is not null)
+            throw new InvalidOperationException("Consumers must be added before the session starts.");
+        if (_merge is not null)
+            throw new InvalidOperationException("A session over several sources has one merged reader.");
+        var consumers = _rings.Select((ring, i) => ring.AddConsumer($"{name} {i}")).ToList();
+        _merge = new TimestampMerge(consumers, mergeWindow ?? TimestampMerge.DefaultWindow, _options.Count, Stop);
+        return _merge;
+    }
+
+    /// <summary>Starts the capture threads.</summary>
     public void Start()
     {
-        if (_thread is not null)
+        if (_threads is not null)
             throw new InvalidOperationException("The session has already started.");
-        _thread = new Thread(CaptureLoop) { IsBackground = true, Name = "rawnet capture " + _source.InterfaceName };
-        _thread.Start();
+        _running = _sources.Length;
+        _threads = new Thread[_sources.Length];
+        for (var i = 0; i < _sources.Length; i++)
+        {
+            int index = i;
+            var name = "rawnet capture " + _sources[i].InterfaceName + (_sources.Length > 1 ? " " + i : "");
+            _threads[i] = new Thread(() => CaptureLoop(index)) { IsBackground = true, Name = name };
+        }
+        foreach (var thread in _threads)
+            thread.Start();
         // A source may block until a frame arrives (libpcap's TPACKET_V3 mode waits for a kernel block, however long):
         // the deadline must be able to interrupt it from outside.
         if (_options.Duration is { } duration)
@@ -90,7 +159,8 @@ public sealed class CaptureSession : IDisposable
     public void Stop()
     {
         _stopRequested = true;
-        _source.Stop();
+        foreach (var source in _sources)
+            source.Stop();
     }
 
     /// <summary>Waits until the capture thread has finished; false if <paramref name="timeout"/> passed first.</summary>
@@ -119,19 +189,22 @@ public sealed class CaptureSession : IDisposable
     public void Dispose()
     {
         Stop();
-        _thread?.Join();
+        foreach (var thread in _threads ?? [])
+            thread.Join();
         _durationTimer?.Dispose();
         _finished.Dispose();
     }
 
-    private void CaptureLoop()
+    private void CaptureLoop(int index)
     {
-        long limit = _options.Count;
+        var source = _sources[index];
+        // Over several sources the merge applies the count: it alone knows which frames come first.
+        long limit = _sources.Length == 1 ? _options.Count : 0;
         long written = 0;
         long deadline = _options.Duration is { } duration
             ? Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency)
             : long.MaxValue;
-        var ring = Ring;
+        var ring = _rings[index];
         int maxLength = ring.MaxRecordDataLength;
         try
         {
@@ -145,7 +218,7 @@ public sealed class CaptureSession : IDisposable
                         break;
                     wait = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, (double)left / Stopwatch.Frequency));
                 }
-                if (!_source.TryNext(wait, out var frame))
+                if (!source.TryNext(wait, out var frame))
                     continue;
                 // The frames the source holds already (the rest of a TPACKET_V3 block) go into the ring as one run,
                 // published once: the consumers' cursors and wake-ups are touched once a block, not once a frame.
@@ -167,7 +240,7 @@ public sealed class CaptureSession : IDisposable
                         if (appender.TryAppend(metadata, data) && ++written == limit)
                             reachedLimit = true;
                     }
-                    while (!reachedLimit && ++run < MaxRun && _source.TryNextReady(out frame));
+                    while (!reachedLimit && ++run < MaxRun && source.TryNextReady(out frame));
                 }
                 finally
                 {
@@ -180,25 +253,29 @@ public sealed class CaptureSession : IDisposable
         }
         catch (Exception e)
         {
-            Volatile.Write(ref _failure, e);
+            Fail(e);
         }
         finally
         {
             try
             {
-                _finalStatistics = _source.GetStatistics();
+                _finalStatistics[index] = source.GetStatistics();
             }
-            catch (Exception e) when (Failure is null)
+            catch (Exception e)
             {
-                Volatile.Write(ref _failure, e);
-            }
-            catch (Exception)
-            {
-                // The first failure is the one worth reporting.
+                Fail(e);
             }
             ring.Complete();
-            _finished.Set();
+            if (Interlocked.Decrement(ref _running) == 0)
+                _finished.Set();
         }
+    }
+
+    /// <summary>Keeps the first failure (the one worth reporting) and stops the other capture threads: a capture missing a socket's share is not what was asked for.</summary>
+    private void Fail(Exception e)
+    {
+        if (Interlocked.CompareExchange(ref _failure, e, null) is null && _sources.Length > 1)
+            Stop();
     }
 
     private sealed class SignalRegistrations(params PosixSignalRegistration[] registrations) : IDisposable

@@ -35,13 +35,19 @@ public static class CaptureCommand
         var duration = new Option<double>("--duration") { Description = "Stop after this many seconds.", HelpName = "S" };
         var snaplen = new Option<int>("-s", "--snaplen") { Description = $"Bytes kept of each packet (default and maximum {MaxSnapLength}).", HelpName = "N", DefaultValueFactory = _ => MaxSnapLength };
         var noPromisc = new Option<bool>("-p", "--no-promisc") { Description = "Do not put the interface into promiscuous mode." };
+        var threads = new Option<int>("--threads")
+        {
+            Description = $"Capture with this many AF_PACKET sockets in one PACKET_FANOUT group (frames shared by flow), each with its own ring and thread, merged back into timestamp order (default 1, at most {AfPacketCaptureSource.MaxFanoutSockets}).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
         var privileges = new PrivilegeOptions(program is not null);
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments when printing." };
         var printing = new PrinterOptions();
 
         var command = new Command("capture", "Capture packets live from an interface and print them or write a file.")
         {
-            iface, backend, filter, write, count, duration, snaplen, noPromisc,
+            iface, backend, filter, write, count, duration, snaplen, noPromisc, threads,
         };
         printing.AddTo(command);
         privileges.AddTo(command);
@@ -57,6 +63,9 @@ public static class CaptureCommand
             int snap = parse.GetValue(snaplen);
             if (snap < 1 || snap > MaxSnapLength)
                 return PrinterOptions.Usage(stderr, "capture", $"--snaplen needs a length between 1 and {MaxSnapLength}");
+            int sockets = parse.GetValue(threads);
+            if (sockets < 1 || sockets > AfPacketCaptureSource.MaxFanoutSockets)
+                return PrinterOptions.Usage(stderr, "capture", $"--threads needs a number of sockets between 1 and {AfPacketCaptureSource.MaxFanoutSockets}");
             string? path = parse.GetValue(write);
             IPacketPrinter? printer = null;
             if (path is null && (printer = printing.Create(parse, "capture", stderr)) is null)
@@ -67,14 +76,14 @@ public static class CaptureCommand
                 parse.GetValue(backend) ?? CaptureBackends.Auto,
                 new CaptureSessionOptions(limit, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null),
                 path, printer, !parse.GetValue(noDefrag) && (printer is null || !PrinterOptions.PrintsEachFragment(printer)),
-                printing.ShowsChecksums(parse), program);
+                printing.ShowsChecksums(parse), program, sockets);
             return Run(settings, () => privileges.GiveUpRoot(parse, keepNetRaw: false), output, stderr);
         });
         return command;
     }
 
     private sealed record Settings(CaptureOptions Capture, string Backend, CaptureSessionOptions Session, string? Path,
-        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, IReadOnlyList<string>? Program);
+        IPacketPrinter? Printer, bool Defragment, bool VerifyChecksums, IReadOnlyList<string>? Program, int Threads);
 
     /// <summary>Opens the capture, gives root up (<paramref name="giveUpRoot"/>: null, or why it could not) and captures.</summary>
     private static int Run(Settings settings, Func<string?> giveUpRoot, CommandOutput output, TextWriter stderr)
@@ -95,15 +104,17 @@ public static class CaptureCommand
             Capture = settings.Capture with { Interface = name },
             Backend = CaptureBackends.ForCapture(settings.Backend, name),
         };
+        if (settings.Threads > 1 && settings.Backend != CaptureBackends.AfPacket)
+            return PrinterOptions.Usage(stderr, "capture", $"--threads above 1 needs the afpacket back end (PACKET_FANOUT); {name} is captured by {settings.Backend}");
         if (CaptureBackends.Unavailable(settings.Backend) is { } unavailable)
             return Fail(stderr, unavailable);
         if (settings.Backend == CaptureBackends.AfPacket && name != "any" && !NetworkInterfaces.Exists(name))
             return Fail(stderr, $"{name}: No such interface (see rawnet interfaces)");
 
-        ICaptureSource source;
+        ICaptureSource[] sources;
         try
         {
-            source = Open(settings);
+            sources = Open(settings);
         }
         catch (BpfCompileException e)
         {
@@ -115,26 +126,33 @@ public static class CaptureCommand
             return Fail(stderr, message);
         }
 
-        using (source)
+        try
         {
-            // The socket is open: nothing after this line (the file, the parsing) needs root, nor any capability.
+            // The sockets are open: nothing after this line (the file, the parsing) needs root, nor any capability.
             bool wasRoot = Privileges.IsRoot;
             if (giveUpRoot() is { } refused)
                 return Fail(stderr, refused);
-            return Capture(source, settings, wasRoot && !Privileges.IsRoot, output, stderr);
+            return Capture(sources, settings, wasRoot && !Privileges.IsRoot, output, stderr);
+        }
+        finally
+        {
+            foreach (var source in sources)
+                source.Dispose();
         }
     }
 
     /// <summary>The names <c>rawnet interfaces</c> numbers, in its order.</summary>
     private static IReadOnlyList<string> ListedInterfaceNames() => [.. PcapDevice.FindAll().Select(device => device.Name)];
 
-    private static ICaptureSource Open(Settings settings)
+    private static ICaptureSource[] Open(Settings settings)
     {
         // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
         bool immediate = settings.Path is null;
-        return settings.Backend == CaptureBackends.LibPcap
-            ? LibPcapCaptureSource.Open(settings.Capture, immediate)
-            : AfPacketCaptureSource.Open(settings.Capture);
+        if (settings.Backend == CaptureBackends.LibPcap)
+            return [LibPcapCaptureSource.Open(settings.Capture, immediate)];
+        return settings.Threads == 1
+            ? [AfPacketCaptureSource.Open(settings.Capture)]
+            : AfPacketCaptureSource.OpenFanout(settings.Capture, settings.Threads);
     }
 
     /// <summary>The one-line message for a capture that could not be opened, or null for an unexpected exception.</summary>
@@ -152,11 +170,15 @@ public static class CaptureCommand
     /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
     private const int PermissionDeniedErrno = 1;
 
-    /// <summary>Captures from the open <paramref name="source"/>; <paramref name="gaveUpRoot"/> says the process was root and is no longer.</summary>
-    private static int Capture(ICaptureSource source, Settings settings, bool gaveUpRoot, CommandOutput output, TextWriter stderr)
+    /// <summary>
+    /// Captures from the open <paramref name="sources"/> (one, or the sockets of a fanout group, read merged in timestamp
+    /// order); <paramref name="gaveUpRoot"/> says the process was root and is no longer.
+    /// </summary>
+    private static int Capture(ICaptureSource[] sources, Settings settings, bool gaveUpRoot, CommandOutput output, TextWriter stderr)
     {
-        using var session = new CaptureSession(source, settings.Session);
-        var consumer = session.AddConsumer(settings.Path is null ? "printer" : "file");
+        var source = sources[0];
+        using var session = new CaptureSession(sources, settings.Session);
+        var consumer = session.AddReader(settings.Path is null ? "printer" : "file");
         PacketFileWriter? file = null;
         if (settings.Path is { } path)
         {
@@ -182,7 +204,8 @@ public static class CaptureCommand
         using (session.StopOnSignals())
         {
             // As tcpdump, once the file is open; and once Ctrl-C stops the capture cleanly rather than killing it.
-            stderr.WriteLine($"listening on {source.InterfaceName} ({source.BackendName}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
+            var backend = sources.Length == 1 ? source.BackendName : $"{source.BackendName}, {sources.Length} sockets in fanout group {((AfPacketCaptureSource)source).FanoutGroup}";
+            stderr.WriteLine($"listening on {source.InterfaceName} ({backend}), link-type {LinkTypeNames.Name(source.LinkType)}, snapshot length {settings.Capture.SnapLength} bytes");
             stderr.Flush();
             session.Start();
             try
@@ -215,6 +238,11 @@ public static class CaptureCommand
         stderr.WriteLine(Plural(counters.ReceivedByFilter, "received by filter"));
         stderr.WriteLine(Plural(counters.DroppedByKernel, "dropped by kernel"));
         stderr.WriteLine(Plural(counters.DroppedByRing, "dropped by ring"));
+        if (sources.Length > 1)
+        {
+            stderr.WriteLine(Plural(counters.OutOfOrder, "out of timestamp order (later than the merge window)"));
+            stderr.WriteLine("received by filter per socket: " + string.Join(" + ", session.SourceStatistics.Select(s => s.ReceivedByFilter)));
+        }
         if (fileFailure is not null)
             code = Fail(stderr, fileFailure);
         else if (session.Failure is { } failure && code == ExitCode.Success)
@@ -226,19 +254,17 @@ public static class CaptureCommand
     private static string Plural(long n, string what) => n == 1 ? $"1 packet {what}" : $"{n} packets {what}";
 
     /// <summary>Writes every captured record to <paramref name="file"/>; null, or the one-line message when a write failed (the capture is then stopped).</summary>
-    private static string? WriteAll(RingConsumer consumer, PacketFileWriter file, string path, CaptureSession session)
+    private static string? WriteAll(IRecordBatchReader consumer, PacketFileWriter file, string path, CaptureSession session)
     {
         try
         {
-            while (NextBatch(consumer, out var batch))
+            // Caught up with the ring: what was captured goes to the kernel now, so that a kill -9 (which no program
+            // can catch) loses only the packets of the moment, and the file always ends on a whole record.
+            while (NextBatch(consumer, out var batch, file.Flush))
             {
                 foreach (var record in batch)
                     file.Write(record.Metadata, record.Data);
                 batch.Release();
-                // Caught up with the ring: what was captured goes to the kernel now, so that a kill -9 (which no program
-                // can catch) loses only the packets of the moment, and the file always ends on a whole record.
-                if (consumer.LagBytes == 0)
-                    file.Flush();
             }
             file.Flush();
             return null;
@@ -252,14 +278,21 @@ public static class CaptureCommand
     }
 
     /// <summary>
-    /// The next batch of records, sleeping a millisecond at a time while the ring is empty; false once the session has
-    /// completed the ring and everything was read. Neither printing nor a file needs sub-millisecond latency, and a
+    /// The next batch of records, sleeping a millisecond at a time while none is ready; false once the session has
+    /// completed the rings and everything was read. Neither printing nor a file needs sub-millisecond latency, and a
     /// consumer that spins or yields between the kernel's blocks costs more CPU than the packets themselves.
+    /// <paramref name="caughtUp"/> runs once when nothing more is ready, before the first sleep.
     /// </summary>
-    private static bool NextBatch(RingConsumer consumer, out RingBatch batch)
+    private static bool NextBatch(IRecordBatchReader consumer, out RingBatch batch, Action? caughtUp = null)
     {
+        bool waited = false;
         while (!consumer.TryReadBatch(out batch))
         {
+            if (!waited)
+            {
+                caughtUp?.Invoke();
+                waited = true;
+            }
             if (consumer.IsCompleted)
                 return false;
             Thread.Sleep(1);
@@ -267,7 +300,7 @@ public static class CaptureCommand
         return true;
     }
 
-    private static void PrintAll(RingConsumer consumer, Settings settings, CommandOutput output, CaptureSession session)
+    private static void PrintAll(IRecordBatchReader consumer, Settings settings, CommandOutput output, CaptureSession session)
     {
         // Offloaded checksums are not filled in yet when an outgoing packet is captured: judge them only when -v asks
         // (tcpdump -v calls them incorrect too; tshark does not judge by default).
@@ -278,7 +311,19 @@ public static class CaptureCommand
         var tracker = printer.ShowsAnalysis ? new ConversationTracker() : null;
         var writer = output.Writer;
         long number = 0;
-        while (NextBatch(consumer, out var batch))
+        bool readerGone = false;
+        // Lines appear as packets arrive, not when the 64 KiB buffer fills: flushed whenever the printer has caught up
+        // (not after every batch: a merge of several rings hands out short runs).
+        void CaughtUp()
+        {
+            writer.Flush();
+            if (!readerGone && (output.IsBroken || StandardOutputPipe.ReaderGone()))
+            {
+                readerGone = true;
+                session.Stop();
+            }
+        }
+        while (!readerGone && NextBatch(consumer, out var batch, CaughtUp))
         {
             foreach (var record in batch)
             {
@@ -288,13 +333,6 @@ public static class CaptureCommand
                 printer.Print(packet, record.Data, writer);
             }
             batch.Release();
-            // Lines appear as packets arrive, not when the 64 KiB buffer fills.
-            writer.Flush();
-            if (output.IsBroken || StandardOutputPipe.ReaderGone())
-            {
-                session.Stop();
-                return;
-            }
         }
     }
 

@@ -33,11 +33,6 @@ public sealed class RingAllocationTests
         {
             var metadata = new FrameMetadata(i, i & 63, 1500, LinkType.Ethernet, 1, PacketDirection.Inbound);
             lossy.TryWrite(metadata, payload[..(i & 63)]);
-            if (lossy.TryClaim(64, out var space))
-            {
-                payload[..(i & 31)].CopyTo(space);
-                lossy.Commit(metadata with { CapturedLength = i & 31 });
-            }
             var appender = lossy.BeginAppend();
             appender.TryAppend(metadata with { CapturedLength = i & 15 }, payload[..(i & 15)]);
             appender.Publish();

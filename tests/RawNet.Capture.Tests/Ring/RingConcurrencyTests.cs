@@ -157,7 +157,7 @@ public sealed class RingConcurrencyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Lossless_write_and_claim_stop_waiting_when_cancelled()
+    public void Lossless_write_and_append_stop_waiting_when_cancelled()
     {
         var ring = new PacketRing(256, RingPolicy.Lossless);
         var consumer = ring.AddConsumer("stuck");
@@ -169,7 +169,7 @@ public sealed class RingConcurrencyTests(ITestOutputHelper output)
         var stopwatch = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => ring.Write(new FrameMetadata(1, 0, 0, LinkType.Ethernet), new byte[40], cancel.Token));
         Assert.InRange(stopwatch.ElapsedMilliseconds, 40, 5000);
-        Assert.ThrowsAny<OperationCanceledException>(() => ring.Claim(40, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ring.BeginAppend().Append(new FrameMetadata(1, 0, 0, LinkType.Ethernet), new byte[40], cancel.Token));
         Assert.Equal(published, ring.PublishedPosition); // nothing half-written became visible
 
         Assert.True(consumer.TryRead(out _));
@@ -216,7 +216,7 @@ public sealed class RingConcurrencyTests(ITestOutputHelper output)
 
     /// <summary>
     /// Writes records 0..count-1: in every 256, the first 64 through an appender published every 16 (or when it waits),
-    /// the rest one by one, three in four through Write and every fourth through Claim/Commit.
+    /// the rest one by one through Write.
     /// </summary>
     private static void Produce(PacketRing ring, long count)
     {
@@ -239,12 +239,6 @@ public sealed class RingConcurrencyTests(ITestOutputHelper output)
                 }
                 appender.Publish();
                 sequence--;
-            }
-            else if ((sequence & 3) == 3)
-            {
-                var space = ring.Claim(RingPattern.MaxLength, token);
-                RingPattern.Fill(sequence, space[..length]);
-                ring.Commit(RingPattern.Metadata(sequence, length));
             }
             else
             {

@@ -25,6 +25,7 @@ public sealed class PrivilegeDropTests
         { "--user nobody", ["--user", "nobody"], null, Nobody, Nobody },
         { "-Z root keeps root", ["-Z", "root"], "4242:4343", 0, 0 },
         { "--keep-root", ["--keep-root"], null, 0, 0 },
+        { "--threads 2: both sockets opened as root, every thread nobody", ["--threads", "2"], null, Nobody, Nobody },
     };
 
     [Theory]

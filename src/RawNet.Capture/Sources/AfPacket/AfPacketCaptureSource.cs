@@ -38,9 +38,10 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
     private long _freezes;
 
     private AfPacketCaptureSource(string interfaceName, SafePacketSocketHandle socket, SafeRingMappingHandle mapping, SafeEventFdHandle wake,
-        AfPacketRingLayout layout, bool loopback, int snapLength)
+        AfPacketRingLayout layout, bool loopback, int snapLength, int? fanoutGroup)
     {
         InterfaceName = interfaceName;
+        FanoutGroup = fanoutGroup;
         _socket = socket;
         _mapping = mapping;
         _wake = wake;
@@ -63,6 +64,12 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
 
     /// <summary>Whether the interface is a loopback device (outgoing copies skipped).</summary>
     public bool IsLoopback { get; }
+
+    /// <summary>The PACKET_FANOUT group this socket shares the interface's frames with, or null when it reads them all.</summary>
+    public int? FanoutGroup { get; }
+
+    /// <summary>The most sockets <see cref="OpenFanout"/> opens in one group.</summary>
+    public const int MaxFanoutSockets = 16;
 
     /// <summary>How the kernel ring was laid out.</summary>
     public AfPacketRingLayout RingLayout => _layout;
@@ -93,13 +100,70 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
     /// <summary>As <see cref="Open(CaptureOptions)"/> with an explicit ring layout.</summary>
     public static AfPacketCaptureSource Open(CaptureOptions options, AfPacketRingLayout layout)
     {
+        var filter = CompileFilter(options);
+        return Open(options, layout, filter, fanoutGroup: null);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="sockets"/> captures on one interface, each with its own ring of
+    /// <see cref="CaptureOptions.BufferBytes"/>, joined in one new PACKET_FANOUT group: the kernel hands each frame to
+    /// exactly one of them, chosen by its flow hash (symmetric, so both directions of a flow meet in one socket).
+    /// </summary>
+    /// <remarks>
+    /// The kernel picks the group's id (PACKET_FANOUT_FLAG_UNIQUEID), so two captures never join each other's group.
+    /// Without PACKET_FANOUT_FLAG_DEFRAG: with it the kernel reassembles IPv4 fragments before the group and hands the
+    /// sockets the whole datagram instead of the fragments on the wire (tcpdump on the same interface sees the
+    /// fragments). Fragments hash by their addresses alone, so a datagram's pieces still meet in one socket, and the
+    /// merge puts every frame back in timestamp order whichever socket it came through.
+    /// Each socket filters out everything until all have joined: a socket that is bound but not yet in the group
+    /// would get copies of what the group already receives. Frames that arrive while the group forms are not captured.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sockets"/> is not between 1 and <see cref="MaxFanoutSockets"/>.</exception>
+    public static AfPacketCaptureSource[] OpenFanout(CaptureOptions options, int sockets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sockets, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sockets, MaxFanoutSockets);
+        var filter = CompileFilter(options);
+        var layout = AfPacketRingLayout.For(options.BufferBytes);
+        var opened = new List<AfPacketCaptureSource>(sockets);
+        try
+        {
+            int group = -1;
+            for (var i = 0; i < sockets; i++)
+            {
+                var source = Open(options, layout, filter, fanoutGroup: group);
+                opened.Add(source);
+                group = source.FanoutGroup!.Value;
+            }
+            foreach (var source in opened)
+                AttachFilter(source._socket, filter, options.SnapLength, source.InterfaceName);
+            return [.. opened];
+        }
+        catch
+        {
+            foreach (var source in opened)
+                source.Dispose();
+            throw;
+        }
+    }
+
+    private static BpfProgram? CompileFilter(CaptureOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SnapLength);
-        var name = options.Interface;
-        if (name == "any")
+        if (options.Interface == "any")
             throw new AfPacketException("the AF_PACKET back end captures on one interface; use the libpcap back end for \"any\"", 0);
         // Compile first: a bad expression should not cost a ring.
-        var filter = options.Filter is null ? null : BpfProgram.Compile(options.Filter, LinkType.Ethernet, options.SnapLength);
+        return options.Filter is null ? null : BpfProgram.Compile(options.Filter, LinkType.Ethernet, options.SnapLength);
+    }
+
+    /// <summary>
+    /// Opens one socket; with <paramref name="fanoutGroup"/> (-1: a new group) it joins that group and filters out
+    /// everything until the caller attaches <paramref name="filter"/>.
+    /// </summary>
+    private static AfPacketCaptureSource Open(CaptureOptions options, AfPacketRingLayout layout, BpfProgram? filter, int? fanoutGroup)
+    {
+        var name = options.Interface;
 
         // Protocol 0: the socket receives nothing until bind, so nothing from other interfaces or before the filter lands in the ring.
         var fd = Socket(AddressFamilyPacket, SockRaw | SockCloexec, 0);
@@ -131,7 +195,10 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
                 throw AfPacketException.FromErrno(Marshal.GetLastPInvokeError(), "mmap", name);
             mapping = new SafeRingMappingHandle(address, length);
 
-            AttachFilter(socket, filter, options.SnapLength, name);
+            if (fanoutGroup is null)
+                AttachFilter(socket, filter, options.SnapLength, name);
+            else
+                DropEverything(socket, name);
             if (options.IgnoreOutgoing)
             {
                 var ignore = 1;
@@ -145,6 +212,8 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             if (hardwareType is not (ArphrdEther or ArphrdLoopback))
                 throw new AfPacketException(
                     $"{name} is not an Ethernet or loopback interface (ARPHRD type {hardwareType}); use the libpcap back end", 0);
+            if (fanoutGroup is { } group)
+                fanoutGroup = JoinFanout(socket, group, name);
 
             if (options.Promiscuous)
             {
@@ -156,7 +225,7 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             if (eventFd < 0)
                 throw AfPacketException.FromErrno(Marshal.GetLastPInvokeError(), "eventfd", name);
             wake = new SafeEventFdHandle(eventFd);
-            return new AfPacketCaptureSource(name, socket, mapping, wake, layout, hardwareType == ArphrdLoopback, options.SnapLength);
+            return new AfPacketCaptureSource(name, socket, mapping, wake, layout, hardwareType == ArphrdLoopback, options.SnapLength, fanoutGroup);
         }
         catch
         {
@@ -185,6 +254,29 @@ public sealed unsafe class AfPacketCaptureSource : ICaptureSource
             var program = new SockFprog { Length = (ushort)instructions.Length, Filter = code };
             SetOption(socket, SolSocket, SoAttachFilter, &program, sizeof(SockFprog), "SO_ATTACH_FILTER", name);
         }
+    }
+
+    /// <summary>A filter that keeps nothing: a socket waiting for its group to form must not copy what the group receives.</summary>
+    private static void DropEverything(SafePacketSocketHandle socket, string name)
+    {
+        var instruction = BpfInstruction.Statement((ushort)(BpfOpcode.Ret | BpfOpcode.K), 0);
+        var program = new SockFprog { Length = 1, Filter = &instruction };
+        SetOption(socket, SolSocket, SoAttachFilter, &program, sizeof(SockFprog), "SO_ATTACH_FILTER", name);
+    }
+
+    /// <summary>Joins group <paramref name="group"/> (-1: a new one, its id chosen by the kernel) and returns the group's id.</summary>
+    private static int JoinFanout(SafePacketSocketHandle socket, int group, string name)
+    {
+        // The kernel drops UNIQUEID from the group's flags once it has picked the id, so the others join without it.
+        int flags = PacketFanoutHash | (group < 0 ? PacketFanoutFlagUniqueId : 0);
+        int value = Math.Max(group, 0) | (flags << 16);
+        SetOption(socket, SolPacket, PacketFanout, &value, sizeof(int), "PACKET_FANOUT", name);
+        // The kernel answers id | (type | flags << 8) << 16.
+        int joined;
+        var length = sizeof(int);
+        if (GetSockOpt(socket, SolPacket, PacketFanout, &joined, &length) != 0)
+            throw AfPacketException.FromErrno(Marshal.GetLastPInvokeError(), "getsockopt(PACKET_FANOUT)", name);
+        return joined & 0xFFFF;
     }
 
     private static ushort HardwareType(SafePacketSocketHandle socket, string name)

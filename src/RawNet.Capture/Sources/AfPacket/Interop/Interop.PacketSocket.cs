@@ -24,6 +24,9 @@ internal static partial class Interop
         internal const int TPacketV3 = 2;                   // TPACKET_V3
         internal const int PacketQdiscBypass = 20;          // PACKET_QDISC_BYPASS: sends go straight to the driver
         internal const int PacketIgnoreOutgoing = 23;       // PACKET_IGNORE_OUTGOING (Linux 4.20): no copies of what leaves the interface
+        internal const int PacketFanout = 18;               // PACKET_FANOUT: join a group that shares the interface's frames
+        internal const int PacketFanoutHash = 0;            // PACKET_FANOUT_HASH: by the frame's (symmetric) flow hash
+        internal const int PacketFanoutFlagUniqueId = 0x2000; // PACKET_FANOUT_FLAG_UNIQUEID (Linux 4.18): the kernel picks an unused group id
         internal const ushort PacketMrPromisc = 1;          // PACKET_MR_PROMISC
 
         internal const byte PacketOutgoing = 4;             // PACKET_OUTGOING (sll_pkttype)
