@@ -233,8 +233,9 @@ public sealed unsafe class PacketReplayer : IDisposable
     }
 
     /// <summary>Sleeps until just before <paramref name="deadline"/> (a Stopwatch timestamp), spins the rest; returns the time it woke.</summary>
+    /// <remarks>Internal so the timing tests can measure this machine's own wake-up noise with the very same wait.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long WaitUntil(long deadline, CancellationToken cancel)
+    internal static long WaitUntil(long deadline, CancellationToken cancel)
     {
         long now = Stopwatch.GetTimestamp();
         // Thread.Sleep wakes within ~100 µs on Linux (a wait handle's timeout is coarser); chunks of at most
