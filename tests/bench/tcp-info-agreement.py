@@ -9,7 +9,7 @@ issue's measure), the last at or before the sample, and the first after it; then
 the last one before them by what the sample says the sender was waiting for: nothing written (notsent 0), the peer's
 window, the congestion window, or none of these (ACKs came in and were counted, and the next segment had not left yet).
 """
-import bisect, collections, subprocess, sys
+import bisect, collections, random, subprocess, sys
 
 rawnet, path, sender = sys.argv[1:4]
 samples = []  # (time relative to the first packet, mss, unacked, cwnd, notsent, snd_wnd)
@@ -61,3 +61,40 @@ for t, mss, unacked, cwnd, notsent, window in samples:
         why[f"fewer: {'ACKs' if acked_since else 'no ACK'} arrived since the last segment, data waiting, cwnd and window open"] += 1
 for reason, count in why.most_common():
     print(f"  disagreeing with the last segment: {count:5} {reason}")
+
+# The capture's own bytes in flight after each TCP packet (sent - acknowledged, as captured up to then).
+state_times, state = [], []
+sent = acked = 0
+for t, src, seq, length, ack in tshark("tcp", "frame.time_relative", "ip.src", "tcp.seq", "tcp.len", "tcp.ack"):
+    if src == sender:
+        sent = max(sent, int(seq) + int(length))
+    else:
+        acked = max(acked, int(ack))
+    state_times.append(float(t))
+    state.append(sent - acked)
+def in_flight_at(t):
+    i = bisect.bisect_right(state_times, t) - 1
+    return state[i] if i >= 0 else None
+def ceiling(instants, mss):
+    agree = compared = 0
+    for t in instants:
+        i, now = nearest(t), in_flight_at(t)
+        if i is None or now is None:
+            continue
+        compared += 1
+        agree += abs(data[i][1] - now) <= 2 * mss
+    return agree, compared
+mss = samples[0][1] if samples else 1448
+dice = random.Random(1)
+for name, instants in (("at the sample times", [s[0] for s in samples]),
+                       ("at 5,000 random times", [dice.uniform(times[0], times[-1]) for _ in range(5000)] if times else [])):
+    agree, compared = ceiling(instants, mss)
+    print(f"  the trace against itself {name} (the measure's ceiling): {agree} of {compared} ({100 * agree / max(compared, 1):.1f}%)")
+agree = compared = 0
+for t, mss, unacked, *_ in samples:
+    now = in_flight_at(t)
+    if now is None:
+        continue
+    compared += 1
+    agree += abs(now - unacked * mss) <= 2 * mss
+print(f"  the kernel against the capture's bytes in flight at the sample's instant: {agree} of {compared} ({100 * agree / max(compared, 1):.1f}%)")
