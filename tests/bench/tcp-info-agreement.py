@@ -33,16 +33,15 @@ def nearest(t):
     found = [i for i in (before(t), after(t)) if i is not None]
     return min(found, key=lambda i: abs(times[i] - t)) if found else None
 
+def share(pairs):
+    """(value, other, mss) triples, a None value left out: 'A of B (P%)' for those within two MSS of each other."""
+    compared = [abs(a - b) <= 2 * mss for a, b, mss in pairs if a is not None]
+    return f"{sum(compared)} of {len(compared)} ({100 * sum(compared) / max(len(compared), 1):.1f}%)"
+
 print(f"{path}: {len(samples)} samples, {len(data)} data segments of {sender}")
 for name, pick in (("nearest segment (the issue's measure)", nearest), ("last segment at or before the sample", before), ("first segment after the sample", after)):
-    agree = compared = 0
-    for t, mss, unacked, *_ in samples:
-        i = pick(t)
-        if i is None:
-            continue
-        compared += 1
-        agree += abs(data[i][1] - unacked * mss) <= 2 * mss
-    print(f"  {name}: {agree} of {compared} within two MSS ({100 * agree / max(compared, 1):.1f}%)")
+    picked = ((pick(t), unacked * mss, mss) for t, mss, unacked, *_ in samples)
+    print(f"  {name}: {share((None if i is None else data[i][1], kernel, mss) for i, kernel, mss in picked)} within two MSS")
 why = collections.Counter()
 for t, mss, unacked, cwnd, notsent, window in samples:
     i = before(t)
@@ -75,26 +74,12 @@ for t, src, seq, length, ack in tshark("tcp", "frame.time_relative", "ip.src", "
 def in_flight_at(t):
     i = bisect.bisect_right(state_times, t) - 1
     return state[i] if i >= 0 else None
-def ceiling(instants, mss):
-    agree = compared = 0
-    for t in instants:
-        i, now = nearest(t), in_flight_at(t)
-        if i is None or now is None:
-            continue
-        compared += 1
-        agree += abs(data[i][1] - now) <= 2 * mss
-    return agree, compared
 mss = samples[0][1] if samples else 1448
 dice = random.Random(1)
 for name, instants in (("at the sample times", [s[0] for s in samples]),
                        ("at 5,000 random times", [dice.uniform(times[0], times[-1]) for _ in range(5000)] if times else [])):
-    agree, compared = ceiling(instants, mss)
-    print(f"  the trace against itself {name} (the measure's ceiling): {agree} of {compared} ({100 * agree / max(compared, 1):.1f}%)")
-agree = compared = 0
-for t, mss, unacked, *_ in samples:
-    now = in_flight_at(t)
-    if now is None:
-        continue
-    compared += 1
-    agree += abs(now - unacked * mss) <= 2 * mss
-print(f"  the kernel against the capture's bytes in flight at the sample's instant: {agree} of {compared} ({100 * agree / max(compared, 1):.1f}%)")
+    picked = ((nearest(t), in_flight_at(t)) for t in instants)
+    print(f"  the trace against itself {name} (the measure's ceiling): "
+          f"{share((None if i is None or now is None else data[i][1], now, mss) for i, now in picked)}")
+print(f"  the kernel against the capture's bytes in flight at the sample's instant: "
+      f"{share((in_flight_at(t), unacked * mss, mss) for t, mss, unacked, *_ in samples)}")
