@@ -3,7 +3,7 @@ using RawNet.Capture.Sources;
 
 namespace RawNet.Cli.Commands;
 
-/// <summary><c>--backend auto|afpacket|libpcap</c>, for the commands that capture and those that send whole frames.</summary>
+/// <summary><c>--backend auto|afpacket|libpcap</c>, for the commands that capture and those that send whole frames; <c>--threads N</c> for those that capture.</summary>
 internal static class BackendOption
 {
     /// <summary>The option of <c>capture</c>.</summary>
@@ -13,6 +13,14 @@ internal static class BackendOption
     /// <summary>The option of <c>replay</c> and <c>craft --send</c>.</summary>
     public static Option<string> ForSending() => Create(
         "auto (the default: afpacket on Linux, libpcap elsewhere), afpacket (an AF_PACKET socket, Linux only) or libpcap (pcap_sendpacket, through SharpPcap).");
+
+    /// <summary>The <c>--threads</c> option of <c>capture</c> and <c>ui</c>: AF_PACKET sockets in one fanout group.</summary>
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = $"Capture with this many AF_PACKET sockets in one PACKET_FANOUT group (frames shared by flow), each with its own ring and thread, merged back into timestamp order (default 1, at most {RawNet.Capture.Sources.AfPacket.AfPacketCaptureSource.MaxFanoutSockets}).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
 
     private static Option<string> Create(string description)
     {

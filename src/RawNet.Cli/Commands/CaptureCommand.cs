@@ -35,12 +35,7 @@ public static class CaptureCommand
         var duration = new Option<double>("--duration") { Description = "Stop after this many seconds.", HelpName = "S" };
         var snaplen = new Option<int>("-s", "--snaplen") { Description = $"Bytes kept of each packet (default and maximum {MaxSnapLength}).", HelpName = "N", DefaultValueFactory = _ => MaxSnapLength };
         var noPromisc = new Option<bool>("-p", "--no-promisc") { Description = "Do not put the interface into promiscuous mode." };
-        var threads = new Option<int>("--threads")
-        {
-            Description = $"Capture with this many AF_PACKET sockets in one PACKET_FANOUT group (frames shared by flow), each with its own ring and thread, merged back into timestamp order (default 1, at most {AfPacketCaptureSource.MaxFanoutSockets}).",
-            HelpName = "N",
-            DefaultValueFactory = _ => 1,
-        };
+        var threads = BackendOption.Threads();
         var privileges = new PrivilegeOptions(program is not null);
         var noDefrag = new Option<bool>("--no-defrag") { Description = "Do not reassemble IP fragments when printing." };
         var printing = new PrinterOptions();
@@ -64,8 +59,8 @@ public static class CaptureCommand
             if (snap < 1 || snap > MaxSnapLength)
                 return PrinterOptions.Usage(stderr, "capture", $"--snaplen needs a length between 1 and {MaxSnapLength}");
             int sockets = parse.GetValue(threads);
-            if (sockets < 1 || sockets > AfPacketCaptureSource.MaxFanoutSockets)
-                return PrinterOptions.Usage(stderr, "capture", $"--threads needs a number of sockets between 1 and {AfPacketCaptureSource.MaxFanoutSockets}");
+            if (CaptureSources.ThreadsOutOfRange(sockets) is { } outOfRange)
+                return PrinterOptions.Usage(stderr, "capture", outOfRange);
             string? path = parse.GetValue(write);
             IPacketPrinter? printer = null;
             if (path is null && (printer = printing.Create(parse, "capture", stderr)) is null)
@@ -104,8 +99,8 @@ public static class CaptureCommand
             Capture = settings.Capture with { Interface = name },
             Backend = CaptureBackends.ForCapture(settings.Backend, name),
         };
-        if (settings.Threads > 1 && settings.Backend != CaptureBackends.AfPacket)
-            return PrinterOptions.Usage(stderr, "capture", $"--threads above 1 needs the afpacket back end (PACKET_FANOUT); {name} is captured by {settings.Backend}");
+        if (CaptureSources.ThreadsRefusal(settings.Backend, settings.Threads, name) is { } threads)
+            return PrinterOptions.Usage(stderr, "capture", threads);
         if (CaptureBackends.Unavailable(settings.Backend) is { } unavailable)
             return Fail(stderr, unavailable);
         if (settings.Backend == CaptureBackends.AfPacket && name != "any" && !NetworkInterfaces.Exists(name))
@@ -114,14 +109,15 @@ public static class CaptureCommand
         ICaptureSource[] sources;
         try
         {
-            sources = Open(settings);
+            // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
+            sources = CaptureSources.Open(settings.Capture, settings.Backend, settings.Threads, immediate: settings.Path is null);
         }
         catch (BpfCompileException e)
         {
             stderr.WriteLine("rawnet: " + e.Message);
             return ExitCode.Usage;
         }
-        catch (Exception e) when (DescribeOpenFailure(e, name) is { } message)
+        catch (Exception e) when (CaptureSources.DescribeOpenFailure(e, name) is { } message)
         {
             return Fail(stderr, message);
         }
@@ -143,32 +139,6 @@ public static class CaptureCommand
 
     /// <summary>The names <c>rawnet interfaces</c> numbers, in its order.</summary>
     private static IReadOnlyList<string> ListedInterfaceNames() => [.. PcapDevice.FindAll().Select(device => device.Name)];
-
-    private static ICaptureSource[] Open(Settings settings)
-    {
-        // Immediate mode only when a person is watching lines; a file is written by the block, which costs less per packet.
-        bool immediate = settings.Path is null;
-        if (settings.Backend == CaptureBackends.LibPcap)
-            return [LibPcapCaptureSource.Open(settings.Capture, immediate)];
-        return settings.Threads == 1
-            ? [AfPacketCaptureSource.Open(settings.Capture)]
-            : AfPacketCaptureSource.OpenFanout(settings.Capture, settings.Threads);
-    }
-
-    /// <summary>The one-line message for a capture that could not be opened, or null for an unexpected exception.</summary>
-    private static string? DescribeOpenFailure(Exception e, string name) => e switch
-    {
-        // The AF_PACKET back end's messages already name the interface (and, for permission, both fixes).
-        AfPacketException => e.Message,
-        PcapException { Status: LibPcapCaptureSource.PermissionDeniedStatus } => new CapturePermissionException(name, PermissionDeniedErrno).Message,
-        PcapException { Status: LibPcapCaptureSource.NoSuchDeviceStatus } => $"{name}: No such interface (see rawnet interfaces)",
-        PcapException => $"{name}: {e.Message}",
-        LibPcapUnavailableException => e.Message,
-        _ => null,
-    };
-
-    /// <summary>EPERM, for libpcap's refusal, which carries no errno of its own.</summary>
-    private const int PermissionDeniedErrno = 1;
 
     /// <summary>
     /// Captures from the open <paramref name="sources"/> (one, or the sockets of a fanout group, read merged in timestamp

@@ -25,7 +25,8 @@ public static class UiCommand
     public const string BundledHint = "sample; live capture needs CAP_NET_RAW (see i)";
 
     private sealed record Settings(string? Path, string? Interface, string? CaptureFilter, string? DisplayFilter, bool ExitAfterFirstDraw, string? Script, bool StatsOnExit,
-        Func<string?> GiveUpRoot, string? Theme = null, string? Colors = null, string? Columns = null, string? LabNetwork = null);
+        Func<string?> GiveUpRoot, string? Theme = null, string? Colors = null, string? Columns = null, string? LabNetwork = null,
+        string Backend = CaptureBackends.Auto, int Threads = 1);
 
     /// <summary>
     /// Adds <c>ui</c> to <paramref name="root"/> and makes it what <c>rawnet</c> with no command runs; root is given up
@@ -37,6 +38,8 @@ public static class UiCommand
         var file = new Argument<string?>("FILE") { Description = "A pcap or pcapng file (default: a live capture on the default interface when allowed, else the bundled " + BundledCapture + ").", Arity = ArgumentArity.ZeroOrOne };
         var iface = new Option<string?>("-i", "--interface") { Description = "Capture live on this interface (see rawnet interfaces); needs CAP_NET_RAW.", HelpName = "IFACE" };
         var captureFilter = new Option<string?>("-f", "--filter") { Description = "Capture filter in tcpdump syntax for the live capture, run in the kernel.", HelpName = "EXPR" };
+        var backend = BackendOption.ForCapture();
+        var threads = BackendOption.Threads();
         var displayFilter = new Option<string?>("-Y", "--display-filter") { Description = "The display filter applied when the UI opens (Wireshark syntax; / edits it).", HelpName = "EXPR" };
         var exitAfterFirstDraw = new Option<bool>("--exit-after-first-draw") { Hidden = true, Description = "Benchmark: quit after the first screen, printing the time it took to standard error." };
         var script = new Option<string?>("--script") { Hidden = true, Description = "Benchmark: keys to apply after the first screen, each timed on standard error; then quit." };
@@ -47,13 +50,14 @@ public static class UiCommand
         var statsOnExit = new Option<bool>("--stats-on-exit") { Hidden = true, Description = "Benchmark: on quitting, print the packets captured, indexed and shown and the drops to standard error." };
         var command = new Command("ui", "Browse a capture file or a live capture in the terminal: packet list, layer tree, hex, display filter, statistics, interfaces, replay.")
         {
-            file, iface, captureFilter, displayFilter, theme, colors, columns, exitAfterFirstDraw, script, statsOnExit, labNetwork,
+            file, iface, captureFilter, backend, threads, displayFilter, theme, colors, columns, exitAfterFirstDraw, script, statsOnExit, labNetwork,
         };
         privileges.AddTo(command);
         // The UI keeps CAP_NET_RAW alone, so that its interfaces screen can start new captures.
         command.SetAction(parse => Run(new Settings(parse.GetValue(file), parse.GetValue(iface), parse.GetValue(captureFilter), parse.GetValue(displayFilter),
             parse.GetValue(exitAfterFirstDraw), parse.GetValue(script), parse.GetValue(statsOnExit),
-            () => privileges.GiveUpRoot(parse, keepNetRaw: true), parse.GetValue(theme), parse.GetValue(colors), parse.GetValue(columns), parse.GetValue(labNetwork)), output, stderr));
+            () => privileges.GiveUpRoot(parse, keepNetRaw: true), parse.GetValue(theme), parse.GetValue(colors), parse.GetValue(columns), parse.GetValue(labNetwork),
+            parse.GetValue(backend) ?? CaptureBackends.Auto, parse.GetValue(threads)), output, stderr));
         root.Add(command);
         // Only at a terminal: a script running bare 'rawnet' gets the usage error it always got.
         root.SetAction(_ => Console.IsInputRedirected || Console.IsOutputRedirected
@@ -87,6 +91,8 @@ public static class UiCommand
             return Usage(output, stderr, $"--columns: {columnProblem}");
         if (path is not null && settings.CaptureFilter is not null)
             return Usage(output, stderr, "ui: -f filters a live capture (-i IFACE); on a file use -Y");
+        if (CaptureSources.ThreadsOutOfRange(settings.Threads) is { } threadsOutOfRange)
+            return Usage(output, stderr, threadsOutOfRange);
         RawNet.Capture.Lab.TestNetwork? lab = null;
         if (settings.LabNetwork is { } spec && !LayersLabSpec.TryParse(spec, out lab, out var labProblem))
             return Usage(output, stderr, labProblem);
@@ -108,8 +114,11 @@ public static class UiCommand
             return CaptureInput.Fail(output, stderr, $"{path}: Is a directory");
         if (path is not null && !File.Exists(path))
             return CaptureInput.Fail(output, stderr, $"{path}: No such file");
-        if (name is not null && !NetworkInterfaces.Exists(name))
+        // libpcap knows "any" and its own device names (Windows' \Device\NPF_...): it says itself when one does not exist.
+        if (name is not null && CaptureBackends.ForCapture(settings.Backend, name) == CaptureBackends.AfPacket && !NetworkInterfaces.Exists(name))
             return CaptureInput.Fail(output, stderr, $"{name}: No such interface (see rawnet interfaces)");
+        if (name is not null && CaptureSources.ThreadsRefusal(CaptureBackends.ForCapture(settings.Backend, name), settings.Threads, name) is { } threadsRefused)
+            return Usage(output, stderr, threadsRefused);
         // Before any file or packet is read (only whether they exist was asked, so that "No such file" means that): the UI
         // runs as the user, with CAP_NET_RAW alone, which opens captures as root would.
         bool wasRoot = Privileges.IsRoot;
@@ -126,7 +135,7 @@ public static class UiCommand
         try
         {
             var options = new UiOptions(path, name, settings.CaptureFilter, settings.DisplayFilter, hint, settings.ExitAfterFirstDraw, settings.Script, settings.StatsOnExit,
-                theme, colors, configPath, listColumns, rootConfig, lab);
+                theme, colors, configPath, listColumns, rootConfig, lab, settings.Backend, settings.Threads);
             int code = UiSession.Run(options, output.Writer, stderr);
             return output.Finish(code);
         }
@@ -134,7 +143,7 @@ public static class UiCommand
         {
             return Usage(output, stderr, e.Message);
         }
-        catch (AfPacketException e)
+        catch (Exception e) when (e is AfPacketException or CaptureOpenException)
         {
             return CaptureInput.Fail(output, stderr, e.Message);
         }

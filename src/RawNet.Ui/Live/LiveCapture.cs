@@ -1,7 +1,7 @@
 using RawNet.Capture.Ring;
 using RawNet.Capture.Sessions;
 using RawNet.Capture.Sources;
-using RawNet.Capture.Sources.AfPacket;
+using RawNet.Capture.LibPcap;
 using RawNet.Files;
 using RawNet.Files.Pcap;
 using RawNet.Ui.Model;
@@ -9,8 +9,10 @@ using RawNet.Ui.Model;
 namespace RawNet.Ui.Live;
 
 /// <summary>
-/// A live capture for the UI, as Wireshark does it: a <see cref="CaptureSession"/> on our AF_PACKET source, whose one
-/// consumer thread appends every frame to a temporary pcap file (nanosecond timestamps), flushed after each batch. The
+/// A live capture for the UI, as Wireshark does it: a <see cref="CaptureSession"/> on the back end chosen as
+/// <c>rawnet capture</c> chooses it (AF_PACKET on Linux, libpcap elsewhere and for <c>any</c>; several AF_PACKET sockets
+/// in a fanout group with <c>--threads</c>, read merged in timestamp order), whose one reader thread appends every frame
+/// to a temporary pcap file (nanosecond timestamps), flushed after each batch. The
 /// UI indexes that growing file (<see cref="CaptureIndex.Follow"/>) and decodes on demand, so memory stays at the
 /// index's bytes a frame however long the capture runs. The file is private: mode 0600 in a directory of its own, mode
 /// 0700, under $XDG_RUNTIME_DIR when this user may create one there, else in the system temp directory (every frame of
@@ -18,7 +20,7 @@ namespace RawNet.Ui.Live;
 /// </summary>
 public sealed class LiveCapture : IDisposable
 {
-    private readonly AfPacketCaptureSource _source;
+    private readonly ICaptureSource[] _sources;
     private readonly CaptureSession _session;
     private readonly PcapWriter _writer;
     private readonly Thread _writerThread;
@@ -26,20 +28,26 @@ public sealed class LiveCapture : IDisposable
     private long _kernelDrops;
     private int _disposed;
 
-    private LiveCapture(AfPacketCaptureSource source, string path, PcapWriter writer, string? filter)
+    private LiveCapture(ICaptureSource[] sources, string path, PcapWriter writer, string? filter)
     {
-        _source = source;
+        _sources = sources;
         FilePath = path;
         DirectoryPath = Path.GetDirectoryName(path)!;
         _writer = writer;
         Filter = filter;
-        _session = new CaptureSession(source);
-        var consumer = _session.AddConsumer("ui file");
-        _writerThread = new Thread(() => WriteAll(consumer)) { IsBackground = true, Name = "rawnet ui capture file" };
+        _session = new CaptureSession(sources);
+        var reader = _session.AddReader("ui file");
+        _writerThread = new Thread(() => WriteAll(reader)) { IsBackground = true, Name = "rawnet ui capture file" };
     }
 
     /// <summary>The interface captured on.</summary>
-    public string InterfaceName => _source.InterfaceName;
+    public string InterfaceName => _sources[0].InterfaceName;
+
+    /// <summary>The back end capturing (<see cref="CaptureBackends.AfPacket"/> or <see cref="CaptureBackends.LibPcap"/>).</summary>
+    public string BackendName => _sources[0].BackendName;
+
+    /// <summary>The sockets capturing: 1, or the size of the fanout group.</summary>
+    public int Threads => _sources.Length;
 
     /// <summary>The capture filter, or null.</summary>
     public string? Filter { get; }
@@ -57,19 +65,36 @@ public sealed class LiveCapture : IDisposable
     public Exception? Failure => _session.Failure ?? Volatile.Read(ref _writeFailure);
 
     /// <summary>
-    /// Opens the interface (the calling thread's network namespace), creates the temporary file in a private directory
-    /// under <paramref name="parent"/> (by default $XDG_RUNTIME_DIR, else the system temp directory) and starts capturing into it.
+    /// Opens the interface (the calling thread's network namespace) on <paramref name="backend"/> (<c>auto</c> chooses as
+    /// <see cref="CaptureBackends.ForCapture(string, string)"/> does) with <paramref name="threads"/> sockets, creates the
+    /// temporary file in a private directory under <paramref name="parent"/> (by default $XDG_RUNTIME_DIR, else the system
+    /// temp directory) and starts capturing into it.
     /// </summary>
-    /// <exception cref="CapturePermissionException">No CAP_NET_RAW (the message names both fixes).</exception>
-    /// <exception cref="AfPacketException">No such interface, or the kernel refused.</exception>
+    /// <exception cref="CaptureOpenException">No CAP_NET_RAW (the message names both fixes), no such interface, no
+    /// libpcap, a back end this system lacks, or the kernel refused: one line.</exception>
+    /// <exception cref="ArgumentException">More than one thread on a back end without fanout (<see cref="CaptureSources.ThreadsRefusal"/>).</exception>
     /// <exception cref="RawNet.Capture.Bpf.BpfCompileException">The capture filter does not compile.</exception>
-    public static LiveCapture Start(string interfaceName, string? filter, string? parent = null)
+    public static LiveCapture Start(string interfaceName, string? filter, string? parent = null, string backend = CaptureBackends.Auto, int threads = 1)
     {
         if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("live capture needs Linux (AF_PACKET)");
+            throw new PlatformNotSupportedException("the UI's live capture keeps its file private with Unix permissions; on Windows use rawnet capture -w FILE");
         filter = string.IsNullOrWhiteSpace(filter) ? null : filter;
+        backend = CaptureBackends.ForCapture(backend, interfaceName);
+        if ((CaptureSources.ThreadsOutOfRange(threads) ?? CaptureSources.ThreadsRefusal(backend, threads, interfaceName)) is { } refused)
+            throw new ArgumentException(refused, nameof(threads));
+        if (CaptureBackends.Unavailable(backend) is { } unavailable)
+            throw new CaptureOpenException(unavailable);
         var options = new CaptureOptions(interfaceName, CaptureFileReader.MaxCapturedLength, Promiscuous: true, filter);
-        var source = AfPacketCaptureSource.Open(options);
+        ICaptureSource[] sources;
+        try
+        {
+            // A person is watching: libpcap hands each frame over at once.
+            sources = CaptureSources.Open(options, backend, threads, immediate: true);
+        }
+        catch (Exception e) when (CaptureSources.DescribeOpenFailure(e, interfaceName) is { } message)
+        {
+            throw new CaptureOpenException(message, e);
+        }
         string? directory = null;
         string path = "";
         PcapWriter? writer = null;
@@ -85,10 +110,10 @@ public sealed class LiveCapture : IDisposable
                 UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
                 BufferSize = 0,
             });
-            writer = new PcapWriter(stream, source.LinkType, options.SnapLength, TimestampPrecision.Nanoseconds);
+            writer = new PcapWriter(stream, sources[0].LinkType, options.SnapLength, TimestampPrecision.Nanoseconds);
             // The file header on disk at once: the index can open the file before the first frame.
             writer.Flush();
-            var capture = new LiveCapture(source, path, writer, filter);
+            var capture = new LiveCapture(sources, path, writer, filter);
             capture._session.Start();
             capture._writerThread.Start();
             return capture;
@@ -98,7 +123,8 @@ public sealed class LiveCapture : IDisposable
             writer?.Dispose();
             if (directory is not null)
                 Delete(path, directory);
-            source.Dispose();
+            foreach (var source in sources)
+                source.Dispose();
             throw;
         }
     }
@@ -142,21 +168,22 @@ public sealed class LiveCapture : IDisposable
         }
     }
 
-    /// <summary>The counters now: frames captured, kernel and ring drops, ring fill; safe from any thread.</summary>
+    /// <summary>The counters now: frames captured, kernel and ring drops, ring fill (the fullest ring's); safe from any thread.</summary>
     public LiveCounters Counters()
     {
-        var ring = _session.Ring;
+        var rings = _session.Rings;
         bool running = IsRunning;
         try
         {
             if (Volatile.Read(ref _disposed) == 0)
-                _kernelDrops = _source.GetStatistics().DroppedByKernel;
+                _kernelDrops = _sources.Sum(source => source.GetStatistics().DroppedByKernel);
         }
-        catch (AfPacketException)
+        catch (Exception e) when (e is IOException or PcapException or ObjectDisposedException)
         {
             // The interface went away: the capture thread reports that as the failure; keep the last figure.
         }
-        return new LiveCounters(ring.WrittenRecords, _kernelDrops, ring.DroppedRecords, ring.FillPercent, running);
+        return new LiveCounters(rings.Sum(ring => ring.WrittenRecords), _kernelDrops, rings.Sum(ring => ring.DroppedRecords),
+            rings.Max(ring => ring.FillPercent), running);
     }
 
     /// <summary>Stops capturing and waits until every frame captured is in the file; the file stays until <see cref="Dispose"/>.</summary>
@@ -174,21 +201,22 @@ public sealed class LiveCapture : IDisposable
             return;
         Stop();
         _session.Dispose();
-        _source.Dispose();
+        foreach (var source in _sources)
+            source.Dispose();
         _writer.Dispose();
         Delete(FilePath, DirectoryPath);
     }
 
-    /// <summary>The file-writer consumer: every record in order, a flush after each batch so the index sees it promptly.</summary>
-    private void WriteAll(RingConsumer consumer)
+    /// <summary>The file writer: every record in order, a flush after each batch so the index sees it promptly.</summary>
+    private void WriteAll(IRecordBatchReader reader)
     {
         try
         {
             while (true)
             {
-                if (!consumer.TryReadBatch(out var batch))
+                if (!reader.TryReadBatch(out var batch))
                 {
-                    if (consumer.IsCompleted)
+                    if (reader.IsCompleted)
                         break;
                     // Sub-millisecond latency buys nothing on a screen drawn ten times a second.
                     Thread.Sleep(1);

@@ -15,7 +15,9 @@ namespace RawNet.Ui.Screens;
 /// <param name="Columns">The packet list's columns asked for (<c>--columns</c>), or null: the config file's, else Wireshark's.</param>
 /// <param name="Config">The config file already read (by root, before giving root up, when it is root's own), or null: read <paramref name="ConfigPath"/>.</param>
 /// <param name="Lab">The lab the craft screen's experiments run in when switched to it (<c>a</c>), or null for <c>rawnet lab</c>'s.</param>
+/// <param name="Backend">The live capture's back end (<c>--backend</c>: auto, afpacket or libpcap), for every capture this session starts.</param>
+/// <param name="Threads">The live capture's AF_PACKET sockets (<c>--threads</c>, a fanout group above 1).</param>
 public sealed record UiOptions(string? Path, string? Interface = null, string? CaptureFilter = null, string? DisplayFilter = null,
     string? Hint = null, bool ExitAfterFirstDraw = false, string? Script = null, bool StatsOnExit = false,
     Theming.Theme? Theme = null, Theming.ColorDepth? Colors = null, string? ConfigPath = null, Model.ListColumns? Columns = null,
-    Settings.UiConfig? Config = null, Capture.Lab.TestNetwork? Lab = null);
+    Settings.UiConfig? Config = null, Capture.Lab.TestNetwork? Lab = null, string Backend = Capture.Sources.CaptureBackends.Auto, int Threads = 1);

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RawNet.Capture.Bpf;
 using RawNet.Capture.Layers;
-using RawNet.Capture.Sources.AfPacket;
 using RawNet.Ui.Input;
 using RawNet.Ui.Live;
 using RawNet.Ui.Model;
@@ -37,6 +36,9 @@ public sealed class UiSession : IDisposable
     private CaptureIndex? _index;
     private CaptureAnalysis? _analysis;
     private LiveCapture? _live;
+    /// <summary>The back end and sockets every live capture of this session is opened with (<c>--backend</c>, <c>--threads</c>).</summary>
+    private string _backend = Capture.Sources.CaptureBackends.Auto;
+    private int _threads = 1;
     private Capture.Lab.TestNetwork _lab = Capture.Lab.TestNetwork.Default;
 
     private UiSession(TerminalScreen terminal)
@@ -50,7 +52,7 @@ public sealed class UiSession : IDisposable
 
     /// <summary>Runs until the user quits; returns the exit code. <paramref name="stdout"/> is the terminal.</summary>
     /// <exception cref="RawNet.Files.CaptureFileException">The file is not a capture.</exception>
-    /// <exception cref="AfPacketException">The live capture could not be opened (no such interface, no CAP_NET_RAW).</exception>
+    /// <exception cref="RawNet.Capture.Sources.CaptureOpenException">The live capture could not be opened (no such interface, no CAP_NET_RAW): one line.</exception>
     /// <exception cref="BpfCompileException">The capture filter does not compile.</exception>
     public static int Run(UiOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -69,7 +71,7 @@ public sealed class UiSession : IDisposable
             }
         }
         else if (options.Interface is not null)
-            live = LiveCapture.Start(options.Interface, options.CaptureFilter);
+            live = LiveCapture.Start(options.Interface, options.CaptureFilter, backend: options.Backend, threads: options.Threads);
 
         bool scripted = options.ExitAfterFirstDraw || options.Script is not null;
         using var terminal = new TerminalScreen(stdout);
@@ -132,6 +134,7 @@ public sealed class UiSession : IDisposable
     private void Open(UiOptions options)
     {
         _lab = options.Lab ?? Capture.Lab.TestNetwork.Default;
+        (_backend, _threads) = (options.Backend, options.Threads);
         if (_live is { } live)
             ShowLive(live);
         else
@@ -153,6 +156,12 @@ public sealed class UiSession : IDisposable
     }
 
     /// <summary>Shows <paramref name="live"/>'s growing file, following new packets.</summary>
+    /// <summary>" with libpcap", " with 2 AF_PACKET sockets", or "" for the usual one AF_PACKET socket.</summary>
+    private static string How(LiveCapture live) =>
+        live.Threads > 1 ? $" with {live.Threads} AF_PACKET sockets"
+        : live.BackendName == Capture.Sources.CaptureBackends.AfPacket ? ""
+        : $" with {live.BackendName}";
+
     private void ShowLive(LiveCapture live)
     {
         var index = CaptureIndex.Follow(live.FilePath);
@@ -162,7 +171,7 @@ public sealed class UiSession : IDisposable
             Craft = View?.Craft,
             Live = new LiveStatus(live.InterfaceName, live.Filter, TimeProvider.System),
             Follow = true,
-            Status = $"Capturing on {live.InterfaceName}" + (live.Filter is null ? "" : $" ({live.Filter})") + ": i stops, q quits",
+            Status = $"Capturing on {live.InterfaceName}" + (live.Filter is null ? "" : $" ({live.Filter})") + How(live) + ": i stops, q quits",
         };
         _analysis?.Dispose();
         _analysis = analysis;
@@ -267,9 +276,9 @@ public sealed class UiSession : IDisposable
         LiveCapture live;
         try
         {
-            live = LiveCapture.Start(name, filter);
+            live = LiveCapture.Start(name, filter, backend: _backend, threads: _threads);
         }
-        catch (Exception e) when (e is AfPacketException or BpfCompileException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is BpfCompileException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             View.Interfaces!.Message = e.Message;
             return;

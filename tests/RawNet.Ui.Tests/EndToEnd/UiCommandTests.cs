@@ -115,6 +115,18 @@ public sealed class UiCommandTests
         Assert.Equal("", output);
     }
 
+    [Theory]
+    [InlineData("rawnet: --threads needs a number of sockets between 1 and 16", "-i", "lo", "--threads", "17")]
+    [InlineData("rawnet: --threads above 1 needs the afpacket back end (PACKET_FANOUT); lo is captured by libpcap", "-i", "lo", "--backend", "libpcap", "--threads", "2")]
+    [InlineData("rawnet: --threads above 1 needs the afpacket back end (PACKET_FANOUT); any is captured by libpcap", "-i", "any", "--threads", "2")]
+    public void A_live_capture_rawnet_capture_would_refuse_is_refused_alike_in_one_line(string message, params string[] arguments)
+    {
+        var (code, output, error) = Run(["ui", .. arguments, "--exit-after-first-draw"]);
+        Assert.Equal(ExitCode.Usage, code);
+        Assert.Equal(message, error.TrimEnd('\n'));
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public void An_unknown_interface_is_one_line_and_exit_1()
     {
