@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RawNet.Capture.LibPcap;
+using RawNet.Capture.Ring;
 using RawNet.Capture.Sources;
 using RawNet.Capture.Sources.AfPacket;
 using RawNet.Files;
@@ -118,30 +119,39 @@ public sealed unsafe class PacketReplayer : IDisposable
     /// Sends every frame of <paramref name="path"/> (Ethernet only) <see cref="ReplayOptions.Loops"/> times as
     /// <paramref name="options"/> paces them, until the end or <paramref name="cancel"/>.
     /// </summary>
+    /// <remarks>
+    /// The file is read on a thread of its own (<see cref="FileFeeder"/>) into a lossless ring, each frame with its
+    /// scheduled offset, so the sending loop does nothing but wait, send and count: no file reading, page fault or
+    /// parsing between a deadline and its send(2) (tcpreplay preloads for the same reason).
+    /// </remarks>
     /// <exception cref="ReplayException">The file is not Ethernet, or the interface failed in a way other than refusing one frame.</exception>
-    /// <exception cref="CaptureFileException">The file is damaged.</exception>
+    /// <exception cref="CaptureFileException">The file is damaged (the frames before the damage were sent).</exception>
     // AggressiveOptimization here and on the send and wait paths: tiered compilation's tier-0 code and its mid-loop
     // switch to tier 1 cost stalls that doubled the 50,000 pps timing error (tests/bench/replay.sh).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReplayResult Replay(string path, ReplayOptions options, CancellationToken cancel = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Loops, 1);
-        var schedule = new Schedule(options);
         var tally = new Tally();
         long origin = 0;
-        for (int loop = 0; loop < options.Loops && !cancel.IsCancellationRequested; loop++)
+        using var feeder = new FileFeeder(path, options, cancel);
+        var frames = feeder.Frames;
+        while (!cancel.IsCancellationRequested)
         {
-            using var reader = CaptureFileReader.Open(path);
-            schedule.StartLoop();
-            while (!cancel.IsCancellationRequested && reader.TryReadNext(out var frame))
+            if (!frames.TryReadBatch(out var batch))
             {
-                if (frame.Metadata.LinkType != LinkType.Ethernet)
-                    throw new ReplayException($"{path}: frame {reader.PacketNumber} has link type {frame.Metadata.LinkType}; only Ethernet frames can be replayed");
-                long offset = schedule.Next(frame.Metadata.TimestampNanoseconds);
+                if (!frames.WaitForData(cancel))
+                    break;
+                continue;
+            }
+            foreach (var frame in batch)
+            {
+                // The feeder puts the frame's scheduled offset where the capture's timestamp was (-1: at once).
+                long offset = frame.TimestampNanoseconds;
                 if (tally.Attempted == 0)
                 {
                     // The first frame goes through the same wait and send path as the rest, already compiled, so it
-                    // is not late by a cold start that would then count against every later frame.
+                    // is not late by a cold start that would then count against every later one.
                     WarmUp();
                     origin = Stopwatch.GetTimestamp() + StartDelay;
                 }
@@ -161,10 +171,12 @@ public sealed unsafe class PacketReplayer : IDisposable
                 }
                 else
                 {
-                    tally.Refuse(reader.PacketNumber);
+                    tally.Refuse(FileFeeder.FrameNumber(frame));
                 }
             }
+            batch.Release();
         }
+        feeder.ThrowIfFailed();
         return tally.Result(origin, cancel.IsCancellationRequested);
     }
 
@@ -282,6 +294,92 @@ public sealed unsafe class PacketReplayer : IDisposable
     {
         _socket?.Dispose();
         _pcap?.Dispose();
+    }
+
+    /// <summary>
+    /// Reads the capture file, every loop of it, on a thread of its own into a <see cref="RingPolicy.Lossless"/> ring,
+    /// waiting while the sender is behind: each record holds the frame, its scheduled offset (<see cref="Schedule"/>) in
+    /// place of the timestamp and its number in the file in place of the interface id. The first frame that is not
+    /// Ethernet, or a damaged file, ends the feed; the sender sends what came before and then <see cref="ThrowIfFailed"/>.
+    /// </summary>
+    private sealed class FileFeeder : IDisposable
+    {
+        /// <summary>Ring size: some 2,700 full-size frames ahead of the sender, a few jumbo ones at least.</summary>
+        private const int RingBytes = 4 << 20;
+
+        private readonly PacketRing _ring = new(RingBytes, RingPolicy.Lossless);
+        private readonly CancellationTokenSource _stop;
+        private readonly Thread _thread;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        public FileFeeder(string path, ReplayOptions options, CancellationToken cancel)
+        {
+            Frames = _ring.AddConsumer("replay sender");
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            // Opened here, so a missing or unreadable file is thrown to the caller before anything starts.
+            var first = CaptureFileReader.Open(path);
+            _thread = new Thread(() => Feed(path, first, options)) { IsBackground = true, Name = "rawnet replay reader" };
+            _thread.Start();
+        }
+
+        /// <summary>The sender's view of the ring.</summary>
+        public RingConsumer Frames { get; }
+
+        /// <summary>The frame's number in its file, which the feeder put in the record's interface id.</summary>
+        public static long FrameNumber(in RingRecord record) => record.InterfaceId;
+
+        private void Feed(string path, CaptureFileReader reader, ReplayOptions options)
+        {
+            var schedule = new Schedule(options);
+            var token = _stop.Token;
+            try
+            {
+                for (int loop = 0; loop < options.Loops && !token.IsCancellationRequested; loop++)
+                {
+                    using (reader)
+                    {
+                        schedule.StartLoop();
+                        while (!token.IsCancellationRequested && reader.TryReadNext(out var frame))
+                        {
+                            if (frame.Metadata.LinkType != LinkType.Ethernet)
+                                throw new ReplayException($"{path}: frame {reader.PacketNumber} has link type {frame.Metadata.LinkType}; only Ethernet frames can be replayed");
+                            long offset = schedule.Next(frame.Metadata.TimestampNanoseconds);
+                            _ring.Write(frame.Metadata with { TimestampNanoseconds = offset, InterfaceId = (int)Math.Min(reader.PacketNumber, int.MaxValue) }, frame.Data, token);
+                        }
+                    }
+                    if (loop + 1 < options.Loops && !token.IsCancellationRequested)
+                        reader = CaptureFileReader.Open(path);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The sender stopped (Ctrl-C, or it failed): nothing more is wanted.
+            }
+            catch (Exception e)
+            {
+                _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                reader.Dispose();
+                _ring.Complete();
+            }
+        }
+
+        /// <summary>Throws what ended the feed early (a frame that is not Ethernet, a damaged file), once every frame before it was sent.</summary>
+        public void ThrowIfFailed()
+        {
+            _thread.Join();
+            _failure?.Throw();
+        }
+
+        /// <summary>Stops the reader, if the sender ended first.</summary>
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _thread.Join();
+            _stop.Dispose();
+        }
     }
 
     /// <summary>Scheduled offsets in nanoseconds from the first frame; −1 at top speed.</summary>
