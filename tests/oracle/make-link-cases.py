@@ -12,7 +12,14 @@ steps 1 ms per packet. chdlc.pcap (LINKTYPE_C_HDLC, 104): IPv4, IPv6, SLARP requ
 without uptime and with trailing bytes, an unknown SLARP type, ARP and an unknown protocol, damaged headers and cuts
 through Cisco HDLC, IPv4 and a keepalive. mpls.pcap (Ethernet): label stacks of one to four labels, the reserved labels,
 payloads both oracles guess alike and one they guess differently, MPLS under a VLAN tag, stacks that never end (one of 40
-labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files. Run with Debian's /usr/bin/python3 (python3-scapy).
+labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files.
+llc.pcap (Ethernet, 802.3 length field): SNAP with IPv4, IPv6, ARP, an unknown EtherType and an unknown OUI, SNAP
+after a numbered control field and after a UI with the poll bit, IP on its own SAP, unnumbered frames of every command
+tcpdump names (and one it does not) with poll and final bits, information and supervisory frames, SAPs tcpdump names and
+ones it does not, SAPs that differ and group addresses, frames padded to 60 bytes, lengths shorter and longer than the
+frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every length through LLC, SNAP and IPv4 (no SNAP
+with the group or response bit set: tcpdump takes it for SNAP, tshark not).
+Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
 import random
@@ -172,6 +179,76 @@ def mpls_frames():
     return frames
 
 
+def dot3(payload, pad=True, length=None):
+    """An 802.3 frame: the type field holds the length of the LLC frame; padded to 60 bytes as on the wire."""
+    frame = MAC_B + MAC_A + struct.pack(">H", len(payload) if length is None else length) + payload
+    return frame + b"\x00" * (60 - len(frame)) if pad and len(frame) < 60 else frame
+
+
+SNAP_IP = b"\xaa\xaa\x03\x00\x00\x00\x08\x00"
+
+
+def llc_frames():
+    """802.2 LLC (and SNAP) in 802.3 frames: what tshark decodes field by field and tcpdump's llc_print words."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    add(dot3(SNAP_IP + udp4()))
+    add(dot3(b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + udp6()))
+    add(dot3(SNAP_IP + tcp4()))
+    add(dot3(b"\xaa\xaa\x03\x00\x00\x00\x08\x06" + arp))
+    add(dot3(b"\xaa\xaa\x03\x00\x00\xf8\x08\x00" + echo4()))       # 802.1H bridge tunnel
+    add(dot3(b"\xaa\xaa\x03\x00\x00\x00\x12\x34" + b"abc"))        # unknown EtherType
+    add(dot3(b"\xaa\xaa\x03\x12\x34\x56\x00\x01" + b"abc"))        # unknown OUI: llc.pid
+    add(dot3(b"\xaa\xaa\x03\x00\x00\x08\x00\x45" + b"abc"))        # Xerox's OUI
+    add(dot3(b"\xaa\xaa\x13\x00\x00\x00\x08\x00" + udp4()))        # UI with the poll bit: not information
+    add(dot3(b"\xaa\xaa\x10\x00\x00\x00\x00\x08\x00" + udp4()))    # SNAP after an I frame's two control bytes
+    add(dot3(b"\x06\x06\x03" + udp4()))                               # IP on its own SAP (RFC 948)
+    for sap in (0x00, 0x02, 0x03, 0x0E, 0x4E, 0x8E, 0x80, 0xF0):
+        add(dot3(bytes([sap, sap, 0x03]) + b"xyzw"))
+    add(dot3(b"\x0e\x8e\x03xyz"))                                      # SAPs that differ, both named
+    add(dot3(b"\x80\x82\x03xyz"))                                      # and neither
+    add(dot3(b"\x81\x80\x03xyz"))                                      # group DSAP
+    for control, ssap in ((0x13, 0x0E), (0x13, 0x0F), (0xAF, 0x0E), (0xBF, 0x0F), (0xE3, 0x0E), (0xF3, 0x0F), (0x73, 0x0F),
+                          (0x63, 0x0F), (0x43, 0x0E), (0x53, 0x0E), (0x0F, 0x0F), (0x1F, 0x0F), (0x87, 0x0F), (0x6F, 0x0E),
+                          (0x7F, 0x0E), (0x2B, 0x0E), (0xCB, 0x0F)):
+        add(dot3(bytes([0x0E, ssap, control]) + (b"" if control & 0xEF == 0xAF else b"abc")))
+    add(dot3(b"\x0e\x0e\xaf\x81\x01\x00"))                            # XID in the basic format
+    add(dot3(b"\x0e\x0e\xaf\x82\x01\x00"))                            # and another
+    for c0, c1, ssap in ((0x10, 0x23, 0x0E), (0x10, 0x22, 0x0F), (0xFE, 0xFF, 0x0E), (0x00, 0x01, 0x0F)):
+        add(dot3(bytes([0x0E, ssap, c0, c1]) + b"info"))                  # information frames
+    for c0, c1, ssap in ((0x01, 0x22, 0x0E), (0x05, 0x23, 0x0F), (0x09, 0x22, 0x0E), (0x0D, 0x01, 0x0F)):
+        add(dot3(bytes([0x0E, ssap, c0, c1])))                            # supervisory frames
+    # the 802.3 length shorter and longer than the frame, and under a VLAN tag
+    add(dot3(SNAP_IP + udp4(), pad=False, length=5))
+    add(dot3(b"\x0e\x0e\x03abcdef", pad=False, length=4))
+    add(dot3(b"\x0e\x0e\x03abc", pad=False, length=300))
+    add(dot3(SNAP_IP + udp4(), pad=False, length=1000))
+    add(dot3(b"\x0e\x0e\x03abc", pad=False, length=1500))
+    add(ether(0x8100, struct.pack(">HH", 7, 7) + b"\x0e\x0e\x03abc" + b"\x00" * 30))
+    add(ether(0x8100, struct.pack(">HH", 8, len(SNAP_IP + udp4())) + SNAP_IP + udp4()))
+    # damaged: headers the length or the frame ends inside
+    for payload in (b"\xaa", b"\xaa\xaa", b"\xaa\xaa\x03\x00\x00", b"\x0e\x0e\x10", b"\x0e\x0e\x01", b"\x0e"):
+        add(dot3(payload, pad=False))
+        add(dot3(payload))
+    add(dot3(b"\x0e\x0e\x10\x00", pad=False, length=3))
+    add(dot3(b"\x06\x06\x03", pad=False))
+    add(dot3(SNAP_IP, pad=False))
+    # the capture cutting a frame at every length through LLC, SNAP and IPv4, and an I frame's control field
+    whole = dot3(SNAP_IP + udp4())
+    for cut in list(range(14, 14 + 8 + 21)) + [50]:
+        add(whole, cut)
+    add(dot3(b"\x0e\x0e\x10\x23info"), 17)
+    add(dot3(b"\x0e\x0e\x10\x23info"), 18)
+    return frames
+
+
+def llc_damageable(data, direction):
+    """The 802.3 length's low byte, DSAP, SSAP, the control field and SNAP's OUI and type (never the high byte of the
+    length: a type there is the Ethernet oracles' business)."""
+    return 14 + 8
+
+
 def with_direction(frames):
     """The same frames behind LINKTYPE_PPP_WITH_DIR's direction byte: received (0), sent (1) and another non-zero value."""
     out = []
@@ -210,7 +287,7 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = 14 if damageable is mpls_damageable else 0
+            start = {mpls_damageable: 14, llc_damageable: 13}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             data = data[:at] + bytes([value]) + data[at + 1:]
@@ -229,6 +306,7 @@ def main():
         "ppp-dir.pcap": (204, with_direction(ppp_frames()), True, ppp_damageable),
         "chdlc.pcap": (104, chdlc_frames(), False, chdlc_damageable),
         "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
+        "llc.pcap": (1, llc_frames(), False, llc_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

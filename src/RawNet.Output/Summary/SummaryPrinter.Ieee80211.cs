@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ieee80211;
+using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Prism;
 using RawNet.Protocols.Radiotap;
@@ -433,9 +434,9 @@ public sealed partial class SummaryPrinter
             AppendHexDump(bytes, "\n\t", withText: true);
             return false;
         }
-        if (llc.IsSnap && bytes.Length < LlcHeader.SnapLength)
+        if (llc.IsSnap && llc.IsUnnumbered && bytes.Length < LlcHeader.SnapLength)
             return Truncated("snap");
-        if (llc.IsSnap && llc.CarriesEtherType)
+        if (llc.IsSnap && llc.IsUnnumbered && llc.CarriesEtherType)
             return true;
         // tcpdump goes on to the SAP's or the OUI's printer, which RawNet does not have.
         _line.Append("LLC");

@@ -186,6 +186,19 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             {
                 case LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.Null or LayerKind.LinuxSll:
                     continue;
+                case LayerKind.Llc when EthernetBefore(packet, index) is >= 0 and var ethernet:
+                {
+                    // 802.3: the LLC frame ends where the length field says.
+                    int field = Math.Max(0, LengthFieldBefore(frame, layer.Offset));
+                    int wire = Math.Min(length - (layer.Offset - linkStart), field);
+                    var bytes = frame[Math.Min(layer.Offset, frame.Length)..Math.Min(frame.Length, layer.Offset + field)];
+                    var next = index + 1 < packet.LayerCount ? packet[index + 1].Kind : LayerKind.Frame;
+                    if (!AppendLlc(frame[packet[ethernet].Offset..], bytes, wire, next))
+                        return;
+                    length = wire;
+                    linkStart = layer.Offset;
+                    continue;
+                }
                 case LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs or LayerKind.Ieee80211 or LayerKind.Llc:
                     if (!AppendWireless(packet, frame, index, ref length, ref linkStart))
                         return;
@@ -223,6 +236,19 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
         }
         AppendUndecodedLink(packet, frame, index, linkStart, length);
+    }
+
+    /// <summary>The Ethernet layer an 802.3 LLC layer at <paramref name="index"/> follows (VLAN tags between), or -1 for LLC behind 802.11.</summary>
+    private static int EthernetBefore(DecodedPacket packet, int index)
+    {
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (packet[i].Kind == LayerKind.Ethernet)
+                return packet[i].Source == LayerSource.Frame ? i : -1;
+            if (packet[i].Kind is not (LayerKind.Vlan or LayerKind.ServiceVlan))
+                return -1;
+        }
+        return -1;
     }
 
     private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
@@ -315,6 +341,13 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             return;
         }
         var header = frame[packet[ethernet].Offset..];
+        if (LengthFieldBefore(frame, packet.StopOffset) is >= 0 and var field)
+        {
+            // An 802.3 frame whose LLC RawNet left as data (Novell raw IPX, or a length of 0, which tshark takes for a type).
+            int end = Math.Min(frame.Length, packet.StopOffset + field);
+            AppendLlc(header, frame[packet.StopOffset..end], Math.Min(field, linkStart + length - packet.StopOffset), LayerKind.Payload);
+            return;
+        }
         line.AppendMac(header.Slice(6, 6));
         line.Append(" > ");
         line.AppendMac(header[..6]);

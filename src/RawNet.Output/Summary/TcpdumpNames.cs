@@ -251,6 +251,58 @@ internal static class TcpdumpNames
         _ => "",
     };
 
+    /// <summary>llc_values: an LLC SAP's name (its low bit cleared), or "" for one tcpdump does not name.</summary>
+    public static string LlcSap(int sap) => sap switch
+    {
+        0x00 => "Null",
+        0x02 => "802.1B I",
+        0x04 => "SNA",
+        0x06 => "IP",
+        0x0E => "ProWay NM",
+        0x42 => "STP",
+        0x4E => "RS511",
+        0x7E => "ISO8208",
+        0x8E => "ProWay",
+        0xAA => "SNAP",
+        0xE0 => "IPX",
+        0xF0 => "NetBeui",
+        0xFE => "OSI",
+        _ => "",
+    };
+
+    /// <summary>llc_cmd_values: an unnumbered frame's command (the poll bit cleared), or "" for one tcpdump prints in hex.</summary>
+    public static string LlcCommand(int command) => command switch
+    {
+        0x03 => "ui",
+        0xE3 => "test",
+        0xAF => "xid",
+        0x63 => "ua",
+        0x43 => "disc",
+        0x0F => "dm",
+        0x6F => "sabme",
+        0x87 => "frmr",
+        _ => "",
+    };
+
+    /// <summary>llc_flag_values: the SSAP's response bit with the poll bit of an unnumbered (0x10) or numbered (0x100) frame.</summary>
+    public static string LlcFlags(int flags) => flags switch
+    {
+        0 => "Command",
+        1 => "Response",
+        0x10 or 0x100 => "Poll",
+        0x11 or 0x101 => "Final",
+        _ => "?",
+    };
+
+    /// <summary>llc_supervisory_values: a supervisory frame's function.</summary>
+    public static string LlcSupervisory(int function) => function switch
+    {
+        0 => "Receiver Ready",
+        1 => "Receiver not Ready",
+        2 => "Reject",
+        _ => "?",
+    };
+
     /// <summary>mpls_labelname: the reserved labels' names (-v), or "" above 15.</summary>
     public static string MplsReservedLabel(uint label) => label switch
     {

@@ -61,7 +61,7 @@ public sealed class TreePrinter : IPacketPrinter
         for (int i = 1; i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
-            Heading(layer, output);
+            Heading(layer, packet.HeaderOf(layer, frame), output);
             if (layer.Kind == LayerKind.Payload)
                 AppendPayload(packet, frame, layer, output);
             else
@@ -91,10 +91,10 @@ public sealed class TreePrinter : IPacketPrinter
         output.Write('\n');
     }
 
-    private void Heading(in Layer layer, TextWriter output)
+    private void Heading(in Layer layer, ReadOnlySpan<byte> header, TextWriter output)
     {
         var line = _line;
-        line.Append(FieldCatalog.DisplayName(layer.Kind));
+        line.Append(FieldCatalog.DisplayName(layer, header));
         line.Append(' ');
         AppendRange(line, layer.Offset, layer.HeaderLength);
         if (layer.Source == LayerSource.Reassembled)

@@ -9,6 +9,7 @@ using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
+using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
@@ -369,19 +370,24 @@ public sealed class PacketDecoder
         Payload(input, body + iv, Math.Min(capEnd, end), end);
     }
 
+    /// <summary>
+    /// An 802.2 LLC header (with SNAP when both SAPs are 0xAA), then, for a frame that carries information, what its SNAP
+    /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table; anything else stays data.
+    /// </summary>
     private void DecodeLlc(Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Llc, offset, LlcHeader.Length, capEnd, repEnd, out int index))
             return;
         LlcHeader.TryRead(input.Bytes[offset..capEnd], out var llc);
-        if (!Header(input, LayerKind.Llc, offset, llc.HeaderLength, capEnd, repEnd, out _, replace: index))
+        int length = llc.HeaderLength;
+        if (!Header(input, LayerKind.Llc, offset, length, capEnd, repEnd, out _, replace: index))
             return;
-        if (!llc.IsSnap || !llc.CarriesEtherType)
-        {
-            Unsupported(input, offset + llc.HeaderLength, capEnd, repEnd, "LLC payload not decoded");
-            return;
-        }
-        DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + LlcHeader.SnapLength, capEnd, repEnd, 0);
+        if (llc.IsSnap && llc.CarriesEtherType && llc.CarriesInformation)
+            DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
+        else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
+            DecodeIpv4(input, offset + length, capEnd, repEnd);
+        else
+            Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
     }
 
     private void DecodeEthernet(Span input, int offset, int capEnd, int repEnd)
@@ -389,13 +395,36 @@ public sealed class PacketDecoder
         if (!Header(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
             return;
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
-        if ((ushort)type < EthernetHeader.MinEtherType)
+        DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+    }
+
+    /// <summary>
+    /// What an Ethernet or VLAN type field names: an EtherType, or an 802.3 length that bounds the LLC frame after it
+    /// (the bytes past it are padding or a trailer). A Novell raw frame (IPX with no LLC) and the values that are
+    /// neither a length nor a type stay data, as does a frame whose length covers nothing.
+    /// </summary>
+    private void DecodeTypeOrLength(Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
+    {
+        if ((ushort)type >= EthernetHeader.MinEtherType || type == 0)
         {
-            // 802.3 length field: LLC follows, which RawNet does not decode.
-            Unsupported(input, offset + EthernetHeader.Length, capEnd, repEnd, "802.3 LLC frame");
+            DecodeEtherType(input, type, offset, capEnd, repEnd, tags);
             return;
         }
-        DecodeEtherType(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+        if (!EthernetHeader.IsLength((ushort)type))
+        {
+            Unsupported(input, offset, capEnd, repEnd, "Ethernet type field is neither a length nor a type");
+            return;
+        }
+        int end = (int)Math.Min(repEnd, (long)offset + (ushort)type);
+        // tshark decodes what there is and flags the length as malformed.
+        if (offset + (ushort)type > repEnd && !input.Quoted)
+            Stop(DecodeOutcome.Malformed, LayerKind.Ethernet, offset, "802.3 length goes past the end of the frame");
+        if (capEnd - offset >= 2 && BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[offset..]) == EthernetHeader.NovellRaw)
+        {
+            Unsupported(input, offset, Math.Min(capEnd, end), end, "Novell raw IPX not decoded");
+            return;
+        }
+        DecodeLlc(input, offset, Math.Min(capEnd, end), end);
     }
 
     private void DecodeCookedProtocol(Span input, EtherType protocol, int offset, int capEnd, int repEnd)
@@ -435,9 +464,9 @@ public sealed class PacketDecoder
                         return;
                     type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + VlanTag.Field.EtherType)..]);
                     offset += VlanTag.Length;
-                    if ((ushort)type < EthernetHeader.MinEtherType)
+                    if ((ushort)type < EthernetHeader.MinEtherType && type != 0)
                     {
-                        Unsupported(input, offset, capEnd, repEnd, "802.3 LLC frame");
+                        DecodeTypeOrLength(input, type, offset, capEnd, repEnd, tags);
                         return;
                     }
                     continue;

@@ -34,6 +34,18 @@ public readonly ref struct EthernetHeader
     /// <summary>EtherType values below this are 802.3 length fields.</summary>
     public const ushort MinEtherType = 0x0600;
 
+    /// <summary>The largest 802.3 length: a type field up to this value counts the bytes that follow (LLC and its payload).</summary>
+    public const ushort MaxLength = 1500;
+
+    /// <summary>
+    /// True when a type field is an 802.3 length, as tshark reads it: 1 to 1500 (0 it takes for an unknown EtherType;
+    /// 1501 to 1535 are neither).
+    /// </summary>
+    public static bool IsLength(ushort typeOrLength) => typeOrLength is > 0 and <= MaxLength;
+
+    /// <summary>The first two bytes of a Novell "raw" 802.3 frame, which carries IPX with no LLC header.</summary>
+    public const ushort NovellRaw = 0xFFFF;
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     private EthernetHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;

@@ -31,7 +31,7 @@ public static class FieldCatalog
         LayerKind.Prism => Prism.PrismFields.Prism,
         LayerKind.Avs => Prism.PrismFields.Avs,
         LayerKind.Ieee80211 => Ieee80211.Ieee80211Fields.All,
-        LayerKind.Llc => Ieee80211.LlcFields.All,
+        LayerKind.Llc => Llc.LlcFields.All,
         LayerKind.Ethernet => EthernetFields.All,
         LayerKind.Vlan => VlanFields.All,
         LayerKind.ServiceVlan => VlanFields.ServiceTag,
@@ -170,6 +170,15 @@ public static class FieldCatalog
         LayerKind.Http => "http",
         _ => "data",
     };
+
+    /// <summary>
+    /// The name of a decoded layer as a tree heading shows it: <see cref="DisplayName(LayerKind)"/>, but "IEEE 802.3
+    /// Ethernet" for an Ethernet header whose type field is a length (<paramref name="header"/>: the layer's captured header).
+    /// </summary>
+    public static string DisplayName(in Layer layer, ReadOnlySpan<byte> header) =>
+        layer.Kind == LayerKind.Ethernet && header.Length >= EthernetHeader.Length
+            && EthernetHeader.IsLength(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]))
+            ? "IEEE 802.3 Ethernet" : DisplayName(layer.Kind);
 
     /// <summary>The protocol's name as a tree heading shows it.</summary>
     public static string DisplayName(LayerKind kind) => kind switch

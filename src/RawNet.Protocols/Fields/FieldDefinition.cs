@@ -68,9 +68,9 @@ public enum FieldPresence : byte
     IcmpEcho,
     /// <summary>Echo identifier and sequence: only for ICMPv6 echo request and reply.</summary>
     Icmpv6Echo,
-    /// <summary>An Ethernet type field at or above 0x0600.</summary>
+    /// <summary>An Ethernet type field at or above 0x0600, or 0 (tshark's unknown type).</summary>
     EtherTypeIsType,
-    /// <summary>An Ethernet type field below 0x0600: an 802.3 length.</summary>
+    /// <summary>An Ethernet type field from 1 to 1500: an 802.3 length.</summary>
     EtherTypeIsLength,
     /// <summary>An SLL (v1) source address that is 6 bytes long (a MAC).</summary>
     SllMacAddress,
@@ -157,15 +157,27 @@ public enum ComputedField : byte
     RadiotapPresentWord,
     RadiotapPresentBit,
     RadiotapFlags,
-    /// <summary>802.11 and LLC fields placed by the frame control, read by <see cref="Ieee80211.Ieee80211FieldReader"/> (Ieee80211TypeSubtype to LlcType).</summary>
+    /// <summary>802.11 fields placed by the frame control, read by <see cref="Ieee80211.Ieee80211FieldReader"/> (Ieee80211TypeSubtype to Ieee80211Fcs).</summary>
     Ieee80211TypeSubtype,
     Ieee80211Address,
     Ieee80211AnyAddress,
     Ieee80211Qos,
     Ieee80211HtControl,
     Ieee80211Fcs,
+    /// <summary>LLC fields that depend on the kind of control field and on SNAP, read by <see cref="Llc.LlcFieldReader"/> (LlcControl to LlcPid).</summary>
+    LlcControl,
+    LlcReceiveSequence,
+    LlcSendSequence,
+    LlcPoll,
+    LlcFinal,
+    LlcSupervisoryType,
+    LlcCommand,
+    LlcResponse,
+    LlcUnnumberedFrameType,
+    LlcNumberedFrameType,
     LlcOui,
     LlcType,
+    LlcPid,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

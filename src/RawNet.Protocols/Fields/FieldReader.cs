@@ -44,6 +44,8 @@ public static class FieldReader
             return Radiotap.RadiotapFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Ieee80211.Ieee80211FieldReader.Serves(field.Computed))
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
+        if (Llc.LlcFieldReader.Serves(field.Computed))
+            return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
@@ -114,8 +116,8 @@ public static class FieldReader
         FieldPresence.ArpEthernetIpv4 => Arp.ArpPacket.TryRead(header, out var arp) && arp.IsEthernetIpv4,
         FieldPresence.IcmpEcho => header.Length >= 1 && Icmp.IcmpHeader.IsEcho(header[Icmp.IcmpHeader.Field.Type]),
         FieldPresence.Icmpv6Echo => header.Length >= 1 && Icmpv6.Icmpv6Message.IsEcho(header[0]),
-        FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType,
-        FieldPresence.EtherTypeIsLength => number < Ethernet.EthernetHeader.MinEtherType,
+        FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType || number == 0,
+        FieldPresence.EtherTypeIsLength => Ethernet.EthernetHeader.IsLength((ushort)number),
         FieldPresence.SllMacAddress => LinuxCooked.LinuxCookedHeader.SllHasMacAddress(header),
         FieldPresence.Sll2MacAddress => LinuxCooked.LinuxCookedHeader.Sll2HasMacAddress(header),
         FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),

@@ -36,11 +36,11 @@ public static class Ieee80211LayerDetail
     }
 }
 
-/// <summary>Reads the 802.11 fields that move with the frame control and the LLC fields that depend on SNAP (<see cref="ComputedField.Ieee80211TypeSubtype"/> to <see cref="ComputedField.LlcType"/>).</summary>
+/// <summary>Reads the 802.11 fields that move with the frame control (<see cref="ComputedField.Ieee80211TypeSubtype"/> to <see cref="ComputedField.Ieee80211Fcs"/>).</summary>
 public static class Ieee80211FieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
-    public static bool Serves(ComputedField computed) => computed is >= ComputedField.Ieee80211TypeSubtype and <= ComputedField.LlcType;
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.Ieee80211TypeSubtype and <= ComputedField.Ieee80211Fcs;
 
     /// <summary>
     /// Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> in the 802.11 layer <paramref name="layer"/>
@@ -51,8 +51,6 @@ public static class Ieee80211FieldReader
         value = default;
         var bytes = buffer.Slice(layer.Offset, layer.HeaderLength);
         int o = layer.Offset;
-        if (field.Computed >= ComputedField.LlcOui)
-            return TryReadSnap(field.Computed, bytes, o, occurrence, out value);
         if (!Ieee80211Header.TryRead(bytes, out var header))
             return false;
         switch (field.Computed)
@@ -101,22 +99,6 @@ public static class Ieee80211FieldReader
             default:
                 return false;
         }
-    }
-
-    private static bool TryReadSnap(ComputedField computed, ReadOnlySpan<byte> bytes, int o, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (occurrence != 0 || !LlcHeader.TryRead(bytes, out var llc) || !llc.IsSnap)
-            return false;
-        return computed switch
-        {
-            // tshark adds the SNAP fields once it has all five bytes.
-            _ when bytes.Length < LlcHeader.SnapLength => false,
-            ComputedField.LlcOui => Value(llc.Oui, o + LlcHeader.Field.Oui, 3, out value),
-            // tshark names the protocol ID "type" when it is an EtherType; other OUIs have their own names for it.
-            _ when !llc.CarriesEtherType => false,
-            _ => Value(llc.ProtocolId, o + LlcHeader.Field.Type, 2, out value),
-        };
     }
 
     private static int AddressOccurrence(Ieee80211Header header, int occurrence)

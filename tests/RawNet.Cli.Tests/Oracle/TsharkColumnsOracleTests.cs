@@ -38,7 +38,7 @@ public sealed class TsharkColumnsOracleTests
         ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
         ["lldp"] = "LLDP (EtherType 0x88cc): tshark shows the chassis and port",
         ["wol"] = "Wake-on-LAN (EtherType 0x0842): tshark shows the MAC it wakes",
-        ["llc"] = "802.3 frames with an LLC header, which RawNet leaves undecoded",
+        ["llc"] = "802.3 frames with an LLC header: RawNet decodes its fields (LinkLayerOracleTests) but does not write tshark's LLC Info text (\"U, func=UI; DSAP ... Individual, SSAP ... Command\") yet",
         ["loop"] = "Ethernet configuration testing (EtherType 0x9000)",
         ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",

@@ -1,0 +1,197 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Ethernet;
+using RawNet.Protocols.Llc;
+
+namespace RawNet.Output.Summary;
+
+// tcpdump's 802.3 path (print-ether.c with print-llc.c's llc_print and snap_print) without -e: what the LLC header and its
+// SAPs or SNAP name. tcpdump goes on to the printers of STP, IPX, ISO CLNS, CDP and the other SNAP protocols, which
+// RawNet does not have: it names them and stops.
+public sealed partial class SummaryPrinter
+{
+    /// <summary>The bits of the control field tcpdump reads: the poll bit of an unnumbered and of a numbered frame.</summary>
+    private const int LlcUnnumberedPoll = 0x10, LlcNumberedPoll = 0x100;
+
+    /// <summary>An XID frame's format identifier byte for the basic format, whose next two bytes tcpdump prints.</summary>
+    private const byte LlcXidFormat = 0x81;
+
+    /// <summary>AppleTalk's EtherType, which tcpdump prints behind Apple's OUI.</summary>
+    private const ushort AppleTalkDdp = 0x809B;
+
+    /// <summary>
+    /// llc_print for the 802.3 frame whose Ethernet header is <paramref name="ethernet"/>: <paramref name="bytes"/> are
+    /// the captured bytes from the LLC header up to the end the 802.3 length gives, <paramref name="length"/> the bytes on
+    /// the wire to that end. True when the line goes on with the layer after the LLC header (an EtherType behind SNAP
+    /// or IP behind its SAP, which <paramref name="next"/>, the layer decoded there, must then be).
+    /// </summary>
+    private bool AppendLlc(ReadOnlySpan<byte> ethernet, ReadOnlySpan<byte> bytes, int length, LayerKind next)
+    {
+        var line = _line;
+        if (bytes.Length < LlcHeader.Length || length < LlcHeader.Length || !LlcHeader.TryRead(bytes, out var llc)
+            || !llc.IsUnnumbered && (bytes.Length < LlcHeader.ExtendedLength || length < LlcHeader.ExtendedLength))
+        {
+            Truncated("llc");
+            AppendHexDump(bytes, "\n\t", withText: true);
+            return false;
+        }
+        if (llc.Dsap == 0xFF && llc.Ssap == 0xFF)
+        {
+            // Novell's raw 802.3 frame, IPX with no LLC header: tcpdump's IPX printer.
+            line.Append("IPX");
+            return false;
+        }
+        int dsap = llc.Dsap & ~LlcHeader.AddressBit, ssap = llc.Ssap & ~LlcHeader.AddressBit;
+        int control = llc.Control, headerLength = llc.ControlLength + 2;
+        bool ui = llc.IsUnnumbered && control == LlcHeader.UnnumberedInformation;
+        if (ui && dsap == LlcHeader.SnapSap && ssap == LlcHeader.SnapSap)
+            return AppendLlcSnap(ethernet, bytes, length, next);
+        if (ui && dsap == ssap && TcpdumpNames.LlcSap(dsap) is "STP" or "IPX" or "OSI")
+        {
+            // tcpdump's STP, IPX and ISO CLNS printers, which RawNet does not have.
+            line.Append(TcpdumpNames.LlcSap(dsap));
+            return false;
+        }
+        if (ui && dsap == LlcHeader.IpSap && ssap == LlcHeader.IpSap)
+            return next == LayerKind.Ipv4 || Truncated("ip");
+        AppendMacs(ethernet, dsap == ssap ? default : "SSAP", ssap);
+        AppendSapName("DSAP", dsap);
+        line.Append(' ');
+        if (llc.IsUnnumbered)
+        {
+            line.Append("Unnumbered, ");
+            string command = TcpdumpNames.LlcCommand(control & ~LlcUnnumberedPoll);
+            if (command.Length > 0)
+                line.Append(command);
+            else
+                line.AppendHexDigits((ulong)(control & ~LlcUnnumberedPoll), 2);
+            AppendLlcFlags(llc, control & LlcUnnumberedPoll, length);
+            if ((control & ~LlcUnnumberedPoll) == 0xAF && AppendXid(bytes[headerLength..], length - headerLength))
+                return false;
+        }
+        else if (llc.Kind == LlcFrameKind.Supervisory)
+        {
+            line.Append("Supervisory, ");
+            line.Append(TcpdumpNames.LlcSupervisory(control >> 2 & 0x03));
+            line.Append(", rcv seq ");
+            line.Append(control >> 9 & 0x7F);
+            AppendLlcFlags(llc, control & LlcNumberedPoll, length);
+            return false;
+        }
+        else
+        {
+            line.Append("Information, send seq ");
+            line.Append(control >> 1 & 0x7F);
+            line.Append(", rcv seq ");
+            line.Append(control >> 9 & 0x7F);
+            AppendLlcFlags(llc, control & LlcNumberedPoll, length);
+        }
+        // An unknown payload: tcpdump dumps the frame from the LLC header on.
+        AppendHexDump(bytes, "\n\t", withText: true);
+        return false;
+    }
+
+    /// <summary>"src > dst ", or with <paramref name="ssapLabel"/> "src SSAP-name > dst " for SAPs that differ.</summary>
+    private void AppendMacs(ReadOnlySpan<byte> ethernet, string? ssapLabel, int ssap)
+    {
+        var line = _line;
+        line.AppendMac(ethernet.Slice(EthernetHeader.Field.Source, 6));
+        if (ssapLabel is not null)
+        {
+            line.Append(' ');
+            AppendSapName(ssapLabel, ssap);
+        }
+        line.Append(" > ");
+        line.AppendMac(ethernet.Slice(EthernetHeader.Field.Destination, 6));
+        line.Append(' ');
+    }
+
+    private void AppendSapName(string role, int sap)
+    {
+        string name = TcpdumpNames.LlcSap(sap);
+        if (name.Length > 0)
+        {
+            _line.Append(name);
+            return;
+        }
+        _line.Append("Unknown ");
+        _line.Append(role);
+        _line.Append(" 0x");
+        _line.AppendHexDigits((ulong)sap, 2);
+    }
+
+    private void AppendLlcFlags(LlcHeader llc, int poll, int length)
+    {
+        _line.Append(", Flags [");
+        _line.Append(TcpdumpNames.LlcFlags((llc.IsResponse ? 1 : 0) | poll));
+        _line.Append("], length ");
+        _line.Append(length);
+    }
+
+    /// <summary>An XID's basic format (": 01 00"): true when tcpdump stops there, with no dump of the frame.</summary>
+    private bool AppendXid(ReadOnlySpan<byte> payload, int length)
+    {
+        if (length <= 0)
+            return true;
+        if (payload.Length < 1)
+        {
+            Truncated("llc");
+            return true;
+        }
+        if (payload[0] != LlcXidFormat)
+            return false;
+        if (payload.Length < 3 || length < 3)
+        {
+            Truncated("llc");
+            AppendHexDump(payload, "\n\t", withText: true);
+            return true;
+        }
+        _line.Append(": ");
+        _line.AppendHexDigits(payload[1], 2);
+        _line.Append(' ');
+        _line.AppendHexDigits(payload[2], 2);
+        return true;
+    }
+
+    /// <summary>snap_print: the EtherType's printer for the encapsulating OUIs, otherwise the SNAP header and a dump.</summary>
+    private bool AppendLlcSnap(ReadOnlySpan<byte> ethernet, ReadOnlySpan<byte> bytes, int length, LayerKind next)
+    {
+        var line = _line;
+        if (bytes.Length < LlcHeader.SnapLength || length < LlcHeader.SnapLength)
+            return Truncated("snap");
+        LlcHeader.TryRead(bytes, out var llc);
+        uint oui = llc.Oui;
+        ushort type = llc.ProtocolId;
+        if (llc.CarriesEtherType && next is not LayerKind.Payload and not LayerKind.Frame)
+            return true;
+        if (oui is LlcHeader.Cisco or LlcHeader.Bridged || oui == LlcHeader.AppleTalk && type == AppleTalkDdp)
+        {
+            // CDP, VTP, STP and the other Cisco protocols; bridged frames (RFC 2684); AppleTalk: printers RawNet does not have.
+            line.Append("SNAP");
+            return false;
+        }
+        AppendMacs(ethernet, null, 0);
+        if (oui == LlcHeader.EncapsulatedEthernet)
+        {
+            line.Append("SNAP, ethertype Unknown (0x");
+            line.AppendHexDigits(type, 4);
+        }
+        else
+        {
+            line.Append("SNAP, oui Unknown (0x");
+            line.AppendHexDigits(oui, 6);
+            line.Append("), pid Unknown (0x");
+            line.AppendHexDigits(type, 4);
+        }
+        line.Append("), length ");
+        line.Append(length - LlcHeader.SnapLength);
+        line.Append(": ");
+        AppendHexDump(bytes, "\n\t", withText: true);
+        return false;
+    }
+
+    /// <summary>The 802.3 length in the type field just before <paramref name="offset"/>, or -1 when that field is an EtherType.</summary>
+    private static int LengthFieldBefore(ReadOnlySpan<byte> frame, int offset) =>
+        offset >= 2 && offset <= frame.Length && BinaryPrimitives.ReadUInt16BigEndian(frame[(offset - 2)..]) is var field
+            && field <= EthernetHeader.MaxLength ? field : -1;
+}
