@@ -25,18 +25,42 @@ internal static class CaptureHeaderInfo
     {
         ref readonly Layer layer = ref source.Packet[index];
         var bytes = source.Frame[Math.Min(layer.Offset, source.Frame.Length)..];
+        long reported = source.Packet.Metadata.OriginalLength - layer.Offset;
         switch (layer.Kind)
         {
             case LayerKind.Radiotap:
+            {
+                if (bytes.Length < RadiotapHeader.FixedLength)
+                    return true;
+                int length = BinaryPrimitives.ReadUInt16LittleEndian(bytes[RadiotapHeader.Field.Length..]);
+                Describe(line, "Radiotap Capture v", bytes[RadiotapHeader.Field.Version], ", Length ", length, "");
                 // A length below the minimum is only an expert note in tshark: no mark.
-                return bytes.Length < RadiotapHeader.FixedLength || Describe(line, bytes.Length, "Radiotap Capture v", bytes[RadiotapHeader.Field.Version],
-                    ", Length ", BinaryPrimitives.ReadUInt16LittleEndian(bytes[RadiotapHeader.Field.Length..]), "", RadiotapHeader.MinLength);
+                return length >= RadiotapHeader.MinLength && Cut(line, bytes.Length, reported, length);
+            }
             case LayerKind.Ppi:
-                return bytes.Length < PpiHeader.FixedLength || Describe(line, bytes.Length, "PPI version ", bytes[PpiHeader.Field.Version],
-                    ", ", BinaryPrimitives.ReadUInt16LittleEndian(bytes[PpiHeader.Field.Length..]), " bytes", 0);
+            {
+                if (!PpiHeader.TryRead(bytes, out var ppi))
+                    return true;
+                Describe(line, "PPI version ", bytes[PpiHeader.Field.Version], ", ", ppi.Length, " bytes");
+                if (bytes.Length >= ppi.Length && !ppi.FieldsFit)
+                {
+                    line.Append(InfoColumn.MalformedMark);
+                    return false;
+                }
+                return Cut(line, bytes.Length, reported, ppi.Length);
+            }
             case LayerKind.Avs:
-                return bytes.Length < PrismHeader.AvsFixedLength || Describe(line, bytes.Length, "AVS WLAN Capture v",
-                    BinaryPrimitives.ReadUInt32BigEndian(bytes) & 0xFF, ", Length ", PrismHeader.AvsLength(bytes), "", 0);
+            {
+                if (bytes.Length < PrismHeader.AvsFixedLength)
+                    return true;
+                // tshark shows the version as what it adds to AVS's magic, in hex, and the length as a signed number.
+                int length = BinaryPrimitives.ReadInt32BigEndian(bytes[PrismHeader.Field.AvsLength..]);
+                line.Append("AVS WLAN Capture v");
+                line.AppendHexDigits(BinaryPrimitives.ReadUInt32BigEndian(bytes) - PrismHeader.AvsMagic, 1);
+                line.Append(", Length ");
+                line.Append(length);
+                return Cut(line, bytes.Length, reported, (uint)length);
+            }
             default:
             {
                 if (layer.HeaderLength == 0)
@@ -56,18 +80,28 @@ internal static class CaptureHeaderInfo
         }
     }
 
-    /// <summary>
-    /// Appends "prefix, version, middle, length, suffix"; true when the header declares more bytes than the
-    /// <paramref name="captured"/> ones (and at least <paramref name="minimum"/>).
-    /// </summary>
-    private static bool Describe(TextLine line, int captured, string prefix, long version, string middle, long length, string suffix, int minimum)
+    /// <summary>Appends "prefix, version, middle, length, suffix".</summary>
+    private static void Describe(TextLine line, string prefix, long version, string middle, long length, string suffix)
     {
         line.Append(prefix);
         line.Append(version);
         line.Append(middle);
         line.Append(length);
         line.Append(suffix);
-        return length >= minimum && captured < length;
+    }
+
+    /// <summary>
+    /// Whether a header that declares <paramref name="declared"/> bytes was cut by the capture (true); one that declares
+    /// more than the frame's reported bytes is malformed, whatever the capture kept, and gets its mark here.
+    /// </summary>
+    private static bool Cut(TextLine line, int captured, long reported, long declared)
+    {
+        if (declared > reported)
+        {
+            line.Append(InfoColumn.MalformedMark);
+            return false;
+        }
+        return captured < declared;
     }
 
     /// <summary>The protocol column: a Prism header of which the message code was not captured has set none.</summary>
