@@ -16,7 +16,10 @@ public sealed class AllocationTests
     private static List<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata)> Frames()
     {
         var frames = new List<(byte[], RawNet.Protocols.FrameMetadata)>();
-        foreach (var file in Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal))
+        // The bundled captures, and the 802.11 ones (every capture header, management and control frames, cuts).
+        var files = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal)
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal));
+        foreach (var file in files)
         {
             using var reader = CaptureFileReader.Open(file);
             while (reader.TryReadNext(out var frame))

@@ -81,6 +81,9 @@ public static class InfoColumn
         ColumnWriter.Tunnel => TunnelInfo.Write(line, in source, index),
         ColumnWriter.Http => HttpInfo.Write(line, in source, index),
         ColumnWriter.Dns => DnsInfo.Write(line, in source, index),
+        ColumnWriter.CaptureHeader => CaptureHeaderInfo.Write(line, in source, index),
+        ColumnWriter.Ieee80211 => Ieee80211Info.Write(line, in source, index),
+        ColumnWriter.Llc => LlcInfo.Write(line, in source, index),
         _ => false,
     };
 }

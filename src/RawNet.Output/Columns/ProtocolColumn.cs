@@ -41,6 +41,12 @@ public static class ProtocolColumn
                 return HttpInfo.Protocol(in source, index);
             case ColumnWriter.Dns:
                 return DnsInfo.Protocol(in source, index);
+            case ColumnWriter.CaptureHeader:
+                return CaptureHeaderInfo.Protocol(in source, index);
+            case ColumnWriter.Ieee80211:
+                return "802.11";
+            case ColumnWriter.Llc:
+                return "LLC";
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

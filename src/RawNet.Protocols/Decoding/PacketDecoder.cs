@@ -343,6 +343,8 @@ public sealed class PacketDecoder
             Payload(input, body, bodyCapEnd, frameEnd);
         else if (wlan.IsProtected)
             DecodeProtectedBody(input, index, offset, body, bodyCapEnd, frameEnd);
+        else if (wlan.HasMoreFragments)
+            Unsupported(input, body, bodyCapEnd, frameEnd, "802.11 fragment not reassembled"); // tshark shows a fragment's body as data
         else if (wlan.HasQos && (input.Bytes[offset + wlan.QosOffset] & Ieee80211Header.AmsduPresent) != 0)
             Unsupported(input, body, bodyCapEnd, frameEnd, "802.11 A-MSDU not decoded");
         else

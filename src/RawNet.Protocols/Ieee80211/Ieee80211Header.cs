@@ -54,6 +54,7 @@ public readonly ref struct Ieee80211Header
     {
         public const byte ToDs = 0x01;
         public const byte FromDs = 0x02;
+        public const byte MoreFragments = 0x04;
         public const byte Protected = 0x40;
         public const byte Order = 0x80;
     }
@@ -123,6 +124,9 @@ public readonly ref struct Ieee80211Header
     /// </summary>
     public static bool HasDurationField(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= Field.Duration + 2 && TryRead(bytes, out var header) && (!header.IsPsPoll || (BinaryPrimitives.ReadUInt16LittleEndian(bytes[Field.Duration..]) & 0xC000) != 0xC000);
+
+    /// <summary>True when more fragments of the same MSDU or MMPDU follow.</summary>
+    public bool HasMoreFragments => (Flags & FlagBits.MoreFragments) != 0;
 
     /// <summary>True when the body is encrypted.</summary>
     public bool IsProtected => (Flags & FlagBits.Protected) != 0;

@@ -43,13 +43,7 @@ public sealed class TsharkColumnsOracleTests
         ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
-        // RawNet decodes 802.11 and its capture headers field for field (WirelessOracleTests), but does not write their
-        // Protocol and Info columns yet ("802.11", "Beacon frame, SN=..., FN=..., Flags=..., BI=..., SSID=...").
-        ["radiotap"] = "802.11 behind radiotap: the 802.11 columns are not written yet",
-        ["ppi"] = "802.11 behind PPI: the 802.11 columns are not written yet",
-        ["prism"] = "802.11 behind Prism: the 802.11 columns are not written yet",
-        ["wlancap"] = "802.11 behind AVS: the 802.11 columns are not written yet",
-        ["wlan"] = "802.11: its columns are not written yet",
+        ["stp"] = "the spanning tree protocol (LLC SAP 0x42): tshark shows the BPDU's root, cost and port",
     };
 
     /// <summary>
@@ -58,10 +52,19 @@ public sealed class TsharkColumnsOracleTests
     /// </summary>
     private static readonly HashSet<string> RawNetProtocols =
     [
-        "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
+        "radiotap", "ppi", "prism", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
     ];
+
+    /// <summary>
+    /// Frames of the peer and bundled captures whose columns cannot agree, by file and frame number, each with its reason.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
+    {
+        [("80211_raw.pcap", 1)] = "802.11ah's protocol version 1 (PV1): tshark reads its own frame control and shows \"PV1 Reserved\"; " +
+            "RawNet decodes only version 0 and calls the frame \"Unknown protocol version: 1\"",
+    };
 
     /// <summary>What tshark appends to the Info text when a TCP payload goes to an application dissector that reassembles.</summary>
     private const string SegmentOfPdu = " [TCP segment of a reassembled PDU]";
@@ -119,7 +122,7 @@ public sealed class TsharkColumnsOracleTests
         var mismatches = new List<string>();
         foreach (var (row, frame) in rows.Select((row, i) => (row, i + 1)))
         {
-            if (!row.Decoded)
+            if (!row.Decoded || KnownDifferences.ContainsKey((Path.GetFileName(path), frame)))
                 continue;
             string? info = CompareInfo(row);
             if (info is not null)
@@ -179,12 +182,15 @@ public sealed class TsharkColumnsOracleTests
     /// <summary>The first protocol of frame.protocols RawNet does not decode, ignoring what an ICMP error quotes; null when none.</summary>
     private static string? FirstUndecodedProtocol(string protocols)
     {
+        string previous = "";
         foreach (var protocol in protocols.Split(':'))
         {
             if (protocol is "icmp" or "icmpv6")
                 return null;
-            if (!RawNetProtocols.Contains(protocol))
+            // RawNet decodes LLC inside 802.11 data frames, not in 802.3 frames ("llc" in UndecodedProtocols).
+            if (!RawNetProtocols.Contains(protocol) && !(protocol == "llc" && previous == "wlan"))
                 return protocol;
+            previous = protocol;
         }
         return null;
     }

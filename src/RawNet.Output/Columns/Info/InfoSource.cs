@@ -19,6 +19,9 @@ internal enum ColumnWriter : byte
     Tunnel,
     Http,
     Dns,
+    CaptureHeader,
+    Ieee80211,
+    Llc,
 }
 
 /// <summary>
@@ -60,6 +63,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
+        LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
+        LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
+        LayerKind.Llc => ColumnWriter.Llc,
         _ => ColumnWriter.None,
     };
 
