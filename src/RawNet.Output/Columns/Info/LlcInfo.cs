@@ -1,4 +1,4 @@
-using RawNet.Protocols.Ieee80211;
+using RawNet.Protocols.Llc;
 
 namespace RawNet.Output.Columns.Info;
 
@@ -28,7 +28,7 @@ internal static class LlcInfo
         }
         else
         {
-            if (bytes.Length < LlcHeader.Length + 1)
+            if (!llc.HasControl)
                 return true;
             byte second = bytes[LlcHeader.Field.Control + 1];
             bool information = (control & 0x01) == 0;
@@ -49,7 +49,7 @@ internal static class LlcInfo
         }
         if (llc.IsSnap)
         {
-            if (bytes.Length < LlcHeader.SnapLength)
+            if (!llc.IsWhole)
                 return true;
             line.Append("; SNAP, OUI 0x");
             line.AppendHexDigits(llc.Oui, 6, uppercase: true);
