@@ -33,7 +33,8 @@ internal static class LlcInfo
             byte second = bytes[LlcHeader.Field.Control + 1];
             bool information = (control & 0x01) == 0;
             line.Append(information ? 'I' : 'S');
-            AppendPollFinal(line, (second & PollFinal) != 0, response);
+            // tshark names the bit of an information frame P whatever the SSAP says; S and U frames say F when it answers.
+            AppendPollFinal(line, (second & PollFinal) != 0, response && !information);
             if (!information)
             {
                 line.Append(", func=");
