@@ -18,7 +18,10 @@ after a numbered control field and after a UI with the poll bit, IP on its own S
 tcpdump names (and one it does not) with poll and final bits, information and supervisory frames, SAPs tcpdump names and
 ones it does not, SAPs that differ and group addresses, frames padded to 60 bytes, lengths shorter and longer than the
 frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every length through LLC, SNAP and IPv4 (no SNAP
-with the group or response bit set: tcpdump takes it for SNAP, tshark not).
+with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
+stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
+and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
+capture at every length through PPPoE and IPv4.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -243,6 +246,38 @@ def llc_frames():
     return frames
 
 
+def pppoe(payload, session=0x1234, length=None):
+    """A PPPoE session frame (version 1, type 1, code 0) whose payload (the PPP protocol field counts) is declared by its length."""
+    return ether(0x8864, struct.pack(">BBHH", 0x11, 0, session, len(payload) if length is None else length) + payload)
+
+
+def pppoe_frames():
+    """PPPoE sessions: the PPP protocol field compressed (RFC 1661 6.5) and not, lengths that lie, and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(pppoe(b"\x21" + udp4()))
+    add(pppoe(b"\x00\x21" + udp4()))
+    add(pppoe(b"\x57" + udp6()))
+    add(pppoe(b"\x00\x57" + udp6()))
+    add(pppoe(b"\x21" + tcp4(), session=7))
+    add(pppoe(b"\x21" + udp4(), length=200))          # declared longer than the frame
+    add(pppoe(b"\x21" + udp4() + b"\x00" * 6, length=len(udp4()) + 1))   # shorter: the rest is padding
+    # frames that end early (on the wire, not by the capture): in and after the session header
+    for end in range(14, 14 + 6 + 4):
+        add(pppoe(b"\x00\x21" + udp4(), length=40)[:end])
+        add(pppoe(b"\x21" + udp4(), length=40)[:end])
+    # the capture cutting a compressed and an uncompressed frame at every length through PPPoE and IPv4
+    for whole in (pppoe(b"\x21" + udp4()), pppoe(b"\x00\x21" + udp4())):
+        for cut in range(14, 14 + 8 + 21):
+            add(whole, cut)
+    return frames
+
+
+def pppoe_damageable(data, direction):
+    """Nothing: damaged PPPoE headers are the Ethernet oracles' business; this file is about the protocol field."""
+    return 0
+
+
 def llc_damageable(data, direction):
     """The 802.3 length's low byte, DSAP, SSAP, the control field and SNAP's OUI and type (never the high byte of the
     length: a type there is the Ethernet oracles' business)."""
@@ -307,6 +342,7 @@ def main():
         "chdlc.pcap": (104, chdlc_frames(), False, chdlc_damageable),
         "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
         "llc.pcap": (1, llc_frames(), False, llc_damageable),
+        "pppoe.pcap": (1, pppoe_frames(), False, pppoe_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -163,6 +163,54 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     // --- link layers ---
 
     /// <summary>
+    /// pppoe_print's words for a session frame, up to what PPP carries: "PPPoE ", the declared payload length when it is
+    /// more than the <paramref name="wire"/> bytes after the header ("[len 39 > 1!]"), the session, a space.
+    /// </summary>
+    private void AppendPppoeSession(ushort sessionId, int declared, int wire)
+    {
+        var line = _line;
+        line.Append("PPPoE ");
+        int payload = wire - PppoeSessionHeader.SessionLength;
+        if (declared > payload)
+        {
+            line.Append(" [len ");
+            line.Append(declared);
+            line.Append(" > ");
+            line.Append(payload);
+            line.Append("!]");
+        }
+        line.Append(" [ses ");
+        line.AppendHex(sessionId, 0);
+        line.Append("] ");
+    }
+
+    /// <summary>
+    /// A PPPoE session header the frame cut: tcpdump's " (length N &lt; 6) (invalid)" when the frame itself is shorter
+    /// than a session header, "[|pppoe]" when only the capture cut it, else the session and "[|ppp]" (the protocol
+    /// field missing).
+    /// </summary>
+    private void AppendCutPppoe(ReadOnlySpan<byte> header, int wire)
+    {
+        var line = _line;
+        if (wire < PppoeSessionHeader.SessionLength)
+        {
+            line.Append(" (length ");
+            line.Append(wire);
+            line.Append(" < ");
+            line.Append(PppoeSessionHeader.SessionLength);
+            line.Append(") (invalid)");
+            return;
+        }
+        if (!PppoeSessionHeader.TryReadSession(header, out ushort sessionId, out int declared))
+        {
+            line.Append(" [|pppoe]");
+            return;
+        }
+        AppendPppoeSession(sessionId, declared, wire);
+        line.Append(" [|ppp]");
+    }
+
+    /// <summary>
     /// The link headers from layer <paramref name="index"/> on (tcpdump shows them only with -e, except a cooked v2
     /// header's interface and direction and a PPPoE session), then what they carry. <paramref name="length"/> is the
     /// frame's length on the wire from the first of them.
@@ -175,6 +223,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             ref readonly Layer layer = ref packet[index];
             var header = packet.HeaderOf(layer, frame);
+            if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
+            {
+                AppendCutPppoe(header, length - (layer.Offset - linkStart));
+                return;
+            }
             if (IsLinkLayer(layer.Kind) && (layer.Status != LayerStatus.Complete || (layer.Kind == LayerKind.Ethernet && header.Length < 14)))
             {
                 line.Append(" [|");
@@ -207,13 +260,16 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     AppendCookedInterface(header);
                     continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
-                    line.Append("PPPoE  [ses ");
-                    line.AppendHex(pppoe.SessionId, 0);
-                    line.Append("] ");
+                    AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
+                    // ppp_print reads two bytes before it looks for a compressed protocol field.
+                    if (frame.Length - (layer.Offset + PppoeSessionHeader.SessionLength) < 2)
+                    {
+                        line.Append(" [|ppp]");
+                        return;
+                    }
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
-                    length = Math.Min(length - (layer.Offset + PppoeSessionHeader.Length - linkStart),
-                        pppoe.PayloadLength - (PppoeSessionHeader.Length - PppoeSessionHeader.SessionLength));
-                    linkStart = layer.Offset + PppoeSessionHeader.Length;
+                    length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
+                    linkStart = layer.Offset + pppoe.HeaderLength;
                     continue;
                 case LayerKind.Ppp or LayerKind.CiscoHdlc when layer.Offset == linkStart:
                     AppendSerialLink(packet, frame, index, length);

@@ -490,12 +490,14 @@ public sealed class PacketDecoder
 
     private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)
     {
-        if (!Header(input, LayerKind.PppoeSession, offset, PppoeSessionHeader.Length, capEnd, repEnd, out _))
+        // The protocol field is one byte when compressed (an odd first byte), else two.
+        int length = PppoeSessionHeader.LengthOf(input.Bytes[offset..capEnd]);
+        if (!Header(input, LayerKind.PppoeSession, offset, length, capEnd, repEnd, out _))
             return;
         PppoeSessionHeader.TryRead(input.Bytes[offset..capEnd], out var pppoe);
         // PPP carries what the session's own length says, counted from the end of the session header.
         int end = Math.Min(repEnd, offset + PppoeSessionHeader.SessionLength + pppoe.PayloadLength);
-        DecodePppProtocol(input, pppoe.Protocol, offset + PppoeSessionHeader.Length, Math.Min(capEnd, end), end);
+        DecodePppProtocol(input, pppoe.Protocol, offset + pppoe.HeaderLength, Math.Min(capEnd, end), end);
     }
 
     /// <summary>A PPP header as <paramref name="framing"/> lays it out, then what its protocol field names.</summary>

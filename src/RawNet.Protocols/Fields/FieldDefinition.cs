@@ -146,6 +146,8 @@ public enum ComputedField : byte
     PppControl,
     PppDirection,
     PppProtocol,
+    /// <summary>The PPP protocol field after a PPPoE session header, 1 or 2 bytes (<see cref="Pppoe.PppoeFieldReader"/>).</summary>
+    PppoeProtocol,
     /// <summary>SLARP fields by packet type, read by <see cref="CiscoHdlc.SlarpFieldReader"/> (SlarpType to SlarpReliability).</summary>
     SlarpType,
     SlarpAddress,

@@ -38,6 +38,8 @@ public static class FieldReader
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
         if (Ppp.PppFieldReader.Serves(field.Computed))
             return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
+        if (Pppoe.PppoeFieldReader.Serves(field.Computed))
+            return Pppoe.PppoeFieldReader.TryRead(header, layer.Offset, layer.Status == LayerStatus.Complete, occurrence, out value);
         if (CiscoHdlc.SlarpFieldReader.Serves(field.Computed))
             return CiscoHdlc.SlarpFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Radiotap.RadiotapFieldReader.Serves(field.Computed))
@@ -78,6 +80,7 @@ public static class FieldReader
         LayerKind.CiscoHdlc => layer.HeaderLength >= CiscoHdlc.CiscoHdlcHeader.Length,
         LayerKind.Radiotap => layer.HeaderLength >= Radiotap.RadiotapHeader.FixedLength,
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
+        LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         _ => true,
     };

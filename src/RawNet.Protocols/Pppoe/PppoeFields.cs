@@ -14,6 +14,7 @@ public static class PppoeFields
         FieldDefinition.Fixed("pppoe.code", "Code", LayerKind.PppoeSession, F.Code, 1, FieldKind.Hex),
         FieldDefinition.Fixed("pppoe.session_id", "Session ID", LayerKind.PppoeSession, F.SessionId, 2, FieldKind.Hex),
         FieldDefinition.Fixed("pppoe.payload_length", "Payload Length", LayerKind.PppoeSession, F.PayloadLength, 2, FieldKind.Decimal),
-        FieldDefinition.Fixed("ppp.protocol", "Protocol", LayerKind.PppoeSession, F.PppProtocol, 2, FieldKind.Hex),
+        // One byte or two (protocol field compression): tshark shows it as a 16-bit number either way.
+        FieldDefinition.Derived("ppp.protocol", "Protocol", LayerKind.PppoeSession, FieldKind.Hex, ComputedField.PppoeProtocol, 4),
     ];
 }

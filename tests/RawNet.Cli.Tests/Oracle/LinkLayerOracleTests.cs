@@ -24,6 +24,7 @@ public sealed class LinkLayerOracleTests
         "frame.number", "ppp.direction", "ppp.address", "ppp.control", "ppp.protocol", "chdlc.address", "chdlc.control",
         "chdlc.protocol", "slarp.ptype", "slarp.address", "slarp.netmask", "slarp.mysequence", "slarp.yoursequence",
         "slarp.reliability", "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
+        "pppoe.version", "pppoe.type", "pppoe.code", "pppoe.session_id", "pppoe.payload_length",
     ];
 
     /// <summary>

@@ -48,7 +48,7 @@ internal static class LinkInfo
                 line.Append("Null/Loopback");
                 return header.Length < RawNet.Protocols.Loopback.LoopbackHeader.Length;
             case LayerKind.PppoeSession:
-                return header.Length < RawNet.Protocols.Pppoe.PppoeSessionHeader.Length;
+                return source.Packet[index].Status != LayerStatus.Complete;
             default:
                 return false;
         }
