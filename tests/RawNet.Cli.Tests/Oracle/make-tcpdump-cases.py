@@ -203,7 +203,7 @@ def links():
     return [
         ether() / Dot1Q(vlan=100, prio=3) / inner,
         Ether(src=MAC_A, dst=MAC_B, type=0x88a8) / Dot1Q(vlan=10) / Dot1Q(vlan=20) / inner,
-        # The PPP protocol field uncompressed (scapy's PPP() compresses it to one byte, which RawNet does not decode).
+        # The PPP protocol field uncompressed here (scapy's PPP() compresses it to one byte: tests/oracle/make-link-cases.py has both).
         ether() / PPPoE(sessionid=0x1234) / Raw(b"\x00\x21") / inner,
         ether() / ARP(op=1, psrc=A4, pdst=B4, hwsrc=MAC_A),
         ether() / ARP(op=2, psrc=B4, pdst=A4, hwsrc=MAC_B, hwdst=MAC_A),
