@@ -98,6 +98,8 @@ public sealed class DisplayFilter
     internal static bool IsProtocol(ulong kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
         (kinds & FilterNode.Bit(packet[index].Kind)) != 0
         && (packet[index].Kind != LayerKind.Dns || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
+        // "ppp" in a PPPoE session is its protocol field, there only when the decoder found it whole.
+        && (packet[index].Kind != LayerKind.PppoeSession || name != FieldCatalog.PppName || packet[index].Status == LayerStatus.Complete)
         && ShowsAnyField(packet, index, frame);
 
     /// <summary>
