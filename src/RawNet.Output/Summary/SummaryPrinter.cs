@@ -260,13 +260,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     AppendCookedInterface(header);
                     continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
+                    // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
                     AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
-                    // ppp_print reads two bytes before it looks for a compressed protocol field.
-                    if (frame.Length - (layer.Offset + PppoeSessionHeader.SessionLength) < 2)
-                    {
-                        line.Append(" [|ppp]");
-                        return;
-                    }
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
                     linkStart = layer.Offset + pppoe.HeaderLength;

@@ -146,13 +146,13 @@ internal static class LlcInfo
     /// <summary>The organisation names of the OUIs that carry SNAP payloads, as Wireshark's manufacturer table spells them.</summary>
     private static string OuiName(uint oui) => oui switch
     {
-        0x000000 => "Officially Xerox, but 0:0:0:0:0:0 is more common",
-        0x00000C => "Cisco Systems, Inc",
-        0x0000F8 => "Digital Equipment Corporation",
+        LlcHeader.EncapsulatedEthernet => "Officially Xerox, but 0:0:0:0:0:0 is more common",
+        LlcHeader.Cisco => "Cisco Systems, Inc",
+        LlcHeader.BridgeTunnel => "Digital Equipment Corporation",
         0x000FAC => "Ieee 802.11",
         0x001018 => "Broadcom",
         0x0050F2 => "Microsoft Corp.",
-        0x0080C2 => "IEEE",
+        LlcHeader.Bridged => "IEEE",
         _ => "Unknown",
     };
 }
