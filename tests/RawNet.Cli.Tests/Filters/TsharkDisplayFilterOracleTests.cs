@@ -109,22 +109,53 @@ public sealed class TsharkDisplayFilterOracleTests
 
     private static readonly Lazy<Combined> Capture = new(Combined.Build);
 
+    /// <summary>tshark's answer for every expression over the combined capture, from one pass.</summary>
+    private static readonly Lazy<TsharkFilterBatch> Tshark = new(() => TsharkFilterBatch.Run(
+        ExternalTool.Find("tshark")!, Capture.Value.Path,
+        Expressions().Concat(StringAndByteExpressions()).Concat(Refused()).Select(row => row.Data)));
+
     [Theory]
     [MemberData(nameof(Expressions))]
     [MemberData(nameof(StringAndByteExpressions))]
     public void SelectsTheFramesTsharkSelects(string expression)
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
+        ExternalTool.Require("tshark", "tshark");
         var combined = Capture.Value;
         if (combined.Frames == 0)
             Assert.Skip("no capture files found");
-        var expected = Numbers(ExternalTool.Run(tshark, ["-n", "-r", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "tshark");
+        var expected = Tshark.Value.Frames(expression);
+        Assert.True(expected is not null, $"tshark refuses '{expression}': {Tshark.Value.Refusal(expression)}");
         var actual = Numbers(RawNetProcess.Run(["read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "rawnet");
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();
         Assert.True(missing.Count + extra.Count == 0,
             $"'{expression}' over {combined.Frames} frames: tshark {expected.Count}, rawnet {actual.Count}\n" +
             string.Join("\n", missing.Take(10).Select(n => "only tshark: " + combined.Origin(n)).Concat(extra.Take(10).Select(n => "only rawnet: " + combined.Origin(n)))));
+    }
+
+    /// <summary>
+    /// The one pass over the combined capture answers as one <c>tshark -Y</c> per expression does: a sample of expressions
+    /// of every kind, accepted and refused, run both ways.
+    /// </summary>
+    [Fact]
+    public void OneTsharkPassSelectsWhatOneTsharkPerExpressionSelects()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var combined = Capture.Value;
+        var all = Expressions().Concat(StringAndByteExpressions()).Concat(Refused()).Select(row => row.Data).Distinct().ToList();
+        // every fifteenth, so each kind (protocols, fields, strings, slices, sets, refusals) has one run both ways
+        foreach (var expression in all.Where((_, i) => i % 15 == 0))
+        {
+            var alone = ExternalTool.Run(tshark, ["-n", "-r", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]);
+            var batched = Tshark.Value.Frames(expression);
+            if (alone.ExitCode != 0)
+            {
+                Assert.True(batched is null, $"tshark -Y refuses '{expression}', the one pass accepts it");
+                continue;
+            }
+            Assert.True(batched is not null, $"tshark -Y accepts '{expression}', the one pass refuses it: {Tshark.Value.Refusal(expression)}");
+            Assert.True(Numbers(alone, "tshark").SetEquals(batched), $"'{expression}': tshark -Y and the one pass select different frames");
+        }
     }
 
     /// <summary>
@@ -144,13 +175,19 @@ public sealed class TsharkDisplayFilterOracleTests
         "http.request.version == \"HTTP/1.0\"", "http.transfer_encoding == \"chunked\"", "http && tcp.len == 0",
     ];
 
+    private static readonly string HttpCases = System.IO.Path.Combine(TestPaths.Captures, "http", "http-cases.pcap");
+
+    private static readonly Lazy<TsharkFilterBatch> TsharkOnHttpCases = new(() => TsharkFilterBatch.Run(
+        ExternalTool.Find("tshark")!, HttpCases, HttpExpressions().Select(row => row.Data)));
+
     [Theory]
     [MemberData(nameof(HttpExpressions))]
     public void SelectsTheHttpFramesTsharkSelects(string expression)
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = System.IO.Path.Combine(TestPaths.Captures, "http", "http-cases.pcap");
-        var expected = Numbers(ExternalTool.Run(tshark, ["-n", "-r", path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "tshark");
+        ExternalTool.Require("tshark", "tshark");
+        string path = HttpCases;
+        var expected = TsharkOnHttpCases.Value.Frames(expression);
+        Assert.True(expected is not null, $"tshark refuses '{expression}': {TsharkOnHttpCases.Value.Refusal(expression)}");
         var actual = Numbers(RawNetProcess.Run(["read", path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "rawnet");
         Assert.True(expected.SetEquals(actual),
             $"'{expression}': tshark {expected.Count}, rawnet {actual.Count}; only tshark: {string.Join(' ', expected.Except(actual).Take(10))}; " +
@@ -161,10 +198,9 @@ public sealed class TsharkDisplayFilterOracleTests
     [MemberData(nameof(Refused))]
     public void RefusesWhatTsharkRefusesInOneLine(string expression)
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
+        ExternalTool.Require("tshark", "tshark");
         var combined = Capture.Value;
-        var theirs = ExternalTool.Run(tshark, ["-n", "-r", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]);
-        Assert.True(theirs.ExitCode != 0 && theirs.StdOut.Length == 0, $"tshark accepts '{expression}'");
+        Assert.True(Tshark.Value.Refusal(expression) is not null, $"tshark accepts '{expression}'");
         var (code, stdout, stderr) = RawNetProcess.Run(["read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);

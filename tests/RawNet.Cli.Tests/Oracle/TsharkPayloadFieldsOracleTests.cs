@@ -11,8 +11,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </summary>
 public sealed class TsharkPayloadFieldsOracleTests
 {
-    private static readonly string[] PayloadFields = ["frame.number", "tcp.payload", "udp.payload"];
-    private static readonly string[] DataFields = ["frame.number", "data.data", "data.len"];
+    internal static readonly string[] PayloadFields = ["frame.number", "tcp.payload", "udp.payload"];
+    internal static readonly string[] DataFields = ["frame.number", "data.data", "data.len"];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn(".", "filters");
 
