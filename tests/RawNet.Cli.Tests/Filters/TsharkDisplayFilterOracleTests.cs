@@ -125,7 +125,7 @@ public sealed class TsharkDisplayFilterOracleTests
             Assert.Skip("no capture files found");
         var expected = Tshark.Value.Frames(expression);
         Assert.True(expected is not null, $"tshark refuses '{expression}': {Tshark.Value.Refusal(expression)}");
-        var actual = Numbers(RawNetProcess.Run(["read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "rawnet");
+        var actual = Numbers(InProcessRawNet.Run("read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"), "rawnet");
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();
         Assert.True(missing.Count + extra.Count == 0,
@@ -188,7 +188,7 @@ public sealed class TsharkDisplayFilterOracleTests
         string path = HttpCases;
         var expected = TsharkOnHttpCases.Value.Frames(expression);
         Assert.True(expected is not null, $"tshark refuses '{expression}': {TsharkOnHttpCases.Value.Refusal(expression)}");
-        var actual = Numbers(RawNetProcess.Run(["read", path, "-Y", expression, "-T", "fields", "-e", "frame.number"]), "rawnet");
+        var actual = Numbers(InProcessRawNet.Run("read", path, "-Y", expression, "-T", "fields", "-e", "frame.number"), "rawnet");
         Assert.True(expected.SetEquals(actual),
             $"'{expression}': tshark {expected.Count}, rawnet {actual.Count}; only tshark: {string.Join(' ', expected.Except(actual).Take(10))}; " +
             $"only rawnet: {string.Join(' ', actual.Except(expected).Take(10))}");

@@ -18,7 +18,7 @@ internal static class TcpdumpComparison
         var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
         var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
         Assert.True(expected.ExitCode == 0, expected.StdErr);
-        var actual = RawNetProcess.Run(["read", path, .. flags]);
+        var actual = InProcessRawNet.Run(["read", path, .. flags]);
         Assert.True(actual.ExitCode == 0, actual.StdErr);
         var want = TcpdumpSummaryOracleTests.Packets(expected.StdOut);
         var got = TcpdumpSummaryOracleTests.Packets(actual.StdOut);

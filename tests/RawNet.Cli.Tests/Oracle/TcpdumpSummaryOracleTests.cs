@@ -97,7 +97,7 @@ public sealed class TcpdumpSummaryOracleTests
             var flags = mode.Length == 0 ? [] : new[] { mode };
             var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
             Assert.True(expected.ExitCode == 0, $"tcpdump failed on {path}: {expected.StdErr}");
-            var actual = RawNetProcess.Run(["read", path, .. flags]);
+            var actual = InProcessRawNet.Run(["read", path, .. flags]);
             Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
 
             var want = Packets(expected.StdOut);

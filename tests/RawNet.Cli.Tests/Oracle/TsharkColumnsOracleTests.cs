@@ -213,7 +213,7 @@ public sealed class TsharkColumnsOracleTests
             Task.Run(() => ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"])),
             Task.Run(() => ExternalTool.Run(tshark, ["--color", "-n", "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
                 "-o", "udp.check_checksum:TRUE", "-r", path, "-T", "fields", "-e", "frame.coloring_rule.name", "-e", "_ws.col.Info"])),
-            Task.Run(() => RawNetProcess.Run(["read", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "frame.coloring_rule.name"])),
+            Task.Run(() => InProcessRawNet.Run(["read", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "frame.coloring_rule.name"])),
         };
         var plain = Lines(runs[0].Result, "tshark", path);
         var colored = Lines(runs[1].Result, "tshark --color", path);

@@ -115,7 +115,7 @@ internal static class TsharkComparison
             Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
             expectedLines = expected.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
-        var actual = RawNetProcess.Run(ours);
+        var actual = InProcessRawNet.Run([.. ours]);
         Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
 
         var actualLines = actual.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);

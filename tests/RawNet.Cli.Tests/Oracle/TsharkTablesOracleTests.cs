@@ -136,7 +136,7 @@ public sealed class TsharkTablesOracleTests
     {
         var expected = ExternalTool.Run(tshark, ["-n", "-q", "-r", path, .. theirs]);
         Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
-        var actual = RawNetProcess.Run(["stats", path, .. ours]);
+        var actual = InProcessRawNet.Run(["stats", path, .. ours]);
         Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
         Assert.Equal(expected.StdOut, actual.StdOut);
     }
@@ -146,7 +146,7 @@ public sealed class TsharkTablesOracleTests
     {
         var expected = ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]);
         Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
-        var actual = RawNetProcess.Run(["stats", path, "--expert"]);
+        var actual = InProcessRawNet.Run("stats", path, "--expert");
         Assert.True(actual.ExitCode == 0, $"rawnet exited {actual.ExitCode} on {path}: {actual.StdErr}");
         var want = ParseExpert(expected.StdOut, comparedOnly: true);
         var got = ParseExpert(actual.StdOut, comparedOnly: false);
