@@ -259,6 +259,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;
+                case LayerKind.Ipoib:
+                    if (!AppendIpoib(frame, length))
+                        return;
+                    continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
                     AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
@@ -303,7 +307,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
-        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession;
+        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib;
 
     /// <summary>Appends <paramref name="name"/>, or for a number tcpdump has no name for, <paramref name="unknown"/> and the number in parentheses.</summary>
     private void AppendName(string name, string unknown, int number)
@@ -485,6 +489,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             if (arp.HardwareType == 1)
                 line.Append("Ethernet");
+            else if (arp.HardwareType == 32)
+                line.Append("InfiniBand"); // ARP on IPoIB (RFC 4391 4)
             else
             {
                 line.Append("Unknown Hardware (");
@@ -514,7 +520,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(", ");
         }
         var operation = arp.Operation;
-        line.Append(TcpdumpNames.ArpOperation((ushort)operation));
+        AppendName(TcpdumpNames.ArpOperation((ushort)operation), "Unknown", (ushort)operation);
         line.Append(' ');
         var senderIp = bytes.Slice(arp.SenderProtocolAddressOffset, arp.ProtocolSize);
         var targetHardware = bytes.Slice(arp.TargetHardwareAddressOffset, arp.HardwareSize);

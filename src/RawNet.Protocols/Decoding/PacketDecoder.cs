@@ -12,6 +12,7 @@ using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Ppi;
@@ -89,7 +90,8 @@ public sealed class PacketDecoder
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
-        or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs;
+        or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
+        or LinkType.Ipoib;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -227,6 +229,9 @@ public sealed class PacketDecoder
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
                 return;
+            case LinkType.Ipoib:
+                DecodeIpoib(input, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
                 return;
@@ -290,6 +295,33 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, length, capEnd, repEnd, "PPI link type not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// IPoIB behind its pseudo-header, then what tshark's IPoIB dissector hands on: IPv4, IPv6, and ARP for both ARP
+    /// EtherTypes; after any other type tshark shows nothing more, so nothing more is decoded (not even data).
+    /// </summary>
+    private void DecodeIpoib(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Ipoib, 0, IpoibHeader.Length, capEnd, repEnd, out _))
+            return;
+        IpoibHeader.TryRead(input.Bytes[..capEnd], out var ipoib);
+        switch (ipoib.Type)
+        {
+            case (ushort)EtherType.Ipv4:
+                DecodeIpv4(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            case (ushort)EtherType.Ipv6:
+                DecodeIpv6(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            case (ushort)EtherType.Arp or IpoibHeader.ReverseArp:
+                DecodeArp(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            default:
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Unsupported, LayerKind.Ipoib, IpoibHeader.Length, "IPoIB type not decoded");
                 return;
         }
     }

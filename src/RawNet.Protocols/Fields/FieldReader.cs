@@ -92,6 +92,7 @@ public static class FieldReader
         {
             1 => bytes[0],
             2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
+            3 => (ulong)bytes[0] << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[1..]),
             4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
             8 => BinaryPrimitives.ReadUInt64BigEndian(bytes),
             _ => 0, // addresses: shown from their bytes, not as a number
@@ -124,6 +125,8 @@ public static class FieldReader
         FieldPresence.SllMacAddress => LinuxCooked.LinuxCookedHeader.SllHasMacAddress(header),
         FieldPresence.Sll2MacAddress => LinuxCooked.LinuxCookedHeader.Sll2HasMacAddress(header),
         FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),
+        FieldPresence.IpoibGlobalRoute => Ipoib.IpoibHeader.HasGlobalRoute(header),
+        FieldPresence.IpoibDestinationOnly => Ipoib.IpoibHeader.HasDestinationOnly(header),
         FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse

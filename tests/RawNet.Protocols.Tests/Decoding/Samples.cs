@@ -97,6 +97,8 @@ internal static class Samples
             (LinkType.Ethernet, Concat(Mac(Mac1), Mac(Mac2), U16(8), Hex("0e0f1023 696e666f"), new byte[38])),
             (LinkType.Ethernet, Concat(Mac(Mac1), Mac(Mac2), U16(3), Hex("aaaa03"))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Vlan, Concat(Hex("0007"), U16(3 + tcp4.Length), Hex("060603"), tcp4))),
+            (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.GlobalRoute, 0x0800, udp4)),
+            (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.DestinationOnly, 0x86dd, tcp6)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),

@@ -1,0 +1,81 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
+/// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
+/// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242)
+/// and over captures the same script writes with random bytes of the pseudo-headers changed.
+/// </summary>
+/// <remarks>
+/// On the damaged captures only the pseudo-headers' own fields are compared with tshark (with ARP's operation, which a
+/// changed IPoIB type hands IP's bytes to); summary lines are compared whole. ARP's addresses are not compared: RawNet
+/// reads them for Ethernet hardware only, and ARP on IPoIB has InfiniBand's 20-byte hardware addresses.
+/// </remarks>
+public sealed class PseudoLinkOracleTests
+{
+    /// <summary>The pseudo-headers' own fields.</summary>
+    public static readonly string[] LinkFields =
+    [
+        "frame.number", "ipoib.daddr", "ipoib.daddr.qpn", "ipoib.dgid", "ipoib.grh", "ipoib.grh.ipver", "ipoib.grh.tclass",
+        "ipoib.grh.flowlabel", "ipoib.grh.sqpn", "ipoib.grh.sgid", "ipoib.type", "ipoib.reserved", "arp.opcode",
+    ];
+
+    /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
+    public static readonly string[] Fields =
+    [
+        .. LinkFields, "ip.version", "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
+        "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
+        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size",
+    ];
+
+    public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
+
+    public static TheoryData<int> Seeds() => new(1, 2, 3, 4);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesFieldsEqualTshark(string name) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesSummariesEqualTcpdump(string name)
+    {
+        foreach (var mode in new[] { "", "-v" })
+            TcpdumpComparison.AssertSummariesEqual(Path.Combine(TestPaths.Captures, name), mode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DamagedHeadersEqualTsharkAndTcpdump(int seed) =>
+        TsharkComparison.WithScriptOutput(Script, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), directory =>
+        {
+            var files = Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal).ToArray();
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                TsharkComparison.AssertSameFields(file, LinkFields, 1);
+                TcpdumpComparison.AssertSummariesEqual(file, "");
+                TcpdumpComparison.AssertSummariesEqual(file, "-v");
+            }
+        });
+
+    [Fact]
+    public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
+
+    [Fact]
+    public void TheBundledCasesCoverWhatTheyClaim()
+    {
+        // The comparisons above cannot fail on what the captures do not hold: check they hold it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var ipoib = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipoib.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ipoib.grh", "-e", "ipoib.daddr", "-e", "ipoib.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ipoib:ip:udp", "ipoib:ip:tcp", "ipoib:ip:icmp", "ipoib:ipv6:udp", "ipoib:ipv6:icmpv6", "ipoib:arp",
+            "\t1\t\t0x0800", "\t\t1\t0x0800", "0x8035", "0x1234", "Malformed", "size limited" })
+            Assert.Contains(value, ipoib.StdOut);
+    }
+
+    private const string Script = "make-pseudo-link-cases.py";
+}
