@@ -696,6 +696,8 @@ public sealed class PacketDecoder
         layer.Extent = repEnd - offset;
         if (version != 4)
         {
+            // tshark adds the version and stops ("Bogus IP version"): the layer is that byte.
+            layer.HeaderLength = 1;
             Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 version field is not 4");
             return;
         }
@@ -771,6 +773,8 @@ public sealed class PacketDecoder
         layer.Extent = repEnd - offset;
         if (bytes[offset] >> 4 != 6)
         {
+            // tshark adds the version and stops ("Bogus IP version"): the layer is that byte.
+            layer.HeaderLength = 1;
             Malformed(ref layer, input, LayerKind.Ipv6, offset, "IPv6 version field is not 6");
             return;
         }
