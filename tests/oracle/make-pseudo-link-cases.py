@@ -7,7 +7,11 @@
 Files: ipoib.pcap (LINKTYPE_IPOIB, 242): the 44-byte header Linux writes (a 40-byte global route header, or a
 destination address alone when its first two bytes are zero, then the IPoIB type and reserved words) before IPv4 UDP,
 TCP and ICMP, IPv6, ARP (Ethernet's and InfiniBand's 20-byte addresses), RARP and unknown types, frames shorter than the
-header on the wire, and a frame cut by the capture at every length through the header and IPv4. Every timestamp starts
+header on the wire, and a frame cut by the capture at every length through the header and IPv4. ipnet.pcap
+(LINKTYPE_IPNET, 226): the 24-byte Solaris header before IPv4 UDP, TCP and ICMP and IPv6 with every hook type, zone IDs
+up to 2^32-1, unknown families, data lengths that lie (tshark counts the packet back from the captured end by it,
+tcpdump reads it from the header's end), frames shorter than the header, and frames cut by the capture at every length
+through the header and IPv4 and through IPv6 (which moves tshark's packet too). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -25,7 +29,7 @@ _spec = importlib.util.spec_from_file_location("link_cases", os.path.join(os.pat
 link_cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(link_cases)
 write, udp4, udp6, tcp4, echo4 = link_cases.write, link_cases.udp4, link_cases.udp6, link_cases.tcp4, link_cases.echo4
-A6, B6 = link_cases.A6, link_cases.B6
+A6, B6, T0 = link_cases.A6, link_cases.B6, link_cases.T0
 
 
 def echo6():
@@ -85,6 +89,48 @@ def ipoib_damageable(data):
     return 44
 
 
+def ipnet(family, payload, data_length=None, hook=0, ifindex=3, grifindex=0, zsrc=0, zdst=0, version=1):
+    """A Solaris ipnet header: version, family, hook type, data length (the payload's unless given), interface
+    indexes, zones."""
+    length = len(payload) if data_length is None else data_length
+    return struct.pack(">BBHIIIII", version, family, hook, length, ifindex, grifindex, zsrc, zdst) + payload
+
+
+INET, INET6 = 2, 26
+
+
+def ipnet_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ipnet(INET, udp4()))
+    add(ipnet(INET, tcp4(), hook=1, ifindex=7, grifindex=2, zsrc=1, zdst=4294967295))
+    add(ipnet(INET, echo4(), hook=2))
+    add(ipnet(INET6, udp6(), hook=1))
+    add(ipnet(INET6, echo6(), version=2, zsrc=5, zdst=6))
+    add(ipnet(7, b"unknown family", zsrc=1, zdst=2))
+    add(ipnet(0, b"", zsrc=3000000000, zdst=0))
+    # data lengths that lie: tshark counts back from the end of what was captured, tcpdump reads from byte 24
+    for data_length in (0, 20, 40, 52, 75, 200):
+        add(ipnet(INET, udp4(), data_length=data_length))
+    add(ipnet(7, b"abcd", data_length=100))
+    # shorter than the header on the wire, the header alone, the header and a cut IPv4 header
+    whole = ipnet(INET, udp4())
+    for end in (1, 8, 20, 23, 24, 30):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 45)) + [52]:
+        add(whole, cut)
+    six = ipnet(INET6, udp6())
+    for cut in (10, 24, 30, 50, 64, 70):
+        add(six, cut)
+    return frames
+
+
+def ipnet_damageable(data):
+    """The family byte only among IPv4, IPv6 and one unknown; any byte of the rest of the header."""
+    return 24
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -97,6 +143,8 @@ def damage(frames, rng, damageable):
             value = rng.randrange(256)
             if damageable is ipoib_damageable and at == 41:
                 value = rng.choice([0x00, 0x06])
+            if damageable is ipnet_damageable and at == 1:
+                value = rng.choice([INET, INET6, 9])
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -108,6 +156,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(seed)
     files = {
+        "ipnet.pcap": (226, ipnet_frames(), ipnet_damageable),
         "ipoib.pcap": (242, ipoib_frames(), ipoib_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():

@@ -259,6 +259,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;
+                case LayerKind.Ipnet:
+                    AppendIpnet(packet, frame, length);
+                    return;
                 case LayerKind.Ipoib:
                     if (!AppendIpoib(frame, length))
                         return;
@@ -291,6 +294,47 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
         }
         AppendUndecodedLink(packet, frame, index, linkStart, length);
+    }
+
+    // IP read where tcpdump reads it, for a link header whose packet tshark (so the decoder) finds elsewhere.
+    private PacketDecoder? _sideDecoder;
+    private DecodedPacket? _sidePacket;
+
+    /// <summary>
+    /// ip_print or ip6_print (<paramref name="kind"/>) for the bytes at <paramref name="offset"/>, <paramref name="length"/>
+    /// of them on the wire: the layer decoded there when there is one, else the bytes decoded again as tcpdump reads
+    /// them (ipnet's data length can put tshark's packet elsewhere).
+    /// </summary>
+    private void AppendIpReadAt(DecodedPacket packet, ReadOnlySpan<byte> frame, LayerKind kind, int offset, int length)
+    {
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Kind == kind && layer.Source == LayerSource.Frame && layer.Offset == offset && !layer.Quoted)
+            {
+                AppendIpVersion(packet, frame, i, kind, length);
+                return;
+            }
+        }
+        _sideDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false));
+        _sidePacket ??= new DecodedPacket();
+        var bytes = frame[Math.Min(offset, frame.Length)..];
+        var metadata = packet.Metadata with
+        {
+            CapturedLength = bytes.Length,
+            OriginalLength = Math.Max(bytes.Length, length),
+            LinkType = kind == LayerKind.Ipv4 ? LinkType.Ipv4 : LinkType.Ipv6,
+        };
+        _sideDecoder.Decode(bytes, metadata, packet.FrameNumber, _sidePacket);
+        AppendIpVersion(_sidePacket, bytes, 1, kind, length);
+    }
+
+    private void AppendIpVersion(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, LayerKind kind, int length)
+    {
+        if (kind == LayerKind.Ipv4)
+            AppendIpv4(packet, frame, index, length);
+        else
+            AppendIpv6(packet, frame, index, length);
     }
 
     /// <summary>The Ethernet layer an 802.3 LLC layer at <paramref name="index"/> follows (VLAN tags between), or -1 for LLC behind 802.11.</summary>

@@ -12,6 +12,7 @@ using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
@@ -91,7 +92,7 @@ public sealed class PacketDecoder
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
-        or LinkType.Ipoib;
+        or LinkType.Ipnet or LinkType.Ipoib;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -229,6 +230,9 @@ public sealed class PacketDecoder
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
                 return;
+            case LinkType.Ipnet:
+                DecodeIpnet(input, capEnd, repEnd);
+                return;
             case LinkType.Ipoib:
                 DecodeIpoib(input, capEnd, repEnd);
                 return;
@@ -295,6 +299,39 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, length, capEnd, repEnd, "PPI link type not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A Solaris ipnet header, then IPv4 or IPv6 by its family, where tshark looks for it: the data length counted back
+    /// from the end of what was captured (<see cref="IpnetHeader.PayloadStart"/>). Another family shows nothing more.
+    /// </summary>
+    private void DecodeIpnet(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Ipnet, 0, IpnetHeader.Length, capEnd, repEnd, out int index))
+            return;
+        IpnetHeader.TryRead(input.Bytes[..capEnd], out var ipnet);
+        switch (IpnetHeader.PayloadStart(capEnd, repEnd, ipnet.DataLength, out int start))
+        {
+            case IpnetPayload.Truncated:
+                StopShort(input, LayerKind.Ipnet, capEnd, capEnd, repEnd, "ipnet data length reaches past the captured bytes");
+                return;
+            case IpnetPayload.Malformed:
+                Malformed(ref _packet.LayerRef(index), input, LayerKind.Ipnet, IpnetHeader.Field.DataLength, "ipnet data length reaches past the packet");
+                return;
+        }
+        switch (ipnet.Family)
+        {
+            case IpnetHeader.Inet:
+                DecodeIpv4(input, start, capEnd, repEnd);
+                return;
+            case IpnetHeader.Inet6:
+                DecodeIpv6(input, start, capEnd, repEnd);
+                return;
+            default:
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Unsupported, LayerKind.Ipnet, IpnetHeader.Length, "ipnet address family not decoded");
                 return;
         }
     }

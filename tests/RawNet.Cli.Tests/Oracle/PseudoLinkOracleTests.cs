@@ -5,12 +5,14 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <summary>
 /// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
-/// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242)
+/// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
+/// Solaris ipnet on 226)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed.
 /// </summary>
 /// <remarks>
 /// On the damaged captures only the pseudo-headers' own fields are compared with tshark (with ARP's operation, which a
-/// changed IPoIB type hands IP's bytes to); summary lines are compared whole. ARP's addresses are not compared: RawNet
+/// changed IPoIB type hands IP's bytes to, and IP's version, which tshark reads where an ipnet data length points);
+/// summary lines are compared whole. ARP's addresses are not compared: RawNet
 /// reads them for Ethernet hardware only, and ARP on IPoIB has InfiniBand's 20-byte hardware addresses.
 /// </remarks>
 public sealed class PseudoLinkOracleTests
@@ -20,12 +22,14 @@ public sealed class PseudoLinkOracleTests
     [
         "frame.number", "ipoib.daddr", "ipoib.daddr.qpn", "ipoib.dgid", "ipoib.grh", "ipoib.grh.ipver", "ipoib.grh.tclass",
         "ipoib.grh.flowlabel", "ipoib.grh.sqpn", "ipoib.grh.sgid", "ipoib.type", "ipoib.reserved", "arp.opcode",
+        "ipnet.version", "ipnet.family", "ipnet.htype", "ipnet.pktlen", "ipnet.ifindex", "ipnet.grifindex", "ipnet.zsrc",
+        "ipnet.zdst", "ip.version",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
     public static readonly string[] Fields =
     [
-        .. LinkFields, "ip.version", "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
+        .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
         "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
         "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size",
     ];
@@ -75,6 +79,11 @@ public sealed class PseudoLinkOracleTests
         foreach (var value in new[] { "ipoib:ip:udp", "ipoib:ip:tcp", "ipoib:ip:icmp", "ipoib:ipv6:udp", "ipoib:ipv6:icmpv6", "ipoib:arp",
             "\t1\t\t0x0800", "\t\t1\t0x0800", "0x8035", "0x1234", "Malformed", "size limited" })
             Assert.Contains(value, ipoib.StdOut);
+        var ipnet = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipnet.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ipnet.family", "-e", "ipnet.htype", "-e", "ip.version", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ipnet:ip:udp", "ipnet:ip:tcp", "ipnet:ip:icmp", "ipnet:ipv6:udp", "ipnet:ipv6:icmpv6", "\t7\t", "\t0\t",
+            "\t2\t", "Bogus IP version", "Malformed Packet: IPNET", "Malformed Packet: IPv4", "size limited" })
+            Assert.Contains(value, ipnet.StdOut);
     }
 
     private const string Script = "make-pseudo-link-cases.py";

@@ -99,6 +99,8 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Vlan, Concat(Hex("0007"), U16(3 + tcp4.Length), Hex("060603"), tcp4))),
             (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.GlobalRoute, 0x0800, udp4)),
             (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.DestinationOnly, 0x86dd, tcp6)),
+            (LinkType.Ipnet, Ipnet.IpnetTests.Frame(Protocols.Ipnet.IpnetHeader.Inet, udp4)),
+            (LinkType.Ipnet, Ipnet.IpnetTests.Frame(Protocols.Ipnet.IpnetHeader.Inet6, tcp6, dataLength: 7)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
