@@ -11,7 +11,10 @@ header on the wire, and a frame cut by the capture at every length through the h
 (LINKTYPE_IPNET, 226): the 24-byte Solaris header before IPv4 UDP, TCP and ICMP and IPv6 with every hook type, zone IDs
 up to 2^32-1, unknown families, data lengths that lie (tshark counts the packet back from the captured end by it,
 tcpdump reads it from the header's end), frames shorter than the header, and frames cut by the capture at every length
-through the header and IPv4 and through IPv6 (which moves tshark's packet too). Every timestamp starts
+through the header and IPv4 and through IPv6 (which moves tshark's packet too). nflog.pcap (LINKTYPE_NFLOG, 239): a header and little-endian TLVs of
+every type before IPv4 and IPv6, the family and the packet header's hardware protocol choosing what the payload is,
+values of unexpected sizes, no payload, two payloads, hostile TLV lengths (below 4, 0, odd, past the frame, 0xffff),
+short frames and cuts at every length. Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -131,6 +134,82 @@ def ipnet_damageable(data):
     return 24
 
 
+def tlv(kind, value, length=None, pad=True):
+    """An NFLOG TLV: length and type little-endian (the capturing host's order), the value, padding to 4 bytes."""
+    size = 4 + len(value) if length is None else length
+    data = struct.pack("<HH", size, kind) + value
+    return data + bytes(-len(data) % 4) if pad else data
+
+
+NFULA_PACKET_HDR, NFULA_MARK, NFULA_TIMESTAMP, NFULA_IFINDEX_INDEV, NFULA_IFINDEX_OUTDEV = 1, 2, 3, 4, 5
+NFULA_IFINDEX_PHYSINDEV, NFULA_IFINDEX_PHYSOUTDEV, NFULA_HWADDR, NFULA_PAYLOAD, NFULA_PREFIX = 6, 7, 8, 9, 10
+NFULA_UID, NFULA_SEQ, NFULA_SEQ_GLOBAL, NFULA_GID, NFULA_HWTYPE, NFULA_HWHEADER, NFULA_HWLEN = 11, 12, 13, 14, 15, 16, 17
+
+
+def nflog(family, tlvs, version=0, resource=7):
+    """An NFLOG header (family, version, resource ID big-endian), then the TLVs."""
+    return struct.pack(">BBH", family, version, resource) + b"".join(tlvs)
+
+
+def packet_hdr(protocol, hook=3):
+    return tlv(NFULA_PACKET_HDR, struct.pack(">HBB", protocol, hook, 0))
+
+
+def u32(kind, value):
+    return tlv(kind, struct.pack(">I", value))
+
+
+def nflog_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    common = [packet_hdr(0x0800), tlv(NFULA_PREFIX, b"drop-in\0"), u32(NFULA_IFINDEX_INDEV, 2), u32(NFULA_UID, 1000),
+              u32(NFULA_GID, 0xFFFFFFFE), tlv(NFULA_TIMESTAMP, struct.pack(">QQ", T0, 5))]
+    add(nflog(2, common + [tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [packet_hdr(0x0800, hook=1), u32(NFULA_IFINDEX_OUTDEV, 3), u32(NFULA_MARK, 0x10), tlv(NFULA_PAYLOAD, tcp4())]))
+    add(nflog(2, [u32(NFULA_IFINDEX_PHYSINDEV, 4), u32(NFULA_IFINDEX_PHYSOUTDEV, 5), tlv(NFULA_PAYLOAD, echo4())]))
+    add(nflog(10, [packet_hdr(0x86DD), tlv(NFULA_HWTYPE, struct.pack(">H", 1)), tlv(NFULA_HWLEN, struct.pack(">H", 14)),
+                   tlv(NFULA_HWHEADER, bytes(range(14))), tlv(NFULA_HWADDR, struct.pack(">H", 6) + b"\0\0" + bytes(range(1, 9))),
+                   tlv(NFULA_PAYLOAD, udp6())]))
+    add(nflog(10, [u32(NFULA_SEQ, 1), u32(NFULA_SEQ_GLOBAL, 2), tlv(NFULA_PAYLOAD, echo6())], resource=65535))
+    # the family decides without a hardware protocol; the hardware protocol wins over the family
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(10, [packet_hdr(0x0800), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [packet_hdr(0x0806), tlv(NFULA_PAYLOAD, ARP_ETHERNET)]))
+    add(nflog(7, [tlv(NFULA_PAYLOAD, b"unknown family")]))
+    add(nflog(2, [packet_hdr(0x1234), tlv(NFULA_PAYLOAD, udp4())]))
+    # values of other sizes than the field's, an empty prefix, unknown types, the type's top bit, no payload
+    add(nflog(2, [tlv(NFULA_UID, b"\0\1"), tlv(NFULA_GID, b""), tlv(NFULA_TIMESTAMP, b"\0" * 8), tlv(NFULA_PREFIX, b""),
+                  tlv(NFULA_PACKET_HDR, b"\x08\x00"), tlv(NFULA_IFINDEX_INDEV, b"\0\0\0\0\0"), tlv(99, b"zz"),
+                  tlv(NFULA_PAYLOAD | 0x8000, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"no payload\0")]))
+    add(nflog(2, []))
+    add(nflog(2, [u32(NFULA_UID, 1)], version=1))
+    # two payloads: tshark takes the last, tcpdump the first
+    add(nflog(2, [tlv(NFULA_PAYLOAD, echo4()), tlv(NFULA_PAYLOAD, udp4())]))
+    # hostile lengths: below 4, zero, odd, past the frame, past 65535 when rounded; a TLV header cut by the frame
+    add(nflog(2, [u32(NFULA_UID, 1), tlv(NFULA_PREFIX, b"", length=3), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"", length=0), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"abcde", pad=False), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"ab\0", length=400), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4(), length=200)]))
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4(), length=0xFFFF)]))
+    add(nflog(2, [u32(NFULA_UID, 1)]) + b"\x08\x00")
+    # shorter than the header on the wire
+    whole = nflog(2, common + [tlv(NFULA_PAYLOAD, udp4())])
+    for end in (1, 3):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header, the TLVs and IPv4
+    short = nflog(2, [packet_hdr(0x0800), u32(NFULA_UID, 5), tlv(NFULA_PAYLOAD, udp4())])
+    for cut in list(range(1, 45)) + [52]:
+        add(short, cut)
+    return frames
+
+
+def nflog_damageable(data):
+    """The header and the TLV headers and values before the payload's (the family only among 2, 10 and 9)."""
+    return 24
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -143,6 +222,8 @@ def damage(frames, rng, damageable):
             value = rng.randrange(256)
             if damageable is ipoib_damageable and at == 41:
                 value = rng.choice([0x00, 0x06])
+            if damageable is nflog_damageable and at == 0:
+                value = rng.choice([2, 10, 9])
             if damageable is ipnet_damageable and at == 1:
                 value = rng.choice([INET, INET6, 9])
             data = data[:at] + bytes([value]) + data[at + 1:]
@@ -156,6 +237,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(seed)
     files = {
+        "nflog.pcap": (239, nflog_frames(), nflog_damageable),
         "ipnet.pcap": (226, ipnet_frames(), ipnet_damageable),
         "ipoib.pcap": (242, ipoib_frames(), ipoib_damageable),
     }

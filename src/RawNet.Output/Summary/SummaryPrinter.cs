@@ -259,6 +259,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;
+                case LayerKind.Nflog:
+                    AppendNflog(packet, frame, length);
+                    return;
                 case LayerKind.Ipnet:
                     AppendIpnet(packet, frame, length);
                     return;
@@ -303,11 +306,13 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// <summary>
     /// ip_print or ip6_print (<paramref name="kind"/>) for the bytes at <paramref name="offset"/>, <paramref name="length"/>
     /// of them on the wire: the layer decoded there when there is one, else the bytes decoded again as tcpdump reads
-    /// them (ipnet's data length can put tshark's packet elsewhere).
+    /// them (ipnet's data length and NFLOG's TLVs can put tshark's packet elsewhere, or nowhere).
+    /// <paramref name="decodedAlike"/> false: a layer decoded there is bounded otherwise than tcpdump reads the bytes
+    /// (NFLOG's payload TLV against the rest of the frame), so the bytes are always decoded again.
     /// </summary>
-    private void AppendIpReadAt(DecodedPacket packet, ReadOnlySpan<byte> frame, LayerKind kind, int offset, int length)
+    private void AppendIpReadAt(DecodedPacket packet, ReadOnlySpan<byte> frame, LayerKind kind, int offset, int length, bool decodedAlike = true)
     {
-        for (int i = 1; i < packet.LayerCount; i++)
+        for (int i = 1; decodedAlike && i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
             if (layer.Kind == kind && layer.Source == LayerSource.Frame && layer.Offset == offset && !layer.Quoted)

@@ -13,6 +13,7 @@ using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
+using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
@@ -55,6 +56,9 @@ public sealed class PacketDecoder
     /// <summary>Most VLAN tags walked in one frame.</summary>
     public const int MaxVlanTags = 4;
 
+    /// <summary>Most NFLOG TLVs walked in one message (the kernel writes about a dozen).</summary>
+    public const int MaxNflogTlvs = 64;
+
     /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
     public const int MaxMplsLabels = 16;
 
@@ -92,7 +96,7 @@ public sealed class PacketDecoder
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
-        or LinkType.Ipnet or LinkType.Ipoib;
+        or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -230,6 +234,9 @@ public sealed class PacketDecoder
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
                 return;
+            case LinkType.Nflog:
+                DecodeNflog(input, capEnd, repEnd);
+                return;
             case LinkType.Ipnet:
                 DecodeIpnet(input, capEnd, repEnd);
                 return;
@@ -301,6 +308,62 @@ public sealed class PacketDecoder
                 Unsupported(input, length, capEnd, repEnd, "PPI link type not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// An NFLOG message: its header and TLVs as tshark walks them (a bounded walk), one layer over all of them, then the
+    /// last NFULA_PAYLOAD's packet by the last packet header's hardware protocol (an EtherType), or without one by the
+    /// family; anything else is data. A TLV cut by the capture or running past the packet ends the decoding there, before
+    /// any payload, as tshark's exception does; a TLV length below 4 quietly ends the walk.
+    /// </summary>
+    private void DecodeNflog(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Nflog, 0, NflogHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes[..capEnd];
+        var tlvs = new NflogTlvs(bytes, repEnd);
+        int payload = -1, payloadLength = 0, walked = 0;
+        ushort hardwareProtocol = 0;
+        while (walked < MaxNflogTlvs && tlvs.MoveNext())
+        {
+            walked++;
+            var value = tlvs.Value;
+            if (tlvs.Type == NflogTlvType.PacketHeader && value.Length == 4)
+                hardwareProtocol = BinaryPrimitives.ReadUInt16BigEndian(value);
+            else if (tlvs.Type == NflogTlvType.Payload)
+            {
+                payload = tlvs.Offset + NflogHeader.TlvHeaderLength;
+                payloadLength = value.Length;
+            }
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(capEnd, Math.Max(NflogHeader.Length, tlvs.Next));
+        if (walked == MaxNflogTlvs && tlvs.MoveNext())
+        {
+            Unsupported(input, layer.HeaderLength, capEnd, repEnd, "more NFLOG TLVs than RawNet walks");
+            return;
+        }
+        switch (tlvs.End)
+        {
+            case NflogWalkEnd.Truncated:
+                layer.Status = LayerStatus.Truncated;
+                StopShort(input, LayerKind.Nflog, tlvs.Next, capEnd, repEnd, "NFLOG TLV cut short by the capture length");
+                return;
+            case NflogWalkEnd.Malformed:
+                Malformed(ref layer, input, LayerKind.Nflog, tlvs.Next, "NFLOG TLV length runs past the end of the packet");
+                return;
+        }
+        if (payload < 0)
+            return;
+        int end = payload + payloadLength;
+        if (hardwareProtocol != 0)
+            DecodeEtherType(input, (EtherType)hardwareProtocol, payload, end, end, 0);
+        else if (bytes[NflogHeader.Field.Family] == NflogHeader.Ipv4)
+            DecodeIpv4(input, payload, end, end);
+        else if (bytes[NflogHeader.Field.Family] == NflogHeader.Ipv6)
+            DecodeIpv6(input, payload, end, end);
+        else
+            Unsupported(input, payload, end, end, "NFLOG family not decoded");
     }
 
     /// <summary>

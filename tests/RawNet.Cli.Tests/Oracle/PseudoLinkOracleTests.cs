@@ -6,13 +6,13 @@ namespace RawNet.Cli.Tests.Oracle;
 /// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
-/// Solaris ipnet on 226)
+/// Solaris ipnet on 226, Linux NFLOG on 239)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed.
 /// </summary>
 /// <remarks>
 /// On the damaged captures only the pseudo-headers' own fields are compared with tshark (with ARP's operation, which a
 /// changed IPoIB type hands IP's bytes to, and IP's version, which tshark reads where an ipnet data length points);
-/// summary lines are compared whole. ARP's addresses are not compared: RawNet
+/// summary lines are compared whole. nflog.timestamp is not compared: RawNet does not read it. ARP's addresses are not compared: RawNet
 /// reads them for Ethernet hardware only, and ARP on IPoIB has InfiniBand's 20-byte hardware addresses.
 /// </remarks>
 public sealed class PseudoLinkOracleTests
@@ -23,7 +23,9 @@ public sealed class PseudoLinkOracleTests
         "frame.number", "ipoib.daddr", "ipoib.daddr.qpn", "ipoib.dgid", "ipoib.grh", "ipoib.grh.ipver", "ipoib.grh.tclass",
         "ipoib.grh.flowlabel", "ipoib.grh.sqpn", "ipoib.grh.sgid", "ipoib.type", "ipoib.reserved", "arp.opcode",
         "ipnet.version", "ipnet.family", "ipnet.htype", "ipnet.pktlen", "ipnet.ifindex", "ipnet.grifindex", "ipnet.zsrc",
-        "ipnet.zdst", "ip.version",
+        "ipnet.zdst", "ip.version", "nflog.family", "nflog.version", "nflog.res_id", "nflog.tlv", "nflog.tlv_length",
+        "nflog.tlv_type", "nflog.protocol", "nflog.hook", "nflog.ifindex_indev", "nflog.ifindex_outdev",
+        "nflog.ifindex_physindev", "nflog.ifindex_physoutdev", "nflog.prefix", "nflog.uid", "nflog.gid", "nflog.tlv_value",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -84,6 +86,11 @@ public sealed class PseudoLinkOracleTests
         foreach (var value in new[] { "ipnet:ip:udp", "ipnet:ip:tcp", "ipnet:ip:icmp", "ipnet:ipv6:udp", "ipnet:ipv6:icmpv6", "\t7\t", "\t0\t",
             "\t2\t", "Bogus IP version", "Malformed Packet: IPNET", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, ipnet.StdOut);
+        var nflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "nflog.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "nflog.tlv_type", "-e", "nflog.tlv_value", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "nflog:ip:udp", "nflog:ip:tcp", "nflog:ip:icmp", "nflog:ipv6:udp", "nflog:ipv6:icmpv6", "nflog:arp",
+            "nflog:data", "1,10,4,11,14,3,9", "<MISSING>", "99", "Malformed Packet: NFLOG", "size limited" })
+            Assert.Contains(value, nflog.StdOut);
     }
 
     private const string Script = "make-pseudo-link-cases.py";
