@@ -378,6 +378,7 @@ public sealed class PacketDecoder
         switch (IpnetHeader.PayloadStart(capEnd, repEnd, ipnet.DataLength, out int start))
         {
             case IpnetPayload.Truncated:
+                _packet.LayerRef(index).Status = LayerStatus.Truncated;
                 StopShort(input, LayerKind.Ipnet, capEnd, capEnd, repEnd, "ipnet data length reaches past the captured bytes");
                 return;
             case IpnetPayload.Malformed:
