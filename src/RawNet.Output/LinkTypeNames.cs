@@ -25,6 +25,9 @@ public static class LinkTypeNames
         LinkType.Ipv4 => "IPV4",
         LinkType.Ipv6 => "IPV6",
         LinkType.LinuxSll2 => "LINUX_SLL2",
+        LinkType.Nflog => "NFLOG",
+        LinkType.Ipnet => "IPNET",
+        LinkType.Ipoib => "IPOIB",
         _ => "unknown",
     };
 }

@@ -31,6 +31,12 @@ public enum LinkType : ushort
     Ppi = 192,
     /// <summary>A radiotap header, then 802.11 (with an FCS when radiotap's Flags say so).</summary>
     Ieee80211Radiotap = 127,
+    /// <summary>Linux netfilter log messages (LINKTYPE_NFLOG): a 4-byte header and TLVs, the packet in NFULA_PAYLOAD.</summary>
+    Nflog = 239,
+    /// <summary>Solaris ipnet (LINKTYPE_IPNET): a 24-byte header, then IPv4 or IPv6 as its family says.</summary>
+    Ipnet = 226,
+    /// <summary>IP over InfiniBand behind Linux's 40-byte pseudo-header (LINKTYPE_IPOIB): 44 bytes in all, then what its EtherType names.</summary>
+    Ipoib = 242,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -84,6 +84,7 @@ public static class InfoColumn
         ColumnWriter.CaptureHeader => CaptureHeaderInfo.Write(line, in source, index),
         ColumnWriter.Ieee80211 => Ieee80211Info.Write(line, in source, index),
         ColumnWriter.Llc => LlcInfo.Write(line, in source, index),
+        ColumnWriter.PseudoHeader => PseudoHeaderInfo.Write(line, in source, index),
         _ => false,
     };
 }

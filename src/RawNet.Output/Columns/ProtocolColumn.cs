@@ -47,6 +47,8 @@ public static class ProtocolColumn
                 return "802.11";
             case ColumnWriter.Llc:
                 return "LLC";
+            case ColumnWriter.PseudoHeader:
+                return PseudoHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

@@ -259,6 +259,16 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.LinuxSll2:
                     AppendCookedInterface(header);
                     continue;
+                case LayerKind.Nflog:
+                    AppendNflog(packet, frame, length);
+                    return;
+                case LayerKind.Ipnet:
+                    AppendIpnet(packet, frame, length);
+                    return;
+                case LayerKind.Ipoib:
+                    if (!AppendIpoib(frame, length))
+                        return;
+                    continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
                     AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
@@ -289,6 +299,49 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         AppendUndecodedLink(packet, frame, index, linkStart, length);
     }
 
+    // IP read where tcpdump reads it, for a link header whose packet tshark (so the decoder) finds elsewhere.
+    private PacketDecoder? _sideDecoder;
+    private DecodedPacket? _sidePacket;
+
+    /// <summary>
+    /// ip_print or ip6_print (<paramref name="kind"/>) for the bytes at <paramref name="offset"/>, <paramref name="length"/>
+    /// of them on the wire: the layer decoded there when there is one, else the bytes decoded again as tcpdump reads
+    /// them (ipnet's data length and NFLOG's TLVs can put tshark's packet elsewhere, or nowhere).
+    /// <paramref name="decodedAlike"/> false: a layer decoded there is bounded otherwise than tcpdump reads the bytes
+    /// (NFLOG's payload TLV against the rest of the frame), so the bytes are always decoded again.
+    /// </summary>
+    private void AppendIpReadAt(DecodedPacket packet, ReadOnlySpan<byte> frame, LayerKind kind, int offset, int length, bool decodedAlike = true)
+    {
+        for (int i = 1; decodedAlike && i < packet.LayerCount; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Kind == kind && layer.Source == LayerSource.Frame && layer.Offset == offset && !layer.Quoted)
+            {
+                AppendIpVersion(packet, frame, i, kind, length);
+                return;
+            }
+        }
+        _sideDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false));
+        _sidePacket ??= new DecodedPacket();
+        var bytes = frame[Math.Min(offset, frame.Length)..];
+        var metadata = packet.Metadata with
+        {
+            CapturedLength = bytes.Length,
+            OriginalLength = Math.Max(bytes.Length, length),
+            LinkType = kind == LayerKind.Ipv4 ? LinkType.Ipv4 : LinkType.Ipv6,
+        };
+        _sideDecoder.Decode(bytes, metadata, packet.FrameNumber, _sidePacket);
+        AppendIpVersion(_sidePacket, bytes, 1, kind, length);
+    }
+
+    private void AppendIpVersion(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, LayerKind kind, int length)
+    {
+        if (kind == LayerKind.Ipv4)
+            AppendIpv4(packet, frame, index, length);
+        else
+            AppendIpv6(packet, frame, index, length);
+    }
+
     /// <summary>The Ethernet layer an 802.3 LLC layer at <paramref name="index"/> follows (VLAN tags between), or -1 for LLC behind 802.11.</summary>
     private static int EthernetBefore(DecodedPacket packet, int index)
     {
@@ -303,7 +356,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
-        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession;
+        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib;
 
     /// <summary>Appends <paramref name="name"/>, or for a number tcpdump has no name for, <paramref name="unknown"/> and the number in parentheses.</summary>
     private void AppendName(string name, string unknown, int number)
@@ -485,6 +538,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             if (arp.HardwareType == 1)
                 line.Append("Ethernet");
+            else if (arp.HardwareType == 32)
+                line.Append("InfiniBand"); // ARP on IPoIB (RFC 4391 4)
             else
             {
                 line.Append("Unknown Hardware (");
@@ -514,7 +569,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(", ");
         }
         var operation = arp.Operation;
-        line.Append(TcpdumpNames.ArpOperation((ushort)operation));
+        AppendName(TcpdumpNames.ArpOperation((ushort)operation), "Unknown", (ushort)operation);
         line.Append(' ');
         var senderIp = bytes.Slice(arp.SenderProtocolAddressOffset, arp.ProtocolSize);
         var targetHardware = bytes.Slice(arp.TargetHardwareAddressOffset, arp.HardwareSize);

@@ -16,6 +16,7 @@ internal static class TcpdumpNames
         RawNet.Protocols.Decoding.LayerKind.Ppi => "ppi",
         RawNet.Protocols.Decoding.LayerKind.Prism => "prism",
         RawNet.Protocols.Decoding.LayerKind.Avs => "802.11_radio_avs",
+        RawNet.Protocols.Decoding.LayerKind.Ipoib => "ipoib",
         _ => "pppoe",
     };
 
@@ -137,7 +138,7 @@ internal static class TcpdumpNames
         _ => "",
     };
 
-    /// <summary>arpop_values.</summary>
+    /// <summary>arpop_values, or "" for an operation it does not name.</summary>
     public static string ArpOperation(ushort operation) => operation switch
     {
         1 => "Request",
@@ -147,7 +148,7 @@ internal static class TcpdumpNames
         8 => "Inverse Request",
         9 => "Inverse Reply",
         10 => "NACK Reply",
-        _ => "Unknown",
+        _ => "",
     };
 
     /// <summary>The direction word tcpdump prints for a Linux cooked v2 frame ("?" for other values).</summary>

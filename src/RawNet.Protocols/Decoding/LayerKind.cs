@@ -23,6 +23,12 @@ public enum LayerKind : byte
     ServiceVlan,
     LinuxSll,
     LinuxSll2,
+    /// <summary>A Linux NFLOG message (LINKTYPE_NFLOG): its header and every TLV, the payload's included; IP lies inside it.</summary>
+    Nflog,
+    /// <summary>A Solaris ipnet header (LINKTYPE_IPNET).</summary>
+    Ipnet,
+    /// <summary>The IP-over-InfiniBand header with Linux's pseudo-header before it (LINKTYPE_IPOIB), shown by tshark as "ipoib".</summary>
+    Ipoib,
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,

@@ -12,6 +12,9 @@ using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
+using RawNet.Protocols.Ipnet;
+using RawNet.Protocols.Nflog;
+using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Ppi;
@@ -53,6 +56,9 @@ public sealed class PacketDecoder
     /// <summary>Most VLAN tags walked in one frame.</summary>
     public const int MaxVlanTags = 4;
 
+    /// <summary>Most NFLOG TLVs walked in one message (the kernel writes about a dozen).</summary>
+    public const int MaxNflogTlvs = 64;
+
     /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
     public const int MaxMplsLabels = 16;
 
@@ -89,7 +95,8 @@ public sealed class PacketDecoder
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
-        or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs;
+        or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
+        or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -227,6 +234,15 @@ public sealed class PacketDecoder
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
                 return;
+            case LinkType.Nflog:
+                DecodeNflog(input, capEnd, repEnd);
+                return;
+            case LinkType.Ipnet:
+                DecodeIpnet(input, capEnd, repEnd);
+                return;
+            case LinkType.Ipoib:
+                DecodeIpoib(input, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
                 return;
@@ -290,6 +306,123 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, length, capEnd, repEnd, "PPI link type not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// An NFLOG message: its header and TLVs as tshark walks them (a bounded walk), one layer over all of them, then the
+    /// last NFULA_PAYLOAD's packet by the last packet header's hardware protocol (an EtherType), or without one by the
+    /// family; anything else is data. A TLV cut by the capture or running past the packet ends the decoding there, before
+    /// any payload, as tshark's exception does; a TLV length below 4 quietly ends the walk.
+    /// </summary>
+    private void DecodeNflog(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Nflog, 0, NflogHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes[..capEnd];
+        var tlvs = new NflogTlvs(bytes, repEnd);
+        int payload = -1, payloadLength = 0, walked = 0;
+        ushort hardwareProtocol = 0;
+        while (walked < MaxNflogTlvs && tlvs.MoveNext())
+        {
+            walked++;
+            var value = tlvs.Value;
+            if (tlvs.Type == NflogTlvType.PacketHeader && value.Length == 4)
+                hardwareProtocol = BinaryPrimitives.ReadUInt16BigEndian(value);
+            else if (tlvs.Type == NflogTlvType.Payload)
+            {
+                payload = tlvs.Offset + NflogHeader.TlvHeaderLength;
+                payloadLength = value.Length;
+            }
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(capEnd, Math.Max(NflogHeader.Length, tlvs.Next));
+        if (walked == MaxNflogTlvs && tlvs.MoveNext())
+        {
+            Unsupported(input, layer.HeaderLength, capEnd, repEnd, "more NFLOG TLVs than RawNet walks");
+            return;
+        }
+        switch (tlvs.End)
+        {
+            case NflogWalkEnd.Truncated:
+                layer.Status = LayerStatus.Truncated;
+                StopShort(input, LayerKind.Nflog, tlvs.Next, capEnd, repEnd, "NFLOG TLV cut short by the capture length");
+                return;
+            case NflogWalkEnd.Malformed:
+                Malformed(ref layer, input, LayerKind.Nflog, tlvs.Next, "NFLOG TLV length runs past the end of the packet");
+                return;
+        }
+        if (payload < 0)
+            return;
+        int end = payload + payloadLength;
+        if (hardwareProtocol != 0)
+            DecodeEtherType(input, (EtherType)hardwareProtocol, payload, end, end, 0);
+        else if (bytes[NflogHeader.Field.Family] == NflogHeader.Ipv4)
+            DecodeIpv4(input, payload, end, end);
+        else if (bytes[NflogHeader.Field.Family] == NflogHeader.Ipv6)
+            DecodeIpv6(input, payload, end, end);
+        else
+            Unsupported(input, payload, end, end, "NFLOG family not decoded");
+    }
+
+    /// <summary>
+    /// A Solaris ipnet header, then IPv4 or IPv6 by its family, where tshark looks for it: the data length counted back
+    /// from the end of what was captured (<see cref="IpnetHeader.PayloadStart"/>). Another family shows nothing more.
+    /// </summary>
+    private void DecodeIpnet(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Ipnet, 0, IpnetHeader.Length, capEnd, repEnd, out int index))
+            return;
+        IpnetHeader.TryRead(input.Bytes[..capEnd], out var ipnet);
+        switch (IpnetHeader.PayloadStart(capEnd, repEnd, ipnet.DataLength, out int start))
+        {
+            case IpnetPayload.Truncated:
+                _packet.LayerRef(index).Status = LayerStatus.Truncated;
+                StopShort(input, LayerKind.Ipnet, capEnd, capEnd, repEnd, "ipnet data length reaches past the captured bytes");
+                return;
+            case IpnetPayload.Malformed:
+                Malformed(ref _packet.LayerRef(index), input, LayerKind.Ipnet, IpnetHeader.Field.DataLength, "ipnet data length reaches past the packet");
+                return;
+        }
+        switch (ipnet.Family)
+        {
+            case IpnetHeader.Inet:
+                DecodeIpv4(input, start, capEnd, repEnd);
+                return;
+            case IpnetHeader.Inet6:
+                DecodeIpv6(input, start, capEnd, repEnd);
+                return;
+            default:
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Unsupported, LayerKind.Ipnet, IpnetHeader.Length, "ipnet address family not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// IPoIB behind its pseudo-header, then what tshark's IPoIB dissector hands on: IPv4, IPv6, and ARP for both ARP
+    /// EtherTypes; after any other type tshark shows nothing more, so nothing more is decoded (not even data).
+    /// </summary>
+    private void DecodeIpoib(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Ipoib, 0, IpoibHeader.Length, capEnd, repEnd, out _))
+            return;
+        IpoibHeader.TryRead(input.Bytes[..capEnd], out var ipoib);
+        switch (ipoib.Type)
+        {
+            case (ushort)EtherType.Ipv4:
+                DecodeIpv4(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            case (ushort)EtherType.Ipv6:
+                DecodeIpv6(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            case (ushort)EtherType.Arp or IpoibHeader.ReverseArp:
+                DecodeArp(input, IpoibHeader.Length, capEnd, repEnd);
+                return;
+            default:
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Unsupported, LayerKind.Ipoib, IpoibHeader.Length, "IPoIB type not decoded");
                 return;
         }
     }
@@ -664,6 +797,8 @@ public sealed class PacketDecoder
         layer.Extent = repEnd - offset;
         if (version != 4)
         {
+            // tshark adds the version and stops ("Bogus IP version"): the layer is that byte.
+            layer.HeaderLength = 1;
             Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 version field is not 4");
             return;
         }
@@ -739,6 +874,8 @@ public sealed class PacketDecoder
         layer.Extent = repEnd - offset;
         if (bytes[offset] >> 4 != 6)
         {
+            // tshark adds the version and stops ("Bogus IP version"): the layer is that byte.
+            layer.HeaderLength = 1;
             Malformed(ref layer, input, LayerKind.Ipv6, offset, "IPv6 version field is not 6");
             return;
         }

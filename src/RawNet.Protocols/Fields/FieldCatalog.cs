@@ -37,6 +37,9 @@ public static class FieldCatalog
         LayerKind.ServiceVlan => VlanFields.ServiceTag,
         LayerKind.LinuxSll => LinuxCookedFields.Sll,
         LayerKind.LinuxSll2 => LinuxCookedFields.Sll2,
+        LayerKind.Nflog => Nflog.NflogFields.All,
+        LayerKind.Ipnet => Ipnet.IpnetFields.All,
+        LayerKind.Ipoib => Ipoib.IpoibFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
         LayerKind.PppoeSession => Pppoe.PppoeFields.Session,
         LayerKind.Ppp => PppFields.All,
@@ -72,11 +75,12 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
-    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read); for any other layer, no field means tshark does not show the
+    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet and NFLOG); for any other layer, no field means tshark does not show the
     /// protocol.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
-        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0);
+        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog; // their protocol item comes before the first field
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -148,6 +152,9 @@ public static class FieldCatalog
         LayerKind.ServiceVlan => "ieee8021ad",
         LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
         LayerKind.Null => "null",
+        LayerKind.Nflog => "nflog",
+        LayerKind.Ipnet => "ipnet",
+        LayerKind.Ipoib => "ipoib",
         LayerKind.PppoeSession => "pppoes",
         LayerKind.Ppp => PppName,
         LayerKind.CiscoHdlc => "chdlc",
@@ -195,6 +202,9 @@ public static class FieldCatalog
         LayerKind.ServiceVlan => "IEEE 802.1ad",
         LayerKind.LinuxSll => "Linux cooked capture v1",
         LayerKind.LinuxSll2 => "Linux cooked capture v2",
+        LayerKind.Nflog => "Linux Netfilter NFLOG",
+        LayerKind.Ipnet => "Solaris IPNET",
+        LayerKind.Ipoib => "IP over Infiniband",
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
         LayerKind.Ppp => "Point-to-Point Protocol",

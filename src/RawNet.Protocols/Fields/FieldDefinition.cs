@@ -105,6 +105,10 @@ public enum FieldPresence : byte
     Ieee80211Duration,
     /// <summary>AVS header fields: tshark shows them only under AVS's cookie of version 1 or 2 (it still takes the header's length).</summary>
     AvsMagic,
+    /// <summary>IPoIB pseudo-header fields of a global route header: its first two bytes are not zero.</summary>
+    IpoibGlobalRoute,
+    /// <summary>IPoIB pseudo-header fields of a destination address alone: its first two bytes are zero.</summary>
+    IpoibDestinationOnly,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -180,6 +184,20 @@ public enum ComputedField : byte
     LlcOui,
     LlcType,
     LlcPid,
+    /// <summary>NFLOG fields, one occurrence per TLV that has them, read by <see cref="Nflog.NflogFieldReader"/> (NflogTlv to NflogTlvValue).</summary>
+    NflogTlv,
+    NflogTlvLength,
+    NflogTlvType,
+    NflogProtocol,
+    NflogHook,
+    NflogInterfaceIn,
+    NflogInterfaceOut,
+    NflogPhysicalInterfaceIn,
+    NflogPhysicalInterfaceOut,
+    NflogPrefix,
+    NflogUid,
+    NflogGid,
+    NflogTlvValue,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,
@@ -398,9 +416,13 @@ public sealed class FieldDefinition
     public bool IsFixed => Computed == ComputedField.None;
 
     /// <summary>A field at a fixed offset in its layer's header.</summary>
+    /// <remarks>
+    /// A <see cref="FieldKind.Marker"/> of size 0 heads a subtree: shown once the header reaches its offset, as tshark
+    /// shows an FT_NONE item that runs past the captured bytes.
+    /// </remarks>
     public static FieldDefinition Fixed(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,
-        ulong mask = 0, FieldPresence presence = FieldPresence.Always) =>
-        new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None);
+        ulong mask = 0, FieldPresence presence = FieldPresence.Always, FieldGroup? group = null, bool inTree = true) =>
+        new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None, group: group, inTree: inTree);
 
     /// <summary>A field at a fixed offset stored least significant byte first, as 802.11 and its capture headers store theirs.</summary>
     public static FieldDefinition FixedLittleEndian(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,

@@ -73,7 +73,15 @@ public static class FieldFormatter
                 return (uint)value.Offset <= (uint)buffer.Length && value.Length <= buffer.Length - value.Offset
                     && FieldText.TryWriteAscii(buffer.Slice(value.Offset, value.Length), destination, out written);
             case FieldKind.Bytes:
-                // tshark -T fields writes FT_BYTES as hex pairs without separators.
+                // tshark -T fields writes FT_BYTES as hex pairs without separators, and an empty one as "<MISSING>".
+                if (value.Length == 0)
+                {
+                    const string missing = "<MISSING>";
+                    if (!missing.TryCopyTo(destination))
+                        return false;
+                    written = missing.Length;
+                    return true;
+                }
                 return (uint)value.Offset <= (uint)buffer.Length && (uint)value.Length <= (uint)(buffer.Length - value.Offset)
                     && Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
             case FieldKind.HttpText:

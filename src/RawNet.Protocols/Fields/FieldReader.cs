@@ -48,6 +48,8 @@ public static class FieldReader
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Nflog.NflogFieldReader.Serves(field.Computed))
+            return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
@@ -92,6 +94,7 @@ public static class FieldReader
         {
             1 => bytes[0],
             2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
+            3 => (ulong)bytes[0] << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[1..]),
             4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
             8 => BinaryPrimitives.ReadUInt64BigEndian(bytes),
             _ => 0, // addresses: shown from their bytes, not as a number
@@ -124,6 +127,8 @@ public static class FieldReader
         FieldPresence.SllMacAddress => LinuxCooked.LinuxCookedHeader.SllHasMacAddress(header),
         FieldPresence.Sll2MacAddress => LinuxCooked.LinuxCookedHeader.Sll2HasMacAddress(header),
         FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),
+        FieldPresence.IpoibGlobalRoute => Ipoib.IpoibHeader.HasGlobalRoute(header),
+        FieldPresence.IpoibDestinationOnly => Ipoib.IpoibHeader.HasDestinationOnly(header),
         FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse

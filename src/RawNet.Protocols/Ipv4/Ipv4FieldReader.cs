@@ -14,7 +14,9 @@ internal static class Ipv4FieldReader
             case ComputedField.Ipv4Addresses:
                 return FieldValues.Pair(occurrence, header, Ipv4Header.Field.Source, Ipv4Header.Field.Destination, 4, layerOffset, out value);
             case ComputedField.Ipv4HeaderLength:
-                return header.Length >= 1 && FieldValues.Single(occurrence, (ulong)((header[Ipv4Header.Field.VersionAndHeaderLength] & 0x0F) * 4), layerOffset, 1, out value);
+                // Not for a bogus version, after which tshark adds nothing.
+                return header.Length >= 1 && header[Ipv4Header.Field.VersionAndHeaderLength] >> 4 == 4
+                    && FieldValues.Single(occurrence, (ulong)((header[Ipv4Header.Field.VersionAndHeaderLength] & 0x0F) * 4), layerOffset, 1, out value);
             case ComputedField.Ipv4TotalLength:
             {
                 if (header.Length < Ipv4Header.Field.TotalLength + 2)

@@ -22,6 +22,7 @@ internal enum ColumnWriter : byte
     CaptureHeader,
     Ieee80211,
     Llc,
+    PseudoHeader,
 }
 
 /// <summary>
@@ -66,6 +67,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
+        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog => ColumnWriter.PseudoHeader,
         _ => ColumnWriter.None,
     };
 

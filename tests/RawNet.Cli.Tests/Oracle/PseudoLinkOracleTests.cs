@@ -1,0 +1,109 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
+/// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
+/// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
+/// Solaris ipnet on 226, Linux NFLOG on 239)
+/// and over captures the same script writes with random bytes of the pseudo-headers changed.
+/// </summary>
+/// <remarks>
+/// On the damaged captures only the pseudo-headers' own fields are compared with tshark (with ARP's operation, which a
+/// changed IPoIB type hands IP's bytes to, and IP's version, which tshark reads where an ipnet data length points);
+/// summary lines are compared whole. nflog.timestamp is not compared: RawNet does not read it. ARP's addresses are not compared: RawNet
+/// reads them for Ethernet hardware only, and ARP on IPoIB has InfiniBand's 20-byte hardware addresses.
+/// </remarks>
+public sealed class PseudoLinkOracleTests
+{
+    /// <summary>The pseudo-headers' own fields.</summary>
+    public static readonly string[] LinkFields =
+    [
+        "frame.number", "ipoib.daddr", "ipoib.daddr.qpn", "ipoib.dgid", "ipoib.grh", "ipoib.grh.ipver", "ipoib.grh.tclass",
+        "ipoib.grh.flowlabel", "ipoib.grh.sqpn", "ipoib.grh.sgid", "ipoib.type", "ipoib.reserved", "arp.opcode",
+        "ipnet.version", "ipnet.family", "ipnet.htype", "ipnet.pktlen", "ipnet.ifindex", "ipnet.grifindex", "ipnet.zsrc",
+        "ipnet.zdst", "ip.version", "nflog.family", "nflog.version", "nflog.res_id", "nflog.tlv", "nflog.tlv_length",
+        "nflog.tlv_type", "nflog.protocol", "nflog.hook", "nflog.ifindex_indev", "nflog.ifindex_outdev",
+        "nflog.ifindex_physindev", "nflog.ifindex_physoutdev", "nflog.prefix", "nflog.uid", "nflog.gid", "nflog.tlv_value",
+    ];
+
+    /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
+    public static readonly string[] Fields =
+    [
+        .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
+        "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
+        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size",
+    ];
+
+    public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
+
+    public static TheoryData<int> Seeds() => new(1, 2, 3, 4);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesFieldsEqualTshark(string name) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void BundledCasesSummariesEqualTcpdump(string name)
+    {
+        foreach (var mode in new[] { "", "-v" })
+            TcpdumpComparison.AssertSummariesEqual(Path.Combine(TestPaths.Captures, name), mode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DamagedHeadersEqualTsharkAndTcpdump(int seed) =>
+        TsharkComparison.WithScriptOutput(Script, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), directory =>
+        {
+            var files = Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal).ToArray();
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                TsharkComparison.AssertSameFields(file, LinkFields, 1);
+                TcpdumpComparison.AssertSummariesEqual(file, "");
+                TcpdumpComparison.AssertSummariesEqual(file, "-v");
+            }
+        });
+
+    /// <summary>
+    /// The Protocol and Info columns: equal on nflog.pcap; on ipoib.pcap but for the 2 frames whose IPv4 layer has no
+    /// bytes (RawNet shows IPv4's columns, tshark keeps IPoIB's). ipnet.pcap is left out: IP's bogus-version text there
+    /// differs from tshark's (docs/cli.md).
+    /// </summary>
+    [Theory]
+    [InlineData("nflog.pcap", 0)]
+    [InlineData("ipoib.pcap", 2)]
+    public void ColumnsEqualTshark(string name, int allowedFrames) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number", "_ws.col.Protocol", "_ws.col.Info"], 1,
+            allowedFrames: allowedFrames);
+
+    [Fact]
+    public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
+
+    [Fact]
+    public void TheBundledCasesCoverWhatTheyClaim()
+    {
+        // The comparisons above cannot fail on what the captures do not hold: check they hold it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var ipoib = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipoib.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ipoib.grh", "-e", "ipoib.daddr", "-e", "ipoib.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ipoib:ip:udp", "ipoib:ip:tcp", "ipoib:ip:icmp", "ipoib:ipv6:udp", "ipoib:ipv6:icmpv6", "ipoib:arp",
+            "\t1\t\t0x0800", "\t\t1\t0x0800", "0x8035", "0x1234", "Malformed", "size limited" })
+            Assert.Contains(value, ipoib.StdOut);
+        var ipnet = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipnet.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ipnet.family", "-e", "ipnet.htype", "-e", "ip.version", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ipnet:ip:udp", "ipnet:ip:tcp", "ipnet:ip:icmp", "ipnet:ipv6:udp", "ipnet:ipv6:icmpv6", "\t7\t", "\t0\t",
+            "\t2\t", "Bogus IP version", "Malformed Packet: IPNET", "Malformed Packet: IPv4", "size limited" })
+            Assert.Contains(value, ipnet.StdOut);
+        var nflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "nflog.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "nflog.tlv_type", "-e", "nflog.tlv_value", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "nflog:ip:udp", "nflog:ip:tcp", "nflog:ip:icmp", "nflog:ipv6:udp", "nflog:ipv6:icmpv6", "nflog:arp",
+            "nflog:data", "1,10,4,11,14,3,9", "<MISSING>", "99", "Malformed Packet: NFLOG", "size limited" })
+            Assert.Contains(value, nflog.StdOut);
+    }
+
+    private const string Script = "make-pseudo-link-cases.py";
+}

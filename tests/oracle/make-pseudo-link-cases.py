@@ -1,0 +1,251 @@
+#!/usr/bin/python3
+"""Writes captures of the capture pseudo-header link types for the tshark and tcpdump oracles of RawNet's decoding.
+
+    make-pseudo-link-cases.py OUTDIR          # the fixed cases: one pcap per link type, named below
+    make-pseudo-link-cases.py OUTDIR SEED     # the same frames with random bytes of their pseudo-headers changed
+
+Files: ipoib.pcap (LINKTYPE_IPOIB, 242): the 44-byte header Linux writes (a 40-byte global route header, or a
+destination address alone when its first two bytes are zero, then the IPoIB type and reserved words) before IPv4 UDP,
+TCP and ICMP, IPv6, ARP (Ethernet's and InfiniBand's 20-byte addresses), RARP and unknown types, frames shorter than the
+header on the wire, and a frame cut by the capture at every length through the header and IPv4. ipnet.pcap
+(LINKTYPE_IPNET, 226): the 24-byte Solaris header before IPv4 UDP, TCP and ICMP and IPv6 with every hook type, zone IDs
+up to 2^32-1, unknown families, data lengths that lie (tshark counts the packet back from the captured end by it,
+tcpdump reads it from the header's end), frames shorter than the header, and frames cut by the capture at every length
+through the header and IPv4 and through IPv6 (which moves tshark's packet too). nflog.pcap (LINKTYPE_NFLOG, 239): a header and little-endian TLVs of
+every type before IPv4 and IPv6, the family and the packet header's hardware protocol choosing what the payload is,
+values of unexpected sizes, no payload, two payloads, hostile TLV lengths (below 4, 0, odd, past the frame, 0xffff),
+short frames and cuts at every length. Every timestamp starts
+at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
+Run with Debian's /usr/bin/python3 (python3-scapy).
+"""
+import importlib.util
+import os
+import random
+import struct
+import sys
+
+from scapy.all import Raw
+from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest
+
+# The frames above the link layers, the addresses and the pcap writer are make-link-cases.py's.
+_spec = importlib.util.spec_from_file_location("link_cases", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-link-cases.py"))
+link_cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(link_cases)
+write, udp4, udp6, tcp4, echo4 = link_cases.write, link_cases.udp4, link_cases.udp6, link_cases.tcp4, link_cases.echo4
+A6, B6, T0 = link_cases.A6, link_cases.B6, link_cases.T0
+
+
+def echo6():
+    return bytes(IPv6(src=B6, dst=A6) / ICMPv6EchoRequest(id=7, seq=2) / Raw(b"ping"))
+
+
+ARP_ETHERNET = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+# InfiniBand hardware (32): 20-byte addresses (queue pair number and GID).
+ARP_INFINIBAND = (struct.pack(">HHBBH", 32, 0x0800, 20, 4, 1) + bytes(range(1, 21)) + bytes([198, 18, 0, 1])
+                  + bytes(20) + bytes([198, 18, 0, 2]))
+
+SGID = bytes.fromhex("fe800000000000000002c90300a1b2c3")
+DGID = bytes.fromhex("fe800000000000000002c90300d4e5f6")
+
+
+def grh(version=6, tclass=0x12, flow=0x34567, sqpn=0x000123):
+    """The pseudo-header's global route header: version, traffic class and flow label, a byte, the source QPN, GIDs."""
+    word = (version << 28) | (tclass << 20) | flow
+    return struct.pack(">IB", word, 0) + sqpn.to_bytes(3, "big") + SGID + DGID
+
+
+def unicast(dqpn=0x000456):
+    """No global route header (its first two bytes zero): the destination address alone, in its last 20 bytes."""
+    return bytes(20) + b"\x00" + dqpn.to_bytes(3, "big") + DGID
+
+
+def ipoib(pseudo, etype, payload, reserved=0):
+    return pseudo + struct.pack(">HH", etype, reserved) + payload
+
+
+def ipoib_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ipoib(grh(), 0x0800, udp4()))
+    add(ipoib(unicast(), 0x0800, tcp4()))
+    add(ipoib(grh(version=0, tclass=0, flow=0, sqpn=0xFFFFFF), 0x0800, echo4()))
+    add(ipoib(grh(), 0x86DD, udp6()))
+    add(ipoib(unicast(), 0x86DD, echo6(), reserved=0xABCD))
+    add(ipoib(grh(), 0x0806, ARP_ETHERNET))
+    add(ipoib(unicast(), 0x0806, ARP_INFINIBAND))
+    add(ipoib(grh(), 0x8035, ARP_ETHERNET[:7] + b"\x03" + ARP_ETHERNET[8:]))   # RARP: tshark reads it as ARP
+    add(ipoib(grh(), 0x1234, b"unknown type"))
+    add(ipoib(unicast(), 0x0000, b""))
+    # shorter than the header on the wire: no type, half a type, type but no reserved word, no header at all
+    whole = ipoib(grh(), 0x0800, udp4())
+    for end in (1, 20, 40, 41, 42, 43, 44):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 66)) + [72]:
+        add(whole, cut)
+    return frames
+
+
+def ipoib_damageable(data):
+    """The global route header (whether it is there, its fields) and the reserved word; the type keeps its high byte and
+    its low byte moves only between the IPv4 and ARP types."""
+    return 44
+
+
+def ipnet(family, payload, data_length=None, hook=0, ifindex=3, grifindex=0, zsrc=0, zdst=0, version=1):
+    """A Solaris ipnet header: version, family, hook type, data length (the payload's unless given), interface
+    indexes, zones."""
+    length = len(payload) if data_length is None else data_length
+    return struct.pack(">BBHIIIII", version, family, hook, length, ifindex, grifindex, zsrc, zdst) + payload
+
+
+INET, INET6 = 2, 26
+
+
+def ipnet_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ipnet(INET, udp4()))
+    add(ipnet(INET, tcp4(), hook=1, ifindex=7, grifindex=2, zsrc=1, zdst=4294967295))
+    add(ipnet(INET, echo4(), hook=2))
+    add(ipnet(INET6, udp6(), hook=1))
+    add(ipnet(INET6, echo6(), version=2, zsrc=5, zdst=6))
+    add(ipnet(7, b"unknown family", zsrc=1, zdst=2))
+    add(ipnet(0, b"", zsrc=3000000000, zdst=0))
+    # data lengths that lie: tshark counts back from the end of what was captured, tcpdump reads from byte 24
+    for data_length in (0, 20, 40, 52, 75, 200):
+        add(ipnet(INET, udp4(), data_length=data_length))
+    add(ipnet(7, b"abcd", data_length=100))
+    # shorter than the header on the wire, the header alone, the header and a cut IPv4 header
+    whole = ipnet(INET, udp4())
+    for end in (1, 8, 20, 23, 24, 30):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 45)) + [52]:
+        add(whole, cut)
+    six = ipnet(INET6, udp6())
+    for cut in (10, 24, 30, 50, 64, 70):
+        add(six, cut)
+    return frames
+
+
+def ipnet_damageable(data):
+    """The family byte only among IPv4, IPv6 and one unknown; any byte of the rest of the header."""
+    return 24
+
+
+def tlv(kind, value, length=None, pad=True):
+    """An NFLOG TLV: length and type little-endian (the capturing host's order), the value, padding to 4 bytes."""
+    size = 4 + len(value) if length is None else length
+    data = struct.pack("<HH", size, kind) + value
+    return data + bytes(-len(data) % 4) if pad else data
+
+
+NFULA_PACKET_HDR, NFULA_MARK, NFULA_TIMESTAMP, NFULA_IFINDEX_INDEV, NFULA_IFINDEX_OUTDEV = 1, 2, 3, 4, 5
+NFULA_IFINDEX_PHYSINDEV, NFULA_IFINDEX_PHYSOUTDEV, NFULA_HWADDR, NFULA_PAYLOAD, NFULA_PREFIX = 6, 7, 8, 9, 10
+NFULA_UID, NFULA_SEQ, NFULA_SEQ_GLOBAL, NFULA_GID, NFULA_HWTYPE, NFULA_HWHEADER, NFULA_HWLEN = 11, 12, 13, 14, 15, 16, 17
+
+
+def nflog(family, tlvs, version=0, resource=7):
+    """An NFLOG header (family, version, resource ID big-endian), then the TLVs."""
+    return struct.pack(">BBH", family, version, resource) + b"".join(tlvs)
+
+
+def packet_hdr(protocol, hook=3):
+    return tlv(NFULA_PACKET_HDR, struct.pack(">HBB", protocol, hook, 0))
+
+
+def u32(kind, value):
+    return tlv(kind, struct.pack(">I", value))
+
+
+def nflog_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    common = [packet_hdr(0x0800), tlv(NFULA_PREFIX, b"drop-in\0"), u32(NFULA_IFINDEX_INDEV, 2), u32(NFULA_UID, 1000),
+              u32(NFULA_GID, 0xFFFFFFFE), tlv(NFULA_TIMESTAMP, struct.pack(">QQ", T0, 5))]
+    add(nflog(2, common + [tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [packet_hdr(0x0800, hook=1), u32(NFULA_IFINDEX_OUTDEV, 3), u32(NFULA_MARK, 0x10), tlv(NFULA_PAYLOAD, tcp4())]))
+    add(nflog(2, [u32(NFULA_IFINDEX_PHYSINDEV, 4), u32(NFULA_IFINDEX_PHYSOUTDEV, 5), tlv(NFULA_PAYLOAD, echo4())]))
+    add(nflog(10, [packet_hdr(0x86DD), tlv(NFULA_HWTYPE, struct.pack(">H", 1)), tlv(NFULA_HWLEN, struct.pack(">H", 14)),
+                   tlv(NFULA_HWHEADER, bytes(range(14))), tlv(NFULA_HWADDR, struct.pack(">H", 6) + b"\0\0" + bytes(range(1, 9))),
+                   tlv(NFULA_PAYLOAD, udp6())]))
+    add(nflog(10, [u32(NFULA_SEQ, 1), u32(NFULA_SEQ_GLOBAL, 2), tlv(NFULA_PAYLOAD, echo6())], resource=65535))
+    # the family decides without a hardware protocol; the hardware protocol wins over the family
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(10, [packet_hdr(0x0800), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [packet_hdr(0x0806), tlv(NFULA_PAYLOAD, ARP_ETHERNET)]))
+    add(nflog(7, [tlv(NFULA_PAYLOAD, b"unknown family")]))
+    add(nflog(2, [packet_hdr(0x1234), tlv(NFULA_PAYLOAD, udp4())]))
+    # values of other sizes than the field's, an empty prefix, unknown types, the type's top bit, no payload
+    add(nflog(2, [tlv(NFULA_UID, b"\0\1"), tlv(NFULA_GID, b""), tlv(NFULA_TIMESTAMP, b"\0" * 8), tlv(NFULA_PREFIX, b""),
+                  tlv(NFULA_PACKET_HDR, b"\x08\x00"), tlv(NFULA_IFINDEX_INDEV, b"\0\0\0\0\0"), tlv(99, b"zz"),
+                  tlv(NFULA_PAYLOAD | 0x8000, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"no payload\0")]))
+    add(nflog(2, []))
+    add(nflog(2, [u32(NFULA_UID, 1)], version=1))
+    # two payloads: tshark takes the last, tcpdump the first
+    add(nflog(2, [tlv(NFULA_PAYLOAD, echo4()), tlv(NFULA_PAYLOAD, udp4())]))
+    # hostile lengths: below 4, zero, odd, past the frame, past 65535 when rounded; a TLV header cut by the frame
+    add(nflog(2, [u32(NFULA_UID, 1), tlv(NFULA_PREFIX, b"", length=3), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"", length=0), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"abcde", pad=False), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PREFIX, b"ab\0", length=400), tlv(NFULA_PAYLOAD, udp4())]))
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4(), length=200)]))
+    add(nflog(2, [tlv(NFULA_PAYLOAD, udp4(), length=0xFFFF)]))
+    add(nflog(2, [u32(NFULA_UID, 1)]) + b"\x08\x00")
+    # shorter than the header on the wire
+    whole = nflog(2, common + [tlv(NFULA_PAYLOAD, udp4())])
+    for end in (1, 3):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header, the TLVs and IPv4
+    short = nflog(2, [packet_hdr(0x0800), u32(NFULA_UID, 5), tlv(NFULA_PAYLOAD, udp4())])
+    for cut in list(range(1, 45)) + [52]:
+        add(short, cut)
+    return frames
+
+
+def nflog_damageable(data):
+    """The header and the TLV headers and values before the payload's (the family only among 2, 10 and 9)."""
+    return 24
+
+
+def damage(frames, rng, damageable):
+    """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
+    out = []
+    for data, caplen in frames:
+        reach = min(len(data), damageable(data))
+        if reach > 0:
+            at = rng.randrange(reach)
+            if damageable is ipoib_damageable and at == 40:
+                at = 42
+            value = rng.randrange(256)
+            if damageable is ipoib_damageable and at == 41:
+                value = rng.choice([0x00, 0x06])
+            if damageable is nflog_damageable and at == 0:
+                value = rng.choice([2, 10, 9])
+            if damageable is ipnet_damageable and at == 1:
+                value = rng.choice([INET, INET6, 9])
+            data = data[:at] + bytes([value]) + data[at + 1:]
+        out.append((data, caplen))
+    return out
+
+
+def main():
+    outdir = sys.argv[1]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    os.makedirs(outdir, exist_ok=True)
+    rng = random.Random(seed)
+    files = {
+        "nflog.pcap": (239, nflog_frames(), nflog_damageable),
+        "ipnet.pcap": (226, ipnet_frames(), ipnet_damageable),
+        "ipoib.pcap": (242, ipoib_frames(), ipoib_damageable),
+    }
+    for name, (linktype, frames, damageable) in files.items():
+        if seed is not None:
+            frames = damage(frames, rng, damageable)
+        write(os.path.join(outdir, name), linktype, frames)
+
+
+if __name__ == "__main__":
+    main()
