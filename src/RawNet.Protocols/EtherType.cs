@@ -20,4 +20,6 @@ public enum EtherType : ushort
     TransparentEthernetBridging = 0x6558,
     /// <summary>Cisco ERSPAN mirrored frames carried in GRE.</summary>
     Erspan = 0x88BE,
+    /// <summary>IEEE 802.1AE MACsec security tag.</summary>
+    Macsec = 0x88E5,
 }

@@ -21,7 +21,7 @@ frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every le
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
 stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
-capture at every length through PPPoE and IPv4.
+capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -246,6 +246,69 @@ def llc_frames():
     return frames
 
 
+ICV = bytes(range(0xA0, 0xB0))
+SCI = bytes.fromhex("0200000000010001")
+
+
+def macsec(tci, payload, sl=0, pn=1, sci=SCI, icv=ICV):
+    """An Ethernet frame with a MACsec SecTAG (802.1AE 9.3): TCI/AN, short length, packet number, the SCI when the TCI's
+    SC bit says so, then the secure data and the ICV."""
+    return ether(0x88E5, struct.pack(">BBI", tci, sl, pn) + (sci if tci & 0x20 else b"") + payload + icv)
+
+
+def macsec_frames():
+    """MACsec: unmodified data (E and C clear) carrying IPv4, IPv6, ARP and a VLAN tag, with and without the SCI and
+    every TCI flag but E and C; an unknown EtherType; short lengths that fit, that cut the IPv4 datagram (tcpdump's
+    "truncated-ip") and whose reserved bits are set (tcpdump's "(invalid)"); a trailer after the ICV; an all-zero ICV
+    Ethernet's padding rule swallows; encrypted and changed data (tshark and tcpdump show data); version 1 (tshark: not
+    MACsec); frames that end inside the SecTAG, the ICV or the EtherType; and frames cut by the capture at every
+    length through the SecTAG, the EtherType and IPv4, and through the ICV."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    for tci in (0x00, 0x20, 0x40, 0x10, 0x23, 0x71):
+        add(macsec(tci, b"\x08\x00" + udp4(), pn=tci + 1))
+    add(macsec(0x20, b"\x08\x00" + tcp4(), pn=0xFFFFFFFF))
+    add(macsec(0x00, b"\x08\x00" + echo4(), pn=0))
+    add(macsec(0x20, b"\x86\xdd" + udp6()))
+    add(macsec(0x00, b"\x08\x06" + arp))
+    add(macsec(0x00, b"\x81\x00\x00\x05\x08\x00" + udp4()))          # a VLAN tag inside
+    add(macsec(0x20, b"\x12\x34" + b"x" * 40))                          # an unknown EtherType
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=35))                        # a short length that fits
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=20))                        # and one that cuts IPv4
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=0x40))                      # reserved bits set
+    add(macsec(0x00, b"\x08\x00" + udp4()) + b"\x00" * 4)                  # a trailer after the ICV
+    ip_only = bytes(IP(src=A, dst=B, id=4, proto=253))
+    add(macsec(0x00, b"\x08\x00" + ip_only, icv=bytes(16)) + b"\x00\x00")  # zeros Ethernet takes for padding
+    add(macsec(0x00, b"\x08\x00" + ip_only) + b"\x00\x00")
+    for tci in (0x08, 0x0C, 0x04, 0x2C, 0x4D):
+        add(macsec(tci, b"\x08\x00" + udp4(), pn=7))                        # encrypted or changed
+    add(macsec(0x0C, b"\x08\x00" + udp4(), sl=20))
+    add(macsec(0x80, b"\x08\x00" + udp4()))                               # version 1
+    add(macsec(0xA0, b"\x08\x00" + udp4()))
+    # frames that end (on the wire) inside the SecTAG, the ICV and the EtherType
+    whole = macsec(0x00, b"\x08\x00" + udp4())
+    for end in (15, 19, 20, 30, 36, 37, 38, 40):
+        add(whole[:end])
+    add(macsec(0x20, b"\x08\x00" + udp4())[:30])
+    add(macsec(0x0C, b"\x08\x00" + udp4())[:36])
+    # the capture cutting frames with and without the SCI at every length through the SecTAG, EtherType and IPv4, and
+    # through the ICV (not inside UDP: tshark shows no port of a UDP header of 2 to 7 bytes, and no data of a cut
+    # payload, where RawNet does, on any link)
+    for whole in (macsec(0x00, b"\x08\x00" + udp4()), macsec(0x20, b"\x08\x00" + udp4())):
+        tag = 14 if whole[14] & 0x20 else 6
+        for cut in list(range(14, 14 + tag + 2 + 21)) + list(range(14 + tag + 2 + 33, len(whole))):
+            add(whole, cut)
+    add(macsec(0x0C, b"\x08\x00" + udp4()), 40)
+    return frames
+
+
+def macsec_damageable(data, direction):
+    """The TCI/AN byte (its SC bit kept, so the SecTAG keeps its length) and the packet number; never the short length,
+    which in tcpdump bounds the IPv6 printer's length, whose words for too short a length are the IP oracles' business."""
+    return 14 + 6
+
+
 def pppoe(payload, session=0x1234, length=None):
     """A PPPoE session frame (version 1, type 1, code 0) whose payload (the PPP protocol field counts) is declared by its length."""
     return ether(0x8864, struct.pack(">BBHH", 0x11, 0, session, len(payload) if length is None else length) + payload)
@@ -322,9 +385,12 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
+            if damageable is macsec_damageable:
+                at = 14 if at == 15 else at
+                value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -343,6 +409,7 @@ def main():
         "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
         "llc.pcap": (1, llc_frames(), False, llc_damageable),
         "pppoe.pcap": (1, pppoe_frames(), False, pppoe_damageable),
+        "macsec.pcap": (1, macsec_frames(), False, macsec_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -23,6 +23,8 @@ public enum LayerKind : byte
     ServiceVlan,
     LinuxSll,
     LinuxSll2,
+    /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
+    Macsec,
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,

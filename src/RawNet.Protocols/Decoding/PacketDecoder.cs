@@ -13,6 +13,7 @@ using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Ppp;
@@ -481,11 +482,42 @@ public sealed class PacketDecoder
                 case EtherType.TransparentEthernetBridging:
                     DecodeEthernet(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.Macsec:
+                    DecodeMacsec(input, offset, capEnd, repEnd, tags);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
             }
         }
+    }
+
+    /// <summary>
+    /// A MACsec SecTAG as tshark 4.0 reads it: only version 0 with more captured than the SecTAG and an ICV (else data).
+    /// Encrypted or changed secure data stays data, up to the ICV; unmodified secure data is an EtherType and what it
+    /// names, handed everything to the end of the frame, the ICV included (tshark 4.0 does not read the short length).
+    /// </summary>
+    private void DecodeMacsec(Span input, int offset, int capEnd, int repEnd, int tags)
+    {
+        var present = input.Bytes[offset..Math.Max(offset, capEnd)];
+        if (!MacsecHeader.IsDissectable(present))
+        {
+            Unsupported(input, offset, capEnd, repEnd, "not a MACsec frame tshark reads");
+            return;
+        }
+        MacsecHeader.TryRead(present, out var tag);
+        int sectag = tag.HeaderLength;
+        if (tag.IsConfidential)
+        {
+            // The ICV is the last 16 bytes captured; the rest is the secure data.
+            Header(input, LayerKind.Macsec, offset, sectag, capEnd, repEnd, out _);
+            int dataEnd = offset + tag.SecureDataEnd(capEnd - offset);
+            Unsupported(input, offset + sectag, dataEnd, dataEnd, "encrypted MACsec payload");
+            return;
+        }
+        Header(input, LayerKind.Macsec, offset, sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, out _);
+        var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(present[sectag..]);
+        DecodeEtherType(input, type, offset + sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, tags);
     }
 
     private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)

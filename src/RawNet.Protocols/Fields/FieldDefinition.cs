@@ -180,6 +180,11 @@ public enum ComputedField : byte
     LlcOui,
     LlcType,
     LlcPid,
+    /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
+    MacsecSystemIdentifier,
+    MacsecPortIdentifier,
+    MacsecEtherType,
+    MacsecIcv,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

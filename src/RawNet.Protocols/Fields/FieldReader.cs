@@ -48,6 +48,8 @@ public static class FieldReader
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Macsec.MacsecFieldReader.Serves(field.Computed))
+            return Macsec.MacsecFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
