@@ -22,4 +22,6 @@ public enum EtherType : ushort
     Erspan = 0x88BE,
     /// <summary>IEEE 802.1AE MACsec security tag.</summary>
     Macsec = 0x88E5,
+    /// <summary>Network Service Header (RFC 8300).</summary>
+    Nsh = 0x894F,
 }

@@ -21,7 +21,7 @@ frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every le
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
 stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
-capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames.
+capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -309,6 +309,68 @@ def macsec_damageable(data, direction):
     return 14 + 6
 
 
+def nsh(payload, next_protocol=1, md_type=1, length=6, context=bytes(16), ver=0, o=0, c=0, ttl=63, spi=5, si=255):
+    """An Ethernet frame with a Network Service Header (RFC 8300 2): base header, service path header, context headers."""
+    word = ver << 14 | o << 13 | c << 12 | ttl << 6 | length
+    return ether(0x894F, struct.pack(">HBBI", word, md_type, next_protocol, spi << 8 | si) + context + payload)
+
+
+def tlv(tlv_class, tlv_type, value, unassigned=0):
+    """An MD type 2 context header: class, type, the unassigned bit and a 7-bit length, the value padded to 4 bytes."""
+    return struct.pack(">HBB", tlv_class, tlv_type, unassigned << 7 | len(value)) + value + bytes(-len(value) % 4)
+
+
+def nsh_frames():
+    """NSH: MD type 1 with IPv4 (UDP, TCP, ICMP), IPv6 and Ethernet; MD type 2 with no TLV, one, two (one padded),
+    an empty one and one with the unassigned bit; the O and C bits, the largest SPI, TTL 1 and index 0; the next
+    protocols tshark decodes and tcpdump does not (NSH, MPLS) and one neither does; a length tshark and tcpdump read
+    alike (MD type 1 with 6, MD type 2) and ones only tshark reads past (MD type 1 with another length, other MD
+    types); version 1 (tcpdump stops); lengths longer than the frame and a TLV whose value is; frames that end inside
+    the headers; and frames cut by the capture at every length through NSH and IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(nsh(udp4()))
+    add(nsh(tcp4(), spi=0xFFFFFF, si=0))
+    add(nsh(echo4(), context=bytes(range(16))))
+    add(nsh(udp6(), next_protocol=2))
+    add(nsh(ether(0x0800, udp4()), next_protocol=3))
+    add(nsh(udp4(), o=1, c=1, ttl=1))
+    add(nsh(udp4(), md_type=2, length=2, context=b""))
+    add(nsh(udp4(), md_type=2, length=4, context=tlv(0x0102, 3, b"\xaa\xbb\xcc\xdd")))
+    two = tlv(1, 2, b"\xaa\xbb") + tlv(0xFFFF, 0xFF, b"\x01\x02\x03\x04\x05")
+    add(nsh(udp6(), next_protocol=2, md_type=2, length=2 + len(two) // 4, context=two))
+    add(nsh(udp4(), md_type=2, length=4, context=tlv(7, 8, b"") + tlv(9, 10, b"", unassigned=1)))
+    add(nsh(nsh(udp4(), spi=6)[14:], next_protocol=4))                     # NSH inside NSH
+    add(nsh(struct.pack(">I", 16 << 12 | 0x100 | 64) + udp4(), next_protocol=5))
+    add(nsh(b"abcdef", next_protocol=0x10))
+    add(nsh(udp4(), next_protocol=0xFE))
+    add(nsh(udp4(), ver=1))
+    add(nsh(udp4(), md_type=0, length=2, context=b""))
+    add(nsh(udp4(), md_type=15, length=6))
+    add(nsh(udp4(), length=3))                                               # MD type 1, length not 6
+    add(nsh(udp4(), length=63))
+    add(nsh(udp4(), md_type=2, length=63, context=b""))
+    add(nsh(b"", md_type=2, length=4, context=tlv(1, 2, b"\x00" * 8)[:6]))    # a value longer than the frame
+    add(nsh(udp4(), md_type=2, length=1, context=b""))
+    # frames that end (on the wire) inside the headers
+    whole = nsh(udp4())
+    for end in (14, 15, 17, 19, 21, 22, 26, 30):
+        add(whole[:end])
+    # the capture cutting MD type 1 and MD type 2 frames at every length through NSH and IPv4 (not into UDP: tshark
+    # shows no port of a UDP header of 2 to 7 bytes, where RawNet does, on any link)
+    for whole, header in ((nsh(udp4()), 24), (nsh(udp4(), md_type=2, length=4, context=tlv(0x0102, 3, b"\xaa\xbb\xcc\xdd")), 16)):
+        for cut in range(14, 14 + header + 21):
+            add(whole, cut)
+    return frames
+
+
+def nsh_damageable(data, direction):
+    """The base header and the service path header's first byte; never the next protocol nor the length, where tcpdump
+    and tshark look for what NSH carries in different places when it is not 6 for MD type 1 (what tcpdump then prints
+    from bytes tshark does not read as IP is the IP oracles' business)."""
+    return 14 + 5
+
+
 def pppoe(payload, session=0x1234, length=None):
     """A PPPoE session frame (version 1, type 1, code 0) whose payload (the PPP protocol field counts) is declared by its length."""
     return ether(0x8864, struct.pack(">BBHH", 0x11, 0, session, len(payload) if length is None else length) + payload)
@@ -385,9 +447,12 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14, nsh_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
+            if damageable is nsh_damageable:
+                at = 14 + 4 if at == 14 + 3 else at
+                value = value & 0xC0 | data[at] & 0x3F if at == 14 + 1 else value
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
                 value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
@@ -410,6 +475,7 @@ def main():
         "llc.pcap": (1, llc_frames(), False, llc_damageable),
         "pppoe.pcap": (1, pppoe_frames(), False, pppoe_damageable),
         "macsec.pcap": (1, macsec_frames(), False, macsec_damageable),
+        "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

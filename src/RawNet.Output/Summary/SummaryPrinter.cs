@@ -272,6 +272,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Mpls:
                     AppendMpls(packet, frame, layer.Offset, length - (layer.Offset - linkStart));
                     return;
+                case LayerKind.Nsh:
+                    AppendNsh(packet, frame, index, length - (layer.Offset - linkStart));
+                    return;
                 case LayerKind.Macsec when EthernetBefore(packet, index) is >= 0 and var macsecEthernet:
                     AppendMacsec(packet, frame, macsecEthernet, layer.Offset, length - (layer.Offset - linkStart), index + 1);
                     return;

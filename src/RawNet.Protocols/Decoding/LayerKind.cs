@@ -36,6 +36,8 @@ public enum LayerKind : byte
     Slarp,
     /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>
     Mpls,
+    /// <summary>A Network Service Header (RFC 8300), with its context headers; tshark "nsh".</summary>
+    Nsh,
     Arp,
     Ipv4,
     Ipv6,

@@ -15,6 +15,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
+using RawNet.Protocols.Nsh;
 using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Pppoe;
@@ -56,6 +57,9 @@ public sealed class PacketDecoder
 
     /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
     public const int MaxMplsLabels = 16;
+
+    /// <summary>How many NSH headers, one inside the other, are decoded (tshark has no bound).</summary>
+    public const int MaxNshHeaders = 4;
 
     private readonly DecoderOptions _options;
     private readonly IpReassembler? _reassembler;
@@ -485,6 +489,9 @@ public sealed class PacketDecoder
                 case EtherType.Macsec:
                     DecodeMacsec(input, offset, capEnd, repEnd, tags);
                     return;
+                case EtherType.Nsh:
+                    DecodeNsh(input, offset, capEnd, repEnd, 0);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -518,6 +525,51 @@ public sealed class PacketDecoder
         Header(input, LayerKind.Macsec, offset, sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, out _);
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(present[sectag..]);
         DecodeEtherType(input, type, offset + sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, tags);
+    }
+
+    /// <summary>
+    /// A Network Service Header as tshark 4.0 reads it: the base and service path headers, the context headers its MD
+    /// type has, then, when anything is captured past the length (24 bytes for MD type 1 whatever the length says), what
+    /// the next protocol names. NSH inside NSH is walked <see cref="MaxNshHeaders"/> deep.
+    /// </summary>
+    private void DecodeNsh(Span input, int offset, int capEnd, int repEnd, int depth)
+    {
+        if (!Header(input, LayerKind.Nsh, offset, NshHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var present = input.Bytes[offset..capEnd];
+        int fields = NshHeader.FieldsLength(present);
+        if (fields > NshHeader.Length && !Header(input, LayerKind.Nsh, offset, fields, capEnd, repEnd, out _, replace: index))
+            return;
+        NshHeader.TryRead(present, out var nsh);
+        int payload = offset + NshHeader.PayloadOffset(BinaryPrimitives.ReadUInt16BigEndian(present), nsh.MdType);
+        if (capEnd <= payload)
+        {
+            // tshark decodes nothing then, and says nothing of a frame that ends there.
+            if (repEnd > payload && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Nsh, payload, "NSH payload cut by the capture");
+            return;
+        }
+        switch (nsh.NextProtocol)
+        {
+            case NshNextProtocol.Ipv4:
+                DecodeIpv4(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Ethernet:
+                DecodeEthernet(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Mpls:
+                DecodeMpls(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Nsh when depth + 1 < MaxNshHeaders:
+                DecodeNsh(input, payload, capEnd, repEnd, depth + 1);
+                return;
+            default:
+                Unsupported(input, payload, capEnd, repEnd, "NSH next protocol not decoded");
+                return;
+        }
     }
 
     private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)

@@ -44,6 +44,7 @@ public static class FieldCatalog
         LayerKind.CiscoHdlc => CiscoHdlcFields.All,
         LayerKind.Slarp => CiscoHdlcFields.Slarp,
         LayerKind.Mpls => MplsFields.All,
+        LayerKind.Nsh => Nsh.NshFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -73,11 +74,13 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
-    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read); for any other layer, no field means tshark does not show the
+    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; NSH, whose
+    /// protocol item comes before any field, even with no byte of it); for any other layer, no field means tshark does not show the
     /// protocol.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
-        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0);
+        || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
+        || layer.Kind == LayerKind.Nsh;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -155,6 +158,7 @@ public static class FieldCatalog
         LayerKind.CiscoHdlc => "chdlc",
         LayerKind.Slarp => "slarp",
         LayerKind.Mpls => "mpls",
+        LayerKind.Nsh => "nsh",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -204,6 +208,7 @@ public static class FieldCatalog
         LayerKind.CiscoHdlc => "Cisco HDLC",
         LayerKind.Slarp => "Cisco SLARP",
         LayerKind.Mpls => "MultiProtocol Label Switching Header",
+        LayerKind.Nsh => "Network Service Header",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

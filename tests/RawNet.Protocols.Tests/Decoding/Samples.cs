@@ -84,6 +84,8 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Macsec, Concat(Hex("2000 00000005 0200000000010001 0800"), tcp4, new byte[16]))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Macsec, Concat(Hex("0000 00000006 86dd"), tcp6, new byte[16]))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Macsec, Concat(Hex("0c00 00000007 0800"), tcp4, new byte[16]))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc6 0101 000005ff"), new byte[16], tcp4))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ppp, Concat(Hex("ff03 0281 00010140"), tcp6)),
             (LinkType.CiscoHdlc, Hex("8f00 8035 00000002 00000005 00000006 ffff 00012345")),
             (LinkType.PppHdlc, Hex("8f00 8035 00000001 c6120001 ffffff00 0000")),
