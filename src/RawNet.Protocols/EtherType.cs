@@ -20,4 +20,8 @@ public enum EtherType : ushort
     TransparentEthernetBridging = 0x6558,
     /// <summary>Cisco ERSPAN mirrored frames carried in GRE.</summary>
     Erspan = 0x88BE,
+    /// <summary>IEEE 802.1AE MACsec security tag.</summary>
+    Macsec = 0x88E5,
+    /// <summary>Network Service Header (RFC 8300).</summary>
+    Nsh = 0x894F,
 }

@@ -21,7 +21,7 @@ frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every le
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
 stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
-capture at every length through PPPoE and IPv4.
+capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -246,6 +246,131 @@ def llc_frames():
     return frames
 
 
+ICV = bytes(range(0xA0, 0xB0))
+SCI = bytes.fromhex("0200000000010001")
+
+
+def macsec(tci, payload, sl=0, pn=1, sci=SCI, icv=ICV):
+    """An Ethernet frame with a MACsec SecTAG (802.1AE 9.3): TCI/AN, short length, packet number, the SCI when the TCI's
+    SC bit says so, then the secure data and the ICV."""
+    return ether(0x88E5, struct.pack(">BBI", tci, sl, pn) + (sci if tci & 0x20 else b"") + payload + icv)
+
+
+def macsec_frames():
+    """MACsec: unmodified data (E and C clear) carrying IPv4, IPv6, ARP and a VLAN tag, with and without the SCI and
+    every TCI flag but E and C; an unknown EtherType; short lengths that fit, that cut the IPv4 datagram (tcpdump's
+    "truncated-ip") and whose reserved bits are set (tcpdump's "(invalid)"); a trailer after the ICV; an all-zero ICV
+    Ethernet's padding rule swallows; encrypted and changed data (tshark and tcpdump show data); version 1 (tshark: not
+    MACsec); frames that end inside the SecTAG, the ICV or the EtherType; and frames cut by the capture at every
+    length through the SecTAG, the EtherType and IPv4, and through the ICV."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    for tci in (0x00, 0x20, 0x40, 0x10, 0x23, 0x71):
+        add(macsec(tci, b"\x08\x00" + udp4(), pn=tci + 1))
+    add(macsec(0x20, b"\x08\x00" + tcp4(), pn=0xFFFFFFFF))
+    add(macsec(0x00, b"\x08\x00" + echo4(), pn=0))
+    add(macsec(0x20, b"\x86\xdd" + udp6()))
+    add(macsec(0x00, b"\x08\x06" + arp))
+    add(macsec(0x00, b"\x81\x00\x00\x05\x08\x00" + udp4()))          # a VLAN tag inside
+    add(macsec(0x20, b"\x12\x34" + b"x" * 40))                          # an unknown EtherType
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=35))                        # a short length that fits
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=20))                        # and one that cuts IPv4
+    add(macsec(0x00, b"\x08\x00" + udp4(), sl=0x40))                      # reserved bits set
+    add(macsec(0x00, b"\x08\x00" + udp4()) + b"\x00" * 4)                  # a trailer after the ICV
+    ip_only = bytes(IP(src=A, dst=B, id=4, proto=253))
+    add(macsec(0x00, b"\x08\x00" + ip_only, icv=bytes(16)) + b"\x00\x00")  # zeros Ethernet takes for padding
+    add(macsec(0x00, b"\x08\x00" + ip_only) + b"\x00\x00")
+    for tci in (0x08, 0x0C, 0x04, 0x2C, 0x4D):
+        add(macsec(tci, b"\x08\x00" + udp4(), pn=7))                        # encrypted or changed
+    add(macsec(0x0C, b"\x08\x00" + udp4(), sl=20))
+    add(macsec(0x80, b"\x08\x00" + udp4()))                               # version 1
+    add(macsec(0xA0, b"\x08\x00" + udp4()))
+    # frames that end (on the wire) inside the SecTAG, the ICV and the EtherType
+    whole = macsec(0x00, b"\x08\x00" + udp4())
+    for end in (15, 19, 20, 30, 36, 37, 38, 40):
+        add(whole[:end])
+    add(macsec(0x20, b"\x08\x00" + udp4())[:30])
+    add(macsec(0x0C, b"\x08\x00" + udp4())[:36])
+    # the capture cutting frames with and without the SCI at every length through the SecTAG, EtherType and IPv4, and
+    # through the ICV (not inside UDP: tshark shows no port of a UDP header of 2 to 7 bytes, and no data of a cut
+    # payload, where RawNet does, on any link)
+    for whole in (macsec(0x00, b"\x08\x00" + udp4()), macsec(0x20, b"\x08\x00" + udp4())):
+        tag = 14 if whole[14] & 0x20 else 6
+        for cut in list(range(14, 14 + tag + 2 + 21)) + list(range(14 + tag + 2 + 33, len(whole))):
+            add(whole, cut)
+    add(macsec(0x0C, b"\x08\x00" + udp4()), 40)
+    return frames
+
+
+def macsec_damageable(data, direction):
+    """The TCI/AN byte (its SC bit kept, so the SecTAG keeps its length) and the packet number; never the short length,
+    which in tcpdump bounds the IPv6 printer's length, whose words for too short a length are the IP oracles' business."""
+    return 14 + 6
+
+
+def nsh(payload, next_protocol=1, md_type=1, length=6, context=bytes(16), ver=0, o=0, c=0, ttl=63, spi=5, si=255):
+    """An Ethernet frame with a Network Service Header (RFC 8300 2): base header, service path header, context headers."""
+    word = ver << 14 | o << 13 | c << 12 | ttl << 6 | length
+    return ether(0x894F, struct.pack(">HBBI", word, md_type, next_protocol, spi << 8 | si) + context + payload)
+
+
+def tlv(tlv_class, tlv_type, value, unassigned=0):
+    """An MD type 2 context header: class, type, the unassigned bit and a 7-bit length, the value padded to 4 bytes."""
+    return struct.pack(">HBB", tlv_class, tlv_type, unassigned << 7 | len(value)) + value + bytes(-len(value) % 4)
+
+
+def nsh_frames():
+    """NSH: MD type 1 with IPv4 (UDP, TCP, ICMP), IPv6 and Ethernet; MD type 2 with no TLV, one, two (one padded),
+    an empty one and one with the unassigned bit; the O and C bits, the largest SPI, TTL 1 and index 0; the next
+    protocols tshark decodes and tcpdump does not (NSH, MPLS) and one neither does; a length tshark and tcpdump read
+    alike (MD type 1 with 6, MD type 2) and ones only tshark reads past (MD type 1 with another length, other MD
+    types); version 1 (tcpdump stops); lengths longer than the frame and a TLV whose value is; frames that end inside
+    the headers; and frames cut by the capture at every length through NSH and IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(nsh(udp4()))
+    add(nsh(tcp4(), spi=0xFFFFFF, si=0))
+    add(nsh(echo4(), context=bytes(range(16))))
+    add(nsh(udp6(), next_protocol=2))
+    add(nsh(ether(0x0800, udp4()), next_protocol=3))
+    add(nsh(udp4(), o=1, c=1, ttl=1))
+    add(nsh(udp4(), md_type=2, length=2, context=b""))
+    add(nsh(udp4(), md_type=2, length=4, context=tlv(0x0102, 3, b"\xaa\xbb\xcc\xdd")))
+    two = tlv(1, 2, b"\xaa\xbb") + tlv(0xFFFF, 0xFF, b"\x01\x02\x03\x04\x05")
+    add(nsh(udp6(), next_protocol=2, md_type=2, length=2 + len(two) // 4, context=two))
+    add(nsh(udp4(), md_type=2, length=4, context=tlv(7, 8, b"") + tlv(9, 10, b"", unassigned=1)))
+    add(nsh(nsh(udp4(), spi=6)[14:], next_protocol=4))                     # NSH inside NSH
+    add(nsh(struct.pack(">I", 16 << 12 | 0x100 | 64) + udp4(), next_protocol=5))
+    add(nsh(b"abcdef", next_protocol=0x10))
+    add(nsh(udp4(), next_protocol=0xFE))
+    add(nsh(udp4(), ver=1))
+    add(nsh(udp4(), md_type=0, length=2, context=b""))
+    add(nsh(udp4(), md_type=15, length=6))
+    add(nsh(udp4(), length=3))                                               # MD type 1, length not 6
+    add(nsh(udp4(), length=63))
+    add(nsh(udp4(), md_type=2, length=63, context=b""))
+    add(nsh(b"", md_type=2, length=4, context=tlv(1, 2, b"\x00" * 8)[:6]))    # a value longer than the frame
+    add(nsh(udp4(), md_type=2, length=1, context=b""))
+    # frames that end (on the wire) inside the headers
+    whole = nsh(udp4())
+    for end in (14, 15, 17, 19, 21, 22, 26, 30):
+        add(whole[:end])
+    # the capture cutting MD type 1 and MD type 2 frames at every length through NSH and IPv4 (not into UDP: tshark
+    # shows no port of a UDP header of 2 to 7 bytes, where RawNet does, on any link)
+    for whole, header in ((nsh(udp4()), 24), (nsh(udp4(), md_type=2, length=4, context=tlv(0x0102, 3, b"\xaa\xbb\xcc\xdd")), 16)):
+        for cut in range(14, 14 + header + 21):
+            add(whole, cut)
+    return frames
+
+
+def nsh_damageable(data, direction):
+    """The base header and the service path header's first byte; never the next protocol nor the length, where tcpdump
+    and tshark look for what NSH carries in different places when it is not 6 for MD type 1 (what tcpdump then prints
+    from bytes tshark does not read as IP is the IP oracles' business)."""
+    return 14 + 5
+
+
 def pppoe(payload, session=0x1234, length=None):
     """A PPPoE session frame (version 1, type 1, code 0) whose payload (the PPP protocol field counts) is declared by its length."""
     return ether(0x8864, struct.pack(">BBHH", 0x11, 0, session, len(payload) if length is None else length) + payload)
@@ -322,9 +447,15 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14, nsh_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
+            if damageable is nsh_damageable:
+                at = 14 + 4 if at == 14 + 3 else at
+                value = value & 0xC0 | data[at] & 0x3F if at == 14 + 1 else value
+            if damageable is macsec_damageable:
+                at = 14 if at == 15 else at
+                value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -343,6 +474,8 @@ def main():
         "mpls.pcap": (1, mpls_frames(), False, mpls_damageable),
         "llc.pcap": (1, llc_frames(), False, llc_damageable),
         "pppoe.pcap": (1, pppoe_frames(), False, pppoe_damageable),
+        "macsec.pcap": (1, macsec_frames(), False, macsec_damageable),
+        "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -282,6 +282,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Mpls:
                     AppendMpls(packet, frame, layer.Offset, length - (layer.Offset - linkStart));
                     return;
+                case LayerKind.Nsh:
+                    AppendNsh(packet, frame, index, length - (layer.Offset - linkStart));
+                    return;
+                case LayerKind.Macsec when EthernetBefore(packet, index) is >= 0 and var macsecEthernet:
+                    AppendMacsec(packet, frame, macsecEthernet, layer.Offset, length - (layer.Offset - linkStart), index + 1);
+                    return;
                 case LayerKind.Arp:
                     AppendArp(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
@@ -445,6 +451,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             return;
         }
         var header = frame[packet[ethernet].Offset..];
+        if (BinaryPrimitives.ReadUInt16BigEndian(frame[(packet.StopOffset - 2)..]) == (ushort)EtherType.Macsec)
+        {
+            // A SecTAG tshark does not take for MACsec (a version other than 0, or too short for an ICV).
+            AppendMacsec(packet, frame, ethernet, packet.StopOffset, length - (packet.StopOffset - linkStart), -1);
+            return;
+        }
         if (LengthFieldBefore(frame, packet.StopOffset) is >= 0 and var field)
         {
             // An 802.3 frame whose LLC RawNet left as data (Novell raw IPX, or a length of 0, which tshark takes for a type).
@@ -452,9 +464,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             AppendLlc(header, frame[packet.StopOffset..end], Math.Min(field, linkStart + length - packet.StopOffset), LayerKind.Payload);
             return;
         }
-        line.AppendMac(header.Slice(6, 6));
-        line.Append(" > ");
-        line.AppendMac(header[..6]);
+        AppendSourceAndDestination(header);
         line.Append(", ethertype Unknown (");
         line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(frame[(packet.StopOffset - 2)..]), 4);
         line.Append("), length ");
@@ -659,6 +669,13 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         if (bytes.Length < Ipv4Header.MinLength)
         {
             line.Append(" [|ip]");
+            return;
+        }
+        if (length < Ipv4Header.MinLength)
+        {
+            // Only a layer below that bounds IP more tightly than the capture (MACsec's short length) gets here.
+            line.Append("truncated-ip ");
+            line.Append(length);
             return;
         }
         var ip = new Ipv4Header(bytes);

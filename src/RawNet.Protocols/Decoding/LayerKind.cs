@@ -29,6 +29,8 @@ public enum LayerKind : byte
     Ipnet,
     /// <summary>The IP-over-InfiniBand header with Linux's pseudo-header before it (LINKTYPE_IPOIB), shown by tshark as "ipoib".</summary>
     Ipoib,
+    /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
+    Macsec,
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,
@@ -40,6 +42,8 @@ public enum LayerKind : byte
     Slarp,
     /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>
     Mpls,
+    /// <summary>A Network Service Header (RFC 8300), with its context headers; tshark "nsh".</summary>
+    Nsh,
     Arp,
     Ipv4,
     Ipv6,

@@ -16,7 +16,9 @@ using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
+using RawNet.Protocols.Nsh;
 using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Pppoe;
@@ -61,6 +63,9 @@ public sealed class PacketDecoder
 
     /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
     public const int MaxMplsLabels = 16;
+
+    /// <summary>How many NSH headers, one inside the other, are decoded (tshark has no bound).</summary>
+    public const int MaxNshHeaders = 4;
 
     private readonly DecoderOptions _options;
     private readonly IpReassembler? _reassembler;
@@ -614,10 +619,89 @@ public sealed class PacketDecoder
                 case EtherType.TransparentEthernetBridging:
                     DecodeEthernet(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.Macsec:
+                    DecodeMacsec(input, offset, capEnd, repEnd, tags);
+                    return;
+                case EtherType.Nsh:
+                    DecodeNsh(input, offset, capEnd, repEnd, 0);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A MACsec SecTAG as tshark 4.0 reads it: only version 0 with more captured than the SecTAG and an ICV (else data).
+    /// Encrypted or changed secure data stays data, up to the ICV; unmodified secure data is an EtherType and what it
+    /// names, handed everything to the end of the frame, the ICV included (tshark 4.0 does not read the short length).
+    /// </summary>
+    private void DecodeMacsec(Span input, int offset, int capEnd, int repEnd, int tags)
+    {
+        var present = input.Bytes[offset..Math.Max(offset, capEnd)];
+        if (!MacsecHeader.IsDissectable(present))
+        {
+            Unsupported(input, offset, capEnd, repEnd, "not a MACsec frame tshark reads");
+            return;
+        }
+        MacsecHeader.TryRead(present, out var tag);
+        int sectag = tag.HeaderLength;
+        if (tag.IsConfidential)
+        {
+            // The ICV is the last 16 bytes captured; the rest is the secure data.
+            Header(input, LayerKind.Macsec, offset, sectag, capEnd, repEnd, out _);
+            int dataEnd = offset + tag.SecureDataEnd(capEnd - offset);
+            Unsupported(input, offset + sectag, dataEnd, dataEnd, "encrypted MACsec payload");
+            return;
+        }
+        Header(input, LayerKind.Macsec, offset, sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, out _);
+        var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(present[sectag..]);
+        DecodeEtherType(input, type, offset + sectag + MacsecHeader.EtherTypeLength, capEnd, repEnd, tags);
+    }
+
+    /// <summary>
+    /// A Network Service Header as tshark 4.0 reads it: the base and service path headers, the context headers its MD
+    /// type has, then, when anything is captured past the length (24 bytes for MD type 1 whatever the length says), what
+    /// the next protocol names. NSH inside NSH is walked <see cref="MaxNshHeaders"/> deep.
+    /// </summary>
+    private void DecodeNsh(Span input, int offset, int capEnd, int repEnd, int depth)
+    {
+        if (!Header(input, LayerKind.Nsh, offset, NshHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var present = input.Bytes[offset..capEnd];
+        int fields = NshHeader.FieldsLength(present);
+        if (fields > NshHeader.Length && !Header(input, LayerKind.Nsh, offset, fields, capEnd, repEnd, out _, replace: index))
+            return;
+        NshHeader.TryRead(present, out var nsh);
+        int payload = offset + NshHeader.PayloadOffset(BinaryPrimitives.ReadUInt16BigEndian(present), nsh.MdType);
+        if (capEnd <= payload)
+        {
+            // tshark decodes nothing then, and says nothing of a frame that ends there.
+            if (repEnd > payload && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Nsh, payload, "NSH payload cut by the capture");
+            return;
+        }
+        switch (nsh.NextProtocol)
+        {
+            case NshNextProtocol.Ipv4:
+                DecodeIpv4(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Ethernet:
+                DecodeEthernet(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Mpls:
+                DecodeMpls(input, payload, capEnd, repEnd);
+                return;
+            case NshNextProtocol.Nsh when depth + 1 < MaxNshHeaders:
+                DecodeNsh(input, payload, capEnd, repEnd, depth + 1);
+                return;
+            default:
+                Unsupported(input, payload, capEnd, repEnd, "NSH next protocol not decoded");
+                return;
         }
     }
 

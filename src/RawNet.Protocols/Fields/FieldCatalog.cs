@@ -40,12 +40,14 @@ public static class FieldCatalog
         LayerKind.Nflog => Nflog.NflogFields.All,
         LayerKind.Ipnet => Ipnet.IpnetFields.All,
         LayerKind.Ipoib => Ipoib.IpoibFields.All,
+        LayerKind.Macsec => Macsec.MacsecFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
         LayerKind.PppoeSession => Pppoe.PppoeFields.Session,
         LayerKind.Ppp => PppFields.All,
         LayerKind.CiscoHdlc => CiscoHdlcFields.All,
         LayerKind.Slarp => CiscoHdlcFields.Slarp,
         LayerKind.Mpls => MplsFields.All,
+        LayerKind.Nsh => Nsh.NshFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -75,12 +77,13 @@ public static class FieldCatalog
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
-    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet and NFLOG); for any other layer, no field means tshark does not show the
-    /// protocol.
+    /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
+    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it); for any other layer, no
+    /// field means tshark does not show the protocol.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog; // their protocol item comes before the first field
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -151,6 +154,7 @@ public static class FieldCatalog
         LayerKind.Vlan => "vlan",
         LayerKind.ServiceVlan => "ieee8021ad",
         LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
+        LayerKind.Macsec => "macsec",
         LayerKind.Null => "null",
         LayerKind.Nflog => "nflog",
         LayerKind.Ipnet => "ipnet",
@@ -160,6 +164,7 @@ public static class FieldCatalog
         LayerKind.CiscoHdlc => "chdlc",
         LayerKind.Slarp => "slarp",
         LayerKind.Mpls => "mpls",
+        LayerKind.Nsh => "nsh",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -205,12 +210,14 @@ public static class FieldCatalog
         LayerKind.Nflog => "Linux Netfilter NFLOG",
         LayerKind.Ipnet => "Solaris IPNET",
         LayerKind.Ipoib => "IP over Infiniband",
+        LayerKind.Macsec => "802.1AE Security tag",
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
         LayerKind.Ppp => "Point-to-Point Protocol",
         LayerKind.CiscoHdlc => "Cisco HDLC",
         LayerKind.Slarp => "Cisco SLARP",
         LayerKind.Mpls => "MultiProtocol Label Switching Header",
+        LayerKind.Nsh => "Network Service Header",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

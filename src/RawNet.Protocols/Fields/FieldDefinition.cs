@@ -198,6 +198,20 @@ public enum ComputedField : byte
     NflogUid,
     NflogGid,
     NflogTlvValue,
+    /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
+    MacsecSystemIdentifier,
+    MacsecPortIdentifier,
+    MacsecEtherType,
+    MacsecIcv,
+    /// <summary>NSH fields not at fixed offsets, read by <see cref="Nsh.NshFieldReader"/> (NshServicePathIdentifier to NshMetadata).</summary>
+    NshServicePathIdentifier,
+    NshLengthInvalid,
+    NshContextHeader,
+    NshMetadataClass,
+    NshMetadataType,
+    NshMetadataUnassignedBit,
+    NshMetadataLength,
+    NshMetadata,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

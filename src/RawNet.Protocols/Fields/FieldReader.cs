@@ -50,6 +50,10 @@ public static class FieldReader
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
             return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Macsec.MacsecFieldReader.Serves(field.Computed))
+            return Macsec.MacsecFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
+        if (Nsh.NshFieldReader.Serves(field.Computed))
+            return Nsh.NshFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -25,6 +25,11 @@ public sealed class LinkLayerOracleTests
         "chdlc.protocol", "slarp.ptype", "slarp.address", "slarp.netmask", "slarp.mysequence", "slarp.yoursequence",
         "slarp.reliability", "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
         "pppoe.version", "pppoe.type", "pppoe.code", "pppoe.session_id", "pppoe.payload_length",
+        "macsec.TCI", "macsec.TCI.V", "macsec.TCI.ES", "macsec.TCI.SC", "macsec.TCI.SCB", "macsec.TCI.E", "macsec.TCI.C",
+        "macsec.AN", "macsec.SL", "macsec.PN", "macsec.SCI.system_identifier", "macsec.SCI.port_identifier", "macsec.etype",
+        "macsec.ICV", "nsh.version", "nsh.Obit", "nsh.CBit", "nsh.ttl", "nsh.length", "nsh.length.invalid", "nsh.mdtype", "nsh.nextproto",
+        "nsh.spi", "nsh.si", "nsh.contextheader", "nsh.metadataclass", "nsh.metadatatype", "nsh.metadataunassignedbit", "nsh.metadatalen",
+        "nsh.metadata",
     ];
 
     /// <summary>
@@ -117,6 +122,17 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "eth:llc:ip:udp", "eth:llc:ipv6:udp", "eth:llc:arp", "vlan:llc", "\t0x0000\t", "\t0x0001\t", "\t0x03\t",
             "0x1234", "Malformed", "size limited" })
             Assert.Contains(value, llc.StdOut);
+        var macsec = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "macsec.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "macsec.TCI", "-e", "macsec.SCI.port_identifier", "-e", "macsec.SL", "-e", "macsec.ICV", "-e", "_ws.malformed"]);
+        foreach (var value in new[] { "macsec:ethertype:ip:udp", "macsec:ethertype:ip:tcp", "macsec:ethertype:ip:icmp", "macsec:ethertype:ipv6:udp",
+            "macsec:ethertype:arp", "macsec:ethertype:vlan", "macsec:data", "eth:ethertype:data\t", "\t0x08\t1\t", "\t0x00\t\t0\t", "\t35\t", "\t64\t",
+            "\ta0a1a2a3a4a5a6a7a8a9aaabacadaeaf\t", "\ta0a1a2a3a4a5a6a7a8a9aaabacadaeaf00000000\t", "Malformed" })
+            Assert.Contains(value, macsec.StdOut);
+        var nsh = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "nsh.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "nsh.mdtype", "-e", "nsh.metadataclass", "-e", "nsh.metadata", "-e", "nsh.length.invalid", "-e", "_ws.malformed"]);
+        foreach (var value in new[] { "nsh:ip:udp", "nsh:ip:tcp", "nsh:ip:icmp", "nsh:ipv6:udp", "nsh:eth:ethertype:ip:udp", "nsh:nsh:ip", "nsh:mpls:ip",
+            "nsh:data", "\t2\t1,65535\taabb,0102030405\t", "\t2\t7,9\t\t", "\t0\t", "\t15\t", "\t1\t", "Malformed" })
+            Assert.Contains(value, nsh.StdOut);
     }
 
     private const string Script = "make-link-cases.py";
