@@ -64,9 +64,20 @@ public sealed class PcapLiveCaptureTests
         // no block at all on a quiet interface, so only the source's own short waits let it see Stop.
         using var source = OpenLoopback("ether proto 0x88b5", immediate);
         var clock = Stopwatch.StartNew();
-        using var timer = new Timer(_ => source.Stop(), null, 200, Timeout.Infinite);
+        long stoppedAt = -1;
+        using var timer = new Timer(_ =>
+        {
+            Interlocked.Exchange(ref stoppedAt, clock.ElapsedTicks);
+            source.Stop();
+        }, null, 200, Timeout.Infinite);
         Assert.False(source.TryNext(TimeSpan.FromSeconds(30), out _));
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(2));
+        var returned = clock.Elapsed;
+        // Measured from the Stop call, not from the start: under CI's load the timer itself fired late (2.4 s) once.
+        // The source's own waits are short, so the read ends within a second or so of Stop; 5 s still fails a read
+        // that only the 30 s timeout ends.
+        long stopped = Interlocked.Read(ref stoppedAt);
+        Assert.True(stopped >= 0, $"the read returned after {returned} before Stop was called");
+        Assert.InRange(returned - TimeSpan.FromTicks(stopped * TimeSpan.TicksPerSecond / Stopwatch.Frequency), TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Fact]

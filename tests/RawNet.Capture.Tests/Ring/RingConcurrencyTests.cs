@@ -165,8 +165,10 @@ public sealed class RingConcurrencyTests(ITestOutputHelper output)
         long published = ring.PublishedPosition;
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+        // The clock starts before the cancellation is set: the other way round, a pre-emption between the two under
+        // CI's load once read 36 ms for a 50 ms wait.
         var stopwatch = Stopwatch.StartNew();
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
         Assert.ThrowsAny<OperationCanceledException>(() => ring.Write(new FrameMetadata(1, 0, 0, LinkType.Ethernet), new byte[40], cancel.Token));
         Assert.InRange(stopwatch.ElapsedMilliseconds, 40, 5000);
         Assert.ThrowsAny<OperationCanceledException>(() => ring.BeginAppend().Append(new FrameMetadata(1, 0, 0, LinkType.Ethernet), new byte[40], cancel.Token));
