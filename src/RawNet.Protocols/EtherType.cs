@@ -22,6 +22,8 @@ public enum EtherType : ushort
     Erspan = 0x88BE,
     /// <summary>IEEE 802.1AE MACsec security tag.</summary>
     Macsec = 0x88E5,
+    /// <summary>Arista's vendor-specific header (a timestamp before the original EtherType).</summary>
+    Arista = 0xD28B,
     /// <summary>Network Service Header (RFC 8300).</summary>
     Nsh = 0x894F,
 }

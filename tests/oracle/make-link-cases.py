@@ -22,6 +22,7 @@ with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppo
 stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
+arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -371,6 +372,71 @@ def nsh_damageable(data, direction):
     return 14 + 5
 
 
+def arista(payload, subtype=1, version=0x0010, seconds=100, nanoseconds=200):
+    """An Ethernet frame with Arista's vendor-specific header (EtherType 0xD28B): subtype, version, then for the
+    timestamp subtype a 64-bit (format nibble 1) or 48-bit (2) timestamp; the payload starts with the original EtherType."""
+    if subtype != 1:
+        stamp = b""
+    elif version >> 4 & 0xF == 2:
+        stamp = struct.pack(">HI", seconds, nanoseconds)
+    elif version >> 4 & 0xF == 1:
+        stamp = struct.pack(">II", seconds, nanoseconds)
+    else:
+        stamp = struct.pack(">II", seconds, nanoseconds)
+    return ether(0xD28B, struct.pack(">HH", subtype, version) + stamp + payload)
+
+
+def arista_frames():
+    """Arista: the 64-bit and 48-bit timestamps in TAI and UTC carrying IPv4, IPv6, ARP, a VLAN tag, TCP and ICMP, an
+    Arista header inside another, an unknown EtherType and a MACsec one too short for tshark; a trailer after IPv4 and
+    ARP and the zeros Ethernet takes for padding before one; nanoseconds past a second (tcpdump carries them over); an
+    unknown subtype (tshark reads the EtherType right after it, tcpdump dumps the header); versions tshark does not know
+    whose format tcpdump does (an R3 64-bit stamp carrying IPv4 and IPv6, where tcpdump goes on and tshark stops) and
+    an unknown format; frames that end inside the subtype, the version, the timestamp and the EtherType; and a frame cut
+    by the capture at every length through the header and IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    for version in (0x0010, 0x0110, 0x0020, 0x0120):
+        add(arista(b"\x08\x00" + udp4(), version=version))
+    add(arista(b"\x08\x00" + tcp4(), seconds=0x7FFFFFFF, nanoseconds=999999999))
+    add(arista(b"\x08\x00" + echo4(), version=0x0020, seconds=65535))
+    add(arista(b"\x86\xdd" + udp6()))
+    add(arista(b"\x86\xdd" + udp6(), version=0x0120))
+    add(arista(b"\x08\x06" + arp))
+    add(arista(b"\x81\x00\x00\x05\x08\x00" + udp4()))                 # a VLAN tag inside
+    add(arista(b"\xd2\x8b" + struct.pack(">HHII", 1, 0x20, 7, 9)[:10] + b"\x08\x00" + udp4()))   # Arista in Arista
+    add(arista(b"\x12\x34" + b"x" * 40))                                  # an unknown EtherType
+    add(arista(b"\x88\xe5" + b"\x00" * 4))                                 # MACsec too short for tshark
+    add(arista(b"\x08\x00" + udp4() + b"\x01\x02\x03"))                   # a trailer
+    add(arista(b"\x08\x06" + arp + b"\x00" * 4 + b"\x05"))                 # padding, then a trailer
+    add(arista(b"\x08\x00" + udp4(), nanoseconds=2000000000))
+    add(arista(b"\x08\x00" + udp4(), version=0x0020, nanoseconds=3999999999))
+    for subtype in (0, 2, 0x0101):                                         # unknown subtypes
+        add(arista(b"\x00\x00\x00\x64\x00\x00\x00\xc8\x08\x00" + udp4(), subtype=subtype))
+    for version in (0x0011, 0x0210):                                       # formats tcpdump knows and tshark does not
+        add(arista(b"\x08\x00" + udp4(), version=version))
+        add(arista(b"\x86\xdd" + udp6(), version=version))
+    for version in (0x0030, 0x0000, 0x0100):                               # unknown formats
+        add(arista(b"\x08\x00" + udp4(), version=version))
+    whole = arista(b"\x08\x00" + udp4())
+    for end in (15, 16, 17, 18, 20, 24, 26, 27):                           # frames that end inside the header
+        add(whole[:end])
+    add(arista(b"\x08\x00" + udp4(), version=0x0020)[:22])
+    add(arista(b"\x08\x00" + udp4(), subtype=2)[:17])
+    # the capture cutting a frame at every length through the header and IPv4 (not inside UDP: tshark shows no port of
+    # a UDP header of 2 to 7 bytes, and no data of a cut payload, where RawNet does, on any link)
+    for cut in range(14, 14 + 14 + 21):
+        add(whole, cut)
+    return frames
+
+
+def arista_damageable(data, direction):
+    """The subtype's low byte and the timestamp; never the version, whose values tshark and tcpdump read differently
+    (what tcpdump then prints from bytes tshark does not decode is the IP oracles' business)."""
+    return 14 + 12
+
+
 def pppoe(payload, session=0x1234, length=None):
     """A PPPoE session frame (version 1, type 1, code 0) whose payload (the PPP protocol field counts) is declared by its length."""
     return ether(0x8864, struct.pack(">BBHH", 0x11, 0, session, len(payload) if length is None else length) + payload)
@@ -447,12 +513,15 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14, nsh_damageable: 14}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             if damageable is nsh_damageable:
                 at = 14 + 4 if at == 14 + 3 else at
                 value = value & 0xC0 | data[at] & 0x3F if at == 14 + 1 else value
+            if damageable is arista_damageable:
+                at = 14 + 1 if at in (14, 16, 17) else at
+                value = value if at != 14 + 1 or value != 1 else 2
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
                 value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
@@ -476,6 +545,7 @@ def main():
         "pppoe.pcap": (1, pppoe_frames(), False, pppoe_damageable),
         "macsec.pcap": (1, macsec_frames(), False, macsec_damageable),
         "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
+        "arista.pcap": (1, arista_frames(), False, arista_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -285,6 +285,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Nsh:
                     AppendNsh(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
+                case LayerKind.Arista when EthernetBeforeArista(packet, index) is >= 0 and var aristaEthernet:
+                    if (!AppendArista(packet, frame, aristaEthernet, index, length - (layer.Offset - linkStart),
+                            length + packet[aristaEthernet].Offset - linkStart))
+                        return;
+                    continue;
                 case LayerKind.Macsec when EthernetBefore(packet, index) is >= 0 and var macsecEthernet:
                     AppendMacsec(packet, frame, macsecEthernet, layer.Offset, length - (layer.Offset - linkStart), index + 1);
                     return;

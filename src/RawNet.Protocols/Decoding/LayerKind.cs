@@ -31,6 +31,8 @@ public enum LayerKind : byte
     Ipoib,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
+    /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>
+    Arista,
     /// <summary>BSD null / OpenBSD loop 4-byte family header.</summary>
     Null,
     PppoeSession,

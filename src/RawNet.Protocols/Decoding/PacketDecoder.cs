@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Arista;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.CiscoHdlc;
@@ -625,6 +626,9 @@ public sealed class PacketDecoder
                 case EtherType.Nsh:
                     DecodeNsh(input, offset, capEnd, repEnd, 0);
                     return;
+                case EtherType.Arista:
+                    DecodeArista(input, offset, capEnd, repEnd, tags);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -703,6 +707,28 @@ public sealed class PacketDecoder
                 Unsupported(input, payload, capEnd, repEnd, "NSH next protocol not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// Arista's vendor-specific header as tshark 4.0 reads it: the timestamp subtype with a version it knows (64-bit or
+    /// 48-bit, TAI or UTC), its timestamp, then the original EtherType, decoded as over Ethernet; an unknown subtype
+    /// followed directly by an EtherType; nothing after a timestamp version it does not know. Nesting is bounded by the
+    /// packet's layer limit (each header adds a layer).
+    /// </summary>
+    private void DecodeArista(Span input, int offset, int capEnd, int repEnd, int tags)
+    {
+        var present = input.Bytes[offset..Math.Max(offset, capEnd)];
+        int length = AristaHeader.LengthOf(present);
+        if (!Header(input, LayerKind.Arista, offset, length, capEnd, repEnd, out _))
+            return;
+        AristaHeader.TryRead(present, out var header);
+        if (!header.HasEtherType)
+        {
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Arista, offset + length, "unknown Arista timestamp version");
+            return;
+        }
+        DecodeEtherType(input, (EtherType)header.EtherType, offset + length, capEnd, repEnd, tags);
     }
 
     private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)

@@ -41,6 +41,7 @@ public static class FieldCatalog
         LayerKind.Ipnet => Ipnet.IpnetFields.All,
         LayerKind.Ipoib => Ipoib.IpoibFields.All,
         LayerKind.Macsec => Macsec.MacsecFields.All,
+        LayerKind.Arista => Arista.AristaFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
         LayerKind.PppoeSession => Pppoe.PppoeFields.Session,
         LayerKind.Ppp => PppFields.All,
@@ -83,7 +84,7 @@ public static class FieldCatalog
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh;
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -155,6 +156,7 @@ public static class FieldCatalog
         LayerKind.ServiceVlan => "ieee8021ad",
         LayerKind.LinuxSll or LayerKind.LinuxSll2 => "sll",
         LayerKind.Macsec => "macsec",
+        LayerKind.Arista => "avsp",
         LayerKind.Null => "null",
         LayerKind.Nflog => "nflog",
         LayerKind.Ipnet => "ipnet",
@@ -211,6 +213,7 @@ public static class FieldCatalog
         LayerKind.Ipnet => "Solaris IPNET",
         LayerKind.Ipoib => "IP over Infiniband",
         LayerKind.Macsec => "802.1AE Security tag",
+        LayerKind.Arista => "Arista Vendor Specific Protocol",
         LayerKind.Null => "Null/Loopback",
         LayerKind.PppoeSession => "PPP-over-Ethernet Session",
         LayerKind.Ppp => "Point-to-Point Protocol",

@@ -203,6 +203,17 @@ public enum ComputedField : byte
     MacsecPortIdentifier,
     MacsecEtherType,
     MacsecIcv,
+    /// <summary>Arista header fields that depend on its subtype and version, read by <see cref="Arista.AristaFieldReader"/> (AristaVersion to AristaTrailer).</summary>
+    AristaVersion,
+    AristaUnknownVersion,
+    AristaTimestamp64,
+    AristaSeconds64,
+    AristaNanoseconds64,
+    AristaTimestamp48,
+    AristaSeconds48,
+    AristaNanoseconds48,
+    AristaEtherType,
+    AristaTrailer,
     /// <summary>NSH fields not at fixed offsets, read by <see cref="Nsh.NshFieldReader"/> (NshServicePathIdentifier to NshMetadata).</summary>
     NshServicePathIdentifier,
     NshLengthInvalid,

@@ -16,9 +16,6 @@ namespace RawNet.Protocols.Macsec;
 /// </remarks>
 public static class MacsecFieldReader
 {
-    /// <summary>The frame length Ethernet pads to (without the FCS).</summary>
-    private const int MinimumFrame = 60;
-
     /// <summary>True for the computed fields this reader serves.</summary>
     public static bool Serves(ComputedField computed) => computed is >= ComputedField.MacsecSystemIdentifier and <= ComputedField.MacsecIcv;
 
@@ -63,36 +60,6 @@ public static class MacsecFieldReader
             value = new FieldValue(0, layer.Offset + icv, MacsecHeader.IcvLength);
             return true;
         }
-        // What IPv4, IPv6 or ARP leaves of the bytes handed to it, when its dissection went through.
-        if (packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed || index + 1 >= packet.LayerCount
-            || packet[index + 1].Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp))
-            return false;
-        int end = reported;
-        int start = packet[index + 1].Offset + packet[index + 1].Extent - layer.Offset;
-        int trailer = end - start;
-        if (trailer <= 0 || start >= captured)
-            return false;
-        int frame = packet.Metadata.OriginalLength, padding = 0;
-        if (frame >= MinimumFrame && frame - trailer < MinimumFrame)
-        {
-            // Zeros up to 60 bytes are padding; tshark reads them one by one up to the first that is not, and gives up (an
-            // exception) on reaching the end of the capture first.
-            padding = MinimumFrame - (frame - trailer);
-            for (int i = 0; i < padding; i++)
-            {
-                if (start + i >= captured)
-                    return false;
-                if (buffer[layer.Offset + start + i] != 0)
-                {
-                    padding = 0;
-                    break;
-                }
-            }
-        }
-        int length = Math.Min(end, captured) - start - padding;
-        if (length <= 0)
-            return false;
-        value = new FieldValue(0, layer.Offset + start + padding, length);
-        return true;
+        return Ethernet.EtherTypeTrailer.TryRead(packet, index, buffer, out value);
     }
 }

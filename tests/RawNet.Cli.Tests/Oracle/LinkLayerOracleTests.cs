@@ -29,7 +29,8 @@ public sealed class LinkLayerOracleTests
         "macsec.AN", "macsec.SL", "macsec.PN", "macsec.SCI.system_identifier", "macsec.SCI.port_identifier", "macsec.etype",
         "macsec.ICV", "nsh.version", "nsh.Obit", "nsh.CBit", "nsh.ttl", "nsh.length", "nsh.length.invalid", "nsh.mdtype", "nsh.nextproto",
         "nsh.spi", "nsh.si", "nsh.contextheader", "nsh.metadataclass", "nsh.metadatatype", "nsh.metadataunassignedbit", "nsh.metadatalen",
-        "nsh.metadata",
+        "nsh.metadata", "avsp.sub_type", "avsp.ver", "avsp.ts.unknown_version", "avsp.64ts", "avsp.64sec", "avsp.64ns", "avsp.48ts",
+        "avsp.48sec", "avsp.48ns", "avsp.etype", "avsp.trailer",
     ];
 
     /// <summary>
@@ -133,6 +134,12 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "nsh:ip:udp", "nsh:ip:tcp", "nsh:ip:icmp", "nsh:ipv6:udp", "nsh:eth:ethertype:ip:udp", "nsh:nsh:ip", "nsh:mpls:ip",
             "nsh:data", "\t2\t1,65535\taabb,0102030405\t", "\t2\t7,9\t\t", "\t0\t", "\t15\t", "\t1\t", "Malformed" })
             Assert.Contains(value, nsh.StdOut);
+        var arista = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "arista.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "avsp.ver", "-e", "avsp.48ns", "-e", "avsp.etype", "-e", "avsp.trailer", "-e", "avsp.ts.unknown_version", "-e", "_ws.malformed"]);
+        foreach (var value in new[] { "avsp:ethertype:ip:udp", "avsp:ethertype:ip:tcp", "avsp:ethertype:ip:icmp", "avsp:ethertype:ipv6:udp",
+            "avsp:ethertype:arp", "avsp:ethertype:vlan:ethertype:ip", "avsp:ethertype:avsp:ethertype:ip", "avsp:ethertype:data", "\t0x0120\t200\t",
+            "\t0x0011\t\t\t\t1", "\t010203\t", "\t05\t", "Malformed" })
+            Assert.Contains(value, arista.StdOut);
     }
 
     private const string Script = "make-link-cases.py";
