@@ -41,6 +41,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "nsh", "nsh && ipv6", "nsh.spi == 5", "nsh.spi == 0xffffff", "nsh.si == 0", "nsh.Obit == 1", "nsh.ttl == 1", "nsh.mdtype == 2",
         "nsh.nextproto == 3", "nsh.length > 6", "nsh.length.invalid", "nsh.contextheader", "nsh.metadataclass == 65535", "nsh.metadatalen == 5",
         "nsh.metadataunassignedbit == 1", "nsh.metadata contains aa:bb",
+        "fr", "fr && ipv6", "fr.dlci == 100", "fr.dlci > 1023", "fr.becn == 1 && tcp", "fr.cr == 1", "fr.nlpid == 0x00", "fr.snaptype == 0x86dd",
+        "fr.snap.pid", "fr.dc == 1", "fr.lower_dlci", "fr.control.ftype == 3",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",
