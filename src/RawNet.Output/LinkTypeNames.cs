@@ -15,6 +15,7 @@ public static class LinkTypeNames
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
         LinkType.CiscoHdlc => "C_HDLC",
+        LinkType.FrameRelay => "FRELAY",
         LinkType.Prism => "PRISM_HEADER",
         LinkType.Avs => "IEEE802_11_AVS",
         LinkType.Loop => "LOOP",

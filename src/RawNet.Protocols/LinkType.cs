@@ -21,6 +21,8 @@ public enum LinkType : ushort
     Avs = 163,
     /// <summary>Cisco HDLC (LINKTYPE_C_HDLC).</summary>
     CiscoHdlc = 104,
+    /// <summary>Frame Relay (LINKTYPE_FRELAY): a Q.922 address, then RFC 2427's UI control field and NLPID.</summary>
+    FrameRelay = 107,
     /// <summary>OpenBSD loopback: a 4-byte address family in network byte order.</summary>
     Loop = 108,
     /// <summary>Linux "cooked" capture, version 1 (16-byte header).</summary>

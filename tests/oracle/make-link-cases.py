@@ -475,6 +475,87 @@ def llc_damageable(data, direction):
     return 14 + 8
 
 
+# --- Frame Relay (LINKTYPE_FRELAY, 107) ---
+
+def q922(dlci, cr=0, fecn=0, becn=0, de=0, octets=2, dc=0):
+    """A Q.922 address of 2, 3 or 4 octets (EA set on the last), DLCI split 6+4, 6+4+6 or 6+4+7+6 bits."""
+    if octets == 2:
+        hi, mid, rest = dlci >> 4, dlci & 0xF, []
+    elif octets == 3:
+        hi, mid, rest = dlci >> 10, dlci >> 6 & 0xF, [(dlci & 0x3F) << 2 | dc << 1 | 1]
+    else:
+        hi, mid, rest = dlci >> 17, dlci >> 13 & 0xF, [(dlci >> 6 & 0x7F) << 1, (dlci & 0x3F) << 2 | dc << 1 | 1]
+    first = (hi & 0x3F) << 2 | cr << 1
+    second = mid << 4 | fecn << 3 | becn << 2 | de << 1 | (1 if octets == 2 else 0)
+    return bytes([first, second] + rest)
+
+
+def frelay(nlpid, payload, dlci=100, pad=False, **address):
+    """RFC 2427: address, UI control, an optional pad octet, the NLPID and what it carries."""
+    return q922(dlci, **address) + b"\x03" + (b"\x00" if pad else b"") + bytes([nlpid]) + payload
+
+
+def fr_snap(oui, pid, payload):
+    return struct.pack(">I", oui)[1:] + struct.pack(">H", pid) + payload
+
+
+def frelay_frames():
+    """IPv4 and IPv6 behind NLPIDs 0xcc and 0x8e and behind SNAP (OUI 00-00-00 and 00-00-F8), SNAP with an unknown
+    EtherType and an unknown OUI, NLPIDs both oracles leave undecoded (tshark's data, tcpdump's dump), the C/R, FECN,
+    BECN and DE bits, DLCI 0 and the highest 10-bit DLCI, pad octets after 2- and 3-octet addresses (tcpdump's "Pad!"
+    and "No pad!"), 3- and 4-octet addresses with a DLCI or DL-CORE control in the last octet, a bogus one-octet address
+    and one of six octets (tshark reads both, tcpdump calls them invalid), frames that end inside the address, the
+    control field, the pad, the NLPID and SNAP, and a frame cut by the capture at every length through its header and
+    IPv4. Not here: control fields other than UI, and the NLPIDs tcpdump has printers for that RawNet lacks (Q.933,
+    CLNP, ES-IS, IS-IS, FRF.15, PPP)."""
+    ip4 = udp4()
+    frames = [
+        frelay(0xCC, ip4),
+        frelay(0x8E, udp6()),
+        frelay(0xCC, tcp4(), dlci=1007, cr=1, fecn=1, becn=1, de=1),
+        frelay(0xCC, echo4(), dlci=0, fecn=1),
+        frelay(0xCC, ip4, dlci=1023, becn=1),
+        frelay(0xCC, ip4, dlci=16, de=1, cr=1),
+        frelay(0x80, fr_snap(0, 0x0800, ip4)),
+        frelay(0x80, fr_snap(0, 0x86DD, udp6()), pad=True),
+        frelay(0x80, fr_snap(0xF8, 0x0800, echo4())),
+        frelay(0x80, fr_snap(0, 0x1234, b"abcdef")),
+        frelay(0x80, fr_snap(0x123456, 0x0001, b"abcdef")),
+        frelay(0x01, b"\x01\x02\x03"),
+        frelay(0x09, b"\x75\x95\x01\x01\x00"),
+        frelay(0x84, bytes(range(20))),
+        frelay(0xCC, ip4, pad=True),
+        frelay(0xCC, ip4, dlci=6500, octets=3, pad=True),
+        frelay(0xCC, ip4, dlci=6500, octets=3),
+        frelay(0x8E, udp6(), dlci=819300, octets=4),
+        frelay(0xCC, ip4, dlci=1600, octets=3, dc=1, pad=True),
+        frelay(0xCC, ip4, dlci=819300, octets=4, dc=1),
+        b"\x19\x03\xcc" + ip4,
+        b"\x18\x40\x00\x00\x00\x01\x03\xcc" + ip4,
+        b"\x18",
+        b"\x18\x41",
+        b"\x18\x40\x02",
+        b"\x18\x41\x03",
+        b"\x18\x41\x03\x00",
+        b"\x18\x41\x03\x80\x00\x00",
+        b"\x18\x41\x03\x80\x00\x00\x00\x08",
+        frelay(0xCC, ip4[:12]),
+        frelay(0x8E, udp6()[:20]),
+    ]
+    out = [(f, None) for f in frames]
+    cut = frelay(0xCC, ip4)
+    out += [(cut, n) for n in range(1, 4 + 20 + 1)]
+    return out
+
+
+def frelay_damageable(data, direction):
+    """The address octets, whose EA bits damage keeps: a DLCI, its C/R, FECN, BECN and DE bits, DL-CORE in a longer address."""
+    at = 0
+    while at < len(data) and not data[at] & 1:
+        at += 1
+    return min(at + 1, 4)
+
+
 def with_direction(frames):
     """The same frames behind LINKTYPE_PPP_WITH_DIR's direction byte: received (0), sent (1) and another non-zero value."""
     out = []
@@ -522,6 +603,8 @@ def damage(frames, rng, direction, damageable):
             if damageable is arista_damageable:
                 at = 14 + 1 if at in (14, 16, 17) else at
                 value = value if at != 14 + 1 or value != 1 else 2
+            if damageable is frelay_damageable:
+                value = value & 0xFE | data[at] & 0x01
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
                 value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
@@ -546,6 +629,7 @@ def main():
         "macsec.pcap": (1, macsec_frames(), False, macsec_damageable),
         "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
         "arista.pcap": (1, arista_frames(), False, arista_damageable),
+        "frelay.pcap": (107, frelay_frames(), False, frelay_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

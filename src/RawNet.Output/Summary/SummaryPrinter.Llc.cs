@@ -171,6 +171,15 @@ public sealed partial class SummaryPrinter
             return false;
         }
         AppendMacs(ethernet, null, 0);
+        AppendUnknownSnap(oui, type, length - LlcHeader.SnapLength);
+        AppendHexDump(bytes, "\n\t", withText: true);
+        return false;
+    }
+
+    /// <summary>snap_print's words for an OUI or EtherType it has no printer for; <paramref name="length"/> the bytes after SNAP.</summary>
+    private void AppendUnknownSnap(uint oui, ushort type, int length)
+    {
+        var line = _line;
         if (oui == LlcHeader.EncapsulatedEthernet)
         {
             line.Append("SNAP, ethertype Unknown (0x");
@@ -184,10 +193,8 @@ public sealed partial class SummaryPrinter
             line.AppendHexDigits(type, 4);
         }
         line.Append("), length ");
-        line.Append(length - LlcHeader.SnapLength);
+        line.Append(length);
         line.Append(": ");
-        AppendHexDump(bytes, "\n\t", withText: true);
-        return false;
     }
 
     /// <summary>The 802.3 length in the type field just before <paramref name="offset"/>, or -1 when that field is an EtherType.</summary>

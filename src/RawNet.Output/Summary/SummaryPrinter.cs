@@ -276,6 +276,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
                     linkStart = layer.Offset + pppoe.HeaderLength;
                     continue;
+                case LayerKind.FrameRelay when layer.Offset == linkStart:
+                    AppendFrameRelay(packet, frame, length);
+                    return;
                 case LayerKind.Ppp or LayerKind.CiscoHdlc when layer.Offset == linkStart:
                     AppendSerialLink(packet, frame, index, length);
                     return;

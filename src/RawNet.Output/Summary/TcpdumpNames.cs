@@ -124,6 +124,27 @@ internal static class TcpdumpNames
         }
     }
 
+    /// <summary>nlpid_values (nlpid.c): tcpdump's names of the NLPIDs, "unknown" for the rest.</summary>
+    public static string Nlpid(byte nlpid) => nlpid switch
+    {
+        0x00 => "NULL",
+        0x08 => "Q.933",
+        0x09 => "LMI",
+        0x80 => "SNAP",
+        0x81 => "CLNP",
+        0x82 => "ES-IS",
+        0x83 => "IS-IS",
+        0x84 => "CONS",
+        0x85 => "IDRP",
+        0x8A => "X25 ES-IS",
+        0x8E => "IPv6",
+        0xB1 => "FRF.15",
+        0xC1 => "ISIS_SPB",
+        0xCC => "IPv4",
+        0xCF => "PPP",
+        _ => "unknown",
+    };
+
     /// <summary>ethertype_values for the types RawNet knows, or "".</summary>
     public static string EtherType(ushort type) => type switch
     {

@@ -40,6 +40,8 @@ public enum LayerKind : byte
     Ppp,
     /// <summary>A Cisco HDLC header (LINKTYPE_C_HDLC, or a PPP link type whose first byte is 0x0f or 0x8f).</summary>
     CiscoHdlc,
+    /// <summary>A Frame Relay header (LINKTYPE_FRELAY): Q.922 address, control field, pad, NLPID and SNAP; tshark "fr".</summary>
+    FrameRelay,
     /// <summary>Cisco SLARP, carried by Cisco HDLC: the layer's header is the fields its type has.</summary>
     Slarp,
     /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>

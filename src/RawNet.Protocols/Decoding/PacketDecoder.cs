@@ -3,6 +3,7 @@ using RawNet.Protocols.Arista;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.CiscoHdlc;
+using RawNet.Protocols.FrameRelay;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Http;
 using RawNet.Protocols.Loopback;
@@ -100,7 +101,7 @@ public sealed class PacketDecoder
     /// <summary>True for the link types whose headers RawNet decodes; frames of other types show frame fields only.</summary>
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
-        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc
+        or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib;
 
@@ -204,6 +205,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.CiscoHdlc:
                 DecodeCiscoHdlc(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.FrameRelay:
+                DecodeFrameRelay(input, capEnd, repEnd);
                 return;
             case LinkType.PppWithDirection:
                 // As tshark: Cisco HDLC after the direction byte, which then belongs to no layer.
@@ -780,6 +784,62 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, payload, capEnd, repEnd, "Cisco HDLC protocol not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A Frame Relay frame as tshark reads it with its default encapsulation (FRF 3.2): the Q.922 address, then for the
+    /// UI control field of RFC 2427 an optional pad and the NLPID (IPv4, IPv6, SNAP with the EtherType of OUI 00-00-00
+    /// and 00-00-F8; others as data). Any other control field ends the layer at the address and leaves the rest as data
+    /// (tshark's LAPF, XID and Cisco-encapsulation guesses are not made).
+    /// </summary>
+    private void DecodeFrameRelay(Span input, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes[..capEnd];
+        int address = FrameRelayHeader.AddressLengthOf(bytes, out _);
+        if (address == 0)
+        {
+            // Cut inside the address: at least one octet more was needed.
+            Header(input, LayerKind.FrameRelay, 0, capEnd + 1, capEnd, repEnd, out _);
+            return;
+        }
+        if (!Header(input, LayerKind.FrameRelay, 0, address + 1, capEnd, repEnd, out int index))
+            return;
+        if (bytes[address] != FrameRelayHeader.UnnumberedInformation)
+        {
+            Header(input, LayerKind.FrameRelay, 0, address, capEnd, repEnd, out _, replace: index);
+            Unsupported(input, address, capEnd, repEnd, "Frame Relay control field other than UI not decoded");
+            return;
+        }
+        if (!Header(input, LayerKind.FrameRelay, 0, address + 2, capEnd, repEnd, out index, replace: index))
+            return;
+        int nlpidAt = address + 1 + (bytes[address + 1] == 0 ? 1 : 0);
+        if (!Header(input, LayerKind.FrameRelay, 0, nlpidAt + 1, capEnd, repEnd, out index, replace: index))
+            return;
+        int payload = nlpidAt + 1;
+        switch ((Nlpid)bytes[nlpidAt])
+        {
+            case Nlpid.Ipv4:
+                DecodeIpv4(input, payload, capEnd, repEnd);
+                return;
+            case Nlpid.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case Nlpid.Snap:
+            {
+                if (!Header(input, LayerKind.FrameRelay, 0, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, out _, replace: index))
+                    return;
+                uint oui = (uint)(bytes[payload] << 16 | bytes[payload + 1] << 8 | bytes[payload + 2]);
+                var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(payload + 3)..]);
+                if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel)
+                    DecodeEtherType(input, type, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, 0);
+                else
+                    Unsupported(input, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, "SNAP OUI not decoded");
+                return;
+            }
+            default:
+                Unsupported(input, payload, capEnd, repEnd, "Frame Relay NLPID not decoded");
                 return;
         }
     }

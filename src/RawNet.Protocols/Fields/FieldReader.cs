@@ -56,6 +56,8 @@ public static class FieldReader
             return Nsh.NshFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Arista.AristaFieldReader.Serves(field.Computed))
             return Arista.AristaFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
+        if (FrameRelay.FrameRelayFieldReader.Serves(field.Computed))
+            return FrameRelay.FrameRelayFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -43,6 +43,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "nsh.metadataunassignedbit == 1", "nsh.metadata contains aa:bb",
         "avsp", "avsp && ipv6", "avsp && data", "avsp.sub_type == 2", "avsp.ver == 0x0120", "avsp.64ts", "avsp.48sec == 65535", "avsp.64ns > 1000000000",
         "avsp.etype == 0x8100", "avsp.trailer", "avsp.trailer == 05", "avsp.ts.unknown_version", "avsp && vlan",
+        "fr", "fr && ipv6", "fr.dlci == 100", "fr.dlci > 1023", "fr.becn == 1 && tcp", "fr.cr == 1", "fr.nlpid == 0x00", "fr.snaptype == 0x86dd",
+        "fr.snap.pid", "fr.dc == 1", "fr.lower_dlci", "fr.control.ftype == 3",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -31,6 +31,10 @@ public sealed class LinkLayerOracleTests
         "nsh.spi", "nsh.si", "nsh.contextheader", "nsh.metadataclass", "nsh.metadatatype", "nsh.metadataunassignedbit", "nsh.metadatalen",
         "nsh.metadata", "avsp.sub_type", "avsp.ver", "avsp.ts.unknown_version", "avsp.64ts", "avsp.64sec", "avsp.64ns", "avsp.48ts",
         "avsp.48sec", "avsp.48ns", "avsp.etype", "avsp.trailer",
+        // Frame Relay (frelay.pcap)
+        "fr.first_addr_octet", "fr.upper_dlci", "fr.cr", "fr.ea", "fr.second_addr_octet", "fr.second_dlci", "fr.fecn", "fr.becn", "fr.de",
+        "fr.third_addr_octet", "fr.third_dlci", "fr.dlcore_control", "fr.lower_dlci", "fr.dc", "fr.dlci", "fr.control",
+        "fr.control.u_modifier_cmd", "fr.control.u_modifier_resp", "fr.control.ftype", "fr.nlpid", "fr.snap.oui", "fr.snap.pid", "fr.snaptype",
     ];
 
     /// <summary>
@@ -140,6 +144,12 @@ public sealed class LinkLayerOracleTests
             "avsp:ethertype:arp", "avsp:ethertype:vlan:ethertype:ip", "avsp:ethertype:avsp:ethertype:ip", "avsp:ethertype:data", "\t0x0120\t200\t",
             "\t0x0011\t\t\t\t1", "\t010203\t", "\t05\t", "Malformed" })
             Assert.Contains(value, arista.StdOut);
+        // Frame Relay
+        var fr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "frelay.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "fr.dlci", "-e", "fr.nlpid", "-e", "fr.dc", "-e", "fr.snaptype", "-e", "fr.snap.pid", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "fr:ip:udp", "fr:ipv6:udp", "fr:ip:tcp", "fr:ip:icmp", "fr:data", "\t1007\t", "\t0\t", "\t1023\t", "\t6500\t",
+            "\t819300\t", "\t0x00,0x80\t", "\t0x00,0xcc\t", "\t0x0800\t", "\t0x86dd\t", "\t0x0001\t", "\t1\t", "Malformed", "size limited" })
+            Assert.Contains(value, fr.StdOut);
     }
 
     private const string Script = "make-link-cases.py";
