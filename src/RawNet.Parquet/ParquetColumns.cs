@@ -52,21 +52,27 @@ public sealed class ParquetColumns
     {
         Selection = selection;
         Types = types;
-        // For each layer kind, the typed columns a field of that layer fills: one pass over a packet's layers finds every
-        // typed value, rather than a walk over the layers for each column.
+        // For each layer kind, the typed and address columns a field of that layer fills: one pass over a packet's layers
+        // finds every such value, rather than a walk over the layers for each column.
         var plan = new List<(int, FieldDefinition)>[Enum.GetValues<LayerKind>().Max(k => (int)k) + 1];
+        IsAddressText = new bool[types.Length];
         for (int column = 0; column < types.Length; column++)
         {
-            if (types[column] == ParquetColumnType.Text)
+            var definitions = selection.DefinitionsOf(column);
+            IsAddressText[column] = types[column] == ParquetColumnType.Text && definitions.Count > 0 && definitions.All(AddressTexts.Reads);
+            if (types[column] == ParquetColumnType.Text && !IsAddressText[column])
                 continue;
-            foreach (var definition in selection.DefinitionsOf(column))
+            foreach (var definition in definitions)
                 (plan[(int)definition.Layer] ??= []).Add((column, definition));
         }
         LayerPlan = [.. plan.Select(p => p?.ToArray() ?? [])];
     }
 
-    /// <summary>For each layer kind (by its number), the typed columns its fields fill, each with the field's definition there.</summary>
+    /// <summary>For each layer kind (by its number), the typed and address columns its fields fill, each with the field's definition there.</summary>
     internal (int Column, FieldDefinition Definition)[][] LayerPlan { get; }
+
+    /// <summary>Per column: a text column of addresses only (eth.src, ip.dst), whose text <see cref="AddressTexts"/> finds by the address's bytes.</summary>
+    internal bool[] IsAddressText { get; }
 
     /// <summary>The fields, in order (after <see cref="FileColumn"/> and <see cref="EpochNanosecondsColumn"/>).</summary>
     public FieldSelection Selection { get; }

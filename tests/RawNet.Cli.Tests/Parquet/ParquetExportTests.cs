@@ -56,6 +56,56 @@ public sealed class ParquetExportTests
             r[4] is double rtt ? rtt.ToString("0.000000000", System.Globalization.CultureInfo.InvariantCulture) : "", r[5] is bool syn ? (syn ? "1" : "0") : "")));
     }
 
+    /// <summary>Captures with every kind of row the default columns meet: tunnels and ICMP quotes (a field twice in a packet), VLAN tags, IPv6, fragments, cut frames, every TCP analysis flag.</summary>
+    public static TheoryData<string> RowCaptures => new(
+        "icmp-errors.pcap", "ip-fragments.pcap", "truncated.pcap", "bad-checksums.pcap", "tcp-handshake-ipv6.pcap",
+        Path.Combine("tcp-analysis", "lab-upload-lossy.pcapng"), Path.Combine("tcp-analysis", "tcp-analysis-ipv6.pcap"),
+        Path.Combine("tcp-analysis", "tcp-zero-window.pcap"), Path.Combine("tcp-analysis", "tcp-keep-alive.pcap"),
+        Path.Combine("tcp-analysis", "tcp-spurious-retransmission.pcap"), Path.Combine("tcp-analysis", "udp-streams.pcap"),
+        Path.Combine("tables", "table-expert-cases.pcap"), Path.Combine("link", "mpls.pcap"), Path.Combine("link", "nsh.pcap"),
+        Path.Combine("link", "pppoe.pcap"), Path.Combine("wifi", "radiotap.pcap"));
+
+    /// <summary>
+    /// Every default column of every row holds what <c>-T fields</c> prints for that field: numbers equal (a typed column
+    /// keeps a field's first occurrence), flags as 1/0, analysis markers false where -T fields prints nothing, texts
+    /// character for character (all occurrences, comma-separated).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RowCaptures))]
+    public void Every_default_column_of_every_row_is_what_fields_prints(string capture)
+    {
+        var path = Path.Combine(TestPaths.Captures, capture);
+        Assert.True(File.Exists(path), path);
+        var target = Temp("rows.parquet");
+        Assert.Equal(0, InProcessRawNet.Run("read", path, "-T", "parquet", "-w", target).ExitCode);
+        var names = RawNet.Parquet.ParquetColumns.DefaultNames.Where(n => n != "frame.time_epoch").ToArray();
+        var fields = InProcessRawNet.Run(["read", path, "-T", "fields", .. names.SelectMany(n => new[] { "-e", n })]).StdOut
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = Query($"select {string.Join(", ", names.Select(n => $"\"{n}\""))} from '{target}' order by \"frame.number\"");
+        Assert.Equal(fields.Length, rows.Count);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var printed = fields[r].Split('\t');
+            for (int c = 0; c < names.Length; c++)
+                Assert.True(Same(printed[c], rows[r][c]), $"{capture} frame {r + 1} {names[c]}: -T fields '{printed[c]}', Parquet '{rows[r][c]}'");
+        }
+    }
+
+    /// <summary>Whether a Parquet value is what -T fields printed for the field.</summary>
+    private static bool Same(string printed, object? stored)
+    {
+        string first = printed.Split(',')[0];
+        return stored switch
+        {
+            null => printed == "",
+            string text => text == printed,
+            bool flag => first == (flag ? "1" : "0") || !flag && printed == "",
+            double seconds => first != "" && Math.Abs(double.Parse(first, System.Globalization.CultureInfo.InvariantCulture) - seconds) < 1e-9,
+            _ => first != "" && Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture) ==
+                (first.StartsWith("0x", StringComparison.Ordinal) ? Convert.ToInt64(first[2..], 16) : long.Parse(first, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
+
     private static object? Normal(object? value) => value switch
     {
         int i => (long)i,
