@@ -32,7 +32,8 @@ internal readonly record struct FlowInfo(IpProtocol Protocol, int SourcePort, in
             int payload = i + 1 < packet.LayerCount && packet[i + 1].Kind == LayerKind.Payload ? packet[i + 1].HeaderLength : 0;
             if (layer.Kind == LayerKind.Udp)
                 return new FlowInfo(IpProtocol.Udp, bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3], TcpFlags.None, payload);
-            var tcp = new TcpHeader(bytes);
+            if (!TcpHeader.TryReadNumbers(bytes, out var tcp))
+                continue;
             return new FlowInfo(IpProtocol.Tcp, tcp.SourcePort, tcp.DestinationPort, tcp.Flags, payload);
         }
         return null;

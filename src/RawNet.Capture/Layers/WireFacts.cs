@@ -66,10 +66,8 @@ internal readonly record struct WireFacts(IPAddress Source, IPAddress Destinatio
     public bool TryTcp(byte[] frame, out TcpHeader tcp)
     {
         tcp = default;
-        if (Protocol != IpProtocol.Tcp || TransportOffset < 0 || TransportOffset + TcpHeader.MinLength > frame.Length)
-            return false;
-        tcp = new TcpHeader(frame.AsSpan(TransportOffset));
-        return true;
+        return Protocol == IpProtocol.Tcp && TransportOffset >= 0 && TransportOffset <= frame.Length
+            && TcpHeader.TryRead(frame.AsSpan(TransportOffset), out tcp);
     }
 
     /// <summary>The TCP segment's payload length (0 without a TCP header).</summary>

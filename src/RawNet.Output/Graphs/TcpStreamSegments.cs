@@ -117,10 +117,10 @@ public sealed class TcpStreamSegments
         bool v4 = ipLayer.Kind == LayerKind.Ipv4;
         int length = v4 ? 4 : 16;
         int at = v4 ? Ipv4Header.Field.Source : Ipv6Header.Field.Source;
-        if (ipHeader.Length < at + 2 * length || header.Length < TcpHeader.MinLength)
+        if (ipHeader.Length < at + 2 * length || !TcpHeader.TryRead(header, out var tcpHeader))
             return;
         var source = ipHeader.Slice(at, length);
-        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(header);
+        ushort sourcePort = tcpHeader.SourcePort;
         if (Count == 0 && Dropped == 0)
         {
             TimeOrigin = packet.Metadata.TimestampNanoseconds - time;
@@ -134,7 +134,6 @@ public sealed class TcpStreamSegments
         if (Count == _segments.Length)
             Array.Resize(ref _segments, (int)Math.Min(MaxSegments, _segments.Length * 2L));
 
-        var tcpHeader = new TcpHeader(header);
         var facts = SegmentFacts.None;
         if (sourcePort == _clientPort && source.SequenceEqual(_clientAddress.AsSpan(0, _clientAddressLength)))
             facts |= SegmentFacts.FromClient;

@@ -23,21 +23,19 @@ public sealed class TcpInfoAnnotation(IReadOnlyList<TcpInfoSeries> series) : IPa
         int tcp = packet.IndexOf(LayerKind.Tcp);
         if (tcp < 0)
             return null;
-        var tcpHeader = packet.HeaderOf(packet[tcp], frame);
-        if (tcpHeader.Length < 4)
+        if (!TcpHeader.TryReadPorts(packet.HeaderOf(packet[tcp], frame), out ushort sourcePort, out ushort destinationPort))
             return null;
-        var ports = new TcpHeader(tcpHeader);
         ReadOnlySpan<byte> source;
         int ip = packet.IndexOf(LayerKind.Ipv4);
-        if (ip >= 0 && ip < tcp && packet.HeaderOf(packet[ip], frame) is { Length: >= 20 } v4)
-            source = new Ipv4Header(v4).Source;
-        else if ((ip = packet.IndexOf(LayerKind.Ipv6)) >= 0 && ip < tcp && packet.HeaderOf(packet[ip], frame) is { Length: >= 40 } v6)
-            source = new Ipv6Header(v6).Source;
+        if (ip >= 0 && ip < tcp && Ipv4Header.TryRead(packet.HeaderOf(packet[ip], frame), out var v4))
+            source = v4.Source;
+        else if ((ip = packet.IndexOf(LayerKind.Ipv6)) >= 0 && ip < tcp && Ipv6Header.TryRead(packet.HeaderOf(packet[ip], frame), out var v6))
+            source = v6.Source;
         else
             return null;
         foreach (var one in series)
         {
-            if (one.Sender.Port != ports.SourcePort || one.Receiver.Port != ports.DestinationPort || !SameAddress(one.Sender.Address, source))
+            if (one.Sender.Port != sourcePort || one.Receiver.Port != destinationPort || !SameAddress(one.Sender.Address, source))
                 continue;
             int nearest = one.Nearest(packet.Metadata.TimestampNanoseconds);
             return nearest < 0 ? null : (one, one.Samples[nearest]);

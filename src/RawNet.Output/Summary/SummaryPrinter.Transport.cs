@@ -17,7 +17,7 @@ public sealed partial class SummaryPrinter
     private void AppendTcp(in IpContext ip, ReadOnlySpan<byte> bytes, int length, bool fragmented, Layer layer)
     {
         var line = _line;
-        if (bytes.Length < 4)
+        if (!TcpHeader.TryReadPorts(bytes, out ushort sourcePort, out ushort destinationPort))
         {
             AppendAddress(ip, ip.Source);
             line.Append(" > ");
@@ -25,10 +25,8 @@ public sealed partial class SummaryPrinter
             line.Append(": [|tcp]");
             return;
         }
-        var tcp = new TcpHeader(bytes);
-        ushort sourcePort = tcp.SourcePort, destinationPort = tcp.DestinationPort;
         AppendPorts(ip, sourcePort, destinationPort, (byte)Protocols.IpProtocol.Tcp);
-        if (bytes.Length < TcpHeader.MinLength)
+        if (!TcpHeader.TryRead(bytes, out var tcp))
         {
             line.Append(" [|tcp]");
             return;

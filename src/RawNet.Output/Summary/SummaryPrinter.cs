@@ -674,7 +674,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         if (AppendIpVersionProblem(bytes))
             return;
         line.Append("IP ");
-        if (bytes.Length < Ipv4Header.MinLength)
+        if (!Ipv4Header.TryRead(bytes, out var ip))
         {
             line.Append(" [|ip]");
             return;
@@ -686,7 +686,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(length);
             return;
         }
-        var ip = new Ipv4Header(bytes);
         int headerLength = ip.HeaderLength;
         if (headerLength < Ipv4Header.MinLength)
         {
@@ -710,7 +709,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         bytes = bytes[..Math.Min(bytes.Length, Math.Min(length, totalLength))];
         ushort fragmentWord = ip.FlagsAndFragmentOffset;
         byte protocol = bytes[Ipv4Header.Field.Protocol];
-        if (_verbose && !AppendIpv4Details(layer, bytes, headerLength, totalLength))
+        if (_verbose && !AppendIpv4Details(layer, ip, bytes, headerLength, totalLength))
             return;
 
         var context = new IpContext(bytes, v6: false, protocol);
@@ -732,10 +731,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     /// <summary>-v's "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)" and the new line; false when an option was cut short.</summary>
-    private bool AppendIpv4Details(in Layer layer, ReadOnlySpan<byte> bytes, int headerLength, int totalLength)
+    private bool AppendIpv4Details(in Layer layer, Ipv4Header ip, ReadOnlySpan<byte> bytes, int headerLength, int totalLength)
     {
         var line = _line;
-        var ip = new Ipv4Header(bytes);
         byte tos = ip.DifferentiatedServices;
         line.Append("(tos ");
         line.AppendHex(tos, 0);
@@ -943,7 +941,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         var line = _line;
         ref readonly Layer layer = ref packet[index];
         var bytes = packet.BufferOf(layer, frame)[layer.Offset..];
-        if (bytes.Length < Ipv6Header.Length)
+        if (!Ipv6Header.TryRead(bytes, out var ip))
         {
             line.Append(" [|ip6]");
             return;
@@ -955,7 +953,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(length);
             return;
         }
-        var ip = new Ipv6Header(bytes);
         int payloadLength = ip.PayloadLength;
         int total = payloadLength != 0 ? payloadLength + Ipv6Header.Length : length;
         if (payloadLength != 0 && total > length)

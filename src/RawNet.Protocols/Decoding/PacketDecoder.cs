@@ -977,13 +977,12 @@ public sealed class PacketDecoder
             Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 header length below 20");
             return;
         }
-        if (capEnd - offset < ihl)
+        if (capEnd - offset < ihl || !Ipv4Header.TryRead(bytes[offset..capEnd], out var ip))
         {
             layer.Status = LayerStatus.Truncated;
             StopShort(input, LayerKind.Ipv4, offset, capEnd, repEnd, "IPv4 header cut short");
             return;
         }
-        var ip = new Ipv4Header(bytes[offset..]);
         int totalLength = ip.TotalLength;
         if (totalLength == 0)
         {
@@ -1049,13 +1048,12 @@ public sealed class PacketDecoder
             Malformed(ref layer, input, LayerKind.Ipv6, offset, "IPv6 version field is not 6");
             return;
         }
-        if (capEnd - offset < Ipv6Header.Length)
+        if (!Ipv6Header.TryRead(bytes[offset..capEnd], out var ip))
         {
             layer.Status = LayerStatus.Truncated;
             StopShort(input, LayerKind.Ipv6, offset, capEnd, repEnd, "IPv6 header cut short");
             return;
         }
-        var ip = new Ipv6Header(bytes[offset..]);
         int extent = ip.PayloadLength == 0 ? repEnd - offset : Ipv6Header.Length + ip.PayloadLength;
         if (offset + extent > repEnd)
         {
@@ -1202,10 +1200,10 @@ public sealed class PacketDecoder
     private void DecodeTcp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Tcp, offset, TcpHeader.MinLength, capEnd, repEnd, out int index))
+        if (!Header(input, LayerKind.Tcp, offset, TcpHeader.MinLength, capEnd, repEnd, out int index) || !TcpHeader.TryRead(bytes[offset..capEnd], out var tcp))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
-        int headerLength = (bytes[offset + TcpHeader.Field.DataOffsetAndFlags] >> 4) * 4;
+        int headerLength = tcp.HeaderLength;
         if (headerLength < TcpHeader.MinLength)
         {
             Malformed(ref layer, input, LayerKind.Tcp, offset, "TCP header length below 20");
@@ -1227,7 +1225,6 @@ public sealed class PacketDecoder
         if (_options.VerifyChecksums && !input.Quoted)
             layer.Checksum = VerifyTransport(ref layer, input, offset, capEnd, repEnd, ipIndex, IpProtocol.Tcp, allowZero: false);
         int payload = offset + headerLength;
-        var tcp = new TcpHeader(bytes[offset..]);
         if (capEnd <= payload)
             return;
         if (!input.Quoted && !_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
@@ -1266,10 +1263,9 @@ public sealed class PacketDecoder
     private void DecodeUdp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Udp, offset, UdpHeader.HeaderLength, capEnd, repEnd, out int index))
+        if (!Header(input, LayerKind.Udp, offset, UdpHeader.HeaderLength, capEnd, repEnd, out int index) || !UdpHeader.TryRead(bytes[offset..capEnd], out var udp))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
-        var udp = new UdpHeader(bytes[offset..]);
         int length = udp.Length;
         if (length < UdpHeader.HeaderLength || (length > repEnd - offset && !_partialDatagram))
         {

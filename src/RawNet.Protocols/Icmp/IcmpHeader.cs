@@ -46,8 +46,18 @@ public readonly ref struct IcmpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    /// <summary>Wraps bytes already known to hold at least 4 bytes (type, code, checksum).</summary>
-    public IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    /// <summary>The bytes this view reads: type, code and checksum.</summary>
+    public const int CommonLength = 4;
+
+    private IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Wraps <paramref name="bytes"/> (the message on) if it holds the type, code and checksum (<see cref="CommonLength"/> bytes).</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header)
+    {
+        bool whole = bytes.Length >= CommonLength;
+        header = whole ? new IcmpHeader(bytes) : default;
+        return whole;
+    }
 
     public byte Type => _bytes[Field.Type];
     public byte Code => _bytes[Field.Code];

@@ -54,8 +54,18 @@ public readonly ref struct Ipv4Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    /// <summary>Wraps bytes already known to hold at least <see cref="MinLength"/> bytes.</summary>
-    public Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    private Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>
+    /// Wraps <paramref name="bytes"/> (the header on, options and more may follow) if it holds the <see cref="MinLength"/>
+    /// bytes every property reads; the header length it declares is the caller's to check against what follows.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv4Header header)
+    {
+        bool whole = bytes.Length >= MinLength;
+        header = whole ? new Ipv4Header(bytes) : default;
+        return whole;
+    }
 
     /// <summary>The version nibble (4 for a well-formed header).</summary>
     public int Version => _bytes[0] >> 4;

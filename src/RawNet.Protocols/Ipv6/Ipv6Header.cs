@@ -33,8 +33,15 @@ public readonly ref struct Ipv6Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    /// <summary>Wraps bytes already known to hold at least <see cref="Length"/> bytes.</summary>
-    public Ipv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    private Ipv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Wraps <paramref name="bytes"/> (the header on) if it holds the whole fixed header, <see cref="Length"/> bytes.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv6Header header)
+    {
+        bool whole = bytes.Length >= Length;
+        header = whole ? new Ipv6Header(bytes) : default;
+        return whole;
+    }
 
     private uint First => BinaryPrimitives.ReadUInt32BigEndian(_bytes);
 

@@ -91,8 +91,42 @@ public readonly ref struct TcpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    /// <summary>Wraps bytes already known to hold at least <see cref="MinLength"/> bytes.</summary>
-    public TcpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    /// <summary>
+    /// The bytes up to the window's end (ports, numbers, header length, flags, window): what tshark still shows of a header
+    /// cut before its checksum.
+    /// </summary>
+    public const int NumbersLength = 16;
+
+    private TcpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Wraps <paramref name="bytes"/> (the header on, options may follow) if it holds the fixed header, <see cref="MinLength"/> bytes.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out TcpHeader header)
+    {
+        bool whole = bytes.Length >= MinLength;
+        header = whole ? new TcpHeader(bytes) : default;
+        return whole;
+    }
+
+    /// <summary>The ports, the first four bytes, of a header that may be cut shorter still; false when they are not all there.</summary>
+    public static bool TryReadPorts(ReadOnlySpan<byte> bytes, out ushort source, out ushort destination)
+    {
+        bool whole = bytes.Length >= Field.DestinationPort + 2;
+        source = whole ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : (ushort)0;
+        destination = whole ? BinaryPrimitives.ReadUInt16BigEndian(bytes[Field.DestinationPort..]) : (ushort)0;
+        return whole;
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="bytes"/> if it holds the fixed header up to the window (<see cref="NumbersLength"/> bytes), for
+    /// a view of a header the capture cut: everything but <see cref="Checksum"/> and <see cref="UrgentPointer"/> may be
+    /// read from it.
+    /// </summary>
+    public static bool TryReadNumbers(ReadOnlySpan<byte> bytes, out TcpHeader header)
+    {
+        bool whole = bytes.Length >= NumbersLength;
+        header = whole ? new TcpHeader(bytes) : default;
+        return whole;
+    }
 
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.DestinationPort..]);

@@ -28,8 +28,15 @@ public readonly ref struct UdpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    /// <summary>Wraps bytes already known to hold at least <see cref="HeaderLength"/> bytes.</summary>
-    public UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    private UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Wraps <paramref name="bytes"/> (the header on) if it holds the whole header, <see cref="HeaderLength"/> bytes.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out UdpHeader header)
+    {
+        bool whole = bytes.Length >= HeaderLength;
+        header = whole ? new UdpHeader(bytes) : default;
+        return whole;
+    }
 
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.DestinationPort..]);

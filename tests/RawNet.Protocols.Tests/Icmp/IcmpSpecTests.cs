@@ -58,7 +58,7 @@ public sealed class IcmpSpecTests
     {
         var builder = new PacketBuilder().SetPayload([]).Prepend(new IcmpSpec { Checksum = 0xdead }).Prepend(Ip);
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
-        Assert.Equal(0xdead, new IcmpHeader(frame.AsSpan(20)).Checksum);
+        Assert.Equal(0xdead, HeaderViews.Icmp(frame.AsSpan(20)).Checksum);
         Assert.Equal(ChecksumStatus.Bad, Built.Layer(packet, LayerKind.Icmp).Checksum);
     }
 }

@@ -26,7 +26,7 @@ public class IcmpTests
     public void Deconstruct()
     {
         var message = IcmpPacket(8, 0, 0x1234_0001, [1, 2, 3]);
-        var icmp = new IcmpHeader(message);
+        var icmp = HeaderViews.Icmp(message);
         Assert.Equal(8, icmp.Type);
         Assert.Equal(0, icmp.Code);
         Assert.Equal(0, InternetChecksum.Compute(message));
@@ -55,7 +55,7 @@ public class IcmpTests
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal("8", Decode.Field(packet, frame, "icmp.type"));
         Assert.Equal("0", Decode.Field(packet, frame, "icmp.code"));
-        Assert.Equal($"0x{new IcmpHeader(frame.AsSpan(34)).Checksum:x4}", Decode.Field(packet, frame, "icmp.checksum"));
+        Assert.Equal($"0x{HeaderViews.Icmp(frame.AsSpan(34)).Checksum:x4}", Decode.Field(packet, frame, "icmp.checksum"));
         Assert.Equal("4660", Decode.Field(packet, frame, "icmp.ident"));
         Assert.Equal("1", Decode.Field(packet, frame, "icmp.seq"));
         Assert.Null(Decode.Field(packet, frame, "icmp.mtu"));

@@ -39,7 +39,7 @@ public sealed class Ipv4SpecTests
         var builder = new PacketBuilder().SetPayload("hello"u8).Prepend(new UdpSpec { SourcePort = 7, DestinationPort = 9 }).Prepend(Spec);
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
-        var ip = new Ipv4Header(frame);
+        var ip = HeaderViews.Ipv4(frame);
         Assert.Equal(24, ip.HeaderLength);
         Assert.Equal(frame.Length, ip.TotalLength);
         Assert.Equal(IpProtocol.Udp, ip.Protocol);
@@ -54,7 +54,7 @@ public sealed class Ipv4SpecTests
     {
         var builder = new PacketBuilder().SetPayload([]).Prepend(Spec with { Checksum = 0xbad0 });
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
-        Assert.Equal(0xbad0, new Ipv4Header(frame).Checksum);
+        Assert.Equal(0xbad0, HeaderViews.Ipv4(frame).Checksum);
         Assert.Equal(ChecksumStatus.Bad, Built.Layer(packet, LayerKind.Ipv4).Checksum);
         Assert.DoesNotContain("ip.checksum", Built.Filled(builder));
     }
@@ -64,7 +64,7 @@ public sealed class Ipv4SpecTests
     {
         var builder = new PacketBuilder().SetPayload([1, 2, 3, 4]).Prepend(Spec with { TotalLength = 1000 });
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
-        Assert.Equal(1000, new Ipv4Header(frame).TotalLength);
+        Assert.Equal(1000, HeaderViews.Ipv4(frame).TotalLength);
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         Assert.Equal(LayerKind.Ipv4, packet.StoppedAt);
     }
@@ -83,7 +83,7 @@ public sealed class Ipv4SpecTests
     public void OverRawDataTheProtocolIsZeroAsInScapy()
     {
         var builder = new PacketBuilder().SetPayload("hi"u8).Prepend(new Ipv4Spec());
-        Assert.Equal(0, (byte)new Ipv4Header(builder.Bytes).Protocol);
+        Assert.Equal(0, (byte)HeaderViews.Ipv4(builder.Bytes).Protocol);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class Ipv4Tests
     public void Deconstruct()
     {
         var bytes = WithOptions();
-        var ip = new Ipv4Header(bytes);
+        var ip = HeaderViews.Ipv4(bytes);
         Assert.Equal(4, ip.Version);
         Assert.Equal(28, ip.HeaderLength);
         Assert.Equal(0xB9, ip.DifferentiatedServices);
@@ -33,11 +33,11 @@ public class Ipv4Tests
         Assert.Equal(Ip(V4Src), ip.Source.ToArray());
         Assert.Equal(Ip(V4Dst), ip.Destination.ToArray());
 
-        var fragment = new Ipv4Header(Ipv4Packet(IpProtocol.Udp, new byte[8], flagsAndOffset: 0x2000 | 185));
+        var fragment = HeaderViews.Ipv4(Ipv4Packet(IpProtocol.Udp, new byte[8], flagsAndOffset: 0x2000 | 185));
         Assert.True(fragment.IsFragment);
         Assert.True(fragment.HasMoreFragments);
         Assert.Equal(1480, fragment.FragmentOffsetBytes);
-        var last = new Ipv4Header(Ipv4Packet(IpProtocol.Udp, new byte[8], flagsAndOffset: 185));
+        var last = HeaderViews.Ipv4(Ipv4Packet(IpProtocol.Udp, new byte[8], flagsAndOffset: 185));
         Assert.True(last.IsFragment);
         Assert.False(last.HasMoreFragments);
     }
@@ -47,7 +47,7 @@ public class Ipv4Tests
     {
         // The textbook header-checksum example: 192.168.0.1 -> 192.168.0.199, UDP, checksum 0xb861.
         var bytes = Hex("45000073000040004011b861c0a80001c0a800c7");
-        var ip = new Ipv4Header(bytes);
+        var ip = HeaderViews.Ipv4(bytes);
         Assert.Equal(115, ip.TotalLength);
         Assert.Equal(IpProtocol.Udp, ip.Protocol);
         Assert.Equal(0xB861, ip.Checksum);
@@ -86,7 +86,7 @@ public class Ipv4Tests
         Assert.Equal("0", Decode.Field(packet, frame, "ip.frag_offset"));
         Assert.Equal("17", Decode.Field(packet, frame, "ip.ttl"));
         Assert.Equal("17", Decode.Field(packet, frame, "ip.proto"));
-        Assert.Equal($"0x{new Ipv4Header(frame.AsSpan(14)).Checksum:x4}", Decode.Field(packet, frame, "ip.checksum"));
+        Assert.Equal($"0x{HeaderViews.Ipv4(frame.AsSpan(14)).Checksum:x4}", Decode.Field(packet, frame, "ip.checksum"));
         Assert.Equal("192.0.2.1", Decode.Field(packet, frame, "ip.src"));
         Assert.Equal("198.51.100.2", Decode.Field(packet, frame, "ip.dst"));
         Assert.Equal("192.0.2.1,198.51.100.2", Decode.Field(packet, frame, "ip.addr"));

@@ -69,7 +69,7 @@ public sealed class Ipv6SpecTests
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ipv6, LayerKind.Ipv6HopByHop, LayerKind.Ipv6DestinationOptions, LayerKind.Ipv6Routing,
             LayerKind.Ipv6Fragment, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
-        var ip = new Ipv6Header(frame);
+        var ip = HeaderViews.Ipv6(frame);
         Assert.Equal(frame.Length - Ipv6Header.Length, ip.PayloadLength);
         Assert.Equal(0x12345, ip.FlowLabel);
         Assert.Equal(0xb8, ip.TrafficClass);
@@ -97,7 +97,7 @@ public sealed class Ipv6SpecTests
     {
         var builder = new PacketBuilder().SetPayload([1, 2]).Prepend(Spec with { PayloadLength = 500 });
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
-        Assert.Equal(500, new Ipv6Header(frame).PayloadLength);
+        Assert.Equal(500, HeaderViews.Ipv6(frame).PayloadLength);
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         Assert.Equal((byte)IpProtocol.Ipv6NoNextHeader, frame[Ipv6Header.Field.NextHeader]);
     }

@@ -24,7 +24,7 @@ public class Ipv6Tests
     public void Deconstruct()
     {
         var bytes = Plain();
-        var ip = new Ipv6Header(bytes);
+        var ip = HeaderViews.Ipv6(bytes);
         Assert.Equal(6, ip.Version);
         Assert.Equal(0xB8, ip.TrafficClass);
         Assert.Equal(0x12345, ip.FlowLabel);

@@ -54,7 +54,7 @@ public sealed class TcpSpecTests
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         var layer = Built.Layer(packet, LayerKind.Tcp);
         Assert.Equal(ChecksumStatus.Good, layer.Checksum);
-        var tcp = new TcpHeader(frame.AsSpan(layer.Offset));
+        var tcp = HeaderViews.Tcp(frame.AsSpan(layer.Offset));
         Assert.Equal(Spec.Flags, tcp.Flags);
         Assert.Equal(40, tcp.HeaderLength);
         Assert.Equal(0x05060708u, tcp.AcknowledgmentNumber);
@@ -76,7 +76,7 @@ public sealed class TcpSpecTests
         var builder = new PacketBuilder().SetPayload([]).Prepend(Spec with { Checksum = 0x0bad }).Prepend(new Ipv4Spec());
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
         var layer = Built.Layer(packet, LayerKind.Tcp);
-        Assert.Equal(0x0bad, new TcpHeader(frame.AsSpan(layer.Offset)).Checksum);
+        Assert.Equal(0x0bad, HeaderViews.Tcp(frame.AsSpan(layer.Offset)).Checksum);
         Assert.Equal(ChecksumStatus.Bad, layer.Checksum);
     }
 
@@ -95,7 +95,7 @@ public sealed class TcpSpecTests
     public void WithoutAnIpHeaderTheChecksumIsLeftZeroAndNotReported()
     {
         var builder = new PacketBuilder().SetPayload([]).Prepend(new TcpSpec());
-        Assert.Equal(0, new TcpHeader(builder.Bytes).Checksum);
+        Assert.Equal(0, HeaderViews.Tcp(builder.Bytes).Checksum);
         Assert.Equal("0:tcp.hdr_len", Built.Filled(builder));
     }
 

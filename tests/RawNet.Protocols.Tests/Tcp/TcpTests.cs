@@ -21,7 +21,7 @@ public class TcpTests
     [Fact]
     public void Deconstruct()
     {
-        var tcp = new TcpHeader(Syn());
+        var tcp = HeaderViews.Tcp(Syn());
         Assert.Equal(40000, tcp.SourcePort);
         Assert.Equal(443, tcp.DestinationPort);
         Assert.Equal(0x01020304u, tcp.SequenceNumber);
@@ -149,7 +149,7 @@ public class TcpTests
         var frame = EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp, TcpSegment(1, 2, 3, 4, (ushort)flag)));
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
-        Assert.Equal(flag, new TcpHeader(frame.AsSpan(34)).Flags);
+        Assert.Equal(flag, HeaderViews.Tcp(frame.AsSpan(34)).Flags);
         Assert.Equal(flags, Decode.Field(packet, frame, "tcp.flags"));
         string[] all = ["tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg", "tcp.flags.ack",
             "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin"];

@@ -28,7 +28,7 @@ public sealed class UdpSpecTests
         var builder = new PacketBuilder().SetPayload("payload"u8).Prepend(new UdpSpec { SourcePort = 5353, DestinationPort = 5353 }).Prepend(Ip);
         var (packet, frame) = Built.Decode(builder, LinkType.Raw);
         var layer = Built.Layer(packet, LayerKind.Udp);
-        var udp = new UdpHeader(frame.AsSpan(layer.Offset));
+        var udp = HeaderViews.Udp(frame.AsSpan(layer.Offset));
         Assert.Equal(15, udp.Length);
         Assert.Equal(5353, udp.SourcePort);
         Assert.Equal(ChecksumStatus.Good, layer.Checksum);
@@ -77,7 +77,7 @@ public sealed class UdpSpecTests
         Assert.Equal(ChecksumStatus.Bad, Built.Layer(bad, LayerKind.Udp).Checksum);
 
         var (longer, frame) = Built.Decode(new PacketBuilder().SetPayload([1]).Prepend(new UdpSpec { Length = 200 }).Prepend(Ip), LinkType.Raw);
-        Assert.Equal(200, new UdpHeader(frame.AsSpan(20)).Length);
+        Assert.Equal(200, HeaderViews.Udp(frame.AsSpan(20)).Length);
         Assert.Equal(DecodeOutcome.Malformed, longer.Outcome);
         Assert.Equal(LayerKind.Udp, longer.StoppedAt);
     }

@@ -12,7 +12,7 @@ public class UdpTests
     [Fact]
     public void Deconstruct()
     {
-        var udp = new UdpHeader(Ipv4Packet(IpProtocol.Udp, Dns()).AsSpan(20));
+        var udp = HeaderViews.Udp(Ipv4Packet(IpProtocol.Udp, Dns()).AsSpan(20));
         Assert.Equal(33000, udp.SourcePort);
         Assert.Equal(53, udp.DestinationPort);
         Assert.Equal(37, udp.Length);
@@ -40,7 +40,7 @@ public class UdpTests
         Assert.Equal("53", Decode.Field(packet, frame, "udp.dstport"));
         Assert.Equal("33000,53", Decode.Field(packet, frame, "udp.port"));
         Assert.Equal("37", Decode.Field(packet, frame, "udp.length"));
-        Assert.Equal($"0x{new UdpHeader(frame.AsSpan(34)).Checksum:x4}", Decode.Field(packet, frame, "udp.checksum"));
+        Assert.Equal($"0x{HeaderViews.Udp(frame.AsSpan(34)).Checksum:x4}", Decode.Field(packet, frame, "udp.checksum"));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         if (kind != LayerKind.Ipv4)
             return false;
         var header = Header(index);
-        return header.Length >= Ipv4Header.MinLength && new Ipv4Header(header).IsFragment;
+        return Ipv4Header.TryRead(header, out var ip) && ip.IsFragment;
     }
 
     /// <summary>The TCP or UDP analysis record of the layer at <paramref name="index"/>; false when the tracker made none.</summary>

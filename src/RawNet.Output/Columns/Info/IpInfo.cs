@@ -46,9 +46,8 @@ internal static class IpInfo
             line.Append(')');
             return false;
         }
-        if (header.Length < headerLength)
+        if (header.Length < headerLength || !Ipv4Header.TryRead(header, out var ip))
             return true;
-        var ip = new Ipv4Header(header);
         if (source.Packet.IsUnreassembledFragment && ip.IsFragment)
         {
             line.Append("Fragmented IP protocol (proto=");

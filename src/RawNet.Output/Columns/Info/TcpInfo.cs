@@ -14,9 +14,6 @@ namespace RawNet.Output.Columns.Info;
 /// </summary>
 internal static class TcpInfo
 {
-    /// <summary>The header bytes tshark reads before it writes the flags, numbers and window.</summary>
-    private const int NumbersLength = 16;
-
     /// <summary>The flag names in bit order, FIN first, as the Info column spells them.</summary>
     private static readonly string[] FlagNames = ["FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"];
 
@@ -74,9 +71,8 @@ internal static class TcpInfo
             && AppendFirstLine(line, !source.Packet.Stream.IsEmpty ? source.Packet.Stream : source.Bytes(index)[Math.Min(headerLength, source.Bytes(index).Length)..]))
             return part == TcpPduPart.FaultAfterLine;
 
-        if (!PortsInfo.Append(line, in source, index) || header.Length < NumbersLength)
+        if (!PortsInfo.Append(line, in source, index) || !TcpHeader.TryReadNumbers(header, out var tcp))
             return true;
-        var tcp = new TcpHeader(header);
         var flags = tcp.Flags;
         line.Append(" [");
         AppendFlags(line, flags);

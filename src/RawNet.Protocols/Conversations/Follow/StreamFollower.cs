@@ -146,16 +146,16 @@ public sealed class StreamFollower
         ref readonly Layer layer = ref packet[index];
         var header = packet.HeaderOf(layer, frame);
         // tshark hands a segment on only when its whole header, options included, was captured and fits the packet.
-        if (layer.Status != LayerStatus.Complete || header.Length < TcpHeader.MinLength)
+        if (layer.Status != LayerStatus.Complete || !TcpHeader.TryRead(header, out var tcp))
             return;
-        int headerLength = new TcpHeader(header).HeaderLength;
+        int headerLength = tcp.HeaderLength;
         int record = packet.Analysis.IndexOf(index);
         if (headerLength != header.Length || layer.Extent < headerLength || record < 0 || !packet.Analysis[record].HasTcp)
             return;
         ref readonly var analysis = ref packet.Analysis[record].Tcp;
         var node = NodeOf(source, destination);
         var payload = CapturedPart(packet, frame, layer, headerLength, layer.Extent);
-        bool syn = (new TcpHeader(header).Flags & TcpFlags.Syn) != 0;
+        bool syn = (tcp.Flags & TcpFlags.Syn) != 0;
         _tcp!.Add(node, analysis.Seq, analysis.Ack, syn, (uint)(layer.Extent - headerLength), payload, packet.FrameNumber);
     }
 
@@ -163,9 +163,9 @@ public sealed class StreamFollower
     {
         ref readonly Layer layer = ref packet[index];
         var header = packet.HeaderOf(layer, frame);
-        if (header.Length < UdpHeader.HeaderLength)
+        if (!UdpHeader.TryRead(header, out var udp))
             return;
-        int length = new UdpHeader(header).Length;
+        int length = udp.Length;
         // tshark stops at a length below the header's own; a length past the IP payload is cut to it.
         if (length < UdpHeader.HeaderLength)
             return;
