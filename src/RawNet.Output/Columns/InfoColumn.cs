@@ -63,9 +63,23 @@ public static class InfoColumn
             else
                 cut = packet[owner + 1].Kind == LayerKind.Payload && packet[owner + 1].Status != LayerStatus.Complete;
         }
+        // An IP layer behind a serial link or pseudo-header that threw before writing its columns leaves the link's, marked.
+        else if (!cut && owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1))
+            cut = true;
         if (cut)
-            line.Append(source.CaptureCut ? SizeLimitedMark : MalformedMark);
+            line.Append(MarkOf(in source, owner));
     }
+
+    /// <summary>
+    /// The mark of a text cut short: tshark's "size limited" for a read past the captured bytes, "malformed" for one past
+    /// the bytes the packet declares. A layer the decoder found short says which; otherwise a capture that kept fewer bytes
+    /// than the frame had is the reason.
+    /// </summary>
+    private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
+    {
+        LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog => MalformedMark,
+        _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
+    };
 
     /// <summary>Writes the text of the layer at <paramref name="index"/>; true when it ran out of header bytes.</summary>
     private static bool Write(TextLine line, in InfoSource source, int index) => InfoSource.WriterOf(source.Packet[index].Kind) switch
@@ -85,6 +99,8 @@ public static class InfoColumn
         ColumnWriter.Ieee80211 => Ieee80211Info.Write(line, in source, index),
         ColumnWriter.Llc => LlcInfo.Write(line, in source, index),
         ColumnWriter.PseudoHeader => PseudoHeaderInfo.Write(line, in source, index),
+        ColumnWriter.ShimHeader => ShimHeaderInfo.Write(line, in source, index),
+        ColumnWriter.SerialLink => SerialLinkInfo.Write(line, in source, index),
         _ => false,
     };
 }

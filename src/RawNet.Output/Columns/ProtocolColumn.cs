@@ -49,6 +49,10 @@ public static class ProtocolColumn
                 return "LLC";
             case ColumnWriter.PseudoHeader:
                 return PseudoHeaderInfo.Protocol(in source, index);
+            case ColumnWriter.ShimHeader:
+                return ShimHeaderInfo.Protocol(in source, index);
+            case ColumnWriter.SerialLink:
+                return SerialLinkInfo.Protocol(in source, index);
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

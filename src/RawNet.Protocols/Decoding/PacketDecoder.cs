@@ -861,6 +861,7 @@ public sealed class PacketDecoder
     private void DecodeMpls(Span input, int offset, int capEnd, int repEnd)
     {
         var bytes = input.Bytes;
+        uint bottom = 0;
         for (int labels = 0; ; labels++)
         {
             if (labels == MaxMplsLabels)
@@ -873,13 +874,22 @@ public sealed class PacketDecoder
             MplsLabel.TryRead(bytes[offset..capEnd], out var label);
             offset += MplsLabel.Length;
             if (label.BottomOfStack)
+            {
+                bottom = label.Label;
                 break;
+            }
         }
         if (capEnd <= offset)
         {
             // tshark reads the first byte after the stack to guess what it is: without one the packet is cut or malformed.
             if (!input.Quoted)
                 Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Mpls, offset, "nothing after the bottom of the MPLS label stack");
+            return;
+        }
+        if (bottom == MplsLabel.OamAlert)
+        {
+            // tshark hands what follows an OAM alert label to its Y.1711 dissector, whatever its first nibble.
+            Unsupported(input, offset, capEnd, repEnd, "Y.1711 OAM after the MPLS OAM alert label not decoded");
             return;
         }
         switch (MplsLabel.GuessPayload(bytes[offset]))

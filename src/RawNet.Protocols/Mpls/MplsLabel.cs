@@ -25,6 +25,9 @@ public readonly ref struct MplsLabel
     /// <summary>Length of one stack entry.</summary>
     public const int Length = 4;
 
+    /// <summary>The reserved OAM alert label (RFC 3429): what follows the bottom of a stack that ends in it is Y.1711 OAM, not a guessed payload.</summary>
+    public const uint OamAlert = 14;
+
     /// <summary>Masks of the fields in the entry read as a big-endian 32-bit word.</summary>
     public static class Mask
     {

@@ -1,3 +1,4 @@
+using RawNet.Files;
 using RawNet.Output;
 using RawNet.Output.Columns;
 using RawNet.Protocols;
@@ -5,6 +6,7 @@ using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Crafting;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Tcp;
+using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Columns;
 
@@ -106,6 +108,43 @@ public sealed class InfoColumnTests
         Assert.Equal(("TCP", "40000 → 41234 [SYN] Seq=0 Win=8192 Len=0 MSS=1460 SACK_PERM[Packet size limited during capture]"),
             Pair(One(syn, cut: 14 + 20 + 26)));
         Assert.Equal(("Ethernet", "[Malformed Packet]"), Pair(One(syn, cut: 10, snaplen: false)));
+    }
+
+    [Fact]
+    public void The_columns_of_the_link_layer_captures_allocate_nothing()
+    {
+        // Every frame of captures/link and captures/pseudo-link: the serial links, shim headers and pseudo-headers, cut and damaged.
+        var frames = new List<(byte[] Data, FrameMetadata Metadata)>();
+        foreach (var folder in new[] { "link", "pseudo-link" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Captures, folder), "*.pcap").Order(StringComparer.Ordinal))
+            {
+                using var reader = CaptureFileReader.Open(file);
+                while (reader.TryReadNext(out var frame))
+                    frames.Add((frame.Data.ToArray(), frame.Metadata));
+            }
+        }
+        Assert.NotEmpty(frames);
+        var decoder = new PacketDecoder();
+        var packet = new DecodedPacket();
+        var line = new TextLine();
+        int characters = 0;
+        void ShowAll()
+        {
+            foreach (var (data, metadata) in frames)
+            {
+                decoder.Decode(data, metadata, 1, packet);
+                line.Clear();
+                InfoColumn.Append(line, packet, data);
+                characters += ProtocolColumn.Of(packet, data).Length + line.Length;
+            }
+        }
+        // The first pass fills the caches of hex names and grows the line.
+        ShowAll();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ShowAll();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(characters > 0);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239)
-/// and over captures the same script writes with random bytes of the pseudo-headers changed.
+/// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
+/// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
 /// <remarks>
 /// On the damaged captures only the pseudo-headers' own fields are compared with tshark (with ARP's operation, which a
@@ -67,18 +68,6 @@ public sealed class PseudoLinkOracleTests
                 TcpdumpComparison.AssertSummariesEqual(file, "-v");
             }
         });
-
-    /// <summary>
-    /// The Protocol and Info columns: equal on nflog.pcap; on ipoib.pcap but for the 2 frames whose IPv4 layer has no
-    /// bytes (RawNet shows IPv4's columns, tshark keeps IPoIB's). ipnet.pcap is left out: IP's bogus-version text there
-    /// differs from tshark's (docs/cli.md).
-    /// </summary>
-    [Theory]
-    [InlineData("nflog.pcap", 0)]
-    [InlineData("ipoib.pcap", 2)]
-    public void ColumnsEqualTshark(string name, int allowedFrames) =>
-        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number", "_ws.col.Protocol", "_ws.col.Info"], 1,
-            allowedFrames: allowedFrames);
 
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");

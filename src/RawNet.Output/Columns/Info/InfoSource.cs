@@ -23,6 +23,8 @@ internal enum ColumnWriter : byte
     Ieee80211,
     Llc,
     PseudoHeader,
+    ShimHeader,
+    SerialLink,
 }
 
 /// <summary>
@@ -68,6 +70,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog => ColumnWriter.PseudoHeader,
+        LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
+        LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay => ColumnWriter.SerialLink,
         _ => ColumnWriter.None,
     };
 
@@ -83,7 +87,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         for (int i = 1; i < layers.Length; i++)
         {
             ref readonly Layer layer = ref layers[i];
-            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i)
+            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i) || FailedBeforeColumns(i)
                 || (layer.Kind == LayerKind.Http && !HttpInfo.SetsColumns(in this, i)))
                 continue;
             owner = i;
@@ -107,6 +111,45 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         return layer.Extent == 0 && previous is LayerKind.Ipv4 or LayerKind.Ipv6 || previous is LayerKind.Gre or LayerKind.Erspan
             || (IpInfo.IsExtension(previous) && !IpInfo.IsExtension(layer.Kind));
     }
+
+    /// <summary>
+    /// True for an IPv4 layer of which nothing was captured behind a link layer that hands it to tshark's "ip" dissector,
+    /// which reads the version before it sets any column: the exception leaves the link layer's columns. (IPv6 is handed
+    /// to its own dissector, which sets them first.)
+    /// </summary>
+    public bool FailedBeforeColumns(int index)
+    {
+        ref readonly Layer layer = ref Packet[index];
+        return layer.HeaderLength == 0 && layer.Kind == LayerKind.Ipv4 && index > 0 && SniffsIpVersion(Packet[index - 1].Kind);
+    }
+
+    /// <summary>
+    /// True when the layer at <paramref name="index"/> hands on a payload that nothing decoded: a data layer follows, or
+    /// decoding stopped right after its whole header at a payload of which the frame has no bytes (tshark still hands
+    /// the empty payload to the protocol's table, and finds nothing there).
+    /// </summary>
+    public bool HandsOnUndecoded(int index)
+    {
+        if (index + 1 < Packet.LayerCount)
+            return Packet[index + 1].Kind == LayerKind.Payload;
+        ref readonly Layer layer = ref Packet[index];
+        return layer.Status == LayerStatus.Complete && Packet.Outcome == DecodeOutcome.Unsupported
+            && Packet.StoppedAt == LayerKind.Payload && Packet.StopOffset == layer.PayloadOffset;
+    }
+
+    /// <summary>
+    /// True for the link layers whose IPv4 goes to tshark's "ip" dissector, which picks IPv4 or IPv6 by the version
+    /// nibble (and calls another "Bogus IP version"), rather than to IPv4's own (Ethernet's EtherType table).
+    /// </summary>
+    public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
+        or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh;
+
+    /// <summary>
+    /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
+    /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
+    /// serial links call the protocol's dissector directly, whose own text then stays.
+    /// </summary>
+    public static bool NamesRefusedEtherType(LayerKind link) => !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

@@ -20,6 +20,14 @@ internal static class IpInfo
         if (header.Length < 1)
             return true;
         int version = header[0] >> 4, headerLength = (header[0] & 0x0F) * 4;
+        if (version != 4 && index > 0 && InfoSource.SniffsIpVersion(source.Packet[index - 1].Kind))
+        {
+            // tshark's "ip" dissector, which these links call, names the version itself before IPv4's could.
+            line.Append("Bogus IP version (");
+            line.Append(version);
+            line.Append(')');
+            return false;
+        }
         if (version != 4)
         {
             line.Append("Bogus IPv4 version (");
@@ -79,13 +87,22 @@ internal static class IpInfo
         var header = source.Header(index);
         if (kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6)
         {
+            if (!RefusalNamed(in source, index))
+            {
+                // Called directly, the IPv6 dissector's own text stays when it refuses the packet.
+                line.Append("Bogus IPv6 version (");
+                line.Append(header[0] >> 4);
+                line.Append(", must be 6)");
+                return false;
+            }
             // The IPv6 dissector refuses the packet: tshark shows the EtherType's name instead.
             line.Append("IPv6");
             return false;
         }
         if (!IsComplete(in source, index))
         {
-            if (kind == LayerKind.Ipv6 && packet[index].Extent < Ipv6Header.Length)
+            // Of a packet with no bytes at all tshark reads nothing and says nothing.
+            if (kind == LayerKind.Ipv6 && packet[index].Extent < Ipv6Header.Length && packet[index].Extent > 0)
             {
                 // The packet itself ends inside the header (not the capture).
                 line.Append("Invalid IPv6 header (");
@@ -166,11 +183,16 @@ internal static class IpInfo
     public static string Protocol(in InfoSource source, int index)
     {
         var kind = source.Packet[index].Kind;
-        if (kind == LayerKind.Ipv4)
-            return "IPv4";
         var header = source.Header(index);
-        return kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6 ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
+        if (kind == LayerKind.Ipv4)
+            return header.Length >= 1 && header[0] >> 4 != 4 && index > 0 && InfoSource.SniffsIpVersion(source.Packet[index - 1].Kind) ? "IP" : "IPv4";
+        return kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6 && RefusalNamed(in source, index)
+            ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
     }
+
+    /// <summary>True when an IPv6 header the dissector refuses was reached through tshark's "ethertype" dissector, which then names the EtherType.</summary>
+    private static bool RefusalNamed(in InfoSource source, int index) =>
+        index == 0 || InfoSource.NamesRefusedEtherType(source.Packet[index - 1].Kind);
 
     /// <summary>True when bytes follow the IP headers and RawNet decoded none of them.</summary>
     private static bool HasUndecodedPayload(in InfoSource source, int index)

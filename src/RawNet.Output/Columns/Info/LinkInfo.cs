@@ -1,8 +1,10 @@
 using System.Buffers.Binary;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Arista;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Vlan;
 
 namespace RawNet.Output.Columns.Info;
@@ -23,6 +25,16 @@ internal static class LinkInfo
             line.Append(name);
             return false;
         }
+        if (type == (ushort)EtherType.Macsec && ThrowsOnNothing(in source, index, type))
+        {
+            WriteOwn(line, in source, index, header);
+            return true;
+        }
+        return WriteOwn(line, in source, index, header);
+    }
+
+    private static bool WriteOwn(TextLine line, in InfoSource source, int index, ReadOnlySpan<byte> header)
+    {
         switch (source.Packet[index].Kind)
         {
             case LayerKind.Ethernet:
@@ -48,6 +60,9 @@ internal static class LinkInfo
                 line.Append("Null/Loopback");
                 return header.Length < RawNet.Protocols.Loopback.LoopbackHeader.Length;
             case LayerKind.PppoeSession:
+                // tshark writes the session stage's text once it read the code (the header's second byte).
+                if (header.Length >= 2)
+                    line.Append("Session Data");
                 return source.Packet[index].Status != LayerStatus.Complete;
             default:
                 return false;
@@ -81,7 +96,7 @@ internal static class LinkInfo
     {
         type = 0;
         var packet = source.Packet;
-        if (index + 1 >= packet.LayerCount || packet[index + 1].Kind != LayerKind.Payload)
+        if (!source.HandsOnUndecoded(index))
             return false;
         var header = source.Header(index);
         int at = packet[index].Kind switch
@@ -90,12 +105,30 @@ internal static class LinkInfo
             LayerKind.Vlan or LayerKind.ServiceVlan => VlanTag.Field.EtherType,
             LayerKind.LinuxSll => LinuxCookedHeader.SllField.Protocol,
             LayerKind.LinuxSll2 => LinuxCookedHeader.Sll2Field.Protocol,
+            // Unmodified MACsec data and Arista's header end in the EtherType of what they carry.
+            LayerKind.Macsec when header.Length > 0 && (header[0] & (MacsecHeader.Mask.Encrypted | MacsecHeader.Mask.Changed)) == 0
+                => MacsecHeader.LengthOf(header[0]),
+            LayerKind.Arista when packet[index].Status == LayerStatus.Complete => header.Length - AristaHeader.EtherTypeLength,
             _ => -1,
         };
         if (at < 0 || header.Length < at + 2)
             return false;
         type = BinaryPrimitives.ReadUInt16BigEndian(header[at..]);
-        return type >= EthernetHeader.MinEtherType;
+        // Behind MACsec and Arista any value is an EtherType; behind Ethernet and VLAN tags a small one is a length.
+        return (type >= EthernetHeader.MinEtherType || packet[index].Kind is LayerKind.Macsec or LayerKind.Arista)
+            && !ThrowsOnNothing(in source, index, type);
+    }
+
+    /// <summary>
+    /// True for an EtherType whose dissector reads its first byte before it can refuse the packet (MACsec), when none was
+    /// captured: tshark stops there, leaving the columns of the layer before with the mark.
+    /// </summary>
+    private static bool ThrowsOnNothing(in InfoSource source, int index, ushort type)
+    {
+        if (type != (ushort)EtherType.Macsec)
+            return false;
+        var packet = source.Packet;
+        return index + 1 >= packet.LayerCount || source.Header(index + 1).Length == 0;
     }
 
     /// <summary>True when a cooked header is long enough for tshark to have read its packet type (and set the columns).</summary>

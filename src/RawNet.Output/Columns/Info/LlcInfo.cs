@@ -52,12 +52,7 @@ internal static class LlcInfo
         {
             if (!llc.IsWhole)
                 return true;
-            line.Append("; SNAP, OUI 0x");
-            line.AppendHexDigits(llc.Oui, 6, uppercase: true);
-            line.Append(" (");
-            line.Append(OuiName(llc.Oui));
-            line.Append("), PID 0x");
-            line.AppendHexDigits(llc.ProtocolId, 4, uppercase: true);
+            AppendSnap(line, llc.Oui, llc.ProtocolId);
             return false;
         }
         line.Append("; DSAP ");
@@ -67,6 +62,17 @@ internal static class LlcInfo
         AppendSap(line, bytes[LlcHeader.Field.Ssap]);
         line.Append(response ? " Response" : " Command");
         return false;
+    }
+
+    /// <summary>Appends tshark's text of a SNAP header ("; SNAP, OUI 0x000000 (...), PID 0x0800"), which LLC and Frame Relay share.</summary>
+    public static void AppendSnap(TextLine line, uint oui, ushort protocolId)
+    {
+        line.Append("; SNAP, OUI 0x");
+        line.AppendHexDigits(oui, 6, uppercase: true);
+        line.Append(" (");
+        line.Append(OuiName(oui));
+        line.Append("), PID 0x");
+        line.AppendHexDigits(protocolId, 4, uppercase: true);
     }
 
     private static void AppendPollFinal(TextLine line, bool set, bool response)

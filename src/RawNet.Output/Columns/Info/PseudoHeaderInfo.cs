@@ -1,4 +1,5 @@
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Nflog;
 
 namespace RawNet.Output.Columns.Info;
 
@@ -18,7 +19,22 @@ internal static class PseudoHeaderInfo
             LayerKind.Ipnet => "Solaris IPNET",
             _ => "",
         });
-        return layer.Status != LayerStatus.Complete;
+        return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
+    }
+
+    /// <summary>
+    /// True when NFLOG's TLV walk ran out of captured bytes in a TLV's padding, so that the next TLV would start past them:
+    /// tshark stops there without a mark (it marks a TLV cut inside, or one that would start right at the end).
+    /// </summary>
+    private static bool EndsQuietlyPastCapture(in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        var bytes = source.Frame[Math.Min(layer.Offset, source.Frame.Length)..];
+        var tlvs = new NflogTlvs(bytes, layer.Extent);
+        for (int walked = 0; walked < PacketDecoder.MaxNflogTlvs && tlvs.MoveNext(); walked++)
+        {
+        }
+        return bytes.Length >= NflogHeader.Length && tlvs.End == NflogWalkEnd.Truncated && tlvs.Next > bytes.Length;
     }
 
     /// <summary>The Protocol column.</summary>

@@ -1,0 +1,139 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.CiscoHdlc;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.FrameRelay;
+using RawNet.Protocols.Llc;
+using RawNet.Protocols.Ppp;
+
+namespace RawNet.Output.Columns.Info;
+
+/// <summary>
+/// The columns of a serial link whose payload nothing decoded, in tshark's words: Frame Relay ("FR", "DLCI 100, U,
+/// func=UI" and the SNAP header's OUI and PID), Cisco HDLC ("CHDLC", or the protocol in hex when nothing takes it),
+/// SLARP's request, reply and keepalive texts, and PPP ("PPP", or the protocol in hex and its name). Each text is written
+/// once tshark has read the bytes it needs, so a header cut short shows what was written before the mark.
+/// </summary>
+internal static class SerialLinkInfo
+{
+    /// <summary>Writes the Info text; true when the header was cut short.</summary>
+    public static bool Write(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        bool cut = layer.Status != LayerStatus.Complete;
+        switch (layer.Kind)
+        {
+            case LayerKind.FrameRelay:
+                WriteFrameRelay(line, source.Bytes(index), source.Header(index));
+                return cut;
+            case LayerKind.Slarp:
+                WriteSlarp(line, source.Header(index));
+                return cut;
+            case LayerKind.Ppp:
+                if (!cut && UndecodedPppProtocol(in source, index) is int protocol)
+                {
+                    line.Append("PPP ");
+                    line.Append(PppProtocolNames.Of((ushort)protocol) ?? "Unknown");
+                    line.Append(" (");
+                    line.AppendHex((ushort)protocol, 4);
+                    line.Append(')');
+                }
+                return cut;
+            case LayerKind.CiscoHdlc:
+                return cut || NoDataCaptured(in source, index);
+            default:
+                return cut;
+        }
+    }
+
+    /// <summary>The Protocol column: the link's name, or the protocol it names in hex when nothing decoded that.</summary>
+    public static string Protocol(in InfoSource source, int index)
+    {
+        var packet = source.Packet;
+        switch (packet[index].Kind)
+        {
+            case LayerKind.FrameRelay:
+                return "FR";
+            case LayerKind.Slarp:
+                return "SLARP";
+            case LayerKind.CiscoHdlc:
+                var header = source.Header(index);
+                return packet[index].Status == LayerStatus.Complete && source.HandsOnUndecoded(index) && !NoDataCaptured(in source, index)
+                    ? HexNames.Of(BinaryPrimitives.ReadUInt16BigEndian(header[CiscoHdlcHeader.Field.Protocol..]))
+                    : "CHDLC";
+            default:
+                if (UndecodedPppProtocol(in source, index) is int protocol)
+                    return HexNames.Of((ushort)protocol);
+                // tshark's reader takes the direction byte out of the frame: with nothing after it PPP sets no column.
+                return PppLayout.FromDetail(packet[index].Detail).HasDirection && source.Header(index).Length <= 1 ? "" : "PPP";
+        }
+    }
+
+    /// <summary>
+    /// The address's DLCI once all of it was read, then for RFC 2427's UI control field "U, func=UI", and a SNAP header's
+    /// OUI and PID once they were read. A control field other than UI is not decoded: only the DLCI is shown.
+    /// </summary>
+    private static void WriteFrameRelay(TextLine line, ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> header)
+    {
+        int address = FrameRelayHeader.AddressLengthOf(bytes, out uint dlci);
+        if (address == 0)
+            return;
+        line.Append("DLCI ");
+        line.Append((long)dlci);
+        if (!FrameRelayHeader.TryRead(header, out var fr) || !fr.HasControl || fr.Control != FrameRelayHeader.UnnumberedInformation)
+            return;
+        line.Append(", U, func=UI");
+        int snap = fr.NlpidOffset + 1;
+        if (fr.HasNlpid && fr.Nlpid == Nlpid.Snap && header.Length >= snap + FrameRelayHeader.SnapLength)
+        {
+            LlcInfo.AppendSnap(line, (uint)(header[snap] << 16 | header[snap + 1] << 8 | header[snap + 2]),
+                BinaryPrimitives.ReadUInt16BigEndian(header[(snap + 3)..]));
+        }
+    }
+
+    /// <summary>SLARP's text: the type with the address and mask, or the two sequence numbers, once those 12 bytes were read.</summary>
+    private static void WriteSlarp(TextLine line, ReadOnlySpan<byte> header)
+    {
+        if (header.Length < SlarpPacket.TypeLength)
+            return;
+        uint type = BinaryPrimitives.ReadUInt32BigEndian(header);
+        switch ((SlarpType)type)
+        {
+            case SlarpType.Request or SlarpType.Reply when header.Length >= SlarpPacket.Field.Netmask + 4:
+                line.Append(type == (uint)SlarpType.Request ? "Request, from " : "Reply, from ");
+                line.AppendIpv4(header.Slice(SlarpPacket.Field.Address, 4));
+                line.Append(", mask ");
+                line.AppendIpv4(header.Slice(SlarpPacket.Field.Netmask, 4));
+                return;
+            case SlarpType.Keepalive when header.Length >= SlarpPacket.Field.YourSequence + 4:
+                line.Append("Line keepalive, outgoing sequence ");
+                line.Append((long)BinaryPrimitives.ReadUInt32BigEndian(header[SlarpPacket.Field.MySequence..]));
+                line.Append(", returned sequence ");
+                line.Append((long)BinaryPrimitives.ReadUInt32BigEndian(header[SlarpPacket.Field.YourSequence..]));
+                return;
+            case SlarpType.Request or SlarpType.Reply or SlarpType.Keepalive:
+                return;
+            default:
+                line.Append("Unknown packet type 0x");
+                line.AppendHexDigits(type, 8, uppercase: true);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// True when Cisco HDLC names a protocol nothing takes and none of its data was captured: tshark's Cisco HDLC reads a
+    /// byte of it before it names the protocol, and stops there.
+    /// </summary>
+    private static bool NoDataCaptured(in InfoSource source, int index) => source.HandsOnUndecoded(index)
+        && (index + 1 == source.Packet.LayerCount || source.Header(index + 1).Length == 0);
+
+    /// <summary>The protocol a whole PPP header names when what follows is undecoded data; null otherwise.</summary>
+    private static int? UndecodedPppProtocol(in InfoSource source, int index)
+    {
+        var packet = source.Packet;
+        if (packet[index].Kind != LayerKind.Ppp || packet[index].Status != LayerStatus.Complete || !source.HandsOnUndecoded(index))
+            return null;
+        var header = source.Header(index);
+        var layout = PppLayout.FromDetail(packet[index].Detail);
+        return layout.CompressedProtocol ? header[layout.ProtocolOffset] : BinaryPrimitives.ReadUInt16BigEndian(header[layout.ProtocolOffset..]);
+    }
+}
