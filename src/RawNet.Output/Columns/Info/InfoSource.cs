@@ -67,7 +67,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
-        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog => ColumnWriter.PseudoHeader,
+        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog
+            or LayerKind.Pktap => ColumnWriter.PseudoHeader,
         _ => ColumnWriter.None,
     };
 
