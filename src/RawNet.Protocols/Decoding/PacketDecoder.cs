@@ -403,7 +403,7 @@ public sealed class PacketDecoder
         if (declared < PktapHeader.FixedLength)
         {
             if (!input.Quoted)
-                Stop(DecodeOutcome.Malformed, LayerKind.Pktap, start, "PKTAP header length is below its fixed part");
+                Stop(DecodeOutcome.Malformed, LayerKind.Pktap, start, "Header length is too short");
             return;
         }
         if (!Header(input, LayerKind.Pktap, start, PktapHeader.FixedLength, capEnd, repEnd, out index, replace: index))

@@ -262,6 +262,7 @@ public sealed class TsharkDisplayFilterOracleTests
                     .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "link"), "*.pcap")
                         .Where(f => !f.EndsWith("ppp-dir.pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                     .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
+                    .Append(System.IO.Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"))
                 : []);
             using (var writer = PcapNgWriter.Create(combined.Path))
             {
