@@ -16,7 +16,8 @@ every type before IPv4 and IPv6, the family and the packet header's hardware pro
 values of unexpected sizes, no payload, two payloads, hostile TLV lengths (below 4, 0, odd, past the frame, 0xffff),
 short frames and cuts at every length. pktap.pcap (LINKTYPE_PKTAP, 258): Apple's little-endian 108-byte header before
 every inner DLT RawNet decodes after it (Ethernet, BSD and OpenBSD loopback, PPP, Cisco HDLC, raw IP on DLT 12, 14 and
-101, raw IPv4 and IPv6, Linux cooked v1 and v2, PKTAP itself) with IPv4 UDP, TCP and ICMP, IPv6 and ARP, record types
+101, raw IPv4 and IPv6, Linux cooked v1 and v2, PKTAP itself) with IPv4 UDP, TCP and ICMP, IPv6 and ARP, what those
+link headers carry that RawNet does not decode (an unknown family, DLT_LOOP's in host order, unknown EtherTypes), record types
 0, 1 and others, an unknown DLT, interface and command names of every length, header lengths that lie (below the fixed
 part, past it, past the frame, from 2^31 up: tshark counts those back from the frame's end), frames shorter than the
 header, and frames cut at every length through the header and IPv4. Every timestamp starts
@@ -249,6 +250,12 @@ def pktap_frames():
     add(pktap(113, struct.pack(">HHH8sH", 0, 1, 6, bytes(range(1, 9)), 0x0800) + udp4(), llhdrlen=16))
     add(pktap(276, struct.pack(">HHIHBB8s", 0x0800, 0, 2, 1, 0, 6, bytes(range(1, 9))) + tcp4(), llhdrlen=20))
     add(pktap(258, pktap(1, ethernet(0x0800, udp4()), ifname=b"en1")))
+    # what the inner link headers carry that RawNet does not decode: an unknown loopback family, DLT_LOOP's family in
+    # host order (tshark reads network order only, tcpdump either), unknown EtherTypes behind SLL and SLL2
+    add(pktap(0, struct.pack("<I", 99) + udp4(), llhdrlen=4))
+    add(pktap(108, struct.pack("<I", 2) + udp4(), llhdrlen=4))
+    add(pktap(113, struct.pack(">HHH8sH", 4, 1, 6, bytes(range(1, 9)), 0x1234) + udp4(), llhdrlen=16))
+    add(pktap(276, struct.pack(">HHIHBB8s", 0x1234, 0, 2, 1, 0, 6, bytes(range(1, 9))) + udp4(), llhdrlen=20))
     # record types: nothing follows (0), others; an unknown DLT; no packet at all
     add(pktap(1, ethernet(0x0800, udp4()), rectype=0))
     add(pktap(1, b"", rectype=0))
