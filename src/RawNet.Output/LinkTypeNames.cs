@@ -27,6 +27,7 @@ public static class LinkTypeNames
         LinkType.Ipv6 => "IPV6",
         LinkType.LinuxSll2 => "LINUX_SLL2",
         LinkType.Nflog => "NFLOG",
+        LinkType.Pktap => "PKTAP",
         LinkType.Ipnet => "IPNET",
         LinkType.Ipoib => "IPOIB",
         _ => "unknown",

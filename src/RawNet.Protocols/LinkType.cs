@@ -37,6 +37,8 @@ public enum LinkType : ushort
     Nflog = 239,
     /// <summary>Solaris ipnet (LINKTYPE_IPNET): a 24-byte header, then IPv4 or IPv6 as its family says.</summary>
     Ipnet = 226,
+    /// <summary>Apple's PKTAP (LINKTYPE_PKTAP): a header of its own declared length, then a packet of the DLT it names.</summary>
+    Pktap = 258,
     /// <summary>IP over InfiniBand behind Linux's 40-byte pseudo-header (LINKTYPE_IPOIB): 44 bytes in all, then what its EtherType names.</summary>
     Ipoib = 242,
     /// <summary>Raw IPv4.</summary>

@@ -14,7 +14,13 @@ tcpdump reads it from the header's end), frames shorter than the header, and fra
 through the header and IPv4 and through IPv6 (which moves tshark's packet too). nflog.pcap (LINKTYPE_NFLOG, 239): a header and little-endian TLVs of
 every type before IPv4 and IPv6, the family and the packet header's hardware protocol choosing what the payload is,
 values of unexpected sizes, no payload, two payloads, hostile TLV lengths (below 4, 0, odd, past the frame, 0xffff),
-short frames and cuts at every length. Every timestamp starts
+short frames and cuts at every length. pktap.pcap (LINKTYPE_PKTAP, 258): Apple's little-endian 108-byte header before
+every inner DLT RawNet decodes after it (Ethernet, BSD and OpenBSD loopback, PPP, Cisco HDLC, raw IP on DLT 12, 14 and
+101, raw IPv4 and IPv6, Linux cooked v1 and v2, PKTAP itself) with IPv4 UDP, TCP and ICMP, IPv6 and ARP, what those
+link headers carry that RawNet does not decode (an unknown family, DLT_LOOP's in host order, unknown EtherTypes), record types
+0, 1 and others, an unknown DLT, interface and command names of every length, header lengths that lie (below the fixed
+part, past it, past the frame, from 2^31 up: tshark counts those back from the frame's end), frames shorter than the
+header, and frames cut at every length through the header and IPv4. Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -210,6 +216,82 @@ def nflog_damageable(data):
     return 24
 
 
+def pktap(dlt, payload, header_length=108, rectype=1, ifname=b"en0", flags=0, pfamily=2, llhdrlen=14, lltrlrlen=0,
+          pid=501, cmdname=b"curl", svc_class=0, iftype=6, ifunit=0, epid=501, ecmdname=b"curl", extra=b""):
+    """Apple's PKTAP header (little-endian, the names NUL-padded), bytes past its fixed 108 when given, then the packet."""
+    header = struct.pack("<III24sIIIII20sIHHI20s", header_length, rectype, dlt, ifname, flags, pfamily, llhdrlen,
+                         lltrlrlen, pid, cmdname, svc_class, iftype, ifunit, epid, ecmdname)
+    return header + extra + payload
+
+
+def ethernet(ethertype, payload):
+    return bytes.fromhex("020000000002020000000001") + struct.pack(">H", ethertype) + payload
+
+
+def pktap_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(pktap(1, ethernet(0x0800, udp4())))
+    add(pktap(1, ethernet(0x0800, tcp4()), flags=0x00000011, svc_class=0x64, ifunit=3, pid=0, epid=4294967295))
+    add(pktap(1, ethernet(0x0800, echo4()), ifname=b"utun1234567890abcdefghij", cmdname=b"c" * 20, ecmdname=b""))
+    add(pktap(1, ethernet(0x86DD, udp6()), pfamily=30))
+    add(pktap(1, ethernet(0x0806, ARP_ETHERNET), ifname=b"", cmdname=b"a\tb"))
+    add(pktap(0, struct.pack("<I", 2) + tcp4(), ifname=b"lo0", llhdrlen=4, iftype=24))
+    add(pktap(0, struct.pack("<I", 30) + echo6(), ifname=b"lo0", llhdrlen=4, iftype=24))
+    add(pktap(108, struct.pack(">I", 2) + echo4(), llhdrlen=4))
+    add(pktap(9, b"\xff\x03\x00\x21" + udp4(), ifname=b"ppp0", llhdrlen=4))
+    add(pktap(104, b"\x0f\x00\x08\x00" + echo4(), llhdrlen=4))
+    add(pktap(12, udp6(), ifname=b"utun3", llhdrlen=0))
+    add(pktap(12, echo4(), llhdrlen=0))
+    add(pktap(14, udp4(), llhdrlen=0))
+    add(pktap(101, tcp4(), llhdrlen=0))
+    add(pktap(228, udp4(), llhdrlen=0))
+    add(pktap(229, echo6(), llhdrlen=0))
+    add(pktap(113, struct.pack(">HHH8sH", 0, 1, 6, bytes(range(1, 9)), 0x0800) + udp4(), llhdrlen=16))
+    add(pktap(276, struct.pack(">HHIHBB8s", 0x0800, 0, 2, 1, 0, 6, bytes(range(1, 9))) + tcp4(), llhdrlen=20))
+    add(pktap(258, pktap(1, ethernet(0x0800, udp4()), ifname=b"en1")))
+    # what the inner link headers carry that RawNet does not decode: an unknown loopback family, DLT_LOOP's family in
+    # host order (tshark reads network order only, tcpdump either), unknown EtherTypes behind SLL and SLL2
+    add(pktap(0, struct.pack("<I", 99) + udp4(), llhdrlen=4))
+    add(pktap(108, struct.pack("<I", 2) + udp4(), llhdrlen=4))
+    add(pktap(113, struct.pack(">HHH8sH", 4, 1, 6, bytes(range(1, 9)), 0x1234) + udp4(), llhdrlen=16))
+    add(pktap(276, struct.pack(">HHIHBB8s", 0x1234, 0, 2, 1, 0, 6, bytes(range(1, 9))) + udp4(), llhdrlen=20))
+    # record types: nothing follows (0), others; an unknown DLT; no packet at all
+    add(pktap(1, ethernet(0x0800, udp4()), rectype=0))
+    add(pktap(1, b"", rectype=0))
+    add(pktap(1, ethernet(0x0800, udp4()), rectype=2))
+    add(pktap(1, ethernet(0x0800, udp4()), rectype=0x01000001))
+    add(pktap(999, ethernet(0x0800, udp4())))
+    add(pktap(1, b""))
+    add(pktap(12, b""))
+    # header lengths that lie: below the fixed part, past it (bytes of its own, or into the packet), at the frame's end,
+    # past it, and from 2^31 up (a negative offset to tshark)
+    for header_length in (0, 4, 107):
+        add(pktap(1, ethernet(0x0800, udp4()), header_length=header_length))
+    add(pktap(1, ethernet(0x0800, udp4()), header_length=116, extra=b"extended"))
+    whole = pktap(1, ethernet(0x0800, udp4()))
+    for header_length in (110, 122, 140, len(whole) - 1, len(whole), len(whole) + 1, 500, 65535, 0x7FFFFFFF, 0x80000000,
+                          0xFFFFFF00, 0xFFFFFFD0, 0xFFFFFFFF):
+        add(pktap(1, ethernet(0x0800, udp4()), header_length=header_length))
+    add(pktap(12, udp4(), header_length=0xFFFFFFE0))
+    # shorter than the header on the wire, the header alone, and cuts through it
+    for end in (1, 3, 4, 8, 12, 40, 60, 107, 108, 110, 122):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header, Ethernet and IPv4, and after the UDP header
+    for cut in list(range(1, 143)) + [150]:
+        add(whole, cut)
+    return frames
+
+
+def pktap_damageable(data):
+    """The header's fixed part; the DLT only among those of the fixed cases (see damage)."""
+    return 108
+
+
+# What a damaged DLT becomes: the DLTs RawNet decodes after PKTAP, and one neither libpcap nor tshark knows.
+PKTAP_DLTS = [0, 1, 9, 12, 14, 101, 104, 108, 113, 228, 229, 258, 276, 999]
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -227,6 +309,8 @@ def damage(frames, rng, damageable):
             if damageable is ipnet_damageable and at == 1:
                 value = rng.choice([INET, INET6, 9])
             data = data[:at] + bytes([value]) + data[at + 1:]
+            if damageable is pktap_damageable and 8 <= at < 12:
+                data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
         out.append((data, caplen))
     return out
 
@@ -240,6 +324,7 @@ def main():
         "nflog.pcap": (239, nflog_frames(), nflog_damageable),
         "ipnet.pcap": (226, ipnet_frames(), ipnet_damageable),
         "ipoib.pcap": (242, ipoib_frames(), ipoib_damageable),
+        "pktap.pcap": (258, pktap_frames(), pktap_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

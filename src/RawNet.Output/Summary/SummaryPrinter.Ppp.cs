@@ -20,7 +20,7 @@ public sealed partial class SummaryPrinter
     {
         var line = _line;
         var bytes = frame[packet[index].Offset..];
-        switch (packet.Metadata.LinkType)
+        switch (LinkTypeAt(packet, frame, index))
         {
             case LinkType.PppWithDirection:
                 // tcpdump has no printer for this link type: its word for that, and every captured byte.

@@ -6,10 +6,12 @@ using RawNet.Protocols.Pppoe;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Fields;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.LinuxCooked;
+using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Tunnels;
 
 namespace RawNet.Output.Summary;
@@ -223,6 +225,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             ref readonly Layer layer = ref packet[index];
             var header = packet.HeaderOf(layer, frame);
+            if (layer.Kind == LayerKind.Pktap)
+            {
+                if (!AppendPktap(packet, frame, index, ref length, ref linkStart))
+                    return;
+                continue;
+            }
             if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
             {
                 AppendCutPppoe(header, length - (layer.Offset - linkStart));
@@ -436,12 +444,84 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     /// <summary>
+    /// A whole cooked (v1 or v2) or loopback header before what RawNet does not decode, <paramref name="length"/> bytes on
+    /// the wire from it: tcpdump's sll_print, sll2_print or null_hdr_print line (none for an SLL2 protocol below 0x0600),
+    /// then the rest in hex.
+    /// </summary>
+    private void AppendUnknownBehindHeader(LayerKind kind, ReadOnlySpan<byte> bytes, int length)
+    {
+        var line = _line;
+        int headerLength;
+        if (kind == LayerKind.Null)
+        {
+            // null_if_print reads either order, for DLT_LOOP too (tshark reads DLT_LOOP's in network order only).
+            uint family = LoopbackHeader.Family(bytes);
+            line.Append("AF Unknown (");
+            line.Append(family);
+            line.Append("), length ");
+            line.Append(length);
+            line.Append(": ");
+            headerLength = LoopbackHeader.Length;
+        }
+        else
+        {
+            bool v1 = kind == LayerKind.LinuxSll;
+            ushort protocol = (ushort)(v1 ? LinuxCookedHeader.SllProtocol(bytes) : LinuxCookedHeader.Sll2Protocol(bytes));
+            headerLength = v1 ? LinuxCookedHeader.SllLength : LinuxCookedHeader.Sll2Length;
+            if (v1)
+            {
+                ushort packetType = BinaryPrimitives.ReadUInt16BigEndian(bytes);
+                string type = packetType > byte.MaxValue ? "?" : TcpdumpNames.CookedPacketType((byte)packetType);
+                line.Pad(3 - type.Length);
+                line.Append(type);
+                line.Append(' ');
+            }
+            else if (protocol < EthernetHeader.MinEtherType)
+            {
+                AppendHexDump(bytes[headerLength..], "\n\t", withText: true);
+                return;
+            }
+            else
+            {
+                line.Append("ifindex ");
+                line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[LinuxCookedHeader.Sll2Field.InterfaceIndex..]));
+                line.Append(' ');
+            }
+            if (v1 ? LinuxCookedHeader.SllHasMacAddress(bytes) : LinuxCookedHeader.Sll2HasMacAddress(bytes))
+            {
+                line.AppendMac(bytes.Slice(v1 ? LinuxCookedHeader.SllField.Address : LinuxCookedHeader.Sll2Field.Address, 6));
+                line.Append(' ');
+            }
+            line.Append("ethertype Unknown (");
+            line.AppendHex(protocol, 4);
+            line.Append("), length ");
+            line.Append(length);
+            line.Append(": ");
+        }
+        AppendHexDump(bytes[headerLength..], "\n\t", withText: true);
+    }
+
+    /// <summary>
     /// A frame whose network layer RawNet does not decode: for Ethernet, tcpdump's addresses, EtherType and a hex dump
     /// of the rest; otherwise the length.
     /// </summary>
     private void AppendUndecodedLink(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int linkStart, int length)
     {
         var line = _line;
+        if (index > 1 && packet[index - 1] is { Kind: LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.Null, Status: LayerStatus.Complete,
+            Source: LayerSource.Frame } link)
+        {
+            if (link.Kind == LayerKind.Null && LoopbackHeader.Family(frame[link.Offset..]) is var family
+                && family is LoopbackHeader.Inet or LoopbackHeader.BsdInet6 or LoopbackHeader.FreeBsdInet6 or LoopbackHeader.DarwinInet6)
+            {
+                // DLT_LOOP's family in host order: tshark reads it in network order only, null_if_print either way.
+                AppendIpReadAt(packet, frame, family == LoopbackHeader.Inet ? LayerKind.Ipv4 : LayerKind.Ipv6, link.Offset + LoopbackHeader.Length,
+                    length - (link.Offset + LoopbackHeader.Length - linkStart));
+                return;
+            }
+            AppendUnknownBehindHeader(link.Kind, frame[link.Offset..], length - (link.Offset - linkStart));
+            return;
+        }
         int ethernet = -1;
         for (int i = index - 1; i > 0; i--)
         {

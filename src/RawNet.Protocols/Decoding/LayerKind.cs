@@ -25,6 +25,8 @@ public enum LayerKind : byte
     LinuxSll2,
     /// <summary>A Linux NFLOG message (LINKTYPE_NFLOG): its header and every TLV, the payload's included; IP lies inside it.</summary>
     Nflog,
+    /// <summary>Apple's PKTAP header (LINKTYPE_PKTAP), before the packet of the link type it names.</summary>
+    Pktap,
     /// <summary>A Solaris ipnet header (LINKTYPE_IPNET).</summary>
     Ipnet,
     /// <summary>The IP-over-InfiniBand header with Linux's pseudo-header before it (LINKTYPE_IPOIB), shown by tshark as "ipoib".</summary>

@@ -21,6 +21,7 @@ using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
 using RawNet.Protocols.Nsh;
+using RawNet.Protocols.Pktap;
 using RawNet.Protocols.Ppi;
 using RawNet.Protocols.Ppp;
 using RawNet.Protocols.Pppoe;
@@ -103,7 +104,8 @@ public sealed class PacketDecoder
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
-        or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib;
+        or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
+        or LinkType.Pktap;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -118,7 +120,7 @@ public sealed class PacketDecoder
         int reported = Math.Max(metadata.OriginalLength, frame.Length);
         packet.Add(LayerKind.Frame, 0, 0, reported);
         var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
-        DecodeLink(input, metadata.LinkType, frame.Length, reported);
+        DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
         if (packet.Outcome == DecodeOutcome.Ok)
         {
             ref readonly Layer last = ref packet[packet.LayerCount - 1];
@@ -149,62 +151,72 @@ public sealed class PacketDecoder
         public ReadOnlySpan<byte> BufferOf(in Layer layer) => layer.Source == LayerSource.Frame ? Frame : Bytes;
     }
 
-    private void DecodeLink(Span input, LinkType linkType, int capEnd, int repEnd)
+    /// <summary>
+    /// The link header at <paramref name="start"/> (not 0 only behind a PKTAP header, for the link types
+    /// <see cref="PktapHeader.TryGetLinkType"/> hands on), then what it carries.
+    /// </summary>
+    private void DecodeLink(Span input, LinkType linkType, int start, int capEnd, int repEnd)
     {
         var bytes = input.Bytes;
         switch (linkType)
         {
             case LinkType.Ethernet:
-                DecodeEthernet(input, 0, capEnd, repEnd);
+                DecodeEthernet(input, start, capEnd, repEnd);
                 return;
             case LinkType.Raw:
-                if (capEnd < 1)
+                if (capEnd - start < 1)
                 {
-                    Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Frame, 0, "empty raw IP frame");
+                    Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Frame, start, "empty raw IP frame");
                     return;
                 }
-                DecodeIpByVersion(input, 0, capEnd, repEnd);
+                DecodeIpByVersion(input, start, capEnd, repEnd);
                 return;
             case LinkType.Ipv4:
-                DecodeIpv4(input, 0, capEnd, repEnd);
+                DecodeIpv4(input, start, capEnd, repEnd);
                 return;
             case LinkType.Ipv6:
-                DecodeIpv6(input, 0, capEnd, repEnd);
+                DecodeIpv6(input, start, capEnd, repEnd);
                 return;
             case LinkType.Null:
             case LinkType.Loop:
             {
-                if (!Header(input, LayerKind.Null, 0, LoopbackHeader.Length, capEnd, repEnd, out _))
+                if (!Header(input, LayerKind.Null, start, LoopbackHeader.Length, capEnd, repEnd, out int loopback))
                     return;
-                uint family = LoopbackHeader.Family(bytes);
+                bool networkOrder = linkType == LinkType.Loop;
+                _packet.LayerRef(loopback).Detail = networkOrder ? LoopbackHeader.NetworkOrder : (byte)0;
+                uint family = LoopbackHeader.Family(bytes[start..], networkOrder);
+                int next = start + LoopbackHeader.Length;
                 if (family == LoopbackHeader.Inet)
-                    DecodeIpv4(input, LoopbackHeader.Length, capEnd, repEnd);
+                    DecodeIpv4(input, next, capEnd, repEnd);
                 else if (LoopbackHeader.IsInet6(family))
-                    DecodeIpv6(input, LoopbackHeader.Length, capEnd, repEnd);
+                    DecodeIpv6(input, next, capEnd, repEnd);
                 else
-                    Unsupported(input, LoopbackHeader.Length, capEnd, repEnd, "unknown loopback address family");
+                    Unsupported(input, next, capEnd, repEnd, "unknown loopback address family");
                 return;
             }
             case LinkType.LinuxSll:
-                if (!Header(input, LayerKind.LinuxSll, 0, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
+                if (!Header(input, LayerKind.LinuxSll, start, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
                     return;
-                DecodeCookedProtocol(input, LinuxCookedHeader.SllProtocol(bytes), LinuxCookedHeader.SllLength, capEnd, repEnd);
+                DecodeCookedProtocol(input, LinuxCookedHeader.SllProtocol(bytes[start..]), start + LinuxCookedHeader.SllLength, capEnd, repEnd);
                 return;
             case LinkType.LinuxSll2:
-                if (!Header(input, LayerKind.LinuxSll2, 0, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out _))
+                if (!Header(input, LayerKind.LinuxSll2, start, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out _))
                     return;
-                DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes), LinuxCookedHeader.Sll2Length, capEnd, repEnd);
+                DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes[start..]), start + LinuxCookedHeader.Sll2Length, capEnd, repEnd);
                 return;
             case LinkType.Ppp:
             case LinkType.PppHdlc:
                 // Cisco's serial framing shares these link types; its addresses are never PPP's 0xff (RFC 1547 4.3.1).
-                if (capEnd > 0 && CiscoHdlcHeader.IsAddress(bytes[0]))
-                    DecodeCiscoHdlc(input, 0, capEnd, repEnd);
+                if (capEnd > start && CiscoHdlcHeader.IsAddress(bytes[start]))
+                    DecodeCiscoHdlc(input, start, capEnd, repEnd);
                 else
-                    DecodePpp(input, 0, PppFraming.Hdlc, capEnd, repEnd);
+                    DecodePpp(input, start, PppFraming.Hdlc, capEnd, repEnd);
                 return;
             case LinkType.CiscoHdlc:
-                DecodeCiscoHdlc(input, 0, capEnd, repEnd);
+                DecodeCiscoHdlc(input, start, capEnd, repEnd);
+                return;
+            case LinkType.Pktap:
+                DecodePktap(input, start, capEnd, repEnd);
                 return;
             case LinkType.FrameRelay:
                 DecodeFrameRelay(input, capEnd, repEnd);
@@ -374,6 +386,52 @@ public sealed class PacketDecoder
             DecodeIpv6(input, payload, end, end);
         else
             Unsupported(input, payload, end, end, "NFLOG family not decoded");
+    }
+
+    /// <summary>
+    /// Apple's PKTAP header at <paramref name="start"/>, then, for a packet record, the packet of its DLT where tshark
+    /// finds it (<see cref="PktapHeader.PacketStart"/>: a lying header length moves it, even back from the frame's end).
+    /// A header length below the fixed part shows that length alone, malformed but not cut, as tshark's expert item;
+    /// another record type or a DLT RawNet does not decode after PKTAP shows nothing more. Nesting is bounded by the
+    /// packet's layers (each PKTAP header is at least 108 bytes).
+    /// </summary>
+    private void DecodePktap(Span input, int start, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Pktap, start, PktapHeader.LengthFieldLength, capEnd, repEnd, out int index))
+            return;
+        uint declared = PktapHeader.DeclaredLength(input.Bytes[start..capEnd]);
+        if (declared < PktapHeader.FixedLength)
+        {
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Malformed, LayerKind.Pktap, start, "Header length is too short");
+            return;
+        }
+        if (!Header(input, LayerKind.Pktap, start, PktapHeader.FixedLength, capEnd, repEnd, out index, replace: index))
+            return;
+        PktapHeader.TryRead(input.Bytes[start..capEnd], out var pktap);
+        if (pktap.RecordType != PktapHeader.RecordPacket)
+        {
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Pktap, start + PktapHeader.FixedLength, "PKTAP record carries no packet");
+            return;
+        }
+        switch (PktapHeader.PacketStart(capEnd - start, repEnd - start, declared, out int at))
+        {
+            case PktapPacket.Truncated:
+                _packet.LayerRef(index).Status = LayerStatus.Truncated;
+                StopShort(input, LayerKind.Pktap, capEnd, capEnd, repEnd, "PKTAP header length reaches past the captured bytes");
+                return;
+            case PktapPacket.Malformed:
+                Malformed(ref _packet.LayerRef(index), input, LayerKind.Pktap, start, "PKTAP header length reaches past the packet");
+                return;
+        }
+        if (!PktapHeader.TryGetLinkType(pktap.Dlt, out var linkType))
+        {
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Pktap, start + at, "PKTAP link type not decoded");
+            return;
+        }
+        DecodeLink(input, linkType, start + at, capEnd, repEnd);
     }
 
     /// <summary>

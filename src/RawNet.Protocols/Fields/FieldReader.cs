@@ -154,7 +154,7 @@ public static class FieldReader
         {
             LayerKind.Frame => FrameFieldReader.TryRead(computed, packet, occurrence, out value),
             LayerKind.Ethernet => Ethernet.EthernetFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
-            LayerKind.Null => Loopback.LoopbackFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Null => Loopback.LoopbackFieldReader.TryRead(computed, header, layer.Offset, layer.Detail, occurrence, out value),
             LayerKind.Ipv4 => Ipv4.Ipv4FieldReader.TryRead(computed, header, layer.Offset, layer.Extent, occurrence, out value),
             LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions
                 or LayerKind.Ipv6AuthenticationHeader => Ipv6.Ipv6FieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),

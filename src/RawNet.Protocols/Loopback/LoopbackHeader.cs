@@ -27,6 +27,16 @@ public static class LoopbackHeader
         return family > 0xFFFF ? BinaryPrimitives.ReverseEndianness(family) : family;
     }
 
+    /// <summary>The <see cref="Decoding.Layer.Detail"/> of a DLT_LOOP header, whose family tshark and tcpdump read in network order only.</summary>
+    public const byte NetworkOrder = 1;
+
+    /// <summary>
+    /// The address family as a DLT_LOOP header (<paramref name="networkOrder"/>) or a DLT_NULL one holds it: DLT_LOOP's in
+    /// network order as it stands, DLT_NULL's in either order (<see cref="Family(ReadOnlySpan{byte})"/>).
+    /// </summary>
+    public static uint Family(ReadOnlySpan<byte> header, bool networkOrder) =>
+        networkOrder ? BinaryPrimitives.ReadUInt32BigEndian(header) : Family(header);
+
     /// <summary>True for an AF_INET6 of any system (what tshark decodes as IPv6, and libpcap's <c>ip6</c> matches in a file).</summary>
     public static bool IsInet6(uint family) => family is LinuxInet6 or BsdInet6 or FreeBsdInet6 or DarwinInet6;
 }

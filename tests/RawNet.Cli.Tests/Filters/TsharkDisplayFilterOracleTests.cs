@@ -50,6 +50,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",
         "wlan.qos.tid == 5", "wlan.duration > 300", "radiotap.flags.fcs == 1", "radiotap.length > 20", "radiotap.present.tsft == 1",
         "ppi.dlt == 105", "llc.type == 0x86dd", "llc.dsap == 0x42",
+        "pktap", "pktap && ipv6", "pktap && null", "pktap.dlt == 12", "pktap.rectype != 1", "pktap.hdrlen > 108", "pktap.flags == 0x11",
+        "pktap.pfamily == 30", "pktap.epid == 4294967295", "pktap.ifname == \"lo0\"", "pktap.cmdname contains \"cc\"", "pktap.iftype == 24",
     ];
 
     /// <summary>
@@ -260,6 +262,7 @@ public sealed class TsharkDisplayFilterOracleTests
                     .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "link"), "*.pcap")
                         .Where(f => !f.EndsWith("ppp-dir.pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                     .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
+                    .Append(System.IO.Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"))
                 : []);
             using (var writer = PcapNgWriter.Create(combined.Path))
             {

@@ -6,7 +6,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
-/// Solaris ipnet on 226, Linux NFLOG on 239)
+/// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -27,6 +27,9 @@ public sealed class PseudoLinkOracleTests
         "ipnet.zdst", "ip.version", "nflog.family", "nflog.version", "nflog.res_id", "nflog.tlv", "nflog.tlv_length",
         "nflog.tlv_type", "nflog.protocol", "nflog.hook", "nflog.ifindex_indev", "nflog.ifindex_outdev",
         "nflog.ifindex_physindev", "nflog.ifindex_physoutdev", "nflog.prefix", "nflog.uid", "nflog.gid", "nflog.tlv_value",
+        "pktap.hdrlen", "pktap.rectype", "pktap.dlt", "pktap.ifname", "pktap.flags", "pktap.pfamily", "pktap.llhdrlen",
+        "pktap.lltrlrlen", "pktap.pid", "pktap.cmdname", "pktap.svc_class", "pktap.iftype", "pktap.ifunit", "pktap.epid",
+        "pktap.ecmdname",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -35,6 +38,8 @@ public sealed class PseudoLinkOracleTests
         .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
         "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
         "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size",
+        // the link layers PKTAP carries
+        "eth.src", "eth.type", "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
     ];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
@@ -92,6 +97,14 @@ public sealed class PseudoLinkOracleTests
         foreach (var value in new[] { "nflog:ip:udp", "nflog:ip:tcp", "nflog:ip:icmp", "nflog:ipv6:udp", "nflog:ipv6:icmpv6", "nflog:arp",
             "nflog:data", "1,10,4,11,14,3,9", "<MISSING>", "99", "Malformed Packet: NFLOG", "size limited" })
             Assert.Contains(value, nflog.StdOut);
+        var pktap = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "pktap.rectype", "-e", "_ws.expert.message", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "pcap_pktdata:eth:ethertype:ip:udp", "eth:ethertype:ip:tcp", "eth:ethertype:ip:icmp", "eth:ethertype:ipv6:udp",
+            "eth:ethertype:arp", "null:ip:tcp", "null:ipv6:icmpv6", "ppp:ip:udp", "chdlc:ip:icmp", "raw:ipv6:udp", "raw:ip:tcp",
+            "pcap_pktdata:ip:udp", "pcap_pktdata:ipv6:icmpv6", "sll:ethertype:ip:udp", "pktap:pcap_pktdata:pktap:pcap_pktdata:eth", "\t0\t",
+            "\t2\t", "\t16777217\t", "Link-layer header type 999 is not supported", "Header length is too short",
+            "PKTAP, 4294967295 byte header[Malformed Packet]", "PKTAP, 500 byte header[Malformed Packet]", "size limited" })
+            Assert.Contains(value, pktap.StdOut);
     }
 
     private const string Script = "make-pseudo-link-cases.py";

@@ -111,6 +111,8 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Vlan, Concat(Hex("0007"), U16(3 + tcp4.Length), Hex("060603"), tcp4))),
             (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.GlobalRoute, 0x0800, udp4)),
             (LinkType.Ipoib, Ipoib.IpoibTests.Frame(Ipoib.IpoibTests.DestinationOnly, 0x86dd, tcp6)),
+            (LinkType.Pktap, Pktap.PktapTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4))),
+            (LinkType.Pktap, Pktap.PktapTests.Frame(258, Pktap.PktapTests.Frame(229, tcp6, extra: 4))),
             (LinkType.Ipnet, Ipnet.IpnetTests.Frame(Protocols.Ipnet.IpnetHeader.Inet, udp4)),
             (LinkType.Ipnet, Ipnet.IpnetTests.Frame(Protocols.Ipnet.IpnetHeader.Inet6, tcp6, dataLength: 7)),
             (LinkType.Nflog, Nflog.NflogTests.Message(Protocols.Nflog.NflogHeader.Ipv4, Nflog.NflogTests.Tlv(Protocols.Nflog.NflogTlvType.Prefix, [0x61, 0]),

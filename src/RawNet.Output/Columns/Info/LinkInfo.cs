@@ -39,7 +39,12 @@ internal static class LinkInfo
         {
             case LayerKind.Ethernet:
                 if (header.Length < EthernetHeader.Length)
+                {
+                    // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP header's text stays.
+                    if (index > 1 && source.Packet[index - 1].Kind == LayerKind.Pktap)
+                        PseudoHeaderInfo.Write(line, in source, index - 1);
                     return true;
+                }
                 line.Append("Ethernet II");
                 return false;
             case LayerKind.Vlan:

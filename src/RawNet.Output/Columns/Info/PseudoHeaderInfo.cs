@@ -1,10 +1,12 @@
+using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Nflog;
+using RawNet.Protocols.Pktap;
 
 namespace RawNet.Output.Columns.Info;
 
 /// <summary>
-/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG): tshark's protocol
+/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP): tshark's protocol
 /// name and the text its dissector writes first (NFLOG clears it), marked when the header itself was cut or malformed.
 /// </summary>
 internal static class PseudoHeaderInfo
@@ -13,6 +15,23 @@ internal static class PseudoHeaderInfo
     public static bool Write(TextLine line, in InfoSource source, int index)
     {
         ref readonly Layer layer = ref source.Packet[index];
+        if (HandsRawData(in source, index, out bool empty))
+        {
+            line.Append("Raw packet data");
+            return empty;
+        }
+        if (layer.Kind == LayerKind.Pktap)
+        {
+            // Written once the header length is read: "PKTAP, 108 byte header".
+            var header = source.Header(index);
+            if (header.Length >= PktapHeader.LengthFieldLength)
+            {
+                line.Append("PKTAP, ");
+                line.Append(PktapHeader.DeclaredLength(header));
+                line.Append(" byte header");
+            }
+            return layer.Status != LayerStatus.Complete;
+        }
         line.Append(layer.Kind switch
         {
             LayerKind.Ipoib => "IP over Infiniband",
@@ -42,6 +61,28 @@ internal static class PseudoHeaderInfo
     {
         LayerKind.Ipoib => "IPoIB",
         LayerKind.Ipnet => "IPNET",
+        LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
         _ => "NFLOG",
     };
+
+    /// <summary>
+    /// True when the PKTAP header at <paramref name="index"/> handed tshark's raw IP dissector (DLT 12, 14, 101) a packet
+    /// it found no IP in, empty or of another version: that dissector writes "N/A" and "Raw packet data" before it looks.
+    /// <paramref name="empty"/> when the packet had no byte to look at.
+    /// </summary>
+    private static bool HandsRawData(in InfoSource source, int index, out bool empty)
+    {
+        empty = false;
+        ref readonly Layer layer = ref source.Packet[index];
+        if (layer.Kind != LayerKind.Pktap || layer.Source != LayerSource.Frame || !PktapHeader.TryRead(source.Header(index), out var pktap)
+            || pktap.HeaderLength < PktapHeader.FixedLength || pktap.RecordType != PktapHeader.RecordPacket
+            || !PktapHeader.TryGetLinkType(pktap.Dlt, out var linkType) || linkType != LinkType.Raw)
+            return false;
+        int captured = source.Frame.Length - layer.Offset;
+        int reported = Math.Max(source.Packet.Metadata.OriginalLength, source.Frame.Length) - layer.Offset;
+        if (PktapHeader.PacketStart(captured, reported, pktap.HeaderLength, out int start) != PktapPacket.Found)
+            return false;
+        empty = start >= captured;
+        return true;
+    }
 }
