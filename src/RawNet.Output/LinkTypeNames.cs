@@ -29,6 +29,8 @@ public static class LinkTypeNames
         LinkType.Nflog => "NFLOG",
         LinkType.Ipnet => "IPNET",
         LinkType.Ipoib => "IPOIB",
+        LinkType.ArcnetLinux => "ARCNET_LINUX",
+        LinkType.JuniperEther => "JUNIPER_ETHER",
         _ => "unknown",
     };
 }

@@ -67,7 +67,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
-        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog => ColumnWriter.PseudoHeader,
+        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Arcnet or LayerKind.Juniper => ColumnWriter.PseudoHeader,
         _ => ColumnWriter.None,
     };
 
@@ -83,7 +83,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         for (int i = 1; i < layers.Length; i++)
         {
             ref readonly Layer layer = ref layers[i];
-            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i)
+            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i) || WritesNoColumns(i)
                 || (layer.Kind == LayerKind.Http && !HttpInfo.SetsColumns(in this, i)))
                 continue;
             owner = i;
@@ -107,6 +107,20 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         return layer.Extent == 0 && previous is LayerKind.Ipv4 or LayerKind.Ipv6 || previous is LayerKind.Gre or LayerKind.Erspan
             || (IpInfo.IsExtension(previous) && !IpInfo.IsExtension(layer.Kind));
     }
+
+    /// <summary>
+    /// True for an IPv4 layer tshark reached through its "ip" dissector (<see cref="ReachedByIpDispatcher"/>) with no byte
+    /// of it there: that dissector reads the version before it writes any column, so the link header's stay, marked.
+    /// </summary>
+    public bool WritesNoColumns(int index) => Packet[index].HeaderLength == 0 && ReachedByIpDispatcher(index);
+
+    /// <summary>
+    /// True for an IPv4 layer that a link header tshark hands to its "ip" dissector (dissect_ip) named: BSD loopback,
+    /// ipnet, IPoIB, ARCNET and Juniper's payload type. That dissector says "Bogus IP version" where the EtherType's
+    /// (dissect_ip_v4) says "Bogus IPv4 version".
+    /// </summary>
+    public bool ReachedByIpDispatcher(int index) => index > 1 && Packet[index].Kind == LayerKind.Ipv4 && !Packet[index].Quoted
+        && Packet[index - 1].Kind is LayerKind.Null or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Arcnet or LayerKind.Juniper;
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

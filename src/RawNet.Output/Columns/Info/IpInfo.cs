@@ -20,6 +20,13 @@ internal static class IpInfo
         if (header.Length < 1)
             return true;
         int version = header[0] >> 4, headerLength = (header[0] & 0x0F) * 4;
+        if (version != 4 && source.ReachedByIpDispatcher(index))
+        {
+            line.Append("Bogus IP version (");
+            line.Append(version);
+            line.Append(')');
+            return false;
+        }
         if (version != 4)
         {
             line.Append("Bogus IPv4 version (");
@@ -80,8 +87,16 @@ internal static class IpInfo
         var header = source.Header(index);
         if (kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6)
         {
-            // The IPv6 dissector refuses the packet: tshark shows the EtherType's name instead.
-            line.Append("IPv6");
+            // The IPv6 dissector refuses the packet, after it wrote its complaint: the EtherType's dissector then shows
+            // its name instead; the pseudo-headers' tables keep the complaint.
+            if (KeepsIpv6Complaint(in source, index))
+            {
+                line.Append("Bogus IPv6 version (");
+                line.Append(header[0] >> 4);
+                line.Append(", must be 6)");
+            }
+            else
+                line.Append("IPv6");
             return false;
         }
         if (!IsComplete(in source, index))
@@ -167,11 +182,24 @@ internal static class IpInfo
     public static string Protocol(in InfoSource source, int index)
     {
         var kind = source.Packet[index].Kind;
-        if (kind == LayerKind.Ipv4)
-            return "IPv4";
         var header = source.Header(index);
-        return kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6 ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
+        if (kind == LayerKind.Ipv4)
+            return header.Length >= 1 && header[0] >> 4 != 4 && source.ReachedByIpDispatcher(index) ? "IP" : "IPv4";
+        if (kind != LayerKind.Ipv6 || header.Length < 1 || header[0] >> 4 == 6)
+            return "IPv6";
+        // A refused IPv6 packet: ARCNET writes its protocol ID, ipnet and Juniper leave IPv6's name, an EtherType its own.
+        var before = index > 1 ? source.Packet[index - 1].Kind : LayerKind.Frame;
+        if (before == LayerKind.Arcnet && source.Header(index - 1).Length > RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId)
+            return HexNames.Of(source.Header(index - 1)[RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId]);
+        return KeepsIpv6Complaint(in source, index) ? "IPv6" : HexNames.Of((ushort)EtherType.Ipv6);
     }
+
+    /// <summary>
+    /// True for an IPv6 layer whose link header is not an EtherType's (ipnet, ARCNET, Juniper): when the IPv6 dissector
+    /// refuses the packet, its "Bogus IPv6 version" stays in the Info column.
+    /// </summary>
+    private static bool KeepsIpv6Complaint(in InfoSource source, int index) => index > 1 && !source.Packet[index].Quoted
+        && source.Packet[index - 1].Kind is LayerKind.Ipnet or LayerKind.Arcnet or LayerKind.Juniper;
 
     /// <summary>True when bytes follow the IP headers and RawNet decoded none of them.</summary>
     private static bool HasUndecodedPayload(in InfoSource source, int index)

@@ -81,7 +81,8 @@ internal static class LinkInfo
     {
         type = 0;
         var packet = source.Packet;
-        if (index + 1 >= packet.LayerCount || packet[index + 1].Kind != LayerKind.Payload)
+        // Bytes nothing decoded follow, or none at all after a whole header (tshark still names the type it could not hand on).
+        if (index + 1 < packet.LayerCount ? packet[index + 1].Kind != LayerKind.Payload : packet[index].Status != LayerStatus.Complete)
             return false;
         var header = source.Header(index);
         int at = packet[index].Kind switch
@@ -95,7 +96,7 @@ internal static class LinkInfo
         if (at < 0 || header.Length < at + 2)
             return false;
         type = BinaryPrimitives.ReadUInt16BigEndian(header[at..]);
-        return type >= EthernetHeader.MinEtherType;
+        return type >= EthernetHeader.MinEtherType || type == 0; // 0 is no length: tshark reads it as an (unknown) type
     }
 
     /// <summary>True when a cooked header is long enough for tshark to have read its packet type (and set the columns).</summary>

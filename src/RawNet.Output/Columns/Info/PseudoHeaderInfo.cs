@@ -1,10 +1,12 @@
+using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 
 namespace RawNet.Output.Columns.Info;
 
 /// <summary>
-/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG): tshark's protocol
-/// name and the text its dissector writes first (NFLOG clears it), marked when the header itself was cut or malformed.
+/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, ARCNET, Juniper):
+/// tshark's protocol name and the text its dissector writes first (NFLOG and Juniper clear it), marked when the header
+/// itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
 internal static class PseudoHeaderInfo
 {
@@ -16,6 +18,7 @@ internal static class PseudoHeaderInfo
         {
             LayerKind.Ipoib => "IP over Infiniband",
             LayerKind.Ipnet => "Solaris IPNET",
+            LayerKind.Arcnet => "ARCNET",
             _ => "",
         });
         return layer.Status != LayerStatus.Complete;
@@ -26,6 +29,18 @@ internal static class PseudoHeaderInfo
     {
         LayerKind.Ipoib => "IPoIB",
         LayerKind.Ipnet => "IPNET",
+        LayerKind.Arcnet => ArcnetProtocol(in source, index),
+        LayerKind.Juniper => "Juniper Ethernet",
         _ => "NFLOG",
     };
+
+    /// <summary>"ARCNET", or once the whole header is there and no dissector took its ID, the ID as tshark writes it ("0x0099").</summary>
+    private static string ArcnetProtocol(in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (source.Packet[index].Status != LayerStatus.Complete || !ArcnetHeader.TryRead(header, out var arcnet)
+            || ArcnetHeader.HasTsharkDissector(arcnet.ProtocolId))
+            return "ARCNET";
+        return HexNames.Of(arcnet.ProtocolId);
+    }
 }
