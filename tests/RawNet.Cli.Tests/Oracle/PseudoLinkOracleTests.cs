@@ -82,6 +82,29 @@ public sealed class PseudoLinkOracleTests
     public void ColumnsEqualTshark(string name) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), ["frame.number", "_ws.col.Protocol", "_ws.col.Info"], 1);
 
+    /// <summary>
+    /// Display filters over the ARCNET and Juniper fields select the frames tshark selects; "juniper" selects none, as
+    /// tshark never adds Juniper's protocol item.
+    /// </summary>
+    [Theory]
+    [InlineData("arcnet.pcap", "arcnet")]
+    [InlineData("arcnet.pcap", "arcnet.protID == 0xd4")]
+    [InlineData("arcnet.pcap", "arcnet.split_flag == 255")]
+    [InlineData("arcnet.pcap", "arcnet && ipv6")]
+    [InlineData("arcnet.pcap", "arcnet.offset == 01:fe")]
+    [InlineData("arcnet.pcap", "arcnet.src == 0x80 || arcnet.dst == 0x00")]
+    [InlineData("arcnet.pcap", "ip && arcnet.sequence > 4000")]
+    [InlineData("juniper-ether.pcap", "juniper")]
+    [InlineData("juniper-ether.pcap", "juniper.ext.ifl == 77")]
+    [InlineData("juniper-ether.pcap", "juniper.payload_type == 2")]
+    [InlineData("juniper-ether.pcap", "juniper.l2hdr == 1 && !ip")]
+    [InlineData("juniper-ether.pcap", "juniper.ext_total_len > 100")]
+    [InlineData("juniper-ether.pcap", "juniper.ext.ifd == 4294967295")]
+    [InlineData("juniper-ether.pcap", "juniper.magic-number != 0x4d4743 && eth")]
+    [InlineData("juniper-ether.pcap", "juniper.direction == 0 && udp")]
+    public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
+
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
 
