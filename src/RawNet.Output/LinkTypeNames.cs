@@ -30,6 +30,8 @@ public static class LinkTypeNames
         LinkType.Pktap => "PKTAP",
         LinkType.Ipnet => "IPNET",
         LinkType.Ipoib => "IPOIB",
+        LinkType.ArcnetLinux => "ARCNET_LINUX",
+        LinkType.JuniperEther => "JUNIPER_ETHER",
         _ => "unknown",
     };
 }

@@ -41,6 +41,10 @@ public enum LinkType : ushort
     Pktap = 258,
     /// <summary>IP over InfiniBand behind Linux's 40-byte pseudo-header (LINKTYPE_IPOIB): 44 bytes in all, then what its EtherType names.</summary>
     Ipoib = 242,
+    /// <summary>ARCNET behind Linux's header (LINKTYPE_ARCNET_LINUX): 5 or 8 bytes as the protocol ID says, then what it names.</summary>
+    ArcnetLinux = 129,
+    /// <summary>A Juniper router's capture header (LINKTYPE_JUNIPER_ETHER), then Ethernet, or with no link header the payload type's packet.</summary>
+    JuniperEther = 178,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

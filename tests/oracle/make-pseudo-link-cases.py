@@ -20,7 +20,12 @@ every inner DLT RawNet decodes after it (Ethernet, BSD and OpenBSD loopback, PPP
 link headers carry that RawNet does not decode (an unknown family, DLT_LOOP's in host order, unknown EtherTypes), record types
 0, 1 and others, an unknown DLT, interface and command names of every length, header lengths that lie (below the fixed
 part, past it, past the frame, from 2^31 up: tshark counts those back from the frame's end), frames shorter than the
-header, and frames cut at every length through the header and IPv4. Every timestamp starts
+header, and frames cut at every length through the header and IPv4.
+arcnet.pcap (LINKTYPE_ARCNET_LINUX, 129): Linux's 5- or 8-byte header before
+IPv4, IPv6 and ARP by RFC 1201's and RFC 1051's protocol IDs, the exception form, unknown IDs, short frames and cuts at
+every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
+TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
+short frames and cuts at every length (see juniper_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -292,6 +297,168 @@ def pktap_damageable(data):
 PKTAP_DLTS = [0, 1, 9, 12, 14, 101, 104, 108, 113, 228, 229, 258, 276, 999]
 
 
+def arcnet(protocol, payload, source=0x01, destination=0x02, offset=b"\x00\x00", split=0, sequence=0x1234):
+    """A Linux ARCNET header (LINKTYPE_ARCNET_LINUX): source, destination, the hardware offset, the protocol ID, and for
+    the RFC 1201 IDs (all but the RFC 1051 ones and Diagnose) the split flag and sequence number; then the payload."""
+    header = struct.pack(">BB", source, destination) + offset + bytes([protocol])
+    if protocol not in (ARC_IP_1051, ARC_ARP_1051, ARC_DIAGNOSE):
+        header += struct.pack(">BH", split, sequence)
+    return header + payload
+
+
+ARC_IP_1051, ARC_ARP_1051, ARC_IP, ARC_ARP, ARC_RARP, ARC_INET6, ARC_DIAGNOSE = 0xF0, 0xF1, 0xD4, 0xD5, 0xD6, 0xC4, 0x80
+
+
+def arcnet_arp(opcode, sender_hw=0x01, target_hw=0x00):
+    """ARP over ARCNET (RFC 1201): hardware type 7 with one-byte station addresses."""
+    return (struct.pack(">HHBBH", 7, 0x0800, 1, 4, opcode) + bytes([sender_hw, 198, 18, 0, 1])
+            + bytes([target_hw, 198, 18, 0, 2]))
+
+
+def arcnet_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(arcnet(ARC_IP, udp4()))
+    add(arcnet(ARC_IP_1051, tcp4(), source=0xFE, destination=0x00))
+    add(arcnet(ARC_IP, echo4(), split=2, sequence=7))
+    add(arcnet(ARC_IP, udp4(), split=5, sequence=0xFFFF))                 # a middle fragment: both print it as a packet
+    add(arcnet(ARC_INET6, udp6(), offset=b"\x01\xfe"))
+    add(arcnet(ARC_INET6, echo6(), source=0x80, destination=0xFF))
+    add(arcnet(ARC_ARP, arcnet_arp(1)))
+    add(arcnet(ARC_ARP, arcnet_arp(2, sender_hw=0x02, target_hw=0x01), destination=0x01))
+    add(arcnet(ARC_ARP_1051, arcnet_arp(1), destination=0x00))
+    add(arcnet(ARC_RARP, arcnet_arp(3)))
+    add(arcnet(ARC_ARP, ARP_ETHERNET))
+    # IPv6 behind an IPv4 ID (tshark's "ip" reads the version; tcpdump says so), a bogus version behind IPv6's ID
+    add(arcnet(ARC_IP, udp6()))
+    add(arcnet(ARC_INET6, b"\x30" + udp6()[1:]))
+    # the exception form (split flag 0xff, padding, the protocol ID again): the Linux link type reads it as a split flag
+    add(arcnet(ARC_IP, bytes([ARC_IP, 0, 0, 1]) + udp4(), split=0xFF, sequence=0))
+    # unknown protocol IDs and Diagnose: data
+    add(arcnet(0x99, b"unknown ID", split=3))
+    add(arcnet(ARC_DIAGNOSE, b"diag"))
+    add(arcnet(0x00, b""))
+    add(arcnet(0xFF, b"\xff" * 9, split=0xFF, sequence=0xFFFF))
+    # shorter than the header on the wire: no protocol ID, no split flag, half a sequence number, an RFC 1051 header alone
+    whole = arcnet(ARC_IP, udp4())
+    for end in (1, 2, 3, 4, 5, 6, 7, 8):
+        add(whole[:end])
+    old = arcnet(ARC_IP_1051, tcp4())
+    for end in (5, 6, 24):
+        add(old[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 37)) + [40]:
+        add(whole, cut)
+    for cut in (3, 5, 12):
+        add(old, cut)
+    return frames
+
+
+def arcnet_damageable(data):
+    """The header but the protocol ID, which moves only among the IDs both oracles decode alike."""
+    return 8
+
+
+ARCNET_IDS = (ARC_IP_1051, ARC_IP, ARC_INET6, ARC_DIAGNOSE, 0x99)
+
+
+def juniper(flags, payload, extensions=None, total=None, magic=b"MGC"):
+    """A Juniper capture header: magic "MGC", flags, and with the extension flag (0x80) a 16-bit total length and TLVs."""
+    header = magic + bytes([flags])
+    if extensions is not None:
+        header += struct.pack(">H", len(extensions) if total is None else total) + extensions
+    return header + payload
+
+
+def ext(kind, value, length=None):
+    """A Juniper extension TLV: type and length bytes, then the value (little-endian below type 128, big-endian above)."""
+    return bytes([kind, len(value) if length is None else length]) + value
+
+
+JUNIPER_IN, JUNIPER_NO_L2, JUNIPER_EXT = 0x01, 0x02, 0x80
+IFD_IDX, IFD_NAME, IFD_MEDIATYPE, IFL_IDX, IFL_UNIT, IFL_ENCAPS, TTP_IFD_MEDIATYPE, TTP_IFL_ENCAPS = range(1, 9)
+MAC_A, MAC_B = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def ether(ethertype, payload):
+    return MAC_B + MAC_A + struct.pack(">H", ethertype) + payload
+
+
+def le32(value):
+    return struct.pack("<I", value)
+
+
+def juniper_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = ether(0x0800, udp4())
+    interface = (ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(77)) + ext(IFL_UNIT, le32(0)) + ext(IFD_MEDIATYPE, b"\x01")
+                 + ext(IFL_ENCAPS, b"\x0e") + ext(IFD_NAME, b"ge-0/0/0"))
+    add(juniper(JUNIPER_IN, udp))
+    add(juniper(0, ether(0x0800, tcp4())))
+    add(juniper(JUNIPER_IN | JUNIPER_EXT, ether(0x0800, echo4()), interface))
+    add(juniper(JUNIPER_EXT, ether(0x86DD, udp6()), ext(TTP_IFD_MEDIATYPE, b"\x04\x00") + ext(TTP_IFL_ENCAPS, b"\x11\x00\x00")))
+    add(juniper(JUNIPER_IN, ether(0x86DD, echo6())))
+    add(juniper(JUNIPER_IN, ether(0x0806, ARP_ETHERNET)))
+    add(juniper(JUNIPER_IN, ether(0x1234, b"unknown type")))
+    add(juniper(JUNIPER_IN, ether(0x8100, b"\x00\x05\x08\x00" + udp4())))
+    add(juniper(0x7D, udp))                                                # every other flag bit
+    # values of every size (1 to 4 bytes, and 5: tshark's -1), big-endian types, unknown types, an empty name
+    add(juniper(JUNIPER_EXT, udp, ext(IFD_IDX, b"\x01\x02\x03\x04\x05") + ext(IFD_MEDIATYPE, b"\x01\x02")
+                + ext(IFL_UNIT, b"\x01\x02\x03") + ext(IFL_ENCAPS, b"\x63") + ext(IFL_IDX, b"\xff\xff\xff\xff")))
+    add(juniper(JUNIPER_EXT, udp, ext(0x81, b"\x00\x00\x00\x01") + ext(9, b"\x07") + ext(0xFF, b"\x01\x02")
+                + ext(TTP_IFD_MEDIATYPE, b"\xff")))
+    # hostile extensions: a zero length or type ends the walk, a length past the total, a total of 0 to 3, past the
+    # frame, and wrapping tshark's 16-bit header length; a TLV header alone
+    add(juniper(JUNIPER_EXT, udp, ext(IFD_IDX, le32(5), length=0) + ext(IFL_IDX, le32(6))))
+    add(juniper(JUNIPER_EXT, udp, ext(0, le32(5)) + ext(IFL_IDX, le32(6))))
+    add(juniper(JUNIPER_EXT, udp, ext(IFD_IDX, le32(5), length=9)))
+    add(juniper(JUNIPER_EXT, udp, ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(6), length=5)))
+    for total in (0, 1, 2, 3, 5):
+        add(juniper(JUNIPER_EXT, udp, ext(IFL_IDX, le32(6)), total=total))
+    for total in (40, 200, 0xFFFA, 0xFFFF):
+        add(juniper(JUNIPER_EXT, udp, ext(IFL_IDX, le32(6)), total=total))
+    add(juniper(JUNIPER_EXT, udp, b"\x04\x01\x07"))
+    # no link header: the payload type (tshark reads its low byte), IPv4 and IPv6 both ways, unknown, Ethernet, MPLS
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_IN, le32(2) + udp4()))
+    add(juniper(JUNIPER_NO_L2, le32(3) + tcp4()))
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_EXT, le32(6) + udp6(), ext(IFL_IDX, le32(1))))
+    add(juniper(JUNIPER_NO_L2, le32(7) + echo6()))
+    add(juniper(JUNIPER_NO_L2, le32(0x99) + udp4()))
+    add(juniper(JUNIPER_NO_L2, le32(0xA248) + b"abcd" + udp4()))
+    add(juniper(JUNIPER_NO_L2, le32(0x0302) + udp4()))
+    add(juniper(JUNIPER_NO_L2, le32(2) + udp6()))
+    add(juniper(JUNIPER_NO_L2, le32(204) + udp))
+    add(juniper(JUNIPER_NO_L2, le32(5) + struct.pack(">I", (16 << 12) | 0x100 | 64) + udp4()))
+    add(juniper(JUNIPER_NO_L2, le32(6) + b"\x30" + udp6()[1:]))
+    add(juniper(JUNIPER_NO_L2, le32(2) + b"\x99junk"))
+    add(juniper(JUNIPER_NO_L2, le32(2) + b"\x44" + udp4()[1:]))
+    add(juniper(JUNIPER_NO_L2, le32(2)))
+    add(juniper(JUNIPER_NO_L2, b"\x02\x00"))
+    # no magic number: tshark reads Ethernet from the first byte, tcpdump says so
+    add(juniper(JUNIPER_IN, udp, magic=b"XYZ"))
+    add(juniper(JUNIPER_IN, udp, magic=b"MGD"))
+    add(b"XYZ\x01")
+    # shorter than the header on the wire
+    whole = juniper(JUNIPER_IN | JUNIPER_EXT, udp, ext(IFD_IDX, le32(5)) + ext(IFL_UNIT, b"\x02\x00"))
+    for end in (1, 2, 3, 4, 5, 6, 7, 8, 12, 14, 20, 30):
+        add(whole[:end])
+    add(juniper(JUNIPER_IN, b""))
+    add(juniper(JUNIPER_IN, udp[:10]))
+    # the capture cutting a frame at every length through the header, its extensions, Ethernet and IPv4
+    for cut in list(range(1, 47)) + [54]:
+        add(whole, cut)
+    bare = juniper(JUNIPER_NO_L2, le32(2) + udp4())
+    for cut in (3, 6, 8, 9, 20):
+        add(bare, cut)
+    return frames
+
+
+def juniper_damageable(data):
+    """The magic number, flags and extensions: up to the Ethernet header, or the first bytes of what follows."""
+    return 16
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -308,6 +475,8 @@ def damage(frames, rng, damageable):
                 value = rng.choice([2, 10, 9])
             if damageable is ipnet_damageable and at == 1:
                 value = rng.choice([INET, INET6, 9])
+            if damageable is arcnet_damageable and at == 4:
+                value = rng.choice(ARCNET_IDS)
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -325,6 +494,9 @@ def main():
         "ipnet.pcap": (226, ipnet_frames(), ipnet_damageable),
         "ipoib.pcap": (242, ipoib_frames(), ipoib_damageable),
         "pktap.pcap": (258, pktap_frames(), pktap_damageable),
+        # last, so the damaged files above keep the bytes they had before these were added
+        "arcnet.pcap": (129, arcnet_frames(), arcnet_damageable),
+        "juniper-ether.pcap": (178, juniper_frames(), juniper_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -54,6 +54,8 @@ public static class InfoColumn
         if (owner <= 0)
             return;
         bool cut = Write(line, in source, owner);
+        // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.
+        cut |= owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1);
         // HTTP that does not write the columns (header lines with no request line) still adds its body's text to TCP's,
         // and tshark's HTTP reads a payload the capture cut to its end even when it shows nothing of it.
         if (!cut && packet[owner].Kind == LayerKind.Tcp && owner + 1 < packet.LayerCount)

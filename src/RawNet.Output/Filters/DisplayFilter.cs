@@ -100,6 +100,8 @@ public sealed class DisplayFilter
         && (packet[index].Kind != LayerKind.Dns || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
         // "ppp" in a PPPoE session is its protocol field, there only when the decoder found it whole.
         && (packet[index].Kind != LayerKind.PppoeSession || name != FieldCatalog.PppName || packet[index].Status == LayerStatus.Complete)
+        // tshark's Juniper dissectors add a text subtree, never their protocol item: "juniper" matches no packet.
+        && packet[index].Kind != LayerKind.Juniper
         && ShowsAnyField(packet, index, frame);
 
     /// <summary>

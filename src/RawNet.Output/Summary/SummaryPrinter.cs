@@ -277,6 +277,14 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     if (!AppendIpoib(frame, length))
                         return;
                     continue;
+                case LayerKind.Arcnet:
+                    if (!AppendArcnet(packet, frame, index, length))
+                        return;
+                    continue;
+                case LayerKind.Juniper:
+                    if (!AppendJuniper(packet, frame, index, ref length, ref linkStart))
+                        return;
+                    continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
                     AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
@@ -343,17 +351,26 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 return;
             }
         }
+        var bytes = frame[Math.Min(offset, frame.Length)..];
+        AppendIpVersion(DecodeAside(packet, bytes, length, kind == LayerKind.Ipv4 ? LinkType.Ipv4 : LinkType.Ipv6), bytes, 1, kind, length);
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> (of <paramref name="packet"/>'s frame) decoded again on their own as a frame of
+    /// <paramref name="linkType"/>, <paramref name="length"/> bytes on the wire, into the one packet kept for that.
+    /// </summary>
+    private DecodedPacket DecodeAside(DecodedPacket packet, ReadOnlySpan<byte> bytes, int length, LinkType linkType)
+    {
         _sideDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false));
         _sidePacket ??= new DecodedPacket();
-        var bytes = frame[Math.Min(offset, frame.Length)..];
         var metadata = packet.Metadata with
         {
             CapturedLength = bytes.Length,
             OriginalLength = Math.Max(bytes.Length, length),
-            LinkType = kind == LayerKind.Ipv4 ? LinkType.Ipv4 : LinkType.Ipv6,
+            LinkType = linkType,
         };
         _sideDecoder.Decode(bytes, metadata, packet.FrameNumber, _sidePacket);
-        AppendIpVersion(_sidePacket, bytes, 1, kind, length);
+        return _sidePacket;
     }
 
     private void AppendIpVersion(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, LayerKind kind, int length)
@@ -631,13 +648,15 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             return;
         }
         line.Append("ARP, ");
-        bool ipv4 = arp.ProtocolType is EtherType.Ipv4 or (EtherType)0x1000 && arp.ProtocolSize == 4 && arp.HardwareSize != 0;
+        bool ipv4 = arp.ProtocolType is EtherType.Ipv4 or ArpTrailerProtocol && arp.ProtocolSize == 4 && arp.HardwareSize != 0;
         if (!ipv4 || _verbose)
         {
             if (arp.HardwareType == 1)
                 line.Append("Ethernet");
             else if (arp.HardwareType == 32)
                 line.Append("InfiniBand"); // ARP on IPoIB (RFC 4391 4)
+            else if (arp.HardwareType == 7)
+                line.Append("ArcNet"); // ARP on ARCNET (RFC 1201), one-byte station IDs
             else
             {
                 line.Append("Unknown Hardware (");
@@ -647,7 +666,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(" (len ");
             line.Append(arp.HardwareSize);
             line.Append("), ");
-            var protocolName = TcpdumpNames.EtherType((ushort)arp.ProtocolType);
+            var protocolName = arp.ProtocolType == ArpTrailerProtocol ? "Trail" : TcpdumpNames.EtherType((ushort)arp.ProtocolType);
             if (protocolName.Length > 0)
                 line.Append(protocolName);
             else
@@ -677,7 +696,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             case ArpOperation.Request:
                 line.Append("who-has ");
-                AppendProtocolAddress(targetIp);
+                AppendProtocolAddress(targetIp, arp.ProtocolType);
                 if (targetHardware.ContainsAnyExcept((byte)0))
                 {
                     line.Append(" (");
@@ -685,10 +704,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     line.Append(')');
                 }
                 line.Append(" tell ");
-                AppendProtocolAddress(senderIp);
+                AppendProtocolAddress(senderIp, arp.ProtocolType);
                 break;
             case ArpOperation.Reply:
-                AppendProtocolAddress(senderIp);
+                AppendProtocolAddress(senderIp, arp.ProtocolType);
                 line.Append(" is-at ");
                 AppendLinkAddress(senderHardware);
                 break;
@@ -701,12 +720,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             case (ArpOperation)4:
                 AppendLinkAddress(targetHardware);
                 line.Append(" at ");
-                AppendProtocolAddress(targetIp);
+                AppendProtocolAddress(targetIp, arp.ProtocolType);
                 break;
             case (ArpOperation)9:
                 AppendLinkAddress(senderHardware);
                 line.Append(" at ");
-                AppendProtocolAddress(senderIp);
+                AppendProtocolAddress(senderIp, arp.ProtocolType);
                 break;
             default:
                 AppendHexDump(bytes[..Math.Min(bytes.Length, length)], "\n\t", withText: true);
@@ -715,13 +734,19 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         AppendLength(length);
     }
 
-    private void AppendProtocolAddress(ReadOnlySpan<byte> address)
+    /// <summary>tcpdump's tpaddr_print_ip and spaddr_print_ip: an IPv4 address, or why it is not one.</summary>
+    private void AppendProtocolAddress(ReadOnlySpan<byte> address, EtherType protocol)
     {
-        if (address.Length == 4)
-            _line.AppendIpv4(address);
-        else
+        if (protocol is not (EtherType.Ipv4 or ArpTrailerProtocol))
             _line.Append("<wrong proto type>");
+        else if (address.Length != 4)
+            _line.Append("<wrong len>");
+        else
+            _line.AppendIpv4(address);
     }
+
+    /// <summary>ETHERTYPE_TRAIL, which tcpdump's ARP printer takes for IPv4.</summary>
+    private const EtherType ArpTrailerProtocol = (EtherType)0x1000;
 
     /// <summary>A link-layer address as tcpdump prints one of any length: bytes in hex joined by colons.</summary>
     private void AppendLinkAddress(ReadOnlySpan<byte> address)
@@ -1033,16 +1058,22 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(length);
             return;
         }
+        if (bytes[0] >> 4 != 6)
+        {
+            // Reached where a link header names IPv6 by a number of its own (ARCNET's protocol ID), not by the version.
+            line.Append("version error: ");
+            line.Append(bytes[0] >> 4);
+            line.Append(" != 6");
+            return;
+        }
         int payloadLength = ip.PayloadLength;
         int total = payloadLength != 0 ? payloadLength + Ipv6Header.Length : length;
         if (payloadLength != 0 && total > length)
         {
-            line.Append("[header+payload length ");
-            line.Append(total);
-            line.Append(" > length ");
-            line.Append(length);
-            line.Append("] (invalid)");
-            return;
+            // tcpdump 4.99.3 says so and goes on, by the header's payload length.
+            line.Append("truncated-ip6 - ");
+            line.Append(total - length);
+            line.Append(" bytes missing!");
         }
         bytes = bytes[..Math.Min(bytes.Length, total)];
         byte next = (byte)ip.NextHeader;

@@ -31,6 +31,13 @@ public enum LayerKind : byte
     Ipnet,
     /// <summary>The IP-over-InfiniBand header with Linux's pseudo-header before it (LINKTYPE_IPOIB), shown by tshark as "ipoib".</summary>
     Ipoib,
+    /// <summary>Linux's ARCNET header (LINKTYPE_ARCNET_LINUX): station IDs, offset, protocol ID, and RFC 1201's split flag and sequence; tshark "arcnet".</summary>
+    Arcnet,
+    /// <summary>
+    /// A Juniper capture header (LINKTYPE_JUNIPER_ETHER): magic, flags, extension TLVs, and the payload type when the link
+    /// header was stripped; tshark "juniper", which adds a text subtree but never its protocol item.
+    /// </summary>
+    Juniper,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Arista;
 using RawNet.Protocols.Arp;
 using RawNet.Protocols.Checksums;
@@ -17,6 +18,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ipoib;
+using RawNet.Protocols.Juniper;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
@@ -64,6 +66,9 @@ public sealed class PacketDecoder
     /// <summary>Most NFLOG TLVs walked in one message (the kernel writes about a dozen).</summary>
     public const int MaxNflogTlvs = 64;
 
+    /// <summary>Most Juniper extension TLVs walked in one header (a router writes about six).</summary>
+    public const int MaxJuniperExtensions = 64;
+
     /// <summary>Most MPLS label stack entries walked in one packet (a bounded walk: each is a layer).</summary>
     public const int MaxMplsLabels = 16;
 
@@ -105,7 +110,7 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -264,6 +269,12 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Ipoib:
                 DecodeIpoib(input, capEnd, repEnd);
+                return;
+            case LinkType.ArcnetLinux:
+                DecodeArcnet(input, capEnd, repEnd);
+                return;
+            case LinkType.JuniperEther:
+                DecodeJuniper(input, capEnd, repEnd);
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
@@ -493,6 +504,144 @@ public sealed class PacketDecoder
                     Stop(DecodeOutcome.Unsupported, LayerKind.Ipoib, IpoibHeader.Length, "IPoIB type not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// Linux's ARCNET header, 5 or 8 bytes as its protocol ID says (<see cref="ArcnetHeader.LengthFor"/>), then what
+    /// tshark's arcnet.protocol_id table hands the ID to: IPv4 (RFC 1201 and RFC 1051 IDs), ARP (both, and RFC 1201's
+    /// RARP), IPv6, and LLC for BACnet's ID. Any other ID is data (tshark's ipx, ddp and vines_ip are not decoded here).
+    /// </summary>
+    private void DecodeArcnet(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Arcnet, 0, ArcnetHeader.ShortLength, capEnd, repEnd, out int index))
+            return;
+        byte protocol = input.Bytes[ArcnetHeader.Field.ProtocolId];
+        int length = ArcnetHeader.LengthFor(protocol);
+        if (!Header(input, LayerKind.Arcnet, 0, length, capEnd, repEnd, out _, replace: index))
+            return;
+        switch (protocol)
+        {
+            case ArcnetHeader.Protocol.Ipv4 or ArcnetHeader.Protocol.Ipv4Rfc1051:
+                DecodeIpByDispatcher(input, length, capEnd, repEnd);
+                return;
+            case ArcnetHeader.Protocol.Ipv6:
+                DecodeIpv6(input, length, capEnd, repEnd);
+                return;
+            case ArcnetHeader.Protocol.Arp or ArcnetHeader.Protocol.ArpRfc1051 or ArcnetHeader.Protocol.ReverseArp:
+                DecodeArp(input, length, capEnd, repEnd);
+                return;
+            case ArcnetHeader.Protocol.Bacnet:
+                DecodeLlc(input, length, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, length, capEnd, repEnd, "ARCNET protocol ID not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A Juniper header as tshark 4.0 reads it (dissect_juniper_header): without the magic "MGC", Ethernet from the
+    /// frame's first byte; with it, the extension TLVs (a bounded walk; a TLV the capture cut ends the decoding there),
+    /// then at 4, or 6 plus the extensions' total length in 16 bits, either Ethernet or, with the no-L2 flag, a 4-byte
+    /// payload type and what its low byte names: IPv4, IPv6, MPLS, Ethernet; any other type is data. One layer spans the
+    /// header, the TLVs walked and the payload type.
+    /// </summary>
+    private void DecodeJuniper(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Juniper, 0, JuniperHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes[..capEnd];
+        if (!JuniperHeader.HasMagic(bytes))
+        {
+            DecodeEthernet(input, 0, capEnd, repEnd);
+            return;
+        }
+        int walked = JuniperHeader.Length;
+        if ((bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.Extensions) != 0)
+        {
+            if (!Header(input, LayerKind.Juniper, 0, JuniperHeader.ExtendedLength, capEnd, repEnd, out index, replace: index))
+                return;
+            var extensions = new JuniperExtensions(bytes);
+            int count = 0;
+            while (count < MaxJuniperExtensions && extensions.MoveNext())
+                count++;
+            ref Layer extended = ref _packet.LayerRef(index);
+            if (count == MaxJuniperExtensions && extensions.MoveNext())
+            {
+                extended.HeaderLength = extensions.Offset;
+                Unsupported(input, extensions.Offset, capEnd, repEnd, "more Juniper extension TLVs than RawNet walks");
+                return;
+            }
+            if (extensions.End == JuniperWalkEnd.Cut)
+            {
+                extended.HeaderLength = capEnd;
+                if (extensions.NeededEnd > repEnd)
+                    Malformed(ref extended, input, LayerKind.Juniper, extensions.Next, "Juniper extension TLV runs past the end of the packet");
+                else
+                {
+                    extended.Status = LayerStatus.Truncated;
+                    StopShort(input, LayerKind.Juniper, extensions.Next, capEnd, repEnd, "Juniper extension TLV cut short by the capture length");
+                }
+                return;
+            }
+            // A walk that stopped quietly read the next TLV's type and length: the layer keeps them, so a second walk over
+            // its bytes stops there too.
+            walked = extensions.End == JuniperWalkEnd.Stopped ? extensions.Next + JuniperHeader.TlvHeaderLength : extensions.Next;
+        }
+        int start = JuniperHeader.TsharkHeaderLength(bytes);
+        bool noL2 = (bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) != 0;
+        int payload = noL2 ? start + JuniperHeader.PayloadTypeLength : start;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(capEnd, Math.Max(walked, payload));
+        if (payload > capEnd)
+        {
+            // tshark reads the payload type, or makes the Ethernet frame's buffer, past the captured bytes.
+            if (payload > repEnd)
+                Malformed(ref layer, input, LayerKind.Juniper, start, "Juniper header runs past the end of the packet");
+            else
+            {
+                layer.Status = LayerStatus.Truncated;
+                StopShort(input, LayerKind.Juniper, start, capEnd, repEnd, "Juniper header cut short by the capture length");
+            }
+            return;
+        }
+        if (!noL2)
+        {
+            DecodeEthernet(input, payload, capEnd, repEnd);
+            return;
+        }
+        switch (bytes[start])
+        {
+            case JuniperHeader.PayloadType.Ipv4 or JuniperHeader.PayloadType.MplsIpv4:
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.Ipv6 or JuniperHeader.PayloadType.MplsIpv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.Ipv4Mpls or JuniperHeader.PayloadType.Ipv6Mpls or JuniperHeader.PayloadType.Mpls
+                or JuniperHeader.PayloadType.ClnpMpls:
+                DecodeMpls(input, payload, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.Ethernet:
+                DecodeEthernet(input, payload, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(bytes[start])
+                    ? "Juniper payload type not decoded" : "unknown Juniper payload type");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// What tshark's "ip" dissector (dissect_ip, which a link header naming IPv4 hands its bytes to) makes of them: IPv6
+    /// when their version says 6, else IPv4, whose layer is the version byte alone when the version is bogus.
+    /// </summary>
+    private void DecodeIpByDispatcher(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (capEnd > offset && input.Bytes[offset] >> 4 == 6)
+            DecodeIpv6(input, offset, capEnd, repEnd);
+        else
+            DecodeIpv4(input, offset, capEnd, repEnd);
     }
 
     private void DecodeAvs(Span input, int capEnd, int repEnd)
@@ -1042,6 +1191,8 @@ public sealed class PacketDecoder
         }
         if (ihl < Ipv4Header.MinLength)
         {
+            // tshark adds the version and header length and stops ("Bogus IP header length"): the layer is that byte.
+            layer.HeaderLength = 1;
             Malformed(ref layer, input, LayerKind.Ipv4, offset, "IPv4 header length below 20");
             return;
         }

@@ -109,6 +109,18 @@ public enum FieldPresence : byte
     IpoibGlobalRoute,
     /// <summary>IPoIB pseudo-header fields of a destination address alone: its first two bytes are zero.</summary>
     IpoibDestinationOnly,
+    /// <summary>The UDP source port: tshark reads both ports before it adds either.</summary>
+    UdpPorts,
+    /// <summary>ARCNET station IDs: tshark reads both before it adds either.</summary>
+    ArcnetAddresses,
+    /// <summary>ARCNET's split flag and sequence number: only after a protocol ID of RFC 1201's header.</summary>
+    ArcnetFragmentFields,
+    /// <summary>The Juniper magic number: tshark reads the flags byte after it first.</summary>
+    JuniperFlags,
+    /// <summary>Juniper header fields shown only under the magic "MGC".</summary>
+    JuniperMagic,
+    /// <summary>The Juniper extensions' total length: under the magic, with the extension flag.</summary>
+    JuniperExtensions,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -198,6 +210,15 @@ public enum ComputedField : byte
     NflogUid,
     NflogGid,
     NflogTlvValue,
+    /// <summary>Juniper extension TLV values and the payload type, read by <see cref="Juniper.JuniperFieldReader"/> (JuniperDeviceInterfaceIndex to JuniperPayloadType).</summary>
+    JuniperDeviceInterfaceIndex,
+    JuniperDeviceMediaType,
+    JuniperLogicalInterfaceIndex,
+    JuniperLogicalUnit,
+    JuniperLogicalInterfaceEncapsulation,
+    JuniperTtpDeviceMediaType,
+    JuniperTtpLogicalInterfaceEncapsulation,
+    JuniperPayloadType,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,

@@ -50,6 +50,8 @@ public static class FieldReader
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
             return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Juniper.JuniperFieldReader.Serves(field.Computed))
+            return Juniper.JuniperFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Macsec.MacsecFieldReader.Serves(field.Computed))
             return Macsec.MacsecFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Nsh.NshFieldReader.Serves(field.Computed))
@@ -137,6 +139,13 @@ public static class FieldReader
         FieldPresence.AvsMagic => Prism.PrismHeader.IsKnownAvsVersion(header),
         FieldPresence.IpoibGlobalRoute => Ipoib.IpoibHeader.HasGlobalRoute(header),
         FieldPresence.IpoibDestinationOnly => Ipoib.IpoibHeader.HasDestinationOnly(header),
+        FieldPresence.UdpPorts => header.Length >= Udp.UdpHeader.Field.Length,
+        FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
+        FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
+            && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),
+        FieldPresence.JuniperFlags => header.Length >= Juniper.JuniperHeader.Length,
+        FieldPresence.JuniperMagic => Juniper.JuniperHeader.HasMagic(header),
+        FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header),
         FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse

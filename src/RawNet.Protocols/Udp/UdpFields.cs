@@ -8,7 +8,8 @@ namespace RawNet.Protocols.Udp;
 /// <summary>The UDP field table (Wireshark "udp").</summary>
 public static class UdpFields
 {
-    public static readonly FieldDefinition SourcePort = FieldDefinition.Fixed("udp.srcport", "Source Port", LayerKind.Udp, F.SourcePort, 2, FieldKind.Decimal);
+    public static readonly FieldDefinition SourcePort = FieldDefinition.Fixed("udp.srcport", "Source Port", LayerKind.Udp, F.SourcePort, 2, FieldKind.Decimal,
+        presence: FieldPresence.UdpPorts);
     public static readonly FieldDefinition DestinationPort = FieldDefinition.Fixed("udp.dstport", "Destination Port", LayerKind.Udp, F.DestinationPort, 2, FieldKind.Decimal);
     public static readonly FieldDefinition Port = FieldDefinition.Derived("udp.port", "Source or Destination Port", LayerKind.Udp, FieldKind.Decimal, ComputedField.Ports);
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("udp.length", "Length", LayerKind.Udp, F.Length, 2, FieldKind.Decimal);

@@ -6,7 +6,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// The capture pseudo-header link types against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
-/// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258)
+/// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
+/// 129, Juniper Ethernet on 178)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -30,6 +31,10 @@ public sealed class PseudoLinkOracleTests
         "pktap.hdrlen", "pktap.rectype", "pktap.dlt", "pktap.ifname", "pktap.flags", "pktap.pfamily", "pktap.llhdrlen",
         "pktap.lltrlrlen", "pktap.pid", "pktap.cmdname", "pktap.svc_class", "pktap.iftype", "pktap.ifunit", "pktap.epid",
         "pktap.ecmdname",
+        "arcnet.src", "arcnet.dst", "arcnet.offset", "arcnet.protID", "arcnet.split_flag", "arcnet.sequence",
+        "juniper.magic-number", "juniper.direction", "juniper.l2hdr", "juniper.ext_total_len", "juniper.ext.ifd",
+        "juniper.ext.ifl", "juniper.ext.unit", "juniper.ext.ifmt", "juniper.ext.ifle", "juniper.ext.ttp_ifmt",
+        "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -37,9 +42,9 @@ public sealed class PseudoLinkOracleTests
     [
         .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
         "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
-        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size",
+        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
         // the link layers PKTAP carries
-        "eth.src", "eth.type", "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
+        "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
     ];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
@@ -74,6 +79,29 @@ public sealed class PseudoLinkOracleTests
             }
         });
 
+    /// <summary>
+    /// Display filters over the ARCNET and Juniper fields select the frames tshark selects; "juniper" selects none, as
+    /// tshark never adds Juniper's protocol item.
+    /// </summary>
+    [Theory]
+    [InlineData("arcnet.pcap", "arcnet")]
+    [InlineData("arcnet.pcap", "arcnet.protID == 0xd4")]
+    [InlineData("arcnet.pcap", "arcnet.split_flag == 255")]
+    [InlineData("arcnet.pcap", "arcnet && ipv6")]
+    [InlineData("arcnet.pcap", "arcnet.offset == 01:fe")]
+    [InlineData("arcnet.pcap", "arcnet.src == 0x80 || arcnet.dst == 0x00")]
+    [InlineData("arcnet.pcap", "ip && arcnet.sequence > 4000")]
+    [InlineData("juniper-ether.pcap", "juniper")]
+    [InlineData("juniper-ether.pcap", "juniper.ext.ifl == 77")]
+    [InlineData("juniper-ether.pcap", "juniper.payload_type == 2")]
+    [InlineData("juniper-ether.pcap", "juniper.l2hdr == 1 && !ip")]
+    [InlineData("juniper-ether.pcap", "juniper.ext_total_len > 100")]
+    [InlineData("juniper-ether.pcap", "juniper.ext.ifd == 4294967295")]
+    [InlineData("juniper-ether.pcap", "juniper.magic-number != 0x4d4743 && eth")]
+    [InlineData("juniper-ether.pcap", "juniper.direction == 0 && udp")]
+    public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
+
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
 
@@ -105,6 +133,19 @@ public sealed class PseudoLinkOracleTests
             "\t2\t", "\t16777217\t", "Link-layer header type 999 is not supported", "Header length is too short",
             "PKTAP, 4294967295 byte header[Malformed Packet]", "PKTAP, 500 byte header[Malformed Packet]", "size limited" })
             Assert.Contains(value, pktap.StdOut);
+        var arcnet = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "arcnet.protID", "-e", "arcnet.split_flag", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "arcnet:ip:udp", "arcnet:ip:tcp", "arcnet:ip:icmp", "arcnet:ipv6:udp", "arcnet:ipv6:icmpv6", "arcnet:arp",
+            "arcnet:ip:ipv6", "arcnet:data", "\t0xf0\t\t", "\t0xd4\t255\t", "\t0xd6\t", "\t0xf1\t", "Bogus IP version", "Bogus IPv6 version",
+            "Malformed Packet: ARCNET", "Malformed Packet: IPv4", "size limited" })
+            Assert.Contains(value, arcnet.StdOut);
+        var juniper = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-ether.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "juniper.l2hdr", "-e", "juniper.ext_total_len", "-e", "juniper.payload_type", "-e", "_ws.malformed",
+            "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "juniper:eth:ethertype:ip:udp", "juniper:eth:ethertype:ip:tcp", "juniper:eth:ethertype:ipv6:icmpv6",
+            "juniper:eth:ethertype:arp", "juniper:eth:ethertype:vlan", "juniper:ip:udp", "juniper:ipv6:udp", "juniper:mpls", "juniper:data",
+            "juniper:eth:llc", "\t0x01\t\t2\t", "\t0x01\t\t72\t", "\t65535\t", "\t65530\t", "Malformed Packet: Juniper", "size limited" })
+            Assert.Contains(value, juniper.StdOut);
     }
 
     private const string Script = "make-pseudo-link-cases.py";

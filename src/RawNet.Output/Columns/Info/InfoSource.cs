@@ -69,7 +69,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
-        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap => ColumnWriter.PseudoHeader,
+        LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay => ColumnWriter.SerialLink,
         _ => ColumnWriter.None,
@@ -142,14 +142,17 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// nibble (and calls another "Bogus IP version"), rather than to IPv4's own (Ethernet's EtherType table).
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
-        or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh;
+        or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
+        or LayerKind.Juniper;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
-    /// serial links call the protocol's dissector directly, whose own text then stays.
+    /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
+    /// dissector but IPv6 through a table that names it.
     /// </summary>
-    public static bool NamesRefusedEtherType(LayerKind link) => !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls);
+    public static bool NamesRefusedEtherType(LayerKind link) =>
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

@@ -186,8 +186,13 @@ internal static class IpInfo
         var header = source.Header(index);
         if (kind == LayerKind.Ipv4)
             return header.Length >= 1 && header[0] >> 4 != 4 && index > 0 && InfoSource.SniffsIpVersion(source.Packet[index - 1].Kind) ? "IP" : "IPv4";
-        return kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6 && RefusalNamed(in source, index)
-            ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
+        if (kind != LayerKind.Ipv6 || header.Length < 1 || header[0] >> 4 == 6)
+            return "IPv6";
+        // A refused IPv6 packet: ARCNET writes its protocol ID, an EtherType's table its own name; other links leave IPv6's.
+        var before = index > 1 ? source.Packet[index - 1].Kind : LayerKind.Frame;
+        if (before == LayerKind.Arcnet && source.Header(index - 1).Length > RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId)
+            return HexNames.Of(source.Header(index - 1)[RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId]);
+        return RefusalNamed(in source, index) ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
     }
 
     /// <summary>True when an IPv6 header the dissector refuses was reached through tshark's "ethertype" dissector, which then names the EtherType.</summary>

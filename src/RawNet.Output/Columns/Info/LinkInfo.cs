@@ -120,7 +120,8 @@ internal static class LinkInfo
             return false;
         type = BinaryPrimitives.ReadUInt16BigEndian(header[at..]);
         // Behind MACsec and Arista any value is an EtherType; behind Ethernet and VLAN tags a small one is a length.
-        return (type >= EthernetHeader.MinEtherType || packet[index].Kind is LayerKind.Macsec or LayerKind.Arista)
+        // 0 is no length either: tshark reads it as an (unknown) type.
+        return (type >= EthernetHeader.MinEtherType || type == 0 || packet[index].Kind is LayerKind.Macsec or LayerKind.Arista)
             && !ThrowsOnNothing(in source, index, type);
     }
 

@@ -1,4 +1,5 @@
 using RawNet.Protocols;
+using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pktap;
@@ -6,8 +7,9 @@ using RawNet.Protocols.Pktap;
 namespace RawNet.Output.Columns.Info;
 
 /// <summary>
-/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP): tshark's protocol
-/// name and the text its dissector writes first (NFLOG clears it), marked when the header itself was cut or malformed.
+/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET,
+/// Juniper): tshark's protocol name and the text its dissector writes first (NFLOG and Juniper clear it), marked when the
+/// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
 internal static class PseudoHeaderInfo
 {
@@ -36,6 +38,7 @@ internal static class PseudoHeaderInfo
         {
             LayerKind.Ipoib => "IP over Infiniband",
             LayerKind.Ipnet => "Solaris IPNET",
+            LayerKind.Arcnet => "ARCNET",
             _ => "",
         });
         return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
@@ -62,6 +65,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Ipoib => "IPoIB",
         LayerKind.Ipnet => "IPNET",
         LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
+        LayerKind.Arcnet => ArcnetProtocol(in source, index),
+        LayerKind.Juniper => "Juniper Ethernet",
         _ => "NFLOG",
     };
 
@@ -84,5 +89,15 @@ internal static class PseudoHeaderInfo
             return false;
         empty = start >= captured;
         return true;
+    }
+
+    /// <summary>"ARCNET", or once the whole header is there and no dissector took its ID, the ID as tshark writes it ("0x0099").</summary>
+    private static string ArcnetProtocol(in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (source.Packet[index].Status != LayerStatus.Complete || !ArcnetHeader.TryRead(header, out var arcnet)
+            || ArcnetHeader.HasTsharkDissector(arcnet.ProtocolId))
+            return "ARCNET";
+        return HexNames.Of(arcnet.ProtocolId);
     }
 }

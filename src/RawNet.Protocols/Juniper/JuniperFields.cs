@@ -1,0 +1,38 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using F = RawNet.Protocols.Juniper.JuniperHeader.Field;
+
+namespace RawNet.Protocols.Juniper;
+
+/// <summary>
+/// The Juniper field table (Wireshark "juniper", its Ethernet dissector): the magic number once the flags are there
+/// (tshark reads them first), direction and L2 presence only under the magic "MGC", the extensions' total length under
+/// the extension flag, then one occurrence per extension TLV that has a field, in the order of the TLVs
+/// (<see cref="JuniperFieldReader"/>), and the generated payload type. tshark shows the interface name TLV (2), and any
+/// type it does not know, by text alone.
+/// </summary>
+public static class JuniperFields
+{
+    public static readonly FieldDefinition[] All =
+    [
+        FieldDefinition.Fixed("juniper.magic-number", "Magic Number", LayerKind.Juniper, F.Magic, 3, FieldKind.Hex,
+            presence: FieldPresence.JuniperFlags),
+        FieldDefinition.Fixed("juniper.direction", "Direction", LayerKind.Juniper, F.Flags, 1, FieldKind.Hex, JuniperHeader.Flags.In,
+            FieldPresence.JuniperMagic),
+        FieldDefinition.Fixed("juniper.l2hdr", "L2 header presence", LayerKind.Juniper, F.Flags, 1, FieldKind.Hex, JuniperHeader.Flags.NoL2,
+            FieldPresence.JuniperMagic),
+        FieldDefinition.Fixed("juniper.ext_total_len", "Extension(s) Total length", LayerKind.Juniper, F.ExtensionLength, 2, FieldKind.Decimal,
+            presence: FieldPresence.JuniperExtensions),
+        FieldDefinition.Derived("juniper.ext.ifd", "Device Interface Index", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperDeviceInterfaceIndex),
+        FieldDefinition.Derived("juniper.ext.ifmt", "Device Media Type", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperDeviceMediaType),
+        FieldDefinition.Derived("juniper.ext.ifl", "Logical Interface Index", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperLogicalInterfaceIndex),
+        FieldDefinition.Derived("juniper.ext.unit", "Logical Unit Number", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperLogicalUnit),
+        FieldDefinition.Derived("juniper.ext.ifle", "Logical Interface Encapsulation", LayerKind.Juniper, FieldKind.Decimal,
+            ComputedField.JuniperLogicalInterfaceEncapsulation),
+        FieldDefinition.Derived("juniper.ext.ttp_ifmt", "TTP derived Device Media Type", LayerKind.Juniper, FieldKind.Decimal,
+            ComputedField.JuniperTtpDeviceMediaType),
+        FieldDefinition.Derived("juniper.ext.ttp_ifle", "TTP derived Logical Interface Encapsulation", LayerKind.Juniper, FieldKind.Decimal,
+            ComputedField.JuniperTtpLogicalInterfaceEncapsulation),
+        FieldDefinition.Derived("juniper.payload_type", "Payload Type", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperPayloadType),
+    ];
+}

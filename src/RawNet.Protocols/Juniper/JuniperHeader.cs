@@ -1,0 +1,241 @@
+using System.Buffers.Binary;
+
+namespace RawNet.Protocols.Juniper;
+
+/// <summary>Juniper extension TLV types (Wireshark's and tcpdump's EXT_TLV_ values).</summary>
+public enum JuniperExtensionType : byte
+{
+    DeviceInterfaceIndex = 1,
+    DeviceInterfaceName = 2,
+    DeviceMediaType = 3,
+    LogicalInterfaceIndex = 4,
+    LogicalUnit = 5,
+    LogicalInterfaceEncapsulation = 6,
+    TtpDeviceMediaType = 7,
+    TtpLogicalInterfaceEncapsulation = 8,
+}
+
+/// <summary>How a walk over Juniper extension TLVs ended.</summary>
+public enum JuniperWalkEnd : byte
+{
+    /// <summary>Still walking, or no more than a TLV header's worth of the total length left: tshark's loop ends there.</summary>
+    Done,
+    /// <summary>A TLV length of 0, or one past what is left of the total: tshark stops reading TLVs without a word.</summary>
+    Stopped,
+    /// <summary>A TLV's header or value lies past the captured bytes: tshark's exception, before the payload.</summary>
+    Cut,
+}
+
+/// <summary>
+/// A view over the header a Juniper router writes before each packet it captures (LINKTYPE_JUNIPER_ETHER, 178, and
+/// the other LINKTYPE_JUNIPER_ types): the magic "MGC", a flags byte, and with the extension flag a 16-bit total length
+/// and TLVs of interface meta-data (JUNOS 7.5 and later). With the no-L2 flag, the link header was stripped: a 32-bit
+/// payload type in the router's (little-endian) order comes before the packet. tshark reads only that type's low byte
+/// (it keeps it in an 8-bit variable), so IPv4 is 2 or 3 and IPv6 6 or 7.
+/// <code>
+/// +-----+-----+-----+-------+---------------------+
+/// | 'M' | 'G' | 'C' | flags | total length (2)    |  the length and TLVs with flag 0x80 only
+/// +-----+-----+-----+-------+---------------------+
+/// | type | length | value (length bytes) ...      |  one TLV; below type 128 its value is little-endian
+/// +---------------------------------------------+
+/// | payload type (4, LE)                         |  with flag 0x02 (no link header) only
+/// +---------------------------------------------+
+/// </code>
+/// </summary>
+public readonly ref struct JuniperHeader
+{
+    /// <summary>Byte offsets of the fields.</summary>
+    public static class Field
+    {
+        public const int Magic = 0;
+        public const int Flags = 3;
+        public const int ExtensionLength = 4;
+        public const int Extensions = 6;
+    }
+
+    /// <summary>Flag bits.</summary>
+    public static class Flags
+    {
+        public const byte In = 0x01;
+        public const byte NoL2 = 0x02;
+        public const byte Extensions = 0x80;
+    }
+
+    /// <summary>"MGC".</summary>
+    public const uint Magic = 0x4D4743;
+
+    /// <summary>Length of the magic number and flags.</summary>
+    public const int Length = 4;
+
+    /// <summary>Length of the magic, flags and extension length.</summary>
+    public const int ExtendedLength = 6;
+
+    /// <summary>Length of an extension TLV's type and length.</summary>
+    public const int TlvHeaderLength = 2;
+
+    /// <summary>Length of the payload type before a packet whose link header was stripped.</summary>
+    public const int PayloadTypeLength = 4;
+
+    /// <summary>Juniper's payload types (JUNIPER_PROTO_) that tshark's juniper.proto table hands on.</summary>
+    public static class PayloadType
+    {
+        public const byte Ipv4 = 2;
+        public const byte MplsIpv4 = 3;
+        public const byte Ipv4Mpls = 4;
+        public const byte Mpls = 5;
+        public const byte Ipv6 = 6;
+        public const byte MplsIpv6 = 7;
+        public const byte Ipv6Mpls = 8;
+        public const byte ClnpMpls = 32;
+        public const byte Ethernet = 204;
+    }
+
+    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (PPP, OSI, LLC, Q.933, Frame Relay, C-HDLC).</summary>
+    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 200 or 201 or 202 or 203 or 206 or 207 or 208;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+
+    private JuniperHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Wraps <paramref name="bytes"/> if it holds the magic number and flags.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out JuniperHeader header)
+    {
+        header = bytes.Length >= Length ? new JuniperHeader(bytes) : default;
+        return bytes.Length >= Length;
+    }
+
+    /// <summary>True when <paramref name="bytes"/> starts with the magic and flags, and the magic is "MGC".</summary>
+    public static bool HasMagic(ReadOnlySpan<byte> bytes) => bytes.Length >= Length && ReadMagic(bytes) == Magic;
+
+    /// <summary>True when <paramref name="bytes"/> has the magic, and flags that announce extensions.</summary>
+    public static bool HasExtensions(ReadOnlySpan<byte> bytes) => HasMagic(bytes) && (bytes[Field.Flags] & Flags.Extensions) != 0;
+
+    private static uint ReadMagic(ReadOnlySpan<byte> bytes) => (uint)bytes[0] << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[1..]);
+
+    /// <summary>The magic number's 24 bits.</summary>
+    public uint MagicNumber => ReadMagic(_bytes);
+
+    /// <summary>True when the magic number is "MGC".</summary>
+    public bool IsJuniper => MagicNumber == Magic;
+
+    /// <summary>The flags byte.</summary>
+    public byte FlagBits => _bytes[Field.Flags];
+
+    /// <summary>True when the packet was received, false when sent.</summary>
+    public bool Inbound => (FlagBits & Flags.In) != 0;
+
+    /// <summary>True when the link header was stripped (a payload type follows the header instead).</summary>
+    public bool NoL2 => (FlagBits & Flags.NoL2) != 0;
+
+    /// <summary>True when the extension length and TLVs follow the flags.</summary>
+    public bool Extended => (FlagBits & Flags.Extensions) != 0;
+
+    /// <summary>
+    /// The offset of what follows the header (the Ethernet frame, or the payload type) as tshark computes it, once the
+    /// extension length is there: 4, or 6 plus the extension length, in 16 bits (tshark's hdr_len wraps).
+    /// </summary>
+    public static int TsharkHeaderLength(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= ExtendedLength && (bytes[Field.Flags] & Flags.Extensions) != 0
+            ? (ushort)(ExtendedLength + BinaryPrimitives.ReadUInt16BigEndian(bytes[Field.ExtensionLength..]))
+            : Length;
+
+    /// <summary>The extensions' total length, when <see cref="Extended"/> and 6 bytes are there.</summary>
+    public static ushort ExtensionLength(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt16BigEndian(bytes[Field.ExtensionLength..]);
+
+    /// <summary>
+    /// An extension's value as tshark and tcpdump read it: 1 to 4 bytes, little-endian below type 128 and big-endian
+    /// from it; any other size is -1 (0xffffffff as tshark's unsigned field shows it).
+    /// </summary>
+    public static uint ExtensionValue(byte type, ReadOnlySpan<byte> value)
+    {
+        bool little = type < 128;
+        return value.Length switch
+        {
+            1 => value[0],
+            2 => little ? BinaryPrimitives.ReadUInt16LittleEndian(value) : BinaryPrimitives.ReadUInt16BigEndian(value),
+            3 => little ? (uint)(value[0] | value[1] << 8 | value[2] << 16) : (uint)(value[0] << 16 | value[1] << 8 | value[2]),
+            4 => little ? BinaryPrimitives.ReadUInt32LittleEndian(value) : BinaryPrimitives.ReadUInt32BigEndian(value),
+            _ => uint.MaxValue,
+        };
+    }
+}
+
+/// <summary>
+/// The extension TLVs after a Juniper header as tshark 4.0 walks them (dissect_juniper_header): while more than a TLV
+/// header's worth of the total length is left, a TLV whose length is neither 0 nor more than what is left, its bytes
+/// captured. <see cref="End"/> says how the walk ended; each TLV moves on by 3 bytes or more and the total only shrinks,
+/// so the walk ends, and a caller bounds it further by counting.
+/// </summary>
+public ref struct JuniperExtensions
+{
+    private readonly ReadOnlySpan<byte> _bytes;
+    private int _left;
+    private int _next;
+
+    /// <summary>Walks the TLVs of the captured <paramref name="bytes"/> of a frame that has the extension length.</summary>
+    public JuniperExtensions(ReadOnlySpan<byte> bytes)
+    {
+        _bytes = bytes;
+        _left = bytes.Length >= JuniperHeader.ExtendedLength ? JuniperHeader.ExtensionLength(bytes) : 0;
+        _next = JuniperHeader.Field.Extensions;
+        End = JuniperWalkEnd.Done;
+    }
+
+    /// <summary>Offset of the current TLV (of its type byte).</summary>
+    public int Offset { get; private set; }
+
+    /// <summary>The current TLV's type.</summary>
+    public byte Type { get; private set; }
+
+    /// <summary>The current TLV's value length.</summary>
+    public int ValueLength { get; private set; }
+
+    /// <summary>Offset where the walk reads the next TLV; where it needed bytes the capture did not keep, once it was cut.</summary>
+    public readonly int Next => _next;
+
+    /// <summary>How the walk ended, once <see cref="MoveNext"/> returned false.</summary>
+    public JuniperWalkEnd End { get; private set; }
+
+    /// <summary>The current TLV's value.</summary>
+    public readonly ReadOnlySpan<byte> Value => _bytes.Slice(Offset + JuniperHeader.TlvHeaderLength, ValueLength);
+
+    /// <summary>The current TLV's value as tshark reads it (<see cref="JuniperHeader.ExtensionValue"/>).</summary>
+    public readonly uint Number => JuniperHeader.ExtensionValue(Type, Value);
+
+    /// <summary>Moves to the next TLV; false when there is none to read (see <see cref="End"/>).</summary>
+    public bool MoveNext()
+    {
+        if (End != JuniperWalkEnd.Done || _left <= JuniperHeader.TlvHeaderLength)
+            return false;
+        // tshark reads the type and the length, gives up quietly on a length of 0 or one past the total, then adds the
+        // TLV's subtree over its bytes, which must have been captured.
+        if (_bytes.Length - _next < JuniperHeader.TlvHeaderLength)
+            return Stop(JuniperWalkEnd.Cut, Math.Min(_next, _bytes.Length));
+        int length = _bytes[_next + 1];
+        if (length == 0 || length > _left - JuniperHeader.TlvHeaderLength)
+            return Stop(JuniperWalkEnd.Stopped, _next);
+        if (_bytes.Length - _next < JuniperHeader.TlvHeaderLength + length)
+            return Stop(JuniperWalkEnd.Cut, _next);
+        Offset = _next;
+        Type = _bytes[_next];
+        ValueLength = length;
+        _next += JuniperHeader.TlvHeaderLength + length;
+        _left -= JuniperHeader.TlvHeaderLength + length;
+        return true;
+    }
+
+    /// <summary>
+    /// Where the bytes a cut walk needed end: one past the first byte of a TLV header the capture lost, or the end of the
+    /// TLV whose value it lost (past the packet's end, tshark's exception says malformed; else the capture cut it).
+    /// </summary>
+    public readonly int NeededEnd => End != JuniperWalkEnd.Cut ? _next
+        : _bytes.Length - _next < JuniperHeader.TlvHeaderLength ? _bytes.Length + 1
+        : _next + JuniperHeader.TlvHeaderLength + _bytes[_next + 1];
+
+    private bool Stop(JuniperWalkEnd end, int at)
+    {
+        End = end;
+        _next = at;
+        return false;
+    }
+}

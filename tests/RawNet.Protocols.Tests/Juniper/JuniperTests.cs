@@ -1,0 +1,186 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Juniper;
+using static RawNet.Protocols.Tests.PacketBytes;
+
+namespace RawNet.Protocols.Tests.Juniper;
+
+public class JuniperTests
+{
+    private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+    private static readonly byte[] Tcp6 = Ipv6Packet(IpProtocol.Tcp, TcpSegment(1, 2, 3, 4, 0x02, [], []));
+
+    /// <summary>"MGC", the flags, with <paramref name="extensions"/> the total length (or <paramref name="total"/>) and the TLVs, then the payload.</summary>
+    public static byte[] Frame(byte flags, byte[] payload, byte[]? extensions = null, int? total = null) =>
+        extensions is null ? Concat("MGC"u8.ToArray(), [flags], payload)
+            : Concat("MGC"u8.ToArray(), [(byte)(flags | JuniperHeader.Flags.Extensions)], U16((ushort)(total ?? extensions.Length)), extensions, payload);
+
+    /// <summary>An extension TLV: type, length (the value's unless given), value.</summary>
+    public static byte[] Tlv(byte type, byte[] value, int? length = null) => Concat([type, (byte)(length ?? value.Length)], value);
+
+    public static byte[] Le32(uint value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)];
+
+    private static readonly byte[] Interface = Concat(Tlv(1, Le32(5)), Tlv(4, Le32(77)), Tlv(3, [1]), Tlv(6, [14]), Tlv(2, "ge-0/0/0"u8.ToArray()),
+        Tlv(5, [2, 1]), Tlv(7, [1, 2, 3]), Tlv(8, [9, 9, 9, 9, 9]), Tlv(0x81, [0, 0, 0, 1]));
+
+    [Fact]
+    public void Deconstruct()
+    {
+        var frame = Frame(JuniperHeader.Flags.In, EthernetFrame(EtherType.Ipv4, Udp4), Interface);
+        Assert.True(JuniperHeader.TryRead(frame, out var juniper));
+        Assert.True(juniper.IsJuniper);
+        Assert.True(juniper.Inbound);
+        Assert.True(juniper.Extended);
+        Assert.False(juniper.NoL2);
+        Assert.Equal(6 + Interface.Length, JuniperHeader.TsharkHeaderLength(frame));
+        var walk = new JuniperExtensions(frame);
+        var types = new List<byte>();
+        while (walk.MoveNext())
+            types.Add(walk.Type);
+        Assert.Equal([1, 4, 3, 6, 2, 5, 7, 8, 0x81], types);
+        Assert.Equal(JuniperWalkEnd.Done, walk.End);
+        Assert.Equal(0x030201u, JuniperHeader.ExtensionValue(7, [1, 2, 3]));
+        Assert.Equal(0x010203u, JuniperHeader.ExtensionValue(0x87, [1, 2, 3]));
+        Assert.Equal(uint.MaxValue, JuniperHeader.ExtensionValue(1, [1, 2, 3, 4, 5]));
+        Assert.False(JuniperHeader.TryRead("MGC"u8, out _));
+    }
+
+    [Fact]
+    public void ParseExtensionsAndEthernet()
+    {
+        var frame = Frame(JuniperHeader.Flags.In, EthernetFrame(EtherType.Ipv4, Udp4), Interface);
+        var packet = Decode.Frame(frame, LinkType.JuniperEther);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(6 + Interface.Length, packet[2].Offset);
+        Assert.Equal("0x4d4743", Decode.Field(packet, frame, "juniper.magic-number"));
+        Assert.Equal("0x01", Decode.Field(packet, frame, "juniper.direction"));
+        Assert.Equal("0x00", Decode.Field(packet, frame, "juniper.l2hdr"));
+        Assert.Equal(Interface.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Decode.Field(packet, frame, "juniper.ext_total_len"));
+        Assert.Equal("5", Decode.Field(packet, frame, "juniper.ext.ifd"));
+        Assert.Equal("77", Decode.Field(packet, frame, "juniper.ext.ifl"));
+        Assert.Equal("1", Decode.Field(packet, frame, "juniper.ext.ifmt"));
+        Assert.Equal("14", Decode.Field(packet, frame, "juniper.ext.ifle"));
+        Assert.Equal("258", Decode.Field(packet, frame, "juniper.ext.unit"));
+        Assert.Equal("197121", Decode.Field(packet, frame, "juniper.ext.ttp_ifmt"));
+        Assert.Equal("4294967295", Decode.Field(packet, frame, "juniper.ext.ttp_ifle"));
+        Assert.Equal("204", Decode.Field(packet, frame, "juniper.payload_type"));
+    }
+
+    [Fact]
+    public void NoMagicReadsEthernetFromTheFirstByte()
+    {
+        var frame = Concat("XYZ"u8.ToArray(), [1], EthernetFrame(EtherType.Ipv4, Udp4));
+        var packet = Decode.Frame(frame, LinkType.JuniperEther);
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ethernet, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(0, packet[2].Offset);
+        Assert.Equal("0x58595a", Decode.Field(packet, frame, "juniper.magic-number"));
+        Assert.Null(Decode.Field(packet, frame, "juniper.direction"));
+        Assert.Equal("204", Decode.Field(packet, frame, "juniper.payload_type"));
+    }
+
+    [Fact]
+    public void NoL2ReadsThePayloadTypesLowByte()
+    {
+        var frame = Frame(JuniperHeader.Flags.NoL2, Concat(Le32(2), Udp4));
+        var packet = Decode.Frame(frame, LinkType.JuniperEther);
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(8, packet[1].HeaderLength);
+        Assert.Equal("0x01", Decode.Field(packet, frame, "juniper.l2hdr"));
+        Assert.Equal("2", Decode.Field(packet, frame, "juniper.payload_type"));
+        // 0xa248: tshark keeps the low byte, 0x48, which names nothing.
+        frame = Frame(JuniperHeader.Flags.NoL2, Concat(Le32(0xa248), Udp4));
+        packet = Decode.Frame(frame, LinkType.JuniperEther);
+        Assert.Equal("72", Decode.Field(packet, frame, "juniper.payload_type"));
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ipv6, LayerKind.Tcp],
+            Decode.Kinds(Decode.Frame(Frame(JuniperHeader.Flags.NoL2, Concat(Le32(7), Tcp6)), LinkType.JuniperEther)));
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload],
+            Decode.Kinds(Decode.Frame(Frame(JuniperHeader.Flags.NoL2, Concat(Le32(204), EthernetFrame(EtherType.Ipv4, Udp4))), LinkType.JuniperEther)));
+    }
+
+    [Fact]
+    public void HostileExtensionLengthsAsTsharkReadsThem()
+    {
+        var ethernet = EthernetFrame(EtherType.Ipv4, Udp4);
+        // A zero length, or one past the total, ends the walk quietly; the header still ends where the total says.
+        foreach (var extensions in new[] { Concat(Tlv(1, Le32(5), length: 0), Tlv(4, Le32(6))), Tlv(1, Le32(5), length: 9) })
+        {
+            var frame = Frame(0, ethernet, extensions);
+            var packet = Decode.Frame(frame, LinkType.JuniperEther);
+            Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+            Assert.Null(Decode.Field(packet, frame, "juniper.ext.ifd"));
+            Assert.Null(Decode.Field(packet, frame, "juniper.ext.ifl"));
+            Assert.Equal(6 + extensions.Length, packet[2].Offset);
+            Assert.Equal("204", Decode.Field(packet, frame, "juniper.payload_type"));
+        }
+        // A total past the packet: malformed, before any Ethernet.
+        var past = Frame(0, ethernet, Tlv(4, Le32(6)), total: 200);
+        var malformed = Decode.Frame(past, LinkType.JuniperEther);
+        Assert.Equal(DecodeOutcome.Malformed, malformed.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper], Decode.Kinds(malformed));
+        Assert.Equal("6", Decode.Field(malformed, past, "juniper.ext.ifl"));
+        // tshark's 16-bit header length wraps: 6 + 0xfffa is 0 (the walk ends at the zero length after the first TLV).
+        var wrapped = Frame(0, ethernet, Concat(Tlv(4, Le32(6)), [9, 0]), total: 0xfffa);
+        var packetWrapped = Decode.Frame(wrapped, LinkType.JuniperEther);
+        Assert.Equal(0, packetWrapped[2].Offset);
+        Assert.Equal(LayerKind.Ethernet, packetWrapped[2].Kind);
+        Assert.Equal("204", Decode.Field(packetWrapped, wrapped, "juniper.payload_type"));
+        // Many tiny TLVs: a bounded walk.
+        var many = Concat(Enumerable.Repeat(Tlv(9, [1]), PacketDecoder.MaxJuniperExtensions + 10).ToArray());
+        var bounded = Frame(0, ethernet, many);
+        var packetBounded = Decode.Frame(bounded, LinkType.JuniperEther);
+        Assert.Equal(DecodeOutcome.Unsupported, packetBounded.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Payload], Decode.Kinds(packetBounded));
+        Assert.Null(Decode.Field(packetBounded, bounded, "juniper.payload_type"));
+    }
+
+    [Fact]
+    public void TruncateAtEveryPrefixLength()
+    {
+        var ethernet = EthernetFrame(EtherType.Ipv4, Udp4);
+        Decode.EveryPrefix(Frame(JuniperHeader.Flags.In, ethernet, Interface), LinkType.JuniperEther);
+        Decode.EveryPrefix(Frame(JuniperHeader.Flags.In, ethernet), LinkType.JuniperEther);
+        Decode.EveryPrefix(Frame(JuniperHeader.Flags.NoL2, Concat(Le32(6), Tcp6)), LinkType.JuniperEther);
+        var whole = Frame(JuniperHeader.Flags.In, ethernet, Concat(Tlv(1, Le32(5)), Tlv(5, [2, 0])));
+        for (int cut = 0; cut < 16; cut++)
+        {
+            var frame = whole[..cut];
+            var packet = Decode.Frame(frame, LinkType.JuniperEther, originalLength: whole.Length);
+            Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
+            // As tshark: nothing before the flags; a TLV's field once its bytes are there; the payload type after the walk.
+            Assert.Equal(cut >= 4 ? "0x4d4743" : null, Decode.Field(packet, frame, "juniper.magic-number"));
+            Assert.Equal(cut >= 6 ? "10" : null, Decode.Field(packet, frame, "juniper.ext_total_len"));
+            Assert.Equal(cut >= 12 ? "5" : null, Decode.Field(packet, frame, "juniper.ext.ifd"));
+            Assert.Equal(cut >= 16 ? "2" : null, Decode.Field(packet, frame, "juniper.ext.unit"));
+            Assert.Null(Decode.Field(packet, frame, "juniper.payload_type"));
+        }
+        for (int end = 0; end < 4; end++)
+            Assert.Equal(DecodeOutcome.Malformed, Decode.Frame(whole[..end], LinkType.JuniperEther).Outcome);
+    }
+
+    [Fact]
+    public void HostileBytesNeverThrow()
+    {
+        var random = new Random(178);
+        var bytes = new byte[96];
+        Span<char> text = stackalloc char[RawNet.Protocols.Fields.FieldFormatter.MaxLength];
+        for (int i = 0; i < 3000; i++)
+        {
+            random.NextBytes(bytes);
+            if (i % 4 != 0)
+            {
+                "MGC"u8.CopyTo(bytes);
+                bytes[4] = 0;
+                bytes[5] = (byte)random.Next(i % 3 == 0 ? 256 : 40);
+                for (int at = 6; at + 2 <= bytes.Length && i % 2 == 0; at += 2 + bytes[at + 1])
+                    bytes[at + 1] = (byte)(bytes[at + 1] % 6);
+            }
+            int length = random.Next(bytes.Length + 1);
+            var frame = bytes[..length];
+            var packet = Decode.Frame(frame, LinkType.JuniperEther, originalLength: random.Next(2) == 0 ? length : length + 20);
+            Decode.AllFields(packet, frame, text);
+            foreach (var layer in packet.Layers)
+                Assert.True(layer.Offset >= 0 && layer.Offset + layer.HeaderLength <= frame.Length);
+        }
+    }
+}
