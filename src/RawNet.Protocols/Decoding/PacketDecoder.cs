@@ -442,6 +442,9 @@ public sealed class PacketDecoder
                 Stop(DecodeOutcome.Unsupported, LayerKind.Pktap, start + at, "PKTAP link type not decoded");
             return;
         }
+        // tshark hands raw IPv4 (DLT 228) to its "ip" dissector, which reads the version first: IPv6 bytes decode as IPv6.
+        if (linkType == LinkType.Ipv4 && capEnd > start + at && input.Bytes[start + at] >> 4 == 6)
+            linkType = LinkType.Ipv6;
         DecodeLink(input, linkType, start + at, capEnd, repEnd);
     }
 

@@ -59,6 +59,8 @@ public sealed class TsharkColumnsOracleTests
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
         ["stp"] = "the spanning tree protocol (LLC SAP 0x42): tshark shows the BPDU's root, cost and port",
+        ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
+        ["idp"] = "Xerox IDP (EtherType 0x0600, which a damaged header can make): tshark shows its packet type",
     };
 
     /// <summary>
@@ -76,7 +78,7 @@ public sealed class TsharkColumnsOracleTests
     /// </summary>
     private static readonly HashSet<string> RawNetProtocols =
     [
-        "radiotap", "ppi", "prism", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
+        "radiotap", "ppi", "prism", "pktap", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog",
