@@ -33,7 +33,6 @@ public static class RawNetCommandLine
         root.Add(ReplayCommand.Create(output, stderr));
         root.Add(LayersCommand.Create(output, stderr));
         UiCommand.Register(root, output, stderr, ownProcess: program is not null);
-        // Later: ui, craft, send, layers, replay.
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -111,13 +111,19 @@ public sealed class LiveCaptureTests
         }
     }
 
-    [Fact]
-    public void Ctrl_C_stops_a_printing_capture_cleanly_with_the_lines_and_the_counters()
+    /// <summary>
+    /// Also when started with SIGINT ignored, as a script's <c>rawnet capture ... &amp;</c> is: tcpdump takes SIGINT back
+    /// and so does rawnet, or <c>kill -INT</c> would leave the capture running.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ctrl_C_stops_a_printing_capture_cleanly_with_the_lines_and_the_counters(bool startedWithInterruptIgnored)
     {
         RequireBackend("afpacket");
         using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
-        using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", $"udp and dst port {port}"]);
+        using var rawnet = LiveRawNet.Start(["capture", "-i", "lo", "-f", $"udp and dst port {port}"], interruptIgnored: startedWithInterruptIgnored);
         Assert.True(rawnet.IsListening, rawnet.StandardError);
         using (var sender = new UdpClient())
         {

@@ -9,15 +9,18 @@ public static class LiveRawNet
     /// <summary>
     /// Starts <c>rawnet ARGS</c> (<paramref name="program"/>, by default the built rawnet.dll), inside <paramref name="netns"/>
     /// when given, with <paramref name="environment"/>'s variables set (or removed, for a null value), and waits until it
-    /// listens (or fails to).
+    /// listens (or fails to). With <paramref name="interruptIgnored"/> it starts with SIGINT ignored, as a shell without job
+    /// control starts a command run with <c>&amp;</c>.
     /// </summary>
     public static ListeningProcess Start(IEnumerable<string> arguments, string? netns = null, string? program = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, bool interruptIgnored = false)
     {
         program ??= RawNetProcess.AssemblyPath;
         List<string> command = netns is null
             ? ["dotnet", program]
             : [ExternalTool.Require("ip", "iproute2"), "netns", "exec", netns, "dotnet", program];
+        if (interruptIgnored)
+            command = ["bash", "-c", "trap '' INT; exec \"$@\"", "rawnet", .. command];
         var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in command.Skip(1).Concat(arguments))
             psi.ArgumentList.Add(a);
