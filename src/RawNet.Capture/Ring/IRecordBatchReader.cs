@@ -14,4 +14,11 @@ public interface IRecordBatchReader
 
     /// <summary>True once no record will ever be handed out again (the capture ended and everything was read).</summary>
     bool IsCompleted { get; }
+
+    /// <summary>
+    /// After a <see cref="TryReadBatch"/> that found nothing: sleeps until records may be ready or the reader may have
+    /// completed (a producer published or completed), at most <paramref name="timeout"/>. Without burning CPU: an idle
+    /// capture's readers sleep here.
+    /// </summary>
+    void WaitForRecords(TimeSpan timeout);
 }

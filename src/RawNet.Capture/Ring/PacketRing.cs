@@ -47,10 +47,14 @@ public sealed unsafe class PacketRing
 
     internal ProducerCursor Producer;
 
-    /// <summary>Creates a ring with an arena of <paramref name="capacityBytes"/> bytes, a power of two.</summary>
+    /// <summary>
+    /// Creates a ring with an arena of <paramref name="capacityBytes"/> bytes, a power of two, whose publishes ring
+    /// <paramref name="doorbell"/> (a bell of its own when none is given; rings read together share one).
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="capacityBytes"/> is not a power of two between <see cref="MinimumCapacity"/> and <see cref="MaximumCapacity"/>.</exception>
-    public PacketRing(int capacityBytes, RingPolicy policy)
+    public PacketRing(int capacityBytes, RingPolicy policy, RingDoorbell? doorbell = null)
     {
+        Doorbell = doorbell ?? new RingDoorbell();
         if (capacityBytes < MinimumCapacity || capacityBytes > MaximumCapacity || !BitOperations.IsPow2(capacityBytes))
             throw new ArgumentException($"Capacity must be a power of two between {MinimumCapacity} and {MaximumCapacity} bytes, not {capacityBytes}.", nameof(capacityBytes));
         if (policy is not (RingPolicy.Lossy or RingPolicy.Lossless))
@@ -65,6 +69,9 @@ public sealed unsafe class PacketRing
         _policy = policy;
         Producer.Limit = capacityBytes;
     }
+
+    /// <summary>What a consumer that has caught up sleeps on until the next publish.</summary>
+    public RingDoorbell Doorbell { get; }
 
     /// <summary>Arena size in bytes.</summary>
     public int Capacity => _capacity;
@@ -196,13 +203,18 @@ public sealed unsafe class PacketRing
 
     /// <summary>Makes every appended record visible to the consumers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Publish() => Volatile.Write(ref Producer.Published, Producer.Tail);
+    public void Publish()
+    {
+        Volatile.Write(ref Producer.Published, Producer.Tail);
+        Doorbell.Ring();
+    }
 
     /// <summary>Publishes what was appended and marks the end of the stream: consumers drain it and then report completion.</summary>
     public void Complete()
     {
         Publish();
         Volatile.Write(ref Producer.Completed, 1);
+        Doorbell.Ring();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

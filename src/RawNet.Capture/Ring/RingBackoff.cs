@@ -2,7 +2,8 @@ namespace RawNet.Capture.Ring;
 
 /// <summary>
 /// Waiting for the other side of the ring: a spin of about a microsecond that doubles each round, then yielding,
-/// then 1 ms sleeps. Machines with few cores need the later stages, or a spinning consumer starves the producer it
+/// then 1 ms sleeps (a consumer sleeps on the ring's <see cref="RingDoorbell"/> instead; the producer of a full
+/// lossless ring still sleeps here). Machines with few cores need the later stages, or a spinning consumer starves the producer it
 /// waits for.
 /// </summary>
 /// <remarks>
@@ -25,6 +26,9 @@ internal struct RingBackoff
     public RingBackoff()
     {
     }
+
+    /// <summary>True once spinning and yielding are over and <see cref="Wait"/> would sleep a millisecond.</summary>
+    public readonly bool WouldSleep => _round >= YieldRounds;
 
     /// <summary>Waits one step longer than the last call; throws if <paramref name="cancellationToken"/> is cancelled.</summary>
     public void Wait(CancellationToken cancellationToken)

@@ -81,8 +81,8 @@ public sealed unsafe class RingConsumer : IRecordBatchReader
     public void Release() => Volatile.Write(ref Cursor.Position, Cursor.Next);
 
     /// <summary>
-    /// Releases the records handed out so far and waits (spin from about a microsecond, yield, then 1 ms sleeps)
-    /// until a record is published or the ring is completed.
+    /// Releases the records handed out so far and waits (spin from about a microsecond, yield, then sleep on the
+    /// ring's <see cref="RingDoorbell"/>) until a record is published or the ring is completed.
     /// </summary>
     /// <remarks>
     /// Records this consumer already saw published return at once; otherwise it waits before its first look at the
@@ -101,7 +101,16 @@ public sealed unsafe class RingConsumer : IRecordBatchReader
         var backoff = new RingBackoff();
         while (true)
         {
-            backoff.Wait(cancellationToken);
+            if (backoff.WouldSleep)
+            {
+                // Woken by the next publish; the timeout only bounds how late a cancellation is noticed.
+                _ring.Doorbell.Sleep(static consumer => consumer.HasUnreadOrCompleted(), this, CancellationCheckInterval);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            else
+            {
+                backoff.Wait(cancellationToken);
+            }
             // Complete() is written after the last publish, so Published read after seeing it is final.
             bool completed = Volatile.Read(ref _ring.Producer.Completed) != 0;
             if (next < RefreshPublished())
@@ -110,6 +119,17 @@ public sealed unsafe class RingConsumer : IRecordBatchReader
                 return false;
         }
     }
+
+    /// <inheritdoc/>
+    public void WaitForRecords(TimeSpan timeout) =>
+        _ring.Doorbell.Sleep(static consumer => consumer.HasUnreadOrCompleted(), this, timeout);
+
+    /// <summary>How long <see cref="WaitForData"/> sleeps before it looks at its cancellation token again.</summary>
+    private static readonly TimeSpan CancellationCheckInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Whether a record is published past this consumer's cursor, or the producer completed the ring.</summary>
+    internal bool HasUnreadOrCompleted() =>
+        Volatile.Read(ref _ring.Producer.Completed) != 0 || Cursor.Next < RefreshPublished();
 
     /// <summary>
     /// The timestamp of the next record, without taking it (nor releasing anything); false when none is published.

@@ -54,7 +54,9 @@ public sealed class CaptureSession : IDisposable
         _sources = [.. sources];
         _options = options ?? new CaptureSessionOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(_options.Count, nameof(options));
-        _rings = [.. _sources.Select(_ => new PacketRing(_options.RingBytes, RingPolicy.Lossy))];
+        // One doorbell for all rings, so a reader of several (a TimestampMerge) sleeps until any of them publishes.
+        var doorbell = new RingDoorbell();
+        _rings = [.. _sources.Select(_ => new PacketRing(_options.RingBytes, RingPolicy.Lossy, doorbell))];
         _finalStatistics = new CaptureSourceStatistics[_sources.Length];
     }
 

@@ -137,6 +137,38 @@ public sealed class TimestampMerge : IRecordBatchReader
         return true;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A record held back for a quiet socket becomes ready as time passes, not on a publish: then this sleeps a
+    /// millisecond. Otherwise it sleeps on the rings' doorbell when they share one (a <see cref="CaptureSession"/>'s
+    /// do), else a millisecond at most.
+    /// </remarks>
+    public void WaitForRecords(TimeSpan timeout)
+    {
+        var doorbell = _consumers[0].Ring.Doorbell;
+        bool shared = true;
+        foreach (var consumer in _consumers)
+        {
+            if (consumer.HasUnreadOrCompleted())
+            {
+                Thread.Sleep(1);
+                return;
+            }
+            shared &= consumer.Ring.Doorbell == doorbell;
+        }
+        doorbell.Sleep(static merge => merge.AnyUnreadOrCompleted(), this, shared ? timeout : TimeSpan.FromMilliseconds(1));
+    }
+
+    private bool AnyUnreadOrCompleted()
+    {
+        foreach (var consumer in _consumers)
+        {
+            if (consumer.HasUnreadOrCompleted())
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether ring <paramref name="ring"/>'s next record has been the oldest held for the whole window.</summary>
     private bool HeldLongEnough(int ring)
     {

@@ -247,11 +247,14 @@ public static class CaptureCommand
         }
     }
 
+    /// <summary>The longest a caught-up consumer sleeps without a publish (publishes and the end wake it at once).</summary>
+    private static readonly TimeSpan IdleWakeUp = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
-    /// The next batch of records, sleeping a millisecond at a time while none is ready; false once the session has
-    /// completed the rings and everything was read. Neither printing nor a file needs sub-millisecond latency, and a
-    /// consumer that spins or yields between the kernel's blocks costs more CPU than the packets themselves.
-    /// <paramref name="caughtUp"/> runs once when nothing more is ready, before the first sleep.
+    /// The next batch of records, sleeping until the capture publishes while none is ready; false once the session has
+    /// completed the rings and everything was read. A consumer that spins, yields or wakes every millisecond between
+    /// the kernel's blocks costs more CPU than the packets themselves. <paramref name="caughtUp"/> runs once when
+    /// nothing more is ready, before the first sleep.
     /// </summary>
     private static bool NextBatch(IRecordBatchReader consumer, out RingBatch batch, Action? caughtUp = null)
     {
@@ -265,7 +268,7 @@ public static class CaptureCommand
             }
             if (consumer.IsCompleted)
                 return false;
-            Thread.Sleep(1);
+            consumer.WaitForRecords(IdleWakeUp);
         }
         return true;
     }

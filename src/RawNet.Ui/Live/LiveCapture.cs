@@ -218,8 +218,8 @@ public sealed class LiveCapture : IDisposable
                 {
                     if (reader.IsCompleted)
                         break;
-                    // Sub-millisecond latency buys nothing on a screen drawn ten times a second.
-                    Thread.Sleep(1);
+                    // Woken by the capture's next publish or its end; the timeout is only a safety net.
+                    reader.WaitForRecords(TimeSpan.FromMilliseconds(200));
                     continue;
                 }
                 foreach (var record in batch)
