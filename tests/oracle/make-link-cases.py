@@ -15,7 +15,8 @@ payloads both oracles guess alike and one they guess differently, MPLS under a V
 labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files.
 llc.pcap (Ethernet, 802.3 length field): SNAP with IPv4, IPv6, ARP, an unknown EtherType and an unknown OUI, SNAP
 after a numbered control field and after a UI with the poll bit, IP on its own SAP, unnumbered frames of every command
-tcpdump names (and one it does not) with poll and final bits, information and supervisory frames, SAPs tcpdump names and
+tcpdump names (and one it does not) with poll and final bits, XID in the basic format (cut at each byte) and
+TEST frames, SNAP with OUIs tshark names and ones nobody holds, information and supervisory frames, SAPs tcpdump names and
 ones it does not, SAPs that differ and group addresses, frames padded to 60 bytes, lengths shorter and longer than the
 frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every length through LLC, SNAP and IPv4 (no SNAP
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
