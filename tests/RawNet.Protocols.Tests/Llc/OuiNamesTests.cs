@@ -8,15 +8,39 @@ public class OuiNamesTests
     private const string WiresharkManuf = "/usr/share/wireshark/manuf";
 
     [Fact]
-    public void Names_the_organisations_tshark_names_and_no_others()
+    public void A_manufacturer_table_names_its_24_bit_assignments_by_the_long_name_else_the_short_one()
     {
-        Assert.Equal("Officially Xerox, but 0:0:0:0:0:0 is more common", OuiNames.Find(0x000000));
-        Assert.Equal("Cisco Systems, Inc", OuiNames.Find(0x00000C));
-        // A short name only, and a long one with a comment after it.
-        Assert.Equal("Camex", OuiNames.Find(0x000013));
-        Assert.Equal("Webster Computer Corporation", OuiNames.Find(0x000018));
-        Assert.Null(OuiNames.Find(0xFCFCFC));
-        Assert.Null(OuiNames.Find(0x123400));
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path,
+            [
+                "# a comment",
+                "00:00:0C\tCisco\tCisco Systems, Inc",
+                "00:00:13\tCamex",
+                "00:00:18\tWebster\tWebster Computer Corporation\t# and a comment",
+                "00:00:19\tAppliedDy\t# a comment where the long name would be",
+                "00:1B:C5:00:00:00/36\tConverging\tConverging Systems Inc.",
+                "01:00:0C:CC:CC:CC\tCDP/VTP/DTP/PAgP/UDLD",
+                "zz:zz:zz\tNobody",
+                "00:00:0D",
+            ]);
+            var (ouis, names) = OuiNames.Load(path);
+            Assert.Equal([0x00000Cu, 0x000013u, 0x000018u, 0x000019u], ouis);
+            Assert.Equal(["Cisco Systems, Inc", "Camex", "Webster Computer Corporation", "AppliedDy"], names);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void No_table_a_missing_one_or_an_unreadable_one_names_nothing()
+    {
+        Assert.Empty(OuiNames.Load(null).Ouis);
+        Assert.Empty(OuiNames.Load("/nonexistent/wireshark/manuf").Ouis);
+        Assert.Empty(OuiNames.Load(Path.GetTempPath()).Ouis); // a directory
     }
 
     [Fact]
@@ -24,6 +48,7 @@ public class OuiNamesTests
     {
         if (!File.Exists(WiresharkManuf))
             Assert.Skip($"{WiresharkManuf} is not installed (apt-get install tshark)");
+        Assert.Equal(WiresharkManuf, OuiNames.FindTable());
         int assignments = 0;
         foreach (var line in File.ReadLines(WiresharkManuf))
         {
