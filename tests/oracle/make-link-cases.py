@@ -15,7 +15,8 @@ payloads both oracles guess alike and one they guess differently, MPLS under a V
 labels), nothing after the bottom label, and a stack cut at every length; MPLS also rides in the PPP and Cisco HDLC files.
 llc.pcap (Ethernet, 802.3 length field): SNAP with IPv4, IPv6, ARP, an unknown EtherType and an unknown OUI, SNAP
 after a numbered control field and after a UI with the poll bit, IP on its own SAP, unnumbered frames of every command
-tcpdump names (and one it does not) with poll and final bits, information and supervisory frames, SAPs tcpdump names and
+tcpdump names (and one it does not) with poll and final bits, XID in the basic format (cut at each byte) and
+TEST frames, SNAP with OUIs tshark names and ones nobody holds, information and supervisory frames, SAPs tcpdump names and
 ones it does not, SAPs that differ and group addresses, frames padded to 60 bytes, lengths shorter and longer than the
 frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every length through LLC, SNAP and IPv4 (no SNAP
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
@@ -219,6 +220,33 @@ def llc_frames():
         add(dot3(bytes([0x0E, ssap, control]) + (b"" if control & 0xEF == 0xAF else b"abc")))
     add(dot3(b"\x0e\x0e\xaf\x81\x01\x00"))                            # XID in the basic format
     add(dot3(b"\x0e\x0e\xaf\x82\x01\x00"))                            # and another
+    # XID in the basic format: every LLC types value tshark names and ones it does not (bits above the five types
+    # bits), window sizes, a response with the final bit, a group DSAP, cut by the capture and by the 802.3 length at
+    # each of its bytes; XID after SNAP and with no information field are not the basic format's
+    for types, window, ssap, control in ((0x03, 0x02, 0x0E, 0xAF), (0x05, 0xFF, 0x0F, 0xBF), (0x07, 0x10, 0x0F, 0xAF),
+                                         (0x02, 0x01, 0x0E, 0xBF), (0x04, 0x00, 0x0E, 0xAF), (0x06, 0x00, 0x0E, 0xAF),
+                                         (0x00, 0x00, 0x0E, 0xAF), (0x1F, 0x7E, 0x0E, 0xAF), (0x21, 0x00, 0x0E, 0xAF)):
+        add(dot3(bytes([0x0E, ssap, control, 0x81, types, window])))
+    add(dot3(b"\xf1\xf0\xaf\x81\x01\x00"))                            # to a group (NetBIOS's SAP)
+    add(dot3(b"\x0e\x0e\xaf\x81\x01\x00\x00\x00xyz"))                # with more after it
+    for length in (4, 5):                                               # the 802.3 length ends inside it
+        add(dot3(b"\x0e\x0e\xaf\x81\x01\x00", length=length))
+    for cut in (17, 18, 19, 20):                                         # the capture ends inside it
+        add(dot3(b"\x0e\x0e\xaf\x81\x01\x00"), cut)
+    add(dot3(b"\xaa\xaa\xaf\x00\x00\x00\x08\x00\x81\x01\x00"))          # XID with SNAP
+    add(dot3(b"\x0e\x0e\xaf", pad=False))                              # XID with no information field
+    # TEST commands and responses, with and without the poll/final bit and data
+    for ssap, control, data in ((0x0E, 0xE3, b"test"), (0x0F, 0xE3, b"test"), (0x0E, 0xF3, b""), (0x0F, 0xF3, b"\x81\x01\x00")):
+        add(dot3(bytes([0x0E, ssap, control]) + data))
+    # SNAP with the OUIs of organisations tshark names (IEEE 802.11, Microsoft, Intel, a name with no long form, a private
+    # block) and ones nobody holds, with protocol IDs none of their tables claim (not Cisco's, IEEE 802.1's or those
+    # tcpdump names: RawNet's tcpdump line for them is not tcpdump's yet, docs/cli.md)
+    for oui in (0x000FAC, 0x0050F2, 0x00A0C9, 0x00005A, 0xACDE48, 0xFCFCFC, 0x123400):
+        add(dot3(b"\xaa\xaa\x03" + oui.to_bytes(3, "big") + b"\x00\x99" + b"abc"))
+    add(dot3(b"\xaa\xaa\xe3\x00\x0f\xac\x12\x34test"))                # a TEST frame with SNAP
+    # LLC cut by the capture inside a payload nothing decodes (tshark fails at the 802.3 trailer)
+    add(dot3(b"\x0e\x0e\x03" + b"payload"), 20)
+    add(dot3(b"\xaa\xaa\x03\x00\x50\xf2\x12\x34" + b"payload"), 24)
     for c0, c1, ssap in ((0x10, 0x23, 0x0E), (0x10, 0x22, 0x0F), (0xFE, 0xFF, 0x0E), (0x00, 0x01, 0x0F)):
         add(dot3(bytes([0x0E, ssap, c0, c1]) + b"info"))                  # information frames
     for c0, c1, ssap in ((0x01, 0x22, 0x0E), (0x05, 0x23, 0x0F), (0x09, 0x22, 0x0E), (0x0D, 0x01, 0x0F)):

@@ -46,7 +46,7 @@ public static class ProtocolColumn
             case ColumnWriter.Ieee80211:
                 return "802.11";
             case ColumnWriter.Llc:
-                return "LLC";
+                return LlcInfo.Protocol(in source, index);
             case ColumnWriter.PseudoHeader:
                 return PseudoHeaderInfo.Protocol(in source, index);
             case ColumnWriter.ShimHeader:

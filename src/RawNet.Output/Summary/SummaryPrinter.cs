@@ -260,6 +260,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     linkStart = layer.Offset;
                     continue;
                 }
+                case LayerKind.Llc when packet[index - 1].Kind == LayerKind.PppoeSession:
+                    // PPP's protocol 0x004b: tcpdump names the protocol and dumps it, as for any it does not decode.
+                    goto default;
                 case LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs or LayerKind.Ieee80211 or LayerKind.Llc:
                     if (!AppendWireless(packet, frame, index, ref length, ref linkStart))
                         return;

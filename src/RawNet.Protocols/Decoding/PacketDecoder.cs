@@ -1129,6 +1129,9 @@ public sealed class PacketDecoder
             case PppProtocol.MplsUnicast or PppProtocol.MplsMulticast:
                 DecodeMpls(input, offset, capEnd, repEnd);
                 return;
+            case PppProtocol.Llc:
+                DecodeLlc(input, offset, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, offset, capEnd, repEnd, "PPP protocol not decoded");
                 return;

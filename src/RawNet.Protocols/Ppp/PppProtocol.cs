@@ -9,6 +9,8 @@ public enum PppProtocol : ushort
     MplsUnicast = 0x0281,
     /// <summary>MPLS multicast.</summary>
     MplsMulticast = 0x0283,
+    /// <summary>IEEE 802.2 LLC (RFC 2043's SNA over 802.2).</summary>
+    Llc = 0x004B,
     /// <summary>Link Control Protocol.</summary>
     Lcp = 0xC021,
     /// <summary>IP Control Protocol.</summary>

@@ -50,6 +50,51 @@ public sealed class InfoColumnTests
     private static Shown One(string expression, int cut = 0, bool snaplen = true, Action<DecodedPacket>? edit = null) =>
         Show([expression], cut > 0 ? 0 : -1, cut, snaplen, edit)[0];
 
+    /// <summary>Decodes an Ethernet frame of raw bytes, of which the capture kept <paramref name="kept"/> (all when 0).</summary>
+    private static Shown Raw(byte[] frame, int kept = 0)
+    {
+        var bytes = kept > 0 ? frame[..kept] : frame;
+        var packet = new DecodedPacket();
+        new PacketDecoder().Decode(bytes, new FrameMetadata(1_700_000_000_000_000_000, bytes.Length, frame.Length, LinkType.Ethernet), 1, packet);
+        var line = new TextLine();
+        InfoColumn.Append(line, packet, bytes);
+        return new Shown(ProtocolColumn.Of(packet, bytes), line.Text.ToString(), null);
+    }
+
+    /// <summary>An 802.3 frame carrying <paramref name="llc"/> (hex), its length field <paramref name="length"/> or the LLC's, padded to 60 bytes.</summary>
+    private static byte[] Dot3(string llc, int length = -1)
+    {
+        var payload = Convert.FromHexString(llc.Replace(" ", ""));
+        var frame = new byte[Math.Max(60, 14 + payload.Length)];
+        Convert.FromHexString("020000000002020000000001").CopyTo(frame, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), (ushort)(length >= 0 ? length : payload.Length));
+        payload.CopyTo(frame, 14);
+        return frame;
+    }
+
+    [Fact]
+    public void Llc_shows_a_basic_format_xid_as_xid_and_its_own_text()
+    {
+        Assert.Equal(new Shown("XID", "Basic Format; Type 1 and Type 2 LLCs (Class II LLC); Window Size 1", null), Raw(Dot3("0e0e af 81 03 02")));
+        Assert.Equal(new Shown("XID", "Basic Format; 0x1f; Window Size 127", null), Raw(Dot3("0e0f bf 81 1f ff")));
+        // The 802.3 length ends before the window size; the capture ends before the types.
+        Assert.Equal(new Shown("XID", "Basic Format; Type 1 LLC (Class I LLC)[Malformed Packet]", null), Raw(Dot3("0e0e af 81 01 00", length: 5)));
+        Assert.Equal(new Shown("XID", "Basic Format[Packet size limited during capture]", null), Raw(Dot3("0e0e af 81 01 00"), kept: 18));
+        // Not the basic format, or with SNAP: LLC's own text.
+        Assert.Equal("LLC", Raw(Dot3("0e0e af 82 01 00")).Protocol);
+        Assert.Equal("LLC", Raw(Dot3("aaaa af 000000 0800 81 01 00")).Protocol);
+    }
+
+    [Fact]
+    public void Llc_names_the_snap_organisation_and_marks_a_frame_cut_in_its_padding()
+    {
+        Assert.Equal(new Shown("LLC", "U, func=UI; SNAP, OUI 0x00005A (SK), PID 0x0099", null), Raw(Dot3("aaaa03 00005a 0099 616263")));
+        Assert.Equal(new Shown("LLC", "U, func=UI; SNAP, OUI 0xFCFCFC (Unknown), PID 0x0099", null), Raw(Dot3("aaaa03 fcfcfc 0099 616263")));
+        // tshark reads the 802.3 trailer after LLC and finds it cut.
+        Assert.Equal("U, func=UI; DSAP PROWAY (IEC955) Network Management and Initialization Individual, SSAP PROWAY (IEC955) Network Management " +
+            "and Initialization Command[Packet size limited during capture]", Raw(Dot3("0e0e03 616263"), kept: 30).Info);
+    }
+
     [Fact]
     public void Icmp_pads_the_type_to_twenty_characters_and_pairs_a_reply_with_its_request()
     {

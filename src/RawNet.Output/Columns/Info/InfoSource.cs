@@ -1,6 +1,7 @@
 using RawNet.Protocols.Conversations;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ipv4;
+using RawNet.Protocols.Llc;
 
 namespace RawNet.Output.Columns.Info;
 
@@ -120,7 +121,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return layer.HeaderLength == 0 && layer.Kind == LayerKind.Ipv4 && index > 0 && SniffsIpVersion(Packet[index - 1].Kind);
+        return layer.HeaderLength == 0 && layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index);
     }
 
     /// <summary>
@@ -135,6 +136,19 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         ref readonly Layer layer = ref Packet[index];
         return layer.Status == LayerStatus.Complete && Packet.Outcome == DecodeOutcome.Unsupported
             && Packet.StoppedAt == LayerKind.Payload && Packet.StopOffset == layer.PayloadOffset;
+    }
+
+    /// <summary>
+    /// True when the layer at <paramref name="index"/> was handed to tshark's "ip" dissector: behind a link layer that
+    /// <see cref="SniffsIpVersion"/>, or behind LLC without SNAP (IP's SAP 6; SNAP's EtherType goes to IPv4's own).
+    /// </summary>
+    public bool SniffsIpVersionAt(int index)
+    {
+        if (index <= 0)
+            return false;
+        ref readonly Layer link = ref Packet[index - 1];
+        return SniffsIpVersion(link.Kind)
+            || link.Kind == LayerKind.Llc && Header(index - 1) is { Length: >= 2 } llc && !(llc[0] == LlcHeader.SnapSap && llc[1] == LlcHeader.SnapSap);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ internal static class IpInfo
         if (header.Length < 1)
             return true;
         int version = header[0] >> 4, headerLength = (header[0] & 0x0F) * 4;
-        if (version != 4 && index > 0 && InfoSource.SniffsIpVersion(source.Packet[index - 1].Kind))
+        if (version != 4 && source.SniffsIpVersionAt(index))
         {
             // tshark's "ip" dissector, which these links call, names the version itself before IPv4's could.
             line.Append("Bogus IP version (");
@@ -185,7 +185,7 @@ internal static class IpInfo
         var kind = source.Packet[index].Kind;
         var header = source.Header(index);
         if (kind == LayerKind.Ipv4)
-            return header.Length >= 1 && header[0] >> 4 != 4 && index > 0 && InfoSource.SniffsIpVersion(source.Packet[index - 1].Kind) ? "IP" : "IPv4";
+            return header.Length >= 1 && header[0] >> 4 != 4 && source.SniffsIpVersionAt(index) ? "IP" : "IPv4";
         if (kind != LayerKind.Ipv6 || header.Length < 1 || header[0] >> 4 == 6)
             return "IPv6";
         // A refused IPv6 packet: ARCNET writes its protocol ID, an EtherType's table its own name; other links leave IPv6's.

@@ -45,6 +45,17 @@ internal static class LinkInfo
                         PseudoHeaderInfo.Write(line, in source, index - 1);
                     return true;
                 }
+                ushort typeField = BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]);
+                if (typeField is > EthernetHeader.MaxLength and < EthernetHeader.MinEtherType)
+                {
+                    // Neither an 802.3 length nor an EtherType: tshark says so instead of naming the frame.
+                    line.Append("Ethernet Unknown: Invalid length/type: ");
+                    line.AppendHex(typeField, 4);
+                    line.Append(" (");
+                    line.Append(typeField);
+                    line.Append(')');
+                    return false;
+                }
                 line.Append("Ethernet II");
                 return false;
             case LayerKind.Vlan:

@@ -1,3 +1,4 @@
+using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Llc;
 
 namespace RawNet.Output.Columns.Info;
@@ -5,11 +6,15 @@ namespace RawNet.Output.Columns.Info;
 /// <summary>
 /// The Info text of an 802.2 LLC header whose payload nothing decoded, in tshark's words: the control field ("U,
 /// func=UI", "S, func=RR, N(R)=2", "I, N(R)=1, N(S)=0", with "P" or "F" for the poll/final bit of a command or a
-/// response), then the SNAP OUI and protocol ID, or the two SAPs by name.
+/// response), then the SNAP OUI (with its organisation's name) and protocol ID, or the two SAPs by name; or, for an XID
+/// frame in the basic format, that format's own text under the protocol "XID".
 /// </summary>
 internal static class LlcInfo
 {
     private const byte PollFinalU = 0x10, PollFinal = 0x01, ResponseBit = 0x01, GroupBit = 0x01;
+
+    /// <summary>The Protocol column: "XID" for a basic-format XID frame, else "LLC".</summary>
+    public static string Protocol(in InfoSource source, int index) => IsBasicXid(source.Bytes(index), source.Packet[index].Extent) ? "XID" : "LLC";
 
     /// <summary>Writes the Info text; true when the header was cut short.</summary>
     public static bool Write(TextLine line, in InfoSource source, int index)
@@ -17,6 +22,8 @@ internal static class LlcInfo
         var bytes = source.Bytes(index);
         if (!LlcHeader.TryRead(bytes, out var llc))
             return true;
+        if (IsBasicXid(bytes, source.Packet[index].Extent))
+            return WriteBasicXid(line, bytes[LlcHeader.Length..]) || TrailerCut(in source, index);
         bool response = (bytes[LlcHeader.Field.Ssap] & ResponseBit) != 0;
         byte control = bytes[LlcHeader.Field.Control];
         if (llc.IsUnnumbered)
@@ -53,7 +60,7 @@ internal static class LlcInfo
             if (!llc.IsWhole)
                 return true;
             AppendSnap(line, llc.Oui, llc.ProtocolId);
-            return false;
+            return TrailerCut(in source, index);
         }
         line.Append("; DSAP ");
         AppendSap(line, bytes[LlcHeader.Field.Dsap]);
@@ -61,6 +68,60 @@ internal static class LlcInfo
         line.Append(", SSAP ");
         AppendSap(line, bytes[LlcHeader.Field.Ssap]);
         line.Append(response ? " Response" : " Command");
+        return TrailerCut(in source, index);
+    }
+
+    /// <summary>
+    /// The mark of an LLC text cut short: "size limited" when the capture ends before the LLC frame does (the first byte
+    /// read past it was captured away) or when the text is whole and only the 802.3 trailer behind it was cut,
+    /// "malformed" when the bytes the frame declares ran out first.
+    /// </summary>
+    public static string MarkOf(in InfoSource source, int index)
+    {
+        var bytes = source.Bytes(index);
+        int extent = source.Packet[index].Extent;
+        return bytes.Length < extent || ReadsWhole(bytes, extent) ? InfoColumn.SizeLimitedMark : InfoColumn.MalformedMark;
+    }
+
+    /// <summary>
+    /// True for an LLC frame inside an 802.3 frame that the capture cut: after LLC's dissector returns, tshark reads the
+    /// rest of the frame as the 802.3 trailer (padding included) and fails.
+    /// </summary>
+    private static bool TrailerCut(in InfoSource source, int index) =>
+        index > 0 && source.Packet[index - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan && source.CaptureCut;
+
+    /// <summary>True when every byte the text reads is there: the header (SNAP included), and a basic XID's three bytes.</summary>
+    private static bool ReadsWhole(ReadOnlySpan<byte> bytes, int extent)
+    {
+        if (!LlcHeader.TryRead(bytes, out var llc) || !llc.HasControl || !llc.IsWhole)
+            return false;
+        return !IsBasicXid(bytes, extent) || bytes.Length > LlcHeader.Length + BasicXid.Field.WindowSize;
+    }
+
+    /// <summary>
+    /// True for an XID frame without SNAP whose information field (the frame declares some) starts with the basic
+    /// format's identifier.
+    /// </summary>
+    private static bool IsBasicXid(ReadOnlySpan<byte> bytes, int extent) =>
+        bytes.Length > LlcHeader.Length && extent > LlcHeader.Length && LlcHeader.TryRead(bytes, out var llc) && !llc.IsSnap
+        && BasicXid.IsXid(bytes[LlcHeader.Field.Control]) && bytes[LlcHeader.Length + BasicXid.Field.Format] == BasicXid.BasicFormat;
+
+    /// <summary>"Basic Format; Type 1 LLC (Class I LLC); Window Size 0" as far as the bytes go; true when they ran out.</summary>
+    private static bool WriteBasicXid(TextLine line, ReadOnlySpan<byte> xid)
+    {
+        line.Append("Basic Format");
+        if (xid.Length <= BasicXid.Field.Types)
+            return true;
+        line.Append("; ");
+        byte types = xid[BasicXid.Field.Types];
+        if (BasicXid.TypesName(types) is { } name)
+            line.Append(name);
+        else
+            line.AppendHex((ulong)(types & BasicXid.TypesMask), 2);
+        if (xid.Length <= BasicXid.Field.WindowSize)
+            return true;
+        line.Append("; Window Size ");
+        line.Append(BasicXid.WindowSize(xid[BasicXid.Field.WindowSize]));
         return false;
     }
 
@@ -70,7 +131,7 @@ internal static class LlcInfo
         line.Append("; SNAP, OUI 0x");
         line.AppendHexDigits(oui, 6, uppercase: true);
         line.Append(" (");
-        line.Append(OuiName(oui));
+        line.Append(OuiNames.Find(oui) ?? "Unknown");
         line.Append("), PID 0x");
         line.AppendHexDigits(protocolId, 4, uppercase: true);
     }
@@ -147,18 +208,5 @@ internal static class LlcInfo
         0xFC => "Remote Program Load",
         0xFE => "ISO Network Layer",
         _ => null,
-    };
-
-    /// <summary>The organisation names of the OUIs that carry SNAP payloads, as Wireshark's manufacturer table spells them.</summary>
-    private static string OuiName(uint oui) => oui switch
-    {
-        LlcHeader.EncapsulatedEthernet => "Officially Xerox, but 0:0:0:0:0:0 is more common",
-        LlcHeader.Cisco => "Cisco Systems, Inc",
-        LlcHeader.BridgeTunnel => "Digital Equipment Corporation",
-        0x000FAC => "Ieee 802.11",
-        0x001018 => "Broadcom",
-        0x0050F2 => "Microsoft Corp.",
-        LlcHeader.Bridged => "IEEE",
-        _ => "Unknown",
     };
 }
