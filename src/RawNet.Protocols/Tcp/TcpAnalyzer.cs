@@ -134,6 +134,10 @@ internal sealed class TcpAnalyzer
     /// <summary>The most SACK blocks of one option that count against bytes in flight (Wireshark keeps three).</summary>
     public const int SackBlocks = 3;
 
+    /// <summary>The first four bytes of the options most data segments carry: NOP, NOP, timestamps (kind 8, 10 bytes long).</summary>
+    private const uint NopNopTimestamps = 0x0101080A;
+    private const int NopNopTimestampsLength = 12;
+
     private const long FastRetransmissionWindow = 20_000_000;   // 20 ms
     private const long DefaultOutOfOrderThreshold = 3_000_000;  // 3 ms, until the handshake's RTT is known
 
@@ -597,6 +601,9 @@ internal sealed class TcpAnalyzer
     /// <summary>Keeps the window scale and SACK blocks of a segment's options.</summary>
     private void ReadOptions(ref TcpFlow fwd, ref TcpFlow rev, ReadOnlySpan<byte> options)
     {
+        // Most data segments carry two NOPs and the timestamps and nothing else (Linux's layout): nothing to keep.
+        if (options.Length == NopNopTimestampsLength && BinaryPrimitives.ReadUInt32BigEndian(options) == NopNopTimestamps)
+            return;
         var reader = new TcpOptionReader(options);
         while (reader.TryNext(out var option))
         {
