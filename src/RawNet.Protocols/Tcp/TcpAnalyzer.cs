@@ -58,6 +58,11 @@ internal enum TcpFlowFlags : byte
     WindowSeen = 16,
     /// <summary>This flow sent a FIN before the other one did: it started closing the connection.</summary>
     ClosingInitiator = 32,
+    /// <summary>
+    /// The flow's unacknowledged segments, oldest to newest, start and end at sequence numbers (relative to the base)
+    /// that never go down: the oldest has the lowest start, the newest the highest end (what almost every sender does).
+    /// </summary>
+    SegmentsInOrder = 64,
 }
 
 /// <summary>A TCP conversation's state while a capture is walked: its stream number, times and both directions.</summary>
@@ -128,6 +133,10 @@ internal sealed class TcpAnalyzer
 
     /// <summary>The most SACK blocks of one option that count against bytes in flight (Wireshark keeps three).</summary>
     public const int SackBlocks = 3;
+
+    /// <summary>The first four bytes of the options most data segments carry: NOP, NOP, timestamps (kind 8, 10 bytes long).</summary>
+    private const uint NopNopTimestamps = 0x0101080A;
+    private const int NopNopTimestampsLength = 12;
 
     private const long FastRetransmissionWindow = 20_000_000;   // 20 ms
     private const long DefaultOutOfOrderThreshold = 3_000_000;  // 3 ms, until the handshake's RTT is known
@@ -592,6 +601,9 @@ internal sealed class TcpAnalyzer
     /// <summary>Keeps the window scale and SACK blocks of a segment's options.</summary>
     private void ReadOptions(ref TcpFlow fwd, ref TcpFlow rev, ReadOnlySpan<byte> options)
     {
+        // Most data segments carry two NOPs and the timestamps and nothing else (Linux's layout): nothing to keep.
+        if (options.Length == NopNopTimestampsLength && BinaryPrimitives.ReadUInt32BigEndian(options) == NopNopTimestamps)
+            return;
         var reader = new TcpOptionReader(options);
         while (reader.TryNext(out var option))
         {
@@ -622,13 +634,17 @@ internal sealed class TcpAnalyzer
 
     /// <summary>
     /// The lowest sequence number and the highest next sequence number among <paramref name="flow"/>'s unacknowledged
-    /// segments, relative to its base: the ends of the bytes in flight. Walking a long list for every data segment made
-    /// a flow that is never acknowledged (a one-sided capture) cost time in the square of its length, so the bounds of a
-    /// long list are kept (<see cref="_flightBounds"/>), widened as segments are added and forgotten when one is
+    /// segments, relative to its base: the ends of the bytes in flight. Segments sent in order give them at once (the
+    /// oldest's start, the newest's end). Otherwise the list is walked, and walking a long list for every data segment
+    /// made a flow that is never acknowledged (a one-sided capture) cost time in the square of its length, so the bounds
+    /// of a long list are kept (<see cref="_flightBounds"/>), widened as segments are added and forgotten when one is
     /// acknowledged or the base moves.
     /// </summary>
     private (uint First, uint Last) FlightBounds(ref TcpFlow flow)
     {
+        ref readonly var newest = ref _segments[flow.Segments];
+        if (flow.Has(TcpFlowFlags.SegmentsInOrder))
+            return (_segments[newest.Next].Seq - flow.BaseSeq, newest.NextSeq - flow.BaseSeq);
         if (_flightBounds.Count > 0 && _flightBounds.TryGetValue(flow.Segments, out var known))
             return known;
         uint first = uint.MaxValue, last = 0;
@@ -644,8 +660,18 @@ internal sealed class TcpAnalyzer
         return (first, last);
     }
 
-    /// <summary>Forgets the kept bounds of <paramref name="flow"/>'s segments (one changes or goes, or the base moves).</summary>
+    /// <summary>
+    /// Forgets all that is known of the bounds of <paramref name="flow"/>'s segments: the base moves, or a segment's start
+    /// does (only forgetting a segment keeps the others in order).
+    /// </summary>
     private void ForgetFlightBounds(ref TcpFlow flow)
+    {
+        flow.Flags &= ~TcpFlowFlags.SegmentsInOrder;
+        ForgetKeptBounds(ref flow);
+    }
+
+    /// <summary>Forgets the kept bounds of <paramref name="flow"/>'s segments.</summary>
+    private void ForgetKeptBounds(ref TcpFlow flow)
     {
         if (_flightBounds.Count > 0 && flow.Segments >= 0)
             _flightBounds.Remove(flow.Segments);
@@ -669,6 +695,10 @@ internal sealed class TcpAnalyzer
         }
         // The new newest leads to the oldest (itself when alone), and the old newest to it.
         int newest = flow.Segments;
+        if (newest < 0)
+            flow.Flags |= TcpFlowFlags.SegmentsInOrder;
+        else if (seq - flow.BaseSeq < _segments[newest].Seq - flow.BaseSeq || nextSeq - flow.BaseSeq < _segments[newest].NextSeq - flow.BaseSeq)
+            flow.Flags &= ~TcpFlowFlags.SegmentsInOrder; // compared as FlightBounds takes its minimum and maximum: unsigned
         // Kept bounds follow the flow's newest segment, widened by this one.
         if (newest >= 0 && _flightBounds.Count > 0 && _flightBounds.Remove(newest, out var bounds))
             _flightBounds[index] = (Math.Min(bounds.First, seq - flow.BaseSeq), Math.Max(bounds.Last, nextSeq - flow.BaseSeq));
@@ -683,7 +713,7 @@ internal sealed class TcpAnalyzer
     /// <summary>Forgets segment <paramref name="index"/> of <paramref name="flow"/>; <paramref name="previous"/> is the one before it in the ring.</summary>
     private void Unlink(ref TcpFlow flow, int previous, int index)
     {
-        ForgetFlightBounds(ref flow);
+        ForgetKeptBounds(ref flow);
         if (previous == index)
             flow.Segments = -1; // it was the only one
         else
