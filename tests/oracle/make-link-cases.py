@@ -23,6 +23,7 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -586,6 +587,69 @@ def ppp_damageable(data, direction):
     return at + (0 if len(data) > at and data[at] & 1 else 1)
 
 
+TR_DST, TR_SRC = bytes.fromhex("c00000001234"), bytes.fromhex("020000abcdef")
+
+
+def snap(ethertype):
+    """LLC in an unnumbered information frame with SNAP (RFC 1042) for an EtherType."""
+    return b"\xaa\xaa\x03\x00\x00\x00" + struct.pack(">H", ethertype)
+
+
+def token_ring(payload, route=None, ac=0x10, fc=0x40):
+    """An 802.5 MAC header: access control, frame control, addresses (the source's top bit set when routing
+    information follows), the routing information."""
+    source = bytes([TR_SRC[0] | (0x80 if route is not None else 0)]) + TR_SRC[1:]
+    return bytes([ac, fc]) + TR_DST + source + (route or b"") + payload
+
+
+def tokenring_frames():
+    """Token Ring frames (LINKTYPE_IEEE802_5): LLC/SNAP with IPv4, IPv6, ARP, IP on its SAP, routing information of every
+    broadcast type, direction and largest frame, with 0 to 14 segments and odd and below-two lengths, MAC and reserved
+    frames, and frames the capture or the wire ends inside the header, the routing information and LLC."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(token_ring(snap(0x0800) + ip4))
+    add(token_ring(snap(0x86DD) + udp6()))
+    add(token_ring(snap(0x0806) + arp))
+    add(token_ring(snap(0x0800) + tcp4(), ac=0xFF, fc=0x41))
+    add(token_ring(b"\x06\x06\x03" + echo4()))
+    add(token_ring(snap(0x1234) + b"abcdef"))
+    add(token_ring(b"\xf0\xf0\x03" + b"netbios"))
+    for control in (0x0230, 0x82B0, 0xC6A0, 0x4610, 0x0A70, 0xE640):
+        length = control >> 8 & 0x1F
+        segments = b"".join(struct.pack(">H", 0x0011 + 0x1230 * i) for i in range((length - 2) // 2)) + b"\x5a" * (length % 2)
+        add(token_ring(snap(0x0800) + ip4, route=struct.pack(">H", control) + segments))
+    add(token_ring(snap(0x86DD) + udp6(), route=bytes([0x9F, 0x30]) + bytes(range(1, 30))))
+    add(token_ring(snap(0x0800) + ip4, route=bytes([0x90, 0x30]) + bytes(range(14))))
+    add(token_ring(snap(0x0800) + ip4, route=bytes([0x85, 0x30, 0x00, 0x11, 0x23])))
+    add(token_ring(b"\x30" + snap(0x0800) + ip4, route=bytes([0x81])))
+    add(token_ring(snap(0x0800) + ip4, route=b""))
+    add(token_ring(b"\x00\x10\x01\x02\x03\x04", fc=0x00))
+    add(token_ring(b"\x00\x10", route=bytes([0x82, 0x30]), fc=0x01))
+    add(token_ring(b"abc", fc=0x80))
+    add(token_ring(b"", fc=0xC5))
+    # damaged and cut: inside the addresses, at the end of the header, inside the routing information and its pairs
+    whole = token_ring(snap(0x0800) + ip4, route=bytes.fromhex("86b000112340"))
+    for end in (1, 5, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 30):
+        add(whole, end)
+    for end in (13, 14, 15, 19, 20):
+        add(whole[:end])
+    plain = token_ring(snap(0x0800) + ip4)
+    for end in (14, 15, 16, 17, 22, 30):
+        add(plain, end)
+        add(plain[:end])
+    odd = token_ring(snap(0x0800) + ip4, route=bytes([0x85, 0x30, 0x00, 0x11, 0x23]))
+    add(odd[:19])
+    add(odd, 19)
+    return frames
+
+
+def tokenring_damageable(data, direction):
+    """The MAC header and the routing information's first bytes."""
+    return 18
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -630,6 +694,7 @@ def main():
         "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
         "arista.pcap": (1, arista_frames(), False, arista_damageable),
         "frelay.pcap": (107, frelay_frames(), False, frelay_damageable),
+        "tokenring.pcap": (6, tokenring_frames(), False, tokenring_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

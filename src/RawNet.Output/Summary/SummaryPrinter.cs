@@ -231,6 +231,14 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
+            if (layer.Kind == LayerKind.TokenRing)
+            {
+                // tcpdump reads its own bytes of the header, whether or not tshark found it whole.
+                if (!AppendTokenRing(packet, frame, index, length))
+                    return;
+                index++;
+                continue;
+            }
             if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
             {
                 AppendCutPppoe(header, length - (layer.Offset - linkStart));

@@ -268,6 +268,14 @@ public enum ComputedField : byte
     FrSnapOui,
     FrSnapPid,
     FrSnapType,
+    /// <summary>Token Ring fields that depend on source routing, read by <see cref="TokenRing.TokenRingFieldReader"/> (TrAddresses to TrBridge).</summary>
+    TrAddresses,
+    TrRouteLength,
+    TrBroadcast,
+    TrMaxFrameSize,
+    TrDirection,
+    TrRing,
+    TrBridge,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

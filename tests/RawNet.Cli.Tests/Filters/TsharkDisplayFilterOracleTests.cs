@@ -45,6 +45,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "avsp.etype == 0x8100", "avsp.trailer", "avsp.trailer == 05", "avsp.ts.unknown_version", "avsp && vlan",
         "fr", "fr && ipv6", "fr.dlci == 100", "fr.dlci > 1023", "fr.becn == 1 && tcp", "fr.cr == 1", "fr.nlpid == 0x00", "fr.snaptype == 0x86dd",
         "fr.snap.pid", "fr.dc == 1", "fr.lower_dlci", "fr.control.ftype == 3",
+        "tr", "tr && ipv6", "tr.sr == 1", "tr.rif_bytes > 6", "tr.broadcast == 192", "tr.rif.ring == 0x0011", "tr.rif.bridge == 3",
+        "tr.frame_type == 0", "tr.dst == c0:00:00:00:12:34 && arp", "tr.addr == 82:00:00:ab:cd:ef", "tr.direction == 128 && udp",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",

@@ -120,6 +120,8 @@ internal static class Samples
             (LinkType.Nflog, Nflog.NflogTests.Message(Protocols.Nflog.NflogHeader.Ipv6, Nflog.NflogTests.Tlv(Protocols.Nflog.NflogTlvType.PacketHeader, Hex("86dd0300")),
                 Nflog.NflogTests.Tlv((Protocols.Nflog.NflogTlvType)99, []), Nflog.NflogTests.Tlv(Protocols.Nflog.NflogTlvType.Payload, tcp6))),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv4, udp4)),
+            (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
+            (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),

@@ -3,11 +3,12 @@ using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pktap;
+using RawNet.Protocols.TokenRing;
 
 namespace RawNet.Output.Columns.Info;
 
 /// <summary>
-/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET,
+/// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
 /// Juniper): tshark's protocol name and the text its dissector writes first (NFLOG and Juniper clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
@@ -39,6 +40,7 @@ internal static class PseudoHeaderInfo
             LayerKind.Ipoib => "IP over Infiniband",
             LayerKind.Ipnet => "Solaris IPNET",
             LayerKind.Arcnet => "ARCNET",
+            LayerKind.TokenRing => TokenRingInfo(in source, index),
             _ => "",
         });
         return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
@@ -67,6 +69,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
         LayerKind.Juniper => "Juniper Ethernet",
+        LayerKind.TokenRing => "TR",
         _ => "NFLOG",
     };
 
@@ -90,6 +93,16 @@ internal static class PseudoHeaderInfo
         empty = start >= captured;
         return true;
     }
+
+    /// <summary>"Token-Ring " and the frame type's name, written once both addresses were read.</summary>
+    private static string TokenRingInfo(in InfoSource source, int index) =>
+        source.Header(index).Length < TokenRingHeader.Length ? "" : (source.Header(index)[TokenRingHeader.Field.FrameControl] >> 6) switch
+        {
+            TokenRingHeader.MacFrame => "Token-Ring MAC",
+            TokenRingHeader.LlcFrame => "Token-Ring LLC",
+            2 => "Token-Ring Reserved",
+            _ => "Token-Ring Unknown",
+        };
 
     /// <summary>"ARCNET", or once the whole header is there and no dissector took its ID, the ID as tshark writes it ("0x0099").</summary>
     private static string ArcnetProtocol(in InfoSource source, int index)
