@@ -11,6 +11,7 @@ public static class LinkTypeNames
         LinkType.Null => "NULL",
         LinkType.Ethernet => "ETHERNET",
         LinkType.TokenRing => "IEEE802_5",
+        LinkType.Fddi => "FDDI",
         LinkType.Ppp => "PPP",
         LinkType.PppHdlc => "PPP_HDLC",
         LinkType.Raw => "RAW",

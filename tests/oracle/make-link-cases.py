@@ -23,7 +23,7 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
-tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames.
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -650,6 +650,43 @@ def tokenring_damageable(data, direction):
     return 18
 
 
+def fddi(payload, fc=0x50, dst=TR_DST, src=TR_SRC):
+    """An FDDI MAC header: frame control and both addresses, stored as the capture has them (tshark shows them bit-swapped)."""
+    return bytes([fc]) + dst + src + payload
+
+
+def fddi_frames():
+    """FDDI frames (LINKTYPE_FDDI): asynchronous LLC frames of every priority and with the reserved bit carrying IPv4
+    (UDP, TCP, ICMP), IPv6, ARP and IP on its SAP, an unknown EtherType, a group address, every other class of frame
+    control (void, tokens, SMT, MAC, synchronous LLC, implementor frames, unknown classes), and frames the capture or
+    the wire ends inside the header and LLC."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(fddi(snap(0x0800) + ip4))
+    add(fddi(snap(0x86DD) + udp6(), fc=0x51))
+    add(fddi(snap(0x0806) + arp, fc=0x54))
+    add(fddi(snap(0x0800) + tcp4(), fc=0x57))
+    add(fddi(b"\x06\x06\x03" + echo4(), fc=0x5C))
+    add(fddi(snap(0x1234) + b"abcdef", fc=0x58))
+    add(fddi(snap(0x0800) + ip4, dst=bytes.fromhex("ffffffffffff")))
+    add(fddi(snap(0x0800) + ip4, dst=bytes.fromhex("800000000001"), src=bytes.fromhex("0123456789ab")))
+    for fc in (0x00, 0x20, 0x41, 0x42, 0x4F, 0x60, 0x6A, 0x80, 0x81, 0xC0, 0xC1, 0xC2, 0xC3, 0xCF, 0xD0, 0xD5, 0xE3, 0xF0):
+        add(fddi(snap(0x0800) + ip4 if fc == 0xD0 else b"\x01\x02\x03\x04", fc=fc))
+    add(fddi(b"", fc=0x80))
+    # damaged and cut: inside the addresses, at the end of the header, inside LLC and SNAP
+    whole = fddi(snap(0x0800) + ip4)
+    for end in (1, 2, 7, 8, 12, 13, 14, 16, 20, 21, 30):
+        add(whole, end)
+        add(whole[:end])
+    return frames
+
+
+def fddi_damageable(data, direction):
+    """The frame control and the addresses."""
+    return 13
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -695,6 +732,7 @@ def main():
         "arista.pcap": (1, arista_frames(), False, arista_damageable),
         "frelay.pcap": (107, frelay_frames(), False, frelay_damageable),
         "tokenring.pcap": (6, tokenring_frames(), False, tokenring_damageable),
+        "fddi.pcap": (10, fddi_frames(), False, fddi_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

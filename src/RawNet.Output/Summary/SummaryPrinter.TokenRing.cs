@@ -71,23 +71,38 @@ public sealed partial class SummaryPrinter
             line.Append(TokenRingLargestFrames[control >> 4 & 0x07]);
             line.Append(") ");
         }
-        if (tr.FrameType != TokenRingHeader.LlcFrame)
-        {
-            line.AppendHexDigits(tr.AccessControl, 2);
-            line.Append(' ');
-            line.AppendHexDigits(tr.FrameControl, 2);
-            line.Append(' ');
-            line.AppendMac(macs[6..]);
-            line.Append(" > ");
-            line.AppendMac(macs[..6]);
-            line.Append(", length ");
-            line.Append(length);
-            line.Append(": ");
-            AppendHexDump(frame[header..], "\n\t", withText: true);
-            return false;
-        }
+        if (tr.FrameType == TokenRingHeader.LlcFrame)
+            return AppendLanLlc(packet, frame, index, header, length, macs);
+        line.AppendHexDigits(tr.AccessControl, 2);
+        line.Append(' ');
+        line.AppendHexDigits(tr.FrameControl, 2);
+        line.Append(' ');
+        AppendLanFrame(frame[header..], length, macs);
+        return false;
+    }
+
+    /// <summary>
+    /// llc_print behind a Token Ring or FDDI header of <paramref name="header"/> bytes at layer <paramref name="index"/>,
+    /// with <paramref name="macs"/> the destination and source as tcpdump shows them: true when the line goes on with the
+    /// layer after the LLC header, which is then at <paramref name="index"/> + 2.
+    /// </summary>
+    private bool AppendLanLlc(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, int header, int length, ReadOnlySpan<byte> macs)
+    {
         bool llcLayer = index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Llc && packet[index + 1].Offset == header;
         var next = llcLayer && index + 2 < packet.LayerCount ? packet[index + 2].Kind : LayerKind.Frame;
         return AppendLlc(macs, frame[header..], length - header, next) && llcLayer;
+    }
+
+    /// <summary>A Token Ring or FDDI frame tcpdump does not decode: "src > dst, length N: " and a dump of <paramref name="body"/>.</summary>
+    private void AppendLanFrame(ReadOnlySpan<byte> body, int length, ReadOnlySpan<byte> macs)
+    {
+        var line = _line;
+        line.AppendMac(macs[6..]);
+        line.Append(" > ");
+        line.AppendMac(macs[..6]);
+        line.Append(", length ");
+        line.Append(length);
+        line.Append(": ");
+        AppendHexDump(body, "\n\t", withText: true);
     }
 }

@@ -231,10 +231,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
-            if (layer.Kind == LayerKind.TokenRing)
+            if (layer.Kind is LayerKind.TokenRing or LayerKind.Fddi)
             {
                 // tcpdump reads its own bytes of the header, whether or not tshark found it whole.
-                if (!AppendTokenRing(packet, frame, index, length))
+                if (!(layer.Kind == LayerKind.Fddi ? AppendFddi(packet, frame, index, length) : AppendTokenRing(packet, frame, index, length)))
                     return;
                 index++;
                 continue;

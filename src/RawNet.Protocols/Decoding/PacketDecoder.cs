@@ -12,6 +12,7 @@ using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
+using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
@@ -111,7 +112,7 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -279,6 +280,15 @@ public sealed class PacketDecoder
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, capEnd, repEnd);
+                return;
+            case LinkType.Fddi:
+                if (!Header(input, LayerKind.Fddi, 0, FddiHeader.Length, capEnd, repEnd, out _))
+                    return;
+                // Asynchronous LLC frames carry LLC; tshark shows every other frame's body as data.
+                if (FddiHeader.CarriesLlc(bytes[FddiHeader.Field.FrameControl]))
+                    DecodeLlc(input, FddiHeader.Length, capEnd, repEnd);
+                else
+                    Unsupported(input, FddiHeader.Length, capEnd, repEnd, "FDDI frame that is not asynchronous LLC");
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");

@@ -48,6 +48,8 @@ public static class FieldReader
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (TokenRing.TokenRingFieldReader.Serves(field.Computed))
             return TokenRing.TokenRingFieldReader.TryRead(field.Computed, buffer[layer.Offset..], layer.Offset, occurrence, out value);
+        if (Fddi.FddiFieldReader.Serves(field.Computed))
+            return Fddi.FddiFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
@@ -147,6 +149,10 @@ public static class FieldReader
         FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
         FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
             && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),
+        FieldPresence.FddiSmt => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Smt,
+        FieldPresence.FddiMac => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Mac
+            && header[Fddi.FddiHeader.Field.FrameControl] != Fddi.FddiHeader.RestrictedToken,
+        FieldPresence.FddiAsyncPriority => (header[Fddi.FddiHeader.Field.FrameControl] & (Fddi.FddiHeader.ClassMask | Fddi.FddiHeader.AsyncReserved)) == Fddi.FddiHeader.AsyncLlc,
         FieldPresence.JuniperFlags => header.Length >= Juniper.JuniperHeader.Length,
         FieldPresence.JuniperMagic => Juniper.JuniperHeader.HasMagic(header),
         FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header),

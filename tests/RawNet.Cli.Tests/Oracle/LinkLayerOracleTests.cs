@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -39,6 +39,8 @@ public sealed class LinkLayerOracleTests
         // cleared, which RawNet does not (tr.addr holds both addresses as sent); nor the ring-bridge string tr.rif.
         "tr.ac", "tr.priority", "tr.frame", "tr.monitor_cnt", "tr.priority_reservation", "tr.fc", "tr.frame_type", "tr.frame_pcf",
         "tr.dst", "tr.addr", "tr.sr", "tr.rif_bytes", "tr.broadcast", "tr.max_frame_size", "tr.direction", "tr.rif.ring", "tr.rif.bridge",
+        // FDDI (fddi.pcap): the addresses as tshark shows LINKTYPE_FDDI's, bit-swapped
+        "fddi.fc", "fddi.fc.clf", "fddi.fc.prio", "fddi.fc.smt_subtype", "fddi.fc.mac_subtype", "fddi.dst", "fddi.src", "fddi.addr",
     ];
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class LinkLayerOracleTests
             Assert.NotEmpty(files);
             foreach (var file in files)
             {
-                TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
+                TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
                 TcpdumpComparison.AssertSummariesEqual(file, "", comparedUpTo: PppProtocolsTcpdumpDecodes);
                 TcpdumpComparison.AssertSummariesEqual(file, "-v", comparedUpTo: PppProtocolsTcpdumpDecodes);
             }
@@ -159,6 +161,11 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "tr:llc:ip:udp", "tr:llc:ipv6:udp", "tr:llc:arp", "tr:llc:ip:icmp", "tr:llc:ip:tcp", "tr:trmac", "tr:data",
             "\t0\t", "\t1\t", "\t5\t", "\t31\t", "\t128\t", "\t192\t", "0x01,0x03,0x05", "Malformed", "size limited" })
             Assert.Contains(value, tr.StdOut);
+        var fddi = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "fddi.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "fddi.fc", "-e", "fddi.src", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "fddi:llc:ip:udp", "fddi:llc:ipv6:udp", "fddi:llc:arp", "fddi:llc:ip:icmp", "fddi:llc:ip:tcp", "fddi:data",
+            "\t0x5c\t", "\t0xc0\t", "\t0x41\t", "40:00:00:d5:b3:f7,40:00:00:d5:b3:f7", "Malformed", "size limited" })
+            Assert.Contains(value, fddi.StdOut);
     }
 
     private const string Script = "make-link-cases.py";

@@ -121,6 +121,8 @@ internal static class Samples
                 Nflog.NflogTests.Tlv((Protocols.Nflog.NflogTlvType)99, []), Nflog.NflogTests.Tlv(Protocols.Nflog.NflogTlvType.Payload, tcp6))),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv4, udp4)),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
+            (LinkType.Fddi, Fddi.FddiTests.Frame(0x50, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
+            (LinkType.Fddi, Fddi.FddiTests.Frame(0x80, [1, 2, 3])),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),

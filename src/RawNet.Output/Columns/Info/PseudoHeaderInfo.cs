@@ -1,6 +1,7 @@
 using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pktap;
 using RawNet.Protocols.TokenRing;
@@ -33,6 +34,12 @@ internal static class PseudoHeaderInfo
                 line.Append(PktapHeader.DeclaredLength(header));
                 line.Append(" byte header");
             }
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Fddi)
+        {
+            if (layer.HeaderLength > 0)
+                AppendFddiInfo(line, source.Header(index)[FddiHeader.Field.FrameControl]);
             return layer.Status != LayerStatus.Complete;
         }
         line.Append(layer.Kind switch
@@ -70,6 +77,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.TokenRing => "TR",
+        LayerKind.Fddi => "FDDI",
         _ => "NFLOG",
     };
 
@@ -92,6 +100,49 @@ internal static class PseudoHeaderInfo
             return false;
         empty = start >= captured;
         return true;
+    }
+
+    /// <summary>tshark's name of an FDDI frame control ("Async LLC frame, priority 0", "MAC frame, control 1").</summary>
+    private static void AppendFddiInfo(TextLine line, byte fc)
+    {
+        string? whole = fc switch
+        {
+            0x00 => "Void frame",
+            0x80 => "Nonrestricted token",
+            0xC0 => "Restricted token",
+            0x41 => "SMT info",
+            0x4F => "SMT Next station address",
+            0xC2 => "MAC beacon",
+            0xC3 => "MAC claim token",
+            0xD0 => "Sync LLC frame",
+            _ => null,
+        };
+        if (whole is not null)
+        {
+            line.Append(whole);
+            return;
+        }
+        int control = fc & FddiHeader.ControlMask;
+        string prefix = (fc & FddiHeader.ClassMask) switch
+        {
+            0xC0 => "MAC frame, control ",
+            0x40 => "SMT frame, control ",
+            0x50 => (fc & FddiHeader.AsyncReserved) != 0 ? "Async LLC frame, control " : "Async LLC frame, priority ",
+            0xD0 => "Sync LLC frame, control ",
+            0x60 => "Implementor async frame, control ",
+            0xE0 => "Implementor sync frame, control ",
+            _ => "",
+        };
+        if (prefix.Length == 0)
+        {
+            line.Append("Unknown frame type");
+            return;
+        }
+        line.Append(prefix);
+        if ((fc & FddiHeader.ClassMask) == 0x50 && (fc & FddiHeader.AsyncReserved) == 0)
+            line.Append(fc & 0x07);
+        else
+            line.AppendHexDigits((ulong)control, 1);
     }
 
     /// <summary>"Token-Ring " and the frame type's name, written once both addresses were read.</summary>
