@@ -14,6 +14,7 @@ public static class LinkTypeNames
         LinkType.Fddi => "FDDI",
         LinkType.Ppp => "PPP",
         LinkType.PppHdlc => "PPP_HDLC",
+        LinkType.AtmRfc1483 => "ATM_RFC1483",
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
         LinkType.CiscoHdlc => "C_HDLC",

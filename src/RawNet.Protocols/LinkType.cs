@@ -15,6 +15,8 @@ public enum LinkType : ushort
     Ppp = 9,
     /// <summary>PPP in HDLC-like framing (RFC 1662; LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL), or Cisco HDLC.</summary>
     PppHdlc = 50,
+    /// <summary>RFC 1483 LLC-encapsulated ATM (LINKTYPE_ATM_RFC1483): an 802.2 LLC header (with SNAP) from the first byte.</summary>
+    AtmRfc1483 = 100,
     /// <summary>Raw IP, version taken from the first nibble.</summary>
     Raw = 101,
     /// <summary>IEEE 802.11 frames without an FCS (tshark's default reading).</summary>

@@ -23,7 +23,8 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
-tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames.
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
+(LINKTYPE_ATM_RFC1483, 100): see atm_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -687,6 +688,36 @@ def fddi_damageable(data, direction):
     return 13
 
 
+def atm_frames():
+    """RFC 1483 LLC-encapsulated frames (LINKTYPE_ATM_RFC1483): SNAP with IPv4 (UDP, TCP, ICMP), IPv6, ARP and an unknown
+    EtherType, IP on its own SAP, numbered and unnumbered LLC frames of other SAPs, first bytes tcpdump takes for an
+    802.6 header (and reads LLC 20 bytes on: not SNAP there, which RawNet's line does not follow), and frames the capture or the wire ends inside LLC, SNAP and IPv4."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(snap(0x0800) + ip4)
+    add(snap(0x86DD) + udp6())
+    add(snap(0x0800) + tcp4())
+    add(snap(0x0800) + echo4())
+    add(snap(0x0806) + arp)
+    add(snap(0x1234) + b"abcdef")
+    add(b"\x06\x06\x03" + ip4)
+    add(b"\xf0\xf0\x03" + b"netbios-name")
+    add(b"\x42\x43\x0c\x00" + bytes(24))
+    add(b"\xaa\xaa\x02\x04" + bytes(24))
+    add(b"\x10\x20\x03" + bytes(17) + b"\x42\x42\x03" + bytes(8))
+    whole = snap(0x0800) + ip4
+    for end in (1, 2, 3, 4, 7, 8, 9, 20, 27):
+        add(whole, end)
+        add(whole[:end])
+    return frames
+
+
+def atm_damageable(data, direction):
+    """LLC and SNAP."""
+    return 8
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -704,6 +735,8 @@ def damage(frames, rng, direction, damageable):
             if damageable is arista_damageable:
                 at = 14 + 1 if at in (14, 16, 17) else at
                 value = value if at != 14 + 1 or value != 1 else 2
+            if damageable is atm_damageable and at == 0:
+                value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
                 value = value & 0xFE | data[at] & 0x01
             if damageable is macsec_damageable:
@@ -733,6 +766,7 @@ def main():
         "frelay.pcap": (107, frelay_frames(), False, frelay_damageable),
         "tokenring.pcap": (6, tokenring_frames(), False, tokenring_damageable),
         "fddi.pcap": (10, fddi_frames(), False, fddi_damageable),
+        "atm-rfc1483.pcap": (100, atm_frames(), False, atm_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

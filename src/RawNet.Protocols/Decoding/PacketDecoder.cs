@@ -112,7 +112,7 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -280,6 +280,10 @@ public sealed class PacketDecoder
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, capEnd, repEnd);
+                return;
+            case LinkType.AtmRfc1483:
+                // As tshark: LLC from the first byte, no header of ATM's own.
+                DecodeLlc(input, 0, capEnd, repEnd);
                 return;
             case LinkType.Fddi:
                 if (!Header(input, LayerKind.Fddi, 0, FddiHeader.Length, capEnd, repEnd, out _))

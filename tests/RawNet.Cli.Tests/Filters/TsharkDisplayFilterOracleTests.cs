@@ -48,7 +48,7 @@ public sealed class TsharkDisplayFilterOracleTests
         "tr", "tr && ipv6", "tr.sr == 1", "tr.rif_bytes > 6", "tr.broadcast == 192", "tr.rif.ring == 0x0011", "tr.rif.bridge == 3",
         "tr.frame_type == 0", "tr.dst == c0:00:00:00:12:34 && arp", "tr.addr == 82:00:00:ab:cd:ef", "tr.direction == 128 && udp",
         "fddi", "fddi && ipv6", "fddi.fc.prio == 7", "fddi.fc.clf == 0x0c", "fddi.src == 40:00:00:d5:b3:f7", "fddi.addr == ff:ff:ff:ff:ff:ff",
-        "fddi.dst contains 48:2c", "fddi.src[0] == 40",
+        "fddi.dst contains 48:2c", "fddi.src[0] == 40", "llc && !eth && !tr && !fddi && !wlan", "llc.dsap == 0x06 && udp",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",

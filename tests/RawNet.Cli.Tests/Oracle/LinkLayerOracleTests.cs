@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -96,7 +96,7 @@ public sealed class LinkLayerOracleTests
             Assert.NotEmpty(files);
             foreach (var file in files)
             {
-                TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
+                TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
                 TcpdumpComparison.AssertSummariesEqual(file, "", comparedUpTo: PppProtocolsTcpdumpDecodes);
                 TcpdumpComparison.AssertSummariesEqual(file, "-v", comparedUpTo: PppProtocolsTcpdumpDecodes);
             }
@@ -166,6 +166,10 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "fddi:llc:ip:udp", "fddi:llc:ipv6:udp", "fddi:llc:arp", "fddi:llc:ip:icmp", "fddi:llc:ip:tcp", "fddi:data",
             "\t0x5c\t", "\t0xc0\t", "\t0x41\t", "40:00:00:d5:b3:f7,40:00:00:d5:b3:f7", "Malformed", "size limited" })
             Assert.Contains(value, fddi.StdOut);
+        var atm = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "atm-rfc1483.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "llc:ip:udp", "llc:ipv6:udp", "llc:arp", "llc:ip:icmp", "llc:ip:tcp", "llc:data", "Malformed", "size limited" })
+            Assert.Contains(value, atm.StdOut);
     }
 
     private const string Script = "make-link-cases.py";

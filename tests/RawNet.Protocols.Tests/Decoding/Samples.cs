@@ -123,6 +123,7 @@ internal static class Samples
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
             (LinkType.Fddi, Fddi.FddiTests.Frame(0x50, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
             (LinkType.Fddi, Fddi.FddiTests.Frame(0x80, [1, 2, 3])),
+            (LinkType.AtmRfc1483, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6)),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
