@@ -10,8 +10,11 @@ public static class LinkTypeNames
     {
         LinkType.Null => "NULL",
         LinkType.Ethernet => "ETHERNET",
+        LinkType.TokenRing => "IEEE802_5",
+        LinkType.Fddi => "FDDI",
         LinkType.Ppp => "PPP",
         LinkType.PppHdlc => "PPP_HDLC",
+        LinkType.AtmRfc1483 => "ATM_RFC1483",
         LinkType.Raw => "RAW",
         LinkType.Ieee80211 => "IEEE802_11",
         LinkType.CiscoHdlc => "C_HDLC",

@@ -7,10 +7,16 @@ public enum LinkType : ushort
     Null = 0,
     /// <summary>Ethernet II / 802.3.</summary>
     Ethernet = 1,
+    /// <summary>IEEE 802.5 Token Ring (LINKTYPE_IEEE802_5): the MAC header, routing information when source-routed, then 802.2 LLC.</summary>
+    TokenRing = 6,
+    /// <summary>FDDI (LINKTYPE_FDDI): frame control and addresses, then 802.2 LLC for asynchronous LLC frames.</summary>
+    Fddi = 10,
     /// <summary>PPP (RFC 1661), with or without HDLC-like address and control (a first byte of 0x0f or 0x8f is Cisco HDLC, as tshark reads it).</summary>
     Ppp = 9,
     /// <summary>PPP in HDLC-like framing (RFC 1662; LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL), or Cisco HDLC.</summary>
     PppHdlc = 50,
+    /// <summary>RFC 1483 LLC-encapsulated ATM (LINKTYPE_ATM_RFC1483): an 802.2 LLC header (with SNAP) from the first byte.</summary>
+    AtmRfc1483 = 100,
     /// <summary>Raw IP, version taken from the first nibble.</summary>
     Raw = 101,
     /// <summary>IEEE 802.11 frames without an FCS (tshark's default reading).</summary>

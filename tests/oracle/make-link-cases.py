@@ -24,6 +24,8 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
+(LINKTYPE_ATM_RFC1483, 100): see atm_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -614,6 +616,136 @@ def ppp_damageable(data, direction):
     return at + (0 if len(data) > at and data[at] & 1 else 1)
 
 
+TR_DST, TR_SRC = bytes.fromhex("c00000001234"), bytes.fromhex("020000abcdef")
+
+
+def snap(ethertype):
+    """LLC in an unnumbered information frame with SNAP (RFC 1042) for an EtherType."""
+    return b"\xaa\xaa\x03\x00\x00\x00" + struct.pack(">H", ethertype)
+
+
+def token_ring(payload, route=None, ac=0x10, fc=0x40):
+    """An 802.5 MAC header: access control, frame control, addresses (the source's top bit set when routing
+    information follows), the routing information."""
+    source = bytes([TR_SRC[0] | (0x80 if route is not None else 0)]) + TR_SRC[1:]
+    return bytes([ac, fc]) + TR_DST + source + (route or b"") + payload
+
+
+def tokenring_frames():
+    """Token Ring frames (LINKTYPE_IEEE802_5): LLC/SNAP with IPv4, IPv6, ARP, IP on its SAP, routing information of every
+    broadcast type, direction and largest frame, with 0 to 14 segments and odd and below-two lengths, MAC and reserved
+    frames, and frames the capture or the wire ends inside the header, the routing information and LLC."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(token_ring(snap(0x0800) + ip4))
+    add(token_ring(snap(0x86DD) + udp6()))
+    add(token_ring(snap(0x0806) + arp))
+    add(token_ring(snap(0x0800) + tcp4(), ac=0xFF, fc=0x41))
+    add(token_ring(b"\x06\x06\x03" + echo4()))
+    add(token_ring(snap(0x1234) + b"abcdef"))
+    add(token_ring(b"\xf0\xf0\x03" + b"netbios"))
+    for control in (0x0230, 0x82B0, 0xC6A0, 0x4610, 0x0A70, 0xE640):
+        length = control >> 8 & 0x1F
+        segments = b"".join(struct.pack(">H", 0x0011 + 0x1230 * i) for i in range((length - 2) // 2)) + b"\x5a" * (length % 2)
+        add(token_ring(snap(0x0800) + ip4, route=struct.pack(">H", control) + segments))
+    add(token_ring(snap(0x86DD) + udp6(), route=bytes([0x9F, 0x30]) + bytes(range(1, 30))))
+    add(token_ring(snap(0x0800) + ip4, route=bytes([0x90, 0x30]) + bytes(range(14))))
+    add(token_ring(snap(0x0800) + ip4, route=bytes([0x85, 0x30, 0x00, 0x11, 0x23])))
+    add(token_ring(b"\x30" + snap(0x0800) + ip4, route=bytes([0x81])))
+    add(token_ring(snap(0x0800) + ip4, route=b""))
+    add(token_ring(b"\x00\x10\x01\x02\x03\x04", fc=0x00))
+    add(token_ring(b"\x00\x10", route=bytes([0x82, 0x30]), fc=0x01))
+    add(token_ring(b"abc", fc=0x80))
+    add(token_ring(b"", fc=0xC5))
+    # damaged and cut: inside the addresses, at the end of the header, inside the routing information and its pairs
+    whole = token_ring(snap(0x0800) + ip4, route=bytes.fromhex("86b000112340"))
+    for end in (1, 5, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 30):
+        add(whole, end)
+    for end in (13, 14, 15, 19, 20):
+        add(whole[:end])
+    plain = token_ring(snap(0x0800) + ip4)
+    for end in (14, 15, 16, 17, 22, 30):
+        add(plain, end)
+        add(plain[:end])
+    odd = token_ring(snap(0x0800) + ip4, route=bytes([0x85, 0x30, 0x00, 0x11, 0x23]))
+    add(odd[:19])
+    add(odd, 19)
+    return frames
+
+
+def tokenring_damageable(data, direction):
+    """The MAC header and the routing information's first bytes."""
+    return 18
+
+
+def fddi(payload, fc=0x50, dst=TR_DST, src=TR_SRC):
+    """An FDDI MAC header: frame control and both addresses, stored as the capture has them (tshark shows them bit-swapped)."""
+    return bytes([fc]) + dst + src + payload
+
+
+def fddi_frames():
+    """FDDI frames (LINKTYPE_FDDI): asynchronous LLC frames of every priority and with the reserved bit carrying IPv4
+    (UDP, TCP, ICMP), IPv6, ARP and IP on its SAP, an unknown EtherType, a group address, every other class of frame
+    control (void, tokens, SMT, MAC, synchronous LLC, implementor frames, unknown classes), and frames the capture or
+    the wire ends inside the header and LLC."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(fddi(snap(0x0800) + ip4))
+    add(fddi(snap(0x86DD) + udp6(), fc=0x51))
+    add(fddi(snap(0x0806) + arp, fc=0x54))
+    add(fddi(snap(0x0800) + tcp4(), fc=0x57))
+    add(fddi(b"\x06\x06\x03" + echo4(), fc=0x5C))
+    add(fddi(snap(0x1234) + b"abcdef", fc=0x58))
+    add(fddi(snap(0x0800) + ip4, dst=bytes.fromhex("ffffffffffff")))
+    add(fddi(snap(0x0800) + ip4, dst=bytes.fromhex("800000000001"), src=bytes.fromhex("0123456789ab")))
+    for fc in (0x00, 0x20, 0x41, 0x42, 0x4F, 0x60, 0x6A, 0x80, 0x81, 0xC0, 0xC1, 0xC2, 0xC3, 0xCF, 0xD0, 0xD5, 0xE3, 0xF0):
+        add(fddi(snap(0x0800) + ip4 if fc == 0xD0 else b"\x01\x02\x03\x04", fc=fc))
+    add(fddi(b"", fc=0x80))
+    # damaged and cut: inside the addresses, at the end of the header, inside LLC and SNAP
+    whole = fddi(snap(0x0800) + ip4)
+    for end in (1, 2, 7, 8, 12, 13, 14, 16, 20, 21, 30):
+        add(whole, end)
+        add(whole[:end])
+    return frames
+
+
+def fddi_damageable(data, direction):
+    """The frame control and the addresses."""
+    return 13
+
+
+def atm_frames():
+    """RFC 1483 LLC-encapsulated frames (LINKTYPE_ATM_RFC1483): SNAP with IPv4 (UDP, TCP, ICMP), IPv6, ARP and an unknown
+    EtherType, IP on its own SAP, numbered and unnumbered LLC frames of other SAPs, first bytes tcpdump takes for an
+    802.6 header (and reads LLC 20 bytes on: not SNAP there, which RawNet's line does not follow), and frames the capture or the wire ends inside LLC, SNAP and IPv4."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(snap(0x0800) + ip4)
+    add(snap(0x86DD) + udp6())
+    add(snap(0x0800) + tcp4())
+    add(snap(0x0800) + echo4())
+    add(snap(0x0806) + arp)
+    add(snap(0x1234) + b"abcdef")
+    add(b"\x06\x06\x03" + ip4)
+    add(b"\xf0\xf0\x03" + b"netbios-name")
+    add(b"\x42\x43\x0c\x00" + bytes(24))
+    add(b"\xaa\xaa\x02\x04" + bytes(24))
+    add(b"\x10\x20\x03" + bytes(17) + b"\x42\x42\x03" + bytes(8))
+    whole = snap(0x0800) + ip4
+    for end in (1, 2, 3, 4, 7, 8, 9, 20, 27):
+        add(whole, end)
+        add(whole[:end])
+    return frames
+
+
+def atm_damageable(data, direction):
+    """LLC and SNAP."""
+    return 8
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -631,6 +763,8 @@ def damage(frames, rng, direction, damageable):
             if damageable is arista_damageable:
                 at = 14 + 1 if at in (14, 16, 17) else at
                 value = value if at != 14 + 1 or value != 1 else 2
+            if damageable is atm_damageable and at == 0:
+                value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
                 value = value & 0xFE | data[at] & 0x01
             if damageable is macsec_damageable:
@@ -658,6 +792,9 @@ def main():
         "nsh.pcap": (1, nsh_frames(), False, nsh_damageable),
         "arista.pcap": (1, arista_frames(), False, arista_damageable),
         "frelay.pcap": (107, frelay_frames(), False, frelay_damageable),
+        "tokenring.pcap": (6, tokenring_frames(), False, tokenring_damageable),
+        "fddi.pcap": (10, fddi_frames(), False, fddi_damageable),
+        "atm-rfc1483.pcap": (100, atm_frames(), False, atm_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

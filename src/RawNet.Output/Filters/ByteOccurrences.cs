@@ -145,6 +145,11 @@ internal ref struct ByteOccurrences
                 bytes = text[..Encoding.UTF8.GetBytes(chars[..written], text)];
                 return true;
             }
+            case FieldKind.MacAddress when value.Number == FieldValue.BitReversedMac:
+                if (value.Offset < 0 || value.Offset > buffer.Length - length || _text.Length < length)
+                    return false;
+                bytes = FieldFormatter.MacBytes(value, buffer, _text);
+                return true;
             case FieldKind.Bytes:
             case FieldKind.MacAddress:
             case FieldKind.Ipv4Address:

@@ -209,12 +209,14 @@ public sealed class DisplayFilter
         return present && node.Relation == FilterRelation.NotEqual;
     }
 
-    /// <summary>Whether a field's values are text, which is formatted before its bytes are read.</summary>
+    /// <summary>Whether a field's values are text, which is formatted before its bytes are read, or MAC addresses not read in place (written there too).</summary>
     private static bool IsText(FieldDefinition[]? definitions)
     {
         foreach (var definition in definitions ?? [])
         {
-            if (definition.Kind is FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName)
+            // A derived MAC address may be shown bit-reversed (FDDI's), written into the same buffer.
+            if (definition.Kind is FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName
+                || definition.Kind == FieldKind.MacAddress && !definition.IsFixed)
                 return true;
         }
         return false;
@@ -283,7 +285,8 @@ public sealed class DisplayFilter
             case FieldKind.Ipv6Address:
             {
                 var literal = high ? node.AddressHigh! : node.Address!;
-                if (!TryAddress(kind, value, buffer, out var bytes) || literal.Length != bytes.Length)
+                Span<byte> scratch = stackalloc byte[6];
+                if (!TryAddress(kind, value, buffer, scratch, out var bytes) || literal.Length != bytes.Length)
                     return -1;
                 return node.PrefixBits == literal.Length * 8 ? bytes.SequenceCompareTo(literal) : (PrefixEquals(bytes, literal, node.PrefixBits) ? 0 : 1);
             }
@@ -297,7 +300,8 @@ public sealed class DisplayFilter
     {
         if (kind is FieldKind.MacAddress or FieldKind.Ipv4Address or FieldKind.Ipv6Address)
         {
-            return TryAddress(kind, left, leftBuffer, out var a) && TryAddress(kind, right, rightBuffer, out var b)
+            Span<byte> leftScratch = stackalloc byte[6], rightScratch = stackalloc byte[6];
+            return TryAddress(kind, left, leftBuffer, leftScratch, out var a) && TryAddress(kind, right, rightBuffer, rightScratch, out var b)
                 ? a.SequenceCompareTo(b)
                 : -1;
         }
@@ -311,11 +315,11 @@ public sealed class DisplayFilter
         _ => value.CompareTo(literal),
     };
 
-    private static bool TryAddress(FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer, out ReadOnlySpan<byte> bytes)
+    private static bool TryAddress(FieldKind kind, in FieldValue value, ReadOnlySpan<byte> buffer, Span<byte> scratch, out ReadOnlySpan<byte> bytes)
     {
         int size = AddressSize(kind);
         bool ok = value.Offset >= 0 && value.Offset + size <= buffer.Length;
-        bytes = ok ? buffer.Slice(value.Offset, size) : default;
+        bytes = !ok ? default : kind == FieldKind.MacAddress ? FieldFormatter.MacBytes(value, buffer, scratch) : buffer.Slice(value.Offset, size);
         return ok;
     }
 

@@ -95,6 +95,16 @@ public sealed partial class SummaryPrinter
     private void AppendMacs(ReadOnlySpan<byte> ethernet, string? ssapLabel, int ssap)
     {
         var line = _line;
+        if (ethernet.IsEmpty)
+        {
+            // No link addresses (RFC 1483 ATM): the SAPs' names alone.
+            if (ssapLabel is not null)
+            {
+                AppendSapName(ssapLabel, ssap);
+                line.Append(" > ");
+            }
+            return;
+        }
         line.AppendMac(ethernet.Slice(EthernetHeader.Field.Source, 6));
         if (ssapLabel is not null)
         {

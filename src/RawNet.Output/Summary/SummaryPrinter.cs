@@ -231,6 +231,20 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
+            if (layer.Kind == LayerKind.Llc && index == 1 && packet.Metadata.LinkType == RawNet.Protocols.LinkType.AtmRfc1483)
+            {
+                if (!AppendAtm(packet, frame, index, length))
+                    return;
+                continue;
+            }
+            if (layer.Kind is LayerKind.TokenRing or LayerKind.Fddi)
+            {
+                // tcpdump reads its own bytes of the header, whether or not tshark found it whole.
+                if (!(layer.Kind == LayerKind.Fddi ? AppendFddi(packet, frame, index, length) : AppendTokenRing(packet, frame, index, length)))
+                    return;
+                index++;
+                continue;
+            }
             if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
             {
                 AppendCutPppoe(header, length - (layer.Offset - linkStart));

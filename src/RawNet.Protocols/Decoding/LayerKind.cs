@@ -15,6 +15,10 @@ public enum LayerKind : byte
     Avs,
     /// <summary>An IEEE 802.11 MAC header (tshark "wlan"); a frame with an FCS spans it.</summary>
     Ieee80211,
+    /// <summary>An IEEE 802.5 Token Ring MAC header (LINKTYPE_IEEE802_5) with its routing information when source-routed; tshark "tr".</summary>
+    TokenRing,
+    /// <summary>An FDDI MAC header (LINKTYPE_FDDI): frame control and both addresses; tshark "fddi".</summary>
+    Fddi,
     /// <summary>An IEEE 802.2 LLC header with its SNAP extension when it has one.</summary>
     Llc,
     Ethernet,

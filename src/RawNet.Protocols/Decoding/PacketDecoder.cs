@@ -12,6 +12,7 @@ using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
+using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
@@ -34,6 +35,7 @@ using RawNet.Protocols.Tcp;
 using RawNet.Protocols.Tunnels;
 using RawNet.Protocols.Udp;
 using RawNet.Protocols.Vlan;
+using RawNet.Protocols.TokenRing;
 
 namespace RawNet.Protocols.Decoding;
 
@@ -110,7 +112,7 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -275,6 +277,22 @@ public sealed class PacketDecoder
                 return;
             case LinkType.JuniperEther:
                 DecodeJuniper(input, capEnd, repEnd);
+                return;
+            case LinkType.TokenRing:
+                DecodeTokenRing(input, capEnd, repEnd);
+                return;
+            case LinkType.AtmRfc1483:
+                // As tshark: LLC from the first byte, no header of ATM's own.
+                DecodeLlc(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.Fddi:
+                if (!Header(input, LayerKind.Fddi, 0, FddiHeader.Length, capEnd, repEnd, out _))
+                    return;
+                // Asynchronous LLC frames carry LLC; tshark shows every other frame's body as data.
+                if (FddiHeader.CarriesLlc(bytes[FddiHeader.Field.FrameControl]))
+                    DecodeLlc(input, FddiHeader.Length, capEnd, repEnd);
+                else
+                    Unsupported(input, FddiHeader.Length, capEnd, repEnd, "FDDI frame that is not asynchronous LLC");
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
@@ -723,6 +741,39 @@ public sealed class PacketDecoder
         if (!input.Quoted)
             Stop(DecodeOutcome.Unsupported, LayerKind.Payload, body + iv, "encrypted 802.11 frame body");
         Payload(input, body + iv, Math.Min(capEnd, end), end);
+    }
+
+    /// <summary>
+    /// An 802.5 Token Ring header, with its routing information when the source address says it is source-routed, then
+    /// LLC for an LLC frame; MAC frames and the reserved types are data. tshark reads the byte after the addresses for
+    /// every frame, and every ring-bridge pair of the routing information (one byte past an odd length), before it hands
+    /// on what follows: a frame that ends before them is cut there (<see cref="TokenRingHeader.TsharkReadLength"/>).
+    /// </summary>
+    private void DecodeTokenRing(Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.TokenRing, 0, TokenRingHeader.Length, capEnd, repEnd, out int index))
+            return;
+        TokenRingHeader.TryRead(input.Bytes[..capEnd], out var tr);
+        int length = tr.HeaderLength;
+        if (length > TokenRingHeader.Length && !Header(input, LayerKind.TokenRing, 0, length, capEnd, repEnd, out index, replace: index))
+        {
+            _packet.LayerRef(index).Detail = TokenRingHeader.TsharkFieldsLength;
+            return;
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        if (tr.HasRouteLengthByte)
+            layer.Detail = TokenRingHeader.TsharkFieldsLength;
+        int read = TokenRingHeader.TsharkReadLength(tr.RouteLength, tr.IsSourceRouted);
+        if (capEnd < read)
+        {
+            layer.Status = repEnd >= read && capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+            StopShort(input, LayerKind.TokenRing, Math.Min(capEnd, read), capEnd, repEnd, "Token Ring header cut short before its routing information");
+            return;
+        }
+        if (tr.FrameType == TokenRingHeader.LlcFrame)
+            DecodeLlc(input, length, capEnd, repEnd);
+        else
+            Unsupported(input, length, capEnd, repEnd, tr.FrameType == TokenRingHeader.MacFrame ? "Token Ring MAC frame not decoded" : "reserved Token Ring frame type");
     }
 
     /// <summary>

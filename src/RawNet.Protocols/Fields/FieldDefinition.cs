@@ -121,6 +121,12 @@ public enum FieldPresence : byte
     JuniperMagic,
     /// <summary>The Juniper extensions' total length: under the magic, with the extension flag.</summary>
     JuniperExtensions,
+    /// <summary>FDDI's SMT subtype: only in an SMT frame (class 0x4).</summary>
+    FddiSmt,
+    /// <summary>FDDI's MAC subtype: only in a MAC frame (class 0xc) other than the restricted token (0xc0).</summary>
+    FddiMac,
+    /// <summary>FDDI's priority: only in an asynchronous LLC frame whose reserved bit is clear.</summary>
+    FddiAsyncPriority,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -268,6 +274,18 @@ public enum ComputedField : byte
     FrSnapOui,
     FrSnapPid,
     FrSnapType,
+    /// <summary>Token Ring fields that depend on source routing, read by <see cref="TokenRing.TokenRingFieldReader"/> (TrAddresses to TrBridge).</summary>
+    TrAddresses,
+    TrRouteLength,
+    TrBroadcast,
+    TrMaxFrameSize,
+    TrDirection,
+    TrRing,
+    TrBridge,
+    /// <summary>FDDI's bit-swapped addresses, read by <see cref="Fddi.FddiFieldReader"/> (FddiDestination to FddiAddresses).</summary>
+    FddiDestination,
+    FddiSource,
+    FddiAddresses,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,
@@ -538,4 +556,11 @@ public sealed class FieldDefinition
 /// <param name="Number">The value for numeric, boolean and time fields; unused for addresses.</param>
 /// <param name="Offset">Offset of the field's bytes in its layer's buffer (for addresses: where to read them).</param>
 /// <param name="Length">Number of bytes the field covers (0 for values derived from several places).</param>
-public readonly record struct FieldValue(ulong Number, int Offset, int Length);
+public readonly record struct FieldValue(ulong Number, int Offset, int Length)
+{
+    /// <summary>
+    /// The number of a MAC address value shown with each byte's bits reversed (tshark's bit-swapped FDDI addresses);
+    /// any other number shows the bytes as they are.
+    /// </summary>
+    public const ulong BitReversedMac = 1;
+}

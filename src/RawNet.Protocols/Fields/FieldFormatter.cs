@@ -48,7 +48,10 @@ public static class FieldFormatter
                 written = 2 + DigitText.WriteHex(value.Number, Math.Clamp(field.HexDigits, 0, 16), destination[2..]);
                 return true;
             case FieldKind.MacAddress:
-                return TryFormatMac(buffer.Slice(value.Offset, 6), destination, out written);
+            {
+                Span<byte> reversed = stackalloc byte[6];
+                return TryFormatMac(MacBytes(value, buffer, reversed), destination, out written);
+            }
             case FieldKind.Ipv4Address:
                 return TryFormatIpv4(buffer.Slice(value.Offset, 4), destination, out written);
             case FieldKind.Ipv6Address:
@@ -100,6 +103,24 @@ public static class FieldFormatter
     }
 
     /// <summary>Writes a MAC address as six lowercase hex pairs joined by colons.</summary>
+    /// <summary>
+    /// A MAC address value's six bytes: those at its offset in <paramref name="buffer"/>, or for a value whose number is
+    /// <see cref="FieldValue.BitReversedMac"/> those bytes with each one's bits reversed, written into <paramref name="scratch"/>
+    /// (six bytes at least).
+    /// </summary>
+    public static ReadOnlySpan<byte> MacBytes(scoped in FieldValue value, ReadOnlySpan<byte> buffer, Span<byte> scratch)
+    {
+        var mac = buffer.Slice(value.Offset, 6);
+        if (value.Number != FieldValue.BitReversedMac)
+            return mac;
+        for (int i = 0; i < 6; i++)
+            scratch[i] = ReverseBits(mac[i]);
+        return scratch[..6];
+    }
+
+    /// <summary>A byte with its bits in the other order (FDDI's and Token Ring's on-the-wire address order).</summary>
+    public static byte ReverseBits(byte b) => (byte)((b * 0x0202020202UL & 0x010884422010UL) % 1023);
+
     public static bool TryFormatMac(ReadOnlySpan<byte> mac, Span<char> destination, out int written)
     {
         written = 0;

@@ -46,6 +46,10 @@ public static class FieldReader
             return Radiotap.RadiotapFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Ieee80211.Ieee80211FieldReader.Serves(field.Computed))
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
+        if (TokenRing.TokenRingFieldReader.Serves(field.Computed))
+            return TokenRing.TokenRingFieldReader.TryRead(field.Computed, buffer[layer.Offset..], layer.Offset, occurrence, out value);
+        if (Fddi.FddiFieldReader.Serves(field.Computed))
+            return Fddi.FddiFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
@@ -94,6 +98,8 @@ public static class FieldReader
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
         LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
+        // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.
+        LayerKind.TokenRing => layer.Detail == TokenRing.TokenRingHeader.TsharkFieldsLength,
         _ => true,
     };
 
@@ -143,6 +149,10 @@ public static class FieldReader
         FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
         FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
             && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),
+        FieldPresence.FddiSmt => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Smt,
+        FieldPresence.FddiMac => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Mac
+            && header[Fddi.FddiHeader.Field.FrameControl] != Fddi.FddiHeader.RestrictedToken,
+        FieldPresence.FddiAsyncPriority => (header[Fddi.FddiHeader.Field.FrameControl] & (Fddi.FddiHeader.ClassMask | Fddi.FddiHeader.AsyncReserved)) == Fddi.FddiHeader.AsyncLlc,
         FieldPresence.JuniperFlags => header.Length >= Juniper.JuniperHeader.Length,
         FieldPresence.JuniperMagic => Juniper.JuniperHeader.HasMagic(header),
         FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header),

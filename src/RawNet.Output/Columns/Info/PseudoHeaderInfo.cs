@@ -1,13 +1,15 @@
 using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pktap;
+using RawNet.Protocols.TokenRing;
 
 namespace RawNet.Output.Columns.Info;
 
 /// <summary>
-/// The columns of a capture pseudo-header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET,
+/// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
 /// Juniper): tshark's protocol name and the text its dissector writes first (NFLOG and Juniper clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
@@ -34,11 +36,18 @@ internal static class PseudoHeaderInfo
             }
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind == LayerKind.Fddi)
+        {
+            if (layer.HeaderLength > 0)
+                AppendFddiInfo(line, source.Header(index)[FddiHeader.Field.FrameControl]);
+            return layer.Status != LayerStatus.Complete;
+        }
         line.Append(layer.Kind switch
         {
             LayerKind.Ipoib => "IP over Infiniband",
             LayerKind.Ipnet => "Solaris IPNET",
             LayerKind.Arcnet => "ARCNET",
+            LayerKind.TokenRing => TokenRingInfo(in source, index),
             _ => "",
         });
         return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
@@ -67,6 +76,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
         LayerKind.Juniper => "Juniper Ethernet",
+        LayerKind.TokenRing => "TR",
+        LayerKind.Fddi => "FDDI",
         _ => "NFLOG",
     };
 
@@ -90,6 +101,59 @@ internal static class PseudoHeaderInfo
         empty = start >= captured;
         return true;
     }
+
+    /// <summary>tshark's name of an FDDI frame control ("Async LLC frame, priority 0", "MAC frame, control 1").</summary>
+    private static void AppendFddiInfo(TextLine line, byte fc)
+    {
+        string? whole = fc switch
+        {
+            0x00 => "Void frame",
+            0x80 => "Nonrestricted token",
+            0xC0 => "Restricted token",
+            0x41 => "SMT info",
+            0x4F => "SMT Next station address",
+            0xC2 => "MAC beacon",
+            0xC3 => "MAC claim token",
+            0xD0 => "Sync LLC frame",
+            _ => null,
+        };
+        if (whole is not null)
+        {
+            line.Append(whole);
+            return;
+        }
+        int control = fc & FddiHeader.ControlMask;
+        string prefix = (fc & FddiHeader.ClassMask) switch
+        {
+            0xC0 => "MAC frame, control ",
+            0x40 => "SMT frame, control ",
+            0x50 => (fc & FddiHeader.AsyncReserved) != 0 ? "Async LLC frame, control " : "Async LLC frame, priority ",
+            0xD0 => "Sync LLC frame, control ",
+            0x60 => "Implementor async frame, control ",
+            0xE0 => "Implementor sync frame, control ",
+            _ => "",
+        };
+        if (prefix.Length == 0)
+        {
+            line.Append("Unknown frame type");
+            return;
+        }
+        line.Append(prefix);
+        if ((fc & FddiHeader.ClassMask) == 0x50 && (fc & FddiHeader.AsyncReserved) == 0)
+            line.Append(fc & 0x07);
+        else
+            line.AppendHexDigits((ulong)control, 1);
+    }
+
+    /// <summary>"Token-Ring " and the frame type's name, written once both addresses were read.</summary>
+    private static string TokenRingInfo(in InfoSource source, int index) =>
+        source.Header(index).Length < TokenRingHeader.Length ? "" : (source.Header(index)[TokenRingHeader.Field.FrameControl] >> 6) switch
+        {
+            TokenRingHeader.MacFrame => "Token-Ring MAC",
+            TokenRingHeader.LlcFrame => "Token-Ring LLC",
+            2 => "Token-Ring Reserved",
+            _ => "Token-Ring Unknown",
+        };
 
     /// <summary>"ARCNET", or once the whole header is there and no dissector took its ID, the ID as tshark writes it ("0x0099").</summary>
     private static string ArcnetProtocol(in InfoSource source, int index)
