@@ -1156,20 +1156,26 @@ public sealed class PacketDecoder
         if (!Header(input, kind, offset, PppControlPacket.HeaderLength, capEnd, repEnd, out int index))
             return;
         PppControlPacket.TryRead(input.Bytes[offset..capEnd], out var cp);
-        if (!Header(input, kind, offset, cp.End, capEnd, repEnd, out index, replace: index))
+        int end = cp.End;
+        if (cp.Code == (byte)PppControlCode.ProtocolReject && cp.HasBody && offset + end > repEnd)
+        {
+            // tshark hands a rejected packet whatever the frame has left, whatever the length claims.
+            end = Math.Max(PppControlPacket.Field.RejectedPacket, repEnd - offset);
+        }
+        if (!Header(input, kind, offset, end, capEnd, repEnd, out index, replace: index))
             return;
-        var bytes = input.Bytes.Slice(offset, cp.End);
-        if (cp.End - PppControlPacket.HeaderLength < PppControlPacket.FixedBodyLength(cp.Code)
+        var bytes = input.Bytes.Slice(offset, end);
+        if (end - PppControlPacket.HeaderLength < PppControlPacket.FixedBodyLength(cp.Code)
             || PppControlOptions.EndsMalformed(bytes, PppControlFields.ProtocolOf(kind)))
         {
             Malformed(ref _packet.LayerRef(index), input, kind, offset, "PPP control packet shorter than its code's fields, or an option tshark cannot read");
             return;
         }
         int rejected = offset + PppControlPacket.Field.RejectedPacket;
-        if (cp.Code == (byte)PppControlCode.ProtocolReject && offset + cp.End > rejected)
+        if (cp.Code == (byte)PppControlCode.ProtocolReject && offset + end > rejected)
         {
             var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[PppControlPacket.Field.RejectedProtocol..]);
-            DecodePppProtocol(new Span(input.Bytes, input.Frame, input.Source, quoted: true), protocol, rejected, offset + cp.End, offset + cp.End);
+            DecodePppProtocol(new Span(input.Bytes, input.Frame, input.Source, quoted: true), protocol, rejected, offset + end, offset + end);
         }
     }
 

@@ -8,8 +8,8 @@ namespace RawNet.Protocols.Ppp;
 
 /// <summary>
 /// Reads the fields of <see cref="PppControlFields"/> (<see cref="ComputedField.PppControlProtocol"/>) as tshark 4.0 adds them: the
-/// code's fields within the declared length (none when that length runs past the packet), the options one occurrence
-/// per option that has the field, each once its bytes were captured.
+/// code's fields within the declared length (none when that length runs past the packet), each once its bytes were
+/// captured, and the options, once all of them were captured, one occurrence per option that has the field.
 /// </summary>
 public static class PppControlFieldReader
 {
@@ -20,7 +20,7 @@ public static class PppControlFieldReader
     public static bool TryRead(FieldDefinition field, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
     {
         value = default;
-        if (!PppControlFields.TryGetValue(field, out var which) || !HasBody(layer, header, out var cp))
+        if (!PppControlFields.TryGetValue(field, out var which) || !HasBody(header, out var cp))
             return false;
         if (which < PppControlValue.OptionType)
         {
@@ -29,6 +29,9 @@ public static class PppControlFieldReader
             value = Value(header, at, size, layer.Offset);
             return true;
         }
+        // tshark checks that all the options were captured before it shows any.
+        if (header.Length < cp.Length)
+            return false;
         var protocol = PppControlFields.ProtocolOf(layer.Kind);
         var walker = new PppOptionWalker(header, protocol);
         int seen = 0;
@@ -60,11 +63,10 @@ public static class PppControlFieldReader
     }
 
     /// <summary>
-    /// True when tshark reads past the header: all four bytes of it are there, and the declared length does not run past
-    /// the end of the packet (tshark fails before the first option then).
+    /// True when tshark reads past the header: all four bytes of it are there (a declared length past the packet's end
+    /// still shows the code's fixed fields that were captured, though no data nor option).
     /// </summary>
-    private static bool HasBody(in Layer layer, ReadOnlySpan<byte> header, out PppControlPacket cp) =>
-        PppControlPacket.TryRead(header, out cp) && (!cp.HasBody || header.Length >= cp.Length || layer.Status != LayerStatus.Malformed);
+    private static bool HasBody(ReadOnlySpan<byte> header, out PppControlPacket cp) => PppControlPacket.TryRead(header, out cp);
 
     /// <summary>Where the code's own field <paramref name="which"/> is; a size of the rest of the packet for data.</summary>
     private static bool LocateBody(PppControlValue which, byte code, int length, out int at, out int size)

@@ -33,15 +33,12 @@ public sealed class TsharkColumnsOracleTests
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
         ["l2tp"] = "L2TP (UDP 1701) and the PPP it carries",
-        ["lcp"] = "PPP's link control protocol",
         ["igmp"] = "IGMP (IP protocol 2): tshark shows the membership message",
         ["ospf"] = "OSPF (IP protocol 89): tshark shows the packet type",
         ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
         ["lldp"] = "LLDP (EtherType 0x88cc): tshark shows the chassis and port",
         ["wol"] = "Wake-on-LAN (EtherType 0x0842): tshark shows the MAC it wakes",
         ["llc"] = "802.3 frames with an LLC header (and PPP's SNA over 802.2, 0x004b): RawNet writes LLC's Info text but not that of the protocols tshark goes on to (XID, NetBIOS, 3Com XNS) nor every OUI's name (docs/cli.md); these frames are not compared yet",
-        ["ipcp"] = "PPP's IP control protocol: tshark shows the code (Configuration Request ...)",
-        ["ipv6cp"] = "PPP's IPv6 control protocol: tshark shows the code",
         ["lmi"] = "Frame Relay's local management interface (NLPID 0x09): tshark shows the message type",
         ["pwethheuristic"] = "after an MPLS stack whose payload is neither IPv4 nor IPv6 tshark guesses an Ethernet pseudowire (and shows that frame); RawNet leaves data",
         ["osi"] = "OSI network layer protocols on PPP 0x0023: tshark shows ISO's text",
@@ -81,7 +78,7 @@ public sealed class TsharkColumnsOracleTests
         "radiotap", "ppi", "prism", "pktap", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
-        "chdlc", "slarp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog",
+        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog",
     ];
 
     /// <summary>
