@@ -653,8 +653,11 @@ def with_direction(frames):
 
 def control_damageable(data, direction):
     """The control packet's header and first options (after address, control and protocol, which stay; a frame with
-    nothing after them is left alone)."""
-    return 4 + 12 if len(data) > 4 else 0
+    nothing after them is left alone). Left alone too: IPCP's IPHC and ROHC options, whose sub-options RawNet does not
+    read, and a rejected IPv4 header, whose damage tshark's expert info (and colouring) would judge, RawNet's quote not."""
+    if len(data) <= 4 or b"\x00\x61\x00\x0f" in data or b"\x00\x03\x00\x0f" in data:
+        return 0
+    return 10 if data[4] == 8 and data[8:10] == b"\x00\x21" else 4 + 12
 
 
 def chdlc_damageable(data, direction):
