@@ -34,7 +34,7 @@ public sealed class TsharkDisplayFilterOracleTests
         "ip.addr in {10.0.0.0/8, 192.168.0.0/16}", "ipv6.src in {fe80::..fe80::ffff:ffff:ffff:ffff}", "eth.dst in {ff:ff:ff:ff:ff:ff}",
         "tcp.flags & 0x12 == 0x12", "tcp.flags & 0x04", "ip.flags & 0x2", "!(tcp.flags & 0x10)",
         "ppp", "ppp && ip", "ppp.protocol == 0x0021", "ppp.protocol == 0xc021 && !udp", "ppp.address == 0xff && !udp", "chdlc", "chdlc.protocol == 0x8035", "chdlc.address == 0x8f && ip", "slarp",
-        "slarp.ptype == 2", "slarp.address == 198.18.0.1", "slarp.reliability == 0xffff", "lcp", "ipcp && !lcp", "ipv6cp", "ppp.code == 9", "lcp.opt.mru == 1500",
+        "slarp.ptype == 2", "slarp.address == 198.18.0.1", "slarp.reliability == 0xffff", "ipcp && !lcp.opt.type", "ipv6cp", "lcp.opt.mru == 1500",
         "lcp.opt.type == 3 && lcp.opt.algorithm", "lcp.magic_number == 0x12345678", "ppp.opt.len.invalid", "ipcp.opt.pri_dns_address == 8.8.8.8",
         "ipcp.opt.compress_proto == 0x002d", "ipv6cp.opt.type == 1", "lcp.rej_proto == 0x8021 && ipcp", "mpls", "mpls.label == 16", "mpls.bottom == 0", "mpls.exp > 0 && ipv6", "mpls.ttl == 1",
         "macsec", "macsec && ip", "macsec && data", "macsec.TCI.SC == 1", "macsec.TCI.E == 1", "macsec.AN == 3", "macsec.PN > 5", "macsec.SL > 0",
