@@ -26,6 +26,9 @@ capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE):
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
 tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
 (LINKTYPE_ATM_RFC1483, 100): see atm_frames.
+ppp-control.pcap (LINKTYPE_PPP):
+LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostile option and packet lengths, and a
+Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -105,6 +108,89 @@ def ppp_frames():
     for cut in list(range(1, 25)) + [32]:
         add(whole, cut)
     return frames
+
+
+def option(kind, value=b""):
+    """A control protocol option (RFC 1661 6): type, length, value."""
+    return bytes([kind, 2 + len(value)]) + value
+
+
+LCP, IPCP, IPV6CP = b"\xc0\x21", b"\x80\x21", b"\x80\x57"
+
+
+def ppp_control_frames():
+    """LCP, IPCP and IPv6CP on LINKTYPE_PPP: every code, the options tshark reads, lengths it rejects, and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    lcp = lambda code, ident, data=b"", length=None: ADDRESS_CONTROL + LCP + control_with_length(code, ident, data, length)
+    request = lcp(1, 1, option(1, b"\x05\xdc") + option(2, b"\x00\x0a\x00\x00") + option(3, b"\xc0\x23") + option(5, b"\x12\x34\x56\x78")
+                  + option(7) + option(8))
+    add(request)
+    add(lcp(1, 2, option(3, b"\xc2\x23\x05") + option(4, b"\xc0\x25") + option(13, b"\x06") + option(17, b"\x05\xdc")
+            + option(19, b"\x01\x01\x02\x03\x04") + option(6, b"\x00\x00\x00\x10") + option(10, b"\x07") + option(11, b"\x05ab")))
+    add(lcp(1, 3, option(3, b"\xc2\x23\x80\x81") + option(3, b"\x12\x34\x80") + option(13, b"\x01abc") + option(0, b"\x00\x00\x01\x02ab")
+            + option(24, b"\x01\x02\x03\x04") + option(9, b"\x01") + option(18) + option(99, b"abc")))
+    for klass, address in ((0, b""), (1, b"abcd"), (2, b"\xc6\x12\x00\x01"), (3, b"\x02\x00\x00\x00\x00\x01"), (3, b"abcd"),
+                           (4, b"\x01\x02\x03\x04\x05\x06\x07\x08"), (4, b"abcdef"), (5, b"5551234"), (9, b"xy")):
+        add(lcp(1, 10 + klass, option(19, bytes([klass]) + address)))
+    add(lcp(2, 4, option(1, b"\x05\xdc")))
+    add(lcp(3, 5, option(1, b"\x05\xdc")))
+    add(lcp(4, 6, option(99, b"abc")))
+    add(lcp(5, 7, b"bye"))
+    add(lcp(6, 8))
+    add(lcp(7, 9, b"\x0e\x01\x00\x04"))
+    add(lcp(8, 10, IPCP + control(1, 1)))              # Protocol-Reject: the rejected packet decoded as its protocol
+    add(lcp(8, 11, b"\x00\x21" + udp4()[:20]))        # an IPv4 header alone: RawNet does not check a quoted UDP checksum
+    add(lcp(8, 12, b"\x12\x34abc"))
+    add(lcp(9, 13, b"\x12\x34\x56\x78hello"))
+    add(lcp(10, 14, b"\x12\x34\x56\x78"))
+    add(lcp(11, 15, b"\x12\x34\x56\x78xx"))
+    add(lcp(12, 16, b"\x12\x34\x56\x78ident"))
+    add(lcp(13, 17, b"\x12\x34\x56\x78\x00\x00\x0e\x10left"))
+    add(lcp(0, 18, b"\x12\x34\x56\x78\x00\x00\x01\x02ab"))
+    add(lcp(14, 19, b"zz"))
+    add(LCP + control(9, 20, b"\x12\x34\x56\x78"))  # without address and control
+    # hostile lengths: an option's length wrong for its type, below 2, past the end, one byte left; a quality protocol
+    # tshark reads past; the packet's length past the frame, below 4, and shorter than the frame
+    add(lcp(1, 21, option(1, b"\x05") + option(7)))
+    add(lcp(1, 22, b"\x01\x01\x05\xdc"))
+    add(lcp(1, 23, b"\x01\x00\x05\xdc"))
+    add(lcp(1, 24, b"\x01\x10\x05\xdc"))
+    add(lcp(1, 25, option(1, b"\x05\xdc") + b"\x01"))
+    add(lcp(1, 26, option(4, b"\xc0\x25\x00\x00\x00\x10")))
+    add(lcp(1, 27, option(1, b"\x05\xdc"), length=40))
+    add(lcp(9, 28, b"\x12\x34\x56\x78", length=3))
+    add(lcp(9, 29, b"\x12\x34", length=3))
+    add(lcp(9, 30, b"\x12\x34"))
+    add(lcp(1, 31, option(1, b"\x05\xdc"), length=6))
+    add(ADDRESS_CONTROL + LCP + b"\x01\x02")
+    add(ADDRESS_CONTROL + LCP)
+    ipcp = lambda code, ident, data=b"", length=None: ADDRESS_CONTROL + IPCP + control_with_length(code, ident, data, length)
+    add(ipcp(1, 40, option(3, b"\xc6\x12\x00\x01") + option(129, b"\x08\x08\x08\x08") + option(130, b"\x01\x01\x01\x01")
+             + option(131, b"\x08\x08\x04\x04") + option(132, b"\x02\x02\x02\x02") + option(4, b"\x0a\x00\x00\x01")))
+    add(ipcp(1, 41, option(1, b"\xc6\x12\x00\x01\xc6\x12\x00\x02") + option(2, b"\x00\x2d\x0f\x01")))
+    add(ipcp(3, 42, option(2, b"\x00\x61\x00\x0f\x00\x10\x00\x20\x00\x30\x00\x40") + option(2, b"\x00\x03\x00\x0f\x00\x10\x00\x20")
+             + option(2, b"\x12\x34\x01\x02") + option(77, b"ab")))
+    add(ipcp(2, 43, option(2, b"\x00\x2d\x0f")))     # Van Jacobson without its comp-slot byte: malformed
+    add(ipcp(4, 44, option(3, b"\xc6\x12")))          # a length IP-Address rejects
+    add(ipcp(5, 45, b"bye"))
+    add(ipcp(9, 46, b"\x12\x34\x56\x78"))          # LCP's codes, unnamed but read
+    add(ipcp(0, 47, b"abcdefgh"))
+    ipv6cp = lambda code, ident, data=b"": ADDRESS_CONTROL + IPV6CP + control(code, ident, data)
+    add(ipv6cp(1, 50, option(1, b"\x02\x00\x00\xff\xfe\x00\x00\x01") + option(2, b"\x00\x61\x00\x0f\x00\x10\x00\x20\x00\x30\x00\x40")))
+    add(ipv6cp(2, 51, option(1, b"\x02\x00\x00\xff\xfe\x00\x00\x01")))
+    add(ipv6cp(4, 52, option(3, b"abcd") + option(1, b"\x01")))
+    add(ipv6cp(6, 53))
+    add(ipv6cp(1, 54, option(2, b"\x00\x61\x00\x0f")))   # IPHC without its parameters: malformed
+    # the capture cutting a Configure-Request at every length
+    for cut in range(1, len(request)):
+        add(request, cut)
+    return frames
+
+
+def control_with_length(code, ident, data=b"", length=None):
+    """A control packet whose length field may say otherwise than its data."""
+    return struct.pack(">BBH", code, ident, 4 + len(data) if length is None else length) + data
 
 
 def slarp(kind, first=0, second=0, rest=b"\x00\x00"):
@@ -596,6 +682,15 @@ def with_direction(frames):
     return out
 
 
+def control_damageable(data, direction):
+    """The control packet's header and first options (after address, control and protocol, which stay; a frame with
+    nothing after them is left alone). Left alone too: IPCP's IPHC and ROHC options, whose sub-options RawNet does not
+    read, and a rejected IPv4 header, whose damage tshark's expert info (and colouring) would judge, RawNet's quote not."""
+    if len(data) <= 4 or b"\x00\x61\x00\x0f" in data or b"\x00\x03\x00\x0f" in data:
+        return 0
+    return 10 if data[4] == 8 and data[8:10] == b"\x00\x21" else 4 + 12
+
+
 def chdlc_damageable(data, direction):
     """Address, control and the protocol's high byte."""
     return 3
@@ -754,7 +849,7 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             if damageable is nsh_damageable:
@@ -795,6 +890,8 @@ def main():
         "tokenring.pcap": (6, tokenring_frames(), False, tokenring_damageable),
         "fddi.pcap": (10, fddi_frames(), False, fddi_damageable),
         "atm-rfc1483.pcap": (100, atm_frames(), False, atm_damageable),
+        # last, so that its damage leaves the random choices of the files above as they were
+        "ppp-control.pcap": (9, ppp_control_frames(), False, control_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -57,6 +57,12 @@ public enum LayerKind : byte
     FrameRelay,
     /// <summary>Cisco SLARP, carried by Cisco HDLC: the layer's header is the fields its type has.</summary>
     Slarp,
+    /// <summary>PPP's Link Control Protocol (RFC 1661), PPP protocol 0xc021; tshark "lcp".</summary>
+    Lcp,
+    /// <summary>PPP's IP Control Protocol (RFC 1332), 0x8021; tshark "ipcp".</summary>
+    Ipcp,
+    /// <summary>PPP's IPv6 Control Protocol (RFC 5072), 0x8057; tshark "ipv6cp".</summary>
+    Ipv6cp,
     /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>
     Mpls,
     /// <summary>A Network Service Header (RFC 8300), with its context headers; tshark "nsh".</summary>

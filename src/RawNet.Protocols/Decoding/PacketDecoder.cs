@@ -1183,9 +1183,53 @@ public sealed class PacketDecoder
             case PppProtocol.Llc:
                 DecodeLlc(input, offset, capEnd, repEnd);
                 return;
+            case PppProtocol.Lcp:
+                DecodePppControl(input, LayerKind.Lcp, offset, capEnd, repEnd);
+                return;
+            case PppProtocol.Ipcp:
+                DecodePppControl(input, LayerKind.Ipcp, offset, capEnd, repEnd);
+                return;
+            case PppProtocol.Ipv6cp:
+                DecodePppControl(input, LayerKind.Ipv6cp, offset, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, offset, capEnd, repEnd, "PPP protocol not decoded");
                 return;
+        }
+    }
+
+    /// <summary>
+    /// A PPP control protocol packet (LCP, IPCP, IPv6CP): the layer is the packet as its length declares it (the header
+    /// and the code's fixed fields when that length is below 4), and nothing of what follows it. tshark reads the code's fixed fields whatever
+    /// the length, so a body too short for them is malformed, as is an option its reading fails in; a Protocol-Reject
+    /// hands the rejected packet to the rejected protocol, whose layers are marked quoted (tshark keeps LCP's columns and
+    /// any failure inside it to itself).
+    /// </summary>
+    private void DecodePppControl(Span input, LayerKind kind, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, kind, offset, PppControlPacket.HeaderLength, capEnd, repEnd, out int index))
+            return;
+        PppControlPacket.TryRead(input.Bytes[offset..capEnd], out var cp);
+        int end = cp.End;
+        if (cp.Code == (byte)PppControlCode.ProtocolReject && cp.HasBody && offset + end > repEnd)
+        {
+            // tshark hands a rejected packet whatever the frame has left, whatever the length claims.
+            end = Math.Max(PppControlPacket.Field.RejectedPacket, repEnd - offset);
+        }
+        if (!Header(input, kind, offset, end, capEnd, repEnd, out index, replace: index))
+            return;
+        var bytes = input.Bytes.Slice(offset, end);
+        if (end - PppControlPacket.HeaderLength < PppControlPacket.FixedBodyLength(cp.Code)
+            || PppControlOptions.EndsMalformed(bytes, PppControlFields.ProtocolOf(kind)))
+        {
+            Malformed(ref _packet.LayerRef(index), input, kind, offset, "PPP control packet shorter than its code's fields, or an option tshark cannot read");
+            return;
+        }
+        int rejected = offset + PppControlPacket.Field.RejectedPacket;
+        if (cp.Code == (byte)PppControlCode.ProtocolReject && offset + end > rejected)
+        {
+            var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[PppControlPacket.Field.RejectedProtocol..]);
+            DecodePppProtocol(new Span(input.Bytes, input.Frame, input.Source, quoted: true), protocol, rejected, offset + end, offset + end);
         }
     }
 

@@ -52,6 +52,9 @@ public static class FieldCatalog
         LayerKind.Ppp => PppFields.All,
         LayerKind.CiscoHdlc => CiscoHdlcFields.All,
         LayerKind.Slarp => CiscoHdlcFields.Slarp,
+        LayerKind.Lcp => PppControlFields.Lcp,
+        LayerKind.Ipcp => PppControlFields.Ipcp,
+        LayerKind.Ipv6cp => PppControlFields.Ipv6cp,
         LayerKind.FrameRelay => FrameRelay.FrameRelayFields.All,
         LayerKind.Mpls => MplsFields.All,
         LayerKind.Nsh => Nsh.NshFields.All,
@@ -85,12 +88,14 @@ public static class FieldCatalog
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
-    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it); for any other layer, no
+    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it; LCP, IPCP and IPv6CP, whose
+    /// item comes before tshark reads the four header bytes its fields wait for, even with none of them); for any other layer, no
     /// field means tshark does not show the protocol.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista;
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista
+        || layer.Kind is LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -176,6 +181,9 @@ public static class FieldCatalog
         LayerKind.Ppp => PppName,
         LayerKind.CiscoHdlc => "chdlc",
         LayerKind.Slarp => "slarp",
+        LayerKind.Lcp => "lcp",
+        LayerKind.Ipcp => "ipcp",
+        LayerKind.Ipv6cp => "ipv6cp",
         LayerKind.FrameRelay => "fr",
         LayerKind.Mpls => "mpls",
         LayerKind.Nsh => "nsh",
@@ -236,6 +244,9 @@ public static class FieldCatalog
         LayerKind.Ppp => "Point-to-Point Protocol",
         LayerKind.CiscoHdlc => "Cisco HDLC",
         LayerKind.Slarp => "Cisco SLARP",
+        LayerKind.Lcp => "PPP Link Control Protocol",
+        LayerKind.Ipcp => "PPP IP Control Protocol",
+        LayerKind.Ipv6cp => "PPP IPv6 Control Protocol",
         LayerKind.FrameRelay => "Frame Relay",
         LayerKind.Mpls => "MultiProtocol Label Switching Header",
         LayerKind.Nsh => "Network Service Header",

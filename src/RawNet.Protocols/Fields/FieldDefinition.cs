@@ -170,6 +170,8 @@ public enum ComputedField : byte
     PppProtocol,
     /// <summary>The PPP protocol field after a PPPoE session header, 1 or 2 bytes (<see cref="Pppoe.PppoeFieldReader"/>).</summary>
     PppoeProtocol,
+    /// <summary>Every derived field of LCP, IPCP and IPv6CP, told apart by its definition (<see cref="Ppp.PppControlFieldReader"/>).</summary>
+    PppControlProtocol,
     /// <summary>SLARP fields by packet type, read by <see cref="CiscoHdlc.SlarpFieldReader"/> (SlarpType to SlarpReliability).</summary>
     SlarpType,
     SlarpAddress,

@@ -38,6 +38,8 @@ public static class FieldReader
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
         if (Ppp.PppFieldReader.Serves(field.Computed))
             return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
+        if (Ppp.PppControlFieldReader.Serves(field.Computed))
+            return Ppp.PppControlFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Pppoe.PppoeFieldReader.Serves(field.Computed))
             return Pppoe.PppoeFieldReader.TryRead(header, layer.Offset, layer.Status == LayerStatus.Complete, occurrence, out value);
         if (CiscoHdlc.SlarpFieldReader.Serves(field.Computed))
@@ -97,6 +99,7 @@ public static class FieldReader
         LayerKind.Radiotap => layer.HeaderLength >= Radiotap.RadiotapHeader.FixedLength,
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
         LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
+        LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp => layer.HeaderLength >= Ppp.PppControlPacket.HeaderLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.
         LayerKind.TokenRing => layer.Detail == TokenRing.TokenRingHeader.TsharkFieldsLength,

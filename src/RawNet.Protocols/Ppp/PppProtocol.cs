@@ -15,4 +15,10 @@ public enum PppProtocol : ushort
     Lcp = 0xC021,
     /// <summary>IP Control Protocol.</summary>
     Ipcp = 0x8021,
+    /// <summary>IPv6 Control Protocol.</summary>
+    Ipv6cp = 0x8057,
+    /// <summary>Password Authentication Protocol.</summary>
+    Pap = 0xC023,
+    /// <summary>Challenge Handshake Authentication Protocol.</summary>
+    Chap = 0xC223,
 }

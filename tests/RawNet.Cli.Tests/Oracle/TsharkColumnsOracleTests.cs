@@ -33,7 +33,6 @@ public sealed class TsharkColumnsOracleTests
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
         ["l2tp"] = "L2TP (UDP 1701) and the PPP it carries",
-        ["lcp"] = "PPP's link control protocol",
         ["igmp"] = "IGMP (IP protocol 2): tshark shows the membership message",
         ["ospf"] = "OSPF (IP protocol 89): tshark shows the packet type",
         ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
@@ -47,8 +46,6 @@ public sealed class TsharkColumnsOracleTests
         ["vines_llc"] = "Banyan VINES over LLC (SAPs 0xba, 0xbc): tshark shows the packet type",
         ["hpext"] = "HP's extended LLC (SAP 0xf8): tshark appends the extended SAPs",
         ["rpl"] = "IBM's remote program load (LLC SAP 0xfc): tshark shows the command",
-        ["ipcp"] = "PPP's IP control protocol: tshark shows the code (Configuration Request ...)",
-        ["ipv6cp"] = "PPP's IPv6 control protocol: tshark shows the code",
         ["lmi"] = "Frame Relay's local management interface (NLPID 0x09): tshark shows the message type",
         ["pwethheuristic"] = "after an MPLS stack whose payload is neither IPv4 nor IPv6 tshark guesses an Ethernet pseudowire (and shows that frame); RawNet leaves data",
         ["osi"] = "OSI network layer protocols (PPP 0x0023, LLC SAPs 0x14, 0x20, 0x34, 0x54, 0xfe): tshark shows ISO's text",
@@ -90,7 +87,7 @@ public sealed class TsharkColumnsOracleTests
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
-        "chdlc", "slarp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "fddi",
+        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "fddi",
     ];
 
     /// <summary>

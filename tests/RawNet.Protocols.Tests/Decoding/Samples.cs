@@ -76,6 +76,13 @@ internal static class Samples
             (LinkType.Ppp, Concat(Hex("ff03 0021"), udp4)),
             (LinkType.Ppp, Concat(Hex("57"), tcp6)),
             (LinkType.PppHdlc, Concat(Hex("ff03 c021 01010004"))),
+            // LCP, IPCP and IPv6CP with options, an echo, a Protocol-Reject with its quoted packet, a lying option length.
+            (LinkType.Ppp, Hex("ff03 c021 01010027 010405dc 0206000a0000 0305c22305 050612345678 0702 0d0306 1309030102030405")),
+            (LinkType.Ppp, Hex("ff03 8021 0102001c 0306c0a80101 8106 08080808 0206002d0f01 8306 08080404")),
+            (LinkType.Ppp, Hex("ff03 8057 0103000e 010a0102030405060708")),
+            (LinkType.Ppp, Hex("ff03 c021 0904000a 12345678 6869")),
+            (LinkType.Ppp, Hex("ff03 c021 0805000e c021 09010008 61626364")),
+            (LinkType.Ppp, Hex("ff03 c021 01060008 0110 05dc")),
             (LinkType.PppWithDirection, Concat(Hex("00 ff03 0021"), tcp4)),
             (LinkType.PppWithDirection, Hex("01 ff")),
             (LinkType.CiscoHdlc, Concat(Hex("0f00 86dd"), tcp6)),

@@ -36,12 +36,13 @@ public class PppoeSessionTests
     }
 
     [Fact]
-    public void LcpIsUnsupported()
+    public void LcpIsDecodedInsideTheSession()
     {
         var frame = Session(0xC021, Hex("01 01 000e 0104 05d4 0506 12345678"));
         var packet = Decode.Frame(frame, LinkType.Ethernet);
-        Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
-        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.PppoeSession, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.PppoeSession, LayerKind.Lcp], Decode.Kinds(packet));
+        Assert.Equal("1492", Decode.Field(packet, frame, "lcp.opt.mru"));
     }
 
     [Fact]

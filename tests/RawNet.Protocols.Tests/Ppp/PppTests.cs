@@ -85,11 +85,12 @@ public class PppTests
     [Fact]
     public void OtherProtocolsStayData()
     {
-        var frame = Hex("ff03 c021 01010004");
+        // Link quality reports (0xc025): named by tshark, not decoded.
+        var frame = Hex("ff03 c025 01010004");
         var packet = Decode.Frame(frame, LinkType.Ppp);
         Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ppp, LayerKind.Payload], Decode.Kinds(packet));
-        Assert.Equal("0xc021", Decode.Field(packet, frame, "ppp.protocol"));
+        Assert.Equal("0xc025", Decode.Field(packet, frame, "ppp.protocol"));
     }
 
     [Fact]

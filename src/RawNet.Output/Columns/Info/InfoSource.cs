@@ -73,7 +73,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
             or LayerKind.TokenRing or LayerKind.Fddi => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
-        LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay => ColumnWriter.SerialLink,
+        LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
+            or LayerKind.Ipv6cp => ColumnWriter.SerialLink,
         _ => ColumnWriter.None,
     };
 

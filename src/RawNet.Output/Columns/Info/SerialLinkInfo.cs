@@ -10,7 +10,8 @@ namespace RawNet.Output.Columns.Info;
 /// <summary>
 /// The columns of a serial link whose payload nothing decoded, in tshark's words: Frame Relay ("FR", "DLCI 100, U,
 /// func=UI" and the SNAP header's OUI and PID), Cisco HDLC ("CHDLC", or the protocol in hex when nothing takes it),
-/// SLARP's request, reply and keepalive texts, and PPP ("PPP", or the protocol in hex and its name). Each text is written
+/// SLARP's request, reply and keepalive texts, PPP ("PPP", or the protocol in hex and its name), and the codes of its
+/// control protocols ("PPP LCP", "Configuration Request"). Each text is written
 /// once tshark has read the bytes it needs, so a header cut short shows what was written before the mark.
 /// </summary>
 internal static class SerialLinkInfo
@@ -27,6 +28,11 @@ internal static class SerialLinkInfo
                 return cut;
             case LayerKind.Slarp:
                 WriteSlarp(line, source.Header(index));
+                return cut;
+            case LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp:
+                // tshark sets the columns once it has read the whole header.
+                if (source.Header(index).Length >= PppControlPacket.HeaderLength)
+                    line.Append(PppControlNames.Code(layer.Kind, source.Header(index)[PppControlPacket.Field.Code]));
                 return cut;
             case LayerKind.Ppp:
                 if (!cut && UndecodedPppProtocol(in source, index) is int protocol)
@@ -55,6 +61,8 @@ internal static class SerialLinkInfo
                 return "FR";
             case LayerKind.Slarp:
                 return "SLARP";
+            case LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp when source.Header(index).Length >= PppControlPacket.HeaderLength:
+                return PppControlNames.Protocol(packet[index].Kind);
             case LayerKind.CiscoHdlc:
                 var header = source.Header(index);
                 return packet[index].Status == LayerStatus.Complete && source.HandsOnUndecoded(index) && !NoDataCaptured(in source, index)
