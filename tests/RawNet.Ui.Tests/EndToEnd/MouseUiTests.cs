@@ -123,7 +123,10 @@ public sealed class MouseUiTests
         ui.Mouse(32, 110, title + 2);
         ui.Mouse(32, 120, title + 2);
         ui.Mouse(0, 120, title + 2, release: true);
-        screen = ui.WaitFor("│0008  ");
+        // Wait for the end of the drag: at its middle step (column 110) the bytes already go 8 a line.
+        screen = ui.WaitUntil(s => s.Contains("│0008  ", StringComparison.Ordinal)
+            && s.Split('\n')[title].IndexOf(RawNet.Ui.Widgets.SideBySide.Border, StringComparison.Ordinal) == 120,
+            "the border at column 120 with the bytes 8 a line", seconds: 10);
         Assert.Equal(120, screen.Split('\n')[title].IndexOf(RawNet.Ui.Widgets.SideBySide.Border, StringComparison.Ordinal));
 
         // { moves it back 5% of the width, said in the status line.

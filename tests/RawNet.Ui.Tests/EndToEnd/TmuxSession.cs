@@ -104,19 +104,26 @@ internal sealed class TmuxSession : IDisposable
     public string PasteBuffer() => Tmux("show-buffer");
 
     /// <summary>Polls the screen until it contains <paramref name="text"/>; fails with the last screen after <paramref name="seconds"/>.</summary>
-    public string WaitFor(string text, double seconds = 30)
+    public string WaitFor(string text, double seconds = 30) =>
+        WaitUntil(screen => screen.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
+
+    /// <summary>
+    /// Polls the screen until <paramref name="shows"/> holds for it (<paramref name="what"/> says what for the failure);
+    /// fails with the last screen after <paramref name="seconds"/>.
+    /// </summary>
+    public string WaitUntil(Func<string, bool> shows, string what, double seconds = 30)
     {
         var clock = Stopwatch.StartNew();
         string screen;
         do
         {
             screen = Screen();
-            if (screen.Contains(text, StringComparison.Ordinal))
+            if (shows(screen))
                 return screen;
             Thread.Sleep(50);
         }
         while (clock.Elapsed.TotalSeconds < seconds);
-        Assert.Fail($"'{text}' did not appear within {seconds} s; the screen was:\n{screen}");
+        Assert.Fail($"{what} did not appear within {seconds} s; the screen was:\n{screen}");
         return screen;
     }
 
