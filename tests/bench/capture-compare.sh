@@ -31,8 +31,9 @@ for round in $(seq 1 "$repeats"); do
     table=$(RAWNET="$binary" BACKEND="$backend" OUT="$out/run" bash "$here/capture.sh" "$packets" "$rate")
     echo "== round $round, $build ($binary), load $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "$table" | grep -E "^\| $rate "
-    # | rate | replayed at | tool | captured | kernel | ring | cpu | per |
-    echo "$table" | grep -E "^\| $rate " | awk -F'|' -v b="$build" '{ gsub(/ /, "", $3); gsub(/^ +| +$/, "", $4); gsub(/ /, "", $5); gsub(/ /, "", $6); gsub(/ /, "", $8); gsub(/ /, "", $9); print b "\t" $4 "\t" $3 "\t" $5 "\t" $6 "\t" $8 "\t" $9 }' >>"$rows"
+    # capture.sh's row: | rate | replayed at | tool | captured | kernel | ring | out of order | cpu | per |
+    # (awk's $1 is the empty text before the first bar, so the columns are $2 to $10)
+    echo "$table" | grep -E "^\| $rate " | awk -F'|' -v b="$build" '{ for (i = 2; i <= 10; i++) gsub(/^ +| +$/, "", $i); print b "\t" $4 "\t" $3 "\t" $5 "\t" $6 "\t" $9 "\t" $10 }' >>"$rows"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
