@@ -315,6 +315,20 @@ def fixed_cases():
     c.send(response(200, "OK", version="HTTP/1.0", headers=[("Content-Type", "text/plain")], body=b"first part\n"), client=False)
     c.send(b"second part\n", client=False)
     c.segment(b"", client=False, flags="FA")
+
+    # A line with no end over many segments (a stream the capture joined mid-message, or that is not HTTP): held and
+    # read again as each segment comes, until a segment brings its end; a request line that long; a lone CR at a
+    # segment's end with its LF two segments later; an LF alone in a segment; the FIN while still without an end.
+    c = Connection(frames)
+    c.send(b"x" * 2400 + b"tail\r\n\r\n", cuts=range(300, 2400, 300))
+    c.send(b"GET /" + b"a" * 1500 + b" HTTP/1.1\r\nHost: long-line\r\n\r\n", cuts=range(250, 1500, 250))
+    c = Connection(frames)
+    c.send(b"y" * 1200 + b"\r" + b"more" + b"\n\r\n", cuts=(300, 600, 900, 1201, 1205))
+    c = Connection(frames)
+    c.send(b"z" * 900 + b"\n" + b"z" * 600, cuts=(300, 600, 900, 901, 1200))
+    c = Connection(frames)
+    c.send(b"w" * 1500, cuts=(300, 600, 900, 1200))
+    c.segment(b"w" * 100, flags="FPA")
     return frames
 
 

@@ -52,6 +52,12 @@ internal sealed class HttpStreams
         public uint DoneStart;
         public uint DoneEnd;
         public bool HasDone;
+        /// <summary>
+        /// The held bytes have neither CR nor LF, and reading them held them whole, without a first line: another
+        /// segment without either changes nothing but their length, so it is held without reading them all again
+        /// (which made a long line, or a body the capture joined mid-stream, cost the square of its segments).
+        /// </summary>
+        public bool AwaitsFirstLine;
     }
 
     private struct Conversation
@@ -183,6 +189,14 @@ internal sealed class HttpStreams
         side.NextSeq += (uint)payload.Length;
         ref readonly Layer tcp = ref packet[tcpIndex];
         int start = tcp.Offset + tcp.HeaderLength;
+        if (side.AwaitsFirstLine && !fin && payload.IndexOfAny((byte)'\r', (byte)'\n') < 0)
+        {
+            // What reading the held bytes again would conclude (HttpMessageReader: no line end, so more is needed).
+            side.Until = side.NextSeq;
+            record.PduPart = TcpPduPart.Held;
+            Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
+            return true;
+        }
         // A message waiting for a known number of bytes, or for the end of the stream, is not read again before: the
         // segment is only a part of it.
         if ((side.Wait == HttpWait.Bytes && TcpSequence.Lt(side.NextSeq, side.Until)) || (side.Wait == HttpWait.UntilFin && !fin))
@@ -191,12 +205,15 @@ internal sealed class HttpStreams
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
             return true;
         }
+        side.AwaitsFirstLine = false;
         var context = new HttpStreamContext(Desegment: true, EndOfStream: fin, conversation.SeenHttp, conversation.LastRequest);
         var held = side.Buffer.AsSpan(0, side.Length);
         var reading = HttpSegment.Read(held, held.Length, context);
         if (reading.HeldAt == 0 && !reading.Shown)
         {
             Wait(ref side, in reading);
+            side.AwaitsFirstLine = !reading.HeldLine && reading.Wait == HttpWait.OneMore && reading.WaitBytes == 0
+                && held.IndexOfAny((byte)'\r', (byte)'\n') < 0;
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
             record.PduPart = TcpPduPart.Held;
             if (reading.HeldLine)
@@ -313,5 +330,6 @@ internal sealed class HttpStreams
     {
         _held.Release(ref side.Buffer, ref side.Length);
         side.NextSeq = 0;
+        side.AwaitsFirstLine = false;
     }
 }
