@@ -329,6 +329,20 @@ def fixed_cases():
     c = Connection(frames)
     c.send(b"w" * 1500, cuts=(300, 600, 900, 1200))
     c.segment(b"w" * 100, flags="FPA")
+
+    # Chunked bodies held over many segments, cut every 37 bytes (inside size lines, data and CR LFs): whole; with a
+    # trailer; with a bad size line late in the body; with a chunk longer than what follows it before the FIN.
+    pieces = [bytes([97 + i % 26]) * (5 + 3 * i) for i in range(30)]
+    for body in [chunked(*pieces), chunked(*pieces, trailer=b"X-Sum: 1\r\n"),
+                 chunked(*pieces[:20]).replace(b"\r\n0\r\n\r\n", b"\r\nzz\r\nabc\r\n0\r\n\r\n")]:
+        c = Connection(frames)
+        c.send(request("GET", "/chunks", headers=[("Host", "chunks")]))
+        data = response(200, "OK", headers=[("Transfer-Encoding", "chunked")], body=body)
+        c.send(data, client=False, cuts=range(37, len(data), 37))
+    c = Connection(frames)
+    data = response(200, "OK", headers=[("Transfer-Encoding", "chunked")], body=b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces[:10]) + b"400\r\nshort")
+    c.send(data, client=False, cuts=range(37, len(data), 37))
+    c.segment(b"", client=False, flags="FA")
     return frames
 
 

@@ -19,13 +19,20 @@ public static class HttpChunks
     /// as the bytes counted from the size line reach, past the data, so a CR that is the last byte captured makes it read
     /// the byte after.
     /// </summary>
-    public static bool NeedsMore(ReadOnlySpan<byte> data, int start, int reported, out HttpFault fault)
+    /// <remarks>
+    /// <paramref name="resume"/>: where an earlier walk over the same bytes, fewer of them, stopped to ask for more (0:
+    /// none). Every step before it depends only on bytes that were there then and came out the same, so the walk
+    /// starts there; on asking for more it is set to where this walk stopped. Without it a chunked body held across
+    /// many segments was walked from its start on each one.
+    /// </remarks>
+    public static bool NeedsMore(ReadOnlySpan<byte> data, int start, int reported, out HttpFault fault, ref int resume)
     {
         fault = HttpFault.None;
-        int next = start;
+        int next = resume > start && resume <= data.Length ? resume : start;
         while (true)
         {
             int reportedRemaining = reported - next;
+            resume = next;
             if (reportedRemaining < 1)
                 return true;
             int capturedRemaining = data.Length - next;

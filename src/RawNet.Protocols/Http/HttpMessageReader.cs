@@ -107,15 +107,27 @@ public ref struct HttpMessageReader
     private readonly ReadOnlySpan<byte> _data;
     private readonly int _reported;
     private HttpStreamContext _context;
+    private readonly int _chunkResumeGiven;
+    private int _chunkResume;
+    private bool _readingFirst;
 
-    /// <summary>Reads <paramref name="data"/> (the bytes captured) of a payload declaring <paramref name="reported"/> bytes.</summary>
-    public HttpMessageReader(ReadOnlySpan<byte> data, int reported, HttpStreamContext context, int start = 0)
+    /// <summary>
+    /// Reads <paramref name="data"/> (the bytes captured) of a payload declaring <paramref name="reported"/> bytes.
+    /// <paramref name="chunkResume"/>: for bytes read before with fewer of them (a message held, read again with the
+    /// next segment), the previous reading's <see cref="ChunkResume"/>, so that the first message's chunk walk goes on
+    /// where it stopped; else 0.
+    /// </summary>
+    public HttpMessageReader(ReadOnlySpan<byte> data, int reported, HttpStreamContext context, int start = 0, int chunkResume = 0)
     {
         _data = data;
         _reported = Math.Max(reported, data.Length);
         _context = context;
         Offset = start;
+        _chunkResumeGiven = start == 0 ? chunkResume : 0;
     }
+
+    /// <summary>Where the first message's chunk walk stopped to ask for more (0 when it did not): for the next reading of the same bytes and more.</summary>
+    public readonly int ChunkResume => _chunkResume;
 
     /// <summary>Where the next message starts.</summary>
     public int Offset { get; private set; }
@@ -133,6 +145,7 @@ public ref struct HttpMessageReader
         if (start >= _reported)
             return HttpStep.End;
         message.Start = start;
+        _readingFirst = start == 0;
         int at = start;
         if (_reported - at > 3)
         {
@@ -338,7 +351,7 @@ public ref struct HttpMessageReader
     /// is not all here, or (a response, <paramref name="untilFin"/>) it has neither and its body runs to the end of the
     /// stream. A capture that cut the segment never asks for more: those bytes were not kept.
     /// </summary>
-    private readonly bool NeedsMore(int at, bool body, bool untilFin, out HttpWait wait, out int waitBytes, out HttpFault fault)
+    private bool NeedsMore(int at, bool body, bool untilFin, out HttpWait wait, out int waitBytes, out HttpFault fault)
     {
         fault = HttpFault.None;
         wait = HttpWait.OneMore;
@@ -396,7 +409,14 @@ public ref struct HttpMessageReader
         if (!body)
             return Done(out wait);
         if (chunked)
-            return HttpChunks.NeedsMore(_data, next, _reported, out fault) || Done(out wait);
+        {
+            // Only the message at the start of the bytes is read again with more of them.
+            int resume = _readingFirst ? _chunkResumeGiven : 0;
+            bool more = HttpChunks.NeedsMore(_data, next, _reported, out fault, ref resume);
+            if (_readingFirst)
+                _chunkResume = more ? resume : 0;
+            return more || Done(out wait);
+        }
         if (lengthFound)
         {
             // MS-RPCH: a Content-Length of 128 KiB or more on RPC over HTTP means nothing.

@@ -58,6 +58,8 @@ internal sealed class HttpStreams
         /// (which made a long line, or a body the capture joined mid-stream, cost the square of its segments).
         /// </summary>
         public bool AwaitsFirstLine;
+        /// <summary>Where the held message's chunk walk stopped last time (<see cref="HttpSegmentReading.ChunkResume"/>).</summary>
+        public int ChunkResume;
     }
 
     private struct Conversation
@@ -136,7 +138,9 @@ internal sealed class HttpStreams
         }
         ref var side = ref fromHigher ? ref state.Higher : ref state.Lower;
 
-        if (side.Buffer is not null && seq == side.NextSeq && captured.Length == reported
+        // A FIN without data reads a held message again only when it waits for the end of the stream: tshark's TCP
+        // calls no dissector for an empty segment but flushes what waits for the FIN.
+        if (side.Buffer is not null && seq == side.NextSeq && captured.Length == reported && (reported > 0 || side.Wait == HttpWait.UntilFin)
             && Continue(packet, tcpIndex, ref state, ref side, captured, fin, ref record))
             return;
         if (reported == 0)
@@ -208,10 +212,12 @@ internal sealed class HttpStreams
         side.AwaitsFirstLine = false;
         var context = new HttpStreamContext(Desegment: true, EndOfStream: fin, conversation.SeenHttp, conversation.LastRequest);
         var held = side.Buffer.AsSpan(0, side.Length);
-        var reading = HttpSegment.Read(held, held.Length, context);
+        var reading = HttpSegment.Read(held, held.Length, context, side.ChunkResume);
+        side.ChunkResume = 0;
         if (reading.HeldAt == 0 && !reading.Shown)
         {
             Wait(ref side, in reading);
+            side.ChunkResume = reading.ChunkResume;
             side.AwaitsFirstLine = !reading.HeldLine && reading.Wait == HttpWait.OneMore && reading.WaitBytes == 0
                 && held.IndexOfAny((byte)'\r', (byte)'\n') < 0;
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
@@ -331,5 +337,6 @@ internal sealed class HttpStreams
         _held.Release(ref side.Buffer, ref side.Length);
         side.NextSeq = 0;
         side.AwaitsFirstLine = false;
+        side.ChunkResume = 0;
     }
 }
