@@ -147,16 +147,24 @@ internal static class TsharkComparison
     }
 
     /// <summary>
+    /// tshark's <c>-T fields</c> lines for <paramref name="fields"/> of a bundled or peer capture, from the run its
+    /// test classes share; null when the shared run does not cover them (another file, another field).
+    /// </summary>
+    public static string[]? SharedLines(string path, IReadOnlyList<string> fields) =>
+        SharedRun.Covers(path, fields) ? SharedRun.Lines(ExternalTool.Require("tshark", "tshark"), path, fields) : null;
+
+    /// <summary>
     /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles
-    /// compare (decoding, analysis, payloads, undissected data), shared by their test classes: a field's value does not
-    /// depend on which other fields are printed, and tshark's start-up and dissection were most of CI's time.
+    /// compare (decoding, analysis, payloads, undissected data, and the columns oracle's protocols and columns), shared
+    /// by their test classes: a field's value does not depend on which other fields are printed, and tshark's start-up
+    /// and dissection were most of CI's time.
     /// </summary>
     private static class SharedRun
     {
         private static readonly string[] Fields =
         [
             .. TsharkFieldsOracleTests.Fields.Union(TsharkAnalysisOracleTests.Fields).Union(TsharkPayloadFieldsOracleTests.PayloadFields)
-                .Union(TsharkPayloadFieldsOracleTests.DataFields),
+                .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields),
         ];
 
         private static readonly Dictionary<string, int> Column = Fields.Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i);
