@@ -19,10 +19,12 @@ public static class InternetChecksum
         int n = data.Length;
         if (BitConverter.IsLittleEndian && n >= VectorMinimum && Vector128.IsHardwareAccelerated)
         {
-            // The bulk as little-endian 32-bit words widened into 64-bit lanes, with no byte swaps: the same bytes read
+            // The bulk as little-endian 16-bit words in vector lanes, with no byte swaps: the same bytes read
             // big-endian sum to that sum folded to 16 bits with its two bytes swapped (a swap multiplies by 256 modulo
             // 0xFFFF), and the fold is 0 only when every byte is, as the big-endian sum would be.
-            sum += BinaryPrimitives.ReverseEndianness(Fold(SumNative(ref start, n, out i)));
+            sum += BinaryPrimitives.ReverseEndianness(Fold(SumNative(ref start, n, out int done)));
+            // Through a second local: an 'out' local lives in memory, and the loops below would reload it every step.
+            i = done;
         }
         // Sum 32-bit big-endian words into a 64-bit accumulator: the one's-complement sum is byte-order independent
         // as long as we fold consistently, and 4 bytes at a time is twice as fast as 2.
@@ -45,34 +47,44 @@ public static class InternetChecksum
     /// <summary>Below this many bytes the scalar loop is cheaper than setting up and folding the vector sum.</summary>
     private const int VectorMinimum = 64;
 
+    /// <summary>Bytes summed in 32-bit lanes before they are widened into the total (see <see cref="SumNative"/>).</summary>
+    private const int ChunkBytes = 256 * 1024;
+
     /// <summary>
-    /// Sums the 32-bit little-endian words of the first whole vectors of <paramref name="n"/> bytes (each
-    /// lane of a 64-bit accumulator takes at most 2^32 words, far more than any span holds); <paramref name="done"/> is
-    /// how many bytes that covered (a multiple of 16).
+    /// Sums the 16-bit little-endian words of the first whole 16-byte blocks of <paramref name="n"/> bytes;
+    /// <paramref name="done"/> is how many bytes that covered. Each 32-bit lane adds the low and the high word of its
+    /// 32 bits, at most 0x1FFFE a step, so it cannot overflow within a chunk (at most 16,384 steps); the lanes are
+    /// widened into the 64-bit total after each chunk.
     /// </summary>
     private static ulong SumNative(ref byte start, int n, out int done)
     {
+        ulong total = 0;
         int i = 0;
-        var total = Vector128<ulong>.Zero;
-        if (Vector256.IsHardwareAccelerated)
+        while (n - i >= 16)
         {
-            Vector256<ulong> low = default, high = default;
-            for (; i + 32 <= n; i += 32)
+            int end = i + Math.Min((n - i) & ~15, ChunkBytes);
+            if (Vector256.IsHardwareAccelerated)
             {
-                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i).AsUInt32());
-                low += lower;
-                high += upper;
+                var lanes = Vector256<uint>.Zero;
+                for (; i + 32 <= end; i += 32)
+                {
+                    var words = Vector256.LoadUnsafe(ref start, (nuint)i).AsUInt32();
+                    lanes += (words & Vector256.Create(0xFFFFu)) + (words >> 16);
+                }
+                var (lower, upper) = Vector256.Widen(lanes);
+                total += Vector256.Sum(lower + upper);
             }
-            var sum256 = low + high;
-            total += sum256.GetLower() + sum256.GetUpper();
-        }
-        for (; i + 16 <= n; i += 16)
-        {
-            var (lower, upper) = Vector128.Widen(Vector128.LoadUnsafe(ref start, (nuint)i).AsUInt32());
-            total += lower + upper;
+            var narrow = Vector128<uint>.Zero;
+            for (; i < end; i += 16)
+            {
+                var words = Vector128.LoadUnsafe(ref start, (nuint)i).AsUInt32();
+                narrow += (words & Vector128.Create(0xFFFFu)) + (words >> 16);
+            }
+            var (low, high) = Vector128.Widen(narrow);
+            total += Vector128.Sum(low + high);
         }
         done = i;
-        return total.GetElement(0) + total.GetElement(1);
+        return total;
     }
 
     /// <summary>Adds one 16-bit value to a running sum.</summary>

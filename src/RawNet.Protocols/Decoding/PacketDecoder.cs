@@ -128,7 +128,11 @@ public sealed class PacketDecoder
         int reported = Math.Max(metadata.OriginalLength, frame.Length);
         packet.Add(LayerKind.Frame, 0, 0, reported);
         var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
-        DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
+        // Ethernet without DecodeLink's frame: most captures are Ethernet.
+        if (metadata.LinkType == LinkType.Ethernet)
+            DecodeEthernet(input, 0, frame.Length, reported);
+        else
+            DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
         if (packet.Outcome == DecodeOutcome.Ok)
         {
             ref readonly Layer last = ref packet[packet.LayerCount - 1];
@@ -802,7 +806,13 @@ public sealed class PacketDecoder
         if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
             return;
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
-        DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+        // IP straight away, as DecodeEtherType would: most frames carry it.
+        if (type == EtherType.Ipv4)
+            DecodeIpv4(input, offset + EthernetHeader.Length, capEnd, repEnd);
+        else if (type == EtherType.Ipv6)
+            DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
+        else
+            DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
     }
 
     /// <summary>
@@ -1481,6 +1491,7 @@ public sealed class PacketDecoder
         DecodeTransport(whole, protocol, 0, length, length, ipIndex);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DecodeTransport(in Span input, IpProtocol protocol, int offset, int capEnd, int repEnd, int ipIndex)
     {
         if (_packet.IsFull)
@@ -1815,7 +1826,7 @@ public sealed class PacketDecoder
         return ChecksumStatus.Bad;
     }
 
-    private ChecksumStatus VerifyTransport(ref Layer layer, Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
+    private ChecksumStatus VerifyTransport(ref Layer layer, in Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
     {
         int checksumOffset = protocol switch
         {
@@ -1913,7 +1924,7 @@ public sealed class PacketDecoder
             Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, kind, offset, reason);
     }
 
-    private void Malformed(ref Layer layer, Span input, LayerKind kind, int offset, string reason)
+    private void Malformed(ref Layer layer, in Span input, LayerKind kind, int offset, string reason)
     {
         layer.Status = LayerStatus.Malformed;
         if (!input.Quoted)
