@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Arista;
 using RawNet.Protocols.Arp;
@@ -127,7 +128,11 @@ public sealed class PacketDecoder
         int reported = Math.Max(metadata.OriginalLength, frame.Length);
         packet.Add(LayerKind.Frame, 0, 0, reported);
         var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
-        DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
+        // Ethernet without DecodeLink's frame: most captures are Ethernet.
+        if (metadata.LinkType == LinkType.Ethernet)
+            DecodeEthernet(input, 0, frame.Length, reported);
+        else
+            DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
         if (packet.Outcome == DecodeOutcome.Ok)
         {
             ref readonly Layer last = ref packet[packet.LayerCount - 1];
@@ -162,7 +167,7 @@ public sealed class PacketDecoder
     /// The link header at <paramref name="start"/> (not 0 only behind a PKTAP header, for the link types
     /// <see cref="PktapHeader.TryGetLinkType"/> hands on), then what it carries.
     /// </summary>
-    private void DecodeLink(Span input, LinkType linkType, int start, int capEnd, int repEnd)
+    private void DecodeLink(in Span input, LinkType linkType, int start, int capEnd, int repEnd)
     {
         var bytes = input.Bytes;
         switch (linkType)
@@ -305,7 +310,7 @@ public sealed class PacketDecoder
     /// declared length. False when either is short, or when the declared length is below <paramref name="minLength"/>
     /// (the layer keeps its fixed part and is malformed).
     /// </summary>
-    private bool DeclaredHeader(Span input, LayerKind kind, int fixedLength, int minLength, int capEnd, int repEnd, out int length)
+    private bool DeclaredHeader(in Span input, LayerKind kind, int fixedLength, int minLength, int capEnd, int repEnd, out int length)
     {
         length = 0;
         if (!Header(input, kind, 0, fixedLength, capEnd, repEnd, out int index))
@@ -327,7 +332,7 @@ public sealed class PacketDecoder
     }
 
     /// <summary>Radiotap, then 802.11 with the FCS and padding its Flags field announces.</summary>
-    private void DecodeRadiotap(Span input, int capEnd, int repEnd)
+    private void DecodeRadiotap(in Span input, int capEnd, int repEnd)
     {
         if (!DeclaredHeader(input, LayerKind.Radiotap, RadiotapHeader.FixedLength, RadiotapHeader.MinLength, capEnd, repEnd, out int length))
             return;
@@ -337,7 +342,7 @@ public sealed class PacketDecoder
     }
 
     /// <summary>PPI, then what its DLT names: 802.11 (with an FCS when its 802.11-Common field says so) or Ethernet.</summary>
-    private void DecodePpi(Span input, int capEnd, int repEnd)
+    private void DecodePpi(in Span input, int capEnd, int repEnd)
     {
         if (!DeclaredHeader(input, LayerKind.Ppi, PpiHeader.FixedLength, PpiHeader.FixedLength, capEnd, repEnd, out int length))
             return;
@@ -367,7 +372,7 @@ public sealed class PacketDecoder
     /// family; anything else is data. A TLV cut by the capture or running past the packet ends the decoding there, before
     /// any payload, as tshark's exception does; a TLV length below 4 quietly ends the walk.
     /// </summary>
-    private void DecodeNflog(Span input, int capEnd, int repEnd)
+    private void DecodeNflog(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Nflog, 0, NflogHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -424,7 +429,7 @@ public sealed class PacketDecoder
     /// another record type or a DLT RawNet does not decode after PKTAP shows nothing more. Nesting is bounded by the
     /// packet's layers (each PKTAP header is at least 108 bytes).
     /// </summary>
-    private void DecodePktap(Span input, int start, int capEnd, int repEnd)
+    private void DecodePktap(in Span input, int start, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Pktap, start, PktapHeader.LengthFieldLength, capEnd, repEnd, out int index))
             return;
@@ -470,7 +475,7 @@ public sealed class PacketDecoder
     /// A Solaris ipnet header, then IPv4 or IPv6 by its family, where tshark looks for it: the data length counted back
     /// from the end of what was captured (<see cref="IpnetHeader.PayloadStart"/>). Another family shows nothing more.
     /// </summary>
-    private void DecodeIpnet(Span input, int capEnd, int repEnd)
+    private void DecodeIpnet(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Ipnet, 0, IpnetHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -504,7 +509,7 @@ public sealed class PacketDecoder
     /// IPoIB behind its pseudo-header, then what tshark's IPoIB dissector hands on: IPv4, IPv6, and ARP for both ARP
     /// EtherTypes; after any other type tshark shows nothing more, so nothing more is decoded (not even data).
     /// </summary>
-    private void DecodeIpoib(Span input, int capEnd, int repEnd)
+    private void DecodeIpoib(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Ipoib, 0, IpoibHeader.Length, capEnd, repEnd, out _))
             return;
@@ -532,7 +537,7 @@ public sealed class PacketDecoder
     /// tshark's arcnet.protocol_id table hands the ID to: IPv4 (RFC 1201 and RFC 1051 IDs), ARP (both, and RFC 1201's
     /// RARP), IPv6, and LLC for BACnet's ID. Any other ID is data (tshark's ipx, ddp and vines_ip are not decoded here).
     /// </summary>
-    private void DecodeArcnet(Span input, int capEnd, int repEnd)
+    private void DecodeArcnet(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Arcnet, 0, ArcnetHeader.ShortLength, capEnd, repEnd, out int index))
             return;
@@ -567,7 +572,7 @@ public sealed class PacketDecoder
     /// payload type and what its low byte names: IPv4, IPv6, MPLS, Ethernet; any other type is data. One layer spans the
     /// header, the TLVs walked and the payload type.
     /// </summary>
-    private void DecodeJuniper(Span input, int capEnd, int repEnd)
+    private void DecodeJuniper(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Juniper, 0, JuniperHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -657,7 +662,7 @@ public sealed class PacketDecoder
     /// What tshark's "ip" dissector (dissect_ip, which a link header naming IPv4 hands its bytes to) makes of them: IPv6
     /// when their version says 6, else IPv4, whose layer is the version byte alone when the version is bogus.
     /// </summary>
-    private void DecodeIpByDispatcher(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeIpByDispatcher(in Span input, int offset, int capEnd, int repEnd)
     {
         if (capEnd > offset && input.Bytes[offset] >> 4 == 6)
             DecodeIpv6(input, offset, capEnd, repEnd);
@@ -665,7 +670,7 @@ public sealed class PacketDecoder
             DecodeIpv4(input, offset, capEnd, repEnd);
     }
 
-    private void DecodeAvs(Span input, int capEnd, int repEnd)
+    private void DecodeAvs(in Span input, int capEnd, int repEnd)
     {
         if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length))
             DecodeIeee80211(input, length, capEnd, repEnd, fcs: false, dataPad: false);
@@ -677,7 +682,7 @@ public sealed class PacketDecoder
     /// A-MSDUs stay data. With <paramref name="fcs"/> the last 4 bytes are the FCS: the layer spans them, what it carries
     /// ends before them.
     /// </summary>
-    private void DecodeIeee80211(Span input, int offset, int capEnd, int repEnd, bool fcs, bool dataPad)
+    private void DecodeIeee80211(in Span input, int offset, int capEnd, int repEnd, bool fcs, bool dataPad)
     {
         int frameEnd = fcs && repEnd - offset >= Ieee80211Header.FcsLength ? repEnd - Ieee80211Header.FcsLength : repEnd;
         int bodyCapEnd = Math.Min(capEnd, frameEnd);
@@ -726,7 +731,7 @@ public sealed class PacketDecoder
     /// An encrypted body: its IV (WEP's 4 bytes, or 8 with the Extended IV bit) joins the 802.11 layer, as tshark shows
     /// it among wlan's fields; the rest is data, short of WEP's ICV.
     /// </summary>
-    private void DecodeProtectedBody(Span input, int index, int offset, int body, int capEnd, int repEnd)
+    private void DecodeProtectedBody(in Span input, int index, int offset, int body, int capEnd, int repEnd)
     {
         int iv = capEnd - body > 3 && (input.Bytes[body + 3] & Ieee80211Header.ExtendedIv) != 0
             ? Ieee80211Header.ExtendedIvLength : Ieee80211Header.WepIvLength;
@@ -749,7 +754,7 @@ public sealed class PacketDecoder
     /// every frame, and every ring-bridge pair of the routing information (one byte past an odd length), before it hands
     /// on what follows: a frame that ends before them is cut there (<see cref="TokenRingHeader.TsharkReadLength"/>).
     /// </summary>
-    private void DecodeTokenRing(Span input, int capEnd, int repEnd)
+    private void DecodeTokenRing(in Span input, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.TokenRing, 0, TokenRingHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -780,7 +785,7 @@ public sealed class PacketDecoder
     /// An 802.2 LLC header (with SNAP when both SAPs are 0xAA), then, for a frame that carries information, what its SNAP
     /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table; anything else stays data.
     /// </summary>
-    private void DecodeLlc(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeLlc(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Llc, offset, LlcHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -796,12 +801,18 @@ public sealed class PacketDecoder
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
     }
 
-    private void DecodeEthernet(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeEthernet(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (!Header(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
+        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
             return;
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
-        DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+        // IP straight away, as DecodeEtherType would: most frames carry it.
+        if (type == EtherType.Ipv4)
+            DecodeIpv4(input, offset + EthernetHeader.Length, capEnd, repEnd);
+        else if (type == EtherType.Ipv6)
+            DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
+        else
+            DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
     }
 
     /// <summary>
@@ -809,7 +820,7 @@ public sealed class PacketDecoder
     /// (the bytes past it are padding or a trailer). A Novell raw frame (IPX with no LLC) and the values that are
     /// neither a length nor a type stay data, as does a frame whose length covers nothing.
     /// </summary>
-    private void DecodeTypeOrLength(Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
+    private void DecodeTypeOrLength(in Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
     {
         if ((ushort)type >= EthernetHeader.MinEtherType || type == 0)
         {
@@ -833,7 +844,7 @@ public sealed class PacketDecoder
         DecodeLlc(input, offset, Math.Min(capEnd, end), end);
     }
 
-    private void DecodeCookedProtocol(Span input, EtherType protocol, int offset, int capEnd, int repEnd)
+    private void DecodeCookedProtocol(in Span input, EtherType protocol, int offset, int capEnd, int repEnd)
     {
         // Cooked headers carry an EtherType, or small ARPHRD-specific values (e.g. 4 = 802.2 LLC) that RawNet leaves as payload.
         if ((ushort)protocol < EthernetHeader.MinEtherType)
@@ -844,7 +855,7 @@ public sealed class PacketDecoder
         DecodeEtherType(input, protocol, offset, capEnd, repEnd, 0);
     }
 
-    private void DecodeEtherType(Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
+    private void DecodeEtherType(in Span input, EtherType type, int offset, int capEnd, int repEnd, int tags)
     {
         while (true)
         {
@@ -866,7 +877,7 @@ public sealed class PacketDecoder
                         return;
                     }
                     var tagKind = type == EtherType.QinQ ? LayerKind.ServiceVlan : LayerKind.Vlan;
-                    if (!Header(input, tagKind, offset, VlanTag.Length, capEnd, repEnd, out _))
+                    if (!FixedHeader(input, tagKind, offset, VlanTag.Length, capEnd, repEnd, out _))
                         return;
                     type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + VlanTag.Field.EtherType)..]);
                     offset += VlanTag.Length;
@@ -906,7 +917,7 @@ public sealed class PacketDecoder
     /// Encrypted or changed secure data stays data, up to the ICV; unmodified secure data is an EtherType and what it
     /// names, handed everything to the end of the frame, the ICV included (tshark 4.0 does not read the short length).
     /// </summary>
-    private void DecodeMacsec(Span input, int offset, int capEnd, int repEnd, int tags)
+    private void DecodeMacsec(in Span input, int offset, int capEnd, int repEnd, int tags)
     {
         var present = input.Bytes[offset..Math.Max(offset, capEnd)];
         if (!MacsecHeader.IsDissectable(present))
@@ -934,7 +945,7 @@ public sealed class PacketDecoder
     /// type has, then, when anything is captured past the length (24 bytes for MD type 1 whatever the length says), what
     /// the next protocol names. NSH inside NSH is walked <see cref="MaxNshHeaders"/> deep.
     /// </summary>
-    private void DecodeNsh(Span input, int offset, int capEnd, int repEnd, int depth)
+    private void DecodeNsh(in Span input, int offset, int capEnd, int repEnd, int depth)
     {
         if (!Header(input, LayerKind.Nsh, offset, NshHeader.Length, capEnd, repEnd, out int index))
             return;
@@ -980,7 +991,7 @@ public sealed class PacketDecoder
     /// followed directly by an EtherType; nothing after a timestamp version it does not know. Nesting is bounded by the
     /// packet's layer limit (each header adds a layer).
     /// </summary>
-    private void DecodeArista(Span input, int offset, int capEnd, int repEnd, int tags)
+    private void DecodeArista(in Span input, int offset, int capEnd, int repEnd, int tags)
     {
         var present = input.Bytes[offset..Math.Max(offset, capEnd)];
         int length = AristaHeader.LengthOf(present);
@@ -996,7 +1007,7 @@ public sealed class PacketDecoder
         DecodeEtherType(input, (EtherType)header.EtherType, offset + length, capEnd, repEnd, tags);
     }
 
-    private void DecodePppoeSession(Span input, int offset, int capEnd, int repEnd)
+    private void DecodePppoeSession(in Span input, int offset, int capEnd, int repEnd)
     {
         // The protocol field is one byte when compressed (an odd first byte), else two.
         int length = PppoeSessionHeader.LengthOf(input.Bytes[offset..capEnd]);
@@ -1009,7 +1020,7 @@ public sealed class PacketDecoder
     }
 
     /// <summary>A PPP header as <paramref name="framing"/> lays it out, then what its protocol field names.</summary>
-    private void DecodePpp(Span input, int offset, PppFraming framing, int capEnd, int repEnd)
+    private void DecodePpp(in Span input, int offset, PppFraming framing, int capEnd, int repEnd)
     {
         var present = input.Bytes[offset..Math.Max(offset, capEnd)];
         var layout = PppLayout.Of(present, framing);
@@ -1022,7 +1033,7 @@ public sealed class PacketDecoder
         DecodePppProtocol(input, ppp.Protocol, offset + layout.Length, capEnd, repEnd);
     }
 
-    private void DecodeCiscoHdlc(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeCiscoHdlc(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.CiscoHdlc, offset, CiscoHdlcHeader.Length, capEnd, repEnd, out _))
             return;
@@ -1055,7 +1066,7 @@ public sealed class PacketDecoder
     /// and 00-00-F8; others as data). Any other control field ends the layer at the address and leaves the rest as data
     /// (tshark's LAPF, XID and Cisco-encapsulation guesses are not made).
     /// </summary>
-    private void DecodeFrameRelay(Span input, int capEnd, int repEnd)
+    private void DecodeFrameRelay(in Span input, int capEnd, int repEnd)
     {
         var bytes = input.Bytes[..capEnd];
         int address = FrameRelayHeader.AddressLengthOf(bytes, out _);
@@ -1105,7 +1116,7 @@ public sealed class PacketDecoder
         }
     }
 
-    private void DecodeSlarp(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeSlarp(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Slarp, offset, SlarpPacket.TypeLength, capEnd, repEnd, out int index))
             return;
@@ -1119,7 +1130,7 @@ public sealed class PacketDecoder
     /// carries. A stack that never ends runs into the end of the packet (malformed there) or into
     /// <see cref="MaxMplsLabels"/>.
     /// </summary>
-    private void DecodeMpls(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeMpls(in Span input, int offset, int capEnd, int repEnd)
     {
         var bytes = input.Bytes;
         uint bottom = 0;
@@ -1167,7 +1178,7 @@ public sealed class PacketDecoder
         }
     }
 
-    private void DecodePppProtocol(Span input, PppProtocol protocol, int offset, int capEnd, int repEnd)
+    private void DecodePppProtocol(in Span input, PppProtocol protocol, int offset, int capEnd, int repEnd)
     {
         switch (protocol)
         {
@@ -1205,7 +1216,7 @@ public sealed class PacketDecoder
     /// hands the rejected packet to the rejected protocol, whose layers are marked quoted (tshark keeps LCP's columns and
     /// any failure inside it to itself).
     /// </summary>
-    private void DecodePppControl(Span input, LayerKind kind, int offset, int capEnd, int repEnd)
+    private void DecodePppControl(in Span input, LayerKind kind, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, kind, offset, PppControlPacket.HeaderLength, capEnd, repEnd, out int index))
             return;
@@ -1233,7 +1244,7 @@ public sealed class PacketDecoder
         }
     }
 
-    private void DecodeArp(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeArp(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Arp, offset, ArpPacket.FixedLength, capEnd, repEnd, out int index))
             return;
@@ -1251,7 +1262,7 @@ public sealed class PacketDecoder
         layer.Extent = total;
     }
 
-    private void DecodeIpByVersion(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeIpByVersion(in Span input, int offset, int capEnd, int repEnd)
     {
         switch (input.Bytes[offset] >> 4)
         {
@@ -1268,7 +1279,7 @@ public sealed class PacketDecoder
         }
     }
 
-    private void DecodeIpv4(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeIpv4(in Span input, int offset, int capEnd, int repEnd)
     {
         if (++_networkLayers > MaxNetworkLayers || _packet.IsFull)
         {
@@ -1276,7 +1287,7 @@ public sealed class PacketDecoder
             return;
         }
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Ipv4, offset, 1, capEnd, repEnd, out int index))
+        if (!FixedHeader(input, LayerKind.Ipv4, offset, 1, capEnd, repEnd, out int index))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         int version = bytes[offset] >> 4;
@@ -1348,7 +1359,7 @@ public sealed class PacketDecoder
         DecodeTransport(input, protocol, payload, payloadCapEnd, end, index);
     }
 
-    private void DecodeIpv6(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeIpv6(in Span input, int offset, int capEnd, int repEnd)
     {
         if (++_networkLayers > MaxNetworkLayers || _packet.IsFull)
         {
@@ -1356,7 +1367,7 @@ public sealed class PacketDecoder
             return;
         }
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Ipv6, offset, 1, capEnd, repEnd, out int index))
+        if (!FixedHeader(input, LayerKind.Ipv6, offset, 1, capEnd, repEnd, out int index))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         layer.HeaderLength = Math.Min(Ipv6Header.Length, capEnd - offset);
@@ -1449,7 +1460,7 @@ public sealed class PacketDecoder
         DecodeTransport(input, next, position, payloadCapEnd, end, index);
     }
 
-    private void DecodeFragment(Span input, int ipIndex, IpProtocol protocol, int payload, int capEnd, int end,
+    private void DecodeFragment(in Span input, int ipIndex, IpProtocol protocol, int payload, int capEnd, int end,
         int fragmentOffset, bool moreFragments, in FragmentKey key)
     {
         if (_reassembler is null || capEnd < end)
@@ -1480,7 +1491,8 @@ public sealed class PacketDecoder
         DecodeTransport(whole, protocol, 0, length, length, ipIndex);
     }
 
-    private void DecodeTransport(Span input, IpProtocol protocol, int offset, int capEnd, int repEnd, int ipIndex)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void DecodeTransport(in Span input, IpProtocol protocol, int offset, int capEnd, int repEnd, int ipIndex)
     {
         if (_packet.IsFull)
         {
@@ -1517,10 +1529,10 @@ public sealed class PacketDecoder
         }
     }
 
-    private void DecodeTcp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
+    private void DecodeTcp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Tcp, offset, TcpHeader.MinLength, capEnd, repEnd, out int index) || !TcpHeader.TryRead(bytes[offset..capEnd], out var tcp))
+        if (!FixedHeader(input, LayerKind.Tcp, offset, TcpHeader.MinLength, capEnd, repEnd, out int index) || !TcpHeader.TryRead(bytes[offset..capEnd], out var tcp))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         int headerLength = tcp.HeaderLength;
@@ -1562,7 +1574,7 @@ public sealed class PacketDecoder
     /// of what a segment declares, so a payload the capture cut is truncated either way. Whether the segment belongs to a
     /// message other segments complete is the conversation tracker's to say (<see cref="Conversations.ConversationTracker"/>).
     /// </summary>
-    private void DecodeHttp(Span input, int offset, int capEnd, int repEnd, bool fin)
+    private void DecodeHttp(in Span input, int offset, int capEnd, int repEnd, bool fin)
     {
         if (_packet.IsFull)
             return;
@@ -1580,10 +1592,10 @@ public sealed class PacketDecoder
             reading.Fault == HttpFault.Truncated ? "HTTP message cut short by the capture length" : "HTTP message runs past the end of the segment");
     }
 
-    private void DecodeUdp(Span input, int offset, int capEnd, int repEnd, int ipIndex)
+    private void DecodeUdp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
-        if (!Header(input, LayerKind.Udp, offset, UdpHeader.HeaderLength, capEnd, repEnd, out int index) || !UdpHeader.TryRead(bytes[offset..capEnd], out var udp))
+        if (!FixedHeader(input, LayerKind.Udp, offset, UdpHeader.HeaderLength, capEnd, repEnd, out int index) || !UdpHeader.TryRead(bytes[offset..capEnd], out var udp))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         int length = udp.Length;
@@ -1624,7 +1636,7 @@ public sealed class PacketDecoder
     /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
     /// </summary>
     /// <returns>How the walk over its records ended.</returns>
-    private DnsWalkStatus DecodeDns(Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false)
+    private DnsWalkStatus DecodeDns(in Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false)
     {
         if (_packet.IsFull)
         {
@@ -1662,7 +1674,7 @@ public sealed class PacketDecoder
     /// <see cref="DnsStreams"/>). A message the capture cut is decoded as far as it goes and ends the decoding, as in
     /// tshark, which cannot put a cut segment together with others: even one its segment does not hold whole.
     /// </summary>
-    private void DecodeDnsStream(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeDnsStream(in Span input, int offset, int capEnd, int repEnd)
     {
         int at = offset;
         while (DnsStreamFraming.TryMessageAt(input.Bytes[at..capEnd], repEnd - at, out int length, out bool whole))
@@ -1692,7 +1704,7 @@ public sealed class PacketDecoder
             _packet.LayerRef(before).Status = LayerStatus.Truncated;
     }
 
-    private void DecodeGre(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeGre(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Gre, offset, GreHeader.MinLength, capEnd, repEnd, out int index))
             return;
@@ -1715,7 +1727,7 @@ public sealed class PacketDecoder
         DecodeEtherType(input, protocol, offset + length, capEnd, repEnd, 0);
     }
 
-    private void DecodeErspan(Span input, int offset, int capEnd, int repEnd, bool hasSequence)
+    private void DecodeErspan(in Span input, int offset, int capEnd, int repEnd, bool hasSequence)
     {
         // Type I has no header and no GRE sequence number; types II and III carry a version in their first nibble.
         int length = 0;
@@ -1726,25 +1738,25 @@ public sealed class PacketDecoder
         DecodeEthernet(input, offset + length, capEnd, repEnd);
     }
 
-    private void DecodeVxlan(Span input, int offset, int capEnd, int repEnd)
+    private void DecodeVxlan(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
             return;
         DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
     }
 
-    private void DecodeTeredo(Span input, int offset, int length, int capEnd, int repEnd)
+    private void DecodeTeredo(in Span input, int offset, int length, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Teredo, offset, length, capEnd, repEnd, out _))
             return;
         DecodeIpv6(input, offset + length, capEnd, repEnd);
     }
 
-    private void DecodeIcmp(Span input, LayerKind kind, int offset, int capEnd, int repEnd, int ipIndex)
+    private void DecodeIcmp(in Span input, LayerKind kind, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
         // Type, code and checksum are the minimum; the 4 bytes after them vary by type but every message has them.
-        if (!Header(input, kind, offset, 4, capEnd, repEnd, out int index))
+        if (!FixedHeader(input, kind, offset, 4, capEnd, repEnd, out int index))
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         layer.HeaderLength = Math.Min(IcmpHeader.HeaderLength, capEnd - offset);
@@ -1805,6 +1817,7 @@ public sealed class PacketDecoder
     }
 
     /// <summary>Good when the sum over the covered bytes (checksum field included) verifies; otherwise Bad, with the value the field should hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ChecksumStatus Judge(ref Layer layer, ulong sumWithField, ReadOnlySpan<byte> bytes, int checksumAt)
     {
         if (InternetChecksum.Verifies(sumWithField))
@@ -1813,7 +1826,7 @@ public sealed class PacketDecoder
         return ChecksumStatus.Bad;
     }
 
-    private ChecksumStatus VerifyTransport(ref Layer layer, Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
+    private ChecksumStatus VerifyTransport(ref Layer layer, in Span input, int offset, int capEnd, int repEnd, int ipIndex, IpProtocol protocol, bool allowZero)
     {
         int checksumOffset = protocol switch
         {
@@ -1862,7 +1875,7 @@ public sealed class PacketDecoder
     /// Adds a layer whose header needs <paramref name="length"/> bytes. When fewer are present the layer is kept with what
     /// fits, marked truncated (or malformed when the packet itself ends there), and false is returned.
     /// </summary>
-    private bool Header(Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index, int replace = -1)
+    private bool Header(in Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index, int replace = -1)
     {
         index = -1;
         if (replace >= 0)
@@ -1890,27 +1903,42 @@ public sealed class PacketDecoder
         return false;
     }
 
-    private void StopShort(Span input, LayerKind kind, int offset, int capEnd, int repEnd, string reason)
+    /// <summary>
+    /// <see cref="Header"/> for a header of a fixed, non-negative length, with its common case inline: room for another
+    /// layer and every byte of the header captured. Anything else goes through <see cref="Header"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FixedHeader(in Span input, LayerKind kind, int offset, int length, int capEnd, int repEnd, out int index)
+    {
+        var packet = _packet;
+        if (capEnd - offset < length || packet.IsFull)
+            return Header(input, kind, offset, length, capEnd, repEnd, out index);
+        index = packet.LayerCount;
+        packet.Add(kind, offset, length, Math.Max(length, repEnd - offset), input.Source).Quoted = input.Quoted;
+        return true;
+    }
+
+    private void StopShort(in Span input, LayerKind kind, int offset, int capEnd, int repEnd, string reason)
     {
         if (!input.Quoted)
             Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, kind, offset, reason);
     }
 
-    private void Malformed(ref Layer layer, Span input, LayerKind kind, int offset, string reason)
+    private void Malformed(ref Layer layer, in Span input, LayerKind kind, int offset, string reason)
     {
         layer.Status = LayerStatus.Malformed;
         if (!input.Quoted)
             Stop(DecodeOutcome.Malformed, kind, offset, reason);
     }
 
-    private void Unsupported(Span input, int offset, int capEnd, int repEnd, string reason)
+    private void Unsupported(in Span input, int offset, int capEnd, int repEnd, string reason)
     {
         if (!input.Quoted && _packet.Outcome == DecodeOutcome.Ok)
             Stop(DecodeOutcome.Unsupported, LayerKind.Payload, offset, reason);
         Payload(input, offset, capEnd, repEnd);
     }
 
-    private void Payload(Span input, int offset, int capEnd, int repEnd)
+    private void Payload(in Span input, int offset, int capEnd, int repEnd)
     {
         if (_packet.IsFull || (capEnd <= offset && repEnd <= offset))
             return;

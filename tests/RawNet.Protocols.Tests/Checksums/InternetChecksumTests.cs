@@ -69,6 +69,49 @@ public class InternetChecksumTests
         }
     }
 
+    /// <summary>RFC 1071's sum, one big-endian 16-bit word at a time, folded and complemented.</summary>
+    private static ushort WordByWord(ulong start, byte[] data)
+    {
+        ulong sum = start;
+        for (int i = 0; i < data.Length; i += 2)
+            sum += (uint)(data[i] << 8 | (i + 1 < data.Length ? data[i + 1] : 0));
+        while (sum >> 16 != 0)
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        return (ushort)~sum;
+    }
+
+    [Fact]
+    public void VectorSumAgreesWithTheWordByWordSum()
+    {
+        // Long spans are summed in vectors of little-endian words (32 and 16 bytes at a time, then the scalar tail):
+        // every length through several vector widths, random, all-zero and all-ones bytes, with and without a running sum.
+        var random = new Random(1624);
+        for (int length = 0; length <= 700; length++)
+        {
+            foreach (byte fill in new byte[] { 0x00, 0xFF, 0x5A })
+            {
+                var data = new byte[length];
+                if (fill == 0x5A)
+                    random.NextBytes(data);
+                else
+                    Array.Fill(data, fill);
+                foreach (ulong start in new ulong[] { 0, 0xFFFF, 0x1_2345_6789 })
+                {
+                    Assert.Equal(WordByWord(start, data), InternetChecksum.Finish(InternetChecksum.Add(start, data)));
+                    Assert.Equal(WordByWord(start, data) == 0, InternetChecksum.Verifies(InternetChecksum.Add(start, data)));
+                }
+            }
+        }
+        foreach (int length in new[] { 65_535, 65_536, 1 << 20 })
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            Assert.Equal(WordByWord(0, data), InternetChecksum.Compute(data));
+            Array.Fill(data, (byte)0xFF);
+            Assert.Equal(WordByWord(0, data), InternetChecksum.Compute(data));
+        }
+    }
+
     [Fact]
     public void Ipv4PseudoHeaderIsTheRfc768Layout()
     {
