@@ -90,7 +90,7 @@ public class PppControlTests
         Assert.Equal("1", Decode.Field(packet, ipv6cp, "ipv6cp.opt.type"));
         Assert.Equal("2", Decode.Field(packet, ipv6cp, "ipcp.opt.type"));
         Assert.Equal("0x1234", Decode.Field(packet, ipv6cp, "ipcp.opt.compress_proto"));
-        Assert.Equal("0102030405060708", Decode.Field(packet, ipv6cp, "ipv6cp.interface_identifier"));
+        Assert.Equal("01:02:03:04:05:06:07:08", Decode.Field(packet, ipv6cp, "ipv6cp.interface_identifier"));
     }
 
     [Fact]
