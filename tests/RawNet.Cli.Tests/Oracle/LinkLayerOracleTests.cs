@@ -48,6 +48,9 @@ public sealed class LinkLayerOracleTests
         "lcp.opt.quality_protocol", "lcp.opt.magic_number", "lcp.opt.reporting_period", "lcp.opt.maximum", "lcp.opt.window",
         "lcp.opt.hdlc_address", "lcp.opt.operation", "lcp.opt.message", "lcp.opt.mrru", "lcp.opt.id", "lcp.opt.ep_disc_class",
         "lcp.opt.ip_address", "lcp.opt.802_1_address", "lcp.opt.magic_block", "lcp.opt.psndn", "lcp.opt.data",
+        "lcp.opt.fcs_alternatives", "lcp.opt.fcs_alternatives.null", "lcp.opt.fcs_alternatives.ccitt16", "lcp.opt.fcs_alternatives.ccitt32",
+        "lcp.opt.mode", "lcp.opt.unused", "lcp.opt.link_discrim", "lcp.opt.flags", "lcp.opt.flags.reserved", "lcp.opt.flags.pre",
+        "lcp.opt.flags.zxe", "lcp.opt.class", "lcp.opt.code", "lcp.opt.max_susp_classes", "lcp.opt.MIBenum", "lcp.opt.language_tag",
         "ipcp.opt.type", "ipcp.opt.length", "ipcp.opt.src_address", "ipcp.opt.dst_address", "ipcp.opt.compress_proto",
         "ipcp.opt.max_slot_id", "ipcp.opt.comp_slot_id", "ipcp.opt.tcp_space", "ipcp.opt.non_tcp_space", "ipcp.opt.f_max_period",
         "ipcp.opt.f_max_time", "ipcp.opt.max_cid", "ipcp.opt.mrru", "ipcp.opt.max_header", "ipcp.data", "ipcp.opt.ip_address",
@@ -137,9 +140,11 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "0x0021", "0x0057", "0xc021", "0x8021", "0x8057", "0xc025", "0x1234", "0", "1", "malformed", "cut" })
             Assert.Contains(value, seen);
         var control = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-control.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "ppp.code", "-e", "ppp.opt.len.invalid", "-e", "lcp.opt.type", "-e", "ipcp.opt.compress_proto", "-e", "_ws.col.Info"]);
+            "-e", "ppp.code", "-e", "ppp.opt.len.invalid", "-e", "lcp.opt.type", "-e", "ipcp.opt.compress_proto", "-e", "lcp.opt.language_tag",
+            "-e", "lcp.opt.class", "-e", "_ws.col.Info"]);
         foreach (var value in new[] { "ppp:lcp:ipcp", "ppp:lcp:ip", "ppp:lcp:data", "ppp:ipv6cp", "\t1,2,3,5,7,8\t", "0x002d", "0x0061", "0x0003",
-            "\t1\t", "Echo Request", "Time Remaining", "Vendor Specific", "Malformed", "size limited" })
+            "\t1\t", "Echo Request", "Time Remaining", "Vendor Specific", "Malformed", "size limited", "\t9,9,21,22,23,25,25,27,28,29\t", "en-US",
+            "\t26,1\t" })
             Assert.Contains(value, control.StdOut);
         var auth = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-auth.pcap"), "-T", "fields", "-e", "frame.protocols",
             "-e", "pap.code", "-e", "chap.code", "-e", "chap.value_size", "-e", "_ws.col.Info"]);
