@@ -29,6 +29,8 @@ tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYP
 ppp-control.pcap (LINKTYPE_PPP):
 LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostile option and packet lengths, and a
 Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
+ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap (Ethernet): a PPPoE client's LCP, IPCP,
+PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -185,6 +187,119 @@ def ppp_control_frames():
     # the capture cutting a Configure-Request at every length
     for cut in range(1, len(request)):
         add(request, cut)
+    # (appended, to keep the damage of the frames above) the values of LCP's later options, prefix elision's failing
+    # reads, IPHC's sub-options, and what tcpdump -v prints for a known OUI, an option past its table, an unknown
+    # authentication protocol, an Identification's message and a callback cut before its operation
+    add(lcp(1, 60, option(9, b"\x07") + option(9, b"\x02") + option(21, b"\x01") + option(22, b"\x00\x00") + option(23, b"\x12\x34")
+            + option(25, b"\xff") + option(25, b"\x01") + option(27, b"\x02\x04") + option(28, b"\x00\x00\x00\x6aen-US") + option(29)))
+    for value in (b"\x01", b"\x01\x00", b"\x01\x01", b"\x01\x02ab", b"\x01\x05abcd", b"\x01\x03abc"):
+        add(lcp(1, 61, option(26, value) + option(1, b"\x05\xdc")))
+    add(lcp(1, 62, option(28, b"\x00\x00\x00\x6a") + option(40, b"ab") + option(41)))
+    add(lcp(1, 63, option(3, b"\x12\x34") + option(3, b"\xc0\x27") + option(3, b"\xc2\x23\x80") + option(0, b"\x00\x00\x0c\x01")))
+    add(lcp(0, 64, b"\x12\x34\x56\x78\x00\x00\x0c\x01\x02\x03"))
+    add(lcp(12, 65, b"\x12\x34\x56\x78abc") + b"xyzw")
+    # (sub-options whose lengths tshark accepts: RawNet does not read the sub-options, nor mark their lengths)
+    add(ipcp(1, 66, option(2, b"\x00\x61\x00\x0f\x00\x10\x00\x20\x00\x30\x00\x40\x01\x02\x02\x02")
+             + option(2, b"\x00\x61\x00\x0f\x00\x10\x00\x20\x00\x30\x00\x40\x00\x02")))
+    callback = lcp(1, 67, option(13, b"\x06"))
+    add(callback, len(callback) - 1)
+    return frames
+
+
+PAP, CHAP = b"\xc0\x23", b"\xc2\x23"
+
+
+def counted(text):
+    """A string after its length byte (PAP's peer, password and message, CHAP's value)."""
+    return bytes([len(text)]) + text
+
+
+def ppp_auth_frames():
+    """PAP and CHAP on LINKTYPE_PPP: every code, text tshark and tcpdump escape, lengths that lie either way, value sizes
+    and counted strings past the packet, an unknown code, a Protocol-Reject of each, and a request and a challenge cut
+    at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    pap = lambda code, ident, data=b"", length=None: ADDRESS_CONTROL + PAP + control_with_length(code, ident, data, length)
+    chap = lambda code, ident, data=b"", length=None: ADDRESS_CONTROL + CHAP + control_with_length(code, ident, data, length)
+    request = pap(1, 1, counted(b"alice") + counted(b"secret"))
+    add(request)
+    add(pap(1, 2, counted(b"") + counted(b"")))
+    add(pap(1, 3, counted(b"a\x01b\xff\x7f\"'\\") + counted(b"p w\n")))
+    add(pap(1, 4, counted("é".encode()) + counted(b"\xc3")))
+    add(pap(1, 5, counted(b"x" * 200) + counted(b"yyy")))
+    add(pap(2, 6, counted(b"welcome")))
+    add(pap(3, 7, counted(b"bad password")))
+    add(pap(2, 8))                                        # no message length: tshark malformed, tcpdump's [|pap]
+    add(pap(3, 9, counted(b"ok"), length=4))
+    add(pap(7, 10, b"stuff"))                              # an unknown code
+    add(pap(7, 11))
+    add(pap(1, 12, counted(b"alice") + b"\x20pw"))        # a password length past the packet
+    add(pap(1, 13, b"\x30alice"))                         # a peer length past the packet
+    add(pap(1, 14, counted(b"alice") + counted(b"secret"), length=40))
+    add(pap(1, 15, counted(b"alice") + counted(b"secret") + b"trail", length=17))
+    add(pap(1, 16, counted(b"alice") + counted(b"secret"), length=2))
+    add(pap(1, 17, counted(b"a"), length=5))
+    add(PAP + control(2, 18, counted(b"ok")))            # without address and control
+    add(ADDRESS_CONTROL + PAP + b"\x01")
+    add(ADDRESS_CONTROL + PAP + b"\x01\x02\x00")
+    add(ADDRESS_CONTROL + PAP)
+    challenge = chap(1, 1, counted(bytes(range(16))) + b"server")
+    add(challenge)
+    add(chap(2, 2, counted(bytes(range(16, 32))) + b"alice"))
+    add(chap(2, 3, counted(b"\xaa\xbb") + b"a-very-long-name-longer-than-twenty"))
+    add(chap(2, 4, counted(b"ab") + bytes(range(1, 22))))
+    add(chap(2, 5, counted(b"ab") + "é".encode() * 12))
+    add(chap(1, 6, counted(bytes(range(40))) + b"n"))     # a value longer than the Info column shows
+    add(chap(1, 7, counted(bytes(range(36))) + b"n"))
+    add(chap(3, 8, b"Welcome"))
+    add(chap(4, 9, b"E=691 R=0"))
+    add(chap(3, 10))
+    add(chap(3, 11, b"msg\x00\x01x"))
+    add(chap(1, 12))
+    add(chap(1, 13, b"\x00"))
+    add(chap(1, 14, b"\x05ab"))                           # a value size past the data
+    add(chap(1, 15, b"\x02ab"))
+    add(chap(1, 16, counted(b"ab") + b"nm", length=2))
+    add(chap(9, 17, b"stuff"))
+    add(chap(9, 18))
+    add(chap(1, 19, counted(b"ab") + b"name", length=40))
+    add(chap(1, 20, b"", length=40))
+    add(chap(1, 21, counted(b"ab") + b"name" + b"trail", length=11))
+    add(chap(3, 22, b"ok", length=40))
+    add(chap(4, 23, b"no", length=5))
+    add(chap(1, 24, b"\x10ab"), 9)                        # an invalid value size, then the capture cut
+    add(ADDRESS_CONTROL + CHAP + b"\x01")
+    add(ADDRESS_CONTROL + CHAP + b"\x01\x02\x00")
+    add(ADDRESS_CONTROL + CHAP)
+    # LCP's Protocol-Reject quoting each
+    add(ADDRESS_CONTROL + LCP + control(8, 30, PAP + control(1, 1, counted(b"alice") + counted(b"pw"))))
+    add(ADDRESS_CONTROL + LCP + control(8, 31, CHAP + control(3, 1, b"ok")))
+    for whole in (request, challenge):
+        for cut in range(1, len(whole)):
+            add(whole, cut)
+    return frames
+
+
+def pppoe_auth_frames():
+    """LCP, IPCP, PAP and CHAP in PPPoE sessions (Ethernet), as a PPPoE client sends them, whole and cut."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(pppoe(LCP + control(1, 1, option(1, b"\x05\xd4") + option(5, b"\x12\x34\x56\x78"))))
+    add(pppoe(LCP + control(9, 2, b"\x12\x34\x56\x78")))
+    add(pppoe(IPCP + control(1, 3, option(3, b"\x00\x00\x00\x00"))))
+    add(pppoe(IPV6CP + control(1, 4, option(1, b"\x02\x00\x00\xff\xfe\x00\x00\x01"))))
+    login = pppoe(PAP + control(1, 5, counted(b"user@isp") + counted(b"secret")))
+    add(login)
+    add(pppoe(PAP + control(2, 5, counted(b"Login ok"))))
+    challenge = pppoe(CHAP + control(1, 6, counted(bytes(range(16))) + b"bras"))
+    add(challenge)
+    add(pppoe(CHAP + control(2, 6, counted(bytes(range(16))) + b"user@isp")))
+    add(pppoe(CHAP + control(3, 6, b"Welcome")))
+    add(pppoe(CHAP + control(4, 6, b"E=691 R=0"), length=12))   # the session shorter than the packet
+    for whole in (login, challenge):
+        for cut in range(14 + 6, len(whole)):
+            add(whole, cut)
     return frames
 
 
@@ -691,6 +806,16 @@ def control_damageable(data, direction):
     return 10 if data[4] == 8 and data[8:10] == b"\x00\x21" else 4 + 12
 
 
+def auth_damageable(data, direction):
+    """The PAP or CHAP packet's header and first bytes (after address, control and protocol, which stay)."""
+    return 4 + 12 if len(data) > 4 else 0
+
+
+def pppoe_auth_damageable(data, direction):
+    """The packet after the PPPoE session header and the PPP protocol field."""
+    return 22 + 12 if len(data) > 22 else 0
+
+
 def chdlc_damageable(data, direction):
     """Address, control and the protocol's high byte."""
     return 3
@@ -849,7 +974,7 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, auth_damageable: 4, pppoe_auth_damageable: 22, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             if damageable is nsh_damageable:
@@ -892,6 +1017,9 @@ def main():
         "atm-rfc1483.pcap": (100, atm_frames(), False, atm_damageable),
         # last, so that its damage leaves the random choices of the files above as they were
         "ppp-control.pcap": (9, ppp_control_frames(), False, control_damageable),
+        # after it, for the same reason
+        "ppp-auth.pcap": (9, ppp_auth_frames(), False, auth_damageable),
+        "pppoe-auth.pcap": (1, pppoe_auth_frames(), False, pppoe_auth_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

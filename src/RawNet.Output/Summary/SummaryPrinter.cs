@@ -308,6 +308,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
                     linkStart = layer.Offset + pppoe.HeaderLength;
+                    if (IsPppPrintedProtocol((ushort)pppoe.Protocol))
+                    {
+                        // ppp_print's handle_ppp: the control and authentication protocols have printers of their own.
+                        AppendPppData(packet, frame, (ushort)pppoe.Protocol, linkStart, length);
+                        return;
+                    }
                     continue;
                 case LayerKind.FrameRelay when layer.Offset == linkStart:
                     AppendFrameRelay(packet, frame, length);

@@ -411,4 +411,101 @@ internal static class TcpdumpNames
         15 => "Reset-Ack",
         _ => "",
     };
+
+    /// <summary>papcode_values: a PAP code's name, or "".</summary>
+    public static string PapCode(byte code) => code switch
+    {
+        1 => "Auth-Req",
+        2 => "Auth-ACK",
+        3 => "Auth-NACK",
+        _ => "",
+    };
+
+    /// <summary>chapcode_values: a CHAP code's name, or "".</summary>
+    public static string ChapCode(byte code) => code switch
+    {
+        1 => "Challenge",
+        2 => "Response",
+        3 => "Success",
+        4 => "Fail",
+        _ => "",
+    };
+
+    /// <summary>lcpconfopts: an LCP option's name, or null past the table (type 31 on), which tcpdump calls an unknown option.</summary>
+    public static string? LcpOption(byte type) => type < LcpOptions.Length ? LcpOptions[type] : null;
+
+    private static readonly string[] LcpOptions =
+    [
+        "Vend-Ext", "MRU", "ACCM", "Auth-Prot", "Qual-Prot", "Magic-Num", "deprecated(6)", "PFC", "ACFC", "FCS-Alt", "SDP",
+        "Num-Mode", "deprecated(12)", "Call-Back", "deprecated(14)", "deprecated(15)", "deprecated(16)", "MRRU", "12-Bit seq #",
+        "End-Disc", "Proprietary", "DCE-Id", "MP+", "Link-Disc", "LCP-Auth-Opt", "COBS", "Prefix-elision",
+        "Multilink-header-Form", "I18N", "SDL-over-SONET/SDH", "PPP-Muxing",
+    ];
+
+    /// <summary>ipcpopt_values: an IPCP option's name, or "".</summary>
+    public static string IpcpOption(byte type) => type switch
+    {
+        1 => "IP-Addrs",
+        2 => "IP-Comp",
+        3 => "IP-Addr",
+        4 => "Home-Addr",
+        129 => "Pri-DNS",
+        130 => "Pri-NBNS",
+        131 => "Sec-DNS",
+        132 => "Sec-NBNS",
+        _ => "",
+    };
+
+    /// <summary>authalg_values: a CHAP algorithm of LCP's authentication option, or "".</summary>
+    public static string AuthenticationAlgorithm(byte algorithm) => algorithm switch
+    {
+        5 => "MD5",
+        128 => "MS-CHAPv1",
+        129 => "MS-CHAPv2",
+        _ => "",
+    };
+
+    /// <summary>ppp_callback_values: an LCP callback operation, or "".</summary>
+    public static string CallbackOperation(byte operation) => operation switch
+    {
+        0 => "UserAuth",
+        1 => "DialString",
+        2 => "LocalID",
+        3 => "E.164",
+        4 => "X.500",
+        6 => "CBCP",
+        _ => "",
+    };
+
+    /// <summary>oui_values: the organisations tcpdump names, or "".</summary>
+    public static string Oui(uint oui) => oui switch
+    {
+        0x000000 => "Ethernet",
+        0x00000c => "Cisco",
+        0x00005e => "IANA",
+        0x000081 => "Nortel Networks SONMP",
+        0x0000f8 => "Cisco bridged",
+        0x0080c2 => "Ethernet bridged",
+        0x00a03e => "ATM Forum",
+        0x00e02f => "DOCSIS Spanning Tree",
+        0x080007 => "Appletalk",
+        0x009069 => "Juniper",
+        0x080009 => "Hewlett-Packard",
+        0x00120f => "IEEE 802.3 Private",
+        0x0012bb => "ANSI/TIA",
+        0x001b21 => "DCBX",
+        0x002320 => "Nicira Networks",
+        0x5c16c7 => "Big Switch Networks",
+        0xb0d2f5 => "Vello Systems",
+        0x002481 => "HP",
+        0x0004ea => "HP-Labs",
+        0x748771 => "Infoblox Inc",
+        0xa42305 => "Open Networking Lab",
+        0x00049f => "Freescale",
+        0x0015ad => "Netronome",
+        0x001018 => "Broadcom",
+        0x00e004 => "PMC-Sierra",
+        0xd0f0db => "Ericsson",
+        _ => "",
+    };
 }

@@ -63,6 +63,10 @@ public enum LayerKind : byte
     Ipcp,
     /// <summary>PPP's IPv6 Control Protocol (RFC 5072), 0x8057; tshark "ipv6cp".</summary>
     Ipv6cp,
+    /// <summary>PPP's Password Authentication Protocol (RFC 1334), 0xc023; tshark "pap".</summary>
+    Pap,
+    /// <summary>PPP's Challenge Handshake Authentication Protocol (RFC 1994), 0xc223; tshark "chap".</summary>
+    Chap,
     /// <summary>One MPLS label stack entry (RFC 3032): a stack is one layer per label.</summary>
     Mpls,
     /// <summary>A Network Service Header (RFC 8300), with its context headers; tshark "nsh".</summary>

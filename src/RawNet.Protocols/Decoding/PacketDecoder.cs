@@ -1203,6 +1203,9 @@ public sealed class PacketDecoder
             case PppProtocol.Ipv6cp:
                 DecodePppControl(input, LayerKind.Ipv6cp, offset, capEnd, repEnd);
                 return;
+            case PppProtocol.Pap or PppProtocol.Chap:
+                DecodePppAuthentication(input, protocol == PppProtocol.Pap ? LayerKind.Pap : LayerKind.Chap, offset, capEnd, repEnd);
+                return;
             default:
                 Unsupported(input, offset, capEnd, repEnd, "PPP protocol not decoded");
                 return;
@@ -1242,6 +1245,22 @@ public sealed class PacketDecoder
             var protocol = (PppProtocol)BinaryPrimitives.ReadUInt16BigEndian(bytes[PppControlPacket.Field.RejectedProtocol..]);
             DecodePppProtocol(new Span(input.Bytes, input.Frame, input.Source, quoted: true), protocol, rejected, offset + end, offset + end);
         }
+    }
+
+    /// <summary>
+    /// A PAP or CHAP packet: the layer runs to where tshark's reading failed (its status says whether the capture or the
+    /// packet ended there), or when every read succeeded, over what tshark's item covers (<see cref="PppAuthPacket.Extent"/>)
+    /// as far as it was captured. Nothing follows it.
+    /// </summary>
+    private void DecodePppAuthentication(in Span input, LayerKind kind, int offset, int capEnd, int repEnd)
+    {
+        bool chap = kind == LayerKind.Chap;
+        var bytes = input.Bytes[Math.Min(offset, capEnd)..capEnd];
+        int wire = Math.Max(0, repEnd - offset);
+        Span<PppAuthItem> items = stackalloc PppAuthItem[PppAuthPacket.MaxItems];
+        PppAuthPacket.Walk(chap, bytes, wire, items, out int need, out _);
+        int length = need >= 0 ? need : Math.Min(PppAuthPacket.Extent(chap, bytes, wire), bytes.Length);
+        Header(input, kind, offset, length, capEnd, repEnd, out _);
     }
 
     private void DecodeArp(in Span input, int offset, int capEnd, int repEnd)

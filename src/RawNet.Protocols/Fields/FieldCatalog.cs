@@ -55,6 +55,8 @@ public static class FieldCatalog
         LayerKind.Lcp => PppControlFields.Lcp,
         LayerKind.Ipcp => PppControlFields.Ipcp,
         LayerKind.Ipv6cp => PppControlFields.Ipv6cp,
+        LayerKind.Pap => PppAuthFields.Pap,
+        LayerKind.Chap => PppAuthFields.Chap,
         LayerKind.FrameRelay => FrameRelay.FrameRelayFields.All,
         LayerKind.Mpls => MplsFields.All,
         LayerKind.Nsh => Nsh.NshFields.All,
@@ -88,14 +90,13 @@ public static class FieldCatalog
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
-    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it; LCP, IPCP and IPv6CP, whose
-    /// item comes before tshark reads the four header bytes its fields wait for, even with none of them); for any other layer, no
-    /// field means tshark does not show the protocol.
+    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it); for any other layer, no
+    /// field means tshark does not show the protocol (LCP, IPCP and IPv6CP among them: a header cut short of its four
+    /// bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista
-        || layer.Kind is LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp;
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -184,6 +185,8 @@ public static class FieldCatalog
         LayerKind.Lcp => "lcp",
         LayerKind.Ipcp => "ipcp",
         LayerKind.Ipv6cp => "ipv6cp",
+        LayerKind.Pap => "pap",
+        LayerKind.Chap => "chap",
         LayerKind.FrameRelay => "fr",
         LayerKind.Mpls => "mpls",
         LayerKind.Nsh => "nsh",
@@ -247,6 +250,8 @@ public static class FieldCatalog
         LayerKind.Lcp => "PPP Link Control Protocol",
         LayerKind.Ipcp => "PPP IP Control Protocol",
         LayerKind.Ipv6cp => "PPP IPv6 Control Protocol",
+        LayerKind.Pap => "PPP Password Authentication Protocol",
+        LayerKind.Chap => "PPP Challenge Handshake Authentication Protocol",
         LayerKind.FrameRelay => "Frame Relay",
         LayerKind.Mpls => "MultiProtocol Label Switching Header",
         LayerKind.Nsh => "Network Service Header",

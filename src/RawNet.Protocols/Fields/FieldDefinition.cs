@@ -172,6 +172,8 @@ public enum ComputedField : byte
     PppoeProtocol,
     /// <summary>Every derived field of LCP, IPCP and IPv6CP, told apart by its definition (<see cref="Ppp.PppControlFieldReader"/>).</summary>
     PppControlProtocol,
+    /// <summary>Every field of PAP and CHAP, told apart by its definition (<see cref="Ppp.PppAuthFieldReader"/>).</summary>
+    PppAuthentication,
     /// <summary>SLARP fields by packet type, read by <see cref="CiscoHdlc.SlarpFieldReader"/> (SlarpType to SlarpReliability).</summary>
     SlarpType,
     SlarpAddress,
@@ -471,6 +473,12 @@ public sealed class FieldDefinition
 
     /// <summary>Hex digits shown for <see cref="FieldKind.Hex"/> (the Wireshark field type's width).</summary>
     public int HexDigits { get; }
+
+    /// <summary>
+    /// <see cref="HexDigits"/> of a <see cref="FieldKind.Bytes"/> field that tshark shows with a colon between bytes
+    /// (an FT_BYTES field registered with SEP_COLON, e.g. ipv6cp.interface_identifier).
+    /// </summary>
+    public const int ColonSeparatedBytes = -1;
 
     /// <summary>A condition on the layer that must hold for the field to be shown.</summary>
     public FieldPresence Presence { get; }

@@ -18,7 +18,7 @@ public static class FieldFormatter
     public static int RoomFor(FieldDefinition field, in FieldValue value) => field.Kind switch
     {
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
-        FieldKind.Bytes => Math.Max(0, value.Length) * 2,
+        FieldKind.Bytes => Math.Max(0, value.Length) * 3,
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         _ => MaxLength,
     };
@@ -85,13 +85,32 @@ public static class FieldFormatter
                     written = missing.Length;
                     return true;
                 }
-                return (uint)value.Offset <= (uint)buffer.Length && (uint)value.Length <= (uint)(buffer.Length - value.Offset)
-                    && Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
+                if ((uint)value.Offset > (uint)buffer.Length || (uint)value.Length > (uint)(buffer.Length - value.Offset))
+                    return false;
+                if (field.HexDigits == FieldDefinition.ColonSeparatedBytes)
+                    return TryFormatColonSeparated(buffer.Slice(value.Offset, value.Length), destination, out written);
+                return Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
             case FieldKind.HttpText:
                 return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
             default:
                 return false;
         }
+    }
+
+    /// <summary>Bytes as lowercase hex pairs joined by colons ("02:00:00:ff:fe:00:00:01").</summary>
+    private static bool TryFormatColonSeparated(ReadOnlySpan<byte> bytes, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 3 * bytes.Length)
+            return false;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (i > 0)
+                destination[written++] = ':';
+            destination[written++] = DigitText.HexDigit(bytes[i] >> 4);
+            destination[written++] = DigitText.HexDigit(bytes[i] & 0xF);
+        }
+        return true;
     }
 
     /// <summary>Formats one value as a new string (for trees and JSON, not hot loops).</summary>

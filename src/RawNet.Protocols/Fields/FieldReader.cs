@@ -40,6 +40,8 @@ public static class FieldReader
             return Ppp.PppFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (Ppp.PppControlFieldReader.Serves(field.Computed))
             return Ppp.PppControlFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Ppp.PppAuthFieldReader.Serves(field.Computed))
+            return Ppp.PppAuthFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Pppoe.PppoeFieldReader.Serves(field.Computed))
             return Pppoe.PppoeFieldReader.TryRead(header, layer.Offset, layer.Status == LayerStatus.Complete, occurrence, out value);
         if (CiscoHdlc.SlarpFieldReader.Serves(field.Computed))

@@ -53,8 +53,9 @@ public static class PppControlFieldReader
                     break;
                 if (seen++ < occurrence)
                     continue;
-                value = which == PppControlValue.CompSlotId
-                    ? new FieldValue((ulong)(option.Bytes[at] & 1), layer.Offset + option.Offset + at, 1)
+                var (mask, shift) = BitsOf(which);
+                value = mask != 0
+                    ? new FieldValue((ulong)((option.Bytes[at] & mask) >> shift), layer.Offset + option.Offset + at, 1)
                     : Value(option.Bytes, at, size, layer.Offset + option.Offset);
                 return true;
             }
@@ -132,8 +133,31 @@ public static class PppControlFieldReader
         return size > 0;
     }
 
+    /// <summary>The mask and shift of a field that is bits of its byte (0 for a whole value).</summary>
+    private static (int Mask, int Shift) BitsOf(PppControlValue which) => which switch
+    {
+        PppControlValue.CompSlotId or PppControlValue.FcsNull or PppControlValue.CobsZeroElimination => (0x01, 0),
+        PppControlValue.FcsCcitt16 => (0x02, 1),
+        PppControlValue.CobsPreemption => (0x02, 1),
+        PppControlValue.FcsCcitt32 => (0x04, 2),
+        PppControlValue.CobsReserved => (0xfc, 2),
+        _ => (0, 0),
+    };
+
     private static (int At, int Size) LcpOption(PppControlValue which, byte type, ReadOnlySpan<byte> b, int n) => (which, type) switch
     {
+        (PppControlValue.FcsAlternatives or PppControlValue.FcsNull or PppControlValue.FcsCcitt16 or PppControlValue.FcsCcitt32,
+            O.FcsAlternatives) => (2, 1),
+        (PppControlValue.DceMode, O.DceIdentifier) => (2, 1),
+        (PppControlValue.MultilinkPlusUnused, O.MultilinkPlusProcedure) => (2, 2),
+        (PppControlValue.LinkDiscriminator, O.LinkDiscriminator) => (2, 2),
+        (PppControlValue.CobsFlags or PppControlValue.CobsReserved or PppControlValue.CobsPreemption or PppControlValue.CobsZeroElimination,
+            O.Cobs) => (2, 1),
+        (PppControlValue.PrefixClass, O.PrefixElision) when n >= 4 => (2, 1),
+        (PppControlValue.HeaderFormatCode, O.MultilinkHeaderFormat) => (2, 1),
+        (PppControlValue.MaxSuspendableClasses, O.MultilinkHeaderFormat) => (3, 1),
+        (PppControlValue.MibEnum, O.Internationalization) => (2, 4),
+        (PppControlValue.LanguageTag, O.Internationalization) => Rest(6, n),
         (PppControlValue.OptionOui, O.VendorSpecific) => (2, 3),
         (PppControlValue.OptionKind, O.VendorSpecific) => (5, 1),
         (PppControlValue.OptionData, O.VendorSpecific) => Rest(6, n),

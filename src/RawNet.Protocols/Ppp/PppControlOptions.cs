@@ -105,7 +105,8 @@ public static class PppControlOptions
     /// <summary>LCP option types RawNet reads the values of.</summary>
     public const byte VendorSpecific = 0, MaximumReceiveUnit = 1, AsyncMap = 2, AuthenticationProtocol = 3, QualityProtocol = 4,
         MagicNumber = 5, LinkQualityMonitoring = 6, SelfDescribingPad = 10, NumberedMode = 11, Callback = 13, MultilinkMrru = 17,
-        EndpointDiscriminator = 19, AuthenticationOption = 24, PrefixElision = 26;
+        EndpointDiscriminator = 19, AuthenticationOption = 24, PrefixElision = 26, FcsAlternatives = 9, DceIdentifier = 21,
+        MultilinkPlusProcedure = 22, LinkDiscriminator = 23, Cobs = 25, MultilinkHeaderFormat = 27, Internationalization = 28;
 
     /// <summary>IPCP option types (RFC 1332, RFC 2290, RFC 1877).</summary>
     public const byte IpAddresses = 1, IpCompressionProtocol = 2, IpAddress = 3, MobileIpv4 = 4,
@@ -152,7 +153,7 @@ public static class PppControlOptions
     /// <summary>
     /// True for an option whose reading throws in tshark 4.0, ending the packet as malformed after the fields that fit in
     /// it: an LCP quality protocol longer than 4 (it reads the reporting period past the option), an authentication
-    /// option of 3 bytes, a prefix elision of 6 or 7, and an IP compression option shorter than its protocol's fixed
+    /// option of 3 bytes, a prefix elision whose first prefix fits in it, and an IP compression option shorter than its protocol's fixed
     /// parameters (4 for the protocol itself, 6 for Van Jacobson, 14 for IPHC, 10 for ROHC).
     /// </summary>
     public static bool EndsDissection(PppProtocol protocol, byte type, int length, ReadOnlySpan<byte> bytes)
@@ -163,7 +164,8 @@ public static class PppControlOptions
             {
                 QualityProtocol => length > 4,
                 AuthenticationOption => length == 3,
-                PrefixElision => length is 6 or 7,
+                // tshark 4.0 fails on the first prefix whenever its length fits in the option (and skips it quietly otherwise).
+                PrefixElision => length >= 4 && bytes.Length >= 4 && bytes[3] <= length - 4,
                 _ => false,
             };
         }

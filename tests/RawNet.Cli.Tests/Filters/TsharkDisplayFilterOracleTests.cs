@@ -34,9 +34,11 @@ public sealed class TsharkDisplayFilterOracleTests
         "ip.addr in {10.0.0.0/8, 192.168.0.0/16}", "ipv6.src in {fe80::..fe80::ffff:ffff:ffff:ffff}", "eth.dst in {ff:ff:ff:ff:ff:ff}",
         "tcp.flags & 0x12 == 0x12", "tcp.flags & 0x04", "ip.flags & 0x2", "!(tcp.flags & 0x10)",
         "ppp", "ppp && ip", "ppp.protocol == 0x0021", "ppp.protocol == 0xc021 && !udp", "ppp.address == 0xff && !udp", "chdlc", "chdlc.protocol == 0x8035", "chdlc.address == 0x8f && ip", "slarp",
-        "slarp.ptype == 2", "slarp.address == 198.18.0.1", "slarp.reliability == 0xffff", "ipcp && !lcp.opt.type", "ipv6cp", "lcp.opt.mru == 1500",
+        "slarp.ptype == 2", "slarp.address == 198.18.0.1", "slarp.reliability == 0xffff", "ipcp && !lcp.opt.type", "ipv6cp", "lcp && !udp", "ppp.code == 9 && !udp", "lcp.opt.mru == 1500",
         "lcp.opt.type == 3 && lcp.opt.algorithm", "lcp.magic_number == 0x12345678", "ppp.opt.len.invalid", "ipcp.opt.pri_dns_address == 8.8.8.8",
-        "ipcp.opt.compress_proto == 0x002d", "ipv6cp.opt.type == 1", "lcp.rej_proto == 0x8021 && ipcp", "mpls", "mpls.label == 16", "mpls.bottom == 0", "mpls.exp > 0 && ipv6", "mpls.ttl == 1",
+        "ipcp.opt.compress_proto == 0x002d", "ipv6cp.opt.type == 1", "lcp.rej_proto == 0x8021 && ipcp",
+        "pap", "chap", "chap.code == 1", "pap.code == 2 && !pap.message", "pap.data && !pap.peer_id", "chap.value_size > 16", "chap.data",
+        "pap.peer_id.length == 5", "chap.length < 4", "lcp && pap", "pppoes && chap", "pap.stuff || chap.stuff", "mpls", "mpls.label == 16", "mpls.bottom == 0", "mpls.exp > 0 && ipv6", "mpls.ttl == 1",
         "macsec", "macsec && ip", "macsec && data", "macsec.TCI.SC == 1", "macsec.TCI.E == 1", "macsec.AN == 3", "macsec.PN > 5", "macsec.SL > 0",
         "macsec.etype == 0x86dd", "macsec.SCI.system_identifier == 02:00:00:00:00:01", "macsec.SCI.port_identifier == 1", "macsec.ICV",
         "macsec.ICV contains a0:a1",
@@ -67,6 +69,8 @@ public sealed class TsharkDisplayFilterOracleTests
     public static TheoryData<string> StringAndByteExpressions() =>
     [
         "tcp.payload contains \"GET\"", "tcp.payload contains 47:45:54", "frame contains 47:45:54",
+        "pap.peer_id == \"alice\"", "pap.password contains \"ecr\"", "chap.name matches \"^a-very\"", "chap.value[0:2] == 00:01",
+        "chap.message contains \"691\"", "ipv6cp.interface_identifier == 02:00:00:ff:fe:00:00:01", "chap.stuff contains \"tu\"",
         "frame contains \"GET\"", "udp.payload contains \"\\r\\n\\r\\n\"", "dns.qry.name contains \"example\"",
         "dns.qry.name contains example", "dns.qry.name contains \"EXAMPLE\"", "eth.src contains 00:11",
         "eth.dst contains 00:00:00:00", "tcp contains \"GET\"", "ip contains \"GET\"", "eth contains \"GET\"",

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// The point-to-point link layers against their oracles: every field of <c>rawnet read -T fields</c> as <c>tshark -T
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
-/// SLARP on 104 and inside the PPP link types, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
+/// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
 /// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
@@ -41,19 +41,25 @@ public sealed class LinkLayerOracleTests
         "tr.dst", "tr.addr", "tr.sr", "tr.rif_bytes", "tr.broadcast", "tr.max_frame_size", "tr.direction", "tr.rif.ring", "tr.rif.bridge",
         // FDDI (fddi.pcap): the addresses as tshark shows LINKTYPE_FDDI's, bit-swapped
         "fddi.fc", "fddi.fc.clf", "fddi.fc.prio", "fddi.fc.smt_subtype", "fddi.fc.mac_subtype", "fddi.dst", "fddi.src", "fddi.addr",
-        // PPP's control protocols (ppp-control.pcap; ipv6cp.interface_identifier is left out: tshark writes those bytes
-        // with colons, RawNet's byte fields without)
+        // PPP's control protocols (ppp-control.pcap)
         "ppp.code", "ppp.identifier", "ppp.length", "ppp.magic_number", "ppp.oui", "ppp.kind", "ppp.data", "ppp.opt.len.invalid",
         "lcp.rej_proto", "lcp.magic_number", "lcp.secs_remaining", "lcp.message", "lcp.data", "lcp.opt.type", "lcp.opt.length",
         "lcp.opt.oui", "lcp.opt.kind", "lcp.opt.mru", "lcp.opt.asyncmap", "lcp.opt.auth_protocol", "lcp.opt.algorithm",
         "lcp.opt.quality_protocol", "lcp.opt.magic_number", "lcp.opt.reporting_period", "lcp.opt.maximum", "lcp.opt.window",
         "lcp.opt.hdlc_address", "lcp.opt.operation", "lcp.opt.message", "lcp.opt.mrru", "lcp.opt.id", "lcp.opt.ep_disc_class",
         "lcp.opt.ip_address", "lcp.opt.802_1_address", "lcp.opt.magic_block", "lcp.opt.psndn", "lcp.opt.data",
+        "lcp.opt.fcs_alternatives", "lcp.opt.fcs_alternatives.null", "lcp.opt.fcs_alternatives.ccitt16", "lcp.opt.fcs_alternatives.ccitt32",
+        "lcp.opt.mode", "lcp.opt.unused", "lcp.opt.link_discrim", "lcp.opt.flags", "lcp.opt.flags.reserved", "lcp.opt.flags.pre",
+        "lcp.opt.flags.zxe", "lcp.opt.class", "lcp.opt.code", "lcp.opt.max_susp_classes", "lcp.opt.MIBenum", "lcp.opt.language_tag",
         "ipcp.opt.type", "ipcp.opt.length", "ipcp.opt.src_address", "ipcp.opt.dst_address", "ipcp.opt.compress_proto",
         "ipcp.opt.max_slot_id", "ipcp.opt.comp_slot_id", "ipcp.opt.tcp_space", "ipcp.opt.non_tcp_space", "ipcp.opt.f_max_period",
         "ipcp.opt.f_max_time", "ipcp.opt.max_cid", "ipcp.opt.mrru", "ipcp.opt.max_header", "ipcp.data", "ipcp.opt.ip_address",
         "ipcp.opt.mobilenodehomeaddress", "ipcp.opt.pri_dns_address", "ipcp.opt.pri_nbns_address", "ipcp.opt.sec_dns_address",
-        "ipcp.opt.sec_nbns_address", "ipv6cp.opt.type", "ipv6cp.opt.length",
+        "ipcp.opt.sec_nbns_address", "ipv6cp.opt.type", "ipv6cp.opt.length", "ipv6cp.interface_identifier",
+        // PAP and CHAP (ppp-auth.pcap, pppoe-auth.pcap)
+        "pap.code", "pap.identifier", "pap.length", "pap.data", "pap.peer_id.length", "pap.peer_id", "pap.password.length",
+        "pap.password", "pap.message.length", "pap.message", "pap.stuff", "chap.code", "chap.identifier", "chap.length", "chap.data",
+        "chap.value_size", "chap.value", "chap.name", "chap.message", "chap.stuff",
     ];
 
     /// <summary>
@@ -76,20 +82,15 @@ public sealed class LinkLayerOracleTests
     ];
 
     /// <summary>
-    /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink, PAP, CHAP,
-    /// BAP), and of what LLC carries that only tcpdump prints (IPX, STP): compared up to the protocol's name only.
+    /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink, BAP), and
+    /// of what LLC carries that only tcpdump prints (IPX, STP): compared up to the protocol's name only.
     /// </summary>
-    private static readonly Regex PppProtocolsTcpdumpDecodes = new(@"^(\S+ )?((?:\S+: )?(?:OSI|IPX|STP|MLPPP|PAP|CHAP|BAP))\b", RegexOptions.Compiled);
+    private static readonly Regex PppProtocolsTcpdumpDecodes = new(@"^(\S+ )?((?:\S+: )?(?:OSI|IPX|STP|MLPPP|BAP))\b", RegexOptions.Compiled);
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("link");
 
     public static TheoryData<string> Modes() => new("", "-v");
 
-    /// <summary>
-    /// The modes a file's summary lines are compared in: tcpdump -v prints the options and code fields of LCP, IPCP and
-    /// IPv6CP, which RawNet's -v does not (it prints the encoded length only), so ppp-control.pcap is compared without -v.
-    /// </summary>
-    private static string[] ModesFor(string file) => Path.GetFileName(file) == "ppp-control.pcap" ? [""] : ["", "-v"];
 
     public static TheoryData<int> Seeds() => new(1, 2, 3, 4);
 
@@ -102,7 +103,7 @@ public sealed class LinkLayerOracleTests
     [MemberData(nameof(Bundled))]
     public void BundledCasesSummariesEqualTcpdump(string name)
     {
-        foreach (var mode in ModesFor(name))
+        foreach (var mode in new[] { "", "-v" })
             TcpdumpComparison.AssertSummariesEqual(Path.Combine(TestPaths.Captures, name), mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
     }
 
@@ -116,7 +117,7 @@ public sealed class LinkLayerOracleTests
             foreach (var file in files)
             {
                 TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
-                foreach (var mode in ModesFor(file))
+                foreach (var mode in new[] { "", "-v" })
                     TcpdumpComparison.AssertSummariesEqual(file, mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
             }
         });
@@ -139,10 +140,20 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "0x0021", "0x0057", "0xc021", "0x8021", "0x8057", "0xc025", "0x1234", "0", "1", "malformed", "cut" })
             Assert.Contains(value, seen);
         var control = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-control.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "ppp.code", "-e", "ppp.opt.len.invalid", "-e", "lcp.opt.type", "-e", "ipcp.opt.compress_proto", "-e", "_ws.col.Info"]);
+            "-e", "ppp.code", "-e", "ppp.opt.len.invalid", "-e", "lcp.opt.type", "-e", "ipcp.opt.compress_proto", "-e", "lcp.opt.language_tag",
+            "-e", "lcp.opt.class", "-e", "_ws.col.Info"]);
         foreach (var value in new[] { "ppp:lcp:ipcp", "ppp:lcp:ip", "ppp:lcp:data", "ppp:ipv6cp", "\t1,2,3,5,7,8\t", "0x002d", "0x0061", "0x0003",
-            "\t1\t", "Echo Request", "Time Remaining", "Vendor Specific", "Malformed", "size limited" })
+            "\t1\t", "Echo Request", "Time Remaining", "Vendor Specific", "Malformed", "size limited", "\t9,9,21,22,23,25,25,27,28,29\t", "en-US",
+            "\t26,1\t" })
             Assert.Contains(value, control.StdOut);
+        var auth = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-auth.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "pap.code", "-e", "chap.code", "-e", "chap.value_size", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ppp:pap", "ppp:chap", "ppp:lcp:pap", "ppp:lcp:chap", "Peer-ID='a\\001b", "NAME='a-very-long-name-lon...'", "\u2026)",
+            "Authenticate-Nak", "ppp:pap\t7\t", "ppp:chap\t\t9\t", "Failure (MESSAGE=", "Malformed", "size limited" })
+            Assert.Contains(value, auth.StdOut);
+        var pppoeAuth = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "pppoe-auth.pcap"), "-T", "fields", "-e", "frame.protocols"]);
+        foreach (var value in new[] { "pppoes:ppp:lcp", "pppoes:ppp:ipcp", "pppoes:ppp:ipv6cp", "pppoes:ppp:pap", "pppoes:ppp:chap" })
+            Assert.Contains(value, pppoeAuth.StdOut);
         var slarp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "chdlc.pcap"), "-T", "fields", "-e", "slarp.ptype", "-e", "chdlc.protocol"]);
         var values = slarp.StdOut.Split('\n').SelectMany(l => l.Split('\t')).ToHashSet();
         foreach (var value in new[] { "0", "1", "2", "3", "0x0800", "0x86dd", "0x0806", "0x1234", "0x8847" })

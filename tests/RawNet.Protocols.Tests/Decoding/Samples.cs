@@ -83,6 +83,12 @@ internal static class Samples
             (LinkType.Ppp, Hex("ff03 c021 0904000a 12345678 6869")),
             (LinkType.Ppp, Hex("ff03 c021 0805000e c021 09010008 61626364")),
             (LinkType.Ppp, Hex("ff03 c021 01060008 0110 05dc")),
+            // PAP and CHAP: a request, an ack, a challenge, a success, and a counted string past the packet.
+            (LinkType.Ppp, Hex("ff03 c023 01010011 05616c696365 06736563726574")),
+            (LinkType.Ppp, Hex("ff03 c023 02010007 026f6b")),
+            (LinkType.Ppp, Hex("ff03 c223 0102000d 0401020304 73727672")),
+            (LinkType.Ppp, Hex("ff03 c223 03020006 6f6b")),
+            (LinkType.Ppp, Hex("ff03 c023 0103000a 3061")),
             (LinkType.PppWithDirection, Concat(Hex("00 ff03 0021"), tcp4)),
             (LinkType.PppWithDirection, Hex("01 ff")),
             (LinkType.CiscoHdlc, Concat(Hex("0f00 86dd"), tcp6)),

@@ -90,7 +90,7 @@ public class PppControlTests
         Assert.Equal("1", Decode.Field(packet, ipv6cp, "ipv6cp.opt.type"));
         Assert.Equal("2", Decode.Field(packet, ipv6cp, "ipcp.opt.type"));
         Assert.Equal("0x1234", Decode.Field(packet, ipv6cp, "ipcp.opt.compress_proto"));
-        Assert.Equal("0102030405060708", Decode.Field(packet, ipv6cp, "ipv6cp.interface_identifier"));
+        Assert.Equal("01:02:03:04:05:06:07:08", Decode.Field(packet, ipv6cp, "ipv6cp.interface_identifier"));
     }
 
     [Fact]
@@ -186,6 +186,41 @@ public class PppControlTests
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         packet = Decode.Frame(Control(0xc021, 9, 1, Hex("0102")), LinkType.Ppp);
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+    }
+
+    [Fact]
+    public void LaterLcpOptionsShowTheirValues()
+    {
+        var frame = Control(0xc021, 1, 1, Concat(Option(9, "07"), Option(21, "01"), Option(22, "0000"), Option(23, "1234"), Option(25, "fd"),
+            Option(27, "0204"), Option(28, "0000006a656e"), Option(29, "")));
+        var packet = Decode.Frame(frame, LinkType.Ppp);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal("0x07", Decode.Field(packet, frame, "lcp.opt.fcs_alternatives"));
+        Assert.Equal("1", Decode.Field(packet, frame, "lcp.opt.fcs_alternatives.ccitt32"));
+        Assert.Equal("1", Decode.Field(packet, frame, "lcp.opt.mode"));
+        Assert.Equal("0000", Decode.Field(packet, frame, "lcp.opt.unused"));
+        Assert.Equal("4660", Decode.Field(packet, frame, "lcp.opt.link_discrim"));
+        Assert.Equal("0xfd", Decode.Field(packet, frame, "lcp.opt.flags"));
+        Assert.Equal("0x3f", Decode.Field(packet, frame, "lcp.opt.flags.reserved"));
+        Assert.Equal("0", Decode.Field(packet, frame, "lcp.opt.flags.pre"));
+        Assert.Equal("1", Decode.Field(packet, frame, "lcp.opt.flags.zxe"));
+        Assert.Equal("2", Decode.Field(packet, frame, "lcp.opt.code"));
+        Assert.Equal("4", Decode.Field(packet, frame, "lcp.opt.max_susp_classes"));
+        Assert.Equal("106", Decode.Field(packet, frame, "lcp.opt.MIBenum"));
+        Assert.Equal("en", Decode.Field(packet, frame, "lcp.opt.language_tag"));
+    }
+
+    [Theory]
+    [InlineData("01", false, false)]        // no class: nothing read
+    [InlineData("0101", true, false)]       // a prefix longer than the option: skipped quietly
+    [InlineData("0100", true, true)]        // one that fits: tshark's reading of it fails
+    [InlineData("01026162", true, true)]
+    public void PrefixElisionFailsWhereTsharkReadsAPrefix(string value, bool hasClass, bool malformed)
+    {
+        var frame = Control(0xc021, 1, 1, Concat(Option(26, value), Option(1, "05dc")));
+        var packet = Decode.Frame(frame, LinkType.Ppp);
+        Assert.Equal(malformed ? DecodeOutcome.Malformed : DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(hasClass ? "1" : null, Decode.Field(packet, frame, "lcp.opt.class"));
     }
 
     [Fact]

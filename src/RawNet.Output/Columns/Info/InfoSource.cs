@@ -74,7 +74,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.TokenRing or LayerKind.Fddi => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
-            or LayerKind.Ipv6cp => ColumnWriter.SerialLink,
+            or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
         _ => ColumnWriter.None,
     };
 
@@ -118,12 +118,13 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// <summary>
     /// True for an IPv4 layer of which nothing was captured behind a link layer that hands it to tshark's "ip" dissector,
     /// which reads the version before it sets any column: the exception leaves the link layer's columns. (IPv6 is handed
-    /// to its own dissector, which sets them first.)
+    /// to its own dissector, which sets them first.) PAP and CHAP likewise read their code before they set any.
     /// </summary>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return layer.HeaderLength == 0 && layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index);
+        return layer.HeaderLength == 0
+            && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap);
     }
 
     /// <summary>

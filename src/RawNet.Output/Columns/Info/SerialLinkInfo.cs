@@ -34,6 +34,9 @@ internal static class SerialLinkInfo
                 if (source.Header(index).Length >= PppControlPacket.HeaderLength)
                     line.Append(PppControlNames.Code(layer.Kind, source.Header(index)[PppControlPacket.Field.Code]));
                 return cut;
+            case LayerKind.Pap or LayerKind.Chap:
+                WritePppAuthentication(line, layer, source.Header(index));
+                return cut;
             case LayerKind.Ppp:
                 if (!cut && UndecodedPppProtocol(in source, index) is int protocol)
                 {
@@ -63,6 +66,8 @@ internal static class SerialLinkInfo
                 return "SLARP";
             case LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp when source.Header(index).Length >= PppControlPacket.HeaderLength:
                 return PppControlNames.Protocol(packet[index].Kind);
+            case LayerKind.Pap or LayerKind.Chap when source.Header(index).Length > 0:
+                return PppAuthFields.Protocol(packet[index].Kind);
             case LayerKind.CiscoHdlc:
                 var header = source.Header(index);
                 return packet[index].Status == LayerStatus.Complete && source.HandsOnUndecoded(index) && !NoDataCaptured(in source, index)
@@ -97,6 +102,71 @@ internal static class SerialLinkInfo
                 BinaryPrimitives.ReadUInt16BigEndian(header[(snap + 3)..]));
         }
     }
+
+    /// <summary>
+    /// PAP's and CHAP's text once tshark read the code: its name, then once the data's items were read, the peer and
+    /// password, the message, or a CHAP value (in hex, at most 36 bytes then "…") with its name (at most 20 bytes, then
+    /// "..."), as format_text writes the bytes.
+    /// </summary>
+    private static void WritePppAuthentication(TextLine line, in Layer layer, ReadOnlySpan<byte> header)
+    {
+        if (header.Length == 0)
+            return;
+        bool chap = layer.Kind == LayerKind.Chap;
+        line.Append(PppAuthFields.Code(layer.Kind, header[PppAuthPacket.Field.Code]));
+        Span<PppAuthItem> items = stackalloc PppAuthItem[PppAuthPacket.MaxItems];
+        int count = PppAuthPacket.Walk(chap, header, layer.Extent, items, out _, out bool info);
+        if (!info)
+            return;
+        var found = items[..count];
+        switch (chap, header[PppAuthPacket.Field.Code])
+        {
+            case (false, (byte)PapCode.AuthenticateRequest):
+                line.Append(" (Peer-ID='");
+                line.AppendFormatText(Text(found, PppAuthValue.PeerId, header));
+                line.Append("', Password='");
+                line.AppendFormatText(Text(found, PppAuthValue.Password, header));
+                line.Append("')");
+                return;
+            case (false, _):
+                line.Append(" (Message='");
+                line.AppendFormatText(Text(found, PppAuthValue.Message, header));
+                line.Append("')");
+                return;
+            case (true, (byte)ChapCode.Challenge or (byte)ChapCode.Response):
+            {
+                var name = Text(found, PppAuthValue.Name, header);
+                line.Append(" (NAME='");
+                line.AppendFormatText(name[..Math.Min(name.Length, PppAuthPacket.InfoNameBytes)]);
+                line.Append(name.Length > PppAuthPacket.InfoNameBytes ? "...', VALUE=0x" : "', VALUE=0x");
+                var value = Text(found, PppAuthValue.Value, header);
+                line.AppendHexBytes(value[..Math.Min(value.Length, MaxInfoValueBytes)]);
+                if (value.Length > MaxInfoValueBytes)
+                    line.Append('\u2026');
+                line.Append(')');
+                return;
+            }
+            default:
+                line.Append(" (MESSAGE='");
+                line.AppendFormatText(Text(found, PppAuthValue.Message, header));
+                line.Append("')");
+                return;
+        }
+    }
+
+    /// <summary>The bytes of the item <paramref name="which"/> among <paramref name="found"/>; none when it is not there.</summary>
+    private static ReadOnlySpan<byte> Text(ReadOnlySpan<PppAuthItem> found, PppAuthValue which, ReadOnlySpan<byte> bytes)
+    {
+        foreach (var item in found)
+        {
+            if (item.Which == which)
+                return bytes.Slice(item.At, Math.Min(item.Size, bytes.Length - item.At));
+        }
+        return [];
+    }
+
+    /// <summary>Bytes tshark's bytes_to_str shows before it cuts the rest to "…".</summary>
+    private const int MaxInfoValueBytes = 36;
 
     /// <summary>SLARP's text: the type with the address and mask, or the two sequence numbers, once those 12 bytes were read.</summary>
     private static void WriteSlarp(TextLine line, ReadOnlySpan<byte> header)
