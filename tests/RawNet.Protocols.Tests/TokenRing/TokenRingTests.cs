@@ -59,9 +59,11 @@ public class TokenRingTests
         Assert.Equal("0x40", Decode.Field(packet, frame, "tr.fc"));
         Assert.Equal("1", Decode.Field(packet, frame, "tr.frame_type"));
         Assert.Equal("c0:00:00:00:12:34", Decode.Field(packet, frame, "tr.dst"));
-        Assert.Equal("02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
+        // tshark adds tr.src twice: as sent and (hidden) without the routing bit, here the same.
+        Assert.Equal("02:00:00:ab:cd:ef,02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
         Assert.Equal("0", Decode.Field(packet, frame, "tr.sr"));
         Assert.Null(Decode.Field(packet, frame, "tr.rif_bytes"));
+        Assert.Null(Decode.Field(packet, frame, "tr.rif"));
         Assert.Null(Decode.Field(packet, frame, "tr.rif.ring"));
     }
 
@@ -80,6 +82,27 @@ public class TokenRingTests
         Assert.Equal("0x0001,0x0234", Decode.Field(packet, frame, "tr.rif.ring"));
         Assert.Equal("0x01", Decode.Field(packet, frame, "tr.rif.bridge"));
         Assert.Equal("c0:00:00:00:12:34,82:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.addr"));
+        Assert.Equal("82:00:00:ab:cd:ef,02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
+        Assert.Equal("001-1-234", Decode.Field(packet, frame, "tr.rif"));
+    }
+
+    [Theory]
+    [InlineData("8330 12", "")]                         // no pair: tshark adds an empty string
+    [InlineData("8430 1234", "")]
+    [InlineData("8530 0011 23", "001-1-23A")]           // an odd length: the last ring number reads a byte past it
+    [InlineData("8830 0fff 1234 abcd", "0FF-F-123-4-ABC")]
+    public void RingBridgePairsAsTsharkWritesThem(string route, string expected)
+    {
+        var frame = Frame(Concat(Snap(EtherType.Ipv4), Udp4), Hex(route));
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(expected, Decode.Field(packet, frame, "tr.rif"));
+        // Cut before the last ring number tshark reads, the string is not added (the pairs before it are).
+        if (expected.Length > 0)
+        {
+            int read = TokenRingHeader.TsharkReadLength(frame[14] & 0x1F, sourceRouted: true);
+            var cut = frame.AsSpan(0, read - 1).ToArray();
+            Assert.Null(Decode.Field(Decode.Frame(cut, LinkType.TokenRing), cut, "tr.rif"));
+        }
     }
 
     [Fact]
