@@ -778,7 +778,8 @@ public sealed class PacketDecoder
 
     /// <summary>
     /// An 802.2 LLC header (with SNAP when both SAPs are 0xAA), then, for a frame that carries information, what its SNAP
-    /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table; anything else stays data.
+    /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table (its version-sniffing "ip" dissector, so IPv6
+    /// when the version says 6); anything else stays data.
     /// </summary>
     private void DecodeLlc(Span input, int offset, int capEnd, int repEnd)
     {
@@ -791,7 +792,7 @@ public sealed class PacketDecoder
         if (llc.IsSnap && llc.CarriesEtherType && llc.CarriesInformation)
             DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
         else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
-            DecodeIpv4(input, offset + length, capEnd, repEnd);
+            DecodeIpByDispatcher(input, offset + length, capEnd, repEnd);
         else
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
     }

@@ -49,6 +49,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "fr.snap.pid", "fr.dc == 1", "fr.lower_dlci", "fr.control.ftype == 3",
         "tr", "tr && ipv6", "tr.sr == 1", "tr.rif_bytes > 6", "tr.broadcast == 192", "tr.rif.ring == 0x0011", "tr.rif.bridge == 3",
         "tr.frame_type == 0", "tr.dst == c0:00:00:00:12:34 && arp", "tr.addr == 82:00:00:ab:cd:ef", "tr.direction == 128 && udp",
+        "tr.src == 02:00:00:ab:cd:ef", "tr.src == 82:00:00:ab:cd:ef && !tr.rif", "tr.src[0] == 82", "tr.rif", "tr.rif == \"212-2-23A\"",
+        "tr.rif contains \"-4-\"", "tr.rif matches \"^E3E\"", "tr.rif == \"\"", "llc.dsap == 0x06 && ipv6", "llc.oui == 0x0080c2", "llc.pid == 0x0002",
         "fddi", "fddi && ipv6", "fddi.fc.prio == 7", "fddi.fc.clf == 0x0c", "fddi.src == 40:00:00:d5:b3:f7", "fddi.addr == ff:ff:ff:ff:ff:ff",
         "fddi.dst contains 48:2c", "fddi.src[0] == 40", "llc && !eth && !tr && !fddi && !wlan", "llc.dsap == 0x06 && udp",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",

@@ -64,6 +64,10 @@ public sealed class TsharkColumnsOracleTests
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
         ["stp"] = "the spanning tree protocol (LLC SAP 0x42): tshark shows the BPDU's root, cost and port",
         ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
+        ["cdp"] = "Cisco Discovery Protocol (SNAP 00000c/0x2000): tshark shows the device ID and port",
+        ["vtp"] = "Cisco's VLAN Trunking Protocol (SNAP 00000c/0x2003): tshark shows the message type",
+        ["dtp"] = "Cisco's Dynamic Trunking Protocol (SNAP 00000c/0x2004)",
+        ["udld"] = "Cisco's UniDirectional Link Detection (SNAP 00000c/0x0111): tshark shows an empty Info",
         ["trmac"] = "Token Ring MAC frames (frame type 0): tshark shows the major vector",
         ["idp"] = "Xerox IDP (EtherType 0x0600, which a damaged header can make): tshark shows its packet type",
     };
