@@ -919,8 +919,10 @@ def llc_more_damageable(data, direction):
 def tokenring_more_frames():
     """Token Ring frames for tr.src's second value and tr.rif: routing information of 3 and 4 bytes (no pair: tshark's
     string is empty) and of every length from 5 to 12, more than 30 bytes, the capture cutting the pairs at each byte,
-    frames whose source is and is not source-routed with a group destination; and MAC frames of each frame control tshark
-    names (tshark's trmac, its columns not compared: docs/cli.md)."""
+    frames whose source is and is not source-routed with a group destination; and MAC frames (tshark's trmac) of each
+    frame control, with major vectors of named and unknown commands and function classes, sub-vectors of fixed length
+    (right and wrong), of free length and of lengths below 2, declared lengths past the frame, and bodies the capture or
+    the wire ends before, at and after the command byte (fewer than 3 captured bytes are data to tshark)."""
     ip4 = udp4()
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
@@ -934,6 +936,15 @@ def tokenring_more_frames():
     add(bytes([0x10, 0x40]) + bytes.fromhex("ffffffffffff") + bytes.fromhex("7edcba987654") + snap(0x0800) + ip4)
     for fc in (0x00, 0x01, 0x02, 0x03, 0x04, 0x05):
         add(token_ring(struct.pack(">HBB", 8, 0x00, 0x02) + b"\x00\x00\x00\x00", fc=fc))
+    for body in ("000845020000000000", "012c00056162636465", "000c000304010002 04020000", "000c0029 0802010203040506",
+                 "000a0029 080201020304", "000a0029 062001020304", "000a0029 042001020304", "00080029 04200102",
+                 "00020029", "00080029 05990102", "00080029 07990102", "000800ff 00000000", "0008001a 04300102",
+                 "0010002d 080201020304 0506 0201", "000e0022 0a22 0102030405060708"):
+        add(token_ring(bytes.fromhex(body.replace(" ", "")), fc=0x01))
+    mac = token_ring(bytes.fromhex("000800020401000204020000"), fc=0x01)
+    for end in (14, 15, 16, 17, 18, 19, 21):
+        add(mac, end)
+        add(mac[:end])
     return frames
 
 

@@ -772,8 +772,29 @@ public sealed class PacketDecoder
         }
         if (tr.FrameType == TokenRingHeader.LlcFrame)
             DecodeLlc(input, length, capEnd, repEnd);
+        else if (tr.FrameType == TokenRingHeader.MacFrame && capEnd - length >= TokenRingMacVector.TsharkMinLength)
+            DecodeTokenRingMac(input, length, capEnd, repEnd);
         else
-            Unsupported(input, length, capEnd, repEnd, tr.FrameType == TokenRingHeader.MacFrame ? "Token Ring MAC frame not decoded" : "reserved Token Ring frame type");
+            Unsupported(input, length, capEnd, repEnd, tr.FrameType == TokenRingHeader.MacFrame ? "Token Ring MAC frame too short for tshark's trmac" : "reserved Token Ring frame type");
+    }
+
+    /// <summary>
+    /// A Token Ring MAC frame's major vector, as tshark's trmac reads it: one layer over the whole body (nothing after it
+    /// is data), cut where the sub-vectors tshark walks run past the captured bytes (<see cref="TokenRingMacVector.TsharkReadEnd"/>).
+    /// </summary>
+    private void DecodeTokenRingMac(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.TokenRingMac, offset, TokenRingMacVector.HeaderLength, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = capEnd - offset;
+        int read = TokenRingMacVector.TsharkReadEnd(input.Bytes[offset..capEnd]);
+        if (read == 0)
+            return;
+        layer.Status = offset + read > repEnd ? LayerStatus.Malformed : LayerStatus.Truncated;
+        if (!input.Quoted)
+            Stop(layer.Status == LayerStatus.Malformed ? DecodeOutcome.Malformed : DecodeOutcome.Truncated, LayerKind.TokenRingMac, capEnd,
+                "Token Ring MAC sub-vector runs past the frame");
     }
 
     /// <summary>

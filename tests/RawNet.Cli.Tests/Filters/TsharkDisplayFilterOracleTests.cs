@@ -51,6 +51,7 @@ public sealed class TsharkDisplayFilterOracleTests
         "tr.frame_type == 0", "tr.dst == c0:00:00:00:12:34 && arp", "tr.addr == 82:00:00:ab:cd:ef", "tr.direction == 128 && udp",
         "tr.src == 02:00:00:ab:cd:ef", "tr.src == 82:00:00:ab:cd:ef && !tr.rif", "tr.src[0] == 82", "tr.rif", "tr.rif == \"212-2-23A\"",
         "tr.rif contains \"-4-\"", "tr.rif matches \"^E3E\"", "tr.rif == \"\"", "llc.dsap == 0x06 && ipv6", "llc.oui == 0x0080c2", "llc.pid == 0x0002",
+        "trmac", "trmac.mvec == 0x29", "trmac.length > 20", "trmac.srcclass == 5 && trmac.dstclass == 4", "tr && !trmac && !llc",
         "fddi", "fddi && ipv6", "fddi.fc.prio == 7", "fddi.fc.clf == 0x0c", "fddi.src == 40:00:00:d5:b3:f7", "fddi.addr == ff:ff:ff:ff:ff:ff",
         "fddi.dst contains 48:2c", "fddi.src[0] == 40", "llc && !eth && !tr && !fddi && !wlan", "llc.dsap == 0x06 && udp",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",

@@ -68,7 +68,6 @@ public sealed class TsharkColumnsOracleTests
         ["vtp"] = "Cisco's VLAN Trunking Protocol (SNAP 00000c/0x2003): tshark shows the message type",
         ["dtp"] = "Cisco's Dynamic Trunking Protocol (SNAP 00000c/0x2004)",
         ["udld"] = "Cisco's UniDirectional Link Detection (SNAP 00000c/0x0111): tshark shows an empty Info",
-        ["trmac"] = "Token Ring MAC frames (frame type 0): tshark shows the major vector",
         ["idp"] = "Xerox IDP (EtherType 0x0600, which a damaged header can make): tshark shows its packet type",
     };
 
@@ -91,7 +90,7 @@ public sealed class TsharkColumnsOracleTests
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
-        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "fddi",
+        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi",
     ];
 
     /// <summary>

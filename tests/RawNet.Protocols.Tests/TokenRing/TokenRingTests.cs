@@ -117,13 +117,52 @@ public class TokenRingTests
     }
 
     [Fact]
-    public void MacAndReservedFramesAreData()
+    public void ReservedFramesAndMacFramesTooShortForTrmacAreData()
     {
-        foreach (byte fc in new byte[] { 0x01, 0x80, 0xC0 })
+        foreach (var (fc, body) in new (byte, byte[])[] { (0x80, [1, 2, 3, 4]), (0xC0, [1, 2, 3, 4]), (0x01, [0, 8]), (0x01, [0]) })
         {
-            var packet = Decode.Frame(Frame([1, 2, 3, 4], frameControl: fc), LinkType.TokenRing);
+            var packet = Decode.Frame(Frame(body, frameControl: fc), LinkType.TokenRing);
             Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
             Assert.Equal([LayerKind.Frame, LayerKind.TokenRing, LayerKind.Payload], Decode.Kinds(packet));
+        }
+    }
+
+    [Fact]
+    public void MacFramesAreTheMajorVector()
+    {
+        // A beacon from a ring parameter server to a configuration report server: a beacon type, then a NAUN of the wrong
+        // length, whose value tshark does not read.
+        var frame = Frame(Hex("000c 4503 0401 0002 0402 0000"), frameControl: 0x01);
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.TokenRing, LayerKind.TokenRingMac], Decode.Kinds(packet));
+        Assert.Equal(12, packet[2].HeaderLength);
+        Assert.Equal("0x03", Decode.Field(packet, frame, "trmac.mvec"));
+        Assert.Equal("12", Decode.Field(packet, frame, "trmac.length"));
+        Assert.Equal("0x05", Decode.Field(packet, frame, "trmac.srcclass"));
+        Assert.Equal("0x04", Decode.Field(packet, frame, "trmac.dstclass"));
+    }
+
+    [Theory]
+    [InlineData("0008 0002", DecodeOutcome.Malformed)]          // the declared length walks past the frame
+    [InlineData("000a 0029 0420 0102 0304", DecodeOutcome.Ok)]  // a 4-byte response code reads two bytes past its length
+    [InlineData("0008 0029 0420 0102", DecodeOutcome.Malformed)]
+    [InlineData("0008 0029 0599 0102", DecodeOutcome.Malformed)] // a value of free length is read whole
+    [InlineData("0008 0029 0099 0102", DecodeOutcome.Ok)]       // a sub-vector length below 2 ends the walk
+    [InlineData("0002 0029", DecodeOutcome.Ok)]
+    [InlineData("0000 00", DecodeOutcome.Malformed)]             // no command byte: no field
+    public void SubVectorsAreReadAsTsharkReadsThem(string body, DecodeOutcome outcome)
+    {
+        var frame = Frame(Hex(body), frameControl: 0x01);
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(outcome, packet.Outcome);
+        Assert.Equal(LayerKind.TokenRingMac, packet[2].Kind);
+        Assert.Equal(frame.Length > 17, Decode.Field(packet, frame, "trmac.mvec") is not null);
+        // The same frames cut by the capture inside what tshark reads are truncated, not malformed.
+        if (outcome == DecodeOutcome.Malformed && frame.Length > 17)
+        {
+            var cut = Decode.Frame(frame, LinkType.TokenRing, originalLength: frame.Length + 8);
+            Assert.Equal(DecodeOutcome.Truncated, cut.Outcome);
         }
     }
 
