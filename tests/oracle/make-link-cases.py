@@ -25,7 +25,9 @@ and shorter than the frame, frames shorter than a session header (tcpdump's "(le
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
 tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
-(LINKTYPE_ATM_RFC1483, 100): see atm_frames.
+(LINKTYPE_ATM_RFC1483, 100): see atm_frames. llc-more.pcap, tokenring-more.pcap and atm-more.pcap (the leftovers of those
+three: IPv6 on IP's SAP, tcpdump's SNAP names, Token Ring's routing strings and MAC frames, ATM's Cisco NLPID and Fore
+header): see llc_more_frames, tokenring_more_frames, atm_more_frames.
 ppp-control.pcap (LINKTYPE_PPP):
 LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostile option and packet lengths, and a
 Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
@@ -39,7 +41,7 @@ import struct
 import sys
 
 from scapy.all import ICMP, IP, TCP, UDP, Raw
-from scapy.layers.inet6 import IPv6
+from scapy.layers.inet6 import ICMPv6EchoRequest, IPv6
 
 T0 = 1700000000
 A, B = "198.18.0.1", "198.18.0.2"
@@ -966,6 +968,156 @@ def atm_damageable(data, direction):
     return 8
 
 
+
+# --- The leftovers of LLC, Token Ring and ATM (issue 13, item 3): appended last, see main ---
+
+def tcp6():
+    return bytes(IPv6(src=A6, dst=B6) / TCP(sport=40001, dport=9, flags="S", seq=1000, options=[("MSS", 1440)]))
+
+
+def snap_header(oui, pid):
+    """LLC for a UI frame with SNAP: an OUI and a protocol ID."""
+    return b"\xaa\xaa\x03" + oui.to_bytes(3, "big") + struct.pack(">H", pid)
+
+
+# A spanning tree configuration BPDU (protocol 0, version 0, type 0, root and bridge 32768/02:00:00:00:00:01).
+BPDU = bytes.fromhex("000000000080000200000000010000000080000200000000018001000014000200 0f00".replace(" ", ""))
+def cdp(tlvs):
+    """A CDP packet: version 2, TTL 180, its checksum (the Internet checksum of the packet), the TLVs."""
+    packet = b"\x02\xb4\x00\x00" + tlvs
+    total = sum(struct.unpack(">%dH" % (len(packet) // 2), packet[:len(packet) // 2 * 2])) + (packet[-1] << 8 if len(packet) % 2 else 0)
+    while total > 0xFFFF:
+        total = (total & 0xFFFF) + (total >> 16)
+    return packet[:2] + struct.pack(">H", ~total & 0xFFFF) + packet[4:]
+
+
+# A CDP packet with one device ID TLV.
+CDP = cdp(struct.pack(">HH", 1, 8) + b"abcd")
+
+
+def llc_more_frames():
+    """802.3 frames of what the first LLC cases left out: IPv6 on IP's SAP 6 (tshark's version-sniffing "ip" hands it to
+    IPv6, tcpdump's ip_print refuses it in its own words), with UDP, TCP and ICMPv6, an 802.3 length that ends inside
+    the IPv6 header, one byte of it, and the capture cutting it before, inside and after the header; SNAP with every OUI
+    tcpdump 4.99 names (oui_values) and one it does not, with protocol IDs of the tables snap_print picks by OUI:
+    EtherType names behind RFC 1042's, 802.1H's and Apple's OUIs that no tcpdump printer takes (PUP, Sprite, AARP, IPv4
+    behind Apple's), Cisco's PIDs with tcpdump printers (CDP, VTP, DTP, UDLD, PVST, VLAN bridge: compared up to their
+    names) and without, RFC 2684's bridged PIDs tcpdump names but has no printer for (802.4, 802.6) and a BPDU (STP), and
+    AppleTalk's DDP. Not here: bridged Ethernet, Token Ring and FDDI frames (0x0080c2's PIDs 1, 3, 4, 7, 9, 10), which
+    tshark and tcpdump decode as frames and RawNet leaves as data, and EtherTypes tcpdump has printers for that RawNet
+    has not (LLDP, DECnet, loopback, RARP, AARP behind RFC 1042)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ip6 = udp6()
+    add(dot3(b"\x06\x06\x03" + ip6))
+    add(dot3(b"\x06\x06\x03" + tcp6()))
+    add(dot3(b"\x06\x06\x03" + bytes(IPv6(src=B6, dst=A6) / ICMPv6EchoRequest(id=7, seq=1))))
+    add(dot3(b"\x06\x06\x03" + ip6, length=3 + 20))                 # the 802.3 length ends inside IPv6
+    add(dot3(b"\x06\x06\x03\x60", pad=False))                       # one byte of it
+    add(dot3(b"\x06\x06\x03\x60"))                                   # and padding after it
+    add(dot3(b"\x06\x06\x13" + ip6))                                 # a UI with the poll bit: not IP
+    whole = dot3(b"\x06\x06\x03" + ip6)
+    for cut in (17, 18, 20, 40, 56, 57):
+        add(whole, cut)
+    for oui in (0x00005E, 0x000081, 0x00A03E, 0x00E02F, 0x009069, 0x080009, 0x00120F, 0x0012BB, 0x001B21, 0x002320, 0x5C16C7,
+                0xB0D2F5, 0x002481, 0x0004EA, 0x748771, 0xA42305, 0x00049F, 0x0015AD, 0x001018, 0x00E004, 0xD0F0DB, 0x0019A7):
+        add(dot3(snap_header(oui, 0x0001) + b"abcdef"))
+    for oui, pid in ((0x000000, 0x0200), (0x000000, 0x0500), (0x0000F8, 0x0200), (0x0000F8, 0x1234), (0x080007, 0x80F3),
+                     (0x080007, 0x0800), (0x080007, 0x1234), (0x00000C, 0x1234), (0x00000C, 0x0001), (0x0080C2, 0x0002),
+                     (0x0080C2, 0x0005), (0x0080C2, 0x0006), (0x0080C2, 0x0008), (0x0080C2, 0x000B), (0x0080C2, 0x1234)):
+        add(dot3(snap_header(oui, pid) + b"abcdefgh"))
+    for pid, body in ((0x2000, CDP), (0x2003, bytes(40)), (0x2004, bytes(40)), (0x0111, bytes(40)), (0x010B, BPDU), (0x010C, BPDU)):
+        add(dot3(snap_header(0x00000C, pid) + body))
+    add(dot3(snap_header(0x0080C2, 0x000E) + BPDU))
+    add(dot3(snap_header(0x080007, 0x809B) + bytes.fromhex("0011000000000001000200030405") + b"ddp"))
+    add(dot3(snap_header(0x0000F8, 0x0200) + b"abc", length=8 + 1))       # the 802.3 length ends after SNAP
+    return frames
+
+
+def llc_more_damageable(data, direction):
+    """DSAP, SSAP, the control field and SNAP's OUI (not the protocol ID, whose changed values name the EtherTypes and
+    bridged frames tcpdump has printers for and RawNet has not, nor the 802.3 length, nor the IP after SAP 6: damaged IP
+    is the IP oracles' business)."""
+    return 14 + (6 if data[14:16] == b"\xaa\xaa" else 3)
+
+
+def tokenring_more_frames():
+    """Token Ring frames for tr.src's second value and tr.rif: routing information of 3 and 4 bytes (no pair: tshark's
+    string is empty) and of every length from 5 to 12, more than 30 bytes, the capture cutting the pairs at each byte,
+    frames whose source is and is not source-routed with a group destination; and MAC frames (tshark's trmac) of each
+    frame control, with major vectors of named and unknown commands and function classes, sub-vectors of fixed length
+    (right and wrong), of free length and of lengths below 2, declared lengths past the frame, and bodies the capture or
+    the wire ends before, at and after the command byte (fewer than 3 captured bytes are data to tshark)."""
+    ip4 = udp4()
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for length in range(3, 13):
+        add(token_ring(snap(0x0800) + ip4, route=bytes([0x80 | length, 0x30]) + bytes(range(0x21, 0x21 + length - 2))))
+    add(token_ring(snap(0x0800) + ip4, route=bytes([0xDF, 0xB0]) + bytes(range(0xE3, 0x100))))
+    whole = token_ring(snap(0x0800) + ip4, route=bytes.fromhex("8a30") + bytes.fromhex("0fff1234abcd5678"))
+    for cut in range(16, 27):
+        add(whole, cut)
+    add(token_ring(snap(0x86DD) + udp6(), route=bytes.fromhex("0630a0b1c2d3")))
+    add(bytes([0x10, 0x40]) + bytes.fromhex("ffffffffffff") + bytes.fromhex("7edcba987654") + snap(0x0800) + ip4)
+    for fc in (0x00, 0x01, 0x02, 0x03, 0x04, 0x05):
+        add(token_ring(struct.pack(">HBB", 8, 0x00, 0x02) + b"\x00\x00\x00\x00", fc=fc))
+    for body in ("000845020000000000", "012c00056162636465", "000c000304010002 04020000", "000c0029 0802010203040506",
+                 "000a0029 080201020304", "000a0029 062001020304", "000a0029 042001020304", "00080029 04200102",
+                 "00020029", "00080029 05990102", "00080029 07990102", "000800ff 00000000", "0008001a 04300102",
+                 "0010002d 080201020304 0506 0201", "000e0022 0a22 0102030405060708"):
+        add(token_ring(bytes.fromhex(body.replace(" ", "")), fc=0x01))
+    mac = token_ring(bytes.fromhex("000800020401000204020000"), fc=0x01)
+    for end in (14, 15, 16, 17, 18, 19, 21):
+        add(mac, end)
+        add(mac[:end])
+    return frames
+
+
+def atm_more_frames():
+    """RFC 1483 frames of what the first ATM cases left out: Cisco's NLPID form (a first byte of 0x03, tcpdump's
+    isoclns_print from the next byte) with IPv4 (UDP, TCP, ICMP), IPv6, the null network layer, unknown NLPIDs and
+    frames that end after 0x03 and inside IPv4; and a Fore driver's 20-byte 802.6 header before SNAP with IPv4, IPv6,
+    ARP, an unknown EtherType and CDP, before IP on its own SAP (IPv4 and IPv6), and before LLC frames of other SAPs and
+    controls. Not here: CLNP, ES-IS, IS-IS, Q.933 and PPP behind the NLPID, which tcpdump prints and RawNet names only."""
+    ip4, arp = udp4(), bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    fore = bytes.fromhex("222403") + bytes(range(0x40, 0x40 + 17))
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(b"\x03\xcc" + ip4)
+    add(b"\x03\xcc" + tcp4())
+    add(b"\x03\xcc" + echo4())
+    add(b"\x03\x8e" + udp6())
+    add(b"\x03\x00" + b"null")
+    add(b"\x03\x00")
+    for nlpid in (0x09, 0x80, 0xB0, 0xFF):
+        add(b"\x03" + bytes([nlpid]) + b"abcdefgh")
+    add(b"\x03\x09")
+    add(b"\x03")
+    add(b"\x03\xcc")
+    add(b"\x03\xcc" + ip4[:12])
+    add(b"\x03\xcc" + ip4, 10)
+    add(b"\x03\xcc" + ip4, 1)
+    add(fore + snap(0x0800) + ip4)
+    add(fore + snap(0x86DD) + udp6())
+    add(fore + snap(0x0806) + arp)
+    add(fore + snap(0x1234) + b"abcdef")
+    add(fore + snap_header(0x00000C, 0x2000) + CDP)
+    add(fore + b"\x06\x06\x03" + ip4)
+    add(fore + b"\x06\x06\x03" + udp6())
+    add(fore + b"\x0e\x0e\xafxyz")
+    add(fore + b"\x0e\x0f\x10\x23info")
+    add(fore + snap(0x0800) + ip4, 30)
+    add(fore + snap(0x0800))
+    add(fore[:21])
+    return frames
+
+
+def atm_more_damageable(data, direction):
+    """The NLPID form's first two bytes, LLC and SNAP (a Fore header's first bytes); damage() keeps the NLPIDs whose
+    printers RawNet has not out."""
+    return 8
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -974,7 +1126,8 @@ def damage(frames, rng, direction, damageable):
     for data, caplen in frames:
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
-            start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, auth_damageable: 4, pppoe_auth_damageable: 22, macsec_damageable: 14, nsh_damageable: 14, arista_damageable: 14}.get(damageable, 0)
+            start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, auth_damageable: 4, pppoe_auth_damageable: 22, macsec_damageable: 14,
+                     nsh_damageable: 14, arista_damageable: 14, llc_more_damageable: 14}.get(damageable, 0)
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             if damageable is nsh_damageable:
@@ -983,6 +1136,10 @@ def damage(frames, rng, direction, damageable):
             if damageable is arista_damageable:
                 at = 14 + 1 if at in (14, 16, 17) else at
                 value = value if at != 14 + 1 or value != 1 else 2
+            if damageable is atm_more_damageable:
+                changed = data[:at] + bytes([value]) + data[at + 1:]
+                if changed[0] == 0x03 and len(changed) > 1 and changed[1] in (0x81, 0x82, 0x83, 0x08, 0xCF):
+                    value = data[at]  # CLNP, ES-IS, IS-IS, Q.933 and PPP: printers RawNet has not
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
@@ -1020,6 +1177,10 @@ def main():
         # after it, for the same reason
         "ppp-auth.pcap": (9, ppp_auth_frames(), False, auth_damageable),
         "pppoe-auth.pcap": (1, pppoe_auth_frames(), False, pppoe_auth_damageable),
+        # and after those, the leftovers of LLC, Token Ring and ATM
+        "llc-more.pcap": (1, llc_more_frames(), False, llc_more_damageable),
+        "tokenring-more.pcap": (6, tokenring_more_frames(), False, tokenring_damageable),
+        "atm-more.pcap": (100, atm_more_frames(), False, atm_more_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

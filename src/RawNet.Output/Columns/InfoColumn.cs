@@ -80,7 +80,7 @@ public static class InfoColumn
     private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
     {
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
-            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => MalformedMark,
+            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };

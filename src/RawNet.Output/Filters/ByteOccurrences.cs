@@ -135,6 +135,7 @@ internal ref struct ByteOccurrences
             case FieldKind.DnsName:
             case FieldKind.Text:
             case FieldKind.HttpText:
+            case FieldKind.BuiltText:
             {
                 int room = FieldFormatter.RoomFor(field, value);
                 var chars = room <= _chars.Length ? _chars : Rent(ref _longChars, room).AsSpan();
@@ -145,7 +146,7 @@ internal ref struct ByteOccurrences
                 bytes = text[..Encoding.UTF8.GetBytes(chars[..written], text)];
                 return true;
             }
-            case FieldKind.MacAddress when value.Number == FieldValue.BitReversedMac:
+            case FieldKind.MacAddress when FieldFormatter.IsRewrittenMac(value):
                 if (value.Offset < 0 || value.Offset > buffer.Length - length || _text.Length < length)
                     return false;
                 bytes = FieldFormatter.MacBytes(value, buffer, _text);

@@ -214,8 +214,9 @@ public sealed class DisplayFilter
     {
         foreach (var definition in definitions ?? [])
         {
-            // A derived MAC address may be shown bit-reversed (FDDI's), written into the same buffer.
-            if (definition.Kind is FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName
+            // A derived MAC address may be shown rewritten (FDDI's bit-reversed, Token Ring's without the routing bit),
+            // written into the same buffer.
+            if (definition.Kind is FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName or FieldKind.BuiltText
                 || definition.Kind == FieldKind.MacAddress && !definition.IsFixed)
                 return true;
         }

@@ -213,13 +213,13 @@ internal sealed class FilterParser
     private static Shape ShapeOf(FieldKind kind, bool protocol, bool sliced) => kind switch
     {
         _ when protocol || sliced || kind == FieldKind.Bytes => Shape.Bytes,
-        FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName => Shape.Text,
+        FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName or FieldKind.BuiltText => Shape.Text,
         FieldKind.MacAddress or FieldKind.Ipv4Address or FieldKind.Ipv6Address => Shape.Address,
         _ => Shape.Number,
     };
 
     /// <summary>Whether a field's values have bytes a slice, <c>contains</c> or <c>matches</c> can read.</summary>
-    private static bool HasBytes(FieldKind kind) => kind is FieldKind.Bytes or FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName
+    private static bool HasBytes(FieldKind kind) => kind is FieldKind.Bytes or FieldKind.Text or FieldKind.HttpText or FieldKind.DnsName or FieldKind.BuiltText
         or FieldKind.MacAddress or FieldKind.Ipv4Address or FieldKind.Ipv6Address;
 
     private static bool IsOperand(string word) => FieldCatalog.TryFind(word, out _) || FieldCatalog.TryFindProtocol(word, out _);
@@ -539,7 +539,7 @@ internal sealed class FilterParser
         FieldKind.Marker => "a marker",
         FieldKind.MacAddress => "a MAC address",
         FieldKind.Ipv4Address => "an IPv4 address",
-        FieldKind.DnsName or FieldKind.Text or FieldKind.HttpText => "a string",
+        FieldKind.DnsName or FieldKind.Text or FieldKind.HttpText or FieldKind.BuiltText => "a string",
         FieldKind.Bytes => "bytes",
         _ => "an IPv6 address",
     };

@@ -114,6 +114,8 @@ public sealed partial class SummaryPrinter
             AppendIpReadAt(packet, frame, type == 0x0800 ? LayerKind.Ipv4 : LayerKind.Ipv6, payload, length - FrameRelayHeader.SnapLength);
             return;
         }
+        if (AppendSnapPrinterName(oui, type))
+            return;
         AppendUnknownSnap(oui, type, length - FrameRelayHeader.SnapLength);
         // fr_print passes the header's length where fr_hdr_print wants the address's.
         AppendQ922Header(length + at, at, dlci, flags, (byte)Nlpid.Snap);

@@ -53,7 +53,15 @@ public sealed partial class SummaryPrinter
             return false;
         }
         if (ui && dsap == LlcHeader.IpSap && ssap == LlcHeader.IpSap)
+        {
+            // ip_print, which refuses any version but 4 in its own words (the decoder, as tshark, made IPv6 of a 6).
+            if (next == LayerKind.Ipv6)
+            {
+                AppendIpVersionProblem(bytes[headerLength..]);
+                return false;
+            }
             return next == LayerKind.Ipv4 || Truncated("ip");
+        }
         AppendMacs(ethernet, dsap == ssap ? default : "SSAP", ssap);
         AppendSapName("DSAP", dsap);
         line.Append(' ');
@@ -166,7 +174,6 @@ public sealed partial class SummaryPrinter
     /// <summary>snap_print: the EtherType's printer for the encapsulating OUIs, otherwise the SNAP header and a dump.</summary>
     private bool AppendLlcSnap(ReadOnlySpan<byte> ethernet, ReadOnlySpan<byte> bytes, int length, LayerKind next)
     {
-        var line = _line;
         if (bytes.Length < LlcHeader.SnapLength || length < LlcHeader.SnapLength)
             return Truncated("snap");
         LlcHeader.TryRead(bytes, out var llc);
@@ -174,38 +181,53 @@ public sealed partial class SummaryPrinter
         ushort type = llc.ProtocolId;
         if (llc.CarriesEtherType && next is not LayerKind.Payload and not LayerKind.Frame)
             return true;
-        if (oui is LlcHeader.Cisco or LlcHeader.Bridged || oui == LlcHeader.AppleTalk && type == AppleTalkDdp)
-        {
-            // CDP, VTP, STP and the other Cisco protocols; bridged frames (RFC 2684); AppleTalk: printers RawNet does not have.
-            line.Append("SNAP");
+        if (AppendSnapPrinterName(oui, type))
             return false;
-        }
         AppendMacs(ethernet, null, 0);
         AppendUnknownSnap(oui, type, length - LlcHeader.SnapLength);
         AppendHexDump(bytes, "\n\t", withText: true);
         return false;
     }
 
-    /// <summary>snap_print's words for an OUI or EtherType it has no printer for; <paramref name="length"/> the bytes after SNAP.</summary>
+    /// <summary>
+    /// The name a printer RawNet does not have starts its line with (Cisco's protocols, STP behind Cisco's or 802.1's OUI,
+    /// AppleTalk's DDP "AT", after -v's "et1 "): true when snap_print hands the protocol ID to one, and the line ends there.
+    /// </summary>
+    private bool AppendSnapPrinterName(uint oui, ushort type)
+    {
+        string? printer = oui == LlcHeader.AppleTalk && type == AppleTalkDdp ? _verbose ? "et1 AT" : "AT" : TcpdumpNames.SnapPrinter(oui, type);
+        if (printer is null)
+            return false;
+        _line.Append(printer);
+        return true;
+    }
+
+    /// <summary>
+    /// snap_print's words for an OUI or protocol ID it has no printer for, with its tables' names (tcpdump's own, not the
+    /// IEEE registry tshark reads); <paramref name="length"/> the bytes after SNAP.
+    /// </summary>
     private void AppendUnknownSnap(uint oui, ushort type, int length)
     {
         var line = _line;
         if (oui == LlcHeader.EncapsulatedEthernet)
-        {
-            line.Append("SNAP, ethertype Unknown (0x");
-            line.AppendHexDigits(type, 4);
-        }
+            line.Append("SNAP, ethertype ");
         else
         {
-            line.Append("SNAP, oui Unknown (0x");
+            line.Append("SNAP, oui ");
+            AppendNameOrUnknown(TcpdumpNames.SnapOui(oui));
+            line.Append(" (0x");
             line.AppendHexDigits(oui, 6);
-            line.Append("), pid Unknown (0x");
-            line.AppendHexDigits(type, 4);
+            line.Append("), pid ");
         }
+        AppendNameOrUnknown(TcpdumpNames.SnapPid(oui, type));
+        line.Append(" (0x");
+        line.AppendHexDigits(type, 4);
         line.Append("), length ");
         line.Append(length);
         line.Append(": ");
     }
+
+    private void AppendNameOrUnknown(string name) => _line.Append(name.Length > 0 ? name : "Unknown");
 
     /// <summary>The 802.3 length in the type field just before <paramref name="offset"/>, or -1 when that field is an EtherType.</summary>
     private static int LengthFieldBefore(ReadOnlySpan<byte> frame, int offset) =>

@@ -145,18 +145,151 @@ internal static class TcpdumpNames
         _ => "unknown",
     };
 
-    /// <summary>ethertype_values for the types RawNet knows, or "".</summary>
+    /// <summary>ethertype_values (tcpdump 4.99's names, first match where two share a number), or "".</summary>
     public static string EtherType(ushort type) => type switch
     {
         0x0800 => "IPv4",
-        0x0806 => "ARP",
+        0x8847 => "MPLS unicast",
+        0x8848 => "MPLS multicast",
         0x86DD => "IPv6",
         0x8100 => "802.1Q",
+        0x9100 => "802.1Q-9100",
         0x88A8 => "802.1Q-QinQ",
+        0x9200 => "802.1Q-9200",
+        0x88E5 => "802.1AE MACsec",
+        0x0200 => "PUP",
+        0x0806 => "ARP",
+        0x8035 => "Reverse ARP",
+        0x0600 => "NS",
+        0x0500 => "Sprite",
+        0x1000 => "Trail",
+        0x6001 => "MOP DL",
+        0x6002 => "MOP RC",
+        0x6003 => "DN",
+        0x6004 => "LAT",
+        0x6007 => "SCA",
+        0x6558 => "TEB",
+        0x8038 => "Lanbridge",
+        0x803C => "DEC DNS",
+        0x803E => "DEC DTS",
+        0x805B => "VEXP",
+        0x805C => "VPROD",
+        0x809B => "Appletalk",
+        0x80F3 => "Appletalk ARP",
+        0x8137 => "IPX",
+        0x880B => "PPP",
+        0x8808 => "MPCP",
+        0x8809 => "Slow Protocols",
         0x8863 => "PPPoE D",
         0x8864 => "PPPoE S",
-        0x6558 => "TEB",
+        0x888E => "EAPOL",
+        0x8899 => "Realtek protocols",
+        0x886F => "MS NLB heartbeat",
+        0x8870 => "Jumbo",
+        0x894F => "NSH",
+        0x9000 => "Loopback",
+        0xFEFE => "OSI",
+        0x00FE => "GRE-OSI",
+        0xABCD => "CFM (old)",
+        0x8902 => "CFM",
+        0x893A => "IEEE1905.1",
+        0x88CC => "LLDP",
+        0x88CA => "TIPC",
+        0x0707 => "GeoNet (old)",
+        0x8947 => "GeoNet",
+        0x1111 => "CALM FAST",
+        0x88A2 => "AoE",
+        0x88F7 => "PTP",
+        0xD28B => "Arista Vendor Specific Protocol",
         _ => "",
+    };
+
+    /// <summary>oui_values: the organisations tcpdump 4.99 names in a SNAP header, or "".</summary>
+    public static string SnapOui(uint oui) => oui switch
+    {
+        0x000000 => "Ethernet",
+        0x00000C => "Cisco",
+        0x00005E => "IANA",
+        0x000081 => "Nortel Networks SONMP",
+        0x0000F8 => "Cisco bridged",
+        0x0080C2 => "Ethernet bridged",
+        0x00A03E => "ATM Forum",
+        0x00E02F => "DOCSIS Spanning Tree",
+        0x080007 => "Appletalk",
+        0x009069 => "Juniper",
+        0x080009 => "Hewlett-Packard",
+        0x00120F => "IEEE 802.3 Private",
+        0x0012BB => "ANSI/TIA",
+        0x001B21 => "DCBX",
+        0x002320 => "Nicira Networks",
+        0x5C16C7 => "Big Switch Networks",
+        0xB0D2F5 => "Vello Systems",
+        0x002481 => "HP",
+        0x0004EA => "HP-Labs",
+        0x748771 => "Infoblox Inc",
+        0xA42305 => "Open Networking Lab",
+        0x00049F => "Freescale",
+        0x0015AD => "Netronome",
+        0x001018 => "Broadcom",
+        0x00E004 => "PMC-Sierra",
+        0xD0F0DB => "Ericsson",
+        _ => "",
+    };
+
+    /// <summary>
+    /// A SNAP protocol ID's name in the table snap_print picks by OUI (EtherTypes for RFC 1042, 802.1H and Apple,
+    /// cisco_values, bridged_values for RFC 2684), or "".
+    /// </summary>
+    public static string SnapPid(uint oui, ushort pid) => oui switch
+    {
+        0x000000 or 0x0000F8 or 0x080007 => EtherType(pid),
+        0x00000C => pid switch
+        {
+            0x2000 => "CDP",
+            0x2003 => "VTP",
+            0x2004 => "DTP",
+            0x0111 => "UDLD",
+            0x010B => "PVST",
+            0x010C => "VLAN Bridge",
+            _ => "",
+        },
+        0x0080C2 => pid switch
+        {
+            0x0001 => "Ethernet + FCS",
+            0x0007 => "Ethernet w/o FCS",
+            0x0002 => "802.4 + FCS",
+            0x0008 => "802.4 w/o FCS",
+            0x0003 => "Token Ring + FCS",
+            0x0009 => "Token Ring w/o FCS",
+            0x0004 => "FDDI + FCS",
+            0x000A => "FDDI w/o FCS",
+            0x0005 => "802.6 + FCS",
+            0x000B => "802.6 w/o FCS",
+            0x000E => "BPDU",
+            _ => "",
+        },
+        _ => "",
+    };
+
+    /// <summary>
+    /// The printer snap_print hands a Cisco or RFC 2684 protocol ID to, by the name it starts its line with (CDP, VTP,
+    /// DTP, UDLD; STP for PVST, Cisco's VLAN bridge and bridged BPDUs), or null. Bridged Ethernet, Token Ring and FDDI
+    /// frames (0x0080c2's PIDs 1, 7, 3, 9, 4, 10) go to those link printers, which RawNet does not run on bytes it has not
+    /// decoded as a frame: null, so their line is the SNAP header's (docs/cli.md).
+    /// </summary>
+    public static string? SnapPrinter(uint oui, ushort pid) => oui switch
+    {
+        0x00000C => pid switch
+        {
+            0x2000 => "CDP",
+            0x2003 => "VTP",
+            0x2004 => "DTP",
+            0x0111 => "UDLD",
+            0x010B or 0x010C => "STP",
+            _ => null,
+        },
+        0x0080C2 when pid == 0x000E => "STP",
+        _ => null,
     };
 
     /// <summary>arpop_values, or "" for an operation it does not name.</summary>

@@ -19,6 +19,8 @@ public enum LayerKind : byte
     TokenRing,
     /// <summary>An FDDI MAC header (LINKTYPE_FDDI): frame control and both addresses; tshark "fddi".</summary>
     Fddi,
+    /// <summary>A Token Ring MAC frame's major vector with its sub-vectors (the whole frame body); tshark "trmac".</summary>
+    TokenRingMac,
     /// <summary>An IEEE 802.2 LLC header with its SNAP extension when it has one.</summary>
     Llc,
     Ethernet,

@@ -777,13 +777,35 @@ public sealed class PacketDecoder
         }
         if (tr.FrameType == TokenRingHeader.LlcFrame)
             DecodeLlc(input, length, capEnd, repEnd);
+        else if (tr.FrameType == TokenRingHeader.MacFrame && capEnd - length >= TokenRingMacVector.TsharkMinLength)
+            DecodeTokenRingMac(input, length, capEnd, repEnd);
         else
-            Unsupported(input, length, capEnd, repEnd, tr.FrameType == TokenRingHeader.MacFrame ? "Token Ring MAC frame not decoded" : "reserved Token Ring frame type");
+            Unsupported(input, length, capEnd, repEnd, tr.FrameType == TokenRingHeader.MacFrame ? "Token Ring MAC frame too short for tshark's trmac" : "reserved Token Ring frame type");
+    }
+
+    /// <summary>
+    /// A Token Ring MAC frame's major vector, as tshark's trmac reads it: one layer over the whole body (nothing after it
+    /// is data), cut where the sub-vectors tshark walks run past the captured bytes (<see cref="TokenRingMacVector.TsharkReadEnd"/>).
+    /// </summary>
+    private void DecodeTokenRingMac(Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.TokenRingMac, offset, TokenRingMacVector.HeaderLength, capEnd, repEnd, out int index))
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = capEnd - offset;
+        int read = TokenRingMacVector.TsharkReadEnd(input.Bytes[offset..capEnd]);
+        if (read == 0)
+            return;
+        layer.Status = offset + read > repEnd ? LayerStatus.Malformed : LayerStatus.Truncated;
+        if (!input.Quoted)
+            Stop(layer.Status == LayerStatus.Malformed ? DecodeOutcome.Malformed : DecodeOutcome.Truncated, LayerKind.TokenRingMac, capEnd,
+                "Token Ring MAC sub-vector runs past the frame");
     }
 
     /// <summary>
     /// An 802.2 LLC header (with SNAP when both SAPs are 0xAA), then, for a frame that carries information, what its SNAP
-    /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table; anything else stays data.
+    /// EtherType or its SAP names: IP for SAP 6, as tshark's SAP table (its version-sniffing "ip" dissector, so IPv6
+    /// when the version says 6); anything else stays data.
     /// </summary>
     private void DecodeLlc(in Span input, int offset, int capEnd, int repEnd)
     {
@@ -796,7 +818,7 @@ public sealed class PacketDecoder
         if (llc.IsSnap && llc.CarriesEtherType && llc.CarriesInformation)
             DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
         else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
-            DecodeIpv4(input, offset + length, capEnd, repEnd);
+            DecodeIpByDispatcher(input, offset + length, capEnd, repEnd);
         else
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
     }

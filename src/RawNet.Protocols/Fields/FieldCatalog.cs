@@ -33,6 +33,7 @@ public static class FieldCatalog
         LayerKind.Ieee80211 => Ieee80211.Ieee80211Fields.All,
         LayerKind.TokenRing => TokenRing.TokenRingFields.All,
         LayerKind.Fddi => Fddi.FddiFields.All,
+        LayerKind.TokenRingMac => TokenRing.TokenRingMacFields.All,
         LayerKind.Llc => Llc.LlcFields.All,
         LayerKind.Ethernet => EthernetFields.All,
         LayerKind.Vlan => VlanFields.All,
@@ -90,13 +91,14 @@ public static class FieldCatalog
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
-    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it); for any other layer, no
-    /// field means tshark does not show the protocol (LCP, IPCP and IPv6CP among them: a header cut short of its four
-    /// bytes matches no "lcp" in tshark).
+    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it; Token Ring's trmac, there
+    /// before its command byte is); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
+    /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista;
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista
+        || layer.Kind == LayerKind.TokenRingMac;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -164,6 +166,7 @@ public static class FieldCatalog
         LayerKind.Ieee80211 => "wlan",
         LayerKind.TokenRing => "tr",
         LayerKind.Fddi => "fddi",
+        LayerKind.TokenRingMac => "trmac",
         LayerKind.Llc => "llc",
         LayerKind.Ethernet => "eth",
         LayerKind.Vlan => "vlan",
@@ -228,6 +231,7 @@ public static class FieldCatalog
         LayerKind.Ieee80211 => "IEEE 802.11 wireless LAN",
         LayerKind.TokenRing => "Token-Ring",
         LayerKind.Fddi => "Fiber Distributed Data Interface",
+        LayerKind.TokenRingMac => "Token-Ring Media Access Control",
         LayerKind.Llc => "Logical-Link Control",
         LayerKind.Ethernet => "Ethernet II",
         LayerKind.Vlan => "802.1Q Virtual LAN",

@@ -44,6 +44,11 @@ public enum FieldKind : byte
     Bytes,
     /// <summary>An HTTP string made from the packet's bytes when shown (a status description, a full URI, file data): see <see cref="Http.HttpFieldReader.TryFormat"/>.</summary>
     HttpText,
+    /// <summary>
+    /// A string a dissector builds from several of the packet's bytes (Wireshark FT_STRING), written by the field's reader
+    /// when shown: Token Ring's ring-bridge pairs (<see cref="TokenRing.TokenRingFieldReader.TryFormat"/>).
+    /// </summary>
+    BuiltText,
 }
 
 /// <summary>How the layer tree shows a field's occurrence.</summary>
@@ -280,11 +285,13 @@ public enum ComputedField : byte
     FrSnapType,
     /// <summary>Token Ring fields that depend on source routing, read by <see cref="TokenRing.TokenRingFieldReader"/> (TrAddresses to TrBridge).</summary>
     TrAddresses,
+    TrSource,
     TrRouteLength,
     TrBroadcast,
     TrMaxFrameSize,
     TrDirection,
     TrRing,
+    TrRingBridgePairs,
     TrBridge,
     /// <summary>FDDI's bit-swapped addresses, read by <see cref="Fddi.FddiFieldReader"/> (FddiDestination to FddiAddresses).</summary>
     FddiDestination,
@@ -573,4 +580,10 @@ public readonly record struct FieldValue(ulong Number, int Offset, int Length)
     /// any other number shows the bytes as they are.
     /// </summary>
     public const ulong BitReversedMac = 1;
+
+    /// <summary>
+    /// The number of a MAC address value shown with the top bit of its first byte cleared (tshark's hidden second
+    /// tr.src, the source address without Token Ring's routing information indicator).
+    /// </summary>
+    public const ulong SourceRouteClearedMac = 2;
 }

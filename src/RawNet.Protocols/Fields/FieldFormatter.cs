@@ -20,6 +20,7 @@ public static class FieldFormatter
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
         FieldKind.Bytes => Math.Max(0, value.Length) * 3,
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
+        FieldKind.BuiltText => Math.Max(MaxLength, TokenRing.TokenRingFieldReader.MaxFormattedLength),
         _ => MaxLength,
     };
 
@@ -92,6 +93,8 @@ public static class FieldFormatter
                 return Convert.TryToHexStringLower(buffer.Slice(value.Offset, value.Length), destination, out written);
             case FieldKind.HttpText:
                 return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
+            case FieldKind.BuiltText:
+                return field.Computed == ComputedField.TrRingBridgePairs && TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written);
             default:
                 return false;
         }
@@ -124,18 +127,29 @@ public static class FieldFormatter
     /// <summary>Writes a MAC address as six lowercase hex pairs joined by colons.</summary>
     /// <summary>
     /// A MAC address value's six bytes: those at its offset in <paramref name="buffer"/>, or for a value whose number is
-    /// <see cref="FieldValue.BitReversedMac"/> those bytes with each one's bits reversed, written into <paramref name="scratch"/>
-    /// (six bytes at least).
+    /// <see cref="FieldValue.BitReversedMac"/> those bytes with each one's bits reversed, or for
+    /// <see cref="FieldValue.SourceRouteClearedMac"/> with the first byte's top bit cleared, written into
+    /// <paramref name="scratch"/> (six bytes at least).
     /// </summary>
     public static ReadOnlySpan<byte> MacBytes(scoped in FieldValue value, ReadOnlySpan<byte> buffer, Span<byte> scratch)
     {
         var mac = buffer.Slice(value.Offset, 6);
+        if (value.Number == FieldValue.SourceRouteClearedMac)
+        {
+            mac.CopyTo(scratch);
+            scratch[0] &= 0x7F;
+            return scratch[..6];
+        }
         if (value.Number != FieldValue.BitReversedMac)
             return mac;
         for (int i = 0; i < 6; i++)
             scratch[i] = ReverseBits(mac[i]);
         return scratch[..6];
     }
+
+    /// <summary>True for a MAC address value whose bytes <see cref="MacBytes"/> changes from those in the buffer.</summary>
+    public static bool IsRewrittenMac(scoped in FieldValue value) =>
+        value.Number is FieldValue.BitReversedMac or FieldValue.SourceRouteClearedMac;
 
     /// <summary>A byte with its bits in the other order (FDDI's and Token Ring's on-the-wire address order).</summary>
     public static byte ReverseBits(byte b) => (byte)((b * 0x0202020202UL & 0x010884422010UL) % 1023);

@@ -105,6 +105,8 @@ public static class FieldReader
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.
         LayerKind.TokenRing => layer.Detail == TokenRing.TokenRingHeader.TsharkFieldsLength,
+        // tshark's trmac reads the command byte before anything else.
+        LayerKind.TokenRingMac => layer.HeaderLength >= TokenRing.TokenRingMacVector.HeaderLength,
         _ => true,
     };
 

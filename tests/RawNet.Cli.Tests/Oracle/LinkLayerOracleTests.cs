@@ -35,10 +35,10 @@ public sealed class LinkLayerOracleTests
         "fr.first_addr_octet", "fr.upper_dlci", "fr.cr", "fr.ea", "fr.second_addr_octet", "fr.second_dlci", "fr.fecn", "fr.becn", "fr.de",
         "fr.third_addr_octet", "fr.third_dlci", "fr.dlcore_control", "fr.lower_dlci", "fr.dc", "fr.dlci", "fr.control",
         "fr.control.u_modifier_cmd", "fr.control.u_modifier_resp", "fr.control.ftype", "fr.nlpid", "fr.snap.oui", "fr.snap.pid", "fr.snaptype",
-        // Token Ring (tokenring.pcap). Not tr.src: tshark adds it twice, the second time hidden with the routing bit
-        // cleared, which RawNet does not (tr.addr holds both addresses as sent); nor the ring-bridge string tr.rif.
+        // Token Ring (tokenring.pcap, tokenring-more.pcap): tr.src twice, the second time with the routing bit cleared
         "tr.ac", "tr.priority", "tr.frame", "tr.monitor_cnt", "tr.priority_reservation", "tr.fc", "tr.frame_type", "tr.frame_pcf",
-        "tr.dst", "tr.addr", "tr.sr", "tr.rif_bytes", "tr.broadcast", "tr.max_frame_size", "tr.direction", "tr.rif.ring", "tr.rif.bridge",
+        "tr.dst", "tr.src", "tr.addr", "tr.sr", "tr.rif_bytes", "tr.broadcast", "tr.max_frame_size", "tr.direction", "tr.rif.ring",
+        "tr.rif.bridge", "tr.rif", "trmac.mvec", "trmac.length", "trmac.srcclass", "trmac.dstclass",
         // FDDI (fddi.pcap): the addresses as tshark shows LINKTYPE_FDDI's, bit-swapped
         "fddi.fc", "fddi.fc.clf", "fddi.fc.prio", "fddi.fc.smt_subtype", "fddi.fc.mac_subtype", "fddi.dst", "fddi.src", "fddi.addr",
         // PPP's control protocols (ppp-control.pcap)
@@ -82,10 +82,12 @@ public sealed class LinkLayerOracleTests
     ];
 
     /// <summary>
-    /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink, BAP), and
-    /// of what LLC carries that only tcpdump prints (IPX, STP): compared up to the protocol's name only.
+    /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink,
+    /// BAP), and of what LLC carries that only tcpdump prints (IPX, STP, AppleTalk's DDP; behind Cisco's OUI CDP, VTP,
+    /// DTP and UDLD, whose names tcpdump follows with their version): compared up to the protocol's name only.
     /// </summary>
-    private static readonly Regex PppProtocolsTcpdumpDecodes = new(@"^(\S+ )?((?:\S+: )?(?:OSI|IPX|STP|MLPPP|BAP))\b", RegexOptions.Compiled);
+    private static readonly Regex PppProtocolsTcpdumpDecodes =
+        new(@"^(\S+ )?((?:\S+: )?(?:(?:OSI|IPX|STP|MLPPP|BAP|(?:et1 )?AT)\b|(?:CDP|VTP|DTP|UDLD)(?=v\d)))", RegexOptions.Compiled);
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("link");
 
@@ -116,7 +118,7 @@ public sealed class LinkLayerOracleTests
             Assert.NotEmpty(files);
             foreach (var file in files)
             {
-                TsharkComparison.AssertSameFields(file, Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap" ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
+                TsharkComparison.AssertSameFields(file, CarriesLlc(file) ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
                 foreach (var mode in new[] { "", "-v" })
                     TcpdumpComparison.AssertSummariesEqual(file, mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
             }
@@ -205,7 +207,21 @@ public sealed class LinkLayerOracleTests
             "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
         foreach (var value in new[] { "llc:ip:udp", "llc:ipv6:udp", "llc:arp", "llc:ip:icmp", "llc:ip:tcp", "llc:data", "Malformed", "size limited" })
             Assert.Contains(value, atm.StdOut);
+        var more = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-more.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "llc.oui", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:llc:ip:ipv6:udp", "eth:llc:ip:ipv6:tcp", "eth:llc:ip:ipv6:icmpv6", "eth:llc:cdp", "eth:llc:vtp", "eth:llc:dtp",
+            "eth:llc:udld", "eth:llc:stp", "eth:llc:ddp", "\t13693147\t", "\t32962\t", "\t524295\t", "Invalid IPv6 header", "size limited" })
+            Assert.Contains(value, more.StdOut);
+        var trMore = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "tokenring-more.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "tr.src", "-e", "tr.rif", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "82:00:00:ab:cd:ef,02:00:00:ab:cd:ef\t212-2-23A", "\t212-2-232-4-252-6-272-8-292\t", "7e:dc:ba:98:76:54,7e:dc:ba:98:76:54",
+            "tr:trmac", "tr:data", "Report Error", "Unknown Major Vector: 255", "Malformed", "size limited" })
+            Assert.Contains(value, trMore.StdOut);
     }
+
+    /// <summary>The damaged files whose LLC fields are compared (in the others LLC is what tshark guesses an MPLS payload to be).</summary>
+    private static bool CarriesLlc(string file) => Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap"
+        or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap";
 
     private const string Script = "make-link-cases.py";
 }

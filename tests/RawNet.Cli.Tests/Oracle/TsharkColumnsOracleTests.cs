@@ -64,7 +64,10 @@ public sealed class TsharkColumnsOracleTests
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
         ["stp"] = "the spanning tree protocol (LLC SAP 0x42): tshark shows the BPDU's root, cost and port",
         ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
-        ["trmac"] = "Token Ring MAC frames (frame type 0): tshark shows the major vector",
+        ["cdp"] = "Cisco Discovery Protocol (SNAP 00000c/0x2000): tshark shows the device ID and port",
+        ["vtp"] = "Cisco's VLAN Trunking Protocol (SNAP 00000c/0x2003): tshark shows the message type",
+        ["dtp"] = "Cisco's Dynamic Trunking Protocol (SNAP 00000c/0x2004)",
+        ["udld"] = "Cisco's UniDirectional Link Detection (SNAP 00000c/0x0111): tshark shows an empty Info",
         ["idp"] = "Xerox IDP (EtherType 0x0600, which a damaged header can make): tshark shows its packet type",
     };
 
@@ -87,7 +90,7 @@ public sealed class TsharkColumnsOracleTests
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
-        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "fddi",
+        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi",
     ];
 
     /// <summary>

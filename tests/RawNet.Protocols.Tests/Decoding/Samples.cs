@@ -138,6 +138,7 @@ internal static class Samples
             (LinkType.Fddi, Fddi.FddiTests.Frame(0x80, [1, 2, 3])),
             (LinkType.AtmRfc1483, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6)),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
+            (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Hex("000c 0003 0401 0002 0402 0000"), frameControl: 0x01)),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),

@@ -62,6 +62,28 @@ public class LlcTests
     }
 
     [Fact]
+    public void IpSapPicksTheIpVersionByItsFirstNibble()
+    {
+        // tshark's "ip" dissector on SAP 6: version 6 goes to IPv6, any other but 4 is IPv4's bogus version byte.
+        var udp6 = Ipv6Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+        var frame = Dot3(Concat(Hex("060603"), udp6));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Llc, LayerKind.Ipv6, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("17", Decode.Field(packet, frame, "ipv6.nxt"));
+
+        frame = Dot3(Hex("060603 60"));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Llc, LayerKind.Ipv6], Decode.Kinds(packet));
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+
+        frame = Dot3(Hex("060603 50000000"));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Llc, LayerKind.Ipv4], Decode.Kinds(packet));
+        Assert.Equal("5", Decode.Field(packet, frame, "ip.version"));
+    }
+
+    [Fact]
     public void ControlFieldParts()
     {
         var frame = Dot3(Hex("0e0e 1023 696e666f"));

@@ -59,9 +59,11 @@ public class TokenRingTests
         Assert.Equal("0x40", Decode.Field(packet, frame, "tr.fc"));
         Assert.Equal("1", Decode.Field(packet, frame, "tr.frame_type"));
         Assert.Equal("c0:00:00:00:12:34", Decode.Field(packet, frame, "tr.dst"));
-        Assert.Equal("02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
+        // tshark adds tr.src twice: as sent and (hidden) without the routing bit, here the same.
+        Assert.Equal("02:00:00:ab:cd:ef,02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
         Assert.Equal("0", Decode.Field(packet, frame, "tr.sr"));
         Assert.Null(Decode.Field(packet, frame, "tr.rif_bytes"));
+        Assert.Null(Decode.Field(packet, frame, "tr.rif"));
         Assert.Null(Decode.Field(packet, frame, "tr.rif.ring"));
     }
 
@@ -80,6 +82,27 @@ public class TokenRingTests
         Assert.Equal("0x0001,0x0234", Decode.Field(packet, frame, "tr.rif.ring"));
         Assert.Equal("0x01", Decode.Field(packet, frame, "tr.rif.bridge"));
         Assert.Equal("c0:00:00:00:12:34,82:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.addr"));
+        Assert.Equal("82:00:00:ab:cd:ef,02:00:00:ab:cd:ef", Decode.Field(packet, frame, "tr.src"));
+        Assert.Equal("001-1-234", Decode.Field(packet, frame, "tr.rif"));
+    }
+
+    [Theory]
+    [InlineData("8330 12", "")]                         // no pair: tshark adds an empty string
+    [InlineData("8430 1234", "")]
+    [InlineData("8530 0011 23", "001-1-23A")]           // an odd length: the last ring number reads a byte past it
+    [InlineData("8830 0fff 1234 abcd", "0FF-F-123-4-ABC")]
+    public void RingBridgePairsAsTsharkWritesThem(string route, string expected)
+    {
+        var frame = Frame(Concat(Snap(EtherType.Ipv4), Udp4), Hex(route));
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(expected, Decode.Field(packet, frame, "tr.rif"));
+        // Cut before the last ring number tshark reads, the string is not added (the pairs before it are).
+        if (expected.Length > 0)
+        {
+            int read = TokenRingHeader.TsharkReadLength(frame[14] & 0x1F, sourceRouted: true);
+            var cut = frame.AsSpan(0, read - 1).ToArray();
+            Assert.Null(Decode.Field(Decode.Frame(cut, LinkType.TokenRing), cut, "tr.rif"));
+        }
     }
 
     [Fact]
@@ -94,13 +117,52 @@ public class TokenRingTests
     }
 
     [Fact]
-    public void MacAndReservedFramesAreData()
+    public void ReservedFramesAndMacFramesTooShortForTrmacAreData()
     {
-        foreach (byte fc in new byte[] { 0x01, 0x80, 0xC0 })
+        foreach (var (fc, body) in new (byte, byte[])[] { (0x80, [1, 2, 3, 4]), (0xC0, [1, 2, 3, 4]), (0x01, [0, 8]), (0x01, [0]) })
         {
-            var packet = Decode.Frame(Frame([1, 2, 3, 4], frameControl: fc), LinkType.TokenRing);
+            var packet = Decode.Frame(Frame(body, frameControl: fc), LinkType.TokenRing);
             Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
             Assert.Equal([LayerKind.Frame, LayerKind.TokenRing, LayerKind.Payload], Decode.Kinds(packet));
+        }
+    }
+
+    [Fact]
+    public void MacFramesAreTheMajorVector()
+    {
+        // A beacon from a ring parameter server to a configuration report server: a beacon type, then a NAUN of the wrong
+        // length, whose value tshark does not read.
+        var frame = Frame(Hex("000c 4503 0401 0002 0402 0000"), frameControl: 0x01);
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.TokenRing, LayerKind.TokenRingMac], Decode.Kinds(packet));
+        Assert.Equal(12, packet[2].HeaderLength);
+        Assert.Equal("0x03", Decode.Field(packet, frame, "trmac.mvec"));
+        Assert.Equal("12", Decode.Field(packet, frame, "trmac.length"));
+        Assert.Equal("0x05", Decode.Field(packet, frame, "trmac.srcclass"));
+        Assert.Equal("0x04", Decode.Field(packet, frame, "trmac.dstclass"));
+    }
+
+    [Theory]
+    [InlineData("0008 0002", DecodeOutcome.Malformed)]          // the declared length walks past the frame
+    [InlineData("000a 0029 0420 0102 0304", DecodeOutcome.Ok)]  // a 4-byte response code reads two bytes past its length
+    [InlineData("0008 0029 0420 0102", DecodeOutcome.Malformed)]
+    [InlineData("0008 0029 0599 0102", DecodeOutcome.Malformed)] // a value of free length is read whole
+    [InlineData("0008 0029 0099 0102", DecodeOutcome.Ok)]       // a sub-vector length below 2 ends the walk
+    [InlineData("0002 0029", DecodeOutcome.Ok)]
+    [InlineData("0000 00", DecodeOutcome.Malformed)]             // no command byte: no field
+    public void SubVectorsAreReadAsTsharkReadsThem(string body, DecodeOutcome outcome)
+    {
+        var frame = Frame(Hex(body), frameControl: 0x01);
+        var packet = Decode.Frame(frame, LinkType.TokenRing);
+        Assert.Equal(outcome, packet.Outcome);
+        Assert.Equal(LayerKind.TokenRingMac, packet[2].Kind);
+        Assert.Equal(frame.Length > 17, Decode.Field(packet, frame, "trmac.mvec") is not null);
+        // The same frames cut by the capture inside what tshark reads are truncated, not malformed.
+        if (outcome == DecodeOutcome.Malformed && frame.Length > 17)
+        {
+            var cut = Decode.Frame(frame, LinkType.TokenRing, originalLength: frame.Length + 8);
+            Assert.Equal(DecodeOutcome.Truncated, cut.Outcome);
         }
     }
 

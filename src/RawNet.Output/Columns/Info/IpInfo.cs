@@ -22,11 +22,12 @@ internal static class IpInfo
         int version = header[0] >> 4, headerLength = (header[0] & 0x0F) * 4;
         if (version != 4 && source.SniffsIpVersionAt(index))
         {
-            // tshark's "ip" dissector, which these links call, names the version itself before IPv4's could.
+            // tshark's "ip" dissector, which these links call, names the version itself before IPv4's could; it returns, so
+            // behind LLC in an 802.3 frame tshark goes on to read the trailer, which a capture cut ends in an exception.
             line.Append("Bogus IP version (");
             line.Append(version);
             line.Append(')');
-            return false;
+            return index > 0 && source.Packet[index - 1].Kind == LayerKind.Llc && LlcInfo.TrailerCut(in source, index - 1);
         }
         if (version != 4)
         {

@@ -36,6 +36,13 @@ internal static class PseudoHeaderInfo
             }
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind == LayerKind.TokenRingMac)
+        {
+            // trmac clears the Info column, then names the major vector's command once its byte is there.
+            if (TokenRingMacVector.TryRead(source.Header(index), out var vector))
+                AppendTokenRingMacInfo(line, vector.Command);
+            return layer.Status != LayerStatus.Complete;
+        }
         if (layer.Kind == LayerKind.Fddi)
         {
             if (layer.HeaderLength > 0)
@@ -78,6 +85,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.TokenRing => "TR",
         LayerKind.Fddi => "FDDI",
+        LayerKind.TokenRingMac => "TR MAC",
         _ => "NFLOG",
     };
 
@@ -100,6 +108,19 @@ internal static class PseudoHeaderInfo
             return false;
         empty = start >= captured;
         return true;
+    }
+
+    /// <summary>trmac's name of a major vector's command, or "Unknown Major Vector: N".</summary>
+    private static void AppendTokenRingMacInfo(TextLine line, byte command)
+    {
+        string? name = TokenRingMacVector.CommandName(command);
+        if (name is null)
+        {
+            line.Append("Unknown Major Vector: ");
+            line.Append(command);
+            return;
+        }
+        line.Append(name);
     }
 
     /// <summary>tshark's name of an FDDI frame control ("Async LLC frame, priority 0", "MAC frame, control 1").</summary>
