@@ -1031,6 +1031,9 @@ def llc_more_frames():
     add(dot3(snap_header(0x0080C2, 0x000E) + BPDU))
     add(dot3(snap_header(0x080007, 0x809B) + bytes.fromhex("0011000000000001000200030405") + b"ddp"))
     add(dot3(snap_header(0x0000F8, 0x0200) + b"abc", length=8 + 1))       # the 802.3 length ends after SNAP
+    for control in range(0x03, 0x100, 0x04):                              # every unnumbered control, command and response
+        for ssap in (0x04, 0x05):
+            add(dot3(bytes([0x04, ssap, control]) + b"abcd"))
     return frames
 
 

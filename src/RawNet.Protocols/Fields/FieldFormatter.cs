@@ -18,7 +18,7 @@ public static class FieldFormatter
     public static int RoomFor(FieldDefinition field, in FieldValue value) => field.Kind switch
     {
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
-        FieldKind.Bytes => Math.Max(0, value.Length) * 3,
+        FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         FieldKind.BuiltText => Math.Max(MaxLength, TokenRing.TokenRingFieldReader.MaxFormattedLength),
         _ => MaxLength,

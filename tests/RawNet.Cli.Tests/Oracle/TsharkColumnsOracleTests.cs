@@ -41,6 +41,7 @@ public sealed class TsharkColumnsOracleTests
         ["netbios"] = "NetBIOS (LLC SAP 0xf0): tshark shows the command",
         ["3comxns"] = "3Com's XNS encapsulation (LLC SAP 0x80): tshark shows an empty Info",
         ["sna"] = "IBM SNA (LLC SAPs 0x04, 0x08, 0x0c): tshark shows the transmission header's text",
+        ["sna_xid"] = "the XID information field of an XID on an SNA SAP (0x04, 0x08, 0x0c): RawNet has no SNA",
         ["x25"] = "X.25 over 802.2 (LLC SAP 0x7e): tshark shows the packet type and sequence numbers",
         ["bacnet"] = "BACnet's network layer (LLC SAP 0x82): tshark shows the NPDU or the APDU's service",
         ["vines_llc"] = "Banyan VINES over LLC (SAPs 0xba, 0xbc): tshark shows the packet type",

@@ -158,7 +158,7 @@ internal static class LlcInfo
         0x2C => "SABM",
         0x4C => "SARME",
         0x6C => "SABME",
-        0x8C => "RSET",
+        0x8C => "RESET",
         0xAC => "XID",
         0xCC => "SNRME",
         0xEC => "BCN",
