@@ -343,6 +343,21 @@ def fixed_cases():
     data = response(200, "OK", headers=[("Transfer-Encoding", "chunked")], body=b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces[:10]) + b"400\r\nshort")
     c.send(data, client=False, cuts=range(37, len(data), 37))
     c.segment(b"", client=False, flags="FA")
+
+    # Heads held over many segments, cut every 41 bytes (inside names, values and line ends): the length or the chunked
+    # coding said early and the body after; a Content-Type of RPC over HTTP; a head still open at the FIN.
+    many = [(f"X-Filler-{i}", "v" * (i % 7)) for i in range(40)]
+    for headers, body in [([("Content-Length", "12")] + many, b"twelve bytes"),
+                          ([("Transfer-Encoding", "chunked")] + many, chunked(b"abc", b"defgh")),
+                          (many + [("Content-Type", "application/rpc"), ("Content-Length", "200000")], b"rpc"),
+                          (many + [("Content-Length", "5"), ("Content-Length", "x7")], b"12345")]:
+        c = Connection(frames)
+        data = request("POST", "/head", headers=[("Host", "head")] + headers, body=body)
+        c.send(data, cuts=range(41, len(data), 41))
+    c = Connection(frames)
+    data = request("GET", "/open", headers=[("Host", "open")] + many)[:-2]
+    c.send(data, cuts=range(41, len(data), 41))
+    c.segment(b"", flags="FA")
     return frames
 
 

@@ -34,6 +34,14 @@ public enum HttpWait : byte
     UntilFin,
 }
 
+/// <summary>
+/// Where a reading of a held message stopped to ask for more, so that the next reading of the same bytes and more goes
+/// on from there: the head's walk (the line it stopped at, the walk's start and kind, and what the lines before said)
+/// and the chunks' walk. Every step before a stop depends only on whole lines and chunks that are unchanged.
+/// </summary>
+public readonly record struct HttpResume(int ChunkAt, int HeadAt, int HeadFrom, bool HeadBody, bool LengthFound, int ContentLength, bool Chunked,
+    bool RpcType);
+
 /// <summary>The outcome of one step of an <see cref="HttpMessageReader"/>.</summary>
 public enum HttpStep : byte
 {
@@ -107,27 +115,27 @@ public ref struct HttpMessageReader
     private readonly ReadOnlySpan<byte> _data;
     private readonly int _reported;
     private HttpStreamContext _context;
-    private readonly int _chunkResumeGiven;
-    private int _chunkResume;
+    private readonly HttpResume _resumeGiven;
+    private HttpResume _resume;
     private bool _readingFirst;
 
     /// <summary>
     /// Reads <paramref name="data"/> (the bytes captured) of a payload declaring <paramref name="reported"/> bytes.
-    /// <paramref name="chunkResume"/>: for bytes read before with fewer of them (a message held, read again with the
-    /// next segment), the previous reading's <see cref="ChunkResume"/>, so that the first message's chunk walk goes on
-    /// where it stopped; else 0.
+    /// <paramref name="resume"/>: for bytes read before with fewer of them (a message held, read again with the next
+    /// segment), the previous reading's <see cref="Resume"/>, so that the first message's walk over its head lines and
+    /// chunks goes on where it stopped; else default.
     /// </summary>
-    public HttpMessageReader(ReadOnlySpan<byte> data, int reported, HttpStreamContext context, int start = 0, int chunkResume = 0)
+    public HttpMessageReader(ReadOnlySpan<byte> data, int reported, HttpStreamContext context, int start = 0, HttpResume resume = default)
     {
         _data = data;
         _reported = Math.Max(reported, data.Length);
         _context = context;
         Offset = start;
-        _chunkResumeGiven = start == 0 ? chunkResume : 0;
+        _resumeGiven = start == 0 ? resume : default;
     }
 
-    /// <summary>Where the first message's chunk walk stopped to ask for more (0 when it did not): for the next reading of the same bytes and more.</summary>
-    public readonly int ChunkResume => _chunkResume;
+    /// <summary>Where the first message's walks stopped to ask for more (default when they did not): for the next reading of the same bytes and more.</summary>
+    public readonly HttpResume Resume => _resume;
 
     /// <summary>Where the next message starts.</summary>
     public int Offset { get; private set; }
@@ -361,17 +369,24 @@ public ref struct HttpMessageReader
         int contentLength = 0;
         bool chunked = false;
         bool rpcType = false;
+        var given = _resumeGiven;
+        if (_readingFirst && given.HeadAt > at && given.HeadAt <= _data.Length && given.HeadFrom == at && given.HeadBody == body)
+        {
+            // The lines before where the last reading stopped are whole and unchanged: what they said still holds.
+            next = given.HeadAt;
+            (lengthFound, contentLength, chunked, rpcType) = (given.LengthFound, given.ContentLength, given.Chunked, given.RpcType);
+        }
         while (true)
         {
             int lineStart = next;
             if (_reported - next < 1)
-                return true;
+                return HeadWaits(lineStart, at, body, lengthFound, contentLength, chunked, rpcType);
             int captured = _data.Length - next;
             int length = HttpText.FindLineEnd(_data, next, desegment: true, out next);
             if (length == -1)
             {
                 if (captured >= _reported - lineStart)
-                    return true;
+                    return HeadWaits(lineStart, at, body, lengthFound, contentLength, chunked, rpcType);
                 // The capture cut the head: asking for more would not help.
                 return Done(out wait);
             }
@@ -411,10 +426,10 @@ public ref struct HttpMessageReader
         if (chunked)
         {
             // Only the message at the start of the bytes is read again with more of them.
-            int resume = _readingFirst ? _chunkResumeGiven : 0;
+            int resume = _readingFirst ? _resumeGiven.ChunkAt : 0;
             bool more = HttpChunks.NeedsMore(_data, next, _reported, out fault, ref resume);
             if (_readingFirst)
-                _chunkResume = more ? resume : 0;
+                _resume = _resume with { ChunkAt = more ? resume : 0 };
             return more || Done(out wait);
         }
         if (lengthFound)
@@ -436,6 +451,18 @@ public ref struct HttpMessageReader
             return true;
         }
         return Done(out wait);
+    }
+
+    /// <summary>The head asks for more at <paramref name="lineStart"/>: kept for the next reading of the first message (true).</summary>
+    private bool HeadWaits(int lineStart, int at, bool body, bool lengthFound, int contentLength, bool chunked, bool rpcType)
+    {
+        if (_readingFirst)
+            _resume = _resume with
+            {
+                HeadAt = lineStart, HeadFrom = at, HeadBody = body, LengthFound = lengthFound, ContentLength = contentLength, Chunked = chunked,
+                RpcType = rpcType,
+            };
+        return true;
     }
 
     private static bool Done(out HttpWait wait)

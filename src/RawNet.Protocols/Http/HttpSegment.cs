@@ -9,21 +9,21 @@ namespace RawNet.Protocols.Http;
 /// <param name="Wait">What the message that needs more waits for.</param>
 /// <param name="WaitBytes">For <see cref="HttpWait.Bytes"/>: how many more bytes.</param>
 /// <param name="FaultLine">tshark threw on a message whose first line it had written into the Info column, before it showed the message.</param>
-/// <param name="ChunkResume">For a message held from the first byte: where its chunk walk stopped (see <see cref="HttpMessageReader.ChunkResume"/>).</param>
+/// <param name="Resume">For a message held from the first byte: where its walks stopped (see <see cref="HttpMessageReader.Resume"/>).</param>
 public readonly record struct HttpSegmentReading(bool Shown, int HeldAt, bool HeldLine, HttpFault Fault, HttpStreamContext Context,
-    HttpWait Wait = HttpWait.None, int WaitBytes = 0, bool FaultLine = false, int ChunkResume = 0);
+    HttpWait Wait = HttpWait.None, int WaitBytes = 0, bool FaultLine = false, HttpResume Resume = default);
 
 /// <summary>Reads a run of HTTP bytes as a whole, message after message.</summary>
 public static class HttpSegment
 {
     /// <summary>
     /// Reads <paramref name="data"/> (the captured bytes of <paramref name="reported"/>) in <paramref name="context"/>;
-    /// <paramref name="chunkResume"/> is the <see cref="HttpSegmentReading.ChunkResume"/> of the previous reading of
-    /// these bytes, fewer of them, else 0.
+    /// <paramref name="resume"/> is the <see cref="HttpSegmentReading.Resume"/> of the previous reading of
+    /// these bytes, fewer of them, else default.
     /// </summary>
-    public static HttpSegmentReading Read(ReadOnlySpan<byte> data, int reported, in HttpStreamContext context, int chunkResume = 0)
+    public static HttpSegmentReading Read(ReadOnlySpan<byte> data, int reported, in HttpStreamContext context, HttpResume resume = default)
     {
-        var reader = new HttpMessageReader(data, reported, context, chunkResume: chunkResume);
+        var reader = new HttpMessageReader(data, reported, context, resume: resume);
         bool shown = false;
         var fault = HttpFault.None;
         while (true)
@@ -40,7 +40,7 @@ public static class HttpSegment
             bool line = message.FirstKind != HttpMessageKind.Other;
             return new HttpSegmentReading(shown, held ? message.Start : -1, held && line, fault, reader.Context,
                 message.Wait, message.WaitBytes, !held && line && message.Fault != HttpFault.None,
-                held && message.Start == 0 ? reader.ChunkResume : 0);
+                held && message.Start == 0 ? reader.Resume : default);
         }
     }
 }

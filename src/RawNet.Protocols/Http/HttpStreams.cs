@@ -58,8 +58,8 @@ internal sealed class HttpStreams
         /// (which made a long line, or a body the capture joined mid-stream, cost the square of its segments).
         /// </summary>
         public bool AwaitsFirstLine;
-        /// <summary>Where the held message's chunk walk stopped last time (<see cref="HttpSegmentReading.ChunkResume"/>).</summary>
-        public int ChunkResume;
+        /// <summary>Where the held message's walks stopped last time (<see cref="HttpSegmentReading.Resume"/>).</summary>
+        public HttpResume Resume;
     }
 
     private struct Conversation
@@ -212,12 +212,12 @@ internal sealed class HttpStreams
         side.AwaitsFirstLine = false;
         var context = new HttpStreamContext(Desegment: true, EndOfStream: fin, conversation.SeenHttp, conversation.LastRequest);
         var held = side.Buffer.AsSpan(0, side.Length);
-        var reading = HttpSegment.Read(held, held.Length, context, side.ChunkResume);
-        side.ChunkResume = 0;
+        var reading = HttpSegment.Read(held, held.Length, context, side.Resume);
+        side.Resume = default;
         if (reading.HeldAt == 0 && !reading.Shown)
         {
             Wait(ref side, in reading);
-            side.ChunkResume = reading.ChunkResume;
+            side.Resume = reading.Resume;
             side.AwaitsFirstLine = !reading.HeldLine && reading.Wait == HttpWait.OneMore && reading.WaitBytes == 0
                 && held.IndexOfAny((byte)'\r', (byte)'\n') < 0;
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
@@ -337,6 +337,6 @@ internal sealed class HttpStreams
         _held.Release(ref side.Buffer, ref side.Length);
         side.NextSeq = 0;
         side.AwaitsFirstLine = false;
-        side.ChunkResume = 0;
+        side.Resume = default;
     }
 }
