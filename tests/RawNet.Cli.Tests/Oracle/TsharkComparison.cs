@@ -137,7 +137,7 @@ internal static class TsharkComparison
             {
                 if (want[f] != got[f])
                 {
-                    mismatches.Add($"packet {frame} {fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
+                    mismatches.Add($"packet {frame}{DamagedCaptures.Describe(path, frame)} {fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
                     differing.Add(frame);
                 }
             }
@@ -155,46 +155,56 @@ internal static class TsharkComparison
 
     /// <summary>
     /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles
-    /// compare (decoding, analysis, payloads, undissected data, and the columns oracle's protocols and columns), shared
-    /// by their test classes: a field's value does not depend on which other fields are printed, and tshark's start-up
-    /// and dissection were most of CI's time.
+    /// compare (decoding, analysis, payloads, undissected data, the columns oracle's protocols and columns, the link
+    /// layers', 802.11's, DNS's and HTTP's), and per
+    /// damaged capture for the fields its oracles compare (<see cref="DamagedCaptures.SharedFields"/>), shared by their
+    /// test classes: a field's value does not depend on which other fields are printed, and tshark's start-up and
+    /// dissection were most of CI's time.
     /// </summary>
     private static class SharedRun
     {
-        private static readonly string[] Fields =
+        private static readonly string[] KeptCaptureFields =
         [
             .. TsharkFieldsOracleTests.Fields.Union(TsharkAnalysisOracleTests.Fields).Union(TsharkPayloadFieldsOracleTests.PayloadFields)
-                .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields),
+                .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields)
+                .Union(LinkLayerOracleTests.Fields).Union(PseudoLinkOracleTests.Fields).Union(WirelessOracleTests.Fields)
+                .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields),
         ];
 
-        private static readonly Dictionary<string, int> Column = Fields.Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i);
+        private sealed record Run(Dictionary<string, int> Column, string[][] Rows);
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string[][]>> Runs = new(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Run>> Runs = new(StringComparer.Ordinal);
 
-        /// <summary>Whether the shared run answers for these fields of this file (the repository's captures and the peer corpus only: random captures are read once).</summary>
-        public static bool Covers(string path, IReadOnlyList<string> fields)
+        /// <summary>
+        /// The fields the shared run of <paramref name="path"/> prints: the repository's captures and the peer corpus, and
+        /// the damaged captures; null for any other file (random captures are read once).
+        /// </summary>
+        private static IReadOnlyList<string>? FieldsOf(string path)
         {
             string full = Path.GetFullPath(path);
             bool kept = full.StartsWith(TestPaths.Captures + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 || full.StartsWith(TestPaths.PeerCorpus + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            return kept && fields.All(Column.ContainsKey);
+            return kept ? KeptCaptureFields : DamagedCaptures.SharedFields(full);
         }
+
+        /// <summary>Whether the shared run answers for these fields of this file.</summary>
+        public static bool Covers(string path, IReadOnlyList<string> fields) => FieldsOf(path) is { } printed && fields.All(printed.Contains);
 
         /// <summary>tshark's lines for <paramref name="fields"/> of <paramref name="path"/>, cut from the shared run's.</summary>
         public static string[] Lines(string tshark, string path, IReadOnlyList<string> fields)
         {
-            var rows = Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<string[][]>(() => Run(tshark, full))).Value;
-            var columns = fields.Select(f => Column[f]).ToArray();
-            return rows.Select(row => string.Join('\t', columns.Select(c => row[c]))).ToArray();
+            var run = Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<Run>(() => Start(tshark, full, FieldsOf(full)!))).Value;
+            var columns = fields.Select(f => run.Column[f]).ToArray();
+            return run.Rows.Select(row => string.Join('\t', columns.Select(c => row[c]))).ToArray();
         }
 
-        private static string[][] Run(string tshark, string path)
+        private static Run Start(string tshark, string path, IReadOnlyList<string> fields)
         {
-            var run = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. Fields.SelectMany(f => new[] { "-e", f })]);
+            var run = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]);
             Assert.True(run.ExitCode == 0, $"tshark failed on {path}: {run.StdErr}");
             var rows = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToArray();
-            Assert.True(rows.All(row => row.Length == Fields.Length), $"tshark printed a line of {path} with a tab inside a value");
-            return rows;
+            Assert.True(rows.All(row => row.Length == fields.Count), $"tshark printed a line of {path} with a tab inside a value");
+            return new Run(fields.Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i), rows);
         }
     }
 
