@@ -110,7 +110,7 @@ public sealed class LinkLayerOracleTests
     [Fact]
     public void DamagedHeadersEqualTsharkAndTcpdump()
     {
-        var files = DamagedCaptures.Files(Script);
+        var files = GeneratedCaptures.Damaged(Script);
         Assert.NotEmpty(files);
         foreach (var file in files)
         {

@@ -66,7 +66,7 @@ public sealed class PseudoLinkOracleTests
     [Fact]
     public void DamagedHeadersEqualTsharkAndTcpdump()
     {
-        var files = DamagedCaptures.Files(Script);
+        var files = GeneratedCaptures.Damaged(Script);
         Assert.NotEmpty(files);
         foreach (var file in files)
         {

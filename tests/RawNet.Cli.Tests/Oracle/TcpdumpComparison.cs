@@ -38,7 +38,7 @@ internal static class TcpdumpComparison
                 g = g[..Math.Min(g.Length, end)];
             }
             if (w != g)
-                mismatches.Add($"packet {i + 1}{DamagedCaptures.Describe(path, i + 1)}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
+                mismatches.Add($"packet {i + 1}{GeneratedCaptures.Describe(path, i + 1)}\n  tcpdump: {want[i]}\n  rawnet:  {got[i]}");
         }
         Assert.True(compared > 0, $"{Path.GetFileName(path)}: no packet compared");
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {compared} packets differ\n" + string.Join("\n", mismatches.Take(15)));

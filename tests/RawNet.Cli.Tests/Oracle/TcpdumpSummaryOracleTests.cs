@@ -86,7 +86,7 @@ public sealed class TcpdumpSummaryOracleTests
 
     [Theory]
     [MemberData(nameof(ModeData))]
-    public void ScapyCaseSummariesEqualTcpdump(string mode) => AssertEqualsTcpdump(GeneratedCaptures.Files(), mode);
+    public void ScapyCaseSummariesEqualTcpdump(string mode) => AssertEqualsTcpdump(ScapyCases.Files(), mode);
 
     private static void AssertEqualsTcpdump(IEnumerable<string> paths, string mode)
     {
@@ -163,7 +163,7 @@ public sealed class TcpdumpSummaryOracleTests
     }
 
     /// <summary>The captures make-tcpdump-cases.py writes, made once per test run.</summary>
-    private static class GeneratedCaptures
+    private static class ScapyCases
     {
         private static readonly Lazy<string> Folder = new(Make);
 

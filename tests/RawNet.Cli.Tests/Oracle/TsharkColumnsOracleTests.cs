@@ -125,7 +125,7 @@ public sealed class TsharkColumnsOracleTests
     [InlineData("make-link-cases.py"), InlineData("make-pseudo-link-cases.py")]
     public void Damaged_link_headers_agree_with_tshark(string script)
     {
-        var files = DamagedCaptures.Files(script);
+        var files = GeneratedCaptures.Damaged(script);
         Assert.NotEmpty(files);
         foreach (var file in files)
             Compare(file);
@@ -133,34 +133,11 @@ public sealed class TsharkColumnsOracleTests
 
     [Fact]
     public void Every_info_wording_and_every_cut_agrees_with_tshark() =>
-        WithGenerated("make-info-cases.py", null, directory =>
+        TsharkComparison.WithScriptOutput("make-info-cases.py", null, directory =>
         {
             foreach (var file in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
                 Compare(file);
         });
-
-    /// <summary>Runs a generator from tests/oracle into a fresh folder (or file in it) and hands the folder on.</summary>
-    internal static void WithGenerated(string script, int? seed, Action<string> compare, string? file = null)
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var directory = Path.Combine(Path.GetTempPath(), $"rawnet-columns-{Environment.ProcessId}-{script}-{seed}");
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var arguments = new List<string> { Path.Combine(TestPaths.RepoRoot, "tests", "oracle", script), file is null ? directory : Path.Combine(directory, file) };
-            if (seed is not null)
-                arguments.Add(seed.Value.ToString());
-            var made = ExternalTool.Run(python, arguments);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            compare(directory);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 
     /// <summary>One packet as tshark and RawNet show it.</summary>
     private sealed record Row(string Protocols, string Protocol, string Info, string ColoringRule, string ColoredInfo,
@@ -180,10 +157,10 @@ public sealed class TsharkColumnsOracleTests
                 continue;
             string? info = CompareInfo(row);
             if (info is not null)
-                mismatches.Add($"packet {frame}{DamagedCaptures.Describe(path, frame)} [{row.Protocols}] {info}");
+                mismatches.Add($"packet {frame}{GeneratedCaptures.Describe(path, frame)} [{row.Protocols}] {info}");
             string? color = CompareColoring(row);
             if (color is not null)
-                mismatches.Add($"packet {frame}{DamagedCaptures.Describe(path, frame)} [{row.Protocols}] {color}");
+                mismatches.Add($"packet {frame}{GeneratedCaptures.Describe(path, frame)} [{row.Protocols}] {color}");
         }
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} mismatches\n" + string.Join("\n", mismatches.Take(30)));
     }
@@ -327,12 +304,11 @@ public sealed class TsharkColumnsRandomOracleTests
     [Theory]
     [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), TsharkColumnsOracleTests.RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
     public void Random_tcp_conversations_agree_with_tshark(int seed) =>
-        TsharkColumnsOracleTests.WithGenerated("make-tcp-conversations.py", seed,
-            directory => TsharkColumnsOracleTests.Compare(Path.Combine(directory, "capture.pcap")), file: "capture.pcap");
+        TsharkColumnsOracleTests.Compare(GeneratedCaptures.Random("make-tcp-conversations.py", seed));
 
     [Theory]
     [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), TsharkColumnsOracleTests.RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
     public void Random_echo_and_arp_exchanges_agree_with_tshark(int seed) =>
-        TsharkColumnsOracleTests.WithGenerated("make-info-cases.py", seed,
+        TsharkComparison.WithScriptOutput("make-info-cases.py", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             directory => TsharkColumnsOracleTests.Compare(Path.Combine(directory, $"info-random-{seed}.pcap")));
 }

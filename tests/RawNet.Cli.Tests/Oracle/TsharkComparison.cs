@@ -25,28 +25,11 @@ internal static class TsharkComparison
     }
 
     /// <summary>
-    /// Writes the capture tests/oracle/<paramref name="generator"/> makes for <paramref name="seed"/> (scapy, skipping
-    /// with the reason when it is missing), hands its path to <paramref name="check"/> and deletes it.
+    /// Hands <paramref name="check"/> the capture tests/oracle/<paramref name="generator"/> makes for <paramref
+    /// name="seed"/> (scapy, skipping with the reason when it is missing), made once per test run (<see cref="GeneratedCaptures"/>).
     /// </summary>
-    public static void WithRandomCapture(string generator, int seed, Action<string> check, params string[] options)
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        // A name of its own per call: two test classes run the same generator with the same seed at the same time, and
-        // one deleting the file the other still reads failed a CI run.
-        var path = Path.Combine(Path.GetTempPath(), $"rawnet-{Path.GetFileNameWithoutExtension(generator)}-{seed}-{Guid.NewGuid():N}.pcap");
-        try
-        {
-            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", generator), path, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options]);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            check(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static void WithRandomCapture(string generator, int seed, Action<string> check, params string[] options) =>
+        check(GeneratedCaptures.Random(generator, seed, options));
 
     /// <summary>
     /// Runs tests/oracle/<paramref name="generator"/> into a new directory (with <paramref name="seed"/> when given; scapy,
@@ -137,7 +120,7 @@ internal static class TsharkComparison
             {
                 if (want[f] != got[f])
                 {
-                    mismatches.Add($"packet {frame}{DamagedCaptures.Describe(path, frame)} {fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
+                    mismatches.Add($"packet {frame}{GeneratedCaptures.Describe(path, frame)} {fields[f]}: tshark '{want[f]}' rawnet '{got[f]}'");
                     differing.Add(frame);
                 }
             }
@@ -157,7 +140,7 @@ internal static class TsharkComparison
     /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles
     /// compare (decoding, analysis, payloads, undissected data, the columns oracle's protocols and columns, the link
     /// layers', 802.11's, DNS's and HTTP's), and per
-    /// damaged capture for the fields its oracles compare (<see cref="DamagedCaptures.SharedFields"/>), shared by their
+    /// damaged capture for the fields its oracles compare (<see cref="GeneratedCaptures.SharedFields"/>), shared by their
     /// test classes: a field's value does not depend on which other fields are printed, and tshark's start-up and
     /// dissection were most of CI's time.
     /// </summary>
@@ -184,7 +167,7 @@ internal static class TsharkComparison
             string full = Path.GetFullPath(path);
             bool kept = full.StartsWith(TestPaths.Captures + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 || full.StartsWith(TestPaths.PeerCorpus + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            return kept ? KeptCaptureFields : DamagedCaptures.SharedFields(full);
+            return kept ? KeptCaptureFields : GeneratedCaptures.SharedFields(full);
         }
 
         /// <summary>Whether the shared run answers for these fields of this file.</summary>

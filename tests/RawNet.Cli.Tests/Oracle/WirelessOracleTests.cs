@@ -106,13 +106,13 @@ public sealed class WirelessOracleTests
     [Fact]
     public void DamagedHeadersEqualTsharkAndTcpdump()
     {
-        var files = DamagedCaptures.Files(Script);
+        var files = GeneratedCaptures.Damaged(Script);
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
             // One frame per file and seed may differ: a damaged radiotap header whose Flags tshark still applies after
             // its walk failed, or an FCS it drops under a data pad that runs into it (seeds 1 and 3).
-            TsharkComparison.AssertSameFields(file, WirelessFields, 1, allowedFrames: DamagedCaptures.Seeds);
+            TsharkComparison.AssertSameFields(file, WirelessFields, 1, allowedFrames: GeneratedCaptures.Seeds);
             // Not PPI's: with its DLT or a field length damaged, tcpdump prints the unknown DLT (and a hex dump) or
             // ignores the field lengths, where RawNet's line says what its decoder (as tshark) stopped at.
             if (!file.EndsWith("wlan-htc.pcap", StringComparison.Ordinal) && !file.EndsWith("ppi.pcap", StringComparison.Ordinal))
