@@ -31,7 +31,8 @@ public sealed class ConversationTable<TState> where TState : struct
     private TState[][] _states;    // the states, paged as the slots
     private Ipv6Addresses[][] _ipv6Pages = [];
     private int _ipv6Used, _ipv6Allocated, _ipv6Free = None;
-    private int[] _buckets;        // slot -> entry index + 1 (0: empty)
+    private int[] _buckets;        // slot -> entry index + 1 in the low bits (0: empty), the hash's high bits above it
+    private readonly uint _indexMask; // the bits of a bucket that hold the entry index + 1
     private int _oldest = None, _newest = None;
     private int _free = None;      // removed entries, reused first (chained through Older)
     private int _used;             // entries ever handed out
@@ -47,6 +48,8 @@ public sealed class ConversationTable<TState> where TState : struct
     {
         _evicting = evicting;
         Capacity = Math.Max(1, capacity);
+        // The bits above an entry's number hold its hash's own: a probe reads an entry's key only when they match.
+        _indexMask = uint.MaxValue >> (31 - System.Numerics.BitOperations.Log2((uint)Capacity));
         _allocated = Math.Min(Math.Min(Math.Max(16, initial), Capacity), PageEntries);
         _pages = [new Slot[_allocated]];
         _states = [new TState[_allocated]];
@@ -81,12 +84,14 @@ public sealed class ConversationTable<TState> where TState : struct
         int hash = key.GetHashCode();
         var buckets = _buckets;
         int mask = buckets.Length - 1;
+        uint tag = (uint)hash & ~_indexMask;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            int entry = buckets[slot] - 1;
-            if (entry < 0)
+            uint bucket = (uint)buckets[slot];
+            if (bucket == 0)
                 break;
-            if (Matches(At(entry).Key, key))
+            int entry = (int)(bucket & _indexMask) - 1;
+            if ((bucket & ~_indexMask) == tag && Matches(At(entry).Key, key))
             {
                 added = false;
                 Touch(entry);
@@ -188,20 +193,20 @@ public sealed class ConversationTable<TState> where TState : struct
         int slot = hash & mask;
         while (_buckets[slot] != 0)
             slot = (slot + 1) & mask;
-        _buckets[slot] = index + 1;
+        _buckets[slot] = (int)((uint)hash & ~_indexMask | (uint)(index + 1));
     }
 
     private void RemoveFromBuckets(int index)
     {
         int mask = _buckets.Length - 1;
         int slot = KeyOf(At(index).Key).GetHashCode() & mask;
-        while (_buckets[slot] != index + 1)
+        while (((uint)_buckets[slot] & _indexMask) != index + 1)
             slot = (slot + 1) & mask;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int hole = slot;
         for (int next = (hole + 1) & mask; _buckets[next] != 0; next = (next + 1) & mask)
         {
-            int home = KeyOf(At(_buckets[next] - 1).Key).GetHashCode() & mask;
+            int home = KeyOf(At((int)((uint)_buckets[next] & _indexMask) - 1).Key).GetHashCode() & mask;
             bool movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable)
             {
