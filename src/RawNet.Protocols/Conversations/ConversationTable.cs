@@ -9,8 +9,10 @@ namespace RawNet.Protocols.Conversations;
 /// allocates nothing.
 /// </summary>
 /// <remarks>
-/// Each entry (key, recency links, state) is one struct, so a lookup that finds its key has the state in the same cache
-/// lines. An entry holds an IPv4 key whole in 16 bytes; an IPv6 key's 32 bytes of addresses go to a pool of their own, so
+/// An entry's key and recency links (24 bytes) live apart from its state, in pages of their own: probing past other
+/// keys and relinking the recency list's neighbours touch those small slots only (a few thousand TCP conversations'
+/// slots stay in cache where their 184-byte entries would not), and a lookup that finds its key reaches the state with
+/// one more read. An entry holds an IPv4 key whole in 16 bytes; an IPv6 key's 32 bytes of addresses go to a pool of their own, so
 /// IPv4 conversations do not carry room for IPv6 addresses (a key is 40 bytes as a value). Entries live in pages of <see cref="PageEntries"/> that are added as the table fills and never copied: a table
 /// grown to a million conversations holds the pages it uses and nothing more, where arrays grown by doubling would leave
 /// the old copies behind (up to as much again) until a full garbage collection. Only the bucket array (4 bytes an
@@ -25,10 +27,12 @@ public sealed class ConversationTable<TState> where TState : struct
     private const int PageShift = 12;
     private const int None = -1;
 
-    private Entry[][] _pages;
+    private Slot[][] _pages;       // keys and recency links
+    private TState[][] _states;    // the states, paged as the slots
     private Ipv6Addresses[][] _ipv6Pages = [];
     private int _ipv6Used, _ipv6Allocated, _ipv6Free = None;
-    private int[] _buckets;        // slot -> entry index + 1 (0: empty)
+    private int[] _buckets;        // slot -> entry index + 1 in the low bits (0: empty), the hash's high bits above it
+    private readonly uint _indexMask; // the bits of a bucket that hold the entry index + 1
     private int _oldest = None, _newest = None;
     private int _free = None;      // removed entries, reused first (chained through Older)
     private int _used;             // entries ever handed out
@@ -44,8 +48,11 @@ public sealed class ConversationTable<TState> where TState : struct
     {
         _evicting = evicting;
         Capacity = Math.Max(1, capacity);
+        // The bits above an entry's number hold its hash's own: a probe reads an entry's key only when they match.
+        _indexMask = uint.MaxValue >> (31 - System.Numerics.BitOperations.Log2((uint)Capacity));
         _allocated = Math.Min(Math.Min(Math.Max(16, initial), Capacity), PageEntries);
-        _pages = [new Entry[_allocated]];
+        _pages = [new Slot[_allocated]];
+        _states = [new TState[_allocated]];
         _buckets = new int[BucketCountFor(_allocated)];
     }
 
@@ -59,14 +66,14 @@ public sealed class ConversationTable<TState> where TState : struct
     public long Evicted { get; private set; }
 
     /// <summary>Bytes one conversation's entry takes (key, recency links and state), not counting its share of the buckets.</summary>
-    public static int EntryBytes => Unsafe.SizeOf<Entry>();
+    public static int EntryBytes => Unsafe.SizeOf<Slot>() + Unsafe.SizeOf<TState>();
 
     /// <summary>Bytes the table's pages and buckets hold now (for the documented memory bound).</summary>
-    public long AllocatedBytes => (long)_buckets.Length * sizeof(int) + (long)_allocated * EntryBytes + (long)_pages.Length * IntPtr.Size
+    public long AllocatedBytes => (long)_buckets.Length * sizeof(int) + (long)_allocated * EntryBytes + (long)_pages.Length * 2 * IntPtr.Size
         + (long)_ipv6Allocated * Unsafe.SizeOf<Ipv6Addresses>();
 
     /// <summary>The state of entry <paramref name="index"/>.</summary>
-    public ref TState this[int index] => ref At(index).State;
+    public ref TState this[int index] => ref _states[index >> PageShift][index & (PageEntries - 1)];
 
     /// <summary>
     /// The entry of <paramref name="key"/>, made (with a default state) when there is none; <paramref name="added"/> says
@@ -77,12 +84,14 @@ public sealed class ConversationTable<TState> where TState : struct
         int hash = key.GetHashCode();
         var buckets = _buckets;
         int mask = buckets.Length - 1;
+        uint tag = (uint)hash & ~_indexMask;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            int entry = buckets[slot] - 1;
-            if (entry < 0)
+            uint bucket = (uint)buckets[slot];
+            if (bucket == 0)
                 break;
-            if (Matches(At(entry).Key, key))
+            int entry = (int)(bucket & _indexMask) - 1;
+            if ((bucket & ~_indexMask) == tag && Matches(At(entry).Key, key))
             {
                 added = false;
                 Touch(entry);
@@ -91,9 +100,8 @@ public sealed class ConversationTable<TState> where TState : struct
         }
         added = true;
         int index = Allocate();
-        ref Entry made = ref At(index);
-        made.Key = Store(key);
-        made.State = default;
+        At(index).Key = Store(key);
+        this[index] = default;
         Insert(index, hash);
         LinkNewest(index);
         Count++;
@@ -114,17 +122,17 @@ public sealed class ConversationTable<TState> where TState : struct
     {
         RemoveFromBuckets(index);
         Unlink(index);
-        ref Entry entry = ref At(index);
+        ref Slot entry = ref At(index);
         if (entry.Key.Family == 6)
             ReleaseIpv6((int)entry.Key.Addresses);
-        entry.State = default;
+        this[index] = default;
         entry.Older = _free;
         _free = index;
         Count--;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Entry At(int index) => ref _pages[index >> PageShift][index & (PageEntries - 1)];
+    private ref Slot At(int index) => ref _pages[index >> PageShift][index & (PageEntries - 1)];
 
     private int Allocate()
     {
@@ -156,12 +164,15 @@ public sealed class ConversationTable<TState> where TState : struct
             // The first page doubles (a small copy) until it is a full page.
             _allocated = Math.Min(Math.Min(_allocated * 2, PageEntries), Capacity);
             Array.Resize(ref _pages[0], _allocated);
+            Array.Resize(ref _states[0], _allocated);
         }
         else
         {
             Array.Resize(ref _pages, _pages.Length + 1);
+            Array.Resize(ref _states, _states.Length + 1);
             int entries = Math.Min(PageEntries, Capacity - _allocated);
-            _pages[^1] = new Entry[entries];
+            _pages[^1] = new Slot[entries];
+            _states[^1] = new TState[entries];
             _allocated += entries;
         }
         int buckets = BucketCountFor(_allocated);
@@ -182,20 +193,20 @@ public sealed class ConversationTable<TState> where TState : struct
         int slot = hash & mask;
         while (_buckets[slot] != 0)
             slot = (slot + 1) & mask;
-        _buckets[slot] = index + 1;
+        _buckets[slot] = (int)((uint)hash & ~_indexMask | (uint)(index + 1));
     }
 
     private void RemoveFromBuckets(int index)
     {
         int mask = _buckets.Length - 1;
         int slot = KeyOf(At(index).Key).GetHashCode() & mask;
-        while (_buckets[slot] != index + 1)
+        while (((uint)_buckets[slot] & _indexMask) != index + 1)
             slot = (slot + 1) & mask;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int hole = slot;
         for (int next = (hole + 1) & mask; _buckets[next] != 0; next = (next + 1) & mask)
         {
-            int home = KeyOf(At(_buckets[next] - 1).Key).GetHashCode() & mask;
+            int home = KeyOf(At((int)((uint)_buckets[next] & _indexMask) - 1).Key).GetHashCode() & mask;
             bool movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable)
             {
@@ -208,7 +219,7 @@ public sealed class ConversationTable<TState> where TState : struct
 
     private void LinkNewest(int index)
     {
-        ref Entry entry = ref At(index);
+        ref Slot entry = ref At(index);
         entry.Older = _newest;
         entry.Newer = None;
         if (_newest != None)
@@ -220,7 +231,7 @@ public sealed class ConversationTable<TState> where TState : struct
 
     private void Unlink(int index)
     {
-        ref Entry entry = ref At(index);
+        ref Slot entry = ref At(index);
         int older = entry.Older, newer = entry.Newer;
         if (older != None)
             At(older).Newer = newer;
@@ -307,11 +318,10 @@ public sealed class ConversationTable<TState> where TState : struct
         public ulong HighA, LowA, HighB, LowB;
     }
 
-    /// <summary>One conversation: its key, its neighbours in the recency list (in the free list: the next free entry), its state.</summary>
-    private struct Entry
+    /// <summary>One conversation's key and its neighbours in the recency list (in the free list: the next free entry); its state is kept apart.</summary>
+    private struct Slot
     {
         public StoredKey Key;
         public int Older, Newer;
-        public TState State;
     }
 }

@@ -743,8 +743,19 @@ internal sealed class TcpAnalyzer
 
     private void ReleaseFlow(ref TcpFlow flow)
     {
-        while (flow.Segments >= 0)
-            Unlink(ref flow, flow.Segments, _segments[flow.Segments].Next); // the oldest, after the newest
+        if (flow.Segments >= 0)
+        {
+            // The ring goes to the free list whole: the newest, which led back to the oldest, now leads to the free
+            // ones, and the oldest heads the list (one segment touched, where unlinking each walked them all).
+            ForgetKeptBounds(ref flow);
+            ref var newest = ref _segments[flow.Segments];
+            int oldest = newest.Next;
+            newest.Next = _freeSegment;
+            _freeSegment = oldest;
+            SegmentsHeld -= flow.SegmentCount;
+            flow.SegmentCount = 0;
+            flow.Segments = -1;
+        }
         if (flow.Sack >= 0)
         {
             _sacks[flow.Sack] = new SackRanges { NextFree = _freeSack };

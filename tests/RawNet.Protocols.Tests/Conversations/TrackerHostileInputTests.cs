@@ -152,4 +152,67 @@ public sealed class TrackerHostileInputTests
         }
         Assert.True(tracker.AllocatedBytes < 50_000L * 24 * 2 + 1_000_000, $"{tracker.AllocatedBytes} bytes");
     }
+
+    [Fact]
+    public void Segments_given_back_by_a_reused_port_serve_other_flows_unmixed()
+    {
+        // Conversation A sends 40 unacknowledged segments, a SYN with a new ISN on its ports replaces it (its segments go
+        // back to the pool whole) and the new one sends 40 more, while B sends throughout and takes freed segments too.
+        // Each flow's bytes in flight must be what a tracker that saw that conversation alone computes.
+        var payload = new byte[100];
+        var a = new List<byte[]>();
+        var b = new List<byte[]>();
+        a.Add(Segment(3000, 1000, 0x002, []));
+        b.Add(Segment(4000, 5000, 0x002, []));
+        for (int i = 0; i < 40; i++)
+            a.Add(Segment(3000, 1001 + (uint)i * 100, 0x018, payload));
+        var renewed = new List<byte[]> { Segment(3000, 900_000, 0x002, []) };
+        for (int i = 0; i < 40; i++)
+            renewed.Add(Segment(3000, 900_001 + (uint)i * 100, 0x018, payload));
+        for (int i = 0; i < 80; i++)
+            b.Add(Segment(4000, 5001 + (uint)i * 100, 0x018, payload));
+
+        var mixed = new List<(byte[] Frame, string Flow, int Index)>();
+        for (int i = 0; i < a.Count; i++)
+            mixed.Add((a[i], "a", i));
+        for (int i = 0; i < renewed.Count; i++)
+        {
+            mixed.Add((renewed[i], "renewed", i));
+            mixed.Add((b[i], "b", i));
+        }
+        for (int i = renewed.Count; i < b.Count; i++)
+            mixed.Add((b[i], "b", i));
+
+        var alone = new Dictionary<string, List<(uint, uint)>> { ["a"] = InFlight(a), ["renewed"] = InFlight(renewed), ["b"] = InFlight(b) };
+        var tracker = new ConversationTracker(new ConversationLimits(MaxConversations: 100, MaxUnackedSegments: 10_000));
+        var decoder = new PacketDecoder(new DecoderOptions(VerifyChecksums: false));
+        var packet = new DecodedPacket();
+        for (int i = 0; i < mixed.Count; i++)
+        {
+            var (frame, flow, index) = mixed[i];
+            decoder.Decode(frame, new FrameMetadata(i * 1000L, frame.Length, frame.Length, LinkType.Ethernet), i + 1, packet);
+            tracker.Analyze(packet, frame);
+            ref readonly var tcp = ref packet.Analysis[0].Tcp;
+            Assert.Equal(alone[flow][index], (tcp.BytesInFlight, tcp.Seq));
+        }
+        Assert.Equal(40u * 100 + 1, alone["renewed"][^1].Item1); // the renewed flow counts its own bytes only
+
+        static byte[] Segment(ushort port, uint seq, ushort flags, byte[] data) =>
+            EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp, TcpSegment(port, 80, seq, 0, flags, payload: data), transportChecksum: false));
+
+        static List<(uint, uint)> InFlight(List<byte[]> frames)
+        {
+            var tracker = new ConversationTracker();
+            var decoder = new PacketDecoder(new DecoderOptions(VerifyChecksums: false));
+            var packet = new DecodedPacket();
+            var seen = new List<(uint, uint)>();
+            for (int i = 0; i < frames.Count; i++)
+            {
+                decoder.Decode(frames[i], new FrameMetadata(i * 1000L, frames[i].Length, frames[i].Length, LinkType.Ethernet), i + 1, packet);
+                tracker.Analyze(packet, frames[i]);
+                seen.Add((packet.Analysis[0].Tcp.BytesInFlight, packet.Analysis[0].Tcp.Seq));
+            }
+            return seen;
+        }
+    }
 }
