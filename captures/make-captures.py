@@ -7,8 +7,11 @@ Every timestamp, address (198.18.0.0/15, 2001:db8::/32), MAC (02:00:...), sequen
 import os
 import sys
 
-from scapy.all import (ARP, ICMP, IP, TCP, UDP, Ether, ICMPv6PacketTooBig, IPv6, IPv6ExtHdrFragment, Raw, Dot1Q,
-                       fragment, fragment6, wrpcap)
+from scapy.layers.inet import ICMP, IP, TCP, UDP, fragment
+from scapy.layers.inet6 import ICMPv6PacketTooBig, IPv6, IPv6ExtHdrFragment, fragment6
+from scapy.layers.l2 import ARP, Ether, Dot1Q
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 T0 = 1700000000  # 2023-11-14 22:13:20 UTC

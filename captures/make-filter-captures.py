@@ -13,7 +13,10 @@ import importlib.util
 import os
 import sys
 
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw
+from scapy.layers.inet import IP, TCP, UDP
+from scapy.layers.inet6 import IPv6
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("make_captures", os.path.join(HERE, "make-captures.py"))

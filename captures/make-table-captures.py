@@ -7,7 +7,11 @@ back and jump ahead. Same bytes on every run.
 usage: /usr/bin/python3 captures/make-table-captures.py      # writes captures/tables/*.pcap
 """
 import os
-from scapy.all import ARP, ICMP, IP, IPv6, TCP, UDP, Ether, ICMPv6EchoRequest, Raw, wrpcap
+from scapy.layers.inet import ICMP, IP, TCP, UDP
+from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest
+from scapy.layers.l2 import ARP, Ether
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "tables")

@@ -12,7 +12,11 @@ import os
 import sys
 from decimal import Decimal
 
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+from scapy.layers.inet import IP, TCP, UDP
+from scapy.layers.inet6 import IPv6
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("make_captures", os.path.join(HERE, "make-captures.py"))

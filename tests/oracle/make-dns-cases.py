@@ -17,7 +17,9 @@ import random
 import struct
 import sys
 
-from scapy.all import IP, UDP, Ether, Raw
+from scapy.layers.inet import IP, UDP
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
 from scapy.layers.dns import (DNS, DNSQR, DNSRR, DNSRROPT, DNSRRMX, DNSRRSOA, DNSRRSRV)
 from scapy.layers.inet6 import IPv6
 
@@ -242,7 +244,7 @@ def tcp_cases():
     """Segments to and from TCP port 53: a SYN, a 1-byte segment, whole messages, one cut by the capture, two in one
     segment, a message split over two segments, a prefix that is not the length; then streams of their own with
     messages split across segments anywhere and several in one segment. tcpdump prints each segment on its own; tshark puts messages together."""
-    from scapy.all import TCP
+    from scapy.layers.inet import TCP
     frames = []
     seq = [100]
 
@@ -290,7 +292,7 @@ def tcp_cases():
 def random_tcp_cases(seed):
     """Random DNS streams over TCP: messages of the random cases after their lengths, cut into segments anywhere (a
     length split, many messages in one segment), now and then a segment the capture cut, a resend or a lost one."""
-    from scapy.all import TCP
+    from scapy.layers.inet import TCP
     rng = random.Random(seed)
     messages = [data[42:] for data, _ in random_cases(seed)]
     frames = []

@@ -16,7 +16,10 @@ import random
 import struct
 import sys
 
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw
+from scapy.layers.inet import IP, TCP, UDP
+from scapy.layers.inet6 import IPv6
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
 
 V4 = ("198.18.0.1", "198.18.0.2")
 V6 = ("2001:db8::1", "2001:db8::2")

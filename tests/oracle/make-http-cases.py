@@ -22,7 +22,9 @@ import os
 import random
 import sys
 
-from scapy.all import IP, TCP, Ether, Raw
+from scapy.layers.inet import IP, TCP
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
 from scapy.layers.inet6 import IPv6
 
 # The pcap writer (1 ms apart from 2023-11-14 22:13:20 UTC, caplen per frame) is the DNS cases' own.

@@ -40,7 +40,8 @@ import random
 import struct
 import sys
 
-from scapy.all import ICMP, IP, TCP, UDP, Raw
+from scapy.layers.inet import ICMP, IP, TCP, UDP
+from scapy.packet import Raw
 from scapy.layers.inet6 import ICMPv6EchoRequest, IPv6
 
 T0 = 1700000000

@@ -35,7 +35,7 @@ import random
 import struct
 import sys
 
-from scapy.all import Raw
+from scapy.packet import Raw
 from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest
 
 # The frames above the link layers, the addresses and the pcap writer are make-link-cases.py's.

@@ -12,7 +12,11 @@ rounding and the order of times matter. Checksums are correct. Run with Debian's
 import random
 import sys
 
-from scapy.all import ARP, ICMP, IP, IPv6, TCP, UDP, Ether, Raw, fragment, wrpcap
+from scapy.layers.inet import ICMP, IP, TCP, UDP, fragment
+from scapy.layers.inet6 import IPv6
+from scapy.layers.l2 import ARP, Ether
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 from scapy.layers.inet6 import ICMPv6EchoRequest
 
 MACS = ["02:00:00:00:00:%02x" % i for i in range(1, 6)] + ["ff:ff:ff:ff:ff:ff"]

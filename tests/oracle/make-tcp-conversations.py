@@ -14,7 +14,11 @@ Run with Debian's /usr/bin/python3 (python3-scapy).
 import random
 import sys
 
-from scapy.all import ICMP, IP, IPv6, TCP, Ether, Raw, wrpcap
+from scapy.layers.inet import ICMP, IP, TCP
+from scapy.layers.inet6 import IPv6
+from scapy.layers.l2 import Ether
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 from scapy.layers.inet6 import ICMPv6DestUnreach
 
 V4 = ("198.18.0.1", "198.18.0.2")

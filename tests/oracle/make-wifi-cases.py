@@ -24,7 +24,7 @@ import struct
 import sys
 import zlib
 
-from scapy.all import ARP
+from scapy.layers.l2 import ARP
 
 # The pcap writer and the IP packets are the point-to-point cases' own: one definition of each.
 sys.dont_write_bytecode = True

@@ -7,12 +7,17 @@ Run with Debian's /usr/bin/python3, which has python3-scapy.
 import os
 import sys
 
-from scapy.all import (ARP, GRE, ICMP, IP, TCP, UDP, Dot1Q, Ether, IPOption_RR, IPOption_Router_Alert, IPv6, IPv6ExtHdrDestOpt,
-                       IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, PPPoE, PPP, Raw, RouterAlert, VXLAN, wrpcap,
-                       CookedLinux, CookedLinuxV2, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded,
-                       ICMPv6ParamProblem, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6NDOptSrcLLAddr,
-                       ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone,
-                       Loopback)
+from scapy.layers.inet import ICMP, IP, TCP, UDP, IPOption_RR, IPOption_Router_Alert
+from scapy.layers.inet6 import (IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting,
+                                RouterAlert, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6DestUnreach,
+                                ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6ND_NS, ICMPv6ND_NA,
+                                ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr,
+                                ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone)
+from scapy.layers.l2 import ARP, GRE, Dot1Q, Ether, CookedLinux, CookedLinuxV2, Loopback
+from scapy.layers.ppp import PPPoE, PPP
+from scapy.layers.vxlan import VXLAN
+from scapy.packet import Raw
+from scapy.utils import wrpcap
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
