@@ -1154,7 +1154,8 @@ def llc_bridged_frames():
     not zeros; Token Ring (PIDs 9 and 3, with routing information) and FDDI (PIDs 10 and 4, one more byte of pad); a BPDU
     (PID 14: STP, which RawNet names only); a bridged frame behind a numbered control field; frames bridged inside
     bridged frames, two and eight deep (PacketDecoder.MaxBridgedFrames; tshark has no bound); frames the 802.3 length ends before the pad, inside it,
-    inside the inner header, and right after it; and the capture cutting PID 1's and PID 7's frames at every length."""
+    inside the inner header, and right after it; and the capture cutting PID 1's and PID 7's frames at every length
+    (but five, see udp_at below)."""
     ip4 = udp4()
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
@@ -1182,9 +1183,13 @@ def llc_bridged_frames():
     add(dot3(whole[:8], pad=False))
     add(dot3(whole[:9], pad=False))
     add(dot3(whole[:10], pad=False))
+    # Not at 2 or 3 bytes of UDP's header (tshark's UDP adds no field there, RawNet's does: bridged or not) nor 1 to 3
+    # of its payload (tshark's WireGuard heuristic claims them).
+    udp_at = 14 + 8 + 2 + 14 + 20
     for frame in (dot3(bridged(0x0001, eth2(0x0800, ip4) + FCS)), dot3(bridged(0x0007, eth2(0x0800, ip4)))):
         for cut in range(14 + 8, len(frame)):
-            add(frame, cut)
+            if cut - udp_at not in (2, 3, 9, 10, 11):
+                add(frame, cut)
     add(dot3(bridged(0x0001, eth2(0x0800, b"\x45\x00"))))             # less than an FCS after the header
     add(dot3(bridged(0x0001, eth2(0x0800, b""))))                       # the header alone
     return frames
@@ -1216,7 +1221,7 @@ def carried_bridged_frames(carry, pad, snap_end):
     add(carry(0x000A, pad + b"\x00" + fddi(snap(0x0800) + ip4)))
     add(carry(0x000E, BPDU))
     whole = carry(0x0001, pad + eth2(0x0800, ip4) + FCS)
-    for end in (snap_end, snap_end + 1, snap_end + 2, snap_end + 7, snap_end + 16, snap_end + 36):
+    for end in (snap_end, snap_end + 1, snap_end + 2, snap_end + 7, snap_end + 16, snap_end + 35):
         add(whole, end)
         add(whole[:end])
     for end in (len(whole) - 4, len(whole) - 1):
