@@ -24,7 +24,8 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
-tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. llc-bridged.pcap, atm-bridged.pcap and frelay-bridged.pcap
+(802.3, 100, 107): MAC frames bridged behind SNAP's OUI 00-80-C2, see llc_bridged_frames and carried_bridged_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
 (LINKTYPE_ATM_RFC1483, 100): see atm_frames. llc-more.pcap, tokenring-more.pcap and atm-more.pcap (the leftovers of those
 three: IPv6 on IP's SAP, tcpdump's SNAP names, Token Ring's routing strings and MAC frames, ATM's Cisco NLPID and Fore
 header): see llc_more_frames, tokenring_more_frames, atm_more_frames.
@@ -1004,8 +1005,8 @@ def llc_more_frames():
     behind Apple's), Cisco's PIDs with tcpdump printers (CDP, VTP, DTP, UDLD, PVST, VLAN bridge: compared up to their
     names) and without, RFC 2684's bridged PIDs tcpdump names but has no printer for (802.4, 802.6) and a BPDU (STP), and
     AppleTalk's DDP. Not here: bridged Ethernet, Token Ring and FDDI frames (0x0080c2's PIDs 1, 3, 4, 7, 9, 10), which
-    tshark and tcpdump decode as frames and RawNet leaves as data, and EtherTypes tcpdump has printers for that RawNet
-    has not (LLDP, DECnet, loopback, RARP, AARP behind RFC 1042)."""
+    llc_bridged_frames has, and EtherTypes tcpdump has printers for that RawNet has not (LLDP, DECnet, loopback, RARP,
+    AARP behind RFC 1042)."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     ip6 = udp6()
@@ -1038,9 +1039,9 @@ def llc_more_frames():
 
 
 def llc_more_damageable(data, direction):
-    """DSAP, SSAP, the control field and SNAP's OUI (not the protocol ID, whose changed values name the EtherTypes and
-    bridged frames tcpdump has printers for and RawNet has not, nor the 802.3 length, nor the IP after SAP 6: damaged IP
-    is the IP oracles' business)."""
+    """DSAP, SSAP, the control field and SNAP's OUI (not the protocol ID, whose changed values name EtherTypes tcpdump
+    has printers for and RawNet has not, nor the 802.3 length, nor the IP after SAP 6: damaged IP is the IP oracles'
+    business). Kept as it was when the bridged frames were left as data, so that the damaged files stay as they were."""
     return 14 + (6 if data[14:16] == b"\xaa\xaa" else 3)
 
 
