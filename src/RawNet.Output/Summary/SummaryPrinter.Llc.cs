@@ -202,7 +202,9 @@ public sealed partial class SummaryPrinter
     private bool AppendBridgedFrame(DecodedPacket packet, ushort pid, ReadOnlySpan<byte> afterSnap, int length, int pad)
     {
         int start = BridgedPid.FrameOffset(pid, pad);
-        if (start < 0)
+        // As deep as the decoder goes (tcpdump has no bound): each level decodes the rest aside, so a frame of bridged
+        // frames all the way down would cost time and stack by its length.
+        if (start < 0 || _bridgedDepth >= PacketDecoder.MaxBridgedFrames)
             return false;
         if (afterSnap.Length < start)
         {
@@ -215,7 +217,9 @@ public sealed partial class SummaryPrinter
         int wire = Math.Max(bytes.Length, length - start);
         // The packet decoded aside is the one every later reading aside reuses: nothing of it is read after this call.
         var inner = DecodeAside(packet, bytes, wire, linkType);
+        _bridgedDepth++;
         AppendLinkAndNetwork(inner, bytes, 1, wire);
+        _bridgedDepth--;
         return true;
     }
 
