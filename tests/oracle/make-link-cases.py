@@ -24,7 +24,8 @@ stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP pro
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
 capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
-tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
+tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. llc-bridged.pcap, atm-bridged.pcap and frelay-bridged.pcap
+(802.3, 100, 107): MAC frames bridged behind SNAP's OUI 00-80-C2, see llc_bridged_frames and carried_bridged_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
 (LINKTYPE_ATM_RFC1483, 100): see atm_frames. llc-more.pcap, tokenring-more.pcap and atm-more.pcap (the leftovers of those
 three: IPv6 on IP's SAP, tcpdump's SNAP names, Token Ring's routing strings and MAC frames, ATM's Cisco NLPID and Fore
 header): see llc_more_frames, tokenring_more_frames, atm_more_frames.
@@ -1005,8 +1006,8 @@ def llc_more_frames():
     behind Apple's), Cisco's PIDs with tcpdump printers (CDP, VTP, DTP, UDLD, PVST, VLAN bridge: compared up to their
     names) and without, RFC 2684's bridged PIDs tcpdump names but has no printer for (802.4, 802.6) and a BPDU (STP), and
     AppleTalk's DDP. Not here: bridged Ethernet, Token Ring and FDDI frames (0x0080c2's PIDs 1, 3, 4, 7, 9, 10), which
-    tshark and tcpdump decode as frames and RawNet leaves as data, and EtherTypes tcpdump has printers for that RawNet
-    has not (LLDP, DECnet, loopback, RARP, AARP behind RFC 1042)."""
+    llc_bridged_frames has, and EtherTypes tcpdump has printers for that RawNet has not (LLDP, DECnet, loopback, RARP,
+    AARP behind RFC 1042)."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     ip6 = udp6()
@@ -1039,9 +1040,9 @@ def llc_more_frames():
 
 
 def llc_more_damageable(data, direction):
-    """DSAP, SSAP, the control field and SNAP's OUI (not the protocol ID, whose changed values name the EtherTypes and
-    bridged frames tcpdump has printers for and RawNet has not, nor the 802.3 length, nor the IP after SAP 6: damaged IP
-    is the IP oracles' business)."""
+    """DSAP, SSAP, the control field and SNAP's OUI (not the protocol ID, whose changed values name EtherTypes tcpdump
+    has printers for and RawNet has not, nor the 802.3 length, nor the IP after SAP 6: damaged IP is the IP oracles'
+    business). Kept as it was when the bridged frames were left as data, so that the damaged files stay as they were."""
     return 14 + (6 if data[14:16] == b"\xaa\xaa" else 3)
 
 
@@ -1122,6 +1123,141 @@ def atm_more_damageable(data, direction):
     return 8
 
 
+# --- MAC frames bridged behind SNAP's OUI 00-80-C2 (issue 13, "Breadth"): appended last, see main ---
+
+E_DST, E_SRC = bytes.fromhex("02000000000b"), bytes.fromhex("02000000000a")
+FCS = bytes.fromhex("deadbeef")
+
+
+def eth2(ethertype, payload):
+    """An Ethernet II frame (no FCS), not padded: what RFC 2684 bridges."""
+    return E_DST + E_SRC + struct.pack(">H", ethertype) + payload
+
+
+def bridged(pid, frame, pad=b"\x00\x00"):
+    """LLC and SNAP for OUI 00-80-C2 and a bridged protocol ID, the pad LLC's carriers put before the frame, the frame."""
+    return snap_header(0x0080C2, pid) + pad + frame
+
+
+def bridged_inner_frames():
+    """The Ethernet frames the bridged cases carry: IPv4 (UDP, TCP, ICMP), IPv6, ARP, a VLAN tag, an 802.3 frame with
+    SNAP and with IP on its SAP, an unknown EtherType."""
+    arp = bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    ip4 = udp4()
+    return [eth2(0x0800, ip4), eth2(0x0800, tcp4()), eth2(0x0800, echo4()), eth2(0x86DD, udp6()), eth2(0x0806, arp),
+            eth2(0x8100, struct.pack(">HH", 5, 0x0800) + ip4), eth2(0x8100, struct.pack(">HH", 0x2007, 0x86DD) + tcp6()),
+            E_DST + E_SRC + struct.pack(">H", 8 + len(ip4)) + snap(0x0800) + ip4,
+            E_DST + E_SRC + struct.pack(">H", 3 + len(ip4)) + b"\x06\x06\x03" + ip4, eth2(0x1234, b"abcdefgh")]
+
+
+def llc_bridged_frames():
+    """802.3 frames (LLC, 2 bytes of pad) bridging every frame RawNet decodes: Ethernet without its FCS (PID 7) and with
+    it (PID 1, tshark's eth.fcs) carrying each of bridged_inner_frames, with a trailer before the FCS and a pad that is
+    not zeros; Token Ring (PIDs 9 and 3, with routing information) and FDDI (PIDs 10 and 4, one more byte of pad); a BPDU
+    (PID 14: STP, which RawNet names only); a bridged frame behind a numbered control field; frames bridged inside
+    bridged frames, two and eight deep (PacketDecoder.MaxBridgedFrames; tshark has no bound); frames the 802.3 length ends before the pad, inside it,
+    inside the inner header, and right after it; and the capture cutting PID 1's and PID 7's frames at every length
+    (but five, see udp_at below)."""
+    ip4 = udp4()
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for inner in bridged_inner_frames():
+        add(dot3(bridged(0x0007, inner)))
+        add(dot3(bridged(0x0001, inner + FCS)))
+    add(dot3(bridged(0x0001, eth2(0x0800, ip4) + b"TRAILER!" + FCS)))
+    add(dot3(bridged(0x0007, eth2(0x0800, ip4), pad=b"\x01\x02")))
+    for pid in (0x0009, 0x0003):
+        add(dot3(bridged(pid, token_ring(snap(0x0800) + ip4))))
+        add(dot3(bridged(pid, token_ring(snap(0x86DD) + udp6(), route=bytes.fromhex("0630a0b1c2d3")))))
+    for pid in (0x000A, 0x0004):
+        add(dot3(bridged(pid, fddi(snap(0x0800) + ip4), pad=b"\x00\x00\x00")))
+    add(dot3(snap_header(0x0080C2, 0x000E) + BPDU))
+    add(dot3(b"\xaa\xaa\x00\x00\x00\x80\xc2\x00\x07\x00\x00" + eth2(0x0800, ip4)))
+    nested = eth2(0x0800, ip4)
+    for depth in range(2, 9):
+        nested = E_DST + E_SRC + struct.pack(">H", 10 + len(nested)) + bridged(0x0007, nested)
+        if depth in (2, 8):                                              # 8: as deep as RawNet decodes
+            add(dot3(bridged(0x0007, nested)))
+    # (an IPv4 header alone: the 802.3 frame stays under 64 bytes, where tshark would take a trailer's end for an FCS)
+    whole = bridged(0x0007, eth2(0x0800, bytes(IP(src=A, dst=B, id=1, proto=17))))
+    for end in (8, 9, 10, 11, 20, 24, 30):
+        add(dot3(whole, length=end))
+    add(dot3(whole[:8], pad=False))
+    add(dot3(whole[:9], pad=False))
+    add(dot3(whole[:10], pad=False))
+    # Not at 2 or 3 bytes of UDP's header (tshark's UDP adds no field there, RawNet's does: bridged or not) nor 1 to 3
+    # of its payload (tshark's WireGuard heuristic claims them).
+    udp_at = 14 + 8 + 2 + 14 + 20
+    for frame in (dot3(bridged(0x0001, eth2(0x0800, ip4) + FCS)), dot3(bridged(0x0007, eth2(0x0800, ip4)))):
+        for cut in range(14 + 8, len(frame)):
+            if cut - udp_at not in (2, 3, 9, 10, 11):
+                add(frame, cut)
+    add(dot3(bridged(0x0001, eth2(0x0800, b"\x45\x00"))))             # less than an FCS after the header
+    add(dot3(bridged(0x0001, eth2(0x0800, b""))))                       # the header alone
+    return frames
+
+
+def llc_bridged_damageable(data, direction):
+    """LLC, SNAP, the pad and the inner frame's addresses: never the 802.3 length (llc.pcap's damage has it; shorter, it
+    leaves a trailer whose last bytes tshark takes for the outer frame's FCS, which RawNet does not show) nor the inner
+    type (whose changed values name EtherTypes tcpdump has printers for and RawNet has not)."""
+    return 14 + 8 + 2 + 12
+
+
+llc_bridged_damageable.start = 14
+
+
+def carried_bridged_frames(carry, pad, snap_end):
+    """The bridged cases ATM and Frame Relay share: carry(pid, body) puts SNAP for 00-80-C2 and a PID before a body,
+    after pad (the bytes before an Ethernet or Token Ring frame; FDDI's has one more). Ethernet without and with its FCS
+    carrying IPv4 (UDP, TCP, ICMP), IPv6, ARP and VLAN tags; Token Ring and FDDI; a BPDU; and the capture or the wire
+    ending inside SNAP (which ends at snap_end), the pad and the inner header, and the capture inside the FCS (not the
+    wire: an IPv4 packet longer than what is left of the frame is a disagreement of RawNet's own, bridged or not)."""
+    ip4 = udp4()
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for inner in bridged_inner_frames()[:7]:
+        add(carry(0x0007, pad + inner))
+        add(carry(0x0001, pad + inner + FCS))
+    add(carry(0x0009, pad + token_ring(snap(0x0800) + ip4)))
+    add(carry(0x000A, pad + b"\x00" + fddi(snap(0x0800) + ip4)))
+    add(carry(0x000E, BPDU))
+    whole = carry(0x0001, pad + eth2(0x0800, ip4) + FCS)
+    for end in (snap_end, snap_end + 1, snap_end + 2, snap_end + 7, snap_end + 16, snap_end + 35):
+        add(whole, end)
+        add(whole[:end])
+    for end in (len(whole) - 4, len(whole) - 1):
+        add(whole, end)
+    return frames
+
+
+def atm_bridged_frames():
+    """RFC 2684 bridged frames on LINKTYPE_ATM_RFC1483: LLC from the first byte, 2 bytes of pad (see carried_bridged_frames)."""
+    return carried_bridged_frames(lambda pid, body: snap_header(0x0080C2, pid) + body, b"\x00\x00", 8)
+
+
+def atm_bridged_damageable(data, direction):
+    """LLC, SNAP, the pad and the inner frame's addresses."""
+    return 8 + 2 + 12
+
+
+def frelay_bridged_frames():
+    """RFC 2427 bridged frames behind Frame Relay's SNAP NLPID, no pad before Ethernet (one before FDDI), as tshark and
+    tcpdump read them (see carried_bridged_frames); and an 802.4 PID and a frame after the optional pad octet."""
+    frames = carried_bridged_frames(lambda pid, body: frelay(0x80, fr_snap(0x0080C2, pid, body)), b"", 9)
+    frames.append((frelay(0x80, fr_snap(0x0080C2, 0x0002, b"abcdefgh")), None))
+    frames.append((frelay(0x80, fr_snap(0x0080C2, 0x0007, eth2(0x0800, udp4())), pad=True), None))
+    return frames
+
+
+def frelay_bridged_damageable(data, direction):
+    """SNAP and the inner frame's addresses (after address, control and NLPID, which stay)."""
+    return 4 + 5 + 12
+
+
+frelay_bridged_damageable.start = 4
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1132,6 +1268,7 @@ def damage(frames, rng, direction, damageable):
         if reach > 0:
             start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, auth_damageable: 4, pppoe_auth_damageable: 22, macsec_damageable: 14,
                      nsh_damageable: 14, arista_damageable: 14, llc_more_damageable: 14}.get(damageable, 0)
+            start = getattr(damageable, "start", start)  # a damageable function may say where its bytes begin
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
             if damageable is nsh_damageable:
@@ -1185,6 +1322,10 @@ def main():
         "llc-more.pcap": (1, llc_more_frames(), False, llc_more_damageable),
         "tokenring-more.pcap": (6, tokenring_more_frames(), False, tokenring_damageable),
         "atm-more.pcap": (100, atm_more_frames(), False, atm_more_damageable),
+        # and after those, MAC frames bridged behind SNAP's OUI 00-80-C2
+        "llc-bridged.pcap": (1, llc_bridged_frames(), False, llc_bridged_damageable),
+        "atm-bridged.pcap": (100, atm_bridged_frames(), False, atm_bridged_damageable),
+        "frelay-bridged.pcap": (107, frelay_bridged_frames(), False, frelay_bridged_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -69,7 +69,15 @@ public static class InfoColumn
         else if (!cut && owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1))
             cut = true;
         if (cut)
-            line.Append(MarkOf(in source, owner));
+        {
+            string mark = MarkOf(in source, owner);
+            line.Append(mark);
+            // A malformed layer inside a cut 802.3 frame: tshark shows that, then fails again on the frame's trailer.
+            if (ReferenceEquals(mark, MalformedMark) && source.CaptureCut && source.FailedAfterText(owner))
+                line.Append(SizeLimitedMark);
+        }
+        else if (source.FailedAfterText(owner))
+            line.Append(packet.Outcome == DecodeOutcome.Malformed && !source.CaptureCut ? MalformedMark : SizeLimitedMark);
     }
 
     /// <summary>

@@ -114,12 +114,17 @@ public sealed partial class SummaryPrinter
             AppendIpReadAt(packet, frame, type == 0x0800 ? LayerKind.Ipv4 : LayerKind.Ipv6, payload, length - FrameRelayHeader.SnapLength);
             return;
         }
+        if (oui == LlcHeader.Bridged && AppendBridgedFrame(packet, type, frame[payload..], length - FrameRelayHeader.SnapLength, BridgedPid.FrameRelayPad))
+            return;
         if (AppendSnapPrinterName(oui, type))
             return;
         AppendUnknownSnap(oui, type, length - FrameRelayHeader.SnapLength);
         // fr_print passes the header's length where fr_hdr_print wants the address's.
         AppendQ922Header(length + at, at, dlci, flags, (byte)Nlpid.Snap);
         AppendHexDump(frame[..Math.Min(frame.Length, length + at)], "\n\t", withText: true);
+        // The dump asks for the whole frame: a capture that cut it ends the line as snap_print's truncation does.
+        if (frame.Length < length + at)
+            Truncated("snap");
     }
 
     /// <summary>fr_hdr_print: "Q.922, hdr-len N, DLCI N, Flags [...], NLPID name (0xNN), length N: ".</summary>

@@ -181,12 +181,46 @@ public sealed partial class SummaryPrinter
         ushort type = llc.ProtocolId;
         if (llc.CarriesEtherType && next is not LayerKind.Payload and not LayerKind.Frame)
             return true;
+        if (oui == LlcHeader.Bridged && _printing is not null
+            && AppendBridgedFrame(_printing, type, bytes[LlcHeader.SnapLength..], length - LlcHeader.SnapLength, BridgedPid.LlcPad))
+            return false;
         if (AppendSnapPrinterName(oui, type))
             return false;
         AppendMacs(ethernet, null, 0);
         AppendUnknownSnap(oui, type, length - LlcHeader.SnapLength);
         AppendHexDump(bytes, "\n\t", withText: true);
         return false;
+    }
+
+    /// <summary>
+    /// snap_print's bridged frames (OUI 00-80-C2's PIDs for Ethernet, Token Ring and FDDI): the pad (one byte more before
+    /// FDDI) checked against the captured bytes, then the frame printed as that link type's printer prints a frame of its
+    /// own, FCS included (tcpdump does not take it off), from <paramref name="afterSnap"/>, <paramref name="length"/> bytes
+    /// on the wire. False for another PID. The bytes are decoded again as that frame: tshark's view of them (the FCS
+    /// taken off, the addresses where its dissectors find them) is not tcpdump's.
+    /// </summary>
+    private bool AppendBridgedFrame(DecodedPacket packet, ushort pid, ReadOnlySpan<byte> afterSnap, int length, int pad)
+    {
+        int start = BridgedPid.FrameOffset(pid, pad);
+        // As deep as the decoder goes (tcpdump has no bound): each level decodes the rest aside, so a frame of bridged
+        // frames all the way down would cost time and stack by its length.
+        if (start < 0 || _bridgedDepth >= PacketDecoder.MaxBridgedFrames)
+            return false;
+        if (afterSnap.Length < start)
+        {
+            Truncated("snap");
+            return true;
+        }
+        var linkType = pid is BridgedPid.EthernetWithFcs or BridgedPid.EthernetWithoutFcs ? RawNet.Protocols.LinkType.Ethernet
+            : pid is BridgedPid.TokenRingWithFcs or BridgedPid.TokenRingWithoutFcs ? RawNet.Protocols.LinkType.TokenRing : RawNet.Protocols.LinkType.Fddi;
+        var bytes = afterSnap[start..];
+        int wire = Math.Max(bytes.Length, length - start);
+        // The packet decoded aside is the one every later reading aside reuses: nothing of it is read after this call.
+        var inner = DecodeAside(packet, bytes, wire, linkType);
+        _bridgedDepth++;
+        AppendLinkAndNetwork(inner, bytes, 1, wire);
+        _bridgedDepth--;
+        return true;
     }
 
     /// <summary>

@@ -66,7 +66,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         var line = _line;
         line.Clear();
         AppendTimestamp(line, packet.Metadata.TimestampNanoseconds);
+        _printing = packet;
+        _bridgedDepth = 0;
         AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
+        _printing = null;
         line.WriteLineTo(output);
     }
 
@@ -352,7 +355,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         AppendUndecodedLink(packet, frame, index, linkStart, length);
     }
 
-    // IP read where tcpdump reads it, for a link header whose packet tshark (so the decoder) finds elsewhere.
+    // The packet being printed (for what LLC's printer decodes aside), and IP read where tcpdump reads it, for a link
+    // header whose packet tshark (so the decoder) finds elsewhere.
+    private DecodedPacket? _printing;
+    private int _bridgedDepth;
     private PacketDecoder? _sideDecoder;
     private DecodedPacket? _sidePacket;
 

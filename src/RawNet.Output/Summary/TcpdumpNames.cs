@@ -274,8 +274,7 @@ internal static class TcpdumpNames
     /// <summary>
     /// The printer snap_print hands a Cisco or RFC 2684 protocol ID to, by the name it starts its line with (CDP, VTP,
     /// DTP, UDLD; STP for PVST, Cisco's VLAN bridge and bridged BPDUs), or null. Bridged Ethernet, Token Ring and FDDI
-    /// frames (0x0080c2's PIDs 1, 7, 3, 9, 4, 10) go to those link printers, which RawNet does not run on bytes it has not
-    /// decoded as a frame: null, so their line is the SNAP header's (docs/cli.md).
+    /// frames (0x0080c2's PIDs 1, 7, 3, 9, 4, 10) are printed as frames before this is asked (AppendBridgedFrame).
     /// </summary>
     public static string? SnapPrinter(uint oui, ushort pid) => oui switch
     {

@@ -78,12 +78,21 @@ public sealed class PacketDecoder
     /// <summary>How many NSH headers, one inside the other, are decoded (tshark has no bound).</summary>
     public const int MaxNshHeaders = 4;
 
+    /// <summary>How many MAC frames bridged behind SNAP's OUI 00-80-C2, one inside the other, are decoded (tshark has no bound).</summary>
+    public const int MaxBridgedFrames = 8;
+
     private readonly DecoderOptions _options;
     private readonly IpReassembler? _reassembler;
 
     // Per-decode state: the packet being filled and the number of IP headers met so far.
     private DecodedPacket _packet = null!;
     private int _networkLayers;
+
+    // MAC frames bridged behind SNAP (RFC 2684, RFC 2427) met so far in this packet: bounded by MaxBridgedFrames.
+    private int _bridgedFrames;
+
+    /// <summary>The stop reason of a packet whose Ethernet FCS the capture cut after everything above it was read.</summary>
+    public const string FcsCutReason = "Ethernet FCS cut short by the capture length";
 
     // Offset (in the IPv6 layer's buffer) of the final destination named by a routing header with segments left, which
     // replaces the IPv6 destination in the transport pseudo-header (RFC 8200 8.1); -1 when there is none. Set by the
@@ -124,6 +133,7 @@ public sealed class PacketDecoder
         packet.Reset(metadata, frameNumber);
         _packet = packet;
         _networkLayers = 0;
+        _bridgedFrames = 0;
         _partialDatagram = false;
         int reported = Math.Max(metadata.OriginalLength, frame.Length);
         packet.Add(LayerKind.Frame, 0, 0, reported);
@@ -284,20 +294,14 @@ public sealed class PacketDecoder
                 DecodeJuniper(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
-                DecodeTokenRing(input, capEnd, repEnd);
+                DecodeTokenRing(input, 0, capEnd, repEnd);
                 return;
             case LinkType.AtmRfc1483:
                 // As tshark: LLC from the first byte, no header of ATM's own.
                 DecodeLlc(input, 0, capEnd, repEnd);
                 return;
             case LinkType.Fddi:
-                if (!Header(input, LayerKind.Fddi, 0, FddiHeader.Length, capEnd, repEnd, out _))
-                    return;
-                // Asynchronous LLC frames carry LLC; tshark shows every other frame's body as data.
-                if (FddiHeader.CarriesLlc(bytes[FddiHeader.Field.FrameControl]))
-                    DecodeLlc(input, FddiHeader.Length, capEnd, repEnd);
-                else
-                    Unsupported(input, FddiHeader.Length, capEnd, repEnd, "FDDI frame that is not asynchronous LLC");
+                DecodeFddi(input, 0, capEnd, repEnd, bitSwapped: true);
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
@@ -749,18 +753,36 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
+    /// An FDDI header at <paramref name="start"/>, then LLC for an asynchronous LLC frame; tshark shows every other frame's
+    /// body as data. <paramref name="bitSwapped"/>: LINKTYPE_FDDI's addresses, which tshark shows bit-swapped; a bridged
+    /// frame's are shown as they are (<see cref="FddiLayerDetail.AsSent"/>).
+    /// </summary>
+    private void DecodeFddi(in Span input, int start, int capEnd, int repEnd, bool bitSwapped)
+    {
+        bool whole = Header(input, LayerKind.Fddi, start, FddiHeader.Length, capEnd, repEnd, out int index);
+        if (index >= 0 && !bitSwapped)
+            _packet.LayerRef(index).Detail = FddiLayerDetail.AsSent;
+        if (!whole)
+            return;
+        if (FddiHeader.CarriesLlc(input.Bytes[start + FddiHeader.Field.FrameControl]))
+            DecodeLlc(input, start + FddiHeader.Length, capEnd, repEnd);
+        else
+            Unsupported(input, start + FddiHeader.Length, capEnd, repEnd, "FDDI frame that is not asynchronous LLC");
+    }
+
+    /// <summary>
     /// An 802.5 Token Ring header, with its routing information when the source address says it is source-routed, then
     /// LLC for an LLC frame; MAC frames and the reserved types are data. tshark reads the byte after the addresses for
     /// every frame, and every ring-bridge pair of the routing information (one byte past an odd length), before it hands
     /// on what follows: a frame that ends before them is cut there (<see cref="TokenRingHeader.TsharkReadLength"/>).
     /// </summary>
-    private void DecodeTokenRing(in Span input, int capEnd, int repEnd)
+    private void DecodeTokenRing(in Span input, int start, int capEnd, int repEnd)
     {
-        if (!Header(input, LayerKind.TokenRing, 0, TokenRingHeader.Length, capEnd, repEnd, out int index))
+        if (!Header(input, LayerKind.TokenRing, start, TokenRingHeader.Length, capEnd, repEnd, out int index))
             return;
-        TokenRingHeader.TryRead(input.Bytes[..capEnd], out var tr);
+        TokenRingHeader.TryRead(input.Bytes[start..capEnd], out var tr);
         int length = tr.HeaderLength;
-        if (length > TokenRingHeader.Length && !Header(input, LayerKind.TokenRing, 0, length, capEnd, repEnd, out index, replace: index))
+        if (length > TokenRingHeader.Length && !Header(input, LayerKind.TokenRing, start, length, capEnd, repEnd, out index, replace: index))
         {
             _packet.LayerRef(index).Detail = TokenRingHeader.TsharkFieldsLength;
             return;
@@ -768,7 +790,8 @@ public sealed class PacketDecoder
         ref Layer layer = ref _packet.LayerRef(index);
         if (tr.HasRouteLengthByte)
             layer.Detail = TokenRingHeader.TsharkFieldsLength;
-        int read = TokenRingHeader.TsharkReadLength(tr.RouteLength, tr.IsSourceRouted);
+        int read = start + TokenRingHeader.TsharkReadLength(tr.RouteLength, tr.IsSourceRouted);
+        length += start;
         if (capEnd < read)
         {
             layer.Status = repEnd >= read && capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
@@ -817,10 +840,85 @@ public sealed class PacketDecoder
             return;
         if (llc.IsSnap && llc.CarriesEtherType && llc.CarriesInformation)
             DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
+        else if (llc.IsSnap && llc.Oui == LlcHeader.Bridged && BridgedPid.FrameOffset(llc.ProtocolId, BridgedPid.LlcPad) is >= 0 and var pad)
+            DecodeBridged(input, LayerKind.Llc, llc.ProtocolId, offset + length, pad, capEnd, repEnd);
         else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
             DecodeIpByDispatcher(input, offset + length, capEnd, repEnd);
         else
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
+    }
+
+    /// <summary>
+    /// The MAC frame a bridged protocol ID (<see cref="BridgedPid"/>) names, <paramref name="pad"/> bytes after SNAP
+    /// (tshark hands it everything to the end of the frame): Ethernet with or without its FCS, Token Ring, FDDI. The pad
+    /// beyond the frame ends the decoding at <paramref name="carrier"/>, as tshark's subset past the end does; frames
+    /// bridged inside bridged frames are decoded to <see cref="MaxBridgedFrames"/>, and the rest is data.
+    /// </summary>
+    private void DecodeBridged(in Span input, LayerKind carrier, ushort pid, int offset, int pad, int capEnd, int repEnd)
+    {
+        int start = offset + pad;
+        if (start > capEnd)
+        {
+            if (!input.Quoted)
+                Stop(start > repEnd ? DecodeOutcome.Malformed : DecodeOutcome.Truncated, carrier, capEnd, "bridged frame's pad cut short");
+            return;
+        }
+        if (_bridgedFrames == MaxBridgedFrames)
+        {
+            Unsupported(input, offset, capEnd, repEnd, "more bridged frames than RawNet decodes");
+            return;
+        }
+        _bridgedFrames++;
+        switch (pid)
+        {
+            case BridgedPid.EthernetWithFcs:
+                DecodeEthernetWithFcs(input, start, capEnd, repEnd);
+                return;
+            case BridgedPid.EthernetWithoutFcs:
+                DecodeEthernet(input, start, capEnd, repEnd);
+                return;
+            case BridgedPid.TokenRingWithFcs or BridgedPid.TokenRingWithoutFcs:
+                DecodeTokenRing(input, start, capEnd, repEnd);
+                return;
+            default:
+                DecodeFddi(input, start, capEnd, repEnd, bitSwapped: false);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// An Ethernet frame that ends in its FCS (tshark's eth_withfcs): what follows the header ends 4 bytes before the
+    /// frame when it holds 4 bytes, and the layer then keeps <see cref="EthernetLayerDetail.FcsAtEnd"/>. tshark reads the
+    /// FCS after what the header carries, and fails there when the capture cut it.
+    /// </summary>
+    private void DecodeEthernetWithFcs(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out int index))
+            return;
+        int payload = offset + EthernetHeader.Length;
+        bool fcs = repEnd - payload >= EthernetHeader.FcsLength;
+        int end = fcs ? repEnd - EthernetHeader.FcsLength : repEnd;
+        if (fcs)
+            _packet.LayerRef(index).Detail = EthernetLayerDetail.FcsAtEnd;
+        var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
+        DecodeTypeOrLength(input, type, payload, Math.Min(capEnd, end), end, 0);
+        // tshark reads the FCS from where what the header carries ended (an IP or ARP packet's own length, an 802.3
+        // length), when the capture kept bytes past there: a cut FCS fails then.
+        if (fcs && capEnd < repEnd && capEnd > CarriedEnd(index, type, payload, end) && !input.Quoted)
+            Stop(DecodeOutcome.Truncated, LayerKind.Ethernet, capEnd, FcsCutReason);
+    }
+
+    /// <summary>Where what the Ethernet header at <paramref name="index"/> carries ends, as tshark bounds it before the trailer.</summary>
+    private int CarriedEnd(int index, EtherType type, int payload, int end)
+    {
+        if (EthernetHeader.IsLength((ushort)type))
+            return Math.Min(end, payload + (ushort)type);
+        int next = index + 1;
+        while (next < _packet.LayerCount && _packet[next].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
+            next++;
+        if (next < _packet.LayerCount && _packet[next].Kind is LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp && _packet[next].Source == LayerSource.Frame)
+            return Math.Min(end, _packet[next].Offset + _packet[next].Extent);
+        return end;
     }
 
     private void DecodeEthernet(in Span input, int offset, int capEnd, int repEnd)
@@ -1128,6 +1226,8 @@ public sealed class PacketDecoder
                 var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(payload + 3)..]);
                 if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel)
                     DecodeEtherType(input, type, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, 0);
+                else if (oui == LlcHeader.Bridged && BridgedPid.FrameOffset((ushort)type, BridgedPid.FrameRelayPad) is >= 0 and var pad)
+                    DecodeBridged(input, LayerKind.FrameRelay, (ushort)type, payload + FrameRelayHeader.SnapLength, pad, capEnd, repEnd);
                 else
                     Unsupported(input, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, "SNAP OUI not decoded");
                 return;

@@ -13,6 +13,9 @@ public static class EthernetFields
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("eth.len", "Length", LayerKind.Ethernet, F.EtherType, 2, FieldKind.Decimal, presence: FieldPresence.EtherTypeIsLength);
     public static readonly FieldDefinition Address = FieldDefinition.Derived("eth.addr", "Address", LayerKind.Ethernet, FieldKind.MacAddress, ComputedField.EthernetAddresses);
 
+    /// <summary>The FCS a bridged frame keeps (RFC 2684's PID 0x0001), which tshark does not verify by default.</summary>
+    public static readonly FieldDefinition Fcs = FieldDefinition.Item("eth.fcs", "Frame check sequence", LayerKind.Ethernet, FieldKind.Hex, ComputedField.EthernetFcs, hexDigits: 8);
+
     /// <summary>Every Ethernet field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [Destination, Source, Type, Length, Address];
+    public static readonly FieldDefinition[] All = [Destination, Source, Type, Length, Address, Fcs];
 }

@@ -31,6 +31,9 @@ public readonly ref struct EthernetHeader
     /// <summary>Length of the header.</summary>
     public const int Length = 14;
 
+    /// <summary>Length of the frame check sequence, when a frame keeps it (a bridged frame of RFC 2684's PID 0x0001).</summary>
+    public const int FcsLength = 4;
+
     /// <summary>EtherType values below this are 802.3 length fields.</summary>
     public const ushort MinEtherType = 0x0600;
 

@@ -14,7 +14,7 @@ public static class FddiFieldReader
     public static bool Serves(ComputedField computed) => computed is >= ComputedField.FddiDestination and <= ComputedField.FddiAddresses;
 
     /// <summary>Reads <paramref name="computed"/> from the layer's captured header <paramref name="header"/>, which starts at <paramref name="layerOffset"/>.</summary>
-    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, byte detail, int occurrence, out FieldValue value)
     {
         value = default;
         int at = computed switch
@@ -26,7 +26,16 @@ public static class FddiFieldReader
         };
         if (at < 0 || at + 6 > header.Length)
             return false;
-        value = new FieldValue(FieldValue.BitReversedMac, layerOffset + at, 6);
+        // A bridged frame's address is shown as sent, then (hidden) bit-swapped; LINKTYPE_FDDI's bit-swapped both times.
+        bool asSent = (detail & FddiLayerDetail.AsSent) != 0 && occurrence % 2 == 0;
+        value = new FieldValue(asSent ? 0 : FieldValue.BitReversedMac, layerOffset + at, 6);
         return true;
     }
+}
+
+/// <summary>What an FDDI layer's <see cref="Decoding.Layer.Detail"/> says.</summary>
+public static class FddiLayerDetail
+{
+    /// <summary>A frame bridged behind SNAP, which tshark's "fddi" dissector reads without swapping the addresses' bits.</summary>
+    public const byte AsSent = 0x01;
 }

@@ -144,6 +144,8 @@ public enum ComputedField : byte
     FrameCapturedLength,
     /// <summary>Both addresses of a layer, destination first (eth.addr), or source first (ip.addr, ipv6.addr).</summary>
     EthernetAddresses,
+    /// <summary>The FCS at the end of an Ethernet frame that keeps one (eth.fcs).</summary>
+    EthernetFcs,
     Ipv4Addresses,
     Ipv6Addresses,
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>

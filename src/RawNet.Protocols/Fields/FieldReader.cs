@@ -53,7 +53,7 @@ public static class FieldReader
         if (TokenRing.TokenRingFieldReader.Serves(field.Computed))
             return TokenRing.TokenRingFieldReader.TryRead(field.Computed, buffer[layer.Offset..], layer.Offset, occurrence, out value);
         if (Fddi.FddiFieldReader.Serves(field.Computed))
-            return Fddi.FddiFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+            return Fddi.FddiFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
@@ -179,7 +179,7 @@ public static class FieldReader
         return layer.Kind switch
         {
             LayerKind.Frame => FrameFieldReader.TryRead(computed, packet, occurrence, out value),
-            LayerKind.Ethernet => Ethernet.EthernetFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
+            LayerKind.Ethernet => Ethernet.EthernetFieldReader.TryRead(computed, layer, buffer, header, occurrence, out value),
             LayerKind.Null => Loopback.LoopbackFieldReader.TryRead(computed, header, layer.Offset, layer.Detail, occurrence, out value),
             LayerKind.Ipv4 => Ipv4.Ipv4FieldReader.TryRead(computed, header, layer.Offset, layer.Extent, occurrence, out value),
             LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions

@@ -44,7 +44,7 @@ public static class OuiNames
 
     /// <summary>
     /// The 24-bit assignments of a manufacturer table as tshark names them: the long name, else the short one (lines
-    /// are <c>XX:XX:XX TAB short [TAB long] [# comment]</c>; longer prefixes, well-known addresses and comments are not
+    /// are <c>XX:XX:XX TAB short [TAB... long] [# comment]</c>; longer prefixes, well-known addresses and comments are not
     /// OUIs). An unreadable or oversized file names nothing.
     /// </summary>
     public static (uint[] Ouis, string[] Names) Load(string? path)
@@ -60,7 +60,17 @@ public static class OuiNames
                 if (fields.Length < 2 || fields[0].Length != 8 || fields[0][2] != ':' || fields[0][5] != ':'
                     || !uint.TryParse(fields[0].Replace(":", ""), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint oui))
                     continue;
-                table[oui] = (fields.Length > 2 && fields[2].Length > 0 && !fields[2].StartsWith('#') ? fields[2] : fields[1]).Trim();
+                // The long name may sit behind more than one tab ("00:80:D4<TAB>Chase<TAB><TAB>Chase Limited").
+                string name = fields[1];
+                for (int i = 2; i < fields.Length && !fields[i].StartsWith('#'); i++)
+                {
+                    if (fields[i].Trim().Length > 0)
+                    {
+                        name = fields[i];
+                        break;
+                    }
+                }
+                table[oui] = name.Trim();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

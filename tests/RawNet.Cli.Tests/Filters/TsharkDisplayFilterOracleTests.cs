@@ -56,6 +56,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "trmac", "trmac.mvec == 0x29", "trmac.length > 20", "trmac.srcclass == 5 && trmac.dstclass == 4", "tr && !trmac && !llc",
         "fddi", "fddi && ipv6", "fddi.fc.prio == 7", "fddi.fc.clf == 0x0c", "fddi.src == 40:00:00:d5:b3:f7", "fddi.addr == ff:ff:ff:ff:ff:ff",
         "fddi.dst contains 48:2c", "fddi.src[0] == 40", "llc && !eth && !tr && !fddi && !wlan", "llc.dsap == 0x06 && udp",
+        "eth.fcs == 0xdeadbeef", "eth.fcs == 0xdeadbeef && vlan", "llc.pid == 0x0001 && ipv6", "llc.pid == 0x0007 && arp", "eth && llc && tr",
+        "fddi.src == 02:00:00:ab:cd:ef", "fr && eth && tcp", "fr.snap.pid == 0x0009 && tr", "eth.dst == 02:00:00:00:00:0b && icmp",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",

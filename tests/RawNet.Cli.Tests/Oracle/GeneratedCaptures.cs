@@ -33,7 +33,7 @@ internal static class GeneratedCaptures
     /// <summary>The fields the oracles compare on each generator's captures (the columns oracle's among them): one tshark run a file gives them all.</summary>
     private static readonly Dictionary<string, string[]> FieldsCompared = new(StringComparer.Ordinal)
     {
-        [LinkLayerOracleTests.Script] = [.. LinkLayerOracleTests.Fields.Union(TsharkColumnsOracleTests.PlainFields)],
+        [LinkLayerOracleTests.Script] = [.. LinkLayerOracleTests.Fields.Union(LinkLayerOracleTests.BridgedFields).Union(TsharkColumnsOracleTests.PlainFields)],
         [PseudoLinkOracleTests.Script] = [.. PseudoLinkOracleTests.LinkFields.Union(TsharkColumnsOracleTests.PlainFields)],
         [WirelessOracleTests.Script] = [.. WirelessOracleTests.WirelessFields.Union(TsharkColumnsOracleTests.PlainFields)],
         ["make-tcp-conversations.py"] = [.. TsharkAnalysisOracleTests.Fields.Union(TsharkColumnsOracleTests.PlainFields)],

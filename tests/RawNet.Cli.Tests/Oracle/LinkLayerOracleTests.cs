@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -82,6 +82,14 @@ public sealed class LinkLayerOracleTests
     ];
 
     /// <summary>
+    /// The fields of the frames bridged behind SNAP's OUI 00-80-C2 (llc-bridged.pcap, atm-bridged.pcap,
+    /// frelay-bridged.pcap): the inner Ethernet's addresses and the FCS a PID 0x0001 frame keeps. Compared on those files
+    /// only: on an outer Ethernet frame of 64 bytes or more with a trailer tshark guesses the trailer's last 4 bytes to be
+    /// an FCS, which RawNet does not (llc-more.pcap has one).
+    /// </summary>
+    public static readonly string[] BridgedFields = ["eth.dst", "eth.src", "eth.addr", "eth.fcs"];
+
+    /// <summary>
     /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink,
     /// BAP), and of what LLC carries that only tcpdump prints (IPX, STP, AppleTalk's DDP; behind Cisco's OUI CDP, VTP,
     /// DTP and UDLD, whose names tcpdump follows with their version): compared up to the protocol's name only.
@@ -97,7 +105,7 @@ public sealed class LinkLayerOracleTests
     [Theory]
     [MemberData(nameof(Bundled))]
     public void BundledCasesFieldsEqualTshark(string name) =>
-        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, 1);
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), IsBridged(name) ? [.. Fields, .. BridgedFields] : Fields, 1);
 
     [Theory]
     [MemberData(nameof(Bundled))]
@@ -114,7 +122,7 @@ public sealed class LinkLayerOracleTests
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            TsharkComparison.AssertSameFields(file, CarriesLlc(file) ? [.. LinkFields, .. LlcFields] : LinkFields, 1);
+            TsharkComparison.AssertSameFields(file, CarriesLlc(file) ? [.. LinkFields, .. LlcFields, .. IsBridged(file) ? BridgedFields : []] : LinkFields, 1);
             foreach (var mode in new[] { "", "-v" })
                 TcpdumpComparison.AssertSummariesEqual(file, mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
         }
@@ -213,11 +221,32 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "82:00:00:ab:cd:ef,02:00:00:ab:cd:ef\t212-2-23A", "\t212-2-232-4-252-6-272-8-292\t", "7e:dc:ba:98:76:54,7e:dc:ba:98:76:54",
             "tr:trmac", "tr:data", "Report Error", "Unknown Major Vector: 255", "Malformed", "size limited" })
             Assert.Contains(value, trMore.StdOut);
+        // Frames bridged behind SNAP's OUI 00-80-C2
+        var bridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-bridged.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "llc.pid", "-e", "eth.fcs", "-e", "fddi.src", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:llc:eth:ethertype:ip:udp", "eth:llc:eth:ethertype:ip:tcp", "eth:llc:eth:ethertype:ip:icmp", "eth:llc:eth:ethertype:ipv6:udp",
+            "eth:llc:eth:ethertype:arp", "eth:llc:eth:ethertype:vlan:ethertype:ip:udp", "eth:llc:eth:ethertype:vlan:ethertype:ipv6:tcp", "eth:llc:eth:llc:ip:udp",
+            "eth:llc:eth:ethertype:data", "eth:llc:tr:llc:ip:udp", "eth:llc:tr:llc:ipv6:udp", "eth:llc:fddi:llc:ip:udp", "eth:llc:stp",
+            string.Concat(Enumerable.Repeat("eth:llc:", 8)) + "eth:ethertype:ip:udp", "\t0x0001\t0xdeadbeef\t", "\t0x0003\t", "\t0x0004\t", "\t0x0009\t",
+            "\t0x000a\t", "\t0x0007,0x0007\t", "02:00:00:ab:cd:ef,40:00:00:d5:b3:f7", "Malformed", "size limited" })
+            Assert.Contains(value, bridged.StdOut);
+        var atmBridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "atm-bridged.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "eth.fcs", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "llc:eth:ethertype:ip:udp", "llc:eth:ethertype:ipv6:udp", "llc:eth:ethertype:arp", "llc:eth:ethertype:vlan",
+            "llc:tr:llc:ip", "llc:fddi:llc:ip", "llc:stp", "\t0xdeadbeef\t", "Malformed", "size limited" })
+            Assert.Contains(value, atmBridged.StdOut);
+        var frBridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "frelay-bridged.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "eth.fcs", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "fr:eth:ethertype:ip:udp", "fr:eth:ethertype:ipv6:udp", "fr:eth:ethertype:arp", "fr:eth:ethertype:vlan",
+            "fr:tr:llc:ip", "fr:fddi:llc:ip", "fr:stp", "fr:data", "\t0xdeadbeef\t", "Malformed", "size limited" })
+            Assert.Contains(value, frBridged.StdOut);
     }
+
+    private static bool IsBridged(string file) => Path.GetFileName(file) is "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap";
 
     /// <summary>The damaged files whose LLC fields are compared (in the others LLC is what tshark guesses an MPLS payload to be).</summary>
     private static bool CarriesLlc(string file) => Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap"
-        or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap";
+        or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap" or "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap";
 
     internal const string Script = "make-link-cases.py";
 }

@@ -63,7 +63,7 @@ public sealed class TsharkColumnsOracleTests
         ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
-        ["stp"] = "the spanning tree protocol (LLC SAP 0x42): tshark shows the BPDU's root, cost and port",
+        ["stp"] = "the spanning tree protocol (LLC SAP 0x42, and behind SNAP's OUI 00-80-C2 as PID 14): tshark shows the BPDU's root, cost and port",
         ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
         ["cdp"] = "Cisco Discovery Protocol (SNAP 00000c/0x2000): tshark shows the device ID and port",
         ["vtp"] = "Cisco's VLAN Trunking Protocol (SNAP 00000c/0x2003): tshark shows the message type",

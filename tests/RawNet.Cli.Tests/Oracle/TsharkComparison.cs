@@ -150,7 +150,7 @@ internal static class TsharkComparison
         [
             .. TsharkFieldsOracleTests.Fields.Union(TsharkAnalysisOracleTests.Fields).Union(TsharkPayloadFieldsOracleTests.PayloadFields)
                 .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields)
-                .Union(LinkLayerOracleTests.Fields).Union(PseudoLinkOracleTests.Fields).Union(WirelessOracleTests.Fields)
+                .Union(LinkLayerOracleTests.Fields).Union(LinkLayerOracleTests.BridgedFields).Union(PseudoLinkOracleTests.Fields).Union(WirelessOracleTests.Fields)
                 .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields),
         ];
 

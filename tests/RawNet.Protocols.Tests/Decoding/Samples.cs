@@ -137,6 +137,10 @@ internal static class Samples
             (LinkType.Fddi, Fddi.FddiTests.Frame(0x50, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4))),
             (LinkType.Fddi, Fddi.FddiTests.Frame(0x80, [1, 2, 3])),
             (LinkType.AtmRfc1483, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6)),
+            // Bridged behind SNAP's OUI 00-80-C2: Ethernet with its FCS, Token Ring, and Ethernet behind Frame Relay.
+            (LinkType.AtmRfc1483, Llc.BridgedTests.Bridged(0x0001, Concat(EthernetFrame(EtherType.Ipv4, tcp4), Hex("deadbeef")))),
+            (LinkType.AtmRfc1483, Llc.BridgedTests.Bridged(0x0009, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)))),
+            (LinkType.FrameRelay, Concat(Hex("1841 03 80 0080c2 0007"), EthernetFrame(EtherType.Ipv6, tcp6))),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Hex("000c 0003 0401 0002 0402 0000"), frameControl: 0x01)),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),

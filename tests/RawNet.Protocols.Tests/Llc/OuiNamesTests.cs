@@ -20,14 +20,15 @@ public class OuiNamesTests
                 "00:00:13\tCamex",
                 "00:00:18\tWebster\tWebster Computer Corporation\t# and a comment",
                 "00:00:19\tAppliedDy\t# a comment where the long name would be",
+                "00:00:D1\tAdaptec\t\tAdaptec, Inc.\t# the long name behind two tabs, as tshark reads it",
                 "00:1B:C5:00:00:00/36\tConverging\tConverging Systems Inc.",
                 "01:00:0C:CC:CC:CC\tCDP/VTP/DTP/PAgP/UDLD",
                 "zz:zz:zz\tNobody",
                 "00:00:0D",
             ]);
             var (ouis, names) = OuiNames.Load(path);
-            Assert.Equal([0x00000Cu, 0x000013u, 0x000018u, 0x000019u], ouis);
-            Assert.Equal(["Cisco Systems, Inc", "Camex", "Webster Computer Corporation", "AppliedDy"], names);
+            Assert.Equal([0x00000Cu, 0x000013u, 0x000018u, 0x000019u, 0x0000D1u], ouis);
+            Assert.Equal(["Cisco Systems, Inc", "Camex", "Webster Computer Corporation", "AppliedDy", "Adaptec, Inc."], names);
         }
         finally
         {
@@ -56,7 +57,8 @@ public class OuiNamesTests
             if (fields[0].Length != 8 || fields[0][2] != ':' || fields[0][5] != ':' || fields.Length < 2
                 || !uint.TryParse(fields[0].Replace(":", ""), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint oui))
                 continue;
-            string name = fields.Length > 2 && fields[2].Length > 0 && !fields[2].StartsWith('#') ? fields[2] : fields[1];
+            // The long name is the first field after the short one that is neither empty nor a comment.
+            string name = fields.Skip(2).TakeWhile(f => !f.StartsWith('#')).FirstOrDefault(f => f.Trim().Length > 0) ?? fields[1];
             Assert.Equal(name.Trim(), OuiNames.Find(oui));
             assignments++;
         }

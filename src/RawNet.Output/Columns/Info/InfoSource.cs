@@ -128,6 +128,31 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     }
 
     /// <summary>
+    /// True when tshark failed after the text of the layer at <paramref name="index"/> was written, with nothing after it
+    /// to write another: a bridged frame's pad past the end of the LLC or Frame Relay frame, an Ethernet FCS the capture
+    /// cut after every layer above it was read, or the trailer of an 802.3 frame the capture cut, which tshark reads once
+    /// the LLC inside it (and a bridged frame there) is done.
+    /// </summary>
+    public bool FailedAfterText(int index)
+    {
+        if (CaptureCut)
+        {
+            for (int i = 2; i < index; i++)
+            {
+                if (Packet[i].Kind == LayerKind.Llc && Packet[i - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan)
+                    return true;
+            }
+        }
+        if (Packet.Outcome is not (DecodeOutcome.Truncated or DecodeOutcome.Malformed))
+            return false;
+        if (ReferenceEquals(Packet.StopReason, PacketDecoder.FcsCutReason))
+            return true;
+        ref readonly Layer layer = ref Packet[index];
+        return index == Packet.LayerCount - 1 && layer.Status == LayerStatus.Complete && Packet.StoppedAt == layer.Kind
+            && layer.Kind is LayerKind.Llc or LayerKind.FrameRelay && Packet.StopOffset >= layer.Offset + layer.HeaderLength;
+    }
+
+    /// <summary>
     /// True when the layer at <paramref name="index"/> hands on a payload that nothing decoded: a data layer follows, or
     /// decoding stopped right after its whole header at a payload of which the frame has no bytes (tshark still hands
     /// the empty payload to the protocol's table, and finds nothing there).

@@ -43,6 +43,8 @@ internal static class LinkInfo
                     // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP header's text stays.
                     if (index > 1 && source.Packet[index - 1].Kind == LayerKind.Pktap)
                         PseudoHeaderInfo.Write(line, in source, index - 1);
+                    else
+                        LlcInfo.WriteCarrier(line, in source, index);
                     return true;
                 }
                 ushort typeField = BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]);

@@ -72,6 +72,20 @@ internal static class LlcInfo
     }
 
     /// <summary>
+    /// For a bridged frame whose dissector failed before it wrote the Info column (the layer at <paramref name="index"/>),
+    /// the text of the LLC or Frame Relay header that carried it, which stays.
+    /// </summary>
+    public static void WriteCarrier(TextLine line, in InfoSource source, int index)
+    {
+        if (index < 2)
+            return;
+        if (source.Packet[index - 1].Kind == LayerKind.Llc)
+            Write(line, in source, index - 1);
+        else if (source.Packet[index - 1].Kind == LayerKind.FrameRelay)
+            SerialLinkInfo.Write(line, in source, index - 1);
+    }
+
+    /// <summary>
     /// The mark of an LLC text cut short: "size limited" when the capture ends before the LLC frame does (the first byte
     /// read past it was captured away) or when the text is whole and only the 802.3 trailer behind it was cut,
     /// "malformed" when the bytes the frame declares ran out first.

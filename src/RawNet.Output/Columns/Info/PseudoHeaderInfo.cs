@@ -47,7 +47,15 @@ internal static class PseudoHeaderInfo
         {
             if (layer.HeaderLength > 0)
                 AppendFddiInfo(line, source.Header(index)[FddiHeader.Field.FrameControl]);
+            else
+                LlcInfo.WriteCarrier(line, in source, index);
             return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.TokenRing && source.Header(index).Length < TokenRingHeader.Length)
+        {
+            // tr writes its Info once it read both addresses: a bridged frame cut before them leaves its carrier's.
+            LlcInfo.WriteCarrier(line, in source, index);
+            return true;
         }
         line.Append(layer.Kind switch
         {
