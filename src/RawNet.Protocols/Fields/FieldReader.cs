@@ -68,6 +68,8 @@ public static class FieldReader
             return Arista.AristaFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (FrameRelay.FrameRelayFieldReader.Serves(field.Computed))
             return FrameRelay.FrameRelayFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (L2tp.L2tpFieldReader.Serves(field.Computed))
+            return L2tp.L2tpFieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
