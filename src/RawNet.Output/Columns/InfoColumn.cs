@@ -53,7 +53,11 @@ public static class InfoColumn
         int owner = source.Owner();
         if (owner <= 0)
             return;
+        int before = line.Length;
         bool cut = Write(line, in source, owner);
+        // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
+        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind == LayerKind.L2tp)
+            Write(line, in source, owner - 1);
         // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.
         cut |= owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1);
         // HTTP that does not write the columns (header lines with no request line) still adds its body's text to TCP's,
@@ -80,7 +84,7 @@ public static class InfoColumn
     private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
     {
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
-            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac => MalformedMark,
+            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };

@@ -6,8 +6,8 @@ namespace RawNet.Output.Summary;
 
 // tcpdump's L2TP printer (print-l2tp.c, l2tp_print) on UDP port 1701: " l2tp:" and the flags, the IDs and sequence
 // numbers, then a control message's AVPs (each value by its attribute's own printer) or, in braces, the data message's
-// PPP frame as ppp_print reads it. A read past the capture ends the line with " [|l2tp]" (or the inner printer's mark,
-// after which tcpdump prints no closing brace); its own checks end it with words of its own.
+// PPP frame as ppp_print reads it. A read past the capture ends the line with " [|l2tp]" (" [|ppp]" in the PPP header,
+// with no closing brace); its own checks end it with words of its own.
 public sealed partial class SummaryPrinter
 {
     /// <summary>l2tp_print for the UDP payload at <paramref name="offset"/> of the frame, <paramref name="length"/> bytes on the wire.</summary>
@@ -174,10 +174,9 @@ public sealed partial class SummaryPrinter
             return Truncated("ppp");
         ushort protocol = protocolLength == 1 ? bytes[at] : BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
         AppendPppData(packet, frame, protocol, offset + at + protocolLength, length - protocolLength);
-        // tcpdump's inner printers end a read past the capture with their mark and print nothing after it.
-        var text = _line.Text;
-        return !(text.Length > 0 && text[^1] == ']' && text.LastIndexOf(" [|") is int mark && mark >= 0 && text[(mark + 3)..].IndexOf(' ') < 0
-            && text[(mark + 3)..].IndexOf(']') == text.Length - mark - 4);
+        // IP's printers read their first byte unchecked: with none captured tcpdump's line ends there.
+        return offset + at + protocolLength < frame.Length
+            || protocol is not ((ushort)Protocols.Ppp.PppProtocol.Ipv4 or (ushort)Protocols.Ppp.PppProtocol.Ipv6);
     }
 
     /// <summary>l2tp_avp_print: one AVP, " " first; its length, or 0 when the line ended (" [|l2tp]").</summary>

@@ -1800,6 +1800,12 @@ public sealed class PacketDecoder
     {
         var bytes = input.Bytes;
         int captured = capEnd - offset;
+        if (captured < L2tpHeader.FlagsLength && repEnd - offset >= L2tpHeader.FlagsLength)
+        {
+            // tshark 4.0 shows L2TP with no field when it has the first byte, and UDP's columns, marked, without it.
+            Header(input, LayerKind.L2tp, offset, L2tpHeader.FlagsLength, capEnd, repEnd, out _);
+            return;
+        }
         if (captured < L2tpHeader.FlagsLength || (BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]) & L2tpHeader.Flag.VersionMask) != L2tpHeader.Version2)
         {
             Payload(input, offset, capEnd, repEnd);
@@ -1824,7 +1830,8 @@ public sealed class PacketDecoder
         int headerLength = L2tpHeader.LengthOf(bytes[offset..availableEnd]);
         bool control = (flags & L2tpHeader.Flag.Type) != 0;
         bool avps = control && (flags & L2tpHeader.Flag.Length) != 0;
-        if (!Header(input, LayerKind.L2tp, offset, headerLength, availableEnd, end, out int index))
+        // The offset padding is an item that reads nothing: only the fields before it can fail.
+        if (!Header(input, LayerKind.L2tp, offset, L2tpHeader.FixedLength(flags), availableEnd, end, out int index))
         {
             if (index >= 0)
                 _packet.LayerRef(index).Detail = L2tpLayerDetail.ShownBit;
@@ -1832,6 +1839,7 @@ public sealed class PacketDecoder
         }
         ref Layer layer = ref _packet.LayerRef(index);
         layer.Detail = L2tpLayerDetail.ShownBit;
+        layer.HeaderLength = Math.Min(headerLength, available);
         if (!control)
         {
             if (availableEnd > offset + headerLength)

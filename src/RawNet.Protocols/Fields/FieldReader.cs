@@ -103,6 +103,8 @@ public static class FieldReader
         LayerKind.Radiotap => layer.HeaderLength >= Radiotap.RadiotapHeader.FixedLength,
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
         LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
+        // tshark reads what its Info column needs before it adds any field.
+        LayerKind.L2tp => L2tp.L2tpLayerDetail.Shown(layer.Detail),
         LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp => layer.HeaderLength >= Ppp.PppControlPacket.HeaderLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.

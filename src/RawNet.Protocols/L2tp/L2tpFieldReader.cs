@@ -29,19 +29,17 @@ public ref struct L2tpAvpWalker
     public const int MaxAvps = 512;
 
     private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported, _end;
+    private readonly int _end;
     private int _at, _count;
     private bool _done;
 
     /// <summary>
     /// A walk over <paramref name="bytes"/> (the captured message, from the L2TP header's start, cut at its length)
-    /// from <paramref name="start"/>; <paramref name="reported"/> is the message's length on the wire (at most its
-    /// length field), <paramref name="end"/> the length field.
+    /// from <paramref name="start"/>; <paramref name="end"/> is the length field.
     /// </summary>
-    public L2tpAvpWalker(ReadOnlySpan<byte> bytes, int start, int reported, int end)
+    public L2tpAvpWalker(ReadOnlySpan<byte> bytes, int start, int end)
     {
         _bytes = bytes;
-        _reported = reported;
         _end = end;
         _at = start;
     }
@@ -66,16 +64,15 @@ public ref struct L2tpAvpWalker
         type = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(at + 4)..]);
         if (length < L2tpAvp.HeaderLength)
             return Finish(false);
+        // tshark adds the AVP's subtree over its length first: one past the bytes there throws before any field.
+        if (at + length > _bytes.Length)
+            return Finish(true);
         _count++;
         _at += length;
         bool hidden = (word & L2tpAvp.HiddenBit) != 0;
         if (vendor != 0)
         {
-            if (at + length > _reported)
-                return Finish(true);
             shown = hidden ? L2tpAvpShown.Header : L2tpAvp.HasOwnDissector(vendor) ? L2tpAvpShown.VendorOwnType : L2tpAvpShown.All;
-            if (!hidden && at + length > _bytes.Length)
-                _done = Failed = true;
             return true;
         }
         if (hidden)
@@ -128,10 +125,11 @@ public static class L2tpFieldReader
                 ComputedField.L2tpNs => ((flags & L2tpHeader.Flag.Sequence) != 0, sequence, 2),
                 ComputedField.L2tpNr => ((flags & L2tpHeader.Flag.Sequence) != 0, sequence + 2, 2),
                 ComputedField.L2tpOffset => ((flags & L2tpHeader.Flag.Offset) != 0, offsetSize, 2),
+                // An FT_NONE item reads nothing: tshark shows the padding even where the bytes are not there.
                 ComputedField.L2tpOffsetPadding => ((flags & L2tpHeader.Flag.Offset) != 0 && header.Length >= offsetSize + 2
                     && BinaryPrimitives.ReadUInt16BigEndian(header[offsetSize..]) != 0, offsetSize + 2,
-                    header.Length >= offsetSize + 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[offsetSize..]) : 0),
-                ComputedField.L2tpZeroLengthBody => (IsZeroLengthBody(flags, header) && header.Length >= L2tpHeader.LengthOf(header), 0, 0),
+                    header.Length >= offsetSize + 2 ? Math.Min(header.Length - offsetSize - 2, BinaryPrimitives.ReadUInt16BigEndian(header[offsetSize..])) : 0),
+                ComputedField.L2tpZeroLengthBody => (IsZeroLengthBody(flags, header) && header.Length >= L2tpHeader.FixedLength(flags), 0, 0),
                 _ => (false, 0, 0),
             };
             if (!present || at + size > header.Length)
@@ -141,7 +139,7 @@ public static class L2tpFieldReader
             return true;
         }
         if ((flags & (L2tpHeader.Flag.Type | L2tpHeader.Flag.Length)) != (L2tpHeader.Flag.Type | L2tpHeader.Flag.Length)
-            || header.Length < L2tpHeader.LengthOf(header))
+            || header.Length < L2tpHeader.FixedLength(flags))
             return false;
         var walker = Walker(header, layer);
         int seen = 0;
@@ -176,7 +174,7 @@ public static class L2tpFieldReader
     public static L2tpAvpWalker Walker(ReadOnlySpan<byte> header, in Layer layer)
     {
         int end = BinaryPrimitives.ReadUInt16BigEndian(header[L2tpHeader.Field.Length..]);
-        return new L2tpAvpWalker(header, L2tpHeader.LengthOf(header), Math.Min(layer.Extent, end), end);
+        return new L2tpAvpWalker(header, L2tpHeader.LengthOf(header), end);
     }
 
     /// <summary>tshark's ZLB: a length field of 12, whatever else the flags say.</summary>

@@ -32,7 +32,6 @@ public sealed class TsharkColumnsOracleTests
         ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
-        ["l2tp"] = "L2TP (UDP 1701) and the PPP it carries",
         ["igmp"] = "IGMP (IP protocol 2): tshark shows the membership message",
         ["ospf"] = "OSPF (IP protocol 89): tshark shows the packet type",
         ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
