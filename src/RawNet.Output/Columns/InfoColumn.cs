@@ -86,8 +86,20 @@ public static class InfoColumn
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
+        // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
+        _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };
+
+    private static bool InsideL2tp(in InfoSource source, int owner)
+    {
+        for (int i = owner - 1; i > 0; i--)
+        {
+            if (source.Packet[i].Kind == LayerKind.L2tp)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Writes the text of the layer at <paramref name="index"/>; true when it ran out of header bytes.</summary>
     private static bool Write(TextLine line, in InfoSource source, int index) => InfoSource.WriterOf(source.Packet[index].Kind) switch

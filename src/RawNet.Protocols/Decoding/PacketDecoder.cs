@@ -1855,7 +1855,7 @@ public sealed class PacketDecoder
         }
         if (walker.Failed && !input.Quoted)
         {
-            layer.Status = available < reported ? LayerStatus.Truncated : LayerStatus.Malformed;
+            layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
             Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tp, offset,
                 layer.Status == LayerStatus.Truncated ? "L2TP AVPs cut short by the capture length" : "L2TP AVP runs past the message");
         }

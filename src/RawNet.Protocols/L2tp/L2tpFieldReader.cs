@@ -29,23 +29,28 @@ public ref struct L2tpAvpWalker
     public const int MaxAvps = 512;
 
     private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _end;
+    private readonly int _reported, _end;
     private int _at, _count;
     private bool _done;
 
     /// <summary>
     /// A walk over <paramref name="bytes"/> (the captured message, from the L2TP header's start, cut at its length)
-    /// from <paramref name="start"/>; <paramref name="end"/> is the length field.
+    /// from <paramref name="start"/>; <paramref name="reported"/> is the message's length on the wire (at most its length
+    /// field), <paramref name="end"/> the length field.
     /// </summary>
-    public L2tpAvpWalker(ReadOnlySpan<byte> bytes, int start, int end)
+    public L2tpAvpWalker(ReadOnlySpan<byte> bytes, int start, int reported, int end)
     {
         _bytes = bytes;
+        _reported = reported;
         _end = end;
         _at = start;
     }
 
     /// <summary>True when the walk stopped on bytes it could not read (tshark's exception) rather than at the message's end or a short AVP.</summary>
     public bool Failed { get; private set; }
+
+    /// <summary>True when the bytes it could not read lie past the message's length on the wire (tshark's malformed), not only past the capture.</summary>
+    public bool FailedPastMessage { get; private set; }
 
     /// <summary>The next AVP's start, length, vendor, type and how much of it is shown.</summary>
     public bool MoveNext(out int at, out int length, out ushort vendor, out ushort type, out L2tpAvpShown shown)
@@ -56,7 +61,13 @@ public ref struct L2tpAvpWalker
         if (_done || _at >= _end || _count >= MaxAvps)
             return Finish(false);
         if (_at + L2tpAvp.HeaderLength > _bytes.Length)
-            return Finish(true);
+        {
+            // tshark reads the header's three words one by one: the first it cannot read says why.
+            int reach = _at + 2;
+            while (reach <= _bytes.Length)
+                reach += 2;
+            return Finish(true, reach);
+        }
         at = _at;
         ushort word = BinaryPrimitives.ReadUInt16BigEndian(_bytes[at..]);
         length = word & L2tpAvp.LengthMask;
@@ -66,7 +77,7 @@ public ref struct L2tpAvpWalker
             return Finish(false);
         // tshark adds the AVP's subtree over its length first: one past the bytes there throws before any field.
         if (at + length > _bytes.Length)
-            return Finish(true);
+            return Finish(true, at + length);
         _count++;
         _at += length;
         bool hidden = (word & L2tpAvp.HiddenBit) != 0;
@@ -80,17 +91,18 @@ public ref struct L2tpAvpWalker
         if (at + L2tpAvp.ValueReach(type, length) > _bytes.Length)
         {
             shown = L2tpAvpShown.VendorAndType;
-            _done = Failed = true;
+            Finish(true, at + L2tpAvp.ValueReach(type, length));
             return true;
         }
         shown = L2tpAvpShown.All;
         return true;
     }
 
-    private bool Finish(bool failed)
+    private bool Finish(bool failed, int reach = 0)
     {
         _done = true;
         Failed |= failed;
+        FailedPastMessage |= failed && reach > _reported;
         return false;
     }
 }
@@ -174,7 +186,7 @@ public static class L2tpFieldReader
     public static L2tpAvpWalker Walker(ReadOnlySpan<byte> header, in Layer layer)
     {
         int end = BinaryPrimitives.ReadUInt16BigEndian(header[L2tpHeader.Field.Length..]);
-        return new L2tpAvpWalker(header, L2tpHeader.LengthOf(header), end);
+        return new L2tpAvpWalker(header, L2tpHeader.LengthOf(header), Math.Min(layer.Extent, end), end);
     }
 
     /// <summary>tshark's ZLB: a length field of 12, whatever else the flags say.</summary>
