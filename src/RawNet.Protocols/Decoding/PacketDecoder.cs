@@ -1844,6 +1844,11 @@ public sealed class PacketDecoder
         {
             if (availableEnd > offset + headerLength)
                 DecodePpp(input, offset + headerLength, PppFraming.Hdlc, availableEnd, end);
+            else if (end > offset + headerLength && !input.Quoted)
+            {
+                // tshark hands PPP nothing and says nothing of it; the packet is cut all the same.
+                Stop(DecodeOutcome.Truncated, LayerKind.L2tp, offset + headerLength, "L2TP payload cut by the capture");
+            }
             return;
         }
         if (!avps)
