@@ -297,7 +297,7 @@ public enum ComputedField : byte
     FddiDestination,
     FddiSource,
     FddiAddresses,
-    /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpMessageType).</summary>
+    /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpCallingNumber).</summary>
     L2tpLength,
     L2tpTunnel,
     L2tpSession,
@@ -312,6 +312,14 @@ public enum ComputedField : byte
     L2tpAvpVendorId,
     L2tpAvpType,
     L2tpAvpMessageType,
+    L2tpAvpProtocolVersion,
+    L2tpAvpProtocolRevision,
+    L2tpAvpHostName,
+    L2tpAvpAssignedTunnelId,
+    L2tpAvpReceiveWindowSize,
+    L2tpAvpAssignedSessionId,
+    L2tpAvpCalledNumber,
+    L2tpAvpCallingNumber,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

@@ -115,7 +115,7 @@ public ref struct L2tpAvpWalker
 public static class L2tpFieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
-    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpLength and <= ComputedField.L2tpAvpMessageType;
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpLength and <= ComputedField.L2tpAvpCallingNumber;
 
     /// <summary>Reads <paramref name="computed"/> from the L2TP layer's captured bytes <paramref name="header"/>.</summary>
     public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
@@ -163,7 +163,7 @@ public static class L2tpFieldReader
                 ComputedField.L2tpAvpVendorId => shown != L2tpAvpShown.Header,
                 ComputedField.L2tpAvpType => shown is L2tpAvpShown.VendorAndType or L2tpAvpShown.All,
                 ComputedField.L2tpAvpMessageType => shown == L2tpAvpShown.All && vendor == 0 && type == L2tpAvp.MessageTypeAttribute,
-                _ => false,
+                _ => shown == L2tpAvpShown.All && vendor == 0 && ValueOf(computed, type, length, out _, out _),
             };
             if (!has || seen++ < occurrence)
                 continue;
@@ -175,11 +175,44 @@ public static class L2tpFieldReader
                 ComputedField.L2tpAvpLength => new FieldValue((ulong)length, layer.Offset + avp, 2),
                 ComputedField.L2tpAvpVendorId => new FieldValue(vendor, layer.Offset + avp + 2, 2),
                 ComputedField.L2tpAvpType => new FieldValue(type, layer.Offset + avp + 4, 2),
-                _ => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(header[(avp + L2tpAvp.HeaderLength)..]), layer.Offset + avp + L2tpAvp.HeaderLength, 2),
+                ComputedField.L2tpAvpMessageType => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(header[(avp + L2tpAvp.HeaderLength)..]), layer.Offset + avp + L2tpAvp.HeaderLength, 2),
+                _ => AttributeValue(computed, type, length, header, avp, layer.Offset),
             };
             return true;
         }
         return false;
+    }
+
+    /// <summary>Where an attribute's value field lies in its AVP (from the value's start) and how long it is, for the attribute fields RawNet shows.</summary>
+    private static bool ValueOf(ComputedField computed, ushort type, int length, out int at, out int size)
+    {
+        int value = length - L2tpAvp.HeaderLength;
+        (bool match, at, size) = computed switch
+        {
+            ComputedField.L2tpAvpProtocolVersion => (type == 2 && value >= 1, 0, 1),
+            ComputedField.L2tpAvpProtocolRevision => (type == 2 && value >= 1, 1, 1),
+            ComputedField.L2tpAvpHostName => (type == 7 && value > 0, 0, value),
+            ComputedField.L2tpAvpAssignedTunnelId => (type == 9, 0, 2),
+            ComputedField.L2tpAvpReceiveWindowSize => (type == 10, 0, 2),
+            ComputedField.L2tpAvpAssignedSessionId => (type == 14, 0, 2),
+            ComputedField.L2tpAvpCalledNumber => (type == 21 && value > 0, 0, value),
+            ComputedField.L2tpAvpCallingNumber => (type == 22 && value > 0, 0, value),
+            _ => (false, 0, 0),
+        };
+        return match;
+    }
+
+    private static FieldValue AttributeValue(ComputedField computed, ushort type, int length, ReadOnlySpan<byte> header, int avp, int layerOffset)
+    {
+        ValueOf(computed, type, length, out int at, out int size);
+        int start = avp + L2tpAvp.HeaderLength + at;
+        ulong number = size switch
+        {
+            1 => header[start],
+            2 => BinaryPrimitives.ReadUInt16BigEndian(header[start..]),
+            _ => 0,
+        };
+        return new FieldValue(number, layerOffset + start, size);
     }
 
     /// <summary>The AVP walk over a control message layer's bytes.</summary>

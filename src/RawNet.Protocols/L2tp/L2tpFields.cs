@@ -33,5 +33,13 @@ public static class L2tpFields
         FieldDefinition.Derived("l2tp.avp.vendor_id", "Vendor ID", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpVendorId),
         FieldDefinition.Derived("l2tp.avp.type", "AVP Type", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpType),
         FieldDefinition.Derived("l2tp.avp.message_type", "Message Type", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpMessageType),
+        FieldDefinition.Derived("l2tp.avp.protocol_version", "Version", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpProtocolVersion),
+        FieldDefinition.Derived("l2tp.avp.protocol_revision", "Revision", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpProtocolRevision),
+        FieldDefinition.Derived("l2tp.avp.host_name", "Host Name", LayerKind.L2tp, FieldKind.Text, ComputedField.L2tpAvpHostName),
+        FieldDefinition.Derived("l2tp.avp.assigned_tunnel_id", "Assigned Tunnel ID", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpAssignedTunnelId),
+        FieldDefinition.Derived("l2tp.avp.receive_window_size", "Receive Window Size", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpReceiveWindowSize),
+        FieldDefinition.Derived("l2tp.avp.assigned_session_id", "Assigned Session ID", LayerKind.L2tp, FieldKind.Decimal, ComputedField.L2tpAvpAssignedSessionId),
+        FieldDefinition.Derived("l2tp.avp.called_number", "Called Number", LayerKind.L2tp, FieldKind.Text, ComputedField.L2tpAvpCalledNumber),
+        FieldDefinition.Derived("l2tp.avp.calling_number", "Calling Number", LayerKind.L2tp, FieldKind.Text, ComputedField.L2tpAvpCallingNumber),
     ];
 }

@@ -186,8 +186,10 @@ public static class L2tpAvp
         3 or 4 or 15 or 16 or 17 or 18 or 19 or 24 or 25 or 38 or 40 or 59 or 60 or 61 or 63 or 64 => 4,
         5 => 8,
         13 => 16,
+        // The protocol version's revision byte follows its version whenever the AVP holds the version.
+        2 => length > HeaderLength ? 2 : 0,
         // Result code, cause codes, call errors, ACCM, the PPP disconnect cause: each part only when the AVP holds it.
-        1 or 2 or 12 or 34 or 35 or 46 => 0,
+        1 or 12 or 34 or 35 or 46 => 0,
         _ => Math.Max(0, length - HeaderLength),
     };
 

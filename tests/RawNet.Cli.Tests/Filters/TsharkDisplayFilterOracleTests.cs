@@ -60,6 +60,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "l2tp.length_bit", "l2tp.seq_bit == 1", "l2tp.offset_bit", "l2tp.priority", "l2tp.Ns == 1", "l2tp.Nr > 2", "l2tp.length == 12",
         "l2tp.offset == 3", "l2tp.offset_padding", "l2tp.zero_length_body_message", "l2tp.avp.hidden == 1", "l2tp.avp.vendor_id == 311",
         "l2tp.avp.type == 9", "l2tp.avp.message_type == 14", "l2tp.avp.length > 20", "l2tp.avp.mandatory == 0", "l2tp.flags == 0xc802",
+        "l2tp.avp.assigned_tunnel_id == 5", "l2tp.avp.assigned_session_id", "l2tp.avp.host_name == \"lns\"", "l2tp.avp.calling_number contains \"4321\"",
+        "l2tp.avp.protocol_version == 1", "l2tp.avp.receive_window_size > 2",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
         "wlan.fc.type_subtype == 0x0028", "wlan.fc.protected == 1", "wlan.fc.ds == 0x03", "wlan.fc.tods && !wlan.fc.fromds",
         "wlan.bssid == 02:00:00:00:00:01", "wlan.addr == 02:00:00:00:00:04", "wlan.sa == 02:00:00:00:00:02 && udp", "wlan.seq == 291",

@@ -64,6 +64,8 @@ public sealed class LinkLayerOracleTests
         "l2tp.flags", "l2tp.type", "l2tp.length_bit", "l2tp.seq_bit", "l2tp.offset_bit", "l2tp.priority", "l2tp.version", "l2tp.length",
         "l2tp.tunnel", "l2tp.session", "l2tp.Ns", "l2tp.Nr", "l2tp.offset", "l2tp.offset_padding", "l2tp.zero_length_body_message",
         "l2tp.avp.mandatory", "l2tp.avp.hidden", "l2tp.avp.length", "l2tp.avp.vendor_id", "l2tp.avp.type", "l2tp.avp.message_type",
+        "l2tp.avp.protocol_version", "l2tp.avp.protocol_revision", "l2tp.avp.host_name", "l2tp.avp.assigned_tunnel_id",
+        "l2tp.avp.receive_window_size", "l2tp.avp.assigned_session_id", "l2tp.avp.called_number", "l2tp.avp.calling_number",
     ];
 
     /// <summary>

@@ -81,7 +81,18 @@ public class L2tpTests
         Assert.Equal("0,0,311", Decode.Field(packet, frame, "l2tp.avp.vendor_id"));
         Assert.Equal("0,7,100", Decode.Field(packet, frame, "l2tp.avp.type"));
         Assert.Equal("1", Decode.Field(packet, frame, "l2tp.avp.message_type"));
+        Assert.Equal("lns", Decode.Field(packet, frame, "l2tp.avp.host_name"));
+        // The hidden assigned tunnel ID shows no value.
+        Assert.Null(Decode.Field(packet, frame, "l2tp.avp.assigned_tunnel_id"));
         Assert.Null(Decode.Field(packet, frame, "l2tp.zero_length_body_message"));
+
+        frame = Frame(Control(Avp(0, Hex("000a")), Avp(2, Hex("0100")), Avp(9, Hex("0007")), Avp(14, Hex("0009")), Avp(22, Hex("3535"))));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.avp.protocol_version"));
+        Assert.Equal("0", Decode.Field(packet, frame, "l2tp.avp.protocol_revision"));
+        Assert.Equal("7", Decode.Field(packet, frame, "l2tp.avp.assigned_tunnel_id"));
+        Assert.Equal("9", Decode.Field(packet, frame, "l2tp.avp.assigned_session_id"));
+        Assert.Equal("55", Decode.Field(packet, frame, "l2tp.avp.calling_number"));
 
         frame = Frame(Control());
         packet = Decode.Frame(frame, LinkType.Ethernet);
