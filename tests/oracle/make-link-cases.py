@@ -1258,6 +1258,131 @@ def frelay_bridged_damageable(data, direction):
 frelay_bridged_damageable.start = 4
 
 
+L2TP_A, L2TP_B = "198.18.1.1", "198.18.1.2"
+
+
+def l2tp_udp(payload, sport=1701, dport=1701):
+    """An Ethernet frame with IPv4 and UDP around an L2TP message (the UDP checksum left 0, as scapy would not guess it right for damaged bytes)."""
+    return ether(0x0800, bytes(IP(src=L2TP_A, dst=L2TP_B, id=11) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def l2tp(control=False, length=None, sequence=None, offset=None, priority=False, tunnel=5, session=6, body=b"", version=2):
+    """An L2TPv2 header (RFC 2661 3.1) and body: length True for the right length, a number for a wrong one; sequence (Ns, Nr); offset the padding."""
+    flags = (0x8000 if control else 0) | (0x4000 if length is not None else 0) | (0x0800 if sequence is not None else 0) \
+        | (0x0200 if offset is not None else 0) | (0x0100 if priority else 0) | version
+    rest = struct.pack(">HH", tunnel, session)
+    if sequence is not None:
+        rest += struct.pack(">HH", *sequence)
+    if offset is not None:
+        rest += struct.pack(">H", len(offset)) + offset
+    rest += body
+    if length is None:
+        return struct.pack(">H", flags) + rest
+    return struct.pack(">HH", flags, 4 + len(rest) if length is True else length) + rest
+
+
+def avp(kind, value=b"", mandatory=True, hidden=False, vendor=0, length=None):
+    """An L2TP AVP (RFC 2661 4.1): flags and length, vendor ID, attribute type, value."""
+    word = (0x8000 if mandatory else 0) | (0x4000 if hidden else 0) | ((6 + len(value)) if length is None else length)
+    return struct.pack(">HHH", word, vendor, kind) + value
+
+
+def msgtype(kind):
+    return avp(0, struct.pack(">H", kind))
+
+
+def l2tp_frames():
+    """L2TPv2 on UDP 1701: data messages with and without length, sequence numbers, offset padding and priority, carrying
+    PPP with and without address and control (IPv4 UDP, TCP and ICMP, IPv6, LCP, an unknown protocol, nothing); control
+    messages of every type tshark names (SCCRQ with a hidden and a vendor AVP, SCCRP, SCCCN, StopCCN, Hello, ICRQ, ICRP,
+    ICCN, OCRQ, CDN, WEN, SLI ...), the value printers of tcpdump's attributes, ZLBs, short and lying lengths, a message
+    without a length, AVPs shorter than 6 bytes or running past the message, version 1 (L2F) and 4 (left as data), the port on
+    one side only, and a data and a control message cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ppp4 = b"\xff\x03\x00\x21" + udp4()
+    add(l2tp_udp(l2tp(body=ppp4)))
+    add(l2tp_udp(l2tp(length=True, body=b"\x00\x21" + tcp4())))
+    add(l2tp_udp(l2tp(body=b"\x21" + echo4())))
+    add(l2tp_udp(l2tp(sequence=(1, 2), offset=b"\x00\x00", body=b"\xff\x03\x00\x57" + udp6())))
+    add(l2tp_udp(l2tp(length=True, sequence=(7, 9), priority=True, body=ppp4)))
+    add(l2tp_udp(l2tp(offset=b"", body=ppp4)))
+    add(l2tp_udp(l2tp(offset=b"\x01\x02\x03", body=b"\x57" + udp6())))
+    add(l2tp_udp(l2tp(body=b"\xff\x03\xc0\x21" + control(1, 1, option(1, struct.pack(">H", 1460))))))
+    add(l2tp_udp(l2tp(body=b"\xff\x03\x12\x34abc")))
+    add(l2tp_udp(l2tp()))                                        # no PPP frame at all
+    add(l2tp_udp(l2tp(length=True)))
+    add(l2tp_udp(l2tp(body=b"\xff")))                           # an address alone
+    add(l2tp_udp(l2tp(body=b"\xff\x03")))
+    add(l2tp_udp(l2tp(length=20, body=ppp4)))                   # a length shorter than the message
+    add(l2tp_udp(l2tp(length=300, body=ppp4)))                  # and longer
+    add(l2tp_udp(l2tp(length=3, body=ppp4)))                    # shorter than its own header
+    add(l2tp_udp(l2tp(body=ppp4), sport=40000))                 # the port on one side
+    add(l2tp_udp(l2tp(body=ppp4, version=1)))                   # L2F
+    add(l2tp_udp(l2tp(body=ppp4, version=4)))
+    add(l2tp_udp(b"\x00"))
+    # control messages
+    sccrq = msgtype(1) + avp(2, b"\x01\x00") + avp(3, struct.pack(">I", 3)) + avp(4, struct.pack(">I", 1)) + avp(5, bytes(range(8)), mandatory=False) \
+        + avp(6, b"\x06\x80", mandatory=False) + avp(7, b"lac.example") + avp(8, b"RawNet\x01\xe9", mandatory=False) + avp(9, b"\x00\x05") \
+        + avp(10, b"\x00\x04") + avp(9, b"\xab\xcd\xef\x01", hidden=True) + avp(11, b"\x10\x20\x30") + avp(100, b"ms", mandatory=False, vendor=311) \
+        + avp(101, b"xy", vendor=311, hidden=True)
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(0, 0), tunnel=0, session=0, body=sccrq)))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(0, 1), tunnel=5, session=0,
+                      body=msgtype(2) + avp(2, b"\x01\x00") + avp(7, b"lns") + avp(9, b"\x00\x07") + avp(13, bytes(range(16))))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), tunnel=7, session=0, body=msgtype(3) + avp(13, bytes(16)))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 2), tunnel=5, session=0)))                # ZLB
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(2, 2), tunnel=5, session=0, body=msgtype(6))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(3, 2), tunnel=5, session=0,
+                      body=msgtype(10) + avp(14, b"\x00\x09") + avp(15, struct.pack(">I", 12345)) + avp(18, struct.pack(">I", 3))
+                      + avp(21, b"5551234") + avp(22, b"5554321") + avp(23, b"sub") + avp(25, struct.pack(">I", 2)))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(2, 4), tunnel=7, session=9, body=msgtype(11) + avp(14, b"\x00\x0a"))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(4, 3), tunnel=5, session=10,
+                      body=msgtype(12) + avp(24, struct.pack(">I", 10000000)) + avp(19, struct.pack(">I", 1)) + avp(38, struct.pack(">I", 9600))
+                      + avp(26, b"") + avp(27, b"") + avp(28, b"") + avp(29, b"\x00\x02") + avp(30, b"user")
+                      + avp(31, b"\x01\x02") + avp(32, b"\x00\x07") + avp(33, b"\xaa" * 16) + avp(39, b"") + avp(36, b"\x12\x34\x56\x78"))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(5, 3), tunnel=5, session=10,
+                      body=msgtype(14) + avp(1, b"\x00\x03\x00\x06busy") + avp(12, b"\x00\x10\x01why") + avp(46, b"\x00\x01\xc0\x21\x01bye"))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(6, 3), tunnel=5, session=10,
+                      body=msgtype(15) + avp(34, b"\x00\x00" + struct.pack(">6I", 1, 2, 3, 4, 5, 6)))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(7, 3), tunnel=5, session=10,
+                      body=msgtype(16) + avp(35, b"\x00\x00\xff\xff\xff\xff\x00\x0a\x00\x00"))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(8, 3), tunnel=5, session=0,
+                      body=msgtype(4) + avp(9, b"\x00\x05") + avp(1, b"\x00\x01"))))
+    add(l2tp_udp(l2tp(control=True, length=True, tunnel=5, session=0, body=msgtype(7) + avp(16, struct.pack(">I", 300)) + avp(17, struct.pack(">I", 64000)))))
+    for kind in (5, 8, 9, 13, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31):
+        add(l2tp_udp(l2tp(control=True, length=True, sequence=(9, 9), tunnel=5, session=1, body=msgtype(kind))))
+    # AVPs whose values are too short for their printers, unknown attributes, and attributes before the message type
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=avp(0, b"\x00") + avp(1, b"\x00") + avp(2, b"")
+                      + avp(3, b"\x00") + avp(5, b"\x01") + avp(9, b"") + avp(12, b"\x00\x01") + avp(13, b"\x01") + avp(15, b"\x01")
+                      + avp(29, b"\x00\x09") + avp(32, b"") + avp(34, b"\x00") + avp(35, b"\x00\x00\x01") + avp(46, b"\x00") + avp(200, b"??"))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=avp(7, b"host") + msgtype(1))))
+    add(l2tp_udp(l2tp(control=True, length=True, body=msgtype(6))))                               # no sequence numbers
+    add(l2tp_udp(l2tp(control=True, body=msgtype(6))))                                             # no length
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), offset=b"\x00\x00", body=msgtype(6))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6) + avp(7, b"x", length=4))))   # an AVP shorter than 6
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6) + avp(7, b"x", length=30))))  # one past the message
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6) + avp(9, b"", vendor=3, length=30))))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6) + b"\x80\x08")))             # a header cut by the length
+    add(l2tp_udp(l2tp(control=True, length=16, sequence=(1, 1), body=msgtype(6) + avp(7, b"host"))))            # a length inside an AVP
+    add(l2tp_udp(l2tp(control=True, length=40, sequence=(1, 1), body=msgtype(6))))                              # longer than the datagram
+    add(l2tp_udp(l2tp(control=True, length=12, sequence=(1, 1), body=msgtype(6))))                              # a ZLB with a body
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1))[:14]))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6))[:13]))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6))[:16]))
+    # the capture cutting a data and a control message at every length through L2TP, PPP and IPv4
+    for whole, through in ((l2tp_udp(l2tp(length=True, sequence=(1, 2), offset=b"\x00", body=ppp4)), 14 + 28 + 15 + 4 + 21),
+                           (l2tp_udp(l2tp(control=True, length=True, sequence=(0, 0), tunnel=0, session=0, body=sccrq[:40])), 14 + 28 + 12 + 40)):
+        for cut in range(14 + 28, through):
+            add(whole, cut)
+    return frames
+
+
+def l2tp_damageable(data, direction):
+    """The L2TP header and its first AVP or the PPP frame's first bytes (after Ethernet, IPv4 and UDP); the damage keeps
+    the version (see damage): version 3 is L2TPv3, which RawNet leaves as data where tshark reads it."""
+    return 14 + 28 + 20
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1267,7 +1392,7 @@ def damage(frames, rng, direction, damageable):
         reach = min(len(data), damageable(data, direction))
         if reach > 0:
             start = {mpls_damageable: 14, llc_damageable: 13, control_damageable: 4, auth_damageable: 4, pppoe_auth_damageable: 22, macsec_damageable: 14,
-                     nsh_damageable: 14, arista_damageable: 14, llc_more_damageable: 14}.get(damageable, 0)
+                     nsh_damageable: 14, arista_damageable: 14, llc_more_damageable: 14, l2tp_damageable: 14 + 28}.get(damageable, 0)
             start = getattr(damageable, "start", start)  # a damageable function may say where its bytes begin
             at = rng.randrange(start, reach) if reach > start else rng.randrange(reach)
             value = rng.choice([b for b in range(256) if b not in (0x7E, 0x21, 0x57)])
@@ -1281,6 +1406,8 @@ def damage(frames, rng, direction, damageable):
                 changed = data[:at] + bytes([value]) + data[at + 1:]
                 if changed[0] == 0x03 and len(changed) > 1 and changed[1] in (0x81, 0x82, 0x83, 0x08, 0xCF):
                     value = data[at]  # CLNP, ES-IS, IS-IS, Q.933 and PPP: printers RawNet has not
+            if damageable is l2tp_damageable and at == 14 + 28 + 1:
+                value = value & 0xF0 | data[at] & 0x0F
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
@@ -1326,6 +1453,8 @@ def main():
         "llc-bridged.pcap": (1, llc_bridged_frames(), False, llc_bridged_damageable),
         "atm-bridged.pcap": (100, atm_bridged_frames(), False, atm_bridged_damageable),
         "frelay-bridged.pcap": (107, frelay_bridged_frames(), False, frelay_bridged_damageable),
+        # last again: L2TPv2 on UDP 1701
+        "l2tp.pcap": (1, l2tp_frames(), False, l2tp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -53,7 +53,11 @@ public static class InfoColumn
         int owner = source.Owner();
         if (owner <= 0)
             return;
+        int before = line.Length;
         bool cut = Write(line, in source, owner);
+        // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
+        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind == LayerKind.L2tp)
+            Write(line, in source, owner - 1);
         // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.
         cut |= owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1);
         // HTTP that does not write the columns (header lines with no request line) still adds its body's text to TCP's,
@@ -88,10 +92,22 @@ public static class InfoColumn
     private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
     {
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
-            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac => MalformedMark,
+            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
+        // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
+        _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };
+
+    private static bool InsideL2tp(in InfoSource source, int owner)
+    {
+        for (int i = owner - 1; i > 0; i--)
+        {
+            if (source.Packet[i].Kind == LayerKind.L2tp)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Writes the text of the layer at <paramref name="index"/>; true when it ran out of header bytes.</summary>
     private static bool Write(TextLine line, in InfoSource source, int index) => InfoSource.WriterOf(source.Packet[index].Kind) switch

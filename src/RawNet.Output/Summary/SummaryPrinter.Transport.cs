@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.L2tp;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Http;
 using RawNet.Protocols.Tcp;
@@ -484,6 +485,11 @@ public sealed partial class SummaryPrinter
         if (DnsPorts.Carries(sourcePort, destinationPort))
         {
             AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));
+            return;
+        }
+        if ((sourcePort == L2tpPorts.L2tp || destinationPort == L2tpPorts.L2tp) && packet[index].Source == LayerSource.Frame && !packet[index].Quoted)
+        {
+            AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
             return;
         }
         line.Append(declared > length && !fragmented ? "UDP, bad length " : "UDP, length ");

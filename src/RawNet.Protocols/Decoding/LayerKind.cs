@@ -93,6 +93,11 @@ public enum LayerKind : byte
     Vxlan,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
+    /// <summary>
+    /// An L2TPv2 message (RFC 2661) on UDP port 1701; tshark "l2tp". A data message's layer is its header (a PPP frame
+    /// follows); a control message's spans its AVPs up to its length.
+    /// </summary>
+    L2tp,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
     /// <summary>

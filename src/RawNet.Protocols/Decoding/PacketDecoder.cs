@@ -21,6 +21,7 @@ using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
+using RawNet.Protocols.L2tp;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
@@ -1768,6 +1769,8 @@ public sealed class PacketDecoder
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
         else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
             DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
+        else if ((udp.SourcePort == L2tpPorts.L2tp || udp.DestinationPort == L2tpPorts.L2tp) && !input.Quoted)
+            DecodeL2tp(input, payload, Math.Min(capEnd, end), end);
         else
             Payload(input, payload, Math.Min(capEnd, end), end);
     }
@@ -1884,6 +1887,83 @@ public sealed class PacketDecoder
         if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
             return;
         DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// An L2TPv2 message as tshark 4.0 reads it: not L2TP unless two bytes name version 2 (version 3, L2TPv3, is left as
+    /// data); the IDs and, for a control message, the first AVP's type and message type read for the Info column before
+    /// any field (a packet too short for them shows none); the length field cuts the message; a data message hands what
+    /// follows its header to PPP with HDLC-like framing (address and control when the first byte is 0xff), a control
+    /// message with a length is its AVPs (<see cref="L2tpAvpWalker"/>).
+    /// </summary>
+    private void DecodeL2tp(in Span input, int offset, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes;
+        int captured = capEnd - offset;
+        if (captured < L2tpHeader.FlagsLength && repEnd - offset >= L2tpHeader.FlagsLength)
+        {
+            // tshark 4.0 shows L2TP with no field when it has the first byte, and UDP's columns, marked, without it.
+            Header(input, LayerKind.L2tp, offset, L2tpHeader.FlagsLength, capEnd, repEnd, out _);
+            return;
+        }
+        if (captured < L2tpHeader.FlagsLength || (BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]) & L2tpHeader.Flag.VersionMask) != L2tpHeader.Version2)
+        {
+            Payload(input, offset, capEnd, repEnd);
+            return;
+        }
+        var present = bytes[offset..capEnd];
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(present);
+        int reach = L2tpHeader.ColumnReach(present);
+        if (captured < reach)
+        {
+            // tshark's reads for its Info column fail before the protocol item: no field shows.
+            if (Header(input, LayerKind.L2tp, offset, reach, capEnd, repEnd, out _))
+                return;
+            return;
+        }
+        // The length field cuts the message (it never lengthens it).
+        int reported = repEnd - offset;
+        if ((flags & L2tpHeader.Flag.Length) != 0)
+            reported = Math.Min(reported, BinaryPrimitives.ReadUInt16BigEndian(present[L2tpHeader.Field.Length..]));
+        int available = Math.Min(captured, reported);
+        int end = offset + reported, availableEnd = offset + available;
+        int headerLength = L2tpHeader.LengthOf(bytes[offset..availableEnd]);
+        bool control = (flags & L2tpHeader.Flag.Type) != 0;
+        bool avps = control && (flags & L2tpHeader.Flag.Length) != 0;
+        // The offset padding is an item that reads nothing: only the fields before it can fail.
+        if (!Header(input, LayerKind.L2tp, offset, L2tpHeader.FixedLength(flags), availableEnd, end, out int index))
+        {
+            if (index >= 0)
+                _packet.LayerRef(index).Detail = L2tpLayerDetail.ShownBit;
+            return;
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.Detail = L2tpLayerDetail.ShownBit;
+        layer.HeaderLength = Math.Min(headerLength, available);
+        if (!control)
+        {
+            if (availableEnd > offset + headerLength)
+                DecodePpp(input, offset + headerLength, PppFraming.Hdlc, availableEnd, end);
+            else if (end > offset + headerLength && !input.Quoted)
+            {
+                // tshark hands PPP nothing and says nothing of it; the packet is cut all the same.
+                Stop(DecodeOutcome.Truncated, LayerKind.L2tp, offset + headerLength, "L2TP payload cut by the capture");
+            }
+            return;
+        }
+        if (!avps)
+            return;
+        layer.HeaderLength = available;
+        var walker = L2tpFieldReader.Walker(bytes.Slice(offset, available), layer);
+        while (walker.MoveNext(out _, out _, out _, out _, out _))
+        {
+        }
+        if (walker.Failed && !input.Quoted)
+        {
+            layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tp, offset,
+                layer.Status == LayerStatus.Truncated ? "L2TP AVPs cut short by the capture length" : "L2TP AVP runs past the message");
+        }
     }
 
     private void DecodeTeredo(in Span input, int offset, int length, int capEnd, int repEnd)

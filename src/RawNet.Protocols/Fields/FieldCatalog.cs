@@ -61,6 +61,7 @@ public static class FieldCatalog
         LayerKind.FrameRelay => FrameRelay.FrameRelayFields.All,
         LayerKind.Mpls => MplsFields.All,
         LayerKind.Nsh => Nsh.NshFields.All,
+        LayerKind.L2tp => L2tp.L2tpFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -193,6 +194,7 @@ public static class FieldCatalog
         LayerKind.FrameRelay => "fr",
         LayerKind.Mpls => "mpls",
         LayerKind.Nsh => "nsh",
+        LayerKind.L2tp => "l2tp",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -259,6 +261,7 @@ public static class FieldCatalog
         LayerKind.FrameRelay => "Frame Relay",
         LayerKind.Mpls => "MultiProtocol Label Switching Header",
         LayerKind.Nsh => "Network Service Header",
+        LayerKind.L2tp => "Layer 2 Tunneling Protocol",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

@@ -68,6 +68,8 @@ public static class FieldReader
             return Arista.AristaFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (FrameRelay.FrameRelayFieldReader.Serves(field.Computed))
             return FrameRelay.FrameRelayFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (L2tp.L2tpFieldReader.Serves(field.Computed))
+            return L2tp.L2tpFieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
@@ -101,6 +103,8 @@ public static class FieldReader
         LayerKind.Radiotap => layer.HeaderLength >= Radiotap.RadiotapHeader.FixedLength,
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
         LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
+        // tshark reads what its Info column needs before it adds any field.
+        LayerKind.L2tp => L2tp.L2tpLayerDetail.Shown(layer.Detail),
         LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp => layer.HeaderLength >= Ppp.PppControlPacket.HeaderLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.

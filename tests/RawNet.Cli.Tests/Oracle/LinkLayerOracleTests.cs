@@ -60,6 +60,12 @@ public sealed class LinkLayerOracleTests
         "pap.code", "pap.identifier", "pap.length", "pap.data", "pap.peer_id.length", "pap.peer_id", "pap.password.length",
         "pap.password", "pap.message.length", "pap.message", "pap.stuff", "chap.code", "chap.identifier", "chap.length", "chap.data",
         "chap.value_size", "chap.value", "chap.name", "chap.message", "chap.stuff",
+        // L2TPv2 on UDP 1701 (l2tp.pcap)
+        "l2tp.flags", "l2tp.type", "l2tp.length_bit", "l2tp.seq_bit", "l2tp.offset_bit", "l2tp.priority", "l2tp.version", "l2tp.length",
+        "l2tp.tunnel", "l2tp.session", "l2tp.Ns", "l2tp.Nr", "l2tp.offset", "l2tp.offset_padding", "l2tp.zero_length_body_message",
+        "l2tp.avp.mandatory", "l2tp.avp.hidden", "l2tp.avp.length", "l2tp.avp.vendor_id", "l2tp.avp.type", "l2tp.avp.message_type",
+        "l2tp.avp.protocol_version", "l2tp.avp.protocol_revision", "l2tp.avp.host_name", "l2tp.avp.assigned_tunnel_id",
+        "l2tp.avp.receive_window_size", "l2tp.avp.assigned_session_id", "l2tp.avp.called_number", "l2tp.avp.calling_number",
     ];
 
     /// <summary>
@@ -130,6 +136,20 @@ public sealed class LinkLayerOracleTests
 
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "link");
+
+    [Fact]
+    public void TheL2tpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what l2tp.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "l2tp.flags", "-e", "l2tp.avp.message_type", "-e", "l2tp.avp.hidden", "-e", "l2tp.avp.vendor_id", "-e", "l2tp.offset", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "l2tp:ppp:ip:udp", "l2tp:ppp:ip:tcp", "l2tp:ppp:ip:icmp", "l2tp:ppp:ipv6:udp", "l2tp:ppp:lcp", "l2tp:ppp:data",
+            "\t0x0002\t", "\t0x4002\t", "\t0x0a02\t", "\t0x4902\t", "\t0xc802\t", "\t0xc002\t", "\t0x8002\t", "\t0xca02\t",
+            "\t1\t", "\t2\t", "\t3\t", "\t4\t", "\t6\t", "\t10\t", "\t11\t", "\t12\t", "\t14\t", "\t15\t", "\t16\t",
+            "0,0,0,0,0,0,0,0,0,1,0,0,1", "311", "ZLB", "Data    Message", "Unknown (30)", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+    }
 
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()

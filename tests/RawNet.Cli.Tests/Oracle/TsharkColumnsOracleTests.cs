@@ -32,7 +32,6 @@ public sealed class TsharkColumnsOracleTests
         ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
-        ["l2tp"] = "L2TP (UDP 1701) and the PPP it carries",
         ["igmp"] = "IGMP (IP protocol 2): tshark shows the membership message",
         ["ospf"] = "OSPF (IP protocol 89): tshark shows the packet type",
         ["esp"] = "IPsec ESP (IP protocol 50): tshark shows the SPI",
@@ -91,7 +90,7 @@ public sealed class TsharkColumnsOracleTests
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
-        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi",
+        "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp",
     ];
 
     /// <summary>

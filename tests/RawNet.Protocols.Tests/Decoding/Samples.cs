@@ -98,6 +98,10 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Macsec, Concat(Hex("0000 00000006 86dd"), tcp6, new byte[16]))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Macsec, Concat(Hex("0c00 00000007 0800"), tcp4, new byte[16]))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc6 0101 000005ff"), new byte[16], tcp4))),
+            // L2TP on UDP 1701: a data message with PPP and IPv4, and a control message with AVPs.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701, Concat(Hex("4a02 0031 0005 0006 0001 0002 0000 ff03 0021"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701,
+                Hex("c802 002d 0005 0000 0001 0002 80080000 00000001 8009000000076c6e73 c0080000 00091234 00080137 00646162"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0010 00000064 000000c8 0800"), tcp4, Hex("010203")))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0120 0064 000000c8 8100 0005 86dd"), tcp6))),

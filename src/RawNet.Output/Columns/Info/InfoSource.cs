@@ -64,7 +64,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo or LayerKind.L2tp => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
@@ -118,13 +118,15 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// <summary>
     /// True for an IPv4 layer of which nothing was captured behind a link layer that hands it to tshark's "ip" dissector,
     /// which reads the version before it sets any column: the exception leaves the link layer's columns. (IPv6 is handed
-    /// to its own dissector, which sets them first.) PAP and CHAP likewise read their code before they set any.
+    /// to its own dissector, which sets them first.) PAP and CHAP likewise read their code before they set any, and L2TP
+    /// its flags.
     /// </summary>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return layer.HeaderLength == 0
-            && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap);
+        return (layer.HeaderLength == 0
+            && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
+            || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail));
     }
 
     /// <summary>

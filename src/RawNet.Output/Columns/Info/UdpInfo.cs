@@ -30,7 +30,9 @@ internal static class UdpInfo
             line.Append(length);
             line.Append(" > IP PAYLOAD LENGTH] Len=");
             line.Append(length - UdpHeader.HeaderLength);
-            line.Append(InfoColumn.MalformedMark);
+            // tshark reads the datagram as its length says: only bytes the frame does not have throw.
+            if (layer.Offset + length > source.Packet.BufferOf(layer, source.Frame).Length)
+                line.Append(InfoColumn.MalformedMark);
             return false;
         }
         line.Append(" Len=");
