@@ -214,11 +214,10 @@ public sealed class LabTrafficTests
             Assert.True(series.Samples.Count >= 20, $"{series.Samples.Count} samples");
             // IPv4 with timestamps on a 1500-byte link: 1448-byte segments; Linux's initial window of 10 segments.
             Assert.All(series.Samples, s => Assert.Equal(1448u, s.SendMss));
-            // Until the first data is acknowledged, cwnd is Linux's initial window (a sample taken later, as a loaded
-            // machine may delay the first one, has already grown it).
-            var beforeAnyAck = series.Samples.Where(s => s.BytesAcked <= 1).ToList();
-            Assert.NotEmpty(beforeAnyAck);
-            Assert.All(beforeAnyAck, s => Assert.Equal(10u, s.CongestionWindow));
+            // Until the first data is acknowledged, cwnd is Linux's initial window (a sample taken later has already grown
+            // it; on a loaded machine the first sample can come after the first ACK, and then none is checked here: a
+            // CI run on a busy host failed on exactly that).
+            Assert.All(series.Samples.Where(s => s.BytesAcked <= 1), s => Assert.Equal(10u, s.CongestionWindow));
             Assert.True(series.Samples.Zip(series.Samples.Skip(1)).All(p => p.First.TimestampNanoseconds <= p.Second.TimestampNanoseconds));
             // tcpi_bytes_acked counts the SYN and the FIN as sequence space does; it never falls, and never passes the
             // transfer. (The last sample may come a little before the end: the socket closes under the sampler.)
