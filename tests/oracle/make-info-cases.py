@@ -310,6 +310,14 @@ def random_cases(seed):
     return frames
 
 
+def ipv6_named_ipv4_cases():
+    """IPv6 behind an EtherType (or VLAN tag) that names IPv4: tshark's "ip" dissector reads the version and hands it to
+    IPv6, tcpdump's ip_print says "IP6, wrong link-layer encapsulation"; whole, cut by the capture, and too short."""
+    v6 = bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") / UDP(sport=1000, dport=2000) / Raw(b"abc"))
+    whole = bytes(eth(type=0x0800)) + v6
+    return [whole, bytes(eth() / Dot1Q(vlan=5, type=0x0800)) + v6, (whole[:14 + 33], len(whole)), whole[:14 + 33]]
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -318,7 +326,8 @@ def main():
         write(os.path.join(out, "info-random-%d.pcap" % seed), 1, random_cases(seed))
         return
     write(os.path.join(out, "info-ethernet.pcap"), 1,
-          arp_cases() + icmp_cases() + echo_cases() + icmpv6_cases() + ip_cases() + link_cases() + tunnel_cases() + transport_cases())
+          arp_cases() + icmp_cases() + echo_cases() + icmpv6_cases() + ip_cases() + link_cases() + tunnel_cases() + transport_cases()
+          + ipv6_named_ipv4_cases())
     write(os.path.join(out, "info-truncated.pcap"), 1, truncated_cases())
     write(os.path.join(out, "info-malformed.pcap"), 1, malformed_cases())
     cooked(os.path.join(out, "info-sll.pcap"), os.path.join(out, "info-sll2.pcap"), os.path.join(out, "info-null.pcap"))

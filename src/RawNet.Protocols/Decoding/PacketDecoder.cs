@@ -522,7 +522,7 @@ public sealed class PacketDecoder
         switch (ipoib.Type)
         {
             case (ushort)EtherType.Ipv4:
-                DecodeIpv4(input, IpoibHeader.Length, capEnd, repEnd);
+                DecodeIpByDispatcher(input, IpoibHeader.Length, capEnd, repEnd);
                 return;
             case (ushort)EtherType.Ipv6:
                 DecodeIpv6(input, IpoibHeader.Length, capEnd, repEnd);
@@ -664,8 +664,9 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
-    /// What tshark's "ip" dissector (dissect_ip, which a link header naming IPv4 hands its bytes to) makes of them: IPv6
-    /// when their version says 6, else IPv4, whose layer is the version byte alone when the version is bogus.
+    /// What tshark's "ip" dissector (dissect_ip, which a link header naming IPv4 hands its bytes to: the EtherType table,
+    /// PPP's 0x0021, Cisco HDLC's, LLC's SAP 6) makes of them: IPv6 when their version says 6, else IPv4, whose layer is
+    /// the version byte alone when the version is bogus.
     /// </summary>
     private void DecodeIpByDispatcher(in Span input, int offset, int capEnd, int repEnd)
     {
@@ -929,7 +930,7 @@ public sealed class PacketDecoder
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
         // IP straight away, as DecodeEtherType would: most frames carry it.
         if (type == EtherType.Ipv4)
-            DecodeIpv4(input, offset + EthernetHeader.Length, capEnd, repEnd);
+            DecodeIpByDispatcher(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else if (type == EtherType.Ipv6)
             DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else
@@ -983,7 +984,7 @@ public sealed class PacketDecoder
             switch (type)
             {
                 case EtherType.Ipv4:
-                    DecodeIpv4(input, offset, capEnd, repEnd);
+                    DecodeIpByDispatcher(input, offset, capEnd, repEnd);
                     return;
                 case EtherType.Ipv6:
                     DecodeIpv6(input, offset, capEnd, repEnd);
@@ -1164,7 +1165,7 @@ public sealed class PacketDecoder
         switch (chdlc.Protocol)
         {
             case (ushort)EtherType.Ipv4:
-                DecodeIpv4(input, payload, capEnd, repEnd);
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
                 return;
             case (ushort)EtherType.Ipv6:
                 DecodeIpv6(input, payload, capEnd, repEnd);
@@ -1306,7 +1307,7 @@ public sealed class PacketDecoder
         switch (protocol)
         {
             case PppProtocol.Ipv4:
-                DecodeIpv4(input, offset, capEnd, repEnd);
+                DecodeIpByDispatcher(input, offset, capEnd, repEnd);
                 return;
             case PppProtocol.Ipv6:
                 DecodeIpv6(input, offset, capEnd, repEnd);
