@@ -1374,6 +1374,11 @@ def l2tp_frames():
                            (l2tp_udp(l2tp(control=True, length=True, sequence=(0, 0), tunnel=0, session=0, body=sccrq[:40])), 14 + 28 + 12 + 40)):
         for cut in range(14 + 28, through):
             add(whole, cut)
+    # an Extended Vendor ID AVP (type 58): tshark reads a 4-byte vendor from its type field on and goes on 8 bytes after
+    # its start whatever its length (10 here, so the next AVP it reads begins inside this one), and cut inside it
+    ext = msgtype(6) + avp(58, b"\x00\x00\x01\x37") + avp(58, b"\x00\x00\x01\x37\x00\x06") + avp(7, b"host")
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=ext)))
+    add(l2tp_udp(l2tp(control=True, length=True, sequence=(1, 1), body=msgtype(6) + avp(58, b"\x00\x00\x01\x37"))), 14 + 28 + 12 + 8 + 7)
     return frames
 
 

@@ -15,6 +15,11 @@ public enum L2tpAvpShown : byte
     All,
     /// <summary>The common fields of a vendor whose own dissector names the attribute type: no l2tp.avp.type.</summary>
     VendorOwnType,
+    /// <summary>
+    /// An IETF Extended Vendor ID AVP (type 58): tshark 4.0 shows a 4-byte l2tp.avp.vendor_id read from the attribute
+    /// type on, no type and no value, and goes on 8 bytes after the AVP's start whatever its length.
+    /// </summary>
+    ExtendedVendorId,
 }
 
 /// <summary>
@@ -88,6 +93,17 @@ public ref struct L2tpAvpWalker
         }
         if (hidden)
             return true;
+        if (type == L2tpAvp.ExtendedVendorIdAttribute)
+        {
+            _at = at + L2tpAvp.ExtendedVendorIdEnd;
+            if (at + L2tpAvp.ExtendedVendorIdEnd > _bytes.Length)
+            {
+                Finish(true, at + L2tpAvp.ExtendedVendorIdEnd);
+                return true;
+            }
+            shown = L2tpAvpShown.ExtendedVendorId;
+            return true;
+        }
         if (at + L2tpAvp.ValueReach(type, length) > _bytes.Length)
         {
             shown = L2tpAvpShown.VendorAndType;
@@ -173,6 +189,8 @@ public static class L2tpFieldReader
                 ComputedField.L2tpAvpMandatory => new FieldValue((word & L2tpAvp.MandatoryBit) != 0 ? 1UL : 0, layer.Offset + avp, 2),
                 ComputedField.L2tpAvpHidden => new FieldValue((word & L2tpAvp.HiddenBit) != 0 ? 1UL : 0, layer.Offset + avp, 2),
                 ComputedField.L2tpAvpLength => new FieldValue((ulong)length, layer.Offset + avp, 2),
+                ComputedField.L2tpAvpVendorId when shown == L2tpAvpShown.ExtendedVendorId =>
+                    new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(header[(avp + 4)..]), layer.Offset + avp + 4, 4),
                 ComputedField.L2tpAvpVendorId => new FieldValue(vendor, layer.Offset + avp + 2, 2),
                 ComputedField.L2tpAvpType => new FieldValue(type, layer.Offset + avp + 4, 2),
                 ComputedField.L2tpAvpMessageType => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(header[(avp + L2tpAvp.HeaderLength)..]), layer.Offset + avp + L2tpAvp.HeaderLength, 2),

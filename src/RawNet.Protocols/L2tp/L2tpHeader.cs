@@ -170,6 +170,10 @@ public static class L2tpAvp
     /// <summary>The attribute type of the message type AVP, which every control message but a ZLB starts with.</summary>
     public const ushort MessageTypeAttribute = 0;
 
+    /// <summary>The Extended Vendor ID attribute (RFC 3931's 58), and where tshark 4.0's walk goes on after one: 8 bytes from its start.</summary>
+    public const ushort ExtendedVendorIdAttribute = 58;
+    public const int ExtendedVendorIdEnd = 8;
+
     /// <summary>
     /// Vendors whose AVPs tshark 4.0 reads with a dissector of their own (Cisco, the Broadband Forum, Ericsson,
     /// CableLabs), whose attribute type is not l2tp.avp.type: RawNet shows their common fields only.
