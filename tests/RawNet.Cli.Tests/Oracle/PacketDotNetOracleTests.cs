@@ -23,7 +23,9 @@ public sealed class PacketDotNetOracleTests(ITestOutputHelper output)
     [
         ("eth.src", p => Mac(p.Extract<EthernetPacket>()?.SourceHardwareAddress)),
         ("eth.dst", p => Mac(p.Extract<EthernetPacket>()?.DestinationHardwareAddress)),
-        ("eth.type", p => (ulong?)(ushort?)p.Extract<EthernetPacket>()?.Type),
+        // PacketDotNet gives an 802.3 frame's length as its Type; below 0x0600 it is no EtherType (ours is eth.len there,
+        // and the first eth.type an inner frame's, bridged behind LLC).
+        ("eth.type", p => p.Extract<EthernetPacket>()?.Type is { } type && (ushort)type >= 0x0600 ? (ulong?)(ushort)type : null),
         ("vlan.id", p => (ulong?)Tag(p, EthernetType.VLanTaggedFrame)?.VlanIdentifier),
         ("vlan.priority", p => (ulong?)(int?)Tag(p, EthernetType.VLanTaggedFrame)?.PriorityControlPoint),
         ("ieee8021ad.id", p => (ulong?)Tag(p, EthernetType.ProviderBridging)?.VlanIdentifier),
