@@ -183,7 +183,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
 
     /// <summary>
     /// True for the link layers whose IPv4 goes to tshark's "ip" dissector, which picks IPv4 or IPv6 by the version
-    /// nibble (and calls another "Bogus IP version"), rather than to IPv4's own (Ethernet's EtherType table).
+    /// nibble (and calls another "Bogus IP version"), rather than to IPv4's own (Ethernet's EtherType table, which hands
+    /// version 6 to IPv6 too but calls another version "Bogus IPv4 version").
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
