@@ -344,7 +344,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Ipv4:
                     AppendIpv4(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
-                case LayerKind.Ipv6 when NamedIpv4(packet, frame, layer):
+                case LayerKind.Ipv6 when (layer.Detail & Ipv6LayerDetail.LinkNamedIpv4) != 0:
                     // The link named IPv4 (0x0800) and the decoder, as tshark's "ip" dissector, found version 6: tcpdump's
                     // ip_print says so and stops.
                     AppendIpVersionProblem(header);
@@ -358,13 +358,6 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
         }
         AppendUndecodedLink(packet, frame, index, linkStart, length);
-    }
-
-    /// <summary>Whether the EtherType (or SNAP protocol ID) just before an IPv6 layer named IPv4.</summary>
-    private static bool NamedIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer)
-    {
-        var bytes = packet.BufferOf(layer, frame);
-        return layer.Offset >= 2 && BinaryPrimitives.ReadUInt16BigEndian(bytes[(layer.Offset - 2)..]) == (ushort)EtherType.Ipv4;
     }
 
     // The packet being printed (for what LLC's printer decodes aside), and IP read where tcpdump reads it, for a link

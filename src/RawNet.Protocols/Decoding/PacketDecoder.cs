@@ -671,7 +671,12 @@ public sealed class PacketDecoder
     private void DecodeIpByDispatcher(in Span input, int offset, int capEnd, int repEnd)
     {
         if (capEnd > offset && input.Bytes[offset] >> 4 == 6)
+        {
+            int index = _packet.LayerCount;
             DecodeIpv6(input, offset, capEnd, repEnd);
+            if (_packet.LayerCount > index && _packet[index].Kind == LayerKind.Ipv6)
+                _packet.LayerRef(index).Detail = Ipv6LayerDetail.LinkNamedIpv4;
+        }
         else
             DecodeIpv4(input, offset, capEnd, repEnd);
     }
