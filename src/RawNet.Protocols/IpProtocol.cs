@@ -20,4 +20,6 @@ public enum IpProtocol : byte
     Icmpv6 = 58,
     Ipv6NoNextHeader = 59,
     Ipv6DestinationOptions = 60,
+    /// <summary>L2TPv3 directly over IP (RFC 3931 4.1.1).</summary>
+    L2tp = 115,
 }

@@ -92,7 +92,7 @@ public static class InfoColumn
     private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
     {
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
-            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp => MalformedMark,
+            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
         _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
@@ -103,7 +103,7 @@ public static class InfoColumn
     {
         for (int i = owner - 1; i > 0; i--)
         {
-            if (source.Packet[i].Kind == LayerKind.L2tp)
+            if (source.Packet[i].Kind is LayerKind.L2tp or LayerKind.L2tpv3)
                 return true;
         }
         return false;

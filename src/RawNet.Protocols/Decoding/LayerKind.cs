@@ -98,6 +98,12 @@ public enum LayerKind : byte
     /// follows); a control message's spans its AVPs up to its length.
     /// </summary>
     L2tp,
+    /// <summary>
+    /// An L2TPv3 message (RFC 3931) over IP (protocol 115) or on UDP port 1701; tshark "l2tp". A data message's layer is
+    /// its session header (the payload follows as data, as tshark shows it without the session's set-up); a control
+    /// message's spans its AVPs up to its length.
+    /// </summary>
+    L2tpv3,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
     /// <summary>

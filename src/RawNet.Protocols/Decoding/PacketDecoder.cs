@@ -1670,6 +1670,9 @@ public sealed class PacketDecoder
             case IpProtocol.Gre:
                 DecodeGre(input, offset, capEnd, repEnd);
                 return;
+            case IpProtocol.L2tp when !input.Quoted && (capEnd > offset || repEnd > offset):
+                DecodeL2tpv3(input, offset, capEnd, repEnd, overIp: true);
+                return;
             default:
                 if (capEnd > offset || repEnd > offset)
                     Unsupported(input, offset, capEnd, repEnd, "IP protocol not decoded");
@@ -1896,8 +1899,8 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
-    /// An L2TPv2 message as tshark 4.0 reads it: not L2TP unless two bytes name version 2 (version 3, L2TPv3, is left as
-    /// data); the IDs and, for a control message, the first AVP's type and message type read for the Info column before
+    /// An L2TPv2 message as tshark 4.0 reads it: not L2TP unless two bytes name version 2 (version 3 is L2TPv3, <see
+    /// cref="DecodeL2tpv3"/>); the IDs and, for a control message, the first AVP's type and message type read for the Info column before
     /// any field (a packet too short for them shows none); the length field cuts the message; a data message hands what
     /// follows its header to PPP with HDLC-like framing (address and control when the first byte is 0xff), a control
     /// message with a length is its AVPs (<see cref="L2tpAvpWalker"/>).
@@ -1910,6 +1913,11 @@ public sealed class PacketDecoder
         {
             // tshark 4.0 shows L2TP with no field when it has the first byte, and UDP's columns, marked, without it.
             Header(input, LayerKind.L2tp, offset, L2tpHeader.FlagsLength, capEnd, repEnd, out _);
+            return;
+        }
+        if (captured >= L2tpHeader.FlagsLength && (BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]) & L2tpHeader.Flag.VersionMask) == L2tpHeader.Version3)
+        {
+            DecodeL2tpv3(input, offset, capEnd, repEnd, overIp: false);
             return;
         }
         if (captured < L2tpHeader.FlagsLength || (BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]) & L2tpHeader.Flag.VersionMask) != L2tpHeader.Version2)
@@ -1960,7 +1968,7 @@ public sealed class PacketDecoder
         if (!avps)
             return;
         layer.HeaderLength = available;
-        var walker = L2tpFieldReader.Walker(bytes.Slice(offset, available), layer);
+        var walker = L2tpFieldReader.Walker(bytes.Slice(offset, available), layer.Extent);
         while (walker.MoveNext(out _, out _, out _, out _, out _))
         {
         }
@@ -1969,6 +1977,96 @@ public sealed class PacketDecoder
             layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
             Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tp, offset,
                 layer.Status == LayerStatus.Truncated ? "L2TP AVPs cut short by the capture length" : "L2TP AVP runs past the message");
+        }
+    }
+
+    /// <summary>
+    /// An L2TPv3 message as tshark 4.0 reads it over IP (<paramref name="overIp"/>: a session ID first, 0 for a control
+    /// message) or UDP (version 3; the T bit says control). A data message's session header is its layer and what follows
+    /// is data (tshark's default "Detect" finds a cookie, an L2-specific sublayer and the pseudowire's type only from a
+    /// session set-up it saw; RawNet decodes each packet alone, as tshark does without one). A control message is read as
+    /// L2TPv2's: the fields its Info column needs before any field (<see cref="L2tpv3Message.ColumnReach"/>), the length
+    /// field cutting the message, the first AVP's type read again after the header, then the AVPs.
+    /// </summary>
+    private void DecodeL2tpv3(in Span input, int offset, int capEnd, int repEnd, bool overIp)
+    {
+        var bytes = input.Bytes;
+        int captured = capEnd - offset;
+        if (overIp && captured < L2tpv3Message.SessionIdLength)
+        {
+            // The session ID is read before anything is shown: L2TPv3 with no field.
+            Header(input, LayerKind.L2tpv3, offset, L2tpv3Message.SessionIdLength, capEnd, repEnd, out _);
+            return;
+        }
+        bool control = overIp ? BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]) == 0
+            : (BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]) & L2tpHeader.Flag.Type) != 0;
+        byte detail = (byte)((overIp ? L2tpv3LayerDetail.OverIpBit : 0) | (control ? L2tpv3LayerDetail.ControlBit : 0));
+        if (!control)
+        {
+            int sessionEnd = overIp ? L2tpv3Message.SessionIdLength : L2tpv3Message.UdpDataHeaderLength;
+            // Over UDP the flags and the reserved word show before the session ID is read.
+            bool whole = Header(input, LayerKind.L2tpv3, offset, sessionEnd, capEnd, repEnd, out int dataIndex);
+            if (dataIndex >= 0)
+                _packet.LayerRef(dataIndex).Detail = (byte)(detail | L2tpv3LayerDetail.ShownBit);
+            // Data of what follows, when a byte of it was captured: tshark says nothing of a payload the capture cut.
+            if (whole && capEnd > offset + sessionEnd)
+                Payload(input, offset + sessionEnd, capEnd, repEnd);
+            return;
+        }
+        int start = overIp ? L2tpv3Message.SessionIdLength : 0;
+        var message = bytes[(offset + start)..capEnd];
+        int reach = start + L2tpv3Message.ColumnReach(message);
+        if (captured < reach)
+        {
+            // tshark's reads for its Info column fail before the protocol item: no field shows.
+            if (Header(input, LayerKind.L2tpv3, offset, reach, capEnd, repEnd, out int cutIndex) || cutIndex < 0)
+                return;
+            _packet.LayerRef(cutIndex).Detail = detail;
+            return;
+        }
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message);
+        // The length field cuts the message (it never lengthens it).
+        int reported = repEnd - offset;
+        if ((flags & L2tpHeader.Flag.Length) != 0)
+            reported = Math.Min(reported, start + BinaryPrimitives.ReadUInt16BigEndian(message[L2tpHeader.Field.Length..]));
+        int available = Math.Min(captured, reported);
+        int end = offset + reported, availableEnd = offset + available;
+        detail |= L2tpv3LayerDetail.ShownBit;
+        if (!Header(input, LayerKind.L2tpv3, offset, start + L2tpv3Message.ControlHeaderLength(flags), availableEnd, end, out int index))
+        {
+            if (index >= 0)
+                _packet.LayerRef(index).Detail = detail;
+            return;
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.Detail = detail;
+        layer.HeaderLength = available;
+        if (!L2tpv3Message.IsZeroLengthBody(flags, message))
+        {
+            // After the header tshark reads the first AVP's type (and message type) again, from the message cut at its length.
+            int after = start + L2tpv3Message.AfterHeaderReach(message, available - start);
+            if (available < after)
+            {
+                if (!input.Quoted)
+                {
+                    layer.Status = reported >= after && captured < reported ? LayerStatus.Truncated : LayerStatus.Malformed;
+                    Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset,
+                        layer.Status == LayerStatus.Truncated ? "L2TPv3 AVP cut short by the capture length" : "L2TPv3 message ends before its first AVP");
+                }
+                return;
+            }
+        }
+        if ((flags & L2tpHeader.Flag.Length) == 0)
+            return;
+        var walker = L2tpFieldReader.Walker(bytes.Slice(offset + start, available - start), layer.Extent - start, v3: true);
+        while (walker.MoveNext(out _, out _, out _, out _, out _))
+        {
+        }
+        if (walker.Failed && !input.Quoted)
+        {
+            layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset,
+                layer.Status == LayerStatus.Truncated ? "L2TPv3 AVPs cut short by the capture length" : "L2TPv3 AVP runs past the message");
         }
     }
 

@@ -299,7 +299,7 @@ public enum ComputedField : byte
     FddiDestination,
     FddiSource,
     FddiAddresses,
-    /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpCallingNumber).</summary>
+    /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpDataSequencing), for L2TPv3 too.</summary>
     L2tpLength,
     L2tpTunnel,
     L2tpSession,
@@ -322,6 +322,24 @@ public enum ComputedField : byte
     L2tpAvpAssignedSessionId,
     L2tpAvpCalledNumber,
     L2tpAvpCallingNumber,
+    L2tpAvpAssignedControlConnId,
+    L2tpAvpLocalSessionId,
+    L2tpAvpRemoteSessionId,
+    L2tpAvpAssignedCookie,
+    L2tpAvpRemoteEndId,
+    L2tpAvpPseudowireType,
+    L2tpAvpLayer2SpecificSublayer,
+    L2tpAvpDataSequencing,
+    /// <summary>L2TPv3's own header fields, read by <see cref="L2tp.L2tpv3FieldReader"/> (L2tpv3SessionId to L2tpv3PseudowireType).</summary>
+    L2tpv3SessionId,
+    L2tpv3Flags,
+    L2tpv3Type,
+    L2tpv3LengthBit,
+    L2tpv3SequenceBit,
+    L2tpv3Version,
+    L2tpv3Reserved,
+    L2tpv3ControlConnectionId,
+    L2tpv3PseudowireType,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

@@ -70,6 +70,8 @@ public static class FieldReader
             return FrameRelay.FrameRelayFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (L2tp.L2tpFieldReader.Serves(field.Computed))
             return L2tp.L2tpFieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
+        if (L2tp.L2tpv3FieldReader.Serves(field.Computed))
+            return L2tp.L2tpv3FieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
@@ -104,7 +106,7 @@ public static class FieldReader
         LayerKind.Ppi => layer.HeaderLength >= Ppi.PpiHeader.FixedLength,
         LayerKind.PppoeSession => layer.HeaderLength >= Pppoe.PppoeSessionHeader.SessionLength,
         // tshark reads what its Info column needs before it adds any field.
-        LayerKind.L2tp => L2tp.L2tpLayerDetail.Shown(layer.Detail),
+        LayerKind.L2tp or LayerKind.L2tpv3 => L2tp.L2tpLayerDetail.Shown(layer.Detail),
         LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp => layer.HeaderLength >= Ppp.PppControlPacket.HeaderLength,
         LayerKind.Avs => layer.HeaderLength >= Prism.PrismHeader.AvsFixedLength,
         // tshark reads the byte after the addresses before it adds any field: the decoder notes whether it was captured.

@@ -131,15 +131,29 @@ public ref struct L2tpAvpWalker
 public static class L2tpFieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
-    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpLength and <= ComputedField.L2tpAvpCallingNumber;
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpLength and <= ComputedField.L2tpAvpDataSequencing;
 
-    /// <summary>Reads <paramref name="computed"/> from the L2TP layer's captured bytes <paramref name="header"/>.</summary>
+    /// <summary>
+    /// Reads <paramref name="computed"/> from the L2TP layer's captured bytes <paramref name="header"/>; of an L2TPv3
+    /// layer, from its control header on (the length, Ns, Nr, the ZLB marker and the AVPs, at L2TPv2's places).
+    /// </summary>
     public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
     {
         value = default;
-        if (!L2tpLayerDetail.Shown(layer.Detail) || header.Length < L2tpHeader.FlagsLength)
+        bool v3 = layer.Kind == LayerKind.L2tpv3;
+        int start = v3 ? L2tpv3LayerDetail.ControlStart(layer.Detail) : 0;
+        if (!L2tpLayerDetail.Shown(layer.Detail) || (v3 && !L2tpv3LayerDetail.Control(layer.Detail)) || header.Length < start + L2tpHeader.FlagsLength)
             return false;
+        return TryRead(computed, header[start..], layer.Offset + start, layer.Extent - start, v3, occurrence, out value);
+    }
+
+    private static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int extent, bool v3, int occurrence, out FieldValue value)
+    {
+        value = default;
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header);
+        // L2TPv3's control header has no offset field, whatever the bit says.
+        if (v3)
+            flags &= unchecked((ushort)~L2tpHeader.Flag.Offset);
         if (computed < ComputedField.L2tpAvpMandatory)
         {
             if (occurrence != 0)
@@ -163,13 +177,13 @@ public static class L2tpFieldReader
             if (!present || at + size > header.Length)
                 return false;
             ulong number = size == 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[at..]) : 0UL;
-            value = new FieldValue(number, layer.Offset + at, size);
+            value = new FieldValue(number, layerOffset + at, size);
             return true;
         }
         if ((flags & (L2tpHeader.Flag.Type | L2tpHeader.Flag.Length)) != (L2tpHeader.Flag.Type | L2tpHeader.Flag.Length)
             || header.Length < L2tpHeader.FixedLength(flags))
             return false;
-        var walker = Walker(header, layer);
+        var walker = Walker(header, extent, v3);
         int seen = 0;
         while (walker.MoveNext(out int avp, out int length, out ushort vendor, out ushort type, out var shown))
         {
@@ -186,15 +200,15 @@ public static class L2tpFieldReader
             ushort word = BinaryPrimitives.ReadUInt16BigEndian(header[avp..]);
             value = computed switch
             {
-                ComputedField.L2tpAvpMandatory => new FieldValue((word & L2tpAvp.MandatoryBit) != 0 ? 1UL : 0, layer.Offset + avp, 2),
-                ComputedField.L2tpAvpHidden => new FieldValue((word & L2tpAvp.HiddenBit) != 0 ? 1UL : 0, layer.Offset + avp, 2),
-                ComputedField.L2tpAvpLength => new FieldValue((ulong)length, layer.Offset + avp, 2),
+                ComputedField.L2tpAvpMandatory => new FieldValue((word & L2tpAvp.MandatoryBit) != 0 ? 1UL : 0, layerOffset + avp, 2),
+                ComputedField.L2tpAvpHidden => new FieldValue((word & L2tpAvp.HiddenBit) != 0 ? 1UL : 0, layerOffset + avp, 2),
+                ComputedField.L2tpAvpLength => new FieldValue((ulong)length, layerOffset + avp, 2),
                 ComputedField.L2tpAvpVendorId when shown == L2tpAvpShown.ExtendedVendorId =>
-                    new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(header[(avp + 4)..]), layer.Offset + avp + 4, 4),
-                ComputedField.L2tpAvpVendorId => new FieldValue(vendor, layer.Offset + avp + 2, 2),
-                ComputedField.L2tpAvpType => new FieldValue(type, layer.Offset + avp + 4, 2),
-                ComputedField.L2tpAvpMessageType => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(header[(avp + L2tpAvp.HeaderLength)..]), layer.Offset + avp + L2tpAvp.HeaderLength, 2),
-                _ => AttributeValue(computed, type, length, header, avp, layer.Offset),
+                    new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(header[(avp + 4)..]), layerOffset + avp + 4, 4),
+                ComputedField.L2tpAvpVendorId => new FieldValue(vendor, layerOffset + avp + 2, 2),
+                ComputedField.L2tpAvpType => new FieldValue(type, layerOffset + avp + 4, 2),
+                ComputedField.L2tpAvpMessageType => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(header[(avp + L2tpAvp.HeaderLength)..]), layerOffset + avp + L2tpAvp.HeaderLength, 2),
+                _ => AttributeValue(computed, type, length, header, avp, layerOffset),
             };
             return true;
         }
@@ -215,6 +229,15 @@ public static class L2tpFieldReader
             ComputedField.L2tpAvpAssignedSessionId => (type == 14, 0, 2),
             ComputedField.L2tpAvpCalledNumber => (type == 21 && value > 0, 0, value),
             ComputedField.L2tpAvpCallingNumber => (type == 22 && value > 0, 0, value),
+            ComputedField.L2tpAvpAssignedControlConnId => (type == 61, 0, 4),
+            ComputedField.L2tpAvpLocalSessionId => (type == L2tpAvp.LocalSessionIdAttribute, 0, 4),
+            ComputedField.L2tpAvpRemoteSessionId => (type == L2tpAvp.RemoteSessionIdAttribute, 0, 4),
+            // tshark adds the cookie and the end ID over the AVP's value even when it is empty; an empty item is not shown here.
+            ComputedField.L2tpAvpAssignedCookie => (type == 65 && value > 0, 0, value),
+            ComputedField.L2tpAvpRemoteEndId => (type == 66 && value > 0, 0, value),
+            ComputedField.L2tpAvpPseudowireType => (type == 68, 0, 2),
+            ComputedField.L2tpAvpLayer2SpecificSublayer => (type == 69, 0, 2),
+            ComputedField.L2tpAvpDataSequencing => (type == 70, 0, 2),
             _ => (false, 0, 0),
         };
         return match;
@@ -228,16 +251,21 @@ public static class L2tpFieldReader
         {
             1 => header[start],
             2 => BinaryPrimitives.ReadUInt16BigEndian(header[start..]),
+            4 when computed is not (ComputedField.L2tpAvpAssignedCookie or ComputedField.L2tpAvpRemoteEndId) => BinaryPrimitives.ReadUInt32BigEndian(header[start..]),
             _ => 0,
         };
         return new FieldValue(number, layerOffset + start, size);
     }
 
-    /// <summary>The AVP walk over a control message layer's bytes.</summary>
-    public static L2tpAvpWalker Walker(ReadOnlySpan<byte> header, in Layer layer)
+    /// <summary>
+    /// The AVP walk over a control message's bytes (from its flags, captured, cut at its length) whose bytes on the wire
+    /// from the flags on are <paramref name="extent"/>; L2TPv3's AVPs follow its header whatever the offset bit says.
+    /// </summary>
+    public static L2tpAvpWalker Walker(ReadOnlySpan<byte> header, int extent, bool v3 = false)
     {
         int end = BinaryPrimitives.ReadUInt16BigEndian(header[L2tpHeader.Field.Length..]);
-        return new L2tpAvpWalker(header, L2tpHeader.LengthOf(header), Math.Min(layer.Extent, end), end);
+        int start = v3 ? L2tpv3Message.ControlHeaderLength(BinaryPrimitives.ReadUInt16BigEndian(header)) : L2tpHeader.LengthOf(header);
+        return new L2tpAvpWalker(header, start, Math.Min(extent, end), end);
     }
 
     /// <summary>tshark's ZLB: a length field of 12, whatever else the flags say.</summary>

@@ -41,7 +41,7 @@ public readonly ref struct L2tpHeader
     /// <summary>The version of L2TP (RFC 2661) this view reads.</summary>
     public const int Version2 = 2;
 
-    /// <summary>The version of L2TPv3 (RFC 3931), whose header RawNet does not read.</summary>
+    /// <summary>The version of L2TPv3 (RFC 3931), whose header <see cref="L2tpv3Message"/> reads.</summary>
     public const int Version3 = 3;
 
     /// <summary>The bytes every header starts with (flags and version).</summary>
@@ -170,6 +170,9 @@ public static class L2tpAvp
     /// <summary>The attribute type of the message type AVP, which every control message but a ZLB starts with.</summary>
     public const ushort MessageTypeAttribute = 0;
 
+    /// <summary>L2TPv3's Local and Remote Session ID attributes (RFC 3931 5.4.3), which tshark's Info column adds ("LSID", "RSID").</summary>
+    public const ushort LocalSessionIdAttribute = 63, RemoteSessionIdAttribute = 64;
+
     /// <summary>The Extended Vendor ID attribute (RFC 3931's 58), and where tshark 4.0's walk goes on after one: 8 bytes from its start.</summary>
     public const ushort ExtendedVendorIdAttribute = 58;
     public const int ExtendedVendorIdEnd = 8;
@@ -186,7 +189,7 @@ public static class L2tpAvp
     /// </summary>
     public static int ValueReach(ushort type, int length) => HeaderLength + type switch
     {
-        0 or 6 or 9 or 10 or 14 or 29 or 32 => 2,
+        0 or 6 or 9 or 10 or 14 or 29 or 32 or 68 or 69 or 70 => 2,
         3 or 4 or 15 or 16 or 17 or 18 or 19 or 24 or 25 or 38 or 40 or 59 or 60 or 61 or 63 or 64 => 4,
         5 => 8,
         13 => 16,

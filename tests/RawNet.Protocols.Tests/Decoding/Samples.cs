@@ -102,6 +102,14 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701, Concat(Hex("4a02 0031 0005 0006 0001 0002 0000 ff03 0021"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701,
                 Hex("c802 002d 0005 0000 0001 0002 80080000 00000001 8009000000076c6e73 c0080000 00091234 00080137 00646162"))))),
+            // L2TPv3 over IP: a data message with an Ethernet frame as data, and a control message with session ID AVPs;
+            // over UDP 1701, a data message and a control message cut by its length inside an AVP.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00001234"), EthernetFrame(EtherType.Ipv4, udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp,
+                Hex("00000000 c803 0024 0a0b0c0d 0001 0001 80080000 0000000a 800a0000 003f00001234 800a0000 00400000 0007")))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701, Concat(Hex("0003 0000 00000055"), tcp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701,
+                Hex("c803 0016 0a0b0c0d 0001 0001 80080000 00000006 800a0000 003f0000"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0010 00000064 000000c8 0800"), tcp4, Hex("010203")))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0120 0064 000000c8 8100 0005 86dd"), tcp6))),

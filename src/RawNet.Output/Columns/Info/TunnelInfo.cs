@@ -37,6 +37,8 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
+            case LayerKind.L2tpv3:
+                return WriteL2tpv3(line, in source, index);
             default:
                 return InnerCut(in source, index, header.Length);
         }
@@ -49,6 +51,7 @@ internal static class TunnelInfo
         LayerKind.Erspan => "ERSPAN",
         LayerKind.Vxlan => "VxLAN",
         LayerKind.L2tp => "L2TP",
+        LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
     };
 
@@ -77,14 +80,7 @@ internal static class TunnelInfo
         else if (L2tpHeader.TryColumnMessageType(payload, out ushort type))
         {
             line.Append("Control Message - ");
-            if (L2tpNames.MessageTypeShort(type) is { } name)
-                line.Append(name);
-            else
-            {
-                line.Append("Unknown (");
-                line.Append(type);
-                line.Append(')');
-            }
+            AppendMessageType(line, type);
         }
         else
             line.Append("Control Message");
@@ -94,6 +90,90 @@ internal static class TunnelInfo
         line.Append(sessionId);
         line.Append(')');
         return layer.Status != LayerStatus.Complete;
+    }
+
+    /// <summary>
+    /// tshark's L2TPv3 text: a data message's "D[S:0x...]" once its session ID was read; a control message's "Control
+    /// Message" with its type's short name (or "ZLB") and "(ccid=0x...)", nothing when the first AVP is a vendor's, then
+    /// ", LSID: n" and ", RSID: n" for each session ID AVP whose value was read. Nothing when the reads for it failed.
+    /// </summary>
+    private static bool WriteL2tpv3(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        if (!L2tpv3LayerDetail.Shown(layer.Detail))
+            return true;
+        var bytes = source.Packet.BufferOf(layer, source.Frame)[layer.Offset..];
+        bool cut = layer.Status != LayerStatus.Complete;
+        if (!L2tpv3LayerDetail.Control(layer.Detail))
+        {
+            int session = L2tpv3LayerDetail.OverIp(layer.Detail) ? 0 : 4;
+            if (source.Header(index).Length < session + 4)
+                return true;
+            line.Append("D[S:0x");
+            line.AppendHexDigits(BinaryPrimitives.ReadUInt32BigEndian(bytes[session..]), 8, uppercase: true);
+            line.Append(']');
+            return cut;
+        }
+        // The Info column's reads come before the length field cuts the message.
+        var message = bytes[L2tpv3LayerDetail.ControlStart(layer.Detail)..];
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message);
+        uint ccid = BinaryPrimitives.ReadUInt32BigEndian(message[L2tpv3Message.CcidOffset(flags)..]);
+        bool isMessageType = false;
+        ushort type = 0;
+        if (L2tpv3Message.IsZeroLengthBody(flags, message) || L2tpv3Message.TryColumnMessageType(message, out isMessageType, out type))
+        {
+            line.Append("Control Message");
+            if (L2tpv3Message.IsZeroLengthBody(flags, message))
+                line.Append(" - ZLB");
+            else if (isMessageType)
+            {
+                line.Append(" - ");
+                AppendMessageType(line, type);
+            }
+            line.Append(" (ccid=0x");
+            line.AppendHexDigits(ccid, 8, uppercase: true);
+            line.Append(')');
+        }
+        AppendSessionIds(line, in source, index);
+        return cut;
+    }
+
+    /// <summary>A control message type's short name, or "Unknown (n)".</summary>
+    private static void AppendMessageType(TextLine line, ushort type)
+    {
+        if (L2tpNames.MessageTypeShort(type) is { } name)
+            line.Append(name);
+        else
+        {
+            line.Append("Unknown (");
+            line.Append(type);
+            line.Append(')');
+        }
+    }
+
+    /// <summary>tshark's ", LSID: %2u" and ", RSID: %2u" for each Local and Remote Session ID AVP it read, in order.</summary>
+    private static void AppendSessionIds(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        var header = source.Header(index);
+        int start = L2tpv3LayerDetail.ControlStart(layer.Detail);
+        if (header.Length < start + L2tpHeader.FlagsLength)
+            return;
+        var message = header[start..];
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message);
+        if ((flags & L2tpHeader.Flag.Length) == 0 || message.Length < L2tpv3Message.ControlHeaderLength(flags))
+            return;
+        var walker = L2tpFieldReader.Walker(message, layer.Extent - start, v3: true);
+        while (walker.MoveNext(out int at, out _, out ushort vendor, out ushort type, out var shown))
+        {
+            if (shown != L2tpAvpShown.All || vendor != 0 || type is not (L2tpAvp.LocalSessionIdAttribute or L2tpAvp.RemoteSessionIdAttribute))
+                continue;
+            line.Append(type == L2tpAvp.LocalSessionIdAttribute ? ", LSID: " : ", RSID: ");
+            uint id = BinaryPrimitives.ReadUInt32BigEndian(message[(at + L2tpAvp.HeaderLength)..]);
+            if (id < 10)
+                line.Append(' ');
+            line.Append(id);
+        }
     }
 
     /// <summary>GRE's own names for what it carries (not the EtherType table's).</summary>

@@ -1,0 +1,52 @@
+using System.Buffers.Binary;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.L2tp;
+
+/// <summary>
+/// Reads L2TPv3's own header fields (<see cref="ComputedField.L2tpv3SessionId"/> to <see cref="ComputedField.L2tpv3PseudowireType"/>)
+/// from the layer's bytes, where the carrier and the message's kind put them: the session ID first over IP (0 before a
+/// control message), after the flags and reserved word of a data message over UDP; each once its bytes are there.
+/// </summary>
+public static class L2tpv3FieldReader
+{
+    /// <summary>True for the computed fields this reader serves.</summary>
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpv3SessionId and <= ComputedField.L2tpv3PseudowireType;
+
+    /// <summary>Reads <paramref name="computed"/> from the L2TPv3 layer's captured bytes <paramref name="header"/>.</summary>
+    public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
+    {
+        value = default;
+        byte detail = layer.Detail;
+        if (occurrence != 0 || !L2tpv3LayerDetail.Shown(detail))
+            return false;
+        bool overIp = L2tpv3LayerDetail.OverIp(detail), control = L2tpv3LayerDetail.Control(detail);
+        // Where the flags lie (-1: none, a data message over IP) and the session ID (-1: none, a control message over UDP).
+        int flagsAt = overIp ? (control ? L2tpv3Message.SessionIdLength : -1) : 0;
+        int sessionAt = overIp ? 0 : control ? -1 : 4;
+        ushort flags = flagsAt >= 0 && header.Length >= flagsAt + 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[flagsAt..]) : (ushort)0;
+        (bool present, int at, int size, ulong number) = computed switch
+        {
+            ComputedField.L2tpv3SessionId => (sessionAt >= 0, sessionAt, 4, 0UL),
+            ComputedField.L2tpv3Flags => (flagsAt >= 0, flagsAt, 2, flags),
+            ComputedField.L2tpv3Type => (flagsAt >= 0, flagsAt, 2, (flags & L2tpHeader.Flag.Type) != 0 ? 1UL : 0),
+            ComputedField.L2tpv3LengthBit => (flagsAt >= 0, flagsAt, 2, (flags & L2tpHeader.Flag.Length) != 0 ? 1UL : 0),
+            ComputedField.L2tpv3SequenceBit => (flagsAt >= 0, flagsAt, 2, (flags & L2tpHeader.Flag.Sequence) != 0 ? 1UL : 0),
+            ComputedField.L2tpv3Version => (flagsAt >= 0, flagsAt, 2, (ulong)(flags & L2tpHeader.Flag.VersionMask)),
+            ComputedField.L2tpv3Reserved => (!overIp && !control, 2, 2, 0UL),
+            ComputedField.L2tpv3ControlConnectionId => (control, flagsAt + L2tpv3Message.CcidOffset(flags), 4, 0UL),
+            // A generated item of no bytes, added once the session ID was read.
+            ComputedField.L2tpv3PseudowireType => (!control && header.Length >= sessionAt + 4, 0, 0, 0UL),
+            _ => (false, 0, 0, 0UL),
+        };
+        if (!present || at + size > header.Length)
+            return false;
+        if (computed is ComputedField.L2tpv3SessionId or ComputedField.L2tpv3ControlConnectionId)
+            number = BinaryPrimitives.ReadUInt32BigEndian(header[at..]);
+        else if (computed == ComputedField.L2tpv3Reserved)
+            number = BinaryPrimitives.ReadUInt16BigEndian(header[at..]);
+        value = new FieldValue(number, layer.Offset + at, size);
+        return true;
+    }
+}

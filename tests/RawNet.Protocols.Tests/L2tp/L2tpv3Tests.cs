@@ -1,0 +1,194 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+using RawNet.Protocols.L2tp;
+using static RawNet.Protocols.Tests.PacketBytes;
+
+namespace RawNet.Protocols.Tests.L2tp;
+
+public class L2tpv3Tests
+{
+    private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+    private static readonly byte[] InnerEthernet = EthernetFrame(EtherType.Ipv4, Udp4);
+
+    /// <summary>An Ethernet frame with IPv4 carrying <paramref name="l2tp"/> as IP protocol 115.</summary>
+    private static byte[] OverIp(byte[] l2tp) => EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, l2tp));
+
+    /// <summary>The same over IPv6.</summary>
+    private static byte[] OverIpv6(byte[] l2tp) => EthernetFrame(EtherType.Ipv6, Ipv6Packet(IpProtocol.L2tp, l2tp));
+
+    /// <summary>An Ethernet frame with IPv4 and UDP from port 1701 around <paramref name="l2tp"/>.</summary>
+    private static byte[] OverUdp(byte[] l2tp) => EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701, l2tp)));
+
+    private static byte[] Avp(ushort type, byte[] value, ushort flags = 0x8000, ushort vendor = 0) =>
+        Concat(U16((ushort)(flags | (6 + value.Length))), U16(vendor), U16(type), value);
+
+    /// <summary>A control message with length and sequence numbers (T, L, S, version 3) and connection ID 0x0a0b0c0d.</summary>
+    private static byte[] Control(params byte[][] avps)
+    {
+        var body = Concat(avps);
+        return Concat(U16(0xC803), U16((ushort)(12 + body.Length)), Hex("0a0b0c0d"), U16(1), U16(2), body);
+    }
+
+    [Fact]
+    public void ControlHeaderLengthAndColumnReach()
+    {
+        Assert.Equal(12, L2tpv3Message.ControlHeaderLength(0xC803));
+        Assert.Equal(8, L2tpv3Message.ControlHeaderLength(0xC003));
+        Assert.Equal(6, L2tpv3Message.ControlHeaderLength(0x8003));
+        Assert.Equal(4, L2tpv3Message.CcidOffset(0xC803));
+        Assert.Equal(2, L2tpv3Message.CcidOffset(0x8803));
+        var hello = Control(Avp(0, Hex("0006")));
+        // Flags, length and ID, then the first AVP's vendor and type, and its message type since both are 0.
+        Assert.Equal(20, L2tpv3Message.ColumnReach(hello));
+        Assert.Equal(8, L2tpv3Message.ColumnReach(hello[..7]));
+        Assert.Equal(16, L2tpv3Message.ColumnReach(hello[..15]));
+        Assert.Equal(18, L2tpv3Message.ColumnReach(hello[..17]));
+        var vendorFirst = Control(Avp(100, Hex("00"), vendor: 311));
+        Assert.Equal(18, L2tpv3Message.ColumnReach(vendorFirst));
+        Assert.False(L2tpv3Message.TryColumnMessageType(vendorFirst, out _, out _));
+        Assert.True(L2tpv3Message.TryColumnMessageType(hello, out bool isMessageType, out ushort type));
+        Assert.True(isMessageType);
+        Assert.Equal(6, type);
+        var zlb = Control();
+        Assert.True(L2tpv3Message.IsZeroLengthBody(0xC803, zlb));
+        Assert.Equal(8, L2tpv3Message.ColumnReach(zlb));
+    }
+
+    [Fact]
+    public void DataOverIpShowsTheSessionIdAndThePayloadAsData()
+    {
+        var frame = OverIp(Concat(Hex("00001234"), InnerEthernet));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.L2tpv3, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("0x00001234", Decode.Field(packet, frame, "l2tp.sid"));
+        Assert.Equal("0", Decode.Field(packet, frame, "l2tp.avp.pseudowire_type"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.flags"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.ccid"));
+
+        frame = OverIpv6(Hex("00000099 aa"));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv6, LayerKind.L2tpv3, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("0x00000099", Decode.Field(packet, frame, "l2tp.sid"));
+    }
+
+    [Fact]
+    public void DataOverUdpShowsFlagsReservedAndSessionId()
+    {
+        var frame = OverUdp(Concat(Hex("4803 beef 00000057"), InnerEthernet));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(LayerKind.L2tpv3, packet[packet.LayerCount - 2].Kind);
+        Assert.Equal("0x4803", Decode.Field(packet, frame, "l2tp.flags"));
+        Assert.Equal("0", Decode.Field(packet, frame, "l2tp.type"));
+        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.length_bit"));
+        Assert.Equal("3", Decode.Field(packet, frame, "l2tp.version"));
+        Assert.Equal("0xbeef", Decode.Field(packet, frame, "l2tp.res"));
+        Assert.Equal("0x00000057", Decode.Field(packet, frame, "l2tp.sid"));
+        // A data message has no length field even with the L bit set.
+        Assert.Null(Decode.Field(packet, frame, "l2tp.length"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.offset_bit"));
+    }
+
+    [Fact]
+    public void ControlMessageOverIpAndUdpReadsHeaderAndAvps()
+    {
+        var message = Control(Avp(0, Hex("000a")), Avp(63, Hex("00001234")), Avp(64, Hex("00000000")), Avp(68, Hex("0005")), Avp(65, Hex("deadbeef")),
+            Avp(69, Hex("0001")), Avp(66, Hex("70772d31")), Avp(61, Hex("0a0b0c0d")));
+        foreach (var (frame, sid) in new[] { (OverIp(Concat(Hex("00000000"), message)), "0x00000000"), (OverUdp(message), null) })
+        {
+            var packet = Decode.Frame(frame, LinkType.Ethernet);
+            Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+            Assert.Equal(LayerKind.L2tpv3, packet[packet.LayerCount - 1].Kind);
+            Assert.Equal(sid, Decode.Field(packet, frame, "l2tp.sid"));
+            Assert.Equal("0xc803", Decode.Field(packet, frame, "l2tp.flags"));
+            Assert.Equal("1", Decode.Field(packet, frame, "l2tp.type"));
+            Assert.Equal("0x0a0b0c0d", Decode.Field(packet, frame, "l2tp.ccid"));
+            Assert.Equal("1", Decode.Field(packet, frame, "l2tp.Ns"));
+            Assert.Equal("2", Decode.Field(packet, frame, "l2tp.Nr"));
+            Assert.Equal("0,63,64,68,65,69,66,61", Decode.Field(packet, frame, "l2tp.avp.type"));
+            Assert.Equal("10", Decode.Field(packet, frame, "l2tp.avp.message_type"));
+            Assert.Equal("4660", Decode.Field(packet, frame, "l2tp.avp.local_session_id"));
+            Assert.Equal("0", Decode.Field(packet, frame, "l2tp.avp.remote_session_id"));
+            Assert.Equal("5", Decode.Field(packet, frame, "l2tp.avp.pseudowire_type"));
+            Assert.Equal("deadbeef", Decode.Field(packet, frame, "l2tp.avp.assigned_cookie"));
+            Assert.Equal("1", Decode.Field(packet, frame, "l2tp.avp.layer2_specific_sublayer"));
+            Assert.Equal("pw-1", Decode.Field(packet, frame, "l2tp.avp.remote_end_id"));
+            Assert.Equal("168496141", Decode.Field(packet, frame, "l2tp.avp.assigned_control_conn_id"));
+            Assert.Null(Decode.Field(packet, frame, "l2tp.tunnel"));
+        }
+    }
+
+    [Fact]
+    public void OffsetBitOfAControlMessageAddsNoOffsetField()
+    {
+        var message = Control(Avp(0, Hex("0006")), Avp(7, Hex("6c6e73")));
+        message[1] = 0x03;
+        message[0] = 0xCB;
+        var frame = OverUdp(message);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal("0,7", Decode.Field(packet, frame, "l2tp.avp.type"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.offset"));
+    }
+
+    [Fact]
+    public void ShortMessagesShowWhatTsharkReadBeforeFailing()
+    {
+        // Over IP, fewer than 4 bytes: L2TPv3 with no field, malformed.
+        var frame = OverIp(Hex("0000"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(LayerKind.L2tpv3, packet[packet.LayerCount - 1].Kind);
+        Assert.Null(Decode.Field(packet, frame, "l2tp.sid"));
+        // A length field shorter than the header cuts it: the fields before the cut show.
+        frame = OverUdp(Concat(Hex("c803 0006 0a0b0c0d 0001 0002"), Avp(0, Hex("0006"))));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal("6", Decode.Field(packet, frame, "l2tp.length"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.ccid"));
+        // A UDP data message with its flags only: the flags show.
+        frame = OverUdp(Hex("0003"));
+        packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal("0x0003", Decode.Field(packet, frame, "l2tp.flags"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.sid"));
+    }
+
+    [Fact]
+    public void TruncateAtEveryPrefixLength()
+    {
+        Span<char> text = stackalloc char[FieldFormatter.MaxLength];
+        var message = Control(Avp(0, Hex("000a")), Avp(63, Hex("00001234")), Avp(7, Hex("6c6e73")));
+        foreach (var frame in new[] { OverIp(Concat(Hex("00001234"), InnerEthernet)), OverIp(Concat(Hex("00000000"), message)),
+            OverUdp(Concat(Hex("0003 0000 00000055"), InnerEthernet)), OverUdp(message) })
+        {
+            for (int cut = 0; cut < frame.Length; cut++)
+            {
+                var packet = Decode.Frame(frame[..cut], LinkType.Ethernet, originalLength: frame.Length);
+                if (cut >= 14 + 20 + (frame[14 + 9] == (byte)IpProtocol.Udp ? 8 : 0) + 2)
+                    Assert.Contains(LayerKind.L2tpv3, Decode.Kinds(packet));
+                Decode.AllFields(packet, frame.AsSpan(0, cut), text);
+            }
+        }
+    }
+
+    [Fact]
+    public void HostileBytesNeverThrow()
+    {
+        var random = new Random(3931);
+        Span<char> text = stackalloc char[FieldFormatter.MaxLength];
+        for (int i = 0; i < 3000; i++)
+        {
+            var body = new byte[random.Next(0, 300)];
+            random.NextBytes(body);
+            if (i % 3 == 0 && body.Length > 4)
+                body[0] = body[1] = body[2] = body[3] = 0;
+            if (i % 3 == 1 && body.Length > 1)
+                body[1] = (byte)(body[1] & 0xF0 | 3);
+            var frame = i % 3 == 1 ? OverUdp(body) : OverIp(body);
+            var packet = Decode.Frame(frame, LinkType.Ethernet, originalLength: frame.Length + random.Next(0, 2) * 100);
+            Decode.AllFields(packet, frame, text);
+        }
+    }
+}
