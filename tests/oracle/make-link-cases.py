@@ -1388,6 +1388,119 @@ def l2tp_damageable(data, direction):
     return 14 + 28 + 20
 
 
+L2TPV3_A, L2TPV3_B, L2TPV3_C, L2TPV3_D = "198.18.2.1", "198.18.2.2", "198.18.3.1", "198.18.3.2"
+L2TPV3_A6, L2TPV3_B6 = "2001:db8:115::1", "2001:db8:115::2"
+
+
+def l2tpv3_ip(payload, src=L2TPV3_A, dst=L2TPV3_B):
+    """An Ethernet frame with IPv4 carrying L2TPv3 directly (IP protocol 115, RFC 3931 4.1.1)."""
+    return ether(0x0800, bytes(IP(src=src, dst=dst, id=12, proto=115) / Raw(payload)))
+
+
+def l2tpv3_ip6(payload):
+    """The same over IPv6 (next header 115)."""
+    return ether(0x86DD, bytes(IPv6(src=L2TPV3_A6, dst=L2TPV3_B6, nh=115) / Raw(payload)))
+
+
+def l2tpv3_udp(payload, src=L2TPV3_A, dst=L2TPV3_B, sport=1701, dport=1701):
+    """An Ethernet frame with IPv4 and UDP around an L2TPv3 message (version 3 on port 1701, RFC 3931 4.1.2)."""
+    return ether(0x0800, bytes(IP(src=src, dst=dst, id=13) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def l2tpv3_control(ccid, body=b"", length=True, sequence=(0, 0), flags=0xC803):
+    """An L2TPv3 control message header (RFC 3931 3.2.1): flags with T, L and S, length, control connection ID, Ns, Nr."""
+    if sequence is None:
+        flags &= ~0x0800
+    if length is None:
+        flags &= ~0x4000
+    rest = struct.pack(">I", ccid) + (struct.pack(">HH", *sequence) if sequence is not None else b"") + body
+    if length is None:
+        return struct.pack(">H", flags) + rest
+    return struct.pack(">HH", flags, 4 + len(rest) if length is True else length) + rest
+
+
+def l2tpv3_frames():
+    """L2TPv3 over IP (IPv4 and IPv6) and over UDP 1701: data messages whose session carries Ethernet with and without a
+    cookie and the default L2-specific sublayer (tshark's Detect learns neither without the session's set-up, so shows the
+    payload as data), control messages (ICRQ, ICRP with session IDs, cookie, pseudowire type and sublayer AVPs, Hello,
+    StopCCN, CDN, ZLB, an unknown message type, a vendor AVP first, no length, lying lengths, AVPs past the message) on
+    other addresses than the data, and messages cut by the capture at every length. No SCCRQ: tshark's Detect would learn
+    the tunnel from it."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    pw_a, pw_b = bytes.fromhex("020000000101"), bytes.fromhex("020000000102")
+    inner = pw_b + pw_a + b"\x08\x00" + udp4()
+    inner_tcp = pw_a + pw_b + b"\x08\x00" + tcp4()
+    sid = lambda n: struct.pack(">I", n)
+    # data over IP: no cookie, a 4- and an 8-byte cookie, the default sublayer; over IPv6; a session ID alone
+    add(l2tpv3_ip(sid(0x1234) + inner))
+    add(l2tpv3_ip(sid(0x1234) + inner_tcp))
+    add(l2tpv3_ip(sid(0x00ABCDEF) + b"\xde\xad\xbe\xef" + inner))
+    add(l2tpv3_ip(sid(0x2) + b"\x01\x02\x03\x04\x05\x06\x07\x08" + inner))
+    add(l2tpv3_ip(sid(0x3) + b"\x40\x00\x00\x07" + inner))
+    add(l2tpv3_ip(sid(0xFFFFFFFF) + b"\x11\x22\x33\x44" + b"\x40\x00\x01\x00" + inner))
+    add(l2tpv3_ip6(sid(0x99) + inner))
+    add(l2tpv3_ip(sid(0x5)))
+    add(l2tpv3_ip(sid(0x5) + b"x"))
+    # data over UDP: flags, reserved, session ID, then the same payloads
+    udpdata = lambda s, body, flags=0x0003, reserved=0: struct.pack(">HHI", flags, reserved, s) + body
+    add(l2tpv3_udp(udpdata(0x55, inner)))
+    add(l2tpv3_udp(udpdata(0x56, b"\xca\xfe\xba\xbe" + b"\x40\x00\x00\x01" + inner_tcp)))
+    add(l2tpv3_udp(udpdata(0x57, inner, flags=0x4803, reserved=0xBEEF)))   # flags a data message does not use, a reserved word
+    add(l2tpv3_udp(udpdata(0x58, b"")))
+    add(l2tpv3_udp(udpdata(0x59, inner), sport=50000))
+    # control messages over IP (session ID 0) and over UDP, on their own addresses
+    icrq = msgtype(10) + avp(63, sid(0x1234)) + avp(64, sid(0)) + avp(68, b"\x00\x05") + avp(65, b"\xde\xad\xbe\xef") \
+        + avp(69, b"\x00\x01") + avp(70, b"\x00\x02") + avp(66, b"pw-1")
+    icrp = msgtype(11) + avp(63, sid(0x00ABCDEF)) + avp(64, sid(0x1234)) + avp(68, b"\x00\x05")
+    for carry in (lambda m: l2tpv3_ip(sid(0) + m, L2TPV3_C, L2TPV3_D), lambda m: l2tpv3_udp(m, L2TPV3_C, L2TPV3_D)):
+        add(carry(l2tpv3_control(0x0A0B0C0D, icrq, sequence=(1, 1))))
+        add(carry(l2tpv3_control(0x01020304, icrp, sequence=(1, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, sequence=(2, 2))))                          # ZLB
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), sequence=(3, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(12) + avp(63, sid(7)) + avp(64, sid(8)), sequence=(4, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(14) + avp(1, b"\x00\x03\x00\x06busy") + avp(63, sid(7)) + avp(64, sid(8)), sequence=(5, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(4) + avp(61, sid(0x0A0B0C0D)) + avp(1, b"\x00\x01"), sequence=(6, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(99), sequence=(7, 2))))             # a type tshark does not name
+        add(carry(l2tpv3_control(0x0A0B0C0D, avp(7, b"host") + msgtype(6), sequence=(7, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, avp(100, b"ms", vendor=311) + msgtype(6), sequence=(7, 2))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), sequence=None)))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=None)))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), flags=0xCB03)))                 # offset and priority bits set
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(7, b"host", hidden=True) + avp(9, b"\x00\x05"))))
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(7, b"x", length=4))))      # an AVP shorter than 6
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(7, b"x", length=30))))     # one past the message
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(63, sid(7)), length=20)))  # a length inside an AVP
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=40)))                    # longer than the datagram
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=12)))                    # a ZLB with a body
+        add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=6)))                     # shorter than its header
+    add(l2tpv3_ip6(sid(0) + l2tpv3_control(0x0A0B0C0D, msgtype(6), sequence=(8, 2))))
+    add(l2tpv3_ip(sid(0)))
+    add(l2tpv3_ip(b"\x00\x00"))
+    add(l2tpv3_ip(b""))
+    add(l2tpv3_udp(b"\x00\x03"))
+    add(l2tpv3_udp(b"\x80\x03"))
+    # the capture cutting data and control messages at every length
+    for whole, start, through in ((l2tpv3_ip(sid(0x1234) + inner), 14 + 20, 14 + 20 + 4 + 14 + 21),
+                                  (l2tpv3_udp(udpdata(0x55, inner)), 14 + 28, 14 + 28 + 8 + 14 + 21),
+                                  (l2tpv3_ip(sid(0) + l2tpv3_control(0x0A0B0C0D, icrq[:24], sequence=(1, 1)), L2TPV3_C, L2TPV3_D), 14 + 20, 14 + 20 + 4 + 12 + 24),
+                                  (l2tpv3_udp(l2tpv3_control(0x0A0B0C0D, icrq[:24], sequence=(1, 1)), L2TPV3_C, L2TPV3_D), 14 + 28, 14 + 28 + 12 + 24)):
+        for cut in range(start, through):
+            add(whole, cut)
+    return frames
+
+
+def l2tpv3_damageable(data, direction):
+    """The L2TPv3 header and its first AVP or the payload's first bytes (after Ethernet and IPv4 or IPv6, and UDP); the
+    damage keeps a UDP message's version (see damage)."""
+    ip = 40 if data[12:14] == b"\x86\xdd" else 20
+    udp = 8 if data[14 + 9] == 17 and ip == 20 else 0
+    return 14 + ip + udp + 24
+
+
+l2tpv3_damageable.start = 14 + 20
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1412,6 +1525,10 @@ def damage(frames, rng, direction, damageable):
                 if changed[0] == 0x03 and len(changed) > 1 and changed[1] in (0x81, 0x82, 0x83, 0x08, 0xCF):
                     value = data[at]  # CLNP, ES-IS, IS-IS, Q.933 and PPP: printers RawNet has not
             if damageable is l2tp_damageable and at == 14 + 28 + 1:
+                value = value & 0xF0 | data[at] & 0x0F
+            if damageable is l2tpv3_damageable and data[12:14] == b"\x08\x00" and data[14 + 9] == 17 and at < 14 + 28:
+                at += 8  # UDP's header is the UDP oracles' business
+            if damageable is l2tpv3_damageable and data[12:14] == b"\x08\x00" and data[14 + 9] == 17 and at == 14 + 28 + 1:
                 value = value & 0xF0 | data[at] & 0x0F
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
@@ -1460,6 +1577,8 @@ def main():
         "frelay-bridged.pcap": (107, frelay_bridged_frames(), False, frelay_bridged_damageable),
         # last again: L2TPv2 on UDP 1701
         "l2tp.pcap": (1, l2tp_frames(), False, l2tp_damageable),
+        # and after it, L2TPv3 over IP and UDP
+        "l2tpv3.pcap": (1, l2tpv3_frames(), False, l2tpv3_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -66,6 +66,10 @@ public sealed class LinkLayerOracleTests
         "l2tp.avp.mandatory", "l2tp.avp.hidden", "l2tp.avp.length", "l2tp.avp.vendor_id", "l2tp.avp.type", "l2tp.avp.message_type",
         "l2tp.avp.protocol_version", "l2tp.avp.protocol_revision", "l2tp.avp.host_name", "l2tp.avp.assigned_tunnel_id",
         "l2tp.avp.receive_window_size", "l2tp.avp.assigned_session_id", "l2tp.avp.called_number", "l2tp.avp.calling_number",
+        // L2TPv3 over IP and UDP 1701 (l2tpv3.pcap), and the L2TPv3 AVPs either version may carry
+        "l2tp.sid", "l2tp.res", "l2tp.ccid", "l2tp.avp.pseudowire_type", "l2tp.avp.assigned_control_conn_id", "l2tp.avp.local_session_id",
+        "l2tp.avp.remote_session_id", "l2tp.avp.assigned_cookie", "l2tp.avp.remote_end_id", "l2tp.avp.layer2_specific_sublayer",
+        "l2tp.avp.data_sequencing",
     ];
 
     /// <summary>
@@ -148,6 +152,20 @@ public sealed class LinkLayerOracleTests
             "\t0x0002\t", "\t0x4002\t", "\t0x0a02\t", "\t0x4902\t", "\t0xc802\t", "\t0xc002\t", "\t0x8002\t", "\t0xca02\t",
             "\t1\t", "\t2\t", "\t3\t", "\t4\t", "\t6\t", "\t10\t", "\t11\t", "\t12\t", "\t14\t", "\t15\t", "\t16\t",
             "0,0,0,0,0,0,0,0,0,1,0,0,1", "311", "ZLB", "Data    Message", "Unknown (30)", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheL2tpv3CasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what l2tpv3.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "l2tp.flags", "-e", "l2tp.sid", "-e", "l2tp.res", "-e", "l2tp.avp.type", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:ethertype:ip:l2tp:data", "eth:ethertype:ipv6:l2tp:data", "eth:ethertype:ip:udp:l2tp:data", "eth:ethertype:ipv6:l2tp\t",
+            "\t0xc803\t", "\t0x8803\t", "\t0xc003\t", "\t0xcb03\t", "\t0x0003\t", "\t0x4803\t", "0xbeef", "0x00000000",
+            "0,63,64,68,65,69,70,66", "0,61,1", "100,0", "L2TPv3", "D[S:0xFFFFFFFF]", "ZLB (ccid=0x0A0B0C0D)", "ICRQ", "ICRP", "ICCN", "CDN", "StopCCN",
+            "Unknown (99)", "LSID:  7", "RSID: 4660", "Malformed", "size limited" })
             Assert.Contains(value, run.StdOut);
     }
 
