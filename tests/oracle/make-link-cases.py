@@ -1384,7 +1384,7 @@ def l2tp_frames():
 
 def l2tp_damageable(data, direction):
     """The L2TP header and its first AVP or the PPP frame's first bytes (after Ethernet, IPv4 and UDP); the damage keeps
-    the version (see damage): version 3 is L2TPv3, which RawNet leaves as data where tshark reads it."""
+    the version (see damage): version 3 would make the message L2TPv3, which l2tpv3.pcap's damage covers."""
     return 14 + 28 + 20
 
 
