@@ -1475,6 +1475,12 @@ def l2tpv3_frames():
         add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=12)))                    # a ZLB with a body
         add(carry(l2tpv3_control(0x0A0B0C0D, msgtype(6), length=6)))                     # shorter than its header
     add(l2tpv3_ip6(sid(0) + l2tpv3_control(0x0A0B0C0D, msgtype(6), sequence=(8, 2))))
+    add(l2tpv3_ip6(b""))                                                                 # IPv6 hands even no byte to L2TPv3
+    # a vendor with a dissector of its own (Cisco) whose AVP runs past the message: tshark's contained-length mark
+    add(l2tpv3_udp(l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(9, b"", vendor=9, length=24), length=26)))
+    add(l2tpv3_ip(sid(0) + l2tpv3_control(0x0A0B0C0D, msgtype(6) + avp(9, b"\x00\x01\x02\x03", vendor=9, hidden=True, length=30)), L2TPV3_C, L2TPV3_D))
+    add(l2tpv3_udp(l2tpv3_control(0x0A0B0C0D, avp(0, b"\x00", vendor=311, length=7), length=19)))   # the message type read after the header fails
+    add(l2tpv3_udp(l2tpv3_control(0x0A0B0C0D, msgtype(10) + avp(65, b"") + avp(66, b"") + avp(63, sid(3)))))  # an empty cookie and end ID
     add(l2tpv3_ip(sid(0)))
     add(l2tpv3_ip(b"\x00\x00"))
     add(l2tpv3_ip(b""))

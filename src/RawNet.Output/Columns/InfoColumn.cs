@@ -91,6 +91,8 @@ public static class InfoColumn
     /// </summary>
     private static string MarkOf(in InfoSource source, int owner) => source.Packet[owner].Status switch
     {
+        LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.L2tp or LayerKind.L2tpv3
+            && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),

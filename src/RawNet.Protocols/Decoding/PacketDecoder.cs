@@ -1670,7 +1670,8 @@ public sealed class PacketDecoder
             case IpProtocol.Gre:
                 DecodeGre(input, offset, capEnd, repEnd);
                 return;
-            case IpProtocol.L2tp when !input.Quoted && (capEnd > offset || repEnd > offset):
+            // IPv6 hands L2TPv3 even an empty payload (IPv4 does not).
+            case IpProtocol.L2tp when !input.Quoted && (capEnd > offset || repEnd > offset || _packet[ipIndex].Kind == LayerKind.Ipv6):
                 DecodeL2tpv3(input, offset, capEnd, repEnd, overIp: true);
                 return;
             default:
@@ -1975,6 +1976,8 @@ public sealed class PacketDecoder
         if (walker.Failed && !input.Quoted)
         {
             layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
+            if (walker.FailedContained)
+                layer.Detail |= L2tpLayerDetail.ContainedBit;
             Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tp, offset,
                 layer.Status == LayerStatus.Truncated ? "L2TP AVPs cut short by the capture length" : "L2TP AVP runs past the message");
         }
@@ -2047,6 +2050,7 @@ public sealed class PacketDecoder
             int after = start + L2tpv3Message.AfterHeaderReach(message, available - start);
             if (available < after)
             {
+                layer.Detail |= L2tpv3LayerDetail.NoAvpsBit;
                 if (!input.Quoted)
                 {
                     layer.Status = reported >= after && captured < reported ? LayerStatus.Truncated : LayerStatus.Malformed;
@@ -2065,6 +2069,8 @@ public sealed class PacketDecoder
         if (walker.Failed && !input.Quoted)
         {
             layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
+            if (walker.FailedContained)
+                layer.Detail |= L2tpLayerDetail.ContainedBit;
             Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset,
                 layer.Status == LayerStatus.Truncated ? "L2TPv3 AVPs cut short by the capture length" : "L2TPv3 AVP runs past the message");
         }

@@ -57,6 +57,9 @@ public ref struct L2tpAvpWalker
     /// <summary>True when the bytes it could not read lie past the message's length on the wire (tshark's malformed), not only past the capture.</summary>
     public bool FailedPastMessage { get; private set; }
 
+    /// <summary>True when the walk failed on the AVP of a vendor with its own dissector running past the message (tshark's contained-length mark).</summary>
+    public bool FailedContained { get; private set; }
+
     /// <summary>The next AVP's start, length, vendor, type and how much of it is shown.</summary>
     public bool MoveNext(out int at, out int length, out ushort vendor, out ushort type, out L2tpAvpShown shown)
     {
@@ -80,9 +83,14 @@ public ref struct L2tpAvpWalker
         type = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(at + 4)..]);
         if (length < L2tpAvp.HeaderLength)
             return Finish(false);
-        // tshark adds the AVP's subtree over its length first: one past the bytes there throws before any field.
+        // tshark adds the AVP's subtree over its length first: one past the bytes there throws before any field. A vendor
+        // with a dissector of its own gets the AVP as a new buffer first, which past the message is tshark's
+        // "length of contained item exceeds length of containing item".
         if (at + length > _bytes.Length)
+        {
+            FailedContained = vendor != 0 && L2tpAvp.HasOwnDissector(vendor) && at + length > _reported;
             return Finish(true, at + length);
+        }
         _count++;
         _at += length;
         bool hidden = (word & L2tpAvp.HiddenBit) != 0;
@@ -143,6 +151,8 @@ public static class L2tpFieldReader
         bool v3 = layer.Kind == LayerKind.L2tpv3;
         int start = v3 ? L2tpv3LayerDetail.ControlStart(layer.Detail) : 0;
         if (!L2tpLayerDetail.Shown(layer.Detail) || (v3 && !L2tpv3LayerDetail.Control(layer.Detail)) || header.Length < start + L2tpHeader.FlagsLength)
+            return false;
+        if (v3 && !L2tpv3LayerDetail.AvpsShown(layer.Detail) && computed >= ComputedField.L2tpAvpMandatory)
             return false;
         return TryRead(computed, header[start..], layer.Offset + start, layer.Extent - start, v3, occurrence, out value);
     }
@@ -232,9 +242,9 @@ public static class L2tpFieldReader
             ComputedField.L2tpAvpAssignedControlConnId => (type == 61, 0, 4),
             ComputedField.L2tpAvpLocalSessionId => (type == L2tpAvp.LocalSessionIdAttribute, 0, 4),
             ComputedField.L2tpAvpRemoteSessionId => (type == L2tpAvp.RemoteSessionIdAttribute, 0, 4),
-            // tshark adds the cookie and the end ID over the AVP's value even when it is empty; an empty item is not shown here.
-            ComputedField.L2tpAvpAssignedCookie => (type == 65 && value > 0, 0, value),
-            ComputedField.L2tpAvpRemoteEndId => (type == 66 && value > 0, 0, value),
+            // tshark adds the cookie and the end ID over the AVP's value even when it is empty (-T fields: "<MISSING>" and "").
+            ComputedField.L2tpAvpAssignedCookie => (type == 65, 0, value),
+            ComputedField.L2tpAvpRemoteEndId => (type == 66, 0, value),
             ComputedField.L2tpAvpPseudowireType => (type == 68, 0, 2),
             ComputedField.L2tpAvpLayer2SpecificSublayer => (type == 69, 0, 2),
             ComputedField.L2tpAvpDataSequencing => (type == 70, 0, 2),
@@ -278,6 +288,9 @@ public static class L2tpLayerDetail
 {
     /// <summary>tshark read what its Info column needs and added the protocol item: the fields may show.</summary>
     public const byte ShownBit = 0x01;
+
+    /// <summary>The AVP walk failed as tshark's "length of contained item exceeds length of containing item" (<see cref="L2tpAvpWalker.FailedContained"/>).</summary>
+    public const byte ContainedBit = 0x08;
 
     /// <summary>True when the layer's fields show.</summary>
     public static bool Shown(byte detail) => (detail & ShownBit) != 0;

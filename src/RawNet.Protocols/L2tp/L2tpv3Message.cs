@@ -111,7 +111,13 @@ public static class L2tpv3LayerDetail
     /// <summary>A control message (over IP, a session ID of 0; over UDP, the T bit).</summary>
     public const byte ControlBit = 0x04;
 
+    /// <summary>tshark's read of the first AVP's type after the header failed: no AVP shows.</summary>
+    public const byte NoAvpsBit = 0x10;
+
     public static bool Shown(byte detail) => (detail & ShownBit) != 0;
+
+    /// <summary>True when the AVPs may show (the read after the header succeeded).</summary>
+    public static bool AvpsShown(byte detail) => (detail & NoAvpsBit) == 0;
 
     public static bool OverIp(byte detail) => (detail & OverIpBit) != 0;
 

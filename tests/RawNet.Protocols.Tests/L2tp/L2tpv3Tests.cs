@@ -156,6 +156,41 @@ public class L2tpv3Tests
     }
 
     [Fact]
+    public void IpV6HandsEvenAnEmptyPayloadToL2tpv3AndIpv4DoesNot()
+    {
+        var packet = Decode.Frame(OverIpv6([]), LinkType.Ethernet);
+        Assert.Equal(LayerKind.L2tpv3, packet[packet.LayerCount - 1].Kind);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        packet = Decode.Frame(OverIp([]), LinkType.Ethernet);
+        Assert.DoesNotContain(LayerKind.L2tpv3, Decode.Kinds(packet));
+    }
+
+    [Fact]
+    public void AnOwnDissectorVendorsAvpPastTheMessageIsMarkedContained()
+    {
+        var message = Control(Avp(0, Hex("0006")), Concat(U16(0x8000 | 24), U16(9), U16(9)));
+        var packet = Decode.Frame(OverUdp(message), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.NotEqual(0, packet[packet.LayerCount - 1].Detail & L2tpLayerDetail.ContainedBit);
+        // Another vendor's past the message is malformed only.
+        message = Control(Avp(0, Hex("0006")), Concat(U16(0x8000 | 24), U16(311), U16(9)));
+        packet = Decode.Frame(OverUdp(message), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(0, packet[packet.LayerCount - 1].Detail & L2tpLayerDetail.ContainedBit);
+    }
+
+    [Fact]
+    public void AFailedReadAfterTheHeaderShowsNoAvp()
+    {
+        // A vendor AVP first whose type is 0: tshark reads a message type after the header, past the length of 19.
+        var frame = OverUdp(Concat(Hex("c803 0013 0a0b0c0d 0001 0002"), Hex("8007 0137 0000 2a")));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal("2", Decode.Field(packet, frame, "l2tp.Nr"));
+        Assert.Null(Decode.Field(packet, frame, "l2tp.avp.length"));
+    }
+
+    [Fact]
     public void TruncateAtEveryPrefixLength()
     {
         Span<char> text = stackalloc char[FieldFormatter.MaxLength];

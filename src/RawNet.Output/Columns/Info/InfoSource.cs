@@ -111,7 +111,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         if (layer.HeaderLength != 0)
             return false;
         var previous = Packet[index - 1].Kind;
-        return layer.Extent == 0 && previous is LayerKind.Ipv4 or LayerKind.Ipv6 || previous is LayerKind.Gre or LayerKind.Erspan
+        // IPv6 hands L2TPv3 an empty payload all the same.
+        return layer.Extent == 0 && (previous is LayerKind.Ipv4 || (previous is LayerKind.Ipv6 && layer.Kind != LayerKind.L2tpv3))
+            || previous is LayerKind.Gre or LayerKind.Erspan
             || (IpInfo.IsExtension(previous) && !IpInfo.IsExtension(layer.Kind));
     }
 

@@ -161,7 +161,7 @@ internal static class TunnelInfo
             return;
         var message = header[start..];
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message);
-        if ((flags & L2tpHeader.Flag.Length) == 0 || message.Length < L2tpv3Message.ControlHeaderLength(flags))
+        if ((flags & L2tpHeader.Flag.Length) == 0 || message.Length < L2tpv3Message.ControlHeaderLength(flags) || !L2tpv3LayerDetail.AvpsShown(layer.Detail))
             return;
         var walker = L2tpFieldReader.Walker(message, layer.Extent - start, v3: true);
         while (walker.MoveNext(out int at, out _, out ushort vendor, out ushort type, out var shown))
