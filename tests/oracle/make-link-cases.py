@@ -1507,6 +1507,70 @@ def l2tpv3_damageable(data, direction):
 l2tpv3_damageable.start = 14 + 20
 
 
+L2TPV3S_A, L2TPV3S_B, L2TPV3S_C, L2TPV3S_D = "198.18.4.1", "198.18.4.2", "198.18.5.1", "198.18.5.2"
+
+
+def l2tpv3_sessions_frames():
+    """L2TPv3 session set-ups followed by their data, which tshark's default "Detect" decodes from what it learnt: over IP
+    (A and B) and over UDP 1701 (C and D), an SCCRQ naming the tunnel's first end, then ICRQ/ICRP pairs whose Local and
+    Remote Session IDs, Assigned Cookie (4 or 8 bytes, or none), L2-Specific Sublayer (default or none) and Pseudowire
+    Type (Ethernet; Ethernet VLAN and an unassigned type, which tshark leaves as data) set how each direction's data is read: the cookie, the default sublayer's S bit
+    and sequence number, the Ethernet frame and what it carries. Then data of an unknown session, of a session whose
+    ICRQ went unanswered (tshark's lookup matches it by its missing remote ID), and data cut inside the cookie and the
+    sublayer."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    pw_a, pw_b = bytes.fromhex("020000000201"), bytes.fromhex("020000000202")
+    inner = pw_b + pw_a + b"\x08\x00" + udp4()
+    inner_back = pw_a + pw_b + b"\x08\x00" + udp4(b"back")
+    sid = lambda n: struct.pack(">I", n)
+    udpdata = lambda s, body: struct.pack(">HHI", 0x0003, 0, s) + body
+    for over_ip, a, b in ((True, L2TPV3S_A, L2TPV3S_B), (False, L2TPV3S_C, L2TPV3S_D)):
+        if over_ip:
+            ctl = lambda m, src, dst: add(l2tpv3_ip(sid(0) + m, src, dst))
+            data = lambda s, body, src, dst, caplen=None: add(l2tpv3_ip(sid(s) + body, src, dst), caplen)
+            head = 14 + 20 + 4
+        else:
+            ctl = lambda m, src, dst: add(l2tpv3_udp(m, src, dst))
+            data = lambda s, body, src, dst, caplen=None: add(l2tpv3_udp(udpdata(s, body), src, dst), caplen)
+            head = 14 + 28 + 8
+        ctl(l2tpv3_control(0, msgtype(1) + avp(61, sid(0x0A0B0C0D)) + avp(7, b"lcce-1"), sequence=(0, 0)), a, b)
+        ctl(l2tpv3_control(0x0A0B0C0D, msgtype(2) + avp(61, sid(0x01020304)), sequence=(0, 1)), b, a)
+        # a session with cookies both ways (4 bytes to A, 8 to B) and the default sublayer
+        ctl(l2tpv3_control(0x01020304, msgtype(10) + avp(63, sid(0x1001)) + avp(64, sid(0)) + avp(68, b"\x00\x05")
+                           + avp(65, b"\xa1\xa2\xa3\xa4") + avp(69, b"\x00\x01"), sequence=(1, 1)), a, b)
+        ctl(l2tpv3_control(0x0A0B0C0D, msgtype(11) + avp(63, sid(0x2001)) + avp(64, sid(0x1001)) + avp(68, b"\x00\x05")
+                           + avp(65, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8") + avp(69, b"\x00\x01"), sequence=(1, 2)), b, a)
+        data(0x2001, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8" + b"\x40\x00\x00\x01" + inner, a, b)
+        data(0x1001, b"\xa1\xa2\xa3\xa4" + b"\x00\x00\x00\x00" + inner_back, b, a)
+        data(0x1001, b"\xa1\xa2\xa3\xa4" + b"\x40\xff\xff\xff" + inner_back, b, a)
+        # a session with neither cookie nor sublayer, Ethernet VLAN
+        ctl(l2tpv3_control(0x01020304, msgtype(10) + avp(63, sid(0x1002)) + avp(68, b"\x00\x04") + avp(69, b"\x00\x00"), sequence=(2, 2)), a, b)
+        ctl(l2tpv3_control(0x0A0B0C0D, msgtype(11) + avp(63, sid(0x2002)) + avp(64, sid(0x1002)), sequence=(2, 3)), b, a)
+        data(0x2002, inner, a, b)
+        data(0x1002, inner_back, b, a)
+        # a type no dissector takes, so data
+        ctl(l2tpv3_control(0x01020304, msgtype(10) + avp(63, sid(0x1003)) + avp(68, b"\x00\x99") + avp(65, b"\xc1\xc2\xc3\xc4"), sequence=(3, 3)), a, b)
+        ctl(l2tpv3_control(0x0A0B0C0D, msgtype(11) + avp(63, sid(0x2003)) + avp(64, sid(0x1003)) + avp(65, b"\xd1\xd2\xd3\xd4"), sequence=(3, 4)), b, a)
+        data(0x2003, b"\xd1\xd2\xd3\xd4" + b"\xff\x03\x00\x21" + udp4(), a, b)
+        # an unknown session, then a session whose ICRQ has no answer yet: data to A of any unknown ID now finds it
+        data(0x7777, inner, a, b)
+        data(0x7777, inner_back, b, a)
+        ctl(l2tpv3_control(0x01020304, msgtype(10) + avp(63, sid(0x1004)) + avp(68, b"\x00\x05") + avp(65, b"\xe1\xe2\xe3\xe4"), sequence=(4, 4)), a, b)
+        data(0x7778, b"\xe1\xe2\xe3\xe4" + inner_back, b, a)
+        # the capture cutting a data message inside its cookie and its sublayer
+        whole = (l2tpv3_ip(sid(0x2001) + b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x02" + inner, a, b) if over_ip
+                 else l2tpv3_udp(udpdata(0x2001, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x02" + inner), a, b))
+        for cut in (head + 1, head + 8, head + 10, head + 12, head + 13):
+            add(whole, cut)
+    return frames
+
+
+def l2tpv3_sessions_damageable(data, direction):
+    """Nothing: a damaged set-up would teach another session, which the other captures' damage covers message by message."""
+    return 0
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1585,6 +1649,8 @@ def main():
         "l2tp.pcap": (1, l2tp_frames(), False, l2tp_damageable),
         # and after it, L2TPv3 over IP and UDP
         "l2tpv3.pcap": (1, l2tpv3_frames(), False, l2tpv3_damageable),
+        # and after it, L2TPv3 sessions set up before their data
+        "l2tpv3-sessions.pcap": (1, l2tpv3_sessions_frames(), False, l2tpv3_sessions_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -53,6 +53,15 @@ public static class InfoColumn
         int owner = source.Owner();
         if (owner <= 0)
             return;
+        // An L2TPv3 data message fences its "D[S:...]" in before its payload's dissectors write theirs.
+        for (int i = owner - 1; i > 0; i--)
+        {
+            if (packet[i].Kind == LayerKind.L2tpv3 && !Protocols.L2tp.L2tpv3LayerDetail.Control(packet[i].Detail))
+            {
+                Write(line, in source, i);
+                break;
+            }
+        }
         int before = line.Length;
         bool cut = Write(line, in source, owner);
         // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.

@@ -125,6 +125,7 @@ public sealed class DecodedPacket
         layer.Source = source;
         layer.Quoted = false;
         layer.Detail = 0;
+        layer.Note = 0;
         layer.Offset = offset;
         layer.HeaderLength = headerLength;
         layer.Extent = extent;

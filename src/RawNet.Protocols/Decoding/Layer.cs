@@ -37,6 +37,9 @@ public struct Layer
     /// <summary>What the protocol needs to read the layer again as it was read (HTTP: <see cref="Http.HttpLayerDetail"/>).</summary>
     public byte Detail;
 
+    /// <summary>A 16-bit note beside <see cref="Detail"/> for a protocol that needs one (L2TPv3: a data message's pseudowire type).</summary>
+    public ushort Note;
+
     /// <summary>Offset of the header's first byte in its buffer.</summary>
     public int Offset;
 

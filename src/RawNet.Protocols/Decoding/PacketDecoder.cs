@@ -53,7 +53,8 @@ public readonly record struct DecoderOptions(bool Defragment = true, bool Verify
 
 /// <summary>
 /// Decodes frames into a caller-owned <see cref="DecodedPacket"/>: a switch on link type, EtherType and protocol number,
-/// every read bounds-checked, no exceptions and no allocation per packet. Stateful only for IP reassembly, so use one
+/// every read bounds-checked, no exceptions and no allocation per packet. Stateful only for IP reassembly and what L2TPv3
+/// session set-ups teach (a bounded table, <see cref="L2tpv3Sessions"/>), so use one
 /// decoder per packet stream, on one thread.
 /// </summary>
 public sealed class PacketDecoder
@@ -84,6 +85,9 @@ public sealed class PacketDecoder
 
     private readonly DecoderOptions _options;
     private readonly IpReassembler? _reassembler;
+
+    // What L2TPv3 control messages taught of their sessions, for the data messages after them (tshark's "Detect").
+    private readonly L2tpv3Sessions _l2tpv3Sessions = new();
 
     // Per-decode state: the packet being filled and the number of IP headers met so far.
     private DecodedPacket _packet = null!;
@@ -2006,14 +2010,7 @@ public sealed class PacketDecoder
         byte detail = (byte)((overIp ? L2tpv3LayerDetail.OverIpBit : 0) | (control ? L2tpv3LayerDetail.ControlBit : 0));
         if (!control)
         {
-            int sessionEnd = overIp ? L2tpv3Message.SessionIdLength : L2tpv3Message.UdpDataHeaderLength;
-            // Over UDP the flags and the reserved word show before the session ID is read.
-            bool whole = Header(input, LayerKind.L2tpv3, offset, sessionEnd, capEnd, repEnd, out int dataIndex);
-            if (dataIndex >= 0)
-                _packet.LayerRef(dataIndex).Detail = (byte)(detail | L2tpv3LayerDetail.ShownBit);
-            // Data of what follows, when a byte of it was captured: tshark says nothing of a payload the capture cut.
-            if (whole && capEnd > offset + sessionEnd)
-                Payload(input, offset + sessionEnd, capEnd, repEnd);
+            DecodeL2tpv3Data(input, offset, capEnd, repEnd, overIp, detail);
             return;
         }
         int start = overIp ? L2tpv3Message.SessionIdLength : 0;
@@ -2062,10 +2059,25 @@ public sealed class PacketDecoder
         }
         if ((flags & L2tpHeader.Flag.Length) == 0)
             return;
-        var walker = L2tpFieldReader.Walker(bytes.Slice(offset + start, available - start), layer.Extent - start, v3: true);
-        while (walker.MoveNext(out _, out _, out _, out _, out _))
+        var cutMessage = bytes.Slice(offset + start, available - start);
+        var walker = L2tpFieldReader.Walker(cutMessage, layer.Extent - start, v3: true);
+        // What the message teaches of a session, as tshark's stores read it: the message type from its AVP (or, as
+        // tshark has it, the Proxy Authen Type's), each IETF value read after it.
+        var learnt = L2tpv3Sessions.Session.Empty;
+        ushort messageType = 0;
+        while (walker.MoveNext(out int at, out int avpLength, out ushort vendor, out ushort type, out var shown))
         {
+            if (vendor != 0 || shown != L2tpAvpShown.All)
+                continue;
+            var value = cutMessage[(at + L2tpAvp.HeaderLength)..];
+            if (type is L2tpAvp.MessageTypeAttribute or L2tpv3MessageType.ProxyAuthenTypeAttribute)
+                messageType = BinaryPrimitives.ReadUInt16BigEndian(value);
+            else
+                L2tpv3Sessions.Learn(ref learnt, messageType, type, value, avpLength - L2tpAvp.HeaderLength);
         }
+        // tshark keeps nothing of a message whose walk threw; one that stopped on a short AVP still makes its tunnel.
+        if (!walker.Failed && !input.Quoted)
+            LearnL2tpv3(input, overIp, cutMessage, in learnt, walker.EndedShort);
         if (walker.Failed && !input.Quoted)
         {
             layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
@@ -2074,6 +2086,140 @@ public sealed class PacketDecoder
             Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset,
                 layer.Status == LayerStatus.Truncated ? "L2TPv3 AVPs cut short by the capture length" : "L2TPv3 AVP runs past the message");
         }
+    }
+
+    /// <summary>
+    /// An L2TPv3 data message: its session header, then what the session's set-up taught tshark's "Detect" (see
+    /// <see cref="L2tpv3Sessions"/>): the cookie, the L2-specific sublayer (the default one's fields shown; ATM's and
+    /// DOCSIS DMPT's skipped unshown) and the pseudowire type, Ethernet's frame decoded and any other as data. A session
+    /// nothing taught has neither cookie nor sublayer, pseudowire type 0. tshark reads nothing past the session ID when
+    /// no byte follows it, and throws on a cookie or a sublayer field the bytes do not hold.
+    /// </summary>
+    private void DecodeL2tpv3Data(in Span input, int offset, int capEnd, int repEnd, bool overIp, byte detail)
+    {
+        int sessionEnd = overIp ? L2tpv3Message.SessionIdLength : L2tpv3Message.UdpDataHeaderLength;
+        // Over UDP the flags and the reserved word show before the session ID is read.
+        bool whole = Header(input, LayerKind.L2tpv3, offset, sessionEnd, capEnd, repEnd, out int index);
+        if (index < 0)
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.Detail = (byte)(detail | L2tpv3LayerDetail.ShownBit);
+        if (!whole)
+            return;
+        int cookie = 0, sublayer = L2tpv3Sublayer.None;
+        ushort pseudowire = L2tpv3Pseudowire.Default;
+        if (!input.Quoted && TryIpAddresses(input, out var source, out var destination))
+        {
+            int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, destination);
+            if (tunnel >= 0)
+            {
+                uint sessionId = BinaryPrimitives.ReadUInt32BigEndian(input.Bytes[(offset + sessionEnd - 4)..]);
+                // Data to the tunnel's first end carries that end's session ID and the cookie and sublayer it asked for.
+                bool toFirst = _l2tpv3Sessions.IsFirstEnd(tunnel, destination);
+                int found = toFirst ? _l2tpv3Sessions.Find(tunnel, sessionId, 0) : _l2tpv3Sessions.Find(tunnel, 0, sessionId);
+                if (found >= 0)
+                {
+                    ref readonly var session = ref _l2tpv3Sessions[found];
+                    cookie = Math.Max(0, toFirst ? session.FirstCookie : session.SecondCookie);
+                    sublayer = toFirst ? session.FirstSublayer : session.SecondSublayer;
+                    pseudowire = session.PseudowireType;
+                }
+            }
+        }
+        layer.Note = pseudowire;
+        int at = offset + sessionEnd;
+        // Data of what follows, when a byte of it was captured: tshark says nothing of a payload the capture cut.
+        if (capEnd <= at)
+            return;
+        if (cookie > 0)
+        {
+            if (capEnd - at < cookie)
+            {
+                L2tpv3DataCut(ref layer, input, offset, at + cookie, capEnd, repEnd, "L2TPv3 cookie cut short");
+                return;
+            }
+            at += cookie;
+        }
+        if (sublayer == L2tpv3Sublayer.Default)
+        {
+            // The sublayer's item shows whatever was captured of it; its S bit and sequence number each need their bytes.
+            int captured = Math.Min(L2tpv3Sublayer.DefaultLength, capEnd - at);
+            layer.Detail = L2tpv3LayerDetail.WithDefaultSublayer(layer.Detail, captured);
+            layer.HeaderLength = at + captured - offset;
+            if (captured < L2tpv3Sublayer.DefaultLength)
+            {
+                L2tpv3DataCut(ref layer, input, offset, at + (captured == 0 ? 1 : L2tpv3Sublayer.DefaultLength), capEnd, repEnd, "L2TPv3 L2-specific sublayer cut short");
+                return;
+            }
+            at += L2tpv3Sublayer.DefaultLength;
+        }
+        else if (sublayer is L2tpv3Sublayer.Atm or L2tpv3Sublayer.DocsisDmpt)
+        {
+            layer.HeaderLength = at - offset;
+            if (capEnd - at < L2tpv3Sublayer.DefaultLength)
+            {
+                L2tpv3DataCut(ref layer, input, offset, at + L2tpv3Sublayer.DefaultLength, capEnd, repEnd, "L2TPv3 L2-specific sublayer cut short");
+                return;
+            }
+            at += L2tpv3Sublayer.DefaultLength;
+        }
+        layer.HeaderLength = at - offset;
+        if (pseudowire == L2tpv3Pseudowire.Ethernet)
+            DecodeEthernet(input, at, capEnd, repEnd);
+        else if (capEnd > at)
+            Payload(input, at, capEnd, repEnd);
+    }
+
+    // tshark's exception on a read of a data message's cookie or sublayer reaching `reach`: past the capture only, or past the packet.
+    private void L2tpv3DataCut(ref Layer layer, in Span input, int offset, int reach, int capEnd, int repEnd, string reason)
+    {
+        layer.Status = reach <= repEnd && capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+        if (!input.Quoted)
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset, reason);
+    }
+
+    /// <summary>
+    /// What an L2TPv3 control message (<paramref name="message"/>, from its flags, cut at its length) teaches: an SCCRQ
+    /// makes its conversation's tunnel, unless it has one (tshark then learns this message into a tunnel it drops); the
+    /// session settings (<paramref name="learnt"/>) join the tunnel's sessions unless the walk stopped on a short AVP.
+    /// </summary>
+    private void LearnL2tpv3(in Span input, bool overIp, ReadOnlySpan<byte> message, in L2tpv3Sessions.Session learnt, bool endedShort)
+    {
+        if (!TryIpAddresses(input, out var source, out var destination))
+            return;
+        int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, destination);
+        // tshark's test for an SCCRQ reads the first AVP's type and value, whoever its vendor (the length bit is set here).
+        int avp = L2tpv3Message.ControlHeaderLength(BinaryPrimitives.ReadUInt16BigEndian(message));
+        if (message.Length >= avp + 8 && BinaryPrimitives.ReadUInt16BigEndian(message[(avp + 4)..]) == L2tpAvp.MessageTypeAttribute
+            && BinaryPrimitives.ReadUInt16BigEndian(message[(avp + 6)..]) == L2tpv3MessageType.Sccrq)
+        {
+            if (tunnel >= 0)
+                return;
+            tunnel = _l2tpv3Sessions.AddTunnel(overIp, source, destination);
+        }
+        if (tunnel >= 0 && !endedShort)
+            _l2tpv3Sessions.Update(tunnel, in learnt);
+    }
+
+    /// <summary>The source and destination addresses of the innermost IP header decoded so far (tshark's of the packet).</summary>
+    private bool TryIpAddresses(in Span input, out ReadOnlySpan<byte> source, out ReadOnlySpan<byte> destination)
+    {
+        for (int i = _packet.LayerCount - 1; i > 0; i--)
+        {
+            ref readonly Layer ip = ref _packet[i];
+            if (ip.Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6) || ip.Quoted)
+                continue;
+            var header = input.BufferOf(ip).Slice(ip.Offset, ip.HeaderLength);
+            bool v4 = ip.Kind == LayerKind.Ipv4;
+            int size = v4 ? 4 : 16, at = v4 ? Ipv4Header.Field.Source : Ipv6Header.Field.Source;
+            if (header.Length < at + 2 * size)
+                break;
+            source = header.Slice(at, size);
+            destination = header.Slice(at + size, size);
+            return true;
+        }
+        source = destination = default;
+        return false;
     }
 
     private void DecodeTeredo(in Span input, int offset, int length, int capEnd, int repEnd)

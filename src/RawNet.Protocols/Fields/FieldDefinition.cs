@@ -330,7 +330,7 @@ public enum ComputedField : byte
     L2tpAvpPseudowireType,
     L2tpAvpLayer2SpecificSublayer,
     L2tpAvpDataSequencing,
-    /// <summary>L2TPv3's own header fields, read by <see cref="L2tp.L2tpv3FieldReader"/> (L2tpv3SessionId to L2tpv3PseudowireType).</summary>
+    /// <summary>L2TPv3's own header fields, read by <see cref="L2tp.L2tpv3FieldReader"/> (L2tpv3SessionId to L2tpv3SublayerSequence).</summary>
     L2tpv3SessionId,
     L2tpv3Flags,
     L2tpv3Type,
@@ -340,6 +340,10 @@ public enum ComputedField : byte
     L2tpv3Reserved,
     L2tpv3ControlConnectionId,
     L2tpv3PseudowireType,
+    L2tpv3Cookie,
+    L2tpv3DefaultSublayer,
+    L2tpv3SublayerSequenceBit,
+    L2tpv3SublayerSequence,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,
     DnsQueryName,

@@ -57,6 +57,9 @@ public ref struct L2tpAvpWalker
     /// <summary>True when the bytes it could not read lie past the message's length on the wire (tshark's malformed), not only past the capture.</summary>
     public bool FailedPastMessage { get; private set; }
 
+    /// <summary>True when the walk ended on an AVP shorter than its header (where tshark stops the message's AVPs without an exception).</summary>
+    public bool EndedShort { get; private set; }
+
     /// <summary>True when the walk failed on the AVP of a vendor with its own dissector running past the message (tshark's contained-length mark).</summary>
     public bool FailedContained { get; private set; }
 
@@ -82,7 +85,10 @@ public ref struct L2tpAvpWalker
         vendor = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(at + 2)..]);
         type = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(at + 4)..]);
         if (length < L2tpAvp.HeaderLength)
+        {
+            EndedShort = true;
             return Finish(false);
+        }
         // tshark adds the AVP's subtree over its length first: one past the bytes there throws before any field. A vendor
         // with a dissector of its own gets the AVP as a new buffer first, which past the message is tshark's
         // "length of contained item exceeds length of containing item".

@@ -7,12 +7,14 @@ namespace RawNet.Protocols.L2tp;
 /// <summary>
 /// Reads L2TPv3's own header fields (<see cref="ComputedField.L2tpv3SessionId"/> to <see cref="ComputedField.L2tpv3PseudowireType"/>)
 /// from the layer's bytes, where the carrier and the message's kind put them: the session ID first over IP (0 before a
-/// control message), after the flags and reserved word of a data message over UDP; each once its bytes are there.
+/// control message), after the flags and reserved word of a data message over UDP; each once its bytes are there. A data
+/// message's cookie and default L2-specific sublayer follow its session ID when the decoder found them (see
+/// <see cref="L2tpv3LayerDetail"/>), and its pseudowire type is the layer's <see cref="Layer.Note"/>.
 /// </summary>
 public static class L2tpv3FieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
-    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpv3SessionId and <= ComputedField.L2tpv3PseudowireType;
+    public static bool Serves(ComputedField computed) => computed is >= ComputedField.L2tpv3SessionId and <= ComputedField.L2tpv3SublayerSequence;
 
     /// <summary>Reads <paramref name="computed"/> from the L2TPv3 layer's captured bytes <paramref name="header"/>.</summary>
     public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int occurrence, out FieldValue value)
@@ -22,6 +24,8 @@ public static class L2tpv3FieldReader
         if (occurrence != 0 || !L2tpv3LayerDetail.Shown(detail))
             return false;
         bool overIp = L2tpv3LayerDetail.OverIp(detail), control = L2tpv3LayerDetail.Control(detail);
+        if (computed >= ComputedField.L2tpv3Cookie)
+            return !control && TryReadSessionData(computed, layer, header, overIp ? L2tpv3Message.SessionIdLength : L2tpv3Message.UdpDataHeaderLength, out value);
         // Where the flags lie (-1: none, a data message over IP) and the session ID (-1: none, a control message over UDP).
         int flagsAt = overIp ? (control ? L2tpv3Message.SessionIdLength : -1) : 0;
         int sessionAt = overIp ? 0 : control ? -1 : 4;
@@ -37,7 +41,7 @@ public static class L2tpv3FieldReader
             ComputedField.L2tpv3Reserved => (!overIp && !control, 2, 2, 0UL),
             ComputedField.L2tpv3ControlConnectionId => (control, flagsAt + L2tpv3Message.CcidOffset(flags), 4, 0UL),
             // A generated item of no bytes, added once the session ID was read.
-            ComputedField.L2tpv3PseudowireType => (!control && header.Length >= sessionAt + 4, 0, 0, 0UL),
+            ComputedField.L2tpv3PseudowireType => (!control && header.Length >= sessionAt + 4, 0, 0, (ulong)layer.Note),
             _ => (false, 0, 0, 0UL),
         };
         if (!present || at + size > header.Length)
@@ -48,5 +52,33 @@ public static class L2tpv3FieldReader
             number = BinaryPrimitives.ReadUInt16BigEndian(header[at..]);
         value = new FieldValue(number, layer.Offset + at, size);
         return true;
+    }
+
+    // The cookie and the default sublayer after the session header (ending at sessionEnd), as far as the decoder found them.
+    private static bool TryReadSessionData(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int sessionEnd, out FieldValue value)
+    {
+        value = default;
+        byte detail = layer.Detail;
+        int sublayerBytes = L2tpv3LayerDetail.SublayerBytes(detail);
+        int sublayerAt = layer.HeaderLength - sublayerBytes;
+        switch (computed)
+        {
+            // A cookie shows only wholly captured, so whatever lies between the session ID and the sublayer is the cookie.
+            case ComputedField.L2tpv3Cookie when sublayerAt > sessionEnd:
+                value = new FieldValue(0, layer.Offset + sessionEnd, sublayerAt - sessionEnd);
+                return true;
+            case ComputedField.L2tpv3DefaultSublayer when L2tpv3LayerDetail.HasDefaultSublayer(detail):
+                value = new FieldValue(0, layer.Offset + sublayerAt, sublayerBytes);
+                return true;
+            case ComputedField.L2tpv3SublayerSequenceBit when L2tpv3LayerDetail.HasDefaultSublayer(detail) && sublayerBytes >= 1:
+                value = new FieldValue((header[sublayerAt] & 0x40) != 0 ? 1UL : 0, layer.Offset + sublayerAt, 1);
+                return true;
+            case ComputedField.L2tpv3SublayerSequence when L2tpv3LayerDetail.HasDefaultSublayer(detail) && sublayerBytes >= L2tpv3Sublayer.DefaultLength:
+                ulong sequence = (ulong)header[sublayerAt + 1] << 16 | (ulong)header[sublayerAt + 2] << 8 | header[sublayerAt + 3];
+                value = new FieldValue(sequence, layer.Offset + sublayerAt + 1, 3);
+                return true;
+            default:
+                return false;
+        }
     }
 }

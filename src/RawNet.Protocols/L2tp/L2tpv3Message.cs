@@ -114,6 +114,20 @@ public static class L2tpv3LayerDetail
     /// <summary>tshark's read of the first AVP's type after the header failed: no AVP shows.</summary>
     public const byte NoAvpsBit = 0x10;
 
+    /// <summary>A data message's default L2-specific sublayer shows after its session ID and cookie (a data message has no AVPs).</summary>
+    public const byte DefaultSublayerBit = 0x10;
+
+    /// <summary>Where a data message notes how many of its default sublayer's 4 bytes were captured (0 to 4): the top 3 bits.</summary>
+    private const int SublayerBytesShift = 5;
+
+    public static bool HasDefaultSublayer(byte detail) => (detail & DefaultSublayerBit) != 0;
+
+    /// <summary>How many of a data message's default sublayer bytes were captured (the end of its layer's header).</summary>
+    public static int SublayerBytes(byte detail) => HasDefaultSublayer(detail) ? detail >> SublayerBytesShift : 0;
+
+    /// <summary>A data message's detail with a default sublayer of which <paramref name="captured"/> bytes are there.</summary>
+    public static byte WithDefaultSublayer(byte detail, int captured) => (byte)(detail | DefaultSublayerBit | captured << SublayerBytesShift);
+
     public static bool Shown(byte detail) => (detail & ShownBit) != 0;
 
     /// <summary>True when the AVPs may show (the read after the header succeeded).</summary>

@@ -70,6 +70,8 @@ public sealed class LinkLayerOracleTests
         "l2tp.sid", "l2tp.res", "l2tp.ccid", "l2tp.avp.pseudowire_type", "l2tp.avp.assigned_control_conn_id", "l2tp.avp.local_session_id",
         "l2tp.avp.remote_session_id", "l2tp.avp.assigned_cookie", "l2tp.avp.remote_end_id", "l2tp.avp.layer2_specific_sublayer",
         "l2tp.avp.data_sequencing",
+        // L2TPv3 data after its session's set-up (l2tpv3-sessions.pcap)
+        "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_s", "l2tp.l2_spec_sequence",
     ];
 
     /// <summary>
@@ -166,6 +168,19 @@ public sealed class LinkLayerOracleTests
             "\t0xc803\t", "\t0x8803\t", "\t0xc003\t", "\t0xcb03\t", "\t0x0003\t", "\t0x4803\t", "0xbeef", "0x00000000",
             "0,63,64,68,65,69,70,66", "0,61,1", "100,0", "L2TPv3", "D[S:0xFFFFFFFF]", "ZLB (ccid=0x0A0B0C0D)", "ICRQ", "ICRP", "ICCN", "CDN", "StopCCN",
             "Unknown (99)", "LSID:  7", "RSID: 4660", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheL2tpv3SessionCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what l2tpv3-sessions.pcap does not hold: check tshark learnt from its set-ups.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "l2tp.cookie", "-e", "l2tp.l2_spec_s", "-e", "l2tp.l2_spec_sequence", "-e", "l2tp.avp.pseudowire_type", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:ethertype:ip:l2tp:ethertype:ip:udp:data\tb1b2b3b4b5b6b7b8\t1\t1\t5", "eth:ethertype:ip:udp:l2tp:ethertype:ip:udp:data\ta1a2a3a4\t0\t0\t5",
+            "\ta1a2a3a4\t1\t16777215\t5", "l2tp:data\t\t\t\t4\t", "l2tp:data\td1d2d3d4\t\t\t153\t", "l2tp:data\t\t\t\t0\t", "\te1e2e3e4\t\t\t5\t",
+            "D[S:0x00002001]40000 → 9 Len=5", "size limited" })
             Assert.Contains(value, run.StdOut);
     }
 

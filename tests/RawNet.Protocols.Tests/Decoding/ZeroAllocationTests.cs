@@ -45,6 +45,13 @@ public class ZeroAllocationTests
     }
 
     [Fact]
+    public void LearningL2tpv3SessionsAllocatesNothing()
+    {
+        // Set-ups fill the decoder's session table and data messages look it up: neither may allocate once warm.
+        AssertDecodingAllocatesNothing(Samples.Read(Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap")));
+    }
+
+    [Fact]
     public void ReadingAndFormattingFieldsAllocatesNothing()
     {
         var frames = Samples.PeerCorpus().Concat(Samples.Built()).ToList();

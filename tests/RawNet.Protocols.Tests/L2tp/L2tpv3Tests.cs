@@ -226,4 +226,111 @@ public class L2tpv3Tests
             Decode.AllFields(packet, frame, text);
         }
     }
+
+    /// <summary>Decodes <paramref name="frame"/> with <paramref name="decoder"/>, which remembers what earlier frames taught it.</summary>
+    private static DecodedPacket DecodeWith(PacketDecoder decoder, byte[] frame)
+    {
+        var packet = new DecodedPacket();
+        decoder.Decode(frame, new FrameMetadata(1_700_000_000_123_456_789, frame.Length, frame.Length, LinkType.Ethernet), 1, packet);
+        return packet;
+    }
+
+    private static byte[] Id(uint id) => Concat(U16((ushort)(id >> 16)), U16((ushort)id));
+
+    /// <summary>Over IP from <paramref name="source"/> to <paramref name="destination"/>.</summary>
+    private static byte[] OverIp(byte[] l2tp, string source, string destination) =>
+        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, l2tp, source, destination));
+
+    private static byte[] Sccrq() => Control(Avp(0, Hex("0001")), Avp(61, Hex("0a0b0c0d")));
+
+    [Fact]
+    public void DataAfterASessionSetUpShowsItsCookieSublayerAndEthernetFrame()
+    {
+        const string first = "192.0.2.1", second = "198.51.100.2";
+        var decoder = new PacketDecoder();
+        DecodeWith(decoder, OverIp(Concat(Id(0), Sccrq()), first, second));
+        // The first end asks for a 4-byte cookie and the default sublayer; the second end assigns an 8-byte cookie.
+        DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000a")), Avp(63, Id(0x1001)), Avp(68, Hex("0005")), Avp(65, Hex("a1a2a3a4")),
+            Avp(69, Hex("0001")))), first, second));
+        DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000b")), Avp(63, Id(0x2001)), Avp(64, Id(0x1001)), Avp(65, Hex("b1b2b3b4b5b6b7b8")))),
+            second, first));
+
+        // To the second end: its session ID, its cookie, the default sublayer both ends learnt from the request.
+        var frame = OverIp(Concat(Id(0x2001), Hex("b1b2b3b4b5b6b7b8 40000007"), InnerEthernet), first, second);
+        var packet = DecodeWith(decoder, frame);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.L2tpv3, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload],
+            Decode.Kinds(packet));
+        Assert.Equal("b1b2b3b4b5b6b7b8", Decode.Field(packet, frame, "l2tp.cookie"));
+        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_s"));
+        Assert.Equal("7", Decode.Field(packet, frame, "l2tp.l2_spec_sequence"));
+        Assert.Equal("5", Decode.Field(packet, frame, "l2tp.avp.pseudowire_type"));
+
+        // To the first end: its own session ID and the 4-byte cookie it asked for.
+        frame = OverIp(Concat(Id(0x1001), Hex("a1a2a3a4 00000000"), InnerEthernet), second, first);
+        packet = DecodeWith(decoder, frame);
+        Assert.Equal("a1a2a3a4", Decode.Field(packet, frame, "l2tp.cookie"));
+        Assert.Equal("0", Decode.Field(packet, frame, "l2tp.l2_spec_s"));
+        Assert.Equal(LayerKind.Ethernet, packet[4].Kind);
+
+        // A session nothing taught, or another conversation: no cookie, no sublayer, data of type 0.
+        foreach (var unknown in new[] { OverIp(Concat(Id(0x7777), InnerEthernet), first, second), OverIp(Concat(Id(0x2001), InnerEthernet), first, "203.0.113.9") })
+        {
+            packet = DecodeWith(decoder, unknown);
+            Assert.Equal(LayerKind.Payload, packet[packet.LayerCount - 1].Kind);
+            Assert.Equal(5, packet.LayerCount);
+            Assert.Null(Decode.Field(packet, unknown, "l2tp.cookie"));
+            Assert.Equal("0", Decode.Field(packet, unknown, "l2tp.avp.pseudowire_type"));
+        }
+    }
+
+    [Fact]
+    public void WithoutAnSccrqNothingIsLearnt()
+    {
+        var decoder = new PacketDecoder();
+        DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000a")), Avp(63, Id(0x1001)), Avp(68, Hex("0005")), Avp(65, Hex("a1a2a3a4"))))));
+        var frame = OverIp(Concat(Id(0x1001), Hex("a1a2a3a4"), InnerEthernet), V4Dst, V4Src);
+        var packet = DecodeWith(decoder, frame);
+        Assert.Null(Decode.Field(packet, frame, "l2tp.cookie"));
+        Assert.Equal(LayerKind.Payload, packet[packet.LayerCount - 1].Kind);
+    }
+
+    [Fact]
+    public void ACookieOrSublayerTheCaptureCutStopsTheLayerTruncated()
+    {
+        var decoder = new PacketDecoder();
+        DecodeWith(decoder, OverUdp(Sccrq()));
+        DecodeWith(decoder, OverUdp(Control(Avp(0, Hex("000a")), Avp(63, Id(5)), Avp(68, Hex("0005")), Avp(69, Hex("0001")))));
+        DecodeWith(decoder, OverUdp(Control(Avp(0, Hex("000b")), Avp(63, Id(6)), Avp(64, Id(5)), Avp(65, Hex("c1c2c3c4")))));
+        var whole = OverUdp(Concat(Hex("0003 0000"), Id(6), Hex("c1c2c3c4 40000001"), InnerEthernet));
+        int sessionEnd = 14 + 20 + 8 + 8;
+        foreach (var (cut, cookie, s, sequence) in new[] { (2, null, null, null), (5, "c1c2c3c4", "1", null), (8, "c1c2c3c4", "1", "1") })
+        {
+            var packet = new DecodedPacket();
+            decoder.Decode(whole.AsSpan(0, sessionEnd + cut), new FrameMetadata(0, sessionEnd + cut, whole.Length, LinkType.Ethernet), 1, packet);
+            var frame = whole[..(sessionEnd + cut)];
+            Assert.Equal(cookie, Decode.Field(packet, frame, "l2tp.cookie"));
+            Assert.Equal(s, Decode.Field(packet, frame, "l2tp.l2_spec_s"));
+            Assert.Equal(sequence, Decode.Field(packet, frame, "l2tp.l2_spec_sequence"));
+            Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
+        }
+    }
+
+    [Fact]
+    public void TheSessionTableIsBounded()
+    {
+        var decoder = new PacketDecoder();
+        DecodeWith(decoder, OverIp(Concat(Id(0), Sccrq())));
+        // Far more set-ups than the table holds (replies naming both IDs, so each is a session of its own): the first
+        // ones stay learnt, the rest are not, and nothing throws.
+        for (uint id = 1; id <= L2tpv3Sessions.MaxSessions + 100; id++)
+        {
+            DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000b")), Avp(63, Id(0x10000 + id)), Avp(64, Id(id)), Avp(65, Hex("a1a2a3a4")))),
+                V4Dst, V4Src));
+        }
+        var known = OverIp(Concat(Id(0x10001), Hex("a1a2a3a4"), InnerEthernet));
+        Assert.Equal("a1a2a3a4", Decode.Field(DecodeWith(decoder, known), known, "l2tp.cookie"));
+        var dropped = OverIp(Concat(Id(0x10000 + L2tpv3Sessions.MaxSessions + 50), Hex("a1a2a3a4"), InnerEthernet));
+        Assert.Null(Decode.Field(DecodeWith(decoder, dropped), dropped, "l2tp.cookie"));
+    }
 }
