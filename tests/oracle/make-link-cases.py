@@ -1516,8 +1516,8 @@ def l2tpv3_sessions_frames():
     Remote Session IDs, Assigned Cookie (4 or 8 bytes, or none), L2-Specific Sublayer (default or none) and Pseudowire
     Type (Ethernet; Ethernet VLAN and an unassigned type, which tshark leaves as data) set how each direction's data is read: the cookie, the default sublayer's S bit
     and sequence number, the Ethernet frame and what it carries. Then data of an unknown session, of a session whose
-    ICRQ went unanswered (tshark's lookup matches it by its missing remote ID), and data cut inside the cookie and the
-    sublayer."""
+    ICRQ went unanswered (tshark's lookup matches it by its missing remote ID), over UDP data on other ports than the
+    SCCRQ's (tshark's conversation keeps the first end's port), and data cut inside the cookie and the sublayer."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     pw_a, pw_b = bytes.fromhex("020000000201"), bytes.fromhex("020000000202")
@@ -1558,6 +1558,13 @@ def l2tpv3_sessions_frames():
         data(0x7777, inner_back, b, a)
         ctl(l2tpv3_control(0x01020304, msgtype(10) + avp(63, sid(0x1004)) + avp(68, b"\x00\x05") + avp(65, b"\xe1\xe2\xe3\xe4"), sequence=(4, 4)), a, b)
         data(0x7778, b"\xe1\xe2\xe3\xe4" + inner_back, b, a)
+        if not over_ip:
+            # tshark's UDP conversation is the SCCRQ sender's address and port with the other address, any port there
+            body = udpdata(0x2001, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x03" + inner)
+            add(l2tpv3_udp(body, a, b, sport=50000))
+            add(l2tpv3_udp(body, a, b, dport=50000))
+            add(l2tpv3_udp(udpdata(0x1001, b"\xa1\xa2\xa3\xa4\x40\x00\x00\x03" + inner_back), b, a, sport=50000))
+            add(l2tpv3_udp(udpdata(0x1001, b"\xa1\xa2\xa3\xa4\x40\x00\x00\x04" + inner_back), b, a, dport=50000))
         # the capture cutting a data message inside its cookie and its sublayer
         whole = (l2tpv3_ip(sid(0x2001) + b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x02" + inner, a, b) if over_ip
                  else l2tpv3_udp(udpdata(0x2001, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x02" + inner), a, b))

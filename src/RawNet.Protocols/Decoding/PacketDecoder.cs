@@ -1989,9 +1989,9 @@ public sealed class PacketDecoder
 
     /// <summary>
     /// An L2TPv3 message as tshark 4.0 reads it over IP (<paramref name="overIp"/>: a session ID first, 0 for a control
-    /// message) or UDP (version 3; the T bit says control). A data message's session header is its layer and what follows
-    /// is data (tshark's default "Detect" finds a cookie, an L2-specific sublayer and the pseudowire's type only from a
-    /// session set-up it saw; RawNet decodes each packet alone, as tshark does without one). A control message is read as
+    /// message) or UDP (version 3; the T bit says control). A data message is read with what earlier set-ups taught
+    /// (<see cref="DecodeL2tpv3Data"/>); a control message teaches its session's settings once its AVPs were read to
+    /// their end (<see cref="LearnL2tpv3"/>). A control message is read as
     /// L2TPv2's: the fields its Info column needs before any field (<see cref="L2tpv3Message.ColumnReach"/>), the length
     /// field cutting the message, the first AVP's type read again after the header, then the AVPs.
     /// </summary>
@@ -2110,7 +2110,8 @@ public sealed class PacketDecoder
         ushort pseudowire = L2tpv3Pseudowire.Default;
         if (!input.Quoted && TryIpAddresses(input, out var source, out var destination))
         {
-            int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, destination);
+            (ushort sourcePort, ushort destinationPort) = overIp ? default : UdpPorts(input);
+            int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, sourcePort, destination, destinationPort);
             if (tunnel >= 0)
             {
                 uint sessionId = BinaryPrimitives.ReadUInt32BigEndian(input.Bytes[(offset + sessionEnd - 4)..]);
@@ -2187,7 +2188,8 @@ public sealed class PacketDecoder
     {
         if (!TryIpAddresses(input, out var source, out var destination))
             return;
-        int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, destination);
+        (ushort sourcePort, ushort destinationPort) = overIp ? default : UdpPorts(input);
+        int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, sourcePort, destination, destinationPort);
         // tshark's test for an SCCRQ reads the first AVP's type and value, whoever its vendor (the length bit is set here).
         int avp = L2tpv3Message.ControlHeaderLength(BinaryPrimitives.ReadUInt16BigEndian(message));
         if (message.Length >= avp + 8 && BinaryPrimitives.ReadUInt16BigEndian(message[(avp + 4)..]) == L2tpAvp.MessageTypeAttribute
@@ -2195,10 +2197,26 @@ public sealed class PacketDecoder
         {
             if (tunnel >= 0)
                 return;
-            tunnel = _l2tpv3Sessions.AddTunnel(overIp, source, destination);
+            tunnel = _l2tpv3Sessions.AddTunnel(overIp, source, sourcePort, destination);
         }
         if (tunnel >= 0 && !endedShort)
             _l2tpv3Sessions.Update(tunnel, in learnt);
+    }
+
+    /// <summary>The ports of the innermost UDP header decoded so far (the one L2TPv3 came on).</summary>
+    private (ushort Source, ushort Destination) UdpPorts(in Span input)
+    {
+        for (int i = _packet.LayerCount - 1; i > 0; i--)
+        {
+            ref readonly Layer udp = ref _packet[i];
+            if (udp.Kind != LayerKind.Udp)
+                continue;
+            var header = input.BufferOf(udp).Slice(udp.Offset, udp.HeaderLength);
+            if (header.Length < 4)
+                break;
+            return (BinaryPrimitives.ReadUInt16BigEndian(header), BinaryPrimitives.ReadUInt16BigEndian(header[2..]));
+        }
+        return default;
     }
 
     /// <summary>The source and destination addresses of the innermost IP header decoded so far (tshark's of the packet).</summary>

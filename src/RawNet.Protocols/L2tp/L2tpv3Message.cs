@@ -15,9 +15,9 @@ namespace RawNet.Protocols.L2tp;
 /// |               Ns              |               Nr              |
 /// |                     AVPs ...
 /// </code>
-/// tshark's default preferences ("Detect" for the cookie and the L2-specific sublayer) learn both from a session's
-/// set-up; RawNet decodes each packet alone, so a data message's payload follows the session ID, as tshark shows it
-/// when it saw no set-up (no cookie, no sublayer, the payload as data).
+/// tshark's default preferences ("Detect" for the cookie and the L2-specific sublayer) learn both, and the pseudowire
+/// type, from a session's set-up earlier in the capture, as the decoder does (<see cref="L2tpv3Sessions"/>); without
+/// one, a data message's payload follows the session ID (no cookie, no sublayer, the payload as data).
 /// </summary>
 public static class L2tpv3Message
 {

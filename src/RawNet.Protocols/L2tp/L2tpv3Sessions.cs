@@ -4,8 +4,8 @@ namespace RawNet.Protocols.L2tp;
 
 /// <summary>
 /// What tshark 4.0's default "Detect" learns of L2TPv3 sessions from control messages, for the data messages after them:
-/// per conversation (an address pair, over IP or over UDP) a tunnel, made by the first SCCRQ and naming its sender the
-/// first end; per tunnel, sessions in the order first learnt, each with both ends' session ID, cookie length and
+/// per conversation a tunnel, made by the first SCCRQ and naming its sender the first end (over IP the conversation is
+/// the address pair; over UDP tshark's is the SCCRQ sender's address and port with the other address, any port there); per tunnel, sessions in the order first learnt, each with both ends' session ID, cookie length and
 /// L2-specific sublayer, and the pseudowire type. ICRQ and OCRQ teach the first end's settings, ICRP and OCRP the
 /// second's (and with their Remote Session ID the first end's ID); a message's settings join the first session sharing
 /// either ID, as tshark's lookup does. Bounded: past <see cref="MaxTunnels"/> or <see cref="MaxSessions"/> nothing more
@@ -27,6 +27,7 @@ public sealed class L2tpv3Sessions
     private readonly byte[] _addresses = new byte[MaxTunnels * 2 * AddressSize];
     private readonly byte[] _addressLengths = new byte[MaxTunnels];
     private readonly bool[] _overIp = new bool[MaxTunnels];
+    private readonly ushort[] _ports = new ushort[MaxTunnels];
     private int _tunnels;
 
     private readonly Session[] _sessions = new Session[MaxSessions];
@@ -48,8 +49,12 @@ public sealed class L2tpv3Sessions
         };
     }
 
-    /// <summary>The tunnel of the conversation between <paramref name="source"/> and <paramref name="destination"/>; -1 when none.</summary>
-    public int FindTunnel(bool overIp, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
+    /// <summary>
+    /// The tunnel of the conversation of a packet from <paramref name="source"/> to <paramref name="destination"/> (UDP
+    /// ports, 0 over IP); -1 when none. tshark finds a UDP conversation by the first end's address and port on the side
+    /// they are on, whatever the other side's port.
+    /// </summary>
+    public int FindTunnel(bool overIp, ReadOnlySpan<byte> source, ushort sourcePort, ReadOnlySpan<byte> destination, ushort destinationPort)
     {
         for (int i = 0; i < _tunnels; i++)
         {
@@ -57,20 +62,22 @@ public sealed class L2tpv3Sessions
                 continue;
             var first = Address(i, 0);
             var second = Address(i, 1);
-            if ((first.SequenceEqual(source) && second.SequenceEqual(destination)) || (first.SequenceEqual(destination) && second.SequenceEqual(source)))
+            if ((first.SequenceEqual(source) && _ports[i] == sourcePort && second.SequenceEqual(destination))
+                || (first.SequenceEqual(destination) && _ports[i] == destinationPort && second.SequenceEqual(source)))
                 return i;
         }
         return -1;
     }
 
     /// <summary>Makes the conversation's tunnel from its SCCRQ (<paramref name="source"/> the first end); -1 when the table is full.</summary>
-    public int AddTunnel(bool overIp, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
+    public int AddTunnel(bool overIp, ReadOnlySpan<byte> source, ushort sourcePort, ReadOnlySpan<byte> destination)
     {
         if (_tunnels == MaxTunnels || source.Length > AddressSize || source.Length != destination.Length)
             return -1;
         int index = _tunnels++;
         _overIp[index] = overIp;
         _addressLengths[index] = (byte)source.Length;
+        _ports[index] = sourcePort;
         source.CopyTo(_addresses.AsSpan(index * 2 * AddressSize));
         destination.CopyTo(_addresses.AsSpan(index * 2 * AddressSize + AddressSize));
         return index;

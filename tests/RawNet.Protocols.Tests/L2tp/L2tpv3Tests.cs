@@ -333,4 +333,20 @@ public class L2tpv3Tests
         var dropped = OverIp(Concat(Id(0x10000 + L2tpv3Sessions.MaxSessions + 50), Hex("a1a2a3a4"), InnerEthernet));
         Assert.Null(Decode.Field(DecodeWith(decoder, dropped), dropped, "l2tp.cookie"));
     }
+
+    [Fact]
+    public void OverUdpTheTunnelKeepsTheSccrqSendersPort()
+    {
+        static byte[] Udp(byte[] l2tp, ushort sourcePort, ushort destinationPort, bool reverse = false) => EthernetFrame(EtherType.Ipv4,
+            Ipv4Packet(IpProtocol.Udp, UdpDatagram(sourcePort, destinationPort, l2tp), reverse ? V4Dst : V4Src, reverse ? V4Src : V4Dst));
+        var decoder = new PacketDecoder();
+        DecodeWith(decoder, Udp(Sccrq(), 1701, 1701));
+        DecodeWith(decoder, Udp(Control(Avp(0, Hex("000b")), Avp(63, Id(6)), Avp(64, Id(5)), Avp(65, Hex("c1c2c3c4"))), 1701, 1701, reverse: true));
+        var data = Concat(Hex("0003 0000"), Id(6), Hex("c1c2c3c4"), InnerEthernet);
+        // From the first end's port to any port of the other end: the tunnel's; from another port of the first end: not.
+        var known = Udp(data, 1701, 50000);
+        Assert.Equal("c1c2c3c4", Decode.Field(DecodeWith(decoder, known), known, "l2tp.cookie"));
+        var other = Udp(data, 50000, 1701);
+        Assert.Null(Decode.Field(DecodeWith(decoder, other), other, "l2tp.cookie"));
+    }
 }
