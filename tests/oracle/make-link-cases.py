@@ -1574,8 +1574,16 @@ def l2tpv3_sessions_frames():
 
 
 def l2tpv3_sessions_damageable(data, direction):
-    """Nothing: a damaged set-up would teach another session, which the other captures' damage covers message by message."""
-    return 0
+    """A data message's session header (after a UDP message's flags), cookie, sublayer and first Ethernet bytes; nothing
+    of a control message: a damaged set-up would teach another session, which l2tpv3.pcap's damage covers message by
+    message."""
+    udp = data[14 + 9] == 17
+    l2tp = data[14 + 20 + (8 if udp else 0):]
+    control = len(l2tp) < 4 or (l2tp[0] & 0x80 if udp else l2tp[:4] == bytes(4))
+    return 0 if control else 14 + 20 + (8 if udp else 0) + 24
+
+
+l2tpv3_sessions_damageable.start = 14 + 20
 
 
 def damage(frames, rng, direction, damageable):
@@ -1607,6 +1615,8 @@ def damage(frames, rng, direction, damageable):
                 at += 8  # UDP's header is the UDP oracles' business
             if damageable is l2tpv3_damageable and data[12:14] == b"\x08\x00" and data[14 + 9] == 17 and at == 14 + 28 + 1:
                 value = value & 0xF0 | data[at] & 0x0F
+            if damageable is l2tpv3_sessions_damageable and data[14 + 9] == 17 and at < 14 + 28 + 2:
+                at += 10  # UDP's header is the UDP oracles' business, a data message's flags and version the L2TPv3 capture's
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
