@@ -66,6 +66,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "l2tp.avp.protocol_version == 1", "l2tp.avp.receive_window_size > 2",
         "l2tp.sid == 0x1234", "l2tp.sid == 0 && ipv6", "l2tp.sid && udp", "l2tp.ccid == 0x0a0b0c0d", "l2tp.res == 0xbeef", "l2tp.version == 3",
         "l2tp && data", "l2tp.avp.pseudowire_type == 0", "l2tp.avp.pseudowire_type == 5", "l2tp.avp.local_session_id == 4660",
+        "l2tp.cookie == b1:b2:b3:b4:b5:b6:b7:b8", "l2tp.cookie && !l2tp.l2_spec_def", "l2tp.l2_spec_def && !l2tp.l2_spec_sequence",
+        "l2tp.l2_spec_s == 0", "l2tp.l2_spec_sequence == 16777215", "l2tp.sid && eth.src == 02:00:00:00:02:01 && udp",
         "l2tp.avp.remote_session_id > 4", "l2tp.avp.assigned_cookie == de:ad:be:ef", "l2tp.avp.remote_end_id == \"pw-1\"",
         "l2tp.avp.assigned_control_conn_id", "l2tp.avp.layer2_specific_sublayer == 1", "l2tp.version == 3 && l2tp.type == 1 && !l2tp.length_bit",
         "wlan", "radiotap", "ppi", "prism", "wlancap", "llc", "wlan && ip", "wlan && !llc", "radiotap && tcp", "wlan.fc.type == 2",
