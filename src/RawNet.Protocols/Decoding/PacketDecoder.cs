@@ -45,16 +45,22 @@ namespace RawNet.Protocols.Decoding;
 /// <param name="Defragment">Reassemble IPv4 and IPv6 fragments (on by default, as in tshark).</param>
 /// <param name="VerifyChecksums">Verify IPv4, TCP, UDP, ICMP and ICMPv6 checksums.</param>
 /// <param name="Reassembly">Bounds on reassembly state.</param>
-public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default)
+/// <param name="FollowSessions">
+/// Learn what earlier packets set up and decode later ones by it, as tshark does (L2TPv3 sessions: cookie, sublayer,
+/// pseudowire). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
+/// access) turns it off, so a packet always decodes the same way.
+/// </param>
+public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default,
+    bool FollowSessions = true)
 {
-    /// <summary>The defaults: reassembly and checksum verification on.</summary>
+    /// <summary>The defaults: reassembly, checksum verification and sessions on.</summary>
     public static DecoderOptions Default => new(true, true, ReassemblyLimits.Default);
 }
 
 /// <summary>
 /// Decodes frames into a caller-owned <see cref="DecodedPacket"/>: a switch on link type, EtherType and protocol number,
 /// every read bounds-checked, no exceptions and no allocation per packet. Stateful only for IP reassembly and what L2TPv3
-/// session set-ups teach (a bounded table, <see cref="L2tpv3Sessions"/>), so use one
+/// session set-ups teach (a bounded table, <see cref="L2tpv3Sessions"/>; <see cref="DecoderOptions.FollowSessions"/>), so use one
 /// decoder per packet stream, on one thread.
 /// </summary>
 public sealed class PacketDecoder
@@ -1978,13 +1984,7 @@ public sealed class PacketDecoder
         {
         }
         if (walker.Failed && !input.Quoted)
-        {
-            layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
-            if (walker.FailedContained)
-                layer.Detail |= L2tpLayerDetail.ContainedBit;
-            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tp, offset,
-                layer.Status == LayerStatus.Truncated ? "L2TP AVPs cut short by the capture length" : "L2TP AVP runs past the message");
-        }
+            StopAtFailedAvp(ref layer, walker.FailedPastMessage, walker.FailedContained, LayerKind.L2tp, offset);
     }
 
     /// <summary>
@@ -2079,13 +2079,22 @@ public sealed class PacketDecoder
         if (!walker.Failed && !input.Quoted)
             LearnL2tpv3(input, overIp, cutMessage, in learnt, walker.EndedShort);
         if (walker.Failed && !input.Quoted)
-        {
-            layer.Status = walker.FailedPastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
-            if (walker.FailedContained)
-                layer.Detail |= L2tpLayerDetail.ContainedBit;
-            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.L2tpv3, offset,
-                layer.Status == LayerStatus.Truncated ? "L2TPv3 AVPs cut short by the capture length" : "L2TPv3 AVP runs past the message");
-        }
+            StopAtFailedAvp(ref layer, walker.FailedPastMessage, walker.FailedContained, LayerKind.L2tpv3, offset);
+    }
+
+    /// <summary>
+    /// An L2TP (v2 or v3) AVP walk that failed: the layer truncated when the capture cut the AVPs, malformed when one ran
+    /// past the message (with tshark's contained-length mark when it says so), and the decode stops there.
+    /// </summary>
+    private void StopAtFailedAvp(ref Layer layer, bool pastMessage, bool contained, LayerKind kind, int offset)
+    {
+        layer.Status = pastMessage ? LayerStatus.Malformed : LayerStatus.Truncated;
+        if (contained)
+            layer.Detail |= L2tpLayerDetail.ContainedBit;
+        bool v3 = kind == LayerKind.L2tpv3;
+        Stop(pastMessage ? DecodeOutcome.Malformed : DecodeOutcome.Truncated, kind, offset,
+            pastMessage ? (v3 ? "L2TPv3 AVP runs past the message" : "L2TP AVP runs past the message")
+                : v3 ? "L2TPv3 AVPs cut short by the capture length" : "L2TP AVPs cut short by the capture length");
     }
 
     /// <summary>
@@ -2108,7 +2117,7 @@ public sealed class PacketDecoder
             return;
         int cookie = 0, sublayer = L2tpv3Sublayer.None;
         ushort pseudowire = L2tpv3Pseudowire.Default;
-        if (!input.Quoted && TryIpAddresses(input, out var source, out var destination))
+        if (_options.FollowSessions && !input.Quoted && TryIpAddresses(input, out var source, out var destination))
         {
             (ushort sourcePort, ushort destinationPort) = overIp ? default : UdpPorts(input);
             int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, sourcePort, destination, destinationPort);
@@ -2186,7 +2195,7 @@ public sealed class PacketDecoder
     /// </summary>
     private void LearnL2tpv3(in Span input, bool overIp, ReadOnlySpan<byte> message, in L2tpv3Sessions.Session learnt, bool endedShort)
     {
-        if (!TryIpAddresses(input, out var source, out var destination))
+        if (!_options.FollowSessions || !TryIpAddresses(input, out var source, out var destination))
             return;
         (ushort sourcePort, ushort destinationPort) = overIp ? default : UdpPorts(input);
         int tunnel = _l2tpv3Sessions.FindTunnel(overIp, source, sourcePort, destination, destinationPort);

@@ -21,9 +21,6 @@ namespace RawNet.Protocols.L2tp;
 /// </summary>
 public static class L2tpv3Message
 {
-    /// <summary>The IP protocol number of L2TPv3 (RFC 3931 4.1.1).</summary>
-    public const byte IpProtocol = 115;
-
     /// <summary>The session ID's length, and so the bytes before a control message over IP.</summary>
     public const int SessionIdLength = 4;
 

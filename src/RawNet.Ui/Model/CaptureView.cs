@@ -940,7 +940,7 @@ public sealed class CaptureView
     /// <summary>Runs <paramref name="filter"/> on frames <paramref name="from"/> to <paramref name="to"/>, each re-read by offset (a few at a time in live mode).</summary>
     private void MatchNew(DisplayFilter filter, List<int> matches, int from, int to)
     {
-        _matchDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums));
+        _matchDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums, FollowSessions: false));
         _matchPacket ??= new DecodedPacket();
         var index = Source.Index;
         for (int i = from; i < to; i++)
@@ -976,7 +976,7 @@ public sealed class CaptureView
     private List<int> Match(DisplayFilter filter, IProgress<IndexProgress>? progress, MatchedPacket? matched = null)
     {
         var matches = new List<int>();
-        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums));
+        var decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: Source.VerifyChecksums, FollowSessions: false));
         var packet = new DecodedPacket();
         using var reader = CaptureFileReader.Open(Source.Index.Path);
         int index = 0;

@@ -60,7 +60,7 @@ public sealed class PacketSource
         Index = index;
         Analysis = analysis;
         VerifyChecksums = verifyChecksums;
-        _decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: verifyChecksums));
+        _decoder = new PacketDecoder(new DecoderOptions(Defragment: false, VerifyChecksums: verifyChecksums, FollowSessions: false));
     }
 
     /// <summary>Whether checksums are verified (and bad ones marked).</summary>

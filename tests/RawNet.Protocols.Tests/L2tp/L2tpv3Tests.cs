@@ -296,6 +296,34 @@ public class L2tpv3Tests
     }
 
     [Fact]
+    public void ADecoderThatDoesNotFollowSessionsDecodesDataTheSameWayWhateverCameBefore()
+    {
+        const string first = "192.0.2.1", second = "198.51.100.2";
+        var frame = OverIp(Concat(Id(0x2001), Hex("b1b2b3b4b5b6b7b8"), InnerEthernet), first, second);
+        // The UI's random access: the set-up decoded before the data changes nothing.
+        var decoder = new PacketDecoder(new DecoderOptions(FollowSessions: false));
+        var before = Decode.Kinds(DecodeWith(decoder, frame));
+        DecodeWith(decoder, OverIp(Concat(Id(0), Sccrq()), first, second));
+        DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000a")), Avp(63, Id(0x1001)), Avp(68, Hex("0005")))), first, second));
+        DecodeWith(decoder, OverIp(Concat(Id(0), Control(Avp(0, Hex("000b")), Avp(63, Id(0x2001)), Avp(64, Id(0x1001)), Avp(65, Hex("b1b2b3b4b5b6b7b8")))),
+            second, first));
+        var packet = DecodeWith(decoder, frame);
+        Assert.Equal(before, Decode.Kinds(packet));
+        Assert.Equal(LayerKind.Payload, packet[packet.LayerCount - 1].Kind);
+        Assert.Null(Decode.Field(packet, frame, "l2tp.cookie"));
+
+        // The same set-up teaches a decoder that follows sessions.
+        var following = new PacketDecoder();
+        DecodeWith(following, OverIp(Concat(Id(0), Sccrq()), first, second));
+        DecodeWith(following, OverIp(Concat(Id(0), Control(Avp(0, Hex("000a")), Avp(63, Id(0x1001)), Avp(68, Hex("0005")))), first, second));
+        DecodeWith(following, OverIp(Concat(Id(0), Control(Avp(0, Hex("000b")), Avp(63, Id(0x2001)), Avp(64, Id(0x1001)), Avp(65, Hex("b1b2b3b4b5b6b7b8")))),
+            second, first));
+        packet = DecodeWith(following, frame);
+        Assert.Equal("b1b2b3b4b5b6b7b8", Decode.Field(packet, frame, "l2tp.cookie"));
+        Assert.Equal(LayerKind.Ethernet, packet[4].Kind);
+    }
+
+    [Fact]
     public void ACookieOrSublayerTheCaptureCutStopsTheLayerTruncated()
     {
         var decoder = new PacketDecoder();
