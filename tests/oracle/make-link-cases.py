@@ -33,7 +33,8 @@ ppp-control.pcap (LINKTYPE_PPP):
 LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostile option and packet lengths, and a
 Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
 ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap (Ethernet): a PPPoE client's LCP, IPCP,
-PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol).
+PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol). stp.pcap (802.3):
+spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
