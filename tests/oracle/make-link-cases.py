@@ -1582,7 +1582,9 @@ def stp_frames():
     add(stp_frame(mst_bpdu(v3=64 + 8, mstis=[msti1])))  # half a message more than the length says
     add(stp_frame(mst_bpdu(name=b"x" * 32, mstis=[msti1])))
     add(stp_frame(mst_bpdu(name=b"sp\xe9cial\x01", mstis=[msti1])))
-    add(stp_frame(mst_bpdu(v3=0, selector=64 + 26, mstis=[alt_msti(1, 0x7C, 0x8001, "020000000004", 20000, (0x8002, "020000000006"), 0x8003, 17)])))
+    # The alternative layout: a version 3 length of 0 and the selector 39 short of the BPDU's length (tshark then cuts the
+    # BPDU one byte short of it: the message's last byte is past the end).
+    add(stp_frame(mst_bpdu(v3=0, selector=102 + 26 - 39, mstis=[alt_msti(1, 0x7C, 0x8001, "020000000004", 20000, (0x8002, "020000000006"), 0x8003, 17)])))
     add(stp_frame(mst_bpdu(v3=0, selector=5)))  # a version 3 length of 0 that fits no layout
     add(stp_frame(mst_bpdu(v1=3)))
     add(stp_frame(rst_bpdu(version=3) + bytes(30)))  # too short for MST

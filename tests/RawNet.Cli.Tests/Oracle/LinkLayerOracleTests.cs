@@ -183,6 +183,20 @@ public sealed class LinkLayerOracleTests
     }
 
     [Fact]
+    public void TheStpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what stp.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "stp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "stp.version", "-e", "stp.flags.port_role", "-e", "mstp.msti.msti_id", "-e", "mstp.msti.bridge_id_mac", "-e", "mstp.version_4_length",
+            "-e", "llc.pid", "-e", "llc.cisco_pid", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:llc:stp", "eth:llc:stp:gvrp", "eth:llc:stp:gmrp", "\t0\t", "\t2\t", "\t3\t", "\t4\t", "\t7\t", "3,3,2", "1,2",
+            "02:00:00:00:00:06", "\t85\t", "0x000e", "0x010b", "0x010c", "Conf. TC + Root", "RST. ", "MST. ", "SPT. ", "Topology Change Notification",
+            "Unknown BPDU type (1)", "GARP", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
     {
         // The comparisons above cannot fail on what the captures do not hold: check they hold it.
