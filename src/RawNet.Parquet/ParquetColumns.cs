@@ -108,7 +108,7 @@ public sealed class ParquetColumns
         {
             FieldKind.Decimal or FieldKind.Hex or FieldKind.SignedDecimal => ParquetColumnType.Int64,
             FieldKind.Boolean or FieldKind.Marker => ParquetColumnType.Boolean,
-            FieldKind.RelativeTime => ParquetColumnType.Double,
+            FieldKind.RelativeTime or FieldKind.Seconds => ParquetColumnType.Double,
             FieldKind.EpochTime => ParquetColumnType.Timestamp,
             _ => ParquetColumnType.Text,
         };

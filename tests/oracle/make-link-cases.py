@@ -33,7 +33,8 @@ ppp-control.pcap (LINKTYPE_PPP):
 LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostile option and packet lengths, and a
 Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
 ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap (Ethernet): a PPPoE client's LCP, IPCP,
-PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol).
+PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol). stp.pcap (802.3):
+spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -1585,6 +1586,129 @@ def l2tpv3_sessions_damageable(data, direction):
 
 l2tpv3_sessions_damageable.start = 14 + 20
 
+# --- Spanning tree BPDUs (802.3 with LLC SAP 0x42, and behind SNAP) ---
+
+STP_DST = bytes.fromhex("0180c2000000")
+
+
+def stp_frame(payload, llc=b"\x42\x42\x03", dst=STP_DST, pad=True, length=None):
+    """An 802.3 frame to the bridges' group address carrying LLC (a UI frame on SAP 0x42 unless told) and a BPDU."""
+    body = llc + payload
+    frame = dst + MAC_A + struct.pack(">H", len(body) if length is None else length) + body
+    return frame + b"\x00" * (60 - len(frame)) if pad and len(frame) < 60 else frame
+
+
+def bridge_id(priority, mac):
+    return struct.pack(">H", priority) + bytes.fromhex(mac)
+
+
+def config_bpdu(version=0, bpdu_type=0, flags=0, root=(0x8000, "020000000001"), cost=0, bridge=(0x8001, "020000000002"),
+                port=0x8001, times=(0, 20 * 256, 2 * 256, 15 * 256), protocol=0):
+    """A configuration BPDU (or the first 35 bytes of an RST or MST one): times in 1/256 s."""
+    return (struct.pack(">HBBB", protocol, version, bpdu_type, flags) + bridge_id(*root) + struct.pack(">I", cost)
+            + bridge_id(*bridge) + struct.pack(">H", port) + struct.pack(">HHHH", *times))
+
+
+def rst_bpdu(flags=0x3C, v1=0, version=2, **fields):
+    return config_bpdu(version=version, bpdu_type=2, flags=flags, **fields) + bytes([v1])
+
+
+def msti(flags, priority_and_id, mac, cost, bridge_priority, port_priority, hops):
+    """An IEEE 802.1s MSTI configuration message (16 bytes)."""
+    return bytes([flags]) + struct.pack(">H", priority_and_id) + bytes.fromhex(mac) + struct.pack(">I", cost) + bytes([bridge_priority, port_priority, hops])
+
+
+def mst_bpdu(flags=0x7C, mstis=(), v3=None, name=b"region1", selector=0, version=3, **fields):
+    """An MST BPDU: the RST part, the version 3 length (64 plus the MSTIs unless told), the MST extension and the MSTIs."""
+    extension = (bytes([selector]) + name.ljust(32, b"\0")[:32] + struct.pack(">H", 1) + bytes(range(16)) + struct.pack(">I", 200000)
+                 + bridge_id(0x8001, "020000000003") + bytes([20]))
+    body = b"".join(mstis)
+    return rst_bpdu(flags=flags, version=version, **fields) + struct.pack(">H", 64 + len(body) if v3 is None else v3) + extension + body
+
+
+def alt_msti(mstid, flags, priority_and_id, mac, cost, bridge, port, hops):
+    """A message of the alternative MSTI layout tshark reads (26 bytes)."""
+    return (struct.pack(">HB", mstid, flags) + struct.pack(">H", priority_and_id) + bytes.fromhex(mac) + struct.pack(">I", cost)
+            + bridge_id(*bridge) + struct.pack(">H", port) + bytes([hops]))
+
+
+def stp_frames():
+    """Spanning tree BPDUs in 802.3 frames: configuration BPDUs with every flag, topology change notifications, RST BPDUs
+    of every port role and flag, MST BPDUs with MSTI messages (a version 3 length in bytes and one in messages, none, the
+    alternative layout, a version 1 length that is not 0, one too short for MST), SPB (version 4) BPDUs, unknown types,
+    versions and protocol IDs, BPDUs behind SNAP (802.1's PID 0x000E, Cisco's PVST+ and VLAN-bridge PIDs), GARP's group
+    addresses (tshark hands those to GARP), BPDUs shorter than their 802.3 length says and lengths shorter than the BPDU,
+    and the capture cutting an RST and an MST BPDU at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    msti1 = msti(0x7C, 0x8001, "020000000004", 20000, 0x80, 0x80, 19)
+    msti2 = msti(0x09, 0x9002, "020000000005", 0, 0x90, 0x40, 18)
+    add(stp_frame(config_bpdu()))
+    add(stp_frame(config_bpdu(flags=0x81, cost=19, port=0x8002, times=(256, 20 * 256, 2 * 256 + 128, 15 * 256))))
+    add(stp_frame(config_bpdu(flags=0x7E, root=(0x1234, "00000c123456"), cost=0xFFFFFFFF, times=(1, 32, 255, 0xFFFF))))
+    add(stp_frame(config_bpdu(times=(3, 0x80, 0x20, 0x60))))  # times printf rounds to the even hundredth
+    add(stp_frame(struct.pack(">HBB", 0, 0, 0x80)))
+    add(stp_frame(struct.pack(">HBB", 0, 2, 0x80) + bytes(30)))
+    for flags in (0x3C, 0x01 | 0x02 | 0x04 | 0x10, 0x08 | 0x40 | 0x20 | 0x80, 0x00, 0xFF):
+        add(stp_frame(rst_bpdu(flags=flags)))
+    add(stp_frame(rst_bpdu(v1=5)))
+    add(stp_frame(rst_bpdu() + bytes(20)))  # more after the BPDU than it holds
+    add(stp_frame(mst_bpdu(mstis=[msti1, msti2])))
+    add(stp_frame(mst_bpdu()))
+    add(stp_frame(mst_bpdu(v3=2, mstis=[msti1, msti2])))  # a version 3 length in messages
+    add(stp_frame(mst_bpdu(v3=64 + 8, mstis=[msti1])))  # half a message more than the length says
+    add(stp_frame(mst_bpdu(name=b"x" * 32, mstis=[msti1])))
+    add(stp_frame(mst_bpdu(name=b"sp\xe9cial\x01", mstis=[msti1])))
+    # The alternative layout: a version 3 length of 0 and the selector 39 short of the BPDU's length (tshark then cuts the
+    # BPDU one byte short of it: the message's last byte is past the end).
+    add(stp_frame(mst_bpdu(v3=0, selector=102 + 26 - 39, mstis=[alt_msti(1, 0x7C, 0x8001, "020000000004", 20000, (0x8002, "020000000006"), 0x8003, 17)])))
+    add(stp_frame(mst_bpdu(v3=0, selector=5)))  # a version 3 length of 0 that fits no layout
+    add(stp_frame(mst_bpdu(v1=3)))
+    add(stp_frame(rst_bpdu(version=3) + bytes(30)))  # too short for MST
+    add(stp_frame(mst_bpdu(v3=64 + 32, mstis=[msti1])))  # more messages than the frame holds
+    add(stp_frame(mst_bpdu(version=4, mstis=[msti1]) + struct.pack(">H", 85) + bytes(85)))
+    add(stp_frame(mst_bpdu(version=4, mstis=[msti1]) + struct.pack(">H", 10) + bytes(10)))
+    add(stp_frame(struct.pack(">HBB", 0, 0, 1) + bytes(10)))
+    add(stp_frame(struct.pack(">HBB", 0, 2, 0x55) + bytes(40)))
+    add(stp_frame(config_bpdu(version=7)))
+    add(stp_frame(config_bpdu(version=2)))
+    add(stp_frame(config_bpdu(protocol=5)))
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + config_bpdu(), llc=b""))
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + rst_bpdu(flags=0x0D), llc=b""))
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + struct.pack(">HBB", 0, 0, 0x80), llc=b""))
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + mst_bpdu(mstis=[msti2]), llc=b""))
+    add(stp_frame(snap_header(0x00000C, 0x010C) + config_bpdu(), llc=b""))
+    add(stp_frame(snap_header(0x00000C, 0x010B) + config_bpdu(flags=1), llc=b""))
+    add(stp_frame(b"\x42\x43\x03" + config_bpdu(), llc=b""))  # the SSAP's response bit
+    add(stp_frame(b"\x43\x42\x03" + config_bpdu(), llc=b""))  # the DSAP's group bit
+    add(stp_frame(b"\x42\x42\x13" + config_bpdu(), llc=b""))  # UI with the poll bit
+    add(stp_frame(config_bpdu(), dst=bytes.fromhex("0180c2000021")))  # GVRP
+    add(stp_frame(config_bpdu(), dst=bytes.fromhex("0180c2000020")))  # GMRP
+    add(stp_frame(config_bpdu(), dst=bytes.fromhex("0180c200002f")))  # another GARP application
+    add(stp_frame(config_bpdu(), dst=bytes.fromhex("0180c200000e")))  # LLDP's address: STP all the same
+    add(stp_frame(config_bpdu(), length=3 + 20, pad=False))  # the 802.3 length cuts the BPDU
+    add(stp_frame(rst_bpdu(), length=3 + 30))
+    add(stp_frame(mst_bpdu(mstis=[msti1]), length=3 + 110))
+    add(stp_frame(config_bpdu(), length=3 + 60, pad=False))  # a length past the frame
+    for n in (1, 2, 3, 4, 10, 26, 27, 29, 34, 35):
+        add(stp_frame(config_bpdu()[:n], pad=False))
+    for whole, through in ((stp_frame(rst_bpdu(), pad=False), 14 + 3 + 36), (stp_frame(mst_bpdu(mstis=[msti1, msti2]), pad=False), 14 + 3 + 134),
+                           (stp_frame(snap_header(0x0080C2, 0x000E) + config_bpdu(), llc=b"", pad=False), 14 + 8 + 35)):
+        for cut in range(14, through):
+            add(whole, cut)
+    return frames
+
+
+def stp_damageable(data, direction):
+    """The BPDU's first 40 bytes after LLC (and SNAP: see damage), never the addresses (GARP's are tshark's own case) nor the
+    802.3 length and LLC (llc.pcap's damage has those), nor the padding after what the length covers (a trailer tshark's
+    heuristics read)."""
+    return min(14 + struct.unpack(">H", data[12:14])[0], 14 + (8 if data[14] == 0xAA else 3) + 40)
+
+
+stp_damageable.start = 14 + 3
+
+
 
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
@@ -1617,6 +1741,8 @@ def damage(frames, rng, direction, damageable):
                 value = value & 0xF0 | data[at] & 0x0F
             if damageable is l2tpv3_sessions_damageable and data[14 + 9] == 17 and at < 14 + 28 + 2:
                 at += 10  # UDP's header is the UDP oracles' business, a data message's flags and version the L2TPv3 capture's
+            if damageable is stp_damageable and data[14] == 0xAA and at < 14 + 8:
+                at += 5  # behind SNAP, the BPDU and not the OUI or protocol ID
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
             if damageable is frelay_damageable:
@@ -1668,6 +1794,8 @@ def main():
         "l2tpv3.pcap": (1, l2tpv3_frames(), False, l2tpv3_damageable),
         # and after it, L2TPv3 sessions set up before their data
         "l2tpv3-sessions.pcap": (1, l2tpv3_sessions_frames(), False, l2tpv3_sessions_damageable),
+        # and after it, spanning tree BPDUs
+        "stp.pcap": (1, stp_frames(), False, stp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -53,6 +53,8 @@ public static class ProtocolColumn
                 return ShimHeaderInfo.Protocol(in source, index);
             case ColumnWriter.SerialLink:
                 return SerialLinkInfo.Protocol(in source, index);
+            case ColumnWriter.Stp:
+                return "STP";
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

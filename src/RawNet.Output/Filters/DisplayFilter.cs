@@ -311,7 +311,7 @@ public sealed class DisplayFilter
 
     private static int CompareNumbers(FieldKind kind, ulong value, ulong literal) => kind switch
     {
-        FieldKind.EpochTime or FieldKind.RelativeTime or FieldKind.SignedDecimal => ((long)value).CompareTo((long)literal),
+        FieldKind.EpochTime or FieldKind.RelativeTime or FieldKind.Seconds or FieldKind.SignedDecimal => ((long)value).CompareTo((long)literal),
         FieldKind.Boolean => (value != 0 ? 1UL : 0UL).CompareTo(literal),
         _ => value.CompareTo(literal),
     };

@@ -44,6 +44,13 @@ internal static class FilterLiteral
                     return false;
                 }
                 return true;
+            case FieldKind.Seconds:
+                if (!TryParseSeconds(text, out node.Number))
+                {
+                    error = $"'{text}' is not a valid time for {field.Name} (seconds, e.g. 2.5)";
+                    return false;
+                }
+                return true;
             case FieldKind.EpochTime:
                 if (!TryParseSeconds(text, out node.Number))
                 {

@@ -534,7 +534,7 @@ internal sealed class FilterParser
         FieldKind.Decimal or FieldKind.Hex => "a number",
         FieldKind.Boolean => "a flag",
         FieldKind.EpochTime => "a time",
-        FieldKind.RelativeTime => "a time span",
+        FieldKind.RelativeTime or FieldKind.Seconds => "a time span",
         FieldKind.SignedDecimal => "a number",
         FieldKind.Marker => "a marker",
         FieldKind.MacAddress => "a MAC address",

@@ -116,7 +116,7 @@ public sealed partial class SummaryPrinter
         }
         if (oui == LlcHeader.Bridged && AppendBridgedFrame(packet, type, frame[payload..], length - FrameRelayHeader.SnapLength, BridgedPid.FrameRelayPad))
             return;
-        if (AppendSnapPrinterName(oui, type))
+        if (AppendSnapPrinterName(oui, type, frame[payload..Math.Max(payload, Math.Min(frame.Length, at + length))], length - FrameRelayHeader.SnapLength))
             return;
         AppendUnknownSnap(oui, type, length - FrameRelayHeader.SnapLength);
         // fr_print passes the header's length where fr_hdr_print wants the address's.

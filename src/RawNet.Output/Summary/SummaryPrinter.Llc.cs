@@ -2,12 +2,13 @@ using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Llc;
+using RawNet.Protocols.Stp;
 
 namespace RawNet.Output.Summary;
 
 // tcpdump's 802.3 path (print-ether.c with print-llc.c's llc_print and snap_print) without -e: what the LLC header and its
-// SAPs or SNAP name. tcpdump goes on to the printers of STP, IPX, ISO CLNS, CDP and the other SNAP protocols, which
-// RawNet does not have: it names them and stops.
+// SAPs or SNAP name, and STP's printer (SummaryPrinter.Stp.cs). tcpdump goes on to the printers of IPX, ISO CLNS, CDP and
+// the other SNAP protocols, which RawNet does not have: it names them and stops.
 public sealed partial class SummaryPrinter
 {
     /// <summary>The bits of the control field tcpdump reads: the poll bit of an unnumbered and of a numbered frame.</summary>
@@ -46,9 +47,14 @@ public sealed partial class SummaryPrinter
         bool ui = llc.IsUnnumbered && control == LlcHeader.UnnumberedInformation;
         if (ui && dsap == LlcHeader.SnapSap && ssap == LlcHeader.SnapSap)
             return AppendLlcSnap(ethernet, bytes, length, next);
-        if (ui && dsap == ssap && TcpdumpNames.LlcSap(dsap) is "STP" or "IPX" or "OSI")
+        if (ui && dsap == StpBpdu.Sap && ssap == StpBpdu.Sap)
         {
-            // tcpdump's STP, IPX and ISO CLNS printers, which RawNet does not have.
+            AppendStp(bytes[headerLength..], length - headerLength);
+            return false;
+        }
+        if (ui && dsap == ssap && TcpdumpNames.LlcSap(dsap) is "IPX" or "OSI")
+        {
+            // tcpdump's IPX and ISO CLNS printers, which RawNet does not have.
             line.Append(TcpdumpNames.LlcSap(dsap));
             return false;
         }
@@ -184,7 +190,7 @@ public sealed partial class SummaryPrinter
         if (oui == LlcHeader.Bridged && _printing is not null
             && AppendBridgedFrame(_printing, type, bytes[LlcHeader.SnapLength..], length - LlcHeader.SnapLength, BridgedPid.LlcPad))
             return false;
-        if (AppendSnapPrinterName(oui, type))
+        if (AppendSnapPrinterName(oui, type, bytes[LlcHeader.SnapLength..], length - LlcHeader.SnapLength))
             return false;
         AppendMacs(ethernet, null, 0);
         AppendUnknownSnap(oui, type, length - LlcHeader.SnapLength);
@@ -224,15 +230,20 @@ public sealed partial class SummaryPrinter
     }
 
     /// <summary>
-    /// The name a printer RawNet does not have starts its line with (Cisco's protocols, STP behind Cisco's or 802.1's OUI,
-    /// AppleTalk's DDP "AT", after -v's "et1 "): true when snap_print hands the protocol ID to one, and the line ends there.
+    /// STP's line behind Cisco's or 802.1's OUI (<see cref="AppendStp"/>, from <paramref name="after"/>, the captured bytes
+    /// after SNAP, <paramref name="length"/> on the wire), or the name a printer RawNet does not have starts its line with
+    /// (Cisco's protocols, AppleTalk's DDP "AT", after -v's "et1 "): true when snap_print hands the protocol ID to a
+    /// printer, and the line ends there.
     /// </summary>
-    private bool AppendSnapPrinterName(uint oui, ushort type)
+    private bool AppendSnapPrinterName(uint oui, ushort type, ReadOnlySpan<byte> after, int length)
     {
         string? printer = oui == LlcHeader.AppleTalk && type == AppleTalkDdp ? _verbose ? "et1 AT" : "AT" : TcpdumpNames.SnapPrinter(oui, type);
         if (printer is null)
             return false;
-        _line.Append(printer);
+        if (ReferenceEquals(printer, TcpdumpNames.StpPrinter))
+            AppendStp(after, length);
+        else
+            _line.Append(printer);
         return true;
     }
 

@@ -271,6 +271,9 @@ internal static class TcpdumpNames
         _ => "",
     };
 
+    /// <summary>The name <see cref="SnapPrinter"/> gives STP's printer (stp_print), which RawNet has.</summary>
+    public const string StpPrinter = "STP";
+
     /// <summary>
     /// The printer snap_print hands a Cisco or RFC 2684 protocol ID to, by the name it starts its line with (CDP, VTP,
     /// DTP, UDLD; STP for PVST, Cisco's VLAN bridge and bridged BPDUs), or null. Bridged Ethernet, Token Ring and FDDI
@@ -284,10 +287,10 @@ internal static class TcpdumpNames
             0x2003 => "VTP",
             0x2004 => "DTP",
             0x0111 => "UDLD",
-            0x010B or 0x010C => "STP",
+            0x010B or 0x010C => StpPrinter,
             _ => null,
         },
-        0x0080C2 when pid == 0x000E => "STP",
+        0x0080C2 when pid == 0x000E => StpPrinter,
         _ => null,
     };
 

@@ -104,6 +104,11 @@ public enum LayerKind : byte
     /// message's spans its AVPs up to its length.
     /// </summary>
     L2tpv3,
+    /// <summary>
+    /// A spanning tree BPDU (802.1D configuration and topology change, RSTP, MSTP) on LLC SAP 0x42 or behind SNAP's OUI
+    /// 00-80-C2 as PID 0x000E; tshark "stp". The layer is what tshark reads of it.
+    /// </summary>
+    Stp,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
     /// <summary>

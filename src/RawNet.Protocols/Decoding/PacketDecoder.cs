@@ -15,6 +15,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Llc;
+using RawNet.Protocols.Stp;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
@@ -859,11 +860,53 @@ public sealed class PacketDecoder
             DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
         else if (llc.IsSnap && llc.Oui == LlcHeader.Bridged && BridgedPid.FrameOffset(llc.ProtocolId, BridgedPid.LlcPad) is >= 0 and var pad)
             DecodeBridged(input, LayerKind.Llc, llc.ProtocolId, offset + length, pad, capEnd, repEnd);
+        else if (llc.IsSnap && StpBpdu.IsSnapBpdu(llc.Oui, llc.ProtocolId) && llc.CarriesInformation && repEnd > offset + length)
+            DecodeStp(input, offset + length, capEnd, repEnd);
+        else if (!llc.IsSnap && llc.Dsap == StpBpdu.Sap && llc.CarriesInformation && repEnd > offset + length)
+            DecodeStp(input, offset + length, capEnd, repEnd);
         else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
             DecodeIpByDispatcher(input, offset + length, capEnd, repEnd);
         else
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
     }
+
+    /// <summary>
+    /// A spanning tree BPDU, as far as tshark reads it (<see cref="StpBpdu.TryReadAll"/>): short of that the layer is cut
+    /// by the capture, or malformed when the read that failed ran past the BPDU's reported length too. tshark's BPDU
+    /// dissector hands frames to GARP's addresses (01-80-C2-00-00-0D, 01-80-C2-00-00-2X) to GARP, which RawNet does not
+    /// decode: those stay data.
+    /// </summary>
+    private void DecodeStp(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (ToGarpAddress(input))
+        {
+            Unsupported(input, offset, capEnd, repEnd, "GARP not decoded");
+            return;
+        }
+        StpBpdu.TryReadAll(input.Bytes[offset..Math.Max(offset, capEnd)], repEnd - offset, out int end, out bool malformed);
+        // A read past the BPDU's end (or the end tshark cut it to) is malformed even where the capture also ended.
+        Header(input, LayerKind.Stp, offset, malformed ? Math.Max(end, repEnd - offset + 1) : end, capEnd, repEnd, out _);
+    }
+
+    /// <summary>True when the innermost Ethernet header's destination is one of GARP's (tshark's pinfo->dl_dst).</summary>
+    private bool ToGarpAddress(in Span input)
+    {
+        for (int i = _packet.LayerCount - 1; i >= 0; i--)
+        {
+            ref readonly Layer layer = ref _packet[i];
+            if (layer.Kind is LayerKind.TokenRing or LayerKind.Fddi or LayerKind.Ieee80211 or LayerKind.LinuxSll or LayerKind.LinuxSll2)
+                return false;
+            if (layer.Kind != LayerKind.Ethernet)
+                continue;
+            if (layer.Source != input.Source || layer.Offset + 6 > input.Bytes.Length)
+                return false;
+            var dst = input.Bytes.Slice(layer.Offset, 6);
+            return dst[..5].SequenceEqual(GarpPrefix) && (dst[5] == 0x0D || (dst[5] & 0xF0) == 0x20);
+        }
+        return false;
+    }
+
+    private static ReadOnlySpan<byte> GarpPrefix => [0x01, 0x80, 0xC2, 0x00, 0x00];
 
     /// <summary>
     /// The MAC frame a bridged protocol ID (<see cref="BridgedPid"/>) names, <paramref name="pad"/> bytes after SNAP
@@ -1245,6 +1288,8 @@ public sealed class PacketDecoder
                     DecodeEtherType(input, type, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, 0);
                 else if (oui == LlcHeader.Bridged && BridgedPid.FrameOffset((ushort)type, BridgedPid.FrameRelayPad) is >= 0 and var pad)
                     DecodeBridged(input, LayerKind.FrameRelay, (ushort)type, payload + FrameRelayHeader.SnapLength, pad, capEnd, repEnd);
+                else if (StpBpdu.IsSnapBpdu(oui, (ushort)type) && repEnd > payload + FrameRelayHeader.SnapLength)
+                    DecodeStp(input, payload + FrameRelayHeader.SnapLength, capEnd, repEnd);
                 else
                     Unsupported(input, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, "SNAP OUI not decoded");
                 return;

@@ -63,6 +63,7 @@ public static class FieldCatalog
         LayerKind.Nsh => Nsh.NshFields.All,
         LayerKind.L2tp => L2tp.L2tpFields.All,
         LayerKind.L2tpv3 => L2tp.L2tpv3Fields.All,
+        LayerKind.Stp => Stp.StpFields.All,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -196,6 +197,7 @@ public static class FieldCatalog
         LayerKind.Mpls => "mpls",
         LayerKind.Nsh => "nsh",
         LayerKind.L2tp or LayerKind.L2tpv3 => "l2tp",
+        LayerKind.Stp => "stp",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -264,6 +266,7 @@ public static class FieldCatalog
         LayerKind.Nsh => "Network Service Header",
         LayerKind.L2tp => "Layer 2 Tunneling Protocol",
         LayerKind.L2tpv3 => "Layer 2 Tunneling Protocol version 3",
+        LayerKind.Stp => "Spanning Tree Protocol",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

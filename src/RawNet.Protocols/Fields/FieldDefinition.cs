@@ -49,6 +49,11 @@ public enum FieldKind : byte
     /// when shown: Token Ring's ring-bridge pairs (<see cref="TokenRing.TokenRingFieldReader.TryFormat"/>).
     /// </summary>
     BuiltText,
+    /// <summary>
+    /// Seconds as Wireshark's FT_DOUBLE shows a whole number of 1/256 seconds ("20", "2.5"): the value is nanoseconds,
+    /// shown without trailing zeros (spanning tree's times).
+    /// </summary>
+    Seconds,
 }
 
 /// <summary>How the layer tree shows a field's occurrence.</summary>
@@ -135,7 +140,7 @@ public enum FieldPresence : byte
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
-public enum ComputedField : byte
+public enum ComputedField : ushort
 {
     None,
     FrameNumber,
@@ -425,6 +430,8 @@ public enum ComputedField : byte
     HttpResponse,
     HttpNotification,
     HttpFileData,
+    /// <summary>A spanning tree field: <see cref="Stp.StpFieldReader"/> tells them apart by definition.</summary>
+    Stp,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

@@ -60,6 +60,15 @@ public static class FieldFormatter
             case FieldKind.EpochTime:
             case FieldKind.RelativeTime:
                 return TryFormatEpoch((long)value.Number, destination, out written);
+            case FieldKind.Seconds:
+                if (!TryFormatEpoch((long)value.Number, destination, out written))
+                    return false;
+                // FT_DOUBLE's shortest form: a whole number of 1/256 s has at most eight decimals, all exact.
+                while (destination[written - 1] == '0')
+                    written--;
+                if (destination[written - 1] == '.')
+                    written--;
+                return true;
             case FieldKind.SignedDecimal:
                 if (destination.Length < DigitText.MaxDecimalLength)
                     return false;

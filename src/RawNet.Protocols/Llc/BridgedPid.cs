@@ -3,7 +3,8 @@ namespace RawNet.Protocols.Llc;
 /// <summary>
 /// The protocol IDs behind SNAP's OUI 00-80-C2 (IEEE 802.1) that name a bridged MAC frame (RFC 2684 6.1, RFC 2427 11),
 /// and where tshark finds that frame after SNAP: behind LLC after a pad of 2 bytes (3 for FDDI), behind Frame Relay's
-/// NLPID with none (1 for FDDI). 802.4 and 802.6 frames and BPDUs are not frames RawNet decodes: their PIDs stay data.
+/// NLPID with none (1 for FDDI). 802.4 and 802.6 frames are not frames RawNet decodes: their PIDs stay data. BPDUs (PID
+/// 0x000E) are no MAC frame either: the decoder hands them to STP (<see cref="Stp.StpBpdu.BridgedPid"/>) with no pad.
 /// </summary>
 public static class BridgedPid
 {

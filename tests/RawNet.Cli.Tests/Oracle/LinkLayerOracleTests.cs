@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701 and L2TPv3 over IP and UDP) and over captures
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP) and over captures
 /// the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
@@ -72,6 +72,19 @@ public sealed class LinkLayerOracleTests
         "l2tp.avp.data_sequencing",
         // L2TPv3 data after its session's set-up (l2tpv3-sessions.pcap)
         "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_s", "l2tp.l2_spec_sequence",
+        // Spanning tree BPDUs (stp.pcap; llc-more.pcap and the bridged files have some behind SNAP)
+        "stp.protocol", "stp.version", "stp.type", "stp.flags", "stp.flags.tcack", "stp.flags.agreement", "stp.flags.forwarding",
+        "stp.flags.learning", "stp.flags.port_role", "stp.flags.proposal", "stp.flags.tc", "stp.root.prio", "stp.root.ext", "stp.root.hw",
+        "stp.root.cost", "stp.bridge.prio", "stp.bridge.ext", "stp.bridge.hw", "stp.port", "stp.msg_age", "stp.max_age", "stp.hello",
+        "stp.forward", "stp.version_1_length", "mstp.version_3_length", "mstp.config_format_selector", "mstp.config_name",
+        "mstp.config_revision_level", "mstp.config_digest", "mstp.cist_internal_root_path_cost", "mstp.cist_bridge.prio",
+        "mstp.cist_bridge.ext", "mstp.cist_bridge.hw", "mstp.cist_remaining_hops", "mstp.msti.flags", "mstp.msti.priority",
+        "mstp.msti.msti_id", "mstp.msti.regional_root_id", "mstp.msti.root.hw", "mstp.msti.root_cost", "mstp.msti.bridge_priority",
+        "mstp.msti.port_priority", "mstp.msti.bridge_id", "mstp.msti.bridge_id_priority", "mstp.msti.bridge_id_mac", "mstp.msti.port",
+        "mstp.msti.remaining_hops", "mstp.version_4_length", "mstp.agree_flags.agreement_num", "mstp.agree_flags.dagreement_num",
+        "mstp.agree_flags.agreement_valid", "mstp.agree_flags.rest_role", "bpdu.agreement_digest_format_id",
+        "bpdu.agreement_digest_format_capabilities", "bpdu.agreement_digest_convention_id", "bpdu.agreement_digest_convention_capabilities",
+        "bpdu.agreement_digest_edge_count", "mstp.agreement_digest",
     ];
 
     /// <summary>
@@ -103,11 +116,11 @@ public sealed class LinkLayerOracleTests
 
     /// <summary>
     /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink,
-    /// BAP), and of what LLC carries that only tcpdump prints (IPX, STP, AppleTalk's DDP; behind Cisco's OUI CDP, VTP,
+    /// BAP), and of what LLC carries that only tcpdump prints (IPX, AppleTalk's DDP; behind Cisco's OUI CDP, VTP,
     /// DTP and UDLD, whose names tcpdump follows with their version): compared up to the protocol's name only.
     /// </summary>
     private static readonly Regex PppProtocolsTcpdumpDecodes =
-        new(@"^(\S+ )?((?:\S+: )?(?:(?:OSI|IPX|STP|MLPPP|BAP|(?:et1 )?AT)\b|(?:CDP|VTP|DTP|UDLD)(?=v\d)))", RegexOptions.Compiled);
+        new(@"^(\S+ )?((?:\S+: )?(?:(?:OSI|IPX|MLPPP|BAP|(?:et1 )?AT)\b|(?:CDP|VTP|DTP|UDLD)(?=v\d)))", RegexOptions.Compiled);
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("link");
 
@@ -181,6 +194,20 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "eth:ethertype:ip:l2tp:ethertype:ip:udp:data\tb1b2b3b4b5b6b7b8\t1\t1\t5", "eth:ethertype:ip:udp:l2tp:ethertype:ip:udp:data\ta1a2a3a4\t0\t0\t5",
             "\ta1a2a3a4\t1\t16777215\t5", "l2tp:data\t\t\t\t4\t", "l2tp:data\td1d2d3d4\t\t\t153\t", "l2tp:data\t\t\t\t0\t", "\te1e2e3e4\t\t\t5\t",
             "D[S:0x00002001]40000 → 9 Len=5", "size limited" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheStpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what stp.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "stp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "stp.version", "-e", "stp.flags.port_role", "-e", "mstp.msti.msti_id", "-e", "mstp.msti.bridge_id_mac", "-e", "mstp.version_4_length",
+            "-e", "llc.pid", "-e", "llc.cisco_pid", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:llc:stp", "eth:llc:stp:gvrp", "eth:llc:stp:gmrp", "\t0\t", "\t2\t", "\t3\t", "\t4\t", "\t7\t", "3,3,2", "1,2",
+            "02:00:00:00:00:06", "\t85\t", "0x000e", "0x010b", "0x010c", "Conf. TC + Root", "RST. ", "MST. ", "SPT. ", "Topology Change Notification",
+            "Unknown BPDU type (1)", "GARP", "Malformed", "size limited" })
             Assert.Contains(value, run.StdOut);
     }
 
@@ -299,7 +326,8 @@ public sealed class LinkLayerOracleTests
 
     /// <summary>The damaged files whose LLC fields are compared (in the others LLC is what tshark guesses an MPLS payload to be).</summary>
     private static bool CarriesLlc(string file) => Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap"
-        or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap" or "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap";
+        or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap" or "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap"
+        or "stp.pcap";
 
     internal const string Script = "make-link-cases.py";
 }

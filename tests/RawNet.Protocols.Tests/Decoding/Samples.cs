@@ -159,6 +159,10 @@ internal static class Samples
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),
+            // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP.
+            (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),
+            (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Mst(null, Concat([0x7c], U16(0x8001), Mac(Mac1), U32(5), [0x80, 0x80, 20])))),
+            (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Rst(), "aaaa03 0080c2 000e")),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),

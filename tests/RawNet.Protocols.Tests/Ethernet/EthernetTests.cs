@@ -54,11 +54,11 @@ public class EthernetTests
     [Fact]
     public void Ieee8023LengthFrameCarriesLlc()
     {
-        // 802.3 frame with an LLC/STP payload: the type field is a length; STP stays data.
+        // 802.3 frame with an LLC/STP payload: the type field is a length, bounding the BPDU.
         var frame = Concat(Mac("01:80:c2:00:00:00"), Mac(Mac2), U16(38), Hex("424203000000000000"), new byte[29]);
         var packet = Decode.Frame(frame, LinkType.Ethernet);
-        Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
-        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Llc, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Llc, LayerKind.Stp], Decode.Kinds(packet));
         Assert.Equal("38", Decode.Field(packet, frame, "eth.len"));
         Assert.Null(Decode.Field(packet, frame, "eth.type"));
     }

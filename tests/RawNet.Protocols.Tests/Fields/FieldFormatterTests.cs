@@ -33,6 +33,20 @@ public class FieldFormatterTests
         Assert.Equal(expected, Format(t => (FieldFormatter.TryFormatIpv6(bytes, t, out int n), n)));
     }
 
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(20 * 256, "20")]
+    [InlineData(2 * 256 + 128, "2.5")]
+    [InlineData(1, "0.00390625")]
+    [InlineData(65535, "255.99609375")]
+    public void SecondsAsFtDoubleShowsThem(int units, string expected)
+    {
+        // Spanning tree's times: a whole number of 1/256 s, shown as tshark shows an FT_DOUBLE (no trailing zeros).
+        var field = FieldDefinition.Derived("stp.hello", "Hello Time", LayerKind.Stp, FieldKind.Seconds, ComputedField.Stp);
+        var value = new FieldValue((ulong)units * 3_906_250, 0, 2);
+        Assert.Equal(expected, Format(t => (FieldFormatter.TryFormat(field, value, [], t, out int n), n)));
+    }
+
     [Fact]
     public void MacIpv4AndEpoch()
     {

@@ -169,11 +169,14 @@ public class Ieee80211Tests
         Assert.Equal([LayerKind.Frame, LayerKind.Ieee80211, LayerKind.Payload], Decode.Kinds(packet));
         Assert.Equal("3", Decode.Field(packet, other, "wlan.fc.version"));
         Assert.Null(Decode.Field(packet, other, "wlan.fc.type"));
-        // LLC without SNAP.
+        // LLC without SNAP on a SAP RawNet does not decode (XNS); a BPDU on SAP 0x42 is STP, as behind Ethernet.
+        var xns = Concat(DataHeader(1), Hex("808003"), new byte[35]);
+        packet = Decode.Frame(xns, LinkType.Ieee80211);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ieee80211, LayerKind.Llc, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Null(Decode.Field(packet, xns, "llc.type"));
         var stp = Concat(DataHeader(1), Hex("424203"), new byte[35]);
         packet = Decode.Frame(stp, LinkType.Ieee80211);
-        Assert.Equal([LayerKind.Frame, LayerKind.Ieee80211, LayerKind.Llc, LayerKind.Payload], Decode.Kinds(packet));
-        Assert.Null(Decode.Field(packet, stp, "llc.type"));
+        Assert.Equal([LayerKind.Frame, LayerKind.Ieee80211, LayerKind.Llc, LayerKind.Stp], Decode.Kinds(packet));
     }
 
     [Theory]

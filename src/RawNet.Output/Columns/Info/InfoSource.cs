@@ -26,6 +26,7 @@ internal enum ColumnWriter : byte
     PseudoHeader,
     ShimHeader,
     SerialLink,
+    Stp,
 }
 
 /// <summary>
@@ -75,6 +76,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
+        LayerKind.Stp => ColumnWriter.Stp,
         _ => ColumnWriter.None,
     };
 
