@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Stp;
+using M = RawNet.Protocols.Stp.StpBpdu.MstiField;
 
 namespace RawNet.Output.Summary;
 
@@ -239,27 +240,27 @@ public sealed partial class SummaryPrinter
             return true;
         for (int left = v3 - StpBpdu.Version3StaticLength, at = StpBpdu.Field.Msti; left >= StpBpdu.MstiLength; left -= StpBpdu.MstiLength, at += StpBpdu.MstiLength)
         {
-            if (p.Length < at + 3)
+            if (p.Length < at + M.RegionalRootMac)
                 return false;
             line.Append("\n\tMSTI ");
-            line.Append((ulong)(BinaryPrimitives.ReadUInt16BigEndian(p[(at + 1)..]) & 0x0FFF));
-            AppendStpFlags(", Flags [", p[at]);
+            line.Append((ulong)(BinaryPrimitives.ReadUInt16BigEndian(p[(at + M.RegionalRootId)..]) & 0x0FFF));
+            AppendStpFlags(", Flags [", p[at + M.Flags]);
             line.Append(", port-role ");
-            line.Append(PortRole(p[at]));
-            if (p.Length < at + 13)
+            line.Append(PortRole(p[at + M.Flags]));
+            if (p.Length < at + M.BridgePriority)
                 return false;
             line.Append("\n\t\tMSTI regional-root-id ");
-            AppendBridgeId(p[(at + 1)..]);
+            AppendBridgeId(p[(at + M.RegionalRootId)..]);
             line.Append(", pathcost ");
-            line.Append((ulong)BinaryPrimitives.ReadUInt32BigEndian(p[(at + 9)..]));
-            if (p.Length < at + 16)
+            line.Append((ulong)BinaryPrimitives.ReadUInt32BigEndian(p[(at + M.RootCost)..]));
+            if (p.Length < at + StpBpdu.MstiLength)
                 return false;
             line.Append("\n\t\tMSTI bridge-prio ");
-            line.Append((ulong)(p[at + 13] >> 4));
+            line.Append((ulong)(p[at + M.BridgePriority] >> 4));
             line.Append(", port-prio ");
-            line.Append((ulong)(p[at + 14] >> 4));
+            line.Append((ulong)(p[at + M.PortPriority] >> 4));
             line.Append(", hops ");
-            line.Append((ulong)p[at + 15]);
+            line.Append((ulong)p[at + M.RemainingHops]);
         }
         return true;
     }

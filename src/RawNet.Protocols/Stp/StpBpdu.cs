@@ -73,6 +73,20 @@ public readonly ref struct StpBpdu
             CistRemainingHops = 101, Msti = 102, AlternativeCistBridgeId = 89, AlternativeCistInternalCost = 97;
     }
 
+    /// <summary>Byte offsets inside one MSTI configuration message, 802.1s's 16-byte layout.</summary>
+    public static class MstiField
+    {
+        public const int Flags = 0, RegionalRootId = 1, RegionalRootMac = 3, RootCost = 9, BridgePriority = 13, PortPriority = 14,
+            RemainingHops = 15;
+    }
+
+    /// <summary>Byte offsets inside one MSTI configuration message of the alternative (pre-802.1s) 26-byte layout tshark also reads.</summary>
+    public static class AlternativeMstiField
+    {
+        public const int Id = 0, Flags = 2, RegionalRootId = 3, RegionalRootMac = 5, RootCost = 11, BridgeId = 15, BridgeMac = 17, Port = 23,
+            RemainingHops = 25;
+    }
+
     /// <summary>The flag bits (802.1D's two; RSTP's others).</summary>
     public static class Flag
     {

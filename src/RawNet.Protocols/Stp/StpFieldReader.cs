@@ -125,8 +125,12 @@ public static class StpFieldReader
         // tshark reads the regional root, then adds the message's subtree over 16 bytes (in either layout), before any field of it.
         if (header.Length < m + StpBpdu.MstiLength || header.Length < m + (alternative ? 11 : 9))
             return false;
-        int flags = alternative ? m + 2 : m;
-        int root = alternative ? m + 3 : m + 1;
+        int flags = m + (alternative ? StpBpdu.AlternativeMstiField.Flags : StpBpdu.MstiField.Flags);
+        int root = m + (alternative ? StpBpdu.AlternativeMstiField.RegionalRootId : StpBpdu.MstiField.RegionalRootId);
+        int cost = m + (alternative ? StpBpdu.AlternativeMstiField.RootCost : StpBpdu.MstiField.RootCost);
+        int hops = m + (alternative ? StpBpdu.AlternativeMstiField.RemainingHops : StpBpdu.MstiField.RemainingHops);
+        int bridgePriority = m + StpBpdu.MstiField.BridgePriority, portPriority = m + StpBpdu.MstiField.PortPriority;
+        int bridge = m + StpBpdu.AlternativeMstiField.BridgeId, port = m + StpBpdu.AlternativeMstiField.Port;
         (bool present, int at, int size, ulong number) = which switch
         {
             >= StpValue.FlagTopologyChangeAck and <= StpValue.FlagTopologyChange => (true, flags, 1, FlagValue(which, header[flags])),
@@ -135,15 +139,15 @@ public static class StpFieldReader
             StpValue.MstiId => alternative ? (true, m, 2, U16(header, m)) : (true, root, 2, (ulong)(U16(header, root) & 0x0FFF)),
             StpValue.MstiRegionalRootId => (alternative, root, 2, U16(header, root)),
             StpValue.MstiRootMac => (true, root + 2, 6, 0UL),
-            StpValue.MstiRootCost => (true, root + 8, 4, Cost(header, root + 8)),
+            StpValue.MstiRootCost => (true, cost, 4, Cost(header, cost)),
             // Both priorities are read before either is added.
-            StpValue.MstiBridgePriority => (!alternative && header.Length >= m + 15, m + 13, 1, (ulong)(Byte(header, m + 13) >> 4)),
-            StpValue.MstiPortPriority => (!alternative && header.Length >= m + 15, m + 14, 1, (ulong)(Byte(header, m + 14) >> 4)),
-            StpValue.MstiBridgeId => (alternative, m + 15, 2, (ulong)(U16(header, m + 15) & 0x0FFF)),
-            StpValue.MstiBridgeIdPriority => (alternative, m + 15, 2, (ulong)((U16(header, m + 15) & 0xF000) >> 12)),
-            StpValue.MstiBridgeIdMac => (alternative, m + 17, 6, 0UL),
-            StpValue.MstiPort => (alternative, m + 23, 2, U16(header, m + 23)),
-            StpValue.MstiRemainingHops => (true, alternative ? m + 25 : m + 15, 1, Byte(header, alternative ? m + 25 : m + 15)),
+            StpValue.MstiBridgePriority => (!alternative && header.Length > portPriority, bridgePriority, 1, (ulong)(Byte(header, bridgePriority) >> 4)),
+            StpValue.MstiPortPriority => (!alternative && header.Length > portPriority, portPriority, 1, (ulong)(Byte(header, portPriority) >> 4)),
+            StpValue.MstiBridgeId => (alternative, bridge, 2, (ulong)(U16(header, bridge) & 0x0FFF)),
+            StpValue.MstiBridgeIdPriority => (alternative, bridge, 2, (ulong)((U16(header, bridge) & 0xF000) >> 12)),
+            StpValue.MstiBridgeIdMac => (alternative, m + StpBpdu.AlternativeMstiField.BridgeMac, 6, 0UL),
+            StpValue.MstiPort => (alternative, port, 2, U16(header, port)),
+            StpValue.MstiRemainingHops => (true, hops, 1, Byte(header, hops)),
             _ => (false, 0, 0, 0UL),
         };
         if (!present || at + size > header.Length)
