@@ -31,6 +31,8 @@ public static partial class LinkForwarderProcess
     private const int SigTerm = 15;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+    // As long as a start may take: on a loaded machine (a CI run, load 18) the forwarder once took over 5 s to answer.
+    private static readonly TimeSpan ApplyTimeout = StartTimeout;
 
     // int kill(pid_t pid, int sig);
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
@@ -190,8 +192,8 @@ public static partial class LinkForwarderProcess
         var clock = Stopwatch.StartNew();
         while (board.SettingsApplied == applied)
         {
-            if (clock.Elapsed > StopTimeout)
-                throw new LabException($"the forwarder (pid {state.Pid}) did not apply the settings within {StopTimeout.TotalSeconds:0} s: {LastWords(lab)}");
+            if (clock.Elapsed > ApplyTimeout)
+                throw new LabException($"the forwarder (pid {state.Pid}) did not apply the settings within {ApplyTimeout.TotalSeconds:0} s: {LastWords(lab)}");
             Thread.Sleep(10);
         }
     }
