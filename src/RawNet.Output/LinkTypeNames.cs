@@ -35,6 +35,7 @@ public static class LinkTypeNames
         LinkType.Ipoib => "IPOIB",
         LinkType.ArcnetLinux => "ARCNET_LINUX",
         LinkType.JuniperEther => "JUNIPER_ETHER",
+        LinkType.AppleIpOverIeee1394 => "APPLE_IP_OVER_IEEE1394",
         _ => "unknown",
     };
 }

@@ -297,6 +297,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     if (!AppendIpoib(frame, length))
                         return;
                     continue;
+                case LayerKind.Ap1394:
+                    if (!AppendAp1394(frame, length))
+                        return;
+                    continue;
                 case LayerKind.Arcnet:
                     if (!AppendArcnet(packet, frame, index, length))
                         return;
@@ -429,7 +433,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
-        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib;
+        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib or LayerKind.Ap1394;
 
     /// <summary>Appends <paramref name="name"/>, or for a number tcpdump has no name for, <paramref name="unknown"/> and the number in parentheses.</summary>
     private void AppendName(string name, string unknown, int number)

@@ -20,6 +20,7 @@ using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
+using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -134,7 +135,8 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
+        or LinkType.AppleIpOverIeee1394;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -304,6 +306,13 @@ public sealed class PacketDecoder
                 return;
             case LinkType.JuniperEther:
                 DecodeJuniper(input, capEnd, repEnd);
+                return;
+            case LinkType.AppleIpOverIeee1394:
+                // As tshark: the EtherType straight to its table (no 802.3 length), anything it has no dissector for is data.
+                if (!Header(input, LayerKind.Ap1394, 0, Ap1394Header.Length, capEnd, repEnd, out _))
+                    return;
+                DecodeEtherType(input, (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[Ap1394Header.Field.EtherType..]),
+                    Ap1394Header.Length, capEnd, repEnd, 0);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

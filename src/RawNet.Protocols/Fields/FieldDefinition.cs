@@ -131,6 +131,8 @@ public enum FieldPresence : byte
     JuniperMagic,
     /// <summary>The Juniper extensions' total length: under the magic, with the extension flag.</summary>
     JuniperExtensions,
+    /// <summary>Apple IP-over-IEEE 1394 addresses: tshark reads both before it adds either.</summary>
+    Ap1394Addresses,
     /// <summary>FDDI's SMT subtype: only in an SMT frame (class 0x4).</summary>
     FddiSmt,
     /// <summary>FDDI's MAC subtype: only in a MAC frame (class 0xc) other than the restricted token (0xc0).</summary>

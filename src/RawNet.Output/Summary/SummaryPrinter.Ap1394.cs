@@ -1,0 +1,38 @@
+using RawNet.Protocols;
+using RawNet.Protocols.Ap1394;
+
+namespace RawNet.Output.Summary;
+
+// tcpdump's Apple IP-over-IEEE 1394 printer (print-ap1394.c: ap1394_if_print), for LINKTYPE_APPLE_IP_OVER_IEEE1394:
+// nothing of the header itself unless ethertype_print has no printer for its EtherType.
+public sealed partial class SummaryPrinter
+{
+    /// <summary>
+    /// A whole ap1394 header at the frame's start: true when what it carries is a layer the loop prints next (IPv4, IPv6,
+    /// ARP), else tcpdump's line for a type it cannot print (the header, then the rest in hex), and false.
+    /// </summary>
+    private bool AppendAp1394(ReadOnlySpan<byte> frame, int length)
+    {
+        Ap1394Header.TryRead(frame, out var ap1394);
+        ushort type = ap1394.EtherType;
+        if (type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp or ReverseArpType)
+            return true;
+        var line = _line;
+        AppendLinkAddress(ap1394.Source);
+        line.Append(" > ");
+        AppendLinkAddress(ap1394.Destination);
+        line.Append(", ethertype ");
+        string name = TcpdumpNames.EtherType(type);
+        line.Append(name.Length > 0 ? name : "Unknown");
+        line.Append(" (");
+        line.AppendHex(type, 4);
+        line.Append("), length ");
+        line.Append(length);
+        line.Append(": ");
+        AppendHexDump(frame[Ap1394Header.Length..], "\n\t", withText: true);
+        return false;
+    }
+
+    /// <summary>ETHERTYPE_REVARP, which ethertype_print hands to ARP's printer.</summary>
+    private const ushort ReverseArpType = 0x8035;
+}
