@@ -15,7 +15,7 @@ public sealed partial class SummaryPrinter
     {
         Ap1394Header.TryRead(frame, out var ap1394);
         ushort type = ap1394.EtherType;
-        if (type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp or ReverseArpType)
+        if (type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp or Ap1394Header.ReverseArp)
             return true;
         var line = _line;
         AppendLinkAddress(ap1394.Source);
@@ -32,7 +32,4 @@ public sealed partial class SummaryPrinter
         AppendHexDump(frame[Ap1394Header.Length..], "\n\t", withText: true);
         return false;
     }
-
-    /// <summary>ETHERTYPE_REVARP, which ethertype_print hands to ARP's printer.</summary>
-    private const ushort ReverseArpType = 0x8035;
 }

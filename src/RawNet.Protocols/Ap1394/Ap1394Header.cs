@@ -30,6 +30,9 @@ public readonly ref struct Ap1394Header
     /// <summary>Length of the whole header.</summary>
     public const int Length = 18;
 
+    /// <summary>The EtherType of Reverse ARP, which tshark reads with ARP's dissector.</summary>
+    public const ushort ReverseArp = 0x8035;
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     private Ap1394Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;

@@ -308,11 +308,14 @@ public sealed class PacketDecoder
                 DecodeJuniper(input, capEnd, repEnd);
                 return;
             case LinkType.AppleIpOverIeee1394:
-                // As tshark: the EtherType straight to its table (no 802.3 length), anything it has no dissector for is data.
+                // As tshark: the EtherType straight to its table (no 802.3 length; RARP is ARP's), data for anything else.
                 if (!Header(input, LayerKind.Ap1394, 0, Ap1394Header.Length, capEnd, repEnd, out _))
                     return;
-                DecodeEtherType(input, (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[Ap1394Header.Field.EtherType..]),
-                    Ap1394Header.Length, capEnd, repEnd, 0);
+                Ap1394Header.TryRead(bytes[..capEnd], out var ap1394);
+                if (ap1394.EtherType == Ap1394Header.ReverseArp)
+                    DecodeArp(input, Ap1394Header.Length, capEnd, repEnd);
+                else
+                    DecodeEtherType(input, (EtherType)ap1394.EtherType, Ap1394Header.Length, capEnd, repEnd, 0);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

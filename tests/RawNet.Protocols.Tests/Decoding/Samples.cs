@@ -156,6 +156,8 @@ internal static class Samples
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Hex("000c 0003 0401 0002 0402 0000"), frameControl: 0x01)),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
+            (LinkType.AppleIpOverIeee1394, Ap1394.Ap1394Tests.Frame((ushort)EtherType.Ipv4, udp4)),
+            (LinkType.AppleIpOverIeee1394, Ap1394.Ap1394Tests.Frame((ushort)EtherType.Ipv6, tcp6)),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),

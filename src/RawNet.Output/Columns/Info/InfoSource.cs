@@ -198,10 +198,10 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
     /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
-    /// dissector but IPv6 through a table that names it.
+    /// dissector but IPv6 through a table that names it. Apple's ap1394 looks the EtherType up in the table itself.
     /// </summary>
     public static bool NamesRefusedEtherType(LayerKind link) =>
-        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls);
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)
