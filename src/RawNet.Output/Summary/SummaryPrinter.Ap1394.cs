@@ -17,10 +17,20 @@ public sealed partial class SummaryPrinter
         ushort type = ap1394.EtherType;
         if (type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp or Ap1394Header.ReverseArp)
             return true;
-        var line = _line;
         AppendLinkAddress(ap1394.Source);
-        line.Append(" > ");
+        _line.Append(" > ");
         AppendLinkAddress(ap1394.Destination);
+        AppendUnprintedEtherType(type, length, frame[Ap1394Header.Length..]);
+        return false;
+    }
+
+    /// <summary>
+    /// What a link printer writes for an EtherType ethertype_print has no printer for: ", ethertype NAME (0x1234), length
+    /// N: " (tcpdump's name, else "Unknown"), then <paramref name="rest"/> in hex.
+    /// </summary>
+    private void AppendUnprintedEtherType(ushort type, int length, ReadOnlySpan<byte> rest)
+    {
+        var line = _line;
         line.Append(", ethertype ");
         string name = TcpdumpNames.EtherType(type);
         line.Append(name.Length > 0 ? name : "Unknown");
@@ -29,7 +39,6 @@ public sealed partial class SummaryPrinter
         line.Append("), length ");
         line.Append(length);
         line.Append(": ");
-        AppendHexDump(frame[Ap1394Header.Length..], "\n\t", withText: true);
-        return false;
+        AppendHexDump(rest, "\n\t", withText: true);
     }
 }
