@@ -27,7 +27,8 @@ every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 17
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
 short frames and cuts at every length (see juniper_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
 EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
-ap1394_frames). Every timestamp starts
+ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
+IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -510,6 +511,49 @@ def ap1394_damageable(data):
 AP1394_TYPES = (0x1234, 0x7777, None)
 
 
+def ipfc(payload, dst=bytes.fromhex("1000020000000002"), src=bytes.fromhex("1000020000000001")):
+    """RFC 2625's Network_Header (LINKTYPE_IP_OVER_FC): destination and source world wide names (NAA 1, 12 zero
+    bits, a MAC), then the payload: LLC/SNAP."""
+    return dst + src + payload
+
+
+def snap(ethertype, payload, oui=b"\x00\x00\x00"):
+    return b"\xaa\xaa\x03" + oui + struct.pack(">H", ethertype) + payload
+
+
+def ipfc_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ipfc(snap(0x0800, udp4())))
+    add(ipfc(snap(0x0800, link_cases.tcp4())))
+    add(ipfc(snap(0x0800, echo4()), dst=b"\xff" * 8))
+    add(ipfc(snap(0x86DD, udp6())))
+    add(ipfc(snap(0x86DD, echo6()), src=bytes.fromhex("2000020000000001")))
+    add(ipfc(snap(0x86DD, link_cases.tcp6()), dst=bytes.fromhex("5001020304050607")))
+    add(ipfc(snap(0x0806, ARP_ETHERNET)))
+    # IP's SAP without SNAP, an unknown SNAP EtherType, another OUI, a bogus IPv6 version
+    add(ipfc(b"\x06\x06\x03" + udp4()))
+    add(ipfc(snap(0x1234, b"abc")))
+    add(ipfc(snap(0x0800, udp4(), oui=b"\x00\x00\xf8")))
+    add(ipfc(snap(0x86DD, b"\x30" + udp6()[1:])))
+    # shorter than the header on the wire, the header alone, LLC cut
+    whole = ipfc(snap(0x0800, udp4()))
+    for end in (1, 7, 8, 15, 16, 17, 18, 19, 21, 24, 30):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header, LLC/SNAP and IPv4, and after the UDP header
+    for cut in list(range(1, 45)) + [52]:
+        add(whole, cut)
+    v6 = ipfc(snap(0x86DD, udp6()))
+    for cut in (16, 24, 30, 72):
+        add(v6, cut)
+    return frames
+
+
+def ipfc_damageable(data):
+    """The two network addresses."""
+    return 16
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -552,6 +596,7 @@ def main():
         "arcnet.pcap": (129, arcnet_frames(), arcnet_damageable),
         "juniper-ether.pcap": (178, juniper_frames(), juniper_damageable),
         "ap1394.pcap": (138, ap1394_frames(), ap1394_damageable),
+        "ipfc.pcap": (122, ipfc_frames(), ipfc_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

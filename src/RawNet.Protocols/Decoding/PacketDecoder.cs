@@ -21,6 +21,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ap1394;
+using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -136,7 +137,7 @@ public sealed class PacketDecoder
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
-        or LinkType.AppleIpOverIeee1394;
+        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -316,6 +317,11 @@ public sealed class PacketDecoder
                     DecodeArp(input, Ap1394Header.Length, capEnd, repEnd);
                 else
                     DecodeEtherType(input, (EtherType)ap1394.EtherType, Ap1394Header.Length, capEnd, repEnd, 0);
+                return;
+            case LinkType.IpOverFc:
+                // As tshark: LLC after the Network_Header, whatever its addresses say.
+                if (Header(input, LayerKind.Ipfc, 0, IpfcHeader.Length, capEnd, repEnd, out _))
+                    DecodeLlc(input, IpfcHeader.Length, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

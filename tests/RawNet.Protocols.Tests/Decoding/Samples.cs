@@ -158,6 +158,8 @@ internal static class Samples
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.AppleIpOverIeee1394, Ap1394.Ap1394Tests.Frame((ushort)EtherType.Ipv4, udp4)),
             (LinkType.AppleIpOverIeee1394, Ap1394.Ap1394Tests.Frame((ushort)EtherType.Ipv6, tcp6)),
+            (LinkType.IpOverFc, Ipfc.IpfcTests.Frame(Ipfc.IpfcTests.Snap(EtherType.Ipv4, udp4))),
+            (LinkType.IpOverFc, Ipfc.IpfcTests.Frame(Ipfc.IpfcTests.Snap(EtherType.Ipv6, tcp6))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),

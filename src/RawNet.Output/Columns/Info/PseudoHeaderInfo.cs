@@ -10,7 +10,7 @@ namespace RawNet.Output.Columns.Info;
 
 /// <summary>
 /// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
-/// Juniper, Apple IP-over-IEEE 1394): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
+/// Juniper, Apple IP-over-IEEE 1394, IP over FC): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
 /// ap1394 clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
@@ -93,6 +93,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.Ap1394 => "IP/IEEE1394",
+        LayerKind.Ipfc => "IP/FC",
         LayerKind.TokenRing => "TR",
         LayerKind.Fddi => "FDDI",
         LayerKind.TokenRingMac => "TR MAC",
