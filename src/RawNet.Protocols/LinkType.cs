@@ -51,6 +51,10 @@ public enum LinkType : ushort
     ArcnetLinux = 129,
     /// <summary>A Juniper router's capture header (LINKTYPE_JUNIPER_ETHER), then Ethernet, or with no link header the payload type's packet.</summary>
     JuniperEther = 178,
+    /// <summary>Apple's IP over IEEE 1394 (LINKTYPE_APPLE_IP_OVER_IEEE1394): two EUI-64s and an EtherType, 18 bytes, then what it names.</summary>
+    AppleIpOverIeee1394 = 138,
+    /// <summary>IP over Fibre Channel (LINKTYPE_IP_OVER_FC): RFC 2625's 16-byte Network_Header, then LLC/SNAP.</summary>
+    IpOverFc = 122,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -25,7 +25,10 @@ arcnet.pcap (LINKTYPE_ARCNET_LINUX, 129): Linux's 5- or 8-byte header before
 IPv4, IPv6 and ARP by RFC 1201's and RFC 1051's protocol IDs, the exception form, unknown IDs, short frames and cuts at
 every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
-short frames and cuts at every length (see juniper_frames). Every timestamp starts
+short frames and cuts at every length (see juniper_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
+EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
+ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
+IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -459,6 +462,98 @@ def juniper_damageable(data):
     return 16
 
 
+EUI_DST = bytes.fromhex("0011223344556677")
+EUI_SRC = bytes.fromhex("8899aabbccddeeff")
+
+
+def ap1394(ethertype, payload, dst=EUI_DST, src=EUI_SRC):
+    """Apple's IP-over-IEEE 1394 header (LINKTYPE_APPLE_IP_OVER_IEEE1394): destination and source EUI-64, EtherType."""
+    return dst + src + struct.pack(">H", ethertype) + payload
+
+
+def ap1394_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ap1394(0x0800, udp4()))
+    add(ap1394(0x0800, link_cases.tcp4()))
+    add(ap1394(0x0800, echo4(), dst=b"\xff" * 8))
+    add(ap1394(0x86DD, udp6()))
+    add(ap1394(0x86DD, echo6(), src=bytes(8)))
+    add(ap1394(0x86DD, link_cases.tcp6()))
+    add(ap1394(0x0806, ARP_ETHERNET))
+    add(ap1394(0x8035, ARP_ETHERNET))
+    # a bogus version behind IPv6's type, an IPv4 header length below 20
+    add(ap1394(0x86DD, b"\x30" + udp6()[1:]))
+    add(ap1394(0x0800, b"\x43" + udp4()[1:]))
+    # types neither oracle decodes: data, and tcpdump's header and hex dump (no 802.3 length on this link)
+    add(ap1394(0x1234, b"abc"))
+    add(ap1394(0x0000, b"zero type"))
+    add(ap1394(0x0040, udp4()))
+    add(ap1394(0x7777, b""))
+    # shorter than the header on the wire: no address, one, both without the type, half the type
+    whole = ap1394(0x0800, udp4())
+    for end in (1, 7, 8, 15, 16, 17, 18, 19, 30):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 40)) + [46]:
+        add(whole, cut)
+    v6 = ap1394(0x86DD, udp6())
+    for cut in (17, 18, 20, 57):
+        add(v6, cut)
+    return frames
+
+
+def ap1394_damageable(data):
+    """The addresses and the EtherType, which becomes one neither oracle decodes, or stays (see damage)."""
+    return 18
+
+
+AP1394_TYPES = (0x1234, 0x7777, None)
+
+
+def ipfc(payload, dst=bytes.fromhex("1000020000000002"), src=bytes.fromhex("1000020000000001")):
+    """RFC 2625's Network_Header (LINKTYPE_IP_OVER_FC): destination and source world wide names (NAA 1, 12 zero
+    bits, a MAC), then the payload: LLC/SNAP."""
+    return dst + src + payload
+
+
+def snap(ethertype, payload, oui=b"\x00\x00\x00"):
+    return b"\xaa\xaa\x03" + oui + struct.pack(">H", ethertype) + payload
+
+
+def ipfc_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ipfc(snap(0x0800, udp4())))
+    add(ipfc(snap(0x0800, link_cases.tcp4())))
+    add(ipfc(snap(0x0800, echo4()), dst=b"\xff" * 8))
+    add(ipfc(snap(0x86DD, udp6())))
+    add(ipfc(snap(0x86DD, echo6()), src=bytes.fromhex("2000020000000001")))
+    add(ipfc(snap(0x86DD, link_cases.tcp6()), dst=bytes.fromhex("5001020304050607")))
+    add(ipfc(snap(0x0806, ARP_ETHERNET)))
+    # IP's SAP without SNAP, an unknown SNAP EtherType, another OUI, a bogus IPv6 version
+    add(ipfc(b"\x06\x06\x03" + udp4()))
+    add(ipfc(snap(0x1234, b"abc")))
+    add(ipfc(snap(0x0800, udp4(), oui=b"\x00\x00\xf8")))
+    add(ipfc(snap(0x86DD, b"\x30" + udp6()[1:])))
+    # shorter than the header on the wire, the header alone, LLC cut
+    whole = ipfc(snap(0x0800, udp4()))
+    for end in (1, 7, 8, 15, 16, 17, 18, 19, 21, 24, 30):
+        add(whole[:end])
+    # the capture cutting a frame at every length through the header, LLC/SNAP and IPv4, and after the UDP header
+    for cut in list(range(1, 45)) + [52]:
+        add(whole, cut)
+    v6 = ipfc(snap(0x86DD, udp6()))
+    for cut in (16, 24, 30, 72):
+        add(v6, cut)
+    return frames
+
+
+def ipfc_damageable(data):
+    """The two network addresses."""
+    return 16
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -480,6 +575,9 @@ def damage(frames, rng, damageable):
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
+            if damageable is ap1394_damageable and at >= 16 and len(data) >= 18:
+                kept = rng.choice(AP1394_TYPES)
+                data = data[:16] + (struct.pack(">H", kept) if kept is not None else data[16:18]) + data[18:]
         out.append((data, caplen))
     return out
 
@@ -497,6 +595,8 @@ def main():
         # last, so the damaged files above keep the bytes they had before these were added
         "arcnet.pcap": (129, arcnet_frames(), arcnet_damageable),
         "juniper-ether.pcap": (178, juniper_frames(), juniper_damageable),
+        "ap1394.pcap": (138, ap1394_frames(), ap1394_damageable),
+        "ipfc.pcap": (122, ipfc_frames(), ipfc_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -17,16 +17,7 @@ public sealed partial class SummaryPrinter
         IpoibHeader.TryRead(frame, out var ipoib);
         if (ipoib.Type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp or IpoibHeader.ReverseArp)
             return true;
-        var line = _line;
-        line.Append(", ethertype ");
-        string name = TcpdumpNames.EtherType(ipoib.Type);
-        line.Append(name.Length > 0 ? name : "Unknown");
-        line.Append(" (");
-        line.AppendHex(ipoib.Type, 4);
-        line.Append("), length ");
-        line.Append(length);
-        line.Append(": ");
-        AppendHexDump(frame[IpoibHeader.Length..], "\n\t", withText: true);
+        AppendUnprintedEtherType(ipoib.Type, length, frame[IpoibHeader.Length..]);
         return false;
     }
 }

@@ -297,6 +297,15 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     if (!AppendIpoib(frame, length))
                         return;
                     continue;
+                case LayerKind.Ipfc:
+                    if (!AppendIpfc(packet, frame, index, length))
+                        return;
+                    index++;
+                    continue;
+                case LayerKind.Ap1394:
+                    if (!AppendAp1394(frame, length))
+                        return;
+                    continue;
                 case LayerKind.Arcnet:
                     if (!AppendArcnet(packet, frame, index, length))
                         return;
@@ -429,7 +438,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     }
 
     private static bool IsLinkLayer(LayerKind kind) => kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
-        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib;
+        or LayerKind.Null or LayerKind.LinuxSll or LayerKind.LinuxSll2 or LayerKind.PppoeSession or LayerKind.Ipoib or LayerKind.Ap1394 or LayerKind.Ipfc;
 
     /// <summary>Appends <paramref name="name"/>, or for a number tcpdump has no name for, <paramref name="unknown"/> and the number in parentheses.</summary>
     private void AppendName(string name, string unknown, int number)

@@ -17,6 +17,8 @@ internal static class TcpdumpNames
         RawNet.Protocols.Decoding.LayerKind.Prism => "prism",
         RawNet.Protocols.Decoding.LayerKind.Avs => "802.11_radio_avs",
         RawNet.Protocols.Decoding.LayerKind.Ipoib => "ipoib",
+        RawNet.Protocols.Decoding.LayerKind.Ap1394 => "ap1394",
+        RawNet.Protocols.Decoding.LayerKind.Ipfc => "ipfc",
         _ => "pppoe",
     };
 

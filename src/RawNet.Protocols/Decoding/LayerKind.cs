@@ -44,6 +44,10 @@ public enum LayerKind : byte
     /// header was stripped; tshark "juniper", which adds a text subtree but never its protocol item.
     /// </summary>
     Juniper,
+    /// <summary>Apple's IP-over-IEEE 1394 header (LINKTYPE_APPLE_IP_OVER_IEEE1394): destination and source EUI-64, EtherType; tshark "ap1394".</summary>
+    Ap1394,
+    /// <summary>RFC 2625's Network_Header (LINKTYPE_IP_OVER_FC): destination and source world wide names, before LLC; tshark "ipfc".</summary>
+    Ipfc,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -20,6 +20,8 @@ using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Nflog;
+using RawNet.Protocols.Ap1394;
+using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -134,7 +136,8 @@ public sealed class PacketDecoder
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483;
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
+        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -304,6 +307,21 @@ public sealed class PacketDecoder
                 return;
             case LinkType.JuniperEther:
                 DecodeJuniper(input, capEnd, repEnd);
+                return;
+            case LinkType.AppleIpOverIeee1394:
+                // As tshark: the EtherType straight to its table (no 802.3 length; RARP is ARP's), data for anything else.
+                if (!Header(input, LayerKind.Ap1394, 0, Ap1394Header.Length, capEnd, repEnd, out _))
+                    return;
+                Ap1394Header.TryRead(bytes[..capEnd], out var ap1394);
+                if (ap1394.EtherType == Ap1394Header.ReverseArp)
+                    DecodeArp(input, Ap1394Header.Length, capEnd, repEnd);
+                else
+                    DecodeEtherType(input, (EtherType)ap1394.EtherType, Ap1394Header.Length, capEnd, repEnd, 0);
+                return;
+            case LinkType.IpOverFc:
+                // As tshark: LLC after the Network_Header, whatever its addresses say.
+                if (Header(input, LayerKind.Ipfc, 0, IpfcHeader.Length, capEnd, repEnd, out _))
+                    DecodeLlc(input, IpfcHeader.Length, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

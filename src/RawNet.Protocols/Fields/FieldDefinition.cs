@@ -131,6 +131,10 @@ public enum FieldPresence : byte
     JuniperMagic,
     /// <summary>The Juniper extensions' total length: under the magic, with the extension flag.</summary>
     JuniperExtensions,
+    /// <summary>The IPv6 payload length: tshark reads the next header byte after it before it adds it.</summary>
+    Ipv6PayloadLength,
+    /// <summary>Apple IP-over-IEEE 1394 addresses: tshark reads both before it adds either.</summary>
+    Ap1394Addresses,
     /// <summary>FDDI's SMT subtype: only in an SMT frame (class 0x4).</summary>
     FddiSmt,
     /// <summary>FDDI's MAC subtype: only in a MAC frame (class 0xc) other than the restricted token (0xc0).</summary>
@@ -582,6 +586,10 @@ public sealed class FieldDefinition
     public static FieldDefinition Fixed(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,
         ulong mask = 0, FieldPresence presence = FieldPresence.Always, FieldGroup? group = null, bool inTree = true) =>
         new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None, group: group, inTree: inTree);
+
+    /// <summary>Fixed bytes tshark shows with a colon between them (FT_FCWWN, or FT_BYTES registered with SEP_COLON).</summary>
+    public static FieldDefinition FixedColonBytes(string name, string label, LayerKind layer, int offset, int size) =>
+        new(name, label, layer, FieldKind.Bytes, offset, size, 0, ColonSeparatedBytes, FieldPresence.Always, ComputedField.None);
 
     /// <summary>A field at a fixed offset stored least significant byte first, as 802.11 and its capture headers store theirs.</summary>
     public static FieldDefinition FixedLittleEndian(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,

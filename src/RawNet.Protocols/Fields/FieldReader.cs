@@ -162,6 +162,8 @@ public static class FieldReader
         FieldPresence.IpoibDestinationOnly => Ipoib.IpoibHeader.HasDestinationOnly(header),
         FieldPresence.UdpPorts => header.Length >= Udp.UdpHeader.Field.Length,
         FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
+        FieldPresence.Ipv6PayloadLength => header.Length > Ipv6.Ipv6Header.Field.NextHeader,
+        FieldPresence.Ap1394Addresses => header.Length >= Ap1394.Ap1394Header.AddressesLength,
         FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
             && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),
         FieldPresence.FddiSmt => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Smt,

@@ -16,7 +16,8 @@ public static class Ipv6Fields
     public static readonly FieldDefinition Dscp = FieldDefinition.Fixed("ipv6.tclass.dscp", "Differentiated Services Codepoint", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x0FC00000);
     public static readonly FieldDefinition Ecn = FieldDefinition.Fixed("ipv6.tclass.ecn", "Explicit Congestion Notification", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x00300000);
     public static readonly FieldDefinition FlowLabel = FieldDefinition.FixedHex("ipv6.flow", "Flow Label", LayerKind.Ipv6, F.VersionClassFlow, 4, 6, 0x000FFFFF);
-    public static readonly FieldDefinition PayloadLength = FieldDefinition.Fixed("ipv6.plen", "Payload Length", LayerKind.Ipv6, F.PayloadLength, 2, FieldKind.Decimal);
+    public static readonly FieldDefinition PayloadLength = FieldDefinition.Fixed("ipv6.plen", "Payload Length", LayerKind.Ipv6, F.PayloadLength, 2, FieldKind.Decimal,
+        presence: FieldPresence.Ipv6PayloadLength);
     public static readonly FieldDefinition NextHeader = FieldDefinition.Fixed("ipv6.nxt", "Next Header", LayerKind.Ipv6, F.NextHeader, 1, FieldKind.Decimal);
     public static readonly FieldDefinition HopLimit = FieldDefinition.Fixed("ipv6.hlim", "Hop Limit", LayerKind.Ipv6, F.HopLimit, 1, FieldKind.Decimal);
     public static readonly FieldDefinition Source = FieldDefinition.Fixed("ipv6.src", "Source Address", LayerKind.Ipv6, F.Source, 16, FieldKind.Ipv6Address);

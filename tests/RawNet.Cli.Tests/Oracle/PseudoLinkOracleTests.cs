@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178)
+/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -35,6 +35,8 @@ public sealed class PseudoLinkOracleTests
         "juniper.magic-number", "juniper.direction", "juniper.l2hdr", "juniper.ext_total_len", "juniper.ext.ifd",
         "juniper.ext.ifl", "juniper.ext.unit", "juniper.ext.ifmt", "juniper.ext.ifle", "juniper.ext.ttp_ifmt",
         "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
+        "ap1394.dst", "ap1394.src", "ap1394.type", "ipfc.nh.da", "ipfc.nh.sa", "llc.dsap", "llc.ssap", "llc.control", "llc.oui",
+        "llc.type",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -77,7 +79,7 @@ public sealed class PseudoLinkOracleTests
     }
 
     /// <summary>
-    /// Display filters over the ARCNET and Juniper fields select the frames tshark selects; "juniper" selects none, as
+    /// Display filters over the ARCNET, Juniper, ap1394 and ipfc fields select the frames tshark selects; "juniper" selects none, as
     /// tshark never adds Juniper's protocol item.
     /// </summary>
     [Theory]
@@ -96,6 +98,15 @@ public sealed class PseudoLinkOracleTests
     [InlineData("juniper-ether.pcap", "juniper.ext.ifd == 4294967295")]
     [InlineData("juniper-ether.pcap", "juniper.magic-number != 0x4d4743 && eth")]
     [InlineData("juniper-ether.pcap", "juniper.direction == 0 && udp")]
+    [InlineData("ap1394.pcap", "ap1394")]
+    [InlineData("ap1394.pcap", "ap1394.type == 0x86dd")]
+    [InlineData("ap1394.pcap", "ap1394.src == 00:00:00:00:00:00:00:00")]
+    [InlineData("ap1394.pcap", "ap1394 && arp")]
+    [InlineData("ap1394.pcap", "ap1394.type < 0x0800 && !ip")]
+    [InlineData("ipfc.pcap", "ipfc")]
+    [InlineData("ipfc.pcap", "ipfc && !llc")]
+    [InlineData("ipfc.pcap", "ipfc.nh.da == ff:ff:ff:ff:ff:ff:ff:ff")]
+    [InlineData("ipfc.pcap", "ipfc && llc.type == 0x86dd")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -143,6 +154,18 @@ public sealed class PseudoLinkOracleTests
             "juniper:eth:ethertype:arp", "juniper:eth:ethertype:vlan", "juniper:ip:udp", "juniper:ipv6:udp", "juniper:mpls", "juniper:data",
             "juniper:eth:llc", "\t0x01\t\t2\t", "\t0x01\t\t72\t", "\t65535\t", "\t65530\t", "Malformed Packet: Juniper", "size limited" })
             Assert.Contains(value, juniper.StdOut);
+        var ap1394 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ap1394.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ap1394.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ap1394:ip:udp", "ap1394:ip:tcp", "ap1394:ip:icmp", "ap1394:ipv6:udp", "ap1394:ipv6:icmpv6",
+            "ap1394:ipv6:tcp", "ap1394:arp", "ap1394:data", "\t0x8035\t", "\t0x0040\t", "Bogus IPv6 version", "Malformed Packet: IP/IEEE1394",
+            "size limited" })
+            Assert.Contains(value, ap1394.StdOut);
+        var ipfc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipfc.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "llc.dsap", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ipfc:llc:ip:udp", "ipfc:llc:ip:tcp", "ipfc:llc:ip:icmp", "ipfc:llc:ipv6:udp", "ipfc:llc:ipv6:icmpv6",
+            "ipfc:llc:ipv6:tcp", "ipfc:llc:arp", "ipfc:llc:data", "\t0x06\t", "Bogus IPv6 version", "Malformed Packet: IPFC",
+            "Malformed Packet: LLC", "size limited" })
+            Assert.Contains(value, ipfc.StdOut);
     }
 
     internal const string Script = "make-pseudo-link-cases.py";

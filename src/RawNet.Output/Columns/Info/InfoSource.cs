@@ -72,7 +72,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
-            or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac => ColumnWriter.PseudoHeader,
+            or LayerKind.Ap1394 or LayerKind.Ipfc or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
@@ -198,10 +198,11 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
     /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
-    /// dissector but IPv6 through a table that names it.
+    /// dissector but IPv6 through a table that names it. Apple's ap1394 and LLC's SNAP look the EtherType up in the table
+    /// themselves.
     /// </summary>
     public static bool NamesRefusedEtherType(LayerKind link) =>
-        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls);
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

@@ -10,7 +10,8 @@ namespace RawNet.Output.Columns.Info;
 
 /// <summary>
 /// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
-/// Juniper): tshark's protocol name and the text its dissector writes first (NFLOG and Juniper clear it), marked when the
+/// Juniper, Apple IP-over-IEEE 1394, IP over FC): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
+/// ap1394 clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
 internal static class PseudoHeaderInfo
@@ -91,6 +92,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
         LayerKind.Juniper => "Juniper Ethernet",
+        LayerKind.Ap1394 => "IP/IEEE1394",
+        LayerKind.Ipfc => "IP/FC",
         LayerKind.TokenRing => "TR",
         LayerKind.Fddi => "FDDI",
         LayerKind.TokenRingMac => "TR MAC",

@@ -1,0 +1,14 @@
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Protocols.Tests.Decoding;
+
+public class LayerKindTests
+{
+    [Fact]
+    public void EveryKindFitsAFilterMask()
+    {
+        // The display filter keeps the layers a filter tests as bits of a ulong (FilterNode.Bit: 1UL << kind); a 65th kind
+        // would silently alias the first, as C# masks the shift count.
+        Assert.True(Enum.GetValues<LayerKind>().Max(k => (int)k) < 64);
+    }
+}
