@@ -19,7 +19,7 @@ internal ref struct ByteOccurrences
     private FieldOccurrences _fields;
     private readonly DecodedPacket _packet;
     private readonly ReadOnlySpan<byte> _frame;
-    private readonly ulong _layerMask;
+    private readonly UInt128 _layerMask;
     private readonly string? _protocol;
     private readonly bool _toLayerEnd;
     private readonly SliceRange[][]? _slices;
@@ -40,7 +40,7 @@ internal ref struct ByteOccurrences
     /// <param name="slices">The slices to apply, in order; null for none.</param>
     /// <param name="chars">Room for a string field's text (<see cref="FieldFormatter.MaxLength"/>).</param>
     /// <param name="text">Room for that text's UTF-8 (three bytes a character).</param>
-    public ByteOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, string? protocol, FieldDefinition[]? definitions, ulong layerMask, bool toLayerEnd,
+    public ByteOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, string? protocol, FieldDefinition[]? definitions, UInt128 layerMask, bool toLayerEnd,
         SliceRange[][]? slices, Span<char> chars, Span<byte> text)
     {
         _packet = packet;

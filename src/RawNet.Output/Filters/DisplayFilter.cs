@@ -83,7 +83,7 @@ public sealed class DisplayFilter
         }
     }
 
-    private static bool HasProtocol(ulong kinds, string name, DecodedPacket packet, ReadOnlySpan<byte> frame)
+    private static bool HasProtocol(UInt128 kinds, string name, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
@@ -95,7 +95,7 @@ public sealed class DisplayFilter
     }
 
     /// <summary>Whether the layer at <paramref name="index"/> is there for a test of the protocol <paramref name="name"/>.</summary>
-    internal static bool IsProtocol(ulong kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
+    internal static bool IsProtocol(UInt128 kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
         (kinds & FilterNode.Bit(packet[index].Kind)) != 0
         && (packet[index].Kind != LayerKind.Dns || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
         // "ppp" in a PPPoE session is its protocol field, there only when the decoder found it whole.

@@ -12,7 +12,7 @@ internal ref struct FieldOccurrences
     private readonly DecodedPacket _packet;
     private readonly ReadOnlySpan<byte> _frame;
     private readonly FieldDefinition[] _definitions;
-    private readonly ulong _layerMask;
+    private readonly UInt128 _layerMask;
     private int _layer;
     private int _definition;
     private int _occurrence;
@@ -22,7 +22,7 @@ internal ref struct FieldOccurrences
     /// <param name="frame">The bytes it was decoded from.</param>
     /// <param name="definitions">Every definition of the field's name.</param>
     /// <param name="layerMask">The layer kinds that hold the field (<see cref="FilterNode.MaskOf"/>): other layers are skipped at once.</param>
-    public FieldOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDefinition[] definitions, ulong layerMask)
+    public FieldOccurrences(DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDefinition[] definitions, UInt128 layerMask)
     {
         _layerMask = layerMask;
         _packet = packet;

@@ -72,9 +72,9 @@ internal struct FilterNode
     /// <summary>Every definition of the right-hand field of a field-to-field comparison.</summary>
     public FieldDefinition[]? OtherDefinitions;
     /// <summary><see cref="LayerMask"/> for <see cref="OtherDefinitions"/>.</summary>
-    public ulong OtherLayerMask;
+    public UInt128 OtherLayerMask;
     /// <summary>The layer kinds of a protocol presence test, or that hold the field, as a bit per <see cref="LayerKind"/>.</summary>
-    public ulong LayerMask;
+    public UInt128 LayerMask;
     /// <summary>How the literal compares: the kind of the field's first definition.</summary>
     public FieldKind FieldKind;
     /// <summary>The literal for numeric, boolean and time fields (time in nanoseconds).</summary>
@@ -117,8 +117,8 @@ internal struct FilterNode
     public Regex? Pattern;
 
     /// <summary>The bit of each kind in a layer mask.</summary>
-    public static ulong MaskOf(IEnumerable<LayerKind> kinds) => kinds.Aggregate(0UL, (mask, kind) => mask | Bit(kind));
+    public static UInt128 MaskOf(IEnumerable<LayerKind> kinds) => kinds.Aggregate(UInt128.Zero, (mask, kind) => mask | Bit(kind));
 
     /// <summary>The bit of one kind.</summary>
-    public static ulong Bit(LayerKind kind) => 1UL << (int)kind;
+    public static UInt128 Bit(LayerKind kind) => UInt128.One << (int)kind;
 }

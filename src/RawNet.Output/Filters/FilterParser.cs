@@ -225,9 +225,9 @@ internal sealed class FilterParser
     private static bool IsOperand(string word) => FieldCatalog.TryFind(word, out _) || FieldCatalog.TryFindProtocol(word, out _);
 
     /// <summary>A field's definitions or a protocol's layer kinds; false (with the error) for an unknown name.</summary>
-    private bool TryOperand(string name, int start, out FieldDefinition[]? definitions, out ulong mask, out bool protocol)
+    private bool TryOperand(string name, int start, out FieldDefinition[]? definitions, out UInt128 mask, out bool protocol)
     {
-        mask = 0;
+        mask = UInt128.Zero;
         protocol = false;
         if (FieldCatalog.TryFind(name, out var found))
         {
@@ -526,7 +526,7 @@ internal sealed class FilterParser
         return match;
     }
 
-    private static ulong MaskOf(FieldDefinition[] definitions) => FilterNode.MaskOf(definitions.Select(d => d.Layer));
+    private static UInt128 MaskOf(FieldDefinition[] definitions) => FilterNode.MaskOf(definitions.Select(d => d.Layer));
 
     /// <summary>What a field's values are, for deciding whether two fields can be compared.</summary>
     private static string Family(FieldKind kind) => kind switch
