@@ -35,6 +35,8 @@ public static class LinkTypeNames
         LinkType.Ipoib => "IPOIB",
         LinkType.ArcnetLinux => "ARCNET_LINUX",
         LinkType.JuniperEther => "JUNIPER_ETHER",
+        LinkType.Pflog => "PFLOG",
+        LinkType.Enc => "ENC",
         _ => "unknown",
     };
 }

@@ -51,6 +51,10 @@ public enum LinkType : ushort
     ArcnetLinux = 129,
     /// <summary>A Juniper router's capture header (LINKTYPE_JUNIPER_ETHER), then Ethernet, or with no link header the payload type's packet.</summary>
     JuniperEther = 178,
+    /// <summary>pf's log (LINKTYPE_PFLOG): a header of its own declared length, padded to 4 bytes, then IPv4 or IPv6 as its family says.</summary>
+    Pflog = 117,
+    /// <summary>OpenBSD's enc(4) IPsec interface (LINKTYPE_ENC): a 12-byte header, then IPv4 or IPv6 as its family says.</summary>
+    Enc = 109,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -46,6 +46,8 @@ public static class FieldCatalog
         LayerKind.Ipoib => Ipoib.IpoibFields.All,
         LayerKind.Arcnet => Arcnet.ArcnetFields.All,
         LayerKind.Juniper => Juniper.JuniperFields.All,
+        LayerKind.Pflog => Pflog.PflogFields.All,
+        LayerKind.Enc => Enc.EncFields.All,
         LayerKind.Macsec => Macsec.MacsecFields.All,
         LayerKind.Arista => Arista.AristaFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
@@ -94,13 +96,13 @@ public static class FieldCatalog
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
-    /// NFLOG and NSH, whose protocol item comes before any field, NSH's even with no byte of it; Token Ring's trmac, there
+    /// NFLOG, NSH and pflog, whose protocol item comes before any field, NSH's even with no byte of it; Token Ring's trmac, there
     /// before its command byte is); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
-        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista
+        || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Pflog
         || layer.Kind == LayerKind.TokenRingMac;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
@@ -184,6 +186,8 @@ public static class FieldCatalog
         LayerKind.Ipoib => "ipoib",
         LayerKind.Arcnet => "arcnet",
         LayerKind.Juniper => "juniper",
+        LayerKind.Pflog => "pflog",
+        LayerKind.Enc => "enc",
         LayerKind.PppoeSession => "pppoes",
         LayerKind.Ppp => PppName,
         LayerKind.CiscoHdlc => "chdlc",
@@ -249,6 +253,8 @@ public static class FieldCatalog
         LayerKind.Ipoib => "IP over Infiniband",
         LayerKind.Arcnet => "ARCNET",
         LayerKind.Juniper => "Juniper Ethernet",
+        LayerKind.Pflog => "OpenBSD Packet Filter log file",
+        LayerKind.Enc => "OpenBSD Encapsulating device",
         LayerKind.Macsec => "802.1AE Security tag",
         LayerKind.Arista => "Arista Vendor Specific Protocol",
         LayerKind.Null => "Null/Loopback",
