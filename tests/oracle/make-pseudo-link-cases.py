@@ -523,6 +523,7 @@ def pflog_frames():
     add(pflog(udp4(), af=10))
     add(pflog(udp6(), af=9, reason=2, action=0, direction=0, subrulenr=1, ruleset=b"main"))
     add(pflog(udp4(), length=61, af=0))
+    add(pflog(udp4(), length=61, af=9, reason=200, action=3, direction=3))
     add(pflog(b"", af=9))
     add(pflog(b"abc", length=45, af=255))
     # IP of another version than the family says

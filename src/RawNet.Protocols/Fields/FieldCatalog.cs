@@ -97,13 +97,13 @@ public static class FieldCatalog
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
     /// NFLOG, NSH and pflog, whose protocol item comes before any field, NSH's even with no byte of it; Token Ring's trmac, there
-    /// before its command byte is); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
+    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Pflog
-        || layer.Kind == LayerKind.TokenRingMac;
+        || layer.Kind is LayerKind.TokenRingMac or LayerKind.Ipv6;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178)
+/// 129, Juniper Ethernet on 178, pf's log on 117, OpenBSD's enc on 109)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -35,6 +35,12 @@ public sealed class PseudoLinkOracleTests
         "juniper.magic-number", "juniper.direction", "juniper.l2hdr", "juniper.ext_total_len", "juniper.ext.ifd",
         "juniper.ext.ifl", "juniper.ext.unit", "juniper.ext.ifmt", "juniper.ext.ifle", "juniper.ext.ttp_ifmt",
         "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
+        "pflog.length", "pflog.af", "pflog.action", "pflog.reason", "pflog.ifname", "pflog.ruleset", "pflog.rulenr",
+        "pflog.subrulenr", "pflog.uid", "pflog.pid", "pflog.rule_uid", "pflog.rule_pid", "pflog.dir", "pflog.rewritten",
+        "pflog.pad", "pflog.saddr.ipv4", "pflog.daddr.ipv4", "pflog.saddr.ipv6", "pflog.daddr.ipv6", "pflog.saddr.bytes",
+        "pflog.daddr.bytes", "pflog.sport", "pflog.dport",
+        "enc.af", "enc.spi", "enc.flags", "enc.flags.payload_enc", "enc.flags.payload_auth", "enc.flags.payload_compress",
+        "enc.flags.header_auth", "enc.flags.reserved",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -42,7 +48,7 @@ public sealed class PseudoLinkOracleTests
     [
         .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
         "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
-        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
+        "icmp.type", "icmp.seq", "icmpv6.type", "tcp.dstport", "tcp.ack", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
         // the link layers PKTAP carries
         "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
     ];
@@ -77,8 +83,8 @@ public sealed class PseudoLinkOracleTests
     }
 
     /// <summary>
-    /// Display filters over the ARCNET and Juniper fields select the frames tshark selects; "juniper" selects none, as
-    /// tshark never adds Juniper's protocol item.
+    /// Display filters over the ARCNET, Juniper, pflog and enc fields select the frames tshark selects; "juniper" selects
+    /// none, as tshark never adds Juniper's protocol item.
     /// </summary>
     [Theory]
     [InlineData("arcnet.pcap", "arcnet")]
@@ -96,6 +102,17 @@ public sealed class PseudoLinkOracleTests
     [InlineData("juniper-ether.pcap", "juniper.ext.ifd == 4294967295")]
     [InlineData("juniper-ether.pcap", "juniper.magic-number != 0x4d4743 && eth")]
     [InlineData("juniper-ether.pcap", "juniper.direction == 0 && udp")]
+    [InlineData("pflog.pcap", "pflog")]
+    [InlineData("pflog.pcap", "pflog.af == 24 && ipv6")]
+    [InlineData("pflog.pcap", "pflog.rulenr < 0 || pflog.subrulenr == -1")]
+    [InlineData("pflog.pcap", "pflog.uid == 1000 && pflog.dir == 2")]
+    [InlineData("pflog.pcap", "pflog.ifname == \"em0\" && !ip")]
+    [InlineData("pflog.pcap", "pflog.saddr.ipv4 == 198.18.0.1")]
+    [InlineData("pflog.pcap", "pflog.length < 45")]
+    [InlineData("enc.pcap", "enc")]
+    [InlineData("enc.pcap", "enc.af == 2 && ipv6")]
+    [InlineData("enc.pcap", "enc.spi == 0x1234 && enc.flags.payload_auth")]
+    [InlineData("enc.pcap", "enc.flags.reserved != 0")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -143,6 +160,24 @@ public sealed class PseudoLinkOracleTests
             "juniper:eth:ethertype:arp", "juniper:eth:ethertype:vlan", "juniper:ip:udp", "juniper:ipv6:udp", "juniper:mpls", "juniper:data",
             "juniper:eth:llc", "\t0x01\t\t2\t", "\t0x01\t\t72\t", "\t65535\t", "\t65530\t", "Malformed Packet: Juniper", "size limited" })
             Assert.Contains(value, juniper.StdOut);
+        var pflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "pflog.length", "-e", "pflog.dir", "-e", "_ws.expert.message", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "pflog:ip:udp", "pflog:ip:tcp", "pflog:ip:icmp", "pflog:ipv6:udp", "pflog:ipv6:tcp", "pflog:ipv6:icmpv6",
+            "pflog:data", "pflog:ipv6\t", "\t45\t2\t", "\t61\t", "\t100\t", "\t255\t", "Invalid header length", "Bogus IP version",
+            "[unknown (11) em0/5] ", "[block a\u0001b\ufffdc/5] ", "[block /-1] ", "Malformed Packet: PFLOG", "size limited" })
+            Assert.Contains(value, pflog.StdOut);
+        var enc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "enc.af", "-e", "enc.flags", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "enc:ip:udp", "enc:ip:tcp", "enc:ip:icmp", "enc:ipv6:udp", "enc:ipv6:tcp", "enc:ipv6:icmpv6", "enc:ip:ipv6",
+            "enc:data", "\t65538\t", "\t512\t0x000c0000", "\t28\t", "0xffffffff", "Bogus IP version", "Bogus IPv6 version",
+            "Malformed Packet: ENC", "size limited" })
+            Assert.Contains(value, enc.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut;
+        foreach (var value in new[] { "[pflog: invalid header length!]", "[|pflog]", "rule 5.main.1/2(fragment): pass in/out on em0: ",
+            "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]" })
+            Assert.Contains(value, lines);
     }
 
     internal const string Script = "make-pseudo-link-cases.py";
