@@ -1,5 +1,6 @@
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Enc;
+using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Pflog;
 
 namespace RawNet.Output.Summary;
@@ -29,7 +30,7 @@ public sealed partial class SummaryPrinter
         if (frame.Length < start || frame.Length < TcpdumpPflogHeaderSize)
             return Truncated("pflog");
         byte family = frame[PflogHeader.Field.Family];
-        var kind = family == PflogHeader.Inet ? LayerKind.Ipv4 : PflogHeader.IsInet6(family) ? LayerKind.Ipv6 : LayerKind.Payload;
+        var kind = IpKindOfBsdFamily(family);
         if (kind == LayerKind.Payload)
         {
             AppendPflogRule(frame);
@@ -115,16 +116,15 @@ public sealed partial class SummaryPrinter
         line.Append("SPI 0x");
         line.AppendHexDigits(enc.Spi, 8);
         line.Append(": ");
-        var kind = enc.Family switch
-        {
-            EncHeader.Inet => LayerKind.Ipv4,
-            EncHeader.Inet6 or EncHeader.Inet6FreeBsd or EncHeader.Inet6Darwin => LayerKind.Ipv6,
-            _ => LayerKind.Payload,
-        };
+        var kind = IpKindOfBsdFamily(enc.Family);
         if (kind == LayerKind.Payload)
             return false;
         return FollowsAt(packet, index, EncHeader.Length) || AppendIpAfterLink(packet, frame, kind, EncHeader.Length, length);
     }
+
+    /// <summary>What tcpdump's pflog and enc printers read after a BSD address family: IPv4, IPv6 (any BSD's or Darwin's), or nothing (Payload).</summary>
+    private static LayerKind IpKindOfBsdFamily(uint family) =>
+        family == LoopbackHeader.Inet ? LayerKind.Ipv4 : LoopbackHeader.IsBsdInet6(family) ? LayerKind.Ipv6 : LayerKind.Payload;
 
     private static readonly (uint Flag, string Name)[] EncFlagNames = [(EncHeader.Authentic, "authentic"), (EncHeader.Confidential, "confidential")];
 

@@ -557,9 +557,9 @@ public sealed class PacketDecoder
             return;
         }
         byte family = input.Bytes[PflogHeader.Field.Family];
-        if (family == PflogHeader.Inet)
+        if (family == LoopbackHeader.Inet)
             DecodeIpByDispatcher(input, start, capEnd, repEnd);
-        else if (PflogHeader.IsInet6(family))
+        else if (LoopbackHeader.IsBsdInet6(family))
             DecodeIpv6(input, start, capEnd, repEnd);
         else
             Unsupported(input, start, capEnd, repEnd, "pflog address family not decoded");
@@ -576,10 +576,10 @@ public sealed class PacketDecoder
         EncHeader.TryRead(input.Bytes[..capEnd], out var enc);
         switch (enc.Family)
         {
-            case EncHeader.Inet:
+            case LoopbackHeader.Inet:
                 DecodeIpByDispatcher(input, EncHeader.Length, capEnd, repEnd);
                 return;
-            case EncHeader.Inet6:
+            case LoopbackHeader.BsdInet6:
                 DecodeIpv6(input, EncHeader.Length, capEnd, repEnd);
                 return;
             default:

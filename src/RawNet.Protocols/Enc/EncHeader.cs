@@ -31,18 +31,6 @@ public readonly ref struct EncHeader
     /// <summary>Bytes tshark reads (family and SPI) before it adds any field.</summary>
     public const int FamilyAndSpiLength = 8;
 
-    /// <summary>BSD's AF_INET.</summary>
-    public const uint Inet = 2;
-
-    /// <summary>OpenBSD's AF_INET6, the one tshark's enc table hands to IPv6.</summary>
-    public const uint Inet6 = 24;
-
-    /// <summary>AF_INET6 of FreeBSD, which tcpdump also reads IPv6 after.</summary>
-    public const uint Inet6FreeBsd = 28;
-
-    /// <summary>AF_INET6 of macOS, which tcpdump also reads IPv6 after.</summary>
-    public const uint Inet6Darwin = 30;
-
     /// <summary>Flag: the payload was encrypted (M_CONF).</summary>
     public const uint Confidential = 0x0400;
 
@@ -69,7 +57,7 @@ public readonly ref struct EncHeader
     /// <summary>True when the family and flags of the header starting <paramref name="bytes"/> (at least 4 bytes) are read big-endian.</summary>
     public static bool IsBigEndian(ReadOnlySpan<byte> bytes) => (BinaryPrimitives.ReadUInt32LittleEndian(bytes) & 0xFFFF0000) != 0;
 
-    /// <summary>The address family, in the byte order the oracles read it.</summary>
+    /// <summary>The address family (BSD numbers, <see cref="Loopback.LoopbackHeader"/>'s), in the byte order the oracles read it.</summary>
     public uint Family => Read(Field.Family);
 
     /// <summary>The security parameter index.</summary>

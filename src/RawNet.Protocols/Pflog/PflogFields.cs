@@ -1,5 +1,6 @@
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
+using RawNet.Protocols.Loopback;
 using F = RawNet.Protocols.Pflog.PflogHeader.Field;
 
 namespace RawNet.Protocols.Pflog;
@@ -55,9 +56,9 @@ public static class PflogFields
             FieldPresence.PflogIds => declared >= PflogHeader.IdsLength,
             FieldPresence.PflogIdsOnly => declared is >= PflogHeader.IdsLength and < PflogHeader.FullLength,
             FieldPresence.PflogFull => declared >= PflogHeader.FullLength,
-            FieldPresence.PflogFullIpv4 => declared >= PflogHeader.FullLength && family == PflogHeader.Inet,
-            FieldPresence.PflogFullIpv6 => declared >= PflogHeader.FullLength && family == PflogHeader.Inet6,
-            FieldPresence.PflogFullOther => declared >= PflogHeader.FullLength && family is not (PflogHeader.Inet or PflogHeader.Inet6),
+            FieldPresence.PflogFullIpv4 => declared >= PflogHeader.FullLength && family == LoopbackHeader.Inet,
+            FieldPresence.PflogFullIpv6 => declared >= PflogHeader.FullLength && family == LoopbackHeader.BsdInet6,
+            FieldPresence.PflogFullOther => declared >= PflogHeader.FullLength && family != LoopbackHeader.Inet && family != LoopbackHeader.BsdInet6,
             _ => false,
         };
     }

@@ -79,18 +79,6 @@ public readonly ref struct PflogHeader
     /// <summary>Bytes of the padding of the 4.9 layout.</summary>
     public const int FullPaddingLength = 2;
 
-    /// <summary>BSD's AF_INET.</summary>
-    public const byte Inet = 2;
-
-    /// <summary>AF_INET6 of OpenBSD and NetBSD.</summary>
-    public const byte Inet6 = 24;
-
-    /// <summary>AF_INET6 of FreeBSD.</summary>
-    public const byte Inet6FreeBsd = 28;
-
-    /// <summary>AF_INET6 of macOS.</summary>
-    public const byte Inet6Darwin = 30;
-
     /// <summary>The subrule number pf writes when the rule is in no anchor.</summary>
     public const uint NoSubrule = uint.MaxValue;
 
@@ -115,13 +103,10 @@ public readonly ref struct PflogHeader
     /// <summary>Where the packet starts for a declared length, for tshark and tcpdump alike: the length rounded up to a multiple of 4.</summary>
     public static int PayloadStart(byte declared) => (declared + 3) & ~3;
 
-    /// <summary>True for the address families both oracles read IPv6 after: OpenBSD's, FreeBSD's and macOS's AF_INET6.</summary>
-    public static bool IsInet6(byte family) => family is Inet6 or Inet6FreeBsd or Inet6Darwin;
-
     /// <summary>The declared length (without padding).</summary>
     public byte Length => _bytes[Field.Length];
 
-    /// <summary>The address family of the packet (BSD numbers).</summary>
+    /// <summary>The address family of the packet (BSD numbers: <see cref="Loopback.LoopbackHeader.Inet"/>, <see cref="Loopback.LoopbackHeader.IsBsdInet6"/>).</summary>
     public byte Family => _bytes[Field.Family];
 
     /// <summary>What pf did (pass, block, ...).</summary>

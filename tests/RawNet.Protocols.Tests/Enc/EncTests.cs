@@ -1,4 +1,5 @@
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Enc;
 using static RawNet.Protocols.Tests.PacketBytes;
 
@@ -21,10 +22,10 @@ public class EncTests
     {
         foreach (bool little in new[] { false, true })
         {
-            var frame = Frame(EncHeader.Inet6, Tcp6, flags: EncHeader.Confidential, littleEndian: little);
+            var frame = Frame(LoopbackHeader.BsdInet6, Tcp6, flags: EncHeader.Confidential, littleEndian: little);
             Assert.True(EncHeader.TryRead(frame, out var enc));
             Assert.Equal(!little, EncHeader.IsBigEndian(frame));
-            Assert.Equal(EncHeader.Inet6, enc.Family);
+            Assert.Equal(LoopbackHeader.BsdInet6, enc.Family);
             Assert.Equal(0x11223344u, enc.Spi);
             Assert.Equal(EncHeader.Confidential, enc.Flags);
             Assert.False(EncHeader.TryRead(frame.AsSpan(0, 11), out _));
@@ -38,7 +39,7 @@ public class EncTests
     [Fact]
     public void Parse()
     {
-        var frame = Frame(EncHeader.Inet, Udp4, flags: 0x3C00);
+        var frame = Frame(LoopbackHeader.Inet, Udp4, flags: 0x3C00);
         var packet = Decode.Frame(frame, LinkType.Enc);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Enc, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
@@ -49,7 +50,7 @@ public class EncTests
         Assert.Equal("1", Decode.Field(packet, frame, "enc.flags.payload_enc"));
         Assert.Equal("1", Decode.Field(packet, frame, "enc.flags.header_auth"));
         Assert.Equal("0x00000000", Decode.Field(packet, frame, "enc.flags.reserved"));
-        var little = Frame(EncHeader.Inet6, Tcp6, flags: 0xFFFFFFFF, littleEndian: true);
+        var little = Frame(LoopbackHeader.BsdInet6, Tcp6, flags: 0xFFFFFFFF, littleEndian: true);
         packet = Decode.Frame(little, LinkType.Enc);
         Assert.Equal([LayerKind.Frame, LayerKind.Enc, LayerKind.Ipv6, LayerKind.Tcp], Decode.Kinds(packet));
         Assert.Equal("24", Decode.Field(packet, little, "enc.af"));
@@ -60,9 +61,9 @@ public class EncTests
     public void TheFamilyChoosesWhatFollows()
     {
         Assert.Equal([LayerKind.Frame, LayerKind.Enc, LayerKind.Ipv6, LayerKind.Tcp],
-            Decode.Kinds(Decode.Frame(Frame(EncHeader.Inet, Tcp6), LinkType.Enc)));
+            Decode.Kinds(Decode.Frame(Frame(LoopbackHeader.Inet, Tcp6), LinkType.Enc)));
         // tshark's enc table has no dissector for FreeBSD's or macOS's AF_INET6 (tcpdump reads IPv6 after them).
-        foreach (uint family in new[] { 0u, 9u, EncHeader.Inet6FreeBsd, EncHeader.Inet6Darwin, 0x10000u })
+        foreach (uint family in new[] { 0u, 9u, LoopbackHeader.FreeBsdInet6, LoopbackHeader.DarwinInet6, 0x10000u })
         {
             var packet = Decode.Frame(Frame(family, Tcp6), LinkType.Enc);
             Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
@@ -73,9 +74,9 @@ public class EncTests
     [Fact]
     public void TruncateAtEveryPrefixLength()
     {
-        Decode.EveryPrefix(Frame(EncHeader.Inet, Udp4), LinkType.Enc);
-        Decode.EveryPrefix(Frame(EncHeader.Inet6, Tcp6, littleEndian: true), LinkType.Enc);
-        var whole = Frame(EncHeader.Inet, Udp4);
+        Decode.EveryPrefix(Frame(LoopbackHeader.Inet, Udp4), LinkType.Enc);
+        Decode.EveryPrefix(Frame(LoopbackHeader.BsdInet6, Tcp6, littleEndian: true), LinkType.Enc);
+        var whole = Frame(LoopbackHeader.Inet, Udp4);
         for (int cut = 0; cut < EncHeader.Length; cut++)
         {
             var frame = whole[..cut];

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Pflog;
 using static RawNet.Protocols.Tests.PacketBytes;
 
@@ -7,6 +8,9 @@ namespace RawNet.Protocols.Tests.Pflog;
 
 public class PflogTests
 {
+    /// <summary>The address families the records below use, as the header's byte holds them.</summary>
+    public const byte Inet = (byte)LoopbackHeader.Inet, Inet6 = (byte)LoopbackHeader.BsdInet6;
+
     private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
     private static readonly byte[] Tcp6 = Ipv6Packet(IpProtocol.Tcp, TcpSegment(1, 2, 3, 4, 0x02, [], []));
 
@@ -48,10 +52,10 @@ public class PflogTests
     [Fact]
     public void Deconstruct()
     {
-        var frame = Frame(PflogHeader.Inet, Udp4, rule: 7, subrule: 3);
+        var frame = Frame(Inet, Udp4, rule: 7, subrule: 3);
         Assert.True(PflogHeader.TryRead(frame, out var pflog));
         Assert.Equal(100, pflog.Length);
-        Assert.Equal(PflogHeader.Inet, pflog.Family);
+        Assert.Equal(Inet, pflog.Family);
         Assert.Equal(1, pflog.Action);
         Assert.Equal(3, pflog.Reason);
         Assert.Equal("em0"u8.ToArray(), pflog.InterfaceName[..3].ToArray());
@@ -72,13 +76,13 @@ public class PflogTests
         Assert.Equal(64, PflogHeader.PayloadStart(61));
         Assert.Equal(104, PflogHeader.PayloadStart(101));
         Assert.Equal(256, PflogHeader.PayloadStart(255));
-        Assert.True(PflogHeader.IsInet6(24) && PflogHeader.IsInet6(28) && PflogHeader.IsInet6(30) && !PflogHeader.IsInet6(10));
+        Assert.True(LoopbackHeader.IsBsdInet6(24) && LoopbackHeader.IsBsdInet6(28) && LoopbackHeader.IsBsdInet6(30) && !LoopbackHeader.IsBsdInet6(10));
     }
 
     [Fact]
     public void ParseOpenBsd49()
     {
-        var frame = Frame(PflogHeader.Inet, Udp4, subrule: 3);
+        var frame = Frame(Inet, Udp4, subrule: 3);
         var packet = Decode.Frame(frame, LinkType.Pflog);
         Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Pflog, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
@@ -106,7 +110,7 @@ public class PflogTests
     [Fact]
     public void OlderLayoutsMoveTheDirectionAndPadding()
     {
-        var old = Frame(PflogHeader.Inet, Udp4, length: 45, direction: 2);
+        var old = Frame(Inet, Udp4, length: 45, direction: 2);
         var packet = Decode.Frame(old, LinkType.Pflog);
         Assert.Equal([LayerKind.Frame, LayerKind.Pflog, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
         Assert.Equal(48, packet[2].Offset);
@@ -115,7 +119,7 @@ public class PflogTests
         Assert.Null(Decode.Field(packet, old, "pflog.uid"));
         Assert.Null(Decode.Field(packet, old, "pflog.rewritten"));
 
-        var freeBsd = Frame(PflogHeader.Inet6FreeBsd, Tcp6, length: 61, direction: 0);
+        var freeBsd = Frame((byte)LoopbackHeader.FreeBsdInet6, Tcp6, length: 61, direction: 0);
         packet = Decode.Frame(freeBsd, LinkType.Pflog);
         Assert.Equal([LayerKind.Frame, LayerKind.Pflog, LayerKind.Ipv6, LayerKind.Tcp], Decode.Kinds(packet));
         Assert.Equal(64, packet[2].Offset);
@@ -130,8 +134,8 @@ public class PflogTests
     {
         // Family 2 goes to tshark's "ip" dissector, which reads IPv6 by its version.
         Assert.Equal([LayerKind.Frame, LayerKind.Pflog, LayerKind.Ipv6, LayerKind.Tcp],
-            Decode.Kinds(Decode.Frame(Frame(PflogHeader.Inet, Tcp6), LinkType.Pflog)));
-        foreach (byte family in new byte[] { PflogHeader.Inet6, PflogHeader.Inet6FreeBsd, PflogHeader.Inet6Darwin })
+            Decode.Kinds(Decode.Frame(Frame(Inet, Tcp6), LinkType.Pflog)));
+        foreach (byte family in new byte[] { Inet6, (byte)LoopbackHeader.FreeBsdInet6, (byte)LoopbackHeader.DarwinInet6 })
             Assert.Equal(LayerKind.Ipv6, Decode.Frame(Frame(family, Tcp6), LinkType.Pflog)[2].Kind);
         var other = Frame(9, Udp4);
         var packet = Decode.Frame(other, LinkType.Pflog);
@@ -144,19 +148,19 @@ public class PflogTests
     public void HostileLengths()
     {
         // Below 45: tshark flags it and reads the packet from inside the header (here the interface name: not IP).
-        var frame = Concat([10], Frame(PflogHeader.Inet, Udp4)[1..]);
+        var frame = Concat([10], Frame(Inet, Udp4)[1..]);
         var packet = Decode.Frame(frame, LinkType.Pflog);
         Assert.Equal(LayerStatus.Complete, packet[1].Status);
         Assert.Equal(LayerKind.Ipv4, packet[2].Kind);
         Assert.Equal(12, packet[2].Offset);
         Assert.NotEqual(DecodeOutcome.Ok, packet.Outcome);
         // Past the packet: malformed; past the capture only: cut.
-        var past = Concat([200], Frame(PflogHeader.Inet, Udp4)[1..]);
+        var past = Concat([200], Frame(Inet, Udp4)[1..]);
         packet = Decode.Frame(past, LinkType.Pflog);
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         Assert.Equal(LayerStatus.Malformed, packet[1].Status);
         Assert.Equal(2, packet.LayerCount);
-        var cut = Frame(PflogHeader.Inet, Udp4, length: 101);
+        var cut = Frame(Inet, Udp4, length: 101);
         packet = Decode.Frame(cut[..102], LinkType.Pflog, originalLength: cut.Length);
         Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
         Assert.Equal(LayerStatus.Truncated, packet[1].Status);
@@ -165,10 +169,10 @@ public class PflogTests
     [Fact]
     public void TruncateAtEveryPrefixLength()
     {
-        Decode.EveryPrefix(Frame(PflogHeader.Inet, Udp4), LinkType.Pflog);
-        Decode.EveryPrefix(Frame(PflogHeader.Inet6, Tcp6, length: 61), LinkType.Pflog);
-        Decode.EveryPrefix(Frame(PflogHeader.Inet, Udp4, length: 45), LinkType.Pflog);
-        var whole = Frame(PflogHeader.Inet, Udp4);
+        Decode.EveryPrefix(Frame(Inet, Udp4), LinkType.Pflog);
+        Decode.EveryPrefix(Frame(Inet6, Tcp6, length: 61), LinkType.Pflog);
+        Decode.EveryPrefix(Frame(Inet, Udp4, length: 45), LinkType.Pflog);
+        var whole = Frame(Inet, Udp4);
         for (int cut = 1; cut < PflogHeader.FullLength; cut++)
         {
             var frame = whole[..cut];
