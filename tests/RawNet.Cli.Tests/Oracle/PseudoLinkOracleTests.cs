@@ -116,6 +116,18 @@ public sealed class PseudoLinkOracleTests
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
+    /// <summary>pflog's one expert item, a declared length below 45, is counted as tshark counts it (and is in the capture).</summary>
+    [Fact]
+    public void PflogInvalidHeaderLengthsAreExpertErrorsAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap");
+        static string[] Invalid(string text) => text.Split('\n').Where(l => l.Contains("PFLOG  Invalid header length")).ToArray();
+        var expected = Invalid(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+    }
+
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
 

@@ -167,6 +167,27 @@ public class PflogTests
     }
 
     [Fact]
+    public void LengthsBelowOpenBsd34sAreExpertErrors()
+    {
+        var finder = new Expert.ExpertFinder();
+        var findings = new Expert.ExpertFinding[Expert.ExpertFinder.MaxFindingsPerPacket];
+        var invalid = Concat([44], Frame(Inet, Udp4)[1..]);
+        int count = finder.Find(Decode.Frame(invalid, LinkType.Pflog), invalid, findings);
+        var finding = new Expert.ExpertFinding(Expert.ExpertItem.PflogInvalidHeaderLength, 44);
+        Assert.Contains(finding, findings[..count]);
+        Assert.Equal("Invalid header length 44", Expert.ExpertItems.Summary(finding));
+        Assert.Equal(ExpertSeverity.Error, Expert.ExpertItems.Severity(finding.Item));
+        Assert.Equal(Expert.ExpertGroup.Malformed, Expert.ExpertItems.Group(finding.Item));
+        Assert.Equal("PFLOG", Expert.ExpertItems.Protocol(finding.Item));
+        foreach (byte length in new byte[] { 45, 61, 100 })
+        {
+            var valid = Frame(Inet, Udp4, length: length);
+            count = finder.Find(Decode.Frame(valid, LinkType.Pflog), valid, findings);
+            Assert.DoesNotContain(findings[..count], f => f.Item == Expert.ExpertItem.PflogInvalidHeaderLength);
+        }
+    }
+
+    [Fact]
     public void TruncateAtEveryPrefixLength()
     {
         Decode.EveryPrefix(Frame(Inet, Udp4), LinkType.Pflog);
