@@ -37,6 +37,8 @@ public static class LinkTypeNames
         LinkType.JuniperEther => "JUNIPER_ETHER",
         LinkType.AppleIpOverIeee1394 => "APPLE_IP_OVER_IEEE1394",
         LinkType.IpOverFc => "IP_OVER_FC",
+        LinkType.Pflog => "PFLOG",
+        LinkType.Enc => "ENC",
         _ => "unknown",
     };
 }

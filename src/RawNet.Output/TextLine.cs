@@ -114,6 +114,19 @@ public sealed class TextLine
         _length += n;
     }
 
+    /// <summary>
+    /// Moves the text from <paramref name="from"/> to the end in front of the text from <paramref name="start"/> to
+    /// <paramref name="from"/> (for a prefix a dissector writes after the text of those it called).
+    /// </summary>
+    public void MoveToFront(int start, int from)
+    {
+        var text = _buffer.AsSpan(start, _length - start);
+        int head = from - start;
+        text[..head].Reverse();
+        text[head..].Reverse();
+        text.Reverse();
+    }
+
     /// <summary>Makes room for <paramref name="count"/> characters at the end of the line and returns them to be filled in.</summary>
     public Span<char> Extend(int count)
     {

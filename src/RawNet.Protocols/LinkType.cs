@@ -55,6 +55,10 @@ public enum LinkType : ushort
     AppleIpOverIeee1394 = 138,
     /// <summary>IP over Fibre Channel (LINKTYPE_IP_OVER_FC): RFC 2625's 16-byte Network_Header, then LLC/SNAP.</summary>
     IpOverFc = 122,
+    /// <summary>pf's log (LINKTYPE_PFLOG): a header of its own declared length, padded to 4 bytes, then IPv4 or IPv6 as its family says.</summary>
+    Pflog = 117,
+    /// <summary>OpenBSD's enc(4) IPsec interface (LINKTYPE_ENC): a 12-byte header, then IPv4 or IPv6 as its family says.</summary>
+    Enc = 109,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

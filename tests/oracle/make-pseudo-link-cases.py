@@ -39,7 +39,9 @@ import struct
 import sys
 
 from scapy.packet import Raw
+from scapy.layers.inet import TCP
 from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest
+from scapy.layers.pflog import PFLog
 
 # The frames above the link layers, the addresses and the pcap writer are make-link-cases.py's.
 _spec = importlib.util.spec_from_file_location("link_cases", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-link-cases.py"))
@@ -552,6 +554,147 @@ def ipfc_frames():
 def ipfc_damageable(data):
     """The two network addresses."""
     return 16
+PF_INET, PF_INET6, PF_INET6_FREEBSD, PF_INET6_DARWIN = 2, 24, 28, 30
+
+
+def tcp6():
+    return bytes(IPv6(src=A6, dst=B6) / TCP(sport=40002, dport=22, flags="SA", seq=5000, ack=1001))
+
+
+def pflog(payload, length=100, af=PF_INET, action=1, reason=0, ifname=b"em0", ruleset=b"", rulenr=5, subrulenr=-1,
+          uid=1000, pid=4321, rule_uid=-1, rule_pid=77, direction=1, rewritten=0, saddr=None, daddr=None, sport=40000,
+          dport=9):
+    """pf's log header in the layout its length names (scapy's PFLog for OpenBSD 4.9's 100 bytes), padded to 4 bytes."""
+    if length >= 100:
+        family6 = af == PF_INET6
+        header = bytes(PFLog(hdrlen=length, addrfamily=af, action=action, reason=reason, iface=ifname, ruleset=ruleset,
+                             rulenumber=rulenr, subrulenumber=subrulenr, uid=0, pid=0, ruleuid=0, rulepid=0,
+                             direction=direction, rewritten=rewritten, naddrfamily=af,
+                             saddr=saddr or (A6 if family6 else "198.18.0.1"), daddr=daddr or (B6 if family6 else "198.18.0.2"),
+                             sport=sport, dport=dport))
+        # tshark reads the IDs in its host's (little-endian) order: write them so
+        header = header[:44] + struct.pack("<iiii", uid, pid, rule_uid, rule_pid) + header[60:]
+        if af not in (PF_INET, PF_INET6) and saddr is None:
+            header = header[:64] + bytes(range(1, 33)) + header[96:]
+    else:
+        header = (bytes([length, af, action, reason]) + ifname.ljust(16, b"\0")[:16] + ruleset.ljust(16, b"\0")[:16]
+                  + struct.pack(">ii", rulenr, subrulenr))
+        if length >= 61:
+            header += struct.pack("<iiii", uid, pid, rule_uid, rule_pid)
+        header += bytes([direction, 0, 0, 0])
+    padded = (length + 3) & ~3
+    return header[:padded].ljust(padded, b"\0") + payload
+
+
+def pflog_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    # OpenBSD 4.9's header before IPv4 UDP, TCP and ICMP and IPv6 UDP, TCP and ICMPv6 (every AF_INET6)
+    add(pflog(udp4()))
+    add(pflog(tcp4(), action=0, reason=0, direction=2, ifname=b"vio0", rewritten=1))
+    add(pflog(echo4(), action=1, reason=3, ifname=b"lo0", rulenr=0, subrulenr=-1))
+    add(pflog(udp6(), af=PF_INET6, action=0, ruleset=b"anchor1", rulenr=7, subrulenr=3))
+    add(pflog(tcp6(), af=PF_INET6_FREEBSD, direction=0))
+    add(pflog(echo6(), af=PF_INET6_DARWIN, action=2, reason=14))
+    # the older layouts: OpenBSD 3.8's (61, FreeBSD's and macOS's) and 3.4's (45), and lengths between
+    add(pflog(tcp4(), length=61, uid=0, pid=1, rule_uid=-2, rule_pid=0x7FFFFFFF))
+    add(pflog(udp6(), length=61, af=PF_INET6))
+    add(pflog(echo4(), length=45, direction=2))
+    add(pflog(udp4(), length=48))
+    add(pflog(udp4(), length=66))
+    add(pflog(udp4(), length=101))
+    add(pflog(udp4(), length=255))
+    # every action, reason and direction, named or not; names of every length and odd bytes; signed numbers
+    for action in range(0, 17):
+        add(pflog(udp4(), action=action, reason=action, direction=action % 5))
+    add(pflog(udp4(), reason=200, action=255, direction=255))
+    add(pflog(udp4(), ifname=b"0123456789abcdef", ruleset=b"fedcba9876543210", subrulenr=0))
+    add(pflog(udp4(), ifname=b"a\x01b\xffc", ruleset=b"rs\x02", subrulenr=4))
+    add(pflog(udp4(), ifname=b"", rulenr=-1, subrulenr=-2, uid=-1, pid=-1))
+    add(pflog(udp4(), rulenr=0x7FFFFFFF, subrulenr=0x7FFFFFFF))
+    # families neither oracle reads (tshark shows data, tcpdump the rule and a hex dump), in every layout; Linux's AF_INET6
+    add(pflog(udp4(), af=10))
+    add(pflog(udp6(), af=9, reason=2, action=0, direction=0, subrulenr=1, ruleset=b"main"))
+    add(pflog(udp4(), length=61, af=0))
+    add(pflog(udp4(), length=61, af=9, reason=200, action=3, direction=3))
+    add(pflog(b"", af=9))
+    add(pflog(b"abc", length=45, af=255))
+    # IP of another version than the family says
+    add(pflog(udp6(), af=PF_INET))
+    add(pflog(udp4(), af=PF_INET6))
+    add(pflog(b"\x99junk" + bytes(20), af=PF_INET))
+    # hostile lengths: below 45 (the packet read from inside the header), past the frame, no packet after the header
+    for length in (0, 1, 10, 20, 44, 180, 200, 255):
+        add(bytes([length]) + pflog(udp4(), ifname=b"pflog0")[1:])
+    add(pflog(b""))
+    add(pflog(b"", af=PF_INET6))
+    # shorter than the header on the wire, and cut by the capture at every length through the header and IPv4
+    whole = pflog(udp4())
+    for end in (1, 2, 4, 20, 44, 45, 47, 48, 60, 63, 64, 99):
+        add(whole[:end])
+    add(pflog(echo4(), length=45)[:47])
+    add(pflog(echo4(), length=45)[:52])
+    for cut in list(range(1, 6)) + [20, 36, 40, 44, 45, 48, 60, 61, 62, 63, 64, 80, 96, 98, 99, 100, 101, 110, 119, 120, 127, 128]:
+        add(whole, cut)
+    add(pflog(udp4(), length=101), 102)
+    add(pflog(udp4(), length=101), 104)
+    add(pflog(echo4(), length=45), 50)
+    add(pflog(echo4(), length=45), 64)
+    add(pflog(udp6(), af=PF_INET6), 120)
+    add(pflog(tcp4()), 130)
+    add(pflog(echo4()), 128)
+    return frames
+
+
+def pflog_damageable(data):
+    """The header's fields up to the padding of 4.9's layout, or to where the packet starts after a shorter one."""
+    return max(48, min(64, (data[0] + 3) & ~3)) if data else 0
+
+
+def enc(af, payload, spi=0x1234, flags=0x0C00, little=False):
+    """OpenBSD's enc header: family and flags in the logging host's order, the SPI in network order."""
+    order = "<" if little else ">"
+    return struct.pack(order + "I", af) + struct.pack(">I", spi) + struct.pack(order + "I", flags) + payload
+
+
+def enc_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for little in (False, True):
+        add(enc(PF_INET, udp4(), little=little))
+        add(enc(PF_INET, tcp4(), flags=0x0800, little=little))
+        add(enc(PF_INET, echo4(), flags=0x0400, little=little))
+        add(enc(PF_INET6, udp6(), flags=0, little=little))
+        add(enc(PF_INET6, tcp6(), flags=0x3C00, little=little))
+        add(enc(PF_INET6, echo6(), flags=0xFFFFFFFF, little=little))
+    # every flag and the reserved bits; SPIs of every size
+    for flags in (0x1000, 0x2000, 0x0C01, 0x2800, 0x1400, 0x80000000, 0x00010000):
+        add(enc(PF_INET, udp4(), flags=flags))
+    add(enc(PF_INET, udp4(), spi=0))
+    add(enc(PF_INET, udp4(), spi=0xFFFFFFFF))
+    # families tshark has no dissector for (tcpdump reads IPv6 after FreeBSD's and macOS's), IP of the other version
+    for af in (0, 9, PF_INET6_FREEBSD, PF_INET6_DARWIN, 10, 0x10000, 0x00010002):
+        add(enc(af, udp6() if af in (PF_INET6_FREEBSD, PF_INET6_DARWIN) else udp4()))
+    add(bytes.fromhex("00020000") + struct.pack(">I", 7) + bytes.fromhex("00000c00") + udp4())
+    add(enc(PF_INET, udp6()))
+    add(enc(PF_INET6, udp4()))
+    add(enc(PF_INET, b"\x99junk" + bytes(20)))
+    add(enc(PF_INET, b""))
+    add(enc(PF_INET6, b""))
+    add(enc(9, b""))
+    # shorter than the header on the wire, and cut by the capture at every length through the header and IPv4
+    whole = enc(PF_INET, udp4())
+    for end in range(1, 12):
+        add(whole[:end])
+    for cut in list(range(1, 14)) + [20, 31, 32, 34, 40]:
+        add(whole, cut)
+    add(enc(PF_INET6, udp6()), 30)
+    return frames
+
+
+def enc_damageable(data):
+    """The family, SPI and flags."""
+    return 12
 
 
 def damage(frames, rng, damageable):
@@ -572,6 +715,10 @@ def damage(frames, rng, damageable):
                 value = rng.choice([INET, INET6, 9])
             if damageable is arcnet_damageable and at == 4:
                 value = rng.choice(ARCNET_IDS)
+            if damageable is pflog_damageable and at == 1:
+                value = rng.choice([PF_INET, PF_INET6, PF_INET6_FREEBSD, PF_INET6_DARWIN, 9])
+            if damageable is enc_damageable and at == 3:
+                value = rng.choice([PF_INET, PF_INET6, 9])
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -597,6 +744,8 @@ def main():
         "juniper-ether.pcap": (178, juniper_frames(), juniper_damageable),
         "ap1394.pcap": (138, ap1394_frames(), ap1394_damageable),
         "ipfc.pcap": (122, ipfc_frames(), ipfc_damageable),
+        "pflog.pcap": (117, pflog_frames(), pflog_damageable),
+        "enc.pcap": (109, enc_frames(), enc_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -49,6 +49,7 @@ public static class InfoColumn
 
     private static void AppendUncut(TextLine line, DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
+        int start = line.Length;
         var source = new InfoSource(packet, frame);
         int owner = source.Owner();
         if (owner <= 0)
@@ -91,6 +92,13 @@ public static class InfoColumn
         }
         else if (source.FailedAfterText(owner))
             line.Append(packet.Outcome == DecodeOutcome.Malformed && !source.CaptureCut ? MalformedMark : SizeLimitedMark);
+        // pflog writes its rule before the text of what it carries once that returned: not when an exception (marked) ended it.
+        else if (packet.LayerCount > 1 && packet[1].Kind == LayerKind.Pflog && packet[1].Status == LayerStatus.Complete)
+        {
+            int from = line.Length;
+            PseudoHeaderInfo.AppendPflogRule(line, source.Header(1));
+            line.MoveToFront(start, from);
+        }
     }
 
     /// <summary>
@@ -102,7 +110,7 @@ public static class InfoColumn
     {
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.L2tp or LayerKind.L2tpv3
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
-        LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap
+        LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         // A header L2TP's length field cut inside it is malformed, whatever the capture kept.

@@ -234,6 +234,13 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
+            if (layer.Kind is LayerKind.Pflog or LayerKind.Enc)
+            {
+                // tcpdump reads its own bytes of the header, whether or not tshark found it whole.
+                if (!(layer.Kind == LayerKind.Pflog ? AppendPflog(packet, frame, index, length) : AppendEnc(packet, frame, index, length)))
+                    return;
+                continue;
+            }
             if (layer.Kind == LayerKind.Llc && index == 1 && packet.Metadata.LinkType == RawNet.Protocols.LinkType.AtmRfc1483)
             {
                 if (!AppendAtm(packet, frame, index, length))

@@ -22,6 +22,49 @@ internal static class TcpdumpNames
         _ => "pppoe",
     };
 
+    /// <summary>print-pflog.c's pf_reasons without the number tcpdump writes before each ("match" for "0(match)"), or "".</summary>
+    public static string PflogReason(byte reason) => reason switch
+    {
+        0 => "match",
+        1 => "bad-offset",
+        2 => "fragment",
+        3 => "short",
+        4 => "normalize",
+        5 => "memory",
+        6 => "bad-timestamp",
+        7 => "congestion",
+        8 => "ip-option",
+        9 => "proto-cksum",
+        10 => "state-mismatch",
+        11 => "state-insert",
+        12 => "state-limit",
+        13 => "src-limit",
+        14 => "synproxy",
+        _ => "",
+    };
+
+    /// <summary>print-pflog.c's pf_actions (PF_NOSCRUB, 3, has no name), or "".</summary>
+    public static string PflogAction(byte action) => action switch
+    {
+        0 => "pass",
+        1 => "block",
+        2 => "scrub",
+        4 or 5 => "nat",
+        6 or 7 => "binat",
+        8 or 9 => "rdr",
+        10 => "synproxy-drop",
+        _ => "",
+    };
+
+    /// <summary>print-pflog.c's pf_directions, or "".</summary>
+    public static string PflogDirection(byte direction) => direction switch
+    {
+        0 => "in/out",
+        1 => "in",
+        2 => "out",
+        _ => "",
+    };
+
     /// <summary>st_str: an 802.11 management frame's subtype as tcpdump heads its body, or null for one it does not handle.</summary>
     public static string? Ieee80211Management(int subtype) => subtype switch
     {

@@ -48,6 +48,10 @@ public enum LayerKind : byte
     Ap1394,
     /// <summary>RFC 2625's Network_Header (LINKTYPE_IP_OVER_FC): destination and source world wide names, before LLC; tshark "ipfc".</summary>
     Ipfc,
+    /// <summary>pf's log header (LINKTYPE_PFLOG) with its padding; tshark "pflog".</summary>
+    Pflog,
+    /// <summary>OpenBSD's enc(4) header (LINKTYPE_ENC): family, SPI and flags; tshark "enc".</summary>
+    Enc,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -19,6 +19,8 @@ using RawNet.Protocols.Stp;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
+using RawNet.Protocols.Pflog;
+using RawNet.Protocols.Enc;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
@@ -137,7 +139,8 @@ public sealed class PacketDecoder
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
-        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc;
+        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc
+        or LinkType.Pflog or LinkType.Enc;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -322,6 +325,12 @@ public sealed class PacketDecoder
                 // As tshark: LLC after the Network_Header, whatever its addresses say.
                 if (Header(input, LayerKind.Ipfc, 0, IpfcHeader.Length, capEnd, repEnd, out _))
                     DecodeLlc(input, IpfcHeader.Length, capEnd, repEnd);
+                return;
+            case LinkType.Pflog:
+                DecodePflog(input, capEnd, repEnd);
+                return;
+            case LinkType.Enc:
+                DecodeEnc(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -535,6 +544,64 @@ public sealed class PacketDecoder
             default:
                 if (!input.Quoted)
                     Stop(DecodeOutcome.Unsupported, LayerKind.Ipnet, IpnetHeader.Length, "ipnet address family not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// pf's log header as tshark 4.0 reads it: the fields of the layout its declared length names (48, 64 or 100 bytes,
+    /// <see cref="PflogHeader.FieldsLength"/>), then the packet at the length rounded up to 4 bytes, wherever that falls
+    /// (inside the fields for a length below 45, which tshark only flags): IPv4 through tshark's "ip" dissector for
+    /// family 2, IPv6 for 24, 28 and 30, data for any other. A start past the captured bytes is cut by the capture, past
+    /// the packet's malformed.
+    /// </summary>
+    private void DecodePflog(in Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Pflog, 0, 1, capEnd, repEnd, out int index))
+            return;
+        byte declared = input.Bytes[PflogHeader.Field.Length];
+        if (!Header(input, LayerKind.Pflog, 0, PflogHeader.FieldsLength(declared), capEnd, repEnd, out _, replace: index))
+            return;
+        int start = PflogHeader.PayloadStart(declared);
+        if (start > repEnd)
+        {
+            Malformed(ref _packet.LayerRef(index), input, LayerKind.Pflog, PflogHeader.Field.Length, "pflog header length reaches past the packet");
+            return;
+        }
+        if (start > capEnd)
+        {
+            _packet.LayerRef(index).Status = LayerStatus.Truncated;
+            StopShort(input, LayerKind.Pflog, capEnd, capEnd, repEnd, "pflog header length reaches past the captured bytes");
+            return;
+        }
+        byte family = input.Bytes[PflogHeader.Field.Family];
+        if (family == LoopbackHeader.Inet)
+            DecodeIpByDispatcher(input, start, capEnd, repEnd);
+        else if (LoopbackHeader.IsBsdInet6(family))
+            DecodeIpv6(input, start, capEnd, repEnd);
+        else
+            Unsupported(input, start, capEnd, repEnd, "pflog address family not decoded");
+    }
+
+    /// <summary>
+    /// OpenBSD's enc header, then what tshark's "enc" table hands its family to (read in the byte order
+    /// <see cref="EncHeader.IsBigEndian"/> chooses): IPv4 through the "ip" dissector for 2, IPv6 for 24, data for any other.
+    /// </summary>
+    private void DecodeEnc(in Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Enc, 0, EncHeader.Length, capEnd, repEnd, out _))
+            return;
+        EncHeader.TryRead(input.Bytes[..capEnd], out var enc);
+        switch (enc.Family)
+        {
+            case LoopbackHeader.Inet:
+                DecodeIpByDispatcher(input, EncHeader.Length, capEnd, repEnd);
+                return;
+            case LoopbackHeader.BsdInet6:
+                DecodeIpv6(input, EncHeader.Length, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, EncHeader.Length, capEnd, repEnd, "enc address family not decoded");
                 return;
         }
     }

@@ -8,7 +8,7 @@ namespace RawNet.Protocols.Expert;
 
 /// <summary>
 /// Finds in a decoded, analysed packet the expert items tshark 4.0 reports for it with its default preferences (what
-/// <c>tshark -z expert</c> counts): IPv4 lengths and TTLs, IPv6 lengths, duplicate ARP addresses, non-zero Ethernet
+/// <c>tshark -z expert</c> counts): pflog header lengths below 45, IPv4 lengths and TTLs, IPv6 lengths, duplicate ARP addresses, non-zero Ethernet
 /// padding, ICMP and ICMPv6 checksums, UDP lengths, zero checksums and traceroute ports, and for TCP the connection
 /// events, header and option problems and the conversation analysis's findings, each in the order tshark adds them.
 /// Headers quoted in ICMP errors report nothing (tshark does not count them). Call <see cref="Find"/> once per packet, in
@@ -44,6 +44,11 @@ public sealed class ExpertFinder
                 continue;
             switch (layer.Kind)
             {
+                case LayerKind.Pflog:
+                    // tshark flags a declared length below OpenBSD 3.4's and reads on.
+                    if (packet.HeaderOf(layer, frame) is { Length: > 0 } pflog && pflog[0] < Pflog.PflogHeader.MinLength)
+                        sink.Add(ExpertItem.PflogInvalidHeaderLength, pflog[0]);
+                    break;
                 case LayerKind.Ipv4:
                     if (!FindIpv4(packet, frame, i, ref sink))
                         i = layers.Length;

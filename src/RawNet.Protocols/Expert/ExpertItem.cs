@@ -20,6 +20,8 @@ public enum ExpertGroup : byte
 /// </summary>
 public enum ExpertItem : byte
 {
+    // pf's log
+    PflogInvalidHeaderLength,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -87,8 +89,8 @@ public static class ExpertItems
     /// <summary>How much <paramref name="item"/> matters.</summary>
     public static ExpertSeverity Severity(ExpertItem item) => item switch
     {
-        ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.UdpLengthBelowHeader
-            or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
+        ExpertItem.PflogInvalidHeaderLength or ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket
+            or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
@@ -108,7 +110,7 @@ public static class ExpertItems
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
             or ExpertItem.TcpMssAbsent or ExpertItem.TcpWindowScaleTooLarge => ExpertGroup.Protocol,
-        ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.TcpShortSegment
+        ExpertItem.PflogInvalidHeaderLength or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.TcpShortSegment
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed => ExpertGroup.Malformed,
         _ => ExpertGroup.Sequence,
     };
@@ -119,6 +121,7 @@ public static class ExpertItems
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall
             or ExpertItem.Ipv4TtlLocalControlBlock => "IPv4",
         ExpertItem.Ipv6PayloadLengthExceedsFrame => "IPv6",
+        ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
@@ -137,6 +140,7 @@ public static class ExpertItems
         uint n = finding.Argument;
         return finding.Item switch
         {
+            ExpertItem.PflogInvalidHeaderLength => $"Invalid header length {n}",
             ExpertItem.Ipv4BogusLength => "Bogus IP length",
             ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
             ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",

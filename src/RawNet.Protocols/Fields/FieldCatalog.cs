@@ -48,6 +48,8 @@ public static class FieldCatalog
         LayerKind.Juniper => Juniper.JuniperFields.All,
         LayerKind.Ap1394 => Ap1394.Ap1394Fields.All,
         LayerKind.Ipfc => Ipfc.IpfcFields.All,
+        LayerKind.Pflog => Pflog.PflogFields.All,
+        LayerKind.Enc => Enc.EncFields.All,
         LayerKind.Macsec => Macsec.MacsecFields.All,
         LayerKind.Arista => Arista.AristaFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
@@ -96,14 +98,14 @@ public static class FieldCatalog
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
-    /// NFLOG, NSH and IP over FC, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
-    /// before its command byte is); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
+    /// NFLOG, NSH, IP over FC and pflog, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
+    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
-        || layer.Kind == LayerKind.TokenRingMac;
+        || layer.Kind is LayerKind.Pflog or LayerKind.TokenRingMac or LayerKind.Ipv6;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -188,6 +190,8 @@ public static class FieldCatalog
         LayerKind.Juniper => "juniper",
         LayerKind.Ap1394 => "ap1394",
         LayerKind.Ipfc => "ipfc",
+        LayerKind.Pflog => "pflog",
+        LayerKind.Enc => "enc",
         LayerKind.PppoeSession => "pppoes",
         LayerKind.Ppp => PppName,
         LayerKind.CiscoHdlc => "chdlc",
@@ -255,6 +259,8 @@ public static class FieldCatalog
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.Ap1394 => "Apple IP-over-IEEE 1394",
         LayerKind.Ipfc => "IP Over FC Network_Header",
+        LayerKind.Pflog => "OpenBSD Packet Filter log file",
+        LayerKind.Enc => "OpenBSD Encapsulating device",
         LayerKind.Macsec => "802.1AE Security tag",
         LayerKind.Arista => "Arista Vendor Specific Protocol",
         LayerKind.Null => "Null/Loopback",

@@ -141,6 +141,24 @@ public enum FieldPresence : byte
     FddiMac,
     /// <summary>FDDI's priority: only in an asynchronous LLC frame whose reserved bit is clear.</summary>
     FddiAsyncPriority,
+    /// <summary>pflog fields of OpenBSD 3.4's layout (a declared length below 61): the direction at 44 and its padding.</summary>
+    PflogOld,
+    /// <summary>pflog fields from a declared length of 61 on: the user and process IDs, the direction at 60.</summary>
+    PflogIds,
+    /// <summary>The padding of the 3.8 layout (a declared length from 61 to 99).</summary>
+    PflogIdsOnly,
+    /// <summary>pflog fields from a declared length of 100 on (OpenBSD 4.9): rewritten flag, padding, ports.</summary>
+    PflogFull,
+    /// <summary>pflog addresses of the 4.9 layout read as IPv4 (family 2).</summary>
+    PflogFullIpv4,
+    /// <summary>pflog addresses of the 4.9 layout read as IPv6 (OpenBSD's family 24).</summary>
+    PflogFullIpv6,
+    /// <summary>pflog addresses of the 4.9 layout shown as bytes (any other family).</summary>
+    PflogFullOther,
+    /// <summary>enc fields read little-endian (the family's upper 16 bits clear that way), once the family and SPI are there.</summary>
+    EncLittleEndian,
+    /// <summary>enc fields read big-endian, once the family and SPI are there.</summary>
+    EncBigEndian,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>

@@ -25,6 +25,9 @@ public static class FieldReader
             if (occurrence != 0 || field.Offset + field.Size > header.Length || !HasEnoughForFields(layer))
                 return false;
             ulong number = ReadMasked(field, header);
+            // tshark's FT_INT32 (pflog's rule numbers and IDs): the 32 bits are signed.
+            if (field.Kind == FieldKind.SignedDecimal && field.Size == 4)
+                number = (ulong)(long)(int)(uint)number;
             if (!IsPresent(field.Presence, layer, header, number))
                 return false;
             if (field.Presence == FieldPresence.NotQuotedByIcmpv4 && layer.Quoted && QuotedBy(packet, layerIndex) == LayerKind.Icmp)
@@ -175,6 +178,9 @@ public static class FieldReader
         FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header),
         FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
+        FieldPresence.PflogOld or FieldPresence.PflogIds or FieldPresence.PflogIdsOnly or FieldPresence.PflogFull or FieldPresence.PflogFullIpv4
+            or FieldPresence.PflogFullIpv6 or FieldPresence.PflogFullOther => Pflog.PflogFields.IsPresent(presence, header),
+        FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

@@ -38,5 +38,8 @@ public static class LoopbackHeader
         networkOrder ? BinaryPrimitives.ReadUInt32BigEndian(header) : Family(header);
 
     /// <summary>True for an AF_INET6 of any system (what tshark decodes as IPv6, and libpcap's <c>ip6</c> matches in a file).</summary>
-    public static bool IsInet6(uint family) => family is LinuxInet6 or BsdInet6 or FreeBsdInet6 or DarwinInet6;
+    public static bool IsInet6(uint family) => family == LinuxInet6 || IsBsdInet6(family);
+
+    /// <summary>True for the BSDs' and Darwin's AF_INET6 (what pf's log and enc name IPv6 by in tcpdump).</summary>
+    public static bool IsBsdInet6(uint family) => family is BsdInet6 or FreeBsdInet6 or DarwinInet6;
 }

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122)
+/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -37,6 +37,12 @@ public sealed class PseudoLinkOracleTests
         "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
         "ap1394.dst", "ap1394.src", "ap1394.type", "ipfc.nh.da", "ipfc.nh.sa", "llc.dsap", "llc.ssap", "llc.control", "llc.oui",
         "llc.type",
+        "pflog.length", "pflog.af", "pflog.action", "pflog.reason", "pflog.ifname", "pflog.ruleset", "pflog.rulenr",
+        "pflog.subrulenr", "pflog.uid", "pflog.pid", "pflog.rule_uid", "pflog.rule_pid", "pflog.dir", "pflog.rewritten",
+        "pflog.pad", "pflog.saddr.ipv4", "pflog.daddr.ipv4", "pflog.saddr.ipv6", "pflog.daddr.ipv6", "pflog.saddr.bytes",
+        "pflog.daddr.bytes", "pflog.sport", "pflog.dport",
+        "enc.af", "enc.spi", "enc.flags", "enc.flags.payload_enc", "enc.flags.payload_auth", "enc.flags.payload_compress",
+        "enc.flags.header_auth", "enc.flags.reserved",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -44,7 +50,7 @@ public sealed class PseudoLinkOracleTests
     [
         .. LinkFields, "ip.hdr_len", "ip.len", "ip.id", "ip.proto", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
         "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport", "tcp.flags", "tcp.options.mss_val",
-        "icmp.type", "icmp.seq", "icmpv6.type", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
+        "icmp.type", "icmp.seq", "icmpv6.type", "tcp.dstport", "tcp.ack", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
         // the link layers PKTAP carries
         "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
     ];
@@ -79,7 +85,7 @@ public sealed class PseudoLinkOracleTests
     }
 
     /// <summary>
-    /// Display filters over the ARCNET, Juniper, ap1394 and ipfc fields select the frames tshark selects; "juniper" selects none, as
+    /// Display filters over the ARCNET, Juniper, ap1394, ipfc, pflog and enc fields select the frames tshark selects; "juniper" selects none, as
     /// tshark never adds Juniper's protocol item.
     /// </summary>
     [Theory]
@@ -107,8 +113,31 @@ public sealed class PseudoLinkOracleTests
     [InlineData("ipfc.pcap", "ipfc && !llc")]
     [InlineData("ipfc.pcap", "ipfc.nh.da == ff:ff:ff:ff:ff:ff:ff:ff")]
     [InlineData("ipfc.pcap", "ipfc && llc.type == 0x86dd")]
+    [InlineData("pflog.pcap", "pflog")]
+    [InlineData("pflog.pcap", "pflog.af == 24 && ipv6")]
+    [InlineData("pflog.pcap", "pflog.rulenr < 0 || pflog.subrulenr == -1")]
+    [InlineData("pflog.pcap", "pflog.uid == 1000 && pflog.dir == 2")]
+    [InlineData("pflog.pcap", "pflog.ifname == \"em0\" && !ip")]
+    [InlineData("pflog.pcap", "pflog.saddr.ipv4 == 198.18.0.1")]
+    [InlineData("pflog.pcap", "pflog.length < 45")]
+    [InlineData("enc.pcap", "enc")]
+    [InlineData("enc.pcap", "enc.af == 2 && ipv6")]
+    [InlineData("enc.pcap", "enc.spi == 0x1234 && enc.flags.payload_auth")]
+    [InlineData("enc.pcap", "enc.flags.reserved != 0")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
+
+    /// <summary>pflog's one expert item, a declared length below 45, is counted as tshark counts it (and is in the capture).</summary>
+    [Fact]
+    public void PflogInvalidHeaderLengthsAreExpertErrorsAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap");
+        static string[] Invalid(string text) => text.Split('\n').Where(l => l.Contains("PFLOG  Invalid header length")).ToArray();
+        var expected = Invalid(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+    }
 
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
@@ -166,6 +195,24 @@ public sealed class PseudoLinkOracleTests
             "ipfc:llc:ipv6:tcp", "ipfc:llc:arp", "ipfc:llc:data", "\t0x06\t", "Bogus IPv6 version", "Malformed Packet: IPFC",
             "Malformed Packet: LLC", "size limited" })
             Assert.Contains(value, ipfc.StdOut);
+        var pflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "pflog.length", "-e", "pflog.dir", "-e", "_ws.expert.message", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "pflog:ip:udp", "pflog:ip:tcp", "pflog:ip:icmp", "pflog:ipv6:udp", "pflog:ipv6:tcp", "pflog:ipv6:icmpv6",
+            "pflog:data", "pflog:ipv6\t", "\t45\t2\t", "\t61\t", "\t100\t", "\t255\t", "Invalid header length", "Bogus IP version",
+            "[unknown (11) em0/5] ", "[block a\u0001b\ufffdc/5] ", "[block /-1] ", "Malformed Packet: PFLOG", "size limited" })
+            Assert.Contains(value, pflog.StdOut);
+        var enc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "enc.af", "-e", "enc.flags", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "enc:ip:udp", "enc:ip:tcp", "enc:ip:icmp", "enc:ipv6:udp", "enc:ipv6:tcp", "enc:ipv6:icmpv6", "enc:ip:ipv6",
+            "enc:data", "\t65538\t", "\t512\t0x000c0000", "\t28\t", "0xffffffff", "Bogus IP version", "Bogus IPv6 version",
+            "Malformed Packet: ENC", "size limited" })
+            Assert.Contains(value, enc.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut;
+        foreach (var value in new[] { "[pflog: invalid header length!]", "[|pflog]", "rule 5.main.1/2(fragment): pass in/out on em0: ",
+            "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]" })
+            Assert.Contains(value, lines);
     }
 
     internal const string Script = "make-pseudo-link-cases.py";

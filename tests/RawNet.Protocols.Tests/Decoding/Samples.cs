@@ -163,6 +163,11 @@ internal static class Samples
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),
+            // pf's log in OpenBSD 4.9's and 3.4's layouts, OpenBSD's enc in both byte orders.
+            (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet, udp4)),
+            (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),
+            (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
+            (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.BsdInet6, tcp6, littleEndian: true)),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Mst(null, Concat([0x7c], U16(0x8001), Mac(Mac1), U32(5), [0x80, 0x80, 20])))),

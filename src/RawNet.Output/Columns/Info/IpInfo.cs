@@ -102,8 +102,9 @@ internal static class IpInfo
         }
         if (!IsComplete(in source, index))
         {
-            // Of a packet with no bytes at all tshark reads nothing and says nothing.
-            if (kind == LayerKind.Ipv6 && packet[index].Extent < Ipv6Header.Length && packet[index].Extent > 0)
+            // Of a packet with no bytes at all tshark reads nothing and says nothing; with none captured it fails reading
+            // the version, before it checks the length.
+            if (kind == LayerKind.Ipv6 && packet[index].Extent < Ipv6Header.Length && packet[index].Extent > 0 && header.Length > 0)
             {
                 // The packet itself ends inside the header (not the capture).
                 line.Append("Invalid IPv6 header (");

@@ -3,6 +3,7 @@ using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Nflog;
+using RawNet.Protocols.Pflog;
 using RawNet.Protocols.Pktap;
 using RawNet.Protocols.TokenRing;
 
@@ -10,7 +11,7 @@ namespace RawNet.Output.Columns.Info;
 
 /// <summary>
 /// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
-/// Juniper, Apple IP-over-IEEE 1394, IP over FC): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
+/// Juniper, Apple IP-over-IEEE 1394, IP over FC, pflog, enc): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
 /// ap1394 clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
@@ -84,6 +85,50 @@ internal static class PseudoHeaderInfo
         return bytes.Length >= NflogHeader.Length && tlvs.End == NflogWalkEnd.Truncated && tlvs.Next > bytes.Length;
     }
 
+    /// <summary>
+    /// What tshark's pflog dissector puts before the Info text of the packet it carries, once that returned: "[action
+    /// interface/rule] ", the action by tshark's names, the interface name as ASCII to its first NUL, the rule number signed.
+    /// </summary>
+    public static void AppendPflogRule(TextLine line, ReadOnlySpan<byte> header)
+    {
+        if (!PflogHeader.TryRead(header, out var pflog))
+            return;
+        line.Append('[');
+        byte action = pflog.Action;
+        string name = PflogActionName(action);
+        if (name.Length > 0)
+            line.Append(name);
+        else
+        {
+            line.Append("unknown (");
+            line.Append(action);
+            line.Append(')');
+        }
+        line.Append(' ');
+        var room = line.Extend(Protocols.Fields.FieldText.MaxAsciiLength(PflogHeader.NameLength));
+        Protocols.Fields.FieldText.TryWriteAscii(pflog.InterfaceName, room, out int written);
+        line.Truncate(line.Length - room.Length + written);
+        line.Append('/');
+        line.Append((long)(int)pflog.RuleNumber);
+        line.Append("] ");
+    }
+
+    /// <summary>tshark 4.0's names of pf's actions (its build for neither BSD nor macOS), or "" for a number it has none for.</summary>
+    public static string PflogActionName(byte action) => action switch
+    {
+        0 => "pass",
+        1 => "block",
+        2 => "scrub",
+        4 => "nat",
+        5 => "nonat",
+        6 => "binat",
+        7 => "nobinat",
+        8 => "rdr",
+        9 => "nordr",
+        10 => "synproxy-drop",
+        _ => "",
+    };
+
     /// <summary>The Protocol column.</summary>
     public static string Protocol(in InfoSource source, int index) => source.Packet[index].Kind switch
     {
@@ -97,6 +142,8 @@ internal static class PseudoHeaderInfo
         LayerKind.TokenRing => "TR",
         LayerKind.Fddi => "FDDI",
         LayerKind.TokenRingMac => "TR MAC",
+        LayerKind.Pflog => "PFLOG",
+        LayerKind.Enc => "ENC",
         _ => "NFLOG",
     };
 
