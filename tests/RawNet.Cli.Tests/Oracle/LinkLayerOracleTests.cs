@@ -71,7 +71,8 @@ public sealed class LinkLayerOracleTests
         "l2tp.avp.remote_session_id", "l2tp.avp.assigned_cookie", "l2tp.avp.remote_end_id", "l2tp.avp.layer2_specific_sublayer",
         "l2tp.avp.data_sequencing",
         // L2TPv3 data after its session's set-up (l2tpv3-sessions.pcap)
-        "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_s", "l2tp.l2_spec_sequence",
+        "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_atm", "l2tp.l2_spec_s", "l2tp.l2_spec_t", "l2tp.l2_spec_g", "l2tp.l2_spec_c",
+        "l2tp.l2_spec_u", "l2tp.l2_spec_sequence",
         // Spanning tree BPDUs (stp.pcap; llc-more.pcap and the bridged files have some behind SNAP)
         "stp.protocol", "stp.version", "stp.type", "stp.flags", "stp.flags.tcack", "stp.flags.agreement", "stp.flags.forwarding",
         "stp.flags.learning", "stp.flags.port_role", "stp.flags.proposal", "stp.flags.tc", "stp.root.prio", "stp.root.ext", "stp.root.hw",
