@@ -1606,7 +1606,7 @@ def l2tpv3_pseudowire_frames():
         1: [b"\x04\x01\x03\xcc" + udp4(), b"\x04\x01\x03\x8e" + syn6(), b"\x04\x01\x03\x80\x00\x00\x00\x08\x00" + syn4(),
             b"\x04\x01\x03\x00\xcc" + udp4(b"pad"), b"\x04\x01\x13" + b"xyz", b"\x04", b""],
         2: [b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + udp4(), b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + syn6(), b"\x06\x06\x03" + syn4(),
-            b"\x10\x10\x03" + b"xyz", b"\xaa\xaa", b""],
+            b"\x44\x44\x03" + b"xyz", b"\xaa\xaa", b""],
         11: [udp4(), syn6(), udp6(b"v6"), b"\x45", b""],
     }
     for over_ip, a, b in ((True, L2TPV3S_E, L2TPV3S_F), (False, L2TPV3S_G, L2TPV3S_H)):
@@ -1638,7 +1638,7 @@ def l2tpv3_pseudowire_frames():
                         add(message(first, (b"\x00\x00\x00\x00" if atm else seq(i)) + back[i], b, a))
                 # the capture cutting the first frame inside the sublayer, the type's header and IP's
                 whole = message(second, seq(99) + bodies[0], a, b)
-                for cut in (2, 4, 5, 6, 7, 4 + 12, 4 + 30):
+                for cut in (2, 4, 5, 6, 7, 4 + 12, 4 + 27):
                     add(whole, head + cut)
     return frames
 
