@@ -436,11 +436,8 @@ public class L2tpv3Tests
         var decoder = LearntPseudowire(2, 2);
         var frame = ToFirstEnd(Concat(Hex("4f000102 aaaa03 000000 0800"), Udp4));
         var packet = DecodeWith(decoder, frame);
-        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_s"));
-        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_t"));
-        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_g"));
-        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_c"));
-        Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_u"));
+        foreach (var bit in new[] { "s", "t", "g", "c", "u" })
+            Assert.Equal("1", Decode.Field(packet, frame, "l2tp.l2_spec_" + bit));
         Assert.Equal("258", Decode.Field(packet, frame, "l2tp.l2_spec_sequence"));
         Assert.NotNull(Decode.Field(packet, frame, "l2tp.l2_spec_atm"));
         Assert.Null(Decode.Field(packet, frame, "l2tp.l2_spec_def"));
