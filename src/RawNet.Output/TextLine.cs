@@ -21,6 +21,16 @@ public sealed class TextLine
     /// <summary>Forgets the line.</summary>
     public void Clear() => _length = 0;
 
+    /// <summary>Moves the <paramref name="count"/> characters at <paramref name="from"/> back to <paramref name="to"/>, shifting those between forward.</summary>
+    public void MoveBack(int from, int count, int to)
+    {
+        // Three reversals rotate the span in place.
+        var span = _buffer.AsSpan(to, from + count - to);
+        span[..(from - to)].Reverse();
+        span[(from - to)..].Reverse();
+        span.Reverse();
+    }
+
     /// <summary>Cuts the line back to <paramref name="length"/> characters.</summary>
     public void Truncate(int length) => _length = Math.Min(_length, length);
 

@@ -1571,17 +1571,102 @@ def l2tpv3_sessions_frames():
                  else l2tpv3_udp(udpdata(0x2001, b"\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\x40\x00\x00\x02" + inner), a, b))
         for cut in (head + 1, head + 8, head + 10, head + 12, head + 13):
             add(whole, cut)
+    frames += l2tpv3_pseudowire_frames()
+    return frames
+
+
+L2TPV3S_E, L2TPV3S_F, L2TPV3S_G, L2TPV3S_H = "198.18.6.1", "198.18.6.2", "198.18.7.1", "198.18.7.2"
+
+
+def l2tpv3_pseudowire_frames():
+    """After l2tpv3_sessions_frames' sessions, on tunnels of their own (over IP, E and F; over UDP 1701, G and H): sessions
+    of the other pseudowire types tshark 4.0's "l2tp.pw_type" table decodes. PPP (7) through its ppp_hdlc dissector
+    (address and control or none, protocol compression, LCP, Cisco's address handing the frame to Cisco HDLC), Cisco HDLC
+    (6; IPv4, IPv6, SLARP, a protocol its table lacks), Frame Relay (1; NLPID IPv4, IPv6, SNAP, a pad, a control field
+    other than UI), ATM AAL5 (2) as LLC (SNAP, IP's SAP, OSI's SAP) with and without the ATM sublayer (T bit clear), and
+    IP Transport (11), which tshark's table hands to its version-sniffing "ip" dissector; each with the default sublayer
+    (or, for AAL5, the ATM one) both ways, IPv4 and IPv6 with UDP and TCP above, an empty payload after the sublayer,
+    headers too short for their protocol, and the capture cutting each type's frame in its header and in IP's."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    sid = lambda n: struct.pack(">I", n)
+    udpdata = lambda s, body: struct.pack(">HHI", 0x0003, 0, s) + body
+    seq = lambda n: b"\x40" + n.to_bytes(3, "big")
+    lcp_echo = b"\x09\x01\x00\x08" + b"\x01\x02\x03\x04"
+    slarp = struct.pack(">III", 0, 0xC0A80001, 0xFFFFFF00) + b"\x00\x00"
+    ports = iter(range(41000, 42000))
+    # a SYN of a port of its own each time: tshark would call a repeated one a retransmission
+    syn4 = lambda: bytes(IP(src=A, dst=B, id=2) / TCP(sport=next(ports), dport=9, flags="S", seq=1000, options=[("MSS", 1460)]))
+    syn6 = lambda: bytes(IPv6(src=A6, dst=B6) / TCP(sport=next(ports), dport=9, flags="S", seq=1000, options=[("MSS", 1440)]))
+    payloads = lambda: {
+        7: [b"\xff\x03\x00\x21" + udp4(), b"\x00\x21" + syn4(), b"\xff\x03\x00\x57" + udp6(), b"\x21" + udp4(b"pfc"),
+            b"\xff\x03\xc0\x21" + lcp_echo, b"\x0f\x00\x08\x00" + udp4(b"chdlc"), b"\xff\x03\x12\x34" + b"xyz", b"\xff\x03", b""],
+        6: [b"\x0f\x00\x08\x00" + udp4(), b"\x8f\x00\x86\xdd" + syn6(), b"\x0f\x00\x80\x35" + slarp, b"\x0f\x00\x12\x34" + b"xyz",
+            b"\x0f\x00", b""],
+        1: [b"\x04\x01\x03\xcc" + udp4(), b"\x04\x01\x03\x8e" + syn6(), b"\x04\x01\x03\x80\x00\x00\x00\x08\x00" + syn4(),
+            b"\x04\x01\x03\x00\xcc" + udp4(b"pad"), b"\x04\x01\x13" + b"xyz", b"\x04", b""],
+        2: [b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + udp4(), b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + syn6(), b"\x06\x06\x03" + syn4(),
+            b"\x44\x44\x03" + b"xyz", b"\xaa\xaa", b""],
+        11: [udp4(), syn6(), udp6(b"v6"), b"\x45", b""],
+    }
+    for over_ip, a, b in ((True, L2TPV3S_E, L2TPV3S_F), (False, L2TPV3S_G, L2TPV3S_H)):
+        if over_ip:
+            ctl = lambda m, src, dst: add(l2tpv3_ip(sid(0) + m, src, dst))
+            message = lambda s, body, src, dst: l2tpv3_ip(sid(s) + body, src, dst)
+            head = 14 + 20 + 4
+        else:
+            ctl = lambda m, src, dst: add(l2tpv3_udp(m, src, dst))
+            message = lambda s, body, src, dst: l2tpv3_udp(udpdata(s, body), src, dst)
+            head = 14 + 28 + 8
+        ctl(l2tpv3_control(0, msgtype(1) + avp(61, sid(0x0E0E0E0E)) + avp(7, b"lcce-pw"), sequence=(0, 0)), a, b)
+        ctl(l2tpv3_control(0x0E0E0E0E, msgtype(2) + avp(61, sid(0x0F0F0F0F)), sequence=(0, 1)), b, a)
+        ns = 1
+        for n, pw in enumerate(payloads()):
+            for atm in ((False, True) if pw == 2 else (False,)):
+                bodies, back = payloads()[pw], payloads()[pw]
+                first, second = 0x3000 + 16 * n + atm, 0x4000 + 16 * n + atm
+                sublayer = b"\x00\x02" if atm else b"\x00\x01"
+                ctl(l2tpv3_control(0x0F0F0F0F, msgtype(10) + avp(63, sid(first)) + avp(68, struct.pack(">H", pw)) + avp(69, sublayer),
+                                   sequence=(ns, ns)), a, b)
+                ctl(l2tpv3_control(0x0E0E0E0E, msgtype(11) + avp(63, sid(second)) + avp(64, sid(first)) + avp(69, sublayer),
+                                   sequence=(ns, ns + 1)), b, a)
+                ns += 1
+                for i, body in enumerate(bodies):
+                    # to F with F's session ID, and the first two back to E with E's
+                    add(message(second, seq(i) + body, a, b))
+                    if i < 2:
+                        add(message(first, (b"\x00\x00\x00\x00" if atm else seq(i)) + back[i], b, a))
+                # the capture cutting the first frame inside the sublayer, the type's header and IP's
+                whole = message(second, seq(99) + bodies[0], a, b)
+                for cut in (2, 4, 5, 6, 7, 4 + 12, 4 + 27):
+                    add(whole, head + cut)
     return frames
 
 
 def l2tpv3_sessions_damageable(data, direction):
     """A data message's session header (after a UDP message's flags), cookie, sublayer and first Ethernet bytes; nothing
     of a control message: a damaged set-up would teach another session, which l2tpv3.pcap's damage covers message by
-    message."""
+    message. On l2tpv3_pseudowire_frames' tunnels the session header, the sublayer and the payload's first 2 bytes (see
+    damage): further in lie the IP header's protocol and Frame Relay's control field, whose damage would reach protocols
+    RawNet leaves as data (the link captures' damage covers those headers)."""
     udp = data[14 + 9] == 17
     l2tp = data[14 + 20 + (8 if udp else 0):]
     control = len(l2tp) < 4 or (l2tp[0] & 0x80 if udp else l2tp[:4] == bytes(4))
-    return 0 if control else 14 + 20 + (8 if udp else 0) + 24
+    if control:
+        return 0
+    return 14 + 20 + (8 if udp else 0) + ((8 if udp else 4) + 4 + 2 if l2tpv3_pseudowire_tunnel(data) else 24)
+
+
+def l2tpv3_pseudowire_tunnel(data):
+    """True for a frame of l2tpv3_pseudowire_frames' tunnels (E and F, G and H)."""
+    return data[14 + 12:14 + 15] == bytes([198, 18, 6]) or data[14 + 12:14 + 15] == bytes([198, 18, 7])
+
+
+def l2tpv3_frame_relay_session(data):
+    """True for a data message of l2tpv3_pseudowire_frames' Frame Relay session."""
+    udp = data[14 + 9] == 17
+    at = 14 + 20 + (12 if udp else 0)
+    return l2tpv3_pseudowire_tunnel(data) and struct.unpack(">I", data[at:at + 4])[0] in (0x3020, 0x4020)
 
 
 l2tpv3_sessions_damageable.start = 14 + 20
@@ -1741,6 +1826,8 @@ def damage(frames, rng, direction, damageable):
                 value = value & 0xF0 | data[at] & 0x0F
             if damageable is l2tpv3_sessions_damageable and data[14 + 9] == 17 and at < 14 + 28 + 2:
                 at += 10  # UDP's header is the UDP oracles' business, a data message's flags and version the L2TPv3 capture's
+            if damageable is l2tpv3_sessions_damageable and l2tpv3_frame_relay_session(data) and at >= reach - 2:
+                value = value & 0xFE | data[at] & 0x01  # as frelay.pcap's: the address keeps its length
             if damageable is stp_damageable and data[14] == 0xAA and at < 14 + 8:
                 at += 5  # behind SNAP, the BPDU and not the OUI or protocol ID
             if damageable is atm_damageable and at == 0:

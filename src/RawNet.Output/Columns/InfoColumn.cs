@@ -55,16 +55,21 @@ public static class InfoColumn
         if (owner <= 0)
             return;
         // An L2TPv3 data message fences its "D[S:...]" in before its payload's dissectors write theirs.
+        int fence = -1;
         for (int i = owner - 1; i > 0; i--)
         {
             if (packet[i].Kind == LayerKind.L2tpv3 && !Protocols.L2tp.L2tpv3LayerDetail.Control(packet[i].Detail))
             {
+                fence = line.Length;
                 Write(line, in source, i);
                 break;
             }
         }
         int before = line.Length;
         bool cut = Write(line, in source, owner);
+        // TCP prepends its analysis tags in front of the fenced text too.
+        if (fence >= 0 && packet[owner].Kind == LayerKind.Tcp && TcpInfo.TagsLength(line.Text[before..]) is > 0 and var tags)
+            line.MoveBack(before, tags, fence);
         // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
         if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind == LayerKind.L2tp)
             Write(line, in source, owner - 1);

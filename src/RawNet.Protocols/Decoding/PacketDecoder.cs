@@ -246,11 +246,7 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Ppp:
             case LinkType.PppHdlc:
-                // Cisco's serial framing shares these link types; its addresses are never PPP's 0xff (RFC 1547 4.3.1).
-                if (capEnd > start && CiscoHdlcHeader.IsAddress(bytes[start]))
-                    DecodeCiscoHdlc(input, start, capEnd, repEnd);
-                else
-                    DecodePpp(input, start, PppFraming.Hdlc, capEnd, repEnd);
+                DecodePppHdlc(input, start, capEnd, repEnd);
                 return;
             case LinkType.CiscoHdlc:
                 DecodeCiscoHdlc(input, start, capEnd, repEnd);
@@ -259,7 +255,7 @@ public sealed class PacketDecoder
                 DecodePktap(input, start, capEnd, repEnd);
                 return;
             case LinkType.FrameRelay:
-                DecodeFrameRelay(input, capEnd, repEnd);
+                DecodeFrameRelay(input, start, capEnd, repEnd);
                 return;
             case LinkType.PppWithDirection:
                 // As tshark: Cisco HDLC after the direction byte, which then belongs to no layer.
@@ -1298,6 +1294,18 @@ public sealed class PacketDecoder
         DecodePppProtocol(input, ppp.Protocol, offset + layout.Length, capEnd, repEnd);
     }
 
+    /// <summary>
+    /// tshark's "ppp_hdlc" dissector (link types 9 and 50, L2TPv3's PPP pseudowire): Cisco's serial framing when the first
+    /// byte is one of its addresses, which are never PPP's 0xff (RFC 1547 4.3.1), else PPP with optional address and control.
+    /// </summary>
+    private void DecodePppHdlc(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (capEnd > offset && CiscoHdlcHeader.IsAddress(input.Bytes[offset]))
+            DecodeCiscoHdlc(input, offset, capEnd, repEnd);
+        else
+            DecodePpp(input, offset, PppFraming.Hdlc, capEnd, repEnd);
+    }
+
     private void DecodeCiscoHdlc(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.CiscoHdlc, offset, CiscoHdlcHeader.Length, capEnd, repEnd, out _))
@@ -1331,30 +1339,30 @@ public sealed class PacketDecoder
     /// and 00-00-F8; others as data). Any other control field ends the layer at the address and leaves the rest as data
     /// (tshark's LAPF, XID and Cisco-encapsulation guesses are not made).
     /// </summary>
-    private void DecodeFrameRelay(in Span input, int capEnd, int repEnd)
+    private void DecodeFrameRelay(in Span input, int offset, int capEnd, int repEnd)
     {
-        var bytes = input.Bytes[..capEnd];
+        var bytes = input.Bytes[offset..Math.Max(offset, capEnd)];
         int address = FrameRelayHeader.AddressLengthOf(bytes, out _);
         if (address == 0)
         {
             // Cut inside the address: at least one octet more was needed.
-            Header(input, LayerKind.FrameRelay, 0, capEnd + 1, capEnd, repEnd, out _);
+            Header(input, LayerKind.FrameRelay, offset, capEnd - offset + 1, capEnd, repEnd, out _);
             return;
         }
-        if (!Header(input, LayerKind.FrameRelay, 0, address + 1, capEnd, repEnd, out int index))
+        if (!Header(input, LayerKind.FrameRelay, offset, address + 1, capEnd, repEnd, out int index))
             return;
         if (bytes[address] != FrameRelayHeader.UnnumberedInformation)
         {
-            Header(input, LayerKind.FrameRelay, 0, address, capEnd, repEnd, out _, replace: index);
-            Unsupported(input, address, capEnd, repEnd, "Frame Relay control field other than UI not decoded");
+            Header(input, LayerKind.FrameRelay, offset, address, capEnd, repEnd, out _, replace: index);
+            Unsupported(input, offset + address, capEnd, repEnd, "Frame Relay control field other than UI not decoded");
             return;
         }
-        if (!Header(input, LayerKind.FrameRelay, 0, address + 2, capEnd, repEnd, out index, replace: index))
+        if (!Header(input, LayerKind.FrameRelay, offset, address + 2, capEnd, repEnd, out index, replace: index))
             return;
         int nlpidAt = address + 1 + (bytes[address + 1] == 0 ? 1 : 0);
-        if (!Header(input, LayerKind.FrameRelay, 0, nlpidAt + 1, capEnd, repEnd, out index, replace: index))
+        if (!Header(input, LayerKind.FrameRelay, offset, nlpidAt + 1, capEnd, repEnd, out index, replace: index))
             return;
-        int payload = nlpidAt + 1;
+        int payload = offset + nlpidAt + 1;
         switch ((Nlpid)bytes[nlpidAt])
         {
             case Nlpid.Ipv4:
@@ -1365,10 +1373,10 @@ public sealed class PacketDecoder
                 return;
             case Nlpid.Snap:
             {
-                if (!Header(input, LayerKind.FrameRelay, 0, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, out _, replace: index))
+                if (!Header(input, LayerKind.FrameRelay, offset, payload - offset + FrameRelayHeader.SnapLength, capEnd, repEnd, out _, replace: index))
                     return;
-                uint oui = (uint)(bytes[payload] << 16 | bytes[payload + 1] << 8 | bytes[payload + 2]);
-                var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(payload + 3)..]);
+                uint oui = (uint)(bytes[nlpidAt + 1] << 16 | bytes[nlpidAt + 2] << 8 | bytes[nlpidAt + 3]);
+                var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(nlpidAt + 4)..]);
                 if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel)
                     DecodeEtherType(input, type, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, 0);
                 else if (oui == LlcHeader.Bridged && BridgedPid.FrameOffset((ushort)type, BridgedPid.FrameRelayPad) is >= 0 and var pad)
@@ -2229,8 +2237,8 @@ public sealed class PacketDecoder
 
     /// <summary>
     /// An L2TPv3 data message: its session header, then what the session's set-up taught tshark's "Detect" (see
-    /// <see cref="L2tpv3Sessions"/>): the cookie, the L2-specific sublayer (the default one's fields shown; ATM's and
-    /// DOCSIS DMPT's skipped unshown) and the pseudowire type, Ethernet's frame decoded and any other as data. A session
+    /// <see cref="L2tpv3Sessions"/>): the cookie, the L2-specific sublayer (the default and ATM ones' fields shown; DOCSIS
+    /// DMPT's skipped unshown) and the pseudowire type, whose payload <see cref="DecodeL2tpv3Pseudowire"/> decodes. A session
     /// nothing taught has neither cookie nor sublayer, pseudowire type 0. tshark reads nothing past the session ID when
     /// no byte follows it, and throws on a cookie or a sublayer field the bytes do not hold.
     /// </summary>
@@ -2247,6 +2255,7 @@ public sealed class PacketDecoder
             return;
         int cookie = 0, sublayer = L2tpv3Sublayer.None;
         ushort pseudowire = L2tpv3Pseudowire.Default;
+        bool oamCell = false;
         if (_options.FollowSessions && !input.Quoted && TryIpAddresses(input, out var source, out var destination))
         {
             (ushort sourcePort, ushort destinationPort) = overIp ? default : UdpPorts(input);
@@ -2280,20 +2289,21 @@ public sealed class PacketDecoder
             }
             at += cookie;
         }
-        if (sublayer == L2tpv3Sublayer.Default)
+        if (sublayer is L2tpv3Sublayer.Default or L2tpv3Sublayer.Atm)
         {
-            // The sublayer's item shows whatever was captured of it; its S bit and sequence number each need their bytes.
+            // The sublayer's item shows whatever was captured of it; its bits and sequence number each need their bytes.
             int captured = Math.Min(L2tpv3Sublayer.DefaultLength, capEnd - at);
-            layer.Detail = L2tpv3LayerDetail.WithDefaultSublayer(layer.Detail, captured);
+            layer.Detail = L2tpv3LayerDetail.WithSublayer(layer.Detail, sublayer == L2tpv3Sublayer.Atm, captured);
             layer.HeaderLength = at + captured - offset;
             if (captured < L2tpv3Sublayer.DefaultLength)
             {
                 L2tpv3DataCut(ref layer, input, offset, at + (captured == 0 ? 1 : L2tpv3Sublayer.DefaultLength), capEnd, repEnd, "L2TPv3 L2-specific sublayer cut short");
                 return;
             }
+            oamCell = sublayer == L2tpv3Sublayer.Atm && (input.Bytes[at] & L2tpv3Sublayer.AtmOamCellBit) != 0;
             at += L2tpv3Sublayer.DefaultLength;
         }
-        else if (sublayer is L2tpv3Sublayer.Atm or L2tpv3Sublayer.DocsisDmpt)
+        else if (sublayer == L2tpv3Sublayer.DocsisDmpt)
         {
             layer.HeaderLength = at - offset;
             if (capEnd - at < L2tpv3Sublayer.DefaultLength)
@@ -2304,10 +2314,55 @@ public sealed class PacketDecoder
             at += L2tpv3Sublayer.DefaultLength;
         }
         layer.HeaderLength = at - offset;
-        if (pseudowire == L2tpv3Pseudowire.Ethernet)
-            DecodeEthernet(input, at, capEnd, repEnd);
-        else if (capEnd > at)
-            Payload(input, at, capEnd, repEnd);
+        if (capEnd <= at && pseudowire is L2tpv3Pseudowire.Ppp or L2tpv3Pseudowire.IpTransport)
+        {
+            // tshark's "ppp_hdlc" and "ip" dissectors read their first byte before they name themselves anywhere.
+            L2tpv3DataCut(ref layer, input, offset, at + 1, capEnd, repEnd, "L2TPv3 payload cut short");
+            return;
+        }
+        DecodeL2tpv3Pseudowire(input, pseudowire, oamCell, at, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// What follows a data message's session header, cookie and sublayer, by tshark 4.0's "l2tp.pw_type" table (the
+    /// session's pseudowire type as its ICRQ or OCRQ sent it): Ethernet without FCS, PPP through the "ppp_hdlc" dissector
+    /// (address and control optional, Cisco HDLC for Cisco's addresses), Cisco HDLC, Frame Relay, IP by its version, and
+    /// for AAL5 LLC unless the ATM sublayer's T bit marks an OAM cell. tshark hands the rest (even an empty payload) to
+    /// its table too: a type no dissector registered for, and MPEG-TS for DOCSIS DMPT, which RawNet does not decode, are data.
+    /// </summary>
+    private void DecodeL2tpv3Pseudowire(in Span input, ushort pseudowire, bool oamCell, int at, int capEnd, int repEnd)
+    {
+        switch (pseudowire)
+        {
+            case L2tpv3Pseudowire.Ethernet:
+                DecodeEthernet(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.Ppp:
+                DecodePppHdlc(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.CiscoHdlc:
+                DecodeCiscoHdlc(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.FrameRelay:
+                DecodeFrameRelay(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.IpTransport:
+                DecodeIpByDispatcher(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.Aal5 when !oamCell:
+                DecodeLlc(input, at, capEnd, repEnd);
+                return;
+            case L2tpv3Pseudowire.Aal5:
+                Unsupported(input, at, capEnd, repEnd, "ATM OAM cell not decoded");
+                return;
+            case L2tpv3Pseudowire.DocsisDmpt:
+                Unsupported(input, at, capEnd, repEnd, "MPEG-TS of a DOCSIS DMPT pseudowire not decoded");
+                return;
+            default:
+                if (capEnd > at)
+                    Payload(input, at, capEnd, repEnd);
+                return;
+        }
     }
 
     // tshark's exception on a read of a data message's cookie or sublayer reaching `reach`: past the capture only, or past the packet.

@@ -369,7 +369,12 @@ public enum ComputedField : ushort
     L2tpv3PseudowireType,
     L2tpv3Cookie,
     L2tpv3DefaultSublayer,
+    L2tpv3AtmSublayer,
     L2tpv3SublayerSequenceBit,
+    L2tpv3SublayerTransportBit,
+    L2tpv3SublayerEfciBit,
+    L2tpv3SublayerClpBit,
+    L2tpv3SublayerCommandResponseBit,
     L2tpv3SublayerSequence,
     /// <summary>DNS values read by <see cref="Dns.DnsFieldReader"/> (DnsStreamLength to DnsOptZReserved): the length before a message over TCP, then one per question or record.</summary>
     DnsStreamLength,

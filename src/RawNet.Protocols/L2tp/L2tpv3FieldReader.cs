@@ -8,7 +8,7 @@ namespace RawNet.Protocols.L2tp;
 /// Reads L2TPv3's own header fields (<see cref="ComputedField.L2tpv3SessionId"/> to <see cref="ComputedField.L2tpv3PseudowireType"/>)
 /// from the layer's bytes, where the carrier and the message's kind put them: the session ID first over IP (0 before a
 /// control message), after the flags and reserved word of a data message over UDP; each once its bytes are there. A data
-/// message's cookie and default L2-specific sublayer follow its session ID when the decoder found them (see
+/// message's cookie and default or ATM-specific L2-specific sublayer follow its session ID when the decoder found them (see
 /// <see cref="L2tpv3LayerDetail"/>), and its pseudowire type is the layer's <see cref="Layer.Note"/>.
 /// </summary>
 public static class L2tpv3FieldReader
@@ -54,7 +54,7 @@ public static class L2tpv3FieldReader
         return true;
     }
 
-    // The cookie and the default sublayer after the session header (ending at sessionEnd), as far as the decoder found them.
+    // The cookie and the default or ATM sublayer after the session header (ending at sessionEnd), as far as the decoder found them.
     private static bool TryReadSessionData(ComputedField computed, in Layer layer, ReadOnlySpan<byte> header, int sessionEnd, out FieldValue value)
     {
         value = default;
@@ -70,15 +70,32 @@ public static class L2tpv3FieldReader
             case ComputedField.L2tpv3DefaultSublayer when L2tpv3LayerDetail.HasDefaultSublayer(detail):
                 value = new FieldValue(0, layer.Offset + sublayerAt, sublayerBytes);
                 return true;
-            case ComputedField.L2tpv3SublayerSequenceBit when L2tpv3LayerDetail.HasDefaultSublayer(detail) && sublayerBytes >= 1:
-                value = new FieldValue((header[sublayerAt] & 0x40) != 0 ? 1UL : 0, layer.Offset + sublayerAt, 1);
+            case ComputedField.L2tpv3AtmSublayer when L2tpv3LayerDetail.HasAtmSublayer(detail):
+                value = new FieldValue(0, layer.Offset + sublayerAt, sublayerBytes);
                 return true;
-            case ComputedField.L2tpv3SublayerSequence when L2tpv3LayerDetail.HasDefaultSublayer(detail) && sublayerBytes >= L2tpv3Sublayer.DefaultLength:
+            case ComputedField.L2tpv3SublayerSequenceBit when sublayerBytes >= 1:
+                return Bit(L2tpv3Sublayer.SequenceBit, layer, header, sublayerAt, out value);
+            case ComputedField.L2tpv3SublayerTransportBit when L2tpv3LayerDetail.HasAtmSublayer(detail) && sublayerBytes >= 1:
+                return Bit(L2tpv3Sublayer.AtmOamCellBit, layer, header, sublayerAt, out value);
+            case ComputedField.L2tpv3SublayerEfciBit when L2tpv3LayerDetail.HasAtmSublayer(detail) && sublayerBytes >= 1:
+                return Bit(L2tpv3Sublayer.AtmEfciBit, layer, header, sublayerAt, out value);
+            case ComputedField.L2tpv3SublayerClpBit when L2tpv3LayerDetail.HasAtmSublayer(detail) && sublayerBytes >= 1:
+                return Bit(L2tpv3Sublayer.AtmClpBit, layer, header, sublayerAt, out value);
+            case ComputedField.L2tpv3SublayerCommandResponseBit when L2tpv3LayerDetail.HasAtmSublayer(detail) && sublayerBytes >= 1:
+                return Bit(L2tpv3Sublayer.AtmCommandResponseBit, layer, header, sublayerAt, out value);
+            case ComputedField.L2tpv3SublayerSequence when sublayerBytes >= L2tpv3Sublayer.DefaultLength:
                 ulong sequence = (ulong)header[sublayerAt + 1] << 16 | (ulong)header[sublayerAt + 2] << 8 | header[sublayerAt + 3];
                 value = new FieldValue(sequence, layer.Offset + sublayerAt + 1, 3);
                 return true;
             default:
                 return false;
         }
+    }
+
+    // One flag of the sublayer's first byte.
+    private static bool Bit(byte mask, in Layer layer, ReadOnlySpan<byte> header, int sublayerAt, out FieldValue value)
+    {
+        value = new FieldValue((header[sublayerAt] & mask) != 0 ? 1UL : 0, layer.Offset + sublayerAt, 1);
+        return true;
     }
 }

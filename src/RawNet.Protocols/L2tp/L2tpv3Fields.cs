@@ -7,7 +7,7 @@ namespace RawNet.Protocols.L2tp;
 /// Field table of the L2TPv3 layer under Wireshark's names ("l2tp", shown as "Layer 2 Tunneling Protocol version 3"):
 /// the session ID, the flags (which a data message over IP has none of), the reserved word of a data message over UDP, a
 /// control message's length, connection ID and sequence numbers, a data message's pseudowire type (generated), cookie
-/// and default L2-specific sublayer (as a session's set-up taught them), then the AVPs as L2TPv2's. Every field moves with the carrier and the message's kind, so every one is read by
+/// and default or ATM-specific L2-specific sublayer (as a session's set-up taught them), then the AVPs as L2TPv2's. Every field moves with the carrier and the message's kind, so every one is read by
 /// <see cref="L2tpv3FieldReader"/> or, for the control header's words L2TPv2 shares, <see cref="L2tpFieldReader"/>.
 /// </summary>
 public static class L2tpv3Fields
@@ -29,7 +29,12 @@ public static class L2tpv3Fields
         FieldDefinition.Derived("l2tp.avp.pseudowire_type", "Pseudowire Type", LayerKind.L2tpv3, FieldKind.Decimal, ComputedField.L2tpv3PseudowireType),
         FieldDefinition.Derived("l2tp.cookie", "Cookie", LayerKind.L2tpv3, FieldKind.Bytes, ComputedField.L2tpv3Cookie),
         FieldDefinition.Derived("l2tp.l2_spec_def", "Default L2-Specific Sublayer", LayerKind.L2tpv3, FieldKind.Marker, ComputedField.L2tpv3DefaultSublayer),
+        FieldDefinition.Derived("l2tp.l2_spec_atm", "ATM-Specific Sublayer", LayerKind.L2tpv3, FieldKind.Marker, ComputedField.L2tpv3AtmSublayer),
         FieldDefinition.Derived("l2tp.l2_spec_s", "S-bit", LayerKind.L2tpv3, FieldKind.Boolean, ComputedField.L2tpv3SublayerSequenceBit),
+        FieldDefinition.Derived("l2tp.l2_spec_t", "T-bit", LayerKind.L2tpv3, FieldKind.Boolean, ComputedField.L2tpv3SublayerTransportBit),
+        FieldDefinition.Derived("l2tp.l2_spec_g", "G-bit", LayerKind.L2tpv3, FieldKind.Boolean, ComputedField.L2tpv3SublayerEfciBit),
+        FieldDefinition.Derived("l2tp.l2_spec_c", "C-bit", LayerKind.L2tpv3, FieldKind.Boolean, ComputedField.L2tpv3SublayerClpBit),
+        FieldDefinition.Derived("l2tp.l2_spec_u", "U-bit", LayerKind.L2tpv3, FieldKind.Boolean, ComputedField.L2tpv3SublayerCommandResponseBit),
         FieldDefinition.Derived("l2tp.l2_spec_sequence", "Sequence Number", LayerKind.L2tpv3, FieldKind.Decimal, ComputedField.L2tpv3SublayerSequence),
         .. L2tpFields.Avps(LayerKind.L2tpv3),
     ];

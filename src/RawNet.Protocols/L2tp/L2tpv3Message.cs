@@ -114,16 +114,26 @@ public static class L2tpv3LayerDetail
     /// <summary>A data message's default L2-specific sublayer shows after its session ID and cookie (a data message has no AVPs).</summary>
     public const byte DefaultSublayerBit = 0x10;
 
-    /// <summary>Where a data message notes how many of its default sublayer's 4 bytes were captured (0 to 4): the top 3 bits.</summary>
+    /// <summary>
+    /// A data message's ATM-specific sublayer shows after its session ID and cookie, as much of it as the top 3 bits say
+    /// (as the default one's); the bit a control message's AVP walk uses for <see cref="L2tpLayerDetail.ContainedBit"/>.
+    /// </summary>
+    public const byte AtmSublayerBit = 0x08;
+
+    /// <summary>Where a data message notes how many of its default or ATM sublayer's 4 bytes were captured (0 to 4): the top 3 bits.</summary>
     private const int SublayerBytesShift = 5;
 
     public static bool HasDefaultSublayer(byte detail) => (detail & DefaultSublayerBit) != 0;
 
-    /// <summary>How many of a data message's default sublayer bytes were captured (the end of its layer's header).</summary>
-    public static int SublayerBytes(byte detail) => HasDefaultSublayer(detail) ? detail >> SublayerBytesShift : 0;
+    /// <summary>True for a data message whose ATM-specific sublayer shows (see <see cref="AtmSublayerBit"/>).</summary>
+    public static bool HasAtmSublayer(byte detail) => (detail & (AtmSublayerBit | ControlBit)) == AtmSublayerBit;
 
-    /// <summary>A data message's detail with a default sublayer of which <paramref name="captured"/> bytes are there.</summary>
-    public static byte WithDefaultSublayer(byte detail, int captured) => (byte)(detail | DefaultSublayerBit | captured << SublayerBytesShift);
+    /// <summary>How many of a data message's default or ATM sublayer bytes were captured (the end of its layer's header).</summary>
+    public static int SublayerBytes(byte detail) => HasDefaultSublayer(detail) || HasAtmSublayer(detail) ? detail >> SublayerBytesShift : 0;
+
+    /// <summary>A data message's detail with a default (or <paramref name="atm"/>) sublayer of which <paramref name="captured"/> bytes are there.</summary>
+    public static byte WithSublayer(byte detail, bool atm, int captured) =>
+        (byte)(detail | (atm ? AtmSublayerBit : DefaultSublayerBit) | captured << SublayerBytesShift);
 
     public static bool Shown(byte detail) => (detail & ShownBit) != 0;
 

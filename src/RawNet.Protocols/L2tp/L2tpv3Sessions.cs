@@ -198,6 +198,15 @@ public static class L2tpv3Sublayer
 
     /// <summary>The default sublayer's length (RFC 3931 4.6): S bit and a 24-bit sequence number.</summary>
     public const int DefaultLength = 4;
+
+    /// <summary>The S bit of the default and the ATM sublayer: the sequence number is valid.</summary>
+    public const byte SequenceBit = 0x40;
+
+    /// <summary>The ATM sublayer's T bit (RFC 4454 4.1.1): the payload is an OAM cell, not an AAL5 frame.</summary>
+    public const byte AtmOamCellBit = 0x08;
+
+    /// <summary>The ATM sublayer's G (EFCI), C (CLP) and U (command/response) bits.</summary>
+    public const byte AtmEfciBit = 0x04, AtmClpBit = 0x02, AtmCommandResponseBit = 0x01;
 }
 
 /// <summary>Pseudowire types and the AVPs that set up a session's data (RFC 3931 5.4, RFC 4719).</summary>
@@ -206,8 +215,26 @@ public static class L2tpv3Pseudowire
     /// <summary>tshark's type of a session it knows nothing of.</summary>
     public const ushort Default = 0;
 
+    /// <summary>Frame Relay DLCI (RFC 4591): the payload is a Frame Relay frame from its address.</summary>
+    public const ushort FrameRelay = 1;
+
+    /// <summary>ATM AAL5 SDU VCC transport (RFC 4454): the payload is the AAL5 SDU, read as LLC.</summary>
+    public const ushort Aal5 = 2;
+
     /// <summary>Ethernet (RFC 4719): the payload is an Ethernet frame without FCS.</summary>
     public const ushort Ethernet = 5;
+
+    /// <summary>HDLC (RFC 4349): Cisco HDLC from its address.</summary>
+    public const ushort CiscoHdlc = 6;
+
+    /// <summary>PPP (RFC 3931 4.4): PPP in HDLC-like framing, address and control optional.</summary>
+    public const ushort Ppp = 7;
+
+    /// <summary>IP Transport: the payload is an IP packet.</summary>
+    public const ushort IpTransport = 11;
+
+    /// <summary>DOCSIS DMPT (RFC 5515): MPEG transport stream packets.</summary>
+    public const ushort DocsisDmpt = 12;
 
     public const ushort AssignedCookieAttribute = 65, PseudowireTypeAttribute = 68, SublayerAttribute = 69;
 }

@@ -14,6 +14,9 @@ internal static class UdpFieldReader
         switch (computed)
         {
             case ComputedField.Ports:
+                // tshark reads both ports before it adds any of UDP's items.
+                if (header.Length < UdpHeader.Field.DestinationPort + 2)
+                    return false;
                 return FieldValues.NumberPair(occurrence, header, UdpHeader.Field.SourcePort, UdpHeader.Field.DestinationPort, layer.Offset, out value);
             case ComputedField.UdpPayload:
             {

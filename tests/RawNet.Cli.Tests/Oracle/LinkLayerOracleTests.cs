@@ -71,7 +71,8 @@ public sealed class LinkLayerOracleTests
         "l2tp.avp.remote_session_id", "l2tp.avp.assigned_cookie", "l2tp.avp.remote_end_id", "l2tp.avp.layer2_specific_sublayer",
         "l2tp.avp.data_sequencing",
         // L2TPv3 data after its session's set-up (l2tpv3-sessions.pcap)
-        "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_s", "l2tp.l2_spec_sequence",
+        "l2tp.cookie", "l2tp.l2_spec_def", "l2tp.l2_spec_atm", "l2tp.l2_spec_s", "l2tp.l2_spec_t", "l2tp.l2_spec_g", "l2tp.l2_spec_c",
+        "l2tp.l2_spec_u", "l2tp.l2_spec_sequence",
         // Spanning tree BPDUs (stp.pcap; llc-more.pcap and the bridged files have some behind SNAP)
         "stp.protocol", "stp.version", "stp.type", "stp.flags", "stp.flags.tcack", "stp.flags.agreement", "stp.flags.forwarding",
         "stp.flags.learning", "stp.flags.port_role", "stp.flags.proposal", "stp.flags.tc", "stp.root.prio", "stp.root.ext", "stp.root.hw",
@@ -195,6 +196,16 @@ public sealed class LinkLayerOracleTests
             "\ta1a2a3a4\t1\t16777215\t5", "l2tp:data\t\t\t\t4\t", "l2tp:data\td1d2d3d4\t\t\t153\t", "l2tp:data\t\t\t\t0\t", "\te1e2e3e4\t\t\t5\t",
             "D[S:0x00002001]40000 → 9 Len=5", "size limited" })
             Assert.Contains(value, run.StdOut);
+        // And that it decoded the other pseudowire types through its table, each with IPv4 and IPv6, UDP and TCP above.
+        var pseudowires = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "l2tp.avp.pseudowire_type", "-e", "ppp.protocol", "-e", "chdlc.protocol", "-e", "fr.nlpid", "-e", "llc.type",
+            "-e", "l2tp.l2_spec_atm", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "l2tp:ip:udp:data\t7\t0x0021\t", "l2tp:ip:tcp\t7\t0x0021\t", "l2tp:ipv6:udp:data\t7\t0x0057\t", "l2tp:lcp\t7\t",
+            "l2tp:chdlc:ip:udp:data\t7\t", "l2tp:ip:udp:data\t6\t\t0x0800\t", "l2tp:ipv6:tcp\t6\t\t0x86dd\t", "l2tp:slarp\t6\t",
+            "l2tp:ip:udp:data\t1\t\t\t0xcc\t", "l2tp:ipv6:tcp\t1\t\t\t0x8e\t", "l2tp:ip:tcp\t1\t\t\t0x80\t", "l2tp:llc:ip:udp:data\t2\t\t\t\t0x0800\t\t",
+            "l2tp:llc:ipv6:tcp\t2\t\t\t\t0x86dd\t1\t", "l2tp:llc:ip:tcp\t2\t", "l2tp:udp:data\t11\t", "l2tp:ipv6:tcp\t11\t", "l2tp\t7\t\t\t\t\t\tL2TPv3\t",
+            "l2tp\t11\t\t\t\t\t\tL2TPv3\t", "\tCHDLC\t", "\tFR\t", "\tLLC\t", "Malformed", "size limited" })
+            Assert.Contains(value, pseudowires.StdOut);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class TsharkColumnsOracleTests
         ["vines_llc"] = "Banyan VINES over LLC (SAPs 0xba, 0xbc): tshark shows the packet type",
         ["hpext"] = "HP's extended LLC (SAP 0xf8): tshark appends the extended SAPs",
         ["rpl"] = "IBM's remote program load (LLC SAP 0xfc): tshark shows the command",
+        ["oamaal"] = "ATM OAM cells, which tshark reads after an L2TPv3 ATM sublayer whose T bit a damaged header set",
         ["lmi"] = "Frame Relay's local management interface (NLPID 0x09): tshark shows the message type",
         ["pwethheuristic"] = "after an MPLS stack whose payload is neither IPv4 nor IPv6 tshark guesses an Ethernet pseudowire (and shows that frame); RawNet leaves data",
         ["osi"] = "OSI network layer protocols (PPP 0x0023, LLC SAPs 0x14, 0x20, 0x34, 0x54, 0xfe): tshark shows ISO's text",

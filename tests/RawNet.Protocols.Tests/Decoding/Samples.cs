@@ -57,6 +57,9 @@ internal static class Samples
         var icmpError = Ipv4Packet(IpProtocol.Icmp, IcmpPacket(3, 3, 0, udp4));
         var icmp6Error = Ipv6Packet(IpProtocol.Icmpv6, Icmpv6Packet(1, 4, 0, Ipv6Packet(IpProtocol.Udp, UdpDatagram(5, 6, [1]))));
         var fragment = Ipv4Packet(IpProtocol.Udp, new byte[64], flagsAndOffset: 0x2000);
+        // An L2TPv3 ICRQ over IP: the sender's session ID (its last byte), a pseudowire type and a sublayer.
+        var icrq = (string id, string pseudowire, string sublayer) => (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp,
+            Hex($"00000000 c803 002e 0a0b0c0d 0001 0001 80080000 0000000a 800a0000 003f000000{id} 80080000 0044{pseudowire} 80080000 0045{sublayer}"))));
         var list = new List<(LinkType, byte[])>
         {
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp4)),
@@ -110,6 +113,15 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701, Concat(Hex("0003 0000 00000055"), tcp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1701, 1701,
                 Hex("c803 0016 0a0b0c0d 0001 0001 80080000 00000006 800a0000 003f0000"))))),
+            // L2TPv3 over IP: an SCCRQ, ICRQs of a PPP (7), a Cisco HDLC (6), a Frame Relay (1), an AAL5 (2, with the ATM
+            // sublayer) and an IP (11) pseudowire, then data to their first end, which the decoder reads by what it learnt.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Hex("00000000 c803 001e 00000000 0000 0000 80080000 00000001 800a0000 003d0a0b0c0d")))),
+            icrq("71", "0007", "0001"), icrq("72", "0006", "0001"), icrq("73", "0001", "0000"), icrq("74", "0002", "0002"), icrq("75", "000b", "0000"),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000071 40000001 ff03 0021"), udp4), V4Dst, V4Src))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000072 40000002 0f00 86dd"), tcp6), V4Dst, V4Src))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000073 0401 03 cc"), tcp4), V4Dst, V4Src))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000074 40000003 aaaa03 000000 0800"), udp4), V4Dst, V4Src))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000075"), tcp6), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0010 00000064 000000c8 0800"), tcp4, Hex("010203")))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0120 0064 000000c8 8100 0005 86dd"), tcp6))),

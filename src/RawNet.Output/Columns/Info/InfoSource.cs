@@ -174,7 +174,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
 
     /// <summary>
     /// True when the layer at <paramref name="index"/> was handed to tshark's "ip" dissector: behind a link layer that
-    /// <see cref="SniffsIpVersion"/>, or behind LLC without SNAP (IP's SAP 6; SNAP's EtherType goes to IPv4's own).
+    /// <see cref="SniffsIpVersion"/>, behind LLC without SNAP (IP's SAP 6; SNAP's EtherType goes to IPv4's own), or as an
+    /// L2TPv3 IP pseudowire's payload.
     /// </summary>
     public bool SniffsIpVersionAt(int index)
     {
@@ -182,6 +183,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             return false;
         ref readonly Layer link = ref Packet[index - 1];
         return SniffsIpVersion(link.Kind)
+            || link.Kind == LayerKind.L2tpv3 && link.Note == Protocols.L2tp.L2tpv3Pseudowire.IpTransport && !Protocols.L2tp.L2tpv3LayerDetail.Control(link.Detail)
             || link.Kind == LayerKind.Llc && Header(index - 1) is { Length: >= 2 } llc && !(llc[0] == LlcHeader.SnapSap && llc[1] == LlcHeader.SnapSap);
     }
 

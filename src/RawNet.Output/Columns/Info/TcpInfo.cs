@@ -43,6 +43,15 @@ internal static class TcpInfo
     /// <summary>What tshark appends to a segment resending bytes of a message it already put together.</summary>
     public const string OverlapError = "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]";
 
+    /// <summary>How many characters of <paramref name="text"/>, TCP's Info text, its leading analysis tags take.</summary>
+    public static int TagsLength(ReadOnlySpan<char> text)
+    {
+        int length = 0;
+        while (text[length..].StartsWith("[TCP ") && text[length..].IndexOf("] ") is >= 0 and var end)
+            length += end + 2;
+        return length;
+    }
+
     /// <summary>Writes the Info text; true when the header was cut short.</summary>
     public static bool Write(TextLine line, in InfoSource source, int index)
     {
