@@ -159,10 +159,14 @@ internal static class Samples
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),
-            // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP.
+            // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
+            // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Mst(null, Concat([0x7c], U16(0x8001), Mac(Mac1), U32(5), [0x80, 0x80, 20])))),
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Rst(), "aaaa03 0080c2 000e")),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Garp.GarpTests.Gvrp())),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Garp.GarpTests.Gmrp(), Garp.GarpTests.GmrpAddress)),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Concat(Garp.GarpTests.Gvrp()[..2], [0x02, 0x04]))),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
