@@ -231,7 +231,7 @@ public sealed class LinkLayerOracleTests
         var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "garp.pcap"), "-T", "fields", "-e", "frame.protocols",
             "-e", "eth.dst", "-e", "gvrp.attribute_event", "-e", "gmrp.attribute_value_group_membership", "-e", "gmrp.attribute_value_service_requirement",
             "-e", "gvrp.protocol_id", "-e", "llc.pid", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
-        foreach (var value in new[] { "eth:llc:stp:gvrp	", "eth:llc:stp:gvrp:data", "eth:llc:stp:gmrp	", "eth:llc:stp:gmrp:data", "eth:vlan:llc:stp:gvrp",
+        foreach (var value in new[] { "eth:llc:stp:gvrp	", "eth:llc:stp:gvrp:data", "eth:llc:stp:gmrp	", "eth:llc:stp:gmrp:data", "vlan:llc:stp:gvrp",
             "01:80:c2:00:00:0d", "0,1,2,3,4,5", "01:00:5e:00:00:01", "0x00,0x01", "0x0002", "0x8000", "0x000e", "Unknown GARP application (0x22)",
             "Unknown GARP application (0x2F)", "GVRP[Malformed Packet]", "GMRP[Malformed Packet]", "GVRP[Packet size limited during capture]",
             "GMRP[Packet size limited during capture]" })

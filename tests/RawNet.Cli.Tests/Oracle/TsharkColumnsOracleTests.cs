@@ -194,6 +194,9 @@ public sealed class TsharkColumnsOracleTests
         // Rules that need protocols RawNet does not decode never match in RawNet.
         if (rule is { Test: ColoringTest.Never })
             return null;
+        // A rule RawNet evaluates in part (Routing: GVRP alone) does not match the packets of a protocol RawNet does not decode.
+        if (rule is { NeverReason: not null } && FirstUndecodedProtocol(row.Protocols) is not null)
+            return null;
         // HTTP on another port than 80 is HTTP only to a dissector that decodes it.
         if (row.ColoringRule == "HTTP" && row.Protocols.Split(':').Any(p => p is "http" or "http2"))
             return null;
