@@ -35,7 +35,8 @@ Configure-Request cut at every length; see ppp_control_frames (its seeds damage 
 ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap (Ethernet): a PPPoE client's LCP, IPCP,
 PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol). stp.pcap (802.3):
 spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU). garp.pcap (802.3): GVRP and GMRP
-PDUs on the same SAP, see garp_frames (its seeds damage the PDU).
+PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp.pcap (LINKTYPE_IEEE802_5): the same
+behind Token Ring, see tokenring_garp_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -1792,6 +1793,32 @@ def garp_damageable(data, direction):
 garp_damageable.start = stp_damageable.start
 
 
+def tokenring_garp_frames():
+    """GARP PDUs behind Token Ring, whose destination tshark reads as Ethernet's (FDDI's and 802.11's it does not): GVRP,
+    GMRP, another GARP application, a BPDU to the bridges' address, GVRP after routing information, and a GVRP PDU the
+    capture cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    gvrp = garp_pdu([garp_message(1, [garp_attribute(0), vid(2, 10), vid(3, 20)])])
+    gmrp = garp_pdu([garp_message(1, [garp_attribute(1, bytes.fromhex("01005e000001"))]), garp_message(2, [garp_attribute(2, b"\x01")])])
+    tr = lambda dst, payload, route=b"": (b"\x10\x40" + dst + bytes([TR_SRC[0] | (0x80 if route else 0)]) + TR_SRC[1:] + route
+                                          + b"\x42\x42\x03" + payload)
+    add(tr(GVRP_DST, gvrp))
+    add(tr(GMRP_DST, gmrp))
+    add(tr(bytes.fromhex("0180c2000025"), gvrp))
+    add(tr(STP_DST, config_bpdu()))
+    add(tr(GVRP_DST, gvrp, route=b"\x02\x30"))
+    add(tr(GVRP_DST, gvrp), 14 + 3 + 7)
+    return frames
+
+
+def tokenring_garp_damageable(data, direction):
+    """The PDU's first 40 bytes after the MAC header, its routing information and LLC (never the addresses)."""
+    start = 14 + (data[14] & 0x1F if data[8] & 0x80 else 0) + 3
+    tokenring_garp_damageable.start = start
+    return start + 40
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1880,6 +1907,7 @@ def main():
         "stp.pcap": (1, stp_frames(), False, stp_damageable),
         # and after it, GARP's PDUs on the same SAP
         "garp.pcap": (1, garp_frames(), False, garp_damageable),
+        "tokenring-garp.pcap": (6, tokenring_garp_frames(), False, tokenring_garp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -874,7 +874,8 @@ public sealed class PacketDecoder
     /// <summary>
     /// A spanning tree BPDU, as far as tshark reads it (<see cref="StpBpdu.TryReadAll"/>): short of that the layer is cut
     /// by the capture, or malformed when the read that failed ran past the BPDU's reported length too. tshark's BPDU
-    /// dissector hands frames to GARP's addresses (01-80-C2-00-00-0D, 01-80-C2-00-00-2X) to GARP (<see cref="DecodeGarp"/>).
+    /// dissector hands frames to GARP's addresses (01-80-C2-00-00-0D, 01-80-C2-00-00-2X) behind Ethernet and Token Ring to
+    /// GARP (<see cref="DecodeGarp"/>).
     /// </summary>
     private void DecodeStp(in Span input, int offset, int capEnd, int repEnd)
     {
@@ -925,21 +926,25 @@ public sealed class PacketDecoder
         }
     }
 
-    /// <summary>The GARP application the innermost Ethernet header's destination names (tshark's pinfo->dl_dst), if any, and the address's last byte.</summary>
+    /// <summary>
+    /// The GARP application the innermost Ethernet or Token Ring header's destination names (tshark's pinfo->dl_dst, an
+    /// Ethernet address behind those two only), if any, and the address's last byte.
+    /// </summary>
     private GarpApplication GarpApplicationOf(in Span input, out byte address)
     {
         address = 0;
         for (int i = _packet.LayerCount - 1; i >= 0; i--)
         {
             ref readonly Layer layer = ref _packet[i];
-            if (layer.Kind is LayerKind.TokenRing or LayerKind.Fddi or LayerKind.Ieee80211 or LayerKind.LinuxSll or LayerKind.LinuxSll2)
+            if (layer.Kind is LayerKind.Fddi or LayerKind.Ieee80211 or LayerKind.LinuxSll or LayerKind.LinuxSll2)
                 return GarpApplication.None;
-            if (layer.Kind != LayerKind.Ethernet)
+            if (layer.Kind is not (LayerKind.Ethernet or LayerKind.TokenRing))
                 continue;
-            if (layer.Source != input.Source || layer.Offset + 6 > input.Bytes.Length)
+            int destination = layer.Offset + (layer.Kind == LayerKind.TokenRing ? TokenRingHeader.Field.Destination : 0);
+            if (layer.Source != input.Source || destination + 6 > input.Bytes.Length)
                 return GarpApplication.None;
-            address = input.Bytes[layer.Offset + 5];
-            return GarpPdu.ApplicationOf(input.Bytes.Slice(layer.Offset, 6));
+            address = input.Bytes[destination + 5];
+            return GarpPdu.ApplicationOf(input.Bytes.Slice(destination, 6));
         }
         return GarpApplication.None;
     }

@@ -119,7 +119,7 @@ public sealed class LinkLayerOracleTests
     public static readonly string[] BridgedFields = ["eth.dst", "eth.src", "eth.addr", "eth.fcs"];
 
     /// <summary>
-    /// What GVRP and GMRP hand to tshark's data dissector (garp.pcap): compared on that file only, where no trailer or
+    /// What GVRP and GMRP hand to tshark's data dissector (garp.pcap, tokenring-garp.pcap): compared on those files only, where no trailer or
     /// padding tshark reads otherwise follows the PDU.
     /// </summary>
     public static readonly string[] GarpDataFields = ["data.data", "data.len"];
@@ -236,6 +236,11 @@ public sealed class LinkLayerOracleTests
             "Unknown GARP application (0x2F)", "GVRP[Malformed Packet]", "GMRP[Malformed Packet]", "GVRP[Packet size limited during capture]",
             "GMRP[Packet size limited during capture]" })
             Assert.Contains(value, run.StdOut);
+        var tr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "tokenring-garp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "tr.rif_bytes", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "tr:llc:stp:gvrp\t\t", "tr:llc:stp:gvrp\t2\t", "tr:llc:stp:gmrp", "tr:llc:stp\t", "Unknown GARP application (0x25)",
+            "GVRP[Packet size limited during capture]" })
+            Assert.Contains(value, tr.StdOut);
     }
 
     [Fact]
@@ -351,12 +356,12 @@ public sealed class LinkLayerOracleTests
 
     private static bool IsBridged(string file) => Path.GetFileName(file) is "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap";
 
-    private static bool IsGarp(string file) => Path.GetFileName(file) == "garp.pcap";
+    private static bool IsGarp(string file) => Path.GetFileName(file) is "garp.pcap" or "tokenring-garp.pcap";
 
     /// <summary>The damaged files whose LLC fields are compared (in the others LLC is what tshark guesses an MPLS payload to be).</summary>
     private static bool CarriesLlc(string file) => Path.GetFileName(file) is "llc.pcap" or "tokenring.pcap" or "fddi.pcap" or "atm-rfc1483.pcap"
         or "llc-more.pcap" or "tokenring-more.pcap" or "atm-more.pcap" or "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap"
-        or "stp.pcap" or "garp.pcap";
+        or "stp.pcap" or "garp.pcap" or "tokenring-garp.pcap";
 
     internal const string Script = "make-link-cases.py";
 }

@@ -105,6 +105,18 @@ public class GarpTests
     }
 
     [Fact]
+    public void TokenRingsDestinationDecidesAsEthernetsButFddisAndWlansDoNot()
+    {
+        // tshark's BPDU dissector reads pinfo->dl_dst, an Ethernet address behind 802.3 and Token Ring only.
+        var tokenRing = Concat(Hex("1040"), Mac(GvrpAddress), Mac(Mac2), Hex("424203"), Gvrp());
+        var packet = Decode.Frame(tokenRing, LinkType.TokenRing);
+        Assert.Equal(LayerKind.Gvrp, packet[packet.LayerCount - 1].Kind);
+        Assert.Equal("10,4094", Decode.Field(packet, tokenRing, "gvrp.attribute_value"));
+        var fddi = Concat(Hex("50"), Mac(GvrpAddress), Mac(Mac2), Hex("424203"), Gvrp());
+        Assert.DoesNotContain(LayerKind.Gvrp, Decode.Kinds(Decode.Frame(fddi, LinkType.Fddi)));
+    }
+
+    [Fact]
     public void CutsAreTruncatedInsideTheLengthAndMalformedPastIt()
     {
         // The capture cuts inside the VID: the fields before it stay, the layer is truncated.
