@@ -20,23 +20,26 @@ public static class GarpFields
 {
     private static readonly (FieldDefinition Field, GarpValue Value)[] GvrpTable =
     [
-        (F("gvrp.protocol_id", "Protocol Identifier", LayerKind.Gvrp, FieldKind.Hex, 4), GarpValue.ProtocolId),
-        (F("gvrp.attribute_type", "Type", LayerKind.Gvrp, FieldKind.Hex, 2), GarpValue.Type),
-        (F("gvrp.attribute_length", "Length", LayerKind.Gvrp, FieldKind.Decimal), GarpValue.Length),
-        (F("gvrp.attribute_event", "Event", LayerKind.Gvrp, FieldKind.Decimal), GarpValue.Event),
+        .. Common("gvrp", LayerKind.Gvrp),
         (F("gvrp.attribute_value", "Value", LayerKind.Gvrp, FieldKind.Decimal), GarpValue.Value),
         (F("gvrp.end_of_mark", "End of Mark", LayerKind.Gvrp, FieldKind.Marker), GarpValue.EndMark),
     ];
 
     private static readonly (FieldDefinition Field, GarpValue Value)[] GmrpTable =
     [
-        (F("gmrp.protocol_id", "Protocol Identifier", LayerKind.Gmrp, FieldKind.Hex, 4), GarpValue.ProtocolId),
-        (F("gmrp.attribute_type", "Type", LayerKind.Gmrp, FieldKind.Hex, 2), GarpValue.Type),
-        (F("gmrp.attribute_length", "Length", LayerKind.Gmrp, FieldKind.Decimal), GarpValue.Length),
-        (F("gmrp.attribute_event", "Event", LayerKind.Gmrp, FieldKind.Decimal), GarpValue.Event),
+        .. Common("gmrp", LayerKind.Gmrp),
         (F("gmrp.attribute_value_group_membership", "Value", LayerKind.Gmrp, FieldKind.MacAddress), GarpValue.GroupMembership),
         (F("gmrp.attribute_value_service_requirement", "Value", LayerKind.Gmrp, FieldKind.Hex, 2), GarpValue.ServiceRequirement),
         (F("gmrp.end_of_mark", "End of mark", LayerKind.Gmrp, FieldKind.Hex, 2), GarpValue.EndMark),
+    ];
+
+    /// <summary>The fields both applications name alike: the protocol ID, a message's type, an attribute's length and event.</summary>
+    private static (FieldDefinition, GarpValue)[] Common(string protocol, LayerKind layer) =>
+    [
+        (F(protocol + ".protocol_id", "Protocol Identifier", layer, FieldKind.Hex, 4), GarpValue.ProtocolId),
+        (F(protocol + ".attribute_type", "Type", layer, FieldKind.Hex, 2), GarpValue.Type),
+        (F(protocol + ".attribute_length", "Length", layer, FieldKind.Decimal), GarpValue.Length),
+        (F(protocol + ".attribute_event", "Event", layer, FieldKind.Decimal), GarpValue.Event),
     ];
 
     /// <summary>GVRP's fields.</summary>

@@ -136,7 +136,8 @@ public ref struct GarpWalk
     private byte _length;
     private State _state;
 
-    private enum State : byte { Start, MessageType, AttributeLength, Event, Value, Done }
+    /// <summary>What the next read is; <see cref="State.DataAfter"/>: the item just read is the last, the rest is data.</summary>
+    private enum State : byte { Start, MessageType, AttributeLength, Event, Value, DataAfter, Done }
 
     /// <summary>A walk of <paramref name="bytes"/> (captured) of a PDU <paramref name="reported"/> bytes long; GMRP's rules when <paramref name="gmrp"/>.</summary>
     public GarpWalk(ReadOnlySpan<byte> bytes, int reported, bool gmrp)
@@ -191,19 +192,11 @@ public ref struct GarpWalk
                     return false;
                 byte type = _bytes[_offset];
                 if (type == GarpPdu.EndMark)
-                    return _messages > 0 ? Yield(GarpItem.EndMark, 1, type, State.Done, finish: true) : Data(_offset);
+                    return _messages > 0 ? Yield(GarpItem.EndMark, 1, type, State.Done) : Data(_offset);
                 _type = type;
                 _attributes = 0;
                 bool known = _gmrp ? type is GarpPdu.GmrpGroupMembership or GarpPdu.GmrpServiceRequirement : type == GarpPdu.GvrpVid;
-                if (!known)
-                {
-                    SetItem(GarpItem.Type, 1, type);
-                    _state = State.Done;
-                    End = GarpEnd.Data;
-                    DataOffset = _offset + 1;
-                    return true;
-                }
-                return Yield(GarpItem.Type, 1, type, State.AttributeLength);
+                return Yield(GarpItem.Type, 1, type, known ? State.AttributeLength : State.DataAfter);
             }
             case State.AttributeLength:
             {
@@ -230,20 +223,12 @@ public ref struct GarpWalk
                 _attributes++;
                 State next;
                 if (ev == GarpPdu.EventLeaveAll)
-                    next = _length == GarpPdu.LeaveAllLength ? State.AttributeLength : State.Done;
+                    next = _length == GarpPdu.LeaveAllLength ? State.AttributeLength : State.DataAfter;
                 else if (ev <= GarpPdu.EventEmpty)
-                    next = ValueFits() ? State.Value : State.Done;
+                    next = ValueFits() ? State.Value : State.DataAfter;
                 else
-                    next = State.Done;
-                SetItem(GarpItem.Event, 1, ev);
-                _offset++;
-                _state = next;
-                if (next == State.Done)
-                {
-                    End = GarpEnd.Data;
-                    DataOffset = _offset;
-                }
-                return true;
+                    next = State.DataAfter;
+                return Yield(GarpItem.Event, 1, ev, next);
             }
             case State.Value:
             {
@@ -272,22 +257,23 @@ public ref struct GarpWalk
         return false;
     }
 
-    private bool Yield(GarpItem item, int size, int value, State next, bool finish = false)
-    {
-        SetItem(item, size, value);
-        _offset += size;
-        _state = next;
-        if (finish)
-            End = GarpEnd.Complete;
-        return true;
-    }
-
-    private void SetItem(GarpItem item, int size, int value)
+    /// <summary>Shows an item and moves on to <paramref name="next"/>: the PDU's end mark ends it (<see cref="State.Done"/>).</summary>
+    private bool Yield(GarpItem item, int size, int value, State next)
     {
         Item = item;
         Offset = _offset;
         Size = size;
         Value = value;
+        _offset += size;
+        _state = next == State.DataAfter ? State.Done : next;
+        if (next == State.DataAfter)
+        {
+            End = GarpEnd.Data;
+            DataOffset = _offset;
+        }
+        else if (next == State.Done)
+            End = GarpEnd.Complete;
+        return true;
     }
 
     private bool Data(int at)
