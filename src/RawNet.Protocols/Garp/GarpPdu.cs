@@ -186,11 +186,8 @@ public ref struct GarpWalk
                 return MoveNext();
             case State.MessageType:
             {
-                if (_offset >= _reported)
-                    return Finish();
-                if (!Read(_offset, 1))
+                if (!NextByte(out byte type))
                     return false;
-                byte type = _bytes[_offset];
                 if (type == GarpPdu.EndMark)
                     return _messages > 0 ? Yield(GarpItem.EndMark, 1, type, State.Done) : Data(_offset);
                 _type = type;
@@ -200,11 +197,8 @@ public ref struct GarpWalk
             }
             case State.AttributeLength:
             {
-                if (_offset >= _reported)
-                    return Finish();
-                if (!Read(_offset, 1))
+                if (!NextByte(out byte length))
                     return false;
-                byte length = _bytes[_offset];
                 if (length == GarpPdu.EndMark)
                 {
                     if (_attributes == 0)
@@ -245,6 +239,21 @@ public ref struct GarpWalk
 
     /// <summary>Whether the attribute's length is one tshark accepts for a value-carrying event.</summary>
     private readonly bool ValueFits() => _gmrp ? _length is GarpPdu.GmrpGroupLength or GarpPdu.GmrpServiceLength : _length == GarpPdu.GvrpValueLength;
+
+    /// <summary>
+    /// tshark's loop test on the bytes left in the PDU and its read of the next one (a type or an attribute's length): false
+    /// when the PDU ended there, complete, or the read failed.
+    /// </summary>
+    private bool NextByte(out byte value)
+    {
+        value = 0;
+        if (_offset >= _reported)
+            return Finish();
+        if (!Read(_offset, 1))
+            return false;
+        value = _bytes[_offset];
+        return true;
+    }
 
     /// <summary>Whether <paramref name="size"/> bytes at <paramref name="at"/> were captured; if not, the walk ends as tshark's exception.</summary>
     private bool Read(int at, int size)
