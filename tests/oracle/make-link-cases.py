@@ -34,7 +34,9 @@ LCP, IPCP and IPv6CP packets of every code with the options tshark reads, hostil
 Configure-Request cut at every length; see ppp_control_frames (its seeds damage the control packet, not the PPP header).
 ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap (Ethernet): a PPPoE client's LCP, IPCP,
 PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol). stp.pcap (802.3):
-spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU).
+spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU). garp.pcap (802.3): GVRP and GMRP
+PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp.pcap (LINKTYPE_IEEE802_5): the same
+behind Token Ring, see tokenring_garp_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -1795,6 +1797,113 @@ stp_damageable.start = 14 + 3
 
 
 
+GVRP_DST, GMRP_DST = bytes.fromhex("0180c2000021"), bytes.fromhex("0180c2000020")
+
+
+def garp_attribute(event, value=b"", length=None):
+    """A GARP attribute: its length (2 plus the value's unless told), event and value."""
+    return bytes([2 + len(value) if length is None else length, event]) + value
+
+
+def garp_message(attribute_type, attributes, end=True):
+    """A GARP message: the attribute type, the attributes and (unless told) the end mark of its list."""
+    return bytes([attribute_type]) + b"".join(attributes) + (b"\x00" if end else b"")
+
+
+def garp_pdu(messages, end=True, protocol=1):
+    """A GARP PDU: the protocol ID, the messages and (unless told) the PDU's end mark."""
+    return struct.pack(">H", protocol) + b"".join(messages) + (b"\x00" if end else b"")
+
+
+def vid(event, number):
+    return garp_attribute(event, struct.pack(">H", number))
+
+
+def garp_frames():
+    """GARP PDUs in 802.3 frames on LLC SAP 0x42, which tshark hands to GVRP (01-80-C2-00-00-21 and the provider bridges'
+    01-80-C2-00-00-0D) or GMRP (01-80-C2-00-00-20) by the destination address and tcpdump prints as STP's unknown version:
+    every event, several messages, lengths tshark refuses (the rest is data), unknown types and protocol IDs, end marks
+    missing or first, GMRP's two value sizes each under the other's type, a PDU of 300 attributes, SNAP's PID 0x000E,
+    an 802.3 frame under a VLAN tag, other GARP applications (tshark writes only its columns), 802.3 lengths that cut
+    the PDU inside an event and a value, and the capture cutting a GVRP and a GMRP PDU at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    gvrp = garp_pdu([garp_message(1, [garp_attribute(0), vid(1, 10), vid(2, 20), vid(3, 4094), vid(4, 1), vid(5, 0xFFFF)])])
+    gmrp = garp_pdu([garp_message(1, [garp_attribute(0, b"", 2), garp_attribute(1, bytes.fromhex("01005e000001")), garp_attribute(2, bytes.fromhex("333300000001"))]),
+                     garp_message(2, [garp_attribute(2, b"\x00"), garp_attribute(5, b"\x01")])])
+    add(stp_frame(gvrp, dst=GVRP_DST))
+    add(stp_frame(gvrp, dst=bytes.fromhex("0180c200000d")))
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100)]), garp_message(1, [vid(1, 200), garp_attribute(0)])]), dst=GVRP_DST))
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100)], end=False)], end=False), dst=GVRP_DST))  # no end marks
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100)])], end=False), dst=GVRP_DST))
+    add(stp_frame(garp_pdu([], protocol=1), dst=GVRP_DST))  # an end mark before any message: data
+    add(stp_frame(struct.pack(">H", 1), dst=GVRP_DST, pad=False))  # the protocol ID alone
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100)])], protocol=2), dst=GVRP_DST))
+    add(stp_frame(struct.pack(">H", 0x8000), dst=GVRP_DST, pad=False))  # another protocol ID and nothing after it
+    add(stp_frame(garp_pdu([garp_message(2, [vid(2, 100)])]), dst=GVRP_DST))  # GVRP knows only type 1
+    add(stp_frame(garp_pdu([garp_message(1, [])]), dst=GVRP_DST))  # an end mark before any attribute: data
+    add(stp_frame(garp_pdu([garp_message(1, [garp_attribute(0, b"\x00\x05")])]), dst=GVRP_DST))  # Leave All of length 4
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100), garp_attribute(2, b"\x00\x05\x00")])]), dst=GVRP_DST))  # a VID of 3 bytes
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 100), garp_attribute(6, b"\x00\x05")])]), dst=GVRP_DST))  # an unknown event
+    add(stp_frame(garp_pdu([garp_message(1, [vid(2, 7)] * 300)]), dst=GVRP_DST))
+    add(stp_frame(gmrp, dst=GMRP_DST))
+    add(stp_frame(garp_pdu([garp_message(1, [garp_attribute(1, b"\x05", 3), vid(2, 1)])]), dst=GMRP_DST))  # a MAC under length 3
+    add(stp_frame(garp_pdu([garp_message(2, [garp_attribute(1, b"\x01", 8), garp_attribute(2, b"\x00")])]), dst=GMRP_DST))  # one byte under 8
+    add(stp_frame(garp_pdu([garp_message(3, [garp_attribute(2, b"\x00")])]), dst=GMRP_DST))  # GMRP knows types 1 and 2
+    add(stp_frame(garp_pdu([garp_message(1, [garp_attribute(1, bytes(4))])]), dst=GMRP_DST))  # a length neither 8 nor 3
+    add(stp_frame(garp_pdu([garp_message(2, [garp_attribute(0, b"", 3)])]), dst=GMRP_DST))  # Leave All of length 3
+    add(stp_frame(garp_pdu([garp_message(2, [garp_attribute(2, b"\x01")])], protocol=0), dst=GMRP_DST))  # STP's protocol ID: GMRP all the same
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + gvrp, llc=b"", dst=GVRP_DST))
+    add(stp_frame(snap_header(0x0080C2, 0x000E) + gmrp, llc=b"", dst=GMRP_DST))
+    tagged = stp_frame(gvrp, dst=GVRP_DST)
+    add(tagged[:12] + b"\x81\x00\x00\x05" + tagged[12:])  # under a VLAN tag
+    for last in (0x22, 0x2F):
+        add(stp_frame(gvrp, dst=bytes.fromhex("0180c20000") + bytes([last])))
+    add(stp_frame(gvrp[:1], dst=GVRP_DST, pad=False))
+    add(stp_frame(gvrp, dst=GVRP_DST, length=3 + 6))  # the 802.3 length cuts inside an event
+    add(stp_frame(gvrp, dst=GVRP_DST, length=3 + 8))  # and inside a VID
+    add(stp_frame(gmrp, dst=GMRP_DST, length=3 + 12))  # and inside a MAC
+    add(stp_frame(gvrp, dst=GVRP_DST, length=3 + len(gvrp) + 10, pad=False))  # a length past the frame
+    for whole, through in ((stp_frame(gvrp, dst=GVRP_DST, pad=False), 14 + 3 + len(gvrp)), (stp_frame(gmrp, dst=GMRP_DST, pad=False), 14 + 3 + len(gmrp))):
+        for cut in range(14, through):
+            add(whole, cut)
+    return frames
+
+
+def garp_damageable(data, direction):
+    """The PDU's first 40 bytes, as stp_damageable's (never the addresses, which choose the application)."""
+    return stp_damageable(data, direction) if data[12:14] != b"\x81\x00" else 0
+
+
+garp_damageable.start = stp_damageable.start
+
+
+def tokenring_garp_frames():
+    """GARP PDUs behind Token Ring, whose destination tshark reads as Ethernet's (FDDI's and 802.11's it does not): GVRP,
+    GMRP, another GARP application, a BPDU to the bridges' address, GVRP after routing information, and a GVRP PDU the
+    capture cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    gvrp = garp_pdu([garp_message(1, [garp_attribute(0), vid(2, 10), vid(3, 20)])])
+    gmrp = garp_pdu([garp_message(1, [garp_attribute(1, bytes.fromhex("01005e000001"))]), garp_message(2, [garp_attribute(2, b"\x01")])])
+    tr = lambda dst, payload, route=b"": (b"\x10\x40" + dst + bytes([TR_SRC[0] | (0x80 if route else 0)]) + TR_SRC[1:] + route
+                                          + b"\x42\x42\x03" + payload)
+    add(tr(GVRP_DST, gvrp))
+    add(tr(GMRP_DST, gmrp))
+    add(tr(bytes.fromhex("0180c2000025"), gvrp))
+    add(tr(STP_DST, config_bpdu()))
+    add(tr(GVRP_DST, gvrp, route=b"\x02\x30"))
+    add(tr(GVRP_DST, gvrp), 14 + 3 + 7)
+    return frames
+
+
+def tokenring_garp_damageable(data, direction):
+    """The PDU's first 40 bytes after the MAC header, its routing information and LLC (never the addresses)."""
+    start = 14 + (data[14] & 0x1F if data[8] & 0x80 else 0) + 3
+    tokenring_garp_damageable.start = start
+    return start + 40
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1883,6 +1992,9 @@ def main():
         "l2tpv3-sessions.pcap": (1, l2tpv3_sessions_frames(), False, l2tpv3_sessions_damageable),
         # and after it, spanning tree BPDUs
         "stp.pcap": (1, stp_frames(), False, stp_damageable),
+        # and after it, GARP's PDUs on the same SAP
+        "garp.pcap": (1, garp_frames(), False, garp_damageable),
+        "tokenring-garp.pcap": (6, tokenring_garp_frames(), False, tokenring_garp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -76,7 +76,10 @@ public sealed class ColoringRule
     /// <summary>RawNet's filter for the rule, when <see cref="Test"/> is <see cref="ColoringTest.Filter"/>.</summary>
     public DisplayFilter? Filter { get; }
 
-    /// <summary>Why the rule never matches in RawNet, when <see cref="Test"/> is <see cref="ColoringTest.Never"/>.</summary>
+    /// <summary>
+    /// Why the rule never matches in RawNet, when <see cref="Test"/> is <see cref="ColoringTest.Never"/>; for a
+    /// <see cref="ColoringTest.Filter"/> rule, the part of Wireshark's filter RawNet's cannot match (protocols it does not decode).
+    /// </summary>
     public string? NeverReason { get; }
 
     /// <summary>True when <paramref name="packet"/>, decoded from <paramref name="frame"/>, matches the rule; allocates nothing.</summary>
@@ -144,7 +147,8 @@ public static class ColoringRules
         new("DCERPC", "dcerpc", new(51199, 38706, 65533), Ink, ColoringTest.Never,
             neverReason: "RawNet does not decode DCE/RPC"),
         new("Routing", "hsrp || eigrp || ospf || bgp || cdp || vrrp || carp || gvrp || igmp || ismp", new(65534, 62325, 54808), Ink,
-            ColoringTest.Never, neverReason: "RawNet does not decode routing protocols (HSRP, EIGRP, OSPF, BGP, CDP, VRRP, CARP, GVRP, IGMP, ISMP)"),
+            ColoringTest.Filter, "gvrp",
+            neverReason: "of its protocols RawNet decodes GVRP alone: HSRP, EIGRP, OSPF, BGP, CDP, VRRP, CARP, IGMP and ISMP never match"),
         new("TCP SYN/FIN", "tcp.flags & 0x02 || tcp.flags.fin == 1", new(41026, 41026, 41026), Ink, ColoringTest.Filter,
             "tcp.flags & 0x02 || tcp.flags.fin == 1"),
         new("TCP", "tcp", new(59345, 58980, 65535), Ink, ColoringTest.Filter, "tcp"),

@@ -116,7 +116,8 @@ public static class InfoColumn
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.L2tp or LayerKind.L2tpv3
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
-            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp => MalformedMark,
+            or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
+            or LayerKind.Gvrp or LayerKind.Gmrp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
         _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
@@ -154,6 +155,7 @@ public static class InfoColumn
         ColumnWriter.ShimHeader => ShimHeaderInfo.Write(line, in source, index),
         ColumnWriter.SerialLink => SerialLinkInfo.Write(line, in source, index),
         ColumnWriter.Stp => StpInfo.Write(line, in source, index),
+        ColumnWriter.Garp => GarpInfo.Write(line, in source, index),
         _ => false,
     };
 }

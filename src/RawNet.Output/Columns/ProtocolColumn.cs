@@ -55,6 +55,8 @@ public static class ProtocolColumn
                 return SerialLinkInfo.Protocol(in source, index);
             case ColumnWriter.Stp:
                 return "STP";
+            case ColumnWriter.Garp:
+                return GarpInfo.Protocol(source.Packet[index].Kind);
             case ColumnWriter.Tunnel:
                 return TunnelInfo.SetsProtocol(in source, index) ? TunnelInfo.Protocol(in source, index) : Enclosing(in source, index);
             default:

@@ -117,6 +117,13 @@ public enum LayerKind : byte
     /// 00-80-C2 as PID 0x000E; tshark "stp". The layer is what tshark reads of it.
     /// </summary>
     Stp,
+    /// <summary>
+    /// A GVRP PDU (GARP's VLAN registration): a GARP PDU on LLC SAP 0x42 to 01-80-C2-00-00-21 or 01-80-C2-00-00-0D, which
+    /// tshark's BPDU dissector hands to "gvrp". The layer is what tshark reads of it; data it hands on follows.
+    /// </summary>
+    Gvrp,
+    /// <summary>A GMRP PDU (GARP's multicast registration) to 01-80-C2-00-00-20; tshark "gmrp". As <see cref="Gvrp"/>.</summary>
+    Gmrp,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
     /// <summary>

@@ -15,6 +15,7 @@ using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Llc;
+using RawNet.Protocols.Garp;
 using RawNet.Protocols.Stp;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
@@ -954,14 +955,15 @@ public sealed class PacketDecoder
     /// <summary>
     /// A spanning tree BPDU, as far as tshark reads it (<see cref="StpBpdu.TryReadAll"/>): short of that the layer is cut
     /// by the capture, or malformed when the read that failed ran past the BPDU's reported length too. tshark's BPDU
-    /// dissector hands frames to GARP's addresses (01-80-C2-00-00-0D, 01-80-C2-00-00-2X) to GARP, which RawNet does not
-    /// decode: those stay data.
+    /// dissector hands frames to GARP's addresses (01-80-C2-00-00-0D, 01-80-C2-00-00-2X) behind Ethernet and Token Ring to
+    /// GARP (<see cref="DecodeGarp"/>).
     /// </summary>
     private void DecodeStp(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (ToGarpAddress(input))
+        var application = GarpApplicationOf(input, out byte address);
+        if (application != GarpApplication.None)
         {
-            Unsupported(input, offset, capEnd, repEnd, "GARP not decoded");
+            DecodeGarp(input, application, address, offset, capEnd, repEnd);
             return;
         }
         StpBpdu.TryReadAll(input.Bytes[offset..Math.Max(offset, capEnd)], repEnd - offset, out int end, out bool malformed);
@@ -969,25 +971,64 @@ public sealed class PacketDecoder
         Header(input, LayerKind.Stp, offset, malformed ? Math.Max(end, repEnd - offset + 1) : end, capEnd, repEnd, out _);
     }
 
-    /// <summary>True when the innermost Ethernet header's destination is one of GARP's (tshark's pinfo->dl_dst).</summary>
-    private bool ToGarpAddress(in Span input)
+    /// <summary>
+    /// A GARP PDU as tshark's GVRP or GMRP reads it (<see cref="GarpPdu.ReadAll"/>): the layer spans what it read, cut by the
+    /// capture or malformed as the read that failed says, and what tshark hands to its data dissector follows as data. Another
+    /// GARP application's frame is read no further (tshark only writes its columns): its LLC layer's
+    /// <see cref="Layer.Detail"/> keeps the address's last byte.
+    /// </summary>
+    private void DecodeGarp(in Span input, GarpApplication application, byte address, int offset, int capEnd, int repEnd)
     {
+        if (application == GarpApplication.Unknown)
+        {
+            // tshark writes the columns and reads nothing, not even as data: the LLC that carried it keeps the address for them.
+            if (_packet.LayerCount > 0 && _packet[_packet.LayerCount - 1].Kind == LayerKind.Llc)
+                _packet.LayerRef(_packet.LayerCount - 1).Detail = address;
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Payload, offset, "GARP application not decoded");
+            return;
+        }
+        var kind = application == GarpApplication.Gmrp ? LayerKind.Gmrp : LayerKind.Gvrp;
+        int captured = Math.Max(offset, Math.Min(capEnd, repEnd));
+        var end = GarpPdu.ReadAll(input.Bytes[offset..captured], repEnd - offset, kind == LayerKind.Gmrp, out int at);
+        switch (end)
+        {
+            case GarpEnd.Complete:
+                Header(input, kind, offset, captured - offset, capEnd, repEnd, out _);
+                return;
+            case GarpEnd.Data:
+                if (Header(input, kind, offset, at, capEnd, repEnd, out _))
+                    Unsupported(input, offset + at, capEnd, repEnd, "GARP attribute tshark hands to data");
+                return;
+            default:
+                // A read past the PDU's length is malformed even where the capture also ended.
+                Header(input, kind, offset, end == GarpEnd.Malformed ? Math.Max(at, repEnd - offset + 1) : at, capEnd, repEnd, out _);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// The GARP application the innermost Ethernet or Token Ring header's destination names (tshark's pinfo->dl_dst, an
+    /// Ethernet address behind those two only), if any, and the address's last byte.
+    /// </summary>
+    private GarpApplication GarpApplicationOf(in Span input, out byte address)
+    {
+        address = 0;
         for (int i = _packet.LayerCount - 1; i >= 0; i--)
         {
             ref readonly Layer layer = ref _packet[i];
-            if (layer.Kind is LayerKind.TokenRing or LayerKind.Fddi or LayerKind.Ieee80211 or LayerKind.LinuxSll or LayerKind.LinuxSll2)
-                return false;
-            if (layer.Kind != LayerKind.Ethernet)
+            if (layer.Kind is LayerKind.Fddi or LayerKind.Ieee80211 or LayerKind.LinuxSll or LayerKind.LinuxSll2)
+                return GarpApplication.None;
+            if (layer.Kind is not (LayerKind.Ethernet or LayerKind.TokenRing))
                 continue;
-            if (layer.Source != input.Source || layer.Offset + 6 > input.Bytes.Length)
-                return false;
-            var dst = input.Bytes.Slice(layer.Offset, 6);
-            return dst[..5].SequenceEqual(GarpPrefix) && (dst[5] == 0x0D || (dst[5] & 0xF0) == 0x20);
+            int destination = layer.Offset + (layer.Kind == LayerKind.TokenRing ? TokenRingHeader.Field.Destination : 0);
+            if (layer.Source != input.Source || destination + 6 > input.Bytes.Length)
+                return GarpApplication.None;
+            address = input.Bytes[destination + 5];
+            return GarpPdu.ApplicationOf(input.Bytes.Slice(destination, 6));
         }
-        return false;
+        return GarpApplication.None;
     }
-
-    private static ReadOnlySpan<byte> GarpPrefix => [0x01, 0x80, 0xC2, 0x00, 0x00];
 
     /// <summary>
     /// The MAC frame a bridged protocol ID (<see cref="BridgedPid"/>) names, <paramref name="pad"/> bytes after SNAP

@@ -68,6 +68,8 @@ public static class FieldCatalog
         LayerKind.L2tp => L2tp.L2tpFields.All,
         LayerKind.L2tpv3 => L2tp.L2tpv3Fields.All,
         LayerKind.Stp => Stp.StpFields.All,
+        LayerKind.Gvrp => Garp.GarpFields.Gvrp,
+        LayerKind.Gmrp => Garp.GarpFields.Gmrp,
         LayerKind.Arp => ArpFields.All,
         LayerKind.Ipv4 => Ipv4Fields.All,
         LayerKind.Ipv6 => Ipv6Fields.All,
@@ -99,13 +101,14 @@ public static class FieldCatalog
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
     /// NFLOG, NSH, IP over FC, pflog and Frame Relay, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
-    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
+    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured; GVRP and GMRP, added before their protocol ID is read); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
-        || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6;
+        || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
+        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -206,6 +209,8 @@ public static class FieldCatalog
         LayerKind.Nsh => "nsh",
         LayerKind.L2tp or LayerKind.L2tpv3 => "l2tp",
         LayerKind.Stp => "stp",
+        LayerKind.Gvrp => "gvrp",
+        LayerKind.Gmrp => "gmrp",
         LayerKind.Arp => "arp",
         LayerKind.Ipv4 => "ip",
         LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment
@@ -279,6 +284,8 @@ public static class FieldCatalog
         LayerKind.L2tp => "Layer 2 Tunneling Protocol",
         LayerKind.L2tpv3 => "Layer 2 Tunneling Protocol version 3",
         LayerKind.Stp => "Spanning Tree Protocol",
+        LayerKind.Gvrp => "GARP VLAN Registration Protocol",
+        LayerKind.Gmrp => "GARP Multicast Registration Protocol",
         LayerKind.Arp => "Address Resolution Protocol",
         LayerKind.Ipv4 => "Internet Protocol Version 4",
         LayerKind.Ipv6 => "Internet Protocol Version 6",

@@ -459,6 +459,8 @@ public enum ComputedField : ushort
     HttpFileData,
     /// <summary>A spanning tree field: <see cref="Stp.StpFieldReader"/> tells them apart by definition.</summary>
     Stp,
+    /// <summary>A GVRP or GMRP field: <see cref="Garp.GarpFieldReader"/> walks the PDU as tshark does.</summary>
+    Garp,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

@@ -77,6 +77,8 @@ public static class FieldReader
             return L2tp.L2tpv3FieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (Stp.StpFieldReader.Serves(field.Computed))
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Garp.GarpFieldReader.Serves(field.Computed))
+            return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -180,10 +180,14 @@ internal static class Samples
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.BsdInet6, tcp6, littleEndian: true)),
-            // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP.
+            // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
+            // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Mst(null, Concat([0x7c], U16(0x8001), Mac(Mac1), U32(5), [0x80, 0x80, 20])))),
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Rst(), "aaaa03 0080c2 000e")),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Garp.GarpTests.Gvrp())),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Garp.GarpTests.Gmrp(), Garp.GarpTests.GmrpAddress)),
+            (LinkType.Ethernet, Garp.GarpTests.Frame(Concat(Garp.GarpTests.Gvrp()[..2], [0x02, 0x04]))),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Query())),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),

@@ -27,6 +27,7 @@ internal enum ColumnWriter : byte
     ShimHeader,
     SerialLink,
     Stp,
+    Garp,
 }
 
 /// <summary>
@@ -77,6 +78,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
         LayerKind.Stp => ColumnWriter.Stp,
+        LayerKind.Gvrp or LayerKind.Gmrp => ColumnWriter.Garp,
         _ => ColumnWriter.None,
     };
 

@@ -13,8 +13,9 @@ internal static class LlcInfo
 {
     private const byte PollFinalU = 0x10, PollFinal = 0x01, ResponseBit = 0x01, GroupBit = 0x01;
 
-    /// <summary>The Protocol column: "XID" for a basic-format XID frame, else "LLC".</summary>
-    public static string Protocol(in InfoSource source, int index) => IsBasicXid(source.Bytes(index), source.Packet[index].Extent) ? "XID" : "LLC";
+    /// <summary>The Protocol column: "XID" for a basic-format XID frame, "GARP" for a frame to a GARP application tshark does not decode, else "LLC".</summary>
+    public static string Protocol(in InfoSource source, int index) =>
+        GarpInfo.IsUnknownApplication(in source, index, out _) ? "GARP" : IsBasicXid(source.Bytes(index), source.Packet[index].Extent) ? "XID" : "LLC";
 
     /// <summary>Writes the Info text; true when the header was cut short.</summary>
     public static bool Write(TextLine line, in InfoSource source, int index)
@@ -22,6 +23,8 @@ internal static class LlcInfo
         var bytes = source.Bytes(index);
         if (!LlcHeader.TryRead(bytes, out var llc))
             return true;
+        if (GarpInfo.TryWriteUnknown(line, in source, index))
+            return TrailerCut(in source, index);
         if (IsBasicXid(bytes, source.Packet[index].Extent))
             return WriteBasicXid(line, bytes[LlcHeader.Length..]) || TrailerCut(in source, index);
         bool response = (bytes[LlcHeader.Field.Ssap] & ResponseBit) != 0;
