@@ -33,6 +33,7 @@ public static partial class LinkForwarderProcess
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
     // As long as a start may take: on a loaded machine (a CI run, load 18) the forwarder once took over 5 s to answer.
     private static readonly TimeSpan ApplyTimeout = StartTimeout;
+    private static readonly TimeSpan SettingsPoll = TimeSpan.FromMilliseconds(200);
 
     // int kill(pid_t pid, int sig);
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
@@ -186,6 +187,8 @@ public static partial class LinkForwarderProcess
         if (!state.Running)
             throw new LabException(NotRunning(lab, state));
         using var board = LinkStatusBoard.TryOpen(BoardFile(lab)) ?? throw new LabException($"{BoardFile(lab)} is missing: rawnet lab down, then up again");
+        if (ReadSettings(lab) == settings)
+            return;
         var applied = board.SettingsApplied;
         WriteSettings(lab, settings);
         Kill(state.Pid, SigHangUp);
@@ -193,7 +196,9 @@ public static partial class LinkForwarderProcess
         while (board.SettingsApplied == applied)
         {
             if (clock.Elapsed > ApplyTimeout)
-                throw new LabException($"the forwarder (pid {state.Pid}) did not apply the settings within {ApplyTimeout.TotalSeconds:0} s: {LastWords(lab)}");
+                throw new LabException(IsOurs(state.Pid, lab)
+                    ? $"the forwarder (pid {state.Pid}) runs but did not apply the settings within {ApplyTimeout.TotalSeconds:0} s"
+                    : $"the forwarder (pid {state.Pid}) is gone: {LastWords(lab)}");
             Thread.Sleep(10);
         }
     }
@@ -245,18 +250,13 @@ public static partial class LinkForwarderProcess
             using var forwarder = LinkForwarder.Open(sideA, sideB, settings, board);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            // SIGHUP only wakes the loop below: .NET runs a SIGHUP handler on the thread pool, and a forwarder that once
+            // never ran it (a CI run, twice) still looks at its settings file a few times a second.
+            using var wake = new AutoResetEvent(false);
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
-                try
-                {
-                    forwarder.Apply(ReadSettings(runDirectory));
-                    board.SettingsApplied++;
-                }
-                catch (LabException e)
-                {
-                    log.WriteLine($"rawnet lab forward: new settings refused, the old ones stay: {e.Message}");
-                }
+                wake.Set();
             });
             forwarder.Start();
             File.WriteAllText(Path.Combine(runDirectory, PidFileName), pid + "\n");
@@ -264,7 +264,26 @@ public static partial class LinkForwarderProcess
             board.Forwarding = true;
             log.WriteLine($"rawnet lab forward: pid {pid} forwarding between {sideA} and {sideB}: {string.Join(' ', settings.ToArguments())}");
             log.Flush();
-            stop.Wait();
+            var applied = settings;
+            WaitHandle[] events = [stop.WaitHandle, wake];
+            int woken;
+            while ((woken = WaitHandle.WaitAny(events, SettingsPoll)) != 0)
+            {
+                try
+                {
+                    var latest = ReadSettings(runDirectory);
+                    if (woken == WaitHandle.WaitTimeout && latest == applied)
+                        continue;
+                    forwarder.Apply(latest);
+                    applied = latest;
+                    board.SettingsApplied++;
+                }
+                catch (LabException e)
+                {
+                    log.WriteLine($"rawnet lab forward: new settings refused, the old ones stay: {e.Message}");
+                    log.Flush();
+                }
+            }
             board.Forwarding = false;
             log.WriteLine($"rawnet lab forward: pid {pid} stopped");
             return 0;
