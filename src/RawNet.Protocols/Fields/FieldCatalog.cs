@@ -47,6 +47,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => Arcnet.ArcnetFields.All,
         LayerKind.Juniper => Juniper.JuniperFields.All,
         LayerKind.Ap1394 => Ap1394.Ap1394Fields.All,
+        LayerKind.Netanalyzer => Netanalyzer.NetanalyzerFields.All,
         LayerKind.Ipfc => Ipfc.IpfcFields.All,
         LayerKind.Pflog => Pflog.PflogFields.All,
         LayerKind.Enc => Enc.EncFields.All,
@@ -108,7 +109,8 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
-        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp;
+        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
+        || (layer.Kind == LayerKind.Netanalyzer && layer.HeaderLength >= Netanalyzer.NetanalyzerHeader.Length);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -192,6 +194,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => "arcnet",
         LayerKind.Juniper => "juniper",
         LayerKind.Ap1394 => "ap1394",
+        LayerKind.Netanalyzer => "netanalyzer",
         LayerKind.Ipfc => "ipfc",
         LayerKind.Pflog => "pflog",
         LayerKind.Enc => "enc",
@@ -263,6 +266,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => "ARCNET",
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.Ap1394 => "Apple IP-over-IEEE 1394",
+        LayerKind.Netanalyzer => "netANALYZER",
         LayerKind.Ipfc => "IP Over FC Network_Header",
         LayerKind.Pflog => "OpenBSD Packet Filter log file",
         LayerKind.Enc => "OpenBSD Encapsulating device",
