@@ -147,7 +147,4 @@ public readonly ref struct NetanalyzerHeader
     /// <summary>Whether a layer's header bytes hold a GPIO pseudo-frame tshark accepts (its fields are shown then).</summary>
     public static bool HasValidGpio(ReadOnlySpan<byte> header) =>
         TryRead(header, out var h) && h.Record == NetanalyzerRecord.Gpio && CheckGpio(header, out _) == NetanalyzerGpioDefinition.Valid;
-
-    /// <summary>The record type of the header in <paramref name="header"/>, or null when it is not whole.</summary>
-    public static NetanalyzerRecord? RecordOf(ReadOnlySpan<byte> header) => TryRead(header, out var h) ? h.Record : null;
 }
