@@ -36,6 +36,8 @@ public static class LinkTypeNames
         LinkType.ArcnetLinux => "ARCNET_LINUX",
         LinkType.JuniperEther => "JUNIPER_ETHER",
         LinkType.AppleIpOverIeee1394 => "APPLE_IP_OVER_IEEE1394",
+        LinkType.Netanalyzer => "NETANALYZER",
+        LinkType.NetanalyzerTransparent => "NETANALYZER_TRANSPARENT",
         LinkType.IpOverFc => "IP_OVER_FC",
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",

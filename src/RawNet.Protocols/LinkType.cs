@@ -59,6 +59,10 @@ public enum LinkType : ushort
     Pflog = 117,
     /// <summary>OpenBSD's enc(4) IPsec interface (LINKTYPE_ENC): a 12-byte header, then IPv4 or IPv6 as its family says.</summary>
     Enc = 109,
+    /// <summary>Hilscher netANALYZER (LINKTYPE_NETANALYZER): a 4-byte little-endian header, then an Ethernet frame with its FCS.</summary>
+    Netanalyzer = 240,
+    /// <summary>Hilscher netANALYZER in transparent mode (LINKTYPE_NETANALYZER_TRANSPARENT): the header, then preamble, SFD and Ethernet frame with its FCS.</summary>
+    NetanalyzerTransparent = 241,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -37,6 +37,7 @@ import os
 import random
 import struct
 import sys
+import zlib
 
 from scapy.packet import Raw
 from scapy.layers.inet import TCP
@@ -697,6 +698,120 @@ def enc_damageable(data):
     return 12
 
 
+def netanalyzer_header(status=0, gpio=0, transparent=0, version=1, port=0, length=0, kind=0):
+    """Hilscher's 4-byte netANALYZER header, one little-endian word: status bits, GPIO and transparent flags, version,
+    port, frame length, and (version 2) the record type in the top 4 bits."""
+    word = (status | gpio << 8 | transparent << 9 | (version & 0xF) << 10 | (port & 3) << 14 | (length & 0xFFF) << 16
+            | (kind & 0xF) << 28)
+    return struct.pack("<I", word)
+
+
+def ether_fcs(ethertype, payload):
+    """An Ethernet frame padded to 60 bytes and ended by its FCS, as the netANALYZER captures it."""
+    frame = ether(ethertype, payload)
+    frame += bytes(max(0, 60 - len(frame)))
+    return frame + struct.pack("<I", zlib.crc32(frame) & 0xFFFFFFFF)
+
+
+def netanalyzer(frame, **fields):
+    return netanalyzer_header(length=len(frame), **fields) + frame
+
+
+PREAMBLE_SFD = b"\x55" * 7 + b"\xd5"
+
+
+def gpio_event(number, edge, port=0):
+    """A GPIO event's pseudo-frame: the header with the GPIO flag, then tshark's signature at bytes 10 to 18, the
+    GPIO number and the edge, padded as a minimum frame."""
+    body = bytes(6) + bytes.fromhex("0002a2ffffff88ff00") + bytes([number, edge])
+    return netanalyzer_header(gpio=1, port=port, length=64) + body + bytes(64 - len(body))
+
+
+def netanalyzer_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(netanalyzer(ether_fcs(0x0800, udp4())))
+    add(netanalyzer(ether_fcs(0x0800, tcp4()), port=1))
+    add(netanalyzer(ether_fcs(0x0800, echo4()), port=2))
+    add(netanalyzer(ether_fcs(0x86DD, udp6()), port=3))
+    add(netanalyzer(ether_fcs(0x86DD, link_cases.tcp6())))
+    add(netanalyzer(ether_fcs(0x86DD, echo6())))
+    add(netanalyzer(ether_fcs(0x0806, ARP_ETHERNET)))
+    # every status bit alone, all of them, the FCS error with a wrong FCS; the length as counted or not
+    for bit in range(8):
+        add(netanalyzer(ether_fcs(0x0800, udp4()), status=1 << bit))
+    add(netanalyzer(ether_fcs(0x86DD, udp6()), status=0xFF))
+    add(netanalyzer(ether_fcs(0x0800, udp4())[:-4] + b"\xde\xad\xbe\xef", status=0x04))
+    add(netanalyzer_header(length=0xFFF) + ether_fcs(0x0800, udp4()))
+    add(netanalyzer_header(length=1) + ether_fcs(0x0800, udp4()))
+    # version 2: Ethernet, PROFIBUS, buffer states of every source, the time tick, the types no one defined
+    add(netanalyzer(ether_fcs(0x0800, udp4()), version=2))
+    add(netanalyzer(ether_fcs(0x0800, udp4()), version=2, kind=1))
+    for state, source in ((0, 0), (1, 1), (0, 2), (1, 3), (0, 4), (1, 7)):
+        add(netanalyzer_header(version=2, kind=2, status=state | source << 4, port=source & 3))
+    add(netanalyzer_header(version=2, kind=3))
+    add(netanalyzer_header(version=2, kind=3) + bytes(8))
+    add(netanalyzer(ether_fcs(0x0800, udp4()), version=2, kind=4))
+    add(netanalyzer(ether_fcs(0x0800, udp4()), version=2, kind=15))
+    # versions other than 1 and 2; the transparent flag on this link type (ignored by both)
+    for version in (0, 3, 15):
+        add(netanalyzer(ether_fcs(0x0800, udp4()), version=version))
+    add(netanalyzer(ether_fcs(0x0800, udp4()), transparent=1))
+    # GPIO events: each number and edge, an edge byte with other bits, signatures that differ early or late
+    for number, edge in ((0, 0), (1, 1), (2, 0), (3, 1), (0x7F, 0xFE)):
+        add(gpio_event(number, edge))
+    bad = gpio_event(1, 0)
+    add(bad[:10] + b"\x01" + bad[11:])
+    add(bad[:18] + b"\x01" + bad[19:])
+    # an Ethernet frame with no FCS room, one that is only a header, and none at all
+    add(netanalyzer_header() + ether(0x0800, udp4()))
+    add(netanalyzer_header() + ether(0x0800, b"")[:14])
+    add(netanalyzer_header())
+    # shorter than the header on the wire, and cut by the capture through the header, Ethernet, IPv4 and the FCS
+    whole = netanalyzer(ether_fcs(0x0800, udp4()))
+    for end in (1, 2, 3, 10, 17, 18, 20):
+        add(whole[:end])
+    for cut in list(range(1, 6)) + [17, 18, 19, 20, 30, 38, 45, 60, 64, 66]:
+        add(whole, cut)
+    gpio = gpio_event(2, 1)
+    for end in (8, 12, 19, 20):
+        add(gpio[:end])
+    for cut in (11, 18, 19, 20):
+        add(gpio, cut)
+    add(netanalyzer_header(version=2, kind=2, status=1), 2)
+    return frames
+
+
+def netanalyzer_transparent_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for payload in (udp4(), tcp4(), udp6(), echo6()):
+        frame = ether_fcs(0x86DD if payload[0] >> 4 == 6 else 0x0800, payload)
+        add(netanalyzer(PREAMBLE_SFD + frame, transparent=1))
+    frame = ether_fcs(0x0800, udp4())
+    add(netanalyzer(PREAMBLE_SFD + frame, transparent=0))
+    add(netanalyzer(PREAMBLE_SFD + frame, transparent=1, status=0x02))
+    add(netanalyzer(PREAMBLE_SFD + frame, transparent=1, status=0x50, version=2))
+    add(netanalyzer_header(transparent=1, version=2, kind=2, status=0x21))
+    add(netanalyzer_header(transparent=1, version=2, kind=3))
+    add(netanalyzer(PREAMBLE_SFD + frame, transparent=1, version=2, kind=1))
+    add(netanalyzer(PREAMBLE_SFD + frame, transparent=1, version=5))
+    add(gpio_event(3, 0))
+    add(netanalyzer_header(transparent=1))
+    add(netanalyzer_header(transparent=1) + PREAMBLE_SFD)
+    whole = netanalyzer(PREAMBLE_SFD + frame, transparent=1)
+    for end in (2, 3, 6, 11, 12, 13, 26):
+        add(whole[:end])
+    for cut in (2, 4, 8, 11, 12, 20, 26, 40, 70):
+        add(whole, cut)
+    return frames
+
+
+def netanalyzer_damageable(data):
+    """The header's four bytes."""
+    return 4
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -746,6 +861,8 @@ def main():
         "ipfc.pcap": (122, ipfc_frames(), ipfc_damageable),
         "pflog.pcap": (117, pflog_frames(), pflog_damageable),
         "enc.pcap": (109, enc_frames(), enc_damageable),
+        "netanalyzer.pcap": (240, netanalyzer_frames(), netanalyzer_damageable),
+        "netanalyzer-transparent.pcap": (241, netanalyzer_transparent_frames(), netanalyzer_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

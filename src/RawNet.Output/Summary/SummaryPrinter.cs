@@ -313,6 +313,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     if (!AppendAp1394(frame, length))
                         return;
                     continue;
+                case LayerKind.Netanalyzer:
+                    AppendNetanalyzer(packet, frame, length);
+                    return;
                 case LayerKind.Arcnet:
                     if (!AppendArcnet(packet, frame, index, length))
                         return;

@@ -46,6 +46,8 @@ public enum LayerKind : byte
     Juniper,
     /// <summary>Apple's IP-over-IEEE 1394 header (LINKTYPE_APPLE_IP_OVER_IEEE1394): destination and source EUI-64, EtherType; tshark "ap1394".</summary>
     Ap1394,
+    /// <summary>Hilscher's netANALYZER header (LINKTYPE_NETANALYZER and _TRANSPARENT): status, port, version, length, record type; tshark "netanalyzer".</summary>
+    Netanalyzer,
     /// <summary>RFC 2625's Network_Header (LINKTYPE_IP_OVER_FC): destination and source world wide names, before LLC; tshark "ipfc".</summary>
     Ipfc,
     /// <summary>pf's log header (LINKTYPE_PFLOG) with its padding; tshark "pflog".</summary>

@@ -25,6 +25,7 @@ using RawNet.Protocols.Enc;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
+using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -140,7 +141,7 @@ public sealed class PacketDecoder
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
-        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc
+        or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
@@ -328,6 +329,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Enc:
                 DecodeEnc(input, capEnd, repEnd);
+                return;
+            case LinkType.Netanalyzer or LinkType.NetanalyzerTransparent:
+                DecodeNetanalyzer(input, capEnd, repEnd, transparent: linkType == LinkType.NetanalyzerTransparent);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -1066,6 +1070,41 @@ public sealed class PacketDecoder
                 DecodeFddi(input, start, capEnd, repEnd, bitSwapped: false);
                 return;
         }
+    }
+
+    /// <summary>
+    /// A netANALYZER record, as tshark 4.0 reads it: an Ethernet frame's header hands the rest to Ethernet with its FCS
+    /// (link type 240) or shows it as data (241, transparent mode: preamble and SFD included); a buffer state entry or
+    /// time tick ends there; a GPIO event's pseudo-frame is checked byte by byte and read through its edge byte (a cut
+    /// there stops tshark as any short read does); PROFIBUS, other versions and types, and a GPIO signature that does not
+    /// match, end with tshark's expert error and nothing after the header.
+    /// </summary>
+    private void DecodeNetanalyzer(in Span input, int capEnd, int repEnd, bool transparent)
+    {
+        if (!Header(input, LayerKind.Netanalyzer, 0, NetanalyzerHeader.Length, capEnd, repEnd, out int index))
+            return;
+        NetanalyzerHeader.TryRead(input.Bytes[..capEnd], out var header);
+        switch (header.Record)
+        {
+            case NetanalyzerRecord.Ethernet when transparent:
+                Payload(input, NetanalyzerHeader.Length, capEnd, repEnd);
+                return;
+            case NetanalyzerRecord.Ethernet:
+                DecodeEthernetWithFcs(input, NetanalyzerHeader.Length, capEnd, repEnd);
+                return;
+            case NetanalyzerRecord.BufferState or NetanalyzerRecord.TimeTick:
+                return;
+            case NetanalyzerRecord.Gpio:
+                var gpio = NetanalyzerHeader.CheckGpio(input.Bytes[..capEnd], out int unread);
+                if (gpio == NetanalyzerGpioDefinition.Invalid)
+                    break;
+                // The layer covers what tshark reads of the pseudo-frame; a cut marks it as Header does any short header.
+                Header(input, LayerKind.Netanalyzer, 0, gpio == NetanalyzerGpioDefinition.Cut ? unread + 1 : NetanalyzerHeader.GpioLength,
+                    capEnd, repEnd, out _, replace: index);
+                return;
+        }
+        if (!input.Quoted)
+            Stop(DecodeOutcome.Unsupported, LayerKind.Netanalyzer, 0, "netANALYZER record tshark does not decode");
     }
 
     /// <summary>

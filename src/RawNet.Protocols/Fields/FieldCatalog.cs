@@ -47,6 +47,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => Arcnet.ArcnetFields.All,
         LayerKind.Juniper => Juniper.JuniperFields.All,
         LayerKind.Ap1394 => Ap1394.Ap1394Fields.All,
+        LayerKind.Netanalyzer => Netanalyzer.NetanalyzerFields.All,
         LayerKind.Ipfc => Ipfc.IpfcFields.All,
         LayerKind.Pflog => Pflog.PflogFields.All,
         LayerKind.Enc => Enc.EncFields.All,
@@ -102,13 +103,15 @@ public static class FieldCatalog
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
     /// NFLOG, NSH, IP over FC, pflog and Frame Relay, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
     /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured; GVRP and GMRP, added before their protocol ID is read); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
-    /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark).
+    /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark). netANALYZER adds its item once
+    /// the frame is 4 bytes on the wire, captured or not.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
-        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp;
+        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
+        || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -192,6 +195,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => "arcnet",
         LayerKind.Juniper => "juniper",
         LayerKind.Ap1394 => "ap1394",
+        LayerKind.Netanalyzer => "netanalyzer",
         LayerKind.Ipfc => "ipfc",
         LayerKind.Pflog => "pflog",
         LayerKind.Enc => "enc",
@@ -263,6 +267,7 @@ public static class FieldCatalog
         LayerKind.Arcnet => "ARCNET",
         LayerKind.Juniper => "Juniper Ethernet",
         LayerKind.Ap1394 => "Apple IP-over-IEEE 1394",
+        LayerKind.Netanalyzer => "netANALYZER",
         LayerKind.Ipfc => "IP Over FC Network_Header",
         LayerKind.Pflog => "OpenBSD Packet Filter log file",
         LayerKind.Enc => "OpenBSD Encapsulating device",

@@ -159,6 +159,18 @@ public enum FieldPresence : byte
     EncLittleEndian,
     /// <summary>enc fields read big-endian, once the family and SPI are there.</summary>
     EncBigEndian,
+    /// <summary>netANALYZER fields of an Ethernet frame's header (version 1, or 2 of type 0).</summary>
+    NetanalyzerEthernet,
+    /// <summary>netANALYZER's status bits: an Ethernet frame's header with an error bit set.</summary>
+    NetanalyzerStatusBits,
+    /// <summary>netANALYZER's reception port: an Ethernet frame's header or a buffer state entry.</summary>
+    NetanalyzerPort,
+    /// <summary>netANALYZER's buffer state entry (version 2, type 2).</summary>
+    NetanalyzerBuffer,
+    /// <summary>netANALYZER's time tick (version 2, type 3).</summary>
+    NetanalyzerTimeTick,
+    /// <summary>netANALYZER's GPIO event, once the pseudo-frame's signature matched.</summary>
+    NetanalyzerGpio,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>

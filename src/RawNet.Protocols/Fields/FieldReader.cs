@@ -183,6 +183,8 @@ public static class FieldReader
         FieldPresence.PflogOld or FieldPresence.PflogIds or FieldPresence.PflogIdsOnly or FieldPresence.PflogFull or FieldPresence.PflogFullIpv4
             or FieldPresence.PflogFullIpv6 or FieldPresence.PflogFullOther => Pflog.PflogFields.IsPresent(presence, header),
         FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
+        FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
+            or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

@@ -7,7 +7,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109)
+/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
+/// Hilscher netANALYZER on 240 and 241)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -43,6 +44,12 @@ public sealed class PseudoLinkOracleTests
         "pflog.daddr.bytes", "pflog.sport", "pflog.dport",
         "enc.af", "enc.spi", "enc.flags", "enc.flags.payload_enc", "enc.flags.payload_auth", "enc.flags.payload_compress",
         "enc.flags.header_auth", "enc.flags.reserved",
+        "netanalyzer.gpio_event", "netanalyzer.gpio_event.gpio_number", "netanalyzer.gpio_event.gpio_edge", "netanalyzer.eth",
+        "netanalyzer.port", "netanalyzer.framelen", "netanalyzer.packetstatus", "netanalyzer.packetstatus.rx_er",
+        "netanalyzer.packetstatus.alignment_error", "netanalyzer.packetstatus.fcs_error", "netanalyzer.packetstatus.too_long",
+        "netanalyzer.packetstatus.sfd_error", "netanalyzer.packetstatus.short_frame", "netanalyzer.packetstatus.short_preamble",
+        "netanalyzer.packetstatus.long_preamble", "netanalyzer.buffer", "netanalyzer.buffer.state", "netanalyzer.buffer.source",
+        "netanalyzer.timetick", "eth.fcs",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -85,7 +92,7 @@ public sealed class PseudoLinkOracleTests
     }
 
     /// <summary>
-    /// Display filters over the ARCNET, Juniper, ap1394, ipfc, pflog and enc fields select the frames tshark selects; "juniper" selects none, as
+    /// Display filters over the ARCNET, Juniper, ap1394, ipfc, pflog, enc and netanalyzer fields select the frames tshark selects; "juniper" selects none, as
     /// tshark never adds Juniper's protocol item.
     /// </summary>
     [Theory]
@@ -124,6 +131,14 @@ public sealed class PseudoLinkOracleTests
     [InlineData("enc.pcap", "enc.af == 2 && ipv6")]
     [InlineData("enc.pcap", "enc.spi == 0x1234 && enc.flags.payload_auth")]
     [InlineData("enc.pcap", "enc.flags.reserved != 0")]
+    [InlineData("netanalyzer.pcap", "netanalyzer")]
+    [InlineData("netanalyzer.pcap", "netanalyzer.eth && !eth")]
+    [InlineData("netanalyzer.pcap", "netanalyzer.packetstatus.fcs_error && eth.fcs")]
+    [InlineData("netanalyzer.pcap", "netanalyzer.buffer.source == 3 || netanalyzer.timetick")]
+    [InlineData("netanalyzer.pcap", "netanalyzer.gpio_event.gpio_edge == 0x01")]
+    [InlineData("netanalyzer.pcap", "netanalyzer.port == 2 && ip")]
+    [InlineData("netanalyzer-transparent.pcap", "netanalyzer && data")]
+    [InlineData("netanalyzer-transparent.pcap", "netanalyzer.packetstatus != 0")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -207,11 +222,23 @@ public sealed class PseudoLinkOracleTests
             "enc:data", "\t65538\t", "\t512\t0x000c0000", "\t28\t", "0xffffffff", "Bogus IP version", "Bogus IPv6 version",
             "Malformed Packet: ENC", "size limited" })
             Assert.Contains(value, enc.StdOut);
+        var netanalyzer = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "netanalyzer.packetstatus", "-e", "eth.fcs.status", "-e", "_ws.col.Info"]).StdOut
+            + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "netanalyzer.packetstatus", "-e", "_ws.col.Info"]).StdOut;
+        foreach (var value in new[] { "netanalyzer:eth:ethertype:ip:udp", "netanalyzer:eth:ethertype:ip:tcp", "netanalyzer:eth:ethertype:ip:icmp",
+            "netanalyzer:eth:ethertype:ipv6:udp", "netanalyzer:eth:ethertype:ipv6:tcp", "netanalyzer:eth:ethertype:arp", "netanalyzer:data",
+            "\t0x04\t2\t", "\t0xff\t2\t", "Buffer overflow", "Buffer recovery", "Time tick", "GPIO event on GPIO 1 (falling edge)",
+            "Frame captured in transparent mode", "Malformed Packet", "size limited" })
+            Assert.Contains(value, netanalyzer);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
-            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut;
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap")]).StdOut
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap")]).StdOut;
         foreach (var value in new[] { "[pflog: invalid header length!]", "[|pflog]", "rule 5.main.1/2(fragment): pass in/out on em0: ",
-            "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]" })
+            "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]",
+            "[|netanalyzer]", "[|netanalyzer_transparent]", "ethertype Unknown (0x88ff)" })
             Assert.Contains(value, lines);
     }
 

@@ -2,6 +2,7 @@ using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fddi;
+using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pflog;
 using RawNet.Protocols.Pktap;
@@ -11,7 +12,7 @@ namespace RawNet.Output.Columns.Info;
 
 /// <summary>
 /// The columns of a capture pseudo-header or link header that nothing after it set (IPoIB, Solaris ipnet, NFLOG, PKTAP, ARCNET, Token Ring,
-/// Juniper, Apple IP-over-IEEE 1394, IP over FC, pflog, enc): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
+/// Juniper, Apple IP-over-IEEE 1394, netANALYZER, IP over FC, pflog, enc): tshark's protocol name and the text its dissector writes first (NFLOG, Juniper and
 /// ap1394 clear it), marked when the
 /// header itself was cut or malformed. An ARCNET protocol ID no dissector took shows in the protocol column as hex.
 /// </summary>
@@ -36,6 +37,11 @@ internal static class PseudoHeaderInfo
                 line.Append(PktapHeader.DeclaredLength(header));
                 line.Append(" byte header");
             }
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Netanalyzer)
+        {
+            AppendNetanalyzerInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
         if (layer.Kind == LayerKind.TokenRingMac)
@@ -144,6 +150,7 @@ internal static class PseudoHeaderInfo
         LayerKind.TokenRingMac => "TR MAC",
         LayerKind.Pflog => "PFLOG",
         LayerKind.Enc => "ENC",
+        LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         _ => "NFLOG",
     };
 
@@ -166,6 +173,54 @@ internal static class PseudoHeaderInfo
             return false;
         empty = start >= captured;
         return true;
+    }
+
+    /// <summary>
+    /// True when tshark's netanalyzer writes the columns: for a buffer state entry, a time tick, a GPIO event whose
+    /// signature matched, and a frame of transparent mode (link type 241), which it shows as data. An Ethernet frame of
+    /// link type 240 leaves them to Ethernet; the records it does not decode leave them empty.
+    /// </summary>
+    private static bool SetsNetanalyzerColumns(in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (!NetanalyzerHeader.TryRead(header, out var netanalyzer))
+            return false;
+        return netanalyzer.Record switch
+        {
+            NetanalyzerRecord.BufferState or NetanalyzerRecord.TimeTick => true,
+            NetanalyzerRecord.Gpio => NetanalyzerHeader.HasValidGpio(header),
+            NetanalyzerRecord.Ethernet => source.Packet.Metadata.LinkType == LinkType.NetanalyzerTransparent,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// tshark's netanalyzer Info text: "Buffer overflow" or "Buffer recovery", "Time tick", "GPIO event on GPIO n (rising
+    /// edge)" once the edge byte was read, "Frame captured in transparent mode" on link type 241.
+    /// </summary>
+    private static void AppendNetanalyzerInfo(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (!SetsNetanalyzerColumns(in source, index))
+            return;
+        NetanalyzerHeader.TryRead(header, out var netanalyzer);
+        switch (netanalyzer.Record)
+        {
+            case NetanalyzerRecord.BufferState:
+                line.Append((netanalyzer.Status & NetanalyzerHeader.BufferStateMask) == 0 ? "Buffer overflow" : "Buffer recovery");
+                return;
+            case NetanalyzerRecord.TimeTick:
+                line.Append("Time tick");
+                return;
+            case NetanalyzerRecord.Gpio when header.Length >= NetanalyzerHeader.GpioLength:
+                line.Append("GPIO event on GPIO ");
+                line.Append(header[NetanalyzerHeader.Field.GpioNumber] & 0x03);
+                line.Append((header[NetanalyzerHeader.Field.GpioEdge] & 0x01) == 0 ? " (rising edge)" : " (falling edge)");
+                return;
+            case NetanalyzerRecord.Ethernet:
+                line.Append("Frame captured in transparent mode");
+                return;
+        }
     }
 
     /// <summary>trmac's name of a major vector's command, or "Unknown Major Vector: N".</summary>
