@@ -126,7 +126,7 @@ public sealed class TsharkColumnsOracleTests
     {
         var files = GeneratedCaptures.Damaged(script);
         Assert.NotEmpty(files);
-        foreach (var file in files)
+        foreach (var file in files.Where(CaptureLinkTypes.TsharkReadsAll))
             Compare(file);
     }
 
