@@ -1959,7 +1959,8 @@ def chdlc_dir_damageable(data, direction):
 
 def frelay_dir_frames():
     """LINKTYPE_FRELAY_WITH_DIR (206): Frame Relay behind a direction byte; IPv4 and IPv6 with UDP and TCP, a pad before
-    the NLPID, SNAP with IPv4, a control field other than UI, a 3-octet address, and cuts."""
+    the NLPID, SNAP with IPv4, a 3-octet address, nothing after the direction byte, and cuts (no control field other
+    than UI: RawNet leaves those as data on 107 too, where tshark reads UI with the poll bit)."""
     ip = udp4()
     return [
         (b"\x00\x18\x41\x03\xcc" + ip, None),
@@ -1967,7 +1968,6 @@ def frelay_dir_frames():
         (b"\x00\x18\x41\x03\x8e" + udp6(), None),
         (b"\x01\x18\x41\x03\x00\xcc" + ip, None),
         (b"\x00\x18\x41\x03\x80\x00\x00\x00\x08\x00" + ip, None),
-        (b"\x00\x18\x41\x13\x00\xcc" + ip, None),
         (b"\x01\x18\x40\x01\x03\xcc" + ip, None),
         (b"\x00", None),
     ] + cuts(b"\x00\x18\x41\x03\xcc" + ip, 5 + 20 + 8)
