@@ -1974,7 +1974,7 @@ def frelay_dir_frames():
 
 
 def frelay_dir_damageable(data, direction):
-    """Direction and the address octets."""
+    """Direction and the address octets, whose EA bits damage keeps (as frelay.pcap's)."""
     return 3
 
 
@@ -2034,7 +2034,7 @@ def damage(frames, rng, direction, damageable):
                 at += 5  # behind SNAP, the BPDU and not the OUI or protocol ID
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
-            if damageable is frelay_damageable:
+            if damageable is frelay_damageable or damageable is frelay_dir_damageable and at > 0:
                 value = value & 0xFE | data[at] & 0x01
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
