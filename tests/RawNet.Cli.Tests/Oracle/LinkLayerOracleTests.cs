@@ -204,12 +204,35 @@ public sealed class LinkLayerOracleTests
     public void TsharkUnreadableCasesFieldsEqualTsharkOnTheirEquivalent(string name) =>
         AssertSameFieldsAsTsharkReadsTheirEquivalent(Path.Combine(TestPaths.Captures, name), Fields);
 
-    private static void AssertSameFieldsAsTsharkReadsTheirEquivalent(string path, string[] compared)
+    /// <summary>The Protocol and Info columns (and coloring) of the same captures, as tshark shows their equivalents'.</summary>
+    [Theory]
+    [MemberData(nameof(TsharkUnreadable))]
+    public void TsharkUnreadableCasesColumnsEqualTsharkOnTheirEquivalent(string name)
+    {
+        string path = Path.Combine(TestPaths.Captures, name);
+        WithEquivalent(path, (equivalent, _) => TsharkColumnsOracleTests.Compare(path, equivalent));
+    }
+
+    private static void AssertSameFieldsAsTsharkReadsTheirEquivalent(string path, string[] compared) =>
+        WithEquivalent(path, (equivalent, written) =>
+        {
+            // The wrapper's own fields are tshark's alone: the 0xff address, the Ethernet header's type.
+            string[] fields = written switch
+            {
+                LinkType.PppWithDirection => [.. compared.Where(f => f != "ppp.address")],
+                LinkType.Ethernet => [.. compared.Where(f => !f.StartsWith("eth.", StringComparison.Ordinal))],
+                _ => compared,
+            };
+            TsharkComparison.AssertSameFields(path, fields, 1, tsharkPath: equivalent);
+        });
+
+    /// <summary>Hands <paramref name="check"/> a temporary pcapng of <paramref name="path"/>'s frames under a link type tshark reads, and that type.</summary>
+    private static void WithEquivalent(string path, Action<string, LinkType> check)
     {
         string equivalent = Path.Combine(Path.GetTempPath(), $"rawnet-equivalent-{Guid.NewGuid():N}.pcapng");
         try
         {
-            CompareWithEquivalent(path, compared, equivalent);
+            check(equivalent, WriteEquivalent(path, equivalent));
         }
         finally
         {
@@ -217,7 +240,7 @@ public sealed class LinkLayerOracleTests
         }
     }
 
-    private static void CompareWithEquivalent(string path, string[] compared, string equivalent)
+    private static LinkType WriteEquivalent(string path, string equivalent)
     {
         LinkType? written = null;
         using (var writer = RawNet.Files.PcapNg.PcapNgWriter.Create(equivalent))
@@ -237,23 +260,16 @@ public sealed class LinkLayerOracleTests
                 if (written is null)
                     writer.AddInterface(linkType);
                 written = linkType;
-                // pppd's direction byte stays in front: the 0xff goes after it.
+                // pppd's direction byte stays in front: the 0xff goes after it, when anything follows it.
                 var data = frame.Data;
                 byte[] bytes = linkType == LinkType.PppWithDirection
-                    ? [.. data[..Math.Min(1, data.Length)], .. data.Length > 0 ? prefix : [], .. data[Math.Min(1, data.Length)..]]
+                    ? [.. data[..Math.Min(1, data.Length)], .. data.Length > 1 ? prefix : [], .. data[Math.Min(1, data.Length)..]]
                     : [.. prefix, .. data[Math.Min(skip, data.Length)..]];
-                int original = Math.Max(0, metadata.OriginalLength - skip + (metadata.OriginalLength > 0 ? prefix.Length : 0));
+                int original = Math.Max(0, metadata.OriginalLength - skip + (metadata.OriginalLength > 1 || linkType == LinkType.Ethernet ? prefix.Length : 0));
                 writer.Write(metadata with { LinkType = linkType, CapturedLength = bytes.Length, OriginalLength = Math.Max(original, bytes.Length) }, bytes);
             }
         }
-        // The wrapper's own fields are tshark's alone: the 0xff address, the Ethernet header's type.
-        string[] fields = written switch
-        {
-            LinkType.PppWithDirection => [.. compared.Where(f => f != "ppp.address")],
-            LinkType.Ethernet => [.. compared.Where(f => !f.StartsWith("eth.", StringComparison.Ordinal))],
-            _ => compared,
-        };
-        TsharkComparison.AssertSameFields(path, fields, 1, tsharkPath: equivalent);
+        return written ?? throw new InvalidOperationException($"{path}: no frames");
     }
 
     [Fact]
