@@ -10,8 +10,9 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP) and over captures
-/// the same script writes with random bytes of the link headers changed.
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP;
+/// pppd's PPP on 166, Cisco HDLC and Frame Relay behind a direction byte on 205 and 206, raw MPLS on 219, which tshark
+/// reads as the same frames under a link type it reads) and over captures the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
 /// On the damaged captures only the link layers' own fields are compared with tshark: a damaged header hands bytes that
