@@ -35,6 +35,14 @@ public enum LinkType : ushort
     LinuxSll = 113,
     /// <summary>PPP with a direction byte in front (0 received, else sent), then as <see cref="Ppp"/>.</summary>
     PppWithDirection = 204,
+    /// <summary>pppd's records: a direction byte (0 received, else sent) where PPP's address would be, then control and protocol.</summary>
+    PppPppd = 166,
+    /// <summary>Cisco HDLC with a direction byte in front (0 received, else sent), then as <see cref="CiscoHdlc"/>.</summary>
+    CiscoHdlcWithDirection = 205,
+    /// <summary>Frame Relay with a direction byte in front (0 received, else sent), then as <see cref="FrameRelay"/>.</summary>
+    FrameRelayWithDirection = 206,
+    /// <summary>A raw MPLS label stack, as after EtherType 0x8847.</summary>
+    Mpls = 219,
     /// <summary>A PPI header, then 802.11 (or Ethernet) as its DLT field says.</summary>
     Ppi = 192,
     /// <summary>A radiotap header, then 802.11 (with an FCS when radiotap's Flags say so).</summary>

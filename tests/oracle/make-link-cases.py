@@ -36,7 +36,9 @@ ppp-auth.pcap (LINKTYPE_PPP): PAP and CHAP, see ppp_auth_frames; pppoe-auth.pcap
 PAP and CHAP, see pppoe_auth_frames (the seeds of both damage the packet after the PPP protocol). stp.pcap (802.3):
 spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the BPDU). garp.pcap (802.3): GVRP and GMRP
 PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp.pcap (LINKTYPE_IEEE802_5): the same
-behind Token Ring, see tokenring_garp_frames.
+behind Token Ring, see tokenring_garp_frames. ppp-pppd.pcap (LINKTYPE_PPP_PPPD, 166), chdlc-dir.pcap
+(LINKTYPE_C_HDLC_WITH_DIR, 205), frelay-dir.pcap (LINKTYPE_FRELAY_WITH_DIR, 206) and mpls-raw.pcap (LINKTYPE_MPLS, 219):
+link types tshark 4.0's reader refuses; see pppd_frames, chdlc_dir_frames, frelay_dir_frames, mpls_raw_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -1904,6 +1906,97 @@ def tokenring_garp_damageable(data, direction):
     return start + 40
 
 
+
+def cuts(data, upto):
+    """The frame cut by the capture after each of its first upto bytes (never none: tcpdump stops reading at caplen 0)."""
+    return [(data, n) for n in range(1, upto)]
+
+
+def pppd_frames():
+    """LINKTYPE_PPP_PPPD (166): pppd's direction byte (0 received, 1 sent) where PPP's address would be, then control
+    and protocol; IPv4 and IPv6 with UDP and TCP, a compressed protocol, LCP, an unknown protocol, a real address where
+    the direction should be (tcpdump then reads a protocol from the first two bytes), and cuts through PPP and IPv4."""
+    ip = udp4()
+    return [
+        (b"\x00\x03\x00\x21" + ip, None),
+        (b"\x01\x03\x00\x21" + tcp4(), None),
+        (b"\x00\x03\x00\x57" + udp6(), None),
+        (b"\x01\x03\x00\x57" + bytes(IPv6(src=B6, dst=A6) / TCP(sport=9, dport=40001, flags="SA", seq=5, ack=1001)), None),
+        (b"\x00\x03\x21" + ip, None),
+        (b"\x01\x03\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01", None),
+        (b"\x00\x03\x12\x34abcd", None),
+        (b"\x00\xff\x03\x00\x21" + ip, None),
+        (b"\x02\x03\x00\x21" + ip, None),
+        (b"\x00\x03", None),
+    ] + cuts(b"\x00\x03\x00\x21" + ip, 4 + 20 + 8)
+
+
+def pppd_damageable(data, direction):
+    """Direction, control and the protocol's high byte."""
+    return 3
+
+
+def chdlc_dir_frames():
+    """LINKTYPE_C_HDLC_WITH_DIR (205): Cisco HDLC behind a direction byte; IPv4 and IPv6 with UDP and TCP, the multicast
+    address, a SLARP keepalive, MPLS, an unknown protocol, nothing after the direction byte, and cuts."""
+    ip = udp4()
+    return [
+        (b"\x00\x0f\x00\x08\x00" + ip, None),
+        (b"\x01\x0f\x00\x08\x00" + tcp4(), None),
+        (b"\x00\x8f\x00\x86\xdd" + udp6(), None),
+        (b"\x01\x0f\x00\x86\xdd" + bytes(IPv6(src=B6, dst=A6) / TCP(sport=9, dport=40001, flags="SA", seq=5, ack=1001)), None),
+        (b"\x00\x8f\x00\x80\x35" + struct.pack(">III", 2, 7, 6) + b"\xff\xff", None),
+        (b"\x00\x0f\x00\x88\x47" + b"\x00\x01\x01\x40" + ip, None),
+        (b"\x80\x0f\x00\x12\x34abcd", None),
+        (b"\x01", None),
+    ] + cuts(b"\x00\x0f\x00\x08\x00" + ip, 5 + 20 + 8)
+
+
+def chdlc_dir_damageable(data, direction):
+    """Direction, address, control and the protocol's high byte."""
+    return 4
+
+
+def frelay_dir_frames():
+    """LINKTYPE_FRELAY_WITH_DIR (206): Frame Relay behind a direction byte; IPv4 and IPv6 with UDP and TCP, a pad before
+    the NLPID, SNAP with IPv4, a 3-octet address, nothing after the direction byte, and cuts (no control field other
+    than UI: RawNet leaves those as data on 107 too, where tshark reads UI with the poll bit)."""
+    ip = udp4()
+    return [
+        (b"\x00\x18\x41\x03\xcc" + ip, None),
+        (b"\x01\x18\x41\x03\xcc" + tcp4(), None),
+        (b"\x00\x18\x41\x03\x8e" + udp6(), None),
+        (b"\x01\x18\x41\x03\x00\xcc" + ip, None),
+        (b"\x00\x18\x41\x03\x80\x00\x00\x00\x08\x00" + ip, None),
+        (b"\x01\x18\x40\x01\x03\xcc" + ip, None),
+        (b"\x00", None),
+    ] + cuts(b"\x00\x18\x41\x03\xcc" + ip, 5 + 20 + 8)
+
+
+def frelay_dir_damageable(data, direction):
+    """Direction and the address octets, whose EA bits damage keeps (as frelay.pcap's)."""
+    return 3
+
+
+def mpls_raw_frames():
+    """LINKTYPE_MPLS (219): a label stack from the first byte; one and two labels with IPv4, IPv6, UDP and TCP, an
+    explicit-null label, a stack that never ends, and cuts."""
+    ip = udp4()
+    return [
+        (b"\x00\x01\x01\x40" + ip, None),
+        (b"\x00\x02\x01\x40" + udp6(), None),
+        (b"\x00\x01\x00\x40\x00\x02\x01\x40" + tcp4(), None),
+        (b"\x00\x00\x01\x40" + ip, None),
+        (b"\x00\x00\x21\x40" + udp6(), None),
+        (b"\x00\x01\x00\x40" * 5, None),
+    ] + cuts(b"\x00\x01\x00\x40\x00\x02\x01\x40" + ip, 8 + 20 + 8)
+
+
+def mpls_raw_damageable(data, direction):
+    """The first label entry's label and traffic class bytes."""
+    return 3
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -1941,7 +2034,7 @@ def damage(frames, rng, direction, damageable):
                 at += 5  # behind SNAP, the BPDU and not the OUI or protocol ID
             if damageable is atm_damageable and at == 0:
                 value = value if value != 0x03 else 0x04  # tcpdump's Cisco NLPID, which RawNet does not print
-            if damageable is frelay_damageable:
+            if damageable is frelay_damageable or damageable is frelay_dir_damageable and at > 0:
                 value = value & 0xFE | data[at] & 0x01
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
@@ -1995,6 +2088,12 @@ def main():
         # and after it, GARP's PDUs on the same SAP
         "garp.pcap": (1, garp_frames(), False, garp_damageable),
         "tokenring-garp.pcap": (6, tokenring_garp_frames(), False, tokenring_garp_damageable),
+        # and after those, the link types tshark 4.0 does not read: pppd's PPP, Cisco HDLC and Frame Relay with a
+        # direction byte, and a raw MPLS stack
+        "ppp-pppd.pcap": (166, pppd_frames(), False, pppd_damageable),
+        "chdlc-dir.pcap": (205, chdlc_dir_frames(), False, chdlc_dir_damageable),
+        "frelay-dir.pcap": (206, frelay_dir_frames(), False, frelay_dir_damageable),
+        "mpls-raw.pcap": (219, mpls_raw_frames(), False, mpls_raw_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None:

@@ -6,8 +6,8 @@ using RawNet.Protocols.Ppp;
 
 namespace RawNet.Output.Summary;
 
-// tcpdump's PPP printers (print-ppp.c): ppp_if_print for LINKTYPE_PPP, ppp_hdlc_if_print for LINKTYPE_PPP_HDLC, and
-// none at all for LINKTYPE_PPP_WITH_DIR. tcpdump reads the bytes by its own rules, which are not tshark's (it takes
+// tcpdump's PPP printers (print-ppp.c): ppp_if_print for LINKTYPE_PPP and LINKTYPE_PPP_PPPD, ppp_hdlc_if_print for
+// LINKTYPE_PPP_HDLC, and none at all for LINKTYPE_PPP_WITH_DIR (SummaryPrinter.HasNoTcpdumpPrinter). tcpdump reads the bytes by its own rules, which are not tshark's (it takes
 // 0x00 0x03 and 0x01 0x03 for pppd's direction, ignores protocol compression on LINKTYPE_PPP_HDLC): the line follows
 // tcpdump's reading, and the IP layers RawNet decoded are printed where both readings meet.
 public sealed partial class SummaryPrinter
@@ -22,11 +22,6 @@ public sealed partial class SummaryPrinter
         var bytes = frame[packet[index].Offset..];
         switch (LinkTypeAt(packet, frame, index))
         {
-            case LinkType.PppWithDirection:
-                // tcpdump has no printer for this link type: its word for that, and every captured byte.
-                line.Append("UNSUPPORTED");
-                AppendHexDump(frame, "\n\t", withText: true);
-                return;
             case LinkType.CiscoHdlc:
                 AppendCiscoHdlc(packet, frame, packet[index].Offset, length);
                 return;

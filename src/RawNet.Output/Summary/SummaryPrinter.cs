@@ -68,10 +68,24 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         AppendTimestamp(line, packet.Metadata.TimestampNanoseconds);
         _printing = packet;
         _bridgedDepth = 0;
-        AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
+        if (HasNoTcpdumpPrinter(packet.Metadata.LinkType))
+        {
+            // tcpdump's word for a link type it has no printer for, and every captured byte.
+            line.Append("UNSUPPORTED");
+            AppendHexDump(frame, "\n\t", withText: true);
+        }
+        else
+            AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         _printing = null;
         line.WriteLineTo(output);
     }
+
+    /// <summary>
+    /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
+    /// front (pppd's, 166, has one: ppp_if_print) and the raw MPLS stack.
+    /// </summary>
+    private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
+        or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
     private void AppendTimestamp(TextLine line, long nanoseconds)

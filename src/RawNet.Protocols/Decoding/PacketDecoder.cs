@@ -138,6 +138,7 @@ public sealed class PacketDecoder
     public static bool DecodesLinkType(LinkType linkType) => linkType is LinkType.Ethernet or LinkType.Raw or LinkType.Ipv4
         or LinkType.Ipv6 or LinkType.Null or LinkType.Loop or LinkType.LinuxSll or LinkType.LinuxSll2
         or LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection or LinkType.CiscoHdlc or LinkType.FrameRelay
+        or LinkType.PppPppd or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
@@ -265,6 +266,26 @@ public sealed class PacketDecoder
                     DecodeCiscoHdlc(input, 1, capEnd, repEnd);
                 else
                     DecodePpp(input, 0, PppFraming.HdlcWithDirection, capEnd, repEnd);
+                return;
+            // tshark 4.0 reads none of the four (its pcap reader refuses the file); each is read as libpcap defines it,
+            // what follows the direction byte by the decoder of the link type without one. pppd's byte is PPP's address.
+            case LinkType.PppPppd:
+                DecodePpp(input, start, PppFraming.Pppd, capEnd, repEnd);
+                return;
+            case LinkType.CiscoHdlcWithDirection:
+            case LinkType.FrameRelayWithDirection:
+                if (capEnd - start < 1)
+                {
+                    Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Frame, start, "no direction byte");
+                    return;
+                }
+                if (linkType == LinkType.CiscoHdlcWithDirection)
+                    DecodeCiscoHdlc(input, start + 1, capEnd, repEnd);
+                else
+                    DecodeFrameRelay(input, start + 1, capEnd, repEnd);
+                return;
+            case LinkType.Mpls:
+                DecodeMpls(input, start, capEnd, repEnd);
                 return;
             case LinkType.Ieee80211:
                 DecodeIeee80211(input, 0, capEnd, repEnd, fcs: false, dataPad: false);

@@ -28,7 +28,7 @@ public static class PppFieldReader
                 value = new FieldValue(header[0] == 0 ? 1UL : 0UL, layerOffset, 1);
                 return true;
             case ComputedField.PppAddress:
-                return layout.HasAddressAndControl && Byte(header, layout.AddressOffset, layerOffset, out value);
+                return layout.HasAddressAndControl && !layout.DirectionForAddress && Byte(header, layout.AddressOffset, layerOffset, out value);
             case ComputedField.PppControl:
                 return layout.HasAddressAndControl && Byte(header, layout.ControlOffset, layerOffset, out value);
             case ComputedField.PppProtocol:

@@ -14,6 +14,11 @@ public enum PppFraming : byte
     Hdlc,
     /// <summary>LINKTYPE_PPP_WITH_DIR: a direction byte (0 received, anything else sent), then HDLC-like framing.</summary>
     HdlcWithDirection,
+    /// <summary>
+    /// LINKTYPE_PPP_PPPD (pppd's record format): HDLC-like framing whose address byte is replaced by a direction byte
+    /// (0 received, anything else sent), so a control byte and the protocol field always follow it.
+    /// </summary>
+    Pppd,
 }
 
 /// <summary>
@@ -26,15 +31,16 @@ public enum PppFraming : byte
 /// <param name="HasDirection">A LINKTYPE_PPP_WITH_DIR direction byte comes first.</param>
 /// <param name="HasAddressAndControl">The address (0xff) and control bytes are there.</param>
 /// <param name="CompressedProtocol">The protocol field is one byte.</param>
-public readonly record struct PppLayout(bool HasDirection, bool HasAddressAndControl, bool CompressedProtocol)
+/// <param name="DirectionForAddress">LINKTYPE_PPP_PPPD: the direction byte stands where the address would (no address, a control byte).</param>
+public readonly record struct PppLayout(bool HasDirection, bool HasAddressAndControl, bool CompressedProtocol, bool DirectionForAddress = false)
 {
     /// <summary>The HDLC all-stations address that says address and control are present.</summary>
     public const byte AllStationsAddress = 0xFF;
 
-    private const byte DirectionBit = 1, AddressAndControlBit = 2, CompressedProtocolBit = 4;
+    private const byte DirectionBit = 1, AddressAndControlBit = 2, CompressedProtocolBit = 4, DirectionForAddressBit = 8;
 
     /// <summary>Offset of the address byte (and of the protocol field's first byte when there is no address).</summary>
-    public int AddressOffset => HasDirection ? 1 : 0;
+    public int AddressOffset => HasDirection && !DirectionForAddress ? 1 : 0;
 
     /// <summary>Offset of the control byte.</summary>
     public int ControlOffset => AddressOffset + 1;
@@ -54,6 +60,8 @@ public readonly record struct PppLayout(bool HasDirection, bool HasAddressAndCon
     /// </summary>
     public static PppLayout Of(ReadOnlySpan<byte> bytes, PppFraming framing)
     {
+        if (framing == PppFraming.Pppd)
+            return new PppLayout(true, true, bytes.Length > 2 && (bytes[2] & 1) != 0, DirectionForAddress: true);
         bool direction = framing == PppFraming.HdlcWithDirection;
         int at = direction ? 1 : 0;
         bool addressAndControl = framing != PppFraming.Plain && bytes.Length > at && bytes[at] == AllStationsAddress;
@@ -65,11 +73,12 @@ public readonly record struct PppLayout(bool HasDirection, bool HasAddressAndCon
 
     /// <summary>The layout packed into a layer's <see cref="Decoding.Layer.Detail"/> byte.</summary>
     public byte ToDetail() => (byte)((HasDirection ? DirectionBit : 0) | (HasAddressAndControl ? AddressAndControlBit : 0)
-        | (CompressedProtocol ? CompressedProtocolBit : 0));
+        | (CompressedProtocol ? CompressedProtocolBit : 0) | (DirectionForAddress ? DirectionForAddressBit : 0));
 
     /// <summary>The layout <see cref="ToDetail"/> packed.</summary>
     public static PppLayout FromDetail(byte detail) =>
-        new((detail & DirectionBit) != 0, (detail & AddressAndControlBit) != 0, (detail & CompressedProtocolBit) != 0);
+        new((detail & DirectionBit) != 0, (detail & AddressAndControlBit) != 0, (detail & CompressedProtocolBit) != 0,
+            (detail & DirectionForAddressBit) != 0);
 }
 
 /// <summary>A view over a whole PPP header (see <see cref="PppLayout"/>); made only by <c>TryRead</c>.</summary>
@@ -100,7 +109,7 @@ public readonly ref struct PppHeader
     /// <summary>The header's length.</summary>
     public int Length => Layout.Length;
 
-    /// <summary>True when a LINKTYPE_PPP_WITH_DIR direction byte says the frame was received (0); false when sent or when there is none.</summary>
+    /// <summary>True when a LINKTYPE_PPP_WITH_DIR or LINKTYPE_PPP_PPPD direction byte says the frame was received (0); false when sent or when there is none.</summary>
     public bool Received => Layout.HasDirection && _bytes[0] == 0;
 
     /// <summary>The protocol of the data that follows, widened from one byte when compressed.</summary>

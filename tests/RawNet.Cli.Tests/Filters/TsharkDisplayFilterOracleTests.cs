@@ -3,6 +3,7 @@ using RawNet.Files.PcapNg;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Testing;
+using RawNet.Cli.Tests.Oracle;
 
 namespace RawNet.Cli.Tests.Filters;
 
@@ -313,7 +314,7 @@ public sealed class TsharkDisplayFilterOracleTests
                         {
                             number++;
                             var metadata = frame.Metadata;
-                            if (!PacketDecoder.DecodesLinkType(metadata.LinkType))
+                            if (!PacketDecoder.DecodesLinkType(metadata.LinkType) || !CaptureLinkTypes.TsharkReads(metadata.LinkType))
                                 continue;
                             if (!interfaces.TryGetValue(metadata.LinkType, out int id))
                                 interfaces.Add(metadata.LinkType, id = writer.AddInterface(metadata.LinkType));

@@ -15,4 +15,15 @@ public static class CaptureLinkTypes
             types.Add(frame.Metadata.LinkType);
         return types;
     }
+
+    /// <summary>
+    /// False for the link types RawNet decodes that tshark 4.0's pcap reader refuses ("network type N unknown or
+    /// unsupported", the whole file): pppd's PPP, Cisco HDLC and Frame Relay with a direction byte, raw MPLS.
+    /// LinkLayerOracleTests checks that tshark still refuses each.
+    /// </summary>
+    public static bool TsharkReads(LinkType linkType) => linkType is not (LinkType.PppPppd or LinkType.CiscoHdlcWithDirection
+        or LinkType.FrameRelayWithDirection or LinkType.Mpls);
+
+    /// <summary>Whether tshark reads every frame of <paramref name="path"/> (<see cref="TsharkReads(LinkType)"/>).</summary>
+    public static bool TsharkReadsAll(string path) => Of(path).All(TsharkReads);
 }

@@ -10,15 +10,22 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </summary>
 internal static class TsharkComparison
 {
-    /// <summary>The captures (.pcap, .pcapng) in the given folders under captures/, as paths relative to it, in order.</summary>
-    public static TheoryData<string> CapturesIn(params string[] folders)
+    /// <summary>
+    /// The captures (.pcap, .pcapng) in the given folders under captures/ that tshark reads
+    /// (<see cref="CaptureLinkTypes.TsharkReadsAll"/>), as paths relative to it, in order.
+    /// </summary>
+    public static TheoryData<string> CapturesIn(params string[] folders) => CapturesIn(tsharkReadsOnly: true, folders);
+
+    /// <summary>The captures in the given folders, all of them or only those tshark reads, as <see cref="CapturesIn(string[])"/>.</summary>
+    public static TheoryData<string> CapturesIn(bool tsharkReadsOnly, params string[] folders)
     {
         var data = new TheoryData<string>();
         foreach (var folder in folders.Select(f => Path.Combine(TestPaths.Captures, f)))
         {
             if (!Directory.Exists(folder))
                 continue;
-            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order())
+            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order()
+                .Where(f => !tsharkReadsOnly || CaptureLinkTypes.TsharkReadsAll(f)))
                 data.Add(Path.GetRelativePath(TestPaths.Captures, file));
         }
         return data;
@@ -69,11 +76,14 @@ internal static class TsharkComparison
         });
 
     // allowedFrames: how many frames may differ, for a difference the calling test documents; none by default.
+    // tsharkPath: the capture tshark reads instead of path, for a link type tshark cannot read (the same frames
+    // under one it can); both must hold the same number of frames.
     public static void AssertSameFields(string path, IReadOnlyList<string> fields, int frameFieldCount, string? displayFilter = null,
-        int allowedFrames = 0)
+        int allowedFrames = 0, string? tsharkPath = null)
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-n", "-r", path };
+        tsharkPath ??= path;
+        var arguments = new List<string> { "-n", "-r", tsharkPath };
         var ours = new List<string> { "read", path };
         if (displayFilter is not null)
         {
@@ -88,14 +98,14 @@ internal static class TsharkComparison
             ours.AddRange(["-e", field]);
         }
         string[] expectedLines;
-        if (displayFilter is null && SharedRun.Covers(path, fields))
+        if (displayFilter is null && SharedRun.Covers(tsharkPath, fields))
         {
-            expectedLines = SharedRun.Lines(tshark, path, fields);
+            expectedLines = SharedRun.Lines(tshark, tsharkPath, fields);
         }
         else
         {
             var expected = ExternalTool.Run(tshark, arguments);
-            Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
+            Assert.True(expected.ExitCode == 0, $"tshark failed on {tsharkPath}: {expected.StdErr}");
             expectedLines = expected.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
         var actual = InProcessRawNet.Run([.. ours]);

@@ -94,6 +94,11 @@ internal static class Samples
             (LinkType.Ppp, Hex("ff03 c023 0103000a 3061")),
             (LinkType.PppWithDirection, Concat(Hex("00 ff03 0021"), tcp4)),
             (LinkType.PppWithDirection, Hex("01 ff")),
+            // The link types tshark 4.0 does not read: pppd's direction byte, Cisco HDLC and Frame Relay behind one, raw MPLS.
+            (LinkType.PppPppd, Concat(Hex("01 03 0021"), tcp4)),
+            (LinkType.CiscoHdlcWithDirection, Concat(Hex("00 0f00 86dd"), tcp6)),
+            (LinkType.FrameRelayWithDirection, Concat(Hex("01 1841 03cc"), tcp4)),
+            (LinkType.Mpls, Concat(Hex("00010040 000111ff"), tcp4)),
             (LinkType.CiscoHdlc, Concat(Hex("0f00 86dd"), tcp6)),
             (LinkType.Ethernet, EthernetFrame(EtherType.MplsUnicast, Concat(Hex("00010040 000111ff"), tcp4))),
             (LinkType.Ethernet, EthernetFrame(EtherType.MplsUnicast, Concat(Enumerable.Repeat(Hex("00010040"), 40).ToArray()))),

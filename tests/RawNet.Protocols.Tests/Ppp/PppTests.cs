@@ -83,6 +83,51 @@ public class PppTests
     }
 
     [Fact]
+    public void ParsePppd()
+    {
+        // LINKTYPE_PPP_PPPD: the direction byte stands where the address would, a control byte always follows.
+        var frame = Concat(Hex("00 03 0057"), Udp6);
+        var packet = Decode.Frame(frame, LinkType.PppPppd);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ppp, LayerKind.Ipv6, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("1", Decode.Field(packet, frame, "ppp.direction"));
+        Assert.Null(Decode.Field(packet, frame, "ppp.address"));
+        Assert.Equal("0x03", Decode.Field(packet, frame, "ppp.control"));
+        Assert.Equal("0x0057", Decode.Field(packet, frame, "ppp.protocol"));
+        Assert.Equal(4, packet[2].Offset);
+
+        // Sent, with a compressed protocol; and 0xff where the direction byte goes is a direction, not an address.
+        frame = Concat(Hex("01 03 21"), Udp4);
+        packet = Decode.Frame(frame, LinkType.PppPppd);
+        Assert.Equal("0", Decode.Field(packet, frame, "ppp.direction"));
+        Assert.Equal(3, packet[2].Offset);
+        frame = Concat(Hex("ff 03 0021"), Udp4);
+        packet = Decode.Frame(frame, LinkType.PppPppd);
+        Assert.Equal("0", Decode.Field(packet, frame, "ppp.direction"));
+        Assert.Null(Decode.Field(packet, frame, "ppp.address"));
+        Assert.Equal(LayerKind.Ipv4, packet[2].Kind);
+        Assert.Equal(new PppLayout(true, true, false, DirectionForAddress: true), PppLayout.FromDetail(packet[1].Detail));
+    }
+
+    [Fact]
+    public void PppdTruncatedAtEveryPrefixLength()
+    {
+        var frame = Concat(Hex("01 03 0021"), Udp4);
+        for (int cut = 0; cut < frame.Length; cut++)
+        {
+            var packet = Decode.Frame(frame[..cut], LinkType.PppPppd, originalLength: frame.Length);
+            Assert.Equal(cut < 4 ? LayerStatus.Truncated : LayerStatus.Complete, packet[1].Status);
+            Assert.Equal(cut >= 2 ? "0x03" : null, Decode.Field(packet, frame[..cut], "ppp.control"));
+            Assert.Equal(cut >= 2 ? "0" : null, Decode.Field(packet, frame[..cut], "ppp.direction"));
+            Assert.Equal(cut >= 4 ? "0x0021" : null, Decode.Field(packet, frame[..cut], "ppp.protocol"));
+            if (cut < 4 + 20 + 8)
+                Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
+        }
+        // Shorter than its own length says: malformed, never a crash.
+        Assert.Equal(LayerStatus.Malformed, Decode.Frame(Hex("00 03"), LinkType.PppPppd)[1].Status);
+    }
+
+    [Fact]
     public void OtherProtocolsStayData()
     {
         // Link quality reports (0xc025): named by tshark, not decoded.
