@@ -59,6 +59,8 @@ public enum LinkType : ushort
     Pflog = 117,
     /// <summary>OpenBSD's enc(4) IPsec interface (LINKTYPE_ENC): a 12-byte header, then IPv4 or IPv6 as its family says.</summary>
     Enc = 109,
+    /// <summary>An Endace ERF record (LINKTYPE_ERF): its header, extension headers and subheader, then what its record type names.</summary>
+    Erf = 197,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -23,9 +23,7 @@ public sealed partial class SummaryPrinter
         switch (LinkTypeAt(packet, frame, index))
         {
             case LinkType.PppWithDirection:
-                // tcpdump has no printer for this link type: its word for that, and every captured byte.
-                line.Append("UNSUPPORTED");
-                AppendHexDump(frame, "\n\t", withText: true);
+                AppendUnsupportedLinkType(frame);
                 return;
             case LinkType.CiscoHdlc:
                 AppendCiscoHdlc(packet, frame, packet[index].Offset, length);

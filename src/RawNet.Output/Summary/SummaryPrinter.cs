@@ -228,6 +228,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             ref readonly Layer layer = ref packet[index];
             var header = packet.HeaderOf(layer, frame);
+            if (layer.Kind == LayerKind.Erf)
+            {
+                AppendUnsupportedLinkType(frame);
+                return;
+            }
             if (layer.Kind == LayerKind.Pktap)
             {
                 if (!AppendPktap(packet, frame, index, ref length, ref linkStart))
