@@ -44,6 +44,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// malformed. For an ERF record, the frame tshark sees is the packet after the pseudo-header, as long as its wire length.
     /// </summary>
     public bool CaptureCut => Packet.Metadata.LinkType == Protocols.LinkType.Erf && Packet.LayerCount > 1 && Packet[1].Kind == LayerKind.Erf
+        && Packet[1].Status == LayerStatus.Complete
         ? Protocols.Erf.ErfHeader.TryRead(Header(1), out var erf) && Frame.Length - Packet[1].HeaderLength < erf.WireLength
         : Frame.Length < Packet.Metadata.OriginalLength;
 
