@@ -241,8 +241,8 @@ public sealed class DisplayFilterParserTests
     [Fact]
     public void Every_layer_kind_fits_the_filter_layer_masks()
     {
-        // Compiled filters keep the layer kinds a test looks at as bits of a ulong.
-        Assert.All(Enum.GetValues<RawNet.Protocols.Decoding.LayerKind>(), kind => Assert.InRange((int)kind, 0, 63));
+        // Compiled filters keep the layer kinds a test looks at as bits of a UInt128 (FilterNode.MaskOf).
+        Assert.All(Enum.GetValues<RawNet.Protocols.Decoding.LayerKind>(), kind => Assert.InRange((int)kind, 0, 127));
     }
 
     [Fact]
