@@ -28,7 +28,10 @@ TLVs before Ethernet, or with no link header before the payload type's packet; h
 short frames and cuts at every length (see juniper_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
 EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
 ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
-IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). Every timestamp starts
+IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). erf.pcap
+(LINKTYPE_ERF, 197): Endace ERF records of the Ethernet, IPv4 and IPv6 types and others, extension headers, lying
+record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
+which stops tshark's reading of the file). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
