@@ -33,6 +33,14 @@ public readonly ref struct ErfHeader
         public const int WireLength = 14;
     }
 
+    /// <summary>The flags byte's error bits (tshark's erf.flags.trunc, .rxe, .dse).</summary>
+    public static class Flag
+    {
+        public const byte Truncated = 0x08;
+        public const byte RxError = 0x10;
+        public const byte DsError = 0x20;
+    }
+
     /// <summary>Length of the fixed header.</summary>
     public const int Length = 16;
 

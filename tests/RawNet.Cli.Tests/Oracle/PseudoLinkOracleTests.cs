@@ -151,6 +151,18 @@ public sealed class PseudoLinkOracleTests
         Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
     }
 
+    /// <summary>erf's expert items (loss counter, error flags, extension headers past 16) are counted as tshark counts them.</summary>
+    [Fact]
+    public void ErfExpertItemsAreCountedAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap");
+        static string[] Erf(string text) => text.Split('\n').Where(l => l.Contains("   ERF  ")).ToArray();
+        var expected = Erf(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        Assert.Equal(5, expected.Length);
+        Assert.Equal(expected, Erf(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+    }
+
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
 
