@@ -45,6 +45,7 @@ public static class LinkTypeNames
         LinkType.IpOverFc => "IP_OVER_FC",
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",
+        LinkType.Erf => "ERF",
         _ => "unknown",
     };
 }

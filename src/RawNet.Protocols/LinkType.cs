@@ -71,6 +71,8 @@ public enum LinkType : ushort
     Netanalyzer = 240,
     /// <summary>Hilscher netANALYZER in transparent mode (LINKTYPE_NETANALYZER_TRANSPARENT): the header, then preamble, SFD and Ethernet frame with its FCS.</summary>
     NetanalyzerTransparent = 241,
+    /// <summary>An Endace ERF record (LINKTYPE_ERF): its header, extension headers and subheader, then what its record type names.</summary>
+    Erf = 197,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

@@ -28,7 +28,10 @@ TLVs before Ethernet, or with no link header before the payload type's packet; h
 short frames and cuts at every length (see juniper_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
 EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
 ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
-IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). Every timestamp starts
+IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). erf.pcap
+(LINKTYPE_ERF, 197): Endace ERF records of the Ethernet, IPv4 and IPv6 types and others, extension headers, lying
+record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
+which stops tshark's reading of the file). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -810,6 +813,118 @@ def netanalyzer_transparent_frames():
 def netanalyzer_damageable(data):
     """The header's four bytes."""
     return 4
+ERF_ETH, ERF_COLOR_ETH, ERF_DSM_COLOR_ETH, ERF_COLOR_HASH_ETH, ERF_IPV4, ERF_IPV6 = 2, 11, 16, 20, 22, 23
+# The record types RawNet decodes, and those tshark's erf shows as data or nothing after the header (see erf_frames).
+ERF_TYPES = [ERF_ETH, ERF_COLOR_ETH, ERF_DSM_COLOR_ETH, ERF_COLOR_HASH_ETH, ERF_IPV4, ERF_IPV6, 0, 6, 8, 13, 14, 48, 26, 99]
+
+
+def erf_pseudo_length(kind, extensions=0):
+    """What wiretap strips before the frame: the header, the extension headers, the type's subheader."""
+    base = kind & 0x7F
+    sub = 2 if base in (ERF_ETH, ERF_COLOR_ETH, ERF_DSM_COLOR_ETH, ERF_COLOR_HASH_ETH) else 4 if base in (5, 6, 7, 8, 9, 12, 17, 18) else 0
+    return 16 + 8 * extensions + sub
+
+
+def erf(kind, payload, extensions=(), subheader=None, flags=0x04, lctr=0, rlen=None, wlen=None, ts=T0 << 32):
+    """An ERF record as libpcap stores it: little-endian timestamp, type (the top bit when extension headers follow),
+    flags, record length, loss counter or colour and wire length in network order, the extension headers (each one's
+    top bit set when another follows), the type's subheader, the packet."""
+    if subheader is None:
+        subheader = bytes(erf_pseudo_length(kind) - 16)
+    ext = b""
+    for i, (ext_kind, value) in enumerate(extensions):
+        more = 0x80 if i + 1 < len(extensions) else 0
+        ext += bytes([ext_kind | more]) + value
+    if extensions:
+        kind |= 0x80
+    body = ext + subheader + payload
+    rlen = 16 + len(body) if rlen is None else rlen
+    wlen = len(subheader) + len(payload) if wlen is None else wlen
+    return struct.pack("<Q", ts) + struct.pack(">BBHHH", kind, flags, rlen, lctr, wlen) + body
+
+
+def erf_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    # Ethernet records (the wire length counts the 2-byte offset and pad) with IPv4 UDP, TCP, ICMP and IPv6 above
+    for payload in (ether(0x0800, udp4()), ether(0x0800, tcp4()), ether(0x0800, echo4()), ether(0x86DD, udp6()),
+                     ether(0x86DD, tcp6()), ether(0x86DD, echo6())):
+        add(erf(ERF_ETH, payload))
+    # the colour types: the loss counter's bytes are a colour; an offset and pad that are not zero
+    add(erf(ERF_COLOR_ETH, ether(0x0800, udp4()), subheader=b"\x12\x34", lctr=0x0ABC))
+    add(erf(ERF_DSM_COLOR_ETH, ether(0x86DD, tcp6()), lctr=0xFFFF))
+    add(erf(ERF_COLOR_HASH_ETH, ether(0x0800, tcp4()), lctr=1))
+    # raw IPv4 and IPv6 records; IPv4's type carrying IPv6 (tshark's "ip" picks by the version), IPv6's carrying IPv4
+    for payload in (udp4(), tcp4(), echo4(), udp6()):
+        add(erf(ERF_IPV4, payload))
+    for payload in (udp6(), tcp6(), echo6(), udp4()):
+        add(erf(ERF_IPV6, payload))
+    # every flag, and the reserved bits; loss counters
+    for flags in (0x00, 0x01, 0x02, 0x03, 0x08, 0x10, 0x20, 0x40, 0x80, 0xFF):
+        add(erf(ERF_IPV4, udp4(), flags=flags, lctr=flags * 3))
+    add(erf(ERF_ETH, ether(0x0800, udp4()), lctr=0xFFFF))
+    # extension headers: types tshark has no fields for (their 8 bytes shown), one, a chain, and more than the 16 it shows
+    ext = lambda kind: (kind, bytes(range(kind, kind + 7)))
+    add(erf(ERF_IPV4, tcp4(), extensions=[ext(0x21)]))
+    add(erf(ERF_IPV6, udp6(), extensions=[ext(0x21), ext(0x7E), ext(0x00)]))
+    add(erf(ERF_ETH, ether(0x0800, udp4()), extensions=[ext(0x40), ext(0x01)]))
+    add(erf(ERF_COLOR_ETH, ether(0x0800, udp4()), extensions=[ext(0x02)], lctr=0x0102))
+    add(erf(ERF_IPV4, udp4(), extensions=[ext(n + 0x20) for n in range(18)]))
+    add(erf(0, b"", extensions=[ext(0x7F)] * 16))
+    # record lengths that lie (tshark shows rlen and reads nothing by it)
+    for rlen in (0, 3, 16, 17, 0xFFFF):
+        add(erf(ERF_IPV4, udp4(), rlen=rlen))
+    # wire lengths: shorter than the packet (the frame ends there), longer (cut by the capture), none, through Ethernet's
+    for wlen in (0, 1, 10, 20, 30, 100, 0xFFFF):
+        add(erf(ERF_IPV4, udp4(), wlen=wlen))
+    for wlen in (0, 2, 3, 10, 16, 30, 1514):
+        add(erf(ERF_ETH, ether(0x0800, udp4()), wlen=wlen))
+    add(erf(ERF_IPV6, udp6(), wlen=20))
+    # no packet after the header, or a few bytes of one
+    add(erf(ERF_ETH, ether(0x0800, b"")[:12], wlen=16))
+    add(erf(ERF_IPV4, b""))
+    add(erf(ERF_IPV6, b""))
+    add(erf(ERF_IPV4, udp4()[:12]))
+    add(erf(ERF_IPV4, b"\x00" * 20))
+    # types whose record tshark shows nothing after (legacy, the counters, PAD), multichannel raw types (data after
+    # their 4-byte header), and types tshark has no name for (data)
+    for kind in (0, 13, 14, 48):
+        add(erf(kind, bytes(range(20))))
+    add(erf(6, bytes(range(24)), subheader=bytes.fromhex("00000123")))
+    add(erf(8, bytes(range(24)), subheader=bytes.fromhex("80000005")))
+    for kind in (26, 40, 99, 127):
+        add(erf(kind, bytes(range(12))))
+    add(erf(99, b""))
+    # cut by the capture after the pseudo-header (wiretap refuses a whole file with a record shorter than it)
+    whole = erf(ERF_ETH, ether(0x0800, udp4()))
+    for cut in (18, 19, 25, 31, 32, 33, 40, 52, 60):
+        add(whole, cut)
+    whole = erf(ERF_IPV4, tcp4(), extensions=[ext(0x21)])
+    for cut in (24, 25, 30, 44, 50):
+        add(whole, cut)
+    add(erf(ERF_IPV6, udp6()), 40)
+    return frames
+
+
+def erf_damageable(data):
+    """The header's type, flags, lengths and loss counter (see damage: a type the record is long enough for)."""
+    return 16
+
+
+def erf_damage_type(data, caplen, rng):
+    """A type from ERF_TYPES whose pseudo-header the record still holds, with the extension bit kept."""
+    kept = len(data) if caplen is None else min(caplen, len(data))
+    extensions = 0
+    if data[8] & 0x80:
+        at = 16
+        while True:
+            extensions += 1
+            more = data[at] & 0x80
+            at += 8
+            if not more:
+                break
+    kinds = [k for k in ERF_TYPES if erf_pseudo_length(k, extensions) <= kept]
+    return (data[8] & 0x80) | rng.choice(kinds)
 
 
 def damage(frames, rng, damageable):
@@ -834,6 +949,11 @@ def damage(frames, rng, damageable):
                 value = rng.choice([PF_INET, PF_INET6, PF_INET6_FREEBSD, PF_INET6_DARWIN, 9])
             if damageable is enc_damageable and at == 3:
                 value = rng.choice([PF_INET, PF_INET6, 9])
+            if damageable is erf_damageable:
+                # the timestamp's bytes change nothing either oracle reads: the type, flags and lengths instead
+                at = at + 8 if at < 8 else at
+                if at == 8:
+                    value = erf_damage_type(data, caplen, rng)
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -863,6 +983,7 @@ def main():
         "enc.pcap": (109, enc_frames(), enc_damageable),
         "netanalyzer.pcap": (240, netanalyzer_frames(), netanalyzer_damageable),
         "netanalyzer-transparent.pcap": (241, netanalyzer_transparent_frames(), netanalyzer_damageable),
+        "erf.pcap": (197, erf_frames(), erf_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -107,6 +107,19 @@ public static class InfoColumn
     }
 
     /// <summary>
+    /// The mark of an Ethernet header an ERF record's wire length ends inside: tshark reads the destination, the source
+    /// and the type in turn, and the first read past the captured bytes fails as malformed when it also runs past the
+    /// wire length, else as size limited.
+    /// </summary>
+    private static string ErfEthernetMark(in InfoSource source, int owner)
+    {
+        int captured = source.Header(owner).Length;
+        int reported = source.Packet[owner].Extent;
+        int failed = captured < 6 ? 6 : captured < 12 ? 12 : 14;
+        return failed > reported ? MalformedMark : SizeLimitedMark;
+    }
+
+    /// <summary>
     /// The mark of a text cut short: tshark's "size limited" for a read past the captured bytes, "malformed" for one past
     /// the bytes the packet declares. A layer the decoder found short says which; otherwise a capture that kept fewer bytes
     /// than the frame had is the reason.
@@ -119,6 +132,8 @@ public static class InfoColumn
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
             or LayerKind.Gvrp or LayerKind.Gmrp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
+        LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && owner > 1 && source.Packet[owner - 1].Kind == LayerKind.Erf
+            => ErfEthernetMark(in source, owner),
         // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
         _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,

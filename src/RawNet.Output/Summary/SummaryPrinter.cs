@@ -69,11 +69,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         _printing = packet;
         _bridgedDepth = 0;
         if (HasNoTcpdumpPrinter(packet.Metadata.LinkType))
-        {
-            // tcpdump's word for a link type it has no printer for, and every captured byte.
-            line.Append("UNSUPPORTED");
-            AppendHexDump(frame, "\n\t", withText: true);
-        }
+            AppendUnsupportedLinkType(frame);
         else
             AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         _printing = null;
@@ -82,10 +78,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <summary>
     /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
-    /// front (pppd's, 166, has one: ppp_if_print) and the raw MPLS stack.
+    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack and Endace ERF.
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
-        or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls;
+        or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
     private void AppendTimestamp(TextLine line, long nanoseconds)
@@ -242,6 +238,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             ref readonly Layer layer = ref packet[index];
             var header = packet.HeaderOf(layer, frame);
+            if (layer.Kind == LayerKind.Erf)
+            {
+                AppendUnsupportedLinkType(frame);
+                return;
+            }
             if (layer.Kind == LayerKind.Pktap)
             {
                 if (!AppendPktap(packet, frame, index, ref length, ref linkStart))

@@ -54,6 +54,8 @@ public enum LayerKind : byte
     Pflog,
     /// <summary>OpenBSD's enc(4) header (LINKTYPE_ENC): family, SPI and flags; tshark "enc".</summary>
     Enc,
+    /// <summary>An Endace ERF record header (LINKTYPE_ERF) with its extension headers and subheader; tshark "erf".</summary>
+    Erf,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

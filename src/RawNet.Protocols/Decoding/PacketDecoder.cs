@@ -22,6 +22,7 @@ using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Ipnet;
 using RawNet.Protocols.Pflog;
 using RawNet.Protocols.Enc;
+using RawNet.Protocols.Erf;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
@@ -143,7 +144,7 @@ public sealed class PacketDecoder
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
-        or LinkType.Pflog or LinkType.Enc;
+        or LinkType.Pflog or LinkType.Enc or LinkType.Erf;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -353,6 +354,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Netanalyzer or LinkType.NetanalyzerTransparent:
                 DecodeNetanalyzer(input, capEnd, repEnd, transparent: linkType == LinkType.NetanalyzerTransparent);
+                return;
+            case LinkType.Erf:
+                DecodeErf(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -626,6 +630,38 @@ public sealed class PacketDecoder
                 Unsupported(input, EncHeader.Length, capEnd, repEnd, "enc address family not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// An ERF record as tshark 4.0 reads it: wiretap strips the header, every chained extension header and the type's
+    /// subheader (one layer here), and makes the record's wire length the frame's, so the packet after them is at most
+    /// wlen bytes, and cut short when wlen says more than the record holds. Ethernet for the Ethernet types (after their
+    /// offset and pad), IPv4 through tshark's "ip" dissector for type 22, IPv6 for 23; no payload for the types tshark's
+    /// erf shows nothing after (legacy, the counters, META, PAD); data for the rest, which for the types tshark has a
+    /// dissector for (HDLC, ATM, InfiniBand, ...) is not what it shows. A record too short for its pseudo-header, which
+    /// wiretap refuses with the whole file, is malformed here.
+    /// </summary>
+    private void DecodeErf(in Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Erf, 0, ErfHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes;
+        int start = ErfHeader.PseudoHeaderLength(bytes[..capEnd], out _);
+        if (start > ErfHeader.Length && !Header(input, LayerKind.Erf, 0, start, capEnd, repEnd, out _, replace: index))
+            return;
+        ErfHeader.TryRead(bytes[..capEnd], out var erf);
+        int packetEnd = start + erf.WireLength;
+        int packetCap = Math.Min(capEnd, packetEnd);
+        byte type = erf.Type;
+        if (ErfHeader.IsEthernet(type))
+            DecodeEthernet(input, start, packetCap, packetEnd);
+        else if (type == ErfHeader.Types.Ipv4)
+            DecodeIpByDispatcher(input, start, packetCap, packetEnd);
+        else if (type == ErfHeader.Types.Ipv6)
+            DecodeIpv6(input, start, packetCap, packetEnd);
+        else if (type is not (ErfHeader.Types.Legacy or ErfHeader.Types.IpCounter or ErfHeader.Types.TcpFlowCounter or ErfHeader.Types.Meta
+            or ErfHeader.Types.Pad))
+            Unsupported(input, start, packetCap, packetEnd, "ERF record type not decoded");
     }
 
     /// <summary>

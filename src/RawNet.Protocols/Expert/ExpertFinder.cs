@@ -49,6 +49,9 @@ public sealed class ExpertFinder
                     if (packet.HeaderOf(layer, frame) is { Length: > 0 } pflog && pflog[0] < Pflog.PflogHeader.MinLength)
                         sink.Add(ExpertItem.PflogInvalidHeaderLength, pflog[0]);
                     break;
+                case LayerKind.Erf:
+                    FindErf(packet.HeaderOf(layer, frame), ref sink);
+                    break;
                 case LayerKind.Ipv4:
                     if (!FindIpv4(packet, frame, i, ref sink))
                         i = layers.Length;
@@ -152,6 +155,27 @@ public sealed class ExpertFinder
         int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
         if (payloadLength != 0 && payloadLength > available)
             sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
+    }
+
+    /// <summary>
+    /// erf's items: a loss counter that is not zero (the colour types hold a colour there instead), each error flag, and
+    /// more extension headers than the 16 it shows.
+    /// </summary>
+    private static void FindErf(ReadOnlySpan<byte> header, ref Sink sink)
+    {
+        if (!Erf.ErfHeader.TryRead(header, out var erf))
+            return;
+        if (!Erf.ErfHeader.HasColor(erf.Type) && erf.LossCounter != 0)
+            sink.Add(ExpertItem.ErfPacketLoss);
+        if ((erf.Flags & Erf.ErfHeader.Flag.Truncated) != 0)
+            sink.Add(ExpertItem.ErfTruncated);
+        if ((erf.Flags & Erf.ErfHeader.Flag.RxError) != 0)
+            sink.Add(ExpertItem.ErfRxError);
+        if ((erf.Flags & Erf.ErfHeader.Flag.DsError) != 0)
+            sink.Add(ExpertItem.ErfDsError);
+        Erf.ErfHeader.PseudoHeaderLength(header, out int extensions);
+        if (extensions > Erf.ErfHeader.MaxShownExtensions)
+            sink.Add(ExpertItem.ErfMoreExtensions);
     }
 
     /// <summary>Bytes the packet reports from <paramref name="layer"/>'s start to the end of its buffer (captured or not).</summary>

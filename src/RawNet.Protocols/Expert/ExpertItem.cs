@@ -22,6 +22,12 @@ public enum ExpertItem : byte
 {
     // pf's log
     PflogInvalidHeaderLength,
+    // Endace ERF
+    ErfPacketLoss,
+    ErfTruncated,
+    ErfRxError,
+    ErfDsError,
+    ErfMoreExtensions,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -91,12 +97,13 @@ public static class ExpertItems
     {
         ExpertItem.PflogInvalidHeaderLength or ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket
             or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
-            or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed => ExpertSeverity.Error,
+            or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed or ExpertItem.ErfTruncated or ExpertItem.ErfRxError
+            or ExpertItem.ErfDsError => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
             or ExpertItem.TcpLostSegment or ExpertItem.TcpAckLostSegment or ExpertItem.TcpWindowFull
-            or ExpertItem.TcpZeroWindow => ExpertSeverity.Warning,
+            or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -106,6 +113,8 @@ public static class ExpertItems
     public static ExpertGroup Group(ExpertItem item) => item switch
     {
         ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
+        // tshark files ERF's error flags under checksums.
+        ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError => ExpertGroup.Checksum,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
@@ -122,6 +131,7 @@ public static class ExpertItems
             or ExpertItem.Ipv4TtlLocalControlBlock => "IPv4",
         ExpertItem.Ipv6PayloadLengthExceedsFrame => "IPv6",
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
+        ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
@@ -141,6 +151,11 @@ public static class ExpertItems
         return finding.Item switch
         {
             ExpertItem.PflogInvalidHeaderLength => $"Invalid header length {n}",
+            ExpertItem.ErfPacketLoss => "Packet loss occurred between previous and current packet",
+            ExpertItem.ErfTruncated => "ERF Truncation Error",
+            ExpertItem.ErfRxError => "ERF Rx Error",
+            ExpertItem.ErfDsError => "ERF DS Error",
+            ExpertItem.ErfMoreExtensions => "More extension headers were present, not shown",
             ExpertItem.Ipv4BogusLength => "Bogus IP length",
             ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
             ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",

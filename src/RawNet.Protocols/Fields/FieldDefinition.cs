@@ -171,6 +171,10 @@ public enum FieldPresence : byte
     NetanalyzerTimeTick,
     /// <summary>netANALYZER's GPIO event, once the pseudo-frame's signature matched.</summary>
     NetanalyzerGpio,
+    /// <summary>ERF's loss counter: every record type but the colour types.</summary>
+    ErfLossCounter,
+    /// <summary>ERF's colour, in the loss counter's place for the colour types.</summary>
+    ErfColor,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -275,6 +279,11 @@ public enum ComputedField : ushort
     JuniperTtpDeviceMediaType,
     JuniperTtpLogicalInterfaceEncapsulation,
     JuniperPayloadType,
+    /// <summary>ERF fields that move with the extension headers, read by <see cref="Erf.ErfFieldReader"/> (ErfExtensionType to ErfEthernetPad).</summary>
+    ErfExtensionType,
+    ErfExtensionData,
+    ErfEthernetOffset,
+    ErfEthernetPad,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,

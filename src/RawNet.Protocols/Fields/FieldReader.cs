@@ -61,6 +61,8 @@ public static class FieldReader
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
             return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Erf.ErfFieldReader.Serves(field.Computed))
+            return Erf.ErfFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Juniper.JuniperFieldReader.Serves(field.Computed))
             return Juniper.JuniperFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Macsec.MacsecFieldReader.Serves(field.Computed))
@@ -185,6 +187,7 @@ public static class FieldReader
         FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),
+        FieldPresence.ErfLossCounter or FieldPresence.ErfColor => Erf.ErfFields.IsPresent(presence, header),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

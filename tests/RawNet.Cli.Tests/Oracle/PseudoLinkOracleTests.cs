@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -50,6 +50,9 @@ public sealed class PseudoLinkOracleTests
         "netanalyzer.packetstatus.sfd_error", "netanalyzer.packetstatus.short_frame", "netanalyzer.packetstatus.short_preamble",
         "netanalyzer.packetstatus.long_preamble", "netanalyzer.buffer", "netanalyzer.buffer.state", "netanalyzer.buffer.source",
         "netanalyzer.timetick", "eth.fcs",
+        "erf.ts", "erf.types", "erf.types.type", "erf.types.ext_header", "erf.flags", "erf.flags.cap", "erf.flags.vlen",
+        "erf.flags.trunc", "erf.flags.rxe", "erf.flags.dse", "erf.flags.res", "erf.rlen", "erf.lctr", "erf.color", "erf.wlen",
+        "erf.ehdr.types", "erf.ehdr.unknown.data", "erf.eth.off", "erf.eth.pad",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -139,6 +142,14 @@ public sealed class PseudoLinkOracleTests
     [InlineData("netanalyzer.pcap", "netanalyzer.port == 2 && ip")]
     [InlineData("netanalyzer-transparent.pcap", "netanalyzer && data")]
     [InlineData("netanalyzer-transparent.pcap", "netanalyzer.packetstatus != 0")]
+    [InlineData("erf.pcap", "erf")]
+    [InlineData("erf.pcap", "erf.types.type == 22 && ipv6")]
+    [InlineData("erf.pcap", "erf.types.ext_header && eth")]
+    [InlineData("erf.pcap", "erf.ehdr.types == 126")]
+    [InlineData("erf.pcap", "erf.color == 0x0abc || erf.lctr > 100")]
+    [InlineData("erf.pcap", "erf.flags.trunc == 1 && erf.flags.rxe == 1")]
+    [InlineData("erf.pcap", "erf.wlen < 20 && !ip")]
+    [InlineData("erf.pcap", "erf.eth.off == 18")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -152,6 +163,18 @@ public sealed class PseudoLinkOracleTests
         var expected = Invalid(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+    }
+
+    /// <summary>erf's expert items (loss counter, error flags, extension headers past 16) are counted as tshark counts them.</summary>
+    [Fact]
+    public void ErfExpertItemsAreCountedAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap");
+        static string[] Erf(string text) => text.Split('\n').Where(l => l.Contains("   ERF  ")).ToArray();
+        var expected = Erf(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        Assert.Equal(5, expected.Length);
+        Assert.Equal(expected, Erf(InProcessRawNet.Run("stats", path, "--expert").StdOut));
     }
 
     [Fact]
@@ -231,7 +254,17 @@ public sealed class PseudoLinkOracleTests
             "\t0x04\t2\t", "\t0xff\t2\t", "Buffer overflow", "Buffer recovery", "Time tick", "GPIO event on GPIO 1 (falling edge)",
             "Frame captured in transparent mode", "Malformed Packet", "size limited" })
             Assert.Contains(value, netanalyzer);
+        var erf = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "erf.types", "-e", "erf.ehdr.types", "-e", "erf.wlen", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "erf:eth:ethertype:ip:udp", "erf:eth:ethertype:ip:tcp", "erf:eth:ethertype:ip:icmp",
+            "erf:eth:ethertype:ipv6:udp", "erf:eth:ethertype:ipv6:tcp", "erf:eth:ethertype:ipv6:icmpv6", "erf:ip:udp", "erf:ip:tcp",
+            "erf:ip:icmp", "erf:ip:ipv6:udp", "erf:ipv6:udp", "erf:ipv6:tcp", "erf:ipv6:icmpv6", "erf:data", "\t0x0b\t", "\t0x10\t",
+            "\t0x14\t", "\t0x96\t33\t", "33,126,0", "32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47\t", "\t65535\t",
+            "Bogus IPv6 version", "Unknown type 99", "LEGACY", "MC_RAW_CHANNEL", "ETH[Malformed Packet]", "IPV4[Malformed Packet]",
+            "ETH[Packet size limited during capture]", "Malformed Packet: IPv4", "size limited" })
+            Assert.Contains(value, erf.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap")]).StdOut
@@ -240,6 +273,53 @@ public sealed class PseudoLinkOracleTests
             "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]",
             "[|netanalyzer]", "[|netanalyzer_transparent]", "ethertype Unknown (0x88ff)" })
             Assert.Contains(value, lines);
+    }
+
+    /// <summary>
+    /// An ERF record shorter than its pseudo-header (the fixed header, a chain of extension headers that never ends, an
+    /// Ethernet record without its offset and pad) makes tshark's wiretap refuse the rest of the file, so the bundled
+    /// capture holds none: RawNet decodes every such record as a malformed ERF layer and goes on to the next.
+    /// </summary>
+    [Fact]
+    public void ErfRecordsShorterThanTheirPseudoHeaderStopTsharkButNotRawNet()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var whole = Convert.FromHexString("0000000000f1536563040018000000080102030405060708");
+        byte[][] records =
+        [
+            whole[..15],
+            Convert.FromHexString("0000000000f15365960400280000000080000000000000008000000000000000"),
+            Convert.FromHexString("0000000000f153650204001100000001"),
+            whole,
+        ];
+        string path = Path.Combine(Path.GetTempPath(), $"rawnet-erf-short-{Environment.ProcessId}.pcap");
+        using (var file = File.Create(path))
+        {
+            file.Write(Convert.FromHexString("d4c3b2a1020004000000000000000000ffff0000c5000000"));
+            var header = new byte[16];
+            foreach (var record in records)
+            {
+                BitConverter.TryWriteBytes(header.AsSpan(8), record.Length);
+                BitConverter.TryWriteBytes(header.AsSpan(12), record.Length);
+                file.Write(header);
+                file.Write(record);
+            }
+        }
+        try
+        {
+            var refused = ExternalTool.Run(tshark, ["-n", "-r", path]);
+            Assert.Contains("ERF", refused.StdErr);
+            var ours = InProcessRawNet.Run("read", path, "-T", "fields", "-e", "frame.number", "-e", "erf.types", "-e", "_ws.col.Info");
+            Assert.Equal(0, ours.ExitCode);
+            var lines = ours.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(records.Length, lines.Length);
+            Assert.EndsWith("Unknown type 99", lines[^1]);
+            Assert.All(lines[..^1], line => Assert.Contains("[Malformed Packet]", line));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     internal const string Script = "make-pseudo-link-cases.py";

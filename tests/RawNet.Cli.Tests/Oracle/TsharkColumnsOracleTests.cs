@@ -87,7 +87,7 @@ public sealed class TsharkColumnsOracleTests
     /// </summary>
     private static readonly HashSet<string> RawNetProtocols =
     [
-        "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "ap1394", "netanalyzer", "ipfc", "pflog", "enc", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
+        "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "ap1394", "netanalyzer", "ipfc", "pflog", "enc", "erf", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp",
@@ -216,7 +216,8 @@ public sealed class TsharkColumnsOracleTests
     /// <summary>The first protocol of frame.protocols RawNet does not decode, ignoring what an ICMP error quotes; null when none.</summary>
     private static string? FirstUndecodedProtocol(string protocols)
     {
-        foreach (var protocol in protocols.Split(':'))
+        // tshark lists no protocol at all for an ERF record of no bytes after its pseudo-header that erf hands nowhere.
+        foreach (var protocol in protocols.Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             if (protocol is "icmp" or "icmpv6")
                 return null;

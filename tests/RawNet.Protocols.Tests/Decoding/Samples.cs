@@ -188,6 +188,11 @@ internal static class Samples
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.BsdInet6, tcp6, littleEndian: true)),
+            // Endace ERF: Ethernet behind an extension header, IPv6 on its own record type, data after a multichannel header.
+            (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.Ethernet, EthernetFrame(EtherType.Ipv4, udp4),
+                extensions: [Erf.ErfTests.Extension(0x21)])),
+            (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.Ipv6, tcp6)),
+            (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.McRawChannel, [1, 2, 3, 4])),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

@@ -39,8 +39,14 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     public readonly DecodedPacket Packet = packet;
     public readonly ReadOnlySpan<byte> Frame = frame;
 
-    /// <summary>True when the capture kept fewer bytes than the frame had (a snaplen cut): a header cut there is "size limited", not malformed.</summary>
-    public bool CaptureCut => Frame.Length < Packet.Metadata.OriginalLength;
+    /// <summary>
+    /// True when the capture kept fewer bytes than the frame had (a snaplen cut): a header cut there is "size limited", not
+    /// malformed. For an ERF record, the frame tshark sees is the packet after the pseudo-header, as long as its wire length.
+    /// </summary>
+    public bool CaptureCut => Packet.Metadata.LinkType == Protocols.LinkType.Erf && Packet.LayerCount > 1 && Packet[1].Kind == LayerKind.Erf
+        && Packet[1].Status == LayerStatus.Complete
+        ? Protocols.Erf.ErfHeader.TryRead(Header(1), out var erf) && Frame.Length - Packet[1].HeaderLength < erf.WireLength
+        : Frame.Length < Packet.Metadata.OriginalLength;
 
     /// <summary>The header bytes of the layer at <paramref name="index"/> that are present.</summary>
     public ReadOnlySpan<byte> Header(int index) => Packet.HeaderOf(Packet[index], Frame);
@@ -73,7 +79,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
-            or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac => ColumnWriter.PseudoHeader,
+            or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
@@ -143,11 +149,15 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// </summary>
     public bool FailedAfterText(int index)
     {
+        const int MinimumEthernetFrame = 60;
         if (CaptureCut)
         {
-            for (int i = 2; i < index; i++)
+            for (int i = 2; i <= index; i++)
             {
-                if (Packet[i].Kind == LayerKind.Llc && Packet[i - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan)
+                // An LLC frame that is itself the failed text: the trailer is read after it only when the frame is too
+                // long for it to be minimum-size padding.
+                if (Packet[i].Kind == LayerKind.Llc && Packet[i - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
+                    && (i < index || Packet[i - 1].Extent > MinimumEthernetFrame))
                     return true;
             }
         }
@@ -196,7 +206,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
-        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc;
+        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in

@@ -1,6 +1,7 @@
 using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
@@ -71,6 +72,7 @@ internal static class PseudoHeaderInfo
             LayerKind.Ipnet => "Solaris IPNET",
             LayerKind.Arcnet => "ARCNET",
             LayerKind.TokenRing => TokenRingInfo(in source, index),
+            LayerKind.Erf => ErfTypeName(source.Header(index)),
             _ => "",
         });
         return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
@@ -119,6 +121,53 @@ internal static class PseudoHeaderInfo
         line.Append("] ");
     }
 
+    /// <summary>
+    /// What tshark's erf writes in the Info column before what the record carries: its name of the record type (two with
+    /// a trailing space, as tshark has them), or "Unknown type N".
+    /// </summary>
+    private static string ErfTypeName(ReadOnlySpan<byte> header)
+    {
+        if (header.Length <= ErfHeader.Field.Type)
+            return "";
+        byte type = (byte)(header[ErfHeader.Field.Type] & ErfHeader.TypeMask);
+        return type switch
+        {
+            0 => "LEGACY",
+            1 => "HDLC_POS",
+            2 => "ETH",
+            3 => "ATM",
+            4 => "AAL5",
+            5 => "MC_HDLC",
+            6 => "MC_RAW",
+            7 => "MC_ATM",
+            8 => "MC_RAW_CHANNEL",
+            9 => "MC_AAL5",
+            10 => "COLOR_HDLC_POS",
+            11 => "COLOR_ETH",
+            12 => "MC_AAL2 ",
+            13 => "IP_COUNTER",
+            14 => "TCP_FLOW_COUNTER",
+            15 => "DSM_COLOR_HDLC_POS",
+            16 => "DSM_COLOR_ETH ",
+            17 => "COLOR_MC_HDLC_POS",
+            18 => "AAL2",
+            19 => "COLOR_HASH_POS",
+            20 => "COLOR_HASH_ETH",
+            21 => "INFINIBAND",
+            22 => "IPV4",
+            23 => "IPV6",
+            24 => "RAW_LINK",
+            25 => "INFINIBAND_LINK",
+            27 => "Provenance Metadata Record", // what its META dissection writes
+            28 => "OMNI-PATH_SNC",
+            29 => "OMNI-PATH",
+            48 => "PAD",
+            _ => UnknownErfTypes[type],
+        };
+    }
+
+    private static readonly string[] UnknownErfTypes = Enumerable.Range(0, ErfHeader.TypeMask + 1).Select(n => "Unknown type " + n).ToArray();
+
     /// <summary>tshark 4.0's names of pf's actions (its build for neither BSD nor macOS), or "" for a number it has none for.</summary>
     public static string PflogActionName(byte action) => action switch
     {
@@ -151,6 +200,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Pflog => "PFLOG",
         LayerKind.Enc => "ENC",
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
+        LayerKind.Erf => "ERF",
         _ => "NFLOG",
     };
 
