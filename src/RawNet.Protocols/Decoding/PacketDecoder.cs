@@ -111,6 +111,9 @@ public sealed class PacketDecoder
     /// <summary>The stop reason of a packet whose Ethernet FCS the capture cut after everything above it was read.</summary>
     public const string FcsCutReason = "Ethernet FCS cut short by the capture length";
 
+    /// <summary>Why a packet whose layers were all read stopped in its Ethernet trailer (padding, a monitoring trailer, a guessed FCS).</summary>
+    public const string TrailerCutReason = "Ethernet trailer cut short by the capture length";
+
     // Offset (in the IPv6 layer's buffer) of the final destination named by a routing header with segments left, which
     // replaces the IPv6 destination in the transport pseudo-header (RFC 8200 8.1); -1 when there is none. Set by the
     // extension-header walk and read by the transport decoded right after it.
@@ -236,15 +239,21 @@ public sealed class PacketDecoder
                 return;
             }
             case LinkType.LinuxSll:
-                if (!Header(input, LayerKind.LinuxSll, start, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
+            {
+                if (!Header(input, LayerKind.LinuxSll, start, LinuxCookedHeader.SllLength, capEnd, repEnd, out int sll))
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.SllProtocol(bytes[start..]), start + LinuxCookedHeader.SllLength, capEnd, repEnd);
+                ReadTrailer(input, sll, capEnd, repEnd, guessesFcs: false);
                 return;
+            }
             case LinkType.LinuxSll2:
-                if (!Header(input, LayerKind.LinuxSll2, start, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out _))
+            {
+                if (!Header(input, LayerKind.LinuxSll2, start, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out int sll2))
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes[start..]), start + LinuxCookedHeader.Sll2Length, capEnd, repEnd);
+                ReadTrailer(input, sll2, capEnd, repEnd, guessesFcs: false);
                 return;
+            }
             case LinkType.Ppp:
             case LinkType.PppHdlc:
                 DecodePppHdlc(input, start, capEnd, repEnd);
@@ -1105,7 +1114,7 @@ public sealed class PacketDecoder
 
     private void DecodeEthernet(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
+        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out int index))
             return;
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
         // IP straight away, as DecodeEtherType would: most frames carry it.
@@ -1115,6 +1124,43 @@ public sealed class PacketDecoder
             DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else
             DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+        // tshark's "eth" dissector of the capture's own link guesses an FCS; one inside a tunnel or bridged frame does not.
+        ReadTrailer(input, index, capEnd, repEnd, guessesFcs: offset == 0 && _packet.Metadata.LinkType == LinkType.Ethernet);
+    }
+
+    /// <summary>
+    /// tshark's reading of the trailer after what the Ethernet or Linux cooked header at <paramref name="index"/> carries,
+    /// behind any VLAN tags, once those layers are done: after an IPv4, IPv6 or ARP packet's own length when the capture
+    /// kept bytes past it, after an 802.3 length always (a capture that ends before that length does fails on it).
+    /// Where it reads past the capture (<see cref="EthernetTrailer"/>) the packet is cut there, after every layer's text.
+    /// </summary>
+    private void ReadTrailer(in Span input, int index, int capEnd, int repEnd, bool guessesFcs)
+    {
+        if (input.Quoted || input.Source != LayerSource.Frame)
+            return;
+        int next = index + 1;
+        while (next < _packet.LayerCount && _packet[next].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
+            next++;
+        if (next >= _packet.LayerCount || _packet[next].Source != LayerSource.Frame)
+            return;
+        ref readonly Layer carried = ref _packet[next];
+        int end = Math.Min(repEnd, carried.Offset + carried.Extent);
+        bool tagged = next > index + 1;
+        int frameLength = _packet[0].Extent;
+        long seconds = Math.DivRem(_packet.Metadata.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
+        var captured = input.Bytes[..capEnd];
+        int ethernetLength = repEnd - _packet[index].Offset;
+        bool cut = carried.Kind switch
+        {
+            LayerKind.Llc => capEnd < end || EthernetTrailer.ReadsPastCapture(captured, end, repEnd, frameLength, guessesFcs && !tagged, ethernetLength, seconds),
+            LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp => capEnd > end
+                && EthernetTrailer.ReadsPastCapture(captured, end, repEnd, frameLength, guessesFcs && !tagged, ethernetLength, seconds),
+            _ => false,
+        };
+        if (!cut)
+            return;
+        _packet.TrailerCut = true;
+        Stop(DecodeOutcome.Truncated, _packet[index].Kind, capEnd, TrailerCutReason);
     }
 
     /// <summary>
