@@ -783,6 +783,19 @@ public sealed class PacketDecoder
             DecodeIpv4(input, offset, capEnd, repEnd);
     }
 
+    /// <summary>
+    /// What the EtherType 0x0800 names. tshark's EtherType table hands it to IPv4's own dissector, which adds its version
+    /// field before it hands a version 6 header to IPv6 (<see cref="Ipv6LayerDetail.HandedOnByIpv4"/>); GRE's table and
+    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first.
+    /// </summary>
+    private void DecodeIpv4ByEtherType(in Span input, int offset, int capEnd, int repEnd)
+    {
+        int index = _packet.LayerCount;
+        DecodeIpByDispatcher(input, offset, capEnd, repEnd);
+        if (_packet.LayerCount > index && _packet[index].Kind == LayerKind.Ipv6 && _packet[index - 1].Kind is not (LayerKind.Gre or LayerKind.Nflog))
+            _packet.LayerRef(index).Detail |= Ipv6LayerDetail.HandedOnByIpv4;
+    }
+
     private void DecodeAvs(in Span input, int capEnd, int repEnd)
     {
         if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length))
@@ -1119,7 +1132,7 @@ public sealed class PacketDecoder
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
         // IP straight away, as DecodeEtherType would: most frames carry it.
         if (type == EtherType.Ipv4)
-            DecodeIpByDispatcher(input, offset + EthernetHeader.Length, capEnd, repEnd);
+            DecodeIpv4ByEtherType(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else if (type == EtherType.Ipv6)
             DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else
@@ -1210,7 +1223,7 @@ public sealed class PacketDecoder
             switch (type)
             {
                 case EtherType.Ipv4:
-                    DecodeIpByDispatcher(input, offset, capEnd, repEnd);
+                    DecodeIpv4ByEtherType(input, offset, capEnd, repEnd);
                     return;
                 case EtherType.Ipv6:
                     DecodeIpv6(input, offset, capEnd, repEnd);
