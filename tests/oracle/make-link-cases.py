@@ -38,7 +38,7 @@ spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the
 PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp.pcap (LINKTYPE_IEEE802_5): the same
 behind Token Ring, see tokenring_garp_frames. trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
 113): captures cut in the trailer after what the header carries, and IPv6 behind EtherType 0x0800; see trailer_frames and
-trailer_sll_frames (their seeds damage nothing).
+trailer_sll_frames (a seed writes neither).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -2100,6 +2100,8 @@ def main():
         "trailer-cuts-sll.pcap": (113, trailer_sll_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
+        if seed is not None and damageable is trailer_damageable:
+            continue  # nothing of theirs to damage
         if seed is not None:
             frames = damage(frames, rng, direction, damageable)
         write(os.path.join(outdir, name), linktype, frames)
