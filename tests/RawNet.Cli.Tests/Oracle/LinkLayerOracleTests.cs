@@ -254,7 +254,7 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "eth:ethertype:ip:udp:vssmonitoring", "eth:llc:stp:vssmonitoring", "eth:ethertype:vlan:ethertype:ip:udp",
             "eth:llc:ip:udp", "eth:ethertype:arp", "eth:ethertype:ip:ipv6:udp", "eth:llc:ip:ipv6", "eth:ethertype:ip:gre:ip:ipv6", "\t6,6\t", "\t4,6\t",
             "Len=0[Packet size limited during capture]", "Len=0\n", "Port = 0x8001[Packet size limited during capture]", "Port = 0x8001\n",
-            "Didn't find padding of zeros" })
+            "\t000000000000000000000000000000000000\t", "\t0505050505", "\t07070707\t" })
             Assert.Contains(value, run.StdOut);
         var sll = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "trailer-cuts-sll.pcap"), "-T", "fields",
             "-e", "frame.protocols", "-e", "ip.version", "-e", "_ws.col.Info"]);
