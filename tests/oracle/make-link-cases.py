@@ -38,7 +38,8 @@ spanning tree BPDUs on LLC and behind SNAP, see stp_frames (its seeds damage the
 PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp.pcap (LINKTYPE_IEEE802_5): the same
 behind Token Ring, see tokenring_garp_frames. trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
 113): captures cut in the trailer after what the header carries, and IPv6 behind EtherType 0x0800; see trailer_frames and
-trailer_sll_frames (a seed writes neither).
+trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) and frelay-ipv6.pcap (107): IPv6 where
+AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -2004,6 +2005,15 @@ def trailer_sll_frames():
     return frames
 
 
+def sniffed_ipv6_frames(header):
+    """IPv6 where a header that tshark hands to its version-sniffing "ip" dissector names IPv4: whole, and cut through
+    the IPv6 and UDP headers."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    cut_everywhere(add, header + udp6(b""), len(header))
+    return frames
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2098,6 +2108,9 @@ def main():
         # and after those, Ethernet and Linux cooked trailers the capture cut, and IPv6 behind EtherType 0x0800
         "trailer-cuts.pcap": (1, trailer_frames(), False, trailer_damageable),
         "trailer-cuts-sll.pcap": (113, trailer_sll_frames(), False, trailer_damageable),
+        # and IPv6 where BSD loopback's AF_INET and Frame Relay's NLPID 0xCC name IPv4
+        "null-ipv6.pcap": (0, sniffed_ipv6_frames(struct.pack("<I", 2)), False, trailer_damageable),
+        "frelay-ipv6.pcap": (107, sniffed_ipv6_frames(bytes.fromhex("040103cc")), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -230,8 +230,9 @@ public sealed class PacketDecoder
                 _packet.LayerRef(loopback).Detail = networkOrder ? LoopbackHeader.NetworkOrder : (byte)0;
                 uint family = LoopbackHeader.Family(bytes[start..], networkOrder);
                 int next = start + LoopbackHeader.Length;
+                // tshark's null.type table hands AF_INET to the version-sniffing "ip" dissector.
                 if (family == LoopbackHeader.Inet)
-                    DecodeIpv4(input, next, capEnd, repEnd);
+                    DecodeIpByDispatcher(input, next, capEnd, repEnd);
                 else if (LoopbackHeader.IsInet6(family))
                     DecodeIpv6(input, next, capEnd, repEnd);
                 else
@@ -1466,7 +1467,8 @@ public sealed class PacketDecoder
         switch ((Nlpid)bytes[nlpidAt])
         {
             case Nlpid.Ipv4:
-                DecodeIpv4(input, payload, capEnd, repEnd);
+                // As tshark's fr.nlpid table: to the version-sniffing "ip" dissector.
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
                 return;
             case Nlpid.Ipv6:
                 DecodeIpv6(input, payload, capEnd, repEnd);
