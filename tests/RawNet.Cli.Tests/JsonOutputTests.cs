@@ -36,6 +36,24 @@ public sealed class JsonOutputTests
         }
     }
 
+    [Fact]
+    public void A_field_two_definitions_fill_is_one_key()
+    {
+        // IPv6 behind EtherType 0x0800: IPv4's dissector and IPv6's each add ip.version; the object holds one key, an array.
+        var file = Path.Combine(TestPaths.Captures, "link", "trailer-cuts.pcap");
+        var json = InProcessRawNet.Run("read", "-T", "json", "-Y", "ip && ipv6", file);
+        var fields = InProcessRawNet.Run("read", "-T", "fields", "-e", "ip.version", "-Y", "ip && ipv6", file);
+        var objects = json.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(objects);
+        Assert.Equal(fields.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries), objects.Select(o =>
+        {
+            using var document = JsonDocument.Parse(o);
+            return ValuesOf(document.RootElement, "ip.version");
+        }));
+        Assert.Contains("\"ip.version\":[\"6\",\"6\"]", json.StdOut);
+        Assert.DoesNotContain("\"ip.version\":\"6\",\"ip.version\"", json.StdOut);
+    }
+
     /// <summary>Every value of a field across the frame and all layers, comma-joined as -T fields joins them.</summary>
     private static string ValuesOf(JsonElement packet, string name)
     {

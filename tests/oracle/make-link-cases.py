@@ -39,6 +39,10 @@ PDUs on the same SAP, see garp_frames (its seeds damage the PDU); tokenring-garp
 behind Token Ring, see tokenring_garp_frames. ppp-pppd.pcap (LINKTYPE_PPP_PPPD, 166), chdlc-dir.pcap
 (LINKTYPE_C_HDLC_WITH_DIR, 205), frelay-dir.pcap (LINKTYPE_FRELAY_WITH_DIR, 206) and mpls-raw.pcap (LINKTYPE_MPLS, 219):
 link types tshark 4.0's reader refuses; see pppd_frames, chdlc_dir_frames, frelay_dir_frames, mpls_raw_frames.
+trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
+113): captures cut in the trailer after what the header carries, and IPv6 behind EtherType 0x0800; see trailer_frames and
+trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) and frelay-ipv6.pcap (107): IPv6 where
+AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -1995,6 +1999,111 @@ def mpls_raw_frames():
 def mpls_raw_damageable(data, direction):
     """The first label entry's label and traffic class bytes."""
     return 3
+# --- Ethernet trailers cut by the capture, and IPv6 where IPv4 is announced ---
+
+DAY = 24 * 3600
+
+
+def vss_stamp(seconds, nanoseconds=16):
+    """A VSS Monitoring time stamp (tshark's trailer heuristic reads one from any trailer of 8, 9, 12 or 13 bytes)."""
+    return struct.pack(">II", seconds, nanoseconds)
+
+
+# What the trailer's bytes are, given its length: the first 18 (what a 42-byte frame pads to 60) and the rest.
+TRAILER_FILLS = [
+    lambda n: bytes(n),
+    lambda n: b"\x05" * n,
+    lambda n: bytes(min(n, 18)) + b"\x07" * max(0, n - 18),
+    lambda n: bytes(min(n, 18)) + (vss_stamp(16) + b"\x03" * 8)[:max(0, n - 18)],
+    lambda n: bytes(min(n, 18)) + (vss_stamp(T0) + b"\x03" * 8)[:max(0, n - 18)],
+    lambda n: bytes(min(n, 18)) + (vss_stamp(T0 - 40 * DAY) + b"\x03" * 8)[:max(0, n - 18)],
+    lambda n: (vss_stamp(T0) + b"\x03" * 30)[:n],
+]
+
+
+def cut_everywhere(add, frame, first):
+    """The frame cut by the capture at every length from first on, then whole."""
+    for caplen in range(first, len(frame)):
+        add(frame, caplen)
+    add(frame)
+
+
+def trailer_frames():
+    """Frames whose capture ends in the bytes after what the Ethernet header carries: Ethernet II with IPv4 and ARP, under a
+    VLAN tag, 802.3 with LLC (spanning tree on SAP 0x42, SNAP with IPv4, a SAP nobody decodes), with trailers of zeros
+    (padding to 60 bytes), of other bytes, of VSS Monitoring time stamps tshark takes or refuses, in frames under 60
+    bytes, of 60 to 63 and of 64 or more (tshark then guesses an FCS), each cut at every length; then IPv6 behind
+    EtherType 0x0800 (under a VLAN tag, behind SNAP, GRE and LLC's IP SAP, cut through its header)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ip = udp4(b"")
+    for length in (2, 8, 9, 12, 18, 19, 22, 26, 27, 30):
+        for fill in TRAILER_FILLS:
+            cut_everywhere(add, ether(0x0800, ip + fill(length)), 14 + len(ip) - 1)
+    arp = bytes.fromhex("0001080006040001") + MAC_A + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    for length in (18, 22, 26):
+        for fill in TRAILER_FILLS[:3]:
+            cut_everywhere(add, ether(0x0806, arp + fill(length)), 14 + len(arp))
+    for length in (2, 14, 18, 22, 26):
+        for fill in TRAILER_FILLS[:4]:
+            cut_everywhere(add, ether(0x8100, struct.pack(">H", 5) + struct.pack(">H", 0x0800) + ip + fill(length)), 18 + len(ip))
+    bpdu = config_bpdu()
+    for length in (4, 8, 9, 12, 16, 20, 24):
+        for fill in TRAILER_FILLS:
+            cut_everywhere(add, stp_frame(bpdu, pad=False) + fill(length)[:length], 14 + 3 + len(bpdu) - 1)
+    snap = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ip
+    for length in (10, 18, 26):
+        for fill in TRAILER_FILLS[:3]:
+            cut_everywhere(add, MAC_B + MAC_A + struct.pack(">H", len(snap)) + snap + fill(length), 14 + len(snap))
+    other = b"\x12\x12\x03" + b"\x11" * 10
+    for length in (4, 33, 37, 41):
+        for fill in TRAILER_FILLS[:2]:
+            cut_everywhere(add, MAC_B + MAC_A + struct.pack(">H", len(other)) + other + fill(length), 14 + len(other) - 1)
+    vlan_bpdu = MAC_B + MAC_A + struct.pack(">HHH", 0x8100, 5, 3 + len(bpdu)) + b"\x42\x42\x03" + bpdu
+    for fill in TRAILER_FILLS[:2]:
+        cut_everywhere(add, vlan_bpdu + fill(12), len(vlan_bpdu))
+    # IPv6 where IPv4 is announced: tshark's IPv4 dissector adds its version before it hands the header to IPv6.
+    v6 = udp6()
+    cut_everywhere(add, ether(0x0800, udp6(b"")), 14)
+    add(ether(0x0800, v6 + b"\x05" * 4), 14 + len(v6) + 2)
+    add(ether(0x8100, struct.pack(">HH", 5, 0x0800) + v6))
+    add(MAC_B + MAC_A + struct.pack(">H", 8 + len(v6)) + b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + v6)
+    add(MAC_B + MAC_A + struct.pack(">H", 3 + len(v6)) + b"\x06\x06\x03" + v6)
+    add(ether(0x0800, bytes(IP(src=A, dst=B, id=3, proto=47) / Raw(struct.pack(">HH", 0, 0x0800) + v6))))
+    add(ether(0x86DD, udp4()))
+    return frames
+
+
+def trailer_damageable(data, direction):
+    """Nothing: the Ethernet oracles damage Ethernet headers; these frames are about the capture's cut."""
+    return 0
+
+
+def cooked(protocol, payload):
+    """A Linux cooked (v1) header from a host to us, then the payload."""
+    return struct.pack(">HHH8sH", 0, 1, 6, MAC_A + b"\x00\x00", protocol) + payload
+
+
+def trailer_sll_frames():
+    """Linux cooked frames whose capture ends in the trailer after IPv4 (tshark pads the whole frame, cooked header
+    included, to 60 bytes and guesses no FCS), each cut at every length, and IPv6 behind protocol 0x0800."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ip = udp4(b"")
+    for length in (2, 8, 9, 12, 16, 20, 24):
+        for fill in TRAILER_FILLS:
+            cut_everywhere(add, cooked(0x0800, ip + fill(length)[:length]), 16 + len(ip))
+    cut_everywhere(add, cooked(0x0800, udp6(b"")), 16)
+    return frames
+
+
+def sniffed_ipv6_frames(header):
+    """IPv6 where a header that tshark hands to its version-sniffing "ip" dissector names IPv4: whole, and cut through
+    the IPv6 and UDP headers."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    cut_everywhere(add, header + udp6(b""), len(header))
+    return frames
 
 
 def damage(frames, rng, direction, damageable):
@@ -2094,8 +2203,16 @@ def main():
         "chdlc-dir.pcap": (205, chdlc_dir_frames(), False, chdlc_dir_damageable),
         "frelay-dir.pcap": (206, frelay_dir_frames(), False, frelay_dir_damageable),
         "mpls-raw.pcap": (219, mpls_raw_frames(), False, mpls_raw_damageable),
+        # and after those, Ethernet and Linux cooked trailers the capture cut, and IPv6 behind EtherType 0x0800
+        "trailer-cuts.pcap": (1, trailer_frames(), False, trailer_damageable),
+        "trailer-cuts-sll.pcap": (113, trailer_sll_frames(), False, trailer_damageable),
+        # and IPv6 where BSD loopback's AF_INET and Frame Relay's NLPID 0xCC name IPv4
+        "null-ipv6.pcap": (0, sniffed_ipv6_frames(struct.pack("<I", 2)), False, trailer_damageable),
+        "frelay-ipv6.pcap": (107, sniffed_ipv6_frames(bytes.fromhex("040103cc")), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
+        if seed is not None and damageable is trailer_damageable:
+            continue  # nothing of theirs to damage
         if seed is not None:
             frames = damage(frames, rng, direction, damageable)
         write(os.path.join(outdir, name), linktype, frames)

@@ -88,11 +88,19 @@ public sealed class DisplayFilter
         var layers = packet.Layers;
         for (int l = 0; l < layers.Length; l++)
         {
-            if (IsProtocol(kinds, name, packet, l, frame))
+            if (IsProtocol(kinds, name, packet, l, frame) || HandedOnByIpv4(kinds, packet, l))
                 return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// "ip" in a version 6 header behind EtherType 0x0800: tshark's IPv4 dissector added its protocol item (with the version
+    /// alone) before it handed the header to IPv6.
+    /// </summary>
+    private static bool HandedOnByIpv4(UInt128 kinds, DecodedPacket packet, int index) =>
+        (kinds & FilterNode.Bit(LayerKind.Ipv4)) != 0 && packet[index].Kind == LayerKind.Ipv6 && packet[index].HeaderLength > 0
+        && (packet[index].Detail & Protocols.Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0;
 
     /// <summary>Whether the layer at <paramref name="index"/> is there for a test of the protocol <paramref name="name"/>.</summary>
     internal static bool IsProtocol(UInt128 kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>

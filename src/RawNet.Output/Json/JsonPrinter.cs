@@ -110,22 +110,36 @@ public sealed class JsonPrinter : IPacketPrinter
         var json = _json;
         ref readonly Layer layer = ref packet[index];
         var buffer = packet.BufferOf(layer, frame);
-        foreach (var field in FieldCatalog.ForLayer(layer.Kind))
+        var fields = FieldCatalog.ForLayer(layer.Kind);
+        for (int f = 0; f < fields.Length; f++)
         {
+            var field = fields[f];
             // A payload's bytes are its layer's offset and length, not a hex copy in every object.
-            if (field.TreeOnly || field.Kind == FieldKind.Bytes || !FieldReader.TryRead(field, packet, index, frame, 0, out var first))
+            if (!Writes(field) || !FieldReader.TryRead(field, packet, index, frame, 0, out var first))
                 continue;
+            // Definitions of one name side by side (IPv4's version before IPv6's own) are one key, as occurrences are.
+            int last = f;
+            while (last + 1 < fields.Length && fields[last + 1].Name == field.Name && Writes(fields[last + 1]))
+                last++;
             json.WritePropertyName(field.Name);
-            bool many = FieldReader.TryRead(field, packet, index, frame, 1, out _);
+            bool many = last > f || FieldReader.TryRead(field, packet, index, frame, 1, out _);
             if (many)
                 json.WriteStartArray();
             WriteValue(field, first, buffer);
             for (int occurrence = 1; many && FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
                 WriteValue(field, value, buffer);
+            for (int same = f + 1; same <= last; same++)
+            {
+                for (int occurrence = 0; FieldReader.TryRead(fields[same], packet, index, frame, occurrence, out var value); occurrence++)
+                    WriteValue(fields[same], value, buffer);
+            }
             if (many)
                 json.WriteEndArray();
+            f = last;
         }
     }
+
+    private static bool Writes(FieldDefinition field) => !field.TreeOnly && field.Kind != FieldKind.Bytes;
 
     private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
     {

@@ -1502,6 +1502,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv4:
                 AppendIpv4(packet, frame, inner, innerLength);
                 return;
+            case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
+                // A version 6 header where GRE named IPv4: ip_print says so, as behind a link header.
+                AppendIpVersionProblem(packet.HeaderOf(packet[inner], frame));
+                return;
             case EtherType.Ipv6 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
                 AppendIpv6(packet, frame, inner, innerLength);
                 return;

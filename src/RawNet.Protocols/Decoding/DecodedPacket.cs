@@ -35,6 +35,12 @@ public sealed class DecodedPacket
     /// <summary>Why decoding stopped early (a constant string), or null.</summary>
     public string? StopReason { get; internal set; }
 
+    /// <summary>
+    /// True when tshark, reading the Ethernet or Linux cooked trailer after every layer inside the frame, ran past the
+    /// captured bytes (a cut padding, monitoring trailer or guessed FCS, or an 802.3 frame the capture ends inside).
+    /// </summary>
+    public bool TrailerCut { get; internal set; }
+
     /// <summary>Number of decoded layers, the frame layer included.</summary>
     public int LayerCount { get; private set; }
 
@@ -105,6 +111,7 @@ public sealed class DecodedPacket
         StoppedAt = LayerKind.Frame;
         StopOffset = 0;
         StopReason = null;
+        TrailerCut = false;
         LayerCount = 0;
         IsUnreassembledFragment = false;
         ReassembledLength = 0;

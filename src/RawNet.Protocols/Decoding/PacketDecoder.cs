@@ -113,6 +113,9 @@ public sealed class PacketDecoder
     /// <summary>The stop reason of a packet whose Ethernet FCS the capture cut after everything above it was read.</summary>
     public const string FcsCutReason = "Ethernet FCS cut short by the capture length";
 
+    /// <summary>Why a packet whose layers were all read stopped in its Ethernet trailer (padding, a monitoring trailer, a guessed FCS).</summary>
+    public const string TrailerCutReason = "Ethernet trailer cut short by the capture length";
+
     // Offset (in the IPv6 layer's buffer) of the final destination named by a routing header with segments left, which
     // replaces the IPv6 destination in the transport pseudo-header (RFC 8200 8.1); -1 when there is none. Set by the
     // extension-header walk and read by the transport decoded right after it.
@@ -230,8 +233,9 @@ public sealed class PacketDecoder
                 _packet.LayerRef(loopback).Detail = networkOrder ? LoopbackHeader.NetworkOrder : (byte)0;
                 uint family = LoopbackHeader.Family(bytes[start..], networkOrder);
                 int next = start + LoopbackHeader.Length;
+                // tshark's null.type table hands AF_INET to the version-sniffing "ip" dissector.
                 if (family == LoopbackHeader.Inet)
-                    DecodeIpv4(input, next, capEnd, repEnd);
+                    DecodeIpByDispatcher(input, next, capEnd, repEnd);
                 else if (LoopbackHeader.IsInet6(family))
                     DecodeIpv6(input, next, capEnd, repEnd);
                 else
@@ -239,15 +243,21 @@ public sealed class PacketDecoder
                 return;
             }
             case LinkType.LinuxSll:
-                if (!Header(input, LayerKind.LinuxSll, start, LinuxCookedHeader.SllLength, capEnd, repEnd, out _))
+            {
+                if (!Header(input, LayerKind.LinuxSll, start, LinuxCookedHeader.SllLength, capEnd, repEnd, out int sll))
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.SllProtocol(bytes[start..]), start + LinuxCookedHeader.SllLength, capEnd, repEnd);
+                ReadTrailer(input, sll, capEnd, repEnd, guessesFcs: false);
                 return;
+            }
             case LinkType.LinuxSll2:
-                if (!Header(input, LayerKind.LinuxSll2, start, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out _))
+            {
+                if (!Header(input, LayerKind.LinuxSll2, start, LinuxCookedHeader.Sll2Length, capEnd, repEnd, out int sll2))
                     return;
                 DecodeCookedProtocol(input, LinuxCookedHeader.Sll2Protocol(bytes[start..]), start + LinuxCookedHeader.Sll2Length, capEnd, repEnd);
+                ReadTrailer(input, sll2, capEnd, repEnd, guessesFcs: false);
                 return;
+            }
             case LinkType.Ppp:
             case LinkType.PppHdlc:
                 DecodePppHdlc(input, start, capEnd, repEnd);
@@ -835,6 +845,19 @@ public sealed class PacketDecoder
             DecodeIpv4(input, offset, capEnd, repEnd);
     }
 
+    /// <summary>
+    /// What the EtherType 0x0800 names. tshark's EtherType table hands it to IPv4's own dissector, which adds its version
+    /// field before it hands a version 6 header to IPv6 (<see cref="Ipv6LayerDetail.HandedOnByIpv4"/>); GRE's table and
+    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first.
+    /// </summary>
+    private void DecodeIpv4ByEtherType(in Span input, int offset, int capEnd, int repEnd)
+    {
+        int index = _packet.LayerCount;
+        DecodeIpByDispatcher(input, offset, capEnd, repEnd);
+        if (_packet.LayerCount > index && _packet[index].Kind == LayerKind.Ipv6 && _packet[index - 1].Kind is not (LayerKind.Gre or LayerKind.Nflog))
+            _packet.LayerRef(index).Detail |= Ipv6LayerDetail.HandedOnByIpv4;
+    }
+
     private void DecodeAvs(in Span input, int capEnd, int repEnd)
     {
         if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length))
@@ -1201,16 +1224,53 @@ public sealed class PacketDecoder
 
     private void DecodeEthernet(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out _))
+        if (!FixedHeader(input, LayerKind.Ethernet, offset, EthernetHeader.Length, capEnd, repEnd, out int index))
             return;
         var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[(offset + EthernetHeader.Field.EtherType)..]);
         // IP straight away, as DecodeEtherType would: most frames carry it.
         if (type == EtherType.Ipv4)
-            DecodeIpByDispatcher(input, offset + EthernetHeader.Length, capEnd, repEnd);
+            DecodeIpv4ByEtherType(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else if (type == EtherType.Ipv6)
             DecodeIpv6(input, offset + EthernetHeader.Length, capEnd, repEnd);
         else
             DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
+        // tshark's "eth" dissector of the capture's own link guesses an FCS; one inside a tunnel or bridged frame does not.
+        ReadTrailer(input, index, capEnd, repEnd, guessesFcs: offset == 0 && _packet.Metadata.LinkType == LinkType.Ethernet);
+    }
+
+    /// <summary>
+    /// tshark's reading of the trailer after what the Ethernet or Linux cooked header at <paramref name="index"/> carries,
+    /// behind any VLAN tags, once those layers are done: after an IPv4, IPv6 or ARP packet's own length when the capture
+    /// kept bytes past it, after an 802.3 length always (a capture that ends before that length does fails on it).
+    /// Where it reads past the capture (<see cref="EthernetTrailer"/>) the packet is cut there, after every layer's text.
+    /// </summary>
+    private void ReadTrailer(in Span input, int index, int capEnd, int repEnd, bool guessesFcs)
+    {
+        if (input.Quoted || input.Source != LayerSource.Frame)
+            return;
+        int next = index + 1;
+        while (next < _packet.LayerCount && _packet[next].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
+            next++;
+        if (next >= _packet.LayerCount || _packet[next].Source != LayerSource.Frame)
+            return;
+        ref readonly Layer carried = ref _packet[next];
+        int end = Math.Min(repEnd, carried.Offset + carried.Extent);
+        bool tagged = next > index + 1;
+        int frameLength = _packet[0].Extent;
+        long seconds = Math.DivRem(_packet.Metadata.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
+        var captured = input.Bytes[..capEnd];
+        int ethernetLength = repEnd - _packet[index].Offset;
+        bool cut = carried.Kind switch
+        {
+            LayerKind.Llc => capEnd < end || EthernetTrailer.ReadsPastCapture(captured, end, repEnd, frameLength, guessesFcs && !tagged, ethernetLength, seconds),
+            LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp => capEnd > end
+                && EthernetTrailer.ReadsPastCapture(captured, end, repEnd, frameLength, guessesFcs && !tagged, ethernetLength, seconds),
+            _ => false,
+        };
+        if (!cut)
+            return;
+        _packet.TrailerCut = true;
+        Stop(DecodeOutcome.Truncated, _packet[index].Kind, capEnd, TrailerCutReason);
     }
 
     /// <summary>
@@ -1260,7 +1320,7 @@ public sealed class PacketDecoder
             switch (type)
             {
                 case EtherType.Ipv4:
-                    DecodeIpByDispatcher(input, offset, capEnd, repEnd);
+                    DecodeIpv4ByEtherType(input, offset, capEnd, repEnd);
                     return;
                 case EtherType.Ipv6:
                     DecodeIpv6(input, offset, capEnd, repEnd);
@@ -1503,7 +1563,8 @@ public sealed class PacketDecoder
         switch ((Nlpid)bytes[nlpidAt])
         {
             case Nlpid.Ipv4:
-                DecodeIpv4(input, payload, capEnd, repEnd);
+                // As tshark's fr.nlpid table: to the version-sniffing "ip" dissector.
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
                 return;
             case Nlpid.Ipv6:
                 DecodeIpv6(input, payload, capEnd, repEnd);

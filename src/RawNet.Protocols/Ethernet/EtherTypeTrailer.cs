@@ -9,9 +9,6 @@ namespace RawNet.Protocols.Ethernet;
 /// </summary>
 public static class EtherTypeTrailer
 {
-    /// <summary>The frame length Ethernet pads to (without the FCS).</summary>
-    private const int MinimumFrame = 60;
-
     /// <summary>
     /// The trailer after the layer that follows the one at <paramref name="index"/> (which was handed everything to the
     /// end of the frame), when that layer bounds itself (IPv4, IPv6, ARP) and its dissection went through.
@@ -31,11 +28,11 @@ public static class EtherTypeTrailer
         if (trailer <= 0 || start >= captured)
             return false;
         int frame = packet.Metadata.OriginalLength, padding = 0;
-        if (frame >= MinimumFrame && frame - trailer < MinimumFrame)
+        if (frame >= EthernetTrailer.MinimumFrame && frame - trailer < EthernetTrailer.MinimumFrame)
         {
             // Zeros up to 60 bytes are padding; tshark reads them one by one up to the first that is not, and gives up (an
             // exception) on reaching the end of the capture first.
-            padding = MinimumFrame - (frame - trailer);
+            padding = EthernetTrailer.MinimumFrame - (frame - trailer);
             for (int i = 0; i < padding; i++)
             {
                 if (start + i >= captured)

@@ -133,6 +133,8 @@ public enum FieldPresence : byte
     JuniperExtensions,
     /// <summary>The IPv6 payload length: tshark reads the next header byte after it before it adds it.</summary>
     Ipv6PayloadLength,
+    /// <summary>IPv4's version in a version 6 header IPv4's own dissector handed on to IPv6 (an EtherType of 0x0800).</summary>
+    HandedOnByIpv4,
     /// <summary>Apple IP-over-IEEE 1394 addresses: tshark reads both before it adds either.</summary>
     Ap1394Addresses,
     /// <summary>FDDI's SMT subtype: only in an SMT frame (class 0x4).</summary>

@@ -170,6 +170,7 @@ public static class FieldReader
         FieldPresence.UdpPorts => header.Length >= Udp.UdpHeader.Field.Length,
         FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
         FieldPresence.Ipv6PayloadLength => header.Length > Ipv6.Ipv6Header.Field.NextHeader,
+        FieldPresence.HandedOnByIpv4 => (layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0,
         FieldPresence.Ap1394Addresses => header.Length >= Ap1394.Ap1394Header.AddressesLength,
         FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
             && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),

@@ -12,6 +12,10 @@ public static class Ipv6Fields
 
     /// <summary>tshark's IPv6 dissector also fills the IPv4 dissector's version field, so "ip.version" matches both.</summary>
     public static readonly FieldDefinition IpVersion = FieldDefinition.Fixed("ip.version", "Version", LayerKind.Ipv6, F.VersionClassFlow, 1, FieldKind.Decimal, 0xF0);
+
+    /// <summary>The version IPv4's own dissector added before it handed a version 6 header on (<see cref="Ipv6LayerDetail.HandedOnByIpv4"/>).</summary>
+    public static readonly FieldDefinition Ipv4DissectorVersion = FieldDefinition.Fixed("ip.version", "Version", LayerKind.Ipv6, F.VersionClassFlow, 1, FieldKind.Decimal, 0xF0,
+        presence: FieldPresence.HandedOnByIpv4);
     public static readonly FieldDefinition TrafficClass = FieldDefinition.Fixed("ipv6.tclass", "Traffic Class", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Hex, 0x0FF00000);
     public static readonly FieldDefinition Dscp = FieldDefinition.Fixed("ipv6.tclass.dscp", "Differentiated Services Codepoint", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x0FC00000);
     public static readonly FieldDefinition Ecn = FieldDefinition.Fixed("ipv6.tclass.ecn", "Explicit Congestion Notification", LayerKind.Ipv6, F.VersionClassFlow, 4, FieldKind.Decimal, 0x00300000);
@@ -26,7 +30,7 @@ public static class Ipv6Fields
 
     /// <summary>Every fixed IPv6 header field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
-        [IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
+        [Ipv4DissectorVersion, IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
 
     /// <summary>The hop-by-hop options header.</summary>
     public static readonly FieldDefinition[] HopByHop = OptionsHeader("hopopts", LayerKind.Ipv6HopByHop);

@@ -9,4 +9,10 @@ public static class Ipv6LayerDetail
     /// "IP6, wrong link-layer encapsulation".
     /// </summary>
     public const byte LinkNamedIpv4 = 0x01;
+
+    /// <summary>
+    /// Handed on by tshark's IPv4 dissector (the EtherType table's 0x0800), which added its own "ip.version" item before
+    /// it found version 6: the field shows twice.
+    /// </summary>
+    public const byte HandedOnByIpv4 = 0x02;
 }

@@ -341,6 +341,35 @@ public sealed class LinkLayerOracleTests
             Assert.Contains(value, run.StdOut);
     }
 
+    /// <summary>
+    /// Captures cut in an Ethernet or Linux cooked trailer: the Info column's mark, which the column oracle leaves out
+    /// where tshark's VSS Monitoring heuristic took a trailer RawNet shows no layer for, compared frame by frame here.
+    /// </summary>
+    [Theory]
+    [InlineData("trailer-cuts.pcap"), InlineData("trailer-cuts-sll.pcap")]
+    public void TrailerCutsMarkTheInfoColumnAsTsharkDoes(string name) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "link", name),
+            ["frame.number", "frame.cap_len", "ip.version", "ipv6.version", "_ws.col.Protocol", "_ws.col.Info"], 2);
+
+    [Fact]
+    public void TheTrailerCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what the trailer captures do not hold: check they hold it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "trailer-cuts.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "eth.padding", "-e", "eth.trailer", "-e", "eth.fcs", "-e", "ip.version", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "eth:ethertype:ip:udp:vssmonitoring", "eth:llc:stp:vssmonitoring", "eth:ethertype:vlan:ethertype:ip:udp",
+            "eth:llc:ip:udp", "eth:ethertype:arp", "eth:ethertype:ip:ipv6:udp", "eth:llc:ip:ipv6", "eth:ethertype:ip:gre:ip:ipv6", "\t6,6\t", "\t4,6\t",
+            "Len=0[Packet size limited during capture]", "Len=0\n", "Port = 0x8001[Packet size limited during capture]", "Port = 0x8001\n",
+            "\t000000000000000000000000000000000000\t", "\t0505050505", "\t07070707\t" })
+            Assert.Contains(value, run.StdOut);
+        var sll = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "trailer-cuts-sll.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ip.version", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "sll:ethertype:ip:udp:vssmonitoring", "sll:ethertype:ip:ipv6:udp", "\t6,6\t", "Len=0[Packet size limited during capture]",
+            "Len=0\n" })
+            Assert.Contains(value, sll.StdOut);
+    }
+
     [Fact]
     public void TheGarpCasesCoverWhatTheyClaim()
     {

@@ -25,6 +25,8 @@ public sealed class TsharkColumnsOracleTests
     public static readonly IReadOnlyDictionary<string, string> UndecodedProtocols = new Dictionary<string, string>
     {
         ["ipp"] = "IPP: tshark hands HTTP bodies on port 631 to it when no media type claims them",
+        ["vssmonitoring"] = "VSS Monitoring's Ethernet trailer: RawNet shows no layer for it, and reads it only where tshark's heuristic runs "
+            + "past the capture (LinkLayerOracleTests.TrailerCutsMarkTheInfoColumnAsTsharkDoes compares those columns)",
         ["echo"] = "the Echo protocol (UDP/TCP 7): tshark shows Request or Response",
         ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
         ["mdns"] = "multicast DNS (UDP 5353)",

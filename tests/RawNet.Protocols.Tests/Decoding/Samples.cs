@@ -206,6 +206,12 @@ internal static class Samples
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Concat(Dns.DnsMessages.Header(32, 0x0100, 1, 0, 0, 0), Dns.DnsMessages.Pointer(12), U16(1), U16(1)))),
         };
-        return list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
+        // IPv6 where the EtherType names IPv4 (ip.version twice).
+        list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp6)));
+        var built = list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
+        // A capture cut in the zero padding after IPv4, which tshark reads past the capture.
+        var padded = Concat(EthernetFrame(EtherType.Ipv4, udp4), new byte[14]);
+        built.Add(new Frame(new FrameMetadata(0, 50, padded.Length, LinkType.Ethernet), padded[..50]));
+        return built;
     }
 }

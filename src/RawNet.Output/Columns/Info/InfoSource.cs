@@ -144,23 +144,13 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// <summary>
     /// True when tshark failed after the text of the layer at <paramref name="index"/> was written, with nothing after it
     /// to write another: a bridged frame's pad past the end of the LLC or Frame Relay frame, an Ethernet FCS the capture
-    /// cut after every layer above it was read, or the trailer of an 802.3 frame the capture cut, which tshark reads once
-    /// the LLC inside it (and a bridged frame there) is done.
+    /// cut after every layer above it was read, or an Ethernet trailer it read past the capture
+    /// (<see cref="DecodedPacket.TrailerCut"/>), which tshark reads once the layers inside the frame are done.
     /// </summary>
     public bool FailedAfterText(int index)
     {
-        const int MinimumEthernetFrame = 60;
-        if (CaptureCut)
-        {
-            for (int i = 2; i <= index; i++)
-            {
-                // An LLC frame that is itself the failed text: the trailer is read after it only when the frame is too
-                // long for it to be minimum-size padding.
-                if (Packet[i].Kind == LayerKind.Llc && Packet[i - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan
-                    && (i < index || Packet[i - 1].Extent > MinimumEthernetFrame))
-                    return true;
-            }
-        }
+        if (Packet.TrailerCut)
+            return true;
         if (Packet.Outcome is not (DecodeOutcome.Truncated or DecodeOutcome.Malformed))
             return false;
         if (ReferenceEquals(Packet.StopReason, PacketDecoder.FcsCutReason))

@@ -101,11 +101,11 @@ internal static class LlcInfo
     }
 
     /// <summary>
-    /// True for an LLC frame inside an 802.3 frame that the capture cut: after LLC's dissector returns, tshark reads the
-    /// rest of the frame as the 802.3 trailer (padding included) and fails.
+    /// True for an LLC frame inside an 802.3 frame whose trailer tshark read past the capture once LLC's dissector
+    /// returned (<see cref="DecodedPacket.TrailerCut"/>).
     /// </summary>
     public static bool TrailerCut(in InfoSource source, int index) =>
-        index > 0 && source.Packet[index - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan && source.CaptureCut;
+        index > 0 && source.Packet[index - 1].Kind is LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan && source.Packet.TrailerCut;
 
     /// <summary>True when every byte the text reads is there: the header (SNAP included), and a basic XID's three bytes.</summary>
     private static bool ReadsWhole(ReadOnlySpan<byte> bytes, int extent)
