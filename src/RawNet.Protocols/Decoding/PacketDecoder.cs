@@ -1246,7 +1246,8 @@ public sealed class PacketDecoder
     /// </summary>
     private void ReadTrailer(in Span input, int index, int capEnd, int repEnd, bool guessesFcs)
     {
-        if (input.Quoted || input.Source != LayerSource.Frame)
+        // Only a frame the capture cut can have a trailer read past it: a whole one (nearly every frame) costs nothing here.
+        if (capEnd >= repEnd || input.Quoted || input.Source != LayerSource.Frame)
             return;
         int next = index + 1;
         while (next < _packet.LayerCount && _packet[next].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
