@@ -679,8 +679,8 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
-    /// An 802.3br mPacket as tshark 4.0's fpp reads it (<see cref="FppFrame.Read"/>): one layer over the whole frame, its
-    /// header the preamble; an express frame or a whole preemptable one whose CRC checks hands its mData to Ethernet without
+    /// An 802.3br mPacket as tshark 4.0's fpp reads it (<see cref="FppFrame.Read"/>): one layer over the whole frame, the
+    /// preamble's length in its note; an express frame or a whole preemptable one whose CRC checks hands its mData to Ethernet without
     /// an FCS, any other mPacket shows its mData as data, and a frame with no SMD after its preamble goes to Ethernet whole.
     /// A frame too short for what tshark reads stops where its reading does.
     /// </summary>
@@ -688,9 +688,13 @@ public sealed class PacketDecoder
     {
         var fpp = FppFrame.Read(input.Bytes[..capEnd], repEnd);
         int preamble = fpp.Reach >= FppReach.Preamble && fpp.Type != FppPacketType.Invalid ? fpp.PreambleLength : 0;
-        ref Layer layer = ref _packet.Add(LayerKind.Fpp, 0, preamble, repEnd, input.Source);
+        // The layer spans what tshark's fpp item spans, the whole frame (the CRC is its last field); a frame with no SMD
+        // is Ethernet's from its first byte.
+        bool invalid = fpp.Type == FppPacketType.Invalid && fpp.Reach == FppReach.Complete;
+        ref Layer layer = ref _packet.Add(LayerKind.Fpp, 0, invalid ? 0 : Math.Min(capEnd, repEnd), repEnd, input.Source);
         layer.Detail = fpp.Pack();
-        if (fpp.Type == FppPacketType.Invalid && fpp.Reach == FppReach.Complete)
+        layer.Note = (ushort)preamble;
+        if (invalid)
         {
             DecodeEthernet(input, 0, capEnd, repEnd);
             return;

@@ -6,8 +6,8 @@ namespace RawNet.Protocols.Fpp;
 
 /// <summary>
 /// Reads the fpp fields (<see cref="ComputedField.FppPreamble"/> to <see cref="ComputedField.FppChecksumStatus"/>) from
-/// the reading the decoder packed into the layer (<see cref="FppFrame.Pack"/>; the layer's header is the preamble and
-/// its extent the frame on the wire). tshark adds the preamble, then the mData and the delimiters, then the checksum
+/// the reading the decoder packed into the layer (<see cref="FppFrame.Pack"/>, the preamble's length in its note; the
+/// layer spans the frame, its extent the frame on the wire). tshark adds the preamble, then the mData and the delimiters, then the checksum
 /// items: a CRC for an express frame and a whole preemptable one, an mCRC for the rest (a continuation whose last bytes
 /// are a frame's CRC shows it twice, first as a bad mCRC, then as a good one), and no status for a verify mPacket.
 /// </summary>
@@ -20,7 +20,7 @@ public static class FppFieldReader
     public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
     {
         value = default;
-        var fpp = FppFrame.Unpack(layer.Detail, layer.HeaderLength);
+        var fpp = FppFrame.Unpack(layer.Detail, layer.Note);
         if (fpp.Type == FppPacketType.Invalid || fpp.Reach < FppReach.Preamble)
             return false;
         int preamble = fpp.PreambleLength;

@@ -288,7 +288,7 @@ internal static class PseudoHeaderInfo
     private static void AppendFppInfo(TextLine line, in InfoSource source, int index)
     {
         ref readonly Layer layer = ref source.Packet[index];
-        var fpp = FppFrame.Unpack(layer.Detail, layer.HeaderLength);
+        var fpp = FppFrame.Unpack(layer.Detail, layer.Note);
         if (fpp.Reach != FppReach.Complete)
             return;
         var frame = source.Frame;
