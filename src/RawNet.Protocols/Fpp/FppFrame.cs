@@ -168,13 +168,16 @@ public readonly struct FppFrame
             if (reported > c)
                 return Stopped(FppReach.Delimiters, preamble, true, type);
         }
-        uint computed = BinaryPrimitives.ReverseEndianness(Crc32.Compute(captured.Slice(preamble, data)));
+        uint computed = ComputeCrc(captured.Slice(preamble, data));
         uint stored = BinaryPrimitives.ReadUInt32BigEndian(captured[(reported - CrcLength)..]);
         var crc = stored == computed ? FppCrc.Crc
             : type != FppPacketType.Express && stored == (computed ^ MCrcMask) ? FppCrc.MCrc
             : FppCrc.Bad;
         return new FppFrame { Type = type, Crc = crc, Reach = FppReach.Complete, PreambleLength = preamble };
     }
+
+    /// <summary>The CRC of <paramref name="mdata"/> as the frame's last 4 bytes read big-endian hold it.</summary>
+    public static uint ComputeCrc(ReadOnlySpan<byte> mdata) => BinaryPrimitives.ReverseEndianness(Crc32.Compute(mdata));
 
     private static FppFrame Stopped(FppReach reach, int preamble, bool cut, FppPacketType type = FppPacketType.Invalid) =>
         new() { Type = type, Reach = reach, PreambleLength = preamble, Cut = cut };

@@ -185,6 +185,18 @@ public sealed class PseudoLinkOracleTests
         Assert.Equal(expected, Erf(InProcessRawNet.Run("stats", path, "--expert").StdOut));
     }
 
+    /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
+    [Fact]
+    public void FppChecksumItemsAreCountedAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap");
+        static string[] Bad(string text) => text.Split('\n').Where(l => l.Contains("Frame Preemption Protocol  Bad")).ToArray();
+        var expected = Bad(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        Assert.True(expected.Length > 10);
+        Assert.Equal(expected, Bad(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+    }
+
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
 
