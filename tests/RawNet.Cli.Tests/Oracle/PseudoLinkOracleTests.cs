@@ -165,36 +165,36 @@ public sealed class PseudoLinkOracleTests
     [Fact]
     public void PflogInvalidHeaderLengthsAreExpertErrorsAsInTshark()
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap");
-        static string[] Invalid(string text) => text.Split('\n').Where(l => l.Contains("PFLOG  Invalid header length")).ToArray();
-        var expected = Invalid(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        var (expected, actual) = ExpertLines("pflog.pcap", "PFLOG  Invalid header length");
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>The lines of <c>tshark -z expert</c> and of <c>rawnet stats --expert</c> on a bundled capture that hold <paramref name="marker"/>.</summary>
+    private static (string[] Tshark, string[] RawNet) ExpertLines(string name, string marker)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", name);
+        string[] Lines(string text) => text.Split('\n').Where(l => l.Contains(marker)).ToArray();
+        return (Lines(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut), Lines(InProcessRawNet.Run("stats", path, "--expert").StdOut));
     }
 
     /// <summary>erf's expert items (loss counter, error flags, extension headers past 16) are counted as tshark counts them.</summary>
     [Fact]
     public void ErfExpertItemsAreCountedAsInTshark()
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap");
-        static string[] Erf(string text) => text.Split('\n').Where(l => l.Contains("   ERF  ")).ToArray();
-        var expected = Erf(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        var (expected, actual) = ExpertLines("erf.pcap", "   ERF  ");
         Assert.Equal(5, expected.Length);
-        Assert.Equal(expected, Erf(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+        Assert.Equal(expected, actual);
     }
 
     /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
     [Fact]
     public void FppChecksumItemsAreCountedAsInTshark()
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap");
-        static string[] Bad(string text) => text.Split('\n').Where(l => l.Contains("Frame Preemption Protocol  Bad")).ToArray();
-        var expected = Bad(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        var (expected, actual) = ExpertLines("fpp.pcap", "Frame Preemption Protocol  Bad");
         Assert.True(expected.Length > 10);
-        Assert.Equal(expected, Bad(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
