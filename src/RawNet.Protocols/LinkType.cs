@@ -73,6 +73,8 @@ public enum LinkType : ushort
     NetanalyzerTransparent = 241,
     /// <summary>An Endace ERF record (LINKTYPE_ERF): its header, extension headers and subheader, then what its record type names.</summary>
     Erf = 197,
+    /// <summary>IEEE 802.3br mPackets (LINKTYPE_ETHERNET_MPACKET): preamble, SMD, mData and CRC; an express or whole preemptable frame's mData is Ethernet.</summary>
+    EthernetMpacket = 274,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

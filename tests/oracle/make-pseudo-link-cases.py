@@ -31,7 +31,8 @@ ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header 
 IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). erf.pcap
 (LINKTYPE_ERF, 197): Endace ERF records of the Ethernet, IPv4 and IPv6 types and others, extension headers, lying
 record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
-which stops tshark's reading of the file). Every timestamp starts
+which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 274): 802.3br mPackets of every SMD,
+with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -927,6 +928,114 @@ def erf_damage_type(data, caplen, rng):
     return (data[8] & 0x80) | rng.choice(kinds)
 
 
+PREAMBLE = b"\x55" * 7
+SMD_E, SMD_V, SMD_R = 0xD5, 0x07, 0x19
+SMD_S = (0xE6, 0x4C, 0x7F, 0xB3)  # also the fragment counts #0 to #3
+SMD_C = (0x61, 0x52, 0x9E, 0x2A)
+
+
+def fcs(data):
+    """The CRC-32 of an mPacket's mData as it ends the mPacket (least significant byte first)."""
+    return struct.pack("<I", zlib.crc32(data) & 0xFFFFFFFF)
+
+
+def mcrc(data):
+    """The mCRC: the CRC with the upper 16 bits of its big-endian reading inverted."""
+    return struct.pack("<I", (zlib.crc32(data) & 0xFFFFFFFF) ^ 0x0000FFFF)
+
+
+def mpacket(smd, mdata, crc=None, preamble=PREAMBLE, frag=None):
+    """An 802.3br mPacket: preamble, SMD (and a continuation's fragment count), mData, CRC (the frame's unless given)."""
+    head = preamble + bytes([smd]) + (bytes([frag]) if frag is not None else b"")
+    return head + mdata + (fcs(mdata) if crc is None else crc)
+
+
+def fpp_frames():
+    """IEEE 802.3br mPackets (LINKTYPE_ETHERNET_MPACKET, 274). tshark's fpp keeps state across frames for preemptable
+    fragments (a continuation's mCRC is seeded by the fragment before it): every continuation here follows a whole SMD-S
+    frame, which clears that state, so tshark reads it as RawNet does, with no fragment before it."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    whole = lambda: add(mpacket(SMD_S[0], ether(0x0800, udp4())))
+    # express frames carrying IPv4 UDP, TCP, ICMP, IPv6 UDP, TCP, ICMPv6, ARP, 802.3 LLC, padded to 60 bytes
+    for payload in (ether(0x0800, udp4()), ether(0x0800, tcp4()), ether(0x0800, echo4()), ether(0x86DD, udp6()),
+                    ether(0x86DD, tcp6()), ether(0x86DD, echo6()), ether(0x0806, ARP_ETHERNET),
+                    ether(0x0800, udp4()) + bytes(8), MAC_B + MAC_A + struct.pack(">H", 7) + b"\x42\x42\x03\x00\x00\x00\x00"):
+        add(mpacket(SMD_E, payload))
+    # whole preemptable frames of every SMD-S
+    for smd, payload in zip(SMD_S, (ether(0x0800, tcp4()), ether(0x86DD, udp6()), ether(0x0800, echo4()), ether(0x86DD, echo6()))):
+        add(mpacket(smd, payload))
+    # preambles: the alignment byte, shortened, lengthened, none at all, an alignment byte alone before the SMD
+    add(mpacket(SMD_E, ether(0x0800, udp4()), preamble=b"\x50" + PREAMBLE))
+    add(mpacket(SMD_E, ether(0x0800, udp4()), preamble=b"\x55" * 3))
+    add(mpacket(SMD_S[1], ether(0x0800, udp4()), preamble=b"\x55" * 12))
+    add(mpacket(SMD_E, ether(0x0800, udp4()), preamble=b""))
+    add(mpacket(SMD_V, ether(0x0800, udp4()), mcrc(ether(0x0800, udp4())), preamble=b"\x50"))
+    # CRCs that do not check: an express frame's (also an mCRC), a preemptable frame's (corrupted fragment)
+    add(mpacket(SMD_E, ether(0x0800, udp4()), b"\xde\xad\xbe\xef"))
+    add(mpacket(SMD_E, ether(0x0800, udp4()), mcrc(ether(0x0800, udp4()))))
+    add(mpacket(SMD_S[2], ether(0x86DD, udp6()), b"\x00\x00\x00\x00"))
+    whole()
+    # initial fragments (mCRC), then continuations of every SMD-C and fragment count after a whole frame each
+    for smd in SMD_S:
+        add(mpacket(smd, ether(0x0800, udp4())[:30], mcrc(ether(0x0800, udp4())[:30])))
+        whole()
+    for c, count in zip(SMD_C, (SMD_S[0], SMD_S[3], SMD_S[2], SMD_S[1])):
+        add(mpacket(c, bytes(range(40)), mcrc(bytes(range(40))), frag=count))
+        whole()
+    add(mpacket(SMD_C[1], bytes(range(40)), frag=SMD_S[1]))
+    whole()
+    add(mpacket(SMD_C[2], bytes(range(20)), b"\x01\x02\x03\x04", frag=SMD_S[0]))
+    whole()
+    # a continuation whose fragment count is no SMD-S: tshark hands the whole frame to Ethernet
+    add(mpacket(SMD_C[0], ether(0x0800, udp4()), frag=0x52))
+    # verify and respond mPackets, their mCRC good and bad
+    for smd in (SMD_V, SMD_R):
+        add(mpacket(smd, bytes(60), mcrc(bytes(60))))
+        add(mpacket(smd, bytes(60)))
+        add(mpacket(smd, b""))
+    # no SMD after the preamble: Ethernet from the first byte
+    add(b"\xab" + ether(0x0800, udp4()))
+    add(b"\x55" * 30)
+    add(b"\x55" * 6 + b"\x00" + ether(0x0800, udp4()))
+    # mData too short for Ethernet, and an Ethernet frame whose IPv4 is cut inside the mPacket
+    add(mpacket(SMD_E, ether(0x0800, udp4())[:10]))
+    add(mpacket(SMD_E, ether(0x0800, udp4())[:30]))
+    add(mpacket(SMD_S[0], ether(0x86DD, udp6())[:50]))
+    # shorter on the wire than the preamble, SMD and CRC need (no empty frame: tcpdump calls its header invalid)
+    for data in (b"\x55", b"\x50", b"\x55\x55", b"\x55\xd5", b"\x55\xd5\x01", b"\x50\x55\xd5\x01"):
+        add(data)
+    express = mpacket(SMD_E, ether(0x0800, udp4()))
+    start = mpacket(SMD_S[0], ether(0x0800, udp4()), mcrc(ether(0x0800, udp4())))
+    for end in (8, 9, 10, 11, 12, 13, 14):
+        add(express[:end])
+        add(start[:end])
+    cont = mpacket(SMD_C[0], bytes(20), frag=SMD_S[0])
+    whole()
+    for end in (9, 10, 11, 12, 13, 14):
+        add(cont[:end])
+    add(mpacket(SMD_V, b"\x01\x02\x03")[:11])
+    whole()
+    # cut by the capture through the preamble, the SMD, the mData and the CRC
+    for cut in (1, 5, 7, 8, 9, 12, 20, 30, len(express) - 4, len(express) - 1):
+        add(express, cut)
+    for cut in (7, 8, 9, 20, len(start) - 4, len(start) - 2):
+        add(start, cut)
+    whole()
+    for cut in (8, 9, 10, 30):
+        add(cont, cut)
+    add(b"\xab" + ether(0x0800, udp4()), 30)
+    return frames
+
+
+def fpp_damageable(data):
+    """A byte of the Ethernet header in the mData of an mPacket with a 7-byte preamble (see damage: never the SMD, and
+    never an SMD-S frame's, whose damage would leave tshark state for the continuations after it)."""
+    if len(data) < 8 + 14 + 4 or data[:7] != PREAMBLE or data[7] in SMD_S:
+        return 0
+    return 14
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -954,6 +1063,8 @@ def damage(frames, rng, damageable):
                 at = at + 8 if at < 8 else at
                 if at == 8:
                     value = erf_damage_type(data, caplen, rng)
+            if damageable is fpp_damageable:
+                at += 8
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -984,6 +1095,7 @@ def main():
         "netanalyzer.pcap": (240, netanalyzer_frames(), netanalyzer_damageable),
         "netanalyzer-transparent.pcap": (241, netanalyzer_transparent_frames(), netanalyzer_damageable),
         "erf.pcap": (197, erf_frames(), erf_damageable),
+        "fpp.pcap": (274, fpp_frames(), fpp_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

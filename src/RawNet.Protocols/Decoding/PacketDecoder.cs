@@ -27,6 +27,7 @@ using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Netanalyzer;
+using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -147,7 +148,7 @@ public sealed class PacketDecoder
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
-        or LinkType.Pflog or LinkType.Enc or LinkType.Erf;
+        or LinkType.Pflog or LinkType.Enc or LinkType.Erf or LinkType.EthernetMpacket;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -367,6 +368,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Erf:
                 DecodeErf(input, capEnd, repEnd);
+                return;
+            case LinkType.EthernetMpacket:
+                DecodeFpp(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -672,6 +676,41 @@ public sealed class PacketDecoder
         else if (type is not (ErfHeader.Types.Legacy or ErfHeader.Types.IpCounter or ErfHeader.Types.TcpFlowCounter or ErfHeader.Types.Meta
             or ErfHeader.Types.Pad))
             Unsupported(input, start, packetCap, packetEnd, "ERF record type not decoded");
+    }
+
+    /// <summary>
+    /// An 802.3br mPacket as tshark 4.0's fpp reads it (<see cref="FppFrame.Read"/>): one layer over the whole frame, the
+    /// preamble's length in its note; an express frame or a whole preemptable one whose CRC checks hands its mData to Ethernet without
+    /// an FCS, any other mPacket shows its mData as data, and a frame with no SMD after its preamble goes to Ethernet whole.
+    /// A frame too short for what tshark reads stops where its reading does.
+    /// </summary>
+    private void DecodeFpp(in Span input, int capEnd, int repEnd)
+    {
+        var fpp = FppFrame.Read(input.Bytes[..capEnd], repEnd);
+        int preamble = fpp.Reach >= FppReach.Preamble && fpp.Type != FppPacketType.Invalid ? fpp.PreambleLength : 0;
+        // The layer spans what tshark's fpp item spans, the whole frame (the CRC is its last field); a frame with no SMD
+        // is Ethernet's from its first byte.
+        bool invalid = fpp.Type == FppPacketType.Invalid && fpp.Reach == FppReach.Complete;
+        ref Layer layer = ref _packet.Add(LayerKind.Fpp, 0, invalid ? 0 : Math.Min(capEnd, repEnd), repEnd, input.Source);
+        layer.Detail = fpp.Pack();
+        layer.Note = (ushort)preamble;
+        if (invalid)
+        {
+            DecodeEthernet(input, 0, capEnd, repEnd);
+            return;
+        }
+        if (fpp.Reach != FppReach.Complete)
+        {
+            layer.Status = fpp.Cut ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(fpp.Cut ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Fpp, 0,
+                fpp.Cut ? "mPacket cut short by the capture length" : "mPacket too short for its preamble, SMD and CRC");
+            return;
+        }
+        int end = repEnd - FppFrame.CrcLength;
+        if (fpp.Crc == FppCrc.Crc && fpp.Type is FppPacketType.Express or FppPacketType.Start)
+            DecodeEthernet(input, preamble, end, end);
+        else
+            Payload(input, preamble, end, end);
     }
 
     /// <summary>

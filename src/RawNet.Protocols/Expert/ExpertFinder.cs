@@ -52,6 +52,9 @@ public sealed class ExpertFinder
                 case LayerKind.Erf:
                     FindErf(packet.HeaderOf(layer, frame), ref sink);
                     break;
+                case LayerKind.Fpp:
+                    FindFpp(layer, frame, ref sink);
+                    break;
                 case LayerKind.Ipv4:
                     if (!FindIpv4(packet, frame, i, ref sink))
                         i = layers.Length;
@@ -155,6 +158,27 @@ public sealed class ExpertFinder
         int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
         if (payloadLength != 0 && payloadLength > available)
             sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
+    }
+
+    /// <summary>
+    /// fpp's checksum items, as its checksum fields say (<see cref="Fpp.FppFieldReader"/>): a bad CRC or mCRC, with the
+    /// value it should be (a continuation ended by a frame's CRC: its first mCRC item is bad; a verify mPacket's too).
+    /// </summary>
+    private static void FindFpp(in Layer layer, ReadOnlySpan<byte> frame, ref Sink sink)
+    {
+        var fpp = Fpp.FppFrame.Unpack(layer.Detail, layer.Note);
+        if (fpp.Type == Fpp.FppPacketType.Invalid || fpp.Reach != Fpp.FppReach.Complete || layer.Offset != 0)
+            return;
+        int end = layer.Extent - Fpp.FppFrame.CrcLength;
+        uint crc = Fpp.FppFrame.ComputeCrc(frame[fpp.PreambleLength..end]);
+        bool express = fpp.Type == Fpp.FppPacketType.Express;
+        if (express || (fpp.Type == Fpp.FppPacketType.Start && fpp.Crc == Fpp.FppCrc.Crc))
+        {
+            if (fpp.Crc != Fpp.FppCrc.Crc)
+                sink.Add(ExpertItem.FppBadCrc, crc);
+        }
+        else if (fpp.Crc != Fpp.FppCrc.MCrc)
+            sink.Add(ExpertItem.FppBadMCrc, crc ^ Fpp.FppFrame.MCrcMask);
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public enum ExpertItem : byte
     ErfRxError,
     ErfDsError,
     ErfMoreExtensions,
+    // 802.3br mPackets: a CRC or an mCRC that does not check (the CRC it should be)
+    FppBadCrc,
+    FppBadMCrc,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -98,7 +101,7 @@ public static class ExpertItems
         ExpertItem.PflogInvalidHeaderLength or ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket
             or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed or ExpertItem.ErfTruncated or ExpertItem.ErfRxError
-            or ExpertItem.ErfDsError => ExpertSeverity.Error,
+            or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -114,7 +117,7 @@ public static class ExpertItems
     {
         ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
         // tshark files ERF's error flags under checksums.
-        ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError => ExpertGroup.Checksum,
+        ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
@@ -132,6 +135,7 @@ public static class ExpertItems
         ExpertItem.Ipv6PayloadLengthExceedsFrame => "IPv6",
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
+        ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
@@ -156,6 +160,8 @@ public static class ExpertItems
             ExpertItem.ErfRxError => "ERF Rx Error",
             ExpertItem.ErfDsError => "ERF DS Error",
             ExpertItem.ErfMoreExtensions => "More extension headers were present, not shown",
+            ExpertItem.FppBadCrc => $"Bad CRC checksum [should be 0x{n:x8}]",
+            ExpertItem.FppBadMCrc => $"Bad mCRC checksum [should be 0x{n:x8}]",
             ExpertItem.Ipv4BogusLength => "Bogus IP length",
             ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
             ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",

@@ -52,6 +52,7 @@ public static class FieldCatalog
         LayerKind.Pflog => Pflog.PflogFields.All,
         LayerKind.Enc => Enc.EncFields.All,
         LayerKind.Erf => Erf.ErfFields.All,
+        LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Macsec => Macsec.MacsecFields.All,
         LayerKind.Arista => Arista.AristaFields.All,
         LayerKind.Null => Loopback.LoopbackFields.All,
@@ -105,14 +106,15 @@ public static class FieldCatalog
     /// NFLOG, NSH, IP over FC, pflog and Frame Relay, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
     /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured; GVRP and GMRP, added before their protocol ID is read); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark). netANALYZER adds its item once
-    /// the frame is 4 bytes on the wire, captured or not.
+    /// the frame is 4 bytes on the wire, captured or not; fpp once its preamble walk found the SMD.
     /// </summary>
     public static bool ShownWithoutFields(in Layer layer) => (layer.Kind == LayerKind.Slarp && layer.HeaderLength >= SlarpPacket.TypeLength)
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
-        || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length);
+        || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
+        || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -201,6 +203,7 @@ public static class FieldCatalog
         LayerKind.Pflog => "pflog",
         LayerKind.Enc => "enc",
         LayerKind.Erf => "erf",
+        LayerKind.Fpp => "fpp",
         LayerKind.PppoeSession => "pppoes",
         LayerKind.Ppp => PppName,
         LayerKind.CiscoHdlc => "chdlc",
@@ -274,6 +277,7 @@ public static class FieldCatalog
         LayerKind.Pflog => "OpenBSD Packet Filter log file",
         LayerKind.Enc => "OpenBSD Encapsulating device",
         LayerKind.Erf => "Extensible Record Format",
+        LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Macsec => "802.1AE Security tag",
         LayerKind.Arista => "Arista Vendor Specific Protocol",
         LayerKind.Null => "Null/Loopback",

@@ -286,6 +286,15 @@ public enum ComputedField : ushort
     ErfExtensionData,
     ErfEthernetOffset,
     ErfEthernetPad,
+    /// <summary>802.3br mPacket fields, read by <see cref="Fpp.FppFieldReader"/> (FppPreamble to FppChecksumStatus).</summary>
+    FppPreamble,
+    FppPad,
+    FppSmd,
+    FppFragmentCount,
+    FppMData,
+    FppCrc,
+    FppMCrc,
+    FppChecksumStatus,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -53,6 +53,8 @@ public sealed class PseudoLinkOracleTests
         "erf.ts", "erf.types", "erf.types.type", "erf.types.ext_header", "erf.flags", "erf.flags.cap", "erf.flags.vlen",
         "erf.flags.trunc", "erf.flags.rxe", "erf.flags.dse", "erf.flags.res", "erf.rlen", "erf.lctr", "erf.color", "erf.wlen",
         "erf.ehdr.types", "erf.ehdr.unknown.data", "erf.eth.off", "erf.eth.pad",
+        "fpp.preamble", "fpp.preamble.pad", "fpp.preamble.smd", "fpp.preamble.frag_count", "fpp.mdata", "fpp.crc32", "fpp.mcrc32",
+        "fpp.checksum.status",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -150,6 +152,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("erf.pcap", "erf.flags.trunc == 1 && erf.flags.rxe == 1")]
     [InlineData("erf.pcap", "erf.wlen < 20 && !ip")]
     [InlineData("erf.pcap", "erf.eth.off == 18")]
+    [InlineData("fpp.pcap", "fpp")]
+    [InlineData("fpp.pcap", "fpp.preamble.smd == 0xd5 && ip")]
+    [InlineData("fpp.pcap", "fpp.mcrc32 && data")]
+    [InlineData("fpp.pcap", "fpp.checksum.status == 0")]
+    [InlineData("fpp.pcap", "fpp.preamble.frag_count == 0xe6 || fpp.preamble.pad == 0")]
+    [InlineData("fpp.pcap", "fpp && !fpp.preamble && eth")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -157,24 +165,36 @@ public sealed class PseudoLinkOracleTests
     [Fact]
     public void PflogInvalidHeaderLengthsAreExpertErrorsAsInTshark()
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap");
-        static string[] Invalid(string text) => text.Split('\n').Where(l => l.Contains("PFLOG  Invalid header length")).ToArray();
-        var expected = Invalid(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        var (expected, actual) = ExpertLines("pflog.pcap", "PFLOG  Invalid header length");
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, Invalid(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>The lines of <c>tshark -z expert</c> and of <c>rawnet stats --expert</c> on a bundled capture that hold <paramref name="marker"/>.</summary>
+    private static (string[] Tshark, string[] RawNet) ExpertLines(string name, string marker)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", name);
+        string[] Lines(string text) => text.Split('\n').Where(l => l.Contains(marker)).ToArray();
+        return (Lines(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut), Lines(InProcessRawNet.Run("stats", path, "--expert").StdOut));
     }
 
     /// <summary>erf's expert items (loss counter, error flags, extension headers past 16) are counted as tshark counts them.</summary>
     [Fact]
     public void ErfExpertItemsAreCountedAsInTshark()
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap");
-        static string[] Erf(string text) => text.Split('\n').Where(l => l.Contains("   ERF  ")).ToArray();
-        var expected = Erf(ExternalTool.Run(tshark, ["-n", "-q", "-r", path, "-z", "expert"]).StdOut);
+        var (expected, actual) = ExpertLines("erf.pcap", "   ERF  ");
         Assert.Equal(5, expected.Length);
-        Assert.Equal(expected, Erf(InProcessRawNet.Run("stats", path, "--expert").StdOut));
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
+    [Fact]
+    public void FppChecksumItemsAreCountedAsInTshark()
+    {
+        var (expected, actual) = ExpertLines("fpp.pcap", "Frame Preemption Protocol  Bad");
+        Assert.True(expected.Length > 10);
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
@@ -263,8 +283,16 @@ public sealed class PseudoLinkOracleTests
             "Bogus IPv6 version", "Unknown type 99", "LEGACY", "MC_RAW_CHANNEL", "ETH[Malformed Packet]", "IPV4[Malformed Packet]",
             "ETH[Packet size limited during capture]", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, erf.StdOut);
+        var fpp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "fpp.preamble.smd", "-e", "fpp.checksum.status", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "fpp:eth:ethertype:ip:udp", "fpp:eth:ethertype:ip:tcp", "fpp:eth:ethertype:ip:icmp", "fpp:eth:ethertype:ipv6:udp",
+            "fpp:eth:ethertype:ipv6:tcp", "fpp:eth:ethertype:ipv6:icmpv6", "fpp:eth:ethertype:arp", "fpp:eth:llc", "fpp:data", "\t0x07\t\t",
+            "\t0,1\t", "[Initial fragment: SMD-S3]", "[Corrupted fragment: SMD-S2]", "[Continuation fragment: SMD-C1] [#3]", "[Verify]",
+            "[Respond]", "[Express]", "[Express][Malformed Packet]", "Malformed Packet: Frame Preemption Protocol", "size limited" })
+            Assert.Contains(value, fpp.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap")]).StdOut

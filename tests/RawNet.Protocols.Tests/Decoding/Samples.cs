@@ -193,6 +193,8 @@ internal static class Samples
                 extensions: [Erf.ErfTests.Extension(0x21)])),
             (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.Ipv6, tcp6)),
             (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.McRawChannel, [1, 2, 3, 4])),
+            (LinkType.EthernetMpacket, Fpp.FppTests.MPacket(Protocols.Fpp.FppFrame.Smd.Express, EthernetFrame(EtherType.Ipv4, udp4))),
+            (LinkType.EthernetMpacket, Fpp.FppTests.MPacket(Protocols.Fpp.FppFrame.Smd.Continuation1, tcp6, fragment: Protocols.Fpp.FppFrame.Smd.Start2)),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

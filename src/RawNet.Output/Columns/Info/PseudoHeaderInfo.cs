@@ -3,6 +3,7 @@ using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
+using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pflog;
@@ -43,6 +44,11 @@ internal static class PseudoHeaderInfo
         if (layer.Kind == LayerKind.Netanalyzer)
         {
             AppendNetanalyzerInfo(line, in source, index);
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Fpp)
+        {
+            AppendFppInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
         if (layer.Kind == LayerKind.TokenRingMac)
@@ -201,6 +207,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Enc => "ENC",
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
+        LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         _ => "NFLOG",
     };
 
@@ -269,6 +276,50 @@ internal static class PseudoHeaderInfo
                 return;
             case NetanalyzerRecord.Ethernet:
                 line.Append("Frame captured in transparent mode");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// fpp's Info text, written once it read the CRC: "[Express]", "[Verify]", "[Respond]", an SMD-S frame's as its CRC
+    /// says ("[Non-fragmented packet: SMD-S0]", "[Initial fragment: ...]", "[Corrupted fragment: ...]"), a continuation's
+    /// "[Continuation fragment: SMD-C1] [#2]".
+    /// </summary>
+    private static void AppendFppInfo(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        var fpp = FppFrame.Unpack(layer.Detail, layer.Note);
+        if (fpp.Reach != FppReach.Complete)
+            return;
+        var frame = source.Frame;
+        int preamble = fpp.PreambleLength;
+        switch (fpp.Type)
+        {
+            case FppPacketType.Express:
+                line.Append("[Express]");
+                return;
+            case FppPacketType.Verify:
+                line.Append("[Verify]");
+                return;
+            case FppPacketType.Respond:
+                line.Append("[Respond]");
+                return;
+            case FppPacketType.Start:
+                line.Append(fpp.Crc switch
+                {
+                    FppCrc.Crc => "[Non-fragmented packet: SMD-S",
+                    FppCrc.MCrc => "[Initial fragment: SMD-S",
+                    _ => "[Corrupted fragment: SMD-S",
+                });
+                line.Append(FppFrame.Number(frame[preamble - 1]));
+                line.Append(']');
+                return;
+            case FppPacketType.Continuation:
+                line.Append("[Continuation fragment: SMD-C");
+                line.Append(FppFrame.Number(frame[preamble - 2]));
+                line.Append("] [#");
+                line.Append(FppFrame.Number(frame[preamble - 1]));
+                line.Append(']');
                 return;
         }
     }
