@@ -46,6 +46,7 @@ public static class LinkTypeNames
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",
         LinkType.Erf => "ERF",
+        LinkType.SunAtm => "SUNATM",
         _ => "unknown",
     };
 }

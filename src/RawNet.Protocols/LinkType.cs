@@ -73,6 +73,8 @@ public enum LinkType : ushort
     NetanalyzerTransparent = 241,
     /// <summary>An Endace ERF record (LINKTYPE_ERF): its header, extension headers and subheader, then what its record type names.</summary>
     Erf = 197,
+    /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
+    SunAtm = 123,
     /// <summary>Raw IPv4.</summary>
     Ipv4 = 228,
     /// <summary>Raw IPv6.</summary>

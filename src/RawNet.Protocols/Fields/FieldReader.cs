@@ -61,6 +61,8 @@ public static class FieldReader
             return Llc.LlcFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Nflog.NflogFieldReader.Serves(field.Computed))
             return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Atm.AtmFieldReader.Serves(field.Computed))
+            return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))
             return Erf.ErfFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Juniper.JuniperFieldReader.Serves(field.Computed))

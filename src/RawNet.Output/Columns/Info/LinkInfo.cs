@@ -41,7 +41,7 @@ internal static class LinkInfo
                 if (header.Length < EthernetHeader.Length)
                 {
                     // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP or ERF header's text stays.
-                    if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf)
+                    if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf or LayerKind.AtmLane)
                         PseudoHeaderInfo.Write(line, in source, index - 1);
                     else
                         LlcInfo.WriteCarrier(line, in source, index);
