@@ -47,6 +47,7 @@ public static class LinkTypeNames
         LinkType.Enc => "ENC",
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
+        LinkType.SunAtm => "SUNATM",
         _ => "unknown",
     };
 }

@@ -1034,6 +1034,74 @@ def fpp_damageable(data):
     if len(data) < 8 + 14 + 4 or data[:7] != PREAMBLE or data[7] in SMD_S:
         return 0
     return 14
+SUNATM_LANE, SUNATM_LLC = 0x01, 0x02
+
+
+def sunatm(flags, payload, vpi=1, vci=32):
+    """Sun's 4-byte ATM header (flags: direction bit 0x80, type in the low nibble; VPI; VCI) before an AAL5 PDU."""
+    return bytes([flags, vpi]) + struct.pack(">H", vci) + payload
+
+
+def le_control(opcode, body=bytes(10), proto=1, version=1):
+    """An LE Control frame: marker 0xff00, protocol, version, opcode, then status, transaction ID, LECID and flags."""
+    return b"\xff\x00" + bytes([proto, version]) + struct.pack(">H", opcode) + body
+
+
+def sunatm_frames():
+    """LLC-multiplexed, LANE and raw PDUs with IPv4 and IPv6 (see sunatm_damageable: never VPI 0, whose VCIs 3, 4 and 16
+    tcpdump reads as OAM and ILMI, and no ILMI or signalling type: tshark reads them as SNMP and SSCOP)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    snap, ether = link_cases.snap, link_cases.ether
+    for flags in (SUNATM_LLC, 0x80 | SUNATM_LLC):
+        add(sunatm(flags, snap(0x0800) + udp4()))
+        add(sunatm(flags, snap(0x0800) + tcp4(), vpi=2, vci=999))
+        add(sunatm(flags, snap(0x0800) + echo4(), vci=65535))
+        add(sunatm(flags, snap(0x86DD) + udp6(), vpi=255))
+        add(sunatm(flags, snap(0x86DD) + tcp6()))
+        add(sunatm(flags, snap(0x86DD) + echo6()))
+    add(sunatm(SUNATM_LLC, snap(0x0806) + bytes.fromhex("0001080006040001") + bytes(20)))
+    add(sunatm(SUNATM_LLC, b"\x06\x06\x03" + udp4()))
+    add(sunatm(SUNATM_LLC, b"\x42\x42\x03" + bytes(35)))
+    add(sunatm(SUNATM_LLC, b"\xaa\xaa"))
+    add(sunatm(SUNATM_LLC, b""))
+    # LANE: an LE client's LECID before Ethernet, LE Control frames, PDUs too short to tell
+    for flags in (SUNATM_LANE, 0x80 | SUNATM_LANE):
+        add(sunatm(flags, b"\x00\x05" + ether(0x0800, udp4()), vci=100))
+        add(sunatm(flags, b"\x12\x34" + ether(0x86DD, tcp6()), vci=100))
+        add(sunatm(flags, b"\x00\x01" + ether(0x0800, echo4()), vci=100))
+    add(sunatm(SUNATM_LANE, b"\x00\x05" + ether(0x86DD, udp6()) + bytes(8), vci=100))
+    add(sunatm(SUNATM_LANE, b"\x00\x05" + ether(0x0806, bytes.fromhex("0001080006040001") + bytes(20)), vci=100))
+    add(sunatm(SUNATM_LANE, le_control(0x0101, bytes(120)), vci=100))
+    add(sunatm(SUNATM_LANE, le_control(0x00AB, bytes(10), proto=0x66, version=0x77), vci=100))
+    add(sunatm(SUNATM_LANE, le_control(0x0009, bytes(4)), vci=100))
+    add(sunatm(SUNATM_LANE, b"\xff\x00\x01", vci=100))
+    add(sunatm(SUNATM_LANE, b"\xff\x00", vci=100))
+    add(sunatm(SUNATM_LANE, b"\x00", vci=100))
+    add(sunatm(SUNATM_LANE, b"", vci=100))
+    add(sunatm(SUNATM_LANE, b"\x00\x05" + ether(0x0800, udp4())[:10], vci=100))
+    # raw, MARS, IFMP and unknown types: tshark guesses LLC/SNAP, PPP, pad and Ethernet, Frame Relay, IP by its version
+    for flags in (0x00, 0x03, 0x04, 0x0F):
+        add(sunatm(flags, snap(0x0800) + udp4(), vci=33))
+        add(sunatm(flags, udp4(), vci=33))
+        add(sunatm(flags, udp6(), vci=33))
+    add(sunatm(0x00, b"\x00\x21" + udp4(), vci=33))
+    add(sunatm(0x00, b"\x00\x00" + ether(0x0800, udp4()), vci=33))
+    add(sunatm(0x00, b"\x18\x41\x03\xcc" + udp4(), vci=33))
+    add(sunatm(0x00, b"\x00\x05" + ether(0x0800, udp4()), vci=33))
+    add(sunatm(0x00, b"\x01\x02\x03\x04\x05\x06\x07", vci=33))
+    add(sunatm(0x00, b"", vci=33))
+    # cut by the capture after the header, through LLC, LANE, the guess's 8 bytes and IPv4
+    for whole in (sunatm(SUNATM_LLC, snap(0x0800) + udp4()), sunatm(SUNATM_LANE, b"\x00\x05" + ether(0x0800, udp4()), vci=100),
+                  sunatm(0x00, udp4(), vci=33), sunatm(SUNATM_LANE, le_control(0x0101, bytes(120)), vci=100)):
+        for cut in (4, 5, 6, 7, 10, 12, 20, 30, 40):
+            add(whole, cut)
+    return frames
+
+
+def sunatm_damageable(data):
+    """The flags, VPI and VCI (see damage: a type tshark and tcpdump both read, a VPI other than 0)."""
+    return 4
 
 
 def damage(frames, rng, damageable):
@@ -1065,6 +1133,10 @@ def damage(frames, rng, damageable):
                     value = erf_damage_type(data, caplen, rng)
             if damageable is fpp_damageable:
                 at += 8
+            if damageable is sunatm_damageable and at == 0:
+                value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
+            if damageable is sunatm_damageable and at == 1:
+                value = rng.randrange(1, 256)
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -1096,6 +1168,7 @@ def main():
         "netanalyzer-transparent.pcap": (241, netanalyzer_transparent_frames(), netanalyzer_damageable),
         "erf.pcap": (197, erf_frames(), erf_damageable),
         "fpp.pcap": (274, fpp_frames(), fpp_damageable),
+        "sunatm.pcap": (123, sunatm_frames(), sunatm_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

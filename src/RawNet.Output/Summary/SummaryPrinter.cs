@@ -244,6 +244,11 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 AppendUnsupportedLinkType(frame);
                 return;
             }
+            if (layer.Kind == LayerKind.Atm)
+            {
+                AppendSunAtm(packet, frame, index, length);
+                return;
+            }
             if (layer.Kind == LayerKind.Pktap)
             {
                 if (!AppendPktap(packet, frame, index, ref length, ref linkStart))

@@ -138,6 +138,10 @@ public enum LayerKind : byte
     /// (<see cref="LayerSource.Stream"/>), the messages the last of them completed.
     /// </summary>
     Http,
+    /// <summary>Sun's ATM header (link type 123); tshark "atm", showing the pseudo-header wiretap built from it.</summary>
+    Atm,
+    /// <summary>A LANE PDU's header behind ATM: an LE client's 2-byte LECID before Ethernet, or an LE Control frame; tshark "lane".</summary>
+    AtmLane,
     /// <summary>Bytes after the last decoded header (application data or an undecoded protocol).</summary>
     Payload,
 }

@@ -148,7 +148,9 @@ public sealed class PacketDecoder
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
         or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
-        or LinkType.Pflog or LinkType.Enc or LinkType.Erf or LinkType.EthernetMpacket;
+        or LinkType.Pflog or LinkType.Enc or LinkType.Erf
+        or LinkType.EthernetMpacket
+        or LinkType.SunAtm;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -381,6 +383,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Fddi:
                 DecodeFddi(input, 0, capEnd, repEnd, bitSwapped: true);
+                return;
+            case LinkType.SunAtm:
+                DecodeSunAtm(input, capEnd, repEnd);
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");
@@ -642,6 +647,99 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, EncHeader.Length, capEnd, repEnd, "enc address family not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Sun's ATM header, then the AAL5 PDU as tshark 4.0 reads the pseudo-header wiretap builds from it
+    /// (<see cref="Atm.SunAtmHeader.PseudoHeader"/>, kept in the layer's Detail): LLC for LLC-multiplexed traffic, LANE
+    /// (an LE client's LECID then Ethernet, or an LE Control frame), data for ILMI and signalling (tshark's SNMP and SSCOP,
+    /// which RawNet does not decode), and for any other type packet-atm.c's guess from the first 8 bytes: LLC/SNAP, PPP,
+    /// two pad bytes before Ethernet, Frame Relay's NLPID at byte 3 or 5, IP by its version.
+    /// </summary>
+    private void DecodeSunAtm(in Span input, int capEnd, int repEnd)
+    {
+        const int at = Atm.SunAtmHeader.Length;
+        if (!Header(input, LayerKind.Atm, 0, at, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes;
+        Atm.SunAtmHeader.TryRead(bytes[..capEnd], out var sun);
+        byte detail = sun.PseudoHeader(bytes[at..capEnd]);
+        _packet.LayerRef(index).Detail = detail;
+        if (Atm.AtmPseudoHeader.Aal(detail) != Atm.SunAtmHeader.Aal5)
+        {
+            Unsupported(input, at, capEnd, repEnd, "ATM signalling (SSCOP) not decoded");
+            return;
+        }
+        switch (Atm.AtmPseudoHeader.TrafficType(detail))
+        {
+            case Atm.SunAtmHeader.TrafficLlc:
+                DecodeLlc(input, at, capEnd, repEnd);
+                return;
+            case Atm.SunAtmHeader.TrafficIlmi:
+                Unsupported(input, at, capEnd, repEnd, "ILMI (SNMP) not decoded");
+                return;
+            case Atm.SunAtmHeader.TrafficLane:
+                DecodeAtmLane(input, at, Atm.AtmPseudoHeader.LaneType(detail), capEnd, repEnd);
+                return;
+        }
+        if (repEnd - at <= 7)
+        {
+            Unsupported(input, at, capEnd, repEnd, "ATM traffic type unknown");
+            return;
+        }
+        if (capEnd - at < 8)
+        {
+            // tshark copies the first 8 bytes before it guesses: the capture cut them.
+            StopShort(input, LayerKind.Atm, capEnd, capEnd, repEnd, "ATM PDU cut before the bytes its type is guessed from");
+            return;
+        }
+        var pdu = bytes[at..capEnd];
+        if (pdu[0] == 0xAA && pdu[1] == 0xAA && pdu[2] == 0x03)
+            DecodeLlc(input, at, capEnd, repEnd);
+        else if (pdu[1] == 0x21)
+            DecodePpp(input, at, PppFraming.Plain, capEnd, repEnd);
+        else if (pdu[0] == 0 && pdu[1] == 0)
+            DecodeEthernet(input, at + 2, capEnd, repEnd);
+        else if (IsFrameRelayNlpid(pdu[2..]) || IsFrameRelayNlpid(pdu[4..]))
+            DecodeFrameRelay(input, at, capEnd, repEnd);
+        else if (pdu[0] >> 4 is 4 or 6)
+            DecodeIpByDispatcher(input, at, capEnd, repEnd);
+        else
+            Unsupported(input, at, capEnd, repEnd, "ATM traffic type unknown");
+
+        static bool IsFrameRelayNlpid(ReadOnlySpan<byte> b) => b[0] == 0x03 && (b[1] is 0xCC or 0x8E || b[1] == 0x00 && b[2] == 0x80);
+    }
+
+    /// <summary>tshark's "lane": an LE Control frame as one layer, an LE client's LECID then Ethernet, or data when wiretap could not tell.</summary>
+    private void DecodeAtmLane(in Span input, int offset, byte laneType, int capEnd, int repEnd)
+    {
+        switch (laneType)
+        {
+            case Atm.SunAtmHeader.LaneControl:
+                // Its fixed part (marker to flags) is read whatever the opcode; the opcode's own frame is not walked: a frame
+                // the capture cut is taken as cut inside what tshark reads of it.
+                Header(input, LayerKind.AtmLane, offset, Math.Max(Atm.SunAtmHeader.LeControlLength, repEnd - offset), capEnd, repEnd, out int control);
+                if (control >= 0)
+                    _packet.LayerRef(control).Detail = Atm.AtmLaneDetail.Control;
+                return;
+            case Atm.SunAtmHeader.Lane8023:
+                if (!Header(input, LayerKind.AtmLane, offset, 2, capEnd, repEnd, out int client))
+                    return;
+                _packet.LayerRef(client).Detail = Atm.AtmLaneDetail.Client;
+                DecodeEthernet(input, offset + 2, capEnd, repEnd);
+                return;
+            default:
+                if (!Header(input, LayerKind.AtmLane, offset, 0, capEnd, repEnd, out int unknown))
+                    return;
+                // Told from the captured bytes: fewer than 2 of a longer PDU are the capture's cut, not an unknown type.
+                if (capEnd < repEnd)
+                {
+                    _packet.LayerRef(unknown).Status = LayerStatus.Truncated;
+                    StopShort(input, LayerKind.AtmLane, capEnd, capEnd, repEnd, "LANE PDU cut before its type can be told");
+                }
+                Unsupported(input, offset, capEnd, repEnd, "LANE traffic type unknown");
                 return;
         }
     }

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -55,6 +55,9 @@ public sealed class PseudoLinkOracleTests
         "erf.ehdr.types", "erf.ehdr.unknown.data", "erf.eth.off", "erf.eth.pad",
         "fpp.preamble", "fpp.preamble.pad", "fpp.preamble.smd", "fpp.preamble.frag_count", "fpp.mdata", "fpp.crc32", "fpp.mcrc32",
         "fpp.checksum.status",
+        "atm.channel", "atm.aal", "atm.traffic_type", "atm.traffic.lane", "atm.vpi", "atm.vci", "atm.le_client.client",
+        "atm.le_control.marker", "atm.le_control.protocol", "atm.le_control.version", "atm.le_control.opcode",
+        "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -158,6 +161,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("fpp.pcap", "fpp.checksum.status == 0")]
     [InlineData("fpp.pcap", "fpp.preamble.frag_count == 0xe6 || fpp.preamble.pad == 0")]
     [InlineData("fpp.pcap", "fpp && !fpp.preamble && eth")]
+    [InlineData("sunatm.pcap", "atm")]
+    [InlineData("sunatm.pcap", "atm.traffic_type == 3 && eth")]
+    [InlineData("sunatm.pcap", "atm.vci == 33 && ipv6")]
+    [InlineData("sunatm.pcap", "atm.channel == 0 && llc")]
+    [InlineData("sunatm.pcap", "lane && !eth")]
+    [InlineData("sunatm.pcap", "atm.le_control.opcode == 0x0101 || atm.le_client.client == 0x1234")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 

@@ -210,6 +210,8 @@ internal static class Samples
         };
         // IPv6 where the EtherType names IPv4 (ip.version twice).
         list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp6)));
+        // SunATM: LLC/SNAP, a LANE client's Ethernet, an LE Control frame, raw IPv6 found by its version.
+        list.AddRange(Atm.SunAtmTests.Samples(udp4, tcp6));
         var built = list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
         // A capture cut in the zero padding after IPv4, which tshark reads past the capture.
         var padded = Concat(EthernetFrame(EtherType.Ipv4, udp4), new byte[14]);

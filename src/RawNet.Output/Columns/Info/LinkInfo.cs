@@ -40,8 +40,10 @@ internal static class LinkInfo
             case LayerKind.Ethernet:
                 if (header.Length < EthernetHeader.Length)
                 {
-                    // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP, ERF or fpp header's text stays.
-                    if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf or LayerKind.Fpp)
+                    // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP, ERF, fpp or LANE header's text stays.
+                    if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf
+                            or LayerKind.Fpp
+                            or LayerKind.AtmLane)
                         PseudoHeaderInfo.Write(line, in source, index - 1);
                     else
                         LlcInfo.WriteCarrier(line, in source, index);

@@ -1,5 +1,6 @@
 using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
+using RawNet.Protocols.Atm;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
@@ -72,6 +73,8 @@ internal static class PseudoHeaderInfo
             LlcInfo.WriteCarrier(line, in source, index);
             return true;
         }
+        if (layer.Kind is LayerKind.Atm or LayerKind.AtmLane)
+            return AtmInfo(line, in source, index);
         line.Append(layer.Kind switch
         {
             LayerKind.Ipoib => "IP over Infiniband",
@@ -208,6 +211,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
+        LayerKind.Atm => "ATM",
+        LayerKind.AtmLane => "ATM LANE",
         _ => "NFLOG",
     };
 
@@ -399,4 +404,90 @@ internal static class PseudoHeaderInfo
             return "ARCNET";
         return HexNames.Of(arcnet.ProtocolId);
     }
+
+    /// <summary>
+    /// packet-atm.c's Info text when nothing after it wrote one: "AAL5 " and the traffic type's name (or the AAL's), then
+    /// the VPI and VCI; lane's for an LE Control frame ("LE Control", then its opcode once read) or a LANE PDU of unknown type.
+    /// </summary>
+    private static bool AtmInfo(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        var header = source.Header(index);
+        if (layer.Kind == LayerKind.AtmLane)
+        {
+            if (layer.Detail == AtmLaneDetail.Client)
+                line.Append("LE Client - Ethernet/802.3");
+            else if (layer.Detail == AtmLaneDetail.Control)
+            {
+                line.Append("LE Control");
+                if (header.Length >= 6)
+                {
+                    line.Append(": ");
+                    ushort opcode = (ushort)(header[4] << 8 | header[5]);
+                    string name = LeControlOpcode(opcode);
+                    if (name.Length > 0)
+                        line.Append(name);
+                    else
+                    {
+                        line.Append("Unknown opcode (0x");
+                        line.AppendHexDigits(opcode, 4, uppercase: true);
+                        line.Append(')');
+                    }
+                }
+            }
+            else
+            {
+                // tshark's data fails on a cut PDU only when it holds no byte.
+                line.Append("Unknown LANE traffic type");
+                return source.Frame.Length < source.Packet.Metadata.OriginalLength && source.Frame.Length <= layer.Offset;
+            }
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (!SunAtmHeader.TryRead(header, out var sun))
+            return true;
+        if (AtmPseudoHeader.Aal(layer.Detail) == SunAtmHeader.Aal5)
+        {
+            line.Append("AAL5 ");
+            line.Append(AtmPseudoHeader.TrafficType(layer.Detail) switch
+            {
+                SunAtmHeader.TrafficLlc => "LLC multiplexed",
+                SunAtmHeader.TrafficLane => "LANE",
+                SunAtmHeader.TrafficIlmi => "ILMI",
+                _ => "Unknown traffic type",
+            });
+        }
+        else
+            line.Append("Signalling AAL");
+        line.Append(" VPI=");
+        line.Append(sun.Vpi);
+        line.Append(", VCI=");
+        line.Append(sun.Vci);
+        // A cut PDU fails when the capture kept fewer than the 8 bytes the type is guessed from, or, as data, no byte.
+        int captured = source.Frame.Length - SunAtmHeader.Length, reported = (int)source.Packet.Metadata.OriginalLength - SunAtmHeader.Length;
+        return captured < reported && (reported > 7 && AtmPseudoHeader.TrafficType(layer.Detail) == SunAtmHeader.TrafficUnknown ? captured < 8 : captured <= 0);
+    }
+
+    /// <summary>tshark's names of the LE Control opcodes (packet-atm.c's le_control_opcode_vals), "" for another.</summary>
+    private static string LeControlOpcode(ushort opcode) => opcode switch
+    {
+        0x0001 => "LE_CONFIGURE_REQUEST",
+        0x0101 => "LE_CONFIGURE_RESPONSE",
+        0x0002 => "LE_JOIN_REQUEST",
+        0x0102 => "LE_JOIN_RESPONSE",
+        0x0003 => "READY_QUERY",
+        0x0103 => "READY_IND",
+        0x0004 => "LE_REGISTER_REQUEST",
+        0x0104 => "LE_REGISTER_RESPONSE",
+        0x0005 => "LE_UNREGISTER_REQUEST",
+        0x0105 => "LE_UNREGISTER_RESPONSE",
+        0x0006 => "LE_ARP_REQUEST",
+        0x0106 => "LE_ARP_RESPONSE",
+        0x0007 => "LE_FLUSH_REQUEST",
+        0x0107 => "LE_FLUSH_RESPONSE",
+        0x0008 => "LE_NARP_REQUEST",
+        0x0009 => "LE_TOPOLOGY_REQUEST",
+        0x000A => "LE_VERIFY_REQUEST",
+        0x010A => "LE_VERIFY_RESPONSE",
+        _ => "",
+    };
 }
