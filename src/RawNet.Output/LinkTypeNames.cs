@@ -46,6 +46,10 @@ public static class LinkTypeNames
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",
         LinkType.Erf => "ERF",
+        LinkType.Raw12 or LinkType.Raw14 => "RAW",
+        LinkType.AtmRfc1483Bsd => "ATM_RFC1483",
+        LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19 => "ATM_CLIP",
+        LinkType.PppoeSession => "PPP_ETHER",
         _ => "unknown",
     };
 }
