@@ -48,6 +48,10 @@ public static class LinkTypeNames
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.SunAtm => "SUNATM",
+        LinkType.Raw12 or LinkType.Raw14 => "RAW",
+        LinkType.AtmRfc1483Bsd => "ATM_RFC1483",
+        LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19 => "ATM_CLIP",
+        LinkType.PppoeSession => "PPP_ETHER",
         _ => "unknown",
     };
 }

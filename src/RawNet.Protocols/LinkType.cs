@@ -83,4 +83,20 @@ public enum LinkType : ushort
     Ipv6 = 229,
     /// <summary>Linux "cooked" capture, version 2 (20-byte header).</summary>
     LinuxSll2 = 276,
+    /// <summary>Raw IP under the number Linux's DLT_RAW takes (12): as <see cref="Raw"/> (tshark and tcpdump read it so).</summary>
+    Raw12 = 12,
+    /// <summary>Raw IP under the number OpenBSD's DLT_RAW takes (14): as <see cref="Raw"/> (tshark reads it so; tcpdump 4.99 refuses the file).</summary>
+    Raw14 = 14,
+    /// <summary>RFC 1483 LLC-encapsulated ATM under the BSDs' DLT_ATM_RFC1483 (11): as <see cref="AtmRfc1483"/>.</summary>
+    AtmRfc1483Bsd = 11,
+    /// <summary>Linux Classical IP over ATM (LINKTYPE_ATM_CLIP): no header; tshark reads IP, tcpdump LLC/SNAP or IP.</summary>
+    AtmClip = 106,
+    /// <summary>Linux Classical IP over ATM under an old Linux number (16; tcpdump reads it as BSD/OS PPP and prints nothing).</summary>
+    AtmClip16 = 16,
+    /// <summary>Linux Classical IP over ATM under an old Linux number (18; tcpdump 4.99 refuses the file).</summary>
+    AtmClip18 = 18,
+    /// <summary>Linux Classical IP over ATM under Linux's DLT_ATM_CLIP (19): as <see cref="AtmClip"/>.</summary>
+    AtmClip19 = 19,
+    /// <summary>A PPPoE session header without its Ethernet header (LINKTYPE_PPP_ETHER), then PPP's protocol and what it names.</summary>
+    PppoeSession = 51,
 }

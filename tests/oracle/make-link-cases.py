@@ -2106,6 +2106,59 @@ def sniffed_ipv6_frames(header):
     return frames
 
 
+# --- Other numbers of link types above (issue 13): raw IP on 12 and 14, RFC 1483 on 11, Linux CLIP, PPPoE without Ethernet ---
+
+def raw_alias_frames():
+    """Raw IP as DLT_RAW's other numbers carry it (12, 14): IPv4 UDP, TCP and ICMP, IPv6, frames the wire ends early and
+    the capture cut through IPv4 and UDP's header. None shorter than 8 bytes, nor of another IP version: tshark's raw
+    dissector reads bytes 6 and 7 first and shows another version as data, which RawNet's raw IP does not follow yet
+    (on 101 either)."""
+    frames = [(udp4(), None), (udp6(), None), (tcp4(), None), (echo4(), None), (tcp6(), None)]
+    frames += [(udp4()[:end], None) for end in (8, 10, 20, 27)]
+    return frames + [(udp4(), end) for end in range(8, 29)]
+
+
+def raw_alias_damageable(data, direction):
+    """Nothing: raw IP has no link header (damaged IP is the IP oracles' business)."""
+    return 0
+
+
+def clip_frames():
+    """Linux Classical IP over ATM (16, 18, 19, 106): no header; IPv4 UDP, TCP and ICMP, IPv6 (which tcpdump's ip_print
+    refuses), LLC/SNAP with IPv4, IPv6, ARP and an unknown EtherType (tcpdump reads it, tshark takes it for IP), SNAP of
+    another OUI, frames the wire ends early and cuts through SNAP and IPv4."""
+    arp = bytes.fromhex("000108000604000102000000abcd") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    frames = [(udp4(), None), (udp6(), None), (tcp4(), None), (echo4(), None), (tcp6(), None)]
+    frames += [(snap(t) + p, None) for t, p in ((0x0800, udp4()), (0x86DD, udp6()), (0x0800, tcp4()), (0x0806, arp), (0x1234, b"abcdef"))]
+    frames += [(b"\xaa\xaa\x03\x00\x00\x01\x08\x00" + udp4(), None), (b"\x06\x06\x03" + udp4(), None)]
+    frames += [(udp4()[:end], None) for end in (1, 5, 6, 20)] + [((snap(0x0800) + udp4())[:end], None) for end in (1, 5, 6, 8, 20)]
+    return frames + cuts(snap(0x0800) + udp4(), 30) + cuts(udp4(), 22)
+
+
+def clip_damageable(data, direction):
+    """LLC's SSAP and control and SNAP's OUI, which decide tcpdump's reading (the DSAP stays 0xaa, so tshark still finds
+    a bogus IP version there; a damaged EtherType or IP is other oracles' business)."""
+    return 6 if data[:2] == b"\xaa\xaa" else 0
+
+
+clip_damageable.start = 1
+
+
+def pppoe_session_frames():
+    """LINKTYPE_PPP_ETHER (51): pppoe.pcap's PPPoE sessions without their Ethernet header (never an empty capture)."""
+    return [(data[14:], None if caplen is None else caplen - 14) for data, caplen in pppoe_frames()
+            if len(data) > 14 and (caplen is None or caplen > 14)]
+
+
+def pppoe_session_damageable(data, direction):
+    """The session ID (tcpdump prints a damaged version, type or code, and a damaged length meets cuts and short frames
+    differently from tshark, which RawNet does not follow yet: pppoe.pcap damages none of them either)."""
+    return 4 if len(data) >= 4 else 0
+
+
+pppoe_session_damageable.start = 2
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2209,6 +2262,15 @@ def main():
         # and IPv6 where BSD loopback's AF_INET and Frame Relay's NLPID 0xCC name IPv4
         "null-ipv6.pcap": (0, sniffed_ipv6_frames(struct.pack("<I", 2)), False, trailer_damageable),
         "frelay-ipv6.pcap": (107, sniffed_ipv6_frames(bytes.fromhex("040103cc")), False, trailer_damageable),
+        # and after those, other numbers of link types above: raw IP, RFC 1483, Linux CLIP, PPPoE without Ethernet
+        "raw-dlt12.pcap": (12, raw_alias_frames(), False, raw_alias_damageable),
+        "raw-dlt14.pcap": (14, raw_alias_frames(), False, raw_alias_damageable),
+        "atm-rfc1483-dlt11.pcap": (11, atm_frames(), False, atm_damageable),
+        "clip.pcap": (106, clip_frames(), False, clip_damageable),
+        "clip-dlt16.pcap": (16, clip_frames(), False, clip_damageable),
+        "clip-dlt18.pcap": (18, clip_frames(), False, clip_damageable),
+        "clip-dlt19.pcap": (19, clip_frames(), False, clip_damageable),
+        "pppoe-session.pcap": (51, pppoe_session_frames(), False, pppoe_session_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

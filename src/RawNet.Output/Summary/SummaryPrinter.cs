@@ -235,6 +235,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     {
         var line = _line;
         int linkStart = index < packet.LayerCount ? packet[index].Offset : 0;
+        if (index == 1 && PacketDecoder.IsAtmClip(packet.Metadata.LinkType) && !AppendClip(packet, frame, length))
+            return;
         for (; index < packet.LayerCount; index++)
         {
             ref readonly Layer layer = ref packet[index];
@@ -262,7 +264,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
-            if (layer.Kind == LayerKind.Llc && index == 1 && packet.Metadata.LinkType == RawNet.Protocols.LinkType.AtmRfc1483)
+            if (layer.Kind == LayerKind.Llc && index == 1 && packet.Metadata.LinkType is RawNet.Protocols.LinkType.AtmRfc1483 or RawNet.Protocols.LinkType.AtmRfc1483Bsd)
             {
                 if (!AppendAtm(packet, frame, index, length))
                     return;

@@ -150,7 +150,11 @@ public sealed class PacketDecoder
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
-        or LinkType.SunAtm;
+        or LinkType.SunAtm
+        or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19;
+
+    /// <summary>Linux's Classical IP over ATM under any of its numbers (16, 18, 19, 106), which tshark reads alike.</summary>
+    public static bool IsAtmClip(LinkType linkType) => linkType is LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19;
 
     /// <summary>The reassembler, when defragmentation is on (for its counters).</summary>
     public IpReassembler? Reassembler => _reassembler;
@@ -213,7 +217,7 @@ public sealed class PacketDecoder
             case LinkType.Ethernet:
                 DecodeEthernet(input, start, capEnd, repEnd);
                 return;
-            case LinkType.Raw:
+            case LinkType.Raw or LinkType.Raw12 or LinkType.Raw14: // tshark's wiretap reads the three as one
                 if (capEnd - start < 1)
                 {
                     Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Frame, start, "empty raw IP frame");
@@ -377,7 +381,7 @@ public sealed class PacketDecoder
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
                 return;
-            case LinkType.AtmRfc1483:
+            case LinkType.AtmRfc1483 or LinkType.AtmRfc1483Bsd:
                 // As tshark: LLC from the first byte, no header of ATM's own.
                 DecodeLlc(input, 0, capEnd, repEnd);
                 return;
@@ -386,6 +390,13 @@ public sealed class PacketDecoder
                 return;
             case LinkType.SunAtm:
                 DecodeSunAtm(input, capEnd, repEnd);
+                return;
+            case LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19:
+                // As tshark's "clip": no header, the version-sniffing "ip" dissector from the first byte (LLC/SNAP too).
+                DecodeIpByDispatcher(input, start, capEnd, repEnd);
+                return;
+            case LinkType.PppoeSession:
+                DecodePppoeSession(input, start, capEnd, repEnd);
                 return;
             default:
                 Unsupported(input, 0, capEnd, repEnd, "link type not decoded");

@@ -24,6 +24,19 @@ public static class CaptureLinkTypes
     public static bool TsharkReads(LinkType linkType) => linkType is not (LinkType.PppPppd or LinkType.CiscoHdlcWithDirection
         or LinkType.FrameRelayWithDirection or LinkType.Mpls);
 
+    /// <summary>
+    /// For the link types RawNet decodes that tcpdump 4.99 refuses ("unknown data link type", the whole file), the link
+    /// type tcpdump prints the same frames under, which RawNet's lines follow: OpenBSD's DLT_RAW (14) as Linux's (12), and
+    /// the old Linux CLIP number 18 as DLT_ATM_CLIP (19). Null for the others. LinkLayerOracleTests checks that tcpdump
+    /// still refuses each.
+    /// </summary>
+    public static LinkType? TcpdumpReadsAs(LinkType linkType) => linkType switch
+    {
+        LinkType.Raw14 => LinkType.Raw12,
+        LinkType.AtmClip18 => LinkType.AtmClip19,
+        _ => null,
+    };
+
     /// <summary>Whether tshark reads every frame of <paramref name="path"/> (<see cref="TsharkReads(LinkType)"/>).</summary>
     public static bool TsharkReadsAll(string path) => Of(path).All(TsharkReads);
 }

@@ -12,7 +12,9 @@ namespace RawNet.Cli.Tests.Oracle;
 /// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
 /// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP;
 /// pppd's PPP on 166, Cisco HDLC and Frame Relay behind a direction byte on 205 and 206, raw MPLS on 219, which tshark
-/// reads as the same frames under a link type it reads) and over captures the same script writes with random bytes of the link headers changed.
+/// reads as the same frames under a link type it reads; raw IP on 12 and 14, RFC 1483 on 11, Linux Classical IP over ATM on
+/// 16, 18, 19 and 106, PPPoE sessions without Ethernet on 51, whose 14 and 18 tcpdump refuses and is compared on as 12 and
+/// 19, <see cref="CaptureLinkTypes.TcpdumpReadsAs"/>) and over captures the same script writes with random bytes of the link headers changed.
 /// </summary>
 /// <remarks>
 /// On the damaged captures only the link layers' own fields are compared with tshark: a damaged header hands bytes that
@@ -192,6 +194,45 @@ public sealed class LinkLayerOracleTests
             Assert.NotEqual(0, run.ExitCode);
             Assert.Contains("unknown or unsupported", run.StdErr);
         }
+    }
+
+    [Fact]
+    public void TcpdumpStillRefusesTheLinkTypesItIsComparedOnAsAnother()
+    {
+        // Were tcpdump to read 14 and 18, the summaries would have to follow its own reading rather than 12's and 19's.
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        foreach (var (name, linkType) in new[] { ("raw-dlt14.pcap", LinkType.Raw14), ("clip-dlt18.pcap", LinkType.AtmClip18) })
+        {
+            string path = Path.Combine(TestPaths.Captures, "link", name);
+            Assert.All(CaptureLinkTypes.Of(path), type => Assert.Equal(linkType, type));
+            Assert.NotNull(CaptureLinkTypes.TcpdumpReadsAs(linkType));
+            var run = ExternalTool.Run(tcpdump, ["-n", "-r", path]);
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains($"unknown data link type {(int)linkType}", run.StdErr);
+        }
+    }
+
+    [Fact]
+    public void TheOtherLinkTypeNumbersCasesCoverWhatTheyClaim()
+    {
+        // Raw IP on 12 and 14, RFC 1483 on 11, Linux CLIP on 16, 18, 19 and 106, PPPoE without Ethernet on 51.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string Protocols(string name) => ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", name), "-T", "fields",
+            "-e", "frame.protocols", "-e", "_ws.col.Info"]).StdOut;
+        foreach (var name in new[] { "raw-dlt12.pcap", "raw-dlt14.pcap" })
+            foreach (var value in new[] { "raw:ip:udp", "raw:ip:tcp", "raw:ip:icmp", "raw:ipv6:udp", "raw:ipv6:tcp", "Malformed Packet", "size limited" })
+                Assert.Contains(value, Protocols(name));
+        foreach (var value in new[] { "llc:ip:udp", "llc:ipv6:udp", "llc:arp" })
+            Assert.Contains(value, Protocols("atm-rfc1483-dlt11.pcap"));
+        foreach (var name in new[] { "clip.pcap", "clip-dlt16.pcap", "clip-dlt18.pcap", "clip-dlt19.pcap" })
+            foreach (var value in new[] { "clip:ip:udp", "clip:ip:tcp", "clip:ip:icmp", "clip:ip:ipv6:udp", "Bogus IP version (10)", "size limited" })
+                Assert.Contains(value, Protocols(name));
+        foreach (var value in new[] { "pppoes:ppp:ip:udp", "pppoes:ppp:ipv6:udp", "pppoes:ppp:ip:tcp", "Malformed Packet", "size limited" })
+            Assert.Contains(value, Protocols("pppoe-session.pcap"));
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var clip = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "clip.pcap")]).StdOut;
+        foreach (var value in new[] { "IP6, wrong link-layer encapsulation", "[|cip]", "SNAP, ethertype Unknown (0x1234)", ": UDP, length 5" })
+            Assert.Contains(value, clip);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RawNet.Protocols;
 using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Oracle;
@@ -16,7 +17,10 @@ internal static class TcpdumpComparison
     {
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
         var flags = mode.Length == 0 ? Array.Empty<string>() : [mode];
-        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", path]);
+        string? equivalent = TcpdumpEquivalent(path);
+        var expected = ExternalTool.Run("/usr/bin/env", ["TZ=UTC", tcpdump, "-n", .. flags, "-r", equivalent ?? path]);
+        if (equivalent is not null)
+            File.Delete(equivalent);
         Assert.True(expected.ExitCode == 0, expected.StdErr);
         var actual = InProcessRawNet.Run(["read", path, .. flags]);
         Assert.True(actual.ExitCode == 0, actual.StdErr);
@@ -42,5 +46,21 @@ internal static class TcpdumpComparison
         }
         Assert.True(compared > 0, $"{Path.GetFileName(path)}: no packet compared");
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)} ({mode}): {mismatches.Count} of {compared} packets differ\n" + string.Join("\n", mismatches.Take(15)));
+    }
+
+    /// <summary>
+    /// A copy of a pcap file (not pcapng) whose link type tcpdump refuses, under the link type it reads the same frames as
+    /// (<see cref="CaptureLinkTypes.TcpdumpReadsAs"/>), for the caller to delete; null for any other file.
+    /// </summary>
+    private static string? TcpdumpEquivalent(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 24 || BitConverter.ToUInt32(bytes, 0) is not (0xa1b2c3d4 or 0xa1b23c4d)
+            || CaptureLinkTypes.TcpdumpReadsAs((LinkType)BitConverter.ToUInt16(bytes, 20)) is not { } readAs)
+            return null;
+        BitConverter.TryWriteBytes(bytes.AsSpan(20), (uint)readAs);
+        string copy = Path.Combine(Path.GetTempPath(), $"rawnet-tcpdump-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
+        File.WriteAllBytes(copy, bytes);
+        return copy;
     }
 }

@@ -21,7 +21,9 @@ public sealed class TcpdumpTimestampOracleTests
     public void Every_capture_s_times_equal_tcpdump_s(string mode)
     {
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        // (Not the link types tcpdump refuses, CaptureLinkTypes.TcpdumpReadsAs: their lines are compared as another's.)
         var files = Directory.GetFiles(TestPaths.Captures, "*.pcap", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Where(f => !CaptureLinkTypes.Of(f).Any(type => CaptureLinkTypes.TcpdumpReadsAs(type) is not null))
             .Concat(TestPaths.PeerCorpusFiles()).ToList();
         var mismatches = new List<string>();
         int checkedLines = 0;

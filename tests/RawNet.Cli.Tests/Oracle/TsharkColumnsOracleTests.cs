@@ -94,6 +94,7 @@ public sealed class TsharkColumnsOracleTests
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp",
         "atm", "lane",
+        "clip",
     ];
 
     /// <summary>

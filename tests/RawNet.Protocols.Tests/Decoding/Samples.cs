@@ -207,6 +207,10 @@ internal static class Samples
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Concat(Dns.DnsMessages.Header(32, 0x0100, 1, 0, 0, 0), Dns.DnsMessages.Pointer(12), U16(1), U16(1)))),
+            // Other numbers of raw IP, RFC 1483 and PPPoE; Linux Classical IP over ATM with IPv6 and with LLC/SNAP.
+            (LinkType.Raw14, tcp6), (LinkType.AtmRfc1483Bsd, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
+            (LinkType.AtmClip, tcp6), (LinkType.AtmClip19, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
+            (LinkType.PppoeSession, Concat(Hex("1100 0001"), U16(udp4.Length + 2), U16(0x21), udp4)),
         };
         // IPv6 where the EtherType names IPv4 (ip.version twice).
         list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp6)));

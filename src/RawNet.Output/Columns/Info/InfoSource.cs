@@ -189,7 +189,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         ref readonly Layer link = ref Packet[index - 1];
         return SniffsIpVersion(link.Kind)
             || link.Kind == LayerKind.L2tpv3 && link.Note == Protocols.L2tp.L2tpv3Pseudowire.IpTransport && !Protocols.L2tp.L2tpv3LayerDetail.Control(link.Detail)
-            || link.Kind == LayerKind.Llc && Header(index - 1) is { Length: >= 2 } llc && !(llc[0] == LlcHeader.SnapSap && llc[1] == LlcHeader.SnapSap);
+            || link.Kind == LayerKind.Llc && Header(index - 1) is { Length: >= 2 } llc && !(llc[0] == LlcHeader.SnapSap && llc[1] == LlcHeader.SnapSap)
+            || index == 1 && PacketDecoder.IsAtmClip(Packet.Metadata.LinkType); // "clip", which has no header, hands its frame to "ip"
     }
 
     /// <summary>
