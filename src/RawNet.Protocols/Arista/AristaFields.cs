@@ -19,6 +19,7 @@ public static class AristaFields
         FieldDefinition.Derived("avsp.48sec", "Seconds", LayerKind.Arista, FieldKind.Decimal, ComputedField.AristaSeconds48),
         FieldDefinition.Derived("avsp.48ns", "Nanoseconds", LayerKind.Arista, FieldKind.Decimal, ComputedField.AristaNanoseconds48),
         FieldDefinition.Derived("avsp.etype", "Type", LayerKind.Arista, FieldKind.Hex, ComputedField.AristaEtherType, 4),
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.Arista, FieldKind.Bytes, ComputedField.EthernetPadding),
         FieldDefinition.Derived("avsp.trailer", "Trailer", LayerKind.Arista, FieldKind.Bytes, ComputedField.AristaTrailer),
     ];
 }

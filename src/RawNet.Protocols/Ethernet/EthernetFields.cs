@@ -13,9 +13,18 @@ public static class EthernetFields
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("eth.len", "Length", LayerKind.Ethernet, F.EtherType, 2, FieldKind.Decimal, presence: FieldPresence.EtherTypeIsLength);
     public static readonly FieldDefinition Address = FieldDefinition.Derived("eth.addr", "Address", LayerKind.Ethernet, FieldKind.MacAddress, ComputedField.EthernetAddresses);
 
-    /// <summary>The FCS a bridged frame keeps (RFC 2684's PID 0x0001), which tshark does not verify by default.</summary>
+    /// <summary>Zeros after what the frame carries up to 60 bytes; tshark adds them under the VLAN tag or cooked header that named it too.</summary>
+    public static readonly FieldDefinition Padding = FieldDefinition.Derived("eth.padding", "Padding", LayerKind.Ethernet, FieldKind.Bytes, ComputedField.EthernetPadding);
+
+    /// <summary>The bytes after the padding that no trailer heuristic took, before a guessed FCS.</summary>
+    public static readonly FieldDefinition Trailer = FieldDefinition.Derived("eth.trailer", "Trailer", LayerKind.Ethernet, FieldKind.Bytes, ComputedField.LinkTrailer);
+
+    /// <summary>
+    /// The FCS a bridged frame keeps (RFC 2684's PID 0x0001), or the one tshark guesses at the end of a trailer of an
+    /// untagged frame of 64 bytes or more; it does not verify either by default.
+    /// </summary>
     public static readonly FieldDefinition Fcs = FieldDefinition.Item("eth.fcs", "Frame check sequence", LayerKind.Ethernet, FieldKind.Hex, ComputedField.EthernetFcs, hexDigits: 8);
 
     /// <summary>Every Ethernet field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [Destination, Source, Type, Length, Address, Fcs];
+    public static readonly FieldDefinition[] All = [Destination, Source, Type, Length, Address, Padding, Trailer, Fcs];
 }

@@ -26,35 +26,111 @@ public static class EthernetTrailer
 
     /// <summary>
     /// True when tshark's reading of the trailer from <paramref name="start"/> to <paramref name="end"/> runs past the
-    /// <paramref name="captured"/> bytes. <paramref name="frameLength"/> is the whole frame's reported length (tshark's
-    /// pkt_len), <paramref name="guessesFcs"/> whether the dissector guesses an FCS at all (a capture's own untagged
-    /// Ethernet of <paramref name="ethernetLength"/> bytes), <paramref name="seconds"/> the frame's time, which VSS
-    /// Monitoring's time stamp must be near.
+    /// <paramref name="captured"/> bytes (<see cref="Split"/>, with an FCS guessed or none).
     /// </summary>
-    public static bool ReadsPastCapture(ReadOnlySpan<byte> captured, int start, int end, int frameLength, bool guessesFcs, int ethernetLength, long seconds)
+    public static bool ReadsPastCapture(ReadOnlySpan<byte> captured, int start, int end, int frameLength, bool guessesFcs, int ethernetLength, long seconds) =>
+        Split(captured, start, end, frameLength, guessesFcs ? EthernetFcsMode.Guessed : EthernetFcsMode.None, ethernetLength, seconds).Cut;
+
+    /// <summary>
+    /// How tshark 4.0 (its <c>add_ethernet_trailer</c>, default preferences) splits the bytes from <paramref name="start"/>
+    /// to <paramref name="end"/> after what a header carries: zero padding up to a 60-byte frame (<paramref name="frameLength"/>
+    /// is the whole frame's reported length), then a trailer that a heuristic may claim, then the FCS, which it guesses
+    /// (<paramref name="fcs"/>) at the end of a trailer of 4 bytes or more in an Ethernet frame of <paramref name="ethernetLength"/>
+    /// of 64 or more. Each of those is read whole: a capture that ends inside one cuts the split there
+    /// (<see cref="EthernetTrailerSplit.Cut"/>), keeping what came before.
+    /// </summary>
+    public static EthernetTrailerSplit Split(ReadOnlySpan<byte> captured, int start, int end, int frameLength, EthernetFcsMode fcs, int ethernetLength, long seconds)
     {
         int reported = end - start;
         if (reported <= 0)
-            return false;
+            return default;
         int have = Math.Clamp(captured.Length - start, 0, reported);
-        int at = start;
+        int padding = 0;
         if (frameLength >= MinimumFrame && frameLength - reported < MinimumFrame)
         {
-            // Padding is what the captured bytes say it is: zeros (tshark then adds all of it and fails when it was cut),
-            // or the first byte of a trailer with no padding.
-            int padding = MinimumFrame - (frameLength - reported);
-            if (!captured.Slice(at, Math.Min(padding, have)).ContainsAnyExcept((byte)0))
+            // Padding is what the captured bytes say it is: zeros (tshark reads them one by one, and fails when the capture
+            // ends first), or the first byte of a trailer with no padding.
+            int wanted = MinimumFrame - (frameLength - reported);
+            if (!captured.Slice(start, Math.Min(wanted, have)).ContainsAnyExcept((byte)0))
             {
-                if (have < padding)
-                    return true;
-                at += padding;
-                have -= padding;
-                reported -= padding;
+                if (have < wanted)
+                    return new EthernetTrailerSplit(0, 0, false, EthernetTrailerClaim.None, Cut: true);
+                padding = wanted;
             }
         }
-        if (reported != 0 && VssMonitoringClaims(captured.Slice(at, have), reported, seconds, out bool vssCut))
-            return vssCut;
-        return guessesFcs && ethernetLength >= FcsGuessFrame && reported >= EthernetHeader.FcsLength && have < reported;
+        have -= padding;
+        reported -= padding;
+        int trailer = have;
+        bool hasFcs = false;
+        if (fcs == EthernetFcsMode.Known || (fcs == EthernetFcsMode.Guessed && ethernetLength >= FcsGuessFrame && reported >= EthernetHeader.FcsLength))
+        {
+            hasFcs = reported >= EthernetHeader.FcsLength;
+            if (hasFcs)
+                trailer = Math.Min(have, reported - EthernetHeader.FcsLength);
+        }
+        if (reported != 0)
+        {
+            // A guessed FCS is the heuristics' to claim with the rest; a known one is not handed to them.
+            var offered = captured.Slice(start + padding, fcs == EthernetFcsMode.Known && hasFcs ? trailer : have);
+            var claim = Claim(offered, fcs == EthernetFcsMode.Known && hasFcs ? reported - EthernetHeader.FcsLength : reported, seconds, out bool claimCut);
+            if (claim != EthernetTrailerClaim.None)
+                return new EthernetTrailerSplit(padding, 0, false, claim, claimCut);
+        }
+        else
+        {
+            trailer = 0;
+        }
+        // The FCS is read as a number: a capture that ends inside it fails after the padding and trailer are shown.
+        bool fcsCut = hasFcs && have < trailer + EthernetHeader.FcsLength;
+        return new EthernetTrailerSplit(padding, trailer, hasFcs && !fcsCut, EthernetTrailerClaim.None, fcsCut);
+    }
+
+    /// <summary>
+    /// The default trailer heuristic that takes <paramref name="have"/> (of <paramref name="reported"/> bytes), if any;
+    /// <paramref name="cut"/> when it failed reading past the capture. VSS Monitoring is tried first, then those that check
+    /// a sum over the bytes they were given (Ixia, Gigamon).
+    /// </summary>
+    private static EthernetTrailerClaim Claim(ReadOnlySpan<byte> have, int reported, long seconds, out bool cut)
+    {
+        if (VssMonitoringClaims(have, reported, seconds, out cut))
+            return EthernetTrailerClaim.VssMonitoring;
+        if (have.Length == reported && ChecksummedTrailerClaims(have, IxiaSignature, IxiaMinimum, IxiaLengthWithFcs))
+            return EthernetTrailerClaim.Ixia;
+        if (ChecksummedTrailerClaims(have, GigamonSignature, GigamonMinimum, 0))
+            return EthernetTrailerClaim.Gigamon;
+        return EthernetTrailerClaim.None;
+    }
+
+    // Ixia's and Gigamon's trailers end in a length byte (of what comes before it), a 2-byte signature and the Internet
+    // checksum of everything before the checksum; 4 bytes more (an FCS) may follow. Ixia takes a trailer only when all of
+    // it was captured, and looks at the first 19 bytes of 23.
+    private const ushort IxiaSignature = 0xAF12;
+    private const ushort GigamonSignature = 0x22E5;
+    private const int IxiaLengthWithFcs = 23;
+    private const int IxiaMinimum = 9;
+    private const int GigamonMinimum = 5;
+    private const int SummedTrailerEnd = 5;
+    private const int SignatureFromEnd = 4;
+    private const int ChecksumLength = 2;
+
+    private static bool ChecksummedTrailerClaims(ReadOnlySpan<byte> have, ushort signature, int minimum, int lengthWithFcs)
+    {
+        int length = have.Length;
+        if (length < minimum)
+            return false;
+        if (length == lengthWithFcs)
+            length -= EthernetHeader.FcsLength;
+        if (BinaryPrimitives.ReadUInt16BigEndian(have[(length - SignatureFromEnd)..]) != signature)
+        {
+            // With an FCS after it: a trailer of at least 9 bytes (Ixia's shortest, Gigamon's check) and the 4.
+            if (length < Math.Max(minimum, GigamonMinimum + 1) + EthernetHeader.FcsLength
+                || BinaryPrimitives.ReadUInt16BigEndian(have[(length - SignatureFromEnd - EthernetHeader.FcsLength)..]) != signature)
+                return false;
+            length -= EthernetHeader.FcsLength;
+        }
+        if (have[length - SummedTrailerEnd] != length - SummedTrailerEnd)
+            return false;
+        return Checksums.InternetChecksum.Compute(have[..(length - ChecksumLength)]) == BinaryPrimitives.ReadUInt16BigEndian(have[(length - ChecksumLength)..]);
     }
 
     /// <summary>
@@ -81,3 +157,36 @@ public static class EthernetTrailer
         return true;
     }
 }
+
+/// <summary>Whether the frame ends in an FCS, as tshark's Ethernet dissector is told.</summary>
+public enum EthernetFcsMode : byte
+{
+    /// <summary>No FCS (a VLAN tag's or a cooked header's trailer, an Ethernet frame inside a tunnel).</summary>
+    None,
+    /// <summary>Guessed from the frame's length (the capture's own Ethernet link).</summary>
+    Guessed,
+    /// <summary>The frame keeps its FCS (a bridged frame of PID 0x0001).</summary>
+    Known,
+}
+
+/// <summary>The trailer heuristic of tshark's defaults that took a trailer.</summary>
+public enum EthernetTrailerClaim : byte
+{
+    None,
+    /// <summary>VSS Monitoring's time stamp and port stamp ("vssmonitoring").</summary>
+    VssMonitoring,
+    /// <summary>Ixia's trailer ("ixiatrailer").</summary>
+    Ixia,
+    /// <summary>Gigamon's header carried as a trailer ("gmhdr").</summary>
+    Gigamon,
+}
+
+/// <summary>
+/// What tshark shows of the bytes after what a header carries (<see cref="EthernetTrailer.Split"/>): lengths from its start.
+/// </summary>
+/// <param name="Padding">Bytes of eth.padding at the start.</param>
+/// <param name="Trailer">Bytes of the trailer after the padding (eth.trailer, vlan.trailer, sll.trailer), 0 for none.</param>
+/// <param name="Fcs">True when the FCS is shown, the 4 bytes after the trailer.</param>
+/// <param name="Claim">The heuristic that took the bytes after the padding (then no trailer or FCS is shown).</param>
+/// <param name="Cut">True when tshark's reading ran past the capture after what the other members show.</param>
+public readonly record struct EthernetTrailerSplit(int Padding, int Trailer, bool Fcs, EthernetTrailerClaim Claim, bool Cut);

@@ -191,6 +191,9 @@ public enum ComputedField : ushort
     EthernetAddresses,
     /// <summary>The FCS at the end of an Ethernet frame that keeps one (eth.fcs).</summary>
     EthernetFcs,
+    /// <summary>The padding to 60 bytes and the trailer after what an Ethernet, VLAN or cooked header carries (eth.padding, eth.trailer).</summary>
+    EthernetPadding,
+    LinkTrailer,
     Ipv4Addresses,
     Ipv6Addresses,
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>

@@ -37,6 +37,8 @@ public static class FieldReader
         }
         if (field.Computed == ComputedField.Analysis)
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
+        if (Ethernet.EthernetTrailerFieldReader.Serves(field.Computed))
+            return Ethernet.EthernetTrailerFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
             return Http.HttpFieldReader.TryRead(field, header, layer.Offset, layer.Extent, layer.Detail, occurrence, out value);
         if (Ppp.PppFieldReader.Serves(field.Computed))

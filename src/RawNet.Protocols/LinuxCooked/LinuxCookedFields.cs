@@ -15,6 +15,8 @@ public static class LinuxCookedFields
         FieldDefinition.Fixed("sll.halen", "Link-layer address length", LayerKind.LinuxSll, F1.AddressLength, 2, FieldKind.Decimal),
         FieldDefinition.Fixed("sll.src.eth", "Source", LayerKind.LinuxSll, F1.Address, 6, FieldKind.MacAddress, presence: FieldPresence.SllMacAddress),
         FieldDefinition.Fixed("sll.etype", "Protocol", LayerKind.LinuxSll, F1.Protocol, 2, FieldKind.Hex, presence: FieldPresence.EtherTypeIsType),
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.LinuxSll, FieldKind.Bytes, ComputedField.EthernetPadding),
+        FieldDefinition.Derived("sll.trailer", "Trailer", LayerKind.LinuxSll, FieldKind.Bytes, ComputedField.LinkTrailer),
     ];
 
     public static readonly FieldDefinition[] Sll2 =
@@ -25,5 +27,7 @@ public static class LinuxCookedFields
         FieldDefinition.Fixed("sll.pkttype", "Packet type", LayerKind.LinuxSll2, F2.PacketType, 1, FieldKind.Decimal),
         FieldDefinition.Fixed("sll.halen", "Link-layer address length", LayerKind.LinuxSll2, F2.AddressLength, 1, FieldKind.Decimal),
         FieldDefinition.Fixed("sll.src.eth", "Source", LayerKind.LinuxSll2, F2.Address, 6, FieldKind.MacAddress, presence: FieldPresence.Sll2MacAddress),
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.LinuxSll2, FieldKind.Bytes, ComputedField.EthernetPadding),
+        FieldDefinition.Derived("sll.trailer", "Trailer", LayerKind.LinuxSll2, FieldKind.Bytes, ComputedField.LinkTrailer),
     ];
 }

@@ -23,6 +23,7 @@ public static class MacsecFields
         FieldDefinition.Derived("macsec.SCI.system_identifier", "System Identifier", LayerKind.Macsec, FieldKind.MacAddress, ComputedField.MacsecSystemIdentifier),
         FieldDefinition.Derived("macsec.SCI.port_identifier", "Port Identifier", LayerKind.Macsec, FieldKind.Decimal, ComputedField.MacsecPortIdentifier),
         FieldDefinition.Derived("macsec.etype", "Ethertype", LayerKind.Macsec, FieldKind.Hex, ComputedField.MacsecEtherType, 4),
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.Macsec, FieldKind.Bytes, ComputedField.EthernetPadding),
         FieldDefinition.Derived("macsec.ICV", "ICV", LayerKind.Macsec, FieldKind.Bytes, ComputedField.MacsecIcv),
     ];
 }

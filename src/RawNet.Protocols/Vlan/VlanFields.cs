@@ -14,7 +14,12 @@ public static class VlanFields
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("vlan.len", "Length", LayerKind.Vlan, F.EtherType, 2, FieldKind.Decimal, presence: FieldPresence.EtherTypeIsLength);
 
     /// <summary>Every VLAN tag field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [Priority, DropEligible, Id, EtherType, Length];
+    public static readonly FieldDefinition[] All =
+    [
+        Priority, DropEligible, Id, EtherType, Length,
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.Vlan, FieldKind.Bytes, ComputedField.EthernetPadding),
+        FieldDefinition.Derived("vlan.trailer", "Trailer", LayerKind.Vlan, FieldKind.Bytes, ComputedField.LinkTrailer),
+    ];
 
     /// <summary>The 802.1ad service tag's fields (Wireshark "ieee8021ad"; its type field is named for 802.1ah).</summary>
     public static readonly FieldDefinition[] ServiceTag =
@@ -23,5 +28,7 @@ public static class VlanFields
         FieldDefinition.Fixed("ieee8021ad.dei", "DEI", LayerKind.ServiceVlan, F.TagControl, 2, FieldKind.Decimal, 0x1000),
         FieldDefinition.Fixed("ieee8021ad.id", "ID", LayerKind.ServiceVlan, F.TagControl, 2, FieldKind.Decimal, 0x0FFF),
         FieldDefinition.Fixed("ieee8021ah.etype", "Type", LayerKind.ServiceVlan, F.EtherType, 2, FieldKind.Hex),
+        FieldDefinition.Derived("eth.padding", "Padding", LayerKind.ServiceVlan, FieldKind.Bytes, ComputedField.EthernetPadding),
+        FieldDefinition.Derived("ieee8021ah.trailer", "Trailer", LayerKind.ServiceVlan, FieldKind.Bytes, ComputedField.LinkTrailer),
     ];
 }

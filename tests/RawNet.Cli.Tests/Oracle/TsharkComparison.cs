@@ -161,7 +161,7 @@ internal static class TsharkComparison
             .. TsharkFieldsOracleTests.Fields.Union(TsharkAnalysisOracleTests.Fields).Union(TsharkPayloadFieldsOracleTests.PayloadFields)
                 .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields)
                 .Union(LinkLayerOracleTests.Fields).Union(LinkLayerOracleTests.BridgedFields).Union(PseudoLinkOracleTests.Fields).Union(WirelessOracleTests.Fields)
-                .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields),
+                .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields).Union(EthernetTrailerOracleTests.Fields),
         ];
 
         private sealed record Run(Dictionary<string, int> Column, string[][] Rows);

@@ -85,6 +85,44 @@ public class EthernetTrailerTests
         Assert.False(Cut(UdpWithTrailer(Concat(new byte[18], Stamp(16), Hex("0303"))), 66, 42, guessesFcs: false));
     }
 
+    private static EthernetTrailerSplit Split(byte[] frame, EthernetFcsMode fcs = EthernetFcsMode.Guessed) =>
+        EthernetTrailer.Split(frame, 42, frame.Length, frame.Length, fcs, frame.Length, Seconds);
+
+    /// <summary>A trailer that ends in a length byte, a signature and the Internet checksum of what comes before it.</summary>
+    private static byte[] Summed(ushort signature)
+    {
+        var body = Concat(Hex("010205dc"), [4], [(byte)(signature >> 8), (byte)signature]);
+        ushort sum = RawNet.Protocols.Checksums.InternetChecksum.Compute(body);
+        return Concat(body, [(byte)(sum >> 8), (byte)sum]);
+    }
+
+    [Fact]
+    public void SplitShowsPaddingTrailerAndGuessedFcs()
+    {
+        Assert.Equal(new EthernetTrailerSplit(18, 0, false, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(new byte[18])));
+        Assert.Equal(new EthernetTrailerSplit(18, 0, true, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(Concat(new byte[18], Hex("deadbeef")))));
+        Assert.Equal(new EthernetTrailerSplit(18, 5, true, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(Concat(new byte[18], Hex("deadbeef010203040506")[..9]))));
+        // Non-zero padding is a trailer; behind a VLAN tag (no FCS) all of it.
+        Assert.Equal(new EthernetTrailerSplit(0, 18, true, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(Concat(Hex("01"), new byte[21]))));
+        Assert.Equal(new EthernetTrailerSplit(0, 22, false, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(Concat(Hex("01"), new byte[21])), EthernetFcsMode.None));
+        // A frame under 60 bytes has no padding, one under 64 no FCS.
+        Assert.Equal(new EthernetTrailerSplit(0, 3, false, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(new byte[3])));
+    }
+
+    [Fact]
+    public void SummedTrailersAreTakenByTheirHeuristics()
+    {
+        Assert.Equal(EthernetTrailerClaim.Ixia, Split(UdpWithTrailer(Concat(new byte[18], Summed(0xAF12)))).Claim);
+        Assert.Equal(EthernetTrailerClaim.Ixia, Split(UdpWithTrailer(Concat(new byte[18], Summed(0xAF12), Hex("01020304")))).Claim);
+        Assert.Equal(EthernetTrailerClaim.Gigamon, Split(UdpWithTrailer(Concat(new byte[18], Summed(0x22E5), Hex("01020304")))).Claim);
+        var claimed = Split(UdpWithTrailer(Concat(new byte[18], Summed(0x22E5))));
+        Assert.Equal((18, 0, false), (claimed.Padding, claimed.Trailer, claimed.Fcs));
+        // A checksum off by a bit is a plain trailer and FCS.
+        var bad = Summed(0xAF12);
+        bad[^1] ^= 1;
+        Assert.Equal(new EthernetTrailerSplit(18, 5, true, EthernetTrailerClaim.None, false), Split(UdpWithTrailer(Concat(new byte[18], bad))));
+    }
+
     [Fact]
     public void HostileBoundsReadNothing()
     {
