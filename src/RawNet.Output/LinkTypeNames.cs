@@ -46,6 +46,11 @@ public static class LinkTypeNames
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",
         LinkType.Erf => "ERF",
+        LinkType.JuniperPppoe => "JUNIPER_PPPOE",
+        LinkType.JuniperPpp => "JUNIPER_PPP",
+        LinkType.JuniperFrameRelay => "JUNIPER_FRELAY",
+        LinkType.JuniperChdlc => "JUNIPER_CHDLC",
+        LinkType.JuniperVp => "JUNIPER_VP",
         _ => "unknown",
     };
 }

@@ -79,4 +79,14 @@ public enum LinkType : ushort
     Ipv6 = 229,
     /// <summary>Linux "cooked" capture, version 2 (20-byte header).</summary>
     LinuxSll2 = 276,
+    /// <summary>The Juniper header (see <see cref="JuniperEther"/>) before Ethernet, from a PPPoE PIC (LINKTYPE_JUNIPER_PPPOE).</summary>
+    JuniperPppoe = 167,
+    /// <summary>The Juniper header, then PPP's address and control and its protocol field (LINKTYPE_JUNIPER_PPP).</summary>
+    JuniperPpp = 179,
+    /// <summary>The Juniper header, then a Frame Relay frame (LINKTYPE_JUNIPER_FRELAY).</summary>
+    JuniperFrameRelay = 180,
+    /// <summary>The Juniper header, then a Cisco HDLC frame (LINKTYPE_JUNIPER_CHDLC).</summary>
+    JuniperChdlc = 181,
+    /// <summary>The Juniper header, 18 bytes of a Voice PIC's own, then IPv4 (LINKTYPE_JUNIPER_VP).</summary>
+    JuniperVp = 183,
 }

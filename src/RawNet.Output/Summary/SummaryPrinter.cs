@@ -81,7 +81,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack and Endace ERF.
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
-        or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf;
+        or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf or LinkType.JuniperVp;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
     private void AppendTimestamp(TextLine line, long nanoseconds)
