@@ -806,28 +806,9 @@ public sealed class PacketDecoder
             }
             return;
         }
-        if (!noL2)
-        {
-            switch (link)
-            {
-                case JuniperLink.Ppp:
-                    DecodePpp(input, payload, PppFraming.Plain, capEnd, repEnd);
-                    return;
-                case JuniperLink.FrameRelay:
-                    DecodeFrameRelay(input, payload, capEnd, repEnd);
-                    return;
-                case JuniperLink.CiscoHdlc:
-                    DecodeCiscoHdlc(input, payload, capEnd, repEnd);
-                    return;
-                case JuniperLink.VoicePic:
-                    DecodeIpByDispatcher(input, payload, capEnd, repEnd);
-                    return;
-                default:
-                    DecodeEthernet(input, payload, capEnd, repEnd);
-                    return;
-            }
-        }
-        switch (bytes[start])
+        // As tshark: the link's own payload type, or the one the frame gives, through the same table.
+        byte type = noL2 ? bytes[start] : JuniperHeader.PayloadOf(link);
+        switch (type)
         {
             case JuniperHeader.PayloadType.Ipv4 or JuniperHeader.PayloadType.MplsIpv4:
                 DecodeIpByDispatcher(input, payload, capEnd, repEnd);
@@ -852,7 +833,7 @@ public sealed class PacketDecoder
                 DecodeCiscoHdlc(input, payload, capEnd, repEnd);
                 return;
             default:
-                Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(bytes[start])
+                Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(type)
                     ? "Juniper payload type not decoded" : "unknown Juniper payload type");
                 return;
         }

@@ -113,8 +113,8 @@ public readonly ref struct JuniperHeader
         public const byte Ethernet = 204;
     }
 
-    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (PPP, OSI, LLC, Q.933, Frame Relay, C-HDLC).</summary>
-    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 200 or 201 or 202 or 203 or 206 or 207 or 208;
+    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (OSI, CLNP, LLC, Q.933).</summary>
+    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 201 or 202 or 203 or 206;
 
     /// <summary>The Juniper link type of <paramref name="linkType"/> (Ethernet for any other).</summary>
     public static JuniperLink LinkOf(LinkType linkType) => linkType switch
