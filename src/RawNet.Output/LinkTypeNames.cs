@@ -52,6 +52,11 @@ public static class LinkTypeNames
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",
         LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19 => "ATM_CLIP",
         LinkType.PppoeSession => "PPP_ETHER",
+        LinkType.JuniperPppoe => "JUNIPER_PPPOE",
+        LinkType.JuniperPpp => "JUNIPER_PPP",
+        LinkType.JuniperFrameRelay => "JUNIPER_FRELAY",
+        LinkType.JuniperChdlc => "JUNIPER_CHDLC",
+        LinkType.JuniperVp => "JUNIPER_VP",
         _ => "unknown",
     };
 }

@@ -99,4 +99,14 @@ public enum LinkType : ushort
     AtmClip19 = 19,
     /// <summary>A PPPoE session header without its Ethernet header (LINKTYPE_PPP_ETHER), then PPP's protocol and what it names.</summary>
     PppoeSession = 51,
+    /// <summary>The Juniper header (see <see cref="JuniperEther"/>) before Ethernet, from a PPPoE PIC (LINKTYPE_JUNIPER_PPPOE).</summary>
+    JuniperPppoe = 167,
+    /// <summary>The Juniper header, then PPP's address and control and its protocol field (LINKTYPE_JUNIPER_PPP).</summary>
+    JuniperPpp = 179,
+    /// <summary>The Juniper header, then a Frame Relay frame (LINKTYPE_JUNIPER_FRELAY).</summary>
+    JuniperFrameRelay = 180,
+    /// <summary>The Juniper header, then a Cisco HDLC frame (LINKTYPE_JUNIPER_CHDLC).</summary>
+    JuniperChdlc = 181,
+    /// <summary>The Juniper header, 18 bytes of a Voice PIC's own, then IPv4 (LINKTYPE_JUNIPER_VP).</summary>
+    JuniperVp = 183,
 }

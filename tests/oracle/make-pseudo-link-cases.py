@@ -25,7 +25,9 @@ arcnet.pcap (LINKTYPE_ARCNET_LINUX, 129): Linux's 5- or 8-byte header before
 IPv4, IPv6 and ARP by RFC 1201's and RFC 1051's protocol IDs, the exception form, unknown IDs, short frames and cuts at
 every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
-short frames and cuts at every length (see juniper_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
+short frames and cuts at every length (see juniper_frames); juniper-pppoe.pcap, juniper-ppp.pcap, juniper-frelay.pcap,
+juniper-chdlc.pcap and juniper-vp.pcap (167, 179, 180, 181, 183): that header before each one's link header and IP
+(see juniper_link_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
 EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
 ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
 IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). erf.pcap
@@ -1034,6 +1036,8 @@ def fpp_damageable(data):
     if len(data) < 8 + 14 + 4 or data[:7] != PREAMBLE or data[7] in SMD_S:
         return 0
     return 14
+
+
 SUNATM_LANE, SUNATM_LLC = 0x01, 0x02
 
 
@@ -1104,6 +1108,60 @@ def sunatm_damageable(data):
     return 4
 
 
+def juniper_ppp_damageable(data):
+    """As juniper_damageable, but never 0x7e (see damage): tcpdump reads a PPP protocol 0x7eXX as HDLC to unescape, RawNet does not."""
+    return 16
+
+
+def juniper_frelay_damageable(data):
+    """The flags byte alone, its bits that move nothing (see damage): RawNet reads Frame Relay's UI frames only, and tshark guesses without the magic."""
+    return 16
+
+
+def pppoe_session(payload):
+    """A PPPoE session header (version/type 0x11, code 0, session 1) and its length, before PPP's payload."""
+    return struct.pack(">BBHH", 0x11, 0, 1, len(payload)) + payload
+
+
+# What each of the other Juniper link types carries after the header: its link header and IPv4, IPv6 and others.
+JUNIPER_LINK_PAYLOADS = {
+    "pppoe": lambda: [ether(0x8864, pppoe_session(b"\x00\x21" + udp4())), ether(0x8864, pppoe_session(b"\x00\x57" + udp6())),
+                      ether(0x0800, tcp4()), ether(0x86DD, echo6())],
+    "ppp": lambda: [b"\xff\x03\x00\x21" + udp4(), b"\xff\x03\x00\x57" + udp6(), b"\xff\x03\x00\x21" + tcp4(),
+                    b"\x00\x21" + echo4(), b"\xff\x03\x21" + udp4(), b"\xff\x03\x12\x34junk", b"\xff\x03"],
+    "frelay": lambda: [b"\x18\x41\x03\xcc" + udp4(), b"\x18\x41\x03\x8e" + udp6(), b"\x18\x41\x03\x00\xcc" + tcp4(),
+                       b"\x18\x41\x03\x00\x80\x00\x00\x00\x08\x00" + echo4(), b"\x18\x41\x03\x99"],
+    "chdlc": lambda: [b"\x0f\x00\x08\x00" + udp4(), b"\x8f\x00\x86\xdd" + udp6(), b"\x0f\x00\x08\x00" + tcp4(),
+                      b"\x0f\x00\x08\x00" + echo4(), b"\x0f\x00\x12\x34junk", b"\x0f\x00"],
+    "vp": lambda: [bytes(18) + udp4(), bytes(18) + tcp4(), bytes(18) + udp6(), bytes(range(18)) + echo4(), bytes(18) + b"\x99junk",
+                   bytes(18), bytes(10)],
+}
+
+
+def juniper_link_frames(kind):
+    """The Juniper header (plain, with extension TLVs, without magic, without link header) before JUNIPER_LINK_PAYLOADS[kind], short frames and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = JUNIPER_LINK_PAYLOADS[kind]()
+    for i, payload in enumerate(payloads):
+        add(juniper(JUNIPER_IN if i % 2 == 0 else 0, payload))
+    add(juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(77)) + ext(IFD_NAME, b"so-1/0/0")))
+    add(juniper(JUNIPER_EXT, payloads[1], ext(IFL_IDX, le32(6)) + ext(IFD_IDX, le32(5), length=9)))
+    add(juniper(JUNIPER_EXT, payloads[0], ext(IFL_IDX, le32(6)), total=0xFFFA))
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_IN, le32(2) + udp4()))
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_EXT, le32(6) + udp6(), ext(IFL_IDX, le32(1))))
+    add(juniper(JUNIPER_NO_L2, le32(0x99) + udp4()))
+    if kind != "frelay":                                                   # tshark guesses Cisco's encapsulation there
+        add(juniper(JUNIPER_IN, payloads[0], magic=b"XYZ"))
+    add(b"MGC")
+    whole = juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)))
+    for end in (5, 8, 12, 14, 20):
+        add(whole[:end])
+    for cut in list(range(1, 44)) + [len(whole) - 5]:                    # through the headers, and up to UDP's payload
+        add(whole, cut)
+    return frames
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -1126,6 +1184,12 @@ def damage(frames, rng, damageable):
                 value = rng.choice([PF_INET, PF_INET6, PF_INET6_FREEBSD, PF_INET6_DARWIN, 9])
             if damageable is enc_damageable and at == 3:
                 value = rng.choice([PF_INET, PF_INET6, 9])
+            if damageable is juniper_ppp_damageable and value == 0x7E:
+                value = 0x7F
+            if damageable is juniper_frelay_damageable and len(data) > 3:
+                # the flags but the extension and no-L2 bits, which would move Frame Relay onto other bytes
+                at = 3
+                value = (value & ~(JUNIPER_EXT | JUNIPER_NO_L2)) | (data[3] & (JUNIPER_EXT | JUNIPER_NO_L2))
             if damageable is erf_damageable:
                 # the timestamp's bytes change nothing either oracle reads: the type, flags and lengths instead
                 at = at + 8 if at < 8 else at
@@ -1169,6 +1233,11 @@ def main():
         "erf.pcap": (197, erf_frames(), erf_damageable),
         "fpp.pcap": (274, fpp_frames(), fpp_damageable),
         "sunatm.pcap": (123, sunatm_frames(), sunatm_damageable),
+        "juniper-pppoe.pcap": (167, juniper_link_frames("pppoe"), juniper_damageable),
+        "juniper-ppp.pcap": (179, juniper_link_frames("ppp"), juniper_ppp_damageable),
+        "juniper-frelay.pcap": (180, juniper_link_frames("frelay"), juniper_frelay_damageable),
+        "juniper-chdlc.pcap": (181, juniper_link_frames("chdlc"), juniper_damageable),
+        "juniper-vp.pcap": (183, juniper_link_frames("vp"), juniper_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

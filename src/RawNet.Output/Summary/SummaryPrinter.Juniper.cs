@@ -1,12 +1,14 @@
+using System.Buffers.Binary;
 using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Juniper;
 
 namespace RawNet.Output.Summary;
 
-// tcpdump's Juniper Ethernet printer (print-juniper.c: juniper_ether_if_print and juniper_parse_header), for
-// LINKTYPE_JUNIPER_ETHER: its own walk over the extension TLVs, which only checks them (-vv would print them), then
-// Ethernet after the header, or with the no-L2 flag IPv4 or IPv6 guessed from the first byte after the payload type.
+// tcpdump's Juniper printers (print-juniper.c: juniper_parse_header, and juniper_ether_if_print, juniper_pppoe_if_print,
+// juniper_ppp_if_print, juniper_frelay_if_print, juniper_chdlc_if_print): its own walk over the extension TLVs, which
+// only checks them (-vv would print them), then Ethernet, PPP, Frame Relay or Cisco HDLC after the header, or with the
+// no-L2 flag IPv4 or IPv6 guessed from the first byte after the payload type. tcpdump has no Voice PIC printer.
 public sealed partial class SummaryPrinter
 {
     /// <summary>
@@ -17,9 +19,11 @@ public sealed partial class SummaryPrinter
     private bool AppendJuniper(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref int length, ref int linkStart)
     {
         var line = _line;
+        var link = (JuniperLink)packet[index].Detail;
+        string name = JuniperHeader.TcpdumpName(link);
         if (frame.Length < JuniperHeader.Length)
         {
-            Truncated("juniper_ether");
+            Truncated(name);
             return false;
         }
         if (!JuniperHeader.HasMagic(frame))
@@ -35,7 +39,7 @@ public sealed partial class SummaryPrinter
             if (frame.Length < JuniperHeader.ExtendedLength
                 || frame.Length - JuniperHeader.ExtendedLength < JuniperHeader.ExtensionLength(frame))
             {
-                Truncated("juniper_ether");
+                Truncated(name);
                 return false;
             }
             int left = JuniperHeader.ExtensionLength(frame);
@@ -65,7 +69,7 @@ public sealed partial class SummaryPrinter
             int ip = header + JuniperHeader.PayloadTypeLength;
             if (frame.Length <= ip)
             {
-                Truncated("juniper_ether");
+                Truncated(name);
                 return false;
             }
             if (frame[ip] is >= 0x45 and <= 0x4f)
@@ -74,6 +78,25 @@ public sealed partial class SummaryPrinter
                 AppendIpReadAt(packet, frame, LayerKind.Ipv6, ip, length - ip);
             else
                 line.Append("no IP-hdr found!");
+            return false;
+        }
+        if (link == JuniperLink.Pppoe && frame.Length - header < 2)
+        {
+            // The PPPoE PIC is in tcpdump's cookie table (no cookie): it reads a 16-bit protocol after the header first.
+            Truncated(name);
+            return false;
+        }
+        if (link == JuniperLink.Ppp)
+        {
+            AppendJuniperPpp(packet, frame[Math.Min(header, frame.Length)..], length - header);
+            return false;
+        }
+        if (link is JuniperLink.FrameRelay or JuniperLink.CiscoHdlc)
+        {
+            // fr_print and chdlc_print right after the header.
+            var bytes = frame[Math.Min(header, frame.Length)..];
+            var serial = link == JuniperLink.FrameRelay ? LinkType.FrameRelay : LinkType.CiscoHdlc;
+            AppendLinkAndNetwork(DecodeAside(packet, bytes, length - header, serial), bytes, 1, Math.Max(bytes.Length, length - header));
             return false;
         }
         if (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Ethernet && packet[index + 1].Offset == header)
@@ -85,6 +108,38 @@ public sealed partial class SummaryPrinter
         // tshark's header length wrapped at 16 bits and put its Ethernet frame elsewhere: read it where tcpdump does.
         AppendEthernetReadAt(packet, frame, header, length - header);
         return false;
+    }
+
+    /// <summary>
+    /// tcpdump's ppp_print over <paramref name="bytes"/> (<paramref name="length"/> on the wire), right after the header,
+    /// whatever tshark skipped: unlike LINKTYPE_PPP's ppp_if_print it wants no 4 captured bytes first. Address and control
+    /// (or pppd's direction and control) are skipped, then a 1- or 2-byte protocol; what it names is decoded again from
+    /// these bytes as tcpdump reads them.
+    /// </summary>
+    private void AppendJuniperPpp(DecodedPacket packet, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (length < 2 || bytes.Length < 2)
+        {
+            Truncated("ppp");
+            return;
+        }
+        int at = 0;
+        ushort first = BinaryPrimitives.ReadUInt16BigEndian(bytes);
+        if (first is 0xFF03 or 0x0003 or 0x0103)
+        {
+            at = 2;
+            length -= 2;
+        }
+        bool compressed = bytes.Length > at && (bytes[at] & 1) != 0;
+        if (length < 2 || bytes.Length < at + (compressed ? 1 : 2))
+        {
+            Truncated("ppp");
+            return;
+        }
+        ushort protocol = compressed ? bytes[at] : BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
+        int protocolLength = compressed ? 1 : 2;
+        var side = DecodeAside(packet, bytes, length + at, first is 0x0003 or 0x0103 ? LinkType.PppPppd : LinkType.Ppp);
+        AppendPppData(side, bytes, protocol, at + protocolLength, length - protocolLength);
     }
 
     /// <summary>ether_print for the bytes at <paramref name="offset"/>, decoded again as an Ethernet frame of <paramref name="length"/> bytes.</summary>

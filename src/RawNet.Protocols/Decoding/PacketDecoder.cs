@@ -151,7 +151,8 @@ public sealed class PacketDecoder
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
         or LinkType.SunAtm
-        or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19;
+        or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
+        or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
 
     /// <summary>Linux's Classical IP over ATM under any of its numbers (16, 18, 19, 106), which tshark reads alike.</summary>
     public static bool IsAtmClip(LinkType linkType) => linkType is LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19;
@@ -346,7 +347,10 @@ public sealed class PacketDecoder
                 DecodeArcnet(input, capEnd, repEnd);
                 return;
             case LinkType.JuniperEther:
-                DecodeJuniper(input, capEnd, repEnd);
+                DecodeJuniper(input, capEnd, repEnd, JuniperLink.Ethernet);
+                return;
+            case LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp:
+                DecodeJuniper(input, capEnd, repEnd, JuniperHeader.LinkOf(linkType));
                 return;
             case LinkType.AppleIpOverIeee1394:
                 // As tshark: the EtherType straight to its table (no 802.3 length; RARP is ARP's), data for anything else.
@@ -883,26 +887,28 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
-    /// A Juniper header as tshark 4.0 reads it (dissect_juniper_header): without the magic "MGC", Ethernet from the
-    /// frame's first byte; with it, the extension TLVs (a bounded walk; a TLV the capture cut ends the decoding there),
-    /// then at 4, or 6 plus the extensions' total length in 16 bits, either Ethernet or, with the no-L2 flag, a 4-byte
-    /// payload type and what its low byte names: IPv4, IPv6, MPLS, Ethernet; any other type is data. One layer spans the
-    /// header, the TLVs walked and the payload type.
+    /// A Juniper header as tshark 4.0 reads it (dissect_juniper_header): without the magic "MGC", what
+    /// <paramref name="link"/> carries from the frame's first byte (past the bytes tshark skips for it); with it, the
+    /// extension TLVs (a bounded walk; a TLV the capture cut ends the decoding there), then at 4, or 6 plus the extensions'
+    /// total length in 16 bits, either what <paramref name="link"/> carries (Ethernet, PPP's protocol field two bytes on,
+    /// Frame Relay, Cisco HDLC, IPv4 18 bytes on) or, with the no-L2 flag, a 4-byte payload type and what its low byte
+    /// names: IPv4, IPv6, MPLS, Ethernet, PPP, Frame Relay, Cisco HDLC; any other type is data. One layer spans the
+    /// header, the TLVs walked, the payload type or the bytes skipped; its <see cref="Layer.Detail"/> is the link.
     /// </summary>
-    private void DecodeJuniper(in Span input, int capEnd, int repEnd)
+    private void DecodeJuniper(in Span input, int capEnd, int repEnd, JuniperLink link)
     {
-        if (!Header(input, LayerKind.Juniper, 0, JuniperHeader.Length, capEnd, repEnd, out int index))
+        bool whole = Header(input, LayerKind.Juniper, 0, JuniperHeader.Length, capEnd, repEnd, out int index);
+        MarkJuniper(index, link);
+        if (!whole)
             return;
         var bytes = input.Bytes[..capEnd];
-        if (!JuniperHeader.HasMagic(bytes))
-        {
-            DecodeEthernet(input, 0, capEnd, repEnd);
-            return;
-        }
+        bool magic = JuniperHeader.HasMagic(bytes);
         int walked = JuniperHeader.Length;
-        if ((bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.Extensions) != 0)
+        if (magic && (bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.Extensions) != 0)
         {
-            if (!Header(input, LayerKind.Juniper, 0, JuniperHeader.ExtendedLength, capEnd, repEnd, out index, replace: index))
+            whole = Header(input, LayerKind.Juniper, 0, JuniperHeader.ExtendedLength, capEnd, repEnd, out index, replace: index);
+            MarkJuniper(index, link);
+            if (!whole)
                 return;
             var extensions = new JuniperExtensions(bytes);
             int count = 0;
@@ -931,9 +937,9 @@ public sealed class PacketDecoder
             // its bytes stops there too.
             walked = extensions.End == JuniperWalkEnd.Stopped ? extensions.Next + JuniperHeader.TlvHeaderLength : extensions.Next;
         }
-        int start = JuniperHeader.TsharkHeaderLength(bytes);
-        bool noL2 = (bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) != 0;
-        int payload = noL2 ? start + JuniperHeader.PayloadTypeLength : start;
+        int start = magic ? JuniperHeader.TsharkHeaderLength(bytes) : 0;
+        bool noL2 = magic && (bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) != 0;
+        int payload = noL2 ? start + JuniperHeader.PayloadTypeLength : start + JuniperHeader.SkipOf(link);
         ref Layer layer = ref _packet.LayerRef(index);
         layer.HeaderLength = Math.Min(capEnd, Math.Max(walked, payload));
         if (payload > capEnd)
@@ -948,12 +954,9 @@ public sealed class PacketDecoder
             }
             return;
         }
-        if (!noL2)
-        {
-            DecodeEthernet(input, payload, capEnd, repEnd);
-            return;
-        }
-        switch (bytes[start])
+        // As tshark: the link's own payload type, or the one the frame gives, through the same table.
+        byte type = noL2 ? bytes[start] : JuniperHeader.PayloadOf(link);
+        switch (type)
         {
             case JuniperHeader.PayloadType.Ipv4 or JuniperHeader.PayloadType.MplsIpv4:
                 DecodeIpByDispatcher(input, payload, capEnd, repEnd);
@@ -968,11 +971,26 @@ public sealed class PacketDecoder
             case JuniperHeader.PayloadType.Ethernet:
                 DecodeEthernet(input, payload, capEnd, repEnd);
                 return;
+            case JuniperHeader.PayloadType.Ppp:
+                DecodePpp(input, payload, PppFraming.Plain, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.FrameRelay:
+                DecodeFrameRelay(input, payload, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.CiscoHdlc:
+                DecodeCiscoHdlc(input, payload, capEnd, repEnd);
+                return;
             default:
-                Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(bytes[start])
+                Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(type)
                     ? "Juniper payload type not decoded" : "unknown Juniper payload type");
                 return;
         }
+    }
+
+    private void MarkJuniper(int index, JuniperLink link)
+    {
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = (byte)link;
     }
 
     /// <summary>

@@ -249,7 +249,8 @@ public static class FieldCatalog
     public static string DisplayName(in Layer layer, ReadOnlySpan<byte> header) =>
         layer.Kind == LayerKind.Ethernet && header.Length >= EthernetHeader.Length
             && EthernetHeader.IsLength(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]))
-            ? "IEEE 802.3 Ethernet" : DisplayName(layer.Kind);
+            ? "IEEE 802.3 Ethernet" : layer.Kind == LayerKind.Juniper ? Juniper.JuniperHeader.TreeName((Juniper.JuniperLink)layer.Detail)
+            : DisplayName(layer.Kind);
 
     /// <summary>The protocol's name as a tree heading shows it.</summary>
     public static string DisplayName(LayerKind kind) => kind switch

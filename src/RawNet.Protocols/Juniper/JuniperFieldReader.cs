@@ -15,15 +15,15 @@ public static class JuniperFieldReader
         computed is >= ComputedField.JuniperDeviceInterfaceIndex and <= ComputedField.JuniperPayloadType;
 
     /// <summary>Occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the layer's header.</summary>
-    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, JuniperLink link, int occurrence, out FieldValue value)
     {
         value = default;
         if (!JuniperHeader.HasMagic(header))
         {
-            // No magic: tshark adds the payload type (Ethernet, from the frame's first byte) and nothing else.
+            // No magic: tshark adds the payload type (the link's, from the frame's first byte) and nothing else.
             if (computed != ComputedField.JuniperPayloadType || occurrence != 0 || header.Length < JuniperHeader.Length)
                 return false;
-            value = new FieldValue(JuniperHeader.PayloadType.Ethernet, layerOffset, 0);
+            value = new FieldValue(JuniperHeader.PayloadOf(link), layerOffset + JuniperHeader.SkipOf(link), 0);
             return true;
         }
         var walk = new JuniperExtensions(header);
@@ -54,7 +54,7 @@ public static class JuniperFieldReader
         int start = JuniperHeader.TsharkHeaderLength(header);
         if ((header[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) == 0)
         {
-            value = new FieldValue(JuniperHeader.PayloadType.Ethernet, layerOffset + start, 0);
+            value = new FieldValue(JuniperHeader.PayloadOf(link), layerOffset + start + JuniperHeader.SkipOf(link), 0);
             return true;
         }
         // tshark reads the 32-bit type little-endian into an 8-bit variable: its first byte.

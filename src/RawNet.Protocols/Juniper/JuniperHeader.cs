@@ -15,6 +15,26 @@ public enum JuniperExtensionType : byte
     TtpLogicalInterfaceEncapsulation = 8,
 }
 
+/// <summary>
+/// Which Juniper link type a header came from (kept in its layer's <see cref="Decoding.Layer.Detail"/>): what follows the
+/// header, and the names tshark and tcpdump give it.
+/// </summary>
+public enum JuniperLink : byte
+{
+    /// <summary>LINKTYPE_JUNIPER_ETHER (178): Ethernet.</summary>
+    Ethernet,
+    /// <summary>LINKTYPE_JUNIPER_PPPOE (167): Ethernet, from a PPPoE PIC.</summary>
+    Pppoe,
+    /// <summary>LINKTYPE_JUNIPER_PPP (179): PPP; tshark skips two bytes (address and control) and reads the protocol field.</summary>
+    Ppp,
+    /// <summary>LINKTYPE_JUNIPER_FRELAY (180): Frame Relay.</summary>
+    FrameRelay,
+    /// <summary>LINKTYPE_JUNIPER_CHDLC (181): Cisco HDLC.</summary>
+    CiscoHdlc,
+    /// <summary>LINKTYPE_JUNIPER_VP (183): 18 bytes tshark skips, then IPv4 (tcpdump has no printer).</summary>
+    VoicePic,
+}
+
 /// <summary>How a walk over Juniper extension TLVs ended.</summary>
 public enum JuniperWalkEnd : byte
 {
@@ -87,11 +107,73 @@ public readonly ref struct JuniperHeader
         public const byte MplsIpv6 = 7;
         public const byte Ipv6Mpls = 8;
         public const byte ClnpMpls = 32;
+        public const byte Ppp = 200;
+        public const byte FrameRelay = 207;
+        public const byte CiscoHdlc = 208;
         public const byte Ethernet = 204;
     }
 
-    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (PPP, OSI, LLC, Q.933, Frame Relay, C-HDLC).</summary>
-    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 200 or 201 or 202 or 203 or 206 or 207 or 208;
+    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (OSI, CLNP, LLC, Q.933).</summary>
+    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 201 or 202 or 203 or 206;
+
+    /// <summary>The Juniper link type of <paramref name="linkType"/> (Ethernet for any other).</summary>
+    public static JuniperLink LinkOf(LinkType linkType) => linkType switch
+    {
+        LinkType.JuniperPppoe => JuniperLink.Pppoe,
+        LinkType.JuniperPpp => JuniperLink.Ppp,
+        LinkType.JuniperFrameRelay => JuniperLink.FrameRelay,
+        LinkType.JuniperChdlc => JuniperLink.CiscoHdlc,
+        LinkType.JuniperVp => JuniperLink.VoicePic,
+        _ => JuniperLink.Ethernet,
+    };
+
+    /// <summary>tshark's Protocol column for a Juniper header of <paramref name="link"/>.</summary>
+    public static string ProtocolName(JuniperLink link) => link switch
+    {
+        JuniperLink.Pppoe => "Juniper PPPoE",
+        JuniperLink.Ppp => "Juniper PPP",
+        JuniperLink.FrameRelay => "Juniper Frame-Relay",
+        JuniperLink.CiscoHdlc => "Juniper C-HDLC",
+        JuniperLink.VoicePic => "Juniper Voice PIC",
+        _ => "Juniper Ethernet",
+    };
+
+    /// <summary>tshark's text for the header's subtree (its Protocol column, but the PPPoE PIC's).</summary>
+    public static string TreeName(JuniperLink link) => link == JuniperLink.Pppoe ? "Juniper PPPoE PIC" : ProtocolName(link);
+
+    /// <summary>tcpdump's name for the link type's printer, in "[|name]" when it runs out of bytes.</summary>
+    public static string TcpdumpName(JuniperLink link) => link switch
+    {
+        JuniperLink.Pppoe => "juniper_pppoe",
+        JuniperLink.Ppp => "juniper_ppp",
+        JuniperLink.FrameRelay => "juniper_frelay",
+        JuniperLink.CiscoHdlc => "juniper_chdlc",
+        _ => "juniper_ether",
+    };
+
+    /// <summary>The payload type tshark shows for what follows a header of <paramref name="link"/> that has its link header.</summary>
+    public static byte PayloadOf(JuniperLink link) => link switch
+    {
+        JuniperLink.Ppp => PayloadType.Ppp,
+        JuniperLink.FrameRelay => PayloadType.FrameRelay,
+        JuniperLink.CiscoHdlc => PayloadType.CiscoHdlc,
+        JuniperLink.VoicePic => PayloadType.Ipv4,
+        _ => PayloadType.Ethernet,
+    };
+
+    /// <summary>The bytes tshark skips between the header and the payload for <paramref name="link"/>.</summary>
+    public static int SkipOf(JuniperLink link) => link switch
+    {
+        JuniperLink.Ppp => PppSkip,
+        JuniperLink.VoicePic => VoicePicSkip,
+        _ => 0,
+    };
+
+    /// <summary>PPP's address and control, which tshark skips before PPP's protocol field.</summary>
+    public const int PppSkip = 2;
+
+    /// <summary>The Voice PIC's bytes before IPv4 ("an 18-byte empty header" to tshark).</summary>
+    public const int VoicePicSkip = 18;
 
     private readonly ReadOnlySpan<byte> _bytes;
 

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178, Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
+/// 129, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
@@ -68,6 +68,8 @@ public sealed class PseudoLinkOracleTests
         "icmp.type", "icmp.seq", "icmpv6.type", "tcp.dstport", "tcp.ack", "arp.hw.type", "arp.hw.size", "vlan.id", "mpls.label", "mpls.bottom",
         // the link layers PKTAP carries
         "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
+        // the link layers the other Juniper link types carry
+        "fr.dlci", "fr.control", "fr.nlpid",
     ];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
@@ -167,6 +169,9 @@ public sealed class PseudoLinkOracleTests
     [InlineData("sunatm.pcap", "atm.channel == 0 && llc")]
     [InlineData("sunatm.pcap", "lane && !eth")]
     [InlineData("sunatm.pcap", "atm.le_control.opcode == 0x0101 || atm.le_client.client == 0x1234")]
+    [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
+    [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
+    [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -250,6 +255,14 @@ public sealed class PseudoLinkOracleTests
             "juniper:eth:ethertype:arp", "juniper:eth:ethertype:vlan", "juniper:ip:udp", "juniper:ipv6:udp", "juniper:mpls", "juniper:data",
             "juniper:eth:llc", "\t0x01\t\t2\t", "\t0x01\t\t72\t", "\t65535\t", "\t65530\t", "Malformed Packet: Juniper", "size limited" })
             Assert.Contains(value, juniper.StdOut);
+        foreach (var (file, decoded) in new[] { ("juniper-pppoe.pcap", "juniper:eth:ethertype:pppoes:ppp:ip:udp"), ("juniper-ppp.pcap", "juniper:ppp:ipv6:udp"),
+            ("juniper-frelay.pcap", "juniper:fr:ip:icmp"), ("juniper-chdlc.pcap", "juniper:chdlc:ipv6:udp"), ("juniper-vp.pcap", "juniper:ip:ipv6:udp") })
+        {
+            var other = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", file), "-T", "fields",
+                "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "_ws.col.Info"]).StdOut;
+            foreach (var value in new[] { decoded, "juniper:ip:udp", "juniper:ipv6:udp", "juniper:data", "Malformed Packet: Juniper", "size limited" })
+                Assert.Contains(value, other);
+        }
         var ap1394 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ap1394.pcap"), "-T", "fields",
             "-e", "frame.protocols", "-e", "ap1394.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
         foreach (var value in new[] { "ap1394:ip:udp", "ap1394:ip:tcp", "ap1394:ip:icmp", "ap1394:ipv6:udp", "ap1394:ipv6:icmpv6",

@@ -183,6 +183,11 @@ internal static class Samples
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(1, EthernetFrame(EtherType.Ipv4, udp4),
                 Concat(Juniper.JuniperTests.Tlv(1, Juniper.JuniperTests.Le32(5)), Juniper.JuniperTests.Tlv(3, [1])))),
             (LinkType.JuniperEther, Juniper.JuniperTests.Frame(2, Concat(Juniper.JuniperTests.Le32(6), tcp6))),
+            // Juniper PPP, Frame Relay, Cisco HDLC and Voice PIC.
+            (LinkType.JuniperPpp, Juniper.JuniperTests.Frame(1, Concat([0xff, 0x03, 0x00, 0x21], udp4))),
+            (LinkType.JuniperFrameRelay, Juniper.JuniperTests.Frame(0, Concat([0x18, 0x41, 0x03, 0x8e], tcp6))),
+            (LinkType.JuniperChdlc, Juniper.JuniperTests.Frame(1, Concat([0x0f, 0x00, 0x08, 0x00], udp4))),
+            (LinkType.JuniperVp, Juniper.JuniperTests.Frame(1, Concat(new byte[18], udp4))),
             // pf's log in OpenBSD 4.9's and 3.4's layouts, OpenBSD's enc in both byte orders.
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet, udp4)),
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),

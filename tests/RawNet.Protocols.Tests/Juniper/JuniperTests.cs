@@ -158,6 +158,48 @@ public class JuniperTests
             Assert.Equal(DecodeOutcome.Malformed, Decode.Frame(whole[..end], LinkType.JuniperEther).Outcome);
     }
 
+    [Theory]
+    [InlineData(LinkType.JuniperPppoe, "", LayerKind.Ethernet, "204")]
+    [InlineData(LinkType.JuniperPpp, "ff03 0021", LayerKind.Ppp, "200")]
+    [InlineData(LinkType.JuniperFrameRelay, "1841 03cc", LayerKind.FrameRelay, "207")]
+    [InlineData(LinkType.JuniperChdlc, "0f00 0800", LayerKind.CiscoHdlc, "208")]
+    [InlineData(LinkType.JuniperVp, "0000 0000 0000 0000 0000 0000 0000 0000 0000", LayerKind.Ipv4, "2")]
+    public void OtherLinkTypesCarryTheirLinkHeader(LinkType linkType, string link, LayerKind first, string payloadType)
+    {
+        var payload = linkType == LinkType.JuniperPppoe ? EthernetFrame(EtherType.Ipv4, Udp4) : Concat(Hex(link), Udp4);
+        var frame = Frame(JuniperHeader.Flags.In, payload, Interface);
+        var packet = Decode.Frame(frame, linkType);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(LayerKind.Juniper, packet[1].Kind);
+        Assert.Equal((byte)JuniperHeader.LinkOf(linkType), packet[1].Detail);
+        Assert.Equal(first, packet[2].Kind);
+        Assert.Contains(LayerKind.Udp, Decode.Kinds(packet));
+        Assert.Equal(payloadType, Decode.Field(packet, frame, "juniper.payload_type"));
+        Assert.Equal("77", Decode.Field(packet, frame, "juniper.ext.ifl"));
+        // tshark skips PPP's address and control, and the Voice PIC's 18 bytes, in the Juniper layer.
+        int skipped = JuniperHeader.SkipOf(JuniperHeader.LinkOf(linkType));
+        Assert.Equal(6 + Interface.Length + skipped, packet[2].Offset);
+        Assert.Equal(packet[2].Offset, packet[1].HeaderLength);
+        Decode.EveryPrefix(frame, linkType);
+        // With the no-L2 flag every Juniper link type reads the payload type.
+        var bare = Frame(JuniperHeader.Flags.NoL2, Concat(Le32(6), Tcp6));
+        Assert.Equal([LayerKind.Frame, LayerKind.Juniper, LayerKind.Ipv6, LayerKind.Tcp], Decode.Kinds(Decode.Frame(bare, linkType)));
+    }
+
+    [Fact]
+    public void NoMagicReadsTheLinkPastWhatTsharkSkips()
+    {
+        var frame = Concat("XYZ"u8.ToArray(), [1], new byte[14], Udp4);
+        var packet = Decode.Frame(frame, LinkType.JuniperVp);
+        Assert.Equal(LayerKind.Ipv4, packet[2].Kind);
+        Assert.Equal(18, packet[2].Offset);
+        Assert.Equal("2", Decode.Field(packet, frame, "juniper.payload_type"));
+        var ppp = Decode.Frame(Concat("XY"u8.ToArray(), [0x00, 0x21], Udp4), LinkType.JuniperPpp);
+        Assert.Equal(LayerKind.Ppp, ppp[2].Kind);
+        Assert.Equal(2, ppp[2].Offset);
+        Assert.Contains(LayerKind.Udp, Decode.Kinds(ppp));
+    }
+
     [Fact]
     public void HostileBytesNeverThrow()
     {
@@ -177,7 +219,12 @@ public class JuniperTests
             }
             int length = random.Next(bytes.Length + 1);
             var frame = bytes[..length];
-            var packet = Decode.Frame(frame, LinkType.JuniperEther, originalLength: random.Next(2) == 0 ? length : length + 20);
+            var linkType = (i % 6) switch
+            {
+                0 => LinkType.JuniperPppoe, 1 => LinkType.JuniperPpp, 2 => LinkType.JuniperFrameRelay, 3 => LinkType.JuniperChdlc,
+                4 => LinkType.JuniperVp, _ => LinkType.JuniperEther,
+            };
+            var packet = Decode.Frame(frame, linkType, originalLength: random.Next(2) == 0 ? length : length + 20);
             Decode.AllFields(packet, frame, text);
             foreach (var layer in packet.Layers)
                 Assert.True(layer.Offset >= 0 && layer.Offset + layer.HeaderLength <= frame.Length);

@@ -5,6 +5,7 @@ using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Fpp;
+using RawNet.Protocols.Juniper;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pflog;
@@ -200,7 +201,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Ipnet => "IPNET",
         LayerKind.Pktap => HandsRawData(in source, index, out _) ? "N/A" : "PKTAP",
         LayerKind.Arcnet => ArcnetProtocol(in source, index),
-        LayerKind.Juniper => "Juniper Ethernet",
+        LayerKind.Juniper => JuniperHeader.ProtocolName((JuniperLink)source.Packet[index].Detail),
         LayerKind.Ap1394 => "IP/IEEE1394",
         LayerKind.Ipfc => "IP/FC",
         LayerKind.TokenRing => "TR",

@@ -76,6 +76,9 @@ internal static class SerialLinkInfo
             default:
                 if (UndecodedPppProtocol(in source, index) is int protocol)
                     return HexNames.Of((ushort)protocol);
+                // tshark's "ppp" behind a Juniper header sets no column of its own (only for a protocol nothing decodes).
+                if (index > 0 && packet[index - 1].Kind == LayerKind.Juniper)
+                    return Protocols.Juniper.JuniperHeader.ProtocolName((Protocols.Juniper.JuniperLink)packet[index - 1].Detail);
                 // tshark's reader takes the direction byte out of the frame: with nothing after it PPP sets no column.
                 return PppLayout.FromDetail(packet[index].Detail).HasDirection && source.Header(index).Length <= 1 ? "" : "PPP";
         }
