@@ -10,12 +10,15 @@ namespace RawNet.Parquet;
 /// <summary>
 /// One Parquet file of packets, written a row group at a time so memory stays the same whatever the capture's size.
 /// Columns: file, frame.time_epoch_ns, then the chosen fields typed as <see cref="ParquetColumns"/> says.
-/// Snappy-compressed.
+/// Snappy-compressed; text columns dictionary-encoded.
 /// A packet's typed values are found in one pass over its layers and staged row by row in a small buffer that stays in
 /// the processor's cache; every <see cref="BatchRows"/> rows they are spread into the row group's columns, one column at
 /// a time (values of the rows that have one, and a definition level per row, as Parquet stores them), which the writer
 /// takes as they are. Writing each row straight into some fifty column arrays of a row group's length touched as many
 /// distant cache lines per row and was most of a row's cost.
+/// Text columns (the addresses, the file) go the same way: the memory of each present value's text (one string per
+/// distinct address, <see cref="AddressTexts"/>) and a definition level per row, so the writer does not turn a string per
+/// row into memory and levels itself.
 /// </summary>
 public sealed class PacketTable : IDisposable
 {
@@ -31,7 +34,9 @@ public sealed class PacketTable : IDisposable
     private readonly DataField _file;
     private readonly DataField _epoch;
     private readonly DataField[] _fields;
-    private readonly string?[] _fileValues = new string?[RowGroupRows];
+    // The file column: one name per row, written as its text's memory (all rows have one).
+    private readonly ReadOnlyMemory<char>[] _fileValues = new ReadOnlyMemory<char>[RowGroupRows];
+    private readonly int[] _fileDefinitions = new int[RowGroupRows];
     private readonly long[] _epochValues = new long[RowGroupRows];
     private readonly ParquetColumnType[] _types;
     private readonly bool[] _isAddressText;
@@ -46,7 +51,7 @@ public sealed class PacketTable : IDisposable
     private readonly DateTime[]?[] _times;
     private readonly int[]?[] _definitions;
     private readonly int[] _valueCounts;
-    private readonly string?[]?[] _texts;
+    private readonly ReadOnlyMemory<char>[]?[] _texts;
 
     // The staged rows: a value slot per column and a bit per column saying the row has a value there.
     private readonly ulong[] _staged;
@@ -62,6 +67,8 @@ public sealed class PacketTable : IDisposable
     private readonly FieldDefinition?[] _hitDefinition;
 
     private readonly AddressTexts _addresses = new();
+    private string? _fileName;
+    private ReadOnlyMemory<char> _fileText;
     private readonly TextLine _text = new();
 
     /// <summary>Creates the file's writer on <paramref name="stream"/> (which it closes on dispose).</summary>
@@ -82,7 +89,7 @@ public sealed class PacketTable : IDisposable
         _times = new DateTime[]?[count];
         _definitions = new int[]?[count];
         _valueCounts = new int[count];
-        _texts = new string?[]?[count];
+        _texts = new ReadOnlyMemory<char>[]?[count];
         _absentIsFalse = new bool[count];
         for (int i = 0; i < count; i++)
         {
@@ -100,12 +107,12 @@ public sealed class PacketTable : IDisposable
                 case ParquetColumnType.Boolean: _booleans[i] = new bool[RowGroupRows]; break;
                 case ParquetColumnType.Double: _doubles[i] = new double[RowGroupRows]; break;
                 case ParquetColumnType.Timestamp: _times[i] = new DateTime[RowGroupRows]; break;
-                default: _texts[i] = new string?[RowGroupRows]; break;
+                default: _texts[i] = new ReadOnlyMemory<char>[RowGroupRows]; break;
             }
-            if (_types[i] != ParquetColumnType.Text)
-                _definitions[i] = new int[RowGroupRows];
+            _definitions[i] = new int[RowGroupRows];
             _absentIsFalse[i] = _types[i] == ParquetColumnType.Boolean && columns.Selection.DefinitionsOf(i)[0].Kind == FieldKind.Marker;
         }
+        Array.Fill(_fileDefinitions, 1);
         _maskWords = (count + 63) / 64;
         _staged = new ulong[BatchRows * Math.Max(count, 1)];
         _present = new ulong[BatchRows * Math.Max(_maskWords, 1)];
@@ -114,6 +121,14 @@ public sealed class PacketTable : IDisposable
         _hitValue = new FieldValue[count];
         _hitDefinition = new FieldDefinition?[count];
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        // Text columns as dictionary pages: a row group holds a few thousand distinct addresses (and one file name) over
+        // 131,072 rows, so each row is a small index instead of its text, encoded, compared for statistics and compressed.
+        options.ColumnEncodingHints[_file.Path.ToString()] = EncodingHint.Dictionary;
+        for (int i = 0; i < count; i++)
+        {
+            if (_types[i] == ParquetColumnType.Text)
+                options.ColumnEncodingHints[_fields[i].Path.ToString()] = EncodingHint.Dictionary;
+        }
         _writer = ParquetWriter.CreateAsync(new ParquetSchema([_file, _epoch, .. _fields]), stream, options).GetAwaiter().GetResult();
     }
 
@@ -126,7 +141,12 @@ public sealed class PacketTable : IDisposable
     {
         int staged = _batchRows;
         int row = _groupRows + staged;
-        _fileValues[row] = file;
+        if (!ReferenceEquals(file, _fileName))
+        {
+            _fileName = file;
+            _fileText = file.AsMemory();
+        }
+        _fileValues[row] = _fileText;
         _epochValues[row] = packet.Metadata.TimestampNanoseconds;
         int count = _types.Length;
         var values = _staged.AsSpan(staged * count, count);
@@ -165,15 +185,25 @@ public sealed class PacketTable : IDisposable
         {
             if (_types[i] != ParquetColumnType.Text)
                 continue;
+            string? text;
             if (_isAddressText[i] && hits[i] <= 1)
             {
-                _texts[i]![row] = hits[i] == 0 ? null
+                text = hits[i] == 0 ? null
                     : _addresses.Get(_hitDefinition[i]!, _hitValue[i], packet.BufferOf(layers[_hitLayer[i]], frame));
+            }
+            else
+            {
+                _text.Clear();
+                FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
+                text = _text.Length == 0 ? null : Intern(_text.Text);
+            }
+            if (text is null)
+            {
+                _definitions[i]![row] = 0;
                 continue;
             }
-            _text.Clear();
-            FieldsPrinter.AppendValue(_columns.Selection, i, _text, packet, frame);
-            _texts[i]![row] = _text.Length == 0 ? null : Intern(_text.Text);
+            _definitions[i]![row] = 1;
+            _texts[i]![_valueCounts[i]++] = text.AsMemory();
         }
         Rows++;
         if (++_batchRows == BatchRows)
@@ -267,21 +297,21 @@ public sealed class PacketTable : IDisposable
         int rows = _groupRows;
         _groupRows = 0;
         using var group = _writer.CreateRowGroup();
-        group.WriteAsync(_file, (IReadOnlyCollection<string>)new ArraySegment<string?>(_fileValues, 0, rows)!).GetAwaiter().GetResult();
+        group.WriteAllPartsAsync(_file, new ReadOnlyMemory<ReadOnlyMemory<char>>(_fileValues, 0, rows), new ReadOnlyMemory<int>(_fileDefinitions, 0, rows), null, CancellationToken.None).GetAwaiter().GetResult();
         group.WriteAsync<long>(_epoch, new ReadOnlyMemory<long>(_epochValues, 0, rows)).GetAwaiter().GetResult();
         for (int i = 0; i < _fields.Length; i++)
         {
             var field = _fields[i];
             int n = _valueCounts[i];
             _valueCounts[i] = 0;
-            ReadOnlyMemory<int>? levels = _definitions[i] is { } definitions ? new ReadOnlyMemory<int>(definitions, 0, rows) : null;
+            ReadOnlyMemory<int>? levels = new ReadOnlyMemory<int>(_definitions[i], 0, rows);
             var task = _types[i] switch
             {
                 ParquetColumnType.Int64 => group.WriteAllPartsAsync(field, new ReadOnlyMemory<long>(_longs[i], 0, n), levels, null, CancellationToken.None),
                 ParquetColumnType.Boolean => group.WriteAllPartsAsync(field, new ReadOnlyMemory<bool>(_booleans[i], 0, n), levels, null, CancellationToken.None),
                 ParquetColumnType.Double => group.WriteAllPartsAsync(field, new ReadOnlyMemory<double>(_doubles[i], 0, n), levels, null, CancellationToken.None),
                 ParquetColumnType.Timestamp => group.WriteAllPartsAsync(field, new ReadOnlyMemory<DateTime>(_times[i], 0, n), levels, null, CancellationToken.None),
-                _ => group.WriteAsync(field, (IReadOnlyCollection<string>)new ArraySegment<string?>(_texts[i]!, 0, rows)!),
+                _ => group.WriteAllPartsAsync(field, new ReadOnlyMemory<ReadOnlyMemory<char>>(_texts[i], 0, n), levels, null, CancellationToken.None),
             };
             task.GetAwaiter().GetResult();
         }
