@@ -58,6 +58,8 @@ public sealed class TsharkColumnsOracleTests
         ["ipx"] = "Novell IPX (PPP 0x002b, LLC SAPs 0x10 and 0xe0)",
         ["dec_dna"] = "DECnet Phase IV (PPP 0x0027)",
         ["ddp"] = "AppleTalk DDP (PPP 0x0029)",
+        ["vines_ip"] = "Banyan VINES IP (PPP 0x0035): tshark shows its packet type",
+        ["vsnp"] = "Banyan VINES on PPP 0x005b (tshark's vsnp)",
         ["crtp"] = "compressed RTP (PPP's IP header compression protocols, 0x0061 and others): tshark shows the context",
         ["comp_data"] = "PPP compressed datagrams (0x00fd)",
         ["bcp_bpdu"] = "PPP's bridging PDUs (0x0031): tshark shows the bridged frame's MAC type",

@@ -88,6 +88,8 @@ internal static class IpInfo
         var header = source.Header(index);
         if (kind == LayerKind.Ipv6 && header.Length >= 1 && header[0] >> 4 != 6)
         {
+            if (index > 1 && SerialLinkInfo.NamesRefusedProtocol(in source, index - 1))
+                return SerialLinkInfo.Write(line, in source, index - 1);
             if (!RefusalNamed(in source, index))
             {
                 // Called directly, the IPv6 dissector's own text stays when it refuses the packet.
@@ -194,7 +196,18 @@ internal static class IpInfo
         var before = index > 1 ? source.Packet[index - 1].Kind : LayerKind.Frame;
         if (before == LayerKind.Arcnet && source.Header(index - 1).Length > RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId)
             return HexNames.Of(source.Header(index - 1)[RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId]);
+        if (index > 1 && SerialLinkInfo.NamesRefusedProtocol(in source, index - 1))
+            return SerialLinkInfo.Protocol(in source, index - 1);
         return RefusalNamed(in source, index) ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";
+    }
+
+    /// <summary>True when the layer at <paramref name="index"/> is an IPv6 header of another version, which tshark's IPv6 dissector refuses.</summary>
+    public static bool RefusedIpv6At(in InfoSource source, int index)
+    {
+        if (index >= source.Packet.LayerCount || source.Packet[index].Kind != LayerKind.Ipv6)
+            return false;
+        var header = source.Header(index);
+        return header.Length >= 1 && header[0] >> 4 != 6;
     }
 
     /// <summary>True when an IPv6 header the dissector refuses was reached through tshark's "ethertype" dissector, which then names the EtherType.</summary>

@@ -208,10 +208,18 @@ internal static class SerialLinkInfo
         && (index + 1 == source.Packet.LayerCount || source.Header(index + 1).Length == 0);
 
     /// <summary>The protocol a whole PPP header names when what follows is undecoded data; null otherwise.</summary>
+    /// <summary>
+    /// True when the PPP layer at <paramref name="index"/> hands its protocol to nothing, or to an IPv6 dissector that
+    /// refused the packet (another version): tshark's PPP then names the protocol in hex and writes its name, as for one
+    /// nothing decodes (IPv4's "ip" dissector keeps its own "Bogus IP version" text).
+    /// </summary>
+    public static bool NamesRefusedProtocol(in InfoSource source, int index) => UndecodedPppProtocol(in source, index) is not null;
+
     private static int? UndecodedPppProtocol(in InfoSource source, int index)
     {
         var packet = source.Packet;
-        if (packet[index].Kind != LayerKind.Ppp || packet[index].Status != LayerStatus.Complete || !source.HandsOnUndecoded(index))
+        if (packet[index].Kind != LayerKind.Ppp || packet[index].Status != LayerStatus.Complete
+            || !source.HandsOnUndecoded(index) && !IpInfo.RefusedIpv6At(in source, index + 1))
             return null;
         var header = source.Header(index);
         var layout = PppLayout.FromDetail(packet[index].Detail);
