@@ -127,7 +127,7 @@ public sealed class PacketTable : IDisposable
         int staged = _batchRows;
         int row = _groupRows + staged;
         _fileValues[row] = file;
-        _epochValues[row] = packet.Metadata.TimestampNanoseconds;
+        _epochValues[row] = packet.WiretapFrame.TimestampNanoseconds;
         int count = _types.Length;
         var values = _staged.AsSpan(staged * count, count);
         var present = _present.AsSpan(staged * _maskWords, _maskWords);

@@ -660,6 +660,8 @@ public sealed class PacketDecoder
         if (start > ErfHeader.Length && !Header(input, LayerKind.Erf, 0, start, capEnd, repEnd, out _, replace: index))
             return;
         ErfHeader.TryRead(bytes[..capEnd], out var erf);
+        _packet.FrameStart = start;
+        _packet.WiretapFrame = ErfHeader.WiretapFrame(bytes, _packet.Metadata, start);
         int packetEnd = start + erf.WireLength;
         int packetCap = Math.Min(capEnd, packetEnd);
         byte type = erf.Type;
@@ -1258,7 +1260,7 @@ public sealed class PacketDecoder
         int end = Math.Min(repEnd, carried.Offset + carried.Extent);
         bool tagged = next > index + 1;
         int frameLength = _packet[0].Extent;
-        long seconds = Math.DivRem(_packet.Metadata.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
+        long seconds = Math.DivRem(_packet.WiretapFrame.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
         var captured = input.Bytes[..capEnd];
         int ethernetLength = repEnd - _packet[index].Offset;
         bool cut = carried.Kind switch

@@ -30,8 +30,8 @@ internal static class UdpInfo
             line.Append(length);
             line.Append(" > IP PAYLOAD LENGTH] Len=");
             line.Append(length - UdpHeader.HeaderLength);
-            // tshark reads the datagram as its length says: only bytes the frame does not have throw.
-            if (layer.Offset + length > source.Packet.BufferOf(layer, source.Frame).Length)
+            // tshark then reads within the IP payload, whatever the frame holds: one with no byte after the header throws.
+            if (layer.Extent <= UdpHeader.HeaderLength)
                 line.Append(InfoColumn.MalformedMark);
             return false;
         }
