@@ -147,7 +147,7 @@ public sealed class PacketTable : IDisposable
             _fileText = file.AsMemory();
         }
         _fileValues[row] = _fileText;
-        _epochValues[row] = packet.Metadata.TimestampNanoseconds;
+        _epochValues[row] = packet.WiretapFrame.TimestampNanoseconds;
         int count = _types.Length;
         var values = _staged.AsSpan(staged * count, count);
         var present = _present.AsSpan(staged * _maskWords, _maskWords);

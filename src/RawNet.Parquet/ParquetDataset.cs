@@ -80,7 +80,7 @@ public sealed class ParquetDataset : IDisposable
     {
         try
         {
-            TableFor(packet.Metadata.TimestampNanoseconds).Add(file, packet, frame);
+            TableFor(packet.WiretapFrame.TimestampNanoseconds).Add(file, packet, frame);
             Rows++;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

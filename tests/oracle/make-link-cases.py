@@ -792,6 +792,35 @@ def frelay_frames():
     return out
 
 
+def frelay_poll_frames():
+    """UI frames with the poll/final bit (control 0x13), which tshark 4.0 reads an NLPID after when it has a dissector
+    for it (tcpdump prints "UI 13!" and the rest as for UI): IPv4 and IPv6, with a pad, from a command and a response
+    (the C/R bit: "U P" or "U F" in tshark's Info), SNAP (an EtherType's payload is data: tshark's SNAP hands it on
+    only from plain UI; bridged frames are decoded), an unknown OUI,
+    NLPIDs both leave undecoded and one tshark does not know (data after the address), frames that end after the
+    control field, the pad and inside IPv4, and a frame cut by the capture at every length through IPv4 and UDP."""
+    ui = lambda nlpid, payload, pad=False, **address: q922(100, **address) + b"\x13" + (b"\x00" if pad else b"") + bytes([nlpid]) + payload
+    frames = [
+        ui(0xCC, udp4()),
+        ui(0x8E, udp6()),
+        ui(0xCC, tcp4(), pad=True),
+        ui(0xCC, echo4(), cr=1),
+        ui(0x80, fr_snap(0, 0x0800, udp4())),
+        ui(0x80, fr_snap(0, 0x86DD, udp6()), pad=True, cr=1),
+        ui(0x84, bytes(range(20))),
+        ui(0x45, bytes(range(20))),
+        q922(100) + b"\x13",
+        q922(100) + b"\x13\x00",
+        ui(0xCC, udp4()[:12]),
+        ui(0x80, fr_snap(0xF8, 0x0800, echo4())),
+        ui(0x80, fr_snap(0x0080C2, 0x0007, bytes(40))),
+        ui(0x80, fr_snap(0x123456, 0x0001, b"abcdef")),
+    ]
+    out = [(f, None) for f in frames]
+    out += [(ui(0xCC, udp4()), n) for n in range(1, 4 + 28 + 1)]
+    return out
+
+
 def frelay_damageable(data, direction):
     """The address octets, whose EA bits damage keeps: a DLCI, its C/R, FECN, BECN and DE bits, DL-CORE in a longer address."""
     at = 0
@@ -2271,6 +2300,8 @@ def main():
         "clip-dlt18.pcap": (18, clip_frames(), False, clip_damageable),
         "clip-dlt19.pcap": (19, clip_frames(), False, clip_damageable),
         "pppoe-session.pcap": (51, pppoe_session_frames(), False, pppoe_session_damageable),
+        # and Frame Relay UI frames with the poll bit
+        "frelay-poll.pcap": (107, frelay_poll_frames(), False, frelay_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

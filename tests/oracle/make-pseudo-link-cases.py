@@ -906,6 +906,21 @@ def erf_frames():
     for cut in (24, 25, 30, 44, 50):
         add(whole, cut)
     add(erf(ERF_IPV6, udp6()), 40)
+    # the frame's time is the ERF timestamp, not the pcap record's: binary fractions wiretap rounds to the nanosecond
+    # (0xFFFFFFFF carries into the next second), a time before the previous frame's, the epoch itself
+    for fraction in (0x80000000, 0x00000001, 0x00000002, 0x12345678, 0xFFFFFFFF, 0xFFFFFFF0):
+        add(erf(ERF_IPV4, udp4(), ts=((T0 + 7) << 32) | fraction))
+    add(erf(ERF_ETH, ether(0x0800, tcp4()), ts=(T0 - 3600) << 32))
+    add(erf(ERF_IPV6, udp6(), ts=0))
+    # records padded to 8 bytes after the packet (wlen smaller than what the record holds), with extension headers,
+    # and cut by the capture inside the padding and inside the packet
+    padded = lambda data: data + bytes(-len(data) % 8 + 8)
+    add(padded(erf(ERF_ETH, ether(0x0800, udp4()), ts=((T0 + 8) << 32) | 0x40000000)))
+    add(padded(erf(ERF_IPV4, tcp4(), extensions=[ext(0x21), ext(0x05)], ts=((T0 + 9) << 32) | 0x1)))
+    add(padded(erf(ERF_COLOR_ETH, ether(0x86DD, udp6()), extensions=[ext(0x40)], lctr=7)))
+    whole = padded(erf(ERF_ETH, ether(0x0800, udp4()), extensions=[ext(0x21)], ts=((T0 + 10) << 32) | 0xC0000000))
+    for cut in (len(whole) - 4, 64, 40):
+        add(whole, cut)
     return frames
 
 

@@ -87,8 +87,8 @@ public sealed class IoGraph
         long amount = Value switch
         {
             IoGraphValue.Packets => 1,
-            IoGraphValue.Bytes => packet.Metadata.OriginalLength,
-            _ => 8L * packet.Metadata.OriginalLength,
+            IoGraphValue.Bytes => packet.WiretapFrame.OriginalLength,
+            _ => 8L * packet.WiretapFrame.OriginalLength,
         };
         for (int s = 0; s < _filters.Length; s++)
         {

@@ -64,7 +64,7 @@ public sealed class JsonPrinter : IPacketPrinter
             ref readonly Layer layer = ref packet[i];
             json.WriteStartObject();
             json.WriteString("name", FieldCatalog.ProtocolName(layer.Kind));
-            json.WriteNumber("offset", layer.Offset);
+            json.WriteNumber("offset", packet.PositionOf(layer));
             json.WriteNumber("length", layer.HeaderLength);
             if (layer.Source == LayerSource.Reassembled)
                 json.WriteString("source", "reassembled");

@@ -105,7 +105,7 @@ public sealed class CaptureStatistics
     {
         if (packet.Analysis.HasFrameTimes)
             AddAnalysis(packet);
-        var metadata = packet.Metadata;
+        var metadata = packet.WiretapFrame;
         if (Packets == 0)
             FirstTimestamp = metadata.TimestampNanoseconds;
         LastTimestamp = metadata.TimestampNanoseconds;

@@ -212,7 +212,7 @@ public sealed class IntervalTally
         }
         else
             micro = _lastMicroseconds;
-        int length = packet.Metadata.OriginalLength;
+        int length = packet.WiretapFrame.OriginalLength;
         foreach (var column in _columns)
         {
             if (column.Filter is not null && !column.Filter.Matches(packet, frame))

@@ -118,7 +118,7 @@ public abstract class Tally<TKey, TRow>
         if (Filter is not null && !Filter.Matches(packet, frame))
             return;
         long now = packet.Analysis.TimeRelative;
-        int length = packet.Metadata.OriginalLength;
+        int length = packet.WiretapFrame.OriginalLength;
         for (int i = 1; i < packet.LayerCount; i++)
         {
             if (TapPoints.TryRead(Kind, packet, frame, i, out var sighting))

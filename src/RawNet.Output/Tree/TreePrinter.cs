@@ -18,6 +18,9 @@ public sealed class TreePrinter : IPacketPrinter
     private const string Indent = "    ";
     private readonly TextLine _line = new();
 
+    /// <summary>Bytes before the frame's first byte in the buffer of the layer whose fields are printed (see <see cref="DecodedPacket.FrameStart"/>).</summary>
+    private int _frameStart;
+
     /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), shown after the layers; null for none.</summary>
     public IPacketAnnotation? Annotation { get; set; }
 
@@ -25,7 +28,7 @@ public sealed class TreePrinter : IPacketPrinter
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
     {
         var line = _line;
-        var metadata = packet.Metadata;
+        var metadata = packet.WiretapFrame;
         line.Clear();
         line.Append("Frame ");
         line.Append(packet.FrameNumber);
@@ -61,7 +64,7 @@ public sealed class TreePrinter : IPacketPrinter
         for (int i = 1; i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
-            Heading(layer, packet.HeaderOf(layer, frame), output);
+            Heading(layer, packet.PositionOf(layer), packet.HeaderOf(layer, frame), output);
             if (layer.Kind == LayerKind.Payload)
                 AppendPayload(packet, frame, layer, output);
             else
@@ -91,12 +94,12 @@ public sealed class TreePrinter : IPacketPrinter
         output.Write('\n');
     }
 
-    private void Heading(in Layer layer, ReadOnlySpan<byte> header, TextWriter output)
+    private void Heading(in Layer layer, int position, ReadOnlySpan<byte> header, TextWriter output)
     {
         var line = _line;
         line.Append(FieldCatalog.DisplayName(layer, header));
         line.Append(' ');
-        AppendRange(line, layer.Offset, layer.HeaderLength);
+        AppendRange(line, position, layer.HeaderLength);
         if (layer.Source == LayerSource.Reassembled)
             line.Append(" (in the reassembled datagram)");
         else if (layer.Source == LayerSource.Stream)
@@ -110,6 +113,7 @@ public sealed class TreePrinter : IPacketPrinter
     {
         ref readonly Layer layer = ref packet[index];
         var buffer = packet.BufferOf(layer, frame);
+        _frameStart = layer.Source == LayerSource.Frame ? packet.FrameStart : 0;
         if (OrderedItems.TryStart(packet, index, frame, out var items))
         {
             while (items.MoveNext())
@@ -174,7 +178,8 @@ public sealed class TreePrinter : IPacketPrinter
         if (value.Length > 0 && field.Kind != FieldKind.Marker)
         {
             line.Append("  ");
-            AppendRange(line, value.Offset, value.Length);
+            // counted from the frame's first byte; the bytes before it (ERF's pseudo-header) are none of tshark's frame
+            AppendRange(line, value.Offset - _frameStart, value.Offset < _frameStart ? 0 : value.Length);
         }
         line.WriteLineTo(output);
     }

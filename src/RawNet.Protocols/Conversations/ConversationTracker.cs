@@ -107,7 +107,7 @@ public sealed class ConversationTracker
     {
         var analysis = packet.Analysis;
         analysis.Clear();
-        long now = packet.Metadata.TimestampNanoseconds;
+        long now = packet.WiretapFrame.TimestampNanoseconds;
         if (!_started)
         {
             _started = true;
@@ -150,7 +150,7 @@ public sealed class ConversationTracker
     /// <summary>Records that <paramref name="packet"/> was displayed: the next packet's frame.time_delta_displayed is measured from it.</summary>
     public void MarkDisplayed(DecodedPacket packet)
     {
-        _previousDisplayedTimestamp = packet.Metadata.TimestampNanoseconds;
+        _previousDisplayedTimestamp = packet.WiretapFrame.TimestampNanoseconds;
         _anyDisplayed = true;
     }
 

@@ -20,6 +20,16 @@ public sealed class DecodedPacket
     /// <summary>The frame's metadata (time, lengths, link type).</summary>
     public FrameMetadata Metadata { get; internal set; }
 
+    /// <summary>
+    /// The frame as tshark's wiretap hands it to the dissectors, what frame.len, frame.cap_len and the frame's times
+    /// read: <see cref="Metadata"/>, except for an ERF record, whose header wiretap makes a pseudo-header (see
+    /// <see cref="Erf.ErfHeader.WiretapFrame"/>). The record itself, what writers save, keeps <see cref="Metadata"/>.
+    /// </summary>
+    public FrameMetadata WiretapFrame { get; internal set; }
+
+    /// <summary>Bytes of the record before the frame's first byte as tshark counts positions (the ERF pseudo-header; 0 elsewhere).</summary>
+    public int FrameStart { get; internal set; }
+
     /// <summary>1-based frame number in its file or capture.</summary>
     public long FrameNumber { get; internal set; }
 
@@ -93,8 +103,16 @@ public sealed class DecodedPacket
     {
         LayerSource.Reassembled => Reassembled,
         LayerSource.Stream => Stream,
-        _ => frame,
+        // an ERF record's bytes after its wire length (padding, or what wlen leaves out) are none of tshark's frame
+        _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };
+
+    /// <summary>A layer's position as tshark shows it: counted from the frame's first byte (<see cref="FrameStart"/>); the ERF pseudo-header's at 0.</summary>
+    public int PositionOf(in Layer layer) => layer.Source == LayerSource.Frame ? Math.Max(0, layer.Offset - FrameStart) : layer.Offset;
+
+    /// <summary>The frame's bytes as tshark's wiretap hands them over (<paramref name="record"/> after <see cref="FrameStart"/>, at most <see cref="WiretapFrame"/>'s captured length).</summary>
+    public ReadOnlySpan<byte> WiretapBytes(ReadOnlySpan<byte> record) =>
+        FrameStart == 0 ? record : record.Slice(Math.Min(FrameStart, record.Length), Math.Min(WiretapFrame.CapturedLength, Math.Max(0, record.Length - FrameStart)));
 
     /// <summary>The header bytes of a layer that are present.</summary>
     public ReadOnlySpan<byte> HeaderOf(in Layer layer, ReadOnlySpan<byte> frame) =>
@@ -106,6 +124,8 @@ public sealed class DecodedPacket
     internal void Reset(in FrameMetadata metadata, long frameNumber)
     {
         Metadata = metadata;
+        WiretapFrame = metadata;
+        FrameStart = 0;
         FrameNumber = frameNumber;
         Outcome = DecodeOutcome.Ok;
         StoppedAt = LayerKind.Frame;

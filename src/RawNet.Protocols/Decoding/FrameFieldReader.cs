@@ -2,7 +2,7 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Decoding;
 
-/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>): from the capture's record, not its bytes.</summary>
+/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>): from the record as wiretap reads it (<see cref="DecodedPacket.WiretapFrame"/>), not its bytes.</summary>
 internal static class FrameFieldReader
 {
     public static bool TryRead(ComputedField computed, DecodedPacket packet, int occurrence, out FieldValue value)
@@ -11,9 +11,9 @@ internal static class FrameFieldReader
         ulong? number = computed switch
         {
             ComputedField.FrameNumber => (ulong)packet.FrameNumber,
-            ComputedField.FrameTimeEpoch => (ulong)packet.Metadata.TimestampNanoseconds,
-            ComputedField.FrameLength => (ulong)packet.Metadata.OriginalLength,
-            ComputedField.FrameCapturedLength => (ulong)packet.Metadata.CapturedLength,
+            ComputedField.FrameTimeEpoch => (ulong)packet.WiretapFrame.TimestampNanoseconds,
+            ComputedField.FrameLength => (ulong)packet.WiretapFrame.OriginalLength,
+            ComputedField.FrameCapturedLength => (ulong)packet.WiretapFrame.CapturedLength,
             _ => null,
         };
         return number is { } n && FieldValues.Single(occurrence, n, 0, 0, out value);

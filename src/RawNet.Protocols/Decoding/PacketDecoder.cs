@@ -777,6 +777,8 @@ public sealed class PacketDecoder
         if (start > ErfHeader.Length && !Header(input, LayerKind.Erf, 0, start, capEnd, repEnd, out _, replace: index))
             return;
         ErfHeader.TryRead(bytes[..capEnd], out var erf);
+        _packet.FrameStart = start;
+        _packet.WiretapFrame = ErfHeader.WiretapFrame(bytes, _packet.Metadata, start);
         int packetEnd = start + erf.WireLength;
         int packetCap = Math.Min(capEnd, packetEnd);
         byte type = erf.Type;
@@ -1424,7 +1426,7 @@ public sealed class PacketDecoder
         int end = Math.Min(repEnd, carried.Offset + carried.Extent);
         bool tagged = next > index + 1;
         int frameLength = _packet[0].Extent;
-        long seconds = Math.DivRem(_packet.Metadata.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
+        long seconds = Math.DivRem(_packet.WiretapFrame.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
         var captured = input.Bytes[..capEnd];
         int ethernetLength = repEnd - _packet[index].Offset;
         bool cut = carried.Kind switch
@@ -1699,7 +1701,7 @@ public sealed class PacketDecoder
 
     /// <summary>
     /// A Frame Relay frame as tshark reads it with its default encapsulation (FRF 3.2): the Q.922 address, then for the
-    /// UI control field of RFC 2427 an optional pad and the NLPID (IPv4, IPv6, SNAP with the EtherType of OUI 00-00-00
+    /// UI control field of RFC 2427 (0x03, or 0x13 with the poll/final bit, whose SNAP EtherType payload is data) an optional pad and the NLPID (IPv4, IPv6, SNAP with the EtherType of OUI 00-00-00
     /// and 00-00-F8; others as data). Any other control field ends the layer at the address and leaves the rest as data
     /// (tshark's LAPF, XID and Cisco-encapsulation guesses are not made).
     /// </summary>
@@ -1715,7 +1717,7 @@ public sealed class PacketDecoder
         }
         if (!Header(input, LayerKind.FrameRelay, offset, address + 1, capEnd, repEnd, out int index))
             return;
-        if (bytes[address] != FrameRelayHeader.UnnumberedInformation)
+        if (!FrameRelayHeader.CarriesNlpid(bytes[address..]))
         {
             Header(input, LayerKind.FrameRelay, offset, address, capEnd, repEnd, out _, replace: index);
             Unsupported(input, offset + address, capEnd, repEnd, "Frame Relay control field other than UI not decoded");
@@ -1742,7 +1744,11 @@ public sealed class PacketDecoder
                     return;
                 uint oui = (uint)(bytes[nlpidAt + 1] << 16 | bytes[nlpidAt + 2] << 8 | bytes[nlpidAt + 3]);
                 var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(nlpidAt + 4)..]);
-                if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel)
+                // tshark's SNAP hands an EtherType's payload on only from a UI frame without the poll bit: the rest is data.
+                bool ui = bytes[address] == FrameRelayHeader.UnnumberedInformation;
+                if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel && !ui)
+                    Unsupported(input, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, "SNAP EtherType in a UI frame with the poll bit not decoded");
+                else if (oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel)
                     DecodeEtherType(input, type, payload + FrameRelayHeader.SnapLength, capEnd, repEnd, 0);
                 else if (oui == LlcHeader.Bridged && BridgedPid.FrameOffset((ushort)type, BridgedPid.FrameRelayPad) is >= 0 and var pad)
                     DecodeBridged(input, LayerKind.FrameRelay, (ushort)type, payload + FrameRelayHeader.SnapLength, pad, capEnd, repEnd);

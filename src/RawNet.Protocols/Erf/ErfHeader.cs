@@ -166,6 +166,28 @@ public readonly ref struct ErfHeader
         return offset + SubheaderLength((byte)(bytes[Field.Type] & TypeMask));
     }
 
+    /// <summary>
+    /// The frame as wiretap hands it to tshark's dissectors from a pcap record of <paramref name="record"/> (metadata
+    /// <paramref name="pcap"/>) whose pseudo-header is <paramref name="pseudoHeaderLength"/> bytes: the ERF timestamp
+    /// (rounded to the nanosecond as wiretap rounds it), the wire length as the frame's length, and what the record holds
+    /// after its pseudo-header, at most the wire length, as the captured length.
+    /// </summary>
+    public static FrameMetadata WiretapFrame(ReadOnlySpan<byte> record, in FrameMetadata pcap, int pseudoHeaderLength)
+    {
+        if (!TryRead(record, out var header))
+            return pcap;
+        ulong fraction = (header.Timestamp & 0xFFFF_FFFF) * 1_000_000_000UL;
+        fraction += (fraction & 0x8000_0000) << 1;
+        long seconds = (long)(header.Timestamp >> 32), nanoseconds = (long)(fraction >> 32);
+        if (nanoseconds >= 1_000_000_000)
+        {
+            nanoseconds -= 1_000_000_000;
+            seconds++;
+        }
+        int captured = Math.Clamp(pcap.CapturedLength - pseudoHeaderLength, 0, header.WireLength);
+        return pcap with { TimestampNanoseconds = seconds * 1_000_000_000 + nanoseconds, CapturedLength = captured, OriginalLength = header.WireLength };
+    }
+
     /// <summary>True for an extension header type tshark 4.0 has fields for; it shows any other's 8 bytes as erf.ehdr.unknown.data.</summary>
     public static bool IsKnownExtension(byte type) => type is 3 or 4 or 5 or 6 or 12 or 14 or 16 or 17 or 18 or 19;
 }

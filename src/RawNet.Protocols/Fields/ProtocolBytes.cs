@@ -20,9 +20,10 @@ public static class ProtocolBytes
     {
         bytes = default;
         ref readonly Layer layer = ref packet[layerIndex];
-        if (layer.Kind == LayerKind.Frame)
+        // tshark's erf item spans the frame, as its pseudo-header is none of the frame's bytes
+        if (layer.Kind is LayerKind.Frame or LayerKind.Erf)
         {
-            bytes = frame;
+            bytes = packet.WiretapBytes(frame);
             return true;
         }
         if (IsIpv6Extension(layer.Kind))

@@ -75,7 +75,7 @@ public static class FrameRelayFieldReader
                 break;
         }
         if (addressLength == 0 || !FrameRelayHeader.TryRead(header, out var fr) || !fr.HasControl
-            || fr.Control != FrameRelayHeader.UnnumberedInformation)
+            || !FrameRelayHeader.CarriesNlpid(header[fr.AddressLength..]))
             return false;
         int control = fr.AddressLength;
         switch (computed)
@@ -109,7 +109,8 @@ public static class FrameRelayFieldReader
                 bool etherType = oui is LlcHeader.EncapsulatedEthernet or LlcHeader.BridgeTunnel;
                 if (computed == ComputedField.FrSnapOui)
                     value = new FieldValue(oui, layerOffset + snap, 3);
-                else if (computed == ComputedField.FrSnapType && etherType
+                // no type item after a UI frame with the poll bit: tshark's SNAP reads it only when handing the payload on
+                else if (computed == ComputedField.FrSnapType && etherType && fr.Control == FrameRelayHeader.UnnumberedInformation
                     || computed == ComputedField.FrSnapPid && !etherType && !LlcHeader.HasOwnPidField(oui))
                     value = new FieldValue(pid, layerOffset + snap + 3, 2);
                 else

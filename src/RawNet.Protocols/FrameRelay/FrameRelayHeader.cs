@@ -36,6 +36,20 @@ public readonly ref struct FrameRelayHeader
     /// <summary>The unnumbered information control field of RFC 2427 frames.</summary>
     public const byte UnnumberedInformation = 0x03;
 
+    /// <summary>The poll (command) or final (response) bit of an unnumbered control field.</summary>
+    public const byte PollFinal = 0x10;
+
+    /// <summary>True for a UI control field, its poll/final bit set or not (see <see cref="CarriesNlpid"/>).</summary>
+    public static bool IsUnnumberedInformation(byte control) => (control & ~PollFinal) == UnnumberedInformation;
+
+    /// <summary>
+    /// True when tshark 4.0 reads an RFC 2427 pad and NLPID after the control field of <paramref name="bytes"/> (from the
+    /// control field on): always after UI (0x03); after UI with the poll/final bit only when the next octet is an NLPID it
+    /// has a dissector for (or a pad), its guess for any control field but UI. Other control fields are not read here.
+    /// </summary>
+    public static bool CarriesNlpid(ReadOnlySpan<byte> bytes) => bytes.Length > 0 && (bytes[0] == UnnumberedInformation
+        || (IsUnnumberedInformation(bytes[0]) && bytes.Length > 1 && bytes[1] is 0x00 or 0x08 or 0x09 or 0x80 or 0x81 or 0x82 or 0x83 or 0x8E or 0xB0 or 0xCC or 0xCF));
+
     /// <summary>Length of the SNAP header after NLPID 0x80: OUI and protocol ID.</summary>
     public const int SnapLength = 5;
 

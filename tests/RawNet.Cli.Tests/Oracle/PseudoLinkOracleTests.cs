@@ -58,6 +58,8 @@ public sealed class PseudoLinkOracleTests
         "atm.channel", "atm.aal", "atm.traffic_type", "atm.traffic.lane", "atm.vpi", "atm.vci", "atm.le_client.client",
         "atm.le_control.marker", "atm.le_control.protocol", "atm.le_control.version", "atm.le_control.opcode",
         "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
+        // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
+        "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
 
     /// <summary>The link fields and the IP, UDP, TCP, ICMP and ARP fields above them.</summary>
@@ -172,6 +174,10 @@ public sealed class PseudoLinkOracleTests
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
+    [InlineData("erf.pcap", "frame[0:2] == 02:00 && frame[12:2] == 08:00")]
+    [InlineData("erf.pcap", "erf[0:1] == 60 || frame contains 02:00:00:00:00:01")]
+    [InlineData("erf.pcap", "frame.len > 60 || frame.cap_len < 20")]
+    [InlineData("erf.pcap", "frame.time_epoch < 1700000001 && frame.time_delta < 0")]
     public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
         TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
@@ -370,6 +376,34 @@ public sealed class PseudoLinkOracleTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// The layers of an ERF record sit where tshark's PDML puts them: counted from the frame wiretap hands over, after the
+    /// pseudo-header (the ERF header, its extension headers, Ethernet's offset and pad).
+    /// </summary>
+    [Fact]
+    public void ErfLayerPositionsAreCountedFromThePacketAsInTshark()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap");
+        string[] names = ["eth", "ip", "ipv6", "udp", "tcp"];
+        var pdml = System.Xml.Linq.XDocument.Parse(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "pdml"]).StdOut);
+        var theirs = pdml.Root!.Elements("packet").Select(p => string.Join(" ", p.Elements("proto")
+            .Where(e => names.Contains((string?)e.Attribute("name"))).Select(e => $"{e.Attribute("name")!.Value}@{e.Attribute("pos")!.Value}")))
+            .ToArray();
+        var json = InProcessRawNet.Run("read", path, "-T", "json").StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToArray();
+        Assert.Equal(theirs.Length, json.Length);
+        // Packets cut short are left out: PDML drops an item whose dissector threw before adding it, RawNet keeps the layer.
+        var whole = Enumerable.Range(0, json.Length).Where(i => json[i].GetProperty("outcome").GetString() == "ok").ToArray();
+        var expected = whole.Select(i => theirs[i]).ToArray();
+        var ours = whole.Select(i => string.Join(" ", json[i].GetProperty("layers").EnumerateArray()
+            .Where(l => names.Contains(l.GetProperty("name").GetString())).Select(l => $"{l.GetProperty("name").GetString()}@{l.GetProperty("offset").GetInt32()}")))
+            .ToArray();
+        Assert.True(whole.Length > 50);
+        Assert.Contains("eth@0 ip@14 udp@34", expected);
+        Assert.Equal(expected, ours);
     }
 
     internal const string Script = "make-pseudo-link-cases.py";

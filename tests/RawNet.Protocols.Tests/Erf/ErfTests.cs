@@ -93,6 +93,46 @@ public class ErfTests
     }
 
     [Fact]
+    public void TheFrameIsThePacketAfterThePseudoHeaderAsWiretapHandsItOver()
+    {
+        // Padded after the packet, with an extension header: wlen says how long the frame is, the ERF timestamp when it was.
+        var record = Concat(Record(ErfHeader.Types.Ethernet, EthernetFrame(EtherType.Ipv4, Udp4), extensions: [Extension(0x21)]), new byte[7]);
+        BitConverter.TryWriteBytes(record.AsSpan(0, 8), (1_700_000_007UL << 32) | 0x8000_0000);
+        var packet = Decode.Frame(record, LinkType.Erf);
+        Assert.Equal(26, packet.FrameStart);
+        Assert.Equal(1_700_000_007_500_000_000L, packet.WiretapFrame.TimestampNanoseconds);
+        Assert.Equal(2 + 14 + Udp4.Length, packet.WiretapFrame.OriginalLength);
+        Assert.Equal(2 + 14 + Udp4.Length, packet.WiretapFrame.CapturedLength);
+        Assert.Equal(record.Length, packet.Metadata.CapturedLength);
+        Assert.Equal("1700000007.500000000", Decode.Field(packet, record, "frame.time_epoch"));
+        Assert.Equal((2 + 14 + Udp4.Length).ToString(), Decode.Field(packet, record, "frame.len"));
+        Assert.Equal(0, packet.PositionOf(packet[1]));
+        Assert.Equal(0, packet.PositionOf(packet[2]));
+        Assert.Equal(14, packet.PositionOf(packet[3]));
+        Assert.Equal(26 + 2 + 14 + Udp4.Length, packet.BufferOf(packet[2], record).Length);
+        Assert.Equal(record.AsSpan(26, 2 + 14 + Udp4.Length).ToArray(), packet.WiretapBytes(record).ToArray());
+    }
+
+    [Theory]
+    [InlineData(0x0000_0000u, 7, 0)]
+    [InlineData(0x0000_0001u, 7, 0)]
+    [InlineData(0x0000_0002u, 7, 0)]
+    [InlineData(0x1234_5678u, 7, 71_111_111)]
+    [InlineData(0xFFFF_FFF0u, 7, 999_999_996)]
+    [InlineData(0xFFFF_FFFFu, 8, 0)]
+    public void TimestampsRoundToTheNanosecondAsWiretapRoundsThem(uint fraction, long seconds, long nanoseconds)
+    {
+        var record = Record(ErfHeader.Types.Ipv4, Udp4, wireLength: 100);
+        BitConverter.TryWriteBytes(record.AsSpan(0, 8), (7UL << 32) | fraction);
+        var pcap = new FrameMetadata(123, record.Length, record.Length + 50, LinkType.Erf);
+        var frame = ErfHeader.WiretapFrame(record, pcap, ErfHeader.Length);
+        Assert.Equal(seconds * 1_000_000_000 + nanoseconds, frame.TimestampNanoseconds);
+        Assert.Equal(100, frame.OriginalLength);
+        Assert.Equal(Udp4.Length, frame.CapturedLength);
+        Assert.Equal(pcap, ErfHeader.WiretapFrame(record.AsSpan(0, 15), pcap, ErfHeader.Length));
+    }
+
+    [Fact]
     public void TheWireLengthBoundsThePacket()
     {
         // Shorter than the packet: IPv4's total length runs past the frame tshark sees.

@@ -110,9 +110,36 @@ public class FrameRelayTests
     }
 
     [Fact]
-    public void OtherControlFieldsAndNlpidsAreData()
+    public void UiFramesWithThePollBitCarryWhatTheirNlpidNames()
     {
         var frame = Concat(Hex("1841 13 cc"), Udp4);
+        var packet = Decode.Frame(frame, LinkType.FrameRelay);
+        Assert.Equal([LayerKind.Frame, LayerKind.FrameRelay, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("0x13", Decode.Field(packet, frame, "fr.control"));
+        Assert.Equal("0x00", Decode.Field(packet, frame, "fr.control.u_modifier_cmd"));
+        Assert.Equal("0xcc", Decode.Field(packet, frame, "fr.nlpid"));
+
+        // with a pad; SNAP is data after its header (tshark's SNAP hands on the information of plain UI frames only)
+        frame = Concat(Hex("1841 13 00 cc"), Udp4);
+        Assert.Equal(LayerKind.Udp, Decode.Kinds(Decode.Frame(frame, LinkType.FrameRelay))[3]);
+        frame = Concat(Hex("1841 13 80 000000 0800"), Udp4);
+        packet = Decode.Frame(frame, LinkType.FrameRelay);
+        Assert.Equal([LayerKind.Frame, LayerKind.FrameRelay, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(9, packet[1].HeaderLength);
+
+        // an NLPID tshark has no dissector for: its guess fails, and the rest after the address is data
+        frame = Concat(Hex("1841 13 45"), Udp4);
+        packet = Decode.Frame(frame, LinkType.FrameRelay);
+        Assert.Equal([LayerKind.Frame, LayerKind.FrameRelay, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Null(Decode.Field(packet, frame, "fr.control"));
+        Assert.False(FrameRelayHeader.CarriesNlpid(Hex("13")));
+        Assert.True(FrameRelayHeader.CarriesNlpid(Hex("03")));
+    }
+
+    [Fact]
+    public void OtherControlFieldsAndNlpidsAreData()
+    {
+        var frame = Concat(Hex("1841 af cc"), Udp4);
         var packet = Decode.Frame(frame, LinkType.FrameRelay);
         Assert.Equal([LayerKind.Frame, LayerKind.FrameRelay, LayerKind.Payload], Decode.Kinds(packet));
         Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);

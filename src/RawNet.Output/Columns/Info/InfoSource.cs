@@ -43,9 +43,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// True when the capture kept fewer bytes than the frame had (a snaplen cut): a header cut there is "size limited", not
     /// malformed. For an ERF record, the frame tshark sees is the packet after the pseudo-header, as long as its wire length.
     /// </summary>
-    public bool CaptureCut => Packet.Metadata.LinkType == Protocols.LinkType.Erf && Packet.LayerCount > 1 && Packet[1].Kind == LayerKind.Erf
-        && Packet[1].Status == LayerStatus.Complete
-        ? Protocols.Erf.ErfHeader.TryRead(Header(1), out var erf) && Frame.Length - Packet[1].HeaderLength < erf.WireLength
+    public bool CaptureCut => Packet.FrameStart > 0
+        ? Packet.WiretapFrame.CapturedLength < Packet.WiretapFrame.OriginalLength
         : Frame.Length < Packet.Metadata.OriginalLength;
 
     /// <summary>The header bytes of the layer at <paramref name="index"/> that are present.</summary>

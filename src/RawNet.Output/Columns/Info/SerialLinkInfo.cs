@@ -95,9 +95,10 @@ internal static class SerialLinkInfo
             return;
         line.Append("DLCI ");
         line.Append((long)dlci);
-        if (!FrameRelayHeader.TryRead(header, out var fr) || !fr.HasControl || fr.Control != FrameRelayHeader.UnnumberedInformation)
+        if (!FrameRelayHeader.TryRead(header, out var fr) || !fr.HasControl || !FrameRelayHeader.CarriesNlpid(header[fr.AddressLength..]))
             return;
-        line.Append(", U, func=UI");
+        // the poll bit of a command, the final bit of a response (the CR bit set)
+        line.Append(fr.Control == FrameRelayHeader.UnnumberedInformation ? ", U, func=UI" : fr.CommandResponse ? ", U F, func=UI" : ", U P, func=UI");
         int snap = fr.NlpidOffset + 1;
         if (fr.HasNlpid && fr.Nlpid == Nlpid.Snap && header.Length >= snap + FrameRelayHeader.SnapLength)
         {

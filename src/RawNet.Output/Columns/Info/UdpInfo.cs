@@ -30,8 +30,8 @@ internal static class UdpInfo
             line.Append(length);
             line.Append(" > IP PAYLOAD LENGTH] Len=");
             line.Append(length - UdpHeader.HeaderLength);
-            // tshark reads the datagram as its length says: only bytes the frame does not have throw.
-            if (layer.Offset + length > source.Packet.BufferOf(layer, source.Frame).Length)
+            // tshark then reads within the IP payload, whatever the frame holds: one with no byte after the header throws.
+            if (layer.Extent <= UdpHeader.HeaderLength)
                 line.Append(InfoColumn.MalformedMark);
             return false;
         }
@@ -39,8 +39,19 @@ internal static class UdpInfo
         line.Append(length - UdpHeader.HeaderLength);
         if (header.Length < UdpHeader.HeaderLength)
             return true;
-        // A payload tshark hands on of which nothing was captured stops it there.
-        return length > UdpHeader.HeaderLength && !HasCapturedPayload(in source, index);
+        // A payload tshark hands on of which nothing was captured stops it there, and so does one of at least 4 bytes of
+        // which 1 to 3 were: its heuristic dissectors try it in turn, and WireGuard's (on by default) reads the 4-byte
+        // message type and reserved bytes.
+        return length > UdpHeader.HeaderLength && (!HasCapturedPayload(in source, index) || HeuristicsReadPastCapture(in source, index));
+    }
+
+    /// <summary>Bytes of a payload WireGuard's heuristic reads before it can refuse it.</summary>
+    private const int WireGuardHeuristicReads = 4;
+
+    private static bool HeuristicsReadPastCapture(in InfoSource source, int index)
+    {
+        ref readonly var payload = ref source.Packet[index + 1];
+        return payload.Kind == LayerKind.Payload && payload.HeaderLength < WireGuardHeuristicReads && payload.Extent >= WireGuardHeuristicReads;
     }
 
     private static bool HasCapturedPayload(in InfoSource source, int index)
