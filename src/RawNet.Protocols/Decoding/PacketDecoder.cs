@@ -280,6 +280,8 @@ public sealed class PacketDecoder
                 DecodeFrameRelay(input, start, capEnd, repEnd);
                 return;
             case LinkType.PppWithDirection:
+                // tshark's pcap reader takes the direction byte out of the frame as a pseudo-header.
+                StripPseudoHeader(1);
                 // As tshark: Cisco HDLC after the direction byte, which then belongs to no layer.
                 if (capEnd > 1 && CiscoHdlcHeader.IsAddress(bytes[1]))
                     DecodeCiscoHdlc(input, 1, capEnd, repEnd);
@@ -673,12 +675,29 @@ public sealed class PacketDecoder
     /// which RawNet does not decode), and for any other type packet-atm.c's guess from the first 8 bytes: LLC/SNAP, PPP,
     /// two pad bytes before Ethernet, Frame Relay's NLPID at byte 3 or 5, IP by its version.
     /// </summary>
+    /// <summary>
+    /// tshark's pcap reader (wiretap) takes a fixed pseudo-header of <paramref name="length"/> bytes out of the record
+    /// (SunATM's 4, PPP's direction byte): tshark's frame lengths and byte positions start after it. ERF's, whose length
+    /// and time come from the record, is <see cref="DecodeErf"/>'s.
+    /// </summary>
+    private void StripPseudoHeader(int length)
+    {
+        var record = _packet.Metadata;
+        _packet.FrameStart = length;
+        _packet.WiretapFrame = record with
+        {
+            CapturedLength = Math.Max(0, record.CapturedLength - length),
+            OriginalLength = Math.Max(0, record.OriginalLength - length),
+        };
+    }
+
     private void DecodeSunAtm(in Span input, int capEnd, int repEnd)
     {
         const int at = Atm.SunAtmHeader.Length;
         if (!Header(input, LayerKind.Atm, 0, at, capEnd, repEnd, out int index))
             return;
         var bytes = input.Bytes;
+        StripPseudoHeader(at);
         Atm.SunAtmHeader.TryRead(bytes[..capEnd], out var sun);
         byte detail = sun.PseudoHeader(bytes[at..capEnd]);
         _packet.LayerRef(index).Detail = detail;
