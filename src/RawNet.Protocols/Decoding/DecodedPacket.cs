@@ -22,12 +22,13 @@ public sealed class DecodedPacket
 
     /// <summary>
     /// The frame as tshark's wiretap hands it to the dissectors, what frame.len, frame.cap_len and the frame's times
-    /// read: <see cref="Metadata"/>, except for an ERF record, whose header wiretap makes a pseudo-header (see
-    /// <see cref="Erf.ErfHeader.WiretapFrame"/>). The record itself, what writers save, keeps <see cref="Metadata"/>.
+    /// read: <see cref="Metadata"/>, except where wiretap takes a pseudo-header out of the record: an ERF record's header
+    /// (its lengths and time, see <see cref="Erf.ErfHeader.WiretapFrame"/>), SunATM's 4 bytes, PPP's direction byte. The
+    /// record itself, what writers save, keeps <see cref="Metadata"/>.
     /// </summary>
     public FrameMetadata WiretapFrame { get; internal set; }
 
-    /// <summary>Bytes of the record before the frame's first byte as tshark counts positions (the ERF pseudo-header; 0 elsewhere).</summary>
+    /// <summary>Bytes of the record before the frame's first byte as tshark counts positions (the pseudo-header wiretap takes out; 0 elsewhere).</summary>
     public int FrameStart { get; internal set; }
 
     /// <summary>1-based frame number in its file or capture.</summary>
@@ -107,7 +108,7 @@ public sealed class DecodedPacket
         _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };
 
-    /// <summary>A layer's position as tshark shows it: counted from the frame's first byte (<see cref="FrameStart"/>); the ERF pseudo-header's at 0.</summary>
+    /// <summary>A layer's position as tshark shows it: counted from the frame's first byte (<see cref="FrameStart"/>); a pseudo-header's at 0.</summary>
     public int PositionOf(in Layer layer) => layer.Source == LayerSource.Frame ? Math.Max(0, layer.Offset - FrameStart) : layer.Offset;
 
     /// <summary>The frame's bytes as tshark's wiretap hands them over (<paramref name="record"/> after <see cref="FrameStart"/>, at most <see cref="WiretapFrame"/>'s captured length).</summary>
