@@ -23,7 +23,8 @@ part, past it, past the frame, from 2^31 up: tshark counts those back from the f
 header, and frames cut at every length through the header and IPv4.
 arcnet.pcap (LINKTYPE_ARCNET_LINUX, 129): Linux's 5- or 8-byte header before
 IPv4, IPv6 and ARP by RFC 1201's and RFC 1051's protocol IDs, the exception form, unknown IDs, short frames and cuts at
-every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
+every length (see arcnet_frames); arcnet-bsd.pcap (LINKTYPE_ARCNET_BSD, 7): the BSDs' 3- or 6-byte header and exception
+frames' 10 (see arcnet_bsd_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
 short frames and cuts at every length (see juniper_frames); juniper-pppoe.pcap, juniper-ppp.pcap, juniper-frelay.pcap,
 juniper-chdlc.pcap and juniper-vp.pcap (167, 179, 180, 181, 183): that header before each one's link header and IP
