@@ -5,9 +5,9 @@ namespace RawNet.Protocols.Arcnet;
 
 /// <summary>
 /// Reads ARCNET's fields on the BSDs' layout (<see cref="ArcnetHeader.Bsd"/>, LINKTYPE_ARCNET_BSD) as tshark 4.0 adds
-/// them, each once its bytes are captured: arcnet.protID at 2 (and again at 6 in an exception frame), then for the IDs of
-/// RFC 1201's header either the split flag at 3 and the sequence at 4, or for an exception frame the exception flag at 3,
-/// the padding at 4, the split flag at 7 and the sequence at 8. Linux's layout is read by the fixed fields.
+/// them, each once its bytes are captured: arcnet.protID at 2, then for the IDs of RFC 1201's header either the split flag
+/// at 3 and the sequence at 4, or for an exception frame the exception flag at 3, the padding at 4, arcnet.protID again at
+/// 6 (a definition of its own, so the tree keeps tshark's order), the split flag at 7 and the sequence at 8. Linux's layout is read by the fixed fields.
 /// </summary>
 public static class ArcnetFieldReader
 {
@@ -25,7 +25,7 @@ public static class ArcnetFieldReader
         (int at, int size) = computed switch
         {
             ComputedField.ArcnetProtocolId when occurrence == 0 => (B.ProtocolId, 1),
-            ComputedField.ArcnetProtocolId when occurrence == 1 && exception => (B.ProtocolIdAgain, 1),
+            ComputedField.ArcnetProtocolIdAgain when occurrence == 0 && exception => (B.ProtocolIdAgain, 1),
             ComputedField.ArcnetExceptionFlag when occurrence == 0 && exception => (B.SplitFlag, 1),
             ComputedField.ArcnetPadding when occurrence == 0 && exception => (B.Padding, 2),
             ComputedField.ArcnetSplitFlag when occurrence == 0 && fragment => (exception ? B.ExceptionSplitFlag : B.SplitFlag, 1),

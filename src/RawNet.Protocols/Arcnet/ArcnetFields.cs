@@ -27,6 +27,7 @@ public static class ArcnetFields
         FieldDefinition.Derived("arcnet.protID", "Protocol ID", LayerKind.Arcnet, FieldKind.Hex, ComputedField.ArcnetProtocolId, hexDigits: 2),
         FieldDefinition.Derived("arcnet.exception_flag", "Exception Flag", LayerKind.Arcnet, FieldKind.Hex, ComputedField.ArcnetExceptionFlag, hexDigits: 2),
         FieldDefinition.Derived("arcnet.padding", "Padding", LayerKind.Arcnet, FieldKind.Hex, ComputedField.ArcnetPadding, hexDigits: 4),
+        FieldDefinition.Derived("arcnet.protID", "Protocol ID", LayerKind.Arcnet, FieldKind.Hex, ComputedField.ArcnetProtocolIdAgain, hexDigits: 2),
         FieldDefinition.Derived("arcnet.split_flag", "Split Flag", LayerKind.Arcnet, FieldKind.Decimal, ComputedField.ArcnetSplitFlag),
         FieldDefinition.Derived("arcnet.sequence", "Sequence", LayerKind.Arcnet, FieldKind.Decimal, ComputedField.ArcnetSequence),
     ];

@@ -367,6 +367,7 @@ public enum ComputedField : ushort
     ArcnetProtocolId,
     ArcnetExceptionFlag,
     ArcnetPadding,
+    ArcnetProtocolIdAgain,
     ArcnetSplitFlag,
     ArcnetSequence,
     /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpDataSequencing), for L2TPv3 too.</summary>
