@@ -38,6 +38,7 @@ public static class LinkTypeNames
         LinkType.Ipnet => "IPNET",
         LinkType.Ipoib => "IPOIB",
         LinkType.ArcnetLinux => "ARCNET_LINUX",
+        LinkType.ArcnetBsd => "ARCNET",
         LinkType.JuniperEther => "JUNIPER_ETHER",
         LinkType.AppleIpOverIeee1394 => "APPLE_IP_OVER_IEEE1394",
         LinkType.Netanalyzer => "NETANALYZER",

@@ -57,6 +57,8 @@ public enum LinkType : ushort
     Ipoib = 242,
     /// <summary>ARCNET behind Linux's header (LINKTYPE_ARCNET_LINUX): 5 or 8 bytes as the protocol ID says, then what it names.</summary>
     ArcnetLinux = 129,
+    /// <summary>ARCNET behind the BSDs' header (LINKTYPE_ARCNET_BSD): 3, 6 or an exception frame's 10 bytes, then what the protocol ID names.</summary>
+    ArcnetBsd = 7,
     /// <summary>A Juniper router's capture header (LINKTYPE_JUNIPER_ETHER), then Ethernet, or with no link header the payload type's packet.</summary>
     JuniperEther = 178,
     /// <summary>Apple's IP over IEEE 1394 (LINKTYPE_APPLE_IP_OVER_IEEE1394): two EUI-64s and an EtherType, 18 bytes, then what it names.</summary>

@@ -23,7 +23,8 @@ part, past it, past the frame, from 2^31 up: tshark counts those back from the f
 header, and frames cut at every length through the header and IPv4.
 arcnet.pcap (LINKTYPE_ARCNET_LINUX, 129): Linux's 5- or 8-byte header before
 IPv4, IPv6 and ARP by RFC 1201's and RFC 1051's protocol IDs, the exception form, unknown IDs, short frames and cuts at
-every length (see arcnet_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
+every length (see arcnet_frames); arcnet-bsd.pcap (LINKTYPE_ARCNET_BSD, 7): the BSDs' 3- or 6-byte header and exception
+frames' 10 (see arcnet_bsd_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 178): the "MGC" header with extension
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
 short frames and cuts at every length (see juniper_frames); juniper-pppoe.pcap, juniper-ppp.pcap, juniper-frelay.pcap,
 juniper-chdlc.pcap and juniper-vp.pcap (167, 179, 180, 181, 183): that header before each one's link header and IP
@@ -372,6 +373,68 @@ def arcnet_damageable(data):
 
 
 ARCNET_IDS = (ARC_IP_1051, ARC_IP, ARC_INET6, ARC_DIAGNOSE, 0x99)
+
+
+def arcnet_bsd(protocol, payload, source=0x01, destination=0x02, split=0, sequence=0x1234, exception=None):
+    """A BSD ARCNET header (LINKTYPE_ARCNET_BSD): source, destination, the protocol ID, and for the RFC 1201 IDs the split
+    flag and sequence number; with exception=(protocol again, real split flag, real sequence) the exception form: 0xff,
+    two bytes of padding (the sequence given), the protocol ID again, the real split flag and sequence. Then the payload."""
+    header = struct.pack(">BBB", source, destination, protocol)
+    if exception is not None:
+        header += struct.pack(">BHBBH", 0xFF, sequence, *exception)
+    elif protocol not in (ARC_IP_1051, ARC_ARP_1051, ARC_DIAGNOSE):
+        header += struct.pack(">BH", split, sequence)
+    return header + payload
+
+
+def arcnet_bsd_frames():
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(arcnet_bsd(ARC_IP, udp4()))
+    add(arcnet_bsd(ARC_IP_1051, tcp4(), source=0xFE, destination=0x00))
+    add(arcnet_bsd(ARC_IP, echo4(), split=1, sequence=7))                  # the first of two fragments
+    add(arcnet_bsd(ARC_IP, udp4(), split=4, sequence=0xFFFF))              # a middle fragment: tcpdump prints nothing of it
+    add(arcnet_bsd(ARC_IP, udp4(), split=3, sequence=0x0102))
+    add(arcnet_bsd(ARC_INET6, udp6()))
+    add(arcnet_bsd(ARC_INET6, echo6(), source=0x80, destination=0xFF))
+    add(arcnet_bsd(ARC_ARP, arcnet_arp(1)))
+    add(arcnet_bsd(ARC_ARP_1051, arcnet_arp(2, sender_hw=0x02, target_hw=0x01), destination=0x01))
+    add(arcnet_bsd(ARC_RARP, arcnet_arp(3)))
+    add(arcnet_bsd(ARC_IP, udp6()))
+    # exception frames: 0xff, padding, the protocol ID again, the real split flag and sequence
+    add(arcnet_bsd(ARC_IP, udp4(), sequence=0xFFFF, exception=(ARC_IP, 0, 0x0042)))
+    add(arcnet_bsd(ARC_IP, tcp4(), sequence=0xFFFF, exception=(ARC_IP, 1, 0x0043)))
+    add(arcnet_bsd(ARC_IP, udp4(), sequence=0x0000, exception=(ARC_IP, 2, 0x0044)))
+    add(arcnet_bsd(ARC_INET6, udp6(), sequence=0xFFFF, exception=(0x99, 0, 0x0045)))   # a copy that differs
+    add(arcnet_bsd(ARC_ARP, arcnet_arp(1), sequence=0xFFFF, exception=(ARC_ARP, 0, 0x0046)))
+    # IDs RFC 1051's and Diagnose aside read no exception form; unknown IDs and BACnet's: data (tshark's llc for BACnet)
+    add(arcnet_bsd(ARC_IP_1051, bytes([0xFF]) + tcp4()))
+    add(arcnet_bsd(0x99, b"unknown ID", split=0xFF, sequence=0xFFFF))
+    add(arcnet_bsd(ARC_DIAGNOSE, b"diag"))
+    add(arcnet_bsd(0x00, b""))
+    # shorter than the header on the wire, plain and exception form
+    whole = arcnet_bsd(ARC_IP, udp4())
+    for end in (1, 2, 3, 4, 5, 6):
+        add(whole[:end])
+    exc = arcnet_bsd(ARC_IP, udp4(), sequence=0xFFFF, exception=(ARC_IP, 0, 0x0042))
+    for end in (4, 5, 6, 7, 8, 9, 10):
+        add(exc[:end])
+    old = arcnet_bsd(ARC_IP_1051, tcp4())
+    for end in (3, 4, 22):
+        add(old[:end])
+    # the capture cutting a frame at every length through the header and IPv4, and after the UDP header
+    for cut in list(range(1, 34)) + [40]:
+        add(whole, cut)
+    for cut in range(1, 31):
+        add(exc, cut)
+    for cut in (2, 3, 10):
+        add(old, cut)
+    return frames
+
+
+def arcnet_bsd_damageable(data):
+    """The header (the whole exception form); the protocol ID moves only among the IDs both oracles decode alike."""
+    return 10 if len(data) > 3 and data[3] == 0xFF else 6
 
 
 def juniper(flags, payload, extensions=None, total=None, magic=b"MGC"):
@@ -1195,6 +1258,8 @@ def damage(frames, rng, damageable):
                 value = rng.choice([INET, INET6, 9])
             if damageable is arcnet_damageable and at == 4:
                 value = rng.choice(ARCNET_IDS)
+            if damageable is arcnet_bsd_damageable and at == 2:
+                value = rng.choice(ARCNET_IDS)
             if damageable is pflog_damageable and at == 1:
                 value = rng.choice([PF_INET, PF_INET6, PF_INET6_FREEBSD, PF_INET6_DARWIN, 9])
             if damageable is enc_damageable and at == 3:
@@ -1253,6 +1318,7 @@ def main():
         "juniper-frelay.pcap": (180, juniper_link_frames("frelay"), juniper_frelay_damageable),
         "juniper-chdlc.pcap": (181, juniper_link_frames("chdlc"), juniper_damageable),
         "juniper-vp.pcap": (183, juniper_link_frames("vp"), juniper_damageable),
+        "arcnet-bsd.pcap": (7, arcnet_bsd_frames(), arcnet_bsd_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

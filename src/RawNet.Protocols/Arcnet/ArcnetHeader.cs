@@ -13,6 +13,7 @@ namespace RawNet.Protocols.Arcnet;
 /// | source | dest   | offset (2)      | prot ID| split  | sequence (2)    |
 /// +--------+--------+-----------------+--------+--------+-----------------+
 /// </code>
+/// The BSDs' header (LINKTYPE_ARCNET_BSD, 7) has no offset, and may be an exception frame's (<see cref="BsdField"/>).
 /// </summary>
 public readonly ref struct ArcnetHeader
 {
@@ -26,6 +27,55 @@ public readonly ref struct ArcnetHeader
         public const int SplitFlag = 5;
         public const int Sequence = 6;
     }
+
+    /// <summary>
+    /// Byte offsets on the BSDs' layout: the station IDs, the protocol ID, then for the IDs of RFC 1201's header the split
+    /// flag and sequence number; a split flag of <see cref="ExceptionFlag"/> makes an exception frame, whose flag is
+    /// followed by two bytes of padding, the protocol ID again, the real split flag and sequence number.
+    /// <code>
+    /// +--------+--------+--------+--------+-----------------+  RFC 1201 IDs: 6 bytes (3 for RFC 1051's and Diagnose)
+    /// | source | dest   | prot ID| split  | sequence (2)    |
+    /// +--------+--------+--------+--------+-----------------+--------+--------+-----------------+  exception: 10 bytes
+    /// | source | dest   | prot ID| 0xff   | padding (2)     | prot ID| split  | sequence (2)    |
+    /// +--------+--------+--------+--------+-----------------+--------+--------+-----------------+
+    /// </code>
+    /// </summary>
+    public static class BsdField
+    {
+        public const int ProtocolId = 2;
+        public const int SplitFlag = 3;
+        public const int Sequence = 4;
+        public const int Padding = 4;
+        public const int ProtocolIdAgain = 6;
+        public const int ExceptionSplitFlag = 7;
+        public const int ExceptionSequence = 8;
+    }
+
+    /// <summary>The <see cref="Decoding.Layer.Detail"/> of an ARCNET layer on the BSDs' layout (0: Linux's).</summary>
+    public const byte Bsd = 1;
+
+    /// <summary>The split flag that makes an exception frame on the BSDs' layout.</summary>
+    public const byte ExceptionFlag = 0xFF;
+
+    /// <summary>Lengths of the BSDs' header: up to the protocol ID, with the split flag and sequence, an exception frame's.</summary>
+    public const int BsdShortLength = 3;
+    public const int BsdLength = 6;
+    public const int BsdExceptionLength = 10;
+
+    /// <summary>Where the protocol ID is for a layer's <see cref="Decoding.Layer.Detail"/>.</summary>
+    public static int ProtocolIdAt(byte detail) => detail == Bsd ? BsdField.ProtocolId : Field.ProtocolId;
+
+    /// <summary>
+    /// The BSDs' header length as tshark reads it from <paramref name="bytes"/> (at least the protocol ID): 3 bytes for the
+    /// IDs without RFC 1201's fields, 10 for an exception frame (its split flag captured and 0xff), else 6.
+    /// </summary>
+    public static int BsdLengthFor(ReadOnlySpan<byte> bytes) =>
+        !HasFragmentFields(bytes[BsdField.ProtocolId]) ? BsdShortLength
+        : bytes.Length > BsdField.SplitFlag && bytes[BsdField.SplitFlag] == ExceptionFlag ? BsdExceptionLength : BsdLength;
+
+    /// <summary>True when a BSD header's bytes hold an exception frame's flag, as tshark reads it.</summary>
+    public static bool IsBsdException(ReadOnlySpan<byte> bytes) => bytes.Length > BsdField.SplitFlag
+        && HasFragmentFields(bytes[BsdField.ProtocolId]) && bytes[BsdField.SplitFlag] == ExceptionFlag;
 
     /// <summary>Length of the header without RFC 1201's split flag and sequence number.</summary>
     public const int ShortLength = 5;
@@ -74,8 +124,11 @@ public readonly ref struct ArcnetHeader
     /// The header's length as tcpdump's arcnet_linux_if_print reads it: as tshark's, but BACnet's ID has RFC 1201's
     /// fields there.
     /// </summary>
-    public static int TcpdumpLengthFor(byte protocolId) =>
-        protocolId is Protocol.Ipv4Rfc1051 or Protocol.ArpRfc1051 or Protocol.Diagnose ? ShortLength : Length;
+    public static int TcpdumpLengthFor(byte protocolId) => TcpdumpHasFragmentFields(protocolId) ? Length : ShortLength;
+
+    /// <summary>True for a protocol ID tcpdump reads RFC 1201's split flag and sequence after: all but RFC 1051's and Diagnose.</summary>
+    public static bool TcpdumpHasFragmentFields(byte protocolId) =>
+        protocolId is not (Protocol.Ipv4Rfc1051 or Protocol.ArpRfc1051 or Protocol.Diagnose);
 
     /// <summary>
     /// True for an ID tshark 4.0's arcnet.protocol_id table hands to a dissector: IPv4, ARP and RARP, IPv6, BACnet's LLC,

@@ -146,7 +146,7 @@ public sealed class PacketDecoder
         or LinkType.PppPppd or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls
         or LinkType.Ieee80211 or LinkType.Ieee80211Radiotap or LinkType.Ppi or LinkType.Prism or LinkType.Avs
         or LinkType.Nflog or LinkType.Ipnet or LinkType.Ipoib
-        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
+        or LinkType.Pktap or LinkType.ArcnetLinux or LinkType.ArcnetBsd or LinkType.JuniperEther or LinkType.TokenRing or LinkType.Fddi or LinkType.AtmRfc1483
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
@@ -347,6 +347,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.ArcnetLinux:
                 DecodeArcnet(input, capEnd, repEnd);
+                return;
+            case LinkType.ArcnetBsd:
+                DecodeArcnetBsd(input, capEnd, repEnd);
                 return;
             case LinkType.JuniperEther:
                 DecodeJuniper(input, capEnd, repEnd, JuniperLink.Ethernet);
@@ -887,6 +890,32 @@ public sealed class PacketDecoder
         int length = ArcnetHeader.LengthFor(protocol);
         if (!Header(input, LayerKind.Arcnet, 0, length, capEnd, repEnd, out _, replace: index))
             return;
+        DecodeArcnetPayload(input, protocol, length, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// The BSDs' ARCNET header (<see cref="ArcnetHeader.BsdField"/>): 3 bytes, 6 with RFC 1201's split flag and sequence,
+    /// or an exception frame's 10, as tshark's "arcnet" reads it; then what the protocol ID at 2 names, as for Linux's.
+    /// </summary>
+    private void DecodeArcnetBsd(in Span input, int capEnd, int repEnd)
+    {
+        bool whole = Header(input, LayerKind.Arcnet, 0, ArcnetHeader.BsdShortLength, capEnd, repEnd, out int index);
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = ArcnetHeader.Bsd;
+        if (!whole)
+            return;
+        byte protocol = input.Bytes[ArcnetHeader.BsdField.ProtocolId];
+        int length = ArcnetHeader.BsdLengthFor(input.Bytes[..Math.Min(Math.Min(capEnd, input.Bytes.Length), ArcnetHeader.BsdExceptionLength)]);
+        whole = Header(input, LayerKind.Arcnet, 0, length, capEnd, repEnd, out int grown, replace: index);
+        if (grown >= 0)
+            _packet.LayerRef(grown).Detail = ArcnetHeader.Bsd;
+        if (whole)
+            DecodeArcnetPayload(input, protocol, length, capEnd, repEnd);
+    }
+
+    /// <summary>What an ARCNET protocol ID names, after a header of <paramref name="length"/> bytes.</summary>
+    private void DecodeArcnetPayload(in Span input, byte protocol, int length, int capEnd, int repEnd)
+    {
         switch (protocol)
         {
             case ArcnetHeader.Protocol.Ipv4 or ArcnetHeader.Protocol.Ipv4Rfc1051:

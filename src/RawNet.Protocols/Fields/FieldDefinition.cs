@@ -123,8 +123,10 @@ public enum FieldPresence : byte
     UdpPorts,
     /// <summary>ARCNET station IDs: tshark reads both before it adds either.</summary>
     ArcnetAddresses,
-    /// <summary>ARCNET's split flag and sequence number: only after a protocol ID of RFC 1201's header.</summary>
+    /// <summary>ARCNET's split flag and sequence number: only after a protocol ID of RFC 1201's header, on Linux's layout.</summary>
     ArcnetFragmentFields,
+    /// <summary>ARCNET fields at Linux's offsets: not on the BSD layout (<see cref="Arcnet.ArcnetHeader.Bsd"/>), which <see cref="Arcnet.ArcnetFieldReader"/> reads.</summary>
+    ArcnetLinux,
     /// <summary>The Juniper magic number: tshark reads the flags byte after it first.</summary>
     JuniperFlags,
     /// <summary>Juniper header fields shown only under the magic "MGC".</summary>
@@ -361,6 +363,13 @@ public enum ComputedField : ushort
     FddiDestination,
     FddiSource,
     FddiAddresses,
+    /// <summary>ARCNET's fields on the BSD layout, read by <see cref="Arcnet.ArcnetFieldReader"/> (ArcnetProtocolId to ArcnetSequence).</summary>
+    ArcnetProtocolId,
+    ArcnetExceptionFlag,
+    ArcnetPadding,
+    ArcnetProtocolIdAgain,
+    ArcnetSplitFlag,
+    ArcnetSequence,
     /// <summary>L2TP fields that move with the flags or repeat per AVP, read by <see cref="L2tp.L2tpFieldReader"/> (L2tpLength to L2tpAvpDataSequencing), for L2TPv3 too.</summary>
     L2tpLength,
     L2tpTunnel,

@@ -57,6 +57,8 @@ public static class FieldReader
             return Ieee80211.Ieee80211FieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (TokenRing.TokenRingFieldReader.Serves(field.Computed))
             return TokenRing.TokenRingFieldReader.TryRead(field.Computed, buffer[layer.Offset..], layer.Offset, occurrence, out value);
+        if (Arcnet.ArcnetFieldReader.Serves(field.Computed))
+            return Arcnet.ArcnetFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (Fddi.FddiFieldReader.Serves(field.Computed))
             return Fddi.FddiFieldReader.TryRead(field.Computed, header, layer.Offset, layer.Detail, occurrence, out value);
         if (Llc.LlcFieldReader.Serves(field.Computed))
@@ -178,8 +180,9 @@ public static class FieldReader
         FieldPresence.Ipv6PayloadLength => header.Length > Ipv6.Ipv6Header.Field.NextHeader,
         FieldPresence.HandedOnByIpv4 => (layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0,
         FieldPresence.Ap1394Addresses => header.Length >= Ap1394.Ap1394Header.AddressesLength,
-        FieldPresence.ArcnetFragmentFields => header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
+        FieldPresence.ArcnetFragmentFields => layer.Detail != Arcnet.ArcnetHeader.Bsd && header.Length > Arcnet.ArcnetHeader.Field.ProtocolId
             && Arcnet.ArcnetHeader.HasFragmentFields(header[Arcnet.ArcnetHeader.Field.ProtocolId]),
+        FieldPresence.ArcnetLinux => layer.Detail != Arcnet.ArcnetHeader.Bsd,
         FieldPresence.FddiSmt => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Smt,
         FieldPresence.FddiMac => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Mac
             && header[Fddi.FddiHeader.Field.FrameControl] != Fddi.FddiHeader.RestrictedToken,

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
+/// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
@@ -33,6 +33,7 @@ public sealed class PseudoLinkOracleTests
         "pktap.lltrlrlen", "pktap.pid", "pktap.cmdname", "pktap.svc_class", "pktap.iftype", "pktap.ifunit", "pktap.epid",
         "pktap.ecmdname",
         "arcnet.src", "arcnet.dst", "arcnet.offset", "arcnet.protID", "arcnet.split_flag", "arcnet.sequence",
+        "arcnet.exception_flag", "arcnet.padding",
         "juniper.magic-number", "juniper.direction", "juniper.l2hdr", "juniper.ext_total_len", "juniper.ext.ifd",
         "juniper.ext.ifl", "juniper.ext.unit", "juniper.ext.ifmt", "juniper.ext.ifle", "juniper.ext.ttp_ifmt",
         "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
@@ -115,6 +116,11 @@ public sealed class PseudoLinkOracleTests
     [InlineData("arcnet.pcap", "arcnet.offset == 01:fe")]
     [InlineData("arcnet.pcap", "arcnet.src == 0x80 || arcnet.dst == 0x00")]
     [InlineData("arcnet.pcap", "ip && arcnet.sequence > 4000")]
+    [InlineData("arcnet-bsd.pcap", "arcnet.exception_flag")]
+    [InlineData("arcnet-bsd.pcap", "arcnet.protID == 0x99")]
+    [InlineData("arcnet-bsd.pcap", "arcnet.padding == 0 && ip")]
+    [InlineData("arcnet-bsd.pcap", "arcnet.split_flag == 1 || arcnet.sequence == 4660")]
+    [InlineData("arcnet-bsd.pcap", "arcnet && !arcnet.split_flag")]
     [InlineData("juniper-ether.pcap", "juniper")]
     [InlineData("juniper-ether.pcap", "juniper.ext.ifl == 77")]
     [InlineData("juniper-ether.pcap", "juniper.payload_type == 2")]
@@ -254,6 +260,12 @@ public sealed class PseudoLinkOracleTests
             "arcnet:ip:ipv6", "arcnet:data", "\t0xf0\t\t", "\t0xd4\t255\t", "\t0xd6\t", "\t0xf1\t", "Bogus IP version", "Bogus IPv6 version",
             "Malformed Packet: ARCNET", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, arcnet.StdOut);
+        var arcnetBsd = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet-bsd.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "arcnet.protID", "-e", "arcnet.exception_flag", "-e", "arcnet.split_flag", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "arcnet:ip:udp", "arcnet:ip:tcp", "arcnet:ip:icmp", "arcnet:ipv6:udp", "arcnet:ipv6:icmpv6", "arcnet:arp",
+            "arcnet:ip:ipv6", "arcnet:data", "\t0xd4,0xd4\t0xff\t1\t", "\t0xc4,0x99\t0xff\t0\t", "\t0xf0\t\t\t", "Bogus IP version",
+            "ARCNET[Malformed Packet]", "size limited" })
+            Assert.Contains(value, arcnetBsd.StdOut);
         var juniper = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-ether.pcap"), "-T", "fields",
             "-e", "frame.protocols", "-e", "juniper.l2hdr", "-e", "juniper.ext_total_len", "-e", "juniper.payload_type", "-e", "_ws.malformed",
             "-e", "_ws.col.Info"]);

@@ -124,10 +124,13 @@ public class ArcnetTests
             Assert.Equal(DecodeOutcome.Malformed, Decode.Frame(whole[..end], LinkType.ArcnetLinux).Outcome);
     }
 
-    [Fact]
-    public void HostileBytesNeverThrow()
+    /// <summary>Random bytes on both layouts, the protocol ID often one that is decoded and often followed by 0xff (BSD: an exception frame).</summary>
+    [Theory]
+    [InlineData(LinkType.ArcnetLinux, ArcnetHeader.Field.ProtocolId)]
+    [InlineData(LinkType.ArcnetBsd, ArcnetHeader.BsdField.ProtocolId)]
+    public void HostileBytesNeverThrow(LinkType linkType, int idAt)
     {
-        var random = new Random(129);
+        var random = new Random((int)linkType);
         var bytes = new byte[64];
         Span<char> text = stackalloc char[RawNet.Protocols.Fields.FieldFormatter.MaxLength];
         byte[] ids = [0xD4, 0xF0, 0xC4, 0xD5, 0xF1, 0xD6, 0xCD, 0x80];
@@ -135,13 +138,104 @@ public class ArcnetTests
         {
             random.NextBytes(bytes);
             if (i % 2 == 0)
-                bytes[4] = ids[i / 2 % ids.Length];
+                bytes[idAt] = ids[i / 2 % ids.Length];
+            if (i % 3 == 0)
+                bytes[idAt + 1] = ArcnetHeader.ExceptionFlag;
             int length = random.Next(bytes.Length + 1);
             var frame = bytes[..length];
-            var packet = Decode.Frame(frame, LinkType.ArcnetLinux, originalLength: random.Next(2) == 0 ? length : length + 20);
+            var packet = Decode.Frame(frame, linkType, originalLength: random.Next(2) == 0 ? length : length + 20);
             Decode.AllFields(packet, frame, text);
             foreach (var layer in packet.Layers)
                 Assert.True(layer.Offset >= 0 && layer.Offset + layer.HeaderLength <= frame.Length);
         }
+    }
+
+    /// <summary>A BSD ARCNET frame from station 0x01 to 0x02: the ID, RFC 1201's split flag and sequence when the ID has them.</summary>
+    public static byte[] BsdFrame(byte protocol, byte[] payload, byte split = 0, ushort sequence = 0x1234) =>
+        ArcnetHeader.HasFragmentFields(protocol)
+            ? Concat([0x01, 0x02, protocol, split], U16(sequence), payload)
+            : Concat([0x01, 0x02, protocol], payload);
+
+    /// <summary>A BSD ARCNET exception frame: 0xff, padding 0xffff, the ID again, the real split flag and sequence.</summary>
+    public static byte[] BsdException(byte protocol, byte[] payload, byte split = 0, ushort sequence = 0x0042, byte again = 0) =>
+        Concat([0x01, 0x02, protocol, 0xFF, 0xFF, 0xFF, again == 0 ? protocol : again, split], U16(sequence), payload);
+
+    [Fact]
+    public void BsdRfc1201Ipv4()
+    {
+        var frame = BsdFrame(ArcnetHeader.Protocol.Ipv4, Udp4, split: 3, sequence: 0xfffe);
+        var packet = Decode.Frame(frame, LinkType.ArcnetBsd);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Arcnet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(6, packet[1].HeaderLength);
+        Assert.Equal("0x01", Decode.Field(packet, frame, "arcnet.src"));
+        Assert.Equal("0x02", Decode.Field(packet, frame, "arcnet.dst"));
+        Assert.Null(Decode.Field(packet, frame, "arcnet.offset"));
+        Assert.Equal("0xd4", Decode.Field(packet, frame, "arcnet.protID"));
+        Assert.Equal("3", Decode.Field(packet, frame, "arcnet.split_flag"));
+        Assert.Equal("65534", Decode.Field(packet, frame, "arcnet.sequence"));
+        Assert.Null(Decode.Field(packet, frame, "arcnet.exception_flag"));
+        Assert.Null(Decode.Field(packet, frame, "arcnet.padding"));
+        // Linux's layout shows none of the BSD fields.
+        var linux = Frame(ArcnetHeader.Protocol.Ipv4, Udp4);
+        var linuxPacket = Decode.Frame(linux, LinkType.ArcnetLinux);
+        Assert.Equal("0xd4", Decode.Field(linuxPacket, linux, "arcnet.protID"));
+        Assert.Null(Decode.Field(linuxPacket, linux, "arcnet.padding"));
+    }
+
+    [Fact]
+    public void BsdRfc1051AndDiagnoseHaveThreeBytes()
+    {
+        // An RFC 1051 ID reads no exception form: 0xff is IP's first byte.
+        var frame = BsdFrame(ArcnetHeader.Protocol.Ipv4Rfc1051, Udp4);
+        var packet = Decode.Frame(frame, LinkType.ArcnetBsd);
+        Assert.Equal([LayerKind.Frame, LayerKind.Arcnet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(3, packet[1].HeaderLength);
+        Assert.Null(Decode.Field(packet, frame, "arcnet.split_flag"));
+        var diag = BsdFrame(ArcnetHeader.Protocol.Diagnose, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+        var diagPacket = Decode.Frame(diag, LinkType.ArcnetBsd);
+        Assert.Equal([LayerKind.Frame, LayerKind.Arcnet, LayerKind.Payload], Decode.Kinds(diagPacket));
+        Assert.Equal(3, diagPacket[1].HeaderLength);
+        Assert.Null(Decode.Field(diagPacket, diag, "arcnet.exception_flag"));
+    }
+
+    [Fact]
+    public void BsdExceptionFrame()
+    {
+        var frame = BsdException(ArcnetHeader.Protocol.Ipv6, Tcp6, split: 1, sequence: 0x0043, again: 0x99);
+        var packet = Decode.Frame(frame, LinkType.ArcnetBsd);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        // The first ID chooses what follows, as in tshark; the copy is only shown.
+        Assert.Equal([LayerKind.Frame, LayerKind.Arcnet, LayerKind.Ipv6, LayerKind.Tcp], Decode.Kinds(packet));
+        Assert.Equal(10, packet[1].HeaderLength);
+        Assert.Equal("0xc4,0x99", Decode.Field(packet, frame, "arcnet.protID"));
+        Assert.Equal("0xff", Decode.Field(packet, frame, "arcnet.exception_flag"));
+        Assert.Equal("0xffff", Decode.Field(packet, frame, "arcnet.padding"));
+        Assert.Equal("1", Decode.Field(packet, frame, "arcnet.split_flag"));
+        Assert.Equal("67", Decode.Field(packet, frame, "arcnet.sequence"));
+    }
+
+    [Fact]
+    public void BsdTruncateAtEveryPrefixLength()
+    {
+        Decode.EveryPrefix(BsdFrame(ArcnetHeader.Protocol.Ipv4, Udp4), LinkType.ArcnetBsd);
+        Decode.EveryPrefix(BsdFrame(ArcnetHeader.Protocol.Ipv4Rfc1051, Udp4), LinkType.ArcnetBsd);
+        Decode.EveryPrefix(BsdException(ArcnetHeader.Protocol.Ipv4, Udp4), LinkType.ArcnetBsd);
+        var whole = BsdException(ArcnetHeader.Protocol.Ipv4, Udp4);
+        for (int cut = 0; cut < ArcnetHeader.BsdExceptionLength; cut++)
+        {
+            var frame = whole[..cut];
+            var packet = Decode.Frame(frame, LinkType.ArcnetBsd, originalLength: whole.Length);
+            Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
+            // As tshark: each field once its bytes are there; the exception flag as soon as the split flag's byte is.
+            Assert.Equal(cut >= 2 ? "0x01" : null, Decode.Field(packet, frame, "arcnet.src"));
+            Assert.Equal(cut >= 3 ? (cut >= 7 ? "0xd4,0xd4" : "0xd4") : null, Decode.Field(packet, frame, "arcnet.protID"));
+            Assert.Equal(cut >= 4 ? "0xff" : null, Decode.Field(packet, frame, "arcnet.exception_flag"));
+            Assert.Equal(cut >= 6 ? "0xffff" : null, Decode.Field(packet, frame, "arcnet.padding"));
+            Assert.Equal(cut >= 8 ? "0" : null, Decode.Field(packet, frame, "arcnet.split_flag"));
+            Assert.Null(Decode.Field(packet, frame, "arcnet.sequence"));
+        }
+        for (int end = 0; end < ArcnetHeader.BsdExceptionLength; end++)
+            Assert.Equal(DecodeOutcome.Malformed, Decode.Frame(whole[..end], LinkType.ArcnetBsd).Outcome);
     }
 }

@@ -173,6 +173,8 @@ internal static class Samples
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), tcp6), Hex("c6b0 0011 234f"))),
             (LinkType.TokenRing, TokenRing.TokenRingTests.Frame(Hex("000c 0003 0401 0002 0402 0000"), frameControl: 0x01)),
             (LinkType.ArcnetLinux, Arcnet.ArcnetTests.Frame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
+            (LinkType.ArcnetBsd, Arcnet.ArcnetTests.BsdFrame(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv4, udp4)),
+            (LinkType.ArcnetBsd, Arcnet.ArcnetTests.BsdException(Protocols.Arcnet.ArcnetHeader.Protocol.Ipv6, tcp6)),
             (LinkType.AppleIpOverIeee1394, Ap1394.Ap1394Tests.Frame((ushort)EtherType.Ipv4, udp4)),
             (LinkType.Netanalyzer, Netanalyzer.NetanalyzerTests.Frame(EtherType.Ipv4, udp4, status: 0x04)),
             (LinkType.NetanalyzerTransparent, Concat(Netanalyzer.NetanalyzerTests.Header(transparent: 1), EthernetFrame(EtherType.Ipv6, tcp6))),

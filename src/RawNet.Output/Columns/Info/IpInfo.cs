@@ -194,8 +194,9 @@ internal static class IpInfo
             return "IPv6";
         // A refused IPv6 packet: ARCNET writes its protocol ID, an EtherType's table its own name; other links leave IPv6's.
         var before = index > 1 ? source.Packet[index - 1].Kind : LayerKind.Frame;
-        if (before == LayerKind.Arcnet && source.Header(index - 1).Length > RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId)
-            return HexNames.Of(source.Header(index - 1)[RawNet.Protocols.Arcnet.ArcnetHeader.Field.ProtocolId]);
+        int arcnetId = before == LayerKind.Arcnet ? RawNet.Protocols.Arcnet.ArcnetHeader.ProtocolIdAt(source.Packet[index - 1].Detail) : 0;
+        if (before == LayerKind.Arcnet && source.Header(index - 1).Length > arcnetId)
+            return HexNames.Of(source.Header(index - 1)[arcnetId]);
         if (index > 1 && SerialLinkInfo.NamesRefusedProtocol(in source, index - 1))
             return SerialLinkInfo.Protocol(in source, index - 1);
         return RefusalNamed(in source, index) ? HexNames.Of((ushort)EtherType.Ipv6) : "IPv6";

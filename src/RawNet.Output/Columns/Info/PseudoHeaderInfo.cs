@@ -400,10 +400,10 @@ internal static class PseudoHeaderInfo
     private static string ArcnetProtocol(in InfoSource source, int index)
     {
         var header = source.Header(index);
-        if (source.Packet[index].Status != LayerStatus.Complete || !ArcnetHeader.TryRead(header, out var arcnet)
-            || ArcnetHeader.HasTsharkDissector(arcnet.ProtocolId))
+        int at = ArcnetHeader.ProtocolIdAt(source.Packet[index].Detail);
+        if (source.Packet[index].Status != LayerStatus.Complete || header.Length <= at || ArcnetHeader.HasTsharkDissector(header[at]))
             return "ARCNET";
-        return HexNames.Of(arcnet.ProtocolId);
+        return HexNames.Of(header[at]);
     }
 
     /// <summary>
