@@ -28,6 +28,9 @@ public ref struct DocsisExtendedHeader
     /// <summary>When the walk stopped on a read past the captured bytes, how many bytes tshark needed; else 0.</summary>
     public int Needed { get; private set; }
 
+    /// <summary>Whether the walk ended on a request or acknowledgement element of the wrong length (tshark's "Extended Header Length Invalid!").</summary>
+    public bool LengthInvalid { get; private set; }
+
     /// <summary>Whether a privacy element read so far turned encryption on.</summary>
     public bool Encrypted { get; private set; }
 
@@ -62,12 +65,8 @@ public ref struct DocsisExtendedHeader
         }
         if (type is 3 or 4 or 7 && (_frame[pos + 2] & 0x80) != 0)
             Encrypted = true;
-        _position = type switch
-        {
-            1 when len != 3 => int.MaxValue,
-            2 when len != 2 => int.MaxValue,
-            _ => pos + len + 1,
-        };
+        LengthInvalid = (type == 1 && len != 3) || (type == 2 && len != 2);
+        _position = LengthInvalid ? int.MaxValue : pos + len + 1;
         return true;
     }
 

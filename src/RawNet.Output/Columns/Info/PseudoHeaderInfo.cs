@@ -339,7 +339,7 @@ internal static class PseudoHeaderInfo
 
     /// <summary>
     /// docsis's Info text, written once FC, MAC_PARM and LEN are read: the frame type's ("Packet PDU", "Reserved PDU",
-    /// "Isolation PDU"), a MAC-specific header's by its parameter, " (Encrypted)" after a privacy element that enables it.
+    /// "Isolation PDU"), a MAC-specific header's by its parameter, " (Encrypted)" when the PDU it would hand on is encrypted (its HCS good).
     /// </summary>
     private static void AppendDocsisInfo(TextLine line, in InfoSource source, int index)
     {
@@ -375,7 +375,7 @@ internal static class PseudoHeaderInfo
                 }
                 break;
         }
-        if (DocsisLayerDetail.IsEncrypted(layer.Detail))
+        if (DocsisFieldReader.HandsOnEncrypted(in layer, header))
             line.Append(" (Encrypted)");
     }
 
