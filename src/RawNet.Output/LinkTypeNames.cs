@@ -48,6 +48,7 @@ public static class LinkTypeNames
         LinkType.Enc => "ENC",
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
+        LinkType.Docsis => "DOCSIS",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

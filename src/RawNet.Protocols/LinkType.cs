@@ -77,6 +77,8 @@ public enum LinkType : ushort
     Erf = 197,
     /// <summary>IEEE 802.3br mPackets (LINKTYPE_ETHERNET_MPACKET): preamble, SMD, mData and CRC; an express or whole preemptable frame's mData is Ethernet.</summary>
     EthernetMpacket = 274,
+    /// <summary>A DOCSIS MAC frame (LINKTYPE_DOCSIS): the MAC header with its HCS, then Ethernet for a data PDU.</summary>
+    Docsis = 143,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

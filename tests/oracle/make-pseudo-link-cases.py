@@ -35,7 +35,8 @@ IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every lengt
 (LINKTYPE_ERF, 197): Endace ERF records of the Ethernet, IPv4 and IPv6 types and others, extension headers, lying
 record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
 which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 274): 802.3br mPackets of every SMD,
-with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). Every timestamp starts
+with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). docsis.pcap (LINKTYPE_DOCSIS, 143): DOCSIS data PDUs with Ethernet inside, extended
+headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1116,6 +1117,88 @@ def fpp_damageable(data):
     return 14
 
 
+def docsis_hcs(header):
+    """The HCS: the X.25 CRC-16 (reflected CRC-CCITT) of the header before it, least significant byte first."""
+    crc = 0xFFFF
+    for b in header:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0x8408 if crc & 1 else crc >> 1
+    return struct.pack("<H", crc ^ 0xFFFF)
+
+
+def docsis(fctype, payload, ehdr=b"", fcparm=0, macparm=0, length=None, bad_hcs=False):
+    """A DOCSIS MAC frame: FC (type, parameter, EHDR_ON), MAC_PARM (the EHDR's length when there is one), LEN (the bytes
+    after it, unless given), the extended header, the HCS (broken when asked) and the PDU."""
+    fc = (fctype << 6) | (fcparm << 1) | (1 if ehdr else 0)
+    mac = len(ehdr) if ehdr else macparm
+    header = bytes([fc, mac]) + struct.pack(">H", len(ehdr) + 2 + len(payload) if length is None else length) + ehdr
+    hcs = docsis_hcs(header)
+    if bad_hcs:
+        hcs = bytes([hcs[0] ^ 0x5A, hcs[1]])
+    return header + hcs + payload
+
+
+def docsis_frames():
+    """Data PDUs with IPv4 and IPv6 UDP, TCP and ICMP in Ethernet, with and without extended headers (request, ack,
+    privacy elements encrypted or not, service flow, downstream service, path verify, unknown types, an element of the
+    wrong length), bad HCSs, a LEN that leaves no PDU, reserved and isolation PDUs, other FC parameters and MAC_PARMs,
+    short frames and cuts. No MAC-specific frames (management, request, fragment, concatenation: RawNet does not decode
+    them), no extended (type 15) element and no 2-byte upstream service flow element (tshark shows their own forms)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = [ether(0x0800, udp4()), ether(0x0800, tcp4()), ether(0x0800, echo4()), ether(0x86DD, udp6()),
+                ether(0x86DD, tcp6()), ether(0x86DD, echo6())]
+    for payload in payloads:
+        add(docsis(0, payload))
+    elements = [b"\x13\x05\x00\x12", b"\x22\x00\x34", b"\x34\x12\x34\x56\x78", b"\x43\x12\x34\x56",
+                b"\x43\x12\xb4\x56", b"\x34\x12\xc4\x56\x78", b"\x73\x12\x04\x56", b"\x73\x12\x84\x56",
+                b"\x51\x07", b"\x61\x08", b"\x83\x20\x00\x05", b"\x85\x30\x00\x05\x12\x34",
+                b"\x81\x40", b"\x95\x01\x00\x00\x10\x00", b"\x92\x01\x02", b"\xa3\x01\x02\x03", b"\x00",
+                b"\x12\x05\x00", b"\x23\x00\x34\x00", b"\xb0"]
+    for i, element in enumerate(elements):
+        add(docsis(0, payloads[i % len(payloads)], ehdr=element))
+    add(docsis(0, payloads[0], ehdr=b"\x13\x05\x00\x12" + b"\x22\x00\x34" + b"\x43\x12\x34\x56"))
+    add(docsis(0, payloads[3], ehdr=b"\x00\x00" + b"\x81\x40" + b"\x12\x05\x00" + b"\x43\x12\x34\x56"))
+    add(docsis(0, payloads[1], ehdr=b"\x43\x12\x34"))                     # the element runs past the EHDR into the HCS
+    add(docsis(0, payloads[1], ehdr=b"\x4f\x12\x34"))
+    for payload in payloads[:3]:
+        add(docsis(0, payload, bad_hcs=True))
+    add(docsis(0, payloads[4], ehdr=b"\x43\x12\x34\x56", bad_hcs=True))
+    add(docsis(0, payloads[0], length=2))
+    add(docsis(0, payloads[0], length=0))
+    add(docsis(0, payloads[0], length=0xFFFF))
+    add(docsis(0, payloads[0], macparm=0x30))
+    add(docsis(0, payloads[0], macparm=0xFF, length=0x100))
+    add(docsis(0, payloads[2], fcparm=1))
+    add(docsis(0, payloads[3], fcparm=0x1F))
+    add(docsis(1, payloads[0]))
+    add(docsis(1, b""))
+    add(docsis(2, payloads[0]))
+    add(docsis(2, payloads[4], ehdr=b"\x43\x12\x34\x56"))
+    add(docsis(0, b""))
+    add(docsis(0, b"\x01\x02\x03"))
+    add(docsis(0, ether(0x0800, b"")))
+    add(docsis(0, ether(0x1234, b"junk")))
+    for end in (1, 2, 3, 4, 5):
+        add(docsis(0, payloads[0])[:end])
+    add(docsis(0, b"", ehdr=b"\x43\x12\x34\x56")[:8])
+    add(bytes([0x01, 0x10, 0x00, 0x40, 0x43]))
+    add(bytes([0x01, 0x04, 0x00, 0x40, 0x13, 0x05]))
+    whole = docsis(0, payloads[0], ehdr=b"\x43\x12\x34\x56")
+    for cut in (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 24, 30, 40, 50):
+        add(whole, cut)
+    plain = docsis(0, payloads[3])
+    for cut in (4, 5, 6, 7, 12, 20, 30, 60):
+        add(plain, cut)
+    return frames
+
+
+def docsis_damageable(data):
+    """The LEN field, which breaks the HCS (see damage: FC and MAC_PARM stay, so no MAC-specific frame appears)."""
+    return 2 if len(data) >= 6 else 0
+
+
 SUNATM_LANE, SUNATM_LLC = 0x01, 0x02
 
 
@@ -1277,6 +1360,8 @@ def damage(frames, rng, damageable):
                     value = erf_damage_type(data, caplen, rng)
             if damageable is fpp_damageable:
                 at += 8
+            if damageable is docsis_damageable:
+                at += 2
             if damageable is sunatm_damageable and at == 0:
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
@@ -1319,6 +1404,7 @@ def main():
         "juniper-chdlc.pcap": (181, juniper_link_frames("chdlc"), juniper_damageable),
         "juniper-vp.pcap": (183, juniper_link_frames("vp"), juniper_damageable),
         "arcnet-bsd.pcap": (7, arcnet_bsd_frames(), arcnet_bsd_damageable),
+        "docsis.pcap": (143, docsis_frames(), docsis_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

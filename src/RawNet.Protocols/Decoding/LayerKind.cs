@@ -58,6 +58,8 @@ public enum LayerKind : byte
     Erf,
     /// <summary>An IEEE 802.3br mPacket (LINKTYPE_ETHERNET_MPACKET): preamble, SMD, mData and CRC; the layer spans the whole frame, the Ethernet frame it carries inside it; tshark "fpp".</summary>
     Fpp,
+    /// <summary>A DOCSIS MAC header (LINKTYPE_DOCSIS): frame control, MAC_PARM, LEN, extended header and HCS; tshark "docsis".</summary>
+    Docsis,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -28,6 +28,7 @@ using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
+using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -150,6 +151,7 @@ public sealed class PacketDecoder
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
+        or LinkType.Docsis
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
@@ -386,6 +388,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.EthernetMpacket:
                 DecodeFpp(input, capEnd, repEnd);
+                return;
+            case LinkType.Docsis:
+                DecodeDocsis(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -848,6 +853,80 @@ public sealed class PacketDecoder
             DecodeEthernet(input, preamble, end, end);
         else
             Payload(input, preamble, end, end);
+    }
+
+    /// <summary>
+    /// A DOCSIS MAC frame as tshark 4.0's docsis reads it: FC, MAC_PARM and LEN (fewer than 4 bytes and tshark shows
+    /// nothing), the extended header's elements (<see cref="DocsisExtendedHeader"/>), then the HCS, whose check comes
+    /// before anything after it: a bad HCS ends the frame. A data or isolation PDU whose LEN leaves a PDU goes to Ethernet
+    /// without an FCS (an encrypted one ends there, as tshark shows its payload as bytes); a reserved type is data; the
+    /// MAC-specific types (management, request, fragmentation, concatenation) are not decoded further.
+    /// </summary>
+    private void DecodeDocsis(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        if (!DocsisHeader.TryRead(frame, out var header))
+        {
+            ref Layer shortLayer = ref _packet.Add(LayerKind.Docsis, 0, capEnd, Math.Max(capEnd, repEnd), input.Source);
+            shortLayer.Status = repEnd >= DocsisHeader.FixedLength ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(shortLayer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, 0,
+                "DOCSIS header cut short before its length field");
+            return;
+        }
+        int headerLength = header.HeaderLength;
+        ref Layer layer = ref _packet.Add(LayerKind.Docsis, 0, Math.Min(headerLength, capEnd), Math.Max(capEnd, repEnd), input.Source);
+        int needed = 0;
+        bool encrypted = false;
+        if (header.HasExtendedHeader)
+        {
+            var walk = new DocsisExtendedHeader(frame);
+            while (walk.MoveNext())
+            {
+            }
+            needed = walk.Needed;
+            encrypted = walk.Encrypted;
+        }
+        if (needed == 0 && headerLength > capEnd)
+            needed = headerLength;
+        if (needed != 0)
+        {
+            layer.Detail = DocsisLayerDetail.Pack(DocsisReach.Fields, encrypted);
+            layer.Status = needed <= repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, 0,
+                layer.Status == LayerStatus.Truncated ? "DOCSIS header cut short by the capture length" : "frame ends inside the DOCSIS header");
+            return;
+        }
+        layer.Detail = DocsisLayerDetail.Pack(DocsisReach.Hcs, encrypted);
+        int hcsAt = headerLength - 2;
+        if (!DocsisFieldReader.HcsGood(frame, hcsAt))
+        {
+            layer.Checksum = ChecksumStatus.Bad;
+            layer.ExpectedChecksum = BinaryPrimitives.ReverseEndianness(Crc16.Compute(frame[..hcsAt]));
+            return;
+        }
+        layer.Checksum = ChecksumStatus.Good;
+        switch (header.FrameType)
+        {
+            case DocsisHeader.TypePacket or DocsisHeader.TypeIsolation:
+                if (header.PduLength <= 0)
+                    return;
+                if (!encrypted)
+                {
+                    DecodeEthernet(input, headerLength, capEnd, repEnd);
+                    return;
+                }
+                // tshark reads an encrypted PDU's two addresses, then shows the rest as bytes.
+                if (capEnd - headerLength < EthernetHeader.Field.EtherType)
+                    Stop(repEnd - headerLength >= EthernetHeader.Field.EtherType ? DecodeOutcome.Truncated : DecodeOutcome.Malformed,
+                        LayerKind.Docsis, headerLength, "encrypted DOCSIS PDU shorter than its addresses");
+                return;
+            case DocsisHeader.TypeReserved:
+                Payload(input, headerLength, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, headerLength, capEnd, repEnd, "DOCSIS MAC-specific frame not decoded");
+                return;
+        }
     }
 
     /// <summary>

@@ -55,6 +55,9 @@ public sealed class ExpertFinder
                 case LayerKind.Fpp:
                     FindFpp(layer, frame, ref sink);
                     break;
+                case LayerKind.Docsis:
+                    FindDocsis(layer, frame, ref sink);
+                    break;
                 case LayerKind.Ipv4:
                     if (!FindIpv4(packet, frame, i, ref sink))
                         i = layers.Length;
@@ -179,6 +182,34 @@ public sealed class ExpertFinder
         }
         else if (fpp.Crc != Fpp.FppCrc.MCrc)
             sink.Add(ExpertItem.FppBadMCrc, crc ^ Fpp.FppFrame.MCrcMask);
+    }
+
+    /// <summary>
+    /// docsis's items in tshark's order: a LEN (less MAC_PARM with an extended header) past the bytes captured after the
+    /// header, once LEN is read (tshark's payload length counts the bytes from the header's end, not LEN's); a request or acknowledgement element of the wrong length, which ends the walk; a bad HCS.
+    /// </summary>
+    private static void FindDocsis(in Layer layer, ReadOnlySpan<byte> frame, ref Sink sink)
+    {
+        var reach = Docsis.DocsisLayerDetail.Reach(layer.Detail);
+        if (reach == Docsis.DocsisReach.None || layer.Offset != 0 || !Docsis.DocsisHeader.TryRead(frame, out var header))
+            return;
+        int payload = Math.Max(0, frame.Length - header.HeaderLength);
+        int declared = header.HasExtendedHeader ? header.Length - header.MacParm : header.Length;
+        // a MAC-specific request, queue-depth request or concatenation header has no LEN item (not decoded further here)
+        bool hasLength = header.FrameType != Docsis.DocsisHeader.TypeMacSpecific || header.FrameParameter is 0 or 1 or 3;
+        if (hasLength && declared > payload)
+            sink.Add(ExpertItem.DocsisLengthPastEnd, 0);
+        if (header.HasExtendedHeader)
+        {
+            var walk = new Docsis.DocsisExtendedHeader(frame);
+            while (walk.MoveNext())
+            {
+            }
+            if (walk.LengthInvalid)
+                sink.Add(ExpertItem.DocsisExtendedHeaderLengthInvalid, 0);
+        }
+        if (layer.Checksum == Checksums.ChecksumStatus.Bad)
+            sink.Add(ExpertItem.DocsisBadHcs, layer.ExpectedChecksum);
     }
 
     /// <summary>

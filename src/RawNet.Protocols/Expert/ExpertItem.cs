@@ -31,6 +31,10 @@ public enum ExpertItem : byte
     // 802.3br mPackets: a CRC or an mCRC that does not check (the CRC it should be)
     FppBadCrc,
     FppBadMCrc,
+    // DOCSIS: a LEN past the captured payload, a request or ack element of the wrong length, a bad HCS (the HCS it should be)
+    DocsisLengthPastEnd,
+    DocsisExtendedHeaderLengthInvalid,
+    DocsisBadHcs,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -101,7 +105,8 @@ public static class ExpertItems
         ExpertItem.PflogInvalidHeaderLength or ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket
             or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed or ExpertItem.ErfTruncated or ExpertItem.ErfRxError
-            or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertSeverity.Error,
+            or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc
+            or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -118,6 +123,8 @@ public static class ExpertItems
         ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
         // tshark files ERF's error flags under checksums.
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
+        ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
+        ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
@@ -136,6 +143,7 @@ public static class ExpertItems
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
+        ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => "DOCSIS",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
@@ -162,6 +170,9 @@ public static class ExpertItems
             ExpertItem.ErfMoreExtensions => "More extension headers were present, not shown",
             ExpertItem.FppBadCrc => $"Bad CRC checksum [should be 0x{n:x8}]",
             ExpertItem.FppBadMCrc => $"Bad mCRC checksum [should be 0x{n:x8}]",
+            ExpertItem.DocsisLengthPastEnd => "Length field value goes past the end of the payload",
+            ExpertItem.DocsisExtendedHeaderLengthInvalid => "Extended Header Length Invalid!",
+            ExpertItem.DocsisBadHcs => $"Bad checksum [should be 0x{n:x4}]",
             ExpertItem.Ipv4BogusLength => "Bogus IP length",
             ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
             ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",

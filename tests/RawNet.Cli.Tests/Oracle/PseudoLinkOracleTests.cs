@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -59,6 +59,8 @@ public sealed class PseudoLinkOracleTests
         "atm.channel", "atm.aal", "atm.traffic_type", "atm.traffic.lane", "atm.vpi", "atm.vci", "atm.le_client.client",
         "atm.le_control.marker", "atm.le_control.protocol", "atm.le_control.version", "atm.le_control.opcode",
         "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
+        "docsis.fctype", "docsis.fcparm", "docsis.exthdr", "docsis.macparm", "docsis.ehdrlen", "docsis.len", "docsis.ehdr.type",
+        "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -177,6 +179,13 @@ public sealed class PseudoLinkOracleTests
     [InlineData("sunatm.pcap", "atm.channel == 0 && llc")]
     [InlineData("sunatm.pcap", "lane && !eth")]
     [InlineData("sunatm.pcap", "atm.le_control.opcode == 0x0101 || atm.le_client.client == 0x1234")]
+    [InlineData("docsis.pcap", "docsis")]
+    [InlineData("docsis.pcap", "docsis.hcs.status == 0")]
+    [InlineData("docsis.pcap", "docsis.exthdr == 1 && ipv6")]
+    [InlineData("docsis.pcap", "docsis.ehdr.type == 4 && !ip && !ipv6")]
+    [InlineData("docsis.pcap", "docsis.fctype == 0x02 || docsis.fcparm == 31 || data")]
+    [InlineData("docsis.pcap", "docsis && !docsis.hcs")]
+    [InlineData("docsis.pcap", "docsis.len > 1000 || docsis.macparm == 0x30")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -212,6 +221,18 @@ public sealed class PseudoLinkOracleTests
         var (expected, actual) = ExpertLines("erf.pcap", "   ERF  ");
         Assert.Equal(5, expected.Length);
         Assert.Equal(expected, actual);
+    }
+
+    /// <summary>docsis's items (LEN past the payload, an element of the wrong length, a bad HCS with the value it should be) are counted as tshark counts them.</summary>
+    [Fact]
+    public void DocsisExpertItemsAreCountedAsInTshark()
+    {
+        foreach (var marker in new[] { "DOCSIS  Length field value", "DOCSIS  Extended Header Length Invalid", "DOCSIS  Bad checksum" })
+        {
+            var (expected, actual) = ExpertLines("docsis.pcap", marker);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
     }
 
     /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
@@ -330,7 +351,14 @@ public sealed class PseudoLinkOracleTests
             "\t0,1\t", "[Initial fragment: SMD-S3]", "[Corrupted fragment: SMD-S2]", "[Continuation fragment: SMD-C1] [#3]", "[Verify]",
             "[Respond]", "[Express]", "[Express][Malformed Packet]", "Malformed Packet: Frame Preemption Protocol", "size limited" })
             Assert.Contains(value, fpp.StdOut);
+        var docsis = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "docsis.ehdr.type", "-e", "docsis.hcs.status", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "docsis:eth:ethertype:ip:udp", "docsis:eth:ethertype:ip:tcp", "docsis:eth:ethertype:ip:icmp",
+            "docsis:eth:ethertype:ipv6:udp", "docsis:eth:ethertype:ipv6:tcp", "docsis:eth:ethertype:ipv6:icmpv6", "docsis:data", "\t1,2,4\t1\t",
+            "\t0\t", "Packet PDU (Encrypted)", "Reserved PDU", "Packet PDU[Malformed Packet]", "Malformed Packet: DOCSIS", "size limited" })
+            Assert.Contains(value, docsis.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut

@@ -97,6 +97,7 @@ public sealed class TsharkColumnsOracleTests
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp",
         "atm", "lane",
         "clip",
+        "docsis",
     ];
 
     /// <summary>

@@ -202,6 +202,10 @@ internal static class Samples
             (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.McRawChannel, [1, 2, 3, 4])),
             (LinkType.EthernetMpacket, Fpp.FppTests.MPacket(Protocols.Fpp.FppFrame.Smd.Express, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.EthernetMpacket, Fpp.FppTests.MPacket(Protocols.Fpp.FppFrame.Smd.Continuation1, tcp6, fragment: Protocols.Fpp.FppFrame.Smd.Start2)),
+            // DOCSIS: a data PDU with Ethernet, one with a privacy element, an encrypted one.
+            (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
+            (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
+            (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

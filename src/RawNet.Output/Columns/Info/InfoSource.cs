@@ -80,6 +80,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
             or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac
             or LayerKind.Fpp
+            or LayerKind.Docsis
             or LayerKind.Atm or LayerKind.AtmLane
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,

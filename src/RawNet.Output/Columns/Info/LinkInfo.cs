@@ -40,9 +40,10 @@ internal static class LinkInfo
             case LayerKind.Ethernet:
                 if (header.Length < EthernetHeader.Length)
                 {
-                    // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP, ERF, fpp or LANE header's text stays.
+                    // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP, ERF, fpp, DOCSIS or LANE header's text stays.
                     if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf
                             or LayerKind.Fpp
+                            or LayerKind.Docsis
                             or LayerKind.AtmLane)
                         PseudoHeaderInfo.Write(line, in source, index - 1);
                     else

@@ -2,6 +2,7 @@ using RawNet.Protocols;
 using RawNet.Protocols.Arcnet;
 using RawNet.Protocols.Atm;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Fpp;
@@ -46,6 +47,11 @@ internal static class PseudoHeaderInfo
         if (layer.Kind == LayerKind.Netanalyzer)
         {
             AppendNetanalyzerInfo(line, in source, index);
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Docsis)
+        {
+            AppendDocsisInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
         if (layer.Kind == LayerKind.Fpp)
@@ -211,6 +217,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Enc => "ENC",
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
+        LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
@@ -328,6 +335,48 @@ internal static class PseudoHeaderInfo
                 line.Append(']');
                 return;
         }
+    }
+
+    /// <summary>
+    /// docsis's Info text, written once FC, MAC_PARM and LEN are read: the frame type's ("Packet PDU", "Reserved PDU",
+    /// "Isolation PDU"), a MAC-specific header's by its parameter, " (Encrypted)" when the PDU it would hand on is encrypted (its HCS good).
+    /// </summary>
+    private static void AppendDocsisInfo(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        if (DocsisLayerDetail.Reach(layer.Detail) == DocsisReach.None || !DocsisHeader.TryRead(source.Header(index), out var header))
+            return;
+        switch (header.FrameType)
+        {
+            case DocsisHeader.TypePacket:
+                line.Append("Packet PDU");
+                break;
+            case DocsisHeader.TypeReserved:
+                line.Append("Reserved PDU");
+                break;
+            case DocsisHeader.TypeIsolation:
+                line.Append("Isolation PDU");
+                break;
+            default:
+                switch (header.FrameParameter)
+                {
+                    case 2:
+                        line.Append("Request Frame SID = ");
+                        line.Append(header.Length);
+                        line.Append(" Mini Slots = ");
+                        line.Append(header.MacParm);
+                        break;
+                    case 3:
+                        line.Append("Fragmented Frame");
+                        break;
+                    default:
+                        line.Append("Mac Specific");
+                        break;
+                }
+                break;
+        }
+        if (DocsisFieldReader.HandsOnEncrypted(in layer, header))
+            line.Append(" (Encrypted)");
     }
 
     /// <summary>trmac's name of a major vector's command, or "Unknown Major Vector: N".</summary>

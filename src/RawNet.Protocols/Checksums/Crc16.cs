@@ -1,0 +1,33 @@
+namespace RawNet.Protocols.Checksums;
+
+/// <summary>
+/// The CRC-16 of ITU-T X.25 (CRC-CCITT reflected, polynomial 0x8408, initial value and final XOR 0xFFFF), as Wireshark's
+/// crc16_ccitt computes it; the value is what a DOCSIS HCS or an HDLC FCS holds read least significant byte first.
+/// </summary>
+public static class Crc16
+{
+    private static readonly ushort[] Table = BuildTable();
+
+    private static ushort[] BuildTable()
+    {
+        var table = new ushort[256];
+        for (int n = 0; n < 256; n++)
+        {
+            int c = n;
+            for (int k = 0; k < 8; k++)
+                c = (c & 1) != 0 ? 0x8408 ^ (c >> 1) : c >> 1;
+            table[n] = (ushort)c;
+        }
+        return table;
+    }
+
+    /// <summary>The X.25 CRC-16 of <paramref name="bytes"/>.</summary>
+    public static ushort Compute(ReadOnlySpan<byte> bytes)
+    {
+        var table = Table;
+        int crc = 0xFFFF;
+        foreach (byte b in bytes)
+            crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return (ushort)(crc ^ 0xFFFF);
+    }
+}
