@@ -498,9 +498,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
                     linkStart = layer.Offset + pppoe.HeaderLength;
-                    if (IsPppPrintedProtocol((ushort)pppoe.Protocol))
+                    if (IsPppPrintedProtocol((ushort)pppoe.Protocol) || TcpdumpNames.PppProtocol((ushort)pppoe.Protocol).Length == 0)
                     {
-                        // ppp_print's handle_ppp: the control and authentication protocols have printers of their own.
+                        // ppp_print's handle_ppp: the control and authentication protocols have printers of their own, and
+                        // one it has no name for is "unknown PPP protocol (0x1234)" and the data in hex.
                         AppendPppData(packet, frame, (ushort)pppoe.Protocol, linkStart, length);
                         return;
                     }

@@ -93,15 +93,20 @@ internal static class LinkInfo
         }
     }
 
-    /// <summary>tshark's name of a PPPoE code (packet-pppoe.c's code_vals); "Unknown" for any other, which it still reads as a session.</summary>
+    /// <summary>tshark's name of a PPPoE code (packet-pppoe.c's code_vals, with RFC 4938's credit codes); "Unknown" for any other, which it still reads as a session.</summary>
     private static string PppoeCodeName(byte code) => code switch
     {
         0x00 => "Session Data",
         0x07 => "Active Discovery Offer (PADO)",
         0x09 => "Active Discovery Initiation (PADI)",
+        0x0a => "Active Discovery Session-Grant (PADG)",
+        0x0b => "Active Discovery Session-Credit Resp.(PADC)",
+        0x0c => "Active Discovery Quality (PADQ)",
         0x19 => "Active Discovery Request (PADR)",
         0x65 => "Active Discovery Session-confirmation (PADS)",
         0xa7 => "Active Discovery Terminate (PADT)",
+        0xd3 => "Active Discovery Message (PADM)",
+        0xd4 => "Active Discovery Network (PADN)",
         _ => "Unknown",
     };
 
