@@ -424,7 +424,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
             if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
             {
-                AppendPppoe(frame[layer.Offset..], length - (layer.Offset - linkStart));
+                AppendPppoe(frame[Math.Min(layer.Offset, frame.Length)..], length - (layer.Offset - linkStart));
                 return;
             }
             if (IsLinkLayer(layer.Kind) && (layer.Status != LayerStatus.Complete || (layer.Kind == LayerKind.Ethernet && header.Length < 14)))
@@ -493,7 +493,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
-                    if (!AppendPppoe(frame[layer.Offset..], length - (layer.Offset - linkStart)))
+                    if (!AppendPppoe(frame[Math.Min(layer.Offset, frame.Length)..], length - (layer.Offset - linkStart)))
                         return;
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
