@@ -22,7 +22,7 @@ frame, an 802.3 frame under a VLAN tag, and damaged headers and cuts at every le
 with the group or response bit set: tcpdump takes it for SNAP, tshark not). pppoe.pcap (Ethernet, PPPoE session
 stage): IPv4 and IPv6 behind a compressed (one-byte) and an uncompressed PPP protocol field, a declared length longer
 and shorter than the frame, frames shorter than a session header (tcpdump's "(length N < 6) (invalid)") and cut by the
-capture at every length through PPPoE and IPv4. macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
+capture at every length through PPPoE and IPv4 (the seeds damage the PPPoE header). macsec.pcap (Ethernet, 802.1AE): see macsec_frames. nsh.pcap (Ethernet, RFC 8300): see nsh_frames.
 arista.pcap (Ethernet, Arista's vendor-specific EtherType 0xD28B): see arista_frames.
 tokenring.pcap (LINKTYPE_IEEE802_5, 6): see tokenring_frames. llc-bridged.pcap, atm-bridged.pcap and frelay-bridged.pcap
 (802.3, 100, 107): MAC frames bridged behind SNAP's OUI 00-80-C2, see llc_bridged_frames and carried_bridged_frames. fddi.pcap (LINKTYPE_FDDI, 10): see fddi_frames. atm-rfc1483.pcap
@@ -709,8 +709,11 @@ def pppoe_frames():
 
 
 def pppoe_damageable(data, direction):
-    """Nothing: damaged PPPoE headers are the Ethernet oracles' business; this file is about the protocol field."""
-    return 0
+    """The PPPoE header: version and type, code, session ID and length (damaged from a stream of its own: see main)."""
+    return 14 + 6
+
+
+pppoe_damageable.start = 14
 
 
 def llc_damageable(data, direction):
@@ -2180,12 +2183,16 @@ def pppoe_session_frames():
 
 
 def pppoe_session_damageable(data, direction):
-    """The session ID (tcpdump prints a damaged version, type or code, and a damaged length meets cuts and short frames
-    differently from tshark, which RawNet does not follow yet: pppoe.pcap damages none of them either)."""
+    """The PPPoE header, as pppoe_damageable's."""
+    return 6
+
+
+def pppoe_session_id_damageable(data, direction):
+    """The session ID, all pppoe-session.pcap's damage once drew from the shared stream (see main)."""
     return 4 if len(data) >= 4 else 0
 
 
-pppoe_session_damageable.start = 2
+pppoe_session_id_damageable.start = 2
 
 
 def damage(frames, rng, direction, damageable):
@@ -2306,7 +2313,13 @@ def main():
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:
             continue  # nothing of theirs to damage
-        if seed is not None:
+        if seed is not None and damageable in (pppoe_damageable, pppoe_session_damageable):
+            # The PPPoE headers draw from a stream of their own, so that their damage leaves the later files' choices as
+            # they were (pppoe.pcap once drew nothing, pppoe-session.pcap only the session ID: it still draws that).
+            if damageable is pppoe_session_damageable:
+                damage(frames, rng, direction, pppoe_session_id_damageable)
+            frames = damage(frames, random.Random(f"{seed} {name}"), direction, damageable)
+        elif seed is not None:
             frames = damage(frames, rng, direction, damageable)
         write(os.path.join(outdir, name), linktype, frames)
 

@@ -96,7 +96,7 @@ public static class InfoColumn
                 line.Append(SizeLimitedMark);
         }
         else if (source.FailedAfterText(owner))
-            line.Append(packet.Outcome == DecodeOutcome.Malformed && !source.CaptureCut ? MalformedMark : SizeLimitedMark);
+            line.Append(packet.Outcome == DecodeOutcome.Malformed && (!source.CaptureCut || CutByPppoe(in source, owner)) ? MalformedMark : SizeLimitedMark);
         // pflog writes its rule before the text of what it carries once that returned: not when an exception (marked) ended it.
         else if (packet.LayerCount > 1 && packet[1].Kind == LayerKind.Pflog && packet[1].Status == LayerStatus.Complete)
         {
@@ -134,16 +134,24 @@ public static class InfoColumn
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && owner > 1 && source.Packet[owner - 1].Kind == LayerKind.Erf
             => ErfEthernetMark(in source, owner),
-        // A header L2TP's length field cut inside it is malformed, whatever the capture kept.
-        _ when source.Packet.Outcome == DecodeOutcome.Malformed && InsideL2tp(in source, owner) => MalformedMark,
+        // A header L2TP's length field cut inside it is malformed, whatever the capture kept; so is one PPPoE's cut (a
+        // header it leaves whole, IPv4's whose total length runs past it, ends as the capture does).
+        _ when source.Packet.Outcome == DecodeOutcome.Malformed && Inside(in source, owner, LayerKind.L2tp, LayerKind.L2tpv3) => MalformedMark,
+        _ when CutByPppoe(in source, owner) => MalformedMark,
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };
 
-    private static bool InsideL2tp(in InfoSource source, int owner)
+    /// <summary>True when the layer at <paramref name="owner"/> inside a PPPoE session ends inside its header where the session's length does.</summary>
+    private static bool CutByPppoe(in InfoSource source, int owner) =>
+        source.Packet.Outcome == DecodeOutcome.Malformed && source.Packet.StoppedAt == source.Packet[owner].Kind
+        && source.Packet.StopOffset == source.Packet[owner].Offset && source.Packet[owner].Status != LayerStatus.Complete && Inside(in source, owner, LayerKind.PppoeSession, LayerKind.PppoeSession);
+
+    /// <summary>True when a layer of kind <paramref name="one"/> or <paramref name="other"/> encloses the layer at <paramref name="owner"/>.</summary>
+    private static bool Inside(in InfoSource source, int owner, LayerKind one, LayerKind other)
     {
         for (int i = owner - 1; i > 0; i--)
         {
-            if (source.Packet[i].Kind is LayerKind.L2tp or LayerKind.L2tpv3)
+            if (source.Packet[i].Kind == one || source.Packet[i].Kind == other)
                 return true;
         }
         return false;

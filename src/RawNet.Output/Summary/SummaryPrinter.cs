@@ -181,33 +181,15 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     // --- link layers ---
 
     /// <summary>
-    /// pppoe_print's words for a session frame, up to what PPP carries: "PPPoE ", the declared payload length when it is
-    /// more than the <paramref name="wire"/> bytes after the header ("[len 39 > 1!]"), the session, a space.
+    /// pppoe_print up to what PPP carries, for the PPPoE header at the start of <paramref name="bytes"/> (what the capture
+    /// kept of it and on) in a frame of <paramref name="wire"/> bytes from there: " (length N &lt; 6) (invalid)" for a
+    /// frame shorter than the header, " [|pppoe]" when the capture cut it; else a version or type other than 1
+    /// (" [ver 3]", " [type 5]"), "PPPoE " and the code's name (none for session data, "PADI", "PAD-33"), a PADI's
+    /// length over 1478 ("[len 1500!]"), a declared length over the bytes after the header ("[len 39 > 1!]"), a session
+    /// other than 0 and, for another code than session data, the discovery tags; for session data a space and, when
+    /// fewer than the two bytes of PPP's protocol remain, " [|ppp]". True when PPP follows (session data, two bytes or more).
     /// </summary>
-    private void AppendPppoeSession(ushort sessionId, int declared, int wire)
-    {
-        var line = _line;
-        line.Append("PPPoE ");
-        int payload = wire - PppoeSessionHeader.SessionLength;
-        if (declared > payload)
-        {
-            line.Append(" [len ");
-            line.Append(declared);
-            line.Append(" > ");
-            line.Append(payload);
-            line.Append("!]");
-        }
-        line.Append(" [ses ");
-        line.AppendHex(sessionId, 0);
-        line.Append("] ");
-    }
-
-    /// <summary>
-    /// A PPPoE session header the frame cut: tcpdump's " (length N &lt; 6) (invalid)" when the frame itself is shorter
-    /// than a session header, "[|pppoe]" when only the capture cut it, else the session and "[|ppp]" (the protocol
-    /// field missing).
-    /// </summary>
-    private void AppendCutPppoe(ReadOnlySpan<byte> header, int wire)
+    private bool AppendPppoe(ReadOnlySpan<byte> bytes, int wire)
     {
         var line = _line;
         if (wire < PppoeSessionHeader.SessionLength)
@@ -217,15 +199,176 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             line.Append(" < ");
             line.Append(PppoeSessionHeader.SessionLength);
             line.Append(") (invalid)");
-            return;
+            return false;
         }
-        if (!PppoeSessionHeader.TryReadSession(header, out ushort sessionId, out int declared))
+        if (!PppoeSessionHeader.TryReadSession(bytes, out ushort sessionId, out int declared))
         {
             line.Append(" [|pppoe]");
-            return;
+            return false;
         }
-        AppendPppoeSession(sessionId, declared, wire);
-        line.Append(" [|ppp]");
+        byte versionAndType = bytes[PppoeSessionHeader.Field.VersionAndType];
+        if (versionAndType >> 4 != 1)
+        {
+            line.Append(" [ver ");
+            line.Append(versionAndType >> 4);
+            line.Append(']');
+        }
+        if ((versionAndType & 0x0F) != 1)
+        {
+            line.Append(" [type ");
+            line.Append(versionAndType & 0x0F);
+            line.Append(']');
+        }
+        line.Append("PPPoE ");
+        byte code = bytes[PppoeSessionHeader.Field.Code];
+        AppendPppoeCode(code);
+        if (code == PppoeCode.Padi && declared > MaxPadiPayload)
+        {
+            line.Append(" [len ");
+            line.Append(declared);
+            line.Append("!]");
+        }
+        int payload = wire - PppoeSessionHeader.SessionLength;
+        if (declared > payload)
+        {
+            line.Append(" [len ");
+            line.Append(declared);
+            line.Append(" > ");
+            line.Append(payload);
+            line.Append("!]");
+            declared = payload;
+        }
+        if (sessionId != 0)
+        {
+            line.Append(" [ses ");
+            line.AppendHex(sessionId, 0);
+            line.Append(']');
+        }
+        if (code != 0)
+        {
+            AppendPppoeTags(bytes[PppoeSessionHeader.SessionLength..], declared);
+            return false;
+        }
+        line.Append(' ');
+        if (declared < 2 || bytes.Length < PppoeSessionHeader.Length)
+        {
+            // ppp_print reads two bytes of the protocol field before it looks for compression.
+            line.Append(" [|ppp]");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>RFC 2516's discovery codes, as tcpdump names them.</summary>
+    private static class PppoeCode
+    {
+        public const byte Padi = 0x09;
+        public const byte Pado = 0x07;
+        public const byte Padr = 0x19;
+        public const byte Pads = 0x65;
+        public const byte Padt = 0xa7;
+    }
+
+    /// <summary>tcpdump's limit of a PADI's payload: 1484 bytes less the header.</summary>
+    private const int MaxPadiPayload = 1484 - PppoeSessionHeader.SessionLength;
+
+    /// <summary>tcpdump's longest tag text (MAXTAGPRINT less its terminator).</summary>
+    private const int MaxPppoeTagText = 79;
+
+    /// <summary>tcpdump's name of a PPPoE tag (RFC 2516 and RFC 4638's PPP-Max-Payload), "TAG-0x" and the type in hex for another.</summary>
+    private void AppendPppoeTagName(int type)
+    {
+        var line = _line;
+        switch (type)
+        {
+            case 0x0000: line.Append("EOL"); return;
+            case 0x0101: line.Append("Service-Name"); return;
+            case 0x0102: line.Append("AC-Name"); return;
+            case 0x0103: line.Append("Host-Uniq"); return;
+            case 0x0104: line.Append("AC-Cookie"); return;
+            case 0x0105: line.Append("Vendor-Specific"); return;
+            case 0x0110: line.Append("Relay-Session-ID"); return;
+            case 0x0120: line.Append("PPP-Max-Payload"); return;
+            case 0x0201: line.Append("Service-Name-Error"); return;
+            case 0x0202: line.Append("AC-System-Error"); return;
+            case 0x0203: line.Append("Generic-Error"); return;
+            default:
+                line.Append("TAG-0x");
+                line.AppendHexDigits((ulong)type, 0);
+                return;
+        }
+    }
+
+    private void AppendPppoeCode(byte code)
+    {
+        var line = _line;
+        switch (code)
+        {
+            case 0:
+                return;
+            case PppoeCode.Padi: line.Append("PADI"); return;
+            case PppoeCode.Pado: line.Append("PADO"); return;
+            case PppoeCode.Padr: line.Append("PADR"); return;
+            case PppoeCode.Pads: line.Append("PADS"); return;
+            case PppoeCode.Padt: line.Append("PADT"); return;
+            default:
+                line.Append("PAD-");
+                line.AppendHexDigits(code, 0);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// pppoe_print's walk of a discovery packet's tags in the <paramref name="length"/> bytes it believes (of which the
+    /// capture kept <paramref name="tags"/>): " [name]" for an empty tag, " [name \"text\"]" when most of the value's
+    /// first 79 bytes are printable (the rest as dots), else " [name 0x...]" in hex; it stops after an end-of-list tag
+    /// and prints " [|pppoe]" where the capture ends inside a tag. Each step moves 4 bytes at least.
+    /// </summary>
+    private void AppendPppoeTags(ReadOnlySpan<byte> tags, int length)
+    {
+        var line = _line;
+        int type = 0xFFFF;
+        for (int at = 0; type != 0 && at < length;)
+        {
+            if (tags.Length - at < 4)
+            {
+                line.Append(" [|pppoe]");
+                return;
+            }
+            type = BinaryPrimitives.ReadUInt16BigEndian(tags[at..]);
+            int size = BinaryPrimitives.ReadUInt16BigEndian(tags[(at + 2)..]);
+            at += 4;
+            if (tags.Length - at < size)
+            {
+                line.Append(" [|pppoe]");
+                return;
+            }
+            line.Append(" [");
+            AppendPppoeTagName(type);
+            if (size > 0)
+            {
+                var value = tags.Slice(at, size);
+                var shown = value[..Math.Min(value.Length, MaxPppoeTagText)];
+                int printable = 0;
+                foreach (byte b in shown)
+                    printable += b is >= 32 and < 127 ? 1 : 0;
+                if (printable > shown.Length - printable)
+                {
+                    line.Append(" \"");
+                    foreach (byte b in shown)
+                        line.Append(b is >= 32 and < 127 ? (char)b : '.');
+                    line.Append('"');
+                }
+                else
+                {
+                    line.Append(" 0x");
+                    foreach (byte b in value)
+                        line.AppendHexDigits(b, 2, uppercase: true);
+                }
+            }
+            line.Append(']');
+            at += size;
+        }
     }
 
     /// <summary>
@@ -282,7 +425,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
             if (layer.Kind == LayerKind.PppoeSession && layer.Status != LayerStatus.Complete)
             {
-                AppendCutPppoe(header, length - (layer.Offset - linkStart));
+                AppendPppoe(frame[Math.Min(layer.Offset, frame.Length)..], length - (layer.Offset - linkStart));
                 return;
             }
             if (IsLinkLayer(layer.Kind) && (layer.Status != LayerStatus.Complete || (layer.Kind == LayerKind.Ethernet && header.Length < 14)))
@@ -351,13 +494,15 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     continue;
                 case LayerKind.PppoeSession when PppoeSessionHeader.TryRead(header, out var pppoe):
                     // (A layer the decoder found whole has the two bytes ppp_print reads before it looks for compression.)
-                    AppendPppoeSession(pppoe.SessionId, pppoe.PayloadLength, length - (layer.Offset - linkStart));
+                    if (!AppendPppoe(frame[Math.Min(layer.Offset, frame.Length)..], length - (layer.Offset - linkStart)))
+                        return;
                     // PPP carries what the session's own length says (the PPP protocol field counts in it).
                     length = Math.Min(length - (layer.Offset + pppoe.HeaderLength - linkStart), pppoe.PayloadLength - pppoe.ProtocolLength);
                     linkStart = layer.Offset + pppoe.HeaderLength;
-                    if (IsPppPrintedProtocol((ushort)pppoe.Protocol))
+                    if (IsPppPrintedProtocol((ushort)pppoe.Protocol) || TcpdumpNames.PppProtocol((ushort)pppoe.Protocol).Length == 0)
                     {
-                        // ppp_print's handle_ppp: the control and authentication protocols have printers of their own.
+                        // ppp_print's handle_ppp: the control and authentication protocols have printers of their own, and
+                        // one it has no name for is "unknown PPP protocol (0x1234)" and the data in hex.
                         AppendPppData(packet, frame, (ushort)pppoe.Protocol, linkStart, length);
                         return;
                     }

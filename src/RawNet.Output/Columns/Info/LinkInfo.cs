@@ -5,6 +5,7 @@ using RawNet.Protocols.Arista;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
+using RawNet.Protocols.Pppoe;
 using RawNet.Protocols.Vlan;
 
 namespace RawNet.Output.Columns.Info;
@@ -81,14 +82,34 @@ internal static class LinkInfo
                 line.Append("Null/Loopback");
                 return header.Length < RawNet.Protocols.Loopback.LoopbackHeader.Length;
             case LayerKind.PppoeSession:
-                // tshark writes the session stage's text once it read the code (the header's second byte).
-                if (header.Length >= 2)
-                    line.Append("Session Data");
+                // tshark writes the code's name once it read it (the header's second byte); its PPP then names a protocol
+                // nothing decodes, or whose IPv6 dissector refused the packet, as on the PPP link types.
+                if (SerialLinkInfo.NamesRefusedProtocol(in source, index))
+                    return SerialLinkInfo.Write(line, in source, index);
+                if (header.Length > PppoeSessionHeader.Field.Code)
+                    line.Append(PppoeCodeName(header[PppoeSessionHeader.Field.Code]));
                 return source.Packet[index].Status != LayerStatus.Complete;
             default:
                 return false;
         }
     }
+
+    /// <summary>tshark's name of a PPPoE code (packet-pppoe.c's code_vals, with RFC 4938's credit codes); "Unknown" for any other, which it still reads as a session.</summary>
+    private static string PppoeCodeName(byte code) => code switch
+    {
+        0x00 => "Session Data",
+        0x07 => "Active Discovery Offer (PADO)",
+        0x09 => "Active Discovery Initiation (PADI)",
+        0x0a => "Active Discovery Session-Grant (PADG)",
+        0x0b => "Active Discovery Session-Credit Resp.(PADC)",
+        0x0c => "Active Discovery Quality (PADQ)",
+        0x19 => "Active Discovery Request (PADR)",
+        0x65 => "Active Discovery Session-confirmation (PADS)",
+        0xa7 => "Active Discovery Terminate (PADT)",
+        0xd3 => "Active Discovery Message (PADM)",
+        0xd4 => "Active Discovery Network (PADN)",
+        _ => "Unknown",
+    };
 
     /// <summary>The protocol column: the link layer's name, or the EtherType in hex when no dissector took it.</summary>
     public static string Protocol(in InfoSource source, int index)
@@ -98,6 +119,8 @@ internal static class LinkInfo
         var kind = source.Packet[index].Kind;
         if (kind is LayerKind.LinuxSll or LayerKind.LinuxSll2 && !CookedColumnsSet(kind, source.Header(index)))
             return "";
+        if (kind == LayerKind.PppoeSession && SerialLinkInfo.NamesRefusedProtocol(in source, index))
+            return SerialLinkInfo.Protocol(in source, index);
         return kind switch
         {
             LayerKind.Ethernet => "Ethernet",

@@ -4,6 +4,7 @@ using RawNet.Protocols.Decoding;
 using RawNet.Protocols.FrameRelay;
 using RawNet.Protocols.Llc;
 using RawNet.Protocols.Ppp;
+using RawNet.Protocols.Pppoe;
 
 namespace RawNet.Output.Columns.Info;
 
@@ -37,7 +38,7 @@ internal static class SerialLinkInfo
             case LayerKind.Pap or LayerKind.Chap:
                 WritePppAuthentication(line, layer, source.Header(index));
                 return cut;
-            case LayerKind.Ppp:
+            case LayerKind.Ppp or LayerKind.PppoeSession:
                 if (!cut && UndecodedPppProtocol(in source, index) is int protocol)
                 {
                     line.Append("PPP ");
@@ -210,7 +211,7 @@ internal static class SerialLinkInfo
 
     /// <summary>The protocol a whole PPP header names when what follows is undecoded data; null otherwise.</summary>
     /// <summary>
-    /// True when the PPP layer at <paramref name="index"/> hands its protocol to nothing, or to an IPv6 dissector that
+    /// True when the PPP layer (or PPPoE session) at <paramref name="index"/> hands its protocol to nothing, or to an IPv6 dissector that
     /// refused the packet (another version): tshark's PPP then names the protocol in hex and writes its name, as for one
     /// nothing decodes (IPv4's "ip" dissector keeps its own "Bogus IP version" text).
     /// </summary>
@@ -219,10 +220,13 @@ internal static class SerialLinkInfo
     private static int? UndecodedPppProtocol(in InfoSource source, int index)
     {
         var packet = source.Packet;
-        if (packet[index].Kind != LayerKind.Ppp || packet[index].Status != LayerStatus.Complete
+        if (packet[index].Kind is not (LayerKind.Ppp or LayerKind.PppoeSession) || packet[index].Status != LayerStatus.Complete
             || !source.HandsOnUndecoded(index) && !IpInfo.RefusedIpv6At(in source, index + 1))
             return null;
         var header = source.Header(index);
+        // A PPPoE session is PPP without its address and control bytes: its protocol field ends the layer.
+        if (packet[index].Kind == LayerKind.PppoeSession)
+            return PppoeSessionHeader.TryRead(header, out var pppoe) ? (int)pppoe.Protocol : null;
         var layout = PppLayout.FromDetail(packet[index].Detail);
         return layout.CompressedProtocol ? header[layout.ProtocolOffset] : BinaryPrimitives.ReadUInt16BigEndian(header[layout.ProtocolOffset..]);
     }
