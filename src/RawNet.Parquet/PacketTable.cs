@@ -10,7 +10,7 @@ namespace RawNet.Parquet;
 /// <summary>
 /// One Parquet file of packets, written a row group at a time so memory stays the same whatever the capture's size.
 /// Columns: file, frame.time_epoch_ns, then the chosen fields typed as <see cref="ParquetColumns"/> says.
-/// Snappy-compressed; text columns dictionary-encoded.
+/// Snappy-compressed.
 /// A packet's typed values are found in one pass over its layers and staged row by row in a small buffer that stays in
 /// the processor's cache; every <see cref="BatchRows"/> rows they are spread into the row group's columns, one column at
 /// a time (values of the rows that have one, and a definition level per row, as Parquet stores them), which the writer
@@ -121,14 +121,6 @@ public sealed class PacketTable : IDisposable
         _hitValue = new FieldValue[count];
         _hitDefinition = new FieldDefinition?[count];
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-        // Text columns as dictionary pages: a row group holds a few thousand distinct addresses (and one file name) over
-        // 131,072 rows, so each row is a small index instead of its text, encoded, compared for statistics and compressed.
-        options.ColumnEncodingHints[_file.Path.ToString()] = EncodingHint.Dictionary;
-        for (int i = 0; i < count; i++)
-        {
-            if (_types[i] == ParquetColumnType.Text)
-                options.ColumnEncodingHints[_fields[i].Path.ToString()] = EncodingHint.Dictionary;
-        }
         _writer = ParquetWriter.CreateAsync(new ParquetSchema([_file, _epoch, .. _fields]), stream, options).GetAwaiter().GetResult();
     }
 
