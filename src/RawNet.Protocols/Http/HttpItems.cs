@@ -278,17 +278,19 @@ public ref struct HttpItems
         }
         if (_s.Cursor == 1)
         {
-            _s.Cursor = question + 1;
+            // From here the cursor is one more than where the next parameter starts, so it never reads 0 or 1 again
+            // (a URI that starts with '?' would otherwise emit its query for ever).
+            _s.Cursor = question + 2;
             _s.Step--;
             return Emit(HttpFields.RequestUriQuery, 2, at + question + 1, uri.Length - question - 1, 0);
         }
         // Parameters: the query split at '&', empty ones left out.
-        while (_s.Cursor < uri.Length)
+        while (_s.Cursor - 1 < uri.Length)
         {
-            int start = _s.Cursor;
+            int start = _s.Cursor - 1;
             int amp = uri[start..].IndexOf((byte)'&');
             int end = amp < 0 ? uri.Length : start + amp;
-            _s.Cursor = end + 1;
+            _s.Cursor = end + 2;
             if (end > start)
             {
                 _s.Step--;

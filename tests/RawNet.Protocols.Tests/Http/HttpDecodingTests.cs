@@ -20,6 +20,16 @@ public sealed class HttpDecodingTests
     }
 
     [Fact]
+    public void A_uri_that_starts_with_its_query_gives_an_empty_path_and_each_parameter_once()
+    {
+        // Found by the fuzz test: the query's '?' at the URI's first byte used to repeat the query field for ever.
+        const string request = "GET ?x=1&&y=2 HTTP/1.1\r\nHost: h\r\n\r\n";
+        var (packet, frame) = Decoded(request);
+        string? F(string name) => Decode.Field(packet, frame, name);
+        Assert.Equal(("", "x=1&&y=2", "x=1,y=2"), (F("http.request.uri.path"), F("http.request.uri.query"), F("http.request.uri.query.parameter")));
+    }
+
+    [Fact]
     public void A_request_is_one_http_layer_over_the_payload_with_every_field_as_tshark_prints_it()
     {
         var (packet, frame) = Decoded(Get);
