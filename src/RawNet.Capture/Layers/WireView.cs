@@ -57,19 +57,6 @@ public sealed record WireView(IReadOnlyList<WireShare> Layers, int Captured, int
         int padding = Math.Max(0, MinimumFrame - frame.Length);
         var padded = new byte[frame.Length + padding];
         frame.CopyTo(padded, 0);
-        return new WireView(layers.Select(l => new WireShare(l.Name, l.Bytes, true)).ToList(), frame.Length, padding, Crc32(padded));
-    }
-
-    /// <summary>IEEE 802.3's CRC-32 (reflected, polynomial 0x04C11DB7, initial and final value all ones), as zlib computes it.</summary>
-    public static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int bit = 0; bit < 8; bit++)
-                crc = (crc & 1) != 0 ? crc >> 1 ^ 0xEDB88320 : crc >> 1;
-        }
-        return ~crc;
+        return new WireView(layers.Select(l => new WireShare(l.Name, l.Bytes, true)).ToList(), frame.Length, padding, RawNet.Protocols.Checksums.Crc32.Compute(padded));
     }
 }

@@ -57,12 +57,12 @@ public sealed class TransportPartsTests
     public void The_fcs_is_ieee_crc32_and_a_short_frame_is_padded_to_60_and_takes_84_byte_times()
     {
         // The CRC-32 check value of "123456789".
-        Assert.Equal(0xCBF43926u, WireView.Crc32("123456789"u8));
+        Assert.Equal(0xCBF43926u, RawNet.Protocols.Checksums.Crc32.Compute("123456789"u8));
         var view = WireView.Of(new byte[44], [("eth", 14), ("ip", 20), ("udp", 8), ("data", 2)]);
         Assert.Equal(16, view.Padding);
         Assert.Equal(64, view.EthernetFrame);
         Assert.Equal(84, view.OnTheWire);
-        Assert.Equal(WireView.Crc32(new byte[60]), view.Fcs);
+        Assert.Equal(RawNet.Protocols.Checksums.Crc32.Compute(new byte[60]), view.Fcs);
         Assert.Equal(84, view.Sequence.Sum(s => s.Bytes));
         var full = WireView.Of(new byte[1514], [("eth", 14), ("data", 1500)]);
         Assert.Equal(0, full.Padding);
