@@ -36,8 +36,11 @@ public sealed record TestNetwork(string NamespaceA, string NamespaceB, string In
     /// <summary>The link namespace's veth end paired with <see cref="InterfaceB"/>.</summary>
     public string LinkInterfaceB => InterfaceB + "-l";
 
+    /// <summary>Where every lab keeps its run directory.</summary>
+    public const string RunRoot = "/run/rawnet";
+
     /// <summary>Where the lab link's forwarder keeps its pid file, settings and counters (only with a <see cref="LinkNamespace"/>).</summary>
-    public string RunDirectory => Path.Combine("/run/rawnet", LinkNamespace ?? NamespaceA);
+    public string RunDirectory => Path.Combine(RunRoot, LinkNamespace ?? NamespaceA);
 
     /// <summary>The IPv4 address of end <paramref name="host"/> (1 for A, 2 for B).</summary>
     public string Ipv4(int host) => $"{Ipv4Prefix}.{host}";

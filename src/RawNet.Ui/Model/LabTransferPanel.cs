@@ -1,3 +1,4 @@
+using RawNet.Capture.Lab;
 using RawNet.Capture.Lab.Traffic;
 using RawNet.Output.Kernel;
 
@@ -14,11 +15,15 @@ public sealed class LabTransferPanel(string runRoot, TimeProvider clock)
 
     private long _lastPoll = long.MinValue;
 
-    /// <summary>Where labs keep their run directories.</summary>
-    public const string RunRoot = "/run/rawnet";
+    /// <summary>
+    /// Names another directory to read labs from instead of <see cref="TestNetwork.RunRoot"/>: the UI's tests give
+    /// each UI an empty one, so a lab transfer another test runs on the same machine cannot reach their screens.
+    /// </summary>
+    public const string RunRootVariable = "RAWNET_LAB_RUN_ROOT";
 
     /// <summary>The panel of every lab on this machine (the freshest transfer is shown).</summary>
-    public static LabTransferPanel ForThisMachine() => new(RunRoot, TimeProvider.System);
+    public static LabTransferPanel ForThisMachine() =>
+        new(Environment.GetEnvironmentVariable(RunRootVariable) is { Length: > 0 } root ? root : TestNetwork.RunRoot, TimeProvider.System);
 
     /// <summary>The line to show, or null while no lab transfer runs.</summary>
     public string? Line { get; private set; }

@@ -36,7 +36,8 @@ public sealed class LabTransferPanelTests
         {
             lab.Up();
             Directory.CreateDirectory(lab.RunDirectory);
-            using var ui = new TmuxSession($"'{Dotnet}' '{Rawnet}' ui '{Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap")}'; echo \"{Exited}$?\"; sleep 60", 200, 40);
+            using var ui = new TmuxSession($"'{Dotnet}' '{Rawnet}' ui '{Path.Combine(TestPaths.Captures, "tcp-handshake-ipv4.pcap")}'; echo \"{Exited}$?\"; sleep 60", 200, 40,
+                new Dictionary<string, string> { [LabTransferPanel.RunRootVariable] = TestNetwork.RunRoot });
             ui.WaitFor("Packets (10 shown of 10)");
 
             // A slow reader behind an 8 KiB window makes the transfer last seconds: long enough to watch.

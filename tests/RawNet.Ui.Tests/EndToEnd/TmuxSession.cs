@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RawNet.Testing;
+using RawNet.Ui.Model;
 using Xunit;
 
 namespace RawNet.Ui.Tests.EndToEnd;
@@ -17,7 +18,8 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>
     /// Starts <paramref name="command"/> with <paramref name="environment"/> added; XDG_CONFIG_HOME is
     /// <see cref="ConfigHome"/> (a fresh directory, so no developer's ui.conf changes what a test sees) and NO_COLOR is
-    /// empty (unset, as far as the UI is concerned) unless <paramref name="environment"/> says otherwise.
+    /// empty (unset, as far as the UI is concerned) and the lab panel reads labs from an empty directory unless
+    /// <paramref name="environment"/> says otherwise.
     /// </summary>
     public TmuxSession(string command, int width = 120, int height = 40, IReadOnlyDictionary<string, string>? environment = null, string? configHome = null)
     {
@@ -30,7 +32,13 @@ internal sealed class TmuxSession : IDisposable
         }
         else
             ConfigHome = configHome;
-        var variables = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = ConfigHome, ["NO_COLOR"] = "" };
+        // No lab another test runs on this machine reaches the screen (the lab panel's own test names the real root).
+        var variables = new Dictionary<string, string>
+        {
+            ["XDG_CONFIG_HOME"] = ConfigHome,
+            ["NO_COLOR"] = "",
+            [LabTransferPanel.RunRootVariable] = Path.Combine(ConfigHome, "no-labs"),
+        };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             variables[name] = value;
         var arguments = new List<string> { "new-session", "-d", "-s", _name, "-x", width.ToString(), "-y", height.ToString() };
