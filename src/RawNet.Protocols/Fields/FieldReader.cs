@@ -134,6 +134,8 @@ public static class FieldReader
         LayerKind.TokenRing => layer.Detail == TokenRing.TokenRingHeader.TsharkFieldsLength,
         // tshark's trmac reads the command byte before anything else.
         LayerKind.TokenRingMac => layer.HeaderLength >= TokenRing.TokenRingMacVector.HeaderLength,
+        // tshark's arp formats all four addresses for its Info column before it adds any field.
+        LayerKind.Arp => layer.Status == LayerStatus.Complete,
         _ => true,
     };
 
