@@ -49,6 +49,8 @@ public static class LinkTypeNames
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
+        LinkType.Ax25 => "AX25",
+        LinkType.Ax25Kiss => "AX25_KISS",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

@@ -36,7 +36,9 @@ IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every lengt
 record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
 which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 274): 802.3br mPackets of every SMD,
 with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). docsis.pcap (LINKTYPE_DOCSIS, 143): DOCSIS data PDUs with Ethernet inside, extended
-headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). Every timestamp starts
+headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). ax25.pcap (LINKTYPE_AX25, 3) and
+ax25-kiss.pcap (LINKTYPE_AX25_KISS, 202): AX.25 frames of every kind with IP, ARP, text and other PIDs, digipeaters,
+KISS commands, short frames and cuts (see ax25_frames, ax25_kiss_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1323,6 +1325,129 @@ def juniper_link_frames(kind):
     return frames
 
 
+def ax25_call(callsign, ssid=0, last=False, bit=False):
+    """An AX.25 address: six characters shifted left one bit, then the SSID byte (0x60 reserved bits, C/H bit, last bit)."""
+    return bytes(ord(c) << 1 for c in callsign.ljust(6)[:6]) + bytes([0x60 | (ssid << 1) | (0x80 if bit else 0) | (1 if last else 0)])
+
+
+def ax25(control, pid=None, payload=b"", vias=0, kind="command", ssid=1):
+    """An AX.25 frame: kind "command" (destination's C bit set), "response" (source's), "both" or "neither" (V?.?)."""
+    dst_bit, src_bit = {"command": (True, False), "response": (False, True), "both": (True, True), "neither": (False, False)}[kind]
+    header = ax25_call("QST", 0, bit=dst_bit) + ax25_call("N0CALL", ssid, last=vias == 0, bit=src_bit)
+    for i in range(vias):
+        header += ax25_call("WIDE%d" % (i % 10), i % 16, last=i == vias - 1, bit=i % 2 == 0)
+    return header + bytes([control]) + (bytes([pid]) if pid is not None else b"") + payload
+
+
+def ax25_arp(op, ptype=0x0800, target=None):
+    """ARP with AX.25 hardware addresses (type 3, 7 bytes) and IPv4 addresses."""
+    target = ax25_call("", 0) if target is None else target
+    return (struct.pack(">HHBBH", 3, ptype, 7, 4, op) + ax25_call("N0CALL", 1) + bytes([44, 1, 2, 3]) + target
+            + bytes([44, 4, 5, 6]))
+
+
+# The protocol IDs tshark 4.0 hands to dissectors RawNet does not have (X.25, FlexNet, NET/ROM) are left out.
+AX25_OTHER_PIDS = [0x06, 0x07, 0x08, 0x42, 0xC3, 0xC4, 0xCA, 0xCB, 0xFF, 0x00]
+AX25_U_CONTROLS = [0x03, 0x23, 0x43, 0x63, 0x83, 0xE3, 0x07, 0x87, 0xC7, 0x0F, 0x2F, 0x4F, 0x6F, 0x8F, 0xAF, 0xCF, 0xEF, 0x0B, 0x1B, 0x97]
+
+
+def ax25_frames():
+    """UI and I frames carrying IPv4 (UDP, TCP, ICMP), IPv6 and a bogus version under PID 0xcc, ARP with AX.25 and
+    Ethernet hardware, no-layer-3 text and other PIDs; S and U frames of every kind as commands, responses and V?.?, with
+    and without the poll/final bit; 1 to 12 digipeaters; addresses with no last bit; frames the wire or the capture cut at
+    every length through the header."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ips = [udp4(), tcp4(), echo4(), udp6()]
+    for ip in ips:
+        add(ax25(0x03, 0xCC, ip))
+    add(ax25(0x03, 0xCC, b"\x55" + bytes(19)))
+    add(ax25(0x03, 0xCC, udp4()[:12]))
+    for op, ptype in ((1, 0x0800), (2, 0x0800), (2, 0xCC), (3, 0x0800), (4, 0xCC), (9, 0x0800)):
+        add(ax25(0x03, 0xCD, ax25_arp(op, ptype)))
+    add(ax25(0x03, 0xCD, ARP_ETHERNET))
+    add(ax25(0x03, 0xCD, ax25_arp(1)[:20]))
+    add(ax25(0x03, 0xF0, b"=4903.50N/07201.75W-Test"))
+    add(ax25(0x03, 0xF0))
+    for pid in AX25_OTHER_PIDS:
+        add(ax25(0x03, pid, b"abc"))
+    for control in (0x00, 0x10, 0xB4, 0xFE, 0x5A):
+        add(ax25(control, 0xCC, ips[control % 3]))
+        add(ax25(control, 0x42, b"x", kind="response"))
+    for control in (0x01, 0x05, 0x09, 0x0D, 0x11, 0xF5, 0x39, 0x6D):
+        for kind in ("command", "response", "both", "neither"):
+            add(ax25(control, kind=kind))
+    for i, control in enumerate(AX25_U_CONTROLS):
+        for kind in ("command", "response", "neither"):
+            add(ax25(control | 0x10 if kind == "neither" or (kind == "response" and i % 2) else control, kind=kind))
+    add(ax25(0x13, None, b"after UI with poll"))
+    add(ax25(0x63, None, b"junk"))
+    for vias in (1, 2, 7, 8, 9, 12):
+        add(ax25(0x03, 0xCC, ips[vias % 4], vias=vias))
+    add(ax25(0x03, 0xF0, b"t", vias=10))
+    noend = ax25_call("QST") + ax25_call("N0CALL") + ax25_call("A") + ax25_call("B")
+    for extra in (0, 1, 6, 7, 40):
+        add(noend + bytes(extra))
+    add(ax25_call("QST") + ax25_call("N0CALL") + b"".join(ax25_call("W%d" % i) for i in range(9)) + b"\x02\x02\x02")
+    whole = ax25(0x03, 0xCC, udp4(), vias=2)
+    for end in range(1, 34):
+        add(whole[:end])
+    for cut in (1, 6, 7, 8, 13, 14, 15, 20, 27, 28, 29, 30, 31, 40, 50):
+        add(whole, cut)
+    iframe = ax25(0x00, 0xCD, ax25_arp(1), vias=9)
+    for end in (70, 77, 78, 79, 80, 85):
+        add(iframe[:end])
+    for cut in (62, 70, 77, 78, 79, 90):
+        add(iframe, cut)
+    return frames
+
+
+def ax25_damageable(data):
+    """The addresses, the control field and the protocol ID (after the last address bit, as far as the frame goes)."""
+    at = 14
+    while at <= len(data) and not data[at - 1] & 1:
+        at += 7
+    return at + 2
+
+
+def ax25_kiss_frames():
+    """Every KISS command with its parameter, data frames on every port with AX.25 and IPv4 or ARP after them, data
+    frames with acknowledgement, set hardware of 0 to 5 bytes, unknown commands, parameters missing and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ip = ax25(0x03, 0xCC, udp4())
+    for port in (0, 1, 5, 15):
+        add(bytes([port << 4]) + ip)
+    add(b"\x00" + ax25(0x03, 0xCD, ax25_arp(1)))
+    add(b"\x00" + ax25(0x3F))
+    add(b"\x00" + ax25(0x03, 0xF0, b"hello", vias=1))
+    for command in range(16):
+        for port in (0, 3):
+            add(bytes([port << 4 | command, 0x32, 0x10]))
+    for params in (b"", b"\x01", b"abcde"):
+        add(b"\x06" + params)
+        add(b"\x16" + params)
+    add(b"\x0c\x12\x34" + ip)
+    add(b"\x0c\x12\x34")
+    add(b"\x0c\x12")
+    add(b"\x0c")
+    for command in (1, 2, 3, 4, 5):
+        add(bytes([command]))
+    add(b"\x00")
+    add(b"\xff")
+    add(b"\x00" + ip[:10])
+    for cut in (1, 2, 5, 15, 17, 18, 30):
+        add(b"\x00" + ip, cut)
+    add(b"\x0c\x12\x34" + ip, 2)
+    add(b"\x01\x05", 1)
+    return frames
+
+
+def ax25_kiss_damageable(data):
+    """The KISS byte and its parameter, and the AX.25 header after a data frame."""
+    return 1 + ax25_damageable(data[1:]) if data[:1] == b"\x00" else 3
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -1405,6 +1530,8 @@ def main():
         "juniper-vp.pcap": (183, juniper_link_frames("vp"), juniper_damageable),
         "arcnet-bsd.pcap": (7, arcnet_bsd_frames(), arcnet_bsd_damageable),
         "docsis.pcap": (143, docsis_frames(), docsis_damageable),
+        "ax25.pcap": (3, ax25_frames(), ax25_damageable),
+        "ax25-kiss.pcap": (202, ax25_kiss_frames(), ax25_kiss_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -22,6 +22,16 @@ public static class ArpFields
     public static readonly FieldDefinition TargetMacAddress = FieldDefinition.Fixed("arp.dst.hw_mac", "Target MAC address", LayerKind.Arp, TargetMac, 6, FieldKind.MacAddress, presence: FieldPresence.ArpEthernetIpv4);
     public static readonly FieldDefinition TargetIp = FieldDefinition.Fixed("arp.dst.proto_ipv4", "Target IP address", LayerKind.Arp, TargetIpv4, 4, FieldKind.Ipv4Address, presence: FieldPresence.ArpEthernetIpv4);
 
+    // AX.25 hardware (type 3, 7 bytes) with a 4-byte protocol address: tshark's FT_AX25 items, IPv4 for 0x0800 and AX.25's 0xcc.
+    private const int Ax25Size = 7;
+    private static readonly FieldDefinition[] Ax25Addresses =
+    [
+        FieldDefinition.FixedColonBytes("arp.src.hw_ax25", "Sender AX.25 address", LayerKind.Arp, F.SenderHardwareAddress, Ax25Size, FieldPresence.ArpAx25),
+        FieldDefinition.Fixed("arp.src.proto_ipv4", "Sender IP address", LayerKind.Arp, F.SenderHardwareAddress + Ax25Size, 4, FieldKind.Ipv4Address, presence: FieldPresence.ArpAx25Ipv4),
+        FieldDefinition.FixedColonBytes("arp.dst.hw_ax25", "Target AX.25 address", LayerKind.Arp, F.SenderHardwareAddress + Ax25Size + 4, Ax25Size, FieldPresence.ArpAx25),
+        FieldDefinition.Fixed("arp.dst.proto_ipv4", "Target IP address", LayerKind.Arp, F.SenderHardwareAddress + 2 * Ax25Size + 4, 4, FieldKind.Ipv4Address, presence: FieldPresence.ArpAx25Ipv4),
+    ];
+
     /// <summary>Every ARP field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [HardwareType, ProtocolType, HardwareSize, ProtocolSize, Opcode, SenderMac, SenderIp, TargetMacAddress, TargetIp];
+    public static readonly FieldDefinition[] All = [HardwareType, ProtocolType, HardwareSize, ProtocolSize, Opcode, SenderMac, SenderIp, TargetMacAddress, TargetIp, .. Ax25Addresses];
 }

@@ -84,6 +84,9 @@ public readonly ref struct ArpPacket
     /// <summary>True when the protocol addresses are IPv4 addresses (IP, or AX.25's IP protocol identifier 0xCC), as Wireshark formats them.</summary>
     public bool HasIpv4Addresses => (ushort)ProtocolType is 0x0800 or 0x00CC && ProtocolSize == 4;
 
+    /// <summary>True when the hardware addresses are AX.25 callsigns (hardware type 3, 7 bytes), which tshark names arp.src.hw_ax25.</summary>
+    public bool HasAx25Addresses => HardwareType == 3 && HardwareSize == 7;
+
     /// <summary>True when the addresses are Ethernet MACs and IPv4 addresses (the common case tshark names arp.src.hw_mac etc.).</summary>
     public bool IsEthernetIpv4 => HardwareType == 1 && HardwareSize == 6 && ProtocolType == EtherType.Ipv4 && ProtocolSize == 4;
 }

@@ -60,6 +60,12 @@ public enum LayerKind : byte
     Fpp,
     /// <summary>A DOCSIS MAC header (LINKTYPE_DOCSIS): frame control, MAC_PARM, LEN, extended header and HCS; tshark "docsis".</summary>
     Docsis,
+    /// <summary>The KISS byte a TNC puts before each AX.25 frame (LINKTYPE_AX25_KISS): command and port, and a command's parameter; tshark "ax25_kiss".</summary>
+    Ax25Kiss,
+    /// <summary>An AX.25 frame's header (LINKTYPE_AX25): callsigns, digipeaters, control field and protocol ID; tshark "ax25".</summary>
+    Ax25,
+    /// <summary>The text of an AX.25 information frame whose protocol ID says no layer 3 (0xf0); tshark "ax25_nol3".</summary>
+    Ax25NoL3,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

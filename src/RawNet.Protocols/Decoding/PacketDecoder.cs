@@ -28,6 +28,7 @@ using RawNet.Protocols.Ap1394;
 using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
+using RawNet.Protocols.Ax25;
 using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
@@ -152,6 +153,7 @@ public sealed class PacketDecoder
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
         or LinkType.Docsis
+        or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
@@ -391,6 +393,12 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Docsis:
                 DecodeDocsis(input, capEnd, repEnd);
+                return;
+            case LinkType.Ax25:
+                DecodeAx25(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.Ax25Kiss:
+                DecodeAx25Kiss(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -925,6 +933,66 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, headerLength, capEnd, repEnd, "DOCSIS MAC-specific frame not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// The KISS byte as tshark 4.0's ax25_kiss reads it (<see cref="Ax25KissHeader"/>): the command and its parameter, then
+    /// for a data frame (with or without acknowledgement) the AX.25 frame; tshark reads nothing after any other command.
+    /// </summary>
+    private void DecodeAx25Kiss(in Span input, int capEnd, int repEnd)
+    {
+        if (capEnd < 1)
+        {
+            Header(input, LayerKind.Ax25Kiss, 0, 1, capEnd, repEnd, out _);
+            return;
+        }
+        byte first = input.Bytes[0];
+        int length = Ax25KissHeader.LengthOf(first, capEnd);
+        if (!Header(input, LayerKind.Ax25Kiss, 0, length, capEnd, repEnd, out _))
+            return;
+        if ((first & 0x0F) is Ax25KissHeader.DataFrame or Ax25KissHeader.DataFrameAck)
+            DecodeAx25(input, length, capEnd, repEnd);
+        else if (capEnd > length)
+            Stop(DecodeOutcome.Unsupported, LayerKind.Ax25Kiss, length, "bytes after a KISS command that carries no frame");
+    }
+
+    /// <summary>
+    /// An AX.25 frame as tshark 4.0's ax25 reads it (<see cref="Ax25Layout"/>): addresses walked to the one whose last bit
+    /// is set (a bounded walk: seven bytes a step, never past the captured bytes), the control field, and for an
+    /// information frame the protocol ID, whose table hands IPv4 (and IPv6) to the "ip" dissector, ARP to ARP's and 0xf0 to
+    /// the no-layer-3 text; any other ID is data. A frame without a protocol ID ends at its control field.
+    /// </summary>
+    private void DecodeAx25(in Span input, int offset, int capEnd, int repEnd)
+    {
+        var layout = Ax25Layout.Read(input.Bytes[Math.Min(offset, capEnd)..capEnd]);
+        if (!Header(input, LayerKind.Ax25, offset, layout.IsWhole ? layout.Length : layout.Needed, capEnd, repEnd, out _))
+            return;
+        int next = offset + layout.Length;
+        if (layout.PidOffset < 0)
+        {
+            if (capEnd > next)
+                Stop(DecodeOutcome.Unsupported, LayerKind.Ax25, next, "bytes after an AX.25 frame without information");
+            return;
+        }
+        switch (input.Bytes[offset + layout.PidOffset])
+        {
+            case Ax25Header.PidIp:
+                DecodeIpByDispatcher(input, next, capEnd, repEnd);
+                return;
+            case Ax25Header.PidArp:
+                DecodeArp(input, next, capEnd, repEnd);
+                return;
+            case Ax25Header.PidNoLayer3:
+                if (_packet.IsFull)
+                    return;
+                ref Layer text = ref _packet.Add(LayerKind.Ax25NoL3, next, 0, Math.Max(0, repEnd - next), input.Source);
+                text.Quoted = input.Quoted;
+                Payload(input, next, capEnd, repEnd);
+                return;
+            default:
+                Unsupported(input, next, capEnd, repEnd, "AX.25 protocol ID not decoded");
                 return;
         }
     }

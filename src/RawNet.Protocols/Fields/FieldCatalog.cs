@@ -54,6 +54,8 @@ public static class FieldCatalog
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
+        LayerKind.Ax25Kiss => Ax25.Ax25Fields.Kiss,
+        LayerKind.Ax25 => Ax25.Ax25Fields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -107,7 +109,7 @@ public static class FieldCatalog
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
     /// the type, before it reads the words its fields need; 802.11 of a protocol version RawNet does not read; IPoIB, ipnet,
     /// NFLOG, NSH, IP over FC, pflog and Frame Relay, whose protocol item comes before any field, NSH's and ipfc's even with no byte of it; Token Ring's trmac, there
-    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured; GVRP and GMRP, added before their protocol ID is read); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
+    /// before its command byte is; IPv6, whose protocol item comes before the version, even with no byte captured; AX.25 and its no-layer-3 text, added before any byte is read; GVRP and GMRP, added before their protocol ID is read); for any other layer, no field means tshark does not show the protocol (LCP, IPCP and
     /// IPv6CP among them: a header cut short of its four bytes matches no "lcp" in tshark). netANALYZER adds its item once
     /// the frame is 4 bytes on the wire, captured or not; fpp once its preamble walk found the SMD.
     /// </summary>
@@ -115,7 +117,7 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Ieee80211 && (layer.Detail & Ieee80211.Ieee80211LayerDetail.OtherVersion) != 0)
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
-        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
+        || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25 or LayerKind.Ax25NoL3
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 
@@ -208,6 +210,9 @@ public static class FieldCatalog
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
+        LayerKind.Ax25Kiss => "ax25_kiss",
+        LayerKind.Ax25 => "ax25",
+        LayerKind.Ax25NoL3 => "ax25_nol3",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -286,6 +291,9 @@ public static class FieldCatalog
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",
+        LayerKind.Ax25Kiss => "AX.25 KISS",
+        LayerKind.Ax25 => "Amateur Radio AX.25",
+        LayerKind.Ax25NoL3 => "AX.25 no Layer 3",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

@@ -179,6 +179,10 @@ public enum FieldPresence : byte
     ErfLossCounter,
     /// <summary>ERF's colour, in the loss counter's place for the colour types.</summary>
     ErfColor,
+    /// <summary>ARP's AX.25 hardware addresses (type 3, 7 bytes) at the offsets a 4-byte protocol address leaves.</summary>
+    ArpAx25,
+    /// <summary>ARP's IPv4 addresses (type 0x0800 or AX.25's 0xcc, 4 bytes) between AX.25 hardware addresses.</summary>
+    ArpAx25Ipv4,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -313,6 +317,35 @@ public enum ComputedField : ushort
     DocsisHcsStatus,
     DocsisEncryptedDestination,
     DocsisEncryptedSource,
+    /// <summary>KISS and AX.25 fields, read by <see cref="Ax25.Ax25FieldReader"/> (Ax25KissCommand to Ax25Pid).</summary>
+    Ax25KissCommand,
+    Ax25KissPort,
+    Ax25KissTxDelay,
+    Ax25KissPersistence,
+    Ax25KissSlotTime,
+    Ax25KissTxTail,
+    Ax25KissFullDuplex,
+    Ax25KissSetHardware,
+    Ax25KissDataAck,
+    Ax25Via1,
+    Ax25Via2,
+    Ax25Via3,
+    Ax25Via4,
+    Ax25Via5,
+    Ax25Via6,
+    Ax25Via7,
+    Ax25Via8,
+    Ax25Control,
+    Ax25ReceiveSequence,
+    Ax25SendSequence,
+    Ax25Poll,
+    Ax25Final,
+    Ax25SupervisoryType,
+    Ax25UnnumberedCommand,
+    Ax25UnnumberedResponse,
+    Ax25InformationType,
+    Ax25SuType,
+    Ax25Pid,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,
@@ -672,8 +705,9 @@ public sealed class FieldDefinition
         new(name, label, layer, kind, offset, size, mask, DefaultHexDigits(size, mask), presence, ComputedField.None, group: group, inTree: inTree);
 
     /// <summary>Fixed bytes tshark shows with a colon between them (FT_FCWWN, or FT_BYTES registered with SEP_COLON).</summary>
-    public static FieldDefinition FixedColonBytes(string name, string label, LayerKind layer, int offset, int size) =>
-        new(name, label, layer, FieldKind.Bytes, offset, size, 0, ColonSeparatedBytes, FieldPresence.Always, ComputedField.None);
+    public static FieldDefinition FixedColonBytes(string name, string label, LayerKind layer, int offset, int size,
+        FieldPresence presence = FieldPresence.Always) =>
+        new(name, label, layer, FieldKind.Bytes, offset, size, 0, ColonSeparatedBytes, presence, ComputedField.None);
 
     /// <summary>A field at a fixed offset stored least significant byte first, as 802.11 and its capture headers store theirs.</summary>
     public static FieldDefinition FixedLittleEndian(string name, string label, LayerKind layer, int offset, int size, FieldKind kind,

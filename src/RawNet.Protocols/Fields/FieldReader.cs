@@ -69,6 +69,8 @@ public static class FieldReader
             return Fpp.FppFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Atm.AtmFieldReader.Serves(field.Computed))
             return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Ax25.Ax25FieldReader.Serves(field.Computed))
+            return Ax25.Ax25FieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))
@@ -132,6 +134,8 @@ public static class FieldReader
         LayerKind.TokenRing => layer.Detail == TokenRing.TokenRingHeader.TsharkFieldsLength,
         // tshark's trmac reads the command byte before anything else.
         LayerKind.TokenRingMac => layer.HeaderLength >= TokenRing.TokenRingMacVector.HeaderLength,
+        // tshark's arp formats all four addresses for its Info column before it adds any field.
+        LayerKind.Arp => layer.Status == LayerStatus.Complete,
         _ => true,
     };
 
@@ -168,6 +172,8 @@ public static class FieldReader
         FieldPresence.NotQuotedByIcmpv4 => true, // decided with the whole packet in view, in TryRead
         FieldPresence.TcpHeaderLengthValid => Tcp.TcpHeader.HasValidDataOffset(header),
         FieldPresence.ArpEthernetIpv4 => Arp.ArpPacket.TryRead(header, out var arp) && arp.IsEthernetIpv4,
+        FieldPresence.ArpAx25 => Arp.ArpPacket.TryRead(header, out var ax25Arp) && ax25Arp.HasAx25Addresses && ax25Arp.ProtocolSize == 4,
+        FieldPresence.ArpAx25Ipv4 => Arp.ArpPacket.TryRead(header, out var ax25Ip) && ax25Ip.HasAx25Addresses && ax25Ip.HasIpv4Addresses,
         FieldPresence.IcmpEcho => header.Length >= 1 && Icmp.IcmpHeader.IsEcho(header[Icmp.IcmpHeader.Field.Type]),
         FieldPresence.Icmpv6Echo => header.Length >= 1 && Icmpv6.Icmpv6Message.IsEcho(header[0]),
         FieldPresence.EtherTypeIsType => number >= Ethernet.EthernetHeader.MinEtherType || number == 0,

@@ -27,13 +27,15 @@ public static class CaptureLinkTypes
     /// <summary>
     /// For the link types RawNet decodes that tcpdump 4.99 refuses ("unknown data link type", the whole file), the link
     /// type tcpdump prints the same frames under, which RawNet's lines follow: OpenBSD's DLT_RAW (14) as Linux's (12), and
-    /// the old Linux CLIP number 18 as DLT_ATM_CLIP (19). Null for the others. LinkLayerOracleTests checks that tcpdump
-    /// still refuses each.
+    /// the old Linux CLIP number 18 as DLT_ATM_CLIP (19), and AX.25 (3), for which tcpdump has no printer, as AX.25 with KISS
+    /// (202), which it prints UNSUPPORTED with every byte, as RawNet does for 3. Null for the others. LinkLayerOracleTests and
+    /// PseudoLinkOracleTests check that tcpdump still refuses each.
     /// </summary>
     public static LinkType? TcpdumpReadsAs(LinkType linkType) => linkType switch
     {
         LinkType.Raw14 => LinkType.Raw12,
         LinkType.AtmClip18 => LinkType.AtmClip19,
+        LinkType.Ax25 => LinkType.Ax25Kiss,
         _ => null,
     };
 

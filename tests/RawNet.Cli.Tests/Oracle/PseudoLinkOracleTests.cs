@@ -8,7 +8,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143,
+/// AX.25 on 3 and with KISS on 202)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -61,6 +62,11 @@ public sealed class PseudoLinkOracleTests
         "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
         "docsis.fctype", "docsis.fcparm", "docsis.exthdr", "docsis.macparm", "docsis.ehdrlen", "docsis.len", "docsis.ehdr.type",
         "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
+        "ax25_kiss.cmd", "ax25_kiss.port", "ax25_kiss.txdelay", "ax25_kiss.persistence", "ax25_kiss.slottime", "ax25_kiss.txtail",
+        "ax25_kiss.fullduplex", "ax25_kiss.sethardware", "ax25_kiss.data_ack", "ax25.dst", "ax25.src", "ax25.via1", "ax25.via2",
+        "ax25.via3", "ax25.via4", "ax25.via5", "ax25.via6", "ax25.via7", "ax25.via8", "ax25.ctl", "ax25.ctl.n_r", "ax25.ctl.n_s",
+        "ax25.ctl.p", "ax25.ctl.f", "ax25.ctl.ftype_s", "ax25.ctl.ftype_i", "ax25.ctl.ftype_su", "ax25.ctl.u_cmd", "ax25.ctl.u_resp",
+        "ax25.pid",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -75,6 +81,8 @@ public sealed class PseudoLinkOracleTests
         "null.family", "sll.pkttype", "sll.etype", "chdlc.protocol", "ppp.protocol",
         // the link layers the other Juniper link types carry
         "fr.dlci", "fr.control", "fr.nlpid",
+        // ARP's AX.25 addresses
+        "arp.src.hw_ax25", "arp.dst.hw_ax25",
     ];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
@@ -186,6 +194,16 @@ public sealed class PseudoLinkOracleTests
     [InlineData("docsis.pcap", "docsis.fctype == 0x02 || docsis.fcparm == 31 || data")]
     [InlineData("docsis.pcap", "docsis && !docsis.hcs")]
     [InlineData("docsis.pcap", "docsis.len > 1000 || docsis.macparm == 0x30")]
+    [InlineData("ax25.pcap", "ax25")]
+    [InlineData("ax25.pcap", "ax25.pid == 0xcc && !ip && !ipv6")]
+    [InlineData("ax25.pcap", "ax25.ctl.f && ax25.ctl.u_resp == 0x03")]
+    [InlineData("ax25.pcap", "ax25.via8 && !ax25.pid")]
+    [InlineData("ax25.pcap", "ax25_nol3 || data")]
+    [InlineData("ax25.pcap", "ax25.ctl.n_s == 2 || ax25.ctl.ftype_s == 0x03")]
+    [InlineData("ax25.pcap", "arp.src.hw_ax25 == 9c:60:86:82:98:98:62 && arp.opcode == 2")]
+    [InlineData("ax25-kiss.pcap", "ax25_kiss && !ax25")]
+    [InlineData("ax25-kiss.pcap", "ax25_kiss.data_ack == 18 || ax25_kiss.txdelay == 50")]
+    [InlineData("ax25-kiss.pcap", "ax25_kiss.cmd == 0 && udp")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -243,6 +261,17 @@ public sealed class PseudoLinkOracleTests
         Assert.True(expected.Length > 10);
         Assert.Equal(expected, actual);
     }
+
+    /// <summary>
+    /// ARP's IPv4 addresses between AX.25 hardware addresses, as tshark shows them (not in <see cref="Fields"/>: on other
+    /// hardware, IPoIB's and ARCNET's, RawNet names no address).
+    /// </summary>
+    [Theory]
+    [InlineData("ax25.pcap")]
+    [InlineData("ax25-kiss.pcap")]
+    public void Ax25ArpAddressesEqualTshark(string name) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name),
+            ["frame.number", "arp.src.hw_ax25", "arp.src.proto_ipv4", "arp.dst.hw_ax25", "arp.dst.proto_ipv4", "arp.src.hw_mac"], 1);
 
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "pseudo-link");
@@ -357,7 +386,21 @@ public sealed class PseudoLinkOracleTests
             "docsis:eth:ethertype:ipv6:udp", "docsis:eth:ethertype:ipv6:tcp", "docsis:eth:ethertype:ipv6:icmpv6", "docsis:data", "\t1,2,4\t1\t",
             "\t0\t", "Packet PDU (Encrypted)", "Reserved PDU", "Packet PDU[Malformed Packet]", "Malformed Packet: DOCSIS", "size limited" })
             Assert.Contains(value, docsis.StdOut);
+        var ax25 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ax25.via8", "-e", "_ws.col.Info"]).StdOut
+            + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25-kiss.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "_ws.col.Info"]).StdOut;
+        foreach (var value in new[] { "ax25:ip:udp", "ax25:ip:tcp", "ax25:ip:icmp", "ax25:ip:ipv6:udp", "ax25:arp", "ax25:ax25_nol3:data", "ax25:data",
+            "ax25_kiss:ax25:ip:udp", "ax25_kiss:ax25:arp", "Bogus IP version", "U F, func=DM", "S P, func=RNR, N(R)=7", "I P, N(R)=5, N(S)=2",
+            "Unknown (0x42)", "Set hardware 0, Port 0", "Data frame ack 18, Port 0", "Unknown (7), Port 3", "Who has 44.4.5.6?",
+            "Malformed Packet", "size limited" })
+            Assert.Contains(value, ax25);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25-kiss.pcap")]).StdOut);
+        // tcpdump refuses a file of link type 3 whole; RawNet's lines are compared with its lines for the frames under 202 (CaptureLinkTypes.TcpdumpReadsAs).
+        var refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap")]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("unknown data link type 3", refused.StdErr);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);

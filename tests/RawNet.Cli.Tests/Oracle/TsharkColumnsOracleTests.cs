@@ -98,6 +98,7 @@ public sealed class TsharkColumnsOracleTests
         "atm", "lane",
         "clip",
         "docsis",
+        "ax25", "ax25_kiss", "ax25_nol3",
     ];
 
     /// <summary>

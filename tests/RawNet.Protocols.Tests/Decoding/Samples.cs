@@ -206,6 +206,11 @@ internal static class Samples
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
+            // AX.25: UI with IPv4 through two digipeaters, I with ARP; KISS data frames with IPv6 and with acknowledgement and no-layer-3 text.
+            (LinkType.Ax25, Ax25.Ax25Tests.Frame(0x03, 0xCC, udp4, vias: 2)),
+            (LinkType.Ax25, Ax25.Ax25Tests.Frame(0x00, 0xCD, Ax25.Ax25Tests.Arp(1))),
+            (LinkType.Ax25Kiss, Concat([0x00], Ax25.Ax25Tests.Frame(0x03, 0xCC, tcp6))),
+            (LinkType.Ax25Kiss, Concat([0x0C, 0x12, 0x34], Ax25.Ax25Tests.Frame(0x03, 0xF0, [0x41, 0x42], vias: 9))),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

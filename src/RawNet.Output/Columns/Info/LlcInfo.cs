@@ -160,7 +160,7 @@ internal static class LlcInfo
     }
 
     /// <summary>The abbreviation of an unnumbered control field's modifier bits (the control byte masked with 0xEC).</summary>
-    private static string UnnumberedName(int modifier, bool response) => modifier switch
+    internal static string UnnumberedName(int modifier, bool response) => modifier switch
     {
         0x00 => "UI",
         0x20 => "UP",

@@ -54,6 +54,11 @@ internal static class PseudoHeaderInfo
             AppendDocsisInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind is LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Ax25NoL3)
+        {
+            Ax25Info.Write(line, in source, index);
+            return layer.Status != LayerStatus.Complete;
+        }
         if (layer.Kind == LayerKind.Fpp)
         {
             AppendFppInfo(line, in source, index);
@@ -221,6 +226,9 @@ internal static class PseudoHeaderInfo
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
+        LayerKind.Ax25Kiss => "AX.25 KISS",
+        LayerKind.Ax25 => "AX.25",
+        LayerKind.Ax25NoL3 => "AX.25-NoL3",
         _ => "NFLOG",
     };
 
