@@ -259,17 +259,14 @@ public sealed class PacketTable : IDisposable
             switch (type)
             {
                 case ParquetColumnType.Int64:
-                {
-                    var longs = _longs[c]!;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        bool has = (_present[r * _maskWords + word] & bit) != 0;
-                        definitions[r] = has ? 1 : 0;
-                        if (has)
-                            longs[n++] = unchecked((long)_staged[r * count + c]);
-                    }
+                    n = Spread<long, AsInteger>(_longs[c]!, n, definitions, c, word, bit);
                     break;
-                }
+                case ParquetColumnType.Double:
+                    n = Spread<double, AsSeconds>(_doubles[c]!, n, definitions, c, word, bit);
+                    break;
+                case ParquetColumnType.Timestamp:
+                    n = Spread<DateTime, AsTime>(_times[c]!, n, definitions, c, word, bit);
+                    break;
                 case ParquetColumnType.Boolean:
                 {
                     var booleans = _booleans[c]!;
@@ -287,35 +284,50 @@ public sealed class PacketTable : IDisposable
                     }
                     break;
                 }
-                case ParquetColumnType.Double:
-                {
-                    var doubles = _doubles[c]!;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        bool has = (_present[r * _maskWords + word] & bit) != 0;
-                        definitions[r] = has ? 1 : 0;
-                        if (has)
-                            doubles[n++] = unchecked((long)_staged[r * count + c]) / 1e9;
-                    }
-                    break;
-                }
-                case ParquetColumnType.Timestamp:
-                {
-                    var times = _times[c]!;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        bool has = (_present[r * _maskWords + word] & bit) != 0;
-                        definitions[r] = has ? 1 : 0;
-                        if (has)
-                            times[n++] = DateTime.UnixEpoch.AddTicks(unchecked((long)_staged[r * count + c]) / 100);
-                    }
-                    break;
-                }
             }
             _valueCounts[c] = n;
         }
         _groupRows += rows;
         _batchRows = 0;
+    }
+
+    /// <summary>
+    /// One column of the staged rows into <paramref name="values"/> from index <paramref name="n"/>: a level per row, a value
+    /// where the row has one, converted by <typeparamref name="TConvert"/> (a struct, so each type gets its own loop).
+    /// </summary>
+    private int Spread<T, TConvert>(T[] values, int n, Span<int> definitions, int column, int word, ulong bit)
+        where TConvert : struct, IStagedConversion<T>
+    {
+        int count = _types.Length;
+        for (int r = 0; r < definitions.Length; r++)
+        {
+            bool has = (_present[r * _maskWords + word] & bit) != 0;
+            definitions[r] = has ? 1 : 0;
+            if (has)
+                values[n++] = TConvert.From(_staged[r * count + column]);
+        }
+        return n;
+    }
+
+    /// <summary>A staged value (a number, nanoseconds for times) as a column type stores it.</summary>
+    private interface IStagedConversion<T>
+    {
+        static abstract T From(ulong stored);
+    }
+
+    private struct AsInteger : IStagedConversion<long>
+    {
+        public static long From(ulong stored) => unchecked((long)stored);
+    }
+
+    private struct AsSeconds : IStagedConversion<double>
+    {
+        public static double From(ulong stored) => unchecked((long)stored) / 1e9;
+    }
+
+    private struct AsTime : IStagedConversion<DateTime>
+    {
+        public static DateTime From(ulong stored) => DateTime.UnixEpoch.AddTicks(unchecked((long)stored) / 100);
     }
 
     /// <summary>The most distinct texts kept for reuse; past it the table starts afresh (memory stays bounded).</summary>
