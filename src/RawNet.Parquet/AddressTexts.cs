@@ -20,6 +20,9 @@ internal sealed class AddressTexts
     private readonly Dictionary<ulong, string> _short = [];
     private readonly Dictionary<UInt128, string> _ipv6 = [];
     private readonly char[] _text = new char[64];
+    // Two addresses in one column (a tunnel, an ICMP error quoting a packet): their texts joined, found by the two texts,
+    // which are this cache's own strings, so by reference.
+    private readonly Dictionary<(string, string), string> _pairs = new(new PairComparer());
 
     /// <summary>Whether a field's values are addresses this cache reads: fixed-size MAC, IPv4 or IPv6 fields.</summary>
     public static bool Reads(FieldDefinition definition) =>
@@ -51,6 +54,28 @@ internal sealed class AddressTexts
                 return _short[key] = Format(definition, value, buffer);
             }
         }
+    }
+
+    /// <summary>
+    /// "<paramref name="first"/>,<paramref name="second"/>", as <c>-T fields</c> writes two values of a field, made once per
+    /// pair of texts this cache returned.
+    /// </summary>
+    public string Join(string first, string second)
+    {
+        if (_pairs.TryGetValue((first, second), out var known))
+            return known;
+        if (_pairs.Count >= MaxEntries)
+            _pairs.Clear();
+        return _pairs[(first, second)] = string.Concat(first, ",", second);
+    }
+
+    /// <summary>Pairs of texts by reference: a text this cache made is the only string with its address.</summary>
+    private sealed class PairComparer : IEqualityComparer<(string, string)>
+    {
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
     private string Format(FieldDefinition definition, in FieldValue value, ReadOnlySpan<byte> buffer)

@@ -60,7 +60,8 @@ public sealed class PacketTable : IDisposable
     private int _batchRows;
     private int _groupRows;
 
-    // One row's pass over the layers: how many values each column met, and an address column's first one.
+    // One row's pass over the layers: how many values each column met, and an address column's first two (at
+    // 2 * column and 2 * column + 1).
     private readonly byte[] _hits;
     private readonly int[] _hitLayer;
     private readonly FieldValue[] _hitValue;
@@ -70,6 +71,8 @@ public sealed class PacketTable : IDisposable
     private string? _fileName;
     private ReadOnlyMemory<char> _fileText;
     private readonly TextLine _text = new();
+    /// <summary>The text columns, in order: the only columns a row's text pass looks at.</summary>
+    private readonly int[] _textColumns;
 
     /// <summary>Creates the file's writer on <paramref name="stream"/> (which it closes on dispose).</summary>
     public PacketTable(ParquetColumns columns, Stream stream)
@@ -117,9 +120,10 @@ public sealed class PacketTable : IDisposable
         _staged = new ulong[BatchRows * Math.Max(count, 1)];
         _present = new ulong[BatchRows * Math.Max(_maskWords, 1)];
         _hits = new byte[count];
-        _hitLayer = new int[count];
-        _hitValue = new FieldValue[count];
-        _hitDefinition = new FieldDefinition?[count];
+        _hitLayer = new int[2 * count];
+        _hitValue = new FieldValue[2 * count];
+        _hitDefinition = new FieldDefinition?[2 * count];
+        _textColumns = [.. Enumerable.Range(0, count).Where(i => _types[i] == ParquetColumnType.Text)];
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         _writer = ParquetWriter.CreateAsync(new ParquetSchema([_file, _epoch, .. _fields]), stream, options).GetAwaiter().GetResult();
     }
@@ -146,25 +150,42 @@ public sealed class PacketTable : IDisposable
         present.Clear();
         var hits = _hits;
         Array.Clear(hits);
-        // One pass over the layers: a typed column takes the first layer's value; an address column counts them (two or
-        // more are written as -T fields writes them, comma-separated).
+        // One pass over the layers: a typed column takes the first layer's value; an address column notes its first two
+        // (more are written as -T fields writes them, comma-separated). A layer's header is sliced once for its fixed fields.
         var layers = packet.Layers;
         var plan = _columns.LayerPlan;
         for (int l = 0; l < layers.Length; l++)
         {
-            foreach (var (column, definition) in plan[(int)layers[l].Kind])
+            var entries = plan[(int)layers[l].Kind];
+            if (entries.Length == 0)
+                continue;
+            var header = packet.HeaderOf(layers[l], frame);
+            foreach (var (column, definition) in entries)
             {
-                if (hits[column] != 0 && (hits[column] > 1 || !_isAddressText[column]))
+                int hit = hits[column];
+                bool address = _isAddressText[column];
+                if (hit != 0 && (hit > 2 || !address))
                     continue;
-                if (!FieldReader.TryRead(definition, packet, l, frame, 0, out var value))
-                    continue;
-                if (hits[column]++ != 0)
-                    continue;
-                if (_isAddressText[column])
+                FieldValue value;
+                if (!(definition.IsFixed
+                    ? FieldReader.TryReadFixed(definition, packet, l, header, out value)
+                    : FieldReader.TryRead(definition, packet, l, frame, 0, out value)))
                 {
-                    _hitLayer[column] = l;
-                    _hitValue[column] = value;
-                    _hitDefinition[column] = definition;
+                    continue;
+                }
+                hits[column] = (byte)(hit + 1);
+                if (address)
+                {
+                    // A value the cache does not read (eth.src of a DOCSIS frame): this row's text goes the -T fields way.
+                    if (!AddressTexts.Reads(definition))
+                        hits[column] = 3;
+                    else if (hit < 2)
+                    {
+                        int slot = 2 * column + hit;
+                        _hitLayer[slot] = l;
+                        _hitValue[slot] = value;
+                        _hitDefinition[slot] = definition;
+                    }
                 }
                 else
                 {
@@ -173,15 +194,18 @@ public sealed class PacketTable : IDisposable
                 }
             }
         }
-        for (int i = 0; i < count; i++)
+        foreach (int i in _textColumns)
         {
-            if (_types[i] != ParquetColumnType.Text)
-                continue;
             string? text;
-            if (_isAddressText[i] && hits[i] <= 1)
+            int hit = hits[i];
+            if (_isAddressText[i] && hit <= 2)
             {
-                text = hits[i] == 0 ? null
-                    : _addresses.Get(_hitDefinition[i]!, _hitValue[i], packet.BufferOf(layers[_hitLayer[i]], frame));
+                text = hit switch
+                {
+                    0 => null,
+                    1 => AddressText(2 * i, packet, frame),
+                    _ => _addresses.Join(AddressText(2 * i, packet, frame), AddressText(2 * i + 1, packet, frame)),
+                };
             }
             else
             {
@@ -206,6 +230,10 @@ public sealed class PacketTable : IDisposable
         }
     }
 
+    /// <summary>The text of the address noted in hit slot <paramref name="slot"/>.</summary>
+    private string AddressText(int slot, DecodedPacket packet, ReadOnlySpan<byte> frame) =>
+        _addresses.Get(_hitDefinition[slot]!, _hitValue[slot], packet.BufferOf(packet.Layers[_hitLayer[slot]], frame));
+
     /// <summary>A typed value as staged: the number (nanoseconds for times), 1 or 0 for a flag or marker.</summary>
     private static ulong Stored(ParquetColumnType type, FieldKind kind, ulong number) =>
         type == ParquetColumnType.Boolean ? (kind == FieldKind.Marker || number != 0 ? 1UL : 0UL) : number;
@@ -223,41 +251,83 @@ public sealed class PacketTable : IDisposable
             var type = _types[c];
             if (type == ParquetColumnType.Text)
                 continue;
-            var definitions = _definitions[c]!;
+            var definitions = _definitions[c]!.AsSpan(first, rows);
             int n = _valueCounts[c];
             int word = c >> 6;
             ulong bit = 1UL << c;
-            bool absentIsFalse = _absentIsFalse[c];
-            for (int r = 0; r < rows; r++)
+            // One loop per type, so a row's work is a test, a store of its level and perhaps one of its value.
+            switch (type)
             {
-                bool has = (_present[r * _maskWords + word] & bit) != 0;
-                ulong stored = _staged[r * count + c];
-                if (!has && !absentIsFalse)
+                case ParquetColumnType.Int64:
+                    n = Spread<long, AsInteger>(_longs[c]!, n, definitions, c, word, bit);
+                    break;
+                case ParquetColumnType.Double:
+                    n = Spread<double, AsSeconds>(_doubles[c]!, n, definitions, c, word, bit);
+                    break;
+                case ParquetColumnType.Timestamp:
+                    n = Spread<DateTime, AsTime>(_times[c]!, n, definitions, c, word, bit);
+                    break;
+                case ParquetColumnType.Boolean:
                 {
-                    definitions[first + r] = 0;
-                    continue;
-                }
-                definitions[first + r] = 1;
-                switch (type)
-                {
-                    case ParquetColumnType.Int64:
-                        _longs[c]![n++] = unchecked((long)stored);
-                        break;
-                    case ParquetColumnType.Boolean:
-                        _booleans[c]![n++] = has && stored != 0;
-                        break;
-                    case ParquetColumnType.Double:
-                        _doubles[c]![n++] = unchecked((long)stored) / 1e9;
-                        break;
-                    case ParquetColumnType.Timestamp:
-                        _times[c]![n++] = DateTime.UnixEpoch.AddTicks(unchecked((long)stored) / 100);
-                        break;
+                    var booleans = _booleans[c]!;
+                    bool absentIsFalse = _absentIsFalse[c];
+                    for (int r = 0; r < rows; r++)
+                    {
+                        bool has = (_present[r * _maskWords + word] & bit) != 0;
+                        if (!has && !absentIsFalse)
+                        {
+                            definitions[r] = 0;
+                            continue;
+                        }
+                        definitions[r] = 1;
+                        booleans[n++] = has && _staged[r * count + c] != 0;
+                    }
+                    break;
                 }
             }
             _valueCounts[c] = n;
         }
         _groupRows += rows;
         _batchRows = 0;
+    }
+
+    /// <summary>
+    /// One column of the staged rows into <paramref name="values"/> from index <paramref name="n"/>: a level per row, a value
+    /// where the row has one, converted by <typeparamref name="TConvert"/> (a struct, so each type gets its own loop).
+    /// </summary>
+    private int Spread<T, TConvert>(T[] values, int n, Span<int> definitions, int column, int word, ulong bit)
+        where TConvert : struct, IStagedConversion<T>
+    {
+        int count = _types.Length;
+        for (int r = 0; r < definitions.Length; r++)
+        {
+            bool has = (_present[r * _maskWords + word] & bit) != 0;
+            definitions[r] = has ? 1 : 0;
+            if (has)
+                values[n++] = TConvert.From(_staged[r * count + column]);
+        }
+        return n;
+    }
+
+    /// <summary>A staged value (a number, nanoseconds for times) as a column type stores it.</summary>
+    private interface IStagedConversion<T>
+    {
+        static abstract T From(ulong stored);
+    }
+
+    private struct AsInteger : IStagedConversion<long>
+    {
+        public static long From(ulong stored) => unchecked((long)stored);
+    }
+
+    private struct AsSeconds : IStagedConversion<double>
+    {
+        public static double From(ulong stored) => unchecked((long)stored) / 1e9;
+    }
+
+    private struct AsTime : IStagedConversion<DateTime>
+    {
+        public static DateTime From(ulong stored) => DateTime.UnixEpoch.AddTicks(unchecked((long)stored) / 100);
     }
 
     /// <summary>The most distinct texts kept for reuse; past it the table starts afresh (memory stays bounded).</summary>

@@ -59,7 +59,8 @@ public sealed class ParquetColumns
         for (int column = 0; column < types.Length; column++)
         {
             var definitions = selection.DefinitionsOf(column);
-            IsAddressText[column] = types[column] == ParquetColumnType.Text && definitions.Count > 0 && definitions.All(AddressTexts.Reads);
+            // eth.src is also a DOCSIS field the decoder derives: such a row's text goes the -T fields way, the others' by bytes.
+            IsAddressText[column] = types[column] == ParquetColumnType.Text && definitions.Any(AddressTexts.Reads);
             if (types[column] == ParquetColumnType.Text && !IsAddressText[column])
                 continue;
             foreach (var definition in definitions)
@@ -71,7 +72,7 @@ public sealed class ParquetColumns
     /// <summary>For each layer kind (by its number), the typed and address columns its fields fill, each with the field's definition there.</summary>
     internal (int Column, FieldDefinition Definition)[][] LayerPlan { get; }
 
-    /// <summary>Per column: a text column of addresses only (eth.src, ip.dst), whose text <see cref="AddressTexts"/> finds by the address's bytes.</summary>
+    /// <summary>Per column: a text column of addresses (eth.src, ip.dst), whose text <see cref="AddressTexts"/> finds by the address's bytes where the packet's value is one it reads.</summary>
     internal bool[] IsAddressText { get; }
 
     /// <summary>The fields, in order (after <see cref="FileColumn"/> and <see cref="EpochNanosecondsColumn"/>).</summary>

@@ -18,23 +18,10 @@ public static class FieldReader
             return false;
         var buffer = packet.BufferOf(layer, frame);
         var header = buffer.Slice(layer.Offset, layer.HeaderLength);
+        if (field.IsFixed)
+            return occurrence == 0 && TryReadFixed(field, packet, layerIndex, header, out value);
         if (layer.Kind == LayerKind.Ieee80211 && !Ieee80211.Ieee80211LayerDetail.HasEnoughForFields(field, header, layer.Detail))
             return false;
-        if (field.IsFixed)
-        {
-            if (occurrence != 0 || field.Offset + field.Size > header.Length || !HasEnoughForFields(layer))
-                return false;
-            ulong number = ReadMasked(field, header);
-            // tshark's FT_INT32 (pflog's rule numbers and IDs): the 32 bits are signed.
-            if (field.Kind == FieldKind.SignedDecimal && field.Size == 4)
-                number = (ulong)(long)(int)(uint)number;
-            if (!IsPresent(field.Presence, layer, header, number))
-                return false;
-            if (field.Presence == FieldPresence.NotQuotedByIcmpv4 && layer.Quoted && QuotedBy(packet, layerIndex) == LayerKind.Icmp)
-                return false;
-            value = new FieldValue(number, layer.Offset + field.Offset, field.Size);
-            return true;
-        }
         if (field.Computed == ComputedField.Analysis)
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
         if (Ethernet.EthernetTrailerFieldReader.Serves(field.Computed))
@@ -96,6 +83,31 @@ public static class FieldReader
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);
+    }
+
+    /// <summary>
+    /// <see cref="TryRead"/> for a fixed field (<see cref="FieldDefinition.IsFixed"/>) of layer <paramref name="layerIndex"/>,
+    /// whose kind is the field's layer, given that layer's <paramref name="header"/> (<see cref="DecodedPacket.HeaderOf"/>):
+    /// a caller that reads many fields of one layer slices its header once.
+    /// </summary>
+    public static bool TryReadFixed(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> header, out FieldValue value)
+    {
+        value = default;
+        ref readonly Layer layer = ref packet[layerIndex];
+        if (layer.Kind == LayerKind.Ieee80211 && !Ieee80211.Ieee80211LayerDetail.HasEnoughForFields(field, header, layer.Detail))
+            return false;
+        if (field.Offset + field.Size > header.Length || !HasEnoughForFields(layer))
+            return false;
+        ulong number = ReadMasked(field, header);
+        // tshark's FT_INT32 (pflog's rule numbers and IDs): the 32 bits are signed.
+        if (field.Kind == FieldKind.SignedDecimal && field.Size == 4)
+            number = (ulong)(long)(int)(uint)number;
+        if (!IsPresent(field.Presence, layer, header, number))
+            return false;
+        if (field.Presence == FieldPresence.NotQuotedByIcmpv4 && layer.Quoted && QuotedBy(packet, layerIndex) == LayerKind.Icmp)
+            return false;
+        value = new FieldValue(number, layer.Offset + field.Offset, field.Size);
+        return true;
     }
 
     /// <summary>Counts the occurrences of a field in one layer.</summary>

@@ -63,7 +63,9 @@ public sealed class ParquetExportTests
         Path.Combine("tcp-analysis", "tcp-zero-window.pcap"), Path.Combine("tcp-analysis", "tcp-keep-alive.pcap"),
         Path.Combine("tcp-analysis", "tcp-spurious-retransmission.pcap"), Path.Combine("tcp-analysis", "udp-streams.pcap"),
         Path.Combine("tables", "table-expert-cases.pcap"), Path.Combine("link", "mpls.pcap"), Path.Combine("link", "nsh.pcap"),
-        Path.Combine("link", "pppoe.pcap"), Path.Combine("wifi", "radiotap.pcap"));
+        Path.Combine("link", "pppoe.pcap"), Path.Combine("wifi", "radiotap.pcap"),
+        // eth.src from a DOCSIS header (not the bytes path of the address texts), two Ethernet and IP layers in a tunnel.
+        Path.Combine("pseudo-link", "docsis.pcap"), Path.Combine("link", "l2tp.pcap"));
 
     /// <summary>
     /// Every default column of every row holds what <c>-T fields</c> prints for that field: numbers equal (a typed column
