@@ -1362,7 +1362,8 @@ def juniper_pic_frames(kind):
     add(juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(77)) + ext(IFD_NAME, b"at-1/0/0")))
     add(juniper(JUNIPER_EXT, payloads[1], ext(IFL_IDX, le32(6)) + ext(IFD_IDX, le32(5), length=9)))
     add(juniper(JUNIPER_NO_L2 | JUNIPER_IN, le32(2) + udp4()))
-    add(juniper(JUNIPER_NO_L2 | JUNIPER_EXT, le32(6) + udp6(), ext(IFL_IDX, le32(1))))
+    # inbound: without its magic (damaged), ATM2 would guess Ethernet with an EtherType tshark and RawNet name apart
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_EXT | JUNIPER_IN, le32(6) + udp6(), ext(IFL_IDX, le32(1))))
     add(juniper(JUNIPER_IN, payloads[0], magic=b"XYZ"))
     add(b"MGC")
     whole = juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)))
