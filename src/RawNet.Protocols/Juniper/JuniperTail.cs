@@ -122,12 +122,8 @@ public readonly record struct JuniperTail
 
     private static JuniperTail Mlppp(JuniperTail t, ReadOnlySpan<byte> b, int o, byte flags)
     {
-        if (b.Length < o + 8)
-            return t with { Needed = o + 8 };
-        ulong cookie = BinaryPrimitives.ReadUInt64BigEndian(b[o..]);
-        int proto = ServiceCookieProto(cookie, mlppp: true, flags);
-        int length = ServiceCookieLength(cookie);
-        t = Shown(t, b, o, cookie, length);
+        if (!TryServiceCookie(ref t, b, o, flags, mlppp: true, out int proto, out int length))
+            return t;
         // No cookie the service PICs write: guess from what follows.
         if (length == 0 && BinaryPrimitives.ReadUInt16BigEndian(b[o..]) == 0xFF03)
         {
@@ -147,12 +143,8 @@ public readonly record struct JuniperTail
 
     private static JuniperTail Mlfr(JuniperTail t, ReadOnlySpan<byte> b, int o, byte flags)
     {
-        if (b.Length < o + 8)
-            return t with { Needed = o + 8 };
-        ulong cookie = BinaryPrimitives.ReadUInt64BigEndian(b[o..]);
-        int proto = ServiceCookieProto(cookie, mlppp: false, flags);
-        int length = ServiceCookieLength(cookie);
-        t = Shown(t, b, o, cookie, length);
+        if (!TryServiceCookie(ref t, b, o, flags, mlppp: false, out int proto, out int length))
+            return t;
         o += length;
         if (b.Length < o + 2)
             return t with { Needed = o + 2 };
@@ -196,13 +188,27 @@ public readonly record struct JuniperTail
         return t with { CookieLength = length, CookieLengthOffset = o, Type = proto, Payload = o };
     }
 
-    /// <summary>The AS or LS cookie field tshark adds for a cookie of <paramref name="length"/> bytes.</summary>
-    private static JuniperTail Shown(JuniperTail t, ReadOnlySpan<byte> b, int o, ulong cookie, int length) => length switch
+    /// <summary>
+    /// The 8 bytes MLPPP and MLFR read first: the AS or LS cookie tshark finds there (its field added to
+    /// <paramref name="t"/>), its length (0 for neither) and the protocol it names; false when they were not captured.
+    /// </summary>
+    private static bool TryServiceCookie(ref JuniperTail t, ReadOnlySpan<byte> b, int o, byte flags, bool mlppp, out int proto, out int length)
     {
-        AsCookieLength => t with { Cookie = JuniperCookieKind.AsPic, CookieOffset = o, CookieValue = cookie },
-        LsCookieLength => t with { Cookie = JuniperCookieKind.LsPic, CookieOffset = o, CookieValue = BinaryPrimitives.ReadUInt32BigEndian(b[o..]) },
-        _ => t,
-    };
+        proto = length = 0;
+        if (b.Length < o + 8)
+        {
+            t = t with { Needed = o + 8 };
+            return false;
+        }
+        ulong cookie = BinaryPrimitives.ReadUInt64BigEndian(b[o..]);
+        proto = ServiceCookieProto(cookie, mlppp, flags);
+        length = ServiceCookieLength(cookie);
+        if (length == AsCookieLength)
+            t = t with { Cookie = JuniperCookieKind.AsPic, CookieOffset = o, CookieValue = cookie };
+        else if (length == LsCookieLength)
+            t = t with { Cookie = JuniperCookieKind.LsPic, CookieOffset = o, CookieValue = BinaryPrimitives.ReadUInt32BigEndian(b[o..]) };
+        return true;
+    }
 
     private const int AsCookieLength = 8, LsCookieLength = 4;
 
