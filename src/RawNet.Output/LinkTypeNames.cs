@@ -61,6 +61,12 @@ public static class LinkTypeNames
         LinkType.JuniperFrameRelay => "JUNIPER_FRELAY",
         LinkType.JuniperChdlc => "JUNIPER_CHDLC",
         LinkType.JuniperVp => "JUNIPER_VP",
+        LinkType.JuniperMlppp => "JUNIPER_MLPPP",
+        LinkType.JuniperMlfr => "JUNIPER_MLFR",
+        LinkType.JuniperGgsn => "JUNIPER_GGSN",
+        LinkType.JuniperAtm2 => "JUNIPER_ATM2",
+        LinkType.JuniperServices => "JUNIPER_SERVICES",
+        LinkType.JuniperAtm1 => "JUNIPER_ATM1",
         _ => "unknown",
     };
 }

@@ -117,4 +117,16 @@ public enum LinkType : ushort
     JuniperChdlc = 181,
     /// <summary>The Juniper header, 18 bytes of a Voice PIC's own, then IPv4 (LINKTYPE_JUNIPER_VP).</summary>
     JuniperVp = 183,
+    /// <summary>The Juniper header, a Multilink PPP PIC's cookie, then PPP or what the cookie names (LINKTYPE_JUNIPER_MLPPP).</summary>
+    JuniperMlppp = 130,
+    /// <summary>The Juniper header, a Multilink Frame Relay PIC's cookie, then what it names (LINKTYPE_JUNIPER_MLFR).</summary>
+    JuniperMlfr = 131,
+    /// <summary>The Juniper header, a GGSN PIC's protocol and VLAN, then that protocol's packet (LINKTYPE_JUNIPER_GGSN).</summary>
+    JuniperGgsn = 133,
+    /// <summary>The Juniper header, an ATM2 PIC's 8-byte cookie, then LLC, Ethernet, PPP or IP as guessed (LINKTYPE_JUNIPER_ATM2).</summary>
+    JuniperAtm2 = 135,
+    /// <summary>The Juniper header, a services PIC's 12- or 16-byte cookie, then IPv4 (LINKTYPE_JUNIPER_SERVICES).</summary>
+    JuniperServices = 136,
+    /// <summary>The Juniper header, an ATM1 PIC's 4-byte cookie, then LLC or IP as guessed (LINKTYPE_JUNIPER_ATM1).</summary>
+    JuniperAtm1 = 137,
 }

@@ -28,7 +28,9 @@ frames' 10 (see arcnet_bsd_frames). juniper-ether.pcap (LINKTYPE_JUNIPER_ETHER, 
 TLVs before Ethernet, or with no link header before the payload type's packet; hostile TLV and total lengths, no magic,
 short frames and cuts at every length (see juniper_frames); juniper-pppoe.pcap, juniper-ppp.pcap, juniper-frelay.pcap,
 juniper-chdlc.pcap and juniper-vp.pcap (167, 179, 180, 181, 183): that header before each one's link header and IP
-(see juniper_link_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
+(see juniper_link_frames); juniper-mlppp.pcap, juniper-mlfr.pcap, juniper-ggsn.pcap, juniper-atm2.pcap,
+juniper-services.pcap and juniper-atm1.pcap (130, 131, 133, 135, 136, 137): that header before each PIC's cookie or
+header and what tshark and tcpdump each guess after it (see juniper_pic_frames). ap1394.pcap (LINKTYPE_APPLE_IP_OVER_IEEE1394, 138): two
 EUI-64s and an EtherType before IPv4, IPv6, ARP, RARP and unknown types, short frames and cuts at every length (see
 ap1394_frames). ipfc.pcap (LINKTYPE_IP_OVER_FC, 122): RFC 2625's Network_Header before LLC/SNAP with IPv4,
 IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every length (see ipfc_frames). erf.pcap
@@ -1446,6 +1448,58 @@ def ax25_kiss_frames():
 def ax25_kiss_damageable(data):
     """The KISS byte and its parameter, and the AX.25 header after a data frame."""
     return 1 + ax25_damageable(data[1:]) if data[:1] == b"\x00" else 3
+# What each Juniper PIC link type carries after the header: its cookie or header, then IPv4, IPv6 and others. tshark and
+# tcpdump read these differently (GGSN's protocol is tshark's first two bytes, tcpdump's third of an 8-byte cookie; the
+# services PIC's IP is 12 or 16 bytes on for tshark, 8 for tcpdump): both read every frame, each its own way. Left out:
+# ATM OAM cells, LLC with OSI's SAP, Q.933 and an LS cookie on GGSN, which tcpdump prints in ways RawNet does not.
+AS_IPV4, AS_IPV6 = bytes([0x47, 0, 0, 0, 0, 0x00, 0, 8]), bytes([0x47, 0, 0, 0, 0, 0x10, 0, 8])
+SNAP_IPV4, SNAP_IPV6 = bytes.fromhex("aaaa030000000800"), bytes.fromhex("aaaa0300000086dd")
+JUNIPER_PIC_PAYLOADS = {
+    "mlppp": lambda: [b"\xff\x03\x00\x21" + udp4(), b"\x00\x05\x00\x57" + udp6(), b"\x00\x21" + tcp4(),
+                      bytes([0x54, 5, 0, 0]) + b"\x00\x21" + echo4(), AS_IPV4 + udp4(), AS_IPV6 + udp6(),
+                      bytes([0x40, 0, 0, 0, 0, 0, 0, 8]) + udp4(), b"\x99\x99\x99\x99" + udp4()],
+    "mlfr": lambda: [AS_IPV4 + udp4(), AS_IPV6 + udp6(), b"\x00\x05\x03\xcc" + tcp4(), bytes([0x54, 5, 0, 0]) + b"\x03\xcc" + udp4(),
+                     b"\x00\x05\x03\x8e" + echo6(), b"\x99\x99\x99\x99" + udp4()],
+    "ggsn": lambda: [b"\x02\x00\x05\x00" + udp4(), b"\x06\x00\x07\x00" + udp6(), bytes([0x40, 0, 2, 0, 0, 5, 0, 0]) + udp4(),
+                     bytes([0x47, 0, 6, 0, 0, 5, 0, 0]) + udp6(), b"\x99\x00\x00\x00" + tcp4(), b"\x02\x00"],
+    "services": lambda: [bytes(16) + udp4(), bytes(12) + tcp4(), bytes([0x40, 1, 0, 5, 0, 0, 0, 7]) + udp4() + bytes(8),
+                         bytes([0x40, 1, 0, 5, 0, 0, 0, 7]) + bytes(4) + udp6(), bytes(16) + echo4(), bytes(10)],
+    "atm2": lambda: [bytes(8) + SNAP_IPV4 + udp4(), bytes(8) + SNAP_IPV6 + udp6(), bytes(8) + tcp4(), bytes(8) + echo6(),
+                     bytes(8) + b"\x00\x21" + udp4(), bytes(8) + b"\x00\x57" + udp6(), bytes(8) + b"\x03\xcc" + udp4(),
+                     b"\x00\x00\x00\x05" + bytes(4) + ether(0x0800, udp4()), bytes(8) + b"\x99junkjunk", bytes(8) + b"\x45"],
+    "atm1": lambda: [bytes(4) + SNAP_IPV4 + udp4(), bytes(4) + SNAP_IPV6 + udp6(), bytes(4) + tcp4(), bytes(4) + echo6(),
+                     bytes(4) + b"\x03\xcc" + udp4(), bytes(4) + b"\x03\x8e" + udp6(), bytes(4) + b"\x00\x21" + udp4(),
+                     bytes(4) + b"\x99junkjunk", bytes(6)],
+}
+
+
+def juniper_pic_frames(kind):
+    """The Juniper header (plain, with extension TLVs, without magic, without link header) before JUNIPER_PIC_PAYLOADS[kind], short frames and cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = JUNIPER_PIC_PAYLOADS[kind]()
+    for i, payload in enumerate(payloads):
+        add(juniper(JUNIPER_IN if i % 2 == 0 else 0, payload))
+    for i, payload in enumerate(payloads[:4]):                             # each payload the other way
+        add(juniper(0 if i % 2 == 0 else JUNIPER_IN, payload))
+    add(juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(77)) + ext(IFD_NAME, b"at-1/0/0")))
+    add(juniper(JUNIPER_EXT, payloads[1], ext(IFL_IDX, le32(6)) + ext(IFD_IDX, le32(5), length=9)))
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_IN, le32(2) + udp4()))
+    # inbound: without its magic (damaged), ATM2 would guess Ethernet with an EtherType tshark and RawNet name apart
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_EXT | JUNIPER_IN, le32(6) + udp6(), ext(IFL_IDX, le32(1))))
+    add(juniper(JUNIPER_IN, payloads[0], magic=b"XYZ"))
+    add(b"MGC")
+    whole = juniper(JUNIPER_IN | JUNIPER_EXT, payloads[0], ext(IFD_IDX, le32(5)))
+    for end in (5, 8, 12, 14, 16, 20):
+        add(whole[:end])
+    for cut in list(range(1, 48)) + [len(whole) - 5]:                    # through the headers, and up to UDP's payload
+        add(whole, cut)
+    return frames
+
+
+def juniper_pic_damageable(data):
+    """The magic number alone: without it both oracles read on from the first byte, each its own way, which RawNet follows."""
+    return 3
 
 
 def damage(frames, rng, damageable):
@@ -1532,6 +1586,12 @@ def main():
         "docsis.pcap": (143, docsis_frames(), docsis_damageable),
         "ax25.pcap": (3, ax25_frames(), ax25_damageable),
         "ax25-kiss.pcap": (202, ax25_kiss_frames(), ax25_kiss_damageable),
+        "juniper-mlppp.pcap": (130, juniper_pic_frames("mlppp"), juniper_pic_damageable),
+        "juniper-mlfr.pcap": (131, juniper_pic_frames("mlfr"), juniper_pic_damageable),
+        "juniper-ggsn.pcap": (133, juniper_pic_frames("ggsn"), juniper_pic_damageable),
+        "juniper-atm2.pcap": (135, juniper_pic_frames("atm2"), juniper_pic_damageable),
+        "juniper-services.pcap": (136, juniper_pic_frames("services"), juniper_pic_damageable),
+        "juniper-atm1.pcap": (137, juniper_pic_frames("atm1"), juniper_pic_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -156,7 +156,8 @@ public sealed class PacketDecoder
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
-        or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
+        or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
+        or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices or LinkType.JuniperAtm1;
 
     /// <summary>Linux's Classical IP over ATM under any of its numbers (16, 18, 19, 106), which tshark reads alike.</summary>
     public static bool IsAtmClip(LinkType linkType) => linkType is LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19;
@@ -358,7 +359,9 @@ public sealed class PacketDecoder
             case LinkType.JuniperEther:
                 DecodeJuniper(input, capEnd, repEnd, JuniperLink.Ethernet);
                 return;
-            case LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp:
+            case LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
+                or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices
+                or LinkType.JuniperAtm1:
                 DecodeJuniper(input, capEnd, repEnd, JuniperHeader.LinkOf(linkType));
                 return;
             case LinkType.AppleIpOverIeee1394:
@@ -1089,8 +1092,10 @@ public sealed class PacketDecoder
     /// extension TLVs (a bounded walk; a TLV the capture cut ends the decoding there), then at 4, or 6 plus the extensions'
     /// total length in 16 bits, either what <paramref name="link"/> carries (Ethernet, PPP's protocol field two bytes on,
     /// Frame Relay, Cisco HDLC, IPv4 18 bytes on) or, with the no-L2 flag, a 4-byte payload type and what its low byte
-    /// names: IPv4, IPv6, MPLS, Ethernet, PPP, Frame Relay, Cisco HDLC; any other type is data. One layer spans the
-    /// header, the TLVs walked, the payload type or the bytes skipped; its <see cref="Layer.Detail"/> is the link.
+    /// names: IPv4, IPv6, MPLS, Ethernet, PPP, Frame Relay, Cisco HDLC, LLC; any other type is data. The PIC link types
+    /// (MLPPP, MLFR, GGSN, ATM1, ATM2, services) read their cookie or header and guess the payload (<see cref="JuniperTail"/>)
+    /// instead. One layer spans the header, the TLVs walked, the payload type, the bytes skipped or the cookie; its
+    /// <see cref="Layer.Detail"/> is the link.
     /// </summary>
     private void DecodeJuniper(in Span input, int capEnd, int repEnd, JuniperLink link)
     {
@@ -1137,12 +1142,22 @@ public sealed class PacketDecoder
         int start = magic ? JuniperHeader.TsharkHeaderLength(bytes) : 0;
         bool noL2 = magic && (bytes[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) != 0;
         int payload = noL2 ? start + JuniperHeader.PayloadTypeLength : start + JuniperHeader.SkipOf(link);
-        ref Layer layer = ref _packet.LayerRef(index);
-        layer.HeaderLength = Math.Min(capEnd, Math.Max(walked, payload));
-        if (payload > capEnd)
+        int needed = payload;
+        // As tshark: the link's own payload type, the one the frame gives, or the one a PIC's cookie or header names.
+        int type = noL2 ? -1 : JuniperHeader.PayloadOf(link);
+        if (!noL2 && JuniperHeader.HasTail(link))
         {
-            // tshark reads the payload type, or makes the Ethernet frame's buffer, past the captured bytes.
-            if (payload > repEnd)
+            var tail = JuniperTail.Read(link, bytes, start);
+            payload = tail.Payload;
+            needed = tail.Needed != 0 ? tail.Needed : tail.Payload;
+            type = tail.Type;
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.HeaderLength = Math.Min(capEnd, Math.Max(walked, needed));
+        if (needed > capEnd)
+        {
+            // tshark reads the payload type, a cookie, or makes the payload's buffer, past the captured bytes.
+            if (needed > repEnd)
                 Malformed(ref layer, input, LayerKind.Juniper, start, "Juniper header runs past the end of the packet");
             else
             {
@@ -1151,8 +1166,12 @@ public sealed class PacketDecoder
             }
             return;
         }
-        // As tshark: the link's own payload type, or the one the frame gives, through the same table.
-        byte type = noL2 ? bytes[start] : JuniperHeader.PayloadOf(link);
+        DecodeJuniperPayload(input, noL2 ? bytes[start] : type, payload, capEnd, repEnd);
+    }
+
+    /// <summary>What tshark's juniper.proto table hands the payload at <paramref name="payload"/> of <paramref name="type"/> to.</summary>
+    private void DecodeJuniperPayload(in Span input, int type, int payload, int capEnd, int repEnd)
+    {
         switch (type)
         {
             case JuniperHeader.PayloadType.Ipv4 or JuniperHeader.PayloadType.MplsIpv4:
@@ -1176,6 +1195,16 @@ public sealed class PacketDecoder
                 return;
             case JuniperHeader.PayloadType.CiscoHdlc:
                 DecodeCiscoHdlc(input, payload, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.Llc or JuniperHeader.PayloadType.LlcSnap:
+                DecodeLlc(input, payload, capEnd, repEnd);
+                return;
+            // tshark's "osi" hands the NLPIDs of IPv4 and IPv6 to IP after the NLPID; RawNet decodes no OSI protocol.
+            case JuniperHeader.PayloadType.Iso when capEnd > payload && input.Bytes[payload] == (byte)Nlpid.Ipv4:
+                DecodeIpByDispatcher(input, payload + 1, capEnd, repEnd);
+                return;
+            case JuniperHeader.PayloadType.Iso when capEnd > payload && input.Bytes[payload] == (byte)Nlpid.Ipv6:
+                DecodeIpv6(input, payload + 1, capEnd, repEnd);
                 return;
             default:
                 Unsupported(input, payload, capEnd, repEnd, JuniperHeader.IsOtherKnownPayload(type)

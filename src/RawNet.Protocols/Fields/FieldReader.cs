@@ -63,7 +63,8 @@ public static class FieldReader
         if (Erf.ErfFieldReader.Serves(field.Computed))
             return Erf.ErfFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Juniper.JuniperFieldReader.Serves(field.Computed))
-            return Juniper.JuniperFieldReader.TryRead(field.Computed, header, layer.Offset, (Juniper.JuniperLink)layer.Detail, occurrence, out value);
+            return Juniper.JuniperFieldReader.TryRead(field.Computed, header, buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset,
+                (Juniper.JuniperLink)layer.Detail, occurrence, out value);
         if (Macsec.MacsecFieldReader.Serves(field.Computed))
             return Macsec.MacsecFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Nsh.NshFieldReader.Serves(field.Computed))

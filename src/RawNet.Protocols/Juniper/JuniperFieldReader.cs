@@ -6,7 +6,8 @@ namespace RawNet.Protocols.Juniper;
 /// <summary>
 /// Reads the Juniper fields that come from its extension TLVs and the payload type (<see cref="ComputedField.JuniperDeviceInterfaceIndex"/>
 /// to <see cref="ComputedField.JuniperPayloadType"/>). The layer's header holds the TLVs the decoder walked, so the same
-/// bounded walk finds them again: occurrence N is the Nth TLV of the field's type.
+/// bounded walk finds them again: occurrence N is the Nth TLV of the field's type. The PIC link types' cookie and header
+/// fields, and their payload type, come from reading the frame again after the header (<see cref="JuniperTail"/>).
 /// </summary>
 public static class JuniperFieldReader
 {
@@ -15,11 +16,15 @@ public static class JuniperFieldReader
         computed is >= ComputedField.JuniperDeviceInterfaceIndex and <= ComputedField.JuniperPayloadType;
 
     /// <summary>Occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the layer's header.</summary>
-    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, JuniperLink link, int occurrence, out FieldValue value)
+    public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, ReadOnlySpan<byte> frame, int layerOffset, JuniperLink link,
+        int occurrence, out FieldValue value)
     {
         value = default;
+        bool tailField = computed is >= ComputedField.JuniperAtm1Cookie and <= ComputedField.JuniperEncapType;
         if (!JuniperHeader.HasMagic(header))
         {
+            if (JuniperHeader.HasTail(link))
+                return header.Length >= JuniperHeader.Length && TryReadTail(computed, frame, 0, layerOffset, link, occurrence, out value);
             // No magic: tshark adds the payload type (the link's, from the frame's first byte) and nothing else.
             if (computed != ComputedField.JuniperPayloadType || occurrence != 0 || header.Length < JuniperHeader.Length)
                 return false;
@@ -36,7 +41,7 @@ public static class JuniperFieldReader
             while (walked < PacketDecoder.MaxJuniperExtensions && walk.MoveNext())
             {
                 walked++;
-                if (computed == ComputedField.JuniperPayloadType || (JuniperExtensionType)walk.Type != TypeOf(computed))
+                if (computed == ComputedField.JuniperPayloadType || tailField || (JuniperExtensionType)walk.Type != TypeOf(computed))
                     continue;
                 if (seen++ == occurrence)
                 {
@@ -46,12 +51,14 @@ public static class JuniperFieldReader
             }
             // A walk the decoder cut off at its bound keeps the next TLV out of the layer: reading on finds it cut.
             bool bounded = walked == PacketDecoder.MaxJuniperExtensions && (walk.MoveNext() || walk.End == JuniperWalkEnd.Cut);
-            if (computed != ComputedField.JuniperPayloadType || walk.End == JuniperWalkEnd.Cut || bounded)
+            if ((computed != ComputedField.JuniperPayloadType && !tailField) || walk.End == JuniperWalkEnd.Cut || bounded)
                 return false;
         }
+        int start = JuniperHeader.TsharkHeaderLength(header);
+        if (JuniperHeader.HasTail(link) && (header[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) == 0)
+            return TryReadTail(computed, frame, start, layerOffset, link, occurrence, out value);
         if (computed != ComputedField.JuniperPayloadType || occurrence != 0)
             return false;
-        int start = JuniperHeader.TsharkHeaderLength(header);
         if ((header[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) == 0)
         {
             value = new FieldValue(JuniperHeader.PayloadOf(link), layerOffset + start + JuniperHeader.SkipOf(link), 0);
@@ -63,6 +70,50 @@ public static class JuniperFieldReader
         value = new FieldValue(header[start], layerOffset + start + JuniperHeader.PayloadTypeLength, 0);
         return true;
     }
+
+    /// <summary>A PIC link type's field, from tshark's reading after the header that ended at <paramref name="start"/>.</summary>
+    private static bool TryReadTail(ComputedField computed, ReadOnlySpan<byte> frame, int start, int layerOffset, JuniperLink link, int occurrence,
+        out FieldValue value)
+    {
+        value = default;
+        if (occurrence != 0)
+            return false;
+        var tail = JuniperTail.Read(link, frame, start);
+        bool cookie = computed switch
+        {
+            ComputedField.JuniperAtm1Cookie => tail.Cookie == JuniperCookieKind.Atm1,
+            ComputedField.JuniperAtm2Cookie => tail.Cookie == JuniperCookieKind.Atm2,
+            ComputedField.JuniperAspicCookie => tail.Cookie == JuniperCookieKind.AsPic,
+            ComputedField.JuniperLspicCookie => tail.Cookie == JuniperCookieKind.LsPic,
+            ComputedField.JuniperMlpicCookie => tail.Cookie == JuniperCookieKind.MlPic,
+            _ => false,
+        };
+        if (cookie)
+        {
+            value = new FieldValue(tail.CookieValue, layerOffset + tail.CookieOffset, CookieBytes(tail.Cookie));
+            return true;
+        }
+        (int number, int offset, int length) = computed switch
+        {
+            ComputedField.JuniperCookieLength => (tail.CookieLength, tail.CookieLengthOffset, 0),
+            ComputedField.JuniperProto => (tail.Proto, tail.ProtoOffset, 2),
+            ComputedField.JuniperVlan => (tail.Vlan, tail.ProtoOffset + 2, 2),
+            ComputedField.JuniperEncapType => (tail.Encap, tail.EncapOffset, tail.EncapLength),
+            ComputedField.JuniperPayloadType => (tail.Type, tail.Payload, tail.Type == JuniperHeader.PayloadType.Unknown ? Math.Max(0, frame.Length - tail.Payload) : 0),
+            _ => (-1, 0, 0),
+        };
+        if (number < 0)
+            return false;
+        value = new FieldValue((ulong)number, layerOffset + offset, length);
+        return true;
+    }
+
+    private static int CookieBytes(JuniperCookieKind kind) => kind switch
+    {
+        JuniperCookieKind.MlPic => 2,
+        JuniperCookieKind.Atm1 or JuniperCookieKind.LsPic => 4,
+        _ => 8,
+    };
 
     private static JuniperExtensionType TypeOf(ComputedField computed) => computed switch
     {

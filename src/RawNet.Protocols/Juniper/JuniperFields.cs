@@ -8,7 +8,8 @@ namespace RawNet.Protocols.Juniper;
 /// The Juniper field table (Wireshark "juniper", its Ethernet dissector): the magic number once the flags are there
 /// (tshark reads them first), direction and L2 presence only under the magic "MGC", the extensions' total length under
 /// the extension flag, then one occurrence per extension TLV that has a field, in the order of the TLVs
-/// (<see cref="JuniperFieldReader"/>), and the generated payload type. tshark shows the interface name TLV (2), and any
+/// (<see cref="JuniperFieldReader"/>), the PIC link types' cookie and header fields (<see cref="JuniperTail"/>), and the
+/// generated payload type. tshark shows the interface name TLV (2), and any
 /// type it does not know, by text alone.
 /// </summary>
 public static class JuniperFields
@@ -33,6 +34,15 @@ public static class JuniperFields
             ComputedField.JuniperTtpDeviceMediaType),
         FieldDefinition.Derived("juniper.ext.ttp_ifle", "TTP derived Logical Interface Encapsulation", LayerKind.Juniper, FieldKind.Decimal,
             ComputedField.JuniperTtpLogicalInterfaceEncapsulation),
+        FieldDefinition.Derived("juniper.atm1.cookie", "Cookie", LayerKind.Juniper, FieldKind.Hex, ComputedField.JuniperAtm1Cookie, hexDigits: 8),
+        FieldDefinition.Derived("juniper.atm2.cookie", "Cookie", LayerKind.Juniper, FieldKind.Hex, ComputedField.JuniperAtm2Cookie, hexDigits: 16),
+        FieldDefinition.Derived("juniper.aspic.cookie", "Cookie", LayerKind.Juniper, FieldKind.Hex, ComputedField.JuniperAspicCookie, hexDigits: 16),
+        FieldDefinition.Derived("juniper.lspic.cookie", "Cookie", LayerKind.Juniper, FieldKind.Hex, ComputedField.JuniperLspicCookie, hexDigits: 8),
+        FieldDefinition.Derived("juniper.mlpic.cookie", "Cookie", LayerKind.Juniper, FieldKind.Hex, ComputedField.JuniperMlpicCookie, hexDigits: 4),
+        FieldDefinition.Derived("juniper.cookie_len", "Cookie length", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperCookieLength),
+        FieldDefinition.Derived("juniper.proto", "Protocol", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperProto),
+        FieldDefinition.Derived("juniper.vlan", "VLan ID", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperVlan),
+        FieldDefinition.Derived("juniper.encap_type", "Encapsulation Type", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperEncapType),
         FieldDefinition.Derived("juniper.payload_type", "Payload Type", LayerKind.Juniper, FieldKind.Decimal, ComputedField.JuniperPayloadType),
     ];
 }

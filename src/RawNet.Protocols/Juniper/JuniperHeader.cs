@@ -33,6 +33,18 @@ public enum JuniperLink : byte
     CiscoHdlc,
     /// <summary>LINKTYPE_JUNIPER_VP (183): 18 bytes tshark skips, then IPv4 (tcpdump has no printer).</summary>
     VoicePic,
+    /// <summary>LINKTYPE_JUNIPER_MLPPP (130): an AS, LS or ML PIC's cookie (or none), then PPP or what an AS cookie names.</summary>
+    Mlppp,
+    /// <summary>LINKTYPE_JUNIPER_MLFR (131): an AS, LS or ML PIC's cookie (or none), then OSI, Q.933 or what an AS cookie names.</summary>
+    Mlfr,
+    /// <summary>LINKTYPE_JUNIPER_GGSN (133): a little-endian protocol and VLAN, then that protocol's packet.</summary>
+    Ggsn,
+    /// <summary>LINKTYPE_JUNIPER_ATM2 (135): an 8-byte cookie, then a payload tshark guesses (OAM, LLC, Ethernet, PPP, OSI, IP).</summary>
+    Atm2,
+    /// <summary>LINKTYPE_JUNIPER_SERVICES (136): 16 bytes inbound, 12 outbound, then IPv4.</summary>
+    Services,
+    /// <summary>LINKTYPE_JUNIPER_ATM1 (137): a 4-byte cookie, then a payload tshark guesses (OAM, LLC, OSI, IP).</summary>
+    Atm1,
 }
 
 /// <summary>How a walk over Juniper extension TLVs ended.</summary>
@@ -111,10 +123,17 @@ public readonly ref struct JuniperHeader
         public const byte FrameRelay = 207;
         public const byte CiscoHdlc = 208;
         public const byte Ethernet = 204;
+        public const byte Iso = 201;
+        public const byte Llc = 202;
+        public const byte LlcSnap = 203;
+        public const byte Oam = 205;
+        public const byte Q933 = 206;
+        /// <summary>What tshark's ATM guess shows when it finds nothing ("Unknown"): more than a byte, so never a table entry.</summary>
+        public const ushort Unknown = 0xFFFF;
     }
 
-    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (OSI, CLNP, LLC, Q.933).</summary>
-    public static bool IsOtherKnownPayload(byte type) => type is 10 or 33 or 201 or 202 or 203 or 206;
+    /// <summary>tshark's payload types that name a protocol RawNet does not decode there (OSI, CLNP, OAM, Q.933).</summary>
+    public static bool IsOtherKnownPayload(int type) => type is 10 or 33 or 201 or 205 or 206;
 
     /// <summary>The Juniper link type of <paramref name="linkType"/> (Ethernet for any other).</summary>
     public static JuniperLink LinkOf(LinkType linkType) => linkType switch
@@ -124,6 +143,12 @@ public readonly ref struct JuniperHeader
         LinkType.JuniperFrameRelay => JuniperLink.FrameRelay,
         LinkType.JuniperChdlc => JuniperLink.CiscoHdlc,
         LinkType.JuniperVp => JuniperLink.VoicePic,
+        LinkType.JuniperMlppp => JuniperLink.Mlppp,
+        LinkType.JuniperMlfr => JuniperLink.Mlfr,
+        LinkType.JuniperGgsn => JuniperLink.Ggsn,
+        LinkType.JuniperAtm2 => JuniperLink.Atm2,
+        LinkType.JuniperServices => JuniperLink.Services,
+        LinkType.JuniperAtm1 => JuniperLink.Atm1,
         _ => JuniperLink.Ethernet,
     };
 
@@ -135,11 +160,28 @@ public readonly ref struct JuniperHeader
         JuniperLink.FrameRelay => "Juniper Frame-Relay",
         JuniperLink.CiscoHdlc => "Juniper C-HDLC",
         JuniperLink.VoicePic => "Juniper Voice PIC",
+        JuniperLink.Mlppp => "Juniper MLPPP",
+        JuniperLink.Mlfr => "Juniper MLFR",
+        JuniperLink.Ggsn => "Juniper GGSN",
+        JuniperLink.Atm2 => "Juniper ATM2",
+        JuniperLink.Services => "Juniper Services",
+        JuniperLink.Atm1 => "Juniper ATM1",
         _ => "Juniper Ethernet",
     };
 
-    /// <summary>tshark's text for the header's subtree (its Protocol column, but the PPPoE PIC's).</summary>
-    public static string TreeName(JuniperLink link) => link == JuniperLink.Pppoe ? "Juniper PPPoE PIC" : ProtocolName(link);
+    /// <summary>tshark's text for the header's subtree (its Protocol column, but for the PICs that name it otherwise).</summary>
+    public static string TreeName(JuniperLink link) => link switch
+    {
+        JuniperLink.Pppoe => "Juniper PPPoE PIC",
+        JuniperLink.Mlfr => "Juniper Multi-Link Frame-Relay (FRF.15)",
+        JuniperLink.Atm2 => "Juniper ATM2 PIC",
+        JuniperLink.Services => "Juniper Services cookie",
+        JuniperLink.Atm1 => "Juniper ATM1 PIC",
+        _ => ProtocolName(link),
+    };
+
+    /// <summary>True for the link types whose header a cookie or a PIC's own header follows (<see cref="JuniperTail"/>).</summary>
+    public static bool HasTail(JuniperLink link) => link >= JuniperLink.Mlppp;
 
     /// <summary>tcpdump's name for the link type's printer, in "[|name]" when it runs out of bytes.</summary>
     public static string TcpdumpName(JuniperLink link) => link switch
@@ -148,6 +190,12 @@ public readonly ref struct JuniperHeader
         JuniperLink.Ppp => "juniper_ppp",
         JuniperLink.FrameRelay => "juniper_frelay",
         JuniperLink.CiscoHdlc => "juniper_chdlc",
+        JuniperLink.Mlppp => "juniper_mlppp",
+        JuniperLink.Mlfr => "juniper_mlfr",
+        JuniperLink.Ggsn => "juniper_ggsn",
+        JuniperLink.Atm2 => "juniper_atm2",
+        JuniperLink.Services => "juniper_services",
+        JuniperLink.Atm1 => "juniper_atm1",
         _ => "juniper_ether",
     };
 

@@ -7,7 +7,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// -T fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
-/// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
+/// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183, and the MLPPP, MLFR, GGSN, ATM2, services and ATM1 PICs on 130, 131, 133, 135, 136 and 137), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143,
 /// AX.25 on 3 and with KISS on 202)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
@@ -37,7 +37,8 @@ public sealed class PseudoLinkOracleTests
         "arcnet.exception_flag", "arcnet.padding",
         "juniper.magic-number", "juniper.direction", "juniper.l2hdr", "juniper.ext_total_len", "juniper.ext.ifd",
         "juniper.ext.ifl", "juniper.ext.unit", "juniper.ext.ifmt", "juniper.ext.ifle", "juniper.ext.ttp_ifmt",
-        "juniper.ext.ttp_ifle", "juniper.payload_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
+        "juniper.ext.ttp_ifle", "juniper.payload_type", "juniper.atm1.cookie", "juniper.atm2.cookie", "juniper.aspic.cookie",
+        "juniper.lspic.cookie", "juniper.mlpic.cookie", "juniper.cookie_len", "juniper.proto", "juniper.vlan", "juniper.encap_type", "eth.dst", "eth.src", "eth.type", "ipv6.version",
         "ap1394.dst", "ap1394.src", "ap1394.type", "ipfc.nh.da", "ipfc.nh.sa", "llc.dsap", "llc.ssap", "llc.control", "llc.oui",
         "llc.type",
         "pflog.length", "pflog.af", "pflog.action", "pflog.reason", "pflog.ifname", "pflog.ruleset", "pflog.rulenr",
@@ -207,6 +208,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
+    [InlineData("juniper-atm2.pcap", "juniper.encap_type == 0 && ppp")]
+    [InlineData("juniper-atm1.pcap", "juniper.payload_type == 65535")]
+    [InlineData("juniper-mlppp.pcap", "juniper.cookie_len == 8 && ipv6")]
+    [InlineData("juniper-mlfr.pcap", "juniper.aspic.cookie")]
+    [InlineData("juniper-ggsn.pcap", "juniper.vlan == 5 || juniper.proto == 6")]
+    [InlineData("juniper-services.pcap", "juniper.proto == 2 && udp")]
     [InlineData("erf.pcap", "frame[0:2] == 02:00 && frame[12:2] == 08:00")]
     [InlineData("erf.pcap", "erf[0:1] == 60 || frame contains 02:00:00:00:00:01")]
     [InlineData("erf.pcap", "frame.len > 60 || frame.cap_len < 20")]
@@ -329,6 +336,15 @@ public sealed class PseudoLinkOracleTests
             var other = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", file), "-T", "fields",
                 "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "_ws.col.Info"]).StdOut;
             foreach (var value in new[] { decoded, "juniper:ip:udp", "juniper:ipv6:udp", "juniper:data", "Malformed Packet: Juniper", "size limited" })
+                Assert.Contains(value, other);
+        }
+        foreach (var (file, decoded) in new[] { ("juniper-mlppp.pcap", "juniper:ppp:ipv6:udp"), ("juniper-mlfr.pcap", "juniper:osi:ip:udp"),
+            ("juniper-ggsn.pcap", "juniper:ipv6:udp"), ("juniper-atm2.pcap", "juniper:eth:ethertype:ip:udp"), ("juniper-services.pcap", "juniper:ip:tcp"),
+            ("juniper-atm1.pcap", "juniper:llc:ipv6:udp") })
+        {
+            var other = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", file), "-T", "fields",
+                "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "_ws.col.Info"]).StdOut;
+            foreach (var value in new[] { decoded, "Malformed Packet: Juniper", "size limited" })
                 Assert.Contains(value, other);
         }
         var ap1394 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ap1394.pcap"), "-T", "fields",

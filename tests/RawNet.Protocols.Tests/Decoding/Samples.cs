@@ -190,6 +190,13 @@ internal static class Samples
             (LinkType.JuniperFrameRelay, Juniper.JuniperTests.Frame(0, Concat([0x18, 0x41, 0x03, 0x8e], tcp6))),
             (LinkType.JuniperChdlc, Juniper.JuniperTests.Frame(1, Concat([0x0f, 0x00, 0x08, 0x00], udp4))),
             (LinkType.JuniperVp, Juniper.JuniperTests.Frame(1, Concat(new byte[18], udp4))),
+            // Juniper's PICs: MLPPP with an ML cookie, MLFR with an AS cookie, GGSN, ATM2 with SNAP, services, ATM1 VC-MUX.
+            (LinkType.JuniperMlppp, Juniper.JuniperTests.Frame(1, Concat([0x00, 0x05, 0x00, 0x21], udp4))),
+            (LinkType.JuniperMlfr, Juniper.JuniperTests.Frame(0, Concat([0x47, 0, 0, 0, 0, 0x10, 0, 8], tcp6))),
+            (LinkType.JuniperGgsn, Juniper.JuniperTests.Frame(1, Concat([0x02, 0x00, 0x05, 0x00], udp4))),
+            (LinkType.JuniperAtm2, Juniper.JuniperTests.Frame(1, Concat(new byte[8], [0xaa, 0xaa, 0x03, 0, 0, 0, 0x86, 0xdd], tcp6))),
+            (LinkType.JuniperServices, Juniper.JuniperTests.Frame(1, Concat(new byte[16], udp4))),
+            (LinkType.JuniperAtm1, Juniper.JuniperTests.Frame(1, Concat(new byte[4], tcp6))),
             // pf's log in OpenBSD 4.9's and 3.4's layouts, OpenBSD's enc in both byte orders.
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet, udp4)),
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),

@@ -200,6 +200,74 @@ public class JuniperTests
         Assert.Contains(LayerKind.Udp, Decode.Kinds(ppp));
     }
 
+    [Theory]
+    // ATM1: a 4-byte cookie; SNAP, IP by its first byte (VC-MUX, encap 2), Cisco's NLPID (encap 1), nothing found (65535).
+    [InlineData(LinkType.JuniperAtm1, 1, "0000 0000 aaaa 0300 0000 0800", LayerKind.Llc, "203", "juniper.atm1.cookie", "0x00000000", null)]
+    [InlineData(LinkType.JuniperAtm1, 1, "0000 0000", LayerKind.Ipv4, "2", "juniper.encap_type", "2", null)]
+    [InlineData(LinkType.JuniperAtm1, 1, "0000 0000 03cc", LayerKind.Ipv4, "201", "juniper.encap_type", "1", null)]
+    [InlineData(LinkType.JuniperAtm1, 1, "0000 0000 0021", LayerKind.Payload, "65535", "juniper.atm1.cookie", "0x00000000", null)]
+    [InlineData(LinkType.JuniperAtm1, 1, "8000 0000", LayerKind.Payload, "205", "juniper.atm1.cookie", "0x80000000", null)]
+    // ATM2: an 8-byte cookie; PPP VC-MUX (encap 0), Ethernet sent with a gap count, OAM by the cell type bits.
+    [InlineData(LinkType.JuniperAtm2, 1, "0000 0000 0000 0000 0021", LayerKind.Ppp, "200", "juniper.encap_type", "0", null)]
+    [InlineData(LinkType.JuniperAtm2, 0, "0000 0005 0000 0000 0202 0202 0202 0101 0101 0101 0800", LayerKind.Ethernet, "204",
+        "juniper.atm2.cookie", "0x0000000500000000", null)]
+    [InlineData(LinkType.JuniperAtm2, 1, "0000 0000 0000 0010", LayerKind.Payload, "205", "juniper.atm2.cookie", "0x0000000000000010", null)]
+    // MLPPP: PPP's address and control, an ML PIC's cookie, an LS PIC's, an AS PIC's naming IPv4 (sent).
+    [InlineData(LinkType.JuniperMlppp, 1, "ff03 0021", LayerKind.Ppp, "200", "juniper.cookie_len", "0", null)]
+    [InlineData(LinkType.JuniperMlppp, 1, "0005 0021", LayerKind.Ppp, "200", "juniper.mlpic.cookie", "0x0005", "2")]
+    [InlineData(LinkType.JuniperMlppp, 1, "5405 0000", LayerKind.Ppp, "200", "juniper.lspic.cookie", "0x54050000", "4")]
+    [InlineData(LinkType.JuniperMlppp, 0, "4700 0000 0000 0008", LayerKind.Ipv4, "2", "juniper.aspic.cookie", "0x4700000000000008", "8")]
+    // MLFR: an AS PIC's IPv4, an ML PIC's cookie before Q.922's UI and the NLPID of IPv4 (OSI, then IP).
+    [InlineData(LinkType.JuniperMlfr, 1, "4700 0000 0000 0008", LayerKind.Ipv4, "2", "juniper.aspic.cookie", "0x4700000000000008", "8")]
+    [InlineData(LinkType.JuniperMlfr, 1, "0005 03cc", LayerKind.Ipv4, "201", "juniper.mlpic.cookie", "0x0005", "2")]
+    // GGSN: a little-endian protocol and VLAN; the services PIC: 16 bytes inbound with its protocol, 12 outbound.
+    [InlineData(LinkType.JuniperGgsn, 1, "0200 0500", LayerKind.Ipv4, "2", "juniper.vlan", "5", null)]
+    [InlineData(LinkType.JuniperGgsn, 1, "9900 0000", LayerKind.Payload, "153", "juniper.proto", "153", null)]
+    [InlineData(LinkType.JuniperServices, 1, "0000 0000 0000 0000 0000 0000 0000 0000", LayerKind.Ipv4, "2", "juniper.proto", "2", null)]
+    [InlineData(LinkType.JuniperServices, 0, "0000 0000 0000 0000 0000 0000", LayerKind.Ipv4, "2", "juniper.proto", null, null)]
+    public void PicLinkTypesReadTheirCookieAndGuessThePayload(LinkType linkType, byte flags, string cookie, LayerKind first, string payloadType,
+        string field, string? value, string? cookieLength)
+    {
+        var frame = Frame(flags, Concat(Hex(cookie), Udp4), Interface);
+        var packet = Decode.Frame(frame, linkType);
+        Assert.Equal(LayerKind.Juniper, packet[1].Kind);
+        Assert.Equal((byte)JuniperHeader.LinkOf(linkType), packet[1].Detail);
+        Assert.Equal(first, packet.LayerCount > 2 ? packet[2].Kind : LayerKind.Frame);
+        Assert.Equal(payloadType, Decode.Field(packet, frame, "juniper.payload_type"));
+        Assert.Equal(value, Decode.Field(packet, frame, field));
+        Assert.Equal(cookieLength, linkType is LinkType.JuniperMlppp or LinkType.JuniperMlfr && cookieLength is not null
+            ? Decode.Field(packet, frame, "juniper.cookie_len") : null);
+        Assert.Equal("77", Decode.Field(packet, frame, "juniper.ext.ifl"));
+        // A cut changes the guess (tshark reads past where the payload starts), so every prefix is only read safely.
+        Span<char> text = stackalloc char[RawNet.Protocols.Fields.FieldFormatter.MaxLength];
+        for (int prefix = 0; prefix < frame.Length; prefix++)
+        {
+            var cut = Decode.Frame(frame[..prefix], linkType, originalLength: frame.Length);
+            Assert.True(prefix >= packet[1].HeaderLength || cut.Outcome == DecodeOutcome.Truncated, $"prefix {prefix}: {cut.Outcome}");
+            Decode.AllFields(cut, frame[..prefix], text);
+        }
+    }
+
+    [Fact]
+    public void PicCookieCutShortIsTruncatedOrMalformed()
+    {
+        // tshark reads ATM's 64-bit cookie before either is shown, and MLPPP's and MLFR's 8 bytes before any guess.
+        foreach (var linkType in new[] { LinkType.JuniperAtm1, LinkType.JuniperAtm2, LinkType.JuniperMlppp, LinkType.JuniperMlfr })
+        {
+            var frame = Frame(JuniperHeader.Flags.In, [0, 0, 0, 0, 0, 0, 0]);
+            Assert.Equal(DecodeOutcome.Malformed, Decode.Frame(frame, linkType).Outcome);
+            Assert.Null(Decode.Field(Decode.Frame(frame, linkType), frame, "juniper.payload_type"));
+            Assert.Equal(DecodeOutcome.Truncated, Decode.Frame(frame, linkType, originalLength: frame.Length + 40).Outcome);
+        }
+        // Without the magic the no-L2 flag shortens ATM2's cookie to 4 bytes (inbound: no Ethernet guess).
+        // (An IPv4 length of 128 keeps the cookie's OAM bits, 0x70 of its last byte, clear.)
+        var bare = Concat("XYZ"u8.ToArray(), [JuniperHeader.Flags.NoL2 | JuniperHeader.Flags.In], Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, new byte[100])));
+        var packet = Decode.Frame(bare, LinkType.JuniperAtm2);
+        Assert.Equal(LayerKind.Ipv4, packet[2].Kind);
+        Assert.Equal(4, packet[2].Offset);
+        Assert.Equal("0x58595a0345000080", Decode.Field(packet, bare, "juniper.atm2.cookie"));
+    }
+
     [Fact]
     public void HostileBytesNeverThrow()
     {
@@ -219,10 +287,11 @@ public class JuniperTests
             }
             int length = random.Next(bytes.Length + 1);
             var frame = bytes[..length];
-            var linkType = (i % 6) switch
+            var linkType = (i % 12) switch
             {
                 0 => LinkType.JuniperPppoe, 1 => LinkType.JuniperPpp, 2 => LinkType.JuniperFrameRelay, 3 => LinkType.JuniperChdlc,
-                4 => LinkType.JuniperVp, _ => LinkType.JuniperEther,
+                4 => LinkType.JuniperVp, 5 => LinkType.JuniperMlppp, 6 => LinkType.JuniperMlfr, 7 => LinkType.JuniperGgsn,
+                8 => LinkType.JuniperAtm2, 9 => LinkType.JuniperServices, 10 => LinkType.JuniperAtm1, _ => LinkType.JuniperEther,
             };
             var packet = Decode.Frame(frame, linkType, originalLength: random.Next(2) == 0 ? length : length + 20);
             Decode.AllFields(packet, frame, text);
