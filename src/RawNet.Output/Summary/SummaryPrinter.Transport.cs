@@ -482,6 +482,13 @@ public sealed partial class SummaryPrinter
             AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
             return;
         }
+        // Geneve, also when the capture kept none of it (the decoder then stopped there).
+        if ((sourcePort == TunnelPorts.Geneve || destinationPort == TunnelPorts.Geneve) && decoded
+            && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Geneve || packet.StoppedAt == LayerKind.Geneve))
+        {
+            AppendGeneve(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+            return;
+        }
         if (DnsPorts.Carries(sourcePort, destinationPort))
         {
             AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));

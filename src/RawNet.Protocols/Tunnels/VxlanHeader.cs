@@ -30,6 +30,7 @@ public static class VxlanHeader
 public static class TunnelPorts
 {
     public const ushort Vxlan = 4789;
+    public const ushort Geneve = 6081;
     public const ushort Teredo = 3544;
 }
 
