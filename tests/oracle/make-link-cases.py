@@ -43,6 +43,7 @@ trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
 113): captures cut in the trailer after what the header carries, and IPv6 behind EtherType 0x0800; see trailer_frames and
 trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) and frelay-ipv6.pcap (107): IPv6 where
 AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
+geneve.pcap (Ethernet, UDP 6081): Geneve, see geneve_frames (its seeds damage the header but its protocol type).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
