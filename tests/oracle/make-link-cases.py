@@ -44,6 +44,7 @@ trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
 trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) and frelay-ipv6.pcap (107): IPv6 where
 AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
 geneve.pcap (Ethernet, UDP 6081): Geneve, see geneve_frames (its seeds damage the header but its protocol type).
+mpls-udp.pcap (Ethernet, UDP 6635): MPLS in UDP, see mpls_udp_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -2274,6 +2275,40 @@ def geneve_damageable(data, direction):
 geneve_damageable.start = 14 + 28
 
 
+def mpls_udp(payload, sport=40000, dport=6635):
+    """An Ethernet frame with IPv4 and UDP around an MPLS label stack (RFC 7510; the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=15) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def mpls_udp_frames():
+    """MPLS in UDP on port 6635: one and two labels with IPv4 UDP, TCP and ICMP and IPv6, the explicit null labels, a
+    stack that never ends, nothing after the bottom label, the port on the source side only, fewer bytes than a label,
+    and a frame cut by the capture at every length through the stack and the inner IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(mpls_udp(label(100, bottom=True, ttl=63) + udp4()))
+    add(mpls_udp(label(16, 5, ttl=10) + label(17, bottom=True) + tcp4()))
+    add(mpls_udp(label(1000, 7, bottom=True) + echo4()))
+    add(mpls_udp(label(200, bottom=True) + udp6()))
+    add(mpls_udp(label(0, bottom=True) + udp4()))
+    add(mpls_udp(label(2, bottom=True) + udp6()))
+    add(mpls_udp(label(300) + label(301)))                                                     # never ends
+    add(mpls_udp(label(300, bottom=True)))                                                     # nothing after it
+    add(mpls_udp(label(100, bottom=True) + udp4(), sport=6635, dport=40000))
+    add(mpls_udp(b"\x00\x06"))
+    cut_everywhere(add, mpls_udp(label(16) + label(17, bottom=True) + udp4()), 14 + 28)
+    return frames
+
+
+def mpls_udp_damageable(data, direction):
+    """The first label stack entry's first two bytes: its label, never the bottom bit, which would hand a label to the
+    payload guess (where tshark guesses an Ethernet pseudowire and RawNet leaves data)."""
+    return 14 + 28 + 2
+
+
+mpls_udp_damageable.start = 14 + 28
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2392,6 +2427,8 @@ def main():
         "frelay-poll.pcap": (107, frelay_poll_frames(), False, frelay_damageable),
         # and Geneve on UDP 6081
         "geneve.pcap": (1, geneve_frames(), False, geneve_damageable),
+        # and MPLS in UDP on port 6635
+        "mpls-udp.pcap": (1, mpls_udp_frames(), False, mpls_udp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

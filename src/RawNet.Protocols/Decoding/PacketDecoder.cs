@@ -2415,9 +2415,11 @@ public sealed class PacketDecoder
             // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
             if (end > payload && DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out _) && !input.Quoted && !_partialDatagram)
                 Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
-            // So does Geneve (its first read fails).
+            // So do Geneve and MPLS in UDP (their first read fails).
             else if (end > payload && (udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
+            else if (end > payload && (udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
             return;
         }
         // Tunnels on their registered ports, as tshark decodes them by default.
@@ -2425,6 +2427,8 @@ public sealed class PacketDecoder
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
         else if ((udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
             DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
+        else if ((udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+            DecodeMpls(input, payload, Math.Min(capEnd, end), end);
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);

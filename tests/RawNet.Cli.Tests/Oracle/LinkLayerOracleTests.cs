@@ -398,6 +398,21 @@ public sealed class LinkLayerOracleTests
     }
 
     [Fact]
+    public void TheMplsInUdpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what mpls-udp.pcap does not hold: check tshark and tcpdump decode it on port 6635.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:mpls:ip:udp:data", "udp:mpls:ip:tcp", "udp:mpls:ip:icmp", "udp:mpls:ipv6:udp:data", "udp:mpls\t", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap")]).StdOut;
+        foreach (var value in new[] { ".6635: MPLS (label 100, tc 0, [S], ttl 63) IP ", ".6635 > ", "MPLS [|mpls]" })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
     public void TheStpCasesCoverWhatTheyClaim()
     {
         // The comparisons cannot fail on what stp.pcap does not hold: check it holds it.
