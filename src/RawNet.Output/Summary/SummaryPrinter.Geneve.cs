@@ -87,28 +87,16 @@ public sealed partial class SummaryPrinter
         }
         line.Append(_verbose ? "\n\t" : ": ");
         ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[GeneveHeader.Field.Protocol..]);
-        int inner = index + 1, innerLength = left - options;
-        bool innerDecoded = inner < packet.LayerCount && packet[inner].Source == packet[index].Source && !packet[inner].Quoted;
-        var rest = bytes[(GeneveHeader.FixedLength + options)..];
+        if (AppendTunnelled(packet, frame, index, protocol, left - options))
+            return;
+        // What ethertype_print says of a payload RawNet has no layer for (the capture kept none of it).
         switch ((EtherType)protocol)
         {
-            case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv4:
-                AppendIpv4(packet, frame, inner, innerLength);
-                return;
-            case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
-                AppendIpVersionProblem(packet.HeaderOf(packet[inner], frame));
-                return;
             case EtherType.Ipv4:
-                AppendIpVersionProblem(rest);
-                return;
-            case EtherType.Ipv6 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
-                AppendIpv6(packet, frame, inner, innerLength);
+                AppendIpVersionProblem(bytes[(GeneveHeader.FixedLength + options)..]);
                 return;
             case EtherType.Ipv6:
                 line.Append(" [|ip6]");
-                return;
-            case EtherType.TransparentEthernetBridging when innerDecoded && packet[inner].Kind == LayerKind.Ethernet && rest.Length >= 14:
-                AppendLinkAndNetwork(packet, frame, inner, innerLength);
                 return;
             case EtherType.TransparentEthernetBridging:
                 line.Append(" [|ether]");
