@@ -43,6 +43,8 @@ trailer-cuts.pcap (Ethernet) and trailer-cuts-sll.pcap (LINKTYPE_LINUX_SLL,
 113): captures cut in the trailer after what the header carries, and IPv6 behind EtherType 0x0800; see trailer_frames and
 trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) and frelay-ipv6.pcap (107): IPv6 where
 AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
+geneve.pcap (Ethernet, UDP 6081): Geneve, see geneve_frames (its seeds damage the header but its protocol type).
+mpls-udp.pcap (Ethernet, UDP 6635): MPLS in UDP, see mpls_udp_frames.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -2195,6 +2197,118 @@ def pppoe_session_id_damageable(data, direction):
 pppoe_session_id_damageable.start = 2
 
 
+GENEVE_A, GENEVE_B = "198.18.6.1", "198.18.6.2"
+
+
+def geneve_udp(payload, sport=40000, dport=6081, length=None):
+    """An Ethernet frame with IPv4 and UDP around a Geneve header (the UDP checksum left 0, as for l2tp_udp); length a
+    UDP length to declare instead of the right one."""
+    ip = bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=14) / UDP(sport=sport, dport=dport, chksum=0, len=length) / Raw(payload))
+    return ether(0x0800, ip)
+
+
+def geneve(protocol=0x0800, vni=5, options=b"", version=0, words=None, flags=0, reserved=0, body=b""):
+    """A Geneve header (RFC 8926 3.4): version and options length (its words, unless told), flags, protocol type, VNI,
+    the reserved byte, the options, then the body."""
+    count = len(options) // 4 if words is None else words
+    return struct.pack(">BBHI", version << 6 | count, flags, protocol, vni << 8 | reserved) + options + body
+
+
+def geneve_option(klass, kind, data=b"", flags=0, words=None):
+    """A Geneve option (RFC 8926 3.5): class, type, the three reserved bits and the length in words (data's unless told)."""
+    return struct.pack(">HBB", klass, kind, flags << 5 | (len(data) // 4 if words is None else words)) + data
+
+
+def geneve_frames():
+    """Geneve on UDP 6081: Ethernet, IPv4 (UDP, TCP, ICMP) and IPv6 inside, the O and C flags and every reserved bit, the
+    reserved byte, options of the classes tcpdump names, critical types, an option without data, Google's three named
+    options, option flags, an option whose length runs past the options, versions 1 to 3, an unknown protocol type, a
+    version 6 packet where IPv4 is named, nothing after the header, options longer than the datagram, the port on the
+    source side only, and a frame with options cut by the capture at every length through Geneve and the inner IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    inner = ether(0x0800, udp4())
+    add(geneve_udp(geneve(0x6558, vni=0x123456, body=inner)))
+    add(geneve_udp(geneve(body=udp4())))
+    add(geneve_udp(geneve(body=tcp4())))
+    add(geneve_udp(geneve(body=echo4())))
+    add(geneve_udp(geneve(0x86DD, vni=0xFFFFFF, body=udp6())))
+    add(geneve_udp(geneve(flags=0x80, body=udp4())))
+    add(geneve_udp(geneve(flags=0x40, reserved=7, body=udp4())))
+    add(geneve_udp(geneve(flags=0xFF, body=udp4())))
+    add(geneve_udp(geneve(flags=0x15, body=udp4())))
+    options = geneve_option(0x0101, 0x80, b"abcd") + geneve_option(0xFFFF, 1) + geneve_option(0x0100, 2, bytes(8), flags=5) \
+        + geneve_option(0x0102, 3, b"wxyz") + geneve_option(0x0103, 4) + geneve_option(0x0104, 0xFF, b"1234") \
+        + geneve_option(0x0007, 5) + geneve_option(0x0200, 6) + geneve_option(0xFFF0, 7)
+    add(geneve_udp(geneve(options=options, flags=0x40, body=udp4())))
+    add(geneve_udp(geneve(0x6558, options=geneve_option(0x0101, 1, b"abcdefgh"), body=inner)))
+    gcp = geneve_option(0x0132, 1, struct.pack(">I", 0x1234567)) + geneve_option(0x0132, 2, bytes(range(8))) \
+        + geneve_option(0x0132, 3, struct.pack(">Q", 1234567890123)) + geneve_option(0x0132, 0x81, b"\x00\x00\x00\x1e")
+    add(geneve_udp(geneve(options=gcp, body=udp4())))
+    add(geneve_udp(geneve(options=geneve_option(0x0101, 1, b"abcd", words=3), body=udp4())))        # runs past the options
+    add(geneve_udp(geneve(options=geneve_option(0x0101, 1) + geneve_option(0x0101, 2, b"abcd", words=31), body=udp4())))
+    add(geneve_udp(geneve(options=geneve_option(0x0101, 1, b"abcd"), words=1, body=udp4())))         # the options end inside it
+    for version in (1, 2, 3):
+        add(geneve_udp(geneve(version=version, body=udp4())))
+    add(geneve_udp(geneve(0x1234, body=b"abc")))
+    add(geneve_udp(geneve(0x0000, body=b"abc")))
+    add(geneve_udp(geneve(body=udp6())))                                                              # IPv6 where IPv4 is named
+    add(geneve_udp(geneve()))                                                                         # nothing after the header
+    add(geneve_udp(geneve(0x6558)))
+    add(geneve_udp(geneve(0x86DD)))
+    add(geneve_udp(geneve(words=5)))                                                                  # options past the datagram
+    add(geneve_udp(geneve(words=63, body=udp4())))
+    add(geneve_udp(geneve(body=udp4()), sport=6081, dport=40000))
+    add(geneve_udp(geneve(body=b"\x00\x01")))
+    add(geneve_udp(geneve()[:5]))                                                                     # shorter than its header
+    cut_everywhere(add, geneve_udp(geneve(options=geneve_option(0x0101, 0x80, b"abcd"), body=udp4())), 14 + 28)
+    cut_everywhere(add, geneve_udp(geneve(0x6558, body=inner)), 14 + 28 + 8)
+    return frames
+
+
+def geneve_damageable(data, direction):
+    """The Geneve header and its first option's header (after Ethernet, IPv4 and UDP), never what it carries (the IP
+    oracles' business)."""
+    return 14 + 28 + 8 + (4 if len(data) > 14 + 28 and data[14 + 28] & 0x3F else 0)
+
+
+geneve_damageable.start = 14 + 28
+
+
+def mpls_udp(payload, sport=40000, dport=6635):
+    """An Ethernet frame with IPv4 and UDP around an MPLS label stack (RFC 7510; the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=15) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def mpls_udp_frames():
+    """MPLS in UDP on port 6635: one and two labels with IPv4 UDP, TCP and ICMP and IPv6, the explicit null labels, a
+    stack that never ends, nothing after the bottom label, the port on the source side only, fewer bytes than a label,
+    and a frame cut by the capture at every length through the stack and the inner IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(mpls_udp(label(100, bottom=True, ttl=63) + udp4()))
+    add(mpls_udp(label(16, 5, ttl=10) + label(17, bottom=True) + tcp4()))
+    add(mpls_udp(label(1000, 7, bottom=True) + echo4()))
+    add(mpls_udp(label(200, bottom=True) + udp6()))
+    add(mpls_udp(label(0, bottom=True) + udp4()))
+    add(mpls_udp(label(2, bottom=True) + udp6()))
+    add(mpls_udp(label(300) + label(301)))                                                     # never ends
+    add(mpls_udp(label(300, bottom=True)))                                                     # nothing after it
+    add(mpls_udp(label(100, bottom=True) + udp4(), sport=6635, dport=40000))
+    add(mpls_udp(b"\x00\x06"))
+    cut_everywhere(add, mpls_udp(label(16) + label(17, bottom=True) + udp4()), 14 + 28)
+    return frames
+
+
+def mpls_udp_damageable(data, direction):
+    """The first label stack entry's first two bytes: its label, never the bottom bit, which would hand a label to the
+    payload guess (where tshark guesses an Ethernet pseudowire and RawNet leaves data)."""
+    return 14 + 28 + 2
+
+
+mpls_udp_damageable.start = 14 + 28
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2237,6 +2351,8 @@ def damage(frames, rng, direction, damageable):
             if damageable is macsec_damageable:
                 at = 14 if at == 15 else at
                 value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
+            if damageable is geneve_damageable and at in (14 + 28 + 2, 14 + 28 + 3):
+                at += 2  # the VNI rather than the protocol type, which could name an EtherType only tshark decodes
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -2309,6 +2425,10 @@ def main():
         "pppoe-session.pcap": (51, pppoe_session_frames(), False, pppoe_session_damageable),
         # and Frame Relay UI frames with the poll bit
         "frelay-poll.pcap": (107, frelay_poll_frames(), False, frelay_damageable),
+        # and Geneve on UDP 6081
+        "geneve.pcap": (1, geneve_frames(), False, geneve_damageable),
+        # and MPLS in UDP on port 6635
+        "mpls-udp.pcap": (1, mpls_udp_frames(), False, mpls_udp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -73,6 +73,10 @@ public static class InfoColumn
         // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
         if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind == LayerKind.L2tp)
             Write(line, in source, owner - 1);
+        // So does Ethernet inside Geneve that threw before its columns (its header cut): Geneve's "Encapsulated ..." stays.
+        else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind == LayerKind.Geneve
+            && source.Header(owner).Length < Protocols.Ethernet.EthernetHeader.Length)
+            Write(line, in source, owner - 1);
         // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.
         cut |= owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1);
         // HTTP that does not write the columns (header lines with no request line) still adds its body's text to TCP's,
@@ -130,7 +134,7 @@ public static class InfoColumn
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
-            or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 => MalformedMark,
+            or LayerKind.Geneve or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && owner > 1 && source.Packet[owner - 1].Kind == LayerKind.Erf
             => ErfEthernetMark(in source, owner),

@@ -482,6 +482,20 @@ public sealed partial class SummaryPrinter
             AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
             return;
         }
+        // Geneve, also when the capture kept none of it (the decoder then stopped there).
+        if ((sourcePort == TunnelPorts.Geneve || destinationPort == TunnelPorts.Geneve) && decoded
+            && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Geneve || packet.StoppedAt == LayerKind.Geneve))
+        {
+            AppendGeneve(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+            return;
+        }
+        // MPLS in UDP, also when the capture kept none of the stack.
+        if ((sourcePort == TunnelPorts.MplsInUdp || destinationPort == TunnelPorts.MplsInUdp) && decoded && packet[index].Source == LayerSource.Frame
+            && !packet[index].Quoted && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Mpls || bytes.Length <= UdpHeader.HeaderLength && length > 0))
+        {
+            AppendMpls(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
+            return;
+        }
         if (DnsPorts.Carries(sourcePort, destinationPort))
         {
             AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));

@@ -1650,28 +1650,38 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         line.Append(length);
         line.Append(_verbose ? "\n\t" : ": ");
         ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[GreHeader.Field.Protocol..]);
+        if (AppendTunnelled(packet, frame, index, protocol, length - headerLength))
+            return;
+        line.Append("gre-proto-");
+        line.AppendHex(protocol, 0);
+    }
+
+    /// <summary>
+    /// What a tunnel header at <paramref name="index"/> carries by EtherType, as ethertype_print prints it when RawNet
+    /// decoded it: IPv4 (a version 6 header there as ip_print words it), IPv6, or transparent Ethernet bridging; false
+    /// for anything else, which the tunnel's printer words itself.
+    /// </summary>
+    private bool AppendTunnelled(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ushort protocol, int innerLength)
+    {
         int inner = index + 1;
-        int innerLength = length - headerLength;
         bool innerDecoded = inner < packet.LayerCount && packet[inner].Source == packet[index].Source;
         switch ((EtherType)protocol)
         {
             case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv4:
                 AppendIpv4(packet, frame, inner, innerLength);
-                return;
+                return true;
             case EtherType.Ipv4 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
-                // A version 6 header where GRE named IPv4: ip_print says so, as behind a link header.
+                // A version 6 header where the tunnel named IPv4: ip_print says so, as behind a link header.
                 AppendIpVersionProblem(packet.HeaderOf(packet[inner], frame));
-                return;
+                return true;
             case EtherType.Ipv6 when innerDecoded && packet[inner].Kind == LayerKind.Ipv6:
                 AppendIpv6(packet, frame, inner, innerLength);
-                return;
+                return true;
             case EtherType.TransparentEthernetBridging when innerDecoded && packet[inner].Kind == LayerKind.Ethernet:
                 AppendLinkAndNetwork(packet, frame, inner, innerLength);
-                return;
+                return true;
             default:
-                line.Append("gre-proto-");
-                line.AppendHex(protocol, 0);
-                return;
+                return false;
         }
     }
 

@@ -113,6 +113,8 @@ public enum LayerKind : byte
     Icmpv6,
     /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
     Vxlan,
+    /// <summary>Geneve (RFC 8926) on UDP port 6081, its options included: what its protocol type names follows.</summary>
+    Geneve,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

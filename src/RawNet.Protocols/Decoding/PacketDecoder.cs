@@ -2512,11 +2512,20 @@ public sealed class PacketDecoder
             // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
             if (end > payload && DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out _) && !input.Quoted && !_partialDatagram)
                 Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
+            // So do Geneve and MPLS in UDP (their first read fails).
+            else if (end > payload && (udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
+            else if (end > payload && (udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
             return;
         }
         // Tunnels on their registered ports, as tshark decodes them by default.
         if ((udp.SourcePort == TunnelPorts.Vxlan || udp.DestinationPort == TunnelPorts.Vxlan) && !input.Quoted)
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
+        else if ((udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
+            DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
+        else if ((udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+            DecodeMpls(input, payload, Math.Min(capEnd, end), end);
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
@@ -2640,6 +2649,22 @@ public sealed class PacketDecoder
         if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
             return;
         DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// Geneve as tshark 4.0 reads it: the fixed header, then the options its length declares (their walk is the field
+    /// reader's: a bad option length is a mark, not a stop), then what the protocol type names, an unknown version alike.
+    /// </summary>
+    private void DecodeGeneve(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Geneve, offset, GeneveHeader.FixedLength, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes;
+        int length = GeneveHeader.LengthOf(bytes[offset]);
+        if (!Header(input, LayerKind.Geneve, offset, length, capEnd, repEnd, out _, replace: index))
+            return;
+        var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GeneveHeader.Field.Protocol)..]);
+        DecodeEtherType(input, protocol, offset + length, capEnd, repEnd, 0);
     }
 
     /// <summary>

@@ -560,6 +560,8 @@ public enum ComputedField : ushort
     Stp,
     /// <summary>A GVRP or GMRP field: <see cref="Garp.GarpFieldReader"/> walks the PDU as tshark does.</summary>
     Garp,
+    /// <summary>A Geneve field past the fixed header: <see cref="Tunnels.GeneveFieldReader"/> walks the options as tshark does.</summary>
+    Geneve,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>

@@ -81,6 +81,8 @@ public static class FieldReader
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Garp.GarpFieldReader.Serves(field.Computed))
             return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Tunnels.GeneveFieldReader.Serves(field.Computed))
+            return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -30,6 +30,9 @@ public static class VxlanHeader
 public static class TunnelPorts
 {
     public const ushort Vxlan = 4789;
+    public const ushort Geneve = 6081;
+    /// <summary>MPLS in UDP (RFC 7510): a label stack from the first byte.</summary>
+    public const ushort MplsInUdp = 6635;
     public const ushort Teredo = 3544;
 }
 

@@ -95,6 +95,12 @@ public sealed class LinkLayerOracleTests
         "gvrp.protocol_id", "gvrp.attribute_type", "gvrp.attribute_length", "gvrp.attribute_event", "gvrp.attribute_value", "gvrp.end_of_mark",
         "gmrp.protocol_id", "gmrp.attribute_type", "gmrp.attribute_length", "gmrp.attribute_event", "gmrp.attribute_value_group_membership",
         "gmrp.attribute_value_service_requirement", "gmrp.end_of_mark",
+        // Geneve on UDP 6081 (geneve.pcap)
+        "geneve.version", "geneve.version.unknown", "geneve.option.length", "geneve.flags", "geneve.flags.oam", "geneve.flags.critical",
+        "geneve.flags.reserved", "geneve.proto_type", "geneve.vni", "geneve.reserved", "geneve.options", "geneve.option", "geneve.option.class",
+        "geneve.option.type", "geneve.option.type.critical", "geneve.option.flags", "geneve.option.flags.reserved", "geneve.option.gcp.vnid",
+        "geneve.option.gcp.direction", "geneve.option.gcp.reserved", "geneve.option.gcp.endpoint", "geneve.option.gcp.profile",
+        "geneve.option.unknown.data", "geneve.option.length.invalid",
     ];
 
     /// <summary>
@@ -368,6 +374,42 @@ public sealed class LinkLayerOracleTests
             "l2tp:llc:ipv6:tcp\t2\t\t\t\t0x86dd\t1\t", "l2tp:llc:ip:tcp\t2\t", "l2tp:udp:data\t11\t", "l2tp:ipv6:tcp\t11\t", "l2tp\t7\t\t\t\t\t\tL2TPv3\t",
             "l2tp\t11\t\t\t\t\t\tL2TPv3\t", "\tCHDLC\t", "\tFR\t", "\tLLC\t", "Malformed", "size limited" })
             Assert.Contains(value, pseudowires.StdOut);
+    }
+
+    [Fact]
+    public void TheGeneveCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what geneve.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "geneve.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "geneve.option.class", "-e", "geneve.option.gcp.vnid", "-e", "geneve.option.gcp.profile", "-e", "geneve.option.length.invalid",
+            "-e", "geneve.version.unknown", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:geneve:eth:ethertype:ip:udp:data", "udp:geneve:ip:udp:data", "udp:geneve:ip:tcp", "udp:geneve:ip:icmp",
+            "udp:geneve:ipv6:udp:data", "udp:geneve:data", "0x0101,0xffff,0x0100,0x0102,0x0103,0x0104,0x0007,0x0200,0xfff0", "\t1193046\t",
+            "\t1234567890123\t", "\t1\t\tUDP\t", "\t\t1\tUDP\t", "Encapsulated 0x1234 (unknown)", "Encapsulated Transparent Ethernet bridging[Packet size limited during capture]",
+            "Encapsulated IPv4[Malformed Packet]", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-v", "-r", Path.Combine(TestPaths.Captures, "link", "geneve.pcap")]).StdOut;
+        foreach (var value in new[] { "Geneve, Flags [OCR1R2R3R4R5R6]", "rsvd 0x7", "class Open vSwitch (0x101) type 0x80(C) len 8", "class Linux (0x100)",
+            "class Standard (0x7)", "class Unknown (0x200)", "class Experimental (0xfff0)", "[bad length]", "ERROR: unknown-version 3",
+            "geneve-proto-0x1234", "truncated-geneve - ", "[|geneve]", "[length 5 < 8] (invalid)" })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheMplsInUdpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what mpls-udp.pcap does not hold: check tshark and tcpdump decode it on port 6635.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:mpls:ip:udp:data", "udp:mpls:ip:tcp", "udp:mpls:ip:icmp", "udp:mpls:ipv6:udp:data", "udp:mpls\t", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap")]).StdOut;
+        foreach (var value in new[] { ".6635: MPLS (label 100, tc 0, [S], ttl 63) IP ", ".6635 > ", "MPLS [|mpls]" })
+            Assert.Contains(value, lines);
     }
 
     [Fact]

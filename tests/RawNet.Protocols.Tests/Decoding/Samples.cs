@@ -127,6 +127,14 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000073 0401 03 cc"), tcp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000074 40000003 aaaa03 000000 0800"), udp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000075"), tcp6), V4Dst, V4Src))),
+            // Geneve on UDP 6081: options (one of Google's) before Ethernet, IPv6 after an option whose length runs past
+            // the options, and a header declaring more options than the datagram holds.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081,
+                Concat(Hex("04c0 6558 00123400 01018001 61626364 01320101 01234567"), EthernetFrame(EtherType.Ipv4, udp4)))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(6081, 40000, Concat(Hex("0100 86dd 00000500 0101001f"), tcp6))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081, Hex("3f00 0800 00000500 0101"))))),
+            // MPLS in UDP 6635: two labels and IPv4.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6635, Concat(Hex("0001003f 0006413f"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0010 00000064 000000c8 0800"), tcp4, Hex("010203")))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0120 0064 000000c8 8100 0005 86dd"), tcp6))),

@@ -71,7 +71,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
@@ -208,10 +208,10 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
     /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
     /// dissector but IPv6 through a table that names it. Apple's ap1394 and LLC's SNAP look the EtherType up in the table
-    /// themselves.
+    /// themselves, and so does Geneve.
     /// </summary>
     public static bool NamesRefusedEtherType(LayerKind link) =>
-        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc);
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc or LayerKind.Geneve);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

@@ -35,6 +35,8 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, GreHeader.LengthOf(BinaryPrimitives.ReadUInt16BigEndian(header)));
             case LayerKind.Vxlan:
                 return InnerCut(in source, index, VxlanHeader.Length);
+            case LayerKind.Geneve:
+                return WriteGeneve(line, in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -50,6 +52,7 @@ internal static class TunnelInfo
         LayerKind.Gre => "GRE",
         LayerKind.Erspan => "ERSPAN",
         LayerKind.Vxlan => "VxLAN",
+        LayerKind.Geneve => "Geneve",
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
@@ -58,6 +61,35 @@ internal static class TunnelInfo
     /// <summary>True when GRE, VXLAN and Teredo set their columns at all: once the fixed part of their header was read.</summary>
     public static bool SetsProtocol(in InfoSource source, int index) =>
         source.Packet[index].Kind != LayerKind.Gre || source.Header(index).Length >= GreHeader.MinLength;
+
+    /// <summary>
+    /// tshark's Geneve text: "Encapsulated" and the protocol type's EtherType name (or "0x.... (unknown)") once it was
+    /// read, before that an unknown version's "Unknown Geneve version n"; true when the header or its options were cut.
+    /// </summary>
+    private static bool WriteGeneve(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (header.Length >= GeneveHeader.Field.Protocol + 2)
+        {
+            ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(header[GeneveHeader.Field.Protocol..]);
+            line.Append("Encapsulated ");
+            if (RawNet.Protocols.EtherTypeNames.Of(protocol) is { } name)
+                line.Append(name);
+            else
+            {
+                line.Append("0x");
+                line.AppendHexDigits(protocol, 4, uppercase: false);
+                line.Append(" (unknown)");
+            }
+        }
+        else if (header.Length >= 1 && GeneveHeader.Version(header[0]) != GeneveHeader.KnownVersion)
+        {
+            line.Append("Unknown Geneve version ");
+            line.Append(GeneveHeader.Version(header[0]));
+        }
+        // What follows is the carried protocol's to mark: tshark's data dissector does not fail on bytes not captured.
+        return header.Length < 1 || header.Length < GeneveHeader.LengthOf(header[0]);
+    }
 
     /// <summary>
     /// tshark's L2TP text: "Data    Message" or "Control Message" with its type's short name (or "ZLB" for a length of
