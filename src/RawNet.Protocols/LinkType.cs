@@ -79,6 +79,8 @@ public enum LinkType : ushort
     EthernetMpacket = 274,
     /// <summary>A DOCSIS MAC frame (LINKTYPE_DOCSIS): the MAC header with its HCS, then Ethernet for a data PDU.</summary>
     Docsis = 143,
+    /// <summary>An fd.io VPP dispatch trace record (LINKTYPE_VPP_DISPATCH): versions, hint, buffer index and strings, then the packet data.</summary>
+    VppDispatch = 280,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

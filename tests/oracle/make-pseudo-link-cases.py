@@ -36,7 +36,9 @@ IPv6 and ARP, IP's SAP, unknown EtherTypes, short frames and cuts at every lengt
 record and wire lengths and cuts after the pseudo-header (see erf_frames; no record shorter than its pseudo-header,
 which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 274): 802.3br mPackets of every SMD,
 with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). docsis.pcap (LINKTYPE_DOCSIS, 143): DOCSIS data PDUs with Ethernet inside, extended
-headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). Every timestamp starts
+headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). vpp.pcap (LINKTYPE_VPP_DISPATCH, 280):
+VPP dispatch trace records before Ethernet, IPv4 and IPv6 by their hint, multi-line strings, odd versions, short
+frames and cuts (see vpp_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1323,6 +1325,73 @@ def juniper_link_frames(kind):
     return frames
 
 
+def vpp(payload, hint=0, strings=(b"ip4-input", b"", b"", b""), count=None, major=1, minor=0, index=0x00012345):
+    """A VPP dispatch trace record: versions, string count, hint, buffer index, the zero-ended strings, the packet data."""
+    count = len(strings) if count is None else count
+    return struct.pack(">BBBBI", major, minor, count, hint, index) + b"".join(s + b"\0" for s in strings) + payload
+
+
+def vpp_frames():
+    """Records of every hint tshark reads (0 guessing from the first byte, Ethernet, IPv4, IPv6) and out-of-range ones,
+    traces (string count above 4), multi-line strings (CR, LF, CR LF, empty lines, control and non-ASCII bytes),
+    unexpected major and minor versions, strings without their zero byte, no packet data, short frames and cuts. No TCP
+    or UDP hint (4, 5): tshark hands those to TCP or UDP with no IP header, which RawNet leaves as data."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    meta = (b"ethernet-input", b"flags 0x1 len 84 free-list 0\nsw_if_index 1", b"raw: 00000000 00000001", b"raw2: 0")
+    for payload in (udp4(), tcp4(), echo4(), udp6(), echo6(), link_cases.tcp6()):
+        add(vpp(payload, 0, meta))
+    for payload in (ether(0x0800, udp4()), ether(0x86DD, udp6()), ether(0x0806, ARP_ETHERNET), ether(0x1234, b"junk")):
+        add(vpp(payload, 0, meta))
+        add(vpp(payload, 1, meta))
+    add(vpp(udp4(), 2, meta))
+    add(vpp(echo6(), 3, meta))
+    add(vpp(udp6(), 2, meta))                                                # a hint that does not match the data
+    add(vpp(tcp4(), 3, meta))
+    options = bytes(IPv6(src=A6, dst=B6, tc=0x20) / Raw(b"x"))
+    add(vpp(options, 0, meta))                                              # 0x62: not the typical IPv6 byte, so Ethernet
+    add(vpp(b"\x46" + udp4()[1:], 0, meta))                                # 0x46: Ethernet too
+    for hint in (6, 9, 255):
+        add(vpp(udp4(), hint, meta))
+        add(vpp(ether(0x0800, echo4()), hint, meta))
+    add(vpp(udp4(), 0, meta + (b"trace line 1\nline 2\r\nline 3\r",), count=5))
+    add(vpp(ether(0x86DD, udp6()), 1, meta + (b"",), count=255))
+    add(vpp(udp4(), 0, meta, count=0))
+    add(vpp(udp4(), 0, (b"", b"", b"", b"")))
+    add(vpp(udp4(), 0, (b"n\x01\x85\tx", b"a\x01b\x85c\td", b"l1\r\nl2\rl3\n\nl5\n", b"\\x\x7f")))
+    add(vpp(udp4(), 0, (b"\xc3\xa9t\xc3\xa9", b"\r\n", b"\n\r", b"\r")))
+    for minor in (1, 255):
+        add(vpp(udp4(), 0, meta, minor=minor))
+    add(vpp(udp4(), 7, meta, minor=3))
+    for major in (0, 2, 255):
+        add(vpp(udp4(), 0, meta, major=major))
+    add(vpp(b"", 0, meta))                                                  # no packet data
+    add(vpp(b"", 1, meta))
+    add(vpp(b"", 2, meta))
+    add(vpp(b"", 3, meta))
+    add(vpp(b"\x45", 0, meta))
+    add(vpp(b"\x60\x00", 0, meta))
+    add(vpp(b"\x00" * 10, 0, meta))
+    whole = vpp(udp4(), 0, meta + (b"t",), count=5)
+    name_end = 8 + len(meta[0]) + 1
+    for end in (1, 2, 3, 4, 5, 7, 8, 9, name_end - 1, name_end, name_end + 3, name_end + len(meta[1]) + 1,
+                len(whole) - len(udp4()) - 1, len(whole) - len(udp4()), len(whole) - len(udp4()) + 10):
+        add(whole[:end])
+    add(vpp(udp4(), 0, meta)[:1].replace(b"\x01", b"\x02"))                 # a major version alone
+    for cut in (1, 2, 3, 4, 6, 8, 9, name_end, name_end + 5, len(whole) - len(udp4()) - 2, len(whole) - len(udp4()),
+                len(whole) - len(udp4()) + 1, len(whole) - len(udp4()) + 20, len(whole) - 3):
+        add(whole, cut)
+    eth = vpp(ether(0x0800, tcp4()), 1, meta)
+    for cut in (len(eth) - len(tcp4()) - 14, len(eth) - len(tcp4()) - 5, len(eth) - len(tcp4()) + 10):
+        add(eth, cut)
+    return frames
+
+
+def vpp_damageable(data):
+    """The major and minor versions and the string count (not the hint, which could name TCP or UDP)."""
+    return 3
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -1405,6 +1474,7 @@ def main():
         "juniper-vp.pcap": (183, juniper_link_frames("vp"), juniper_damageable),
         "arcnet-bsd.pcap": (7, arcnet_bsd_frames(), arcnet_bsd_damageable),
         "docsis.pcap": (143, docsis_frames(), docsis_damageable),
+        "vpp.pcap": (280, vpp_frames(), vpp_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -313,6 +313,13 @@ public enum ComputedField : ushort
     DocsisHcsStatus,
     DocsisEncryptedDestination,
     DocsisEncryptedSource,
+    /// <summary>VPP dispatch trace fields, read by <see cref="Vpp.VppFieldReader"/> (VppMajorVersion to VppLine).</summary>
+    VppMajorVersion,
+    VppMinorVersion,
+    VppProtocolHint,
+    VppBufferIndex,
+    VppNodeName,
+    VppLine,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,

@@ -54,6 +54,12 @@ internal static class PseudoHeaderInfo
             AppendDocsisInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace)
+        {
+            // vpp and its string protocols clear the Info column; a read of vpp's that threw after them marks it.
+            return layer.Status != LayerStatus.Complete || (index == source.Packet.LayerCount - 1 && source.Packet.StoppedAt == LayerKind.Vpp
+                && source.Packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed);
+        }
         if (layer.Kind == LayerKind.Fpp)
         {
             AppendFppInfo(line, in source, index);
@@ -218,6 +224,11 @@ internal static class PseudoHeaderInfo
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
+        LayerKind.Vpp => "VPP",
+        LayerKind.VppMetadata => "VPP-Metadata",
+        LayerKind.VppOpaque => "VPP-Opaque",
+        LayerKind.VppOpaque2 => "VPP-Opaque2",
+        LayerKind.VppTrace => "VPP-Trace",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
