@@ -1388,8 +1388,9 @@ def vpp_frames():
 
 
 def vpp_damageable(data):
-    """The major and minor versions and the string count (not the hint, which could name TCP or UDP)."""
-    return 3
+    """The major and minor versions (not the string count, which moves the data onto bytes any dissector may claim, nor
+    the hint, which could name TCP or UDP)."""
+    return 2
 
 
 def damage(frames, rng, damageable):

@@ -121,6 +121,7 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
+        || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, VPP dispatch traces on 280)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -61,6 +61,8 @@ public sealed class PseudoLinkOracleTests
         "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
         "docsis.fctype", "docsis.fcparm", "docsis.exthdr", "docsis.macparm", "docsis.ehdrlen", "docsis.len", "docsis.ehdr.type",
         "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
+        "vpp.MajorVersion", "vpp.MinorVersion", "vpp.ProtocolHint", "vpp.BufferIndex", "vpp.NodeName", "vpp.metadata", "vpp.opaque",
+        "vpp.opaque2", "vpp.trace",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -186,6 +188,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("docsis.pcap", "docsis.fctype == 0x02 || docsis.fcparm == 31 || data")]
     [InlineData("docsis.pcap", "docsis && !docsis.hcs")]
     [InlineData("docsis.pcap", "docsis.len > 1000 || docsis.macparm == 0x30")]
+    [InlineData("vpp.pcap", "vpp")]
+    [InlineData("vpp.pcap", "vpp.ProtocolHint || vpp.MinorVersion")]
+    [InlineData("vpp.pcap", "vpp.trace && ip")]
+    [InlineData("vpp.pcap", "vpp.metadata contains \"sw_if_index\" && eth")]
+    [InlineData("vpp.pcap", "vpp.NodeName == \"\" || vpp.MajorVersion != 1")]
+    [InlineData("vpp.pcap", "vpp.BufferIndex == 0x12345 && !ip && !ipv6")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -357,7 +365,15 @@ public sealed class PseudoLinkOracleTests
             "docsis:eth:ethertype:ipv6:udp", "docsis:eth:ethertype:ipv6:tcp", "docsis:eth:ethertype:ipv6:icmpv6", "docsis:data", "\t1,2,4\t1\t",
             "\t0\t", "Packet PDU (Encrypted)", "Reserved PDU", "Packet PDU[Malformed Packet]", "Malformed Packet: DOCSIS", "size limited" })
             Assert.Contains(value, docsis.StdOut);
+        var vpp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "vpp.ProtocolHint", "-e", "vpp.opaque", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",
+            "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:arp",
+            "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:vpp-trace:ip:udp", "vpp\t", "vpp:vpp-metadata\t", "\t255\t", "l1,l2,l3,,l5,",
+            "Bogus IPv6 version", "Malformed Packet: VPP", "size limited" })
+            Assert.Contains(value, vpp.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);

@@ -206,6 +206,9 @@ internal static class Samples
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
+            // VPP dispatch traces: IPv4 guessed from its first byte with a trace string, Ethernet by its hint.
+            (LinkType.VppDispatch, Vpp.VppTests.Record(0, udp4, ["ip4-input", "a\nb", "o", "o2", "t"])),
+            (LinkType.VppDispatch, Vpp.VppTests.Record(1, EthernetFrame(EtherType.Ipv6, tcp6))),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),
