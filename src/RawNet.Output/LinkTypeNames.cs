@@ -50,6 +50,7 @@ public static class LinkTypeNames
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
         LinkType.VppDispatch => "VPP_DISPATCH",
+        LinkType.WiresharkUpperPdu => "WIRESHARK_UPPER_PDU",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

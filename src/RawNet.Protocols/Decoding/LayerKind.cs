@@ -70,6 +70,8 @@ public enum LayerKind : byte
     VppOpaque2,
     /// <summary>A VPP record's buffer trace string (string count above 4); tshark "vpp-trace".</summary>
     VppTrace,
+    /// <summary>A Wireshark exported PDU's tags (LINKTYPE_WIRESHARK_UPPER_PDU); tshark "exported_pdu".</summary>
+    ExportedPdu,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -30,6 +30,7 @@ using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Vpp;
+using RawNet.Protocols.ExportedPdu;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -153,7 +154,7 @@ public sealed class PacketDecoder
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
         or LinkType.Docsis
-        or LinkType.VppDispatch
+        or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
@@ -396,6 +397,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.VppDispatch:
                 DecodeVpp(input, capEnd, repEnd);
+                return;
+            case LinkType.WiresharkUpperPdu:
+                DecodeExportedPdu(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -1010,6 +1014,62 @@ public sealed class PacketDecoder
             default:
                 DecodeEthernet(input, offset, capEnd, repEnd);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// A Wireshark exported PDU as tshark 4.0's exported_pdu reads it: the tags to the end tag (<see cref="ExportedPduWalk"/>;
+    /// a read past the bytes ends the record there, a port type tshark no longer maps fails its assertion), then the PDU
+    /// handed to the dissector the last name tag names, when RawNet has it: "ip" (IPv6 too by its version), "ipv6",
+    /// "eth_withoutfcs". Other names are left undecoded (tshark has no dissector "eth"; those it has, it runs).
+    /// </summary>
+    private void DecodeExportedPdu(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        var walk = new ExportedPduWalk(frame);
+        int nameAt = -1, nameLength = 0;
+        while (walk.MoveNext())
+        {
+            if (!walk.Complete)
+                continue;
+            if (walk.Tag == ExportedPduTags.DissectorName)
+            {
+                nameAt = walk.ValueOffset;
+                nameLength = walk.Length;
+            }
+            else if (walk.Tag is ExportedPduTags.HeuristicDissectorName or ExportedPduTags.DissectorTableName)
+                nameAt = -1;
+        }
+        int tags = walk.Needed == 0 ? walk.PduOffset : capEnd;
+        ref Layer layer = ref _packet.Add(LayerKind.ExportedPdu, 0, tags, Math.Max(capEnd, repEnd), input.Source);
+        if (walk.Needed != 0)
+        {
+            bool truncated = walk.Needed > 0 && walk.Needed <= repEnd;
+            layer.Status = truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.ExportedPdu, walk.Offset,
+                walk.Needed < 0 ? "exported PDU port type tshark 4.0 no longer maps (its assertion fails)"
+                : truncated ? "exported PDU tags cut short by the capture length" : "exported PDU tag runs past the end of the record");
+            return;
+        }
+        var name = nameAt < 0 ? default : frame.Slice(nameAt, nameLength);
+        int nul = name.IndexOf((byte)0);
+        if (nul >= 0)
+            name = name[..nul];
+        int pdu = walk.PduOffset;
+        if (name.SequenceEqual("ip"u8))
+        {
+            layer.Detail = 1;
+            DecodeIpByDispatcher(input, pdu, capEnd, repEnd);
+        }
+        else if (name.SequenceEqual("ipv6"u8))
+        {
+            layer.Detail = 1;
+            DecodeIpv6(input, pdu, capEnd, repEnd);
+        }
+        else if (name.SequenceEqual("eth_withoutfcs"u8))
+        {
+            layer.Detail = 1;
+            DecodeEthernet(input, pdu, capEnd, repEnd);
         }
     }
 

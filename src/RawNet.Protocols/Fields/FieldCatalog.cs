@@ -59,6 +59,7 @@ public static class FieldCatalog
         LayerKind.VppOpaque => Vpp.VppFields.Opaque,
         LayerKind.VppOpaque2 => Vpp.VppFields.Opaque2,
         LayerKind.VppTrace => Vpp.VppFields.Trace,
+        LayerKind.ExportedPdu => ExportedPdu.ExportedPduFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -121,7 +122,7 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
-        || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace
+        || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 
@@ -219,6 +220,7 @@ public static class FieldCatalog
         LayerKind.VppOpaque => "vpp-opaque",
         LayerKind.VppOpaque2 => "vpp-opaque2",
         LayerKind.VppTrace => "vpp-trace",
+        LayerKind.ExportedPdu => "exported_pdu",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -302,6 +304,7 @@ public static class FieldCatalog
         LayerKind.VppOpaque => "VPP Buffer Opaque",
         LayerKind.VppOpaque2 => "VPP Buffer Opaque2",
         LayerKind.VppTrace => "VPP Buffer Trace",
+        LayerKind.ExportedPdu => "EXPORTED_PDU",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

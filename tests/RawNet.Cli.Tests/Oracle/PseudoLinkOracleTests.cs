@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, VPP dispatch traces on 280)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, VPP dispatch traces on 280, exported PDUs on 252)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -63,6 +63,10 @@ public sealed class PseudoLinkOracleTests
         "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
         "vpp.MajorVersion", "vpp.MinorVersion", "vpp.ProtocolHint", "vpp.BufferIndex", "vpp.NodeName", "vpp.metadata", "vpp.opaque",
         "vpp.opaque2", "vpp.trace",
+        "exported_pdu.tag", "exported_pdu.tag_len", "exported_pdu.prot_name", "exported_pdu.ipv4_src", "exported_pdu.ipv4_dst",
+        "exported_pdu.ipv6_src", "exported_pdu.ipv6_dst", "exported_pdu.port_type", "exported_pdu.src_port", "exported_pdu.dst_port",
+        "exported_pdu.ss7_opc", "exported_pdu.ss7_dpc", "exported_pdu.orig_fno", "exported_pdu.dvb-ci.event", "exported_pdu.dis_table_val",
+        "exported_pdu.col_proto_str", "exported_pdu.p2p_dir", "exported_pdu.unknown_tag.val", "exported_pdu.exported_pdu",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -194,6 +198,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("vpp.pcap", "vpp.metadata contains \"sw_if_index\" && eth")]
     [InlineData("vpp.pcap", "vpp.NodeName == \"\" || vpp.MajorVersion != 1")]
     [InlineData("vpp.pcap", "vpp.BufferIndex == 0x12345 && !ip && !ipv6")]
+    [InlineData("exported-pdu.pcap", "exported_pdu")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.prot_name == \"ip\" && udp")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.ipv4_src == 198.18.0.1")]
+    [InlineData("exported-pdu.pcap", "ip.src == 198.18.0.1 && !eth")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.tag == 99 || exported_pdu.p2p_dir < 0")]
+    [InlineData("exported-pdu.pcap", "exported_pdu && !ip && !ipv6")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -372,7 +382,14 @@ public sealed class PseudoLinkOracleTests
             "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:vpp-trace:ip:udp", "vpp\t", "vpp:vpp-metadata\t", "\t255\t", "l1,l2,l3,,l5,",
             "Bogus IPv6 version", "Malformed Packet: VPP", "size limited" })
             Assert.Contains(value, vpp.StdOut);
+        var exported = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "exported_pdu.tag", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "exported_pdu:ip:udp", "exported_pdu:ip:tcp", "exported_pdu:ip:icmp", "exported_pdu:ipv6:udp",
+            "exported_pdu:ip:ipv6:udp", "exported_pdu:eth:ethertype:arp", "exported_pdu\t12,0\tExported PDU\t", "12,20,21,0", "12,22,23,0",
+            "12,24,25,26,0", "12,28,29,0", "12,65535,0", "Bogus IPv6 version", "Exported PDU\t[Malformed Packet]", "size limited" })
+            Assert.Contains(value, exported.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);

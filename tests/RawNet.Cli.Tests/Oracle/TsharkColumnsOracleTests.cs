@@ -98,7 +98,7 @@ public sealed class TsharkColumnsOracleTests
         "atm", "lane",
         "clip",
         "docsis",
-        "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace",
+        "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
     ];
 
     /// <summary>

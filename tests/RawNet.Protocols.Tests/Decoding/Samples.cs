@@ -209,6 +209,10 @@ internal static class Samples
             // VPP dispatch traces: IPv4 guessed from its first byte with a trace string, Ethernet by its hint.
             (LinkType.VppDispatch, Vpp.VppTests.Record(0, udp4, ["ip4-input", "a\nb", "o", "o2", "t"])),
             (LinkType.VppDispatch, Vpp.VppTests.Record(1, EthernetFrame(EtherType.Ipv6, tcp6))),
+            // Exported PDUs: IPv4 named "ip" with address and port tags, Ethernet named "eth_withoutfcs".
+            (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("ip", udp4, ExportedPdu.ExportedPduTests.Tag(20, [10, 0, 0, 1]),
+                ExportedPdu.ExportedPduTests.Tag(24, U32(3)))),
+            (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("eth_withoutfcs", EthernetFrame(EtherType.Ipv6, tcp6))),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

@@ -54,6 +54,8 @@ internal static class PseudoHeaderInfo
             AppendDocsisInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind == LayerKind.ExportedPdu)
+            return layer.Status != LayerStatus.Complete;
         if (layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace)
         {
             // vpp and its string protocols clear the Info column; a read of vpp's that threw after them marks it.
@@ -225,6 +227,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
         LayerKind.Vpp => "VPP",
+        // A PDU handed to a dissector clears the column first.
+        LayerKind.ExportedPdu => source.Packet[index].Detail != 0 ? "" : "Exported PDU",
         LayerKind.VppMetadata => "VPP-Metadata",
         LayerKind.VppOpaque => "VPP-Opaque",
         LayerKind.VppOpaque2 => "VPP-Opaque2",
