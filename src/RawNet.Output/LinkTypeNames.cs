@@ -51,6 +51,8 @@ public static class LinkTypeNames
         LinkType.Docsis => "DOCSIS",
         LinkType.Ax25 => "AX25",
         LinkType.Ax25Kiss => "AX25_KISS",
+        LinkType.VppDispatch => "VPP_DISPATCH",
+        LinkType.WiresharkUpperPdu => "WIRESHARK_UPPER_PDU",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

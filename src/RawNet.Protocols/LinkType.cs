@@ -83,6 +83,10 @@ public enum LinkType : ushort
     Ax25 = 3,
     /// <summary>AX.25 behind the KISS byte a TNC adds (LINKTYPE_AX25_KISS): a command and port, then an AX.25 frame for data.</summary>
     Ax25Kiss = 202,
+    /// <summary>An fd.io VPP dispatch trace record (LINKTYPE_VPP_DISPATCH): versions, hint, buffer index and strings, then the packet data.</summary>
+    VppDispatch = 280,
+    /// <summary>A Wireshark exported PDU (LINKTYPE_WIRESHARK_UPPER_PDU): tags naming the dissector and addresses, then the PDU.</summary>
+    WiresharkUpperPdu = 252,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

@@ -40,7 +40,12 @@ which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 
 with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). docsis.pcap (LINKTYPE_DOCSIS, 143): DOCSIS data PDUs with Ethernet inside, extended
 headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). ax25.pcap (LINKTYPE_AX25, 3) and
 ax25-kiss.pcap (LINKTYPE_AX25_KISS, 202): AX.25 frames of every kind with IP, ARP, text and other PIDs, digipeaters,
-KISS commands, short frames and cuts (see ax25_frames, ax25_kiss_frames). Every timestamp starts
+KISS commands, short frames and cuts (see ax25_frames, ax25_kiss_frames).
+vpp.pcap (LINKTYPE_VPP_DISPATCH, 280):
+VPP dispatch trace records before Ethernet, IPv4 and IPv6 by their hint, multi-line strings, odd versions, short
+frames and cuts (see vpp_frames). exported-pdu.pcap (LINKTYPE_WIRESHARK_UPPER_PDU, 252): exported PDUs
+with every tag tshark 4.0 reads before IPv4, IPv6 and Ethernet, damaged tags and cuts (see exported_pdu_frames). Every timestamp starts
+
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1493,6 +1498,139 @@ def juniper_pic_frames(kind):
     for end in (5, 8, 12, 14, 16, 20):
         add(whole[:end])
     for cut in list(range(1, 48)) + [len(whole) - 5]:                    # through the headers, and up to UDP's payload
+def vpp(payload, hint=0, strings=(b"ip4-input", b"", b"", b""), count=None, major=1, minor=0, index=0x00012345):
+    """A VPP dispatch trace record: versions, string count, hint, buffer index, the zero-ended strings, the packet data."""
+    count = len(strings) if count is None else count
+    return struct.pack(">BBBBI", major, minor, count, hint, index) + b"".join(s + b"\0" for s in strings) + payload
+
+
+def vpp_frames():
+    """Records of every hint tshark reads (0 guessing from the first byte, Ethernet, IPv4, IPv6) and out-of-range ones,
+    traces (string count above 4), multi-line strings (CR, LF, CR LF, empty lines, control and non-ASCII bytes),
+    unexpected major and minor versions, strings without their zero byte, no packet data, short frames and cuts. No TCP
+    or UDP hint (4, 5): tshark hands those to TCP or UDP with no IP header, which RawNet leaves as data."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    meta = (b"ethernet-input", b"flags 0x1 len 84 free-list 0\nsw_if_index 1", b"raw: 00000000 00000001", b"raw2: 0")
+    for payload in (udp4(), tcp4(), echo4(), udp6(), echo6(), link_cases.tcp6()):
+        add(vpp(payload, 0, meta))
+    for payload in (ether(0x0800, udp4()), ether(0x86DD, udp6()), ether(0x0806, ARP_ETHERNET), ether(0x1234, b"junk")):
+        add(vpp(payload, 0, meta))
+        add(vpp(payload, 1, meta))
+    add(vpp(udp4(), 2, meta))
+    add(vpp(echo6(), 3, meta))
+    add(vpp(udp6(), 2, meta))                                                # a hint that does not match the data
+    add(vpp(tcp4(), 3, meta))
+    options = bytes(IPv6(src=A6, dst=B6, tc=0x20) / Raw(b"x"))
+    add(vpp(options, 0, meta))                                              # 0x62: not the typical IPv6 byte, so Ethernet
+    add(vpp(b"\x46" + udp4()[1:], 0, meta))                                # 0x46: Ethernet too
+    for hint in (6, 9, 255):
+        add(vpp(udp4(), hint, meta))
+        add(vpp(ether(0x0800, echo4()), hint, meta))
+    add(vpp(udp4(), 0, meta + (b"trace line 1\nline 2\r\nline 3\r",), count=5))
+    add(vpp(ether(0x86DD, udp6()), 1, meta + (b"",), count=255))
+    add(vpp(udp4(), 0, meta, count=0))
+    add(vpp(udp4(), 0, (b"", b"", b"", b"")))
+    add(vpp(udp4(), 0, (b"n\x01\x85\tx", b"a\x01b\x85c\td", b"l1\r\nl2\rl3\n\nl5\n", b"\\x\x7f")))
+    add(vpp(udp4(), 0, (b"\xc3\xa9t\xc3\xa9", b"\r\n", b"\n\r", b"\r")))
+    for minor in (1, 255):
+        add(vpp(udp4(), 0, meta, minor=minor))
+    add(vpp(udp4(), 7, meta, minor=3))
+    for major in (0, 2, 255):
+        add(vpp(udp4(), 0, meta, major=major))
+    add(vpp(b"", 0, meta))                                                  # no packet data
+    add(vpp(b"", 1, meta))
+    add(vpp(b"", 2, meta))
+    add(vpp(b"", 3, meta))
+    add(vpp(b"\x45", 0, meta))
+    add(vpp(b"\x60\x00", 0, meta))
+    add(vpp(b"\x00" * 10, 0, meta))
+    whole = vpp(udp4(), 0, meta + (b"t",), count=5)
+    name_end = 8 + len(meta[0]) + 1
+    for end in (1, 2, 3, 4, 5, 7, 8, 9, name_end - 1, name_end, name_end + 3, name_end + len(meta[1]) + 1,
+                len(whole) - len(udp4()) - 1, len(whole) - len(udp4()), len(whole) - len(udp4()) + 10):
+        add(whole[:end])
+    add(vpp(udp4(), 0, meta)[:1].replace(b"\x01", b"\x02"))                 # a major version alone
+    for cut in (1, 2, 3, 4, 6, 8, 9, name_end, name_end + 5, len(whole) - len(udp4()) - 2, len(whole) - len(udp4()),
+                len(whole) - len(udp4()) + 1, len(whole) - len(udp4()) + 20, len(whole) - 3):
+        add(whole, cut)
+    eth = vpp(ether(0x0800, tcp4()), 1, meta)
+    for cut in (len(eth) - len(tcp4()) - 14, len(eth) - len(tcp4()) - 5, len(eth) - len(tcp4()) + 10):
+        add(eth, cut)
+    return frames
+
+
+def vpp_damageable(data):
+    """The major and minor versions (not the string count, which moves the data onto bytes any dissector may claim, nor
+    the hint, which could name TCP or UDP)."""
+    return 2
+
+
+def epdu_tag(tag, value):
+    return struct.pack(">HH", tag, len(value)) + value
+
+
+def epdu(name, payload, tags=(), end=b""):
+    """An exported PDU record: a dissector name tag (none for None), the other tags, the end tag, the PDU."""
+    head = epdu_tag(12, name) if name is not None else b""
+    return head + b"".join(tags) + epdu_tag(0, end) + payload
+
+
+def exported_pdu_frames():
+    """Records naming "ip", "ipv6" and "eth_withoutfcs" (the dissectors RawNet has) before IPv4 and IPv6 UDP, TCP and
+    ICMP, Ethernet with IPv4, IPv6, ARP and an unknown type; every tag tshark 4.0 reads (addresses of the right and wrong
+    lengths, the port types it maps, ports, original frame number, dissector table value, column strings, P2P direction,
+    DVB-CI event, SS7 point codes) and unknown ones; names tshark has no dissector for ("eth", "nosuch", none, empty); an
+    end tag with a value; no end tag, tags cut short, an empty PDU; cuts. No port type tshark 4.0 no longer maps (its
+    assertion: see docs/cli.md), no TCP dissector data, heuristic or table name, user data tag, nor a name tshark has but
+    RawNet does not decode (udp, tcp, dns, http, data: RawNet leaves their PDU undecoded)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    v4, v6 = bytes([198, 18, 0, 1]), bytes.fromhex("20010db8000000000000000000000001")
+    for payload in (udp4(), tcp4(), echo4(), udp6()):
+        add(epdu(b"ip", payload))
+    for payload in (udp6(), echo6(), link_cases.tcp6(), udp4()):
+        add(epdu(b"ipv6", payload))
+    for payload in (ether(0x0800, udp4()), ether(0x86DD, udp6()), ether(0x0806, ARP_ETHERNET), ether(0x1234, b"junk")):
+        add(epdu(b"eth_withoutfcs", payload))
+    add(epdu(b"ip", udp4(), [epdu_tag(20, v4)]))
+    add(epdu(b"ip", udp4(), [epdu_tag(20, v4), epdu_tag(21, bytes([198, 18, 0, 2]))]))
+    add(epdu(b"ip", tcp4(), [epdu_tag(21, v4)]))
+    add(epdu(b"ip", udp4(), [epdu_tag(20, v4[:3])]))                        # reads a byte of the next tag
+    add(epdu(b"ipv6", udp6(), [epdu_tag(22, v6), epdu_tag(23, v6[::-1])]))
+    add(epdu(b"ipv6", udp6(), [epdu_tag(22, v6 + b"xx")]))
+    for port_type in (0, 1, 2, 3, 4, 5, 8, 10, 12, 13, 14, 15):
+        add(epdu(b"ip", udp4(), [epdu_tag(24, struct.pack(">I", port_type)), epdu_tag(25, struct.pack(">I", 40000)),
+                                 epdu_tag(26, struct.pack(">I", 9))]))
+    add(epdu(b"ip", udp4(), [epdu_tag(30, struct.pack(">I", 7)), epdu_tag(32, struct.pack(">I", 0xFFFFFFFF))]))
+    add(epdu(b"ip", udp4(), [epdu_tag(33, b"MYPROTO"), epdu_tag(36, b"my info\x00pad")]))
+    for direction in (-1, 0, 1):
+        add(epdu(b"ip", echo4(), [epdu_tag(35, struct.pack(">i", direction))]))
+    add(epdu(b"ip", echo4(), [epdu_tag(31, b"\xff")]))
+    add(epdu(b"ip", udp4(), [epdu_tag(28, b"\x00\x00\x01\x02\x00\x01\x03"), epdu_tag(29, b"\x00\x00\x03\x04\x00\x01\x03")]))
+    for tag in (1, 15, 99, 0xFFFF):
+        add(epdu(b"ip", udp4(), [epdu_tag(tag, b"\x01\x02\x03")]))
+    add(epdu(b"ip", udp4(), [epdu_tag(99, b"")]))
+    add(epdu(b"eth", ether(0x0800, udp4())))
+    add(epdu(b"nosuch", udp4()))
+    add(epdu(None, udp4()))
+    add(epdu(b"", udp4()))
+    add(epdu(b"nosuch", udp4(), [epdu_tag(12, b"ip")]))                     # the last name counts
+    add(epdu(b"ip\x00\x00", udp4()))                                        # padded with zeros
+    add(epdu(b"ip", udp4(), end=b"\x00\x00\x00\x00"))                      # the end tag's value is skipped
+    add(epdu(b"ip", b""))
+    add(epdu(b"ipv6", b""))
+    add(epdu(b"eth_withoutfcs", b""))
+    add(epdu(b"ip", b"\x45"))
+    add(epdu_tag(12, b"ip"))                                                # no end tag
+    add(epdu_tag(12, b"ip") + b"\x00")
+    add(epdu_tag(12, b"ip") + b"\x00\x00\x00")
+    add(struct.pack(">HH", 12, 40) + b"ip")                                 # a name past the end
+    add(epdu_tag(12, b"ip") + struct.pack(">HH", 20, 4) + b"\x01\x02")
+    add(epdu_tag(12, b"ip") + epdu_tag(0, b"\x00" * 8))                     # the end tag's value past the end
+    add(b"\x00")
+    whole = epdu(b"ip", udp4(), [epdu_tag(20, v4), epdu_tag(26, struct.pack(">I", 9))])
+    for cut in (1, 2, 3, 4, 6, 8, 10, 12, 14, 18, 20, 24, 28, 30, 32, 40, 50, len(whole) - 3):
         add(whole, cut)
     return frames
 
@@ -1500,6 +1638,9 @@ def juniper_pic_frames(kind):
 def juniper_pic_damageable(data):
     """The magic number alone: without it both oracles read on from the first byte, each its own way, which RawNet follows."""
     return 3
+def exported_pdu_damageable(data):
+    """The first tag's number (see damage: only to a name, an address, an unknown tag or the end tag)."""
+    return 2 if len(data) >= 4 else 0
 
 
 def damage(frames, rng, damageable):
@@ -1541,6 +1682,9 @@ def damage(frames, rng, damageable):
                 at += 8
             if damageable is docsis_damageable:
                 at += 2
+            if damageable is exported_pdu_damageable:
+                at, value = 0, 0
+                data = data[:1] + bytes([rng.choice([12, 20, 21, 99, 0])]) + data[2:]
             if damageable is sunatm_damageable and at == 0:
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
@@ -1592,6 +1736,8 @@ def main():
         "juniper-atm2.pcap": (135, juniper_pic_frames("atm2"), juniper_pic_damageable),
         "juniper-services.pcap": (136, juniper_pic_frames("services"), juniper_pic_damageable),
         "juniper-atm1.pcap": (137, juniper_pic_frames("atm1"), juniper_pic_damageable),
+        "vpp.pcap": (280, vpp_frames(), vpp_damageable),
+        "exported-pdu.pcap": (252, exported_pdu_frames(), exported_pdu_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

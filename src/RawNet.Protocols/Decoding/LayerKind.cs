@@ -66,6 +66,18 @@ public enum LayerKind : byte
     Ax25,
     /// <summary>The text of an AX.25 information frame whose protocol ID says no layer 3 (0xf0); tshark "ax25_nol3".</summary>
     Ax25NoL3,
+    /// <summary>An fd.io VPP dispatch trace record's fixed part and node name (LINKTYPE_VPP_DISPATCH); tshark "vpp".</summary>
+    Vpp,
+    /// <summary>A VPP record's buffer metadata string; tshark "vpp-metadata".</summary>
+    VppMetadata,
+    /// <summary>A VPP record's buffer opaque string; tshark "vpp-opaque".</summary>
+    VppOpaque,
+    /// <summary>A VPP record's buffer opaque2 string; tshark "vpp-opaque2".</summary>
+    VppOpaque2,
+    /// <summary>A VPP record's buffer trace string (string count above 4); tshark "vpp-trace".</summary>
+    VppTrace,
+    /// <summary>A Wireshark exported PDU's tags (LINKTYPE_WIRESHARK_UPPER_PDU); tshark "exported_pdu".</summary>
+    ExportedPdu,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

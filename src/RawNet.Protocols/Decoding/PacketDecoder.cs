@@ -30,6 +30,8 @@ using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Ax25;
 using RawNet.Protocols.Docsis;
+using RawNet.Protocols.Vpp;
+using RawNet.Protocols.ExportedPdu;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -154,6 +156,7 @@ public sealed class PacketDecoder
         or LinkType.EthernetMpacket
         or LinkType.Docsis
         or LinkType.Ax25 or LinkType.Ax25Kiss
+        or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
@@ -402,6 +405,12 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Ax25Kiss:
                 DecodeAx25Kiss(input, capEnd, repEnd);
+                return;
+            case LinkType.VppDispatch:
+                DecodeVpp(input, capEnd, repEnd);
+                return;
+            case LinkType.WiresharkUpperPdu:
+                DecodeExportedPdu(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -998,6 +1007,149 @@ public sealed class PacketDecoder
                 Unsupported(input, next, capEnd, repEnd, "AX.25 protocol ID not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// An fd.io VPP dispatch trace record as tshark 4.0's vpp reads it: a major version other than 1 ends it (shown, not
+    /// malformed); then the minor version, string count, hint and buffer index, the node name (all in the vpp layer), and
+    /// the metadata, opaque, opaque2 and, for a string count above 4, trace strings, each a layer of its own; a string
+    /// without its zero byte ends the record where tshark's tvb_strsize throws. The packet data goes where the hint says:
+    /// Ethernet (without FCS), tshark's "ip" (IPv6 too by its version) or "ipv6", or for a hint of 0 (and one out of range) IPv4 after 0x45, IPv6 after 0x60,
+    /// else Ethernet. The TCP and UDP hints, which hand tshark's transport dissectors a segment with no IP, are left as data.
+    /// </summary>
+    private void DecodeVpp(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        ref Layer layer = ref _packet.Add(LayerKind.Vpp, 0, capEnd, Math.Max(capEnd, repEnd), input.Source);
+        if (capEnd > 0 && frame[0] != VppHeader.Major)
+        {
+            layer.HeaderLength = 1;
+            return;
+        }
+        if (!VppHeader.TryRead(frame, out var header))
+        {
+            // tshark reads the minor version, the count, the hint, then the buffer index's 4 bytes: the first read past the bytes throws.
+            int needed = capEnd < 4 ? capEnd + 1 : VppHeader.FixedLength;
+            VppCut(ref layer, needed <= repEnd, 0);
+            return;
+        }
+        if (!VppHeader.TryMeasureString(frame, VppHeader.Field.NodeName, out int nameLength))
+        {
+            VppCut(ref layer, capEnd < repEnd, VppHeader.Field.NodeName);
+            return;
+        }
+        int offset = VppHeader.Field.NodeName + nameLength;
+        layer.HeaderLength = offset;
+        int strings = header.Strings;
+        for (int i = 1; i < strings; i++)
+        {
+            if (!VppHeader.TryMeasureString(frame, offset, out int length))
+            {
+                Stop(capEnd < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Vpp, offset, "VPP string without its zero byte");
+                return;
+            }
+            if (_packet.IsFull)
+                return;
+            var kind = i switch { 1 => LayerKind.VppMetadata, 2 => LayerKind.VppOpaque, 3 => LayerKind.VppOpaque2, _ => LayerKind.VppTrace };
+            _packet.Add(kind, offset, length, length, input.Source);
+            offset += length;
+        }
+        switch (header.EffectiveHint)
+        {
+            case VppHeader.HintEthernet:
+                DecodeEthernet(input, offset, capEnd, repEnd);
+                return;
+            case VppHeader.HintIpv4:
+                DecodeIpByDispatcher(input, offset, capEnd, repEnd);
+                return;
+            case VppHeader.HintIpv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            case VppHeader.HintTcp or VppHeader.HintUdp:
+                Unsupported(input, offset, capEnd, repEnd, "VPP's TCP and UDP hints hand on a segment with no IP header: not decoded");
+                return;
+        }
+        if (offset >= capEnd)
+        {
+            Stop(offset < repEnd ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Vpp, offset, "VPP record with no packet data");
+            return;
+        }
+        switch (frame[offset])
+        {
+            case VppHeader.TypicalIpv4:
+                DecodeIpv4(input, offset, capEnd, repEnd);
+                return;
+            case VppHeader.TypicalIpv6:
+                DecodeIpv6(input, offset, capEnd, repEnd);
+                return;
+            default:
+                DecodeEthernet(input, offset, capEnd, repEnd);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A Wireshark exported PDU as tshark 4.0's exported_pdu reads it: the tags to the end tag (<see cref="ExportedPduWalk"/>;
+    /// a read past the bytes ends the record there, a port type tshark no longer maps fails its assertion), then the PDU
+    /// handed to the dissector the last name tag names, when RawNet has it: "ip" (IPv6 too by its version), "ipv6",
+    /// "eth_withoutfcs". Other names are left undecoded (tshark has no dissector "eth"; those it has, it runs).
+    /// </summary>
+    private void DecodeExportedPdu(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        var walk = new ExportedPduWalk(frame);
+        int nameAt = -1, nameLength = 0;
+        while (walk.MoveNext())
+        {
+            if (!walk.Complete)
+                continue;
+            if (walk.Tag == ExportedPduTags.DissectorName)
+            {
+                nameAt = walk.ValueOffset;
+                nameLength = walk.Length;
+            }
+            else if (walk.Tag is ExportedPduTags.HeuristicDissectorName or ExportedPduTags.DissectorTableName)
+                nameAt = -1;
+        }
+        int tags = walk.Needed == 0 ? walk.PduOffset : capEnd;
+        ref Layer layer = ref _packet.Add(LayerKind.ExportedPdu, 0, tags, Math.Max(capEnd, repEnd), input.Source);
+        if (walk.Needed != 0)
+        {
+            bool truncated = walk.Needed > 0 && walk.Needed <= repEnd;
+            layer.Status = truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.ExportedPdu, walk.Offset,
+                walk.Needed < 0 ? "exported PDU port type tshark 4.0 no longer maps (its assertion fails)"
+                : truncated ? "exported PDU tags cut short by the capture length" : "exported PDU tag runs past the end of the record");
+            return;
+        }
+        var name = nameAt < 0 ? default : frame.Slice(nameAt, nameLength);
+        int nul = name.IndexOf((byte)0);
+        if (nul >= 0)
+            name = name[..nul];
+        int pdu = walk.PduOffset;
+        if (name.SequenceEqual("ip"u8))
+        {
+            layer.Detail = 1;
+            DecodeIpByDispatcher(input, pdu, capEnd, repEnd);
+        }
+        else if (name.SequenceEqual("ipv6"u8))
+        {
+            layer.Detail = 1;
+            DecodeIpv6(input, pdu, capEnd, repEnd);
+        }
+        else if (name.SequenceEqual("eth_withoutfcs"u8))
+        {
+            layer.Detail = 1;
+            DecodeEthernet(input, pdu, capEnd, repEnd);
+        }
+    }
+
+    /// <summary>Marks the vpp layer as cut where tshark's read at <paramref name="offset"/> threw: truncated when the capture cut it.</summary>
+    private void VppCut(ref Layer layer, bool truncated, int offset)
+    {
+        layer.Status = truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
+        Stop(truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Vpp, offset,
+            truncated ? "VPP record cut short by the capture length" : "frame ends inside the VPP record's header");
     }
 
     /// <summary>

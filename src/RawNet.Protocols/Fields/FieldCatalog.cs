@@ -56,6 +56,12 @@ public static class FieldCatalog
         LayerKind.Docsis => Docsis.DocsisFields.All,
         LayerKind.Ax25Kiss => Ax25.Ax25Fields.Kiss,
         LayerKind.Ax25 => Ax25.Ax25Fields.All,
+        LayerKind.Vpp => Vpp.VppFields.Header,
+        LayerKind.VppMetadata => Vpp.VppFields.Metadata,
+        LayerKind.VppOpaque => Vpp.VppFields.Opaque,
+        LayerKind.VppOpaque2 => Vpp.VppFields.Opaque2,
+        LayerKind.VppTrace => Vpp.VppFields.Trace,
+        LayerKind.ExportedPdu => ExportedPdu.ExportedPduFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -119,6 +125,7 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25 or LayerKind.Ax25NoL3
+        || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 
@@ -214,6 +221,12 @@ public static class FieldCatalog
         LayerKind.Ax25Kiss => "ax25_kiss",
         LayerKind.Ax25 => "ax25",
         LayerKind.Ax25NoL3 => "ax25_nol3",
+        LayerKind.Vpp => "vpp",
+        LayerKind.VppMetadata => "vpp-metadata",
+        LayerKind.VppOpaque => "vpp-opaque",
+        LayerKind.VppOpaque2 => "vpp-opaque2",
+        LayerKind.VppTrace => "vpp-trace",
+        LayerKind.ExportedPdu => "exported_pdu",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -296,6 +309,12 @@ public static class FieldCatalog
         LayerKind.Ax25Kiss => "AX.25 KISS",
         LayerKind.Ax25 => "Amateur Radio AX.25",
         LayerKind.Ax25NoL3 => "AX.25 no Layer 3",
+        LayerKind.Vpp => "VPP Dispatch Trace",
+        LayerKind.VppMetadata => "VPP Buffer Metadata",
+        LayerKind.VppOpaque => "VPP Buffer Opaque",
+        LayerKind.VppOpaque2 => "VPP Buffer Opaque2",
+        LayerKind.VppTrace => "VPP Buffer Trace",
+        LayerKind.ExportedPdu => "EXPORTED_PDU",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

@@ -20,7 +20,8 @@ public static class FieldFormatter
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
-        FieldKind.BuiltText => Math.Max(MaxLength, TokenRing.TokenRingFieldReader.MaxFormattedLength),
+        FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
+            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : TokenRing.TokenRingFieldReader.MaxFormattedLength),
         _ => MaxLength,
     };
 
@@ -103,6 +104,8 @@ public static class FieldFormatter
             case FieldKind.HttpText:
                 return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
             case FieldKind.BuiltText:
+                if (field.Computed == ComputedField.VppLine)
+                    return Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written);
                 return field.Computed == ComputedField.TrRingBridgePairs && TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written);
             default:
                 return false;

@@ -60,6 +60,10 @@ public static class FieldReader
             return Ax25.Ax25FieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
+        if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))
+            return ExportedPdu.ExportedPduFieldReader.TryRead(field.Computed, buffer[layer.Offset..], layer.Offset, occurrence, out value);
+        if (Vpp.VppFieldReader.Serves(field.Computed))
+            return Vpp.VppFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))
             return Erf.ErfFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Juniper.JuniperFieldReader.Serves(field.Computed))

@@ -9,7 +9,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183, and the MLPPP, MLFR, GGSN, ATM2, services and ATM1 PICs on 130, 131, 133, 135, 136 and 137), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143,
-/// AX.25 on 3 and with KISS on 202)
+/// AX.25 on 3 and with KISS on 202,
+/// VPP dispatch traces on 280, exported PDUs on 252)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -68,6 +69,12 @@ public sealed class PseudoLinkOracleTests
         "ax25.via3", "ax25.via4", "ax25.via5", "ax25.via6", "ax25.via7", "ax25.via8", "ax25.ctl", "ax25.ctl.n_r", "ax25.ctl.n_s",
         "ax25.ctl.p", "ax25.ctl.f", "ax25.ctl.ftype_s", "ax25.ctl.ftype_i", "ax25.ctl.ftype_su", "ax25.ctl.u_cmd", "ax25.ctl.u_resp",
         "ax25.pid",
+        "vpp.MajorVersion", "vpp.MinorVersion", "vpp.ProtocolHint", "vpp.BufferIndex", "vpp.NodeName", "vpp.metadata", "vpp.opaque",
+        "vpp.opaque2", "vpp.trace",
+        "exported_pdu.tag", "exported_pdu.tag_len", "exported_pdu.prot_name", "exported_pdu.ipv4_src", "exported_pdu.ipv4_dst",
+        "exported_pdu.ipv6_src", "exported_pdu.ipv6_dst", "exported_pdu.port_type", "exported_pdu.src_port", "exported_pdu.dst_port",
+        "exported_pdu.ss7_opc", "exported_pdu.ss7_dpc", "exported_pdu.orig_fno", "exported_pdu.dvb-ci.event", "exported_pdu.dis_table_val",
+        "exported_pdu.col_proto_str", "exported_pdu.p2p_dir", "exported_pdu.unknown_tag.val", "exported_pdu.exported_pdu",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -205,6 +212,18 @@ public sealed class PseudoLinkOracleTests
     [InlineData("ax25-kiss.pcap", "ax25_kiss && !ax25")]
     [InlineData("ax25-kiss.pcap", "ax25_kiss.data_ack == 18 || ax25_kiss.txdelay == 50")]
     [InlineData("ax25-kiss.pcap", "ax25_kiss.cmd == 0 && udp")]
+    [InlineData("vpp.pcap", "vpp")]
+    [InlineData("vpp.pcap", "vpp.ProtocolHint || vpp.MinorVersion")]
+    [InlineData("vpp.pcap", "vpp.trace && ip")]
+    [InlineData("vpp.pcap", "vpp.metadata contains \"sw_if_index\" && eth")]
+    [InlineData("vpp.pcap", "vpp.NodeName == \"\" || vpp.MajorVersion != 1")]
+    [InlineData("vpp.pcap", "vpp.BufferIndex == 0x12345 && !ip && !ipv6")]
+    [InlineData("exported-pdu.pcap", "exported_pdu")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.prot_name == \"ip\" && udp")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.ipv4_src == 198.18.0.1")]
+    [InlineData("exported-pdu.pcap", "ip.src == 198.18.0.1 && !eth")]
+    [InlineData("exported-pdu.pcap", "exported_pdu.tag == 99 || exported_pdu.p2p_dir < 0")]
+    [InlineData("exported-pdu.pcap", "exported_pdu && !ip && !ipv6")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -417,6 +436,21 @@ public sealed class PseudoLinkOracleTests
         var refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap")]);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("unknown data link type 3", refused.StdErr);
+        var vpp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "vpp.ProtocolHint", "-e", "vpp.opaque", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",
+            "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:arp",
+            "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:vpp-trace:ip:udp", "vpp\t", "vpp:vpp-metadata\t", "\t255\t", "l1,l2,l3,,l5,",
+            "Bogus IPv6 version", "Malformed Packet: VPP", "size limited" })
+            Assert.Contains(value, vpp.StdOut);
+        var exported = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "exported_pdu.tag", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "exported_pdu:ip:udp", "exported_pdu:ip:tcp", "exported_pdu:ip:icmp", "exported_pdu:ipv6:udp",
+            "exported_pdu:ip:ipv6:udp", "exported_pdu:eth:ethertype:arp", "exported_pdu\t12,0\tExported PDU\t", "12,20,21,0", "12,22,23,0",
+            "12,24,25,26,0", "12,28,29,0", "12,65535,0", "Bogus IPv6 version", "Exported PDU\t[Malformed Packet]", "size limited" })
+            Assert.Contains(value, exported.StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);

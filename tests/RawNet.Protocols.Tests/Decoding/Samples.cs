@@ -226,6 +226,13 @@ internal static class Samples
             (LinkType.Ax25, Ax25.Ax25Tests.Frame(0x00, 0xCD, Ax25.Ax25Tests.Arp(1))),
             (LinkType.Ax25Kiss, Concat([0x00], Ax25.Ax25Tests.Frame(0x03, 0xCC, tcp6))),
             (LinkType.Ax25Kiss, Concat([0x0C, 0x12, 0x34], Ax25.Ax25Tests.Frame(0x03, 0xF0, [0x41, 0x42], vias: 9))),
+            // VPP dispatch traces: IPv4 guessed from its first byte with a trace string, Ethernet by its hint.
+            (LinkType.VppDispatch, Vpp.VppTests.Record(0, udp4, ["ip4-input", "a\nb", "o", "o2", "t"])),
+            (LinkType.VppDispatch, Vpp.VppTests.Record(1, EthernetFrame(EtherType.Ipv6, tcp6))),
+            // Exported PDUs: IPv4 named "ip" with address and port tags, Ethernet named "eth_withoutfcs".
+            (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("ip", udp4, ExportedPdu.ExportedPduTests.Tag(20, [10, 0, 0, 1]),
+                ExportedPdu.ExportedPduTests.Tag(24, U32(3)))),
+            (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("eth_withoutfcs", EthernetFrame(EtherType.Ipv6, tcp6))),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

@@ -82,6 +82,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Fpp
             or LayerKind.Docsis
             or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Ax25NoL3
+            or LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
             or LayerKind.Atm or LayerKind.AtmLane
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
@@ -201,7 +202,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
-        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.Ax25;
+        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.Ax25
+        or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in

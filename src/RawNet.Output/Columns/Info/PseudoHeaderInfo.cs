@@ -59,6 +59,14 @@ internal static class PseudoHeaderInfo
             Ax25Info.Write(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind == LayerKind.ExportedPdu)
+            return layer.Status != LayerStatus.Complete;
+        if (layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace)
+        {
+            // vpp and its string protocols clear the Info column; a read of vpp's that threw after them marks it.
+            return layer.Status != LayerStatus.Complete || (index == source.Packet.LayerCount - 1 && source.Packet.StoppedAt == LayerKind.Vpp
+                && source.Packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed);
+        }
         if (layer.Kind == LayerKind.Fpp)
         {
             AppendFppInfo(line, in source, index);
@@ -223,6 +231,13 @@ internal static class PseudoHeaderInfo
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
+        LayerKind.Vpp => "VPP",
+        // A PDU handed to a dissector clears the column first.
+        LayerKind.ExportedPdu => source.Packet[index].Detail != 0 ? "" : "Exported PDU",
+        LayerKind.VppMetadata => "VPP-Metadata",
+        LayerKind.VppOpaque => "VPP-Opaque",
+        LayerKind.VppOpaque2 => "VPP-Opaque2",
+        LayerKind.VppTrace => "VPP-Trace",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
