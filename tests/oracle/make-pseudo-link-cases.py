@@ -44,8 +44,8 @@ KISS commands, short frames and cuts (see ax25_frames, ax25_kiss_frames).
 vpp.pcap (LINKTYPE_VPP_DISPATCH, 280):
 VPP dispatch trace records before Ethernet, IPv4 and IPv6 by their hint, multi-line strings, odd versions, short
 frames and cuts (see vpp_frames). exported-pdu.pcap (LINKTYPE_WIRESHARK_UPPER_PDU, 252): exported PDUs
-with every tag tshark 4.0 reads before IPv4, IPv6 and Ethernet, damaged tags and cuts (see exported_pdu_frames). Every timestamp starts
-
+with every tag tshark 4.0 reads before IPv4, IPv6 and Ethernet, damaged tags and cuts (see exported_pdu_frames).
+Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1498,6 +1498,15 @@ def juniper_pic_frames(kind):
     for end in (5, 8, 12, 14, 16, 20):
         add(whole[:end])
     for cut in list(range(1, 48)) + [len(whole) - 5]:                    # through the headers, and up to UDP's payload
+        add(whole, cut)
+    return frames
+
+
+def juniper_pic_damageable(data):
+    """The magic number alone: without it both oracles read on from the first byte, each its own way, which RawNet follows."""
+    return 3
+
+
 def vpp(payload, hint=0, strings=(b"ip4-input", b"", b"", b""), count=None, major=1, minor=0, index=0x00012345):
     """A VPP dispatch trace record: versions, string count, hint, buffer index, the zero-ended strings, the packet data."""
     count = len(strings) if count is None else count
@@ -1635,9 +1644,6 @@ def exported_pdu_frames():
     return frames
 
 
-def juniper_pic_damageable(data):
-    """The magic number alone: without it both oracles read on from the first byte, each its own way, which RawNet follows."""
-    return 3
 def exported_pdu_damageable(data):
     """The first tag's number (see damage: only to a name, an address, an unknown tag or the end tag)."""
     return 2 if len(data) >= 4 else 0
