@@ -45,6 +45,22 @@ public class ProtocolChainTests
     }
 
     [Fact]
+    public void An_mpls_stack_is_one_entry_and_an_icmp_error_lists_what_it_quotes()
+    {
+        byte[] labels = [0x00, 0x01, 0x00, 0x40, 0x00, 0x02, 0x01, 0x40];
+        Assert.Equal("eth:ethertype:mpls:ip:udp:data", Chain(EthernetFrame((EtherType)0x8847, Concat(labels, Udp4))));
+        Assert.Equal("eth:ethertype:ip:icmp:ip:udp:data", Chain(EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Icmp, IcmpPacket(3, 3, 0, Udp4)))));
+    }
+
+    [Fact]
+    public void Icmpv6_bodies_other_than_an_echos_are_not_data()
+    {
+        byte[] target = new byte[16];
+        Assert.Equal("eth:ethertype:ipv6:icmpv6", Chain(EthernetFrame(EtherType.Ipv6, Ipv6Packet(IpProtocol.Icmpv6, Icmpv6Packet(135, 0, 0, target)))));
+        Assert.Equal("eth:ethertype:ipv6:icmpv6:data", Chain(EthernetFrame(EtherType.Ipv6, Ipv6Packet(IpProtocol.Icmpv6, Icmpv6Packet(128, 0, 0x00010001, [1, 2, 3, 4])))));
+    }
+
+    [Fact]
     public void The_chain_is_a_string_field_of_the_frame()
     {
         Assert.True(FieldCatalog.TryFind("frame.protocols", out var definitions));
