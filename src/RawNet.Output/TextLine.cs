@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Output;
@@ -182,10 +183,10 @@ public sealed class TextLine
         _length += n;
     }
 
-    /// <summary>Appends a field value exactly as <c>-T fields</c> shows it.</summary>
-    public void AppendField(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    /// <summary>Appends a field value exactly as <c>-T fields</c> shows it (<paramref name="packet"/>: for values written from its layers).</summary>
+    public void AppendField(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, DecodedPacket? packet = null)
     {
-        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.RoomFor(field, value)), out int n);
+        FieldFormatter.TryFormat(field, value, buffer, Room(FieldFormatter.RoomFor(field, value)), out int n, packet);
         _length += n;
     }
 

@@ -39,7 +39,7 @@ internal static class Decode
                     continue;
                 var buffer = packet.BufferOf(packet[i], frame);
                 for (int n = 0; FieldReader.TryRead(definition, packet, i, frame, n, out var value); n++)
-                    values.Add(FieldFormatter.Format(definition, value, buffer));
+                    values.Add(FieldFormatter.Format(definition, value, buffer, packet));
             }
         }
         return values.Count == 0 ? null : string.Join(',', values);
@@ -56,7 +56,7 @@ internal static class Decode
             {
                 for (int n = 0; n < 64 && FieldReader.TryRead(definition, packet, i, frame, n, out var value); n++)
                 {
-                    if (FieldFormatter.TryFormat(definition, value, buffer, text, out _))
+                    if (FieldFormatter.TryFormat(definition, value, buffer, text, out _, packet))
                         count++;
                 }
             }

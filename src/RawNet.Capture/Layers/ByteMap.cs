@@ -85,7 +85,7 @@ public sealed class ByteMap
             for (int occurrence = 0; FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
             {
                 var by = writer == WrittenBy.Application && kernelFilled.Contains(field) ? WrittenBy.Kernel : writer;
-                fields.Add(new ByteMapField(field.Name, field.Label, FieldFormatter.Format(field, value, buffer), value.Offset, value.Length, by));
+                fields.Add(new ByteMapField(field.Name, field.Label, FieldFormatter.Format(field, value, buffer, packet), value.Offset, value.Length, by));
             }
         }
         return fields;

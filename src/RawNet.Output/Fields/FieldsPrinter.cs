@@ -73,7 +73,7 @@ public sealed class FieldsPrinter : IPacketPrinter
                     if (!first)
                         line.Append(',');
                     first = false;
-                    line.AppendField(definition, value, buffer);
+                    line.AppendField(definition, value, buffer, packet);
                 }
             }
         }

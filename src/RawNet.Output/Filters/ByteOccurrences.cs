@@ -139,7 +139,7 @@ internal ref struct ByteOccurrences
             {
                 int room = FieldFormatter.RoomFor(field, value);
                 var chars = room <= _chars.Length ? _chars : Rent(ref _longChars, room).AsSpan();
-                if (!FieldFormatter.TryFormat(field, value, buffer, chars, out int written))
+                if (!FieldFormatter.TryFormat(field, value, buffer, chars, out int written, _packet))
                     return false;
                 int utf8 = Encoding.UTF8.GetMaxByteCount(written);
                 var text = utf8 <= _text.Length ? _text : Rent(ref _longText, utf8).AsSpan();

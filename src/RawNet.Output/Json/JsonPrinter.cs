@@ -125,13 +125,13 @@ public sealed class JsonPrinter : IPacketPrinter
             bool many = last > f || FieldReader.TryRead(field, packet, index, frame, 1, out _);
             if (many)
                 json.WriteStartArray();
-            WriteValue(field, first, buffer);
+            WriteValue(field, first, buffer, packet);
             for (int occurrence = 1; many && FieldReader.TryRead(field, packet, index, frame, occurrence, out var value); occurrence++)
-                WriteValue(field, value, buffer);
+                WriteValue(field, value, buffer, packet);
             for (int same = f + 1; same <= last; same++)
             {
                 for (int occurrence = 0; FieldReader.TryRead(fields[same], packet, index, frame, occurrence, out var value); occurrence++)
-                    WriteValue(fields[same], value, buffer);
+                    WriteValue(fields[same], value, buffer, packet);
             }
             if (many)
                 json.WriteEndArray();
@@ -141,12 +141,12 @@ public sealed class JsonPrinter : IPacketPrinter
 
     private static bool Writes(FieldDefinition field) => !field.TreeOnly && field.Kind != FieldKind.Bytes;
 
-    private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, DecodedPacket packet)
     {
         int room = FieldFormatter.RoomFor(field, value);
         if (_value.Length < room)
             _value = new char[room];
-        FieldFormatter.TryFormat(field, value, buffer, _value, out int written);
+        FieldFormatter.TryFormat(field, value, buffer, _value, out int written, packet);
         _json.WriteStringValue(_value.AsSpan(0, written));
     }
 }

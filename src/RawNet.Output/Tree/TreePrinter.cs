@@ -119,7 +119,7 @@ public sealed class TreePrinter : IPacketPrinter
             while (items.MoveNext())
             {
                 if (items.Field.InTree)
-                    AppendItem(items.Field, items.Value, buffer, items.Depth + 1, output);
+                    AppendItem(packet, items.Field, items.Value, buffer, items.Depth + 1, output);
             }
             return;
         }
@@ -136,7 +136,7 @@ public sealed class TreePrinter : IPacketPrinter
                     FieldGroup.Open(field.Group, group, ref state, static (heading, ref s) => s.Item1.Heading(heading, s.Item2));
                     group = field.Group;
                 }
-                AppendItem(field, value, buffer, (group?.Depth ?? 0) + 1, output);
+                AppendItem(packet, field, value, buffer, (group?.Depth ?? 0) + 1, output);
                 // A marker says the same thing however often tshark adds it (a duplicate ACK's twice): one line.
                 if (field.Kind == FieldKind.Marker)
                     break;
@@ -145,13 +145,13 @@ public sealed class TreePrinter : IPacketPrinter
     }
 
     /// <summary>One field's line: "Label (name): value  [first-last]", or the line itself for a message's line, or a byte count.</summary>
-    private void AppendItem(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, int depth, TextWriter output)
+    private void AppendItem(DecodedPacket packet, FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, int depth, TextWriter output)
     {
         var line = _line;
         for (int d = 0; d < depth; d++)
             line.Append(Indent);
         if (field.TreeForm == TreeForm.Line)
-            line.AppendField(field, value, buffer);
+            line.AppendField(field, value, buffer, packet);
         else
         {
             line.Append(field.Label);
@@ -172,7 +172,7 @@ public sealed class TreePrinter : IPacketPrinter
                 else if (field.Kind == FieldKind.Boolean)
                     line.Append(LayerNotes.Flag(value.Number));
                 else
-                    line.AppendField(field, value, buffer);
+                    line.AppendField(field, value, buffer, packet);
             }
         }
         if (value.Length > 0 && field.Kind != FieldKind.Marker)

@@ -14,6 +14,8 @@ public static class FrameFields
     public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("frame.time_relative", "Time since reference or first frame", LayerKind.Frame, FieldKind.RelativeTime, AnalysisValue.FrameTimeRelative);
     public static readonly FieldDefinition CapturedLength = FieldDefinition.Derived("frame.cap_len", "Capture Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameCapturedLength);
 
+    public static readonly FieldDefinition Protocols = FieldDefinition.Derived("frame.protocols", "Protocols in frame", LayerKind.Frame, FieldKind.BuiltText, ComputedField.FrameProtocols);
+
     /// <summary>Every frame field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength];
+    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength, Protocols];
 }

@@ -46,7 +46,8 @@ public enum FieldKind : byte
     HttpText,
     /// <summary>
     /// A string a dissector builds from several of the packet's bytes (Wireshark FT_STRING), written by the field's reader
-    /// when shown: Token Ring's ring-bridge pairs (<see cref="TokenRing.TokenRingFieldReader.TryFormat"/>).
+    /// when shown: Token Ring's ring-bridge pairs (<see cref="TokenRing.TokenRingFieldReader.TryFormat"/>), or from the
+    /// packet's layers: the frame's chain of protocols (<see cref="Decoding.ProtocolChain"/>).
     /// </summary>
     BuiltText,
     /// <summary>
@@ -193,6 +194,8 @@ public enum ComputedField : ushort
     FrameTimeEpoch,
     FrameLength,
     FrameCapturedLength,
+    /// <summary>The chain of protocols in the frame (frame.protocols), written by <see cref="Decoding.ProtocolChain"/>.</summary>
+    FrameProtocols,
     /// <summary>Both addresses of a layer, destination first (eth.addr), or source first (ip.addr, ipv6.addr).</summary>
     EthernetAddresses,
     /// <summary>The FCS at the end of an Ethernet frame that keeps one (eth.fcs).</summary>

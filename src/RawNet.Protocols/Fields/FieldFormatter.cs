@@ -21,12 +21,16 @@ public static class FieldFormatter
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
-            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : TokenRing.TokenRingFieldReader.MaxFormattedLength),
+            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Decoding.ProtocolChain.MaxLength)),
         _ => MaxLength,
     };
 
-    /// <summary>Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields.</summary>
-    public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
+    /// <summary>
+    /// Formats one value; <paramref name="buffer"/> is the layer's buffer, for address fields; <paramref name="packet"/>
+    /// the packet it was read from, for a value written from its layers (frame.protocols; without it nothing is written).
+    /// </summary>
+    public static bool TryFormat(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written,
+        Decoding.DecodedPacket? packet = null)
     {
         written = 0;
         switch (field.Kind)
@@ -104,9 +108,13 @@ public static class FieldFormatter
             case FieldKind.HttpText:
                 return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
             case FieldKind.BuiltText:
-                if (field.Computed == ComputedField.VppLine)
-                    return Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written);
-                return field.Computed == ComputedField.TrRingBridgePairs && TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written);
+                return field.Computed switch
+                {
+                    ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
+                    ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
+                    ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
+                    _ => false,
+                };
             default:
                 return false;
         }
@@ -129,11 +137,11 @@ public static class FieldFormatter
     }
 
     /// <summary>Formats one value as a new string (for trees and JSON, not hot loops).</summary>
-    public static string Format(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    public static string Format(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, Decoding.DecodedPacket? packet = null)
     {
         int room = RoomFor(field, value);
         Span<char> text = room <= MaxLength ? stackalloc char[MaxLength] : new char[room];
-        return TryFormat(field, value, buffer, text, out int n) ? new string(text[..n]) : "";
+        return TryFormat(field, value, buffer, text, out int n, packet) ? new string(text[..n]) : "";
     }
 
     /// <summary>Writes a MAC address as six lowercase hex pairs joined by colons.</summary>

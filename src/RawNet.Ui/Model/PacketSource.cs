@@ -218,7 +218,7 @@ public sealed class PacketSource
         foreach (var field in fields)
         {
             if (FieldReader.TryRead(field, packet, layerIndex, frame, 0, out var value))
-                return FieldFormatter.Format(field, value, packet.BufferOf(packet[layerIndex], frame));
+                return FieldFormatter.Format(field, value, packet.BufferOf(packet[layerIndex], frame), packet);
         }
         return "";
     }
@@ -258,7 +258,7 @@ public sealed class PacketSource
                 while (items.MoveNext())
                 {
                     if (items.Field.InTree)
-                        lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(items.Depth) + ItemText(items.Field, items.Value, buffer),
+                        lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(items.Depth) + ItemText(items.Field, items.Value, buffer, packet),
                             inFrame ? items.Value.Offset : 0, inFrame ? items.Value.Length : 0));
                 }
                 AddNotes(lines, layer, i, bad);
@@ -279,7 +279,7 @@ public sealed class PacketSource
                             s.lines.Add(new TreeLine(TreeLineKind.Note, s.i, Indent(heading.Depth - 1) + heading.Heading, 0, 0)));
                         group = field.Group;
                     }
-                    lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(group?.Depth ?? 0) + ItemText(field, value, buffer), inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
+                    lines.Add(new TreeLine(TreeLineKind.Field, i, Indent(group?.Depth ?? 0) + ItemText(field, value, buffer, packet), inFrame ? value.Offset : 0, inFrame ? value.Length : 0));
                     if (field.Kind == FieldKind.Marker)
                         break;
                 }
@@ -298,17 +298,17 @@ public sealed class PacketSource
     private static string Indent(int depth) => new(' ', depth * 4);
 
     /// <summary>A field's text in the tree: "Label (name): value", the line itself for a message's line, or a byte count.</summary>
-    private static string ItemText(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer)
+    private static string ItemText(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, DecodedPacket packet)
     {
         if (field.TreeForm == TreeForm.Line)
-            return FieldFormatter.Format(field, value, buffer);
+            return FieldFormatter.Format(field, value, buffer, packet);
         string label = field.TreeOnly ? field.Label : $"{field.Label} ({field.Name})";
         return field.Kind switch
         {
             FieldKind.Marker => label,
             _ when field.TreeForm == TreeForm.ByteCount => $"{label}: {value.Length} byte{(value.Length == 1 ? "" : "s")}",
             FieldKind.Boolean => $"{label}: {LayerNotes.Flag(value.Number)}",
-            _ => $"{label}: {FieldFormatter.Format(field, value, buffer)}",
+            _ => $"{label}: {FieldFormatter.Format(field, value, buffer, packet)}",
         };
     }
 

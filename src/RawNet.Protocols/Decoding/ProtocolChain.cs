@@ -1,0 +1,155 @@
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Decoding;
+
+/// <summary>
+/// tshark's <c>frame.protocols</c>: the names of the dissectors that took part in a frame, outermost first, joined by
+/// colons ("eth:ethertype:ip:tcp"). tshark lists every dissector it called that has a protocol and accepted the bytes,
+/// so besides each layer's protocol name the chain holds the dispatch dissectors between layers ("ethertype" behind an
+/// EtherType field, "pcap_pktdata" behind a link-type field, "wlan_radio" before an 802.11 frame with radio information)
+/// and "data" for bytes nothing decodes. This is the one table of the names each layer adds to the chain.
+/// </summary>
+public static class ProtocolChain
+{
+    /// <summary>The longest name one layer adds, separators included ("ppi:pcap_pktdata:" and the like, with room).</summary>
+    private const int MaxPerLayer = 40;
+
+    /// <summary>Characters enough for any packet's chain.</summary>
+    public const int MaxLength = DecodedPacket.MaxLayers * MaxPerLayer;
+
+    /// <summary>
+    /// The name a layer adds for itself: the protocol's filter name (<see cref="FieldCatalog.ProtocolNameOf"/>), except where
+    /// the chain names a layer otherwise (IPv6's extension headers each have a dissector of their own); null for a layer
+    /// that adds none (the frame; an MPLS label after the first, as tshark's one MPLS dissector reads the whole stack;
+    /// the first layer in an L2TPv3 pseudowire, which tshark hands to the pseudowire type's dissector without adding its
+    /// protocol; bytes
+    /// nothing decodes of which none were captured, an LLC XID's information and an ICMPv6 body, which their own dissectors read).
+    /// </summary>
+    public static string? NameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        ref readonly Layer layer = ref packet[index];
+        return layer.Kind switch
+        {
+            LayerKind.Frame => null,
+            LayerKind.Ipv6HopByHop => "ipv6.hopopts",
+            LayerKind.Ipv6Routing => "ipv6.routing",
+            LayerKind.Ipv6Fragment => "ipv6.fraghdr",
+            LayerKind.Ipv6DestinationOptions => "ipv6.dstopts",
+            LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
+            _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
+            LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || IsIcmpv6Body(packet, index, frame) => null,
+            _ => FieldCatalog.ProtocolNameOf(packet, index, frame),
+        };
+    }
+
+    /// <summary>
+    /// The dispatch dissector tshark calls after the layer at <paramref name="index"/> to find the next one, when it is
+    /// one with a protocol of its own and a next layer was found or its bytes were handed to "data"; null when none.
+    /// </summary>
+    public static string? DispatchAfter(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        if (index + 1 >= packet.LayerCount)
+            return null;
+        ref readonly Layer next = ref packet[index + 1];
+        if (next.Kind == LayerKind.Payload && next.HeaderLength == 0)
+            return null;
+        return packet[index].Kind switch
+        {
+            // An EtherType field is looked up in the "ethertype" table; an 802.3 length hands the frame to LLC directly.
+            LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.LinuxSll or LayerKind.LinuxSll2
+                or LayerKind.Arista when next.Kind != LayerKind.Llc => "ethertype",
+            // MACsec's unmodified secure data starts with an EtherType; encrypted or changed data goes to "data".
+            LayerKind.Macsec when MacsecCarriesEtherType(packet.HeaderOf(packet[index], frame)) => "ethertype",
+            // PKTAP and PPI hand the packet of the link type they name to the link-type table.
+            LayerKind.Pktap => "pcap_pktdata",
+            LayerKind.Ppi when next.Kind != LayerKind.Ieee80211 => "pcap_pktdata",
+            _ => null,
+        };
+    }
+
+    /// <summary>An LLC XID's information field in IEEE 802.2's basic format (0x81), which LLC's own dissector reads: no data.</summary>
+    private static bool IsXidInformation(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        if (packet[index - 1].Kind != LayerKind.Llc)
+            return false;
+        var llc = packet.HeaderOf(packet[index - 1], frame);
+        var information = packet.HeaderOf(packet[index], frame);
+        const byte xid = 0xAF, pollFinal = 0x10, basicFormat = 0x81;
+        return llc.Length > Llc.LlcHeader.Field.Control && (llc[Llc.LlcHeader.Field.Control] & ~pollFinal) == xid
+            && information.Length > 0 && information[0] == basicFormat;
+    }
+
+    /// <summary>The body of an ICMPv6 message other than an echo, which ICMPv6's own dissector reads (options, addresses): no data.</summary>
+    private static bool IsIcmpv6Body(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        if (packet[index - 1].Kind != LayerKind.Icmpv6)
+            return false;
+        var icmpv6 = packet.HeaderOf(packet[index - 1], frame);
+        return icmpv6.Length > 0 && !Icmpv6.Icmpv6Message.IsEcho(icmpv6[0]);
+    }
+
+    private static bool MacsecCarriesEtherType(ReadOnlySpan<byte> header) =>
+        header.Length > 0 && (header[Macsec.MacsecHeader.Field.TciAn] & (Macsec.MacsecHeader.Mask.Encrypted | Macsec.MacsecHeader.Mask.Changed)) == 0;
+
+    /// <summary>
+    /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
+    /// spanning tree BPDU that hands GARP on, IPv4's that hands a version 6 header on, PPP's that hands a Cisco HDLC frame
+    /// on), or for the link type when the first layer is the network layer (raw IP, Classical IP over ATM); null when none.
+    /// </summary>
+    private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
+    {
+        _ when index == 1 && LinkPseudoProtocol(packet.WiretapFrame.LinkType) is { } link => link,
+        _ when packet[index - 1].Kind == LayerKind.Pktap && Pktap.PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
+            && Pktap.PktapHeader.TryGetLinkType(pktap.Dlt, out var innerLink) && LinkPseudoProtocol(innerLink) is { } inner => inner,
+        LayerKind.Avs when index == 1 && packet.WiretapFrame.LinkType == LinkType.Prism => "prism",
+        LayerKind.Ieee80211 when index > 1 && packet[index - 1].Kind is LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => "wlan_radio",
+        LayerKind.Gvrp or LayerKind.Gmrp => "stp",
+        LayerKind.Ipv6 when (packet[index].Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0 => "ip",
+        LayerKind.CiscoHdlc when index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection => FieldCatalog.PppName,
+        _ => null,
+    };
+
+    /// <summary>The protocol tshark names for a link type whose frames RawNet starts with the network layer.</summary>
+    private static string? LinkPseudoProtocol(LinkType linkType) => linkType switch
+    {
+        LinkType.Raw or LinkType.Raw12 or LinkType.Raw14 => "raw",
+        LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19 => "clip",
+        _ => null,
+    };
+
+    /// <summary>The name tshark adds after a layer for what the layer itself holds (PPPoE's PPP protocol field); null when none.</summary>
+    private static string? Within(DecodedPacket packet, int index) => packet[index].Kind switch
+    {
+        LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        _ => null,
+    };
+
+    /// <summary>Writes the chain of <paramref name="packet"/> (decoded from <paramref name="frame"/>) without allocating; false when it does not fit.</summary>
+    public static bool TryWrite(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<char> destination, out int written)
+    {
+        written = 0;
+        for (int i = 1; i < packet.LayerCount; i++)
+        {
+            if (!Append(Before(packet, i, frame), destination, ref written)
+                || !Append(NameOf(packet, i, frame), destination, ref written)
+                || !Append(Within(packet, i), destination, ref written)
+                || !Append(DispatchAfter(packet, i, frame), destination, ref written))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool Append(string? name, Span<char> destination, ref int written)
+    {
+        if (name is null)
+            return true;
+        int separator = written > 0 ? 1 : 0;
+        if (destination.Length - written < separator + name.Length)
+            return false;
+        if (separator == 1)
+            destination[written++] = ':';
+        name.CopyTo(destination[written..]);
+        written += name.Length;
+        return true;
+    }
+}
