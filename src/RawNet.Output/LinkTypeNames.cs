@@ -49,6 +49,8 @@ public static class LinkTypeNames
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
+        LinkType.GfpTransparent => "GFP_T",
+        LinkType.GfpFrameMapped => "GFP_F",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

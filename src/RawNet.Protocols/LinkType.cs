@@ -79,6 +79,10 @@ public enum LinkType : ushort
     EthernetMpacket = 274,
     /// <summary>A DOCSIS MAC frame (LINKTYPE_DOCSIS): the MAC header with its HCS, then Ethernet for a data PDU.</summary>
     Docsis = 143,
+    /// <summary>ITU-T G.7041 GFP in transparent mode (LINKTYPE_GFP_T), which tshark 4.0 reads as frame-mapped GFP.</summary>
+    GfpTransparent = 170,
+    /// <summary>ITU-T G.7041 frame-mapped GFP (LINKTYPE_GFP_F): core and payload headers, then what the UPI names.</summary>
+    GfpFrameMapped = 171,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

@@ -60,6 +60,8 @@ public enum LayerKind : byte
     Fpp,
     /// <summary>A DOCSIS MAC header (LINKTYPE_DOCSIS): frame control, MAC_PARM, LEN, extended header and HCS; tshark "docsis".</summary>
     Docsis,
+    /// <summary>A GFP frame's core, payload and extension headers (LINKTYPE_GFP_T, LINKTYPE_GFP_F), its payload FCS inside the layer; tshark "gfp".</summary>
+    Gfp,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

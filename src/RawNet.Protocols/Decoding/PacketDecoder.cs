@@ -29,6 +29,7 @@ using RawNet.Protocols.Ipfc;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Docsis;
+using RawNet.Protocols.Gfp;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -152,6 +153,7 @@ public sealed class PacketDecoder
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
         or LinkType.Docsis
+        or LinkType.GfpTransparent or LinkType.GfpFrameMapped
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
@@ -391,6 +393,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Docsis:
                 DecodeDocsis(input, capEnd, repEnd);
+                return;
+            case LinkType.GfpTransparent or LinkType.GfpFrameMapped:
+                DecodeGfp(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -925,6 +930,95 @@ public sealed class PacketDecoder
                 return;
             default:
                 Unsupported(input, headerLength, capEnd, repEnd, "DOCSIS MAC-specific frame not decoded");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A GFP frame as tshark 4.0's gfp reads it (<see cref="GfpFrame.Read"/>; transparent mode read as frame-mapped): one
+    /// layer over the headers, extending over the frame; an idle or control frame ends there. The payload, the PLI's area
+    /// less the extension header and FCS (as far as the frame holds it), goes where the UPI names for user data and
+    /// management communications (Ethernet with its FCS, PPP in HDLC framing, MPLS, IPv4, IPv6; data for the rest, MPEG
+    /// TS on UPI 9 included, which RawNet does not decode), to data for client management, nowhere for a reserved PTI.
+    /// The layer's checksum is the HECs': bad with the first bad one's value.
+    /// </summary>
+    private void DecodeGfp(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        var gfp = GfpFrame.Read(frame, repEnd);
+        // A header cut short keeps what fit of the part tshark was reading.
+        int span = gfp.Reach switch
+        {
+            < GfpReach.Core => GfpHeader.CoreLength,
+            GfpReach.Core => GfpHeader.Length,
+            GfpReach.Type or GfpReach.ChannelId => GfpHeader.ExtendedLength,
+            _ => gfp.HeaderLength,
+        };
+        ref Layer layer = ref _packet.Add(LayerKind.Gfp, 0, Math.Min(span, capEnd), Math.Max(capEnd, repEnd), input.Source);
+        layer.Detail = (byte)gfp.Reach;
+        if (gfp.Reach >= GfpReach.Core)
+        {
+            int last = gfp.Reach >= GfpReach.Headers && gfp.HeaderLength == GfpHeader.ExtendedLength ? GfpHeader.Field.ChannelId
+                : gfp.Reach >= GfpReach.Type ? GfpHeader.Field.Type : GfpHeader.Field.Pli;
+            layer.Checksum = ChecksumStatus.Good;
+            for (int covered = 0; covered <= last; covered += 4)
+            {
+                if (!GfpHeader.HecGood(frame, covered))
+                {
+                    layer.Checksum = ChecksumStatus.Bad;
+                    layer.ExpectedChecksum = GfpHeader.ExpectedHec(frame, covered);
+                    break;
+                }
+            }
+        }
+        if (gfp.Reach != GfpReach.Complete)
+        {
+            layer.Status = gfp.Reach == GfpReach.None || !gfp.Cut ? LayerStatus.Malformed : LayerStatus.Truncated;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Gfp, 0,
+                gfp.Reach == GfpReach.None ? "GFP frame shorter than its core header" : layer.Status == LayerStatus.Truncated
+                    ? "GFP headers cut short by the capture length" : "frame ends inside the GFP headers");
+            return;
+        }
+        if (gfp.HeaderLength < GfpHeader.Length)
+            return;
+        GfpHeader.TryRead(frame, out var header);
+        int start = gfp.PayloadOffset;
+        int end = start + gfp.PayloadLength;
+        int payloadCap = Math.Min(capEnd, end);
+        // tshark's payload is as long as the PLI says, but a read past the frame inside it fails as malformed: only
+        // Ethernet, which looks for its FCS at the payload's end, is told the PLI's length.
+        int payloadEnd = Math.Min(end, repEnd);
+        switch ((GfpPayloadType)header.PayloadType)
+        {
+            case GfpPayloadType.UserData or GfpPayloadType.ManagementCommunications:
+                switch ((GfpUserPayload)header.UserPayload)
+                {
+                    case GfpUserPayload.Ethernet:
+                        DecodeEthernetWithFcs(input, start, payloadCap, end);
+                        return;
+                    case GfpUserPayload.Ppp:
+                        DecodePppHdlc(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.AsynchronousFibreChannel or GfpUserPayload.Mpls:
+                        DecodeMpls(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.Ipv4:
+                        DecodeIpByDispatcher(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.Ipv6:
+                        DecodeIpv6(input, start, payloadCap, payloadEnd);
+                        // tshark's ipv6 refuses another version, and gfp then hands the payload to data
+                        if (payloadCap > start && input.Bytes[start] >> 4 != 6)
+                            Payload(input, start, payloadCap, payloadEnd);
+                        return;
+                    default:
+                        Unsupported(input, start, payloadCap, payloadEnd, "GFP payload type not decoded");
+                        return;
+                }
+            case GfpPayloadType.ClientManagement:
+                Payload(input, start, payloadCap, payloadEnd);
+                return;
+            default:
                 return;
         }
     }

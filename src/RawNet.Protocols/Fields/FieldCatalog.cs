@@ -54,6 +54,7 @@ public static class FieldCatalog
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
+        LayerKind.Gfp => Gfp.GfpFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -117,7 +118,8 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
-        || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
+        || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
+        || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -208,6 +210,7 @@ public static class FieldCatalog
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
+        LayerKind.Gfp => "gfp",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -286,6 +289,7 @@ public static class FieldCatalog
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",
+        LayerKind.Gfp => "Generic Framing Procedure",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

@@ -69,6 +69,8 @@ public static class FieldReader
             return Fpp.FppFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Atm.AtmFieldReader.Serves(field.Computed))
             return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Gfp.GfpFieldReader.Serves(field.Computed))
+            return Gfp.GfpFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))

@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, GFP on 171 and 170)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -61,6 +61,8 @@ public sealed class PseudoLinkOracleTests
         "atm.le_control.status", "atm.le_control.transaction_id", "atm.le_control.requester_lecid", "fr.dlci",
         "docsis.fctype", "docsis.fcparm", "docsis.exthdr", "docsis.macparm", "docsis.ehdrlen", "docsis.len", "docsis.ehdr.type",
         "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
+        "gfp.pli", "gfp.chec", "gfp.chec.status", "gfp.type", "gfp.pti", "gfp.pfi", "gfp.exi", "gfp.upi", "gfp.thec", "gfp.thec.status",
+        "gfp.cid", "gfp.ehec", "gfp.ehec.status", "gfp.fcs", "gfp.fcs_good", "gfp.fcs_bad",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -186,6 +188,15 @@ public sealed class PseudoLinkOracleTests
     [InlineData("docsis.pcap", "docsis.fctype == 0x02 || docsis.fcparm == 31 || data")]
     [InlineData("docsis.pcap", "docsis && !docsis.hcs")]
     [InlineData("docsis.pcap", "docsis.len > 1000 || docsis.macparm == 0x30")]
+    [InlineData("gfp.pcap", "gfp")]
+    [InlineData("gfp.pcap", "gfp.upi == 0x0001 && eth")]
+    [InlineData("gfp.pcap", "gfp.chec.status == 0 || gfp.thec.status == 0 || gfp.ehec.status == 0")]
+    [InlineData("gfp.pcap", "gfp.pfi && gfp.fcs_bad")]
+    [InlineData("gfp.pcap", "gfp.pti == 4 && data")]
+    [InlineData("gfp.pcap", "gfp.cid == 0xff || gfp.exi > 1")]
+    [InlineData("gfp.pcap", "gfp && !gfp.type")]
+    [InlineData("gfp.pcap", "gfp.pli > 1000 && ip")]
+    [InlineData("gfp-transparent.pcap", "gfp && mpls")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -357,7 +368,18 @@ public sealed class PseudoLinkOracleTests
             "docsis:eth:ethertype:ipv6:udp", "docsis:eth:ethertype:ipv6:tcp", "docsis:eth:ethertype:ipv6:icmpv6", "docsis:data", "\t1,2,4\t1\t",
             "\t0\t", "Packet PDU (Encrypted)", "Reserved PDU", "Packet PDU[Malformed Packet]", "Malformed Packet: DOCSIS", "size limited" })
             Assert.Contains(value, docsis.StdOut);
+        var gfp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "gfp.upi", "-e", "gfp.fcs_good", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "gfp:eth:ethertype:ip:udp", "gfp:eth:ethertype:ipv6:tcp", "gfp:eth:ethertype:arp", "gfp:ppp:ip:udp",
+            "gfp:ppp:ipv6:udp", "gfp:ppp:chdlc:ip:icmp", "gfp:ip:udp", "gfp:ip:tcp", "gfp:ip:icmp", "gfp:ipv6:udp", "gfp:ipv6:icmpv6",
+            "gfp:mpls:ip:udp", "gfp:mpls:ipv6:udp", "gfp:mpls:ip:tcp", "gfp:data", "\t0x0010\t1\t", "\t0x0011\t0\t", "Client Management: Forward Defect Indication (FDI)",
+            "Reserved PTI (3)", "Idle Frame", "Control Frame (Reserved)", "Client Frame[Packet size limited during capture]",
+            "[Malformed Packet: length of contained item exceeds length of containing item]", "Bogus PLI does not match reported length",
+            "Payload present on idle frame", "PFI bit set but PLI too short", "EXI bit set but PLI too short" })
+            Assert.Contains(value, gfp.StdOut + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields", "-e", "_ws.expert.message"]).StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp-transparent.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);

@@ -98,6 +98,7 @@ public sealed class TsharkColumnsOracleTests
         "atm", "lane",
         "clip",
         "docsis",
+        "gfp",
     ];
 
     /// <summary>

@@ -206,6 +206,10 @@ internal static class Samples
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
+            // GFP: IPv4 with a payload FCS, IPv6 in a linear frame, MPLS.
+            (LinkType.GfpFrameMapped, Gfp.GfpTests.Frame(16, udp4, pfi: true)),
+            (LinkType.GfpTransparent, Gfp.GfpTests.Frame(17, tcp6, exi: 1, cid: 3)),
+            (LinkType.GfpFrameMapped, Gfp.GfpTests.Frame(13, Concat(U32(16u << 12 | 1u << 8 | 64), udp4))),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

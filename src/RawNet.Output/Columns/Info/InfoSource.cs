@@ -81,6 +81,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac
             or LayerKind.Fpp
             or LayerKind.Docsis
+            or LayerKind.Gfp
             or LayerKind.Atm or LayerKind.AtmLane
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
@@ -200,7 +201,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
-        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf;
+        or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf
+        or LayerKind.Gfp;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in

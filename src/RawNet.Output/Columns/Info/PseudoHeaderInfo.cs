@@ -6,6 +6,7 @@ using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Fpp;
+using RawNet.Protocols.Gfp;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
@@ -53,6 +54,12 @@ internal static class PseudoHeaderInfo
         {
             AppendDocsisInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Gfp)
+        {
+            AppendGfpInfo(line, in source, index);
+            // a frame too short for the core header: tshark's gfp refuses it, and nothing marks it
+            return layer.Status != LayerStatus.Complete && (GfpReach)layer.Detail != GfpReach.None;
         }
         if (layer.Kind == LayerKind.Fpp)
         {
@@ -218,6 +225,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
+        LayerKind.Gfp => (GfpReach)source.Packet[index].Detail != GfpReach.None ? "GFP" : "",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
@@ -377,6 +385,43 @@ internal static class PseudoHeaderInfo
         }
         if (DocsisFieldReader.HandsOnEncrypted(in layer, header))
             line.Append(" (Encrypted)");
+    }
+
+    /// <summary>
+    /// gfp's Info text: the PLI's kind once it is read ("Client Frame"), replaced once the payload header is by the PTI's
+    /// name and, for the PTIs whose type tshark shows, ": " and the UPI's name from the table that PTI reads.
+    /// </summary>
+    private static void AppendGfpInfo(TextLine line, in InfoSource source, int index)
+    {
+        var reach = (GfpReach)source.Packet[index].Detail;
+        var header = source.Header(index);
+        if (reach < GfpReach.Pli || header.Length < 2)
+            return;
+        if (reach < GfpReach.Type || !GfpHeader.TryRead(header, out var gfp))
+        {
+            line.Append(GfpFrame.PliName(header[0] << 8 | header[1]));
+            return;
+        }
+        byte pti = gfp.PayloadType;
+        line.Append(GfpFrame.PayloadTypeName(pti));
+        if (!GfpFrame.ShowsType(pti))
+            return;
+        line.Append(": ");
+        line.Append(pti == (byte)GfpPayloadType.ClientManagement ? GfpFrame.ManagementPayloadName(gfp.UserPayload) : GfpFrame.DataPayloadName(gfp.UserPayload));
+    }
+
+    /// <summary>
+    /// True when the packet is GFP whose headers tshark read whole and whose PLI gives the payload more bytes than the
+    /// frame has: tshark's payload is then as long as the PLI says, and a read past the frame inside it fails as
+    /// "length of contained item exceeds length of containing item".
+    /// </summary>
+    public static bool GfpPayloadPastFrame(in InfoSource source)
+    {
+        if (source.Packet.LayerCount < 2 || source.Packet[1].Kind != LayerKind.Gfp)
+            return false;
+        ref readonly Layer layer = ref source.Packet[1];
+        var gfp = GfpFrame.Read(source.Frame[Math.Min(layer.Offset, source.Frame.Length)..], layer.Extent);
+        return gfp.Reach == GfpReach.Complete && gfp.HeaderLength >= GfpHeader.Length && gfp.PayloadOffset + gfp.PayloadLength > layer.Extent;
     }
 
     /// <summary>trmac's name of a major vector's command, or "Unknown Major Vector: N".</summary>
