@@ -51,6 +51,7 @@ public static class LinkTypeNames
         LinkType.Docsis => "DOCSIS",
         LinkType.GfpTransparent => "GFP_T",
         LinkType.GfpFrameMapped => "GFP_F",
+        LinkType.Ebhscr => "EBHSCR",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

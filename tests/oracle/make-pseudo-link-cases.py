@@ -38,7 +38,9 @@ which stops tshark's reading of the file). fpp.pcap (LINKTYPE_ETHERNET_MPACKET, 
 with CRCs and mCRCs that check or not, odd preambles, no SMD, short frames and cuts (see fpp_frames). docsis.pcap (LINKTYPE_DOCSIS, 143): DOCSIS data PDUs with Ethernet inside, extended
 headers, bad HCSs, other frame types, short frames and cuts (see docsis_frames). gfp.pcap (LINKTYPE_GFP_F, 171) and
 gfp-transparent.pcap (LINKTYPE_GFP_T, 170): GFP frames of every UPI RawNet decodes, management frames, FCSs, extension
-headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). Every timestamp starts
+headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). ebhscr.pcap (LINKTYPE_EBHSCR, 279):
+Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
+cuts (see ebhscr_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1332,6 +1334,61 @@ def gfp_damageable(data):
     return 8
 
 
+def ebhscr(major, payload, slot=0, channel=0, version=1, status=0, length=None, mjrhdr=0,
+           start=0x0000001122334455, stop=0x0000001122335555):
+    """An EBHSCR frame: major number, slot and channel, version and status, the payload's length (unless given), start and
+    stop timestamps, the major-specific header, the payload."""
+    return struct.pack(">BBHIQQQ", major, (slot << 6) | channel, (version << 12) | status,
+                       len(payload) if length is None else length, start, stop, mjrhdr) + payload
+
+
+EBHSCR_NO_FCS, EBHSCR_LINK_UP = 0x0000000400000000, 0x0000000100000000
+
+
+def ebhscr_frames():
+    """Ethernet (major 0x50) with its FCS and without (the FCS-unavailable bit), every status bit and major-specific flag,
+    slots, channels and versions; link state reports (no payload) with every speed and controller; unknown major numbers
+    as data (not the CAN, NMEA, time state, LIN, DIO, FlexRay or user numbers tshark reads: see docs/cli.md); frames
+    shorter than the header, Ethernet too short for its header or FCS, and cuts (tshark reads by the captured length)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ebhscr(0x50, ether_fcs(0x0800, udp4())))
+    add(ebhscr(0x50, ether_fcs(0x0800, link_cases.tcp4()), slot=2, channel=0x15))
+    add(ebhscr(0x50, ether_fcs(0x86DD, udp6()), version=0, mjrhdr=EBHSCR_LINK_UP | (2 << 28)))
+    add(ebhscr(0x50, ether_fcs(0x0806, ARP_ETHERNET)))
+    add(ebhscr(0x50, ether(0x86DD, echo6()), mjrhdr=EBHSCR_NO_FCS))
+    add(ebhscr(0x50, ether(0x0800, echo4()), mjrhdr=EBHSCR_NO_FCS | EBHSCR_LINK_UP, status=0x0001))
+    for bit in range(12):
+        add(ebhscr(0x50, ether_fcs(0x0800, udp4()), status=1 << bit, channel=bit))
+    for mjrhdr in (0xFFFFFFFFFFFFFFFF & ~EBHSCR_NO_FCS, 0xFFFFFFFFFFFFFFFF, 0x000F000000000000, 0x000000F800000000, 0x0000000200000000,
+                   0xFFF0FF00FFFFFFFF & ~EBHSCR_NO_FCS):
+        add(ebhscr(0x50, ether_fcs(0x0800, udp4()), mjrhdr=mjrhdr))
+    for speed in range(16):
+        add(ebhscr(0x50, b"", channel=speed << 2 & 0x3F, mjrhdr=EBHSCR_LINK_UP | (speed << 28)))
+    add(ebhscr(0x50, b"", mjrhdr=0))
+    add(ebhscr(0x50, b"", channel=0x3F, slot=3, mjrhdr=0x0000000800000000 | (5 << 28)))
+    for major in (0x00, 0x42, 0x54, 0x58, 0x99, 0xFF):
+        add(ebhscr(major, b"payload bytes", status=0x0ABC, mjrhdr=0x0102030405060708))
+    add(ebhscr(0x77, b""))
+    add(ebhscr(0x50, ether(0x0800, b"")))
+    add(ebhscr(0x50, ether(0x0800, b""), mjrhdr=EBHSCR_NO_FCS))
+    add(ebhscr(0x50, b"\x01\x02"))
+    add(ebhscr(0x50, ether_fcs(0x1234, b"junk")))
+    add(ebhscr(0x50, ether_fcs(0x0800, udp4()), length=0xFFFFFFFF))
+    whole = ebhscr(0x50, ether_fcs(0x0800, udp4()))
+    for end in (1, 4, 20, 31):                                            # no empty record: it stops tcpdump's reading
+        add(whole[:end])
+    for cut in (1, 10, 31, 32, 33, 40, 46, 50, 60):
+        add(whole, cut)
+    add(ebhscr(0x99, b"data"), 34)
+    return frames
+
+
+def ebhscr_damageable(data):
+    """The 32-byte header (see damage: the major number only to Ethernet or numbers tshark has no reading of)."""
+    return 32
+
+
 SUNATM_LANE, SUNATM_LLC = 0x01, 0x02
 
 
@@ -1497,6 +1554,8 @@ def damage(frames, rng, damageable):
                 at += 2
             if damageable is gfp_damageable and at == 5 and value == 9:
                 value = 16
+            if damageable is ebhscr_damageable and at == 0:
+                value = rng.choice([0x50, 0x00, 0x42, 0x99])
             if damageable is sunatm_damageable and at == 0:
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
@@ -1542,6 +1601,7 @@ def main():
         "docsis.pcap": (143, docsis_frames(), docsis_damageable),
         "gfp.pcap": (171, gfp_frames(), gfp_damageable),
         "gfp-transparent.pcap": (170, gfp_transparent_frames(), gfp_damageable),
+        "ebhscr.pcap": (279, ebhscr_frames(), ebhscr_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

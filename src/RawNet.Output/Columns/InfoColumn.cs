@@ -140,6 +140,8 @@ public static class InfoColumn
         // header it leaves whole, IPv4's whose total length runs past it, ends as the capture does).
         _ when source.Packet.Outcome == DecodeOutcome.Malformed && Inside(in source, owner, LayerKind.L2tp, LayerKind.L2tpv3) => MalformedMark,
         _ when CutByPppoe(in source, owner) => MalformedMark,
+        // EBHSCR's payload is as long as the capture kept: a read past it fails as malformed
+        _ when source.Packet.Outcome == DecodeOutcome.Malformed && Inside(in source, owner, LayerKind.Ebhscr, LayerKind.Ebhscr) => MalformedMark,
         // a layer that ran out of the payload GFP's PLI gave it, or out of the frame inside a payload the PLI says is longer
         LayerStatus.Malformed when Inside(in source, owner, LayerKind.Gfp, LayerKind.Gfp)
             => PseudoHeaderInfo.GfpPayloadPastFrame(in source) ? Ieee80211Info.ContainedItemMark : MalformedMark,

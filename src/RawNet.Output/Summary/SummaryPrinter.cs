@@ -78,13 +78,14 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <summary>
     /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
-    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, GFP and Juniper's Voice PIC.
+    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, GFP, EBHSCR and Juniper's Voice PIC.
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
         or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf
         or LinkType.EthernetMpacket
         or LinkType.Docsis
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
+        or LinkType.Ebhscr
         or LinkType.JuniperVp;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>

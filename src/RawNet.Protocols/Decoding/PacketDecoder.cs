@@ -30,6 +30,7 @@ using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Gfp;
+using RawNet.Protocols.Ebhscr;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -154,6 +155,7 @@ public sealed class PacketDecoder
         or LinkType.EthernetMpacket
         or LinkType.Docsis
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
+        or LinkType.Ebhscr
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp;
@@ -396,6 +398,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.GfpTransparent or LinkType.GfpFrameMapped:
                 DecodeGfp(input, capEnd, repEnd);
+                return;
+            case LinkType.Ebhscr:
+                DecodeEbhscr(input, capEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -1021,6 +1026,36 @@ public sealed class PacketDecoder
             default:
                 return;
         }
+    }
+
+    /// <summary>
+    /// An EBHSCR frame as tshark 4.0's ebhscr reads it: the 32-byte header (fewer captured bytes and tshark shows nothing
+    /// of it: malformed, unmarked), then, by the captured length rather than the header's, an Ethernet frame for major
+    /// number 0x50 (with its FCS unless the major-specific header says it is unavailable; none at all for a link state
+    /// report), data for any number tshark has no reading of; the CAN, NMEA, time state, LIN, DIO, FlexRay and user
+    /// numbers tshark reads are data here. The payload ends where the capture does: tshark's does too, so a read past it is
+    /// malformed, not cut short.
+    /// </summary>
+    private void DecodeEbhscr(in Span input, int capEnd)
+    {
+        ref Layer layer = ref _packet.Add(LayerKind.Ebhscr, 0, Math.Min(EbhscrHeader.Length, capEnd), capEnd, input.Source);
+        if (!EbhscrHeader.TryRead(input.Bytes[..capEnd], out var header))
+        {
+            layer.Status = LayerStatus.Malformed;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ebhscr, 0, "EBHSCR frame shorter than its header");
+            return;
+        }
+        if (capEnd == EbhscrHeader.Length)
+            return;
+        if (header.Major != EbhscrHeader.MajorEthernet)
+        {
+            Unsupported(input, EbhscrHeader.Length, capEnd, capEnd, "EBHSCR payload type not decoded");
+            return;
+        }
+        if ((header.MajorHeader & EbhscrHeader.FcsUnavailable) != 0)
+            DecodeEthernet(input, EbhscrHeader.Length, capEnd, capEnd);
+        else
+            DecodeEthernetWithFcs(input, EbhscrHeader.Length, capEnd, capEnd);
     }
 
     /// <summary>

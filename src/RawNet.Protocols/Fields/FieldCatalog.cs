@@ -55,6 +55,7 @@ public static class FieldCatalog
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
         LayerKind.Gfp => Gfp.GfpFields.All,
+        LayerKind.Ebhscr => Ebhscr.EbhscrFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -119,7 +120,8 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
-        || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None);
+        || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
+        || layer.Kind == LayerKind.Ebhscr;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -211,6 +213,7 @@ public static class FieldCatalog
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
         LayerKind.Gfp => "gfp",
+        LayerKind.Ebhscr => "ebhscr",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -290,6 +293,7 @@ public static class FieldCatalog
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",
         LayerKind.Gfp => "Generic Framing Procedure",
+        LayerKind.Ebhscr => "EBHSCR Protocol",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

@@ -177,6 +177,12 @@ public enum FieldPresence : byte
     NetanalyzerGpio,
     /// <summary>ERF's loss counter: every record type but the colour types.</summary>
     ErfLossCounter,
+    /// <summary>EBHSCR's header fields: all 32 header bytes captured.</summary>
+    EbhscrHeader,
+    /// <summary>EBHSCR's status and major-specific header as plain numbers: Ethernet and unknown major numbers.</summary>
+    EbhscrStatus,
+    /// <summary>EBHSCR's Ethernet status bits and major-specific flags: major number 0x50.</summary>
+    EbhscrEthernet,
     /// <summary>ERF's colour, in the loss counter's place for the colour types.</summary>
     ErfColor,
 }

@@ -198,6 +198,7 @@ public static class FieldReader
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.PflogOld or FieldPresence.PflogIds or FieldPresence.PflogIdsOnly or FieldPresence.PflogFull or FieldPresence.PflogFullIpv4
             or FieldPresence.PflogFullIpv6 or FieldPresence.PflogFullOther => Pflog.PflogFields.IsPresent(presence, header),
+        FieldPresence.EbhscrHeader or FieldPresence.EbhscrStatus or FieldPresence.EbhscrEthernet => Ebhscr.EbhscrFields.IsPresent(presence, header),
         FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),

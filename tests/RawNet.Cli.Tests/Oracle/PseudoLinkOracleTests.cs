@@ -8,7 +8,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// prints it, over captures/pseudo-link/ (tests/oracle/make-pseudo-link-cases.py: IP over InfiniBand on link type 242,
 /// Solaris ipnet on 226, Linux NFLOG on 239, Apple's PKTAP on 258, Linux ARCNET on
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
-/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, GFP on 171 and 170)
+/// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143, GFP on 171 and 170, EBHSCR on 279)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -63,6 +63,11 @@ public sealed class PseudoLinkOracleTests
         "docsis.ehdr.len", "docsis.hcs", "docsis.hcs.status",
         "gfp.pli", "gfp.chec", "gfp.chec.status", "gfp.type", "gfp.pti", "gfp.pfi", "gfp.exi", "gfp.upi", "gfp.thec", "gfp.thec.status",
         "gfp.cid", "gfp.ehec", "gfp.ehec.status", "gfp.fcs", "gfp.fcs_good", "gfp.fcs_bad",
+        "ebhscr.hdr", "ebhscr.mjr", "ebhscr.slot", "ebhscr.channel", "ebhscr.ver", "ebhscr.len", "ebhscr.strt", "ebhscr.stpt", "ebhscr.sts",
+        "ebhscr.eth.crc", "ebhscr.eth.miifoe", "ebhscr.eth.pfoe", "ebhscr.eth.hfoe", "ebhscr.eth.rde", "ebhscr.eth.se", "ebhscr.eth.jbr",
+        "ebhscr.eth.pche", "ebhscr.eth.flsc", "ebhscr.eth.rxtrc", "ebhscr.eth.trdis", "ebhscr.eth.wfsb", "ebhscr.mjrhdr", "ebhscr.eth.rsv",
+        "ebhscr.eth.trc", "ebhscr.eth.trudr", "ebhscr.eth.rtrlmt", "ebhscr.eth.ltcls", "ebhscr.eth.lud", "ebhscr.eth.ms", "ebhscr.eth.fcsua",
+        "ebhscr.eth.rsvd", "ebhscr.eth.spd",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -197,6 +202,12 @@ public sealed class PseudoLinkOracleTests
     [InlineData("gfp.pcap", "gfp && !gfp.type")]
     [InlineData("gfp.pcap", "gfp.pli > 1000 && ip")]
     [InlineData("gfp-transparent.pcap", "gfp && mpls")]
+    [InlineData("ebhscr.pcap", "ebhscr")]
+    [InlineData("ebhscr.pcap", "ebhscr && !ebhscr.hdr")]
+    [InlineData("ebhscr.pcap", "ebhscr.eth.fcsua == 1 && eth")]
+    [InlineData("ebhscr.pcap", "ebhscr.eth.crc || ebhscr.eth.wfsb")]
+    [InlineData("ebhscr.pcap", "ebhscr.mjr != 0x50 && data")]
+    [InlineData("ebhscr.pcap", "ebhscr.slot == 2 || ebhscr.channel > 0x10")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -377,7 +388,15 @@ public sealed class PseudoLinkOracleTests
             "[Malformed Packet: length of contained item exceeds length of containing item]", "Bogus PLI does not match reported length",
             "Payload present on idle frame", "PFI bit set but PLI too short", "EXI bit set but PLI too short" })
             Assert.Contains(value, gfp.StdOut + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields", "-e", "_ws.expert.message"]).StdOut);
+        var ebhscr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ebhscr.eth.fcsua", "-e", "_ws.expert.message", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ebhscr:eth:ethertype:ip:udp", "ebhscr:eth:ethertype:ip:tcp", "ebhscr:eth:ethertype:ipv6:udp",
+            "ebhscr:eth:ethertype:ipv6:icmpv6", "ebhscr:eth:ethertype:ip:icmp", "ebhscr:eth:ethertype:arp", "ebhscr:data", "\t1\t",
+            "Ethernet controller 2 Link Up Speed 1000M", "Ethernet controller 0 Link Down", "Frame Header is malformed", "Status Flag is set",
+            "[Malformed Packet]" })
+            Assert.Contains(value, ebhscr.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp-transparent.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);

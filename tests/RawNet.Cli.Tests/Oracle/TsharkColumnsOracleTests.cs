@@ -99,6 +99,7 @@ public sealed class TsharkColumnsOracleTests
         "clip",
         "docsis",
         "gfp",
+        "ebhscr",
     ];
 
     /// <summary>

@@ -82,6 +82,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Fpp
             or LayerKind.Docsis
             or LayerKind.Gfp
+            or LayerKind.Ebhscr
             or LayerKind.Atm or LayerKind.AtmLane
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,

@@ -7,6 +7,7 @@ using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Gfp;
+using RawNet.Protocols.Ebhscr;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
@@ -60,6 +61,12 @@ internal static class PseudoHeaderInfo
             AppendGfpInfo(line, in source, index);
             // a frame too short for the core header: tshark's gfp refuses it, and nothing marks it
             return layer.Status != LayerStatus.Complete && (GfpReach)layer.Detail != GfpReach.None;
+        }
+        if (layer.Kind == LayerKind.Ebhscr)
+        {
+            // A frame shorter than the header: tshark's expert item only, no mark.
+            AppendEbhscrInfo(line, in source, index);
+            return false;
         }
         if (layer.Kind == LayerKind.Fpp)
         {
@@ -225,6 +232,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
+        LayerKind.Ebhscr => "EBHSCR",
         LayerKind.Gfp => (GfpReach)source.Packet[index].Detail != GfpReach.None ? "GFP" : "",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
@@ -408,6 +416,27 @@ internal static class PseudoHeaderInfo
             return;
         line.Append(": ");
         line.Append(pti == (byte)GfpPayloadType.ClientManagement ? GfpFrame.ManagementPayloadName(gfp.UserPayload) : GfpFrame.DataPayloadName(gfp.UserPayload));
+    }
+
+    /// <summary>
+    /// ebhscr's Info text: for an Ethernet major number with no payload, the link state report "Ethernet controller 2
+    /// Link Up Speed 1000M" (the controller from bits 2 to 4 of byte 1, the speed from bits 28 to 31 of the major-specific
+    /// header); nothing otherwise.
+    /// </summary>
+    private static void AppendEbhscrInfo(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (!EbhscrHeader.TryRead(header, out var ebhscr) || ebhscr.Major != EbhscrHeader.MajorEthernet
+            || source.Bytes(index).Length != EbhscrHeader.Length)
+            return;
+        line.Append("Ethernet controller ");
+        line.Append((header[EbhscrHeader.Field.SlotChannel] & 0x1C) >> 2);
+        bool up = (ebhscr.MajorHeader & EbhscrHeader.LinkUp) != 0;
+        line.Append(up ? " Link Up" : " Link Down");
+        if (!up)
+            return;
+        line.Append(' ');
+        line.Append(EbhscrHeader.SpeedName((int)(ebhscr.MajorHeader >> 28) & 0xF));
     }
 
     /// <summary>
