@@ -257,6 +257,15 @@ public sealed class PseudoLinkOracleTests
         }
     }
 
+    /// <summary>gfp's checksum items (bad cHEC, tHEC, eHEC with the value each should be, bad FCS) are counted as tshark counts them.</summary>
+    [Fact]
+    public void GfpChecksumItemsAreCountedAsInTshark()
+    {
+        var (expected, actual) = ExpertLines("gfp.pcap", "GFP  Bad ");
+        Assert.Equal(7, expected.Length);
+        Assert.Equal(expected, actual);
+    }
+
     /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
     [Fact]
     public void FppChecksumItemsAreCountedAsInTshark()
