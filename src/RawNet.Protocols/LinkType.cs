@@ -87,6 +87,12 @@ public enum LinkType : ushort
     VppDispatch = 280,
     /// <summary>A Wireshark exported PDU (LINKTYPE_WIRESHARK_UPPER_PDU): tags naming the dissector and addresses, then the PDU.</summary>
     WiresharkUpperPdu = 252,
+    /// <summary>ITU-T G.7041 GFP in transparent mode (LINKTYPE_GFP_T), which tshark 4.0 reads as frame-mapped GFP.</summary>
+    GfpTransparent = 170,
+    /// <summary>ITU-T G.7041 frame-mapped GFP (LINKTYPE_GFP_F): core and payload headers, then what the UPI names.</summary>
+    GfpFrameMapped = 171,
+    /// <summary>Elektrobit's High Speed Capture and Replay (LINKTYPE_EBHSCR): a 32-byte header, then what its major number names (Ethernet for 0x50).</summary>
+    Ebhscr = 279,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

@@ -45,7 +45,11 @@ vpp.pcap (LINKTYPE_VPP_DISPATCH, 280):
 VPP dispatch trace records before Ethernet, IPv4 and IPv6 by their hint, multi-line strings, odd versions, short
 frames and cuts (see vpp_frames). exported-pdu.pcap (LINKTYPE_WIRESHARK_UPPER_PDU, 252): exported PDUs
 with every tag tshark 4.0 reads before IPv4, IPv6 and Ethernet, damaged tags and cuts (see exported_pdu_frames).
-Every timestamp starts
+gfp.pcap (LINKTYPE_GFP_F, 171) and
+gfp-transparent.pcap (LINKTYPE_GFP_T, 170): GFP frames of every UPI RawNet decodes, management frames, FCSs, extension
+headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). ebhscr.pcap (LINKTYPE_EBHSCR, 279):
+Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
+cuts (see ebhscr_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -1208,6 +1212,192 @@ def docsis_damageable(data):
     return 2 if len(data) >= 6 else 0
 
 
+def gfp_crc16(data):
+    """A GFP HEC: CRC-16 with polynomial 0x1021, most significant bit first, from 0 and with no final XOR."""
+    crc = 0
+    for b in data:
+        crc ^= b << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
+    return crc
+
+
+def gfp_fcs(payload):
+    """The payload FCS: the complement of the CRC-32/MPEG-2 (polynomial 0x04C11DB7, most significant bit first, from all ones)."""
+    crc = 0xFFFFFFFF
+    for b in payload:
+        crc ^= b << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) & 0xFFFFFFFF if crc & 0x80000000 else (crc << 1) & 0xFFFFFFFF
+    return ~crc & 0xFFFFFFFF
+
+
+def gfp(upi, payload, pti=0, pfi=False, exi=0, cid=0, pli=None, bad="", fcs=None):
+    """A GFP frame: core header (PLI, the payload area's length unless given, and cHEC), type (PTI, PFI, EXI, UPI) and
+    tHEC, a linear frame's extension header (channel ID, spare, eHEC) when EXI is 1, the payload and its FCS when PFI is
+    set; the HECs named in bad ("c", "t", "e") broken."""
+    hec = lambda covered, which: struct.pack(">H", gfp_crc16(covered) ^ (0x0101 if which in bad else 0))
+    kind = bytes([(pti << 5) | (0x10 if pfi else 0) | exi, upi])
+    area = kind + hec(kind, "t")
+    if exi == 1:
+        ext = bytes([cid, 0])
+        area += ext + hec(ext, "e")
+    area += payload
+    if pfi:
+        area += struct.pack(">I", gfp_fcs(payload) if fcs is None else fcs)
+    core = struct.pack(">H", len(area) if pli is None else pli)
+    return core + hec(core, "c") + area
+
+
+def gfp_frames():
+    """Frame-mapped GFP: Ethernet (with its FCS), PPP in HDLC framing (and Cisco HDLC, which tshark's ppp_hdlc reads
+    too), MPLS on UPI 13 and 12, IPv4 on UPI 16 (an IPv6 packet there too) and IPv6 on 17, each with UDP, TCP or ICMP;
+    other UPIs as data (not 9, MPEG TS, which RawNet does not decode), client management and management communications
+    frames, reserved PTIs, payload FCSs that check or not, linear frames' extension headers, other EXIs, bad HECs, idle and
+    control frames (with and without bytes after them), PLIs past the frame and shorter than its headers, short frames and
+    cuts at every length through the headers and the FCS."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(gfp(1, ether_fcs(0x0800, udp4())))
+    add(gfp(1, ether_fcs(0x86DD, tcp6())))
+    add(gfp(1, ether_fcs(0x0806, ARP_ETHERNET)))
+    add(gfp(2, b"\xff\x03\x00\x21" + udp4()))
+    add(gfp(2, b"\xff\x03\x00\x57" + udp6()))
+    add(gfp(2, b"\x00\x21" + tcp4()))
+    add(gfp(2, b"\x0f\x00\x08\x00" + echo4()))
+    add(gfp(16, udp4()))
+    add(gfp(16, tcp4()))
+    add(gfp(16, echo4()))
+    add(gfp(16, udp6()))
+    add(gfp(17, udp6()))
+    add(gfp(17, echo6()))
+    add(gfp(17, udp4()))
+    add(gfp(13, link_cases.label(16, bottom=True) + udp4()))
+    add(gfp(13, link_cases.label(16) + link_cases.label(17, bottom=True) + udp6()))
+    add(gfp(12, link_cases.label(20, bottom=True) + tcp4()))
+    for upi in (0, 3, 8, 14, 200, 255):
+        add(gfp(upi, b"client bytes"))
+    for upi in (0, 1, 2, 3, 4, 5, 6, 0xE0, 0xFF):
+        add(gfp(upi, b"management", pti=4))
+    add(gfp(16, udp4(), pti=5))
+    add(gfp(1, ether_fcs(0x0800, udp4()), pti=5))
+    for pti in (1, 2, 3, 6, 7):
+        add(gfp(16, udp4(), pti=pti))
+    add(gfp(16, udp4(), pfi=True))
+    add(gfp(17, udp6(), pfi=True, fcs=0x12345678))
+    add(gfp(1, ether_fcs(0x0800, tcp4()), pfi=True))
+    add(gfp(16, udp4(), exi=1, cid=7))
+    add(gfp(17, echo6(), exi=1, cid=0xFF, pfi=True))
+    add(gfp(16, udp4(), exi=1, cid=3, pfi=True, fcs=0))
+    for exi in (2, 3, 15):
+        add(gfp(16, udp4(), exi=exi))
+    add(gfp(16, udp4(), bad="c"))
+    add(gfp(16, udp4(), bad="t"))
+    add(gfp(16, udp4(), exi=1, bad="e"))
+    add(gfp(17, udp6(), exi=1, pfi=True, bad="cte", fcs=1))
+    add(gfp(0, b"", pli=0))
+    add(gfp(0, b"", pli=0) + b"\x00\x00\xb6\xab")
+    add(gfp(0, b"", pli=0, bad="c"))
+    for pli in (1, 2, 3):
+        add(gfp(0, b"", pli=pli))
+    add(gfp(0, b"", pli=3) + b"more")
+    add(gfp(16, udp4(), pli=200))
+    add(gfp(16, udp4(), pli=0xFFFF))
+    add(gfp(2, b"\xff\x03\x00\x21" + udp4(), pli=100))
+    for pli in (4, 5, 6, 7, 8, 20):
+        add(gfp(16, udp4(), pli=pli))
+    for pli in (4, 6, 8, 9):
+        add(gfp(16, udp4(), pli=pli, pfi=True))
+    for pli in (5, 8, 12):
+        add(gfp(16, udp4(), pli=pli, exi=1))
+    add(gfp(16, udp4(), pli=10, exi=1, pfi=True))
+    add(gfp(16, b""))
+    add(gfp(17, b""))
+    add(gfp(1, b""))
+    add(gfp(1, ether(0x0800, b"")))
+    add(gfp(4, b"", pti=4))
+    add(gfp(2, b"\xff"))
+    add(gfp(2, b"\xff\x03"))
+    add(gfp(16, b"\x55" + udp4()[1:]))
+    add(gfp(17, b"\x75" + udp6()[1:]))
+    whole = gfp(16, udp4())
+    for end in (4, 5, 7, 8, 9, 12):
+        add(whole[:end])
+    linear = gfp(17, udp6(), exi=1, cid=9, pfi=True)
+    for end in (9, 10, 11, 12, 13, len(linear) - 4, len(linear) - 1):
+        add(linear[:end])
+    for cut in (1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 30):
+        add(whole, cut)
+    for cut in (8, 9, 10, 11, 12, 13, 30, len(linear) - 4, len(linear) - 3, len(linear) - 1):
+        add(linear, cut)
+    return frames
+
+
+def gfp_transparent_frames():
+    """A few of gfp_frames on the transparent mode's link type, which tshark reads alike."""
+    return [gfp_frames()[i] for i in (0, 3, 7, 11, 14, 20, 30, 40, 50, 60)]
+
+
+def gfp_damageable(data):
+    """The core header and the type field and its HEC (see damage: the UPI never becomes 9, MPEG TS)."""
+    return 8
+
+
+def ebhscr(major, payload, slot=0, channel=0, version=1, status=0, length=None, mjrhdr=0,
+           start=0x0000001122334455, stop=0x0000001122335555):
+    """An EBHSCR frame: major number, slot and channel, version and status, the payload's length (unless given), start and
+    stop timestamps, the major-specific header, the payload."""
+    return struct.pack(">BBHIQQQ", major, (slot << 6) | channel, (version << 12) | status,
+                       len(payload) if length is None else length, start, stop, mjrhdr) + payload
+
+
+EBHSCR_NO_FCS, EBHSCR_LINK_UP = 0x0000000400000000, 0x0000000100000000
+
+
+def ebhscr_frames():
+    """Ethernet (major 0x50) with its FCS and without (the FCS-unavailable bit), every status bit and major-specific flag,
+    slots, channels and versions; link state reports (no payload) with every speed and controller; unknown major numbers
+    as data (not the CAN, NMEA, time state, LIN, DIO, FlexRay or user numbers tshark reads: see docs/cli.md); frames
+    shorter than the header, Ethernet too short for its header or FCS, and cuts (tshark reads by the captured length)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(ebhscr(0x50, ether_fcs(0x0800, udp4())))
+    add(ebhscr(0x50, ether_fcs(0x0800, link_cases.tcp4()), slot=2, channel=0x15))
+    add(ebhscr(0x50, ether_fcs(0x86DD, udp6()), version=0, mjrhdr=EBHSCR_LINK_UP | (2 << 28)))
+    add(ebhscr(0x50, ether_fcs(0x0806, ARP_ETHERNET)))
+    add(ebhscr(0x50, ether(0x86DD, echo6()), mjrhdr=EBHSCR_NO_FCS))
+    add(ebhscr(0x50, ether(0x0800, echo4()), mjrhdr=EBHSCR_NO_FCS | EBHSCR_LINK_UP, status=0x0001))
+    for bit in range(12):
+        add(ebhscr(0x50, ether_fcs(0x0800, udp4()), status=1 << bit, channel=bit))
+    for mjrhdr in (0xFFFFFFFFFFFFFFFF & ~EBHSCR_NO_FCS, 0xFFFFFFFFFFFFFFFF, 0x000F000000000000, 0x000000F800000000, 0x0000000200000000,
+                   0xFFF0FF00FFFFFFFF & ~EBHSCR_NO_FCS):
+        add(ebhscr(0x50, ether_fcs(0x0800, udp4()), mjrhdr=mjrhdr))
+    for speed in range(16):
+        add(ebhscr(0x50, b"", channel=speed << 2 & 0x3F, mjrhdr=EBHSCR_LINK_UP | (speed << 28)))
+    add(ebhscr(0x50, b"", mjrhdr=0))
+    add(ebhscr(0x50, b"", channel=0x3F, slot=3, mjrhdr=0x0000000800000000 | (5 << 28)))
+    for major in (0x00, 0x42, 0x54, 0x58, 0x99, 0xFF):
+        add(ebhscr(major, b"payload bytes", status=0x0ABC, mjrhdr=0x0102030405060708))
+    add(ebhscr(0x77, b""))
+    add(ebhscr(0x50, ether(0x0800, b"")))
+    add(ebhscr(0x50, ether(0x0800, b""), mjrhdr=EBHSCR_NO_FCS))
+    add(ebhscr(0x50, b"\x01\x02"))
+    add(ebhscr(0x50, ether_fcs(0x1234, b"junk")))
+    add(ebhscr(0x50, ether_fcs(0x0800, udp4()), length=0xFFFFFFFF))
+    whole = ebhscr(0x50, ether_fcs(0x0800, udp4()))
+    for end in (1, 4, 20, 31):                                            # no empty record: it stops tcpdump's reading
+        add(whole[:end])
+    for cut in (1, 10, 31, 32, 33, 40, 46, 50, 60):
+        add(whole, cut)
+    add(ebhscr(0x99, b"data"), 34)
+    return frames
+
+
+def ebhscr_damageable(data):
+    """The 32-byte header (see damage: the major number only to Ethernet or numbers tshark has no reading of)."""
+    return 32
+
+
 SUNATM_LANE, SUNATM_LLC = 0x01, 0x02
 
 
@@ -1691,6 +1881,10 @@ def damage(frames, rng, damageable):
             if damageable is exported_pdu_damageable:
                 at, value = 0, 0
                 data = data[:1] + bytes([rng.choice([12, 20, 21, 99, 0])]) + data[2:]
+            if damageable is gfp_damageable and at == 5 and value == 9:
+                value = 16
+            if damageable is ebhscr_damageable and at == 0:
+                value = rng.choice([0x50, 0x00, 0x42, 0x99])
             if damageable is sunatm_damageable and at == 0:
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
@@ -1744,6 +1938,9 @@ def main():
         "juniper-atm1.pcap": (137, juniper_pic_frames("atm1"), juniper_pic_damageable),
         "vpp.pcap": (280, vpp_frames(), vpp_damageable),
         "exported-pdu.pcap": (252, exported_pdu_frames(), exported_pdu_damageable),
+        "gfp.pcap": (171, gfp_frames(), gfp_damageable),
+        "gfp-transparent.pcap": (170, gfp_transparent_frames(), gfp_damageable),
+        "ebhscr.pcap": (279, ebhscr_frames(), ebhscr_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

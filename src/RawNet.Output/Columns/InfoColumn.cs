@@ -70,8 +70,8 @@ public static class InfoColumn
         // TCP prepends its analysis tags in front of the fenced text too.
         if (fence >= 0 && packet[owner].Kind == LayerKind.Tcp && TcpInfo.TagsLength(line.Text[before..]) is > 0 and var tags)
             line.MoveBack(before, tags, fence);
-        // PPP inside L2TP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
-        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind == LayerKind.L2tp)
+        // PPP inside L2TP or GFP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
+        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind is LayerKind.L2tp or LayerKind.Gfp)
             Write(line, in source, owner - 1);
         // So does Ethernet inside Geneve that threw before its columns (its header cut): Geneve's "Encapsulated ..." stays.
         else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind == LayerKind.Geneve
@@ -99,6 +99,8 @@ public static class InfoColumn
             if (ReferenceEquals(mark, MalformedMark) && source.CaptureCut && source.FailedAfterText(owner))
                 line.Append(SizeLimitedMark);
         }
+        else if (source.FailedAfterText(owner) && !source.CaptureCut && PseudoHeaderInfo.GfpPayloadPastFrame(in source))
+            line.Append(Ieee80211Info.ContainedItemMark);
         else if (source.FailedAfterText(owner))
             line.Append(packet.Outcome == DecodeOutcome.Malformed && (!source.CaptureCut || CutByPppoe(in source, owner)) ? MalformedMark : SizeLimitedMark);
         // pflog writes its rule before the text of what it carries once that returned: not when an exception (marked) ended it.
@@ -134,7 +136,7 @@ public static class InfoColumn
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
-            or LayerKind.Geneve or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 => MalformedMark,
+            or LayerKind.Geneve or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && owner > 1 && source.Packet[owner - 1].Kind == LayerKind.Erf
             => ErfEthernetMark(in source, owner),
@@ -142,6 +144,13 @@ public static class InfoColumn
         // header it leaves whole, IPv4's whose total length runs past it, ends as the capture does).
         _ when source.Packet.Outcome == DecodeOutcome.Malformed && Inside(in source, owner, LayerKind.L2tp, LayerKind.L2tpv3) => MalformedMark,
         _ when CutByPppoe(in source, owner) => MalformedMark,
+        // EBHSCR's payload is as long as the capture kept: a read past it fails as malformed
+        _ when source.Packet.Outcome == DecodeOutcome.Malformed && Inside(in source, owner, LayerKind.Ebhscr, LayerKind.Ebhscr) => MalformedMark,
+        // a layer that ran out of the payload GFP's PLI gave it, or out of the frame inside a payload the PLI says is longer
+        LayerStatus.Malformed when Inside(in source, owner, LayerKind.Gfp, LayerKind.Gfp)
+            => PseudoHeaderInfo.GfpPayloadPastFrame(in source) ? Ieee80211Info.ContainedItemMark : MalformedMark,
+        // a read past the frame inside a GFP payload its PLI says is longer than the frame
+        _ when !source.CaptureCut && PseudoHeaderInfo.GfpPayloadPastFrame(in source) => Ieee80211Info.ContainedItemMark,
         _ => source.CaptureCut ? SizeLimitedMark : MalformedMark,
     };
 

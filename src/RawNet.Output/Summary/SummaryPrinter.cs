@@ -78,7 +78,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <summary>
     /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
-    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, AX.25 (tcpdump refuses a file of link type 3; 202 prints so) and Juniper's Voice PIC.
+    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, GFP, EBHSCR, AX.25 (tcpdump refuses a file of link type 3; 202 prints so) and Juniper's Voice PIC.
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
         or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf
@@ -86,6 +86,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         or LinkType.Docsis
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
+        or LinkType.GfpTransparent or LinkType.GfpFrameMapped
+        or LinkType.Ebhscr
         or LinkType.JuniperVp;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>

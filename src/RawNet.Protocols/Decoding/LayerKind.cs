@@ -78,6 +78,10 @@ public enum LayerKind : byte
     VppTrace,
     /// <summary>A Wireshark exported PDU's tags (LINKTYPE_WIRESHARK_UPPER_PDU); tshark "exported_pdu".</summary>
     ExportedPdu,
+    /// <summary>A GFP frame's core, payload and extension headers (LINKTYPE_GFP_T, LINKTYPE_GFP_F), its payload FCS inside the layer; tshark "gfp".</summary>
+    Gfp,
+    /// <summary>Elektrobit's High Speed Capture and Replay header (LINKTYPE_EBHSCR), 32 bytes; tshark "ebhscr".</summary>
+    Ebhscr,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -32,6 +32,8 @@ using RawNet.Protocols.Ax25;
 using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Vpp;
 using RawNet.Protocols.ExportedPdu;
+using RawNet.Protocols.Gfp;
+using RawNet.Protocols.Ebhscr;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
@@ -157,6 +159,8 @@ public sealed class PacketDecoder
         or LinkType.Docsis
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
+        or LinkType.GfpTransparent or LinkType.GfpFrameMapped
+        or LinkType.Ebhscr
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
@@ -411,6 +415,12 @@ public sealed class PacketDecoder
                 return;
             case LinkType.WiresharkUpperPdu:
                 DecodeExportedPdu(input, capEnd, repEnd);
+                return;
+            case LinkType.GfpTransparent or LinkType.GfpFrameMapped:
+                DecodeGfp(input, capEnd, repEnd);
+                return;
+            case LinkType.Ebhscr:
+                DecodeEbhscr(input, capEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);
@@ -1089,6 +1099,95 @@ public sealed class PacketDecoder
     }
 
     /// <summary>
+    /// A GFP frame as tshark 4.0's gfp reads it (<see cref="GfpFrame.Read"/>; transparent mode read as frame-mapped): one
+    /// layer over the headers, extending over the frame; an idle or control frame ends there. The payload, the PLI's area
+    /// less the extension header and FCS (as far as the frame holds it), goes where the UPI names for user data and
+    /// management communications (Ethernet with its FCS, PPP in HDLC framing, MPLS, IPv4, IPv6; data for the rest, MPEG
+    /// TS on UPI 9 included, which RawNet does not decode), to data for client management, nowhere for a reserved PTI.
+    /// The layer's checksum is the HECs': bad with the first bad one's value.
+    /// </summary>
+    private void DecodeGfp(in Span input, int capEnd, int repEnd)
+    {
+        var frame = input.Bytes[..capEnd];
+        var gfp = GfpFrame.Read(frame, repEnd);
+        // A header cut short keeps what fit of the part tshark was reading.
+        int span = gfp.Reach switch
+        {
+            < GfpReach.Core => GfpHeader.CoreLength,
+            GfpReach.Core => GfpHeader.Length,
+            GfpReach.Type or GfpReach.ChannelId => GfpHeader.ExtendedLength,
+            _ => gfp.HeaderLength,
+        };
+        ref Layer layer = ref _packet.Add(LayerKind.Gfp, 0, Math.Min(span, capEnd), Math.Max(capEnd, repEnd), input.Source);
+        layer.Detail = (byte)gfp.Reach;
+        if (gfp.Reach >= GfpReach.Core)
+        {
+            int last = gfp.Reach >= GfpReach.Headers && gfp.HeaderLength == GfpHeader.ExtendedLength ? GfpHeader.Field.ChannelId
+                : gfp.Reach >= GfpReach.Type ? GfpHeader.Field.Type : GfpHeader.Field.Pli;
+            layer.Checksum = ChecksumStatus.Good;
+            for (int covered = 0; covered <= last; covered += 4)
+            {
+                if (!GfpHeader.HecGood(frame, covered))
+                {
+                    layer.Checksum = ChecksumStatus.Bad;
+                    layer.ExpectedChecksum = GfpHeader.ExpectedHec(frame, covered);
+                    break;
+                }
+            }
+        }
+        if (gfp.Reach != GfpReach.Complete)
+        {
+            layer.Status = gfp.Reach == GfpReach.None || !gfp.Cut ? LayerStatus.Malformed : LayerStatus.Truncated;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Gfp, 0,
+                gfp.Reach == GfpReach.None ? "GFP frame shorter than its core header" : layer.Status == LayerStatus.Truncated
+                    ? "GFP headers cut short by the capture length" : "frame ends inside the GFP headers");
+            return;
+        }
+        if (gfp.HeaderLength < GfpHeader.Length)
+            return;
+        GfpHeader.TryRead(frame, out var header);
+        int start = gfp.PayloadOffset;
+        int end = start + gfp.PayloadLength;
+        int payloadCap = Math.Min(capEnd, end);
+        // tshark's payload is as long as the PLI says, but a read past the frame inside it fails as malformed: only
+        // Ethernet, which looks for its FCS at the payload's end, is told the PLI's length.
+        int payloadEnd = Math.Min(end, repEnd);
+        switch ((GfpPayloadType)header.PayloadType)
+        {
+            case GfpPayloadType.UserData or GfpPayloadType.ManagementCommunications:
+                switch ((GfpUserPayload)header.UserPayload)
+                {
+                    case GfpUserPayload.Ethernet:
+                        DecodeEthernetWithFcs(input, start, payloadCap, end);
+                        return;
+                    case GfpUserPayload.Ppp:
+                        DecodePppHdlc(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.AsynchronousFibreChannel or GfpUserPayload.Mpls:
+                        DecodeMpls(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.Ipv4:
+                        DecodeIpByDispatcher(input, start, payloadCap, payloadEnd);
+                        return;
+                    case GfpUserPayload.Ipv6:
+                        DecodeIpv6(input, start, payloadCap, payloadEnd);
+                        // tshark's ipv6 refuses another version, and gfp then hands the payload to data
+                        if (payloadCap > start && input.Bytes[start] >> 4 != 6)
+                            Payload(input, start, payloadCap, payloadEnd);
+                        return;
+                    default:
+                        Unsupported(input, start, payloadCap, payloadEnd, "GFP payload type not decoded");
+                        return;
+                }
+            case GfpPayloadType.ClientManagement:
+                Payload(input, start, payloadCap, payloadEnd);
+                return;
+            default:
+                return;
+        }
+    }
+
+    /// <summary>
     /// A Wireshark exported PDU as tshark 4.0's exported_pdu reads it: the tags to the end tag (<see cref="ExportedPduWalk"/>;
     /// a read past the bytes ends the record there, a port type tshark no longer maps fails its assertion), then the PDU
     /// handed to the dissector the last name tag names, when RawNet has it: "ip" (IPv6 too by its version), "ipv6",
@@ -1150,6 +1249,36 @@ public sealed class PacketDecoder
         layer.Status = truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
         Stop(truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Vpp, offset,
             truncated ? "VPP record cut short by the capture length" : "frame ends inside the VPP record's header");
+    }
+
+    /// <summary>
+    /// An EBHSCR frame as tshark 4.0's ebhscr reads it: the 32-byte header (fewer captured bytes and tshark shows nothing
+    /// of it: malformed, unmarked), then, by the captured length rather than the header's, an Ethernet frame for major
+    /// number 0x50 (with its FCS unless the major-specific header says it is unavailable; none at all for a link state
+    /// report), data for any number tshark has no reading of; the CAN, NMEA, time state, LIN, DIO, FlexRay and user
+    /// numbers tshark reads are data here. The payload ends where the capture does: tshark's does too, so a read past it is
+    /// malformed, not cut short.
+    /// </summary>
+    private void DecodeEbhscr(in Span input, int capEnd)
+    {
+        ref Layer layer = ref _packet.Add(LayerKind.Ebhscr, 0, Math.Min(EbhscrHeader.Length, capEnd), capEnd, input.Source);
+        if (!EbhscrHeader.TryRead(input.Bytes[..capEnd], out var header))
+        {
+            layer.Status = LayerStatus.Malformed;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ebhscr, 0, "EBHSCR frame shorter than its header");
+            return;
+        }
+        if (capEnd == EbhscrHeader.Length)
+            return;
+        if (header.Major != EbhscrHeader.MajorEthernet)
+        {
+            Unsupported(input, EbhscrHeader.Length, capEnd, capEnd, "EBHSCR payload type not decoded");
+            return;
+        }
+        if ((header.MajorHeader & EbhscrHeader.FcsUnavailable) != 0)
+            DecodeEthernet(input, EbhscrHeader.Length, capEnd, capEnd);
+        else
+            DecodeEthernetWithFcs(input, EbhscrHeader.Length, capEnd, capEnd);
     }
 
     /// <summary>

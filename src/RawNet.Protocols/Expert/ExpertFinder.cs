@@ -58,6 +58,9 @@ public sealed class ExpertFinder
                 case LayerKind.Docsis:
                     FindDocsis(layer, frame, ref sink);
                     break;
+                case LayerKind.Gfp:
+                    FindGfp(layer, frame, ref sink);
+                    break;
                 case LayerKind.Ipv4:
                     if (!FindIpv4(packet, frame, i, ref sink))
                         i = layers.Length;
@@ -210,6 +213,26 @@ public sealed class ExpertFinder
         }
         if (layer.Checksum == Checksums.ChecksumStatus.Bad)
             sink.Add(ExpertItem.DocsisBadHcs, layer.ExpectedChecksum);
+    }
+
+    /// <summary>
+    /// gfp's checksum items in tshark's order, each once tshark read its field: a bad cHEC, tHEC or eHEC with the HEC it
+    /// should be, a bad payload FCS.
+    /// </summary>
+    private static void FindGfp(in Layer layer, ReadOnlySpan<byte> frame, ref Sink sink)
+    {
+        if (layer.Offset != 0)
+            return;
+        var gfp = Gfp.GfpFrame.Read(frame, layer.Extent);
+        if (gfp.Reach >= Gfp.GfpReach.Core && !Gfp.GfpHeader.HecGood(frame, Gfp.GfpHeader.Field.Pli))
+            sink.Add(ExpertItem.GfpBadCoreHec, Gfp.GfpHeader.ExpectedHec(frame, Gfp.GfpHeader.Field.Pli));
+        if (gfp.Reach >= Gfp.GfpReach.Type && gfp.HeaderLength >= Gfp.GfpHeader.Length && !Gfp.GfpHeader.HecGood(frame, Gfp.GfpHeader.Field.Type))
+            sink.Add(ExpertItem.GfpBadTypeHec, Gfp.GfpHeader.ExpectedHec(frame, Gfp.GfpHeader.Field.Type));
+        if (gfp.Reach >= Gfp.GfpReach.Headers && gfp.HeaderLength == Gfp.GfpHeader.ExtendedLength
+            && !Gfp.GfpHeader.HecGood(frame, Gfp.GfpHeader.Field.ChannelId))
+            sink.Add(ExpertItem.GfpBadExtensionHec, Gfp.GfpHeader.ExpectedHec(frame, Gfp.GfpHeader.Field.ChannelId));
+        if (gfp.FcsAt >= 0 && !gfp.FcsGood)
+            sink.Add(ExpertItem.GfpBadFcs, 0);
     }
 
     /// <summary>

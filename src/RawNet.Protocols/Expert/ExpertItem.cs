@@ -35,6 +35,11 @@ public enum ExpertItem : byte
     DocsisLengthPastEnd,
     DocsisExtendedHeaderLengthInvalid,
     DocsisBadHcs,
+    // GFP: a cHEC, tHEC or eHEC that does not check (the HEC it should be), a bad payload FCS
+    GfpBadCoreHec,
+    GfpBadTypeHec,
+    GfpBadExtensionHec,
+    GfpBadFcs,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -111,7 +116,8 @@ public static class ExpertItems
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
             or ExpertItem.TcpLostSegment or ExpertItem.TcpAckLostSegment or ExpertItem.TcpWindowFull
-            or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions => ExpertSeverity.Warning,
+            or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
+            or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -124,6 +130,7 @@ public static class ExpertItems
         // tshark files ERF's error flags under checksums.
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
+        ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
@@ -144,6 +151,7 @@ public static class ExpertItems
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => "DOCSIS",
+        ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => "GFP",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
@@ -173,6 +181,10 @@ public static class ExpertItems
             ExpertItem.DocsisLengthPastEnd => "Length field value goes past the end of the payload",
             ExpertItem.DocsisExtendedHeaderLengthInvalid => "Extended Header Length Invalid!",
             ExpertItem.DocsisBadHcs => $"Bad checksum [should be 0x{n:x4}]",
+            ExpertItem.GfpBadCoreHec => $"Bad cHEC [should be 0x{n:x4}]",
+            ExpertItem.GfpBadTypeHec => $"Bad tHEC [should be 0x{n:x4}]",
+            ExpertItem.GfpBadExtensionHec => $"Bad eHEC [should be 0x{n:x4}]",
+            ExpertItem.GfpBadFcs => "Bad FCS",
             ExpertItem.Ipv4BogusLength => "Bogus IP length",
             ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
             ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",

@@ -62,6 +62,8 @@ public static class FieldCatalog
         LayerKind.VppOpaque2 => Vpp.VppFields.Opaque2,
         LayerKind.VppTrace => Vpp.VppFields.Trace,
         LayerKind.ExportedPdu => ExportedPdu.ExportedPduFields.All,
+        LayerKind.Gfp => Gfp.GfpFields.All,
+        LayerKind.Ebhscr => Ebhscr.EbhscrFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -127,7 +129,9 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25 or LayerKind.Ax25NoL3
         || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
-        || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
+        || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
+        || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
+        || layer.Kind == LayerKind.Ebhscr;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -227,6 +231,8 @@ public static class FieldCatalog
         LayerKind.VppOpaque2 => "vpp-opaque2",
         LayerKind.VppTrace => "vpp-trace",
         LayerKind.ExportedPdu => "exported_pdu",
+        LayerKind.Gfp => "gfp",
+        LayerKind.Ebhscr => "ebhscr",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -315,6 +321,8 @@ public static class FieldCatalog
         LayerKind.VppOpaque2 => "VPP Buffer Opaque2",
         LayerKind.VppTrace => "VPP Buffer Trace",
         LayerKind.ExportedPdu => "EXPORTED_PDU",
+        LayerKind.Gfp => "Generic Framing Procedure",
+        LayerKind.Ebhscr => "EBHSCR Protocol",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

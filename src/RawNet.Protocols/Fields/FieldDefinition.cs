@@ -178,6 +178,12 @@ public enum FieldPresence : byte
     NetanalyzerGpio,
     /// <summary>ERF's loss counter: every record type but the colour types.</summary>
     ErfLossCounter,
+    /// <summary>EBHSCR's header fields: all 32 header bytes captured.</summary>
+    EbhscrHeader,
+    /// <summary>EBHSCR's status and major-specific header as plain numbers: Ethernet and unknown major numbers.</summary>
+    EbhscrStatus,
+    /// <summary>EBHSCR's Ethernet status bits and major-specific flags: major number 0x50.</summary>
+    EbhscrEthernet,
     /// <summary>ERF's colour, in the loss counter's place for the colour types.</summary>
     ErfColor,
     /// <summary>ARP's AX.25 hardware addresses (type 3, 7 bytes) at the offsets a 4-byte protocol address leaves.</summary>
@@ -389,6 +395,23 @@ public enum ComputedField : ushort
     ExportedPduP2pDirection,
     ExportedPduUnknownValue,
     ExportedPduData,
+    /// <summary>GFP fields, read by <see cref="Gfp.GfpFieldReader"/> (GfpPli to GfpFcsBad).</summary>
+    GfpPli,
+    GfpCoreHec,
+    GfpCoreHecStatus,
+    GfpType,
+    GfpPti,
+    GfpPfi,
+    GfpExi,
+    GfpUpi,
+    GfpTypeHec,
+    GfpTypeHecStatus,
+    GfpChannelId,
+    GfpExtensionHec,
+    GfpExtensionHecStatus,
+    GfpFcs,
+    GfpFcsGood,
+    GfpFcsBad,
     /// <summary>MACsec fields that move with the SCI or follow the payload, read by <see cref="Macsec.MacsecFieldReader"/> (MacsecSystemIdentifier to MacsecIcv).</summary>
     MacsecSystemIdentifier,
     MacsecPortIdentifier,

@@ -58,6 +58,8 @@ public static class FieldReader
             return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Ax25.Ax25FieldReader.Serves(field.Computed))
             return Ax25.Ax25FieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Gfp.GfpFieldReader.Serves(field.Computed))
+            return Gfp.GfpFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))
@@ -221,6 +223,7 @@ public static class FieldReader
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.PflogOld or FieldPresence.PflogIds or FieldPresence.PflogIdsOnly or FieldPresence.PflogFull or FieldPresence.PflogFullIpv4
             or FieldPresence.PflogFullIpv6 or FieldPresence.PflogFullOther => Pflog.PflogFields.IsPresent(presence, header),
+        FieldPresence.EbhscrHeader or FieldPresence.EbhscrStatus or FieldPresence.EbhscrEthernet => Ebhscr.EbhscrFields.IsPresent(presence, header),
         FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),

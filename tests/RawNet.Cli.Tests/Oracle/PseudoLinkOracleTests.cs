@@ -10,7 +10,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// 129 and BSD ARCNET on 7, Juniper Ethernet on 178 (and PPPoE, PPP, Frame Relay, C-HDLC and Voice PIC on 167, 179, 180, 181 and 183, and the MLPPP, MLFR, GGSN, ATM2, services and ATM1 PICs on 130, 131, 133, 135, 136 and 137), Apple IP over IEEE 1394 on 138, IP over Fibre Channel on 122, pf's log on 117, OpenBSD's enc on 109,
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143,
 /// AX.25 on 3 and with KISS on 202,
-/// VPP dispatch traces on 280, exported PDUs on 252)
+/// VPP dispatch traces on 280, exported PDUs on 252,
+/// GFP on 171 and 170, EBHSCR on 279)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -75,6 +76,13 @@ public sealed class PseudoLinkOracleTests
         "exported_pdu.ipv6_src", "exported_pdu.ipv6_dst", "exported_pdu.port_type", "exported_pdu.src_port", "exported_pdu.dst_port",
         "exported_pdu.ss7_opc", "exported_pdu.ss7_dpc", "exported_pdu.orig_fno", "exported_pdu.dvb-ci.event", "exported_pdu.dis_table_val",
         "exported_pdu.col_proto_str", "exported_pdu.p2p_dir", "exported_pdu.unknown_tag.val", "exported_pdu.exported_pdu",
+        "gfp.pli", "gfp.chec", "gfp.chec.status", "gfp.type", "gfp.pti", "gfp.pfi", "gfp.exi", "gfp.upi", "gfp.thec", "gfp.thec.status",
+        "gfp.cid", "gfp.ehec", "gfp.ehec.status", "gfp.fcs", "gfp.fcs_good", "gfp.fcs_bad",
+        "ebhscr.hdr", "ebhscr.mjr", "ebhscr.slot", "ebhscr.channel", "ebhscr.ver", "ebhscr.len", "ebhscr.strt", "ebhscr.stpt", "ebhscr.sts",
+        "ebhscr.eth.crc", "ebhscr.eth.miifoe", "ebhscr.eth.pfoe", "ebhscr.eth.hfoe", "ebhscr.eth.rde", "ebhscr.eth.se", "ebhscr.eth.jbr",
+        "ebhscr.eth.pche", "ebhscr.eth.flsc", "ebhscr.eth.rxtrc", "ebhscr.eth.trdis", "ebhscr.eth.wfsb", "ebhscr.mjrhdr", "ebhscr.eth.rsv",
+        "ebhscr.eth.trc", "ebhscr.eth.trudr", "ebhscr.eth.rtrlmt", "ebhscr.eth.ltcls", "ebhscr.eth.lud", "ebhscr.eth.ms", "ebhscr.eth.fcsua",
+        "ebhscr.eth.rsvd", "ebhscr.eth.spd",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -224,6 +232,21 @@ public sealed class PseudoLinkOracleTests
     [InlineData("exported-pdu.pcap", "ip.src == 198.18.0.1 && !eth")]
     [InlineData("exported-pdu.pcap", "exported_pdu.tag == 99 || exported_pdu.p2p_dir < 0")]
     [InlineData("exported-pdu.pcap", "exported_pdu && !ip && !ipv6")]
+    [InlineData("gfp.pcap", "gfp")]
+    [InlineData("gfp.pcap", "gfp.upi == 0x0001 && eth")]
+    [InlineData("gfp.pcap", "gfp.chec.status == 0 || gfp.thec.status == 0 || gfp.ehec.status == 0")]
+    [InlineData("gfp.pcap", "gfp.pfi && gfp.fcs_bad")]
+    [InlineData("gfp.pcap", "gfp.pti == 4 && data")]
+    [InlineData("gfp.pcap", "gfp.cid == 0xff || gfp.exi > 1")]
+    [InlineData("gfp.pcap", "gfp && !gfp.type")]
+    [InlineData("gfp.pcap", "gfp.pli > 1000 && ip")]
+    [InlineData("gfp-transparent.pcap", "gfp && mpls")]
+    [InlineData("ebhscr.pcap", "ebhscr")]
+    [InlineData("ebhscr.pcap", "ebhscr && !ebhscr.hdr")]
+    [InlineData("ebhscr.pcap", "ebhscr.eth.fcsua == 1 && eth")]
+    [InlineData("ebhscr.pcap", "ebhscr.eth.crc || ebhscr.eth.wfsb")]
+    [InlineData("ebhscr.pcap", "ebhscr.mjr != 0x50 && data")]
+    [InlineData("ebhscr.pcap", "ebhscr.slot == 2 || ebhscr.channel > 0x10")]
     [InlineData("juniper-ppp.pcap", "juniper.payload_type == 200 && ip")]
     [InlineData("juniper-chdlc.pcap", "juniper.ext.ifl == 77 && chdlc")]
     [InlineData("juniper-vp.pcap", "juniper.payload_type == 2 && !udp")]
@@ -277,6 +300,15 @@ public sealed class PseudoLinkOracleTests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
         }
+    }
+
+    /// <summary>gfp's checksum items (bad cHEC, tHEC, eHEC with the value each should be, bad FCS) are counted as tshark counts them.</summary>
+    [Fact]
+    public void GfpChecksumItemsAreCountedAsInTshark()
+    {
+        var (expected, actual) = ExpertLines("gfp.pcap", "GFP  Bad ");
+        Assert.Equal(7, expected.Length);
+        Assert.Equal(expected, actual);
     }
 
     /// <summary>fpp's bad CRC and mCRC items, with the value each should be, are counted as tshark counts them.</summary>
@@ -451,6 +483,25 @@ public sealed class PseudoLinkOracleTests
             Assert.Contains(value, exported.StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap")]).StdOut);
+        var gfp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "gfp.upi", "-e", "gfp.fcs_good", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "gfp:eth:ethertype:ip:udp", "gfp:eth:ethertype:ipv6:tcp", "gfp:eth:ethertype:arp", "gfp:ppp:ip:udp",
+            "gfp:ppp:ipv6:udp", "gfp:ppp:chdlc:ip:icmp", "gfp:ip:udp", "gfp:ip:tcp", "gfp:ip:icmp", "gfp:ipv6:udp", "gfp:ipv6:icmpv6",
+            "gfp:mpls:ip:udp", "gfp:mpls:ipv6:udp", "gfp:mpls:ip:tcp", "gfp:data", "\t0x0010\t1\t", "\t0x0011\t0\t", "Client Management: Forward Defect Indication (FDI)",
+            "Reserved PTI (3)", "Idle Frame", "Control Frame (Reserved)", "Client Frame[Packet size limited during capture]",
+            "[Malformed Packet: length of contained item exceeds length of containing item]", "Bogus PLI does not match reported length",
+            "Payload present on idle frame", "PFI bit set but PLI too short", "EXI bit set but PLI too short" })
+            Assert.Contains(value, gfp.StdOut + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields", "-e", "_ws.expert.message"]).StdOut);
+        var ebhscr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "ebhscr.eth.fcsua", "-e", "_ws.expert.message", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "ebhscr:eth:ethertype:ip:udp", "ebhscr:eth:ethertype:ip:tcp", "ebhscr:eth:ethertype:ipv6:udp",
+            "ebhscr:eth:ethertype:ipv6:icmpv6", "ebhscr:eth:ethertype:ip:icmp", "ebhscr:eth:ethertype:arp", "ebhscr:data", "\t1\t",
+            "Ethernet controller 2 Link Up Speed 1000M", "Ethernet controller 0 Link Down", "Frame Header is malformed", "Status Flag is set",
+            "[Malformed Packet]" })
+            Assert.Contains(value, ebhscr.StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp-transparent.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap")]).StdOut);

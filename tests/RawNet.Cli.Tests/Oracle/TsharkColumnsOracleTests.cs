@@ -100,6 +100,8 @@ public sealed class TsharkColumnsOracleTests
         "docsis",
         "ax25", "ax25_kiss", "ax25_nol3",
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
+        "gfp",
+        "ebhscr",
     ];
 
     /// <summary>

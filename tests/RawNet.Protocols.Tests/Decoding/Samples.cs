@@ -233,6 +233,13 @@ internal static class Samples
             (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("ip", udp4, ExportedPdu.ExportedPduTests.Tag(20, [10, 0, 0, 1]),
                 ExportedPdu.ExportedPduTests.Tag(24, U32(3)))),
             (LinkType.WiresharkUpperPdu, ExportedPdu.ExportedPduTests.Record("eth_withoutfcs", EthernetFrame(EtherType.Ipv6, tcp6))),
+            // GFP: IPv4 with a payload FCS, IPv6 in a linear frame, MPLS.
+            (LinkType.GfpFrameMapped, Gfp.GfpTests.Frame(16, udp4, pfi: true)),
+            (LinkType.GfpTransparent, Gfp.GfpTests.Frame(17, tcp6, exi: 1, cid: 3)),
+            (LinkType.GfpFrameMapped, Gfp.GfpTests.Frame(13, Concat(U32(16u << 12 | 1u << 8 | 64), udp4))),
+            // EBHSCR: Ethernet with its FCS, a link state report.
+            (LinkType.Ebhscr, Ebhscr.EbhscrTests.Frame(0x50, Ebhscr.EbhscrTests.EthernetWithFcs(udp4))),
+            (LinkType.Ebhscr, Ebhscr.EbhscrTests.Frame(0x50, [], majorHeader: 0x0000000120000000)),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

@@ -45,6 +45,7 @@ internal static class LinkInfo
                     if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf
                             or LayerKind.Fpp
                             or LayerKind.Docsis
+                            or LayerKind.Gfp
                             or LayerKind.AtmLane)
                         PseudoHeaderInfo.Write(line, in source, index - 1);
                     else

@@ -6,6 +6,8 @@ using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
 using RawNet.Protocols.Fpp;
+using RawNet.Protocols.Gfp;
+using RawNet.Protocols.Ebhscr;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
@@ -66,6 +68,18 @@ internal static class PseudoHeaderInfo
             // vpp and its string protocols clear the Info column; a read of vpp's that threw after them marks it.
             return layer.Status != LayerStatus.Complete || (index == source.Packet.LayerCount - 1 && source.Packet.StoppedAt == LayerKind.Vpp
                 && source.Packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed);
+        }
+        if (layer.Kind == LayerKind.Gfp)
+        {
+            AppendGfpInfo(line, in source, index);
+            // a frame too short for the core header: tshark's gfp refuses it, and nothing marks it
+            return layer.Status != LayerStatus.Complete && (GfpReach)layer.Detail != GfpReach.None;
+        }
+        if (layer.Kind == LayerKind.Ebhscr)
+        {
+            // A frame shorter than the header: tshark's expert item only, no mark.
+            AppendEbhscrInfo(line, in source, index);
+            return false;
         }
         if (layer.Kind == LayerKind.Fpp)
         {
@@ -238,6 +252,8 @@ internal static class PseudoHeaderInfo
         LayerKind.VppOpaque => "VPP-Opaque",
         LayerKind.VppOpaque2 => "VPP-Opaque2",
         LayerKind.VppTrace => "VPP-Trace",
+        LayerKind.Ebhscr => "EBHSCR",
+        LayerKind.Gfp => (GfpReach)source.Packet[index].Detail != GfpReach.None ? "GFP" : "",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
@@ -400,6 +416,64 @@ internal static class PseudoHeaderInfo
         }
         if (DocsisFieldReader.HandsOnEncrypted(in layer, header))
             line.Append(" (Encrypted)");
+    }
+
+    /// <summary>
+    /// gfp's Info text: the PLI's kind once it is read ("Client Frame"), replaced once the payload header is by the PTI's
+    /// name and, for the PTIs whose type tshark shows, ": " and the UPI's name from the table that PTI reads.
+    /// </summary>
+    private static void AppendGfpInfo(TextLine line, in InfoSource source, int index)
+    {
+        var reach = (GfpReach)source.Packet[index].Detail;
+        var header = source.Header(index);
+        if (reach < GfpReach.Pli || header.Length < 2)
+            return;
+        if (reach < GfpReach.Type || !GfpHeader.TryRead(header, out var gfp))
+        {
+            line.Append(GfpFrame.PliName(header[0] << 8 | header[1]));
+            return;
+        }
+        byte pti = gfp.PayloadType;
+        line.Append(GfpFrame.PayloadTypeName(pti));
+        if (!GfpFrame.ShowsType(pti))
+            return;
+        line.Append(": ");
+        line.Append(pti == (byte)GfpPayloadType.ClientManagement ? GfpFrame.ManagementPayloadName(gfp.UserPayload) : GfpFrame.DataPayloadName(gfp.UserPayload));
+    }
+
+    /// <summary>
+    /// ebhscr's Info text: for an Ethernet major number with no payload, the link state report "Ethernet controller 2
+    /// Link Up Speed 1000M" (the controller from bits 2 to 4 of byte 1, the speed from bits 28 to 31 of the major-specific
+    /// header); nothing otherwise.
+    /// </summary>
+    private static void AppendEbhscrInfo(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        if (!EbhscrHeader.TryRead(header, out var ebhscr) || ebhscr.Major != EbhscrHeader.MajorEthernet
+            || source.Bytes(index).Length != EbhscrHeader.Length)
+            return;
+        line.Append("Ethernet controller ");
+        line.Append((header[EbhscrHeader.Field.SlotChannel] & 0x1C) >> 2);
+        bool up = (ebhscr.MajorHeader & EbhscrHeader.LinkUp) != 0;
+        line.Append(up ? " Link Up" : " Link Down");
+        if (!up)
+            return;
+        line.Append(' ');
+        line.Append(EbhscrHeader.SpeedName((int)(ebhscr.MajorHeader >> 28) & 0xF));
+    }
+
+    /// <summary>
+    /// True when the packet is GFP whose headers tshark read whole and whose PLI gives the payload more bytes than the
+    /// frame has: tshark's payload is then as long as the PLI says, and a read past the frame inside it fails as
+    /// "length of contained item exceeds length of containing item".
+    /// </summary>
+    public static bool GfpPayloadPastFrame(in InfoSource source)
+    {
+        if (source.Packet.LayerCount < 2 || source.Packet[1].Kind != LayerKind.Gfp)
+            return false;
+        ref readonly Layer layer = ref source.Packet[1];
+        var gfp = GfpFrame.Read(source.Frame[Math.Min(layer.Offset, source.Frame.Length)..], layer.Extent);
+        return gfp.Reach == GfpReach.Complete && gfp.HeaderLength >= GfpHeader.Length && gfp.PayloadOffset + gfp.PayloadLength > layer.Extent;
     }
 
     /// <summary>trmac's name of a major vector's command, or "Unknown Major Vector: N".</summary>
