@@ -49,6 +49,8 @@ public static class LinkTypeNames
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
+        LinkType.Ieee802154WithFcs => "IEEE802_15_4_WITHFCS",
+        LinkType.Ieee802154NoFcs => "IEEE802_15_4_NOFCS",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

@@ -79,6 +79,10 @@ public enum LinkType : ushort
     EthernetMpacket = 274,
     /// <summary>A DOCSIS MAC frame (LINKTYPE_DOCSIS): the MAC header with its HCS, then Ethernet for a data PDU.</summary>
     Docsis = 143,
+    /// <summary>An IEEE 802.15.4 MAC frame with its 2-byte FCS (LINKTYPE_IEEE802_15_4_WITHFCS), 6LoWPAN in its data frames.</summary>
+    Ieee802154WithFcs = 195,
+    /// <summary>An IEEE 802.15.4 MAC frame without FCS (LINKTYPE_IEEE802_15_4_NOFCS).</summary>
+    Ieee802154NoFcs = 230,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

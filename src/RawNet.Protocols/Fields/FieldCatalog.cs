@@ -54,6 +54,8 @@ public static class FieldCatalog
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
+        LayerKind.Ieee802154 => Ieee802154.Ieee802154Fields.All,
+        LayerKind.SixLowpan => SixLowpan.SixLowpanFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -116,6 +118,7 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Nsh or LayerKind.Arista or LayerKind.Ipfc
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp
+        || layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns);
 
@@ -208,6 +211,8 @@ public static class FieldCatalog
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
+        LayerKind.Ieee802154 => "wpan",
+        LayerKind.SixLowpan => "6lowpan",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -286,6 +291,8 @@ public static class FieldCatalog
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",
+        LayerKind.Ieee802154 => "IEEE 802.15.4 Low-Rate Wireless PAN",
+        LayerKind.SixLowpan => "IPv6 over Low power Wireless Personal Area Networks",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

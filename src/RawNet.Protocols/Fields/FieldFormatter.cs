@@ -103,7 +103,13 @@ public static class FieldFormatter
             case FieldKind.HttpText:
                 return Http.HttpFieldReader.TryFormat(field, value, buffer, destination, out written);
             case FieldKind.BuiltText:
-                return field.Computed == ComputedField.TrRingBridgePairs && TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written);
+                return field.Computed switch
+                {
+                    ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
+                    ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64
+                        => Ieee802154.Ieee802154FieldReader.TryFormat(value, destination, out written),
+                    _ => SixLowpan.SixLowpanFieldReader.Serves(field.Computed) && SixLowpan.SixLowpanFieldReader.TryFormat(value, buffer, destination, out written),
+                };
             default:
                 return false;
         }

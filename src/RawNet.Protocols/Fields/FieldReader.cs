@@ -69,6 +69,10 @@ public static class FieldReader
             return Fpp.FppFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Atm.AtmFieldReader.Serves(field.Computed))
             return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Ieee802154.Ieee802154FieldReader.Serves(field.Computed))
+            return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
+            return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))

@@ -206,6 +206,11 @@ internal static class Samples
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
+            // IEEE 802.15.4 with 6LoWPAN: uncompressed IPv6, IPHC with NHC UDP (short and long addresses), a mesh header.
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[0]),
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[1]),
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[2]),
+            (LinkType.Ieee802154NoFcs, Ieee802154.Ieee802154Tests.SampleFrames()[3]),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

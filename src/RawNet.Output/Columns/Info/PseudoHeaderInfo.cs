@@ -49,6 +49,8 @@ internal static class PseudoHeaderInfo
             AppendNetanalyzerInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan)
+            return Ieee802154Info.Write(line, in source, index);
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -221,6 +223,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
+        LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
         _ => "NFLOG",
     };
 
