@@ -1120,14 +1120,18 @@ def fpp_damageable(data):
     return 14
 
 
-def docsis_hcs(header):
-    """The HCS: the X.25 CRC-16 (reflected CRC-CCITT) of the header before it, least significant byte first."""
-    crc = 0xFFFF
-    for b in header:
+def crc_ccitt_reflected(data, crc):
+    """The reflected CRC-CCITT (polynomial 0x8408) of data from the initial value crc, before any final XOR."""
+    for b in data:
         crc ^= b
         for _ in range(8):
             crc = (crc >> 1) ^ 0x8408 if crc & 1 else crc >> 1
-    return struct.pack("<H", crc ^ 0xFFFF)
+    return crc
+
+
+def docsis_hcs(header):
+    """The HCS: the X.25 CRC-16 (reflected CRC-CCITT) of the header before it, least significant byte first."""
+    return struct.pack("<H", crc_ccitt_reflected(header, 0xFFFF) ^ 0xFFFF)
 
 
 def docsis(fctype, payload, ehdr=b"", fcparm=0, macparm=0, length=None, bad_hcs=False):
@@ -1386,12 +1390,7 @@ def damage(frames, rng, damageable):
 
 def wpan_fcs(data):
     """802.15.4's FCS: the CRC-16 of ITU-T (reflected 0x1021, initial 0, no final XOR), least significant byte first."""
-    crc = 0
-    for b in data:
-        crc ^= b
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0x8408 if crc & 1 else crc >> 1
-    return struct.pack("<H", crc)
+    return struct.pack("<H", crc_ccitt_reflected(data, 0))
 
 
 WPAN_SHORT_A, WPAN_SHORT_B = 0x0001, 0x0002

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols;
+using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ieee802154;
 
@@ -37,7 +38,7 @@ public sealed partial class SummaryPrinter
         line.Append(" packet ");
         if (frameType > Ieee802154Header.TypeCommand)
             return;
-        if (caplen >= 4 && BinaryPrimitives.ReadUInt16LittleEndian(frame[(caplen - 2)..]) == PacketDecoder.Ieee802154Crc(frame[..(caplen - 2)]))
+        if (caplen >= 4 && BinaryPrimitives.ReadUInt16LittleEndian(frame[(caplen - 2)..]) == Crc16.ComputeKermit(frame[..(caplen - 2)]))
             caplen -= 2;
         int version = (fc >> 12) & 3;
         line.Append('v');
@@ -85,28 +86,9 @@ public sealed partial class SummaryPrinter
         }
         int dstLength = Ieee802154Header.AddressLength(dstMode), srcLength = Ieee802154Header.AddressLength(srcMode);
         bool compression = (fc & Ieee802154Header.PanIdCompressionBit) != 0;
-        bool dstPan, srcPan;
-        if (version < 2)
-        {
-            dstPan = dstLength > 0;
-            srcPan = srcLength > 0 && !compression;
-            if (compression && (dstLength == 0 || srcLength == 0))
-                line.Append("[ERROR: PAN ID Compression != 0, and only one address with frame version < 2]");
-        }
-        else
-        {
-            dstPan = dstLength > 0;
-            srcPan = srcLength > 0 && !compression;
-            if (compression)
-            {
-                if (srcLength == 0 && dstLength == 0)
-                    dstPan = true;
-                else if ((srcLength == 0) != (dstLength == 0) || (srcLength == 8 && dstLength == 8))
-                    dstPan = srcPan = false;
-            }
-            else if (srcLength == 8 && dstLength == 8)
-                (dstPan, srcPan) = (true, false);
-        }
+        if (version < 2 && compression && (dstLength == 0 || srcLength == 0))
+            line.Append("[ERROR: PAN ID Compression != 0, and only one address with frame version < 2]");
+        Ieee802154Header.PanPresence(version, dstMode, srcMode, compression, out bool dstPan, out bool srcPan);
         if (!AppendIeee802154Side(frame, ref p, caplen, dstPan, dstLength, "[ERROR: Truncated before dst_pan]"))
             return;
         line.Append(" < ");

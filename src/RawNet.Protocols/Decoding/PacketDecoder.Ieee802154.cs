@@ -53,7 +53,7 @@ public sealed partial class PacketDecoder
             else
             {
                 ushort stored = BinaryPrimitives.ReadUInt16LittleEndian(bytes[macEnd..]);
-                ushort computed = Ieee802154Crc(bytes[start..macEnd]);
+                ushort computed = Crc16.ComputeKermit(bytes[start..macEnd]);
                 layer.Checksum = stored == computed ? ChecksumStatus.Good : ChecksumStatus.Bad;
                 layer.ExpectedChecksum = computed;
             }
@@ -79,19 +79,6 @@ public sealed partial class PacketDecoder
         layer.Status = needed <= macEnd && capEnd < macEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
         Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Ieee802154, layer.Offset,
             layer.Status == LayerStatus.Truncated ? "802.15.4 header cut short by the capture length" : "frame ends inside the 802.15.4 header");
-    }
-
-    /// <summary>802.15.4's FCS: the ITU-T CRC-16 (reflected 0x1021, initial value 0, no final XOR), stored least significant byte first.</summary>
-    public static ushort Ieee802154Crc(ReadOnlySpan<byte> bytes)
-    {
-        int crc = 0;
-        foreach (byte b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0x8408 : crc >> 1;
-        }
-        return (ushort)crc;
     }
 
     /// <summary>tshark's 6LoWPAN heuristic: the first dispatch (after any broadcast, mesh or first-fragment header) is one 6LoWPAN defines.</summary>

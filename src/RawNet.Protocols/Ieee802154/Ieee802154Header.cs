@@ -88,8 +88,8 @@ public readonly ref struct Ieee802154Header
         return true;
     }
 
-    /// <summary>Which PAN IDs a frame carries: 2003 and 2006 frames one per address, one only with compression; 2015 frames by its table.</summary>
-    private static void PanPresence(int version, int dstMode, int srcMode, bool compressed, out bool dstPan, out bool srcPan)
+    /// <summary>Which PAN IDs a frame carries: 2003 and 2006 frames one per address, one only with compression; 2015 frames by its table (tcpdump's rules too).</summary>
+    public static void PanPresence(int version, int dstMode, int srcMode, bool compressed, out bool dstPan, out bool srcPan)
     {
         if (version < 2)
         {
