@@ -56,6 +56,8 @@ public static class LinkTypeNames
         LinkType.GfpTransparent => "GFP_T",
         LinkType.GfpFrameMapped => "GFP_F",
         LinkType.Ebhscr => "EBHSCR",
+        LinkType.Ieee802154WithFcs => "IEEE802_15_4_WITHFCS",
+        LinkType.Ieee802154NoFcs => "IEEE802_15_4_NOFCS",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

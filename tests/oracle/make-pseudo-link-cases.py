@@ -49,7 +49,9 @@ gfp.pcap (LINKTYPE_GFP_F, 171) and
 gfp-transparent.pcap (LINKTYPE_GFP_T, 170): GFP frames of every UPI RawNet decodes, management frames, FCSs, extension
 headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). ebhscr.pcap (LINKTYPE_EBHSCR, 279):
 Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
-cuts (see ebhscr_frames). Every timestamp starts
+cuts (see ebhscr_frames).
+wpan.pcap and wpan-nofcs.pcap
+(LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -64,6 +66,8 @@ from scapy.packet import Raw
 from scapy.layers.inet import TCP
 from scapy.layers.inet6 import IPv6, ICMPv6EchoRequest
 from scapy.layers.pflog import PFLog
+from scapy.layers.inet import UDP
+from scapy.layers.dot15d4 import Dot15d4, Dot15d4Data
 
 # The frames above the link layers, the addresses and the pcap writer are make-link-cases.py's.
 _spec = importlib.util.spec_from_file_location("link_cases", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-link-cases.py"))
@@ -1130,14 +1134,18 @@ def fpp_damageable(data):
     return 14
 
 
-def docsis_hcs(header):
-    """The HCS: the X.25 CRC-16 (reflected CRC-CCITT) of the header before it, least significant byte first."""
-    crc = 0xFFFF
-    for b in header:
+def crc_ccitt_reflected(data, crc):
+    """The reflected CRC-CCITT (polynomial 0x8408) of data from the initial value crc, before any final XOR."""
+    for b in data:
         crc ^= b
         for _ in range(8):
             crc = (crc >> 1) ^ 0x8408 if crc & 1 else crc >> 1
-    return struct.pack("<H", crc ^ 0xFFFF)
+    return crc
+
+
+def docsis_hcs(header):
+    """The HCS: the X.25 CRC-16 (reflected CRC-CCITT) of the header before it, least significant byte first."""
+    return struct.pack("<H", crc_ccitt_reflected(header, 0xFFFF) ^ 0xFFFF)
 
 
 def docsis(fctype, payload, ehdr=b"", fcparm=0, macparm=0, length=None, bad_hcs=False):
@@ -1844,6 +1852,9 @@ def damage(frames, rng, damageable):
     out = []
     for data, caplen in frames:
         reach = min(len(data), damageable(data))
+        if damageable is wpan_damageable and caplen is not None:
+            # a cut frame with other addresses: tshark's heuristics weigh the 6LoWPAN byte left otherwise
+            reach = 0
         if reach > 0:
             at = rng.randrange(reach)
             if damageable is ipoib_damageable and at == 40:
@@ -1885,6 +1896,8 @@ def damage(frames, rng, damageable):
                 value = 16
             if damageable is ebhscr_damageable and at == 0:
                 value = rng.choice([0x50, 0x00, 0x42, 0x99])
+            if damageable is wpan_damageable:
+                at += 2
             if damageable is sunatm_damageable and at == 0:
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
@@ -1897,6 +1910,141 @@ def damage(frames, rng, damageable):
                 data = data[:16] + (struct.pack(">H", kept) if kept is not None else data[16:18]) + data[18:]
         out.append((data, caplen))
     return out
+
+
+def wpan_fcs(data):
+    """802.15.4's FCS: the CRC-16 of ITU-T (reflected 0x1021, initial 0, no final XOR), least significant byte first."""
+    return struct.pack("<H", crc_ccitt_reflected(data, 0))
+
+
+WPAN_SHORT_A, WPAN_SHORT_B = 0x0001, 0x0002
+WPAN_LONG_A, WPAN_LONG_B = 0x0212345678ABCDEF, 0x1122334455667788
+
+
+def wpan(payload, dst=(2, WPAN_SHORT_A), src=(2, WPAN_SHORT_B), pan=0xABCD, src_pan=None, frame_type=1, seq=5, ack=1,
+         pending=0, version=1, fcs=True, bad_fcs=False):
+    """An 802.15.4 MAC frame built by scapy's Dot15d4: frame control, sequence number, destination PAN and address, the
+    source PAN only when src_pan is given (else PAN ID compression), the source address, the payload and the FCS."""
+    compress = src_pan is None and dst[0] != 0 and src[0] != 0
+    mac = Dot15d4(fcf_frametype=frame_type, fcf_ackreq=ack, fcf_pending=pending, fcf_panidcompress=int(compress),
+                  fcf_destaddrmode=dst[0], fcf_srcaddrmode=src[0], fcf_framever=version, seqnum=seq)
+    if frame_type == 2:
+        frame = bytes(mac)
+    else:
+        fields = {}
+        if dst[0]:
+            fields.update(dest_panid=pan, dest_addr=dst[1])
+        if src[0]:
+            fields.update(src_addr=src[1])
+            if not compress:
+                fields.update(src_panid=pan if src_pan is None else src_pan)
+        frame = bytes(mac / Dot15d4Data(**fields))
+    frame += payload
+    if fcs:
+        check = wpan_fcs(frame)
+        frame += bytes([check[0] ^ 0x55, check[1]]) if bad_fcs else check
+    return frame
+
+
+def iphc(tf=3, nh=None, hlim=2, sam=3, dam=3, m=0, sac=0, dac=0, inline=b""):
+    """RFC 6282's IPHC dispatch (011, TF, NH, HLIM, CID, SAC, SAM, M, DAC, DAM) and its inline fields as given; nh None
+    means the next header is NHC-compressed."""
+    first = 0x60 | (tf << 3) | ((1 if nh is None else 0) << 2) | hlim
+    second = (sac << 6) | (sam << 4) | (m << 3) | (dac << 2) | dam
+    return bytes([first, second]) + (bytes([nh]) if nh is not None else b"") + inline
+
+
+def nhc_udp(sport, dport, payload, ports=0, checksum=0x1234, elide=False):
+    """The NHC UDP header (11110 C P) with its ports as the mode inlines them and the checksum unless elided, then the payload."""
+    head = bytes([0xF0 | (4 if elide else 0) | ports])
+    if ports == 0:
+        head += struct.pack(">HH", sport, dport)
+    elif ports == 1:
+        head += struct.pack(">HB", sport, dport & 0xFF)
+    elif ports == 2:
+        head += struct.pack(">BH", sport & 0xFF, dport)
+    else:
+        head += bytes([((sport & 0xF) << 4) | (dport & 0xF)])
+    return head + (b"" if elide else struct.pack(">H", checksum)) + payload
+
+
+def lowpan_udp6(src="fe80::1", dst="fe80::2"):
+    return bytes(IPv6(src=src, dst=dst) / UDP(sport=40000, dport=9) / Raw(b"hello"))
+
+
+def wpan_frames(fcs=True):
+    """802.15.4 data frames (2003 and 2006 versions, short and long addresses, PAN ID compression or both PAN IDs) with
+    6LoWPAN: uncompressed IPv6 carrying UDP, TCP and ICMPv6; IPHC with every TF, hop limit and stateless source and
+    destination mode, multicast destinations in every mode, inline next headers (UDP, ICMPv6, TCP) and NHC UDP with every
+    port mode and the checksum inline or elided; a first and a later fragment; mesh and broadcast headers; payloads that
+    are no 6LoWPAN; an acknowledgement; bad FCSs (fcs only); short frames and cuts at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    mk = lambda payload, **kw: wpan(payload, fcs=fcs, **kw)
+    longs = dict(dst=(3, WPAN_LONG_A), src=(3, WPAN_LONG_B))
+    add(mk(b"\x41" + lowpan_udp6()))
+    add(mk(b"\x41" + bytes(IPv6(src=A6, dst=B6) / TCP(sport=40001, dport=9, flags="S", seq=1000))))
+    add(mk(b"\x41" + echo6(), **longs))
+    add(mk(b"\x41" + lowpan_udp6(), src_pan=0x1234, version=0))
+    udp = nhc_udp(40000, 9, b"hello")
+    add(mk(iphc() + udp, **longs))
+    add(mk(iphc() + udp))
+    add(mk(iphc() + udp, dst=(3, WPAN_LONG_A)))
+    add(mk(iphc() + udp, src=(3, WPAN_LONG_B)))
+    for tf, inline in ((0, b"\xb8\x01\x23\x45"), (1, b"\x81\x23\x45"), (2, b"\xb8")):
+        add(mk(iphc(tf=tf, inline=inline) + udp))
+    add(mk(iphc(hlim=0, inline=b"\x07") + udp))
+    add(mk(iphc(hlim=1) + udp))
+    add(mk(iphc(hlim=3) + udp))
+    full_a = bytes.fromhex("20010db8000000000000000000000001")
+    full_b = bytes.fromhex("20010db8000000000000000000000002")
+    add(mk(iphc(sam=0, dam=0, inline=full_a + full_b) + udp))
+    add(mk(iphc(sam=1, dam=1, inline=bytes.fromhex("0000000000000001") + bytes.fromhex("02000000000000aa")) + udp))
+    add(mk(iphc(sam=2, dam=2, inline=b"\x00\x01\xbe\xef") + udp, **longs))
+    add(mk(iphc(sam=2, dam=3, inline=b"\x00\x05") + udp))
+    add(mk(iphc(m=1, dam=0, inline=bytes.fromhex("ff0e0000000000000000000000000101")) + udp))
+    add(mk(iphc(m=1, dam=1, inline=bytes.fromhex("0e00000abcde")) + udp))
+    add(mk(iphc(m=1, dam=2, inline=bytes.fromhex("05001234")) + udp))
+    add(mk(iphc(m=1, dam=3, inline=b"\x01") + udp, dst=(2, 0xFFFF)))
+    for ports in (1, 2, 3):
+        add(mk(iphc() + nhc_udp(0xF0B1, 0xF0B2, b"hello", ports=ports)))
+    add(mk(iphc() + nhc_udp(40000, 9, b"hello", elide=True)))
+    add(mk(iphc() + nhc_udp(5683, 5683, b"")))
+    icmp = bytes(ICMPv6EchoRequest(id=7, seq=2) / Raw(b"ping"))
+    add(mk(iphc(nh=58) + icmp))
+    add(mk(iphc(nh=58) + icmp, **longs))
+    add(mk(iphc(nh=6) + bytes(TCP(sport=40001, dport=9, flags="S", seq=1000))))
+    add(mk(iphc(nh=17) + bytes(UDP(sport=40000, dport=9, len=13, chksum=0x1111)) + b"hello"))
+    add(mk(iphc(nh=99) + b"opaque"))
+    # fragments: a first with the compressed header, a later one with data
+    add(mk(struct.pack(">HH", 0xC000 | 120, 0x0101) + iphc() + nhc_udp(40000, 9, b"A" * 20)))
+    add(mk(struct.pack(">HHB", 0xE000 | 120, 0x0101, 4) + b"B" * 30))
+    # mesh (short and long originator and final) and broadcast headers before IPHC
+    add(mk(bytes([0xB5]) + struct.pack(">HH", 0x0010, 0x0020) + iphc() + udp))
+    add(mk(bytes([0x83]) + struct.pack(">QQ", WPAN_LONG_B, WPAN_LONG_A) + iphc() + udp))
+    add(mk(bytes([0x50, 0x2A]) + iphc() + udp))
+    add(mk(b"\x00\x01\x02\x03"))
+    add(mk(b""))
+    add(wpan(b"", frame_type=2, fcs=fcs, ack=0, dst=(0, 0), src=(0, 0)))
+    add(wpan(b"", frame_type=2, fcs=fcs, ack=0, pending=1, seq=200, dst=(0, 0), src=(0, 0)))
+    if fcs:
+        add(mk(iphc() + udp, bad_fcs=True))
+        add(mk(b"\x41" + lowpan_udp6(), bad_fcs=True, **longs))
+    for end in (1, 2, 3):
+        add(mk(iphc() + udp)[:end])
+    whole = mk(iphc(tf=0, hlim=0, sam=1, dam=1, inline=b"\xb8\x01\x23\x45\x07" + bytes(16)) + udp, **longs)
+    for cut in range(1, len(whole)):
+        add(whole, cut)
+    plain = mk(b"\x41" + lowpan_udp6())
+    for cut in (8, 9, 10, 20, 48, 50, 57, 60):
+        add(plain, cut)
+    return frames
+
+
+def wpan_damageable(data):
+    """The sequence number, PAN ID and addresses, and the 6LoWPAN bytes after them (the frame control stays, so every
+    damaged frame keeps its layout); a damaged byte breaks the FCS."""
+    return max(0, min(len(data), 9) - 2)
 
 
 def main():
@@ -1941,6 +2089,8 @@ def main():
         "gfp.pcap": (171, gfp_frames(), gfp_damageable),
         "gfp-transparent.pcap": (170, gfp_transparent_frames(), gfp_damageable),
         "ebhscr.pcap": (279, ebhscr_frames(), ebhscr_damageable),
+        "wpan.pcap": (195, wpan_frames(), wpan_damageable),
+        "wpan-nofcs.pcap": (230, wpan_frames(fcs=False), wpan_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -134,7 +134,9 @@ internal sealed class FilterParser
         index = -1;
         string name = TokenText;
         int nameStart = _token.Start;
-        if (!char.IsAsciiLetter(name[0]))
+        // a name may start with a digit when it is one (6lowpan), not a number ("0x10", "6")
+        bool digitName = char.IsAsciiDigit(name[0]) && !name.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && name.Any(char.IsAsciiLetter);
+        if (!char.IsAsciiLetter(name[0]) && !digitName)
             return Fail($"expected a field or protocol name but found '{name}'", nameStart);
         Next();
         var node = new FilterNode();

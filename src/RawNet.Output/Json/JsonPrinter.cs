@@ -70,6 +70,8 @@ public sealed class JsonPrinter : IPacketPrinter
                 json.WriteString("source", "reassembled");
             else if (layer.Source == LayerSource.Stream)
                 json.WriteString("source", "tcp-segments");
+            else if (layer.Source == LayerSource.Decompressed)
+                json.WriteString("source", "6lowpan-decompressed");
             if (layer.Quoted)
                 json.WriteBoolean("quoted", true);
             if (layer.Status != LayerStatus.Complete)

@@ -70,6 +70,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         _bridgedDepth = 0;
         if (HasNoTcpdumpPrinter(packet.Metadata.LinkType))
             AppendUnsupportedLinkType(frame);
+        else if (IsIeee802154(packet.Metadata.LinkType))
+            AppendIeee802154(frame);
         else
             AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         _printing = null;

@@ -104,6 +104,8 @@ public sealed class TreePrinter : IPacketPrinter
             line.Append(" (in the reassembled datagram)");
         else if (layer.Source == LayerSource.Stream)
             line.Append(" (in the bytes of the TCP segments put together)");
+        else if (layer.Source == LayerSource.Decompressed)
+            line.Append(" (in the datagram rebuilt from 6LoWPAN's compressed header)");
         if (layer.Quoted)
             line.Append(" (quoted by the ICMP error)");
         line.WriteLineTo(output);

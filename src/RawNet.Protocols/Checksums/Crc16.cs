@@ -47,12 +47,19 @@ public static class Crc16
     }
 
     /// <summary>The X.25 CRC-16 of <paramref name="bytes"/>.</summary>
-    public static ushort Compute(ReadOnlySpan<byte> bytes)
+    public static ushort Compute(ReadOnlySpan<byte> bytes) => (ushort)(Run(0xFFFF, bytes) ^ 0xFFFF);
+
+    /// <summary>
+    /// The same polynomial with initial value 0 and no final XOR (CRC-16/KERMIT): IEEE 802.15.4's FCS, stored least
+    /// significant byte first.
+    /// </summary>
+    public static ushort ComputeKermit(ReadOnlySpan<byte> bytes) => (ushort)Run(0, bytes);
+
+    private static int Run(int crc, ReadOnlySpan<byte> bytes)
     {
         var table = Table;
-        int crc = 0xFFFF;
         foreach (byte b in bytes)
             crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return (ushort)(crc ^ 0xFFFF);
+        return crc;
     }
 }

@@ -79,6 +79,12 @@ public sealed class DecodedPacket
     /// </summary>
     public ReadOnlySpan<byte> Stream => StreamBuffer is null ? default : StreamBuffer.AsSpan(0, StreamLength);
 
+    internal byte[]? DecompressedBuffer;
+    internal int DecompressedLength;
+
+    /// <summary>The IPv6 datagram rebuilt from a 6LoWPAN IPHC header, headers and payload (valid until the next decode with the same decoder); empty when none.</summary>
+    public ReadOnlySpan<byte> Decompressed => DecompressedBuffer is null ? default : DecompressedBuffer.AsSpan(0, DecompressedLength);
+
     /// <summary>The decoded layers, outermost first; index 0 is the frame.</summary>
     public ReadOnlySpan<Layer> Layers => _layers.AsSpan(0, LayerCount);
 
@@ -104,6 +110,7 @@ public sealed class DecodedPacket
     {
         LayerSource.Reassembled => Reassembled,
         LayerSource.Stream => Stream,
+        LayerSource.Decompressed => Decompressed,
         // an ERF record's bytes after its wire length (padding, or what wlen leaves out) are none of tshark's frame
         _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };
@@ -139,6 +146,7 @@ public sealed class DecodedPacket
         ReassembledFragmentCount = 0;
         StreamBuffer = null;
         StreamLength = 0;
+        DecompressedLength = 0;
         Analysis.Clear();
     }
 

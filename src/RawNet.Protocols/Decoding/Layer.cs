@@ -11,6 +11,8 @@ public enum LayerSource : byte
     Reassembled,
     /// <summary>Bytes of a TCP stream put together from several segments (<see cref="DecodedPacket.Stream"/>).</summary>
     Stream,
+    /// <summary>The IPv6 datagram tshark rebuilds from a 6LoWPAN IPHC header (<see cref="DecodedPacket.Decompressed"/>).</summary>
+    Decompressed,
 }
 
 /// <summary>One decoded layer: what it is, where its header lies and how much it declares it spans.</summary>

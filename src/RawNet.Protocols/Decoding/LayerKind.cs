@@ -82,6 +82,10 @@ public enum LayerKind : byte
     Gfp,
     /// <summary>Elektrobit's High Speed Capture and Replay header (LINKTYPE_EBHSCR), 32 bytes; tshark "ebhscr".</summary>
     Ebhscr,
+    /// <summary>An IEEE 802.15.4 MAC header (LINKTYPE_IEEE802_15_4_WITHFCS, _NOFCS) with the frame's FCS; tshark "wpan".</summary>
+    Ieee802154,
+    /// <summary>6LoWPAN's headers (mesh, broadcast, fragment, IPHC with NHC UDP); the IPv6 header after an IPHC is rebuilt (<see cref="LayerSource.Decompressed"/>); tshark "6lowpan".</summary>
+    SixLowpan,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

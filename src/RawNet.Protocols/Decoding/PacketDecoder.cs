@@ -78,7 +78,7 @@ public readonly record struct DecoderOptions(bool Defragment = true, bool Verify
 /// session set-ups teach (a bounded table, <see cref="L2tpv3Sessions"/>; <see cref="DecoderOptions.FollowSessions"/>), so use one
 /// decoder per packet stream, on one thread.
 /// </summary>
-public sealed class PacketDecoder
+public sealed partial class PacketDecoder
 {
     /// <summary>Most IPv6 extension headers walked per IPv6 header (a bounded walk).</summary>
     public const int MaxExtensionHeaders = 8;
@@ -161,6 +161,7 @@ public sealed class PacketDecoder
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
         or LinkType.Ebhscr
+        or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
@@ -421,6 +422,9 @@ public sealed class PacketDecoder
                 return;
             case LinkType.Ebhscr:
                 DecodeEbhscr(input, capEnd);
+                return;
+            case LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs:
+                DecodeIeee802154(input, 0, capEnd, repEnd, linkType == LinkType.Ieee802154WithFcs);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

@@ -258,7 +258,12 @@ public sealed class ExpertFinder
 
     /// <summary>Bytes the packet reports from <paramref name="layer"/>'s start to the end of its buffer (captured or not).</summary>
     private static int ReportedFrom(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer) =>
-        layer.Source == LayerSource.Reassembled ? packet.Reassembled.Length - layer.Offset : packet.Metadata.OriginalLength - layer.Offset;
+        layer.Source switch
+        {
+            LayerSource.Reassembled => packet.Reassembled.Length - layer.Offset,
+            LayerSource.Decompressed => Math.Max(packet.Decompressed.Length, layer.Offset + layer.Extent) - layer.Offset,
+            _ => packet.Metadata.OriginalLength - layer.Offset,
+        };
 
     private void FindArp(ReadOnlySpan<byte> arp, ref Sink sink)
     {

@@ -64,6 +64,8 @@ public static class FieldCatalog
         LayerKind.ExportedPdu => ExportedPdu.ExportedPduFields.All,
         LayerKind.Gfp => Gfp.GfpFields.All,
         LayerKind.Ebhscr => Ebhscr.EbhscrFields.All,
+        LayerKind.Ieee802154 => Ieee802154.Ieee802154Fields.All,
+        LayerKind.SixLowpan => SixLowpan.SixLowpanFields.All,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -128,6 +130,7 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25 or LayerKind.Ax25NoL3
         || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
+        || layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
@@ -233,6 +236,8 @@ public static class FieldCatalog
         LayerKind.ExportedPdu => "exported_pdu",
         LayerKind.Gfp => "gfp",
         LayerKind.Ebhscr => "ebhscr",
+        LayerKind.Ieee802154 => "wpan",
+        LayerKind.SixLowpan => "6lowpan",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
         LayerKind.PppoeSession => "pppoes",
@@ -323,6 +328,8 @@ public static class FieldCatalog
         LayerKind.ExportedPdu => "EXPORTED_PDU",
         LayerKind.Gfp => "Generic Framing Procedure",
         LayerKind.Ebhscr => "EBHSCR Protocol",
+        LayerKind.Ieee802154 => "IEEE 802.15.4 Low-Rate Wireless PAN",
+        LayerKind.SixLowpan => "IPv6 over Low power Wireless Personal Area Networks",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Macsec => "802.1AE Security tag",

@@ -113,7 +113,9 @@ public static class FieldFormatter
                     ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
-                    _ => false,
+                    ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64
+                        => Ieee802154.Ieee802154FieldReader.TryFormat(value, destination, out written),
+                    _ => SixLowpan.SixLowpanFieldReader.Serves(field.Computed) && SixLowpan.SixLowpanFieldReader.TryFormat(value, buffer, destination, out written),
                 };
             default:
                 return false;

@@ -60,6 +60,10 @@ public static class FieldReader
             return Ax25.Ax25FieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Gfp.GfpFieldReader.Serves(field.Computed))
             return Gfp.GfpFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
+        if (Ieee802154.Ieee802154FieldReader.Serves(field.Computed))
+            return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
+            return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))

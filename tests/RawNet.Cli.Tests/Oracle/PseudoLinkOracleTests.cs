@@ -11,7 +11,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// Hilscher netANALYZER on 240 and 241, Endace ERF on 197, IEEE 802.3br mPackets on 274, SunATM on 123, DOCSIS on 143,
 /// AX.25 on 3 and with KISS on 202,
 /// VPP dispatch traces on 280, exported PDUs on 252,
-/// GFP on 171 and 170, EBHSCR on 279)
+/// GFP on 171 and 170, EBHSCR on 279,
+/// IEEE 802.15.4 with 6LoWPAN on 195 and 230)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -83,6 +84,17 @@ public sealed class PseudoLinkOracleTests
         "ebhscr.eth.pche", "ebhscr.eth.flsc", "ebhscr.eth.rxtrc", "ebhscr.eth.trdis", "ebhscr.eth.wfsb", "ebhscr.mjrhdr", "ebhscr.eth.rsv",
         "ebhscr.eth.trc", "ebhscr.eth.trudr", "ebhscr.eth.rtrlmt", "ebhscr.eth.ltcls", "ebhscr.eth.lud", "ebhscr.eth.ms", "ebhscr.eth.fcsua",
         "ebhscr.eth.rsvd", "ebhscr.eth.spd",
+        "wpan.fcf", "wpan.frame_type", "wpan.security", "wpan.pending", "wpan.ack_request", "wpan.pan_id_compression",
+        "wpan.fcf.reserved", "wpan.seqno_suppression", "wpan.ie_present", "wpan.dst_addr_mode", "wpan.version",
+        "wpan.src_addr_mode", "wpan.seq_no", "wpan.dst_pan", "wpan.dst16", "wpan.dst64", "wpan.src_pan", "wpan.src16",
+        "wpan.src64", "wpan.addr16", "wpan.addr64", "wpan.fcs", "wpan.fcs_ok",
+        "6lowpan.pattern", "6lowpan.mesh.v", "6lowpan.mesh.f", "6lowpan.mesh.hops", "6lowpan.mesh.hops8", "6lowpan.mesh.orig16",
+        "6lowpan.mesh.orig64", "6lowpan.mesh.dest16", "6lowpan.mesh.dest64", "6lowpan.bcast.seqnum", "6lowpan.frag.size",
+        "6lowpan.frag.tag", "6lowpan.frag.offset", "6lowpan.iphc.tf", "6lowpan.iphc.nh", "6lowpan.iphc.hlim", "6lowpan.iphc.cid",
+        "6lowpan.iphc.sac", "6lowpan.iphc.sam", "6lowpan.iphc.m", "6lowpan.iphc.dac", "6lowpan.iphc.dam",
+        "6lowpan.iphc.sctx.prefix", "6lowpan.iphc.dctx.prefix", "6lowpan.ecn", "6lowpan.dscp", "6lowpan.class", "6lowpan.padding",
+        "6lowpan.flow", "6lowpan.next", "6lowpan.hops", "6lowpan.src", "6lowpan.dst", "6lowpan.nhc.pattern",
+        "6lowpan.nhc.udp.checksum", "6lowpan.nhc.udp.ports", "6lowpan.udp.src", "6lowpan.udp.dst", "6lowpan.udp.checksum",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -99,6 +111,8 @@ public sealed class PseudoLinkOracleTests
         "fr.dlci", "fr.control", "fr.nlpid",
         // ARP's AX.25 addresses
         "arp.src.hw_ax25", "arp.dst.hw_ax25",
+        // what 6LoWPAN's IPHC rebuilds
+        "ipv6.tclass", "ipv6.flow", "ipv6.hlim", "udp.checksum",
     ];
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("pseudo-link");
@@ -203,6 +217,11 @@ public sealed class PseudoLinkOracleTests
     [InlineData("sunatm.pcap", "atm.channel == 0 && llc")]
     [InlineData("sunatm.pcap", "lane && !eth")]
     [InlineData("sunatm.pcap", "atm.le_control.opcode == 0x0101 || atm.le_client.client == 0x1234")]
+    [InlineData("wpan.pcap", "wpan")]
+    [InlineData("wpan.pcap", "wpan.fcs_ok == 0")]
+    [InlineData("wpan.pcap", "6lowpan && !ipv6")]
+    [InlineData("wpan.pcap", "6lowpan.iphc.tf == 0x0003 && udp")]
+    [InlineData("wpan-nofcs.pcap", "wpan.dst_addr_mode == 0x0003 || 6lowpan.mesh.hops")]
     [InlineData("docsis.pcap", "docsis")]
     [InlineData("docsis.pcap", "docsis.hcs.status == 0")]
     [InlineData("docsis.pcap", "docsis.exthdr == 1 && ipv6")]

@@ -62,6 +62,7 @@ public sealed class TsharkColumnsOracleTests
         ["vsnp"] = "Banyan VINES on PPP 0x005b (tshark's vsnp)",
         ["crtp"] = "compressed RTP (PPP's IP header compression protocols, 0x0061 and others): tshark shows the context",
         ["comp_data"] = "PPP compressed datagrams (0x00fd)",
+        ["zbee_nwk"] = "ZigBee NWK's heuristic takes some 802.15.4 data frames (as earlier frames teach it); RawNet decodes no ZigBee",
         ["bcp_bpdu"] = "PPP's bridging PDUs (0x0031): tshark shows the bridged frame's MAC type",
         ["loop"] = "Ethernet configuration testing (EtherType 0x9000)",
         ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
@@ -102,6 +103,7 @@ public sealed class TsharkColumnsOracleTests
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
         "gfp",
         "ebhscr",
+        "wpan", "6lowpan",
     ];
 
     /// <summary>

@@ -240,6 +240,11 @@ internal static class Samples
             // EBHSCR: Ethernet with its FCS, a link state report.
             (LinkType.Ebhscr, Ebhscr.EbhscrTests.Frame(0x50, Ebhscr.EbhscrTests.EthernetWithFcs(udp4))),
             (LinkType.Ebhscr, Ebhscr.EbhscrTests.Frame(0x50, [], majorHeader: 0x0000000120000000)),
+            // IEEE 802.15.4 with 6LoWPAN: uncompressed IPv6, IPHC with NHC UDP (short and long addresses), a mesh header.
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[0]),
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[1]),
+            (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[2]),
+            (LinkType.Ieee802154NoFcs, Ieee802154.Ieee802154Tests.SampleFrames()[3]),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

@@ -51,6 +51,8 @@ internal static class PseudoHeaderInfo
             AppendNetanalyzerInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
+        if (layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan)
+            return Ieee802154Info.Write(line, in source, index);
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -260,6 +262,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Ax25Kiss => "AX.25 KISS",
         LayerKind.Ax25 => "AX.25",
         LayerKind.Ax25NoL3 => "AX.25-NoL3",
+        LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
         _ => "NFLOG",
     };
 
