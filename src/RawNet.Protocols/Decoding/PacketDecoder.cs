@@ -2819,7 +2819,12 @@ public sealed partial class PacketDecoder
         else if ((udp.SourcePort == L2tpPorts.L2tp || udp.DestinationPort == L2tpPorts.L2tp) && !input.Quoted)
             DecodeL2tp(input, payload, Math.Min(capEnd, end), end);
         else
+        {
+            int count = _packet.LayerCount;
             Payload(input, payload, Math.Min(capEnd, end), end);
+            if (_packet.LayerCount > count && UdpHeuristics.WireGuardReadsPastCapture(Math.Min(capEnd, end) - payload, end - payload))
+                _packet.LayerRef(count).Detail = UdpHeuristics.ClaimedByWireGuard;
+        }
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ internal static class PayloadFieldReader
     public static bool TryRead(ComputedField computed, in Layer layer, int occurrence, out FieldValue value)
     {
         value = default;
-        if (occurrence != 0 || layer.HeaderLength <= 0)
+        // A payload WireGuard's heuristic claimed: its read failed before any field (tshark shows no data.data).
+        if (occurrence != 0 || layer.HeaderLength <= 0 || Udp.UdpHeuristics.IsClaimedByWireGuard(layer))
             return false;
         switch (computed)
         {

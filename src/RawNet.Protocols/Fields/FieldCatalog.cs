@@ -183,7 +183,7 @@ public static class FieldCatalog
     /// "mdns" for multicast DNS and "llmnr" for LLMNR (tshark's "dns" is not there then).
     /// </summary>
     public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind != LayerKind.Dns
-        ? ProtocolName(packet[index].Kind)
+        ? (UdpHeuristics.IsClaimedByWireGuard(packet[index]) ? UdpHeuristics.WireGuardName : ProtocolName(packet[index].Kind))
         : Dns.DnsLayerDetails.Variant(packet[index].Detail) switch
         {
             Dns.DnsVariant.Multicast => MulticastDnsName,

@@ -45,14 +45,8 @@ internal static class UdpInfo
         return length > UdpHeader.HeaderLength && (!HasCapturedPayload(in source, index) || HeuristicsReadPastCapture(in source, index));
     }
 
-    /// <summary>Bytes of a payload WireGuard's heuristic reads before it can refuse it.</summary>
-    private const int WireGuardHeuristicReads = 4;
-
-    private static bool HeuristicsReadPastCapture(in InfoSource source, int index)
-    {
-        ref readonly var payload = ref source.Packet[index + 1];
-        return payload.Kind == LayerKind.Payload && payload.HeaderLength < WireGuardHeuristicReads && payload.Extent >= WireGuardHeuristicReads;
-    }
+    private static bool HeuristicsReadPastCapture(in InfoSource source, int index) =>
+        UdpHeuristics.IsClaimedByWireGuard(source.Packet[index + 1]);
 
     private static bool HasCapturedPayload(in InfoSource source, int index)
     {
