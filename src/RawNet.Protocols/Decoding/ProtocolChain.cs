@@ -38,6 +38,11 @@ public static class ProtocolChain
             LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || IsIcmpv6Body(packet, index, frame) => null,
+            // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
+            // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
+            LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount ? null : DataName,
+            // AX.25's PID table hands an empty payload to AX.25-NoL3, which throws at its first read before it adds its name.
+            LayerKind.Ax25NoL3 when index + 1 == packet.LayerCount && layer.HeaderLength == 0 => null,
             _ => FieldCatalog.ProtocolNameOf(packet, index, frame),
         };
     }
@@ -105,7 +110,12 @@ public static class ProtocolChain
         LayerKind.Ieee80211 when index > 1 && packet[index - 1].Kind is LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => "wlan_radio",
         LayerKind.Gvrp or LayerKind.Gmrp => "stp",
         LayerKind.Ipv6 when (packet[index].Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0 => "ip",
-        LayerKind.CiscoHdlc when index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection => FieldCatalog.PppName,
+        LayerKind.CiscoHdlc when (index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection)
+            || packet[index - 1].Kind == LayerKind.Gfp => FieldCatalog.PppName,
+        // Juniper's ISO payload type goes to OSI's dissector, which hands the NLPIDs of IPv4 and IPv6 on.
+        LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Juniper
+            && Juniper.JuniperHeader.HandedPayloadType((Juniper.JuniperLink)packet[index - 1].Detail, frame[packet[index - 1].Offset..])
+                == Juniper.JuniperHeader.PayloadType.Iso => "osi",
         _ => null,
     };
 
@@ -117,12 +127,28 @@ public static class ProtocolChain
         _ => null,
     };
 
-    /// <summary>The name tshark adds after a layer for what the layer itself holds (PPPoE's PPP protocol field); null when none.</summary>
-    private static string? Within(DecodedPacket packet, int index) => packet[index].Kind switch
+    /// <summary>
+    /// The name tshark adds after a layer for what the layer itself holds (PPPoE's PPP protocol field, the second ARP
+    /// dissector AX.25's hardware type calls, the data of a 6LoWPAN fragment not reassembled); null when none.
+    /// </summary>
+    private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
+        LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
+            && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,
         _ => null,
     };
+
+    /// <summary>The chain's name for bytes no dissector reads.</summary>
+    private const string DataName = "data";
+
+    /// <summary>An IPv6 layer whose version field is not 6 (the decoder keeps that byte alone).</summary>
+    private static bool IsBogusIpv6(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        var header = packet.HeaderOf(packet[index], frame);
+        return header.Length > 0 && header[0] >> 4 != 6;
+    }
 
     /// <summary>Writes the chain of <paramref name="packet"/> (decoded from <paramref name="frame"/>) without allocating; false when it does not fit.</summary>
     public static bool TryWrite(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<char> destination, out int written)
@@ -132,7 +158,7 @@ public static class ProtocolChain
         {
             if (!Append(Before(packet, i, frame), destination, ref written)
                 || !Append(NameOf(packet, i, frame), destination, ref written)
-                || !Append(Within(packet, i), destination, ref written)
+                || !Append(Within(packet, i, frame), destination, ref written)
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }
