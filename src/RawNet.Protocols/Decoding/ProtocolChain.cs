@@ -97,19 +97,31 @@ public static class ProtocolChain
         header.Length > 0 && (header[Macsec.MacsecHeader.Field.TciAn] & (Macsec.MacsecHeader.Mask.Encrypted | Macsec.MacsecHeader.Mask.Changed)) == 0;
 
     /// <summary>
-    /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
-    /// spanning tree BPDU that hands GARP on, IPv4's that hands a version 6 header on, PPP's that hands a Cisco HDLC frame
-    /// on), or for the link type when the first layer is the network layer (raw IP, Classical IP over ATM); null when none.
+    /// The name tshark adds before a layer for the link type when the first layer is the network layer (raw IP, Classical
+    /// IP over ATM, the same behind PKTAP) or the link type's own dissector reads no header RawNet shows (Prism's AVS); null when none.
     /// </summary>
-    private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
+    private static string? Link(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         _ when index == 1 && LinkPseudoProtocol(packet.WiretapFrame.LinkType) is { } link => link,
         _ when packet[index - 1].Kind == LayerKind.Pktap && Pktap.PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
             && Pktap.PktapHeader.TryGetLinkType(pktap.Dlt, out var innerLink) && LinkPseudoProtocol(innerLink) is { } inner => inner,
         LayerKind.Avs when index == 1 && packet.WiretapFrame.LinkType == LinkType.Prism => "prism",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
+    /// spanning tree BPDU that hands GARP on, the "ip" dissector that hands a version 6 header on, PPP's that hands a Cisco
+    /// HDLC frame on, OSI's that hands IP on); null when none.
+    /// </summary>
+    private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
+    {
         LayerKind.Ieee80211 when index > 1 && packet[index - 1].Kind is LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => "wlan_radio",
         LayerKind.Gvrp or LayerKind.Gmrp => "stp",
-        LayerKind.Ipv6 when (packet[index].Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0 => "ip",
+        // A link header that names IPv4 hands its bytes to tshark's "ip" (IPv4's own dissector behind an EtherType), which
+        // hands a version 6 header on: both are named, but for the first layer of an L2TPv3 pseudowire (see NameOf).
+        LayerKind.Ipv6 when (packet[index].Detail & (Ipv6.Ipv6LayerDetail.HandedOnByIpv4 | Ipv6.Ipv6LayerDetail.LinkNamedIpv4)) != 0
+            && packet[index - 1].Kind != LayerKind.L2tpv3 => "ip",
         LayerKind.CiscoHdlc when (index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection)
             || packet[index - 1].Kind == LayerKind.Gfp => FieldCatalog.PppName,
         // Juniper's ISO payload type goes to OSI's dissector, which hands the NLPIDs of IPv4 and IPv6 on.
@@ -156,7 +168,8 @@ public static class ProtocolChain
         written = 0;
         for (int i = 1; i < packet.LayerCount; i++)
         {
-            if (!Append(Before(packet, i, frame), destination, ref written)
+            if (!Append(Link(packet, i, frame), destination, ref written)
+                || !Append(Before(packet, i, frame), destination, ref written)
                 || !Append(NameOf(packet, i, frame), destination, ref written)
                 || !Append(Within(packet, i, frame), destination, ref written)
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
