@@ -85,7 +85,18 @@ public readonly ref struct ArpPacket
     public bool HasIpv4Addresses => (ushort)ProtocolType is 0x0800 or 0x00CC && ProtocolSize == 4;
 
     /// <summary>True when the hardware addresses are AX.25 callsigns (hardware type 3, 7 bytes), which tshark names arp.src.hw_ax25.</summary>
-    public bool HasAx25Addresses => HardwareType == 3 && HardwareSize == 7;
+    public bool HasAx25Addresses => HardwareType == Ax25HardwareType && HardwareSize == 7;
+
+    /// <summary>ARP's hardware type for AX.25 (3).</summary>
+    public const ushort Ax25HardwareType = 3;
+
+    /// <summary>
+    /// The dissector tshark 4.0's ARP hands the packet to by its hardware type (the "arp.hw.type" table, looked up once
+    /// the type's two bytes are there), which adds its protocol's name to the frame's chain a second time: AX.25's
+    /// (registered under ARP's own protocol); null for the types ARP reads itself.
+    /// </summary>
+    public static string? HardwareTypeDissector(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= Field.HardwareType + 2 && BinaryPrimitives.ReadUInt16BigEndian(bytes[Field.HardwareType..]) == Ax25HardwareType ? "arp" : null;
 
     /// <summary>True when the addresses are Ethernet MACs and IPv4 addresses (the common case tshark names arp.src.hw_mac etc.).</summary>
     public bool IsEthernetIpv4 => HardwareType == 1 && HardwareSize == 6 && ProtocolType == EtherType.Ipv4 && ProtocolSize == 4;

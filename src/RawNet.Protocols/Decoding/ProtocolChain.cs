@@ -38,6 +38,11 @@ public static class ProtocolChain
             LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || IsIcmpv6Body(packet, index, frame) => null,
+            // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
+            // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
+            LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount ? null : DataName,
+            // AX.25's PID table hands an empty payload to AX.25-NoL3, which throws at its first read before it adds its name.
+            LayerKind.Ax25NoL3 when index + 1 == packet.LayerCount && layer.HeaderLength == 0 => null,
             _ => FieldCatalog.ProtocolNameOf(packet, index, frame),
         };
     }
@@ -92,20 +97,37 @@ public static class ProtocolChain
         header.Length > 0 && (header[Macsec.MacsecHeader.Field.TciAn] & (Macsec.MacsecHeader.Mask.Encrypted | Macsec.MacsecHeader.Mask.Changed)) == 0;
 
     /// <summary>
-    /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
-    /// spanning tree BPDU that hands GARP on, IPv4's that hands a version 6 header on, PPP's that hands a Cisco HDLC frame
-    /// on), or for the link type when the first layer is the network layer (raw IP, Classical IP over ATM); null when none.
+    /// The name tshark adds before a layer for the link type when the first layer is the network layer (raw IP, Classical
+    /// IP over ATM, the same behind PKTAP) or the link type's own dissector reads no header RawNet shows (Prism's AVS); null when none.
     /// </summary>
-    private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
+    private static string? Link(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         _ when index == 1 && LinkPseudoProtocol(packet.WiretapFrame.LinkType) is { } link => link,
         _ when packet[index - 1].Kind == LayerKind.Pktap && Pktap.PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
             && Pktap.PktapHeader.TryGetLinkType(pktap.Dlt, out var innerLink) && LinkPseudoProtocol(innerLink) is { } inner => inner,
         LayerKind.Avs when index == 1 && packet.WiretapFrame.LinkType == LinkType.Prism => "prism",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
+    /// spanning tree BPDU that hands GARP on, the "ip" dissector that hands a version 6 header on, PPP's that hands a Cisco
+    /// HDLC frame on, OSI's that hands IP on); null when none.
+    /// </summary>
+    private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
+    {
         LayerKind.Ieee80211 when index > 1 && packet[index - 1].Kind is LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => "wlan_radio",
         LayerKind.Gvrp or LayerKind.Gmrp => "stp",
-        LayerKind.Ipv6 when (packet[index].Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0 => "ip",
-        LayerKind.CiscoHdlc when index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection => FieldCatalog.PppName,
+        // A link header that names IPv4 hands its bytes to tshark's "ip" (IPv4's own dissector behind an EtherType), which
+        // hands a version 6 header on: both are named, but for the first layer of an L2TPv3 pseudowire (see NameOf).
+        LayerKind.Ipv6 when (packet[index].Detail & (Ipv6.Ipv6LayerDetail.HandedOnByIpv4 | Ipv6.Ipv6LayerDetail.LinkNamedIpv4)) != 0
+            && packet[index - 1].Kind != LayerKind.L2tpv3 => "ip",
+        LayerKind.CiscoHdlc when (index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection)
+            || packet[index - 1].Kind == LayerKind.Gfp => FieldCatalog.PppName,
+        // Juniper's ISO payload type goes to OSI's dissector, which hands the NLPIDs of IPv4 and IPv6 on.
+        LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Juniper
+            && Juniper.JuniperHeader.HandedPayloadType((Juniper.JuniperLink)packet[index - 1].Detail, frame[packet[index - 1].Offset..])
+                == Juniper.JuniperHeader.PayloadType.Iso => "osi",
         _ => null,
     };
 
@@ -117,12 +139,28 @@ public static class ProtocolChain
         _ => null,
     };
 
-    /// <summary>The name tshark adds after a layer for what the layer itself holds (PPPoE's PPP protocol field); null when none.</summary>
-    private static string? Within(DecodedPacket packet, int index) => packet[index].Kind switch
+    /// <summary>
+    /// The name tshark adds after a layer for what the layer itself holds (PPPoE's PPP protocol field, the second ARP
+    /// dissector AX.25's hardware type calls, the data of a 6LoWPAN fragment not reassembled); null when none.
+    /// </summary>
+    private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
+        LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
+            && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,
         _ => null,
     };
+
+    /// <summary>The chain's name for bytes no dissector reads.</summary>
+    private const string DataName = "data";
+
+    /// <summary>An IPv6 layer whose version field is not 6 (the decoder keeps that byte alone).</summary>
+    private static bool IsBogusIpv6(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
+    {
+        var header = packet.HeaderOf(packet[index], frame);
+        return header.Length > 0 && header[0] >> 4 != 6;
+    }
 
     /// <summary>Writes the chain of <paramref name="packet"/> (decoded from <paramref name="frame"/>) without allocating; false when it does not fit.</summary>
     public static bool TryWrite(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<char> destination, out int written)
@@ -130,9 +168,10 @@ public static class ProtocolChain
         written = 0;
         for (int i = 1; i < packet.LayerCount; i++)
         {
-            if (!Append(Before(packet, i, frame), destination, ref written)
+            if (!Append(Link(packet, i, frame), destination, ref written)
+                || !Append(Before(packet, i, frame), destination, ref written)
                 || !Append(NameOf(packet, i, frame), destination, ref written)
-                || !Append(Within(packet, i), destination, ref written)
+                || !Append(Within(packet, i, frame), destination, ref written)
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }

@@ -209,6 +209,20 @@ public readonly ref struct JuniperHeader
         _ => PayloadType.Ethernet,
     };
 
+    /// <summary>
+    /// The payload type tshark's juniper.proto table is handed for a frame of <paramref name="link"/> whose captured bytes
+    /// are <paramref name="bytes"/> (the stripped link header's type, the link's own, or the one a PIC's cookie or guess
+    /// names, as the decoder finds it); -1 when the bytes end before it.
+    /// </summary>
+    public static int HandedPayloadType(JuniperLink link, ReadOnlySpan<byte> bytes)
+    {
+        bool magic = HasMagic(bytes);
+        int start = magic ? TsharkHeaderLength(bytes) : 0;
+        if (magic && (bytes[Field.Flags] & Flags.NoL2) != 0)
+            return start < bytes.Length ? bytes[start] : -1;
+        return HasTail(link) ? JuniperTail.Read(link, bytes, start).Type : PayloadOf(link);
+    }
+
     /// <summary>The bytes tshark skips between the header and the payload for <paramref name="link"/>.</summary>
     public static int SkipOf(JuniperLink link) => link switch
     {

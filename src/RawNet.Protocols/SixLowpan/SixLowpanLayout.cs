@@ -39,6 +39,13 @@ public struct SixLowpanLayout
     /// <summary>True when the chain has a first fragment header (FRAG1).</summary>
     public readonly bool IsFirstFragment => FragmentAt >= 0 && FragmentLength == 4;
 
+    /// <summary>
+    /// True when the chain is a fragment whose datagram RawNet does not reassemble (a FRAG1 with its IPHC header read, or a
+    /// FRAGN): tshark, which has not reassembled it either when the datagram's other fragments are missing, hands the
+    /// fragment's bytes (a FRAG1's decompressed) to "data".
+    /// </summary>
+    public readonly bool IsUnreassembledFragment => FragmentAt >= 0 && Reached is SixLowpanEnd.Iphc or SixLowpanEnd.LaterFragment;
+
     /// <summary>Walks <paramref name="bytes"/> (the 802.15.4 payload as captured) as tshark does.</summary>
     public static SixLowpanLayout Parse(ReadOnlySpan<byte> bytes)
     {

@@ -54,7 +54,7 @@ public sealed class TsharkColumnsOracleTests
         ["osi"] = "OSI network layer protocols (PPP 0x0023, LLC SAPs 0x14, 0x20, 0x34, 0x54, 0xfe): tshark shows ISO's text",
         ["vjc"] = "Van Jacobson compressed TCP/IP on PPP 0x002d and 0x002f",
         ["pppmux"] = "PPP multiplexing (0x0059)",
-        ["mplscp"] = "PPP's MPLS control protocol (0x8281)",
+        ["mplscp"] = "PPP's MPLS Control Protocol (0x8281), which a damaged Juniper MLPPP frame's guess can reach",
         ["mp"] = "multilink PPP (0x003d): tshark shows the fragment",
         ["ipx"] = "Novell IPX (PPP 0x002b, LLC SAPs 0x10 and 0xe0)",
         ["dec_dna"] = "DECnet Phase IV (PPP 0x0027)",

@@ -61,6 +61,21 @@ public class ProtocolChainTests
     }
 
     [Fact]
+    public void Ipv6s_dissector_refuses_another_version_and_its_caller_hands_the_bytes_to_data()
+    {
+        Assert.Equal("eth:ethertype:data", Chain(EthernetFrame(EtherType.Ipv6, Udp4)));
+    }
+
+    [Fact]
+    public void Arp_of_ax25_hardware_calls_arps_second_dissector()
+    {
+        byte[] ax25Arp = [0x00, 0x03, 0x08, 0x00, 7, 4, 0x00, 0x01, .. new byte[7], 1, 2, 3, 4, .. new byte[7], 5, 6, 7, 8];
+        Assert.Equal("eth:ethertype:arp:arp", Chain(EthernetFrame(EtherType.Arp, ax25Arp)));
+        ax25Arp[1] = 1;
+        Assert.Equal("eth:ethertype:arp", Chain(EthernetFrame(EtherType.Arp, ax25Arp)));
+    }
+
+    [Fact]
     public void The_chain_is_a_string_field_of_the_frame()
     {
         Assert.True(FieldCatalog.TryFind("frame.protocols", out var definitions));
