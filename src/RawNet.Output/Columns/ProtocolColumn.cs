@@ -19,12 +19,14 @@ public static class ProtocolColumn
             return LinkTypeNames.Name(packet.Metadata.LinkType);
         string name = Of(in source, owner);
         // A GTP T-PDU's inner packet: tshark writes its protocol in brackets after "GTP", unless the inner dissection
-        // threw (a cut or malformed inner packet), which skips that.
+        // threw (a cut or malformed inner packet, or UDP's heuristics reading a payload not captured), which skips that.
         for (int i = owner - 1; i > 0; i--)
         {
             if (packet[i].Kind != LayerKind.Gtp)
                 continue;
             return packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed && packet.StopOffset > packet[i].Offset
+                || packet[packet.LayerCount - 1].Kind == LayerKind.Payload && packet[packet.LayerCount - 1].Detail == RawNet.Protocols.Udp.UdpHeuristics.ClaimedByWireGuard
+                || packet[packet.LayerCount - 1].Kind == LayerKind.Udp && frame.Length < packet.Metadata.OriginalLength
                 ? name : InGtp.GetOrAdd(name, static inner => "GTP <" + inner + ">");
         }
         return name;

@@ -2814,6 +2814,10 @@ public sealed partial class PacketDecoder
         else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
             && GtpHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int gtpLength))
             DecodeGtp(input, payload, gtpLength, Math.Min(capEnd, end), end);
+        // A GTP header the capture cut: what it kept, marked (tshark's exception).
+        else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
+            && GtpHeader.IsCut(input.Bytes[payload..Math.Min(capEnd, end)], end - payload))
+            Header(input, LayerKind.Gtp, payload, end - payload, Math.Min(capEnd, end), end, out _);
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
@@ -2973,7 +2977,9 @@ public sealed partial class PacketDecoder
         int end = Math.Min(repEnd, Math.Max(declared, offset + length));
         bool carries = bytes[offset + GtpHeader.Field.Message] == GtpHeader.TPdu && offset + length < Math.Min(capEnd, end)
             && bytes[offset + length] >> 4 is 4 or 6;
-        if (!Header(input, LayerKind.Gtp, offset, carries ? length : Math.Min(capEnd, repEnd) - offset, capEnd, repEnd, out _))
+        // A T-PDU whose payload the capture kept none of: tshark's read of its first nibble throws.
+        bool cut = bytes[offset + GtpHeader.Field.Message] == GtpHeader.TPdu && offset + length == capEnd && capEnd < end;
+        if (!Header(input, LayerKind.Gtp, offset, carries ? length : cut ? end - offset : Math.Min(capEnd, repEnd) - offset, capEnd, repEnd, out _))
             return;
         if (carries)
             DecodeIpByVersion(input, offset + length, Math.Min(capEnd, end), end);

@@ -88,6 +88,14 @@ public static class GtpFieldReader
         for (int index = 0; next != 0 && index < GtpHeader.MaxExtensions && at < header.Length; index++)
         {
             int length = header[at] * 4;
+            // A cut extension header still shows its item and length (tshark adds them before it reads on).
+            if (index == wanted && which != GtpValue.ExtensionNext)
+            {
+                value = which == GtpValue.Extension
+                    ? new FieldValue(1, layerOffset + at, Math.Min(Math.Max(length, 1), header.Length - at))
+                    : new FieldValue(header[at], layerOffset + at, 1);
+                return true;
+            }
             if (length == 0 || at + length > header.Length)
                 return false;
             if (index == wanted)

@@ -158,6 +158,14 @@ public static class GtpHeader
         _ => null,
     };
 
+    /// <summary>
+    /// True for a GTPv1 message tshark starts to read but the capture cut short: its flags and a known type captured,
+    /// fewer bytes than the datagram holds, and not all of its header (<see cref="TryMeasure"/> fails).
+    /// </summary>
+    public static bool IsCut(ReadOnlySpan<byte> captured, int reported) =>
+        captured.Length >= 2 && captured.Length < reported && Version(captured[0]) == 1 && (captured[0] & PayloadMask) != 0
+        && MessageName(captured[Field.Message]) is not null && !TryMeasure(captured, out _);
+
     /// <summary>The length field: the bytes after the mandatory 8.</summary>
     public static int LengthField(ReadOnlySpan<byte> header) => BinaryPrimitives.ReadUInt16BigEndian(header[Field.Length..]);
 }

@@ -79,6 +79,19 @@ public class GtpTests
     }
 
     [Fact]
+    public void AHeaderTheCaptureCutIsGtpMarkedTruncated()
+    {
+        var whole = Frame(Concat(Hex("34ff0027 00001234 00000085 01100500"), Udp4));
+        var frame = whole[..(14 + 20 + 8 + 13)];
+        var packet = Decode.Frame(frame, LinkType.Ethernet, whole.Length);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Gtp], Decode.Kinds(packet));
+        Assert.Equal(DecodeOutcome.Truncated, packet.Outcome);
+        Assert.Equal(LayerStatus.Truncated, packet[4].Status);
+        Assert.Equal("0x85", Decode.Field(packet, frame, "gtp.ext_hdr.next"));
+        Assert.Equal("1", Decode.Field(packet, frame, "gtp.ext_hdr.length"));
+    }
+
+    [Fact]
     public void WhatTsharkDoesNotReadAsGtpStaysData()
     {
         foreach (var payload in new[] { Hex("30ff00"), Hex("50ff0004 00000001 45000000"), Hex("34ff0008 00000001 00000085 00000000") })

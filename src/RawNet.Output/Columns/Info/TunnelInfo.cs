@@ -40,7 +40,7 @@ internal static class TunnelInfo
             case LayerKind.Gtp:
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
-                return false;
+                return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
