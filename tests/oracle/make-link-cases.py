@@ -2325,7 +2325,8 @@ def gtp_frames():
     """GTPv1-U on UDP port 2152: T-PDUs carrying IPv4 UDP, TCP and ICMP and IPv6, with a sequence number, an N-PDU number
     and one or two extension headers, echo request and response, an end marker, a T-PDU whose payload is not IP, one
     with nothing after the header, an unknown message type (tshark leaves it to data), the port on one side only, and a
-    frame cut by the capture at every length through the GTP header, its extension header and the inner IPv4."""
+    frame cut by the capture at every length through the GTP header, its extension header and the inner IPv4, and a
+    zero-length extension header in a T-PDU and an echo request (tshark reads nothing after it)."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     add(gtp_udp(gtp(body=udp4())))
@@ -2343,6 +2344,8 @@ def gtp_frames():
     add(gtp_udp(gtp(body=udp4()), sport=40000))
     add(gtp_udp(gtp(body=udp6()), dport=40000))
     cut_everywhere(add, gtp_udp(gtp(body=udp4(), flags=0x34, optional=b"\x00\x00\x00\x85", extensions=b"\x01\x10\x05\x00")), 14 + 28)
+    add(gtp_udp(gtp(body=udp4(), flags=0x34, optional=b"\x00\x00\x00\x85", extensions=b"\x00\x10\x05\x00")))  # zero-length
+    add(gtp_udp(gtp(0x01, flags=0x36, optional=b"\x00\x01\x00\x40", extensions=b"\x00")))
     return frames
 
 

@@ -55,7 +55,7 @@ public static class GtpFields
 
 /// <summary>
 /// Reads GTP's computed fields (<see cref="ComputedField.Gtp"/>): the optional word's values behind their flags, then
-/// per extension header (the walk bounded as <see cref="GtpHeader.TryMeasure"/> bounds it) its item, length and next type.
+/// per extension header (the walk bounded as <see cref="GtpHeader.TryMeasure(ReadOnlySpan{byte}, out int)"/> bounds it) its item, length and next type.
 /// </summary>
 public static class GtpFieldReader
 {

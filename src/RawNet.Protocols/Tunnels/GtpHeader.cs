@@ -50,9 +50,17 @@ public static class GtpHeader
     /// (the captured UDP payload) holds them: false when it is not one (another version, GTP'), its mandatory part or
     /// optional word is not captured, or an extension header is cut, zero-length, or longer than the walk allows.
     /// </summary>
-    public static bool TryMeasure(ReadOnlySpan<byte> bytes, out int length)
+    public static bool TryMeasure(ReadOnlySpan<byte> bytes, out int length) => TryMeasure(bytes, out length, out bool zero) && !zero;
+
+    /// <summary>
+    /// <see cref="TryMeasure(ReadOnlySpan{byte}, out int)"/>, but a zero-length extension header ends the walk instead of
+    /// refusing the header (<paramref name="zeroLengthExtension"/> true, <paramref name="length"/> its offset): tshark
+    /// marks it and reads nothing after it.
+    /// </summary>
+    public static bool TryMeasure(ReadOnlySpan<byte> bytes, out int length, out bool zeroLengthExtension)
     {
         length = 0;
+        zeroLengthExtension = false;
         if (bytes.Length < FixedLength || Version(bytes[0]) != 1 || (bytes[0] & PayloadMask) == 0 || MessageName(bytes[Field.Message]) is null)
             return false;
         if (!HasOptional(bytes[0]))
@@ -69,7 +77,13 @@ public static class GtpHeader
             if (count == MaxExtensions || at >= bytes.Length)
                 return false;
             int extension = bytes[at] * 4;
-            if (extension == 0 || at + extension > bytes.Length)
+            if (extension == 0)
+            {
+                length = at;
+                zeroLengthExtension = true;
+                return true;
+            }
+            if (at + extension > bytes.Length)
                 return false;
             next = bytes[at + extension - 1];
             at += extension;
@@ -160,7 +174,7 @@ public static class GtpHeader
 
     /// <summary>
     /// True for a GTPv1 message tshark starts to read but the capture cut short: its flags and a known type captured,
-    /// fewer bytes than the datagram holds, and not all of its header (<see cref="TryMeasure"/> fails).
+    /// fewer bytes than the datagram holds, and not all of its header (<see cref="TryMeasure(ReadOnlySpan{byte}, out int)"/> fails).
     /// </summary>
     public static bool IsCut(ReadOnlySpan<byte> captured, int reported) =>
         captured.Length >= 2 && captured.Length < reported && Version(captured[0]) == 1 && (captured[0] & PayloadMask) != 0

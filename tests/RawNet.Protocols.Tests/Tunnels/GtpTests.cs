@@ -92,9 +92,21 @@ public class GtpTests
     }
 
     [Fact]
+    public void AZeroLengthExtensionHeaderEndsTheHeaderAndNothingIsReadAfterIt()
+    {
+        var frame = Frame(Concat(Hex("34ff0027 00001234 00000085 00100500"), Udp4));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Gtp], Decode.Kinds(packet));
+        Assert.Equal("0x85", Decode.Field(packet, frame, "gtp.ext_hdr.next"));
+        Assert.Equal("0", Decode.Field(packet, frame, "gtp.ext_hdr.length"));
+        Assert.True(GtpHeader.TryMeasure(Hex("34ff0008 00001234 00000085 00100500"), out int length, out bool zero));
+        Assert.Equal((12, true), (length, zero));
+    }
+
+    [Fact]
     public void WhatTsharkDoesNotReadAsGtpStaysData()
     {
-        foreach (var payload in new[] { Hex("30ff00"), Hex("50ff0004 00000001 45000000"), Hex("34ff0008 00000001 00000085 00000000") })
+        foreach (var payload in new[] { Hex("30ff00"), Hex("50ff0004 00000001 45000000"), Hex("30080004 00000001 45000000") })
         {
             var packet = Decode.Frame(Frame(payload), LinkType.Ethernet);
             Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
