@@ -2309,6 +2309,46 @@ def mpls_udp_damageable(data, direction):
 mpls_udp_damageable.start = 14 + 28
 
 
+def gtp(message=0xFF, body=b"", teid=0x1234, flags=0x30, optional=b"", extensions=b"", length=None):
+    """A GTPv1-U header (3GPP TS 29.281): flags, message type, the length of what follows the first 8 bytes, TEID, then
+    the optional word and extension headers as given (the caller sets the E/S/PN flags for them), then the body."""
+    rest = optional + extensions + body
+    return struct.pack(">BBHI", flags, message, len(rest) if length is None else length, teid) + rest
+
+
+def gtp_udp(payload, sport=2152, dport=2152):
+    """An Ethernet frame with IPv4 and UDP around a GTP message (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=16) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def gtp_frames():
+    """GTPv1-U on UDP port 2152: T-PDUs carrying IPv4 UDP, TCP and ICMP and IPv6, with a sequence number, an N-PDU number
+    and one or two extension headers, echo request and response, an end marker, a T-PDU whose payload is not IP, one
+    with nothing after the header, an unknown message type (tshark leaves it to data), the port on one side only, and a
+    frame cut by the capture at every length through the GTP header, its extension header and the inner IPv4, and a
+    zero-length extension header in a T-PDU and an echo request (tshark reads nothing after it)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(gtp_udp(gtp(body=udp4())))
+    add(gtp_udp(gtp(body=tcp4(), flags=0x32, optional=b"\x00\x07\x00\x00")))
+    add(gtp_udp(gtp(body=echo4(), teid=0xdeadbeef)))
+    add(gtp_udp(gtp(body=udp6(), flags=0x31, optional=b"\x00\x00\x2a\x00")))
+    add(gtp_udp(gtp(body=udp4(), flags=0x34, optional=b"\x00\x00\x00\x85", extensions=b"\x01\x10\x05\x00")))
+    add(gtp_udp(gtp(body=udp6(), flags=0x37, optional=b"\x01\x02\x03\x85", extensions=b"\x01\x00\x09\x40\x01\x08\x68\x00")))
+    add(gtp_udp(gtp(0x01, flags=0x32, teid=0, optional=b"\x00\x09\x00\x00")))
+    add(gtp_udp(gtp(0x02, flags=0x32, teid=0, optional=b"\x00\x09\x00\x00", body=b"\x0e\x00")))
+    add(gtp_udp(gtp(0xFE)))
+    add(gtp_udp(gtp(body=b"\x01\x02\x03\x04\x05")))                                                 # not IP
+    add(gtp_udp(gtp()))                                                                             # nothing after it
+    add(gtp_udp(gtp(0x08, body=udp4())))                                                            # unknown type
+    add(gtp_udp(gtp(body=udp4()), sport=40000))
+    add(gtp_udp(gtp(body=udp6()), dport=40000))
+    cut_everywhere(add, gtp_udp(gtp(body=udp4(), flags=0x34, optional=b"\x00\x00\x00\x85", extensions=b"\x01\x10\x05\x00")), 14 + 28)
+    add(gtp_udp(gtp(body=udp4(), flags=0x34, optional=b"\x00\x00\x00\x85", extensions=b"\x00\x10\x05\x00")))  # zero-length
+    add(gtp_udp(gtp(0x01, flags=0x36, optional=b"\x00\x01\x00\x40", extensions=b"\x00")))
+    return frames
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2429,6 +2469,8 @@ def main():
         "geneve.pcap": (1, geneve_frames(), False, geneve_damageable),
         # and MPLS in UDP on port 6635
         "mpls-udp.pcap": (1, mpls_udp_frames(), False, mpls_udp_damageable),
+        # and GTPv1-U on UDP port 2152 (not damaged: tshark reads the damaged IEs and headers in ways RawNet does not)
+        "gtp.pcap": (1, gtp_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -15,8 +15,25 @@ public static class ProtocolColumn
     {
         var source = new InfoSource(packet, frame);
         int owner = source.Owner();
-        return owner > 0 ? Of(in source, owner) : LinkTypeNames.Name(packet.Metadata.LinkType);
+        if (owner <= 0)
+            return LinkTypeNames.Name(packet.Metadata.LinkType);
+        string name = Of(in source, owner);
+        // A GTP T-PDU's inner packet: tshark writes its protocol in brackets after "GTP", unless the inner dissection
+        // threw (a cut or malformed inner packet, or UDP's heuristics reading a payload not captured), which skips that.
+        for (int i = owner - 1; i > 0; i--)
+        {
+            if (packet[i].Kind != LayerKind.Gtp)
+                continue;
+            return packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed && packet.StopOffset > packet[i].Offset
+                || packet[packet.LayerCount - 1].Kind == LayerKind.Payload && packet[packet.LayerCount - 1].Detail == RawNet.Protocols.Udp.UdpHeuristics.ClaimedByWireGuard
+                || packet[packet.LayerCount - 1].Kind == LayerKind.Udp && frame.Length < packet.Metadata.OriginalLength
+                ? name : InGtp.GetOrAdd(name, static inner => "GTP <" + inner + ">");
+        }
+        return name;
     }
+
+    /// <summary>"GTP &lt;X&gt;" per inner protocol name, built once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InGtp = new(StringComparer.Ordinal);
 
     private static string Of(in InfoSource source, int index)
     {

@@ -135,6 +135,8 @@ public enum LayerKind : byte
     Vxlan,
     /// <summary>Geneve (RFC 8926) on UDP port 6081, its options included: what its protocol type names follows.</summary>
     Geneve,
+    /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
+    Gtp,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

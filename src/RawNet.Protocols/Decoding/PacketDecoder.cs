@@ -2811,6 +2811,13 @@ public sealed partial class PacketDecoder
             DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
         else if ((udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
             DecodeMpls(input, payload, Math.Min(capEnd, end), end);
+        else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
+            && GtpHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int gtpLength, out bool gtpZeroExtension))
+            DecodeGtp(input, payload, gtpZeroExtension ? -1 : gtpLength, Math.Min(capEnd, end), end);
+        // A GTP header the capture cut: what it kept, marked (tshark's exception).
+        else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
+            && GtpHeader.IsCut(input.Bytes[payload..Math.Min(capEnd, end)], end - payload))
+            Header(input, LayerKind.Gtp, payload, end - payload, Math.Min(capEnd, end), end, out _);
         else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
@@ -2955,6 +2962,33 @@ public sealed partial class PacketDecoder
             return;
         var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GeneveHeader.Field.Protocol)..]);
         DecodeEtherType(input, protocol, offset + length, capEnd, repEnd, 0);
+    }
+
+    /// <summary>
+    /// GTPv1-U as tshark 4.0 reads it (<see cref="GtpHeader.TryMeasure(ReadOnlySpan{byte}, out int)"/> measured the header and its extension headers):
+    /// a T-PDU hands what its length covers (the datagram's end if that is sooner) to IPv4 or IPv6 by the first nibble;
+    /// any other message keeps the rest (its information elements, not decoded) in the GTP layer, as tshark shows no
+    /// data after it. A <paramref name="length"/> of -1 is a header whose extension headers end in a zero-length one:
+    /// tshark marks it and reads nothing after it.
+    /// </summary>
+    private void DecodeGtp(in Span input, int offset, int length, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes;
+        if (length < 0)
+        {
+            Header(input, LayerKind.Gtp, offset, Math.Min(capEnd, repEnd) - offset, capEnd, repEnd, out _);
+            return;
+        }
+        int declared = offset + GtpHeader.FixedLength + GtpHeader.LengthField(bytes[offset..]);
+        int end = Math.Min(repEnd, Math.Max(declared, offset + length));
+        bool carries = bytes[offset + GtpHeader.Field.Message] == GtpHeader.TPdu && offset + length < Math.Min(capEnd, end)
+            && bytes[offset + length] >> 4 is 4 or 6;
+        // A T-PDU whose payload the capture kept none of: tshark's read of its first nibble throws.
+        bool cut = bytes[offset + GtpHeader.Field.Message] == GtpHeader.TPdu && offset + length == capEnd && capEnd < end;
+        if (!Header(input, LayerKind.Gtp, offset, carries ? length : cut ? end - offset : Math.Min(capEnd, repEnd) - offset, capEnd, repEnd, out _))
+            return;
+        if (carries)
+            DecodeIpByVersion(input, offset + length, Math.Min(capEnd, end), end);
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public static class TunnelPorts
 {
     public const ushort Vxlan = 4789;
     public const ushort Geneve = 6081;
+    /// <summary>GTPv1-U (3GPP TS 29.281).</summary>
+    public const ushort Gtp = 2152;
     /// <summary>MPLS in UDP (RFC 7510): a label stack from the first byte.</summary>
     public const ushort MplsInUdp = 6635;
     public const ushort Teredo = 3544;

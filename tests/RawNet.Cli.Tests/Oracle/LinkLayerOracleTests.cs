@@ -101,6 +101,9 @@ public sealed class LinkLayerOracleTests
         "geneve.option.type", "geneve.option.type.critical", "geneve.option.flags", "geneve.option.flags.reserved", "geneve.option.gcp.vnid",
         "geneve.option.gcp.direction", "geneve.option.gcp.reserved", "geneve.option.gcp.endpoint", "geneve.option.gcp.profile",
         "geneve.option.unknown.data", "geneve.option.length.invalid",
+        // GTPv1-U on UDP 2152 (gtp.pcap)
+        "gtp.flags", "gtp.flags.version", "gtp.flags.payload", "gtp.flags.reserved", "gtp.flags.e", "gtp.flags.s", "gtp.flags.pn", "gtp.message",
+        "gtp.length", "gtp.teid", "gtp.seq_number", "gtp.npdu_number", "gtp.ext_hdr.next", "gtp.ext_hdr", "gtp.ext_hdr.length",
     ];
 
     /// <summary>
@@ -410,6 +413,18 @@ public sealed class LinkLayerOracleTests
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap")]).StdOut;
         foreach (var value in new[] { ".6635: MPLS (label 100, tc 0, [S], ttl 63) IP ", ".6635 > ", "MPLS [|mpls]" })
             Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheGtpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what gtp.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gtp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "gtp.seq_number", "-e", "gtp.npdu_number", "-e", "gtp.ext_hdr.next", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:gtp:ip:udp:data", "udp:gtp:ip:tcp", "udp:gtp:ip:icmp", "udp:gtp:ipv6:udp:data", "ethertype:ip:udp:data\t", "\t0x0102\t0x03\t0x85,0x40,0x00\t",
+            "GTP <UDP>", "GTP <TCP>", "GTP <ICMP>", "GTP <GTP>\tT-PDU", "GTP\tEcho request", "GTP\tEcho response", "GTP\tEnd Marker", "UDP\t2152 → 2152 Len=41" })
+            Assert.Contains(value, run.StdOut);
     }
 
     [Fact]

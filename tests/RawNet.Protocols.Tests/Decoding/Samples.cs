@@ -133,6 +133,13 @@ internal static class Samples
                 Concat(Hex("04c0 6558 00123400 01018001 61626364 01320101 01234567"), EthernetFrame(EtherType.Ipv4, udp4)))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(6081, 40000, Concat(Hex("0100 86dd 00000500 0101001f"), tcp6))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081, Hex("3f00 0800 00000500 0101"))))),
+            // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
+            // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,
+                Concat(Hex("37ff0028 00001234 01020385 01000940 01086800"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2152, Hex("34ff0008 00001234 00000085 01000985"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 40000, Hex("32010004 00000000 00090000"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152, Hex("30ff0003 00000001 010203"))))),
             // MPLS in UDP 6635: two labels and IPv4.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6635, Concat(Hex("0001003f 0006413f"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),

@@ -37,6 +37,10 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
                 return WriteGeneve(line, in source, index);
+            case LayerKind.Gtp:
+                // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
+                line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
+                return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -53,6 +57,7 @@ internal static class TunnelInfo
         LayerKind.Erspan => "ERSPAN",
         LayerKind.Vxlan => "VxLAN",
         LayerKind.Geneve => "Geneve",
+        LayerKind.Gtp => Gtp(in source, index),
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
@@ -61,6 +66,17 @@ internal static class TunnelInfo
     /// <summary>True when GRE, VXLAN and Teredo set their columns at all: once the fixed part of their header was read.</summary>
     public static bool SetsProtocol(in InfoSource source, int index) =>
         source.Packet[index].Kind != LayerKind.Gre || source.Header(index).Length >= GreHeader.MinLength;
+
+    /// <summary>
+    /// GTP's protocol column: "GTP", or for a T-PDU whose payload is not IP (nothing decoded after it) "GTP &lt;GTP&gt;",
+    /// as tshark writes the inner protocol's name in brackets after the tunnel's.
+    /// </summary>
+    private static string Gtp(in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        return header[GtpHeader.Field.Message] == GtpHeader.TPdu && GtpHeader.TryMeasure(header, out int length) && header.Length > length
+            ? "GTP <GTP>" : "GTP";
+    }
 
     /// <summary>
     /// tshark's Geneve text: "Encapsulated" and the protocol type's EtherType name (or "0x.... (unknown)") once it was
