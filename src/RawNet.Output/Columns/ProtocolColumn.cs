@@ -25,7 +25,7 @@ public static class ProtocolColumn
             if (packet[i].Kind != LayerKind.Gtp)
                 continue;
             return packet.Outcome is DecodeOutcome.Truncated or DecodeOutcome.Malformed && packet.StopOffset > packet[i].Offset
-                || packet[packet.LayerCount - 1].Kind == LayerKind.Payload && packet[packet.LayerCount - 1].Detail == RawNet.Protocols.Udp.UdpHeuristics.ClaimedByWireGuard
+                || RawNet.Protocols.Udp.UdpHeuristics.IsClaimedByWireGuard(packet[packet.LayerCount - 1])
                 || packet[packet.LayerCount - 1].Kind == LayerKind.Udp && frame.Length < packet.Metadata.OriginalLength
                 ? name : InGtp.GetOrAdd(name, static inner => "GTP <" + inner + ">");
         }
