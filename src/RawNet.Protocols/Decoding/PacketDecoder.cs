@@ -2798,32 +2798,32 @@ public sealed partial class PacketDecoder
             if (end > payload && DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out _) && !input.Quoted && !_partialDatagram)
                 Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
             // So do Geneve and MPLS in UDP (their first read fails).
-            else if (end > payload && (udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
+            else if (end > payload && udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
-            else if (end > payload && (udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+            else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
             return;
         }
         // Tunnels on their registered ports, as tshark decodes them by default.
-        if ((udp.SourcePort == TunnelPorts.Vxlan || udp.DestinationPort == TunnelPorts.Vxlan) && !input.Quoted)
+        if (udp.HasPort(TunnelPorts.Vxlan) && !input.Quoted)
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
-        else if ((udp.SourcePort == TunnelPorts.Geneve || udp.DestinationPort == TunnelPorts.Geneve) && !input.Quoted)
+        else if (udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
             DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
-        else if ((udp.SourcePort == TunnelPorts.MplsInUdp || udp.DestinationPort == TunnelPorts.MplsInUdp) && !input.Quoted)
+        else if (udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
             DecodeMpls(input, payload, Math.Min(capEnd, end), end);
-        else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
+        else if (udp.HasPort(TunnelPorts.Gtp) && !input.Quoted
             && GtpHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int gtpLength, out bool gtpZeroExtension))
             DecodeGtp(input, payload, gtpZeroExtension ? -1 : gtpLength, Math.Min(capEnd, end), end);
         // A GTP header the capture cut: what it kept, marked (tshark's exception).
-        else if ((udp.SourcePort == TunnelPorts.Gtp || udp.DestinationPort == TunnelPorts.Gtp) && !input.Quoted
+        else if (udp.HasPort(TunnelPorts.Gtp) && !input.Quoted
             && GtpHeader.IsCut(input.Bytes[payload..Math.Min(capEnd, end)], end - payload))
             Header(input, LayerKind.Gtp, payload, end - payload, Math.Min(capEnd, end), end, out _);
-        else if ((udp.SourcePort == TunnelPorts.Teredo || udp.DestinationPort == TunnelPorts.Teredo) && !input.Quoted
+        else if (udp.HasPort(TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
         else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
             DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
-        else if ((udp.SourcePort == L2tpPorts.L2tp || udp.DestinationPort == L2tpPorts.L2tp) && !input.Quoted)
+        else if (udp.HasPort(L2tpPorts.L2tp) && !input.Quoted)
             DecodeL2tp(input, payload, Math.Min(capEnd, end), end);
         else
         {

@@ -41,6 +41,9 @@ public readonly ref struct UdpHeader
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.DestinationPort..]);
 
+    /// <summary>Whether either port is <paramref name="port"/> (how tshark's port table reaches a dissector).</summary>
+    public bool HasPort(ushort port) => SourcePort == port || DestinationPort == port;
+
     /// <summary>Length of header and data as the header declares it.</summary>
     public ushort Length => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Length..]);
     public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Checksum..]);
