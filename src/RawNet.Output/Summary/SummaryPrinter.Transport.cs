@@ -476,6 +476,16 @@ public sealed partial class SummaryPrinter
         // tcpdump -v judges UDP checksums over IPv6 only (over IPv4 from -vv on).
         if (_verbose && !fragmented && ip.V6 && bytes.Length - UdpHeader.HeaderLength >= length && decoded)
             AppendChecksumVerdict("udp", packet[index], BinaryPrimitives.ReadUInt16BigEndian(bytes[UdpHeader.Field.Checksum..]));
+        // The decoder follows tshark, which tries the lower port's protocol first (UdpPortTable); tcpdump tries its tunnel
+        // printers first, whatever the other port, and RawNet's other protocols by their ports alone. When a tunnel's port
+        // did not get the payload, or tshark's dissector on the other port left it data, read the frame again so.
+        if (decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
+            && (IsTunnelPort(sourcePort) || IsTunnelPort(destinationPort)
+                ? !(index + 1 < packet.LayerCount && packet[index + 1].Kind is LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Mpls)
+                : (UdpPortTable.KindOf(sourcePort) | UdpPortTable.KindOf(destinationPort)) != UdpPayloadKind.None
+                    && (index + 1 == packet.LayerCount || packet[index + 1].Kind == LayerKind.Payload))
+            && DecodeByOwnUdpPorts(packet, frame) is var own && index < own.LayerCount && own[index].Kind == LayerKind.Udp && own[index].Offset == packet[index].Offset)
+            packet = own;
         if ((sourcePort == TunnelPorts.Vxlan || destinationPort == TunnelPorts.Vxlan) && decoded
             && index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Vxlan)
         {
@@ -514,4 +524,7 @@ public sealed partial class SummaryPrinter
             line.Append(length);
         }
     }
+
+    /// <summary>The UDP ports of the tunnels tcpdump prints before anything else of RawNet's.</summary>
+    private static bool IsTunnelPort(ushort port) => port is TunnelPorts.Vxlan or TunnelPorts.Geneve or TunnelPorts.MplsInUdp;
 }

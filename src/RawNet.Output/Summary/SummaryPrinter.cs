@@ -602,6 +602,21 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         return _sidePacket;
     }
 
+    private PacketDecoder? _ownPortsDecoder;
+    private DecodedPacket? _ownPortsPacket;
+
+    /// <summary>
+    /// <paramref name="packet"/> decoded again with RawNet's own UDP ports alone (<see cref="DecoderOptions.TsharkUdpPorts"/>
+    /// off): where tshark's dissector on a datagram's lower port took a payload that tcpdump prints by the other port.
+    /// </summary>
+    private DecodedPacket DecodeByOwnUdpPorts(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        _ownPortsDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false, TsharkUdpPorts: false));
+        _ownPortsPacket ??= new DecodedPacket();
+        _ownPortsDecoder.Decode(frame, packet.Metadata, packet.FrameNumber, _ownPortsPacket);
+        return _ownPortsPacket;
+    }
+
     private void AppendIpVersion(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, LayerKind kind, int length)
     {
         if (kind == LayerKind.Ipv4)

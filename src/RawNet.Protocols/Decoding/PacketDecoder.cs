@@ -65,8 +65,13 @@ namespace RawNet.Protocols.Decoding;
 /// pseudowire). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
 /// access) turns it off, so a packet always decodes the same way.
 /// </param>
+/// <param name="TsharkUdpPorts">
+/// Give a UDP payload to tshark's dissector on the lower port when tshark would (<see cref="UdpPortTable"/>: it stays
+/// data), before RawNet's own protocol on the higher one. Off, only RawNet's own ports count, as tcpdump's printers look
+/// at them (its summary lines decode so).
+/// </param>
 public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default,
-    bool FollowSessions = true)
+    bool FollowSessions = true, bool TsharkUdpPorts = true)
 {
     /// <summary>The defaults: reassembly, checksum verification and sessions on.</summary>
     public static DecoderOptions Default => new(true, true, ReassemblyLimits.Default);
@@ -2792,45 +2797,126 @@ public sealed partial class PacketDecoder
         if (_options.VerifyChecksums && !input.Quoted)
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
-        if (Math.Min(capEnd, end) <= payload)
+        int captured = Math.Min(capEnd, end);
+        if (!input.Quoted && _options.TsharkUdpPorts)
         {
-            // A DNS message of which the capture kept nothing: no layer (tshark shows none either), but the packet is cut.
-            if (end > payload && DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out _) && !input.Quoted && !_partialDatagram)
-                Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
-            // So do Geneve and MPLS in UDP (their first read fails).
-            else if (end > payload && udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
-                Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
-            else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
-                Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
-            return;
+            // tshark's order: the lower port's protocol, then the higher port's (a port of 0 never), then heuristics.
+            (ushort low, ushort high) = udp.SourcePort <= udp.DestinationPort ? (udp.SourcePort, udp.DestinationPort) : (udp.DestinationPort, udp.SourcePort);
+            if (low != 0 && DecodeOnUdpPort(input, low, high, payload, captured, end))
+                return;
+            if (high != 0 && DecodeOnUdpPort(input, high, low, payload, captured, end))
+                return;
         }
-        // Tunnels on their registered ports, as tshark decodes them by default.
-        if (udp.HasPort(TunnelPorts.Vxlan) && !input.Quoted)
-            DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
-        else if (udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
-            DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
-        else if (udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
-            DecodeMpls(input, payload, Math.Min(capEnd, end), end);
-        else if (udp.HasPort(TunnelPorts.Gtp) && !input.Quoted
-            && GtpHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int gtpLength, out bool gtpZeroExtension))
-            DecodeGtp(input, payload, gtpZeroExtension ? -1 : gtpLength, Math.Min(capEnd, end), end);
-        // A GTP header the capture cut: what it kept, marked (tshark's exception).
-        else if (udp.HasPort(TunnelPorts.Gtp) && !input.Quoted
-            && GtpHeader.IsCut(input.Bytes[payload..Math.Min(capEnd, end)], end - payload))
-            Header(input, LayerKind.Gtp, payload, end - payload, Math.Min(capEnd, end), end, out _);
-        else if (udp.HasPort(TunnelPorts.Teredo) && !input.Quoted
-            && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
-            DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
-        else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
-            DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
-        else if (udp.HasPort(L2tpPorts.L2tp) && !input.Quoted)
-            DecodeL2tp(input, payload, Math.Min(capEnd, end), end);
-        else
+        else if (!input.Quoted)
         {
-            int count = _packet.LayerCount;
-            Payload(input, payload, Math.Min(capEnd, end), end);
-            if (_packet.LayerCount > count && UdpHeuristics.WireGuardReadsPastCapture(Math.Min(capEnd, end) - payload, end - payload))
-                _packet.LayerRef(count).Detail = UdpHeuristics.ClaimedByWireGuard;
+            // tcpdump's printers check ports in a fixed order of protocols, whichever port is lower.
+            foreach (ushort port in OwnUdpPortsInTcpdumpOrder)
+            {
+                if (udp.HasPort(port) && DecodeOnUdpPort(input, port, 0, payload, captured, end))
+                    return;
+            }
+        }
+        if (captured <= payload)
+            return;
+        int count = _packet.LayerCount;
+        Payload(input, payload, captured, end);
+        if (_packet.LayerCount > count && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))
+            _packet.LayerRef(count).Detail = UdpHeuristics.ClaimedByWireGuard;
+    }
+
+    /// <summary>RawNet's own UDP ports in the order tcpdump's printers are tried (with <see cref="DecoderOptions.TsharkUdpPorts"/> off).</summary>
+    private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
+    [
+        TunnelPorts.Vxlan, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.Teredo,
+        DnsPorts.Dns, DnsPorts.Multicast, DnsPorts.LinkLocal, L2tpPorts.L2tp,
+    ];
+
+    /// <summary>
+    /// Hands a UDP payload to what <paramref name="port"/> carries, as tshark's dissector table would: RawNet's own
+    /// protocols on their ports (tunnels, DNS, L2TP), and for a port of a protocol RawNet does not decode, the payload as
+    /// data when tshark's dissector there takes it (<see cref="UdpPortTable"/>).
+    /// </summary>
+    /// <returns>False when nothing on the port takes the payload, so that tshark would try the other port.</returns>
+    private bool DecodeOnUdpPort(in Span input, ushort port, ushort otherPort, int payload, int captured, int end)
+    {
+        if (captured <= payload)
+        {
+            // A payload of which the capture kept nothing: DNS, Geneve and MPLS in UDP add no layer (tshark shows none either),
+            // but their first read fails, so the packet is cut; VXLAN, GTP and Teredo take it and show nothing.
+            switch (port)
+            {
+                case DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal when !_partialDatagram:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
+                    return true;
+                case TunnelPorts.Geneve:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
+                    return true;
+                case TunnelPorts.MplsInUdp:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
+                    return true;
+                case TunnelPorts.Vxlan:
+                    return true;
+                case TunnelPorts.Gtp or TunnelPorts.Teredo:
+                    return _options.TsharkUdpPorts;
+                case L2tpPorts.L2tp:
+                    return L2tpHeader.IsTaken([], end - payload);
+                default:
+                    return _options.TsharkUdpPorts && UdpPortTable.KindOf(port) == UdpPayloadKind.None && UdpPortTable.Takes(port, UdpPortTable.KindOf(otherPort));
+            }
+        }
+        var bytes = input.Bytes[payload..captured];
+        switch (port)
+        {
+            case TunnelPorts.Vxlan:
+                DecodeVxlan(input, payload, captured, end);
+                return true;
+            case TunnelPorts.Geneve:
+                DecodeGeneve(input, payload, captured, end);
+                return true;
+            case TunnelPorts.MplsInUdp:
+                DecodeMpls(input, payload, captured, end);
+                return true;
+            case TunnelPorts.Gtp:
+                if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))
+                    DecodeGtp(input, payload, gtpZeroExtension ? -1 : gtpLength, captured, end);
+                // A GTP header the capture cut: what it kept, marked (tshark's exception).
+                else if (GtpHeader.IsCut(bytes, end - payload))
+                    Header(input, LayerKind.Gtp, payload, end - payload, captured, end, out _);
+                // GTPv2, which tshark's GTP takes and RawNet does not decode: data.
+                else if (GtpHeader.Version(bytes[0]) == 2 && _options.TsharkUdpPorts)
+                    Payload(input, payload, captured, end);
+                else
+                    return false;
+                return true;
+            case TunnelPorts.Teredo:
+                // tshark's Teredo takes every payload; what is not IPv6 after the indicators stays data.
+                if (TeredoHeader.TryMeasure(bytes, out int teredoLength))
+                    DecodeTeredo(input, payload, teredoLength, captured, end);
+                else if (_options.TsharkUdpPorts)
+                    Payload(input, payload, captured, end);
+                else
+                    return false;
+                return true;
+            case DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal:
+                if (_partialDatagram)
+                    return false;
+                DecodeDns(input, payload, captured, end, DnsPorts.VariantOf(port));
+                return true;
+            case L2tpPorts.L2tp:
+                if (!L2tpHeader.IsTaken(bytes, end - payload))
+                    return false;
+                DecodeL2tp(input, payload, captured, end);
+                return true;
+            default:
+                // A protocol RawNet does not decode: its payload stays data when tshark's dissector takes it (and shows it).
+                if (!_options.TsharkUdpPorts || !UdpPortTable.Takes(port, UdpPortTable.KindOf(otherPort)))
+                    return false;
+                if (!UdpPortTable.IsSilent(port))
+                    Payload(input, payload, captured, end);
+                return true;
         }
     }
 

@@ -57,25 +57,18 @@ public static class DnsPorts
     public static bool IsMulticast(ushort sourcePort, ushort destinationPort) =>
         (sourcePort == Multicast || destinationPort == Multicast) && sourcePort != Dns && destinationPort != Dns;
 
-    /// <summary>
-    /// Which DNS a UDP datagram between these ports carries, if any: tshark tries the lower port's protocol first, so 53
-    /// beats 5353 and 5355, and 5353 beats 5355.
-    /// </summary>
-    public static bool TryUdpVariant(ushort sourcePort, ushort destinationPort, out DnsVariant variant) =>
-        TryUdpVariant(Math.Min(sourcePort, destinationPort), out variant) || TryUdpVariant(Math.Max(sourcePort, destinationPort), out variant);
-
     /// <summary>True when a TCP segment between these ports carries DNS messages after their lengths (tshark's dns.tcp.port: 53, 5353).</summary>
     public static bool CarriesStream(ushort sourcePort, ushort destinationPort) =>
         sourcePort is Dns or Multicast || destinationPort is Dns or Multicast;
 
-    private static bool TryUdpVariant(ushort port, out DnsVariant variant)
+    /// <summary>
+    /// Which DNS a UDP datagram on <paramref name="port"/> (53, 5353 or 5355) carries. Between two of them tshark tries
+    /// the lower port first (<c>PacketDecoder.DecodeOnUdpPort</c>), so 53 beats 5353 and 5355, and 5353 beats 5355.
+    /// </summary>
+    public static DnsVariant VariantOf(ushort port) => port switch
     {
-        variant = port switch
-        {
-            Multicast => DnsVariant.Multicast,
-            LinkLocal => DnsVariant.LinkLocal,
-            _ => DnsVariant.Unicast,
-        };
-        return port is Dns or Multicast or LinkLocal;
-    }
+        Multicast => DnsVariant.Multicast,
+        LinkLocal => DnsVariant.LinkLocal,
+        _ => DnsVariant.Unicast,
+    };
 }

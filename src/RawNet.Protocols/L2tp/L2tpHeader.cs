@@ -50,6 +50,14 @@ public readonly ref struct L2tpHeader
     /// <summary>tshark's length of a control message that is its header alone, with length and sequence fields (a ZLB acknowledgement).</summary>
     public const int ZeroLengthBodyLength = 12;
 
+    /// <summary>
+    /// Whether tshark's L2TP over UDP takes a payload of <paramref name="length"/> bytes of which <paramref name="captured"/>
+    /// were kept: it refuses one shorter than the flags, or whose version is neither 2 nor 3 (tshark then tries the
+    /// datagram's other port); flags the capture cut are read anyway, and that read fails inside L2TP.
+    /// </summary>
+    public static bool IsTaken(ReadOnlySpan<byte> captured, int length) =>
+        length >= FlagsLength && (captured.Length < FlagsLength || (BinaryPrimitives.ReadUInt16BigEndian(captured) & Flag.VersionMask) is Version2 or Version3);
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     private L2tpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;

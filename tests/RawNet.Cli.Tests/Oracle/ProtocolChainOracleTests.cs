@@ -81,8 +81,9 @@ public sealed class ProtocolChainOracleTests
 
     public static TheoryData<string> BundledFiles()
     {
+        // udp-ports/ names hundreds of protocols RawNet does not decode on purpose: UdpPortOrderOracleTests compares its chains.
         var folders = Directory.GetDirectories(TestPaths.Captures, "*", SearchOption.AllDirectories)
-            .Select(d => Path.GetRelativePath(TestPaths.Captures, d)).Prepend(".").Order(StringComparer.Ordinal).ToArray();
+            .Select(d => Path.GetRelativePath(TestPaths.Captures, d)).Where(d => d != "udp-ports").Prepend(".").Order(StringComparer.Ordinal).ToArray();
         return TsharkComparison.CapturesIn(folders);
     }
 
@@ -158,7 +159,8 @@ public sealed class ProtocolChainOracleTests
     /// <summary>The chain without the entry after <paramref name="index"/>.</summary>
     private static IEnumerable<string> WithoutNext(List<string> chain, int index) => chain.Where((_, i) => i != index + 1);
 
-    private static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path)
+    /// <summary>A run's output lines (its last newline dropped), after checking it succeeded.</summary>
+    internal static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path)
     {
         Assert.True(run.ExitCode == 0, $"failed on {path}: {run.StdErr}");
         var lines = run.StdOut.Split('\n').ToList();

@@ -91,7 +91,7 @@ public sealed class TsharkColumnsOracleTests
     /// The entries of frame.protocols that are layers RawNet decodes itself, and the dissectors of HTTP bodies whose
     /// column text (" (text/html)", "HTTP/JSON") RawNet's HTTP writes.
     /// </summary>
-    private static readonly HashSet<string> RawNetProtocols =
+    internal static readonly HashSet<string> RawNetProtocols =
     [
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "ap1394", "netanalyzer", "ipfc", "pflog", "enc", "erf", "fpp", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "gtp", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",

@@ -1,0 +1,111 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark is the oracle for which of a UDP datagram's two ports decides what its payload is: the lower port's dissector
+/// first, the higher port's if that one refuses (RawNet's <c>UdpPortTable</c>, learnt from tshark by
+/// tests/oracle/make-udp-port-table.py). Over captures/udp-ports/udp-port-order.pcap (tests/oracle/make-udp-port-cases.py:
+/// DNS, VXLAN, Geneve, MPLS in UDP, GTP-U, Teredo and L2TP payloads, each from every port tshark registers below its
+/// own, between two of RawNet's ports, from ports with no dissector, cut by the capture; payloads other than the ones
+/// the table was learnt from), <c>frame.protocols</c> must be tshark's where tshark shows only protocols RawNet
+/// decodes, and where tshark names one RawNet does not decode, RawNet must show its payload as data (or nothing where
+/// tshark shows nothing) and no protocol of its own.
+/// </summary>
+public sealed class UdpPortOrderOracleTests
+{
+    /// <summary>
+    /// Lower ports whose dissectors decide by the payload's bytes, beyond what the table's kinds of payload can say: where
+    /// one of them takes (or refuses) a payload against the table's answer, the frame is not compared. Each must be used.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<int, string> PayloadDependentPorts = new Dictionary<int, string>
+    {
+        [88] = "Kerberos takes an LLMNR query whose first byte reads as an ASN.1 tag it knows",
+        [319] = "PTP reads the version nibble and shows nothing of a payload of another version",
+        [320] = "PTP reads the version nibble and shows nothing of a payload of another version",
+        [500] = "ISAKMP refuses a payload whose header length does not fit the datagram",
+        [502] = "Modbus/UDP takes a payload whose protocol identifier bytes are zero",
+        [623] = "RMCP takes a payload whose first byte is its version (6)",
+        [631] = "CUPS browsing takes a payload that reads as its text line",
+        [698] = "OLSR checks the packet length field against the datagram",
+        [1113] = "LTP takes a payload whose first byte reads as its version and segment type",
+        [1755] = "MS-MMS checks its header's command and shows nothing of what it takes",
+        [1812] = "RADIUS checks the code and the length field against the datagram",
+        [2123] = "GTP-C takes a payload whose version bits read 2 (GTPv2)",
+        [2152] = "GTP takes GTPv0 headers and GTPv1 message types RawNet's GTP-U refuses",
+        [2944] = "Megaco shows nothing of a payload that does not read as its text",
+        [3386] = "GTP' takes a payload by its version bits",
+        [3544] = "tshark's Teredo shows itself over any payload, IPv6 or not; RawNet makes a Teredo layer only in front of IPv6 and shows the rest as data",
+        [4754] = "GRE in UDP (RFC 8086), which RawNet does not decode yet: tshark's GRE takes every payload",
+        [3956] = "GigE Vision's control protocol checks its key byte",
+        [5031] = "DMP checks its version byte",
+        [5350] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
+        [5351] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
+    };
+
+    /// <summary>The protocols RawNet decodes: the columns oracle's list, and DNS, whose columns that oracle leaves to DnsOracleTests.</summary>
+    private static readonly HashSet<string> Decoded = [.. TsharkColumnsOracleTests.RawNetProtocols, "dns", "mdns", "llmnr"];
+
+    [Fact]
+    public void Udp_ports_are_tried_in_tshark_order()
+    {
+        string tshark = ExternalTool.Require("tshark", "tshark");
+        string path = Path.Combine(TestPaths.Captures, "udp-ports", "udp-port-order.pcap");
+        var theirs = ProtocolChainOracleTests.Lines(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "udp.srcport", "-e", "udp.dstport"]), path);
+        var ours = ProtocolChainOracleTests.Lines(InProcessRawNet.Run(["read", path, "-T", "fields", "-e", "frame.protocols"]), path);
+        Assert.Equal(theirs.Count, ours.Count);
+        Assert.True(theirs.Count > 1000, $"{path}: {theirs.Count} frames, the capture should hold over 1,000");
+        var mismatches = new List<string>();
+        var used = new HashSet<int>();
+        int taken = 0, passedOn = 0;
+        for (int i = 0; i < theirs.Count; i++)
+        {
+            var fields = theirs[i].Split('\t');
+            var tsharkTail = AfterUdp(fields[0]);
+            var ourTail = AfterUdp(ours[i]);
+            int low = Math.Min(int.Parse(fields[1].Split(',')[0]), int.Parse(fields[2].Split(',')[0]));
+            bool agree = tsharkTail.All(Decoded.Contains)
+                ? fields[0] == ours[i]
+                : ourTail.Count == 0 || ourTail is ["data"] && tsharkTail.Count > 0;
+            if (tsharkTail.Count > 0 && !Decoded.Contains(tsharkTail[0]))
+                taken++;
+            else if (tsharkTail.Count > 0)
+                passedOn++;
+            if (agree)
+                continue;
+            if (PayloadDependentPorts.ContainsKey(low))
+                used.Add(low);
+            else
+                mismatches.Add($"frame {i + 1} (ports {fields[1]} {fields[2]}): tshark '{fields[0]}' rawnet '{ours[i]}'");
+        }
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} frames disagree:\n" + string.Join("\n", mismatches.Take(40)));
+        Assert.Empty(PayloadDependentPorts.Keys.Except(used));
+        // Both answers occur often: the capture tests the order, not one outcome.
+        Assert.True(taken > 300 && passedOn > 300, $"tshark's lower port took {taken} payloads and passed {passedOn} on");
+    }
+
+    [Fact]
+    public void TheBundledCaseIsWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-udp-port-cases.py", "udp-ports");
+
+    /// <summary>RawNet's table is what tshark answers today: tests/oracle/make-udp-port-table.py writes it again byte for byte.</summary>
+    [Fact]
+    public void ThePortTableIsWhatTsharkAnswers()
+    {
+        ExternalTool.Require("tshark", "tshark");
+        TsharkComparison.WithScriptOutput("make-udp-port-table.py", null, directory =>
+        {
+            string committed = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "RawNet.Protocols", "Udp", "UdpPortTable.Tshark.cs"));
+            string written = File.ReadAllText(Path.Combine(directory, "UdpPortTable.Tshark.cs"));
+            // The first lines name the tshark build; the table below them is what must agree.
+            Assert.Equal(committed[committed.IndexOf("namespace", StringComparison.Ordinal)..], written[written.IndexOf("namespace", StringComparison.Ordinal)..]);
+        });
+    }
+
+    /// <summary>The protocols of a chain after its first "udp".</summary>
+    private static List<string> AfterUdp(string chain)
+    {
+        var names = chain.Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
+        int udp = names.IndexOf("udp");
+        return udp < 0 ? [] : names[(udp + 1)..];
+    }
+}
