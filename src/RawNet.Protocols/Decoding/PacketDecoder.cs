@@ -1525,7 +1525,7 @@ public sealed partial class PacketDecoder
     /// <summary>
     /// What the EtherType 0x0800 names. tshark's EtherType table hands it to IPv4's own dissector, which adds its version
     /// field before it hands a version 6 header to IPv6 (<see cref="Ipv6LayerDetail.HandedOnByIpv4"/>); GRE's table and
-    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first.
+    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first (so does VXLAN-GPE's next protocol 1).
     /// </summary>
     private void DecodeIpv4ByEtherType(in Span input, int offset, int capEnd, int repEnd)
     {
@@ -2802,11 +2802,19 @@ public sealed partial class PacketDecoder
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
             else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
+            else if (end > payload && udp.HasPort(TunnelPorts.VxlanGpe) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.VxlanGpe, payload, "VXLAN-GPE header cut short by the capture length");
+            else if (end > payload && udp.HasPort(TunnelPorts.GreInUdp) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Gre, payload, "GRE header cut short by the capture length");
             return;
         }
         // Tunnels on their registered ports, as tshark decodes them by default.
         if (udp.HasPort(TunnelPorts.Vxlan) && !input.Quoted)
             DecodeVxlan(input, payload, Math.Min(capEnd, end), end);
+        else if (udp.HasPort(TunnelPorts.VxlanGpe) && !input.Quoted)
+            DecodeVxlanGpe(input, payload, Math.Min(capEnd, end), end);
+        else if (udp.HasPort(TunnelPorts.GreInUdp) && !input.Quoted)
+            DecodeGre(input, payload, Math.Min(capEnd, end), end);
         else if (udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
             DecodeGeneve(input, payload, Math.Min(capEnd, end), end);
         else if (udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
@@ -2916,6 +2924,9 @@ public sealed partial class PacketDecoder
         int length = GreHeader.LengthOf(flags);
         if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out _, replace: index))
             return;
+        // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
+        if (offset + length >= repEnd)
+            return;
         var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
         if ((flags & GreHeader.VersionMask) != 0 || (flags & GreHeader.RoutingPresent) != 0)
         {
@@ -2946,6 +2957,39 @@ public sealed partial class PacketDecoder
         if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
             return;
         DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// VXLAN-GPE as tshark 4.0 reads it: the VXLAN header, then what its next protocol names, whatever the P flag says
+    /// (IPv4 through tshark's version-sniffing "ip" dissector, as GRE's 0x0800); bytes after an unknown one are data.
+    /// </summary>
+    private void DecodeVxlanGpe(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.VxlanGpe, offset, VxlanHeader.Length, capEnd, repEnd, out _))
+            return;
+        int payload = offset + VxlanHeader.Length;
+        switch ((VxlanGpeNextProtocol)input.Bytes[offset + VxlanHeader.Field.NextProtocol])
+        {
+            case VxlanGpeNextProtocol.Ipv4:
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Ethernet:
+                DecodeEthernet(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Nsh:
+                DecodeNsh(input, payload, capEnd, repEnd, 0);
+                return;
+            case VxlanGpeNextProtocol.Mpls:
+                DecodeMpls(input, payload, capEnd, repEnd);
+                return;
+            default:
+                if (capEnd > payload || repEnd > payload)
+                    Unsupported(input, payload, capEnd, repEnd, "VXLAN-GPE next protocol not decoded");
+                return;
+        }
     }
 
     /// <summary>
