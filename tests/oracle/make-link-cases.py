@@ -2454,10 +2454,10 @@ def gre_udp_frames():
 def gre_udp_damageable(data, direction):
     """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows, never onto
     what tshark and RawNet read apart."""
-    return 14 + 28 + 8 + 1
+    return 14 + 28 + 1
 
 
-gre_udp_damageable.start = 14 + 28 + 8
+gre_udp_damageable.start = 14 + 28
 
 
 def damage(frames, rng, direction, damageable):
