@@ -26,6 +26,14 @@ internal static class Decode
 
     public static LayerKind[] Kinds(DecodedPacket packet) => packet.Layers.ToArray().Select(l => l.Kind).ToArray();
 
+    /// <summary>tshark's frame.protocols for the packet (<see cref="ProtocolChain"/>).</summary>
+    public static string Protocols(DecodedPacket packet, byte[] frame)
+    {
+        var text = new char[ProtocolChain.MaxLength];
+        Assert.True(ProtocolChain.TryWrite(packet, frame, text, out int written));
+        return new string(text, 0, written);
+    }
+
     /// <summary>Every occurrence of a field in the packet, formatted as tshark -T fields prints it, comma-joined; null when absent.</summary>
     public static string? Field(DecodedPacket packet, byte[] frame, string name)
     {

@@ -2349,6 +2349,117 @@ def gtp_frames():
     return frames
 
 
+def vxlan_gpe_udp(payload, sport=40000, dport=4790, length=None):
+    """An Ethernet frame with IPv4 and UDP around a VXLAN-GPE header (the UDP checksum left 0); length a UDP length to
+    declare instead of the right one."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=16) / UDP(sport=sport, dport=dport, chksum=0, len=length) / Raw(payload)))
+
+
+def vxlan_gpe(next_protocol=1, body=b"", flags=0x0C, vni=5, reserved=0, reserved8=0):
+    """A VXLAN-GPE header (draft-ietf-nvo3-vxlan-gpe): flags (I and P unless told), two reserved bytes, the next protocol,
+    the VNI and the last reserved byte, then the body."""
+    return struct.pack(">BHBI", flags, reserved, next_protocol, vni << 8 | reserved8) + body
+
+
+def vxlan_gpe_frames():
+    """VXLAN-GPE on UDP 4790: each next protocol tshark decodes (IPv4 with UDP, TCP and ICMP, IPv6, Ethernet, NSH, MPLS),
+    the P flag clear with IPv4 and with next protocol 0 before Ethernet (tshark reads the field whatever P says), unknown
+    next protocols, every flag and reserved bit, the largest VNI, IPv6 where IPv4 is named, nothing after the header, the
+    port on the source side only, a payload shorter than the header and none at all, and frames cut by the capture at
+    every length through the header and the IPv4, Ethernet and NSH it carries."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    inner = ether(0x0800, udp4())
+    service = nsh(udp4())[14:]
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4())))
+    add(vxlan_gpe_udp(vxlan_gpe(1, tcp4())))
+    add(vxlan_gpe_udp(vxlan_gpe(1, echo4(), vni=0xFFFFFF)))
+    add(vxlan_gpe_udp(vxlan_gpe(2, udp6())))
+    add(vxlan_gpe_udp(vxlan_gpe(3, inner, vni=0x123456)))
+    add(vxlan_gpe_udp(vxlan_gpe(4, service)))
+    add(vxlan_gpe_udp(vxlan_gpe(5, label(100, bottom=True, ttl=63) + udp4())))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0x08)))                                         # P clear
+    add(vxlan_gpe_udp(vxlan_gpe(0, inner, flags=0x08)))                                          # VXLAN's Ethernet
+    add(vxlan_gpe_udp(vxlan_gpe(9, b"abc")))
+    add(vxlan_gpe_udp(vxlan_gpe(0xFF, udp4())))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0xFF, reserved=0x1234, reserved8=7)))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0x00)))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0x0D)))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0x0E)))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4(), flags=0x3C)))
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp6())))                                                     # IPv6 where IPv4 is named
+    for next_protocol in (1, 2, 3, 4, 5, 9):
+        add(vxlan_gpe_udp(vxlan_gpe(next_protocol)))                                             # nothing after the header
+    add(vxlan_gpe_udp(vxlan_gpe(1, udp4()), sport=4790, dport=40000))
+    add(vxlan_gpe_udp(vxlan_gpe()[:5]))                                                          # shorter than its header
+    add(vxlan_gpe_udp(b""))
+    cut_everywhere(add, vxlan_gpe_udp(vxlan_gpe(1, udp4())), 14 + 28)
+    cut_everywhere(add, vxlan_gpe_udp(vxlan_gpe(3, inner)), 14 + 28 + 8)
+    cut_everywhere(add, vxlan_gpe_udp(vxlan_gpe(4, service)), 14 + 28 + 8)
+    return frames
+
+
+def vxlan_gpe_damageable(data, direction):
+    """The VXLAN-GPE header (after Ethernet, IPv4 and UDP) but its next protocol (see damage), never what it carries (the
+    IP oracles' business); nothing in a frame with an empty UDP payload."""
+    return 14 + 28 + 8 if len(data) > 14 + 28 else 0
+
+
+vxlan_gpe_damageable.start = 14 + 28
+
+
+def gre_udp(payload, sport=40000, dport=4754):
+    """An Ethernet frame with IPv4 and UDP around a GRE header (RFC 8086; the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def gre_header(protocol, checksum=None, key=None, sequence=None):
+    """A GRE header (RFC 2784, RFC 2890): the C, K and S bits for the fields given, version 0, the protocol type, then
+    the checksum with its reserved half, the key and the sequence number."""
+    flags = (0x8000 if checksum is not None else 0) | (0x2000 if key is not None else 0) | (0x1000 if sequence is not None else 0)
+    header = struct.pack(">HH", flags, protocol)
+    if checksum is not None:
+        header += struct.pack(">HH", checksum, 0)
+    if key is not None:
+        header += struct.pack(">I", key)
+    if sequence is not None:
+        header += struct.pack(">I", sequence)
+    return header
+
+
+def gre_udp_frames():
+    """GRE in UDP on port 4754: IPv4 (UDP, TCP, ICMP), IPv6, transparent Ethernet bridging, MPLS and NSH inside, the
+    checksum, key and sequence number fields alone and together, an unknown protocol type, nothing after the header, the
+    port on the source side only, 3 bytes and a header whose key the datagram cuts, and a frame cut by the capture at
+    every length through GRE with a key and the IPv4 it carries. (Not version 1 nor the routing bit: RawNet leaves what
+    follows them as data over IP too, where tshark decodes on.)"""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(gre_udp(gre_header(0x0800) + udp4()))
+    add(gre_udp(gre_header(0x0800, key=0x1234) + tcp4()))
+    add(gre_udp(gre_header(0x0800, sequence=7) + echo4()))
+    add(gre_udp(gre_header(0x86DD, checksum=0xABCD) + udp6()))
+    add(gre_udp(gre_header(0x6558, checksum=0, key=0xFFFFFFFF, sequence=1) + ether(0x0800, udp4())))
+    add(gre_udp(gre_header(0x8847) + label(100, bottom=True, ttl=63) + udp4()))
+    add(gre_udp(gre_header(0x894F) + nsh(udp4())[14:]))
+    add(gre_udp(gre_header(0x1234) + b"abc"))
+    add(gre_udp(gre_header(0x0800)))                                                            # nothing after the header
+    add(gre_udp(gre_header(0x0800) + udp4(), sport=4754, dport=40000))
+    add(gre_udp(gre_header(0x0800)[:3]))
+    add(gre_udp(gre_header(0x0800, key=1)[:6]))
+    cut_everywhere(add, gre_udp(gre_header(0x0800, key=0x1234) + udp4()), 14 + 28)
+    return frames
+
+
+def gre_udp_damageable(data, direction):
+    """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows, never onto
+    what tshark and RawNet read apart."""
+    return 14 + 28 + 1
+
+
+gre_udp_damageable.start = 14 + 28
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2393,6 +2504,10 @@ def damage(frames, rng, direction, damageable):
                 value = value & ~0x20 | data[at] & 0x20 if at == 14 else value
             if damageable is geneve_damageable and at in (14 + 28 + 2, 14 + 28 + 3):
                 at += 2  # the VNI rather than the protocol type, which could name an EtherType only tshark decodes
+            if damageable is vxlan_gpe_damageable and at == 14 + 28 + 3:
+                at += 1  # the VNI rather than the next protocol, which would hand IP to another IP version's dissector
+            if damageable is gre_udp_damageable:
+                value = value & ~0x40 | data[at] & 0x40  # the routing bit, which RawNet does not follow
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -2471,6 +2586,9 @@ def main():
         "mpls-udp.pcap": (1, mpls_udp_frames(), False, mpls_udp_damageable),
         # and GTPv1-U on UDP port 2152 (not damaged: tshark reads the damaged IEs and headers in ways RawNet does not)
         "gtp.pcap": (1, gtp_frames(), False, trailer_damageable),
+        # and VXLAN-GPE on UDP 4790 and GRE in UDP on 4754
+        "vxlan-gpe.pcap": (1, vxlan_gpe_frames(), False, vxlan_gpe_damageable),
+        "gre-udp.pcap": (1, gre_udp_frames(), False, gre_udp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

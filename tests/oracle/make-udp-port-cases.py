@@ -2,7 +2,8 @@
 """Writes captures/udp-ports/udp-port-order.pcap: UDP datagrams whose two ports name two protocols, to check that
 RawNet tries them in tshark's order (the lower port first; a dissector that refuses the payload passes it on).
 
-For every kind of payload RawNet decodes by port (DNS, mDNS, LLMNR, VXLAN, Geneve, MPLS in UDP, GTPv1-U, Teredo, L2TP)
+For every kind of payload RawNet decodes by port (DNS, mDNS, LLMNR, VXLAN, Geneve, MPLS in UDP, GTPv1-U, Teredo, L2TP,
+VXLAN-GPE, GRE in UDP)
 a datagram from every port tshark registers below that protocol's port, and one back; datagrams between two of
 RawNet's own ports; ports with no dissector; port 0; and payloads the capture cut. The payloads differ from those
 tests/oracle/make-udp-port-table.py offered tshark when it wrote RawNet's table (other IDs, names, VNIs, TEIDs,
@@ -34,6 +35,8 @@ OWN = [
     (2152, bytes.fromhex("30ff") + len(bytes(inner4)).to_bytes(2, "big") + bytes.fromhex("0badcafe") + bytes(inner4)),
     (3544, bytes(IPv6(src="2001:db8:1::1", dst="2001:db8:2::2", hlim=9) / UDP(sport=9000, dport=9001) / b"teredo")),
     (1701, bytes.fromhex("4002001400070009ff030021") + bytes(IP(src="198.18.202.1", dst="198.18.202.2") / UDP(sport=1, dport=2))),
+    (4790, bytes.fromhex("0c00000200abcd00") + bytes(inner6)),
+    (4754, bytes.fromhex("000086dd") + bytes(inner6)),
 ]
 
 

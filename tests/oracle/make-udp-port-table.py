@@ -6,7 +6,7 @@ tshark hands a UDP payload to the dissector registered for the lower port first,
 of 0 never), then to its heuristics, then to "data". Many dissectors refuse a payload that is not theirs, and tshark
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
-Teredo, L2TP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+Teredo, L2TP, VXLAN-GPE, GRE in UDP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -49,6 +49,12 @@ KINDS = [
     ("L2tp", "an L2TPv2 data message and a control message", {1701: "l2tp"}, [
         bytes.fromhex("4002000c00010001ff030021") + bytes(inner),
         bytes.fromhex("c802001400000000000000000000"),
+    ]),
+    ("VxlanGpe", "a VXLAN-GPE header and an Ethernet frame", {4790: "eth"}, [  # tshark lists no vxlan_gpe in the chain
+        bytes.fromhex("0c00000300000100") + bytes(inner_eth),
+    ]),
+    ("GreInUdp", "a GRE header and an IPv4 packet", {4754: "gre"}, [
+        bytes.fromhex("00000800") + bytes(inner),
     ]),
 ]
 

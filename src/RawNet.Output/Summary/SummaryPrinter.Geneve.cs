@@ -87,24 +87,34 @@ public sealed partial class SummaryPrinter
         }
         line.Append(_verbose ? "\n\t" : ": ");
         ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[GeneveHeader.Field.Protocol..]);
-        if (AppendTunnelled(packet, frame, index, protocol, left - options))
+        if (AppendTunnelledOrCut(packet, frame, index, protocol, bytes[(GeneveHeader.FixedLength + options)..], left - options))
             return;
-        // What ethertype_print says of a payload RawNet has no layer for (the capture kept none of it).
+        line.Append("geneve-proto-");
+        line.AppendHex(protocol, 0);
+    }
+
+    /// <summary>
+    /// <see cref="AppendTunnelled"/>, and for IPv4, IPv6 or Ethernet of which RawNet has no layer (the capture kept none of
+    /// it) what ethertype_print says then, <paramref name="rest"/> being the bytes captured after the tunnel header; false
+    /// for any other protocol, which the tunnel's printer words itself.
+    /// </summary>
+    private bool AppendTunnelledOrCut(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ushort protocol, ReadOnlySpan<byte> rest, int innerLength)
+    {
+        if (AppendTunnelled(packet, frame, index, protocol, innerLength))
+            return true;
         switch ((EtherType)protocol)
         {
             case EtherType.Ipv4:
-                AppendIpVersionProblem(bytes[(GeneveHeader.FixedLength + options)..]);
-                return;
+                AppendIpVersionProblem(rest);
+                return true;
             case EtherType.Ipv6:
-                line.Append(" [|ip6]");
-                return;
+                _line.Append(" [|ip6]");
+                return true;
             case EtherType.TransparentEthernetBridging:
-                line.Append(" [|ether]");
-                return;
+                _line.Append(" [|ether]");
+                return true;
             default:
-                line.Append("geneve-proto-");
-                line.AppendHex(protocol, 0);
-                return;
+                return false;
         }
     }
 

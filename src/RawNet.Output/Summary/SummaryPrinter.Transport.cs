@@ -492,6 +492,13 @@ public sealed partial class SummaryPrinter
             AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
             return;
         }
+        // VXLAN-GPE, also when the datagram is empty or the capture kept none of it (tcpdump still names it).
+        if ((sourcePort == TunnelPorts.VxlanGpe || destinationPort == TunnelPorts.VxlanGpe) && decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
+            && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.VxlanGpe || bytes.Length <= UdpHeader.HeaderLength))
+        {
+            AppendVxlanGpe(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+            return;
+        }
         // Geneve, also when the capture kept none of it (the decoder then stopped there).
         if ((sourcePort == TunnelPorts.Geneve || destinationPort == TunnelPorts.Geneve) && decoded
             && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Geneve || packet.StoppedAt == LayerKind.Geneve))

@@ -1670,7 +1670,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         line.Append(length);
         line.Append(_verbose ? "\n\t" : ": ");
         ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[GreHeader.Field.Protocol..]);
-        if (AppendTunnelled(packet, frame, index, protocol, length - headerLength))
+        if (AppendTunnelledOrCut(packet, frame, index, protocol, bytes[headerLength..], length - headerLength))
             return;
         line.Append("gre-proto-");
         line.AppendHex(protocol, 0);

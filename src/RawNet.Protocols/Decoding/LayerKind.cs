@@ -133,6 +133,11 @@ public enum LayerKind : byte
     Icmpv6,
     /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
     Vxlan,
+    /// <summary>
+    /// VXLAN-GPE on UDP port 4790: the VXLAN header with a next protocol (IPv4, IPv6, Ethernet, NSH, MPLS) that says what
+    /// follows; tshark shows it under "vxlan" but leaves it out of frame.protocols.
+    /// </summary>
+    VxlanGpe,
     /// <summary>Geneve (RFC 8926) on UDP port 6081, its options included: what its protocol type names follows.</summary>
     Geneve,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>

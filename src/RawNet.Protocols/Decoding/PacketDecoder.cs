@@ -1530,7 +1530,7 @@ public sealed partial class PacketDecoder
     /// <summary>
     /// What the EtherType 0x0800 names. tshark's EtherType table hands it to IPv4's own dissector, which adds its version
     /// field before it hands a version 6 header to IPv6 (<see cref="Ipv6LayerDetail.HandedOnByIpv4"/>); GRE's table and
-    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first.
+    /// NFLOG's family go to the version-sniffing "ip" dissector, which adds nothing first (so does VXLAN-GPE's next protocol 1).
     /// </summary>
     private void DecodeIpv4ByEtherType(in Span input, int offset, int capEnd, int repEnd)
     {
@@ -2827,7 +2827,7 @@ public sealed partial class PacketDecoder
     /// <summary>RawNet's own UDP ports in the order tcpdump's printers are tried (with <see cref="DecoderOptions.TsharkUdpPorts"/> off).</summary>
     private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
     [
-        TunnelPorts.Vxlan, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.Teredo,
+        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.Teredo,
         DnsPorts.Dns, DnsPorts.Multicast, DnsPorts.LinkLocal, L2tpPorts.L2tp,
     ];
 
@@ -2857,6 +2857,14 @@ public sealed partial class PacketDecoder
                     if (end > payload)
                         Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
                     return true;
+                case TunnelPorts.VxlanGpe:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.VxlanGpe, payload, "VXLAN-GPE header cut short by the capture length");
+                    return true;
+                case TunnelPorts.GreInUdp:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Gre, payload, "GRE header cut short by the capture length");
+                    return true;
                 case TunnelPorts.Vxlan:
                     return true;
                 case TunnelPorts.Gtp or TunnelPorts.Teredo:
@@ -2878,6 +2886,12 @@ public sealed partial class PacketDecoder
                 return true;
             case TunnelPorts.MplsInUdp:
                 DecodeMpls(input, payload, captured, end);
+                return true;
+            case TunnelPorts.VxlanGpe:
+                DecodeVxlanGpe(input, payload, captured, end);
+                return true;
+            case TunnelPorts.GreInUdp:
+                DecodeGre(input, payload, captured, end);
                 return true;
             case TunnelPorts.Gtp:
                 if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))
@@ -3002,6 +3016,9 @@ public sealed partial class PacketDecoder
         int length = GreHeader.LengthOf(flags);
         if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out _, replace: index))
             return;
+        // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
+        if (offset + length >= repEnd)
+            return;
         var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
         if ((flags & GreHeader.VersionMask) != 0 || (flags & GreHeader.RoutingPresent) != 0)
         {
@@ -3032,6 +3049,39 @@ public sealed partial class PacketDecoder
         if (!Header(input, LayerKind.Vxlan, offset, VxlanHeader.Length, capEnd, repEnd, out _))
             return;
         DecodeEthernet(input, offset + VxlanHeader.Length, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// VXLAN-GPE as tshark 4.0 reads it: the VXLAN header, then what its next protocol names, whatever the P flag says
+    /// (IPv4 through tshark's version-sniffing "ip" dissector, as GRE's 0x0800); bytes after an unknown one are data.
+    /// </summary>
+    private void DecodeVxlanGpe(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.VxlanGpe, offset, VxlanHeader.Length, capEnd, repEnd, out _))
+            return;
+        int payload = offset + VxlanHeader.Length;
+        switch ((VxlanGpeNextProtocol)input.Bytes[offset + VxlanHeader.Field.NextProtocol])
+        {
+            case VxlanGpeNextProtocol.Ipv4:
+                DecodeIpByDispatcher(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Ipv6:
+                DecodeIpv6(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Ethernet:
+                DecodeEthernet(input, payload, capEnd, repEnd);
+                return;
+            case VxlanGpeNextProtocol.Nsh:
+                DecodeNsh(input, payload, capEnd, repEnd, 0);
+                return;
+            case VxlanGpeNextProtocol.Mpls:
+                DecodeMpls(input, payload, capEnd, repEnd);
+                return;
+            default:
+                if (capEnd > payload || repEnd > payload)
+                    Unsupported(input, payload, capEnd, repEnd, "VXLAN-GPE next protocol not decoded");
+                return;
+        }
     }
 
     /// <summary>

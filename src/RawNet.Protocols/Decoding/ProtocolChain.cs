@@ -30,7 +30,8 @@ public static class ProtocolChain
         ref readonly Layer layer = ref packet[index];
         return layer.Kind switch
         {
-            LayerKind.Frame => null,
+            // tshark's VXLAN-GPE is a protocol in name only: its dissector shows the "vxlan" tree but adds no name.
+            LayerKind.Frame or LayerKind.VxlanGpe => null,
             LayerKind.Ipv6HopByHop => "ipv6.hopopts",
             LayerKind.Ipv6Routing => "ipv6.routing",
             LayerKind.Ipv6Fragment => "ipv6.fraghdr",

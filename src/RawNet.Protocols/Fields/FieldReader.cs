@@ -163,6 +163,8 @@ public static class FieldReader
         LayerKind.TokenRingMac => layer.HeaderLength >= TokenRing.TokenRingMacVector.HeaderLength,
         // tshark's arp formats all four addresses for its Info column before it adds any field.
         LayerKind.Arp => layer.Status == LayerStatus.Complete,
+        // tshark's gre reads the flags and the protocol type before it adds any field.
+        LayerKind.Gre => layer.HeaderLength >= Tunnels.GreHeader.MinLength,
         _ => true,
     };
 

@@ -3,7 +3,7 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Tunnels;
 
-/// <summary>The GRE and VXLAN field tables (Wireshark "gre", "vxlan"); Teredo's indicators are shown as a layer only.</summary>
+/// <summary>The GRE, VXLAN and VXLAN-GPE field tables (Wireshark "gre", "vxlan"); Teredo's indicators are shown as a layer only.</summary>
 public static class TunnelFields
 {
     public static readonly FieldDefinition[] Gre =
@@ -24,5 +24,23 @@ public static class TunnelFields
     [
         FieldDefinition.Fixed("vxlan.flags", "Flags", LayerKind.Vxlan, VxlanHeader.Field.Flags, 2, FieldKind.Hex),
         FieldDefinition.Fixed("vxlan.vni", "VXLAN Network Identifier (VNI)", LayerKind.Vxlan, VxlanHeader.Field.NetworkIdentifier, 4, FieldKind.Decimal, 0xFFFFFF00),
+    ];
+
+    /// <summary>
+    /// VXLAN-GPE's fields as tshark 4.0 shows them: under "vxlan", the flags one byte wide (VXLAN's are two), then the
+    /// reserved bytes, the next protocol, the VNI and the last reserved byte.
+    /// </summary>
+    public static readonly FieldDefinition[] VxlanGpe =
+    [
+        FieldDefinition.Fixed("vxlan.flags", "Flags", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Hex),
+        FieldDefinition.Fixed("vxlan.ver", "Version", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Decimal, VxlanHeader.GpeFlag.Version),
+        FieldDefinition.Fixed("vxlan.i_bit", "Instance", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Decimal, VxlanHeader.GpeFlag.Instance),
+        FieldDefinition.Fixed("vxlan.p_bit", "Next Protocol Bit", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Decimal, VxlanHeader.GpeFlag.NextProtocol),
+        FieldDefinition.Fixed("vxlan.o_bit", "OAM bit", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Decimal, VxlanHeader.GpeFlag.Oam),
+        FieldDefinition.Fixed("vxlan.flags_reserved", "Reserved(R)", LayerKind.VxlanGpe, VxlanHeader.Field.Flags, 1, FieldKind.Decimal, VxlanHeader.GpeFlag.Reserved),
+        FieldDefinition.Fixed("vxlan.reserved_16", "Reserved", LayerKind.VxlanGpe, VxlanHeader.Field.GpeReserved, 2, FieldKind.Decimal),
+        FieldDefinition.Fixed("vxlan.next_proto", "Next Protocol", LayerKind.VxlanGpe, VxlanHeader.Field.NextProtocol, 1, FieldKind.Decimal),
+        FieldDefinition.Fixed("vxlan.vni", "VXLAN Network Identifier (VNI)", LayerKind.VxlanGpe, VxlanHeader.Field.NetworkIdentifier, 3, FieldKind.Decimal),
+        FieldDefinition.Fixed("vxlan.reserved8", "Reserved", LayerKind.VxlanGpe, VxlanHeader.Field.Reserved, 1, FieldKind.Decimal),
     ];
 }

@@ -4,10 +4,18 @@ using RawNet.Protocols.Decoding;
 namespace RawNet.Protocols.Tunnels;
 
 /// <summary>
-/// The VXLAN header (RFC 7348); an Ethernet frame follows.
+/// The VXLAN header (RFC 7348); an Ethernet frame follows. VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe) keeps its length, flags
+/// byte and VNI and names what follows in the last byte of the first word.
 /// <code>
+/// VXLAN:
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 /// |R|R|R|R|I|R|R|R|            Reserved                           |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                VXLAN Network Identifier (VNI) |   Reserved    |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// VXLAN-GPE:
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |R|R|Ver|I|P|B|O|       Reserved                |Next Protocol  |
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 /// |                VXLAN Network Identifier (VNI) |   Reserved    |
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
@@ -19,17 +27,50 @@ public static class VxlanHeader
     public static class Field
     {
         public const int Flags = 0;
+        /// <summary>VXLAN-GPE's two reserved bytes after the flags.</summary>
+        public const int GpeReserved = 1;
+        /// <summary>VXLAN-GPE's next protocol (<see cref="VxlanGpeNextProtocol"/>).</summary>
+        public const int NextProtocol = 3;
         public const int NetworkIdentifier = 4;
+        public const int Reserved = 7;
     }
 
     /// <summary>Length of the header.</summary>
     public const int Length = 8;
+
+    /// <summary>The bits of VXLAN-GPE's flags byte.</summary>
+    public static class GpeFlag
+    {
+        public const byte Version = 0x30;
+        public const byte Instance = 0x08;
+        /// <summary>The next protocol field is meaningful; tshark and tcpdump 4.99 read the field whatever it says.</summary>
+        public const byte NextProtocol = 0x04;
+        /// <summary>Broadcast, unknown unicast or multicast traffic (tcpdump's "B"; one of tshark's reserved bits).</summary>
+        public const byte Bum = 0x02;
+        public const byte Oam = 0x01;
+        /// <summary>The bits tshark 4.0 shows as reserved (vxlan.flags_reserved).</summary>
+        public const byte Reserved = 0xC2;
+    }
+}
+
+/// <summary>VXLAN-GPE's next protocol values (tshark's vxlan.next_proto table).</summary>
+public enum VxlanGpeNextProtocol : byte
+{
+    Ipv4 = 1,
+    Ipv6 = 2,
+    Ethernet = 3,
+    Nsh = 4,
+    Mpls = 5,
 }
 
 /// <summary>The UDP ports on which tshark decodes tunnels by default.</summary>
 public static class TunnelPorts
 {
     public const ushort Vxlan = 4789;
+    /// <summary>VXLAN-GPE: the VXLAN header with a next protocol.</summary>
+    public const ushort VxlanGpe = 4790;
+    /// <summary>GRE in UDP (RFC 8086): a GRE header from the first byte.</summary>
+    public const ushort GreInUdp = 4754;
     public const ushort Geneve = 6081;
     /// <summary>GTPv1-U (3GPP TS 29.281).</summary>
     public const ushort Gtp = 2152;

@@ -22,8 +22,12 @@ public enum UdpPayloadKind : ushort
     Teredo = 1 << 5,
     /// <summary>An L2TPv2 data message and a control message.</summary>
     L2tp = 1 << 6,
+    /// <summary>A VXLAN-GPE header and an Ethernet frame.</summary>
+    VxlanGpe = 1 << 7,
+    /// <summary>A GRE header and an IPv4 packet.</summary>
+    GreInUdp = 1 << 8,
     /// <summary>Every kind above.</summary>
-    All = (1 << 7) - 1,
+    All = (1 << 9) - 1,
 }
 
 public static partial class UdpPortTable
@@ -372,154 +376,154 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x007f, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137
         0x0000, // 138
-        0x006f, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp
-        0x006f, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp
+        0x01ef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 173
-        0x007f, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 213
-        0x0000, // 269
+        0x0080, // 269: VxlanGpe
         0x0000, // 319
         0x0000, // 320
         0x0000, // 389
         0x0000, // 427
         0x0000, // 434
         0x0000, // 464
-        0x007f, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 496
         0x0000, // 500
-        0x005f, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp
+        0x01df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp
         0x0000, // 513
         0x0000, // 514
         0x0000, // 520
         0x0000, // 521
         0x0000, // 524
         0x0000, // 525
-        0x007f, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 546
         0x0000, // 547
-        0x007f, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0001, // 631: Dns
-        0x007f, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 664
-        0x0073, // 698: Dns, Vxlan, Gtp, Teredo, L2tp
-        0x007f, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x00f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe
+        0x01ff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 701
-        0x007f, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 853
         0x0000, // 854
         0x0000, // 910
         0x0000, // 921
         0x0000, // 925
         0x0000, // 1001
-        0x003f, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x007f, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01bf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01ff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0040, // 1113: L2tp
         0x0000, // 1153
         0x0000, // 1194
         0x0000, // 1293
-        0x007f, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
+        0x01ff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
         0x0000, // 1628
         0x0000, // 1629
-        0x007f, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x007f, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp
-        0x003f, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
+        0x01ff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01ff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x01bf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 1718
         0x0000, // 1719
         0x0000, // 1745
-        0x0007, // 1755: Dns, Vxlan, Geneve
-        0x003f, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x003f, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
+        0x0087, // 1755: Dns, Vxlan, Geneve, VxlanGpe
+        0x01bf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01bf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 1900
-        0x003f, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x003f, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x003f, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x003f, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x003f, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
+        0x01bf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01bf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01bf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01bf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01bf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 2099
-        0x003f, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo
-        0x002f, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 2157
-        0x002f, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 2221
         0x0000, // 2222
-        0x002f, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 2246
         0x0000, // 2268
         0x0000, // 2269
         0x0000, // 2313
         0x0000, // 2345
-        0x002f, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 2887
         0x0000, // 2944
         0x0000, // 2945
         0x0000, // 2948
         0x0000, // 2949
-        0x002f, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3000
-        0x002f, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3130
-        0x002f, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3250
-        0x002f, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3343
         0x0000, // 3357
-        0x002f, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3389
         0x0000, // 3452
         0x0000, // 3455
-        0x002f, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo
-        0x002f, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo
+        0x01af, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x01af, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
         0x0000, // 3544
         0x0000, // 3567
-        0x000f, // 3622: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 3671
         0x0000, // 3784
         0x0000, // 3785
-        0x000f, // 3792: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 3799: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 3804
-        0x000f, // 3819: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 3863
-        0x000f, // 3956: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4000: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4011: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4058: Dns, Vxlan, Geneve, MplsInUdp
+        0x010f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp
+        0x018f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 4305
         0x0000, // 4306
         0x0000, // 4307
         0x0000, // 4341
         0x0000, // 4342
         0x0000, // 4500
-        0x000f, // 4533: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4534: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 4551
         0x0000, // 4555
-        0x000f, // 4556: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 4569
-        0x000f, // 4665: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4672: Dns, Vxlan, Geneve, MplsInUdp
-        0x000f, // 4713: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x018f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 4729
-        0x000f, // 4739: Dns, Vxlan, Geneve, MplsInUdp
+        0x018f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
         0x0000, // 4754
         0x0000, // 4784
         0x0000, // 4789

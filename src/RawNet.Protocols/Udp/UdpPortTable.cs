@@ -28,6 +28,8 @@ public static partial class UdpPortTable
         TunnelPorts.Gtp => UdpPayloadKind.Gtp,
         TunnelPorts.Teredo => UdpPayloadKind.Teredo,
         L2tpPorts.L2tp => UdpPayloadKind.L2tp,
+        TunnelPorts.VxlanGpe => UdpPayloadKind.VxlanGpe,
+        TunnelPorts.GreInUdp => UdpPayloadKind.GreInUdp,
         _ => UdpPayloadKind.None,
     };
 

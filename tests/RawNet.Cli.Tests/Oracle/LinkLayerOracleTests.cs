@@ -104,6 +104,10 @@ public sealed class LinkLayerOracleTests
         // GTPv1-U on UDP 2152 (gtp.pcap)
         "gtp.flags", "gtp.flags.version", "gtp.flags.payload", "gtp.flags.reserved", "gtp.flags.e", "gtp.flags.s", "gtp.flags.pn", "gtp.message",
         "gtp.length", "gtp.teid", "gtp.seq_number", "gtp.npdu_number", "gtp.ext_hdr.next", "gtp.ext_hdr", "gtp.ext_hdr.length",
+        // VXLAN-GPE on UDP 4790 (vxlan-gpe.pcap) and GRE in UDP on 4754 (gre-udp.pcap)
+        "vxlan.flags", "vxlan.ver", "vxlan.i_bit", "vxlan.p_bit", "vxlan.o_bit", "vxlan.flags_reserved", "vxlan.reserved_16", "vxlan.next_proto",
+        "vxlan.vni", "vxlan.reserved8", "gre.flags_and_version", "gre.flags.checksum", "gre.flags.routing", "gre.flags.key",
+        "gre.flags.sequence_number", "gre.flags.version", "gre.proto", "gre.checksum", "gre.key", "gre.sequence_number",
     ];
 
     /// <summary>
@@ -425,6 +429,40 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "udp:gtp:ip:udp:data", "udp:gtp:ip:tcp", "udp:gtp:ip:icmp", "udp:gtp:ipv6:udp:data", "ethertype:ip:udp:data\t", "\t0x0102\t0x03\t0x85,0x40,0x00\t",
             "GTP <UDP>", "GTP <TCP>", "GTP <ICMP>", "GTP <GTP>\tT-PDU", "GTP\tEcho request", "GTP\tEcho response", "GTP\tEnd Marker", "UDP\t2152 → 2152 Len=41" })
             Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheVxlanGpeCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what vxlan-gpe.pcap does not hold: check tshark and tcpdump decode it on port 4790.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "vxlan.next_proto", "-e", "vxlan.flags", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:ip:udp:data\t1\t0x0c", "udp:ip:tcp\t", "udp:ip:icmp:data\t1", "udp:ipv6:udp:data\t2", "udp:eth:ethertype:ip:udp:data\t3",
+            "udp:nsh:ip:udp:data\t4", "udp:mpls:ip:udp:data\t5", "udp:ip:udp:data\t1\t0x08", "udp:data\t0\t0x08", "udp:data\t9", "udp:ip:ipv6:udp:data\t1",
+            "\t0xff\t", "VxLAN\t[Malformed Packet]", "VxLAN\t[Packet size limited during capture]", "UDP\t40000 → 4790 Len=0" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap")]).StdOut;
+        foreach (var value in new[] { "VXLAN-GPE, flags [IP], vni 5: IP ", "VXLAN-GPE, flags [IPBO], vni 5: IP ", "flags [none]", "vni 16777215", ": NSH, ",
+            "ERROR: unknown-next-protocol (invalid)", "(len 5 < 8) (invalid)", "(len 0 < 8) (invalid)", "[|vxlan_gpe]", ".4790 > " })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheGreInUdpCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what gre-udp.pcap does not hold: check tshark decodes GRE on port 4754 (tcpdump does not).
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre-udp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "gre.key", "-e", "gre.sequence_number", "-e", "gre.checksum", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:gre:ip:udp:data\t", "udp:gre:ip:tcp\t0x00001234", "udp:gre:ip:icmp:data\t\t7", "udp:gre:ipv6:udp:data\t\t\t0xabcd",
+            "udp:gre:eth:ethertype:ip:udp:data\t0xffffffff\t1\t0x0000", "udp:gre:mpls:ip:udp:data", "udp:gre:nsh:ip:udp:data", "udp:gre:data\t",
+            "udp:gre\t\t\t\tGRE\tEncapsulated IP\n", "Encapsulated 0x1234 (unknown)", "UDP\t40000 → 4754 Len=3[Malformed Packet]", "Encapsulated IP[Malformed Packet]",
+            "UDP\t40000 → 4754 Len=41[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains(".4754: UDP, length 41", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre-udp.pcap")]).StdOut);
     }
 
     [Fact]

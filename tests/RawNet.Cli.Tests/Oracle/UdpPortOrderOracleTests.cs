@@ -36,7 +36,6 @@ public sealed class UdpPortOrderOracleTests
         [2944] = "Megaco shows nothing of a payload that does not read as its text",
         [3386] = "GTP' takes a payload by its version bits",
         [3544] = "tshark's Teredo shows itself over any payload, IPv6 or not; RawNet makes a Teredo layer only in front of IPv6 and shows the rest as data",
-        [4754] = "GRE in UDP (RFC 8086), which RawNet does not decode yet: tshark's GRE takes every payload",
         [3956] = "GigE Vision's control protocol checks its key byte",
         [5031] = "DMP checks its version byte",
         [5350] = "PCP checks its version byte (and an mDNS response's first byte is 0)",

@@ -140,6 +140,11 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2152, Hex("34ff0008 00001234 00000085 01000985"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 40000, Hex("32010004 00000000 00090000"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152, Hex("30ff0003 00000001 010203"))))),
+            // VXLAN-GPE on UDP 4790: NSH before IPv4, and an unknown next protocol; GRE in UDP on 4754 with a key before IPv6.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4790,
+                Concat(Hex("0c000004 00000500 0fc6 0101 000005ff"), new byte[16], udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(4790, 40000, Concat(Hex("0c000009 00000500"), tcp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4754, Concat(Hex("2000 86dd 00001234"), tcp6))))),
             // MPLS in UDP 6635: two labels and IPv4.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6635, Concat(Hex("0001003f 0006413f"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),

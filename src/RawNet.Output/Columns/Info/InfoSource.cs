@@ -71,7 +71,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Gtp or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.Gtp or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
@@ -146,7 +146,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         ref readonly Layer layer = ref Packet[index];
         return (layer.HeaderLength == 0
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
-            || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail));
+            || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
+            // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
+            || (layer.Kind == LayerKind.Gre && layer.HeaderLength < Protocols.Tunnels.GreHeader.MinLength && Packet[index - 1].Kind == LayerKind.Udp);
     }
 
     /// <summary>
@@ -200,24 +202,24 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
 
     /// <summary>
     /// True for the link layers whose IPv4 goes to tshark's "ip" dissector, which picks IPv4 or IPv6 by the version
-    /// nibble (and calls another "Bogus IP version"), rather than to IPv4's own (Ethernet's EtherType table, which hands
+    /// nibble (and calls another "Bogus IP version"; so do GRE's protocol type 0x0800 and VXLAN-GPE's next protocol 1), rather than to IPv4's own (Ethernet's EtherType table, which hands
     /// version 6 to IPv6 too but calls another version "Bogus IPv4 version").
     /// </summary>
     public static bool SniffsIpVersion(LayerKind link) => link is LayerKind.Ppp or LayerKind.PppoeSession or LayerKind.CiscoHdlc
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
         or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.Ax25
         or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
-        or LayerKind.Gfp;
+        or LayerKind.Gfp or LayerKind.VxlanGpe or LayerKind.Gre;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
     /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
     /// dissector but IPv6 through a table that names it. Apple's ap1394 and LLC's SNAP look the EtherType up in the table
-    /// themselves, and so does Geneve.
+    /// themselves, and so do Geneve and GRE (its own table, which hands 0x0800 to "ip").
     /// </summary>
     public static bool NamesRefusedEtherType(LayerKind link) =>
-        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc or LayerKind.Geneve);
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc or LayerKind.Geneve or LayerKind.Gre);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

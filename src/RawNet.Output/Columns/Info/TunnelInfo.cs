@@ -29,11 +29,13 @@ internal static class TunnelInfo
                     line.Append(name);
                 else
                 {
-                    line.AppendHex(protocol, 4);
+                    // tshark's "0x%04X (unknown)": upper-case digits.
+                    line.Append("0x");
+                    line.AppendHexDigits(protocol, 4, uppercase: true);
                     line.Append(" (unknown)");
                 }
                 return InnerCut(in source, index, GreHeader.LengthOf(BinaryPrimitives.ReadUInt16BigEndian(header)));
-            case LayerKind.Vxlan:
+            case LayerKind.Vxlan or LayerKind.VxlanGpe:
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
                 return WriteGeneve(line, in source, index);
@@ -55,7 +57,7 @@ internal static class TunnelInfo
     {
         LayerKind.Gre => "GRE",
         LayerKind.Erspan => "ERSPAN",
-        LayerKind.Vxlan => "VxLAN",
+        LayerKind.Vxlan or LayerKind.VxlanGpe => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.Gtp => Gtp(in source, index),
         LayerKind.L2tp => "L2TP",
