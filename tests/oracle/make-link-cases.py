@@ -2349,6 +2349,55 @@ def gtp_frames():
     return frames
 
 
+def lisp_udp(payload, sport=40000, dport=4341):
+    """An Ethernet frame with IPv4 and UDP around a LISP data header (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def lisp(flags, first=0, second=0, body=b""):
+    """A LISP data header (RFC 9300 5.3): the flags, the 24-bit nonce or map-versions, the instance ID and locator-status
+    bits word, then the body."""
+    return struct.pack(">BHBI", flags, first >> 8, first & 0xFF, second) + body
+
+
+def lisp_frames():
+    """The LISP data plane on UDP port 4341: IPv4 (UDP, TCP, ICMP) and IPv6 behind each flag and the words they place
+    (nonce, map-versions, instance ID with 8 locator-status bits, 32 locator-status bits), tshark's two warnings (E
+    without N, N with V), every flag and reserved bit, a payload that is not IP, a header with nothing after it (malformed),
+    a datagram shorter than the header (data), the port on the source side (tcpdump prints LISP control from port 4342, so
+    that port is left out), an
+    IPv4 header the datagram cuts, and a frame cut by the capture at every length through the header and inner IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(lisp_udp(lisp(0x80, 0x123456, 0, udp4())))
+    add(lisp_udp(lisp(0xC8, 0xABCDEF, 0x00001203, udp6())))
+    add(lisp_udp(lisp(0x10, 0x123456, 0, tcp4())))
+    add(lisp_udp(lisp(0x40, 0, 0x00000507, echo4())))
+    add(lisp_udp(lisp(0x48, 0, 0xFFFFFF07, tcp6())))
+    add(lisp_udp(lisp(0x08, 0, 0x00AB0001, udp4())))
+    add(lisp_udp(lisp(0xB8, 1, 0x00000102, udp4())))                                            # N and V: warned
+    add(lisp_udp(lisp(0x27, 0, 0x12345678, udp4())))                                            # E without N: warned
+    add(lisp_udp(lisp(0xFF, 0xFFFFFF, 0xFFFFFFFF, udp6())))
+    add(lisp_udp(lisp(0x50, 0xFFFFFF, 0x80000000, udp4())))
+    add(lisp_udp(lisp(0x00, 0, 0, b"\x55abc")))                                                 # not IP
+    add(lisp_udp(lisp(0x80, 7, 0, b"\x00")))
+    add(lisp_udp(lisp(0x80, 7, 0)))                                                             # nothing after it
+    add(lisp_udp(lisp(0x80, 7, 0)[:7]))                                                         # shorter than its header
+    add(lisp_udp(lisp(0x80, 7, 0, udp4()), sport=4341, dport=40000))
+    add(lisp_udp(lisp(0x80, 7, 0, udp4()[:12])))                                                # IPv4 the datagram cuts
+    add(lisp_udp(lisp(0x80, 7, 0, b"\x60\x00")))                                                # IPv6 the datagram cuts
+    cut_everywhere(add, lisp_udp(lisp(0xC8, 0x010203, 0x00000A01, udp4())), 14 + 28)
+    return frames
+
+
+def lisp_damageable(data, direction):
+    """The LISP data header (after Ethernet, IPv4 and UDP), never what it carries (the IP oracles' business)."""
+    return 14 + 28 + 8
+
+
+lisp_damageable.start = 14 + 28
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2471,6 +2520,8 @@ def main():
         "mpls-udp.pcap": (1, mpls_udp_frames(), False, mpls_udp_damageable),
         # and GTPv1-U on UDP port 2152 (not damaged: tshark reads the damaged IEs and headers in ways RawNet does not)
         "gtp.pcap": (1, gtp_frames(), False, trailer_damageable),
+        # and the LISP data plane on UDP port 4341
+        "lisp-data.pcap": (1, lisp_frames(), False, lisp_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

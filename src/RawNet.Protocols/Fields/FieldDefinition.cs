@@ -190,6 +190,8 @@ public enum FieldPresence : byte
     ArpAx25,
     /// <summary>ARP's IPv4 addresses (type 0x0800 or AX.25's 0xcc, 4 bytes) between AX.25 hardware addresses.</summary>
     ArpAx25Ipv4,
+    /// <summary>LISP data's warnings and the words its flags place (<see cref="Lisp.LispDataFields.IsPresent"/>).</summary>
+    LispEchoWithoutNonce, LispNonceWithMapVersion, LispNonce, LispMapVersion, LispInstanceId, LispLocatorStatusBits8, LispLocatorStatusBits,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>

@@ -234,6 +234,8 @@ public static class FieldReader
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),
         FieldPresence.ErfLossCounter or FieldPresence.ErfColor => Erf.ErfFields.IsPresent(presence, header),
+        FieldPresence.LispEchoWithoutNonce or FieldPresence.LispNonceWithMapVersion or FieldPresence.LispNonce or FieldPresence.LispMapVersion
+            or FieldPresence.LispInstanceId or FieldPresence.LispLocatorStatusBits8 or FieldPresence.LispLocatorStatusBits => Lisp.LispDataFields.IsPresent(presence, header),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

@@ -104,6 +104,10 @@ public sealed class LinkLayerOracleTests
         // GTPv1-U on UDP 2152 (gtp.pcap)
         "gtp.flags", "gtp.flags.version", "gtp.flags.payload", "gtp.flags.reserved", "gtp.flags.e", "gtp.flags.s", "gtp.flags.pn", "gtp.message",
         "gtp.length", "gtp.teid", "gtp.seq_number", "gtp.npdu_number", "gtp.ext_hdr.next", "gtp.ext_hdr", "gtp.ext_hdr.length",
+        // LISP data on UDP 4341 (lisp-data.pcap)
+        "lisp-data.flags", "lisp-data.flags.nonce", "lisp-data.flags.lsb", "lisp-data.flags.enr", "lisp-data.flags.mv", "lisp-data.flags.iid",
+        "lisp-data.flags.res", "lisp-data.flags.en_invalid", "lisp-data.flags.nv_invalid", "lisp-data.nonce", "lisp-data.mapver",
+        "lisp-data.srcmapver", "lisp-data.dstmapver", "lisp-data.iid", "lisp-data.lsb8", "lisp-data.lsb",
     ];
 
     /// <summary>
@@ -424,6 +428,20 @@ public sealed class LinkLayerOracleTests
             "-e", "gtp.seq_number", "-e", "gtp.npdu_number", "-e", "gtp.ext_hdr.next", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
         foreach (var value in new[] { "udp:gtp:ip:udp:data", "udp:gtp:ip:tcp", "udp:gtp:ip:icmp", "udp:gtp:ipv6:udp:data", "ethertype:ip:udp:data\t", "\t0x0102\t0x03\t0x85,0x40,0x00\t",
             "GTP <UDP>", "GTP <TCP>", "GTP <ICMP>", "GTP <GTP>\tT-PDU", "GTP\tEcho request", "GTP\tEcho response", "GTP\tEnd Marker", "UDP\t2152 → 2152 Len=41" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheLispDataCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what lisp-data.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lisp-data.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "lisp-data.mapver", "-e", "lisp-data.lsb", "-e", "lisp-data.lsb8", "-e", "lisp-data.flags.en_invalid", "-e", "lisp-data.flags.nv_invalid",
+            "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:lisp-data:ip:udp:data\t", "udp:lisp-data:ipv6:udp:data\t", "udp:lisp-data:ip:tcp\t", "udp:lisp-data:ip:icmp:data\t",
+            "udp:lisp-data:ipv6:tcp\t", "udp:lisp-data\t", "udp:data\t", "\t0x123456\t", "\t0x00000507\t", "\t0x07\t", "\t1\t\tUDP\t", "\t\t1\tUDP\t",
+            "LISP Encapsulation Header\n", "LISP Encapsulation Header[Malformed Packet]", "LISP Encapsulation Header[Packet size limited during capture]" })
             Assert.Contains(value, run.StdOut);
     }
 

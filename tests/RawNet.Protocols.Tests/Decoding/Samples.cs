@@ -127,6 +127,12 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000073 0401 03 cc"), tcp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000074 40000003 aaaa03 000000 0800"), udp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000075"), tcp6), V4Dst, V4Src))),
+            // LISP data on UDP 4341: a nonce, instance ID and locator-status bits before IPv4, map-versions before IPv6, a
+            // payload that is not IP and a header with nothing after it.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Concat(Hex("c8abcdef 00001203"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(4341, 40000, Concat(Hex("50123456 00000507"), tcp6))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Hex("00000000 00000000 55616263"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Hex("80000007 00000000"))))),
             // Geneve on UDP 6081: options (one of Google's) before Ethernet, IPv6 after an option whose length runs past
             // the options, and a header declaring more options than the datagram holds.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081,

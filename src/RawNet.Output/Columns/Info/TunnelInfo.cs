@@ -41,6 +41,10 @@ internal static class TunnelInfo
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
                 return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+            case LayerKind.LispData:
+                // Its text stays when nothing after it writes one: a payload that is not IP, or none.
+                line.Append("LISP Encapsulation Header");
+                return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete || StoppedAfter(in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -58,10 +62,16 @@ internal static class TunnelInfo
         LayerKind.Vxlan => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.Gtp => Gtp(in source, index),
+        LayerKind.LispData => "LISP",
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
     };
+
+    /// <summary>True when the packet was cut right after the whole header of the last layer, <paramref name="index"/> (LISP's next read throws).</summary>
+    private static bool StoppedAfter(in InfoSource source, int index) =>
+        index == source.Packet.LayerCount - 1 && source.Packet.StoppedAt == source.Packet[index].Kind
+        && source.Packet.Outcome == RawNet.Protocols.Decoding.DecodeOutcome.Truncated;
 
     /// <summary>True when GRE, VXLAN and Teredo set their columns at all: once the fixed part of their header was read.</summary>
     public static bool SetsProtocol(in InfoSource source, int index) =>
