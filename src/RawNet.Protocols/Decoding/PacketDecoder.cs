@@ -2802,8 +2802,8 @@ public sealed partial class PacketDecoder
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
             else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
-            else if (end > payload && IsLispData(udp, end - payload) && !input.Quoted)
-                Stop(DecodeOutcome.Truncated, LayerKind.LispData, payload, "tunnel header cut short by the capture length");
+            else if (end > payload && (IsLispData(udp, end - payload) || udp.HasPort(TunnelPorts.Amt)) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, IsLispData(udp, end - payload) ? LayerKind.LispData : LayerKind.Amt, payload, "tunnel header cut short by the capture length");
             return;
         }
         // Tunnels on their registered ports, as tshark decodes them by default.
@@ -2822,6 +2822,8 @@ public sealed partial class PacketDecoder
             Header(input, LayerKind.Gtp, payload, end - payload, Math.Min(capEnd, end), end, out _);
         else if (IsLispData(udp, end - payload) && !input.Quoted)
             DecodeLispData(input, payload, Math.Min(capEnd, end), end);
+        else if (udp.HasPort(TunnelPorts.Amt) && !input.Quoted)
+            DecodeAmt(input, payload, Math.Min(capEnd, end), end);
         else if (udp.HasPort(TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);

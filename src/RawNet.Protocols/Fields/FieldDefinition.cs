@@ -687,6 +687,8 @@ public enum ComputedField : ushort
     Geneve,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
+    /// <summary>An AMT field past the first byte: <see cref="Amt.AmtFieldReader"/> places it by the message type.</summary>
+    Amt,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>
