@@ -54,7 +54,7 @@ import sys
 
 from scapy.layers.inet import ICMP, IP, TCP, UDP
 from scapy.packet import Raw
-from scapy.layers.inet6 import ICMPv6EchoRequest, IPv6
+from scapy.layers.inet6 import ICMPv6EchoRequest, ICMPv6MLDMultAddrRec, ICMPv6MLQuery2, ICMPv6MLReport2, IPv6, IPv6ExtHdrHopByHop, RouterAlert
 
 T0 = 1700000000
 A, B = "198.18.0.1", "198.18.0.2"
@@ -2458,6 +2458,136 @@ def gre_udp_damageable(data, direction):
 
 
 gre_udp_damageable.start = 14 + 28
+def lisp_udp(payload, sport=40000, dport=4341):
+    """An Ethernet frame with IPv4 and UDP around a LISP data header (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def lisp(flags, first=0, second=0, body=b""):
+    """A LISP data header (RFC 9300 5.3): the flags, the 24-bit nonce or map-versions, the instance ID and locator-status
+    bits word, then the body."""
+    return struct.pack(">BHBI", flags, first >> 8, first & 0xFF, second) + body
+
+
+def lisp_frames():
+    """The LISP data plane on UDP port 4341: IPv4 (UDP, TCP, ICMP) and IPv6 behind each flag and the words they place
+    (nonce, map-versions, instance ID with 8 locator-status bits, 32 locator-status bits), tshark's two warnings (E
+    without N, N with V), every flag and reserved bit, a payload that is not IP, a header with nothing after it (malformed),
+    a datagram shorter than the header (data), the port on the source side (tcpdump prints LISP control from port 4342, so
+    that port is left out), an
+    IPv4 header the datagram cuts, and a frame cut by the capture at every length through the header and inner IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(lisp_udp(lisp(0x80, 0x123456, 0, udp4())))
+    add(lisp_udp(lisp(0xC8, 0xABCDEF, 0x00001203, udp6())))
+    add(lisp_udp(lisp(0x10, 0x123456, 0, tcp4())))
+    add(lisp_udp(lisp(0x40, 0, 0x00000507, echo4())))
+    add(lisp_udp(lisp(0x48, 0, 0xFFFFFF07, tcp6())))
+    add(lisp_udp(lisp(0x08, 0, 0x00AB0001, udp4())))
+    add(lisp_udp(lisp(0xB8, 1, 0x00000102, udp4())))                                            # N and V: warned
+    add(lisp_udp(lisp(0x27, 0, 0x12345678, udp4())))                                            # E without N: warned
+    add(lisp_udp(lisp(0xFF, 0xFFFFFF, 0xFFFFFFFF, udp6())))
+    add(lisp_udp(lisp(0x50, 0xFFFFFF, 0x80000000, udp4())))
+    add(lisp_udp(lisp(0x00, 0, 0, b"\x55abc")))                                                 # not IP
+    add(lisp_udp(lisp(0x80, 7, 0, b"\x00")))
+    add(lisp_udp(lisp(0x80, 7, 0)))                                                             # nothing after it
+    add(lisp_udp(lisp(0x80, 7, 0)[:7]))                                                         # shorter than its header
+    add(lisp_udp(lisp(0x80, 7, 0, udp4()), sport=4341, dport=40000))
+    add(lisp_udp(lisp(0x80, 7, 0, udp4()[:12])))                                                # IPv4 the datagram cuts
+    add(lisp_udp(lisp(0x80, 7, 0, b"\x60\x00")))                                                # IPv6 the datagram cuts
+    cut_everywhere(add, lisp_udp(lisp(0xC8, 0x010203, 0x00000A01, udp4())), 14 + 28)
+    return frames
+
+
+def lisp_damageable(data, direction):
+    """The LISP data header (after Ethernet, IPv4 and UDP), never what it carries (the IP oracles' business)."""
+    return 14 + 28 + 8
+
+
+lisp_damageable.start = 14 + 28
+
+
+def amt_udp(payload, sport=40000, dport=2268):
+    """An Ethernet frame with IPv4 and UDP around an AMT message (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=18) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def amt(kind, rest=b"", version=0):
+    """An AMT message (RFC 7450 5.1): version and type, then the rest as given."""
+    return bytes([version << 4 | kind]) + rest
+
+
+def mld_query():
+    """An IPv6 packet with a router alert carrying an MLDv2 general query (what a relay's membership query encapsulates)."""
+    return bytes(IPv6(src="fe80::1", dst="ff02::1", hlim=1) / IPv6ExtHdrHopByHop(options=[RouterAlert()]) / ICMPv6MLQuery2())
+
+
+def mld_report():
+    """An IPv6 packet with a router alert carrying an MLDv2 report (what a gateway's membership update encapsulates)."""
+    return bytes(IPv6(src="fe80::2", dst="ff02::16", hlim=1) / IPv6ExtHdrHopByHop(options=[RouterAlert()])
+                 / ICMPv6MLReport2(records=[ICMPv6MLDMultAddrRec(dst="ff3e::1")]))
+
+
+AMT_MAC_NONCE = bytes.fromhex("010203040506 11223344")
+AMT_GATEWAY = bytes.fromhex("04d2 20010db8000000000000000000000009")
+
+
+def amt_frames():
+    """Automatic Multicast Tunneling on UDP port 2268: every message type (relay discovery, advertisements with an IPv4,
+    an IPv6 and an address of neither length, a request with and without P, membership queries with and without L and G
+    carrying MLDv2 and IPv4, updates, multicast data with IPv4 UDP, TCP and ICMP, IPv6 and bytes that are not IP,
+    teardown), unknown types and versions, messages the datagram ends inside (malformed), a query with nothing after its
+    nonce and one with G whose gateway lies before the message, the port on the source side, and frames cut by the capture
+    at every length through multicast data, a query with G (from its MLD message on) and a teardown. IGMP, which RawNet leaves as data, is left out."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(amt_udp(amt(1, bytes(3) + bytes.fromhex("12345678"))))
+    add(amt_udp(amt(2, bytes(3) + bytes.fromhex("12345678 c0000201"))))
+    add(amt_udp(amt(2, bytes(3) + bytes.fromhex("12345678 20010db8000000000000000000000001"))))
+    add(amt_udp(amt(2, bytes(3) + bytes.fromhex("12345678 c00002"))))                            # an address of neither length
+    add(amt_udp(amt(2, bytes(3) + bytes.fromhex("12345678"))))                                   # no address
+    add(amt_udp(amt(3, bytes.fromhex("00 0000 abcdef01"))))
+    add(amt_udp(amt(3, bytes.fromhex("ff ffff abcdef01"))))
+    add(amt_udp(amt(4, b"\x03" + AMT_MAC_NONCE + mld_query() + AMT_GATEWAY)))
+    add(amt_udp(amt(4, b"\x00" + AMT_MAC_NONCE + mld_query())))
+    add(amt_udp(amt(4, b"\xfd" + AMT_MAC_NONCE + udp4() + AMT_GATEWAY)))
+    add(amt_udp(amt(5, b"\x00" + AMT_MAC_NONCE + mld_report())))
+    add(amt_udp(amt(5, b"\xff" + AMT_MAC_NONCE + udp4())))
+    add(amt_udp(amt(6, b"\x00" + udp4())))
+    add(amt_udp(amt(6, b"\x00" + tcp4())))
+    add(amt_udp(amt(6, b"\x5a" + echo4())))
+    add(amt_udp(amt(6, b"\x00" + udp6())))
+    add(amt_udp(amt(6, b"\x00" + tcp6())))
+    add(amt_udp(amt(6, b"\x00\x12\x34")))                                                        # not IP
+    add(amt_udp(amt(6, b"\x00")))                                                                # nothing after the reserved byte
+    add(amt_udp(amt(6)))                                                                         # nothing after the type
+    add(amt_udp(amt(7, b"\x00" + AMT_MAC_NONCE + AMT_GATEWAY)))
+    add(amt_udp(amt(7, b"\x00" + AMT_MAC_NONCE + AMT_GATEWAY[:10])))                              # ends inside the address
+    add(amt_udp(amt(1, bytes(3) + b"\x12")))                                                     # ends inside the nonce
+    add(amt_udp(amt(4, b"\x01" + AMT_MAC_NONCE)))                                                # nothing after the nonce
+    add(amt_udp(amt(4, b"\x01" + AMT_MAC_NONCE + b"\x01")))                                      # G, the gateway before the message
+    add(amt_udp(amt(4, b"\x01" + AMT_MAC_NONCE + bytes(20))))                                    # G, a bogus version
+    for kind in (0, 8, 15):
+        add(amt_udp(amt(kind, b"\xaa\xbb")))
+    add(amt_udp(amt(0)))
+    add(amt_udp(amt(6, b"\x00" + udp4(), version=15)))
+    add(amt_udp(amt(6, b"\x00" + udp4()), sport=2268, dport=40000))
+    cut_everywhere(add, amt_udp(amt(6, b"\x00" + udp4())), 14 + 28)
+    # (from past the hop-by-hop header: cut at its end, tshark's ICMPv6 sets the columns before it throws, RawNet's IPv6 not)
+    cut_everywhere(add, amt_udp(amt(4, b"\x03" + AMT_MAC_NONCE + mld_query() + AMT_GATEWAY)), 14 + 28 + 12 + 48 + 1)
+    cut_everywhere(add, amt_udp(amt(7, b"\x00" + AMT_MAC_NONCE + AMT_GATEWAY)), 14 + 28)
+    return frames
+
+
+def amt_damageable(data, direction):
+    """The AMT message's fields before what it carries, never its type (which would move where the IP packet begins and
+    hand the middle of a packet to IP, the IP oracles' business) nor the IP packet."""
+    kind = data[14 + 28] & 0x0F if len(data) > 14 + 28 else 0
+    reach = min(len(data), 14 + 28 + {1: 8, 2: 8, 3: 8, 4: 12, 5: 12, 6: 2, 7: 30}.get(kind, 2))
+    return reach if reach > amt_damageable.start else 0  # nothing of its own: leave the frame (and UDP's header) alone
+
+
+amt_damageable.start = 14 + 28 + 1
 
 
 def damage(frames, rng, direction, damageable):
@@ -2508,6 +2638,8 @@ def damage(frames, rng, direction, damageable):
                 at += 1  # the VNI rather than the next protocol, which would hand IP to another IP version's dissector
             if damageable is gre_udp_damageable:
                 value = value & ~0x40 | data[at] & 0x40  # the routing bit, which RawNet does not follow
+            if damageable is amt_damageable and data[14 + 28] & 0x0F == 4 and at == 14 + 28 + 1:
+                at += 1  # the MAC rather than a query's G flag: MLD cut short reads differently in tshark and RawNet
             data = data[:at] + bytes([value]) + data[at + 1:]
         out.append((data, caplen))
     return out
@@ -2589,6 +2721,10 @@ def main():
         # and VXLAN-GPE on UDP 4790 and GRE in UDP on 4754
         "vxlan-gpe.pcap": (1, vxlan_gpe_frames(), False, vxlan_gpe_damageable),
         "gre-udp.pcap": (1, gre_udp_frames(), False, gre_udp_damageable),
+        # and the LISP data plane on UDP port 4341
+        "lisp-data.pcap": (1, lisp_frames(), False, lisp_damageable),
+        # and Automatic Multicast Tunneling on UDP port 2268
+        "amt.pcap": (1, amt_frames(), False, amt_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

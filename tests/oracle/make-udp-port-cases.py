@@ -3,7 +3,7 @@
 RawNet tries them in tshark's order (the lower port first; a dissector that refuses the payload passes it on).
 
 For every kind of payload RawNet decodes by port (DNS, mDNS, LLMNR, VXLAN, Geneve, MPLS in UDP, GTPv1-U, Teredo, L2TP,
-VXLAN-GPE, GRE in UDP)
+VXLAN-GPE, GRE in UDP, LISP data, AMT)
 a datagram from every port tshark registers below that protocol's port, and one back; datagrams between two of
 RawNet's own ports; ports with no dissector; port 0; and payloads the capture cut. The payloads differ from those
 tests/oracle/make-udp-port-table.py offered tshark when it wrote RawNet's table (other IDs, names, VNIs, TEIDs,
@@ -37,6 +37,8 @@ OWN = [
     (1701, bytes.fromhex("4002001400070009ff030021") + bytes(IP(src="198.18.202.1", dst="198.18.202.2") / UDP(sport=1, dport=2))),
     (4790, bytes.fromhex("0c00000200abcd00") + bytes(inner6)),
     (4754, bytes.fromhex("000086dd") + bytes(inner6)),
+    (4341, bytes.fromhex("8800000200000102") + bytes(inner4)),
+    (2268, bytes.fromhex("0600000000000007") + bytes(inner4)),
 ]
 
 

@@ -6,7 +6,7 @@ tshark hands a UDP payload to the dissector registered for the lower port first,
 of 0 never), then to its heuristics, then to "data". Many dissectors refuse a payload that is not theirs, and tshark
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
-Teredo, L2TP, VXLAN-GPE, GRE in UDP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -55,6 +55,15 @@ KINDS = [
     ]),
     ("GreInUdp", "a GRE header and an IPv4 packet", {4754: "gre"}, [
         bytes.fromhex("00000800") + bytes(inner),
+    ]),
+    ("LispData", "a LISP data header and an IPv4 or IPv6 packet", {4341: "lisp-data"}, [
+        bytes.fromhex("c000000100000001") + bytes(inner),
+        bytes.fromhex("0800000000abcd01") + bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") / UDP(sport=1, dport=2) / b"x"),
+    ]),
+    ("Amt", "an AMT relay discovery, a request and a multicast data message", {2268: "amt"}, [
+        bytes.fromhex("0100000012345678"),
+        bytes.fromhex("040000001234567800000001"),
+        bytes.fromhex("0600") + bytes(inner),
     ]),
 ]
 

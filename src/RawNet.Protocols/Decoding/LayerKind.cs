@@ -142,6 +142,10 @@ public enum LayerKind : byte
     Geneve,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
+    /// <summary>The LISP data plane's header (RFC 9300) on UDP port 4341: IPv4 or IPv6 follows.</summary>
+    LispData,
+    /// <summary>Automatic Multicast Tunneling (RFC 7450) on UDP port 2268: its messages, an IP packet in three of them.</summary>
+    Amt,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

@@ -37,6 +37,7 @@ using RawNet.Protocols.Ebhscr;
 using RawNet.Protocols.Ipoib;
 using RawNet.Protocols.Juniper;
 using RawNet.Protocols.L2tp;
+using RawNet.Protocols.Lisp;
 using RawNet.Protocols.LinuxCooked;
 using RawNet.Protocols.Macsec;
 using RawNet.Protocols.Mpls;
@@ -2802,9 +2803,9 @@ public sealed partial class PacketDecoder
         {
             // tshark's order: the lower port's protocol, then the higher port's (a port of 0 never), then heuristics.
             (ushort low, ushort high) = udp.SourcePort <= udp.DestinationPort ? (udp.SourcePort, udp.DestinationPort) : (udp.DestinationPort, udp.SourcePort);
-            if (low != 0 && DecodeOnUdpPort(input, low, high, payload, captured, end))
+            if (low != 0 && DecodeOnUdpPort(input, low, high, udp.DestinationPort, payload, captured, end))
                 return;
-            if (high != 0 && DecodeOnUdpPort(input, high, low, payload, captured, end))
+            if (high != 0 && DecodeOnUdpPort(input, high, low, udp.DestinationPort, payload, captured, end))
                 return;
         }
         else if (!input.Quoted)
@@ -2812,7 +2813,7 @@ public sealed partial class PacketDecoder
             // tcpdump's printers check ports in a fixed order of protocols, whichever port is lower.
             foreach (ushort port in OwnUdpPortsInTcpdumpOrder)
             {
-                if (udp.HasPort(port) && DecodeOnUdpPort(input, port, 0, payload, captured, end))
+                if (udp.HasPort(port) && DecodeOnUdpPort(input, port, 0, udp.DestinationPort, payload, captured, end))
                     return;
             }
         }
@@ -2827,8 +2828,8 @@ public sealed partial class PacketDecoder
     /// <summary>RawNet's own UDP ports in the order tcpdump's printers are tried (with <see cref="DecoderOptions.TsharkUdpPorts"/> off).</summary>
     private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
     [
-        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.Teredo,
-        DnsPorts.Dns, DnsPorts.Multicast, DnsPorts.LinkLocal, L2tpPorts.L2tp,
+        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt,
+        TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast, DnsPorts.LinkLocal, L2tpPorts.L2tp,
     ];
 
     /// <summary>
@@ -2837,7 +2838,7 @@ public sealed partial class PacketDecoder
     /// data when tshark's dissector there takes it (<see cref="UdpPortTable"/>).
     /// </summary>
     /// <returns>False when nothing on the port takes the payload, so that tshark would try the other port.</returns>
-    private bool DecodeOnUdpPort(in Span input, ushort port, ushort otherPort, int payload, int captured, int end)
+    private bool DecodeOnUdpPort(in Span input, ushort port, ushort otherPort, ushort destinationPort, int payload, int captured, int end)
     {
         if (captured <= payload)
         {
@@ -2864,6 +2865,15 @@ public sealed partial class PacketDecoder
                 case TunnelPorts.GreInUdp:
                     if (end > payload)
                         Stop(DecodeOutcome.Truncated, LayerKind.Gre, payload, "GRE header cut short by the capture length");
+                    return true;
+                case TunnelPorts.LispData:
+                    if (!LispDataHeader.IsTaken(destinationPort, end - payload))
+                        return false;
+                    Stop(DecodeOutcome.Truncated, LayerKind.LispData, payload, "tunnel header cut short by the capture length");
+                    return true;
+                case TunnelPorts.Amt:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Amt, payload, "tunnel header cut short by the capture length");
                     return true;
                 case TunnelPorts.Vxlan:
                     return true;
@@ -2892,6 +2902,14 @@ public sealed partial class PacketDecoder
                 return true;
             case TunnelPorts.GreInUdp:
                 DecodeGre(input, payload, captured, end);
+                return true;
+            case TunnelPorts.LispData:
+                if (!LispDataHeader.IsTaken(destinationPort, end - payload))
+                    return false;
+                DecodeLispData(input, payload, captured, end);
+                return true;
+            case TunnelPorts.Amt:
+                DecodeAmt(input, payload, captured, end);
                 return true;
             case TunnelPorts.Gtp:
                 if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))

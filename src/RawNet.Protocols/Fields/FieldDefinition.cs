@@ -190,6 +190,8 @@ public enum FieldPresence : byte
     ArpAx25,
     /// <summary>ARP's IPv4 addresses (type 0x0800 or AX.25's 0xcc, 4 bytes) between AX.25 hardware addresses.</summary>
     ArpAx25Ipv4,
+    /// <summary>LISP data's warnings and the words its flags place (<see cref="Lisp.LispDataFields.IsPresent"/>).</summary>
+    LispEchoWithoutNonce, LispNonceWithMapVersion, LispNonce, LispMapVersion, LispInstanceId, LispLocatorStatusBits8, LispLocatorStatusBits,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -685,6 +687,8 @@ public enum ComputedField : ushort
     Geneve,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
+    /// <summary>An AMT field past the first byte: <see cref="Amt.AmtFieldReader"/> places it by the message type.</summary>
+    Amt,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>

@@ -91,6 +91,8 @@ public static class FieldReader
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Garp.GarpFieldReader.Serves(field.Computed))
             return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Amt.AmtFieldReader.Serves(field.Computed))
+            return Amt.AmtFieldReader.TryRead(field, layer, buffer[Math.Min(layer.Offset, buffer.Length)..], occurrence, out value);
         if (Tunnels.GtpFieldReader.Serves(field.Computed))
             return Tunnels.GtpFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))
@@ -236,6 +238,8 @@ public static class FieldReader
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),
         FieldPresence.ErfLossCounter or FieldPresence.ErfColor => Erf.ErfFields.IsPresent(presence, header),
+        FieldPresence.LispEchoWithoutNonce or FieldPresence.LispNonceWithMapVersion or FieldPresence.LispNonce or FieldPresence.LispMapVersion
+            or FieldPresence.LispInstanceId or FieldPresence.LispLocatorStatusBits8 or FieldPresence.LispLocatorStatusBits => Lisp.LispDataFields.IsPresent(presence, header),
         FieldPresence.DnsFlags or FieldPresence.DnsNameServerFlags or FieldPresence.DnsResponse or FieldPresence.DnsNameServerResponse
             or FieldPresence.DnsAuthenticated or FieldPresence.LlmnrFlags or FieldPresence.DnsNotUpdate or FieldPresence.DnsUpdate
             => Dns.DnsFieldReader.IsPresent(presence, layer, header),

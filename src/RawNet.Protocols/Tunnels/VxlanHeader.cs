@@ -77,6 +77,10 @@ public static class TunnelPorts
     /// <summary>MPLS in UDP (RFC 7510): a label stack from the first byte.</summary>
     public const ushort MplsInUdp = 6635;
     public const ushort Teredo = 3544;
+    /// <summary>The LISP data plane (RFC 9300); a datagram to the control port 4342 is LISP control's.</summary>
+    public const ushort LispData = 4341, LispControl = 4342;
+    /// <summary>Automatic Multicast Tunneling (RFC 7450).</summary>
+    public const ushort Amt = 2268;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>

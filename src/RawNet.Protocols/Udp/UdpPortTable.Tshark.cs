@@ -26,8 +26,12 @@ public enum UdpPayloadKind : ushort
     VxlanGpe = 1 << 7,
     /// <summary>A GRE header and an IPv4 packet.</summary>
     GreInUdp = 1 << 8,
+    /// <summary>A LISP data header and an IPv4 or IPv6 packet.</summary>
+    LispData = 1 << 9,
+    /// <summary>An AMT relay discovery, a request and a multicast data message.</summary>
+    Amt = 1 << 10,
     /// <summary>Every kind above.</summary>
-    All = (1 << 9) - 1,
+    All = (1 << 11) - 1,
 }
 
 public static partial class UdpPortTable
@@ -376,15 +380,15 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x01ff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137
         0x0000, // 138
-        0x01ef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 173
-        0x01ff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 213
         0x0080, // 269: VxlanGpe
         0x0000, // 319
@@ -393,9 +397,9 @@ public static partial class UdpPortTable
         0x0000, // 427
         0x0000, // 434
         0x0000, // 464
-        0x01ff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 496
-        0x0000, // 500
+        0x0400, // 500: Amt
         0x01df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp
         0x0000, // 513
         0x0000, // 514
@@ -403,110 +407,110 @@ public static partial class UdpPortTable
         0x0000, // 521
         0x0000, // 524
         0x0000, // 525
-        0x01ff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 546
         0x0000, // 547
-        0x01ff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x0001, // 631: Dns
-        0x01ff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x0401, // 631: Dns, Amt
+        0x07ff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x03ff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData
         0x0000, // 664
-        0x00f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe
-        0x01ff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x06f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe, LispData, Amt
+        0x07ff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 701
-        0x01ff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 853
         0x0000, // 854
         0x0000, // 910
         0x0000, // 921
         0x0000, // 925
         0x0000, // 1001
-        0x01bf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01ff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07bf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0040, // 1113: L2tp
         0x0000, // 1153
         0x0000, // 1194
         0x0000, // 1293
-        0x01ff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
+        0x07ff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 1628
         0x0000, // 1629
-        0x01ff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01ff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp
-        0x01bf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x07ff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07ff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 1718
         0x0000, // 1719
         0x0000, // 1745
         0x0087, // 1755: Dns, Vxlan, Geneve, VxlanGpe
-        0x01bf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01bf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x07bf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 1900
-        0x01bf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01bf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01bf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01bf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01bf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
+        0x07bf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07bf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 2099
-        0x01bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x07bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x07af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 2157
-        0x01af, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x07af, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 2221
         0x0000, // 2222
-        0x01af, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x07af, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
         0x0000, // 2246
         0x0000, // 2268
         0x0000, // 2269
         0x0000, // 2313
         0x0000, // 2345
-        0x01af, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 2887
         0x0000, // 2944
         0x0000, // 2945
         0x0000, // 2948
         0x0000, // 2949
-        0x01af, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3000
-        0x01af, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3130
-        0x01af, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3250
-        0x01af, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3343
         0x0000, // 3357
-        0x01af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3389
         0x0000, // 3452
         0x0000, // 3455
-        0x01af, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
-        0x01af, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp
+        0x03af, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x03af, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
         0x0000, // 3544
         0x0000, // 3567
-        0x018f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x038f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
         0x0000, // 3671
         0x0000, // 3784
         0x0000, // 3785
-        0x018f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x038f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x038f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
         0x0000, // 3804
-        0x018f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x038f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
         0x0000, // 3863
-        0x010f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp
-        0x018f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x030f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData
+        0x038f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x038f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x038f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
         0x0000, // 4305
         0x0000, // 4306
         0x0000, // 4307

@@ -30,6 +30,8 @@ public static partial class UdpPortTable
         L2tpPorts.L2tp => UdpPayloadKind.L2tp,
         TunnelPorts.VxlanGpe => UdpPayloadKind.VxlanGpe,
         TunnelPorts.GreInUdp => UdpPayloadKind.GreInUdp,
+        TunnelPorts.LispData => UdpPayloadKind.LispData,
+        TunnelPorts.Amt => UdpPayloadKind.Amt,
         _ => UdpPayloadKind.None,
     };
 

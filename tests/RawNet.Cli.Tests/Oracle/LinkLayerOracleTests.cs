@@ -108,6 +108,15 @@ public sealed class LinkLayerOracleTests
         "vxlan.flags", "vxlan.ver", "vxlan.i_bit", "vxlan.p_bit", "vxlan.o_bit", "vxlan.flags_reserved", "vxlan.reserved_16", "vxlan.next_proto",
         "vxlan.vni", "vxlan.reserved8", "gre.flags_and_version", "gre.flags.checksum", "gre.flags.routing", "gre.flags.key",
         "gre.flags.sequence_number", "gre.flags.version", "gre.proto", "gre.checksum", "gre.key", "gre.sequence_number",
+        // LISP data on UDP 4341 (lisp-data.pcap)
+        "lisp-data.flags", "lisp-data.flags.nonce", "lisp-data.flags.lsb", "lisp-data.flags.enr", "lisp-data.flags.mv", "lisp-data.flags.iid",
+        "lisp-data.flags.res", "lisp-data.flags.en_invalid", "lisp-data.flags.nv_invalid", "lisp-data.nonce", "lisp-data.mapver",
+        "lisp-data.srcmapver", "lisp-data.dstmapver", "lisp-data.iid", "lisp-data.lsb8", "lisp-data.lsb",
+        // AMT on UDP 2268 (amt.pcap)
+        "amt.version", "amt.type", "amt.reserved", "amt.discovery_nonce", "amt.relay_address.ipv4", "amt.relay_address.ipv6",
+        "amt.request_nonce", "amt.request.reserved", "amt.request.p", "amt.membership_query.reserved", "amt.membership_query.l",
+        "amt.membership_query.g", "amt.response_mac", "amt.gateway.port_number", "amt.gateway.ip_address", "amt.multicast_data",
+        "amt.relay_address.unknown", "amt.unknown",
     ];
 
     /// <summary>
@@ -463,6 +472,37 @@ public sealed class LinkLayerOracleTests
             Assert.Contains(value, run.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
         Assert.Contains(".4754: UDP, length 41", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre-udp.pcap")]).StdOut);
+    }
+
+    [Fact]
+    public void TheLispDataCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what lisp-data.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lisp-data.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "lisp-data.mapver", "-e", "lisp-data.lsb", "-e", "lisp-data.lsb8", "-e", "lisp-data.flags.en_invalid", "-e", "lisp-data.flags.nv_invalid",
+            "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:lisp-data:ip:udp:data\t", "udp:lisp-data:ipv6:udp:data\t", "udp:lisp-data:ip:tcp\t", "udp:lisp-data:ip:icmp:data\t",
+            "udp:lisp-data:ipv6:tcp\t", "udp:lisp-data\t", "udp:data\t", "\t0x123456\t", "\t0x00000507\t", "\t0x07\t", "\t1\t\tUDP\t", "\t\t1\tUDP\t",
+            "LISP Encapsulation Header\n", "LISP Encapsulation Header[Malformed Packet]", "LISP Encapsulation Header[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheAmtCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what amt.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "amt.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "amt.relay_address.ipv4", "-e", "amt.relay_address.ipv6", "-e", "amt.relay_address.unknown", "-e", "amt.gateway.ip_address",
+            "-e", "amt.unknown", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:amt:ip:ipv6:ipv6.hopopts:icmpv6\t", "udp:amt:ip:udp:data\t", "udp:amt:ip:tcp\t", "udp:amt:ip:icmp:data\t",
+            "udp:amt:ip:ipv6:udp:data\t", "udp:amt:ip:ipv6:tcp\t", "\t192.0.2.1\t", "\t2001:db8::1\t", "\t\t\t1\t", "\t2001:db8::9\t",
+            "Relay Discovery\n", "Relay Advertisement\n", "Request\n", "Membership Query[Malformed Packet]", "Multicast Listener Report Message v2",
+            "Multicast Data[Malformed Packet]", "Multicast Data[Packet size limited during capture]", "Teardown\n", "Teardown[Malformed Packet]",
+            "Unknown AMT TYPE", "Bogus IP version (0)[Malformed Packet]", "Bogus IP version (1)\n",
+            "Multicast Listener Query[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
     }
 
     [Fact]

@@ -127,6 +127,20 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000073 0401 03 cc"), tcp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000074 40000003 aaaa03 000000 0800"), udp4), V4Dst, V4Src))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.L2tp, Concat(Hex("00000075"), tcp6), V4Dst, V4Src))),
+            // LISP data on UDP 4341: a nonce, instance ID and locator-status bits before IPv4, map-versions before IPv6, a
+            // payload that is not IP and a header with nothing after it.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Concat(Hex("c8abcdef 00001203"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(4341, 40000, Concat(Hex("50123456 00000507"), tcp6))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Hex("00000000 00000000 55616263"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4341, Hex("80000007 00000000"))))),
+            // AMT on UDP 2268: a query with G carrying IPv6 and its gateway, multicast data with IPv4, an advertisement, an
+            // unknown type and a teardown the datagram ends inside.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2268,
+                Concat(Hex("0403 010203040506 11223344"), tcp6, Hex("04d2 20010db8000000000000000000000009")))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2268, 40000, Concat(Hex("0600"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2268, Hex("02000000 12345678 c0000201"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2268, Hex("0900aabb"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 2268, Hex("0700 010203040506 11223344 04d2"))))),
             // Geneve on UDP 6081: options (one of Google's) before Ethernet, IPv6 after an option whose length runs past
             // the options, and a header declaring more options than the datagram holds.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081,

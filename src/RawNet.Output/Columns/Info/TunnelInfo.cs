@@ -43,6 +43,13 @@ internal static class TunnelInfo
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
                 return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+            case LayerKind.LispData:
+                // Its text stays when nothing after it writes one: a payload that is not IP, or none.
+                line.Append("LISP Encapsulation Header");
+                return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete || StoppedAfter(in source, index);
+            case LayerKind.Amt:
+                line.Append(RawNet.Protocols.Amt.AmtMessage.Name(RawNet.Protocols.Amt.AmtMessage.TypeOf(header[0])) ?? "Unknown AMT TYPE");
+                return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete || StoppedAfter(in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -60,10 +67,31 @@ internal static class TunnelInfo
         LayerKind.Vxlan or LayerKind.VxlanGpe => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.Gtp => Gtp(in source, index),
+        LayerKind.LispData => "LISP",
+        LayerKind.Amt => "AMT",
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
     };
+
+    /// <summary>True when the packet was cut right after the whole header of the last layer, <paramref name="index"/> (LISP's and AMT's next read throws).</summary>
+    private static bool StoppedAfter(in InfoSource source, int index) =>
+        index == source.Packet.LayerCount - 1 && source.Packet.StoppedAt == source.Packet[index].Kind
+        && source.Packet.Outcome == RawNet.Protocols.Decoding.DecodeOutcome.Truncated;
+
+    /// <summary>
+    /// True when an AMT query before <paramref name="owner"/> failed to read its gateway, which tshark reads after the IP
+    /// packet inside wrote the columns (the decoder marks that AMT layer; its own fields cut leave nothing inside it).
+    /// </summary>
+    public static bool AmtGatewayFailed(in InfoSource source, int owner)
+    {
+        for (int i = owner - 1; i > 0; i--)
+        {
+            if (source.Packet[i].Kind == LayerKind.Amt)
+                return source.Packet[i].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+        }
+        return false;
+    }
 
     /// <summary>True when GRE, VXLAN and Teredo set their columns at all: once the fixed part of their header was read.</summary>
     public static bool SetsProtocol(in InfoSource source, int index) =>
