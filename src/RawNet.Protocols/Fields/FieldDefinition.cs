@@ -683,6 +683,8 @@ public enum ComputedField : ushort
     Garp,
     /// <summary>A Geneve field past the fixed header: <see cref="Tunnels.GeneveFieldReader"/> walks the options as tshark does.</summary>
     Geneve,
+    /// <summary>A CAPWAP data channel field past the fixed header: <see cref="Capwap.CapwapFieldReader"/>.</summary>
+    Capwap,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

@@ -104,6 +104,19 @@ public sealed class LinkLayerOracleTests
         // GTPv1-U on UDP 2152 (gtp.pcap)
         "gtp.flags", "gtp.flags.version", "gtp.flags.payload", "gtp.flags.reserved", "gtp.flags.e", "gtp.flags.s", "gtp.flags.pn", "gtp.message",
         "gtp.length", "gtp.teid", "gtp.seq_number", "gtp.npdu_number", "gtp.ext_hdr.next", "gtp.ext_hdr", "gtp.ext_hdr.length",
+        // the CAPWAP data channel on UDP 5247 (capwap.pcap) and the 802.11 frames it carries, their frame control swapped
+        "capwap.preamble", "capwap.preamble.version", "capwap.preamble.type", "capwap.header", "capwap.header.length", "capwap.header.length.bad",
+        "capwap.header.rid", "capwap.header.wbid", "capwap.header.flags", "capwap.header.flags.t", "capwap.header.flags.f", "capwap.header.flags.l",
+        "capwap.header.flags.w", "capwap.header.flags.m", "capwap.header.flags.k", "capwap.header.flags.r", "capwap.header.fragment.id",
+        "capwap.header.fragment.offset", "capwap.header.fragment.reserved", "capwap.header.mac.length", "capwap.header.mac.eui48",
+        "capwap.header.mac.eui64", "capwap.header.mac.data", "capwap.header.padding", "capwap.header.wireless.length", "capwap.header.wireless.data",
+        "capwap.header.wireless.data.ieee80211.fi", "capwap.header.wireless.data.ieee80211.fi.rssi", "capwap.header.wireless.data.ieee80211.fi.snr",
+        "capwap.header.wireless.data.ieee80211.fi.data_rate", "capwap.header.wireless.data.ieee80211.dw",
+        "capwap.header.wireless.data.ieee80211.dw.wlan_id_bitmap", "capwap.header.wireless.data.ieee80211.dw.reserved", "capwap.keep_alive",
+        "capwap.keep_alive.length", "capwap.keep_alive.length.bad", "capwap.message_element", "capwap.message_element.type",
+        "capwap.message_element.type.undecoded", "capwap.message_element.length", "capwap.message_element.length.bad", "capwap.message_element.value",
+        "capwap.control.message_element.session_id", "capwap.fragment.count", "capwap.reassembled.length", "wlan.fc", "wlan.fc.type_subtype",
+        "wlan.fc.ds", "wlan.fc.frag", "wlan.sa", "wlan.da", "wlan.bssid", "wlan.seq",
     ];
 
     /// <summary>
@@ -425,6 +438,25 @@ public sealed class LinkLayerOracleTests
         foreach (var value in new[] { "udp:gtp:ip:udp:data", "udp:gtp:ip:tcp", "udp:gtp:ip:icmp", "udp:gtp:ipv6:udp:data", "ethertype:ip:udp:data\t", "\t0x0102\t0x03\t0x85,0x40,0x00\t",
             "GTP <UDP>", "GTP <TCP>", "GTP <ICMP>", "GTP <GTP>\tT-PDU", "GTP\tEcho request", "GTP\tEcho response", "GTP\tEnd Marker", "UDP\t2152 → 2152 Len=41" })
             Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheCapwapCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what capwap.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "capwap.header.mac.length", "-e", "capwap.header.wireless.data.ieee80211.fi.rssi", "-e", "capwap.header.wireless.data.ieee80211.dw",
+            "-e", "capwap.header.length.bad", "-e", "capwap.control.message_element.session_id", "-e", "capwap.message_element.type.undecoded",
+            "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:capwap.data:wlan:llc:ip:udp:data", "udp:capwap.data:wlan:llc:ip:tcp", "udp:capwap.data:wlan:llc:ipv6:udp:data",
+            "udp:capwap.data:eth:ethertype:ip:udp:data", "udp:capwap.data:eth:ethertype:arp", "udp:capwap.data:data", "udp:capwap.data:wlan:data",
+            "\t6\t", "\t8\t", "\t3\t", "\t-40\t", "\t00050000\t", "000102030405060708090a0b0c0d0e0f", "CAPWAP-Data Keep-Alive[Malformed Packet]",
+            "(Fragment ID: 9, Fragment Offset: 2400)", "Keep-Alive (Reassembled, Fragment ID: 11)", "CAPWAP-Data[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        // tcpdump 4.99 has no CAPWAP printer: "UDP, length N".
+        Assert.Contains("5247: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap")]).StdOut);
     }
 
     [Fact]
