@@ -2477,6 +2477,53 @@ def capwap_frames():
     return frames
 
 
+def lwapp_udp(payload, sport=40000, dport=12222):
+    """An Ethernet frame with IPv4 and UDP around an LWAPP message (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=18) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def lwapp(flags=0, fragment=0, length=None, rssi=0x20, snr=0x10, body=b"", ap=b""):
+    """An LWAPP header (flags with version, slot ID, C/T, F and L; fragment ID, length, RSSI, SNR) after the AP identity
+    to port 12223, then the body; length the body's unless given."""
+    return ap + struct.pack(">BBHBB", flags, fragment, len(body) if length is None else length, rssi, snr) + body
+
+
+def lwapp_frames():
+    """Cisco's LWAPP on UDP 12222 and 12223: 802.11 frames as sent (lwapp.swap_fc is off) with IPv4 UDP, TCP and IPv6,
+    versions and slot IDs, to and from either port (the AP identity only to 12223), control messages of every type tshark
+    names and one it does not, with and without data, headers and control headers shorter than tshark copies, nothing
+    after the header, and a control message and an 802.11 frame cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ap = b"\x00\x11\x22\x33\x44\x55"
+    control = lambda kind, data=b"", seq=3: bytes([kind, seq]) + struct.pack(">H", len(data)) + data
+    wlan = lambda payload: bytes(Dot11(type=2, subtype=0, FCfield=1, addr1="00:11:22:33:44:55", addr2="00:aa:bb:cc:dd:ee",
+                                       addr3="00:11:22:33:44:66", SC=0x120) / LLC() / SNAP(code=0x0800 if payload[0] >> 4 == 4 else 0x86DD)) + payload
+    add(lwapp_udp(lwapp(body=wlan(udp4()))))
+    add(lwapp_udp(lwapp(0x48, fragment=5, body=wlan(tcp4())), sport=12222, dport=40000))
+    add(lwapp_udp(lwapp(0xFB, fragment=0xFF, rssi=0xC4, snr=0xFF, body=wlan(udp6()))))
+    add(lwapp_udp(lwapp(body=wlan(udp4()), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=control(22, b"abcd"))))
+    add(lwapp_udp(lwapp(0x04, body=control(1, b"\x01\x00\x01\x00"), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=control(23)), sport=12223, dport=40000))
+    for kind in list(range(0, 42)) + [99, 255]:                                       # with tcpdump's session ID after
+        add(lwapp_udp(lwapp(0x04, body=bytes([kind, 3, 0, 0]) + struct.pack(">I", kind), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=bytes([22, 1, 0, 2]) + b"\x00\x00\x00\x07ab" + bytes([23, 2, 0, 0]) + b"\x00\x00\x00\x07", ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, length=20, body=bytes([22, 1, 0, 2]) + b"\x00\x00\x00\x07ab", ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x07, length=3, body=control(22), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x02, length=3, body=b"\x08\x02\x00")))
+    add(lwapp_udp(lwapp(0x06, length=8, body=b"xx")))
+    add(lwapp_udp(lwapp(0x04, body=bytes([29, 3, 0]))))
+    add(lwapp_udp(lwapp()[:4]))
+    add(lwapp_udp(lwapp()))
+    add(lwapp_udp(ap + lwapp()[:3], dport=12223))
+    add(lwapp_udp(ap[:4], dport=12223))
+    add(lwapp_udp(lwapp(0x00, body=b"\x08"), sport=12223, dport=12222))
+    cut_everywhere(add, lwapp_udp(lwapp(0x04, body=control(22, b"abcd"), ap=ap), dport=12223), 14 + 28)
+    cut_everywhere(add, lwapp_udp(lwapp(body=wlan(udp4()))), 14 + 28)
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -2552,6 +2599,8 @@ def main():
         "gtp.pcap": (1, gtp_frames(), False, trailer_damageable),
         # and the CAPWAP data channel on UDP port 5247 (not damaged, as GTP)
         "capwap.pcap": (1, capwap_frames(), False, trailer_damageable),
+        # and Cisco's LWAPP on UDP ports 12222 and 12223
+        "lwapp.pcap": (1, lwapp_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

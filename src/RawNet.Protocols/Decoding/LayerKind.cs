@@ -137,6 +137,8 @@ public enum LayerKind : byte
     Geneve,
     /// <summary>The CAPWAP data channel (RFC 5415/5416) on UDP port 5247, a keep-alive's elements included: an 802.11 or 802.3 frame follows; tshark "capwap.data".</summary>
     CapwapData,
+    /// <summary>Cisco's LWAPP on UDP ports 12222 and 12223, a control message's header included: an 802.11 frame or control data follows; tshark "lwapp".</summary>
+    Lwapp,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>

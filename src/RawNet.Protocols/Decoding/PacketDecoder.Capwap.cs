@@ -110,4 +110,28 @@ public sealed partial class PacketDecoder
         _packet.DecompressedLength = capEnd;
         DecodeIeee80211(new Span(copy, input.Frame, LayerSource.SwappedFrameControl, quoted: false), offset, capEnd, repEnd, fcs: false, dataPad: false);
     }
+
+    /// <summary>
+    /// An LWAPP message as tshark 4.0's lwapp reads it: to port 12223 (<paramref name="apIdentity"/>) the AP identity,
+    /// then the 6-byte header; with T set the 4-byte control header (in the layer) and data, else an 802.11 frame as sent.
+    /// </summary>
+    private void DecodeLwapp(in Span input, int offset, int capEnd, int repEnd, bool apIdentity)
+    {
+        byte detail = apIdentity ? LwappLayerDetail.ApIdentity : (byte)0;
+        int length = (apIdentity ? LwappHeader.ApIdentityLength : 0) + LwappHeader.Length;
+        bool whole = Header(input, LayerKind.Lwapp, offset, length, capEnd, repEnd, out int index);
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = detail;
+        if (!whole)
+            return;
+        if ((input.Bytes[offset + length - LwappHeader.Length] & LwappHeader.ControlFlag) == 0)
+        {
+            DecodeIeee80211(input, offset + length, capEnd, repEnd, fcs: false, dataPad: false);
+            return;
+        }
+        whole = Header(input, LayerKind.Lwapp, offset, length + LwappHeader.ControlLength, capEnd, repEnd, out index, replace: index);
+        _packet.LayerRef(index).Detail = detail;
+        if (whole)
+            Payload(input, offset + length + LwappHeader.ControlLength, capEnd, repEnd);
+    }
 }

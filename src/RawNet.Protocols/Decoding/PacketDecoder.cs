@@ -2802,6 +2802,8 @@ public sealed partial class PacketDecoder
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
             else if (end > payload && udp.HasPort(TunnelPorts.CapwapData) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.CapwapData, payload, "CAPWAP header cut short by the capture length");
+            else if (end > payload && (udp.HasPort(TunnelPorts.LwappData) || udp.HasPort(TunnelPorts.LwappControl)) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Lwapp, payload, "LWAPP header cut short by the capture length");
             else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
             return;
@@ -2825,6 +2827,8 @@ public sealed partial class PacketDecoder
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
         else if (udp.HasPort(TunnelPorts.CapwapData) && !input.Quoted)
             DecodeCapwapData(input, payload, Math.Min(capEnd, end), end, udp.DestinationPort == TunnelPorts.CapwapData);
+        else if ((udp.HasPort(TunnelPorts.LwappData) || udp.HasPort(TunnelPorts.LwappControl)) && !input.Quoted)
+            DecodeLwapp(input, payload, Math.Min(capEnd, end), end, udp.DestinationPort == TunnelPorts.LwappControl);
         else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
             DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
         else if (udp.HasPort(L2tpPorts.L2tp) && !input.Quoted)

@@ -685,6 +685,8 @@ public enum ComputedField : ushort
     Geneve,
     /// <summary>A CAPWAP data channel field past the fixed header: <see cref="Capwap.CapwapFieldReader"/>.</summary>
     Capwap,
+    /// <summary>An LWAPP field, placed after the AP identity when there is one: <see cref="Capwap.LwappFieldReader"/>.</summary>
+    Lwapp,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

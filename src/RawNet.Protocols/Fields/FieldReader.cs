@@ -93,6 +93,8 @@ public static class FieldReader
             return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Tunnels.GtpFieldReader.Serves(field.Computed))
             return Tunnels.GtpFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Capwap.LwappFieldReader.Serves(field.Computed))
+            return Capwap.LwappFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Capwap.CapwapFieldReader.Serves(field.Computed))
             return Capwap.CapwapFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))

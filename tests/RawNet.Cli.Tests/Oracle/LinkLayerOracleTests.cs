@@ -117,6 +117,9 @@ public sealed class LinkLayerOracleTests
         "capwap.message_element.type.undecoded", "capwap.message_element.length", "capwap.message_element.length.bad", "capwap.message_element.value",
         "capwap.control.message_element.session_id", "capwap.fragment.count", "capwap.reassembled.length", "wlan.fc", "wlan.fc.type_subtype",
         "wlan.fc.ds", "wlan.fc.frag", "wlan.sa", "wlan.da", "wlan.bssid", "wlan.seq",
+        // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
+        "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
+        "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",
     ];
 
     /// <summary>
@@ -457,6 +460,25 @@ public sealed class LinkLayerOracleTests
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
         // tcpdump 4.99 has no CAPWAP printer: "UDP, length N".
         Assert.Contains("5247: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap")]).StdOut);
+    }
+
+    [Fact]
+    public void TheLwappCasesCoverWhatTheyClaim()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "lwapp.apid", "-e", "lwapp.slotId", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:lwapp:wlan:llc:ip:udp:data", "udp:lwapp:wlan:llc:ip:tcp", "udp:lwapp:wlan:llc:ipv6:udp:data", "udp:lwapp:data",
+            "00:11:22:33:44:55", "\t7\t", "CNTL ECHO_REQUEST", "CNTL RESET_REQ_CLEAR_CONFIG", "CNTL Bad Type: 0x63", "CNTL [Malformed Packet]",
+            "LWAPP IP or Layer 2[Malformed Packet]", "LWAPP IP or Layer 2[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-v", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp.pcap")]).StdOut;
+        foreach (var value in new[] { "LWAPPv0, Data frame, Radio-id  0", "LWAPPv0, Control frame, Radio-id 0", "AP identity: 00:11:22:33:44:55",
+            "Msg type: Echo req (22), Seqnum: 1, Msg len: 2, Session: 0x00000007", "Msg type: Unknown (", "Msg goes past end of PDU",
+            "LWAPP version 3 packet not supported", "< transport header length", "[|lwapp_control]", "[|lwapp_data]",
+            "Flags [Last Fragment Bit, Fragment Bit, Control Bit]" })
+            Assert.Contains(value, lines);
     }
 
     [Fact]

@@ -156,3 +156,65 @@ public class CapwapTests
         Decode.EveryPrefix(Frame(Hex("00 104208 0000 0000 0016 0023 0010 000102030405060708090a0b0c0d0e0f")), LinkType.Ethernet);
     }
 }
+
+public class LwappTests
+{
+    private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+
+    private static readonly byte[] Wlan = Concat(Hex("0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), Udp4);
+
+    private static byte[] Frame(byte[] lwapp, ushort source = 40000, ushort destination = LwappHeader.DataPort) =>
+        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(source, destination, lwapp)));
+
+    [Fact]
+    public void ADataMessageCarries80211AsSent()
+    {
+        var frame = Frame(Concat(Hex("48 05 0034 c4 10"), Wlan));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Lwapp, LayerKind.Ieee80211, LayerKind.Llc,
+            LayerKind.Ipv4, LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(LayerSource.Frame, packet[5].Source);
+        Assert.Equal("1", Decode.Field(packet, frame, "lwapp.version"));
+        Assert.Equal("1", Decode.Field(packet, frame, "lwapp.slotId"));
+        Assert.Equal("0", Decode.Field(packet, frame, "lwapp.flags.type"));
+        Assert.Equal("0x05", Decode.Field(packet, frame, "lwapp.fragmentId"));
+        Assert.Equal("0xc4", Decode.Field(packet, frame, "lwapp.rssi"));
+        Assert.Null(Decode.Field(packet, frame, "lwapp.apid"));
+        Assert.Null(Decode.Field(packet, frame, "lwapp.control.type"));
+        Assert.Equal("0x0801", Decode.Field(packet, frame, "wlan.fc"));
+    }
+
+    [Fact]
+    public void AControlMessageToPort12223StartsWithTheApIdentity()
+    {
+        var frame = Frame(Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"), destination: LwappHeader.ControlPort);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(16, packet[4].HeaderLength);
+        Assert.Equal(LayerKind.Payload, packet[5].Kind);
+        Assert.Equal("00:11:22:33:44:55", Decode.Field(packet, frame, "lwapp.apid"));
+        Assert.Equal("1", Decode.Field(packet, frame, "lwapp.flags.type"));
+        Assert.Equal("22", Decode.Field(packet, frame, "lwapp.control.type"));
+        Assert.Equal("4", Decode.Field(packet, frame, "lwapp.control.length"));
+        Assert.Equal("ECHO_REQUEST", LwappHeader.ControlName(22));
+        Assert.Null(LwappHeader.ControlName(37));
+    }
+
+    [Fact]
+    public void AShortControlHeaderShowsNoneOfItsFields()
+    {
+        var frame = Frame(Hex("04 00 0008 20 10 16 03 00"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal("0x04", Decode.Field(packet, frame, "lwapp.flags"));
+        Assert.Null(Decode.Field(packet, frame, "lwapp.control.type"));
+    }
+
+    [Fact]
+    public void TruncatedAtEveryPrefix()
+    {
+        Decode.EveryPrefix(Frame(Concat(Hex("00 00 0034 20 10"), Wlan)), LinkType.Ethernet);
+        Decode.EveryPrefix(Frame(Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"), destination: LwappHeader.ControlPort), LinkType.Ethernet);
+    }
+}

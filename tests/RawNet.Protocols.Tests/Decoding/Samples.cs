@@ -142,6 +142,11 @@ internal static class Samples
                 Concat(Hex("00 104200 0000 0000"), EthernetFrame(EtherType.Ipv4, tcp4)))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 5247,
                 Hex("00 104208 0000 0000 0016 0023 0010 000102030405060708090a0b0c0d0e0f"))))),
+            // LWAPP: an 802.11 frame as sent on 12222, a control message to 12223 after the AP identity.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12222, Concat(
+                Hex("00 00 0034 20 10 0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12223,
+                Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"))))),
             // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
             // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,

@@ -41,4 +41,39 @@ internal static class CapwapInfo
         line.Append(')');
         return false;
     }
+
+    /// <summary>
+    /// tshark's LWAPP text: "CNTL " and the control type's name (or "Bad Type: 0x..") once the control header was read,
+    /// "CNTL " alone before that, "LWAPP IP or Layer 2" before the header was read, with " 802.11 Packet" after it; true
+    /// when the message was cut.
+    /// </summary>
+    public static bool WriteLwapp(TextLine line, in InfoSource source, int index)
+    {
+        var header = source.Header(index);
+        ref readonly var layer = ref source.Packet[index];
+        int start = (layer.Detail & LwappLayerDetail.ApIdentity) != 0 ? LwappHeader.ApIdentityLength : 0;
+        bool cut = layer.Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+        if (header.Length < start + LwappHeader.Length)
+        {
+            line.Append("LWAPP IP or Layer 2");
+            return cut;
+        }
+        if ((header[start] & LwappHeader.ControlFlag) == 0)
+        {
+            line.Append("LWAPP IP or Layer 2 802.11 Packet");
+            return cut;
+        }
+        line.Append("CNTL ");
+        int at = start + LwappHeader.Length;
+        if (header.Length < at + LwappHeader.ControlLength)
+            return cut;
+        if (LwappHeader.ControlName(header[at]) is { } name)
+            line.Append(name);
+        else
+        {
+            line.Append("Bad Type: 0x");
+            line.AppendHexDigits(header[at], 2, uppercase: false);
+        }
+        return cut;
+    }
 }

@@ -39,6 +39,8 @@ internal static class TunnelInfo
                 return WriteGeneve(line, in source, index);
             case LayerKind.CapwapData:
                 return CapwapInfo.Write(line, in source, index);
+            case LayerKind.Lwapp:
+                return CapwapInfo.WriteLwapp(line, in source, index);
             case LayerKind.Gtp:
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
@@ -60,6 +62,7 @@ internal static class TunnelInfo
         LayerKind.Vxlan => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.CapwapData => "CAPWAP-Data",
+        LayerKind.Lwapp => "LWAPP",
         LayerKind.Gtp => Gtp(in source, index),
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
