@@ -6,13 +6,13 @@ namespace RawNet.Protocols.Tests.Capwap;
 
 public class CapwapTests
 {
-    private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+    internal static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
 
     /// <summary>An 802.11 data frame to the AP with LLC/SNAP and IPv4, its frame control's bytes swapped (08 01 sent as 01 08).</summary>
     private static readonly byte[] SwappedWlan = Concat(Hex("0108 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), Udp4);
 
     /// <summary>An Ethernet frame with IPv4 and UDP from <paramref name="source"/> to <paramref name="destination"/> around <paramref name="capwap"/>.</summary>
-    private static byte[] Frame(byte[] capwap, ushort source = 40000, ushort destination = CapwapHeader.DataPort) =>
+    internal static byte[] Frame(byte[] capwap, ushort source = 40000, ushort destination = CapwapHeader.DataPort) =>
         EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(source, destination, capwap)));
 
     [Fact]
@@ -159,12 +159,9 @@ public class CapwapTests
 
 public class LwappTests
 {
-    private static readonly byte[] Udp4 = Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1, 2, 3]));
+    private static readonly byte[] Wlan = Concat(Hex("0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), CapwapTests.Udp4);
 
-    private static readonly byte[] Wlan = Concat(Hex("0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), Udp4);
-
-    private static byte[] Frame(byte[] lwapp, ushort source = 40000, ushort destination = LwappHeader.DataPort) =>
-        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(source, destination, lwapp)));
+    private static byte[] Frame(byte[] lwapp, ushort destination = LwappHeader.DataPort) => CapwapTests.Frame(lwapp, destination: destination);
 
     [Fact]
     public void ADataMessageCarries80211AsSent()
