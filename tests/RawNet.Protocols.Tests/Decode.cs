@@ -86,7 +86,7 @@ internal static class Decode
         var expected = reference.Layers.ToArray();
         Assert.NotEqual(DecodeOutcome.Malformed, reference.Outcome);
         // Where the headers end: quoted layers and payload are data, so cutting into them is not truncating a header.
-        int headersEnd = expected.Where(l => l.Kind is not (LayerKind.Frame or LayerKind.Payload or LayerKind.Http) && !l.Quoted && l.Source == LayerSource.Frame)
+        int headersEnd = expected.Where(l => l.Kind is not (LayerKind.Frame or LayerKind.Payload or LayerKind.Http) && !l.Quoted && l.Source is LayerSource.Frame or LayerSource.SwappedFrameControl)
             .Select(l => l.Offset + l.HeaderLength).DefaultIfEmpty(0).Max();
         var decoder = new PacketDecoder(options);
         var packet = new DecodedPacket();

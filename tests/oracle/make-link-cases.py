@@ -55,6 +55,8 @@ import sys
 from scapy.layers.inet import ICMP, IP, TCP, UDP
 from scapy.packet import Raw
 from scapy.layers.inet6 import ICMPv6EchoRequest, ICMPv6MLDMultAddrRec, ICMPv6MLQuery2, ICMPv6MLReport2, IPv6, IPv6ExtHdrHopByHop, RouterAlert
+from scapy.layers.dot11 import Dot11
+from scapy.layers.l2 import ARP, LLC, SNAP
 
 T0 = 1700000000
 A, B = "198.18.0.1", "198.18.0.2"
@@ -2645,6 +2647,130 @@ def damage(frames, rng, direction, damageable):
     return out
 
 
+def capwap_udp(payload, sport=40000, dport=5247):
+    """An Ethernet frame with IPv4 and UDP around a CAPWAP data channel message (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def capwap(flags=0, words=2, rid=1, wbid=1, frag_id=0, frag_offset=0, optional=b"", version=0, body=b""):
+    """A CAPWAP header (RFC 5415 4.3): the preamble, HLEN in words, RID, WBID and the T F L W M K flags, the fragment ID
+    and offset (in 8-byte units), then the radio MAC and wireless information as given, then the body."""
+    word = words << 19 | rid << 14 | wbid << 9 | flags
+    return bytes([version << 4]) + struct.pack(">I", word)[1:] + struct.pack(">HH", frag_id, frag_offset << 3) + optional + body
+
+
+CAPWAP_T, CAPWAP_F, CAPWAP_L, CAPWAP_W, CAPWAP_M, CAPWAP_K = 0x100, 0x80, 0x40, 0x20, 0x10, 0x08
+
+
+def capwap_wlan(payload):
+    """An 802.11 data frame to the AP carrying LLC/SNAP and payload, its frame control's two bytes swapped as the
+    controllers tshark's capwap.swap_fc (on by default) expects send them (one not swapped reads as protocol version 1,
+    which tshark 4.0 and RawNet's 802.11 decoder read differently)."""
+    frame = bytes(Dot11(type=2, subtype=0, FCfield=1, addr1="00:11:22:33:44:55", addr2="00:aa:bb:cc:dd:ee",
+                        addr3="00:11:22:33:44:66", SC=0x120) / LLC() / SNAP(code=0x0800 if payload[0] >> 4 == 4 else 0x86DD)) + payload
+    return frame[1::-1] + frame[2:]
+
+
+def capwap_frames():
+    """The CAPWAP data channel on UDP 5247: 802.11 frames (frame control swapped) with IPv4 UDP, TCP, ICMP and IPv6, 802.3 frames with IPv4 and ARP, a radio MAC of 6, 8, 3 and 4 bytes, wireless information towards and
+    from port 5247 and under another binding, both with a header length too short and too long for them, keep-alives
+    (a session ID, a bad length, two elements, an element past the message, none), fragments tshark cannot reassemble
+    alone, a last fragment at offset 0 it reassembles by itself, a fragment with nothing after it, other bindings, a
+    version 1 preamble, headers shorter than 8 bytes, and a frame cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    T, F, L, W, M, K = CAPWAP_T, CAPWAP_F, CAPWAP_L, CAPWAP_W, CAPWAP_M, CAPWAP_K
+    add(capwap_udp(capwap(T, body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T, body=capwap_wlan(tcp4())), sport=5247, dport=40000))
+    add(capwap_udp(capwap(T, body=capwap_wlan(echo4()))))
+    add(capwap_udp(capwap(T, rid=31, body=capwap_wlan(udp6()))))
+    add(capwap_udp(capwap(0, body=ether(0x0800, udp4()))))
+    add(capwap_udp(capwap(0, wbid=0, body=ether(0x0806, bytes(ARP(psrc=GENEVE_A, pdst=GENEVE_B))))))
+    add(capwap_udp(capwap(T | M, words=4, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00", body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | M, words=5, optional=b"\x08\x00\x11\x22\x33\x44\x55\x66\x77\x00\x00\x00", body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(M, words=3, optional=b"\x03\xaa\xbb\xcc", body=ether(0x0800, udp4()))))
+    add(capwap_udp(capwap(T | M, words=4, optional=b"\x04\x01\x02\x03\x04\x00\x00\x00", body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | W, words=4, optional=b"\x04\xc4\x20\x00\x6c\x00\x00\x00", body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | W, words=4, optional=b"\x04\x00\x05\x00\x00\x00\x00\x00", body=capwap_wlan(udp4())), sport=5247, dport=40000))
+    add(capwap_udp(capwap(T | W, wbid=3, words=4, optional=b"\x04\xc4\x20\x00\x6c\x00\x00\x00", body=b"abcd")))
+    add(capwap_udp(capwap(T | W, words=5, optional=b"\x08" + bytes(range(8)) + b"\x00\x00\x00", body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | M | W, words=6, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00\x04\xd8\x10\x00\x36\x00\x00\x00",
+                          body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | M, words=2, optional=b"\x06\x08\x11\x22\x33\x44\x55\x00", body=capwap_wlan(udp4()))))  # HLEN short
+    add(capwap_udp(capwap(T, words=4, optional=bytes(8), body=capwap_wlan(udp4()))))                                         # HLEN long
+    add(capwap_udp(capwap(K, body=b"\x00\x16\x00\x23\x00\x10" + bytes(range(16)))))
+    add(capwap_udp(capwap(K, body=b"\x00\x0c\x00\x23\x00\x04\x01\x02\x03\x04")))
+    add(capwap_udp(capwap(K | T, body=b"\x00\x10\x00\x23\x00\x02\x01\x02\x03\xe7\x00\x02\xaa\xbb")))
+    add(capwap_udp(capwap(K, body=b"\x00\x0a\x00\x23\x00\x10\x01\x02\x03\x04")))
+    add(capwap_udp(capwap(K, body=b"\x00\x02")))
+    add(capwap_udp(capwap(K, body=b"\x00\x05\x00")))
+    add(capwap_udp(capwap(T | F, frag_id=7, body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | F | L, frag_id=8, frag_offset=3, body=b"tail of a frame")))
+    add(capwap_udp(capwap(0 | F, frag_id=9, frag_offset=300, body=ether(0x0800, udp4()))))
+    add(capwap_udp(capwap(T | F | L, frag_id=10, body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(K | F | L, frag_id=11, body=b"\x00\x08\x00\x23\x00\x02ab")))
+    add(capwap_udp(capwap(T | F, frag_id=12)))
+    add(capwap_udp(capwap(T, wbid=0, body=b"abcdef")))
+    add(capwap_udp(capwap(T, wbid=2, body=b"abcdef")))
+    add(capwap_udp(capwap(T, version=1, body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T | 0x07, body=capwap_wlan(udp4()))))
+    add(capwap_udp(capwap(T)))
+    add(capwap_udp(capwap(T)[:5]))
+    add(capwap_udp(capwap(T)[:1]))
+    add(capwap_udp(capwap(T, body=capwap_wlan(udp4())), sport=5247, dport=5247))
+    cut_everywhere(add, capwap_udp(capwap(T | M | W, words=6, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00\x04\xd8\x10\x00\x36\x00\x00\x00",
+                                          body=capwap_wlan(udp4()))), 14 + 28)
+    cut_everywhere(add, capwap_udp(capwap(K, body=b"\x00\x16\x00\x23\x00\x10" + bytes(range(16)))), 14 + 28)
+    return frames
+
+
+def lwapp_udp(payload, sport=40000, dport=12222):
+    """An Ethernet frame with IPv4 and UDP around an LWAPP message (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=18) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def lwapp(flags=0, fragment=0, length=None, rssi=0x20, snr=0x10, body=b"", ap=b""):
+    """An LWAPP header (flags with version, slot ID, C/T, F and L; fragment ID, length, RSSI, SNR) after the AP identity
+    to port 12223, then the body; length the body's unless given."""
+    return ap + struct.pack(">BBHBB", flags, fragment, len(body) if length is None else length, rssi, snr) + body
+
+
+def lwapp_frames():
+    """Cisco's LWAPP on UDP 12222 and 12223: 802.11 frames as sent (lwapp.swap_fc is off) with IPv4 UDP, TCP and IPv6,
+    versions and slot IDs, to and from either port (the AP identity only to 12223), control messages of every type tshark
+    names and one it does not, with and without data, headers and control headers shorter than tshark copies, nothing
+    after the header, and a control message and an 802.11 frame cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ap = b"\x00\x11\x22\x33\x44\x55"
+    control = lambda kind, data=b"", seq=3: bytes([kind, seq]) + struct.pack(">H", len(data)) + data
+    wlan = lambda payload: bytes(Dot11(type=2, subtype=0, FCfield=1, addr1="00:11:22:33:44:55", addr2="00:aa:bb:cc:dd:ee",
+                                       addr3="00:11:22:33:44:66", SC=0x120) / LLC() / SNAP(code=0x0800 if payload[0] >> 4 == 4 else 0x86DD)) + payload
+    add(lwapp_udp(lwapp(body=wlan(udp4()))))
+    add(lwapp_udp(lwapp(0x48, fragment=5, body=wlan(tcp4())), sport=12222, dport=40000))
+    add(lwapp_udp(lwapp(0xFB, fragment=0xFF, rssi=0xC4, snr=0xFF, body=wlan(udp6()))))
+    add(lwapp_udp(lwapp(body=wlan(udp4()), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=control(22, b"abcd"))))
+    add(lwapp_udp(lwapp(0x04, body=control(1, b"\x01\x00\x01\x00"), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=control(23)), sport=12223, dport=40000))
+    for kind in list(range(0, 42)) + [99, 255]:                                       # with tcpdump's session ID after
+        add(lwapp_udp(lwapp(0x04, body=bytes([kind, 3, 0, 0]) + struct.pack(">I", kind), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, body=bytes([22, 1, 0, 2]) + b"\x00\x00\x00\x07ab" + bytes([23, 2, 0, 0]) + b"\x00\x00\x00\x07", ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x04, length=20, body=bytes([22, 1, 0, 2]) + b"\x00\x00\x00\x07ab", ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x07, length=3, body=control(22), ap=ap), dport=12223))
+    add(lwapp_udp(lwapp(0x02, length=3, body=b"\x08\x02\x00")))
+    add(lwapp_udp(lwapp(0x06, length=8, body=b"xx")))
+    add(lwapp_udp(lwapp(0x04, body=bytes([29, 3, 0]))))
+    add(lwapp_udp(lwapp()[:4]))
+    add(lwapp_udp(lwapp()))
+    add(lwapp_udp(ap + lwapp()[:3], dport=12223))
+    add(lwapp_udp(ap[:4], dport=12223))
+    add(lwapp_udp(lwapp(0x00, body=b"\x08"), sport=12223, dport=12222))
+    cut_everywhere(add, lwapp_udp(lwapp(0x04, body=control(22, b"abcd"), ap=ap), dport=12223), 14 + 28)
+    cut_everywhere(add, lwapp_udp(lwapp(body=wlan(udp4()))), 14 + 28)
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -2725,6 +2851,10 @@ def main():
         "lisp-data.pcap": (1, lisp_frames(), False, lisp_damageable),
         # and Automatic Multicast Tunneling on UDP port 2268
         "amt.pcap": (1, amt_frames(), False, amt_damageable),
+        # and the CAPWAP data channel on UDP port 5247 (not damaged, as GTP)
+        "capwap.pcap": (1, capwap_frames(), False, trailer_damageable),
+        # and Cisco's LWAPP on UDP ports 12222 and 12223
+        "lwapp.pcap": (1, lwapp_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

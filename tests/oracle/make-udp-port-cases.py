@@ -3,7 +3,7 @@
 RawNet tries them in tshark's order (the lower port first; a dissector that refuses the payload passes it on).
 
 For every kind of payload RawNet decodes by port (DNS, mDNS, LLMNR, VXLAN, Geneve, MPLS in UDP, GTPv1-U, Teredo, L2TP,
-VXLAN-GPE, GRE in UDP, LISP data, AMT)
+VXLAN-GPE, GRE in UDP, LISP data, AMT, CAPWAP data, LWAPP)
 a datagram from every port tshark registers below that protocol's port, and one back; datagrams between two of
 RawNet's own ports; ports with no dissector; port 0; and payloads the capture cut. The payloads differ from those
 tests/oracle/make-udp-port-table.py offered tshark when it wrote RawNet's table (other IDs, names, VNIs, TEIDs,
@@ -16,13 +16,18 @@ import struct
 import subprocess
 import sys
 
-from scapy.all import DNS, DNSQR, DNSRR, IP, TCP, UDP, Ether, IPv6, Raw
+from scapy.all import DNS, DNSQR, DNSRR, IP, LLC, SNAP, TCP, UDP, Dot11, Ether, IPv6, Raw
 
 NAME = "udp-port-order.pcap"
 
 inner4 = IP(src="198.18.200.1", dst="198.18.200.2", id=7) / TCP(sport=40000, dport=80, flags="S", seq=1000)
 inner6 = IPv6(src="2001:db8::10", dst="2001:db8::20") / UDP(sport=5000, dport=6000) / b"inner"
 eth6 = Ether(src="02:00:00:00:00:0a", dst="02:00:00:00:00:0b") / inner6
+
+
+def lwapp(frame, fragment=0):
+    """An LWAPP data header (version and flags, fragment ID, length, RSSI, SNR) before an 802.11 frame."""
+    return bytes([0, fragment]) + len(frame).to_bytes(2, "big") + bytes([0x30, 0x20]) + frame
 
 # RawNet's protocols on ports of their own, each with a payload unlike the table script's.
 OWN = [
@@ -39,6 +44,8 @@ OWN = [
     (4754, bytes.fromhex("000086dd") + bytes(inner6)),
     (4341, bytes.fromhex("8800000200000102") + bytes(inner4)),
     (2268, bytes.fromhex("0600000000000007") + bytes(inner4)),
+    (5247, bytes.fromhex("0010020000000000") + bytes(Ether(src="02:00:00:00:00:0e", dst="02:00:00:00:00:0f") / inner6)),
+    (12222, lwapp(bytes(Dot11(type=2, addr1="02:00:00:00:00:12", addr2="02:00:00:00:00:11", addr3="02:00:00:00:00:13") / LLC() / SNAP() / inner6), 7)),
 ]
 
 

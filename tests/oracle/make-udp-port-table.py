@@ -6,7 +6,8 @@ tshark hands a UDP payload to the dissector registered for the lower port first,
 of 0 never), then to its heuristics, then to "data". Many dissectors refuse a payload that is not theirs, and tshark
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
-Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT,
+CAPWAP data, LWAPP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -19,10 +20,15 @@ import subprocess
 import sys
 import tempfile
 
-from scapy.all import DNS, DNSQR, DNSRR, IP, IPv6, UDP, Ether, wrpcap
+from scapy.all import DNS, DNSQR, DNSRR, IP, LLC, SNAP, UDP, Dot11, Ether, IPv6, wrpcap
 
 inner = IP(src="198.18.0.1", dst="198.18.0.2") / UDP(sport=1000, dport=2000) / b"hello"
 inner_eth = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / inner
+
+
+def lwapp(frame, fragment=0):
+    """An LWAPP data header (version and flags, fragment ID, length, RSSI, SNR) before an 802.11 frame."""
+    return bytes([0, fragment]) + len(frame).to_bytes(2, "big") + bytes([0x30, 0x20]) + frame
 
 # The kinds of payload, in the order of the C# enum's bits; each with a few valid payloads.
 KINDS = [
@@ -64,6 +70,12 @@ KINDS = [
         bytes.fromhex("0100000012345678"),
         bytes.fromhex("040000001234567800000001"),
         bytes.fromhex("0600") + bytes(inner),
+    ]),
+    ("CapwapData", "a CAPWAP data header and an Ethernet frame", {5247: "capwap.data"}, [
+        bytes.fromhex("0010020000000000") + bytes(inner_eth),
+    ]),
+    ("Lwapp", "an LWAPP data message with an 802.11 frame", {12222: "lwapp", 12223: "lwapp"}, [
+        lwapp(bytes(Dot11(type=2, addr1="02:00:00:00:00:02", addr2="02:00:00:00:00:01", addr3="02:00:00:00:00:03") / LLC() / SNAP() / inner)),
     ]),
 ]
 

@@ -72,6 +72,8 @@ public sealed class JsonPrinter : IPacketPrinter
                 json.WriteString("source", "tcp-segments");
             else if (layer.Source == LayerSource.Decompressed)
                 json.WriteString("source", "6lowpan-decompressed");
+            else if (layer.Source == LayerSource.SwappedFrameControl)
+                json.WriteString("source", "capwap-swapped-frame-control");
             if (layer.Quoted)
                 json.WriteBoolean("quoted", true);
             if (layer.Status != LayerStatus.Complete)

@@ -513,6 +513,13 @@ public sealed partial class SummaryPrinter
             AppendMpls(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
             return;
         }
+        // LWAPP by port alone, as tcpdump chooses its printers: control (12223) before data (12222).
+        if (sourcePort is TunnelPorts.LwappControl or TunnelPorts.LwappData || destinationPort is TunnelPorts.LwappControl or TunnelPorts.LwappData)
+        {
+            AppendLwapp(bytes[UdpHeader.HeaderLength..], length, sourcePort == TunnelPorts.LwappControl || destinationPort == TunnelPorts.LwappControl,
+                destinationPort == TunnelPorts.LwappControl);
+            return;
+        }
         if (DnsPorts.Carries(sourcePort, destinationPort))
         {
             AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));

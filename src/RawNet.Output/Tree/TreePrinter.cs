@@ -106,6 +106,8 @@ public sealed class TreePrinter : IPacketPrinter
             line.Append(" (in the bytes of the TCP segments put together)");
         else if (layer.Source == LayerSource.Decompressed)
             line.Append(" (in the datagram rebuilt from 6LoWPAN's compressed header)");
+        else if (layer.Source == LayerSource.SwappedFrameControl)
+            line.Append(" (in a copy with the 802.11 frame control's bytes swapped back)");
         if (layer.Quoted)
             line.Append(" (quoted by the ICMP error)");
         line.WriteLineTo(output);

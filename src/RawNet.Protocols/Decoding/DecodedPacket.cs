@@ -110,7 +110,7 @@ public sealed class DecodedPacket
     {
         LayerSource.Reassembled => Reassembled,
         LayerSource.Stream => Stream,
-        LayerSource.Decompressed => Decompressed,
+        LayerSource.Decompressed or LayerSource.SwappedFrameControl => Decompressed,
         // an ERF record's bytes after its wire length (padding, or what wlen leaves out) are none of tshark's frame
         _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };

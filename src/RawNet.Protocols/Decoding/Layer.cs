@@ -13,6 +13,8 @@ public enum LayerSource : byte
     Stream,
     /// <summary>The IPv6 datagram tshark rebuilds from a 6LoWPAN IPHC header (<see cref="DecodedPacket.Decompressed"/>).</summary>
     Decompressed,
+    /// <summary>A copy of the frame with a CAPWAP 802.11 frame control's two bytes swapped, as tshark reads them, at the frame's offsets (<see cref="DecodedPacket.Decompressed"/>).</summary>
+    SwappedFrameControl,
 }
 
 /// <summary>One decoded layer: what it is, where its header lies and how much it declares it spans.</summary>

@@ -140,6 +140,10 @@ public enum LayerKind : byte
     VxlanGpe,
     /// <summary>Geneve (RFC 8926) on UDP port 6081, its options included: what its protocol type names follows.</summary>
     Geneve,
+    /// <summary>The CAPWAP data channel (RFC 5415/5416) on UDP port 5247, a keep-alive's elements included: an 802.11 or 802.3 frame follows; tshark "capwap.data".</summary>
+    CapwapData,
+    /// <summary>Cisco's LWAPP on UDP ports 12222 and 12223, a control message's header included: an 802.11 frame or control data follows; tshark "lwapp".</summary>
+    Lwapp,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
     /// <summary>The LISP data plane's header (RFC 9300) on UDP port 4341: IPv4 or IPv6 follows.</summary>

@@ -2828,8 +2828,9 @@ public sealed partial class PacketDecoder
     /// <summary>RawNet's own UDP ports in the order tcpdump's printers are tried (with <see cref="DecoderOptions.TsharkUdpPorts"/> off).</summary>
     private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
     [
-        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt,
-        TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast, DnsPorts.LinkLocal, L2tpPorts.L2tp,
+        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.CapwapData, TunnelPorts.LwappData,
+        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
+        DnsPorts.LinkLocal, L2tpPorts.L2tp,
     ];
 
     /// <summary>
@@ -2875,6 +2876,14 @@ public sealed partial class PacketDecoder
                     if (end > payload)
                         Stop(DecodeOutcome.Truncated, LayerKind.Amt, payload, "tunnel header cut short by the capture length");
                     return true;
+                case TunnelPorts.CapwapData:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.CapwapData, payload, "CAPWAP header cut short by the capture length");
+                    return true;
+                case TunnelPorts.LwappData or TunnelPorts.LwappControl:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Lwapp, payload, "LWAPP header cut short by the capture length");
+                    return true;
                 case TunnelPorts.Vxlan:
                     return true;
                 case TunnelPorts.Gtp or TunnelPorts.Teredo:
@@ -2910,6 +2919,12 @@ public sealed partial class PacketDecoder
                 return true;
             case TunnelPorts.Amt:
                 DecodeAmt(input, payload, captured, end);
+                return true;
+            case TunnelPorts.CapwapData:
+                DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData);
+                return true;
+            case TunnelPorts.LwappData or TunnelPorts.LwappControl:
+                DecodeLwapp(input, payload, captured, end, destinationPort == TunnelPorts.LwappControl);
                 return true;
             case TunnelPorts.Gtp:
                 if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))

@@ -261,7 +261,7 @@ public sealed class ExpertFinder
         layer.Source switch
         {
             LayerSource.Reassembled => packet.Reassembled.Length - layer.Offset,
-            LayerSource.Decompressed => Math.Max(packet.Decompressed.Length, layer.Offset + layer.Extent) - layer.Offset,
+            LayerSource.Decompressed or LayerSource.SwappedFrameControl => Math.Max(packet.Decompressed.Length, layer.Offset + layer.Extent) - layer.Offset,
             _ => packet.Metadata.OriginalLength - layer.Offset,
         };
 

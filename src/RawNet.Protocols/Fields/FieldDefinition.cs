@@ -685,6 +685,10 @@ public enum ComputedField : ushort
     Garp,
     /// <summary>A Geneve field past the fixed header: <see cref="Tunnels.GeneveFieldReader"/> walks the options as tshark does.</summary>
     Geneve,
+    /// <summary>A CAPWAP data channel field past the fixed header: <see cref="Capwap.CapwapFieldReader"/>.</summary>
+    Capwap,
+    /// <summary>An LWAPP field, placed after the AP identity when there is one: <see cref="Capwap.LwappFieldReader"/>.</summary>
+    Lwapp,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
     /// <summary>An AMT field past the first byte: <see cref="Amt.AmtFieldReader"/> places it by the message type.</summary>

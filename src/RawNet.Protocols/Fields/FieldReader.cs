@@ -95,6 +95,10 @@ public static class FieldReader
             return Amt.AmtFieldReader.TryRead(field, layer, buffer[Math.Min(layer.Offset, buffer.Length)..], occurrence, out value);
         if (Tunnels.GtpFieldReader.Serves(field.Computed))
             return Tunnels.GtpFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Capwap.LwappFieldReader.Serves(field.Computed))
+            return Capwap.LwappFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Capwap.CapwapFieldReader.Serves(field.Computed))
+            return Capwap.CapwapFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))
             return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))

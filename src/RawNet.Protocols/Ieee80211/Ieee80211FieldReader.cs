@@ -55,6 +55,10 @@ public static class Ieee80211FieldReader
             return false;
         switch (field.Computed)
         {
+            // wlan.fc: tshark shows the two bytes as sent, whatever order it read the frame control in.
+            case ComputedField.Ieee80211TypeSubtype when field.Offset == 1:
+                return occurrence == 0 && Value(layer.Source == LayerSource.SwappedFrameControl
+                    ? (ulong)(bytes[1] << 8 | bytes[0]) : (ulong)(bytes[0] << 8 | bytes[1]), o, 2, out value);
             case ComputedField.Ieee80211TypeSubtype:
                 return occurrence == 0 && Value((ulong)((int)header.Type << 4 | header.Subtype), o, 1, out value);
             case ComputedField.Ieee80211Address:

@@ -26,7 +26,8 @@ public static class Ieee80211Fields
     public static readonly FieldDefinition[] All =
     [
         Derived("wlan.fc.type_subtype", "Type/Subtype", FieldKind.Hex, ComputedField.Ieee80211TypeSubtype, hexDigits: 4),
-        FieldDefinition.Fixed("wlan.fc", "Frame Control Field", LayerKind.Ieee80211, F.TypeAndSubtype, 2, FieldKind.Hex),
+        // Read by the reader: the bytes as captured, also when CAPWAP's frame control was decoded swapped (argument 1).
+        Derived("wlan.fc", "Frame Control Field", FieldKind.Hex, ComputedField.Ieee80211TypeSubtype, argument: 1, hexDigits: 4),
         Version,
         FieldDefinition.Fixed("wlan.fc.type", "Type", LayerKind.Ieee80211, F.TypeAndSubtype, 1, FieldKind.Decimal, 0x0C),
         FieldDefinition.Fixed("wlan.fc.subtype", "Subtype", LayerKind.Ieee80211, F.TypeAndSubtype, 1, FieldKind.Decimal, 0xF0),

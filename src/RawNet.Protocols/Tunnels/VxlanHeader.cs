@@ -81,6 +81,10 @@ public static class TunnelPorts
     public const ushort LispData = 4341, LispControl = 4342;
     /// <summary>Automatic Multicast Tunneling (RFC 7450).</summary>
     public const ushort Amt = 2268;
+    /// <summary>The CAPWAP data channel (RFC 5415).</summary>
+    public const ushort CapwapData = Capwap.CapwapHeader.DataPort;
+    /// <summary>Cisco's LWAPP, data and control.</summary>
+    public const ushort LwappData = Capwap.LwappHeader.DataPort, LwappControl = Capwap.LwappHeader.ControlPort;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>

@@ -30,8 +30,12 @@ public enum UdpPayloadKind : ushort
     LispData = 1 << 9,
     /// <summary>An AMT relay discovery, a request and a multicast data message.</summary>
     Amt = 1 << 10,
+    /// <summary>A CAPWAP data header and an Ethernet frame.</summary>
+    CapwapData = 1 << 11,
+    /// <summary>An LWAPP data message with an 802.11 frame.</summary>
+    Lwapp = 1 << 12,
     /// <summary>Every kind above.</summary>
-    All = (1 << 11) - 1,
+    All = (1 << 13) - 1,
 }
 
 public static partial class UdpPortTable
@@ -380,15 +384,15 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x07ff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137
         0x0000, // 138
-        0x07ef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 173
-        0x07ff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 213
         0x0080, // 269: VxlanGpe
         0x0000, // 319
@@ -397,154 +401,154 @@ public static partial class UdpPortTable
         0x0000, // 427
         0x0000, // 434
         0x0000, // 464
-        0x07ff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 496
-        0x0400, // 500: Amt
-        0x01df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp
+        0x1400, // 500: Amt, Lwapp
+        0x19df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp, CapwapData, Lwapp
         0x0000, // 513
         0x0000, // 514
         0x0000, // 520
         0x0000, // 521
         0x0000, // 524
         0x0000, // 525
-        0x07ff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 546
         0x0000, // 547
-        0x07ff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0401, // 631: Dns, Amt
-        0x07ff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x03ff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData
+        0x1fff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1bff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 664
         0x06f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe, LispData, Amt
-        0x07ff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 701
-        0x07ff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 853
         0x0000, // 854
         0x0000, // 910
         0x0000, // 921
         0x0000, // 925
         0x0000, // 1001
-        0x07bf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x0040, // 1113: L2tp
+        0x1fbf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1040, // 1113: L2tp, Lwapp
         0x0000, // 1153
         0x0000, // 1194
         0x0000, // 1293
-        0x07ff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 1628
         0x0000, // 1629
-        0x07ff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07ff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 1718
         0x0000, // 1719
         0x0000, // 1745
-        0x0087, // 1755: Dns, Vxlan, Geneve, VxlanGpe
-        0x07bf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x0887, // 1755: Dns, Vxlan, Geneve, VxlanGpe, CapwapData
+        0x1fbf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 1900
-        0x07bf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07bf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x1fbf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x1fbf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 2099
-        0x07bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
-        0x07af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x17bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp
+        0x17af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp
         0x0000, // 2157
-        0x07af, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x1faf, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 2221
         0x0000, // 2222
-        0x07af, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt
+        0x1faf, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 2246
         0x0000, // 2268
         0x0000, // 2269
         0x0000, // 2313
         0x0000, // 2345
-        0x03af, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 2887
         0x0000, // 2944
         0x0000, // 2945
         0x0000, // 2948
         0x0000, // 2949
-        0x03af, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3000
-        0x03af, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3130
-        0x03af, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3250
-        0x03af, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3343
         0x0000, // 3357
-        0x03af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x13af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Lwapp
         0x0000, // 3389
         0x0000, // 3452
         0x0000, // 3455
-        0x03af, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
-        0x03af, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData
+        0x1baf, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1baf, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3544
         0x0000, // 3567
-        0x038f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x1b8f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3671
         0x0000, // 3784
         0x0000, // 3785
-        0x038f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
-        0x038f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x1b8f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1b8f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3804
-        0x038f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x1b8f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3863
-        0x030f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData
-        0x038f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
-        0x038f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
-        0x038f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData
+        0x0b0f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData, CapwapData
+        0x1b8f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1b8f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x1b8f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 4305
         0x0000, // 4306
         0x0000, // 4307
         0x0000, // 4341
         0x0000, // 4342
         0x0000, // 4500
-        0x018f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x198f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x198f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
         0x0000, // 4551
         0x0000, // 4555
-        0x018f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x198f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
         0x0000, // 4569
-        0x018f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
-        0x018f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x198f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x198f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x198f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
         0x0000, // 4729
-        0x018f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp
+        0x198f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
         0x0000, // 4754
         0x0000, // 4784
         0x0000, // 4789
         0x0000, // 4790
         0x0000, // 4791
         0x0000, // 4991
-        0x000d, // 5000: Dns, Geneve, MplsInUdp
-        0x000d, // 5001: Dns, Geneve, MplsInUdp
+        0x180d, // 5000: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
+        0x180d, // 5001: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
         0x0001, // 5031: Dns
-        0x000d, // 5050: Dns, Geneve, MplsInUdp
-        0x000d, // 5060: Dns, Geneve, MplsInUdp
+        0x180d, // 5050: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
+        0x180d, // 5060: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
         0x0000, // 5072
-        0x000d, // 5094: Dns, Geneve, MplsInUdp
+        0x080d, // 5094: Dns, Geneve, MplsInUdp, CapwapData
         0x0000, // 5246
         0x0000, // 5247
-        0x000d, // 5264: Dns, Geneve, MplsInUdp
-        0x000d, // 5265: Dns, Geneve, MplsInUdp
+        0x100d, // 5264: Dns, Geneve, MplsInUdp, Lwapp
+        0x100d, // 5265: Dns, Geneve, MplsInUdp, Lwapp
         0x0001, // 5350: Dns
         0x0001, // 5351: Dns
         0x0000, // 5353
@@ -552,58 +556,58 @@ public static partial class UdpPortTable
         0x0000, // 5404
         0x0000, // 5405
         0x0000, // 5436
-        0x000c, // 5555: Geneve, MplsInUdp
+        0x100c, // 5555: Geneve, MplsInUdp, Lwapp
         0x0000, // 5567
-        0x000c, // 5678: Geneve, MplsInUdp
+        0x100c, // 5678: Geneve, MplsInUdp, Lwapp
         0x0000, // 5683
         0x0000, // 5684
         0x0000, // 5868
-        0x000c, // 6060: Geneve, MplsInUdp
+        0x100c, // 6060: Geneve, MplsInUdp, Lwapp
         0x0000, // 6073
         0x0000, // 6081
-        0x0008, // 6084: MplsInUdp
-        0x0008, // 6087: MplsInUdp
+        0x1008, // 6084: MplsInUdp, Lwapp
+        0x1008, // 6087: MplsInUdp, Lwapp
         0x0000, // 6118
         0x0000, // 6160
-        0x0008, // 6343: MplsInUdp
-        0x0008, // 6543: MplsInUdp
+        0x1008, // 6343: MplsInUdp, Lwapp
+        0x1008, // 6543: MplsInUdp, Lwapp
         0x0000, // 6635
-        0x0000, // 6666
-        0x0000, // 6696
+        0x1000, // 6666: Lwapp
+        0x1000, // 6696: Lwapp
         0x0000, // 6784
         0x0000, // 6970
-        0x0000, // 7000
-        0x0000, // 7001
-        0x0000, // 7002
-        0x0000, // 7003
-        0x0000, // 7004
-        0x0000, // 7005
-        0x0000, // 7006
-        0x0000, // 7007
-        0x0000, // 7008
-        0x0000, // 7009
-        0x0000, // 7010
-        0x0000, // 7021
+        0x1000, // 7000: Lwapp
+        0x1000, // 7001: Lwapp
+        0x1000, // 7002: Lwapp
+        0x1000, // 7003: Lwapp
+        0x1000, // 7004: Lwapp
+        0x1000, // 7005: Lwapp
+        0x1000, // 7006: Lwapp
+        0x1000, // 7007: Lwapp
+        0x1000, // 7008: Lwapp
+        0x1000, // 7009: Lwapp
+        0x1000, // 7010: Lwapp
+        0x1000, // 7021: Lwapp
         0x0000, // 7074
         0x0000, // 7075
         0x0000, // 7255
         0x0000, // 7275
         0x0000, // 7784
-        0x0000, // 8000
-        0x0000, // 8116
-        0x0000, // 8161
+        0x1000, // 8000: Lwapp
+        0x1000, // 8116: Lwapp
+        0x1000, // 8161: Lwapp
         0x0000, // 8200
-        0x0000, // 8211
+        0x1000, // 8211: Lwapp
         0x0000, // 8600
-        0x0000, // 8611
-        0x0000, // 8612
-        0x0000, // 8613
-        0x0000, // 8614
+        0x1000, // 8611: Lwapp
+        0x1000, // 8612: Lwapp
+        0x1000, // 8613: Lwapp
+        0x1000, // 8614: Lwapp
         0x0000, // 8755
         0x0000, // 8767
         0x0000, // 8805
         0x0000, // 8848
-        0x0000, // 9003
+        0x1000, // 9003: Lwapp
         0x0000, // 9200
         0x0000, // 9201
         0x0000, // 9202
@@ -616,13 +620,13 @@ public static partial class UdpPortTable
         0x0000, // 9901
         0x0000, // 9955
         0x0000, // 9956
-        0x0000, // 9996
-        0x0000, // 9999
+        0x1000, // 9996: Lwapp
+        0x1000, // 9999: Lwapp
         0x0000, // 10253
-        0x0000, // 10500
+        0x1000, // 10500: Lwapp
         0x0000, // 11211
         0x0000, // 11273
-        0x0000, // 11898
+        0x1000, // 11898: Lwapp
         0x0000, // 12000
         0x0000, // 12001
         0x0000, // 12002
@@ -703,7 +707,6 @@ public static partial class UdpPortTable
     /// <summary>The ports whose dissectors take payloads and show nothing of them (no protocol, no data), ascending.</summary>
     private static ReadOnlySpan<ushort> Silent =>
     [
-        1755, // msmms
         1900, // ssdp
     ];
 }

@@ -32,6 +32,8 @@ public static partial class UdpPortTable
         TunnelPorts.GreInUdp => UdpPayloadKind.GreInUdp,
         TunnelPorts.LispData => UdpPayloadKind.LispData,
         TunnelPorts.Amt => UdpPayloadKind.Amt,
+        TunnelPorts.CapwapData => UdpPayloadKind.CapwapData,
+        TunnelPorts.LwappData or TunnelPorts.LwappControl => UdpPayloadKind.Lwapp,
         _ => UdpPayloadKind.None,
     };
 

@@ -117,6 +117,22 @@ public sealed class LinkLayerOracleTests
         "amt.request_nonce", "amt.request.reserved", "amt.request.p", "amt.membership_query.reserved", "amt.membership_query.l",
         "amt.membership_query.g", "amt.response_mac", "amt.gateway.port_number", "amt.gateway.ip_address", "amt.multicast_data",
         "amt.relay_address.unknown", "amt.unknown",
+        // the CAPWAP data channel on UDP 5247 (capwap.pcap) and the 802.11 frames it carries, their frame control swapped
+        "capwap.preamble", "capwap.preamble.version", "capwap.preamble.type", "capwap.header", "capwap.header.length", "capwap.header.length.bad",
+        "capwap.header.rid", "capwap.header.wbid", "capwap.header.flags", "capwap.header.flags.t", "capwap.header.flags.f", "capwap.header.flags.l",
+        "capwap.header.flags.w", "capwap.header.flags.m", "capwap.header.flags.k", "capwap.header.flags.r", "capwap.header.fragment.id",
+        "capwap.header.fragment.offset", "capwap.header.fragment.reserved", "capwap.header.mac.length", "capwap.header.mac.eui48",
+        "capwap.header.mac.eui64", "capwap.header.mac.data", "capwap.header.padding", "capwap.header.wireless.length", "capwap.header.wireless.data",
+        "capwap.header.wireless.data.ieee80211.fi", "capwap.header.wireless.data.ieee80211.fi.rssi", "capwap.header.wireless.data.ieee80211.fi.snr",
+        "capwap.header.wireless.data.ieee80211.fi.data_rate", "capwap.header.wireless.data.ieee80211.dw",
+        "capwap.header.wireless.data.ieee80211.dw.wlan_id_bitmap", "capwap.header.wireless.data.ieee80211.dw.reserved", "capwap.keep_alive",
+        "capwap.keep_alive.length", "capwap.keep_alive.length.bad", "capwap.message_element", "capwap.message_element.type",
+        "capwap.message_element.type.undecoded", "capwap.message_element.length", "capwap.message_element.length.bad", "capwap.message_element.value",
+        "capwap.control.message_element.session_id", "capwap.fragment.count", "capwap.reassembled.length", "wlan.fc", "wlan.fc.type_subtype",
+        "wlan.fc.ds", "wlan.fc.frag", "wlan.sa", "wlan.da", "wlan.bssid", "wlan.seq",
+        // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
+        "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
+        "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",
     ];
 
     /// <summary>
@@ -455,6 +471,44 @@ public sealed class LinkLayerOracleTests
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap")]).StdOut;
         foreach (var value in new[] { "VXLAN-GPE, flags [IP], vni 5: IP ", "VXLAN-GPE, flags [IPBO], vni 5: IP ", "flags [none]", "vni 16777215", ": NSH, ",
             "ERROR: unknown-next-protocol (invalid)", "(len 5 < 8) (invalid)", "(len 0 < 8) (invalid)", "[|vxlan_gpe]", ".4790 > " })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheCapwapCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what capwap.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "capwap.header.mac.length", "-e", "capwap.header.wireless.data.ieee80211.fi.rssi", "-e", "capwap.header.wireless.data.ieee80211.dw",
+            "-e", "capwap.header.length.bad", "-e", "capwap.control.message_element.session_id", "-e", "capwap.message_element.type.undecoded",
+            "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:capwap.data:wlan:llc:ip:udp:data", "udp:capwap.data:wlan:llc:ip:tcp", "udp:capwap.data:wlan:llc:ipv6:udp:data",
+            "udp:capwap.data:eth:ethertype:ip:udp:data", "udp:capwap.data:eth:ethertype:arp", "udp:capwap.data:data", "udp:capwap.data:wlan:data",
+            "\t6\t", "\t8\t", "\t3\t", "\t-40\t", "\t00050000\t", "000102030405060708090a0b0c0d0e0f", "CAPWAP-Data Keep-Alive[Malformed Packet]",
+            "(Fragment ID: 9, Fragment Offset: 2400)", "Keep-Alive (Reassembled, Fragment ID: 11)", "CAPWAP-Data[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        // tcpdump 4.99 has no CAPWAP printer: "UDP, length N".
+        Assert.Contains("5247: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap")]).StdOut);
+    }
+
+    [Fact]
+    public void TheLwappCasesCoverWhatTheyClaim()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "lwapp.apid", "-e", "lwapp.slotId", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:lwapp:wlan:llc:ip:udp:data", "udp:lwapp:wlan:llc:ip:tcp", "udp:lwapp:wlan:llc:ipv6:udp:data", "udp:lwapp:data",
+            "00:11:22:33:44:55", "\t7\t", "CNTL ECHO_REQUEST", "CNTL RESET_REQ_CLEAR_CONFIG", "CNTL Bad Type: 0x63", "CNTL [Malformed Packet]",
+            "LWAPP IP or Layer 2[Malformed Packet]", "LWAPP IP or Layer 2[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-v", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp.pcap")]).StdOut;
+        foreach (var value in new[] { "LWAPPv0, Data frame, Radio-id  0", "LWAPPv0, Control frame, Radio-id 0", "AP identity: 00:11:22:33:44:55",
+            "Msg type: Echo req (22), Seqnum: 1, Msg len: 2, Session: 0x00000007", "Msg type: Unknown (", "Msg goes past end of PDU",
+            "LWAPP version 3 packet not supported", "< transport header length", "[|lwapp_control]", "[|lwapp_data]",
+            "Flags [Last Fragment Bit, Fragment Bit, Control Bit]" })
             Assert.Contains(value, lines);
     }
 

@@ -15,8 +15,10 @@ namespace RawNet.Cli.Tests.Oracle;
 public sealed class UdpPortOrderOracleTests
 {
     /// <summary>
-    /// Lower ports whose dissectors decide by the payload's bytes, beyond what the table's kinds of payload can say: where
-    /// one of them takes (or refuses) a payload against the table's answer, the frame is not compared. Each must be used.
+    /// Lower ports whose frames cannot agree, each with its reason: mostly dissectors that decide by the payload's bytes,
+    /// beyond what the table's kinds of payload can say (where one takes or refuses a payload against the table's answer),
+    /// and a few ports whose protocol hands on to a layer RawNet does not follow there. Such a frame is not compared; each
+    /// entry must be used.
     /// </summary>
     private static readonly IReadOnlyDictionary<int, string> PayloadDependentPorts = new Dictionary<int, string>
     {
@@ -32,6 +34,7 @@ public sealed class UdpPortOrderOracleTests
         [1113] = "LTP takes a payload whose first byte reads as its version and segment type",
         [1755] = "MS-MMS checks its header's command and shows nothing of what it takes",
         [1812] = "RADIUS checks the code and the length field against the datagram",
+        [2055] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
         [2123] = "GTP-C takes a payload whose version bits read 2 (GTPv2)",
         [2152] = "GTP takes GTPv0 headers and GTPv1 message types RawNet's GTP-U refuses",
         [2944] = "Megaco shows nothing of a payload that does not read as its text",
@@ -40,8 +43,20 @@ public sealed class UdpPortOrderOracleTests
         [3671] = "KNXnet/IP checks its header length and version, and shows nothing of some payloads it takes",
         [3956] = "GigE Vision's control protocol checks its key byte",
         [5031] = "DMP checks its version byte",
+        [4739] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
+        [5094] = "HART-IP checks its version and message type",
+        [5247] = "RawNet's CAPWAP reads a payload that is not CAPWAP (a bad preamble or HLEN) further than tshark's, which hands nothing on",
         [5350] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
         [5351] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
+        [6635] = "tshark's MPLS reads a first nibble of 1 after the stack as a pseudowire control word (pwach), which RawNet leaves as data",
+        [9600] = "OMRON FINS checks its header bytes",
+        [9996] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
+        [12000] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
+        [12001] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
+        [12002] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
+        [12003] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
+        [12004] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
+        [12220] = "tshark's LWAPP over layer 3 (12220) hands the payload to Ethernet, which RawNet does not do on this port",
     };
 
     /// <summary>The protocols RawNet decodes: the columns oracle's list, and DNS, whose columns that oracle leaves to DnsOracleTests.</summary>

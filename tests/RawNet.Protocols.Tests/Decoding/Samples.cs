@@ -147,6 +147,20 @@ internal static class Samples
                 Concat(Hex("04c0 6558 00123400 01018001 61626364 01320101 01234567"), EthernetFrame(EtherType.Ipv4, udp4)))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(6081, 40000, Concat(Hex("0100 86dd 00000500 0101001f"), tcp6))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6081, Hex("3f00 0800 00000500 0101"))))),
+            // The CAPWAP data channel on UDP 5247: an 802.11 frame (its frame control swapped) after a radio MAC and frame
+            // info, an 802.3 frame, and a keep-alive with a session ID.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 5247, Concat(
+                Hex("00 304330 0000 0000 06 001122334455 00 04 d8100036 000000 0108 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"),
+                udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(5247, 40000,
+                Concat(Hex("00 104200 0000 0000"), EthernetFrame(EtherType.Ipv4, tcp4)))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 5247,
+                Hex("00 104208 0000 0000 0016 0023 0010 000102030405060708090a0b0c0d0e0f"))))),
+            // LWAPP: an 802.11 frame as sent on 12222, a control message to 12223 after the AP identity.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12222, Concat(
+                Hex("00 00 0034 20 10 0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12223,
+                Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"))))),
             // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
             // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,

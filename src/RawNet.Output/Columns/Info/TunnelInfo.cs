@@ -39,6 +39,10 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
                 return WriteGeneve(line, in source, index);
+            case LayerKind.CapwapData:
+                return CapwapInfo.Write(line, in source, index);
+            case LayerKind.Lwapp:
+                return CapwapInfo.WriteLwapp(line, in source, index);
             case LayerKind.Gtp:
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
@@ -66,6 +70,8 @@ internal static class TunnelInfo
         LayerKind.Erspan => "ERSPAN",
         LayerKind.Vxlan or LayerKind.VxlanGpe => "VxLAN",
         LayerKind.Geneve => "Geneve",
+        LayerKind.CapwapData => "CAPWAP-Data",
+        LayerKind.Lwapp => "LWAPP",
         LayerKind.Gtp => Gtp(in source, index),
         LayerKind.LispData => "LISP",
         LayerKind.Amt => "AMT",
