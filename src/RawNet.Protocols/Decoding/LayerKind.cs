@@ -137,6 +137,8 @@ public enum LayerKind : byte
     Geneve,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
+    /// <summary>TZSP (TaZmen Sniffer Protocol) on UDP port 37008, its tags included: the frame a remote sniffer captured follows.</summary>
+    Tzsp,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

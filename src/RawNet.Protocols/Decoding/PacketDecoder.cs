@@ -2800,6 +2800,8 @@ public sealed partial class PacketDecoder
             // So do Geneve and MPLS in UDP (their first read fails).
             else if (end > payload && udp.HasPort(TunnelPorts.Geneve) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
+            else if (end > payload && udp.HasPort(TunnelPorts.Tzsp) && !input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Tzsp, payload, "TZSP header cut short by the capture length");
             else if (end > payload && udp.HasPort(TunnelPorts.MplsInUdp) && !input.Quoted)
                 Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
             return;
@@ -2821,6 +2823,8 @@ public sealed partial class PacketDecoder
         else if (udp.HasPort(TunnelPorts.Teredo) && !input.Quoted
             && TeredoHeader.TryMeasure(input.Bytes[payload..Math.Min(capEnd, end)], out int teredoLength))
             DecodeTeredo(input, payload, teredoLength, Math.Min(capEnd, end), end);
+        else if (udp.HasPort(TunnelPorts.Tzsp) && !input.Quoted)
+            DecodeTzsp(input, payload, Math.Min(capEnd, end), end);
         else if (DnsPorts.TryUdpVariant(udp.SourcePort, udp.DestinationPort, out var dns) && !input.Quoted && !_partialDatagram)
             DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
         else if (udp.HasPort(L2tpPorts.L2tp) && !input.Quoted)

@@ -36,6 +36,8 @@ public static class TunnelPorts
     /// <summary>MPLS in UDP (RFC 7510): a label stack from the first byte.</summary>
     public const ushort MplsInUdp = 6635;
     public const ushort Teredo = 3544;
+    /// <summary>TZSP (0x9090), remote sniffers' captured frames.</summary>
+    public const ushort Tzsp = Protocols.Tzsp.TzspHeader.Port;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>

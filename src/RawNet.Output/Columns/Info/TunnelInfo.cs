@@ -41,6 +41,8 @@ internal static class TunnelInfo
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
                 return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+            case LayerKind.Tzsp:
+                return TzspInfo.Write(line, in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -58,6 +60,7 @@ internal static class TunnelInfo
         LayerKind.Vxlan => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.Gtp => Gtp(in source, index),
+        LayerKind.Tzsp => TzspInfo.Protocol(in source, index),
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
