@@ -83,8 +83,14 @@ public sealed partial class PacketDecoder
             case TzspHeader.Encapsulation.Ieee80211:
                 DecodeIeee80211(input, offset, capEnd, repEnd, fcs: false, dataPad: false);
                 return;
-            case TzspHeader.Encapsulation.Prism or TzspHeader.Encapsulation.Radiotap or TzspHeader.Encapsulation.Avs:
-                Unsupported(input, offset, capEnd, repEnd, "802.11 capture header in TZSP not decoded");
+            case TzspHeader.Encapsulation.Prism:
+                DecodePrism(input, offset, capEnd, repEnd);
+                return;
+            case TzspHeader.Encapsulation.Radiotap:
+                DecodeRadiotap(input, capEnd, repEnd, offset);
+                return;
+            case TzspHeader.Encapsulation.Avs:
+                DecodeAvs(input, capEnd, repEnd, offset);
                 return;
             default:
                 Payload(input, offset, capEnd, repEnd);

@@ -106,6 +106,8 @@ public static class ProtocolChain
         _ when packet[index - 1].Kind == LayerKind.Pktap && Pktap.PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
             && Pktap.PktapHeader.TryGetLinkType(pktap.Dlt, out var innerLink) && LinkPseudoProtocol(innerLink) is { } inner => inner,
         LayerKind.Avs when index == 1 && packet.WiretapFrame.LinkType == LinkType.Prism => "prism",
+        LayerKind.Avs when packet[index - 1].Kind == LayerKind.Tzsp && Tzsp.TzspHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var tzsp)
+            && tzsp.EncapsulationType == Tzsp.TzspHeader.Encapsulation.Prism => "prism",
         // TZSP's raw IP encapsulation goes to the "raw_ip" dissector, which names "raw".
         LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Tzsp => "raw",
         _ => null,
