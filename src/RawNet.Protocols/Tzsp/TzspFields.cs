@@ -50,6 +50,64 @@ public static class TzspFields
 
     public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
 
+    /// <summary>
+    /// A tag's subtree heading in the tree ("Signal", "Unknown"), which <see cref="TzspItems"/> lists before the tag's
+    /// items: its value's number is the tag byte, its bytes the whole tag.
+    /// </summary>
+    public static readonly FieldDefinition TagHeading =
+        FieldDefinition.Item("", "Tag", LayerKind.Tzsp, FieldKind.BuiltText, ComputedField.Tzsp, TreeForm.Line);
+
+    /// <summary>The field of <paramref name="which"/>.</summary>
+    public static FieldDefinition FieldOf(TzspValue which) => Table[(int)which].Field;
+
+    /// <summary>The field a tag's value shows under (tzsp.unknown for a tag tshark does not name).</summary>
+    public static TzspValue ValueOfTag(byte tag) => tag switch
+    {
+        TzspHeader.Tag.MessageType => TzspValue.MessageType,
+        TzspHeader.Tag.Pcf => TzspValue.Pcf,
+        TzspHeader.Tag.Undecrypted => TzspValue.Undecrypted,
+        TzspHeader.Tag.FcsError => TzspValue.FcsError,
+        TzspHeader.Tag.Time => TzspValue.Time,
+        TzspHeader.Tag.Noise => TzspValue.Silence,
+        TzspHeader.Tag.OriginalLength => TzspValue.OriginalLength,
+        TzspHeader.Tag.Signal => TzspValue.Signal,
+        TzspHeader.Tag.Rate => TzspValue.Rate,
+        TzspHeader.Tag.Channel => TzspValue.Channel,
+        TzspHeader.Tag.Sensor => TzspValue.Sensor,
+        TzspHeader.Tag.DeviceName => TzspValue.DeviceName,
+        TzspHeader.Tag.CaptureLocation => TzspValue.CaptureLocation,
+        TzspHeader.Tag.Information => TzspValue.Information,
+        TzspHeader.Tag.CaptureId => TzspValue.CaptureId,
+        TzspHeader.Tag.TimeStamp => TzspValue.TimeStamp,
+        TzspHeader.Tag.PacketId => TzspValue.PacketId,
+        _ => TzspValue.Unknown,
+    };
+
+    /// <summary>tshark's name of a tag (its option_tag_vals), "Unknown" for the others.</summary>
+    public static string TagName(byte tag) => tag switch
+    {
+        TzspHeader.Tag.Pad => "Pad",
+        TzspHeader.Tag.End => "End",
+        TzspHeader.Tag.PacketId => "packet ID",
+        TzspHeader.Tag.OriginalLength => "Original Length",
+        TzspHeader.Tag.DeviceName => "Device Name",
+        TzspHeader.Tag.CaptureLocation => "Capture Location",
+        TzspHeader.Tag.TimeStamp => "Time Stamp",
+        TzspHeader.Tag.Information => "Information",
+        TzspHeader.Tag.CaptureId => "Capture ID",
+        TzspHeader.Tag.Signal => "Signal",
+        TzspHeader.Tag.Noise => "Silence",
+        TzspHeader.Tag.Rate => "Rate",
+        TzspHeader.Tag.Time => "Time",
+        TzspHeader.Tag.MessageType => "Message Type",
+        TzspHeader.Tag.Pcf => "Point Coordination Function",
+        TzspHeader.Tag.Undecrypted => "Undecrypted",
+        TzspHeader.Tag.FcsError => "Frame check sequence",
+        TzspHeader.Tag.Channel => "Channel",
+        TzspHeader.Tag.Sensor => "Sensor MAC",
+        _ => "Unknown",
+    };
+
     private static readonly FrozenDictionary<FieldDefinition, TzspValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
 
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
@@ -133,15 +191,28 @@ public static class TzspFieldReader
             };
             if (!present || seen++ != occurrence)
                 continue;
-            value = which switch
-            {
-                TzspValue.OptionTag => new FieldValue(tag.Tag, layerOffset + tag.Offset, 1),
-                TzspValue.OptionLength => new FieldValue((ulong)tag.Length, layerOffset + tag.Offset + 1, 1),
-                _ => new FieldValue(Number(which, header, tag), layerOffset + tag.ValueOffset, TextLength(which, header, tag)),
-            };
+            value = ValueOf(which, header, tag, layerOffset);
             return true;
         }
         return false;
+    }
+
+    /// <summary>The value of <paramref name="which"/> in <paramref name="tag"/> (its tag, its length or its value).</summary>
+    internal static FieldValue ValueOf(TzspValue which, ReadOnlySpan<byte> header, in TzspTag tag, int layerOffset) => which switch
+    {
+        TzspValue.OptionTag => new FieldValue(tag.Tag, layerOffset + tag.Offset, 1),
+        TzspValue.OptionLength => new FieldValue((ulong)tag.Length, layerOffset + tag.Offset + 1, 1),
+        _ => new FieldValue(Number(which, header, tag), layerOffset + tag.ValueOffset, TextLength(which, header, tag)),
+    };
+
+    /// <summary>Writes a tag heading's text (<see cref="TzspFields.TagHeading"/>) or a time stamp.</summary>
+    public static bool TryFormat(FieldDefinition field, in FieldValue value, Span<char> destination, out int written)
+    {
+        if (!ReferenceEquals(field, TzspFields.TagHeading))
+            return TryFormatTimeStamp(value, destination, out written);
+        string name = TzspFields.TagName((byte)value.Number);
+        written = name.Length;
+        return name.TryCopyTo(destination);
     }
 
     /// <summary>The number a tag's value shows (for the time stamp: seconds in the high 32 bits, nanoseconds in the low).</summary>

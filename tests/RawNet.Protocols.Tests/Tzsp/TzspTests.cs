@@ -176,6 +176,20 @@ public class TzspTests
     }
 
     [Fact]
+    public void TheTreeListsEachTagWithItsItemsBelowIt()
+    {
+        var frame = Frame(Concat(Hex("01000001 00 0a01c4 0a00 01"), EthernetFrame(EtherType.Ipv4, Udp4)));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.True(RawNet.Protocols.Fields.OrderedItems.TryStart(packet, 4, frame, out var items));
+        var seen = new List<string>();
+        while (items.MoveNext())
+            seen.Add($"{items.Depth}:{(items.Field.Name.Length == 0 ? TzspFields.TagName((byte)items.Value.Number) : items.Field.Name)}");
+        Assert.Equal(["0:tzsp.version", "0:tzsp.type", "0:tzsp.encap", "0:Pad", "1:tzsp.option_tag", "0:Signal", "1:tzsp.option_tag",
+            "1:tzsp.option_length", "1:tzsp.wlan.signal", "0:Signal", "1:tzsp.option_tag", "1:tzsp.option_length", "1:tzsp.wlan.signal", "0:End",
+            "1:tzsp.option_tag"], seen);
+    }
+
+    [Fact]
     public void OnlyTheRegisteredPortIsTzsp()
     {
         var packet = Decode.Frame(Frame(Concat(Hex("01000001 01"), EthernetFrame(EtherType.Ipv4, Udp4)), destination: 37009), LinkType.Ethernet);
