@@ -2382,7 +2382,8 @@ def tzsp_frames():
     empty unknown tag); SLIP, unknown and zero encapsulations (data); keepalive, port opener, configuration and an
     unknown type; the port on the source side; and damaged ones: a tag running past the datagram, a walk that never
     ends, a one-byte value, a channel and a time stamp tshark refuses, a header shorter than its fixed part, an empty and
-    a short Ethernet frame; and a frame cut by the capture at every length through TZSP and the inner frame."""
+    a short Ethernet frame; a frame cut by the capture at every length through TZSP and the inner frame; raw IP of no
+    bytes and of none captured, and an 802.11 frame cut in its header."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     inner = ether(0x0800, udp4())
@@ -2437,6 +2438,9 @@ def tzsp_frames():
     add(tzsp_udp(tzsp()))                                                                                # no Ethernet after End
     add(tzsp_udp(tzsp(body=inner[:10])))
     cut_everywhere(add, tzsp_udp(tzsp(tags=tzsp_tag(10, b"\xc4") + tzsp_tag(80, b"abc") + b"\x00\x01", body=inner)), 14 + 28)
+    add(tzsp_udp(tzsp(7)))                                                                               # raw IP of no bytes
+    add(tzsp_udp(tzsp(7, body=udp4())), 14 + 28 + 5)                                                     # ... none captured
+    add(tzsp_udp(tzsp(18, body=wlan_data(udp4()))), 14 + 28 + 5 + 10)
     return frames
 
 

@@ -75,6 +75,7 @@ public sealed partial class PacketDecoder
             case TzspHeader.Encapsulation.RawIp:
                 if (capEnd - offset < 1)
                 {
+                    _packet.LayerRef(_packet.LayerCount - 1).Detail = TzspHeader.EmptyRawIpDetail;
                     StopShort(input, LayerKind.Tzsp, offset, capEnd, repEnd, "empty raw IP frame in TZSP");
                     return;
                 }

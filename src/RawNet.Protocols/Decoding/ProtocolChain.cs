@@ -150,6 +150,7 @@ public static class ProtocolChain
     private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
             && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,

@@ -113,36 +113,6 @@ public static class TzspFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out TzspValue value) => Values.TryGetValue(field, out value);
 
-    /// <summary>The tag whose value a field shows; 0 (Pad, which has none) for the others.</summary>
-    public static byte TagOf(TzspValue value) => value switch
-    {
-        TzspValue.MessageType => TzspHeader.Tag.MessageType,
-        TzspValue.Pcf => TzspHeader.Tag.Pcf,
-        TzspValue.Undecrypted => TzspHeader.Tag.Undecrypted,
-        TzspValue.FcsError => TzspHeader.Tag.FcsError,
-        TzspValue.Time => TzspHeader.Tag.Time,
-        TzspValue.Silence => TzspHeader.Tag.Noise,
-        TzspValue.OriginalLength => TzspHeader.Tag.OriginalLength,
-        TzspValue.Signal => TzspHeader.Tag.Signal,
-        TzspValue.Rate => TzspHeader.Tag.Rate,
-        TzspValue.Channel => TzspHeader.Tag.Channel,
-        TzspValue.Sensor => TzspHeader.Tag.Sensor,
-        TzspValue.DeviceName => TzspHeader.Tag.DeviceName,
-        TzspValue.CaptureLocation => TzspHeader.Tag.CaptureLocation,
-        TzspValue.Information => TzspHeader.Tag.Information,
-        TzspValue.CaptureId => TzspHeader.Tag.CaptureId,
-        TzspValue.TimeStamp => TzspHeader.Tag.TimeStamp,
-        TzspValue.PacketId => TzspHeader.Tag.PacketId,
-        _ => TzspHeader.Tag.Pad,
-    };
-
-    /// <summary>True for a tag tshark names (its Unknown tag field shows the others' values).</summary>
-    public static bool IsNamed(byte tag) => tag is TzspHeader.Tag.Signal or TzspHeader.Tag.Noise or TzspHeader.Tag.Rate
-        or TzspHeader.Tag.Time or TzspHeader.Tag.MessageType or TzspHeader.Tag.Pcf or TzspHeader.Tag.Undecrypted
-        or TzspHeader.Tag.FcsError or TzspHeader.Tag.Channel or TzspHeader.Tag.PacketId or TzspHeader.Tag.OriginalLength
-        or TzspHeader.Tag.Sensor or TzspHeader.Tag.DeviceName or TzspHeader.Tag.CaptureLocation or TzspHeader.Tag.TimeStamp
-        or TzspHeader.Tag.Information or TzspHeader.Tag.CaptureId;
-
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Tzsp, kind, ComputedField.Tzsp, hexDigits);
 }
@@ -177,7 +147,6 @@ public static class TzspFieldReader
         }
         if (!TzspHeader.HasTags(tzsp.Type))
             return false;
-        byte wanted = TzspFields.TagOf(which);
         var walker = new TzspTagWalker(header, reported);
         int seen = 0;
         while (walker.MoveNext(out var tag))
@@ -186,8 +155,7 @@ public static class TzspFieldReader
             {
                 TzspValue.OptionTag => true,
                 TzspValue.OptionLength => tag.Length >= 0,
-                TzspValue.Unknown => tag.HasValue && tag.Length >= 0 && !TzspFields.IsNamed(tag.Tag),
-                _ => tag.HasValue && tag.Tag == wanted,
+                _ => tag.HasValue && TzspFields.ValueOfTag(tag.Tag) == which,
             };
             if (!present || seen++ != occurrence)
                 continue;

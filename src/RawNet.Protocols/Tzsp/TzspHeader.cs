@@ -50,6 +50,12 @@ public readonly ref struct TzspHeader
             Radiotap = 126, Avs = 127;
     }
 
+    /// <summary>
+    /// The TZSP layer's <see cref="Decoding.Layer.Detail"/> when its raw IP frame has no captured byte: tshark's raw_ip
+    /// dissector names "raw" and writes its columns ("N/A", "Raw packet data") before its first read fails.
+    /// </summary>
+    public const byte EmptyRawIpDetail = 1;
+
     private readonly ReadOnlySpan<byte> _bytes;
 
     private TzspHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;

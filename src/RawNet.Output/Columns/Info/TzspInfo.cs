@@ -6,7 +6,8 @@ namespace RawNet.Output.Columns.Info;
 /// <summary>
 /// TZSP's columns when the frame it carries writes none (nothing follows its tags, or a cut or malformed tag ended the
 /// decoding): tshark's "TZSP" and the encapsulation's name ("Ethernet", "Unknown (99)"), or for an encapsulation its
-/// table has no dissector for, after the tags, "UNKNOWN" and "TZSP_ENCAP = n" as its data fallback writes them.
+/// table has no dissector for, after the tags, "UNKNOWN" and "TZSP_ENCAP = n" as its data fallback writes them; for a
+/// raw IP frame of no captured byte, raw_ip's "N/A" and "Raw packet data", marked.
 /// </summary>
 internal static class TzspInfo
 {
@@ -17,6 +18,11 @@ internal static class TzspInfo
         if (!TzspHeader.TryRead(header, out var tzsp))
             return true;
         ushort encapsulation = tzsp.EncapsulationType;
+        if (source.Packet[index].Detail == TzspHeader.EmptyRawIpDetail)
+        {
+            line.Append("Raw packet data");
+            return true;
+        }
         if (FallsToData(in source, index))
         {
             line.Append("TZSP_ENCAP = ");
@@ -35,7 +41,8 @@ internal static class TzspInfo
     }
 
     /// <summary>"UNKNOWN" where tshark's data fallback wrote it, else "TZSP".</summary>
-    public static string Protocol(in InfoSource source, int index) => FallsToData(in source, index) ? "UNKNOWN" : "TZSP";
+    public static string Protocol(in InfoSource source, int index) =>
+        source.Packet[index].Detail == TzspHeader.EmptyRawIpDetail ? "N/A" : FallsToData(in source, index) ? "UNKNOWN" : "TZSP";
 
     /// <summary>True when tshark reached the tags' end and found no dissector for the encapsulation.</summary>
     private static bool FallsToData(in InfoSource source, int index)
