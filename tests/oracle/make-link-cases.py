@@ -2444,6 +2444,13 @@ def tzsp_frames():
     return frames
 
 
+
+def tzsp_link_frames():
+    """LINKTYPE_TZSP (128): tzsp.pcap's TZSP messages without their Ethernet, IPv4 and UDP headers (a capture cut inside
+    those keeps nothing), cut where they were."""
+    return [(data[14 + 28:], None if caplen is None else caplen - 14 - 28) for data, caplen in tzsp_frames() if caplen is None or caplen > 14 + 28]
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2569,6 +2576,8 @@ def main():
         # and TZSP on UDP port 37008 (its damaged tags are hand-made: a random byte would hand the inner link decoders
         # frames whose fields are other oracles' business)
         "tzsp.pcap": (1, tzsp_frames(), False, trailer_damageable),
+        # and TZSP without UDP (LINKTYPE_TZSP)
+        "tzsp-dlt128.pcap": (128, tzsp_link_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

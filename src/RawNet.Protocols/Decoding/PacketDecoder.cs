@@ -160,7 +160,7 @@ public sealed partial class PacketDecoder
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
-        or LinkType.Ebhscr
+        or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
@@ -409,6 +409,9 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.Ebhscr:
                 DecodeEbhscr(input, capEnd);
+                return;
+            case LinkType.Tzsp:
+                DecodeTzsp(input, 0, capEnd, repEnd);
                 return;
             case LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs:
                 DecodeIeee802154(input, 0, capEnd, repEnd, linkType == LinkType.Ieee802154WithFcs);

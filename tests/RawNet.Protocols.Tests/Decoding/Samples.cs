@@ -142,6 +142,7 @@ internal static class Samples
                 Concat(Hex("0100007e 01 00000c00 0e000000 0016 8509 0802 0000 ffffffffffff 021122334455 026677889900 1000 aaaa03000000 0800"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000001 00000000"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000063 01 616263"))))),
+            (LinkType.Tzsp, Concat(Hex("01000001 0a01c4 01"), EthernetFrame(EtherType.Ipv4, udp4))),
             // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
             // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,
