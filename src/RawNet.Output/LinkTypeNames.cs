@@ -56,6 +56,7 @@ public static class LinkTypeNames
         LinkType.GfpTransparent => "GFP_T",
         LinkType.GfpFrameMapped => "GFP_F",
         LinkType.Ebhscr => "EBHSCR",
+        LinkType.Tzsp => "TZSP",
         LinkType.Ieee802154WithFcs => "IEEE802_15_4_WITHFCS",
         LinkType.Ieee802154NoFcs => "IEEE802_15_4_NOFCS",
         LinkType.SunAtm => "SUNATM",

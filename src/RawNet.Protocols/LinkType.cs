@@ -93,6 +93,8 @@ public enum LinkType : ushort
     GfpFrameMapped = 171,
     /// <summary>Elektrobit's High Speed Capture and Replay (LINKTYPE_EBHSCR): a 32-byte header, then what its major number names (Ethernet for 0x50).</summary>
     Ebhscr = 279,
+    /// <summary>TZSP without UDP (LINKTYPE_TZSP): the TaZmen Sniffer Protocol's header and tags, then the frame it names.</summary>
+    Tzsp = 128,
     /// <summary>An IEEE 802.15.4 MAC frame with its 2-byte FCS (LINKTYPE_IEEE802_15_4_WITHFCS), 6LoWPAN in its data frames.</summary>
     Ieee802154WithFcs = 195,
     /// <summary>An IEEE 802.15.4 MAC frame without FCS (LINKTYPE_IEEE802_15_4_NOFCS).</summary>

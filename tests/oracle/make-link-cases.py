@@ -2591,6 +2591,106 @@ def amt_damageable(data, direction):
 
 amt_damageable.start = 14 + 28 + 1
 
+TZSP_A, TZSP_B = "198.18.7.1", "198.18.7.2"
+
+
+def tzsp_udp(payload, sport=40000, dport=37008):
+    """An Ethernet frame with IPv4 and UDP around a TZSP message (the UDP checksum left 0, as for geneve_udp)."""
+    return ether(0x0800, bytes(IP(src=TZSP_A, dst=TZSP_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def tzsp(encap=1, kind=0, version=1, tags=b"\x01", body=b""):
+    """A TZSP message: version, type, encapsulation, the tags as given (End alone unless told), then the frame."""
+    return struct.pack(">BBH", version, kind, encap) + tags + body
+
+
+def tzsp_tag(tag, value=b"", length=None):
+    """A TZSP tag with a length byte (its value's, unless told) and its value."""
+    return bytes([tag, len(value) if length is None else length]) + value
+
+
+def wlan_data(payload, ethertype=0x0800):
+    """An 802.11 data frame from the DS (24-byte header, no QoS) with LLC/SNAP for the EtherType."""
+    header = bytes([0x08, 0x02]) + b"\x00\x00" + b"\xff" * 6 + bytes.fromhex("021122334455") + bytes.fromhex("026677889900") + b"\x10\x00"
+    return header + snap(ethertype) + payload
+
+
+def tzsp_frames():
+    """TZSP on UDP 37008: Ethernet (IPv4 UDP, TCP, ICMP, IPv6, a padded frame), raw IP, 802.11 alone and behind Prism, AVS
+    (also behind Prism's number) and radiotap headers, PPP, Token Ring and FDDI frames; every tag tshark names, Pad,
+    unknown tags, tags whose length is not their value's (a one-byte value of length 0 reading the next tag, a channel
+    of 2 and 5 bytes, time stamps of 4 and 6 bytes, a sensor address of 2, strings with a NUL and non-ASCII bytes, an
+    empty unknown tag); SLIP, unknown and zero encapsulations (data); keepalive, port opener, configuration and an
+    unknown type; the port on the source side; and damaged ones: a tag running past the datagram, a walk that never
+    ends, a one-byte value, a channel and a time stamp tshark refuses, a header shorter than its fixed part, an empty and
+    a short Ethernet frame; a frame cut by the capture at every length through TZSP and the inner frame; raw IP of no
+    bytes and of none captured, and an 802.11 frame cut in its header."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    inner = ether(0x0800, udp4())
+    named = tzsp_tag(10, b"\xc4") + tzsp_tag(11, b"\xa0") + tzsp_tag(12, b"\x6c") + tzsp_tag(13, b"\x01\x02\x03\x04") \
+        + tzsp_tag(14, b"\x00") + tzsp_tag(15, b"\x01") + tzsp_tag(16, b"\x00") + tzsp_tag(17, b"\x01") + tzsp_tag(18, b"\x06") \
+        + tzsp_tag(41, b"\x00\x40") + tzsp_tag(60, bytes.fromhex("001122334455")) + tzsp_tag(40, b"\x00\x00\x00\x07") \
+        + tzsp_tag(80, b"mikrotik") + tzsp_tag(81, b"lab") + tzsp_tag(82, struct.pack(">II", 1593835520, 16)) \
+        + tzsp_tag(83, b"z") + tzsp_tag(84, b"\x00\x00\x00\x09") + tzsp_tag(99, b"\xaa\xbb") + b"\x01"
+    add(tzsp_udp(tzsp(body=inner)))
+    add(tzsp_udp(tzsp(tags=b"\x00" + named, body=ether(0x0800, tcp4()))))
+    add(tzsp_udp(tzsp(body=ether(0x0800, echo4())), sport=37008, dport=40000))
+    add(tzsp_udp(tzsp(body=ether(0x86DD, udp6()))))
+    add(tzsp_udp(tzsp(body=ether(0x0800, udp4(b"x")) + bytes(13))))                                  # padded to 60
+    add(tzsp_udp(tzsp(7, body=udp4())))
+    add(tzsp_udp(tzsp(7, body=udp6())))
+    add(tzsp_udp(tzsp(18, tags=tzsp_tag(10, b"\xd0") + tzsp_tag(18, b"\x0b") + tzsp_tag(12, b"\x16") + b"\x01", body=wlan_data(udp4()))))
+    prism = struct.pack("<II", 0x41, 144) + b"wlan0".ljust(16, b"\x00") + b"".join(struct.pack("<IHHI", 0x1041 + i * 0x1000, 0, 4, i) for i in range(10))
+    avs = struct.pack(">II", 0x80211001, 64) + bytes(56)
+    radiotap = struct.pack("<BBHI", 0, 0, 12, 0x0000000E) + b"\x00\x16" + struct.pack("<H", 2437)
+    add(tzsp_udp(tzsp(119, body=prism + wlan_data(udp4()))))
+    add(tzsp_udp(tzsp(119, body=avs + wlan_data(udp4()))))
+    add(tzsp_udp(tzsp(126, body=radiotap + wlan_data(udp4()))))
+    add(tzsp_udp(tzsp(127, body=avs + wlan_data(udp6(), 0x86DD))))
+    add(tzsp_udp(tzsp(4, body=b"\xff\x03\x00\x21" + udp4())))
+    add(tzsp_udp(tzsp(2, body=token_ring(snap(0x0800) + udp4()))))
+    add(tzsp_udp(tzsp(5, body=fddi(snap(0x0800) + udp4()))))
+    add(tzsp_udp(tzsp(3, body=b"slip")))
+    add(tzsp_udp(tzsp(99, body=b"unknown")))
+    add(tzsp_udp(tzsp(0, body=b"zero")))
+    add(tzsp_udp(tzsp(99)))
+    add(tzsp_udp(tzsp(kind=4, body=b"keep")))
+    add(tzsp_udp(tzsp(kind=5)))
+    add(tzsp_udp(tzsp(kind=3, body=inner)))
+    add(tzsp_udp(tzsp(kind=9, body=inner)))
+    add(tzsp_udp(tzsp(kind=1, version=2, body=inner)))
+    # lengths that are not their value's
+    add(tzsp_udp(tzsp(tags=tzsp_tag(10) + b"\x01", body=inner)))                                       # reads the End byte
+    add(tzsp_udp(tzsp(tags=tzsp_tag(18, b"\x00\x24") + tzsp_tag(18, b"\x01\x02\x03\x04\x05") + b"\x01", body=inner)))
+    add(tzsp_udp(tzsp(tags=tzsp_tag(82, b"\x00\x00\x00\x10") + tzsp_tag(82, bytes(range(6))) + b"\x01", body=inner)))
+    add(tzsp_udp(tzsp(tags=tzsp_tag(60, b"\xaa\xbb") + tzsp_tag(84, b"\x00\x05") + b"\x01", body=inner)))   # read past the End
+    add(tzsp_udp(tzsp(tags=tzsp_tag(80, b"a\x00b") + tzsp_tag(81, b"\xc3\xa9x") + tzsp_tag(83, b"") + b"\x01", body=inner)))
+    add(tzsp_udp(tzsp(tags=tzsp_tag(99) + tzsp_tag(200, b"\x05") + tzsp_tag(41, b"\xff\xfe") + tzsp_tag(40, b"\xff" * 4) + b"\x01", body=inner)))
+    add(tzsp_udp(tzsp(tags=b"\x00" * 7 + b"\x01", body=inner)))
+    # damaged
+    add(tzsp_udp(tzsp(tags=tzsp_tag(10, b"\x01", length=5))))                                           # runs past the datagram
+    add(tzsp_udp(tzsp(tags=b"\x00\x00\x00")))                                                           # never ends
+    add(tzsp_udp(tzsp(tags=tzsp_tag(12, b"\x10") + tzsp_tag(10))))                                       # its byte is not there
+    add(tzsp_udp(tzsp(tags=tzsp_tag(18) + b"\x01", body=inner)))                                         # a channel of no bytes
+    add(tzsp_udp(tzsp(tags=tzsp_tag(82, b"\x01\x02\x03") + b"\x01", body=inner)))                        # a time stamp of 3
+    add(tzsp_udp(tzsp(tags=tzsp_tag(40, b"\x01"))))                                                      # reads past the datagram
+    add(tzsp_udp(tzsp()[:3]))
+    add(tzsp_udp(tzsp()))                                                                                # no Ethernet after End
+    add(tzsp_udp(tzsp(body=inner[:10])))
+    cut_everywhere(add, tzsp_udp(tzsp(tags=tzsp_tag(10, b"\xc4") + tzsp_tag(80, b"abc") + b"\x00\x01", body=inner)), 14 + 28)
+    add(tzsp_udp(tzsp(7)))                                                                               # raw IP of no bytes
+    add(tzsp_udp(tzsp(7, body=udp4())), 14 + 28 + 5)                                                     # ... none captured
+    add(tzsp_udp(tzsp(18, body=wlan_data(udp4()))), 14 + 28 + 5 + 10)
+    return frames
+
+
+
+def tzsp_link_frames():
+    """LINKTYPE_TZSP (128): tzsp.pcap's TZSP messages without their Ethernet, IPv4 and UDP headers (a capture cut inside
+    those keeps nothing), cut where they were."""
+    return [(data[14 + 28:], None if caplen is None else caplen - 14 - 28) for data, caplen in tzsp_frames() if caplen is None or caplen > 14 + 28]
+
 
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
@@ -2855,6 +2955,11 @@ def main():
         "capwap.pcap": (1, capwap_frames(), False, trailer_damageable),
         # and Cisco's LWAPP on UDP ports 12222 and 12223
         "lwapp.pcap": (1, lwapp_frames(), False, trailer_damageable),
+        # and TZSP on UDP port 37008 (its damaged tags are hand-made: a random byte would hand the inner link decoders
+        # frames whose fields are other oracles' business)
+        "tzsp.pcap": (1, tzsp_frames(), False, trailer_damageable),
+        # and TZSP without UDP (LINKTYPE_TZSP)
+        "tzsp-dlt128.pcap": (128, tzsp_link_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -7,7 +7,7 @@ of 0 never), then to its heuristics, then to "data". Many dissectors refuse a pa
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
 Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT,
-CAPWAP data, LWAPP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+CAPWAP data, LWAPP, TZSP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -76,6 +76,11 @@ KINDS = [
     ]),
     ("Lwapp", "an LWAPP data message with an 802.11 frame", {12222: "lwapp", 12223: "lwapp"}, [
         lwapp(bytes(Dot11(type=2, addr1="02:00:00:00:00:02", addr2="02:00:00:00:00:01", addr3="02:00:00:00:00:03") / LLC() / SNAP() / inner)),
+    ]),
+    ("Tzsp", "a TZSP message with an Ethernet frame, with and without tags", {37008: "tzsp"}, [
+        bytes.fromhex("0100000101") + bytes(inner_eth),
+        bytes.fromhex("010000010a01d801") + bytes(inner_eth),
+        bytes.fromhex("01000001280400000007" "01") + bytes(inner_eth),
     ]),
 ]
 

@@ -89,7 +89,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
-        or LinkType.Ebhscr
+        or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.JuniperVp;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>

@@ -150,6 +150,8 @@ public enum LayerKind : byte
     LispData,
     /// <summary>Automatic Multicast Tunneling (RFC 7450) on UDP port 2268: its messages, an IP packet in three of them.</summary>
     Amt,
+    /// <summary>TZSP (TaZmen Sniffer Protocol) on UDP port 37008, its tags included: the frame a remote sniffer captured follows.</summary>
+    Tzsp,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

@@ -166,7 +166,7 @@ public sealed partial class PacketDecoder
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
-        or LinkType.Ebhscr
+        or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
@@ -337,20 +337,7 @@ public sealed partial class PacketDecoder
                 DecodePpi(input, capEnd, repEnd);
                 return;
             case LinkType.Prism:
-                if (PrismHeader.IsAvs(bytes[..capEnd]))
-                {
-                    DecodeAvs(input, capEnd, repEnd);
-                }
-                else if (capEnd >= 4 && !PrismHeader.IsPrism(bytes[..capEnd]))
-                {
-                    // Neither header: tshark names the Prism protocol and reads 802.11 from the first byte.
-                    Header(input, LayerKind.Prism, 0, 0, capEnd, repEnd, out _);
-                    DecodeIeee80211(input, 0, capEnd, repEnd, fcs: false, dataPad: false);
-                }
-                else if (Header(input, LayerKind.Prism, 0, PrismHeader.PrismLength, capEnd, repEnd, out _))
-                {
-                    DecodeIeee80211(input, PrismHeader.PrismLength, capEnd, repEnd, fcs: false, dataPad: false);
-                }
+                DecodePrism(input, 0, capEnd, repEnd);
                 return;
             case LinkType.Avs:
                 DecodeAvs(input, capEnd, repEnd);
@@ -429,6 +416,9 @@ public sealed partial class PacketDecoder
             case LinkType.Ebhscr:
                 DecodeEbhscr(input, capEnd);
                 return;
+            case LinkType.Tzsp:
+                DecodeTzsp(input, 0, capEnd, repEnd);
+                return;
             case LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs:
                 DecodeIeee802154(input, 0, capEnd, repEnd, linkType == LinkType.Ieee802154WithFcs);
                 return;
@@ -463,12 +453,12 @@ public sealed partial class PacketDecoder
     /// declared length. False when either is short, or when the declared length is below <paramref name="minLength"/>
     /// (the layer keeps its fixed part and is malformed).
     /// </summary>
-    private bool DeclaredHeader(in Span input, LayerKind kind, int fixedLength, int minLength, int capEnd, int repEnd, out int length)
+    private bool DeclaredHeader(in Span input, LayerKind kind, int fixedLength, int minLength, int capEnd, int repEnd, out int length, int start = 0)
     {
         length = 0;
-        if (!Header(input, kind, 0, fixedLength, capEnd, repEnd, out int index))
+        if (!Header(input, kind, start, fixedLength, capEnd, repEnd, out int index))
             return false;
-        var bytes = input.Bytes[..capEnd];
+        var bytes = input.Bytes[start..capEnd];
         long declared = kind switch
         {
             LayerKind.Radiotap => RadiotapHeader.TryRead(bytes, out var radiotap) ? radiotap.Length : 0,
@@ -478,20 +468,20 @@ public sealed partial class PacketDecoder
         length = (int)Math.Min(declared, int.MaxValue);
         if (length < minLength)
         {
-            Malformed(ref _packet.LayerRef(index), input, kind, 0, "header length below its minimum");
+            Malformed(ref _packet.LayerRef(index), input, kind, start, "header length below its minimum");
             return false;
         }
-        return Header(input, kind, 0, length, capEnd, repEnd, out _, replace: index);
+        return Header(input, kind, start, length, capEnd, repEnd, out _, replace: index);
     }
 
     /// <summary>Radiotap, then 802.11 with the FCS and padding its Flags field announces.</summary>
-    private void DecodeRadiotap(in Span input, int capEnd, int repEnd)
+    private void DecodeRadiotap(in Span input, int capEnd, int repEnd, int start = 0)
     {
-        if (!DeclaredHeader(input, LayerKind.Radiotap, RadiotapHeader.FixedLength, RadiotapHeader.MinLength, capEnd, repEnd, out int length))
+        if (!DeclaredHeader(input, LayerKind.Radiotap, RadiotapHeader.FixedLength, RadiotapHeader.MinLength, capEnd, repEnd, out int length, start))
             return;
-        RadiotapHeader.TryRead(input.Bytes[..length], out var radiotap);
+        RadiotapHeader.TryRead(input.Bytes.Slice(start, length), out var radiotap);
         byte flags = radiotap.FlagsValue;
-        DecodeIeee80211(input, length, capEnd, repEnd, (flags & RadiotapHeader.Flags.FcsAtEnd) != 0, (flags & RadiotapHeader.Flags.DataPad) != 0);
+        DecodeIeee80211(input, start + length, capEnd, repEnd, (flags & RadiotapHeader.Flags.FcsAtEnd) != 0, (flags & RadiotapHeader.Flags.DataPad) != 0);
     }
 
     /// <summary>PPI, then what its DLT names: 802.11 (with an FCS when its 802.11-Common field says so) or Ethernet.</summary>
@@ -1541,10 +1531,30 @@ public sealed partial class PacketDecoder
             _packet.LayerRef(index).Detail |= Ipv6LayerDetail.HandedOnByIpv4;
     }
 
-    private void DecodeAvs(in Span input, int capEnd, int repEnd)
+    /// <summary>tshark's "prism": an AVS header by its magic, else a Prism header, else 802.11 from the first byte.</summary>
+    private void DecodePrism(in Span input, int start, int capEnd, int repEnd)
     {
-        if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length))
-            DecodeIeee80211(input, length, capEnd, repEnd, fcs: false, dataPad: false);
+        var bytes = input.Bytes[start..capEnd];
+        if (PrismHeader.IsAvs(bytes))
+        {
+            DecodeAvs(input, capEnd, repEnd, start);
+        }
+        else if (bytes.Length >= 4 && !PrismHeader.IsPrism(bytes))
+        {
+            // Neither header: tshark names the Prism protocol and reads 802.11 from the first byte.
+            Header(input, LayerKind.Prism, start, 0, capEnd, repEnd, out _);
+            DecodeIeee80211(input, start, capEnd, repEnd, fcs: false, dataPad: false);
+        }
+        else if (Header(input, LayerKind.Prism, start, PrismHeader.PrismLength, capEnd, repEnd, out _))
+        {
+            DecodeIeee80211(input, start + PrismHeader.PrismLength, capEnd, repEnd, fcs: false, dataPad: false);
+        }
+    }
+
+    private void DecodeAvs(in Span input, int capEnd, int repEnd, int start = 0)
+    {
+        if (DeclaredHeader(input, LayerKind.Avs, PrismHeader.AvsFixedLength, PrismHeader.AvsFixedLength, capEnd, repEnd, out int length, start))
+            DecodeIeee80211(input, start + length, capEnd, repEnd, fcs: false, dataPad: false);
     }
 
     /// <summary>
@@ -2829,7 +2839,7 @@ public sealed partial class PacketDecoder
     private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
     [
         TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.CapwapData, TunnelPorts.LwappData,
-        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
+        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
         DnsPorts.LinkLocal, L2tpPorts.L2tp,
     ];
 
@@ -2876,6 +2886,10 @@ public sealed partial class PacketDecoder
                     if (end > payload)
                         Stop(DecodeOutcome.Truncated, LayerKind.Amt, payload, "tunnel header cut short by the capture length");
                     return true;
+                case TunnelPorts.Tzsp:
+                    if (end > payload)
+                        Stop(DecodeOutcome.Truncated, LayerKind.Tzsp, payload, "TZSP header cut short by the capture length");
+                    return true;
                 case TunnelPorts.CapwapData:
                     if (end > payload)
                         Stop(DecodeOutcome.Truncated, LayerKind.CapwapData, payload, "CAPWAP header cut short by the capture length");
@@ -2919,6 +2933,9 @@ public sealed partial class PacketDecoder
                 return true;
             case TunnelPorts.Amt:
                 DecodeAmt(input, payload, captured, end);
+                return true;
+            case TunnelPorts.Tzsp:
+                DecodeTzsp(input, payload, captured, end);
                 return true;
             case TunnelPorts.CapwapData:
                 DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData);
@@ -3605,7 +3622,12 @@ public sealed partial class PacketDecoder
             return;
         }
         if (capEnd > quote)
+        {
+            int count = _packet.LayerCount;
             Payload(input, quote, capEnd, repEnd);
+            if (kind == LayerKind.Icmpv6 && _packet.LayerCount > count && !Icmpv6Message.IsEcho(bytes[offset]))
+                _packet.LayerRef(count).Detail = Icmpv6Message.BodyReadByIcmpv6;
+        }
     }
 
     private static int QuotedReportedEnd(ReadOnlySpan<byte> bytes, LayerKind icmpKind, int quote, int capEnd)

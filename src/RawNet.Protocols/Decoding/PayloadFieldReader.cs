@@ -8,8 +8,9 @@ internal static class PayloadFieldReader
     public static bool TryRead(ComputedField computed, in Layer layer, int occurrence, out FieldValue value)
     {
         value = default;
-        // A payload WireGuard's heuristic claimed: its read failed before any field (tshark shows no data.data).
-        if (occurrence != 0 || layer.HeaderLength <= 0 || Udp.UdpHeuristics.IsClaimedByWireGuard(layer))
+        // A payload WireGuard's heuristic claimed: its read failed before any field (tshark shows no data.data); an ICMPv6
+        // body ICMPv6 reads itself.
+        if (occurrence != 0 || layer.HeaderLength <= 0 || Udp.UdpHeuristics.IsClaimedByWireGuard(layer) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6)
             return false;
         switch (computed)
         {

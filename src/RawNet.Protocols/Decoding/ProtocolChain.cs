@@ -107,6 +107,10 @@ public static class ProtocolChain
         _ when packet[index - 1].Kind == LayerKind.Pktap && Pktap.PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
             && Pktap.PktapHeader.TryGetLinkType(pktap.Dlt, out var innerLink) && LinkPseudoProtocol(innerLink) is { } inner => inner,
         LayerKind.Avs when index == 1 && packet.WiretapFrame.LinkType == LinkType.Prism => "prism",
+        LayerKind.Avs when packet[index - 1].Kind == LayerKind.Tzsp && Tzsp.TzspHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var tzsp)
+            && tzsp.EncapsulationType == Tzsp.TzspHeader.Encapsulation.Prism => "prism",
+        // TZSP's raw IP encapsulation goes to the "raw_ip" dissector, which names "raw".
+        LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Tzsp => "raw",
         _ => null,
     };
 
@@ -147,6 +151,7 @@ public static class ProtocolChain
     private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
             && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,

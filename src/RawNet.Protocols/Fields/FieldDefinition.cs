@@ -693,6 +693,8 @@ public enum ComputedField : ushort
     Gtp,
     /// <summary>An AMT field past the first byte: <see cref="Amt.AmtFieldReader"/> places it by the message type.</summary>
     Amt,
+    /// <summary>A TZSP field: <see cref="Tzsp.TzspFieldReader"/> walks the tags as tshark does.</summary>
+    Tzsp,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>

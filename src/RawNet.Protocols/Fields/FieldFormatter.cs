@@ -111,6 +111,7 @@ public static class FieldFormatter
                 return field.Computed switch
                 {
                     ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
+                    ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
                     ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64

@@ -5,18 +5,27 @@ namespace RawNet.Protocols.Fields;
 
 /// <summary>
 /// The items of a layer whose tree lists them in the order of the message rather than of its field table (HTTP: each
-/// line of a message with its fields below it), with how deep each lies. Trees ask <see cref="TryStart"/>; for other
+/// line of a message with its fields below it; TZSP: each tag with its items below it), with how deep each lies. Trees ask <see cref="TryStart"/>; for other
 /// layers they walk the field table.
 /// </summary>
 public ref struct OrderedItems
 {
     private HttpItems _http;
+    private Tzsp.TzspItems _tzsp;
+    private bool _isTzsp;
 
     /// <summary>Starts the walk over the layer at <paramref name="layerIndex"/>; false when its tree follows its field table.</summary>
     public static bool TryStart(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, out OrderedItems items)
     {
         items = default;
         ref readonly Layer layer = ref packet[layerIndex];
+        if (layer.Kind == LayerKind.Tzsp)
+        {
+            var buffer = packet.BufferOf(layer, frame);
+            items._tzsp = new Tzsp.TzspItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._isTzsp = true;
+            return true;
+        }
         if (layer.Kind != LayerKind.Http)
             return false;
         items._http = new HttpItems(packet.HeaderOf(layer, frame), layer.Offset, layer.Extent, layer.Detail);
@@ -24,14 +33,14 @@ public ref struct OrderedItems
     }
 
     /// <summary>The current item's field.</summary>
-    public readonly FieldDefinition Field => _http.Field;
+    public readonly FieldDefinition Field => _isTzsp ? _tzsp.Field : _http.Field;
 
     /// <summary>The current item's value.</summary>
-    public readonly FieldValue Value => _http.Value;
+    public readonly FieldValue Value => _isTzsp ? _tzsp.Value : _http.Value;
 
     /// <summary>How deep the current item lies below the layer's heading (0: directly under it).</summary>
-    public readonly int Depth => _http.Depth;
+    public readonly int Depth => _isTzsp ? _tzsp.Depth : _http.Depth;
 
     /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext() => _http.MoveNext();
+    public bool MoveNext() => _isTzsp ? _tzsp.MoveNext() : _http.MoveNext();
 }

@@ -56,4 +56,10 @@ public static class Icmpv6Message
 
     /// <summary>True for echo request and reply.</summary>
     public static bool IsEcho(byte type) => (Icmpv6Type)type is Icmpv6Type.EchoRequest or Icmpv6Type.EchoReply;
+
+    /// <summary>
+    /// The <see cref="Decoding.Layer.Detail"/> of the payload layer after an ICMPv6 message other than an echo: ICMPv6's own
+    /// dissector reads that body (options, addresses, MLD records), so tshark shows no data.data for it.
+    /// </summary>
+    public const byte BodyReadByIcmpv6 = 2;
 }

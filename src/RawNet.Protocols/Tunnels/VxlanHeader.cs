@@ -85,6 +85,8 @@ public static class TunnelPorts
     public const ushort CapwapData = Capwap.CapwapHeader.DataPort;
     /// <summary>Cisco's LWAPP, data and control.</summary>
     public const ushort LwappData = Capwap.LwappHeader.DataPort, LwappControl = Capwap.LwappHeader.ControlPort;
+    /// <summary>TZSP (0x9090), remote sniffers' captured frames.</summary>
+    public const ushort Tzsp = Protocols.Tzsp.TzspHeader.Port;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>

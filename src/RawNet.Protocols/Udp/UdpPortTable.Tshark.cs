@@ -34,8 +34,10 @@ public enum UdpPayloadKind : ushort
     CapwapData = 1 << 11,
     /// <summary>An LWAPP data message with an 802.11 frame.</summary>
     Lwapp = 1 << 12,
+    /// <summary>A TZSP message with an Ethernet frame, with and without tags.</summary>
+    Tzsp = 1 << 13,
     /// <summary>Every kind above.</summary>
-    All = (1 << 13) - 1,
+    All = (1 << 14) - 1,
 }
 
 public static partial class UdpPortTable
@@ -384,15 +386,15 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x1fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137
         0x0000, // 138
-        0x1fef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 173
-        0x1fff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 213
         0x0080, // 269: VxlanGpe
         0x0000, // 319
@@ -401,70 +403,70 @@ public static partial class UdpPortTable
         0x0000, // 427
         0x0000, // 434
         0x0000, // 464
-        0x1fff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 496
         0x1400, // 500: Amt, Lwapp
-        0x19df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x39df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 513
         0x0000, // 514
         0x0000, // 520
         0x0000, // 521
         0x0000, // 524
         0x0000, // 525
-        0x1fff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 546
         0x0000, // 547
-        0x1fff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0401, // 631: Dns, Amt
-        0x1fff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x1bff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 664
-        0x06f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe, LispData, Amt
+        0x26f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe, LispData, Amt, Tzsp
         0x1fff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
         0x0000, // 701
-        0x1fff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 853
         0x0000, // 854
         0x0000, // 910
         0x0000, // 921
         0x0000, // 925
         0x0000, // 1001
-        0x1fbf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fbf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x1040, // 1113: L2tp, Lwapp
         0x0000, // 1153
         0x0000, // 1194
         0x0000, // 1293
-        0x1fff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 1628
         0x0000, // 1629
-        0x1fff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 1718
         0x0000, // 1719
         0x0000, // 1745
-        0x0887, // 1755: Dns, Vxlan, Geneve, VxlanGpe, CapwapData
-        0x1fbf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x2887, // 1755: Dns, Vxlan, Geneve, VxlanGpe, CapwapData, Tzsp
+        0x3fbf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 1900
-        0x1fbf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
-        0x1fbf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3fbf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x3fbf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 2099
-        0x17bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp
-        0x17af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp
+        0x37bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp
+        0x37af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp
         0x0000, // 2157
-        0x1faf, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x3faf, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
         0x0000, // 2221
         0x0000, // 2222
         0x1faf, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
@@ -473,82 +475,82 @@ public static partial class UdpPortTable
         0x0000, // 2269
         0x0000, // 2313
         0x0000, // 2345
-        0x1baf, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3baf, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 2887
         0x0000, // 2944
         0x0000, // 2945
         0x0000, // 2948
         0x0000, // 2949
-        0x1baf, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3baf, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3000
         0x1baf, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3130
-        0x1baf, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3baf, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3250
-        0x1baf, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3baf, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3343
         0x0000, // 3357
-        0x13af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Lwapp
+        0x33af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Lwapp, Tzsp
         0x0000, // 3389
         0x0000, // 3452
         0x0000, // 3455
-        0x1baf, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1baf, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3baf, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3baf, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3544
         0x0000, // 3567
-        0x1b8f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3b8f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3671
         0x0000, // 3784
         0x0000, // 3785
-        0x1b8f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1b8f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x3b8f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3b8f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 3804
         0x1b8f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
         0x0000, // 3863
-        0x0b0f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData, CapwapData
-        0x1b8f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1b8f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
-        0x1b8f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x2b0f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData, CapwapData, Tzsp
+        0x3b8f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3b8f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x3b8f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
         0x0000, // 4305
         0x0000, // 4306
         0x0000, // 4307
         0x0000, // 4341
         0x0000, // 4342
         0x0000, // 4500
-        0x198f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
-        0x198f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x398f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x398f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 4551
         0x0000, // 4555
-        0x198f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x398f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 4569
-        0x198f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
-        0x198f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
-        0x198f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x398f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x398f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x398f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 4729
-        0x198f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp
+        0x398f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 4754
         0x0000, // 4784
         0x0000, // 4789
         0x0000, // 4790
         0x0000, // 4791
         0x0000, // 4991
-        0x180d, // 5000: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
-        0x180d, // 5001: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
+        0x380d, // 5000: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
+        0x380d, // 5001: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
         0x0001, // 5031: Dns
-        0x180d, // 5050: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
-        0x180d, // 5060: Dns, Geneve, MplsInUdp, CapwapData, Lwapp
+        0x380d, // 5050: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
+        0x380d, // 5060: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
         0x0000, // 5072
         0x080d, // 5094: Dns, Geneve, MplsInUdp, CapwapData
         0x0000, // 5246
         0x0000, // 5247
-        0x100d, // 5264: Dns, Geneve, MplsInUdp, Lwapp
-        0x100d, // 5265: Dns, Geneve, MplsInUdp, Lwapp
+        0x300d, // 5264: Dns, Geneve, MplsInUdp, Lwapp, Tzsp
+        0x300d, // 5265: Dns, Geneve, MplsInUdp, Lwapp, Tzsp
         0x0001, // 5350: Dns
         0x0001, // 5351: Dns
         0x0000, // 5353
@@ -556,58 +558,58 @@ public static partial class UdpPortTable
         0x0000, // 5404
         0x0000, // 5405
         0x0000, // 5436
-        0x100c, // 5555: Geneve, MplsInUdp, Lwapp
+        0x300c, // 5555: Geneve, MplsInUdp, Lwapp, Tzsp
         0x0000, // 5567
-        0x100c, // 5678: Geneve, MplsInUdp, Lwapp
+        0x300c, // 5678: Geneve, MplsInUdp, Lwapp, Tzsp
         0x0000, // 5683
         0x0000, // 5684
         0x0000, // 5868
-        0x100c, // 6060: Geneve, MplsInUdp, Lwapp
+        0x300c, // 6060: Geneve, MplsInUdp, Lwapp, Tzsp
         0x0000, // 6073
         0x0000, // 6081
-        0x1008, // 6084: MplsInUdp, Lwapp
-        0x1008, // 6087: MplsInUdp, Lwapp
+        0x3008, // 6084: MplsInUdp, Lwapp, Tzsp
+        0x3008, // 6087: MplsInUdp, Lwapp, Tzsp
         0x0000, // 6118
         0x0000, // 6160
-        0x1008, // 6343: MplsInUdp, Lwapp
-        0x1008, // 6543: MplsInUdp, Lwapp
+        0x3008, // 6343: MplsInUdp, Lwapp, Tzsp
+        0x3008, // 6543: MplsInUdp, Lwapp, Tzsp
         0x0000, // 6635
-        0x1000, // 6666: Lwapp
-        0x1000, // 6696: Lwapp
+        0x3000, // 6666: Lwapp, Tzsp
+        0x3000, // 6696: Lwapp, Tzsp
         0x0000, // 6784
         0x0000, // 6970
-        0x1000, // 7000: Lwapp
-        0x1000, // 7001: Lwapp
-        0x1000, // 7002: Lwapp
-        0x1000, // 7003: Lwapp
-        0x1000, // 7004: Lwapp
-        0x1000, // 7005: Lwapp
-        0x1000, // 7006: Lwapp
-        0x1000, // 7007: Lwapp
-        0x1000, // 7008: Lwapp
-        0x1000, // 7009: Lwapp
-        0x1000, // 7010: Lwapp
-        0x1000, // 7021: Lwapp
+        0x3000, // 7000: Lwapp, Tzsp
+        0x3000, // 7001: Lwapp, Tzsp
+        0x3000, // 7002: Lwapp, Tzsp
+        0x3000, // 7003: Lwapp, Tzsp
+        0x3000, // 7004: Lwapp, Tzsp
+        0x3000, // 7005: Lwapp, Tzsp
+        0x3000, // 7006: Lwapp, Tzsp
+        0x3000, // 7007: Lwapp, Tzsp
+        0x3000, // 7008: Lwapp, Tzsp
+        0x3000, // 7009: Lwapp, Tzsp
+        0x3000, // 7010: Lwapp, Tzsp
+        0x3000, // 7021: Lwapp, Tzsp
         0x0000, // 7074
         0x0000, // 7075
         0x0000, // 7255
         0x0000, // 7275
         0x0000, // 7784
-        0x1000, // 8000: Lwapp
-        0x1000, // 8116: Lwapp
-        0x1000, // 8161: Lwapp
+        0x3000, // 8000: Lwapp, Tzsp
+        0x3000, // 8116: Lwapp, Tzsp
+        0x3000, // 8161: Lwapp, Tzsp
         0x0000, // 8200
-        0x1000, // 8211: Lwapp
+        0x3000, // 8211: Lwapp, Tzsp
         0x0000, // 8600
-        0x1000, // 8611: Lwapp
-        0x1000, // 8612: Lwapp
-        0x1000, // 8613: Lwapp
-        0x1000, // 8614: Lwapp
+        0x3000, // 8611: Lwapp, Tzsp
+        0x3000, // 8612: Lwapp, Tzsp
+        0x3000, // 8613: Lwapp, Tzsp
+        0x3000, // 8614: Lwapp, Tzsp
         0x0000, // 8755
         0x0000, // 8767
         0x0000, // 8805
         0x0000, // 8848
-        0x1000, // 9003: Lwapp
+        0x3000, // 9003: Lwapp, Tzsp
         0x0000, // 9200
         0x0000, // 9201
         0x0000, // 9202
@@ -618,15 +620,15 @@ public static partial class UdpPortTable
         0x0000, // 9877
         0x0000, // 9899
         0x0000, // 9901
-        0x0000, // 9955
+        0x2000, // 9955: Tzsp
         0x0000, // 9956
-        0x1000, // 9996: Lwapp
-        0x1000, // 9999: Lwapp
+        0x3000, // 9996: Lwapp, Tzsp
+        0x3000, // 9999: Lwapp, Tzsp
         0x0000, // 10253
-        0x1000, // 10500: Lwapp
+        0x3000, // 10500: Lwapp, Tzsp
         0x0000, // 11211
         0x0000, // 11273
-        0x1000, // 11898: Lwapp
+        0x3000, // 11898: Lwapp, Tzsp
         0x0000, // 12000
         0x0000, // 12001
         0x0000, // 12002
@@ -636,28 +638,28 @@ public static partial class UdpPortTable
         0x0000, // 12222
         0x0000, // 12223
         0x0000, // 13400
-        0x0000, // 13819
-        0x0000, // 13907
-        0x0000, // 13910
+        0x2000, // 13819: Tzsp
+        0x2000, // 13907: Tzsp
+        0x2000, // 13910: Tzsp
         0x0000, // 17220
         0x0000, // 17500
-        0x0000, // 17754
+        0x2000, // 17754: Tzsp
         0x0000, // 17755
         0x0000, // 17756
-        0x0000, // 18246
+        0x2000, // 18246: Tzsp
         0x0000, // 19132
-        0x0000, // 19788
+        0x2000, // 19788: Tzsp
         0x0000, // 19948
         0x0000, // 19999
-        0x0000, // 20000
-        0x0000, // 20561
-        0x0000, // 22222
+        0x2000, // 20000: Tzsp
+        0x2000, // 20561: Tzsp
+        0x2000, // 22222: Tzsp
         0x0000, // 23272
         0x0000, // 24576
         0x0000, // 24577
         0x0000, // 25826
         0x0000, // 26000
-        0x0000, // 27036
+        0x2000, // 27036: Tzsp
         0x0000, // 27500
         0x0000, // 27910
         0x0000, // 27950
@@ -668,7 +670,7 @@ public static partial class UdpPortTable
         0x0000, // 27961
         0x0000, // 27962
         0x0000, // 27963
-        0x0000, // 30030
+        0x2000, // 30030: Tzsp
         0x0000, // 32000
         0x0000, // 32512
         0x0000, // 34962

@@ -34,6 +34,7 @@ public static partial class UdpPortTable
         TunnelPorts.Amt => UdpPayloadKind.Amt,
         TunnelPorts.CapwapData => UdpPayloadKind.CapwapData,
         TunnelPorts.LwappData or TunnelPorts.LwappControl => UdpPayloadKind.Lwapp,
+        TunnelPorts.Tzsp => UdpPayloadKind.Tzsp,
         _ => UdpPayloadKind.None,
     };
 

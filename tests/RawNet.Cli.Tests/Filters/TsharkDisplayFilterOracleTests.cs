@@ -86,6 +86,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "ppi.dlt == 105", "llc.type == 0x86dd", "llc.dsap == 0x42",
         "pktap", "pktap && ipv6", "pktap && null", "pktap.dlt == 12", "pktap.rectype != 1", "pktap.hdrlen > 108", "pktap.flags == 0x11",
         "pktap.pfamily == 30", "pktap.epid == 4294967295", "pktap.ifname == \"lo0\"", "pktap.cmdname contains \"cc\"", "pktap.iftype == 24",
+        "tzsp", "tzsp && wlan", "tzsp && !ip.src == 198.18.7.1", "tzsp.encap == 18", "tzsp.type == 4", "tzsp.option_tag == 99", "tzsp.wlan.signal == -60",
+        "tzsp.wlan.channel > 10", "tzsp.device_name == \"mikrotik\"", "tzsp.sensormac == 00:11:22:33:44:55", "tzsp.original_length < 0", "tzsp && data",
     ];
 
     /// <summary>

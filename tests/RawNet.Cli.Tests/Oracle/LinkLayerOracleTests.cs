@@ -133,6 +133,11 @@ public sealed class LinkLayerOracleTests
         // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
         "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
         "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",
+        // TZSP on UDP 37008 (tzsp.pcap)
+        "tzsp.version", "tzsp.type", "tzsp.encap", "tzsp.option_tag", "tzsp.option_length", "tzsp.wlan.status.msg_type", "tzsp.wlan.status.pcf",
+        "tzsp.wlan.status.undecrypted", "tzsp.wlan.status.fcs_err", "tzsp.wlan.time", "tzsp.wlan.silence", "tzsp.original_length", "tzsp.wlan.signal",
+        "tzsp.wlan.rate", "tzsp.wlan.channel", "tzsp.unknown", "tzsp.sensormac", "tzsp.device_name", "tzsp.capture_location", "tzsp.device_info",
+        "tzsp.device_id", "tzsp.time_stamp", "tzsp.packet_id",
     ];
 
     /// <summary>
@@ -557,6 +562,28 @@ public sealed class LinkLayerOracleTests
             "Unknown AMT TYPE", "Bogus IP version (0)[Malformed Packet]", "Bogus IP version (1)\n",
             "Multicast Listener Query[Packet size limited during capture]" })
             Assert.Contains(value, run.StdOut);
+    }
+
+    [Fact]
+    public void TheTzspCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what tzsp.pcap does not hold: check tshark decodes each encapsulation and mark in it,
+        // and that tcpdump (which has no TZSP printer) prints plain UDP lines for it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var path = Path.Combine(TestPaths.Captures, "link", "tzsp.pcap");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "tzsp.time_stamp", "-e", "tzsp.wlan.channel",
+            "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:tzsp:eth:ethertype:ip:udp:data", "udp:tzsp:eth:ethertype:ip:tcp", "udp:tzsp:eth:ethertype:ipv6:udp:data",
+            "udp:tzsp:raw:ip:udp:data", "udp:tzsp:raw:ipv6:udp:data", "udp:tzsp:wlan:llc:ip:udp:data", "udp:tzsp:prism:wlan_radio:wlan:llc:ip",
+            "udp:tzsp:prism:wlancap:wlan_radio:wlan", "udp:tzsp:radiotap:wlan_radio:wlan", "udp:tzsp:wlancap:wlan_radio:wlan", "udp:tzsp:ppp:ip",
+            "udp:tzsp:tr:llc:ip", "udp:tzsp:fddi:llc:ip", "Jul  4, 2020 04:05:20.000000016 UTC", "\t36,16909060\t", "UNKNOWN\tTZSP_ENCAP = 3",
+            "UNKNOWN\tTZSP_ENCAP = 99", "TZSP\tEthernet\n", "TZSP\tEthernet[Malformed Packet]", "TZSP\t[Malformed Packet]",
+            "TZSP\tEthernet[Packet size limited during capture]", "Ethernet\tEthernet[Malformed Packet]" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", path]).StdOut;
+        Assert.Contains(".40000 > 198.18.7.2.37008: UDP, length ", lines);
+        Assert.Contains(".37008 > 198.18.7.2.40000: UDP, length ", lines);
     }
 
     [Fact]

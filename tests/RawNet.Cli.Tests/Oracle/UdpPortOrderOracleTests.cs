@@ -18,46 +18,45 @@ public sealed class UdpPortOrderOracleTests
     /// Lower ports whose frames cannot agree, each with its reason: mostly dissectors that decide by the payload's bytes,
     /// beyond what the table's kinds of payload can say (where one takes or refuses a payload against the table's answer),
     /// and a few ports whose protocol hands on to a layer RawNet does not follow there. Such a frame is not compared; each
-    /// entry must be used.
+    /// port must be used.
     /// </summary>
-    private static readonly IReadOnlyDictionary<int, string> PayloadDependentPorts = new Dictionary<int, string>
-    {
-        [88] = "Kerberos takes an LLMNR query whose first byte reads as an ASN.1 tag it knows",
-        [319] = "PTP reads the version nibble and shows nothing of a payload of another version",
-        [320] = "PTP reads the version nibble and shows nothing of a payload of another version",
-        [500] = "ISAKMP refuses a payload whose header length does not fit the datagram",
-        [502] = "Modbus/UDP takes a payload whose protocol identifier bytes are zero",
-        [623] = "RMCP takes a payload whose first byte is its version (6)",
-        [631] = "CUPS browsing takes a payload that reads as its text line",
-        [654] = "AODV checks its message type and length: it takes some AMT messages and refuses others",
-        [698] = "OLSR checks the packet length field against the datagram",
-        [1113] = "LTP takes a payload whose first byte reads as its version and segment type",
-        [1755] = "MS-MMS checks its header's command and shows nothing of what it takes",
-        [1812] = "RADIUS checks the code and the length field against the datagram",
-        [2055] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
-        [2123] = "GTP-C takes a payload whose version bits read 2 (GTPv2)",
-        [2152] = "GTP takes GTPv0 headers and GTPv1 message types RawNet's GTP-U refuses",
-        [2944] = "Megaco shows nothing of a payload that does not read as its text",
-        [3386] = "GTP' takes a payload by its version bits",
-        [3544] = "tshark's Teredo shows itself over any payload, IPv6 or not; RawNet makes a Teredo layer only in front of IPv6 and shows the rest as data",
-        [3671] = "KNXnet/IP checks its header length and version, and shows nothing of some payloads it takes",
-        [3956] = "GigE Vision's control protocol checks its key byte",
-        [5031] = "DMP checks its version byte",
-        [4739] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
-        [5094] = "HART-IP checks its version and message type",
-        [5247] = "RawNet's CAPWAP reads a payload that is not CAPWAP (a bad preamble or HLEN) further than tshark's, which hands nothing on",
-        [5350] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
-        [5351] = "PCP checks its version byte (and an mDNS response's first byte is 0)",
-        [6635] = "tshark's MPLS reads a first nibble of 1 after the stack as a pseudowire control word (pwach), which RawNet leaves as data",
-        [9600] = "OMRON FINS checks its header bytes",
-        [9996] = "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)",
-        [12000] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
-        [12001] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
-        [12002] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
-        [12003] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
-        [12004] = "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports",
-        [12220] = "tshark's LWAPP over layer 3 (12220) hands the payload to Ethernet, which RawNet does not do on this port",
-    };
+    private static readonly IReadOnlyDictionary<int, string> PayloadDependentPorts = ByPort(
+    [
+        (88, 88, "Kerberos takes an LLMNR query whose first byte reads as an ASN.1 tag it knows"),
+        (319, 320, "PTP reads the version nibble and shows nothing of a payload of another version"),
+        (500, 500, "ISAKMP refuses a payload whose header length does not fit the datagram"),
+        (502, 502, "Modbus/UDP takes a payload whose protocol identifier bytes are zero"),
+        (623, 623, "RMCP takes a payload whose first byte is its version (6)"),
+        (631, 631, "CUPS browsing takes a payload that reads as its text line"),
+        (654, 654, "AODV checks its message type and length: it takes some AMT messages and refuses others"),
+        (698, 698, "OLSR checks the packet length field against the datagram"),
+        (1113, 1113, "LTP takes a payload whose first byte reads as its version and segment type"),
+        (1755, 1755, "MS-MMS checks its header's command and shows nothing of what it takes"),
+        (1812, 1812, "RADIUS checks the code and the length field against the datagram"),
+        (2055, 2055, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
+        (2123, 2123, "GTP-C takes a payload whose version bits read 2 (GTPv2)"),
+        (2152, 2152, "GTP takes GTPv0 headers and GTPv1 message types RawNet's GTP-U refuses"),
+        (2944, 2944, "Megaco shows nothing of a payload that does not read as its text"),
+        (3386, 3386, "GTP' takes a payload by its version bits"),
+        (3544, 3544, "tshark's Teredo shows itself over any payload, IPv6 or not; RawNet makes a Teredo layer only in front of IPv6 and shows the rest as data"),
+        (3671, 3671, "KNXnet/IP checks its header length and version, and shows nothing of some payloads it takes"),
+        (3956, 3956, "GigE Vision's control protocol checks its key byte"),
+        (4739, 4739, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
+        (5031, 5031, "DMP checks its version byte"),
+        (5094, 5094, "HART-IP checks its version and message type"),
+        (5247, 5247, "RawNet's CAPWAP reads a payload that is not CAPWAP (a bad preamble or HLEN) further than tshark's, which hands nothing on"),
+        (5350, 5351, "PCP checks its version byte (and an mDNS response's first byte is 0)"),
+        (6635, 6635, "tshark's MPLS reads a first nibble of 1 after the stack as a pseudowire control word (pwach), which RawNet leaves as data"),
+        (7000, 7009, "AFS RX checks bytes deep in its header: it took a TZSP message with tags that the table's TZSP messages did not make it take"),
+        (7021, 7021, "AFS RX checks bytes deep in its header: it took a TZSP message with tags that the table's TZSP messages did not make it take"),
+        (9600, 9600, "OMRON FINS checks its header bytes"),
+        (9996, 9996, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
+        (12000, 12004, "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports"),
+        (12220, 12220, "tshark's LWAPP over layer 3 (12220) hands the payload to Ethernet, which RawNet does not do on this port"),
+    ]);
+
+    private static Dictionary<int, string> ByPort((int From, int To, string Reason)[] ranges) =>
+        ranges.SelectMany(r => Enumerable.Range(r.From, r.To - r.From + 1).Select(port => (port, r.Reason))).ToDictionary(e => e.port, e => e.Reason);
 
     /// <summary>The protocols RawNet decodes: the columns oracle's list, and DNS, whose columns that oracle leaves to DnsOracleTests.</summary>
     private static readonly HashSet<string> Decoded = [.. TsharkColumnsOracleTests.RawNetProtocols, "dns", "mdns", "llmnr"];

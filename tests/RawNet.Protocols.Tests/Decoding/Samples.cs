@@ -161,6 +161,16 @@ internal static class Samples
                 Hex("00 00 0034 20 10 0801 0000 001122334455 00aabbccddee 001122334466 0000 aaaa03 000000 0800"), udp4))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12223,
                 Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"))))),
+            // TZSP on UDP 37008: named tags (a time stamp, a string, a sensor address) before Ethernet, raw IPv6, radiotap
+            // and 802.11, a walk of pads that never ends, and an encapsulation without a decoder (data).
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008,
+                Concat(Hex("01000001 00 0a01c4 5208 5f00000000000010 5003616263 3c06001122334455 01"), EthernetFrame(EtherType.Ipv4, udp4)))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(37008, 40000, Concat(Hex("01000007 1201 06 01"), tcp6))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008,
+                Concat(Hex("0100007e 01 00000c00 0e000000 0016 8509 0802 0000 ffffffffffff 021122334455 026677889900 1000 aaaa03000000 0800"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000001 00000000"))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000063 01 616263"))))),
+            (LinkType.Tzsp, Concat(Hex("01000001 0a01c4 01"), EthernetFrame(EtherType.Ipv4, udp4))),
             // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
             // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,

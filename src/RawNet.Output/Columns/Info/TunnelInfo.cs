@@ -54,6 +54,8 @@ internal static class TunnelInfo
             case LayerKind.Amt:
                 line.Append(RawNet.Protocols.Amt.AmtMessage.Name(RawNet.Protocols.Amt.AmtMessage.TypeOf(header[0])) ?? "Unknown AMT TYPE");
                 return source.Packet[index].Status != RawNet.Protocols.Decoding.LayerStatus.Complete || StoppedAfter(in source, index);
+            case LayerKind.Tzsp:
+                return TzspInfo.Write(line, in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
             case LayerKind.L2tpv3:
@@ -75,6 +77,7 @@ internal static class TunnelInfo
         LayerKind.Gtp => Gtp(in source, index),
         LayerKind.LispData => "LISP",
         LayerKind.Amt => "AMT",
+        LayerKind.Tzsp => TzspInfo.Protocol(in source, index),
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
         _ => "Teredo",
