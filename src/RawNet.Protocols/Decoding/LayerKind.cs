@@ -137,6 +137,8 @@ public enum LayerKind : byte
     Geneve,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
+    /// <summary>An sFlow datagram (v2, v4, v5) on UDP port 6343: its header; the samples it spans, the sampled headers decoded quoted after it.</summary>
+    Sflow,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

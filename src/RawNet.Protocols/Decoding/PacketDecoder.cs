@@ -2825,6 +2825,8 @@ public sealed partial class PacketDecoder
             DecodeDns(input, payload, Math.Min(capEnd, end), end, dns);
         else if (udp.HasPort(L2tpPorts.L2tp) && !input.Quoted)
             DecodeL2tp(input, payload, Math.Min(capEnd, end), end);
+        else if (udp.HasPort(TunnelPorts.Sflow) && !input.Quoted)
+            DecodeSflow(input, payload, Math.Min(capEnd, end), end);
         else
         {
             int count = _packet.LayerCount;

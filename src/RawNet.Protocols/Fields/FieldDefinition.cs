@@ -685,6 +685,8 @@ public enum ComputedField : ushort
     Geneve,
     /// <summary>A GTP field past the mandatory header: <see cref="Tunnels.GtpFieldReader"/> reads the optional word and extension headers.</summary>
     Gtp,
+    /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
+    Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>

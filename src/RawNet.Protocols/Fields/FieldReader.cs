@@ -91,6 +91,8 @@ public static class FieldReader
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Garp.GarpFieldReader.Serves(field.Computed))
             return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Sflow.SflowFieldReader.Serves(field.Computed))
+            return Sflow.SflowFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GtpFieldReader.Serves(field.Computed))
             return Tunnels.GtpFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))

@@ -36,6 +36,8 @@ public static class TunnelPorts
     /// <summary>MPLS in UDP (RFC 7510): a label stack from the first byte.</summary>
     public const ushort MplsInUdp = 6635;
     public const ushort Teredo = 3544;
+    /// <summary>sFlow (sflow.org): a collector's port; tshark decodes v2, v4 and v5 datagrams on it.</summary>
+    public const ushort Sflow = 6343;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>
