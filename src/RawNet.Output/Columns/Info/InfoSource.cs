@@ -71,7 +71,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Gtp or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Gtp or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Sflow => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
@@ -146,7 +146,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         ref readonly Layer layer = ref Packet[index];
         return (layer.HeaderLength == 0
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
-            || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail));
+            || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
+            // sFlow reads its version and address type before it writes anything
+            || (layer.Kind == LayerKind.Sflow && layer.HeaderLength < Protocols.Sflow.SflowDatagram.Field.Address);
     }
 
     /// <summary>
