@@ -137,6 +137,10 @@ public sealed partial class SummaryPrinter
 
     private const int SflowFine = 0, SflowInvalid = 1, SflowCutShort = 2;
 
+    /// <summary>Whether <paramref name="size"/> bytes at <paramref name="at"/> are left of the datagram (else invalid) and captured (else cut).</summary>
+    private static int SflowCheck(ReadOnlySpan<byte> d, int at, long left, int size) =>
+        left < size ? SflowInvalid : d.Length < at + size ? SflowCutShort : SflowFine;
+
     private int SflowUnknown(ReadOnlySpan<byte> d, int at, int count, string prefix)
     {
         AppendUnknownData(d, at, count, prefix);
@@ -168,10 +172,8 @@ public sealed partial class SummaryPrinter
     private int AppendSflowFlowSample(ReadOnlySpan<byte> d, int at, int left, bool expanded)
     {
         int size = expanded ? 44 : 32;
-        if (left < size)
-            return SflowInvalid;
-        if (d.Length < at + size)
-            return SflowCutShort;
+        if (SflowCheck(d, at, left, size) is not SflowFine and var check)
+            return check;
         var line = _line;
         uint records = SflowU32(d, at + size - 4);
         line.Append(" seqnum ");
@@ -204,10 +206,8 @@ public sealed partial class SummaryPrinter
     private int AppendSflowCounterSample(ReadOnlySpan<byte> d, int at, int left, bool expanded)
     {
         int size = expanded ? 16 : 12;
-        if (left < size)
-            return SflowInvalid;
-        if (d.Length < at + size)
-            return SflowCutShort;
+        if (SflowCheck(d, at, left, size) is not SflowFine and var check)
+            return check;
         var line = _line;
         uint records = SflowU32(d, at + size - 4);
         line.Append(" seqnum ");
@@ -230,10 +230,8 @@ public sealed partial class SummaryPrinter
         var line = _line;
         while (records > 0)
         {
-            if (left < 8)
-                return SflowInvalid;
-            if (d.Length < at + 8)
-                return SflowCutShort;
+            if (SflowCheck(d, at, left, 8) is not SflowFine and var check8)
+                return check8;
             uint word = SflowU32(d, at);
             uint format = word & 0xFFF;
             // tcpdump takes a counters record's enterprise from the top 12 bits, a flow record's from the top 20.
@@ -270,10 +268,8 @@ public sealed partial class SummaryPrinter
         switch (format)
         {
             case 1:
-                if (left < 16)
-                    return SflowInvalid;
-                if (d.Length < at + 16)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 16) is not SflowFine and var check16)
+                    return check16;
                 uint protocol = SflowU32(d, at);
                 line.Append("\n\t      protocol ");
                 line.Append(protocol switch { 1 => "Ethernet", 11 => "IPv4", 12 => "IPv6", _ => "Unknown" });
@@ -287,10 +283,8 @@ public sealed partial class SummaryPrinter
                 line.Append((ulong)SflowU32(d, at + 12));
                 return SflowFine;
             case 1001:
-                if (left < 16)
-                    return SflowInvalid;
-                if (d.Length < at + 16)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 16) is not SflowFine and var checkSwitch)
+                    return checkSwitch;
                 line.Append("\n\t      src vlan ");
                 line.Append((ulong)SflowU32(d, at));
                 line.Append(", src pri ");
@@ -301,10 +295,8 @@ public sealed partial class SummaryPrinter
                 line.Append((ulong)SflowU32(d, at + 12));
                 return SflowFine;
             case 2:
-                if (left < 24)
-                    return SflowInvalid;
-                if (d.Length < at + 24)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 24) is not SflowFine and var check24)
+                    return check24;
                 line.Append("\n\t      frame len ");
                 line.Append((ulong)SflowU32(d, at));
                 line.Append(", type ");
@@ -324,10 +316,8 @@ public sealed partial class SummaryPrinter
         switch (format)
         {
             case 1:
-                if (left < 88)
-                    return SflowInvalid;
-                if (d.Length < at + 88)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 88) is not SflowFine and var check88)
+                    return check88;
                 uint direction = SflowU32(d, at + 16), status = SflowU32(d, at + 20);
                 line.Append("\n\t      ifindex ");
                 line.Append((ulong)SflowU32(d, at));
@@ -354,10 +344,8 @@ public sealed partial class SummaryPrinter
                 line.Append((ulong)SflowU32(d, at + 84));
                 return SflowFine;
             case 2:
-                if (left < 52)
-                    return SflowInvalid;
-                if (d.Length < at + 52)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 52) is not SflowFine and var check52)
+                    return check52;
                 AppendSflowWords(d, at, ["\n\t      align errors ", ", fcs errors ", ", single collision ", ", multiple collision ", ", test error ",
                     "\n\t      deferred ", ", late collision ", ", excessive collision ", ", mac trans error ",
                     "\n\t      carrier error ", ", frames too long ", ", mac receive errors ", ", symbol errors "]);
@@ -365,10 +353,8 @@ public sealed partial class SummaryPrinter
             case 3:
                 return SflowFine;
             case 5:
-                if (left < 28)
-                    return SflowInvalid;
-                if (d.Length < at + 28)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 28) is not SflowFine and var check28)
+                    return check28;
                 line.Append("\n\t      vlan_id ");
                 line.Append((ulong)SflowU32(d, at));
                 line.Append(", octets ");
@@ -376,10 +362,8 @@ public sealed partial class SummaryPrinter
                 AppendSflowWords(d, at + 12, [", unicast_pkt ", ", multicast_pkt ", ", broadcast_pkt ", ", discards "]);
                 return SflowFine;
             case 1001:
-                if (left < 28)
-                    return SflowInvalid;
-                if (d.Length < at + 28)
-                    return SflowCutShort;
+                if (SflowCheck(d, at, left, 28) is not SflowFine and var checkProcessor)
+                    return checkProcessor;
                 AppendSflowWords(d, at, ["\n\t      5sec ", ", 1min ", ", 5min "]);
                 line.Append(", total_mem ");
                 line.Append(SflowU64(d, at + 12));
