@@ -20,30 +20,12 @@ public static class SflowFieldReader
         value = default;
         if (!SflowFields.TryGetValue(field, out var which) || layer.Offset >= buffer.Length)
             return false;
-        var d = buffer.Slice(layer.Offset, Math.Min(buffer.Length - layer.Offset, layer.Extent));
+        var d = Datagram(in layer, buffer);
         if (d.Length < 8)
             return false;
         uint version = Word(d, SflowDatagram.Field.Version);
-        uint type = Word(d, SflowDatagram.Field.AddressType);
-        int after = SflowDatagram.AfterAddress(type);
-        int subAgent = version == 5 ? 4 : 0;
-        (bool header, int at, int size) = which switch
-        {
-            SflowValue.Version => (true, SflowDatagram.Field.Version, 4),
-            SflowValue.AddressType => (true, SflowDatagram.Field.AddressType, 4),
-            SflowValue.Agent => (type == SflowDatagram.AddressIpv4, SflowDatagram.Field.Address, 4),
-            SflowValue.AgentV6 => (type == SflowDatagram.AddressIpv6, SflowDatagram.Field.Address, 16),
-            SflowValue.SubAgent => (version == 5, after, 4),
-            SflowValue.Sequence => (true, after + subAgent, 4),
-            SflowValue.Uptime => (true, after + subAgent + 4, 4),
-            SflowValue.SampleCount => (true, after + subAgent + 8, 4),
-            _ => (false, -1, 0),
-        };
-        if (at >= 0)
-        {
-            return header && at + size <= d.Length
-                && FieldValues.Single(occurrence, size == 4 ? Word(d, at) : 0, layer.Offset + at, size, out value);
-        }
+        if (TryHeader(which, d, out ulong headerNumber, out int headerAt, out int headerSize) is { } isHeader)
+            return isHeader && FieldValues.Single(occurrence, headerNumber, layer.Offset + headerAt, headerSize, out value);
         var walker = new SflowWalker(d);
         int seen = 0;
         while (walker.MoveNext(out var item))
@@ -59,7 +41,42 @@ public static class SflowFieldReader
         return false;
     }
 
-    private static bool TryItem(SflowValue which, in SflowItem item, ReadOnlySpan<byte> d, uint version, out ulong number, out int offset, out int length)
+    /// <summary>The datagram's captured bytes within what UDP declares.</summary>
+    internal static ReadOnlySpan<byte> Datagram(in Layer layer, ReadOnlySpan<byte> buffer) =>
+        layer.Offset >= buffer.Length ? default : buffer.Slice(layer.Offset, Math.Min(buffer.Length - layer.Offset, layer.Extent));
+
+    /// <summary>
+    /// A datagram header field (of at least 8 bytes of datagram): true with its value where it was captured, false where
+    /// not; null for the fields of the samples and records.
+    /// </summary>
+    internal static bool? TryHeader(SflowValue which, ReadOnlySpan<byte> d, out ulong number, out int at, out int size)
+    {
+        number = 0;
+        uint version = Word(d, SflowDatagram.Field.Version);
+        uint type = Word(d, SflowDatagram.Field.AddressType);
+        int after = SflowDatagram.AfterAddress(type);
+        int subAgent = version == 5 ? 4 : 0;
+        (bool header, at, size) = which switch
+        {
+            SflowValue.Version => (true, SflowDatagram.Field.Version, 4),
+            SflowValue.AddressType => (true, SflowDatagram.Field.AddressType, 4),
+            SflowValue.Agent => (type == SflowDatagram.AddressIpv4, SflowDatagram.Field.Address, 4),
+            SflowValue.AgentV6 => (type == SflowDatagram.AddressIpv6, SflowDatagram.Field.Address, 16),
+            SflowValue.SubAgent => (version == 5, after, 4),
+            SflowValue.Sequence => (true, after + subAgent, 4),
+            SflowValue.Uptime => (true, after + subAgent + 4, 4),
+            SflowValue.SampleCount => (true, after + subAgent + 8, 4),
+            _ => (false, -1, 0),
+        };
+        if (at < 0)
+            return null;
+        if (!header || at + size > d.Length)
+            return false;
+        number = size == 4 ? Word(d, at) : 0;
+        return true;
+    }
+
+    internal static bool TryItem(SflowValue which, in SflowItem item, ReadOnlySpan<byte> d, uint version, out ulong number, out int offset, out int length)
     {
         number = 0;
         length = 4;

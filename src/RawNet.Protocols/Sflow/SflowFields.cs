@@ -24,7 +24,8 @@ public enum SflowValue : byte
 /// </summary>
 public static class SflowFields
 {
-    private static readonly (FieldDefinition Field, SflowValue Value)[] Computed =
+    /// <summary>The fields in tree order with the value each shows (the tree walks them per sample and record: <see cref="SflowTreeItems"/>).</summary>
+    internal static readonly (FieldDefinition Field, SflowValue Value)[] Computed =
     [
         (D("sflow_245.version", "Datagram version", FieldKind.Decimal), SflowValue.Version),
         (D("sflow_245.agenttype", "Agent address type", FieldKind.Decimal), SflowValue.AddressType),

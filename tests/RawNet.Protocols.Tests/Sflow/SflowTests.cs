@@ -79,6 +79,24 @@ public class SflowTests
     }
 
     [Fact]
+    public void TheTreeGoesSampleBySampleAndRecordByRecord()
+    {
+        var frame = Frame(Datagram([FlowSample(Sampled), Sample(2, Concat(Hex("0000000b 00000005 00000001"), Sample(2, new byte[52])))]));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.True(RawNet.Protocols.Fields.OrderedItems.TryStart(packet, 4, frame, out var items));
+        var seen = new List<(string, int)>();
+        while (items.MoveNext())
+            seen.Add((items.Field.Name, items.Depth));
+        Assert.Equal(("sflow_245.version", 0), seen[0]);
+        Assert.Equal(("sflow_245.numsamples", 0), seen[6]);
+        Assert.Equal(("sflow.enterprise", 1), seen[7]);
+        int record = seen.IndexOf(("sflow_245.flow_record_format", 2));
+        Assert.Equal(("sflow.enterprise", 2), seen[record - 1]);
+        Assert.Equal(("sflow_245.header", 2), seen[seen.IndexOf(("sflow.counters_sample.sequence_number", 1)) - 4]);
+        Assert.Equal(("sflow_5.flow_data_length", 2), seen[^1]);
+    }
+
+    [Fact]
     public void NotSflowUnlessTheVersionAndAddressTypeAreTsharks()
     {
         foreach (var start in new[] { "00000003 00000001", "00000005 00000007" })
