@@ -174,32 +174,14 @@ public sealed partial class SummaryPrinter
         int size = expanded ? 44 : 32;
         if (SflowCheck(d, at, left, size) is not SflowFine and var check)
             return check;
-        var line = _line;
         uint records = SflowU32(d, at + size - 4);
-        line.Append(" seqnum ");
-        line.Append((ulong)SflowU32(d, at));
-        line.Append(", type ");
-        line.Append(expanded ? (ulong)SflowU32(d, at + 4) : d[at + 4]);
-        line.Append(", idx ");
-        line.Append(expanded ? (ulong)SflowU32(d, at + 8) : SflowU32(d, at + 4) & 0xFFFFFF);
+        AppendSflowSource(d, at, expanded);
         int rest = expanded ? at + 12 : at + 8;
-        line.Append(", rate ");
-        line.Append((ulong)SflowU32(d, rest));
-        line.Append(", pool ");
-        line.Append((ulong)SflowU32(d, rest + 4));
-        line.Append(", drops ");
-        line.Append((ulong)SflowU32(d, rest + 8));
+        AppendSflowWords(d, rest, [", rate ", ", pool ", ", drops "]);
         if (!expanded)
-        {
-            line.Append(", input ");
-            line.Append((ulong)SflowU32(d, at + 20));
-            line.Append(" output ");
-            line.Append((ulong)SflowU32(d, at + 24));
-            line.Append(" records ");
-        }
+            AppendSflowWords(d, at + 20, [", input ", " output ", " records "]);
         else
-            line.Append(", records ");
-        line.Append((ulong)records);
+            AppendSflowWords(d, at + size - 4, [", records "]);
         return AppendSflowRecords(d, at + size, left - size, records, counters: false);
     }
 
@@ -208,17 +190,22 @@ public sealed partial class SummaryPrinter
         int size = expanded ? 16 : 12;
         if (SflowCheck(d, at, left, size) is not SflowFine and var check)
             return check;
-        var line = _line;
         uint records = SflowU32(d, at + size - 4);
+        AppendSflowSource(d, at, expanded);
+        AppendSflowWords(d, at + size - 4, [", records "]);
+        return AppendSflowRecords(d, at + size, left - size, records, counters: true);
+    }
+
+    /// <summary>A sample's " seqnum N, type N, idx N": an expanded sample's type and index are words, another's a byte and 24 bits.</summary>
+    private void AppendSflowSource(ReadOnlySpan<byte> d, int at, bool expanded)
+    {
+        var line = _line;
         line.Append(" seqnum ");
         line.Append((ulong)SflowU32(d, at));
         line.Append(", type ");
         line.Append(expanded ? (ulong)SflowU32(d, at + 4) : d[at + 4]);
         line.Append(", idx ");
         line.Append(expanded ? (ulong)SflowU32(d, at + 8) : SflowU32(d, at + 4) & 0xFFFFFF);
-        line.Append(", records ");
-        line.Append((ulong)records);
-        return AppendSflowRecords(d, at + size, left - size, records, counters: true);
     }
 
     /// <summary>
@@ -275,24 +262,13 @@ public sealed partial class SummaryPrinter
                 line.Append(protocol switch { 1 => "Ethernet", 11 => "IPv4", 12 => "IPv6", _ => "Unknown" });
                 line.Append(" (");
                 line.Append((ulong)protocol);
-                line.Append("), length ");
-                line.Append((ulong)SflowU32(d, at + 4));
-                line.Append(", stripped bytes ");
-                line.Append((ulong)SflowU32(d, at + 8));
-                line.Append(", header_size ");
-                line.Append((ulong)SflowU32(d, at + 12));
+                line.Append(')');
+                AppendSflowWords(d, at + 4, [", length ", ", stripped bytes ", ", header_size "]);
                 return SflowFine;
             case 1001:
                 if (SflowCheck(d, at, left, 16) is not SflowFine and var checkSwitch)
                     return checkSwitch;
-                line.Append("\n\t      src vlan ");
-                line.Append((ulong)SflowU32(d, at));
-                line.Append(", src pri ");
-                line.Append((ulong)SflowU32(d, at + 4));
-                line.Append(", dst vlan ");
-                line.Append((ulong)SflowU32(d, at + 8));
-                line.Append(", dst pri ");
-                line.Append((ulong)SflowU32(d, at + 12));
+                AppendSflowWords(d, at, ["\n\t      src vlan ", ", src pri ", ", dst vlan ", ", dst pri "]);
                 return SflowFine;
             case 2:
                 if (SflowCheck(d, at, left, 24) is not SflowFine and var check24)
