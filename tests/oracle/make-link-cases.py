@@ -45,6 +45,7 @@ trailer_sll_frames (a seed writes neither). null-ipv6.pcap (LINKTYPE_NULL, 0) an
 AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed_ipv6_frames; no damaged variants).
 geneve.pcap (Ethernet, UDP 6081): Geneve, see geneve_frames (its seeds damage the header but its protocol type).
 mpls-udp.pcap (Ethernet, UDP 6635): MPLS in UDP, see mpls_udp_frames.
+sflow.pcap (Ethernet, UDP 6343): sFlow datagrams and their sampled headers, see sflow_frames (no damaged variants).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -2692,6 +2693,136 @@ def tzsp_link_frames():
     return [(data[14 + 28:], None if caplen is None else caplen - 14 - 28) for data, caplen in tzsp_frames() if caplen is None or caplen > 14 + 28]
 
 
+SFLOW_AGENT = "198.18.7.1"
+
+
+def sflow_udp(payload, sport=40000, dport=6343):
+    """An Ethernet frame with IPv4 and UDP around an sFlow datagram (the UDP checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=SFLOW_AGENT, dst=GENEVE_B, id=17) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def sflow(samples=(), version=5, agent=b"\xc6\x12\x07\x01", agent_type=None, sub_agent=3, sequence=77, uptime=123456, count=None):
+    """An sFlow datagram (sFlow v5: version, agent address type and address, sub-agent ID, sequence, uptime, number of
+    samples, then the samples as given; v2 and v4 have no sub-agent ID)."""
+    kind = (1 if len(agent) == 4 else 2) if agent_type is None else agent_type
+    head = struct.pack(">II", version, kind) + agent + (struct.pack(">I", sub_agent) if version == 5 else b"")
+    return head + struct.pack(">III", sequence, uptime, len(samples) if count is None else count) + b"".join(samples)
+
+
+def sflow_sample(fmt, body, length=None, enterprise=0):
+    """An sFlow v5 sample: enterprise and format, its length (body's unless told), the body."""
+    return struct.pack(">II", enterprise << 12 | fmt, len(body) if length is None else length) + body
+
+
+def sflow_record(fmt, body, length=None, enterprise=0):
+    """An sFlow v5 flow or counters record: enterprise and format, its length (body's unless told), the body."""
+    return sflow_record_raw(enterprise << 12 | fmt, body, length)
+
+
+def sflow_record_raw(word, body, length=None):
+    return struct.pack(">II", word, len(body) if length is None else length) + body
+
+
+def sflow_header(packet, protocol=1, frame_length=None, stripped=4, header_length=None):
+    """A raw packet header record's body (format 1): header protocol, frame length, bytes stripped, header length, then
+    the header padded to 4 bytes (XDR)."""
+    size = len(packet) if header_length is None else header_length
+    pad = (4 - len(packet) % 4) % 4
+    return struct.pack(">IIII", protocol, len(packet) + stripped if frame_length is None else frame_length, stripped, size) \
+        + packet + bytes(pad)
+
+
+def sflow_flow(records, sequence=9, source=0x00000005, rate=1000, pool=5000, drops=0, inp=5, out=7, count=None):
+    """A flow sample's body (format 1): sequence, source ID, sampling rate, pool, drops, input, output, records."""
+    return struct.pack(">IIIIIIII", sequence, source, rate, pool, drops, inp, out, len(records) if count is None else count) \
+        + b"".join(records)
+
+
+def sflow_expanded_flow(records, sequence=10, count=None):
+    """An expanded flow sample's body (format 3): the source ID and interfaces as format and value pairs."""
+    return struct.pack(">IIIIIIIIIII", sequence, 0, 6, 512, 4096, 1, 0, 6, 0, 8, len(records) if count is None else count) \
+        + b"".join(records)
+
+
+def sflow_counters(records, sequence=11, source=0x00000005, count=None):
+    """A counters sample's body (format 2): sequence, source ID, records."""
+    return struct.pack(">III", sequence, source, len(records) if count is None else count) + b"".join(records)
+
+
+def sflow_generic_interface():
+    """A generic interface counters record's body (format 1)."""
+    return struct.pack(">IIQIIQIIIIIIQIIIIII", 5, 6, 1000000000, 1, 3, 123456789, 1000, 20, 30, 1, 2, 3,
+        987654321, 900, 21, 31, 4, 5, 0)
+
+
+def sflow_ethernet_counters():
+    """An Ethernet interface counters record's body (format 2): thirteen counters."""
+    return struct.pack(">13I", *range(1, 14))
+
+
+def sflow_v24_flow(packet, extended=b"", count=0):
+    """An sFlow v2/v4 flow sample (type 1): sequence, source ID, rate, pool, drops, input, output, then the packet
+    information (type 1, a raw header: protocol, frame length, header length, the header padded) and the extended data."""
+    pad = (4 - len(packet) % 4) % 4
+    return struct.pack(">IIIIIIIII", 1, 21, 5, 100, 900, 0, 3, 4, 1) + struct.pack(">III", 1, len(packet) + 4, len(packet)) \
+        + packet + bytes(pad) + struct.pack(">I", count) + extended
+
+
+def sflow_frames():
+    """sFlow v5 on UDP 6343: flow samples of Ethernet frames carrying IPv4 (UDP, TCP, ICMP) and IPv6, raw IPv4 and IPv6
+    headers, headers cut short of their frame as switches send them (128 bytes, and 126 padded), an expanded flow
+    sample, counters samples (generic and Ethernet interface counters) and an expanded one, flow records tshark decodes
+    (switch, router), a sampled frame under a VLAN tag, v4 and v2 datagrams, an IPv6 agent, an unknown header protocol, an enterprise's sample and record, three headers in one
+    sample, and damaged ones: a sample, a record and a header whose lengths run past the datagram, absurd sample and
+    record counts, an unknown agent address type and version 3 (not sFlow to tshark), an empty and a short datagram, and
+    a datagram cut by the capture at every length through its first sample. RawNet's bound on the sampled headers it
+    follows and a sampled frame length shorter than its header are unit tests (tshark goes on where RawNet does not)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    # sampled headers of a multiple of 4 bytes: tshark shows the XDR padding of another as the sampled frame's trailer
+    eth_udp = ether(0x0800, udp4(b"hi"))
+    eth_tcp = ether(0x0800, bytes(IP(src=A, dst=B, id=2) / TCP(sport=40001, dport=9, flags="S", seq=1000) / Raw(b"ab")))
+    eth_icmp = ether(0x0800, bytes(IP(src=B, dst=A, id=3) / ICMP(type=8, id=7, seq=1) / Raw(b"pingpo")))
+    eth_udp6 = ether(0x86DD, udp6(b"hello!"))
+    long_tcp = ether(0x0800, bytes(IP(src=A, dst=B, id=4) / TCP(sport=40003, dport=9, flags="PA", seq=5) / Raw(bytes(1400))))
+    flow = lambda *packets: sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(p)) for p in packets]))
+    add(sflow_udp(sflow([flow(eth_udp)])))
+    add(sflow_udp(sflow([flow(eth_tcp), flow(eth_icmp)])))
+    add(sflow_udp(sflow([flow(eth_udp6)])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(bytes(IP(src=A, dst=B, id=2) / TCP(sport=40001, dport=9, flags="S") / Raw(b"abcd")), protocol=11))]))])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(udp6(b"hell"), protocol=12))]))])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(long_tcp[:128], frame_length=len(long_tcp) + 4))]))])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(long_tcp[:126], frame_length=len(long_tcp) + 4))]))])))
+    add(sflow_udp(sflow([sflow_sample(3, sflow_expanded_flow([sflow_record(1, sflow_header(eth_udp)),
+        sflow_record(1001, struct.pack(">IIII", 10, 1, 20, 2)), sflow_record(1002, struct.pack(">IIII", 1, 0xC6120701, 24, 16))]))])))
+    add(sflow_udp(sflow([sflow_sample(2, sflow_counters([sflow_record(1, sflow_generic_interface()), sflow_record(2, sflow_ethernet_counters())])),
+        sflow_sample(4, struct.pack(">III", 12, 0, 6) + struct.pack(">I", 1) + sflow_record(1, sflow_generic_interface()))])))
+    add(sflow_udp(sflow([flow(eth_udp), sflow_sample(2, sflow_counters([sflow_record(2, sflow_ethernet_counters())])), flow(eth_tcp)],
+        agent=bytes.fromhex("20010db8000000000000000000000007"))))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(b"\x01\x02\x03\x04", protocol=99))]))])))
+    add(sflow_udp(sflow([sflow_sample(5, b"\x00" * 8, enterprise=4300), flow(eth_udp)])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(7, b"abcd", enterprise=9), sflow_record(1, sflow_header(eth_icmp))]))])))
+    add(sflow_udp(sflow([flow(eth_udp, eth_tcp, eth_icmp)])))
+    add(sflow_udp(sflow([flow(eth_tcp)], sequence=1), sport=6343, dport=40000))
+    add(sflow_udp(sflow([flow(ether(0x8100, b"\x00\x05\x08\x00" + udp4(b"hi")))])))                   # under a VLAN tag
+    add(sflow_udp(sflow([sflow_v24_flow(eth_tcp, struct.pack(">IIIII", 1, 10, 1, 20, 2), 1)], version=4)))
+    add(sflow_udp(sflow([sflow_v24_flow(eth_udp), sflow_v24_flow(eth_icmp)], version=2)))
+    # damaged
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(eth_udp))]), length=4000)])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(eth_udp), length=4000)]))])))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(eth_udp, header_length=4000))]))])))
+    add(sflow_udp(sflow([flow(eth_udp)], count=0xFFFFFFFF)))
+    add(sflow_udp(sflow([flow(eth_udp)], count=1000)))
+    add(sflow_udp(sflow([sflow_sample(1, sflow_flow([sflow_record(1, sflow_header(eth_udp))], count=100000))])))
+    add(sflow_udp(sflow([flow(eth_udp)], agent=b"", agent_type=7)))
+    add(sflow_udp(sflow([flow(eth_udp)], version=3)))
+    add(sflow_udp(sflow()))
+    add(sflow_udp(sflow()[:10]))
+    add(sflow_udp(b""))
+    cut_everywhere(add, sflow_udp(sflow([flow(eth_tcp)])), 14 + 28)
+    return frames
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2960,6 +3091,8 @@ def main():
         "tzsp.pcap": (1, tzsp_frames(), False, trailer_damageable),
         # and TZSP without UDP (LINKTYPE_TZSP)
         "tzsp-dlt128.pcap": (128, tzsp_link_frames(), False, trailer_damageable),
+        # and sFlow on UDP 6343 (not damaged: its own file holds the damaged lengths and counts)
+        "sflow.pcap": (1, sflow_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -3,7 +3,7 @@
 RawNet tries them in tshark's order (the lower port first; a dissector that refuses the payload passes it on).
 
 For every kind of payload RawNet decodes by port (DNS, mDNS, LLMNR, VXLAN, Geneve, MPLS in UDP, GTPv1-U, Teredo, L2TP,
-VXLAN-GPE, GRE in UDP, LISP data, AMT, CAPWAP data, LWAPP, TZSP)
+VXLAN-GPE, GRE in UDP, LISP data, AMT, CAPWAP data, LWAPP, TZSP, sFlow)
 a datagram from every port tshark registers below that protocol's port, and one back; datagrams between two of
 RawNet's own ports; ports with no dissector; port 0; and payloads the capture cut. The payloads differ from those
 tests/oracle/make-udp-port-table.py offered tshark when it wrote RawNet's table (other IDs, names, VNIs, TEIDs,
@@ -47,6 +47,7 @@ OWN = [
     (5247, bytes.fromhex("0010020000000000") + bytes(Ether(src="02:00:00:00:00:0e", dst="02:00:00:00:00:0f") / inner6)),
     (12222, lwapp(bytes(Dot11(type=2, addr1="02:00:00:00:00:12", addr2="02:00:00:00:00:11", addr3="02:00:00:00:00:13") / LLC() / SNAP() / inner6), 7)),
     (37008, bytes.fromhex("01000001 0a01c4 01".replace(" ", "")) + bytes(Ether(src="02:00:00:00:00:1e", dst="02:00:00:00:00:1f") / inner4)),
+    (6343, bytes.fromhex("00000005 00000001 c6120002 00000003 00000009 00002710 00000000".replace(" ", ""))),
 ]
 
 

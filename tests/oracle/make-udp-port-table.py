@@ -7,7 +7,7 @@ of 0 never), then to its heuristics, then to "data". Many dissectors refuse a pa
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
 Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT,
-CAPWAP data, LWAPP, TZSP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+CAPWAP data, LWAPP, TZSP, sFlow), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -81,6 +81,9 @@ KINDS = [
         bytes.fromhex("0100000101") + bytes(inner_eth),
         bytes.fromhex("010000010a01d801") + bytes(inner_eth),
         bytes.fromhex("01000001280400000007" "01") + bytes(inner_eth),
+    ]),
+    ("Sflow", "an sFlow v5 datagram without samples", {6343: "sflow"}, [
+        bytes.fromhex("00000005 00000001 c6120001 00000000 00000001 000003e8 00000000".replace(" ", "")),
     ]),
 ]
 

@@ -530,6 +530,11 @@ public sealed partial class SummaryPrinter
             AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
             return;
         }
+        if ((sourcePort == TunnelPorts.Sflow || destinationPort == TunnelPorts.Sflow) && packet[index].Source == LayerSource.Frame && !packet[index].Quoted)
+        {
+            AppendSflow(bytes[UdpHeader.HeaderLength..], length);
+            return;
+        }
         line.Append(declared > length && !fragmented ? "UDP, bad length " : "UDP, length ");
         line.Append(declared);
         if (declared > length && !fragmented)

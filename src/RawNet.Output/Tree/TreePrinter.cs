@@ -64,7 +64,7 @@ public sealed class TreePrinter : IPacketPrinter
         for (int i = 1; i < packet.LayerCount; i++)
         {
             ref readonly Layer layer = ref packet[i];
-            Heading(layer, packet.PositionOf(layer), packet.HeaderOf(layer, frame), output);
+            Heading(layer, packet.PositionOf(layer), packet.HeaderOf(layer, frame), output, Protocols.Sflow.SflowDatagram.IsSampled(packet, i));
             if (layer.Kind == LayerKind.Payload)
                 AppendPayload(packet, frame, layer, output);
             else
@@ -94,7 +94,7 @@ public sealed class TreePrinter : IPacketPrinter
         output.Write('\n');
     }
 
-    private void Heading(in Layer layer, int position, ReadOnlySpan<byte> header, TextWriter output)
+    private void Heading(in Layer layer, int position, ReadOnlySpan<byte> header, TextWriter output, bool sampled)
     {
         var line = _line;
         line.Append(FieldCatalog.DisplayName(layer, header));
@@ -109,7 +109,7 @@ public sealed class TreePrinter : IPacketPrinter
         else if (layer.Source == LayerSource.SwappedFrameControl)
             line.Append(" (in a copy with the 802.11 frame control's bytes swapped back)");
         if (layer.Quoted)
-            line.Append(" (quoted by the ICMP error)");
+            line.Append(sampled ? " (sampled by sFlow)" : " (quoted by the ICMP error)");
         line.WriteLineTo(output);
     }
 

@@ -152,6 +152,8 @@ public enum LayerKind : byte
     Amt,
     /// <summary>TZSP (TaZmen Sniffer Protocol) on UDP port 37008, its tags included: the frame a remote sniffer captured follows.</summary>
     Tzsp,
+    /// <summary>An sFlow datagram (v2, v4, v5) on UDP port 6343: its header; the samples it spans, the sampled headers decoded quoted after it.</summary>
+    Sflow,
     /// <summary>Teredo (RFC 4380) on UDP port 3544: optional indicators, then IPv6.</summary>
     Teredo,
     /// <summary>

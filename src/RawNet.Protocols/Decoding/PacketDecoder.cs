@@ -2839,7 +2839,7 @@ public sealed partial class PacketDecoder
     private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
     [
         TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.CapwapData, TunnelPorts.LwappData,
-        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
+        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Sflow, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
         DnsPorts.LinkLocal, L2tpPorts.L2tp,
     ];
 
@@ -2937,6 +2937,8 @@ public sealed partial class PacketDecoder
             case TunnelPorts.Tzsp:
                 DecodeTzsp(input, payload, captured, end);
                 return true;
+            case TunnelPorts.Sflow:
+                return DecodeSflow(input, payload, captured, end);
             case TunnelPorts.CapwapData:
                 DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData);
                 return true;

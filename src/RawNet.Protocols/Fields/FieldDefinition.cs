@@ -695,6 +695,8 @@ public enum ComputedField : ushort
     Amt,
     /// <summary>A TZSP field: <see cref="Tzsp.TzspFieldReader"/> walks the tags as tshark does.</summary>
     Tzsp,
+    /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
+    Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
     /// <summary>

@@ -95,6 +95,8 @@ public static class FieldReader
             return Amt.AmtFieldReader.TryRead(field, layer, buffer[Math.Min(layer.Offset, buffer.Length)..], occurrence, out value);
         if (Tzsp.TzspFieldReader.Serves(field.Computed))
             return Tzsp.TzspFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
+        if (Sflow.SflowFieldReader.Serves(field.Computed))
+            return Sflow.SflowFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GtpFieldReader.Serves(field.Computed))
             return Tunnels.GtpFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Capwap.LwappFieldReader.Serves(field.Computed))

@@ -87,6 +87,8 @@ public static class TunnelPorts
     public const ushort LwappData = Capwap.LwappHeader.DataPort, LwappControl = Capwap.LwappHeader.ControlPort;
     /// <summary>TZSP (0x9090), remote sniffers' captured frames.</summary>
     public const ushort Tzsp = Protocols.Tzsp.TzspHeader.Port;
+    /// <summary>sFlow (sflow.org): a collector's port; tshark decodes v2, v4 and v5 datagrams on it.</summary>
+    public const ushort Sflow = 6343;
 }
 
 /// <summary>Teredo (RFC 4380): optional authentication and origin indicators in front of an IPv6 packet.</summary>

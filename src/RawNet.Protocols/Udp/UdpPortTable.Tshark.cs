@@ -36,8 +36,10 @@ public enum UdpPayloadKind : ushort
     Lwapp = 1 << 12,
     /// <summary>A TZSP message with an Ethernet frame, with and without tags.</summary>
     Tzsp = 1 << 13,
+    /// <summary>An sFlow v5 datagram without samples.</summary>
+    Sflow = 1 << 14,
     /// <summary>Every kind above.</summary>
-    All = (1 << 14) - 1,
+    All = (1 << 15) - 1,
 }
 
 public static partial class UdpPortTable
@@ -386,15 +388,15 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x3fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137
         0x0000, // 138
-        0x3fef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fef, // 161: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fef, // 162: Dns, Vxlan, Geneve, MplsInUdp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 173
-        0x3fff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 177: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 213
         0x0080, // 269: VxlanGpe
         0x0000, // 319
@@ -403,154 +405,154 @@ public static partial class UdpPortTable
         0x0000, // 427
         0x0000, // 434
         0x0000, // 464
-        0x3fff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 473: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 496
-        0x1400, // 500: Amt, Lwapp
-        0x39df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x5400, // 500: Amt, Lwapp, Sflow
+        0x79df, // 502: Dns, Vxlan, Geneve, MplsInUdp, Gtp, L2tp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 513
         0x0000, // 514
         0x0000, // 520
         0x0000, // 521
         0x0000, // 524
         0x0000, // 525
-        0x3fff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 539: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 546
         0x0000, // 547
-        0x3fff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x0401, // 631: Dns, Amt
-        0x3fff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x1bff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x7fff, // 573: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 623: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x4401, // 631: Dns, Amt, Sflow
+        0x7fff, // 646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x5bff, // 654: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Sflow
         0x0000, // 664
         0x26f3, // 698: Dns, Vxlan, Gtp, Teredo, L2tp, VxlanGpe, LispData, Amt, Tzsp
-        0x1fff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x5fff, // 699: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Sflow
         0x0000, // 701
-        0x3fff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 750: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 853
         0x0000, // 854
         0x0000, // 910
         0x0000, // 921
         0x0000, // 925
         0x0000, // 1001
-        0x3fbf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x1040, // 1113: L2tp, Lwapp
+        0x7fbf, // 1044: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1052: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1069: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1089: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1090: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1091: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1101: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x5040, // 1113: L2tp, Lwapp, Sflow
         0x0000, // 1153
         0x0000, // 1194
         0x0000, // 1293
-        0x3fff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 1547: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 1628
         0x0000, // 1629
-        0x3fff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fff, // 1645: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1646: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fff, // 1700: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 1701: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 1718
         0x0000, // 1719
         0x0000, // 1745
         0x2887, // 1755: Dns, Vxlan, Geneve, VxlanGpe, CapwapData, Tzsp
-        0x3fbf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fbf, // 1812: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 1813: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 1900
-        0x3fbf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
-        0x3fbf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7fbf, // 1985: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 2029: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 2048: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 2055: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0x7fbf, // 2067: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 2099
-        0x37bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp
-        0x37af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp
+        0x77bf, // 2123: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp, Sflow
+        0x77af, // 2152: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, Lwapp, Tzsp, Sflow
         0x0000, // 2157
-        0x3faf, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp
+        0x7faf, // 2190: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 2221
         0x0000, // 2222
-        0x1faf, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp
+        0x5faf, // 2231: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Sflow
         0x0000, // 2246
         0x0000, // 2268
         0x0000, // 2269
         0x0000, // 2313
         0x0000, // 2345
-        0x3baf, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7baf, // 2424: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 2427: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 2428: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 2727: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 2887
         0x0000, // 2944
         0x0000, // 2945
         0x0000, // 2948
         0x0000, // 2949
-        0x3baf, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7baf, // 2960: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3000
-        0x1baf, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x5baf, // 3121: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Sflow
         0x0000, // 3130
-        0x3baf, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7baf, // 3205: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 3222: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3250
-        0x3baf, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7baf, // 3333: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3343
         0x0000, // 3357
-        0x33af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Lwapp, Tzsp
+        0x73af, // 3386: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, Lwapp, Tzsp, Sflow
         0x0000, // 3389
         0x0000, // 3452
         0x0000, // 3455
-        0x3baf, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3baf, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7baf, // 3478: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 3483: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 3503: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7baf, // 3540: Dns, Vxlan, Geneve, MplsInUdp, Teredo, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3544
         0x0000, // 3567
-        0x3b8f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7b8f, // 3622: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3671
         0x0000, // 3784
         0x0000, // 3785
-        0x3b8f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3b8f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7b8f, // 3792: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7b8f, // 3799: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 3804
-        0x1b8f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp
+        0x5b8f, // 3819: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Sflow
         0x0000, // 3863
         0x2b0f, // 3956: Dns, Vxlan, Geneve, MplsInUdp, GreInUdp, LispData, CapwapData, Tzsp
-        0x3b8f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3b8f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
-        0x3b8f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp
+        0x7b8f, // 4000: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7b8f, // 4011: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
+        0x7b8f, // 4058: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, LispData, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 4305
         0x0000, // 4306
         0x0000, // 4307
         0x0000, // 4341
         0x0000, // 4342
         0x0000, // 4500
-        0x398f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
-        0x398f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x798f, // 4533: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
+        0x798f, // 4534: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 4551
         0x0000, // 4555
-        0x398f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x798f, // 4556: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 4569
-        0x398f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
-        0x398f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
-        0x398f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x798f, // 4665: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
+        0x798f, // 4672: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
+        0x798f, // 4713: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 4729
-        0x398f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp
+        0x798f, // 4739: Dns, Vxlan, Geneve, MplsInUdp, VxlanGpe, GreInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 4754
         0x0000, // 4784
         0x0000, // 4789
         0x0000, // 4790
         0x0000, // 4791
         0x0000, // 4991
-        0x380d, // 5000: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
-        0x380d, // 5001: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
+        0x780d, // 5000: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp, Sflow
+        0x780d, // 5001: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0001, // 5031: Dns
-        0x380d, // 5050: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
-        0x380d, // 5060: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp
+        0x780d, // 5050: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp, Sflow
+        0x780d, // 5060: Dns, Geneve, MplsInUdp, CapwapData, Lwapp, Tzsp, Sflow
         0x0000, // 5072
         0x080d, // 5094: Dns, Geneve, MplsInUdp, CapwapData
         0x0000, // 5246
         0x0000, // 5247
-        0x300d, // 5264: Dns, Geneve, MplsInUdp, Lwapp, Tzsp
-        0x300d, // 5265: Dns, Geneve, MplsInUdp, Lwapp, Tzsp
+        0x700d, // 5264: Dns, Geneve, MplsInUdp, Lwapp, Tzsp, Sflow
+        0x700d, // 5265: Dns, Geneve, MplsInUdp, Lwapp, Tzsp, Sflow
         0x0001, // 5350: Dns
         0x0001, // 5351: Dns
         0x0000, // 5353
@@ -558,17 +560,17 @@ public static partial class UdpPortTable
         0x0000, // 5404
         0x0000, // 5405
         0x0000, // 5436
-        0x300c, // 5555: Geneve, MplsInUdp, Lwapp, Tzsp
+        0x700c, // 5555: Geneve, MplsInUdp, Lwapp, Tzsp, Sflow
         0x0000, // 5567
         0x300c, // 5678: Geneve, MplsInUdp, Lwapp, Tzsp
         0x0000, // 5683
         0x0000, // 5684
         0x0000, // 5868
-        0x300c, // 6060: Geneve, MplsInUdp, Lwapp, Tzsp
+        0x700c, // 6060: Geneve, MplsInUdp, Lwapp, Tzsp, Sflow
         0x0000, // 6073
         0x0000, // 6081
-        0x3008, // 6084: MplsInUdp, Lwapp, Tzsp
-        0x3008, // 6087: MplsInUdp, Lwapp, Tzsp
+        0x7008, // 6084: MplsInUdp, Lwapp, Tzsp, Sflow
+        0x7008, // 6087: MplsInUdp, Lwapp, Tzsp, Sflow
         0x0000, // 6118
         0x0000, // 6160
         0x3008, // 6343: MplsInUdp, Lwapp, Tzsp

@@ -35,6 +35,7 @@ public static partial class UdpPortTable
         TunnelPorts.CapwapData => UdpPayloadKind.CapwapData,
         TunnelPorts.LwappData or TunnelPorts.LwappControl => UdpPayloadKind.Lwapp,
         TunnelPorts.Tzsp => UdpPayloadKind.Tzsp,
+        TunnelPorts.Sflow => UdpPayloadKind.Sflow,
         _ => UdpPayloadKind.None,
     };
 

@@ -23,6 +23,22 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </remarks>
 public sealed class LinkLayerOracleTests
 {
+    /// <summary>sFlow's fields RawNet shows (sflow.pcap): the datagram header, the samples' and records' words, the raw packet header.</summary>
+    public static readonly string[] SflowFields =
+    [
+        "sflow_245.version", "sflow_245.agenttype", "sflow_245.agent", "sflow_245.agent.v6", "sflow_245.sub_agent_id", "sflow_245.sequence_number",
+        "sflow_245.sysuptime", "sflow_245.numsamples", "sflow.enterprise", "sflow_245.sampletype", "sflow_5.sample_length",
+        "sflow.flow_sample.sequence_number", "sflow.flow_sample.source_id_class", "sflow.flow_sample.index", "sflow.flow_sample.source_id_type",
+        "sflow.flow_sample.source_id_index", "sflow.flow_sample.sampling_rate", "sflow.flow_sample.sample_pool", "sflow.flow_sample.dropped_packets",
+        "sflow.flow_sample.input_interface", "sflow.flow_sample.input_interface_format", "sflow.flow_sample.input_interface_value",
+        "sflow.flow_sample.output_interface", "sflow.flow_sample.output_interface_format", "sflow.flow_sample.output_interface.format",
+        "sflow.flow_sample.output_interface_value", "sflow.flow_sample.flow_record", "sflow.counters_sample.sequence_number",
+        "sflow.counters_sample.source_id_type", "sflow.counters_sample.source_id_index", "sflow.counters_sample.counters_records",
+        "sflow_245.flow_record_format", "sflow_245.counters_record_format", "sflow_5.flow_data_length", "sflow.enterprise.length",
+        "sflow.enterprise.data", "sflow_245.packet_information_type", "sflow_245.header_protocol", "sflow_245.header.frame_length",
+        "sflow_245.header.payload_stripped", "sflow_245.header.sampled_header_length", "sflow_245.header",
+    ];
+
     /// <summary>The link layers' own fields.</summary>
     public static readonly string[] LinkFields =
     [
@@ -138,6 +154,8 @@ public sealed class LinkLayerOracleTests
         "tzsp.wlan.status.undecrypted", "tzsp.wlan.status.fcs_err", "tzsp.wlan.time", "tzsp.wlan.silence", "tzsp.original_length", "tzsp.wlan.signal",
         "tzsp.wlan.rate", "tzsp.wlan.channel", "tzsp.unknown", "tzsp.sensormac", "tzsp.device_name", "tzsp.capture_location", "tzsp.device_info",
         "tzsp.device_id", "tzsp.time_stamp", "tzsp.packet_id",
+        // sFlow on UDP 6343 (sflow.pcap); the sampled headers' fields are the core ones above
+        .. SflowFields,
     ];
 
     /// <summary>
@@ -476,6 +494,27 @@ public sealed class LinkLayerOracleTests
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap")]).StdOut;
         foreach (var value in new[] { "VXLAN-GPE, flags [IP], vni 5: IP ", "VXLAN-GPE, flags [IPBO], vni 5: IP ", "flags [none]", "vni 16777215", ": NSH, ",
             "ERROR: unknown-next-protocol (invalid)", "(len 5 < 8) (invalid)", "(len 0 < 8) (invalid)", "[|vxlan_gpe]", ".4790 > " })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheSflowCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what sflow.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "sflow.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "sflow_245.sampletype", "-e", "sflow_245.agent.v6", "-e", "sflow.enterprise.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:sflow:eth:ethertype:ip:udp:data:eth:ethertype:ip:tcp:data:eth:ethertype:ip:icmp:data", "udp:sflow:ip:tcp:data",
+            "udp:sflow:ipv6:udp:data", "udp:sflow:eth:ethertype:ipv6:udp:data", "udp:sflow:eth:ethertype:vlan:ethertype:ip:udp:data", "udp:sflow:data\t",
+            "\t3\t", "\t2,4\t", "2001:db8::7", "V4, agent", "V2, agent", "4294967295 samples[Malformed Packet]", "samples[Packet size limited during capture]",
+            "V5[Malformed Packet]", "UDP\t40000 → 6343 Len=", "\t4\t" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-v", "-r", Path.Combine(TestPaths.Captures, "link", "sflow.pcap")]).StdOut;
+        foreach (var value in new[] { "sFlowv5, IPv4 agent 198.18.7.1, agent-id 3, seqnum 77", "IPv6 agent 2001:db8::7", "expanded flow sample (3)",
+            "counter sample (2)", "expanded counter sample (4)", "Generic counter (1)", "Ethernet counter (2)", "Extended Switch data (1001)",
+            "protocol Ethernet (1)", "protocol IPv4 (11)", "protocol IPv6 (12)", "sFlow version 4 packet not supported", "[length 10 < 28] (invalid)",
+            "(invalid)", "[|sflow]" })
             Assert.Contains(value, lines);
     }
 

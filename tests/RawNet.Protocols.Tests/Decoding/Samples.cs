@@ -185,6 +185,16 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4754, Concat(Hex("2000 86dd 00001234"), tcp6))))),
             // MPLS in UDP 6635: two labels and IPv4.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6635, Concat(Hex("0001003f 0006413f"), udp4))))),
+            // sFlow v5 on UDP 6343: a flow sample of a raw IPv4 header and a counters sample whose record is shorter than
+            // its counters, and a datagram whose sample count is absurd and whose header runs past it.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6343, Concat(
+                Hex("00000005 00000001 c6120701 00000003 0000004d 0001e240 00000002 00000001"), U32((uint)(56 + udp4.Length)),
+                Hex("00000009 00000005 000003e8 00001388 00000000 00000005 00000007 00000001 00000001"), U32((uint)(16 + udp4.Length)),
+                Hex("0000000b"), U32((uint)udp4.Length), Hex("00000000"), U32((uint)udp4.Length), udp4,
+                Hex("00000002 00000014 0000000b 00000005 00000001 00000002 00000004 00000000")))))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(6343, 40000,
+                Hex("00000005 00000002 20010db8000000000000000000000001 00000003 0000004d 0001e240 ffffffff 00000001 00000040 "
+                    + "00000009 00000005 000003e8 00001388 00000000 00000005 00000007 00000001 00000001 00000010 0000000c 00000030 00000000 00001000"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Nsh, Concat(Hex("0fc5 0202 000005ff 0001 0202 aabb0000 0003 0405 0102030405000000"), tcp6))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0010 00000064 000000c8 0800"), tcp4, Hex("010203")))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Arista, Concat(Hex("0001 0120 0064 000000c8 8100 0005 86dd"), tcp6))),

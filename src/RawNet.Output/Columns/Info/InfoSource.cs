@@ -71,7 +71,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.CapwapData or LayerKind.Lwapp or LayerKind.Gtp or LayerKind.Tzsp or LayerKind.LispData or LayerKind.Amt or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.CapwapData or LayerKind.Lwapp or LayerKind.Gtp or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.LispData or LayerKind.Amt or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
@@ -148,7 +148,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
-            || (layer.Kind == LayerKind.Gre && layer.HeaderLength < Protocols.Tunnels.GreHeader.MinLength && Packet[index - 1].Kind == LayerKind.Udp);
+            || (layer.Kind == LayerKind.Gre && layer.HeaderLength < Protocols.Tunnels.GreHeader.MinLength && Packet[index - 1].Kind == LayerKind.Udp)
+            // sFlow reads its version and address type before it writes anything
+            || (layer.Kind == LayerKind.Sflow && layer.HeaderLength < Protocols.Sflow.SflowDatagram.Field.Address);
     }
 
     /// <summary>

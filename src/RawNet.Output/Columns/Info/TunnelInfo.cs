@@ -58,6 +58,8 @@ internal static class TunnelInfo
                 return TzspInfo.Write(line, in source, index);
             case LayerKind.L2tp:
                 return WriteL2tp(line, in source, index);
+            case LayerKind.Sflow:
+                return SflowInfo.Write(line, in source, index);
             case LayerKind.L2tpv3:
                 return WriteL2tpv3(line, in source, index);
             default:
@@ -80,6 +82,7 @@ internal static class TunnelInfo
         LayerKind.Tzsp => TzspInfo.Protocol(in source, index),
         LayerKind.L2tp => "L2TP",
         LayerKind.L2tpv3 => "L2TPv3",
+        LayerKind.Sflow => "sFlow",
         _ => "Teredo",
     };
 
