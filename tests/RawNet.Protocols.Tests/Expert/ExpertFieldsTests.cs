@@ -21,6 +21,18 @@ public sealed class ExpertFieldsTests
         }
     }
 
+    [Theory]
+    [InlineData(ExpertItem.ArpDuplicateAddress, 0xC0A80001u, "Duplicate IP address configured (192.168.0.1)")]
+    [InlineData(ExpertItem.UdpPossibleTraceroute, ExpertItems.TracerouteFirstPort + 7, "Possible traceroute: hop #3, attempt #2")]
+    [InlineData(ExpertItem.FppBadCrc, 0xDEADBEEFu, "Bad CRC checksum [should be 0xdeadbeef]")]
+    [InlineData(ExpertItem.IcmpBadChecksum, 0xAu, "Bad checksum [should be 0x000a]")]
+    [InlineData(ExpertItem.TcpDuplicateAck, 12u, "Duplicate ACK (#12)")]
+    [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x016301u, "Unknown (0x63) (with too-short option length = 1 byte)")]
+    [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x02020Au, "Maximum segment size (option length = 10 bytes says option goes past end of options)")]
+    [InlineData(ExpertItem.Ipv4TtlTooSmall, 1u, "\"Time To Live\" only 1")]
+    public void Summaries_carry_their_numbers_as_tshark_writes_them(ExpertItem item, uint argument, string expected) =>
+        Assert.Equal(expected, ExpertItems.Summary(new ExpertFinding(item, argument)));
+
     [Fact]
     public void An_items_line_names_its_severity_and_group_as_tshark_does()
     {
