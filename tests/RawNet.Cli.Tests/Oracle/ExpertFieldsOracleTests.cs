@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using RawNet.Files;
-using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Expert;
 using RawNet.Testing;
 
@@ -244,22 +242,7 @@ public sealed class ExpertFieldsOracleTests
             string.IsNullOrEmpty(text) ? [] : Regex.Split(text, separator).ToList();
     }
 
-    private static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path)
-    {
-        Assert.True(run.ExitCode == 0, $"failed on {path}: {run.StdErr}");
-        var lines = run.StdOut.Split('\n').ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0)
-            lines.RemoveAt(lines.Count - 1);
-        return lines;
-    }
+    private static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path) => ProtocolChainOracleTests.Lines(run, path);
 
-    /// <summary>Per frame: whether RawNet decodes its link type.</summary>
-    private static List<bool> Decoded(string path)
-    {
-        var decoded = new List<bool>();
-        using var reader = CaptureFileReader.Open(path);
-        while (reader.TryReadNext(out var frame))
-            decoded.Add(PacketDecoder.DecodesLinkType(frame.Metadata.LinkType));
-        return decoded;
-    }
+    private static List<bool> Decoded(string path) => ProtocolChainOracleTests.Decoded(path);
 }

@@ -158,7 +158,7 @@ public sealed class ProtocolChainOracleTests
     /// <summary>The chain without the entry after <paramref name="index"/>.</summary>
     private static IEnumerable<string> WithoutNext(List<string> chain, int index) => chain.Where((_, i) => i != index + 1);
 
-    private static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path)
+    internal static List<string> Lines((int ExitCode, string StdOut, string StdErr) run, string path)
     {
         Assert.True(run.ExitCode == 0, $"failed on {path}: {run.StdErr}");
         var lines = run.StdOut.Split('\n').ToList();
@@ -168,7 +168,7 @@ public sealed class ProtocolChainOracleTests
     }
 
     /// <summary>Per frame: whether RawNet decodes its link type.</summary>
-    private static List<bool> Decoded(string path)
+    internal static List<bool> Decoded(string path)
     {
         var decoded = new List<bool>();
         using var reader = CaptureFileReader.Open(path);
