@@ -19,4 +19,7 @@ public interface IPacketPrinter
     /// checksums; one that does not spares reading every byte of every packet.
     /// </summary>
     bool ShowsChecksums => true;
+
+    /// <summary>True when the printer shows the expert items' fields (_ws.expert, _ws.malformed), so the tracker must find them (<see cref="Fields.ExpertAnalysis"/>).</summary>
+    bool ShowsExpert => false;
 }

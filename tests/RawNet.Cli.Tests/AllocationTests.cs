@@ -28,7 +28,7 @@ public sealed class AllocationTests
         return frames;
     }
 
-    public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "columns", "json", "stats"];
+    public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "columns", "expert", "json", "stats"];
 
     [Theory]
     [MemberData(nameof(Printers))]
@@ -36,6 +36,7 @@ public sealed class AllocationTests
     {
         FieldSelection.TryCreate(["frame.number", "ip.src", "ipv6.dst", "tcp.srcport", "tcp.flags", "udp.length", "ip.addr", "tcp.options.mss_val"], out var selection, out _);
         FieldSelection.TryCreate(["_ws.col.Protocol", "_ws.col.Info", "frame.coloring_rule.name"], out var columns, out _);
+        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"], out var expert, out _);
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
@@ -43,6 +44,7 @@ public sealed class AllocationTests
             "tree" => new TreePrinter(),
             "fields" => new FieldsPrinter(selection),
             "columns" => new FieldsPrinter(columns),
+            "expert" => new FieldsPrinter(expert),
             "json" => new JsonPrinter(),
             _ => null,
         };
@@ -53,7 +55,9 @@ public sealed class AllocationTests
         var packet = new DecodedPacket();
         var output = TextWriter.Null;
         // The columns read the analysis (TCP tags, echo pairs): the tracker runs too, its state settled after the warm-up.
-        var tracker = kind == "columns" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
+        // The expert items' fields read the items the tracker's finder keeps (and judge malformed packets by the Info column).
+        var tracker = kind is "columns" or "expert" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
+        ExpertAnalysis.AttachIf(kind == "expert", tracker);
 
         void Pass()
         {

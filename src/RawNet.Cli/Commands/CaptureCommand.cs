@@ -282,6 +282,7 @@ public static class CaptureCommand
         var printer = settings.Printer!;
         // Conversations are followed as in rawnet read, when what is printed needs them (-V, JSON, analysis fields).
         var tracker = printer.ShowsAnalysis ? new ConversationTracker() : null;
+        RawNet.Output.Fields.ExpertAnalysis.AttachIf(printer.ShowsExpert, tracker);
         var writer = output.Writer;
         long number = 0;
         bool readerGone = false;

@@ -48,11 +48,13 @@ public static class ReadCommand
                 return ExitCode.Usage;
             // Conversations are followed only when something shown or filtered on needs them: plain summary lines do not.
             var tracker = printer.ShowsAnalysis || display?.UsesAnalysis == true ? new ConversationTracker() : null;
+            bool expert = printer.ShowsExpert || display?.UsesExpert == true;
+            RawNet.Output.Fields.ExpertAnalysis.AttachIf(expert, tracker);
             var sink = DisplayFilterOption.Apply(display, new PrintSink(printer, output.Writer), tracker);
 
             bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
             // Checksums are verified only when the printer shows verdicts (no field or display filter reads them).
-            bool verify = !parse.GetValue(dontVerify) && printer.ShowsChecksums;
+            bool verify = !parse.GetValue(dontVerify) && (printer.ShowsChecksums || expert);
             return CaptureInput.Run(path, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
                 verifyChecksums: verify);
         });

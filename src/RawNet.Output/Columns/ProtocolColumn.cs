@@ -32,6 +32,14 @@ public static class ProtocolColumn
         return name;
     }
 
+    /// <summary>The name of the innermost protocol that wrote the columns, without GTP's brackets around it (the protocol a dissection that threw was in).</summary>
+    public static string InnermostOf(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var source = new InfoSource(packet, frame);
+        int owner = source.Owner();
+        return owner <= 0 ? LinkTypeNames.Name(packet.Metadata.LinkType) : Of(in source, owner);
+    }
+
     /// <summary>"GTP &lt;X&gt;" per inner protocol name, built once.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InGtp = new(StringComparer.Ordinal);
 

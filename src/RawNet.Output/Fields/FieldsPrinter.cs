@@ -28,6 +28,9 @@ public sealed class FieldsPrinter : IPacketPrinter
     public bool ShowsAnalysis => _selection.UsesAnalysis;
 
     /// <inheritdoc />
+    public bool ShowsExpert => _selection.UsesExpert;
+
+    /// <inheritdoc />
     public bool ShowsChecksums => _selection.UsesChecksums; // no field is a checksum verdict (tshark does not verify by default either); one colouring rule is
 
     /// <summary>Writes the line for one decoded packet.</summary>

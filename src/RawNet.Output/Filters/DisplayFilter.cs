@@ -36,6 +36,13 @@ public sealed class DisplayFilter
 
     private static bool Tracked(FieldDefinition[]? definitions) => definitions?.Any(d => d.NeedsAnalysis) == true;
 
+    /// <summary>
+    /// True when the filter tests an expert item's field (_ws.expert, _ws.malformed), which the tracker finds only when
+    /// asked (<see cref="Fields.ExpertAnalysis"/>) and with checksums verified (ICMP's bad checksums are items).
+    /// </summary>
+    public bool UsesExpert => _nodes.Any(n => n.Definitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true
+        || n.OtherDefinitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true);
+
     /// <summary>The filter as written.</summary>
     public string Text { get; }
 

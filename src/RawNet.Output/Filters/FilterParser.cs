@@ -136,7 +136,8 @@ internal sealed class FilterParser
         int nameStart = _token.Start;
         // a name may start with a digit when it is one (6lowpan), not a number ("0x10", "6")
         bool digitName = char.IsAsciiDigit(name[0]) && !name.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && name.Any(char.IsAsciiLetter);
-        if (!char.IsAsciiLetter(name[0]) && !digitName)
+        // Wireshark's own items are named "_ws.*" (_ws.expert, _ws.malformed)
+        if (!char.IsAsciiLetter(name[0]) && !digitName && !name.StartsWith("_ws.", StringComparison.Ordinal))
             return Fail($"expected a field or protocol name but found '{name}'", nameStart);
         Next();
         var node = new FilterNode();

@@ -127,7 +127,7 @@ public static class TablePrinter
             {
                 output.Write(entry.Frequency.ToString(CultureInfo.InvariantCulture).PadLeft(12));
                 output.Write(' ');
-                output.Write(GroupName(entry.Group).PadLeft(10));
+                output.Write(ExpertItems.GroupName(entry.Group).PadLeft(10));
                 output.Write(' ');
                 output.Write(entry.Protocol.PadLeft(18));
                 output.Write("  ");
@@ -136,15 +136,6 @@ public static class TablePrinter
             }
         }
     }
-
-    /// <summary>The group as tshark names it.</summary>
-    public static string GroupName(ExpertGroup group) => group switch
-    {
-        ExpertGroup.Checksum => "Checksum",
-        ExpertGroup.Sequence => "Sequence",
-        ExpertGroup.Protocol => "Protocol",
-        _ => "Malformed",
-    };
 
     /// <summary>The layout tshark 4.0 computes before printing an interval table.</summary>
     private readonly record struct IntervalLayout(ulong Duration, ulong Unrounded, ulong Interval, int Precision, int DurationDigits, int Border, ulong Unit);

@@ -15,6 +15,8 @@ public static class AnalysisFieldReader
     public static bool TryRead(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
     {
         value = default;
+        if (field.Analysis == AnalysisValue.Expert)
+            return Expert.ExpertFields.TryRead(field, packet.Analysis, occurrence, out value);
         // tshark adds tcp.analysis.duplicate_ack twice to a duplicate ACK (the flag's line and the expert item), so
         // -T fields prints "1,1"; every other analysis field occurs once.
         int occurrences = field.Analysis == AnalysisValue.TcpAnalysisFlag && field.Mask == (ulong)TcpAnalysisFlags.DuplicateAck ? 2 : 1;

@@ -41,4 +41,6 @@ public enum AnalysisValue : byte
     TcpDuplicateAckFrame,
     TcpRto,
     TcpRtoFrame,
+    /// <summary>The packet's expert items (_ws.expert and its message, severity and group; _ws.malformed), see <see cref="Expert.ExpertFields"/>.</summary>
+    Expert,
 }

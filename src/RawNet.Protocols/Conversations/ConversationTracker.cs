@@ -145,7 +145,15 @@ public sealed class ConversationTracker
                     break;
             }
         }
+        // the expert items read the analysis just written (TCP's), so they come last
+        Expert?.Annotate(packet, frame);
     }
+
+    /// <summary>
+    /// Finds each packet's expert items after its analysis, for the fields that show them (_ws.expert, _ws.malformed);
+    /// none when null (the default: only outputs that show them pay for them).
+    /// </summary>
+    public Expert.ExpertFinder? Expert { get; set; }
 
     /// <summary>Records that <paramref name="packet"/> was displayed: the next packet's frame.time_delta_displayed is measured from it.</summary>
     public void MarkDisplayed(DecodedPacket packet)

@@ -75,6 +75,34 @@ public sealed class PacketAnalysis
     /// </summary>
     public uint ArpDuplicateAddress { get; set; }
 
+    private readonly Expert.ExpertFinding[] _expert = new RawNet.Protocols.Expert.ExpertFinding[RawNet.Protocols.Expert.ExpertFinder.MaxFindingsPerPacket];
+
+    /// <summary>True once an <see cref="Expert.ExpertFinder"/> looked for this packet's expert items (<see cref="ConversationTracker.Expert"/>).</summary>
+    public bool HasExpert { get; private set; }
+
+    /// <summary>The packet's expert items in tshark's order (empty until <see cref="HasExpert"/>).</summary>
+    public ReadOnlySpan<Expert.ExpertFinding> Expert => _expert.AsSpan(0, ExpertCount);
+
+    /// <summary>Number of <see cref="Expert"/> items.</summary>
+    public int ExpertCount { get; private set; }
+
+    /// <summary>
+    /// The protocol (tshark's short name) whose dissection ended in tshark's malformed exception ("[Malformed Packet: TCP]",
+    /// its expert item the last of <see cref="Expert"/>), or null when none did.
+    /// </summary>
+    public string? MalformedIn { get; private set; }
+
+    /// <summary>Room for a finder to write the expert items into; <see cref="SetExpert"/> then says how many it wrote.</summary>
+    public Span<Expert.ExpertFinding> ExpertBuffer => _expert;
+
+    /// <summary>Records that the first <paramref name="count"/> items of <see cref="ExpertBuffer"/> are the packet's, and the protocol of its malformed exception.</summary>
+    public void SetExpert(int count, string? malformedIn)
+    {
+        ExpertCount = Math.Clamp(count, 0, _expert.Length);
+        MalformedIn = malformedIn;
+        HasExpert = true;
+    }
+
     /// <summary>Number of transport records.</summary>
     public int TransportCount { get; private set; }
 
@@ -125,5 +153,8 @@ public sealed class PacketAnalysis
         TransportCount = 0;
         EchoRequestFrame = 0;
         ArpDuplicateAddress = 0;
+        HasExpert = false;
+        ExpertCount = 0;
+        MalformedIn = null;
     }
 }

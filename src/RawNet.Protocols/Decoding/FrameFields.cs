@@ -16,6 +16,6 @@ public static class FrameFields
 
     public static readonly FieldDefinition Protocols = FieldDefinition.Derived("frame.protocols", "Protocols in frame", LayerKind.Frame, FieldKind.BuiltText, ComputedField.FrameProtocols);
 
-    /// <summary>Every frame field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength, Protocols];
+    /// <summary>Every frame field, in tree order (the expert items' fields last, out of the tree).</summary>
+    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength, Protocols, .. Expert.ExpertFields.All];
 }

@@ -31,6 +31,40 @@ public sealed class ExpertFinder
     /// </summary>
     public bool TreeBuilt { get; set; }
 
+    /// <summary>
+    /// Names the protocol (tshark's short name) whose dissection of <paramref name="packet"/> tshark ends with its malformed
+    /// exception, or null when none does (a packet only cut short by the capture is not malformed).
+    /// </summary>
+    public delegate string? MalformedJudge(DecodedPacket packet, ReadOnlySpan<byte> frame);
+
+    /// <summary>
+    /// Where <see cref="Annotate"/> learns whether a packet is malformed beyond the TCP exceptions this finder knows itself
+    /// (the output layer's judgement, the same that marks the Info column "[Malformed Packet]"); none when null.
+    /// </summary>
+    public MalformedJudge? Exceptions { get; set; }
+
+    /// <summary>
+    /// Finds <paramref name="packet"/>'s items and keeps them in its analysis (<see cref="PacketAnalysis.Expert"/>), ending
+    /// with tshark's "Malformed Packet (Exception occurred)" when the packet is malformed (<see cref="Exceptions"/>).
+    /// Allocates nothing.
+    /// </summary>
+    public void Annotate(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        var analysis = packet.Analysis;
+        var findings = analysis.ExpertBuffer;
+        int count = Find(packet, frame, findings);
+        string? malformedIn = null;
+        if (count > 0 && findings[count - 1].Item == ExpertItem.TcpMalformed)
+            malformedIn = ExpertItems.Protocol(ExpertItem.TcpMalformed);
+        else if (Exceptions?.Invoke(packet, frame) is { } protocol)
+        {
+            malformedIn = protocol;
+            if (count < findings.Length)
+                findings[count++] = new ExpertFinding(ExpertItem.TcpMalformed);
+        }
+        analysis.SetExpert(count, malformedIn);
+    }
+
     /// <summary>Writes <paramref name="packet"/>'s findings into <paramref name="findings"/> (at least <see cref="MaxFindingsPerPacket"/> long); returns how many.</summary>
     public int Find(DecodedPacket packet, ReadOnlySpan<byte> frame, Span<ExpertFinding> findings)
     {

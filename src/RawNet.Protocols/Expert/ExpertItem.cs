@@ -141,6 +141,61 @@ public static class ExpertItems
         _ => ExpertGroup.Sequence,
     };
 
+    /// <summary>The group as tshark names it ("Expert Info (Note/Sequence)", <c>-z expert</c>'s Group column).</summary>
+    public static string GroupName(ExpertGroup group) => group switch
+    {
+        ExpertGroup.Checksum => "Checksum",
+        ExpertGroup.Sequence => "Sequence",
+        ExpertGroup.Protocol => "Protocol",
+        _ => "Malformed",
+    };
+
+    /// <summary>The severity as tshark names it in an item's line ("Expert Info (Warning/Sequence)").</summary>
+    public static string SeverityName(ExpertSeverity severity) => severity switch
+    {
+        ExpertSeverity.Chat => "Chat",
+        ExpertSeverity.Note => "Note",
+        ExpertSeverity.Warning => "Warning",
+        _ => "Error",
+    };
+
+    /// <summary>Wireshark's PI_ value of a severity, what <c>_ws.expert.severity</c> holds (PI_CHAT 0x00200000 ... PI_ERROR 0x00800000).</summary>
+    public static uint SeverityCode(ExpertSeverity severity) => severity switch
+    {
+        ExpertSeverity.Chat => 0x00200000,
+        ExpertSeverity.Note => 0x00400000,
+        ExpertSeverity.Warning => 0x00600000,
+        _ => 0x00800000,
+    };
+
+    /// <summary>Wireshark's PI_ value of a group, what <c>_ws.expert.group</c> holds (PI_CHECKSUM 0x01000000, PI_SEQUENCE, PI_MALFORMED, PI_PROTOCOL).</summary>
+    public static uint GroupCode(ExpertGroup group) => group switch
+    {
+        ExpertGroup.Checksum => 0x01000000,
+        ExpertGroup.Sequence => 0x02000000,
+        ExpertGroup.Malformed => 0x07000000,
+        _ => 0x09000000,
+    };
+
+    /// <summary>
+    /// Writes the line tshark shows for <paramref name="finding"/> (its <c>_ws.expert</c> item): "Expert Info
+    /// (Severity/Group): summary"; false when it does not fit.
+    /// </summary>
+    public static bool TryWriteLine(ExpertFinding finding, Span<char> destination, out int written)
+    {
+        var w = new SummaryText(destination);
+        w.Append("Expert Info (");
+        w.Append(SeverityName(Severity(finding.Item)));
+        w.Append("/");
+        w.Append(GroupName(Group(finding.Item)));
+        w.Append("): ");
+        written = 0;
+        if (!w.Fits || !TryWriteSummary(finding, destination[w.Length..], out int summary))
+            return false;
+        written = w.Length + summary;
+        return true;
+    }
+
     /// <summary>The protocol tshark names <paramref name="item"/> under (its short name).</summary>
     public static string Protocol(ExpertItem item) => item switch
     {
@@ -163,77 +218,90 @@ public static class ExpertItems
 
     /// <summary>
     /// tshark's summary of <paramref name="finding"/>, its number put in. Built when a table first meets a finding, not per
-    /// packet.
+    /// packet (<see cref="TryWriteSummary"/> writes it without allocating).
     /// </summary>
     public static string Summary(ExpertFinding finding)
     {
+        Span<char> text = stackalloc char[MaxSummaryLength];
+        return TryWriteSummary(finding, text, out int written) ? new string(text[..written]) : "";
+    }
+
+    /// <summary>The longest summary (the Ethernet padding's, with room).</summary>
+    public const int MaxSummaryLength = 200;
+
+    /// <summary>Writes tshark's summary of <paramref name="finding"/> into <paramref name="destination"/>; false when it does not fit.</summary>
+    public static bool TryWriteSummary(ExpertFinding finding, Span<char> destination, out int written)
+    {
         uint n = finding.Argument;
-        return finding.Item switch
+        var w = new SummaryText(destination);
+        switch (finding.Item)
         {
-            ExpertItem.PflogInvalidHeaderLength => $"Invalid header length {n}",
-            ExpertItem.ErfPacketLoss => "Packet loss occurred between previous and current packet",
-            ExpertItem.ErfTruncated => "ERF Truncation Error",
-            ExpertItem.ErfRxError => "ERF Rx Error",
-            ExpertItem.ErfDsError => "ERF DS Error",
-            ExpertItem.ErfMoreExtensions => "More extension headers were present, not shown",
-            ExpertItem.FppBadCrc => $"Bad CRC checksum [should be 0x{n:x8}]",
-            ExpertItem.FppBadMCrc => $"Bad mCRC checksum [should be 0x{n:x8}]",
-            ExpertItem.DocsisLengthPastEnd => "Length field value goes past the end of the payload",
-            ExpertItem.DocsisExtendedHeaderLengthInvalid => "Extended Header Length Invalid!",
-            ExpertItem.DocsisBadHcs => $"Bad checksum [should be 0x{n:x4}]",
-            ExpertItem.GfpBadCoreHec => $"Bad cHEC [should be 0x{n:x4}]",
-            ExpertItem.GfpBadTypeHec => $"Bad tHEC [should be 0x{n:x4}]",
-            ExpertItem.GfpBadExtensionHec => $"Bad eHEC [should be 0x{n:x4}]",
-            ExpertItem.GfpBadFcs => "Bad FCS",
-            ExpertItem.Ipv4BogusLength => "Bogus IP length",
-            ExpertItem.Ipv4TotalLengthExceedsPacket => $"IPv4 total length exceeds packet length ({n} bytes)",
-            ExpertItem.Ipv4TtlTooSmall => $"\"Time To Live\" only {n}",
-            ExpertItem.Ipv4TtlLocalControlBlock => $"\"Time To Live\" != {n} for a packet sent to the Local Network Control Block (see RFC 3171)",
-            ExpertItem.Ipv6PayloadLengthExceedsFrame => $"IPv6 payload length exceeds framing length ({n} bytes)",
-            ExpertItem.ArpDuplicateAddress => $"Duplicate IP address configured ({n >> 24}.{(n >> 16) & 0xFF}.{(n >> 8) & 0xFF}.{n & 0xFF})",
-            ExpertItem.EthernetPaddingNotZero => "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.",
-            ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum => $"Bad checksum [should be 0x{n:x4}]",
-            ExpertItem.UdpPossibleTraceroute => $"Possible traceroute: hop #{(n - TracerouteFirstPort) / 3 + 1}, attempt #{(n - TracerouteFirstPort) % 3 + 1}",
-            ExpertItem.UdpLengthBelowHeader => $"Bad length value {n} < 8",
-            ExpertItem.UdpLengthExceedsPayload => $"Bad length value {n} > IP payload length",
-            ExpertItem.UdpZeroChecksum => "Illegal checksum value (0)",
-            ExpertItem.TcpShortSegment => "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)",
-            ExpertItem.TcpBogusHeaderLength => $"Bogus TCP header length ({n}, must be at least 20)",
-            ExpertItem.TcpAckNonzero => "The acknowledgment number field is nonzero while the ACK flag is not set",
-            ExpertItem.TcpSynAckAcceptingFastOpenData => "TCP SYN-ACK accepting TFO data",
-            ExpertItem.TcpSyn => $"Connection establish request (SYN): server port {n}",
-            ExpertItem.TcpSynAck => $"Connection establish acknowledge (SYN+ACK): server port {n}",
-            ExpertItem.TcpFin => "Connection finish (FIN)",
-            ExpertItem.TcpClosingActive => "This frame initiates the connection closing",
-            ExpertItem.TcpClosingPassive => "This frame undergoes the connection closing",
-            ExpertItem.TcpReset => "Connection reset (RST)",
-            ExpertItem.TcpUrgentPointerNonzero => "The urgent pointer field is nonzero while the URG flag is not set",
-            ExpertItem.TcpNopRun => "4 NOP in a row - a router may have removed some options",
-            ExpertItem.TcpOptionLengthInvalid => TcpOptionProblem(n),
-            ExpertItem.TcpOptionLengthMismatch => $"option length should be {n}",
-            ExpertItem.TcpMssPresent => "The non-SYN packet does contain a MSS option",
-            ExpertItem.TcpWindowScaleTooLarge => "Window scale shift exceeds 14",
-            ExpertItem.TcpSackMalformed => "suboption would go past end of option",
-            ExpertItem.TcpDsack => "D-SACK Sequence",
-            ExpertItem.TcpMssAbsent => "The SYN packet does not contain a MSS option",
-            ExpertItem.TcpReusedPorts => "A new tcp session is started with the same ports as an earlier session in this trace",
-            ExpertItem.TcpRetransmission => "This frame is a (suspected) retransmission",
-            ExpertItem.TcpFastRetransmission => "This frame is a (suspected) fast retransmission",
-            ExpertItem.TcpSpuriousRetransmission => "This frame is a (suspected) spurious retransmission",
-            ExpertItem.TcpOutOfOrder => "This frame is a (suspected) out-of-order segment",
-            ExpertItem.TcpLostSegment => "Previous segment(s) not captured (common at capture start)",
-            ExpertItem.TcpAckLostSegment => "ACKed segment that wasn't captured (common at capture start)",
-            ExpertItem.TcpWindowUpdate => "TCP window update",
-            ExpertItem.TcpWindowFull => "TCP window specified by the receiver is now completely full",
-            ExpertItem.TcpKeepAlive => "TCP keep-alive segment",
-            ExpertItem.TcpKeepAliveAck => "ACK to a TCP keep-alive segment",
-            ExpertItem.TcpDuplicateAck => $"Duplicate ACK (#{n})",
-            ExpertItem.TcpZeroWindowProbe => "TCP Zero Window Probe",
-            ExpertItem.TcpZeroWindow => "TCP Zero Window segment",
-            ExpertItem.TcpZeroWindowProbeAck => "ACK to a TCP Zero Window Probe",
-            ExpertItem.TcpMalformed => "Malformed Packet (Exception occurred)",
-            _ => finding.Item.ToString(),
-        };
+            case ExpertItem.PflogInvalidHeaderLength: w.Append("Invalid header length "); w.Append(n); break;
+            case ExpertItem.ErfPacketLoss: w.Append("Packet loss occurred between previous and current packet"); break;
+            case ExpertItem.ErfTruncated: w.Append("ERF Truncation Error"); break;
+            case ExpertItem.ErfRxError: w.Append("ERF Rx Error"); break;
+            case ExpertItem.ErfDsError: w.Append("ERF DS Error"); break;
+            case ExpertItem.ErfMoreExtensions: w.Append("More extension headers were present, not shown"); break;
+            case ExpertItem.FppBadCrc: w.Append("Bad CRC checksum [should be 0x"); w.AppendHex(n, 8); w.Append("]"); break;
+            case ExpertItem.FppBadMCrc: w.Append("Bad mCRC checksum [should be 0x"); w.AppendHex(n, 8); w.Append("]"); break;
+            case ExpertItem.DocsisLengthPastEnd: w.Append("Length field value goes past the end of the payload"); break;
+            case ExpertItem.DocsisExtendedHeaderLengthInvalid: w.Append("Extended Header Length Invalid!"); break;
+            case ExpertItem.DocsisBadHcs: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.GfpBadCoreHec: w.Append("Bad cHEC [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.GfpBadTypeHec: w.Append("Bad tHEC [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.GfpBadExtensionHec: w.Append("Bad eHEC [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.GfpBadFcs: w.Append("Bad FCS"); break;
+            case ExpertItem.Ipv4BogusLength: w.Append("Bogus IP length"); break;
+            case ExpertItem.Ipv4TotalLengthExceedsPacket: w.Append("IPv4 total length exceeds packet length ("); w.Append(n); w.Append(" bytes)"); break;
+            case ExpertItem.Ipv4TtlTooSmall: w.Append("\"Time To Live\" only "); w.Append(n); break;
+            case ExpertItem.Ipv4TtlLocalControlBlock: w.Append("\"Time To Live\" != "); w.Append(n); w.Append(" for a packet sent to the Local Network Control Block (see RFC 3171)"); break;
+            case ExpertItem.Ipv6PayloadLengthExceedsFrame: w.Append("IPv6 payload length exceeds framing length ("); w.Append(n); w.Append(" bytes)"); break;
+            case ExpertItem.ArpDuplicateAddress: w.Append("Duplicate IP address configured ("); w.Append(n >> 24); w.Append("."); w.Append((n >> 16) & 0xFF); w.Append("."); w.Append((n >> 8) & 0xFF); w.Append("."); w.Append(n & 0xFF); w.Append(")"); break;
+            case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
+            case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;
+            case ExpertItem.UdpLengthBelowHeader: w.Append("Bad length value "); w.Append(n); w.Append(" < 8"); break;
+            case ExpertItem.UdpLengthExceedsPayload: w.Append("Bad length value "); w.Append(n); w.Append(" > IP payload length"); break;
+            case ExpertItem.UdpZeroChecksum: w.Append("Illegal checksum value (0)"); break;
+            case ExpertItem.TcpShortSegment: w.Append("Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)"); break;
+            case ExpertItem.TcpBogusHeaderLength: w.Append("Bogus TCP header length ("); w.Append(n); w.Append(", must be at least 20)"); break;
+            case ExpertItem.TcpAckNonzero: w.Append("The acknowledgment number field is nonzero while the ACK flag is not set"); break;
+            case ExpertItem.TcpSynAckAcceptingFastOpenData: w.Append("TCP SYN-ACK accepting TFO data"); break;
+            case ExpertItem.TcpSyn: w.Append("Connection establish request (SYN): server port "); w.Append(n); break;
+            case ExpertItem.TcpSynAck: w.Append("Connection establish acknowledge (SYN+ACK): server port "); w.Append(n); break;
+            case ExpertItem.TcpFin: w.Append("Connection finish (FIN)"); break;
+            case ExpertItem.TcpClosingActive: w.Append("This frame initiates the connection closing"); break;
+            case ExpertItem.TcpClosingPassive: w.Append("This frame undergoes the connection closing"); break;
+            case ExpertItem.TcpReset: w.Append("Connection reset (RST)"); break;
+            case ExpertItem.TcpUrgentPointerNonzero: w.Append("The urgent pointer field is nonzero while the URG flag is not set"); break;
+            case ExpertItem.TcpNopRun: w.Append("4 NOP in a row - a router may have removed some options"); break;
+            case ExpertItem.TcpOptionLengthInvalid: WriteTcpOptionProblem(n, ref w); break;
+            case ExpertItem.TcpOptionLengthMismatch: w.Append("option length should be "); w.Append(n); break;
+            case ExpertItem.TcpMssPresent: w.Append("The non-SYN packet does contain a MSS option"); break;
+            case ExpertItem.TcpWindowScaleTooLarge: w.Append("Window scale shift exceeds 14"); break;
+            case ExpertItem.TcpSackMalformed: w.Append("suboption would go past end of option"); break;
+            case ExpertItem.TcpDsack: w.Append("D-SACK Sequence"); break;
+            case ExpertItem.TcpMssAbsent: w.Append("The SYN packet does not contain a MSS option"); break;
+            case ExpertItem.TcpReusedPorts: w.Append("A new tcp session is started with the same ports as an earlier session in this trace"); break;
+            case ExpertItem.TcpRetransmission: w.Append("This frame is a (suspected) retransmission"); break;
+            case ExpertItem.TcpFastRetransmission: w.Append("This frame is a (suspected) fast retransmission"); break;
+            case ExpertItem.TcpSpuriousRetransmission: w.Append("This frame is a (suspected) spurious retransmission"); break;
+            case ExpertItem.TcpOutOfOrder: w.Append("This frame is a (suspected) out-of-order segment"); break;
+            case ExpertItem.TcpLostSegment: w.Append("Previous segment(s) not captured (common at capture start)"); break;
+            case ExpertItem.TcpAckLostSegment: w.Append("ACKed segment that wasn't captured (common at capture start)"); break;
+            case ExpertItem.TcpWindowUpdate: w.Append("TCP window update"); break;
+            case ExpertItem.TcpWindowFull: w.Append("TCP window specified by the receiver is now completely full"); break;
+            case ExpertItem.TcpKeepAlive: w.Append("TCP keep-alive segment"); break;
+            case ExpertItem.TcpKeepAliveAck: w.Append("ACK to a TCP keep-alive segment"); break;
+            case ExpertItem.TcpDuplicateAck: w.Append("Duplicate ACK (#"); w.Append(n); w.Append(")"); break;
+            case ExpertItem.TcpZeroWindowProbe: w.Append("TCP Zero Window Probe"); break;
+            case ExpertItem.TcpZeroWindow: w.Append("TCP Zero Window segment"); break;
+            case ExpertItem.TcpZeroWindowProbeAck: w.Append("ACK to a TCP Zero Window Probe"); break;
+            case ExpertItem.TcpMalformed: w.Append("Malformed Packet (Exception occurred)"); break;
+            default: w.Append(finding.Item.ToString()); break;
+        }
+        written = w.Length;
+        return w.Fits;
     }
 
     /// <summary>The first port of the traceroute range tshark recognises (LBL traceroute's 33434 + 1).</summary>
@@ -245,21 +313,72 @@ public static class ExpertItems
     /// </summary>
     public static uint TcpOptionProblemArgument(int problem, byte kind, byte length) => (uint)problem << 16 | (uint)kind << 8 | length;
 
-    private static string TcpOptionProblem(uint argument)
+    private static void WriteTcpOptionProblem(uint argument, ref SummaryText w)
     {
-        string name = TcpOptionName((byte)(argument >> 8));
+        byte kind = (byte)(argument >> 8);
         uint length = argument & 0xFF;
         string bytes = length == 1 ? "byte" : "bytes";
-        return (argument >> 16) switch
+        if (KnownTcpOptionName(kind) is { } name)
+            w.Append(name);
+        else
         {
-            0 => $"{name} (length byte past end of options)",
-            1 => $"{name} (with too-short option length = {length} {bytes})",
-            _ => $"{name} (option length = {length} {bytes} says option goes past end of options)",
-        };
+            // an unknown kind's name carries its number, written here rather than built per packet
+            w.Append("Unknown (0x"); w.AppendHex(kind, 2); w.Append(")");
+        }
+        switch (argument >> 16)
+        {
+            case 0: w.Append(" (length byte past end of options)"); break;
+            case 1: w.Append(" (with too-short option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(")"); break;
+            default: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
+        }
+    }
+
+    /// <summary>Text written into a span without allocating; <see cref="Fits"/> false once something did not fit.</summary>
+    private ref struct SummaryText(Span<char> destination)
+    {
+        private readonly Span<char> _destination = destination;
+        public int Length;
+        public bool Fits = true;
+
+        public void Append(string text)
+        {
+            if (_destination.Length - Length < text.Length)
+            {
+                Fits = false;
+                return;
+            }
+            text.CopyTo(_destination[Length..]);
+            Length += text.Length;
+        }
+
+        public void Append(long value)
+        {
+            if (value < 0)
+                Append("-");
+            ulong magnitude = (ulong)Math.Abs(value);
+            if (_destination.Length - Length < Fields.DigitText.DecimalDigits(magnitude))
+            {
+                Fits = false;
+                return;
+            }
+            Length += Fields.DigitText.WriteDecimal(magnitude, _destination[Length..]);
+        }
+
+        public void AppendHex(ulong value, int digits)
+        {
+            if (_destination.Length - Length < Math.Max(digits, 16))
+            {
+                Fits = false;
+                return;
+            }
+            Length += Fields.DigitText.WriteHex(value, digits, _destination[Length..]);
+        }
     }
 
     /// <summary>The name tshark 4.0 gives a TCP option kind in its messages.</summary>
-    public static string TcpOptionName(byte kind) => kind switch
+    public static string TcpOptionName(byte kind) => KnownTcpOptionName(kind) ?? $"Unknown (0x{kind:x2})";
+
+    private static string? KnownTcpOptionName(byte kind) => kind switch
     {
         2 => "Maximum segment size",
         3 => "Window scale",
@@ -284,6 +403,6 @@ public static class ExpertItems
         76 => "Riverbed Probe",
         78 => "Riverbed Transparency",
         253 or 254 => "Experimental",
-        _ => $"Unknown (0x{kind:x2})",
+        _ => null,
     };
 }

@@ -21,7 +21,7 @@ public static class FieldFormatter
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
-            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Decoding.ProtocolChain.MaxLength)),
+            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
         _ => MaxLength,
     };
 
@@ -114,6 +114,7 @@ public static class FieldFormatter
                     ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
+                    ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
                     ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64
                         => Ieee802154.Ieee802154FieldReader.TryFormat(value, destination, out written),
                     _ => SixLowpan.SixLowpanFieldReader.Serves(field.Computed) && SixLowpan.SixLowpanFieldReader.TryFormat(value, buffer, destination, out written),

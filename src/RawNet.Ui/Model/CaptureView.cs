@@ -32,6 +32,9 @@ public sealed class CaptureView
     private int _replaySpeed;
     private PacketDecoder? _matchDecoder;
     private DecodedPacket? _matchPacket;
+
+    /// <summary>Finds the expert items of the frames <see cref="MatchNew"/> reads, for a filter on them (_ws.expert, _ws.malformed).</summary>
+    private Protocols.Expert.ExpertFinder? _matchExpert;
     private byte[] _matchBuffer = [];
 
     /// <summary>Shows the frames of <paramref name="source"/>; <paramref name="sourceName"/> names it in the status bar.</summary>
@@ -953,6 +956,9 @@ public sealed class CaptureView
             _matchDecoder.Decode(frame, metadata, i + 1, _matchPacket);
             if (filter.UsesAnalysis)
                 Source.Annotate(_matchPacket, i, matches.Count > 0 ? matches[^1] : -1);
+            // the expert items read the analysis just restored; duplicate ARP addresses are remembered from the frames this finder saw
+            if (filter.UsesExpert)
+                (_matchExpert ??= RawNet.Output.Fields.ExpertAnalysis.CreateFinder()).Annotate(_matchPacket, frame);
             if (filter.Matches(_matchPacket, frame))
                 matches.Add(i);
         }
@@ -981,6 +987,7 @@ public sealed class CaptureView
         using var reader = CaptureFileReader.Open(Source.Index.Path);
         int index = 0;
         bool analysed = filter.UsesAnalysis;
+        var expert = filter.UsesExpert ? RawNet.Output.Fields.ExpertAnalysis.CreateFinder() : null;
         try
         {
             while (index < TotalCount && reader.TryReadNext(out var frame))
@@ -988,6 +995,7 @@ public sealed class CaptureView
                 decoder.Decode(frame.Data, frame.Metadata, index + 1, packet);
                 if (analysed)
                     Source.Annotate(packet, index, matches.Count > 0 ? matches[^1] : -1);
+                expert?.Annotate(packet, frame.Data);
                 if (filter.Matches(packet, frame.Data))
                 {
                     matches.Add(index);

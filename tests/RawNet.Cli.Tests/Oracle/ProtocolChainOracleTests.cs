@@ -170,7 +170,7 @@ public sealed class ProtocolChainOracleTests
     }
 
     /// <summary>Per frame: whether RawNet decodes its link type.</summary>
-    private static List<bool> Decoded(string path)
+    internal static List<bool> Decoded(string path)
     {
         var decoded = new List<bool>();
         using var reader = CaptureFileReader.Open(path);

@@ -1,0 +1,49 @@
+using RawNet.Output.Columns;
+using RawNet.Output.Columns.Info;
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Expert;
+
+namespace RawNet.Output.Fields;
+
+/// <summary>
+/// Puts an <see cref="ExpertFinder"/> behind a conversation tracker for outputs that show the expert items' fields
+/// (<see cref="ExpertFields"/>: <c>_ws.expert</c>, <c>_ws.malformed</c>), with tshark's tree built (as <c>-T fields</c>, <c>-V</c>
+/// and display filters build it). A packet is malformed when its Info column ends as tshark's does after its malformed
+/// exception ("[Malformed Packet]", or a contained item longer than its container), the one judgement RawNet makes of
+/// that (<see cref="InfoColumn"/>); a packet only cut short by the capture ("[Packet size limited during capture]") is not.
+/// </summary>
+public static class ExpertAnalysis
+{
+    /// <summary>Gives <paramref name="tracker"/> a finder when <paramref name="used"/> (and it has none yet).</summary>
+    public static void AttachIf(bool used, ConversationTracker? tracker)
+    {
+        if (used && tracker is not null && tracker.Expert is null)
+            tracker.Expert = CreateFinder();
+    }
+
+    /// <summary>A finder that judges malformed packets by their Info column.</summary>
+    public static ExpertFinder CreateFinder() => new() { TreeBuilt = true, Exceptions = new InfoMarks().MalformedIn };
+
+    /// <summary>Reads the end of each packet's Info column into a line of its own, so judging allocates nothing.</summary>
+    private sealed class InfoMarks
+    {
+        private readonly TextLine _line = new();
+
+        public string? MalformedIn(DecodedPacket packet, ReadOnlySpan<byte> frame)
+        {
+            _line.Clear();
+            InfoColumn.Append(_line, packet, frame);
+            var text = _line.Text;
+            // a malformed layer in a cut 802.3 frame: its mark, then the trailer's "size limited"
+            if (text.EndsWith(InfoColumn.SizeLimitedMark, StringComparison.Ordinal))
+                text = text[..^InfoColumn.SizeLimitedMark.Length];
+            bool malformed = text.EndsWith(InfoColumn.MalformedMark, StringComparison.Ordinal)
+                || text.EndsWith(Ieee80211Info.ContainedItemMark, StringComparison.Ordinal);
+            if (!malformed)
+                return null;
+            string protocol = ProtocolColumn.InnermostOf(packet, frame);
+            return protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+        }
+    }
+}

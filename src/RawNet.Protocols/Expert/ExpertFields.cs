@@ -1,0 +1,115 @@
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Expert;
+
+/// <summary>
+/// tshark's fields of expert items, read from the items an <see cref="ExpertFinder"/> kept in a packet's analysis
+/// (<see cref="PacketAnalysis.Expert"/>): <c>_ws.expert</c> (the item's line), its message, severity and group (Wireshark's
+/// PI_ numbers, as <c>-T fields</c> prints them), one occurrence per item in tshark's order; <c>_ws.malformed</c>, which
+/// tshark adds for its malformed exception ("[Malformed Packet: TCP]") and, hidden, with every item of the Malformed
+/// group (shown as its name, "_ws.malformed"); and <c>_ws.malformed.expert</c>, the exception's item. Absent until a
+/// finder looked at the packet (<see cref="ConversationTracker.Expert"/>). The fields hang off the frame and stay out of
+/// the layer trees, where tshark shows them inside the protocol that added them.
+/// </summary>
+public static class ExpertFields
+{
+    public static readonly FieldDefinition Expert = FieldDefinition.Tracked("_ws.expert", "Expert Info", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
+    public static readonly FieldDefinition Message = FieldDefinition.Tracked("_ws.expert.message", "Message", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
+    public static readonly FieldDefinition Severity = FieldDefinition.Tracked("_ws.expert.severity", "Severity level", LayerKind.Frame, FieldKind.Decimal, AnalysisValue.Expert, inTree: false);
+    public static readonly FieldDefinition Group = FieldDefinition.Tracked("_ws.expert.group", "Group", LayerKind.Frame, FieldKind.Decimal, AnalysisValue.Expert, inTree: false);
+    public static readonly FieldDefinition Malformed = FieldDefinition.Tracked("_ws.malformed", "Malformed Packet", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
+    public static readonly FieldDefinition MalformedExpert = FieldDefinition.Tracked("_ws.malformed.expert", "Malformed Packet (Exception occurred)", LayerKind.Frame, FieldKind.Marker, AnalysisValue.Expert, inTree: false);
+
+    /// <summary>Every expert field.</summary>
+    public static readonly FieldDefinition[] All = [Expert, Message, Severity, Group, Malformed, MalformedExpert];
+
+    /// <summary>Characters enough for any of these fields' texts.</summary>
+    public const int MaxLength = ExpertItems.MaxSummaryLength + 64;
+
+    /// <summary>True for a field of this table (what needs an <see cref="ExpertFinder"/> behind the tracker).</summary>
+    public static bool Contains(FieldDefinition field) => field.Analysis == AnalysisValue.Expert;
+
+    /// <summary>A <c>_ws.malformed</c> value's number: the exception's item, "[Malformed Packet: PROTO]".</summary>
+    private const ulong ExceptionItem = 1;
+
+    /// <summary>Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> from <paramref name="analysis"/>.</summary>
+    public static bool TryRead(FieldDefinition field, PacketAnalysis analysis, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (!analysis.HasExpert || occurrence < 0)
+            return false;
+        var items = analysis.Expert;
+        if (ReferenceEquals(field, MalformedExpert))
+            return occurrence == 0 && analysis.MalformedIn is not null && Number(1, out value);
+        if (ReferenceEquals(field, Malformed))
+            return TryReadMalformed(analysis, occurrence, out value);
+        if (occurrence >= items.Length)
+            return false;
+        var finding = items[occurrence];
+        if (ReferenceEquals(field, Severity))
+            return Number(ExpertItems.SeverityCode(ExpertItems.Severity(finding.Item)), out value);
+        if (ReferenceEquals(field, Group))
+            return Number(ExpertItems.GroupCode(ExpertItems.Group(finding.Item)), out value);
+        // the line and the message are written from the item when shown
+        return Number((ulong)occurrence, out value);
+    }
+
+    /// <summary>
+    /// <c>_ws.malformed</c>'s occurrences in tree order: one hidden item for each item of the Malformed group, and before
+    /// the exception's own item the "[Malformed Packet: PROTO]" it hangs under.
+    /// </summary>
+    private static bool TryReadMalformed(PacketAnalysis analysis, int occurrence, out FieldValue value)
+    {
+        value = default;
+        int seen = 0;
+        var items = analysis.Expert;
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (ExpertItems.Group(items[i].Item) != ExpertGroup.Malformed)
+                continue;
+            bool exception = i == items.Length - 1 && analysis.MalformedIn is not null;
+            if (exception && seen++ == occurrence)
+                return Number(ExceptionItem, out value);
+            if (seen++ == occurrence)
+                return Number(0, out value);
+        }
+        return false;
+    }
+
+    /// <summary>Writes the text of a <see cref="FieldKind.BuiltText"/> field of this table; false when it does not fit.</summary>
+    public static bool TryFormat(FieldDefinition field, in FieldValue value, PacketAnalysis analysis, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (ReferenceEquals(field, Malformed))
+        {
+            return value.Number == ExceptionItem
+                ? TryConcat(destination, "[Malformed Packet: ", analysis.MalformedIn ?? "", "]", out written)
+                : TryConcat(destination, Malformed.Name, "", "", out written);
+        }
+        if (value.Number >= (ulong)analysis.ExpertCount)
+            return false;
+        var finding = analysis.Expert[(int)value.Number];
+        return ReferenceEquals(field, Expert)
+            ? ExpertItems.TryWriteLine(finding, destination, out written)
+            : ExpertItems.TryWriteSummary(finding, destination, out written);
+    }
+
+    private static bool TryConcat(Span<char> destination, string first, string second, string third, out int written)
+    {
+        written = first.Length + second.Length + third.Length;
+        if (destination.Length < written)
+            return false;
+        first.CopyTo(destination);
+        second.CopyTo(destination[first.Length..]);
+        third.CopyTo(destination[(first.Length + second.Length)..]);
+        return true;
+    }
+
+    private static bool Number(ulong number, out FieldValue value)
+    {
+        value = new FieldValue(number, 0, 0);
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Expert;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Tests.ExpertInfo;
+
+public sealed class ExpertFieldsTests
+{
+    [Fact]
+    public void Every_summary_is_written_without_allocating_as_built()
+    {
+        Span<char> text = stackalloc char[ExpertItems.MaxSummaryLength];
+        foreach (var item in Enum.GetValues<ExpertItem>())
+        {
+            foreach (uint argument in new uint[] { 0, 9, ExpertItems.TracerouteFirstPort + 7, uint.MaxValue, ExpertItems.TcpOptionProblemArgument(2, 99, 255) })
+            {
+                var finding = new ExpertFinding(item, argument);
+                Assert.True(ExpertItems.TryWriteSummary(finding, text, out int written), $"{item} {argument}");
+                Assert.Equal(ExpertItems.Summary(finding), new string(text[..written]));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ExpertItem.ArpDuplicateAddress, 0xC0A80001u, "Duplicate IP address configured (192.168.0.1)")]
+    [InlineData(ExpertItem.UdpPossibleTraceroute, ExpertItems.TracerouteFirstPort + 7, "Possible traceroute: hop #3, attempt #2")]
+    [InlineData(ExpertItem.FppBadCrc, 0xDEADBEEFu, "Bad CRC checksum [should be 0xdeadbeef]")]
+    [InlineData(ExpertItem.IcmpBadChecksum, 0xAu, "Bad checksum [should be 0x000a]")]
+    [InlineData(ExpertItem.TcpDuplicateAck, 12u, "Duplicate ACK (#12)")]
+    [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x016301u, "Unknown (0x63) (with too-short option length = 1 byte)")]
+    [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x02020Au, "Maximum segment size (option length = 10 bytes says option goes past end of options)")]
+    [InlineData(ExpertItem.Ipv4TtlTooSmall, 1u, "\"Time To Live\" only 1")]
+    public void Summaries_carry_their_numbers_as_tshark_writes_them(ExpertItem item, uint argument, string expected) =>
+        Assert.Equal(expected, ExpertItems.Summary(new ExpertFinding(item, argument)));
+
+    [Fact]
+    public void An_items_line_names_its_severity_and_group_as_tshark_does()
+    {
+        Span<char> text = stackalloc char[ExpertFields.MaxLength];
+        Assert.True(ExpertItems.TryWriteLine(new ExpertFinding(ExpertItem.TcpSyn, 9), text, out int written));
+        Assert.Equal("Expert Info (Chat/Sequence): Connection establish request (SYN): server port 9", new string(text[..written]));
+        Assert.True(ExpertItems.TryWriteLine(new ExpertFinding(ExpertItem.TcpMalformed), text, out written));
+        Assert.Equal("Expert Info (Error/Malformed): Malformed Packet (Exception occurred)", new string(text[..written]));
+        Assert.False(ExpertItems.TryWriteLine(new ExpertFinding(ExpertItem.TcpSyn, 9), text[..20], out _));
+    }
+
+    [Fact]
+    public void Severity_and_group_are_wiresharks_PI_numbers()
+    {
+        Assert.Equal(0x00200000u, ExpertItems.SeverityCode(ExpertSeverity.Chat));
+        Assert.Equal(0x00400000u, ExpertItems.SeverityCode(ExpertSeverity.Note));
+        Assert.Equal(0x00600000u, ExpertItems.SeverityCode(ExpertSeverity.Warning));
+        Assert.Equal(0x00800000u, ExpertItems.SeverityCode(ExpertSeverity.Error));
+        Assert.Equal(0x01000000u, ExpertItems.GroupCode(ExpertGroup.Checksum));
+        Assert.Equal(0x02000000u, ExpertItems.GroupCode(ExpertGroup.Sequence));
+        Assert.Equal(0x07000000u, ExpertItems.GroupCode(ExpertGroup.Malformed));
+        Assert.Equal(0x09000000u, ExpertItems.GroupCode(ExpertGroup.Protocol));
+    }
+
+    [Fact]
+    public void The_fields_are_absent_until_a_finder_looked()
+    {
+        var packet = new DecodedPacket();
+        foreach (var field in ExpertFields.All)
+            Assert.False(FieldReader.TryRead(field, packet, 0, default, 0, out _));
+    }
+
+    [Fact]
+    public void The_fields_show_each_item_in_order_and_malformed_for_the_exception_and_each_malformed_item()
+    {
+        var packet = new DecodedPacket();
+        var items = packet.Analysis.ExpertBuffer;
+        items[0] = new ExpertFinding(ExpertItem.TcpSyn, 80);
+        items[1] = new ExpertFinding(ExpertItem.TcpShortSegment);
+        items[2] = new ExpertFinding(ExpertItem.TcpMalformed);
+        packet.Analysis.SetExpert(3, "TCP");
+
+        Assert.Equal(["Connection establish request (SYN): server port 80", "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)", "Malformed Packet (Exception occurred)"],
+            Values(packet, ExpertFields.Message));
+        Assert.Equal(["2097152", "6291456", "8388608"], Values(packet, ExpertFields.Severity));
+        Assert.Equal(["33554432", "117440512", "117440512"], Values(packet, ExpertFields.Group));
+        Assert.Equal("Expert Info (Chat/Sequence): Connection establish request (SYN): server port 80", Values(packet, ExpertFields.Expert)[0]);
+        Assert.Equal(["_ws.malformed", "[Malformed Packet: TCP]", "_ws.malformed"], Values(packet, ExpertFields.Malformed));
+        Assert.Equal(["1"], Values(packet, ExpertFields.MalformedExpert));
+
+        packet.Analysis.SetExpert(1, null);
+        Assert.Empty(Values(packet, ExpertFields.Malformed));
+        Assert.Empty(Values(packet, ExpertFields.MalformedExpert));
+        Assert.Single(Values(packet, ExpertFields.Message));
+    }
+
+    [Fact]
+    public void The_fields_are_the_frames_and_named_as_in_tshark()
+    {
+        foreach (var name in new[] { "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.malformed", "_ws.malformed.expert" })
+        {
+            Assert.True(FieldCatalog.TryFind(name, out var definitions), name);
+            Assert.All(definitions, d => Assert.Equal(LayerKind.Frame, d.Layer));
+            Assert.All(definitions, d => Assert.False(d.InTree));
+        }
+    }
+
+    private static List<string> Values(DecodedPacket packet, FieldDefinition field)
+    {
+        var values = new List<string>();
+        for (int occurrence = 0; FieldReader.TryRead(field, packet, 0, default, occurrence, out var value); occurrence++)
+            values.Add(FieldFormatter.Format(field, value, default, packet));
+        return values;
+    }
+}
