@@ -19,7 +19,7 @@ internal static class FilterLiteral
         {
             case FieldKind.Decimal:
             case FieldKind.Hex:
-                if (!TryParseInteger(text, out node.Number))
+                if (!TryParseInteger(text, out node.Number) && !TryParseValueName(text, field, out node.Number))
                 {
                     error = $"'{text}' is not a valid number for {field.Name}";
                     return false;
@@ -276,5 +276,15 @@ internal static class FilterLiteral
         if (!text.Contains(':') || text.Contains('%') || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
             return false;
         return parsed.TryWriteBytes(address, out _);
+    }
+
+    /// <summary>A value named as tshark's filters accept it, for the fields whose values have names RawNet knows (the expert severity and group).</summary>
+    public static bool TryParseValueName(string name, FieldDefinition field, out ulong value)
+    {
+        uint code = 0;
+        bool known = ReferenceEquals(field, RawNet.Protocols.Expert.ExpertFields.Severity) ? RawNet.Protocols.Expert.ExpertItems.TryParseSeverity(name, out code)
+            : ReferenceEquals(field, RawNet.Protocols.Expert.ExpertFields.Group) && RawNet.Protocols.Expert.ExpertItems.TryParseGroup(name, out code);
+        value = code;
+        return known;
     }
 }

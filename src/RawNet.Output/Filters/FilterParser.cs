@@ -340,6 +340,9 @@ internal sealed class FilterParser
             case Shape.Bytes:
                 return TryByteLiteral(name, value, out node.Bytes);
         }
+        // A value's name in quotes, as tshark takes it ("_ws.expert.severity == \"Note\"").
+        if (value.Kind == TokenKind.String && FilterLiteral.TryParseValueName(Encoding.UTF8.GetString(value.Bytes), node.Definitions![0], out node.Number))
+            return true;
         if (value.Kind == TokenKind.String)
             return Fail($"{name} is {Family(node.FieldKind)} and cannot be compared with a string ({value.Text})", value.Start);
         if (value.Kind == TokenKind.Character)

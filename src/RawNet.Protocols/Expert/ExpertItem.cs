@@ -177,6 +177,38 @@ public static class ExpertItems
         _ => 0x09000000,
     };
 
+    /// <summary>Wireshark's names of the severities, as <c>tshark -G values</c> lists them for <c>_ws.expert.severity</c>.</summary>
+    private static readonly (string Name, uint Code)[] SeverityNames =
+        [("Error", 0x00800000), ("Warning", 0x00600000), ("Note", 0x00400000), ("Chat", 0x00200000), ("Comment", 0x00100000)];
+
+    /// <summary>Wireshark's names of the groups, as <c>tshark -G values</c> lists them for <c>_ws.expert.group</c> (PI_CHECKSUM 1 ... PI_DEPRECATED 14, in the top byte).</summary>
+    private static readonly string[] GroupNames =
+        ["Checksum", "Sequence", "Response", "Request", "Undecoded", "Reassemble", "Malformed", "Debug", "Protocol", "Security", "Comment",
+            "Decryption", "Assumption", "Deprecated"];
+
+    /// <summary>The code of a severity named as tshark's display filters accept it (<c>_ws.expert.severity == error</c>), any case.</summary>
+    public static bool TryParseSeverity(string name, out uint code)
+    {
+        foreach (var (known, value) in SeverityNames)
+        {
+            if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+            {
+                code = value;
+                return true;
+            }
+        }
+        code = 0;
+        return false;
+    }
+
+    /// <summary>The code of a group named as tshark's display filters accept it (<c>_ws.expert.group == Sequence</c>), any case.</summary>
+    public static bool TryParseGroup(string name, out uint code)
+    {
+        int index = Array.FindIndex(GroupNames, known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase));
+        code = index < 0 ? 0 : (uint)(index + 1) << 24;
+        return index >= 0;
+    }
+
     /// <summary>
     /// Writes the line tshark shows for <paramref name="finding"/> (its <c>_ws.expert</c> item): "Expert Info
     /// (Severity/Group): summary"; false when it does not fit.
