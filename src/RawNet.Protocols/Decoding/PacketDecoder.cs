@@ -2844,6 +2844,25 @@ public sealed partial class PacketDecoder
     ];
 
     /// <summary>
+    /// The protocol on <paramref name="port"/> whose first read fails when the capture kept none of the UDP payload, and
+    /// what the packet's stop says; null for the others.
+    /// </summary>
+    private static (LayerKind Kind, string Reason)? CutBeforeFirstRead(ushort port) => port switch
+    {
+        DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal => (LayerKind.Dns, "DNS message cut short by the capture length"),
+        TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
+        TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
+        TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
+        TunnelPorts.GreInUdp => (LayerKind.Gre, "GRE header cut short by the capture length"),
+        TunnelPorts.LispData => (LayerKind.LispData, "LISP data header cut short by the capture length"),
+        TunnelPorts.Amt => (LayerKind.Amt, "AMT message cut short by the capture length"),
+        TunnelPorts.Tzsp => (LayerKind.Tzsp, "TZSP header cut short by the capture length"),
+        TunnelPorts.CapwapData => (LayerKind.CapwapData, "CAPWAP header cut short by the capture length"),
+        TunnelPorts.LwappData or TunnelPorts.LwappControl => (LayerKind.Lwapp, "LWAPP header cut short by the capture length"),
+        _ => null,
+    };
+
+    /// <summary>
     /// Hands a UDP payload to what <paramref name="port"/> carries, as tshark's dissector table would: RawNet's own
     /// protocols on their ports (tunnels, DNS, L2TP), and for a port of a protocol RawNet does not decode, the payload as
     /// data when tshark's dissector there takes it (<see cref="UdpPortTable"/>).
@@ -2853,60 +2872,25 @@ public sealed partial class PacketDecoder
     {
         if (captured <= payload)
         {
-            // A payload of which the capture kept nothing: DNS, Geneve and MPLS in UDP add no layer (tshark shows none either),
-            // but their first read fails, so the packet is cut; VXLAN, GTP and Teredo take it and show nothing.
-            switch (port)
+            // A payload of which the capture kept nothing: what tshark's dissector would refuse goes on; a protocol whose
+            // first read fails adds no layer (tshark shows none either) but cuts the packet; VXLAN, GTP and Teredo take it
+            // and show nothing.
+            if (port is DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal && _partialDatagram
+                || port == TunnelPorts.LispData && !LispDataHeader.IsTaken(destinationPort, end - payload))
+                return false;
+            if (CutBeforeFirstRead(port) is { } cut)
             {
-                case DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal when !_partialDatagram:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Dns, payload, "DNS message cut short by the capture length");
-                    return true;
-                case TunnelPorts.Geneve:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Geneve, payload, "Geneve header cut short by the capture length");
-                    return true;
-                case TunnelPorts.MplsInUdp:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Mpls, payload, "MPLS label stack cut short by the capture length");
-                    return true;
-                case TunnelPorts.VxlanGpe:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.VxlanGpe, payload, "VXLAN-GPE header cut short by the capture length");
-                    return true;
-                case TunnelPorts.GreInUdp:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Gre, payload, "GRE header cut short by the capture length");
-                    return true;
-                case TunnelPorts.LispData:
-                    if (!LispDataHeader.IsTaken(destinationPort, end - payload))
-                        return false;
-                    Stop(DecodeOutcome.Truncated, LayerKind.LispData, payload, "tunnel header cut short by the capture length");
-                    return true;
-                case TunnelPorts.Amt:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Amt, payload, "tunnel header cut short by the capture length");
-                    return true;
-                case TunnelPorts.Tzsp:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Tzsp, payload, "TZSP header cut short by the capture length");
-                    return true;
-                case TunnelPorts.CapwapData:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.CapwapData, payload, "CAPWAP header cut short by the capture length");
-                    return true;
-                case TunnelPorts.LwappData or TunnelPorts.LwappControl:
-                    if (end > payload)
-                        Stop(DecodeOutcome.Truncated, LayerKind.Lwapp, payload, "LWAPP header cut short by the capture length");
-                    return true;
-                case TunnelPorts.Vxlan:
-                    return true;
-                case TunnelPorts.Gtp or TunnelPorts.Teredo:
-                    return _options.TsharkUdpPorts;
-                case L2tpPorts.L2tp:
-                    return L2tpHeader.IsTaken([], end - payload);
-                default:
-                    return _options.TsharkUdpPorts && UdpPortTable.KindOf(port) == UdpPayloadKind.None && UdpPortTable.Takes(port, UdpPortTable.KindOf(otherPort));
+                if (end > payload)
+                    Stop(DecodeOutcome.Truncated, cut.Kind, payload, cut.Reason);
+                return true;
             }
+            return port switch
+            {
+                TunnelPorts.Vxlan => true,
+                TunnelPorts.Gtp or TunnelPorts.Teredo => _options.TsharkUdpPorts,
+                L2tpPorts.L2tp => L2tpHeader.IsTaken([], end - payload),
+                _ => _options.TsharkUdpPorts && UdpPortTable.KindOf(port) == UdpPayloadKind.None && UdpPortTable.Takes(port, UdpPortTable.KindOf(otherPort)),
+            };
         }
         var bytes = input.Bytes[payload..captured];
         switch (port)

@@ -38,7 +38,7 @@ public static class ProtocolChain
             LayerKind.Ipv6DestinationOptions => "ipv6.dstopts",
             LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
-            LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || IsIcmpv6Body(packet, index, frame) => null,
+            LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6 => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
             // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
             LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount ? null : DataName,
@@ -83,15 +83,6 @@ public static class ProtocolChain
         const byte xid = 0xAF, pollFinal = 0x10, basicFormat = 0x81;
         return llc.Length > Llc.LlcHeader.Field.Control && (llc[Llc.LlcHeader.Field.Control] & ~pollFinal) == xid
             && information.Length > 0 && information[0] == basicFormat;
-    }
-
-    /// <summary>The body of an ICMPv6 message other than an echo, which ICMPv6's own dissector reads (options, addresses): no data.</summary>
-    private static bool IsIcmpv6Body(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
-    {
-        if (packet[index - 1].Kind != LayerKind.Icmpv6)
-            return false;
-        var icmpv6 = packet.HeaderOf(packet[index - 1], frame);
-        return icmpv6.Length > 0 && !Icmpv6.Icmpv6Message.IsEcho(icmpv6[0]);
     }
 
     private static bool MacsecCarriesEtherType(ReadOnlySpan<byte> header) =>

@@ -59,7 +59,8 @@ public static class Icmpv6Message
 
     /// <summary>
     /// The <see cref="Decoding.Layer.Detail"/> of the payload layer after an ICMPv6 message other than an echo: ICMPv6's own
-    /// dissector reads that body (options, addresses, MLD records), so tshark shows no data.data for it.
+    /// dissector reads that body (options, addresses, MLD records), so tshark shows no data for it: no data.data, no "data"
+    /// in frame.protocols.
     /// </summary>
     public const byte BodyReadByIcmpv6 = 2;
 }
