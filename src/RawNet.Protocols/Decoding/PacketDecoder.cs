@@ -68,8 +68,8 @@ namespace RawNet.Protocols.Decoding;
 /// </param>
 /// <param name="TsharkUdpPorts">
 /// Give a UDP payload to tshark's dissector on the lower port when tshark would (<see cref="UdpPortTable"/>: it stays
-/// data), before RawNet's own protocol on the higher one. Off, only RawNet's own ports count, as tcpdump's printers look
-/// at them (its summary lines decode so).
+/// data), before RawNet's own protocol on the higher one. Off, only RawNet's own ports count, tunnels first, whichever
+/// port is lower: the tcpdump summary decodes a frame again so when a tunnel's port lost the payload.
 /// </param>
 public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default,
     bool FollowSessions = true, bool TsharkUdpPorts = true)
@@ -2820,8 +2820,8 @@ public sealed partial class PacketDecoder
         }
         else if (!input.Quoted)
         {
-            // tcpdump's printers check ports in a fixed order of protocols, whichever port is lower.
-            foreach (ushort port in OwnUdpPortsInTcpdumpOrder)
+            // A fixed order of protocols, tunnels first, whichever port is lower (for the tcpdump summary).
+            foreach (ushort port in OwnUdpPortsTunnelsFirst)
             {
                 if (udp.HasPort(port) && DecodeOnUdpPort(input, port, 0, udp.DestinationPort, payload, captured, end))
                     return;
@@ -2835,8 +2835,13 @@ public sealed partial class PacketDecoder
             _packet.LayerRef(count).Detail = UdpHeuristics.ClaimedByWireGuard;
     }
 
-    /// <summary>RawNet's own UDP ports in the order tcpdump's printers are tried (with <see cref="DecoderOptions.TsharkUdpPorts"/> off).</summary>
-    private static ReadOnlySpan<ushort> OwnUdpPortsInTcpdumpOrder =>
+    /// <summary>
+    /// RawNet's own UDP ports, tunnels first, in the order tried with <see cref="DecoderOptions.TsharkUdpPorts"/> off, for
+    /// the tcpdump summary, whose tunnel printers need the tunnel's layers. This is not tcpdump's whole order (it prints
+    /// DNS, L2TP and many protocols RawNet does not decode before some tunnels); the summary printer follows that by port
+    /// where it prints from the bytes, and re-decodes only when a tunnel's port lost the payload.
+    /// </summary>
+    private static ReadOnlySpan<ushort> OwnUdpPortsTunnelsFirst =>
     [
         TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.CapwapData, TunnelPorts.LwappData,
         TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Sflow, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
