@@ -476,64 +476,47 @@ public sealed partial class SummaryPrinter
         // tcpdump -v judges UDP checksums over IPv6 only (over IPv4 from -vv on).
         if (_verbose && !fragmented && ip.V6 && bytes.Length - UdpHeader.HeaderLength >= length && decoded)
             AppendChecksumVerdict("udp", packet[index], BinaryPrimitives.ReadUInt16BigEndian(bytes[UdpHeader.Field.Checksum..]));
-        // The decoder follows tshark, which tries the lower port's protocol first (UdpPortTable); tcpdump tries its tunnel
-        // printers first, whatever the other port, and RawNet's other protocols by their ports alone. When a tunnel's port
-        // did not get the payload, or tshark's dissector on the other port left it data, read the frame again so.
+        // The decoder follows tshark, which tries the lower port's protocol first (UdpPortTable); tcpdump picks its printer
+        // by port in an order of its own. When the printer it picks needs layers the decoder did not make there (tshark
+        // gave the payload to the other port), read the frame again in tcpdump's order.
+        var printer = TcpdumpUdpPrinterOf(sourcePort, destinationPort);
         if (decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
-            && (IsTunnelPort(sourcePort) || IsTunnelPort(destinationPort)
-                ? !(index + 1 < packet.LayerCount && packet[index + 1].Kind is LayerKind.Vxlan or LayerKind.Geneve or LayerKind.Mpls)
-                : (UdpPortTable.KindOf(sourcePort) | UdpPortTable.KindOf(destinationPort)) != UdpPayloadKind.None
-                    && (index + 1 == packet.LayerCount || packet[index + 1].Kind == LayerKind.Payload))
+            && LayersFor(printer) is { } needed && !(index + 1 < packet.LayerCount && packet[index + 1].Kind == needed)
             && DecodeByOwnUdpPorts(packet, frame) is var own && index < own.LayerCount && own[index].Kind == LayerKind.Udp && own[index].Offset == packet[index].Offset)
             packet = own;
-        if ((sourcePort == TunnelPorts.Vxlan || destinationPort == TunnelPorts.Vxlan) && decoded
-            && index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Vxlan)
+        switch (printer)
         {
-            AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
-            return;
-        }
-        // VXLAN-GPE, also when the datagram is empty or the capture kept none of it (tcpdump still names it).
-        if ((sourcePort == TunnelPorts.VxlanGpe || destinationPort == TunnelPorts.VxlanGpe) && decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
-            && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.VxlanGpe || bytes.Length <= UdpHeader.HeaderLength))
-        {
-            AppendVxlanGpe(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
-            return;
-        }
-        // Geneve, also when the capture kept none of it (the decoder then stopped there).
-        if ((sourcePort == TunnelPorts.Geneve || destinationPort == TunnelPorts.Geneve) && decoded
-            && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Geneve || packet.StoppedAt == LayerKind.Geneve))
-        {
-            AppendGeneve(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
-            return;
-        }
-        // MPLS in UDP, also when the capture kept none of the stack.
-        if ((sourcePort == TunnelPorts.MplsInUdp || destinationPort == TunnelPorts.MplsInUdp) && decoded && packet[index].Source == LayerSource.Frame
-            && !packet[index].Quoted && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Mpls || bytes.Length <= UdpHeader.HeaderLength && length > 0))
-        {
-            AppendMpls(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
-            return;
-        }
-        // LWAPP by port alone, as tcpdump chooses its printers: control (12223) before data (12222).
-        if (sourcePort is TunnelPorts.LwappControl or TunnelPorts.LwappData || destinationPort is TunnelPorts.LwappControl or TunnelPorts.LwappData)
-        {
-            AppendLwapp(bytes[UdpHeader.HeaderLength..], length, sourcePort == TunnelPorts.LwappControl || destinationPort == TunnelPorts.LwappControl,
-                destinationPort == TunnelPorts.LwappControl);
-            return;
-        }
-        if (DnsPorts.Carries(sourcePort, destinationPort))
-        {
-            AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));
-            return;
-        }
-        if ((sourcePort == L2tpPorts.L2tp || destinationPort == L2tpPorts.L2tp) && packet[index].Source == LayerSource.Frame && !packet[index].Quoted)
-        {
-            AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
-            return;
-        }
-        if ((sourcePort == TunnelPorts.Sflow || destinationPort == TunnelPorts.Sflow) && packet[index].Source == LayerSource.Frame && !packet[index].Quoted)
-        {
-            AppendSflow(bytes[UdpHeader.HeaderLength..], length);
-            return;
+            case TcpdumpUdpPrinter.Dns:
+                AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));
+                return;
+            case TcpdumpUdpPrinter.L2tp when packet[index].Source == LayerSource.Frame && !packet[index].Quoted:
+                AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
+                return;
+            case TcpdumpUdpPrinter.Sflow when packet[index].Source == LayerSource.Frame && !packet[index].Quoted:
+                AppendSflow(bytes[UdpHeader.HeaderLength..], length);
+                return;
+            case TcpdumpUdpPrinter.Lwapp:
+                AppendLwapp(bytes[UdpHeader.HeaderLength..], length, sourcePort == TunnelPorts.LwappControl || destinationPort == TunnelPorts.LwappControl,
+                    destinationPort == TunnelPorts.LwappControl);
+                return;
+            case TcpdumpUdpPrinter.Vxlan when decoded && index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Vxlan:
+                AppendVxlan(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+                return;
+            // Geneve, also when the capture kept none of it (the decoder then stopped there).
+            case TcpdumpUdpPrinter.Geneve when decoded
+                && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Geneve || packet.StoppedAt == LayerKind.Geneve):
+                AppendGeneve(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+                return;
+            // VXLAN-GPE, also when the datagram is empty or the capture kept none of it (tcpdump still names it).
+            case TcpdumpUdpPrinter.VxlanGpe when decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
+                && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.VxlanGpe || bytes.Length <= UdpHeader.HeaderLength):
+                AppendVxlanGpe(packet, frame, index + 1, bytes[UdpHeader.HeaderLength..], length);
+                return;
+            // MPLS in UDP, also when the capture kept none of the stack.
+            case TcpdumpUdpPrinter.Mpls when decoded && packet[index].Source == LayerSource.Frame && !packet[index].Quoted
+                && (index + 1 < packet.LayerCount && packet[index + 1].Kind == LayerKind.Mpls || bytes.Length <= UdpHeader.HeaderLength && length > 0):
+                AppendMpls(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
+                return;
         }
         line.Append(declared > length && !fragmented ? "UDP, bad length " : "UDP, length ");
         line.Append(declared);
@@ -544,6 +527,42 @@ public sealed partial class SummaryPrinter
         }
     }
 
-    /// <summary>The UDP ports of the tunnels tcpdump prints before anything else of RawNet's.</summary>
-    private static bool IsTunnelPort(ushort port) => port is TunnelPorts.Vxlan or TunnelPorts.Geneve or TunnelPorts.MplsInUdp;
+    /// <summary>The printers of tcpdump 4.99's udp_print that RawNet has.</summary>
+    private enum TcpdumpUdpPrinter { None, Dns, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
+
+    /// <summary>
+    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), L2TP, sFlow, LWAPP control,
+    /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (NTP, SNMP, RADIUS, SIP
+    /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before.
+    /// </summary>
+    private static TcpdumpUdpPrinter TcpdumpUdpPrinterOf(ushort sourcePort, ushort destinationPort)
+    {
+        bool Either(ushort port) => sourcePort == port || destinationPort == port;
+        if (DnsPorts.Carries(sourcePort, destinationPort))
+            return TcpdumpUdpPrinter.Dns;
+        if (Either(L2tpPorts.L2tp))
+            return TcpdumpUdpPrinter.L2tp;
+        if (Either(TunnelPorts.Sflow))
+            return TcpdumpUdpPrinter.Sflow;
+        if (Either(TunnelPorts.LwappControl) || Either(TunnelPorts.LwappData))
+            return TcpdumpUdpPrinter.Lwapp;
+        if (Either(TunnelPorts.Vxlan))
+            return TcpdumpUdpPrinter.Vxlan;
+        if (Either(TunnelPorts.Geneve))
+            return TcpdumpUdpPrinter.Geneve;
+        if (Either(TunnelPorts.VxlanGpe))
+            return TcpdumpUdpPrinter.VxlanGpe;
+        return Either(TunnelPorts.MplsInUdp) ? TcpdumpUdpPrinter.Mpls : TcpdumpUdpPrinter.None;
+    }
+
+    /// <summary>The layer right after UDP that a printer reads the carried packet from; null for those that read only bytes.</summary>
+    private static LayerKind? LayersFor(TcpdumpUdpPrinter printer) => printer switch
+    {
+        TcpdumpUdpPrinter.L2tp => LayerKind.L2tp,
+        TcpdumpUdpPrinter.Vxlan => LayerKind.Vxlan,
+        TcpdumpUdpPrinter.Geneve => LayerKind.Geneve,
+        TcpdumpUdpPrinter.VxlanGpe => LayerKind.VxlanGpe,
+        TcpdumpUdpPrinter.Mpls => LayerKind.Mpls,
+        _ => null,
+    };
 }

@@ -1729,7 +1729,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         }
         byte flags = bytes[VxlanHeader.Field.Flags];
         line.Append(", flags [");
-        line.Append((flags & 0x08) != 0 ? 'I' : '.');
+        line.Append((flags & 0x08) != 0 ? "I" : "invalid");
         line.Append("] (");
         line.AppendHex(flags, 2);
         line.Append("), vni ");

@@ -68,8 +68,9 @@ namespace RawNet.Protocols.Decoding;
 /// </param>
 /// <param name="TsharkUdpPorts">
 /// Give a UDP payload to tshark's dissector on the lower port when tshark would (<see cref="UdpPortTable"/>: it stays
-/// data), before RawNet's own protocol on the higher one. Off, only RawNet's own ports count, tunnels first, whichever
-/// port is lower: the tcpdump summary decodes a frame again so when a tunnel's port lost the payload.
+/// data), before RawNet's own protocol on the higher one. Off, only RawNet's own ports count, in the order of tcpdump's UDP
+/// printers, whichever port is lower: the tcpdump summary decodes a frame again so when the port tcpdump prints by lost
+/// the payload.
 /// </param>
 public readonly record struct DecoderOptions(bool Defragment = true, bool VerifyChecksums = true, ReassemblyLimits Reassembly = default,
     bool FollowSessions = true, bool TsharkUdpPorts = true)
@@ -2820,8 +2821,8 @@ public sealed partial class PacketDecoder
         }
         else if (!input.Quoted)
         {
-            // A fixed order of protocols, tunnels first, whichever port is lower (for the tcpdump summary).
-            foreach (ushort port in OwnUdpPortsTunnelsFirst)
+            // tcpdump's order of its printers, whichever port is lower (for the tcpdump summary).
+            foreach (ushort port in OwnUdpPortsTcpdumpOrder)
             {
                 if (udp.HasPort(port) && DecodeOnUdpPort(input, port, 0, udp.DestinationPort, payload, captured, end))
                     return;
@@ -2836,16 +2837,15 @@ public sealed partial class PacketDecoder
     }
 
     /// <summary>
-    /// RawNet's own UDP ports, tunnels first, in the order tried with <see cref="DecoderOptions.TsharkUdpPorts"/> off, for
-    /// the tcpdump summary, whose tunnel printers need the tunnel's layers. This is not tcpdump's whole order (it prints
-    /// DNS, L2TP and many protocols RawNet does not decode before some tunnels); the summary printer follows that by port
-    /// where it prints from the bytes, and re-decodes only when a tunnel's port lost the payload.
+    /// RawNet's own UDP ports in the order tried with <see cref="DecoderOptions.TsharkUdpPorts"/> off, for the tcpdump
+    /// summary: first those tcpdump 4.99's udp_print has printers for, in its order (DNS and mDNS, L2TP, sFlow, LWAPP
+    /// control, LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS), then the rest, which tcpdump prints as plain UDP.
     /// </summary>
-    private static ReadOnlySpan<ushort> OwnUdpPortsTunnelsFirst =>
+    private static ReadOnlySpan<ushort> OwnUdpPortsTcpdumpOrder =>
     [
-        TunnelPorts.Vxlan, TunnelPorts.VxlanGpe, TunnelPorts.GreInUdp, TunnelPorts.Geneve, TunnelPorts.MplsInUdp, TunnelPorts.CapwapData, TunnelPorts.LwappData,
-        TunnelPorts.LwappControl, TunnelPorts.Gtp, TunnelPorts.LispData, TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Sflow, TunnelPorts.Teredo, DnsPorts.Dns, DnsPorts.Multicast,
-        DnsPorts.LinkLocal, L2tpPorts.L2tp,
+        DnsPorts.Dns, DnsPorts.Multicast, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
+        TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
+        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal,
     ];
 
     /// <summary>

@@ -99,6 +99,21 @@ public sealed class UdpPortOrderOracleTests
         Assert.True(taken > 300 && passedOn > 300, $"tshark's lower port took {taken} payloads and passed {passedOn} on");
     }
 
+    /// <summary>The ports of RawNet's protocols in make-udp-port-cases.py (its OWN list).</summary>
+    private const string OwnPorts = "53|5353|5355|4789|6081|6635|2152|3544|1701|4790|4754|4341|2268|5247|12222|37008|6343";
+
+    /// <summary>
+    /// tcpdump picks a printer by port in an order of its own (DNS and mDNS, L2TP, sFlow, LWAPP, VXLAN, Geneve, VXLAN-GPE,
+    /// MPLS; the others print as plain UDP), not tshark's lower port first: between two of RawNet's own ports the
+    /// summary line, and -v's, is tcpdump's (272 datagrams: every pair both ways).
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("-v")]
+    public void Between_two_of_RawNets_ports_the_summary_line_is_tcpdumps(string mode) =>
+        TcpdumpComparison.AssertSummariesEqual(Path.Combine(TestPaths.Captures, "udp-ports", "udp-port-order.pcap"), mode,
+            only: $@"^\S+ IP (\(.*\)\n\s+)?[\d.]+\.({OwnPorts}) > [\d.]+\.({OwnPorts}):");
+
     [Fact]
     public void TheBundledCaseIsWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-udp-port-cases.py", "udp-ports");
 
