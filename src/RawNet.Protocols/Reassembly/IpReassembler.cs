@@ -40,6 +40,13 @@ public sealed class IpReassembler
     private readonly Slot?[] _slots;
     private readonly Dictionary<FragmentKey, int> _index;
 
+    /// <summary>
+    /// The slot whose buffer the last completed datagram was handed out in: not reused until another datagram completes,
+    /// so that a fragment found inside that datagram (an outer datagram carrying an inner one's first fragment) cannot
+    /// overwrite it while the packet is decoded.
+    /// </summary>
+    private int _handedOut = -1;
+
     /// <summary>Datagrams dropped because they timed out or were evicted to make room.</summary>
     public long DatagramsDropped { get; private set; }
 
@@ -80,6 +87,11 @@ public sealed class IpReassembler
         if (!_index.TryGetValue(key, out int slotIndex))
         {
             slotIndex = FreeSlot();
+            if (slotIndex < 0)
+            {
+                FragmentsRejected++;
+                return false;
+            }
             var fresh = _slots[slotIndex] ??= new Slot();
             fresh.Key = key;
             fresh.InUse = true;
@@ -102,6 +114,7 @@ public sealed class IpReassembler
         length = slot.TotalLength;
         fragmentCount = slot.Fragments;
         Release(slotIndex);
+        _handedOut = slotIndex;
         return true;
     }
 
@@ -124,17 +137,22 @@ public sealed class IpReassembler
         return rest == 0 || BitOperations.PopCount(bits[full] & ((1UL << rest) - 1)) == rest;
     }
 
+    /// <summary>A slot for a new datagram (the oldest in progress evicted if none is free); -1 when the only one is handed out.</summary>
     private int FreeSlot()
     {
-        int oldest = 0;
+        int oldest = -1;
         for (int i = 0; i < _slots.Length; i++)
         {
+            if (i == _handedOut)
+                continue;
             var s = _slots[i];
             if (s is null || !s.InUse)
                 return i;
-            if (s.FirstSeen < _slots[oldest]!.FirstSeen)
+            if (oldest < 0 || s.FirstSeen < _slots[oldest]!.FirstSeen)
                 oldest = i;
         }
+        if (oldest < 0)
+            return -1;
         DatagramsDropped++;
         Release(oldest);
         return oldest;

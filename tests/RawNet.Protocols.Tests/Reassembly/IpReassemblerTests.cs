@@ -277,4 +277,30 @@ public class IpReassemblerTests
         }
         Assert.True(reassembled > 0);
     }
+
+    /// <summary>
+    /// A reassembled datagram can carry another datagram's first fragment (a VXLAN datagram fragmented on the underlay
+    /// whose inner IP packet is itself a fragment): adding that fragment while the completed datagram is being decoded
+    /// must not overwrite the completed one's bytes.
+    /// </summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void A_fragment_added_after_a_completion_leaves_the_completed_datagram_intact(int slots)
+    {
+        var reassembler = new IpReassembler(new ReassemblyLimits(MaxDatagramsInProgress: slots));
+        var outer = new FragmentKey(1, 2, 0xaf00, 17, 4);
+        var inner = new FragmentKey(3, 4, 0x6265, 17, 4);
+        var first = Enumerable.Range(0, 1480).Select(i => (byte)i).ToArray();
+        Assert.False(reassembler.TryAdd(outer, 0, true, first, 0, out _, out _, out _));
+        Assert.True(reassembler.TryAdd(outer, 1480, false, new byte[50], 0, out var buffer, out int length, out int count));
+        Assert.Equal(1530, length);
+        Assert.Equal(2, count);
+        var completed = buffer!.AsSpan(0, length).ToArray();
+        Assert.False(reassembler.TryAdd(inner, 0, true, Enumerable.Repeat((byte)0x71, 1480).ToArray(), 0, out _, out _, out _));
+        Assert.Equal(completed, buffer.AsSpan(0, length).ToArray());
+        // With a single slot the inner fragment has nowhere to go but is refused, not written over the datagram.
+        Assert.Equal(slots == 1 ? 1 : 0, reassembler.FragmentsRejected);
+    }
 }
