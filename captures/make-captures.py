@@ -135,6 +135,17 @@ def main():
         (bad_tcp_offset, None),  # TCP data offset 3 (12 bytes)
     ])
 
+    # An underlay datagram fragmented on its way (VXLAN, as a veth pair with a 1500-byte MTU does it) whose inner IPv4
+    # packet is itself the first fragment of a larger datagram; the inner datagram's last fragment follows in a second,
+    # whole VXLAN datagram. Reassembling the outer datagram must leave its bytes alone when the inner fragment is stored.
+    from scapy.layers.vxlan import VXLAN
+    inner = IP(src="198.18.95.1", dst="198.18.95.2", id=0x6265) / UDP(sport=57964, dport=5354) / Raw(b"q" * 1500)
+    inner_frags = fragment(inner, fragsize=1456)
+    underlay = lambda i, payload: IP(src=V4_A, dst=V4_B, id=0xaf00 + i) / UDP(sport=59157, dport=4789) / VXLAN(vni=42) / \
+        Ether(src="02:00:00:00:00:11", dst="02:00:00:00:00:12") / payload
+    outer_frags = fragment(underlay(0, inner_frags[0]), fragsize=1480)
+    write("nested-fragments.pcap", [e_ab / f for f in outer_frags] + [e_ab / underlay(1, inner_frags[1])])
+
 
 if __name__ == "__main__":
     main()

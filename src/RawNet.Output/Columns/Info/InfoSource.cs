@@ -237,6 +237,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// <summary>The IPv4 layer or IPv6 fragment header that says the packet is a fragment.</summary>
     private bool IsFragmentHeader(int index)
     {
+        // A fragment whose datagram this packet completed is not the one left unreassembled (an inner fragment inside it is).
+        if (index + 1 < Packet.LayerCount && Packet[index + 1].Source == LayerSource.Reassembled && Packet[index].Source != LayerSource.Reassembled)
+            return false;
         var kind = Packet[index].Kind;
         if (kind == LayerKind.Ipv6Fragment)
             return true;
