@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Ieee802154;
+using RawNet.Protocols.Reassembly;
 using RawNet.Protocols.SixLowpan;
 
 namespace RawNet.Protocols.Decoding;
@@ -9,6 +10,8 @@ namespace RawNet.Protocols.Decoding;
 public sealed partial class PacketDecoder
 {
     private byte[]? _decompressed;
+    private byte[]? _lowpanFirst;
+    private readonly SixLowpanReassembler? _lowpanReassembler;
 
     /// <summary>
     /// An 802.15.4 MAC frame as tshark 4.0's wpan reads it: the FCS (link type 195) taken off the end first, so the
@@ -91,8 +94,10 @@ public sealed partial class PacketDecoder
     /// <summary>
     /// 6LoWPAN at <paramref name="offset"/>: its header chain (<see cref="SixLowpanLayout"/>), then uncompressed IPv6 from
     /// the frame, or the IPv6 datagram an IPHC header compresses rebuilt into <see cref="DecodedPacket.Decompressed"/> as
-    /// tshark rebuilds it, decoded from there. Fragments are not reassembled: a first fragment shows its headers, a later
-    /// one its fragment header.
+    /// tshark rebuilds it, decoded from there. A fragment goes to the 6LoWPAN reassembler (when defragmenting): the frame
+    /// that completes its datagram decodes the datagram from <see cref="DecodedPacket.Decompressed"/>, the others end in
+    /// data (a first fragment's rebuilt bytes, a later one's payload), as tshark 4.0 shows them in one pass. Without
+    /// reassembly a first fragment shows its headers, a later one its fragment header.
     /// </summary>
     private void DecodeSixLowpan(in Span input, int macStart, int offset, int capEnd, int repEnd)
     {
@@ -101,6 +106,7 @@ public sealed partial class PacketDecoder
         int end = offset + layout.End;
         ref Layer layer = ref _packet.Add(LayerKind.SixLowpan, offset, Math.Min(layout.End, capEnd - offset), repEnd - offset, input.Source);
         layer.Note = (ushort)macStart;
+        bool reassemble = _lowpanReassembler is not null && layout.FragmentAt >= 0;
         switch (layout.Reached)
         {
             case SixLowpanEnd.Short:
@@ -112,25 +118,126 @@ public sealed partial class PacketDecoder
                 Unsupported(input, end, capEnd, repEnd, "6LoWPAN dispatch not decoded (HC1, stateful IPHC or NHC extension header)");
                 return;
             case SixLowpanEnd.LaterFragment:
+                if (reassemble)
+                    LowpanFragment(input, macStart, offset + layout.FragmentAt, end, capEnd, firstData: default);
                 return;
             case SixLowpanEnd.Ipv6:
+                if (reassemble)
+                {
+                    // tshark reads the chain after FRAG1 no further than the datagram size, the dispatch byte included
+                    int size = LowpanDatagramSize(bytes, offset + layout.FragmentAt);
+                    int dataEnd = Math.Max(end, Math.Min(capEnd, end - 1 + size));
+                    LowpanFragment(input, macStart, offset + layout.FragmentAt, end, dataEnd, bytes[end..dataEnd]);
+                    return;
+                }
                 DecodeIpv6(input, end, capEnd, repEnd);
                 return;
         }
-        if (layout.IsFirstFragment)
+        if (layout.IsFirstFragment && !reassemble)
             return;
         Span<byte> sourceIid = stackalloc byte[8], destinationIid = stackalloc byte[8];
         SixLowpanDecompressor.LinkInterfaceIds(bytes, macStart, offset, layout, sourceIid, destinationIid);
         int headers = SixLowpanDecompressor.HeadersLength(layout);
         int captured = capEnd - end, reported = repEnd - end;
+        if (layout.IsFirstFragment)
+        {
+            // tshark reads the chain after FRAG1 no further than the datagram size; the rebuilt datagram may not be longer
+            // than that size (an exception: nothing after it), unless the size is below an IPv6 header, when the
+            // lengths come from what is there
+            int datagramSize = LowpanDatagramSize(bytes, offset + layout.FragmentAt);
+            int limit = offset + layout.FragmentAt + 4 + datagramSize;
+            captured = Math.Max(0, Math.Min(capEnd, limit) - end);
+            if (end > limit || (datagramSize >= 40 && headers + captured > datagramSize))
+            {
+                layer.Status = LayerStatus.Malformed;
+                Stop(DecodeOutcome.Malformed, LayerKind.SixLowpan, offset, "6LoWPAN first fragment holds more than its datagram size");
+                return;
+            }
+            reported = datagramSize >= 40 ? datagramSize - headers : captured;
+        }
         int length = headers + captured;
-        if (_decompressed is null || _decompressed.Length < length)
-            _decompressed = new byte[Math.Max(length, 2048)];
+        if (_decompressed is null || _decompressed.Length < Math.Max(length, SixLowpanReassembler.MaxDatagramLength))
+            _decompressed = new byte[Math.Max(Math.Max(length, 2048), SixLowpanReassembler.MaxDatagramLength)];
         var buffer = _decompressed.AsSpan(0, length);
         SixLowpanDecompressor.Write(bytes[offset..capEnd], layout, sourceIid, destinationIid, reported, buffer);
-        bytes[end..capEnd].CopyTo(buffer[headers..]);
+        bytes.Slice(end, captured).CopyTo(buffer[headers..]);
         _packet.DecompressedBuffer = _decompressed;
         _packet.DecompressedLength = length;
+        if (layout.IsFirstFragment)
+        {
+            LowpanFragment(input, macStart, offset + layout.FragmentAt, 0, length, buffer);
+            return;
+        }
         DecodeIpv6(new Span(_decompressed.AsSpan(0, length), input.Frame, LayerSource.Decompressed, quoted: false), 0, length, headers + reported);
+    }
+
+    /// <summary>The 11-bit datagram size of the fragment header at <paramref name="at"/>.</summary>
+    private static int LowpanDatagramSize(ReadOnlySpan<byte> bytes, int at) => BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]) & 0x07FF;
+
+    /// <summary>
+    /// Hands one fragment to the reassembler: a first fragment's data is <paramref name="firstData"/> at offset 0 (its
+    /// rebuilt or uncompressed IPv6 bytes; the span <paramref name="dataStart"/>..<paramref name="dataEnd"/> of the frame,
+    /// or of <see cref="DecodedPacket.Decompressed"/> after an IPHC), a later one's the frame's bytes from
+    /// <paramref name="dataStart"/> at its offset. It has more after it when it ends before its datagram size. The frame
+    /// that completes the datagram decodes it as IPv6; the others show their data.
+    /// </summary>
+    private void LowpanFragment(in Span input, int macStart, int fragmentAt, int dataStart, int dataEnd, ReadOnlySpan<byte> firstData)
+    {
+        var bytes = input.Bytes;
+        bool first = bytes[fragmentAt] >> 3 == 0b11000;
+        int size = LowpanDatagramSize(bytes, fragmentAt);
+        ushort tag = BinaryPrimitives.ReadUInt16BigEndian(bytes[(fragmentAt + 2)..]);
+        int fragmentOffset = first ? 0 : bytes[fragmentAt + 4] * 8;
+        var data = first ? firstData : bytes[dataStart..dataEnd];
+        bool fromIphc = first && bytes[fragmentAt + 4] != SixLowpanLayout.Ipv6Dispatch;
+        // the first fragment's bytes may be in the buffer the datagram is written to: keep them aside first
+        if (fromIphc)
+        {
+            _lowpanFirst ??= new byte[SixLowpanReassembler.MaxDatagramLength];
+            int n = Math.Min(data.Length, _lowpanFirst.Length);
+            data[..n].CopyTo(_lowpanFirst);
+            data = _lowpanFirst.AsSpan(0, n);
+        }
+        _decompressed ??= new byte[SixLowpanReassembler.MaxDatagramLength];
+        if (_decompressed.Length < SixLowpanReassembler.MaxDatagramLength)
+            _decompressed = new byte[SixLowpanReassembler.MaxDatagramLength];
+        if (_lowpanReassembler!.TryAdd(LowpanKey(bytes, macStart, tag), fragmentOffset, fragmentOffset + data.Length < size, data,
+                _packet.FrameNumber, _packet.Metadata.TimestampNanoseconds, _decompressed, out var datagram))
+        {
+            _packet.LowpanDatagram = datagram;
+            _packet.DecompressedBuffer = _decompressed;
+            _packet.DecompressedLength = datagram!.Length;
+            var whole = new Span(_decompressed.AsSpan(0, datagram.Length), input.Frame, LayerSource.Decompressed, quoted: false);
+            DecodeIpv6(whole, 0, datagram.Length, datagram.Length);
+            return;
+        }
+        if (fromIphc)
+        {
+            // not complete: tshark shows the rebuilt bytes as data
+            data.CopyTo(_decompressed);
+            _packet.DecompressedBuffer = _decompressed;
+            _packet.DecompressedLength = data.Length;
+            Payload(new Span(_decompressed.AsSpan(0, data.Length), input.Frame, LayerSource.Decompressed, quoted: false), 0, data.Length, data.Length);
+            return;
+        }
+        Payload(input, dataStart, dataEnd, dataEnd);
+    }
+
+    /// <summary>tshark's reassembly key: the 802.15.4 source and destination addresses (as far as captured) and the datagram tag.</summary>
+    private static SixLowpanFragmentKey LowpanKey(ReadOnlySpan<byte> bytes, int macStart, ushort tag)
+    {
+        var frame = bytes[macStart..];
+        if (!Ieee802154Header.TryRead(frame, out var mac))
+            return new SixLowpanFragmentKey(0, 0, 0, 0, tag);
+        return new SixLowpanFragmentKey(LinkAddress(frame, mac.SourceAt, mac.SourceMode), LinkAddress(frame, mac.DestinationAt, mac.DestinationMode),
+            (byte)mac.SourceMode, (byte)mac.DestinationMode, tag);
+    }
+
+    private static ulong LinkAddress(ReadOnlySpan<byte> frame, int at, int mode)
+    {
+        int length = Ieee802154Header.AddressLength(mode);
+        if (at < 0 || length == 0 || at + length > frame.Length)
+            return 0;
+        return length == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(frame[at..]) : BinaryPrimitives.ReadUInt64LittleEndian(frame[at..]);
     }
 }

@@ -144,6 +144,7 @@ public sealed partial class PacketDecoder
         _options = options;
         var limits = options.Reassembly.MaxDatagramsInProgress == 0 ? ReassemblyLimits.Default : options.Reassembly;
         _reassembler = options.Defragment ? new IpReassembler(limits) : null;
+        _lowpanReassembler = options.Defragment ? new SixLowpanReassembler(limits) : null;
     }
 
     /// <summary>Creates a decoder with the default options.</summary>

@@ -145,6 +145,7 @@ public static class ProtocolChain
         LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
+            && packet[index].Status != LayerStatus.Malformed
             && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,
         _ => null,
     };
