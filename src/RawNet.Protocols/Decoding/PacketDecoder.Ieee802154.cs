@@ -77,6 +77,96 @@ public sealed partial class PacketDecoder
             Payload(input, headerEnd, readable, macEnd);
     }
 
+    /// <summary>
+    /// Link type 215 as tshark 4.0's wpan-nonask-phy reads it: a 4-byte preamble, the SFD, the PHR (its low 7 bits the
+    /// frame's length), then the 802.15.4 frame with its 2-byte FCS, as long as the PHR says (the capture's bytes past it
+    /// are not read; a PHR longer than the frame leaves it cut). A frame too short for the PHR shows nothing.
+    /// </summary>
+    private void DecodeIeee802154NonAskPhy(in Span input, int capEnd, int repEnd)
+    {
+        const int header = 6;
+        ref Layer layer = ref _packet.Add(LayerKind.Ieee802154NonAskPhy, 0, Math.Min(header, capEnd), repEnd, input.Source);
+        if (capEnd < header)
+        {
+            layer.HeaderLength = 0;
+            layer.Status = repEnd >= header ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Ieee802154NonAskPhy, 0,
+                "frame ends inside the non-ASK PHY header");
+            return;
+        }
+        int end = header + (input.Bytes[5] & 0x7F);
+        if (end - header >= Ieee802154Header.FcsLength)
+        {
+            DecodeIeee802154(input, header, Math.Min(capEnd, end), end, fcs: true);
+            return;
+        }
+        // A length below an FCS: tshark reads the MAC header from every captured byte, then throws before the payload.
+        int macEnd = capEnd;
+        if (Ieee802154Header.TryRead(input.Bytes[header..capEnd], out var mac))
+            macEnd = Math.Min(capEnd, header + mac.HeaderLength);
+        int wpan = _packet.LayerCount;
+        DecodeIeee802154(input, header, macEnd, macEnd, fcs: false);
+        if (_packet[wpan].Status == LayerStatus.Complete)
+        {
+            _packet.LayerRef(wpan).Status = LayerStatus.Malformed;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ieee802154, header, "non-ASK PHY length below the 802.15.4 FCS");
+        }
+    }
+
+    /// <summary>
+    /// Link type 283 as tshark 4.0's wpan-tap reads it: version 0 (another, or a length past the captured bytes, and
+    /// tshark's dissector refuses the frame: nothing is shown), the length of header and TLVs, the TLVs
+    /// (<see cref="Ieee802154TapFieldReader"/>), then, for an FCS type of none or 16 bits, the 802.15.4 frame after them
+    /// (a frame the capture cut shows no 802.15.4: tshark copies its bytes first). A 32-bit FCS is not checked (data).
+    /// </summary>
+    private void DecodeIeee802154Tap(in Span input, int capEnd, int repEnd)
+    {
+        var bytes = input.Bytes;
+        if ((capEnd >= 1 && bytes[0] != 0) || (capEnd >= 4 && BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]) > capEnd))
+        {
+            // refused: a layer that names no protocol and writes no column
+            _packet.Add(LayerKind.Ieee802154Tap, 0, 0, repEnd, input.Source).Detail = Ieee802154TapFieldReader.Refused;
+            Stop(DecodeOutcome.Unsupported, LayerKind.Ieee802154Tap, 0, "802.15.4 TAP header refused (version not 0, or longer than the frame)");
+            return;
+        }
+        if (capEnd < Ieee802154TapFieldReader.HeaderLength)
+        {
+            // tshark throws reading the length
+            ref Layer cut = ref _packet.Add(LayerKind.Ieee802154Tap, 0, 0, repEnd, input.Source);
+            cut.Status = repEnd >= Ieee802154TapFieldReader.HeaderLength ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(cut.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Ieee802154Tap, 0,
+                "frame ends inside the 802.15.4 TAP header");
+            return;
+        }
+        int length = BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]);
+        ref Layer layer = ref _packet.Add(LayerKind.Ieee802154Tap, 0, Math.Max(length, Ieee802154TapFieldReader.HeaderLength), repEnd, input.Source);
+        if (length < Ieee802154TapFieldReader.HeaderLength)
+        {
+            layer.Status = LayerStatus.Malformed;
+            Stop(DecodeOutcome.Malformed, LayerKind.Ieee802154Tap, 0, "802.15.4 TAP length below its header");
+            return;
+        }
+        int fcsType = Ieee802154TapFieldReader.FcsType(bytes[Ieee802154TapFieldReader.HeaderLength..length]);
+        if (fcsType > 2)
+        {
+            Stop(DecodeOutcome.Unsupported, LayerKind.Ieee802154Tap, 0, "802.15.4 TAP FCS type not valid");
+            return;
+        }
+        layer.Detail = 1;
+        if (capEnd < repEnd)
+        {
+            layer.Status = LayerStatus.Truncated;
+            Stop(DecodeOutcome.Truncated, LayerKind.Ieee802154Tap, length, "802.15.4 TAP frame cut short by the capture length");
+            return;
+        }
+        if (fcsType == 2)
+        {
+            Unsupported(input, length, capEnd, repEnd, "802.15.4 frame with a 32-bit FCS not decoded");
+            return;
+        }
+        DecodeIeee802154(input, length, capEnd, repEnd, fcs: fcsType == 1);
+    }
+
     private void Ieee802154Short(ref Layer layer, int needed, int capEnd, int macEnd)
     {
         layer.Status = needed <= macEnd && capEnd < macEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
