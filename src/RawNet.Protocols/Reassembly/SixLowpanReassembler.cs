@@ -67,27 +67,23 @@ public sealed class SixLowpanReassembler
     /// <summary>Bytes of fragments one datagram may hold before it completes (more drop the datagram).</summary>
     public const int MaxHeldBytes = 8192;
 
-    private sealed class Slot
+    private sealed class Slot : ReassemblySlot<SixLowpanFragmentKey>
     {
         public readonly byte[] Held = new byte[MaxHeldBytes];
         public readonly int[] Offsets = new int[MaxFragments], Lengths = new int[MaxFragments], HeldAt = new int[MaxFragments];
         public readonly long[] Frames = new long[MaxFragments];
         public readonly SixLowpanFragmentFlags[] Marks = new SixLowpanFragmentFlags[MaxFragments];
-        public SixLowpanFragmentKey Key;
-        public bool InUse;
         public int DataLength = -1;
         public int Count;
         public int HeldLength;
-        public long FirstSeen;
     }
 
     private readonly ReassemblyLimits _limits;
-    private readonly Slot?[] _slots;
-    private readonly Dictionary<SixLowpanFragmentKey, int> _index;
+    private readonly ReassemblySlots<SixLowpanFragmentKey, Slot> _slots;
     private readonly SixLowpanDatagram _done = new();
 
     /// <summary>Datagrams dropped because they timed out, were evicted to make room or had too many fragments.</summary>
-    public long DatagramsDropped { get; private set; }
+    public long DatagramsDropped => _slots.Dropped;
 
     /// <summary>Fragments rejected because they reach past <see cref="MaxDatagramLength"/>.</summary>
     public long FragmentsRejected { get; private set; }
@@ -98,12 +94,11 @@ public sealed class SixLowpanReassembler
         if (limits.MaxDatagramsInProgress < 1)
             throw new ArgumentOutOfRangeException(nameof(limits));
         _limits = limits;
-        _slots = new Slot?[limits.MaxDatagramsInProgress];
-        _index = new Dictionary<SixLowpanFragmentKey, int>(limits.MaxDatagramsInProgress);
+        _slots = new ReassemblySlots<SixLowpanFragmentKey, Slot>(limits.MaxDatagramsInProgress);
     }
 
     /// <summary>Number of incomplete datagrams held.</summary>
-    public int InProgress => _index.Count;
+    public int InProgress => _slots.Count;
 
     /// <summary>
     /// Adds one fragment: <paramref name="data"/> at <paramref name="offset"/> of the datagram, <paramref name="more"/>
@@ -121,24 +116,17 @@ public sealed class SixLowpanReassembler
             FragmentsRejected++;
             return false;
         }
-        ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
-        if (!_index.TryGetValue(key, out int slotIndex))
+        _slots.ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
+        var slot = _slots.Find(key, timestampNanoseconds, out int slotIndex, out bool fresh);
+        if (fresh)
         {
-            slotIndex = FreeSlot();
-            var fresh = _slots[slotIndex] ??= new Slot();
-            fresh.Key = key;
-            fresh.InUse = true;
-            fresh.DataLength = -1;
-            fresh.Count = 0;
-            fresh.HeldLength = 0;
-            fresh.FirstSeen = timestampNanoseconds;
-            _index[key] = slotIndex;
+            slot.DataLength = -1;
+            slot.Count = 0;
+            slot.HeldLength = 0;
         }
-        var slot = _slots[slotIndex]!;
         if (slot.Count == MaxFragments || slot.HeldLength + data.Length > MaxHeldBytes)
         {
-            DatagramsDropped++;
-            Release(slotIndex);
+            _slots.Drop(slotIndex);
             return false;
         }
         var marks = SixLowpanFragmentFlags.None;
@@ -158,7 +146,7 @@ public sealed class SixLowpanReassembler
         slot.Frames.AsSpan(0, slot.Count).CopyTo(_done.FrameNumbers);
         slot.Marks.AsSpan(0, slot.Count).CopyTo(_done.Marks);
         datagram = _done;
-        Release(slotIndex);
+        _slots.Release(slotIndex);
         return true;
     }
 
@@ -240,43 +228,5 @@ public sealed class SixLowpanReassembler
                     slot.Marks[i] |= SixLowpanFragmentFlags.Conflict;
             }
         }
-    }
-
-    private int FreeSlot()
-    {
-        int oldest = 0;
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            var s = _slots[i];
-            if (s is null || !s.InUse)
-                return i;
-            if (s.FirstSeen < _slots[oldest]!.FirstSeen)
-                oldest = i;
-        }
-        DatagramsDropped++;
-        Release(oldest);
-        return oldest;
-    }
-
-    private void ExpireOlderThan(long cutoff)
-    {
-        if (_index.Count == 0)
-            return;
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            var s = _slots[i];
-            if (s is { InUse: true } && s.FirstSeen < cutoff)
-            {
-                DatagramsDropped++;
-                Release(i);
-            }
-        }
-    }
-
-    private void Release(int slotIndex)
-    {
-        var slot = _slots[slotIndex]!;
-        slot.InUse = false;
-        _index.Remove(slot.Key);
     }
 }
