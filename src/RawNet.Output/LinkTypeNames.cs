@@ -59,6 +59,8 @@ public static class LinkTypeNames
         LinkType.Tzsp => "TZSP",
         LinkType.Ieee802154WithFcs => "IEEE802_15_4_WITHFCS",
         LinkType.Ieee802154NoFcs => "IEEE802_15_4_NOFCS",
+        LinkType.Ieee802154NonAskPhy => "IEEE802_15_4_NONASK_PHY",
+        LinkType.Ieee802154Tap => "IEEE802_15_4_TAP",
         LinkType.SunAtm => "SUNATM",
         LinkType.Raw12 or LinkType.Raw14 => "RAW",
         LinkType.AtmRfc1483Bsd => "ATM_RFC1483",

@@ -99,6 +99,10 @@ public enum LinkType : ushort
     Ieee802154WithFcs = 195,
     /// <summary>An IEEE 802.15.4 MAC frame without FCS (LINKTYPE_IEEE802_15_4_NOFCS).</summary>
     Ieee802154NoFcs = 230,
+    /// <summary>An IEEE 802.15.4 frame behind its non-ASK PHY header: preamble, SFD and length (LINKTYPE_IEEE802_15_4_NONASK_PHY).</summary>
+    Ieee802154NonAskPhy = 215,
+    /// <summary>An IEEE 802.15.4 frame behind a TAP header with TLVs, the FCS as its FCS-type TLV says (LINKTYPE_IEEE802_15_4_TAP).</summary>
+    Ieee802154Tap = 283,
     /// <summary>Sun's raw ATM (LINKTYPE_SUNATM): a 4-byte header (flags, VPI, VCI), then an AAL5 PDU as its type says.</summary>
     SunAtm = 123,
     /// <summary>Raw IPv4.</summary>

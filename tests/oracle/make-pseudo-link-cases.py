@@ -51,7 +51,10 @@ headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frame
 Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
 cuts (see ebhscr_frames).
 wpan.pcap and wpan-nofcs.pcap
-(LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). Every timestamp starts
+(LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). wpan-frag.pcap (195):
+6LoWPAN datagrams in fragments, whole, out of order, missing, repeated, overlapping and with lying sizes (see
+wpan_frag_frames). wpan-nonask.pcap (LINKTYPE_IEEE802_15_4_NONASK_PHY, 215) and wpan-tap.pcap (LINKTYPE_IEEE802_15_4_TAP,
+283): the same frames behind a PHY header and a TAP header (see wpan_nonask_frames, wpan_tap_frames). Every timestamp starts
 at 2023-11-14 22:13:20 UTC and steps 1 ms per packet.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -2047,6 +2050,196 @@ def wpan_damageable(data):
     return max(0, min(len(data), 9) - 2)
 
 
+def lowpan_frag1(size, tag, data):
+    """RFC 4944's first fragment header (11000, datagram size, tag) before data."""
+    return struct.pack(">HH", 0xC000 | size, tag) + data
+
+
+def lowpan_fragn(size, tag, offset, data):
+    """RFC 4944's later fragment header (11100, datagram size, tag, offset in 8-byte units) before data."""
+    return struct.pack(">HHB", 0xE000 | size, tag, offset) + data
+
+
+def wpan_frag_frames():
+    """6LoWPAN datagrams split over fragments, as tshark 4.0 reassembles them (key: 802.15.4 addresses and tag): a UDP
+    datagram (IPHC with NHC UDP, 148 bytes rebuilt) in 2, 3 and 4 fragments, with long addresses and to the broadcast
+    address, an ICMPv6 echo (inline next header) and uncompressed IPv6 in FRAG1; fragments out of order, interleaved
+    datagrams, a missing fragment, a datagram one fragment makes whole, lying sizes (a first fragment holding more than
+    its size, a size below an IPv6 header, a later fragment whose size ends the datagram early, sizes differing within
+    one datagram, a size no fragment reaches), a repeated first fragment and one repeated after the datagram completed,
+    overlapping fragments with the same and with other bytes, a second tail, a fragment past the end, a fragment from
+    another address, a mesh header before FRAG1, a bad FCS and a fragment the capture cuts."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payload = bytes(range(100))
+    comp = iphc() + nhc_udp(40000, 9, b"")          # 9 bytes: rebuilt as 48, so 148 bytes in all with the payload
+    first = comp + payload[:24]                      # rebuilds as 72 bytes
+    longs = dict(dst=(3, WPAN_LONG_A), src=(3, WPAN_LONG_B))
+    # two fragments; three; four (8-byte units: 72, 112)
+    add(wpan(lowpan_frag1(148, 0x0100, first)))
+    add(wpan(lowpan_fragn(148, 0x0100, 9, payload[24:])))
+    add(wpan(lowpan_frag1(148, 0x0101, first), **longs))
+    add(wpan(lowpan_fragn(148, 0x0101, 9, payload[24:64]), **longs))
+    add(wpan(lowpan_fragn(148, 0x0101, 14, payload[64:]), **longs))
+    add(wpan(lowpan_frag1(148, 0x0102, first), dst=(2, 0xFFFF)))
+    add(wpan(lowpan_fragn(148, 0x0102, 9, payload[24:48]), dst=(2, 0xFFFF)))
+    add(wpan(lowpan_fragn(148, 0x0102, 12, payload[48:80]), dst=(2, 0xFFFF)))
+    add(wpan(lowpan_fragn(148, 0x0102, 16, payload[80:]), dst=(2, 0xFFFF)))
+    # out of order, and two datagrams interleaved
+    add(wpan(lowpan_fragn(148, 0x0103, 14, payload[64:])))
+    add(wpan(lowpan_frag1(148, 0x0103, first)))
+    add(wpan(lowpan_frag1(148, 0x0104, first)))
+    add(wpan(lowpan_fragn(148, 0x0103, 9, payload[24:64])))
+    add(wpan(lowpan_fragn(148, 0x0104, 9, payload[24:])))
+    # ICMPv6 echo (108 bytes) and uncompressed IPv6 with UDP (148 bytes)
+    echo = bytes(ICMPv6EchoRequest(id=7, seq=2) / Raw(bytes(range(60))))
+    add(wpan(lowpan_frag1(40 + len(echo), 0x0105, iphc(nh=58) + echo[:32])))
+    add(wpan(lowpan_fragn(40 + len(echo), 0x0105, 9, echo[32:])))
+    ip6 = bytes(IPv6(src="fe80::1", dst="fe80::2") / UDP(sport=1, dport=9) / Raw(payload))
+    add(wpan(lowpan_frag1(len(ip6), 0x0106, b"\x41" + ip6[:64])))
+    add(wpan(lowpan_fragn(len(ip6), 0x0106, 8, ip6[64:])))
+    # a missing middle fragment; a datagram whole in its first fragment
+    add(wpan(lowpan_frag1(148, 0x0107, first)))
+    add(wpan(lowpan_fragn(148, 0x0107, 14, payload[64:])))
+    add(wpan(lowpan_frag1(72, 0x0108, first)))
+    # lying sizes: more than the size, below an IPv6 header, an early end, sizes that differ, a size never reached
+    add(wpan(lowpan_frag1(71, 0x0109, first)))
+    add(wpan(lowpan_frag1(30, 0x010A, first)))
+    add(wpan(lowpan_frag1(148, 0x010B, first)))
+    add(wpan(lowpan_fragn(100, 0x010B, 9, payload[24:64])))
+    add(wpan(lowpan_fragn(148, 0x010B, 14, payload[64:])))
+    add(wpan(lowpan_frag1(148, 0x010C, first)))
+    add(wpan(lowpan_fragn(140, 0x010C, 9, payload[24:64])))
+    add(wpan(lowpan_fragn(148, 0x010C, 14, payload[64:])))
+    add(wpan(lowpan_frag1(200, 0x010D, first)))
+    add(wpan(lowpan_fragn(200, 0x010D, 9, payload[24:])))
+    # a repeated first fragment; a later fragment repeated after the datagram completed
+    add(wpan(lowpan_frag1(148, 0x010E, first)))
+    add(wpan(lowpan_frag1(148, 0x010E, first)))
+    add(wpan(lowpan_fragn(148, 0x010E, 9, payload[24:])))
+    add(wpan(lowpan_fragn(148, 0x010E, 9, payload[24:])))
+    # overlaps: a fragment inside another with other bytes, one half over another with the same bytes
+    add(wpan(lowpan_frag1(148, 0x010F, first)))
+    add(wpan(lowpan_fragn(148, 0x010F, 12, b"X" * 52)))
+    add(wpan(lowpan_fragn(148, 0x010F, 9, payload[24:])))
+    add(wpan(lowpan_frag1(148, 0x0110, first)))
+    add(wpan(lowpan_fragn(148, 0x0110, 11, payload[40:])))
+    add(wpan(lowpan_fragn(148, 0x0110, 9, payload[24:64])))
+    # a second tail ending elsewhere, then a fragment reaching past the end the first tail set
+    add(wpan(lowpan_fragn(140, 0x0111, 14, payload[64:92])))
+    add(wpan(lowpan_fragn(148, 0x0111, 14, payload[64:])))
+    add(wpan(lowpan_fragn(148, 0x0111, 9, payload[24:64] + b"YYYYYYYY")))
+    add(wpan(lowpan_frag1(148, 0x0111, first)))
+    # the same tag from another source; a mesh header before FRAG1; a bad FCS, then the fragment again
+    add(wpan(lowpan_frag1(148, 0x0112, first)))
+    add(wpan(lowpan_fragn(148, 0x0112, 9, payload[24:]), src=(2, 0x0003)))
+    add(wpan(bytes([0xB5]) + struct.pack(">HH", 0x0010, 0x0020) + lowpan_frag1(148, 0x0113, first)))
+    add(wpan(bytes([0xB5]) + struct.pack(">HH", 0x0010, 0x0020) + lowpan_fragn(148, 0x0113, 9, payload[24:])))
+    add(wpan(lowpan_frag1(148, 0x0114, first)))
+    add(wpan(lowpan_fragn(148, 0x0114, 9, payload[24:]), bad_fcs=True))
+    add(wpan(lowpan_fragn(148, 0x0114, 9, payload[24:])))
+    # the capture cuts a later fragment, and a first one
+    add(wpan(lowpan_frag1(148, 0x0115, first)))
+    add(wpan(lowpan_fragn(148, 0x0115, 9, payload[24:])), 30)
+    add(wpan(lowpan_frag1(148, 0x0116, first)), 40)
+    add(wpan(lowpan_fragn(148, 0x0116, 9, payload[24:])))
+    return frames
+
+
+def wpan_phy(frame, length=None, preamble=0, sfd=0xA7):
+    """The non-ASK PHY header: 4-byte preamble (little-endian), SFD, PHR (reserved bit and 7-bit length)."""
+    return struct.pack("<IBB", preamble, sfd, len(frame) if length is None else length) + frame
+
+
+def wpan_nonask_frames():
+    """802.15.4 frames behind the non-ASK PHY header (link type 215): 6LoWPAN IPHC and uncompressed IPv6, long addresses,
+    an acknowledgement, a bad FCS, a fragmented datagram, the PHR's reserved bit set, a PHR shorter and longer than the
+    frame and of 0 and 1, frames of 4 and 5 bytes and cuts at every length through the header."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    longs = dict(dst=(3, WPAN_LONG_A), src=(3, WPAN_LONG_B))
+    udp = iphc() + nhc_udp(40000, 9, b"hello")
+    plain = wpan(udp)
+    add(wpan_phy(plain))
+    add(wpan_phy(wpan(b"\x41" + lowpan_udp6())))
+    add(wpan_phy(wpan(udp, **longs), preamble=0x01020304, sfd=0x7A))
+    add(wpan_phy(wpan(b"", frame_type=2, ack=0, dst=(0, 0), src=(0, 0))))
+    add(wpan_phy(wpan(udp, bad_fcs=True)))
+    payload = bytes(range(100))
+    add(wpan_phy(wpan(lowpan_frag1(148, 0x0200, iphc() + nhc_udp(40000, 9, b"") + payload[:24]))))
+    add(wpan_phy(wpan(lowpan_fragn(148, 0x0200, 9, payload[24:]))))
+    add(wpan_phy(plain, length=0x80 | len(plain)))
+    add(wpan_phy(plain, length=10))
+    add(wpan_phy(plain, length=len(plain) - 2))
+    add(wpan_phy(plain, length=0x7F))
+    add(wpan_phy(plain, length=0))
+    add(wpan_phy(plain, length=1))
+    add(wpan_phy(plain)[:4])
+    add(wpan_phy(plain)[:5])
+    whole = wpan_phy(plain)
+    for cut in (1, 4, 5, 6, 7, 8, 12, 15, 20, len(whole) - 2, len(whole) - 1):
+        add(whole, cut)
+    return frames
+
+
+def wpan_nonask_damageable(data):
+    """The preamble, SFD and PHR."""
+    return min(len(data), 6)
+
+
+def wpan_tap_tlv(kind, value):
+    """A TAP TLV: type and length (little-endian), the value padded with zeros to 4 bytes."""
+    return struct.pack("<HH", kind, len(value)) + value + bytes((-len(value)) % 4)
+
+
+def wpan_tap(frame, tlvs, version=0, length=None):
+    """The TAP header (version, reserved, length of header and TLVs, little-endian) and TLVs before the frame."""
+    body = b"".join(tlvs)
+    return struct.pack("<BBH", version, 0, 4 + len(body) if length is None else length) + body + frame
+
+
+def wpan_tap_frames():
+    """802.15.4 frames behind a TAP header (link type 283): FCS type 16-bit and none, no FCS-type TLV (the FCS read as
+    payload), channel, LQI, bit rate, timestamp, ASN, timeslot and RSS TLVs, an unknown TLV, a bad FCS, a fragmented
+    datagram, an FCS type that is none of 0 to 2, version 1, a length past the frame and below the header, frames of 1
+    to 3 bytes and cuts through the header and frame."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = iphc() + nhc_udp(40000, 9, b"hello")
+    fcs16, nofcs = wpan_tap_tlv(0, b"\x01"), wpan_tap_tlv(0, b"\x00")
+    plain = wpan(udp)
+    add(wpan_tap(plain, [fcs16]))
+    add(wpan_tap(wpan(udp, fcs=False), [nofcs]))
+    add(wpan_tap(plain, []))
+    add(wpan_tap(wpan(b"\x41" + lowpan_udp6(), dst=(3, WPAN_LONG_A), src=(3, WPAN_LONG_B)),
+                 [fcs16, wpan_tap_tlv(3, struct.pack("<HB", 11, 0)), wpan_tap_tlv(10, b"\xd0")]))
+    add(wpan_tap(plain, [wpan_tap_tlv(1, struct.pack("<f", -42.5)), wpan_tap_tlv(2, struct.pack("<I", 250000)), fcs16,
+                         wpan_tap_tlv(5, struct.pack("<Q", 1700000000123456789)), wpan_tap_tlv(6, struct.pack("<Q", 1700000000123556789)),
+                         wpan_tap_tlv(7, struct.pack("<Q", 123456)), wpan_tap_tlv(8, struct.pack("<Q", 1700000000123000000)),
+                         wpan_tap_tlv(9, struct.pack("<I", 10000))]))
+    add(wpan_tap(plain, [fcs16, wpan_tap_tlv(99, b"abc"), wpan_tap_tlv(200, b"")]))
+    add(wpan_tap(wpan(udp, bad_fcs=True), [fcs16]))
+    add(wpan_tap(wpan(b"", frame_type=2, ack=0, dst=(0, 0), src=(0, 0)), [fcs16]))
+    payload = bytes(range(100))
+    add(wpan_tap(wpan(lowpan_frag1(148, 0x0300, iphc() + nhc_udp(40000, 9, b"") + payload[:24])), [fcs16]))
+    add(wpan_tap(wpan(lowpan_fragn(148, 0x0300, 9, payload[24:])), [fcs16]))
+    add(wpan_tap(plain, [wpan_tap_tlv(0, b"\x03")]))
+    add(wpan_tap(plain, [fcs16], version=1))
+    add(wpan_tap(plain, [fcs16], length=200))
+    add(wpan_tap(b"", [fcs16]))
+    for end in (1, 2, 3):
+        add(wpan_tap(plain, [fcs16])[:end])
+    whole = wpan_tap(plain, [fcs16])
+    for cut in (1, 3, 4, 8, 11, 12, 13, 20, len(whole) - 2, len(whole) - 1):
+        add(whole, cut)
+    return frames
+
+
+def wpan_tap_damageable(data):
+    """The version and reserved bytes."""
+    return min(len(data), 2)
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -2091,6 +2284,9 @@ def main():
         "ebhscr.pcap": (279, ebhscr_frames(), ebhscr_damageable),
         "wpan.pcap": (195, wpan_frames(), wpan_damageable),
         "wpan-nofcs.pcap": (230, wpan_frames(fcs=False), wpan_damageable),
+        "wpan-frag.pcap": (195, wpan_frag_frames(), wpan_damageable),
+        "wpan-nonask.pcap": (215, wpan_nonask_frames(), wpan_nonask_damageable),
+        "wpan-tap.pcap": (283, wpan_tap_frames(), wpan_tap_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

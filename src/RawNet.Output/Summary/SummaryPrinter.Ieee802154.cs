@@ -15,6 +15,24 @@ public sealed partial class SummaryPrinter
 
     private static bool IsIeee802154(LinkType linkType) => linkType is LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs;
 
+    /// <summary>tcpdump's line for link type 283 (802.15.4 TAP): its header checked as ieee802_15_4_tap_if_print does, then the frame after it.</summary>
+    private void AppendIeee802154Tap(ReadOnlySpan<byte> frame)
+    {
+        const string truncated = " [|802.15.4_tap]";
+        if (frame.Length < 4)
+        {
+            _line.Append(truncated);
+            return;
+        }
+        int length = BinaryPrimitives.ReadUInt16LittleEndian(frame[2..]);
+        if (frame[0] != 0 || length < 4)
+            _line.Append(" (invalid)");
+        else if (frame.Length < length)
+            _line.Append(truncated);
+        else
+            AppendIeee802154(frame[length..]);
+    }
+
     /// <summary>
     /// tcpdump's line for an 802.15.4 frame of <paramref name="frame"/>'s captured bytes: a 2-byte FCS is taken off when
     /// it checks (tcpdump tries a 4-byte one first, which a CRC-16 frame matches only by chance, left out here), errors

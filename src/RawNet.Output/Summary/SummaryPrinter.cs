@@ -72,6 +72,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             AppendUnsupportedLinkType(frame);
         else if (IsIeee802154(packet.Metadata.LinkType))
             AppendIeee802154(frame);
+        else if (packet.Metadata.LinkType == LinkType.Ieee802154Tap)
+            AppendIeee802154Tap(frame);
         else
             AppendLinkAndNetwork(packet, frame, 1, Math.Max(packet.Metadata.OriginalLength, frame.Length));
         _printing = null;
@@ -90,7 +92,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
         or LinkType.Ebhscr or LinkType.Tzsp
-        or LinkType.JuniperVp;
+        or LinkType.JuniperVp or LinkType.Ieee802154NonAskPhy;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
     private void AppendTimestamp(TextLine line, long nanoseconds)

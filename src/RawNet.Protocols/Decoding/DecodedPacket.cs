@@ -85,6 +85,9 @@ public sealed class DecodedPacket
     /// <summary>The IPv6 datagram rebuilt from a 6LoWPAN IPHC header, headers and payload (valid until the next decode with the same decoder); empty when none.</summary>
     public ReadOnlySpan<byte> Decompressed => DecompressedBuffer is null ? default : DecompressedBuffer.AsSpan(0, DecompressedLength);
 
+    /// <summary>The fragments of the 6LoWPAN datagram this frame completed (its IPv6 datagram is then in <see cref="Decompressed"/>); null when none.</summary>
+    public Reassembly.SixLowpanDatagram? LowpanDatagram { get; internal set; }
+
     /// <summary>The decoded layers, outermost first; index 0 is the frame.</summary>
     public ReadOnlySpan<Layer> Layers => _layers.AsSpan(0, LayerCount);
 
@@ -147,6 +150,7 @@ public sealed class DecodedPacket
         StreamBuffer = null;
         StreamLength = 0;
         DecompressedLength = 0;
+        LowpanDatagram = null;
         Analysis.Clear();
     }
 

@@ -86,6 +86,10 @@ public enum LayerKind : byte
     Ieee802154,
     /// <summary>6LoWPAN's headers (mesh, broadcast, fragment, IPHC with NHC UDP); the IPv6 header after an IPHC is rebuilt (<see cref="LayerSource.Decompressed"/>); tshark "6lowpan".</summary>
     SixLowpan,
+    /// <summary>The non-ASK PHY header before an 802.15.4 frame (LINKTYPE_IEEE802_15_4_NONASK_PHY): preamble, SFD, PHR; tshark "wpan-nonask-phy".</summary>
+    Ieee802154NonAskPhy,
+    /// <summary>The TAP header and TLVs before an 802.15.4 frame (LINKTYPE_IEEE802_15_4_TAP); tshark "wpan-tap".</summary>
+    Ieee802154Tap,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -145,6 +145,7 @@ public sealed partial class PacketDecoder
         _options = options;
         var limits = options.Reassembly.MaxDatagramsInProgress == 0 ? ReassemblyLimits.Default : options.Reassembly;
         _reassembler = options.Defragment ? new IpReassembler(limits) : null;
+        _lowpanReassembler = options.Defragment ? new SixLowpanReassembler(limits) : null;
     }
 
     /// <summary>Creates a decoder with the default options.</summary>
@@ -168,7 +169,7 @@ public sealed partial class PacketDecoder
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
         or LinkType.Ebhscr or LinkType.Tzsp
-        or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs
+        or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs or LinkType.Ieee802154NonAskPhy or LinkType.Ieee802154Tap
         or LinkType.SunAtm
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
@@ -422,6 +423,12 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs:
                 DecodeIeee802154(input, 0, capEnd, repEnd, linkType == LinkType.Ieee802154WithFcs);
+                return;
+            case LinkType.Ieee802154NonAskPhy:
+                DecodeIeee802154NonAskPhy(input, capEnd, repEnd);
+                return;
+            case LinkType.Ieee802154Tap:
+                DecodeIeee802154Tap(input, capEnd, repEnd);
                 return;
             case LinkType.TokenRing:
                 DecodeTokenRing(input, 0, capEnd, repEnd);

@@ -37,6 +37,9 @@ public static class ProtocolChain
             LayerKind.Ipv6Fragment => "ipv6.fraghdr",
             LayerKind.Ipv6DestinationOptions => "ipv6.dstopts",
             LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
+            // wpan-nonask-phy and wpan-tap call wpan's code directly, not its dissector: no "wpan" in the chain
+            LayerKind.Ieee802154 when packet[index - 1].Kind is LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap => null,
+            LayerKind.Ieee802154Tap when layer.Detail == Ieee802154.Ieee802154TapFieldReader.Refused => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6 => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
@@ -145,6 +148,7 @@ public static class ProtocolChain
         LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength
+            && packet[index].Status != LayerStatus.Malformed
             && SixLowpan.SixLowpanLayout.Parse(packet.HeaderOf(packet[index], frame)).IsUnreassembledFragment => DataName,
         _ => null,
     };

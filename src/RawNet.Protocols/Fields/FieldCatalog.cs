@@ -66,6 +66,8 @@ public static class FieldCatalog
         LayerKind.Ebhscr => Ebhscr.EbhscrFields.All,
         LayerKind.Ieee802154 => Ieee802154.Ieee802154Fields.All,
         LayerKind.SixLowpan => SixLowpan.SixLowpanFields.All,
+        LayerKind.Ieee802154NonAskPhy => Ieee802154.Ieee802154PhyFields.NonAskPhy,
+        LayerKind.Ieee802154Tap => Ieee802154.Ieee802154PhyFields.Tap,
         LayerKind.Atm => Atm.AtmFields.All,
         LayerKind.AtmLane => Atm.AtmFields.Lane,
         LayerKind.Macsec => Macsec.MacsecFields.All,
@@ -138,7 +140,8 @@ public static class FieldCatalog
         || layer.Kind is LayerKind.Pflog or LayerKind.FrameRelay or LayerKind.TokenRingMac or LayerKind.Ipv6
         || layer.Kind is LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25 or LayerKind.Ax25NoL3
         || layer.Kind is LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
-        || layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan
+        || layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan or LayerKind.Ieee802154NonAskPhy
+        || (layer.Kind == LayerKind.Ieee802154Tap && layer.HeaderLength > 0)
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
@@ -245,6 +248,8 @@ public static class FieldCatalog
         LayerKind.Gfp => "gfp",
         LayerKind.Ebhscr => "ebhscr",
         LayerKind.Ieee802154 => "wpan",
+        LayerKind.Ieee802154NonAskPhy => "wpan-nonask-phy",
+        LayerKind.Ieee802154Tap => "wpan-tap",
         LayerKind.SixLowpan => "6lowpan",
         LayerKind.Atm => "atm",
         LayerKind.AtmLane => "lane",
@@ -344,6 +349,8 @@ public static class FieldCatalog
         LayerKind.Gfp => "Generic Framing Procedure",
         LayerKind.Ebhscr => "EBHSCR Protocol",
         LayerKind.Ieee802154 => "IEEE 802.15.4 Low-Rate Wireless PAN",
+        LayerKind.Ieee802154NonAskPhy => "IEEE 802.15.4 Low-Rate Wireless PAN non-ASK PHY",
+        LayerKind.Ieee802154Tap => "IEEE 802.15.4 Low-Rate Wireless PAN TAP",
         LayerKind.SixLowpan => "IPv6 over Low power Wireless Personal Area Networks",
         LayerKind.Atm => "Asynchronous Transfer Mode",
         LayerKind.AtmLane => "ATM LANE",

@@ -62,8 +62,10 @@ public static class FieldReader
             return Gfp.GfpFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (Ieee802154.Ieee802154FieldReader.Serves(field.Computed))
             return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (Ieee802154.Ieee802154TapFieldReader.Serves(field.Computed))
+            return Ieee802154.Ieee802154TapFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
-            return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+            return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, packet, layer, buffer, occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))

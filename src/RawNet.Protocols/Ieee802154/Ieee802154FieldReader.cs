@@ -88,6 +88,9 @@ public static class Ieee802154FieldReader
                 // With no FCS checked (link type 230, or an FCS the capture cut off) tshark still says valid, once the header was read.
                 if (layer.Checksum == ChecksumStatus.None)
                 {
+                    // a header read whole whose dissection threw after it (a non-ASK PHY length below the FCS)
+                    if (layer.Status == LayerStatus.Malformed)
+                        return false;
                     if (at + header.HeaderLength > readable || header.DestinationMode == Ieee802154Header.ModeReserved
                         || header.SourceMode == Ieee802154Header.ModeReserved)
                         return false;

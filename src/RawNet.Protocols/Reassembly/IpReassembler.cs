@@ -25,30 +25,20 @@ public sealed class IpReassembler
 {
     private const int BlockBits = ReassemblyLimits.MaxDatagramLength / 8 + 1;
 
-    private sealed class Slot
+    private sealed class Slot : ReassemblySlot<FragmentKey>
     {
         public readonly byte[] Buffer = new byte[ReassemblyLimits.MaxDatagramLength];
         public readonly ulong[] Received = new ulong[(BlockBits + 63) / 64];
-        public FragmentKey Key;
-        public bool InUse;
         public int TotalLength = -1;
-        public long FirstSeen;
         public int Fragments;
     }
 
     private readonly ReassemblyLimits _limits;
-    private readonly Slot?[] _slots;
-    private readonly Dictionary<FragmentKey, int> _index;
+    private readonly ReassemblySlots<FragmentKey, Slot> _slots;
 
-    /// <summary>
-    /// The slot whose buffer the last completed datagram was handed out in: not reused until another datagram completes,
-    /// so that a fragment found inside that datagram (an outer datagram carrying an inner one's first fragment) cannot
-    /// overwrite it while the packet is decoded.
-    /// </summary>
-    private int _handedOut = -1;
 
     /// <summary>Datagrams dropped because they timed out or were evicted to make room.</summary>
-    public long DatagramsDropped { get; private set; }
+    public long DatagramsDropped => _slots.Dropped;
 
     /// <summary>Fragments rejected because they reach past the largest possible datagram.</summary>
     public long FragmentsRejected { get; private set; }
@@ -59,12 +49,11 @@ public sealed class IpReassembler
         if (limits.MaxDatagramsInProgress < 1)
             throw new ArgumentOutOfRangeException(nameof(limits));
         _limits = limits;
-        _slots = new Slot?[limits.MaxDatagramsInProgress];
-        _index = new Dictionary<FragmentKey, int>(limits.MaxDatagramsInProgress);
+        _slots = new ReassemblySlots<FragmentKey, Slot>(limits.MaxDatagramsInProgress);
     }
 
     /// <summary>Number of incomplete datagrams held.</summary>
-    public int InProgress => _index.Count;
+    public int InProgress => _slots.Count;
 
     /// <summary>
     /// Adds one fragment's payload. Returns true when it completes its datagram; <paramref name="buffer"/> then holds the
@@ -82,26 +71,19 @@ public sealed class IpReassembler
             FragmentsRejected++;
             return false;
         }
-        ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
-
-        if (!_index.TryGetValue(key, out int slotIndex))
+        _slots.ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
+        var slot = _slots.Find(key, timestampNanoseconds, out int slotIndex, out bool fresh);
+        if (slot is null)
         {
-            slotIndex = FreeSlot();
-            if (slotIndex < 0)
-            {
-                FragmentsRejected++;
-                return false;
-            }
-            var fresh = _slots[slotIndex] ??= new Slot();
-            fresh.Key = key;
-            fresh.InUse = true;
-            fresh.TotalLength = -1;
-            fresh.FirstSeen = timestampNanoseconds;
-            fresh.Fragments = 0;
-            Array.Clear(fresh.Received);
-            _index[key] = slotIndex;
+            FragmentsRejected++;
+            return false;
         }
-        var slot = _slots[slotIndex]!;
+        if (fresh)
+        {
+            slot.TotalLength = -1;
+            slot.Fragments = 0;
+            Array.Clear(slot.Received);
+        }
         data.CopyTo(slot.Buffer.AsSpan(fragmentOffset));
         slot.Fragments++;
         MarkReceived(slot.Received, fragmentOffset, end);
@@ -113,8 +95,7 @@ public sealed class IpReassembler
         buffer = slot.Buffer;
         length = slot.TotalLength;
         fragmentCount = slot.Fragments;
-        Release(slotIndex);
-        _handedOut = slotIndex;
+        _slots.HandOut(slotIndex);
         return true;
     }
 
@@ -135,48 +116,5 @@ public sealed class IpReassembler
         }
         int rest = blocks & 63;
         return rest == 0 || BitOperations.PopCount(bits[full] & ((1UL << rest) - 1)) == rest;
-    }
-
-    /// <summary>A slot for a new datagram (the oldest in progress evicted if none is free); -1 when the only one is handed out.</summary>
-    private int FreeSlot()
-    {
-        int oldest = -1;
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            if (i == _handedOut)
-                continue;
-            var s = _slots[i];
-            if (s is null || !s.InUse)
-                return i;
-            if (oldest < 0 || s.FirstSeen < _slots[oldest]!.FirstSeen)
-                oldest = i;
-        }
-        if (oldest < 0)
-            return -1;
-        DatagramsDropped++;
-        Release(oldest);
-        return oldest;
-    }
-
-    private void ExpireOlderThan(long cutoff)
-    {
-        if (_index.Count == 0)
-            return;
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            var s = _slots[i];
-            if (s is { InUse: true } && s.FirstSeen < cutoff)
-            {
-                DatagramsDropped++;
-                Release(i);
-            }
-        }
-    }
-
-    private void Release(int slotIndex)
-    {
-        var slot = _slots[slotIndex]!;
-        slot.InUse = false;
-        _index.Remove(slot.Key);
     }
 }

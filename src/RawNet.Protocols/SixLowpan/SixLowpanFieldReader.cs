@@ -18,9 +18,11 @@ public static class SixLowpanFieldReader
     private const int KindSource = 0, KindDestination = 1, KindContext = 2;
 
     /// <summary>Occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the 6lowpan layer over <paramref name="buffer"/>.</summary>
-    public static bool TryRead(ComputedField computed, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
+    public static bool TryRead(ComputedField computed, DecodedPacket packet, in Layer layer, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
     {
         value = default;
+        if (computed is >= ComputedField.LowpanFragment and <= ComputedField.LowpanReassembledLength)
+            return TryReadReassembly(computed, packet.LowpanDatagram, layer, occurrence, out value);
         int at = layer.Offset;
         int end = Math.Min(buffer.Length, at + layer.Extent);
         if (end <= at)
@@ -159,6 +161,43 @@ public static class SixLowpanFieldReader
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The fields tshark's reassembly adds to the frame that completed a datagram: each fragment's frame number (under
+    /// <c>6lowpan.fragment.error</c> when it conflicts, is a second tail or reaches past the end, else under
+    /// <c>6lowpan.fragment</c>) and its marks, in offset order, then the count and the length.
+    /// </summary>
+    private static bool TryReadReassembly(ComputedField computed, Reassembly.SixLowpanDatagram? datagram, in Layer layer, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (datagram is null)
+            return false;
+        if (computed is ComputedField.LowpanFragmentCount or ComputedField.LowpanReassembledLength)
+        {
+            value = new FieldValue((ulong)(computed == ComputedField.LowpanFragmentCount ? datagram.Count : datagram.Length), layer.Offset, 0);
+            return occurrence == 0;
+        }
+        var wanted = computed switch
+        {
+            ComputedField.LowpanFragmentOverlap => Reassembly.SixLowpanFragmentFlags.Overlap,
+            ComputedField.LowpanFragmentOverlapConflicts => Reassembly.SixLowpanFragmentFlags.Conflict,
+            ComputedField.LowpanFragmentMultipleTails => Reassembly.SixLowpanFragmentFlags.MultipleTails,
+            ComputedField.LowpanFragmentTooLong => Reassembly.SixLowpanFragmentFlags.TooLong,
+            _ => Reassembly.SixLowpanFragmentFlags.Error,
+        };
+        int seen = 0;
+        for (int i = 0; i < datagram.Count; i++)
+        {
+            var marks = datagram.MarksOf(i);
+            bool match = computed == ComputedField.LowpanFragment ? (marks & wanted) == 0 : (marks & wanted) != 0;
+            if (!match || seen++ != occurrence)
+                continue;
+            bool frame = computed is ComputedField.LowpanFragment or ComputedField.LowpanFragmentError;
+            value = new FieldValue(frame ? (ulong)datagram.FrameOf(i) : 1, layer.Offset, 0);
+            return true;
+        }
+        return false;
     }
 
     private static bool TryReadPattern(ReadOnlySpan<byte> bytes, in SixLowpanLayout l, int at, int occurrence, out FieldValue value)

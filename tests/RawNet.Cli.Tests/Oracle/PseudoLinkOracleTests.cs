@@ -12,7 +12,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// AX.25 on 3 and with KISS on 202,
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
-/// IEEE 802.15.4 with 6LoWPAN on 195 and 230)
+/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -95,6 +95,13 @@ public sealed class PseudoLinkOracleTests
         "6lowpan.iphc.sctx.prefix", "6lowpan.iphc.dctx.prefix", "6lowpan.ecn", "6lowpan.dscp", "6lowpan.class", "6lowpan.padding",
         "6lowpan.flow", "6lowpan.next", "6lowpan.hops", "6lowpan.src", "6lowpan.dst", "6lowpan.nhc.pattern",
         "6lowpan.nhc.udp.checksum", "6lowpan.nhc.udp.ports", "6lowpan.udp.src", "6lowpan.udp.dst", "6lowpan.udp.checksum",
+        "6lowpan.fragment", "6lowpan.fragment.overlap", "6lowpan.fragment.overlap.conflicts", "6lowpan.fragment.multiple_tails",
+        "6lowpan.fragment.too_long_fragment", "6lowpan.fragment.error", "6lowpan.fragment.count", "6lowpan.reassembled.length",
+        "wpan-nonask-phy.preamble", "wpan-nonask-phy.sfd", "wpan-nonask-phy.phr", "wpan-nonask-phy.frame_length",
+        "wpan-tap.version", "wpan-tap.reserved", "wpan-tap.length", "wpan-tap.tlv.type", "wpan-tap.tlv.length", "wpan-tap.fcs_type",
+        "wpan-tap.bit_rate", "wpan-tap.ch_num", "wpan-tap.ch_page", "wpan-tap.sof_ts", "wpan-tap.eof_ts", "wpan-tap.asn",
+        "wpan-tap.slot_start_ts", "wpan-tap.timeslot_length", "wpan-tap.lqi", "wpan-tap.tlv.unknown", "wpan-tap.tlv.padding",
+        "wpan-tap.data_length",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -222,6 +229,14 @@ public sealed class PseudoLinkOracleTests
     [InlineData("wpan.pcap", "6lowpan && !ipv6")]
     [InlineData("wpan.pcap", "6lowpan.iphc.tf == 0x0003 && udp")]
     [InlineData("wpan-nofcs.pcap", "wpan.dst_addr_mode == 0x0003 || 6lowpan.mesh.hops")]
+    [InlineData("wpan-frag.pcap", "6lowpan.fragment.count > 2 && udp")]
+    [InlineData("wpan-frag.pcap", "6lowpan.fragment.overlap || 6lowpan.fragment.error == 37")]
+    [InlineData("wpan-frag.pcap", "6lowpan.frag.tag == 0x0103 && !ipv6")]
+    [InlineData("wpan-nonask.pcap", "wpan-nonask-phy && !wpan.fcs")]
+    [InlineData("wpan-nonask.pcap", "wpan-nonask-phy.phr != wpan-nonask-phy.frame_length || udp")]
+    [InlineData("wpan-tap.pcap", "wpan-tap && !wpan")]
+    [InlineData("wpan-tap.pcap", "wpan-tap.fcs_type == 1 && wpan-tap.lqi > 100")]
+    [InlineData("wpan-tap.pcap", "wpan-tap.tlv.type == 99 || wpan-tap.data_length < 10")]
     [InlineData("docsis.pcap", "docsis")]
     [InlineData("docsis.pcap", "docsis.hcs.status == 0")]
     [InlineData("docsis.pcap", "docsis.exthdr == 1 && ipv6")]

@@ -104,7 +104,7 @@ public sealed class TsharkColumnsOracleTests
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
         "gfp",
         "ebhscr",
-        "wpan", "6lowpan",
+        "wpan", "6lowpan", "wpan-nonask-phy", "wpan-tap",
     ];
 
     /// <summary>

@@ -305,6 +305,12 @@ internal static class Samples
             (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[1]),
             (LinkType.Ieee802154WithFcs, Ieee802154.Ieee802154Tests.SampleFrames()[2]),
             (LinkType.Ieee802154NoFcs, Ieee802154.Ieee802154Tests.SampleFrames()[3]),
+            // 6LoWPAN fragments: a FRAG1 held, then the FRAGN that completes its datagram
+            (LinkType.Ieee802154WithFcs, Reassembly.SixLowpanReassemblerTests.FragmentFrames()[0]),
+            (LinkType.Ieee802154WithFcs, Reassembly.SixLowpanReassemblerTests.FragmentFrames()[1]),
+            // 802.15.4 behind the non-ASK PHY header (215) and the TAP header (283)
+            (Ieee802154.Ieee802154PhyTests.SampleFrames()[0].Link, Ieee802154.Ieee802154PhyTests.SampleFrames()[0].Frame),
+            (Ieee802154.Ieee802154PhyTests.SampleFrames()[1].Link, Ieee802154.Ieee802154PhyTests.SampleFrames()[1].Frame),
             // Spanning tree: a configuration BPDU on SAP 0x42, an MST BPDU with an MSTI, an RST BPDU behind SNAP; GARP on the same SAP:
             // GVRP, GMRP, and a GVRP PDU whose unknown type hands the rest to data.
             (LinkType.Ethernet, Stp.StpTests.Frame(Stp.StpTests.Configuration(flags: 1))),

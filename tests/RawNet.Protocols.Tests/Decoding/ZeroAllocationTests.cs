@@ -52,6 +52,13 @@ public class ZeroAllocationTests
     }
 
     [Fact]
+    public void ReassemblingSixLowpanAllocatesNothing()
+    {
+        // Fragments fill the 6LoWPAN reassembler's slots and complete datagrams: neither may allocate once warm.
+        AssertDecodingAllocatesNothing(Samples.Read(Path.Combine(TestPaths.Captures, "pseudo-link", "wpan-frag.pcap")));
+    }
+
+    [Fact]
     public void ReadingAndFormattingFieldsAllocatesNothing()
     {
         var frames = Samples.PeerCorpus().Concat(Samples.Built()).ToList();

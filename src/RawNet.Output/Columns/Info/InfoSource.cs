@@ -85,7 +85,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
             or LayerKind.Gfp
             or LayerKind.Ebhscr
-            or LayerKind.Ieee802154 or LayerKind.SixLowpan
+            or LayerKind.Ieee802154 or LayerKind.SixLowpan or LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap
             or LayerKind.Atm or LayerKind.AtmLane
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,

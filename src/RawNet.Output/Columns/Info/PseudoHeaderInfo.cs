@@ -53,6 +53,9 @@ internal static class PseudoHeaderInfo
         }
         if (layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan)
             return Ieee802154Info.Write(line, in source, index);
+        // the PHY and TAP headers write the Protocol column only (wpan writes Info after them)
+        if (layer.Kind is LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap)
+            return layer.Status != LayerStatus.Complete;
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -263,6 +266,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Ax25 => "AX.25",
         LayerKind.Ax25NoL3 => "AX.25-NoL3",
         LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
+        LayerKind.Ieee802154NonAskPhy => "IEEE 802.15.4 non-ASK PHY",
+        LayerKind.Ieee802154Tap => source.Packet[index].HeaderLength > 0 ? "IEEE 802.15.4 TAP" : "",
         _ => "NFLOG",
     };
 
