@@ -3002,6 +3002,68 @@ def lwapp_frames():
     return frames
 
 
+def llc_udp(payload, sport=40000, dport=12000):
+    """An Ethernet frame with IPv4 and UDP around an 802.2 LLC frame on tshark's LLC-over-UDP ports (the checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=19) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def llc_udp_frames():
+    """LLC over UDP on ports 12000 to 12004 (tshark registers "llc" there): SNAP with IPv4, IPv6 and ARP, IP on SAP 6,
+    a spanning tree BPDU, an XID, a supervisory and an information frame, Cisco's OUI with a PID tshark has no dissector for, to and
+    from each port, headers shorter than LLC's and SNAP's, an empty datagram, and a frame cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    bpdu = bytes.fromhex("000000000080000000000000010000000480010000000000020080010000140002000f00")
+    add(llc_udp(SNAP_IP + udp4()))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + udp6(), dport=12001))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x00\x08\x06" + arp, dport=12002))
+    add(llc_udp(SNAP_IP + tcp4(), sport=12003, dport=40000))
+    add(llc_udp(b"\x06\x06\x03" + echo4(), dport=12004))
+    add(llc_udp(b"\x42\x42\x03" + bpdu))
+    add(llc_udp(b"\x00\x01\xaf\x81\x01\x00"))
+    add(llc_udp(b"\x00\x00\x01\x02"))
+    add(llc_udp(b"\x00\x01\x02\x04abcd"))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x0c\x12\x34cdp"))
+    add(llc_udp(SNAP_IP + udp4(), sport=12000, dport=12004))
+    add(llc_udp(SNAP_IP[:5]))
+    add(llc_udp(b"\xaa"))
+    add(llc_udp(b""))
+    cut_everywhere(add, llc_udp(SNAP_IP + udp4()), 14 + 28)
+    return frames
+
+
+def lwapp_l3_frames():
+    """LWAPP over layer 3 on UDP 12220 (tshark's lwapp-l3: an 802.3 frame) with IPv4, IPv6, ARP, an unknown EtherType and
+    LLC behind an 802.3 length, from and to the port, an Ethernet header shorter than 14 bytes, an empty datagram; LWAPP
+    straight over Ethernet on EtherTypes 0x88BB and 0xBBBB (802.11 frames and control messages, no AP identity), its
+    header short; and frames cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = lambda payload, sport=40000, dport=12220: ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=20) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+    inner = lambda ethertype, payload: b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack(">H", ethertype) + payload
+    wlan = lambda payload: bytes(Dot11(type=2, subtype=0, FCfield=1, addr1="00:11:22:33:44:55", addr2="00:aa:bb:cc:dd:ee",
+                                       addr3="00:11:22:33:44:66", SC=0x120) / LLC() / SNAP(code=0x0800 if payload[0] >> 4 == 4 else 0x86DD)) + payload
+    add(udp(inner(0x0800, udp4())))
+    add(udp(inner(0x86DD, udp6()), sport=12220, dport=40000))
+    add(udp(inner(0x0806, bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002"))))
+    add(udp(inner(0x1234, b"abcdef")))
+    add(udp(inner(len(SNAP_IP + tcp4()), SNAP_IP + tcp4())))
+    add(udp(inner(0x0800, udp4()), sport=12220, dport=12222))
+    add(udp(inner(0x0800, udp4())[:10]))
+    add(udp(b"\x01\x02"))
+    add(udp(b""))
+    add(ether(0x88BB, lwapp(body=wlan(udp4()))))
+    add(ether(0xBBBB, lwapp(0x48, fragment=5, body=wlan(tcp4()))))
+    add(ether(0x88BB, lwapp(0x04, body=bytes([22, 1, 0, 4]) + b"abcd")))
+    add(ether(0xBBBB, lwapp(0x04, body=bytes([99, 1, 0, 0]))))
+    add(ether(0x88BB, lwapp(0x04, body=bytes([22, 1]))))
+    add(ether(0x88BB, lwapp()[:4]))
+    cut_everywhere(add, udp(inner(0x0800, udp4())), 14 + 28)
+    cut_everywhere(add, ether(0x88BB, lwapp(body=wlan(udp4()))), 14)
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -3093,6 +3155,9 @@ def main():
         "tzsp-dlt128.pcap": (128, tzsp_link_frames(), False, trailer_damageable),
         # and sFlow on UDP 6343 (not damaged: its own file holds the damaged lengths and counts)
         "sflow.pcap": (1, sflow_frames(), False, trailer_damageable),
+        # and LLC over UDP on ports 12000 to 12004, LWAPP over layer 3 on UDP 12220 and over EtherTypes 0x88BB and 0xBBBB
+        "llc-udp.pcap": (1, llc_udp_frames(), False, trailer_damageable),
+        "lwapp-l3.pcap": (1, lwapp_l3_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

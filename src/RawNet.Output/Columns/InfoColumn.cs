@@ -74,7 +74,7 @@ public static class InfoColumn
         if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind is LayerKind.L2tp or LayerKind.Gfp)
             Write(line, in source, owner - 1);
         // So does Ethernet inside Geneve that threw before its columns (its header cut): Geneve's "Encapsulated ..." stays.
-        else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind is LayerKind.Geneve or LayerKind.Tzsp
+        else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind is LayerKind.Geneve or LayerKind.Tzsp or LayerKind.LwappL3
             && source.Header(owner).Length < Protocols.Ethernet.EthernetHeader.Length)
             Write(line, in source, owner - 1);
         // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.

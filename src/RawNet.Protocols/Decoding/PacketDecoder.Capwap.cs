@@ -134,4 +134,15 @@ public sealed partial class PacketDecoder
         if (whole)
             Payload(input, offset + length + LwappHeader.ControlLength, capEnd, repEnd);
     }
+
+    /// <summary>
+    /// LWAPP over layer 3 (UDP 12220) as tshark 4.0's lwapp-l3 reads it: a layer of no bytes of its own (its columns, its
+    /// tree line) and an 802.3 frame from the datagram's first byte, without an FCS.
+    /// </summary>
+    private void DecodeLwappL3(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.LwappL3, offset, 0, capEnd, repEnd, out _))
+            return;
+        DecodeEthernet(input, offset, capEnd, repEnd);
+    }
 }

@@ -2057,6 +2057,9 @@ public sealed partial class PacketDecoder
                 case EtherType.Arista:
                     DecodeArista(input, offset, capEnd, repEnd, tags);
                     return;
+                case EtherType.Lwapp or EtherType.LwappLegacy:
+                    DecodeLwapp(input, offset, capEnd, repEnd, apIdentity: false);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -2864,6 +2867,8 @@ public sealed partial class PacketDecoder
         TunnelPorts.Tzsp => (LayerKind.Tzsp, "TZSP header cut short by the capture length"),
         TunnelPorts.CapwapData => (LayerKind.CapwapData, "CAPWAP header cut short by the capture length"),
         TunnelPorts.LwappData or TunnelPorts.LwappControl => (LayerKind.Lwapp, "LWAPP header cut short by the capture length"),
+        TunnelPorts.LwappL3 => (LayerKind.Ethernet, "Ethernet header cut short by the capture length"),
+        >= TunnelPorts.LlcFirst and <= TunnelPorts.LlcLast => (LayerKind.Llc, "LLC header cut short by the capture length"),
         _ => null,
     };
 
@@ -2933,6 +2938,12 @@ public sealed partial class PacketDecoder
                 return true;
             case TunnelPorts.LwappData or TunnelPorts.LwappControl:
                 DecodeLwapp(input, payload, captured, end, destinationPort == TunnelPorts.LwappControl);
+                return true;
+            case TunnelPorts.LwappL3:
+                DecodeLwappL3(input, payload, captured, end);
+                return true;
+            case >= TunnelPorts.LlcFirst and <= TunnelPorts.LlcLast:
+                DecodeLlc(input, payload, captured, end);
                 return true;
             case TunnelPorts.Gtp:
                 if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))

@@ -557,6 +557,28 @@ public sealed class LinkLayerOracleTests
     }
 
     [Fact]
+    public void TheLlcAndLwappL3OverUdpCasesCoverWhatTheyClaim()
+    {
+        // tshark hands UDP 12000 to 12004 to LLC and 12220 to Ethernet (lwapp-l3, not in frame.protocols), and EtherTypes
+        // 0x88BB and 0xBBBB to LWAPP; tcpdump has printers for none of them.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string Fields(string name) => ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", name), "-T", "fields",
+            "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]).StdOut;
+        foreach (var value in new[] { "udp:llc:ip:udp:data", "udp:llc:ipv6:udp:data", "udp:llc:arp", "udp:llc:ip:tcp", "udp:llc:ip:icmp", "udp:llc:stp",
+            "udp:llc\tXID", "udp:llc:data", "LLC\t[Malformed Packet]", "LLC\t[Packet size limited during capture]", "\tUDP\t40000 → 12000 Len=0\n" })
+            Assert.Contains(value, Fields("llc-udp.pcap"));
+        foreach (var value in new[] { "udp:eth:ethertype:ip:udp:data", "udp:eth:ethertype:ipv6:udp:data", "udp:eth:ethertype:arp", "udp:eth:ethertype:data\t0x1234",
+            "udp:eth:llc:ip:tcp", "Ethernet\t802.3 Packets over Layer 3[Malformed Packet]", "eth:ethertype:lwapp:wlan:llc:ip:udp:data",
+            "eth:ethertype:lwapp:wlan:llc:ip:tcp", "LWAPP\tCNTL ECHO_REQUEST", "LWAPP\tCNTL Bad Type: 0x63", "LWAPP IP or Layer 2[Malformed Packet]" })
+            Assert.Contains(value, Fields("lwapp-l3.pcap"));
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains("12000: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-udp.pcap")]).StdOut);
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp-l3.pcap")]).StdOut;
+        foreach (var value in new[] { "12220: UDP, length", "ethertype Unknown (0x88bb)", "ethertype Unknown (0xbbbb)" })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
     public void TheGreInUdpCasesCoverWhatTheyClaim()
     {
         // The comparisons cannot fail on what gre-udp.pcap does not hold: check tshark decodes GRE on port 4754 (tcpdump does not).

@@ -49,8 +49,6 @@ public sealed class UdpPortOrderOracleTests
         (7021, 7021, "AFS RX checks bytes deep in its header: it took a TZSP message with tags that the table's TZSP messages did not make it take"),
         (9600, 9600, "OMRON FINS checks its header bytes"),
         (9996, 9996, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
-        (12000, 12004, "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports"),
-        (12220, 12220, "tshark's LWAPP over layer 3 (12220) hands the payload to Ethernet, which RawNet does not do on this port"),
     ]);
 
     private static Dictionary<int, string> ByPort((int From, int To, string Reason)[] ranges) =>

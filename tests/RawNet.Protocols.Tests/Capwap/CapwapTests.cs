@@ -215,3 +215,73 @@ public class LwappTests
         Decode.EveryPrefix(Frame(Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"), destination: LwappHeader.ControlPort), LinkType.Ethernet);
     }
 }
+
+/// <summary>LWAPP over layer 3 (UDP 12220), LWAPP over its EtherTypes, and LLC over UDP 12000 to 12004, as tshark 4.0 reads them.</summary>
+public class LwappL3AndLlcOverUdpTests
+{
+    private static readonly byte[] Udp4 = CapwapTests.Udp4;
+
+    private static readonly byte[] InnerEthernet = Concat(Hex("020000000002 020000000001 0800"), Udp4);
+
+    [Fact]
+    public void Port12220CarriesAnEthernetFrameBehindALayerOfNoBytes()
+    {
+        var frame = CapwapTests.Frame(InnerEthernet, destination: LwappHeader.Layer3Port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.LwappL3, LayerKind.Ethernet, LayerKind.Ipv4,
+            LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(0, packet[4].HeaderLength);
+        Assert.Equal("eth:ethertype:ip:udp:eth:ethertype:ip:udp:data", Decode.Protocols(packet, frame));
+    }
+
+    [Fact]
+    public void AShortEthernetHeaderOnPort12220IsMalformed()
+    {
+        var frame = CapwapTests.Frame(Hex("0102"), destination: LwappHeader.Layer3Port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(LayerKind.Ethernet, packet[packet.LayerCount - 1].Kind);
+    }
+
+    [Theory]
+    [InlineData((ushort)0x88BB)]
+    [InlineData((ushort)0xBBBB)]
+    public void LwappOverEthernetHasNoApIdentity(ushort etherType)
+    {
+        var frame = EthernetFrame((EtherType)etherType, Hex("04 00 0008 20 10 16 03 0004 61626364"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Lwapp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Null(Decode.Field(packet, frame, "lwapp.apid"));
+        Assert.Equal("22", Decode.Field(packet, frame, "lwapp.control.type"));
+    }
+
+    [Theory]
+    [InlineData((ushort)12000)]
+    [InlineData((ushort)12004)]
+    public void Ports12000To12004CarryLlc(ushort port)
+    {
+        var frame = CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Llc, LayerKind.Ipv4, LayerKind.Udp,
+            LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("0x0800", Decode.Field(packet, frame, "llc.type"));
+    }
+
+    [Fact]
+    public void Port12005IsNotLlc()
+    {
+        var packet = Decode.Frame(CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: 12005), LinkType.Ethernet);
+        Assert.DoesNotContain(LayerKind.Llc, Decode.Kinds(packet));
+    }
+
+    [Fact]
+    public void TruncatedAtEveryPrefix()
+    {
+        Decode.EveryPrefix(CapwapTests.Frame(InnerEthernet, destination: LwappHeader.Layer3Port), LinkType.Ethernet);
+        Decode.EveryPrefix(CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: 12001), LinkType.Ethernet);
+        Decode.EveryPrefix(EthernetFrame((EtherType)0x88BB, Hex("04 00 0008 20 10 16 03 0004 61626364")), LinkType.Ethernet);
+    }
+}
