@@ -3064,6 +3064,67 @@ def lwapp_l3_frames():
     return frames
 
 
+def capwap_control(message_type, elements=b"", seq=0, flags=0, length=None):
+    """A CAPWAP control header (RFC 5415 4.5.1): message type, sequence number, message element length (the flags and
+    elements, unless given) and flags, then the message elements."""
+    return struct.pack(">IBHB", message_type, seq, len(elements) + 3 if length is None else length, flags) + elements
+
+
+def capwap_element(kind, value):
+    """A CAPWAP message element: type, length, value."""
+    return struct.pack(">HH", kind, len(value)) + value
+
+
+def capwap_control_frames():
+    """The CAPWAP control channel on UDP 5246: discovery, join, echo and configuration messages with elements tshark decodes
+    and ones it does not, every message type tshark names and others (an enterprise's, the 802.11 binding's), to and from
+    the port, a radio MAC and wireless information in the header, header lengths too short and too long, a message
+    element length that disagrees with the elements, an element running past the datagram, an element header cut by it,
+    fragments (one complete by itself), a header shorter than 8 bytes, and messages cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = lambda payload, sport=40000, dport=5246: capwap_udp(payload, sport, dport)
+    T, F, L, W, M = CAPWAP_T, CAPWAP_F, CAPWAP_L, CAPWAP_W, CAPWAP_M
+    el = capwap_element
+    discovery = el(20, b"\x01") + el(41, b"\x04") + el(44, b"\x01") + el(9999, b"abc")
+    add(udp(capwap(0, body=capwap_control(1, discovery))))
+    add(udp(capwap(0, body=capwap_control(2, el(4, b"rawnet-ac") + el(33, bytes(4)))), sport=5246, dport=40000))
+    add(udp(capwap(0, body=capwap_control(3, el(5, b"rawnet-wtp") + el(35, bytes(range(16))) + el(42, b"xy"), seq=1))))
+    add(udp(capwap(0, body=capwap_control(13, el(35, bytes(range(16))), seq=7))))
+    add(udp(capwap(0, body=capwap_control(14, seq=7)), sport=5246, dport=40000))
+    for kind in list(range(0, 28)) + [3398913, 3398914, 3398915, 0x00409601, 0xFFFFFFFF]:
+        add(udp(capwap(0, body=capwap_control(kind, el(33, b"\x00\x00\x00\x00"), seq=kind & 0xFF))))
+    for kind in (0, 7, 9, 13, 14, 15, 17, 19, 21, 22, 24, 25, 26, 27, 34, 42, 43, 46, 47, 49, 54, 60, 127, 1035, 1037, 1039, 1043, 1045, 1047, 1049, 2048, 65535):
+        add(udp(capwap(0, body=capwap_control(7, el(kind, b"\x00\x01\x02\x03\x04\x05\x06\x07")))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, length=60))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, length=3))))
+    add(udp(capwap(0, body=capwap_control(1, el(20, b"\x01") + el(9999, b"abc")[:6]))))
+    add(udp(capwap(0, body=capwap_control(1, el(20, b"\x01") + b"\x27"))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, flags=0xFF))))
+    add(udp(capwap(0, body=capwap_control(1)[:5])))
+    add(udp(capwap(0, body=capwap_control(1)[:3])))
+    add(udp(capwap(0)))
+    add(udp(capwap(M, words=4, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(W, words=4, optional=b"\x04\xc4\x20\x00\x6c\x00\x00\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(W, words=4, optional=b"\x04\x00\x05\x00\x00\x00\x00\x00", body=capwap_control(2, discovery)), sport=5246, dport=40000))
+    add(udp(capwap(T | M, words=2, optional=b"\x06\x08\x11\x22\x33\x44\x55\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(0, words=4, optional=bytes(8), body=capwap_control(1, discovery))))
+    add(udp(capwap(F, frag_id=3, body=capwap_control(1, discovery))))
+    add(udp(capwap(F | L, frag_id=4, frag_offset=2, body=b"the rest of a message")))
+    add(udp(capwap(F | L, frag_id=5, body=capwap_control(1, discovery))))
+    add(udp(capwap(F, frag_id=6)))
+    add(udp(capwap(0, wbid=3, rid=5, body=capwap_control(13))))
+    add(udp(capwap(0, version=1, body=capwap_control(13))))
+    add(udp(capwap(0)[:5]))
+    add(udp(capwap(0)[:1]))
+    add(udp(capwap(0, body=capwap_control(1, discovery)), sport=5246, dport=5246))
+    add(udp(capwap(0, body=capwap_control(13, el(35, bytes(range(16))))), sport=5246, dport=5247))
+    cut_everywhere(add, udp(capwap(M | W, words=6, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00\x04\xd8\x10\x00\x36\x00\x00\x00",
+                                   body=capwap_control(1, discovery))), 14 + 28)
+    cut_everywhere(add, udp(capwap(F | L, frag_id=9, body=capwap_control(3, el(35, bytes(range(16)))))), 14 + 28)
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -3158,6 +3219,8 @@ def main():
         # and LLC over UDP on ports 12000 to 12004, LWAPP over layer 3 on UDP 12220 and over EtherTypes 0x88BB and 0xBBBB
         "llc-udp.pcap": (1, llc_udp_frames(), False, trailer_damageable),
         "lwapp-l3.pcap": (1, lwapp_l3_frames(), False, trailer_damageable),
+        # and the CAPWAP control channel on UDP 5246
+        "capwap-control.pcap": (1, capwap_control_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

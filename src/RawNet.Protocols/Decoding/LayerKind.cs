@@ -149,6 +149,11 @@ public enum LayerKind : byte
     /// an 802.3 frame follows.
     /// </summary>
     LwappL3,
+    /// <summary>
+    /// The CAPWAP control channel (RFC 5415) on UDP port 5246: preamble, header, control header and message elements (a
+    /// fragment tshark cannot reassemble alone is data after the header); tshark "capwap".
+    /// </summary>
+    CapwapControl,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
     /// <summary>The LISP data plane's header (RFC 9300) on UDP port 4341: IPv4 or IPv6 follows.</summary>

@@ -2866,6 +2866,7 @@ public sealed partial class PacketDecoder
         TunnelPorts.Amt => (LayerKind.Amt, "AMT message cut short by the capture length"),
         TunnelPorts.Tzsp => (LayerKind.Tzsp, "TZSP header cut short by the capture length"),
         TunnelPorts.CapwapData => (LayerKind.CapwapData, "CAPWAP header cut short by the capture length"),
+        TunnelPorts.CapwapControl => (LayerKind.CapwapControl, "CAPWAP header cut short by the capture length"),
         TunnelPorts.LwappData or TunnelPorts.LwappControl => (LayerKind.Lwapp, "LWAPP header cut short by the capture length"),
         TunnelPorts.LwappL3 => (LayerKind.Ethernet, "Ethernet header cut short by the capture length"),
         >= TunnelPorts.LlcFirst and <= TunnelPorts.LlcLast => (LayerKind.Llc, "LLC header cut short by the capture length"),
@@ -2935,6 +2936,9 @@ public sealed partial class PacketDecoder
                 return DecodeSflow(input, payload, captured, end);
             case TunnelPorts.CapwapData:
                 DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData);
+                return true;
+            case TunnelPorts.CapwapControl:
+                DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData, control: true);
                 return true;
             case TunnelPorts.LwappData or TunnelPorts.LwappControl:
                 DecodeLwapp(input, payload, captured, end, destinationPort == TunnelPorts.LwappControl);

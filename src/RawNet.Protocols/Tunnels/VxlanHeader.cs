@@ -83,6 +83,8 @@ public static class TunnelPorts
     public const ushort Amt = 2268;
     /// <summary>The CAPWAP data channel (RFC 5415).</summary>
     public const ushort CapwapData = Capwap.CapwapHeader.DataPort;
+    /// <summary>The CAPWAP control channel: its header and message elements (DTLS after a DTLS preamble).</summary>
+    public const ushort CapwapControl = Capwap.CapwapHeader.ControlPort;
     /// <summary>Cisco's LWAPP, data and control.</summary>
     public const ushort LwappData = Capwap.LwappHeader.DataPort, LwappControl = Capwap.LwappHeader.ControlPort;
     /// <summary>Cisco's LWAPP over layer 3: an 802.3 frame from the first byte.</summary>

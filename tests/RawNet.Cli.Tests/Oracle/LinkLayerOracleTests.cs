@@ -146,6 +146,10 @@ public sealed class LinkLayerOracleTests
         "capwap.message_element.type.undecoded", "capwap.message_element.length", "capwap.message_element.length.bad", "capwap.message_element.value",
         "capwap.control.message_element.session_id", "capwap.fragment.count", "capwap.reassembled.length", "wlan.fc", "wlan.fc.type_subtype",
         "wlan.fc.ds", "wlan.fc.frag", "wlan.sa", "wlan.da", "wlan.bssid", "wlan.seq",
+        // the CAPWAP control channel on UDP 5246 (capwap-control.pcap): its control header (its elements' fields are above)
+        "capwap.control.header", "capwap.control.header.message_type", "capwap.control.header.message_type.enterprise_number",
+        "capwap.control.header.message_type.enterprise_specific", "capwap.control.header.sequence_number",
+        "capwap.control.header.message_element_length", "capwap.control.header.flags",
         // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
         "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
         "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",
@@ -554,6 +558,23 @@ public sealed class LinkLayerOracleTests
             "LWAPP version 3 packet not supported", "< transport header length", "[|lwapp_control]", "[|lwapp_data]",
             "Flags [Last Fragment Bit, Fragment Bit, Control Bit]" })
             Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheCapwapControlCasesCoverWhatTheyClaim()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "capwap.message_element.type.undecoded", "-e", "capwap.control.message_element.session_id",
+            "-e", "capwap.header.mac.length", "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:capwap\t", "udp:capwap:data\t", "CAPWAP-Control - Discovery Request", "CAPWAP-Control - Station Configuration Response",
+            "CAPWAP-Control - IEEE 802.11 WLAN Configuration Request", "CAPWAP-Control - Unknown Message Type (0x409601)",
+            "CAPWAP-Control - Unknown Message Type (0xffffffff)", "000102030405060708090a0b0c0d0e0f", "\t6\t", "\t1\t", "(Fragment ID: 3, Fragment Offset: 0)",
+            "(Reassembled, Fragment ID: 5)", "Discovery Request[Malformed Packet]", "[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        // tcpdump 4.99 has no CAPWAP printer: "UDP, length N".
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains("5246: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap")]).StdOut);
     }
 
     [Fact]

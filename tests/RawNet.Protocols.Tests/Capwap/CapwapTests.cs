@@ -285,3 +285,52 @@ public class LwappL3AndLlcOverUdpTests
         Decode.EveryPrefix(EthernetFrame((EtherType)0x88BB, Hex("04 00 0008 20 10 16 03 0004 61626364")), LinkType.Ethernet);
     }
 }
+
+/// <summary>The CAPWAP control channel on UDP 5246 as tshark 4.0's capwap reads it.</summary>
+public class CapwapControlTests
+{
+    /// <summary>A Discovery Request: the 8-byte header, the control header, a Discovery Type element and an element tshark does not decode.</summary>
+    private static readonly byte[] Discovery = Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0001 01 270f 0003 616263");
+
+    private static byte[] Frame(byte[] capwap) => CapwapTests.Frame(capwap, destination: CapwapHeader.ControlPort);
+
+    [Fact]
+    public void AControlMessageIsOneLayerWithItsElements()
+    {
+        var frame = Frame(Discovery);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.CapwapControl], Decode.Kinds(packet));
+        Assert.Equal(Discovery.Length, packet[4].HeaderLength);
+        Assert.Equal("eth:ethertype:ip:udp:capwap", Decode.Protocols(packet, frame));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.control.header.message_type"));
+        Assert.Equal("7", Decode.Field(packet, frame, "capwap.control.header.sequence_number"));
+        Assert.Equal("15", Decode.Field(packet, frame, "capwap.control.header.message_element_length"));
+        Assert.Equal("20,9999", Decode.Field(packet, frame, "capwap.message_element.type"));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.message_element.type.undecoded"));
+        Assert.Equal("Discovery Request", CapwapControlHeader.MessageName(1));
+        Assert.Null(CapwapControlHeader.MessageName(27));
+        Assert.True(CapwapControlHeader.IsDecodedElement(20));
+        Assert.False(CapwapControlHeader.IsDecodedElement(9999));
+    }
+
+    [Fact]
+    public void AnElementPastTheDatagramIsMalformed()
+    {
+        var packet = Decode.Frame(Frame(Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0009 01")), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(LayerStatus.Malformed, packet[4].Status);
+    }
+
+    [Fact]
+    public void AFragmentThatIsNotWholeIsData()
+    {
+        var packet = Decode.Frame(Frame(Hex("00 100280 0003 0000 00000001 07 000f 00")), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(LayerKind.Payload, packet[5].Kind);
+        Assert.Equal(8, packet[4].HeaderLength);
+    }
+
+    [Fact]
+    public void TruncatedAtEveryPrefix() => Decode.EveryPrefix(Frame(Discovery), LinkType.Ethernet);
+}

@@ -39,7 +39,7 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
                 return WriteGeneve(line, in source, index);
-            case LayerKind.CapwapData:
+            case LayerKind.CapwapData or LayerKind.CapwapControl:
                 return CapwapInfo.Write(line, in source, index);
             case LayerKind.Lwapp:
                 return CapwapInfo.WriteLwapp(line, in source, index);
@@ -78,6 +78,7 @@ internal static class TunnelInfo
         LayerKind.Vxlan or LayerKind.VxlanGpe => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.CapwapData => "CAPWAP-Data",
+        LayerKind.CapwapControl => "CAPWAP-Control",
         LayerKind.Lwapp => "LWAPP",
         LayerKind.LwappL3 => "LWAPP-L3",
         LayerKind.Gtp => Gtp(in source, index),
