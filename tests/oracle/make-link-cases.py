@@ -3080,7 +3080,8 @@ def capwap_control_frames():
     and ones it does not, every message type tshark names and others (an enterprise's, the 802.11 binding's), to and from
     the port, a radio MAC and wireless information in the header, header lengths too short and too long, a message
     element length that disagrees with the elements, an element running past the datagram, an element header cut by it,
-    fragments (one complete by itself), a header shorter than 8 bytes, and messages cut by the capture at every length."""
+    fragments (one complete by itself), a header shorter than 8 bytes, the elements whose fields RawNet reads with lengths
+    tshark accepts and refuses, and messages cut by the capture at every length."""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     udp = lambda payload, sport=40000, dport=5246: capwap_udp(payload, sport, dport)
@@ -3119,6 +3120,11 @@ def capwap_control_frames():
     add(udp(capwap(0)[:1]))
     add(udp(capwap(0, body=capwap_control(1, discovery)), sport=5246, dport=5246))
     add(udp(capwap(0, body=capwap_control(13, el(35, bytes(range(16))))), sport=5246, dport=5247))
+    # the elements whose own fields RawNet shows, with the lengths tshark accepts and others
+    for kind, value in ((20, b"\x02"), (20, b"\x01\x02"), (20, b""), (33, b"\x00\x00\x00\x05"), (33, b"\x00\x05"), (44, b"\x00"), (44, b"\x01\x02"),
+                        (41, b"\x0e"), (41, b"\xff"), (41, b"\x0e\x01"), (4, b"rawnet-ac"), (4, b""), (4, b"a\xe9b"), (45, b"rawnet-wtp"), (45, b""),
+                        (28, b"rack 7"), (28, b""), (35, b"abc"), (5, b"\x01ac"), (5, b"\x01")):
+        add(udp(capwap(0, body=capwap_control(3, el(kind, value) + el(20, b"\x01")))))
     cut_everywhere(add, udp(capwap(M | W, words=6, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00\x04\xd8\x10\x00\x36\x00\x00\x00",
                                    body=capwap_control(1, discovery))), 14 + 28)
     cut_everywhere(add, udp(capwap(F | L, frag_id=9, body=capwap_control(3, el(35, bytes(range(16)))))), 14 + 28)

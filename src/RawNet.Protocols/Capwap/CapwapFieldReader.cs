@@ -195,6 +195,16 @@ public static class CapwapFieldReader
             int where = where0 + at;
             bool session = type == CapwapHeader.SessionIdType;
             bool undecoded = control ? !CapwapControlHeader.IsDecodedElement(type) : !session;
+            bool fits = CapwapControlHeader.ElementLengthFits(type, elementLength);
+            if (control && valueRead && fits && ElementValue(which, type, elements.Slice(at + 4, elementLength), where + 4) is { } own)
+            {
+                if (seen++ == occurrence)
+                {
+                    value = own;
+                    return true;
+                }
+                continue;
+            }
             (bool present, ulong number, int offset, int size) = which switch
             {
                 CapwapValue.Element => (true, 0UL, where, Math.Min(4 + elementLength, elements.Length - at)),
@@ -202,7 +212,7 @@ public static class CapwapFieldReader
                 CapwapValue.ElementTypeUndecoded => (valueRead && undecoded, 1UL, where, 2),
                 CapwapValue.ElementLength => (true, (ulong)elementLength, where + 2, 2),
                 CapwapValue.ElementValue => (valueRead, 0UL, where + 4, elementLength),
-                CapwapValue.ElementLengthBad => (valueRead && session && elementLength != CapwapHeader.SessionIdLength, 1UL, where + 2, 2),
+                CapwapValue.ElementLengthBad => (valueRead && (control ? !fits : session && elementLength != CapwapHeader.SessionIdLength), 1UL, where + 2, 2),
                 CapwapValue.SessionId => (valueRead && session && elementLength == CapwapHeader.SessionIdLength, 0UL, where + 4, elementLength),
                 _ => (false, 0UL, 0, 0),
             };
@@ -214,4 +224,21 @@ public static class CapwapFieldReader
         }
         return false;
     }
+
+    /// <summary>A control message element's own field <paramref name="which"/> of an element of <paramref name="type"/> whose length tshark accepted, or null.</summary>
+    private static FieldValue? ElementValue(CapwapValue which, ushort type, ReadOnlySpan<byte> data, int at) => (which, type) switch
+    {
+        (CapwapValue.AcName, CapwapControlHeader.AcNameElement) or (CapwapValue.LocationData, CapwapControlHeader.LocationDataElement)
+            or (CapwapValue.WtpName, CapwapControlHeader.WtpNameElement) => new FieldValue(0, at, data.Length),
+        (CapwapValue.AcName, CapwapControlHeader.AcNameWithPriorityElement) => new FieldValue(0, at + 1, data.Length - 1),
+        (CapwapValue.AcNamePriority, CapwapControlHeader.AcNameWithPriorityElement) => new FieldValue(data[0], at, 1),
+        (CapwapValue.DiscoveryType, CapwapControlHeader.DiscoveryTypeElement) or (CapwapValue.WtpMacType, CapwapControlHeader.WtpMacTypeElement)
+            or (CapwapValue.FrameTunnelMode, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue(data[0], at, 1),
+        (CapwapValue.FrameTunnelNative, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 3 & 1), at, 1),
+        (CapwapValue.FrameTunnelEthernet, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 2 & 1), at, 1),
+        (CapwapValue.FrameTunnelLocalBridging, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 1 & 1), at, 1),
+        (CapwapValue.FrameTunnelReserved, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] & 0xF1), at, 1),
+        (CapwapValue.ResultCode, CapwapControlHeader.ResultCodeElement) => new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(data), at, 4),
+        _ => null,
+    };
 }

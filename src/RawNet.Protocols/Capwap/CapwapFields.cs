@@ -12,6 +12,8 @@ public enum CapwapValue : byte
     Snr, DataRate, DestinationWlans, WlanIdBitmap, DestinationReserved, WirelessPadding, KeepAlive, KeepAliveLength, KeepAliveLengthBad,
     Element, ElementType, ElementTypeUndecoded, ElementLength, ElementLengthBad, ElementValue, SessionId, FragmentCount, ReassembledLength,
     ControlHeader, MessageType, EnterpriseNumber, EnterpriseSpecific, SequenceNumber, MessageElementLength, ControlFlags, MessageElements,
+    AcNamePriority, AcName, DiscoveryType, LocationData, ResultCode, FrameTunnelMode, FrameTunnelNative, FrameTunnelEthernet, FrameTunnelLocalBridging,
+    FrameTunnelReserved, WtpMacType, WtpName,
 }
 
 /// <summary>Bits of a CAPWAP layer's <see cref="Layer.Detail"/>.</summary>
@@ -96,6 +98,23 @@ public static class CapwapFields
         (D(LayerKind.CapwapControl, "capwap.control.header.flags", "Flags", FieldKind.Decimal), CapwapValue.ControlFlags),
         (D(LayerKind.CapwapControl, "capwap.message_element", "Message Element", FieldKind.Marker), CapwapValue.MessageElements),
         .. ElementComputed(LayerKind.CapwapControl),
+        // The elements whose own fields RawNet shows (CapwapControlHeader.ElementValueOf), in tshark's tree order within an element.
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.ac_name_with_priority", "AC Name Priority", FieldKind.Decimal), CapwapValue.AcNamePriority),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.ac_name", "AC Name", FieldKind.Text), CapwapValue.AcName),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.discovery_type", "Discovery Type", FieldKind.Decimal), CapwapValue.DiscoveryType),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.location_data", "Location Data", FieldKind.Text), CapwapValue.LocationData),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.result_code", "Result Code", FieldKind.Decimal), CapwapValue.ResultCode),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_frame_tunnel_mode", "WTP Frame Tunnel Mode", FieldKind.Hex, 2),
+            CapwapValue.FrameTunnelMode),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_frame_tunnel_mode.n", "Native Frame Tunnel Mode", FieldKind.Boolean),
+            CapwapValue.FrameTunnelNative),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_frame_tunnel_mode.e", "802.3 Frame Tunnel Mode", FieldKind.Boolean),
+            CapwapValue.FrameTunnelEthernet),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_frame_tunnel_mode.l", "Local Bridging", FieldKind.Boolean),
+            CapwapValue.FrameTunnelLocalBridging),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_frame_tunnel_mode.r", "Reserved", FieldKind.Hex, 2), CapwapValue.FrameTunnelReserved),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_mac_type", "WTP MAC Type", FieldKind.Decimal), CapwapValue.WtpMacType),
+        (D(LayerKind.CapwapControl, "capwap.control.message_element.wtp_name", "WTP Name", FieldKind.Text), CapwapValue.WtpName),
     ];
 
     /// <summary>The data channel's fields (<see cref="LayerKind.CapwapData"/>).</summary>

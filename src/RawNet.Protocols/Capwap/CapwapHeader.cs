@@ -136,6 +136,24 @@ public static class CapwapControlHeader
     ];
 
     /// <summary>
+    /// Whether tshark's length check of a message element type it decodes passes (else capwap.message_element.length.bad
+    /// and none of the element's own fields); true for the types whose check RawNet does not know.
+    /// </summary>
+    public static bool ElementLengthFits(ushort type, int length) => type switch
+    {
+        DiscoveryTypeElement or FrameTunnelModeElement or WtpMacTypeElement => length == 1,
+        ResultCodeElement => length == 4,
+        CapwapHeader.SessionIdType => length == CapwapHeader.SessionIdLength,
+        AcNameElement or LocationDataElement or WtpNameElement => length >= 1,
+        AcNameWithPriorityElement => length >= 2,
+        _ => true,
+    };
+
+    /// <summary>The message element types whose own fields RawNet shows (RFC 5415 section 4.6).</summary>
+    public const ushort AcNameElement = 4, AcNameWithPriorityElement = 5, DiscoveryTypeElement = 20, LocationDataElement = 28, ResultCodeElement = 33,
+        FrameTunnelModeElement = 41, WtpMacTypeElement = 44, WtpNameElement = 45;
+
+    /// <summary>
     /// True for a message element type tshark 4.0 decodes; for any other it adds "type not implemented"
     /// (capwap.message_element.type.undecoded). Found by offering tshark every type of RFC 5415 and 5416 and others.
     /// </summary>

@@ -149,7 +149,12 @@ public sealed class LinkLayerOracleTests
         // the CAPWAP control channel on UDP 5246 (capwap-control.pcap): its control header (its elements' fields are above)
         "capwap.control.header", "capwap.control.header.message_type", "capwap.control.header.message_type.enterprise_number",
         "capwap.control.header.message_type.enterprise_specific", "capwap.control.header.sequence_number",
-        "capwap.control.header.message_element_length", "capwap.control.header.flags",
+        "capwap.control.header.message_element_length", "capwap.control.header.flags", "capwap.control.message_element.ac_name",
+        "capwap.control.message_element.ac_name_with_priority",
+        "capwap.control.message_element.discovery_type", "capwap.control.message_element.location_data", "capwap.control.message_element.result_code",
+        "capwap.control.message_element.wtp_frame_tunnel_mode", "capwap.control.message_element.wtp_frame_tunnel_mode.n",
+        "capwap.control.message_element.wtp_frame_tunnel_mode.e", "capwap.control.message_element.wtp_frame_tunnel_mode.l",
+        "capwap.control.message_element.wtp_frame_tunnel_mode.r", "capwap.control.message_element.wtp_mac_type", "capwap.control.message_element.wtp_name",
         // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
         "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
         "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",

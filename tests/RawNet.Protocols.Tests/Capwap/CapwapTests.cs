@@ -308,6 +308,8 @@ public class CapwapControlTests
         Assert.Equal("15", Decode.Field(packet, frame, "capwap.control.header.message_element_length"));
         Assert.Equal("20,9999", Decode.Field(packet, frame, "capwap.message_element.type"));
         Assert.Equal("1", Decode.Field(packet, frame, "capwap.message_element.type.undecoded"));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.control.message_element.discovery_type"));
+        Assert.Null(Decode.Field(packet, frame, "capwap.message_element.length.bad"));
         Assert.Equal("Discovery Request", CapwapControlHeader.MessageName(1));
         Assert.Null(CapwapControlHeader.MessageName(27));
         Assert.True(CapwapControlHeader.IsDecodedElement(20));
@@ -320,6 +322,15 @@ public class CapwapControlTests
         var packet = Decode.Frame(Frame(Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0009 01")), LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         Assert.Equal(LayerStatus.Malformed, packet[4].Status);
+    }
+
+    [Fact]
+    public void AnElementOfTheWrongLengthShowsNoneOfItsFields()
+    {
+        var frame = Frame(Hex("00 100200 0000 0000 00000001 07 0009 00 0014 0002 0102"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.message_element.length.bad"));
+        Assert.Null(Decode.Field(packet, frame, "capwap.control.message_element.discovery_type"));
     }
 
     [Fact]
