@@ -26,4 +26,7 @@ public enum EtherType : ushort
     Arista = 0xD28B,
     /// <summary>Network Service Header (RFC 8300).</summary>
     Nsh = 0x894F,
+    /// <summary>Cisco's LWAPP straight over Ethernet (and <see cref="LwappLegacy"/>, an older value).</summary>
+    Lwapp = 0x88BB,
+    LwappLegacy = 0xBBBB,
 }

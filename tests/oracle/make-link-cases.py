@@ -3002,6 +3002,135 @@ def lwapp_frames():
     return frames
 
 
+def llc_udp(payload, sport=40000, dport=12000):
+    """An Ethernet frame with IPv4 and UDP around an 802.2 LLC frame on tshark's LLC-over-UDP ports (the checksum left 0)."""
+    return ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=19) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+
+
+def llc_udp_frames():
+    """LLC over UDP on ports 12000 to 12004 (tshark registers "llc" there): SNAP with IPv4, IPv6 and ARP, IP on SAP 6,
+    a spanning tree BPDU, an XID, a supervisory and an information frame, Cisco's OUI with a PID tshark has no dissector for, to and
+    from each port, headers shorter than LLC's and SNAP's, an empty datagram, and a frame cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    arp = bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002")
+    bpdu = bytes.fromhex("000000000080000000000000010000000480010000000000020080010000140002000f00")
+    add(llc_udp(SNAP_IP + udp4()))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + udp6(), dport=12001))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x00\x08\x06" + arp, dport=12002))
+    add(llc_udp(SNAP_IP + tcp4(), sport=12003, dport=40000))
+    add(llc_udp(b"\x06\x06\x03" + echo4(), dport=12004))
+    add(llc_udp(b"\x42\x42\x03" + bpdu))
+    add(llc_udp(b"\x00\x01\xaf\x81\x01\x00"))
+    add(llc_udp(b"\x00\x00\x01\x02"))
+    add(llc_udp(b"\x00\x01\x02\x04abcd"))
+    add(llc_udp(b"\xaa\xaa\x03\x00\x00\x0c\x12\x34cdp"))
+    add(llc_udp(SNAP_IP + udp4(), sport=12000, dport=12004))
+    add(llc_udp(SNAP_IP[:5]))
+    add(llc_udp(b"\xaa"))
+    add(llc_udp(b""))
+    cut_everywhere(add, llc_udp(SNAP_IP + udp4()), 14 + 28)
+    return frames
+
+
+def lwapp_l3_frames():
+    """LWAPP over layer 3 on UDP 12220 (tshark's lwapp-l3: an 802.3 frame) with IPv4, IPv6, ARP, an unknown EtherType and
+    LLC behind an 802.3 length, from and to the port, an Ethernet header shorter than 14 bytes, an empty datagram; LWAPP
+    straight over Ethernet on EtherTypes 0x88BB and 0xBBBB (802.11 frames and control messages, no AP identity), its
+    header short; and frames cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = lambda payload, sport=40000, dport=12220: ether(0x0800, bytes(IP(src=GENEVE_A, dst=GENEVE_B, id=20) / UDP(sport=sport, dport=dport, chksum=0) / Raw(payload)))
+    inner = lambda ethertype, payload: b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack(">H", ethertype) + payload
+    wlan = lambda payload: bytes(Dot11(type=2, subtype=0, FCfield=1, addr1="00:11:22:33:44:55", addr2="00:aa:bb:cc:dd:ee",
+                                       addr3="00:11:22:33:44:66", SC=0x120) / LLC() / SNAP(code=0x0800 if payload[0] >> 4 == 4 else 0x86DD)) + payload
+    add(udp(inner(0x0800, udp4())))
+    add(udp(inner(0x86DD, udp6()), sport=12220, dport=40000))
+    add(udp(inner(0x0806, bytes.fromhex("0001080006040001020000000001c6120001000000000000c6120002"))))
+    add(udp(inner(0x1234, b"abcdef")))
+    add(udp(inner(len(SNAP_IP + tcp4()), SNAP_IP + tcp4())))
+    add(udp(inner(0x0800, udp4()), sport=12220, dport=12222))
+    add(udp(inner(0x0800, udp4())[:10]))
+    add(udp(b"\x01\x02"))
+    add(udp(b""))
+    add(ether(0x88BB, lwapp(body=wlan(udp4()))))
+    add(ether(0xBBBB, lwapp(0x48, fragment=5, body=wlan(tcp4()))))
+    add(ether(0x88BB, lwapp(0x04, body=bytes([22, 1, 0, 4]) + b"abcd")))
+    add(ether(0xBBBB, lwapp(0x04, body=bytes([99, 1, 0, 0]))))
+    add(ether(0x88BB, lwapp(0x04, body=bytes([22, 1]))))
+    add(ether(0x88BB, lwapp()[:4]))
+    cut_everywhere(add, udp(inner(0x0800, udp4())), 14 + 28)
+    cut_everywhere(add, ether(0x88BB, lwapp(body=wlan(udp4()))), 14)
+    return frames
+
+
+def capwap_control(message_type, elements=b"", seq=0, flags=0, length=None):
+    """A CAPWAP control header (RFC 5415 4.5.1): message type, sequence number, message element length (the flags and
+    elements, unless given) and flags, then the message elements."""
+    return struct.pack(">IBHB", message_type, seq, len(elements) + 3 if length is None else length, flags) + elements
+
+
+def capwap_element(kind, value):
+    """A CAPWAP message element: type, length, value."""
+    return struct.pack(">HH", kind, len(value)) + value
+
+
+def capwap_control_frames():
+    """The CAPWAP control channel on UDP 5246: discovery, join, echo and configuration messages with elements tshark decodes
+    and ones it does not, every message type tshark names and others (an enterprise's, the 802.11 binding's), to and from
+    the port, a radio MAC and wireless information in the header, header lengths too short and too long, a message
+    element length that disagrees with the elements, an element running past the datagram, an element header cut by it,
+    fragments (one complete by itself), a header shorter than 8 bytes, the elements whose fields RawNet reads with lengths
+    tshark accepts and refuses, and messages cut by the capture at every length."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    udp = lambda payload, sport=40000, dport=5246: capwap_udp(payload, sport, dport)
+    T, F, L, W, M = CAPWAP_T, CAPWAP_F, CAPWAP_L, CAPWAP_W, CAPWAP_M
+    el = capwap_element
+    discovery = el(20, b"\x01") + el(41, b"\x04") + el(44, b"\x01") + el(9999, b"abc")
+    add(udp(capwap(0, body=capwap_control(1, discovery))))
+    add(udp(capwap(0, body=capwap_control(2, el(4, b"rawnet-ac") + el(33, bytes(4)))), sport=5246, dport=40000))
+    add(udp(capwap(0, body=capwap_control(3, el(5, b"rawnet-wtp") + el(35, bytes(range(16))) + el(42, b"xy"), seq=1))))
+    add(udp(capwap(0, body=capwap_control(13, el(35, bytes(range(16))), seq=7))))
+    add(udp(capwap(0, body=capwap_control(14, seq=7)), sport=5246, dport=40000))
+    for kind in list(range(0, 28)) + [3398913, 3398914, 3398915, 0x00409601, 0xFFFFFFFF]:
+        add(udp(capwap(0, body=capwap_control(kind, el(33, b"\x00\x00\x00\x00"), seq=kind & 0xFF))))
+    for kind in (0, 7, 9, 13, 14, 15, 17, 19, 21, 22, 24, 25, 26, 27, 34, 42, 43, 46, 47, 49, 54, 60, 127, 1035, 1037, 1039, 1043, 1045, 1047, 1049, 2048, 65535):
+        add(udp(capwap(0, body=capwap_control(7, el(kind, b"\x00\x01\x02\x03\x04\x05\x06\x07")))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, length=60))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, length=3))))
+    add(udp(capwap(0, body=capwap_control(1, el(20, b"\x01") + el(9999, b"abc")[:6]))))
+    add(udp(capwap(0, body=capwap_control(1, el(20, b"\x01") + b"\x27"))))
+    add(udp(capwap(0, body=capwap_control(1, discovery, flags=0xFF))))
+    add(udp(capwap(0, body=capwap_control(1)[:5])))
+    add(udp(capwap(0, body=capwap_control(1)[:3])))
+    add(udp(capwap(0)))
+    add(udp(capwap(M, words=4, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(W, words=4, optional=b"\x04\xc4\x20\x00\x6c\x00\x00\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(W, words=4, optional=b"\x04\x00\x05\x00\x00\x00\x00\x00", body=capwap_control(2, discovery)), sport=5246, dport=40000))
+    add(udp(capwap(T | M, words=2, optional=b"\x06\x08\x11\x22\x33\x44\x55\x00", body=capwap_control(1, discovery))))
+    add(udp(capwap(0, words=4, optional=bytes(8), body=capwap_control(1, discovery))))
+    add(udp(capwap(F, frag_id=3, body=capwap_control(1, discovery))))
+    add(udp(capwap(F | L, frag_id=4, frag_offset=2, body=b"the rest of a message")))
+    add(udp(capwap(F | L, frag_id=5, body=capwap_control(1, discovery))))
+    add(udp(capwap(F, frag_id=6)))
+    add(udp(capwap(0, wbid=3, rid=5, body=capwap_control(13))))
+    add(udp(capwap(0, version=1, body=capwap_control(13))))
+    add(udp(capwap(0)[:5]))
+    add(udp(capwap(0)[:1]))
+    add(udp(capwap(0, body=capwap_control(1, discovery)), sport=5246, dport=5246))
+    add(udp(capwap(0, body=capwap_control(13, el(35, bytes(range(16))))), sport=5246, dport=5247))
+    # the elements whose own fields RawNet shows, with the lengths tshark accepts and others
+    for kind, value in ((20, b"\x02"), (20, b"\x01\x02"), (20, b""), (33, b"\x00\x00\x00\x05"), (33, b"\x00\x05"), (44, b"\x00"), (44, b"\x01\x02"),
+                        (41, b"\x0e"), (41, b"\xff"), (41, b"\x0e\x01"), (4, b"rawnet-ac"), (4, b""), (4, b"a\xe9b"), (45, b"rawnet-wtp"), (45, b""),
+                        (28, b"rack 7"), (28, b""), (35, b"abc"), (5, b"\x01ac"), (5, b"\x01")):
+        add(udp(capwap(0, body=capwap_control(3, el(kind, value) + el(20, b"\x01")))))
+    cut_everywhere(add, udp(capwap(M | W, words=6, optional=b"\x06\x00\x11\x22\x33\x44\x55\x00\x04\xd8\x10\x00\x36\x00\x00\x00",
+                                   body=capwap_control(1, discovery))), 14 + 28)
+    cut_everywhere(add, udp(capwap(F | L, frag_id=9, body=capwap_control(3, el(35, bytes(range(16)))))), 14 + 28)
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -3093,6 +3222,11 @@ def main():
         "tzsp-dlt128.pcap": (128, tzsp_link_frames(), False, trailer_damageable),
         # and sFlow on UDP 6343 (not damaged: its own file holds the damaged lengths and counts)
         "sflow.pcap": (1, sflow_frames(), False, trailer_damageable),
+        # and LLC over UDP on ports 12000 to 12004, LWAPP over layer 3 on UDP 12220 and over EtherTypes 0x88BB and 0xBBBB
+        "llc-udp.pcap": (1, llc_udp_frames(), False, trailer_damageable),
+        "lwapp-l3.pcap": (1, lwapp_l3_frames(), False, trailer_damageable),
+        # and the CAPWAP control channel on UDP 5246
+        "capwap-control.pcap": (1, capwap_control_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -74,7 +74,7 @@ public static class InfoColumn
         if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind is LayerKind.L2tp or LayerKind.Gfp)
             Write(line, in source, owner - 1);
         // So does Ethernet inside Geneve that threw before its columns (its header cut): Geneve's "Encapsulated ..." stays.
-        else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind is LayerKind.Geneve or LayerKind.Tzsp
+        else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind is LayerKind.Geneve or LayerKind.Tzsp or LayerKind.LwappL3
             && source.Header(owner).Length < Protocols.Ethernet.EthernetHeader.Length)
             Write(line, in source, owner - 1);
         // An IPv4 header of no bytes after the owner wrote nothing, but the owner's text is marked for it.
@@ -139,7 +139,7 @@ public static class InfoColumn
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
-            or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp => MalformedMark,
+            or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         // an Ethernet header TZSP's datagram ends inside (eth_maybefcs reads it whole first)
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && source.Packet[owner - 1].Kind == LayerKind.Tzsp => MalformedMark,

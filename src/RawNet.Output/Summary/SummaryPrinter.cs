@@ -549,6 +549,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Ipv6:
                     AppendIpv6(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
+                case LayerKind.Lwapp when packet[index - 1].Kind == LayerKind.Ethernet && packet[index - 1].Source == LayerSource.Frame:
+                    // tcpdump has no printer for LWAPP's EtherTypes (0x88BB, 0xBBBB): they are unknown to it.
+                    AppendUnknownEtherType(frame, packet[index - 1].Offset, layer.Offset, length + packet[index - 1].Offset - linkStart);
+                    return;
                 default:
                     AppendUndecodedLink(packet, frame, index, linkStart, length);
                     return;
@@ -815,13 +819,19 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             AppendLlc(header, frame[packet.StopOffset..end], Math.Min(field, linkStart + length - packet.StopOffset), LayerKind.Payload);
             return;
         }
-        AppendSourceAndDestination(header);
-        line.Append(", ethertype Unknown (");
-        line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(frame[(packet.StopOffset - 2)..]), 4);
-        line.Append("), length ");
-        line.Append(length + packet[ethernet].Offset - linkStart);
-        line.Append(": ");
-        AppendHexDump(frame[packet.StopOffset..], "\n\t", withText: true);
+        AppendUnknownEtherType(frame, packet[ethernet].Offset, packet.StopOffset, length + packet[ethernet].Offset - linkStart);
+    }
+
+    /// <summary>tcpdump's line of an Ethernet frame (at <paramref name="ethernet"/>) whose EtherType, before <paramref name="at"/>, it does not know.</summary>
+    private void AppendUnknownEtherType(ReadOnlySpan<byte> frame, int ethernet, int at, int length)
+    {
+        AppendSourceAndDestination(frame[ethernet..]);
+        _line.Append(", ethertype Unknown (");
+        _line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(frame[(at - 2)..]), 4);
+        _line.Append("), length ");
+        _line.Append(length);
+        _line.Append(": ");
+        AppendHexDump(frame[at..], "\n\t", withText: true);
     }
 
     /// <summary>tcpdump's hex dump: lines of 16 bytes as "0x0000:  abcd ..." after <paramref name="prefix"/>, with the text when asked.</summary>

@@ -64,7 +64,62 @@ public static class CapwapFieldReader
                 return FieldValues.Single(occurrence, which == CapwapValue.FragmentCount ? 1UL : (ulong)rest, start + headerLength, 0, out value);
             }
         }
+        if (layer.Kind == LayerKind.CapwapControl)
+            return TryReadControl(which, layout, message, reported, headerLength, start, occurrence, out value);
         return TryReadKeepAlive(which, layout, message, reported, headerLength, start, occurrence, out value);
+    }
+
+    /// <summary>
+    /// True when tshark reads what follows the header as a control header: the header was read whole, and a fragment only
+    /// when it reassembles alone (all of it captured).
+    /// </summary>
+    private static bool ReadsBody(in CapwapLayout layout, ReadOnlySpan<byte> message, int reported, int headerLength)
+    {
+        uint flags = CapwapHeader.Flags(message);
+        return !layout.Stopped && headerLength <= message.Length
+            && ((flags & CapwapHeader.FlagF) == 0 || CapwapHeader.IsWholeFragment(flags, CapwapHeader.FragmentOffset(message)) && message.Length == reported
+                && reported > headerLength);
+    }
+
+    /// <summary>The control header's fields, each shown once its bytes were read, and the message elements after it.</summary>
+    private static bool TryReadControl(CapwapValue which, in CapwapLayout layout, ReadOnlySpan<byte> message, int reported, int headerLength,
+        int start, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (!ReadsBody(layout, message, reported, headerLength))
+            return false;
+        var body = message[headerLength..];
+        int at = start + headerLength;
+        const int typeAt = CapwapControlHeader.Field.MessageType;
+        switch (which)
+        {
+            case CapwapValue.ControlHeader:
+                return FieldValues.Single(occurrence, 0, at, Math.Min(CapwapControlHeader.Length, body.Length), out value);
+            case CapwapValue.MessageType or CapwapValue.EnterpriseNumber or CapwapValue.EnterpriseSpecific:
+                if (body.Length < 4)
+                    return false;
+                uint type = BinaryPrimitives.ReadUInt32BigEndian(body);
+                return which == CapwapValue.EnterpriseNumber
+                    ? FieldValues.Single(occurrence, type >> 8, at + typeAt, 3, out value)
+                    : FieldValues.Single(occurrence, type, at + typeAt, 4, out value);
+            case CapwapValue.SequenceNumber:
+                return body.Length > CapwapControlHeader.Field.SequenceNumber
+                    && FieldValues.Single(occurrence, body[CapwapControlHeader.Field.SequenceNumber], at + CapwapControlHeader.Field.SequenceNumber, 1, out value);
+            case CapwapValue.MessageElementLength:
+                return body.Length >= CapwapControlHeader.Field.Flags && FieldValues.Single(occurrence,
+                    BinaryPrimitives.ReadUInt16BigEndian(body[CapwapControlHeader.Field.MessageElementLength..]), at + CapwapControlHeader.Field.MessageElementLength, 2, out value);
+            case CapwapValue.ControlFlags:
+                return body.Length >= CapwapControlHeader.Length
+                    && FieldValues.Single(occurrence, body[CapwapControlHeader.Field.Flags], at + CapwapControlHeader.Field.Flags, 1, out value);
+        }
+        if (body.Length < CapwapControlHeader.Length)
+            return false;
+        var elements = body[CapwapControlHeader.Length..];
+        int elementsAt = at + CapwapControlHeader.Length;
+        int length = reported - headerLength - CapwapControlHeader.Length;
+        if (which == CapwapValue.MessageElements)
+            return FieldValues.Single(occurrence, 0, elementsAt, Math.Min(length, elements.Length), out value);
+        return TryReadElement(which, elements, length, 0, elementsAt, occurrence, control: true, out value);
     }
 
     /// <summary>An optional part's bytes at <paramref name="at"/> once tshark's reading reached past them.</summary>
@@ -121,20 +176,43 @@ public static class CapwapFieldReader
         }
         if (keepAlive.Length < 2)
             return false;
-        var walker = new CapwapElementWalker(keepAlive, length);
+        return TryReadElement(which, keepAlive, length, 2, start + headerLength, occurrence, control: false, out value);
+    }
+
+    /// <summary>
+    /// A field of the message elements in <paramref name="elements"/> (captured; <paramref name="length"/> in the datagram)
+    /// from <paramref name="first"/> on, walked as tshark walks them; <paramref name="where0"/> is the span's place in the
+    /// buffer. A control message's elements are marked undecoded by tshark's list, a keep-alive's but for the session ID.
+    /// </summary>
+    private static bool TryReadElement(CapwapValue which, ReadOnlySpan<byte> elements, int length, int first, int where0, int occurrence, bool control,
+        out FieldValue value)
+    {
+        value = default;
+        var walker = new CapwapElementWalker(elements, length, first);
         int seen = 0;
         while (walker.MoveNext(out int at, out ushort type, out int elementLength, out bool valueRead))
         {
-            int where = start + headerLength + at;
+            int where = where0 + at;
             bool session = type == CapwapHeader.SessionIdType;
+            bool undecoded = control ? !CapwapControlHeader.IsDecodedElement(type) : !session;
+            bool fits = CapwapControlHeader.ElementLengthFits(type, elementLength);
+            if (control && valueRead && fits && ElementValue(which, type, elements.Slice(at + 4, elementLength), where + 4) is { } own)
+            {
+                if (seen++ == occurrence)
+                {
+                    value = own;
+                    return true;
+                }
+                continue;
+            }
             (bool present, ulong number, int offset, int size) = which switch
             {
-                CapwapValue.Element => (true, 0UL, where, Math.Min(4 + elementLength, keepAlive.Length - at)),
+                CapwapValue.Element => (true, 0UL, where, Math.Min(4 + elementLength, elements.Length - at)),
                 CapwapValue.ElementType => (true, type, where, 2),
-                CapwapValue.ElementTypeUndecoded => (valueRead && !session, 1UL, where, 2),
+                CapwapValue.ElementTypeUndecoded => (valueRead && undecoded, 1UL, where, 2),
                 CapwapValue.ElementLength => (true, (ulong)elementLength, where + 2, 2),
                 CapwapValue.ElementValue => (valueRead, 0UL, where + 4, elementLength),
-                CapwapValue.ElementLengthBad => (valueRead && session && elementLength != CapwapHeader.SessionIdLength, 1UL, where + 2, 2),
+                CapwapValue.ElementLengthBad => (valueRead && (control ? !fits : session && elementLength != CapwapHeader.SessionIdLength), 1UL, where + 2, 2),
                 CapwapValue.SessionId => (valueRead && session && elementLength == CapwapHeader.SessionIdLength, 0UL, where + 4, elementLength),
                 _ => (false, 0UL, 0, 0),
             };
@@ -146,4 +224,21 @@ public static class CapwapFieldReader
         }
         return false;
     }
+
+    /// <summary>A control message element's own field <paramref name="which"/> of an element of <paramref name="type"/> whose length tshark accepted, or null.</summary>
+    private static FieldValue? ElementValue(CapwapValue which, ushort type, ReadOnlySpan<byte> data, int at) => (which, type) switch
+    {
+        (CapwapValue.AcName, CapwapControlHeader.AcNameElement) or (CapwapValue.LocationData, CapwapControlHeader.LocationDataElement)
+            or (CapwapValue.WtpName, CapwapControlHeader.WtpNameElement) => new FieldValue(0, at, data.Length),
+        (CapwapValue.AcName, CapwapControlHeader.AcNameWithPriorityElement) => new FieldValue(0, at + 1, data.Length - 1),
+        (CapwapValue.AcNamePriority, CapwapControlHeader.AcNameWithPriorityElement) => new FieldValue(data[0], at, 1),
+        (CapwapValue.DiscoveryType, CapwapControlHeader.DiscoveryTypeElement) or (CapwapValue.WtpMacType, CapwapControlHeader.WtpMacTypeElement)
+            or (CapwapValue.FrameTunnelMode, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue(data[0], at, 1),
+        (CapwapValue.FrameTunnelNative, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 3 & 1), at, 1),
+        (CapwapValue.FrameTunnelEthernet, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 2 & 1), at, 1),
+        (CapwapValue.FrameTunnelLocalBridging, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] >> 1 & 1), at, 1),
+        (CapwapValue.FrameTunnelReserved, CapwapControlHeader.FrameTunnelModeElement) => new FieldValue((ulong)(data[0] & 0xF1), at, 1),
+        (CapwapValue.ResultCode, CapwapControlHeader.ResultCodeElement) => new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(data), at, 4),
+        _ => null,
+    };
 }

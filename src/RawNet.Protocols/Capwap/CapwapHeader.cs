@@ -33,6 +33,9 @@ public static class CapwapHeader
     /// <summary>The CAPWAP data channel's UDP port.</summary>
     public const ushort DataPort = 5247;
 
+    /// <summary>The CAPWAP control channel's UDP port.</summary>
+    public const ushort ControlPort = 5246;
+
     /// <summary>Preamble and the fixed header.</summary>
     public const int FixedLength = 8;
 
@@ -72,6 +75,94 @@ public static class CapwapHeader
     /// with bytes after the header. A fragment with nothing after the header shows nothing more.
     /// </summary>
     public static bool IsWholeFragment(uint flags, int fragmentOffset) => (flags & FlagL) != 0 && fragmentOffset == 0;
+}
+
+/// <summary>
+/// The CAPWAP control header (RFC 5415 section 4.5.1) after the CAPWAP header on UDP port 5246, and the message elements
+/// after it, as tshark 4.0's capwap reads them: each field read on its own (a capture that ends inside the header keeps
+/// the fields before), then the elements walked to the end of the datagram whatever the message element length says.
+/// <code>
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                       Message Type                            |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |    Seq Num    |        Msg Element Length     |     Flags     |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// | Msg Element [0..N] ...
+/// </code>
+/// </summary>
+public static class CapwapControlHeader
+{
+    /// <summary>Byte offsets from the control header's start, and each field's end (where a read of it ends).</summary>
+    public static class Field
+    {
+        public const int MessageType = 0;
+        public const int SequenceNumber = 4;
+        public const int MessageElementLength = 5;
+        public const int Flags = 7;
+    }
+
+    /// <summary>The control header's length: the message elements follow it.</summary>
+    public const int Length = 8;
+
+    /// <summary>
+    /// Where tshark's reading of a control header of which <paramref name="captured"/> bytes are there stops: the end of
+    /// the first field read past them, or <see cref="Length"/> when all were read.
+    /// </summary>
+    public static int ReadEnd(int captured) => captured switch
+    {
+        < Field.SequenceNumber => Field.SequenceNumber,
+        < Field.MessageElementLength => Field.MessageElementLength,
+        < Field.Flags => Field.Flags,
+        _ => Length,
+    };
+
+    /// <summary>tshark's name of a message type (RFC 5415 and the 802.11 binding's RFC 5416), or null.</summary>
+    public static string? MessageName(uint type) => type switch
+    {
+        >= 1 and <= 26 => Names[type - 1],
+        3398913 => "IEEE 802.11 WLAN Configuration Request",
+        3398914 => "IEEE 802.11 WLAN Configuration Response",
+        _ => null,
+    };
+
+    private static readonly string[] Names =
+    [
+        "Discovery Request", "Discovery Response", "Join Request", "Join Response", "Configuration Status Request",
+        "Configuration Status Response", "Configuration Update Request", "Configuration Update Response", "WTP Event Request",
+        "WTP Event Response", "Change State Request", "Change State Response", "Echo Request", "Echo Response", "Image Data Request",
+        "Image Data Response", "Reset Request", "Reset Response", "Primary Discovery Request", "Primary Discovery Response",
+        "Data Transfer Request", "Data Transfer Response", "Clear Configuration Request", "Clear Configuration Response",
+        "Station Configuration Request", "Station Configuration Response",
+    ];
+
+    /// <summary>
+    /// Whether tshark's length check of a message element type it decodes passes (else capwap.message_element.length.bad
+    /// and none of the element's own fields); true for the types whose check RawNet does not know.
+    /// </summary>
+    public static bool ElementLengthFits(ushort type, int length) => type switch
+    {
+        DiscoveryTypeElement or FrameTunnelModeElement or WtpMacTypeElement => length == 1,
+        ResultCodeElement => length == 4,
+        CapwapHeader.SessionIdType => length == CapwapHeader.SessionIdLength,
+        AcNameElement or LocationDataElement or WtpNameElement => length >= 1,
+        AcNameWithPriorityElement => length >= 2,
+        _ => true,
+    };
+
+    /// <summary>The message element types whose own fields RawNet shows (RFC 5415 section 4.6).</summary>
+    public const ushort AcNameElement = 4, AcNameWithPriorityElement = 5, DiscoveryTypeElement = 20, LocationDataElement = 28, ResultCodeElement = 33,
+        FrameTunnelModeElement = 41, WtpMacTypeElement = 44, WtpNameElement = 45;
+
+    /// <summary>
+    /// True for a message element type tshark 4.0 decodes; for any other it adds "type not implemented"
+    /// (capwap.message_element.type.undecoded). Found by offering tshark every type of RFC 5415 and 5416 and others.
+    /// </summary>
+    public static bool IsDecodedElement(ushort type) => type switch
+    {
+        1 or 2 or 3 or 4 or 5 or 6 or 8 or 10 or 11 or 12 or 16 or 18 or 20 or 23 or (>= 28 and <= 33) or (>= 35 and <= 41) or 44 or 45 or 48
+            or (>= 50 and <= 53) or (>= 1024 and <= 1034) or 1036 or 1038 or 1040 or 1041 or 1042 or 1044 or 1046 or 1048 or 1060 or 1061 => true,
+        _ => false,
+    };
 }
 
 /// <summary>
@@ -171,13 +262,14 @@ public ref struct CapwapElementWalker
     private readonly int _reported;
     private int _at;
 
-    /// <param name="message">The keep-alive's captured bytes, from its length field.</param>
+    /// <param name="message">The keep-alive's captured bytes, from its length field (a control message's, from its first element).</param>
     /// <param name="reported">The keep-alive's length in the datagram.</param>
-    public CapwapElementWalker(ReadOnlySpan<byte> message, int reported)
+    /// <param name="start">Where the first element starts: after a keep-alive's two-byte length, at 0 in a control message.</param>
+    public CapwapElementWalker(ReadOnlySpan<byte> message, int reported, int start = 2)
     {
         _message = message;
         _reported = reported;
-        _at = 2;
+        _at = start;
         StoppedAt = -1;
     }
 

@@ -22,6 +22,8 @@ public static class LwappHeader
 {
     public const ushort DataPort = 12222;
     public const ushort ControlPort = 12223;
+    /// <summary>LWAPP over layer 3 (tshark "lwapp-l3"): an 802.3 frame without an LWAPP header.</summary>
+    public const ushort Layer3Port = 12220;
 
     /// <summary>The AP identity tshark reads first in a datagram to port 12223.</summary>
     public const int ApIdentityLength = 6;

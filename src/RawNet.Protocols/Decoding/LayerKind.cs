@@ -148,6 +148,16 @@ public enum LayerKind : byte
     CapwapData,
     /// <summary>Cisco's LWAPP on UDP ports 12222 and 12223, a control message's header included: an 802.11 frame or control data follows; tshark "lwapp".</summary>
     Lwapp,
+    /// <summary>
+    /// Cisco's LWAPP over layer 3 on UDP port 12220 (tshark "lwapp-l3", left out of frame.protocols): no header of its own,
+    /// an 802.3 frame follows.
+    /// </summary>
+    LwappL3,
+    /// <summary>
+    /// The CAPWAP control channel (RFC 5415) on UDP port 5246: preamble, header, control header and message elements (a
+    /// fragment tshark cannot reassemble alone is data after the header); tshark "capwap".
+    /// </summary>
+    CapwapControl,
     /// <summary>GTPv1-U (3GPP TS 29.281) on UDP port 2152, its extension headers included: a T-PDU carries IPv4 or IPv6.</summary>
     Gtp,
     /// <summary>The LISP data plane's header (RFC 9300) on UDP port 4341: IPv4 or IPv6 follows.</summary>

@@ -10,25 +10,27 @@ public sealed partial class PacketDecoder
     private byte[]? _swappedFrameControl;
 
     /// <summary>
-    /// A CAPWAP data message: the preamble (a DTLS one is followed by DTLS, left undecoded), the header with the radio MAC
-    /// and wireless information its flags announce, walked as tshark walks them (<see cref="CapwapLayout"/>), then at the
-    /// header length's end a keep-alive's elements (in the layer), an 802.3 frame (T clear), an 802.11 frame (T set, the
-    /// 802.11 binding) or data. <paramref name="toDataPort"/>: sent to port 5247, which decides the 802.11 binding's fields.
+    /// A CAPWAP data message, or a control message (<paramref name="control"/>, UDP 5246): the preamble (a DTLS one is
+    /// followed by DTLS, left undecoded), the header with the radio MAC and wireless information its flags announce, walked
+    /// as tshark walks them (<see cref="CapwapLayout"/>), then at the header length's end a control message's control
+    /// header and elements, or a keep-alive's elements (in the layer), an 802.3 frame (T clear), an 802.11 frame (T set,
+    /// the 802.11 binding) or data. <paramref name="toDataPort"/>: sent to port 5247, which decides the 802.11 binding's fields.
     /// </summary>
-    private void DecodeCapwapData(in Span input, int offset, int capEnd, int repEnd, bool toDataPort)
+    private void DecodeCapwapData(in Span input, int offset, int capEnd, int repEnd, bool toDataPort, bool control = false)
     {
         var bytes = input.Bytes;
+        var kind = control ? LayerKind.CapwapControl : LayerKind.CapwapData;
         byte detail = toDataPort ? CapwapLayerDetail.ToDataPort : (byte)0;
         if (capEnd > offset && CapwapHeader.PreambleType(bytes[offset]) == CapwapHeader.DtlsType)
         {
-            bool read = Header(input, LayerKind.CapwapData, offset, CapwapHeader.DtlsPreambleLength, capEnd, repEnd, out int dtls);
+            bool read = Header(input, kind, offset, CapwapHeader.DtlsPreambleLength, capEnd, repEnd, out int dtls);
             if (dtls >= 0)
                 _packet.LayerRef(dtls).Detail = detail;
             if (read)
                 Unsupported(input, offset + CapwapHeader.DtlsPreambleLength, capEnd, repEnd, "DTLS after the CAPWAP preamble not decoded");
             return;
         }
-        bool whole = Header(input, LayerKind.CapwapData, offset, CapwapHeader.FixedLength, capEnd, repEnd, out int index);
+        bool whole = Header(input, kind, offset, CapwapHeader.FixedLength, capEnd, repEnd, out int index);
         if (index >= 0)
             _packet.LayerRef(index).Detail = detail;
         if (!whole)
@@ -45,7 +47,7 @@ public sealed partial class PacketDecoder
         var layout = CapwapLayout.Of(header);
         int length = words * 4;
         // The optional parts are read whatever HLEN says; a read past the captured bytes ends the message there.
-        whole = Header(input, LayerKind.CapwapData, offset, layout.Stopped ? layout.End : length, capEnd, repEnd, out index, replace: index);
+        whole = Header(input, kind, offset, layout.Stopped ? layout.End : length, capEnd, repEnd, out index, replace: index);
         _packet.LayerRef(index).Detail = detail;
         if (!whole)
             return;
@@ -55,13 +57,17 @@ public sealed partial class PacketDecoder
             // A fragment with nothing after the header shows nothing more; one that is not complete by itself is data.
             if (repEnd <= payload)
                 return;
-            if (!CapwapHeader.IsWholeFragment(flags, CapwapHeader.FragmentOffset(header)))
+            // tshark reassembles a whole fragment only when it has all its bytes: a control message the capture cut is a
+            // fragment like the others.
+            if (!CapwapHeader.IsWholeFragment(flags, CapwapHeader.FragmentOffset(header)) || control && capEnd < repEnd)
             {
                 Payload(input, payload, capEnd, repEnd);
                 return;
             }
         }
-        if ((flags & CapwapHeader.FlagK) != 0)
+        if (control)
+            DecodeCapwapControl(input, index, offset, payload, capEnd, repEnd);
+        else if ((flags & CapwapHeader.FlagK) != 0)
             DecodeCapwapKeepAlive(input, index, offset, payload, capEnd, repEnd);
         else if ((flags & CapwapHeader.FlagT) == 0)
             DecodeEthernet(input, payload, capEnd, repEnd);
@@ -69,6 +75,31 @@ public sealed partial class PacketDecoder
             DecodeCapwapIeee80211(input, payload, capEnd, repEnd);
         else
             Payload(input, payload, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// A control message's control header, read field by field, and its message elements, walked as tshark walks them to the
+    /// end of the datagram; the CAPWAP layer grows over them, cut where a read ran past the captured bytes.
+    /// </summary>
+    private void DecodeCapwapControl(in Span input, int index, int offset, int payload, int capEnd, int repEnd)
+    {
+        byte detail = _packet[index].Detail;
+        int end = repEnd - offset;
+        int available = Math.Min(capEnd, repEnd) - payload;
+        if (available < CapwapControlHeader.Length)
+            end = payload - offset + CapwapControlHeader.ReadEnd(available);
+        else
+        {
+            int elements = payload + CapwapControlHeader.Length;
+            var walker = new CapwapElementWalker(input.Bytes[elements..capEnd], repEnd - elements, start: 0);
+            while (walker.MoveNext(out _, out _, out _, out _))
+            {
+            }
+            if (walker.StoppedAt >= 0)
+                end = elements - offset + walker.StopEnd;
+        }
+        Header(input, LayerKind.CapwapControl, offset, Math.Max(end, payload - offset), capEnd, repEnd, out index, replace: index);
+        _packet.LayerRef(index).Detail = detail;
     }
 
     /// <summary>
@@ -133,5 +164,16 @@ public sealed partial class PacketDecoder
         _packet.LayerRef(index).Detail = detail;
         if (whole)
             Payload(input, offset + length + LwappHeader.ControlLength, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// LWAPP over layer 3 (UDP 12220) as tshark 4.0's lwapp-l3 reads it: a layer of no bytes of its own (its columns, its
+    /// tree line) and an 802.3 frame from the datagram's first byte, without an FCS.
+    /// </summary>
+    private void DecodeLwappL3(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.LwappL3, offset, 0, capEnd, repEnd, out _))
+            return;
+        DecodeEthernet(input, offset, capEnd, repEnd);
     }
 }

@@ -2065,6 +2065,9 @@ public sealed partial class PacketDecoder
                 case EtherType.Arista:
                     DecodeArista(input, offset, capEnd, repEnd, tags);
                     return;
+                case EtherType.Lwapp or EtherType.LwappLegacy:
+                    DecodeLwapp(input, offset, capEnd, repEnd, apIdentity: false);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -2870,7 +2873,10 @@ public sealed partial class PacketDecoder
         TunnelPorts.Amt => (LayerKind.Amt, "AMT message cut short by the capture length"),
         TunnelPorts.Tzsp => (LayerKind.Tzsp, "TZSP header cut short by the capture length"),
         TunnelPorts.CapwapData => (LayerKind.CapwapData, "CAPWAP header cut short by the capture length"),
+        TunnelPorts.CapwapControl => (LayerKind.CapwapControl, "CAPWAP header cut short by the capture length"),
         TunnelPorts.LwappData or TunnelPorts.LwappControl => (LayerKind.Lwapp, "LWAPP header cut short by the capture length"),
+        TunnelPorts.LwappL3 => (LayerKind.Ethernet, "Ethernet header cut short by the capture length"),
+        >= TunnelPorts.LlcFirst and <= TunnelPorts.LlcLast => (LayerKind.Llc, "LLC header cut short by the capture length"),
         _ => null,
     };
 
@@ -2938,8 +2944,17 @@ public sealed partial class PacketDecoder
             case TunnelPorts.CapwapData:
                 DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData);
                 return true;
+            case TunnelPorts.CapwapControl:
+                DecodeCapwapData(input, payload, captured, end, destinationPort == TunnelPorts.CapwapData, control: true);
+                return true;
             case TunnelPorts.LwappData or TunnelPorts.LwappControl:
                 DecodeLwapp(input, payload, captured, end, destinationPort == TunnelPorts.LwappControl);
+                return true;
+            case TunnelPorts.LwappL3:
+                DecodeLwappL3(input, payload, captured, end);
+                return true;
+            case >= TunnelPorts.LlcFirst and <= TunnelPorts.LlcLast:
+                DecodeLlc(input, payload, captured, end);
                 return true;
             case TunnelPorts.Gtp:
                 if (GtpHeader.TryMeasure(bytes, out int gtpLength, out bool gtpZeroExtension))

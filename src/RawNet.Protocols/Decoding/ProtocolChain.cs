@@ -32,6 +32,8 @@ public static class ProtocolChain
         {
             // tshark's VXLAN-GPE is a protocol in name only: its dissector shows the "vxlan" tree but adds no name.
             LayerKind.Frame or LayerKind.VxlanGpe => null,
+            // tshark's lwapp-l3 shows its tree line, yet hands the frame to Ethernet without adding its name.
+            LayerKind.LwappL3 => null,
             LayerKind.Ipv6HopByHop => "ipv6.hopopts",
             LayerKind.Ipv6Routing => "ipv6.routing",
             LayerKind.Ipv6Fragment => "ipv6.fraghdr",

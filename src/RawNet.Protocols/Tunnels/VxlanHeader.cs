@@ -83,8 +83,14 @@ public static class TunnelPorts
     public const ushort Amt = 2268;
     /// <summary>The CAPWAP data channel (RFC 5415).</summary>
     public const ushort CapwapData = Capwap.CapwapHeader.DataPort;
+    /// <summary>The CAPWAP control channel: its header and message elements (DTLS after a DTLS preamble).</summary>
+    public const ushort CapwapControl = Capwap.CapwapHeader.ControlPort;
     /// <summary>Cisco's LWAPP, data and control.</summary>
     public const ushort LwappData = Capwap.LwappHeader.DataPort, LwappControl = Capwap.LwappHeader.ControlPort;
+    /// <summary>Cisco's LWAPP over layer 3: an 802.3 frame from the first byte.</summary>
+    public const ushort LwappL3 = Capwap.LwappHeader.Layer3Port;
+    /// <summary>LLC over UDP (tshark registers "llc" on 12000 to 12004): an 802.2 header from the first byte.</summary>
+    public const ushort LlcFirst = 12000, LlcLast = 12004;
     /// <summary>TZSP (0x9090), remote sniffers' captured frames.</summary>
     public const ushort Tzsp = Protocols.Tzsp.TzspHeader.Port;
     /// <summary>sFlow (sflow.org): a collector's port; tshark decodes v2, v4 and v5 datagrams on it.</summary>

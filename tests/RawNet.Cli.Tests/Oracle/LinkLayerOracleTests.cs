@@ -146,6 +146,15 @@ public sealed class LinkLayerOracleTests
         "capwap.message_element.type.undecoded", "capwap.message_element.length", "capwap.message_element.length.bad", "capwap.message_element.value",
         "capwap.control.message_element.session_id", "capwap.fragment.count", "capwap.reassembled.length", "wlan.fc", "wlan.fc.type_subtype",
         "wlan.fc.ds", "wlan.fc.frag", "wlan.sa", "wlan.da", "wlan.bssid", "wlan.seq",
+        // the CAPWAP control channel on UDP 5246 (capwap-control.pcap): its control header (its elements' fields are above)
+        "capwap.control.header", "capwap.control.header.message_type", "capwap.control.header.message_type.enterprise_number",
+        "capwap.control.header.message_type.enterprise_specific", "capwap.control.header.sequence_number",
+        "capwap.control.header.message_element_length", "capwap.control.header.flags", "capwap.control.message_element.ac_name",
+        "capwap.control.message_element.ac_name_with_priority",
+        "capwap.control.message_element.discovery_type", "capwap.control.message_element.location_data", "capwap.control.message_element.result_code",
+        "capwap.control.message_element.wtp_frame_tunnel_mode", "capwap.control.message_element.wtp_frame_tunnel_mode.n",
+        "capwap.control.message_element.wtp_frame_tunnel_mode.e", "capwap.control.message_element.wtp_frame_tunnel_mode.l",
+        "capwap.control.message_element.wtp_frame_tunnel_mode.r", "capwap.control.message_element.wtp_mac_type", "capwap.control.message_element.wtp_name",
         // Cisco's LWAPP on UDP 12222 and 12223 (lwapp.pcap)
         "lwapp.apid", "lwapp.version", "lwapp.slotId", "lwapp.flags", "lwapp.flags.type", "lwapp.flags.fragment", "lwapp.flags.fragmentType",
         "lwapp.fragmentId", "lwapp.Length", "lwapp.rssi", "lwapp.snr", "lwapp.control.type", "lwapp.control.seqno", "lwapp.control.length",
@@ -553,6 +562,45 @@ public sealed class LinkLayerOracleTests
             "Msg type: Echo req (22), Seqnum: 1, Msg len: 2, Session: 0x00000007", "Msg type: Unknown (", "Msg goes past end of PDU",
             "LWAPP version 3 packet not supported", "< transport header length", "[|lwapp_control]", "[|lwapp_data]",
             "Flags [Last Fragment Bit, Fragment Bit, Control Bit]" })
+            Assert.Contains(value, lines);
+    }
+
+    [Fact]
+    public void TheCapwapControlCasesCoverWhatTheyClaim()
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap"), "-T", "fields",
+            "-e", "frame.protocols", "-e", "capwap.message_element.type.undecoded", "-e", "capwap.control.message_element.session_id",
+            "-e", "capwap.header.mac.length", "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "udp:capwap\t", "udp:capwap:data\t", "CAPWAP-Control - Discovery Request", "CAPWAP-Control - Station Configuration Response",
+            "CAPWAP-Control - IEEE 802.11 WLAN Configuration Request", "CAPWAP-Control - Unknown Message Type (0x409601)",
+            "CAPWAP-Control - Unknown Message Type (0xffffffff)", "000102030405060708090a0b0c0d0e0f", "\t6\t", "\t1\t", "(Fragment ID: 3, Fragment Offset: 0)",
+            "(Reassembled, Fragment ID: 5)", "Discovery Request[Malformed Packet]", "[Packet size limited during capture]" })
+            Assert.Contains(value, run.StdOut);
+        // tcpdump 4.99 has no CAPWAP printer: "UDP, length N".
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains("5246: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap")]).StdOut);
+    }
+
+    [Fact]
+    public void TheLlcAndLwappL3OverUdpCasesCoverWhatTheyClaim()
+    {
+        // tshark hands UDP 12000 to 12004 to LLC and 12220 to Ethernet (lwapp-l3, not in frame.protocols), and EtherTypes
+        // 0x88BB and 0xBBBB to LWAPP; tcpdump has printers for none of them.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        string Fields(string name) => ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", name), "-T", "fields",
+            "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]).StdOut;
+        foreach (var value in new[] { "udp:llc:ip:udp:data", "udp:llc:ipv6:udp:data", "udp:llc:arp", "udp:llc:ip:tcp", "udp:llc:ip:icmp", "udp:llc:stp",
+            "udp:llc\tXID", "udp:llc:data", "LLC\t[Malformed Packet]", "LLC\t[Packet size limited during capture]", "\tUDP\t40000 → 12000 Len=0\n" })
+            Assert.Contains(value, Fields("llc-udp.pcap"));
+        foreach (var value in new[] { "udp:eth:ethertype:ip:udp:data", "udp:eth:ethertype:ipv6:udp:data", "udp:eth:ethertype:arp", "udp:eth:ethertype:data\t0x1234",
+            "udp:eth:llc:ip:tcp", "Ethernet\t802.3 Packets over Layer 3[Malformed Packet]", "eth:ethertype:lwapp:wlan:llc:ip:udp:data",
+            "eth:ethertype:lwapp:wlan:llc:ip:tcp", "LWAPP\tCNTL ECHO_REQUEST", "LWAPP\tCNTL Bad Type: 0x63", "LWAPP IP or Layer 2[Malformed Packet]" })
+            Assert.Contains(value, Fields("lwapp-l3.pcap"));
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        Assert.Contains("12000: UDP, length", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-udp.pcap")]).StdOut);
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp-l3.pcap")]).StdOut;
+        foreach (var value in new[] { "12220: UDP, length", "ethertype Unknown (0x88bb)", "ethertype Unknown (0xbbbb)" })
             Assert.Contains(value, lines);
     }
 

@@ -43,14 +43,13 @@ public sealed class UdpPortOrderOracleTests
         (4739, 4739, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
         (5031, 5031, "DMP checks its version byte"),
         (5094, 5094, "HART-IP checks its version and message type"),
+        (5246, 5246, "tshark's CAPWAP control reads a payload that is not CAPWAP (a header length below 8 bytes, fragment flags) from inside its header and hands parts of it on; RawNet leaves it as data"),
         (5247, 5247, "RawNet's CAPWAP reads a payload that is not CAPWAP (a bad preamble or HLEN) further than tshark's, which hands nothing on"),
         (5350, 5351, "PCP checks its version byte (and an mDNS response's first byte is 0)"),
         (7000, 7009, "AFS RX checks bytes deep in its header: it took a TZSP message with tags that the table's TZSP messages did not make it take"),
         (7021, 7021, "AFS RX checks bytes deep in its header: it took a TZSP message with tags that the table's TZSP messages did not make it take"),
         (9600, 9600, "OMRON FINS checks its header bytes"),
         (9996, 9996, "NetFlow takes a payload whose first two bytes read as a version it knows (an LWAPP header with fragment 7 reads as NetFlow v7)"),
-        (12000, 12004, "tshark's LLC over UDP (12000 to 12004) hands the payload to LLC, which RawNet does not do on these ports"),
-        (12220, 12220, "tshark's LWAPP over layer 3 (12220) hands the payload to Ethernet, which RawNet does not do on this port"),
     ]);
 
     private static Dictionary<int, string> ByPort((int From, int To, string Reason)[] ranges) =>

@@ -215,3 +215,133 @@ public class LwappTests
         Decode.EveryPrefix(Frame(Hex("001122334455 04 00 0008 20 10 16 03 0004 61626364"), destination: LwappHeader.ControlPort), LinkType.Ethernet);
     }
 }
+
+/// <summary>LWAPP over layer 3 (UDP 12220), LWAPP over its EtherTypes, and LLC over UDP 12000 to 12004, as tshark 4.0 reads them.</summary>
+public class LwappL3AndLlcOverUdpTests
+{
+    private static readonly byte[] Udp4 = CapwapTests.Udp4;
+
+    private static readonly byte[] InnerEthernet = Concat(Hex("020000000002 020000000001 0800"), Udp4);
+
+    [Fact]
+    public void Port12220CarriesAnEthernetFrameBehindALayerOfNoBytes()
+    {
+        var frame = CapwapTests.Frame(InnerEthernet, destination: LwappHeader.Layer3Port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.LwappL3, LayerKind.Ethernet, LayerKind.Ipv4,
+            LayerKind.Udp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal(0, packet[4].HeaderLength);
+        Assert.Equal("eth:ethertype:ip:udp:eth:ethertype:ip:udp:data", Decode.Protocols(packet, frame));
+    }
+
+    [Fact]
+    public void AShortEthernetHeaderOnPort12220IsMalformed()
+    {
+        var frame = CapwapTests.Frame(Hex("0102"), destination: LwappHeader.Layer3Port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(LayerKind.Ethernet, packet[packet.LayerCount - 1].Kind);
+    }
+
+    [Theory]
+    [InlineData((ushort)0x88BB)]
+    [InlineData((ushort)0xBBBB)]
+    public void LwappOverEthernetHasNoApIdentity(ushort etherType)
+    {
+        var frame = EthernetFrame((EtherType)etherType, Hex("04 00 0008 20 10 16 03 0004 61626364"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Lwapp, LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Null(Decode.Field(packet, frame, "lwapp.apid"));
+        Assert.Equal("22", Decode.Field(packet, frame, "lwapp.control.type"));
+    }
+
+    [Theory]
+    [InlineData((ushort)12000)]
+    [InlineData((ushort)12004)]
+    public void Ports12000To12004CarryLlc(ushort port)
+    {
+        var frame = CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: port);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Llc, LayerKind.Ipv4, LayerKind.Udp,
+            LayerKind.Payload], Decode.Kinds(packet));
+        Assert.Equal("0x0800", Decode.Field(packet, frame, "llc.type"));
+    }
+
+    [Fact]
+    public void Port12005IsNotLlc()
+    {
+        var packet = Decode.Frame(CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: 12005), LinkType.Ethernet);
+        Assert.DoesNotContain(LayerKind.Llc, Decode.Kinds(packet));
+    }
+
+    [Fact]
+    public void TruncatedAtEveryPrefix()
+    {
+        Decode.EveryPrefix(CapwapTests.Frame(InnerEthernet, destination: LwappHeader.Layer3Port), LinkType.Ethernet);
+        Decode.EveryPrefix(CapwapTests.Frame(Concat(Hex("aaaa03 000000 0800"), Udp4), destination: 12001), LinkType.Ethernet);
+        Decode.EveryPrefix(EthernetFrame((EtherType)0x88BB, Hex("04 00 0008 20 10 16 03 0004 61626364")), LinkType.Ethernet);
+    }
+}
+
+/// <summary>The CAPWAP control channel on UDP 5246 as tshark 4.0's capwap reads it.</summary>
+public class CapwapControlTests
+{
+    /// <summary>A Discovery Request: the 8-byte header, the control header, a Discovery Type element and an element tshark does not decode.</summary>
+    private static readonly byte[] Discovery = Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0001 01 270f 0003 616263");
+
+    private static byte[] Frame(byte[] capwap) => CapwapTests.Frame(capwap, destination: CapwapHeader.ControlPort);
+
+    [Fact]
+    public void AControlMessageIsOneLayerWithItsElements()
+    {
+        var frame = Frame(Discovery);
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.CapwapControl], Decode.Kinds(packet));
+        Assert.Equal(Discovery.Length, packet[4].HeaderLength);
+        Assert.Equal("eth:ethertype:ip:udp:capwap", Decode.Protocols(packet, frame));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.control.header.message_type"));
+        Assert.Equal("7", Decode.Field(packet, frame, "capwap.control.header.sequence_number"));
+        Assert.Equal("15", Decode.Field(packet, frame, "capwap.control.header.message_element_length"));
+        Assert.Equal("20,9999", Decode.Field(packet, frame, "capwap.message_element.type"));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.message_element.type.undecoded"));
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.control.message_element.discovery_type"));
+        Assert.Null(Decode.Field(packet, frame, "capwap.message_element.length.bad"));
+        Assert.Equal("Discovery Request", CapwapControlHeader.MessageName(1));
+        Assert.Null(CapwapControlHeader.MessageName(27));
+        Assert.True(CapwapControlHeader.IsDecodedElement(20));
+        Assert.False(CapwapControlHeader.IsDecodedElement(9999));
+    }
+
+    [Fact]
+    public void AnElementPastTheDatagramIsMalformed()
+    {
+        var packet = Decode.Frame(Frame(Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0009 01")), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
+        Assert.Equal(LayerStatus.Malformed, packet[4].Status);
+    }
+
+    [Fact]
+    public void AnElementOfTheWrongLengthShowsNoneOfItsFields()
+    {
+        var frame = Frame(Hex("00 100200 0000 0000 00000001 07 0009 00 0014 0002 0102"));
+        var packet = Decode.Frame(frame, LinkType.Ethernet);
+        Assert.Equal("1", Decode.Field(packet, frame, "capwap.message_element.length.bad"));
+        Assert.Null(Decode.Field(packet, frame, "capwap.control.message_element.discovery_type"));
+    }
+
+    [Fact]
+    public void AFragmentThatIsNotWholeIsData()
+    {
+        var packet = Decode.Frame(Frame(Hex("00 100280 0003 0000 00000001 07 000f 00")), LinkType.Ethernet);
+        Assert.Equal(DecodeOutcome.Ok, packet.Outcome);
+        Assert.Equal(LayerKind.Payload, packet[5].Kind);
+        Assert.Equal(8, packet[4].HeaderLength);
+    }
+
+    [Fact]
+    public void TruncatedAtEveryPrefix() => Decode.EveryPrefix(Frame(Discovery), LinkType.Ethernet);
+}

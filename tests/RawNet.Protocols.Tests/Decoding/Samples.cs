@@ -171,6 +171,14 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000001 00000000"))))),
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 37008, Hex("01000063 01 616263"))))),
             (LinkType.Tzsp, Concat(Hex("01000001 0a01c4 01"), EthernetFrame(EtherType.Ipv4, udp4))),
+            // A CAPWAP control message on UDP 5246 with two elements.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 5246,
+                Hex("00 100200 0000 0000 00000001 07 000f 00 0014 0001 01 270f 0003 616263"))))),
+            // LWAPP over layer 3 (an Ethernet frame on 12220), LWAPP over EtherType 0x88BB, LLC over UDP 12000.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12220,
+                Concat(Hex("020000000002 020000000001 0800"), udp4))))),
+            (LinkType.Ethernet, EthernetFrame((EtherType)0x88BB, Hex("04 00 0008 20 10 16 03 0004 61626364"))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 12000, Concat(Hex("aaaa03 000000 0800"), udp4))))),
             // GTPv1-U on UDP 2152: a T-PDU with two extension headers before IPv4, one whose extension chain never ends
             // inside the datagram, an echo request, and a T-PDU whose payload is not IP.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(2152, 2152,

@@ -14,6 +14,8 @@ internal static class CapwapInfo
     {
         var header = source.Header(index);
         ref readonly var layer = ref source.Packet[index];
+        if (layer.Kind == RawNet.Protocols.Decoding.LayerKind.CapwapControl)
+            return WriteControl(line, header, in layer);
         line.Append("CAPWAP-Data");
         if (header.Length >= CapwapHeader.Field.FragmentId && CapwapHeader.PreambleType(header[0]) != CapwapHeader.DtlsType
             && (CapwapHeader.Flags(header) & CapwapHeader.FlagK) != 0)
@@ -25,21 +27,67 @@ internal static class CapwapInfo
         int length = CapwapHeader.Words(header) * 4;
         if ((flags & CapwapHeader.FlagF) == 0 || CapwapHeader.Words(header) < 2 || layer.Extent <= length)
             return false;
-        int fragmentOffset = CapwapHeader.FragmentOffset(header);
-        if (CapwapHeader.IsWholeFragment(flags, fragmentOffset))
+        AppendFragment(line, header, CapwapHeader.IsWholeFragment(flags, CapwapHeader.FragmentOffset(header)));
+        return false;
+    }
+
+    /// <summary>" (Reassembled, Fragment ID: n)" for a fragment tshark reassembled, else " (Fragment ID: n, Fragment Offset: m)".</summary>
+    private static void AppendFragment(TextLine line, ReadOnlySpan<byte> header, bool reassembled)
+    {
+        line.Append(reassembled ? " (Reassembled, Fragment ID: " : " (Fragment ID: ");
+        line.Append(CapwapHeader.FragmentId(header));
+        if (!reassembled)
         {
-            line.Append(" (Reassembled, Fragment ID: ");
-            line.Append(CapwapHeader.FragmentId(header));
-        }
-        else
-        {
-            line.Append(" (Fragment ID: ");
-            line.Append(CapwapHeader.FragmentId(header));
             line.Append(", Fragment Offset: ");
-            line.Append(fragmentOffset);
+            line.Append(CapwapHeader.FragmentOffset(header));
         }
         line.Append(')');
-        return false;
+    }
+
+    /// <summary>
+    /// tshark's CAPWAP control text: "CAPWAP-Control", a fragment's as the data channel's, then " - " and the message type's
+    /// name (or "Unknown Message Type (0x..)") once its four bytes were read; true when the message was cut.
+    /// </summary>
+    private static bool WriteControl(TextLine line, ReadOnlySpan<byte> header, in RawNet.Protocols.Decoding.Layer layer)
+    {
+        bool cut = layer.Status != RawNet.Protocols.Decoding.LayerStatus.Complete;
+        line.Append("CAPWAP-Control");
+        if (header.Length < CapwapHeader.FixedLength || CapwapHeader.PreambleType(header[0]) == CapwapHeader.DtlsType || CapwapHeader.Words(header) < 2
+            || CapwapLayout.Of(header).Stopped)
+            return cut;
+        uint flags = CapwapHeader.Flags(header);
+        int length = CapwapHeader.Words(header) * 4;
+        if ((flags & CapwapHeader.FlagF) != 0)
+        {
+            if (layer.Extent <= length)
+                return cut;
+            // A whole fragment the capture cut is not reassembled: a fragment like the others.
+            if (!CapwapHeader.IsWholeFragment(flags, CapwapHeader.FragmentOffset(header)) || header.Length < layer.Extent)
+            {
+                AppendFragment(line, header, reassembled: false);
+                return cut;
+            }
+        }
+        if (header.Length >= length + 4)
+            AppendMessageType(line, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[length..]));
+        // tshark writes what it reassembled after the message's own text.
+        if ((flags & CapwapHeader.FlagF) != 0)
+            AppendFragment(line, header, reassembled: true);
+        return cut;
+    }
+
+    /// <summary>" - " and the message type's name, or "Unknown Message Type (0x..)".</summary>
+    private static void AppendMessageType(TextLine line, uint type)
+    {
+        line.Append(" - ");
+        if (CapwapControlHeader.MessageName(type) is { } name)
+            line.Append(name);
+        else
+        {
+            line.Append("Unknown Message Type (0x");
+            line.AppendHexDigits(type, 1, uppercase: false);
+            line.Append(')');
+        }
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Udp => ColumnWriter.Udp,
         LayerKind.Icmp => ColumnWriter.Icmp,
         LayerKind.Icmpv6 => ColumnWriter.Icmpv6,
-        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.CapwapData or LayerKind.Lwapp or LayerKind.Gtp or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.LispData or LayerKind.Amt or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
+        LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LwappL3 or LayerKind.Gtp or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.LispData or LayerKind.Amt or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,

@@ -39,10 +39,13 @@ internal static class TunnelInfo
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
                 return WriteGeneve(line, in source, index);
-            case LayerKind.CapwapData:
+            case LayerKind.CapwapData or LayerKind.CapwapControl:
                 return CapwapInfo.Write(line, in source, index);
             case LayerKind.Lwapp:
                 return CapwapInfo.WriteLwapp(line, in source, index);
+            case LayerKind.LwappL3:
+                line.Append("802.3 Packets over Layer 3");
+                return false;
             case LayerKind.Gtp:
                 // The message type's name (the decoder only makes a GTP layer for a type tshark knows).
                 line.Append(GtpHeader.MessageName(header[GtpHeader.Field.Message]) ?? "");
@@ -75,7 +78,9 @@ internal static class TunnelInfo
         LayerKind.Vxlan or LayerKind.VxlanGpe => "VxLAN",
         LayerKind.Geneve => "Geneve",
         LayerKind.CapwapData => "CAPWAP-Data",
+        LayerKind.CapwapControl => "CAPWAP-Control",
         LayerKind.Lwapp => "LWAPP",
+        LayerKind.LwappL3 => "LWAPP-L3",
         LayerKind.Gtp => Gtp(in source, index),
         LayerKind.LispData => "LISP",
         LayerKind.Amt => "AMT",
