@@ -56,8 +56,9 @@ public sealed class AllocationTests
         var output = TextWriter.Null;
         // The columns read the analysis (TCP tags, echo pairs): the tracker runs too, its state settled after the warm-up.
         // The expert items' fields read the items the tracker's finder keeps (and judge malformed packets by the Info column).
-        var tracker = kind is "columns" or "expert" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
-        ExpertAnalysis.AttachIf(kind == "expert", tracker);
+        // The tree and JSON show the expert items where tshark does, as read does with a finder behind its tracker.
+        var tracker = kind is "columns" or "expert" or "tree" or "json" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
+        ExpertAnalysis.AttachIf(printer?.ShowsExpert == true, tracker);
 
         void Pass()
         {
