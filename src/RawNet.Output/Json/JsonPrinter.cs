@@ -231,20 +231,17 @@ public sealed class JsonPrinter : IPacketPrinter
         }
         if (_expert.ShortIn is { } cut)
         {
-            Span<char> text = stackalloc char[ShortPrefix.Length + MaxProtocolName + ShortSuffix.Length];
+            Span<char> text = stackalloc char[ExpertFields.ShortPrefix.Length + MaxProtocolName + ExpertFields.ShortSuffix.Length];
             var name = cut.AsSpan(0, Math.Min(cut.Length, MaxProtocolName));
-            ShortPrefix.CopyTo(text);
-            name.CopyTo(text[ShortPrefix.Length..]);
-            ShortSuffix.CopyTo(text[(ShortPrefix.Length + name.Length)..]);
-            int length = ShortPrefix.Length + name.Length + ShortSuffix.Length;
-            json.WriteString(ShortName, text[..length]);
+            ExpertFields.ShortPrefix.CopyTo(text);
+            name.CopyTo(text[ExpertFields.ShortPrefix.Length..]);
+            ExpertFields.ShortSuffix.CopyTo(text[(ExpertFields.ShortPrefix.Length + name.Length)..]);
+            int length = ExpertFields.ShortPrefix.Length + name.Length + ExpertFields.ShortSuffix.Length;
+            json.WriteString(ExpertFields.Short.Name, text[..length]);
         }
     }
 
-    private const string ShortName = "_ws.short";
     private const int MaxProtocolName = 64;
-    private const string ShortPrefix = "[Packet size limited during capture: ";
-    private const string ShortSuffix = " truncated]";
 
     // The expert fields are written where tshark writes them, in their layers' objects (WriteExpertItems), not the frame's.
     private static bool Writes(FieldDefinition field) => !field.TreeOnly && field.Kind != FieldKind.Bytes && !ExpertFields.Contains(field);

@@ -285,9 +285,9 @@ public sealed class TreePrinter : IPacketPrinter
         }
         if (_expert.ShortIn is { } cut)
         {
-            line.Append("[Packet size limited during capture: ");
+            line.Append(Protocols.Expert.ExpertFields.ShortPrefix);
             line.Append(cut);
-            line.Append(" truncated]");
+            line.Append(Protocols.Expert.ExpertFields.ShortSuffix);
             line.WriteLineTo(output);
         }
     }
