@@ -28,9 +28,14 @@ public sealed partial class ExpertTreeOracleTests
 
     [Theory]
     [MemberData(nameof(BundledFiles))]
-    public void Tree_and_json_show_tshark_s_expert_items(string name)
+    public void Tree_and_json_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.Captures, name));
+
+    [Theory]
+    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    public void Peer_captures_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.PeerCorpus, name));
+
+    private static void Compare(string path)
     {
-        string path = Path.Combine(TestPaths.Captures, name);
         string file = Path.GetFileName(path);
         var tshark = ExternalTool.Require("tshark", "tshark");
         var theirTree = Frames(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-V"]), path));
