@@ -36,7 +36,7 @@ public sealed class AllocationTests
     {
         FieldSelection.TryCreate(["frame.number", "ip.src", "ipv6.dst", "tcp.srcport", "tcp.flags", "udp.length", "ip.addr", "tcp.options.mss_val"], out var selection, out _);
         FieldSelection.TryCreate(["_ws.col.Protocol", "_ws.col.Info", "frame.coloring_rule.name"], out var columns, out _);
-        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"], out var expert, out _);
+        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.short"], out var expert, out _);
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
