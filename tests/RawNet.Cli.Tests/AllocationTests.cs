@@ -36,7 +36,7 @@ public sealed class AllocationTests
     {
         FieldSelection.TryCreate(["frame.number", "ip.src", "ipv6.dst", "tcp.srcport", "tcp.flags", "udp.length", "ip.addr", "tcp.options.mss_val"], out var selection, out _);
         FieldSelection.TryCreate(["_ws.col.Protocol", "_ws.col.Info", "frame.coloring_rule.name"], out var columns, out _);
-        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"], out var expert, out _);
+        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.short"], out var expert, out _);
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
@@ -56,8 +56,9 @@ public sealed class AllocationTests
         var output = TextWriter.Null;
         // The columns read the analysis (TCP tags, echo pairs): the tracker runs too, its state settled after the warm-up.
         // The expert items' fields read the items the tracker's finder keeps (and judge malformed packets by the Info column).
-        var tracker = kind is "columns" or "expert" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
-        ExpertAnalysis.AttachIf(kind == "expert", tracker);
+        // The tree and JSON show the expert items where tshark does, as read does with a finder behind its tracker.
+        var tracker = kind is "columns" or "expert" or "tree" or "json" ? new RawNet.Protocols.Conversations.ConversationTracker() : null;
+        ExpertAnalysis.AttachIf(printer?.ShowsExpert == true, tracker);
 
         void Pass()
         {

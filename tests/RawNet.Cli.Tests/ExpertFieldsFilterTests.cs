@@ -51,4 +51,17 @@ public class ExpertFieldsFilterTests
             "-e", "_ws.expert", "-e", "_ws.expert.severity", "-e", "_ws.expert.group");
         Assert.Equal("10\tExpert Info (Error/Protocol): Bogus IP length\t8388608\t150994944", lines[0]);
     }
+
+    [Theory]
+    [InlineData("truncated.pcap", "1 2 3 4 6")]
+    [InlineData("trailer/ethernet.pcap", "51 52 53 54 55 56 57 59 60 62 63 64 65 68 69 70 71 72 73 75 76")]
+    public void Short_selects_tsharks_frames_and_prints_its_mark(string capture, string frames)
+    {
+        // tshark -Y _ws.short's frames (ExpertTreeOracleTests compares every capture's marks)
+        var run = InProcessRawNet.Run(["read", Path.Combine(TestPaths.Captures, capture), "-Y", "_ws.short", "-T", "fields", "-e", "frame.number", "-e", "_ws.short"]);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var lines = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(frames, string.Join(' ', lines.Select(l => l.Split('\t')[0])));
+        Assert.All(lines, l => Assert.Matches("^\\d+\t\\[Packet size limited during capture: .+ truncated\\]$", l));
+    }
 }

@@ -54,6 +54,24 @@ public sealed class JsonOutputTests
         Assert.DoesNotContain("\"ip.version\":\"6\",\"ip.version\"", json.StdOut);
     }
 
+    [Fact]
+    public void Expert_items_stand_in_their_layers_as_tshark_writes_them()
+    {
+        // truncated.pcap's first frame: a SYN whose options the capture cut (ExpertTreeOracleTests compares every capture)
+        var json = InProcessRawNet.Run("read", "-T", "json", "-c", "1", Path.Combine(TestPaths.Captures, "truncated.pcap"));
+        using var document = JsonDocument.Parse(json.StdOut.Split('\n')[0]);
+        var root = document.RootElement;
+        var tcp = root.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "tcp").GetProperty("fields");
+        var expert = tcp.GetProperty("_ws.expert");
+        Assert.Equal("", expert.GetProperty("tcp.connection.syn").GetString());
+        Assert.Equal("Connection establish request (SYN): server port 80", expert.GetProperty("_ws.expert.message").GetString());
+        Assert.Equal("2097152", expert.GetProperty("_ws.expert.severity").GetString());
+        Assert.Equal("33554432", expert.GetProperty("_ws.expert.group").GetString());
+        Assert.Equal("[Packet size limited during capture: TCP truncated]", root.GetProperty("_ws.short").GetString());
+        Assert.False(root.TryGetProperty("_ws.malformed", out _));
+        Assert.False(root.GetProperty("frame").TryGetProperty("_ws.expert", out _));
+    }
+
     /// <summary>Every value of a field across the frame and all layers, comma-joined as -T fields joins them.</summary>
     private static string ValuesOf(JsonElement packet, string name)
     {

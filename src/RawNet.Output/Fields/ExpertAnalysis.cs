@@ -11,7 +11,8 @@ namespace RawNet.Output.Fields;
 /// (<see cref="ExpertFields"/>: <c>_ws.expert</c>, <c>_ws.malformed</c>), with tshark's tree built (as <c>-T fields</c>, <c>-V</c>
 /// and display filters build it). A packet is malformed when its Info column ends as tshark's does after its malformed
 /// exception ("[Malformed Packet]", or a contained item longer than its container), the one judgement RawNet makes of
-/// that (<see cref="InfoColumn"/>); a packet only cut short by the capture ("[Packet size limited during capture]") is not.
+/// that (<see cref="InfoColumn"/>); a packet only cut short by the capture ("[Packet size limited during capture]") is not,
+/// and is kept as tshark's <c>_ws.short</c> instead (<see cref="PacketAnalysis.ShortIn"/>).
 /// </summary>
 public static class ExpertAnalysis
 {
@@ -25,25 +26,40 @@ public static class ExpertAnalysis
     /// <summary>A finder that judges malformed packets by their Info column.</summary>
     public static ExpertFinder CreateFinder() => new() { TreeBuilt = true, Exceptions = new InfoMarks().MalformedIn };
 
+    /// <summary>tshark's short name of Ethernet, the protocol that reads a cut 802.3 frame's trailer.</summary>
+    private const string EthernetName = "Ethernet";
+
     /// <summary>Reads the end of each packet's Info column into a line of its own, so judging allocates nothing.</summary>
     private sealed class InfoMarks
     {
         private readonly TextLine _line = new();
 
-        public string? MalformedIn(DecodedPacket packet, ReadOnlySpan<byte> frame)
+        public string? MalformedIn(DecodedPacket packet, ReadOnlySpan<byte> frame, out string? shortIn)
         {
+            shortIn = null;
             _line.Clear();
             InfoColumn.Append(_line, packet, frame);
             var text = _line.Text;
             // a malformed layer in a cut 802.3 frame: its mark, then the trailer's "size limited"
-            if (text.EndsWith(InfoColumn.SizeLimitedMark, StringComparison.Ordinal))
+            bool cut = text.EndsWith(InfoColumn.SizeLimitedMark, StringComparison.Ordinal);
+            if (cut)
                 text = text[..^InfoColumn.SizeLimitedMark.Length];
             bool malformed = text.EndsWith(InfoColumn.MalformedMark, StringComparison.Ordinal)
                 || text.EndsWith(Ieee80211Info.ContainedItemMark, StringComparison.Ordinal);
-            if (!malformed)
+            if (!malformed && !cut)
                 return null;
             string protocol = ProtocolColumn.InnermostOf(packet, frame);
-            return protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+            protocol = protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+            if (malformed)
+            {
+                // the cut 802.3 frame's trailer is Ethernet's to read, after the malformed layer gave up
+                if (cut)
+                    shortIn = EthernetName;
+                return protocol;
+            }
+            // tshark's _ws.short: the dissector that read past the capture's end, named as the Protocol column names it
+            shortIn = protocol;
+            return null;
         }
     }
 }

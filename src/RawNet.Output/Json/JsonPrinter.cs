@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Expert;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Output.Json;
@@ -19,9 +20,14 @@ public sealed class JsonPrinter : IPacketPrinter
     private readonly Utf8JsonWriter _json;
     private char[] _value = new char[FieldFormatter.MaxLength];
     private char[] _chars = new char[4096];
+    private readonly Tree.ExpertLayout _expert = new();
 
     /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), written as more properties; null for none.</summary>
     public IPacketAnnotation? Annotation { get; set; }
+
+    /// <inheritdoc />
+    /// <remarks>Each layer's object holds tshark's expert items, so the tracker finds them.</remarks>
+    public bool ShowsExpert => true;
 
     public JsonPrinter()
     {
@@ -34,6 +40,7 @@ public sealed class JsonPrinter : IPacketPrinter
         _bytes.ResetWrittenCount();
         _json.Reset(_bytes);
         var json = _json;
+        _expert.Begin(packet, frame);
         json.WriteStartObject();
         json.WritePropertyName("frame");
         json.WriteStartObject();
@@ -91,11 +98,13 @@ public sealed class JsonPrinter : IPacketPrinter
                 json.WritePropertyName("fields");
                 json.WriteStartObject();
                 WriteFields(packet, frame, i);
+                WriteExpertItems(i);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        WriteExceptions();
         Annotation?.WriteJson(packet, frame, json);
         json.WriteEndObject();
         json.Flush();
@@ -143,7 +152,99 @@ public sealed class JsonPrinter : IPacketPrinter
         }
     }
 
-    private static bool Writes(FieldDefinition field) => !field.TreeOnly && field.Kind != FieldKind.Bytes;
+    /// <summary>What tshark's JSON holds for each item of the Malformed group, beside its <c>_ws.expert</c> object.</summary>
+    private const string MalformedValue = "Malformed Packet";
+
+    /// <summary>
+    /// The layer's expert items as tshark's JSON writes them: <c>"_ws.expert"</c>, an object (an array of them for more than
+    /// one) of the item's own field, its message, severity and group; and <c>"_ws.malformed": "Malformed Packet"</c> for
+    /// each item of the Malformed group.
+    /// </summary>
+    private void WriteExpertItems(int layer)
+    {
+        int first = _expert.Next(0, layer, null, anyParent: true);
+        if (first < 0)
+            return;
+        var json = _json;
+        bool many = _expert.Next(first + 1, layer, null, anyParent: true) >= 0;
+        int malformed = 0;
+        json.WritePropertyName(ExpertFields.Expert.Name);
+        if (many)
+            json.WriteStartArray();
+        for (int i = first; i >= 0; i = _expert.Next(i + 1, layer, null, anyParent: true))
+        {
+            WriteExpertObject(i);
+            if (ExpertItems.Group(_expert[i].Item) == ExpertGroup.Malformed)
+                malformed++;
+        }
+        if (many)
+            json.WriteEndArray();
+        if (malformed == 0)
+            return;
+        json.WritePropertyName(ExpertFields.Malformed.Name);
+        if (malformed > 1)
+            json.WriteStartArray();
+        for (int m = 0; m < malformed; m++)
+            json.WriteStringValue(MalformedValue);
+        if (malformed > 1)
+            json.WriteEndArray();
+    }
+
+    private void WriteExpertObject(int index)
+    {
+        var json = _json;
+        var item = _expert[index].Item;
+        _expert.MarkWritten(index);
+        json.WriteStartObject();
+        json.WriteString(ExpertPlacement.FieldName(item), "");
+        json.WriteString(ExpertFields.Message.Name, _expert.Summary(index));
+        WriteNumberText(ExpertFields.Severity.Name, ExpertItems.SeverityCode(ExpertItems.Severity(item)));
+        WriteNumberText(ExpertFields.Group.Name, ExpertItems.GroupCode(ExpertItems.Group(item)));
+        json.WriteEndObject();
+    }
+
+    private void WriteNumberText(string name, uint number)
+    {
+        Span<char> digits = stackalloc char[10];
+        number.TryFormat(digits, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        _json.WriteString(name, digits[..written]);
+    }
+
+    /// <summary>
+    /// After the layers, as tshark's JSON: <c>"_ws.malformed"</c> with the exception's item, and <c>"_ws.short"</c>,
+    /// "[Packet size limited during capture: TCP truncated]".
+    /// </summary>
+    private void WriteExceptions()
+    {
+        var json = _json;
+        if (_expert.MalformedIn is not null)
+        {
+            json.WritePropertyName(ExpertFields.Malformed.Name);
+            json.WriteStartObject();
+            if (_expert.MalformedItem is >= 0 and var item)
+            {
+                json.WritePropertyName(ExpertFields.Expert.Name);
+                WriteExpertObject(item);
+            }
+            json.WriteString(ExpertFields.Malformed.Name, MalformedValue);
+            json.WriteEndObject();
+        }
+        if (_expert.ShortIn is { } cut)
+        {
+            Span<char> text = stackalloc char[ExpertFields.ShortPrefix.Length + MaxProtocolName + ExpertFields.ShortSuffix.Length];
+            var name = cut.AsSpan(0, Math.Min(cut.Length, MaxProtocolName));
+            ExpertFields.ShortPrefix.CopyTo(text);
+            name.CopyTo(text[ExpertFields.ShortPrefix.Length..]);
+            ExpertFields.ShortSuffix.CopyTo(text[(ExpertFields.ShortPrefix.Length + name.Length)..]);
+            int length = ExpertFields.ShortPrefix.Length + name.Length + ExpertFields.ShortSuffix.Length;
+            json.WriteString(ExpertFields.Short.Name, text[..length]);
+        }
+    }
+
+    private const int MaxProtocolName = 64;
+
+    // The expert fields are written where tshark writes them, in their layers' objects (WriteExpertItems), not the frame's.
+    private static bool Writes(FieldDefinition field) => !field.TreeOnly && field.Kind != FieldKind.Bytes && !ExpertFields.Contains(field);
 
     private void WriteValue(FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, DecodedPacket packet)
     {

@@ -17,12 +17,20 @@ public sealed class TreePrinter : IPacketPrinter
 
     private const string Indent = "    ";
     private readonly TextLine _line = new();
+    private readonly ExpertLayout _expert = new();
+
+    /// <summary>The layer whose fields are being printed (its expert items go under their parents' lines).</summary>
+    private int _layer;
 
     /// <summary>Bytes before the frame's first byte in the buffer of the layer whose fields are printed (see <see cref="DecodedPacket.FrameStart"/>).</summary>
     private int _frameStart;
 
     /// <summary>What is known about packets besides their bytes (the sender's TCP_INFO), shown after the layers; null for none.</summary>
     public IPacketAnnotation? Annotation { get; set; }
+
+    /// <inheritdoc />
+    /// <remarks>The tree shows tshark's expert items, so the tracker finds them.</remarks>
+    public bool ShowsExpert => true;
 
     /// <inheritdoc />
     public void Print(DecodedPacket packet, ReadOnlySpan<byte> frame, TextWriter output)
@@ -42,6 +50,7 @@ public sealed class TreePrinter : IPacketPrinter
         line.Append(metadata.CapturedLength * 8L);
         line.Append(" bits)");
         line.WriteLineTo(output);
+        _expert.Begin(packet, frame);
         AppendFields(packet, frame, 0, output);
         line.Append(Indent);
         line.Append("[Link type: ");
@@ -71,6 +80,7 @@ public sealed class TreePrinter : IPacketPrinter
                 AppendFields(packet, frame, i, output);
             AppendStatus(layer, output);
         }
+        AppendExceptions(output);
 
         if (packet.Outcome != DecodeOutcome.Ok)
         {
@@ -118,6 +128,7 @@ public sealed class TreePrinter : IPacketPrinter
         ref readonly Layer layer = ref packet[index];
         var buffer = packet.BufferOf(layer, frame);
         _frameStart = layer.Source == LayerSource.Frame ? packet.FrameStart : 0;
+        _layer = index;
         if (OrderedItems.TryStart(packet, index, frame, out var items))
         {
             while (items.MoveNext())
@@ -125,6 +136,7 @@ public sealed class TreePrinter : IPacketPrinter
                 if (items.Field.InTree)
                     AppendItem(packet, items.Field, items.Value, buffer, items.Depth + 1, output);
             }
+            AppendExpertItems(null, 1, output, anyParent: true);
             return;
         }
         FieldGroup? group = null;
@@ -146,10 +158,33 @@ public sealed class TreePrinter : IPacketPrinter
                     break;
             }
         }
+        // items whose parent is a line of tshark's own text (an option's subtree) stand under the layer's heading
+        AppendExpertItems(null, 1, output, anyParent: true);
     }
 
     /// <summary>One field's line: "Label (name): value  [first-last]", or the line itself for a message's line, or a byte count.</summary>
     private void AppendItem(DecodedPacket packet, FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, int depth, TextWriter output)
+    {
+        // A tcp.analysis.* flag is itself tshark's expert item: the items of "[TCP Analysis Flags]" stand in its place.
+        if (_expert.Count > 0 && field.Kind == FieldKind.Marker && _expert.IsAnalysisFlagItem(field.Name, _layer))
+        {
+            AppendExpertItems(Protocols.Expert.ExpertPlacement.TcpAnalysisFlags, depth, output);
+            return;
+        }
+        AppendFieldLine(packet, field, value, buffer, depth, output);
+        if (_expert.Count > 0)
+        {
+            AppendExpertItems(field.Name, depth + 1, output);
+            // tshark's "[TCP Flags: ...]" line, which RawNet's tree leaves out, follows FIN's: its items take its place
+            if (field.Name == FlagsStringFollows)
+                AppendExpertItems(FlagsString, depth, output);
+        }
+    }
+
+    private const string FlagsStringFollows = "tcp.flags.fin";
+    private const string FlagsString = "tcp.flags.str";
+
+    private void AppendFieldLine(DecodedPacket packet, FieldDefinition field, in FieldValue value, ReadOnlySpan<byte> buffer, int depth, TextWriter output)
     {
         var line = _line;
         for (int d = 0; d < depth; d++)
@@ -195,6 +230,72 @@ public sealed class TreePrinter : IPacketPrinter
             _line.Append(Indent);
         _line.Append(heading.Heading);
         _line.WriteLineTo(output);
+    }
+
+    /// <summary>The layer's expert items not yet shown under <paramref name="parent"/> (or under any), each as tshark's subtree.</summary>
+    private void AppendExpertItems(string? parent, int depth, TextWriter output, bool anyParent = false)
+    {
+        for (int i = _expert.Next(0, _layer, parent, anyParent); i >= 0; i = _expert.Next(i + 1, _layer, parent, anyParent))
+            AppendExpertItem(i, depth, output);
+    }
+
+    /// <summary>
+    /// One expert item as tshark's <c>-V</c> shows it: "[Expert Info (Severity/Group): summary]", and under it the
+    /// summary, "[Severity level: ...]" and "[Group: ...]".
+    /// </summary>
+    private void AppendExpertItem(int index, int depth, TextWriter output)
+    {
+        var line = _line;
+        _expert.MarkWritten(index);
+        var finding = _expert[index];
+        Indented(depth);
+        line.Append('[');
+        line.Append(_expert.Line(index));
+        line.Append(']');
+        line.WriteLineTo(output);
+        Indented(depth + 1);
+        line.Append('[');
+        line.Append(_expert.Summary(index));
+        line.Append(']');
+        line.WriteLineTo(output);
+        Indented(depth + 1);
+        line.Append("[Severity level: ");
+        line.Append(Protocols.Expert.ExpertItems.SeverityName(Protocols.Expert.ExpertItems.Severity(finding.Item)));
+        line.Append(']');
+        line.WriteLineTo(output);
+        Indented(depth + 1);
+        line.Append("[Group: ");
+        line.Append(Protocols.Expert.ExpertItems.GroupName(Protocols.Expert.ExpertItems.Group(finding.Item)));
+        line.Append(']');
+        line.WriteLineTo(output);
+    }
+
+    /// <summary>After the layers, as tshark: "[Malformed Packet: X]" with its exception's item, and "[Packet size limited during capture: X truncated]".</summary>
+    private void AppendExceptions(TextWriter output)
+    {
+        var line = _line;
+        if (_expert.MalformedIn is { } malformed)
+        {
+            line.Append("[Malformed Packet: ");
+            line.Append(malformed);
+            line.Append(']');
+            line.WriteLineTo(output);
+            if (_expert.MalformedItem is >= 0 and var item)
+                AppendExpertItem(item, 1, output);
+        }
+        if (_expert.ShortIn is { } cut)
+        {
+            line.Append(Protocols.Expert.ExpertFields.ShortPrefix);
+            line.Append(cut);
+            line.Append(Protocols.Expert.ExpertFields.ShortSuffix);
+            line.WriteLineTo(output);
+        }
+    }
+
+    private void Indented(int depth)
+    {
+        for (int d = 0; d < depth; d++)
+            _line.Append(Indent);
     }
 
     private void AppendPayload(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, TextWriter output)

@@ -92,14 +92,22 @@ public sealed class PacketAnalysis
     /// </summary>
     public string? MalformedIn { get; private set; }
 
+    /// <summary>
+    /// The protocol (tshark's short name) whose dissection stopped at the end of the bytes captured, what tshark shows as
+    /// "[Packet size limited during capture: TCP truncated]" (<c>_ws.short</c>), or null when none did (a malformed packet's
+    /// dissection may still run into it after: an 802.3 frame's trailer).
+    /// </summary>
+    public string? ShortIn { get; private set; }
+
     /// <summary>Room for a finder to write the expert items into; <see cref="SetExpert"/> then says how many it wrote.</summary>
     public Span<Expert.ExpertFinding> ExpertBuffer => _expert;
 
-    /// <summary>Records that the first <paramref name="count"/> items of <see cref="ExpertBuffer"/> are the packet's, and the protocol of its malformed exception.</summary>
-    public void SetExpert(int count, string? malformedIn)
+    /// <summary>Records that the first <paramref name="count"/> items of <see cref="ExpertBuffer"/> are the packet's, and the protocol of its malformed exception or of its capture's cut.</summary>
+    public void SetExpert(int count, string? malformedIn, string? shortIn = null)
     {
         ExpertCount = Math.Clamp(count, 0, _expert.Length);
         MalformedIn = malformedIn;
+        ShortIn = shortIn;
         HasExpert = true;
     }
 
@@ -156,5 +164,6 @@ public sealed class PacketAnalysis
         HasExpert = false;
         ExpertCount = 0;
         MalformedIn = null;
+        ShortIn = null;
     }
 }

@@ -9,7 +9,8 @@ namespace RawNet.Protocols.Expert;
 /// (<see cref="PacketAnalysis.Expert"/>): <c>_ws.expert</c> (the item's line), its message, severity and group (Wireshark's
 /// PI_ numbers, as <c>-T fields</c> prints them), one occurrence per item in tshark's order; <c>_ws.malformed</c>, which
 /// tshark adds for its malformed exception ("[Malformed Packet: TCP]") and, hidden, with every item of the Malformed
-/// group (shown as its name, "_ws.malformed"); and <c>_ws.malformed.expert</c>, the exception's item. Absent until a
+/// group (shown as its name, "_ws.malformed"); <c>_ws.malformed.expert</c>, the exception's item; and <c>_ws.short</c>,
+/// "[Packet size limited during capture: TCP truncated]" for a dissection that ran into the capture's end. Absent until a
 /// finder looked at the packet (<see cref="ConversationTracker.Expert"/>). The fields hang off the frame and stay out of
 /// the layer trees, where tshark shows them inside the protocol that added them.
 /// </summary>
@@ -22,8 +23,17 @@ public static class ExpertFields
     public static readonly FieldDefinition Malformed = FieldDefinition.Tracked("_ws.malformed", "Malformed Packet", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
     public static readonly FieldDefinition MalformedExpert = FieldDefinition.Tracked("_ws.malformed.expert", "Malformed Packet (Exception occurred)", LayerKind.Frame, FieldKind.Marker, AnalysisValue.Expert, inTree: false);
 
+    /// <summary>tshark's "[Packet size limited during capture: TCP truncated]": the protocol whose dissection ran into the capture's end (<see cref="PacketAnalysis.ShortIn"/>).</summary>
+    public static readonly FieldDefinition Short = FieldDefinition.Tracked("_ws.short", "Short Frame", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
+
     /// <summary>Every expert field.</summary>
-    public static readonly FieldDefinition[] All = [Expert, Message, Severity, Group, Malformed, MalformedExpert];
+    public static readonly FieldDefinition[] All = [Expert, Message, Severity, Group, Malformed, MalformedExpert, Short];
+
+    /// <summary>How <see cref="Short"/>'s text starts; the protocol and <see cref="ShortSuffix"/> follow.</summary>
+    public const string ShortPrefix = "[Packet size limited during capture: ";
+
+    /// <summary>How <see cref="Short"/>'s text ends.</summary>
+    public const string ShortSuffix = " truncated]";
 
     /// <summary>Characters enough for any of these fields' texts.</summary>
     public const int MaxLength = ExpertItems.MaxSummaryLength + 64;
@@ -43,6 +53,8 @@ public static class ExpertFields
         var items = analysis.Expert;
         if (ReferenceEquals(field, MalformedExpert))
             return occurrence == 0 && analysis.MalformedIn is not null && Number(1, out value);
+        if (ReferenceEquals(field, Short))
+            return occurrence == 0 && analysis.ShortIn is not null && Number(0, out value);
         if (ReferenceEquals(field, Malformed))
             return TryReadMalformed(analysis, occurrence, out value);
         if (occurrence >= items.Length)
@@ -82,6 +94,8 @@ public static class ExpertFields
     public static bool TryFormat(FieldDefinition field, in FieldValue value, PacketAnalysis analysis, Span<char> destination, out int written)
     {
         written = 0;
+        if (ReferenceEquals(field, Short))
+            return TryConcat(destination, ShortPrefix, analysis.ShortIn ?? "", ShortSuffix, out written);
         if (ReferenceEquals(field, Malformed))
         {
             return value.Number == ExceptionItem

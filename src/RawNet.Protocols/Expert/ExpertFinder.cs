@@ -33,9 +33,10 @@ public sealed class ExpertFinder
 
     /// <summary>
     /// Names the protocol (tshark's short name) whose dissection of <paramref name="packet"/> tshark ends with its malformed
-    /// exception, or null when none does (a packet only cut short by the capture is not malformed).
+    /// exception, or null when none does (a packet only cut short by the capture is not malformed); then
+    /// <paramref name="shortIn"/> names the protocol whose dissection ran into the capture's end, or null.
     /// </summary>
-    public delegate string? MalformedJudge(DecodedPacket packet, ReadOnlySpan<byte> frame);
+    public delegate string? MalformedJudge(DecodedPacket packet, ReadOnlySpan<byte> frame, out string? shortIn);
 
     /// <summary>
     /// Where <see cref="Annotate"/> learns whether a packet is malformed beyond the TCP exceptions this finder knows itself
@@ -53,16 +54,16 @@ public sealed class ExpertFinder
         var analysis = packet.Analysis;
         var findings = analysis.ExpertBuffer;
         int count = Find(packet, frame, findings);
-        string? malformedIn = null;
+        string? malformedIn = null, shortIn = null;
         if (count > 0 && findings[count - 1].Item == ExpertItem.TcpMalformed)
             malformedIn = ExpertItems.Protocol(ExpertItem.TcpMalformed);
-        else if (Exceptions?.Invoke(packet, frame) is { } protocol)
+        else if (Exceptions?.Invoke(packet, frame, out shortIn) is { } protocol)
         {
             malformedIn = protocol;
             if (count < findings.Length)
                 findings[count++] = new ExpertFinding(ExpertItem.TcpMalformed);
         }
-        analysis.SetExpert(count, malformedIn);
+        analysis.SetExpert(count, malformedIn, shortIn);
     }
 
     /// <summary>Writes <paramref name="packet"/>'s findings into <paramref name="findings"/> (at least <see cref="MaxFindingsPerPacket"/> long); returns how many.</summary>

@@ -31,10 +31,10 @@ public sealed class ExpertFieldsOracleTests
     private static readonly string[] Fields = ["_ws.malformed", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"];
 
     /// <summary>Protocols whose malformed exception RawNet cannot see: it does not decode them.</summary>
-    private static readonly HashSet<string> UndecodedThrowers = ["IPX", "NetBIOS", "SNA XID"];
+    internal static readonly HashSet<string> UndecodedThrowers = ["IPX", "NetBIOS", "SNA XID"];
 
     /// <summary>Frames whose items cannot agree yet, by file and frame, each with its reason.</summary>
-    private static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
+    internal static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
     {
         [("erf.pcap", 22)] = ErfOrder,
         [("erf.pcap", 23)] = ErfOrder,
@@ -177,10 +177,14 @@ public sealed class ExpertFieldsOracleTests
 
     /// <summary>An item of tshark's that RawNet need not report (see the class's remarks).</summary>
     private static bool Exempt(Item item, Frame frame) =>
-        !Reports(item.Message)
-        || SharedWords.TryGetValue(item.Message, out var owners) && !owners.Contains(frame.File)
-        || item.Message.StartsWith("Didn't find padding of zeros", StringComparison.Ordinal)
+        ExemptMessage(item.Message, frame.File)
         || item.Message == Exception && frame.Malformed.Any(m => m.StartsWith('[') && ExemptMalformed(m, frame));
+
+    /// <summary>An item of tshark's, by its message, that RawNet need not report in <paramref name="file"/> (see the class's remarks).</summary>
+    internal static bool ExemptMessage(string message, string file) =>
+        !Reports(message)
+        || SharedWords.TryGetValue(message, out var owners) && !owners.Contains(file)
+        || message.StartsWith("Didn't find padding of zeros", StringComparison.Ordinal);
 
     /// <summary>A <c>_ws.malformed</c> entry of tshark's that RawNet need not show.</summary>
     private static bool ExemptMalformed(string entry, Frame frame)

@@ -92,11 +92,62 @@ public sealed class ExpertFieldsTests
     [Fact]
     public void The_fields_are_the_frames_and_named_as_in_tshark()
     {
-        foreach (var name in new[] { "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.malformed", "_ws.malformed.expert" })
+        foreach (var name in new[] { "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.malformed", "_ws.malformed.expert", "_ws.short" })
         {
             Assert.True(FieldCatalog.TryFind(name, out var definitions), name);
             Assert.All(definitions, d => Assert.Equal(LayerKind.Frame, d.Layer));
             Assert.All(definitions, d => Assert.False(d.InTree));
+        }
+    }
+
+    [Fact]
+    public void The_short_mark_names_the_protocol_that_ran_into_the_captures_end()
+    {
+        var packet = new DecodedPacket();
+        packet.Analysis.SetExpert(0, null, "TCP");
+        Assert.Equal(["[Packet size limited during capture: TCP truncated]"], Values(packet, ExpertFields.Short));
+        Assert.Empty(Values(packet, ExpertFields.Malformed));
+
+        // a malformed 802.3 frame cut in its trailer has both marks, as in tshark
+        packet.Analysis.SetExpert(0, "STP", "Ethernet");
+        Assert.Equal(["[Packet size limited during capture: Ethernet truncated]"], Values(packet, ExpertFields.Short));
+
+        packet.Analysis.SetExpert(0, null);
+        Assert.Empty(Values(packet, ExpertFields.Short));
+    }
+
+    [Theory]
+    [InlineData(ExpertItem.TcpSyn, 80u, "tcp.connection.syn", "tcp.flags.syn")]
+    [InlineData(ExpertItem.TcpClosingActive, 0u, "tcp.connection.fin_active", "tcp.flags.str")]
+    [InlineData(ExpertItem.TcpLostSegment, 0u, "tcp.analysis.lost_segment", ExpertPlacement.TcpAnalysisFlags)]
+    [InlineData(ExpertItem.TcpDuplicateAck, 2u, "tcp.analysis.duplicate_ack", "tcp.analysis.duplicate_ack_frame")]
+    [InlineData(ExpertItem.Ipv4TtlTooSmall, 1u, "ip.ttl.too_small", "ip.ttl")]
+    [InlineData(ExpertItem.Icmpv6BadChecksum, 1u, "icmpv6.checksum_bad.expert", "icmpv6.checksum")]
+    [InlineData(ExpertItem.EthernetPaddingNotZero, 0u, "eth.padding_bad", "eth.trailer")]
+    [InlineData(ExpertItem.TcpMalformed, 0u, "_ws.malformed.expert", "_ws.malformed")]
+    [InlineData(ExpertItem.TcpDsack, 0u, "tcp.options.sack.dsack", null)]
+    public void Each_item_has_tsharks_field_name_and_parent(ExpertItem item, uint argument, string name, string? parent)
+    {
+        Assert.Equal(name, ExpertPlacement.FieldName(item));
+        Assert.Equal(parent, ExpertPlacement.ParentName(new ExpertFinding(item, argument)));
+    }
+
+    [Fact]
+    public void A_traceroute_item_hangs_under_the_port_in_the_range()
+    {
+        var finding = new ExpertFinding(ExpertItem.UdpPossibleTraceroute, ExpertItems.TracerouteFirstPort + 4);
+        Assert.Equal("udp.dstport", ExpertPlacement.ParentName(finding, ExpertItems.TracerouteFirstPort + 4));
+        Assert.Equal("udp.srcport", ExpertPlacement.ParentName(finding, 53));
+    }
+
+    [Fact]
+    public void Every_item_has_a_field_name_of_its_protocol_or_wiresharks()
+    {
+        foreach (var item in Enum.GetValues<ExpertItem>())
+        {
+            string name = ExpertPlacement.FieldName(item);
+            Assert.Matches("^[a-z0-9_]+(\\.[a-z0-9_\\-]+)+$", name);
+            Assert.Equal(item == ExpertItem.TcpMalformed, ExpertPlacement.Layer(item) == LayerKind.Frame);
         }
     }
 

@@ -1,0 +1,177 @@
+using RawNet.Protocols.Decoding;
+
+namespace RawNet.Protocols.Expert;
+
+/// <summary>
+/// Where tshark 4.0 shows each expert item in its tree (<c>-V</c>, <c>-T json</c>): the item's own field name (what the
+/// <c>_ws.expert</c> object names first, <c>tcp.connection.syn</c>), the field it hangs under (<c>tcp.flags.syn</c>), and
+/// the layer of the protocol that adds it.
+/// </summary>
+public static class ExpertPlacement
+{
+    /// <summary>The parent that is the "[TCP Analysis Flags]" subtree: the items there are the tcp.analysis.* flags themselves.</summary>
+    public const string TcpAnalysisFlags = "tcp.analysis.flags";
+
+    /// <summary>The layer whose protocol adds <paramref name="item"/>; <see cref="LayerKind.Frame"/> for the malformed exception, which stands after the layers.</summary>
+    public static LayerKind Layer(ExpertItem item) => item switch
+    {
+        ExpertItem.TcpMalformed => LayerKind.Frame,
+        ExpertItem.PflogInvalidHeaderLength => LayerKind.Pflog,
+        ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => LayerKind.Erf,
+        ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => LayerKind.Fpp,
+        ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => LayerKind.Docsis,
+        ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => LayerKind.Gfp,
+        ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => LayerKind.Ipv4,
+        ExpertItem.Ipv6PayloadLengthExceedsFrame => LayerKind.Ipv6,
+        ExpertItem.ArpDuplicateAddress => LayerKind.Arp,
+        ExpertItem.EthernetPaddingNotZero => LayerKind.Ethernet,
+        ExpertItem.IcmpBadChecksum => LayerKind.Icmp,
+        ExpertItem.Icmpv6BadChecksum => LayerKind.Icmpv6,
+        ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
+        _ => LayerKind.Tcp,
+    };
+
+    /// <summary>The item's own field name, as tshark's JSON names it inside its <c>_ws.expert</c> object.</summary>
+    public static string FieldName(ExpertItem item) => item switch
+    {
+        ExpertItem.PflogInvalidHeaderLength => "pflog.invalid_header_length",
+        ExpertItem.ErfPacketLoss => "erf.packet_loss",
+        ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError => "erf.checksum.error",
+        ExpertItem.ErfMoreExtensions => "erf.ehdr.more_not_shown",
+        ExpertItem.FppBadCrc => "fpp.crc32_bad",
+        ExpertItem.FppBadMCrc => "fpp.mcrc32_bad",
+        ExpertItem.DocsisLengthPastEnd => "docsis.len.past_end",
+        ExpertItem.DocsisExtendedHeaderLengthInvalid => "docsis.ehdr.len.past_end",
+        ExpertItem.DocsisBadHcs => "docsis.hcs_bad",
+        ExpertItem.GfpBadCoreHec => "gfp.chec.bad",
+        ExpertItem.GfpBadTypeHec => "gfp.thec.bad",
+        ExpertItem.GfpBadExtensionHec => "gfp.ehec.bad",
+        ExpertItem.GfpBadFcs => "gfp.fcs.bad",
+        ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.bogus_ip_length",
+        ExpertItem.Ipv4TtlTooSmall => "ip.ttl.too_small",
+        ExpertItem.Ipv4TtlLocalControlBlock => "ip.ttl.lncb",
+        ExpertItem.Ipv6PayloadLengthExceedsFrame => "ipv6.plen_exceeds_framing",
+        ExpertItem.ArpDuplicateAddress => "arp.duplicate-address-detected",
+        ExpertItem.EthernetPaddingNotZero => "eth.padding_bad",
+        ExpertItem.IcmpBadChecksum => "icmp.checksum_bad",
+        ExpertItem.Icmpv6BadChecksum => "icmpv6.checksum_bad.expert",
+        ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
+        ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
+        ExpertItem.UdpZeroChecksum => "udp.checksum.zero",
+        ExpertItem.TcpShortSegment => "tcp.short_segment",
+        ExpertItem.TcpBogusHeaderLength => "tcp.bogus_header_length",
+        ExpertItem.TcpAckNonzero => "tcp.ack.nonzero",
+        ExpertItem.TcpSynAckAcceptingFastOpenData => "tcp.analysis.tfo_ack",
+        ExpertItem.TcpSyn => "tcp.connection.syn",
+        ExpertItem.TcpSynAck => "tcp.connection.synack",
+        ExpertItem.TcpFin => "tcp.connection.fin",
+        ExpertItem.TcpClosingActive => "tcp.connection.fin_active",
+        ExpertItem.TcpClosingPassive => "tcp.connection.fin_passive",
+        ExpertItem.TcpReset => "tcp.connection.rst",
+        ExpertItem.TcpUrgentPointerNonzero => "tcp.urgent_pointer.non_zero",
+        ExpertItem.TcpNopRun => "tcp.nop",
+        ExpertItem.TcpOptionLengthInvalid or ExpertItem.TcpOptionLengthMismatch => "tcp.option.len.invalid",
+        ExpertItem.TcpMssPresent => "tcp.options.mss.present",
+        ExpertItem.TcpWindowScaleTooLarge => "tcp.options.wscale.shift.invalid",
+        ExpertItem.TcpSackMalformed => "tcp.suboption_malformed",
+        ExpertItem.TcpDsack => "tcp.options.sack.dsack",
+        ExpertItem.TcpMssAbsent => "tcp.options.mss.absent",
+        ExpertItem.TcpReusedPorts => "tcp.analysis.reused_ports",
+        ExpertItem.TcpRetransmission => "tcp.analysis.retransmission",
+        ExpertItem.TcpFastRetransmission => "tcp.analysis.fast_retransmission",
+        ExpertItem.TcpSpuriousRetransmission => "tcp.analysis.spurious_retransmission",
+        ExpertItem.TcpOutOfOrder => "tcp.analysis.out_of_order",
+        ExpertItem.TcpLostSegment => "tcp.analysis.lost_segment",
+        ExpertItem.TcpAckLostSegment => "tcp.analysis.ack_lost_segment",
+        ExpertItem.TcpWindowUpdate => "tcp.analysis.window_update",
+        ExpertItem.TcpWindowFull => "tcp.analysis.window_full",
+        ExpertItem.TcpKeepAlive => "tcp.analysis.keep_alive",
+        ExpertItem.TcpKeepAliveAck => "tcp.analysis.keep_alive_ack",
+        ExpertItem.TcpDuplicateAck => "tcp.analysis.duplicate_ack",
+        ExpertItem.TcpZeroWindowProbe => "tcp.analysis.zero_window_probe",
+        ExpertItem.TcpZeroWindow => "tcp.analysis.zero_window",
+        ExpertItem.TcpZeroWindowProbeAck => "tcp.analysis.zero_window_probe_ack",
+        _ => "_ws.malformed.expert",
+    };
+
+    /// <summary>
+    /// The field tshark hangs <paramref name="finding"/> under, or null when its parent is a text line of tshark's own
+    /// (an option's subtree, "D-SACK Sequence", the options' heading): then it stands under its protocol's heading.
+    /// </summary>
+    /// <param name="finding">The item, with its number (a traceroute item's port).</param>
+    /// <param name="udpDestinationPort">The UDP datagram's destination port: a traceroute item hangs under the port in the range.</param>
+    public static string? ParentName(ExpertFinding finding, uint udpDestinationPort = 0) => finding.Item switch
+    {
+        ExpertItem.PflogInvalidHeaderLength => "pflog.length",
+        ExpertItem.ErfPacketLoss => "erf.lctr",
+        ExpertItem.ErfTruncated => "erf.flags.trunc",
+        ExpertItem.ErfRxError => "erf.flags.rxe",
+        ExpertItem.ErfDsError => "erf.flags.dse",
+        ExpertItem.FppBadCrc => "fpp.crc32",
+        ExpertItem.FppBadMCrc => "fpp.mcrc32",
+        ExpertItem.DocsisLengthPastEnd => "docsis.len",
+        ExpertItem.DocsisExtendedHeaderLengthInvalid => "docsis.ehdr.len",
+        ExpertItem.DocsisBadHcs => "docsis.hcs",
+        ExpertItem.GfpBadCoreHec => "gfp.chec",
+        ExpertItem.GfpBadTypeHec => "gfp.thec",
+        ExpertItem.GfpBadExtensionHec => "gfp.ehec",
+        ExpertItem.GfpBadFcs => "gfp.fcs_bad",
+        ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.len",
+        ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => "ip.ttl",
+        ExpertItem.Ipv6PayloadLengthExceedsFrame => "ipv6.plen",
+        ExpertItem.EthernetPaddingNotZero => "eth.trailer",
+        ExpertItem.IcmpBadChecksum => "icmp.checksum",
+        ExpertItem.Icmpv6BadChecksum => "icmpv6.checksum",
+        ExpertItem.UdpPossibleTraceroute => finding.Argument == udpDestinationPort ? "udp.dstport" : "udp.srcport",
+        ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length",
+        ExpertItem.UdpZeroChecksum => "udp.checksum",
+        ExpertItem.TcpBogusHeaderLength => "tcp.hdr_len",
+        ExpertItem.TcpAckNonzero or ExpertItem.TcpSynAckAcceptingFastOpenData => "tcp.ack",
+        ExpertItem.TcpSyn or ExpertItem.TcpSynAck => "tcp.flags.syn",
+        ExpertItem.TcpFin => "tcp.flags.fin",
+        ExpertItem.TcpReset => "tcp.flags.reset",
+        ExpertItem.TcpClosingActive or ExpertItem.TcpClosingPassive => "tcp.flags.str",
+        ExpertItem.TcpUrgentPointerNonzero => "tcp.urgent_pointer",
+        ExpertItem.TcpOptionLengthMismatch => "tcp.option_len",
+        ExpertItem.TcpMssPresent => "tcp.options.mss",
+        ExpertItem.TcpWindowScaleTooLarge => "tcp.options.wscale.shift",
+        ExpertItem.TcpNopRun or ExpertItem.TcpMssAbsent => "tcp.options",
+        ExpertItem.TcpReusedPorts or ExpertItem.TcpRetransmission or ExpertItem.TcpFastRetransmission
+            or ExpertItem.TcpSpuriousRetransmission or ExpertItem.TcpOutOfOrder or ExpertItem.TcpLostSegment
+            or ExpertItem.TcpAckLostSegment or ExpertItem.TcpWindowUpdate or ExpertItem.TcpWindowFull or ExpertItem.TcpKeepAlive
+            or ExpertItem.TcpKeepAliveAck or ExpertItem.TcpZeroWindowProbe or ExpertItem.TcpZeroWindow
+            or ExpertItem.TcpZeroWindowProbeAck => TcpAnalysisFlags,
+        ExpertItem.TcpDuplicateAck => "tcp.analysis.duplicate_ack_frame",
+        ExpertItem.TcpMalformed => "_ws.malformed",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Which of <paramref name="packet"/>'s layers each of its expert items belongs to, in <paramref name="layers"/> (as long
+    /// as the items; 0 for the malformed exception, which stands after the layers; the last layer for an item whose layer is not found).
+    /// Items come in layer order, so each is matched with the first layer of its kind at or after the previous item's.
+    /// </summary>
+    public static void AssignLayers(DecodedPacket packet, ReadOnlySpan<ExpertFinding> findings, Span<int> layers)
+    {
+        int from = 1;
+        for (int f = 0; f < findings.Length && f < layers.Length; f++)
+        {
+            var kind = Layer(findings[f].Item);
+            layers[f] = kind == LayerKind.Frame ? 0 : packet.LayerCount - 1;
+            if (kind == LayerKind.Frame)
+                continue;
+            // the Ethernet trailer is judged last, but belongs to the outermost Ethernet header
+            int start = kind == LayerKind.Ethernet ? 1 : from;
+            for (int i = start; i < packet.LayerCount; i++)
+            {
+                if (packet[i].Kind == kind && !packet[i].Quoted)
+                {
+                    layers[f] = i;
+                    if (kind != LayerKind.Ethernet)
+                        from = i;
+                    break;
+                }
+            }
+        }
+    }
+}

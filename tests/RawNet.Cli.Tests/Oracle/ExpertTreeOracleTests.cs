@@ -1,0 +1,279 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// tshark 4.0 is the oracle for the expert items in <c>rawnet read -V</c> and <c>-T json</c> (issue 13). Per frame of
+/// every bundled capture whose link type RawNet decodes:
+/// <list type="bullet">
+/// <item><c>-V</c>: RawNet's "[Expert Info (Severity/Group): ...]" subtrees (with their three lines) are tshark's, line for
+/// line; "[Malformed Packet: X]" and "[Packet size limited during capture: X truncated]" are there when tshark's are;
+/// and an item RawNet shows under a field's line hangs under that field in tshark's tree too (its JSON names the
+/// parent). An item whose tshark parent RawNet's tree does not show (an option's own line, "[TCP Flags: ...]") stands
+/// under its layer's heading, or after FIN's line for the flags' string.</item>
+/// <item><c>-T json</c>: the <c>"_ws.expert"</c> objects (the item's own field, message, severity, group), the
+/// <c>"_ws.malformed"</c> member and <c>"_ws.short"</c> are tshark's.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Exempt, as in <see cref="ExpertFieldsOracleTests"/> and for its reasons: items RawNet does not report, frames in its
+/// known differences, exceptions in protocols RawNet does not decode, and the protocol named in "[Malformed Packet: X]".
+/// Also exempt here: the protocol named in "_ws.short" (<see cref="CompareShort"/>).
+/// </remarks>
+public sealed partial class ExpertTreeOracleTests
+{
+    public static TheoryData<string> BundledFiles() => ProtocolChainOracleTests.BundledFiles();
+
+    [Theory]
+    [MemberData(nameof(BundledFiles))]
+    public void Tree_and_json_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.Captures, name));
+
+    [Theory]
+    [MemberData(nameof(TsharkFieldsOracleTests.CorpusFiles), MemberType = typeof(TsharkFieldsOracleTests))]
+    public void Peer_captures_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.PeerCorpus, name));
+
+    private static void Compare(string path)
+    {
+        string file = Path.GetFileName(path);
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var theirTree = Frames(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-V"]), path));
+        var ourTree = Frames(Run(InProcessRawNet.Run(["read", path, "-V"]), path));
+        var theirJson = TsharkJson(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "json", "--no-duplicate-keys"]), path));
+        var ourJson = Run(InProcessRawNet.Run(["read", path, "-T", "json"]), path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(OurJson).ToList();
+        // tshark shows a pcapng custom block (the lab's TCP_INFO annotations) as a frame; RawNet's reader hands none.
+        int count = ourTree.Count;
+        Assert.True(theirTree.Count >= count && theirJson.Count >= count && ourJson.Count == count, $"{file}: frame counts differ");
+        var decoded = ProtocolChainOracleTests.Decoded(path);
+        var problems = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            int frame = i + 1;
+            if (i >= decoded.Count || !decoded[i] || ExpertFieldsOracleTests.KnownDifferences.ContainsKey((file, frame)))
+                continue;
+            string where = $"frame {frame}";
+            CompareTree(file, theirTree[i], ourTree[i], theirJson[i], where, problems);
+            CompareJson(file, theirJson[i], ourJson[i], theirTree[i].Malformed.Any(ExemptException), where, problems);
+        }
+        Assert.True(problems.Count == 0, $"{file}: {problems.Count} differences\n" + string.Join("\n", problems.Take(25)));
+    }
+
+    private static void CompareTree(string file, TreeFrame want, TreeFrame got, JsonFrame wantJson, string where, List<string> problems)
+    {
+        bool exceptionExempt = want.Malformed.Any(ExemptException);
+        var required = want.Blocks.Select(b => b.Text).Where(t => !Exempt(file, MessageOf(t), exceptionExempt)).ToList();
+        Contains(got.Blocks.Select(b => b.Text).ToList(), required, $"{where} -V: tshark's item missing", problems);
+        Contains(want.Blocks.Select(b => b.Text).ToList(), got.Blocks.Select(b => b.Text).ToList(), $"{where} -V: not tshark's item", problems);
+        // placement: an item under a field's line is under that field in tshark's tree
+        foreach (var block in got.Blocks.Where(b => b.Parent is not null))
+        {
+            string message = MessageOf(block.Text);
+            if (!wantJson.Experts.Any(e => e.Message == message && e.Parent == block.Parent))
+                problems.Add($"{where} -V: '{message}' under {block.Parent}, tshark's parents: "
+                    + string.Join(", ", wantJson.Experts.Where(e => e.Message == message).Select(e => e.Parent)));
+        }
+        int wantMalformed = want.Malformed.Count(m => !ExemptException(m));
+        if (got.Malformed.Count < wantMalformed || got.Malformed.Count > want.Malformed.Count)
+            problems.Add($"{where} -V: {want.Malformed.Count} '[Malformed Packet: X]' in tshark, {got.Malformed.Count} in RawNet");
+        CompareShort(want.Short, got.Short, where + " -V", problems);
+    }
+
+    private static void CompareJson(string file, JsonFrame want, JsonFrame got, bool exceptionExempt, string where, List<string> problems)
+    {
+        var required = want.Experts.Where(e => !Exempt(file, e.Message, exceptionExempt)).Select(e => e.Key).ToList();
+        Contains(got.Experts.Select(e => e.Key).ToList(), required, $"{where} json: tshark's _ws.expert missing", problems);
+        Contains(want.Experts.Select(e => e.Key).ToList(), got.Experts.Select(e => e.Key).ToList(), $"{where} json: not tshark's _ws.expert", problems);
+        if (got.Malformed && !want.Malformed || want.Malformed && !exceptionExempt && !got.Malformed)
+            problems.Add($"{where} json: _ws.malformed {(want.Malformed ? "in tshark's" : "not in tshark's")}, {(got.Malformed ? "in" : "not in")} RawNet's");
+        CompareShort(want.Short, got.Short, where + " json", problems);
+    }
+
+    /// <summary>
+    /// The short mark where tshark has one, and none where it has none. The protocol it names is not compared: RawNet names
+    /// the Protocol column's protocol (as for "[Malformed Packet: X]"), tshark the dissector that ran out of bytes ("UDP"
+    /// for a cut UDP header RawNet leaves in IPv4's payload, "IEEE 802.11" for the column's "802.11").
+    /// </summary>
+    private static void CompareShort(string? want, string? got, string where, List<string> problems)
+    {
+        if ((want is null) != (got is null) || got is not null && !ShortMark().IsMatch(got))
+            problems.Add($"{where}: tshark's short mark '{want}', RawNet's '{got}'");
+    }
+
+    [GeneratedRegex(@"^\[Packet size limited during capture: .+ truncated\]$")]
+    private static partial Regex ShortMark();
+
+    private static bool Exempt(string file, string message, bool exceptionExempt) =>
+        ExpertFieldsOracleTests.ExemptMessage(message, file) || message == ExceptionMessage && exceptionExempt;
+
+    private const string ExceptionMessage = "Malformed Packet (Exception occurred)";
+
+    private static bool ExemptException(string line) =>
+        ExpertFieldsOracleTests.UndecodedThrowers.Any(p => line.StartsWith($"[Malformed Packet: {p}]", StringComparison.Ordinal));
+
+    /// <summary>Adds a problem for each entry of <paramref name="required"/> (a multiset) not in <paramref name="available"/>.</summary>
+    private static void Contains(List<string> available, List<string> required, string what, List<string> problems)
+    {
+        var left = available.ToList();
+        foreach (var entry in required)
+        {
+            if (!left.Remove(entry))
+                problems.Add($"{what}: {entry}");
+        }
+    }
+
+    private static string MessageOf(string block) => block.Split('\n')[1][1..^1];
+
+    private sealed record Block(string Text, string? Parent);
+
+    private sealed record TreeFrame(List<Block> Blocks, List<string> Malformed, string? Short);
+
+    /// <summary>The -V text cut into frames, each with its expert subtrees (four lines, indentation dropped) and marks.</summary>
+    private static List<TreeFrame> Frames(string text)
+    {
+        var frames = new List<TreeFrame>();
+        var lines = text.Split('\n');
+        List<Block>? blocks = null;
+        List<string>? malformed = null;
+        string? cut = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            if (line.StartsWith("Frame ", StringComparison.Ordinal) && Regex.IsMatch(line, @"^Frame \d+: "))
+            {
+                if (blocks is not null)
+                    frames.Add(new TreeFrame(blocks, malformed!, cut));
+                blocks = [];
+                malformed = [];
+                cut = null;
+                continue;
+            }
+            if (blocks is null)
+                continue;
+            string trimmed = line.TrimStart();
+            if (trimmed.StartsWith("[Expert Info (", StringComparison.Ordinal) && i + 3 < lines.Length)
+            {
+                string block = string.Join('\n', lines[i..(i + 4)].Select(l => l.Trim()));
+                blocks.Add(new Block(block, ParentOf(lines, i)));
+                i += 3;
+            }
+            // tshark shows the exception under the dissector that caught it (Ethernet's, for its payload's), RawNet after the layers
+            else if (trimmed.StartsWith("[Malformed Packet: ", StringComparison.Ordinal))
+                malformed!.Add(trimmed);
+            else if (line.StartsWith("[Packet size limited during capture: ", StringComparison.Ordinal))
+                cut = line;
+        }
+        if (blocks is not null)
+            frames.Add(new TreeFrame(blocks, malformed!, cut));
+        return frames;
+    }
+
+    /// <summary>The field name of the line an expert subtree hangs under in RawNet's tree, or null for a layer's heading or another line.</summary>
+    private static string? ParentOf(string[] lines, int index)
+    {
+        int depth = lines[index].Length - lines[index].TrimStart().Length;
+        for (int i = index - 1; i >= 0; i--)
+        {
+            string line = lines[i];
+            int d = line.Length - line.TrimStart().Length;
+            if (d >= depth)
+                continue;
+            string trimmed = line.Trim();
+            if (trimmed == "[TCP Analysis Flags]")
+                return "tcp.analysis.flags";
+            if (trimmed.StartsWith("[Malformed Packet: ", StringComparison.Ordinal))
+                return "_ws.malformed";
+            var name = Regex.Match(trimmed, @"^[^\[][^(]*\(([A-Za-z0-9_.\-]+)\)(: |$)");
+            return name.Success ? name.Groups[1].Value : null;
+        }
+        return null;
+    }
+
+    private sealed record Expert(string Field, string Message, string Severity, string Group, string? Parent)
+    {
+        public string Key => $"{Field}|{Message}|{Severity}|{Group}";
+    }
+
+    /// <summary>One packet's JSON: its expert objects, whether it holds the malformed exception's, and its short mark.</summary>
+    private sealed record JsonFrame(List<Expert> Experts, string? Short)
+    {
+        public bool Malformed => Experts.Any(e => e.Field == "_ws.malformed.expert");
+    }
+
+    private static List<JsonFrame> TsharkJson(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var frames = new List<JsonFrame>();
+        foreach (var packet in document.RootElement.EnumerateArray())
+        {
+            var layers = packet.GetProperty("_source").GetProperty("layers");
+            var experts = new List<Expert>();
+            string? cut = null;
+            foreach (var layer in layers.EnumerateObject())
+            {
+                if (layer.Name == "_ws.short")
+                    cut = layer.Value.GetString();
+                Collect(layer.Value, layer.Name, experts);
+            }
+            frames.Add(new JsonFrame(experts, cut));
+        }
+        return frames;
+    }
+
+    /// <summary>RawNet's JSON for one packet: the layers' <c>_ws.expert</c> objects and the packet's <c>_ws.malformed</c> and <c>_ws.short</c>.</summary>
+    private static JsonFrame OurJson(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var experts = new List<Expert>();
+        foreach (var layer in root.GetProperty("layers").EnumerateArray())
+        {
+            if (layer.TryGetProperty("fields", out var fields))
+                Collect(fields, layer.GetProperty("name").GetString()!, experts);
+        }
+        if (root.TryGetProperty("_ws.malformed", out var exception))
+            Collect(exception, "_ws.malformed", experts);
+        string? cut = root.TryGetProperty("_ws.short", out var shortText) ? shortText.GetString() : null;
+        return new JsonFrame(experts, cut);
+    }
+
+    /// <summary>Every <c>_ws.expert</c> object under <paramref name="node"/>, with the key it stands under (less tshark's "_tree").</summary>
+    private static void Collect(JsonElement node, string parent, List<Expert> experts)
+    {
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in node.EnumerateArray())
+                Collect(element, parent, experts);
+            return;
+        }
+        if (node.ValueKind != JsonValueKind.Object)
+            return;
+        foreach (var property in node.EnumerateObject())
+        {
+            if (property.Name == "_ws.expert")
+            {
+                var objects = property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray().ToList() : [property.Value];
+                foreach (var expert in objects)
+                {
+                    var members = expert.EnumerateObject().ToList();
+                    string field = members.FirstOrDefault(m => !m.Name.StartsWith("_ws.expert", StringComparison.Ordinal)).Name ?? "";
+                    experts.Add(new Expert(field, Text(expert, "_ws.expert.message"), Text(expert, "_ws.expert.severity"), Text(expert, "_ws.expert.group"), parent));
+                }
+            }
+            else
+            {
+                string name = property.Name.EndsWith("_tree", StringComparison.Ordinal) ? property.Name[..^5] : property.Name;
+                Collect(property.Value, name, experts);
+            }
+        }
+    }
+
+    private static string Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+
+    private static string Run((int ExitCode, string StdOut, string StdErr) run, string path)
+    {
+        Assert.True(run.ExitCode == 0, $"failed on {path}: {run.StdErr}");
+        return run.StdOut;
+    }
+}
