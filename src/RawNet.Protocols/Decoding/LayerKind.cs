@@ -86,6 +86,10 @@ public enum LayerKind : byte
     Ieee802154,
     /// <summary>6LoWPAN's headers (mesh, broadcast, fragment, IPHC with NHC UDP); the IPv6 header after an IPHC is rebuilt (<see cref="LayerSource.Decompressed"/>); tshark "6lowpan".</summary>
     SixLowpan,
+    /// <summary>A GPRS LLC frame (LINKTYPE_GPRS_LLC): address, control field and, at the end, the FCS; tshark "llcgprs".</summary>
+    GprsLlc,
+    /// <summary>An SNDCP header inside a GPRS LLC frame on a user-data SAPI; tshark "sndcp".</summary>
+    Sndcp,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

@@ -162,7 +162,7 @@ public sealed partial class PacketDecoder
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
-        or LinkType.Docsis
+        or LinkType.Docsis or LinkType.GprsLlc
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
@@ -397,6 +397,9 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.Docsis:
                 DecodeDocsis(input, capEnd, repEnd);
+                return;
+            case LinkType.GprsLlc:
+                DecodeGprsLlc(input, capEnd, repEnd);
                 return;
             case LinkType.Ax25:
                 DecodeAx25(input, 0, capEnd, repEnd);

@@ -37,6 +37,8 @@ public static class ProtocolChain
             LayerKind.Ipv6Fragment => "ipv6.fraghdr",
             LayerKind.Ipv6DestinationOptions => "ipv6.dstopts",
             LayerKind.Mpls when packet[index - 1].Kind == LayerKind.Mpls => null,
+            // llcgprs refuses an address with the PD bit and another bit set before it adds its protocol item.
+            LayerKind.GprsLlc when layer.Detail <= (byte)GprsLlc.GprsLlcReach.Refused => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6 => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes

@@ -64,6 +64,10 @@ public static class FieldReader
             return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
             return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (GprsLlc.GprsLlcFieldReader.Serves(field.Computed))
+            return GprsLlc.GprsLlcFieldReader.TryRead(field, layer, buffer[layer.Offset..], occurrence, out value);
+        if (GprsLlc.SndcpFieldReader.Serves(field.Computed))
+            return GprsLlc.SndcpFieldReader.TryRead(field, layer, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))

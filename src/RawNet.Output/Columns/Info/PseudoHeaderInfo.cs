@@ -53,6 +53,8 @@ internal static class PseudoHeaderInfo
         }
         if (layer.Kind is LayerKind.Ieee802154 or LayerKind.SixLowpan)
             return Ieee802154Info.Write(line, in source, index);
+        if (layer.Kind is LayerKind.GprsLlc or LayerKind.Sndcp)
+            return GprsLlcInfo.Write(line, in source, index);
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -263,6 +265,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Ax25 => "AX.25",
         LayerKind.Ax25NoL3 => "AX.25-NoL3",
         LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
+        LayerKind.GprsLlc => "GPRS-LLC",
+        LayerKind.Sndcp => "SNDCP",
         _ => "NFLOG",
     };
 
