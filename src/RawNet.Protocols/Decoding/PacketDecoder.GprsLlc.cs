@@ -14,7 +14,7 @@ public sealed partial class PacketDecoder
     private void DecodeGprsLlc(in Span input, int capEnd, int repEnd)
     {
         var walk = GprsLlcWalk.Run(input.Bytes[..capEnd], repEnd);
-        int header = walk.Reach >= GprsLlcReach.Address ? Math.Max(1, walk.HeaderLength) : 0;
+        int header = walk.Reach >= GprsLlcReach.Address ? Math.Max(1, walk.HeaderLength) : walk.Reach == GprsLlcReach.None ? 1 : 0;
         ref Layer layer = ref _packet.Add(LayerKind.GprsLlc, 0, Math.Min(header, capEnd), Math.Max(capEnd, repEnd), input.Source);
         layer.Detail = (byte)walk.Reach;
         if (walk.FcsComputed)

@@ -216,6 +216,8 @@ public static class GprsLlcWalk
             Emit(ref visitor, GprsLlcValue.ProtocolDiscriminator, 0, 1, (ulong)(address >> 7));
             Emit(ref visitor, GprsLlcValue.CommandResponse, 0, 1, (ulong)((address >> 6) & 1));
             Emit(ref visitor, GprsLlcValue.SapiBits, 0, 1, (ulong)(address & 0x0F));
+            // on a failed read, the header's length is where the read would have ended
+            Summary.HeaderLength = 2;
             if (!Has(1, 1))
                 return;
             byte first = _frame[1];
@@ -230,6 +232,7 @@ public static class GprsLlcWalk
             {
                 case GprsLlcFormat.Information:
                 {
+                    Summary.HeaderLength = 4;
                     if (!Has(1, 3))
                         return;
                     int ns = (BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]) >> 4) & 0x1FF;
@@ -248,24 +251,23 @@ public static class GprsLlcWalk
                     offset = 4;
                     if (Summary.Epm == 3)
                     {
+                        Summary.HeaderLength = 5;
                         if (!Has(4, 1))
-                        {
-                            Summary.HeaderLength = 4;
                             return;
-                        }
                         byte kByte = _frame[4];
                         int k = (kByte & 0x1F) + 1;
                         Summary.K = (byte)k;
+                        // the SACK subtree covers k and the bitmap: bytes it names must be there
+                        Summary.HeaderLength = 5 + k;
+                        if (!Has(4, k + 1))
+                            return;
                         Emit(ref visitor, GprsLlcValue.KMask, 4, 1, (ulong)((kByte & 0xE0) >> 5));
                         Emit(ref visitor, GprsLlcValue.K, 4, 1, (ulong)(k & 0x1F));
                         offset = 5;
                         for (int i = 0; i < k; i++, offset++)
                         {
                             if (!Has(offset, 1))
-                            {
-                                Summary.HeaderLength = offset;
                                 return;
-                            }
                             Emit(ref visitor, GprsLlcValue.RBitmap, offset, 1, _frame[offset]);
                         }
                     }
@@ -273,6 +275,7 @@ public static class GprsLlcWalk
                 }
                 case GprsLlcFormat.Supervisory:
                 {
+                    Summary.HeaderLength = 3;
                     if (!Has(1, 2))
                         return;
                     int control = BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]);
@@ -291,18 +294,17 @@ public static class GprsLlcWalk
                         int sack = llc - offset;
                         if (sack < -1)
                         {
-                            Summary.HeaderLength = offset;
                             Fail(malformed: true);
                             return;
                         }
+                        Summary.HeaderLength = sack == -1 ? _reported : llc;
+                        if (sack >= 0 && !Has(offset, sack))
+                            return;
                         int end = sack == -1 ? int.MaxValue : llc;
                         for (; offset < end; offset++)
                         {
                             if (!Has(offset, 1))
-                            {
-                                Summary.HeaderLength = offset;
                                 return;
-                            }
                             Emit(ref visitor, GprsLlcValue.RBitmap, offset, 1, _frame[offset]);
                         }
                     }
@@ -310,6 +312,7 @@ public static class GprsLlcWalk
                 }
                 case GprsLlcFormat.UnconfirmedInformation:
                 {
+                    Summary.HeaderLength = 3;
                     if (!Has(1, 2))
                         return;
                     int control = BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]);
@@ -327,6 +330,9 @@ public static class GprsLlcWalk
                     break;
                 }
                 default:
+                    // the "Unnumbered frame" subtree spans the frame to the FCS before its items
+                    if (llc >= 1 && !Has(1, llc - 1))
+                        return;
                     Summary.Reach = GprsLlcReach.Control;
                     Emit(ref visitor, GprsLlcValue.UFormat, 1, 1, (ulong)((first & 0xE0) >> 5));
                     Emit(ref visitor, GprsLlcValue.PollFinal, 1, 1, (ulong)((first >> 4) & 1));
@@ -384,7 +390,7 @@ public static class GprsLlcWalk
                         case 0x1 or 0x4 or 0x0:
                             if (llc - 2 < -1)
                                 Fail(malformed: true);
-                            else
+                            else if (llc - 2 < 0 || Has(2, llc - 2))
                                 Summary.NoInformationField = true;
                             return;
                         case 0x6 or 0x7 or 0xB:
@@ -430,6 +436,8 @@ public static class GprsLlcWalk
                 Fail(malformed: true);
                 return;
             }
+            if (llc - offset >= 0 && !Has(offset, llc - offset))
+                return;
             int remaining = head >> 4;
             Emit(ref visitor, GprsLlcValue.TomLength, offset, 1, (ulong)remaining);
             Emit(ref visitor, GprsLlcValue.TomDiscriminator, offset, 1, (ulong)(head & 0x0F));
@@ -455,6 +463,8 @@ public static class GprsLlcWalk
         /// <summary>The XID parameters from <paramref name="start"/> to <paramref name="end"/> (the information field tshark cut for them).</summary>
         private void Xid(ref T visitor, int start, int end)
         {
+            if (!Has(start, end - start, end))
+                return;
             int at = start;
             while (at < end)
             {
@@ -477,12 +487,8 @@ public static class GprsLlcWalk
                 int type = (first & 0x7C) >> 2;
                 if (type != 0xB && length is > 0 and <= 4 && !Has(at + 1, length, end))
                     return;
-                if (at + itemLength > end)
-                {
-                    // the parameter's subtree reaches past the information field
-                    Fail(malformed: true);
+                if (!Has(at, itemLength, end))
                     return;
-                }
                 Emit(ref visitor, GprsLlcValue.XidXl, at, 1, (ulong)(first >> 7));
                 Emit(ref visitor, GprsLlcValue.XidType, at, 1, (ulong)type);
                 Emit(ref visitor, GprsLlcValue.XidLength, at, 1, (ulong)(first & 0x03));
@@ -511,6 +517,8 @@ public static class GprsLlcWalk
 
         private void Frmr(ref T visitor, int at)
         {
+            if (!Has(at, Summary.DataLength - at) || !Has(at, 6))
+                return;
             for (int i = 0; i < 3; i++, at += 2)
             {
                 if (!Has(at, 2))

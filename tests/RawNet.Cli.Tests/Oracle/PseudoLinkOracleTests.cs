@@ -12,7 +12,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// AX.25 on 3 and with KISS on 202,
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
-/// IEEE 802.15.4 with 6LoWPAN on 195 and 230)
+/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, GPRS LLC with SNDCP on 169)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -95,6 +95,14 @@ public sealed class PseudoLinkOracleTests
         "6lowpan.iphc.sctx.prefix", "6lowpan.iphc.dctx.prefix", "6lowpan.ecn", "6lowpan.dscp", "6lowpan.class", "6lowpan.padding",
         "6lowpan.flow", "6lowpan.next", "6lowpan.hops", "6lowpan.src", "6lowpan.dst", "6lowpan.nhc.pattern",
         "6lowpan.nhc.udp.checksum", "6lowpan.nhc.udp.ports", "6lowpan.udp.src", "6lowpan.udp.dst", "6lowpan.udp.checksum",
+        "llcgprs.sapi", "llcgprs.pd", "llcgprs.cr", "llcgprs.sapib", "llcgprs.ifmt", "llcgprs.ai", "llcgprs.iignore", "llcgprs.sackns",
+        "llcgprs.sacknr", "llcgprs.sacksfb", "llcgprs.kmask", "llcgprs.k", "llcgprs.s", "llcgprs.as", "llcgprs.sspare", "llcgprs.nr",
+        "llcgprs.s1s2", "llcgprs.sackrbits", "llcgprs.ui", "llcgprs.ui_sp_bit", "llcgprs.nu", "llcgprs.e", "llcgprs.pm", "llcgprs.u",
+        "llcgprs.pf", "llcgprs.ucom", "llcgprs.fcs", "llcgprs.romrl", "llcgprs.tompd", "llcgprs.tomhead", "llcgprs.tomdata",
+        "llcgprs.xidxl", "llcgprs.xidtype", "llcgprs.xidlen1", "llcgprs.xidlen2", "llcgprs.xidspare", "llcgprs.xidbyte",
+        "llcgprs.frmrrfcf", "llcgprs.frmrspare", "llcgprs.frmrvs", "llcgprs.frmrvr", "llcgprs.frmrcr", "llcgprs.frmrw4", "llcgprs.frmrw3",
+        "llcgprs.frmrw2", "llcgprs.frmrw1", "sndcp.nsapi", "sndcp.x", "sndcp.f", "sndcp.t", "sndcp.m", "sndcp.nsapib", "sndcp.dcomp",
+        "sndcp.pcomp", "sndcp.segment", "sndcp.npdu", "sndcp.payload",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -222,6 +230,10 @@ public sealed class PseudoLinkOracleTests
     [InlineData("wpan.pcap", "6lowpan && !ipv6")]
     [InlineData("wpan.pcap", "6lowpan.iphc.tf == 0x0003 && udp")]
     [InlineData("wpan-nofcs.pcap", "wpan.dst_addr_mode == 0x0003 || 6lowpan.mesh.hops")]
+    [InlineData("gprs-llc.pcap", "llcgprs && !sndcp")]
+    [InlineData("gprs-llc.pcap", "sndcp.t == 1 && ipv6")]
+    [InlineData("gprs-llc.pcap", "llcgprs.sapi == 2 || llcgprs.e == 1 || sndcp.payload")]
+    [InlineData("gprs-llc.pcap", "llcgprs.fcs == 0 || llcgprs.xidtype == 1")]
     [InlineData("docsis.pcap", "docsis")]
     [InlineData("docsis.pcap", "docsis.hcs.status == 0")]
     [InlineData("docsis.pcap", "docsis.exthdr == 1 && ipv6")]
