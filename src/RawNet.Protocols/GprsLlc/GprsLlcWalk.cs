@@ -275,13 +275,8 @@ public static class GprsLlcWalk
                 }
                 case GprsLlcFormat.Supervisory:
                 {
-                    Summary.HeaderLength = 3;
-                    if (!Has(1, 2))
+                    if (!TwoByteControl(out int control))
                         return;
-                    int control = BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]);
-                    Summary.Epm = (byte)(control & 3);
-                    Summary.Sequence = (ushort)((control >> 2) & 0x1FF);
-                    Summary.Reach = GprsLlcReach.Control;
                     Emit(ref visitor, GprsLlcValue.SFormat, 1, 2, (ulong)((control & 0xC000) >> 14));
                     Emit(ref visitor, GprsLlcValue.SAck, 1, 2, (ulong)((control & 0x2000) >> 13));
                     Emit(ref visitor, GprsLlcValue.SSpare, 1, 2, (ulong)((control & 0x1800) >> 11));
@@ -312,13 +307,8 @@ public static class GprsLlcWalk
                 }
                 case GprsLlcFormat.UnconfirmedInformation:
                 {
-                    Summary.HeaderLength = 3;
-                    if (!Has(1, 2))
+                    if (!TwoByteControl(out int control))
                         return;
-                    int control = BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]);
-                    Summary.Epm = (byte)(control & 3);
-                    Summary.Sequence = (ushort)((control >> 2) & 0x1FF);
-                    Summary.Reach = GprsLlcReach.Control;
                     if ((control & 1) == 0)
                         covered = Math.Min(UnprotectedCoverage, llc);
                     Emit(ref visitor, GprsLlcValue.UiFormat, 1, 2, (ulong)((control & 0xE000) >> 13));
@@ -353,6 +343,20 @@ public static class GprsLlcWalk
                 Emit(ref visitor, GprsLlcValue.Fcs, 0, 0, 0);
             Summary.Reach = GprsLlcReach.Fcs;
             Body(ref visitor, offset, llc);
+        }
+
+        /// <summary>An S or UI frame's two control bytes: S1S2 or E and PM, and N(R) or N(U) in the same bits.</summary>
+        private bool TwoByteControl(out int control)
+        {
+            control = 0;
+            Summary.HeaderLength = 3;
+            if (!Has(1, 2))
+                return false;
+            control = BinaryPrimitives.ReadUInt16BigEndian(_frame[1..]);
+            Summary.Epm = (byte)(control & 3);
+            Summary.Sequence = (ushort)((control >> 2) & 0x1FF);
+            Summary.Reach = GprsLlcReach.Control;
+            return true;
         }
 
         private void Body(ref T visitor, int offset, int llc)

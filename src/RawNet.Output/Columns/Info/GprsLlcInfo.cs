@@ -59,37 +59,36 @@ internal static class GprsLlcInfo
                 if (!control)
                     return;
                 line.Append(SupervisoryNames[walk.Epm]);
-                line.Append(", N(S) = ");
-                line.Append((ulong)walk.SendSequence);
-                line.Append(", N(R) = ");
-                line.Append((ulong)walk.Sequence);
+                AppendNumber(line, ", N(S) = ", walk.SendSequence);
+                AppendNumber(line, ", N(R) = ", walk.Sequence);
                 if (walk.K != 0)
-                {
-                    line.Append(", k = ");
-                    line.Append((ulong)walk.K);
-                }
+                    AppendNumber(line, ", k = ", walk.K);
                 return;
             case GprsLlcFormat.Supervisory:
                 line.Append(", S, ");
                 if (!control)
                     return;
                 line.Append(SupervisoryNames[walk.Epm]);
-                line.Append(", N(R) = ");
-                line.Append((ulong)walk.Sequence);
+                AppendNumber(line, ", N(R) = ", walk.Sequence);
                 return;
             case GprsLlcFormat.UnconfirmedInformation:
                 line.Append(", UI, ");
                 if (!control)
                     return;
                 line.Append(UiNames[walk.Epm]);
-                line.Append(", N(U) = ");
-                line.Append((ulong)walk.Sequence);
+                AppendNumber(line, ", N(U) = ", walk.Sequence);
                 return;
             default:
                 line.Append(", U, ");
                 AppendUnnumbered(line, walk.Control & 0x0F);
                 return;
         }
+    }
+
+    private static void AppendNumber(TextLine line, string label, int value)
+    {
+        line.Append(label);
+        line.Append((ulong)value);
     }
 
     private static void AppendUnnumbered(TextLine line, int code)
