@@ -50,6 +50,7 @@ public static class LinkTypeNames
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
         LinkType.GprsLlc => "GPRS_LLC",
+        LinkType.DocsisXra31 => "DOCSIS31_XRA31",
         LinkType.Ax25 => "AX25",
         LinkType.Ax25Kiss => "AX25_KISS",
         LinkType.VppDispatch => "VPP_DISPATCH",

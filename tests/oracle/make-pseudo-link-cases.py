@@ -1910,6 +1910,8 @@ def damage(frames, rng, damageable):
                 data = data[:16] + (struct.pack(">H", kept) if kept is not None else data[16:18]) + data[18:]
             if damageable is gprs_llc_damageable:
                 data = bytes([rng.choice(GPRS_LLC_ADDRESSES)]) + data[1:]
+            if damageable is xra_damageable:
+                data = data[:1] + bytes([rng.choice(XRA_TYPES)]) + data[2:]
         out.append((data, caplen))
     return out
 
@@ -2174,6 +2176,67 @@ def gprs_llc_damageable(data):
     return 1 if data else 0
 
 
+def xra(packet_type, tlvs, payload, version=1, tlv_length=None):
+    """An Excentis XRA-31 header: version, direction and packet type (one byte), the TLVs' length (unless given), the
+    TLVs (type, length, value; raw bytes when given so), then the payload."""
+    body = tlvs if isinstance(tlvs, bytes) else b"".join(bytes([t, len(v)]) + v for t, v in tlvs)
+    return bytes([version, packet_type]) + struct.pack(">H", len(body) if tlv_length is None else tlv_length) + body + payload
+
+
+def xra_frames():
+    """The DOCSIS packet types (SC-QAM and OFDM DOCSIS, PLC MMM, fine ranging, OFDMA REQ, US DOCSIS) before DOCSIS data
+    PDUs carrying IPv4 and IPv6 UDP, TCP and ICMP, one with an extended header; every TLV type RawNet shows (channel IDs,
+    frequency, modulation, annex, profile, NCP truncation and symbol IDs, SID, IUC, burst ID, UCD parity, grant size, a
+    segment header absent, OFDMA frames, timing adjust negative and positive, subslot, control word) and unknown ones;
+    a TDMA burst, a probing sequence and an unknown packet type; TLVs past the frame or past their length, an empty
+    payload, short frames and cuts. No PLC, NCP, OFDMA segment or initial ranging payloads and no codeword, burst or
+    minislot info, MER or power level TLVs (RawNet decodes none of them)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = [ether(0x0800, udp4()), ether(0x0800, tcp4()), ether(0x0800, echo4()), ether(0x86DD, udp6()),
+                ether(0x86DD, tcp6()), ether(0x86DD, echo6())]
+    tlvs = [
+        [(1, b"\x05"), (2, struct.pack(">I", 602000000)), (3, b"\x01"), (4, b"\x01")],
+        [(5, b"\x02")],
+        [(7, b"\x00"), (8, struct.pack(">I", 16)), (8, struct.pack(">I", 17))],
+        [(19, b"\x00\x02"), (20, struct.pack(">i", -12)), (22, struct.pack(">I", 1)), (23, b"\x03")],
+        [],
+        [(10, b"\x03"), (11, b"\x12\x34"), (12, b"\x05"), (13, bytes(range(1, 9))), (200, b"\x01\x02")],
+    ]
+    for i, packet_type in enumerate((1, 8, 11, 74, 75, 80)):
+        add(xra(packet_type, tlvs[i], docsis(0, payloads[i])))
+    add(xra(1, [(1, b"\x07")], docsis(0, payloads[3], ehdr=b"\x43\x12\x34\x56")))
+    add(xra(80, [(16, b"\x01"), (17, struct.pack(">I", 256)), (20, struct.pack(">i", 300))], docsis(0, payloads[1])))
+    add(xra(65, [(18, b"\x00"), (10, b"\x01")], docsis(0, payloads[0])))
+    add(xra(76, [], docsis(0, payloads[0])))
+    add(xra(99, [(1, b"\x01")], b"\x01\x02\x03"))
+    add(xra(0x81, [], docsis(0, payloads[0])))
+    add(xra(1, [(201, b""), (0, b"\x00")], docsis(0, payloads[2])))
+    add(xra(1, [], b""))
+    add(xra(8, [(1, b"\x05")], b""))
+    add(xra(1, [(1, b"\x05")], docsis(0, payloads[0]), tlv_length=200))
+    add(xra(1, b"\x01\x05\x00", docsis(0, payloads[0])))
+    add(xra(1, b"\x01", docsis(0, payloads[0])))
+    add(xra(1, [(1, b"\x05")], docsis(0, payloads[0])[:3]))
+    add(xra(1, [(1, b"\x05")], docsis(0, b"", length=0)))
+    for data in (b"\x01", b"\x01\x01", b"\x01\x01\x00"):
+        add(data)
+    whole = xra(1, [(1, b"\x05"), (2, struct.pack(">I", 602000000))], docsis(0, payloads[0]))
+    for cut in (1, 2, 3, 4, 5, 6, 8, 10, 12, 14, 15, 16, 20, 30, 60):
+        add(whole, cut)
+    return frames
+
+
+# What a damaged XRA packet type becomes: the DOCSIS ones, a TDMA burst, a probing sequence and unknown types; never
+# PLC, NCP, an OFDMA data burst or initial ranging, whose payloads RawNet does not decode.
+XRA_TYPES = [1, 8, 11, 74, 75, 80, 65, 76, 99, 0x81]
+
+
+def xra_damageable(data):
+    """The packet type byte (see damage: one of XRA_TYPES)."""
+    return 1 if len(data) >= 2 else 0
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -2219,6 +2282,7 @@ def main():
         "wpan.pcap": (195, wpan_frames(), wpan_damageable),
         "wpan-nofcs.pcap": (230, wpan_frames(fcs=False), wpan_damageable),
         "gprs-llc.pcap": (169, gprs_llc_frames(), gprs_llc_damageable),
+        "xra.pcap": (273, xra_frames(), xra_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

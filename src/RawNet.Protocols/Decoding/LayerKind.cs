@@ -86,6 +86,8 @@ public enum LayerKind : byte
     Ieee802154,
     /// <summary>6LoWPAN's headers (mesh, broadcast, fragment, IPHC with NHC UDP); the IPv6 header after an IPHC is rebuilt (<see cref="LayerSource.Decompressed"/>); tshark "6lowpan".</summary>
     SixLowpan,
+    /// <summary>Excentis' XRA-31 header (LINKTYPE_DOCSIS31_XRA31): version, direction and packet type, TLVs; tshark "xra".</summary>
+    Xra,
     /// <summary>A GPRS LLC frame (LINKTYPE_GPRS_LLC): address, control field and, at the end, the FCS; tshark "llcgprs".</summary>
     GprsLlc,
     /// <summary>An SNDCP header inside a GPRS LLC frame on a user-data SAPI; tshark "sndcp".</summary>

@@ -681,6 +681,8 @@ public enum ComputedField : ushort
     HttpFileData,
     /// <summary>A spanning tree field: <see cref="Stp.StpFieldReader"/> tells them apart by definition.</summary>
     Stp,
+    /// <summary>An XRA header field: <see cref="Xra.XraFieldReader"/> tells them apart by definition.</summary>
+    Xra,
     /// <summary>A GPRS LLC field: <see cref="GprsLlc.GprsLlcFieldReader"/> tells them apart by definition.</summary>
     GprsLlc,
     /// <summary>An SNDCP field: <see cref="GprsLlc.SndcpFieldReader"/> tells them apart by definition.</summary>

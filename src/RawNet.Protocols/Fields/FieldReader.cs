@@ -64,6 +64,8 @@ public static class FieldReader
             return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
             return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (Xra.XraFieldReader.Serves(field.Computed))
+            return Xra.XraFieldReader.TryRead(field, layer, buffer[layer.Offset..], occurrence, out value);
         if (GprsLlc.GprsLlcFieldReader.Serves(field.Computed))
             return GprsLlc.GprsLlcFieldReader.TryRead(field, layer, buffer[layer.Offset..], occurrence, out value);
         if (GprsLlc.SndcpFieldReader.Serves(field.Computed))

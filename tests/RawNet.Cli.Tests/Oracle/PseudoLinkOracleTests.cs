@@ -12,7 +12,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// AX.25 on 3 and with KISS on 202,
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
-/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, GPRS LLC with SNDCP on 169)
+/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -103,6 +103,10 @@ public sealed class PseudoLinkOracleTests
         "llcgprs.frmrrfcf", "llcgprs.frmrspare", "llcgprs.frmrvs", "llcgprs.frmrvr", "llcgprs.frmrcr", "llcgprs.frmrw4", "llcgprs.frmrw3",
         "llcgprs.frmrw2", "llcgprs.frmrw1", "sndcp.nsapi", "sndcp.x", "sndcp.f", "sndcp.t", "sndcp.m", "sndcp.nsapib", "sndcp.dcomp",
         "sndcp.pcomp", "sndcp.segment", "sndcp.npdu", "sndcp.payload",
+        "xra.version", "xra.direction", "xra.packettype", "xra.tlvlength", "xra.tlv", "xra.tlv.ds_channel_id", "xra.tlv.ds_channel_frequency",
+        "xra.tlv.modulation", "xra.tlv.annex", "xra.tlv.profile_id", "xra.tlv.ncp.trunc", "xra.tlv.ncp.symbolid", "xra.tlv.us_channel_id",
+        "xra.tlv.sid", "xra.tlv.iuc", "xra.tlv.burstid", "xra.tlv.ucd_ccc_parity", "xra.tlv.grant_size", "xra.tlv.segment_header_present",
+        "xra.tlv.ranging.number_ofdma_frames", "xra.tlv.ranging.timing_adjust", "xra.tlv.subslot_id", "xra.tlv.control_word", "xra.unknown",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -230,6 +234,9 @@ public sealed class PseudoLinkOracleTests
     [InlineData("wpan.pcap", "6lowpan && !ipv6")]
     [InlineData("wpan.pcap", "6lowpan.iphc.tf == 0x0003 && udp")]
     [InlineData("wpan-nofcs.pcap", "wpan.dst_addr_mode == 0x0003 || 6lowpan.mesh.hops")]
+    [InlineData("xra.pcap", "xra && !docsis")]
+    [InlineData("xra.pcap", "xra.direction == 1 && ipv6")]
+    [InlineData("xra.pcap", "xra.tlv.ncp.symbolid == 17 || xra.unknown || xra.tlv.ranging.timing_adjust < 0")]
     [InlineData("gprs-llc.pcap", "llcgprs && !sndcp")]
     [InlineData("gprs-llc.pcap", "sndcp.t == 1 && ipv6")]
     [InlineData("gprs-llc.pcap", "llcgprs.sapi == 2 || llcgprs.e == 1 || sndcp.payload")]

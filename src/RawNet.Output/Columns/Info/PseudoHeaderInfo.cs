@@ -55,6 +55,8 @@ internal static class PseudoHeaderInfo
             return Ieee802154Info.Write(line, in source, index);
         if (layer.Kind is LayerKind.GprsLlc or LayerKind.Sndcp)
             return GprsLlcInfo.Write(line, in source, index);
+        if (layer.Kind == LayerKind.Xra)
+            return XraInfo.Write(line, in source, index);
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -267,6 +269,8 @@ internal static class PseudoHeaderInfo
         LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
         LayerKind.GprsLlc => "GPRS-LLC",
         LayerKind.Sndcp => "SNDCP",
+        // xra sets no Protocol column
+        LayerKind.Xra => "",
         _ => "NFLOG",
     };
 
