@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -13,7 +12,7 @@ namespace RawNet.Protocols.GprsLlc;
 /// </summary>
 public static class GprsLlcFields
 {
-    private static readonly (FieldDefinition Field, GprsLlcValue Value)[] Table =
+    private static readonly FieldValueTable<GprsLlcValue> Table = new(
     [
         (F("llcgprs.sapi", "SAPI", FieldKind.Decimal), GprsLlcValue.Sapi),
         (F("llcgprs.pd", "Protocol Discriminator_bit", FieldKind.Boolean), GprsLlcValue.ProtocolDiscriminator),
@@ -61,14 +60,12 @@ public static class GprsLlcFields
         (F("llcgprs.frmrw3", "W3", FieldKind.Decimal), GprsLlcValue.FrmrW3),
         (F("llcgprs.frmrw2", "W2", FieldKind.Decimal), GprsLlcValue.FrmrW2),
         (F("llcgprs.frmrw1", "W1", FieldKind.Decimal), GprsLlcValue.FrmrW1),
-    ];
+    ]);
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
-
-    private static readonly FrozenDictionary<FieldDefinition, GprsLlcValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    public static readonly FieldDefinition[] All = Table.All;
 
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
-    public static bool TryGetValue(FieldDefinition field, out GprsLlcValue value) => Values.TryGetValue(field, out value);
+    public static bool TryGetValue(FieldDefinition field, out GprsLlcValue value) => Table.TryGetValue(field, out value);
 
     private static FieldDefinition F(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.GprsLlc, kind, ComputedField.GprsLlc, hexDigits);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -17,7 +16,7 @@ public enum SndcpValue : byte
 /// </summary>
 public static class SndcpFields
 {
-    private static readonly (FieldDefinition Field, SndcpValue Value)[] Table =
+    private static readonly FieldValueTable<SndcpValue> Table = new(
     [
         (F("sndcp.nsapi", "NSAPI", FieldKind.Decimal), SndcpValue.Nsapi),
         (F("sndcp.x", "Spare bit", FieldKind.Boolean), SndcpValue.Spare),
@@ -30,14 +29,12 @@ public static class SndcpFields
         (F("sndcp.segment", "Segment", FieldKind.Decimal), SndcpValue.Segment),
         (F("sndcp.npdu", "N-PDU", FieldKind.Decimal), SndcpValue.Npdu),
         (F("sndcp.payload", "Payload", FieldKind.Bytes), SndcpValue.Payload),
-    ];
+    ]);
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
-
-    private static readonly FrozenDictionary<FieldDefinition, SndcpValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    public static readonly FieldDefinition[] All = Table.All;
 
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
-    public static bool TryGetValue(FieldDefinition field, out SndcpValue value) => Values.TryGetValue(field, out value);
+    public static bool TryGetValue(FieldDefinition field, out SndcpValue value) => Table.TryGetValue(field, out value);
 
     private static FieldDefinition F(string name, string label, FieldKind kind) =>
         FieldDefinition.Derived(name, label, LayerKind.Sndcp, kind, ComputedField.Sndcp);

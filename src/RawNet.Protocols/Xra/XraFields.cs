@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -11,7 +10,7 @@ namespace RawNet.Protocols.Xra;
 /// </summary>
 public static class XraFields
 {
-    private static readonly (FieldDefinition Field, XraValue Value)[] Table =
+    private static readonly FieldValueTable<XraValue> Table = new(
     [
         (F("xra.version", "Version", FieldKind.Decimal), XraValue.Version),
         (F("xra.direction", "Direction", FieldKind.Decimal), XraValue.Direction),
@@ -37,14 +36,12 @@ public static class XraFields
         (F("xra.tlv.subslot_id", "Subslot ID", FieldKind.Decimal), XraValue.SubslotId),
         (F("xra.tlv.control_word", "Control Word", FieldKind.Decimal), XraValue.ControlWord),
         (F("xra.unknown", "Unknown", FieldKind.Bytes), XraValue.Unknown),
-    ];
+    ]);
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
-
-    private static readonly FrozenDictionary<FieldDefinition, XraValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    public static readonly FieldDefinition[] All = Table.All;
 
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
-    public static bool TryGetValue(FieldDefinition field, out XraValue value) => Values.TryGetValue(field, out value);
+    public static bool TryGetValue(FieldDefinition field, out XraValue value) => Table.TryGetValue(field, out value);
 
     private static FieldDefinition F(string name, string label, FieldKind kind) =>
         FieldDefinition.Derived(name, label, LayerKind.Xra, kind, ComputedField.Xra);
