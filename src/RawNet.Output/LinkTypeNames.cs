@@ -49,6 +49,8 @@ public static class LinkTypeNames
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",
+        LinkType.GprsLlc => "GPRS_LLC",
+        LinkType.DocsisXra31 => "DOCSIS31_XRA31",
         LinkType.Ax25 => "AX25",
         LinkType.Ax25Kiss => "AX25_KISS",
         LinkType.VppDispatch => "VPP_DISPATCH",

@@ -79,6 +79,10 @@ public enum LinkType : ushort
     EthernetMpacket = 274,
     /// <summary>A DOCSIS MAC frame (LINKTYPE_DOCSIS): the MAC header with its HCS, then Ethernet for a data PDU.</summary>
     Docsis = 143,
+    /// <summary>A GPRS LLC frame (LINKTYPE_GPRS_LLC): address, control, information and FCS; SNDCP and IP on the user-data SAPIs.</summary>
+    GprsLlc = 169,
+    /// <summary>Excentis XRA-31 DOCSIS 3.1 sniffer frames (LINKTYPE_DOCSIS31_XRA31): the XRA header and TLVs, then a DOCSIS MAC frame.</summary>
+    DocsisXra31 = 273,
     /// <summary>Amateur radio AX.25 (LINKTYPE_AX25): callsigns, digipeaters, control field, then what the protocol ID names.</summary>
     Ax25 = 3,
     /// <summary>AX.25 behind the KISS byte a TNC adds (LINKTYPE_AX25_KISS): a command and port, then an AX.25 frame for data.</summary>

@@ -1911,6 +1911,10 @@ def damage(frames, rng, damageable):
             if damageable is ap1394_damageable and at >= 16 and len(data) >= 18:
                 kept = rng.choice(AP1394_TYPES)
                 data = data[:16] + (struct.pack(">H", kept) if kept is not None else data[16:18]) + data[18:]
+            if damageable is gprs_llc_damageable:
+                data = bytes([rng.choice(GPRS_LLC_ADDRESSES)]) + data[1:]
+            if damageable is xra_damageable:
+                data = data[:1] + bytes([rng.choice(XRA_TYPES)]) + data[2:]
         out.append((data, caplen))
     return out
 
@@ -2178,6 +2182,178 @@ def wpan_nonask_frames():
     add(wpan_phy(plain)[:5])
     whole = wpan_phy(plain)
     for cut in (1, 4, 5, 6, 7, 8, 12, 15, 20, len(whole) - 2, len(whole) - 1):
+def gprs_crc24(data):
+    """GPRS LLC's FCS: the complement of the reflected CRC-24 (polynomial 0xBBA1B5, reflected 0xAD85DD) from all ones."""
+    crc = 0xFFFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xAD85DD if crc & 1 else crc >> 1
+    return ~crc & 0xFFFFFF
+
+
+def gprs_llc(address, control, info=b"", bad_fcs=False, covered=None):
+    """A GPRS LLC frame: address, control and information, then the FCS over the frame (or its first covered bytes),
+    least significant byte first, broken when asked."""
+    body = bytes([address]) + control + info
+    fcs = gprs_crc24(body if covered is None else body[:covered])
+    if bad_fcs:
+        fcs ^= 0x5A
+    return body + struct.pack("<I", fcs)[:3]
+
+
+def llc_ui(nu, e=0, pm=1):
+    return struct.pack(">H", 0xC000 | (nu << 2) | (e << 1) | pm)
+
+
+def llc_i(ns, nr, s1s2=0, a=0):
+    return struct.pack(">I", (a << 30) | (ns << 20) | (nr << 10) | (s1s2 << 8))[:3]
+
+
+def llc_s(nr, s1s2=0, a=0):
+    return struct.pack(">H", 0x8000 | (a << 13) | (nr << 2) | s1s2)
+
+
+def sn_unitdata(nsapi, payload, first=1, more=0, segment=0, npdu=1, comp=0):
+    """An SN-UNITDATA PDU: address (F, T set, M, NSAPI), a first segment's compression byte, segment and N-PDU numbers."""
+    head = bytes([0x20 | (first << 6) | (more << 4) | nsapi]) + (bytes([comp]) if first else b"")
+    return head + struct.pack(">H", (segment << 12) | npdu) + payload
+
+
+def sn_data(nsapi, payload, first=1, more=0, npdu=1, comp=0):
+    """An SN-DATA PDU: address (F, M, NSAPI), a first segment's compression byte and N-PDU number."""
+    return bytes([(first << 6) | (more << 4) | nsapi]) + (bytes([comp, npdu]) if first else b"") + payload
+
+
+def gprs_llc_frames():
+    """UI frames with SN-UNITDATA carrying IPv4 and IPv6 UDP, TCP and ICMP on the four user-data SAPIs, command and
+    response; I frames with SN-DATA (one with a SACK bitmap); bad FCSs, PM clear, ciphered UI frames, compressed N-PDUs;
+    segments tshark cannot reassemble (each its own N-PDU number) and a one-segment N-PDU it can; a bogus IP version,
+    an empty N-PDU, SNDCP headers the FCS cuts; other SAPIs (data), TOM envelopes on SAPIs 2 and 8, S frames of each
+    function with a SACK bitmap, U frames (DM, DISC, UA, SABM and XID with XID parameters, FRMR, NULL, an unknown code);
+    an address with PD and another bit set, and PD alone; short frames and cuts. No I, S or UI frame on SAPIs 1 and 7
+    (tshark hands them to GSM DTAP) and no layer-3 XID parameters (SNDCP XID): RawNet decodes neither."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = [udp4(), tcp4(), echo4(), udp6(), tcp6(), echo6()]
+    for i, payload in enumerate(payloads):
+        add(gprs_llc([0x03, 0x45, 0x09, 0x4B, 0x03, 0x05][i], llc_ui(i + 1), sn_unitdata(5 + i, payload, npdu=i + 1)))
+    add(gprs_llc(0x03, llc_i(16, 129), sn_data(5, udp4(), npdu=9)))
+    add(gprs_llc(0x45, llc_i(17, 130, a=1), sn_data(6, tcp6(), npdu=10)))
+    add(gprs_llc(0x03, llc_i(18, 131, s1s2=3), b"\x01\xf0\x0f" + sn_data(5, echo4(), npdu=11)))
+    add(gprs_llc(0x03, llc_i(19, 132, s1s2=1), sn_data(5, udp6(), npdu=12)))
+    add(gprs_llc(0x03, llc_ui(20), sn_unitdata(5, udp4()), bad_fcs=True))
+    add(gprs_llc(0x03, llc_ui(21, pm=0), sn_unitdata(5, tcp4()), covered=7))
+    add(gprs_llc(0x03, llc_ui(22, pm=0), sn_unitdata(5, tcp4())))
+    add(gprs_llc(0x03, llc_ui(23, e=1), sn_unitdata(5, udp4())))
+    add(gprs_llc(0x03, llc_ui(24, e=1, pm=0), sn_unitdata(5, udp4()), bad_fcs=True))
+    add(gprs_llc(0x03, llc_ui(25), sn_unitdata(5, udp4(), comp=0x10)))
+    add(gprs_llc(0x03, llc_ui(26), sn_unitdata(5, udp4(), comp=0x02)))
+    add(gprs_llc(0x03, llc_i(20, 133), sn_data(5, udp4(), comp=0x21)))
+    add(gprs_llc(0x03, llc_ui(27), sn_unitdata(5, udp4()[:20], more=1, npdu=100)))
+    add(gprs_llc(0x03, llc_ui(28), sn_unitdata(5, udp4()[20:], first=0, more=1, segment=2, npdu=101)))
+    add(gprs_llc(0x03, llc_ui(29), sn_unitdata(5, udp4()[20:], first=0, segment=3, npdu=102)))
+    add(gprs_llc(0x03, llc_ui(30), sn_unitdata(5, udp4(), first=0, segment=0, npdu=103)))
+    add(gprs_llc(0x03, llc_i(21, 134), sn_data(5, tcp4()[:20], more=1, npdu=104)))
+    add(gprs_llc(0x03, llc_i(22, 135), sn_data(5, tcp4()[20:], first=0)))
+    add(gprs_llc(0x03, llc_ui(31), sn_unitdata(5, b"\x55\x00\x00\x14")))
+    add(gprs_llc(0x03, llc_ui(32), sn_unitdata(5, b"")))
+    add(gprs_llc(0x03, llc_ui(33), sn_unitdata(5, b"", more=1, npdu=105)))
+    add(gprs_llc(0x03, llc_ui(34), b"\x65\x00"))
+    add(gprs_llc(0x03, llc_ui(35), b"\x45"))
+    add(gprs_llc(0x03, llc_i(23, 136), b""))
+    for sapi in (0x00, 0x04, 0x0C, 0x4F):
+        add(gprs_llc(sapi, llc_ui(36), b"\x01\x02\x03\x04"))
+    add(gprs_llc(0x02, llc_ui(37), b"\x21\x02\x03\x04\x05"))
+    add(gprs_llc(0x08, llc_i(24, 137), b"\xf1\x09\x08"))
+    add(gprs_llc(0x02, llc_s(5), b"\x00\xaa\xbb"))
+    add(gprs_llc(0x48, llc_ui(38, e=1), b"\x21\x02\x03"))
+    for s1s2 in range(4):
+        add(gprs_llc(0x03, llc_s(7 + s1s2, s1s2=s1s2, a=s1s2 & 1)))
+    add(gprs_llc(0x43, llc_s(11, s1s2=3), b"\x80\x01\xff"))
+    add(gprs_llc(0x03, llc_s(12), sn_unitdata(5, udp4())))
+    for control in (b"\xe1", b"\xe4", b"\xf4", b"\xe6", b"\xe0", b"\xe5", b"\xef", b"\xf7"):
+        add(gprs_llc(0x41, control))
+    add(gprs_llc(0x01, b"\xeb", b"\x05\x00\x01\x06\x05\xdc\x0d\x0a\x18\x10\x00\x00\x00"))
+    add(gprs_llc(0x41, b"\xe6", b"\x01\x01\x1c\x01\x02\x03\x04"))
+    add(gprs_llc(0x41, b"\xf7", b"\x81\x1c\x01\x02\x03\x04\x05\x06\x07"))
+    add(gprs_llc(0x01, b"\xeb", b"\x0e"))
+    add(gprs_llc(0x01, b"\xeb", b"\x07\x01"))
+    add(gprs_llc(0x01, b"\xeb", b"\x82"))
+    add(gprs_llc(0x01, b"\xe8", b"\x01\x02\x03\x04\x05\x06\x12\x34\x56\x7f"))
+    add(gprs_llc(0x01, b"\xe8", b"\x01\x02\x03\x04"))
+    add(gprs_llc(0x83, llc_ui(39), sn_unitdata(5, udp4())))
+    add(gprs_llc(0xC5, llc_ui(40), sn_unitdata(5, udp4())))
+    add(gprs_llc(0x80, llc_ui(41), b"\x01\x02"))
+    for data in (b"\x03", b"\x03\xc0", b"\x03\xc0\x04", b"\x03\xc0\x04\x01", b"\x03\xc0\x04\x01\x02", b"\x41\xe1",
+                 b"\x41\xe1\x00", b"\x03\x01\x02", b"\x03\x01\x02\x07", b"\x03\x80\x07", b"\x03\x80\x07\x00", b"\x01\xeb\x00"):
+        add(data)
+    whole = gprs_llc(0x03, llc_ui(42), sn_unitdata(5, udp4()))
+    for cut in (1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 30, 40, len(whole) - 2):
+        add(whole, cut)
+    sack = gprs_llc(0x03, llc_i(25, 138, s1s2=3), b"\x02\xf0\x0f\x55" + sn_data(5, udp6(), npdu=13))
+    for cut in (4, 5, 6, 8, 30):
+        add(sack, cut)
+    return frames
+
+
+# What a damaged GPRS LLC address becomes: the user-data SAPIs, data, TOM, the PD bit alone and with others; never
+# SAPIs 1 and 7, whose I, S and UI frames tshark hands to GSM DTAP, which RawNet does not decode.
+GPRS_LLC_ADDRESSES = [0x03, 0x43, 0x05, 0x09, 0x0B, 0x00, 0x02, 0x08, 0x0C, 0x80, 0x83, 0xC5]
+
+
+def gprs_llc_damageable(data):
+    """The address byte (see damage: one of GPRS_LLC_ADDRESSES), which breaks the FCS."""
+    return 1 if data else 0
+
+
+def xra(packet_type, tlvs, payload, version=1, tlv_length=None):
+    """An Excentis XRA-31 header: version, direction and packet type (one byte), the TLVs' length (unless given), the
+    TLVs (type, length, value; raw bytes when given so), then the payload."""
+    body = tlvs if isinstance(tlvs, bytes) else b"".join(bytes([t, len(v)]) + v for t, v in tlvs)
+    return bytes([version, packet_type]) + struct.pack(">H", len(body) if tlv_length is None else tlv_length) + body + payload
+
+
+def xra_frames():
+    """The DOCSIS packet types (SC-QAM and OFDM DOCSIS, PLC MMM, fine ranging, OFDMA REQ, US DOCSIS) before DOCSIS data
+    PDUs carrying IPv4 and IPv6 UDP, TCP and ICMP, one with an extended header; every TLV type RawNet shows (channel IDs,
+    frequency, modulation, annex, profile, NCP truncation and symbol IDs, SID, IUC, burst ID, UCD parity, grant size, a
+    segment header absent, OFDMA frames, timing adjust negative and positive, subslot, control word) and unknown ones;
+    a TDMA burst, a probing sequence and an unknown packet type; TLVs past the frame or past their length, an empty
+    payload, short frames and cuts. No PLC, NCP, OFDMA segment or initial ranging payloads and no codeword, burst or
+    minislot info, MER or power level TLVs (RawNet decodes none of them)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    payloads = [ether(0x0800, udp4()), ether(0x0800, tcp4()), ether(0x0800, echo4()), ether(0x86DD, udp6()),
+                ether(0x86DD, tcp6()), ether(0x86DD, echo6())]
+    tlvs = [
+        [(1, b"\x05"), (2, struct.pack(">I", 602000000)), (3, b"\x01"), (4, b"\x01")],
+        [(5, b"\x02")],
+        [(7, b"\x00"), (8, struct.pack(">I", 16)), (8, struct.pack(">I", 17))],
+        [(19, b"\x00\x02"), (20, struct.pack(">i", -12)), (22, struct.pack(">I", 1)), (23, b"\x03")],
+        [],
+        [(10, b"\x03"), (11, b"\x12\x34"), (12, b"\x05"), (13, bytes(range(1, 9))), (200, b"\x01\x02")],
+    ]
+    for i, packet_type in enumerate((1, 8, 11, 74, 75, 80)):
+        add(xra(packet_type, tlvs[i], docsis(0, payloads[i])))
+    add(xra(1, [(1, b"\x07")], docsis(0, payloads[3], ehdr=b"\x43\x12\x34\x56")))
+    add(xra(80, [(16, b"\x01"), (17, struct.pack(">I", 256)), (20, struct.pack(">i", 300))], docsis(0, payloads[1])))
+    add(xra(65, [(18, b"\x00"), (10, b"\x01")], docsis(0, payloads[0])))
+    add(xra(76, [], docsis(0, payloads[0])))
+    add(xra(99, [(1, b"\x01")], b"\x01\x02\x03"))
+    add(xra(0x81, [], docsis(0, payloads[0])))
+    add(xra(1, [(201, b""), (0, b"\x00")], docsis(0, payloads[2])))
+    add(xra(1, [], b""))
+    add(xra(8, [(1, b"\x05")], b""))
+    add(xra(1, [(1, b"\x05")], docsis(0, payloads[0]), tlv_length=200))
+    add(xra(1, b"\x01\x05\x00", docsis(0, payloads[0])))
+    add(xra(1, b"\x01", docsis(0, payloads[0])))
+    add(xra(1, [(1, b"\x05")], docsis(0, payloads[0])[:3]))
+    add(xra(1, [(1, b"\x05")], docsis(0, b"", length=0)))
+    for data in (b"\x01", b"\x01\x01", b"\x01\x01\x00"):
+        add(data)
+    whole = xra(1, [(1, b"\x05"), (2, struct.pack(">I", 602000000))], docsis(0, payloads[0]))
+    for cut in (1, 2, 3, 4, 5, 6, 8, 10, 12, 14, 15, 16, 20, 30, 60):
         add(whole, cut)
     return frames
 
@@ -2238,6 +2414,14 @@ def wpan_tap_frames():
 def wpan_tap_damageable(data):
     """The version and reserved bytes."""
     return min(len(data), 2)
+# What a damaged XRA packet type becomes: the DOCSIS ones, a TDMA burst, a probing sequence and unknown types; never
+# PLC, NCP, an OFDMA data burst or initial ranging, whose payloads RawNet does not decode.
+XRA_TYPES = [1, 8, 11, 74, 75, 80, 65, 76, 99, 0x81]
+
+
+def xra_damageable(data):
+    """The packet type byte (see damage: one of XRA_TYPES)."""
+    return 1 if len(data) >= 2 else 0
 
 
 def main():
@@ -2287,6 +2471,8 @@ def main():
         "wpan-frag.pcap": (195, wpan_frag_frames(), wpan_damageable),
         "wpan-nonask.pcap": (215, wpan_nonask_frames(), wpan_nonask_damageable),
         "wpan-tap.pcap": (283, wpan_tap_frames(), wpan_tap_damageable),
+        "gprs-llc.pcap": (169, gprs_llc_frames(), gprs_llc_damageable),
+        "xra.pcap": (273, xra_frames(), xra_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

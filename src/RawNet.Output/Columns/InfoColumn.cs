@@ -141,6 +141,8 @@ public static class InfoColumn
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
             or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
+        LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Xra && source.Packet[owner].Detail == Protocols.Xra.XraLayerDetail.Contained
+            => Ieee80211Info.ContainedItemMark,
         // an Ethernet header TZSP's datagram ends inside (eth_maybefcs reads it whole first)
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && source.Packet[owner - 1].Kind == LayerKind.Tzsp => MalformedMark,
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Ethernet && owner > 1 && source.Packet[owner - 1].Kind == LayerKind.Erf

@@ -82,12 +82,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <summary>
     /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
-    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, GFP, EBHSCR, AX.25 (tcpdump refuses a file of link type 3; 202 prints so) and Juniper's Voice PIC.
+    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, GFP, EBHSCR, AX.25 (tcpdump refuses a file of link type 3; 202 prints so), GPRS LLC, XRA-31 and Juniper's Voice PIC.
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
         or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf
         or LinkType.EthernetMpacket
-        or LinkType.Docsis
+        or LinkType.Docsis or LinkType.GprsLlc or LinkType.DocsisXra31
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped

@@ -90,6 +90,12 @@ public enum LayerKind : byte
     Ieee802154NonAskPhy,
     /// <summary>The TAP header and TLVs before an 802.15.4 frame (LINKTYPE_IEEE802_15_4_TAP); tshark "wpan-tap".</summary>
     Ieee802154Tap,
+    /// <summary>Excentis' XRA-31 header (LINKTYPE_DOCSIS31_XRA31): version, direction and packet type, TLVs; tshark "xra".</summary>
+    Xra,
+    /// <summary>A GPRS LLC frame (LINKTYPE_GPRS_LLC): address, control field and, at the end, the FCS; tshark "llcgprs".</summary>
+    GprsLlc,
+    /// <summary>An SNDCP header inside a GPRS LLC frame on a user-data SAPI; tshark "sndcp".</summary>
+    Sndcp,
     /// <summary>An IEEE 802.1AE MACsec security tag (SecTAG), with the EtherType of unmodified secure data; tshark "macsec".</summary>
     Macsec,
     /// <summary>Arista's vendor-specific header (EtherType 0xD28B): subtype, timestamp version and timestamp, the original EtherType; tshark "avsp".</summary>

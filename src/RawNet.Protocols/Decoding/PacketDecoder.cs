@@ -164,7 +164,7 @@ public sealed partial class PacketDecoder
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
-        or LinkType.Docsis
+        or LinkType.Docsis or LinkType.GprsLlc or LinkType.DocsisXra31
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
@@ -398,7 +398,13 @@ public sealed partial class PacketDecoder
                 DecodeFpp(input, capEnd, repEnd);
                 return;
             case LinkType.Docsis:
-                DecodeDocsis(input, capEnd, repEnd);
+                DecodeDocsis(input, 0, capEnd, repEnd);
+                return;
+            case LinkType.GprsLlc:
+                DecodeGprsLlc(input, capEnd, repEnd);
+                return;
+            case LinkType.DocsisXra31:
+                DecodeXra(input, capEnd, repEnd);
                 return;
             case LinkType.Ax25:
                 DecodeAx25(input, 0, capEnd, repEnd);
@@ -900,19 +906,19 @@ public sealed partial class PacketDecoder
     /// without an FCS (an encrypted one ends there, as tshark shows its payload as bytes); a reserved type is data; the
     /// MAC-specific types (management, request, fragmentation, concatenation) are not decoded further.
     /// </summary>
-    private void DecodeDocsis(in Span input, int capEnd, int repEnd)
+    private void DecodeDocsis(in Span input, int start, int capEnd, int repEnd)
     {
-        var frame = input.Bytes[..capEnd];
+        var frame = input.Bytes[start..capEnd];
         if (!DocsisHeader.TryRead(frame, out var header))
         {
-            ref Layer shortLayer = ref _packet.Add(LayerKind.Docsis, 0, capEnd, Math.Max(capEnd, repEnd), input.Source);
-            shortLayer.Status = repEnd >= DocsisHeader.FixedLength ? LayerStatus.Truncated : LayerStatus.Malformed;
-            Stop(shortLayer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, 0,
+            ref Layer shortLayer = ref _packet.Add(LayerKind.Docsis, start, capEnd - start, Math.Max(capEnd, repEnd) - start, input.Source);
+            shortLayer.Status = repEnd - start >= DocsisHeader.FixedLength ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(shortLayer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, start,
                 "DOCSIS header cut short before its length field");
             return;
         }
         int headerLength = header.HeaderLength;
-        ref Layer layer = ref _packet.Add(LayerKind.Docsis, 0, Math.Min(headerLength, capEnd), Math.Max(capEnd, repEnd), input.Source);
+        ref Layer layer = ref _packet.Add(LayerKind.Docsis, start, Math.Min(headerLength, capEnd - start), Math.Max(capEnd, repEnd) - start, input.Source);
         int needed = 0;
         bool encrypted = false;
         if (header.HasExtendedHeader)
@@ -924,13 +930,13 @@ public sealed partial class PacketDecoder
             needed = walk.Needed;
             encrypted = walk.Encrypted;
         }
-        if (needed == 0 && headerLength > capEnd)
+        if (needed == 0 && headerLength > capEnd - start)
             needed = headerLength;
         if (needed != 0)
         {
             layer.Detail = DocsisLayerDetail.Pack(DocsisReach.Fields, encrypted);
-            layer.Status = needed <= repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
-            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, 0,
+            layer.Status = needed <= repEnd - start ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(layer.Status == LayerStatus.Truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Docsis, start,
                 layer.Status == LayerStatus.Truncated ? "DOCSIS header cut short by the capture length" : "frame ends inside the DOCSIS header");
             return;
         }
@@ -950,19 +956,19 @@ public sealed partial class PacketDecoder
                     return;
                 if (!encrypted)
                 {
-                    DecodeEthernet(input, headerLength, capEnd, repEnd);
+                    DecodeEthernet(input, start + headerLength, capEnd, repEnd);
                     return;
                 }
                 // tshark reads an encrypted PDU's two addresses, then shows the rest as bytes.
-                if (capEnd - headerLength < EthernetHeader.Field.EtherType)
-                    Stop(repEnd - headerLength >= EthernetHeader.Field.EtherType ? DecodeOutcome.Truncated : DecodeOutcome.Malformed,
-                        LayerKind.Docsis, headerLength, "encrypted DOCSIS PDU shorter than its addresses");
+                if (capEnd - start - headerLength < EthernetHeader.Field.EtherType)
+                    Stop(repEnd - start - headerLength >= EthernetHeader.Field.EtherType ? DecodeOutcome.Truncated : DecodeOutcome.Malformed,
+                        LayerKind.Docsis, start + headerLength, "encrypted DOCSIS PDU shorter than its addresses");
                 return;
             case DocsisHeader.TypeReserved:
-                Payload(input, headerLength, capEnd, repEnd);
+                Payload(input, start + headerLength, capEnd, repEnd);
                 return;
             default:
-                Unsupported(input, headerLength, capEnd, repEnd, "DOCSIS MAC-specific frame not decoded");
+                Unsupported(input, start + headerLength, capEnd, repEnd, "DOCSIS MAC-specific frame not decoded");
                 return;
         }
     }

@@ -42,6 +42,8 @@ public static class ProtocolChain
             // wpan-nonask-phy and wpan-tap call wpan's code directly, not its dissector: no "wpan" in the chain
             LayerKind.Ieee802154 when packet[index - 1].Kind is LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap => null,
             LayerKind.Ieee802154Tap when layer.Detail == Ieee802154.Ieee802154TapFieldReader.Refused => null,
+            // llcgprs refuses an address with the PD bit and another bit set before it adds its protocol item.
+            LayerKind.GprsLlc when layer.Detail <= (byte)GprsLlc.GprsLlcReach.Refused => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6 => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes

@@ -54,6 +54,9 @@ public static class FieldCatalog
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
+        LayerKind.GprsLlc => GprsLlc.GprsLlcFields.All,
+        LayerKind.Xra => Xra.XraFields.All,
+        LayerKind.Sndcp => GprsLlc.SndcpFields.All,
         LayerKind.Ax25Kiss => Ax25.Ax25Fields.Kiss,
         LayerKind.Ax25 => Ax25.Ax25Fields.All,
         LayerKind.Vpp => Vpp.VppFields.Header,
@@ -146,7 +149,7 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
-        || layer.Kind == LayerKind.Ebhscr;
+        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp;
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -237,6 +240,9 @@ public static class FieldCatalog
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
+        LayerKind.GprsLlc => "llcgprs",
+        LayerKind.Xra => "xra",
+        LayerKind.Sndcp => "sndcp",
         LayerKind.Ax25Kiss => "ax25_kiss",
         LayerKind.Ax25 => "ax25",
         LayerKind.Ax25NoL3 => "ax25_nol3",
@@ -340,6 +346,9 @@ public static class FieldCatalog
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",
+        LayerKind.GprsLlc => "MS-SGSN LLC (Mobile Station - Serving GPRS Support Node Logical Link Control)",
+        LayerKind.Sndcp => "Subnetwork Dependent Convergence Protocol",
+        LayerKind.Xra => "XRA",
         LayerKind.Ax25Kiss => "AX.25 KISS",
         LayerKind.Ax25 => "Amateur Radio AX.25",
         LayerKind.Ax25NoL3 => "AX.25 no Layer 3",

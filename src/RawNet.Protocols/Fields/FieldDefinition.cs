@@ -705,6 +705,12 @@ public enum ComputedField : ushort
     HttpFileData,
     /// <summary>A spanning tree field: <see cref="Stp.StpFieldReader"/> tells them apart by definition.</summary>
     Stp,
+    /// <summary>An XRA header field: <see cref="Xra.XraFieldReader"/> tells them apart by definition.</summary>
+    Xra,
+    /// <summary>A GPRS LLC field: <see cref="GprsLlc.GprsLlcFieldReader"/> tells them apart by definition.</summary>
+    GprsLlc,
+    /// <summary>An SNDCP field: <see cref="GprsLlc.SndcpFieldReader"/> tells them apart by definition.</summary>
+    Sndcp,
     /// <summary>A GVRP or GMRP field: <see cref="Garp.GarpFieldReader"/> walks the PDU as tshark does.</summary>
     Garp,
     /// <summary>A Geneve field past the fixed header: <see cref="Tunnels.GeneveFieldReader"/> walks the options as tshark does.</summary>

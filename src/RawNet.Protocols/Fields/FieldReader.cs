@@ -66,6 +66,12 @@ public static class FieldReader
             return Ieee802154.Ieee802154TapFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
             return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, packet, layer, buffer, occurrence, out value);
+        if (Xra.XraFieldReader.Serves(field.Computed))
+            return Xra.XraFieldReader.TryRead(field, layer, buffer[layer.Offset..], occurrence, out value);
+        if (GprsLlc.GprsLlcFieldReader.Serves(field.Computed))
+            return GprsLlc.GprsLlcFieldReader.TryRead(field, layer, buffer[layer.Offset..], occurrence, out value);
+        if (GprsLlc.SndcpFieldReader.Serves(field.Computed))
+            return GprsLlc.SndcpFieldReader.TryRead(field, layer, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], occurrence, out value);
         if (Docsis.DocsisFieldReader.Serves(field.Computed))
             return Docsis.DocsisFieldReader.TryRead(field.Computed, layer, buffer[layer.Offset..], occurrence, out value);
         if (ExportedPdu.ExportedPduFieldReader.Serves(field.Computed))

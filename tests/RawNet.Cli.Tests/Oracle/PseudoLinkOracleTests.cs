@@ -12,7 +12,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// AX.25 on 3 and with KISS on 202,
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
-/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283)
+/// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283,
+/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -102,6 +103,18 @@ public sealed class PseudoLinkOracleTests
         "wpan-tap.bit_rate", "wpan-tap.ch_num", "wpan-tap.ch_page", "wpan-tap.sof_ts", "wpan-tap.eof_ts", "wpan-tap.asn",
         "wpan-tap.slot_start_ts", "wpan-tap.timeslot_length", "wpan-tap.lqi", "wpan-tap.tlv.unknown", "wpan-tap.tlv.padding",
         "wpan-tap.data_length",
+        "llcgprs.sapi", "llcgprs.pd", "llcgprs.cr", "llcgprs.sapib", "llcgprs.ifmt", "llcgprs.ai", "llcgprs.iignore", "llcgprs.sackns",
+        "llcgprs.sacknr", "llcgprs.sacksfb", "llcgprs.kmask", "llcgprs.k", "llcgprs.s", "llcgprs.as", "llcgprs.sspare", "llcgprs.nr",
+        "llcgprs.s1s2", "llcgprs.sackrbits", "llcgprs.ui", "llcgprs.ui_sp_bit", "llcgprs.nu", "llcgprs.e", "llcgprs.pm", "llcgprs.u",
+        "llcgprs.pf", "llcgprs.ucom", "llcgprs.fcs", "llcgprs.romrl", "llcgprs.tompd", "llcgprs.tomhead", "llcgprs.tomdata",
+        "llcgprs.xidxl", "llcgprs.xidtype", "llcgprs.xidlen1", "llcgprs.xidlen2", "llcgprs.xidspare", "llcgprs.xidbyte",
+        "llcgprs.frmrrfcf", "llcgprs.frmrspare", "llcgprs.frmrvs", "llcgprs.frmrvr", "llcgprs.frmrcr", "llcgprs.frmrw4", "llcgprs.frmrw3",
+        "llcgprs.frmrw2", "llcgprs.frmrw1", "sndcp.nsapi", "sndcp.x", "sndcp.f", "sndcp.t", "sndcp.m", "sndcp.nsapib", "sndcp.dcomp",
+        "sndcp.pcomp", "sndcp.segment", "sndcp.npdu", "sndcp.payload",
+        "xra.version", "xra.direction", "xra.packettype", "xra.tlvlength", "xra.tlv", "xra.tlv.ds_channel_id", "xra.tlv.ds_channel_frequency",
+        "xra.tlv.modulation", "xra.tlv.annex", "xra.tlv.profile_id", "xra.tlv.ncp.trunc", "xra.tlv.ncp.symbolid", "xra.tlv.us_channel_id",
+        "xra.tlv.sid", "xra.tlv.iuc", "xra.tlv.burstid", "xra.tlv.ucd_ccc_parity", "xra.tlv.grant_size", "xra.tlv.segment_header_present",
+        "xra.tlv.ranging.number_ofdma_frames", "xra.tlv.ranging.timing_adjust", "xra.tlv.subslot_id", "xra.tlv.control_word", "xra.unknown",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -237,6 +250,13 @@ public sealed class PseudoLinkOracleTests
     [InlineData("wpan-tap.pcap", "wpan-tap && !wpan")]
     [InlineData("wpan-tap.pcap", "wpan-tap.fcs_type == 1 && wpan-tap.lqi > 100")]
     [InlineData("wpan-tap.pcap", "wpan-tap.tlv.type == 99 || wpan-tap.data_length < 10")]
+    [InlineData("xra.pcap", "xra && !docsis")]
+    [InlineData("xra.pcap", "xra.direction == 1 && ipv6")]
+    [InlineData("xra.pcap", "xra.tlv.ncp.symbolid == 17 || xra.unknown || xra.tlv.ranging.timing_adjust < 0")]
+    [InlineData("gprs-llc.pcap", "llcgprs && !sndcp")]
+    [InlineData("gprs-llc.pcap", "sndcp.t == 1 && ipv6")]
+    [InlineData("gprs-llc.pcap", "llcgprs.sapi == 2 || llcgprs.e == 1 || sndcp.payload")]
+    [InlineData("gprs-llc.pcap", "llcgprs.fcs == 0 || llcgprs.xidtype == 1")]
     [InlineData("docsis.pcap", "docsis")]
     [InlineData("docsis.pcap", "docsis.hcs.status == 0")]
     [InlineData("docsis.pcap", "docsis.exthdr == 1 && ipv6")]

@@ -100,6 +100,7 @@ public sealed class TsharkColumnsOracleTests
         "atm", "lane",
         "clip",
         "docsis",
+        "llcgprs", "sndcp", "xra",
         "ax25", "ax25_kiss", "ax25_nol3",
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
         "gfp",

@@ -289,6 +289,13 @@ internal static class Samples
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0x34, 0x56])),
             (LinkType.Docsis, Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6), [0x43, 0x12, 0xB4, 0x56])),
+            // GPRS LLC: SN-UNITDATA with IPv4 in a UI frame, SN-DATA with IPv6 in an I frame with a SACK bitmap, XID parameters.
+            (LinkType.GprsLlc, GprsLlc.GprsLlcTests.Frame(0x03, GprsLlc.GprsLlcTests.Ui(5), GprsLlc.GprsLlcTests.UnitData(5, udp4))),
+            (LinkType.GprsLlc, GprsLlc.GprsLlcTests.Frame(0x45, [0x01, 0x02, 0x07], Concat([0x01, 0xF0, 0x0F, 0x46, 0x00, 0x09], tcp6))),
+            (LinkType.GprsLlc, GprsLlc.GprsLlcTests.Frame(0x01, [0xEB], [0x05, 0x00, 0x01, 0x06, 0x81, 0x08, 0x01, 0x02])),
+            // XRA-31: an SC-QAM DOCSIS frame with channel TLVs, an upstream one with an unknown TLV.
+            (LinkType.DocsisXra31, Xra.XraTests.Frame(1, [1, 1, 5, 8, 4, 0, 0, 0, 16], Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv4, udp4)))),
+            (LinkType.DocsisXra31, Xra.XraTests.Frame(80, [200, 2, 1, 2], Docsis.DocsisTests.Frame(0, EthernetFrame(EtherType.Ipv6, tcp6)))),
             // AX.25: UI with IPv4 through two digipeaters, I with ARP; KISS data frames with IPv6 and with acknowledgement and no-layer-3 text.
             (LinkType.Ax25, Ax25.Ax25Tests.Frame(0x03, 0xCC, udp4, vias: 2)),
             (LinkType.Ax25, Ax25.Ax25Tests.Frame(0x00, 0xCD, Ax25.Ax25Tests.Arp(1))),

@@ -80,7 +80,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
             or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac
             or LayerKind.Fpp
-            or LayerKind.Docsis
+            or LayerKind.Docsis or LayerKind.GprsLlc or LayerKind.Sndcp or LayerKind.Xra
             or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Ax25NoL3
             or LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
             or LayerKind.Gfp
@@ -149,6 +149,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
             || (layer.Kind == LayerKind.Gre && layer.HeaderLength < Protocols.Tunnels.GreHeader.MinLength && Packet[index - 1].Kind == LayerKind.Udp)
+            // DOCSIS under 4 bytes writes nothing: XRA's packet type stays
+            || (layer.Kind == LayerKind.Docsis && index > 1 && Packet[index - 1].Kind == LayerKind.Xra
+                && Protocols.Docsis.DocsisLayerDetail.Reach(layer.Detail) == Protocols.Docsis.DocsisReach.None)
             // sFlow reads its version and address type before it writes anything
             || (layer.Kind == LayerKind.Sflow && layer.HeaderLength < Protocols.Sflow.SflowDatagram.Field.Address);
     }
@@ -211,7 +214,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
         or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.Ax25
         or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
-        or LayerKind.Gfp or LayerKind.VxlanGpe or LayerKind.Gre or LayerKind.Amt;
+        or LayerKind.Gfp or LayerKind.VxlanGpe or LayerKind.Gre or LayerKind.Amt or LayerKind.Sndcp;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in

@@ -56,6 +56,10 @@ internal static class PseudoHeaderInfo
         // the PHY and TAP headers write the Protocol column only (wpan writes Info after them)
         if (layer.Kind is LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap)
             return layer.Status != LayerStatus.Complete;
+        if (layer.Kind is LayerKind.GprsLlc or LayerKind.Sndcp)
+            return GprsLlcInfo.Write(line, in source, index);
+        if (layer.Kind == LayerKind.Xra)
+            return XraInfo.Write(line, in source, index);
         if (layer.Kind == LayerKind.Docsis)
         {
             AppendDocsisInfo(line, in source, index);
@@ -268,6 +272,10 @@ internal static class PseudoHeaderInfo
         LayerKind.Ieee802154 or LayerKind.SixLowpan => Ieee802154Info.Protocol(source.Packet[index].Kind),
         LayerKind.Ieee802154NonAskPhy => "IEEE 802.15.4 non-ASK PHY",
         LayerKind.Ieee802154Tap => source.Packet[index].HeaderLength > 0 ? "IEEE 802.15.4 TAP" : "",
+        LayerKind.GprsLlc => "GPRS-LLC",
+        LayerKind.Sndcp => "SNDCP",
+        // xra sets no Protocol column
+        LayerKind.Xra => "",
         _ => "NFLOG",
     };
 
