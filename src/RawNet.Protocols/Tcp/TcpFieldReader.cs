@@ -67,13 +67,7 @@ internal static class TcpFieldReader
                 value = new FieldValue(0, start, length);
                 return true;
             }
-            case ComputedField.TcpOptionNop:
-            case ComputedField.TcpOptionEol:
-            case ComputedField.TcpOptionMss:
-            case ComputedField.TcpOptionWindowScale:
-            case ComputedField.TcpOptionSackPermitted:
-            case ComputedField.TcpOptionSack:
-            case ComputedField.TcpOptionTimestamp:
+            case var item when IsOptionItem(item):
             case ComputedField.TcpSackCount:
             case ComputedField.TcpOptionKind:
             case ComputedField.TcpOptionLength:
@@ -155,13 +149,7 @@ internal static class TcpFieldReader
             int at = option.Offset, size = option.Length;
             switch (computed)
             {
-                case ComputedField.TcpOptionNop:
-                case ComputedField.TcpOptionEol:
-                case ComputedField.TcpOptionMss:
-                case ComputedField.TcpOptionWindowScale:
-                case ComputedField.TcpOptionSackPermitted:
-                case ComputedField.TcpOptionSack:
-                case ComputedField.TcpOptionTimestamp:
+                case var item when IsOptionItem(item):
                     // each option's bytes, kind and length included, under its own protocol name
                     match = option.Complete && option.Kind == OptionKindOf(computed);
                     break;
@@ -216,6 +204,11 @@ internal static class TcpFieldReader
         }
         return false;
     }
+
+    /// <summary>True for a field of one option's bytes (tcp.options.mss, ...).</summary>
+    private static bool IsOptionItem(ComputedField computed) => computed is ComputedField.TcpOptionNop or ComputedField.TcpOptionEol
+        or ComputedField.TcpOptionMss or ComputedField.TcpOptionWindowScale or ComputedField.TcpOptionSackPermitted
+        or ComputedField.TcpOptionSack or ComputedField.TcpOptionTimestamp;
 
     private static TcpOptionKind OptionKindOf(ComputedField computed) => computed switch
     {
