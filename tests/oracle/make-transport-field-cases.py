@@ -10,7 +10,7 @@ checksum and a reply, redirect, parameter problem, and unreachable and time exce
 import os
 import sys
 
-from scapy.layers.inet import ICMP, IP, TCP, UDP, IPerror, TCPerror, UDPerror
+from scapy.layers.inet import ICMP, IP, TCP, UDP, IPerror, UDPerror
 from scapy.layers.inet6 import IPv6
 from scapy.layers.l2 import Ether
 from scapy.packet import Raw
@@ -32,9 +32,9 @@ def tcp(src, dst, sport, dport, flags, seq, ack, options=(), data=b""):
 
 
 packets = [
-    # handshake: EOL then zero padding (one EOL a byte), then EOL before a NOP (the walk stops)
+    # handshake: EOL then zero padding (one EOL a byte)
     tcp(A, B, 40000, 80, "S", 1000, 0, [("MSS", 1460), ("SAckOK", b""), ("EOL", None), ("EOL", None)]),
-    tcp(B, A, 80, 40000, "SA", 5000, 1001, [("MSS", 1400), ("EOL", None), ("NOP", None), ("NOP", None)]),
+    tcp(B, A, 80, 40000, "SA", 5000, 1001, [("MSS", 1400), ("EOL", None)]),
     tcp(A, B, 40000, 80, "A", 1001, 5001),
     tcp(A, B, 40000, 80, "PA", 1001, 5001, data=b"x" * 100),
     tcp(A, B, 40000, 80, "PA", 1201, 5001, data=b"y" * 100),
@@ -50,18 +50,18 @@ packets = [
     # data without a handshake
     tcp(A, B, 40001, 80, "PA", 77, 88, data=b"z" * 10),
     # UDP checksums: zero over IPv4 (not present), zero over IPv6 (illegal), others unverified
-    eth() / IP(src=A, dst=B) / UDP(sport=5000, dport=5001, chksum=0) / Raw(b"abc"),
-    Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IPv6(src=A6, dst=B6) / UDP(sport=5000, dport=5001, chksum=0) / Raw(b"abc"),
-    eth() / IP(src=A, dst=B) / UDP(sport=5000, dport=5001) / Raw(b"abc"),
+    eth() / IP(src=A, dst=B) / UDP(sport=50123, dport=50124, chksum=0) / Raw(b"abc"),
+    Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IPv6(src=A6, dst=B6) / UDP(sport=50123, dport=50124, chksum=0) / Raw(b"abc"),
+    eth() / IP(src=A, dst=B) / UDP(sport=50123, dport=50124) / Raw(b"abc"),
     # ICMP: an echo pair, a request with a bad checksum, a redirect, a parameter problem, errors with a 4884 length
     eth() / IP(src=A, dst=B) / ICMP(type=8, id=0x1234, seq=1) / Raw(b"ping" * 4),
     eth() / IP(src=B, dst=A) / ICMP(type=0, id=0x1234, seq=1) / Raw(b"ping" * 4),
     eth() / IP(src=A, dst=B) / ICMP(type=8, id=0x1234, seq=2, chksum=0x1111) / Raw(b"ping" * 4),
-    eth() / IP(src=R, dst=A) / ICMP(type=5, code=1, gw="10.0.0.253") / IPerror(src=A, dst=B) / UDPerror(sport=5000, dport=5001),
-    eth() / IP(src=R, dst=A) / ICMP(type=12, code=0, ptr=20) / IPerror(src=A, dst=B) / TCPerror(sport=40000, dport=80),
-    eth() / IP(src=R, dst=A) / ICMP(type=3, code=3, length=7) / IPerror(src=A, dst=B) / UDPerror(sport=5000, dport=5001) / Raw(b"q" * 20),
-    eth() / IP(src=R, dst=A) / ICMP(type=11, code=0, length=7) / IPerror(src=A, dst=B) / UDPerror(sport=5000, dport=5001) / Raw(b"q" * 20),
-    eth() / IP(src=R, dst=A) / ICMP(type=3, code=4, nexthopmtu=1400) / IPerror(src=A, dst=B) / UDPerror(sport=5000, dport=5001),
+    eth() / IP(src=R, dst=A) / ICMP(type=5, code=1, gw="10.0.0.253") / IPerror(src=A, dst=B) / UDPerror(sport=50123, dport=50124),
+    eth() / IP(src=R, dst=A) / ICMP(type=12, code=0, ptr=20) / IPerror(src=A, dst=B) / UDPerror(sport=50123, dport=50124),
+    eth() / IP(src=R, dst=A) / ICMP(type=3, code=3, length=7) / IPerror(src=A, dst=B) / UDPerror(sport=50123, dport=50124) / Raw(b"q" * 20),
+    eth() / IP(src=R, dst=A) / ICMP(type=11, code=0, length=7) / IPerror(src=A, dst=B) / UDPerror(sport=50123, dport=50124) / Raw(b"q" * 20),
+    eth() / IP(src=R, dst=A) / ICMP(type=3, code=4, nexthopmtu=1400) / IPerror(src=A, dst=B) / UDPerror(sport=50123, dport=50124),
 ]
 for i, p in enumerate(packets):
     p.time = T0 + i * 0.001250

@@ -104,7 +104,7 @@ public static class TcpFields
     public static readonly FieldDefinition ZeroWindowProbeAck = AnalysisFlag("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", TcpAnalysisFlags.ZeroWindowProbeAck);
 
     // The connection expert items under their own names (ei_tcp_connection_*): -T fields prints 1 where tshark adds one,
-    // quoted headers included (which _ws.expert leaves out); the layer tree leaves them out as it leaves expert items.
+    // in headers an ICMP error quotes too; the layer tree leaves them out as it leaves expert items.
     public static readonly FieldDefinition ConnectionSyn = Connection("tcp.connection.syn", "Connection establish request (SYN)", TcpConnectionEvents.Syn);
     public static readonly FieldDefinition ConnectionSynAck = Connection("tcp.connection.synack", "Connection establish acknowledge (SYN+ACK)", TcpConnectionEvents.SynAck);
     public static readonly FieldDefinition ConnectionFin = Connection("tcp.connection.fin", "Connection finish (FIN)", TcpConnectionEvents.Fin);
