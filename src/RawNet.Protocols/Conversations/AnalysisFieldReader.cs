@@ -17,6 +17,10 @@ public static class AnalysisFieldReader
         value = default;
         if (field.Analysis == AnalysisValue.Expert)
             return Expert.ExpertFields.TryRead(field, packet.Analysis, occurrence, out value);
+        if (field.Analysis is AnalysisValue.TcpSackLeftEdge or AnalysisValue.TcpSackRightEdge)
+            return TryReadSackEdge(field, packet, layerIndex, frame, occurrence, out value);
+        if (field.Analysis == AnalysisValue.TcpConnection)
+            return occurrence == 0 && (ConnectionEvents(packet, layerIndex, frame) & (TcpConnectionEvents)field.Mask) != 0 && Number(1, out value);
         // tshark adds tcp.analysis.duplicate_ack twice to a duplicate ACK (the flag's line and the expert item), so
         // -T fields prints "1,1"; every other analysis field occurs once.
         int occurrences = field.Analysis == AnalysisValue.TcpAnalysisFlag && field.Mask == (ulong)TcpAnalysisFlags.DuplicateAck ? 2 : 1;
@@ -31,6 +35,10 @@ public static class AnalysisFieldReader
                 return analysis.HasFrameTimes && Number(analysis.TimeDelta, out value);
             case AnalysisValue.FrameTimeDeltaDisplayed:
                 return analysis.HasFrameTimes && Number(analysis.TimeDeltaDisplayed, out value);
+            case AnalysisValue.IcmpResponseTo:
+                return analysis.EchoRequestFrame != 0 && !packet[layerIndex].Quoted && Number(analysis.EchoRequestFrame, out value);
+            case AnalysisValue.IcmpResponseTime:
+                return analysis.EchoRequestFrame != 0 && !packet[layerIndex].Quoted && Number(analysis.EchoResponseTime, out value);
         }
         int index = analysis.IndexOf(layerIndex);
         if (index < 0)
@@ -40,6 +48,7 @@ public static class AnalysisFieldReader
         return field.Analysis switch
         {
             AnalysisValue.Stream => transport.HasStream && Number(transport.Stream, out value),
+            AnalysisValue.TcpCompleteness => transport.HasStream && transport.HasTcp && Number(tcp.Completeness, out value),
             AnalysisValue.TimeRelative => transport.HasTimes && Number(transport.TimeRelative, out value),
             AnalysisValue.TimeDelta => transport.HasTimes && Number(transport.TimeDelta, out value),
             AnalysisValue.TcpSeq => transport.HasTcp && Number(tcp.Seq, out value),
@@ -90,6 +99,54 @@ public static class AnalysisFieldReader
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The connection expert items tshark adds to a segment, quoted or not: once it has read the header up to the window
+    /// and found its length valid, SYN or SYN-ACK, FIN (with who closes first, from the analysis), RST.
+    /// </summary>
+    private static TcpConnectionEvents ConnectionEvents(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame)
+    {
+        ref readonly var layer = ref packet[layerIndex];
+        if (layer.Kind != LayerKind.Tcp)
+            return TcpConnectionEvents.None;
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < TcpHeader.Field.Window + 2 || !TcpHeader.HasValidDataOffset(header))
+            return TcpConnectionEvents.None;
+        var flags = (TcpFlags)BinaryPrimitives.ReadUInt16BigEndian(header[TcpHeader.Field.DataOffsetAndFlags..]);
+        var events = TcpConnectionEvents.None;
+        if ((flags & TcpFlags.Syn) != 0)
+            events |= (flags & TcpFlags.Ack) != 0 ? TcpConnectionEvents.SynAck : TcpConnectionEvents.Syn;
+        if ((flags & TcpFlags.Fin) != 0)
+        {
+            events |= TcpConnectionEvents.Fin;
+            int index = packet.Analysis.IndexOf(layerIndex);
+            var items = index >= 0 && packet.Analysis[index].HasTcp ? packet.Analysis[index].Tcp.Items : TcpAnalysisItems.None;
+            if ((items & TcpAnalysisItems.ClosingActive) != 0)
+                events |= TcpConnectionEvents.FinActive;
+            else if ((items & TcpAnalysisItems.ClosingPassive) != 0)
+                events |= TcpConnectionEvents.FinPassive;
+        }
+        if ((flags & TcpFlags.Rst) != 0)
+            events |= TcpConnectionEvents.Rst;
+        return events;
+    }
+
+    /// <summary>
+    /// A SACK block's edge, relative to the base of the direction it acknowledges where the tracker knows it (raw where
+    /// no tracker analysed the segment), one occurrence per block.
+    /// </summary>
+    private static bool TryReadSackEdge(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
+    {
+        value = default;
+        ref readonly var layer = ref packet[layerIndex];
+        if (layer.Kind != LayerKind.Tcp
+            || !TcpFieldReader.TryReadSackEdge(packet.HeaderOf(layer, frame), layer.Offset, occurrence, field.Analysis == AnalysisValue.TcpSackRightEdge, out uint edge, out int at))
+            return false;
+        int index = packet.Analysis.IndexOf(layerIndex);
+        uint sackBase = index >= 0 && packet.Analysis[index].HasTcp ? packet.Analysis[index].Tcp.SackBase : 0;
+        value = new FieldValue(edge - sackBase, at, 4);
+        return true;
     }
 
     private static bool Has(in TransportAnalysis transport, TcpAnalysisItems item) => transport.HasTcp && (transport.Tcp.Items & item) != 0;

@@ -41,6 +41,16 @@ public enum AnalysisValue : byte
     TcpDuplicateAckFrame,
     TcpRto,
     TcpRtoFrame,
+    /// <summary>tcp.completeness: the conversation's completeness bits before this segment.</summary>
+    TcpCompleteness,
+    /// <summary>tcp.options.sack_le, tcp.options.sack_re: SACK edges relative to the acknowledged direction's base.</summary>
+    TcpSackLeftEdge,
+    TcpSackRightEdge,
+    /// <summary>tcp.connection.*: one of the segment's connection events, selected by the field's mask (a <see cref="Tcp.TcpConnectionEvents"/> bit).</summary>
+    TcpConnection,
+    /// <summary>icmp.resp_to, icmp.resptime: the echo request a reply answers, and the time since it (ms, FT_DOUBLE).</summary>
+    IcmpResponseTo,
+    IcmpResponseTime,
     /// <summary>The packet's expert items (_ws.expert and its message, severity and group; _ws.malformed), see <see cref="Expert.ExpertFields"/>.</summary>
     Expert,
 }

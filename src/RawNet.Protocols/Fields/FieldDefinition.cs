@@ -735,6 +735,8 @@ public enum ComputedField : ushort
     /// which <see cref="FieldDefinition.Analysis"/> names.
     /// </summary>
     Analysis,
+    TcpFlagsText, TcpChecksumStatus, TcpOptions, TcpOptionNop, TcpOptionEol, TcpOptionMss, TcpOptionWindowScale, TcpOptionSackPermitted,
+    TcpOptionSack, TcpOptionTimestamp, TcpSackCount, UdpChecksumStatus, IcmpChecksumStatus, IcmpUnused, IcmpRedirectGateway,
 }
 
 /// <summary>A subtree of generated items in a layer's tree, as Wireshark groups them ("[SEQ/ACK analysis]"), possibly nested.</summary>

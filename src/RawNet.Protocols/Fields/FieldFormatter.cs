@@ -114,7 +114,9 @@ public static class FieldFormatter
                     ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
+                    ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
+                    ComputedField.TcpFlagsText => Tcp.TcpFieldReader.TryFormatFlags(value, destination, out written),
                     ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64
                         => Ieee802154.Ieee802154FieldReader.TryFormat(value, destination, out written),
                     _ => SixLowpan.SixLowpanFieldReader.Serves(field.Computed) && SixLowpan.SixLowpanFieldReader.TryFormat(value, buffer, destination, out written),

@@ -103,4 +103,19 @@ public struct TcpSegmentAnalysis
     public uint RtoFrame;
     /// <summary>The receiver's base sequence number when the options were read: SACK edges are shown relative to it.</summary>
     public uint SackBase;
+    /// <summary>tcp.completeness: the conversation's <see cref="TcpCompleteness"/> bits before this segment.</summary>
+    public byte Completeness;
+}
+
+/// <summary>What a TCP conversation has shown so far, tshark's tcp.completeness bits.</summary>
+[Flags]
+public enum TcpCompleteness : byte
+{
+    None = 0,
+    SynSent = 1,
+    SynAck = 2,
+    Ack = 4,
+    Data = 8,
+    Fin = 16,
+    Reset = 32,
 }

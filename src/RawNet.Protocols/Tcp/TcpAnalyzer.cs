@@ -72,6 +72,10 @@ internal struct TcpConversation
     public uint Stream;
     // The SYN's time until the handshake's round trip is known, then the round trip: one is never needed with the other.
     private bool _initialRttKnown;
+    /// <summary>What the conversation has shown so far (tcp.completeness); bytes that fit beside the flag above.</summary>
+    public TcpCompleteness Completeness;
+    /// <summary>No segment seen yet: only the first may count a pure SYN (tshark's "conversation is new").</summary>
+    public bool Fresh;
     private long _synTimeOrInitialRtt;
     public long FirstTime;
     public long PreviousTime;
@@ -84,6 +88,7 @@ internal struct TcpConversation
     public static TcpConversation Start(uint stream, long now) => new()
     {
         Stream = stream,
+        Fresh = true,
         FirstTime = now,
         PreviousTime = now,
         High = NewFlow(),
@@ -178,6 +183,34 @@ internal sealed class TcpAnalyzer
     }
 
     /// <summary>
+    /// Moves tcp.completeness on as tshark 4.0 does after showing it: a new conversation counts only a pure SYN (and its
+    /// data, TCP Fast Open); later ones add SYN-ACK, a pure ACK, data on an ACK, FIN with ACK and RST. A header length
+    /// below 20 stops tshark before it. <paramref name="seglen"/> is 0 where tshark does not know the length (a quote).
+    /// </summary>
+    private static void AdvanceCompleteness(ref TcpConversation conversation, TcpFlags flags, int headerLength, uint seglen)
+    {
+        bool fresh = conversation.Fresh;
+        conversation.Fresh = false;
+        if (headerLength < TcpHeader.MinLength)
+            return;
+        var synAck = flags & (TcpFlags.Syn | TcpFlags.Ack);
+        if (fresh)
+        {
+            if (synAck == TcpFlags.Syn)
+                conversation.Completeness |= TcpCompleteness.SynSent | (seglen > 0 ? TcpCompleteness.Data : 0);
+            return;
+        }
+        if (synAck == (TcpFlags.Syn | TcpFlags.Ack))
+            conversation.Completeness |= TcpCompleteness.SynAck;
+        if (synAck == TcpFlags.Ack)
+            conversation.Completeness |= seglen > 0 ? TcpCompleteness.Data : TcpCompleteness.Ack;
+        if ((flags & (TcpFlags.Fin | TcpFlags.Ack)) == (TcpFlags.Fin | TcpFlags.Ack))
+            conversation.Completeness |= TcpCompleteness.Fin;
+        if ((flags & TcpFlags.Rst) != 0)
+            conversation.Completeness |= TcpCompleteness.Reset;
+    }
+
+    /// <summary>
     /// Analyses one TCP segment of <paramref name="conversation"/> (sent by its higher endpoint when
     /// <paramref name="fromHigh"/>) and fills <paramref name="record"/>: stream, times, relative numbers, window, analysis.
     /// A SYN that starts a new conversation on the same ports resets <paramref name="conversation"/> and takes the next
@@ -204,6 +237,9 @@ internal sealed class TcpAnalyzer
             {
                 Release(ref conversation);
                 conversation = TcpConversation.Start(streams++, now);
+                // tshark starts the new conversation as one that saw its SYN, not as a new one
+                conversation.Completeness = TcpCompleteness.SynSent;
+                conversation.Fresh = false;
                 Mark(ref a, TcpAnalysisFlags.ReusedPorts);
             }
             else
@@ -229,6 +265,7 @@ internal sealed class TcpAnalyzer
 
         record.Stream = conversation.Stream;
         record.HasStream = true;
+        a.Completeness = (byte)conversation.Completeness;
         record.TimeDelta = now - conversation.PreviousTime;
         record.TimeRelative = now - conversation.FirstTime;
         conversation.PreviousTime = now;
@@ -253,6 +290,8 @@ internal sealed class TcpAnalyzer
             }
             AnalyzeSequence(ref conversation, ref fwd, ref rev, seq, ack, seglen, flags, window, segment.Frame, now, ref a);
         }
+
+        AdvanceCompleteness(ref conversation, flags, headerLength, seglen);
 
         // What the segment shows: relative numbers and the scaled window only where the analysis ran.
         bool wholeHeader = headerLength >= TcpHeader.MinLength;

@@ -26,14 +26,31 @@ public static class TcpFields
     public static readonly FieldDefinition Reset = Flag("tcp.flags.reset", "Reset", 0x0004);
     public static readonly FieldDefinition Syn = Flag("tcp.flags.syn", "Syn", 0x0002);
     public static readonly FieldDefinition Fin = Flag("tcp.flags.fin", "Fin", 0x0001);
+    /// <summary>The flags as tshark's twelve-character string ("·······A··S·"): a letter for each set bit, a middle dot for each clear one.</summary>
+    public static readonly FieldDefinition FlagsText = FieldDefinition.Derived("tcp.flags.str", "TCP Flags", LayerKind.Tcp, FieldKind.BuiltText, ComputedField.TcpFlagsText);
     public static readonly FieldDefinition Window = FieldDefinition.Fixed("tcp.window_size_value", "Window", LayerKind.Tcp, F.Window, 2, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
     public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("tcp.checksum", "Checksum", LayerKind.Tcp, F.Checksum, 2, FieldKind.Hex, presence: FieldPresence.TcpHeaderLengthValid);
+    /// <summary>2, unverified: tshark's default preferences leave TCP checksums unchecked (tcp.check_checksum: FALSE).</summary>
+    public static readonly FieldDefinition ChecksumStatus = FieldDefinition.Derived("tcp.checksum.status", "Checksum Status", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpChecksumStatus);
     public static readonly FieldDefinition UrgentPointer = FieldDefinition.Fixed("tcp.urgent_pointer", "Urgent Pointer", LayerKind.Tcp, F.UrgentPointer, 2, FieldKind.Decimal, presence: FieldPresence.TcpHeaderLengthValid);
+    /// <summary>The option area's captured bytes, and each option's bytes under its own protocol name (tcp.options.mss, ...).</summary>
+    public static readonly FieldDefinition Options = FieldDefinition.Derived("tcp.options", "Options", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptions);
+    public static readonly FieldDefinition OptionNop = FieldDefinition.Derived("tcp.options.nop", "TCP Option - No-Operation (NOP)", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionNop);
+    public static readonly FieldDefinition OptionEol = FieldDefinition.Derived("tcp.options.eol", "TCP Option - End of Option List (EOL)", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionEol);
+    public static readonly FieldDefinition OptionMss = FieldDefinition.Derived("tcp.options.mss", "TCP Option - Maximum segment size", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionMss);
+    public static readonly FieldDefinition OptionWindowScale = FieldDefinition.Derived("tcp.options.wscale", "TCP Option - Window scale", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionWindowScale);
+    public static readonly FieldDefinition OptionSackPermitted = FieldDefinition.Derived("tcp.options.sack_perm", "TCP Option - SACK permitted", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionSackPermitted);
+    public static readonly FieldDefinition OptionSack = FieldDefinition.Derived("tcp.options.sack", "TCP Option - SACK", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionSack);
+    public static readonly FieldDefinition OptionTimestamp = FieldDefinition.Derived("tcp.options.timestamp", "TCP Option - Timestamps", LayerKind.Tcp, FieldKind.Bytes, ComputedField.TcpOptionTimestamp);
     public static readonly FieldDefinition OptionKind = FieldDefinition.Derived("tcp.option_kind", "Kind", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpOptionKind);
     public static readonly FieldDefinition OptionLength = FieldDefinition.Derived("tcp.option_len", "Length", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpOptionLength);
     public static readonly FieldDefinition MaximumSegmentSize = FieldDefinition.Derived("tcp.options.mss_val", "MSS Value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpMaximumSegmentSize);
     public static readonly FieldDefinition WindowScaleShift = FieldDefinition.Derived("tcp.options.wscale.shift", "Shift count", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpWindowScaleShift);
     public static readonly FieldDefinition WindowScaleMultiplier = FieldDefinition.Derived("tcp.options.wscale.multiplier", "Multiplier", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpWindowScaleMultiplier);
+    /// <summary>SACK block edges, relative to the base sequence number of the data they acknowledge (the other direction's), and their count.</summary>
+    public static readonly FieldDefinition SackLeftEdge = FieldDefinition.Tracked("tcp.options.sack_le", "left edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSackLeftEdge);
+    public static readonly FieldDefinition SackRightEdge = FieldDefinition.Tracked("tcp.options.sack_re", "right edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSackRightEdge);
+    public static readonly FieldDefinition SackCount = FieldDefinition.Derived("tcp.options.sack.count", "TCP SACK Count", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpSackCount);
     public static readonly FieldDefinition TimestampValue = FieldDefinition.Derived("tcp.options.timestamp.tsval", "Timestamp value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampValue);
     public static readonly FieldDefinition TimestampEchoReply = FieldDefinition.Derived("tcp.options.timestamp.tsecr", "Timestamp echo reply", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampEchoReply);
 
@@ -43,6 +60,8 @@ public static class TcpFields
     // What the conversation tracker computes (tcp.stream, relative numbers, the scaled window, times and the SEQ/ACK
     // analysis), in Wireshark's names and with its labels and subtrees.
     public static readonly FieldDefinition Stream = FieldDefinition.Tracked("tcp.stream", "Stream index", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.Stream);
+    /// <summary>What the conversation showed before this segment: SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32 (tshark's one-pass value).</summary>
+    public static readonly FieldDefinition Completeness = FieldDefinition.Tracked("tcp.completeness", "Conversation completeness", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpCompleteness);
     public static readonly FieldDefinition RelativeSequenceNumber = FieldDefinition.Tracked("tcp.seq", "Sequence Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSeq);
     public static readonly FieldDefinition NextSequenceNumber = FieldDefinition.Tracked("tcp.nxtseq", "Next Sequence Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpNextSeq);
     public static readonly FieldDefinition RelativeAcknowledgmentNumber = FieldDefinition.Tracked("tcp.ack", "Acknowledgment Number", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpAck);
@@ -84,18 +103,29 @@ public static class TcpFields
     public static readonly FieldDefinition ZeroWindow = AnalysisFlag("tcp.analysis.zero_window", "TCP Zero Window segment", TcpAnalysisFlags.ZeroWindow);
     public static readonly FieldDefinition ZeroWindowProbeAck = AnalysisFlag("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", TcpAnalysisFlags.ZeroWindowProbeAck);
 
+    // The connection expert items under their own names (ei_tcp_connection_*): -T fields prints 1 where tshark adds one,
+    // in headers an ICMP error quotes too; the layer tree leaves them out as it leaves expert items.
+    public static readonly FieldDefinition ConnectionSyn = Connection("tcp.connection.syn", "Connection establish request (SYN)", TcpConnectionEvents.Syn);
+    public static readonly FieldDefinition ConnectionSynAck = Connection("tcp.connection.synack", "Connection establish acknowledge (SYN+ACK)", TcpConnectionEvents.SynAck);
+    public static readonly FieldDefinition ConnectionFin = Connection("tcp.connection.fin", "Connection finish (FIN)", TcpConnectionEvents.Fin);
+    public static readonly FieldDefinition ConnectionFinActive = Connection("tcp.connection.fin_active", "This frame initiates the connection closing", TcpConnectionEvents.FinActive);
+    public static readonly FieldDefinition ConnectionFinPassive = Connection("tcp.connection.fin_passive", "This frame undergoes the connection closing", TcpConnectionEvents.FinPassive);
+    public static readonly FieldDefinition ConnectionRst = Connection("tcp.connection.rst", "Connection reset (RST)", TcpConnectionEvents.Rst);
+
     /// <summary>Every TCP field, in tree order (Wireshark's, where RawNet has the field).</summary>
     public static readonly FieldDefinition[] All =
     [
-        SourcePort, DestinationPort, Port, Stream, SegmentLength, RelativeSequenceNumber, SequenceNumber, NextSequenceNumber,
+        SourcePort, DestinationPort, Port, Stream, Completeness, SegmentLength, RelativeSequenceNumber, SequenceNumber, NextSequenceNumber,
         RelativeAcknowledgmentNumber, AcknowledgmentNumber, HeaderLength, Flags, Reserved, AccurateEcn, Cwr, Ece, Urg, Ack, Push,
-        Reset, Syn, Fin, Window, WindowSize, WindowScaleFactor, Checksum, UrgentPointer, OptionKind, OptionLength,
-        MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, TimestampValue, TimestampEchoReply,
+        Reset, Syn, Fin, FlagsText, Window, WindowSize, WindowScaleFactor, Checksum, ChecksumStatus, UrgentPointer, Options, OptionNop,
+        OptionEol, OptionMss, OptionWindowScale, OptionSackPermitted, OptionSack, OptionTimestamp, OptionKind, OptionLength,
+        MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, SackLeftEdge, SackRightEdge, SackCount, TimestampValue, TimestampEchoReply,
         TimeRelative, TimeDelta, Payload,
         Analysis, AcksFrame, AckRtt, InitialRtt, BytesInFlight, PushBytesSent,
         AnalysisFlags, ReusedPorts, Retransmission, Rto, RtoFrame, FastRetransmission, SpuriousRetransmission, OutOfOrder,
         LostSegment, AckLostSegment, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, DuplicateAck, ZeroWindowProbe,
         ZeroWindow, ZeroWindowProbeAck, DuplicateAckNumber, DuplicateAckFrame,
+        ConnectionSyn, ConnectionSynAck, ConnectionFin, ConnectionFinActive, ConnectionFinPassive, ConnectionRst,
     ];
 
     /// <summary>The tcp.analysis.* field of one analysis flag (tcp.analysis.retransmission for a plain retransmission).</summary>
@@ -122,6 +152,22 @@ public static class TcpFields
     private static FieldDefinition AnalysisFlag(string name, string label, TcpAnalysisFlags flag) =>
         FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysisFlag, AnalysisFlagsGroup, (ulong)flag);
 
+    private static FieldDefinition Connection(string name, string label, TcpConnectionEvents events) =>
+        FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpConnection, mask: (ulong)events, inTree: false);
+
     private static FieldDefinition Flag(string name, string label, ulong mask) =>
         FieldDefinition.Fixed(name, label, LayerKind.Tcp, F.DataOffsetAndFlags, 2, FieldKind.Boolean, mask, FieldPresence.TcpHeaderLengthValid);
+}
+
+/// <summary>tshark's connection expert items of one TCP segment (tcp.connection.*).</summary>
+[Flags]
+public enum TcpConnectionEvents : byte
+{
+    None = 0,
+    Syn = 1,
+    SynAck = 2,
+    Fin = 4,
+    FinActive = 8,
+    FinPassive = 16,
+    Rst = 32,
 }

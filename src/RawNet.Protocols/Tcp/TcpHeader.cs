@@ -153,6 +153,7 @@ public readonly record struct TcpOption(TcpOptionKind Kind, int Offset, int Leng
 public ref struct TcpOptionReader
 {
     private readonly ReadOnlySpan<byte> _options;
+    private readonly bool _eolRun;
     private int _position;
 
     /// <summary>Starts a walk over the option bytes (the header bytes after the fixed 20).</summary>
@@ -161,6 +162,13 @@ public ref struct TcpOptionReader
         _options = options;
         _position = 0;
     }
+
+    /// <summary>
+    /// Starts a walk that, as tshark's tree does, goes on past an EOL while the next byte is another EOL (zero padding
+    /// shows as one EOL a byte) when <paramref name="eolRun"/>.
+    /// </summary>
+    public TcpOptionReader(ReadOnlySpan<byte> options, bool eolRun)
+        : this(options) => _eolRun = eolRun;
 
     /// <summary>Moves to the next option; false when there is none.</summary>
     public bool TryNext(out TcpOption option)
@@ -172,8 +180,10 @@ public ref struct TcpOptionReader
         if (kind is TcpOptionKind.EndOfOptionList or TcpOptionKind.NoOperation)
         {
             option = new TcpOption(kind, _position, 1, true);
-            // After EOL nothing more is an option.
-            _position = kind == TcpOptionKind.EndOfOptionList ? _options.Length : _position + 1;
+            // After EOL nothing more is an option (but more EOLs, for tshark's walk).
+            bool more = kind != TcpOptionKind.EndOfOptionList
+                || (_eolRun && _position + 1 < _options.Length && _options[_position + 1] == (byte)TcpOptionKind.EndOfOptionList);
+            _position = more ? _position + 1 : _options.Length;
             return true;
         }
         if (_position + 1 >= _options.Length)

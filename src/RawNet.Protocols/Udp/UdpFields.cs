@@ -15,6 +15,9 @@ public static class UdpFields
     public static readonly FieldDefinition Length = FieldDefinition.Fixed("udp.length", "Length", LayerKind.Udp, F.Length, 2, FieldKind.Decimal);
     public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("udp.checksum", "Checksum", LayerKind.Udp, F.Checksum, 2, FieldKind.Hex);
 
+    /// <summary>Unverified (2) by default, not present (3) for a zero checksum over IPv4, illegal (4) for one over IPv6.</summary>
+    public static readonly FieldDefinition ChecksumStatus = FieldDefinition.Derived("udp.checksum.status", "Checksum Status", LayerKind.Udp, FieldKind.Decimal, ComputedField.UdpChecksumStatus);
+
     public static readonly FieldDefinition Stream = FieldDefinition.Tracked("udp.stream", "Stream index", LayerKind.Udp, FieldKind.Decimal, AnalysisValue.Stream);
     public static readonly FieldGroup Timestamps = new("[Timestamps]");
     public static readonly FieldDefinition TimeRelative = FieldDefinition.Tracked("udp.time_relative", "Time since first frame", LayerKind.Udp, FieldKind.RelativeTime, AnalysisValue.TimeRelative, Timestamps);
@@ -24,5 +27,5 @@ public static class UdpFields
     public static readonly FieldDefinition Payload = FieldDefinition.Derived("udp.payload", "Payload", LayerKind.Udp, FieldKind.Bytes, ComputedField.UdpPayload, inTree: false);
 
     /// <summary>Every UDP field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum, Stream, TimeRelative, TimeDelta, Payload];
+    public static readonly FieldDefinition[] All = [SourcePort, DestinationPort, Port, Length, Checksum, ChecksumStatus, Stream, TimeRelative, TimeDelta, Payload];
 }
