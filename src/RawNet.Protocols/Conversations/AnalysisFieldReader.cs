@@ -31,6 +31,10 @@ public static class AnalysisFieldReader
                 return analysis.HasFrameTimes && Number(analysis.TimeDelta, out value);
             case AnalysisValue.FrameTimeDeltaDisplayed:
                 return analysis.HasFrameTimes && Number(analysis.TimeDeltaDisplayed, out value);
+            // The reply's own message: not an echo quoted by an error (FieldFormatter shows the time in milliseconds as FT_DOUBLE).
+            case AnalysisValue.EchoRequestFrame or AnalysisValue.EchoResponseTime:
+                return analysis.EchoRequestFrame != 0 && !packet[layerIndex].Quoted
+                    && Number(field.Analysis == AnalysisValue.EchoRequestFrame ? analysis.EchoRequestFrame : EchoMilliseconds(analysis.EchoResponseTime), out value);
         }
         int index = analysis.IndexOf(layerIndex);
         if (index < 0)
@@ -62,6 +66,9 @@ public static class AnalysisFieldReader
             _ => false,
         };
     }
+
+    /// <summary>An echo's response time as <see cref="FieldKind.Seconds"/> shows milliseconds: the nanoseconds scaled by a thousand.</summary>
+    private static long EchoMilliseconds(long nanoseconds) => Math.Clamp(nanoseconds, -long.MaxValue / 1000, long.MaxValue / 1000) * 1000;
 
     /// <summary>
     /// A TCP layer no tracker analysed (a header too short for tshark to look up its conversation, the 8 bytes an ICMP

@@ -41,6 +41,10 @@ public enum AnalysisValue : byte
     TcpDuplicateAckFrame,
     TcpRto,
     TcpRtoFrame,
+    /// <summary>icmp(v6).resp_to: the echo request an echo reply answers.</summary>
+    EchoRequestFrame,
+    /// <summary>icmp(v6).resptime: the time from that request to the reply.</summary>
+    EchoResponseTime,
     /// <summary>The packet's expert items (_ws.expert and its message, severity and group; _ws.malformed), see <see cref="Expert.ExpertFields"/>.</summary>
     Expert,
 }

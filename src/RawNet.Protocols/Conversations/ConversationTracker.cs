@@ -176,9 +176,12 @@ public sealed class ConversationTracker
             return;
         var source = v6 ? ipHeader.Slice(Ipv6Header.Field.Source, 16) : ipHeader.Slice(Ipv4Header.Field.Source, 4);
         var destination = v6 ? ipHeader.Slice(Ipv6Header.Field.Destination, 16) : ipHeader.Slice(Ipv4Header.Field.Destination, 4);
-        uint request = _echoes.Observe(source, destination, message, v6, (uint)packet.FrameNumber);
+        uint request = _echoes.Observe(source, destination, message, v6, (uint)packet.FrameNumber, packet.WiretapFrame.TimestampNanoseconds, out long elapsed);
         if (request != 0)
+        {
             packet.Analysis.EchoRequestFrame = request;
+            packet.Analysis.EchoResponseTime = elapsed;
+        }
     }
 
     private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now)

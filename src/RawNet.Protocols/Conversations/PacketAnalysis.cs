@@ -69,6 +69,9 @@ public sealed class PacketAnalysis
     /// </summary>
     public uint EchoRequestFrame { get; set; }
 
+    /// <summary>Nanoseconds from that request to this reply (tshark's "Response Time"), when <see cref="EchoRequestFrame"/> is set.</summary>
+    public long EchoResponseTime { get; set; }
+
     /// <summary>
     /// The IPv4 address (big-endian, as a number) this packet's ARP claims for another MAC than an earlier packet did
     /// (tshark's "duplicate use of A detected!"), or 0.
@@ -152,6 +155,7 @@ public sealed class PacketAnalysis
         HasFrameTimes = false;
         TransportCount = 0;
         EchoRequestFrame = 0;
+        EchoResponseTime = 0;
         ArpDuplicateAddress = 0;
         HasExpert = false;
         ExpertCount = 0;

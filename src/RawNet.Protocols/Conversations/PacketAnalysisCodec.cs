@@ -11,7 +11,7 @@ namespace RawNet.Protocols.Conversations;
 public static class PacketAnalysisCodec
 {
     /// <summary>The most bytes one packet's record takes.</summary>
-    public const int MaxLength = 1 + 2 * 10 + PacketAnalysis.MaxTransports * 128;
+    public const int MaxLength = 1 + 3 * 10 + PacketAnalysis.MaxTransports * 128;
 
     // The first byte: the transport records' count, and whether the packet-level values follow.
     private const byte CountMask = 0x3F, HasEchoRequest = 0x40, HasArpDuplicate = 0x80;
@@ -41,7 +41,10 @@ public static class PacketAnalysisCodec
         destination[at++] = (byte)(transports.Length | (analysis.EchoRequestFrame != 0 ? HasEchoRequest : 0)
             | (analysis.ArpDuplicateAddress != 0 ? HasArpDuplicate : 0));
         if (analysis.EchoRequestFrame != 0)
+        {
             WriteSigned(destination, ref at, (long)frame - analysis.EchoRequestFrame);
+            WriteSigned(destination, ref at, analysis.EchoResponseTime);
+        }
         if (analysis.ArpDuplicateAddress != 0)
             Write(destination, ref at, analysis.ArpDuplicateAddress);
         foreach (ref readonly var t in transports)
@@ -110,7 +113,10 @@ public static class PacketAnalysisCodec
         byte first = source[at++];
         int count = first & CountMask;
         if ((first & HasEchoRequest) != 0)
+        {
             analysis.EchoRequestFrame = (uint)((long)frame - ReadSigned(source, ref at));
+            analysis.EchoResponseTime = ReadSigned(source, ref at);
+        }
         if ((first & HasArpDuplicate) != 0)
             analysis.ArpDuplicateAddress = (uint)Read(source, ref at);
         for (int i = 0; i < count; i++)

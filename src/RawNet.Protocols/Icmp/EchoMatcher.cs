@@ -26,8 +26,18 @@ internal sealed class EchoMatcher
     /// <paramref name="source"/> to <paramref name="destination"/> in frame <paramref name="frame"/>: remembers a request,
     /// and returns the frame of the request a reply answers, or 0.
     /// </summary>
-    public uint Observe(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, ReadOnlySpan<byte> message, bool icmpv6, uint frame)
+    public uint Observe(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, ReadOnlySpan<byte> message, bool icmpv6, uint frame) =>
+        Observe(source, destination, message, icmpv6, frame, 0, out _);
+
+    /// <summary>
+    /// <see cref="Observe(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, bool, uint)"/> for a message seen at
+    /// <paramref name="timestamp"/> (nanoseconds): a reply's <paramref name="elapsed"/> is the time since its request
+    /// (tshark's response time), else 0.
+    /// </summary>
+    public uint Observe(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, ReadOnlySpan<byte> message, bool icmpv6, uint frame,
+        long timestamp, out long elapsed)
     {
+        elapsed = 0;
         byte type = message[IcmpHeader.Field.Type];
         ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(message[IcmpHeader.Field.Checksum..]);
         uint identifierAndSequence = BinaryPrimitives.ReadUInt32BigEndian(message[IcmpHeader.Field.Identifier..]);
@@ -39,7 +49,7 @@ internal sealed class EchoMatcher
             // difference of the two type values (ICMP 8 -> 0, ICMPv6 128 -> 129), and that is what a reply is looked up by.
             var key = new EchoKey(pair, icmpv6 ? checksum : ExpectedReplyChecksum(checksum), identifierAndSequence);
             int entry = _requests.FindOrAdd(key, out _);
-            _requests[entry] = new EchoRequest { Frame = frame };
+            _requests[entry] = new EchoRequest { Frame = frame, Timestamp = timestamp };
             return 0;
         }
         uint replyKey = icmpv6 ? RequestChecksumOfReply(checksum) : checksum == 0xFFFF ? 0u : checksum;
@@ -50,6 +60,7 @@ internal sealed class EchoMatcher
         if (pending.Answered)
             return 0;
         pending.Answered = true;
+        elapsed = timestamp - pending.Timestamp;
         return pending.Frame;
     }
 
@@ -63,10 +74,11 @@ internal sealed class EchoMatcher
         return key == 0 ? 0xFFFF : key;
     }
 
-    /// <summary>A remembered request: its frame, and whether a reply was paired with it already.</summary>
+    /// <summary>A remembered request: its frame and time, and whether a reply was paired with it already.</summary>
     private struct EchoRequest
     {
         public uint Frame;
+        public long Timestamp;
         public bool Answered;
     }
 
