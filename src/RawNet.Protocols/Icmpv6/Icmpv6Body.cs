@@ -129,12 +129,24 @@ public static class Icmpv6Body
     /// tshark's checksum status (0 bad, 1 good, 2 unverified), the first item; <paramref name="teredoTest"/> marks a
     /// Teredo direct connectivity test, whose echo request carries a nonce.
     /// </summary>
-    public static void Walk<TSink>(ReadOnlySpan<byte> message, int reported, byte checksumStatus, bool teredoTest, ref TSink sink)
+    /// <returns>True when the walk ended at a read past the captured bytes (tshark's exception: a malformed or cut message).</returns>
+    public static bool Walk<TSink>(ReadOnlySpan<byte> message, int reported, byte checksumStatus, bool teredoTest, ref TSink sink)
         where TSink : struct, IIcmpv6ItemSink
     {
         if (message.Length < 4)
-            return;
-        var w = new Walker<TSink>(message, ref sink);
+            return true;
+        bool cut = false;
+        var w = new Walker<TSink>(message, ref sink, ref cut);
+        WalkMessage(ref w, message, reported, checksumStatus, teredoTest);
+        return cut;
+    }
+
+    /// <summary>True for the message types whose body <see cref="Walk"/> reads to its end (MLD, neighbor discovery, MLDv2 reports).</summary>
+    public static bool ReadsWholeBody(byte type) => type is >= 130 and <= 137 or 141 or 142 or 143;
+
+    private static void WalkMessage<TSink>(ref Walker<TSink> w, ReadOnlySpan<byte> message, int reported, byte checksumStatus, bool teredoTest)
+        where TSink : struct, IIcmpv6ItemSink
+    {
         if (!(w.U8(Icmpv6Value.Type, 0) && w.U8(Icmpv6Value.Code, 1) && w.U16(Icmpv6Value.Checksum, 2) && w.Add(Icmpv6Value.ChecksumStatus, 2, 2, checksumStatus)))
             return;
         byte type = message[0];
@@ -228,7 +240,10 @@ public static class Icmpv6Body
             int length = 4 + 16 + 16 * sources + 4 * aux;
             // The record's item is added over the rest of the captured bytes first: none are left past a cut.
             if (at >= m.Length)
+            {
+                w.Cut();
                 return;
+            }
             if (!(w.Add(Icmpv6Value.MldrRecord, at, length, 0, 0, none: true) && w.U8(Icmpv6Value.MldrRecordType, at, 1)
                 && w.U8(Icmpv6Value.MldrAuxDataLength, at + 1, 1) && w.U16(Icmpv6Value.MldrNumberOfSources, at + 2, 1)
                 && w.Bytes(Icmpv6Value.MldrMulticastAddress, at + 4, 16, 1)))
@@ -256,7 +271,10 @@ public static class Icmpv6Body
         {
             // The length is read before the option's item is added: a lone last byte ends the walk.
             if (at + 1 >= m.Length)
+            {
+                w.Cut();
                 return;
+            }
             byte type = m[at];
             int length = m[at + 1] * 8;
             if (!(w.Add(Icmpv6Value.Option, at, length, 0, 0, none: true) && w.U8(Icmpv6Value.OptionType, at, 1) && w.U8(Icmpv6Value.OptionLength, at + 1, 1)))
@@ -283,7 +301,10 @@ public static class Icmpv6Body
                             && (!source || w.Bytes(Icmpv6Value.OptionLinkAddress, data, 8, 1) && w.Bytes(Icmpv6Value.OptionSourceLinkAddress, data, 8, 1))
                             && w.Add(Icmpv6Value.OptionPadding, data + 8, 6, 0, 1, none: true);
                     else if (length == 16 && !captured)
+                    {
+                        w.Cut();
                         return;
+                    }
                     else
                         ok = w.Bytes(Icmpv6Value.OptionLinkAddress, data, length - 2, 1)
                             && w.Bytes(source ? Icmpv6Value.OptionSourceLinkAddress : Icmpv6Value.OptionTargetLinkAddress, data, length - 2, 1);
@@ -330,7 +351,10 @@ public static class Icmpv6Body
                     while (ok && read < end)
                     {
                         if (read >= m.Length)
+                        {
+                            w.Cut();
                             return;
+                        }
                         if (m[read] == 0)
                         {
                             ok = w.Add(Icmpv6Value.OptionPadding, read, end - read, 0, 1, none: true);
@@ -339,7 +363,10 @@ public static class Icmpv6Body
                         }
                         var name = Dns.DnsName.Read(m, reported, read);
                         if (!name.IsReadable || name.WireLength <= 0)
+                        {
+                            w.Cut();
                             return;
+                        }
                         ok = w.Bytes(Icmpv6Value.OptionDnssl, read, name.WireLength, 1);
                         read += name.WireLength;
                     }
@@ -371,13 +398,26 @@ public static class Icmpv6Body
     private readonly ref struct Walker<TSink> where TSink : struct, IIcmpv6ItemSink
     {
         private readonly ref TSink _sink;
+        private readonly ref bool _cut;
 
         public readonly ReadOnlySpan<byte> Message;
 
-        public Walker(ReadOnlySpan<byte> message, ref TSink sink)
+        public Walker(ReadOnlySpan<byte> message, ref TSink sink, ref bool cut)
         {
             Message = message;
             _sink = ref sink;
+            _cut = ref cut;
+        }
+
+        /// <summary>Notes that the walk ends at a read past the captured bytes.</summary>
+        public void Cut() => _cut = true;
+
+        private bool Fits(int offset, int length)
+        {
+            if (offset + length <= Message.Length)
+                return true;
+            _cut = true;
+            return false;
         }
 
         /// <summary>
@@ -386,10 +426,10 @@ public static class Icmpv6Body
         /// </summary>
         public bool Add(Icmpv6Value which, int offset, int length, ulong number, int depth = 0, bool none = false)
         {
-            if (!none && offset + length > Message.Length)
+            if (!none && !Fits(offset, length))
                 return false;
             // A no-value item may run past the captured bytes, and start where they end, but not after.
-            if (none && offset > Message.Length)
+            if (none && !Fits(offset, 0))
                 return false;
             if (none)
                 length = Math.Max(0, Math.Min(length, Message.Length - offset));
@@ -399,13 +439,13 @@ public static class Icmpv6Body
         public bool Bytes(Icmpv6Value which, int offset, int length, int depth = 0) => Add(which, offset, length, 0, depth);
 
         public bool U8(Icmpv6Value which, int offset, int depth = 0) =>
-            offset < Message.Length && Add(which, offset, 1, Message[offset], depth);
+            Fits(offset, 1) && Add(which, offset, 1, Message[offset], depth);
 
         public bool U16(Icmpv6Value which, int offset, int depth = 0) =>
-            offset + 2 <= Message.Length && Add(which, offset, 2, BinaryPrimitives.ReadUInt16BigEndian(Message[offset..]), depth);
+            Fits(offset, 2) && Add(which, offset, 2, BinaryPrimitives.ReadUInt16BigEndian(Message[offset..]), depth);
 
         public bool U32(Icmpv6Value which, int offset, int depth = 0) =>
-            offset + 4 <= Message.Length && Add(which, offset, 4, BinaryPrimitives.ReadUInt32BigEndian(Message[offset..]), depth);
+            Fits(offset, 4) && Add(which, offset, 4, BinaryPrimitives.ReadUInt32BigEndian(Message[offset..]), depth);
 
         /// <summary>A flags field of <paramref name="size"/> bytes (1 or 4), whose bits follow as <see cref="Bit"/> and <see cref="Bits"/>.</summary>
         public bool Flags(Icmpv6Value which, int offset, int size, int depth) =>

@@ -56,8 +56,8 @@ public static class Icmpv6FieldReader
         _ => 2,
     };
 
-    /// <summary>Keeps the n-th item of one value and stops the walk there.</summary>
-    private struct FindSink(Icmpv6Value which, int occurrence) : IIcmpv6ItemSink
+    /// <summary>Keeps the n-th item of one value (of any, for null) and stops the walk there.</summary>
+    internal struct FindSink(Icmpv6Value? which, int occurrence) : IIcmpv6ItemSink
     {
         private int _left = occurrence;
 
@@ -66,7 +66,7 @@ public static class Icmpv6FieldReader
 
         public bool Add(in Icmpv6Item item)
         {
-            if (item.Which != which || _left-- > 0)
+            if (which is { } wanted && item.Which != wanted || _left-- > 0)
                 return true;
             Item = item;
             Found = true;

@@ -48,7 +48,7 @@ public ref struct Icmpv6TreeItems
                 return true;
             }
         }
-        var sink = new NthSink(_next);
+        var sink = new Icmpv6FieldReader.FindSink(null, _next);
         Icmpv6FieldReader.Walk(_packet, _index, _frame, _buffer, ref sink);
         if (!sink.Found)
             return false;
@@ -63,23 +63,5 @@ public ref struct Icmpv6TreeItems
         else
             _tracked = 0;
         return true;
-    }
-
-    /// <summary>Keeps the n-th item and stops the walk there.</summary>
-    private struct NthSink(int n) : IIcmpv6ItemSink
-    {
-        private int _left = n;
-
-        public bool Found;
-        public Icmpv6Item Item;
-
-        public bool Add(in Icmpv6Item item)
-        {
-            if (_left-- > 0)
-                return true;
-            Item = item;
-            Found = true;
-            return false;
-        }
     }
 }
