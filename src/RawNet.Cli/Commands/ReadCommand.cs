@@ -53,8 +53,8 @@ public static class ReadCommand
             var sink = DisplayFilterOption.Apply(display, new PrintSink(printer, output.Writer), tracker);
 
             bool defragment = !parse.GetValue(noDefrag) && !PrinterOptions.PrintsEachFragment(printer);
-            // Checksums are verified only when the printer shows verdicts (no field or display filter reads them).
-            bool verify = !parse.GetValue(dontVerify) && (printer.ShowsChecksums || expert);
+            // Checksums are verified only when the printer shows verdicts, or a field or display filter reads them (*.checksum.status).
+            bool verify = !parse.GetValue(dontVerify) && (printer.ShowsChecksums || expert || display?.UsesChecksums == true);
             return CaptureInput.Run(path, limit, defragment, sink, output, stderr, filter: filter, tracker: tracker,
                 verifyChecksums: verify);
         });

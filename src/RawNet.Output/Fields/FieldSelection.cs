@@ -24,7 +24,8 @@ public sealed class FieldSelection
     public bool UsesAnalysis => Columns.Any(c => c is not null) || Definitions.Any(d => d.Any(f => f.NeedsAnalysis));
 
     /// <summary>True when a selected column depends on checksum verdicts (the colouring rule "Checksum Errors").</summary>
-    public bool UsesChecksums => Columns.Any(c => c == PacketColumn.ColoringRuleName) || UsesExpert;
+    public bool UsesChecksums => Columns.Any(c => c == PacketColumn.ColoringRuleName) || UsesExpert
+        || Definitions.Any(d => d.Any(FieldCatalog.IsChecksumVerdict));
 
     /// <summary>True when an expert item's field is selected (_ws.expert, _ws.malformed: <see cref="ExpertAnalysis"/>); ICMP's bad checksums are among the items.</summary>
     public bool UsesExpert => Definitions.Any(d => d.Any(RawNet.Protocols.Expert.ExpertFields.Contains));

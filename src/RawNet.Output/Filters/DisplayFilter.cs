@@ -43,6 +43,10 @@ public sealed class DisplayFilter
     public bool UsesExpert => _nodes.Any(n => n.Definitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true
         || n.OtherDefinitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true);
 
+    /// <summary>True when the filter tests a checksum's verdict (*.checksum.status), which needs checksums verified.</summary>
+    public bool UsesChecksums => _nodes.Any(n => n.Definitions?.Any(FieldCatalog.IsChecksumVerdict) == true
+        || n.OtherDefinitions?.Any(FieldCatalog.IsChecksumVerdict) == true);
+
     /// <summary>The filter as written.</summary>
     public string Text { get; }
 

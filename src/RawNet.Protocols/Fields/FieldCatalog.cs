@@ -123,6 +123,9 @@ public static class FieldCatalog
         _ => [],
     };
 
+    /// <summary>True for a field that shows a checksum's verdict (*.checksum.status): printers and filters that read it need checksums verified.</summary>
+    public static bool IsChecksumVerdict(FieldDefinition field) => field.Name.EndsWith(".checksum.status", StringComparison.Ordinal);
+
     /// <summary>
     /// True for a layer the conversation tracker may rebuild from what came before in its TCP stream (HTTP across
     /// segments, "Continuation", a response to HEAD; DNS messages across segments): printers and filters that show it

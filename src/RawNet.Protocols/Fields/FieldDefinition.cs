@@ -729,6 +729,8 @@ public enum ComputedField : ushort
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
     Atm,
+    /// <summary>An ICMPv6 body field: <see cref="Icmpv6.Icmpv6FieldReader"/> walks the message as tshark does.</summary>
+    Icmpv6,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

@@ -60,6 +60,14 @@ public static class FieldFormatter
             }
             case FieldKind.Ipv4Address:
                 return TryFormatIpv4(buffer.Slice(value.Offset, 4), destination, out written);
+            case FieldKind.Ipv6Address when value.Length is > 0 and < 16:
+            {
+                // A prefix of fewer bytes (ICMPv6's route information), shown padded with zeros as tshark does.
+                Span<byte> padded = stackalloc byte[16];
+                padded.Clear();
+                buffer.Slice(value.Offset, value.Length).CopyTo(padded);
+                return TryFormatIpv6(padded, destination, out written);
+            }
             case FieldKind.Ipv6Address:
                 return TryFormatIpv6(buffer.Slice(value.Offset, 16), destination, out written);
             case FieldKind.EpochTime:

@@ -113,6 +113,8 @@ public static class FieldReader
             return Capwap.CapwapFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))
             return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Icmpv6.Icmpv6FieldReader.Serves(field.Computed))
+            return Icmpv6.Icmpv6FieldReader.TryRead(field, packet, layerIndex, frame, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -15,6 +15,8 @@ public ref struct OrderedItems
     private bool _isTzsp;
     private Sflow.SflowTreeItems _sflow;
     private bool _isSflow;
+    private Icmpv6.Icmpv6TreeItems _icmpv6;
+    private bool _isIcmpv6;
 
     /// <summary>Starts the walk over the layer at <paramref name="layerIndex"/>; false when its tree follows its field table.</summary>
     public static bool TryStart(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, out OrderedItems items)
@@ -35,6 +37,13 @@ public ref struct OrderedItems
             items._isSflow = true;
             return true;
         }
+        if (layer.Kind == LayerKind.Icmpv6)
+        {
+            // ICMPv6's tree goes option by option, record by record, as tshark's does.
+            items._icmpv6 = new Icmpv6.Icmpv6TreeItems(packet, layerIndex, frame);
+            items._isIcmpv6 = true;
+            return true;
+        }
         if (layer.Kind != LayerKind.Http)
             return false;
         items._http = new HttpItems(packet.HeaderOf(layer, frame), layer.Offset, layer.Extent, layer.Detail);
@@ -42,14 +51,14 @@ public ref struct OrderedItems
     }
 
     /// <summary>The current item's field.</summary>
-    public readonly FieldDefinition Field => _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
+    public readonly FieldDefinition Field => _isIcmpv6 ? _icmpv6.Field : _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
 
     /// <summary>The current item's value.</summary>
-    public readonly FieldValue Value => _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
+    public readonly FieldValue Value => _isIcmpv6 ? _icmpv6.Value : _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
 
     /// <summary>How deep the current item lies below the layer's heading (0: directly under it).</summary>
-    public readonly int Depth => _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
+    public readonly int Depth => _isIcmpv6 ? _icmpv6.Depth : _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
 
     /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext() => _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
+    public bool MoveNext() => _isIcmpv6 ? _icmpv6.MoveNext() : _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
 }

@@ -70,6 +70,8 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, fragment)),
             (LinkType.Raw, Ipv4Packet(IpProtocol.IpInIp, udp4)),
             (LinkType.Raw, Ipv4Packet(IpProtocol.Ipv6, icmp6Error)),
+            (LinkType.Ethernet, Icmpv6.Icmpv6BodyTests.RouterAdvertisement()),
+            (LinkType.Ethernet, Icmpv6.Icmpv6BodyTests.Mldv2Report()),
             (LinkType.Ipv4, tcp4),
             (LinkType.Ipv6, tcp6),
             (LinkType.Null, Concat(Hex("02000000"), udp4)),
