@@ -113,6 +113,9 @@ public static class FieldFormatter
                     ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
                     ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
+                    ComputedField.EthernetDestinationOuiName or ComputedField.EthernetSourceOuiName or ComputedField.EthernetAddressOuiNames
+                        => Ethernet.EthernetFieldReader.TryFormatOuiName(value, destination, out written),
+                    ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
                     ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64

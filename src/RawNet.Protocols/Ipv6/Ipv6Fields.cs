@@ -26,11 +26,16 @@ public static class Ipv6Fields
     public static readonly FieldDefinition HopLimit = FieldDefinition.Fixed("ipv6.hlim", "Hop Limit", LayerKind.Ipv6, F.HopLimit, 1, FieldKind.Decimal);
     public static readonly FieldDefinition Source = FieldDefinition.Fixed("ipv6.src", "Source Address", LayerKind.Ipv6, F.Source, 16, FieldKind.Ipv6Address);
     public static readonly FieldDefinition Destination = FieldDefinition.Fixed("ipv6.dst", "Destination Address", LayerKind.Ipv6, F.Destination, 16, FieldKind.Ipv6Address);
+    // The hidden host names; without name resolution (-n) tshark writes the addresses.
+    public static readonly FieldDefinition SourceHost = FieldDefinition.Fixed("ipv6.src_host", "Source Host", LayerKind.Ipv6, F.Source, 16, FieldKind.Ipv6Address, inTree: false);
+    public static readonly FieldDefinition DestinationHost = FieldDefinition.Fixed("ipv6.dst_host", "Destination Host", LayerKind.Ipv6, F.Destination, 16, FieldKind.Ipv6Address, inTree: false);
+    public static readonly FieldDefinition Host = FieldDefinition.Derived("ipv6.host", "Source or Destination Host", LayerKind.Ipv6, FieldKind.Ipv6Address, ComputedField.Ipv6Addresses, inTree: false);
+
     public static readonly FieldDefinition Address = FieldDefinition.Derived("ipv6.addr", "Source or Destination Address", LayerKind.Ipv6, FieldKind.Ipv6Address, ComputedField.Ipv6Addresses);
 
     /// <summary>Every fixed IPv6 header field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
-        [Ipv4DissectorVersion, IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
+        [Ipv4DissectorVersion, IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, SourceHost, Destination, DestinationHost, Address, Host];
 
     /// <summary>The hop-by-hop options header.</summary>
     public static readonly FieldDefinition[] HopByHop = OptionsHeader("hopopts", LayerKind.Ipv6HopByHop);
