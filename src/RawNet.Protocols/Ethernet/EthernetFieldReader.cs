@@ -60,7 +60,7 @@ internal static class EthernetFieldReader
     }
 
     /// <summary>
-    /// A vendor name tshark knows (<see cref="OuiNames"/>): one for the destination's or the source's prefix, or each
+    /// A vendor name tshark knows (<see cref="Llc.OuiNames"/>, Wireshark's manuf file): one for the destination's or the source's prefix, or each
     /// known one in turn for <c>eth.addr.oui_resolved</c>; the value's number is the 24-bit prefix.
     /// </summary>
     private static bool TryReadOuiName(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
@@ -73,7 +73,7 @@ internal static class EthernetFieldReader
                 || computed == ComputedField.EthernetSourceOuiName && at != EthernetHeader.Field.Source)
                 continue;
             uint oui = (uint)header[at] << 16 | (uint)header[at + 1] << 8 | header[at + 2];
-            if (OuiNames.Find(oui) is null)
+            if (Llc.OuiNames.Find(oui) is null)
                 continue;
             if (seen++ == occurrence)
             {
@@ -85,6 +85,12 @@ internal static class EthernetFieldReader
     }
 
     /// <summary>Writes an <c>eth.*.oui_resolved</c> value: the name of the prefix its number holds.</summary>
-    public static bool TryFormatOuiName(in FieldValue value, Span<char> destination, out int written) =>
-        OuiNames.TryFormat((uint)value.Number, destination, out written);
+    public static bool TryFormatOuiName(in FieldValue value, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (Llc.OuiNames.Find((uint)value.Number) is not { } name || !name.TryCopyTo(destination))
+            return false;
+        written = name.Length;
+        return true;
+    }
 }

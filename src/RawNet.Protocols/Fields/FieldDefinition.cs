@@ -218,7 +218,7 @@ public enum ComputedField : ushort
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>
     Ports,
     Ipv4HeaderLength,
-    Ipv4ChecksumStatus,
+    Ipv4ChecksumStatus, Ipv4Option, Ipv6AddressDetail, Ipv6Option,
     /// <summary>IPv4 total length, or the layer's extent when the field is 0 (TSO).</summary>
     Ipv4TotalLength,
     TcpHeaderLength,

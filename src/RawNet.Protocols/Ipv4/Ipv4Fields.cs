@@ -35,10 +35,14 @@ public static class Ipv4Fields
 
     public static readonly FieldDefinition Address = FieldDefinition.Derived("ip.addr", "Source or Destination Address", LayerKind.Ipv4, FieldKind.Ipv4Address, ComputedField.Ipv4Addresses);
 
+    /// <summary>The options tshark decodes (<see cref="Ipv4OptionFieldReader"/>).</summary>
+    public static readonly FieldDefinition[] Options = Ipv4OptionFieldReader.Fields();
+
     /// <summary>Every IPv4 field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
     [
         Version, HeaderLength, DifferentiatedServices, Dscp, Ecn, TotalLength, Identification, Flags, ReservedBit, DontFragment,
         MoreFragments, FragmentOffset, TimeToLive, Protocol, Checksum, ChecksumStatus, Source, SourceHost, Destination, DestinationHost, Address, Host,
+        .. Options,
     ];
 }

@@ -20,6 +20,13 @@ public sealed class TsharkLinkIpFieldsOracleTests
     internal static readonly string[] IpFields =
     [
         "frame.number", "ip.checksum.status", "ip.src_host", "ip.dst_host", "ip.host", "ipv6.src_host", "ipv6.dst_host", "ipv6.host",
+        "ip.opt.type", "ip.opt.type.copy", "ip.opt.type.class", "ip.opt.type.number", "ip.opt.len", "ip.opt.ra", "ip.options.routeralert",
+        "ip.options.nop", "ip.options.eol", "ip.options.record_route", "ip.options.timestamp", "ip.options.security",
+        "ipv6.opt", "ipv6.opt.type", "ipv6.opt.type.action", "ipv6.opt.type.change", "ipv6.opt.type.rest", "ipv6.opt.length",
+        "ipv6.opt.pad1", "ipv6.opt.padn", "ipv6.opt.router_alert", "ipv6.opt.jumbo", "ipv6.slaac_mac", "ipv6.src_slaac_mac",
+        "ipv6.dst_slaac_mac", "ipv6.tc_ipv4", "ipv6.tc_port", "ipv6.src_tc_ipv4", "ipv6.src_tc_port", "ipv6.ts_ipv4", "ipv6.src_ts_ipv4",
+        "ipv6.6to4_gw_ipv4", "ipv6.dst_6to4_gw_ipv4", "ipv6.6to4_sla_id", "ipv6.dst_6to4_sla_id", "ipv6.isatap_ipv4",
+        "ipv6.src_isatap_ipv4", "ipv6.dst_isatap_ipv4",
     ];
 
     // Captures where RawNet and tshark already disagree on ip.src itself (a dissector tshark runs first, a port order).
@@ -29,7 +36,7 @@ public sealed class TsharkLinkIpFieldsOracleTests
     private const string UdpPortOrder = "udp-ports/udp-port-order.pcap";
 
     public static TheoryData<string> Bundled() =>
-        TsharkComparison.CapturesIn(".", "link", "pseudo-link", "trailer", "tables", "udp-ports", "filters", "dns", "http", "wifi");
+        TsharkComparison.CapturesIn(".", "link", "pseudo-link", "trailer", "tables", "udp-ports", "filters", "dns", "http", "wifi", "ip-options");
 
     [Theory]
     [MemberData(nameof(Bundled))]
@@ -59,14 +66,6 @@ public sealed class TsharkLinkIpFieldsOracleTests
     }
 
     [Fact]
-    public void VendorNamesComeFromWiresharksFile()
-    {
-        Assert.True(RawNet.Protocols.Ethernet.OuiNames.TryParseForTest("00:1B:21\tIntelCor\tIntel Corporate", out int oui, out string name));
-        Assert.Equal((0x001B21, "Intel Corporate"), (oui, name));
-        Assert.True(RawNet.Protocols.Ethernet.OuiNames.TryParseForTest("00:00:13\tCamex", out _, out name));
-        Assert.Equal("Camex", name);
-        Assert.False(RawNet.Protocols.Ethernet.OuiNames.TryParseForTest("00:1B:C5:00:00:00/36\tConverg\tConvergence", out _, out _));
-        Assert.False(RawNet.Protocols.Ethernet.OuiNames.TryParseForTest("# 00:1B:21\tcomment", out _, out _));
-        Assert.False(RawNet.Protocols.Ethernet.OuiNames.TryParseForTest("", out _, out _));
-    }
+    public void BundledCasesAreWhatTheScriptWrites() =>
+        TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-ip-option-cases.py", "ip-options");
 }
