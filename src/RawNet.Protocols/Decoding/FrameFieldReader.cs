@@ -17,8 +17,81 @@ internal static class FrameFieldReader
             ComputedField.FrameTimeEpoch => (ulong)packet.WiretapFrame.TimestampNanoseconds,
             ComputedField.FrameLength => (ulong)packet.WiretapFrame.OriginalLength,
             ComputedField.FrameCapturedLength => (ulong)packet.WiretapFrame.CapturedLength,
+            ComputedField.FrameTime => (ulong)packet.WiretapFrame.TimestampNanoseconds,
+            ComputedField.FrameOffsetShift or ComputedField.FrameMarked or ComputedField.FrameIgnored => 0,
+            ComputedField.FrameEncapsulationType => WiretapEncapsulation(packet.WiretapFrame.LinkType) is int encap and > 0 ? (ulong)encap : null,
             _ => null,
         };
         return number is { } n && FieldValues.Single(occurrence, n, 0, 0, out value);
+    }
+
+    /// <summary>
+    /// Wiretap's WTAP_ENCAP number for a file's link type, as tshark 4.0 maps it (several DLTs share one); 0 for one it
+    /// does not read, where the field is left out. Taken from tshark over a one-packet file of each link type.
+    /// </summary>
+    public static int WiretapEncapsulation(LinkType linkType) => (int)linkType switch
+    {
+        0 => 15, 1 => 1, 3 => 148, 6 => 2, 7 => 8, 9 or 50 => 4, 10 => 6, 11 or 100 => 10, 12 or 14 or 101 => 7,
+        16 or 18 or 19 or 106 => 11, 51 => 139, 104 => 28, 105 => 20, 107 => 26, 108 => 174, 109 => 38, 113 => 25,
+        117 => 39, 119 => 21, 122 => 18, 123 => 13, 127 => 23, 128 => 37, 129 => 9, 130 => 81, 131 => 82, 133 => 87,
+        135 => 68, 136 => 151, 137 => 67, 138 => 62, 143 => 33, 163 => 24, 167 => 76, 170 => 178, 171 => 179,
+        178 => 83, 179 => 84, 180 => 85, 181 => 86, 183 => 91, 192 => 97, 195 => 104, 197 => 98, 202 => 147,
+        204 => 19, 226 => 124, 228 => 129, 229 => 130, 230 => 127, 239 => 141, 240 => 135, 241 => 136, 242 => 180,
+        252 => 155, 258 => 171, 274 => 198, 276 => 210, 279 => 204, 280 => 205,
+        _ => 0,
+    };
+
+    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>
+    /// Writes <c>frame.time</c> as tshark does: local time, "Mon dd, yyyy hh:mm:ss.nnnnnnnnn", then the zone's
+    /// abbreviation ("UTC", or the name the system's zone data gives).
+    /// </summary>
+    public static bool TryFormatTime(long nanoseconds, Span<char> destination, out int written)
+    {
+        written = 0;
+        long seconds = Math.DivRem(nanoseconds, 1_000_000_000L, out long fraction);
+        if (fraction < 0)
+        {
+            seconds--;
+            fraction += 1_000_000_000L;
+        }
+        if (seconds < -62135596800L || seconds > 253402300799L - 86400)
+            return false;
+        var utc = DateTime.UnixEpoch.AddSeconds(seconds);
+        var zone = TimeZoneInfo.Local;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        string abbreviation = zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime ? "UTC"
+            : zone.IsDaylightSavingTime(local) ? zone.DaylightName : zone.StandardName;
+        if (destination.Length < 32 + abbreviation.Length)
+            return false;
+        MonthNames[local.Month - 1].CopyTo(destination);
+        int at = 3;
+        destination[at++] = ' ';
+        destination[at++] = local.Day < 10 ? ' ' : (char)('0' + local.Day / 10);
+        destination[at++] = (char)('0' + local.Day % 10);
+        destination[at++] = ',';
+        destination[at++] = ' ';
+        at += DigitText.WriteDecimal((ulong)local.Year, destination[at..]);
+        destination[at++] = ' ';
+        at = WriteTwo(local.Hour, destination, at);
+        destination[at++] = ':';
+        at = WriteTwo(local.Minute, destination, at);
+        destination[at++] = ':';
+        at = WriteTwo(local.Second, destination, at);
+        destination[at++] = '.';
+        for (long unit = 100_000_000L; unit > 0; unit /= 10)
+            destination[at++] = (char)('0' + fraction / unit % 10);
+        destination[at++] = ' ';
+        abbreviation.CopyTo(destination[at..]);
+        written = at + abbreviation.Length;
+        return true;
+    }
+
+    private static int WriteTwo(int number, Span<char> destination, int at)
+    {
+        destination[at] = (char)('0' + number / 10);
+        destination[at + 1] = (char)('0' + number % 10);
+        return at + 2;
     }
 }

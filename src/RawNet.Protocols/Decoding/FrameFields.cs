@@ -6,6 +6,17 @@ namespace RawNet.Protocols.Decoding;
 /// <summary>The frame's own fields, from capture metadata.</summary>
 public static class FrameFields
 {
+    /// <summary>Wiretap's encapsulation number for the frame's link type (not the file's DLT), where tshark reads the link type.</summary>
+    public static readonly FieldDefinition EncapsulationType = FieldDefinition.Derived("frame.encap_type", "Encapsulation type", LayerKind.Frame, FieldKind.SignedDecimal, ComputedField.FrameEncapsulationType);
+
+    /// <summary>The capture time in local time, as tshark writes FT_ABSOLUTE_TIME ("Sep 29, 2012 11:36:15.409224000 UTC").</summary>
+    public static readonly FieldDefinition Time = FieldDefinition.Derived("frame.time", "Arrival Time", LayerKind.Frame, FieldKind.BuiltText, ComputedField.FrameTime);
+
+    /// <summary>No time shift is ever applied: always zero.</summary>
+    public static readonly FieldDefinition OffsetShift = FieldDefinition.Derived("frame.offset_shift", "Time shift for this packet", LayerKind.Frame, FieldKind.RelativeTime, ComputedField.FrameOffsetShift);
+    public static readonly FieldDefinition Marked = FieldDefinition.Derived("frame.marked", "Frame is marked", LayerKind.Frame, FieldKind.Boolean, ComputedField.FrameMarked);
+    public static readonly FieldDefinition Ignored = FieldDefinition.Derived("frame.ignored", "Frame is ignored", LayerKind.Frame, FieldKind.Boolean, ComputedField.FrameIgnored);
+
     public static readonly FieldDefinition Number = FieldDefinition.Derived("frame.number", "Frame Number", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameNumber);
     public static readonly FieldDefinition TimeEpoch = FieldDefinition.Derived("frame.time_epoch", "Epoch Time", LayerKind.Frame, FieldKind.EpochTime, ComputedField.FrameTimeEpoch);
     public static readonly FieldDefinition Length = FieldDefinition.Derived("frame.len", "Frame Length", LayerKind.Frame, FieldKind.Decimal, ComputedField.FrameLength);
@@ -17,5 +28,5 @@ public static class FrameFields
     public static readonly FieldDefinition Protocols = FieldDefinition.Derived("frame.protocols", "Protocols in frame", LayerKind.Frame, FieldKind.BuiltText, ComputedField.FrameProtocols);
 
     /// <summary>Every frame field, in tree order (the expert items' fields last, out of the tree).</summary>
-    public static readonly FieldDefinition[] All = [TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength, Protocols, .. Expert.ExpertFields.All];
+    public static readonly FieldDefinition[] All = [EncapsulationType, Time, OffsetShift, TimeEpoch, TimeDelta, TimeDeltaDisplayed, TimeRelative, Number, Length, CapturedLength, Marked, Ignored, Protocols, .. Expert.ExpertFields.All];
 }

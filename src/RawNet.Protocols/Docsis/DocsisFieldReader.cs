@@ -26,6 +26,16 @@ public static class DocsisFieldReader
         int at = layer.Offset;
         if (computed is ComputedField.DocsisElementType or ComputedField.DocsisElementLength)
             return TryReadElement(computed, frame, header.HasExtendedHeader, at, occurrence, out value);
+        if (computed is ComputedField.DocsisEncryptedLgBits or ComputedField.DocsisEncryptedIgBits)
+        {
+            // one per address, the destination's first
+            if (occurrence is < 0 or > 1 || !HandsOnEncrypted(in layer, header) || frame.Length < header.HeaderLength + 12)
+                return false;
+            int address = header.HeaderLength + 6 * occurrence;
+            int bit = computed == ComputedField.DocsisEncryptedLgBits ? 0x02 : 0x01;
+            value = new FieldValue((frame[address] & bit) != 0 ? 1UL : 0UL, at + address, 3);
+            return true;
+        }
         if (occurrence != 0)
             return false;
         int hcsAt = header.HeaderLength - 2;

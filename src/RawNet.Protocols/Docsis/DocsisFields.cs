@@ -25,5 +25,10 @@ public static class DocsisFields
         // tshark 4.0 shows an encrypted PDU's addresses under Ethernet's names, inside the docsis tree
         FieldDefinition.Derived("eth.dst", "Destination", LayerKind.Docsis, FieldKind.MacAddress, ComputedField.DocsisEncryptedDestination),
         FieldDefinition.Derived("eth.src", "Source", LayerKind.Docsis, FieldKind.MacAddress, ComputedField.DocsisEncryptedSource),
+        // and each one's hidden subtree: the address again, and its LG and IG bits under the shared names only
+        FieldDefinition.Derived("eth.dst_resolved", "Destination (resolved)", LayerKind.Docsis, FieldKind.MacAddress, ComputedField.DocsisEncryptedDestination, inTree: false),
+        FieldDefinition.Derived("eth.src_resolved", "Source (resolved)", LayerKind.Docsis, FieldKind.MacAddress, ComputedField.DocsisEncryptedSource, inTree: false),
+        FieldDefinition.Derived("eth.lg", "LG bit", LayerKind.Docsis, FieldKind.Boolean, ComputedField.DocsisEncryptedLgBits, inTree: false),
+        FieldDefinition.Derived("eth.ig", "IG bit", LayerKind.Docsis, FieldKind.Boolean, ComputedField.DocsisEncryptedIgBits, inTree: false),
     ];
 }

@@ -204,8 +204,10 @@ public enum ComputedField : ushort
     FrameCapturedLength,
     /// <summary>The chain of protocols in the frame (frame.protocols), written by <see cref="Decoding.ProtocolChain"/>.</summary>
     FrameProtocols,
+    FrameEncapsulationType, FrameTime, FrameOffsetShift, FrameMarked, FrameIgnored,
     /// <summary>Both addresses of a layer, destination first (eth.addr), or source first (ip.addr, ipv6.addr).</summary>
     EthernetAddresses,
+    EthernetAddressOuis, EthernetLgBits, EthernetIgBits, EthernetDestinationOuiName, EthernetSourceOuiName, EthernetAddressOuiNames,
     /// <summary>The FCS at the end of an Ethernet frame that keeps one (eth.fcs).</summary>
     EthernetFcs,
     /// <summary>The padding to 60 bytes and the trailer after what an Ethernet, VLAN or cooked header carries (eth.padding, eth.trailer).</summary>
@@ -216,6 +218,7 @@ public enum ComputedField : ushort
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>
     Ports,
     Ipv4HeaderLength,
+    Ipv4ChecksumStatus, Ipv4Option, Ipv6AddressDetail, Ipv6Option,
     /// <summary>IPv4 total length, or the layer's extent when the field is 0 (TSO).</summary>
     Ipv4TotalLength,
     TcpHeaderLength,
@@ -336,6 +339,7 @@ public enum ComputedField : ushort
     DocsisHcs,
     DocsisHcsStatus,
     DocsisEncryptedDestination,
+    DocsisEncryptedLgBits, DocsisEncryptedIgBits,
     DocsisEncryptedSource,
     /// <summary>KISS and AX.25 fields, read by <see cref="Ax25.Ax25FieldReader"/> (Ax25KissCommand to Ax25Pid).</summary>
     Ax25KissCommand,

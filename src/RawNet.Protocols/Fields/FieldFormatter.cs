@@ -102,7 +102,8 @@ public static class FieldFormatter
                 // tshark -T fields writes FT_BYTES as hex pairs without separators, and an empty one as "<MISSING>".
                 if (value.Length == 0)
                 {
-                    const string missing = "<MISSING>";
+                    // but an empty IPv6 PadN is tshark's "<none>"
+                    string missing = field.Computed == ComputedField.Ipv6Option ? "<none>" : "<MISSING>";
                     if (!missing.TryCopyTo(destination))
                         return false;
                     written = missing.Length;
@@ -121,6 +122,10 @@ public static class FieldFormatter
                     ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
                     ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
+                    ComputedField.EthernetDestinationOuiName or ComputedField.EthernetSourceOuiName or ComputedField.EthernetAddressOuiNames
+                        => Ethernet.EthernetFieldReader.TryFormatOuiName(value, destination, out written),
+                    ComputedField.Ipv6AddressDetail => Ipv6.Ipv6DetailFieldReader.TryFormat(field, value, destination, out written),
+                    ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),

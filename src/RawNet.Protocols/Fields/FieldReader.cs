@@ -115,6 +115,12 @@ public static class FieldReader
             return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Icmpv6.Icmpv6FieldReader.Serves(field.Computed))
             return Icmpv6.Icmpv6FieldReader.TryRead(field, packet, layerIndex, frame, buffer, occurrence, out value);
+        if (Ipv4.Ipv4OptionFieldReader.Serves(field.Computed))
+            return Ipv4.Ipv4OptionFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Ipv6.Ipv6DetailFieldReader.Serves(field.Computed))
+            return Ipv6.Ipv6DetailFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+        if (Ipv6.Ipv6OptionFieldReader.Serves(field.Computed))
+            return Ipv6.Ipv6OptionFieldReader.TryRead(field, buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

@@ -6,6 +6,9 @@ namespace RawNet.Protocols.Ipv4;
 /// <summary>IPv4's fields that are not a header field as it stands: <c>ip.addr</c>, <c>ip.hdr_len</c> in bytes, <c>ip.len</c>.</summary>
 internal static class Ipv4FieldReader
 {
+    /// <summary>tshark's PROTO_CHECKSUM_E_UNVERIFIED.</summary>
+    private const ulong ChecksumUnverified = 2;
+
     public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, int layerOffset, int extent, int occurrence, out FieldValue value)
     {
         value = default;
@@ -13,6 +16,9 @@ internal static class Ipv4FieldReader
         {
             case ComputedField.Ipv4Addresses:
                 return FieldValues.Pair(occurrence, header, Ipv4Header.Field.Source, Ipv4Header.Field.Destination, 4, layerOffset, out value);
+            case ComputedField.Ipv4ChecksumStatus:
+                return header.Length >= Ipv4Header.Field.Checksum + 2
+                    && FieldValues.Single(occurrence, ChecksumUnverified, layerOffset + Ipv4Header.Field.Checksum, 2, out value);
             case ComputedField.Ipv4HeaderLength:
                 // Not for a bogus version, after which tshark adds nothing.
                 return header.Length >= 1 && header[Ipv4Header.Field.VersionAndHeaderLength] >> 4 == 4

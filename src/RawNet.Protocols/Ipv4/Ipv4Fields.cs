@@ -25,12 +25,24 @@ public static class Ipv4Fields
     public static readonly FieldDefinition Checksum = FieldDefinition.Fixed("ip.checksum", "Header Checksum", LayerKind.Ipv4, F.Checksum, 2, FieldKind.Hex);
     public static readonly FieldDefinition Source = FieldDefinition.Fixed("ip.src", "Source Address", LayerKind.Ipv4, F.Source, 4, FieldKind.Ipv4Address);
     public static readonly FieldDefinition Destination = FieldDefinition.Fixed("ip.dst", "Destination Address", LayerKind.Ipv4, F.Destination, 4, FieldKind.Ipv4Address);
+    /// <summary>Always 2 (unverified): tshark does not check IPv4 header checksums under its default preferences.</summary>
+    public static readonly FieldDefinition ChecksumStatus = FieldDefinition.Derived("ip.checksum.status", "Header checksum status", LayerKind.Ipv4, FieldKind.Decimal, ComputedField.Ipv4ChecksumStatus);
+
+    // The hidden host names; without name resolution (-n) tshark writes the addresses.
+    public static readonly FieldDefinition SourceHost = FieldDefinition.Fixed("ip.src_host", "Source Host", LayerKind.Ipv4, F.Source, 4, FieldKind.Ipv4Address, inTree: false);
+    public static readonly FieldDefinition DestinationHost = FieldDefinition.Fixed("ip.dst_host", "Destination Host", LayerKind.Ipv4, F.Destination, 4, FieldKind.Ipv4Address, inTree: false);
+    public static readonly FieldDefinition Host = FieldDefinition.Derived("ip.host", "Source or Destination Host", LayerKind.Ipv4, FieldKind.Ipv4Address, ComputedField.Ipv4Addresses, inTree: false);
+
     public static readonly FieldDefinition Address = FieldDefinition.Derived("ip.addr", "Source or Destination Address", LayerKind.Ipv4, FieldKind.Ipv4Address, ComputedField.Ipv4Addresses);
+
+    /// <summary>The options tshark decodes (<see cref="Ipv4OptionFieldReader"/>).</summary>
+    public static readonly FieldDefinition[] Options = Ipv4OptionFieldReader.Fields();
 
     /// <summary>Every IPv4 field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
     [
         Version, HeaderLength, DifferentiatedServices, Dscp, Ecn, TotalLength, Identification, Flags, ReservedBit, DontFragment,
-        MoreFragments, FragmentOffset, TimeToLive, Protocol, Checksum, Source, Destination, Address,
+        MoreFragments, FragmentOffset, TimeToLive, Protocol, Checksum, ChecksumStatus, Source, SourceHost, Destination, DestinationHost, Address, Host,
+        .. Options,
     ];
 }

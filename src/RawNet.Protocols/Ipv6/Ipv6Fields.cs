@@ -26,11 +26,29 @@ public static class Ipv6Fields
     public static readonly FieldDefinition HopLimit = FieldDefinition.Fixed("ipv6.hlim", "Hop Limit", LayerKind.Ipv6, F.HopLimit, 1, FieldKind.Decimal);
     public static readonly FieldDefinition Source = FieldDefinition.Fixed("ipv6.src", "Source Address", LayerKind.Ipv6, F.Source, 16, FieldKind.Ipv6Address);
     public static readonly FieldDefinition Destination = FieldDefinition.Fixed("ipv6.dst", "Destination Address", LayerKind.Ipv6, F.Destination, 16, FieldKind.Ipv6Address);
+    // The hidden host names; without name resolution (-n) tshark writes the addresses.
+    public static readonly FieldDefinition SourceHost = FieldDefinition.Fixed("ipv6.src_host", "Source Host", LayerKind.Ipv6, F.Source, 16, FieldKind.Ipv6Address, inTree: false);
+    public static readonly FieldDefinition DestinationHost = FieldDefinition.Fixed("ipv6.dst_host", "Destination Host", LayerKind.Ipv6, F.Destination, 16, FieldKind.Ipv6Address, inTree: false);
+    public static readonly FieldDefinition Host = FieldDefinition.Derived("ipv6.host", "Source or Destination Host", LayerKind.Ipv6, FieldKind.Ipv6Address, ComputedField.Ipv6Addresses, inTree: false);
+
     public static readonly FieldDefinition Address = FieldDefinition.Derived("ipv6.addr", "Source or Destination Address", LayerKind.Ipv6, FieldKind.Ipv6Address, ComputedField.Ipv6Addresses);
+
+    /// <summary>What tshark reads in the addresses' form: SLAAC, ISATAP, 6to4 and Teredo (<see cref="Ipv6DetailFieldReader"/>).</summary>
+    public static readonly FieldDefinition[] AddressDetails =
+    [
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.SlaacMac, FieldKind.BuiltText, "ipv6.src_slaac_mac", "ipv6.dst_slaac_mac", "ipv6.slaac_mac", "SLAAC MAC"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.IsatapIpv4, FieldKind.Ipv4Address, "ipv6.src_isatap_ipv4", "ipv6.dst_isatap_ipv4", "ipv6.isatap_ipv4", "ISATAP IPv4"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.SixToFourGateway, FieldKind.Ipv4Address, "ipv6.src_6to4_gw_ipv4", "ipv6.dst_6to4_gw_ipv4", "ipv6.6to4_gw_ipv4", "6to4 Gateway IPv4"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.SixToFourSlaId, FieldKind.Decimal, "ipv6.src_6to4_sla_id", "ipv6.dst_6to4_sla_id", "ipv6.6to4_sla_id", "6to4 SLA ID"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.TeredoServer, FieldKind.Ipv4Address, "ipv6.src_ts_ipv4", "ipv6.dst_ts_ipv4", "ipv6.ts_ipv4", "Teredo Server IPv4"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.TeredoPort, FieldKind.Decimal, "ipv6.src_tc_port", "ipv6.dst_tc_port", "ipv6.tc_port", "Teredo Port"),
+        .. Ipv6DetailFieldReader.Fields(Ipv6DetailFieldReader.TeredoClient, FieldKind.BuiltText, "ipv6.src_tc_ipv4", "ipv6.dst_tc_ipv4", "ipv6.tc_ipv4", "Teredo Client IPv4"),
+    ];
 
     /// <summary>Every fixed IPv6 header field, in tree order.</summary>
     public static readonly FieldDefinition[] All =
-        [Ipv4DissectorVersion, IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, Destination, Address];
+        [Ipv4DissectorVersion, IpVersion, Version, TrafficClass, Dscp, Ecn, FlowLabel, PayloadLength, NextHeader, HopLimit, Source, SourceHost, Destination, DestinationHost, Address, Host,
+            .. AddressDetails];
 
     /// <summary>The hop-by-hop options header.</summary>
     public static readonly FieldDefinition[] HopByHop = OptionsHeader("hopopts", LayerKind.Ipv6HopByHop);
@@ -70,5 +88,6 @@ public static class Ipv6Fields
         FieldDefinition.Fixed($"ipv6.{name}.nxt", "Next Header", layer, E.NextHeader, 1, FieldKind.Decimal),
         FieldDefinition.Fixed($"ipv6.{name}.len", "Length", layer, E.Length, 1, FieldKind.Decimal),
         FieldDefinition.Derived($"ipv6.{name}.len_oct", "Length in bytes", layer, FieldKind.Decimal, ComputedField.ExtensionHeaderLengthBytes),
+        .. Ipv6OptionFieldReader.Fields(layer),
     ];
 }

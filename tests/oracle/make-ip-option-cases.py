@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Writes captures for the tshark oracle of the frame, Ethernet, IPv4 and IPv6 fields tshark derives beside the headers.
+
+    make-ip-option-cases.py OUTDIR
+
+Files: ipv4-options.pcap: IPv4 options tshark decodes (router alert, NOP, EOL, record route, time stamp, security),
+an unknown one, and lengths that stop tshark's walk (too short, past the options) or do not (not a fixed option's
+size); vendor prefixes known and unknown to Wireshark's manuf file, group and
+local addresses, and one timestamp in 2100 and one on a one-digit day. ipv6-options.pcap: hop-by-hop and
+destination options (router alert, Pad1, PadN empty and long, jumbo, an unknown type, a PadN running past the header's
+declared end), SLAAC, Teredo, 6to4 and ISATAP addresses, each also cut by the capture inside the options.
+"""
+import os
+import sys
+
+from scapy.all import (Ether, HBHOptUnknown, ICMPv6MLReport, IP, IPOption, IPv6, IPv6ExtHdrDestOpt,
+                       IPv6ExtHdrHopByHop, Jumbo, Pad1, PadN, Raw, RouterAlert, UDP, wrpcap)
+
+BASE = 1700000000.0
+
+
+def ether(dst='00:1b:21:00:00:01', src='00:e0:b1:00:00:02'):
+    return Ether(dst=dst, src=src)
+
+
+def cuts(frames, lengths):
+    """Each frame again, cut by the capture after each of the given byte counts."""
+    out = []
+    for frame in frames:
+        raw = bytes(frame)
+        out.extend(Ether(raw[:n]) for n in lengths if n < len(raw))
+    return out
+
+
+def ipv4_frames():
+    options = [
+        b'\x94\x04\x00\x00',                                  # router alert
+        b'\x01\x01\x01\x00',                                  # NOP NOP NOP EOL
+        b'\x07\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',  # record route, EOL
+        b'\x44\x0c\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02',  # time stamp
+        b'\x82\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00',  # security, EOL
+        b'\x94\x04\x00\x00\x01\x00\x00\x00',                  # router alert, NOP, EOL and a byte after it
+        b'\x94\x09\x00\x00',                                  # past the options
+        b'\x99\x02\x01\x00',                                  # unknown, NOP, EOL
+        b'\x01\x94\x00\x00',                                  # NOP, too short
+        b'\x94\x05\x00\x00\x00\x01\x00\x00',                  # not a router alert's size
+        b'\x01\x01\x01\x01\x01\x01\x01\x01',                  # NOPs to the end
+    ]
+    frames = [ether() / IP(dst='224.0.0.22', options=IPOption(o)) / UDP() for o in options]
+    addresses = [('ff:ff:ff:ff:ff:ff', '02:00:00:00:00:01'), ('01:00:5e:00:00:01', '00:00:00:00:00:00'),
+                 ('00:1b:c5:00:00:01', '00:50:c2:00:10:00'), ('00:00:13:00:00:01', '00:00:17:00:00:00'),
+                 ('00:0c:29:00:00:01', '00:00:5e:00:01:00'), ('fc:ff:aa:00:00:00', '12:34:56:78:9a:bc')]
+    frames += [ether(d, s) / IP() / UDP() for d, s in addresses]
+    for i, frame in enumerate(frames):
+        frame.time = BASE + i / 1000
+    early = ether() / IP() / UDP()
+    early.time = 4102444800.123456
+    one_digit_day = ether() / IP() / UDP()
+    one_digit_day.time = 1341792000.5
+    return frames + [early, one_digit_day]
+
+
+def ipv6_frames():
+    mld = ether('33:33:00:00:00:16', '00:0c:29:0e:4c:67')
+    frames = [
+        mld / IPv6(src='fe80::20c:29ff:fe0e:4c67', dst='ff02::16') / IPv6ExtHdrHopByHop(options=[RouterAlert(), PadN(optdata=b'')]) / ICMPv6MLReport(),
+        ether() / IPv6(src='2001:0:4136:e378:8000:63bf:3fff:fdd2', dst='2002:c000:0201:5::1') / UDP(),
+        ether() / IPv6(src='fe80::5efe:c000:201', dst='fe80::200:5efe:a00:1') / IPv6ExtHdrDestOpt(options=[Pad1(), Pad1(), PadN(optdata=b'\x00\x00')]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=70000)]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrDestOpt(options=[HBHOptUnknown(otype=0x3e, optdata=b'abc'), PadN(optdata=b'\x00')]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrDestOpt(nh=17, len=1, options=[PadN(optdata=b'\x00' * 20)]) / UDP(),
+        ether() / IPv6(src='fe80::c000:54ff:fef5:0', dst='2001:db8::200:ff:fe00:1') / UDP(),
+    ]
+    frames += cuts(frames[:1] + frames[2:4], [55, 56, 57, 58, 60, 61])
+    for i, frame in enumerate(frames):
+        frame.time = BASE + i / 1000
+    return frames
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    wrpcap(os.path.join(out, 'ipv4-options.pcap'), ipv4_frames())
+    wrpcap(os.path.join(out, 'ipv6-options.pcap'), ipv6_frames())
+
+
+if __name__ == '__main__':
+    main()
