@@ -149,6 +149,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
             || (layer.Kind == LayerKind.Gre && layer.HeaderLength < Protocols.Tunnels.GreHeader.MinLength && Packet[index - 1].Kind == LayerKind.Udp)
+            // GRE's S bit hands PPP nothing: it throws before any column, GRE's text stays
+            || (layer.Kind == LayerKind.Ppp && layer.HeaderLength == 0 && Packet[index - 1].Kind == LayerKind.Gre)
             // sFlow reads its version and address type before it writes anything
             || (layer.Kind == LayerKind.Sflow && layer.HeaderLength < Protocols.Sflow.SflowDatagram.Field.Address);
     }
