@@ -2434,8 +2434,7 @@ def gre_udp_frames():
     """GRE in UDP on port 4754: IPv4 (UDP, TCP, ICMP), IPv6, transparent Ethernet bridging, MPLS and NSH inside, the
     checksum, key and sequence number fields alone and together, an unknown protocol type, nothing after the header, the
     port on the source side only, 3 bytes and a header whose key the datagram cuts, and a frame cut by the capture at
-    every length through GRE with a key and the IPv4 it carries. (Not version 1 nor the routing bit: RawNet leaves what
-    follows them as data over IP too, where tshark decodes on.)"""
+    every length through GRE with a key and the IPv4 it carries. (Version 1 and the routing bit: gre.pcap, over IP.)"""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     add(gre_udp(gre_header(0x0800) + udp4()))
@@ -2455,8 +2454,7 @@ def gre_udp_frames():
 
 
 def gre_udp_damageable(data, direction):
-    """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows, never onto
-    what tshark and RawNet read apart."""
+    """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows."""
     return 14 + 28 + 1
 
 
@@ -2974,7 +2972,7 @@ def damage(frames, rng, direction, damageable):
             if damageable is vxlan_gpe_damageable and at == 14 + 28 + 3:
                 at += 1  # the VNI rather than the next protocol, which would hand IP to another IP version's dissector
             if damageable is gre_udp_damageable:
-                value = value & ~0x40 | data[at] & 0x40  # the routing bit, which RawNet does not follow
+                value = value & ~0x40 | data[at] & 0x40  # the routing bit kept (gre.pcap covers routing): these variants stay as made
             if damageable is amt_damageable and data[14 + 28] & 0x0F == 4 and at == 14 + 28 + 1:
                 at += 1  # the MAC rather than a query's G flag: MLD cut short reads differently in tshark and RawNet
             data = data[:at] + bytes([value]) + data[at + 1:]

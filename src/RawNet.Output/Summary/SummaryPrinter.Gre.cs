@@ -68,13 +68,8 @@ public sealed partial class SummaryPrinter
         // What tcpdump may read: the captured bytes and the length IP declared, whichever ends first.
         int readable = Math.Min(bytes.Length, length);
         int at = GreHeader.Field.Protocol;
-        if (readable < at + 2)
-        {
-            line.Append(" [|gre]");
+        if (!TryReadGreWord(bytes, readable, ref at, 2, out uint protocol))
             return;
-        }
-        ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
-        at += 2;
         if ((flags & (GreHeader.ChecksumPresent | GreHeader.RoutingPresent)) != 0)
         {
             if (readable < at + 2)
@@ -98,26 +93,13 @@ public sealed partial class SummaryPrinter
         }
         if ((flags & GreHeader.KeyPresent) != 0)
         {
-            if (readable < at + 4)
-            {
-                line.Append(" [|gre]");
+            if (!TryReadGreWord(bytes, readable, ref at, 4, out uint key))
                 return;
-            }
             line.Append(", key=");
-            line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]), 0);
-            at += 4;
+            line.AppendHex(key, 0);
         }
-        if ((flags & GreHeader.SequencePresent) != 0)
-        {
-            if (readable < at + 4)
-            {
-                line.Append(" [|gre]");
-                return;
-            }
-            line.Append(", seq ");
-            line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]));
-            at += 4;
-        }
+        if (!TryAppendGreNumber(flags, GreHeader.SequencePresent, ", seq ", bytes, readable, ref at))
+            return;
         if ((flags & GreHeader.RoutingPresent) != 0 && !AppendGreRoutes(bytes[..readable], ref at))
         {
             line.Append(" [|gre]");
@@ -127,7 +109,7 @@ public sealed partial class SummaryPrinter
         line.Append(length);
         line.Append(_verbose ? "\n\t" : ": ");
         // RawNet's layers follow tshark's reading, which places a version 0 payload where tcpdump does.
-        if (packet[index].HeaderLength == at && AppendTunnelledOrCut(packet, frame, index, protocol, bytes[Math.Min(at, bytes.Length)..], length - at))
+        if (packet[index].HeaderLength == at && AppendTunnelledOrCut(packet, frame, index, (ushort)protocol, bytes[Math.Min(at, bytes.Length)..], length - at))
             return;
         line.Append("gre-proto-");
         line.AppendHex(protocol, 0);
@@ -220,6 +202,32 @@ public sealed partial class SummaryPrinter
         return whole;
     }
 
+    /// <summary>A 2- or 4-byte field at <paramref name="at"/>, then past it; false after " [|gre]" when the readable bytes end first.</summary>
+    private bool TryReadGreWord(ReadOnlySpan<byte> bytes, int readable, ref int at, int size, out uint value)
+    {
+        value = 0;
+        if (readable < at + size)
+        {
+            _line.Append(" [|gre]");
+            return false;
+        }
+        value = size == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]) : BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
+        at += size;
+        return true;
+    }
+
+    /// <summary>", seq 430" when <paramref name="bit"/> is set: the 32-bit number in decimal; false after " [|gre]" when it was not readable.</summary>
+    private bool TryAppendGreNumber(ushort flags, ushort bit, string label, ReadOnlySpan<byte> bytes, int readable, ref int at)
+    {
+        if ((flags & bit) == 0)
+            return true;
+        if (!TryReadGreWord(bytes, readable, ref at, 4, out uint number))
+            return false;
+        _line.Append(label);
+        _line.Append(number);
+        return true;
+    }
+
     /// <summary>gre_print_1: PPTP's enhanced GRE, its C and R bits ignored, then ppp_print of what the S bit says follows.</summary>
     private void AppendGreVersion1(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length)
     {
@@ -229,46 +237,18 @@ public sealed partial class SummaryPrinter
             AppendGreFlags(flags);
         int readable = Math.Min(bytes.Length, length);
         int at = GreHeader.Field.Protocol;
-        if (readable < at + 2)
-        {
-            line.Append(" [|gre]");
+        if (!TryReadGreWord(bytes, readable, ref at, 2, out uint protocol))
             return;
-        }
-        ushort protocol = BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
-        at += 2;
         if ((flags & GreHeader.KeyPresent) != 0)
         {
-            if (readable < at + 4)
-            {
-                line.Append(" [|gre]");
+            if (!TryReadGreWord(bytes, readable, ref at, 4, out uint key))
                 return;
-            }
             line.Append(", call ");
-            line.Append(BinaryPrimitives.ReadUInt16BigEndian(bytes[(at + 2)..]));
-            at += 4;
+            line.Append(key & 0xFFFF);
         }
-        if ((flags & GreHeader.SequencePresent) != 0)
-        {
-            if (readable < at + 4)
-            {
-                line.Append(" [|gre]");
-                return;
-            }
-            line.Append(", seq ");
-            line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]));
-            at += 4;
-        }
-        if ((flags & GreHeader.AcknowledgmentPresent) != 0)
-        {
-            if (readable < at + 4)
-            {
-                line.Append(" [|gre]");
-                return;
-            }
-            line.Append(", ack ");
-            line.Append(BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]));
-            at += 4;
-        }
+        if (!TryAppendGreNumber(flags, GreHeader.SequencePresent, ", seq ", bytes, readable, ref at)
+            || !TryAppendGreNumber(flags, GreHeader.AcknowledgmentPresent, ", ack ", bytes, readable, ref at))
+            return;
         bool payload = (flags & GreHeader.SequencePresent) != 0;
         if (!payload)
             line.Append(", no-payload");
