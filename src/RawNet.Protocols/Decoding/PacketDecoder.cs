@@ -3062,8 +3062,18 @@ public sealed partial class PacketDecoder
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
         GreHeader.TryMeasure(bytes[offset..Math.Max(offset, capEnd)], out int length);
-        if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out _, replace: index))
+        if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out index, replace: index))
             return;
+        // tshark verifies the checksum (C) over the whole packet, once it was all captured and is not a fragment.
+        if ((flags & GreHeader.ChecksumPresent) != 0 && _options.VerifyChecksums && !input.Quoted && !_partialDatagram && capEnd >= repEnd)
+        {
+            ref Layer layer = ref _packet.LayerRef(index);
+            ulong sum = InternetChecksum.Add(0, bytes[offset..repEnd]);
+            bool good = InternetChecksum.Finish(sum) == 0;
+            layer.Checksum = good ? ChecksumStatus.Good : ChecksumStatus.Bad;
+            if (!good)
+                layer.ExpectedChecksum = InternetChecksum.Expected(sum, BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Optional)..]));
+        }
         int payload = offset + length;
         // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
         if (payload >= repEnd && (flags & GreHeader.SequencePresent) == 0)

@@ -104,7 +104,7 @@ public static class FieldReader
         if (Capwap.CapwapFieldReader.Serves(field.Computed))
             return Capwap.CapwapFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Tunnels.GreFieldReader.Serves(field.Computed))
-            return Tunnels.GreFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
+            return Tunnels.GreFieldReader.TryRead(field, header, layer.Offset, layer.Checksum, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))
             return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Tunnels;
@@ -16,7 +17,7 @@ public static class GreFieldReader
         computed is ComputedField.Gre or ComputedField.GreChecksum or ComputedField.GreKey or ComputedField.GreSequenceNumber;
 
     /// <summary>Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> from the header's captured bytes <paramref name="header"/>.</summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> header, int layerOffset, ChecksumStatus checksum, int occurrence, out FieldValue value)
     {
         value = default;
         if (header.Length < GreHeader.MinLength)
@@ -36,6 +37,8 @@ public static class GreFieldReader
             {
                 "gre.flags.ack" => (enhanced, 0, 2, (flags & GreHeader.AcknowledgmentPresent) != 0 ? 1UL : 0UL),
                 "gre.flags.reserved" => (true, 0, 2, (ulong)((flags & (enhanced ? GreHeader.EnhancedReservedMask : GreHeader.ReservedMask)) >> 3)),
+                // tshark's checksum status: 0 bad, 1 good, 2 not verified (R without C, a packet cut or fragmented)
+                "gre.checksum.status" => (checksumWord, GreHeader.Field.Optional, 2, checksum switch { ChecksumStatus.Bad => 0UL, ChecksumStatus.Good => 1UL, _ => 2UL }),
                 "gre.offset" => (checksumWord, GreHeader.Field.Optional + 2, 2, 0UL),
                 "gre.key.payload_length" => (key && enhanced, keyAt, 2, 0UL),
                 "gre.key.call_id" => (key && enhanced, keyAt + 2, 2, 0UL),
@@ -47,7 +50,7 @@ public static class GreFieldReader
         {
             if (at + size > header.Length)
                 return false;
-            if (field.Name is not ("gre.flags.ack" or "gre.flags.reserved"))
+            if (field.Name is not ("gre.flags.ack" or "gre.flags.reserved" or "gre.checksum.status"))
                 number = size == 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[at..]) : BinaryPrimitives.ReadUInt32BigEndian(header[at..]);
             return FieldValues.Single(occurrence, number, layerOffset + at, size, out value);
         }

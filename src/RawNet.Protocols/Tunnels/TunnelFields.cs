@@ -24,6 +24,7 @@ public static class TunnelFields
         FieldDefinition.Fixed("gre.flags.version", "Version", LayerKind.Gre, GreHeader.Field.FlagsAndVersion, 2, FieldKind.Decimal, GreHeader.VersionMask),
         FieldDefinition.Fixed("gre.proto", "Protocol Type", LayerKind.Gre, GreHeader.Field.Protocol, 2, FieldKind.Hex),
         FieldDefinition.Derived("gre.checksum", "Checksum", LayerKind.Gre, FieldKind.Hex, ComputedField.GreChecksum, 4),
+        GreField("gre.checksum.status", "Checksum Status", FieldKind.Decimal),
         GreField("gre.offset", "Offset", FieldKind.Decimal),
         FieldDefinition.Derived("gre.key", "Key", LayerKind.Gre, FieldKind.Hex, ComputedField.GreKey, 8),
         GreField("gre.key.payload_length", "Payload Length", FieldKind.Decimal),

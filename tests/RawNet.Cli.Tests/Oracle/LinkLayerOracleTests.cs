@@ -125,7 +125,7 @@ public sealed class LinkLayerOracleTests
         "vxlan.vni", "vxlan.reserved8", "gre.flags_and_version", "gre.flags.checksum", "gre.flags.routing", "gre.flags.key",
         "gre.flags.sequence_number", "gre.flags.version", "gre.proto", "gre.checksum", "gre.key", "gre.sequence_number",
         // GRE over IP beyond RFC 2784 (gre.pcap): PPTP's enhanced header, RFC 1701's routing
-        "gre.flags.strict_source_route", "gre.flags.recursion_control", "gre.flags.ack", "gre.flags.reserved", "gre.offset",
+        "gre.flags.strict_source_route", "gre.flags.recursion_control", "gre.flags.ack", "gre.flags.reserved", "gre.checksum.status", "gre.offset",
         "gre.key.payload_length", "gre.key.call_id", "gre.ack_number", "gre.routing", "gre.routing.address_family", "gre.routing.sre_offset",
         "gre.routing.src_length", "gre.routing.information",
         // LISP data on UDP 4341 (lisp-data.pcap)

@@ -1,3 +1,4 @@
+using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Tunnels;
 using static RawNet.Protocols.Tests.PacketBytes;
@@ -119,6 +120,23 @@ public class GreHeaderTests
         Assert.Equal(DecodeOutcome.Malformed, packet.Outcome);
         Assert.Equal(LayerStatus.Malformed, packet[3].Status);
         Assert.Equal("1,1", Decode.Field(packet, frame, "gre.routing"));
+    }
+
+    [Fact]
+    public void TheChecksumIsVerifiedOverTheWholePacket()
+    {
+        var body = Concat(Hex("8000 0800 0000 0000"), Udp4);
+        var wrong = Frame(body);
+        var packet = Decode.Frame(wrong, LinkType.Ethernet);
+        Assert.Equal(ChecksumStatus.Bad, packet[3].Checksum);
+        Assert.Equal("0", Decode.Field(packet, wrong, "gre.checksum.status"));
+        ushort sum = InternetChecksum.Compute(body);
+        body[4] = (byte)(sum >> 8);
+        body[5] = (byte)sum;
+        var right = Frame(body);
+        packet = Decode.Frame(right, LinkType.Ethernet);
+        Assert.Equal(ChecksumStatus.Good, packet[3].Checksum);
+        Assert.Equal("1", Decode.Field(packet, right, "gre.checksum.status"));
     }
 
     [Fact]
