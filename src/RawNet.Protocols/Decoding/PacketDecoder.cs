@@ -3062,10 +3062,11 @@ public sealed partial class PacketDecoder
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
         GreHeader.TryMeasure(bytes[offset..Math.Max(offset, capEnd)], out int length);
-        if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out index, replace: index))
-            return;
-        // tshark verifies the checksum (C) over the whole packet, once it was all captured and is not a fragment.
-        if ((flags & GreHeader.ChecksumPresent) != 0 && _options.VerifyChecksums && !input.Quoted && !_partialDatagram && capEnd >= repEnd)
+        bool whole = Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out index, replace: index);
+        // tshark verifies the checksum (C) over the whole packet, once it was all captured and is not a fragment, before it
+        // reads on (a header the packet ends inside too); it has no preference to turn that off, so neither does -K here.
+        if ((flags & GreHeader.ChecksumPresent) != 0 && index >= 0 && !input.Quoted && !_partialDatagram && capEnd >= repEnd
+            && repEnd - offset >= GreHeader.Field.Optional + 2)
         {
             ref Layer layer = ref _packet.LayerRef(index);
             ulong sum = InternetChecksum.Add(0, bytes[offset..repEnd]);
@@ -3074,6 +3075,8 @@ public sealed partial class PacketDecoder
             if (!good)
                 layer.ExpectedChecksum = InternetChecksum.Expected(sum, BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Optional)..]));
         }
+        if (!whole)
+            return;
         int payload = offset + length;
         // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
         if (payload >= repEnd && (flags & GreHeader.SequencePresent) == 0)
