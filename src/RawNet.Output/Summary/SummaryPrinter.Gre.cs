@@ -27,18 +27,23 @@ public sealed partial class SummaryPrinter
             line.Append(" [|gre]");
             return;
         }
-        switch (flags & GreHeader.VersionMask)
+        int version = flags & GreHeader.VersionMask;
+        if (version > 1)
         {
-            case 0:
-                AppendGreVersion0(packet, frame, index, bytes, length);
-                return;
-            case 1:
-                AppendGreVersion1(packet, frame, index, bytes, length);
-                return;
-            default:
-                line.Append(" ERROR: unknown-version");
-                return;
+            line.Append(" ERROR: unknown-version");
+            return;
         }
+        if (_verbose)
+            AppendGreFlags(flags);
+        // What tcpdump may read: the captured bytes and the length IP declared, whichever ends first.
+        int readable = Math.Min(bytes.Length, length);
+        int at = GreHeader.Field.Protocol;
+        if (!TryReadGreWord(bytes, readable, ref at, 2, out uint protocol))
+            return;
+        if (version == 0)
+            AppendGreVersion0(packet, frame, index, bytes, length, flags, (ushort)protocol, readable, at);
+        else
+            AppendGreVersion1(packet, frame, index, bytes, length, flags, (ushort)protocol, readable, at);
     }
 
     /// <summary>-v's ", Flags [...]" (tcpdump's gre_flag_values, "none" when no named bit is set).</summary>
@@ -58,18 +63,11 @@ public sealed partial class SummaryPrinter
         line.Append(']');
     }
 
-    /// <summary>gre_print_0: RFC 1701/2784 GRE.</summary>
-    private void AppendGreVersion0(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length)
+    /// <summary>gre_print_0 past the protocol type (at <paramref name="at"/>): RFC 1701/2784 GRE.</summary>
+    private void AppendGreVersion0(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length,
+        ushort flags, ushort protocol, int readable, int at)
     {
         var line = _line;
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes);
-        if (_verbose)
-            AppendGreFlags(flags);
-        // What tcpdump may read: the captured bytes and the length IP declared, whichever ends first.
-        int readable = Math.Min(bytes.Length, length);
-        int at = GreHeader.Field.Protocol;
-        if (!TryReadGreWord(bytes, readable, ref at, 2, out uint protocol))
-            return;
         if ((flags & (GreHeader.ChecksumPresent | GreHeader.RoutingPresent)) != 0)
         {
             if (readable < at + 2)
@@ -109,7 +107,7 @@ public sealed partial class SummaryPrinter
         line.Append(length);
         line.Append(_verbose ? "\n\t" : ": ");
         // RawNet's layers follow tshark's reading, which places a version 0 payload where tcpdump does.
-        if (packet[index].HeaderLength == at && AppendTunnelledOrCut(packet, frame, index, (ushort)protocol, bytes[Math.Min(at, bytes.Length)..], length - at))
+        if (packet[index].HeaderLength == at && AppendTunnelledOrCut(packet, frame, index, protocol, bytes[Math.Min(at, bytes.Length)..], length - at))
             return;
         line.Append("gre-proto-");
         line.AppendHex(protocol, 0);
@@ -228,17 +226,11 @@ public sealed partial class SummaryPrinter
         return true;
     }
 
-    /// <summary>gre_print_1: PPTP's enhanced GRE, its C and R bits ignored, then ppp_print of what the S bit says follows.</summary>
-    private void AppendGreVersion1(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length)
+    /// <summary>gre_print_1 past the protocol type: PPTP's enhanced GRE, its C and R bits ignored, then ppp_print of what the S bit says follows.</summary>
+    private void AppendGreVersion1(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ReadOnlySpan<byte> bytes, int length,
+        ushort flags, ushort protocol, int readable, int at)
     {
         var line = _line;
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes);
-        if (_verbose)
-            AppendGreFlags(flags);
-        int readable = Math.Min(bytes.Length, length);
-        int at = GreHeader.Field.Protocol;
-        if (!TryReadGreWord(bytes, readable, ref at, 2, out uint protocol))
-            return;
         if ((flags & GreHeader.KeyPresent) != 0)
         {
             if (!TryReadGreWord(bytes, readable, ref at, 4, out uint key))
