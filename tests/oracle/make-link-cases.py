@@ -2434,8 +2434,7 @@ def gre_udp_frames():
     """GRE in UDP on port 4754: IPv4 (UDP, TCP, ICMP), IPv6, transparent Ethernet bridging, MPLS and NSH inside, the
     checksum, key and sequence number fields alone and together, an unknown protocol type, nothing after the header, the
     port on the source side only, 3 bytes and a header whose key the datagram cuts, and a frame cut by the capture at
-    every length through GRE with a key and the IPv4 it carries. (Not version 1 nor the routing bit: RawNet leaves what
-    follows them as data over IP too, where tshark decodes on.)"""
+    every length through GRE with a key and the IPv4 it carries. (Version 1 and the routing bit: gre.pcap, over IP.)"""
     frames = []
     add = lambda data, caplen=None: frames.append((data, caplen))
     add(gre_udp(gre_header(0x0800) + udp4()))
@@ -2455,8 +2454,7 @@ def gre_udp_frames():
 
 
 def gre_udp_damageable(data, direction):
-    """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows, never onto
-    what tshark and RawNet read apart."""
+    """The GRE header's first byte, its routing bit kept (see damage): the C, K and S bits move what follows."""
     return 14 + 28 + 1
 
 
@@ -2823,6 +2821,110 @@ def sflow_frames():
     return frames
 
 
+PPTP_A, PPTP_B = "198.18.47.1", "198.18.47.2"
+
+
+def gre_ip(gre, length=None):
+    """An Ethernet frame with IPv4 around a GRE packet (IP protocol 47); length an IP total length to declare instead."""
+    ip = IP(src=PPTP_A, dst=PPTP_B, id=47, proto=47, len=length) / Raw(gre)
+    return ether(0x0800, bytes(ip))
+
+
+def pptp(payload, sequence=None, ack=None, call=6016, protocol=0x880B, flags=0x0001, payload_length=None):
+    """An enhanced GRE header (RFC 2637 4.1): the K bit, S and A for the numbers given, the version in flags' low bits, the
+    payload length (the payload's own unless given) and call ID, the sequence and acknowledgment numbers, then the payload."""
+    bits = 0x2000 | flags | (0x1000 if sequence is not None else 0) | (0x0080 if ack is not None else 0)
+    header = struct.pack(">HHHH", bits, protocol, len(payload) if payload_length is None else payload_length, call)
+    if sequence is not None:
+        header += struct.pack(">I", sequence)
+    if ack is not None:
+        header += struct.pack(">I", ack)
+    return header + payload
+
+
+def sre(family, offset, information):
+    """A Source Route Entry (RFC 1701): address family, SRE offset, SRE length, routing information."""
+    return struct.pack(">HBB", family, offset, len(information)) + information
+
+
+def gre_routed(protocol, entries, payload, flags=0, key=None, sequence=None, offset=0):
+    """A GRE header with the R bit: the checksum word left 0 and the offset, the key and sequence number given, then the
+    Source Route Entries (the NULL one not added) and the payload."""
+    bits = 0x4000 | flags | (0x2000 if key is not None else 0) | (0x1000 if sequence is not None else 0)
+    header = struct.pack(">HHHH", bits, protocol, 0, offset)
+    if key is not None:
+        header += struct.pack(">I", key)
+    if sequence is not None:
+        header += struct.pack(">I", sequence)
+    return header + b"".join(entries) + payload
+
+
+def gre_frames():
+    """GRE over IPv4 beyond RFC 2784: PPTP's enhanced GRE (version 1, PPP) carrying IPv4 (TCP, UDP,
+    ICMP), IPv6 and LCP with and without the sequence and acknowledgment numbers, an acknowledgment alone, address and
+    control and the protocol field compressed each and both, a payload without the S bit (tcpdump's no-payload), the S
+    bit with nothing, one, two and three bytes after it, a payload length that lies, Cisco HDLC's address where PPP's
+    belongs, version 1 of another protocol type, PPP in version 0 (with the A bit too), versions 2 and 7; RFC 1701's
+    routing with IPv4 and AS number entries (a starred offset), an unknown family, bad offsets and lengths, an entry of
+    family 0 with a length, a list that never ends and entries whose length runs past the packet; IP declaring fewer
+    bytes than the key, the payload and the routing need; and two frames cut by the capture at every length through GRE."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    ppp_ip = b"\xff\x03\x00\x21"
+    lcp_request = b"\xff\x03\xc0\x21" + control(1, 1, bytes.fromhex("0506deadbeef"))
+    add(gre_ip(pptp(ppp_ip + tcp4(), sequence=430, ack=429)))
+    add(gre_ip(pptp(ppp_ip + echo4(), sequence=431)))
+    add(gre_ip(pptp(b"", ack=429)))                                                              # an acknowledgment alone
+    add(gre_ip(pptp(b"\x21" + tcp4(), sequence=1)))                                              # both compressed
+    add(gre_ip(pptp(b"\x00\x21" + udp4(), sequence=2)))                                          # address and control left out
+    add(gre_ip(pptp(b"\xff\x03\x21" + echo4(), sequence=3)))                                     # protocol compressed
+    add(gre_ip(pptp(b"\xff\x03\x00\x57" + udp6(), sequence=4, ack=3)))
+    add(gre_ip(pptp(lcp_request, sequence=5, ack=4)))
+    add(gre_ip(pptp(b"\xff\x03\xc0\x21" + control(9, 2, bytes.fromhex("01020304")), sequence=6)))
+    add(gre_ip(pptp(lcp_request)))                                                               # a payload without S
+    for rest in (b"", b"\xff", b"\xff\x03", b"\xff\x03\x00"):
+        add(gre_ip(pptp(rest, sequence=7)))
+    add(gre_ip(pptp(ppp_ip + tcp4(), sequence=8, payload_length=9999)))
+    add(gre_ip(pptp(b"\x0f\x00\x08\x00" + udp4(), sequence=9)))                                  # Cisco HDLC's address
+    add(gre_ip(pptp(udp4(), sequence=10, protocol=0x0800)))
+    add(gre_ip(struct.pack(">HH", 0x0000, 0x880B) + ppp_ip + udp4()))                             # PPP in version 0
+    add(gre_ip(struct.pack(">HH", 0x0080, 0x880B) + ppp_ip + udp4()))
+    add(gre_ip(struct.pack(">HH", 0x0002, 0x0800) + udp4()))
+    add(gre_ip(pptp(ppp_ip + udp4(), sequence=11, ack=10, flags=0x0007)))
+    ip_entry = sre(0x0800, 4, bytes([10, 0, 0, 1, 10, 0, 0, 2]))
+    null = sre(0, 0, b"")
+    add(gre_ip(gre_routed(0x0800, [ip_entry, null], udp4())))
+    add(gre_ip(gre_routed(0x0800, [ip_entry, sre(0xFFFE, 2, bytes.fromhex("00640065")), null], tcp4(), key=7, sequence=9, offset=4)))
+    add(gre_ip(gre_routed(0x86DD, [sre(0x1234, 0, b"xyz"), null], udp6(), flags=0x8000)))
+    add(gre_ip(gre_routed(0x0800, [sre(0x0800, 3, bytes(8)), sre(0x0800, 0, bytes(6)), sre(0x0800, 8, bytes(8)), null], echo4())))
+    add(gre_ip(gre_routed(0x0800, [sre(0xFFFE, 1, bytes(4)), sre(0xFFFE, 0, bytes(3)), sre(0xFFFE, 4, bytes(4)), null], udp4())))
+    add(gre_ip(gre_routed(0x0800, [sre(0, 0, b"abcd"), null], udp4())))
+    add(gre_ip(gre_routed(0x0800, [ip_entry] * 40, b"")))                                          # never ends
+    add(gre_ip(gre_routed(0x0800, [struct.pack(">HBB", 0x0800, 0, 200) + b"abcd"], b"")))          # runs past the packet
+    add(gre_ip(gre_routed(0x0800, [struct.pack(">HBB", 0xFFFE, 0, 40) + b"abcd"], b"")))
+    add(gre_ip(struct.pack(">HHI", 0x1000, 0x0800, 5)))                                          # S and nothing after
+    add(gre_ip(pptp(ppp_ip + tcp4(), sequence=12), length=20 + 10))                               # IP's length cuts the key
+    add(gre_ip(pptp(ppp_ip + tcp4(), sequence=13), length=20 + 14))
+    add(gre_ip(gre_routed(0x0800, [ip_entry, null], udp4()), length=20 + 14))
+    cut_everywhere(add, gre_ip(pptp(ppp_ip + udp4(), sequence=14, ack=13)), 14 + 20)
+    cut_everywhere(add, gre_ip(gre_routed(0x0800, [ip_entry, sre(0xFFFE, 0, bytes.fromhex("0064")), null], udp4(), key=1)), 14 + 20)
+    return frames
+
+
+def gre_damageable(data, direction):
+    """The GRE header's words after the flags and protocol type up to the routing entries (the checksum and offset, the
+    key or call ID, the sequence and acknowledgment numbers), whose values move nothing; none in a header without them."""
+    if len(data) < 14 + 20 + 4:
+        return 0
+    flags, protocol = struct.unpack(">HH", data[34:38])
+    enhanced_ack = protocol == 0x880B and flags & 0x0007 != 0 and flags & 0x0080 != 0
+    words = (flags & 0xC000 != 0) + (flags & 0x2000 != 0) + (flags & 0x1000 != 0) + enhanced_ack
+    return 14 + 20 + 4 + 4 * words if words else 0
+
+
+gre_damageable.start = 14 + 20 + 4
+
+
 def damage(frames, rng, direction, damageable):
     """Each frame with one byte of its link header set at random (see the damageable functions), the rest kept. Never 0x7e:
     tcpdump takes a protocol of 0x7eXX for an HDLC escape and un-escapes the frame, a path RawNet does not follow (tshark
@@ -2870,7 +2972,7 @@ def damage(frames, rng, direction, damageable):
             if damageable is vxlan_gpe_damageable and at == 14 + 28 + 3:
                 at += 1  # the VNI rather than the next protocol, which would hand IP to another IP version's dissector
             if damageable is gre_udp_damageable:
-                value = value & ~0x40 | data[at] & 0x40  # the routing bit, which RawNet does not follow
+                value = value & ~0x40 | data[at] & 0x40  # the routing bit kept (gre.pcap covers routing): these variants stay as made
             if damageable is amt_damageable and data[14 + 28] & 0x0F == 4 and at == 14 + 28 + 1:
                 at += 1  # the MAC rather than a query's G flag: MLD cut short reads differently in tshark and RawNet
             data = data[:at] + bytes([value]) + data[at + 1:]
@@ -3227,6 +3329,8 @@ def main():
         "lwapp-l3.pcap": (1, lwapp_l3_frames(), False, trailer_damageable),
         # and the CAPWAP control channel on UDP 5246
         "capwap-control.pcap": (1, capwap_control_frames(), False, trailer_damageable),
+        # and GRE over IP beyond version 0: PPTP's enhanced GRE, RFC 1701's routing, other versions
+        "gre.pcap": (1, gre_frames(), False, gre_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -2182,6 +2182,10 @@ def wpan_nonask_frames():
     add(wpan_phy(plain)[:5])
     whole = wpan_phy(plain)
     for cut in (1, 4, 5, 6, 7, 8, 12, 15, 20, len(whole) - 2, len(whole) - 1):
+        add(whole, cut)
+    return frames
+
+
 def gprs_crc24(data):
     """GPRS LLC's FCS: the complement of the reflected CRC-24 (polynomial 0xBBA1B5, reflected 0xAD85DD) from all ones."""
     crc = 0xFFFFFF

@@ -70,8 +70,8 @@ public static class InfoColumn
         // TCP prepends its analysis tags in front of the fenced text too.
         if (fence >= 0 && packet[owner].Kind == LayerKind.Tcp && TcpInfo.TagsLength(line.Text[before..]) is > 0 and var tags)
             line.MoveBack(before, tags, fence);
-        // PPP inside L2TP or GFP that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
-        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind is LayerKind.L2tp or LayerKind.Gfp)
+        // PPP inside L2TP, GFP or GRE that writes nothing of its own (its header cut, or IP with no byte of it) leaves L2TP's text.
+        if (line.Length == before && packet[owner].Kind == LayerKind.Ppp && packet[owner - 1].Kind is LayerKind.L2tp or LayerKind.Gfp or LayerKind.Gre)
             Write(line, in source, owner - 1);
         // So does Ethernet inside Geneve that threw before its columns (its header cut): Geneve's "Encapsulated ..." stays.
         else if (line.Length == before && packet[owner].Kind == LayerKind.Ethernet && packet[owner - 1].Kind is LayerKind.Geneve or LayerKind.Tzsp or LayerKind.LwappL3

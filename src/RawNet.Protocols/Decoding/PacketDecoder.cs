@@ -3076,30 +3076,51 @@ public sealed partial class PacketDecoder
             _packet.LayerRef(before).Status = LayerStatus.Truncated;
     }
 
+    /// <summary>
+    /// GRE as tshark 4.0 reads it, whatever its version: the fields its flags place (the enhanced header of PPTP when PPP
+    /// rides in a version other than 0), the Source Route Entries up to the NULL one, then what the protocol type names
+    /// (PPP through tshark's "ppp_hdlc", address and control optional). Without the S bit a packet that ends with the
+    /// header hands nothing on (a PPTP acknowledgment); with it tshark hands on even nothing.
+    /// </summary>
     private void DecodeGre(in Span input, int offset, int capEnd, int repEnd)
     {
         if (!Header(input, LayerKind.Gre, offset, GreHeader.MinLength, capEnd, repEnd, out int index))
             return;
         var bytes = input.Bytes;
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
-        int length = GreHeader.LengthOf(flags);
-        if (!Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out _, replace: index))
-            return;
-        // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
-        if (offset + length >= repEnd)
-            return;
-        var protocol = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
-        if ((flags & GreHeader.VersionMask) != 0 || (flags & GreHeader.RoutingPresent) != 0)
+        ushort type = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Protocol)..]);
+        GreHeader.TryMeasure(bytes[offset..Math.Max(offset, capEnd)], out int length);
+        bool whole = Header(input, LayerKind.Gre, offset, length, capEnd, repEnd, out index, replace: index);
+        // tshark verifies the checksum (C) over the whole packet, once it was all captured and is not a fragment, before it
+        // reads on (a header the packet ends inside too); it has no preference to turn that off, so neither does -K here.
+        if ((flags & GreHeader.ChecksumPresent) != 0 && index >= 0 && !input.Quoted && !_partialDatagram && capEnd >= repEnd
+            && repEnd - offset >= GreHeader.Field.Optional + 2)
         {
-            Unsupported(input, offset + length, capEnd, repEnd, "GRE version or routing not decoded");
+            ref Layer layer = ref _packet.LayerRef(index);
+            ulong sum = InternetChecksum.Add(0, bytes[offset..repEnd]);
+            bool good = InternetChecksum.Finish(sum) == 0;
+            layer.Checksum = good ? ChecksumStatus.Good : ChecksumStatus.Bad;
+            if (!good)
+                layer.ExpectedChecksum = InternetChecksum.Expected(sum, BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + GreHeader.Field.Optional)..]));
+        }
+        if (!whole)
+            return;
+        int payload = offset + length;
+        // tshark's GRE hands on nothing when the packet ends with its header (bytes the capture cut, it does).
+        if (payload >= repEnd && (flags & GreHeader.SequencePresent) == 0)
+            return;
+        var protocol = (EtherType)type;
+        if (type == GreHeader.PppProtocol)
+        {
+            DecodePppHdlc(input, payload, capEnd, repEnd);
             return;
         }
         if (protocol == EtherType.Erspan)
         {
-            DecodeErspan(input, offset + length, capEnd, repEnd, hasSequence: (flags & GreHeader.SequencePresent) != 0);
+            DecodeErspan(input, payload, capEnd, repEnd, hasSequence: (flags & GreHeader.SequencePresent) != 0);
             return;
         }
-        DecodeEtherType(input, protocol, offset + length, capEnd, repEnd, 0);
+        DecodeEtherType(input, protocol, payload, capEnd, repEnd, 0);
     }
 
     private void DecodeErspan(in Span input, int offset, int capEnd, int repEnd, bool hasSequence)

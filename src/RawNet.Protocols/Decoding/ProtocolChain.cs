@@ -126,7 +126,7 @@ public static class ProtocolChain
         LayerKind.Ipv6 when (packet[index].Detail & (Ipv6.Ipv6LayerDetail.HandedOnByIpv4 | Ipv6.Ipv6LayerDetail.LinkNamedIpv4)) != 0
             && packet[index - 1].Kind != LayerKind.L2tpv3 => "ip",
         LayerKind.CiscoHdlc when (index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection)
-            || packet[index - 1].Kind == LayerKind.Gfp => FieldCatalog.PppName,
+            || packet[index - 1].Kind is LayerKind.Gfp or LayerKind.Gre => FieldCatalog.PppName,
         // Juniper's ISO payload type goes to OSI's dissector, which hands the NLPIDs of IPv4 and IPv6 on.
         LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Juniper
             && Juniper.JuniperHeader.HandedPayloadType((Juniper.JuniperLink)packet[index - 1].Detail, frame[packet[index - 1].Offset..])

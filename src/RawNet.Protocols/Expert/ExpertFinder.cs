@@ -111,6 +111,10 @@ public sealed class ExpertFinder
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(layer.Kind == LayerKind.Icmp ? ExpertItem.IcmpBadChecksum : ExpertItem.Icmpv6BadChecksum, layer.ExpectedChecksum);
                     break;
+                case LayerKind.Gre:
+                    if (layer.Checksum == ChecksumStatus.Bad)
+                        sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
+                    break;
                 case LayerKind.Udp:
                     FindUdp(packet, frame, i, ref sink);
                     break;

@@ -54,6 +54,8 @@ public enum ExpertItem : byte
     // ICMP and ICMPv6
     IcmpBadChecksum,
     Icmpv6BadChecksum,
+    // GRE: a checksum (C) that does not verify (the checksum it should be)
+    GreIncorrectChecksum,
     // UDP
     UdpPossibleTraceroute,
     UdpLengthBelowHeader,
@@ -117,7 +119,8 @@ public static class ExpertItems
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
             or ExpertItem.TcpLostSegment or ExpertItem.TcpAckLostSegment or ExpertItem.TcpWindowFull
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
-            or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertSeverity.Warning,
+            or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
+            or ExpertItem.GreIncorrectChecksum => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -135,7 +138,7 @@ public static class ExpertItems
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
-            or ExpertItem.TcpMssAbsent or ExpertItem.TcpWindowScaleTooLarge => ExpertGroup.Protocol,
+            or ExpertItem.TcpMssAbsent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.GreIncorrectChecksum => ExpertGroup.Protocol,
         ExpertItem.PflogInvalidHeaderLength or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.TcpShortSegment
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed => ExpertGroup.Malformed,
         _ => ExpertGroup.Sequence,
@@ -243,6 +246,7 @@ public static class ExpertItems
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
         ExpertItem.Icmpv6BadChecksum => "ICMPv6",
+        ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum => "UDP",
         _ => "TCP",
@@ -291,6 +295,7 @@ public static class ExpertItems
             case ExpertItem.ArpDuplicateAddress: w.Append("Duplicate IP address configured ("); w.Append(n >> 24); w.Append("."); w.Append((n >> 16) & 0xFF); w.Append("."); w.Append((n >> 8) & 0xFF); w.Append("."); w.Append(n & 0xFF); w.Append(")"); break;
             case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
             case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;
             case ExpertItem.UdpLengthBelowHeader: w.Append("Bad length value "); w.Append(n); w.Append(" < 8"); break;
             case ExpertItem.UdpLengthExceedsPayload: w.Append("Bad length value "); w.Append(n); w.Append(" > IP payload length"); break;

@@ -236,6 +236,8 @@ public enum ComputedField : ushort
     GreChecksum,
     GreKey,
     GreSequenceNumber,
+    /// <summary>GRE's other fields past the fixed ones: <see cref="Tunnels.GreFieldReader"/> tells them apart by name and walks the SREs.</summary>
+    Gre,
     /// <summary>The BSD loopback address family, in whichever byte order the capturing host used.</summary>
     NullFamily,
     /// <summary>PPP fields, placed by the layer's layout and read by <see cref="Ppp.PppFieldReader"/> (PppAddress to PppProtocol).</summary>

@@ -111,6 +111,8 @@ public static class FieldReader
             return Capwap.LwappFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Capwap.CapwapFieldReader.Serves(field.Computed))
             return Capwap.CapwapFieldReader.TryRead(field, layer, buffer, occurrence, out value);
+        if (Tunnels.GreFieldReader.Serves(field.Computed))
+            return Tunnels.GreFieldReader.TryRead(field, header, layer.Offset, layer.Checksum, occurrence, out value);
         if (Tunnels.GeneveFieldReader.Serves(field.Computed))
             return Tunnels.GeneveFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Icmpv6.Icmpv6FieldReader.Serves(field.Computed))
@@ -283,7 +285,6 @@ public static class FieldReader
             LayerKind.Ipv4 => Ipv4.Ipv4FieldReader.TryRead(computed, header, layer.Offset, layer.Extent, occurrence, out value),
             LayerKind.Ipv6 or LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions
                 or LayerKind.Ipv6AuthenticationHeader => Ipv6.Ipv6FieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
-            LayerKind.Gre => Tunnels.GreFieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
             LayerKind.Tcp => Tcp.TcpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),
             LayerKind.Udp => Udp.UdpFieldReader.TryRead(computed, packet, layer, buffer, occurrence, out value),
             LayerKind.Icmp => Icmp.IcmpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),

@@ -10,7 +10,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// fields</c> (4.0, default preferences) prints it, and every summary line as <c>tcpdump -n -r</c> (and <c>-v</c>)
 /// prints it, over captures/link/ (tests/oracle/make-link-cases.py: PPP on link types 9, 50 and 204, Cisco HDLC and
 /// SLARP on 104 and inside the PPP link types, PPP's control and authentication protocols on 9 and in PPPoE, MPLS label stacks on Ethernet, PPP and Cisco HDLC, 802.2 LLC and SNAP in
-/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP;
+/// 802.3 frames, PPPoE sessions, MACsec SecTAGs, Network Service Headers, Frame Relay on 107, Token Ring on 6, FDDI on 10, RFC 1483 ATM on 100, MAC frames bridged behind SNAP's OUI 00-80-C2 on 802.3, ATM and Frame Relay, L2TPv2 on UDP 1701, L2TPv3 over IP and UDP, spanning tree BPDUs on LLC and behind SNAP, GRE over IP beyond RFC 2784;
 /// pppd's PPP on 166, Cisco HDLC and Frame Relay behind a direction byte on 205 and 206, raw MPLS on 219, which tshark
 /// reads as the same frames under a link type it reads; raw IP on 12 and 14, RFC 1483 on 11, Linux Classical IP over ATM on
 /// 16, 18, 19 and 106, PPPoE sessions without Ethernet on 51, whose 14 and 18 tcpdump refuses and is compared on as 12 and
@@ -124,6 +124,10 @@ public sealed class LinkLayerOracleTests
         "vxlan.flags", "vxlan.ver", "vxlan.i_bit", "vxlan.p_bit", "vxlan.o_bit", "vxlan.flags_reserved", "vxlan.reserved_16", "vxlan.next_proto",
         "vxlan.vni", "vxlan.reserved8", "gre.flags_and_version", "gre.flags.checksum", "gre.flags.routing", "gre.flags.key",
         "gre.flags.sequence_number", "gre.flags.version", "gre.proto", "gre.checksum", "gre.key", "gre.sequence_number",
+        // GRE over IP beyond RFC 2784 (gre.pcap): PPTP's enhanced header, RFC 1701's routing
+        "gre.flags.strict_source_route", "gre.flags.recursion_control", "gre.flags.ack", "gre.flags.reserved", "gre.checksum.status", "gre.offset",
+        "gre.key.payload_length", "gre.key.call_id", "gre.ack_number", "gre.routing", "gre.routing.address_family", "gre.routing.sre_offset",
+        "gre.routing.src_length", "gre.routing.information",
         // LISP data on UDP 4341 (lisp-data.pcap)
         "lisp-data.flags", "lisp-data.flags.nonce", "lisp-data.flags.lsb", "lisp-data.flags.enr", "lisp-data.flags.mv", "lisp-data.flags.iid",
         "lisp-data.flags.res", "lisp-data.flags.en_invalid", "lisp-data.flags.nv_invalid", "lisp-data.nonce", "lisp-data.mapver",
@@ -388,6 +392,23 @@ public sealed class LinkLayerOracleTests
 
     [Fact]
     public void TheBundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites(Script, "link");
+
+    [Fact]
+    public void TheGreCasesCoverWhatTheyClaim()
+    {
+        // The comparisons cannot fail on what gre.pcap does not hold: check it holds it.
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre.pcap"), "-T", "fields", "-e", "frame.protocols",
+            "-e", "gre.flags_and_version", "-e", "gre.ack_number", "-e", "gre.routing.address_family", "-e", "_ws.col.Info"]);
+        foreach (var value in new[] { "gre:ppp:ip:tcp", "gre:ppp:ip:icmp", "gre:ppp:ipv6:udp", "gre:ppp:lcp", "gre:ppp:chdlc:ip", "gre:ip:udp",
+            "\t0x2081\t429\t", "\t0x3087\t", "\t0x0002\t", "\t0xc000\t", "2048,65534,0", "4660,0", "Encapsulated PPP\n", "Malformed", "size limited" })
+            Assert.Contains(value, run.StdOut);
+        var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
+        var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre.pcap")]).StdOut;
+        foreach (var value in new[] { "GREv1, call 6016, seq 430, ack 429, length", "no-payload", "GREv7 ERROR: unknown-version", "(rtaf=asn 64 *65)",
+            "badoff/len=8/8", "(rtaf=0x1234)", "[|gre]", "[|ppp]", "gre-proto-0x880b" })
+            Assert.Contains(value, lines);
+    }
 
     [Fact]
     public void TheL2tpCasesCoverWhatTheyClaim()

@@ -195,6 +195,12 @@ internal static class Samples
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 4754, Concat(Hex("2000 86dd 00001234"), tcp6))))),
             // MPLS in UDP 6635: two labels and IPv4.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6635, Concat(Hex("0001003f 0006413f"), udp4))))),
+            // GRE over IP: PPTP's enhanced header (sequence and acknowledgment) before PPP and IPv4, an acknowledgment alone,
+            // and RFC 1701 routing with an IPv4 entry before IPv6, and a list of entries that never ends.
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Gre, Concat(Hex("3081 880b 0025 1780 000001ae 000001ad ff03 0021"), udp4)))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Gre, Hex("2081 880b 0000 1780 000001ad")))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Gre, Concat(Hex("4000 86dd 0000 0000 0800 0408 0a000001 0a000002 00000000"), tcp6)))),
+            (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Gre, Hex("4000 0800 0000 0000 0800 0004 0a000001 0800 0004 0a000002")))),
             // sFlow v5 on UDP 6343: a flow sample of a raw IPv4 header and a counters sample whose record is shorter than
             // its counters, and a datagram whose sample count is absurd and whose header runs past it.
             (LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(40000, 6343, Concat(

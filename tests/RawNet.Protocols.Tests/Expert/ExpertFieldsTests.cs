@@ -26,6 +26,7 @@ public sealed class ExpertFieldsTests
     [InlineData(ExpertItem.UdpPossibleTraceroute, ExpertItems.TracerouteFirstPort + 7, "Possible traceroute: hop #3, attempt #2")]
     [InlineData(ExpertItem.FppBadCrc, 0xDEADBEEFu, "Bad CRC checksum [should be 0xdeadbeef]")]
     [InlineData(ExpertItem.IcmpBadChecksum, 0xAu, "Bad checksum [should be 0x000a]")]
+    [InlineData(ExpertItem.GreIncorrectChecksum, 0x84FFu, "Incorrect GRE Checksum [should be 0x84ff]")]
     [InlineData(ExpertItem.TcpDuplicateAck, 12u, "Duplicate ACK (#12)")]
     [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x016301u, "Unknown (0x63) (with too-short option length = 1 byte)")]
     [InlineData(ExpertItem.TcpOptionLengthInvalid, 0x02020Au, "Maximum segment size (option length = 10 bytes says option goes past end of options)")]

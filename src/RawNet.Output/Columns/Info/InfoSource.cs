@@ -152,6 +152,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             // DOCSIS under 4 bytes writes nothing: XRA's packet type stays
             || (layer.Kind == LayerKind.Docsis && index > 1 && Packet[index - 1].Kind == LayerKind.Xra
                 && Protocols.Docsis.DocsisLayerDetail.Reach(layer.Detail) == Protocols.Docsis.DocsisReach.None)
+            // GRE's S bit hands PPP nothing: it throws before any column, GRE's text stays
+            || (layer.Kind == LayerKind.Ppp && layer.HeaderLength == 0 && Packet[index - 1].Kind == LayerKind.Gre)
             // sFlow reads its version and address type before it writes anything
             || (layer.Kind == LayerKind.Sflow && layer.HeaderLength < Protocols.Sflow.SflowDatagram.Field.Address);
     }

@@ -34,7 +34,8 @@ internal static class TunnelInfo
                     line.AppendHexDigits(protocol, 4, uppercase: true);
                     line.Append(" (unknown)");
                 }
-                return InnerCut(in source, index, GreHeader.LengthOf(BinaryPrimitives.ReadUInt16BigEndian(header)));
+                GreHeader.TryMeasure(header, out int length);
+                return InnerCut(in source, index, length);
             case LayerKind.Vxlan or LayerKind.VxlanGpe:
                 return InnerCut(in source, index, VxlanHeader.Length);
             case LayerKind.Geneve:
@@ -279,6 +280,7 @@ internal static class TunnelInfo
         0x86DD => "IPv6",
         0x6558 => "Transparent Ethernet bridging",
         0x88BE => "ERSPAN",
+        GreHeader.PppProtocol => "PPP",
         _ => null,
     };
 
