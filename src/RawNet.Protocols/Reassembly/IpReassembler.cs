@@ -36,7 +36,6 @@ public sealed class IpReassembler
     private readonly ReassemblyLimits _limits;
     private readonly ReassemblySlots<FragmentKey, Slot> _slots;
 
-
     /// <summary>Datagrams dropped because they timed out or were evicted to make room.</summary>
     public long DatagramsDropped => _slots.Dropped;
 
