@@ -6,7 +6,7 @@
 Files: ipv4-options.pcap: IPv4 options tshark decodes (router alert, NOP, EOL, record route, time stamp, security),
 an unknown one, and lengths that stop tshark's walk (too short, past the options) or do not (not a fixed option's
 size); vendor prefixes known and unknown to Wireshark's manuf file, group and
-local addresses, and one timestamp in 2100 and one on a one-digit day. ipv6-options.pcap: hop-by-hop and
+local addresses, and one timestamp in January 2038 (the latest tcpdump converts) and one on a one-digit day. ipv6-options.pcap: hop-by-hop and
 destination options (router alert, Pad1, PadN empty and long, jumbo, an unknown type, a PadN running past the header's
 declared end), SLAAC, Teredo, 6to4 and ISATAP addresses, each also cut by the capture inside the options.
 """
@@ -54,7 +54,7 @@ def ipv4_frames():
     for i, frame in enumerate(frames):
         frame.time = BASE + i / 1000
     early = ether() / IP() / UDP()
-    early.time = 4102444800.123456
+    early.time = 2147483000.123456  # 2038-01-19: as late as a pcap timestamp tcpdump still converts (signed 32 bits)
     one_digit_day = ether() / IP() / UDP()
     one_digit_day.time = 1341792000.5
     return frames + [early, one_digit_day]

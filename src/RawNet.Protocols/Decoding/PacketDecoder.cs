@@ -1740,7 +1740,13 @@ public sealed partial class PacketDecoder
         else if (!llc.IsSnap && llc.Dsap == LlcHeader.IpSap && llc.CarriesInformation && repEnd > offset + length)
             DecodeIpByDispatcher(input, offset + length, capEnd, repEnd);
         else
+        {
+            int count = _packet.LayerCount;
             Unsupported(input, offset + length, capEnd, repEnd, "LLC payload not decoded");
+            // An XID's information field in IEEE 802.2's basic format, which LLC's own dissector reads: not data.
+            if (_packet.LayerCount > count && _packet[count].Kind == LayerKind.Payload && LlcHeader.IsBasicXid(input.Bytes[offset..capEnd], length))
+                _packet.LayerRef(count).Detail = LlcHeader.XidInformationReadByLlc;
+        }
     }
 
     /// <summary>

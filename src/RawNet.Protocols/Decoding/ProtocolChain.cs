@@ -45,7 +45,7 @@ public static class ProtocolChain
             // llcgprs refuses an address with the PD bit and another bit set before it adds its protocol item.
             LayerKind.GprsLlc when layer.Detail <= (byte)GprsLlc.GprsLlcReach.Refused => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
-            LayerKind.Payload when layer.HeaderLength == 0 || IsXidInformation(packet, index, frame) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6 => null,
+            LayerKind.Payload when layer.HeaderLength == 0 || layer.Detail is Icmpv6.Icmpv6Message.BodyReadByIcmpv6 or Llc.LlcHeader.XidInformationReadByLlc => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
             // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
             LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount ? null : DataName,
@@ -78,18 +78,6 @@ public static class ProtocolChain
             LayerKind.Ppi when next.Kind != LayerKind.Ieee80211 => "pcap_pktdata",
             _ => null,
         };
-    }
-
-    /// <summary>An LLC XID's information field in IEEE 802.2's basic format (0x81), which LLC's own dissector reads: no data.</summary>
-    private static bool IsXidInformation(DecodedPacket packet, int index, ReadOnlySpan<byte> frame)
-    {
-        if (packet[index - 1].Kind != LayerKind.Llc)
-            return false;
-        var llc = packet.HeaderOf(packet[index - 1], frame);
-        var information = packet.HeaderOf(packet[index], frame);
-        const byte xid = 0xAF, pollFinal = 0x10, basicFormat = 0x81;
-        return llc.Length > Llc.LlcHeader.Field.Control && (llc[Llc.LlcHeader.Field.Control] & ~pollFinal) == xid
-            && information.Length > 0 && information[0] == basicFormat;
     }
 
     private static bool MacsecCarriesEtherType(ReadOnlySpan<byte> header) =>

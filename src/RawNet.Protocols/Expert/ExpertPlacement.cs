@@ -27,6 +27,7 @@ public static class ExpertPlacement
         ExpertItem.EthernetPaddingNotZero => LayerKind.Ethernet,
         ExpertItem.IcmpBadChecksum => LayerKind.Icmp,
         ExpertItem.Icmpv6BadChecksum => LayerKind.Icmpv6,
+        ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -55,6 +56,7 @@ public static class ExpertPlacement
         ExpertItem.EthernetPaddingNotZero => "eth.padding_bad",
         ExpertItem.IcmpBadChecksum => "icmp.checksum_bad",
         ExpertItem.Icmpv6BadChecksum => "icmpv6.checksum_bad.expert",
+        ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",
@@ -122,6 +124,7 @@ public static class ExpertPlacement
         ExpertItem.EthernetPaddingNotZero => "eth.trailer",
         ExpertItem.IcmpBadChecksum => "icmp.checksum",
         ExpertItem.Icmpv6BadChecksum => "icmpv6.checksum",
+        ExpertItem.GreIncorrectChecksum => "gre.checksum",
         ExpertItem.UdpPossibleTraceroute => finding.Argument == udpDestinationPort ? "udp.dstport" : "udp.srcport",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length",
         ExpertItem.UdpZeroChecksum => "udp.checksum",

@@ -39,6 +39,19 @@ public readonly ref struct LlcHeader
     /// <summary>Length of the LLC header with an unnumbered (one-byte) control field.</summary>
     public const int Length = 3;
 
+    /// <summary>The <see cref="Decoding.Layer.Detail"/> of the payload after an XID whose information field LLC reads itself (not data).</summary>
+    public const byte XidInformationReadByLlc = 3;
+
+    /// <summary>
+    /// Whether the LLC header at the start of <paramref name="bytes"/> (<paramref name="headerLength"/> bytes) is an XID
+    /// (poll/final either way) whose information field starts with IEEE 802.2's basic format identifier (0x81).
+    /// </summary>
+    public static bool IsBasicXid(ReadOnlySpan<byte> bytes, int headerLength)
+    {
+        const byte xid = 0xAF, pollFinal = 0x10, basicFormat = 0x81;
+        return bytes.Length > headerLength && headerLength > Field.Control && (bytes[Field.Control] & ~pollFinal) == xid && bytes[headerLength] == basicFormat;
+    }
+
     /// <summary>Length of the LLC header with a two-byte control field.</summary>
     public const int ExtendedLength = 4;
 
