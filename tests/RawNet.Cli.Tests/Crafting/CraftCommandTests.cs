@@ -30,7 +30,8 @@ public sealed class CraftCommandTests
         Assert.Contains("    Header Checksum (ip.checksum): 0x1234  [24-25]\n", stdout);
         Assert.Contains("    [Checksum: BAD, should be 0x", stdout);
         Assert.Contains("    Checksum (udp.checksum): 0x", stdout);
-        Assert.Contains("[filled by RawNet]\n    [Checksum: good]\n", stdout);
+        // tshark's status field says unverified (its default preferences verify no UDP checksum); RawNet's verdict follows it.
+        Assert.Contains("[filled by RawNet]\n    Checksum Status (udp.checksum.status): 2  [40-41]\n    [Checksum: good]\n", stdout);
         Assert.DoesNotContain("(ip.ttl): 64  [22-22]  [filled", stdout);
     }
 

@@ -164,6 +164,13 @@ public sealed class PacketDotNetOracleTests(ITestOutputHelper output)
                         refused++;
                         continue;
                     }
+                    // PacketDotNet's GRE skips only the checksum, key and sequence words: behind RFC 1701's routing
+                    // (its offset word and source route entries) it reads the carried packet at the wrong place.
+                    if (GreRoutingPresent(bytes, theirs))
+                    {
+                        refused++;
+                        continue;
+                    }
                     parsed++;
                     decoder.Decode(bytes, frame.Metadata, number, packet);
                     for (int i = 0; i < Fields.Length; i++)
@@ -211,6 +218,21 @@ public sealed class PacketDotNetOracleTests(ITestOutputHelper output)
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreements, first: {string.Join(" | ", disagreements.Take(10))}");
     }
 
+    /// <summary>Whether PacketDotNet found a GRE header with the routing bit set (or throws while looking: an abstention too).</summary>
+    private static bool GreRoutingPresent(byte[] frame, Packet packet)
+    {
+        try
+        {
+            return packet.Extract<GrePacket>() is { } gre && gre.BytesSegment.Offset < frame.Length && (frame[gre.BytesSegment.Offset] & 0x40) != 0;
+        }
+#pragma warning disable CA1031 // any exception of the other decoder is its abstention
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return true;
+        }
+    }
+
     private static string FirstOccurrence(ReadOnlySpan<char> value)
     {
         int comma = value.IndexOf(',');
@@ -220,7 +242,9 @@ public sealed class PacketDotNetOracleTests(ITestOutputHelper output)
     private static bool Agree(string ours, object theirs) => theirs switch
     {
         ulong number => TryNumber(ours, out ulong mine) && mine == number,
-        string address => string.Equals(ours, address, StringComparison.OrdinalIgnoreCase),
+        // .NET writes an ISATAP address's last 32 bits dotted (fe80::5efe:192.0.2.1), tshark and RawNet in hex: the same address.
+        string address => string.Equals(ours, address, StringComparison.OrdinalIgnoreCase)
+            || System.Net.IPAddress.TryParse(ours, out var mine) && System.Net.IPAddress.TryParse(address, out var their) && mine.Equals(their),
         _ => false,
     };
 

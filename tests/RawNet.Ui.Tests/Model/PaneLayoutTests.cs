@@ -105,7 +105,7 @@ public sealed class PaneLayoutTests
         KeyHandler.Apply(view, KeyMap.FromChar('\n'));
         var lines = ScreenText.Lines(MainScreen.Compose(view, 120, 40), 120, 40, ansi: false);
         int bytes = Array.FindIndex(lines, l => l.StartsWith("── Bytes", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("- Internet Protocol Version 4", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("- Ethernet II", StringComparison.Ordinal));
         // Under the bytes' title: every line a hex line, up to the status bar.
         Assert.All(lines[(bytes + 1)..^1], l => Assert.Matches("^00[0-9a-f]{2}  ", l));
     }
