@@ -24,6 +24,9 @@ public static class FieldReader
             return false;
         if (field.Computed == ComputedField.Analysis)
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
+        // The frame's own fields (frame.number and the like, read for nearly every packet) need none of the protocol readers below.
+        if (layer.Kind == LayerKind.Frame)
+            return FrameFieldReader.TryRead(field.Computed, packet, occurrence, out value);
         if (Ethernet.EthernetTrailerFieldReader.Serves(field.Computed))
             return Ethernet.EthernetTrailerFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
