@@ -533,7 +533,8 @@ public sealed partial class SummaryPrinter
     /// <summary>
     /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), L2TP, sFlow, LWAPP control,
     /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (NTP, SNMP, RADIUS, SIP
-    /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before.
+    /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before. The decoder's
+    /// re-decode order for the summary (PacketDecoder.OwnUdpPortsTcpdumpOrder) lists the same ports first, in this order.
     /// </summary>
     private static TcpdumpUdpPrinter TcpdumpUdpPrinterOf(ushort sourcePort, ushort destinationPort)
     {
