@@ -8,7 +8,7 @@ import os
 import sys
 
 from scapy.layers.inet import ICMP, IP, TCP, UDP, fragment
-from scapy.layers.inet6 import ICMPv6PacketTooBig, IPv6, IPv6ExtHdrFragment, fragment6
+from scapy.layers.inet6 import ICMPv6DestUnreach, ICMPv6PacketTooBig, IPv6, IPv6ExtHdrFragment, fragment6
 from scapy.layers.l2 import ARP, Ether, Dot1Q
 from scapy.packet import Raw
 from scapy.utils import wrpcap
@@ -145,6 +145,31 @@ def main():
         Ether(src="02:00:00:00:00:11", dst="02:00:00:00:00:12") / payload
     outer_frags = fragment(underlay(0, inner_frags[0]), fragsize=1480)
     write("nested-fragments.pcap", [e_ab / f for f in outer_frags] + [e_ab / underlay(1, inner_frags[1])])
+
+    # ICMP and ICMPv6 errors quoting datagrams whose payload RawNet decodes by port: tshark hands a quoted datagram's
+    # payload to its ports' dissectors like any other (DNS whole, cut in its header and in its question; mDNS; a VXLAN
+    # tunnel with an IPv6 packet inside; L2TP; over IPv6), shows no exception inside the quote and keeps ICMP's Info;
+    # a quoted TCP segment with HTTP after its header.
+    from scapy.layers.dns import DNS, DNSQR, DNSRR
+    answer = IP(src=V4_B, dst=V4_A, id=60) / UDP(sport=53, dport=40053) / DNS(id=7, qr=1, rd=1, qd=DNSQR(qname="example.com"),
+                                                                         an=DNSRR(rrname="example.com", rdata="198.18.9.9"))
+    mdns = IP(src=V4_B, dst="224.0.0.251", id=61) / UDP(sport=5353, dport=5353) / DNS(id=0, qr=1, aa=1, an=DNSRR(rrname="printer.local", rdata="198.18.0.77"))
+    tunnel = IP(src=V4_B, dst=V4_A, id=62) / UDP(sport=40789, dport=4789) / VXLAN(vni=7) / \
+        Ether(src="02:00:00:00:00:11", dst="02:00:00:00:00:12") / IPv6(src=V6_A, dst=V6_B) / UDP(sport=5000, dport=6000) / Raw(b"inner")
+    l2tp = IP(src=V4_B, dst=V4_A, id=63) / UDP(sport=1701, dport=1701) / Raw(bytes.fromhex("4002001400070009ff030021") + bytes(IP(src="198.18.202.1", dst="198.18.202.2") / UDP(sport=1, dport=2)))
+    answer6 = IPv6(src=V6_B, dst=V6_A) / UDP(sport=53, dport=40053) / DNS(id=8, qr=1, qd=DNSQR(qname="example.org", qtype="AAAA"))
+    http = IP(src=V4_B, dst=V4_A, id=64) / TCP(sport=80, dport=40080, flags="PA", seq=1, ack=1, window=1024) / Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    unreachable = lambda quote: Ether(src=MAC_A, dst=MAC_B) / IP(src=V4_A, dst=V4_B, id=70) / ICMP(type=3, code=3) / quote
+    write("icmp-quoted-payloads.pcap", [
+        unreachable(bytes(answer)),
+        unreachable(bytes(answer)[:40]),
+        unreachable(bytes(answer)[:50]),
+        unreachable(bytes(mdns)),
+        unreachable(bytes(tunnel)),
+        unreachable(bytes(l2tp)),
+        unreachable(bytes(http)),
+        Ether(src=MAC_A, dst=MAC_B) / IPv6(src=V6_A, dst=V6_B) / ICMPv6DestUnreach(code=4) / bytes(answer6),
+    ])
 
 
 if __name__ == "__main__":

@@ -2778,7 +2778,8 @@ public sealed partial class PacketDecoder
         int payload = offset + headerLength;
         if (capEnd <= payload)
             return;
-        if (!input.Quoted && !_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
+        // A segment an ICMP error quotes is handed to HTTP too (tshark's HTTP reads what the quote holds).
+        if (!_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
             DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
         else if (!input.Quoted && !_partialDatagram && DnsPorts.CarriesStream(tcp.SourcePort, tcp.DestinationPort))
             DecodeDnsStream(input, payload, capEnd, repEnd);
@@ -2832,7 +2833,8 @@ public sealed partial class PacketDecoder
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         int captured = Math.Min(capEnd, end);
-        if (!input.Quoted && _options.TsharkUdpPorts)
+        // tshark hands a datagram an ICMP error quotes to its ports' dissectors too, when any of its payload was quoted.
+        if (_options.TsharkUdpPorts && (!input.Quoted || captured > payload))
         {
             // tshark's order: the lower port's protocol, then the higher port's (a port of 0 never), then heuristics.
             (ushort low, ushort high) = udp.SourcePort <= udp.DestinationPort ? (udp.SourcePort, udp.DestinationPort) : (udp.DestinationPort, udp.SourcePort);
@@ -3661,10 +3663,18 @@ public sealed partial class PacketDecoder
             // marked quoted and never change the packet's outcome.
             var inner = new Span(bytes, input.Frame, input.Source, quoted: true);
             int innerRepEnd = QuotedReportedEnd(bytes, kind, quote, capEnd);
+            int first = _packet.LayerCount;
+            var outcome = _packet.Outcome;
             if (kind == LayerKind.Icmp)
                 DecodeIpv4(inner, quote, capEnd, innerRepEnd);
             else
                 DecodeIpv6(inner, quote, capEnd, innerRepEnd);
+            // Every layer of the quote is quoted, however deep (a protocol on the quoted datagram's port adds its own),
+            // and none of them stops the packet (tshark shows no exception inside an error packet).
+            for (int i = first; i < _packet.LayerCount; i++)
+                _packet.LayerRef(i).Quoted = true;
+            if (outcome == DecodeOutcome.Ok)
+                _packet.ClearStop(_packet.StoppedAt);
             return;
         }
         if (capEnd > quote)
