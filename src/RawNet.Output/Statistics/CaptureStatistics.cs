@@ -137,7 +137,7 @@ public sealed class CaptureStatistics
                 transport = i;
             // IPv6 extension headers are part of "ipv6", and headers quoted by an ICMP error are the error's content, as
             // tshark counts them.
-            if (layer.Quoted || ((object)name == previous && name == "ipv6") || IsHeldPayload(packet, i))
+            if (layer.Quoted || ((object)name == previous && name == "ipv6"))
                 continue;
             previous = name;
             node = node.Child(name);
@@ -146,19 +146,6 @@ public sealed class CaptureStatistics
         }
         if (transport > 0)
             AddConversation(packet, frame, transport, metadata.OriginalLength);
-    }
-
-    /// <summary>
-    /// Whether the layer at <paramref name="index"/> is the payload of a TCP segment whose bytes an HTTP message took in
-    /// (a part of one later segments complete, or a resend of one already put together): tshark's TCP keeps those bytes
-    /// for the message, so its hierarchy has no "data" for the segment.
-    /// </summary>
-    private static bool IsHeldPayload(DecodedPacket packet, int index)
-    {
-        if (packet[index].Kind != LayerKind.Payload || packet[index - 1].Kind != LayerKind.Tcp)
-            return false;
-        int record = packet.Analysis.IndexOf(index - 1);
-        return record >= 0 && packet.Analysis[record].PduPart is TcpPduPart.Held or TcpPduPart.HeldAfterLine or TcpPduPart.Overlap;
     }
 
     private void AddAnalysis(DecodedPacket packet)

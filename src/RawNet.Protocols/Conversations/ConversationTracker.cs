@@ -121,10 +121,10 @@ public sealed class ConversationTracker
             MarkDisplayed(packet);
 
         int ip = -1;
-        var layers = packet.Layers;
-        for (int i = 1; i < layers.Length; i++)
+        // the count is read again each time: a TCP segment's analysis may take back the layers after it
+        for (int i = 1; i < packet.LayerCount; i++)
         {
-            ref readonly Layer layer = ref layers[i];
+            ref readonly Layer layer = ref packet[i];
             switch (layer.Kind)
             {
                 case LayerKind.Ipv4:
@@ -264,6 +264,7 @@ public sealed class ConversationTracker
             _http.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
         if (_dns is not null && record.HasStream)
             _dns.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
+        TcpPayloadHandoff.Apply(packet, index, in record);
     }
 }
 

@@ -154,6 +154,13 @@ public sealed class PacketAnalysis
         return true;
     }
 
+    /// <summary>Forgets the records of layers after <paramref name="layerIndex"/> (layers the tracker took back).</summary>
+    internal void DropTransportsAfter(int layerIndex)
+    {
+        while (TransportCount > 0 && _transports[TransportCount - 1].LayerIndex > layerIndex)
+            TransportCount--;
+    }
+
     /// <summary>The writable record <paramref name="index"/>, for the tracker (and the UI's stored analysis) to fill.</summary>
     public ref TransportAnalysis Edit(int index) => ref _transports[index];
 

@@ -137,7 +137,8 @@ internal sealed class DnsStreams
                 return;
             Release(ref side);
         }
-        if (!whole)
+        // tshark hands a keep-alive no message holds to data (TcpPayloadHandoff): it starts no message.
+        if (!whole || (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.KeepAlive) != 0))
             return;
         // The decoder read the segment alone; an unfinished message at its end waits for the next segments.
         int done = DnsStreamFraming.WholeMessagesLength(captured);

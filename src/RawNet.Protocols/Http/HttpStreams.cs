@@ -159,6 +159,9 @@ internal sealed class HttpStreams
             Replace(packet, tcpIndex, start, captured.Length, reported, default, shown: false, HttpFault.None);
             return;
         }
+        // tshark hands a keep-alive no message holds to data (TcpPayloadHandoff), and keeps the message held.
+        if (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.KeepAlive) != 0)
+            return;
         // Anything else ends a message held (a gap, a segment the capture cut): RawNet gives it up, and reads the segment alone.
         Release(ref side);
 

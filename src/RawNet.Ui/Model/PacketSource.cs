@@ -156,6 +156,7 @@ public sealed class PacketSource
             Analysis.WaitFor(index);
         if (!Analysis.TryRestore(index, packet.Analysis))
             return false;
+        Protocols.Conversations.TcpPayloadHandoff.Apply(packet);
         long now = Index.MetadataOf(index).TimestampNanoseconds;
         long previous = index > 0 ? Index.MetadataOf(index - 1).TimestampNanoseconds : now;
         long displayed = displayedBefore >= 0 ? Index.MetadataOf(displayedBefore).TimestampNanoseconds : now;

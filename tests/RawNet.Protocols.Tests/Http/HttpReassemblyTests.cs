@@ -17,7 +17,7 @@ public sealed class HttpReassemblyTests
         var stream = new HttpFrames.Stream();
         stream.Send("GET /split HT");
         Assert.Equal(TcpPduPart.Held, stream.Tcp.PduPart);                // no line end yet
-        Assert.Equal(LayerKind.Payload, stream.Packet[4].Kind);
+        Assert.Equal(4, stream.Packet.LayerCount);                          // the bytes are held: no layer after TCP
         stream.Send("TP/1.1\r\nHost: exa");
         Assert.Equal(TcpPduPart.HeldAfterLine, stream.Tcp.PduPart);       // read again: the first line is there now
         Assert.Equal("GET /split HTTP/1.1", System.Text.Encoding.ASCII.GetString(stream.Packet.Stream));
@@ -105,8 +105,8 @@ public sealed class HttpReassemblyTests
         var stream = new HttpFrames.Stream();
         stream.Send("GET / HTTP/1.1\r\nHo");
         var packet = stream.Send("GET / HTTP/1.1\r\nHo", resend: true);
-        // A plain retransmission: no HTTP, no mark.
-        Assert.Equal((LayerKind.Payload, TcpPduPart.None), (packet[4].Kind, stream.Tcp.PduPart));
+        // A plain retransmission: no dissector at all (no layer after TCP), no mark.
+        Assert.Equal((4, TcpPduPart.None), (packet.LayerCount, stream.Tcp.PduPart));
         Assert.NotEqual(0, (int)(stream.Tcp.Tcp.Flags & Protocols.Tcp.TcpAnalysisFlags.Retransmission));
         stream.Send("st: h\r\n\r\n");
         Assert.Equal("h", stream.Field("http.host"));
