@@ -3,6 +3,7 @@ using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ipv4;
 using RawNet.Protocols.Ipv6;
 using RawNet.Protocols.Tcp;
+using RawNet.Protocols.Udp;
 
 namespace RawNet.Protocols.Conversations;
 
@@ -194,23 +195,37 @@ public sealed class ConversationTracker
         int addresses = v4 ? Ipv4Header.Field.Destination + 4 : Ipv6Header.Field.Destination + 16;
         // tshark gives up on a TCP header before looking up its conversation when fewer than 16 bytes of it are there
         // (the 8 bytes an ICMP error quotes): no stream, nothing remembered.
-        int needed = transport.Kind == LayerKind.Tcp ? MinTcpBytes : 4;
+        // UDP's whole header is read before its conversation (an ICMP error quoting less has no stream).
+        int needed = transport.Kind == LayerKind.Tcp ? MinTcpBytes : UdpHeader.HeaderLength;
         if (ipHeader.Length < addresses || header.Length < needed)
             return;
         var source = v4 ? ipHeader.Slice(Ipv4Header.Field.Source, 4) : ipHeader.Slice(Ipv6Header.Field.Source, 16);
         var destination = v4 ? ipHeader.Slice(Ipv4Header.Field.Destination, 4) : ipHeader.Slice(Ipv6Header.Field.Destination, 16);
         var key = ConversationKey.Of(source, BinaryPrimitives.ReadUInt16BigEndian(header), destination,
             BinaryPrimitives.ReadUInt16BigEndian(header[2..]), out bool fromA);
+        // tshark stops at a UDP length below 8 before it looks up the conversation: no stream.
+        if (transport.Kind == LayerKind.Udp && UdpLength(header, transport.Extent, v4) < UdpHeader.HeaderLength)
+            return;
         if (!packet.Analysis.TryAdd(index, out int slot))
             return;
         ref var record = ref packet.Analysis.Edit(slot);
         if (transport.Kind == LayerKind.Udp)
-            AnalyzeUdp(in key, transport.Quoted, now, ref record);
+            AnalyzeUdp(in key, transport.Quoted, UdpLength(header, transport.Extent, v4), now, ref record);
         else
             AnalyzeTcp(packet, frame, in key, fromA, index, now, ref record);
     }
 
-    private void AnalyzeUdp(in ConversationKey key, bool quoted, long now, ref TransportAnalysis record)
+    /// <summary>
+    /// The UDP length tshark works with: the header's, or over IPv6 a length of 0 taken as a jumbogram's (RFC 2675)
+    /// bytes from the header on.
+    /// </summary>
+    private static int UdpLength(ReadOnlySpan<byte> header, int extent, bool v4)
+    {
+        int length = BinaryPrimitives.ReadUInt16BigEndian(header[UdpHeader.Field.Length..]);
+        return length == 0 && !v4 ? extent : length;
+    }
+
+    private void AnalyzeUdp(in ConversationKey key, bool quoted, int length, long now, ref TransportAnalysis record)
     {
         int entry = _udp.FindOrAdd(key, out bool added);
         ref var conversation = ref _udp[entry];
@@ -222,8 +237,10 @@ public sealed class ConversationTracker
         }
         record.Stream = conversation.Stream;
         record.HasStream = true;
-        // A datagram quoted by an ICMP error belongs to its conversation (and may start it) but shows no times.
-        if (quoted)
+        // A datagram quoted by an ICMP error belongs to its conversation (and may start it) but shows no times; nor
+        // does one with no payload (tshark returns before its timestamps when the length is 8): neither moves the
+        // conversation's previous time.
+        if (quoted || length == UdpHeader.HeaderLength)
             return;
         record.TimeRelative = now - conversation.FirstTimestamp;
         record.TimeDelta = now - conversation.PreviousTimestamp;
