@@ -46,6 +46,7 @@ AF_INET and NLPID 0xCC name IPv4, whole and cut through its headers (see sniffed
 geneve.pcap (Ethernet, UDP 6081): Geneve, see geneve_frames (its seeds damage the header but its protocol type).
 mpls-udp.pcap (Ethernet, UDP 6635): MPLS in UDP, see mpls_udp_frames.
 sflow.pcap (Ethernet, UDP 6343): sFlow datagrams and their sampled headers, see sflow_frames (no damaged variants).
+frelay-circuits.pcap (107): conversations across Frame Relay DLCIs, see frelay_circuit_frames (no damaged variants).
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import os
@@ -3233,6 +3234,33 @@ def capwap_control_frames():
     return frames
 
 
+def frelay_circuit_frames():
+    """Conversations over Frame Relay circuits (tshark 4.0 keys UDP by the DLCI, TCP and ICMP echoes by addresses): an
+    echo answered on another DLCI and one answered by a third host on the same DLCI, a TCP handshake and data whose
+    segments cross DLCIs 100, 200 and 300, UDP both ways on two DLCIs, an ICMP error quoting UDP, and IPv6 UDP on
+    DLCI 100."""
+    C = "198.18.0.3"
+    ip4 = lambda src, dst, l4: bytes(IP(src=src, dst=dst, id=9) / l4)
+    tcp = lambda src, dst, sport, dport, flags, seq, ack, data=b"": ip4(src, dst, TCP(sport=sport, dport=dport, flags=flags, seq=seq, ack=ack) / Raw(data))
+    frames = [
+        frelay(0xCC, ip4(A, B, ICMP(type=8, id=7, seq=1) / Raw(b"ping"))),
+        frelay(0xCC, ip4(B, A, ICMP(type=0, id=7, seq=1) / Raw(b"ping")), dlci=200),
+        frelay(0xCC, ip4(A, B, ICMP(type=8, id=7, seq=2) / Raw(b"ping"))),
+        frelay(0xCC, ip4(C, A, ICMP(type=0, id=7, seq=2) / Raw(b"ping"))),
+        frelay(0xCC, tcp(A, B, 5000, 9, "S", 100, 0)),
+        frelay(0xCC, tcp(B, A, 9, 5000, "SA", 900, 101), dlci=200),
+        frelay(0xCC, ip4(A, B, UDP(sport=1, dport=2) / Raw(b"x"))),
+        frelay(0xCC, tcp(A, B, 5000, 9, "A", 101, 901), dlci=300),
+        frelay(0xCC, tcp(A, B, 5000, 9, "PA", 101, 901, b"hello")),
+        frelay(0xCC, ip4(B, A, UDP(sport=2, dport=1) / Raw(b"y")), dlci=200),
+        frelay(0xCC, tcp(B, A, 9, 5000, "A", 901, 106), dlci=200),
+        frelay(0xCC, tcp(A, B, 5000, 9, "PA", 101, 901, b"hello")),
+        frelay(0xCC, ip4(A, B, ICMP(type=3, code=3) / IP(src=B, dst=A) / UDP(sport=2, dport=1) / Raw(b"y"))),
+        frelay(0x8E, udp6(b"z")),
+    ]
+    return [(f, None) for f in frames]
+
+
 def main():
     outdir = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -3331,6 +3359,8 @@ def main():
         "capwap-control.pcap": (1, capwap_control_frames(), False, trailer_damageable),
         # and GRE over IP beyond version 0: PPTP's enhanced GRE, RFC 1701's routing, other versions
         "gre.pcap": (1, gre_frames(), False, gre_damageable),
+        # and conversations over Frame Relay circuits (UDP keyed by the DLCI; TCP and echoes by addresses)
+        "frelay-circuits.pcap": (107, frelay_circuit_frames(), False, trailer_damageable),
     }
     for name, (linktype, frames, direction, damageable) in files.items():
         if seed is not None and damageable is trailer_damageable:

@@ -22,6 +22,12 @@ public readonly struct ConversationKey : IEquatable<ConversationKey>, IComparabl
     public const byte Ipv6 = 6;
     /// <summary><see cref="Family"/> of Ethernet (MAC) addresses (held in the low 48 bits; ports are 0). Only the statistics tables use it.</summary>
     public const byte Ethernet = 1;
+    /// <summary>
+    /// <see cref="Family"/> of a Frame Relay circuit (its DLCI in the low 32 bits of the first address; the rest 0): the
+    /// key tshark 4.0 gives every UDP datagram after a Frame Relay header (<see cref="OfCircuit"/>). Circuit kinds are
+    /// numbered from here up, one family each.
+    /// </summary>
+    public const byte Dlci = 0x10;
 
     // The lower endpoint's address (an IPv4 address in the low 32 bits of the low half), then the higher endpoint's.
     private readonly ulong _aHigh, _aLow, _bHigh, _bLow;
@@ -84,6 +90,16 @@ public readonly struct ConversationKey : IEquatable<ConversationKey>, IComparabl
         var (a, portA, b, portB) = fromA ? (source, sourcePort, destination, destinationPort) : (destination, destinationPort, source, sourcePort);
         return new ConversationKey((ulong)(a >> 64), (ulong)a, portA, (ulong)(b >> 64), (ulong)b, portB, family);
     }
+
+    /// <summary>
+    /// The key of a link-layer circuit of <paramref name="kind"/> (<see cref="Dlci"/>) numbered <paramref name="id"/>:
+    /// one conversation for whatever crosses it, whichever addresses and ports (Wireshark's
+    /// <c>conversation_create_endpoint_by_id</c>).
+    /// </summary>
+    public static ConversationKey OfCircuit(byte kind, uint id) => new(0, id, 0, 0, 0, 0, kind);
+
+    /// <summary>Whether a key of <paramref name="family"/> fits in one 64-bit word (an IPv4 pair or a circuit's number).</summary>
+    internal static bool FitsInWord(byte family) => family == Ipv4 || family >= Dlci;
 
     /// <summary>The lower endpoint's address as a number.</summary>
     public UInt128 AddressA => new(_aHigh, _aLow);

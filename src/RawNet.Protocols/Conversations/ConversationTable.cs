@@ -12,7 +12,7 @@ namespace RawNet.Protocols.Conversations;
 /// An entry's key and recency links (24 bytes) live apart from its state, in pages of their own: probing past other
 /// keys and relinking the recency list's neighbours touch those small slots only (a few thousand TCP conversations'
 /// slots stay in cache where their 184-byte entries would not), and a lookup that finds its key reaches the state with
-/// one more read. An entry holds an IPv4 key whole in 16 bytes; an IPv6 key's 32 bytes of addresses go to a pool of their own, so
+/// one more read. An entry holds an IPv4 key (or a link-layer circuit's) whole in 16 bytes; an IPv6 key's 32 bytes of addresses go to a pool of their own, so
 /// IPv4 conversations do not carry room for IPv6 addresses (a key is 40 bytes as a value). Entries live in pages of <see cref="PageEntries"/> that are added as the table fills and never copied: a table
 /// grown to a million conversations holds the pages it uses and nothing more, where arrays grown by doubling would leave
 /// the old copies behind (up to as much again) until a full garbage collection. Only the bucket array (4 bytes an
@@ -247,7 +247,7 @@ public sealed class ConversationTable<TState> where TState : struct
     {
         if (stored.Ports != key.Ports || stored.Family != key.Family)
             return false;
-        if (key.Family == 4)
+        if (ConversationKey.FitsInWord(key.Family))
             return stored.Addresses == (key.AddressLowA << 32 | key.AddressLowB);
         ref readonly Ipv6Addresses addresses = ref Ipv6At((int)stored.Addresses);
         return addresses.LowA == key.AddressLowA && addresses.LowB == key.AddressLowB
@@ -256,8 +256,8 @@ public sealed class ConversationTable<TState> where TState : struct
 
     private StoredKey Store(in ConversationKey key)
     {
-        if (key.Family == 4)
-            return new StoredKey { Addresses = key.AddressLowA << 32 | key.AddressLowB, Ports = key.Ports, Family = 4 };
+        if (ConversationKey.FitsInWord(key.Family))
+            return new StoredKey { Addresses = key.AddressLowA << 32 | key.AddressLowB, Ports = key.Ports, Family = key.Family };
         int slot = AllocateIpv6();
         Ipv6At(slot) = new Ipv6Addresses { HighA = key.AddressHighA, LowA = key.AddressLowA, HighB = key.AddressHighB, LowB = key.AddressLowB };
         return new StoredKey { Addresses = (ulong)slot, Ports = key.Ports, Family = key.Family };
@@ -265,8 +265,8 @@ public sealed class ConversationTable<TState> where TState : struct
 
     private ConversationKey KeyOf(in StoredKey stored)
     {
-        if (stored.Family == 4)
-            return ConversationKey.FromParts(4, 0, stored.Addresses >> 32, 0, (uint)stored.Addresses, stored.Ports);
+        if (ConversationKey.FitsInWord((byte)stored.Family))
+            return ConversationKey.FromParts((byte)stored.Family, 0, stored.Addresses >> 32, 0, (uint)stored.Addresses, stored.Ports);
         ref readonly Ipv6Addresses addresses = ref Ipv6At((int)stored.Addresses);
         return ConversationKey.FromParts((byte)stored.Family, addresses.HighA, addresses.LowA, addresses.HighB, addresses.LowB, stored.Ports);
     }

@@ -10,7 +10,8 @@ namespace RawNet.Protocols.Conversations;
 /// <summary>Bounds on what a <see cref="ConversationTracker"/> remembers, and so on its memory.</summary>
 /// <remarks>
 /// A TCP conversation takes 184 bytes of its table (key 16, recency links 8, state 160) and a UDP one 48, each with 8 to
-/// 16 bytes of buckets and, over IPv6, 32 bytes more for the addresses; an unacknowledged segment takes 24
+/// 16 bytes of buckets and, over IPv6, 32 bytes more for the addresses (a UDP conversation keyed by a Frame Relay DLCI
+/// takes an IPv4 one's room, its key held in the same 16 bytes); an unacknowledged segment takes 24
 /// (ConversationTableTests checks these sizes). A million IPv4 TCP conversations, a SYN scan, so hold about 200 MB, and
 /// <c>rawnet read -T fields -e tcp.stream</c> over one needs about 250 MB in all (docs/performance.md, "Conversation
 /// analysis (issue 9)"). At the default bounds (<see cref="DefaultMaxConversations"/> of each protocol,
@@ -121,6 +122,9 @@ public sealed class ConversationTracker
             MarkDisplayed(packet);
 
         int ip = -1;
+        // The link-layer circuit the packet crossed last (Frame Relay's DLCI), which keys its UDP conversations; 0: none.
+        byte circuitKind = 0;
+        uint circuitId = 0;
         // the count is read again each time: a TCP segment's analysis may take back the layers after it
         for (int i = 1; i < packet.LayerCount; i++)
         {
@@ -134,12 +138,18 @@ public sealed class ConversationTracker
                 case LayerKind.Tcp:
                 case LayerKind.Udp:
                     if (ip >= 0)
-                        AnalyzeTransport(packet, frame, ip, i, now);
+                        AnalyzeTransport(packet, frame, ip, i, now, circuitKind, circuitId);
                     break;
                 case LayerKind.Icmp:
                 case LayerKind.Icmpv6:
                     if (ip >= 0 && !layer.Quoted)
                         MatchEcho(packet, frame, ip, i);
+                    break;
+                case LayerKind.FrameRelay:
+                    // tshark's Frame Relay dissector names the circuit once it has the address (a bogus one-octet
+                    // address is DLCI 0); it holds for the rest of the packet, bridged Ethernet and tunnels included.
+                    if (FrameRelay.FrameRelayHeader.AddressLengthOf(packet.HeaderOf(layer, frame), out uint dlci) > 0)
+                        (circuitKind, circuitId) = (ConversationKey.Dlci, dlci);
                     break;
                 case LayerKind.Arp:
                     analysis.ArpDuplicateAddress = _arpBindings.Observe(packet.HeaderOf(layer, frame), (uint)packet.FrameNumber);
@@ -185,7 +195,7 @@ public sealed class ConversationTracker
         }
     }
 
-    private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now)
+    private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now, byte circuitKind, uint circuitId)
     {
         ref readonly Layer ip = ref packet[ipIndex];
         ref readonly Layer transport = ref packet[index];
@@ -206,6 +216,9 @@ public sealed class ConversationTracker
         // tshark stops at a UDP length below 8 before it looks up the conversation: no stream.
         if (transport.Kind == LayerKind.Udp && UdpLength(header, transport.Extent, v4) < UdpHeader.HeaderLength)
             return;
+        // After a link-layer circuit UDP is keyed by the circuit alone (see ConversationKey.OfCircuit); TCP is not.
+        if (circuitKind != 0 && transport.Kind == LayerKind.Udp)
+            key = ConversationKey.OfCircuit(circuitKind, circuitId);
         if (!packet.Analysis.TryAdd(index, out int slot))
             return;
         ref var record = ref packet.Analysis.Edit(slot);

@@ -19,6 +19,9 @@ public sealed class TrackerAllocationTests
         var frames = Samples.BenchCapture(20000);
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Captures, "tcp-analysis"), "*.pcap").Order(StringComparer.Ordinal))
             frames.AddRange(Samples.Read(file));
+        // UDP keyed by Frame Relay circuits (DLCIs), plain, bridged and inside L2TPv3.
+        foreach (var file in new[] { "frelay.pcap", "frelay-bridged.pcap", "l2tpv3-sessions.pcap" })
+            frames.AddRange(Samples.Read(Path.Combine(TestPaths.Captures, "link", file)));
         var decoder = new PacketDecoder();
         var packets = new DecodedPacket();
         // A bound on unacknowledged segments that the warm-up passes reach: segments never acknowledged (a SYN scan's
