@@ -2680,10 +2680,12 @@ public sealed partial class PacketDecoder
     private void DecodeFragment(in Span input, int ipIndex, int fieldsLayer, IpProtocol protocol, int payload, int capEnd, int end,
         int fragmentOffset, bool moreFragments, in FragmentKey key)
     {
-        if (_reassembler is null || capEnd < end)
+        if (_reassembler is null || capEnd < end || end == payload)
         {
-            // No reassembly (or the fragment was not captured whole): only a first fragment has a transport header to show.
-            if (fragmentOffset == 0 && _reassembler is null)
+            // No reassembly (or the fragment was not captured whole, or is empty, which tshark does not add): only a first
+            // fragment has a transport header to show.
+            // (tshark too dissects a first fragment it could not add because the capture cut it)
+            if (fragmentOffset == 0 && (_reassembler is null || (capEnd < end && end > payload)))
             {
                 _partialDatagram = true;
                 DecodeTransport(input, protocol, payload, capEnd, end, ipIndex);
