@@ -160,25 +160,15 @@ public sealed class TreePrinter : IPacketPrinter
             FragmentMark(marks, Protocols.Reassembly.FragmentMarks.MultipleTails, "[Multiple tail fragments found: True]", output);
             FragmentMark(marks, Protocols.Reassembly.FragmentMarks.TooLong, "[Fragment too long: True]", output);
         }
-        line.Append(Indent);
-        line.Append(Indent);
-        line.Append("[Fragment count: ");
+        FragmentsItem("[Fragment count: ", null, null);
         line.Append((long)datagram.Count);
         line.Append(']');
         line.WriteLineTo(output);
-        line.Append(Indent);
-        line.Append(Indent);
-        line.Append("[Reassembled ");
-        line.Append(version);
-        line.Append(" length: ");
+        FragmentsItem("[Reassembled ", version, " length: ");
         line.Append((long)datagram.Length);
         line.Append(']');
         line.WriteLineTo(output);
-        line.Append(Indent);
-        line.Append(Indent);
-        line.Append("[Reassembled ");
-        line.Append(version);
-        line.Append(" data: ");
+        FragmentsItem("[Reassembled ", version, " data: ");
         // tshark's bytes label: at most 36 bytes, then an ellipsis
         var data = datagram.Data;
         const int Shown = 36;
@@ -189,6 +179,18 @@ public sealed class TreePrinter : IPacketPrinter
             line.Append('…');
         line.Append(']');
         line.WriteLineTo(output);
+    }
+
+    private void FragmentsItem(string text, string? version, string? rest)
+    {
+        _line.Append(Indent);
+        _line.Append(Indent);
+        _line.Append(text);
+        if (version is not null)
+        {
+            _line.Append(version);
+            _line.Append(rest!);
+        }
     }
 
     private void FragmentMark(Protocols.Reassembly.FragmentMarks marks, Protocols.Reassembly.FragmentMarks mark, string text, TextWriter output)

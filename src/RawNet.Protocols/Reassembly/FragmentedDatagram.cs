@@ -211,3 +211,41 @@ internal abstract class FragmentSlot<TKey> : ReassemblySlot<TKey>
         _marks.AsSpan(0, Count).CopyTo(done.Marks);
     }
 }
+
+/// <summary>The steps both fragment reassemblers take for each fragment.</summary>
+internal static class FragmentSlots
+{
+    /// <summary>
+    /// Adds a fragment to its datagram's slot after dropping stale ones: returns the slot when the fragment completes
+    /// it (<paramref name="index"/> its place), else null. A fragment reaching past <paramref name="maxLength"/>, or with
+    /// no slot to go to, counts in <paramref name="rejected"/>; a datagram of more fragments or bytes than its slot holds
+    /// is dropped.
+    /// </summary>
+    public static TSlot? AddFragment<TKey, TSlot>(this ReassemblySlots<TKey, TSlot> slots, in TKey key, int offset, bool more, ReadOnlySpan<byte> data,
+        long frameNumber, long timestamp, long timeout, int maxLength, ref long rejected, out int index)
+        where TKey : notnull where TSlot : FragmentSlot<TKey>, new()
+    {
+        index = -1;
+        if (offset < 0 || offset + data.Length > maxLength)
+        {
+            rejected++;
+            return null;
+        }
+        slots.ExpireOlderThan(timestamp - timeout);
+        var slot = slots.Find(key, timestamp, out index, out bool fresh);
+        if (slot is null)
+        {
+            rejected++;
+            return null;
+        }
+        if (fresh)
+            slot.Clear();
+        if (!slot.Fits(data.Length))
+        {
+            slots.Drop(index);
+            return null;
+        }
+        slot.Add(offset, more, data, frameNumber);
+        return slot.IsComplete ? slot : null;
+    }
+}

@@ -84,28 +84,11 @@ public sealed class IpReassembler
         buffer = null;
         length = 0;
         datagram = null;
-        int end = fragmentOffset + data.Length;
-        if (fragmentOffset < 0 || end > ReassemblyLimits.MaxDatagramLength)
-        {
-            FragmentsRejected++;
-            return false;
-        }
-        _slots.ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
-        var slot = _slots.Find(key, timestampNanoseconds, out int slotIndex, out bool fresh);
+        long rejected = FragmentsRejected;
+        var slot = _slots.AddFragment(key, fragmentOffset, moreFragments, data, frameNumber, timestampNanoseconds, _limits.TimeoutNanoseconds,
+            ReassemblyLimits.MaxDatagramLength, ref rejected, out int slotIndex);
+        FragmentsRejected = rejected;
         if (slot is null)
-        {
-            FragmentsRejected++;
-            return false;
-        }
-        if (fresh)
-            slot.Clear();
-        if (!slot.Fits(data.Length))
-        {
-            _slots.Drop(slotIndex);
-            return false;
-        }
-        slot.Add(fragmentOffset, moreFragments, data, frameNumber);
-        if (!slot.IsComplete)
             return false;
         datagram = _done[_nextDone];
         _nextDone ^= 1;

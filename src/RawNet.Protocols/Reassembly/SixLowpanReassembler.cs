@@ -60,28 +60,11 @@ public sealed class SixLowpanReassembler
         Span<byte> destination, out FragmentedDatagram? datagram)
     {
         datagram = null;
-        int end = offset + data.Length;
-        if (offset < 0 || end > MaxDatagramLength)
-        {
-            FragmentsRejected++;
-            return false;
-        }
-        _slots.ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
-        var slot = _slots.Find(key, timestampNanoseconds, out int slotIndex, out bool fresh);
+        long rejected = FragmentsRejected;
+        var slot = _slots.AddFragment(key, offset, more, data, frameNumber, timestampNanoseconds, _limits.TimeoutNanoseconds, MaxDatagramLength,
+            ref rejected, out int slotIndex);
+        FragmentsRejected = rejected;
         if (slot is null)
-        {
-            FragmentsRejected++;
-            return false;
-        }
-        if (fresh)
-            slot.Clear();
-        if (!slot.Fits(data.Length))
-        {
-            _slots.Drop(slotIndex);
-            return false;
-        }
-        slot.Add(offset, more, data, frameNumber);
-        if (!slot.IsComplete)
             return false;
         slot.Assemble(destination, _done);
         datagram = _done;
