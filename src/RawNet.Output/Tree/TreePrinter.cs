@@ -78,6 +78,8 @@ public sealed class TreePrinter : IPacketPrinter
                 AppendPayload(packet, frame, layer, output);
             else
                 AppendFields(packet, frame, i, output);
+            if (packet.IpDatagramAt(i) is { } datagram)
+                AppendFragments(datagram, layer.Kind == LayerKind.Ipv4 ? "IPv4" : "IPv6", output);
             AppendStatus(layer, output);
         }
         AppendExceptions(output);
@@ -102,6 +104,104 @@ public sealed class TreePrinter : IPacketPrinter
         }
         Annotation?.WriteTree(packet, frame, output);
         output.Write('\n');
+    }
+
+    /// <summary>
+    /// tshark's subtree of a datagram this frame completed (epan/reassemble.c's <c>show_fragment_tree</c>): "[3 IPv4
+    /// Fragments (3000 bytes): #1(1400), ...]", a line per fragment in offset order with its marks under it, the count,
+    /// the length and the bytes (the first 36 in hex, then "…").
+    /// </summary>
+    private void AppendFragments(Protocols.Reassembly.FragmentedDatagram datagram, string version, TextWriter output)
+    {
+        var line = _line;
+        line.Append(Indent);
+        line.Append('[');
+        line.Append((long)datagram.Count);
+        line.Append(' ');
+        line.Append(version);
+        line.Append(datagram.Count == 1 ? " Fragment (" : " Fragments (");
+        line.Append((long)datagram.Length);
+        line.Append(datagram.Length == 1 ? " byte): " : " bytes): ");
+        for (int i = 0; i < datagram.Count; i++)
+        {
+            if (i > 0)
+                line.Append(", ");
+            line.Append('#');
+            line.Append(datagram.FrameOf(i));
+            line.Append('(');
+            line.Append((long)datagram.LengthOf(i));
+            line.Append(')');
+        }
+        line.Append(']');
+        line.WriteLineTo(output);
+        for (int i = 0; i < datagram.Count; i++)
+        {
+            int offset = datagram.OffsetOf(i), length = datagram.LengthOf(i);
+            line.Append(Indent);
+            line.Append(Indent);
+            line.Append("[Frame: ");
+            line.Append(datagram.FrameOf(i));
+            if (length == 0)
+                line.Append(" (no data)]");
+            else
+            {
+                line.Append(", payload: ");
+                line.Append((long)offset);
+                line.Append('-');
+                line.Append((long)offset + length - 1);
+                line.Append(" (");
+                line.Append((long)length);
+                line.Append(length == 1 ? " byte)]" : " bytes)]");
+            }
+            line.WriteLineTo(output);
+            var marks = datagram.MarksOf(i);
+            FragmentMark(marks, Protocols.Reassembly.FragmentMarks.Overlap, "[Fragment overlap: True]", output);
+            FragmentMark(marks, Protocols.Reassembly.FragmentMarks.Conflict, "[Conflicting data in fragment overlap: True]", output);
+            FragmentMark(marks, Protocols.Reassembly.FragmentMarks.MultipleTails, "[Multiple tail fragments found: True]", output);
+            FragmentMark(marks, Protocols.Reassembly.FragmentMarks.TooLong, "[Fragment too long: True]", output);
+        }
+        FragmentsItem("[Fragment count: ", null, null);
+        line.Append((long)datagram.Count);
+        line.Append(']');
+        line.WriteLineTo(output);
+        FragmentsItem("[Reassembled ", version, " length: ");
+        line.Append((long)datagram.Length);
+        line.Append(']');
+        line.WriteLineTo(output);
+        FragmentsItem("[Reassembled ", version, " data: ");
+        // tshark's bytes label: at most 36 bytes, then an ellipsis
+        var data = datagram.Data;
+        const int Shown = 36;
+        Span<char> hex = stackalloc char[2 * Shown];
+        Convert.TryToHexStringLower(data[..Math.Min(Shown, data.Length)], hex, out int written);
+        line.Append(hex[..written]);
+        if (data.Length > Shown)
+            line.Append('…');
+        line.Append(']');
+        line.WriteLineTo(output);
+    }
+
+    private void FragmentsItem(string text, string? version, string? rest)
+    {
+        _line.Append(Indent);
+        _line.Append(Indent);
+        _line.Append(text);
+        if (version is not null)
+        {
+            _line.Append(version);
+            _line.Append(rest!);
+        }
+    }
+
+    private void FragmentMark(Protocols.Reassembly.FragmentMarks marks, Protocols.Reassembly.FragmentMarks mark, string text, TextWriter output)
+    {
+        if ((marks & mark) == 0)
+            return;
+        _line.Append(Indent);
+        _line.Append(Indent);
+        _line.Append(Indent);
+        _line.Append(text);
+        _line.WriteLineTo(output);
     }
 
     private void Heading(in Layer layer, int position, ReadOnlySpan<byte> header, TextWriter output, bool sampled)

@@ -65,6 +65,22 @@ public sealed class DecodedPacket
     public int ReassembledFragmentCount { get; internal set; }
 
     internal byte[]? ReassembledBuffer;
+
+    // The IP datagrams this frame completed (an outer one and one inside it at most) and the layer whose fields show each.
+    private Reassembly.FragmentedDatagram? _datagram0, _datagram1;
+    private int _datagramLayer0 = -1, _datagramLayer1 = -1;
+
+    /// <summary>The IP datagram whose reassembly fields (<c>ip.fragment</c>, <c>ipv6.fragment</c>...) layer <paramref name="layerIndex"/> shows, or null.</summary>
+    public Reassembly.FragmentedDatagram? IpDatagramAt(int layerIndex) =>
+        layerIndex < 0 ? null : layerIndex == _datagramLayer0 ? _datagram0 : layerIndex == _datagramLayer1 ? _datagram1 : null;
+
+    internal void AddIpDatagram(int layerIndex, Reassembly.FragmentedDatagram datagram)
+    {
+        if (_datagramLayer0 < 0)
+            (_datagramLayer0, _datagram0) = (layerIndex, datagram);
+        else
+            (_datagramLayer1, _datagram1) = (layerIndex, datagram);
+    }
     internal int ReassembledLength;
 
     /// <summary>The reassembled datagram's payload (valid until the next decode with the same decoder).</summary>
@@ -86,7 +102,7 @@ public sealed class DecodedPacket
     public ReadOnlySpan<byte> Decompressed => DecompressedBuffer is null ? default : DecompressedBuffer.AsSpan(0, DecompressedLength);
 
     /// <summary>The fragments of the 6LoWPAN datagram this frame completed (its IPv6 datagram is then in <see cref="Decompressed"/>); null when none.</summary>
-    public Reassembly.SixLowpanDatagram? LowpanDatagram { get; internal set; }
+    public Reassembly.FragmentedDatagram? LowpanDatagram { get; internal set; }
 
     /// <summary>The decoded layers, outermost first; index 0 is the frame.</summary>
     public ReadOnlySpan<Layer> Layers => _layers.AsSpan(0, LayerCount);
@@ -147,6 +163,8 @@ public sealed class DecodedPacket
         IsUnreassembledFragment = false;
         ReassembledLength = 0;
         ReassembledFragmentCount = 0;
+        _datagramLayer0 = _datagramLayer1 = -1;
+        _datagram0 = _datagram1 = null;
         StreamBuffer = null;
         StreamLength = 0;
         DecompressedLength = 0;

@@ -2562,7 +2562,7 @@ public sealed partial class PacketDecoder
         int payload = offset + ihl;
         if (ip.IsFragment && !input.Quoted)
         {
-            DecodeFragment(input, index, protocol, payload, payloadCapEnd, end, ip.FragmentOffsetBytes, ip.HasMoreFragments,
+            DecodeFragment(input, index, index, protocol, payload, payloadCapEnd, end, ip.FragmentOffsetBytes, ip.HasMoreFragments,
                 new FragmentKey(ToUInt128(ip.Source), ToUInt128(ip.Destination), ip.Identification, (byte)protocol, 4));
             return;
         }
@@ -2615,7 +2615,7 @@ public sealed partial class PacketDecoder
         int position = offset + Ipv6Header.Length;
         _routedDestination = -1;
         bool fragment = false, moreFragments = false;
-        int fragmentOffset = 0;
+        int fragmentOffset = 0, fragmentLayer = index;
         uint identification = 0;
         for (int walked = 0; Ipv6ExtensionHeader.IsExtension(next); walked++)
         {
@@ -2638,7 +2638,7 @@ public sealed partial class PacketDecoder
                 return;
             }
             int length = Ipv6ExtensionHeader.LengthOf(next, bytes.Slice(position, 2));
-            if (!Header(input, kind, position, length, payloadCapEnd, end, out _))
+            if (!Header(input, kind, position, length, payloadCapEnd, end, out int headerIndex))
                 return;
             // With (unusual) several routing headers, the innermost one that still has segments left names the destination.
             if (next == IpProtocol.Ipv6Routing && Ipv6ExtensionHeader.FinalDestinationOffset(bytes.Slice(position, length)) is int at and >= 0)
@@ -2646,6 +2646,7 @@ public sealed partial class PacketDecoder
             if (next == IpProtocol.Ipv6Fragment)
             {
                 fragment = true;
+                fragmentLayer = headerIndex;
                 ushort word = BinaryPrimitives.ReadUInt16BigEndian(bytes[(position + Ipv6ExtensionHeader.Field.FragmentOffsetAndFlags)..]);
                 fragmentOffset = word & 0xFFF8;
                 moreFragments = (word & 1) != 0;
@@ -2657,7 +2658,7 @@ public sealed partial class PacketDecoder
         // An atomic fragment (offset 0, no more fragments) is a whole datagram (RFC 6946).
         if (fragment && (fragmentOffset != 0 || moreFragments) && !input.Quoted)
         {
-            DecodeFragment(input, index, next, position, payloadCapEnd, end, fragmentOffset, moreFragments,
+            DecodeFragment(input, index, fragmentLayer, next, position, payloadCapEnd, end, fragmentOffset, moreFragments,
                 new FragmentKey(ToUInt128(ip.Source), ToUInt128(ip.Destination), identification, (byte)next, 6));
             return;
         }
@@ -2675,13 +2676,16 @@ public sealed partial class PacketDecoder
         DecodeTransport(input, next, position, payloadCapEnd, end, index);
     }
 
-    private void DecodeFragment(in Span input, int ipIndex, IpProtocol protocol, int payload, int capEnd, int end,
+    // fieldsLayer: the layer that shows the reassembly's fields, IPv4's or IPv6's fragment header.
+    private void DecodeFragment(in Span input, int ipIndex, int fieldsLayer, IpProtocol protocol, int payload, int capEnd, int end,
         int fragmentOffset, bool moreFragments, in FragmentKey key)
     {
-        if (_reassembler is null || capEnd < end)
+        if (_reassembler is null || capEnd < end || end == payload)
         {
-            // No reassembly (or the fragment was not captured whole): only a first fragment has a transport header to show.
-            if (fragmentOffset == 0 && _reassembler is null)
+            // No reassembly (or the fragment was not captured whole, or is empty, which tshark does not add): only a first
+            // fragment has a transport header to show.
+            // (tshark too dissects a first fragment it could not add because the capture cut it)
+            if (fragmentOffset == 0 && (_reassembler is null || (capEnd < end && end > payload)))
             {
                 _partialDatagram = true;
                 DecodeTransport(input, protocol, payload, capEnd, end, ipIndex);
@@ -2692,8 +2696,8 @@ public sealed partial class PacketDecoder
             Payload(input, payload, capEnd, end);
             return;
         }
-        if (!_reassembler.TryAdd(key, fragmentOffset, moreFragments, input.Bytes[payload..capEnd], _packet.Metadata.TimestampNanoseconds,
-                out var buffer, out int length, out int fragments))
+        if (!_reassembler.TryAdd(key, fragmentOffset, moreFragments, input.Bytes[payload..capEnd], _packet.FrameNumber, _packet.Metadata.TimestampNanoseconds,
+                out var buffer, out int length, out var datagram))
         {
             _packet.IsUnreassembledFragment = true;
             Payload(input, payload, capEnd, end);
@@ -2701,7 +2705,8 @@ public sealed partial class PacketDecoder
         }
         _packet.ReassembledBuffer = buffer;
         _packet.ReassembledLength = length;
-        _packet.ReassembledFragmentCount = fragments;
+        _packet.ReassembledFragmentCount = datagram!.Count;
+        _packet.AddIpDatagram(fieldsLayer, datagram);
         var whole = new Span(buffer.AsSpan(0, length), input.Frame, LayerSource.Reassembled, quoted: false);
         DecodeTransport(whole, protocol, 0, length, length, ipIndex);
     }

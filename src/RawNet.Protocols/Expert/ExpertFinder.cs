@@ -382,7 +382,7 @@ public sealed class ExpertFinder
     }
 
     /// <summary>True for a transport header read from a fragment whose datagram was not put back together (tshark's pinfo->fragmented).</summary>
-    private static bool IsUnreassembledFragment(DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
+    public static bool IsUnreassembledFragment(DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
     {
         if (packet[index].Source == LayerSource.Reassembled || IpLayerOf(packet, index) is not int ip)
             return false;

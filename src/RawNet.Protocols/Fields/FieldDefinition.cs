@@ -221,6 +221,8 @@ public enum ComputedField : ushort
     Ipv4ChecksumStatus, Ipv4Option, Ipv6AddressDetail, Ipv6Option,
     /// <summary>IPv4 total length, or the layer's extent when the field is 0 (TSO).</summary>
     Ipv4TotalLength,
+    /// <summary>IP reassembly's fields on the frame that completed a datagram (ip.fragment, ipv6.fragment...), read by <see cref="Reassembly.IpReassemblyFields"/>.</summary>
+    IpReassembly,
     TcpHeaderLength,
     TcpSegmentLength,
     TcpOptionKind,

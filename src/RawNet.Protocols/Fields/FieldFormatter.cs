@@ -20,6 +20,7 @@ public static class FieldFormatter
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
+        FieldKind.BuiltText when field.Computed == ComputedField.IpReassembly => Reassembly.IpReassemblyFields.MaxFormattedLength,
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
             ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
         _ => MaxLength,
@@ -120,6 +121,7 @@ public static class FieldFormatter
                 return field.Computed switch
                 {
                     ComputedField.VppLine => Vpp.VppFieldReader.TryFormatLine(value, buffer, destination, out written),
+                    ComputedField.IpReassembly => Reassembly.IpReassemblyFields.TryFormat(value, packet, destination, out written),
                     ComputedField.Tzsp => Tzsp.TzspFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.TrRingBridgePairs => TokenRing.TokenRingFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.EthernetDestinationOuiName or ComputedField.EthernetSourceOuiName or ComputedField.EthernetAddressOuiNames

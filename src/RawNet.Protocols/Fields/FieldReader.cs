@@ -67,6 +67,8 @@ public static class FieldReader
             return Ieee802154.Ieee802154FieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Ieee802154.Ieee802154TapFieldReader.Serves(field.Computed))
             return Ieee802154.Ieee802154TapFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (field.Computed == ComputedField.IpReassembly)
+            return Reassembly.IpReassemblyFields.TryRead(field, packet, layerIndex, occurrence, out value);
         if (SixLowpan.SixLowpanFieldReader.Serves(field.Computed))
             return SixLowpan.SixLowpanFieldReader.TryRead(field.Computed, packet, layer, buffer, occurrence, out value);
         if (Xra.XraFieldReader.Serves(field.Computed))

@@ -43,6 +43,6 @@ public static class Ipv4Fields
     [
         Version, HeaderLength, DifferentiatedServices, Dscp, Ecn, TotalLength, Identification, Flags, ReservedBit, DontFragment,
         MoreFragments, FragmentOffset, TimeToLive, Protocol, Checksum, ChecksumStatus, Source, SourceHost, Destination, DestinationHost, Address, Host,
-        .. Options,
+        .. Options, .. Reassembly.IpReassemblyFields.Ipv4,
     ];
 }

@@ -69,9 +69,12 @@ public static class Ipv6Fields
     public static readonly FieldDefinition[] Fragment =
     [
         FieldDefinition.Fixed("ipv6.fraghdr.nxt", "Next header", LayerKind.Ipv6Fragment, E.NextHeader, 1, FieldKind.Decimal),
+        FieldDefinition.FixedHex("ipv6.fraghdr.reserved_octet", "Reserved octet", LayerKind.Ipv6Fragment, E.NextHeader + 1, 1, 2),
         FieldDefinition.Fixed("ipv6.fraghdr.offset", "Offset", LayerKind.Ipv6Fragment, E.FragmentOffsetAndFlags, 2, FieldKind.Decimal, 0xFFF8),
+        FieldDefinition.Fixed("ipv6.fraghdr.reserved_bits", "Reserved bits", LayerKind.Ipv6Fragment, E.FragmentOffsetAndFlags, 2, FieldKind.Decimal, 0x0006),
         FieldDefinition.Fixed("ipv6.fraghdr.more", "More Fragments", LayerKind.Ipv6Fragment, E.FragmentOffsetAndFlags, 2, FieldKind.Boolean, 0x0001),
         FieldDefinition.Fixed("ipv6.fraghdr.ident", "Identification", LayerKind.Ipv6Fragment, E.FragmentIdentification, 4, FieldKind.Hex),
+        .. Reassembly.IpReassemblyFields.Ipv6,
     ];
 
     /// <summary>The authentication header, skipped by its length.</summary>

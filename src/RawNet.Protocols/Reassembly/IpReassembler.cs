@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace RawNet.Protocols.Reassembly;
 
 /// <summary>Bounds on IP fragment reassembly, so hostile or lossy traffic cannot grow memory without limit.</summary>
@@ -18,25 +16,34 @@ public readonly record struct ReassemblyLimits(int MaxDatagramsInProgress = 64, 
 public readonly record struct FragmentKey(UInt128 Source, UInt128 Destination, uint Identification, byte Protocol, byte Version);
 
 /// <summary>
-/// Collects IPv4 and IPv6 fragments into whole datagrams in pre-sized slots: steady state allocates nothing, memory is
-/// bounded by <see cref="ReassemblyLimits.MaxDatagramsInProgress"/> × 64 KiB, and stale datagrams time out.
+/// Collects IPv4 and IPv6 fragments into whole datagrams as tshark 4.0's single pass does (<c>fragment_add_check</c>):
+/// the first last fragment sets the datagram's length; it is complete when the fragments cover it from 0; then the
+/// fragments are laid in offset order (arrival among equals), each giving only the bytes past those before it, with
+/// overlaps, conflicts, extra tails and fragments past the end marked (<see cref="FragmentedDatagram"/>); a completed
+/// datagram is forgotten, so a fragment repeated later starts a new one. Pre-sized slots: steady state allocates
+/// nothing; memory is bounded by <see cref="ReassemblyLimits.MaxDatagramsInProgress"/> × (64 KiB + <see cref="MaxHeldBytes"/>),
+/// and stale datagrams time out.
 /// </summary>
 public sealed class IpReassembler
 {
-    private const int BlockBits = ReassemblyLimits.MaxDatagramLength / 8 + 1;
+    /// <summary>Fragments one datagram may have (more drop the datagram).</summary>
+    public const int MaxFragments = 256;
 
-    private sealed class Slot : ReassemblySlot<FragmentKey>
+    /// <summary>Bytes of fragments one datagram may hold before it completes (more, as from many repeats, drop the datagram).</summary>
+    public const int MaxHeldBytes = 2 * 65536;
+
+    private sealed class Slot() : FragmentSlot<FragmentKey>(MaxFragments, MaxHeldBytes)
     {
         public readonly byte[] Buffer = new byte[ReassemblyLimits.MaxDatagramLength];
-        public readonly ulong[] Received = new ulong[(BlockBits + 63) / 64];
-        public int TotalLength = -1;
-        public int Fragments;
     }
 
     private readonly ReassemblyLimits _limits;
     private readonly ReassemblySlots<FragmentKey, Slot> _slots;
+    // Two, used in turn: a packet can complete an outer datagram and then one inside it, and shows both.
+    private readonly FragmentedDatagram[] _done = [new(MaxFragments), new(MaxFragments)];
+    private int _nextDone;
 
-    /// <summary>Datagrams dropped because they timed out or were evicted to make room.</summary>
+    /// <summary>Datagrams dropped because they timed out, were evicted to make room or had too many fragments.</summary>
     public long DatagramsDropped => _slots.Dropped;
 
     /// <summary>Fragments rejected because they reach past the largest possible datagram.</summary>
@@ -61,59 +68,35 @@ public sealed class IpReassembler
     public bool TryAdd(in FragmentKey key, int fragmentOffset, bool moreFragments, ReadOnlySpan<byte> data, long timestampNanoseconds,
         out byte[]? buffer, out int length, out int fragmentCount)
     {
+        bool done = TryAdd(key, fragmentOffset, moreFragments, data, 0, timestampNanoseconds, out buffer, out length, out var datagram);
+        fragmentCount = datagram?.Count ?? 0;
+        return done;
+    }
+
+    /// <summary>
+    /// Adds one fragment's payload, carried by frame <paramref name="frameNumber"/>. Returns true when it completes its
+    /// datagram; <paramref name="buffer"/> then holds the reassembled payload in its first <paramref name="length"/> bytes
+    /// and <paramref name="datagram"/> says what it was made of, both valid until the next completion.
+    /// </summary>
+    public bool TryAdd(in FragmentKey key, int fragmentOffset, bool moreFragments, ReadOnlySpan<byte> data, long frameNumber, long timestampNanoseconds,
+        out byte[]? buffer, out int length, out FragmentedDatagram? datagram)
+    {
         buffer = null;
         length = 0;
-        fragmentCount = 0;
-        int end = fragmentOffset + data.Length;
-        if (fragmentOffset < 0 || end > ReassemblyLimits.MaxDatagramLength)
-        {
-            FragmentsRejected++;
-            return false;
-        }
-        _slots.ExpireOlderThan(timestampNanoseconds - _limits.TimeoutNanoseconds);
-        var slot = _slots.Find(key, timestampNanoseconds, out int slotIndex, out bool fresh);
+        datagram = null;
+        long rejected = FragmentsRejected;
+        var slot = _slots.AddFragment(key, fragmentOffset, moreFragments, data, frameNumber, timestampNanoseconds, _limits.TimeoutNanoseconds,
+            ReassemblyLimits.MaxDatagramLength, ref rejected, out int slotIndex);
+        FragmentsRejected = rejected;
         if (slot is null)
-        {
-            FragmentsRejected++;
             return false;
-        }
-        if (fresh)
-        {
-            slot.TotalLength = -1;
-            slot.Fragments = 0;
-            Array.Clear(slot.Received);
-        }
-        data.CopyTo(slot.Buffer.AsSpan(fragmentOffset));
-        slot.Fragments++;
-        MarkReceived(slot.Received, fragmentOffset, end);
-        if (!moreFragments)
-            slot.TotalLength = end;
-        if (slot.TotalLength < 0 || !AllReceived(slot.Received, slot.TotalLength))
-            return false;
-
+        datagram = _done[_nextDone];
+        _nextDone ^= 1;
+        slot.Assemble(slot.Buffer, datagram);
+        datagram.Bytes = slot.Buffer;
         buffer = slot.Buffer;
-        length = slot.TotalLength;
-        fragmentCount = slot.Fragments;
+        length = slot.DataLength;
         _slots.HandOut(slotIndex);
         return true;
-    }
-
-    private static void MarkReceived(ulong[] bits, int start, int end)
-    {
-        for (int block = start >> 3, last = (end + 7) >> 3; block < last; block++)
-            bits[block >> 6] |= 1UL << (block & 63);
-    }
-
-    private static bool AllReceived(ulong[] bits, int totalLength)
-    {
-        int blocks = (totalLength + 7) >> 3;
-        int full = blocks >> 6;
-        for (int i = 0; i < full; i++)
-        {
-            if (bits[i] != ulong.MaxValue)
-                return false;
-        }
-        int rest = blocks & 63;
-        return rest == 0 || BitOperations.PopCount(bits[full] & ((1UL << rest) - 1)) == rest;
     }
 }

@@ -168,7 +168,7 @@ public static class SixLowpanFieldReader
     /// <c>6lowpan.fragment.error</c> when it conflicts, is a second tail or reaches past the end, else under
     /// <c>6lowpan.fragment</c>) and its marks, in offset order, then the count and the length.
     /// </summary>
-    private static bool TryReadReassembly(ComputedField computed, Reassembly.SixLowpanDatagram? datagram, in Layer layer, int occurrence, out FieldValue value)
+    private static bool TryReadReassembly(ComputedField computed, Reassembly.FragmentedDatagram? datagram, in Layer layer, int occurrence, out FieldValue value)
     {
         value = default;
         if (datagram is null)
@@ -180,11 +180,11 @@ public static class SixLowpanFieldReader
         }
         var wanted = computed switch
         {
-            ComputedField.LowpanFragmentOverlap => Reassembly.SixLowpanFragmentFlags.Overlap,
-            ComputedField.LowpanFragmentOverlapConflicts => Reassembly.SixLowpanFragmentFlags.Conflict,
-            ComputedField.LowpanFragmentMultipleTails => Reassembly.SixLowpanFragmentFlags.MultipleTails,
-            ComputedField.LowpanFragmentTooLong => Reassembly.SixLowpanFragmentFlags.TooLong,
-            _ => Reassembly.SixLowpanFragmentFlags.Error,
+            ComputedField.LowpanFragmentOverlap => Reassembly.FragmentMarks.Overlap,
+            ComputedField.LowpanFragmentOverlapConflicts => Reassembly.FragmentMarks.Conflict,
+            ComputedField.LowpanFragmentMultipleTails => Reassembly.FragmentMarks.MultipleTails,
+            ComputedField.LowpanFragmentTooLong => Reassembly.FragmentMarks.TooLong,
+            _ => Reassembly.FragmentMarks.Error,
         };
         int seen = 0;
         for (int i = 0; i < datagram.Count; i++)

@@ -303,4 +303,43 @@ public class IpReassemblerTests
         // With a single slot the inner fragment has nowhere to go but is refused, not written over the datagram.
         Assert.Equal(slots == 1 ? 1 : 0, reassembler.FragmentsRejected);
     }
+
+    /// <summary>
+    /// tshark's order and marks: fragments by offset (arrival among equals), the first bytes at a place win, a repeat is
+    /// an overlap, other bytes a conflict, a second last fragment ending elsewhere a tail too many and too long.
+    /// </summary>
+    [Fact]
+    public void A_completed_datagram_lists_its_fragments_in_tshark_s_order_with_their_marks()
+    {
+        var reassembler = new IpReassembler(ReassemblyLimits.Default);
+        var key = new FragmentKey(1, 2, 3, 17, 4);
+        var a = Enumerable.Repeat((byte)0xaa, 16).ToArray();
+        var b = Enumerable.Repeat((byte)0xbb, 16).ToArray();
+        Assert.False(reassembler.TryAdd(key, 16, false, a, 1, 0, out _, out _, out _));
+        Assert.False(reassembler.TryAdd(key, 16, false, b.Concat(b).ToArray(), 2, 0, out _, out _, out _));
+        Assert.False(reassembler.TryAdd(key, 8, true, a, 3, 0, out _, out _, out _));
+        Assert.True(reassembler.TryAdd(key, 0, true, b, 4, 0, out var buffer, out int length, out var datagram));
+        Assert.Equal(32, length);
+        Assert.Equal([4L, 3, 1, 2], Enumerable.Range(0, datagram!.Count).Select(datagram.FrameOf));
+        Assert.Equal([0, 8, 16, 16], Enumerable.Range(0, datagram.Count).Select(datagram.OffsetOf));
+        Assert.Equal(FragmentMarks.None, datagram.MarksOf(0));
+        Assert.Equal(FragmentMarks.Overlap | FragmentMarks.Conflict, datagram.MarksOf(1));
+        Assert.Equal(FragmentMarks.Overlap, datagram.MarksOf(2));
+        Assert.Equal(FragmentMarks.Overlap | FragmentMarks.Conflict | FragmentMarks.MultipleTails | FragmentMarks.TooLong, datagram.MarksOf(3));
+        Assert.Equal(b.Concat(a).ToArray(), buffer!.AsSpan(0, length).ToArray());
+        Assert.Equal(buffer.AsSpan(0, length).ToArray(), datagram.Data.ToArray());
+    }
+
+    [Fact]
+    public void A_datagram_of_too_many_fragments_is_dropped()
+    {
+        var reassembler = new IpReassembler(ReassemblyLimits.Default);
+        var key = new FragmentKey(1, 2, 3, 17, 4);
+        for (int i = 0; i < IpReassembler.MaxFragments; i++)
+            Assert.False(reassembler.TryAdd(key, 8, true, new byte[8], i + 1, 0, out _, out _, out _));
+        Assert.Equal(0, reassembler.DatagramsDropped);
+        Assert.False(reassembler.TryAdd(key, 0, true, new byte[8], 999, 0, out _, out _, out _));
+        Assert.Equal(1, reassembler.DatagramsDropped);
+        Assert.Equal(0, reassembler.InProgress);
+    }
 }

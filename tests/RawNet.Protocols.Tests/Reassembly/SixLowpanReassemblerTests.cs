@@ -46,9 +46,9 @@ public class SixLowpanReassemblerTests
         Assert.Equal(whole, destination[..148]);
         // in offset order: 1, 3 (a repeat: overlap, same bytes), 4, 2 (inside 4 with other bytes: an error)
         Assert.Equal(new long[] { 1, 3, 4, 2 }, Enumerable.Range(0, 4).Select(datagram!.FrameOf).ToArray());
-        Assert.Equal(SixLowpanFragmentFlags.None, datagram.MarksOf(0));
-        Assert.Equal(SixLowpanFragmentFlags.Overlap, datagram.MarksOf(1));
-        Assert.Equal(SixLowpanFragmentFlags.Overlap | SixLowpanFragmentFlags.Conflict, datagram.MarksOf(3));
+        Assert.Equal(FragmentMarks.None, datagram.MarksOf(0));
+        Assert.Equal(FragmentMarks.Overlap, datagram.MarksOf(1));
+        Assert.Equal(FragmentMarks.Overlap | FragmentMarks.Conflict, datagram.MarksOf(3));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class SixLowpanReassemblerTests
         Assert.True(reassembler.TryAdd(Key, 0, true, whole.AsSpan(0, 72), 4, 0, destination, out var datagram));
         Assert.Equal(140, datagram!.Length);
         Assert.Equal(whole[..140], destination[..140]);
-        Assert.Equal(SixLowpanFragmentFlags.Overlap | SixLowpanFragmentFlags.MultipleTails | SixLowpanFragmentFlags.TooLong, datagram.MarksOf(3));
+        Assert.Equal(FragmentMarks.Overlap | FragmentMarks.MultipleTails | FragmentMarks.TooLong, datagram.MarksOf(3));
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal static class UdpInfo
             line.Append(" < 8]");
             return false;
         }
-        if (length > layer.Extent && !source.Packet.IsUnreassembledFragment)
+        if (length > layer.Extent && !source.Packet.IsUnreassembledFragment
+            && !Protocols.Expert.ExpertFinder.IsUnreassembledFragment(source.Packet, source.Frame, index))
         {
             line.Append(" [BAD UDP LENGTH ");
             line.Append(length);
