@@ -9,6 +9,8 @@ reception type, FCS length, reserved and error bit, simple and obsolete packet b
 (copyable 0x0BAD and not 0x40000BAD) and unknown blocks between packets. odd-options.pcapng: options tshark reads
 past (an unknown option, a comment, no end of options, the flags twice, bytes left over). damaged-flags-short.pcapng
 and damaged-flags-long.pcapng: an epb_flags of 2 and of 8 bytes, where tshark stops calling the file damaged.
+p2p-direction.pcapng: PPP with direction, MTP2 with pseudo-header, Linux LAPD, Bluetooth H4 with direction and SDLC,
+whose pseudo-header direction tshark puts before epb_flags' (frame.p2p_dir), without flags and with either direction.
 Pure Python: no scapy needed. Running it again writes the same bytes.
 """
 import os
@@ -175,11 +177,41 @@ def damaged(flags_value):
     return s.bytes()
 
 
+def p2p_direction():
+    """Link types whose direction pseudo-header tshark reads into p2p_dir, on their own and against epb_flags."""
+    s = Section()
+    s.shb()
+    s.idb(204, name="ppp with direction")
+    s.idb(139, name="mtp2 with pseudo-header")
+    s.idb(177, name="linux lapd")
+    s.idb(201, name="bluetooth h4 with direction")
+    s.idb(268, name="sdlc")
+    ppp = b"\xff\x03\x00\x21" + udp_frame(0)
+    n = 0
+    for flags in (None, 1, 2):
+        for direction in (0, 1, 0x80):
+            s.epb(0, n, bytes([direction]) + ppp, flags)
+            n += 1
+        for sent in (0, 1, 2):
+            s.epb(1, n, struct.pack("<BBH", sent, 0, 3) + b"\x01\x02\x3f", flags)
+            n += 1
+        for packet_type in range(6):
+            s.epb(2, n, struct.pack(">HHH8sH", packet_type, 0, 0, b"\0" * 8, 0x0030) + b"\x00\x01\x03\x08", flags)
+            n += 1
+        for direction in (0, 1, 2, 3):
+            s.epb(3, n, struct.pack(">I", direction) + b"\x01\x03\x0c\x00", flags)
+            n += 1
+        s.epb(4, n, b"\x01\x02\x03", flags)
+        n += 1
+    return s.bytes()
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for name, data in [("frame-options.pcapng", frame_options()), ("odd-options.pcapng", odd_options()),
-                       ("damaged-flags-short.pcapng", damaged(b"\x01\x00")), ("damaged-flags-long.pcapng", damaged(b"\x01\x00\x00\x00\x00\x00\x00\x00"))]:
+                       ("damaged-flags-short.pcapng", damaged(b"\x01\x00")), ("damaged-flags-long.pcapng", damaged(b"\x01\x00\x00\x00\x00\x00\x00\x00")),
+                       ("p2p-direction.pcapng", p2p_direction())]:
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
