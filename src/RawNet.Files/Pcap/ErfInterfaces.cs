@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols;
+using RawNet.Protocols.Erf;
 
 namespace RawNet.Files.Pcap;
 
@@ -18,15 +19,8 @@ namespace RawNet.Files.Pcap;
 /// </remarks>
 internal sealed class ErfInterfaces
 {
-    private const int HeaderLength = 16;
-    private const int TypeOffset = 8;
-    private const int FlagsOffset = 9;
-    private const int ExtensionLength = 8;
-    private const byte MoreExtensions = 0x80;
     private const byte FlowIdType = 16;
     private const byte HostIdType = 17;
-    /// <summary>Extension headers wiretap keeps (MAX_ERF_EHDR).</summary>
-    private const int MaxExtensions = 16;
     /// <summary>Bound on interfaces made, which keeps a hostile file's state small (4 ports of 256 sources of a few hosts).</summary>
     private const int MaxInterfaces = 4096;
 
@@ -35,17 +29,17 @@ internal sealed class ErfInterfaces
     /// <summary>The interface of the ERF record <paramref name="record"/>; null when the record is shorter than its header.</summary>
     public CaptureInterface? Of(ReadOnlySpan<byte> record)
     {
-        if (record.Length < HeaderLength)
+        if (record.Length < ErfHeader.Length)
             return null;
-        var port = (byte)(record[FlagsOffset] & 0x03);
+        var port = (byte)(record[ErfHeader.Field.Flags] & 0x03);
         ulong hostId = 0;
         byte sourceId = 0;
-        var more = (record[TypeOffset] & MoreExtensions) != 0;
-        for (int i = 0, at = HeaderLength; more && i < MaxExtensions && at + ExtensionLength <= record.Length; i++, at += ExtensionLength)
+        var more = (record[ErfHeader.Field.Type] & ErfHeader.MoreExtensions) != 0;
+        for (int i = 0, at = ErfHeader.Length; more && i < ErfHeader.MaxShownExtensions && at + ErfHeader.ExtensionLength <= record.Length; i++, at += ErfHeader.ExtensionLength)
         {
             var extension = BinaryPrimitives.ReadUInt64BigEndian(record[at..]);
             var type = (byte)(extension >> 56);
-            var kind = type & 0x7F;
+            var kind = type & ErfHeader.TypeMask;
             if (kind is HostIdType or FlowIdType && sourceId == 0)
                 sourceId = (byte)(extension >> 48);
             if (kind == HostIdType)
@@ -53,7 +47,7 @@ internal sealed class ErfInterfaces
                 hostId = extension & 0xFFFF_FFFF_FFFF;
                 break;
             }
-            more = (type & MoreExtensions) != 0;
+            more = (type & ErfHeader.MoreExtensions) != 0;
         }
         if (_byPort.TryGetValue((hostId, sourceId, port), out var known))
             return known;

@@ -2,7 +2,7 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Decoding;
 
-/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>, <c>frame.protocols</c>): from the record as wiretap reads it (<see cref="DecodedPacket.WiretapFrame"/>), not its bytes.</summary>
+/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>, <c>frame.protocols</c>, and what the file says: <c>frame.interface_*</c>, <c>frame.packet_flags*</c>...): from the record as wiretap reads it (<see cref="DecodedPacket.WiretapFrame"/>), not its bytes.</summary>
 internal static class FrameFieldReader
 {
     /// <summary>Reads one of the frame's fields; <paramref name="mask"/> picks a part of epb_flags, <paramref name="frame"/> is the record's bytes (a direction pseudo-header).</summary>
@@ -12,16 +12,10 @@ internal static class FrameFieldReader
         // the chain is written from the layers when shown (ProtocolChain): tshark has it for every frame
         if (computed == ComputedField.FrameProtocols)
             return FieldValues.Single(occurrence, 0, 0, 0, out value);
-        var metadata = packet.WiretapFrame;
         ulong? number = computed switch
         {
-            ComputedField.FrameSectionNumber => metadata.SectionNumber > 0 ? (ulong)metadata.SectionNumber : null,
-            ComputedField.FrameInterfaceId => metadata.Interface is { } known ? (ulong)known.Id : null,
-            // the text is written from the record when shown (TryFormatInterface); the length says how much room it needs
-            ComputedField.FrameInterfaceName => metadata.Interface is { } named ? (ulong)named.Name.Length : null,
-            ComputedField.FrameInterfaceDescription => metadata.Interface?.Description is { } described ? (ulong)described.Length : null,
-            ComputedField.FramePacketFlags => metadata.PacketFlags is { } flags ? (flags & mask) >> System.Numerics.BitOperations.TrailingZeroCount(mask | 0x8000_0000UL) : null,
-            ComputedField.FramePointToPointDirection => PointToPointDirection(metadata, frame) is int direction ? (ulong)direction : null,
+            ComputedField.FrameSectionNumber or ComputedField.FrameInterfaceId or ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription
+                or ComputedField.FramePacketFlags or ComputedField.FramePointToPointDirection => FromFile(computed, mask, packet.WiretapFrame, frame),
             ComputedField.FrameNumber => (ulong)packet.FrameNumber,
             ComputedField.FrameTimeEpoch => (ulong)packet.WiretapFrame.TimestampNanoseconds,
             ComputedField.FrameLength => (ulong)packet.WiretapFrame.OriginalLength,
@@ -33,6 +27,19 @@ internal static class FrameFieldReader
         };
         return number is { } n && FieldValues.Single(occurrence, n, 0, 0, out value);
     }
+
+    /// <summary>What the capture file says of the frame beyond its record, where it says it (custom blocks' fields never: RawNet shows packets only).</summary>
+    private static ulong? FromFile(ComputedField computed, ulong mask, in FrameMetadata metadata, ReadOnlySpan<byte> frame) => computed switch
+    {
+        ComputedField.FrameSectionNumber => metadata.SectionNumber > 0 ? (ulong)metadata.SectionNumber : null,
+        ComputedField.FrameInterfaceId => metadata.Interface is { } known ? (ulong)known.Id : null,
+        // the text is written from the record when shown (TryFormatInterface); the length says how much room it needs
+        ComputedField.FrameInterfaceName => metadata.Interface is { } named ? (ulong)named.Name.Length : null,
+        ComputedField.FrameInterfaceDescription => metadata.Interface?.Description is { } described ? (ulong)described.Length : null,
+        ComputedField.FramePacketFlags => metadata.PacketFlags is { } flags ? (flags & mask) >> System.Numerics.BitOperations.TrailingZeroCount(mask | 0x8000_0000UL) : null,
+        ComputedField.FramePointToPointDirection => PointToPointDirection(metadata, frame) is int direction ? (ulong)direction : null,
+        _ => null,
+    };
 
     /// <summary>
     /// tshark's pinfo->p2p_dir (0 sent, 1 received), or null where it stays unknown: a link type's direction pseudo-header
