@@ -35,6 +35,15 @@ public abstract class CaptureFileReader : IDisposable
     /// <summary>How many frames have been returned so far; the 1-based number of the last frame returned.</summary>
     public long PacketNumber { get; private protected set; }
 
+    /// <summary>
+    /// tshark's frame number of the last frame returned: <see cref="PacketNumber"/> plus the records before it that tshark
+    /// numbers as frames too and this reader does not return (pcapng custom blocks).
+    /// </summary>
+    public long RecordNumber => PacketNumber + UnshownRecords;
+
+    /// <summary>Records read that tshark counts as frames but that are not returned as frames.</summary>
+    private protected long UnshownRecords { get; set; }
+
     /// <summary>The distinct link types of the interfaces seen so far, in order of first appearance (pcap: exactly one).</summary>
     public IReadOnlyList<LinkType> LinkTypes => _linkTypes;
 

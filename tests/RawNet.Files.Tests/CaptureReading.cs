@@ -2,8 +2,14 @@ using RawNet.Protocols;
 
 namespace RawNet.Files.Tests;
 
-/// <summary>A frame copied out of a reader, so tests can keep it past the next read.</summary>
-internal sealed record ReadFrame(FrameMetadata Metadata, byte[] Data);
+/// <summary>
+/// A frame copied out of a reader, so tests can keep it past the next read: <see cref="Metadata"/> is the record's own
+/// (what writers write back), <see cref="Full"/> adds what the file says of it (interface, section, epb_flags).
+/// </summary>
+internal sealed record ReadFrame(FrameMetadata Full, byte[] Data)
+{
+    public FrameMetadata Metadata => Full with { Interface = null, SectionNumber = 0, PacketFlags = null };
+}
 
 /// <summary>Reads whole captures for assertions: every frame, and the damage that stopped the reading, if any.</summary>
 internal static class CaptureReading

@@ -92,7 +92,8 @@ public static class CaptureInput
                 long accepted = 0;
                 while ((count <= 0 || accepted < count) && reader.TryReadNext(out var frame))
                 {
-                    number++;
+                    // tshark's number: pcapng custom blocks before the frame count too
+                    number = reader.RecordNumber;
                     if (filter is not null && !filter.Matches(frame.Metadata, frame.Data))
                         continue;
                     accepted++;

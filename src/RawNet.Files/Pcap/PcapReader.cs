@@ -48,6 +48,7 @@ internal sealed class PcapReader : CaptureFileReader
     private readonly bool _bigEndian;
     private readonly long _nanosecondsPerFractionUnit;
     private readonly LinkType _linkType;
+    private readonly ErfInterfaces? _erfInterfaces;
 
     internal PcapReader(ReadWindow window, string fileName)
         : base(window, fileName)
@@ -69,6 +70,8 @@ internal sealed class PcapReader : CaptureFileReader
         // The upper 16 bits carry FCS length and reserved flags, not the link type.
         _linkType = (LinkType)(ushort)ByteOrder.ReadUInt32(header[FileField.LinkType..], _bigEndian);
         NoteLinkType(_linkType);
+        if (_linkType == LinkType.Erf)
+            _erfInterfaces = new ErfInterfaces();
         window.Advance(FileHeaderLength);
     }
 
@@ -103,12 +106,14 @@ internal sealed class PcapReader : CaptureFileReader
         if (!window.TryEnsure(recordLength))
             throw Damage(window.Position, $"packet data cut short at end of file ({window.Available - RecordHeaderLength} of {captured} bytes)");
 
+        var data = window.Peek(recordLength)[RecordHeaderLength..];
         var metadata = new FrameMetadata(
             seconds * 1_000_000_000L + fraction * _nanosecondsPerFractionUnit,
             (int)captured,
             (int)Math.Min(original, int.MaxValue),
-            _linkType);
-        frame = new CapturedFrame(metadata, window.Peek(recordLength)[RecordHeaderLength..]);
+            _linkType,
+            Interface: _erfInterfaces?.Of(data));
+        frame = new CapturedFrame(metadata, data);
         window.Advance(recordLength);
         PacketNumber++;
         return true;

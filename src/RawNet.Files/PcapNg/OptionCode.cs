@@ -8,6 +8,7 @@ internal static class OptionCode
     /// <summary>epb_flags in an enhanced packet block, pack_flags in an obsolete packet block: direction in bits 0-1.</summary>
     public const ushort PacketFlags = 2;
     public const ushort InterfaceName = 2;
+    public const ushort InterfaceDescription = 3;
     public const ushort UserApplication = 4;
     public const ushort TimestampResolution = 9;
     public const ushort TimestampOffset = 14;

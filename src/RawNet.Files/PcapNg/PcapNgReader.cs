@@ -10,7 +10,8 @@ namespace RawNet.Files.PcapNg;
 /// every block:  | block type | total length | body ... | total length |   (lengths equal, multiple of 4, at least 12)
 /// EPB body:     | interface id | ts high | ts low | captured len | original len | data, padded to 4 | options |
 /// </code>
-/// Blocks of unknown type are skipped. Interface ids restart at 0 in every section.
+/// Blocks of unknown type are skipped. Interface ids restart at 0 in every section. Custom blocks are not frames here,
+/// but tshark numbers them as frames ("PCAPNG Custom Block N"), so they count in <see cref="CaptureFileReader.RecordNumber"/>.
 /// </remarks>
 internal sealed class PcapNgReader : CaptureFileReader
 {
@@ -57,12 +58,16 @@ internal sealed class PcapNgReader : CaptureFileReader
     internal const int MinSimplePacketLength = Field.SimpleData + BlockTrailerLength;
 
     /// <summary>What a section's interface description block says, in the form the packet path needs.</summary>
-    private readonly record struct Interface(LinkType LinkType, uint SnapLength, ulong UnitsPerSecond, long OffsetNanoseconds);
+    private readonly record struct Interface(LinkType LinkType, uint SnapLength, ulong UnitsPerSecond, long OffsetNanoseconds, CaptureInterface Info);
+
+    /// <summary>The smallest custom block: a header, the Private Enterprise Number and the trailer.</summary>
+    internal const int MinCustomLength = BlockHeaderLength + 4 + BlockTrailerLength;
 
     private readonly List<Interface> _interfaces = [];
     private readonly HashSet<LinkType> _linkTypesSeen = [];
     private bool _bigEndian;
     private bool _snapshotLengthKnown;
+    private int _section;
 
     internal PcapNgReader(ReadWindow window, string fileName)
         : base(window, fileName)
@@ -124,6 +129,12 @@ internal sealed class PcapNgReader : CaptureFileReader
                 case BlockType.InterfaceDescription:
                     ReadInterface(window.Peek(length), window.Position);
                     break;
+                case BlockType.CustomCopyable:
+                case BlockType.CustomNotCopyable:
+                    if (length < MinCustomLength)
+                        throw Damage(window.Position, $"custom block of {length} bytes is too short for its Private Enterprise Number ({MinCustomLength} bytes)");
+                    UnshownRecords++;
+                    break;
             }
             window.Advance(length);
         }
@@ -174,6 +185,7 @@ internal sealed class PcapNgReader : CaptureFileReader
             throw Damage(offset, $"unsupported pcapng version {major}.{minor} (expected 1.x)");
         }
         _interfaces.Clear();
+        _section++;
         window.Advance(length);
     }
 
@@ -188,6 +200,7 @@ internal sealed class PcapNgReader : CaptureFileReader
 
         ulong unitsPerSecond = 1_000_000; // the default when if_tsresol is absent
         long offsetSeconds = 0;
+        string? name = null, description = null;
         var options = block[Field.InterfaceOptions..^BlockTrailerLength];
         while (TryReadOption(ref options, offset, out var code, out var value))
         {
@@ -203,9 +216,14 @@ internal sealed class PcapNgReader : CaptureFileReader
                     throw Damage(offset, $"if_tsoffset option is {value.Length} bytes long, not 8");
                 offsetSeconds = (long)ByteOrder.ReadUInt64(value, _bigEndian);
             }
+            else if (code == OptionCode.InterfaceName)
+                name ??= Text(value);
+            else if (code == OptionCode.InterfaceDescription)
+                description ??= Text(value);
         }
+        var info = new CaptureInterface(_interfaces.Count, name ?? description ?? CaptureInterface.UnknownName, description);
 
-        _interfaces.Add(new Interface(linkType, snapLength, unitsPerSecond, unchecked(offsetSeconds * 1_000_000_000L)));
+        _interfaces.Add(new Interface(linkType, snapLength, unitsPerSecond, unchecked(offsetSeconds * 1_000_000_000L), info));
         if (_linkTypesSeen.Add(linkType))
             NoteLinkType(linkType);
         if (!_snapshotLengthKnown)
@@ -213,6 +231,13 @@ internal sealed class PcapNgReader : CaptureFileReader
             _snapshotLengthKnown = true;
             SnapshotLength = (int)Math.Min(snapLength, int.MaxValue);
         }
+    }
+
+    /// <summary>A string option's UTF-8 text, up to a NUL some writers count in the length.</summary>
+    private static string Text(ReadOnlySpan<byte> value)
+    {
+        var end = value.IndexOf((byte)0);
+        return System.Text.Encoding.UTF8.GetString(end >= 0 ? value[..end] : value);
     }
 
     /// <summary>Decodes if_tsresol: the high bit picks base 2 over base 10, the rest is the negative exponent.</summary>
@@ -256,9 +281,15 @@ internal sealed class PcapNgReader : CaptureFileReader
         if (optionsStart + BlockTrailerLength > block.Length)
             throw Damage(offset, $"captured length {captured} overruns the {block.Length}-byte {Describe(type)}");
 
-        var direction = PacketDirection.Unknown;
-        if (optionsStart + BlockTrailerLength < block.Length)
-            direction = ReadDirection(block[optionsStart..^BlockTrailerLength], offset);
+        uint? flags = optionsStart + BlockTrailerLength < block.Length
+            ? ReadFlags(block[optionsStart..^BlockTrailerLength], offset, type)
+            : null;
+        var direction = (flags & 0b11) switch
+        {
+            1 => PacketDirection.Inbound,
+            2 => PacketDirection.Outbound,
+            _ => PacketDirection.Unknown,
+        };
 
         var metadata = new FrameMetadata(
             ToNanoseconds(timestamp, description),
@@ -266,7 +297,10 @@ internal sealed class PcapNgReader : CaptureFileReader
             (int)Math.Min(original, int.MaxValue),
             description.LinkType,
             (int)interfaceId,
-            direction);
+            direction,
+            description.Info,
+            _section,
+            flags);
         return new CapturedFrame(metadata, block.Slice(Field.PacketData, (int)captured));
     }
 
@@ -288,25 +322,25 @@ internal sealed class PcapNgReader : CaptureFileReader
             description.OffsetNanoseconds,
             (int)captured,
             (int)Math.Min(original, int.MaxValue),
-            description.LinkType);
+            description.LinkType,
+            Interface: description.Info,
+            SectionNumber: _section);
         return new CapturedFrame(metadata, block.Slice(Field.SimpleData, (int)captured));
     }
 
-    private PacketDirection ReadDirection(ReadOnlySpan<byte> options, long offset)
+    /// <summary>The first epb_flags option's word; one of another length is damage, as tshark says ("packet block flags option length N is not 4").</summary>
+    private uint? ReadFlags(ReadOnlySpan<byte> options, long offset, BlockType type)
     {
         while (TryReadOption(ref options, offset, out var code, out var value))
         {
-            if (code == OptionCode.PacketFlags && value.Length == 4)
+            if (code == OptionCode.PacketFlags)
             {
-                return (ByteOrder.ReadUInt32(value, _bigEndian) & 0b11) switch
-                {
-                    1 => PacketDirection.Inbound,
-                    2 => PacketDirection.Outbound,
-                    _ => PacketDirection.Unknown,
-                };
+                return value.Length == 4
+                    ? ByteOrder.ReadUInt32(value, _bigEndian)
+                    : throw Damage(offset, $"{Describe(type)} flags option is {value.Length} bytes long, not 4");
             }
         }
-        return PacketDirection.Unknown;
+        return null;
     }
 
     /// <summary>Takes the next option off <paramref name="options"/>; false at opt_endofopt or the end of the block.</summary>

@@ -2,10 +2,11 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Decoding;
 
-/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>, <c>frame.protocols</c>): from the record as wiretap reads it (<see cref="DecodedPacket.WiretapFrame"/>), not its bytes.</summary>
+/// <summary>The frame's own fields (<c>frame.number</c>, <c>frame.time_epoch</c>, <c>frame.len</c>, <c>frame.cap_len</c>, <c>frame.protocols</c>, and what the file says: <c>frame.interface_*</c>, <c>frame.packet_flags*</c>...): from the record as wiretap reads it (<see cref="DecodedPacket.WiretapFrame"/>), not its bytes.</summary>
 internal static class FrameFieldReader
 {
-    public static bool TryRead(ComputedField computed, DecodedPacket packet, int occurrence, out FieldValue value)
+    /// <summary>Reads one of the frame's fields; <paramref name="mask"/> picks a part of epb_flags, <paramref name="frame"/> is the record's bytes (a direction pseudo-header).</summary>
+    public static bool TryRead(ComputedField computed, ulong mask, DecodedPacket packet, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
     {
         value = default;
         // the chain is written from the layers when shown (ProtocolChain): tshark has it for every frame
@@ -13,6 +14,8 @@ internal static class FrameFieldReader
             return FieldValues.Single(occurrence, 0, 0, 0, out value);
         ulong? number = computed switch
         {
+            ComputedField.FrameSectionNumber or ComputedField.FrameInterfaceId or ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription
+                or ComputedField.FramePacketFlags or ComputedField.FramePointToPointDirection => FromFile(computed, mask, packet.WiretapFrame, frame),
             ComputedField.FrameNumber => (ulong)packet.FrameNumber,
             ComputedField.FrameTimeEpoch => (ulong)packet.WiretapFrame.TimestampNanoseconds,
             ComputedField.FrameLength => (ulong)packet.WiretapFrame.OriginalLength,
@@ -23,6 +26,57 @@ internal static class FrameFieldReader
             _ => null,
         };
         return number is { } n && FieldValues.Single(occurrence, n, 0, 0, out value);
+    }
+
+    /// <summary>What the capture file says of the frame beyond its record, where it says it (custom blocks' fields never: RawNet shows packets only).</summary>
+    private static ulong? FromFile(ComputedField computed, ulong mask, in FrameMetadata metadata, ReadOnlySpan<byte> frame) => computed switch
+    {
+        ComputedField.FrameSectionNumber => metadata.SectionNumber > 0 ? (ulong)metadata.SectionNumber : null,
+        ComputedField.FrameInterfaceId => metadata.Interface is { } known ? (ulong)known.Id : null,
+        // the text is written from the record when shown (TryFormatInterface); the length says how much room it needs
+        ComputedField.FrameInterfaceName => metadata.Interface is { } named ? (ulong)named.Name.Length : null,
+        ComputedField.FrameInterfaceDescription => metadata.Interface?.Description is { } described ? (ulong)described.Length : null,
+        ComputedField.FramePacketFlags => metadata.PacketFlags is { } flags ? (flags & mask) >> System.Numerics.BitOperations.TrailingZeroCount(mask | 0x8000_0000UL) : null,
+        ComputedField.FramePointToPointDirection => PointToPointDirection(metadata, frame) is int direction ? (ulong)direction : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// tshark's pinfo->p2p_dir (0 sent, 1 received), or null where it stays unknown: a link type's direction pseudo-header
+    /// (as wiretap reads it from a pcap record) wins over epb_flags' direction (1 inbound, 2 outbound).
+    /// </summary>
+    private static int? PointToPointDirection(in FrameMetadata metadata, ReadOnlySpan<byte> frame)
+    {
+        switch ((int)metadata.LinkType)
+        {
+            case (int)LinkType.PppWithDirection when frame.Length >= 1:
+            case 139 when frame.Length >= 4: // MTP2 with its 4-byte pseudo-header: a "sent" byte first
+                return frame[0] != 0 ? 0 : 1;
+            case 177 when frame.Length >= 16: // Linux LAPD: the cooked header's packet type, 3 and 4 (outgoing) sent
+                return System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(frame) is 3 or 4 ? 0 : 1;
+            case 201 when frame.Length >= 4: // Bluetooth H4 with a 4-byte direction: bit 0 set is received
+                return (frame[3] & 1) != 0 ? 1 : 0;
+            case 268: // SDLC: wiretap fills no pseudo-header from pcap, so "sent" reads false
+                return 1;
+        }
+        return (metadata.PacketFlags & 0b11) switch
+        {
+            1 => 1,
+            2 => 0,
+            _ => null,
+        };
+    }
+
+    /// <summary>Writes frame.interface_name or frame.interface_description of <paramref name="packet"/>'s record.</summary>
+    public static bool TryFormatInterface(ComputedField computed, DecodedPacket? packet, Span<char> destination, out int written)
+    {
+        written = 0;
+        var known = packet?.WiretapFrame.Interface;
+        var text = computed == ComputedField.FrameInterfaceName ? known?.Name : known?.Description;
+        if (text is null || !text.TryCopyTo(destination))
+            return false;
+        written = text.Length;
+        return true;
     }
 
     /// <summary>

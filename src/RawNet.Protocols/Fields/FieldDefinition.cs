@@ -205,6 +205,8 @@ public enum ComputedField : ushort
     /// <summary>The chain of protocols in the frame (frame.protocols), written by <see cref="Decoding.ProtocolChain"/>.</summary>
     FrameProtocols,
     FrameEncapsulationType, FrameTime, FrameOffsetShift, FrameMarked, FrameIgnored,
+    /// <summary>What the capture file says of the frame beyond its record (<see cref="Decoding.FrameFieldReader"/>): pcapng sections, interfaces, epb_flags (by mask), custom blocks.</summary>
+    FrameSectionNumber, FrameInterfaceId, FrameInterfaceName, FrameInterfaceDescription, FramePacketFlags, FramePointToPointDirection, FrameCustomBlock,
     /// <summary>Both addresses of a layer, destination first (eth.addr), or source first (ip.addr, ipv6.addr).</summary>
     EthernetAddresses,
     EthernetAddressOuis, EthernetLgBits, EthernetIgBits, EthernetDestinationOuiName, EthernetSourceOuiName, EthernetAddressOuiNames,
@@ -911,8 +913,8 @@ public sealed class FieldDefinition
     /// false for one the layer trees leave out (a payload, which they show as a layer of its own).
     /// </summary>
     public static FieldDefinition Derived(string name, string label, LayerKind layer, FieldKind kind, ComputedField computed, int hexDigits = 0,
-        bool inTree = true) =>
-        new(name, label, layer, kind, 0, 0, 0, hexDigits, FieldPresence.Always, computed, inTree: inTree);
+        bool inTree = true, ulong mask = 0) =>
+        new(name, label, layer, kind, 0, 0, mask, hexDigits, FieldPresence.Always, computed, inTree: inTree);
 
     /// <summary>
     /// A value the conversation tracker computed (<see cref="ComputedField.Analysis"/>); <paramref name="mask"/> selects

@@ -21,6 +21,7 @@ public static class FieldFormatter
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         FieldKind.BuiltText when field.Computed == ComputedField.IpReassembly => Reassembly.IpReassemblyFields.MaxFormattedLength,
+        FieldKind.BuiltText when field.Computed is ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Math.Max(MaxLength, (int)Math.Min(value.Number, int.MaxValue)),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
             ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
         _ => MaxLength,
@@ -128,6 +129,7 @@ public static class FieldFormatter
                         => Ethernet.EthernetFieldReader.TryFormatOuiName(value, destination, out written),
                     ComputedField.Ipv6AddressDetail => Ipv6.Ipv6DetailFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
+                    ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Decoding.FrameFieldReader.TryFormatInterface(field.Computed, packet, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),

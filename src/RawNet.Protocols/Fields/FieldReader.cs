@@ -26,7 +26,7 @@ public static class FieldReader
             return Conversations.AnalysisFieldReader.TryRead(field, packet, layerIndex, frame, occurrence, out value);
         // The frame's own fields (frame.number and the like, read for nearly every packet) need none of the protocol readers below.
         if (layer.Kind == LayerKind.Frame)
-            return FrameFieldReader.TryRead(field.Computed, packet, occurrence, out value);
+            return FrameFieldReader.TryRead(field.Computed, field.Mask, packet, frame, occurrence, out value);
         if (Ethernet.EthernetTrailerFieldReader.Serves(field.Computed))
             return Ethernet.EthernetTrailerFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
@@ -284,7 +284,7 @@ public static class FieldReader
         value = default;
         return layer.Kind switch
         {
-            LayerKind.Frame => FrameFieldReader.TryRead(computed, packet, occurrence, out value),
+            LayerKind.Frame => FrameFieldReader.TryRead(computed, 0, packet, buffer, occurrence, out value),
             LayerKind.Ethernet => Ethernet.EthernetFieldReader.TryRead(computed, layer, buffer, header, occurrence, out value),
             LayerKind.Null => Loopback.LoopbackFieldReader.TryRead(computed, header, layer.Offset, layer.Detail, occurrence, out value),
             LayerKind.Ipv4 => Ipv4.Ipv4FieldReader.TryRead(computed, header, layer.Offset, layer.Extent, occurrence, out value),

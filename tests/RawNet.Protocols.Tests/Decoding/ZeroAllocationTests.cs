@@ -87,7 +87,9 @@ public class ZeroAllocationTests
     [Fact]
     public void ReadingAndFormattingFieldsAllocatesNothing()
     {
-        var frames = Samples.PeerCorpus().Concat(Samples.Built()).ToList();
+        // the pcapng and ERF captures carry interfaces, sections and epb_flags (the frame fields from the file)
+        var fromFile = new[] { "pcapng/frame-options.pcapng", "pcapng/p2p-direction.pcapng", "pseudo-link/erf.pcap" }.SelectMany(f => Samples.Read(Path.Combine(TestPaths.Captures, f)));
+        var frames = Samples.PeerCorpus().Concat(Samples.Built()).Concat(fromFile).ToList();
         var decoder = new PacketDecoder();
         var packet = new DecodedPacket();
         Span<char> text = stackalloc char[FieldFormatter.MaxLength];
