@@ -20,6 +20,7 @@ public static class FieldFormatter
         FieldKind.Text => Math.Max(MaxLength, FieldText.MaxAsciiLength(value.Length)),
         FieldKind.Bytes => Math.Max(0, value.Length) * (field.HexDigits == FieldDefinition.ColonSeparatedBytes ? 3 : 2),
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
+        FieldKind.BuiltText when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Math.Max(MaxLength, 2 * value.Length),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
             ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
         _ => MaxLength,
@@ -127,6 +128,7 @@ public static class FieldFormatter
                     ComputedField.Ipv6AddressDetail => Ipv6.Ipv6DetailFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
+                    ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Tcp.TcpReassemblyFields.TryFormatData(packet, value, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
                     ComputedField.TcpFlagsText => Tcp.TcpFieldReader.TryFormatFlags(value, destination, out written),
