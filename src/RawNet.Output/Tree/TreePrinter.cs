@@ -17,6 +17,7 @@ public sealed class TreePrinter : IPacketPrinter
 
     private const string Indent = "    ";
     private readonly TextLine _line = new();
+    private char[] _scratch = [];
     private readonly ExpertLayout _expert = new();
 
     /// <summary>The layer whose fields are being printed (its expert items go under their parents' lines).</summary>
@@ -289,6 +290,18 @@ public sealed class TreePrinter : IPacketPrinter
         var line = _line;
         for (int d = 0; d < depth; d++)
             line.Append(Indent);
+        if (field.TreeForm == TreeForm.Reassembly)
+        {
+            // tshark's own text: "TCP segment data (N bytes)", the reassembled segments' heading and the lines under it
+            if (Protocols.Tcp.TcpReassemblyFields.UnderHeading(field))
+                line.Append(Indent);
+            int room = Protocols.Tcp.TcpReassemblyFields.MaxTreeLength(field, packet);
+            if (_scratch.Length < room)
+                _scratch = new char[room];
+            line.Append(_scratch.AsSpan(0, Protocols.Tcp.TcpReassemblyFields.WriteTreeLine(field, value, packet, _scratch)));
+            line.WriteLineTo(output);
+            return;
+        }
         if (field.TreeForm == TreeForm.Line)
             line.AppendField(field, value, buffer, packet);
         else

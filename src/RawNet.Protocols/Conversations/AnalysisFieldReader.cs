@@ -19,6 +19,8 @@ public static class AnalysisFieldReader
             return Expert.ExpertFields.TryRead(field, packet.Analysis, occurrence, out value);
         if (field.Analysis is AnalysisValue.TcpSackLeftEdge or AnalysisValue.TcpSackRightEdge)
             return TryReadSackEdge(field, packet, layerIndex, frame, occurrence, out value);
+        if (TcpReassemblyFields.Serves(field.Analysis))
+            return TcpReassemblyFields.TryRead(field, packet, layerIndex, frame, occurrence, out value);
         if (field.Analysis == AnalysisValue.TcpConnection)
             return occurrence == 0 && (ConnectionEvents(packet, layerIndex, frame) & (TcpConnectionEvents)field.Mask) != 0 && Number(1, out value);
         // tshark adds tcp.analysis.duplicate_ack twice to a duplicate ACK (the flag's line and the expert item), so

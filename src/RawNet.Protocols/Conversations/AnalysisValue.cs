@@ -53,4 +53,12 @@ public enum AnalysisValue : byte
     IcmpResponseTime,
     /// <summary>The packet's expert items (_ws.expert and its message, severity and group; _ws.malformed), see <see cref="Expert.ExpertFields"/>.</summary>
     Expert,
+    /// <summary>tcp.segment_data: the payload bytes a reassembly holds or completes with, or a retransmission's (see <see cref="TcpReassemblyRecord"/>).</summary>
+    TcpSegmentData,
+    /// <summary>tcp.segments, tcp.segment, tcp.segment.count, tcp.reassembled.length, tcp.reassembled.data: the PDU this segment completes.</summary>
+    TcpSegments,
+    TcpSegment,
+    TcpSegmentCount,
+    TcpReassembledLength,
+    TcpReassembledData,
 }

@@ -114,6 +114,9 @@ public sealed class PacketAnalysis
         HasExpert = true;
     }
 
+    /// <summary>What tshark's TCP reassembly shows of this packet (tcp.segment_data, tcp.segments and the items under it).</summary>
+    public TcpReassemblyRecord Reassembly { get; } = new();
+
     /// <summary>Number of transport records.</summary>
     public int TransportCount { get; private set; }
 
@@ -176,5 +179,6 @@ public sealed class PacketAnalysis
         ExpertCount = 0;
         MalformedIn = null;
         ShortIn = null;
+        Reassembly.Clear();
     }
 }

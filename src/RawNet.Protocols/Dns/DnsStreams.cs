@@ -33,6 +33,10 @@ internal sealed class DnsStreams
         /// <summary>The sequence number of the held message's first byte (its length), and the one after the bytes held.</summary>
         public uint Start;
         public uint NextSeq;
+        /// <summary>The segments the held message was put together from (tshark's "[N Reassembled TCP Segments ...]").</summary>
+        public TcpSegmentTrail Trail;
+        /// <summary>The held message started in the segment that completed the one before it.</summary>
+        public bool AfterCompleted;
     }
 
     private struct Conversation
@@ -125,6 +129,7 @@ internal sealed class DnsStreams
                     if (past <= 0)
                     {
                         record.PduPart = TcpPduPart.Held;
+                        packet.Analysis.Reassembly.AddData(tcpIndex, 0, captured.Length);
                         ReplaceWithData(packet, tcpIndex, start, captured.Length, reported);
                         return;
                     }
@@ -156,6 +161,9 @@ internal sealed class DnsStreams
         ref var held = ref fromHigher ? ref conversationState.Higher : ref conversationState.Lower;
         if (!Hold(ref held, captured[done..], seq + (uint)done, seq + (uint)captured.Length))
             return;
+        // tshark shows the bytes held from where the message starts as "TCP segment data".
+        held.Trail.Add((uint)packet.FrameNumber, captured.Length - done);
+        packet.Analysis.Reassembly.AddData(tcpIndex, done, captured.Length - done);
         if (done == 0)
             record.PduPart = TcpPduPart.Held;
         else if (packet[packet.LayerCount - 1].Kind == LayerKind.Payload)
@@ -192,6 +200,8 @@ internal sealed class DnsStreams
             if (!packet.IsFull)
                 packet.Add(LayerKind.Payload, start, payload.Length, payload.Length, source);
         }
+        if (done < rest.Length)
+            packet.Analysis.Reassembly.AddData(tcpIndex, from + done, rest.Length - done);
         for (int at = 0; at < done && !packet.IsFull;)
         {
             int length = BinaryPrimitives.ReadUInt16BigEndian(rest[at..]);
@@ -199,9 +209,9 @@ internal sealed class DnsStreams
             AddMessage(packet, start + from + message, rest.Slice(message, length), source);
             at = message + length;
         }
-        if (done < rest.Length)
-            Hold(ref side, rest[done..], seq + (uint)(from + done), seq + (uint)payload.Length);
-        else
+        if (done < rest.Length && Hold(ref side, rest[done..], seq + (uint)(from + done), seq + (uint)payload.Length))
+            side.Trail.Add((uint)packet.FrameNumber, rest.Length - done);
+        else if (done >= rest.Length)
             Release(ref side);
     }
 
@@ -224,15 +234,29 @@ internal sealed class DnsStreams
             return;
         }
         side.NextSeq += (uint)payload.Length;
+        side.Trail.Add((uint)packet.FrameNumber, payload.Length);
+        var reassembly = packet.Analysis.Reassembly;
         var held = side.Buffer.AsSpan(0, side.Length);
         int done = DnsStreamFraming.WholeMessagesLength(held);
         if (done == 0)
         {
             record.PduPart = TcpPduPart.Held;
+            reassembly.AddData(tcpIndex, 0, payload.Length);
             ReplaceWithData(packet, tcpIndex, start, payload.Length, payload.Length);
             return;
         }
-        Present(packet, tcpIndex, start, held[..done], side.Length - payload.Length);
+        int heldBefore = side.Length - payload.Length;
+        // When the length itself was cut, tshark asked for the one byte it lacked but put the whole segment after it
+        // (and lists the segment with that one byte): its PDU is all the bytes held.
+        bool lengthCut = heldBefore < DnsStreamFraming.LengthSize;
+        Present(packet, tcpIndex, start, held[..done], heldBefore, lengthCut ? held : default);
+        // tcp_dissect_pdus knows the message's length: the segment's bytes up to its end complete it.
+        // (listed whole when the message started in a segment that completed another: tshark went on in that segment)
+        int taken = lengthCut ? (side.AfterCompleted ? payload.Length : DnsStreamFraming.LengthSize - heldBefore)
+            : DnsStreamFraming.LengthSize + BinaryPrimitives.ReadUInt16BigEndian(held) - heldBefore;
+        side.Trail.TrimLast(taken);
+        reassembly.SetCompleted(tcpIndex, in side.Trail, lengthCut ? side.Length : -1);
+        reassembly.AddData(tcpIndex, 0, lengthCut ? payload.Length : taken);
         if (done == side.Length)
         {
             Release(ref side);
@@ -241,6 +265,12 @@ internal sealed class DnsStreams
         held[done..].CopyTo(side.Buffer);
         side.Length -= done;
         side.Start += (uint)done;
+        // The next message starts in this segment: it is held from there, a new reassembly.
+        side.Trail.Release();
+        side.Trail.Add((uint)packet.FrameNumber, side.Length);
+        side.AfterCompleted = true;
+        if (!lengthCut)
+            reassembly.AddData(tcpIndex, payload.Length - side.Length, side.Length);
     }
 
     /// <summary>
@@ -248,14 +278,16 @@ internal sealed class DnsStreams
     /// and the segment's, as a DNS layer over a copy of its bytes; those after it lie in the segment (at
     /// <paramref name="start"/> of the frame) and are layers over the frame's bytes, as the decoder shows messages.
     /// </summary>
-    private void Present(DecodedPacket packet, int tcpIndex, int start, ReadOnlySpan<byte> messages, int heldBefore)
+    private void Present(DecodedPacket packet, int tcpIndex, int start, ReadOnlySpan<byte> messages, int heldBefore, ReadOnlySpan<byte> reassembled = default)
     {
         int first = DnsStreamFraming.LengthSize + BinaryPrimitives.ReadUInt16BigEndian(messages);
-        if (_presented.Length < first)
-            _presented = new byte[Math.Max(first, Math.Min(DnsStreamFraming.LengthSize + ushort.MaxValue, _presented.Length * 2))];
-        messages[..first].CopyTo(_presented);
+        // the stream bytes are the first message, or more for the reassembled data tshark shows (see the caller)
+        var shown = reassembled.Length > first ? reassembled : messages[..first];
+        if (_presented.Length < shown.Length)
+            _presented = new byte[Math.Max(shown.Length, Math.Min(2 * (DnsStreamFraming.LengthSize + ushort.MaxValue), _presented.Length * 2))];
+        shown.CopyTo(_presented);
         packet.StreamBuffer = _presented;
-        packet.StreamLength = first;
+        packet.StreamLength = shown.Length;
         var source = packet[tcpIndex].Source;
         RemoveAfter(packet, tcpIndex);
         AddMessage(packet, DnsStreamFraming.LengthSize, messages[DnsStreamFraming.LengthSize..first], LayerSource.Stream);
@@ -304,6 +336,7 @@ internal sealed class DnsStreams
     private void Release(ref Side side)
     {
         _held.Release(ref side.Buffer, ref side.Length);
+        side.Trail.Release();
         side = default;
     }
 }

@@ -66,6 +66,8 @@ public enum TreeForm : byte
     Line,
     /// <summary>"Label (name): N bytes", for data too long to show (HTTP file data).</summary>
     ByteCount,
+    /// <summary>tshark's own text for a TCP reassembly item ("[Frame: 5, payload: 0-1431 (1432 bytes)]", see <see cref="Tcp.TcpReassemblyFields"/>).</summary>
+    Reassembly,
 }
 
 /// <summary>A condition on the layer's bytes that decides whether a fixed-offset field is shown at all.</summary>
@@ -921,8 +923,8 @@ public sealed class FieldDefinition
     /// one TCP analysis flag for <see cref="AnalysisValue.TcpAnalysisFlag"/>.
     /// </summary>
     public static FieldDefinition Tracked(string name, string label, LayerKind layer, FieldKind kind, AnalysisValue analysis,
-        FieldGroup? group = null, ulong mask = 0, bool inTree = true) =>
-        new(name, label, layer, kind, 0, 0, mask, 0, FieldPresence.Always, ComputedField.Analysis, analysis, group, inTree);
+        FieldGroup? group = null, ulong mask = 0, bool inTree = true, TreeForm treeForm = TreeForm.Value) =>
+        new(name, label, layer, kind, 0, 0, mask, 0, FieldPresence.Always, ComputedField.Analysis, analysis, group, inTree, treeForm);
 
     /// <summary>
     /// An occurrence-per-item field of a protocol whose tree lists items in message order (HTTP); an empty

@@ -22,6 +22,7 @@ public static class FieldFormatter
         FieldKind.HttpText => Math.Max(MaxLength, Http.HttpFieldReader.MaxFormattedLength(field, value)),
         FieldKind.BuiltText when field.Computed == ComputedField.IpReassembly => Reassembly.IpReassemblyFields.MaxFormattedLength,
         FieldKind.BuiltText when field.Computed is ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Math.Max(MaxLength, (int)Math.Min(value.Number, int.MaxValue)),
+        FieldKind.BuiltText when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Math.Max(MaxLength, 2 * value.Length),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
             ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
         _ => MaxLength,
@@ -131,6 +132,7 @@ public static class FieldFormatter
                     ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Decoding.FrameFieldReader.TryFormatInterface(field.Computed, packet, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
+                    ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Tcp.TcpReassemblyFields.TryFormatData(packet, value, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
                     ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
                     ComputedField.TcpFlagsText => Tcp.TcpFieldReader.TryFormatFlags(value, destination, out written),

@@ -60,6 +60,8 @@ internal sealed class HttpStreams
         public bool AwaitsFirstLine;
         /// <summary>Where the held message's walks stopped last time (<see cref="HttpSegmentReading.Resume"/>).</summary>
         public HttpResume Resume;
+        /// <summary>The segments the held message was put together from (tshark's "[N Reassembled TCP Segments ...]").</summary>
+        public TcpSegmentTrail Trail;
     }
 
     private struct Conversation
@@ -149,6 +151,7 @@ internal sealed class HttpStreams
         {
             // A resend of bytes the message already holds.
             record.PduPart = TcpPduPart.Held;
+            packet.Analysis.Reassembly.AddData(tcpIndex, 0, captured.Length);
             Replace(packet, tcpIndex, start, captured.Length, reported, default, shown: false, HttpFault.None);
             return;
         }
@@ -176,6 +179,9 @@ internal sealed class HttpStreams
             record.PduPart = TcpPduPart.FaultAfterLine;
         if (reading.HeldAt < 0 || !Hold(ref side, captured[reading.HeldAt..], seq + (uint)reported))
             return;
+        // tshark shows the bytes held from where the message starts as "TCP segment data".
+        side.Trail.Add((uint)packet.FrameNumber, captured.Length - reading.HeldAt);
+        packet.Analysis.Reassembly.AddData(tcpIndex, reading.HeldAt, captured.Length - reading.HeldAt);
         Wait(ref side, in reading);
         if (reading.HeldAt == 0 && !reading.Shown)
             record.PduPart = reading.HeldLine ? TcpPduPart.HeldAfterLine : TcpPduPart.Held;
@@ -188,12 +194,18 @@ internal sealed class HttpStreams
     private bool Continue(DecodedPacket packet, int tcpIndex, ref Conversation conversation, ref Side side, ReadOnlySpan<byte> payload,
         bool fin, ref TransportAnalysis record)
     {
+        // A message waiting for a known number of bytes takes only those of the segment that completes it (tshark's
+        // nxtpdu); one waiting for more segments takes them whole.
+        int taken = side.Wait == HttpWait.Bytes && TcpSequence.Lt(side.Until, side.NextSeq + (uint)payload.Length)
+            ? Math.Max(0, (int)(side.Until - side.NextSeq)) : payload.Length;
         if (!Append(ref side, payload))
         {
             Release(ref side);
             return false;
         }
         side.NextSeq += (uint)payload.Length;
+        side.Trail.Add((uint)packet.FrameNumber, payload.Length);
+        var reassembly = packet.Analysis.Reassembly;
         ref readonly Layer tcp = ref packet[tcpIndex];
         int start = tcp.Offset + tcp.HeaderLength;
         if (side.AwaitsFirstLine && !fin && payload.IndexOfAny((byte)'\r', (byte)'\n') < 0)
@@ -201,6 +213,7 @@ internal sealed class HttpStreams
             // What reading the held bytes again would conclude (HttpMessageReader: no line end, so more is needed).
             side.Until = side.NextSeq;
             record.PduPart = TcpPduPart.Held;
+            reassembly.AddData(tcpIndex, 0, payload.Length);
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
             return true;
         }
@@ -209,6 +222,7 @@ internal sealed class HttpStreams
         if ((side.Wait == HttpWait.Bytes && TcpSequence.Lt(side.NextSeq, side.Until)) || (side.Wait == HttpWait.UntilFin && !fin))
         {
             record.PduPart = TcpPduPart.Held;
+            reassembly.AddData(tcpIndex, 0, payload.Length);
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
             return true;
         }
@@ -225,6 +239,7 @@ internal sealed class HttpStreams
                 && held.IndexOfAny((byte)'\r', (byte)'\n') < 0;
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, HttpFault.None);
             record.PduPart = TcpPduPart.Held;
+            reassembly.AddData(tcpIndex, 0, payload.Length);
             if (reading.HeldLine)
             {
                 // Read again, the message wrote its first line into the Info column before it asked for more.
@@ -237,6 +252,12 @@ internal sealed class HttpStreams
         {
             // tshark threw while it read the bytes put together: nothing of them shows, and nothing is held.
             Replace(packet, tcpIndex, start, payload.Length, payload.Length, default, shown: false, reading.Fault);
+            // It had put them together all the same: the segments' tree stands.
+            side.Trail.TrimLast(taken);
+            reassembly.SetCompleted(tcpIndex, in side.Trail);
+            reassembly.AddData(tcpIndex, 0, taken);
+            if (!reading.FaultLine)
+                Show(packet, held[..Math.Min(held.Length, reassembly.ReassembledLength)]);
             if (reading.FaultLine)
             {
                 record.PduPart = TcpPduPart.FaultAfterLine;
@@ -252,11 +273,24 @@ internal sealed class HttpStreams
         side.DoneEnd = side.NextSeq - (uint)(side.Length - done);
         side.DoneStart = side.DoneEnd - (uint)done;
         side.HasDone = true;
+        // The PDU is what the segments brought (the last one whole when the message waited for more segments), but the
+        // last segment is listed with its bytes up to the message's end.
+        int reassembled = (int)Math.Min(int.MaxValue, side.Trail.Bytes - payload.Length + taken);
+        side.Trail.TrimLast(Math.Min(taken, done - (side.Length - payload.Length)));
+        reassembly.SetCompleted(tcpIndex, in side.Trail, reassembled);
+        reassembly.AddData(tcpIndex, 0, taken);
         if (reading.HeldAt > 0)
         {
             held[reading.HeldAt..].CopyTo(side.Buffer);
             side.Length -= reading.HeldAt;
             Wait(ref side, in reading);
+            // The next message starts in this segment: it is held from there, a new reassembly. tshark shows its bytes
+            // apart only when the message put together took part of the segment (what it took whole, it shows whole).
+            int rest = Math.Min(side.Length, payload.Length);
+            side.Trail.Release();
+            side.Trail.Add((uint)packet.FrameNumber, rest);
+            if (taken < payload.Length)
+                reassembly.AddData(tcpIndex, payload.Length - rest, rest);
         }
         else
             Release(ref side);
@@ -341,5 +375,6 @@ internal sealed class HttpStreams
         side.NextSeq = 0;
         side.AwaitsFirstLine = false;
         side.Resume = default;
+        side.Trail.Release();
     }
 }

@@ -112,6 +112,15 @@ public static class TcpFields
     public static readonly FieldDefinition ConnectionFinPassive = Connection("tcp.connection.fin_passive", "This frame undergoes the connection closing", TcpConnectionEvents.FinPassive);
     public static readonly FieldDefinition ConnectionRst = Connection("tcp.connection.rst", "Connection reset (RST)", TcpConnectionEvents.Rst);
 
+    // tshark's TCP reassembly items (TcpReassemblyFields): the payload a held or completed PDU took, and on the segment that
+    // completes one the segments it was put together from (tshark's tree after TCP's; RawNet's at the end of TCP's).
+    public static readonly FieldDefinition SegmentData = Reassembly("tcp.segment_data", "TCP segment data", FieldKind.Bytes, AnalysisValue.TcpSegmentData);
+    public static readonly FieldDefinition Segments = Reassembly("tcp.segments", "Reassembled TCP Segments", FieldKind.Marker, AnalysisValue.TcpSegments);
+    public static readonly FieldDefinition Segment = Reassembly("tcp.segment", "TCP Segment", FieldKind.Decimal, AnalysisValue.TcpSegment);
+    public static readonly FieldDefinition SegmentCount = Reassembly("tcp.segment.count", "Segment count", FieldKind.Decimal, AnalysisValue.TcpSegmentCount);
+    public static readonly FieldDefinition ReassembledLength = Reassembly("tcp.reassembled.length", "Reassembled TCP length", FieldKind.Decimal, AnalysisValue.TcpReassembledLength);
+    public static readonly FieldDefinition ReassembledData = Reassembly("tcp.reassembled.data", "Reassembled TCP Data", FieldKind.BuiltText, AnalysisValue.TcpReassembledData);
+
     /// <summary>Every TCP field, in tree order (Wireshark's, where RawNet has the field).</summary>
     public static readonly FieldDefinition[] All =
     [
@@ -126,6 +135,7 @@ public static class TcpFields
         LostSegment, AckLostSegment, WindowUpdate, WindowFull, KeepAlive, KeepAliveAck, DuplicateAck, ZeroWindowProbe,
         ZeroWindow, ZeroWindowProbeAck, DuplicateAckNumber, DuplicateAckFrame,
         ConnectionSyn, ConnectionSynAck, ConnectionFin, ConnectionFinActive, ConnectionFinPassive, ConnectionRst,
+        SegmentData, Segments, Segment, SegmentCount, ReassembledLength, ReassembledData,
     ];
 
     /// <summary>The tcp.analysis.* field of one analysis flag (tcp.analysis.retransmission for a plain retransmission).</summary>
@@ -151,6 +161,9 @@ public static class TcpFields
 
     private static FieldDefinition AnalysisFlag(string name, string label, TcpAnalysisFlags flag) =>
         FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpAnalysisFlag, AnalysisFlagsGroup, (ulong)flag);
+
+    private static FieldDefinition Reassembly(string name, string label, FieldKind kind, AnalysisValue value) =>
+        FieldDefinition.Tracked(name, label, LayerKind.Tcp, kind, value, treeForm: TreeForm.Reassembly);
 
     private static FieldDefinition Connection(string name, string label, TcpConnectionEvents events) =>
         FieldDefinition.Tracked(name, label, LayerKind.Tcp, FieldKind.Marker, AnalysisValue.TcpConnection, mask: (ulong)events, inTree: false);
