@@ -118,7 +118,7 @@ def ipv4_option_field_frames():
         b'\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',
     ]
     frames = [with_options(o) for o in options]
-    frames += cuts([frames[1], frames[8]], [38, 41, 45, 50])
+    frames += cuts([frames[1], frames[8]], [38, 41, 45, 49])
     for i, frame in enumerate(frames):
         frame.time = BASE + i / 1000
     return frames

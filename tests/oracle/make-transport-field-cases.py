@@ -99,16 +99,16 @@ more = [
     error(3, 1, UDPerror(sport=50123, dport=50124), length=255),
     error(11, 1, ICMP(type=8, id=1, seq=1) / Raw(struct.pack(">II", TS, 5))),
     error(4, 0, UDPerror(sport=50123, dport=50124), length=3),
-    # a D-SACK: the receiver reports data it already acknowledged, then a first block inside a second one
-    tcp(A, B, 40002, 80, "S", 100, 0, [("SAckOK", b"")]),
-    tcp(B, A, 80, 40002, "SA", 700, 101, [("SAckOK", b"")]),
-    tcp(A, B, 40002, 80, "PA", 101, 701, data=b"d" * 100),
-    tcp(B, A, 80, 40002, "A", 701, 201),
-    tcp(A, B, 40002, 80, "PA", 101, 701, data=b"d" * 100),
-    tcp(B, A, 80, 40002, "A", 701, 201, [("NOP", None), ("NOP", None), ("SAck", (101, 201))]),
-    tcp(A, B, 40002, 80, "PA", 201, 701, data=b"e" * 100),
-    tcp(A, B, 40002, 80, "PA", 401, 701, data=b"f" * 100),
-    tcp(B, A, 80, 40002, "A", 701, 301, [("NOP", None), ("NOP", None), ("SAck", (421, 461, 401, 501))]),
+    # a D-SACK: the receiver reports data it already acknowledged (its resent copy not captured), then a first block inside a
+    # second one
+    tcp(A, B, 40002, 47001, "S", 100, 0, [("SAckOK", b"")]),
+    tcp(B, A, 47001, 40002, "SA", 700, 101, [("SAckOK", b"")]),
+    tcp(A, B, 40002, 47001, "PA", 101, 701, data=b"d" * 100),
+    tcp(B, A, 47001, 40002, "A", 701, 201),
+    tcp(B, A, 47001, 40002, "A", 701, 201, [("NOP", None), ("NOP", None), ("SAck", (101, 201))]),
+    tcp(A, B, 40002, 47001, "PA", 201, 701, data=b"e" * 100),
+    tcp(A, B, 40002, 47001, "PA", 401, 701, data=b"f" * 100),
+    tcp(B, A, 47001, 40002, "A", 701, 301, [("NOP", None), ("NOP", None), ("SAck", (421, 461, 401, 501))]),
 ]
 for i, p in enumerate(more):
     p.time = TS + i * 0.25

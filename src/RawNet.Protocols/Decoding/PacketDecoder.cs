@@ -3667,6 +3667,9 @@ public sealed partial class PacketDecoder
                 DecodeIpv6(inner, quote, capEnd, innerRepEnd);
             return;
         }
+        // tshark shows a time stamp it finds at the start of an echo's data (icmp.data_time) and the data after it
+        if (kind == LayerKind.Icmp && Icmp.IcmpFieldReader.StartsWithTime(type, bytes[quote..capEnd], _packet.WiretapFrame.TimestampNanoseconds))
+            quote += Icmp.IcmpFieldReader.DataTimeLength;
         if (capEnd > quote)
         {
             int count = _packet.LayerCount;

@@ -63,7 +63,10 @@ internal static class IcmpFieldReader
         }
     }
 
-    private const int PointerAt = 4, LengthAt = 5, DataTimeLength = 8;
+    private const int PointerAt = 4, LengthAt = 5;
+
+    /// <summary>Bytes of the time stamp tshark finds at the start of an echo's data.</summary>
+    public const int DataTimeLength = 8;
     private const long SecondsPerDay = 86400;
 
     /// <summary>icmp.length: an unreachable, time exceeded or parameter problem whose RFC 4884 length (byte 5) is not 0.</summary>
@@ -83,12 +86,12 @@ internal static class IcmpFieldReader
         stamp = 0;
         int start = layer.Offset + IcmpHeader.HeaderLength;
         long captured = Math.Min((long)buffer.Length, (long)layer.Offset + layer.Extent);
-        if (layer.HeaderLength < IcmpHeader.HeaderLength || !IcmpHeader.IsEcho(buffer[layer.Offset]) || captured - start < DataTimeLength)
+        if (layer.HeaderLength < IcmpHeader.HeaderLength || captured - start < DataTimeLength)
+            return false;
+        if (!IcmpHeader.IsEcho(buffer[layer.Offset]))
             return false;
         var data = buffer.Slice(start, DataTimeLength);
-        long frameSeconds = Math.DivRem(packet.WiretapFrame.TimestampNanoseconds, 1_000_000_000L, out long fraction);
-        if (fraction < 0)
-            frameSeconds--;
+        long frameSeconds = FrameSeconds(packet.WiretapFrame.TimestampNanoseconds);
         uint seconds = BinaryPrimitives.ReadUInt32BigEndian(data);
         int micros = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
         if (!LooksLikeNow(seconds, micros, frameSeconds))
@@ -101,6 +104,22 @@ internal static class IcmpFieldReader
         }
         stamp = seconds * 1_000_000_000L + unchecked(micros * 1000);
         return true;
+    }
+
+    /// <summary>True when an echo's <paramref name="data"/> (what was captured of it) starts with a time stamp tshark takes.</summary>
+    public static bool StartsWithTime(byte type, ReadOnlySpan<byte> data, long frameNanoseconds)
+    {
+        if (!IcmpHeader.IsEcho(type) || data.Length < DataTimeLength)
+            return false;
+        long frameSeconds = FrameSeconds(frameNanoseconds);
+        return LooksLikeNow(BinaryPrimitives.ReadUInt32BigEndian(data), BinaryPrimitives.ReadInt32BigEndian(data[4..]), frameSeconds)
+            || LooksLikeNow(BinaryPrimitives.ReadUInt32LittleEndian(data), BinaryPrimitives.ReadInt32LittleEndian(data[4..]), frameSeconds);
+    }
+
+    private static long FrameSeconds(long nanoseconds)
+    {
+        long seconds = Math.DivRem(nanoseconds, 1_000_000_000L, out long fraction);
+        return fraction < 0 ? seconds - 1 : seconds;
     }
 
     private static bool LooksLikeNow(uint seconds, int micros, long frameSeconds)

@@ -56,8 +56,13 @@ public sealed class TsharkLinkIpFieldsOracleTests
     {
         if (IpDecodedOtherwise.Contains(name.Replace('\\', '/')))
             Assert.Skip("RawNet decodes these frames' IP otherwise than tshark; TsharkFieldsOracleTests documents why");
-        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), IpFields, 1);
+        // tshark takes a source route's last slot as the destination and adds no destination host when the options are
+        // cut: RawNet keeps the header's (ip.dst_host, ip.host), which that capture's LSRR and cuts show.
+        var fields = name.Replace('\\', '/') == OptionFieldCases ? IpFields.Except(["ip.dst_host", "ip.host"]).ToArray() : IpFields;
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), fields, 1);
     }
+
+    private const string OptionFieldCases = "ip-options/ipv4-option-fields.pcap";
 
     [Theory]
     [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]
