@@ -7,7 +7,7 @@ namespace RawNet.Protocols.Ipv4;
 /// <summary>
 /// IPv4 options, walked as tshark's dissect_ip_tcp_options walks them over the header's declared options: EOL and NOP
 /// are one byte, any other option its type, length and data; an option tshark does not know shows no field, and a
-/// length too short or past the options stops the walk, as does EOL or the end of the capture (tshark 4.0 decodes an
+/// length too short or past the options stops the walk, as does EOL; options the capture cut show nothing (tshark 4.0 decodes an
 /// option of the wrong size all the same). Each field's occurrence is the n-th option that has it.
 /// </summary>
 internal static class Ipv4OptionFieldReader
@@ -44,6 +44,9 @@ internal static class Ipv4OptionFieldReader
         if (header.Length < 1 || header[0] >> 4 != 4 || occurrence < 0)
             return false;
         int end = (header[0] & 0x0F) * 4;
+        // tshark shows no option at all when the capture cuts the options short
+        if (end > header.Length)
+            return false;
         int seen = 0;
         // each option takes at least one byte: the walk is bounded by the header
         for (int at = Ipv4Header.MinLength; at < end;)
