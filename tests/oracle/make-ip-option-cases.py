@@ -9,12 +9,16 @@ size); vendor prefixes known and unknown to Wireshark's manuf file, group and
 local addresses, and one timestamp in January 2038 (the latest tcpdump converts) and one on a one-digit day. ipv6-options.pcap: hop-by-hop and
 destination options (router alert, Pad1, PadN empty and long, jumbo, an unknown type, a PadN running past the header's
 declared end), SLAAC, Teredo, 6to4 and ISATAP addresses, each also cut by the capture inside the options.
+ipv4-option-fields.pcap: the addresses, time stamps and security fields inside record route, time stamp, security and
+source route options (ipv4_option_field_frames).
 """
 import os
+import struct
 import sys
 
 from scapy.all import (Ether, HBHOptUnknown, ICMPv6MLReport, IP, IPOption, IPv6, IPv6ExtHdrDestOpt,
                        IPv6ExtHdrHopByHop, Jumbo, Pad1, PadN, Raw, RouterAlert, UDP, wrpcap)
+from scapy.utils import checksum
 
 BASE = 1700000000.0
 
@@ -77,6 +81,49 @@ def ipv6_frames():
     return frames
 
 
+def with_options(options):
+    """An IPv4 datagram carrying the given option bytes as they are (scapy would parse or pad them)."""
+    base = bytes(IP(dst='10.0.0.9') / UDP())
+    header, body = bytearray(base[:20]), base[20:]
+    header[0] = 0x40 | (5 + len(options) // 4)
+    struct.pack_into('>H', header, 2, 20 + len(options) + len(body))
+    header[10:12] = b'\0\0'
+    struct.pack_into('>H', header, 10, checksum(bytes(header) + options))
+    frame = ether() / Raw(bytes(header) + options + body)
+    frame.type = 0x0800
+    return frame
+
+
+def ipv4_option_field_frames():
+    """Record route (pointer at the first slot, past one, full, before a slot, inside one, a short tail), time stamps
+    (each flag, overflow, short tails, none), RFC 791 security (known levels, strings ending in zeros) and RFC 1108's,
+    a loose source route; cut inside the options."""
+    options = [
+        b'\x07\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x07\x0f\x08\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x00',
+        b'\x07\x0b\x0c\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x07\x0b\x03\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x07\x0b\x05\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x07\x09\x04\x01\x02\x03\x04\x05\x06\x00\x00\x00',
+        b'\x44\x0c\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02',
+        b'\x44\x0c\x05\x31\x0a\x00\x00\x01\x00\x00\x00\x02',
+        b'\x44\x14\x0d\xf3\x0a\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x03',
+        b'\x44\x10\x05\x01\x0a\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x00',
+        b'\x44\x0a\x01\x02\x0a\x00\x00\x01\x00\x00\x00\x00',
+        b'\x44\x04\x05\x00',
+        b'\x82\x0b\xf1\x35\x00\x07\x41\x42\x43\x44\x45\x00',
+        b'\x82\x0b\x12\x34\x00\x07\x41\x42\x43\x44\x45\x00',
+        b'\x82\x0b\x5e\x26\xff\xff\x00\x41\x00\x43\x00\x00',
+        b'\x82\x0a\x00\x00\x00\x07\x41\x42\x43\x44\x00\x00',
+        b'\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+    ]
+    frames = [with_options(o) for o in options]
+    frames += cuts([frames[1], frames[8]], [38, 41, 45, 49])
+    for i, frame in enumerate(frames):
+        frame.time = BASE + i / 1000
+    return frames
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -84,6 +131,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     wrpcap(os.path.join(out, 'ipv4-options.pcap'), ipv4_frames())
     wrpcap(os.path.join(out, 'ipv6-options.pcap'), ipv6_frames())
+    wrpcap(os.path.join(out, 'ipv4-option-fields.pcap'), ipv4_option_field_frames())
 
 
 if __name__ == '__main__':

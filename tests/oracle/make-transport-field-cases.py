@@ -8,6 +8,7 @@ items, tcp.connection.*); a SYN that reuses the ports; UDP zero checksums over I
 checksum and a reply, redirect, parameter problem, and unreachable and time exceeded with an RFC 4884 length.
 """
 import os
+import struct
 import sys
 
 from scapy.layers.inet import ICMP, IP, TCP, UDP, IPerror, UDPerror
@@ -67,3 +68,48 @@ for i, p in enumerate(packets):
     p.time = T0 + i * 0.001250
 os.makedirs(OUT, exist_ok=True)
 wrpcap(os.path.join(OUT, "transport-fields.pcap"), packets)
+
+# transport-fields-more.pcap: ICMP echoes with and without a time stamp at the start of their data (big- and
+# little-endian, a day off, microseconds out of range or negative, data too short), a parameter problem with an RFC 4884
+# length and one without, unreachable and time exceeded with lengths, an echo quoted by an error; and a D-SACK.
+TS = T0 + 100
+
+
+def echo(kind, data, seq):
+    return eth() / IP(src=A, dst=B) / ICMP(type=kind, id=0x4321, seq=seq) / Raw(data)
+
+
+def error(kind, code, quote, **fields):
+    return eth() / IP(src=R, dst=A) / ICMP(type=kind, code=code, **fields) / IPerror(src=A, dst=B) / quote
+
+
+more = [
+    echo(8, struct.pack(">II", TS, 123456) + b"x" * 8, 1),
+    echo(0, struct.pack("<II", TS, 654321) + b"x" * 8, 1),
+    echo(8, struct.pack(">II", TS, 1000000) + b"x" * 8, 2),
+    echo(8, struct.pack(">II", TS - 86400, 5), 3),
+    echo(8, struct.pack(">II", TS - 86399, 5), 4),
+    echo(8, b"abcdefg", 5),
+    echo(8, struct.pack(">II", TS, 0xFFFFFFFF), 6),
+    echo(8, struct.pack(">II", TS + 2 ** 31, 5), 7),
+    echo(8, b"", 8),
+    error(12, 0, UDPerror(sport=50123, dport=50124) / Raw(b"q" * 20), ptr=9, length=7),
+    error(12, 1, UDPerror(sport=50123, dport=50124), ptr=0),
+    error(3, 4, UDPerror(sport=50123, dport=50124) / Raw(b"q" * 20), length=7, nexthopmtu=1400),
+    error(3, 1, UDPerror(sport=50123, dport=50124), length=255),
+    error(11, 1, ICMP(type=8, id=1, seq=1) / Raw(struct.pack(">II", TS, 5))),
+    error(4, 0, UDPerror(sport=50123, dport=50124), length=3),
+    # a D-SACK: the receiver reports data it already acknowledged (its resent copy not captured), then a first block inside a
+    # second one
+    tcp(A, B, 40002, 47001, "S", 100, 0, [("SAckOK", b"")]),
+    tcp(B, A, 47001, 40002, "SA", 700, 101, [("SAckOK", b"")]),
+    tcp(A, B, 40002, 47001, "PA", 101, 701, data=b"d" * 100),
+    tcp(B, A, 47001, 40002, "A", 701, 201),
+    tcp(B, A, 47001, 40002, "A", 701, 201, [("NOP", None), ("NOP", None), ("SAck", (101, 201))]),
+    tcp(A, B, 40002, 47001, "PA", 201, 701, data=b"e" * 100),
+    tcp(A, B, 40002, 47001, "PA", 401, 701, data=b"f" * 100),
+    tcp(B, A, 47001, 40002, "A", 701, 301, [("NOP", None), ("NOP", None), ("SAck", (421, 461, 401, 501))]),
+]
+for i, p in enumerate(more):
+    p.time = TS + i * 0.25
+wrpcap(os.path.join(OUT, "transport-fields-more.pcap"), more)

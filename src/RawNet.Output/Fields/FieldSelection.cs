@@ -28,7 +28,7 @@ public sealed class FieldSelection
         || Definitions.Any(d => d.Any(FieldCatalog.IsChecksumVerdict));
 
     /// <summary>True when an expert item's field is selected (_ws.expert, _ws.malformed: <see cref="ExpertAnalysis"/>); ICMP's bad checksums are among the items.</summary>
-    public bool UsesExpert => Definitions.Any(d => d.Any(RawNet.Protocols.Expert.ExpertFields.Contains));
+    public bool UsesExpert => Definitions.Any(d => d.Any(RawNet.Protocols.Conversations.AnalysisFieldReader.NeedsExpert));
 
     /// <summary>The requested names, in order.</summary>
     public IReadOnlyList<string> Names { get; }

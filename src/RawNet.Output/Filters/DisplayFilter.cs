@@ -40,8 +40,8 @@ public sealed class DisplayFilter
     /// True when the filter tests an expert item's field (_ws.expert, _ws.malformed), which the tracker finds only when
     /// asked (<see cref="Fields.ExpertAnalysis"/>) and with checksums verified (ICMP's bad checksums are items).
     /// </summary>
-    public bool UsesExpert => _nodes.Any(n => n.Definitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true
-        || n.OtherDefinitions?.Any(RawNet.Protocols.Expert.ExpertFields.Contains) == true);
+    public bool UsesExpert => _nodes.Any(n => n.Definitions?.Any(RawNet.Protocols.Conversations.AnalysisFieldReader.NeedsExpert) == true
+        || n.OtherDefinitions?.Any(RawNet.Protocols.Conversations.AnalysisFieldReader.NeedsExpert) == true);
 
     /// <summary>True when the filter tests a checksum's verdict (*.checksum.status), which needs checksums verified.</summary>
     public bool UsesChecksums => _nodes.Any(n => n.Definitions?.Any(FieldCatalog.IsChecksumVerdict) == true

@@ -18,7 +18,10 @@ public static class AnalysisFieldReader
         if (field.Analysis == AnalysisValue.Expert)
             return Expert.ExpertFields.TryRead(field, packet.Analysis, occurrence, out value);
         if (field.Analysis is AnalysisValue.TcpSackLeftEdge or AnalysisValue.TcpSackRightEdge)
-            return TryReadSackEdge(field, packet, layerIndex, frame, occurrence, out value);
+            return TryReadSackEdge(field.Analysis == AnalysisValue.TcpSackRightEdge, packet, layerIndex, frame, occurrence, out value);
+        if (field.Analysis is AnalysisValue.TcpDsackLeftEdge or AnalysisValue.TcpDsackRightEdge)
+            return occurrence == 0 && HasDsack(packet.Analysis)
+                && TryReadSackEdge(field.Analysis == AnalysisValue.TcpDsackRightEdge, packet, layerIndex, frame, 0, out value);
         if (TcpReassemblyFields.Serves(field.Analysis))
             return TcpReassemblyFields.TryRead(field, packet, layerIndex, frame, occurrence, out value);
         if (field.Analysis == AnalysisValue.TcpConnection)
@@ -138,18 +141,36 @@ public static class AnalysisFieldReader
     /// A SACK block's edge, relative to the base of the direction it acknowledges where the tracker knows it (raw where
     /// no tracker analysed the segment), one occurrence per block.
     /// </summary>
-    private static bool TryReadSackEdge(FieldDefinition field, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
+    private static bool TryReadSackEdge(bool right, DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, int occurrence, out FieldValue value)
     {
         value = default;
         ref readonly var layer = ref packet[layerIndex];
         if (layer.Kind != LayerKind.Tcp
-            || !TcpFieldReader.TryReadSackEdge(packet.HeaderOf(layer, frame), layer.Offset, occurrence, field.Analysis == AnalysisValue.TcpSackRightEdge, out uint edge, out int at))
+            || !TcpFieldReader.TryReadSackEdge(packet.HeaderOf(layer, frame), layer.Offset, occurrence, right, out uint edge, out int at))
             return false;
         int index = packet.Analysis.IndexOf(layerIndex);
         uint sackBase = index >= 0 && packet.Analysis[index].HasTcp ? packet.Analysis[index].Tcp.SackBase : 0;
         value = new FieldValue(edge - sackBase, at, 4);
         return true;
     }
+
+    /// <summary>
+    /// True when the expert finder found a D-SACK: tshark adds the D-SACK edges with that item, so they need the finder
+    /// behind the tracker (<see cref="NeedsExpert"/>).
+    /// </summary>
+    private static bool HasDsack(PacketAnalysis analysis)
+    {
+        foreach (var finding in analysis.Expert)
+        {
+            if (finding.Item == Expert.ExpertItem.TcpDsack)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True for a field read from the expert items, or found with one: an output showing it needs an expert finder.</summary>
+    public static bool NeedsExpert(FieldDefinition field) =>
+        Expert.ExpertFields.Contains(field) || field.Analysis is AnalysisValue.TcpDsackLeftEdge or AnalysisValue.TcpDsackRightEdge;
 
     private static bool Has(in TransportAnalysis transport, TcpAnalysisItems item) => transport.HasTcp && (transport.Tcp.Items & item) != 0;
 

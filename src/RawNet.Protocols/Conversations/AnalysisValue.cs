@@ -46,6 +46,9 @@ public enum AnalysisValue : byte
     /// <summary>tcp.options.sack_le, tcp.options.sack_re: SACK edges relative to the acknowledged direction's base.</summary>
     TcpSackLeftEdge,
     TcpSackRightEdge,
+    /// <summary>tcp.options.sack.dsack_le, tcp.options.sack.dsack_re: the first SACK block's edges where tshark finds a D-SACK (its expert item).</summary>
+    TcpDsackLeftEdge,
+    TcpDsackRightEdge,
     /// <summary>tcp.connection.*: one of the segment's connection events, selected by the field's mask (a <see cref="Tcp.TcpConnectionEvents"/> bit).</summary>
     TcpConnection,
     /// <summary>icmp.resp_to, icmp.resptime: the echo request a reply answers, and the time since it (ms, FT_DOUBLE).</summary>

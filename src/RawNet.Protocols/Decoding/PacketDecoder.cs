@@ -3682,6 +3682,9 @@ public sealed partial class PacketDecoder
                 _packet.ClearStop(_packet.StoppedAt);
             return;
         }
+        // tshark shows a time stamp it finds at the start of an echo's data (icmp.data_time) and the data after it
+        if (kind == LayerKind.Icmp && Icmp.IcmpFieldReader.StartsWithTime(type, bytes[quote..capEnd], _packet.WiretapFrame.TimestampNanoseconds))
+            quote += Icmp.IcmpFieldReader.DataTimeLength;
         if (capEnd > quote)
         {
             int count = _packet.LayerCount;

@@ -27,6 +27,8 @@ public static class EthernetFields
     /// untagged frame of 64 bytes or more; it does not verify either by default.
     /// </summary>
     public static readonly FieldDefinition Fcs = FieldDefinition.Item("eth.fcs", "Frame check sequence", LayerKind.Ethernet, FieldKind.Hex, ComputedField.EthernetFcs, hexDigits: 8);
+    /// <summary>Always 2 (unverified) beside eth.fcs: tshark does not check the FCS under its default preferences.</summary>
+    public static readonly FieldDefinition FcsStatus = FieldDefinition.Item("eth.fcs.status", "FCS Status", LayerKind.Ethernet, FieldKind.Decimal, ComputedField.EthernetFcsStatus);
 
     // Each address's subtree (tshark hides all but the LG and IG bits; -n shows the addresses as "resolved").
     public static readonly FieldDefinition DestinationResolved = FieldDefinition.Fixed("eth.dst_resolved", "Destination (resolved)", LayerKind.Ethernet, F.Destination, 6, FieldKind.MacAddress, inTree: false);
@@ -50,6 +52,6 @@ public static class EthernetFields
     [
         Destination, DestinationResolved, DestinationOui, DestinationOuiResolved, DestinationLg, DestinationIg,
         Source, SourceResolved, SourceOui, SourceOuiResolved, SourceLg, SourceIg, Type, Length, Address, AddressResolved, AddressOui,
-        AddressOuiResolved, AnyLg, AnyIg, Padding, Trailer, Fcs,
+        AddressOuiResolved, AnyLg, AnyIg, Padding, Trailer, Fcs, FcsStatus,
     ];
 }

@@ -13,12 +13,24 @@ namespace RawNet.Protocols.Ethernet;
 public static class EthernetTrailerFieldReader
 {
     /// <summary>True for the fields this reader reads.</summary>
-    public static bool Serves(ComputedField computed) => computed is ComputedField.EthernetPadding or ComputedField.LinkTrailer or ComputedField.EthernetFcs;
+    public static bool Serves(ComputedField computed) =>
+        computed is ComputedField.EthernetPadding or ComputedField.LinkTrailer or ComputedField.EthernetFcs or ComputedField.EthernetFcsStatus;
+
+    /// <summary>tshark's PROTO_CHECKSUM_E_UNVERIFIED: it checks no Ethernet FCS under its default preferences (eth.check_fcs).</summary>
+    private const ulong FcsUnverified = 2;
 
     /// <summary>Reads eth.padding, the trailer or eth.fcs of the layer at <paramref name="index"/>.</summary>
     public static bool TryRead(ComputedField computed, DecodedPacket packet, int index, ReadOnlySpan<byte> buffer, int occurrence, out FieldValue value)
     {
         value = default;
+        if (computed == ComputedField.EthernetFcsStatus)
+        {
+            // added with every eth.fcs, over the same bytes
+            if (!TryRead(ComputedField.EthernetFcs, packet, index, buffer, occurrence, out var fcs))
+                return false;
+            value = new FieldValue(FcsUnverified, fcs.Offset, fcs.Length);
+            return true;
+        }
         if (computed == ComputedField.EthernetFcs)
         {
             ref readonly Layer layer = ref packet[index];

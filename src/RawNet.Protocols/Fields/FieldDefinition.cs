@@ -751,6 +751,7 @@ public enum ComputedField : ushort
     Analysis,
     TcpFlagsText, TcpChecksumStatus, TcpOptions, TcpOptionNop, TcpOptionEol, TcpOptionMss, TcpOptionWindowScale, TcpOptionSackPermitted,
     TcpOptionSack, TcpOptionTimestamp, TcpSackCount, UdpChecksumStatus, IcmpChecksumStatus, IcmpUnused, IcmpRedirectGateway,
+    IcmpPointer, IcmpLength, IcmpLengthOriginalDatagram, IcmpDataTime, IcmpDataTimeRelative, EthernetFcsStatus,
 }
 
 /// <summary>A subtree of generated items in a layer's tree, as Wireshark groups them ("[SEQ/ACK analysis]"), possibly nested.</summary>

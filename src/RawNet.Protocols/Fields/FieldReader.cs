@@ -292,7 +292,7 @@ public static class FieldReader
                 or LayerKind.Ipv6AuthenticationHeader => Ipv6.Ipv6FieldReader.TryRead(computed, header, layer.Offset, occurrence, out value),
             LayerKind.Tcp => Tcp.TcpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),
             LayerKind.Udp => Udp.UdpFieldReader.TryRead(computed, packet, layer, buffer, occurrence, out value),
-            LayerKind.Icmp => Icmp.IcmpFieldReader.TryRead(computed, layer, buffer, occurrence, out value),
+            LayerKind.Icmp => Icmp.IcmpFieldReader.TryRead(computed, packet, layer, buffer, occurrence, out value),
             LayerKind.Payload => PayloadFieldReader.TryRead(computed, layer, occurrence, out value),
             _ => false,
         };

@@ -7,15 +7,23 @@ namespace RawNet.Protocols.Ipv4;
 /// <summary>
 /// IPv4 options, walked as tshark's dissect_ip_tcp_options walks them over the header's declared options: EOL and NOP
 /// are one byte, any other option its type, length and data; an option tshark does not know shows no field, and a
-/// length too short or past the options stops the walk, as does EOL or the end of the capture (tshark 4.0 decodes an
+/// length too short or past the options stops the walk, as does EOL; options the capture cut show nothing (tshark 4.0 decodes an
 /// option of the wrong size all the same). Each field's occurrence is the n-th option that has it.
 /// </summary>
 internal static class Ipv4OptionFieldReader
 {
     /// <summary>What a field reads of an option: its <see cref="FieldDefinition.Offset"/> (<see cref="Protocol"/> plus the option's type for the per-option items).</summary>
-    public const int Type = 0, Copy = 1, Class = 2, Number = 3, Length = 4, RouterAlert = 5, Protocol = 0x100;
+    public const int Type = 0, Copy = 1, Class = 2, Number = 3, Length = 4, RouterAlert = 5, Pointer = 6, Overflow = 7, Flag = 8,
+        TimeStamp = 9, TimeStampAddress = 10, RecordedRoute = 11, RecordedRouteHost = 12, EmptyRoute = 13, EmptyRouteHost = 14,
+        SourceRoute = 15, SourceRouteHost = 16, SecurityLevel = 17, SecurityCompartments = 18, SecurityHandling = 19, SecurityTcc = 20,
+        Protocol = 0x100;
 
-    private const byte EndOfList = 0, NoOperation = 1, RouterAlertType = 148;
+    private const byte EndOfList = 0, NoOperation = 1, RouterAlertType = 148, SecurityType = 130, LooseRouteType = 131, TimeStampType = 68,
+        RecordRouteType = 7, StrictRouteType = 137;
+
+    /// <summary>The security levels RFC 791 names (tshark's secl_rfc791_vals); another level is RFC 1108's, read otherwise.</summary>
+    private static ReadOnlySpan<ushort> Rfc791Levels =>
+        [0x0000, 0xF135, 0x789A, 0xBC4D, 0x5E26, 0xAF13, 0xD788, 0x6BC5, 0x35E2, 0x9AF1, 0x4D78, 0x24BD, 0x135E, 0x89AF, 0xC4D6, 0xE26B];
 
     // tshark's option table: type, name, and the length it wants (0: one byte, no length; negative: at least that).
     private static readonly (byte Type, string Name, string Label, int Length)[] Known =
@@ -36,6 +44,9 @@ internal static class Ipv4OptionFieldReader
         if (header.Length < 1 || header[0] >> 4 != 4 || occurrence < 0)
             return false;
         int end = (header[0] & 0x0F) * 4;
+        // tshark shows no option at all when the capture cuts the options short
+        if (end > header.Length)
+            return false;
         int seen = 0;
         // each option takes at least one byte: the walk is bounded by the header
         for (int at = Ipv4Header.MinLength; at < end;)
@@ -56,10 +67,17 @@ internal static class Ipv4OptionFieldReader
                 if (at + size > header.Length)
                     return false;
             }
-            if (known && TryReadItem(field.Offset, type, header.Slice(at, size), wanted != 0, layerOffset + at, out var found) && seen++ == occurrence)
+            if (known)
             {
-                value = found;
-                return true;
+                // an option holds at most 10 addresses or time stamps: the inner walk ends with them
+                for (int index = 0; TryReadItem(field.Offset, type, header.Slice(at, size), wanted != 0, layerOffset + at, index, out var found); index++)
+                {
+                    if (seen++ == occurrence)
+                    {
+                        value = found;
+                        return true;
+                    }
+                }
             }
             if (type == EndOfList)
                 return false;
@@ -82,8 +100,29 @@ internal static class Ipv4OptionFieldReader
         return -2;
     }
 
-    private static bool TryReadItem(int item, byte type, ReadOnlySpan<byte> option, bool hasLength, int offset, out FieldValue value)
+    /// <summary>The <paramref name="index"/>-th value of <paramref name="item"/> in one option (most items have one at most).</summary>
+    private static bool TryReadItem(int item, byte type, ReadOnlySpan<byte> option, bool hasLength, int offset, int index, out FieldValue value)
     {
+        value = default;
+        switch (item)
+        {
+            case Pointer when type is RecordRouteType or LooseRouteType or StrictRouteType or TimeStampType:
+                return index == 0 && option.Length > 2 && Found(option[2], offset + 2, 1, out value);
+            case Overflow when type == TimeStampType:
+                return index == 0 && option.Length > 3 && Found((ulong)(option[3] >> 4), offset + 3, 1, out value);
+            case Flag when type == TimeStampType:
+                return index == 0 && option.Length > 3 && Found(option[3] & 0x0FUL, offset + 3, 1, out value);
+            case TimeStamp or TimeStampAddress when type == TimeStampType:
+                return TryReadTimeStamp(option, item == TimeStampAddress, offset, index, out value);
+            case >= RecordedRoute and <= SourceRouteHost when type is RecordRouteType or LooseRouteType or StrictRouteType:
+                return TryReadRoute(option, type, (item - RecordedRoute) / 2, offset, index, out value);
+            case >= SecurityLevel and <= SecurityTcc when type == SecurityType:
+                return index == 0 && TryReadSecurity(option, item, offset, out value);
+            case >= Pointer and < Protocol:
+                return false;
+        }
+        if (index != 0)
+            return false;
         value = item switch
         {
             Type => new FieldValue(type, offset, 1),
@@ -98,6 +137,83 @@ internal static class Ipv4OptionFieldReader
         return value.Offset >= 0;
     }
 
+    private static bool Found(ulong number, int offset, int length, out FieldValue value)
+    {
+        value = new FieldValue(number, offset, length);
+        return true;
+    }
+
+    /// <summary>
+    /// Time stamps as tshark's dissect_ipopt_timestamp reads them after the pointer and the overflow/flag byte: 8-byte
+    /// address and time pairs for flags 1 and 3, else 4-byte times, until fewer bytes than one entry are left.
+    /// </summary>
+    private static bool TryReadTimeStamp(ReadOnlySpan<byte> option, bool address, int offset, int index, out FieldValue value)
+    {
+        value = default;
+        if (option.Length < 5)
+            return false;
+        int flag = option[3] & 0x0F;
+        bool withAddresses = flag is 1 or 3;
+        int entry = withAddresses ? 8 : 4;
+        if (address && !withAddresses)
+            return false;
+        int at = 4 + index * entry;
+        if (index < 0 || at + entry > option.Length)
+            return false;
+        if (address)
+            return Found(0, offset + at, 4, out value);
+        int time = withAddresses ? at + 4 : at;
+        return Found(BinaryPrimitives.ReadUInt32BigEndian(option[time..]), offset + time, 4, out value);
+    }
+
+    /// <summary>
+    /// The addresses of a record route or source route option as tshark's dissect_ipopt_record_route and
+    /// dissect_ipopt_route sort them by the pointer (<paramref name="kind"/>: 0 recorded, 1 empty or 2 source route):
+    /// none when the pointer is before the first slot or inside one; a full option's are all recorded; a source route's
+    /// last slot is the destination (ip.dst, not read here).
+    /// </summary>
+    private static bool TryReadRoute(ReadOnlySpan<byte> option, byte type, int kind, int offset, int index, out FieldValue value)
+    {
+        value = default;
+        if (option.Length < 3)
+            return false;
+        int pointer = option[2];
+        if (pointer < 4 || (pointer & 3) != 0)
+            return false;
+        bool sourceRoute = type != RecordRouteType;
+        int seen = 0;
+        for (int at = 3; at + 4 <= option.Length; at += 4)
+        {
+            int slot;
+            if (pointer > option.Length)
+                slot = 0;
+            else if (sourceRoute && at == option.Length - 4)
+                continue;
+            else if (at + 1 < pointer)
+                slot = 0;
+            else
+                slot = sourceRoute ? 2 : 1;
+            if (slot == kind && seen++ == index)
+                return Found(0, offset + at, 4, out value);
+        }
+        return false;
+    }
+
+    /// <summary>An RFC 791 security option (11 bytes, a level RFC 791 names): level, compartments, handling restrictions and TCC.</summary>
+    private static bool TryReadSecurity(ReadOnlySpan<byte> option, int item, int offset, out FieldValue value)
+    {
+        value = default;
+        if (option.Length != 11 || Rfc791Levels.IndexOf(BinaryPrimitives.ReadUInt16BigEndian(option[2..])) < 0)
+            return false;
+        return item switch
+        {
+            SecurityLevel => Found(BinaryPrimitives.ReadUInt16BigEndian(option[2..]), offset + 2, 2, out value),
+            SecurityCompartments => Found(BinaryPrimitives.ReadUInt16BigEndian(option[4..]), offset + 4, 2, out value),
+            SecurityHandling => Found(0, offset + 6, 2, out value),
+            _ => Found(0, offset + 8, 3, out value),
+        };
+    }
+
     /// <summary>The option fields, and one "ip.options.NAME" item per option tshark knows (its bytes, as -T fields shows a protocol).</summary>
     public static FieldDefinition[] Fields()
     {
@@ -109,12 +225,27 @@ internal static class Ipv4OptionFieldReader
             Make("ip.opt.type.number", "Number", FieldKind.Decimal, Number),
             Make("ip.opt.len", "Length", FieldKind.Decimal, Length),
             Make("ip.opt.ra", "Router Alert", FieldKind.Decimal, RouterAlert),
+            Make("ip.opt.ptr", "Pointer", FieldKind.Decimal, Pointer),
+            Make("ip.opt.overflow", "Overflow", FieldKind.Decimal, Overflow),
+            Make("ip.opt.flag", "Flag", FieldKind.Hex, Flag, hexDigits: 2),
+            Make("ip.opt.time_stamp_addr", "Address", FieldKind.Ipv4Address, TimeStampAddress),
+            Make("ip.opt.time_stamp", "Time stamp", FieldKind.Decimal, TimeStamp),
+            Make("ip.rec_rt", "Recorded Route", FieldKind.Ipv4Address, RecordedRoute),
+            Make("ip.rec_rt_host", "Recorded Route Host", FieldKind.Ipv4Address, RecordedRouteHost, inTree: false),
+            Make("ip.empty_rt", "Empty Route", FieldKind.Ipv4Address, EmptyRoute),
+            Make("ip.empty_rt_host", "Empty Route Host", FieldKind.Ipv4Address, EmptyRouteHost, inTree: false),
+            Make("ip.src_rt", "Source Route", FieldKind.Ipv4Address, SourceRoute),
+            Make("ip.src_rt_host", "Source Route Host", FieldKind.Ipv4Address, SourceRouteHost, inTree: false),
+            Make("ip.opt.sec_rfc791_sec", "Security", FieldKind.Hex, SecurityLevel, hexDigits: 4),
+            Make("ip.opt.sec_rfc791_comp", "Compartments", FieldKind.Decimal, SecurityCompartments),
+            Make("ip.opt.sec_rfc791_hr", "Handling Restrictions", FieldKind.Text, SecurityHandling),
+            Make("ip.opt.sec_rfc791_tcc", "Transmission Control Code", FieldKind.Text, SecurityTcc),
         };
         foreach (var option in Known)
             fields.Add(Make("ip.options." + option.Name, "IP Option - " + option.Label, FieldKind.Bytes, Protocol + option.Type, inTree: false));
         return [.. fields];
     }
 
-    private static FieldDefinition Make(string name, string label, FieldKind kind, int item, bool inTree = true) =>
-        FieldDefinition.Item(name, label, LayerKind.Ipv4, kind, ComputedField.Ipv4Option, inTree: inTree, offset: item);
+    private static FieldDefinition Make(string name, string label, FieldKind kind, int item, bool inTree = true, int hexDigits = 0) =>
+        FieldDefinition.Item(name, label, LayerKind.Ipv4, kind, ComputedField.Ipv4Option, inTree: inTree, offset: item, hexDigits: hexDigits);
 }

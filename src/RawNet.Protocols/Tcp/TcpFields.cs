@@ -50,6 +50,8 @@ public static class TcpFields
     /// <summary>SACK block edges, relative to the base sequence number of the data they acknowledge (the other direction's), and their count.</summary>
     public static readonly FieldDefinition SackLeftEdge = FieldDefinition.Tracked("tcp.options.sack_le", "left edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSackLeftEdge);
     public static readonly FieldDefinition SackRightEdge = FieldDefinition.Tracked("tcp.options.sack_re", "right edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpSackRightEdge);
+    public static readonly FieldDefinition DsackLeftEdge = FieldDefinition.Tracked("tcp.options.sack.dsack_le", "D-SACK Left Edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpDsackLeftEdge);
+    public static readonly FieldDefinition DsackRightEdge = FieldDefinition.Tracked("tcp.options.sack.dsack_re", "D-SACK Right Edge", LayerKind.Tcp, FieldKind.Decimal, AnalysisValue.TcpDsackRightEdge);
     public static readonly FieldDefinition SackCount = FieldDefinition.Derived("tcp.options.sack.count", "TCP SACK Count", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpSackCount);
     public static readonly FieldDefinition TimestampValue = FieldDefinition.Derived("tcp.options.timestamp.tsval", "Timestamp value", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampValue);
     public static readonly FieldDefinition TimestampEchoReply = FieldDefinition.Derived("tcp.options.timestamp.tsecr", "Timestamp echo reply", LayerKind.Tcp, FieldKind.Decimal, ComputedField.TcpTimestampEchoReply);
@@ -128,7 +130,7 @@ public static class TcpFields
         RelativeAcknowledgmentNumber, AcknowledgmentNumber, HeaderLength, Flags, Reserved, AccurateEcn, Cwr, Ece, Urg, Ack, Push,
         Reset, Syn, Fin, FlagsText, Window, WindowSize, WindowScaleFactor, Checksum, ChecksumStatus, UrgentPointer, Options, OptionNop,
         OptionEol, OptionMss, OptionWindowScale, OptionSackPermitted, OptionSack, OptionTimestamp, OptionKind, OptionLength,
-        MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, SackLeftEdge, SackRightEdge, SackCount, TimestampValue, TimestampEchoReply,
+        MaximumSegmentSize, WindowScaleShift, WindowScaleMultiplier, SackLeftEdge, SackRightEdge, SackCount, DsackLeftEdge, DsackRightEdge, TimestampValue, TimestampEchoReply,
         TimeRelative, TimeDelta, Payload,
         Analysis, AcksFrame, AckRtt, InitialRtt, BytesInFlight, PushBytesSent,
         AnalysisFlags, ReusedPorts, Retransmission, Rto, RtoFrame, FastRetransmission, SpuriousRetransmission, OutOfOrder,

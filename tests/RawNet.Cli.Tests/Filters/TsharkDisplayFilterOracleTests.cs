@@ -88,6 +88,8 @@ public sealed class TsharkDisplayFilterOracleTests
         "pktap.pfamily == 30", "pktap.epid == 4294967295", "pktap.ifname == \"lo0\"", "pktap.cmdname contains \"cc\"", "pktap.iftype == 24",
         "tzsp", "tzsp && wlan", "tzsp && !ip.src == 198.18.7.1", "tzsp.encap == 18", "tzsp.type == 4", "tzsp.option_tag == 99", "tzsp.wlan.signal == -60",
         "tzsp.wlan.channel > 10", "tzsp.device_name == \"mikrotik\"", "tzsp.sensormac == 00:11:22:33:44:55", "tzsp.original_length < 0", "tzsp && data",
+        "eth.fcs.status == 2", "icmp.pointer", "icmp.length > 0", "icmp.data_time", "icmp.data_time_relative > 0", "ip.opt.ptr",
+        "ip.opt.time_stamp", "ip.rec_rt", "ip.opt.sec_rfc791_sec", "tcp.options.sack.dsack_le",
     ];
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class EthernetTrailerOracleTests
 {
     /// <summary>The fields compared, frame.number first.</summary>
     public static readonly string[] Fields =
-        ["frame.number", "eth.padding", "eth.trailer", "eth.fcs", "vlan.trailer", "ieee8021ah.trailer", "sll.trailer", "macsec.ICV", "avsp.trailer"];
+        ["frame.number", "eth.padding", "eth.trailer", "eth.fcs", "eth.fcs.status", "vlan.trailer", "ieee8021ah.trailer", "sll.trailer", "macsec.ICV", "avsp.trailer"];
 
     /// <summary>The bundled captures tshark reads, lab/ aside (its pcapng custom blocks are records to tshark).</summary>
     public static TheoryData<string> BundledCaptures() =>

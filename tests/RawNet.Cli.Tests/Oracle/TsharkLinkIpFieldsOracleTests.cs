@@ -22,6 +22,9 @@ public sealed class TsharkLinkIpFieldsOracleTests
         "frame.number", "ip.checksum.status", "ip.src_host", "ip.dst_host", "ip.host", "ipv6.src_host", "ipv6.dst_host", "ipv6.host",
         "ip.opt.type", "ip.opt.type.copy", "ip.opt.type.class", "ip.opt.type.number", "ip.opt.len", "ip.opt.ra", "ip.options.routeralert",
         "ip.options.nop", "ip.options.eol", "ip.options.record_route", "ip.options.timestamp", "ip.options.security",
+        "ip.opt.ptr", "ip.opt.overflow", "ip.opt.flag", "ip.opt.time_stamp", "ip.opt.time_stamp_addr", "ip.rec_rt", "ip.rec_rt_host",
+        "ip.empty_rt", "ip.empty_rt_host", "ip.src_rt", "ip.src_rt_host", "ip.opt.sec_rfc791_sec", "ip.opt.sec_rfc791_comp",
+        "ip.opt.sec_rfc791_hr", "ip.opt.sec_rfc791_tcc",
         "ipv6.opt", "ipv6.opt.type", "ipv6.opt.type.action", "ipv6.opt.type.change", "ipv6.opt.type.rest", "ipv6.opt.length",
         "ipv6.opt.pad1", "ipv6.opt.padn", "ipv6.opt.router_alert", "ipv6.opt.jumbo", "ipv6.slaac_mac", "ipv6.src_slaac_mac",
         "ipv6.dst_slaac_mac", "ipv6.tc_ipv4", "ipv6.tc_port", "ipv6.src_tc_ipv4", "ipv6.src_tc_port", "ipv6.ts_ipv4", "ipv6.src_ts_ipv4",
@@ -53,8 +56,13 @@ public sealed class TsharkLinkIpFieldsOracleTests
     {
         if (IpDecodedOtherwise.Contains(name.Replace('\\', '/')))
             Assert.Skip("RawNet decodes these frames' IP otherwise than tshark; TsharkFieldsOracleTests documents why");
-        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), IpFields, 1);
+        // tshark takes a source route's last slot as the destination and adds no destination host when the options are
+        // cut: RawNet keeps the header's (ip.dst_host, ip.host), which that capture's LSRR and cuts show.
+        var fields = name.Replace('\\', '/') == OptionFieldCases ? IpFields.Except(["ip.dst_host", "ip.host"]).ToArray() : IpFields;
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), fields, 1);
     }
+
+    private const string OptionFieldCases = "ip-options/ipv4-option-fields.pcap";
 
     [Theory]
     [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]

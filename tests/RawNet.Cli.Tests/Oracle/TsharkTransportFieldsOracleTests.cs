@@ -20,6 +20,8 @@ public sealed class TsharkTransportFieldsOracleTests
         "tcp.connection.synack", "tcp.connection.fin", "tcp.connection.rst", "tcp.connection.fin_active",
         "tcp.connection.fin_passive", "udp.checksum.status", "icmp.checksum.status", "icmp.ident_le", "icmp.seq_le",
         "icmp.resp_to", "icmp.resptime", "icmp.unused", "icmp.redir_gw",
+        "icmp.pointer", "icmp.length", "icmp.length.original_datagram", "icmp.data_time", "icmp.data_time_relative",
+        "tcp.options.sack.dsack_le", "tcp.options.sack.dsack_re",
     ];
 
     private const int FrameFieldCount = 4;

@@ -355,6 +355,14 @@ internal static class Samples
         list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, tcp6)));
         // SunATM: LLC/SNAP, a LANE client's Ethernet, an LE Control frame, raw IPv6 found by its version.
         list.AddRange(Atm.SunAtmTests.Samples(udp4, tcp6));
+        // IPv4 route, time stamp and security options; an echo whose data starts with a time stamp (the frames' time is 0);
+        // a parameter problem with a pointer and an RFC 4884 length.
+        list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1]), options:
+            Hex("070f08 01020304 05060708 090a0b0c 820bf135 00074142 434445 0000")))));
+        list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(1, 2, [1]), options:
+            Hex("44140df3 0a000001 00000002 00000000 00000003")))));
+        list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Icmp, IcmpPacket(8, 0, 0x43210001, Hex("00000000 00000005 7878"))))));
+        list.Add((LinkType.Ethernet, EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Icmp, IcmpPacket(12, 0, 0x09070000, udp4)))));
         var built = list.Select(f => new Frame(new FrameMetadata(0, f.Item2.Length, f.Item2.Length, f.Item1), f.Item2)).ToList();
         // A capture cut in the zero padding after IPv4, which tshark reads past the capture.
         var padded = Concat(EthernetFrame(EtherType.Ipv4, udp4), new byte[14]);
