@@ -391,23 +391,29 @@ public static class ExpertItems
     /// </summary>
     public static uint TcpOptionProblemArgument(int problem, byte kind, byte length) => (uint)problem << 16 | (uint)kind << 8 | length;
 
-    private static void WriteTcpOptionProblem(uint argument, ref SummaryText w)
+    private static void WriteTcpOptionProblem(uint argument, ref SummaryText w) =>
+        WriteOptionProblem(KnownTcpOptionName((byte)(argument >> 8)), (byte)(argument >> 8), (int)(argument >> 16), argument & 0xFF, 0, ref w);
+
+    /// <summary>
+    /// An option's length problem in tshark's words (TCP's and IPv4's walks share them): the option's name, else "Unknown
+    /// (0xNN)", then a missing length byte (0), a length below 2 (1), one past the options (2) or not the fixed length (3).
+    /// </summary>
+    private static void WriteOptionProblem(string? name, byte type, int problem, uint length, uint expected, ref SummaryText w)
     {
-        byte kind = (byte)(argument >> 8);
-        uint length = argument & 0xFF;
         string bytes = length == 1 ? "byte" : "bytes";
-        if (KnownTcpOptionName(kind) is { } name)
+        if (name is not null)
             w.Append(name);
         else
         {
-            // an unknown kind's name carries its number, written here rather than built per packet
-            w.Append("Unknown (0x"); w.AppendHex(kind, 2); w.Append(")");
+            // an unknown type's name carries its number, written here rather than built per packet
+            w.Append("Unknown (0x"); w.AppendHex(type, 2); w.Append(")");
         }
-        switch (argument >> 16)
+        switch (problem)
         {
             case 0: w.Append(" (length byte past end of options)"); break;
             case 1: w.Append(" (with too-short option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(")"); break;
-            default: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
+            case 2: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
+            default: w.Append(" (with option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append("; should be "); w.Append(expected); w.Append(")"); break;
         }
     }
 
@@ -419,25 +425,8 @@ public static class ExpertItems
     public static uint Ipv4OptionProblemArgument(int problem, byte type, byte length, byte expected = 0) =>
         (uint)problem << 24 | (uint)type << 16 | (uint)length << 8 | expected;
 
-    private static void WriteIpv4OptionProblem(uint argument, ref SummaryText w)
-    {
-        byte type = (byte)(argument >> 16);
-        uint length = (argument >> 8) & 0xFF;
-        string bytes = length == 1 ? "byte" : "bytes";
-        if (Ipv4OptionName(type) is { } name)
-            w.Append(name);
-        else
-        {
-            w.Append("Unknown (0x"); w.AppendHex(type, 2); w.Append(")");
-        }
-        switch (argument >> 24)
-        {
-            case 0: w.Append(" (length byte past end of options)"); break;
-            case 1: w.Append(" (with too-short option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(")"); break;
-            case 2: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
-            default: w.Append(" (with option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append("; should be "); w.Append(argument & 0xFF); w.Append(")"); break;
-        }
-    }
+    private static void WriteIpv4OptionProblem(uint argument, ref SummaryText w) =>
+        WriteOptionProblem(Ipv4OptionName((byte)(argument >> 16)), (byte)(argument >> 16), (int)(argument >> 24), (argument >> 8) & 0xFF, argument & 0xFF, ref w);
 
     /// <summary>The short name of tshark 4.0's dissector of an IPv4 option type (its "ip.option" table), or null for one it has none for.</summary>
     public static string? Ipv4OptionName(byte type) => type switch

@@ -23,12 +23,22 @@ public sealed class ExpertNamedFieldsOracleTests
         [("udp-port-order.pcap", 1619)] = Teredo,
         [("udp-port-order.pcap", 1809)] = Teredo,
         [("udp-port-order.pcap", 1985)] = Teredo,
+        [("udp-port-order.pcap", 2313)] = Teredo,
+        [("udp-port-order.pcap", 2599)] = Teredo,
+        [("udp-port-order.pcap", 2925)] = Teredo,
+        [("udp-port-order.pcap", 3146)] = Teredo,
         [("udp-port-order.pcap", 2033)] = PortOrder,
         [("udp-port-order.pcap", 2034)] = PortOrder,
+        [("udp-port-order.pcap", 2046)] = PortOrder,
+        [("udp-port-order.pcap", 2048)] = PortOrder,
+        [("udp-port-order.pcap", 2058)] = Undecoded,
+        [("udp-port-order.pcap", 2756)] = Undecoded,
     };
 
+    private const string Undecoded = "a UDP port tshark hands to a protocol RawNet does not decode (ACDR, B.A.T.M.A.N.), which hands IP on";
+
     private const string Teredo = "Teredo hands a header whose version is not 6 to IPv6 (\"Bogus IPv6 version\"); RawNet's Teredo check wants version 6 and leaves it data";
-    private const string PortOrder = "UDP ports that name AMT and ISAKMP: tshark's choice of dissector differs from RawNet's here (UdpPortOrderOracleTests)";
+    private const string PortOrder = "UDP ports that name AMT and ISAKMP or CUPS: tshark's choice of dissector differs from RawNet's here (UdpPortOrderOracleTests)";
 
     public static TheoryData<string> BundledFiles()
     {
