@@ -177,6 +177,18 @@ public static class ExpertPlacement
     };
 
     /// <summary>
+    /// Whether <paramref name="layer"/> can be the one that added <paramref name="item"/>: a bogus version or header length
+    /// is the version byte the decoder kept alone (an outer IPv4 header comes first), IPv4's bogus version 6 the IPv6 layer
+    /// it handed on.
+    /// </summary>
+    private static bool Fits(ExpertItem item, in Layer layer) => item switch
+    {
+        ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion => layer.HeaderLength == 1,
+        ExpertItem.Ipv4BogusVersionSix => (layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0,
+        _ => true,
+    };
+
+    /// <summary>
     /// Which of <paramref name="packet"/>'s layers each of its expert items belongs to, in <paramref name="layers"/> (as long
     /// as the items; 0 for the malformed exception, which stands after the layers; the last layer for an item whose layer is not found).
     /// Items come in layer order, so each is matched with the first layer of its kind at or after the previous item's.
@@ -195,7 +207,7 @@ public static class ExpertPlacement
             int start = trailer ? 1 : from;
             for (int i = start; i < packet.LayerCount; i++)
             {
-                if (packet[i].Kind == kind && !packet[i].Quoted)
+                if (packet[i].Kind == kind && !packet[i].Quoted && Fits(findings[f].Item, packet[i]))
                 {
                     layers[f] = i;
                     if (!trailer)
