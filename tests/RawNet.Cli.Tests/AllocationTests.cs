@@ -13,12 +13,14 @@ namespace RawNet.Cli.Tests;
 /// <summary>Printing and counting a packet allocates nothing once warm: the per-packet path formats into reused buffers.</summary>
 public sealed class AllocationTests
 {
-    private static List<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata)> Frames()
+    private static List<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata)> Frames(bool expert = false)
     {
         var frames = new List<(byte[], RawNet.Protocols.FrameMetadata)>();
         // The bundled captures, and the 802.11 ones (every capture header, management and control frames, cuts).
         var files = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal)
-            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal));
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
+            // the expert items read under their own names: bogus versions, IP options, Ethernet lengths and sources
+            .Concat(expert ? ExpertCaptures.Select(f => Path.Combine(TestPaths.Captures, f)) : []);
         foreach (var file in files)
         {
             using var reader = CaptureFileReader.Open(file);
@@ -28,6 +30,9 @@ public sealed class AllocationTests
         return frames;
     }
 
+    private static readonly string[] ExpertCaptures =
+        ["ip-options/ipv4-options.pcap", "ip-options/ipv6-options.pcap", "link/amt.pcap", "link/llc.pcap", "link/geneve.pcap", "pseudo-link/fpp.pcap", "pseudo-link/pflog.pcap"];
+
     public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "columns", "expert", "json", "stats"];
 
     [Theory]
@@ -36,7 +41,8 @@ public sealed class AllocationTests
     {
         FieldSelection.TryCreate(["frame.number", "ip.src", "ipv6.dst", "tcp.srcport", "tcp.flags", "udp.length", "ip.addr", "tcp.options.mss_val"], out var selection, out _);
         FieldSelection.TryCreate(["_ws.col.Protocol", "_ws.col.Info", "frame.coloring_rule.name"], out var columns, out _);
-        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.short"], out var expert, out _);
+        FieldSelection.TryCreate(["_ws.malformed", "_ws.malformed.expert", "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group", "_ws.short",
+            .. RawNet.Protocols.Expert.ExpertFields.Named.Select(f => f.Name)], out var expert, out _);
         IPacketPrinter? printer = kind switch
         {
             "summary" => new SummaryPrinter(),
@@ -49,7 +55,7 @@ public sealed class AllocationTests
             _ => null,
         };
         var statistics = new CaptureStatistics();
-        var frames = Frames();
+        var frames = Frames(expert: kind is "expert" or "tree" or "json");
         // No reassembly here: the reassembler legitimately allocates a datagram buffer per fragmented datagram.
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: false));
         var packet = new DecodedPacket();

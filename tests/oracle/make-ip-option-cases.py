@@ -61,7 +61,20 @@ def ipv4_frames():
     early.time = 2147483000.123456  # 2038-01-19: as late as a pcap timestamp tcpdump still converts (signed 32 bits)
     one_digit_day = ether() / IP() / UDP()
     one_digit_day.time = 1341792000.5
-    return frames + [early, one_digit_day]
+    return frames + [early, one_digit_day] + expert_ipv4_frames()
+
+
+def expert_ipv4_frames():
+    """Option problems the frames above lack: a length byte past the options, an unknown option past them, a fixed option's other length."""
+    options = [
+        b'\x01\x01\x01\x94',                                  # NOPs, a router alert's type as the last byte
+        b'\x9e\x08\x00\x00',                                  # unknown, past the options
+        b'\x88\x06\x00\x01\x00\x00\x00\x00',                  # stream ID of 6 bytes (4 fixed), EOL
+    ]
+    frames = [ether() / IP(dst='10.0.0.2', options=IPOption(o)) / UDP() for o in options]
+    for i, frame in enumerate(frames):
+        frame.time = BASE + 1 + i / 1000
+    return frames
 
 
 def ipv6_frames():

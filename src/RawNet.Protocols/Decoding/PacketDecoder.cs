@@ -1543,6 +1543,8 @@ public sealed partial class PacketDecoder
         DecodeIpByDispatcher(input, offset, capEnd, repEnd);
         if (_packet.LayerCount > index && _packet[index].Kind == LayerKind.Ipv6 && _packet[index - 1].Kind is not (LayerKind.Gre or LayerKind.Nflog))
             _packet.LayerRef(index).Detail |= Ipv6LayerDetail.HandedOnByIpv4;
+        else if (_packet.LayerCount > index && _packet[index].Kind == LayerKind.Ipv4 && _packet[index].HeaderLength == 1 && _packet[index - 1].Kind is not (LayerKind.Gre or LayerKind.Nflog))
+            _packet.LayerRef(index).Detail |= Expert.ExpertFinder.ReadByIpv4Dissector;
     }
 
     /// <summary>tshark's "prism": an AVS header by its magic, else a Prism header, else 802.11 from the first byte.</summary>

@@ -26,8 +26,25 @@ public static class ExpertFields
     /// <summary>tshark's "[Packet size limited during capture: TCP truncated]": the protocol whose dissection ran into the capture's end (<see cref="PacketAnalysis.ShortIn"/>).</summary>
     public static readonly FieldDefinition Short = FieldDefinition.Tracked("_ws.short", "Short Frame", LayerKind.Frame, FieldKind.BuiltText, AnalysisValue.Expert, inTree: false);
 
+    /// <summary>
+    /// Expert items read under their own field names (<see cref="ExpertPlacement.FieldName"/>), as <c>-T fields -e
+    /// ip.bogus_ip_version</c> prints them: "1" for each of the packet's items of that name. An item's name added here is
+    /// all it takes; names another table serves (tcp.analysis.*, tcp.connection.*, read without a finder) stay out.
+    /// </summary>
+    public static readonly FieldDefinition[] Named =
+    [
+        .. new[]
+        {
+            "eth.len.past_end", "eth.src_not_group", "ip.bogus_ip_version", "ip.bogus_header_length", "ip.opt.len.invalid", "ip.nop",
+            "ipv6.bogus_ipv6_version", "ipv6.invalid_header", "ipv6.plen_zero", "ipv6.opt.jumbo.prohibited", "udp.length.bad_zero",
+        }.Select(name => FieldDefinition.Tracked(name, name, LayerKind.Frame, FieldKind.Marker, AnalysisValue.Expert, mask: NamedItem, inTree: false)),
+    ];
+
+    /// <summary>The mask that marks a field of <see cref="Named"/>.</summary>
+    private const ulong NamedItem = 1;
+
     /// <summary>Every expert field.</summary>
-    public static readonly FieldDefinition[] All = [Expert, Message, Severity, Group, Malformed, MalformedExpert, Short];
+    public static readonly FieldDefinition[] All = [Expert, Message, Severity, Group, Malformed, MalformedExpert, Short, .. Named];
 
     /// <summary>How <see cref="Short"/>'s text starts; the protocol and <see cref="ShortSuffix"/> follow.</summary>
     public const string ShortPrefix = "[Packet size limited during capture: ";
@@ -57,6 +74,8 @@ public static class ExpertFields
             return occurrence == 0 && analysis.ShortIn is not null && Number(0, out value);
         if (ReferenceEquals(field, Malformed))
             return TryReadMalformed(analysis, occurrence, out value);
+        if (field.Mask == NamedItem)
+            return TryReadNamed(field.Name, items, occurrence, out value);
         if (occurrence >= items.Length)
             return false;
         var finding = items[occurrence];
@@ -86,6 +105,19 @@ public static class ExpertFields
                 return Number(ExceptionItem, out value);
             if (seen++ == occurrence)
                 return Number(0, out value);
+        }
+        return false;
+    }
+
+    /// <summary>Occurrence <paramref name="occurrence"/> of the items named <paramref name="name"/>: 1, as tshark prints an expert field.</summary>
+    private static bool TryReadNamed(string name, ReadOnlySpan<ExpertFinding> items, int occurrence, out FieldValue value)
+    {
+        value = default;
+        int seen = 0;
+        foreach (var finding in items)
+        {
+            if (string.Equals(ExpertPlacement.FieldName(finding.Item), name, StringComparison.Ordinal) && seen++ == occurrence)
+                return Number(1, out value);
         }
         return false;
     }

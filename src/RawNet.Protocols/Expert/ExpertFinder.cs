@@ -96,12 +96,18 @@ public sealed class ExpertFinder
                 case LayerKind.Gfp:
                     FindGfp(layer, frame, ref sink);
                     break;
+                case LayerKind.Ethernet:
+                    FindEthernet(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Ipv4:
-                    if (!FindIpv4(packet, frame, i, ref sink))
+                    if (!FindIpv4(packet, frame, i, TreeBuilt, ref sink))
                         i = layers.Length;
                     break;
                 case LayerKind.Ipv6:
                     FindIpv6(packet, frame, layer, ref sink);
+                    break;
+                case LayerKind.Ipv6HopByHop:
+                    FindHopByHop(packet, frame, i, ref sink);
                     break;
                 case LayerKind.Arp:
                     FindArp(packet.HeaderOf(layer, frame), ref sink);
@@ -142,15 +148,51 @@ public sealed class ExpertFinder
         }
     }
 
-    /// <summary>IPv4 length and TTL items; false when tshark stops dissecting the packet there (a total length below the header).</summary>
-    private static bool FindIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    /// <summary>
+    /// Marks (in its <see cref="Layer.Detail"/>) an IPv4 layer of a bogus version that IPv4's own dissector read, behind an
+    /// EtherType: tshark says "Bogus IPv4 version" there, and "Bogus IP version" where a link names IP in general.
+    /// </summary>
+    public const byte ReadByIpv4Dissector = 0x80;
+
+    /// <summary>Ethernet II's source address that is a group address; an 802.3 length past the frame's end.</summary>
+    private static void FindEthernet(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var header = packet.HeaderOf(layer, frame);
+        if (header.Length < Ethernet.EthernetHeader.Length)
+            return;
+        int type = BinaryPrimitives.ReadUInt16BigEndian(header[Ethernet.EthernetHeader.Field.EtherType..]);
+        // tshark takes an EtherType of 0 for an unknown EtherType, not for a length
+        if (type > MaxIeee8023Length || type == 0)
+        {
+            if ((header[Ethernet.EthernetHeader.Field.Source] & 1) != 0)
+                sink.Add(ExpertItem.EthernetSourceGroup);
+        }
+        else if (type > ReportedFrom(packet, frame, layer) - Ethernet.EthernetHeader.Length)
+            sink.Add(ExpertItem.EthernetLengthPastEnd);
+    }
+
+    /// <summary>The largest 802.3 length field; a larger value is an EtherType.</summary>
+    private const int MaxIeee8023Length = 1500;
+
+    /// <summary>IPv4 version, header length, length and TTL items and the options'; false when tshark stops dissecting the packet there (a total length below the header).</summary>
+    private static bool FindIpv4(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, bool treeBuilt, ref Sink sink)
     {
         ref readonly Layer layer = ref packet[index];
         var header = packet.HeaderOf(layer, frame);
-        if (header.Length < 4 || header[0] >> 4 != 4)
+        if (header.Length < 1)
             return true;
+        if (header[0] >> 4 != 4)
+        {
+            sink.Add((layer.Detail & ReadByIpv4Dissector) != 0 ? ExpertItem.Ipv4BogusVersion : ExpertItem.IpBogusVersion);
+            return true;
+        }
         int ihl = (header[0] & 0x0F) * 4;
         if (ihl < Ipv4.Ipv4Header.MinLength)
+        {
+            sink.Add(ExpertItem.Ipv4BogusHeaderLength, (uint)ihl);
+            return true;
+        }
+        if (header.Length < 4)
             return true;
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
         int reported = ReportedFrom(packet, frame, layer);
@@ -178,7 +220,61 @@ public sealed class ExpertFinder
         }
         else if (ttl < 5 && (destination & 0xF0000000) != 0xE0000000 && protocol != Pim && protocol != Ospf)
             sink.Add(ExpertItem.Ipv4TtlTooSmall, ttl);
+        if (ihl > Ipv4.Ipv4Header.MinLength)
+            FindIpv4Options(header[Ipv4.Ipv4Header.MinLength..Math.Min(ihl, header.Length)], ihl - Ipv4.Ipv4Header.MinLength, treeBuilt, ref sink);
         return true;
+    }
+
+    /// <summary>
+    /// tshark 4.0's walk over IPv4 options (dissect_ip_options), as far as it adds items: four NOPs in a row (only with a
+    /// tree), an option whose length byte is missing, below 2 or past the options' end (which ends the walk), a fixed-length
+    /// option of another length. <paramref name="options"/> holds the captured part of <paramref name="length"/> bytes.
+    /// </summary>
+    private static void FindIpv4Options(ReadOnlySpan<byte> options, int length, bool treeBuilt, ref Sink sink)
+    {
+        int offset = 0, nops = 0;
+        while (length > 0 && offset < options.Length)
+        {
+            byte type = options[offset];
+            length--;
+            if (type is 0 or 1)
+            {
+                // counted within 32-bit words of the IP header, whose options start at byte 20
+                if (type == 1 && treeBuilt)
+                {
+                    if (nops == 0 || (Ipv4.Ipv4Header.MinLength + offset) % 4 != 0)
+                    {
+                        if (++nops == 4)
+                            sink.Add(ExpertItem.Ipv4NopRun);
+                    }
+                    else
+                        nops = 0;
+                }
+                offset++;
+                if (type == 0)
+                    return;
+                continue;
+            }
+            if (length == 0)
+            {
+                sink.Add(ExpertItem.Ipv4OptionLengthInvalid, ExpertItems.Ipv4OptionProblemArgument(0, type, 0));
+                return;
+            }
+            if (offset + 1 >= options.Length)
+                return;
+            int optionLength = options[offset + 1];
+            length--;
+            if (optionLength < 2 || optionLength - 2 > length)
+            {
+                sink.Add(ExpertItem.Ipv4OptionLengthInvalid, ExpertItems.Ipv4OptionProblemArgument(optionLength < 2 ? 1 : 2, type, (byte)optionLength));
+                return;
+            }
+            int fixedLength = ExpertItems.Ipv4OptionFixedLength(type);
+            if (fixedLength != 0 && optionLength != fixedLength)
+                sink.Add(ExpertItem.Ipv4OptionLengthInvalid, ExpertItems.Ipv4OptionProblemArgument(3, type, (byte)optionLength, (byte)fixedLength));
+            offset += optionLength;
+            length -= optionLength - 2;
+        }
     }
 
     private const byte Pim = 103;
@@ -194,16 +290,68 @@ public sealed class ExpertFinder
         _ => 1,
     };
 
+    /// <summary>
+    /// IPv6's items in tshark's order: IPv4's bogus version first when IPv4's own dissector handed the header on; a version
+    /// that is not 6 (which ends it); fewer than 40 bytes; a payload length of 0 with no Hop-by-Hop header (TSO, then the
+    /// frame's length counts) or one past the frame.
+    /// </summary>
     private static void FindIpv6(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
     {
         var header = packet.HeaderOf(layer, frame);
-        if (header.Length < Ipv6.Ipv6Header.Length || header[0] >> 4 != 6)
+        if (header.Length < 1)
+            return;
+        if ((layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0)
+            sink.Add(ExpertItem.Ipv4BogusVersionSix);
+        if (header[0] >> 4 != 6)
+        {
+            sink.Add(ExpertItem.Ipv6BogusVersion);
+            return;
+        }
+        if (layer.Extent < Ipv6.Ipv6Header.Length)
+            sink.Add(ExpertItem.Ipv6InvalidHeader);
+        if (header.Length < Ipv6.Ipv6Header.Length)
             return;
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
+        if (payloadLength == 0 && header[Ipv6.Ipv6Header.Field.NextHeader] != HopByHop)
+            sink.Add(ExpertItem.Ipv6PayloadLengthZero);
         int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
         if (payloadLength != 0 && payloadLength > available)
             sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
     }
+
+    private const byte HopByHop = 0;
+
+    /// <summary>A Jumbo Payload option (RFC 2675) in a Hop-by-Hop header whose IPv6 header has a payload length that is not 0.</summary>
+    private static void FindHopByHop(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        int ip = index - 1;
+        if (ip < 1 || packet[ip].Kind != LayerKind.Ipv6)
+            return;
+        var ipv6 = packet.HeaderOf(packet[ip], frame);
+        if (ipv6.Length < Ipv6.Ipv6Header.Length || BinaryPrimitives.ReadUInt16BigEndian(ipv6[Ipv6.Ipv6Header.Field.PayloadLength..]) == 0)
+            return;
+        var options = packet.HeaderOf(packet[index], frame);
+        // tshark reads the options once the whole header is there (else its read of the header fails first)
+        if (options.Length < 2 || (options[1] + 1) * 8 > Math.Min(options.Length, packet[index].Extent))
+            return;
+        for (int at = 2; at < options.Length;)
+        {
+            byte type = options[at];
+            if (type == Pad1)
+            {
+                at++;
+                continue;
+            }
+            if (type == JumboPayload)
+                sink.Add(ExpertItem.Ipv6JumboProhibited);
+            if (at + 1 >= options.Length)
+                return;
+            at += 2 + options[at + 1];
+        }
+    }
+
+    private const byte Pad1 = 0;
+    private const byte JumboPayload = 0xC2;
 
     /// <summary>
     /// fpp's checksum items, as its checksum fields say (<see cref="Fpp.FppFieldReader"/>): a bad CRC or mCRC, with the
@@ -355,7 +503,8 @@ public sealed class ExpertFinder
             return;
         int length = BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Length..]);
         bool overIpv6 = IpLayerOf(packet, index) is int ip && packet[ip].Kind == LayerKind.Ipv6;
-        if (length == 0 && overIpv6)
+        bool jumbogram = length == 0 && overIpv6;
+        if (jumbogram)
             length = layer.Extent; // an IPv6 jumbogram
         if (length < Udp.UdpHeader.HeaderLength)
         {
@@ -364,6 +513,8 @@ public sealed class ExpertFinder
         }
         if (length > layer.Extent && !IsUnreassembledFragment(packet, frame, index))
             sink.Add(ExpertItem.UdpLengthExceedsPayload, (uint)length);
+        if (jumbogram && length < 65536)
+            sink.Add(ExpertItem.UdpLengthBadZero);
         if (BinaryPrimitives.ReadUInt16BigEndian(header[Udp.UdpHeader.Field.Checksum..]) == 0 && overIpv6)
             sink.Add(ExpertItem.UdpZeroChecksum);
     }

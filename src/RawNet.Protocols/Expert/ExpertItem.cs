@@ -40,11 +40,27 @@ public enum ExpertItem : byte
     GfpBadTypeHec,
     GfpBadExtensionHec,
     GfpBadFcs,
+    // Ethernet: an 802.3 length past the frame's end, a group address as the source (Ethernet II)
+    EthernetLengthPastEnd,
+    EthernetSourceGroup,
+    // IPv4: a version that is not 4 ("IP" behind a link that names IP in general, "IPv4" behind an EtherType; and behind
+    // an EtherType with version 6, in the IPv6 layer that follows), a header length below 20, option problems
+    IpBogusVersion,
+    Ipv4BogusVersion,
+    Ipv4BogusVersionSix,
+    Ipv4BogusHeaderLength,
+    Ipv4OptionLengthInvalid,
+    Ipv4NopRun,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
     Ipv4TtlTooSmall,
     Ipv4TtlLocalControlBlock,
+    // IPv6: a version that is not 6, fewer than 40 bytes, a zero payload length (TSO), a Jumbo option with a payload length
+    Ipv6BogusVersion,
+    Ipv6InvalidHeader,
+    Ipv6PayloadLengthZero,
+    Ipv6JumboProhibited,
     // IPv6
     Ipv6PayloadLengthExceedsFrame,
     // ARP
@@ -61,6 +77,8 @@ public enum ExpertItem : byte
     UdpLengthBelowHeader,
     UdpLengthExceedsPayload,
     UdpZeroChecksum,
+    /// <summary>A UDP length of 0 over IPv6 (a jumbogram) with fewer than 65536 bytes.</summary>
+    UdpLengthBadZero,
     // TCP, in the order tshark adds them to one segment
     TcpShortSegment,
     TcpBogusHeaderLength,
@@ -113,16 +131,19 @@ public static class ExpertItems
             or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed or ExpertItem.ErfTruncated or ExpertItem.ErfRxError
             or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc
-            or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => ExpertSeverity.Error,
+            or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
+            or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
+            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
             or ExpertItem.TcpLostSegment or ExpertItem.TcpAckLostSegment or ExpertItem.TcpWindowFull
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
-            or ExpertItem.GreIncorrectChecksum => ExpertSeverity.Warning,
+            or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
+            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
-            or ExpertItem.TcpWindowUpdate => ExpertSeverity.Chat,
+            or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
     };
 
@@ -135,6 +156,10 @@ public static class ExpertItems
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
+        ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader => ExpertGroup.Malformed,
+        ExpertItem.EthernetSourceGroup or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
+            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun
+            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero => ExpertGroup.Protocol,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
@@ -235,8 +260,12 @@ public static class ExpertItems
     public static string Protocol(ExpertItem item) => item switch
     {
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall
-            or ExpertItem.Ipv4TtlLocalControlBlock => "IPv4",
-        ExpertItem.Ipv6PayloadLengthExceedsFrame => "IPv6",
+            or ExpertItem.Ipv4TtlLocalControlBlock or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion
+            or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => "IPv4",
+        ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
+            or ExpertItem.Ipv6PayloadLengthZero => "IPv6",
+        ExpertItem.Ipv6JumboProhibited => "IPv6 Hop-by-Hop",
+        ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => "Ethernet",
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
@@ -248,7 +277,7 @@ public static class ExpertItems
         ExpertItem.Icmpv6BadChecksum => "ICMPv6",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
-            or ExpertItem.UdpZeroChecksum => "UDP",
+            or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
         _ => "TCP",
     };
 
@@ -287,6 +316,18 @@ public static class ExpertItems
             case ExpertItem.GfpBadTypeHec: w.Append("Bad tHEC [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GfpBadExtensionHec: w.Append("Bad eHEC [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GfpBadFcs: w.Append("Bad FCS"); break;
+            case ExpertItem.EthernetLengthPastEnd: w.Append("Length field value goes past the end of the payload"); break;
+            case ExpertItem.EthernetSourceGroup: w.Append("Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)"); break;
+            case ExpertItem.IpBogusVersion: w.Append("Bogus IP version"); break;
+            case ExpertItem.Ipv4BogusVersion: case ExpertItem.Ipv4BogusVersionSix: w.Append("Bogus IPv4 version"); break;
+            case ExpertItem.Ipv4BogusHeaderLength: w.Append("Bogus IP header length ("); w.Append(n); w.Append(", must be at least 20)"); break;
+            case ExpertItem.Ipv4OptionLengthInvalid: WriteIpv4OptionProblem(n, ref w); break;
+            case ExpertItem.Ipv4NopRun: w.Append("4 NOP in a row - a router may have removed some options"); break;
+            case ExpertItem.Ipv6BogusVersion: w.Append("Bogus IPv6 version"); break;
+            case ExpertItem.Ipv6InvalidHeader: w.Append("IPv6 header must be exactly 40 bytes"); break;
+            case ExpertItem.Ipv6PayloadLengthZero: w.Append("IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))"); break;
+            case ExpertItem.Ipv6JumboProhibited: w.Append("When IPv6 payload length does not equal 0 a Jumbo Payload option must not be present"); break;
+            case ExpertItem.UdpLengthBadZero: w.Append("Length is zero but payload < 65536"); break;
             case ExpertItem.Ipv4BogusLength: w.Append("Bogus IP length"); break;
             case ExpertItem.Ipv4TotalLengthExceedsPacket: w.Append("IPv4 total length exceeds packet length ("); w.Append(n); w.Append(" bytes)"); break;
             case ExpertItem.Ipv4TtlTooSmall: w.Append("\"Time To Live\" only "); w.Append(n); break;
@@ -350,25 +391,71 @@ public static class ExpertItems
     /// </summary>
     public static uint TcpOptionProblemArgument(int problem, byte kind, byte length) => (uint)problem << 16 | (uint)kind << 8 | length;
 
-    private static void WriteTcpOptionProblem(uint argument, ref SummaryText w)
+    private static void WriteTcpOptionProblem(uint argument, ref SummaryText w) =>
+        WriteOptionProblem(KnownTcpOptionName((byte)(argument >> 8)), (byte)(argument >> 8), (int)(argument >> 16), argument & 0xFF, 0, ref w);
+
+    /// <summary>
+    /// An option's length problem in tshark's words (TCP's and IPv4's walks share them): the option's name, else "Unknown
+    /// (0xNN)", then a missing length byte (0), a length below 2 (1), one past the options (2) or not the fixed length (3).
+    /// </summary>
+    private static void WriteOptionProblem(string? name, byte type, int problem, uint length, uint expected, ref SummaryText w)
     {
-        byte kind = (byte)(argument >> 8);
-        uint length = argument & 0xFF;
         string bytes = length == 1 ? "byte" : "bytes";
-        if (KnownTcpOptionName(kind) is { } name)
+        if (name is not null)
             w.Append(name);
         else
         {
-            // an unknown kind's name carries its number, written here rather than built per packet
-            w.Append("Unknown (0x"); w.AppendHex(kind, 2); w.Append(")");
+            // an unknown type's name carries its number, written here rather than built per packet
+            w.Append("Unknown (0x"); w.AppendHex(type, 2); w.Append(")");
         }
-        switch (argument >> 16)
+        switch (problem)
         {
             case 0: w.Append(" (length byte past end of options)"); break;
             case 1: w.Append(" (with too-short option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(")"); break;
-            default: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
+            case 2: w.Append(" (option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append(" says option goes past end of options)"); break;
+            default: w.Append(" (with option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append("; should be "); w.Append(expected); w.Append(")"); break;
         }
     }
+
+    /// <summary>
+    /// The argument of <see cref="ExpertItem.Ipv4OptionLengthInvalid"/>: which problem (bits 24-25: 0 length byte missing,
+    /// 1 length below 2, 2 past the end of the options, 3 not the option's fixed length), the option type (bits 16-23), its
+    /// length byte (bits 8-15) and, for problem 3, the length it should be (bits 0-7).
+    /// </summary>
+    public static uint Ipv4OptionProblemArgument(int problem, byte type, byte length, byte expected = 0) =>
+        (uint)problem << 24 | (uint)type << 16 | (uint)length << 8 | expected;
+
+    private static void WriteIpv4OptionProblem(uint argument, ref SummaryText w) =>
+        WriteOptionProblem(Ipv4OptionName((byte)(argument >> 16)), (byte)(argument >> 16), (int)(argument >> 24), (argument >> 8) & 0xFF, argument & 0xFF, ref w);
+
+    /// <summary>The short name of tshark 4.0's dissector of an IPv4 option type (its "ip.option" table), or null for one it has none for.</summary>
+    public static string? Ipv4OptionName(byte type) => type switch
+    {
+        0x82 => "Security",
+        0x83 => "Loose Source Route",
+        0x44 => "Time Stamp",
+        0x85 => "Extended Security",
+        0x86 => "Commercial Security",
+        0x07 => "Record Route",
+        0x88 => "Stream ID",
+        0x89 => "Strict Source Route",
+        0x0B => "MTU Probe",
+        0x0C => "MTU Reply",
+        0x52 => "Traceroute",
+        0x94 => "Router Alert",
+        0x95 => "Selective Directed Broadcast",
+        0x19 => "Quick-Start",
+        _ => null,
+    };
+
+    /// <summary>The fixed length tshark 4.0 expects of an IPv4 option type, or 0 for a variable one.</summary>
+    public static int Ipv4OptionFixedLength(byte type) => type switch
+    {
+        0x88 or 0x0B or 0x0C or 0x94 => 4,
+        0x52 => 12,
+        0x19 => 8,
+        _ => 0,
+    };
 
     /// <summary>Text written into a span without allocating; <see cref="Fits"/> false once something did not fit.</summary>
     private ref struct SummaryText(Span<char> destination)

@@ -22,7 +22,13 @@ public static class ExpertPlacement
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => LayerKind.Docsis,
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => LayerKind.Gfp,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => LayerKind.Ipv4,
-        ExpertItem.Ipv6PayloadLengthExceedsFrame => LayerKind.Ipv6,
+        ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
+            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv4BogusVersionSix => LayerKind.Ipv6,
+        ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusHeaderLength
+            or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => LayerKind.Ipv4,
+        ExpertItem.Ipv6JumboProhibited => LayerKind.Ipv6HopByHop,
+        ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => LayerKind.Ethernet,
+        ExpertItem.UdpLengthBadZero => LayerKind.Udp,
         ExpertItem.ArpDuplicateAddress => LayerKind.Arp,
         ExpertItem.EthernetPaddingNotZero => LayerKind.Ethernet,
         ExpertItem.IcmpBadChecksum => LayerKind.Icmp,
@@ -48,6 +54,17 @@ public static class ExpertPlacement
         ExpertItem.GfpBadTypeHec => "gfp.thec.bad",
         ExpertItem.GfpBadExtensionHec => "gfp.ehec.bad",
         ExpertItem.GfpBadFcs => "gfp.fcs.bad",
+        ExpertItem.EthernetLengthPastEnd => "eth.len.past_end",
+        ExpertItem.EthernetSourceGroup => "eth.src_not_group",
+        ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix => "ip.bogus_ip_version",
+        ExpertItem.Ipv4BogusHeaderLength => "ip.bogus_header_length",
+        ExpertItem.Ipv4OptionLengthInvalid => "ip.opt.len.invalid",
+        ExpertItem.Ipv4NopRun => "ip.nop",
+        ExpertItem.Ipv6BogusVersion => "ipv6.bogus_ipv6_version",
+        ExpertItem.Ipv6InvalidHeader => "ipv6.invalid_header",
+        ExpertItem.Ipv6PayloadLengthZero => "ipv6.plen_zero",
+        ExpertItem.Ipv6JumboProhibited => "ipv6.opt.jumbo.prohibited",
+        ExpertItem.UdpLengthBadZero => "udp.length.bad_zero",
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.bogus_ip_length",
         ExpertItem.Ipv4TtlTooSmall => "ip.ttl.too_small",
         ExpertItem.Ipv4TtlLocalControlBlock => "ip.ttl.lncb",
@@ -118,6 +135,16 @@ public static class ExpertPlacement
         ExpertItem.GfpBadTypeHec => "gfp.thec",
         ExpertItem.GfpBadExtensionHec => "gfp.ehec",
         ExpertItem.GfpBadFcs => "gfp.fcs_bad",
+        ExpertItem.EthernetLengthPastEnd => "eth.len",
+        ExpertItem.EthernetSourceGroup => "eth.src",
+        ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix => "ip.version",
+        ExpertItem.Ipv4BogusHeaderLength => "ip.hdr_len",
+        // a fixed option's wrong length hangs under its length; the other problems are items of their own
+        ExpertItem.Ipv4OptionLengthInvalid when finding.Argument >> 24 == 3 => "ip.opt.len",
+        ExpertItem.Ipv6BogusVersion => "ipv6.version",
+        ExpertItem.Ipv6PayloadLengthZero => "ipv6.plen",
+        ExpertItem.Ipv6JumboProhibited => "ipv6.opt",
+        ExpertItem.UdpLengthBadZero => "udp.length",
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.len",
         ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => "ip.ttl",
         ExpertItem.Ipv6PayloadLengthExceedsFrame => "ipv6.plen",
@@ -150,6 +177,18 @@ public static class ExpertPlacement
     };
 
     /// <summary>
+    /// Whether <paramref name="layer"/> can be the one that added <paramref name="item"/>: a bogus version or header length
+    /// is the version byte the decoder kept alone (an outer IPv4 header comes first), IPv4's bogus version 6 the IPv6 layer
+    /// it handed on.
+    /// </summary>
+    private static bool Fits(ExpertItem item, in Layer layer) => item switch
+    {
+        ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion => layer.HeaderLength == 1,
+        ExpertItem.Ipv4BogusVersionSix => (layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0,
+        _ => true,
+    };
+
+    /// <summary>
     /// Which of <paramref name="packet"/>'s layers each of its expert items belongs to, in <paramref name="layers"/> (as long
     /// as the items; 0 for the malformed exception, which stands after the layers; the last layer for an item whose layer is not found).
     /// Items come in layer order, so each is matched with the first layer of its kind at or after the previous item's.
@@ -164,13 +203,14 @@ public static class ExpertPlacement
             if (kind == LayerKind.Frame)
                 continue;
             // the Ethernet trailer is judged last, but belongs to the outermost Ethernet header
-            int start = kind == LayerKind.Ethernet ? 1 : from;
+            bool trailer = findings[f].Item == ExpertItem.EthernetPaddingNotZero;
+            int start = trailer ? 1 : from;
             for (int i = start; i < packet.LayerCount; i++)
             {
-                if (packet[i].Kind == kind && !packet[i].Quoted)
+                if (packet[i].Kind == kind && !packet[i].Quoted && Fits(findings[f].Item, packet[i]))
                 {
                     layers[f] = i;
-                    if (kind != LayerKind.Ethernet)
+                    if (!trailer)
                         from = i;
                     break;
                 }

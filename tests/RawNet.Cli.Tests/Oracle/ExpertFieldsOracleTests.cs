@@ -50,7 +50,6 @@ public sealed class ExpertFieldsOracleTests
         [("icmpv6-cases.pcap", 31)] = Icmpv6Options,
         [("icmpv6-cases.pcap", 32)] = Icmpv6Options,
         [("icmpv6-cases.pcap", 102)] = "an MLD query the capture cut after 80 of 114 bytes: tshark reads only what it shows and adds no short mark; RawNet's judge marks the cut ICMPv6 layer",
-        [("ipv4-options.pcap", 11)] = "four NOPs in a row: tshark warns a router may have removed options (ip.nop); RawNet's finder does not raise it yet",
         [("wpan-nonask.pcap", 24)] = "a 6LoWPAN payload the capture cut: tshark's Info says size limited but its tree has no _ws.short; RawNet's judge adds one",
         [("raw-dlt12.pcap", 9)] = "UDP's length past a cut IPv4 payload on raw IP: not found yet",
         [("raw-dlt14.pcap", 9)] = "UDP's length past a cut IPv4 payload on raw IP: not found yet",
