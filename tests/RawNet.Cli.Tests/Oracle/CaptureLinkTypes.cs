@@ -39,6 +39,23 @@ public static class CaptureLinkTypes
         _ => null,
     };
 
+    /// <summary>
+    /// Whether RawNet reads <paramref name="path"/> to its end: false for a capture damaged on purpose (captures/pcapng's
+    /// damaged-flags-*), which tests of their own compare with tshark's stop, not the oracles over every capture.
+    /// </summary>
+    public static bool ReadsWhole(string path)
+    {
+        try
+        {
+            Of(path);
+            return true;
+        }
+        catch (CaptureFileException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether tshark reads every frame of <paramref name="path"/> (<see cref="TsharkReads(LinkType)"/>).</summary>
     public static bool TsharkReadsAll(string path) => Of(path).All(TsharkReads);
 }

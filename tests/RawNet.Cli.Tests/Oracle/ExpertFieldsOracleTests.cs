@@ -46,6 +46,7 @@ public sealed class ExpertFieldsOracleTests
         [("table-expert-cases.pcap", 34)] = "a short TCP segment in padded Ethernet: tshark judges the padding before TCP's items, RawNet after",
         [("ethernet.pcap", 30)] = "an 802.3 frame behind an EtherType of 0x0000 under a VLAN tag, which tshark hands to LLC and STP",
         [("icmp-errors.pcap", 4)] = "an IPv4 header quoted in an ICMP error: tshark adds its TTL item to the tree (not to -z expert), RawNet's finder skips quotes",
+        [("icmp-quoted-payloads.pcap", 4)] = "an IPv4 header quoted in an ICMP error (mDNS to 224.0.0.251, TTL 64): tshark adds its TTL item, RawNet's finder skips quotes",
         [("icmpv6-cases.pcap", 27)] = Icmpv6Options,
         [("icmpv6-cases.pcap", 31)] = Icmpv6Options,
         [("icmpv6-cases.pcap", 32)] = Icmpv6Options,

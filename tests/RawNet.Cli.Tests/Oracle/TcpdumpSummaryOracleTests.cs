@@ -45,8 +45,15 @@ public sealed class TcpdumpSummaryOracleTests
     /// <summary>EtherTypes tcpdump decodes and RawNet does not.</summary>
     public static readonly string[] EtherTypes = ["0x88cc", "0x8863", "0x8137", "0x8809", "0x88f7"];
 
-    /// <summary>Differences left, as "file (mode): packet N" and why. Empty: none are known.</summary>
-    public static readonly Dictionary<string, string> KnownDifferences = [];
+    /// <summary>Differences left, as "file (mode): packet N" and why.</summary>
+    public static readonly Dictionary<string, string> KnownDifferences = new()
+    {
+        // Inside an ICMP error's quote RawNet verifies no checksum, so -v leaves out what tcpdump says of a whole segment
+        // or of an IPv6 datagram tunnelled inside the quote; nor does its tcpdump order hand a quoted datagram to L2TP.
+        ["icmp-quoted-payloads.pcap (-v): packet 5"] = "the UDP checksum of an IPv6 datagram inside VXLAN inside the quote ([udp sum ok])",
+        ["icmp-quoted-payloads.pcap (-v): packet 6"] = "tcpdump's L2TP printer on a quoted datagram",
+        ["icmp-quoted-payloads.pcap (-v): packet 7"] = "the TCP checksum of a whole quoted segment (cksum ... (correct))",
+    };
 
     public static TheoryData<string, string> CorpusFiles()
     {

@@ -25,7 +25,7 @@ internal static class TsharkComparison
             if (!Directory.Exists(folder))
                 continue;
             foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order()
-                .Where(f => !tsharkReadsOnly || CaptureLinkTypes.TsharkReadsAll(f)))
+                .Where(CaptureLinkTypes.ReadsWhole).Where(f => !tsharkReadsOnly || CaptureLinkTypes.TsharkReadsAll(f)))
                 data.Add(Path.GetRelativePath(TestPaths.Captures, file));
         }
         return data;
