@@ -131,7 +131,9 @@ public static class FieldCatalog
     /// segments, "Continuation", a response to HEAD; DNS messages across segments): printers and filters that show it
     /// need the tracker's pass.
     /// </summary>
-    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns;
+    // data too: the tracker takes the layers after a retransmitted or out-of-order TCP segment back (tshark hands its
+    // payload to no dissector), so whether a packet has data is the tracker's to say.
+    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns or LayerKind.Payload;
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has

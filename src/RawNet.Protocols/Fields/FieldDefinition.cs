@@ -881,9 +881,10 @@ public sealed class FieldDefinition
 
     /// <summary>
     /// True when the conversation tracker's pass decides whether and how the field occurs: a value it computes, or a
-    /// field of a layer it may rebuild from several segments (HTTP, DNS; <see cref="FieldCatalog.FollowsStream"/>).
+    /// field of a layer it may rebuild from several segments or take back (HTTP, DNS, data; <see cref="FieldCatalog.FollowsStream"/>),
+    /// or the chain of protocols those layers end.
     /// </summary>
-    public bool NeedsAnalysis => Computed == ComputedField.Analysis || FieldCatalog.FollowsStream(Layer);
+    public bool NeedsAnalysis => Computed is ComputedField.Analysis or ComputedField.FrameProtocols || FieldCatalog.FollowsStream(Layer);
 
     /// <summary>True when the value is read from fixed bytes of the header.</summary>
     public bool IsFixed => Computed == ComputedField.None;

@@ -16,6 +16,8 @@ public sealed class ExpertNamedFieldsOracleTests
     /// <summary>Frames whose named items cannot agree yet, by file and frame, each with its reason.</summary>
     private static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
     {
+        [("ipv4-option-fields.pcap", 14)] = SecurityFlags,
+        [("ipv4-option-fields.pcap", 16)] = SecurityFlags,
         [("udp-port-order.pcap", 209)] = Teredo,
         [("udp-port-order.pcap", 415)] = Teredo,
         [("udp-port-order.pcap", 606)] = Teredo,
@@ -34,6 +36,8 @@ public sealed class ExpertNamedFieldsOracleTests
         [("udp-port-order.pcap", 2058)] = Undecoded,
         [("udp-port-order.pcap", 2756)] = Undecoded,
     };
+
+    private const string SecurityFlags = "an RFC 1108 security option whose protection authority flags end before its length: tshark's \"Extraneous data in option\", which RawNet's finder does not look for yet";
 
     private const string Undecoded = "a UDP port tshark hands to a protocol RawNet does not decode (ACDR, B.A.T.M.A.N.), which hands IP on";
 

@@ -68,12 +68,17 @@ public sealed class PacketDotNetOracleTests(ITestOutputHelper output)
         ("icmp.type", p => (ulong?)((int?)p.Extract<IcmpV4Packet>()?.TypeCode >> 8)),
         ("icmp.code", p => (ulong?)((int?)p.Extract<IcmpV4Packet>()?.TypeCode & 0xFF)),
         ("icmp.checksum", p => (ulong?)p.Extract<IcmpV4Packet>()?.Checksum),
-        ("icmp.ident", p => (ulong?)p.Extract<IcmpV4Packet>()?.Id),
-        ("icmp.seq", p => (ulong?)p.Extract<IcmpV4Packet>()?.Sequence),
+        // PacketDotNet reads bytes 4 to 7 as an identifier and sequence number whatever the type; they are only the
+        // query messages' (an error's first occurrence is the quoted echo's, in RawNet and tshark).
+        ("icmp.ident", p => p.Extract<IcmpV4Packet>() is { } icmp && IcmpHasIdent(icmp) ? (ulong?)icmp.Id : null),
+        ("icmp.seq", p => p.Extract<IcmpV4Packet>() is { } icmp && IcmpHasIdent(icmp) ? (ulong?)icmp.Sequence : null),
         ("icmpv6.type", p => (ulong?)(int?)p.Extract<IcmpV6Packet>()?.Type),
         ("icmpv6.code", p => (ulong?)p.Extract<IcmpV6Packet>()?.Code),
         ("icmpv6.checksum", p => (ulong?)p.Extract<IcmpV6Packet>()?.Checksum),
     ];
+
+    /// <summary>ICMP's query messages, which carry an identifier and a sequence number: echo, timestamp, information and address mask.</summary>
+    private static bool IcmpHasIdent(IcmpV4Packet icmp) => ((int)icmp.TypeCode >> 8) is 0 or 8 or (>= 13 and <= 18);
 
     /// <summary>
     /// The first tag that follows the EtherType <paramref name="type"/>: PacketDotNet reads an 802.1ad service tag
