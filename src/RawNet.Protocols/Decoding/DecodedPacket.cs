@@ -26,7 +26,20 @@ public sealed class DecodedPacket
     /// (its lengths and time, see <see cref="Erf.ErfHeader.WiretapFrame"/>), SunATM's 4 bytes, PPP's direction byte. The
     /// record itself, what writers save, keeps <see cref="Metadata"/>.
     /// </summary>
-    public FrameMetadata WiretapFrame { get; internal set; }
+    public FrameMetadata WiretapFrame
+    {
+        get => _wiretapDiffers ? _wiretapFrame : Metadata;
+        internal set
+        {
+            _wiretapFrame = value;
+            _wiretapDiffers = true;
+        }
+    }
+
+    // WiretapFrame when it is not Metadata (set by the decoders that take a pseudo-header out): the common packet copies
+    // the metadata, which holds a reference, once and not twice.
+    private FrameMetadata _wiretapFrame;
+    private bool _wiretapDiffers;
 
     /// <summary>Bytes of the record before the frame's first byte as tshark counts positions (the pseudo-header wiretap takes out; 0 elsewhere).</summary>
     public int FrameStart { get; internal set; }
@@ -151,7 +164,7 @@ public sealed class DecodedPacket
     internal void Reset(in FrameMetadata metadata, long frameNumber)
     {
         Metadata = metadata;
-        WiretapFrame = metadata;
+        _wiretapDiffers = false;
         FrameStart = 0;
         FrameNumber = frameNumber;
         Outcome = DecodeOutcome.Ok;
