@@ -44,14 +44,7 @@ public sealed class ExpertNamedFieldsOracleTests
     private const string Teredo = "Teredo hands a header whose version is not 6 to IPv6 (\"Bogus IPv6 version\"); RawNet's Teredo check wants version 6 and leaves it data";
     private const string PortOrder = "UDP ports that name AMT and ISAKMP or CUPS: tshark's choice of dissector differs from RawNet's here (UdpPortOrderOracleTests)";
 
-    public static TheoryData<string> BundledFiles()
-    {
-        var folders = Directory.Exists(TestPaths.Captures)
-            ? Directory.GetDirectories(TestPaths.Captures, "*", SearchOption.AllDirectories)
-                .Select(d => Path.GetRelativePath(TestPaths.Captures, d)).Prepend(".").Order(StringComparer.Ordinal).ToArray()
-            : [];
-        return TsharkComparison.CapturesIn(folders);
-    }
+    public static TheoryData<string> BundledFiles() => TsharkComparison.CapturesInAllFoldersBut();
 
     [Theory]
     [MemberData(nameof(BundledFiles))]

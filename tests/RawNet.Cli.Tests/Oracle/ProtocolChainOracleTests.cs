@@ -83,9 +83,7 @@ public sealed class ProtocolChainOracleTests
     {
         // udp-ports/ names hundreds of protocols RawNet does not decode on purpose: UdpPortOrderOracleTests compares its chains.
         // pcapng/ has custom blocks tshark numbers as frames and RawNet does not show: PcapNgFrameOracleTests compares them.
-        var folders = Directory.GetDirectories(TestPaths.Captures, "*", SearchOption.AllDirectories)
-            .Select(d => Path.GetRelativePath(TestPaths.Captures, d)).Where(d => d is not ("udp-ports" or "pcapng")).Prepend(".").Order(StringComparer.Ordinal).ToArray();
-        return TsharkComparison.CapturesIn(folders);
+        return TsharkComparison.CapturesInAllFoldersBut("udp-ports", "pcapng");
     }
 
     [Theory]

@@ -16,6 +16,12 @@ internal static class TsharkComparison
     /// </summary>
     public static TheoryData<string> CapturesIn(params string[] folders) => CapturesIn(tsharkReadsOnly: true, folders);
 
+    /// <summary>The captures tshark reads in every folder of captures/ (the top level first) but <paramref name="except"/>.</summary>
+    public static TheoryData<string> CapturesInAllFoldersBut(params string[] except) => CapturesIn(Directory.Exists(TestPaths.Captures)
+        ? Directory.GetDirectories(TestPaths.Captures, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(TestPaths.Captures, d))
+            .Where(d => !except.Contains(d)).Prepend(".").Order(StringComparer.Ordinal).ToArray()
+        : []);
+
     /// <summary>The captures in the given folders, all of them or only those tshark reads, as <see cref="CapturesIn(string[])"/>.</summary>
     public static TheoryData<string> CapturesIn(bool tsharkReadsOnly, params string[] folders)
     {
