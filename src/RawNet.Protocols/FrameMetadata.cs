@@ -27,7 +27,24 @@ public readonly record struct FrameMetadata(
     PacketDirection Direction = PacketDirection.Unknown,
     CaptureInterface? Interface = null,
     int SectionNumber = 0,
-    uint? PacketFlags = null);
+    uint? PacketFlags = null)
+{
+    // Every decoded packet copies its metadata: the flags kept as a word and a presence byte, not as a uint? (which the
+    // runtime pads to 8 bytes), hold the struct at 40 bytes rather than 48.
+    private readonly uint _packetFlags = PacketFlags.GetValueOrDefault();
+    private readonly bool _hasPacketFlags = PacketFlags.HasValue;
+
+    /// <summary>The enhanced (or obsolete) packet block's epb_flags word, where it has one.</summary>
+    public uint? PacketFlags
+    {
+        get => _hasPacketFlags ? _packetFlags : null;
+        init
+        {
+            _packetFlags = value.GetValueOrDefault();
+            _hasPacketFlags = value.HasValue;
+        }
+    }
+}
 
 /// <summary>
 /// An interface a capture file describes (a pcapng interface description block, or one wiretap makes for ERF ports), made
