@@ -110,7 +110,7 @@ def with_options(options):
 def ipv4_option_field_frames():
     """Record route (pointer at the first slot, past one, full, before a slot, inside one, a short tail), time stamps
     (each flag, overflow, short tails, none), RFC 791 security (known levels, strings ending in zeros) and RFC 1108's,
-    a loose source route; cut inside the options."""
+    loose and strict source routes (the final destination tshark takes from them, or not); cut inside the options."""
     options = [
         b'\x07\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',
         b'\x07\x0f\x08\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x00',
@@ -129,6 +129,15 @@ def ipv4_option_field_frames():
         b'\x82\x0b\x5e\x26\xff\xff\x00\x41\x00\x43\x00\x00',
         b'\x82\x0a\x00\x00\x00\x07\x41\x42\x43\x44\x00\x00',
         b'\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        # Source routes and the final destination: strict, exhausted, pointer inside a slot, a last slot not on the
+        # slot grid, a bad route before a good one, NOPs first, an unknown option of a bad length first.
+        b'\x89\x0b\x08\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x83\x0b\x0c\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x83\x0b\x05\x01\x02\x03\x04\x05\x06\x07\x08\x00',
+        b'\x83\x09\x04\x01\x02\x03\x04\x05\x06\x00\x00\x00',
+        b'\x83\x07\x03\x01\x02\x03\x04\x89\x07\x04\x09\x09\x09\x09\x00\x00',
+        b'\x01\x01\x89\x07\x04\x0b\x0c\x0d\x0e\x00\x00\x00',
+        b'\x99\x01\x83\x07\x04\x0b\x0c\x0d\x0e\x00\x00\x00',
     ]
     frames = [with_options(o) for o in options]
     frames += cuts([frames[1], frames[8]], [38, 41, 45, 49])

@@ -186,7 +186,7 @@ public sealed class ConversationTracker
             || (v6 && Tunnels.TeredoHeader.IsConnectivityTest(packet, index, frame)))
             return;
         var source = v6 ? ipHeader.Slice(Ipv6Header.Field.Source, 16) : ipHeader.Slice(Ipv4Header.Field.Source, 4);
-        var destination = v6 ? ipHeader.Slice(Ipv6Header.Field.Destination, 16) : ipHeader.Slice(Ipv4Header.Field.Destination, 4);
+        var destination = v6 ? ipHeader.Slice(Ipv6Header.Field.Destination, 16) : Ipv4Header.FinalDestination(ipHeader);
         uint request = _echoes.Observe(source, destination, message, v6, (uint)packet.FrameNumber, packet.WiretapFrame.TimestampNanoseconds, out long sinceRequest);
         if (request != 0)
         {
@@ -210,7 +210,7 @@ public sealed class ConversationTracker
         if (ipHeader.Length < addresses || header.Length < needed)
             return;
         var source = v4 ? ipHeader.Slice(Ipv4Header.Field.Source, 4) : ipHeader.Slice(Ipv6Header.Field.Source, 16);
-        var destination = v4 ? ipHeader.Slice(Ipv4Header.Field.Destination, 4) : ipHeader.Slice(Ipv6Header.Field.Destination, 16);
+        var destination = v4 ? Ipv4Header.FinalDestination(ipHeader) : ipHeader.Slice(Ipv6Header.Field.Destination, 16);
         var key = ConversationKey.Of(source, BinaryPrimitives.ReadUInt16BigEndian(header), destination,
             BinaryPrimitives.ReadUInt16BigEndian(header[2..]), out bool fromA);
         // tshark stops at a UDP length below 8 before it looks up the conversation: no stream.

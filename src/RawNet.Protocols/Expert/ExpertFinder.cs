@@ -210,7 +210,8 @@ public sealed class ExpertFinder
             return true;
         byte ttl = header[Ipv4.Ipv4Header.Field.TimeToLive];
         byte protocol = header[Ipv4.Ipv4Header.Field.Protocol];
-        uint destination = BinaryPrimitives.ReadUInt32BigEndian(header[Ipv4.Ipv4Header.Field.Destination..]);
+        // The final destination, where a source route names one (tshark's dst32).
+        uint destination = BinaryPrimitives.ReadUInt32BigEndian(Ipv4.Ipv4Header.FinalDestination(header));
         if ((destination & 0xFFFFFF00) == 0xE0000000)
         {
             // The Local Network Control Block (224.0.0.0/24): routers never forward it, so a sender sets a known TTL.

@@ -138,6 +138,10 @@ public enum FieldPresence : byte
     JuniperExtensions,
     /// <summary>The IPv6 payload length: tshark reads the next header byte after it before it adds it.</summary>
     Ipv6PayloadLength,
+    /// <summary>The IPv4 flags: tshark reads the whole flags and fragment offset word before it adds them.</summary>
+    Ipv4FlagsWord,
+    /// <summary>The current route: the destination field of a header whose source route names another final destination.</summary>
+    Ipv4SourceRouted,
     /// <summary>IPv4's version in a version 6 header IPv4's own dissector handed on to IPv6 (an EtherType of 0x0800).</summary>
     HandedOnByIpv4,
     /// <summary>Apple IP-over-IEEE 1394 addresses: tshark reads both before it adds either.</summary>
@@ -218,6 +222,8 @@ public enum ComputedField : ushort
     EthernetPadding,
     LinkTrailer,
     Ipv4Addresses,
+    /// <summary>ip.dst: the header's destination, or a source route's final one (<see cref="Ipv4.Ipv4Header.FinalDestinationOffset"/>).</summary>
+    Ipv4Destination,
     Ipv6Addresses,
     /// <summary>Both ports, source first (tcp.port, udp.port).</summary>
     Ports,

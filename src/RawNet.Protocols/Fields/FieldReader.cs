@@ -248,6 +248,8 @@ public static class FieldReader
         FieldPresence.UdpPorts => header.Length >= Udp.UdpHeader.Field.Length,
         FieldPresence.ArcnetAddresses => header.Length >= Arcnet.ArcnetHeader.AddressesLength,
         FieldPresence.Ipv6PayloadLength => header.Length > Ipv6.Ipv6Header.Field.NextHeader,
+        FieldPresence.Ipv4FlagsWord => header.Length >= Ipv4.Ipv4Header.Field.FlagsAndFragmentOffset + 2,
+        FieldPresence.Ipv4SourceRouted => Ipv4.Ipv4Header.FinalDestinationOffset(header) > Ipv4.Ipv4Header.Field.Destination,
         FieldPresence.HandedOnByIpv4 => (layer.Detail & Ipv6.Ipv6LayerDetail.HandedOnByIpv4) != 0,
         FieldPresence.Ap1394Addresses => header.Length >= Ap1394.Ap1394Header.AddressesLength,
         FieldPresence.ArcnetFragmentFields => layer.Detail != Arcnet.ArcnetHeader.Bsd && header.Length > Arcnet.ArcnetHeader.Field.ProtocolId

@@ -15,7 +15,12 @@ internal static class Ipv4FieldReader
         switch (computed)
         {
             case ComputedField.Ipv4Addresses:
-                return FieldValues.Pair(occurrence, header, Ipv4Header.Field.Source, Ipv4Header.Field.Destination, 4, layerOffset, out value);
+                // The source, then each destination ip.dst has.
+                if (occurrence == 0)
+                    return FieldValues.Pair(0, header, Ipv4Header.Field.Source, Ipv4Header.Field.Destination, 4, layerOffset, out value);
+                return TryReadDestination(header, layerOffset, occurrence - 1, out value);
+            case ComputedField.Ipv4Destination:
+                return TryReadDestination(header, layerOffset, occurrence, out value);
             case ComputedField.Ipv4ChecksumStatus:
                 return header.Length >= Ipv4Header.Field.Checksum + 2
                     && FieldValues.Single(occurrence, ChecksumUnverified, layerOffset + Ipv4Header.Field.Checksum, 2, out value);
@@ -34,5 +39,26 @@ internal static class Ipv4FieldReader
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// ip.dst as tshark adds it: the header's destination field, unless a source route names the final destination,
+    /// which its option then adds (as it does every source route's last slot); none when finding it reads past the capture.
+    /// </summary>
+    private static bool TryReadDestination(ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (header.Length < Ipv4Header.Field.Destination + 4)
+            return false;
+        int final = Ipv4Header.FinalDestinationOffset(header);
+        if (final == Ipv4Header.NoRouteFound)
+            return false;
+        if (final == Ipv4Header.Field.Destination)
+        {
+            if (occurrence == 0)
+                return FieldValues.Single(0, 0, layerOffset + Ipv4Header.Field.Destination, 4, out value);
+            occurrence--;
+        }
+        return Ipv4OptionFieldReader.TryReadRouteDestination(header, layerOffset, occurrence, out value);
     }
 }

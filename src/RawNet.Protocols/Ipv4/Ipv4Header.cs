@@ -97,4 +97,65 @@ public readonly ref struct Ipv4Header
     public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Checksum..]);
     public ReadOnlySpan<byte> Source => _bytes.Slice(Field.Source, 4);
     public ReadOnlySpan<byte> Destination => _bytes.Slice(Field.Destination, 4);
+
+    /// <summary>No final destination: finding it would read past the bytes captured.</summary>
+    public const int NoRouteFound = -1;
+
+    /// <summary>
+    /// Where the address the datagram is bound for lies in <paramref name="header"/>, as tshark's get_dst_offset (and
+    /// tcpdump's ip_finddst) find it: the last slot of the first loose or strict source route option whose pointer is
+    /// a multiple of 4 from 4 up to the option's length (a route not yet exhausted), else the header's destination
+    /// field. The walk stops at EOL, at a length below 2 or past the options; <see cref="NoRouteFound"/> when it would
+    /// read past the bytes captured (tshark throws there, before it adds the destination).
+    /// </summary>
+    public static int FinalDestinationOffset(ReadOnlySpan<byte> header)
+    {
+        if (header.Length < 1)
+            return NoRouteFound;
+        int end = (header[0] & 0x0F) * 4;
+        for (int at = MinLength; at < end;)
+        {
+            if (at >= header.Length)
+                return NoRouteFound;
+            byte type = header[at];
+            if (type is OptionEndOfList or OptionNoOperation)
+            {
+                if (type == OptionEndOfList)
+                    break;
+                at++;
+                continue;
+            }
+            if (at + 1 >= end)
+                break;
+            if (at + 1 >= header.Length)
+                return NoRouteFound;
+            int length = header[at + 1];
+            if (length < 2 || length > end - at)
+                break;
+            if (type is OptionLooseSourceRoute or OptionStrictSourceRoute)
+            {
+                if (at + 2 >= header.Length)
+                    return NoRouteFound;
+                int pointer = header[at + 2];
+                if (pointer < 4 || (pointer & 3) != 0 || pointer > length)
+                    break;
+                return at + length - 4 + 4 <= header.Length ? at + length - 4 : NoRouteFound;
+            }
+            at += length;
+        }
+        return Field.Destination;
+    }
+
+    /// <summary>
+    /// The address <see cref="FinalDestinationOffset"/> finds (the destination field where finding it ran past the
+    /// capture): what tshark keys conversations and its Destination column by. <paramref name="header"/> holds the
+    /// destination field.
+    /// </summary>
+    public static ReadOnlySpan<byte> FinalDestination(ReadOnlySpan<byte> header)
+    {
+        int at = FinalDestinationOffset(header);
+        return header.Slice(at == NoRouteFound ? Field.Destination : at, 4);
+    }
+
+    private const byte OptionEndOfList = 0, OptionNoOperation = 1, OptionLooseSourceRoute = 131, OptionStrictSourceRoute = 137;
 }

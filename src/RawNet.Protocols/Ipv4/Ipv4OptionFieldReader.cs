@@ -16,7 +16,7 @@ internal static class Ipv4OptionFieldReader
     public const int Type = 0, Copy = 1, Class = 2, Number = 3, Length = 4, RouterAlert = 5, Pointer = 6, Overflow = 7, Flag = 8,
         TimeStamp = 9, TimeStampAddress = 10, RecordedRoute = 11, RecordedRouteHost = 12, EmptyRoute = 13, EmptyRouteHost = 14,
         SourceRoute = 15, SourceRouteHost = 16, SecurityLevel = 17, SecurityCompartments = 18, SecurityHandling = 19, SecurityTcc = 20,
-        Protocol = 0x100;
+        RouteDestination = 21, Protocol = 0x100;
 
     private const byte EndOfList = 0, NoOperation = 1, RouterAlertType = 148, SecurityType = 130, LooseRouteType = 131, TimeStampType = 68,
         RecordRouteType = 7, StrictRouteType = 137;
@@ -38,7 +38,17 @@ internal static class Ipv4OptionFieldReader
 
     public static bool Serves(ComputedField computed) => computed == ComputedField.Ipv4Option;
 
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value) =>
+        TryRead(field.Offset, header, layerOffset, occurrence, out value);
+
+    /// <summary>
+    /// The <paramref name="occurrence"/>-th final destination a source route option names (its last slot, while its
+    /// pointer has not passed its end), which tshark adds as ip.dst (and ip.addr, ip.dst_host, ip.host) in the option.
+    /// </summary>
+    public static bool TryReadRouteDestination(ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value) =>
+        TryRead(RouteDestination, header, layerOffset, occurrence, out value);
+
+    private static bool TryRead(int item, ReadOnlySpan<byte> header, int layerOffset, int occurrence, out FieldValue value)
     {
         value = default;
         if (header.Length < 1 || header[0] >> 4 != 4 || occurrence < 0)
@@ -70,7 +80,7 @@ internal static class Ipv4OptionFieldReader
             if (known)
             {
                 // an option holds at most 10 addresses or time stamps: the inner walk ends with them
-                for (int index = 0; TryReadItem(field.Offset, type, header.Slice(at, size), wanted != 0, layerOffset + at, index, out var found); index++)
+                for (int index = 0; TryReadItem(item, type, header.Slice(at, size), wanted != 0, layerOffset + at, index, out var found); index++)
                 {
                     if (seen++ == occurrence)
                     {
@@ -116,6 +126,8 @@ internal static class Ipv4OptionFieldReader
                 return TryReadTimeStamp(option, item == TimeStampAddress, offset, index, out value);
             case >= RecordedRoute and <= SourceRouteHost when type is RecordRouteType or LooseRouteType or StrictRouteType:
                 return TryReadRoute(option, type, (item - RecordedRoute) / 2, offset, index, out value);
+            case RouteDestination when type is LooseRouteType or StrictRouteType:
+                return TryReadRoute(option, type, DestinationSlot, offset, index, out value);
             case >= SecurityLevel and <= SecurityTcc when type == SecurityType:
                 return index == 0 && TryReadSecurity(option, item, offset, out value);
             case >= Pointer and < Protocol:
@@ -166,11 +178,13 @@ internal static class Ipv4OptionFieldReader
         return Found(BinaryPrimitives.ReadUInt32BigEndian(option[time..]), offset + time, 4, out value);
     }
 
+    private const int DestinationSlot = 3;
+
     /// <summary>
     /// The addresses of a record route or source route option as tshark's dissect_ipopt_record_route and
-    /// dissect_ipopt_route sort them by the pointer (<paramref name="kind"/>: 0 recorded, 1 empty or 2 source route):
-    /// none when the pointer is before the first slot or inside one; a full option's are all recorded; a source route's
-    /// last slot is the destination (ip.dst, not read here).
+    /// dissect_ipopt_route sort them by the pointer (<paramref name="kind"/>: 0 recorded, 1 empty, 2 source route or
+    /// <see cref="DestinationSlot"/>): none when the pointer is before the first slot or inside one; a full option's are
+    /// all recorded; a source route's last slot is the destination.
     /// </summary>
     private static bool TryReadRoute(ReadOnlySpan<byte> option, byte type, int kind, int offset, int index, out FieldValue value)
     {
@@ -188,7 +202,7 @@ internal static class Ipv4OptionFieldReader
             if (pointer > option.Length)
                 slot = 0;
             else if (sourceRoute && at == option.Length - 4)
-                continue;
+                slot = DestinationSlot;
             else if (at + 1 < pointer)
                 slot = 0;
             else

@@ -52,10 +52,7 @@ public sealed class TsharkAnalysisOracleTests
     [Theory]
     [MemberData(nameof(AnalysisCaptureFiles))]
     public void Bundled_and_teaching_captures_agree_with_tshark(string name) =>
-        // ipv4-option-fields.pcap's frame 17 carries a source route: tshark keys its UDP conversation by the route's last
-        // address (its ip.dst), RawNet by the header's destination (see docs/cli.md on source routes).
-        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, FrameFieldCount,
-            allowedFrames: Path.GetFileName(name) == "ipv4-option-fields.pcap" ? 1 : 0);
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, name), Fields, FrameFieldCount);
 
     // The link and pseudo-link captures, where tshark keys UDP by a Frame Relay circuit (DLCI) when one is crossed:
     // plain, bridged, polled, over ATM, Juniper and L2TPv3, and frelay-circuits.pcap across DLCIs.
