@@ -41,6 +41,9 @@ public readonly ref struct SlarpPacket
 
     private SlarpPacket(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
+    /// <summary>True for the types whose fields tshark reads (request, reply, keepalive).</summary>
+    public static bool IsKnown(SlarpType type) => type is SlarpType.Request or SlarpType.Reply or SlarpType.Keepalive;
+
     /// <summary>The length of the fields a packet of <paramref name="type"/> has.</summary>
     public static int LengthOf(SlarpType type) => type switch
     {

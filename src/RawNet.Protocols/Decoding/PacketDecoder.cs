@@ -2224,10 +2224,18 @@ public sealed partial class PacketDecoder
 
     private void DecodeCiscoHdlc(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (!Header(input, LayerKind.CiscoHdlc, offset, CiscoHdlcHeader.Length, capEnd, repEnd, out _))
+        if (!Header(input, LayerKind.CiscoHdlc, offset, CiscoHdlcHeader.Length, capEnd, repEnd, out int index))
             return;
         CiscoHdlcHeader.TryRead(input.Bytes[offset..capEnd], out var chdlc);
         int payload = offset + CiscoHdlcHeader.Length;
+        if (payload >= capEnd)
+        {
+            // tshark reads the byte after the type (an OSI pad byte, were it OSI) before it searches its table: the
+            // exception is Cisco HDLC's, and no layer follows.
+            _packet.LayerRef(index).Status = capEnd < repEnd ? LayerStatus.Truncated : LayerStatus.Malformed;
+            StopShort(input, LayerKind.CiscoHdlc, payload, capEnd, repEnd, "Cisco HDLC frame ends at its header");
+            return;
+        }
         // tshark's Cisco HDLC table, not the EtherType table: ARP, VLANs and the rest stay data.
         switch (chdlc.Protocol)
         {
@@ -2319,8 +2327,12 @@ public sealed partial class PacketDecoder
         if (!Header(input, LayerKind.Slarp, offset, SlarpPacket.TypeLength, capEnd, repEnd, out int index))
             return;
         var type = (SlarpType)BinaryPrimitives.ReadUInt32BigEndian(input.Bytes[offset..]);
-        // Cisco pads the packet past its fields; tshark shows nothing of the rest, so neither is a payload here.
-        Header(input, LayerKind.Slarp, offset, SlarpPacket.LengthOf(type), capEnd, repEnd, out _, replace: index);
+        // Cisco pads the packet past its fields; tshark shows nothing of the rest, so neither is a payload here. After an
+        // unknown type tshark hands the rest to data.
+        if (!Header(input, LayerKind.Slarp, offset, SlarpPacket.LengthOf(type), capEnd, repEnd, out _, replace: index))
+            return;
+        if (!SlarpPacket.IsKnown(type))
+            Payload(input, offset + SlarpPacket.TypeLength, capEnd, repEnd);
     }
 
     /// <summary>
@@ -2573,6 +2585,10 @@ public sealed partial class PacketDecoder
             Payload(input, payload, payloadCapEnd, end);
             return;
         }
+        // A datagram that reaches no byte past its header on the wire hands nothing on (tshark calls no dissector for a
+        // payload of reported length 0), even where its header names a protocol.
+        if (payload >= end)
+            return;
         DecodeTransport(input, protocol, payload, payloadCapEnd, end, index);
     }
 
@@ -3735,7 +3751,7 @@ public sealed partial class PacketDecoder
         var ipBytes = input.BufferOf(ip)[ip.Offset..];
         int length = repEnd - offset;
         ulong pseudoHeader = isIpv4
-            ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), ipBytes.Slice(Ipv4Header.Field.Destination, 4), protocol, length)
+            ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), Ipv4Header.FinalDestination(ipBytes[..ip.HeaderLength]), protocol, length)
             : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16),
                 _routedDestination >= 0 ? input.BufferOf(ip).Slice(_routedDestination, 16) : ipBytes.Slice(Ipv6Header.Field.Destination, 16),
                 protocol, length);

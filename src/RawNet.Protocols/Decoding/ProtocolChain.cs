@@ -44,7 +44,7 @@ public static class ProtocolChain
             LayerKind.Ieee802154Tap when layer.Detail == Ieee802154.Ieee802154TapFieldReader.Refused => null,
             // llcgprs refuses an address with the PD bit and another bit set before it adds its protocol item.
             LayerKind.GprsLlc when layer.Detail <= (byte)GprsLlc.GprsLlcReach.Refused => null,
-            _ when packet[index - 1].Kind == LayerKind.L2tpv3 && layer.Kind is not (LayerKind.Payload or LayerKind.Llc) => null,
+            _ when packet[index - 1].Kind == LayerKind.L2tpv3 && IsPseudowireHandlerUnnamed(packet, index) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || layer.Detail is Icmpv6.Icmpv6Message.BodyReadByIcmpv6 or Llc.LlcHeader.XidInformationReadByLlc => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
             // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
@@ -54,6 +54,18 @@ public static class ProtocolChain
             _ => FieldCatalog.ProtocolNameOf(packet, index, frame),
         };
     }
+
+    /// <summary>
+    /// tshark adds no name for the dissector L2TPv3's pseudowire table calls, only for those it calls in turn: the "ip"
+    /// dissector of an IP pseudowire hands a version 6 header to IPv6 (named), "ppp_hdlc" hands Cisco's addresses to
+    /// Cisco HDLC (named); data and LLC are named.
+    /// </summary>
+    private static bool IsPseudowireHandlerUnnamed(DecodedPacket packet, int index) => packet[index].Kind switch
+    {
+        LayerKind.Payload or LayerKind.Llc or LayerKind.Ipv6 => false,
+        LayerKind.CiscoHdlc => packet[index - 1].Note != L2tp.L2tpv3Pseudowire.Ppp,
+        _ => true,
+    };
 
     /// <summary>
     /// The dispatch dissector tshark calls after the layer at <paramref name="index"/> to find the next one, when it is

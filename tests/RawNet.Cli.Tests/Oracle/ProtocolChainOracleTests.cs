@@ -28,18 +28,6 @@ public sealed class ProtocolChainOracleTests
     /// <summary>Frames whose chains cannot agree yet, by file and frame, each with its reason.</summary>
     private static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
     {
-        [("chdlc.pcap", 10)] = "SLARP of an unknown type: tshark hands the rest to data, RawNet's SLARP layer spans it",
-        [("chdlc.pcap", 17)] = Cut,
-        [("chdlc.pcap", 21)] = Cut,
-        [("juniper-chdlc.pcap", 35)] = Cut,
-        [("ppp-control.pcap", 20)] = Cut,
-        [("clip.pcap", 16)] = Cut,
-        [("clip-dlt16.pcap", 16)] = Cut,
-        [("clip-dlt18.pcap", 16)] = Cut,
-        [("clip-dlt19.pcap", 16)] = Cut,
-        [("raw-dlt12.pcap", 8)] = Cut,
-        [("raw-dlt14.pcap", 8)] = Cut,
-        [("erf.pcap", 43)] = Cut,
         [("erf.pcap", 17)] = Cut,
         [("arcnet.pcap", 13)] = Cut,
         [("enc.pcap", 31)] = Cut,
