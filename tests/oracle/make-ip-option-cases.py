@@ -16,7 +16,7 @@ import os
 import struct
 import sys
 
-from scapy.all import (Ether, HBHOptUnknown, ICMPv6MLReport, IP, IPOption, IPv6, IPv6ExtHdrDestOpt,
+from scapy.all import (Ether, HBHOptUnknown, ICMPv6MLReport, IP, IPOption, IPv6, IPv6ExtHdrDestOpt, TCP,
                        IPv6ExtHdrHopByHop, Jumbo, Pad1, PadN, Raw, RouterAlert, UDP, wrpcap)
 from scapy.utils import checksum
 
@@ -89,15 +89,27 @@ def ipv6_frames():
         ether() / IPv6(src='fe80::c000:54ff:fef5:0', dst='2001:db8::200:ff:fe00:1') / UDP(),
     ]
     frames += cuts(frames[:1] + frames[2:4], [55, 56, 57, 58, 60, 61])
+    # tcpdump's option printer: a jumbo payload it takes (payload length 0), one too short, one in destination options,
+    # one of a wrong length; a router alert of a wrong length; a home address with sub-options.
+    frames += [
+        ether() / IPv6(src='fe80::1', dst='fe80::2', plen=0) / IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=70000)]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2', plen=0) / IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=1000)]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrDestOpt(options=[Jumbo(jumboplen=70000)]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrHopByHop(options=[HBHOptUnknown(otype=0xc2, optdata=b'\x00\x01\x11')]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrHopByHop(options=[HBHOptUnknown(otype=0x05, optdata=b'\x00\x00\x00')]) / UDP(),
+        ether() / IPv6(src='fe80::1', dst='fe80::2') / IPv6ExtHdrDestOpt(options=[HBHOptUnknown(otype=0xc9, optdata=bytes(range(16)) + b'\x00\x01\x00\x07\x01')]) / UDP(),
+    ]
     for i, frame in enumerate(frames):
         frame.time = BASE + i / 1000
     return frames
 
 
-def with_options(options):
-    """An IPv4 datagram carrying the given option bytes as they are (scapy would parse or pad them)."""
-    base = bytes(IP(dst='10.0.0.9') / UDP())
+def with_options(options, transport=None, checksum_for='10.0.0.9'):
+    """An IPv4 datagram to 10.0.0.9 carrying the given option bytes as they are (scapy would parse or pad them), its
+    transport checksum computed as if the destination were checksum_for."""
+    base = bytes(IP(dst=checksum_for) / (transport if transport is not None else UDP()))
     header, body = bytearray(base[:20]), base[20:]
+    header[16:20] = bytes(map(int, '10.0.0.9'.split('.')))
     header[0] = 0x40 | (5 + len(options) // 4)
     struct.pack_into('>H', header, 2, 20 + len(options) + len(body))
     header[10:12] = b'\0\0'
@@ -141,6 +153,12 @@ def ipv4_option_field_frames():
     ]
     frames = [with_options(o) for o in options]
     frames += cuts([frames[1], frames[8]], [38, 41, 45, 49])
+    # TCP behind source routes, its checksum over the header's destination or the route's last slot: tcpdump takes
+    # the last slot of a route of 7 bytes or more whatever its pointer (ip_finddst), tshark the route not yet exhausted.
+    route, exhausted = b'\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00', b'\x83\x0b\x0c\x01\x02\x03\x04\x05\x06\x07\x08\x00'
+    for option in (route, exhausted):
+        for checksum_for in ('10.0.0.9', '5.6.7.8'):
+            frames.append(with_options(option, TCP(sport=40000, dport=80, flags='S', seq=1000), checksum_for))
     for i, frame in enumerate(frames):
         frame.time = BASE + i / 1000
     return frames

@@ -1078,6 +1078,16 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             if (protocol is not ((byte)IpProtocol.Tcp or (byte)IpProtocol.Udp or ProtocolSctp or ProtocolDccp))
                 AppendAddresses(context);
+            if (bytes.Length < headerLength)
+            {
+                // tcpdump wants the whole header before it hands the payload on.
+                line.Append(" [remaining caplen(");
+                line.Append(bytes.Length);
+                line.Append(") < header length(");
+                line.Append(headerLength);
+                line.Append(")] [|ip]");
+                return;
+            }
             AppendCarried(packet, frame, index, context, protocol, headerLength, totalLength - headerLength,
                 fragmented: (fragmentWord & Ipv4Header.MoreFragments) != 0);
         }
@@ -1134,11 +1144,19 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         line.Append(protocol);
         line.Append("), length ");
         line.Append(totalLength);
-        bool optionsComplete = true;
+        var options = OptionsEnd.Complete;
         if (headerLength > Ipv4Header.MinLength)
         {
             line.Append(", options (");
-            optionsComplete = AppendIpv4Options(bytes[Ipv4Header.MinLength..Math.Min(bytes.Length, headerLength)], headerLength - Ipv4Header.MinLength);
+            options = AppendIpv4Options(bytes[Math.Min(bytes.Length, Ipv4Header.MinLength)..], headerLength - Ipv4Header.MinLength);
+            if (options == OptionsEnd.Cut)
+            {
+                // tcpdump read past the capture: the line ends with the mark.
+                line.Append(" [|ip]");
+                return false;
+            }
+            if (options == OptionsEnd.TruncatedOption)
+                line.Append(" [truncated-option]");
             line.Append(')');
         }
         if (headerLength <= bytes.Length)
@@ -1163,7 +1181,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             }
         }
         line.Append(")\n    ");
-        if (optionsComplete)
+        if (options != OptionsEnd.TruncatedOption)
             return true;
         AppendIpv4Address(bytes, Ipv4Header.Field.Source);
         line.Append(" > ");
@@ -1172,8 +1190,20 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         return false;
     }
 
-    /// <summary>tcpdump's ip_optprint: the option names, comma-separated; false when the options were not all captured.</summary>
-    private bool AppendIpv4Options(ReadOnlySpan<byte> options, int declared)
+    /// <summary>How tcpdump's ip_optprint ended: all printed, an option (or a route or time stamp slot) not captured, or a read past the capture that ends the line.</summary>
+    private enum OptionsEnd
+    {
+        Complete,
+        TruncatedOption,
+        Cut,
+    }
+
+    /// <summary>
+    /// tcpdump's ip_optprint over the <paramref name="declared"/> option bytes at the start of <paramref name="data"/>
+    /// (the datagram's captured bytes from the first option on: a route's or time stamp's last slot may be read past
+    /// its option, as tcpdump reads it): the option names, comma-separated, with what ip_printroute and ip_printts add.
+    /// </summary>
+    private OptionsEnd AppendIpv4Options(ReadOnlySpan<byte> data, int declared)
     {
         var line = _line;
         int at = 0;
@@ -1181,9 +1211,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         {
             if (at > 0)
                 line.Append(',');
-            if (at >= options.Length)
-                return false;
-            byte code = options[at];
+            if (at >= data.Length)
+                return OptionsEnd.Cut;
+            byte code = data[at];
             line.Append(TcpdumpNames.Ipv4Option(code, out bool named));
             if (!named)
                 line.Append(code);
@@ -1192,27 +1222,27 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 optionLength = 1;
             else
             {
-                if (at + 1 >= options.Length)
-                    return false;
-                optionLength = options[at + 1];
+                if (at + 1 >= data.Length)
+                    return OptionsEnd.Cut;
+                optionLength = data[at + 1];
                 if (optionLength < 2)
                 {
                     AppendBadLength(optionLength);
-                    return true;
+                    return OptionsEnd.Complete;
                 }
             }
             if (optionLength > declared - at)
             {
                 AppendBadLength(optionLength);
-                return true;
+                return OptionsEnd.Complete;
             }
-            if (at + optionLength > options.Length)
-                return false;
-            var option = options.Slice(at, optionLength);
+            if (at + optionLength > data.Length)
+                return OptionsEnd.TruncatedOption;
+            var option = data[at..];
             switch (code)
             {
                 case 0:
-                    return true;
+                    return OptionsEnd.Complete;
                 case 148 when optionLength < 4:
                     AppendBadLength(optionLength);
                     break;
@@ -1224,40 +1254,115 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                         line.Append(value);
                     }
                     break;
-                case 7 or 131 or 137:
-                    AppendRouteOption(option);
-                    break;
+                case 7 or 131 or 137 when !AppendRouteOption(option, optionLength):
+                    return OptionsEnd.TruncatedOption;
+                case 68 when !AppendTimestampOption(option, optionLength):
+                    return OptionsEnd.TruncatedOption;
             }
             at += optionLength;
+        }
+        return OptionsEnd.Complete;
+    }
+
+    /// <summary>
+    /// tcpdump's ip_printroute for record and source route options of <paramref name="length"/> bytes at the start of
+    /// <paramref name="data"/>: each 4-byte slot from byte 3 while it starts inside the option, a comma after those the
+    /// pointer has passed; false when a slot was not captured.
+    /// </summary>
+    private bool AppendRouteOption(ReadOnlySpan<byte> data, int length)
+    {
+        var line = _line;
+        if (length < 3)
+        {
+            AppendBadLength(length);
+            return true;
+        }
+        if (((length + 1) & 3) != 0)
+            AppendBadLength(length);
+        // tcpdump's pointer is unsigned: a pointer of 0 is past every slot.
+        uint pointer = data[2] - 1u;
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > (uint)length + 1)
+        {
+            line.Append(" [bad ptr ");
+            line.Append(data[2]);
+            line.Append(']');
+        }
+        for (int at = 3; at < length; at += 4)
+        {
+            if (at + 4 > data.Length)
+                return false;
+            line.Append(' ');
+            line.AppendIpv4(data.Slice(at, 4));
+            if (pointer > (uint)at)
+                line.Append(',');
         }
         return true;
     }
 
-    /// <summary>tcpdump's ip_printroute for record and source route options: each address, a comma after those the pointer has passed.</summary>
-    private void AppendRouteOption(ReadOnlySpan<byte> option)
+    /// <summary>
+    /// tcpdump's ip_printts for a time stamp option of <paramref name="length"/> bytes at the start of
+    /// <paramref name="data"/>: " TS{", the flag's name, each time (after its address for flags other than 0), a caret
+    /// where the pointer is, the overflow count; false when an entry was not captured.
+    /// </summary>
+    private bool AppendTimestampOption(ReadOnlySpan<byte> data, int length)
     {
         var line = _line;
-        if (option.Length < 3)
+        if (length < 4)
         {
-            AppendBadLength(option.Length);
-            return;
+            line.Append("[bad length ");
+            line.Append(length);
+            line.Append(']');
+            return true;
         }
-        if (((option.Length + 1) & 3) != 0)
-            AppendBadLength(option.Length);
-        int pointer = option[2] - 1;
-        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > option.Length + 1)
+        line.Append(" TS{");
+        int flag = data[3] & 0x0F;
+        int entry = flag != 0 ? 8 : 4;
+        if (((length - 4) & (entry - 1)) != 0)
         {
-            line.Append(" [bad ptr ");
-            line.Append(option[2]);
+            line.Append("[bad length ");
+            line.Append(length);
             line.Append(']');
         }
-        for (int at = 3; at + 4 <= option.Length; at += 4)
+        uint pointer = data[2] - 1u;
+        uint at = 0;
+        if (pointer < 4 || ((pointer - 4) & (uint)(entry - 1)) != 0 || pointer > (uint)length + 1)
         {
-            line.Append(' ');
-            line.AppendIpv4(option.Slice(at, 4));
-            if (pointer > at)
-                line.Append(',');
+            line.Append("[bad ptr ");
+            line.Append(data[2]);
+            line.Append(']');
         }
+        string? name = flag switch { 0 => "TSONLY", 1 => "TS+ADDR", 3 => "PRESPEC", _ => null };
+        if (name is null)
+        {
+            line.Append("[bad ts type ");
+            line.Append(flag);
+            line.Append(']');
+        }
+        else
+        {
+            line.Append(name);
+            for (at = 4; at < (uint)length; at += (uint)entry)
+            {
+                line.Append(pointer == at ? " ^ " : " ");
+                if (at + entry > (uint)data.Length)
+                    return false;
+                line.Append(BinaryPrimitives.ReadUInt32BigEndian(data[(int)(at + entry - 4)..]));
+                line.Append('@');
+                if (entry == 8)
+                    line.AppendIpv4(data.Slice((int)at, 4));
+            }
+        }
+        if (pointer == at)
+            line.Append(" ^ ");
+        if (data[3] >> 4 != 0)
+        {
+            line.Append(" [");
+            line.Append(data[3] >> 4);
+            line.Append(" hops not recorded]} ");
+        }
+        else
+            line.Append('}');
+        return true;
     }
 
     private void AppendBadLength(int length)
@@ -1366,6 +1471,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         int position = Ipv6Header.Length;
         int layerIndex = index + 1;
         bool fragmented = false;
+        uint jumboLength = 0;
         while (next is (byte)IpProtocol.Ipv6HopByHop or (byte)IpProtocol.Ipv6DestinationOptions or (byte)IpProtocol.Ipv6Fragment
                or (byte)IpProtocol.Ipv6Routing)
         {
@@ -1388,7 +1494,22 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                         return;
                     }
                     line.Append(next == 0 ? "HBH " : "DSTOPT ");
-                    if (_verbose && !AppendIpv6Options(extension[2..extensionLength]))
+                    bool optionsWhole = true;
+                    if (next == 0 || _verbose)
+                    {
+                        optionsWhole = AppendIpv6Options(extension[2..extensionLength], next == 0, payloadLength, out uint jumbo);
+                        if (next == 0 && payloadLength == 0)
+                        {
+                            // A payload length of 0 wants a valid jumbo payload option in the hop-by-hop header.
+                            if (jumbo == 0)
+                            {
+                                line.Append("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+                                return;
+                            }
+                            jumboLength = jumbo;
+                        }
+                    }
+                    if (!optionsWhole)
                         return;
                     break;
                 case IpProtocol.Ipv6Fragment:
@@ -1425,64 +1546,175 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             if (layerIndex < packet.LayerCount && IsIpv6Extension(packet[layerIndex].Kind))
                 layerIndex++;
         }
+        if (payloadLength == 0)
+        {
+            if (jumboLength != 0)
+            {
+                // The jumbo payload option's length is the datagram's.
+                long jumboTotal = jumboLength + (long)Ipv6Header.Length;
+                if (jumboTotal < position)
+                {
+                    line.Append(" [|ip6]");
+                    return;
+                }
+                if (length < jumboTotal)
+                {
+                    line.Append("truncated-ip6 - ");
+                    line.Append(jumboTotal - length);
+                    line.Append(" bytes missing!");
+                }
+                total = (int)Math.Min(jumboTotal, int.MaxValue);
+            }
+            else if (position > Ipv6Header.Length)
+            {
+                // No payload to hold the extension headers found.
+                line.Append(" [|ip6]");
+                return;
+            }
+            else
+                total = Ipv6Header.Length;
+        }
         AppendCarried(packet, frame, layerIndex - 1, context, next, position, total - position, fragmented);
     }
 
     private static bool IsIpv6Extension(LayerKind kind) => kind is LayerKind.Ipv6HopByHop or LayerKind.Ipv6Routing
         or LayerKind.Ipv6Fragment or LayerKind.Ipv6DestinationOptions;
 
-    /// <summary>-v's hop-by-hop and destination options: "(rtalert: 0x0000) (padn) "; false when cut short.</summary>
-    private bool AppendIpv6Options(ReadOnlySpan<byte> options)
+    /// <summary>
+    /// tcpdump's ip6_opt_process over hop-by-hop or destination options: each option in -v ("(rtalert: 0x0000) (padn) "),
+    /// and without -v only what ends the walk ("(rtalert: invalid len 3)"), then the mark of the header's printer
+    /// (<paramref name="hopByHop"/>: " [|hbhopt]", else " [|dstopt]"); false when the walk ended so. A jumbo payload
+    /// option is judged against <paramref name="payloadLength"/>, the IPv6 header's, for hop-by-hop options only: the
+    /// first one, of 65536 or more after a payload length of 0, is <paramref name="validJumbo"/>.
+    /// </summary>
+    private bool AppendIpv6Options(ReadOnlySpan<byte> options, bool hopByHop, int payloadLength, out uint validJumbo)
     {
+        const byte Pad1 = 0, PadN = 1, RouterAlert = 5, Jumbo = 0xC2, HomeAddress = 0xC9;
         var line = _line;
+        validJumbo = 0;
+        bool verbose = _verbose;
+        bool jumboSeen = false;
         for (int at = 0; at < options.Length;)
         {
             byte type = options[at];
             int optionLength;
-            if (type == 0)
+            if (type == Pad1)
                 optionLength = 1;
             else if (at + 1 < options.Length)
                 optionLength = options[at + 1] + 2;
             else
-            {
-                line.Append("[|hbhopt]");
-                return false;
-            }
+                return Ipv6OptionsCut(hopByHop);
             if (at + optionLength > options.Length)
-            {
-                line.Append("[|hbhopt]");
-                return false;
-            }
+                return Ipv6OptionsCut(hopByHop);
+            int left = options.Length - at;
             switch (type)
             {
-                case 0:
-                    line.Append("(pad1)");
+                case Pad1:
+                    if (verbose)
+                        line.Append("(pad1)");
                     break;
-                case 1:
-                    line.Append("(padn)");
+                case PadN:
+                    if (verbose)
+                        line.Append("(padn)");
                     break;
-                case 5 when optionLength != 4:
-                    line.Append("(rtalert: invalid len ");
-                    line.Append(options[at + 1]);
-                    line.Append(")[|hbhopt]");
-                    return false;
-                case 5:
-                    line.Append("(rtalert: ");
-                    line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(options[(at + 2)..]), 4);
-                    line.Append(") ");
-                    break;
-                default:
-                    line.Append("(opt_type ");
-                    line.AppendHex(type, 2);
-                    line.Append(": len=");
+                case RouterAlert or Jumbo when left < (type == RouterAlert ? 4 : 6):
+                    line.Append(type == RouterAlert ? "(rtalert: trunc)" : "(jumbo: trunc)");
+                    return Ipv6OptionsCut(hopByHop);
+                case RouterAlert or Jumbo when options[at + 1] != (type == RouterAlert ? 2 : 4):
+                    line.Append(type == RouterAlert ? "(rtalert: invalid len " : "(jumbo: invalid len ");
                     line.Append(options[at + 1]);
                     line.Append(')');
+                    return Ipv6OptionsCut(hopByHop);
+                case RouterAlert:
+                    if (verbose)
+                    {
+                        line.Append("(rtalert: ");
+                        line.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(options[(at + 2)..]), 4);
+                        line.Append(") ");
+                    }
+                    break;
+                case Jumbo:
+                    uint jumbo = BinaryPrimitives.ReadUInt32BigEndian(options[(at + 2)..]);
+                    if (verbose)
+                    {
+                        line.Append("(jumbo: ");
+                        line.Append(jumbo);
+                        line.Append(jumboSeen ? " - already seen) " : !hopByHop ? " - not a hop-by-hop option) "
+                            : payloadLength != 0 ? " - payload len != 0) " : jumbo < 65536 ? " - < 65536) " : ") ");
+                    }
+                    if (!jumboSeen && hopByHop && payloadLength == 0 && jumbo >= 65536)
+                        validJumbo = jumbo;
+                    jumboSeen = true;
+                    break;
+                case HomeAddress when left < 18:
+                    line.Append("(homeaddr: trunc)");
+                    return Ipv6OptionsCut(hopByHop);
+                case HomeAddress when options[at + 1] < 16:
+                    line.Append("(homeaddr: invalid len ");
+                    line.Append(options[at + 1]);
+                    line.Append(')');
+                    return Ipv6OptionsCut(hopByHop);
+                case HomeAddress:
+                    if (verbose)
+                    {
+                        line.Append("(homeaddr: ");
+                        line.AppendIpv6(options.Slice(at + 2, 16));
+                        if (options[at + 1] > 16 && !AppendIpv6SubOptions(options.Slice(at + 18, optionLength - 18)))
+                            return Ipv6OptionsCut(hopByHop);
+                        line.Append(')');
+                    }
+                    break;
+                default:
+                    if (verbose)
+                    {
+                        line.Append("(opt_type ");
+                        line.AppendHex(type, 2);
+                        line.Append(": len=");
+                        line.Append(options[at + 1]);
+                        line.Append(')');
+                    }
                     break;
             }
             at += optionLength;
         }
-        line.Append(' ');
+        if (verbose && options.Length > 0)
+            line.Append(' ');
         return true;
+    }
+
+    /// <summary>tcpdump's ip6_sopt_print for a home address option's sub-options: ", pad1", ", padn", ", sopt_type 0x..: len=N"; false when one runs past them.</summary>
+    private bool AppendIpv6SubOptions(ReadOnlySpan<byte> options)
+    {
+        var line = _line;
+        for (int at = 0; at < options.Length;)
+        {
+            int optionLength = options[at] == 0 ? 1 : at + 1 < options.Length ? options[at + 1] + 2 : -1;
+            if (optionLength < 0 || at + optionLength > options.Length)
+                return false;
+            switch (options[at])
+            {
+                case 0:
+                    line.Append(", pad1");
+                    break;
+                case 1:
+                    line.Append(", padn");
+                    break;
+                default:
+                    line.Append(", sopt_type ");
+                    line.AppendHex(options[at], 2);
+                    line.Append(": len=");
+                    line.Append(options[at + 1]);
+                    break;
+            }
+            at += optionLength;
+        }
+        return true;
+    }
+
+    private bool Ipv6OptionsCut(bool hopByHop)
+    {
+        _line.Append(hopByHop ? " [|hbhopt]" : " [|dstopt]");
+        return false;
     }
 
     /// <summary>tcpdump's rt6_print for routing types 0 and 2: "RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::1) ".</summary>

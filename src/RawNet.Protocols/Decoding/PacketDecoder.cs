@@ -3747,11 +3747,12 @@ public sealed partial class PacketDecoder
             return ChecksumStatus.NotPresent;
         if (capEnd < repEnd || _partialDatagram)
             return ChecksumStatus.NotVerifiable;
-        // The pseudo-header's addresses come from the IP header, which stays in the frame when the segment was reassembled.
+        // The pseudo-header's addresses come from the IP header, which stays in the frame when the segment was reassembled;
+        // a source route names the destination as tcpdump finds it (the checksum verdicts are tcpdump's).
         var ipBytes = input.BufferOf(ip)[ip.Offset..];
         int length = repEnd - offset;
         ulong pseudoHeader = isIpv4
-            ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), Ipv4Header.FinalDestination(ipBytes[..ip.HeaderLength]), protocol, length)
+            ? InternetChecksum.PseudoHeaderIpv4(ipBytes.Slice(Ipv4Header.Field.Source, 4), Ipv4Header.PseudoHeaderDestination(ipBytes[..ip.HeaderLength]), protocol, length)
             : InternetChecksum.PseudoHeaderIpv6(ipBytes.Slice(Ipv6Header.Field.Source, 16),
                 _routedDestination >= 0 ? input.BufferOf(ip).Slice(_routedDestination, 16) : ipBytes.Slice(Ipv6Header.Field.Destination, 16),
                 protocol, length);

@@ -157,5 +157,36 @@ public readonly ref struct Ipv4Header
         return header.Slice(at == NoRouteFound ? Field.Destination : at, 4);
     }
 
+    /// <summary>
+    /// The destination tcpdump's TCP and UDP checksums put in the pseudo-header (its ip_finddst): the last 4 bytes of the
+    /// first loose or strict source route option of 7 bytes or more, whatever its pointer, else the destination field.
+    /// The walk stops at EOL, at a length below 2 or past the options. <paramref name="header"/> holds the whole header.
+    /// </summary>
+    public static ReadOnlySpan<byte> PseudoHeaderDestination(ReadOnlySpan<byte> header)
+    {
+        int end = Math.Min(header.Length, (header[0] & 0x0F) * 4);
+        for (int at = MinLength; at < end;)
+        {
+            byte type = header[at];
+            if (type == OptionEndOfList)
+                break;
+            int length = 1;
+            if (type != OptionNoOperation)
+            {
+                if (at + 1 >= end)
+                    break;
+                length = header[at + 1];
+                if (length < 2)
+                    break;
+            }
+            if (length > end - at)
+                break;
+            if (type is OptionLooseSourceRoute or OptionStrictSourceRoute && length >= 7)
+                return header.Slice(at + length - 4, 4);
+            at += length;
+        }
+        return header.Slice(Field.Destination, 4);
+    }
+
     private const byte OptionEndOfList = 0, OptionNoOperation = 1, OptionLooseSourceRoute = 131, OptionStrictSourceRoute = 137;
 }

@@ -34,8 +34,18 @@ public sealed class ExpertFieldsOracleTests
     internal static readonly HashSet<string> UndecodedThrowers = ["IPX", "NetBIOS", "SNA XID"];
 
     /// <summary>Frames whose items cannot agree yet, by file and frame, each with its reason.</summary>
+    /// <summary>
+    /// IPv6 jumbograms (RFC 2675), there for tcpdump's option printer: tshark's rules for a jumbo payload option (the
+    /// payload length it sets and checks against the frame, one below 65536 taken as missing and the Hop-by-Hop header
+    /// then malformed, one in destination options) are not RawNet's yet.
+    /// </summary>
+    internal const string Jumbogram = "an IPv6 jumbogram: tshark's jumbo payload rules (RFC 2675) are not RawNet's yet";
+
     internal static readonly IReadOnlyDictionary<(string File, int Frame), string> KnownDifferences = new Dictionary<(string, int), string>
     {
+        [("ipv6-options.pcap", 26)] = Jumbogram,
+        [("ipv6-options.pcap", 27)] = Jumbogram,
+        [("ipv6-options.pcap", 28)] = Jumbogram,
         [("erf.pcap", 22)] = ErfOrder,
         [("erf.pcap", 23)] = ErfOrder,
         [("erf.pcap", 24)] = ErfOrder,

@@ -77,6 +77,18 @@ public sealed class TcpdumpSummaryOracleTests
         return data;
     }
 
+    /// <summary>The IP option cases: tcpdump's option printers (routes, time stamps, IPv6 options, jumbo payloads) and its cuts inside a header.</summary>
+    public static TheoryData<string, string> IpOptionFiles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Captures, "ip-options"), "*.pcap").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            foreach (var mode in Modes)
+                data.Add(file!, mode);
+        }
+        return data;
+    }
+
     public static TheoryData<string> ModeData() => new(Modes);
 
     private static readonly string[] Modes = ["", "-S", "-v"];
@@ -85,6 +97,11 @@ public sealed class TcpdumpSummaryOracleTests
     [MemberData(nameof(BundledFiles))]
     public void BundledCaptureSummariesEqualTcpdump(string name, string mode) =>
         AssertEqualsTcpdump([Path.Combine(TestPaths.Captures, name)], mode);
+
+    [Theory]
+    [MemberData(nameof(IpOptionFiles))]
+    public void IpOptionCaseSummariesEqualTcpdump(string name, string mode) =>
+        AssertEqualsTcpdump([Path.Combine(TestPaths.Captures, "ip-options", name)], mode);
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
