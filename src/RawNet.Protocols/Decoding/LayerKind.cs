@@ -141,6 +141,8 @@ public enum LayerKind : byte
     Udp,
     Icmp,
     Icmpv6,
+    /// <summary>IGMP (IP protocol 2): versions 1 to 3 and types no dissector claims; other types stay data.</summary>
+    Igmp,
     /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
     Vxlan,
     /// <summary>

@@ -11,6 +11,7 @@ using RawNet.Protocols.Http;
 using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
+using RawNet.Protocols.Igmp;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Fddi;
@@ -2751,6 +2752,10 @@ public sealed partial class PacketDecoder
             case IpProtocol.Icmpv6:
                 DecodeIcmp(input, LayerKind.Icmpv6, offset, capEnd, repEnd, ipIndex);
                 return;
+            case IpProtocol.Igmp when _packet[ipIndex].Kind == LayerKind.Ipv4 && !input.Quoted && repEnd > offset
+                && IgmpMessage.FormOf(input.Bytes[offset..Math.Max(offset, capEnd)], repEnd - offset) != IgmpForm.Other:
+                DecodeIgmp(input, offset, capEnd, repEnd);
+                return;
             case IpProtocol.IpInIp:
                 DecodeIpv4(input, offset, capEnd, repEnd);
                 return;
@@ -2769,6 +2774,23 @@ public sealed partial class PacketDecoder
                     Unsupported(input, offset, capEnd, repEnd, "IP protocol not decoded");
                 return;
         }
+    }
+
+    /// <summary>
+    /// An IGMP message as far as tshark reads it (<see cref="IgmpWalk"/>): the captured bytes when every read succeeded (tshark
+    /// hands nothing after it on), else cut by the capture, or malformed when the read that failed ran past the message.
+    /// </summary>
+    private void DecodeIgmp(in Span input, int offset, int capEnd, int repEnd)
+    {
+        var captured = input.Bytes[offset..Math.Max(offset, capEnd)];
+        var walk = new IgmpWalk(captured, repEnd - offset);
+        while (walk.Next(out _))
+        {
+        }
+        int length = !walk.Failed ? captured.Length : walk.FailedEnd > repEnd - offset ? Math.Max(walk.FailedEnd, repEnd - offset + 1) : walk.FailedEnd;
+        Header(input, LayerKind.Igmp, offset, length, capEnd, repEnd, out int index);
+        if (index >= 0)
+            _packet.LayerRef(index).Detail = (byte)walk.Form;
     }
 
     private void DecodeTcp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)

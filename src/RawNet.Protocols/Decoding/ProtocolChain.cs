@@ -149,6 +149,8 @@ public static class ProtocolChain
     private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        // tshark's IGMP dispatcher hands a known type to its version's dissector, which adds the name again.
+        LayerKind.Igmp when packet[index].Detail >= (byte)Igmp.IgmpForm.QueryUnread && packet[index].Detail != (byte)Igmp.IgmpForm.Unknown => "igmp",
         LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength

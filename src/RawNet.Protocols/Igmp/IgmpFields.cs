@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Igmp;
+
+/// <summary>
+/// The IGMP field table (Wireshark "igmp"), in tshark's tree order. Every field is read by <see cref="IgmpFieldReader"/>
+/// (<see cref="ComputedField.Igmp"/>), which walks the message as tshark does (<see cref="IgmpWalk"/>): which fields a
+/// message shows depends on its version, and a v3 report repeats the record fields once per group record.
+/// </summary>
+public static class IgmpFields
+{
+    private static readonly (FieldDefinition Field, IgmpValue Value)[] Table =
+    [
+        (F("igmp.version", "IGMP Version", FieldKind.Decimal), IgmpValue.Version),
+        (F("igmp.type", "Type", FieldKind.Hex, 2), IgmpValue.Type),
+        (F("igmp.reserved", "Reserved", FieldKind.Bytes), IgmpValue.Reserved),
+        (F("igmp.max_resp", "Max Resp Time", FieldKind.Decimal), IgmpValue.MaxResponse),
+        (F("igmp.max_resp.exp", "Exponent", FieldKind.Hex, 2), IgmpValue.MaxResponseExponent),
+        (F("igmp.max_resp.mant", "Mantissa", FieldKind.Hex, 2), IgmpValue.MaxResponseMantissa),
+        (F("igmp.checksum", "Checksum", FieldKind.Hex, 4), IgmpValue.Checksum),
+        (F("igmp.checksum.status", "Checksum Status", FieldKind.Decimal), IgmpValue.ChecksumStatus),
+        (F("igmp.maddr", "Multicast Address", FieldKind.Ipv4Address), IgmpValue.GroupAddress),
+        (F("igmp.s", "S", FieldKind.Boolean), IgmpValue.Suppress),
+        (F("igmp.qrv", "QRV", FieldKind.Decimal), IgmpValue.RobustnessValue),
+        (F("igmp.qqic", "QQIC", FieldKind.Decimal), IgmpValue.QueryIntervalCode),
+        (F("igmp.num_src", "Num Src", FieldKind.Decimal), IgmpValue.SourceCount),
+        (F("igmp.saddr", "Source Address", FieldKind.Ipv4Address), IgmpValue.SourceAddress),
+        (F("igmp.num_grp_recs", "Num Group Records", FieldKind.Decimal), IgmpValue.GroupRecordCount),
+        (F("igmp.record_type", "Record Type", FieldKind.Decimal), IgmpValue.RecordType),
+        (F("igmp.aux_data_len", "Aux Data Len", FieldKind.Decimal), IgmpValue.AuxDataLength),
+        (F("igmp.aux_data", "Aux Data", FieldKind.Bytes), IgmpValue.AuxData),
+        (F("igmp.data", "Data", FieldKind.Bytes), IgmpValue.Data),
+    ];
+
+    /// <summary>Every IGMP field, in tree order.</summary>
+    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+
+    private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+
+    /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
+    public static bool TryGetValue(FieldDefinition field, out IgmpValue value) => Values.TryGetValue(field, out value);
+
+    private static FieldDefinition F(string name, string label, FieldKind kind, int hexDigits = 0) =>
+        FieldDefinition.Derived(name, label, LayerKind.Igmp, kind, ComputedField.Igmp, hexDigits);
+}
