@@ -7,9 +7,9 @@ The fixed cases: IGMPv1 query and report, IGMPv2 general and group-specific quer
 bytes (v2 by its max response time), IGMPv3 general, group and source-specific queries (max response codes with and
 without the exponent, S and QRV), IGMPv3 reports with no record, with records of every type (and an unknown one), with
 and without sources and with auxiliary data, a v2 report with bytes after its 8, types no dissector claims, bad checksums,
-a v3 report whose record count runs past the message, and messages cut by the capture length (snap length) at many
-points. Every timestamp starts at 2023-11-14 22:13:20 UTC and steps 1 ms per packet. Run with Debian's /usr/bin/python3
-(python3-scapy).
+a v3 report whose record count runs past the message, messages cut by the capture length (snap length) at many
+points, and RGMP's types to its group and to another. Every timestamp starts at 2023-11-14 22:13:20 UTC and steps 1 ms
+per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
 """
 import socket
 import struct
@@ -126,6 +126,13 @@ def fixed_cases():
     frames += [(unknown, 38 + n) for n in (1, 3)]
     # A short query cut after its type: tshark reads the second byte to choose v1 or v2 before it sets any column.
     frames += [(frame(v12(0x11, 0, "0.0.0.0"), "224.0.0.1", ROUTER), 38 + 1), (frame(v12(0x11, 100, "0.0.0.0"), "224.0.0.1", ROUTER), 38)]
+    # RGMP (RFC 3488): its four types to 224.0.0.25, one to another group (tshark's RGMP refuses it), a bad checksum,
+    # bytes after its 8, and cuts.
+    rgmp = [sign(struct.pack("!BBH4s", t, 0, 0, a(g))) for t, g in ((0xff, "0.0.0.0"), (0xfe, "0.0.0.0"), (0xfd, "239.1.1.1"), (0xfc, "239.1.1.1"))]
+    frames += [(frame(r, "224.0.0.25"), None) for r in rgmp]
+    frames += [(frame(rgmp[2], "224.0.0.2"), None), (frame(sign(struct.pack("!BBH4s", 0xfd, 0, 0, a("239.1.1.1")), bad=True), "224.0.0.25"), None),
+               (frame(sign(struct.pack("!BBH4sI", 0xfd, 7, 0, a("239.1.1.1"), 5)), "224.0.0.25"), None)]
+    frames += [(frame(rgmp[2], "224.0.0.25"), 38 + n) for n in (1, 2, 3, 6)]
     return frames
 
 

@@ -2752,9 +2752,8 @@ public sealed partial class PacketDecoder
             case IpProtocol.Icmpv6:
                 DecodeIcmp(input, LayerKind.Icmpv6, offset, capEnd, repEnd, ipIndex);
                 return;
-            case IpProtocol.Igmp when _packet[ipIndex].Kind == LayerKind.Ipv4 && !input.Quoted && repEnd > offset
-                && IgmpMessage.FormOf(input.Bytes[offset..Math.Max(offset, capEnd)], repEnd - offset) != IgmpForm.Other:
-                DecodeIgmp(input, offset, capEnd, repEnd);
+            case IpProtocol.Igmp when _packet[ipIndex].Kind == LayerKind.Ipv4 && !input.Quoted && repEnd > offset:
+                DecodeIgmp(input, IgmpFormOf(input, offset, capEnd, repEnd, ipIndex), offset, capEnd, repEnd);
                 return;
             case IpProtocol.IpInIp:
                 DecodeIpv4(input, offset, capEnd, repEnd);
@@ -2779,18 +2778,35 @@ public sealed partial class PacketDecoder
     /// <summary>
     /// An IGMP message as far as tshark reads it (<see cref="IgmpWalk"/>): the captured bytes when every read succeeded (tshark
     /// hands nothing after it on), else cut by the capture, or malformed when the read that failed ran past the message.
+    /// RGMP's messages to its group are an RGMP layer; the types other dissectors read an IGMP layer of no bytes and data.
     /// </summary>
-    private void DecodeIgmp(in Span input, int offset, int capEnd, int repEnd)
+    private void DecodeIgmp(in Span input, IgmpForm form, int offset, int capEnd, int repEnd)
     {
+        if (form == IgmpForm.Other)
+        {
+            // A type another of tshark's dissectors reads (DVMRP, PIMv1, MSNIP, ...): IGMP's dispatcher, then the bytes as data.
+            if (Header(input, LayerKind.Igmp, offset, 0, capEnd, repEnd, out int dispatcher))
+                _packet.LayerRef(dispatcher).Detail = (byte)form;
+            Payload(input, offset, capEnd, repEnd);
+            return;
+        }
         var captured = input.Bytes[offset..Math.Max(offset, capEnd)];
-        var walk = new IgmpWalk(captured, repEnd - offset);
+        var walk = new IgmpWalk(captured, repEnd - offset, form);
         while (walk.Next(out _))
         {
         }
         int length = !walk.Failed ? captured.Length : walk.FailedEnd > repEnd - offset ? Math.Max(walk.FailedEnd, repEnd - offset + 1) : walk.FailedEnd;
-        Header(input, LayerKind.Igmp, offset, length, capEnd, repEnd, out int index);
+        Header(input, form == IgmpForm.Rgmp ? LayerKind.Rgmp : LayerKind.Igmp, offset, length, capEnd, repEnd, out int index);
         if (index >= 0)
-            _packet.LayerRef(index).Detail = (byte)walk.Form;
+            _packet.LayerRef(index).Detail = (byte)form;
+    }
+
+    /// <summary>Which of tshark's IGMP dissectors reads the message, by its bytes and the IPv4 header's destination (RGMP's group).</summary>
+    private IgmpForm IgmpFormOf(in Span input, int offset, int capEnd, int repEnd, int ipIndex)
+    {
+        var ip = _packet.HeaderOf(_packet[ipIndex], input.Frame);
+        var destination = ip.Length >= Ipv4Header.Field.Destination + 4 ? ip.Slice(Ipv4Header.Field.Destination, 4) : default;
+        return IgmpMessage.FormOf(input.Bytes[offset..Math.Max(offset, capEnd)], repEnd - offset, destination);
     }
 
     private void DecodeTcp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)

@@ -3,7 +3,7 @@ using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Igmp;
 
-/// <summary>Reads the fields of <see cref="IgmpFields"/> (<see cref="ComputedField.Igmp"/>) as tshark 4.0 adds them, through <see cref="IgmpWalk"/>.</summary>
+/// <summary>Reads the IGMP and RGMP fields of <see cref="IgmpFields"/> (<see cref="ComputedField.Igmp"/>) as tshark 4.0 adds them, through <see cref="IgmpWalk"/>.</summary>
 public static class IgmpFieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
@@ -15,7 +15,7 @@ public static class IgmpFieldReader
         value = default;
         if (!IgmpFields.TryGetValue(field, out var which))
             return false;
-        var walk = new IgmpWalk(header, Math.Max(layer.Extent, header.Length));
+        var walk = new IgmpWalk(header, Math.Max(layer.Extent, header.Length), (IgmpForm)layer.Detail);
         int seen = 0;
         while (walk.Next(out var item))
         {

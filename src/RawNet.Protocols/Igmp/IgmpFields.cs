@@ -34,14 +34,30 @@ public static class IgmpFields
         (F("igmp.data", "Data", FieldKind.Bytes), IgmpValue.Data),
     ];
 
+    /// <summary>RGMP's fields (Wireshark "rgmp"), its own layer after the IGMP dispatcher's, read by the same walk.</summary>
+    private static readonly (FieldDefinition Field, IgmpValue Value)[] RgmpTable =
+    [
+        (R("rgmp.type", "Type", FieldKind.Hex, 2), IgmpValue.Type),
+        (R("rgmp.reserved", "Reserved", FieldKind.Hex, 2), IgmpValue.Reserved),
+        (R("rgmp.checksum", "Checksum", FieldKind.Hex, 4), IgmpValue.Checksum),
+        (R("rgmp.checksum.status", "Checksum Status", FieldKind.Decimal), IgmpValue.ChecksumStatus),
+        (R("rgmp.maddr", "Multicast group address", FieldKind.Ipv4Address), IgmpValue.GroupAddress),
+    ];
+
     /// <summary>Every IGMP field, in tree order.</summary>
     public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
 
-    private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    /// <summary>Every RGMP field, in tree order.</summary>
+    public static readonly FieldDefinition[] Rgmp = [.. RgmpTable.Select(t => t.Field)];
+
+    private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = Table.Concat(RgmpTable).ToFrozenDictionary(t => t.Field, t => t.Value);
 
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out IgmpValue value) => Values.TryGetValue(field, out value);
 
     private static FieldDefinition F(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Igmp, kind, ComputedField.Igmp, hexDigits);
+
+    private static FieldDefinition R(string name, string label, FieldKind kind, int hexDigits = 0) =>
+        FieldDefinition.Derived(name, label, LayerKind.Rgmp, kind, ComputedField.Igmp, hexDigits);
 }

@@ -18,6 +18,8 @@ public enum IgmpForm : byte
     V2,
     V3Query,
     V3Report,
+    /// <summary>Cisco's RGMP (RFC 3488): types 0xfc to 0xff sent to 224.0.0.25; to another address tshark's RGMP refuses them (unknown).</summary>
+    Rgmp,
 }
 
 /// <summary>Which value of an IGMP message an item of <see cref="IgmpWalk"/> (and a field of <see cref="IgmpFields"/>) shows.</summary>
@@ -97,8 +99,14 @@ public readonly ref struct IgmpMessage
 
     public byte Type => _bytes[Field.Type];
 
-    /// <summary>The dissector tshark picks for <paramref name="captured"/> bytes of a message of <paramref name="reported"/> bytes.</summary>
-    public static IgmpForm FormOf(ReadOnlySpan<byte> captured, int reported)
+    /// <summary>RGMP's group, 224.0.0.25, the only destination tshark's RGMP accepts.</summary>
+    public static ReadOnlySpan<byte> RgmpGroup => [224, 0, 0, 25];
+
+    /// <summary>
+    /// The dissector tshark picks for <paramref name="captured"/> bytes of a message of <paramref name="reported"/> bytes
+    /// sent to <paramref name="destination"/> (the IPv4 header's; RGMP's types go to RGMP only when it is <see cref="RgmpGroup"/>).
+    /// </summary>
+    public static IgmpForm FormOf(ReadOnlySpan<byte> captured, int reported, ReadOnlySpan<byte> destination = default)
     {
         if (captured.Length == 0)
             return IgmpForm.Unread;
@@ -110,6 +118,7 @@ public readonly ref struct IgmpMessage
             TypeV1Report => IgmpForm.V1,
             TypeV2Report or TypeLeave => IgmpForm.V2,
             TypeV3Report => IgmpForm.V3Report,
+            >= 0xfc => destination.SequenceEqual(RgmpGroup) ? IgmpForm.Rgmp : IgmpForm.Unknown,
             var type => IsClaimed(type) ? IgmpForm.Other : IgmpForm.Unknown,
         };
     }
@@ -167,11 +176,17 @@ public ref struct IgmpWalk
     /// <summary>The end (from the message's start) of the read that failed.</summary>
     public int FailedEnd { get; private set; }
 
-    public IgmpWalk(ReadOnlySpan<byte> captured, int reported)
+    /// <summary>A walk of the message tshark reads as <see cref="IgmpMessage.FormOf"/> says (no RGMP: its destination is not known here).</summary>
+    public IgmpWalk(ReadOnlySpan<byte> captured, int reported) : this(captured, reported, IgmpMessage.FormOf(captured, Math.Max(reported, captured.Length)))
+    {
+    }
+
+    /// <summary>A walk of the message as the dissector of <paramref name="form"/> reads it (the form the decoder kept in the layer).</summary>
+    public IgmpWalk(ReadOnlySpan<byte> captured, int reported, IgmpForm form)
     {
         _bytes = captured;
         _reported = Math.Max(reported, captured.Length);
-        Form = IgmpMessage.FormOf(captured, _reported);
+        Form = form;
         _step = 0;
         _at = 0;
         if (Form == IgmpForm.Unread)
@@ -216,6 +231,9 @@ public ref struct IgmpWalk
                 return false;
             if (Form is IgmpForm.Unknown)
                 return Emit(IgmpValue.Type, 0, 1, Byte(0), 100, out item);
+            // RGMP shows no version: its type, reserved byte, checksum and group.
+            if (Form is IgmpForm.Rgmp)
+                return Emit(IgmpValue.Type, 0, 1, Byte(0), 2, out item);
             item = new IgmpItem(IgmpValue.Version, 0, 0, (ulong)IgmpMessage.VersionOf(Form));
             _step = 1;
             return true;
@@ -224,7 +242,7 @@ public ref struct IgmpWalk
             return Emit(IgmpValue.Type, 0, 1, Byte(0), 2, out item);
         return Form switch
         {
-            IgmpForm.V1 or IgmpForm.V2 => NextShort(out item),
+            IgmpForm.V1 or IgmpForm.V2 or IgmpForm.Rgmp => NextShort(out item),
             IgmpForm.V3Query => NextQuery(out item),
             IgmpForm.V3Report => NextReport(out item),
             _ => NextUnknown(out item),
@@ -250,8 +268,8 @@ public ref struct IgmpWalk
         switch (_step)
         {
             case 2:
-                return Form == IgmpForm.V1
-                    ? Emit(IgmpValue.Reserved, 1, 1, 0, 3, out item)
+                return Form != IgmpForm.V2
+                    ? Emit(IgmpValue.Reserved, 1, 1, Byte(1), 3, out item)
                     : Emit(IgmpValue.MaxResponse, 1, 1, Byte(1), 3, out item);
             case 3:
                 return Emit(IgmpValue.Checksum, 2, 2, U16(2), 4, out item);

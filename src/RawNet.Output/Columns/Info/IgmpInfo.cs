@@ -17,6 +17,7 @@ internal static class IgmpInfo
         IgmpForm.V1 => "IGMPv1",
         IgmpForm.V2 => "IGMPv2",
         IgmpForm.V3Query or IgmpForm.V3Report => "IGMPv3",
+        IgmpForm.Rgmp => "RGMP",
         _ => "IGMP",
     };
 
@@ -29,11 +30,16 @@ internal static class IgmpInfo
     {
         var bytes = source.Header(index);
         ref readonly Layer layer = ref source.Packet[index];
-        var walk = new IgmpWalk(bytes, Math.Max(layer.Extent, bytes.Length));
+        var walk = new IgmpWalk(bytes, Math.Max(layer.Extent, bytes.Length), (IgmpForm)layer.Detail);
         bool cut = layer.Status != LayerStatus.Complete;
         if (walk.Form is IgmpForm.Other or IgmpForm.Unread or IgmpForm.QueryUnread)
             return cut;
         byte type = bytes[IgmpMessage.Field.Type];
+        if (walk.Form == IgmpForm.Rgmp)
+        {
+            line.Append(type switch { 0xfc => "Leave", 0xfd => "Join", 0xfe => "Bye", _ => "Hello" });
+            return cut;
+        }
         line.Append(type switch
         {
             IgmpMessage.TypeQuery => "Membership Query",

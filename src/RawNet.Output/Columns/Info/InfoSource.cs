@@ -93,7 +93,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
         LayerKind.Stp => ColumnWriter.Stp,
-        LayerKind.Igmp => ColumnWriter.Igmp,
+        LayerKind.Igmp or LayerKind.Rgmp => ColumnWriter.Igmp,
         LayerKind.Gvrp or LayerKind.Gmrp => ColumnWriter.Garp,
         _ => ColumnWriter.None,
     };
