@@ -2797,8 +2797,14 @@ public sealed partial class PacketDecoder
         }
         int length = !walk.Failed ? captured.Length : walk.FailedEnd > repEnd - offset ? Math.Max(walk.FailedEnd, repEnd - offset + 1) : walk.FailedEnd;
         Header(input, form == IgmpForm.Rgmp ? LayerKind.Rgmp : LayerKind.Igmp, offset, length, capEnd, repEnd, out int index);
-        if (index >= 0)
-            _packet.LayerRef(index).Detail = (byte)form;
+        if (index < 0)
+            return;
+        ref Layer layer = ref _packet.LayerRef(index);
+        layer.Detail = (byte)form;
+        // The verdict tshark's expert item reports (its checksum status field is the walk's): only where it verified.
+        int covered = form is IgmpForm.V1 or IgmpForm.V2 ? IgmpMessage.ShortLength : repEnd - offset;
+        if (form is not (IgmpForm.Unread or IgmpForm.QueryUnread or IgmpForm.Unknown) && captured.Length >= covered && covered >= 4)
+            layer.Checksum = Judge(ref layer, InternetChecksum.Add(0, captured[..covered]), captured, IgmpMessage.Field.Checksum);
     }
 
     /// <summary>Which of tshark's IGMP dissectors reads the message, by its bytes and the IPv4 header's destination (RGMP's group).</summary>
