@@ -2,6 +2,7 @@
 """Writes the IGMP capture for the tshark and tcpdump oracles of RawNet's IGMP decoder.
 
     make-igmp-cases.py OUTFILE         # the fixed cases, one pcap (captures/igmp/igmp-cases.pcap)
+    make-igmp-cases.py DIRECTORY       # the same, as DIRECTORY/igmp-cases.pcap
 
 The fixed cases: IGMPv1 query and report, IGMPv2 general and group-specific queries, report and leave, a query of 9
 bytes (v2 by its max response time), IGMPv3 general, group and source-specific queries (max response codes with and
@@ -11,6 +12,7 @@ a v3 report whose record count runs past the message, messages cut by the captur
 points, and RGMP's types to its group and to another. Every timestamp starts at 2023-11-14 22:13:20 UTC and steps 1 ms
 per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
 """
+import os
 import socket
 import struct
 import sys
@@ -137,4 +139,5 @@ def fixed_cases():
 
 
 if __name__ == "__main__":
-    write(sys.argv[1], fixed_cases())
+    out = sys.argv[1]
+    write(os.path.join(out, "igmp-cases.pcap") if os.path.isdir(out) else out, fixed_cases())

@@ -52,6 +52,12 @@ public static class IgmpFields
 
     private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = Table.Concat(RgmpTable).ToFrozenDictionary(t => t.Field, t => t.Value);
 
+    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> IgmpByValue = Table.ToFrozenDictionary(t => t.Value, t => t.Field);
+    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> RgmpByValue = RgmpTable.ToFrozenDictionary(t => t.Value, t => t.Field);
+
+    /// <summary>The field that shows <paramref name="value"/> in an IGMP layer (or, with <paramref name="rgmp"/>, an RGMP one).</summary>
+    public static FieldDefinition Of(IgmpValue value, bool rgmp) => (rgmp ? RgmpByValue : IgmpByValue)[value];
+
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out IgmpValue value) => Values.TryGetValue(field, out value);
 

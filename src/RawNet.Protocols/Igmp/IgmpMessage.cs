@@ -274,9 +274,7 @@ public ref struct IgmpWalk
             case 3:
                 return Emit(IgmpValue.Checksum, 2, 2, U16(2), 4, out item);
             case 4:
-                item = new IgmpItem(IgmpValue.ChecksumStatus, 2, 2, IgmpMessage.ChecksumStatus(Form, _bytes, _reported));
-                _step = 5;
-                return true;
+                return Status(5, out item);
             case 5:
                 return Emit(IgmpValue.GroupAddress, 4, 4, 0, -1, out item);
             default:
@@ -304,9 +302,7 @@ public ref struct IgmpWalk
             case 5:
                 return Emit(IgmpValue.Checksum, 2, 2, U16(2), 6, out item);
             case 6:
-                item = new IgmpItem(IgmpValue.ChecksumStatus, 2, 2, IgmpMessage.ChecksumStatus(Form, _bytes, _reported));
-                _step = 7;
-                return true;
+                return Status(7, out item);
             case 7:
                 return Emit(IgmpValue.GroupAddress, 4, 4, 0, 8, out item);
             case 8:
@@ -323,6 +319,14 @@ public ref struct IgmpWalk
             default:
                 return false;
         }
+    }
+
+    /// <summary>The checksum's status, a generated item over the checksum's bytes (read already), then <paramref name="next"/>.</summary>
+    private bool Status(int next, out IgmpItem item)
+    {
+        item = new IgmpItem(IgmpValue.ChecksumStatus, 2, 2, IgmpMessage.ChecksumStatus(Form, _bytes, _reported));
+        _step = next;
+        return true;
     }
 
     /// <summary>One source address of a list, then <paramref name="after"/> once the list is done.</summary>
@@ -344,9 +348,7 @@ public ref struct IgmpWalk
             case 3:
                 return Emit(IgmpValue.Checksum, 2, 2, U16(2), 4, out item);
             case 4:
-                item = new IgmpItem(IgmpValue.ChecksumStatus, 2, 2, IgmpMessage.ChecksumStatus(Form, _bytes, _reported));
-                _step = 5;
-                return true;
+                return Status(5, out item);
             case 5:
                 return Emit(IgmpValue.Reserved, 4, 2, 0, 6, out item);
             case 6:

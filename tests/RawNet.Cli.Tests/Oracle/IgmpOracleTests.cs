@@ -46,23 +46,7 @@ public sealed class IgmpOracleTests
     public void BundledCasesSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled, mode);
 
     [Fact]
-    public void BundledCasesAreWhatTheScriptWrites()
-    {
-        var python = ExternalTool.Require("/usr/bin/python3", "python3-scapy");
-        var written = Path.Combine(Path.GetTempPath(), $"rawnet-igmp-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
-        try
-        {
-            var made = ExternalTool.Run(python, [Path.Combine(TestPaths.RepoRoot, "tests", "oracle", "make-igmp-cases.py"), written]);
-            if (made.ExitCode != 0 && made.StdErr.Contains("No module named 'scapy'"))
-                Assert.Skip("python3-scapy is not installed (apt-get install python3-scapy)");
-            Assert.True(made.ExitCode == 0, made.StdErr);
-            Assert.True(File.ReadAllBytes(written).SequenceEqual(File.ReadAllBytes(Bundled)));
-        }
-        finally
-        {
-            File.Delete(written);
-        }
-    }
+    public void BundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-igmp-cases.py", "igmp");
 
     [Theory]
     [MemberData(nameof(PeerFiles))]
