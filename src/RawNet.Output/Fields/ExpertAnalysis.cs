@@ -50,6 +50,9 @@ public static class ExpertAnalysis
                 return null;
             string protocol = ProtocolColumn.InnermostOf(packet, frame);
             protocol = protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+            // IGMP's Protocol column names the version ("IGMPv3"); the exception names the protocol.
+            if (packet[packet.LayerCount - 1].Kind == LayerKind.Igmp && protocol.StartsWith("IGMP", StringComparison.Ordinal))
+                protocol = "IGMP";
             if (malformed)
             {
                 // the cut 802.3 frame's trailer is Ethernet's to read, after the malformed layer gave up

@@ -1825,6 +1825,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             case (byte)IpProtocol.Icmpv6 when ip.V6:
                 AppendIcmpv6(ip, bytes, length, fragmented, decoded && packet[next].Kind == LayerKind.Icmpv6 ? packet[next] : default);
                 return;
+            case (byte)IpProtocol.Igmp when !ip.V6 && !IsIgmpPrintedElsewhere(bytes):
+                AppendIgmp(bytes, length);
+                return;
             case (byte)IpProtocol.IpInIp when decoded && packet[next].Kind == LayerKind.Ipv4:
                 AppendIpv4(packet, frame, next, length);
                 return;

@@ -141,6 +141,10 @@ public enum LayerKind : byte
     Udp,
     Icmp,
     Icmpv6,
+    /// <summary>IGMP (IP protocol 2): versions 1 to 3 and types no dissector claims; other types stay data.</summary>
+    Igmp,
+    /// <summary>Cisco's RGMP (RFC 3488), which tshark's IGMP hands types 0xfc to 0xff sent to 224.0.0.25.</summary>
+    Rgmp,
     /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
     Vxlan,
     /// <summary>

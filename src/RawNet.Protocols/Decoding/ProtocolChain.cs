@@ -121,6 +121,8 @@ public static class ProtocolChain
     {
         LayerKind.Ieee80211 when index > 1 && packet[index - 1].Kind is LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => "wlan_radio",
         LayerKind.Gvrp or LayerKind.Gmrp => "stp",
+        // tshark's IGMP dispatcher hands RGMP's types on without adding a tree of its own.
+        LayerKind.Rgmp => "igmp",
         // A link header that names IPv4 hands its bytes to tshark's "ip" (IPv4's own dissector behind an EtherType), which
         // hands a version 6 header on: both are named, but for the first layer of an L2TPv3 pseudowire (see NameOf).
         LayerKind.Ipv6 when (packet[index].Detail & (Ipv6.Ipv6LayerDetail.HandedOnByIpv4 | Ipv6.Ipv6LayerDetail.LinkNamedIpv4)) != 0
@@ -149,6 +151,8 @@ public static class ProtocolChain
     private static string? Within(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
         LayerKind.PppoeSession when index + 1 < packet.LayerCount => FieldCatalog.PppName,
+        // tshark's IGMP dispatcher hands a known type to its version's dissector, which adds the name again.
+        LayerKind.Igmp when (Igmp.IgmpForm)packet[index].Detail is not (Igmp.IgmpForm.Unread or Igmp.IgmpForm.Unknown or Igmp.IgmpForm.Other) => "igmp",
         LayerKind.Tzsp when packet[index].Detail == Tzsp.TzspHeader.EmptyRawIpDetail => "raw",
         LayerKind.Arp => Arp.ArpPacket.HardwareTypeDissector(packet.HeaderOf(packet[index], frame)),
         LayerKind.SixLowpan when index + 1 == packet.LayerCount && packet[index].Extent > packet[index].HeaderLength

@@ -117,6 +117,11 @@ public sealed class ExpertFinder
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(layer.Kind == LayerKind.Icmp ? ExpertItem.IcmpBadChecksum : ExpertItem.Icmpv6BadChecksum, layer.ExpectedChecksum);
                     break;
+                case LayerKind.Igmp:
+                case LayerKind.Rgmp:
+                    if (layer.Checksum == ChecksumStatus.Bad)
+                        sink.Add(layer.Kind == LayerKind.Igmp ? ExpertItem.IgmpBadChecksum : ExpertItem.RgmpBadChecksum, layer.ExpectedChecksum);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);

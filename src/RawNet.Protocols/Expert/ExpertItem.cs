@@ -70,6 +70,9 @@ public enum ExpertItem : byte
     // ICMP and ICMPv6
     IcmpBadChecksum,
     Icmpv6BadChecksum,
+    // IGMP and RGMP: a checksum tshark verified that does not verify (the checksum it should be)
+    IgmpBadChecksum,
+    RgmpBadChecksum,
     // GRE: a checksum (C) that does not verify (the checksum it should be)
     GreIncorrectChecksum,
     // UDP
@@ -133,7 +136,8 @@ public static class ExpertItems
             or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc
             or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
             or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
-            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader => ExpertSeverity.Error,
+            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
+            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -150,7 +154,7 @@ public static class ExpertItems
     /// <summary>What <paramref name="item"/> is about.</summary>
     public static ExpertGroup Group(ExpertItem item) => item switch
     {
-        ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
+        ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
         // tshark files ERF's error flags under checksums.
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
@@ -275,6 +279,8 @@ public static class ExpertItems
         ExpertItem.EthernetPaddingNotZero => "Ethertype",
         ExpertItem.IcmpBadChecksum => "ICMP",
         ExpertItem.Icmpv6BadChecksum => "ICMPv6",
+        ExpertItem.IgmpBadChecksum => "IGMP",
+        ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
@@ -335,7 +341,7 @@ public static class ExpertItems
             case ExpertItem.Ipv6PayloadLengthExceedsFrame: w.Append("IPv6 payload length exceeds framing length ("); w.Append(n); w.Append(" bytes)"); break;
             case ExpertItem.ArpDuplicateAddress: w.Append("Duplicate IP address configured ("); w.Append(n >> 24); w.Append("."); w.Append((n >> 16) & 0xFF); w.Append("."); w.Append((n >> 8) & 0xFF); w.Append("."); w.Append(n & 0xFF); w.Append(")"); break;
             case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
-            case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;
             case ExpertItem.UdpLengthBelowHeader: w.Append("Bad length value "); w.Append(n); w.Append(" < 8"); break;

@@ -749,6 +749,8 @@ public enum ComputedField : ushort
     Atm,
     /// <summary>An ICMPv6 body field: <see cref="Icmpv6.Icmpv6FieldReader"/> walks the message as tshark does.</summary>
     Icmpv6,
+    /// <summary>An IGMP field: <see cref="Igmp.IgmpFieldReader"/> walks the message as tshark does.</summary>
+    Igmp,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

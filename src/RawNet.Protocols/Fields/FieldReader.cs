@@ -100,6 +100,8 @@ public static class FieldReader
             return L2tp.L2tpFieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (L2tp.L2tpv3FieldReader.Serves(field.Computed))
             return L2tp.L2tpv3FieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
+        if (Igmp.IgmpFieldReader.Serves(field.Computed))
+            return Igmp.IgmpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Stp.StpFieldReader.Serves(field.Computed))
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Garp.GarpFieldReader.Serves(field.Computed))

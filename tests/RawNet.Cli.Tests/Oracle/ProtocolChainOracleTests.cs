@@ -20,7 +20,6 @@ public sealed class ProtocolChainOracleTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> MoreUndecodedProtocols = new Dictionary<string, string>
     {
-        ["rgmp"] = "Cisco's RGMP, which tshark's IGMP hands on (IGMP type 0xfc to 224.0.0.25)",
         ["pim"] = "PIM (IP protocol 103)",
         ["sdp"] = "SDP in a SIP body",
     };

@@ -28,6 +28,7 @@ internal enum ColumnWriter : byte
     SerialLink,
     Stp,
     Garp,
+    Igmp,
 }
 
 /// <summary>
@@ -92,6 +93,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
         LayerKind.Stp => ColumnWriter.Stp,
+        LayerKind.Igmp or LayerKind.Rgmp => ColumnWriter.Igmp,
         LayerKind.Gvrp or LayerKind.Gmrp => ColumnWriter.Garp,
         _ => ColumnWriter.None,
     };
@@ -144,7 +146,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return (layer.HeaderLength == 0
+        return IgmpInfo.FailedBeforeColumns(layer) || (layer.HeaderLength == 0
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
