@@ -118,6 +118,7 @@ public static class FieldCatalog
         LayerKind.Tzsp => Tzsp.TzspFields.All,
         LayerKind.Sflow => Sflow.SflowFields.All,
         LayerKind.Dns => DnsFields.All,
+        LayerKind.Dhcp => Dhcp.DhcpFields.All,
         LayerKind.Payload => PayloadFields.All,
         LayerKind.Http => HttpFields.All,
         _ => [],
@@ -305,6 +306,7 @@ public static class FieldCatalog
         LayerKind.Sflow => "sflow",
         LayerKind.Teredo => "teredo",
         LayerKind.Dns => "dns",
+        LayerKind.Dhcp => "dhcp",
         LayerKind.Http => "http",
         _ => "data",
     };
@@ -418,6 +420,7 @@ public static class FieldCatalog
         LayerKind.Sflow => "InMon sFlow",
         LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
         LayerKind.Dns => "Domain Name System",
+        LayerKind.Dhcp => "Dynamic Host Configuration Protocol",
         LayerKind.Http => "Hypertext Transfer Protocol",
         _ => "Data",
     };
