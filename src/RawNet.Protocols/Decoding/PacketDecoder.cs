@@ -1139,7 +1139,8 @@ public sealed partial class PacketDecoder
             int last = gfp.Reach >= GfpReach.Headers && gfp.HeaderLength == GfpHeader.ExtendedLength ? GfpHeader.Field.ChannelId
                 : gfp.Reach >= GfpReach.Type ? GfpHeader.Field.Type : GfpHeader.Field.Pli;
             layer.Checksum = ChecksumStatus.Good;
-            for (int covered = 0; covered <= last; covered += 4)
+            // A HEC the capture cut is not judged (the reach counts bytes the frame's length declares).
+            for (int covered = 0; covered <= last && covered + 4 <= frame.Length; covered += 4)
             {
                 if (!GfpHeader.HecGood(frame, covered))
                 {
