@@ -19,6 +19,8 @@ public sealed partial class PacketDecoder
         int captured = Math.Max(0, Math.Min(capEnd, repEnd) - offset);
         ref Layer layer = ref _packet.Add(LayerKind.Dhcp, offset, captured, Math.Max(captured, repEnd - offset), input.Source);
         layer.Quoted = input.Quoted;
+        if (DhcpMessage.HasProtocolItem(input.Bytes.Slice(offset, captured)))
+            layer.Detail = DhcpMessage.ProtocolItemDetail;
         var status = DhcpWalk.StatusOf(input.Bytes.Slice(offset, captured), repEnd - offset, out int stop);
         if (status is not (DhcpWalkStatus.Truncated or DhcpWalkStatus.Malformed))
             return;

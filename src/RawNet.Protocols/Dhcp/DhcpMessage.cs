@@ -81,6 +81,17 @@ public static class DhcpMessage
     /// <summary>Where tshark starts reading options: after the cookie, or after BOOTP's vendor area without one.</summary>
     public static int OptionsOffset(ReadOnlySpan<byte> message) => HasCookie(message) ? Field.Vendor + CookieLength : Field.Vendor + VendorAreaLength;
 
+    /// <summary>
+    /// True when tshark adds its protocol item: once the Info text was written, which reads op, htype and hlen and, for a
+    /// request, the hardware address; a first pass over the options that fails after that leaves the item without fields.
+    /// </summary>
+    public static bool HasProtocolItem(ReadOnlySpan<byte> message) =>
+        message.Length > Field.HardwareLength
+        && (message[Field.Op] != BootRequest || Field.ClientHardware + message[Field.HardwareLength] <= message.Length);
+
+    /// <summary><c>Layer.Detail</c> of a DHCP layer whose protocol item tshark adds (<see cref="HasProtocolItem"/>).</summary>
+    public const byte ProtocolItemDetail = 1;
+
     /// <summary>True when the hardware address shows as a MAC: Ethernet or IEEE 802 with 6 bytes.</summary>
     public static bool IsMacAddress(byte hardwareType, byte hardwareLength) => hardwareType is 1 or 6 && hardwareLength == 6;
 

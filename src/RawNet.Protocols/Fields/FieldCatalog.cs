@@ -155,7 +155,8 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
-        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp;
+        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp
+        || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -181,6 +182,11 @@ public static class FieldCatalog
             kinds = [LayerKind.Dns];
             return true;
         }
+        if (name == BootpName)
+        {
+            kinds = [LayerKind.Dhcp];
+            return true;
+        }
         if (name == PppName)
         {
             // A PPPoE session layer ends with PPP's protocol field (ppp.protocol is one of its fields), which tshark shows as "ppp".
@@ -189,6 +195,9 @@ public static class FieldCatalog
         }
         return LayersByProtocolName.TryGetValue(name, out kinds!);
     }
+
+    /// <summary>tshark's alias of "dhcp", its name before Wireshark 3.0.</summary>
+    public const string BootpName = "bootp";
 
     /// <summary>tshark's protocol name for PPP, on the PPP link types and inside PPPoE sessions.</summary>
     public const string PppName = "ppp";

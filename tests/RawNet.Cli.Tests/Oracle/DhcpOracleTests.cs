@@ -43,6 +43,20 @@ public sealed class DhcpOracleTests
     [MemberData(nameof(Modes))]
     public void BundledCasesSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled, mode);
 
+    /// <summary>
+    /// Display filters select what tshark's do: the protocol (and its old name "bootp") wherever tshark added its item,
+    /// also without fields when the first pass over the options failed, and fields of options and of the header.
+    /// </summary>
+    [Theory]
+    [InlineData("dhcp")]
+    [InlineData("bootp")]
+    [InlineData("dhcp && !dhcp.type")]
+    [InlineData("dhcp.option.type == 0 && !dhcp.option.end")]
+    [InlineData("dhcp.hw.mac_addr == 00:0b:82:01:fc:42 && dhcp.bootp")]
+    [InlineData("dhcp.option.dhcp == 3 || dhcp.option.router == 10.0.0.1")]
+    public void DisplayFiltersSelectWhatTsharksSelect(string filter) =>
+        TsharkComparison.AssertSameFields(Bundled, ["frame.number"], 1, filter);
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void PeerCaptureEqualsTsharkAndTcpdump(string mode)
