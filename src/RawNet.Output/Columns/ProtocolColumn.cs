@@ -66,6 +66,8 @@ public static class ProtocolColumn
                 return HttpInfo.Protocol(in source, index);
             case ColumnWriter.Dns:
                 return DnsInfo.Protocol(in source, index);
+            case ColumnWriter.Dhcp:
+                return DhcpInfo.Protocol(in source, index);
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Dhcp;
 using RawNet.Protocols.L2tp;
 using RawNet.Protocols.Dns;
 using RawNet.Protocols.Http;
@@ -489,6 +490,9 @@ public sealed partial class SummaryPrinter
             case TcpdumpUdpPrinter.Dns:
                 AppendDns(bytes[UdpHeader.HeaderLength..], length, DnsPorts.IsMulticast(sourcePort, destinationPort));
                 return;
+            case TcpdumpUdpPrinter.Bootp:
+                AppendBootp(bytes[UdpHeader.HeaderLength..], length);
+                return;
             case TcpdumpUdpPrinter.L2tp when packet[index].Source == LayerSource.Frame && !packet[index].Quoted:
                 AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
                 return;
@@ -528,10 +532,10 @@ public sealed partial class SummaryPrinter
     }
 
     /// <summary>The printers of tcpdump 4.99's udp_print that RawNet has.</summary>
-    private enum TcpdumpUdpPrinter { None, Dns, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
+    private enum TcpdumpUdpPrinter { None, Dns, Bootp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
 
     /// <summary>
-    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), L2TP, sFlow, LWAPP control,
+    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), L2TP, sFlow, LWAPP control,
     /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (NTP, SNMP, RADIUS, SIP
     /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before. The decoder's
     /// re-decode order for the summary (PacketDecoder.OwnUdpPortsTcpdumpOrder) lists the same ports first, in this order.
@@ -541,6 +545,9 @@ public sealed partial class SummaryPrinter
         bool Either(ushort port) => sourcePort == port || destinationPort == port;
         if (DnsPorts.Carries(sourcePort, destinationPort))
             return TcpdumpUdpPrinter.Dns;
+        // BOOTP after timed (525) and TFTP (69), whose printers RawNet does not have.
+        if (DhcpPorts.Carries(sourcePort, destinationPort) && !Either(525) && !Either(69))
+            return TcpdumpUdpPrinter.Bootp;
         if (Either(L2tpPorts.L2tp))
             return TcpdumpUdpPrinter.L2tp;
         if (Either(TunnelPorts.Sflow))

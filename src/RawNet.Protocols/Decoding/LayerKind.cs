@@ -205,6 +205,8 @@ public enum LayerKind : byte
     Gmrp,
     /// <summary>A DNS message (RFC 1035) on UDP port 53, or mDNS (RFC 6762) on 5353; the layer's header is the whole message captured.</summary>
     Dns,
+    /// <summary>A DHCP or BOOTP message (RFC 2131, RFC 951) on UDP port 67 or 68; the layer's header is the whole message captured.</summary>
+    Dhcp,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

@@ -1140,7 +1140,8 @@ public sealed partial class PacketDecoder
             int last = gfp.Reach >= GfpReach.Headers && gfp.HeaderLength == GfpHeader.ExtendedLength ? GfpHeader.Field.ChannelId
                 : gfp.Reach >= GfpReach.Type ? GfpHeader.Field.Type : GfpHeader.Field.Pli;
             layer.Checksum = ChecksumStatus.Good;
-            for (int covered = 0; covered <= last; covered += 4)
+            // A HEC the capture cut is not judged (the reach counts bytes the frame's length declares).
+            for (int covered = 0; covered <= last && covered + 4 <= frame.Length; covered += 4)
             {
                 if (!GfpHeader.HecGood(frame, covered))
                 {
@@ -2929,12 +2930,12 @@ public sealed partial class PacketDecoder
 
     /// <summary>
     /// RawNet's own UDP ports in the order tried with <see cref="DecoderOptions.TsharkUdpPorts"/> off, for the tcpdump
-    /// summary: first those tcpdump 4.99's udp_print has printers for, in its order (DNS and mDNS, L2TP, sFlow, LWAPP
+    /// summary: first those tcpdump 4.99's udp_print has printers for, in its order (DNS and mDNS, BOOTP/DHCP, L2TP, sFlow, LWAPP
     /// control, LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS), then the rest, which tcpdump prints as plain UDP.
     /// </summary>
     private static ReadOnlySpan<ushort> OwnUdpPortsTcpdumpOrder =>
     [
-        DnsPorts.Dns, DnsPorts.Multicast, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
+        DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
         TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal,
     ];
@@ -2946,6 +2947,7 @@ public sealed partial class PacketDecoder
     private static (LayerKind Kind, string Reason)? CutBeforeFirstRead(ushort port) => port switch
     {
         DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal => (LayerKind.Dns, "DNS message cut short by the capture length"),
+        Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client => (LayerKind.Dhcp, "DHCP message cut short by the capture length"),
         TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
         TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
         TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
@@ -3062,6 +3064,9 @@ public sealed partial class PacketDecoder
                 if (_partialDatagram)
                     return false;
                 DecodeDns(input, payload, captured, end, DnsPorts.VariantOf(port));
+                return true;
+            case Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client:
+                DecodeDhcp(input, payload, captured, end);
                 return true;
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))

@@ -120,6 +120,7 @@ public static class FieldCatalog
         LayerKind.Tzsp => Tzsp.TzspFields.All,
         LayerKind.Sflow => Sflow.SflowFields.All,
         LayerKind.Dns => DnsFields.All,
+        LayerKind.Dhcp => Dhcp.DhcpFields.All,
         LayerKind.Payload => PayloadFields.All,
         LayerKind.Http => HttpFields.All,
         _ => [],
@@ -156,7 +157,8 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
-        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp;
+        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp
+        || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
@@ -182,6 +184,11 @@ public static class FieldCatalog
             kinds = [LayerKind.Dns];
             return true;
         }
+        if (name == BootpName)
+        {
+            kinds = [LayerKind.Dhcp];
+            return true;
+        }
         if (name == PppName)
         {
             // A PPPoE session layer ends with PPP's protocol field (ppp.protocol is one of its fields), which tshark shows as "ppp".
@@ -190,6 +197,9 @@ public static class FieldCatalog
         }
         return LayersByProtocolName.TryGetValue(name, out kinds!);
     }
+
+    /// <summary>tshark's alias of "dhcp", its name before Wireshark 3.0.</summary>
+    public const string BootpName = "bootp";
 
     /// <summary>tshark's protocol name for PPP, on the PPP link types and inside PPPoE sessions.</summary>
     public const string PppName = "ppp";
@@ -309,6 +319,7 @@ public static class FieldCatalog
         LayerKind.Sflow => "sflow",
         LayerKind.Teredo => "teredo",
         LayerKind.Dns => "dns",
+        LayerKind.Dhcp => "dhcp",
         LayerKind.Http => "http",
         _ => "data",
     };
@@ -424,6 +435,7 @@ public static class FieldCatalog
         LayerKind.Sflow => "InMon sFlow",
         LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
         LayerKind.Dns => "Domain Name System",
+        LayerKind.Dhcp => "Dynamic Host Configuration Protocol",
         LayerKind.Http => "Hypertext Transfer Protocol",
         _ => "Data",
     };

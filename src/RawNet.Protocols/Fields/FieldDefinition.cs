@@ -743,6 +743,8 @@ public enum ComputedField : ushort
     Amt,
     /// <summary>A TZSP field: <see cref="Tzsp.TzspFieldReader"/> walks the tags as tshark does.</summary>
     Tzsp,
+    /// <summary>A DHCP field: <see cref="Dhcp.DhcpFieldReader"/> walks the message as tshark does.</summary>
+    Dhcp,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

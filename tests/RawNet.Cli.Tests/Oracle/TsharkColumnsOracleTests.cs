@@ -30,7 +30,6 @@ public sealed class TsharkColumnsOracleTests
         ["echo"] = "the Echo protocol (UDP/TCP 7): tshark shows Request or Response",
         ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
         ["mdns"] = "multicast DNS (UDP 5353)",
-        ["dhcp"] = "DHCP (UDP 67, 68): tshark shows the message type and transaction ID",
         ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
@@ -97,7 +96,7 @@ public sealed class TsharkColumnsOracleTests
     internal static readonly HashSet<string> RawNetProtocols =
     [
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "ap1394", "netanalyzer", "ipfc", "pflog", "enc", "erf", "fpp", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
-        "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "icmp", "icmpv6", "data",
+        "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "dhcp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp", "igmp", "rgmp",
         "atm", "lane",

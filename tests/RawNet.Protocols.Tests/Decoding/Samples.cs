@@ -349,6 +349,10 @@ internal static class Samples
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.Response(), 53, 40000)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Dns.DnsMessages.MulticastResponse(), 5353, 5353)),
             (LinkType.Ethernet, Dns.DnsMessages.Frame(Concat(Dns.DnsMessages.Header(32, 0x0100, 1, 0, 0, 0), Dns.DnsMessages.Pointer(12), U16(1), U16(1)))),
+            // DHCP: a discover with options and padding, BOOTP without the cookie, an option past the datagram's end.
+            (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350101 3d0701000b8201fc42 37030103 06 0304c0a80001 ff 0000"))),
+            (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(op: 2, cookie: false), 67, 68)),
+            (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
             // Other numbers of raw IP, RFC 1483 and PPPoE; Linux Classical IP over ATM with IPv6 and with LLC/SNAP.
             (LinkType.Raw14, tcp6), (LinkType.AtmRfc1483Bsd, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
             (LinkType.AtmClip, tcp6), (LinkType.AtmClip19, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
