@@ -199,6 +199,7 @@ public static class InfoColumn
         ColumnWriter.SerialLink => SerialLinkInfo.Write(line, in source, index),
         ColumnWriter.Stp => StpInfo.Write(line, in source, index),
         ColumnWriter.Garp => GarpInfo.Write(line, in source, index),
+        ColumnWriter.Tls => TlsInfo.Write(line, in source, index),
         _ => false,
     };
 }

@@ -80,6 +80,8 @@ public static class ProtocolColumn
                 return SerialLinkInfo.Protocol(in source, index);
             case ColumnWriter.Stp:
                 return "STP";
+            case ColumnWriter.Tls:
+                return TlsInfo.Protocol(in source, index);
             case ColumnWriter.Garp:
                 return GarpInfo.Protocol(source.Packet[index].Kind);
             case ColumnWriter.Tunnel:

@@ -120,6 +120,7 @@ public static class FieldCatalog
         LayerKind.Dns => DnsFields.All,
         LayerKind.Payload => PayloadFields.All,
         LayerKind.Http => HttpFields.All,
+        LayerKind.Tls => Tls.TlsFields.All,
         _ => [],
     };
 
@@ -133,7 +134,7 @@ public static class FieldCatalog
     /// </summary>
     // data too: the tracker takes the layers after a retransmitted or out-of-order TCP segment back (tshark hands its
     // payload to no dissector), so whether a packet has data is the tracker's to say.
-    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns or LayerKind.Payload;
+    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns or LayerKind.Tls or LayerKind.Payload;
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
@@ -306,6 +307,7 @@ public static class FieldCatalog
         LayerKind.Teredo => "teredo",
         LayerKind.Dns => "dns",
         LayerKind.Http => "http",
+        LayerKind.Tls => "tls",
         _ => "data",
     };
 
@@ -419,6 +421,7 @@ public static class FieldCatalog
         LayerKind.Teredo => "Teredo IPv6 over UDP tunneling",
         LayerKind.Dns => "Domain Name System",
         LayerKind.Http => "Hypertext Transfer Protocol",
+        LayerKind.Tls => "Transport Layer Security",
         _ => "Data",
     };
 }

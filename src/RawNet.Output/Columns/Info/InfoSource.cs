@@ -28,6 +28,7 @@ internal enum ColumnWriter : byte
     SerialLink,
     Stp,
     Garp,
+    Tls,
 }
 
 /// <summary>
@@ -74,6 +75,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Gre or LayerKind.Erspan or LayerKind.Vxlan or LayerKind.VxlanGpe or LayerKind.Geneve or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LwappL3 or LayerKind.Gtp or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.LispData or LayerKind.Amt or LayerKind.Teredo or LayerKind.L2tp or LayerKind.L2tpv3 => ColumnWriter.Tunnel,
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
+        LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
