@@ -34,6 +34,7 @@ public static class ExpertPlacement
         ExpertItem.IcmpBadChecksum => LayerKind.Icmp,
         ExpertItem.Icmpv6BadChecksum => LayerKind.Icmpv6,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
+        ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -74,6 +75,7 @@ public static class ExpertPlacement
         ExpertItem.IcmpBadChecksum => "icmp.checksum_bad",
         ExpertItem.Icmpv6BadChecksum => "icmpv6.checksum_bad.expert",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
+        ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",

@@ -176,30 +176,19 @@ public ref struct TlsHelloWalk
         }
     }
 
-    private bool Number(TlsHelloItem item, int size)
-    {
-        if (_at + size > _body.Length)
-            return false;
-        Item = item;
-        Offset = _at;
-        Length = size;
-        Value = size switch
-        {
-            1 => _body[_at],
-            _ => BinaryPrimitives.ReadUInt16BigEndian(_body[_at..]),
-        };
-        _at += size;
-        return true;
-    }
+    /// <summary>A one- or two-byte number at the walk's position.</summary>
+    private bool Number(TlsHelloItem item, int size) =>
+        _at + size <= _body.Length && Bytes(item, size, size == 1 ? _body[_at] : BinaryPrimitives.ReadUInt16BigEndian(_body[_at..]));
 
-    private bool Bytes(TlsHelloItem item, int size)
+    /// <summary><paramref name="size"/> bytes at the walk's position, if the body holds them.</summary>
+    private bool Bytes(TlsHelloItem item, int size, uint value = 0)
     {
         if (_at + size > _body.Length)
             return false;
         Item = item;
         Offset = _at;
         Length = size;
-        Value = 0;
+        Value = value;
         _at += size;
         return true;
     }

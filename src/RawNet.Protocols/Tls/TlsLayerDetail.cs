@@ -12,11 +12,14 @@ public static class TlsLayerDetail
     /// <summary>The sender's Change Cipher Spec came in an earlier frame: its handshake records are encrypted.</summary>
     public const byte AfterChangeCipherSpec = 1;
 
-    /// <summary>A walk over the layer's records, from where the session stood before it.</summary>
-    public static TlsRecordWalk Walk(in Layer layer, ReadOnlySpan<byte> buffer)
+    /// <summary>
+    /// A walk over the layer's records (whose offsets refer to <paramref name="buffer"/>), from where the session stood
+    /// before it: as the tracker noted, or else <paramref name="carried"/> (what the layers before reached, read alone).
+    /// </summary>
+    public static TlsRecordWalk Walk(in Layer layer, ReadOnlySpan<byte> buffer, ushort carried = 0)
     {
         int start = Math.Min(layer.Offset, buffer.Length);
         var bytes = buffer[start..Math.Min(buffer.Length, start + layer.HeaderLength)];
-        return new TlsRecordWalk(bytes, layer.Extent, layer.Note, (layer.Detail & AfterChangeCipherSpec) != 0);
+        return new TlsRecordWalk(bytes, layer.Extent, layer.Note != 0 ? layer.Note : carried, (layer.Detail & AfterChangeCipherSpec) != 0);
     }
 }

@@ -139,28 +139,14 @@ public ref struct TlsRecordWalk
                 return Stop(TlsWalkEnd.Truncated);
             ushort version = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(_at + 1)..]);
             if (!TlsRecordHeader.IsKnownType(_bytes[_at]) || version is < 0x0300 or > 0x0303)
-            {
-                Item = TlsItem.Continuation;
-                Offset = _at;
-                Length = remaining;
-                _recordEnd = _reported;
-                _stop = true;
-                return true;
-            }
+                return RestOfSegment(TlsItem.Continuation, remaining);
         }
         if (known && Session != 0x0300)
         {
             if (_at >= _bytes.Length)
                 return Stop(TlsWalkEnd.Truncated);
             if (!TlsRecordHeader.IsKnownType(_bytes[_at]))
-            {
-                Item = TlsItem.IgnoredUnknown;
-                Offset = _at;
-                Length = remaining;
-                _recordEnd = _reported;
-                _stop = true;
-                return true;
-            }
+                return RestOfSegment(TlsItem.IgnoredUnknown, remaining);
         }
         if (remaining < TlsRecordHeader.Length)
             return false;
@@ -314,6 +300,15 @@ public ref struct TlsRecordWalk
         Item = item;
         Offset = offset;
         Length = length;
+        return true;
+    }
+
+    /// <summary>An item that takes the rest of the segment, after which tshark reads nothing more.</summary>
+    private bool RestOfSegment(TlsItem item, int remaining)
+    {
+        Yield(item, _at, remaining);
+        _recordEnd = _reported;
+        _stop = true;
         return true;
     }
 

@@ -19,7 +19,7 @@ public sealed class TlsOracleTests
         "tls.handshake.extension.type", "tls.handshake.extension.len", "tls.handshake.extensions_server_name",
     ];
 
-    public static readonly string[] Columns = ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info"];
+    public static readonly string[] Columns = ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info", "_ws.expert"];
 
     public static readonly string[] Reassembly =
     [

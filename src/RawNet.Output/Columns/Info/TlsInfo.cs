@@ -92,14 +92,10 @@ internal static class TlsInfo
         return (session != 0 ? TlsNames.ShortVersion(session) : column != 0 ? TlsNames.ShortVersion(column) : null) ?? "SSL";
     }
 
-    /// <summary>A walk over layer <paramref name="index"/>, from the session the tracker noted or, read alone, the one the layers before reached.</summary>
     private static TlsRecordWalk Walk(in InfoSource source, int index, ushort carried)
     {
         ref readonly Layer layer = ref source.Packet[index];
-        var buffer = source.Packet.BufferOf(layer, source.Frame);
-        int start = Math.Min(layer.Offset, buffer.Length);
-        var bytes = buffer[start..Math.Min(buffer.Length, start + layer.HeaderLength)];
-        return new TlsRecordWalk(bytes, layer.Extent, layer.Note != 0 ? layer.Note : carried, (layer.Detail & TlsLayerDetail.AfterChangeCipherSpec) != 0);
+        return TlsLayerDetail.Walk(in layer, source.Packet.BufferOf(layer, source.Frame), carried);
     }
 
     private static void Separate(TextLine line, int start)
