@@ -9,7 +9,8 @@ declines four printable bytes), a record claiming 0xFFFF bytes that never come, 
 a segment that completes a held record and carries two whole records and the start of another (completed next), an
 empty application data record, a valid record followed by an unknown content type, a plaintext handshake record with
 two messages, a record cut after 4 header bytes at the end of the stream, binary garbage, and a Client Hello followed by a record of an
-unknown version, Client Hellos with an SNI or lengths past their end, and a Server Hello choosing TLS 1.3. Timestamps start at 2023-11-14 22:13:20
+unknown version, Client Hellos with an SNI or lengths past their end, a Server Hello choosing TLS 1.3, and
+plain text cut by the capture after 1, 4 and 5 bytes. Timestamps start at 2023-11-14 22:13:20
 UTC, 1 ms apart. Run with Debian's /usr/bin/python3 (python3-scapy). The real sessions: make-tls-session.py.
 """
 import os
@@ -108,6 +109,9 @@ def main():
     s = Stream(frames, 14)
     server = b"\x03\x03" + b"\x33" * 32 + b"\x00" + b"\x13\x01\x00" + struct.pack("!HHHH", 6, 43, 2, 0x0304)
     s.send(record(22, handshake(2, server)) + record(20, b"\x01") + app(30))
+    # 15 plain text the capture cut after 1 and 4 bytes (tshark's TLS reads it: continuation data) and after 5 (data)
+    for case, kept in ((15, 1), (16, 4), (17, 5)):
+        Stream(frames, case).send(b"GET / HTTP/1.1\r\n\r\n", caplen=14 + 20 + 20 + kept)
     write(os.path.join(sys.argv[1], "tls-cases.pcap"), frames)
 
 

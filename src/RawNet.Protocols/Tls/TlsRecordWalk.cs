@@ -135,10 +135,15 @@ public ref struct TlsRecordWalk
         bool known = Session is 0x0300 or 0x0301 or 0x0302 or 0x0303 or 0x0101;
         if (!known && remaining >= TlsRecordHeader.Length)
         {
+            // tshark's guesses read the first byte, the third when the first looks like SSLv2's (RawNet reads no SSLv2:
+            // its records are continuation data here), and the version only after a known content type.
+            if (_at >= _bytes.Length || (_bytes[_at] >= 0x80 && _bytes.Length - _at < 3))
+                return Stop(TlsWalkEnd.Truncated);
+            if (!TlsRecordHeader.IsKnownType(_bytes[_at]))
+                return RestOfSegment(TlsItem.Continuation, remaining);
             if (_bytes.Length - _at < 3)
                 return Stop(TlsWalkEnd.Truncated);
-            ushort version = BinaryPrimitives.ReadUInt16BigEndian(_bytes[(_at + 1)..]);
-            if (!TlsRecordHeader.IsKnownType(_bytes[_at]) || version is < 0x0300 or > 0x0303)
+            if (BinaryPrimitives.ReadUInt16BigEndian(_bytes[(_at + 1)..]) is < 0x0300 or > 0x0303)
                 return RestOfSegment(TlsItem.Continuation, remaining);
         }
         if (known && Session != 0x0300)
