@@ -125,7 +125,9 @@ internal static class Decode
                     break;
                 Assert.True(i < packet.LayerCount, $"{where}: cut layer {i} {want.Kind} missing");
                 var cut = packet[i];
-                bool kindFits = cut.Kind == want.Kind || (want.Kind == LayerKind.Http && cut.Kind == LayerKind.Payload);
+                // (tshark's TLS declines plain text only once more than four bytes of it were captured: fewer are its continuation data)
+                bool kindFits = cut.Kind == want.Kind || (want.Kind == LayerKind.Http && cut.Kind == LayerKind.Payload)
+                    || (want.Kind == LayerKind.Payload && cut.Kind == LayerKind.Tls && prefix - want.Offset <= 4);
                 Assert.True(kindFits && cut.Offset == want.Offset, $"{where}: cut layer {i} is {cut.Kind}@{cut.Offset}, expected {want.Kind}@{want.Offset}");
                 Assert.True(cut.HeaderLength == prefix - want.Offset, $"{where}: cut layer {i} {cut.Kind} HeaderLength {cut.HeaderLength}, expected {prefix - want.Offset}");
                 if (want.Kind != LayerKind.Payload && cut.Kind != LayerKind.Payload)

@@ -62,7 +62,7 @@ public sealed class ByteMap
     }
 
     /// <summary>The application's bytes are its payload, whatever protocol RawNet reads in them (a GET to port 80 is HTTP).</summary>
-    private static bool IsApplicationBytes(LayerKind kind) => kind is LayerKind.Payload or LayerKind.Dns or LayerKind.Http;
+    private static bool IsApplicationBytes(LayerKind kind) => kind is LayerKind.Payload or LayerKind.Dns or LayerKind.Http or LayerKind.Tls;
 
     private static int NextOffset(DecodedPacket packet, int index, int frameLength)
     {

@@ -201,6 +201,7 @@ public static class InfoColumn
         ColumnWriter.Stp => StpInfo.Write(line, in source, index),
         ColumnWriter.Garp => GarpInfo.Write(line, in source, index),
         ColumnWriter.Igmp => IgmpInfo.Write(line, in source, index),
+        ColumnWriter.Tls => TlsInfo.Write(line, in source, index),
         _ => false,
     };
 }

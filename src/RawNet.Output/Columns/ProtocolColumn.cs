@@ -84,6 +84,8 @@ public static class ProtocolColumn
                 return "STP";
             case ColumnWriter.Igmp:
                 return IgmpInfo.Protocol(in source, index);
+            case ColumnWriter.Tls:
+                return TlsInfo.Protocol(in source, index);
             case ColumnWriter.Garp:
                 return GarpInfo.Protocol(source.Packet[index].Kind);
             case ColumnWriter.Tunnel:

@@ -29,10 +29,10 @@ public sealed class DisplayFilter
 
     /// <summary>
     /// True when the filter tests a field the conversation tracker computes, or a protocol or field of a layer it may
-    /// rebuild or take back (HTTP and DNS across segments, data after a retransmission), so packets must be analysed first.
+    /// rebuild or take back (HTTP, DNS and TLS across segments, data after a retransmission), so packets must be analysed first.
     /// </summary>
     public bool UsesAnalysis => _nodes.Any(n => Tracked(n.Definitions) || Tracked(n.OtherDefinitions)
-        || (n.LayerMask & (FilterNode.Bit(LayerKind.Http) | FilterNode.Bit(LayerKind.Dns) | FilterNode.Bit(LayerKind.Payload))) != 0);
+        || (n.LayerMask & (FilterNode.Bit(LayerKind.Http) | FilterNode.Bit(LayerKind.Dns) | FilterNode.Bit(LayerKind.Tls) | FilterNode.Bit(LayerKind.Payload))) != 0);
 
     private static bool Tracked(FieldDefinition[]? definitions) => definitions?.Any(d => d.NeedsAnalysis) == true;
 

@@ -60,6 +60,7 @@ public sealed class ConversationTracker
     private readonly Arp.ArpDuplicateDetector _arpBindings = new();
     private readonly Http.HttpStreams? _http;
     private readonly Dns.DnsStreams? _dns;
+    private readonly Tls.TlsStreams? _tls;
     private bool _started;
     private long _firstTimestamp;
     private long _previousTimestamp;
@@ -78,6 +79,7 @@ public sealed class ConversationTracker
         {
             _http = new Http.HttpStreams(httpLimits ?? Http.HttpReassemblyLimits.Default);
             _dns = new Dns.DnsStreams();
+            _tls = new Tls.TlsStreams();
         }
         var bounds = limits ?? ConversationLimits.Default;
         _tcpAnalyzer = new TcpAnalyzer(bounds.MaxUnackedSegments);
@@ -102,7 +104,7 @@ public sealed class ConversationTracker
 
     /// <summary>Bytes the tracker's tables hold now.</summary>
     public long AllocatedBytes => _tcp.AllocatedBytes + _udp.AllocatedBytes + _tcpAnalyzer.AllocatedBytes + _echoes.AllocatedBytes
-        + _arpBindings.AllocatedBytes + (_http?.AllocatedBytes ?? 0) + (_dns?.AllocatedBytes ?? 0);
+        + _arpBindings.AllocatedBytes + (_http?.AllocatedBytes ?? 0) + (_dns?.AllocatedBytes ?? 0) + (_tls?.AllocatedBytes ?? 0);
 
     /// <summary>Analyses <paramref name="packet"/> (decoded from <paramref name="frame"/>); call once per packet, in capture order.</summary>
     public void Analyze(DecodedPacket packet, ReadOnlySpan<byte> frame)
@@ -277,6 +279,8 @@ public sealed class ConversationTracker
             _http.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
         if (_dns is not null && record.HasStream)
             _dns.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
+        if (_tls is not null && record.HasStream)
+            _tls.Analyze(packet, frame, index, entry, record.Stream, !fromA, ref record);
         TcpPayloadHandoff.Apply(packet, index, in record);
     }
 }

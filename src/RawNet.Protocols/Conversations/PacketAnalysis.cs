@@ -18,6 +18,11 @@ public enum TcpPduPart : byte
     /// complains "New fragment overlaps old data (retransmission?)".
     /// </summary>
     Overlap,
+    /// <summary>
+    /// The start of a message whose protocol read its header and asked for more (TLS): the protocol is there with
+    /// nothing of its own, and the Info text is only "[TCP segment of a reassembled PDU]".
+    /// </summary>
+    HeldStart,
 }
 
 /// <summary>One TCP or UDP layer's place in its conversation: the stream it belongs to, its times, and for TCP the analysis.</summary>

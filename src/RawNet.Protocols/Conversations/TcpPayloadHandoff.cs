@@ -32,7 +32,7 @@ public static class TcpPayloadHandoff
     /// <summary>What the segment with analysis <paramref name="record"/> hands its payload to.</summary>
     public static Handoff Of(in TransportAnalysis record)
     {
-        if (record.PduPart is TcpPduPart.Held or TcpPduPart.HeldAfterLine or TcpPduPart.Overlap)
+        if (record.PduPart is TcpPduPart.Held or TcpPduPart.HeldAfterLine or TcpPduPart.Overlap or TcpPduPart.HeldStart)
             return Handoff.Nothing;
         if (!record.HasTcp)
             return Handoff.Ports;
@@ -69,7 +69,10 @@ public static class TcpPayloadHandoff
         int next = tcpIndex + 1;
         if (handoff == Handoff.Data && next == packet.LayerCount - 1 && packet[next].Kind == LayerKind.Payload)
             return;
-        if (handoff == Handoff.Nothing && next == packet.LayerCount)
+        bool heldStart = record.PduPart == TcpPduPart.HeldStart;
+        if (handoff == Handoff.Nothing && next == packet.LayerCount && !heldStart)
+            return;
+        if (heldStart && next == packet.LayerCount - 1 && packet[next].Kind == LayerKind.Tls && packet[next].Extent == 0)
             return;
         int start = tcp.Offset + tcp.HeaderLength;
         int reported = tcp.Extent - tcp.HeaderLength;
@@ -83,6 +86,9 @@ public static class TcpPayloadHandoff
         packet.Analysis.DropTransportsAfter(tcpIndex);
         if (handoff == Handoff.Data && reported > 0 && !packet.IsFull)
             packet.Add(LayerKind.Payload, start, captured, reported, source);
+        // (TLS is the one protocol that marks a held start: its layer, empty.)
+        else if (heldStart && !packet.IsFull)
+            packet.Add(LayerKind.Tls, start, 0, 0, source);
     }
 
     /// <summary>The length of the bytes a layer's offsets refer to (<see cref="DecodedPacket.BufferOf"/>), without the frame at hand.</summary>

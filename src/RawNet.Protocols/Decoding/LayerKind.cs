@@ -219,4 +219,9 @@ public enum LayerKind : byte
     AtmLane,
     /// <summary>Bytes after the last decoded header (application data or an undecoded protocol).</summary>
     Payload,
+    /// <summary>
+    /// TLS records on a TCP port tshark gives TLS (<see cref="Tls.TlsPorts"/>): the whole records one call of tshark's TLS
+    /// reads, from the segment or from the bytes the conversation tracker put together (<see cref="LayerSource.Stream"/>).
+    /// </summary>
+    Tls,
 }

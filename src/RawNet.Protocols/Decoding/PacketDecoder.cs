@@ -2851,8 +2851,49 @@ public sealed partial class PacketDecoder
             DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
         else if (!input.Quoted && !_partialDatagram && DnsPorts.CarriesStream(tcp.SourcePort, tcp.DestinationPort))
             DecodeDnsStream(input, payload, capEnd, repEnd);
+        else if (!input.Quoted && !_partialDatagram && Tls.TlsPorts.Carries(tcp.SourcePort, tcp.DestinationPort))
+            DecodeTlsStream(input, payload, capEnd, repEnd);
         else
             Payload(input, payload, capEnd, repEnd);
+    }
+
+    /// <summary>
+    /// TLS records in one segment, as tshark's TLS reads them when nothing came before in the stream: one layer over the
+    /// whole records from the payload's start, the rest (a record or header the segment does not hold whole) left as data
+    /// for the conversation tracker to put together with later segments (<see cref="Tls.TlsStreams"/>). A segment the
+    /// capture cut is read as far as it goes (tshark cannot desegment it). The layer's walk says whether a read failed.
+    /// </summary>
+    private void DecodeTlsStream(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (_packet.IsFull)
+            return;
+        var data = input.Bytes[offset..capEnd];
+        int reported = repEnd - offset;
+        // tshark's TLS declines a payload that starts with four printable characters (plain text): data.
+        if (Tls.TlsRecordWalk.LooksLikeText(data))
+        {
+            Payload(input, offset, capEnd, repEnd);
+            return;
+        }
+        int run = data.Length < reported ? reported : Tls.TlsRecordWalk.WholeRecordsLength(data);
+        if (run > 0)
+        {
+            ref Layer layer = ref _packet.Add(LayerKind.Tls, offset, Math.Min(run, data.Length), run, input.Source);
+            var walk = Tls.TlsLayerDetail.Walk(in layer, input.Bytes);
+            while (walk.MoveNext())
+            {
+            }
+            if (walk.End != Tls.TlsWalkEnd.Done)
+            {
+                bool truncated = walk.End == Tls.TlsWalkEnd.Truncated;
+                layer.Status = truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
+                Stop(truncated ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Tls, offset + walk.Offset,
+                    truncated ? "TLS record cut short by the capture length" : "TLS record or hello runs past the end of the segment");
+                return;
+            }
+        }
+        if (run < reported)
+            Payload(input, offset + run, capEnd, repEnd);
     }
 
     /// <summary>

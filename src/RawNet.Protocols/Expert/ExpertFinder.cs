@@ -132,6 +132,9 @@ public sealed class ExpertFinder
                 case LayerKind.Tcp:
                     tcpThrew = !FindTcp(packet, frame, i, ref sink);
                     break;
+                case LayerKind.Tls:
+                    FindTls(packet, frame, i, ref sink);
+                    break;
             }
         }
         // The Ethernet trailer is judged after the payload was dissected, even when that failed.
@@ -139,6 +142,18 @@ public sealed class ExpertFinder
         if (tcpThrew)
             sink.Add(ExpertItem.TcpMalformed);
         return sink.Count;
+    }
+
+    /// <summary>TLS's "Ignored Unknown Record", once per layer that ends in one (tshark adds it and reads no further).</summary>
+    private static void FindTls(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        ref readonly Layer layer = ref packet[index];
+        var walk = Tls.TlsLayerDetail.Walk(in layer, packet.BufferOf(layer, frame));
+        while (walk.MoveNext())
+        {
+            if (walk.Item == Tls.TlsItem.IgnoredUnknown)
+                sink.Add(ExpertItem.TlsIgnoredUnknownRecord);
+        }
     }
 
     private ref struct Sink(Span<ExpertFinding> findings)

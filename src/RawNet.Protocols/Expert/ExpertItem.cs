@@ -118,7 +118,8 @@ public enum ExpertItem : byte
     TcpZeroWindow,
     TcpZeroWindowProbeAck,
     /// <summary>tshark's "Malformed Packet (Exception occurred)": a field read past the end of its protocol's data.</summary>
-    TcpMalformed,
+    TcpMalformed,    // TLS: a record of a content type TLS 1.0 to 1.2 do not define (the rest of the segment is ignored)
+    TlsIgnoredUnknownRecord,
 }
 
 /// <summary>One expert finding in one packet: the item and, for items that carry one, its number.</summary>
@@ -145,7 +146,7 @@ public static class ExpertItems
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
-            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero => ExpertSeverity.Warning,
+            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -167,7 +168,7 @@ public static class ExpertItems
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
-            or ExpertItem.TcpMssAbsent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.GreIncorrectChecksum => ExpertGroup.Protocol,
+            or ExpertItem.TcpMssAbsent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.GreIncorrectChecksum or ExpertItem.TlsIgnoredUnknownRecord => ExpertGroup.Protocol,
         ExpertItem.PflogInvalidHeaderLength or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.TcpShortSegment
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed => ExpertGroup.Malformed,
         _ => ExpertGroup.Sequence,
@@ -282,6 +283,7 @@ public static class ExpertItems
         ExpertItem.IgmpBadChecksum => "IGMP",
         ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
+        ExpertItem.TlsIgnoredUnknownRecord => "TLS",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
         _ => "TCP",
@@ -343,6 +345,7 @@ public static class ExpertItems
             case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
             case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.TlsIgnoredUnknownRecord: w.Append("Ignored Unknown Record"); break;
             case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;
             case ExpertItem.UdpLengthBelowHeader: w.Append("Bad length value "); w.Append(n); w.Append(" < 8"); break;
             case ExpertItem.UdpLengthExceedsPayload: w.Append("Bad length value "); w.Append(n); w.Append(" > IP payload length"); break;

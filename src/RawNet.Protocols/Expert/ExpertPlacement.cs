@@ -36,6 +36,7 @@ public static class ExpertPlacement
         ExpertItem.IgmpBadChecksum => LayerKind.Igmp,
         ExpertItem.RgmpBadChecksum => LayerKind.Rgmp,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
+        ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -78,6 +79,7 @@ public static class ExpertPlacement
         ExpertItem.IgmpBadChecksum => "igmp.bad_checksum",
         ExpertItem.RgmpBadChecksum => "rgmp.bad_checksum",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
+        ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",

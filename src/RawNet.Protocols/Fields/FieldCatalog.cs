@@ -123,6 +123,7 @@ public static class FieldCatalog
         LayerKind.Dhcp => Dhcp.DhcpFields.All,
         LayerKind.Payload => PayloadFields.All,
         LayerKind.Http => HttpFields.All,
+        LayerKind.Tls => Tls.TlsFields.All,
         _ => [],
     };
 
@@ -136,7 +137,7 @@ public static class FieldCatalog
     /// </summary>
     // data too: the tracker takes the layers after a retransmitted or out-of-order TCP segment back (tshark hands its
     // payload to no dissector), so whether a packet has data is the tracker's to say.
-    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns or LayerKind.Payload;
+    public static bool FollowsStream(LayerKind kind) => kind is LayerKind.Http or LayerKind.Dns or LayerKind.Tls or LayerKind.Payload;
 
     /// <summary>
     /// True for a layer tshark shows even when none of its fields could be read (SLARP adds its protocol item once it has
@@ -321,6 +322,7 @@ public static class FieldCatalog
         LayerKind.Dns => "dns",
         LayerKind.Dhcp => "dhcp",
         LayerKind.Http => "http",
+        LayerKind.Tls => "tls",
         _ => "data",
     };
 
@@ -437,6 +439,7 @@ public static class FieldCatalog
         LayerKind.Dns => "Domain Name System",
         LayerKind.Dhcp => "Dynamic Host Configuration Protocol",
         LayerKind.Http => "Hypertext Transfer Protocol",
+        LayerKind.Tls => "Transport Layer Security",
         _ => "Data",
     };
 }

@@ -731,6 +731,8 @@ public enum ComputedField : ushort
     Sndcp,
     /// <summary>A GVRP or GMRP field: <see cref="Garp.GarpFieldReader"/> walks the PDU as tshark does.</summary>
     Garp,
+    /// <summary>A TLS record layer field: <see cref="Tls.TlsFieldReader"/> walks the records as tshark does.</summary>
+    Tls,
     /// <summary>A Geneve field past the fixed header: <see cref="Tunnels.GeneveFieldReader"/> walks the options as tshark does.</summary>
     Geneve,
     /// <summary>A CAPWAP data channel field past the fixed header: <see cref="Capwap.CapwapFieldReader"/>.</summary>

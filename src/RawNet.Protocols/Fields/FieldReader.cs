@@ -132,6 +132,8 @@ public static class FieldReader
             return Ipv6.Ipv6DetailFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Ipv6.Ipv6OptionFieldReader.Serves(field.Computed))
             return Ipv6.Ipv6OptionFieldReader.TryRead(field, buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset, occurrence, out value);
+        if (Tls.TlsFieldReader.Serves(field.Computed))
+            return Tls.TlsFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))
             return Dns.DnsFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         return TryReadComputed(field.Computed, packet, layer, buffer, header, occurrence, out value);

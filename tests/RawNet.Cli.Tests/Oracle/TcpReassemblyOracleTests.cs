@@ -61,7 +61,7 @@ public sealed class TcpReassemblyOracleTests
     }
 
     /// <summary>The reassembly lines of <c>-V</c>, in order, trimmed of their indentation: tshark's and RawNet's alike.</summary>
-    private static void AssertSameTreeLines(string path)
+    internal static void AssertSameTreeLines(string path)
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
         var expected = ExternalTool.Run(tshark, ["-n", "-r", path, "-V"]);

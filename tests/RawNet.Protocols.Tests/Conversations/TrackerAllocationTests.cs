@@ -57,9 +57,9 @@ public sealed class TrackerAllocationTests
     [Fact]
     public void ReassemblyAndItsFieldsAllocateNothingOnceWarm()
     {
-        // Held HTTP and DNS messages (segment lists grow from a pool and return to it), and every reassembly field read.
+        // Held HTTP and DNS messages and TLS records (segment lists grow from a pool and return to it), and every reassembly field read.
         var frames = new List<Samples.Frame>();
-        foreach (var file in new[] { "http/http-cases.pcap", "dns/dns-over-tcp.pcap", "tcp-reassembly/tcp-reassembly-cases.pcap" })
+        foreach (var file in new[] { "http/http-cases.pcap", "dns/dns-over-tcp.pcap", "tcp-reassembly/tcp-reassembly-cases.pcap", "tls-sessions/tls12.pcap", "tls/tls-cases.pcap" })
             frames.AddRange(Samples.Read(Path.Combine(TestPaths.Captures, file)));
         var fields = RawNet.Protocols.Tcp.TcpFields.All.Where(f => f.Analysis is >= AnalysisValue.TcpSegmentData and <= AnalysisValue.TcpReassembledData).ToArray();
         Assert.Equal(6, fields.Length);

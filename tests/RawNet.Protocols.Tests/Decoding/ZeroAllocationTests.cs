@@ -56,6 +56,11 @@ public class ZeroAllocationTests
         AssertDecodingAllocatesNothing(Samples.Read(Path.Combine(TestPaths.Captures, "igmp", "igmp-cases.pcap")));
 
     [Fact]
+    public void DecodingTlsRecordsAllocatesNothing() =>
+        AssertDecodingAllocatesNothing(new[] { "tls-sessions/tls12.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap" }
+            .SelectMany(name => Samples.Read(Path.Combine(TestPaths.Captures, name))).ToList());
+
+    [Fact]
     public void ReassemblingSixLowpanAllocatesNothing()
     {
         // Fragments fill the 6LoWPAN reassembler's slots and complete datagrams: neither may allocate once warm.
@@ -92,7 +97,7 @@ public class ZeroAllocationTests
     public void ReadingAndFormattingFieldsAllocatesNothing()
     {
         // the pcapng and ERF captures carry interfaces, sections and epb_flags (the frame fields from the file)
-        var fromFile = new[] { "pcapng/frame-options.pcapng", "pcapng/p2p-direction.pcapng", "pseudo-link/erf.pcap", "igmp/igmp-cases.pcap" }.SelectMany(f => Samples.Read(Path.Combine(TestPaths.Captures, f)));
+        var fromFile = new[] { "pcapng/frame-options.pcapng", "pcapng/p2p-direction.pcapng", "pseudo-link/erf.pcap", "igmp/igmp-cases.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap" }.SelectMany(f => Samples.Read(Path.Combine(TestPaths.Captures, f)));
         var frames = Samples.PeerCorpus().Concat(Samples.Built()).Concat(fromFile).ToList();
         var decoder = new PacketDecoder();
         var packet = new DecodedPacket();

@@ -30,6 +30,7 @@ internal enum ColumnWriter : byte
     Stp,
     Garp,
     Igmp,
+    Tls,
 }
 
 /// <summary>
@@ -77,6 +78,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Http => ColumnWriter.Http,
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Dhcp => ColumnWriter.Dhcp,
+        LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
         LayerKind.Llc => ColumnWriter.Llc,
