@@ -22,6 +22,7 @@ public sealed class ProtocolChainOracleTests
     {
         ["pim"] = "PIM (IP protocol 103)",
         ["sdp"] = "SDP in a SIP body",
+        ["x509sat"] = "X.509 in a TLS certificate message (its names and extensions: x509sat, x509ce)",
     };
 
     /// <summary>Frames whose chains cannot agree yet, by file and frame, each with its reason.</summary>
