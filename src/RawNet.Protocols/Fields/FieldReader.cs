@@ -27,6 +27,9 @@ public static class FieldReader
         // The frame's own fields (frame.number and the like, read for nearly every packet) need none of the protocol readers below.
         if (layer.Kind == LayerKind.Frame)
             return FrameFieldReader.TryRead(field.Computed, field.Mask, packet, frame, occurrence, out value);
+        // So are IPv4's addresses (ip.dst, ip.addr: a source route may name the destination), read as often.
+        if (field.Computed is ComputedField.Ipv4Destination or ComputedField.Ipv4Addresses)
+            return Ipv4.Ipv4FieldReader.TryRead(field.Computed, header, layer.Offset, layer.Extent, occurrence, out value);
         if (Ethernet.EthernetTrailerFieldReader.Serves(field.Computed))
             return Ethernet.EthernetTrailerFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Http.HttpFieldReader.Serves(field.Computed))
