@@ -6,4 +6,4 @@ using RawNet.Cli;
 if (!OperatingSystem.IsWindows() && Interop.Signals.IsIgnored(Interop.Signals.SigInt))
     Interop.Signals.RestoreDefault(Interop.Signals.SigInt);
 
-return RawNetCommandLine.Run(args, Console.OpenStandardOutput(), Console.Error, RawNetCommandLine.ThisProgram());
+return RawNetCommandLine.Run(args, Console.OpenStandardOutput(), new DeferredStandardError(), RawNetCommandLine.ThisProgram());

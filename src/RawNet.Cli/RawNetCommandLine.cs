@@ -20,19 +20,16 @@ public static class RawNetCommandLine
     {
         using var output = new CommandOutput(stdout);
         var root = new RootCommand("RawNet: capture, read, decode and summarise packets (tcpdump/tshark-like).");
-        root.Add(ReadCommand.Create(output, stderr));
-        root.Add(StatsCommand.Create(output, stderr));
-        root.Add(FollowCommand.Create(output, stderr));
-        root.Add(GraphCommand.Create(output, stderr));
-        root.Add(CaptureCommand.Create(output, stderr, program));
-        root.Add(CaptureFileGuard.CreateCommand());
-        root.Add(InterfacesCommand.Create(output, stderr));
-        root.Add(CraftCommand.Create(output, stderr));
-        root.Add(LabCommand.Create(output, stderr, program));
-        root.Add(SendCommand.Create(output, stderr));
-        root.Add(ReplayCommand.Create(output, stderr));
-        root.Add(LayersCommand.Create(output, stderr));
-        UiCommand.Register(root, output, stderr, ownProcess: program is not null);
+        var commands = Commands(output, stderr, program);
+        // Only the command being run is built when the first argument names one: a short run (a small capture, a
+        // crafted packet) would otherwise spend milliseconds of its start building thirteen option trees it never reads.
+        // Anything else (no command, an option, a misspelt name) gets the whole tree, for the UI, help and suggestions.
+        int only = args.Length > 0 ? Array.FindIndex(commands, c => c.Name == args[0]) : -1;
+        for (int i = 0; i < commands.Length; i++)
+        {
+            if (only < 0 || i == only)
+                commands[i].Add(root);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -45,6 +42,24 @@ public static class RawNetCommandLine
         int code = parse.Invoke(new InvocationConfiguration { Output = output.Writer, Error = stderr, EnableDefaultExceptionHandler = false });
         return output.Finish(code);
     }
+
+    /// <summary>rawnet's commands by name, each built only when asked for (the UI's also sets what a bare <c>rawnet</c> does).</summary>
+    private static (string Name, Action<RootCommand> Add)[] Commands(CommandOutput output, TextWriter stderr, IReadOnlyList<string>? program) =>
+    [
+        ("read", root => root.Add(ReadCommand.Create(output, stderr))),
+        ("stats", root => root.Add(StatsCommand.Create(output, stderr))),
+        ("follow", root => root.Add(FollowCommand.Create(output, stderr))),
+        ("graph", root => root.Add(GraphCommand.Create(output, stderr))),
+        ("capture", root => root.Add(CaptureCommand.Create(output, stderr, program))),
+        (CaptureFileGuard.CommandName, root => root.Add(CaptureFileGuard.CreateCommand())),
+        ("interfaces", root => root.Add(InterfacesCommand.Create(output, stderr))),
+        ("craft", root => root.Add(CraftCommand.Create(output, stderr))),
+        ("lab", root => root.Add(LabCommand.Create(output, stderr, program))),
+        ("send", root => root.Add(SendCommand.Create(output, stderr))),
+        ("replay", root => root.Add(ReplayCommand.Create(output, stderr))),
+        ("layers", root => root.Add(LayersCommand.Create(output, stderr))),
+        ("ui", root => UiCommand.Register(root, output, stderr, ownProcess: program is not null)),
+    ];
 
     /// <summary>The command that runs this program again: the dotnet host and rawnet.dll, or the published rawnet itself.</summary>
     public static IReadOnlyList<string> ThisProgram()

@@ -156,4 +156,21 @@ public sealed class ExitCodeTests : IDisposable
                 Assert.Contains(option, stdout);
         }
     }
+
+    [Fact]
+    public void The_top_level_help_lists_every_command_though_a_named_command_builds_only_its_own()
+    {
+        var (code, stdout, _) = InProcessRawNet.Run("--help");
+        Assert.Equal(0, code);
+        foreach (var name in new[] { "read", "stats", "follow", "graph", "capture", "interfaces", "craft", "lab", "send", "replay", "layers", "ui" })
+            Assert.Matches($@"(?m)^\s+{name}\b", stdout);
+        // A command's own help and a misspelt command read the same as when every command was built.
+        var (readCode, readHelp, _) = InProcessRawNet.Run("read", "--help");
+        Assert.Equal(0, readCode);
+        Assert.Contains("--no-defrag", readHelp);
+        var (typoCode, typoOut, typoErr) = InProcessRawNet.Run("reed", "x.pcap");
+        Assert.Equal(2, typoCode);
+        Assert.Equal("", typoOut);
+        Assert.Contains("'reed'", typoErr);
+    }
 }

@@ -139,11 +139,26 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 break;
             }
             default:
-                AppendTimeOfDay(line, nanoseconds);
+            {
+                // Packets come many to a second: "HH:MM:SS." is formatted once per second, the microseconds every time.
+                long seconds = FloorDivide(nanoseconds, 1_000_000_000);
+                if (seconds != _clockSecond)
+                {
+                    _clock.Clear();
+                    AppendTimeOfDay(_clock, seconds * 1_000_000_000);
+                    _clock.Truncate(_clock.Length - 6);
+                    _clockSecond = seconds;
+                }
+                line.Append(_clock.Text);
+                line.AppendPadded((nanoseconds - seconds * 1_000_000_000) / 1000, 6);
                 break;
+            }
         }
         line.Append(' ');
     }
+
+    private readonly TextLine _clock = new();
+    private long _clockSecond = long.MinValue;
 
     /// <summary>
     /// A span of time as tcpdump 4.99's relative stamps write it: as a time of day (it formats the span with gmtime), so

@@ -77,13 +77,23 @@ public static class DigitText
         int digits = Math.Max(DecimalDigits(value), minDigits);
         var room = destination[..digits];
         int at = digits;
-        while (value >= 100)
+        // Above 32 bits only timestamps and counters: sequence numbers, ports and lengths divide in 32 bits, cheaper.
+        while (value > uint.MaxValue)
         {
-            ulong pair = value % 100;
-            value /= 100;
+            ulong quotient = value / 100;
             at -= 2;
-            WritePair((int)pair, room[at..]);
+            WritePair((int)(value - quotient * 100), room[at..]);
+            value = quotient;
         }
+        uint small = (uint)value;
+        while (small >= 100)
+        {
+            uint quotient = small / 100;
+            at -= 2;
+            WritePair((int)(small - quotient * 100), room[at..]);
+            small = quotient;
+        }
+        value = small;
         if (value >= 10)
         {
             at -= 2;
