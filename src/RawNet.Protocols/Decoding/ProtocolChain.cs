@@ -184,6 +184,14 @@ public static class ProtocolChain
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }
+        // A trailer heuristic's protocol comes after everything the header's type field led to (tshark dissects the
+        // trailer once the payload's dissectors have returned): an inner header's trailer before an outer one's.
+        for (int i = packet.LayerCount - 2; i >= 1; i--)
+        {
+            if (Ethernet.EthernetTrailerFieldReader.TrySplit(packet, i, frame, out _, out var split)
+                && !Append(Ethernet.EthernetTrailerClaims.ProtocolName(split.Claim), destination, ref written))
+                return false;
+        }
         return true;
     }
 

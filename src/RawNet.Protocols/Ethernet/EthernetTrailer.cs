@@ -190,3 +190,16 @@ public enum EthernetTrailerClaim : byte
 /// <param name="Claim">The heuristic that took the bytes after the padding (then no trailer or FCS is shown).</param>
 /// <param name="Cut">True when tshark's reading ran past the capture after what the other members show.</param>
 public readonly record struct EthernetTrailerSplit(int Padding, int Trailer, bool Fcs, EthernetTrailerClaim Claim, bool Cut);
+
+/// <summary>The protocol names of the trailer heuristics, as tshark's protocol chain (frame.protocols) shows them.</summary>
+public static class EthernetTrailerClaims
+{
+    /// <summary>The heuristic's protocol name, or null for none.</summary>
+    public static string? ProtocolName(EthernetTrailerClaim claim) => claim switch
+    {
+        EthernetTrailerClaim.VssMonitoring => "vssmonitoring",
+        EthernetTrailerClaim.Ixia => "ixiatrailer",
+        EthernetTrailerClaim.Gigamon => "gmhdr",
+        _ => null,
+    };
+}

@@ -11,9 +11,6 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </summary>
 public sealed class ProtocolChainOracleTests
 {
-    /// <summary>Dissectors of trailers after the frame's last layer, which RawNet reads as padding or trailer bytes and shows no layer for: left out of tshark's chain.</summary>
-    private static readonly HashSet<string> TrailerDissectors = ["vssmonitoring", "ixiatrailer", "gmhdr"];
-
     /// <summary>
     /// Protocols tshark decodes and RawNet does not, besides <see cref="TsharkColumnsOracleTests.UndecodedProtocols"/>:
     /// from the first of them on, RawNet's chain may end, or end in "data".
@@ -113,8 +110,6 @@ public sealed class ProtocolChainOracleTests
     {
         var theirs = tshark.Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
         var mine = ours.Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (theirs.Count > 0 && TrailerDissectors.Contains(theirs[^1]))
-            theirs.RemoveAt(theirs.Count - 1);
         if (theirs.SequenceEqual(mine))
             return true;
         // A protocol RawNet does not decode (outside an ICMP error's quote): what comes before it agrees, RawNet's rest is data.
