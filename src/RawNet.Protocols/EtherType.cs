@@ -29,4 +29,6 @@ public enum EtherType : ushort
     /// <summary>Cisco's LWAPP straight over Ethernet (and <see cref="LwappLegacy"/>, an older value).</summary>
     Lwapp = 0x88BB,
     LwappLegacy = 0xBBBB,
+    /// <summary>LLC after an EtherType rather than a length, for frames longer than 802.3 allows (tshark and tcpdump read LLC).</summary>
+    JumboLlc = 0x8870,
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Llc;
@@ -275,6 +276,10 @@ public sealed partial class SummaryPrinter
     private void AppendNameOrUnknown(string name) => _line.Append(name.Length > 0 ? name : "Unknown");
 
     /// <summary>The 802.3 length in the type field just before <paramref name="offset"/>, or -1 when that field is an EtherType.</summary>
+    /// <summary>True when the LLC at <paramref name="offset"/> follows Jumbo LLC's EtherType (0x8870) rather than a length.</summary>
+    private static bool IsJumboLlc(ReadOnlySpan<byte> frame, int offset) =>
+        offset >= 2 && offset <= frame.Length && (EtherType)BinaryPrimitives.ReadUInt16BigEndian(frame[(offset - 2)..]) == EtherType.JumboLlc;
+
     private static int LengthFieldBefore(ReadOnlySpan<byte> frame, int offset) =>
         offset >= 2 && offset <= frame.Length && BinaryPrimitives.ReadUInt16BigEndian(frame[(offset - 2)..]) is var field
             && field <= EthernetHeader.MaxLength ? field : -1;

@@ -464,9 +464,10 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     continue;
                 case LayerKind.Llc when EthernetBefore(packet, index) is >= 0 and var ethernet:
                 {
-                    // 802.3: the LLC frame ends where the length field says.
-                    int field = Math.Max(0, LengthFieldBefore(frame, layer.Offset));
-                    int wire = Math.Min(length - (layer.Offset - linkStart), field);
+                    // 802.3: the LLC frame ends where the length field says; after Jumbo LLC's EtherType, at the frame's end.
+                    int rest = length - (layer.Offset - linkStart);
+                    int field = IsJumboLlc(frame, layer.Offset) ? Math.Max(0, rest) : Math.Max(0, LengthFieldBefore(frame, layer.Offset));
+                    int wire = Math.Min(rest, field);
                     var bytes = frame[Math.Min(layer.Offset, frame.Length)..Math.Min(frame.Length, layer.Offset + field)];
                     var next = index + 1 < packet.LayerCount ? packet[index + 1].Kind : LayerKind.Frame;
                     if (!AppendLlc(frame[packet[ethernet].Offset..], bytes, wire, next))

@@ -2084,6 +2084,9 @@ public sealed partial class PacketDecoder
                 case EtherType.Lwapp or EtherType.LwappLegacy:
                     DecodeLwapp(input, offset, capEnd, repEnd, apIdentity: false);
                     return;
+                case EtherType.JumboLlc:
+                    DecodeLlc(input, offset, capEnd, repEnd);
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;

@@ -83,6 +83,9 @@ public static class ProtocolChain
             // An EtherType field is looked up in the "ethertype" table; an 802.3 length hands the frame to LLC directly.
             LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan or LayerKind.LinuxSll or LayerKind.LinuxSll2
                 or LayerKind.Arista when next.Kind != LayerKind.Llc => "ethertype",
+            // LLC after Jumbo LLC's EtherType (0x8870), the header's last field, not after a length.
+            LayerKind.Ethernet or LayerKind.Vlan or LayerKind.ServiceVlan when next.Offset >= 2 && next.Offset <= frame.Length
+                && (EtherType)System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(frame[(next.Offset - 2)..]) == EtherType.JumboLlc => "ethertype",
             // MACsec's unmodified secure data starts with an EtherType; encrypted or changed data goes to "data".
             LayerKind.Macsec when MacsecCarriesEtherType(packet.HeaderOf(packet[index], frame)) => "ethertype",
             // PKTAP and PPI hand the packet of the link type they name to the link-type table.
