@@ -266,7 +266,9 @@ internal sealed class HttpStreams
             Release(ref side);
             return true;
         }
-        Present(packet, tcpIndex, held, context, reading.Fault);
+        // A message that waited for a known number of bytes ends tshark's PDU there: TCP calls HTTP again for the rest.
+        int pduEnd = side.Length - payload.Length + taken;
+        Present(packet, tcpIndex, held, context, reading.Fault, taken < payload.Length && pduEnd <= ushort.MaxValue ? pduEnd : 0);
         conversation.SeenHttp = reading.Context.SeenHttp;
         conversation.LastRequest = reading.Context.LastRequest;
         int done = reading.HeldAt > 0 ? reading.HeldAt : side.Length;
@@ -319,7 +321,8 @@ internal sealed class HttpStreams
     }
 
     /// <summary>Shows a message put together from several segments: an HTTP layer over a copy of its bytes, after TCP.</summary>
-    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> bytes, in HttpStreamContext context, HttpFault fault)
+    /// <remarks><paramref name="split"/>: where TCP's second call of HTTP starts in <paramref name="bytes"/> (0: none), kept in the layer's <see cref="Layer.Note"/>.</remarks>
+    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> bytes, in HttpStreamContext context, HttpFault fault, int split)
     {
         Show(packet, bytes);
         RemoveAfter(packet, tcpIndex);
@@ -327,6 +330,7 @@ internal sealed class HttpStreams
             return;
         ref Layer layer = ref packet.Add(LayerKind.Http, 0, bytes.Length, bytes.Length, LayerSource.Stream);
         layer.Detail = HttpLayerDetails.Of(context);
+        layer.Note = (ushort)split;
         Mark(ref layer, fault);
     }
 
