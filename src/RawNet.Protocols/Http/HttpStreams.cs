@@ -117,8 +117,7 @@ internal sealed class HttpStreams
         var captured = buffer[Math.Min(start, buffer.Length)..Math.Min(buffer.Length, tcp.Offset + tcp.Extent)];
         bool fin = (header[TcpHeader.Field.DataOffsetAndFlags + 1] & 1) != 0;
         uint seq = BinaryPrimitives.ReadUInt32BigEndian(header[TcpHeader.Field.SequenceNumber..]);
-        // tshark hands a segment its analysis calls a (plain) retransmission to no dissector: "Retransmitted TCP segment data".
-        if (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.Retransmission) != 0)
+        if (TcpPayloadLayers.IsRetransmission(in record))
         {
             if (tcpIndex + 1 < packet.LayerCount)
             {
@@ -325,7 +324,7 @@ internal sealed class HttpStreams
     private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> bytes, in HttpStreamContext context, HttpFault fault, int split)
     {
         Show(packet, bytes);
-        RemoveAfter(packet, tcpIndex);
+        TcpPayloadLayers.RemoveAfter(packet, tcpIndex);
         if (packet.IsFull)
             return;
         ref Layer layer = ref packet.Add(LayerKind.Http, 0, bytes.Length, bytes.Length, LayerSource.Stream);
@@ -337,11 +336,10 @@ internal sealed class HttpStreams
     /// <summary>Puts an HTTP layer read in <paramref name="context"/> after TCP when it shows a message, else a data layer.</summary>
     private static void Replace(DecodedPacket packet, int tcpIndex, int start, int captured, int reported, in HttpStreamContext context, bool shown, HttpFault fault)
     {
-        var source = packet[tcpIndex].Source;
-        RemoveAfter(packet, tcpIndex);
-        if (packet.IsFull || (captured <= 0 && reported <= 0))
+        int index = TcpPayloadLayers.Replace(packet, tcpIndex, shown ? LayerKind.Http : LayerKind.Payload, start, captured, reported);
+        if (index < 0)
             return;
-        ref Layer layer = ref packet.Add(shown ? LayerKind.Http : LayerKind.Payload, start, captured, reported, source);
+        ref Layer layer = ref packet.LayerRef(index);
         if (shown)
             layer.Detail = HttpLayerDetails.Of(context);
         Mark(ref layer, fault);
@@ -351,12 +349,6 @@ internal sealed class HttpStreams
     {
         if (fault != HttpFault.None)
             layer.Status = fault == HttpFault.Truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
-    }
-
-    private static void RemoveAfter(DecodedPacket packet, int index)
-    {
-        while (packet.LayerCount > index + 1)
-            packet.RemoveLast();
     }
 
     /// <summary>Starts holding a message's first bytes; false when the bounds do not allow it.</summary>
