@@ -71,14 +71,38 @@ public ref struct JsonValidation
 
     private readonly int Literal(int offset, ReadOnlySpan<byte> text) => offset + text.Length <= _end && _s.Slice(offset, text.Length).SequenceEqual(text) ? text.Length : -1;
 
-    /// <summary>A sequence's next part: its length with the white space after it, or -1 (the caller fails).</summary>
-    private int Part(ref int offset, int length)
+    /// <summary>A sequence's next part of <paramref name="length"/> (-1: it failed): false, or true with the white space after it taken too.</summary>
+    private readonly bool Take(ref int offset, int length)
     {
         if (length < 0)
-            return -1;
+            return false;
         offset += length;
         offset += Ignore(offset);
-        return 0;
+        return true;
+    }
+
+    /// <summary>A sequence's next part when it is the character <paramref name="c"/> (a sequence checks a character's room first).</summary>
+    private readonly bool TakeChar(ref int offset, byte c) => offset + 1 <= _end && Take(ref offset, Char(offset, c));
+
+    /// <summary>What a repetition repeats.</summary>
+    private enum Repeated : byte { Member, Value, Character }
+
+    /// <summary>A repetition of at least none: as many as match.</summary>
+    private int Some(int offset, Repeated repeated)
+    {
+        int start = offset;
+        if (!Enter(offset))
+            return -1;
+        while (true)
+        {
+            if (offset > _end)
+                return Fail();
+            int length = repeated == Repeated.Character ? Character(offset) : NextItem(offset, repeated == Repeated.Member);
+            if (length <= 0)
+                break;
+            offset += length;
+        }
+        return Done(offset - start);
     }
 
     /// <summary>JSON-text: object or array.</summary>
@@ -125,13 +149,7 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (offset + 1 > _end || Part(ref offset, Char(offset, open)) < 0)
-            return Fail();
-        if (Part(ref offset, Optional(offset, members)) < 0)
-            return Fail();
-        if (offset + 1 > _end || Part(ref offset, Char(offset, close)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return TakeChar(ref offset, open) && Take(ref offset, Optional(offset, members)) && TakeChar(ref offset, close) ? Done(offset - start) : Fail();
     }
 
     /// <summary>The optional list inside a container (a repetition of at most one sequence).</summary>
@@ -149,28 +167,8 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (Part(ref offset, members ? Member(offset) : Value(offset)) < 0)
-            return Fail();
-        if (Part(ref offset, MoreItems(offset, members)) < 0)
-            return Fail();
-        return Done(offset - start);
-    }
-
-    private int MoreItems(int offset, bool members)
-    {
-        int start = offset;
-        if (!Enter(offset))
-            return -1;
-        while (true)
-        {
-            if (offset > _end)
-                return Fail();
-            int length = NextItem(offset, members);
-            if (length <= 0)
-                break;
-            offset += length;
-        }
-        return Done(offset - start);
+        return Take(ref offset, members ? Member(offset) : Value(offset)) && Take(ref offset, Some(offset, members ? Repeated.Member : Repeated.Value))
+            ? Done(offset - start) : Fail();
     }
 
     private int NextItem(int offset, bool members)
@@ -178,11 +176,7 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)',')) < 0)
-            return Fail();
-        if (Part(ref offset, members ? Member(offset) : Value(offset)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return TakeChar(ref offset, (byte)',') && Take(ref offset, members ? Member(offset) : Value(offset)) ? Done(offset - start) : Fail();
     }
 
     /// <summary>string ':' value.</summary>
@@ -191,13 +185,7 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (Part(ref offset, String(offset)) < 0)
-            return Fail();
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)':')) < 0)
-            return Fail();
-        if (Part(ref offset, Value(offset)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return Take(ref offset, String(offset)) && TakeChar(ref offset, (byte)':') && Take(ref offset, Value(offset)) ? Done(offset - start) : Fail();
     }
 
     /// <summary>[ '-' ] int [ '.' 1*DIGIT ] [ ('e' / 'E') [ '-' / '+' ] 1*DIGIT ].</summary>
@@ -206,15 +194,8 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (Part(ref offset, OptionalChars(offset, static b => b == '-')) < 0)
-            return Fail();
-        if (Part(ref offset, Int(offset)) < 0)
-            return Fail();
-        if (Part(ref offset, OptionalFraction(offset)) < 0)
-            return Fail();
-        if (Part(ref offset, OptionalExponent(offset)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return Take(ref offset, OptionalChars(offset, static b => b == '-')) && Take(ref offset, Int(offset))
+            && Take(ref offset, OptionalFraction(offset)) && Take(ref offset, OptionalExponent(offset)) ? Done(offset - start) : Fail();
     }
 
     /// <summary>'0' / ( digit1-9 [ *DIGIT ] ).</summary>
@@ -233,11 +214,8 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (Part(ref offset, Chars(offset, 1, 1, static b => b is >= (byte)'1' and <= (byte)'9')) < 0)
-            return Fail();
-        if (Part(ref offset, OptionalChars(offset, static b => b is >= (byte)'0' and <= (byte)'9', max: int.MaxValue / 2)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return Take(ref offset, Chars(offset, 1, 1, static b => b is >= (byte)'1' and <= (byte)'9'))
+            && Take(ref offset, OptionalChars(offset, static b => b is >= (byte)'0' and <= (byte)'9', max: int.MaxValue / 2)) ? Done(offset - start) : Fail();
     }
 
     private int OptionalFraction(int offset)
@@ -249,7 +227,7 @@ public ref struct JsonValidation
         if (Enter(offset))
         {
             int at = offset;
-            length = at + 1 <= _end && Part(ref at, Char(at, (byte)'.')) >= 0 && Part(ref at, Digits(at)) >= 0 ? Done(at - start) : Fail();
+            length = TakeChar(ref at, (byte)'.') && Take(ref at, Digits(at)) ? Done(at - start) : Fail();
         }
         return Done(Math.Max(length, 0));
     }
@@ -263,9 +241,8 @@ public ref struct JsonValidation
         if (Enter(offset))
         {
             int at = offset;
-            length = at + 1 <= _end && Part(ref at, at < _end && _s[at] is (byte)'e' or (byte)'E' ? 1 : -1) >= 0
-                && Part(ref at, OptionalChars(at, static b => b is (byte)'-' or (byte)'+')) >= 0 && Part(ref at, Digits(at)) >= 0
-                ? Done(at - start) : Fail();
+            length = at + 1 <= _end && Take(ref at, _s[at] is (byte)'e' or (byte)'E' ? 1 : -1)
+                && Take(ref at, OptionalChars(at, static b => b is (byte)'-' or (byte)'+')) && Take(ref at, Digits(at)) ? Done(at - start) : Fail();
         }
         return Done(Math.Max(length, 0));
     }
@@ -301,30 +278,8 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)'"')) < 0)
-            return Fail();
-        if (Part(ref offset, Characters(offset)) < 0)
-            return Fail();
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)'"')) < 0)
-            return Fail();
-        return Done(offset - start);
-    }
-
-    private int Characters(int offset)
-    {
-        int start = offset;
-        if (!Enter(offset))
-            return -1;
-        while (true)
-        {
-            if (offset > _end)
-                return Fail();
-            int length = Character(offset);
-            if (length <= 0)
-                break;
-            offset += length;
-        }
-        return Done(offset - start);
+        return TakeChar(ref offset, (byte)'"') && Take(ref offset, Some(offset, Repeated.Character)) && TakeChar(ref offset, (byte)'"')
+            ? Done(offset - start) : Fail();
     }
 
     private int Character(int offset)
@@ -342,11 +297,7 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)'\\')) < 0)
-            return Fail();
-        if (Part(ref offset, Escaped(offset)) < 0)
-            return Fail();
-        return Done(offset - start);
+        return TakeChar(ref offset, (byte)'\\') && Take(ref offset, Escaped(offset)) ? Done(offset - start) : Fail();
     }
 
     private int Escaped(int offset)
@@ -364,10 +315,6 @@ public ref struct JsonValidation
         int start = offset;
         if (!Enter(offset))
             return -1;
-        if (offset + 1 > _end || Part(ref offset, Char(offset, (byte)'u')) < 0)
-            return Fail();
-        if (Part(ref offset, Chars(offset, 4, 4, static b => char.IsAsciiHexDigit((char)b))) < 0)
-            return Fail();
-        return Done(offset - start);
+        return TakeChar(ref offset, (byte)'u') && Take(ref offset, Chars(offset, 4, 4, static b => char.IsAsciiHexDigit((char)b))) ? Done(offset - start) : Fail();
     }
 }
