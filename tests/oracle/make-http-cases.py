@@ -360,6 +360,39 @@ def fixed_cases():
     data = request("GET", "/open", headers=[("Host", "open")] + many)[:-2]
     c.send(data, cuts=range(41, len(data), 41))
     c.segment(b"", flags="FA")
+
+    # Bodies for their media dissectors (frame.protocols and the body fields): a form, JSON, XML, line-based text (and
+    # text that is XML), a generic media type, message/http, a multipart with parts of several types (and one nested);
+    # then damaged ones: JSON nested far deeper than any walk follows, a multipart with no closing boundary, one with
+    # no boundary parameter, a form whose pairs lack '=', an empty JSON and an unterminated JSON string.
+    c = Connection(frames, port=8080)
+    part = lambda headers, body: b"".join(h.encode() + b"\r\n" for h in headers) + b"\r\n" + body
+    multipart = (b"preamble\r\n--b1\r\n" + part(["Content-Type: text/plain"], b"plain text")
+                 + b"\r\n--b1\r\n" + part(["Content-Type: application/json"], b'{"k": [1, 2.5, true, null, "s"]}')
+                 + b"\r\n--b1\r\n" + part(["Content-Disposition: form-data; name=\"f\""], b"no type")
+                 + b"\r\n--b1\r\n" + part(["Content-Type: application/octet-stream"], b"\x00\x01")
+                 + b"\r\n--b1\r\n" + part(["Content-Type: image/gif"], b"GIF89a")
+                 + b"\r\n--b1\r\n" + part(["Content-Type: multipart/mixed; boundary=\"in ner\""],
+                                              b"--in ner\r\n" + part(["Content-Type: text/html"], b"<p>x</p>") + b"\r\n--in ner--\r\n")
+                 + b"\r\n--b1--\r\nepilogue")
+    deep = b"[" * 5000 + b"]" * 5000
+    xml_text = b'<?xml version="1.0" encoding="UTF-8"?>\n<a><b>text</b></a>\n'
+    for media, body in [("application/x-www-form-urlencoded", b"user=alice&pass=s%20e+cret&empty=&flag"),
+                        ("application/json", b'{"name": "RawNet", "n": -1.5e3, "ok": true, "none": null, "list": [1, "two", {"x": {}}], "esc": "a\\"b\\u00e9"}'),
+                        ("application/xml", b"<r><i a='1'>t</i></r>"),
+                        ("text/plain; charset=utf-8", b"line one\r\nline two\nline three"),
+                        ("text/html", xml_text),
+                        ("application/vnd.example", b"\x00\x01\x02opaque"),
+                        ("message/http", request("GET", "/inner", headers=[("Host", "inner")])),
+                        ('multipart/mixed; charset=x; boundary="b1"', multipart),
+                        ("application/json", deep),
+                        ("multipart/form-data; boundary=zz", b"--zz\r\nContent-Type: text/plain\r\n\r\nnever closed\r\n"),
+                        ("multipart/related", b"--zz\r\n\r\nno boundary parameter\r\n--zz--\r\n"),
+                        ("application/x-www-form-urlencoded", b"novalue&&also%zz+none"),
+                        ("application/json", b""),
+                        ("application/json", b'{"open": "never closed')]:
+        c.send(request("POST", "/body", headers=[("Host", "b"), ("Content-Type", media), ("Content-Length", str(len(body)))], body=body))
+        c.send(response(204, "No Content"), client=False)
     return frames
 
 

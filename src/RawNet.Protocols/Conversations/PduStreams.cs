@@ -124,7 +124,7 @@ internal abstract class PduStreams
         if (reported <= 0)
             return;
         // tshark hands a segment its analysis calls a (plain) retransmission to no dissector.
-        if (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.Retransmission) != 0)
+        if (TcpPayloadLayers.IsRetransmission(in record))
         {
             ReplaceWithData(packet, tcpIndex, start, captured.Length, reported);
             return;
@@ -319,16 +319,13 @@ internal abstract class PduStreams
     /// <summary>Leaves the segment's payload as data after TCP (what tshark shows of a part: no DNS).</summary>
     private void ReplaceWithData(DecodedPacket packet, int tcpIndex, int start, int captured, int reported)
     {
-        var source = packet[tcpIndex].Source;
-        RemoveAfter(packet, tcpIndex);
-        if (!packet.IsFull)
-            packet.Add(LayerKind.Payload, start, captured, reported, source);
+        TcpPayloadLayers.Replace(packet, tcpIndex, LayerKind.Payload, start, captured, reported);
+        packet.ClearStop(Kind);
     }
 
     private void RemoveAfter(DecodedPacket packet, int index)
     {
-        while (packet.LayerCount > index + 1)
-            packet.RemoveLast();
+        TcpPayloadLayers.RemoveAfter(packet, index);
         packet.ClearStop(Kind);
     }
 

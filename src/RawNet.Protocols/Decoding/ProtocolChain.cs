@@ -184,6 +184,7 @@ public static class ProtocolChain
                 || !Append(Before(packet, i, frame), destination, ref written)
                 || !Append(NameOf(packet, i, frame), destination, ref written)
                 || !Append(Within(packet, i, frame), destination, ref written)
+                || (packet[i].Kind == LayerKind.Http && !Http.HttpBodyChain.TryWrite(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }
@@ -198,7 +199,8 @@ public static class ProtocolChain
         return true;
     }
 
-    private static bool Append(string? name, Span<char> destination, ref int written)
+    /// <summary>Appends <paramref name="name"/> (none when null) after a colon; false when it does not fit.</summary>
+    internal static bool Append(string? name, Span<char> destination, ref int written)
     {
         if (name is null)
             return true;

@@ -84,6 +84,8 @@ public struct HttpMessage
     public bool Chunked;
     /// <summary>True when tshark hands the body (de-chunked, not empty) to the dissector of its Content-Type.</summary>
     public bool BodyDispatched;
+    /// <summary>True when tshark hands the (not empty) body to the data dissector for its coding (a transfer coding other than chunked, a content coding it does not decode).</summary>
+    public bool BodyToData;
     /// <summary>Where the message ends (the next message starts).</summary>
     public int End;
     /// <summary>The status code of the last status line (0 when it had none, or for a request).</summary>
@@ -221,7 +223,7 @@ public ref struct HttpMessageReader
         if (message.Fault != HttpFault.None)
         {
             // It threw in the head: no body, and nothing after it in this segment.
-            message.HasFileData = message.BodyDispatched = false;
+            message.HasFileData = message.BodyDispatched = message.BodyToData = false;
             Offset = _reported;
             message.End = message.HeadEnd;
             return HttpStep.Message;
@@ -304,6 +306,7 @@ public ref struct HttpMessageReader
         // so it shows no file data then. Any other content coding goes to the data dissector.
         message.HasFileData = !transferCompressed && contentCoding == HttpContentCoding.Identity;
         message.BodyDispatched = !transferCompressed && contentCoding != HttpContentCoding.Other;
+        message.BodyToData = !message.BodyDispatched;
     }
 
     /// <summary>The body's captured length, before de-chunking.</summary>
@@ -328,17 +331,17 @@ public ref struct HttpMessageReader
             var chunks = HttpChunks.Walk(_data, message.HeadEnd, _reported);
             message.Fault = chunks.Fault;
             if (chunks.Consumed == 0 || chunks.Fault != HttpFault.None)
-                message.HasFileData = message.BodyDispatched = false;
+                message.HasFileData = message.BodyDispatched = message.BodyToData = false;
             else
             {
                 end = message.HeadEnd + chunks.Consumed;
                 // Empty chunks still make (empty) file data; nothing is dissected further.
                 if (chunks.DataLength == 0)
-                    message.BodyDispatched = false;
+                    message.BodyDispatched = message.BodyToData = false;
             }
         }
         if (message.BodyLength == 0)
-            message.HasFileData = message.BodyDispatched = false;
+            message.HasFileData = message.BodyDispatched = message.BodyToData = false;
         message.End = message.Fault != HttpFault.None ? _reported : end;
     }
 

@@ -117,8 +117,7 @@ internal sealed class HttpStreams
         var captured = buffer[Math.Min(start, buffer.Length)..Math.Min(buffer.Length, tcp.Offset + tcp.Extent)];
         bool fin = (header[TcpHeader.Field.DataOffsetAndFlags + 1] & 1) != 0;
         uint seq = BinaryPrimitives.ReadUInt32BigEndian(header[TcpHeader.Field.SequenceNumber..]);
-        // tshark hands a segment its analysis calls a (plain) retransmission to no dissector: "Retransmitted TCP segment data".
-        if (record.HasTcp && (record.Tcp.Flags & TcpAnalysisFlags.Retransmission) != 0)
+        if (TcpPayloadLayers.IsRetransmission(in record))
         {
             if (tcpIndex + 1 < packet.LayerCount)
             {
@@ -266,7 +265,9 @@ internal sealed class HttpStreams
             Release(ref side);
             return true;
         }
-        Present(packet, tcpIndex, held, context, reading.Fault);
+        // A message that waited for a known number of bytes ends tshark's PDU there: TCP calls HTTP again for the rest.
+        int pduEnd = side.Length - payload.Length + taken;
+        Present(packet, tcpIndex, held, context, reading.Fault, taken < payload.Length && pduEnd <= ushort.MaxValue ? pduEnd : 0);
         conversation.SeenHttp = reading.Context.SeenHttp;
         conversation.LastRequest = reading.Context.LastRequest;
         int done = reading.HeldAt > 0 ? reading.HeldAt : side.Length;
@@ -319,25 +320,26 @@ internal sealed class HttpStreams
     }
 
     /// <summary>Shows a message put together from several segments: an HTTP layer over a copy of its bytes, after TCP.</summary>
-    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> bytes, in HttpStreamContext context, HttpFault fault)
+    /// <remarks><paramref name="split"/>: where TCP's second call of HTTP starts in <paramref name="bytes"/> (0: none), kept in the layer's <see cref="Layer.Note"/>.</remarks>
+    private void Present(DecodedPacket packet, int tcpIndex, ReadOnlySpan<byte> bytes, in HttpStreamContext context, HttpFault fault, int split)
     {
         Show(packet, bytes);
-        RemoveAfter(packet, tcpIndex);
+        TcpPayloadLayers.RemoveAfter(packet, tcpIndex);
         if (packet.IsFull)
             return;
         ref Layer layer = ref packet.Add(LayerKind.Http, 0, bytes.Length, bytes.Length, LayerSource.Stream);
         layer.Detail = HttpLayerDetails.Of(context);
+        layer.Note = (ushort)split;
         Mark(ref layer, fault);
     }
 
     /// <summary>Puts an HTTP layer read in <paramref name="context"/> after TCP when it shows a message, else a data layer.</summary>
     private static void Replace(DecodedPacket packet, int tcpIndex, int start, int captured, int reported, in HttpStreamContext context, bool shown, HttpFault fault)
     {
-        var source = packet[tcpIndex].Source;
-        RemoveAfter(packet, tcpIndex);
-        if (packet.IsFull || (captured <= 0 && reported <= 0))
+        int index = TcpPayloadLayers.Replace(packet, tcpIndex, shown ? LayerKind.Http : LayerKind.Payload, start, captured, reported);
+        if (index < 0)
             return;
-        ref Layer layer = ref packet.Add(shown ? LayerKind.Http : LayerKind.Payload, start, captured, reported, source);
+        ref Layer layer = ref packet.LayerRef(index);
         if (shown)
             layer.Detail = HttpLayerDetails.Of(context);
         Mark(ref layer, fault);
@@ -347,12 +349,6 @@ internal sealed class HttpStreams
     {
         if (fault != HttpFault.None)
             layer.Status = fault == HttpFault.Truncated ? LayerStatus.Truncated : LayerStatus.Malformed;
-    }
-
-    private static void RemoveAfter(DecodedPacket packet, int index)
-    {
-        while (packet.LayerCount > index + 1)
-            packet.RemoveLast();
     }
 
     /// <summary>Starts holding a message's first bytes; false when the bounds do not allow it.</summary>

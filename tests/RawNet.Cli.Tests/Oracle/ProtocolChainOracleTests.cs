@@ -132,8 +132,8 @@ public sealed class ProtocolChainOracleTests
             // (Retransmitted, out-of-order and held segments RawNet hands on as tshark does: TcpPayloadHandoffOracleTests.)
             if (theirs.Count == tcp + 1 && mine.Count == tcp + 2 && mine[^1] == "data")
                 return true;
-            // RawNet's HTTP and DNS over TCP find messages in other segments than tshark's reassembly, and RawNet shows no
-            // dissector of an HTTP body (data-text-lines, media, json...): HttpOracleTests and DnsOracleTests compare them.
+            // RawNet's HTTP and DNS over TCP find messages in other segments than tshark's reassembly: HttpOracleTests (with
+            // the dissectors of HTTP bodies: data-text-lines, media, json...) and DnsOracleTests compare them.
             if (theirs.Skip(tcp + 1).FirstOrDefault() is "http" or "dns" || mine.Skip(tcp + 1).FirstOrDefault() is "http" or "dns")
                 return true;
         }

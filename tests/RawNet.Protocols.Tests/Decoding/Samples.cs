@@ -47,6 +47,14 @@ internal static class Samples
         }
     }
 
+    /// <summary>An Ethernet frame with an HTTP POST whose body is <paramref name="body"/> of <paramref name="type"/>.</summary>
+    private static byte[] HttpBody(string type, string body, bool chunked = false)
+    {
+        var length = chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {body.Length}";
+        var message = System.Text.Encoding.ASCII.GetBytes($"POST /b HTTP/1.1\r\nHost: h\r\nContent-Type: {type}\r\n{length}\r\n\r\n{body}");
+        return EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Tcp, TcpSegment(40000, 80, 1, 1, 0x18, [], message)));
+    }
+
     /// <summary>Hand-built packets with their link types: every decoded protocol at least once.</summary>
     public static List<Frame> Built()
     {
@@ -353,6 +361,16 @@ internal static class Samples
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350101 3d0701000b8201fc42 37030103 06 0304c0a80001 ff 0000"))),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(op: 2, cookie: false), 67, 68)),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
+            // HTTP bodies for their dissectors (frame.protocols): JSON, JSON past tvbparse's depth, chunked JSON, a multipart
+            // with typed, untyped and unclosed parts, a form, text that is XML.
+            (LinkType.Ethernet, HttpBody("application/json", "{\"a\": [1, -2.5e3, true, null, \"s\\u0041\"], \"b\": {}}")),
+            (LinkType.Ethernet, HttpBody("application/json", new string('[', 40) + new string(']', 40))),
+            (LinkType.Ethernet, HttpBody("application/json", "5\r\n[1, 2\r\n1\r\n]\r\n0\r\n\r\n", chunked: true)),
+            (LinkType.Ethernet, HttpBody("multipart/mixed; boundary=\"b\"",
+                "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b\r\n\r\nuntyped\r\n--b\r\nContent-Type: application/json\r\n\r\n{\r\n--b--\r\n")),
+            (LinkType.Ethernet, HttpBody("multipart/form-data; boundary=z", "--z\r\nContent-Type: text/plain\r\n\r\nnever closed")),
+            (LinkType.Ethernet, HttpBody("application/x-www-form-urlencoded", "a=1&b&&c=%20")),
+            (LinkType.Ethernet, HttpBody("text/plain", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>")),
             // Other numbers of raw IP, RFC 1483 and PPPoE; Linux Classical IP over ATM with IPv6 and with LLC/SNAP.
             (LinkType.Raw14, tcp6), (LinkType.AtmRfc1483Bsd, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
             (LinkType.AtmClip, tcp6), (LinkType.AtmClip19, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),

@@ -8,7 +8,7 @@ namespace RawNet.Output.Columns.Info;
 /// ("GET / HTTP/1.1 "), or "Continuation", each later message's text after the earlier ones' (tshark's column fence),
 /// then what the body's dissector adds (" (text/html)", ", JavaScript Object Notation (application/json)"); a message
 /// that needs more segments adds its first line too. The Protocol column is "HTTP", or "HTTP/JSON", "HTTP/XML" after
-/// the last message's body.
+/// the last message's body (each body dissector, MIME parts' too, appends its name).
 /// </summary>
 internal static class HttpInfo
 {
@@ -47,16 +47,72 @@ internal static class HttpInfo
         {
             if (message.FirstKind != HttpMessageKind.Other || message.Continuation)
                 protocol = "HTTP";
-            // The body's dissector may add its name ("HTTP/JSON"); the next message that writes the columns sets "HTTP" again.
-            if (message.BodyDispatched && message.ContentTypeStart >= 0)
-            {
-                var type = bytes.Slice(message.ContentTypeStart, message.ContentTypeLength);
-                string media = HttpMediaTypes.Protocol(type[..HttpMediaTypes.TypeLength(type)]);
-                if (media != "HTTP")
-                    protocol = media;
-            }
+            // The body's dissectors may add their names ("HTTP/JSON"); the next message that writes the columns sets "HTTP" again.
+            var names = new ProtocolNames(protocol);
+            HttpBodyChain.VisitBody(in message, bytes, source.Packet[index].Extent, ref names);
+            protocol = names.Protocol;
         }
         return protocol;
+    }
+
+    /// <summary>The Protocol column after the body dissectors: JSON's and XML's add their names.</summary>
+    private struct ProtocolNames(string protocol) : IHttpBodyVisitor
+    {
+        public string Protocol { get; private set; } = protocol;
+
+        public bool Visit(HttpBodyDissector dissector, ReadOnlySpan<byte> type, HttpBodyVisit how)
+        {
+            if (dissector == HttpBodyDissector.Json)
+                Protocol = Appended(Protocol, "JSON");
+            else if (dissector == HttpBodyDissector.Xml)
+                Protocol = Appended(Protocol, HttpMediaTypes.Protocol(type) switch { "HTTP/SMIL" => "SMIL", "HTTP/PRESENCE" => "PRESENCE", _ => "XML" });
+            return true;
+        }
+
+        /// <summary>
+        /// Each dissector appends "/NAME" to the column; the columns are strings without allocation, so two names after
+        /// HTTP are as far as it goes (a third is left out).
+        /// </summary>
+        private static string Appended(string protocol, string name) => (protocol, name) switch
+        {
+            ("HTTP", "JSON") => "HTTP/JSON",
+            ("HTTP", "XML") => "HTTP/XML",
+            ("HTTP", "SMIL") => "HTTP/SMIL",
+            ("HTTP", "PRESENCE") => "HTTP/PRESENCE",
+            ("HTTP/JSON", "JSON") => "HTTP/JSON/JSON",
+            ("HTTP/JSON", "XML") => "HTTP/JSON/XML",
+            ("HTTP/XML", "JSON") => "HTTP/XML/JSON",
+            ("HTTP/XML", "XML") => "HTTP/XML/XML",
+            _ => protocol,
+        };
+    }
+
+    /// <summary>What the body dissectors append to Info: " (type)" for line-based text, media, forms and message/http, JSON's name and type.</summary>
+    private readonly struct InfoText(TextLine line) : IHttpBodyVisitor
+    {
+        public bool Visit(HttpBodyDissector dissector, ReadOnlySpan<byte> type, HttpBodyVisit how)
+        {
+            switch (dissector)
+            {
+                case HttpBodyDissector.Json:
+                    line.Append(", JavaScript Object Notation");
+                    if ((how & HttpBodyVisit.Whole) != 0)
+                        AppendParenthesized(line, type);
+                    break;
+                case HttpBodyDissector.DataTextLines when (how & HttpBodyVisit.ToXml) == 0:
+                case HttpBodyDissector.Media or HttpBodyDissector.UrlencodedForm or HttpBodyDissector.MessageHttp:
+                    AppendParenthesized(line, type);
+                    break;
+            }
+            return true;
+        }
+    }
+
+    private static void AppendParenthesized(TextLine line, ReadOnlySpan<byte> type)
+    {
+        line.Append(" (");
+        AppendType(line, type);
+        line.Append(')');
     }
 
     private static bool Append(TextLine line, in InfoSource source, int index, bool setsColumns)
@@ -84,28 +140,10 @@ internal static class HttpInfo
             }
             if (step != HttpStep.Message)
                 break;
-            if (message.BodyDispatched && message.ContentTypeStart >= 0)
-                AppendMedia(line, bytes.Slice(message.ContentTypeStart, message.ContentTypeLength));
+            var info = new InfoText(line);
+            HttpBodyChain.VisitBody(in message, bytes, source.Packet[index].Extent, ref info);
         }
         return fault != HttpFault.None;
-    }
-
-    private static void AppendMedia(TextLine line, ReadOnlySpan<byte> contentType)
-    {
-        var type = contentType[..HttpMediaTypes.TypeLength(contentType)];
-        switch (HttpMediaTypes.Classify(type))
-        {
-            case HttpMediaDissector.Media:
-                line.Append(" (");
-                AppendType(line, type);
-                line.Append(')');
-                break;
-            case HttpMediaDissector.Json:
-                line.Append(", JavaScript Object Notation (");
-                AppendType(line, type);
-                line.Append(')');
-                break;
-        }
     }
 
     /// <summary>The media type in lower case, as tshark keys its table (a byte past ASCII as U+FFFD).</summary>
