@@ -36,6 +36,7 @@ public static partial class UdpPortTable
         TunnelPorts.LwappData or TunnelPorts.LwappControl => UdpPayloadKind.Lwapp,
         TunnelPorts.Tzsp => UdpPayloadKind.Tzsp,
         TunnelPorts.Sflow => UdpPayloadKind.Sflow,
+        Ntp.NtpPorts.Ntp => UdpPayloadKind.Ntp,
         _ => UdpPayloadKind.None,
     };
 
