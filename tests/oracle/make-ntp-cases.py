@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes captures/ntp/ntp-cases.pcap for the tshark and tcpdump oracles of RawNet's NTP decoding.
 
-    make-ntp-cases.py OUTFILE
+    make-ntp-cases.py OUTFILE         # the fixed cases, one pcap (captures/ntp/ntp-cases.pcap)
+    make-ntp-cases.py DIRECTORY       # the same, as DIRECTORY/ntp-cases.pcap
 
 The cases: client and server exchanges in versions 4 and 3 (IPv4 and IPv6), broadcast, symmetric active and passive,
 mode 0, versions 0, 1, 2, 5 and 7; stratum 0 with kiss codes, stratum 1 with reference source names, secondary
@@ -12,6 +13,7 @@ from Geneve's port to 123; and damaged variants: messages shorter than their hea
 cut by the capture length (snap length) at several points. Every timestamp starts at 2023-11-14 22:13:20 UTC and
 steps 1 ms per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
 """
+import os
 import struct
 import sys
 
@@ -149,4 +151,5 @@ def cases():
 
 
 if __name__ == "__main__":
-    write(sys.argv[1], cases())
+    target = sys.argv[1]
+    write(os.path.join(target, "ntp-cases.pcap") if os.path.isdir(target) else target, cases())
