@@ -63,6 +63,9 @@ public static class NtpFields
     /// <summary>The definitions, in tshark's tree order.</summary>
     public static FieldDefinition[] All => Table.All;
 
+    /// <summary>The field of <paramref name="which"/>.</summary>
+    public static FieldDefinition FieldOf(NtpValue which) => Table.All[(int)which];
+
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out NtpValue value) => Table.TryGetValue(field, out value);
 
