@@ -11,21 +11,11 @@ public sealed partial class PacketDecoder
     /// </summary>
     private void DecodeNtp(in Span input, int offset, int capEnd, int repEnd)
     {
-        if (_packet.IsFull)
-        {
-            Stop(DecodeOutcome.Unsupported, LayerKind.Ntp, offset, "too many layers");
+        if (!TryAddMessage(input, LayerKind.Ntp, offset, capEnd, repEnd, out int captured))
             return;
-        }
-        int captured = Math.Max(0, Math.Min(capEnd, repEnd) - offset);
-        ref Layer layer = ref _packet.Add(LayerKind.Ntp, offset, captured, Math.Max(captured, repEnd - offset), input.Source);
-        layer.Quoted = input.Quoted;
         var status = NtpWalk.StatusOf(input.Bytes.Slice(offset, captured), repEnd - offset, out int stop);
-        if (status is not (NtpWalkStatus.Truncated or NtpWalkStatus.Malformed))
-            return;
-        bool cut = status == NtpWalkStatus.Truncated;
-        layer.Status = cut ? LayerStatus.Truncated : LayerStatus.Malformed;
-        if (!input.Quoted)
-            Stop(cut ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Ntp, offset + Math.Max(0, stop),
-                cut ? "NTP message cut short by the capture length" : "NTP message shorter than its header");
+        if (status is NtpWalkStatus.Truncated or NtpWalkStatus.Malformed)
+            EndMessageShort(input, LayerKind.Ntp, offset, status == NtpWalkStatus.Truncated, stop,
+                "NTP message cut short by the capture length", "NTP message or one of its fields runs past the end of the datagram");
     }
 }
