@@ -7,7 +7,7 @@ of 0 never), then to its heuristics, then to "data". Many dissectors refuse a pa
 moves on; which ones refuse which payloads only tshark can say. So this script asks it: from every registered port
 (`tshark -G decodes`) below a port of a protocol RawNet decodes by port (DNS, VXLAN, Geneve, MPLS in UDP, GTPv1-U,
 Teredo, L2TP, VXLAN-GPE, GRE in UDP, LISP data, AMT,
-CAPWAP data, LWAPP, TZSP, sFlow), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
+CAPWAP data, LWAPP, TZSP, sFlow, NTP), datagrams to that port with valid payloads of its protocol, each between addresses of its own so that no
 conversation a dissector sets up reaches the next. A port refuses a kind of payload when tshark shows the higher
 port's protocol for most of that kind's datagrams (ties count as taken). A port is silent when for everything it took
 tshark shows nothing after UDP (no protocol, no data).
@@ -84,6 +84,10 @@ KINDS = [
     ]),
     ("Sflow", "an sFlow v5 datagram without samples", {6343: "sflow"}, [
         bytes.fromhex("00000005 00000001 c6120001 00000000 00000001 000003e8 00000000".replace(" ", "")),
+    ]),
+    ("Ntp", "an NTP client request and a server reply", {123: "ntp"}, [
+        bytes.fromhex("e30006ec" + "00" * 36) + bytes.fromhex("e8b3a4c51f9db22d"),
+        bytes.fromhex("24020ae9000000120000002ac0000201") + bytes.fromhex("e8b3a2c500000000e8b3a4c51f9db22de8b3a4c520000000e8b3a4c520100000"),
     ]),
 ]
 

@@ -68,6 +68,8 @@ public static class ProtocolColumn
                 return DnsInfo.Protocol(in source, index);
             case ColumnWriter.Dhcp:
                 return DhcpInfo.Protocol(in source, index);
+            case ColumnWriter.Ntp:
+                return "NTP";
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

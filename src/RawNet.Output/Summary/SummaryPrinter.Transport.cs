@@ -493,6 +493,9 @@ public sealed partial class SummaryPrinter
             case TcpdumpUdpPrinter.Bootp:
                 AppendBootp(bytes[UdpHeader.HeaderLength..], length);
                 return;
+            case TcpdumpUdpPrinter.Ntp:
+                AppendNtp(bytes[UdpHeader.HeaderLength..], length);
+                return;
             case TcpdumpUdpPrinter.L2tp when packet[index].Source == LayerSource.Frame && !packet[index].Quoted:
                 AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
                 return;
@@ -532,10 +535,10 @@ public sealed partial class SummaryPrinter
     }
 
     /// <summary>The printers of tcpdump 4.99's udp_print that RawNet has.</summary>
-    private enum TcpdumpUdpPrinter { None, Dns, Bootp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
+    private enum TcpdumpUdpPrinter { None, Dns, Bootp, Ntp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
 
     /// <summary>
-    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), L2TP, sFlow, LWAPP control,
+    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), NTP (123), L2TP, sFlow, LWAPP control,
     /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (NTP, SNMP, RADIUS, SIP
     /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before. The decoder's
     /// re-decode order for the summary (PacketDecoder.OwnUdpPortsTcpdumpOrder) lists the same ports first, in this order.
@@ -548,6 +551,9 @@ public sealed partial class SummaryPrinter
         // BOOTP after timed (525) and TFTP (69), whose printers RawNet does not have.
         if (DhcpPorts.Carries(sourcePort, destinationPort) && !Either(525) && !Either(69))
             return TcpdumpUdpPrinter.Bootp;
+        // NTP after TFTP (69), SNMP (161, 162), ISAKMP (500, 4500), RIP (520) and timed (525), whose printers RawNet does not have.
+        if (Either(Protocols.Ntp.NtpPorts.Ntp) && !Either(69) && !Either(161) && !Either(162) && !Either(500) && !Either(4500) && !Either(520) && !Either(525))
+            return TcpdumpUdpPrinter.Ntp;
         if (Either(L2tpPorts.L2tp))
             return TcpdumpUdpPrinter.L2tp;
         if (Either(TunnelPorts.Sflow))

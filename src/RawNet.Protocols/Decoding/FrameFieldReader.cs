@@ -99,9 +99,10 @@ internal static class FrameFieldReader
 
     /// <summary>
     /// Writes <c>frame.time</c> as tshark does: local time, "Mon dd, yyyy hh:mm:ss.nnnnnnnnn", then the zone's
-    /// abbreviation ("UTC", or the name the system's zone data gives).
+    /// abbreviation ("UTC", or the name the system's zone data gives); with <paramref name="inUtc"/>, UTC whatever the zone
+    /// (a field tshark registers as ABSOLUTE_TIME_UTC).
     /// </summary>
-    public static bool TryFormatTime(long nanoseconds, Span<char> destination, out int written)
+    public static bool TryFormatTime(long nanoseconds, Span<char> destination, out int written, bool inUtc = false)
     {
         written = 0;
         long seconds = Math.DivRem(nanoseconds, 1_000_000_000L, out long fraction);
@@ -113,7 +114,7 @@ internal static class FrameFieldReader
         if (seconds < -62135596800L || seconds > 253402300799L - 86400)
             return false;
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
-        var zone = TimeZoneInfo.Local;
+        var zone = inUtc ? TimeZoneInfo.Utc : TimeZoneInfo.Local;
         var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
         string abbreviation = zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime ? "UTC"
             : zone.IsDaylightSavingTime(local) ? zone.DaylightName : zone.StandardName;

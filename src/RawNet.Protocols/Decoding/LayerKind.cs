@@ -207,6 +207,8 @@ public enum LayerKind : byte
     Dns,
     /// <summary>A DHCP or BOOTP message (RFC 2131, RFC 951) on UDP port 67 or 68; the layer's header is the whole message captured.</summary>
     Dhcp,
+    /// <summary>An NTP message (RFC 5905) on UDP port 123, with its control and private modes; the layer's header is the whole message captured.</summary>
+    Ntp,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

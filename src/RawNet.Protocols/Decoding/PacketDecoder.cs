@@ -2974,12 +2974,12 @@ public sealed partial class PacketDecoder
 
     /// <summary>
     /// RawNet's own UDP ports in the order tried with <see cref="DecoderOptions.TsharkUdpPorts"/> off, for the tcpdump
-    /// summary: first those tcpdump 4.99's udp_print has printers for, in its order (DNS and mDNS, BOOTP/DHCP, L2TP, sFlow, LWAPP
+    /// summary: first those tcpdump 4.99's udp_print has printers for, in its order (DNS and mDNS, BOOTP/DHCP, NTP, L2TP, sFlow, LWAPP
     /// control, LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS), then the rest, which tcpdump prints as plain UDP.
     /// </summary>
     private static ReadOnlySpan<ushort> OwnUdpPortsTcpdumpOrder =>
     [
-        DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
+        DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, Ntp.NtpPorts.Ntp, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
         TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal,
     ];
@@ -2992,6 +2992,7 @@ public sealed partial class PacketDecoder
     {
         DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal => (LayerKind.Dns, "DNS message cut short by the capture length"),
         Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client => (LayerKind.Dhcp, "DHCP message cut short by the capture length"),
+        Ntp.NtpPorts.Ntp => (LayerKind.Ntp, "NTP message cut short by the capture length"),
         TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
         TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
         TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
@@ -3111,6 +3112,9 @@ public sealed partial class PacketDecoder
                 return true;
             case Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client:
                 DecodeDhcp(input, payload, captured, end);
+                return true;
+            case Ntp.NtpPorts.Ntp:
+                DecodeNtp(input, payload, captured, end);
                 return true;
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))

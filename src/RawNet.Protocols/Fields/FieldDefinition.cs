@@ -747,6 +747,8 @@ public enum ComputedField : ushort
     Tzsp,
     /// <summary>A DHCP field: <see cref="Dhcp.DhcpFieldReader"/> walks the message as tshark does.</summary>
     Dhcp,
+    /// <summary>An NTP field: <see cref="Ntp.NtpFieldReader"/> walks the message as tshark does.</summary>
+    Ntp,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

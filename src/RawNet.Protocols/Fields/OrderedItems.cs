@@ -5,7 +5,7 @@ namespace RawNet.Protocols.Fields;
 
 /// <summary>
 /// The items of a layer whose tree lists them in the order of the message rather than of its field table (HTTP: each
-/// line of a message with its fields below it; TZSP: each tag with its items below it; IGMP: a v3 report's records; DHCP: each option), with how deep each lies. Trees ask <see cref="TryStart"/>; for other
+/// line of a message with its fields below it; TZSP: each tag with its items below it; IGMP: a v3 report's records; DHCP: each option; NTP: each extension field), with how deep each lies. Trees ask <see cref="TryStart"/>; for other
 /// layers they walk the field table.
 /// </summary>
 public ref struct OrderedItems
@@ -21,6 +21,8 @@ public ref struct OrderedItems
     private bool _isIgmp;
     private Dhcp.DhcpItems _dhcp;
     private bool _isDhcp;
+    private Ntp.NtpItems _ntp;
+    private bool _isNtp;
 
     /// <summary>Starts the walk over the layer at <paramref name="layerIndex"/>; false when its tree follows its field table.</summary>
     public static bool TryStart(DecodedPacket packet, int layerIndex, ReadOnlySpan<byte> frame, out OrderedItems items)
@@ -63,6 +65,14 @@ public ref struct OrderedItems
             items._isDhcp = true;
             return true;
         }
+        if (layer.Kind == LayerKind.Ntp)
+        {
+            // NTP's tree goes item by item (extension fields, control data), each one's parts below it, as tshark's does.
+            var buffer = packet.BufferOf(layer, frame);
+            items._ntp = new Ntp.NtpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._isNtp = true;
+            return true;
+        }
         if (layer.Kind != LayerKind.Http)
             return false;
         items._http = new HttpItems(packet.HeaderOf(layer, frame), layer.Offset, layer.Extent, layer.Detail);
@@ -70,14 +80,14 @@ public ref struct OrderedItems
     }
 
     /// <summary>The current item's field.</summary>
-    public readonly FieldDefinition Field => _isIgmp ? _igmp.Field : _isDhcp ? _dhcp.Field : _isIcmpv6 ? _icmpv6.Field : _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
+    public readonly FieldDefinition Field => _isNtp ? _ntp.Field : _isIgmp ? _igmp.Field : _isDhcp ? _dhcp.Field : _isIcmpv6 ? _icmpv6.Field : _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
 
     /// <summary>The current item's value.</summary>
-    public readonly FieldValue Value => _isIgmp ? _igmp.Value : _isDhcp ? _dhcp.Value : _isIcmpv6 ? _icmpv6.Value : _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
+    public readonly FieldValue Value => _isNtp ? _ntp.Value : _isIgmp ? _igmp.Value : _isDhcp ? _dhcp.Value : _isIcmpv6 ? _icmpv6.Value : _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
 
     /// <summary>How deep the current item lies below the layer's heading (0: directly under it).</summary>
-    public readonly int Depth => _isIgmp ? _igmp.Depth : _isDhcp ? _dhcp.Depth : _isIcmpv6 ? _icmpv6.Depth : _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
+    public readonly int Depth => _isNtp ? _ntp.Depth : _isIgmp ? _igmp.Depth : _isDhcp ? _dhcp.Depth : _isIcmpv6 ? _icmpv6.Depth : _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
 
     /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext() => _isIgmp ? _igmp.MoveNext() : _isDhcp ? _dhcp.MoveNext() : _isIcmpv6 ? _icmpv6.MoveNext() : _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
+    public bool MoveNext() => _isNtp ? _ntp.MoveNext() : _isIgmp ? _igmp.MoveNext() : _isDhcp ? _dhcp.MoveNext() : _isIcmpv6 ? _icmpv6.MoveNext() : _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
 }

@@ -38,8 +38,10 @@ public enum UdpPayloadKind : ushort
     Tzsp = 1 << 13,
     /// <summary>An sFlow v5 datagram without samples.</summary>
     Sflow = 1 << 14,
+    /// <summary>An NTP client request and a server reply.</summary>
+    Ntp = 1 << 15,
     /// <summary>Every kind above.</summary>
-    All = (1 << 15) - 1,
+    All = (1 << 16) - 1,
 }
 
 public static partial class UdpPortTable
@@ -388,7 +390,7 @@ public static partial class UdpPortTable
         0x0000, // 67
         0x0000, // 68
         0x0000, // 69
-        0x7fff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow
+        0xffff, // 88: Dns, Vxlan, Geneve, MplsInUdp, Gtp, Teredo, L2tp, VxlanGpe, GreInUdp, LispData, Amt, CapwapData, Lwapp, Tzsp, Sflow, Ntp
         0x0000, // 111
         0x0000, // 123
         0x0000, // 137

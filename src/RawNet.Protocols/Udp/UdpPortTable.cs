@@ -8,7 +8,7 @@ namespace RawNet.Protocols.Udp;
 /// tshark's order of trying a UDP datagram's ports, for the ports of protocols RawNet does not decode. tshark hands the
 /// payload to the dissector of the lower port first, then to the higher port's (a port of 0 never), then to its
 /// heuristics, then to "data"; a dissector may refuse a payload that is not its own, and tshark moves on. So a VXLAN
-/// packet sent from port 123 is NTP to tshark (and to RawNet: its payload stays data), but one from port 1812 is VXLAN,
+/// packet sent from port 123 is NTP to tshark (and to RawNet), but one from port 1812 is VXLAN,
 /// because RADIUS refuses it. Which dissector refuses which payload is tshark's knowledge: the table
 /// (<c>UdpPortTable.Tshark.cs</c>) is what tests/oracle/make-udp-port-table.py found by asking tshark, for the kinds of
 /// payload RawNet decodes by port (<see cref="UdpPayloadKind"/>).
@@ -36,6 +36,7 @@ public static partial class UdpPortTable
         TunnelPorts.LwappData or TunnelPorts.LwappControl => UdpPayloadKind.Lwapp,
         TunnelPorts.Tzsp => UdpPayloadKind.Tzsp,
         TunnelPorts.Sflow => UdpPayloadKind.Sflow,
+        Ntp.NtpPorts.Ntp => UdpPayloadKind.Ntp,
         _ => UdpPayloadKind.None,
     };
 

@@ -22,7 +22,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <item>802.11 where tcpdump decodes further (<see cref="WirelessOracleTests.TcpdumpDecodesFurther"/>: management
 /// bodies, LLC that is not SNAP with an EtherType RawNet decodes): up to where tcpdump goes on.</item>
 /// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
-/// SIP, TFTP, ...; not DNS, over UDP 53 and 5353 and TCP 53, nor BOOTP/DHCP on UDP 67 and 68, nor HTTP on TCP 80 and 8080, nor L2TP on UDP 1701, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": FTP..."), or for UDP up to
+/// SIP, TFTP, ...; not DNS, over UDP 53 and 5353 and TCP 53, nor BOOTP/DHCP on UDP 67 and 68, nor NTP on UDP 123, nor HTTP on TCP 80 and 8080, nor L2TP on UDP 1701, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": FTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
 /// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: OSPF, PIM, IGMP's DVMRP, PIMv1 and mtrace, ...): up to
 /// the addresses ("src > dst: "), where RawNet prints " ip-proto-N LENGTH".</item>
@@ -35,7 +35,7 @@ public sealed class TcpdumpSummaryOracleTests
     /// <summary>UDP and TCP ports on which tcpdump 4.99 decodes an application protocol RawNet leaves as payload.</summary>
     public static readonly HashSet<int> ApplicationPorts =
     [
-        21, 22, 23, 25, 43, 69, 88, 123, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
+        21, 22, 23, 25, 43, 69, 88, 137, 138, 139, 161, 162, 179, 445, 500, 514, 520, 521, 546, 547,
         554, 646, 1723, 1812, 1813, 2049, 3799, 4500, 5060, 6379, 8554,
     ];
 

@@ -371,6 +371,10 @@ internal static class Samples
             (LinkType.Ethernet, HttpBody("multipart/form-data; boundary=z", "--z\r\nContent-Type: text/plain\r\n\r\nnever closed")),
             (LinkType.Ethernet, HttpBody("application/x-www-form-urlencoded", "a=1&b&&c=%20")),
             (LinkType.Ethernet, HttpBody("text/plain", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>")),
+            // NTP: a client request with an extension field and MAC, a control READSTAT response, a private request with authentication.
+            (LinkType.Ethernet, Ntp.NtpTests.Frame(Ntp.NtpTests.Message(extra: "01040010 616161616161616161616161 0000002a 6666666666666666 6666666666666666"))),
+            (LinkType.Ethernet, Ntp.NtpTests.Frame(Hex("16 81 0007 0618 0000 0000 0004 04d2 9614"), 123)),
+            (LinkType.Ethernet, Ntp.NtpTests.Frame(Concat(Hex("17 80 02 04"), new byte[200]))),
             // Other numbers of raw IP, RFC 1483 and PPPoE; Linux Classical IP over ATM with IPv6 and with LLC/SNAP.
             (LinkType.Raw14, tcp6), (LinkType.AtmRfc1483Bsd, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
             (LinkType.AtmClip, tcp6), (LinkType.AtmClip19, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
