@@ -45,10 +45,10 @@ public static class AmtFields
     [
         FieldDefinition.Fixed("amt.version", "Version", LayerKind.Amt, F.VersionAndType, 1, FieldKind.Decimal, M.VersionMask),
         FieldDefinition.Fixed("amt.type", "Type", LayerKind.Amt, F.VersionAndType, 1, FieldKind.Decimal, M.TypeMask),
-        .. Computed.Select(c => c.Field),
+        .. FieldRows.Fields(Computed),
     ];
 
-    private static readonly FrozenDictionary<FieldDefinition, AmtValue> Values = Computed.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, AmtValue> Values = FieldRows.Values(Computed);
 
     /// <summary>Which value a computed field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out AmtValue value) => Values.TryGetValue(field, out value);

@@ -39,5 +39,5 @@ public static class AtmFields
     /// <summary>The status field, which tshark reads for responses only (opcodes with bit 0x0100).</summary>
     internal static FieldDefinition LeControlStatus => LeControl[4].Field;
 
-    public static readonly FieldDefinition[] Lane = [LeClient, .. LeControl.Select(f => f.Field)];
+    public static readonly FieldDefinition[] Lane = [LeClient, .. Array.ConvertAll(LeControl, f => f.Field)];
 }

@@ -147,11 +147,11 @@ public static class CapwapFields
         FieldDefinition.Fixed("capwap.header.fragment.id", "Fragment ID", kind, F.FragmentId, 2, FieldKind.Decimal),
         FieldDefinition.Fixed("capwap.header.fragment.offset", "Fragment Offset", kind, F.FragmentOffset, 2, FieldKind.Decimal, 0xFFF8),
         FieldDefinition.Fixed("capwap.header.fragment.reserved", "Reserved", kind, F.FragmentOffset + 1, 1, FieldKind.Decimal, 0x07),
-        .. computed[2..].Select(c => c.Field),
+        .. FieldRows.Fields(computed.AsSpan(2)),
     ];
 
     private static readonly FrozenDictionary<FieldDefinition, CapwapValue> Values =
-        Computed.Concat(ControlComputed).ToFrozenDictionary(t => t.Field, t => t.Value);
+        FieldRows.Values(Computed, ControlComputed);
 
     /// <summary>Which value a computed field of these tables shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out CapwapValue value) => Values.TryGetValue(field, out value);

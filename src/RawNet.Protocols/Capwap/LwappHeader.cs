@@ -84,10 +84,10 @@ public static class LwappFields
         (D("lwapp.control.length", "Control Length", FieldKind.Decimal), 8, 2, 0),
     ];
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+    public static readonly FieldDefinition[] All = Array.ConvertAll(Table, t => t.Field);
 
     private static readonly FrozenDictionary<FieldDefinition, (int Offset, int Size, uint Mask)> Places =
-        Table.ToFrozenDictionary(t => t.Field, t => (t.Offset, t.Size, t.Mask));
+        FieldRows.Values(Array.ConvertAll(Table, t => (t.Field, (t.Offset, t.Size, t.Mask))));
 
     /// <summary>Where a field of this table lies (after the AP identity) and its mask; false for any other field.</summary>
     public static bool TryGetPlace(FieldDefinition field, out (int Offset, int Size, uint Mask) place) => Places.TryGetValue(field, out place);

@@ -56,9 +56,9 @@ public static class DhcpFields
         (D("dhcp.option.rebinding_time_value", "Rebinding Time Value", FieldKind.Decimal), DhcpValue.RebindingTime),
     ];
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+    public static readonly FieldDefinition[] All = FieldRows.Fields(Table);
 
-    private static readonly FrozenDictionary<FieldDefinition, DhcpValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, DhcpValue> Values = FieldRows.Values(Table);
 
     /// <summary>The field of <paramref name="which"/>.</summary>
     public static FieldDefinition FieldOf(DhcpValue which) => Table[(int)which].Field;

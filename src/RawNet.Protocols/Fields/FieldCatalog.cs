@@ -163,17 +163,63 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
-    public static IReadOnlyList<FieldDefinition> All { get; } = Enum.GetValues<LayerKind>().SelectMany(k => ForLayer(k).ToArray()).ToArray();
+    public static IReadOnlyList<FieldDefinition> All { get; } = AllFields();
 
-    private static readonly FrozenDictionary<string, FieldDefinition[]> ByName =
-        All.Where(f => !f.TreeOnly).GroupBy(f => f.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    // Built with loops, not LINQ: GroupBy and SelectMany over these types are not in the precompiled image (FieldRows).
+    private static FieldDefinition[] AllFields()
+    {
+        var all = new List<FieldDefinition>(4096);
+        foreach (var kind in Enum.GetValues<LayerKind>())
+            all.AddRange(ForLayer(kind));
+        return [.. all];
+    }
 
-    private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName =
-        Enum.GetValues<LayerKind>().GroupBy(ProtocolName, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, FieldDefinition[]> ByName = GroupFieldsByName();
+
+    private static FrozenDictionary<string, FieldDefinition[]> GroupFieldsByName()
+    {
+        var groups = new Dictionary<string, List<FieldDefinition>>(StringComparer.Ordinal);
+        foreach (var field in All)
+        {
+            if (field.TreeOnly)
+                continue;
+            if (!groups.TryGetValue(field.Name, out var group))
+                groups.Add(field.Name, group = []);
+            group.Add(field);
+        }
+        var byName = new Dictionary<string, FieldDefinition[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (name, group) in groups)
+            byName.Add(name, [.. group]);
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName = GroupLayersByProtocolName();
+
+    private static FrozenDictionary<string, LayerKind[]> GroupLayersByProtocolName()
+    {
+        var groups = new Dictionary<string, List<LayerKind>>(StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<LayerKind>())
+        {
+            string name = ProtocolName(kind);
+            if (!groups.TryGetValue(name, out var group))
+                groups.Add(name, group = []);
+            group.Add(kind);
+        }
+        var byName = new Dictionary<string, LayerKind[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (name, group) in groups)
+            byName.Add(name, [.. group]);
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Every field name, sorted.</summary>
-    public static IReadOnlyList<string> Names { get; } = ByName.Keys.Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Names { get; } = SortedNames();
+
+    private static string[] SortedNames()
+    {
+        var names = ByName.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        return names;
+    }
 
     /// <summary>The definitions of a field name (one per layer kind that has it, e.g. sll.etype in both cooked headers).</summary>
     public static bool TryFind(string name, out FieldDefinition[] definitions) => ByName.TryGetValue(name, out definitions!);

@@ -13,8 +13,8 @@ public sealed class FieldValueTable<TValue> where TValue : struct, Enum
     /// <summary>Builds the table from its rows, in order.</summary>
     public FieldValueTable((FieldDefinition Field, TValue Value)[] rows)
     {
-        All = [.. rows.Select(r => r.Field)];
-        _values = rows.ToFrozenDictionary(r => r.Field, r => r.Value);
+        All = FieldRows.Fields(rows);
+        _values = FieldRows.Values(rows);
     }
 
     /// <summary>The definitions, in tshark's tree order.</summary>

@@ -43,13 +43,13 @@ public static class GarpFields
     ];
 
     /// <summary>GVRP's fields.</summary>
-    public static readonly FieldDefinition[] Gvrp = [.. GvrpTable.Select(t => t.Field)];
+    public static readonly FieldDefinition[] Gvrp = FieldRows.Fields(GvrpTable);
 
     /// <summary>GMRP's fields.</summary>
-    public static readonly FieldDefinition[] Gmrp = [.. GmrpTable.Select(t => t.Field)];
+    public static readonly FieldDefinition[] Gmrp = FieldRows.Fields(GmrpTable);
 
     private static readonly FrozenDictionary<FieldDefinition, GarpValue> Values =
-        GvrpTable.Concat(GmrpTable).ToFrozenDictionary(t => t.Field, t => t.Value);
+        FieldRows.Values(GvrpTable, GmrpTable);
 
     /// <summary>Which value a field of these tables shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out GarpValue value) => Values.TryGetValue(field, out value);

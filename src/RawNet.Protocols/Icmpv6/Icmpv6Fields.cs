@@ -108,9 +108,9 @@ public static class Icmpv6Fields
     ];
 
     /// <summary>Every ICMPv6 field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [Type, Code, Checksum, Body[0].Field, Identifier, SequenceNumber, ResponseTo, ResponseTime, .. Body[1..].Select(b => b.Field)];
+    public static readonly FieldDefinition[] All = [Type, Code, Checksum, Body[0].Field, Identifier, SequenceNumber, ResponseTo, ResponseTime, .. FieldRows.Fields(Body.AsSpan(1))];
 
-    private static readonly FrozenDictionary<FieldDefinition, Icmpv6Value> Values = Body.ToFrozenDictionary(b => b.Field, b => b.Value);
+    private static readonly FrozenDictionary<FieldDefinition, Icmpv6Value> Values = FieldRows.Values(Body);
 
     /// <summary>The definitions of each value, indexed by <see cref="Icmpv6Value"/>, for a walk that names its items.</summary>
     private static readonly FieldDefinition[] ByValue =

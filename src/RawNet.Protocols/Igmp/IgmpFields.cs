@@ -45,15 +45,15 @@ public static class IgmpFields
     ];
 
     /// <summary>Every IGMP field, in tree order.</summary>
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+    public static readonly FieldDefinition[] All = FieldRows.Fields(Table);
 
     /// <summary>Every RGMP field, in tree order.</summary>
-    public static readonly FieldDefinition[] Rgmp = [.. RgmpTable.Select(t => t.Field)];
+    public static readonly FieldDefinition[] Rgmp = FieldRows.Fields(RgmpTable);
 
-    private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = Table.Concat(RgmpTable).ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, IgmpValue> Values = FieldRows.Values(Table, RgmpTable);
 
-    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> IgmpByValue = Table.ToFrozenDictionary(t => t.Value, t => t.Field);
-    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> RgmpByValue = RgmpTable.ToFrozenDictionary(t => t.Value, t => t.Field);
+    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> IgmpByValue = FieldRows.ByValue(Table);
+    private static readonly FrozenDictionary<IgmpValue, FieldDefinition> RgmpByValue = FieldRows.ByValue(RgmpTable);
 
     /// <summary>The field that shows <paramref name="value"/> in an IGMP layer (or, with <paramref name="rgmp"/>, an RGMP one).</summary>
     public static FieldDefinition Of(IgmpValue value, bool rgmp) => (rgmp ? RgmpByValue : IgmpByValue)[value];

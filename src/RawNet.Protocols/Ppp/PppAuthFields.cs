@@ -40,13 +40,13 @@ public static class PppAuthFields
     ];
 
     /// <summary>The PAP fields, in tree order.</summary>
-    public static readonly FieldDefinition[] Pap = [.. PapValues.Select(v => v.Field)];
+    public static readonly FieldDefinition[] Pap = FieldRows.Fields(PapValues);
 
     /// <summary>The CHAP fields, in tree order.</summary>
-    public static readonly FieldDefinition[] Chap = [.. ChapValues.Select(v => v.Field)];
+    public static readonly FieldDefinition[] Chap = FieldRows.Fields(ChapValues);
 
     private static readonly FrozenDictionary<FieldDefinition, PppAuthValue> Values =
-        PapValues.Concat(ChapValues).ToFrozenDictionary(v => v.Field, v => v.Value);
+        FieldRows.Values(PapValues, ChapValues);
 
     /// <summary>Which value a field of these tables shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out PppAuthValue value) => Values.TryGetValue(field, out value);

@@ -213,16 +213,16 @@ public static class PppControlFields
     ];
 
     /// <summary>The LCP fields, in tree order.</summary>
-    public static readonly FieldDefinition[] Lcp = [.. Header(LayerKind.Lcp), .. LcpValues.Select(v => v.Field)];
+    public static readonly FieldDefinition[] Lcp = [.. Header(LayerKind.Lcp), .. FieldRows.Fields(LcpValues)];
 
     /// <summary>The IPCP fields, in tree order.</summary>
-    public static readonly FieldDefinition[] Ipcp = [.. Header(LayerKind.Ipcp), .. IpcpValues.Select(v => v.Field)];
+    public static readonly FieldDefinition[] Ipcp = [.. Header(LayerKind.Ipcp), .. FieldRows.Fields(IpcpValues)];
 
     /// <summary>The IPv6CP fields, in tree order.</summary>
-    public static readonly FieldDefinition[] Ipv6cp = [.. Header(LayerKind.Ipv6cp), .. Ipv6cpValues.Select(v => v.Field)];
+    public static readonly FieldDefinition[] Ipv6cp = [.. Header(LayerKind.Ipv6cp), .. FieldRows.Fields(Ipv6cpValues)];
 
     private static readonly FrozenDictionary<FieldDefinition, PppControlValue> Values =
-        LcpValues.Concat(IpcpValues).Concat(Ipv6cpValues).ToFrozenDictionary(v => v.Field, v => v.Value);
+        FieldRows.Values(LcpValues, IpcpValues, Ipv6cpValues);
 
     /// <summary>Which value a derived field of these tables shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out PppControlValue value) => Values.TryGetValue(field, out value);

@@ -75,10 +75,10 @@ public static class SflowFields
 
     public static readonly FieldDefinition[] All =
     [
-        .. Computed.Select(c => c.Field),
+        .. FieldRows.Fields(Computed),
     ];
 
-    private static readonly FrozenDictionary<FieldDefinition, SflowValue> Values = Computed.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, SflowValue> Values = FieldRows.Values(Computed);
 
     /// <summary>Which value a computed field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out SflowValue value) => Values.TryGetValue(field, out value);

@@ -87,9 +87,9 @@ public static class StpFields
         (F("mstp.agreement_digest", "Agreement Digest", FieldKind.Bytes), StpValue.AgreementDigest),
     ];
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+    public static readonly FieldDefinition[] All = FieldRows.Fields(Table);
 
-    private static readonly FrozenDictionary<FieldDefinition, StpValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, StpValue> Values = FieldRows.Values(Table);
 
     /// <summary>Which value a field of this table shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out StpValue value) => Values.TryGetValue(field, out value);

@@ -69,9 +69,9 @@ public static class TlsFields
     ];
 
     /// <summary>Every TLS field, in tshark's order within a record.</summary>
-    public static readonly FieldDefinition[] All = Table.Select(t => t.Field).ToArray();
+    public static readonly FieldDefinition[] All = FieldRows.Fields(Table);
 
-    private static readonly FrozenDictionary<FieldDefinition, TlsValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, TlsValue> Values = FieldRows.Values(Table);
 
     /// <summary>Which value a field shows; false for a field of another table.</summary>
     public static bool TryGetValue(FieldDefinition field, out TlsValue value) => Values.TryGetValue(field, out value);

@@ -52,10 +52,10 @@ public static class GeneveFields
         FieldDefinition.Fixed("geneve.proto_type", "Protocol Type", LayerKind.Geneve, F.Protocol, 2, FieldKind.Hex),
         FieldDefinition.FixedHex("geneve.vni", "Virtual Network Identifier (VNI)", LayerKind.Geneve, F.NetworkIdentifier, 3, 6),
         FieldDefinition.Fixed("geneve.reserved", "Reserved", LayerKind.Geneve, F.Reserved, 1, FieldKind.Hex),
-        .. Computed[2..].Select(c => c.Field),
+        .. FieldRows.Fields(Computed.AsSpan(2)),
     ];
 
-    private static readonly FrozenDictionary<FieldDefinition, GeneveValue> Values = Computed.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, GeneveValue> Values = FieldRows.Values(Computed);
 
     /// <summary>Which value a computed field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out GeneveValue value) => Values.TryGetValue(field, out value);

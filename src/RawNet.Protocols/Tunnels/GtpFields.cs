@@ -41,10 +41,10 @@ public static class GtpFields
         FieldDefinition.Fixed("gtp.message", "Message Type", LayerKind.Gtp, F.Message, 1, FieldKind.Hex),
         FieldDefinition.Fixed("gtp.length", "Length", LayerKind.Gtp, F.Length, 2, FieldKind.Decimal),
         FieldDefinition.Fixed("gtp.teid", "TEID", LayerKind.Gtp, F.Teid, 4, FieldKind.Hex),
-        .. Computed.Select(c => c.Field),
+        .. FieldRows.Fields(Computed),
     ];
 
-    private static readonly FrozenDictionary<FieldDefinition, GtpValue> Values = Computed.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, GtpValue> Values = FieldRows.Values(Computed);
 
     /// <summary>Which value a computed field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out GtpValue value) => Values.TryGetValue(field, out value);

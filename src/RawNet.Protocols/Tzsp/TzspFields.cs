@@ -48,7 +48,7 @@ public static class TzspFields
         (D("tzsp.packet_id", "Packet Id", FieldKind.Decimal), TzspValue.PacketId),
     ];
 
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field)];
+    public static readonly FieldDefinition[] All = FieldRows.Fields(Table);
 
     /// <summary>
     /// A tag's subtree heading in the tree ("Signal", "Unknown"), which <see cref="TzspItems"/> lists before the tag's
@@ -108,7 +108,7 @@ public static class TzspFields
         _ => "Unknown",
     };
 
-    private static readonly FrozenDictionary<FieldDefinition, TzspValue> Values = Table.ToFrozenDictionary(t => t.Field, t => t.Value);
+    private static readonly FrozenDictionary<FieldDefinition, TzspValue> Values = FieldRows.Values(Table);
 
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out TzspValue value) => Values.TryGetValue(field, out value);
