@@ -1,0 +1,75 @@
+using RawNet.Testing;
+
+namespace RawNet.Cli.Tests.Oracle;
+
+/// <summary>
+/// OSPF against its oracles: every field below and the chain, Protocol and Info columns of <c>rawnet read -T fields</c>
+/// byte for byte as <c>tshark -T fields</c> (tshark 4.0, default preferences) prints them, and the summary lines as
+/// <c>tcpdump -n</c> prints them, over captures/ospf/ospf-cases.pcap (v2 every message type, null, simple and MD5
+/// authentication, v3 hello and LS update over IPv6, cut and damaged packets: tests/oracle/make-ospf-cases.py) and the peer
+/// captures. LSA bodies are not decoded, so their fields (and ospf.reserved, ospf.v3.options, which occur in them too) are
+/// not compared.
+/// </summary>
+public sealed class OspfOracleTests
+{
+    /// <summary>The OSPF fields compared, after the frame number.</summary>
+    public static readonly string[] Fields =
+    [
+        "frame.number", "ospf.version", "ospf.msg", "ospf.msg.hello", "ospf.msg.dbdesc", "ospf.msg.lsreq", "ospf.msg.lsupdate",
+        "ospf.msg.lsack", "ospf.packet_length", "ospf.srcrouter", "ospf.area_id", "ospf.checksum", "ospf.auth.type", "ospf.auth.none",
+        "ospf.auth.simple", "ospf.auth.crypt.key_id", "ospf.auth.crypt.data_length", "ospf.auth.crypt.seq_nbr", "ospf.auth.crypt.data",
+        "ospf.auth.unknown", "ospf.instance_id", "ospf.hello.network_mask", "ospf.hello.interface_id", "ospf.hello.hello_interval",
+        "ospf.v2.options", "ospf.v2.options.dn", "ospf.v2.options.o", "ospf.v2.options.dc", "ospf.v2.options.l", "ospf.v2.options.n",
+        "ospf.v2.options.mc", "ospf.v2.options.e", "ospf.v2.options.mt", "ospf.hello.router_priority", "ospf.hello.router_dead_interval",
+        "ospf.hello.designated_router", "ospf.hello.backup_designated_router", "ospf.hello.active_neighbor", "ospf.db.interface_mtu",
+        "ospf.dbd", "ospf.dbd.r", "ospf.dbd.i", "ospf.dbd.m", "ospf.dbd.ms", "ospf.db.dd_sequence", "ospf.ls.number_of_lsas",
+        "ospf.lsa.age", "ospf.lsa.donotage", "ospf.v3.lsa.do_not_age", "ospf.lsa", "ospf.v3.lsa", "ospf.v3.lsa.u", "ospf.v3.lsa.s12",
+        "ospf.v3.lsa.fc", "ospf.lsa.router", "ospf.lsa.network", "ospf.lsa.summary", "ospf.lsa.asbr", "ospf.lsa.asext",
+        "ospf.v3.lsa.router", "ospf.lsa.id", "ospf.link_state_id", "ospf.advrouter", "ospf.lsa.seqnum", "ospf.lsa.chksum", "ospf.lsa.length",
+    ];
+
+    /// <summary>The chain and columns compared, after the frame number.</summary>
+    public static readonly string[] Columns = ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info"];
+
+    /// <summary>Peer captures with OSPF in them.</summary>
+    public static TheoryData<string> PeerFiles() => new("ospfv2.pcap", "ospfv2_md5.pcap");
+
+    private static string Bundled => Path.Combine(TestPaths.Captures, "ospf", "ospf-cases.pcap");
+
+    [Fact]
+    public void BundledCasesFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
+
+    [Fact]
+    public void BundledCasesColumnsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Columns, 1);
+
+    [Fact]
+    public void BundledCasesFilterAsTsharkDoes() =>
+        TsharkComparison.AssertSameFields(Bundled, ["frame.number", "ospf.msg"], 1,
+            "ospf.msg == 4 || ospf.lsa.id == 203.0.113.0 || ospf.auth.type == 2 || ospf.version == 3 && ospf.msg.hello");
+
+    [Fact]
+    public void BundledCasesSummariesEqualTcpdump() => TcpdumpComparison.AssertSummariesEqual(Bundled, "");
+
+    [Fact]
+    public void BundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-ospf-cases.py", "ospf");
+
+    [Theory]
+    [MemberData(nameof(PeerFiles))]
+    public void PeerCapturesFieldsEqualTshark(string name) => TsharkComparison.AssertSameFields(Peer(name), Fields, 1);
+
+    [Theory]
+    [MemberData(nameof(PeerFiles))]
+    public void PeerCapturesColumnsEqualTshark(string name) => TsharkComparison.AssertSameFields(Peer(name), Columns, 1);
+
+    [Theory]
+    [MemberData(nameof(PeerFiles))]
+    public void PeerCapturesSummariesEqualTcpdump(string name) => TcpdumpComparison.AssertSummariesEqual(Peer(name), "");
+
+    private static string Peer(string name)
+    {
+        var path = Path.Combine(TestPaths.PeerCorpus, name);
+        if (!File.Exists(path))
+            Assert.Skip($"peer capture {path} is not present");
+        return path;
+    }
+}
