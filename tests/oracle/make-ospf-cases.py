@@ -24,7 +24,8 @@ load_contrib("ospf")
 from scapy.contrib.ospf import (OSPF_Hdr, OSPF_Hello, OSPF_DBDesc, OSPF_LSReq, OSPF_LSReq_Item, OSPF_LSUpd,  # noqa: E402
                                 OSPF_LSAck, OSPF_LSA_Hdr, OSPF_Router_LSA, OSPF_Link, OSPF_Network_LSA,
                                 OSPF_SummaryIP_LSA, OSPF_External_LSA, OSPFv3_Hdr, OSPFv3_Hello, OSPFv3_LSUpd,
-                                OSPFv3_Router_LSA, OSPFv3_Link)
+                                OSPFv3_Router_LSA, OSPFv3_Link, OSPFv3_DBDesc, OSPFv3_LSReq, OSPFv3_LSReq_Item,
+                                OSPFv3_LSAck, OSPFv3_LSA_Hdr, OSPF_SummaryASBR_LSA, OSPF_NSSA_External_LSA)
 
 T0 = 1700000000
 R1, R2 = "192.0.2.1", "192.0.2.2"
@@ -122,7 +123,47 @@ def cases():
     b = bytearray(hello_bytes)
     b[1] = 9
     damaged.append(bytes(b))
-    return good + [(v4raw(d), None) for d in damaged]
+    return good + [(v4raw(d), None) for d in damaged] + more()
+
+
+def more():
+    """Appended later (earlier frames stay as they were): v3 DB description, request and ack, LLS, other LSAs, bad LSA lengths."""
+    v3hdrs = [OSPFv3_LSA_Hdr(type=0x2001, id="0.0.0.0", adrouter=R1, seq=0x80000001),
+              OSPFv3_LSA_Hdr(type=0x0008, id="0.0.0.5", adrouter=R2, seq=0x80000002),
+              OSPFv3_LSA_Hdr(type=0x4005, id="0.0.0.1", adrouter=R2, seq=0x80000003)]
+    frames = [
+        v6(OSPFv3_Hdr(src=R1, area="0.0.0.1") / OSPFv3_DBDesc(options="V6+E+R", mtu=1500, dbdescr="I+M+MS", ddseq=77)),
+        v6(OSPFv3_Hdr(src=R1, area="0.0.0.1") / OSPFv3_DBDesc(options="V6+E+R", mtu=1500, dbdescr="MS", ddseq=78, lsaheaders=v3hdrs)),
+        v6(OSPFv3_Hdr(src=R1, area="0.0.0.1") / OSPFv3_LSReq(requests=[OSPFv3_LSReq_Item(type=0x2001, id="0.0.0.0", adrouter=R2)])),
+        v6(OSPFv3_Hdr(src=R1, area="0.0.0.1") / OSPFv3_LSAck(lsaheaders=v3hdrs)),
+        v4(hdr(type=4) / OSPF_LSUpd(lsalist=[
+            OSPF_SummaryASBR_LSA(id="192.0.2.9", adrouter=R2, seq=0x80000005, metric=15),
+            OSPF_NSSA_External_LSA(id="203.0.113.128", adrouter=R2, seq=0x80000006, mask="255.255.255.128", ebit=0,
+                                   metric=0xffffff, fwdaddr="192.0.2.9", tag=0),
+            OSPF_Router_LSA(id=R2, adrouter=R2, seq=0x80000007, flags="B+V", linklist=[
+                OSPF_Link(id=R1, data="192.0.2.2", type=1, metric=5, toscount=1, tos=2, tosmetric=50),
+                OSPF_Link(id="10.0.0.1", data="10.0.0.2", type=4, metric=7)])])),
+    ]
+    out = [(f, None) for f in frames]
+    # a hello with the L option and an LLS block (extended options), as routers send it
+    hello = bytearray(bytes(hdr() / OSPF_Hello(mask="255.255.255.0", options="E+L", prio=1, router=R1)))
+    lls = bytes.fromhex("0000" "0003" "0001" "0004" "00000001")
+    out.append((v4raw(bytes(hello) + lls), None))
+    # DB description and ack with an LSA header whose length is below 20, an unknown authentication type
+    for kind in (2, 5):
+        body = bytes(hdr(type=kind) / (OSPF_DBDesc(mtu=1500, options="E", dbdescr="MS", ddseq=5, lsaheaders=headers())
+                                       if kind == 2 else OSPF_LSAck(lsaheaders=headers())))
+        b = bytearray(body)
+        at = len(b) - 20 - (0 if kind == 5 else 0)
+        b[at + 18:at + 20] = struct.pack("!H", 8)
+        out.append((v4raw(bytes(b)), None))
+    b = bytearray(bytes(hdr() / OSPF_Hello(mask="255.255.255.0", options="E", prio=1, router=R1)))
+    b[14:16] = struct.pack("!H", 7)
+    out.append((v4raw(bytes(b)), None))
+    # v3 hello cut in its body and after its header
+    for cut in (14 + 40 + 20, 14 + 40 + 3):
+        out.append((v6(OSPFv3_Hdr(src=R1) / OSPFv3_Hello(intid=5, router=R1)), cut))
+    return out
 
 
 def main():

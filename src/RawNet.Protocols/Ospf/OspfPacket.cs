@@ -9,13 +9,18 @@ public enum OspfValue : byte
     Checksum, AuthType, AuthNone, AuthSimple, AuthKeyId, AuthCryptLength, AuthCryptSequence, AuthCryptData, AuthUnknown,
     InstanceId, Reserved,
     NetworkMask, InterfaceId, HelloInterval, V2Options, V2OptionDn, V2OptionO, V2OptionDc, V2OptionL, V2OptionN, V2OptionMc,
-    V2OptionE, V2OptionMt, V3Options, RouterPriority, DeadInterval, DesignatedRouter, BackupDesignatedRouter, ActiveNeighbor,
+    V2OptionE, V2OptionMt, V2OptionP, V3Options, RouterPriority, DeadInterval, DesignatedRouter, BackupDesignatedRouter, ActiveNeighbor,
     InterfaceMtu, DbdFlags, DbdR, DbdI, DbdM, DbdMs, DdSequence,
     LsRequestType, LinkStateId, AdvertisingRouter, LsaCount,
     LsaAge, LsaDoNotAge, LsaType, LsaRouter, LsaNetwork, LsaSummary, LsaAsbr, LsaAsext, LsaMember, LsaNssa, LsaAttr, LsaOpaque,
     LsaId, LsaSequence, LsaChecksum, LsaLength,
     V3LsaDoNotAge, V3LsaType, V3LsaU, V3LsaS12, V3LsaFunctionCode, V3LsaRouter, V3LsaNetwork, V3LsaInterPrefix,
     V3LsaInterRouter, V3LsaAsext, V3LsaNssa, V3LsaLink, V3LsaIntraPrefix,
+    RouterFlags, RouterFlagH, RouterFlagN, RouterFlagW, RouterFlagV, RouterFlagE, RouterFlagB, LinkCount, LinkId, LinkData, LinkType,
+    MetricCount, Metric0, TosMetric, NetworkLsaMask, AttachedRouter, SummaryMask, Tos, Metric, ExternalMask, ExternalType,
+    ForwardingAddress, ExternalRouteTag,
+    V3RouterFlags, V3RouterFlagW, V3RouterFlagV, V3RouterFlagE, V3RouterFlagB, V3InterfaceType, V3InterfaceId,
+    V3NeighborInterfaceId, V3NeighborRouterId, V3AttachedRouter,
 }
 
 /// <summary>One item tshark adds to an OSPF tree: what it shows, where (from the packet's start), its number and how deep it lies.</summary>
@@ -74,6 +79,12 @@ public readonly ref struct OspfHeader
     public byte Version => _bytes[Field.Version];
     public byte Type => _bytes[Field.Type];
     public ushort PacketLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.PacketLength..]);
+
+    /// <summary>The least length tshark 4.0 accepts for a v2 LSA of <paramref name="type"/> (its "Invalid LSA length" check).</summary>
+    public static int LeastLsaLength(byte type) => type switch
+    {
+        1 => 24, 2 or 3 or 4 => 28, 5 or 7 => 36, _ => 20,
+    };
 
     /// <summary>The header's length as tshark takes it by version (14 for an unknown one).</summary>
     public static int LengthOf(byte version) => version switch { 2 => V2Length, 3 => V3Length, _ => 14 };

@@ -11,14 +11,14 @@ namespace RawNet.Protocols.Ospf;
 /// </summary>
 public ref struct OspfWalk
 {
-    private enum Phase : byte { Header, Hello, Neighbors, DbDescription, LsaHeaders, LsRequests, LsUpdate, LsaInUpdate, Done }
+    private enum Phase : byte { Header, Hello, Neighbors, DbDescription, LsaHeaders, LsRequests, LsUpdate, LsaInUpdate, LsaBody, Done }
 
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
     private readonly byte _version, _type;
     private readonly int _headerLength, _bodyEnd;
     private Phase _phase;
-    private int _step, _at, _lsaStart, _lsaLength;
+    private int _step, _at, _lsaStart, _lsaLength, _count, _metrics;
     private uint _lsasLeft;
 
     /// <summary>True once a read ran past the captured bytes.</summary>
@@ -42,6 +42,8 @@ public ref struct OspfWalk
         _at = 0;
         _lsaStart = 0;
         _lsaLength = 0;
+        _count = 0;
+        _metrics = 0;
         _lsasLeft = 0;
         _version = captured.Length > 0 ? captured[0] : (byte)0;
         _type = captured.Length > 1 ? captured[1] : (byte)0;
@@ -142,6 +144,10 @@ public ref struct OspfWalk
                     continue;
                 case Phase.LsaInUpdate:
                     if (NextLsaInUpdate(out item))
+                        return true;
+                    continue;
+                case Phase.LsaBody:
+                    if (_version == 2 ? NextV2Body(out item) : NextV3Body(out item))
                         return true;
                     continue;
             }
@@ -356,9 +362,13 @@ public ref struct OspfWalk
         {
             case 0 when _version == 2: return Item(OspfValue.LsRequestType, a, 4, U32(a), 1, out item);
             case 0: return Item(OspfValue.Reserved, a, 2, 0, 1, out item);
-            case 1 when _version == 2: _step++; return Item(OspfValue.LinkStateId, a + 4, 4, 0, 1, out item);
+            case 1 when _version == 2: _step += 4; return Item(OspfValue.LinkStateId, a + 4, 4, 0, 1, out item);
             case 1: return Item(OspfValue.V3LsaType, a + 2, 2, U16(a + 2), 1, out item);
-            case 2: return Item(OspfValue.LinkStateId, a + 4, 4, 0, 1, out item);
+            // tshark shows the v3 type's bits below it here too.
+            case 2: return Item(OspfValue.V3LsaU, a + 2, 2, U16(a + 2) >> 15, 2, out item);
+            case 3: return Item(OspfValue.V3LsaS12, a + 2, 2, (U16(a + 2) >> 13) & 3, 2, out item);
+            case 4: return Item(OspfValue.V3LsaFunctionCode, a + 2, 2, U16(a + 2) & 0x1fff, 2, out item);
+            case 5: return Item(OspfValue.LinkStateId, a + 4, 4, 0, 1, out item);
             default:
             {
                 bool ok = Item(OspfValue.AdvertisingRouter, a + 8, 4, 0, 1, out item);
@@ -387,6 +397,9 @@ public ref struct OspfWalk
             return true;
         if (_phase == Phase.Done)
             return false;
+        // tshark's "Invalid LSA length" gives the walk an offset of -1, whose next read fails.
+        if (_version == 2 && _lsaLength < OspfHeader.LeastLsaLength(_bytes[_lsaStart + 3]))
+            return Fail(_reported, 1);
         _at += 20;
         _step = 0;
         return false;
@@ -410,10 +423,209 @@ public ref struct OspfWalk
         if (_phase == Phase.Done)
             return false;
         _lsasLeft--;
-        // The body is skipped by its length (at least the header's 20 bytes).
-        _at += Math.Max(20, _lsaLength);
         _step = 0;
+        if (_version == 2 && _lsaLength < OspfHeader.LeastLsaLength(_bytes[_lsaStart + 3]))
+        {
+            // An offset of -1 for the next LSA: its first read fails, unless this was the last.
+            if (_lsasLeft == 0)
+            {
+                _phase = Phase.Done;
+                return false;
+            }
+            return Fail(_reported, 1);
+        }
+        _phase = Phase.LsaBody;
+        _at = _lsaStart + 20;
         return false;
+    }
+
+    /// <summary>The body is done: the next LSA starts at <paramref name="next"/> (where tshark's reads ended).</summary>
+    private bool EndBody(int next)
+    {
+        _at = next;
+        _step = 0;
+        _phase = Phase.LsaInUpdate;
+        return false;
+    }
+
+    private bool Bit(OspfValue value, int at, int mask, int depth, out OspfItem item) =>
+        Item(value, at, 1, (U8(at) & (ulong)mask) != 0 ? 1UL : 0UL, depth, out item);
+
+    /// <summary>A v2 LSA's body as tshark reads it: router links, a network's routers, summary and external metrics.</summary>
+    private bool NextV2Body(out OspfItem item)
+    {
+        item = default;
+        int body = _lsaStart + 20, end = _lsaStart + _lsaLength;
+        if (_lsaLength <= 20)
+            return EndBody(body);
+        switch (_bytes[_lsaStart + 3])
+        {
+            case 1:
+                switch (_step)
+                {
+                    case 0: return Item(OspfValue.RouterFlags, body, 1, U8(body), 2, out item);
+                    case 1: return Bit(OspfValue.RouterFlagH, body, 0x80, 3, out item);
+                    case 2: return Bit(OspfValue.RouterFlagN, body, 0x10, 3, out item);
+                    case 3: return Bit(OspfValue.RouterFlagW, body, 0x08, 3, out item);
+                    case 4: return Bit(OspfValue.RouterFlagV, body, 0x04, 3, out item);
+                    case 5: return Bit(OspfValue.RouterFlagE, body, 0x02, 3, out item);
+                    case 6: return Bit(OspfValue.RouterFlagB, body, 0x01, 3, out item);
+                    case 7:
+                        _count = (int)U16(body + 2);
+                        _at = body + 4;
+                        return Item(OspfValue.LinkCount, body + 2, 2, U16(body + 2), 2, out item);
+                    case 8:
+                        if (_count == 0)
+                            return EndBody(_at);
+                        if (!Has(_at + 8, 2))
+                            return Fail(_at + 8, 2);
+                        _metrics = _bytes[_at + 9];
+                        if (!Subtree(_at, 12 + 4 * _metrics))
+                            return false;
+                        return Item(OspfValue.LinkId, _at, 4, 0, 3, out item);
+                    case 9: return Item(OspfValue.LinkData, _at + 4, 4, 0, 3, out item);
+                    case 10: return Item(OspfValue.LinkType, _at + 8, 1, U8(_at + 8), 3, out item);
+                    case 11: return Item(OspfValue.MetricCount, _at + 9, 1, U8(_at + 9), 3, out item);
+                    case 12:
+                    {
+                        bool ok = Item(OspfValue.Metric0, _at + 10, 2, U16(_at + 10), 3, out item);
+                        _at += 12;
+                        return ok;
+                    }
+                    default:
+                        if (_metrics == 0)
+                        {
+                            _count--;
+                            _step = 8;
+                            return false;
+                        }
+                        _metrics--;
+                        _at += 4;
+                        _step--;
+                        return Item(OspfValue.TosMetric, _at - 4, 4, U16(_at - 2), 3, out item);
+                }
+            case 2:
+                if (_step == 0)
+                {
+                    _at = body + 4;
+                    return Item(OspfValue.NetworkLsaMask, body, 4, 0, 2, out item);
+                }
+                if (_at >= end)
+                    return EndBody(_at);
+                _at += 4;
+                return Item(OspfValue.AttachedRouter, _at - 4, 4, 0, 2, out item);
+            case 3:
+            case 4:
+                switch (_step)
+                {
+                    case 0:
+                        _at = body + 4;
+                        return Item(OspfValue.SummaryMask, body, 4, 0, 2, out item);
+                    case 1:
+                        if (_at >= end)
+                            return EndBody(_at);
+                        return Item(OspfValue.Tos, _at, 1, U8(_at), 2, out item);
+                    default:
+                    {
+                        bool ok = Item(OspfValue.Metric, _at + 1, 3, U24(_at + 1), 2, out item);
+                        _at += 4;
+                        _step = 1;
+                        return ok;
+                    }
+                }
+            case 5:
+            case 7:
+                switch (_step)
+                {
+                    case 0:
+                        _at = body + 4;
+                        return Item(OspfValue.ExternalMask, body, 4, 0, 2, out item);
+                    case 1:
+                        if (_at >= end)
+                            return EndBody(_at);
+                        return Bit(OspfValue.ExternalType, _at, 0x80, 2, out item);
+                    case 2: return Item(OspfValue.Tos, _at, 1, U8(_at) & 0x7f, 2, out item);
+                    case 3: return Item(OspfValue.Metric, _at + 1, 3, U24(_at + 1), 2, out item);
+                    case 4: return Item(OspfValue.ForwardingAddress, _at + 4, 4, 0, 2, out item);
+                    default:
+                    {
+                        bool ok = Item(OspfValue.ExternalRouteTag, _at + 8, 4, U32(_at + 8), 2, out item);
+                        _at += 12;
+                        _step = 1;
+                        return ok;
+                    }
+                }
+            default:
+                // Opaque and unknown LSAs: skipped by their length (tshark reads opaque TLVs, not decoded here).
+                return EndBody(end);
+        }
+    }
+
+    /// <summary>A v3 LSA's body as tshark reads it: a router LSA's interfaces, a network LSA's routers; others skipped by length.</summary>
+    private bool NextV3Body(out OspfItem item)
+    {
+        item = default;
+        int body = _lsaStart + 20;
+        switch (U16(_lsaStart + 2))
+        {
+            case 0x2001:
+                switch (_step)
+                {
+                    case 0: return Item(OspfValue.V3RouterFlags, body, 1, U8(body), 2, out item);
+                    case 1: return Bit(OspfValue.V3RouterFlagW, body, 0x08, 3, out item);
+                    case 2: return Bit(OspfValue.V3RouterFlagV, body, 0x04, 3, out item);
+                    case 3: return Bit(OspfValue.V3RouterFlagE, body, 0x02, 3, out item);
+                    case 4: return Bit(OspfValue.V3RouterFlagB, body, 0x01, 3, out item);
+                    case 5:
+                        // tshark's 16-bit remaining length: a length below the fixed part wraps and reads on until it fails.
+                        _count = (ushort)(_lsaLength - 24);
+                        _at = body + 4;
+                        return Item(OspfValue.V3Options, body + 1, 3, U24(body + 1), 2, out item);
+                    case 6:
+                        if (_count == 0)
+                            return EndBody(_at);
+                        _step = 7;
+                        if (!Subtree(_at, _count))
+                            return false;
+                        goto case 7;
+                    case 7:
+                        if (_count == 0)
+                            return EndBody(_at);
+                        if (!Subtree(_at, 16))
+                            return false;
+                        _step = 7;
+                        return Item(OspfValue.V3InterfaceType, _at, 1, U8(_at), 4, out item);
+                    case 8: return Item(OspfValue.Reserved, _at + 1, 1, 0, 4, out item);
+                    case 9: return Item(OspfValue.Metric, _at + 2, 2, U16(_at + 2), 4, out item);
+                    case 10: return Item(OspfValue.V3InterfaceId, _at + 4, 4, U32(_at + 4), 4, out item);
+                    case 11: return Item(OspfValue.V3NeighborInterfaceId, _at + 8, 4, U32(_at + 8), 4, out item);
+                    default:
+                    {
+                        bool ok = Item(OspfValue.V3NeighborRouterId, _at + 12, 4, 0, 4, out item);
+                        _at += 16;
+                        _count = (ushort)(_count - 16);
+                        _step = 7;
+                        return ok;
+                    }
+                }
+            case 0x2002:
+                switch (_step)
+                {
+                    case 0: return Item(OspfValue.Reserved, body, 1, 0, 2, out item);
+                    case 1:
+                        _count = (ushort)(_lsaLength - 24);
+                        _at = body + 4;
+                        return Item(OspfValue.V3Options, body + 1, 3, U24(body + 1), 2, out item);
+                    default:
+                        if (_count == 0)
+                            return EndBody(_at);
+                        _at += 4;
+                        _count = (ushort)(_count - 4);
+                        return Item(OspfValue.V3AttachedRouter, _at - 4, 4, 0, 2, out item);
+                }
+            default:
+                return EndBody(body + (ushort)(_lsaLength - 20));
+        }
     }
 
     /// <summary>tshark's first reads of an LSA (its type and length) and its subtree of <paramref name="length"/> bytes (the LSA's own when negative).</summary>
@@ -441,6 +653,8 @@ public ref struct OspfWalk
                 case 0: return Item(OspfValue.LsaAge, a, 2, U16(a) & 0x7fff, depth, out item);
                 case 1: return Item(OspfValue.LsaDoNotAge, a, 2, U16(a) >> 15, depth, out item);
                 case 2: return Item(OspfValue.V2Options, a + 2, 1, U8(a + 2), depth, out item);
+                // An NSSA LSA's options name its N bit P.
+                case 7 when type == 7: return Item(OspfValue.V2OptionP, a + 2, 1, (U8(a + 2) >> 3) & 1, depth + 1, out item);
                 case >= 3 and <= 10: return V2OptionBit(_step - 3, a + 2, depth + 1, out item);
                 case 11: return Item(OspfValue.LsaType, a + 3, 1, type, depth, out item);
                 case 12:
