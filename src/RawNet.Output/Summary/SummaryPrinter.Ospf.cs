@@ -92,18 +92,8 @@ public sealed partial class SummaryPrinter
             line.Append(']');
             return true;
         }
-        line.Append("\n\tRouter-ID ");
-        if (!OspfAddress(bytes, OspfHeader.Field.RouterId) || !OspfHas(bytes, OspfHeader.Field.AreaId, 4))
+        if (!AppendOspfRouterAndArea(bytes))
             return false;
-        if (OspfU32(bytes, OspfHeader.Field.AreaId) != 0)
-        {
-            line.Append(", Area ");
-            OspfAddress(bytes, OspfHeader.Field.AreaId);
-        }
-        else
-        {
-            line.Append(", Backbone Area");
-        }
         if (!OspfHas(bytes, OspfHeader.Field.InstanceId, 1))
             return false;
         if (bytes[OspfHeader.Field.InstanceId] != 0)
@@ -119,12 +109,15 @@ public sealed partial class SummaryPrinter
         {
             case OspfHeader.TypeHello:
             {
-                if (!OspfHas(bytes, body, 20))
+                if (!OspfHas(bytes, body + 4, 4))
                     return false;
                 uint options = OspfU32(bytes, body + 4);
                 line.Append("\n\tOptions [");
                 Ospf6Options(options);
-                line.Append("]\n\t  Hello Timer ");
+                line.Append(']');
+                if (!OspfHas(bytes, body, 12))
+                    return false;
+                line.Append("\n\t  Hello Timer ");
                 line.Append((ulong)OspfU16(bytes, body + 8));
                 line.Append("s, Dead Timer ");
                 line.Append((ulong)OspfU16(bytes, body + 10));
@@ -132,29 +125,27 @@ public sealed partial class SummaryPrinter
                 OspfAddress(bytes, body);
                 line.Append(", Priority ");
                 line.Append((ulong)bytes[body + 4]);
-                if (OspfU32(bytes, body + 12) != 0)
-                {
-                    line.Append("\n\t  Designated Router ");
-                    OspfAddress(bytes, body + 12);
-                }
-                if (OspfU32(bytes, body + 16) != 0)
-                {
-                    line.Append(", Backup Designated Router ");
-                    OspfAddress(bytes, body + 16);
-                }
+                if (!AppendOspfDesignatedRouters(bytes, body + 12))
+                    return false;
                 lls = (options & 0x200) != 0;
                 break;
             }
             case OspfHeader.TypeDbDescription:
             {
-                if (!OspfHas(bytes, body, 12))
+                if (!OspfHas(bytes, body, 4))
                     return false;
                 uint options = OspfU32(bytes, body);
                 line.Append("\n\tOptions [");
                 Ospf6Options(options);
-                line.Append("], DD Flags [");
+                line.Append(']');
+                if (!OspfHas(bytes, body + 7, 1))
+                    return false;
+                line.Append(", DD Flags [");
                 OspfBits(bytes[body + 7], [0x04, 0x02, 0x01, 0x10], Ospf6DdFlagNames, "none");
-                line.Append("], MTU ");
+                line.Append(']');
+                if (!OspfHas(bytes, body, 12))
+                    return false;
+                line.Append(", MTU ");
                 line.Append((ulong)OspfU16(bytes, body + 4));
                 line.Append(", DD-Sequence ");
                 line.AppendHex(OspfU32(bytes, body + 8), 8);
@@ -171,11 +162,13 @@ public sealed partial class SummaryPrinter
         var line = _line;
         if (lls && length != 0)
         {
-            if (length < 4 || !OspfHas(bytes, at, 4))
+            if (length < 4 || !OspfHas(bytes, at, 2))
                 return false;
-            uint llsLength = OspfU16(bytes, at + 2);
             line.Append("\n\tLLS Checksum ");
             line.AppendHex(OspfU16(bytes, at), 4);
+            if (!OspfHas(bytes, at + 2, 2))
+                return false;
+            uint llsLength = OspfU16(bytes, at + 2);
             line.Append(", Data Length ");
             line.Append((ulong)llsLength);
             if (llsLength < 4 || llsLength > length || !OspfHas(bytes, at, (int)llsLength))
@@ -185,9 +178,9 @@ public sealed partial class SummaryPrinter
         }
         if (length == 0)
             return true;
-        if (length < 16 || !OspfHas(bytes, at, 4))
+        if (length < 16 || !OspfHas(bytes, at, 2))
             return false;
-        uint type = OspfU16(bytes, at), authLength = OspfU16(bytes, at + 2);
+        uint type = OspfU16(bytes, at);
         line.Append("\n\tAuthentication Type ");
         if (type == 1)
         {
@@ -199,17 +192,64 @@ public sealed partial class SummaryPrinter
             line.AppendHex(type, 4);
             line.Append(')');
         }
+        if (!OspfHas(bytes, at + 2, 2))
+            return false;
+        uint authLength = OspfU16(bytes, at + 2);
         line.Append(", Length ");
         line.Append((ulong)authLength);
-        if (authLength < 16 || authLength > length || !OspfHas(bytes, at, 16))
+        if (authLength < 16 || authLength > length || !OspfHas(bytes, at + 6, 2))
             return false;
         line.Append(", SAID ");
         line.Append((ulong)OspfU16(bytes, at + 6));
+        if (!OspfHas(bytes, at + 8, 4))
+            return false;
         line.Append(", CSN ");
         line.AppendHex(OspfU32(bytes, at + 8), 8);
+        if (!OspfHas(bytes, at + 12, 4))
+            return false;
         line.Append(':');
         line.AppendHexDigits(OspfU32(bytes, at + 12), 8);
         return OspfHas(bytes, at, (int)authLength);
+    }
+
+    /// <summary>"Router-ID 192.0.2.1, Area 0.0.0.1" (", Backbone Area" for area 0), as both of tcpdump's printers write it.</summary>
+    private bool AppendOspfRouterAndArea(ReadOnlySpan<byte> bytes)
+    {
+        var line = _line;
+        if (!OspfHas(bytes, OspfHeader.Field.RouterId, 4))
+            return false;
+        line.Append("\n\tRouter-ID ");
+        OspfAddress(bytes, OspfHeader.Field.RouterId);
+        if (!OspfHas(bytes, OspfHeader.Field.AreaId, 4))
+            return false;
+        if (OspfU32(bytes, OspfHeader.Field.AreaId) == 0)
+        {
+            line.Append(", Backbone Area");
+            return true;
+        }
+        line.Append(", Area ");
+        return OspfAddress(bytes, OspfHeader.Field.AreaId);
+    }
+
+    /// <summary>A hello's designated and backup designated routers at <paramref name="at"/>, each only when not 0.0.0.0; false where a read failed.</summary>
+    private bool AppendOspfDesignatedRouters(ReadOnlySpan<byte> bytes, long at)
+    {
+        var line = _line;
+        if (!OspfHas(bytes, at, 4))
+            return false;
+        if (OspfU32(bytes, at) != 0)
+        {
+            line.Append("\n\t  Designated Router ");
+            OspfAddress(bytes, at);
+        }
+        if (!OspfHas(bytes, at + 4, 4))
+            return false;
+        if (OspfU32(bytes, at + 4) != 0)
+        {
+            line.Append(", Backup Designated Router ");
+            OspfAddress(bytes, at + 4);
+        }
+        return true;
     }
 
     private static bool OspfHas(ReadOnlySpan<byte> bytes, long at, int length) => at >= 0 && at + length <= bytes.Length;
@@ -268,6 +308,8 @@ public sealed partial class SummaryPrinter
     private bool AppendOspfVerbose(ReadOnlySpan<byte> bytes, uint length)
     {
         var line = _line;
+        if (!OspfHas(bytes, OspfHeader.Field.PacketLength, 2))
+            return false;
         uint ospfLength = OspfU16(bytes, OspfHeader.Field.PacketLength);
         if (length != ospfLength)
         {
@@ -276,18 +318,8 @@ public sealed partial class SummaryPrinter
             line.Append(']');
         }
         long dataEnd = length > ospfLength ? ospfLength : length;
-        line.Append("\n\tRouter-ID ");
-        if (!OspfAddress(bytes, OspfHeader.Field.RouterId) || !OspfHas(bytes, OspfHeader.Field.AreaId, 4))
+        if (!AppendOspfRouterAndArea(bytes))
             return false;
-        if (OspfU32(bytes, OspfHeader.Field.AreaId) != 0)
-        {
-            line.Append(", Area ");
-            OspfAddress(bytes, OspfHeader.Field.AreaId);
-        }
-        else
-        {
-            line.Append(", Backbone Area");
-        }
         if (!OspfHas(bytes, OspfHeader.Field.AuthData, 8))
             return false;
         uint auth = OspfU16(bytes, OspfHeader.Field.AuthType);
@@ -374,45 +406,41 @@ public sealed partial class SummaryPrinter
                 OspfAddress(bytes, body);
                 line.Append(", Priority ");
                 line.Append((ulong)bytes[body + 7]);
-                if (!OspfHas(bytes, body + 12, 4))
+                if (!AppendOspfDesignatedRouters(bytes, body + 12))
                     return false;
-                if (OspfU32(bytes, body + 12) != 0)
-                {
-                    line.Append("\n\t  Designated Router ");
-                    OspfAddress(bytes, body + 12);
-                }
-                if (!OspfHas(bytes, body + 16, 4))
-                    return false;
-                if (OspfU32(bytes, body + 16) != 0)
-                {
-                    line.Append(", Backup Designated Router ");
-                    OspfAddress(bytes, body + 16);
-                }
                 long at = body + 20;
                 if (at < dataEnd)
                     line.Append("\n\t  Neighbor List:");
                 for (; at < dataEnd; at += 4)
                 {
-                    line.Append("\n\t    ");
-                    if (!OspfAddress(bytes, at))
+                    if (!OspfHas(bytes, at, 4))
                         return false;
+                    line.Append("\n\t    ");
+                    OspfAddress(bytes, at);
                 }
                 return true;
             }
             case OspfHeader.TypeDbDescription:
             {
-                if (!OspfHas(bytes, body, 8))
+                if (!OspfHas(bytes, body + 2, 1))
                     return false;
                 line.Append("\n\tOptions [");
                 OspfOptions(bytes[body + 2]);
-                line.Append("], DD Flags [");
+                line.Append(']');
+                if (!OspfHas(bytes, body + 3, 1))
+                    return false;
+                line.Append(", DD Flags [");
                 OspfBits(bytes[body + 3], [0x04, 0x02, 0x01, 0x08], OspfDdFlagNames, "none");
                 line.Append(']');
+                if (!OspfHas(bytes, body, 2))
+                    return false;
                 if (OspfU16(bytes, body) != 0)
                 {
                     line.Append(", MTU: ");
                     line.Append((ulong)OspfU16(bytes, body));
                 }
+                if (!OspfHas(bytes, body + 4, 4))
+                    return false;
                 line.Append(", Sequence: ");
                 line.AppendHex(OspfU32(bytes, body + 4), 8);
                 for (long at = body + 8; at < dataEnd; at += 20)
@@ -554,11 +582,13 @@ public sealed partial class SummaryPrinter
         {
             case 1:
             {
-                if (!OspfHas(bytes, body, 4))
+                if (!OspfHas(bytes, body, 1))
                     return -1;
                 line.Append("\n\t    Router LSA Options: [");
                 OspfBits(bytes[(int)body], [0x01, 0x02, 0x04, 0x08, 0x10, 0x80], OspfRouterFlagNames, "none");
                 line.Append(']');
+                if (!OspfHas(bytes, body + 2, 2))
+                    return -1;
                 uint links = OspfU16(bytes, body + 2);
                 long link = body + 4;
                 if (!OspfHas(bytes, link, 12))
@@ -604,27 +634,31 @@ public sealed partial class SummaryPrinter
                 return end;
             }
             case 2:
-                line.Append("\n\t    Mask ");
-                if (!OspfAddress(bytes, body))
+                if (!OspfHas(bytes, body, 4))
                     return -1;
+                line.Append("\n\t    Mask ");
+                OspfAddress(bytes, body);
                 line.Append("\n\t    Connected Routers:");
                 for (long router = body + 4; router < end; router += 4)
                 {
-                    line.Append("\n\t      ");
-                    if (!OspfAddress(bytes, router))
+                    if (!OspfHas(bytes, router, 4))
                         return -1;
+                    line.Append("\n\t      ");
+                    OspfAddress(bytes, router);
                 }
                 return end;
             case 3:
             case 4:
             {
-                if (!OspfHas(bytes, body, 8))
-                    return -1;
                 if (bytes[(int)at + 3] == 3)
                 {
+                    if (!OspfHas(bytes, body, 4))
+                        return -1;
                     line.Append("\n\t    Mask ");
                     OspfAddress(bytes, body);
                 }
+                if (!OspfHas(bytes, body + 4, 4))
+                    return -1;
                 for (long metric = body + 4; metric < end; metric += 4)
                 {
                     if (!OspfHas(bytes, metric, 4))
@@ -642,10 +676,12 @@ public sealed partial class SummaryPrinter
             case 5:
             case 7:
             {
-                if (!OspfHas(bytes, body, 8))
+                if (!OspfHas(bytes, body, 4))
                     return -1;
                 line.Append("\n\t    Mask ");
                 OspfAddress(bytes, body);
+                if (!OspfHas(bytes, body + 4, 4))
+                    return -1;
                 for (long metric = body + 4; metric < end; metric += 12)
                 {
                     if (!OspfHas(bytes, metric, 4))
@@ -712,22 +748,28 @@ public sealed partial class SummaryPrinter
             line.Append("\n\t[LLS truncated]");
             return true;
         }
-        if (!OspfHas(bytes, at, 4))
+        if (!OspfHas(bytes, at, 2))
             return false;
         line.Append("\n\t  LLS: checksum: ");
         line.AppendHex(OspfU16(bytes, at), 4);
+        if (!OspfHas(bytes, at + 2, 2))
+            return false;
         line.Append(", length: ");
         line.Append((ulong)OspfU16(bytes, at + 2));
         for (at += 4; at < end;)
         {
-            if (!OspfHas(bytes, at, 4))
+            if (!OspfHas(bytes, at, 2))
                 return false;
-            uint tlv = OspfU16(bytes, at), tlvLength = OspfU16(bytes, at + 2);
+            uint tlv = OspfU16(bytes, at);
             line.Append("\n\t    ");
             line.Append(tlv switch { 1 => "Extended Options", 2 => "MD5 Authentication", _ => "Unknown TLV" });
             line.Append(" (");
             line.Append((ulong)tlv);
-            line.Append("), length: ");
+            line.Append(')');
+            if (!OspfHas(bytes, at + 2, 2))
+                return false;
+            uint tlvLength = OspfU16(bytes, at + 2);
+            line.Append(", length: ");
             line.Append((ulong)tlvLength);
             at += 4;
             if (tlv == 1)

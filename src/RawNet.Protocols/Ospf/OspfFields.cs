@@ -84,6 +84,7 @@ public static class OspfFields
         (F("ospf.v3.lsa.interprefix", "Inter-Area-Prefix-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaInterPrefix),
         (F("ospf.v3.lsa.interrouter", "Inter-Area-Router-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaInterRouter),
         (F("ospf.v3.lsa.asext", "AS-External-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaAsext),
+        (F("ospf.v3.lsa.member", "Group-Membership-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaMember),
         (F("ospf.v3.lsa.nssa", "NSSA-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaNssa),
         (F("ospf.v3.lsa.link", "Link-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaLink),
         (F("ospf.v3.lsa.intraprefix", "Intra-Area-Prefix-LSA", FieldKind.Boolean, inTree: false), OspfValue.V3LsaIntraPrefix),
@@ -126,6 +127,15 @@ public static class OspfFields
         (F("ospf.v3.lsa.neighbor_interface_id", "Neighbor Interface ID", FieldKind.Decimal), OspfValue.V3NeighborInterfaceId),
         (F("ospf.v3.lsa.neighbor_router_id", "Neighbor Router ID", FieldKind.Ipv4Address), OspfValue.V3NeighborRouterId),
         (F("ospf.v3.lsa.attached_router", "Attached Router", FieldKind.Ipv4Address), OspfValue.V3AttachedRouter),
+        (F("ospf.lls.checksum", "Checksum", FieldKind.Hex, 4), OspfValue.LlsChecksum),
+        (F("ospf.lls.data_length", "LLS Data Length", FieldKind.Decimal), OspfValue.LlsLength),
+        (F("ospf.tlv_type", "TLV Type", FieldKind.Decimal), OspfValue.TlvType),
+        (F("ospf.tlv_length", "TLV Length", FieldKind.Decimal), OspfValue.TlvLength),
+        (F("ospf.lls.ext.options", "Options", FieldKind.Hex, 8), OspfValue.LlsOptions),
+        (F("ospf.lls.ext.options.rs", "(RS) Restart Signal", FieldKind.Boolean), OspfValue.LlsOptionRs),
+        (F("ospf.lls.ext.options.lr", "(LR) LSDB Resynchronization", FieldKind.Boolean), OspfValue.LlsOptionLr),
+        (F("ospf.v2.lls.sequence_number", "Sequence number", FieldKind.Hex, 8), OspfValue.LlsSequence),
+        (F("ospf.v2.lls.auth_data", "Auth Data", FieldKind.Bytes), OspfValue.LlsAuthData),
     ];
 
     /// <summary>Every OSPF field, in tree order (ospf.lsa once).</summary>

@@ -15,12 +15,13 @@ public enum OspfValue : byte
     LsaAge, LsaDoNotAge, LsaType, LsaRouter, LsaNetwork, LsaSummary, LsaAsbr, LsaAsext, LsaMember, LsaNssa, LsaAttr, LsaOpaque,
     LsaId, LsaSequence, LsaChecksum, LsaLength,
     V3LsaDoNotAge, V3LsaType, V3LsaU, V3LsaS12, V3LsaFunctionCode, V3LsaRouter, V3LsaNetwork, V3LsaInterPrefix,
-    V3LsaInterRouter, V3LsaAsext, V3LsaNssa, V3LsaLink, V3LsaIntraPrefix,
+    V3LsaInterRouter, V3LsaAsext, V3LsaNssa, V3LsaLink, V3LsaIntraPrefix, V3LsaMember,
     RouterFlags, RouterFlagH, RouterFlagN, RouterFlagW, RouterFlagV, RouterFlagE, RouterFlagB, LinkCount, LinkId, LinkData, LinkType,
     MetricCount, Metric0, TosMetric, NetworkLsaMask, AttachedRouter, SummaryMask, Tos, Metric, ExternalMask, ExternalType,
     ForwardingAddress, ExternalRouteTag,
     V3RouterFlags, V3RouterFlagW, V3RouterFlagV, V3RouterFlagE, V3RouterFlagB, V3InterfaceType, V3InterfaceId,
     V3NeighborInterfaceId, V3NeighborRouterId, V3AttachedRouter,
+    LlsChecksum, LlsLength, TlvType, TlvLength, LlsOptions, LlsOptionRs, LlsOptionLr, LlsSequence, LlsAuthData,
 }
 
 /// <summary>One item tshark adds to an OSPF tree: what it shows, where (from the packet's start), its number and how deep it lies.</summary>

@@ -11,7 +11,7 @@ namespace RawNet.Protocols.Ospf;
 /// </summary>
 public ref struct OspfWalk
 {
-    private enum Phase : byte { Header, Hello, Neighbors, DbDescription, LsaHeaders, LsRequests, LsUpdate, LsaInUpdate, LsaBody, Done }
+    private enum Phase : byte { Header, Hello, Neighbors, DbDescription, LsaHeaders, LsRequests, LsUpdate, LsaInUpdate, LsaBody, Lls, Done }
 
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
@@ -110,7 +110,7 @@ public ref struct OspfWalk
                 case Phase.Neighbors:
                     if (_at >= _bodyEnd)
                     {
-                        _phase = Phase.Done;
+                        StartLls();
                         continue;
                     }
                     _at += 4;
@@ -144,6 +144,10 @@ public ref struct OspfWalk
                     continue;
                 case Phase.LsaInUpdate:
                     if (NextLsaInUpdate(out item))
+                        return true;
+                    continue;
+                case Phase.Lls:
+                    if (NextLls(out item))
                         return true;
                     continue;
                 case Phase.LsaBody:
@@ -387,7 +391,10 @@ public ref struct OspfWalk
         {
             if (_at >= _bodyEnd)
             {
-                _phase = Phase.Done;
+                if (_type == OspfHeader.TypeDbDescription)
+                    StartLls();
+                else
+                    _phase = Phase.Done;
                 return false;
             }
             if (!StartLsa(20))
@@ -436,6 +443,83 @@ public ref struct OspfWalk
         }
         _phase = Phase.LsaBody;
         _at = _lsaStart + 20;
+        return false;
+    }
+
+    /// <summary>
+    /// After a v2 hello or DB description with the L option, tshark's LLS data block past the packet (and an MD5 digest),
+    /// unless fewer than 4 bytes of the packet are left there. Version 3's LLS TLVs are not read.
+    /// </summary>
+    private void StartLls()
+    {
+        _phase = Phase.Done;
+        int optionsAt = _headerLength + (_type == OspfHeader.TypeHello ? 6 : 2);
+        if (_version != 2 || (U8(optionsAt) & 0x10) == 0)
+            return;
+        int at = (int)U16(OspfHeader.Field.PacketLength) + (U16(OspfHeader.Field.AuthType) == OspfHeader.AuthCrypt ? (int)U8(19) : 0);
+        // Fewer than 4 bytes left: tshark's expert item over them, which fails past the packet or the captured bytes.
+        if (at > _reported)
+        {
+            Fail(_reported, 1);
+            return;
+        }
+        if (_reported - at < 4)
+        {
+            if (!Has(at, _reported - at))
+                Fail(at, _reported - at);
+            return;
+        }
+        _at = at;
+        _step = 0;
+        _phase = Phase.Lls;
+    }
+
+    /// <summary>The LLS block's checksum and length, then its TLVs (extended options, crypto authentication) up to that length.</summary>
+    private bool NextLls(out OspfItem item)
+    {
+        item = default;
+        switch (_step)
+        {
+            case 0:
+                if (!Has(_at + 2, 2))
+                    return Fail(_at + 2, 2);
+                _lsaLength = _at + 4 * (int)U16(_at + 2);
+                return Item(OspfValue.LlsChecksum, _at, 2, U16(_at), 2, out item);
+            case 1:
+            {
+                bool ok = Item(OspfValue.LlsLength, _at + 2, 2, 4 * U16(_at + 2), 2, out item);
+                _at += 4;
+                return ok;
+            }
+            case 2:
+                if (_at >= _lsaLength)
+                {
+                    _phase = Phase.Done;
+                    return false;
+                }
+                if (!Has(_at, 4))
+                    return Fail(_at, 4);
+                _metrics = (int)U16(_at);
+                _count = (int)U16(_at + 2);
+                if (!Subtree(_at, _count + 4))
+                    return false;
+                return Item(OspfValue.TlvType, _at, 2, (ulong)_metrics, 3, out item);
+            case 3:
+                return Item(OspfValue.TlvLength, _at + 2, 2, (ulong)_count, 3, out item);
+            case 4 when _metrics == 1: return Item(OspfValue.LlsOptions, _at + 4, 4, U32(_at + 4), 3, out item);
+            case 5 when _metrics == 1: return Item(OspfValue.LlsOptionRs, _at + 4, 4, (U32(_at + 4) >> 1) & 1, 4, out item);
+            case 6 when _metrics == 1: return Item(OspfValue.LlsOptionLr, _at + 4, 4, U32(_at + 4) & 1, 4, out item);
+            case 4 when _metrics == 2: return Item(OspfValue.LlsSequence, _at + 4, 4, U32(_at + 4), 3, out item);
+            case 5 when _metrics == 2:
+                // A length of 3 leaves tshark a data length of -1, to the end of the captured bytes; below that an error.
+                if (_count == 3)
+                    return Item(OspfValue.LlsAuthData, _at + 8, Math.Max(0, _bytes.Length - (_at + 8)), 0, 3, out item);
+                if (_count < 4)
+                    return Fail(_reported, 1);
+                return Item(OspfValue.LlsAuthData, _at + 8, _count - 4, 0, 3, out item);
+        }
+        _at += _count + 4;
+        _step = 2;
         return false;
     }
 
@@ -686,11 +770,12 @@ public ref struct OspfWalk
                 case 5: return Item(OspfValue.V3LsaFunctionCode, a + 2, 2, type & 0x1fff, depth + 1, out item);
                 case 6:
                 {
-                    var kind = type switch
+                    // tshark's hidden field goes by the function code, whatever the scope.
+                    var kind = (type & 0x1fff) switch
                     {
-                        0x2001 => OspfValue.V3LsaRouter, 0x2002 => OspfValue.V3LsaNetwork, 0x2003 => OspfValue.V3LsaInterPrefix,
-                        0x2004 => OspfValue.V3LsaInterRouter, 0x4005 => OspfValue.V3LsaAsext, 0x2007 => OspfValue.V3LsaNssa,
-                        0x0008 => OspfValue.V3LsaLink, 0x2009 => OspfValue.V3LsaIntraPrefix, _ => OspfValue.Version,
+                        1 => OspfValue.V3LsaRouter, 2 => OspfValue.V3LsaNetwork, 3 => OspfValue.V3LsaInterPrefix,
+                        4 => OspfValue.V3LsaInterRouter, 5 => OspfValue.V3LsaAsext, 6 => OspfValue.V3LsaMember, 7 => OspfValue.V3LsaNssa,
+                        8 => OspfValue.V3LsaLink, 9 => OspfValue.V3LsaIntraPrefix, _ => OspfValue.Version,
                     };
                     if (kind != OspfValue.Version)
                         return Item(kind, a + 2, 2, 1, depth, out item);

@@ -35,7 +35,9 @@ public sealed class OspfOracleTests
         "ospf.lsa.asext.fwdaddr", "ospf.lsa.asext.extrttag", "ospf.v3.router.lsa.flags", "ospf.v3.router.lsa.flags.w",
         "ospf.v3.router.lsa.flags.v", "ospf.v3.router.lsa.flags.e", "ospf.v3.router.lsa.flags.b", "ospf.v3.lsa.type",
         "ospf.v3.lsa.interface_id", "ospf.v3.lsa.neighbor_interface_id", "ospf.v3.lsa.neighbor_router_id",
-        "ospf.v3.lsa.attached_router", "ospf.v2.options.p",
+        "ospf.v3.lsa.attached_router", "ospf.v2.options.p", "ospf.v3.lsa.member", "ospf.lls.checksum", "ospf.lls.data_length",
+        "ospf.tlv_type", "ospf.tlv_length", "ospf.lls.ext.options", "ospf.lls.ext.options.rs", "ospf.lls.ext.options.lr",
+        "ospf.v2.lls.sequence_number", "ospf.v2.lls.auth_data",
     ];
 
     /// <summary>The chain and columns compared, after the frame number.</summary>
