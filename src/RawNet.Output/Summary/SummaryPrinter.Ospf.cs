@@ -298,7 +298,36 @@ public sealed partial class SummaryPrinter
         9 => "Link Local Opaque", 10 => "Area Local Opaque", 11 => "Domain Wide Opaque", _ => "unknown",
     };
 
-    private static string OspfTopology(uint topology) => topology switch { 0 => "default", 1 => "multicast", 2 => "management", _ => "Unknown" };
+    /// <summary>"\n\t    Mask 255.255.255.0" from <paramref name="at"/>; false when it was not captured.</summary>
+    private bool AppendOspfMask(ReadOnlySpan<byte> bytes, long at)
+    {
+        if (!OspfHas(bytes, at, 4))
+            return false;
+        _line.Append("\n\t    Mask ");
+        return OspfAddress(bytes, at);
+    }
+
+    /// <summary>A summary or external LSA's metric word at <paramref name="at"/>: its topology (bits 24-30) written; false when not captured.</summary>
+    private bool AppendOspfMetricTopology(ReadOnlySpan<byte> bytes, long at, out uint word)
+    {
+        word = 0;
+        if (!OspfHas(bytes, at, 4))
+            return false;
+        word = OspfU32(bytes, at);
+        AppendOspfTopology((word & 0x7f000000) >> 24);
+        return true;
+    }
+
+    /// <summary>"\n\t\ttopology default (0)": the topology's name in tcpdump's table (draft-ietf-ospf-mt) and number.</summary>
+    private void AppendOspfTopology(uint topology)
+    {
+        var line = _line;
+        line.Append("\n\t\ttopology ");
+        line.Append(topology switch { 0 => "default", 1 => "multicast", 2 => "management", _ => "Unknown" });
+        line.Append(" (");
+        line.Append((ulong)topology);
+        line.Append(')');
+    }
 
     /// <summary>
     /// ospf_print's -v lines over IPv4 (<paramref name="bytes"/> without an MD5 digest, <paramref name="length"/> the length it
@@ -622,11 +651,8 @@ public sealed partial class SummaryPrinter
                         if (!OspfHas(bytes, metric, 4))
                             return -1;
                         uint topology = m == 0 ? 0u : bytes[(int)metric];
-                        line.Append("\n\t\ttopology ");
-                        line.Append(OspfTopology(topology));
-                        line.Append(" (");
-                        line.Append((ulong)topology);
-                        line.Append("), metric ");
+                        AppendOspfTopology(topology);
+                        line.Append(", metric ");
                         line.Append((ulong)OspfU16(bytes, metric + 2));
                     }
                     link += 12 + 4L * bytes[(int)link + 9];
@@ -634,10 +660,8 @@ public sealed partial class SummaryPrinter
                 return end;
             }
             case 2:
-                if (!OspfHas(bytes, body, 4))
+                if (!AppendOspfMask(bytes, body))
                     return -1;
-                line.Append("\n\t    Mask ");
-                OspfAddress(bytes, body);
                 line.Append("\n\t    Connected Routers:");
                 for (long router = body + 4; router < end; router += 4)
                 {
@@ -650,25 +674,15 @@ public sealed partial class SummaryPrinter
             case 3:
             case 4:
             {
-                if (bytes[(int)at + 3] == 3)
-                {
-                    if (!OspfHas(bytes, body, 4))
-                        return -1;
-                    line.Append("\n\t    Mask ");
-                    OspfAddress(bytes, body);
-                }
+                if (bytes[(int)at + 3] == 3 && !AppendOspfMask(bytes, body))
+                    return -1;
                 if (!OspfHas(bytes, body + 4, 4))
                     return -1;
                 for (long metric = body + 4; metric < end; metric += 4)
                 {
-                    if (!OspfHas(bytes, metric, 4))
+                    if (!AppendOspfMetricTopology(bytes, metric, out uint word))
                         return -1;
-                    uint word = OspfU32(bytes, metric), topology = (word & 0x7f000000) >> 24;
-                    line.Append("\n\t\ttopology ");
-                    line.Append(OspfTopology(topology));
-                    line.Append(" (");
-                    line.Append((ulong)topology);
-                    line.Append(") metric ");
+                    line.Append(" metric ");
                     line.Append((ulong)(word & 0xffffff));
                 }
                 return end;
@@ -676,22 +690,15 @@ public sealed partial class SummaryPrinter
             case 5:
             case 7:
             {
-                if (!OspfHas(bytes, body, 4))
+                if (!AppendOspfMask(bytes, body))
                     return -1;
-                line.Append("\n\t    Mask ");
-                OspfAddress(bytes, body);
                 if (!OspfHas(bytes, body + 4, 4))
                     return -1;
                 for (long metric = body + 4; metric < end; metric += 12)
                 {
-                    if (!OspfHas(bytes, metric, 4))
+                    if (!AppendOspfMetricTopology(bytes, metric, out uint word))
                         return -1;
-                    uint word = OspfU32(bytes, metric), topology = (word & 0x7f000000) >> 24;
-                    line.Append("\n\t\ttopology ");
-                    line.Append(OspfTopology(topology));
-                    line.Append(" (");
-                    line.Append((ulong)topology);
-                    line.Append("), type ");
+                    line.Append(", type ");
                     line.Append((word & 0x80000000) != 0 ? "2" : "1");
                     line.Append(", metric");
                     if ((word & 0xffffff) == 0xffffff)
