@@ -18,6 +18,8 @@ public enum IpProtocol : byte
     Esp = 50,
     AuthenticationHeader = 51,
     Icmpv6 = 58,
+    /// <summary>OSPF, versions 2 and 3.</summary>
+    Ospf = 89,
     Ipv6NoNextHeader = 59,
     Ipv6DestinationOptions = 60,
     /// <summary>L2TPv3 directly over IP (RFC 3931 4.1.1).</summary>

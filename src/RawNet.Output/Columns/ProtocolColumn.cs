@@ -84,6 +84,8 @@ public static class ProtocolColumn
                 return SerialLinkInfo.Protocol(in source, index);
             case ColumnWriter.Stp:
                 return "STP";
+            case ColumnWriter.Ospf:
+                return "OSPF";
             case ColumnWriter.Igmp:
                 return IgmpInfo.Protocol(in source, index);
             case ColumnWriter.Tls:

@@ -1844,6 +1844,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
             case (byte)IpProtocol.Igmp when !ip.V6 && !IsIgmpPrintedElsewhere(bytes):
                 AppendIgmp(bytes, length);
                 return;
+            case (byte)IpProtocol.Ospf:
+                AppendOspf(bytes, length, ip.V6);
+                return;
             case (byte)IpProtocol.IpInIp when decoded && packet[next].Kind == LayerKind.Ipv4:
                 AppendIpv4(packet, frame, next, length);
                 return;

@@ -145,6 +145,8 @@ public enum LayerKind : byte
     Igmp,
     /// <summary>Cisco's RGMP (RFC 3488), which tshark's IGMP hands types 0xfc to 0xff sent to 224.0.0.25.</summary>
     Rgmp,
+    /// <summary>OSPF (IP protocol 89), versions 2 and 3: the common header, hello, database description, LS requests, updates and acknowledgements.</summary>
+    Ospf,
     /// <summary>VXLAN (RFC 7348) on UDP port 4789: an Ethernet frame follows.</summary>
     Vxlan,
     /// <summary>

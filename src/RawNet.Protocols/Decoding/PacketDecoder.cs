@@ -12,6 +12,7 @@ using RawNet.Protocols.Loopback;
 using RawNet.Protocols.Ethernet;
 using RawNet.Protocols.Icmp;
 using RawNet.Protocols.Igmp;
+using RawNet.Protocols.Ospf;
 using RawNet.Protocols.Icmpv6;
 using RawNet.Protocols.Ieee80211;
 using RawNet.Protocols.Fddi;
@@ -2759,6 +2760,9 @@ public sealed partial class PacketDecoder
             case IpProtocol.Igmp when _packet[ipIndex].Kind == LayerKind.Ipv4 && !input.Quoted && repEnd > offset:
                 DecodeIgmp(input, IgmpFormOf(input, offset, capEnd, repEnd, ipIndex), offset, capEnd, repEnd);
                 return;
+            case IpProtocol.Ospf when !input.Quoted && repEnd > offset:
+                DecodeOspf(input, offset, capEnd, repEnd);
+                return;
             case IpProtocol.IpInIp:
                 DecodeIpv4(input, offset, capEnd, repEnd);
                 return;
@@ -2809,6 +2813,26 @@ public sealed partial class PacketDecoder
         int covered = form is IgmpForm.V1 or IgmpForm.V2 ? IgmpMessage.ShortLength : repEnd - offset;
         if (form is not (IgmpForm.Unread or IgmpForm.QueryUnread or IgmpForm.Unknown) && captured.Length >= covered && covered >= 4)
             layer.Checksum = Judge(ref layer, InternetChecksum.Add(0, captured[..covered]), captured, IgmpMessage.Field.Checksum);
+    }
+
+    /// <summary>
+    /// An OSPF packet as far as tshark reads it (<see cref="OspfWalk"/>): every captured byte when every read succeeded, else
+    /// cut by the capture, or malformed when the read that failed ran past the packet. An unknown message type's body is data.
+    /// </summary>
+    private void DecodeOspf(in Span input, int offset, int capEnd, int repEnd)
+    {
+        var captured = input.Bytes[offset..Math.Max(offset, capEnd)];
+        int reported = repEnd - offset;
+        var walk = new OspfWalk(captured, reported);
+        while (walk.Next(out _))
+        {
+        }
+        bool data = !walk.Failed && walk.DataAfterHeader && captured.Length > walk.HeaderLength;
+        int length = walk.Failed ? (walk.FailedEnd > reported ? Math.Max(walk.FailedEnd, reported + 1) : walk.FailedEnd)
+            : data ? walk.HeaderLength : captured.Length;
+        Header(input, LayerKind.Ospf, offset, length, capEnd, repEnd, out int index);
+        if (index >= 0 && data)
+            Payload(input, offset + length, capEnd, repEnd);
     }
 
     /// <summary>Which of tshark's IGMP dissectors reads the message, by its bytes and the IPv4 header's destination (RGMP's group).</summary>

@@ -757,6 +757,8 @@ public enum ComputedField : ushort
     Icmpv6,
     /// <summary>An IGMP field: <see cref="Igmp.IgmpFieldReader"/> walks the message as tshark does.</summary>
     Igmp,
+    /// <summary>An OSPF field: <see cref="Ospf.OspfFieldReader"/> walks the packet as tshark does.</summary>
+    Ospf,
     /// <summary>
     /// A value the conversation tracker computed for the packet (frame times, stream numbers, relative sequence numbers,
     /// the TCP analysis): read from <see cref="Decoding.DecodedPacket.Analysis"/> by <see cref="Conversations.AnalysisFieldReader"/>,

@@ -105,6 +105,8 @@ public static class FieldReader
             return L2tp.L2tpv3FieldReader.TryRead(field.Computed, layer, header, occurrence, out value);
         if (Igmp.IgmpFieldReader.Serves(field.Computed))
             return Igmp.IgmpFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Ospf.OspfFieldReader.Serves(field.Computed))
+            return Ospf.OspfFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Stp.StpFieldReader.Serves(field.Computed))
             return Stp.StpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Garp.GarpFieldReader.Serves(field.Computed))

@@ -24,7 +24,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <item>Application protocols tcpdump decodes and RawNet does not, on their ports (<see cref="ApplicationPorts"/>:
 /// SIP, TFTP, ...; not DNS, over UDP 53 and 5353 and TCP 53, nor BOOTP/DHCP on UDP 67 and 68, nor NTP on UDP 123, nor HTTP on TCP 80 and 8080, nor L2TP on UDP 1701, which RawNet prints as tcpdump does): up to and including TCP's "length N" (tcpdump goes on with ": FTP..."), or for UDP up to
 /// the ports ("src.port > dst.port: "), where tcpdump writes the application's words instead of "UDP, length N".</item>
-/// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: OSPF, PIM, IGMP's DVMRP, PIMv1 and mtrace, ...): up to
+/// <item>IP protocols tcpdump decodes and RawNet does not (<see cref="NetworkProtocols"/>: PIM, IGMP's DVMRP, PIMv1 and mtrace, ...): up to
 /// the addresses ("src > dst: "), where RawNet prints " ip-proto-N LENGTH".</item>
 /// <item>EtherTypes tcpdump decodes and RawNet does not (<see cref="EtherTypes"/>: LLDP, PTP, ...): the time stamp only.</item>
 /// </list>
@@ -40,7 +40,7 @@ public sealed class TcpdumpSummaryOracleTests
     ];
 
     /// <summary>IP protocol numbers tcpdump decodes and RawNet does not (for 2, the IGMP types RawNet's IGMP printer leaves to them).</summary>
-    public static readonly HashSet<int> NetworkProtocols = [2, 8, 9, 46, 50, 51, 55, 88, 89, 103, 108, 112, 113, 132, 135];
+    public static readonly HashSet<int> NetworkProtocols = [2, 8, 9, 46, 50, 51, 55, 88, 103, 108, 112, 113, 132, 135];
 
     /// <summary>EtherTypes tcpdump decodes and RawNet does not.</summary>
     public static readonly string[] EtherTypes = ["0x88cc", "0x8863", "0x8137", "0x8809", "0x88f7"];

@@ -83,6 +83,8 @@ internal static class Samples
             (LinkType.Ethernet, Igmp.IgmpTests.Frame(Igmp.IgmpTests.V3Report())),
             (LinkType.Ethernet, Igmp.IgmpTests.Frame(Igmp.IgmpTests.V3Query(), "232.1.1.1")),
             (LinkType.Ethernet, Igmp.IgmpTests.Frame(Igmp.IgmpTests.V2Report())),
+            (LinkType.Ethernet, Ospf.OspfTests.V2Update()),
+            (LinkType.Ethernet, Ospf.OspfTests.V3Update()),
             (LinkType.Ipv4, tcp4),
             (LinkType.Ipv6, tcp6),
             (LinkType.Null, Concat(Hex("02000000"), udp4)),

@@ -52,12 +52,16 @@ public class ZeroAllocationTests
     }
 
     [Fact]
+    public void DecodingOspfCasesAllocatesNothing() =>
+        AssertDecodingAllocatesNothing(Samples.Read(Path.Combine(TestPaths.Captures, "ospf", "ospf-cases.pcap")));
+
+    [Fact]
     public void DecodingIgmpCasesAllocatesNothing() =>
         AssertDecodingAllocatesNothing(Samples.Read(Path.Combine(TestPaths.Captures, "igmp", "igmp-cases.pcap")));
 
     [Fact]
     public void DecodingTlsRecordsAllocatesNothing() =>
-        AssertDecodingAllocatesNothing(new[] { "tls-sessions/tls12.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap" }
+        AssertDecodingAllocatesNothing(new[] { "tls-sessions/tls12.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap", "ospf/ospf-cases.pcap" }
             .SelectMany(name => Samples.Read(Path.Combine(TestPaths.Captures, name))).ToList());
 
     [Fact]

@@ -32,6 +32,7 @@ internal enum ColumnWriter : byte
     Garp,
     Igmp,
     Tls,
+    Ospf,
 }
 
 /// <summary>
@@ -100,6 +101,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap => ColumnWriter.SerialLink,
         LayerKind.Stp => ColumnWriter.Stp,
         LayerKind.Igmp or LayerKind.Rgmp => ColumnWriter.Igmp,
+        LayerKind.Ospf => ColumnWriter.Ospf,
         LayerKind.Gvrp or LayerKind.Gmrp => ColumnWriter.Garp,
         _ => ColumnWriter.None,
     };
