@@ -139,10 +139,37 @@ public static class OspfFields
     ];
 
     /// <summary>Every OSPF field, in tree order (ospf.lsa once).</summary>
-    public static readonly FieldDefinition[] All = [.. Table.Select(t => t.Field).DistinctBy(f => f.Name)];
+    public static readonly FieldDefinition[] All = DistinctByName();
 
-    private static readonly FrozenDictionary<string, OspfValue[]> ValuesByName = Table.GroupBy(t => t.Field.Name)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Value).ToArray());
+    private static readonly FrozenDictionary<string, OspfValue[]> ValuesByName = GroupValuesByName();
+
+    // Loops, not LINQ over the table's tuples: that is not in the precompiled image (Fields/FieldRows).
+    private static FieldDefinition[] DistinctByName()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new List<FieldDefinition>(Table.Length);
+        foreach (var (field, _) in Table)
+        {
+            if (seen.Add(field.Name))
+                fields.Add(field);
+        }
+        return [.. fields];
+    }
+
+    private static FrozenDictionary<string, OspfValue[]> GroupValuesByName()
+    {
+        var groups = new Dictionary<string, List<OspfValue>>(StringComparer.Ordinal);
+        foreach (var (field, value) in Table)
+        {
+            if (!groups.TryGetValue(field.Name, out var group))
+                groups.Add(field.Name, group = []);
+            group.Add(value);
+        }
+        var byName = new Dictionary<string, OspfValue[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (name, group) in groups)
+            byName.Add(name, [.. group]);
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     private static readonly FieldDefinition[] ByValue = BuildByValue();
 
