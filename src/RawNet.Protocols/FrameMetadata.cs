@@ -30,7 +30,18 @@ public readonly record struct FrameMetadata(
     uint? PacketFlags = null)
 {
     // Every decoded packet copies its metadata: the flags kept as a word and a presence byte, not as a uint? (which the
-    // runtime pads to 8 bytes), hold the struct at 40 bytes rather than 48.
+    // runtime pads to 8 bytes), hold the struct at 40 bytes rather than 48; the interface kept as a number in
+    // CaptureInterfaces, not a reference, spares each copy into a decoded packet a GC write barrier (7 ns a packet
+    // of the decode benchmark, docs/performance.md).
+    private readonly int _interface = CaptureInterfaces.HandleOf(Interface);
+
+    /// <summary>The file's interface as tshark shows it (frame.interface_id, _name, _description), where the file describes one.</summary>
+    public CaptureInterface? Interface
+    {
+        get => CaptureInterfaces.Of(_interface);
+        init => _interface = CaptureInterfaces.HandleOf(value);
+    }
+
     private readonly uint _packetFlags = PacketFlags.GetValueOrDefault();
     private readonly bool _hasPacketFlags = PacketFlags.HasValue;
 
@@ -57,4 +68,59 @@ public sealed record CaptureInterface(int Id, string Name, string? Description)
 {
     /// <summary>What tshark calls an interface the file names and describes in neither way.</summary>
     public const string UnknownName = "unknown";
+}
+
+/// <summary>
+/// The interfaces frames name, each kept once by value and known by a number (<see cref="FrameMetadata"/> holds the
+/// number). Grows with the distinct interfaces read in the process, at most <see cref="MaxInterfaces"/>: one more is not
+/// named (its frames show no interface fields) rather than held.
+/// </summary>
+public static class CaptureInterfaces
+{
+    /// <summary>The most distinct interfaces held.</summary>
+    public const int MaxInterfaces = 65_536;
+
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<CaptureInterface, int> Handles = [];
+    private static CaptureInterface[] _byHandle = new CaptureInterface[16];
+
+    // Readers hand the same interface to frame after frame: the last one's number, per thread, spares the lookup.
+    [ThreadStatic] private static CaptureInterface? _last;
+    [ThreadStatic] private static int _lastHandle;
+
+    /// <summary>The number of <paramref name="known"/> (0 for none, or when the table is full).</summary>
+    public static int HandleOf(CaptureInterface? known)
+    {
+        if (known is null)
+            return 0;
+        if (ReferenceEquals(known, _last))
+            return _lastHandle;
+        int handle;
+        lock (Gate)
+        {
+            if (!Handles.TryGetValue(known, out handle))
+            {
+                if (Handles.Count >= MaxInterfaces)
+                    return 0;
+                handle = Handles.Count + 1;
+                var table = _byHandle;
+                if (handle > table.Length)
+                {
+                    Array.Resize(ref table, Math.Min(table.Length * 2, MaxInterfaces));
+                }
+                table[handle - 1] = known;
+                Handles.Add(known, handle);
+                Volatile.Write(ref _byHandle, table);
+            }
+        }
+        (_last, _lastHandle) = (known, handle);
+        return handle;
+    }
+
+    /// <summary>The interface numbered <paramref name="handle"/> (null for 0).</summary>
+    public static CaptureInterface? Of(int handle)
+    {
+        var table = Volatile.Read(ref _byHandle);
+        return handle > 0 && handle <= table.Length ? table[handle - 1] : null;
+    }
 }
