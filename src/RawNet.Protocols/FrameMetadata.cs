@@ -33,13 +33,14 @@ public readonly record struct FrameMetadata(
     // runtime pads to 8 bytes), hold the struct at 40 bytes rather than 48; the interface kept as a number in
     // CaptureInterfaces, not a reference, spares each copy into a decoded packet a GC write barrier (7 ns a packet
     // of the decode benchmark, docs/performance.md).
-    private readonly int _interface = CaptureInterfaces.HandleOf(Interface);
+    // A frame of a file with no interface descriptions (pcap) does not touch the table at all.
+    private readonly int _interface = Interface is null ? 0 : CaptureInterfaces.HandleOf(Interface);
 
     /// <summary>The file's interface as tshark shows it (frame.interface_id, _name, _description), where the file describes one.</summary>
     public CaptureInterface? Interface
     {
         get => CaptureInterfaces.Of(_interface);
-        init => _interface = CaptureInterfaces.HandleOf(value);
+        init => _interface = value is null ? 0 : CaptureInterfaces.HandleOf(value);
     }
 
     private readonly uint _packetFlags = PacketFlags.GetValueOrDefault();
