@@ -21,6 +21,23 @@ public static class TestPaths
             ? Directory.GetFiles(PeerCorpus).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).OrderBy(f => f, StringComparer.Ordinal)
             : [];
 
+    /// <summary>
+    /// The one name a theory over the peer corpus gets when the corpus is missing, so that it reports a skip with its reason
+    /// (<see cref="SkipUnlessPeerCorpus"/>) rather than failing for want of data.
+    /// </summary>
+    public const string MissingPeerCorpus = "(peer corpus missing)";
+
+    /// <summary>The names of <paramref name="files"/>, or <see cref="MissingPeerCorpus"/> alone when the corpus is not there.</summary>
+    public static IEnumerable<string> PeerCorpusNames(IEnumerable<string> files) =>
+        Directory.Exists(PeerCorpus) ? files.Select(f => Path.GetFileName(f)) : [MissingPeerCorpus];
+
+    /// <summary>Skips the test, naming where the corpus was looked for, when the peer corpus is not beside the repository.</summary>
+    public static void SkipUnlessPeerCorpus()
+    {
+        if (!Directory.Exists(PeerCorpus))
+            Xunit.Assert.Skip($"the shared corpus is not at {PeerCorpus}");
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -216,11 +216,8 @@ internal static class TsharkComparison
     public static TheoryData<string> DecodedPeerFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in TestPaths.PeerCorpusFiles())
-        {
-            if (CaptureLinkTypes.Of(file).All(PacketDecoder.DecodesLinkType))
-                data.Add(Path.GetFileName(file));
-        }
+        foreach (var name in TestPaths.PeerCorpusNames(TestPaths.PeerCorpusFiles().Where(file => CaptureLinkTypes.Of(file).All(PacketDecoder.DecodesLinkType))))
+            data.Add(name);
         return data;
     }
 }

@@ -66,6 +66,7 @@ public sealed class TsharkLinkIpFieldsOracleTests
     [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]
     public void PeerFieldsEqualTshark(string name)
     {
+        TestPaths.SkipUnlessPeerCorpus();
         string path = Path.Combine(TestPaths.PeerCorpus, name);
         TsharkComparison.AssertSameFields(path, FrameEthernetFields, 6);
         TsharkComparison.AssertSameFields(path, IpFields, 1);

@@ -50,6 +50,7 @@ public sealed class TsharkTablesOracleTests
     [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]
     public void Peer_captures_agree_with_tshark(string name)
     {
+        TestPaths.SkipUnlessPeerCorpus();
         var path = Path.Combine(TestPaths.PeerCorpus, name);
         if (!File.Exists(path))
             Assert.Skip($"the shared corpus is not at {TestPaths.PeerCorpus}");
