@@ -175,42 +175,11 @@ public static class FieldCatalog
         return [.. all];
     }
 
-    private static readonly FrozenDictionary<string, FieldDefinition[]> ByName = GroupFieldsByName();
+    private static readonly FrozenDictionary<string, FieldDefinition[]> ByName =
+        FieldRows.GroupByName<FieldDefinition, FieldDefinition>((FieldDefinition[])All, f => f.TreeOnly ? null : f.Name, f => f);
 
-    private static FrozenDictionary<string, FieldDefinition[]> GroupFieldsByName()
-    {
-        var groups = new Dictionary<string, List<FieldDefinition>>(StringComparer.Ordinal);
-        foreach (var field in All)
-        {
-            if (field.TreeOnly)
-                continue;
-            if (!groups.TryGetValue(field.Name, out var group))
-                groups.Add(field.Name, group = []);
-            group.Add(field);
-        }
-        var byName = new Dictionary<string, FieldDefinition[]>(groups.Count, StringComparer.Ordinal);
-        foreach (var (name, group) in groups)
-            byName.Add(name, [.. group]);
-        return byName.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName = GroupLayersByProtocolName();
-
-    private static FrozenDictionary<string, LayerKind[]> GroupLayersByProtocolName()
-    {
-        var groups = new Dictionary<string, List<LayerKind>>(StringComparer.Ordinal);
-        foreach (var kind in Enum.GetValues<LayerKind>())
-        {
-            string name = ProtocolName(kind);
-            if (!groups.TryGetValue(name, out var group))
-                groups.Add(name, group = []);
-            group.Add(kind);
-        }
-        var byName = new Dictionary<string, LayerKind[]>(groups.Count, StringComparer.Ordinal);
-        foreach (var (name, group) in groups)
-            byName.Add(name, [.. group]);
-        return byName.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    private static readonly FrozenDictionary<string, LayerKind[]> LayersByProtocolName =
+        FieldRows.GroupByName<LayerKind, LayerKind>(Enum.GetValues<LayerKind>(), ProtocolName, kind => kind);
 
     /// <summary>Every field name, sorted.</summary>
     public static IReadOnlyList<string> Names { get; } = SortedNames();

@@ -38,4 +38,25 @@ public static class FieldRows
             byValue[value] = field;
         return byValue.ToFrozenDictionary();
     }
+
+    /// <summary>
+    /// <paramref name="items"/> grouped by name (an item whose name is null left out), each group's values in the items'
+    /// order, for lookups by Wireshark name.
+    /// </summary>
+    public static FrozenDictionary<string, TValue[]> GroupByName<TItem, TValue>(ReadOnlySpan<TItem> items, Func<TItem, string?> name, Func<TItem, TValue> value)
+    {
+        var groups = new Dictionary<string, List<TValue>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (name(item) is not { } key)
+                continue;
+            if (!groups.TryGetValue(key, out var group))
+                groups.Add(key, group = []);
+            group.Add(value(item));
+        }
+        var byName = new Dictionary<string, TValue[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (key, group) in groups)
+            byName.Add(key, [.. group]);
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

@@ -141,7 +141,8 @@ public static class OspfFields
     /// <summary>Every OSPF field, in tree order (ospf.lsa once).</summary>
     public static readonly FieldDefinition[] All = DistinctByName();
 
-    private static readonly FrozenDictionary<string, OspfValue[]> ValuesByName = GroupValuesByName();
+    private static readonly FrozenDictionary<string, OspfValue[]> ValuesByName =
+        FieldRows.GroupByName<(FieldDefinition Field, OspfValue Value), OspfValue>(Table, t => t.Field.Name, t => t.Value);
 
     // Loops, not LINQ over the table's tuples: that is not in the precompiled image (Fields/FieldRows).
     private static FieldDefinition[] DistinctByName()
@@ -154,21 +155,6 @@ public static class OspfFields
                 fields.Add(field);
         }
         return [.. fields];
-    }
-
-    private static FrozenDictionary<string, OspfValue[]> GroupValuesByName()
-    {
-        var groups = new Dictionary<string, List<OspfValue>>(StringComparer.Ordinal);
-        foreach (var (field, value) in Table)
-        {
-            if (!groups.TryGetValue(field.Name, out var group))
-                groups.Add(field.Name, group = []);
-            group.Add(value);
-        }
-        var byName = new Dictionary<string, OspfValue[]>(groups.Count, StringComparer.Ordinal);
-        foreach (var (name, group) in groups)
-            byName.Add(name, [.. group]);
-        return byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static readonly FieldDefinition[] ByValue = BuildByValue();
