@@ -10,7 +10,8 @@ local addresses, and one timestamp in January 2038 (the latest tcpdump converts)
 destination options (router alert, Pad1, PadN empty and long, jumbo, an unknown type, a PadN running past the header's
 declared end), SLAAC, Teredo, 6to4 and ISATAP addresses, each also cut by the capture inside the options.
 ipv4-option-fields.pcap: the addresses, time stamps and security fields inside record route, time stamp, security and
-source route options (ipv4_option_field_frames).
+source route options (ipv4_option_field_frames). ipv6-option-items.pcap: options of each type tshark judges in a header
+of each kind, with right and wrong lengths, for its option items (ipv6_option_item_frames).
 """
 import os
 import struct
@@ -164,6 +165,39 @@ def ipv4_option_field_frames():
     return frames
 
 
+def ipv6_option_item_frames():
+    """Options in a Hop-by-Hop and a Destination Options header, each type with lengths that are right and wrong for it:
+    tshark's items for an option in the wrong header, a wrong length, data the option leaves unread or that tshark does
+    not interpret, and a Jumbo Payload option where the payload length is not 0 (one with a length below 65536)."""
+    types = [0x04, 0x05, 0x08, 0x0F, 0x1E, 0x26, 0x30, 0x41, 0x63, 0x8B, 0x8C, 0xC2, 0xEE, 0x33, 0x99]
+    frames = []
+    for header in (IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt):
+        for otype in types:
+            for length in (0, 1, 2, 3, 4, 6, 10, 16, 21):
+                if otype in (0x08, 0x8C) and length == 0:
+                    continue  # read past the option in ways RawNet does not follow
+                data = bytes(range(1, length + 1))
+                frames.append(ether() / IPv6(src='2001:db8::1', dst='2001:db8::2')
+                              / header(options=[HBHOptUnknown(otype=otype, optlen=length, optdata=data)])
+                              / UDP(sport=5000, dport=5001))
+        # Home Address and CALIPSO of lengths tshark reads without running past the datagram
+        for otype, length in ((0xC9, 16), (0xC9, 21), (0x07, 16), (0x07, 21)):
+            frames.append(ether() / IPv6(src='2001:db8::1', dst='2001:db8::2')
+                          / header(options=[HBHOptUnknown(otype=otype, optlen=length, optdata=bytes(length))])
+                          / UDP(sport=5000, dport=5001))
+    # a Jumbo Payload option below 65536 where the payload length is set, and two options in one header
+    frames.append(ether() / IPv6(src='2001:db8::1', dst='2001:db8::2')
+                  / IPv6ExtHdrHopByHop(options=[HBHOptUnknown(otype=0xC2, optlen=4, optdata=b'\x00\x00\x03\xe8')])
+                  / UDP(sport=5000, dport=5001))
+    frames.append(ether() / IPv6(src='2001:db8::1', dst='2001:db8::2')
+                  / IPv6ExtHdrDestOpt(options=[HBHOptUnknown(otype=0x05, optlen=3, optdata=b'\x00\x00\x00'),
+                                               HBHOptUnknown(otype=0x33, optlen=2, optdata=b'\x01\x02')])
+                  / UDP(sport=5000, dport=5001))
+    for i, frame in enumerate(frames):
+        frame.time = BASE + i / 1000
+    return frames
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -172,6 +206,7 @@ def main():
     wrpcap(os.path.join(out, 'ipv4-options.pcap'), ipv4_frames())
     wrpcap(os.path.join(out, 'ipv6-options.pcap'), ipv6_frames())
     wrpcap(os.path.join(out, 'ipv4-option-fields.pcap'), ipv4_option_field_frames())
+    wrpcap(os.path.join(out, 'ipv6-option-items.pcap'), ipv6_option_item_frames())
 
 
 if __name__ == '__main__':

@@ -50,6 +50,9 @@ public static class ExpertAnalysis
                 return null;
             string protocol = ProtocolColumn.InnermostOf(packet, frame);
             protocol = protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+            // An IPv6 extension header's dissector names itself, where IPv6's column stays.
+            if (IpInfo.ExtensionProtocolName(packet[packet.LayerCount - 1].Kind) is { } extension)
+                protocol = extension;
             // IGMP's Protocol column names the version ("IGMPv3"); the exception names the protocol.
             if (packet[packet.LayerCount - 1].Kind == LayerKind.Igmp && protocol.StartsWith("IGMP", StringComparison.Ordinal))
                 protocol = "IGMP";

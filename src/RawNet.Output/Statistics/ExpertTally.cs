@@ -19,7 +19,7 @@ public sealed class ExpertEntry(ExpertFinding finding)
     public ExpertGroup Group => ExpertItems.Group(Finding.Item);
 
     /// <summary>The protocol that reports it, as tshark names it ("TCP", "IPv4").</summary>
-    public string Protocol => ExpertItems.Protocol(Finding.Item);
+    public string Protocol => ExpertItems.Protocol(Finding);
 
     /// <summary>tshark's words.</summary>
     public string Summary { get; } = ExpertItems.Summary(finding);

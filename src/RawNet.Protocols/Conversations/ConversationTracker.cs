@@ -197,6 +197,25 @@ public sealed class ConversationTracker
         }
     }
 
+    /// <summary>
+    /// The IPv6 source tshark keys a conversation by: a Home Address option's address (Mobile IPv6) in an options header
+    /// between the IPv6 header and the transport, else <paramref name="source"/>.
+    /// </summary>
+    private static ReadOnlySpan<byte> HomeAddressOr(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, ReadOnlySpan<byte> source)
+    {
+        for (int i = ipIndex + 1; i < index; i++)
+        {
+            ref readonly Layer layer = ref packet[i];
+            if (layer.Kind is not (LayerKind.Ipv6HopByHop or LayerKind.Ipv6DestinationOptions))
+                continue;
+            var buffer = packet.BufferOf(layer, frame);
+            var header = buffer[Math.Min(layer.Offset, buffer.Length)..Math.Min(buffer.Length, layer.Offset + layer.Extent)];
+            if (Ipv6.Ipv6OptionRules.HomeAddressAt(header) is int at and >= 0)
+                source = header.Slice(at, 16);
+        }
+        return source;
+    }
+
     private void AnalyzeTransport(DecodedPacket packet, ReadOnlySpan<byte> frame, int ipIndex, int index, long now, byte circuitKind, uint circuitId)
     {
         ref readonly Layer ip = ref packet[ipIndex];
@@ -211,7 +230,7 @@ public sealed class ConversationTracker
         int needed = transport.Kind == LayerKind.Tcp ? MinTcpBytes : UdpHeader.HeaderLength;
         if (ipHeader.Length < addresses || header.Length < needed)
             return;
-        var source = v4 ? ipHeader.Slice(Ipv4Header.Field.Source, 4) : ipHeader.Slice(Ipv6Header.Field.Source, 16);
+        var source = v4 ? ipHeader.Slice(Ipv4Header.Field.Source, 4) : HomeAddressOr(packet, frame, ipIndex, index, ipHeader.Slice(Ipv6Header.Field.Source, 16));
         var destination = v4 ? Ipv4Header.FinalDestination(ipHeader) : ipHeader.Slice(Ipv6Header.Field.Destination, 16);
         var key = ConversationKey.Of(source, BinaryPrimitives.ReadUInt16BigEndian(header), destination,
             BinaryPrimitives.ReadUInt16BigEndian(header[2..]), out bool fromA);

@@ -2624,15 +2624,21 @@ public sealed partial class PacketDecoder
             StopShort(input, LayerKind.Ipv6, offset, capEnd, repEnd, "IPv6 header cut short");
             return;
         }
-        int extent = ip.PayloadLength == 0 ? repEnd - offset : Ipv6Header.Length + ip.PayloadLength;
+        // A payload length of 0: a jumbogram's (RFC 2675) when a Hop-by-Hop header follows, an empty payload when its
+        // Jumbo option is missing or too small (tshark's Hop-by-Hop then reads past the end: malformed), the frame's rest
+        // otherwise (TSO).
+        long extent = ip.PayloadLength != 0 ? Ipv6Header.Length + ip.PayloadLength
+            : ip.NextHeader != IpProtocol.Ipv6HopByHop ? repEnd - offset
+            : ip.JumboPayloadLength(bytes[(offset + Ipv6Header.Length)..capEnd]) is uint jumbo ? Math.Min(repEnd - offset, Ipv6Header.Length + (long)jumbo)
+            : Ipv6Header.Length;
         if (offset + extent > repEnd)
         {
             layer.Status = LayerStatus.Malformed;
             extent = repEnd - offset;
             Stop(DecodeOutcome.Malformed, LayerKind.Ipv6, offset, "IPv6 payload length exceeds the frame");
         }
-        layer.Extent = extent;
-        int end = offset + extent;
+        layer.Extent = (int)extent;
+        int end = offset + (int)extent;
         int payloadCapEnd = Math.Min(capEnd, end);
 
         var next = ip.NextHeader;

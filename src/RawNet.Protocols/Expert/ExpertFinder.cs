@@ -107,7 +107,8 @@ public sealed class ExpertFinder
                     FindIpv6(packet, frame, layer, ref sink);
                     break;
                 case LayerKind.Ipv6HopByHop:
-                    FindHopByHop(packet, frame, i, ref sink);
+                case LayerKind.Ipv6DestinationOptions:
+                    FindIpv6Options(packet, frame, i, ref sink);
                     break;
                 case LayerKind.Arp:
                     FindArp(packet.HeaderOf(layer, frame), ref sink);
@@ -332,9 +333,19 @@ public sealed class ExpertFinder
             sink.Add(ExpertItem.Ipv6InvalidHeader);
         if (header.Length < Ipv6.Ipv6Header.Length)
             return;
-        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
+        long payloadLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
         if (payloadLength == 0 && header[Ipv6.Ipv6Header.Field.NextHeader] != HopByHop)
             sink.Add(ExpertItem.Ipv6PayloadLengthZero);
+        else if (payloadLength == 0)
+        {
+            // a jumbogram's length (RFC 2675) stands for the payload length; without one the payload is empty
+            Ipv6.Ipv6Header.TryRead(header, out var ipv6);
+            var after = packet.BufferOf(layer, frame);
+            if (ipv6.JumboPayloadLength(after[Math.Min(after.Length, layer.Offset + Ipv6.Ipv6Header.Length)..]) is uint jumbo)
+                payloadLength = jumbo;
+            else
+                sink.Add(ExpertItem.Ipv6JumboMissing);
+        }
         int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
         if (payloadLength != 0 && payloadLength > available)
             sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
@@ -342,37 +353,81 @@ public sealed class ExpertFinder
 
     private const byte HopByHop = 0;
 
-    /// <summary>A Jumbo Payload option (RFC 2675) in a Hop-by-Hop header whose IPv6 header has a payload length that is not 0.</summary>
-    private static void FindHopByHop(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    /// <summary>
+    /// The items of a Hop-by-Hop or Destination Options header's options, in tshark 4.0's order (<see cref="Ipv6.Ipv6OptionRules"/>):
+    /// an option in the wrong header, a wrong length, a Jumbo Payload option where the payload length is not 0 or with a
+    /// length below 65,536, data the option leaves unread, an option tshark does not know. tshark reads each option's
+    /// data as the option says, on past the option when its length is too short; the walk stops where RawNet does not
+    /// follow tshark's reading or where that reading runs past the captured datagram (there tshark throws).
+    /// </summary>
+    private static void FindIpv6Options(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
     {
         int ip = index - 1;
-        if (ip < 1 || packet[ip].Kind != LayerKind.Ipv6)
+        while (ip > 0 && packet[ip].Kind != LayerKind.Ipv6)
+            ip--;
+        if (ip < 1)
             return;
         var ipv6 = packet.HeaderOf(packet[ip], frame);
-        if (ipv6.Length < Ipv6.Ipv6Header.Length || BinaryPrimitives.ReadUInt16BigEndian(ipv6[Ipv6.Ipv6Header.Field.PayloadLength..]) == 0)
+        if (ipv6.Length < Ipv6.Ipv6Header.Length)
             return;
-        var options = packet.HeaderOf(packet[index], frame);
+        bool payloadLengthSet = BinaryPrimitives.ReadUInt16BigEndian(ipv6[Ipv6.Ipv6Header.Field.PayloadLength..]) != 0;
+        ref readonly Layer layer = ref packet[index];
+        var buffer = packet.BufferOf(layer, frame);
+        int start = Math.Min(layer.Offset, buffer.Length);
+        var bytes = buffer[start..Math.Max(start, Math.Min(buffer.Length, layer.Offset + layer.Extent))];
         // tshark reads the options once the whole header is there (else its read of the header fails first)
-        if (options.Length < 2 || (options[1] + 1) * 8 > Math.Min(options.Length, packet[index].Extent))
+        if (bytes.Length < 2 || (bytes[1] + 1) * 8 > bytes.Length)
             return;
-        for (int at = 2; at < options.Length;)
+        bool hopByHop = layer.Kind == LayerKind.Ipv6HopByHop;
+        int end = (bytes[1] + 1) * 8;
+        for (int at = 2; at < end;)
         {
-            byte type = options[at];
-            if (type == Pad1)
+            // tshark reads the length byte even of a Pad1
+            if (at + 1 >= bytes.Length)
+                return;
+            byte type = bytes[at];
+            if (type == Ipv6.Ipv6OptionRules.Pad1)
             {
                 at++;
                 continue;
             }
-            if (type == JumboPayload)
-                sink.Add(ExpertItem.Ipv6JumboProhibited);
-            if (at + 1 >= options.Length)
+            var wanted = Ipv6.Ipv6OptionRules.HeaderOf(type);
+            if (wanted == (hopByHop ? Ipv6.Ipv6OptionHeader.Destination : Ipv6.Ipv6OptionHeader.HopByHop))
+                sink.Add(ExpertItem.Ipv6OptionHeaderMismatch, ExpertItems.Ipv6OptionArgument(type, wanted == Ipv6.Ipv6OptionHeader.HopByHop ? 1 : 0, hopByHop));
+            int length = bytes[at + 1];
+            int data = at + 2;
+            if (type == Ipv6.Ipv6OptionRules.PadN)
+            {
+                at = data + length;
+                continue;
+            }
+            var reading = Ipv6.Ipv6OptionRules.Read(type, length, bytes[data..]);
+            if (reading.Consumed < 0)
                 return;
-            at += 2 + options[at + 1];
+            // the length is judged before the data is read
+            if (reading.LengthInvalid)
+                sink.Add(ExpertItem.Ipv6OptionLengthInvalid, ExpertItems.Ipv6OptionArgument(type, length, hopByHop));
+            if (data + Math.Max(reading.Consumed, reading.Unknown ? length : 0) > bytes.Length)
+                return;
+            if (reading.Unknown)
+                sink.Add(ExpertItem.Ipv6OptionUnknownData, ExpertItems.Ipv6OptionArgument(type, 1, hopByHop));
+            if (type == Ipv6.Ipv6OptionRules.Jumbo)
+            {
+                // in tree order: the length's item hangs under the value, the payload length's under the option after it
+                if (BinaryPrimitives.ReadUInt32BigEndian(bytes[data..]) < 65536)
+                    sink.Add(ExpertItem.Ipv6JumboTruncated, ExpertItems.Ipv6OptionArgument(type, 0, hopByHop));
+                if (payloadLengthSet)
+                    sink.Add(ExpertItem.Ipv6JumboProhibited, ExpertItems.Ipv6OptionArgument(type, 0, hopByHop));
+            }
+            if (reading.Consumed < length)
+            {
+                if (data + length > bytes.Length)
+                    return;
+                sink.Add(ExpertItem.Ipv6OptionUnknownData, ExpertItems.Ipv6OptionArgument(type, 0, hopByHop));
+            }
+            at = data + Ipv6.Ipv6OptionRules.Advance(type, length, bytes[data..]);
         }
     }
-
-    private const byte Pad1 = 0;
-    private const byte JumboPayload = 0xC2;
 
     /// <summary>
     /// fpp's checksum items, as its checksum fields say (<see cref="Fpp.FppFieldReader"/>): a bad CRC or mCRC, with the
@@ -922,9 +977,9 @@ public sealed class ExpertFinder
             if (header.Length < Ipv6.Ipv6Header.Length)
                 return;
             int payload = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv6.Ipv6Header.Field.PayloadLength..]);
-            if (payload == 0)
-                return;
-            declared = Ipv6.Ipv6Header.Length + payload;
+            // a payload length of 0: the frame's rest (TSO), a jumbogram's length, or an empty payload when the
+            // Hop-by-Hop header has none, as the decoder bounded the datagram
+            declared = payload == 0 ? layer.Extent : Ipv6.Ipv6Header.Length + payload;
         }
         int frameLength = packet.Metadata.OriginalLength;
         int trailerReported = frameLength - layer.Offset - declared;

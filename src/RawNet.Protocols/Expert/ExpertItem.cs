@@ -7,6 +7,8 @@ public enum ExpertGroup : byte
     Checksum,
     /// <summary>Sequence and connection events: TCP analysis, handshakes, closes.</summary>
     Sequence,
+    /// <summary>Bytes the dissector does not interpret.</summary>
+    Undecoded,
     /// <summary>A field with a value the protocol does not allow.</summary>
     Protocol,
     /// <summary>A packet that cannot be what it says it is.</summary>
@@ -61,6 +63,16 @@ public enum ExpertItem : byte
     Ipv6InvalidHeader,
     Ipv6PayloadLengthZero,
     Ipv6JumboProhibited,
+    /// <summary>A payload length of 0 with a Hop-by-Hop header but no jumbogram length above 65,535 in it (the payload is then empty).</summary>
+    Ipv6JumboMissing,
+    /// <summary>A Jumbo Payload option's length below 65,536 (argument: <see cref="ExpertItems.Ipv6OptionArgument"/>).</summary>
+    Ipv6JumboTruncated,
+    /// <summary>An option in the options header it does not belong in (argument: the option, 1 when it belongs in Hop-by-Hop).</summary>
+    Ipv6OptionHeaderMismatch,
+    /// <summary>An option length wrong for the option (argument: the option and its length).</summary>
+    Ipv6OptionLengthInvalid,
+    /// <summary>Option data tshark does not interpret: an unknown option's (argument value 1), or what an option leaves unread.</summary>
+    Ipv6OptionUnknownData,
     // IPv6
     Ipv6PayloadLengthExceedsFrame,
     // ARP
@@ -138,7 +150,7 @@ public static class ExpertItems
             or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
             or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
             or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
-            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum => ExpertSeverity.Error,
+            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.Ipv6JumboMissing or ExpertItem.Ipv6OptionLengthInvalid => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -146,7 +158,7 @@ public static class ExpertItems
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
-            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
+            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -161,10 +173,13 @@ public static class ExpertItems
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
-        ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader => ExpertGroup.Malformed,
+        ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
+            or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
+        ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
         ExpertItem.EthernetSourceGroup or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
             or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun
-            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero => ExpertGroup.Protocol,
+            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero
+            or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated => ExpertGroup.Protocol,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
             or ExpertItem.EthernetPaddingNotZero or ExpertItem.TcpBogusHeaderLength or ExpertItem.TcpAckNonzero
             or ExpertItem.TcpUrgentPointerNonzero or ExpertItem.TcpNopRun or ExpertItem.TcpMssPresent
@@ -179,6 +194,7 @@ public static class ExpertItems
     {
         ExpertGroup.Checksum => "Checksum",
         ExpertGroup.Sequence => "Sequence",
+        ExpertGroup.Undecoded => "Undecoded",
         ExpertGroup.Protocol => "Protocol",
         _ => "Malformed",
     };
@@ -206,6 +222,7 @@ public static class ExpertItems
     {
         ExpertGroup.Checksum => 0x01000000,
         ExpertGroup.Sequence => 0x02000000,
+        ExpertGroup.Undecoded => 0x05000000,
         ExpertGroup.Malformed => 0x07000000,
         _ => 0x09000000,
     };
@@ -268,8 +285,9 @@ public static class ExpertItems
             or ExpertItem.Ipv4TtlLocalControlBlock or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion
             or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => "IPv4",
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
-            or ExpertItem.Ipv6PayloadLengthZero => "IPv6",
-        ExpertItem.Ipv6JumboProhibited => "IPv6 Hop-by-Hop",
+            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboMissing => "IPv6",
+        ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
+            or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData => "IPv6 Hop-by-Hop",
         ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => "Ethernet",
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
@@ -335,6 +353,13 @@ public static class ExpertItems
             case ExpertItem.Ipv6InvalidHeader: w.Append("IPv6 header must be exactly 40 bytes"); break;
             case ExpertItem.Ipv6PayloadLengthZero: w.Append("IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))"); break;
             case ExpertItem.Ipv6JumboProhibited: w.Append("When IPv6 payload length does not equal 0 a Jumbo Payload option must not be present"); break;
+            case ExpertItem.Ipv6JumboMissing: w.Append("IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing"); break;
+            case ExpertItem.Ipv6JumboTruncated: w.Append("Jumbo Payload option present and jumbo length < 65536"); break;
+            case ExpertItem.Ipv6OptionHeaderMismatch:
+                w.Append(Ipv6.Ipv6OptionRules.Name((byte)n)); w.Append((n >> 8 & 0xFF) == 1 ? " must use a hop-by-hop options header" : " must use a destination options header"); break;
+            case ExpertItem.Ipv6OptionLengthInvalid:
+                w.Append(Ipv6.Ipv6OptionRules.LengthProblem((byte)n)); w.Append(" ("); w.Append(n >> 8 & 0xFF); w.Append(" bytes)"); break;
+            case ExpertItem.Ipv6OptionUnknownData: w.Append("Unknown Data (not interpreted)"); break;
             case ExpertItem.UdpLengthBadZero: w.Append("Length is zero but payload < 65536"); break;
             case ExpertItem.Ipv4BogusLength: w.Append("Bogus IP length"); break;
             case ExpertItem.Ipv4TotalLengthExceedsPacket: w.Append("IPv4 total length exceeds packet length ("); w.Append(n); w.Append(" bytes)"); break;
@@ -425,6 +450,18 @@ public static class ExpertItems
             default: w.Append(" (with option length = "); w.Append(length); w.Append(" "); w.Append(bytes); w.Append("; should be "); w.Append(expected); w.Append(")"); break;
         }
     }
+
+    /// <summary>
+    /// The argument of an IPv6 option's item: the option type (bits 0-7), a value (bits 8-15: its length, or which header
+    /// it belongs in), and the header it is in (bit 16 set for Destination Options).
+    /// </summary>
+    public static uint Ipv6OptionArgument(byte type, int value, bool hopByHop) => (uint)type | (uint)(value & 0xFF) << 8 | (hopByHop ? 0u : 1u) << 16;
+
+    /// <summary>The protocol tshark names <paramref name="finding"/> under: an IPv6 option's item is its options header's.</summary>
+    public static string Protocol(ExpertFinding finding) =>
+        finding.Item is ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
+            or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData && (finding.Argument >> 16 & 1) == 1
+            ? "IPv6 Destination" : Protocol(finding.Item);
 
     /// <summary>
     /// The argument of <see cref="ExpertItem.Ipv4OptionLengthInvalid"/>: which problem (bits 24-25: 0 length byte missing,

@@ -23,10 +23,11 @@ public static class ExpertPlacement
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => LayerKind.Gfp,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => LayerKind.Ipv4,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
-            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv4BogusVersionSix => LayerKind.Ipv6,
+            or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv6JumboMissing => LayerKind.Ipv6,
         ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusHeaderLength
             or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => LayerKind.Ipv4,
-        ExpertItem.Ipv6JumboProhibited => LayerKind.Ipv6HopByHop,
+        ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
+            or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData => LayerKind.Ipv6HopByHop,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => LayerKind.Ethernet,
         ExpertItem.UdpLengthBadZero => LayerKind.Udp,
         ExpertItem.ArpDuplicateAddress => LayerKind.Arp,
@@ -67,6 +68,11 @@ public static class ExpertPlacement
         ExpertItem.Ipv6InvalidHeader => "ipv6.invalid_header",
         ExpertItem.Ipv6PayloadLengthZero => "ipv6.plen_zero",
         ExpertItem.Ipv6JumboProhibited => "ipv6.opt.jumbo.prohibited",
+        ExpertItem.Ipv6JumboMissing => "ipv6.opt.jumbo.missing",
+        ExpertItem.Ipv6JumboTruncated => "ipv6.opt.jumbo.truncated",
+        ExpertItem.Ipv6OptionHeaderMismatch => "ipv6.opt.header_mismatch",
+        ExpertItem.Ipv6OptionLengthInvalid => "ipv6.opt.invalid_len",
+        ExpertItem.Ipv6OptionUnknownData => "ipv6.opt.unknown_data.expert",
         ExpertItem.UdpLengthBadZero => "udp.length.bad_zero",
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.bogus_ip_length",
         ExpertItem.Ipv4TtlTooSmall => "ip.ttl.too_small",
@@ -148,8 +154,13 @@ public static class ExpertPlacement
         // a fixed option's wrong length hangs under its length; the other problems are items of their own
         ExpertItem.Ipv4OptionLengthInvalid when finding.Argument >> 24 == 3 => "ip.opt.len",
         ExpertItem.Ipv6BogusVersion => "ipv6.version",
-        ExpertItem.Ipv6PayloadLengthZero => "ipv6.plen",
+        ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboMissing => "ipv6.plen",
         ExpertItem.Ipv6JumboProhibited => "ipv6.opt",
+        ExpertItem.Ipv6JumboTruncated => "ipv6.opt.jumbo",
+        ExpertItem.Ipv6OptionHeaderMismatch => "ipv6.opt.type",
+        ExpertItem.Ipv6OptionLengthInvalid => "ipv6.opt.length",
+        ExpertItem.Ipv6OptionUnknownData when (finding.Argument >> 8 & 0xFF) == 1 => "ipv6.opt.unknown",
+        ExpertItem.Ipv6OptionUnknownData => "ipv6.opt_unknown_data",
         ExpertItem.UdpLengthBadZero => "udp.length",
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket => "ip.len",
         ExpertItem.Ipv4TtlTooSmall or ExpertItem.Ipv4TtlLocalControlBlock => "ip.ttl",
@@ -207,6 +218,9 @@ public static class ExpertPlacement
         for (int f = 0; f < findings.Length && f < layers.Length; f++)
         {
             var kind = Layer(findings[f].Item);
+            // an IPv6 option's item belongs to the options header it is in
+            if (kind == LayerKind.Ipv6HopByHop && (findings[f].Argument >> 16 & 1) == 1)
+                kind = LayerKind.Ipv6DestinationOptions;
             layers[f] = kind == LayerKind.Frame ? 0 : packet.LayerCount - 1;
             if (kind == LayerKind.Frame)
                 continue;

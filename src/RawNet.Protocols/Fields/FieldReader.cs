@@ -138,7 +138,8 @@ public static class FieldReader
         if (Ipv6.Ipv6DetailFieldReader.Serves(field.Computed))
             return Ipv6.Ipv6DetailFieldReader.TryRead(field, header, layer.Offset, occurrence, out value);
         if (Ipv6.Ipv6OptionFieldReader.Serves(field.Computed))
-            return Ipv6.Ipv6OptionFieldReader.TryRead(field, buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset, occurrence, out value);
+            // (a header the datagram holds no byte of, behind a payload length of 0 with no jumbogram length, has no options)
+            return Ipv6.Ipv6OptionFieldReader.TryRead(field, layer.Extent == 0 ? default : buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset, occurrence, out value);
         if (Tls.TlsFieldReader.Serves(field.Computed))
             return Tls.TlsFieldReader.TryRead(field, layer, buffer, occurrence, out value);
         if (Dns.DnsFieldReader.Serves(field.Computed))

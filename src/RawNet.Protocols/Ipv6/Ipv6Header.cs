@@ -53,6 +53,37 @@ public readonly ref struct Ipv6Header
     public byte HopLimit => _bytes[Field.HopLimit];
     public ReadOnlySpan<byte> Source => _bytes.Slice(Field.Source, 16);
     public ReadOnlySpan<byte> Destination => _bytes.Slice(Field.Destination, 16);
+
+    /// <summary>The Jumbo Payload option's type (RFC 2675).</summary>
+    public const byte JumboPayloadOption = 0xC2;
+
+    /// <summary>
+    /// The jumbogram's payload length (RFC 2675) when the header this view wraps, with a payload length of 0, is followed
+    /// by a Hop-by-Hop header (<paramref name="hopByHop"/>, the bytes after the fixed header) whose options hold a Jumbo
+    /// Payload option of length 4 above 65,535, as tshark 4.0 looks for it: the options in turn, Pad1 skipped, while six
+    /// bytes from an option's type are captured; the first Jumbo option of length 4 decides. Null otherwise (tshark then
+    /// takes the payload as empty: "Jumbo Payload option missing").
+    /// </summary>
+    public uint? JumboPayloadLength(ReadOnlySpan<byte> hopByHop)
+    {
+        if (PayloadLength != 0 || NextHeader != IpProtocol.Ipv6HopByHop || hopByHop.Length < 2)
+            return null;
+        int end = (hopByHop[Ipv6ExtensionHeader.Field.Length] + 1) * 8;
+        for (int at = 2; at < end && at + 6 <= hopByHop.Length;)
+        {
+            byte type = hopByHop[at++];
+            if (type == 0)
+                continue;
+            byte length = hopByHop[at++];
+            if (type == JumboPayloadOption && length == 4)
+            {
+                uint jumbo = BinaryPrimitives.ReadUInt32BigEndian(hopByHop[at..]);
+                return jumbo > ushort.MaxValue ? jumbo : null;
+            }
+            at += length;
+        }
+        return null;
+    }
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace RawNet.Protocols.Ipv6;
 /// <summary>
 /// The options of a hop-by-hop or destination options header, walked as tshark's dissect_opts walks them: from the
 /// third byte to the header's declared end, Pad1 one byte, any other option its type, length and data, which tshark
-/// reads on past the header's end when the length says so. Each field's occurrence is the n-th option that has it. The
+/// reads on past the header's end when the length says so, and past the option when the option's own reading needs more
+/// than its length (<see cref="Ipv6OptionRules.Advance"/>). Each field's occurrence is the n-th option that has it. The
 /// walk stops at an option the capture does not hold whole.
 /// </summary>
 internal static class Ipv6OptionFieldReader
@@ -40,21 +41,23 @@ internal static class Ipv6OptionFieldReader
             // an option the capture cuts shows its type and length, and its data if that fits; tshark stops after it
             bool whole = at + size <= header.Length;
             var option = header.Slice(at, whole ? size : header.Length - at);
-            if (TryReadItem(field.Offset, type, option, length, layerOffset + at, out var found) && seen++ == occurrence)
+            if (TryReadItem(field.Offset, type, option, header[at..], length, layerOffset + at, out var found) && seen++ == occurrence)
             {
                 value = found;
                 return true;
             }
             if (!whole)
                 return false;
-            at += size;
+            // tshark reads some options on past a length too short for them, and the next option from there
+            at += type == Pad1Type ? 1 : 2 + Ipv6OptionRules.Advance(type, length, header[(at + 2)..]);
         }
         return false;
     }
 
-    private static bool TryReadItem(int item, byte type, ReadOnlySpan<byte> option, int dataLength, int offset, out FieldValue value)
+    // rest: the option and what follows it, which tshark reads a value from when the option's length is too short for it
+    private static bool TryReadItem(int item, byte type, ReadOnlySpan<byte> option, ReadOnlySpan<byte> rest, int dataLength, int offset, out FieldValue value)
     {
-        int held = option.Length - 2;
+        int held = option.Length - 2, readable = rest.Length - 2;
         value = item switch
         {
             Option => new FieldValue(0, offset, type == Pad1Type ? 1 : 2 + dataLength),
@@ -65,9 +68,9 @@ internal static class Ipv6OptionFieldReader
             Length when type != Pad1Type => new FieldValue((ulong)dataLength, offset + 1, 1),
             Pad1 when type == Pad1Type => new FieldValue(0, offset, 1),
             PadN when type == PadNType && held >= dataLength => new FieldValue(0, offset + 2, dataLength),
-            RouterAlert when type == RouterAlertType && held >= 2 => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(option[2..]), offset + 2, 2),
-            Jumbo when type == JumboType && held >= 4 => new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(option[2..]), offset + 2, 4),
-            TunnelEncapsulationLimit when type == TunnelEncapsulationLimitType && held >= 1 => new FieldValue(option[2], offset + 2, 1),
+            RouterAlert when type == RouterAlertType && readable >= 2 => new FieldValue(BinaryPrimitives.ReadUInt16BigEndian(rest[2..]), offset + 2, 2),
+            Jumbo when type == JumboType && readable >= 4 => new FieldValue(BinaryPrimitives.ReadUInt32BigEndian(rest[2..]), offset + 2, 4),
+            TunnelEncapsulationLimit when type == TunnelEncapsulationLimitType && readable >= 1 => new FieldValue(rest[2], offset + 2, 1),
             _ => new FieldValue(ulong.MaxValue, -1, -1),
         };
         return value.Offset >= 0;

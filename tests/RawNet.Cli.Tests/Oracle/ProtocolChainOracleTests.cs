@@ -38,7 +38,6 @@ public sealed class ProtocolChainOracleTests
         [("macsec.pcap", 82)] = Cut,
         [("table-expert-cases.pcap", 35)] = Cut,
         [("atm-rfc1483-dlt11.pcap", 8)] = Cut,
-        [("ipv6-options.pcap", 27)] = ExpertFieldsOracleTests.Jumbogram,
         [("llc.pcap", 59)] = "an XID in the basic format with more bytes than it: tshark hands them to data",
         [("erf.pcap", 34)] = "an ERF record of no bytes after its header: tshark lists no protocol at all",
         [("erf.pcap", 70)] = "an ERF record of no bytes after its header: tshark lists no protocol at all",

@@ -139,8 +139,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         if (layer.HeaderLength != 0)
             return false;
         var previous = Packet[index - 1].Kind;
-        // IPv6 hands L2TPv3 an empty payload all the same.
-        return layer.Extent == 0 && (previous is LayerKind.Ipv4 || (previous is LayerKind.Ipv6 && layer.Kind != LayerKind.L2tpv3))
+        // IPv6 hands L2TPv3 an empty payload all the same, and an extension header (a Hop-by-Hop header whose jumbogram
+        // length is missing: the payload length of 0 stands).
+        return layer.Extent == 0 && (previous is LayerKind.Ipv4 || (previous is LayerKind.Ipv6 && layer.Kind != LayerKind.L2tpv3 && !IpInfo.IsExtension(layer.Kind)))
             || previous is LayerKind.Gre or LayerKind.Erspan
             || (IpInfo.IsExtension(previous) && !IpInfo.IsExtension(layer.Kind));
     }

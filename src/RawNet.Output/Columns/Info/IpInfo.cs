@@ -114,7 +114,11 @@ internal static class IpInfo
                 line.Append(" bytes, need exactly 40)");
                 return true;
             }
-            AppendChain(line, in source, index);
+            // A payload length of 0 with no jumbogram length in the Hop-by-Hop header: IPv6 says so, the header is empty.
+            bool jumboMissing = kind == LayerKind.Ipv6HopByHop && packet[index].Extent == 0 && packet[index - 1].Kind == LayerKind.Ipv6;
+            if (jumboMissing)
+                line.Append("Invalid IPv6 payload length");
+            AppendChain(line, in source, index, afterText: jumboMissing);
             return true;
         }
         if (kind == LayerKind.Ipv6Fragment && packet.IsUnreassembledFragment)
@@ -152,9 +156,10 @@ internal static class IpInfo
     /// <summary>
     /// Appends what the IP headers up to <paramref name="index"/> leave in the Info column for a payload cut before it
     /// writes its own: IPv4 and the fixed IPv6 header clear it; each IPv6 extension header adds its name (", "
-    /// between), and a whole fragment header replaces them with its own text.
+    /// between), and a whole fragment header replaces them with its own text. <paramref name="afterText"/>: the IPv6
+    /// header wrote a text of its own first, which the first name follows after the separator.
     /// </summary>
-    public static void AppendChain(TextLine line, in InfoSource source, int index)
+    public static void AppendChain(TextLine line, in InfoSource source, int index, bool afterText = false)
     {
         int start = index;
         while (start > 0 && IsExtension(source.Packet[start].Kind))
@@ -171,7 +176,7 @@ internal static class IpInfo
                 AppendFragment(line, source.Header(i));
                 continue;
             }
-            if (line.Length > mark)
+            if (line.Length > mark || (afterText && i == start + 1))
                 line.Append(" , ");
             line.Append(kind switch
             {
@@ -182,6 +187,16 @@ internal static class IpInfo
             });
         }
     }
+
+    /// <summary>tshark's short name of an IPv6 extension header's protocol (what its exceptions name), or null for another layer.</summary>
+    public static string? ExtensionProtocolName(LayerKind kind) => kind switch
+    {
+        LayerKind.Ipv6HopByHop => "IPv6 Hop-by-Hop",
+        LayerKind.Ipv6Routing => "IPv6 Routing",
+        LayerKind.Ipv6Fragment => "IPv6 Fragment",
+        LayerKind.Ipv6DestinationOptions => "IPv6 Destination",
+        _ => null,
+    };
 
     /// <summary>The protocol column of an IP layer (an IPv6 header the dissector refused shows its EtherType in hex).</summary>
     public static string Protocol(in InfoSource source, int index)
