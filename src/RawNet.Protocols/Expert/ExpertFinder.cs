@@ -294,9 +294,29 @@ public sealed class ExpertFinder
             int fixedLength = ExpertItems.Ipv4OptionFixedLength(type);
             if (fixedLength != 0 && optionLength != fixedLength)
                 sink.Add(ExpertItem.Ipv4OptionLengthInvalid, ExpertItems.Ipv4OptionProblemArgument(3, type, (byte)optionLength, (byte)fixedLength));
+            if (Ipv4.Ipv4Header.IsRouteOption(type) && optionLength >= 3 && offset + 2 < options.Length)
+                FindRoutePointer(options[offset + 2], optionLength, ref sink);
+            // time stamps: entries of 8 bytes (address and time, flags 1 and 3) or 4 after pointer and flags
+            if (type == Ipv4.Ipv4Header.OptionTimeStamp && optionLength >= 4 && offset + 3 < options.Length
+                && (optionLength - 4) % ((options[offset + 3] & 0x0F) is 1 or 3 ? 8 : 4) != 0)
+                sink.Add(ExpertItem.Ipv4SuboptionTooLong, 1);
             offset += optionLength;
             length -= optionLength - 2;
         }
+    }
+
+    /// <summary>
+    /// A record or source route's pointer as tshark 4.0 judges it: before the first address (below 4) or inside one, which
+    /// ends its reading; else addresses the option's length cuts (fewer than 4 bytes left).
+    /// </summary>
+    private static void FindRoutePointer(byte pointer, int optionLength, ref Sink sink)
+    {
+        if (pointer < 4)
+            sink.Add(ExpertItem.Ipv4OptionPointerBeforeAddress);
+        else if ((pointer & 3) != 0)
+            sink.Add(ExpertItem.Ipv4OptionPointerMiddleAddress);
+        else if ((optionLength - 3) % 4 != 0)
+            sink.Add(ExpertItem.Ipv4SuboptionTooLong);
     }
 
     private const byte Pim = 103;

@@ -53,6 +53,10 @@ public enum ExpertItem : byte
     Ipv4BogusHeaderLength,
     Ipv4OptionLengthInvalid,
     Ipv4NopRun,
+    /// <summary>A route option's pointer below its first address (4), or inside an address, or addresses the length cuts.</summary>
+    Ipv4OptionPointerBeforeAddress,
+    Ipv4OptionPointerMiddleAddress,
+    Ipv4SuboptionTooLong,
     // IPv4
     Ipv4BogusLength,
     Ipv4TotalLengthExceedsPacket,
@@ -158,7 +162,7 @@ public static class ExpertItems
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
-            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
+            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -177,7 +181,7 @@ public static class ExpertItems
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
         ExpertItem.EthernetSourceGroup or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
-            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun
+            or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong
             or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboProhibited or ExpertItem.UdpLengthBadZero
             or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated => ExpertGroup.Protocol,
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv6PayloadLengthExceedsFrame
@@ -283,7 +287,8 @@ public static class ExpertItems
     {
         ExpertItem.Ipv4BogusLength or ExpertItem.Ipv4TotalLengthExceedsPacket or ExpertItem.Ipv4TtlTooSmall
             or ExpertItem.Ipv4TtlLocalControlBlock or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion
-            or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => "IPv4",
+            or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun
+            or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong => "IPv4",
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
             or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboMissing => "IPv6",
         ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
@@ -349,6 +354,9 @@ public static class ExpertItems
             case ExpertItem.Ipv4BogusHeaderLength: w.Append("Bogus IP header length ("); w.Append(n); w.Append(", must be at least 20)"); break;
             case ExpertItem.Ipv4OptionLengthInvalid: WriteIpv4OptionProblem(n, ref w); break;
             case ExpertItem.Ipv4NopRun: w.Append("4 NOP in a row - a router may have removed some options"); break;
+            case ExpertItem.Ipv4OptionPointerBeforeAddress: w.Append("Pointer points before first address"); break;
+            case ExpertItem.Ipv4OptionPointerMiddleAddress: w.Append("Pointer points to middle of address"); break;
+            case ExpertItem.Ipv4SuboptionTooLong: w.Append("Suboption would go past end of option"); break;
             case ExpertItem.Ipv6BogusVersion: w.Append("Bogus IPv6 version"); break;
             case ExpertItem.Ipv6InvalidHeader: w.Append("IPv6 header must be exactly 40 bytes"); break;
             case ExpertItem.Ipv6PayloadLengthZero: w.Append("IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))"); break;

@@ -25,7 +25,7 @@ public static class ExpertPlacement
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
             or ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv4BogusVersionSix or ExpertItem.Ipv6JumboMissing => LayerKind.Ipv6,
         ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusHeaderLength
-            or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun => LayerKind.Ipv4,
+            or ExpertItem.Ipv4OptionLengthInvalid or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong => LayerKind.Ipv4,
         ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
             or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData => LayerKind.Ipv6HopByHop,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => LayerKind.Ethernet,
@@ -64,6 +64,9 @@ public static class ExpertPlacement
         ExpertItem.Ipv4BogusHeaderLength => "ip.bogus_header_length",
         ExpertItem.Ipv4OptionLengthInvalid => "ip.opt.len.invalid",
         ExpertItem.Ipv4NopRun => "ip.nop",
+        ExpertItem.Ipv4OptionPointerBeforeAddress => "ip.opt.ptr.before_address",
+        ExpertItem.Ipv4OptionPointerMiddleAddress => "ip.opt.ptr.middle_address",
+        ExpertItem.Ipv4SuboptionTooLong => "ip.subopt_too_long",
         ExpertItem.Ipv6BogusVersion => "ipv6.bogus_ipv6_version",
         ExpertItem.Ipv6InvalidHeader => "ipv6.invalid_header",
         ExpertItem.Ipv6PayloadLengthZero => "ipv6.plen_zero",
@@ -153,6 +156,9 @@ public static class ExpertPlacement
         ExpertItem.Ipv4BogusHeaderLength => "ip.hdr_len",
         // a fixed option's wrong length hangs under its length; the other problems are items of their own
         ExpertItem.Ipv4OptionLengthInvalid when finding.Argument >> 24 == 3 => "ip.opt.len",
+        // (a time stamp's is an item of its own: argument 1)
+        ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress => "ip.opt.ptr",
+        ExpertItem.Ipv4SuboptionTooLong when finding.Argument == 0 => "ip.opt.ptr",
         ExpertItem.Ipv6BogusVersion => "ipv6.version",
         ExpertItem.Ipv6PayloadLengthZero or ExpertItem.Ipv6JumboMissing => "ipv6.plen",
         ExpertItem.Ipv6JumboProhibited => "ipv6.opt",

@@ -188,5 +188,11 @@ public readonly ref struct Ipv4Header
         return header.Slice(Field.Destination, 4);
     }
 
-    private const byte OptionEndOfList = 0, OptionNoOperation = 1, OptionLooseSourceRoute = 131, OptionStrictSourceRoute = 137;
+    private const byte OptionEndOfList = 0, OptionNoOperation = 1, OptionRecordRoute = 7, OptionLooseSourceRoute = 131, OptionStrictSourceRoute = 137;
+
+    /// <summary>The time stamp option's type (RFC 791).</summary>
+    public const byte OptionTimeStamp = 68;
+
+    /// <summary>True for the options that carry a pointer and a list of addresses: record route, loose and strict source route.</summary>
+    public static bool IsRouteOption(byte type) => type is OptionRecordRoute or OptionLooseSourceRoute or OptionStrictSourceRoute;
 }
