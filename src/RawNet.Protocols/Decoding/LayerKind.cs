@@ -228,4 +228,6 @@ public enum LayerKind : byte
     /// reads, from the segment or from the bytes the conversation tracker put together (<see cref="LayerSource.Stream"/>).
     /// </summary>
     Tls,
+    /// <summary>A Wake-on-LAN magic packet (EtherType 0x0842, or a UDP payload tshark's heuristic claims); tshark "wol".</summary>
+    Wol,
 }

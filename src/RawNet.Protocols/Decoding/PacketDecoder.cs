@@ -2088,6 +2088,10 @@ public sealed partial class PacketDecoder
                 case EtherType.JumboLlc:
                     DecodeLlc(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.WakeOnLan:
+                    if (!TryDecodeWol(input, offset, capEnd, repEnd))
+                        Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -2989,6 +2993,9 @@ public sealed partial class PacketDecoder
             }
         }
         if (captured <= payload)
+            return;
+        // tshark's UDP heuristics, after the ports: Wake-on-LAN's runs before WireGuard's.
+        if (TryDecodeWol(input, payload, captured, end))
             return;
         int count = _packet.LayerCount;
         Payload(input, payload, captured, end);

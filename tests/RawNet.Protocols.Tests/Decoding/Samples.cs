@@ -84,6 +84,8 @@ internal static class Samples
             (LinkType.Ethernet, Igmp.IgmpTests.Frame(Igmp.IgmpTests.V3Query(), "232.1.1.1")),
             (LinkType.Ethernet, Igmp.IgmpTests.Frame(Igmp.IgmpTests.V2Report())),
             (LinkType.Ethernet, Ospf.OspfTests.V2Update()),
+            (LinkType.Ethernet, Wol.WolTests.EtherFrame(Hex("c0a80101"))),
+            (LinkType.Ethernet, Wol.WolTests.UdpFrame(Wol.WolTests.Magic())),
             (LinkType.Ethernet, Ospf.OspfTests.V3Update()),
             (LinkType.Ipv4, tcp4),
             (LinkType.Ipv6, tcp6),

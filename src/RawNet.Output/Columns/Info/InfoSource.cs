@@ -33,6 +33,7 @@ internal enum ColumnWriter : byte
     Igmp,
     Tls,
     Ospf,
+    Wol,
 }
 
 /// <summary>
@@ -81,6 +82,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Dhcp => ColumnWriter.Dhcp,
         LayerKind.Ntp => ColumnWriter.Ntp,
+        LayerKind.Wol => ColumnWriter.Wol,
         LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
@@ -154,7 +156,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return IgmpInfo.FailedBeforeColumns(layer) || (layer.HeaderLength == 0
+        return IgmpInfo.FailedBeforeColumns(layer) || WolInfo.FailedBeforeColumns(layer) || (layer.HeaderLength == 0
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).

@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Writes the captures for the tshark and tcpdump oracles of RawNet's small UDP/EtherType protocols.
+
+    make-small-cases.py DIRECTORY      # DIRECTORY/wol-cases.pcap (and the others as they are added)
+
+wol-cases.pcap: Wake-on-LAN magic packets (6 x 0xff, 16 x the target MAC, an optional 4- or 6-byte password) on
+EtherType 0x0842 and on UDP (tshark's heuristic, after the ports' dissectors), with bytes after them, payloads the
+heuristic refuses (short, a wrong sync byte, a wrong repeat), and frames cut by the capture length inside the sync
+stream, the first MAC, the repeats and the password. Every timestamp starts at 2023-11-14 22:13:20 UTC and steps 1 ms
+per packet. Run with Debian's /usr/bin/python3 (python3-scapy).
+"""
+import os
+import struct
+import sys
+
+from scapy.layers.l2 import Ether
+from scapy.layers.inet import IP, UDP
+from scapy.packet import Raw
+
+T0 = 1700000000
+SRC, BCAST = "02:00:00:00:00:01", "ff:ff:ff:ff:ff:ff"
+
+
+def write(path, frames):
+    """A microsecond pcap of (bytes, caplen or None), 1 ms apart."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, (data, caplen) in enumerate(frames):
+            kept = data[:caplen] if caplen is not None else data
+            f.write(struct.pack("<IIII", T0 + i // 1000, (i % 1000) * 1000, len(kept), len(data)))
+            f.write(kept)
+
+
+def magic(mac, password=b""):
+    return b"\xff" * 6 + bytes.fromhex(mac.replace(":", "")) * 16 + password
+
+
+def ether_wol(payload):
+    return bytes(Ether(dst=BCAST, src=SRC, type=0x0842) / Raw(payload))
+
+
+def udp_wol(payload, dport=9, sport=40000):
+    return bytes(Ether(dst=BCAST, src=SRC) / IP(src="192.0.2.1", dst="255.255.255.255") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+
+def wol_cases():
+    dell, local = "00:0d:56:dc:9e:35", "02:12:34:56:78:9a"
+    cases = [
+        ether_wol(magic(dell)),
+        ether_wol(magic(local)),
+        ether_wol(magic(dell, bytes([192, 168, 1, 1]))),
+        ether_wol(magic(dell, bytes.fromhex("0123456789ab"))),
+        ether_wol(magic(dell, b"\x01\x02\x03\x04\x05")),
+        ether_wol(magic(dell, bytes(range(10)))),
+        ether_wol(magic(BCAST)),
+        ether_wol(magic(dell)[:101]),
+        ether_wol(b"\xfe" + magic(dell)[1:]),
+        ether_wol(magic(dell)[:90] + b"\x00" + magic(dell)[91:]),
+        udp_wol(magic(dell)),
+        udp_wol(magic(local, bytes([10, 0, 0, 1])), dport=40009),
+        udp_wol(magic(dell, bytes.fromhex("a1a2a3a4a5a6a7")), dport=12287),
+        udp_wol(magic(dell)[:101]),
+        udp_wol(b"\xff" * 5 + b"\x00" + magic(dell)[6:]),
+        udp_wol(magic(dell)[:96] + b"\x00" * 6),
+    ]
+    frames = [(c, None) for c in cases]
+    # Cut by the capture length: Ethernet 14, then the WoL bytes kept; over UDP 42 and then those.
+    for n in (0, 1, 3, 5, 6, 11, 12, 50, 101, 102, 104, 105, 106, 107):
+        frames.append((ether_wol(magic(dell, bytes([192, 168, 1, 1]))), 14 + n))
+    for n in (1, 2, 4, 5, 6, 11, 12, 60, 102, 106, 107):
+        frames.append((ether_wol(magic(dell, bytes.fromhex("0123456789ab"))), 14 + n))
+    for n in (1, 3, 4, 5, 8, 11, 12, 40, 101, 102, 104, 106):
+        frames.append((udp_wol(magic(dell, bytes([192, 168, 1, 1]))), 42 + n))
+    # The heuristic reads the sync stream and the first MAC before it can refuse a payload of 102 bytes or more.
+    other = b"\xfe" * 102
+    frames += [(udp_wol(magic(dell)), 42), (udp_wol(other), 45), (udp_wol(other), 48), (udp_wol(other), 49),
+               (udp_wol(b"\xff" * 6 + other[6:]), 49), (udp_wol(other[:60]), 45)]
+    return frames
+
+
+if __name__ == "__main__":
+    out = sys.argv[1]
+    write(os.path.join(out, "wol-cases.pcap"), wol_cases())
