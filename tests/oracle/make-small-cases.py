@@ -14,7 +14,8 @@ import struct
 import sys
 
 from scapy.layers.l2 import Ether
-from scapy.layers.inet import IP, UDP
+from scapy.layers.inet import IP, TCP, UDP, ICMP
+from scapy.layers.inet6 import IPv6
 from scapy.packet import Raw
 
 T0 = 1700000000
@@ -78,6 +79,41 @@ def wol_cases():
     return frames
 
 
+def echo_cases():
+    a, b = "198.18.0.1", "198.18.0.2"
+    def udp(sport, dport, payload, v6=False):
+        ip = IPv6(src="2001:db8::1", dst="2001:db8::2") if v6 else IP(src=a, dst=b)
+        return bytes(Ether(src=SRC, dst="02:00:00:00:00:02") / ip / UDP(sport=sport, dport=dport) / Raw(payload))
+    def tcp(sport, dport, flags, seq, ack, payload=b""):
+        return bytes(Ether(src=SRC, dst="02:00:00:00:00:02") / IP(src=a if dport == 7 else b, dst=b if dport == 7 else a)
+                     / TCP(sport=sport, dport=dport, flags=flags, seq=seq, ack=ack) / Raw(payload))
+    cases = [
+        udp(50000, 7, b"ping over udp"),
+        udp(7, 50000, b"ping over udp"),
+        udp(50001, 7, b"ping over udp6", v6=True),
+        udp(7, 50001, b"ping over udp6", v6=True),
+        udp(7, 7, b"both ports"),
+        udp(7, 53, b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00"),
+        udp(50002, 7, b""),
+        udp(50003, 7, magic("00:0d:56:dc:9e:35")),
+        tcp(40000, 7, "S", 1000, 0),
+        tcp(7, 40000, "SA", 5000, 1001),
+        tcp(40000, 7, "A", 1001, 5001),
+        tcp(40000, 7, "PA", 1001, 5001, b"hello over tcp"),
+        tcp(7, 40000, "PA", 5001, 1015, b"hello over tcp"),
+        tcp(40000, 7, "A", 1015, 5015),
+    ]
+    frames = [(c, None) for c in cases]
+    # Cut by the capture length: the UDP payload kept 0, 1 and 5 bytes; the TCP one 3.
+    frames += [(udp(50004, 7, b"cut echo data"), 42 + n) for n in (0, 1, 5)]
+    frames.append((tcp(40000, 7, "PA", 1015, 5015, b"more data"), 54 + 3))
+    # An ICMP error quoting a datagram to port 7.
+    quoted = bytes(IP(src=a, dst=b) / UDP(sport=50005, dport=7) / Raw(b"quoted"))
+    frames.append((bytes(Ether(src="02:00:00:00:00:02", dst=SRC) / IP(src=b, dst=a) / ICMP(type=3, code=3) / Raw(quoted)), None))
+    return frames
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     write(os.path.join(out, "wol-cases.pcap"), wol_cases())
+    write(os.path.join(out, "echo-cases.pcap"), echo_cases())

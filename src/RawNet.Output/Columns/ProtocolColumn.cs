@@ -72,6 +72,8 @@ public static class ProtocolColumn
                 return "NTP";
             case ColumnWriter.Wol:
                 return "WOL";
+            case ColumnWriter.Echo:
+                return "ECHO";
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

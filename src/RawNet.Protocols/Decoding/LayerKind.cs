@@ -230,4 +230,6 @@ public enum LayerKind : byte
     Tls,
     /// <summary>A Wake-on-LAN magic packet (EtherType 0x0842, or a UDP payload tshark's heuristic claims); tshark "wol".</summary>
     Wol,
+    /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
+    Echo,
 }

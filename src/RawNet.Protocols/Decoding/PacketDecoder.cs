@@ -2877,8 +2877,11 @@ public sealed partial class PacketDecoder
         int payload = offset + headerLength;
         if (capEnd <= payload)
             return;
+        // Echo's port 7 is the lower port of any other RawNet decodes by, so tshark tries it first.
+        if (!_partialDatagram && (tcp.SourcePort == Echo.EchoPorts.Echo || tcp.DestinationPort == Echo.EchoPorts.Echo))
+            DecodeEcho(input, payload, capEnd, repEnd, tcp.DestinationPort);
         // A segment an ICMP error quotes is handed to HTTP too (tshark's HTTP reads what the quote holds).
-        if (!_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
+        else if (!_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
             DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
         else if (!input.Quoted && !_partialDatagram && DnsPorts.CarriesStream(tcp.SourcePort, tcp.DestinationPort))
             DecodeDnsStream(input, payload, capEnd, repEnd);
@@ -3072,6 +3075,9 @@ public sealed partial class PacketDecoder
         var bytes = input.Bytes[payload..captured];
         switch (port)
         {
+            case Echo.EchoPorts.Echo when _options.TsharkUdpPorts:
+                DecodeEcho(input, payload, captured, end, destinationPort);
+                return true;
             case TunnelPorts.Vxlan:
                 DecodeVxlan(input, payload, captured, end);
                 return true;

@@ -751,6 +751,8 @@ public enum ComputedField : ushort
     Ntp,
     /// <summary>A Wake-on-LAN field: <see cref="Wol.WolFieldReader"/>.</summary>
     Wol,
+    /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
+    Echo,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

@@ -3,7 +3,7 @@ using RawNet.Testing;
 namespace RawNet.Cli.Tests.Oracle;
 
 /// <summary>
-/// The small protocols tshark 4.0 decodes on LANs (Wake-on-LAN, ...) against their oracles: their fields,
+/// The small protocols tshark 4.0 decodes on LANs (Wake-on-LAN, Echo, ...) against their oracles: their fields,
 /// frame.protocols and the columns of <c>rawnet read -T fields</c> as <c>tshark -T fields</c> (default preferences)
 /// prints them, and every summary line as <c>tcpdump -n -r</c> and <c>-v</c> print it, over captures/small/
 /// (tests/oracle/make-small-cases.py).
@@ -16,9 +16,15 @@ public sealed class SmallProtocolsOracleTests
     /// <summary>The protocol chain and the columns.</summary>
     public static readonly string[] Columns = ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info"];
 
-    public static TheoryData<string> Modes() => new("", "-v");
+    /// <summary>Echo's fields, after the frame number.</summary>
+    public static readonly string[] EchoFields = ["frame.number", "echo.data", "echo.request", "echo.response", "data.len"];
 
-    public static TheoryData<string> Captures() => new("wol-cases.pcap");
+    public static TheoryData<string> Captures() => new("wol-cases.pcap", "echo-cases.pcap");
+
+    public static TheoryData<string, string> CapturesAndModes() => new()
+    {
+        { "wol-cases.pcap", "" }, { "wol-cases.pcap", "-v" }, { "echo-cases.pcap", "" }, { "echo-cases.pcap", "-v" },
+    };
 
     private static string Bundled(string name) => Path.Combine(TestPaths.Captures, "small", name);
 
@@ -29,9 +35,16 @@ public sealed class SmallProtocolsOracleTests
     [MemberData(nameof(Captures))]
     public void ColumnsEqualTshark(string capture) => TsharkComparison.AssertSameFields(Bundled(capture), Columns, 1);
 
+    [Fact]
+    public void EchoFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled("echo-cases.pcap"), EchoFields, 1);
+
+    /// <summary>The bundled udp-exchange.pcap's echo frames (3 to 6) too.</summary>
+    [Fact]
+    public void UdpExchangeEchoFieldsEqualTshark() => TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "udp-exchange.pcap"), [.. Columns, .. EchoFields[1..]], 1);
+
     [Theory]
-    [MemberData(nameof(Modes))]
-    public void WolSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled("wol-cases.pcap"), mode);
+    [MemberData(nameof(CapturesAndModes))]
+    public void SummariesEqualTcpdump(string capture, string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled(capture), mode);
 
     [Fact]
     public void PeerWolCaptureEqualsTshark()
@@ -49,6 +62,13 @@ public sealed class SmallProtocolsOracleTests
     [InlineData("wol")]
     [InlineData("wol.passwd")]
     [InlineData("wol && udp")]
-    public void DisplayFiltersSelectWhatTsharksSelect(string filter) =>
+    public void WolDisplayFiltersSelectWhatTsharksSelect(string filter) =>
         TsharkComparison.AssertSameFields(Bundled("wol-cases.pcap"), ["frame.number"], 1, filter);
+
+    [Theory]
+    [InlineData("echo")]
+    [InlineData("echo.request")]
+    [InlineData("echo.response && tcp")]
+    public void EchoDisplayFiltersSelectWhatTsharksSelect(string filter) =>
+        TsharkComparison.AssertSameFields(Bundled("echo-cases.pcap"), ["frame.number"], 1, filter);
 }

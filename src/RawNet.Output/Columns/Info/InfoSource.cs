@@ -34,6 +34,7 @@ internal enum ColumnWriter : byte
     Tls,
     Ospf,
     Wol,
+    Echo,
 }
 
 /// <summary>
@@ -83,6 +84,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Dhcp => ColumnWriter.Dhcp,
         LayerKind.Ntp => ColumnWriter.Ntp,
         LayerKind.Wol => ColumnWriter.Wol,
+        LayerKind.Echo => ColumnWriter.Echo,
         LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
