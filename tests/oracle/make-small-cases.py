@@ -113,7 +113,37 @@ def echo_cases():
     return frames
 
 
+def wg_cases():
+    def udp(payload, port):
+        return bytes(Ether(src=SRC, dst="02:00:00:00:00:02") / IP(src="198.18.5.1", dst="198.18.5.2") / UDP(sport=port, dport=port) / Raw(payload))
+    def le(n, size):
+        return n.to_bytes(size, "little")
+    key = bytes(range(32))
+    initiation = b"\x01\x00\x00\x00" + le(0x1A2B3C4D, 4) + key + bytes(48) + bytes(28) + bytes(range(100, 116)) + bytes(16)
+    response = b"\x02\x00\x00\x00" + le(0x0000BEEF, 4) + le(0x1A2B3C4D, 4) + key + bytes(16) + bytes(range(16)) + bytes(16)
+    cookie = b"\x03\x00\x00\x00" + le(0x0000BEEF, 4) + bytes(range(24)) + bytes(range(32, 64))
+    def data(receiver, counter, length, reserved=b"\x00\x00\x00"):
+        return b"\x04" + reserved + le(receiver, 4) + le(counter, 8) + bytes(length - 16)
+    cases = [
+        (initiation, 51820), (response, 51821), (cookie, 51822), (data(0xBEEF, 0, 32), 51823), (data(0xBEEF, 1, 48), 51824),
+        (data(0x1A2B3C4D, 2**40 + 5, 33), 51825),
+        (b"\x01\x00\x00\x01" + initiation[4:], 51826), (data(0xBEEF, 3, 48, b"\x00\x00\x01"), 51827),
+        (initiation + b"\x00", 51828), (b"\x05" + initiation[1:], 51829), (cookie[:63], 51830),
+        (initiation, 1701), (data(0xBEEF, 7, 64), 1701), (data(0xBEEF, 8, 32), 7),
+    ]
+    frames = [(udp(p, port), None) for p, port in cases]
+    # Cut by the capture length (Ethernet, IPv4 and UDP take 42 bytes).
+    port = 51840
+    for message, cuts in ((initiation, (4, 6, 8, 40, 100, 147)), (response, (8, 10, 12, 91)), (cookie, (6, 8, 40)),
+                          (data(0xBEEF, 9, 64), (4, 8, 12, 16, 20, 31, 47))):
+        for n in cuts:
+            frames.append((udp(message, port), 42 + n))
+            port += 1
+    return frames
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     write(os.path.join(out, "wol-cases.pcap"), wol_cases())
     write(os.path.join(out, "echo-cases.pcap"), echo_cases())
+    write(os.path.join(out, "wg-cases.pcap"), wg_cases())

@@ -74,6 +74,8 @@ public static class ProtocolColumn
                 return "WOL";
             case ColumnWriter.Echo:
                 return "ECHO";
+            case ColumnWriter.WireGuard:
+                return "WireGuard";
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

@@ -232,4 +232,6 @@ public enum LayerKind : byte
     Wol,
     /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
     Echo,
+    /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>
+    WireGuard,
 }

@@ -10,7 +10,7 @@ public sealed partial class PacketDecoder
     /// when a read ran past the captured bytes first, over what was captured, marked cut short.
     /// </summary>
     /// <returns>False when wol refuses the payload (nothing added).</returns>
-    private bool TryDecodeWol(in Span input, int offset, int capEnd, int repEnd)
+    private bool TryDecodeWol(in Span input, int offset, int capEnd, int repEnd, bool heuristic = false)
     {
         int captured = Math.Max(0, Math.Min(capEnd, repEnd) - offset);
         var verdict = WolPacket.Judge(input.Bytes.Slice(offset, captured), repEnd - offset, out int length);
@@ -24,6 +24,8 @@ public sealed partial class PacketDecoder
         int kept = verdict == WolVerdict.Claimed ? length : captured;
         ref Layer layer = ref _packet.Add(LayerKind.Wol, offset, kept, Math.Max(kept, repEnd - offset), input.Source);
         layer.Quoted = input.Quoted;
+        if (heuristic && verdict == WolVerdict.Claimed && _options.FollowSessions)
+            _wireGuardFirst = false;
         if (verdict == WolVerdict.CutShort)
         {
             layer.Status = LayerStatus.Truncated;

@@ -65,7 +65,7 @@ namespace RawNet.Protocols.Decoding;
 /// <param name="Reassembly">Bounds on reassembly state.</param>
 /// <param name="FollowSessions">
 /// Learn what earlier packets set up and decode later ones by it, as tshark does (L2TPv3 sessions: cookie, sublayer,
-/// pseudowire). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
+/// pseudowire; which of Wake-on-LAN's and WireGuard's UDP heuristics last took a payload, tried first). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
 /// access) turns it off, so a packet always decodes the same way.
 /// </param>
 /// <param name="TsharkUdpPorts">
@@ -118,6 +118,10 @@ public sealed partial class PacketDecoder
 
     // What L2TPv3 control messages taught of their sessions, for the data messages after them (tshark's "Detect").
     private readonly L2tpv3Sessions _l2tpv3Sessions = new();
+
+    // Which of UDP's heuristics tshark tries first: the last of Wake-on-LAN's and WireGuard's that took a payload whole
+    // (tshark moves a heuristic that succeeds to the front of the list); Wake-on-LAN's at the start.
+    private bool _wireGuardFirst;
 
     // Per-decode state: the packet being filled and the number of IP headers met so far.
     private DecodedPacket _packet = null!;
@@ -2997,8 +3001,13 @@ public sealed partial class PacketDecoder
         }
         if (captured <= payload)
             return;
-        // tshark's UDP heuristics, after the ports: Wake-on-LAN's runs before WireGuard's.
-        if (TryDecodeWol(input, payload, captured, end))
+        // tshark's UDP heuristics, after the ports: Wake-on-LAN's before WireGuard's, until one of them takes a payload
+        // whole, which moves it to the front of the list (_wireGuardFirst). WireGuard's first reads 4 bytes.
+        bool wireGuardFirst = _wireGuardFirst;
+        if (!(wireGuardFirst && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))
+            && (wireGuardFirst
+                ? TryDecodeWireGuard(input, payload, captured, end) || TryDecodeWol(input, payload, captured, end, heuristic: true)
+                : TryDecodeWol(input, payload, captured, end, heuristic: true) || TryDecodeWireGuard(input, payload, captured, end)))
             return;
         int count = _packet.LayerCount;
         Payload(input, payload, captured, end);

@@ -87,6 +87,8 @@ internal static class Samples
             (LinkType.Ethernet, Wol.WolTests.EtherFrame(Hex("c0a80101"))),
             (LinkType.Ethernet, Wol.WolTests.UdpFrame(Wol.WolTests.Magic())),
             (LinkType.Ethernet, Echo.EchoTests.UdpFrame(50000, 7, [1, 2, 3])),
+            (LinkType.Ethernet, WireGuard.WireGuardTests.Frame(WireGuard.WireGuardTests.Initiation())),
+            (LinkType.Ethernet, WireGuard.WireGuardTests.Frame(WireGuard.WireGuardTests.Data())),
             (LinkType.Ethernet, Ospf.OspfTests.V3Update()),
             (LinkType.Ipv4, tcp4),
             (LinkType.Ipv6, tcp6),

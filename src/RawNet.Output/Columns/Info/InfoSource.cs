@@ -35,6 +35,7 @@ internal enum ColumnWriter : byte
     Ospf,
     Wol,
     Echo,
+    WireGuard,
 }
 
 /// <summary>
@@ -85,6 +86,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ntp => ColumnWriter.Ntp,
         LayerKind.Wol => ColumnWriter.Wol,
         LayerKind.Echo => ColumnWriter.Echo,
+        LayerKind.WireGuard => ColumnWriter.WireGuard,
         LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
