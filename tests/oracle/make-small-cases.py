@@ -142,8 +142,29 @@ def wg_cases():
     return frames
 
 
+def ssdp_cases():
+    def udp(payload, sport=50000, dport=1900, v6=False):
+        ip = IPv6(src="fe80::1", dst="ff02::c") if v6 else IP(src="192.168.1.10", dst="239.255.255.250")
+        return bytes(Ether(src=SRC, dst="01:00:5e:7f:ff:fa") / ip / UDP(sport=sport, dport=dport) / Raw(payload))
+    search = b"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 2\r\nST: ssdp:all\r\n\r\n"
+    alive = (b"NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nCACHE-CONTROL: max-age=1800\r\n"
+             b"LOCATION: http://192.168.1.1:80/desc.xml\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\n"
+             b"SERVER: Linux/3.14 UPnP/1.0 foo/1.0\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n")
+    byebye = b"NOTIFY * HTTP/1.1\r\nHost: 239.255.255.250:1900\r\nNT: upnp:rootdevice\r\nNTS: ssdp:byebye\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n"
+    reply = (b"HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=100\r\nDATE: Tue, 14 Nov 2023 22:13:20 GMT\r\nEXT:\r\n"
+             b"LOCATION: http://192.168.1.1:80/desc.xml\r\nSERVER: Linux UPnP/1.0\r\nST: upnp:rootdevice\r\nUSN: uuid:1234\r\n\r\n")
+    v6search = b"M-SEARCH * HTTP/1.1\r\nHOST: [FF02::C]:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\nUSER-AGENT: test/1.0 UPnP/2.0\r\n\r\n"
+    cases = [udp(search), udp(alive), udp(byebye), udp(reply, 1900, 50000), udp(v6search, v6=True), udp(search, 1900, 1900),
+             udp(b"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n")]
+    frames = [(c, None) for c in cases]
+    # Cut by the capture length inside the headers and at their end (42 bytes before the payload).
+    frames += [(udp(alive), 42 + n) for n in (1, 10, 40, 60, 200)]
+    return frames
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     write(os.path.join(out, "wol-cases.pcap"), wol_cases())
     write(os.path.join(out, "echo-cases.pcap"), echo_cases())
     write(os.path.join(out, "wg-cases.pcap"), wg_cases())
+    write(os.path.join(out, "ssdp-cases.pcap"), ssdp_cases())

@@ -2959,6 +2959,82 @@ public sealed partial class PacketDecoder
             reading.Fault == HttpFault.Truncated ? "HTTP message cut short by the capture length" : "HTTP message runs past the end of the segment");
     }
 
+    /// <summary>
+    /// SSDP on UDP 1900: tshark's HTTP dissector over the datagram (no desegmenting), under the name "ssdp"; a payload it
+    /// shows no message of stays data.
+    /// </summary>
+    private void DecodeSsdp(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (_packet.IsFull)
+            return;
+        var data = input.Bytes[offset..capEnd];
+        int reported = Math.Max(repEnd - offset, data.Length);
+        if (data.Length < reported && data.Length <= SsdpShortestCutLine && data.IndexOf((byte)'\n') < 0)
+        {
+            // A first line the capture cut this short: one byte throws before the columns (the CR LF check reads two),
+            // two to five show nothing at all (tshark's HTTP refuses them and the port's dissector shows no data).
+            if (data.Length == 1 && reported > 3)
+            {
+                ref Layer cut = ref _packet.Add(LayerKind.Http, offset, 1, reported, input.Source);
+                cut.Quoted = input.Quoted;
+                cut.Detail = (byte)HttpLayerDetail.Ssdp;
+                cut.Status = LayerStatus.Truncated;
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Truncated, LayerKind.Http, offset + 1, "SSDP message cut short by the capture length");
+            }
+            return;
+        }
+        // Binary data (a first line, after a leading CR LF, with a byte that is not printable): tshark's SSDP shows nothing.
+        int first = data.Length >= 2 && data[0] == '\r' && data[1] == '\n' ? 2 : 0;
+        int lineEnd = data[first..].IndexOf((byte)'\n');
+        foreach (byte b in data[first..(lineEnd < 0 ? data.Length : first + lineEnd)])
+        {
+            if (!HttpText.IsPrintable(b) && b is not ((byte)'\r' or (byte)'\t'))
+                return;
+        }
+        // tshark calls anything before a start line "Continuation" there, as in a stream that carried HTTP.
+        var context = new HttpStreamContext(Desegment: false, EndOfStream: false, SeenHttp: true);
+        var reading = HttpSegment.Read(data, reported, context);
+        ref Layer layer = ref _packet.Add(reading.Shown ? LayerKind.Http : LayerKind.Payload, offset, data.Length, reported, input.Source);
+        layer.Quoted = input.Quoted;
+        if (reading.Shown)
+            layer.Detail = (byte)(HttpLayerDetails.Of(context) | (byte)HttpLayerDetail.Ssdp);
+        // Over UDP tshark's HTTP finds its lines within the captured bytes and shows what it found: a cut is a fault only
+        // where a read runs past them (SsdpCutThrows).
+        if (reading.Fault == HttpFault.Truncated && SsdpCutThrows(data, reported))
+        {
+            layer.Status = LayerStatus.Truncated;
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Http, offset + data.Length, "SSDP header line cut short by the capture length");
+            return;
+        }
+        if (reading.Fault is HttpFault.None or HttpFault.Truncated)
+            return;
+        layer.Status = LayerStatus.Malformed;
+        if (!input.Quoted)
+            Stop(DecodeOutcome.Malformed, LayerKind.Http, offset + data.Length, "SSDP message runs past the end of the datagram");
+    }
+
+    /// <summary>
+    /// Whether tshark's HTTP over UDP throws on an SSDP message the capture cut (found against tshark 4.0 by cutting a
+    /// NOTIFY at every length): when only its first byte was kept, or when the cut falls in a header line (not the first
+    /// line, not the empty line that ends the headers) before the line's colon.
+    /// </summary>
+    private const int SsdpShortestCutLine = 5;
+
+    private static bool SsdpCutThrows(ReadOnlySpan<byte> captured, int reported)
+    {
+        if (captured.Length >= reported)
+            return false;
+        if (captured.Length == 1)
+            return reported > 3;
+        int lineStart = captured.LastIndexOf((byte)'\n') + 1;
+        if (lineStart == 0 || lineStart >= captured.Length)
+            return false;
+        var partial = captured[lineStart..];
+        return partial[0] != '\r' && partial.IndexOf((byte)':') < 0;
+    }
+
     private void DecodeUdp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
@@ -3084,6 +3160,9 @@ public sealed partial class PacketDecoder
         var bytes = input.Bytes[payload..captured];
         switch (port)
         {
+            case HttpPorts.Ssdp when _options.TsharkUdpPorts && !_partialDatagram:
+                DecodeSsdp(input, payload, captured, end);
+                return true;
             case Echo.EchoPorts.Echo when _options.TsharkUdpPorts:
                 DecodeEcho(input, payload, captured, end, destinationPort);
                 return true;

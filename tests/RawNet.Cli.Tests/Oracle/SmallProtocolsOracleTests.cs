@@ -3,7 +3,7 @@ using RawNet.Testing;
 namespace RawNet.Cli.Tests.Oracle;
 
 /// <summary>
-/// The small protocols tshark 4.0 decodes on LANs (Wake-on-LAN, Echo, WireGuard) against their oracles: their fields,
+/// The small protocols tshark 4.0 decodes on LANs (Wake-on-LAN, Echo, WireGuard, SSDP) against their oracles: their fields,
 /// frame.protocols and the columns of <c>rawnet read -T fields</c> as <c>tshark -T fields</c> (default preferences)
 /// prints them, and every summary line as <c>tcpdump -n -r</c> and <c>-v</c> print it, over captures/small/
 /// (tests/oracle/make-small-cases.py).
@@ -26,12 +26,20 @@ public sealed class SmallProtocolsOracleTests
         "wg.encrypted_cookie", "wg.encrypted_static", "wg.encrypted_timestamp", "wg.encrypted_empty", "wg.encrypted_packet", "data.len",
     ];
 
-    public static TheoryData<string> Captures() => new("wol-cases.pcap", "echo-cases.pcap", "wg-cases.pcap");
+    /// <summary>SSDP's fields: tshark's HTTP fields.</summary>
+    public static readonly string[] SsdpFields =
+    [
+        "frame.number", "http.request.method", "http.request.uri", "http.request.version", "http.response.code", "http.response.phrase",
+        "http.host", "http.cache_control", "http.location", "http.server", "http.date", "http.user_agent", "http.unknown_header",
+        "http.request.line", "http.response.line",
+    ];
+
+    public static TheoryData<string> Captures() => new("wol-cases.pcap", "echo-cases.pcap", "wg-cases.pcap", "ssdp-cases.pcap");
 
     public static TheoryData<string, string> CapturesAndModes() => new()
     {
         { "wol-cases.pcap", "" }, { "wol-cases.pcap", "-v" }, { "echo-cases.pcap", "" }, { "echo-cases.pcap", "-v" },
-        { "wg-cases.pcap", "" }, { "wg-cases.pcap", "-v" },
+        { "wg-cases.pcap", "" }, { "wg-cases.pcap", "-v" }, { "ssdp-cases.pcap", "" }, { "ssdp-cases.pcap", "-v" },
     };
 
     private static string Bundled(string name) => Path.Combine(TestPaths.Captures, "small", name);
@@ -49,6 +57,9 @@ public sealed class SmallProtocolsOracleTests
     /// </summary>
     [Fact]
     public void WireGuardFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled("wg-cases.pcap"), WireGuardFields, 1);
+
+    [Fact]
+    public void SsdpFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled("ssdp-cases.pcap"), SsdpFields, 1);
 
     [Fact]
     public void EchoFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled("echo-cases.pcap"), EchoFields, 1);
@@ -86,6 +97,13 @@ public sealed class SmallProtocolsOracleTests
     [InlineData("wg.sender == 0x1a2b3c4d || wg.encrypted_cookie")]
     public void WireGuardDisplayFiltersSelectWhatTsharksSelect(string filter) =>
         TsharkComparison.AssertSameFields(Bundled("wg-cases.pcap"), ["frame.number"], 1, filter);
+
+    [Theory]
+    [InlineData("ssdp")]
+    [InlineData("http.request.method == \"NOTIFY\"")]
+    [InlineData("ssdp && http.response.code == 200")]
+    public void SsdpDisplayFiltersSelectWhatTsharksSelect(string filter) =>
+        TsharkComparison.AssertSameFields(Bundled("ssdp-cases.pcap"), ["frame.number"], 1, filter);
 
     [Theory]
     [InlineData("echo")]

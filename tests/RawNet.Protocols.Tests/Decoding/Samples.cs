@@ -89,6 +89,7 @@ internal static class Samples
             (LinkType.Ethernet, Echo.EchoTests.UdpFrame(50000, 7, [1, 2, 3])),
             (LinkType.Ethernet, WireGuard.WireGuardTests.Frame(WireGuard.WireGuardTests.Initiation())),
             (LinkType.Ethernet, WireGuard.WireGuardTests.Frame(WireGuard.WireGuardTests.Data())),
+            (LinkType.Ethernet, Ssdp.SsdpTests.Frame(Ssdp.SsdpTests.Search)),
             (LinkType.Ethernet, Ospf.OspfTests.V3Update()),
             (LinkType.Ipv4, tcp4),
             (LinkType.Ipv6, tcp6),
