@@ -58,15 +58,7 @@ public class WireGuardTests
     [Fact]
     public void EveryPrefixDecodesWithoutException()
     {
-        var text = new char[8192];
-        foreach (var frame in new[] { Frame(Initiation()), Frame(Data()) })
-        {
-            for (int n = 0; n <= frame.Length; n++)
-            {
-                var packet = Decode.Frame(frame[..n], LinkType.Ethernet, frame.Length);
-                Decode.AllFields(packet, frame.AsSpan(0, n), text);
-                Assert.NotEqual(DecodeOutcome.Malformed, packet.Outcome);
-            }
-        }
+        Decode.EveryPrefixWithoutException(Frame(Initiation()), LinkType.Ethernet);
+        Decode.EveryPrefixWithoutException(Frame(Data()), LinkType.Ethernet);
     }
 }
