@@ -31,4 +31,6 @@ public enum EtherType : ushort
     LwappLegacy = 0xBBBB,
     /// <summary>LLC after an EtherType rather than a length, for frames longer than 802.3 allows (tshark and tcpdump read LLC).</summary>
     JumboLlc = 0x8870,
+    /// <summary>Wake-on-LAN magic packets as ether-wake sends them.</summary>
+    WakeOnLan = 0x0842,
 }

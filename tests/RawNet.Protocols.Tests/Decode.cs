@@ -79,6 +79,20 @@ internal static class Decode
     /// it is no header cut, but tshark's HTTP reads to the end of what the segment declares, so the packet is then
     /// truncated, and a message cut short may no longer be HTTP at all (the bytes are then a payload).
     /// </summary>
+    public static void EveryPrefixWithoutException(byte[] frame, LinkType link)
+    {
+        // For a protocol whose bytes are a payload rather than a header (EveryPrefix's rule does not hold): each prefix
+        // decodes, is never malformed, and every field reads and formats without an exception.
+        var text = new char[8192];
+        for (int n = 0; n <= frame.Length; n++)
+        {
+            var packet = Frame(frame[..n], link, frame.Length);
+            AllFields(packet, frame.AsSpan(0, n), text);
+            Assert.NotEqual(DecodeOutcome.Malformed, packet.Outcome);
+        }
+    }
+
+    /// <summary>See <see cref="EveryPrefixWithoutException"/>; this one also checks that a cut header truncates and keeps what fit.</summary>
     public static void EveryPrefix(byte[] frame, LinkType link)
     {
         var options = new DecoderOptions(Defragment: false);

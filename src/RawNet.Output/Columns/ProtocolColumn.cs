@@ -70,6 +70,12 @@ public static class ProtocolColumn
                 return DhcpInfo.Protocol(in source, index);
             case ColumnWriter.Ntp:
                 return "NTP";
+            case ColumnWriter.Wol:
+                return "WOL";
+            case ColumnWriter.Echo:
+                return "ECHO";
+            case ColumnWriter.WireGuard:
+                return "WireGuard";
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

@@ -116,7 +116,7 @@ public sealed class DisplayFilter
     /// <summary>Whether the layer at <paramref name="index"/> is there for a test of the protocol <paramref name="name"/>.</summary>
     internal static bool IsProtocol(UInt128 kinds, string name, DecodedPacket packet, int index, ReadOnlySpan<byte> frame) =>
         (kinds & FilterNode.Bit(packet[index].Kind)) != 0
-        && (packet[index].Kind != LayerKind.Dns || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
+        && (packet[index].Kind is not (LayerKind.Dns or LayerKind.Http) || FieldCatalog.ProtocolNameOf(packet, index, frame) == name)
         // "ppp" in a PPPoE session is its protocol field, there only when the decoder found it whole.
         && (packet[index].Kind != LayerKind.PppoeSession || name != FieldCatalog.PppName || packet[index].Status == LayerStatus.Complete)
         // tshark's Juniper dissectors add a text subtree, never their protocol item: "juniper" matches no packet.

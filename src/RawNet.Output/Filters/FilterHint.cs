@@ -7,7 +7,7 @@ namespace RawNet.Output.Filters;
 internal static class FilterHint
 {
     private static readonly string[] Candidates =
-        FieldCatalog.Names.Concat(Enum.GetValues<LayerKind>().Select(FieldCatalog.ProtocolName)).Append(FieldCatalog.MulticastDnsName).Append(FieldCatalog.LinkLocalNameResolutionName).Distinct(StringComparer.Ordinal)
+        FieldCatalog.Names.Concat(Enum.GetValues<LayerKind>().Select(FieldCatalog.ProtocolName)).Append(FieldCatalog.MulticastDnsName).Append(FieldCatalog.SsdpName).Append(FieldCatalog.LinkLocalNameResolutionName).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The closest name by edit distance when it is close enough to be a typo, else null.</summary>

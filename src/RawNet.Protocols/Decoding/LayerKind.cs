@@ -228,4 +228,10 @@ public enum LayerKind : byte
     /// reads, from the segment or from the bytes the conversation tracker put together (<see cref="LayerSource.Stream"/>).
     /// </summary>
     Tls,
+    /// <summary>A Wake-on-LAN magic packet (EtherType 0x0842, or a UDP payload tshark's heuristic claims); tshark "wol".</summary>
+    Wol,
+    /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
+    Echo,
+    /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>
+    WireGuard,
 }

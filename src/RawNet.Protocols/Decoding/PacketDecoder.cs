@@ -65,7 +65,7 @@ namespace RawNet.Protocols.Decoding;
 /// <param name="Reassembly">Bounds on reassembly state.</param>
 /// <param name="FollowSessions">
 /// Learn what earlier packets set up and decode later ones by it, as tshark does (L2TPv3 sessions: cookie, sublayer,
-/// pseudowire). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
+/// pseudowire; which of Wake-on-LAN's and WireGuard's UDP heuristics last took a payload, tried first). Only for packets decoded in capture order: a decoder that decodes packets out of order (the UI's random
 /// access) turns it off, so a packet always decodes the same way.
 /// </param>
 /// <param name="TsharkUdpPorts">
@@ -118,6 +118,10 @@ public sealed partial class PacketDecoder
 
     // What L2TPv3 control messages taught of their sessions, for the data messages after them (tshark's "Detect").
     private readonly L2tpv3Sessions _l2tpv3Sessions = new();
+
+    // Which of UDP's heuristics tshark tries first: the last of Wake-on-LAN's and WireGuard's that took a payload whole
+    // (tshark moves a heuristic that succeeds to the front of the list); Wake-on-LAN's at the start.
+    private bool _wireGuardFirst;
 
     // Per-decode state: the packet being filled and the number of IP headers met so far.
     private DecodedPacket _packet = null!;
@@ -2088,6 +2092,10 @@ public sealed partial class PacketDecoder
                 case EtherType.JumboLlc:
                     DecodeLlc(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.WakeOnLan:
+                    if (!TryDecodeWol(input, offset, capEnd, repEnd))
+                        Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
+                    return;
                 default:
                     Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");
                     return;
@@ -2879,8 +2887,11 @@ public sealed partial class PacketDecoder
         int payload = offset + headerLength;
         if (capEnd <= payload)
             return;
+        // Echo's port 7 is the lower port of any other RawNet decodes by, so tshark tries it first.
+        if (!_partialDatagram && (tcp.SourcePort == Echo.EchoPorts.Echo || tcp.DestinationPort == Echo.EchoPorts.Echo))
+            DecodeEcho(input, payload, capEnd, repEnd, tcp.DestinationPort);
         // A segment an ICMP error quotes is handed to HTTP too (tshark's HTTP reads what the quote holds).
-        if (!_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
+        else if (!_partialDatagram && HttpPorts.CarriesWireshark(tcp.SourcePort, tcp.DestinationPort))
             DecodeHttp(input, payload, capEnd, repEnd, (tcp.Flags & TcpFlags.Fin) != 0);
         else if (!input.Quoted && !_partialDatagram && DnsPorts.CarriesStream(tcp.SourcePort, tcp.DestinationPort))
             DecodeDnsStream(input, payload, capEnd, repEnd);
@@ -2954,6 +2965,82 @@ public sealed partial class PacketDecoder
             reading.Fault == HttpFault.Truncated ? "HTTP message cut short by the capture length" : "HTTP message runs past the end of the segment");
     }
 
+    /// <summary>
+    /// SSDP on UDP 1900: tshark's HTTP dissector over the datagram (no desegmenting), under the name "ssdp"; a payload it
+    /// shows no message of stays data.
+    /// </summary>
+    private void DecodeSsdp(in Span input, int offset, int capEnd, int repEnd)
+    {
+        if (_packet.IsFull)
+            return;
+        var data = input.Bytes[offset..capEnd];
+        int reported = Math.Max(repEnd - offset, data.Length);
+        if (data.Length < reported && data.Length <= SsdpShortestCutLine && data.IndexOf((byte)'\n') < 0)
+        {
+            // A first line the capture cut this short: one byte throws before the columns (the CR LF check reads two),
+            // two to five show nothing at all (tshark's HTTP refuses them and the port's dissector shows no data).
+            if (data.Length == 1 && reported > 3)
+            {
+                ref Layer cut = ref _packet.Add(LayerKind.Http, offset, 1, reported, input.Source);
+                cut.Quoted = input.Quoted;
+                cut.Detail = (byte)HttpLayerDetail.Ssdp;
+                cut.Status = LayerStatus.Truncated;
+                if (!input.Quoted)
+                    Stop(DecodeOutcome.Truncated, LayerKind.Http, offset + 1, "SSDP message cut short by the capture length");
+            }
+            return;
+        }
+        // Binary data (a first line, after a leading CR LF, with a byte that is not printable): tshark's SSDP shows nothing.
+        int first = data.Length >= 2 && data[0] == '\r' && data[1] == '\n' ? 2 : 0;
+        int lineEnd = data[first..].IndexOf((byte)'\n');
+        foreach (byte b in data[first..(lineEnd < 0 ? data.Length : first + lineEnd)])
+        {
+            if (!HttpText.IsPrintable(b) && b is not ((byte)'\r' or (byte)'\t'))
+                return;
+        }
+        // tshark calls anything before a start line "Continuation" there, as in a stream that carried HTTP.
+        var context = new HttpStreamContext(Desegment: false, EndOfStream: false, SeenHttp: true);
+        var reading = HttpSegment.Read(data, reported, context);
+        ref Layer layer = ref _packet.Add(reading.Shown ? LayerKind.Http : LayerKind.Payload, offset, data.Length, reported, input.Source);
+        layer.Quoted = input.Quoted;
+        if (reading.Shown)
+            layer.Detail = (byte)(HttpLayerDetails.Of(context) | (byte)HttpLayerDetail.Ssdp);
+        // Over UDP tshark's HTTP finds its lines within the captured bytes and shows what it found: a cut is a fault only
+        // where a read runs past them (SsdpCutThrows).
+        if (reading.Fault == HttpFault.Truncated && SsdpCutThrows(data, reported))
+        {
+            layer.Status = LayerStatus.Truncated;
+            if (!input.Quoted)
+                Stop(DecodeOutcome.Truncated, LayerKind.Http, offset + data.Length, "SSDP header line cut short by the capture length");
+            return;
+        }
+        if (reading.Fault is HttpFault.None or HttpFault.Truncated)
+            return;
+        layer.Status = LayerStatus.Malformed;
+        if (!input.Quoted)
+            Stop(DecodeOutcome.Malformed, LayerKind.Http, offset + data.Length, "SSDP message runs past the end of the datagram");
+    }
+
+    /// <summary>
+    /// Whether tshark's HTTP over UDP throws on an SSDP message the capture cut (found against tshark 4.0 by cutting a
+    /// NOTIFY at every length): when only its first byte was kept, or when the cut falls in a header line (not the first
+    /// line, not the empty line that ends the headers) before the line's colon.
+    /// </summary>
+    private const int SsdpShortestCutLine = 5;
+
+    private static bool SsdpCutThrows(ReadOnlySpan<byte> captured, int reported)
+    {
+        if (captured.Length >= reported)
+            return false;
+        if (captured.Length == 1)
+            return reported > 3;
+        int lineStart = captured.LastIndexOf((byte)'\n') + 1;
+        if (lineStart == 0 || lineStart >= captured.Length)
+            return false;
+        var partial = captured[lineStart..];
+        return partial[0] != '\r' && partial.IndexOf((byte)':') < 0;
+    }
+
     private void DecodeUdp(in Span input, int offset, int capEnd, int repEnd, int ipIndex)
     {
         var bytes = input.Bytes;
@@ -2995,6 +3082,14 @@ public sealed partial class PacketDecoder
             }
         }
         if (captured <= payload)
+            return;
+        // tshark's UDP heuristics, after the ports: Wake-on-LAN's before WireGuard's, until one of them takes a payload
+        // whole, which moves it to the front of the list (_wireGuardFirst). WireGuard's first reads 4 bytes.
+        bool wireGuardFirst = _wireGuardFirst;
+        if (!(wireGuardFirst && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))
+            && (wireGuardFirst
+                ? TryDecodeWireGuard(input, payload, captured, end) || TryDecodeWol(input, payload, captured, end, heuristic: true)
+                : TryDecodeWol(input, payload, captured, end, heuristic: true) || TryDecodeWireGuard(input, payload, captured, end)))
             return;
         int count = _packet.LayerCount;
         Payload(input, payload, captured, end);
@@ -3071,6 +3166,12 @@ public sealed partial class PacketDecoder
         var bytes = input.Bytes[payload..captured];
         switch (port)
         {
+            case HttpPorts.Ssdp when _options.TsharkUdpPorts && !_partialDatagram:
+                DecodeSsdp(input, payload, captured, end);
+                return true;
+            case Echo.EchoPorts.Echo when _options.TsharkUdpPorts:
+                DecodeEcho(input, payload, captured, end, destinationPort);
+                return true;
             case TunnelPorts.Vxlan:
                 DecodeVxlan(input, payload, captured, end);
                 return true;

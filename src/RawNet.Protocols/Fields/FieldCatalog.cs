@@ -123,6 +123,9 @@ public static class FieldCatalog
         LayerKind.Dns => DnsFields.All,
         LayerKind.Dhcp => Dhcp.DhcpFields.All,
         LayerKind.Ntp => Ntp.NtpFields.All,
+        LayerKind.Wol => Wol.WolFields.All,
+        LayerKind.Echo => Echo.EchoFields.All,
+        LayerKind.WireGuard => WireGuard.WireGuardFields.All,
         LayerKind.Payload => PayloadFields.All,
         LayerKind.Http => HttpFields.All,
         LayerKind.Tls => Tls.TlsFields.All,
@@ -202,6 +205,11 @@ public static class FieldCatalog
             kinds = [LayerKind.Dns];
             return true;
         }
+        if (name == SsdpName)
+        {
+            kinds = [LayerKind.Http];
+            return true;
+        }
         if (name == BootpName)
         {
             kinds = [LayerKind.Dhcp];
@@ -233,13 +241,18 @@ public static class FieldCatalog
     /// "mdns" for multicast DNS and "llmnr" for LLMNR (tshark's "dns" is not there then).
     /// </summary>
     public static string ProtocolNameOf(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind != LayerKind.Dns
-        ? (UdpHeuristics.IsClaimedByWireGuard(packet[index]) ? UdpHeuristics.WireGuardName : ProtocolName(packet[index].Kind))
+        ? (UdpHeuristics.IsClaimedByWireGuard(packet[index]) ? UdpHeuristics.WireGuardName
+            : packet[index].Kind == LayerKind.Http && ((Http.HttpLayerDetail)packet[index].Detail & Http.HttpLayerDetail.Ssdp) != 0 ? SsdpName
+            : ProtocolName(packet[index].Kind))
         : Dns.DnsLayerDetails.Variant(packet[index].Detail) switch
         {
             Dns.DnsVariant.Multicast => MulticastDnsName,
             Dns.DnsVariant.LinkLocal => LinkLocalNameResolutionName,
             _ => ProtocolName(LayerKind.Dns),
         };
+
+    /// <summary>tshark's name of HTTP over UDP 1900.</summary>
+    public const string SsdpName = "ssdp";
 
     /// <summary>The Wireshark protocol abbreviation of a layer ("eth", "ip", "tcp").</summary>
     public static string ProtocolName(LayerKind kind) => kind switch
@@ -340,6 +353,9 @@ public static class FieldCatalog
         LayerKind.Dns => "dns",
         LayerKind.Dhcp => "dhcp",
         LayerKind.Ntp => "ntp",
+        LayerKind.Wol => "wol",
+        LayerKind.Echo => "echo",
+        LayerKind.WireGuard => "wg",
         LayerKind.Http => "http",
         LayerKind.Tls => "tls",
         _ => "data",
@@ -353,6 +369,7 @@ public static class FieldCatalog
         layer.Kind == LayerKind.Ethernet && header.Length >= EthernetHeader.Length
             && EthernetHeader.IsLength(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]))
             ? "IEEE 802.3 Ethernet" : layer.Kind == LayerKind.Juniper ? Juniper.JuniperHeader.TreeName((Juniper.JuniperLink)layer.Detail)
+            : layer.Kind == LayerKind.Http && ((Http.HttpLayerDetail)layer.Detail & Http.HttpLayerDetail.Ssdp) != 0 ? "Simple Service Discovery Protocol"
             : DisplayName(layer.Kind);
 
     /// <summary>The protocol's name as a tree heading shows it.</summary>
@@ -459,6 +476,9 @@ public static class FieldCatalog
         LayerKind.Dns => "Domain Name System",
         LayerKind.Dhcp => "Dynamic Host Configuration Protocol",
         LayerKind.Ntp => "Network Time Protocol",
+        LayerKind.Wol => "Wake On LAN",
+        LayerKind.Echo => "Echo",
+        LayerKind.WireGuard => "WireGuard Protocol",
         LayerKind.Http => "Hypertext Transfer Protocol",
         LayerKind.Tls => "Transport Layer Security",
         _ => "Data",

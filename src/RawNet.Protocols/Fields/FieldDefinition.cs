@@ -749,6 +749,12 @@ public enum ComputedField : ushort
     Dhcp,
     /// <summary>An NTP field: <see cref="Ntp.NtpFieldReader"/> walks the message as tshark does.</summary>
     Ntp,
+    /// <summary>A Wake-on-LAN field: <see cref="Wol.WolFieldReader"/>.</summary>
+    Wol,
+    /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
+    Echo,
+    /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>
+    WireGuard,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

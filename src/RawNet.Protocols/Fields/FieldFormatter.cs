@@ -131,6 +131,7 @@ public static class FieldFormatter
                     ComputedField.Ipv6AddressDetail => Ipv6.Ipv6DetailFieldReader.TryFormat(field, value, destination, out written),
                     ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.Ntp => Ntp.NtpFieldReader.TryFormatTime(value, destination, out written),
+                    ComputedField.Wol => Wol.WolFieldReader.TryFormatPassword(value, buffer, destination, out written),
                     ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Decoding.FrameFieldReader.TryFormatInterface(field.Computed, packet, destination, out written),
                     ComputedField.IcmpDataTime => Icmp.IcmpFieldReader.TryFormatDataTime(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),

@@ -18,6 +18,8 @@ public enum HttpLayerDetail : byte
     EndOfStream = 4,
     /// <summary>Two bits: the stream's latest request method (<see cref="HttpRequestMethod"/>).</summary>
     LastRequestMask = 8 | 16,
+    /// <summary>An SSDP datagram (UDP 1900): tshark's HTTP dissector under the name "ssdp" (its chain entry and Protocol column).</summary>
+    Ssdp = 32,
 }
 
 /// <summary>Packs an <see cref="HttpStreamContext"/> into a layer's detail byte and back.</summary>

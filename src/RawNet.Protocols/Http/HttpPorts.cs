@@ -6,6 +6,9 @@ namespace RawNet.Protocols.Http;
 /// </summary>
 public static class HttpPorts
 {
+    /// <summary>SSDP's port (UDP, and one of tshark's HTTP ports over TCP).</summary>
+    public const ushort Ssdp = 1900;
+
     /// <summary>HTTP.</summary>
     public const ushort Http = 80;
 
@@ -17,7 +20,7 @@ public static class HttpPorts
     /// the ports IPP (631) and DAAP (3689) register HTTP on (<c>tshark -G decodes | grep -P '\thttp$'</c>).
     /// </summary>
     public static bool IsWireshark(ushort port) =>
-        port is Http or 631 or 1900 or 2710 or 2869 or 3128 or 3132 or 3689 or 5985 or Alternate or 8088 or 11371;
+        port is Http or 631 or Ssdp or 2710 or 2869 or 3128 or 3132 or 3689 or 5985 or Alternate or 8088 or 11371;
 
     /// <summary>
     /// Whether tshark hands a TCP payload between these ports to HTTP: it tries the lower port's dissector first, so the

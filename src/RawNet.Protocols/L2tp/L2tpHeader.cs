@@ -53,10 +53,11 @@ public readonly ref struct L2tpHeader
     /// <summary>
     /// Whether tshark's L2TP over UDP takes a payload of <paramref name="length"/> bytes of which <paramref name="captured"/>
     /// were kept: it refuses one shorter than the flags, or whose version is neither 2 nor 3 (tshark then tries the
-    /// datagram's other port); flags the capture cut are read anyway, and that read fails inside L2TP.
+    /// datagram's other port), and one of which the capture kept a single byte (it checks the captured length first, so the
+    /// heuristics, WireGuard's, get it); with nothing captured the datagram shows no protocol after UDP.
     /// </summary>
     public static bool IsTaken(ReadOnlySpan<byte> captured, int length) =>
-        length >= FlagsLength && (captured.Length < FlagsLength || (BinaryPrimitives.ReadUInt16BigEndian(captured) & Flag.VersionMask) is Version2 or Version3);
+        length >= FlagsLength && (captured.IsEmpty || captured.Length >= FlagsLength && (BinaryPrimitives.ReadUInt16BigEndian(captured) & Flag.VersionMask) is Version2 or Version3);
 
     private readonly ReadOnlySpan<byte> _bytes;
 

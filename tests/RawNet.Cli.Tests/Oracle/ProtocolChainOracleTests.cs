@@ -44,8 +44,6 @@ public sealed class ProtocolChainOracleTests
         [("pktap.pcap", 28)] = "a PKTAP packet of no bytes: tshark still calls the link-type table",
         [("pktap.pcap", 30)] = "a PKTAP packet of no bytes: tshark still calls the link-type table",
         [("ethernet.pcap", 30)] = "an 802.3 frame behind an EtherType of 0x0000 under a VLAN tag, which tshark hands to LLC",
-        [("l2tp.pcap", 69)] = "WireGuard's heuristic claims a UDP payload on port 1701 before L2TP",
-        [("l2tp.pcap", 109)] = "WireGuard's heuristic claims a UDP payload on port 1701 before L2TP",
         [("80211_plus_radiotap_header.pcap", 155)] = "an 802.11 frame whose body tshark hands to data and RawNet does not show",
         [("juniper-ether.pcap", 36)] = Cut,
         [("pflog.pcap", 43)] = Cut,
@@ -56,8 +54,6 @@ public sealed class ProtocolChainOracleTests
         [("sunatm.pcap", 51)] = "a SunATM cell tshark's ATM reads no further (a cut or damaged pseudo-header)",
         [("sunatm.pcap", 61)] = "a LANE PDU cut before its header, which tshark's ATM does not hand to LANE",
         [("sunatm.pcap", 79)] = "a LANE PDU cut before its header, which tshark's ATM does not hand to LANE",
-        [("l2tpv3.pcap", 106)] = "WireGuard's heuristic claims a UDP payload on port 1701 before L2TP",
-        [("l2tpv3.pcap", 189)] = "WireGuard's heuristic claims a UDP payload on port 1701 before L2TP",
         [("teredo.pcap", 1)] = "an ICMPv6 message in a Teredo packet whose body tshark's ICMPv6 reads and RawNet shows as data",
         [("80211_raw.pcap", 1)] = "802.11ah's protocol version 1, which RawNet does not decode (TsharkColumnsOracleTests.KnownDifferences)",
     };

@@ -27,7 +27,6 @@ public sealed class TsharkColumnsOracleTests
         ["ipp"] = "IPP: tshark hands HTTP bodies on port 631 to it when no media type claims them",
         ["vssmonitoring"] = "VSS Monitoring's Ethernet trailer: RawNet shows no layer for it, and reads it only where tshark's heuristic runs "
             + "past the capture (LinkLayerOracleTests.TrailerCutsMarkTheInfoColumnAsTsharkDoes compares those columns)",
-        ["echo"] = "the Echo protocol (UDP/TCP 7): tshark shows Request or Response",
         ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
         ["mdns"] = "multicast DNS (UDP 5353)",
         ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
@@ -67,7 +66,6 @@ public sealed class TsharkColumnsOracleTests
         ["zbee_nwk"] = "ZigBee NWK's heuristic takes some 802.15.4 data frames (as earlier frames teach it); RawNet decodes no ZigBee",
         ["bcp_bpdu"] = "PPP's bridging PDUs (0x0031): tshark shows the bridged frame's MAC type",
         ["loop"] = "Ethernet configuration testing (EtherType 0x9000)",
-        ["wg"] = "WireGuard's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
         ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
@@ -98,6 +96,7 @@ public sealed class TsharkColumnsOracleTests
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "dhcp", "ntp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp", "igmp", "rgmp", "ospf",
+        "wol", "echo", "wg", "ssdp",
         "atm", "lane",
         "clip",
         "docsis",

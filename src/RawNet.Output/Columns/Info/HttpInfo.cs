@@ -41,6 +41,8 @@ internal static class HttpInfo
     public static string Protocol(in InfoSource source, int index)
     {
         var bytes = source.Header(index);
+        if (((HttpLayerDetail)source.Packet[index].Detail & HttpLayerDetail.Ssdp) != 0)
+            return "SSDP";
         var reader = Reader(in source, index);
         string protocol = "HTTP";
         while (reader.Next(out var message) == HttpStep.Message)
@@ -143,6 +145,9 @@ internal static class HttpInfo
             var info = new InfoText(line);
             HttpBodyChain.VisitBody(in message, bytes, source.Packet[index].Extent, ref info);
         }
+        // SSDP over UDP finds its lines within the captured bytes: a cut is no fault there (the decoder's status says the rest).
+        if (fault == HttpFault.Truncated && ((HttpLayerDetail)source.Packet[index].Detail & HttpLayerDetail.Ssdp) != 0)
+            return source.Packet[index].Status != Protocols.Decoding.LayerStatus.Complete;
         return fault != HttpFault.None;
     }
 

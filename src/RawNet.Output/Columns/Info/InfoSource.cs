@@ -33,6 +33,9 @@ internal enum ColumnWriter : byte
     Igmp,
     Tls,
     Ospf,
+    Wol,
+    Echo,
+    WireGuard,
 }
 
 /// <summary>
@@ -81,6 +84,9 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Dns => ColumnWriter.Dns,
         LayerKind.Dhcp => ColumnWriter.Dhcp,
         LayerKind.Ntp => ColumnWriter.Ntp,
+        LayerKind.Wol => ColumnWriter.Wol,
+        LayerKind.Echo => ColumnWriter.Echo,
+        LayerKind.WireGuard => ColumnWriter.WireGuard,
         LayerKind.Tls => ColumnWriter.Tls,
         LayerKind.Radiotap or LayerKind.Ppi or LayerKind.Prism or LayerKind.Avs => ColumnWriter.CaptureHeader,
         LayerKind.Ieee80211 => ColumnWriter.Ieee80211,
@@ -155,7 +161,11 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     public bool FailedBeforeColumns(int index)
     {
         ref readonly Layer layer = ref Packet[index];
-        return IgmpInfo.FailedBeforeColumns(layer) || (layer.HeaderLength == 0
+        return IgmpInfo.FailedBeforeColumns(layer) || WolInfo.FailedBeforeColumns(layer)
+            // an SSDP datagram of which one byte was captured: HTTP's CR LF check throws first
+            || (layer.Kind == LayerKind.Http && layer.HeaderLength == 1 && layer.Status == LayerStatus.Truncated
+                && ((Protocols.Http.HttpLayerDetail)layer.Detail & Protocols.Http.HttpLayerDetail.Ssdp) != 0)
+            || (layer.HeaderLength == 0
             && ((layer.Kind == LayerKind.Ipv4 && SniffsIpVersionAt(index)) || layer.Kind is LayerKind.Pap or LayerKind.Chap))
             || (layer.Kind == LayerKind.L2tp && layer.HeaderLength < Protocols.L2tp.L2tpHeader.FlagsLength && !Protocols.L2tp.L2tpLayerDetail.Shown(layer.Detail))
             // GRE in UDP reads its flags and protocol type before it sets any column (over IP, IP's text stays: TunnelInfo).
