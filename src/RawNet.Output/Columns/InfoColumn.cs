@@ -193,6 +193,7 @@ public static class InfoColumn
         ColumnWriter.Dns => DnsInfo.Write(line, in source, index),
         ColumnWriter.Dhcp => DhcpInfo.Write(line, in source, index),
         ColumnWriter.Ntp => NtpInfo.Write(line, in source, index),
+        ColumnWriter.Sip => SipInfo.Write(line, in source, index),
         ColumnWriter.CaptureHeader => CaptureHeaderInfo.Write(line, in source, index),
         ColumnWriter.Ieee80211 => Ieee80211Info.Write(line, in source, index),
         ColumnWriter.Llc => LlcInfo.Write(line, in source, index),

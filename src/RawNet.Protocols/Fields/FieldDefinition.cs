@@ -749,6 +749,8 @@ public enum ComputedField : ushort
     Dhcp,
     /// <summary>An NTP field: <see cref="Ntp.NtpFieldReader"/> walks the message as tshark does.</summary>
     Ntp,
+    /// <summary>A SIP or SDP field: <see cref="Sip.SipFieldReader"/> walks the message as tshark does.</summary>
+    Sip,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
