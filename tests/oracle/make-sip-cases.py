@@ -9,7 +9,9 @@ and its 200; REGISTER with 401 and a second REGISTER; OPTIONS and its 200; an IN
 m l c k s); a multipart/mixed body with SDP and text parts; an in-dialog re-INVITE (To tag); an INFO with a text
 body; SIP over TCP 5060 (an INVITE with SDP and its 200); and damaged variants: a head cut by the capture length, a
 head without its empty line, a Content-Length past the datagram, a body shorter than its Content-Length, a request
-line without a version, a payload that is not SIP, an empty datagram. Every Call-ID/CSeq pair is sent once, so that
+line without a version, a payload that is not SIP, an empty datagram; then tshark's edges, one datagram each (start
+lines it refuses or calls unknown, 200s' CSeq methods, REGISTER bindings, To tags, Content-Length values from 2^31 on,
+body types SIP hands on or not, SDP session and media attributes). Every Call-ID/CSeq pair is sent once, so that
 tshark marks no retransmission. Every timestamp starts at 2023-11-14 22:13:20 UTC and steps 1 ms per packet. Run with
 Debian's /usr/bin/python3 (python3-scapy).
 """
@@ -173,6 +175,47 @@ def cases():
     add(udp(b"INVITE sip:bob@biloxi.example.com\r\nCall-ID: x\r\n\r\n"))
     add(udp(bytes(range(40))))
     add(udp(b""))
+    # tshark's edges: a last header line without its ending, start lines it refuses or calls unknown, responses' CSeq
+    # methods, REGISTER bindings, To tags, Content-Length values, body types SIP hands on or not
+    for payload in [
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e1\r\nCSeq: 3 OPTIONS",
+        b"OPTIONS sip:a@b SIP/2.0",
+        b"FOO sip:a@b SIP/2.0\r\nCall-ID: e2\r\n\r\n",
+        b"invite sip:a@b SIP/2.0\r\nCall-ID: e3\r\n\r\n",
+        b"SIP/2.0 999 Weird\r\nCall-ID: e4\r\nCSeq: 5 FOO\r\n\r\n",
+        b"SIP/2.0 200\r\nCall-ID: e5\r\nCSeq: 6 REGISTER\r\n\r\n",
+        b"INVITE sip:a@b sip/2.0\r\nCall-ID: e6\r\n\r\n",
+        b"INVITE  sip:a@b SIP/2.0\r\nCall-ID: e7\r\n\r\n",
+        b"SIP/2.0 20 OK\r\nCall-ID: e8\r\n\r\n",
+        b"SIP/2.0 200  OK\r\nCall-ID: e9\r\nCSeq: 9 INVITE\r\n\r\n",
+        b"SIP/2.0 200 \r\nCall-ID: e10\r\nCSeq: 10 INVITE\r\n\r\n",
+        b"SIP/2.0 200 OK\r\nCall-ID: e11\r\n\r\n",
+        b"SIP/2.0 201 OK\r\nCall-ID: e12\r\nCSeq: 12 INVITE\r\n\r\n",
+        b"SIP/2.0 200 OK\nCall-ID: e13\nCSeq: 13 SUBSCRIBE\n\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nI: e14\r\nCSEQ: 14 OPTIONS\r\nv:   SIP/2.0/UDP h  \r\nMax-Forwards: abc\r\nNoColonHere\r\nl: 0\r\n\r\n",
+        b"REGISTER sip:r SIP/2.0\r\nCall-ID: e15\r\nCSeq: 15 REGISTER\r\n\r\n",
+        b"REGISTER sip:r SIP/2.0\r\nCall-ID: e16\r\nCSeq: 16 REGISTER\r\nContact: *\r\nExpires: 0\r\n\r\n",
+        b"REGISTER sip:r SIP/2.0\r\nCall-ID: e17\r\nCSeq: 17 REGISTER\r\nContact: <sip:a@b>;expires=0, <sip:c@d>\r\n\r\n",
+        b"REGISTER sip:r SIP/2.0\r\nCall-ID: e18\r\nCSeq: 18 REGISTER\r\nContact: <sip:a@b>\r\nExpires: 0\r\n\r\n",
+        b"REGISTER sip:r SIP/2.0\r\nCall-ID: e19\r\nCSeq: 19 REGISTER\r\nm: *\r\n\r\n",
+        b"SIP/2.0 200 OK\r\nCall-ID: e20\r\nCSeq: 20 REGISTER\r\nContact: <sip:a@b>;expires=3600, <sip:c@d>\r\nContact: <sip:e@f>\r\n\r\n",
+        b"INVITE sip:a@b SIP/2.0\r\nCall-ID: e21\r\nTo: <sip:a@b>;tag=1\r\nt: <sip:a@b>;tag=2\r\nCSeq: 21 INVITE\r\n\r\n",
+        b"SUBSCRIBE sip:a@b SIP/2.0\r\nCall-ID: e22\r\nTo: sip:a@b;tag=1\r\nCSeq: 22 SUBSCRIBE\r\n\r\n",
+        b"INVITE sip:a@b SIP/2.0\r\nCall-ID: e23\r\nTo: <sip:a@b>;Tag=1\r\nCSeq: 23 INVITE\r\n\r\n",
+        b"BYE sip:a@b SIP/2.0\r\nCall-ID: e24\r\nTo: <sip:a@b>;tag=1\r\nCSeq: 24 BYE\r\n\r\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e25\r\nCSeq: 25 OPTIONS\r\nContent-Length: 3\r\n\r\nabcOPTIONS sip:c@d SIP/2.0\r\n\r\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e26\r\nCSeq: 26 OPTIONS\r\nContent-Type: application/xyz\r\nContent-Length: 3\r\n\r\nabc",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e27\r\nCSeq: 27 OPTIONS\r\nContent-Type: Application/SDP\r\nContent-Length: 10\r\n\r\nv=0\r\ns=-\r\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e28\r\nCSeq: 28 OPTIONS\r\nContent-Type: application/sdp;charset=x\r\nContent-Length: 0\r\n\r\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e29\r\nCSeq: 29 OPTIONS\r\nContent-Type: application/octet-stream\r\nContent-Length: 3\r\n\r\nabc",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e30\r\nCSeq: 30 OPTIONS\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e31\r\nCSeq: 31 OPTIONS\r\nContent-Type: multipart/mixed;boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: application/xyz\r\n\r\nabc\r\n--b\r\n\r\nno type\r\n--b--\r\n",
+        b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e32\r\nCSeq: 32 OPTIONS\r\nContent-Type: application/sdp\r\n\r\n"
+        b"v=0\r\na=tool:x\r\no=x 1 2 IN IP4 192.0.2.1\r\nbogus\r\nm=video 0 RTP/AVP 31\r\nc=IN IP4 192.0.2.2\r\na=recvonly\r\n",
+    ] + [f"MESSAGE sip:a@b SIP/2.0\r\nCall-ID: cl{i}\r\nCSeq: {i} MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: {cl}\r\n\r\nhello".encode()
+         for i, cl in enumerate(["2147483647", "2147483648", "4294967295", "4294967296", "-1", "abc", "5x", " 5 "])]:
+        add(udp(payload))
     return out
 
 

@@ -202,13 +202,13 @@ public static class SipNames
     };
 
     /// <summary>
-    /// A header value's number as tshark 4.0 reads it: digits (saturated at 2^32 - 1) between optional blanks; 0 for
-    /// anything else ("5x", "-1").
+    /// A header value's number as tshark 4.0 reads it: digits (saturated at 2^32 - 1) after optional blanks; 0 for
+    /// anything else ("5x", "-1", "5 ").
     /// </summary>
     public static uint NumberOf(ReadOnlySpan<byte> value)
     {
         ulong number = 0;
-        var digits = value.Trim(" \t"u8);
+        var digits = value.TrimStart(" \t"u8);
         foreach (byte b in digits)
         {
             if (b is < (byte)'0' or > (byte)'9')

@@ -324,9 +324,16 @@ public static class SipWalk
             int expires = parameters.IndexOf(";expires="u8);
             if (expires < 0)
                 facts.ContactsWithoutExpires++;
-            else if (SipNames.NumberOf(parameters[(expires + 9)..]) == 0)
+            else if (ParameterValue(parameters[(expires + 9)..]).Trim((byte)' ').SequenceEqual("0"u8))
                 facts.ContactsExpiresZero++;
         }
+    }
+
+    /// <summary>A parameter's value: up to the next ';' or the end.</summary>
+    private static ReadOnlySpan<byte> ParameterValue(ReadOnlySpan<byte> rest)
+    {
+        int end = rest.IndexOf((byte)';');
+        return end < 0 ? rest : rest[..end];
     }
 
     private static bool VisitHeader<TVisitor>(ref TVisitor visitor, SipHeader header, int lineStart, int lineLength,
