@@ -213,6 +213,11 @@ def cases():
         b"--b\r\nContent-Type: application/xyz\r\n\r\nabc\r\n--b\r\n\r\nno type\r\n--b--\r\n",
         b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: e32\r\nCSeq: 32 OPTIONS\r\nContent-Type: application/sdp\r\n\r\n"
         b"v=0\r\na=tool:x\r\no=x 1 2 IN IP4 192.0.2.1\r\nbogus\r\nm=video 0 RTP/AVP 31\r\nc=IN IP4 192.0.2.2\r\na=recvonly\r\n",
+        b"SIP/2.0 200 OK\r\nCall-ID: e33\r\nCSeq: 12x INVITE\r\n\r\n",
+        b"SIP/2.0 200 OK\r\nCall-ID: e34\r\nCSeq:  13\tINVITE  extra\r\n\r\n",
+        b"SIP/2.0 200 OK\r\nCall-ID: e35\r\nCSeq: 14\r\nVia: x\r\nContent-Type: text/plain\r\n\r\nhello",
+        b"INVITE sip:a@b SIP/2.0\r\nCall-ID: e36\r\nCSeq: abc\r\nVia: x\r\n\r\n",
+        b"INVITE sip:a@b SIP/2.0\r\nCall-ID: e37\r\nCSeq: 15 \r\nVia: x\r\n\r\n",
     ] + [f"MESSAGE sip:a@b SIP/2.0\r\nCall-ID: cl{i}\r\nCSeq: {i} MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: {cl}\r\n\r\nhello".encode()
          for i, cl in enumerate(["2147483647", "2147483648", "4294967295", "4294967296", "-1", "abc", "5x", " 5 "])]:
         add(udp(payload))

@@ -19,7 +19,7 @@ public sealed partial class PacketDecoder
         if (!TryAddMessage(input, LayerKind.Sip, offset, capEnd, repEnd, out captured))
             return true;
         var facts = SipWalk.FactsOf(input.Bytes.Slice(offset, captured), repEnd - offset);
-        if (facts.Status != SipWalkStatus.Complete)
+        if (facts.Status is SipWalkStatus.Truncated or SipWalkStatus.Malformed)
             EndMessageShort(input, LayerKind.Sip, offset, facts.Status == SipWalkStatus.Truncated, facts.Stop,
                 "SIP message cut short by the capture length", "SIP header line without its line ending at the end of the message");
         return true;

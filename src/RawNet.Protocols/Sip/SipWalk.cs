@@ -44,6 +44,11 @@ public enum SipWalkStatus : byte
     Complete,
     /// <summary>The capture ended before the message did (tshark: "Packet size limited during capture").</summary>
     Truncated,
+    /// <summary>
+    /// tshark gave the message up without an error at a CSeq of digits alone, or digits and blanks: nothing more of it is
+    /// shown (no resent mark, no " | ", no body).
+    /// </summary>
+    Abandoned,
     /// <summary>A header line without its line ending at the datagram's end (tshark throws past it).</summary>
     Malformed,
 }
@@ -90,7 +95,7 @@ public struct SipFacts
 /// </summary>
 public static class SipWalk
 {
-    /// <summary>The most header lines, and SDP lines per body, a walk reads.</summary>
+    /// <summary>The most header lines, and SDP lines in all of a body, a walk reads.</summary>
     public const int MaxLines = 512;
 
     /// <summary>
@@ -171,6 +176,11 @@ public static class SipWalk
             Note(ref facts, header, value, valueStart, ref contentLength);
             if (go)
                 go = VisitHeader(ref visitor, header, at, length, value, valueStart);
+            if (header == SipHeader.CSeq && !CSeqIsWhole(value))
+            {
+                facts.Status = SipWalkStatus.Abandoned;
+                return facts;
+            }
             if (!ended)
             {
                 (facts.Status, facts.Stop) = (SipWalkStatus.Malformed, message.Length);
@@ -200,8 +210,10 @@ public static class SipWalk
         var contentType = message.Slice(facts.ContentTypeStart, facts.ContentTypeLength);
         var type = contentType[..HttpMediaTypes.TypeLength(contentType)];
         var body = message.Slice(at, facts.BodyLength);
+        // One budget of SDP lines for the whole body, however many parts carry SDP: readers walk the message once per item.
+        int budget = MaxLines;
         if (HttpText.EqualsIgnoringCase(type, "application/sdp"))
-            VisitSdp(ref visitor, body, at);
+            VisitSdp(ref visitor, body, at, ref budget);
         else if (HttpText.StartsWithIgnoringCase(type, "multipart/") && MimeMultipart.TryStart(body, contentType, out var parts))
         {
             while (parts.MoveNext())
@@ -209,7 +221,7 @@ public static class SipWalk
                 if (!HttpText.EqualsIgnoringCase(parts.PartContentType, "application/sdp"))
                     continue;
                 int partStart = at + OffsetIn(body, parts.PartBody);
-                if (!VisitSdp(ref visitor, parts.PartBody, partStart))
+                if (!VisitSdp(ref visitor, parts.PartBody, partStart, ref budget))
                     break;
             }
         }
@@ -252,16 +264,8 @@ public static class SipWalk
         switch (header)
         {
             case SipHeader.CSeq:
-                int digits = 0;
-                while (digits < value.Length && value[digits] is not ((byte)' ' or (byte)'\t'))
-                    digits++;
-                int method = digits;
-                while (method < value.Length && value[method] is (byte)' ' or (byte)'\t')
-                    method++;
-                int end = method;
-                while (end < value.Length && value[end] is not ((byte)' ' or (byte)'\t'))
-                    end++;
-                (facts.CSeqMethodStart, facts.CSeqMethodLength) = (valueStart + method, end - method);
+                CSeqParts(value, out _, out int method, out int methodLength);
+                (facts.CSeqMethodStart, facts.CSeqMethodLength) = (valueStart + method, methodLength);
                 break;
             case SipHeader.To:
                 if (HasTag(value))
@@ -329,6 +333,25 @@ public static class SipWalk
         }
     }
 
+    /// <summary>False for a CSeq tshark gives the message up at: digits to the end, or digits and blanks without a method.</summary>
+    private static bool CSeqIsWhole(ReadOnlySpan<byte> value)
+    {
+        CSeqParts(value, out int sequence, out _, out int methodLength);
+        return sequence < value.Length && methodLength > 0;
+    }
+
+    /// <summary>A CSeq value's sequence number (its leading digits) and method (the rest after the blanks), as tshark splits it.</summary>
+    private static void CSeqParts(ReadOnlySpan<byte> value, out int sequenceLength, out int methodStart, out int methodLength)
+    {
+        sequenceLength = value.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (sequenceLength < 0)
+            sequenceLength = value.Length;
+        methodStart = sequenceLength;
+        while (methodStart < value.Length && value[methodStart] is (byte)' ' or (byte)'\t')
+            methodStart++;
+        methodLength = value.Length - methodStart;
+    }
+
     /// <summary>A parameter's value: up to the next ';' or the end.</summary>
     private static ReadOnlySpan<byte> ParameterValue(ReadOnlySpan<byte> rest)
     {
@@ -352,30 +375,22 @@ public static class SipWalk
             case SipHeader.ContentLength: return visitor.Item(SipValue.ContentLength, valueStart, value.Length, SipNames.NumberOf(value), 1);
             case SipHeader.MaxForwards: return visitor.Item(SipValue.MaxForwards, valueStart, value.Length, SipNames.NumberOf(value), 1);
             case SipHeader.CSeq:
-                int digits = 0;
-                while (digits < value.Length && value[digits] is >= (byte)'0' and <= (byte)'9')
-                    digits++;
-                int method = digits;
-                while (method < value.Length && value[method] is (byte)' ' or (byte)'\t')
-                    method++;
-                int end = method;
-                while (end < value.Length && value[end] is not ((byte)' ' or (byte)'\t'))
-                    end++;
+                CSeqParts(value, out int sequence, out int method, out int methodLength);
                 return visitor.Item(SipValue.CSeq, valueStart, value.Length, 0, 1)
-                    && visitor.Item(SipValue.CSeqSequence, valueStart, digits, SipNames.NumberOf(value[..digits]), 2)
-                    && visitor.Item(SipValue.CSeqMethod, valueStart + method, end - method, 0, 2);
+                    && (sequence == value.Length || visitor.Item(SipValue.CSeqSequence, valueStart, sequence, SipNames.NumberOf(value[..sequence]), 2))
+                    && (methodLength == 0 || visitor.Item(SipValue.CSeqMethod, valueStart + method, methodLength, 0, 2));
             default:
                 return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0, 1);
         }
     }
 
     /// <summary>SDP's lines "x=value" (RFC 4566), the attributes before the first media line the session's; false when the visitor stopped.</summary>
-    private static bool VisitSdp<TVisitor>(ref TVisitor visitor, ReadOnlySpan<byte> body, int bodyStart)
+    private static bool VisitSdp<TVisitor>(ref TVisitor visitor, ReadOnlySpan<byte> body, int bodyStart, ref int budget)
         where TVisitor : ISipVisitor, allows ref struct
     {
         bool media = false;
         int at = 0;
-        for (int lines = 0; at < body.Length && lines < MaxLines; lines++)
+        for (; at < body.Length && budget > 0; budget--)
         {
             int length = HttpText.FindLineEnd(body, at, desegment: false, out int next);
             if (next <= at)

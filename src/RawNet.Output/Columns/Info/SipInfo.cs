@@ -33,7 +33,7 @@ internal static class SipInfo
             line.Append("Status: ");
             line.AppendFormatText(start[(SipStartLine.Version.Length + 1)..]);
             var cseqMethod = facts.CSeqMethodStart >= 0 ? message.Slice(facts.CSeqMethodStart, facts.CSeqMethodLength) : default;
-            if (facts.StatusCode == 200)
+            if (facts.StatusCode == 200 && facts.Status != SipWalkStatus.Abandoned)
             {
                 line.Append(" (");
                 line.AppendFormatText(cseqMethod);
@@ -41,7 +41,7 @@ internal static class SipInfo
             }
             register = facts.StatusCode is >= 200 and < 300 && SipNames.Equals(cseqMethod, "REGISTER");
         }
-        if (register)
+        if (register && facts.Status != SipWalkStatus.Abandoned)
             AppendBindings(line, in facts);
         if (facts.Kind == SipLineKind.Request && IsDialogMethod(start[..facts.MethodLength]))
         {
@@ -50,6 +50,8 @@ internal static class SipInfo
         }
         if (source.Packet[index].Status != LayerStatus.Complete)
             return true;
+        if (facts.Status == SipWalkStatus.Abandoned)
+            return false;
         line.Append(" | ");
         var info = new HttpInfo.InfoText(line);
         SipBody.Visit(in facts, message, ref info);
