@@ -221,6 +221,18 @@ def cases():
     ] + [f"MESSAGE sip:a@b SIP/2.0\r\nCall-ID: cl{i}\r\nCSeq: {i} MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: {cl}\r\n\r\nhello".encode()
          for i, cl in enumerate(["2147483647", "2147483648", "4294967295", "4294967296", "-1", "abc", "5x", " 5 "])]:
         add(udp(payload))
+    # every header RawNet names a field for, some in compact form
+    add(udp(message("SUBSCRIBE sip:bob@biloxi.example.com SIP/2.0", dialog("headers-1", 1, "SUBSCRIBE") + [
+        ("Route", "<sip:p1.example.com;lr>"), ("Record-Route", "<sip:p2.example.com;lr>, <sip:p3.example.com;lr>"),
+        ("Authorization", 'Digest username="alice", realm="atlanta.example.com", nonce="84a4cc6f", uri="sip:bob@biloxi.example.com", response="7587245234b3434cc3412213e5f113a5"'),
+        ("Proxy-Authorization", 'Digest username="alice", realm="p1"'), ("Proxy-Authenticate", 'Digest realm="p1", nonce="1"'),
+        ("o", "presence"), ("u", "presence, dialog"), ("r", "<sip:carol@chicago.example.com>"), ("e", "identity"), ("x", "1800;refresher=uac"),
+        ("Require", "timer"), ("Server", "RawNet/1"), ("Date", "Sat, 13 Nov 2010 23:29:00 GMT"), ("Organization", "Example"),
+        ("Reason", 'Q.850;cause=16;text="Normal"'), ("Warning", '399 p1 "x"'), ("Unsupported", "foo"), ("Call-Info", "<http://example.com/a.png>;purpose=icon"),
+        ("Content-Disposition", "session"), ("Subscription-State", "active;expires=60"), ("a", "*;audio"),
+        ("P-Preferred-Identity", "<sip:alice@atlanta.example.com>"), ("P-Asserted-Identity", '"Alice" <sip:alice@atlanta.example.com>'),
+        ("Privacy", "id"), ("Alert-Info", "<http://example.com/ring>"), ("History-Info", "<sip:bob@biloxi.example.com>;index=1"),
+        ("Min-SE", "90"), ("Accept", "application/sdp, text/plain"), ("Allow", "INVITE, ACK"), ("Expires", "3600"), ("Timestamp", "54")])))
     return out
 
 

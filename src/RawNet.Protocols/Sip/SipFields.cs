@@ -20,18 +20,9 @@ public static class SipFields
         (D("sip.Status-Code", "Status-Code", FieldKind.Decimal), SipValue.StatusCode),
         (D("sip.resend", "Resent Packet", FieldKind.Boolean), SipValue.Resend),
         (D("", "Message Header", FieldKind.Marker), SipValue.MessageHeader),
-        (D("sip.From", "From", FieldKind.Text), SipValue.From),
-        (D("sip.To", "To", FieldKind.Text), SipValue.To),
-        (D("sip.Call-ID", "Call-ID", FieldKind.Text), SipValue.CallId),
-        (D("sip.CSeq", "CSeq", FieldKind.Text), SipValue.CSeq),
+        .. Headers(),
         (D("sip.CSeq.seq", "Sequence Number", FieldKind.Decimal), SipValue.CSeqSequence),
         (D("sip.CSeq.method", "Method", FieldKind.Text), SipValue.CSeqMethod),
-        (D("sip.Via", "Via", FieldKind.Text), SipValue.Via),
-        (D("sip.Contact", "Contact", FieldKind.Text), SipValue.Contact),
-        (D("sip.Content-Type", "Content-Type", FieldKind.Text), SipValue.ContentType),
-        (D("sip.Content-Length", "Content-Length", FieldKind.Decimal), SipValue.ContentLength),
-        (D("sip.Max-Forwards", "Max-Forwards", FieldKind.Decimal), SipValue.MaxForwards),
-        (D("sip.User-Agent", "User-Agent", FieldKind.Text), SipValue.UserAgent),
         (FieldDefinition.Item("", "Header line", LayerKind.Sip, FieldKind.Text, ComputedField.Sip, TreeForm.Line), SipValue.OtherHeader),
         (D("", "Message Body", FieldKind.Marker), SipValue.MessageBody),
         (D("sdp.version", "Session Description Protocol Version (v)", FieldKind.Text), SipValue.SdpVersion),
@@ -52,6 +43,16 @@ public static class SipFields
 
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out SipValue value) => Table.TryGetValue(field, out value);
+
+    /// <summary>A field per header with one ("sip." and its full name), in <see cref="SipHeader"/>'s order.</summary>
+    private static IEnumerable<(FieldDefinition, SipValue)> Headers()
+    {
+        for (var header = SipHeader.From; header <= SipNames.Last; header++)
+        {
+            string name = SipNames.FullName(header);
+            yield return (D("sip." + name, name, SipNames.IsNumeric(header) ? FieldKind.Decimal : FieldKind.Text), SipWalk.ValueOf(header));
+        }
+    }
 
     private static FieldDefinition D(string name, string label, FieldKind kind) =>
         FieldDefinition.Derived(name, label, LayerKind.Sip, kind, ComputedField.Sip);

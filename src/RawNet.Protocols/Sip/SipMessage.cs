@@ -113,6 +113,38 @@ public enum SipHeader : byte
     MaxForwards,
     UserAgent,
     Expires,
+    Accept,
+    AcceptContact,
+    AlertInfo,
+    Allow,
+    AllowEvents,
+    Authorization,
+    CallInfo,
+    ContentDisposition,
+    ContentEncoding,
+    Date,
+    Event,
+    HistoryInfo,
+    MinSE,
+    Organization,
+    PAssertedIdentity,
+    PPreferredIdentity,
+    Privacy,
+    ProxyAuthenticate,
+    ProxyAuthorization,
+    Reason,
+    RecordRoute,
+    ReferTo,
+    Require,
+    Route,
+    Server,
+    SessionExpires,
+    Subject,
+    SubscriptionState,
+    Supported,
+    Unsupported,
+    Warning,
+    WwwAuthenticate,
 }
 
 /// <summary>tshark 4.0's SIP methods (packet-sip.c's table, case sensitive) and header names, with RFC 3261's compact forms.</summary>
@@ -134,6 +166,9 @@ public static class SipNames
         }
         return false;
     }
+
+    /// <summary>True for the headers tshark registers as numbers (FT_UINT32).</summary>
+    public static bool IsNumeric(SipHeader header) => header is SipHeader.ContentLength or SipHeader.MaxForwards or SipHeader.Expires;
 
     /// <summary>True for a method of tcpdump 4.99's sip_print list (the same names, in any case).</summary>
     public static bool IsTcpdumpMethod(ReadOnlySpan<byte> method)
@@ -173,10 +208,18 @@ public static class SipNames
                 'm' => SipHeader.Contact,
                 'c' => SipHeader.ContentType,
                 'l' => SipHeader.ContentLength,
+                'a' => SipHeader.AcceptContact,
+                'u' => SipHeader.AllowEvents,
+                'e' => SipHeader.ContentEncoding,
+                'o' => SipHeader.Event,
+                'r' => SipHeader.ReferTo,
+                'x' => SipHeader.SessionExpires,
+                's' => SipHeader.Subject,
+                'k' => SipHeader.Supported,
                 _ => SipHeader.Other,
             };
         }
-        for (var header = SipHeader.From; header <= SipHeader.Expires; header++)
+        for (var header = SipHeader.From; header <= Last; header++)
         {
             if (HttpText.EqualsIgnoringCase(name, FullName(header)))
                 return header;
@@ -184,7 +227,10 @@ public static class SipNames
         return SipHeader.Other;
     }
 
-    /// <summary>A header's full name, as tshark's tree labels it.</summary>
+    /// <summary>The last header with a field.</summary>
+    public const SipHeader Last = SipHeader.WwwAuthenticate;
+
+    /// <summary>A header's full name, as tshark's tree labels it (its field is "sip." and the name).</summary>
     public static string FullName(SipHeader header) => header switch
     {
         SipHeader.From => "From",
@@ -198,6 +244,38 @@ public static class SipNames
         SipHeader.MaxForwards => "Max-Forwards",
         SipHeader.UserAgent => "User-Agent",
         SipHeader.Expires => "Expires",
+        SipHeader.Accept => "Accept",
+        SipHeader.AcceptContact => "Accept-Contact",
+        SipHeader.AlertInfo => "Alert-Info",
+        SipHeader.Allow => "Allow",
+        SipHeader.AllowEvents => "Allow-Events",
+        SipHeader.Authorization => "Authorization",
+        SipHeader.CallInfo => "Call-Info",
+        SipHeader.ContentDisposition => "Content-Disposition",
+        SipHeader.ContentEncoding => "Content-Encoding",
+        SipHeader.Date => "Date",
+        SipHeader.Event => "Event",
+        SipHeader.HistoryInfo => "History-Info",
+        SipHeader.MinSE => "Min-SE",
+        SipHeader.Organization => "Organization",
+        SipHeader.PAssertedIdentity => "P-Asserted-Identity",
+        SipHeader.PPreferredIdentity => "P-Preferred-Identity",
+        SipHeader.Privacy => "Privacy",
+        SipHeader.ProxyAuthenticate => "Proxy-Authenticate",
+        SipHeader.ProxyAuthorization => "Proxy-Authorization",
+        SipHeader.Reason => "Reason",
+        SipHeader.RecordRoute => "Record-Route",
+        SipHeader.ReferTo => "Refer-To",
+        SipHeader.Require => "Require",
+        SipHeader.Route => "Route",
+        SipHeader.Server => "Server",
+        SipHeader.SessionExpires => "Session-Expires",
+        SipHeader.Subject => "Subject",
+        SipHeader.SubscriptionState => "Subscription-State",
+        SipHeader.Supported => "Supported",
+        SipHeader.Unsupported => "Unsupported",
+        SipHeader.Warning => "Warning",
+        SipHeader.WwwAuthenticate => "WWW-Authenticate",
         _ => "",
     };
 

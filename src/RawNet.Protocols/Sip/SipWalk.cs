@@ -12,18 +12,52 @@ public enum SipValue : byte
     StatusCode,
     Resend,
     MessageHeader,
+    /// <summary>The header values, in <see cref="SipHeader"/>'s order from From on (<see cref="SipWalk.ValueOf"/>).</summary>
     From,
     To,
     CallId,
     CSeq,
-    CSeqSequence,
-    CSeqMethod,
     Via,
     Contact,
     ContentType,
     ContentLength,
     MaxForwards,
     UserAgent,
+    Expires,
+    Accept,
+    AcceptContact,
+    AlertInfo,
+    Allow,
+    AllowEvents,
+    Authorization,
+    CallInfo,
+    ContentDisposition,
+    ContentEncoding,
+    Date,
+    Event,
+    HistoryInfo,
+    MinSE,
+    Organization,
+    PAssertedIdentity,
+    PPreferredIdentity,
+    Privacy,
+    ProxyAuthenticate,
+    ProxyAuthorization,
+    Reason,
+    RecordRoute,
+    ReferTo,
+    Require,
+    Route,
+    Server,
+    SessionExpires,
+    Subject,
+    SubscriptionState,
+    Supported,
+    Unsupported,
+    Warning,
+    WwwAuthenticate,
+    CSeqSequence,
+    CSeqMethod,
     /// <summary>A header line without a field of its own here (the tree shows the line).</summary>
     OtherHeader,
     MessageBody,
@@ -352,6 +386,9 @@ public static class SipWalk
         methodLength = value.Length - methodStart;
     }
 
+    /// <summary>The item of a header's value (<see cref="SipValue"/> lists them in <see cref="SipHeader"/>'s order).</summary>
+    public static SipValue ValueOf(SipHeader header) => SipValue.From + (header - SipHeader.From);
+
     /// <summary>A parameter's value: up to the next ';' or the end.</summary>
     private static ReadOnlySpan<byte> ParameterValue(ReadOnlySpan<byte> rest)
     {
@@ -365,22 +402,15 @@ public static class SipWalk
     {
         switch (header)
         {
-            case SipHeader.From: return visitor.Item(SipValue.From, valueStart, value.Length, 0, 1);
-            case SipHeader.To: return visitor.Item(SipValue.To, valueStart, value.Length, 0, 1);
-            case SipHeader.CallId: return visitor.Item(SipValue.CallId, valueStart, value.Length, 0, 1);
-            case SipHeader.Via: return visitor.Item(SipValue.Via, valueStart, value.Length, 0, 1);
-            case SipHeader.Contact: return visitor.Item(SipValue.Contact, valueStart, value.Length, 0, 1);
-            case SipHeader.ContentType: return visitor.Item(SipValue.ContentType, valueStart, value.Length, 0, 1);
-            case SipHeader.UserAgent: return visitor.Item(SipValue.UserAgent, valueStart, value.Length, 0, 1);
-            case SipHeader.ContentLength: return visitor.Item(SipValue.ContentLength, valueStart, value.Length, SipNames.NumberOf(value), 1);
-            case SipHeader.MaxForwards: return visitor.Item(SipValue.MaxForwards, valueStart, value.Length, SipNames.NumberOf(value), 1);
+            case SipHeader.Other:
+                return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0, 1);
             case SipHeader.CSeq:
                 CSeqParts(value, out int sequence, out int method, out int methodLength);
                 return visitor.Item(SipValue.CSeq, valueStart, value.Length, 0, 1)
                     && (sequence == value.Length || visitor.Item(SipValue.CSeqSequence, valueStart, sequence, SipNames.NumberOf(value[..sequence]), 2))
                     && (methodLength == 0 || visitor.Item(SipValue.CSeqMethod, valueStart + method, methodLength, 0, 2));
             default:
-                return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0, 1);
+                return visitor.Item(ValueOf(header), valueStart, value.Length, SipNames.IsNumeric(header) ? SipNames.NumberOf(value) : 0, 1);
         }
     }
 

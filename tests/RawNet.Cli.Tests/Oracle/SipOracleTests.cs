@@ -17,7 +17,12 @@ public sealed class SipOracleTests
     [
         "frame.number", "sip.Method", "sip.r-uri", "sip.Request-Line", "sip.Status-Line", "sip.Status-Code", "sip.resend", "sip.Call-ID",
         "sip.CSeq", "sip.CSeq.seq", "sip.CSeq.method", "sip.From", "sip.To", "sip.Via", "sip.Contact", "sip.Content-Type",
-        "sip.Content-Length", "sip.Max-Forwards", "sip.User-Agent", "sdp.version", "sdp.owner", "sdp.session_name", "sdp.session_attr",
+        "sip.Content-Length", "sip.Max-Forwards", "sip.User-Agent", "sip.Expires", "sip.Accept", "sip.Accept-Contact", "sip.Alert-Info",
+        "sip.Allow", "sip.Allow-Events", "sip.Authorization", "sip.Call-Info", "sip.Content-Disposition", "sip.Content-Encoding", "sip.Date",
+        "sip.Event", "sip.History-Info", "sip.Min-SE", "sip.Organization", "sip.P-Asserted-Identity", "sip.P-Preferred-Identity",
+        "sip.Privacy", "sip.Proxy-Authenticate", "sip.Proxy-Authorization", "sip.Reason", "sip.Record-Route", "sip.Refer-To", "sip.Require",
+        "sip.Route", "sip.Server", "sip.Session-Expires", "sip.Subject", "sip.Subscription-State", "sip.Supported", "sip.Unsupported",
+        "sip.Warning", "sip.WWW-Authenticate", "sdp.version", "sdp.owner", "sdp.session_name", "sdp.session_attr",
         "sdp.connection_info", "sdp.time", "sdp.media", "sdp.media_attr",
     ];
 

@@ -33,7 +33,8 @@ public class SipTests
         Assert.Equal(SipLineKind.None, SipStartLine.Read("\0\u0001\u0002"u8).Kind);
         Assert.Equal(SipHeader.CallId, SipNames.HeaderOf("I"u8));
         Assert.Equal(SipHeader.ContentLength, SipNames.HeaderOf("content-LENGTH"u8));
-        Assert.Equal(SipHeader.Other, SipNames.HeaderOf("k"u8));
+        Assert.Equal(SipHeader.Supported, SipNames.HeaderOf("k"u8));
+        Assert.Equal(SipHeader.Other, SipNames.HeaderOf("q"u8));
         Assert.Equal((0u, 0u, 4294967295u, 5u), (SipNames.NumberOf("5x"u8), SipNames.NumberOf("5 "u8), SipNames.NumberOf("99999999999"u8), SipNames.NumberOf(" 5"u8)));
     }
 
