@@ -12,51 +12,12 @@ public enum SipValue : byte
     StatusCode,
     Resend,
     MessageHeader,
-    /// <summary>The header values, in <see cref="SipHeader"/>'s order from From on (<see cref="SipWalk.ValueOf"/>).</summary>
-    From,
-    To,
-    CallId,
-    CSeq,
-    Via,
-    Contact,
-    ContentType,
-    ContentLength,
-    MaxForwards,
-    UserAgent,
-    Expires,
-    Accept,
-    AcceptContact,
-    AlertInfo,
-    Allow,
-    AllowEvents,
-    Authorization,
-    CallInfo,
-    ContentDisposition,
-    ContentEncoding,
-    Date,
-    Event,
-    HistoryInfo,
-    MinSE,
-    Organization,
-    PAssertedIdentity,
-    PPreferredIdentity,
-    Privacy,
-    ProxyAuthenticate,
-    ProxyAuthorization,
-    Reason,
-    RecordRoute,
-    ReferTo,
-    Require,
-    Route,
-    Server,
-    SessionExpires,
-    Subject,
-    SubscriptionState,
-    Supported,
-    Unsupported,
-    Warning,
-    WwwAuthenticate,
-    CSeqSequence,
+    /// <summary>
+    /// The first header's value (From); the others follow in <see cref="SipHeader"/>'s order, one value each up to
+    /// <see cref="SipNames.Last"/>'s (<see cref="SipWalk.ValueOf"/>).
+    /// </summary>
+    FirstHeader,
+    CSeqSequence = FirstHeader + (SipNames.Last - SipHeader.From) + 1,
     CSeqMethod,
     /// <summary>A header line without a field of its own here (the tree shows the line).</summary>
     OtherHeader,
@@ -387,7 +348,7 @@ public static class SipWalk
     }
 
     /// <summary>The item of a header's value (<see cref="SipValue"/> lists them in <see cref="SipHeader"/>'s order).</summary>
-    public static SipValue ValueOf(SipHeader header) => SipValue.From + (header - SipHeader.From);
+    public static SipValue ValueOf(SipHeader header) => SipValue.FirstHeader + (header - SipHeader.From);
 
     /// <summary>A parameter's value: up to the next ';' or the end.</summary>
     private static ReadOnlySpan<byte> ParameterValue(ReadOnlySpan<byte> rest)
@@ -406,7 +367,7 @@ public static class SipWalk
                 return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0, 1);
             case SipHeader.CSeq:
                 CSeqParts(value, out int sequence, out int method, out int methodLength);
-                return visitor.Item(SipValue.CSeq, valueStart, value.Length, 0, 1)
+                return visitor.Item(ValueOf(SipHeader.CSeq), valueStart, value.Length, 0, 1)
                     && (sequence == value.Length || visitor.Item(SipValue.CSeqSequence, valueStart, sequence, SipNames.NumberOf(value[..sequence]), 2))
                     && (methodLength == 0 || visitor.Item(SipValue.CSeqMethod, valueStart + method, methodLength, 0, 2));
             default:
