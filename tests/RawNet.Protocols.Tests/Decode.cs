@@ -100,7 +100,7 @@ internal static class Decode
         var expected = reference.Layers.ToArray();
         Assert.NotEqual(DecodeOutcome.Malformed, reference.Outcome);
         // Where the headers end: quoted layers and payload are data, so cutting into them is not truncating a header.
-        int headersEnd = expected.Where(l => l.Kind is not (LayerKind.Frame or LayerKind.Payload or LayerKind.Http) && !l.Quoted && l.Source is LayerSource.Frame or LayerSource.SwappedFrameControl)
+        int headersEnd = expected.Where(l => l.Kind is not (LayerKind.Frame or LayerKind.Payload or LayerKind.Http or LayerKind.Sip) && !l.Quoted && l.Source is LayerSource.Frame or LayerSource.SwappedFrameControl)
             .Select(l => l.Offset + l.HeaderLength).DefaultIfEmpty(0).Max();
         var decoder = new PacketDecoder(options);
         var packet = new DecodedPacket();
@@ -140,7 +140,7 @@ internal static class Decode
                 Assert.True(i < packet.LayerCount, $"{where}: cut layer {i} {want.Kind} missing");
                 var cut = packet[i];
                 // (tshark's TLS declines plain text only once more than four bytes of it were captured: fewer are its continuation data)
-                bool kindFits = cut.Kind == want.Kind || (want.Kind == LayerKind.Http && cut.Kind == LayerKind.Payload)
+                bool kindFits = cut.Kind == want.Kind || (want.Kind is LayerKind.Http or LayerKind.Sip && cut.Kind == LayerKind.Payload)
                     || (want.Kind == LayerKind.Payload && cut.Kind == LayerKind.Tls && prefix - want.Offset <= 4);
                 Assert.True(kindFits && cut.Offset == want.Offset, $"{where}: cut layer {i} is {cut.Kind}@{cut.Offset}, expected {want.Kind}@{want.Offset}");
                 Assert.True(cut.HeaderLength == prefix - want.Offset, $"{where}: cut layer {i} {cut.Kind} HeaderLength {cut.HeaderLength}, expected {prefix - want.Offset}");
@@ -161,9 +161,9 @@ internal static class Decode
         }
     }
 
-    /// <summary>True when a capture of <paramref name="prefix"/> bytes ends inside (or right at the start of) an HTTP layer of the whole frame.</summary>
+    /// <summary>True when a capture of <paramref name="prefix"/> bytes ends inside (or right at the start of) an HTTP or SIP layer of the whole frame.</summary>
     private static bool CutsHttp(Layer[] layers, int prefix) =>
-        layers.Any(l => l.Kind == LayerKind.Http && l.Source == LayerSource.Frame && prefix >= l.Offset && prefix < l.Offset + l.Extent);
+        layers.Any(l => l.Kind is LayerKind.Http or LayerKind.Sip && l.Source == LayerSource.Frame && prefix >= l.Offset && prefix < l.Offset + l.Extent);
 
     /// <summary>The frames of a peer-corpus capture, or a visible skip when the corpus is not beside the repository.</summary>
     public static List<(FrameMetadata Metadata, byte[] Data)> Corpus(string fileName)

@@ -196,6 +196,7 @@ public static class InfoColumn
         ColumnWriter.Wol => WolInfo.Write(line, in source, index),
         ColumnWriter.Echo => EchoInfo.Write(line, in source, index),
         ColumnWriter.WireGuard => WireGuardInfo.Write(line, in source, index),
+        ColumnWriter.Sip => SipInfo.Write(line, in source, index),
         ColumnWriter.CaptureHeader => CaptureHeaderInfo.Write(line, in source, index),
         ColumnWriter.Ieee80211 => Ieee80211Info.Write(line, in source, index),
         ColumnWriter.Llc => LlcInfo.Write(line, in source, index),

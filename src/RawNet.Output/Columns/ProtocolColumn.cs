@@ -68,6 +68,8 @@ public static class ProtocolColumn
                 return DnsInfo.Protocol(in source, index);
             case ColumnWriter.Dhcp:
                 return DhcpInfo.Protocol(in source, index);
+            case ColumnWriter.Sip:
+                return SipInfo.Protocol(in source, index);
             case ColumnWriter.Ntp:
                 return "NTP";
             case ColumnWriter.Wol:

@@ -14,22 +14,29 @@ public sealed partial class SummaryPrinter
     /// the second token): its first line (": POST /upload HTTP/1.1"), or with -v ", length: N" and every text line on
     /// a line of its own. <paramref name="data"/> is the payload as captured, <paramref name="length"/> as TCP carries it.
     /// </summary>
-    private void AppendHttp(ReadOnlySpan<byte> data, int length)
+    private void AppendHttp(ReadOnlySpan<byte> data, int length) => AppendTextProtocol(data, length, sip: false);
+
+    /// <summary>
+    /// tcpdump's txtproto_print for HTTP (": HTTP" after TCP's line) or SIP ("SIP" after UDP's ports, sip_print's
+    /// methods, " [|sip]" where the capture ends).
+    /// </summary>
+    private void AppendTextProtocol(ReadOnlySpan<byte> data, int length, bool sip)
     {
         var line = _line;
+        _textProtocolMark = sip ? " [|sip]" : " [|http]";
         Span<byte> token = stackalloc byte[MaxHttpToken + 1];
         bool printThis = false;
         int at = FetchToken(data, 0, length, token, out int tokenLength);
         if (at != 0)
         {
-            printThis = HttpMethods.KnownToTcpdump(token[..tokenLength]);
+            printThis = sip ? Protocols.Sip.SipNames.IsTcpdumpMethod(token[..tokenLength]) : HttpMethods.KnownToTcpdump(token[..tokenLength]);
             // The response code is the second token ("HTTP/1.1 200 OK").
             at = FetchToken(data, at, length, token, out tokenLength);
             if (at != 0 && tokenLength == 3 && token[0] is >= (byte)'0' and <= (byte)'9' && token[1] is >= (byte)'0' and <= (byte)'9'
                 && token[2] is >= (byte)'0' and <= (byte)'9')
                 printThis = true;
         }
-        line.Append(": HTTP");
+        line.Append(sip ? "SIP" : ": HTTP");
         if (!printThis)
             return;
         if (_verbose)
@@ -118,9 +125,12 @@ public sealed partial class SummaryPrinter
 
     private int HttpTruncated()
     {
-        _line.Append(" [|http]");
+        _line.Append(_textProtocolMark);
         return -1;
     }
+
+    /// <summary>The mark of the text protocol being printed where the capture ends.</summary>
+    private string _textProtocolMark = " [|http]";
 
     private void WriteTextLine(string prefix, ReadOnlySpan<byte> text)
     {

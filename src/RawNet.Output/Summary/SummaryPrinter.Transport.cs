@@ -496,6 +496,9 @@ public sealed partial class SummaryPrinter
             case TcpdumpUdpPrinter.Ntp:
                 AppendNtp(bytes[UdpHeader.HeaderLength..], length);
                 return;
+            case TcpdumpUdpPrinter.Sip:
+                AppendTextProtocol(bytes[UdpHeader.HeaderLength..], length, sip: true);
+                return;
             case TcpdumpUdpPrinter.L2tp when packet[index].Source == LayerSource.Frame && !packet[index].Quoted:
                 AppendL2tp(packet, frame, packet[index].Offset + UdpHeader.HeaderLength, length);
                 return;
@@ -535,7 +538,7 @@ public sealed partial class SummaryPrinter
     }
 
     /// <summary>The printers of tcpdump 4.99's udp_print that RawNet has.</summary>
-    private enum TcpdumpUdpPrinter { None, Dns, Bootp, Ntp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls }
+    private enum TcpdumpUdpPrinter { None, Dns, Bootp, Ntp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls, Sip }
 
     /// <summary>
     /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), NTP (123), L2TP, sFlow, LWAPP control,
@@ -566,7 +569,10 @@ public sealed partial class SummaryPrinter
             return TcpdumpUdpPrinter.Geneve;
         if (Either(TunnelPorts.VxlanGpe))
             return TcpdumpUdpPrinter.VxlanGpe;
-        return Either(TunnelPorts.MplsInUdp) ? TcpdumpUdpPrinter.Mpls : TcpdumpUdpPrinter.None;
+        if (Either(TunnelPorts.MplsInUdp))
+            return TcpdumpUdpPrinter.Mpls;
+        // SIP (5060) comes after all of the above in udp_print.
+        return Either(Protocols.Sip.SipPorts.Sip) ? TcpdumpUdpPrinter.Sip : TcpdumpUdpPrinter.None;
     }
 
     /// <summary>The layer right after UDP that a printer reads the carried packet from; null for those that read only bytes.</summary>

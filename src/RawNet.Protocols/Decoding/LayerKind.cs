@@ -211,6 +211,8 @@ public enum LayerKind : byte
     Dhcp,
     /// <summary>An NTP message (RFC 5905) on UDP port 123, with its control and private modes; the layer's header is the whole message captured.</summary>
     Ntp,
+    /// <summary>A SIP message (RFC 3261) on UDP or TCP port 5060, with its body (SDP, MIME parts); the layer's header is the whole message captured.</summary>
+    Sip,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

@@ -2897,6 +2897,10 @@ public sealed partial class PacketDecoder
             DecodeDnsStream(input, payload, capEnd, repEnd);
         else if (!input.Quoted && !_partialDatagram && Tls.TlsPorts.Carries(tcp.SourcePort, tcp.DestinationPort))
             DecodeTlsStream(input, payload, capEnd, repEnd);
+        else if (!input.Quoted && !_partialDatagram && (tcp.SourcePort == Sip.SipPorts.Sip || tcp.DestinationPort == Sip.SipPorts.Sip)
+            && DecodeSip(input, payload, capEnd, repEnd))
+        {
+        }
         else
             Payload(input, payload, capEnd, repEnd);
     }
@@ -3106,7 +3110,7 @@ public sealed partial class PacketDecoder
     [
         DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, Ntp.NtpPorts.Ntp, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
-        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal,
+        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Sip.SipPorts.Sip,
     ];
 
     /// <summary>
@@ -3247,6 +3251,8 @@ public sealed partial class PacketDecoder
             case Ntp.NtpPorts.Ntp:
                 DecodeNtp(input, payload, captured, end);
                 return true;
+            case Sip.SipPorts.Sip:
+                return DecodeSip(input, payload, captured, end);
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))
                     return false;

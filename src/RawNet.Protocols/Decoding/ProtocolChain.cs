@@ -185,6 +185,7 @@ public static class ProtocolChain
                 || !Append(NameOf(packet, i, frame), destination, ref written)
                 || !Append(Within(packet, i, frame), destination, ref written)
                 || (packet[i].Kind == LayerKind.Http && !Http.HttpBodyChain.TryWrite(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
+                || (packet[i].Kind == LayerKind.Sip && !Sip.SipBody.TryWriteChain(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }

@@ -119,6 +119,8 @@ public static class FieldReader
             return Echo.EchoFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Wol.WolFieldReader.Serves(field.Computed))
             return Wol.WolFieldReader.TryRead(field, layer, header, occurrence, out value);
+        if (Sip.SipFieldReader.Serves(field.Computed))
+            return Sip.SipFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Ntp.NtpFieldReader.Serves(field.Computed))
             return Ntp.NtpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Dhcp.DhcpFieldReader.Serves(field.Computed))

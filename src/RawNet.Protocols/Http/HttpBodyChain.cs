@@ -112,6 +112,29 @@ public static class HttpBodyChain
         }
     }
 
+    /// <summary>
+    /// Walks the dissectors of a body sent with the Content-Type value <paramref name="contentType"/> (its bytes at hand in
+    /// <paramref name="body"/>), as a carrier that looks the type up in tshark's media_type table without falling back to
+    /// the generic media dissector (SIP): a type no dissector registered visits nothing. MIME parts inside still fall back.
+    /// </summary>
+    public static bool VisitTypedBody<TVisitor>(ReadOnlySpan<byte> contentType, ReadOnlySpan<byte> body, ref TVisitor visitor)
+        where TVisitor : IHttpBodyVisitor, allows ref struct
+    {
+        var type = contentType[..HttpMediaTypes.TypeLength(contentType)];
+        var dissector = HttpBodyDissectors.Of(type);
+        return dissector == HttpBodyDissector.Media || Visit(dissector, type, body, contentType, true, 0, ref visitor);
+    }
+
+    /// <summary>Appends the names of <see cref="VisitTypedBody"/>'s dissectors; false when they do not fit.</summary>
+    public static bool TryWriteTypedBody(ReadOnlySpan<byte> contentType, ReadOnlySpan<byte> body, Span<char> destination, ref int written)
+    {
+        var names = new ChainWriter(destination, written);
+        if (!VisitTypedBody(contentType, body, ref names))
+            return false;
+        written = names.Written;
+        return true;
+    }
+
     /// <summary>A body's dissector and those it calls (<paramref name="known"/>: the body's bytes are at hand).</summary>
     private static bool Visit<TVisitor>(HttpBodyDissector dissector, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body, ReadOnlySpan<byte> contentType,
         bool known, int depth, ref TVisitor visitor)

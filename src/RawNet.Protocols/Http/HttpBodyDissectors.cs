@@ -21,6 +21,8 @@ public enum HttpBodyDissector : byte
     MimeMultipart,
     /// <summary>"message-http": message/http.</summary>
     MessageHttp,
+    /// <summary>"sdp": application/sdp (SIP's bodies, and any other carrier's).</summary>
+    Sdp,
 }
 
 /// <summary>
@@ -54,6 +56,8 @@ public static class HttpBodyDissectors
             return HttpBodyDissector.UrlencodedForm;
         if (HttpText.EqualsIgnoringCase(type, "message/http"))
             return HttpBodyDissector.MessageHttp;
+        if (HttpText.EqualsIgnoringCase(type, "application/sdp"))
+            return HttpBodyDissector.Sdp;
         foreach (var text in TextLinesTypes)
         {
             if (HttpText.EqualsIgnoringCase(type, text))
@@ -73,6 +77,7 @@ public static class HttpBodyDissectors
         HttpBodyDissector.UrlencodedForm => "urlencoded-form",
         HttpBodyDissector.MimeMultipart => "mime_multipart",
         HttpBodyDissector.MessageHttp => "message-http",
+        HttpBodyDissector.Sdp => "sdp",
         _ => null,
     };
 

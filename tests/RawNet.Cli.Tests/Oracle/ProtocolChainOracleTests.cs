@@ -18,7 +18,6 @@ public sealed class ProtocolChainOracleTests
     private static readonly IReadOnlyDictionary<string, string> MoreUndecodedProtocols = new Dictionary<string, string>
     {
         ["pim"] = "PIM (IP protocol 103)",
-        ["sdp"] = "SDP in a SIP body",
         ["x509sat"] = "X.509 in a TLS certificate message (its names and extensions: x509sat, x509ce)",
     };
 

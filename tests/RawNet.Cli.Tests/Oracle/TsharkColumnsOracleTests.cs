@@ -29,7 +29,6 @@ public sealed class TsharkColumnsOracleTests
             + "past the capture (LinkLayerOracleTests.TrailerCutsMarkTheInfoColumnAsTsharkDoes compares those columns)",
         ["dns"] = "DNS (UDP 53): tshark shows the query and its answers",
         ["mdns"] = "multicast DNS (UDP 5353)",
-        ["sip"] = "SIP (UDP 5060): tshark shows the request or status line",
         ["rtcp"] = "RTCP: tshark shows the report types",
         ["drda"] = "IBM DRDA (TCP 50000): tshark shows the DDM commands",
         ["dvmrp"] = "DVMRP (IGMP type 0x13): tshark shows its code",

@@ -383,6 +383,12 @@ internal static class Samples
             (LinkType.Ethernet, Ntp.NtpTests.Frame(Ntp.NtpTests.Message(extra: "01040010 616161616161616161616161 0000002a 6666666666666666 6666666666666666"))),
             (LinkType.Ethernet, Ntp.NtpTests.Frame(Hex("16 81 0007 0618 0000 0000 0004 04d2 9614"), 123)),
             (LinkType.Ethernet, Ntp.NtpTests.Frame(Concat(Hex("17 80 02 04"), new byte[200]))),
+            // SIP: an INVITE with SDP in compact forms, a REGISTER, SDP in a multipart body, a head without its empty line.
+            (LinkType.Ethernet, Sip.SipTests.Frame(Sip.SipTests.Invite("Contact: <sip:a@b>;expires=0, <sip:c@d>\r\nExpires: 0\r\n"))),
+            (LinkType.Ethernet, Sip.SipTests.Frame("REGISTER sip:r SIP/2.0\r\nCall-ID: r\r\nCSeq: 1 REGISTER\r\nm: *\r\nExpires: 0\r\n\r\n"u8.ToArray())),
+            (LinkType.Ethernet, Sip.SipTests.Frame(("SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\nContent-Type: multipart/mixed;boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: application/sdp\r\n\r\nv=0\r\nm=audio 1 RTP/AVP 0\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n").Select(c => (byte)c).ToArray())),
+            (LinkType.Ethernet, Sip.SipTests.Frame("OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\nCSeq: 3 OPTIONS"u8.ToArray())),
             // Other numbers of raw IP, RFC 1483 and PPPoE; Linux Classical IP over ATM with IPv6 and with LLC/SNAP.
             (LinkType.Raw14, tcp6), (LinkType.AtmRfc1483Bsd, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),
             (LinkType.AtmClip, tcp6), (LinkType.AtmClip19, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv4), udp4)),

@@ -90,7 +90,7 @@ internal static class HttpInfo
     }
 
     /// <summary>What the body dissectors append to Info: " (type)" for line-based text, media, forms and message/http, JSON's name and type.</summary>
-    private readonly struct InfoText(TextLine line) : IHttpBodyVisitor
+    internal readonly struct InfoText(TextLine line) : IHttpBodyVisitor
     {
         public bool Visit(HttpBodyDissector dissector, ReadOnlySpan<byte> type, HttpBodyVisit how)
         {
