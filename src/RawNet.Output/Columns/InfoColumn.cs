@@ -88,6 +88,9 @@ public static class InfoColumn
             else
                 cut = packet[owner + 1].Kind == LayerKind.Payload && packet[owner + 1].Status != LayerStatus.Complete;
         }
+        // DNS over TCP whose call read whole messages, then a length the capture cut.
+        else if (!cut && packet[owner].Kind == LayerKind.Dns && owner + 1 < packet.LayerCount && Protocols.Dns.DnsStreamFraming.IsLengthCut(packet[owner + 1]))
+            cut = true;
         // An IP layer behind a serial link or pseudo-header that threw before writing its columns leaves the link's, marked.
         else if (!cut && owner + 1 < packet.LayerCount && source.FailedBeforeColumns(owner + 1))
             cut = true;

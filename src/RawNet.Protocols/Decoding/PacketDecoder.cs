@@ -3160,7 +3160,7 @@ public sealed partial class PacketDecoder
     /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
     /// </summary>
     /// <returns>How the walk over its records ended.</returns>
-    private DnsWalkStatus DecodeDns(in Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false)
+    private DnsWalkStatus DecodeDns(in Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false, bool laterInCall = false)
     {
         if (_packet.IsFull)
         {
@@ -3169,7 +3169,7 @@ public sealed partial class PacketDecoder
         }
         int captured = capEnd - offset;
         ref Layer layer = ref _packet.Add(LayerKind.Dns, offset, captured, repEnd - offset, input.Source);
-        layer.Detail = DnsLayerDetails.Of(variant, pastSegment);
+        layer.Detail = DnsLayerDetails.Of(variant, pastSegment, laterInCall);
         var reader = new DnsRecordReader(input.Bytes.Slice(offset, captured), repEnd - offset);
         var status = reader.SkipAll();
         switch (status)
@@ -3208,12 +3208,12 @@ public sealed partial class PacketDecoder
             {
                 // tshark cannot put a segment the capture cut together with others: it reads the message as far as it goes.
                 if (capEnd < repEnd)
-                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream, pastSegment: true);
+                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream, pastSegment: true, laterInCall: at > offset);
                 else
                     Payload(input, at, capEnd, repEnd);
                 return;
             }
-            DecodeDns(input, message, Math.Min(capEnd, message + length), message + length, DnsVariant.Stream);
+            DecodeDns(input, message, Math.Min(capEnd, message + length), message + length, DnsVariant.Stream, laterInCall: at > offset);
             // The capture ends in this message (its walk may have stopped at a malformed record before the cut): nothing follows.
             if (message + length >= capEnd || _packet.IsFull)
                 return;
@@ -3223,9 +3223,12 @@ public sealed partial class PacketDecoder
             return;
         int before = _packet.LayerCount;
         Payload(input, at, capEnd, repEnd);
-        // tshark reads a length the capture cut and stops there.
+        // tshark reads a length the capture cut and stops there, within the DNS dissector's call.
         if (capEnd - at < DnsStreamFraming.LengthSize && capEnd < repEnd && _packet.LayerCount > before)
+        {
             _packet.LayerRef(before).Status = LayerStatus.Truncated;
+            _packet.LayerRef(before).Detail = DnsStreamFraming.LengthCutReadByDns;
+        }
     }
 
     /// <summary>
