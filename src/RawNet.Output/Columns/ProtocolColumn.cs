@@ -70,6 +70,8 @@ public static class ProtocolColumn
                 return DhcpInfo.Protocol(in source, index);
             case ColumnWriter.Ntp:
                 return "NTP";
+            case ColumnWriter.Nbns:
+                return "NBNS";
             case ColumnWriter.CaptureHeader:
                 return CaptureHeaderInfo.Protocol(in source, index);
             case ColumnWriter.Ieee80211:

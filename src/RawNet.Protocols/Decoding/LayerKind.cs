@@ -211,6 +211,8 @@ public enum LayerKind : byte
     Dhcp,
     /// <summary>An NTP message (RFC 5905) on UDP port 123, with its control and private modes; the layer's header is the whole message captured.</summary>
     Ntp,
+    /// <summary>A NetBIOS Name Service message (RFC 1002) on UDP port 137; the layer's header is the whole message captured.</summary>
+    Nbns,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

@@ -3005,7 +3005,7 @@ public sealed partial class PacketDecoder
     [
         DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, Ntp.NtpPorts.Ntp, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
-        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal,
+        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Nbns.NbnsPorts.Nbns,
     ];
 
     /// <summary>
@@ -3017,6 +3017,7 @@ public sealed partial class PacketDecoder
         DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal => (LayerKind.Dns, "DNS message cut short by the capture length"),
         Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client => (LayerKind.Dhcp, "DHCP message cut short by the capture length"),
         Ntp.NtpPorts.Ntp => (LayerKind.Ntp, "NTP message cut short by the capture length"),
+        Nbns.NbnsPorts.Nbns => (LayerKind.Nbns, "NBNS message cut short by the capture length"),
         TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
         TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
         TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
@@ -3139,6 +3140,9 @@ public sealed partial class PacketDecoder
                 return true;
             case Ntp.NtpPorts.Ntp:
                 DecodeNtp(input, payload, captured, end);
+                return true;
+            case Nbns.NbnsPorts.Nbns:
+                DecodeNbns(input, payload, captured, end);
                 return true;
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))

@@ -68,6 +68,13 @@ public static class DnsName
         Walk(message, reportedLength, offset, default, out _);
 
     /// <summary>
+    /// Reads the name at <paramref name="offset"/> as <see cref="Read"/> does, its expanded bytes (at most
+    /// <see cref="MaxTextLength"/> + 1) into <paramref name="text"/>: what Wireshark's get_dns_name hands NetBIOS's decoding.
+    /// </summary>
+    public static DnsNameInfo ReadText(ReadOnlySpan<byte> message, int reportedLength, int offset, Span<byte> text, out int textLength) =>
+        Walk(message, reportedLength, offset, text, out textLength);
+
+    /// <summary>
     /// Writes the name's text as <c>tshark -T fields</c> prints it ("&lt;Root&gt;" for the root, control bytes as
     /// \ooo, bytes that are not UTF-8 as U+FFFD, Wireshark's texts for loops and lengths); false when
     /// the name cannot be read or <paramref name="destination"/> is too short.

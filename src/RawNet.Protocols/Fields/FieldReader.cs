@@ -113,6 +113,8 @@ public static class FieldReader
             return Garp.GarpFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Amt.AmtFieldReader.Serves(field.Computed))
             return Amt.AmtFieldReader.TryRead(field, layer, buffer[Math.Min(layer.Offset, buffer.Length)..], occurrence, out value);
+        if (Nbns.NbnsFieldReader.Serves(field.Computed))
+            return Nbns.NbnsFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Ntp.NtpFieldReader.Serves(field.Computed))
             return Ntp.NtpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Dhcp.DhcpFieldReader.Serves(field.Computed))
