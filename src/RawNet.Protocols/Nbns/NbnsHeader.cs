@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Field = RawNet.Protocols.Dns.DnsHeader.Field;
 
 namespace RawNet.Protocols.Nbns;
 
@@ -17,34 +18,17 @@ public static class NbnsPorts
 ///  4  QDCOUNT   6  ANCOUNT   8  NSCOUNT   10  ARCOUNT
 /// 12  questions (name, type, class), then resource records (name, type, class, TTL, RDLENGTH, RDATA)
 /// </code>
-/// A view over the header's bytes, checked once by <see cref="TryRead"/>.
+/// A view over the header's bytes, checked once by <see cref="TryRead"/>; its offsets are DNS's (<see cref="Dns.DnsHeader.Field"/>).
 /// </summary>
 public readonly ref struct NbnsHeader
 {
     /// <summary>Bytes of the header.</summary>
     public const int Length = 12;
 
-    /// <summary>Offsets in the header.</summary>
-    public static class Field
-    {
-        public const int Id = 0;
-        public const int Flags = 2;
-        public const int QuestionCount = 4;
-        public const int AnswerCount = 6;
-        public const int AuthorityCount = 8;
-        public const int AdditionalCount = 10;
-    }
-
-    /// <summary>The flag bits (RFC 1002 4.2.1.1).</summary>
+    /// <summary>The NetBIOS bits of the flags word (RFC 1002 4.2.1.1); the others are DNS's (<see cref="Dns.DnsHeader.Flag"/>).</summary>
     public static class Flag
     {
-        public const ushort Response = 0x8000;
-        public const ushort OpcodeMask = 0x7800;
         public const int OpcodeShift = 11;
-        public const ushort Authoritative = 0x0400;
-        public const ushort Truncated = 0x0200;
-        public const ushort RecursionDesired = 0x0100;
-        public const ushort RecursionAvailable = 0x0080;
         public const ushort Broadcast = 0x0010;
         public const ushort RcodeMask = 0x000F;
     }
@@ -78,7 +62,7 @@ public readonly ref struct NbnsHeader
 
     public ushort Id => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     public ushort Flags => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.Flags..]);
-    public bool IsResponse => (Flags & Flag.Response) != 0;
+    public bool IsResponse => (Flags & Dns.DnsHeader.Flag.Response) != 0;
     public int OpcodeValue => OpcodeOf(Flags);
     public ushort QuestionCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.QuestionCount..]);
     public ushort AnswerCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.AnswerCount..]);
@@ -86,7 +70,7 @@ public readonly ref struct NbnsHeader
     public ushort AdditionalCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[Field.AdditionalCount..]);
 
     /// <summary>The opcode of a flags word.</summary>
-    public static int OpcodeOf(ushort flags) => (flags & Flag.OpcodeMask) >> Flag.OpcodeShift;
+    public static int OpcodeOf(ushort flags) => (flags & Dns.DnsHeader.Flag.OpcodeMask) >> Flag.OpcodeShift;
 
     /// <summary>tshark's name of an opcode, null for one it does not know (it writes "Unknown operation (N)").</summary>
     public static string? OpcodeName(int opcode) => opcode switch

@@ -135,16 +135,16 @@ public static class NbnsWalk
         public NbnsWalkStatus Run(ref T visitor)
         {
             // tshark reads the ID and flags before any item, then adds the header's items.
-            if (!Need(NbnsHeader.Field.Flags + 2))
+            if (!Need(DnsHeader.Field.Flags + 2))
                 return _status;
-            ushort flags = U16(NbnsHeader.Field.Flags);
+            ushort flags = U16(DnsHeader.Field.Flags);
             int opcode = NbnsHeader.OpcodeOf(flags);
-            if (!Emit(ref visitor, NbnsValue.Id, 0, 2, U16(0)) || !Flags(ref visitor, NbnsHeader.Field.Flags, wack: false))
+            if (!Emit(ref visitor, NbnsValue.Id, 0, 2, U16(0)) || !Flags(ref visitor, DnsHeader.Field.Flags, wack: false))
                 return _status;
             Span<int> counts = stackalloc int[4];
             for (int i = 0; i < 4; i++)
             {
-                int at = NbnsHeader.Field.QuestionCount + 2 * i;
+                int at = DnsHeader.Field.QuestionCount + 2 * i;
                 if (!Need(at + 2))
                     return _status;
                 counts[i] = U16(at);
@@ -152,7 +152,7 @@ public static class NbnsWalk
                     return _status;
             }
             int offset = NbnsHeader.Length;
-            bool response = (flags & NbnsHeader.Flag.Response) != 0;
+            bool response = (flags & DnsHeader.Flag.Response) != 0;
             for (int i = 0; i < counts[0]; i++)
             {
                 if (!Question(ref visitor, ref offset, info: !response))
@@ -175,14 +175,14 @@ public static class NbnsWalk
             if (!Need(at + 2))
                 return false;
             ushort flags = U16(at);
-            bool response = (flags & NbnsHeader.Flag.Response) != 0;
+            bool response = (flags & DnsHeader.Flag.Response) != 0;
             return Emit(ref visitor, NbnsValue.Flags, at, 2, flags)
                 && Emit(ref visitor, NbnsValue.Response, at, 2, response ? 1UL : 0)
                 && Emit(ref visitor, NbnsValue.Opcode, at, 2, (ulong)NbnsHeader.OpcodeOf(flags))
-                && (!response || Emit(ref visitor, NbnsValue.Authoritative, at, 2, Bit(flags, NbnsHeader.Flag.Authoritative)))
-                && Emit(ref visitor, NbnsValue.Truncated, at, 2, Bit(flags, NbnsHeader.Flag.Truncated))
-                && Emit(ref visitor, NbnsValue.RecursionDesired, at, 2, Bit(flags, NbnsHeader.Flag.RecursionDesired))
-                && (!response || Emit(ref visitor, NbnsValue.RecursionAvailable, at, 2, Bit(flags, NbnsHeader.Flag.RecursionAvailable)))
+                && (!response || Emit(ref visitor, NbnsValue.Authoritative, at, 2, Bit(flags, DnsHeader.Flag.Authoritative)))
+                && Emit(ref visitor, NbnsValue.Truncated, at, 2, Bit(flags, DnsHeader.Flag.Truncated))
+                && Emit(ref visitor, NbnsValue.RecursionDesired, at, 2, Bit(flags, DnsHeader.Flag.RecursionDesired))
+                && (!response || Emit(ref visitor, NbnsValue.RecursionAvailable, at, 2, Bit(flags, DnsHeader.Flag.RecursionAvailable)))
                 && Emit(ref visitor, NbnsValue.Broadcast, at, 2, Bit(flags, NbnsHeader.Flag.Broadcast))
                 && (!response || wack || Emit(ref visitor, NbnsValue.Rcode, at, 2, (ulong)(flags & NbnsHeader.Flag.RcodeMask)));
         }

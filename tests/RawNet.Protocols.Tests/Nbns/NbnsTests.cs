@@ -116,23 +116,7 @@ public class NbnsTests
     {
         string[] names = ["nbns.id", "nbns.name", "nbns.addr", "nbns.netbios_name", "nbns.unit_id", "nbns.session_data_packet_size"];
         foreach (var message in new[] { Query(), Response(), NodeStatus() })
-        {
-            var full = Frame(message);
-            for (int keep = 0; keep <= full.Length; keep++)
-            {
-                var frame = full[..keep];
-                var packet = Decode.Frame(frame, LinkType.Ethernet, originalLength: full.Length);
-                foreach (var name in names)
-                    _ = Decode.Field(packet, frame, name);
-            }
-            for (int length = 0; length <= message.Length; length++)
-            {
-                var frame = Frame(message[..length]);
-                var packet = Decode.Frame(frame, LinkType.Ethernet);
-                foreach (var name in names)
-                    _ = Decode.Field(packet, frame, name);
-            }
-        }
+            Decode.FieldsAtEveryCut(message, m => Frame(m), names);
     }
 
     [Fact]

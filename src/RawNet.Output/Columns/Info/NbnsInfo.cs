@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Dns;
 using RawNet.Protocols.Nbns;
 
 namespace RawNet.Output.Columns.Info;
@@ -19,9 +20,9 @@ internal static class NbnsInfo
         ref readonly var layer = ref source.Packet[index];
         bool stopped = layer.Status != LayerStatus.Complete;
         // tshark reads the ID and flags before it writes anything
-        if (message.Length < NbnsHeader.Field.Flags + 2)
+        if (message.Length < DnsHeader.Field.Flags + 2)
             return true;
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message[NbnsHeader.Field.Flags..]);
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message[DnsHeader.Field.Flags..]);
         int opcode = NbnsHeader.OpcodeOf(flags);
         if (NbnsHeader.OpcodeName(opcode) is { } name)
             line.Append(name);
@@ -31,7 +32,7 @@ internal static class NbnsInfo
             line.Append((ulong)opcode);
             line.Append(')');
         }
-        bool response = (flags & NbnsHeader.Flag.Response) != 0;
+        bool response = (flags & DnsHeader.Flag.Response) != 0;
         if (response)
         {
             line.Append(" response");
