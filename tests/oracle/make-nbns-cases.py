@@ -3,6 +3,7 @@
 
     make-nbns-cases.py OUTFILE         # the fixed cases, one pcap (captures/nbns/nbns-cases.pcap)
     make-nbns-cases.py DIRECTORY       # the same, as DIRECTORY/nbns-cases.pcap
+    make-nbns-cases.py OUTFILE SEED    # 400 random damages of the fixed messages (bytes changed, cut, inserted; snap-cut)
 
 The cases (RFC 1002 on UDP 137): name queries broadcast and unicast, positive and negative query responses with one
 and several addresses, registrations, refreshes (both opcodes), releases, multi-homed registrations, WACKs, node status
@@ -143,6 +144,36 @@ def cases():
     return out
 
 
+def random_cases(seed):
+    """The fixed messages damaged at random: a few bytes changed (often to a pointer, a length, a dot or a letter), the
+    message cut or bytes inserted; now and then the capture cuts the frame."""
+    import random
+    rng = random.Random(seed)
+    messages = [data[42:] for data, _ in cases() if len(data) > 42]
+    out = []
+    for _ in range(400):
+        msg = bytearray(rng.choice(messages))
+        for _ in range(rng.randint(1, 4)):
+            if not msg:
+                break
+            at = rng.randrange(len(msg))
+            roll = rng.random()
+            if roll < 0.5:
+                msg[at] = rng.randrange(256)
+            elif roll < 0.7:
+                msg[at] = rng.choice([0xc0, 0x0c, 0x20, 0x21, 0x00, 0x41, 0x2e])
+            elif roll < 0.85:
+                del msg[at:]
+            else:
+                msg[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
+        data = frame(bytes(msg))
+        out.append((data, None if rng.random() < 0.8 else rng.randint(42, len(data))))
+    return out
+
+
 if __name__ == "__main__":
     target = sys.argv[1]
-    write(os.path.join(target, "nbns-cases.pcap") if os.path.isdir(target) else target, cases())
+    if len(sys.argv) > 2:
+        write(target, random_cases(int(sys.argv[2])))
+    else:
+        write(os.path.join(target, "nbns-cases.pcap") if os.path.isdir(target) else target, cases())

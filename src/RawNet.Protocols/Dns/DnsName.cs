@@ -160,8 +160,9 @@ public static class DnsName
                         length++;
                         dots++;
                     }
+                    // Wireshark reads a label byte by byte: the first byte missing decides (past the message or only the capture).
                     if (offset + component > message.Length)
-                        return Stop(offset + component - 1, reported);
+                        return Stop(message.Length, reported);
                     for (int i = 0; i < component; i++)
                     {
                         byte b = message[offset + i];
@@ -191,7 +192,7 @@ public static class DnsName
                         return Stop(offset, reported);
                     int bytes = (message[offset++] - 1) / 8 + 1; // as Wireshark counts: a count of 0 takes 1 byte
                     if (offset + bytes > message.Length)
-                        return Stop(offset + bytes - 1, reported);
+                        return Stop(message.Length, reported);
                     offset += bytes;
                     break;
                 }

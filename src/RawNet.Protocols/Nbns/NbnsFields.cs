@@ -103,9 +103,13 @@ public static class NbnsFieldReader
     /// The number of a value as its field shows it: for a name, where the message and the name start, how long the message
     /// is and which name it is, for <see cref="TryFormat"/> to read it again.
     /// </summary>
-    internal static ulong Pack(NbnsValue which, ulong number, int layerOffset, int reported) => which is NbnsValue.Name or NbnsValue.NetbiosName
-        ? (uint)Math.Min(layerOffset, 0xFFFFFF) | (number & 0xFFFF) << 24 | (ulong)(uint)Math.Min(reported, 0xFFFF) << 40 | (number >> 16 & 0xFF) << 56
-        : number;
+    internal static ulong Pack(NbnsValue which, ulong number, int layerOffset, int reported) => which switch
+    {
+        // (a table name needs no message length: its record's name length takes that place)
+        NbnsValue.Name or NbnsValue.NetbiosName => (uint)Math.Min(layerOffset, 0xFFFFFF) | (number & 0xFFFF) << 24
+            | (which == NbnsValue.NetbiosName ? number >> 24 & 0xFFFF : (ulong)(uint)Math.Min(reported, 0xFFFF)) << 40 | (number >> 16 & 0xFF) << 56,
+        _ => number,
+    };
 
     /// <summary>Writes a name value (nbns.name, nbns.netbios_name) as tshark does, reading the name again from <paramref name="buffer"/>.</summary>
     public static bool TryFormat(in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
@@ -119,8 +123,12 @@ public static class NbnsFieldReader
             return false;
         var message = buffer.Slice(layerOffset, Math.Min(buffer.Length - layerOffset, reported));
         if (part == NbnsNamePart.Table)
+        {
+            // tshark writes a table name into a buffer the size of its record's name: reported is that size here
+            message = buffer[layerOffset..];
             return start + NbnsName.NetbiosLength <= message.Length
-                && NbnsName.TryWriteNetbios(message.Slice(start, NbnsName.NetbiosLength), destination, out written);
+                && NbnsName.TryWriteNetbios(message.Slice(start, NbnsName.NetbiosLength), destination, out written, reported);
+        }
         return NbnsName.TryFormat(message, reported, start, part == NbnsNamePart.NbRecord, destination, out written, out _);
     }
 

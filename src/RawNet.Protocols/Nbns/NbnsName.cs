@@ -97,22 +97,29 @@ public static class NbnsName
 
     /// <summary>
     /// Writes the first 15 bytes of a NetBIOS name as tshark's process_netbios_name does: printable ASCII as is, other
-    /// bytes as &lt;xx&gt;, then the trailing spaces dropped (looking back at most 15 characters).
+    /// bytes as &lt;xx&gt;, at most <paramref name="room"/> - 1 characters (the size of tshark's buffer, which cuts a
+    /// &lt;xx&gt; anywhere), then the trailing spaces dropped (looking back at most 15 characters).
     /// </summary>
-    public static bool TryWriteNetbios(ReadOnlySpan<byte> name, Span<char> destination, out int written)
+    public static bool TryWriteNetbios(ReadOnlySpan<byte> name, Span<char> destination, out int written, int room = int.MaxValue)
     {
         written = 0;
+        Span<char> hex = stackalloc char[4];
         for (int i = 0; i < NetbiosLength - 1 && i < name.Length; i++)
         {
             byte b = name[i];
+            int n = 0;
             if (b is >= (byte)' ' and <= (byte)'~')
+                hex[n++] = (char)b;
+            else if (!AppendType(b, hex, ref n))
+                return false;
+            for (int k = 0; k < n; k++)
             {
+                if (--room <= 0)
+                    break;
                 if (written >= destination.Length)
                     return false;
-                destination[written++] = (char)b;
+                destination[written++] = hex[k];
             }
-            else if (!AppendType(b, destination, ref written))
-                return false;
         }
         for (int i = 0; i < NetbiosLength - 1 && written - i > 0; i++)
         {

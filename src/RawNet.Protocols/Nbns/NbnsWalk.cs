@@ -54,7 +54,8 @@ public interface INbnsVisitor
 {
     /// <summary>
     /// One item: its bytes' offset and length in the message and its number (for a name, where the name starts and its
-    /// <see cref="NbnsNamePart"/> in bits 16 to 23); false stops the walk.
+    /// <see cref="NbnsNamePart"/> in bits 16 to 23, for a table name its record's name length from bit 24: tshark writes it
+    /// into a buffer of that size); false stops the walk.
     /// </summary>
     bool Item(NbnsValue which, int offset, int length, ulong number);
 }
@@ -134,8 +135,8 @@ public static class NbnsWalk
 
         public NbnsWalkStatus Run(ref T visitor)
         {
-            // tshark reads the ID and flags before any item, then adds the header's items.
-            if (!Need(DnsHeader.Field.Flags + 2))
+            // tshark reads the ID, then the flags, before any item, then adds the header's items.
+            if (!Need(2) || !Need(DnsHeader.Field.Flags + 2))
                 return _status;
             ushort flags = U16(DnsHeader.Field.Flags);
             int opcode = NbnsHeader.OpcodeOf(flags);
@@ -266,7 +267,7 @@ public static class NbnsWalk
             bool ok = type switch
             {
                 NbnsHeader.TypeNb => NbData(ref visitor, ref cur, dataLength, opcode),
-                NbnsHeader.TypeNbstat => NodeStatus(ref visitor, ref cur, dataLength),
+                NbnsHeader.TypeNbstat => NodeStatus(ref visitor, ref cur, dataLength, nameLength),
                 _ => Emit(ref visitor, NbnsValue.Data, cur, dataLength, 0) && Advance(ref cur, dataLength),
             };
             if (!ok)
@@ -316,7 +317,7 @@ public static class NbnsWalk
             return true;
         }
 
-        private bool NodeStatus(ref T visitor, ref int cur, int left)
+        private bool NodeStatus(ref T visitor, ref int cur, int left, int recordNameLength)
         {
             if (left < 1)
                 return Incomplete(ref visitor, cur, left);
@@ -329,7 +330,8 @@ public static class NbnsWalk
                 if (left < NbnsName.NetbiosLength)
                     return Incomplete(ref visitor, cur, left);
                 if (!Need(cur + NbnsName.NetbiosLength)
-                    || !Emit(ref visitor, NbnsValue.NetbiosName, cur, NbnsName.NetbiosLength, NameNumber(cur, NbnsNamePart.Table)))
+                    || !Emit(ref visitor, NbnsValue.NetbiosName, cur, NbnsName.NetbiosLength,
+                        NameNumber(cur, NbnsNamePart.Table) | (ulong)Math.Min(recordNameLength, 0xFFFF) << 24))
                     return false;
                 cur += NbnsName.NetbiosLength;
                 left -= NbnsName.NetbiosLength;

@@ -91,6 +91,11 @@ public class NbnsTests
         // all spaces: tshark's look back ends before it finds another character, and keeps them
         Assert.True(NbnsName.TryWriteNetbios("                "u8, text, out written));
         Assert.Equal(15, written);
+        // a table name goes into a buffer the size of its record's name: 34 bytes hold 33 characters, a pointer's 2 one
+        Assert.True(NbnsName.TryWriteNetbios("\u0001\u0002__MSBROWSE__\u0002\u0001"u8, text, out written, room: 10));
+        Assert.Equal("<01><02>_", text[..written].ToString());
+        Assert.True(NbnsName.TryWriteNetbios("HOST            "u8, text, out written, room: 2));
+        Assert.Equal("H", text[..written].ToString());
     }
 
     [Fact]
