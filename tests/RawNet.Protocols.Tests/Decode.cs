@@ -73,6 +73,30 @@ internal static class Decode
     }
 
     /// <summary>
+    /// Decodes the frame <paramref name="frameOf"/> builds around <paramref name="message"/>, cut by the capture at every
+    /// length and then with the message itself ended at every length, and reads <paramref name="names"/> from each: never
+    /// an exception.
+    /// </summary>
+    public static void FieldsAtEveryCut(byte[] message, Func<byte[], byte[]> frameOf, string[] names)
+    {
+        var full = frameOf(message);
+        for (int keep = 0; keep <= full.Length; keep++)
+        {
+            var frame = full[..keep];
+            var packet = Frame(frame, LinkType.Ethernet, originalLength: full.Length);
+            foreach (var name in names)
+                _ = Field(packet, frame, name);
+        }
+        for (int length = 0; length <= message.Length; length++)
+        {
+            var frame = frameOf(message[..length]);
+            var packet = Frame(frame, LinkType.Ethernet);
+            foreach (var name in names)
+                _ = Field(packet, frame, name);
+        }
+    }
+
+    /// <summary>
     /// Decodes every prefix 0..n of <paramref name="frame"/> as a snaplen-cut capture (captured = prefix, original = n) and
     /// checks that nothing throws, the outcome says Truncated until the last header is whole, every layer that fits is kept
     /// unchanged, and the layer that was cut keeps exactly what fit. HTTP is application data like a payload: cutting into

@@ -286,6 +286,17 @@ def tcp_cases():
     seg(three, sport=40003)
     seg(three[:5] , sport=40004)
     seg(three[5:] + three, sport=40004)
+    # tshark lists "dns" once per call of its dissector, not per message: a segment the capture cut inside the first
+    # length (the call throws), or after nothing; two whole messages and a third cut in its length or its body; a
+    # message completed by a segment that brings two whole ones and a third held.
+    seq[0] = 7000
+    seg(struct.pack(">H", len(q)) + q, sport=40005, cap=0)
+    seg(struct.pack(">H", len(q)) + q + struct.pack(">H", len(r)) + r + struct.pack(">H", len(q)) + q, sport=40005, cap=len(q) + 2 + len(r) + 2 + 1)
+    seg(struct.pack(">H", len(q)) + q + struct.pack(">H", len(r)) + r + struct.pack(">H", len(q)) + q, sport=40005, cap=len(q) + 2 + len(r) + 2 + 9)
+    seq[0] = 8000
+    seg(three[:40], sport=40006)
+    seg(three[40:] + three + three[:3], sport=40006)
+    seg(three[3:], sport=40006)
     return frames
 
 

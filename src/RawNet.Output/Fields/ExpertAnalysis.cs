@@ -29,6 +29,9 @@ public static class ExpertAnalysis
     /// <summary>tshark's short name of Ethernet, the protocol that reads a cut 802.3 frame's trailer.</summary>
     private const string EthernetName = "Ethernet";
 
+    /// <summary>tshark's short name of DNS.</summary>
+    private const string DnsName = "DNS";
+
     /// <summary>Reads the end of each packet's Info column into a line of its own, so judging allocates nothing.</summary>
     private sealed class InfoMarks
     {
@@ -64,7 +67,8 @@ public static class ExpertAnalysis
                 return protocol;
             }
             // tshark's _ws.short: the dissector that read past the capture's end, named as the Protocol column names it
-            shortIn = protocol;
+            // (DNS over TCP reads a length the capture cut before it writes the columns).
+            shortIn = RawNet.Protocols.Dns.DnsStreamFraming.IsLengthCut(packet[packet.LayerCount - 1]) ? DnsName : protocol;
             return null;
         }
     }

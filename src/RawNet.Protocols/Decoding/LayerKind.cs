@@ -213,6 +213,8 @@ public enum LayerKind : byte
     Ntp,
     /// <summary>A SIP message (RFC 3261) on UDP or TCP port 5060, with its body (SDP, MIME parts); the layer's header is the whole message captured.</summary>
     Sip,
+    /// <summary>A NetBIOS Name Service message (RFC 1002) on UDP port 137; the layer's header is the whole message captured.</summary>
+    Nbns,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

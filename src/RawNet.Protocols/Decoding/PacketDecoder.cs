@@ -3110,7 +3110,7 @@ public sealed partial class PacketDecoder
     [
         DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, Ntp.NtpPorts.Ntp, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
-        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Sip.SipPorts.Sip,
+        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Sip.SipPorts.Sip, Nbns.NbnsPorts.Nbns,
     ];
 
     /// <summary>
@@ -3122,6 +3122,7 @@ public sealed partial class PacketDecoder
         DnsPorts.Dns or DnsPorts.Multicast or DnsPorts.LinkLocal => (LayerKind.Dns, "DNS message cut short by the capture length"),
         Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client => (LayerKind.Dhcp, "DHCP message cut short by the capture length"),
         Ntp.NtpPorts.Ntp => (LayerKind.Ntp, "NTP message cut short by the capture length"),
+        Nbns.NbnsPorts.Nbns => (LayerKind.Nbns, "NBNS message cut short by the capture length"),
         TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
         TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
         TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
@@ -3253,6 +3254,9 @@ public sealed partial class PacketDecoder
                 return true;
             case Sip.SipPorts.Sip:
                 return DecodeSip(input, payload, captured, end);
+            case Nbns.NbnsPorts.Nbns:
+                DecodeNbns(input, payload, captured, end);
+                return true;
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))
                     return false;
@@ -3273,7 +3277,7 @@ public sealed partial class PacketDecoder
     /// it (a record the capture cut is truncation, one the message itself cuts or a name that cannot be read is malformed).
     /// </summary>
     /// <returns>How the walk over its records ended.</returns>
-    private DnsWalkStatus DecodeDns(in Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false)
+    private DnsWalkStatus DecodeDns(in Span input, int offset, int capEnd, int repEnd, DnsVariant variant, bool pastSegment = false, bool laterInCall = false)
     {
         if (_packet.IsFull)
         {
@@ -3282,7 +3286,7 @@ public sealed partial class PacketDecoder
         }
         int captured = capEnd - offset;
         ref Layer layer = ref _packet.Add(LayerKind.Dns, offset, captured, repEnd - offset, input.Source);
-        layer.Detail = DnsLayerDetails.Of(variant, pastSegment);
+        layer.Detail = DnsLayerDetails.Of(variant, pastSegment, laterInCall);
         var reader = new DnsRecordReader(input.Bytes.Slice(offset, captured), repEnd - offset);
         var status = reader.SkipAll();
         switch (status)
@@ -3321,12 +3325,12 @@ public sealed partial class PacketDecoder
             {
                 // tshark cannot put a segment the capture cut together with others: it reads the message as far as it goes.
                 if (capEnd < repEnd)
-                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream, pastSegment: true);
+                    DecodeDns(input, message, capEnd, message + length, DnsVariant.Stream, pastSegment: true, laterInCall: at > offset);
                 else
                     Payload(input, at, capEnd, repEnd);
                 return;
             }
-            DecodeDns(input, message, Math.Min(capEnd, message + length), message + length, DnsVariant.Stream);
+            DecodeDns(input, message, Math.Min(capEnd, message + length), message + length, DnsVariant.Stream, laterInCall: at > offset);
             // The capture ends in this message (its walk may have stopped at a malformed record before the cut): nothing follows.
             if (message + length >= capEnd || _packet.IsFull)
                 return;
@@ -3336,9 +3340,12 @@ public sealed partial class PacketDecoder
             return;
         int before = _packet.LayerCount;
         Payload(input, at, capEnd, repEnd);
-        // tshark reads a length the capture cut and stops there.
+        // tshark reads a length the capture cut and stops there, within the DNS dissector's call.
         if (capEnd - at < DnsStreamFraming.LengthSize && capEnd < repEnd && _packet.LayerCount > before)
+        {
             _packet.LayerRef(before).Status = LayerStatus.Truncated;
+            _packet.LayerRef(before).Detail = DnsStreamFraming.LengthCutReadByDns;
+        }
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static class PayloadFieldReader
         // A payload WireGuard's heuristic claimed: its read failed before any field (tshark shows no data.data); an ICMPv6
         // body ICMPv6 reads itself.
         if (occurrence != 0 || layer.HeaderLength <= 0 || Udp.UdpHeuristics.IsClaimedByWireGuard(layer) || layer.Detail == Icmpv6.Icmpv6Message.BodyReadByIcmpv6
-            || layer.Detail == Llc.LlcHeader.XidInformationReadByLlc)
+            || layer.Detail == Llc.LlcHeader.XidInformationReadByLlc || Dns.DnsStreamFraming.IsLengthCut(layer))
             return false;
         switch (computed)
         {

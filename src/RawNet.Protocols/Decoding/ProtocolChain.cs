@@ -32,6 +32,9 @@ public static class ProtocolChain
         {
             // tshark's VXLAN-GPE is a protocol in name only: its dissector shows the "vxlan" tree but adds no name.
             LayerKind.Frame or LayerKind.VxlanGpe => null,
+            // tshark names DNS over TCP once per call of its dissector, which reads every whole message it is handed.
+            LayerKind.Dns when Dns.DnsLayerDetails.LaterInCall(layer.Detail) => null,
+            LayerKind.Payload when Dns.DnsStreamFraming.IsLengthCut(layer) => packet[index - 1].Kind == LayerKind.Dns ? null : FieldCatalog.ProtocolName(LayerKind.Dns),
             // tshark's lwapp-l3 shows its tree line, yet hands the frame to Ethernet without adding its name.
             LayerKind.LwappL3 => null,
             LayerKind.Ipv6HopByHop => "ipv6.hopopts",

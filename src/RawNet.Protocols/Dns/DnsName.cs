@@ -68,6 +68,13 @@ public static class DnsName
         Walk(message, reportedLength, offset, default, out _);
 
     /// <summary>
+    /// Reads the name at <paramref name="offset"/> as <see cref="Read"/> does, its expanded bytes (at most
+    /// <see cref="MaxTextLength"/> + 1) into <paramref name="text"/>: what Wireshark's get_dns_name hands NetBIOS's decoding.
+    /// </summary>
+    public static DnsNameInfo ReadText(ReadOnlySpan<byte> message, int reportedLength, int offset, Span<byte> text, out int textLength) =>
+        Walk(message, reportedLength, offset, text, out textLength);
+
+    /// <summary>
     /// Writes the name's text as <c>tshark -T fields</c> prints it ("&lt;Root&gt;" for the root, control bytes as
     /// \ooo, bytes that are not UTF-8 as U+FFFD, Wireshark's texts for loops and lengths); false when
     /// the name cannot be read or <paramref name="destination"/> is too short.
@@ -153,8 +160,9 @@ public static class DnsName
                         length++;
                         dots++;
                     }
+                    // Wireshark reads a label byte by byte: the first byte missing decides (past the message or only the capture).
                     if (offset + component > message.Length)
-                        return Stop(offset + component - 1, reported);
+                        return Stop(message.Length, reported);
                     for (int i = 0; i < component; i++)
                     {
                         byte b = message[offset + i];
@@ -184,7 +192,7 @@ public static class DnsName
                         return Stop(offset, reported);
                     int bytes = (message[offset++] - 1) / 8 + 1; // as Wireshark counts: a count of 0 takes 1 byte
                     if (offset + bytes > message.Length)
-                        return Stop(offset + bytes - 1, reported);
+                        return Stop(message.Length, reported);
                     offset += bytes;
                     break;
                 }

@@ -9,6 +9,15 @@ public static class DnsStreamFraming
     public const int LengthSize = DnsPorts.StreamLengthSize;
 
     /// <summary>
+    /// The <see cref="Decoding.Layer.Detail"/> of the bytes after a segment's whole messages when the capture cut the
+    /// length there: tshark's DNS dissector read them in the same call, and threw (no data, DNS in frame.protocols).
+    /// </summary>
+    public const byte LengthCutReadByDns = 4;
+
+    /// <summary>True for the bytes of a length the capture cut that DNS's call read (<see cref="LengthCutReadByDns"/>).</summary>
+    public static bool IsLengthCut(in Decoding.Layer layer) => layer.Kind == Decoding.LayerKind.Payload && layer.Detail == LengthCutReadByDns;
+
+    /// <summary>
     /// The message at the start of <paramref name="bytes"/> (of which <paramref name="available"/> bytes exist, captured
     /// or not): its length, and whether all of it is there. False when not even the length is.
     /// </summary>

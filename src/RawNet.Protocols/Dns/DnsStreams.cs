@@ -30,16 +30,16 @@ internal sealed class DnsStreams : PduStreams
         {
             int length = BinaryPrimitives.ReadUInt16BigEndian(pdus[at..]);
             int message = at + DnsStreamFraming.LengthSize;
-            AddMessage(packet, offset + message, pdus.Slice(message, length), source);
+            AddMessage(packet, offset + message, pdus.Slice(message, length), source, laterInCall: at > 0);
             at = message + length;
         }
     }
 
-    /// <summary>A DNS layer over a whole message at <paramref name="offset"/> of its buffer, malformed when its records say so.</summary>
-    private static void AddMessage(DecodedPacket packet, int offset, ReadOnlySpan<byte> message, LayerSource source)
+    /// <summary>A DNS layer over a whole message at <paramref name="offset"/> of its buffer, malformed when its records say so; <paramref name="laterInCall"/> after the first of a call.</summary>
+    private static void AddMessage(DecodedPacket packet, int offset, ReadOnlySpan<byte> message, LayerSource source, bool laterInCall)
     {
         ref Layer layer = ref packet.Add(LayerKind.Dns, offset, message.Length, message.Length, source);
-        layer.Detail = DnsLayerDetails.Of(DnsVariant.Stream);
+        layer.Detail = DnsLayerDetails.Of(DnsVariant.Stream, laterInCall: laterInCall);
         if (new DnsRecordReader(message, message.Length).SkipAll() is DnsWalkStatus.Malformed or DnsWalkStatus.Truncated)
             layer.Status = LayerStatus.Malformed;
     }

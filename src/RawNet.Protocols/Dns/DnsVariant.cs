@@ -19,19 +19,36 @@ public enum DnsVariant : byte
     Stream,
 }
 
-/// <summary>What a DNS layer's <see cref="Decoding.Layer.Detail"/> says: its <see cref="DnsVariant"/>, and whether it runs past its segment.</summary>
+/// <summary>
+/// What a DNS layer's <see cref="Decoding.Layer.Detail"/> says: its <see cref="DnsVariant"/>, whether it runs past its
+/// segment, and whether it is a later message of one call of tshark's DNS dissector over TCP.
+/// </summary>
 public static class DnsLayerDetails
 {
     private const byte PastSegmentBit = 0x80;
+    private const byte LaterInCallBit = 0x40;
 
-    /// <summary>The detail byte of a layer of <paramref name="variant"/>; <paramref name="pastSegment"/> for a message over TCP longer than the rest of its segment, read from a segment the capture cut (tshark cannot put it together, and reads it as far as it goes).</summary>
-    public static byte Of(DnsVariant variant, bool pastSegment = false) => (byte)((byte)variant | (pastSegment ? PastSegmentBit : 0));
+    /// <summary>
+    /// The detail byte of a layer of <paramref name="variant"/>; <paramref name="pastSegment"/> for a message over TCP
+    /// longer than the rest of its segment, read from a segment the capture cut (tshark cannot put it together, and reads
+    /// it as far as it goes); <paramref name="laterInCall"/> for a message over TCP after the first that one call of the
+    /// dissector reads (see <see cref="LaterInCall"/>).
+    /// </summary>
+    public static byte Of(DnsVariant variant, bool pastSegment = false, bool laterInCall = false) =>
+        (byte)((byte)variant | (pastSegment ? PastSegmentBit : 0) | (laterInCall ? LaterInCallBit : 0));
 
     /// <summary>The variant a detail byte says.</summary>
-    public static DnsVariant Variant(byte detail) => (DnsVariant)(detail & ~PastSegmentBit);
+    public static DnsVariant Variant(byte detail) => (DnsVariant)(detail & ~(PastSegmentBit | LaterInCallBit));
 
     /// <summary>True when a detail byte says the message runs past its segment.</summary>
     public static bool PastSegment(byte detail) => (detail & PastSegmentBit) != 0;
+
+    /// <summary>
+    /// True for a message over TCP that the same call of tshark's DNS dissector read after another: tcp_dissect_pdus reads
+    /// every whole message of what TCP hands it in a loop that calls no dissector, so frame.protocols names "dns" once per
+    /// call (the bytes of a segment, and before them a message put together from earlier segments), not per message.
+    /// </summary>
+    public static bool LaterInCall(byte detail) => (detail & LaterInCallBit) != 0;
 }
 
 /// <summary>The ports DNS is decoded on, as tshark 4.0's defaults and tcpdump's.</summary>

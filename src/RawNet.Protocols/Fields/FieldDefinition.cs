@@ -757,6 +757,8 @@ public enum ComputedField : ushort
     WireGuard,
     /// <summary>A SIP or SDP field: <see cref="Sip.SipFieldReader"/> walks the message as tshark does.</summary>
     Sip,
+    /// <summary>An NBNS field: <see cref="Nbns.NbnsFieldReader"/> walks the message as tshark does.</summary>
+    Nbns,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

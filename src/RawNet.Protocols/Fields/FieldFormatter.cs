@@ -24,7 +24,7 @@ public static class FieldFormatter
         FieldKind.BuiltText when field.Computed is ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Math.Max(MaxLength, (int)Math.Min(value.Number, int.MaxValue)),
         FieldKind.BuiltText when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Math.Max(MaxLength, 2 * value.Length),
         FieldKind.BuiltText => Math.Max(MaxLength, field.Computed == ComputedField.VppLine
-            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Expert.ExpertFields.MaxLength))),
+            ? Vpp.VppFieldReader.MaxLineLength(value.Length) : Math.Max(TokenRing.TokenRingFieldReader.MaxFormattedLength, Math.Max(Decoding.ProtocolChain.MaxLength, Math.Max(Expert.ExpertFields.MaxLength, Nbns.NbnsName.MaxFormattedLength)))),
         _ => MaxLength,
     };
 
@@ -132,6 +132,7 @@ public static class FieldFormatter
                     ComputedField.FrameTime => Decoding.FrameFieldReader.TryFormatTime((long)value.Number, destination, out written),
                     ComputedField.Ntp => Ntp.NtpFieldReader.TryFormatTime(value, destination, out written),
                     ComputedField.Wol => Wol.WolFieldReader.TryFormatPassword(value, buffer, destination, out written),
+                    ComputedField.Nbns => Nbns.NbnsFieldReader.TryFormat(value, buffer, destination, out written),
                     ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Decoding.FrameFieldReader.TryFormatInterface(field.Computed, packet, destination, out written),
                     ComputedField.IcmpDataTime => Icmp.IcmpFieldReader.TryFormatDataTime(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),

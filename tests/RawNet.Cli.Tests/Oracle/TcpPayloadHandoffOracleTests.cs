@@ -27,7 +27,6 @@ public sealed class TcpPayloadHandoffOracleTests
         [("http-cases.pcap", 339)] = HttpAsksForMore,
         [("ipv4_tso_frame.pcap", 1)] = HttpAsksForMore,
         [("http-cases.pcap", 157)] = "a message tshark's HTTP threw on after its first line: tshark lists http, RawNet's HTTP shows the bytes as data",
-        [("dns-over-tcp.pcap", 4)] = "a DNS message the capture cut: tshark's DNS shows what it read, RawNet shows data",
         [("transport-fields.pcap", 15)] = "a zero UDP checksum over IPv6, which tshark's Info calls [ILLEGAL CHECKSUM (0)] (an expert item RawNet's Info does not write)",
     };
 

@@ -369,6 +369,9 @@ internal static class Samples
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350101 3d0701000b8201fc42 37030103 06 0304c0a80001 ff 0000"))),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(op: 2, cookie: false), 67, 68)),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
+            // NBNS: a name query, a positive response, a node status response with its name table.
+            (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Query())), (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Response())),
+            (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.NodeStatus())),
             // HTTP bodies for their dissectors (frame.protocols): JSON, JSON past tvbparse's depth, chunked JSON, a multipart
             // with typed, untyped and unclosed parts, a form, text that is XML.
             (LinkType.Ethernet, HttpBody("application/json", "{\"a\": [1, -2.5e3, true, null, \"s\\u0041\"], \"b\": {}}")),

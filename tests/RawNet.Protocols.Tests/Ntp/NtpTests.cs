@@ -142,25 +142,9 @@ public class NtpTests
             Hex("16 81 0007 0618 0000 0000 0006 04d2 9614 0001"),
             Concat(Hex("17 80 02 04"), new byte[200]),
         ];
+        // every capture cut, and every length the datagram itself could end at (malformed, never an exception)
         foreach (var message in messages)
-        {
-            var full = Frame(message);
-            for (int keep = 0; keep <= full.Length; keep++)
-            {
-                var frame = full[..keep];
-                var packet = Decode.Frame(frame, LinkType.Ethernet, originalLength: full.Length);
-                foreach (var name in names)
-                    _ = Decode.Field(packet, frame, name);
-            }
-            // And every length the datagram itself could end at (malformed, never an exception).
-            for (int length = 0; length <= message.Length; length++)
-            {
-                var frame = Frame(message[..length]);
-                var packet = Decode.Frame(frame, LinkType.Ethernet);
-                foreach (var name in names)
-                    _ = Decode.Field(packet, frame, name);
-            }
-        }
+            Decode.FieldsAtEveryCut(message, m => Frame(m), names);
     }
 
     [Fact]
