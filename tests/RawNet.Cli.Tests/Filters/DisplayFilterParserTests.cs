@@ -110,7 +110,7 @@ public sealed class DisplayFilterParserTests
     [InlineData("tcp.srcprot == 80", 0, "unknown field 'tcp.srcprot' at 0 (did you mean 'tcp.srcport'?)")]
     [InlineData("ip.sCr == 1.2.3.4", 0, "(did you mean 'ip.src'?)")]
     [InlineData("ipv7", 0, "(did you mean 'ipv6'?)")]
-    [InlineData("sip", 0, "unknown field 'sip' at 0")]
+    [InlineData("rtcp", 0, "unknown field 'rtcp' at 0")]
     [InlineData("(tcp", 0, "unclosed '(' at 0")]
     [InlineData("udp || (tcp && (ip)", 7, "unclosed '(' at 7")]
     [InlineData("(tcp udp)", 5, "expected ')' but found 'udp' at 5")]
