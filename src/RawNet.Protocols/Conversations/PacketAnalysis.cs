@@ -56,32 +56,38 @@ public sealed class PacketAnalysis
 
     private readonly TransportAnalysis[] _transports = new TransportAnalysis[MaxTransports];
 
+    // Set by every writer, so that clearing a record nothing wrote into (every packet decoded without a tracker) is one test.
+    private bool _written;
+
     /// <summary>True once a tracker has filled in the frame times.</summary>
-    public bool HasFrameTimes { get; internal set; }
+    public bool HasFrameTimes { get; private set; }
 
     /// <summary>Nanoseconds since the first frame (frame.time_relative).</summary>
-    public long TimeRelative { get; internal set; }
+    public long TimeRelative { get; private set; }
 
     /// <summary>Nanoseconds since the previous frame (frame.time_delta).</summary>
-    public long TimeDelta { get; internal set; }
+    public long TimeDelta { get; private set; }
 
     /// <summary>Nanoseconds since the previous displayed frame (frame.time_delta_displayed).</summary>
-    public long TimeDeltaDisplayed { get; internal set; }
+    public long TimeDeltaDisplayed { get; private set; }
 
     /// <summary>
     /// The frame of the ICMP or ICMPv6 echo request this packet's echo reply answers (tshark's "request in"), or 0 when
     /// it answers none the tracker remembers, or is no echo reply.
     /// </summary>
-    public uint EchoRequestFrame { get; set; }
+    public uint EchoRequestFrame { get => _echoRequestFrame; set { _echoRequestFrame = value; _written = true; } }
+    private uint _echoRequestFrame;
 
     /// <summary>Nanoseconds from the request <see cref="EchoRequestFrame"/> names to this reply (tshark's icmp.resptime).</summary>
-    public long EchoResponseTime { get; set; }
+    public long EchoResponseTime { get => _echoResponseTime; set { _echoResponseTime = value; _written = true; } }
+    private long _echoResponseTime;
 
     /// <summary>
     /// The IPv4 address (big-endian, as a number) this packet's ARP claims for another MAC than an earlier packet did
     /// (tshark's "duplicate use of A detected!"), or 0.
     /// </summary>
-    public uint ArpDuplicateAddress { get; set; }
+    public uint ArpDuplicateAddress { get => _arpDuplicateAddress; set { _arpDuplicateAddress = value; _written = true; } }
+    private uint _arpDuplicateAddress;
 
     private readonly Expert.ExpertFinding[] _expert = new RawNet.Protocols.Expert.ExpertFinding[RawNet.Protocols.Expert.ExpertFinder.MaxFindingsPerPacket];
 
@@ -113,6 +119,7 @@ public sealed class PacketAnalysis
     /// <summary>Records that the first <paramref name="count"/> items of <see cref="ExpertBuffer"/> are the packet's, and the protocol of its malformed exception or of its capture's cut.</summary>
     public void SetExpert(int count, string? malformedIn, string? shortIn = null)
     {
+        _written = true;
         ExpertCount = Math.Clamp(count, 0, _expert.Length);
         MalformedIn = malformedIn;
         ShortIn = shortIn;
@@ -120,7 +127,16 @@ public sealed class PacketAnalysis
     }
 
     /// <summary>What tshark's TCP reassembly shows of this packet (tcp.segment_data, tcp.segments and the items under it).</summary>
-    public TcpReassemblyRecord Reassembly { get; } = new();
+    public TcpReassemblyRecord Reassembly
+    {
+        get
+        {
+            _written = true;
+            return _reassembly;
+        }
+    }
+
+    private readonly TcpReassemblyRecord _reassembly = new();
 
     /// <summary>Number of transport records.</summary>
     public int TransportCount { get; private set; }
@@ -149,6 +165,7 @@ public sealed class PacketAnalysis
         TimeDelta = delta;
         TimeDeltaDisplayed = deltaDisplayed;
         HasFrameTimes = true;
+        _written = true;
     }
 
     /// <summary>Adds a cleared record for the layer at <paramref name="layerIndex"/>; false when the packet has as many as it can hold.</summary>
@@ -159,6 +176,7 @@ public sealed class PacketAnalysis
             return false;
         _transports[index] = new TransportAnalysis { LayerIndex = layerIndex };
         TransportCount++;
+        _written = true;
         return true;
     }
 
@@ -175,15 +193,18 @@ public sealed class PacketAnalysis
     /// <summary>Forgets everything (a new packet).</summary>
     public void Clear()
     {
+        if (!_written)
+            return;
+        _written = false;
         HasFrameTimes = false;
         TransportCount = 0;
-        EchoRequestFrame = 0;
-        EchoResponseTime = 0;
-        ArpDuplicateAddress = 0;
+        _echoRequestFrame = 0;
+        _echoResponseTime = 0;
+        _arpDuplicateAddress = 0;
         HasExpert = false;
         ExpertCount = 0;
         MalformedIn = null;
         ShortIn = null;
-        Reassembly.Clear();
+        _reassembly.Clear();
     }
 }

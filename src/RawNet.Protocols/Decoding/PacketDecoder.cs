@@ -3089,8 +3089,12 @@ public sealed partial class PacketDecoder
             return;
         // tshark's UDP heuristics, after the ports: Wake-on-LAN's before WireGuard's, until one of them takes a payload
         // whole, which moves it to the front of the list (_wireGuardFirst). WireGuard's first reads 4 bytes.
+        // (a payload of six bytes or more can only be Wake-on-LAN's if it starts with 0xff, WireGuard's with a type 1 to 4:
+        // the common datagram skips both calls)
         bool wireGuardFirst = _wireGuardFirst;
-        if (!(wireGuardFirst && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))
+        byte first = bytes[payload];
+        if ((captured - payload < 6 || first == 0xFF || (uint)(first - 1) < 4)
+            && !(wireGuardFirst && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))
             && (wireGuardFirst
                 ? TryDecodeWireGuard(input, payload, captured, end) || TryDecodeWol(input, payload, captured, end, heuristic: true)
                 : TryDecodeWol(input, payload, captured, end, heuristic: true) || TryDecodeWireGuard(input, payload, captured, end)))
