@@ -71,13 +71,9 @@ public sealed class DhcpOracleTests
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
     {
-        // The comparisons above cannot fail on what the capture does not hold: check it holds it.
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
-        Assert.Equal(0, exit);
-        foreach (var wording in new[] { "DHCP Discover", "DHCP Offer", "DHCP Request", "DHCP ACK", "DHCP Inform", "DHCP Release",
+        TsharkComparison.AssertTsharkShows(Bundled, ["_ws.col.Protocol", "_ws.col.Info"],
+            "DHCP Discover", "DHCP Offer", "DHCP Request", "DHCP ACK", "DHCP Inform", "DHCP Release",
             "DHCP Decline", "DHCP NAK", "Boot Request from", "Boot Reply", "Unknown Message Type", "[Malformed Packet]",
-            "[Packet size limited during capture]" })
-            Assert.Contains(wording, output);
+            "[Packet size limited during capture]");
     }
 }

@@ -81,13 +81,9 @@ public sealed class NbnsOracleTests
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
     {
-        // The comparisons above cannot fail on what the capture does not hold: check it holds it.
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
-        Assert.Equal(0, exit);
-        foreach (var wording in new[] { "Name query NB WPAD<00>", "Name query response NB 10.0.0.1", "Registration NB WORKGROUP<1d>",
+        TsharkComparison.AssertTsharkShows(Bundled, ["_ws.col.Protocol", "_ws.col.Info"],
+            "Name query NB WPAD<00>", "Name query response NB 10.0.0.1", "Registration NB WORKGROUP<1d>",
             "Refresh NB", "Release NB", "Multi-homed registration", "Wait for acknowledgment response", "NBSTAT", "Requested name does not exist",
-            "SCOPED<20>.example.com", "Illegal NetBIOS name", "[Malformed Packet]", "[Packet size limited during capture]" })
-            Assert.Contains(wording, output);
+            "SCOPED<20>.example.com", "Illegal NetBIOS name", "[Malformed Packet]", "[Packet size limited during capture]");
     }
 }

@@ -56,13 +56,9 @@ public sealed class NtpOracleTests
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
     {
-        // The comparisons above cannot fail on what the capture does not hold: check it holds it.
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
-        Assert.Equal(0, exit);
-        foreach (var wording in new[] { "NTP Version 4, client", "NTP Version 4, server", "NTP Version 3, server", "broadcast",
+        TsharkComparison.AssertTsharkShows(Bundled, ["_ws.col.Protocol", "_ws.col.Info"],
+            "NTP Version 4, client", "NTP Version 4, server", "NTP Version 3, server", "broadcast",
             "symmetric active", "symmetric passive", "reserved, client", "control", "private, Request", "private, Response",
-            "[Malformed Packet]", "[Packet size limited during capture]" })
-            Assert.Contains(wording, output);
+            "[Malformed Packet]", "[Packet size limited during capture]");
     }
 }

@@ -79,14 +79,10 @@ public sealed class SipOracleTests
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim()
     {
-        // The comparisons above cannot fail on what the capture does not hold: check it holds it.
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "frame.protocols", "-e", "_ws.col.Info"]);
-        Assert.Equal(0, exit);
-        foreach (var wording in new[] { "udp:sip:sdp", "tcp:sip:sdp", "sip:mime_multipart:sdp:data-text-lines", "Request: INVITE",
+        TsharkComparison.AssertTsharkShows(Bundled, ["frame.protocols", "_ws.col.Info"],
+            "udp:sip:sdp", "tcp:sip:sdp", "sip:mime_multipart:sdp:data-text-lines", "Request: INVITE",
             "Status: 100 Trying", "Status: 200 OK (INVITE)", "Request: ACK", "Request: BYE", "Request: REGISTER", "(1 binding)",
             "Request: OPTIONS", "Unknown request", ", in-dialog", "(remove all bindings)", "udp:data",
-            "[Malformed Packet]", "[Packet size limited during capture]" })
-            Assert.Contains(wording, output);
+            "[Malformed Packet]", "[Packet size limited during capture]");
     }
 }

@@ -81,6 +81,19 @@ internal static class TsharkComparison
                 Assert.True(File.ReadAllBytes(Path.Combine(directory, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(TestPaths.Captures, folder, name!))), name);
         });
 
+    /// <summary>
+    /// A bundled capture's cases are there: tshark's output of <paramref name="fields"/> over <paramref name="path"/> holds
+    /// every one of <paramref name="wordings"/> (the comparisons with tshark cannot fail on what the capture does not hold).
+    /// </summary>
+    public static void AssertTsharkShows(string path, string[] fields, params string[] wordings)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]);
+        Assert.Equal(0, exit);
+        foreach (var wording in wordings)
+            Assert.Contains(wording, output);
+    }
+
     // allowedFrames: how many frames may differ, for a difference the calling test documents; none by default.
     // tsharkPath: the capture tshark reads instead of path, for a link type tshark cannot read (the same frames
     // under one it can); both must hold the same number of frames.
