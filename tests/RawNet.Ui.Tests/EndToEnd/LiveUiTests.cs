@@ -42,8 +42,22 @@ public sealed partial class LiveUiTests
     {
         string mine = $"rawnet-ui-{Environment.ProcessId}.pcap";
         return Directory.GetDirectories(Path.GetTempPath(), "rawnet-ui-*")
-            .SelectMany(directory => Directory.GetFiles(directory, "rawnet-ui-*.pcap"))
+            .SelectMany(FilesIfStillThere)
             .Where(f => Path.GetFileName(f) != mine).ToHashSet();
+    }
+
+    // A directory another test's UI (rawnet-ui-config-..., or a capture's) removes between the listing and the look inside
+    // holds no capture of this test's.
+    private static string[] FilesIfStillThere(string directory)
+    {
+        try
+        {
+            return Directory.GetFiles(directory, "rawnet-ui-*.pcap");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Waits up to 10 s for <paramref name="files"/> and their private directories to be deleted, then fails naming any left.</summary>
