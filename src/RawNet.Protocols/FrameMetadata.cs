@@ -56,6 +56,15 @@ public readonly record struct FrameMetadata(
             _hasPacketFlags = value.HasValue;
         }
     }
+
+    /// <summary>The bits of <see cref="PacketFlags"/> that give the FCS length in octets (epb_flags bits 5 to 8).</summary>
+    public const uint FcsLengthFlags = 0x0000_01E0;
+
+    /// <summary>
+    /// The FCS length <see cref="PacketFlags"/> gives, in octets; 0 where they give none (no flags, or a length of 0).
+    /// tshark's wiretap hands a non-zero one to Ethernet, which takes that many bytes off what the EtherType carries.
+    /// </summary>
+    public int FcsLengthFromFlags => (int)((_packetFlags & FcsLengthFlags) >> 5);
 }
 
 /// <summary>

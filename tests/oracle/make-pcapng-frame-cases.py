@@ -9,6 +9,7 @@ reception type, FCS length, reserved and error bit, simple and obsolete packet b
 (copyable 0x0BAD and not 0x40000BAD) and unknown blocks between packets. odd-options.pcapng: options tshark reads
 past (an unknown option, a comment, no end of options, the flags twice, bytes left over). damaged-flags-short.pcapng
 and damaged-flags-long.pcapng: an epb_flags of 2 and of 8 bytes, where tshark stops calling the file damaged.
+fcs-length.pcapng: FCS lengths in epb_flags on frames whose ends they cut differently (fcs_frames).
 p2p-direction.pcapng: PPP with direction, MTP2 with pseudo-header, Linux LAPD, Bluetooth H4 with direction and SDLC,
 whose pseudo-header direction tshark puts before epb_flags' (frame.p2p_dir), without flags and with either direction.
 Pure Python: no scapy needed. Running it again writes the same bytes.
@@ -147,6 +148,54 @@ def frame_options():
     return out
 
 
+def ip_udp(i, payload, sport=40000, dport=40001):
+    """IPv4 UDP from 198.18.0.1 to 198.18.0.2 with a computed header checksum (the UDP checksum left 0)."""
+    udp = struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload
+    header = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), i, 0, 64, 17, 0, bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2]))
+    s = sum(struct.unpack(">10H", header))
+    s = (s & 0xFFFF) + (s >> 16)
+    s = (s & 0xFFFF) + (s >> 16)
+    return header[:10] + struct.pack(">H", ~s & 0xFFFF) + header[12:] + udp
+
+
+MACS = bytes.fromhex("020000000002020000000001")
+
+
+def fcs_frames(i, fcs):
+    """Frames whose ends an FCS length in epb_flags cuts differently: short and long IPv4, a trailer after IP, 802.3
+    SNAP, ARP with padding (64 bytes), IPv6, a VLAN tag, and a frame barely longer than its header. Not made, as RawNet
+    does not follow tshark there: a VLAN tag with an FCS length other than 0 or 4 (tshark shows the trailer in the
+    Ethernet header then), and 802.3 with one that cuts into what the length covers and leaves a padding of non-zeros
+    (its expert item)."""
+    ipv6 = struct.pack(">IHBB16s16s", 0x60000000, 8 + 40, 17, 64, bytes.fromhex("20010db8" + "00" * 11 + "01"),
+                       bytes.fromhex("20010db8" + "00" * 11 + "02")) + struct.pack(">HHHH", 40000, 40001, 48, 0) + bytes(range(40))
+    snap = ip_udp(i, b"snap" * 4)
+    arp = bytes.fromhex("0001080006040001") + bytes.fromhex("020000000001") + bytes([198, 18, 0, 1]) + bytes(6) + bytes([198, 18, 0, 2])
+    return [
+        MACS + b"\x08\x00" + ip_udp(i, bytes([i & 0xFF]) * 8),
+        MACS + b"\x08\x00" + ip_udp(i, bytes(range(60))),
+        MACS + b"\x08\x00" + ip_udp(i, b"abcdefgh") + b"\xab" * 20,
+    ] + ([MACS + struct.pack(">H", 8 + len(snap)) + b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + snap + bytes(6)] if fcs < 15 else []) + [
+        MACS + b"\x08\x06" + arp + bytes(22),
+        MACS + b"\x86\xdd" + ipv6,
+        MACS + b"\x08\x00\x45\x00",
+    ] + ([MACS + b"\x81\x00\x00\x64\x08\x00" + ip_udp(i, bytes(range(30)))] if fcs in (0, 4) else [])
+
+
+def fcs_length():
+    """epb_flags FCS lengths 1 to 15 (and none) on each of fcs_frames' kinds: tshark's Ethernet takes a length of 4 for the
+    FCS and any other off what the EtherType carries."""
+    s = Section()
+    s.shb()
+    s.idb(1, name="eth0")
+    n = 0
+    for length in [0, 1, 2, 3, 4, 5, 8, 15]:
+        for frame in fcs_frames(n, length):
+            s.epb(0, n, frame, length << 5 if length else None)
+            n += 1
+    return s.bytes()
+
+
 def odd_options():
     """Options tshark reads past: an unknown one, a comment, no end of options, the flags twice, bytes left over."""
     s = Section()
@@ -211,7 +260,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     for name, data in [("frame-options.pcapng", frame_options()), ("odd-options.pcapng", odd_options()),
                        ("damaged-flags-short.pcapng", damaged(b"\x01\x00")), ("damaged-flags-long.pcapng", damaged(b"\x01\x00\x00\x00\x00\x00\x00\x00")),
-                       ("p2p-direction.pcapng", p2p_direction())]:
+                       ("p2p-direction.pcapng", p2p_direction()), ("fcs-length.pcapng", fcs_length())]:
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 

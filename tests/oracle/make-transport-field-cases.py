@@ -113,3 +113,22 @@ more = [
 for i, p in enumerate(more):
     p.time = TS + i * 0.25
 wrpcap(os.path.join(OUT, "transport-fields-more.pcap"), more)
+
+# udp-lengths.pcap: UDP lengths past the IP payload (by 1 and by 100), over IPv4 and IPv6, on ports whose dissectors
+# tshark 4.0 still hands what the IP payload holds: "Bad length value" is an expert item, not an exception.
+DNS_QUERY = bytes.fromhex("0100 0001 0000 0000 0000 07 6578616d706c65 03 636f6d 00 0001 0001".replace(" ", ""))
+UDP_CASES = [(53, None), (53, b"\x12\x34\x01"), (123, bytes(48)), (9999, b"abcdef"), (4789, bytes(28)),
+             (5060, b"OPTIONS sip:a SIP/2.0\r\n\r\n"), (137, bytes(12)), (7, b"hi"), (53, b"")]
+lengths = []
+query_id = 0x4000
+for dport, data in UDP_CASES:
+    for extra in (1, 100):
+        for version in (4, 6):
+            if data is None:
+                query_id += 1
+                payload = struct.pack(">H", query_id) + DNS_QUERY
+            else:
+                payload = data
+            ip = IP(src=A, dst=B) if version == 4 else IPv6(src=A6, dst=B6)
+            lengths.append(eth() / ip / UDP(sport=40000, dport=dport, len=8 + len(payload) + extra) / Raw(payload))
+wrpcap(os.path.join(OUT, "udp-lengths.pcap"), lengths)

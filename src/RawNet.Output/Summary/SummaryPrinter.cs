@@ -66,6 +66,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         var line = _line;
         line.Clear();
         AppendTimestamp(line, packet.Metadata.TimestampNanoseconds);
+        if (packet.Metadata.LinkType == LinkType.Ethernet && packet.Metadata.FcsLengthFromFlags != 0)
+            packet = DecodeWithoutFlaggedFcs(packet, frame);
         _printing = packet;
         _bridgedDepth = 0;
         if (HasNoTcpdumpPrinter(packet.Metadata.LinkType))
@@ -622,6 +624,22 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         };
         _sideDecoder.Decode(bytes, metadata, packet.FrameNumber, _sidePacket);
         return _sidePacket;
+    }
+
+    private PacketDecoder? _unflaggedDecoder;
+    private DecodedPacket? _unflaggedPacket;
+
+    /// <summary>
+    /// <paramref name="packet"/> decoded again without the FCS length its packet block's flags give: libpcap does not
+    /// hand tcpdump the flags, so tcpdump reads the whole frame as what the EtherType carries.
+    /// </summary>
+    private DecodedPacket DecodeWithoutFlaggedFcs(DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        _unflaggedDecoder ??= new PacketDecoder(new DecoderOptions(Defragment: false));
+        _unflaggedPacket ??= new DecodedPacket();
+        var metadata = packet.Metadata with { PacketFlags = packet.Metadata.PacketFlags & ~FrameMetadata.FcsLengthFlags };
+        _unflaggedDecoder.Decode(frame, metadata, packet.FrameNumber, _unflaggedPacket);
+        return _unflaggedPacket;
     }
 
     private PacketDecoder? _ownPortsDecoder;

@@ -39,7 +39,7 @@ public static class FrameFields
     [
         Flags("frame.packet_flags_direction", "Direction", FieldKind.Hex, 0x0000_0003, 8),
         Flags("frame.packet_flags_reception_type", "Reception type", FieldKind.Decimal, 0x0000_001C),
-        Flags("frame.packet_flags_fcs_length", "FCS length", FieldKind.Decimal, 0x0000_01E0),
+        Flags("frame.packet_flags_fcs_length", "FCS length", FieldKind.Decimal, FrameMetadata.FcsLengthFlags),
         Flags("frame.packet_flags_reserved", "Reserved", FieldKind.Decimal, 0x0000_FE00),
         Flags("frame.packet_flags_crc_error", "CRC error", FieldKind.Boolean, 0x0100_0000),
         Flags("frame.packet_flags_packet_too_error", "Packet too long error", FieldKind.Boolean, 0x0200_0000),

@@ -199,8 +199,10 @@ public sealed partial class PacketDecoder
         packet.Add(LayerKind.Frame, 0, 0, reported);
         var input = new Span(frame, frame, LayerSource.Frame, quoted: false);
         // Ethernet without DecodeLink's frame: most captures are Ethernet.
-        if (metadata.LinkType == LinkType.Ethernet)
+        if (metadata.LinkType == LinkType.Ethernet && metadata.FcsLengthFromFlags == 0)
             DecodeEthernet(input, 0, frame.Length, reported);
+        else if (metadata.LinkType == LinkType.Ethernet)
+            DecodeEthernetWithFlaggedFcs(input, metadata.FcsLengthFromFlags, frame.Length, reported);
         else
             DecodeLink(input, metadata.LinkType, 0, frame.Length, reported);
         if (packet.Outcome == DecodeOutcome.Ok)
@@ -1931,6 +1933,28 @@ public sealed partial class PacketDecoder
             Stop(DecodeOutcome.Truncated, LayerKind.Ethernet, capEnd, FcsCutReason);
     }
 
+    /// <summary>
+    /// The capture's own Ethernet frame whose packet block's flags give an FCS length (<see cref="FrameMetadata.FcsLengthFromFlags"/>),
+    /// as tshark 4.0 reads it: a length of 4 is the frame's FCS (<see cref="DecodeEthernetWithFcs"/>); any other takes that
+    /// many bytes off what the type or length field carries, and the bytes past what that carries are the trailer, with
+    /// an FCS guessed at its end as in any frame of the link.
+    /// </summary>
+    private void DecodeEthernetWithFlaggedFcs(in Span input, int fcsLength, int capEnd, int repEnd)
+    {
+        if (fcsLength == EthernetHeader.FcsLength)
+        {
+            DecodeEthernetWithFcs(input, 0, capEnd, repEnd);
+            return;
+        }
+        if (!FixedHeader(input, LayerKind.Ethernet, 0, EthernetHeader.Length, capEnd, repEnd, out int index))
+            return;
+        var type = (EtherType)BinaryPrimitives.ReadUInt16BigEndian(input.Bytes[EthernetHeader.Field.EtherType..]);
+        int payload = EthernetHeader.Length;
+        int end = repEnd - payload >= fcsLength ? repEnd - fcsLength : repEnd;
+        DecodeTypeOrLength(input, type, payload, Math.Min(capEnd, end), end, 0);
+        ReadTrailer(input, index, capEnd, repEnd, guessesFcs: true);
+    }
+
     /// <summary>Where what the Ethernet header at <paramref name="index"/> carries ends, as tshark bounds it before the trailer.</summary>
     private int CarriedEnd(int index, EtherType type, int payload, int end)
     {
@@ -3052,17 +3076,23 @@ public sealed partial class PacketDecoder
             return;
         ref Layer layer = ref _packet.LayerRef(index);
         int length = udp.Length;
-        if (length < UdpHeader.HeaderLength || (length > repEnd - offset && !_partialDatagram))
+        if (length < UdpHeader.HeaderLength)
         {
             // Keep the header's fields visible but say the length is impossible.
             layer.Status = LayerStatus.Malformed;
-            Stop(DecodeOutcome.Malformed, LayerKind.Udp, offset, length < UdpHeader.HeaderLength ? "UDP length below 8" : "UDP length exceeds the IP payload");
+            Stop(DecodeOutcome.Malformed, LayerKind.Udp, offset, "UDP length below 8");
             if (capEnd > offset + UdpHeader.HeaderLength)
                 Payload(input, offset + UdpHeader.HeaderLength, capEnd, repEnd);
             return;
         }
+        // A length past the IP payload is an expert item to tshark (udp.length.bad), not an exception: the decode goes
+        // on, and tshark hands what the IP payload holds to the ports' dissectors all the same. The layer stays marked.
+        bool pastPayload = length > repEnd - offset && !_partialDatagram;
+        if (pastPayload)
+            layer.Status = LayerStatus.Malformed;
         int end = Math.Min(offset + length, repEnd);
-        if (_options.VerifyChecksums && !input.Quoted)
+        // tshark checksums only a datagram its IP payload holds whole.
+        if (_options.VerifyChecksums && !input.Quoted && !pastPayload)
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         int captured = Math.Min(capEnd, end);

@@ -25,6 +25,14 @@ public static class EthernetTrailer
     private const long VssSkewSeconds = 30L * 24 * 3600;
 
     /// <summary>
+    /// The FCS length the packet block's flags give (<see cref="FrameMetadata.FcsLengthFromFlags"/>) when
+    /// <paramref name="layer"/> is the capture's own Ethernet header, which tshark hands it to; 0 for any other.
+    /// </summary>
+    public static int FlaggedFcsLength(Decoding.DecodedPacket packet, in Decoding.Layer layer) =>
+        layer.Kind == Decoding.LayerKind.Ethernet && layer.Offset == 0 && layer.Source == Decoding.LayerSource.Frame
+            && packet.Metadata.LinkType == LinkType.Ethernet ? packet.Metadata.FcsLengthFromFlags : 0;
+
+    /// <summary>
     /// True when tshark's reading of the trailer from <paramref name="start"/> to <paramref name="end"/> runs past the
     /// <paramref name="captured"/> bytes (<see cref="Split"/>, with an FCS guessed or none).
     /// </summary>

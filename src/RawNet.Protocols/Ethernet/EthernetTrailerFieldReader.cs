@@ -97,6 +97,10 @@ public static class EthernetTrailerFieldReader
             if (EthernetHeader.IsLength(typeOrLength))
             {
                 start = layer.Offset + typeAt + 2 + typeOrLength;
+                // An FCS length in the flags comes off what the length field may cover first.
+                int flagged = root == index ? EthernetTrailer.FlaggedFcsLength(packet, outer) : 0;
+                if (flagged > 0 && end - (layer.Offset + typeAt + 2) >= flagged)
+                    start = Math.Min(start, end - flagged);
                 lengthBounded = true;
                 if (start > buffer.Length)
                     return false;

@@ -188,8 +188,14 @@ public sealed class ExpertFinder
             if ((header[Ethernet.EthernetHeader.Field.Source] & 1) != 0)
                 sink.Add(ExpertItem.EthernetSourceGroup);
         }
-        else if (type > ReportedFrom(packet, frame, layer) - Ethernet.EthernetHeader.Length)
-            sink.Add(ExpertItem.EthernetLengthPastEnd);
+        else
+        {
+            // what follows the length field, less an FCS length the flags give (tshark's dissect_802_3)
+            int payload = ReportedFrom(packet, frame, layer) - Ethernet.EthernetHeader.Length;
+            int flagged = Ethernet.EthernetTrailer.FlaggedFcsLength(packet, layer);
+            if (type > (payload >= flagged ? payload - flagged : payload))
+                sink.Add(ExpertItem.EthernetLengthPastEnd);
+        }
     }
 
     /// <summary>The largest 802.3 length field; a larger value is an EtherType.</summary>
@@ -216,7 +222,7 @@ public sealed class ExpertFinder
         if (header.Length < 4)
             return true;
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(header[Ipv4.Ipv4Header.Field.TotalLength..]);
-        int reported = ReportedFrom(packet, frame, layer);
+        int reported = ReportedWithin(packet, frame, layer);
         if (totalLength < ihl)
         {
             if (totalLength != 0)
@@ -366,7 +372,7 @@ public sealed class ExpertFinder
             else
                 sink.Add(ExpertItem.Ipv6JumboMissing);
         }
-        int available = ReportedFrom(packet, frame, layer) - Ipv6.Ipv6Header.Length;
+        int available = ReportedWithin(packet, frame, layer) - Ipv6.Ipv6Header.Length;
         if (payloadLength != 0 && payloadLength > available)
             sink.Add(ExpertItem.Ipv6PayloadLengthExceedsFrame, (uint)Math.Max(0, available));
     }
@@ -540,6 +546,14 @@ public sealed class ExpertFinder
     }
 
     /// <summary>Bytes the packet reports from <paramref name="layer"/>'s start to the end of its buffer (captured or not).</summary>
+    /// <summary>
+    /// What an IP layer was handed, as tshark's tvb reports it: <see cref="ReportedFrom"/>, or less where a layer below
+    /// bounded it (an FCS length, an 802.3 length, an outer header's length): the decoder bounds an IP layer's extent by
+    /// what it was handed, so an extent short of the header's own length is that bound.
+    /// </summary>
+    private static int ReportedWithin(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer) =>
+        Math.Min(ReportedFrom(packet, frame, layer), layer.Extent);
+
     private static int ReportedFrom(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer) =>
         layer.Source switch
         {

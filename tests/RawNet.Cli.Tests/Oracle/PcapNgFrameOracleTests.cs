@@ -11,7 +11,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <c>tshark -n -T fields</c> on every packet of the bundled pcapng captures, the ERF and PPP-with-direction captures,
 /// the peer corpus and tests/oracle/make-pcapng-frame-cases.py's files. tshark shows each pcapng custom block as a frame
 /// of its own; RawNet shows packets only but numbers them as tshark does, so tshark's lines are taken under
-/// <c>-Y "not frame.cb_pen"</c> and every packet's frame.number must agree.
+/// <c>-Y "not frame.cb_pen"</c> and every packet's frame.number must agree. The protocols, Ethernet's FCS and trailer
+/// are compared too, for what an FCS length in epb_flags does.
 /// </summary>
 public sealed class PcapNgFrameOracleTests
 {
@@ -24,6 +25,9 @@ public sealed class PcapNgFrameOracleTests
         "frame.packet_flags_wrong_inter_frame_gap_error", "frame.packet_flags_unaligned_frame_error",
         "frame.packet_flags_start_frame_delimiter_error", "frame.packet_flags_preamble_error", "frame.packet_flags_symbol_error",
         "frame.cb_pen", "frame.cb_copy",
+        // What an FCS length in epb_flags does to the frame (tshark's Ethernet takes that many bytes off what the EtherType
+        // carries): frame.packet_flags_fcs_length 4 is eth.fcs, any other a shorter payload and a trailer.
+        "frame.protocols", "eth.fcs", "eth.fcs.status", "eth.trailer", "eth.padding", "ip.len", "udp.length",
     ];
 
     private const int Section = 1, Name = 3, Description = 4;

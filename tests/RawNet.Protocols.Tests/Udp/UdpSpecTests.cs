@@ -78,7 +78,6 @@ public sealed class UdpSpecTests
 
         var (longer, frame) = Built.Decode(new PacketBuilder().SetPayload([1]).Prepend(new UdpSpec { Length = 200 }).Prepend(Ip), LinkType.Raw);
         Assert.Equal(200, HeaderViews.Udp(frame.AsSpan(20)).Length);
-        Assert.Equal(DecodeOutcome.Malformed, longer.Outcome);
-        Assert.Equal(LayerKind.Udp, longer.StoppedAt);
+        Assert.Equal(LayerStatus.Malformed, Built.Layer(longer, LayerKind.Udp).Status);
     }
 }

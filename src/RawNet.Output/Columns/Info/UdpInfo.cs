@@ -31,6 +31,7 @@ internal static class UdpInfo
             line.Append(length);
             line.Append(" > IP PAYLOAD LENGTH] Len=");
             line.Append(length - UdpHeader.HeaderLength);
+            AppendIllegalChecksum(line, in source, index, header);
             // tshark then reads within the IP payload, whatever the frame holds: one with no byte after the header throws.
             if (layer.Extent <= UdpHeader.HeaderLength)
                 line.Append(InfoColumn.MalformedMark);
@@ -40,10 +41,32 @@ internal static class UdpInfo
         line.Append(length - UdpHeader.HeaderLength);
         if (header.Length < UdpHeader.HeaderLength)
             return true;
+        AppendIllegalChecksum(line, in source, index, header);
         // A payload tshark hands on of which nothing was captured stops it there, and so does one of at least 4 bytes of
         // which 1 to 3 were: its heuristic dissectors try it in turn, and WireGuard's (on by default) reads the 4-byte
         // message type and reserved bytes.
         return length > UdpHeader.HeaderLength && (!HasCapturedPayload(in source, index) || HeuristicsReadPastCapture(in source, index));
+    }
+
+    /// <summary>
+    /// tshark's " [ILLEGAL CHECKSUM (0)]": a zero checksum over IPv6, where RFC 8200 allows none (over IPv4 it means no
+    /// checksum; in a datagram an ICMP error quotes tshark ignores it).
+    /// </summary>
+    private static void AppendIllegalChecksum(TextLine line, in InfoSource source, int index, ReadOnlySpan<byte> header)
+    {
+        var packet = source.Packet;
+        if (header.Length < UdpHeader.HeaderLength || BinaryPrimitives.ReadUInt16BigEndian(header[UdpHeader.Field.Checksum..]) != 0
+            || packet[index].Quoted)
+            return;
+        for (int i = index - 1; i > 0; i--)
+        {
+            if (packet[i].Kind is LayerKind.Ipv4 or LayerKind.Ipv6)
+            {
+                if (packet[i].Kind == LayerKind.Ipv6)
+                    line.Append(" [ILLEGAL CHECKSUM (0)]");
+                return;
+            }
+        }
     }
 
     private static bool HeuristicsReadPastCapture(in InfoSource source, int index) =>
