@@ -8,7 +8,7 @@
 The cases (IEEE 802.1AB on EtherType 0x88cc): a switch's LLDPDU with every basic TLV, IEEE 802.1 and 802.3
 organisation-specific TLVs; each chassis and port ID subtype (strings, MAC, IPv4 and IPv6 network addresses, unknown
 subtypes); management addresses (IPv4, IPv6, MAC, with an OID); an unknown OUI and an unknown TLV type; and damaged
-variants: a TLV whose length runs past the frame, zero-length mandatory TLVs, a TTL of one byte, a missing End TLV,
+variants (and LLDP-MED and Cisco TLVs, which tshark reads with dissectors of their own): a TLV whose length runs past the frame, zero-length mandatory TLVs, a TTL of one byte, a missing End TLV,
 data after End, short org-specific TLVs, and frames cut by the capture length at several points. Run with Debian's
 /usr/bin/python3 (python3-scapy); scapy's LLDP layers build the first frame, bytes of our own the others.
 """
@@ -131,6 +131,10 @@ def cases():
     out.append(frame(chassis(4, MAC) + port(7, b"p16") + ttl(10) + tlv(8, bytes([30, 1, 10, 0, 0, 1])) + END))
     # non-ASCII system name
     out.append(frame(chassis(4, MAC) + port(7, b"p17") + ttl(10) + tlv(5, b"sw\xe9\x01\x7f") + END))
+    # OUIs tshark hands to dissectors of their own: TIA's LLDP-MED capabilities and network policy, Cisco's
+    out.append(frame(chassis(4, MAC) + port(7, b"p18") + ttl(10) + org("0012bb", 1, bytes([0x00, 0x33, 0x03]))
+                     + org("0012bb", 2, bytes([0x01, 0x40, 0x64, 0xb8])) + org("000142", 1, b"\x01")
+                     + END))
     # cut by the capture length
     for cut in (14, 15, 17, 24, 30, 40, 60, 100):
         out.append((frame(full), cut))

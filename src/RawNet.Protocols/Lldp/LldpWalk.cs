@@ -553,11 +553,22 @@ public static class LldpWalk
                 Ieee8021Tlv(ref visitor);
             else if (oui == Ieee8023)
                 Ieee8023Tlv(ref visitor);
+            else if (HasOwnDissector(oui))
+            {
+                // tshark reads these with dissectors of their own (LLDP-MED, PROFINET, DCBX, Cisco, ...): not made here
+            }
             else if (Number(ref visitor, LldpValue.UnknownSubtype, 0, 1) && _captured > 1)
                 Field(ref visitor, LldpValue.UnknownSubtypeContent, 1, _captured - 1);
             (_start, _length, _contained, _captured) = (savedStart, savedLength, savedContained, savedCaptured);
             return _length;
         }
+
+        /// <summary>
+        /// The OUIs tshark 4.0's lldp hands to dissectors RawNet does not have: TIA's LLDP-MED, PROFINET, Cisco, DCBX,
+        /// 802.1Qbg, Hytec, Avaya, IANA, Extreme/Avaya, ONOS, Avaya Extreme Fabric, ODVA.
+        /// </summary>
+        private static bool HasOwnDissector(uint oui) => oui is 0x0012BB or 0x000ECF or 0x000142 or 0x001B21 or 0x001B3F or 0x30B216
+            or 0x00400D or 0x00005E or 0x00040D or 0xA42305 or 0xD88466 or 0x00216C;
 
         private void Ieee8021Tlv(ref T visitor)
         {
