@@ -33,4 +33,6 @@ public enum EtherType : ushort
     JumboLlc = 0x8870,
     /// <summary>Wake-on-LAN magic packets as ether-wake sends them.</summary>
     WakeOnLan = 0x0842,
+    /// <summary>IEEE 802.1AB Link Layer Discovery Protocol.</summary>
+    Lldp = 0x88CC,
 }

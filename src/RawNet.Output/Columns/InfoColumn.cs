@@ -144,6 +144,7 @@ public static class InfoColumn
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
             or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Dhcp or LayerKind.Ntp or LayerKind.Nbns or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Igmp or LayerKind.Rgmp or LayerKind.Ospf or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
+        LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Lldp => LldpInfo.MalformedMark(in source.Packet[owner]),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Xra && source.Packet[owner].Detail == Protocols.Xra.XraLayerDetail.Contained
             => Ieee80211Info.ContainedItemMark,
         // an Ethernet header TZSP's datagram ends inside (eth_maybefcs reads it whole first)
@@ -197,6 +198,7 @@ public static class InfoColumn
         ColumnWriter.Dhcp => DhcpInfo.Write(line, in source, index),
         ColumnWriter.Ntp => NtpInfo.Write(line, in source, index),
         ColumnWriter.Wol => WolInfo.Write(line, in source, index),
+        ColumnWriter.Lldp => LldpInfo.Write(line, in source, index),
         ColumnWriter.Echo => EchoInfo.Write(line, in source, index),
         ColumnWriter.WireGuard => WireGuardInfo.Write(line, in source, index),
         ColumnWriter.Sip => SipInfo.Write(line, in source, index),

@@ -74,6 +74,8 @@ public static class ProtocolColumn
                 return "NTP";
             case ColumnWriter.Wol:
                 return "WOL";
+            case ColumnWriter.Lldp:
+                return "LLDP";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

@@ -567,6 +567,9 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                 case LayerKind.Ipv6:
                     AppendIpv6(packet, frame, index, length - (layer.Offset - linkStart));
                     return;
+                case LayerKind.Lldp when packet[index - 1].Kind == LayerKind.Ethernet && packet[index - 1].Source == LayerSource.Frame:
+                    AppendLldp(frame, layer.Offset, length - (layer.Offset - linkStart));
+                    return;
                 case LayerKind.Lwapp or LayerKind.Wol when packet[index - 1].Kind == LayerKind.Ethernet && packet[index - 1].Source == LayerSource.Frame:
                     // tcpdump has no printer for LWAPP's EtherTypes (0x88BB, 0xBBBB) nor for Wake-on-LAN's (0x0842): they are unknown to it.
                     AppendUnknownEtherType(frame, packet[index - 1].Offset, layer.Offset, length + packet[index - 1].Offset - linkStart);

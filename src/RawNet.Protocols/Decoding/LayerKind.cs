@@ -234,6 +234,8 @@ public enum LayerKind : byte
     Tls,
     /// <summary>A Wake-on-LAN magic packet (EtherType 0x0842, or a UDP payload tshark's heuristic claims); tshark "wol".</summary>
     Wol,
+    /// <summary>An LLDPDU (IEEE 802.1AB, EtherType 0x88cc); tshark "lldp". The layer is the PDU up to where tshark's lldp ends it.</summary>
+    Lldp,
     /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
     Echo,
     /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>

@@ -2116,6 +2116,9 @@ public sealed partial class PacketDecoder
                 case EtherType.JumboLlc:
                     DecodeLlc(input, offset, capEnd, repEnd);
                     return;
+                case EtherType.Lldp:
+                    DecodeLldp(input, offset, capEnd, repEnd);
+                    return;
                 case EtherType.WakeOnLan:
                     if (!TryDecodeWol(input, offset, capEnd, repEnd))
                         Unsupported(input, offset, capEnd, repEnd, "EtherType not decoded");

@@ -108,9 +108,9 @@ public static class EthernetTrailerFieldReader
         }
         if (!lengthBounded)
         {
-            if (next.Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp))
+            if (next.Kind is not (LayerKind.Ipv4 or LayerKind.Ipv6 or LayerKind.Arp or LayerKind.Lldp))
                 return false;
-            start = next.Offset + next.Extent;
+            start = next.Offset + (next.Kind == LayerKind.Lldp ? Lldp.LldpWalk.ClaimedLength(next, buffer) : next.Extent);
             // tshark hands on a trailer only when the capture kept a byte of it.
             if (start >= buffer.Length)
                 return false;

@@ -751,6 +751,8 @@ public enum ComputedField : ushort
     Ntp,
     /// <summary>A Wake-on-LAN field: <see cref="Wol.WolFieldReader"/>.</summary>
     Wol,
+    /// <summary>An LLDP field: <see cref="Lldp.LldpFieldReader"/> walks the PDU as tshark does.</summary>
+    Lldp,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>

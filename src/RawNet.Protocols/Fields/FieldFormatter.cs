@@ -133,6 +133,7 @@ public static class FieldFormatter
                     ComputedField.Ntp => Ntp.NtpFieldReader.TryFormatTime(value, destination, out written),
                     ComputedField.Wol => Wol.WolFieldReader.TryFormatPassword(value, buffer, destination, out written),
                     ComputedField.Nbns => Nbns.NbnsFieldReader.TryFormat(value, buffer, destination, out written),
+                    ComputedField.Lldp => Lldp.LldpFieldReader.TryFormatOid(value, buffer, destination, out written),
                     ComputedField.FrameInterfaceName or ComputedField.FrameInterfaceDescription => Decoding.FrameFieldReader.TryFormatInterface(field.Computed, packet, destination, out written),
                     ComputedField.IcmpDataTime => Icmp.IcmpFieldReader.TryFormatDataTime(value, buffer, destination, out written),
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),

@@ -369,6 +369,8 @@ internal static class Samples
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350101 3d0701000b8201fc42 37030103 06 0304c0a80001 ff 0000"))),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(op: 2, cookie: false), 67, 68)),
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
+            // LLDP: a switch's PDU with basic, 802.1 and 802.3 TLVs, and the mandatory TLVs alone.
+            (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Switch())), (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Minimal())),
             // NBNS: a name query, a positive response, a node status response with its name table.
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Query())), (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Response())),
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.NodeStatus())),

@@ -66,11 +66,11 @@ public class EthernetTests
     [Fact]
     public void UnknownEtherTypeIsPayload()
     {
-        var frame = EthernetFrame((EtherType)0x88CC, new byte[30]);
+        var frame = EthernetFrame((EtherType)0x88B5, new byte[30]);
         var packet = Decode.Frame(frame, LinkType.Ethernet);
         Assert.Equal(DecodeOutcome.Unsupported, packet.Outcome);
         Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Payload], Decode.Kinds(packet));
-        Assert.Equal("0x88cc", Decode.Field(packet, frame, "eth.type"));
+        Assert.Equal("0x88b5", Decode.Field(packet, frame, "eth.type"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class EthernetTests
     public void TruncateAtEveryPrefixLength()
     {
         Decode.EveryPrefix(UdpFrame(), LinkType.Ethernet);
-        Decode.EveryPrefix(EthernetFrame((EtherType)0x88CC, new byte[30]), LinkType.Ethernet);
+        Decode.EveryPrefix(EthernetFrame((EtherType)0x88B5, new byte[30]), LinkType.Ethernet);
     }
 
     [Fact]

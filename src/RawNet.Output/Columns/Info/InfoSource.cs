@@ -36,6 +36,7 @@ internal enum ColumnWriter : byte
     Tls,
     Ospf,
     Wol,
+    Lldp,
     Echo,
     WireGuard,
 }
@@ -87,6 +88,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Dhcp => ColumnWriter.Dhcp,
         LayerKind.Ntp => ColumnWriter.Ntp,
         LayerKind.Wol => ColumnWriter.Wol,
+        LayerKind.Lldp => ColumnWriter.Lldp,
         LayerKind.Echo => ColumnWriter.Echo,
         LayerKind.WireGuard => ColumnWriter.WireGuard,
         LayerKind.Sip => ColumnWriter.Sip,
