@@ -38,6 +38,7 @@ internal enum ColumnWriter : byte
     Wol,
     Echo,
     WireGuard,
+    Quic,
 }
 
 /// <summary>
@@ -89,6 +90,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Wol => ColumnWriter.Wol,
         LayerKind.Echo => ColumnWriter.Echo,
         LayerKind.WireGuard => ColumnWriter.WireGuard,
+        LayerKind.Quic => ColumnWriter.Quic,
         LayerKind.Sip => ColumnWriter.Sip,
         LayerKind.Nbns => ColumnWriter.Nbns,
         LayerKind.Tls => ColumnWriter.Tls,
