@@ -166,7 +166,7 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
-        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp
+        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp || layer.Kind == LayerKind.Quic
         || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>

@@ -51,4 +51,15 @@ public sealed class QuicOracleTests
 
     [Fact]
     public void BundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-quic-cases.py", "quic");
+
+    /// <summary>
+    /// Display filters select what tshark's do: the protocol (there even when tshark failed before its first field: it
+    /// adds its protocol item first), header fields and the packet number.
+    /// </summary>
+    [Theory]
+    [InlineData("quic")]
+    [InlineData("quic.version == 1 && quic.long.packet_type == 2")]
+    [InlineData("quic.packet_number > 1000 || quic.short")]
+    public void DisplayFiltersSelectWhatTsharkSelects(string filter) =>
+        TsharkComparison.AssertSameFields(Bundled, ["frame.number"], 1, displayFilter: filter);
 }
