@@ -80,6 +80,8 @@ public static class ProtocolColumn
                 return "ECHO";
             case ColumnWriter.WireGuard:
                 return "WireGuard";
+            case ColumnWriter.Quic:
+                return "QUIC";
             case ColumnWriter.Nbns:
                 return "NBNS";
             case ColumnWriter.CaptureHeader:

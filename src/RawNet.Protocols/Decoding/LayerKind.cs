@@ -240,4 +240,9 @@ public enum LayerKind : byte
     Echo,
     /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>
     WireGuard,
+    /// <summary>
+    /// A QUIC datagram (RFC 9000) tshark's UDP heuristic takes (quic): one layer over the whole UDP payload, its
+    /// coalesced packets walked by <see cref="Quic.QuicWalk"/>.
+    /// </summary>
+    Quic,
 }

@@ -3132,6 +3132,10 @@ public sealed partial class PacketDecoder
                 ? TryDecodeWireGuard(input, payload, captured, end) || TryDecodeWol(input, payload, captured, end, heuristic: true)
                 : TryDecodeWol(input, payload, captured, end, heuristic: true) || TryDecodeWireGuard(input, payload, captured, end)))
             return;
+        // QUIC's heuristic, after those: a long header (first bit set) of 13 bytes or more captured
+        if ((first & Quic.QuicPacket.LongHeaderBit) != 0 && captured - payload >= Quic.QuicPacket.HeuristicMinimum
+            && TryDecodeQuic(input, payload, captured, end))
+            return;
         int count = _packet.LayerCount;
         Payload(input, payload, captured, end);
         if (_packet.LayerCount > count && UdpHeuristics.WireGuardReadsPastCapture(captured - payload, end - payload))

@@ -127,6 +127,7 @@ public static class FieldCatalog
         LayerKind.Lldp => Lldp.LldpFields.All,
         LayerKind.Echo => Echo.EchoFields.All,
         LayerKind.WireGuard => WireGuard.WireGuardFields.All,
+        LayerKind.Quic => Quic.QuicFields.All,
         LayerKind.Sip => Sip.SipFields.All,
         LayerKind.Nbns => Nbns.NbnsFields.All,
         LayerKind.Payload => PayloadFields.All,
@@ -166,7 +167,7 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
-        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp
+        || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp || layer.Kind == LayerKind.Quic
         || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
 
     /// <summary>Every field RawNet knows, layer by layer.</summary>
@@ -360,6 +361,7 @@ public static class FieldCatalog
         LayerKind.Lldp => "lldp",
         LayerKind.Echo => "echo",
         LayerKind.WireGuard => "wg",
+        LayerKind.Quic => "quic",
         LayerKind.Sip => "sip",
         LayerKind.Nbns => "nbns",
         LayerKind.Http => "http",
@@ -486,6 +488,7 @@ public static class FieldCatalog
         LayerKind.Lldp => "Link Layer Discovery Protocol",
         LayerKind.Echo => "Echo",
         LayerKind.WireGuard => "WireGuard Protocol",
+        LayerKind.Quic => "QUIC IETF",
         LayerKind.Sip => "Session Initiation Protocol",
         LayerKind.Nbns => "NetBIOS Name Service",
         LayerKind.Http => "Hypertext Transfer Protocol",

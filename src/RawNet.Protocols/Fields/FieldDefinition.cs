@@ -761,6 +761,8 @@ public enum ComputedField : ushort
     Sip,
     /// <summary>An NBNS field: <see cref="Nbns.NbnsFieldReader"/> walks the message as tshark does.</summary>
     Nbns,
+    /// <summary>A QUIC field: <see cref="Quic.QuicFieldReader"/> walks the datagram's packets as tshark does.</summary>
+    Quic,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

@@ -94,7 +94,7 @@ public sealed class TsharkColumnsOracleTests
         "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "dhcp", "ntp", "nbns", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp", "igmp", "rgmp", "ospf",
-        "wol", "echo", "wg", "ssdp", "sip", "sdp",
+        "wol", "echo", "wg", "ssdp", "sip", "sdp", "quic",
         "lldp",
         "atm", "lane",
         "clip",

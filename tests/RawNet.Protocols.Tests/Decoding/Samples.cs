@@ -371,6 +371,10 @@ internal static class Samples
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
             // LLDP: a switch's PDU with basic, 802.1 and 802.3 TLVs, and the mandatory TLVs alone.
             (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Switch())), (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Minimal())),
+            // QUIC: a client Initial (its header protection removed), an Initial with a Handshake coalesced, a Handshake.
+            (LinkType.Ethernet, Quic.QuicTests.Frame(Quic.QuicTests.Initial())),
+            (LinkType.Ethernet, Quic.QuicTests.Frame([.. Quic.QuicTests.Initial(), .. Quic.QuicTests.Handshake("8394c8f03e515708")])),
+            (LinkType.Ethernet, Quic.QuicTests.Frame(Quic.QuicTests.Handshake(), 4433)),
             // NBNS: a name query, a positive response, a node status response with its name table.
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Query())), (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Response())),
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.NodeStatus())),

@@ -39,6 +39,7 @@ internal enum ColumnWriter : byte
     Lldp,
     Echo,
     WireGuard,
+    Quic,
 }
 
 /// <summary>
@@ -91,6 +92,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Lldp => ColumnWriter.Lldp,
         LayerKind.Echo => ColumnWriter.Echo,
         LayerKind.WireGuard => ColumnWriter.WireGuard,
+        LayerKind.Quic => ColumnWriter.Quic,
         LayerKind.Sip => ColumnWriter.Sip,
         LayerKind.Nbns => ColumnWriter.Nbns,
         LayerKind.Tls => ColumnWriter.Tls,

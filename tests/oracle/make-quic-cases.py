@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""Writes captures/quic/quic-cases.pcap for the tshark and tcpdump oracles of RawNet's QUIC decoding.
+
+    make-quic-cases.py OUTFILE         # the fixed cases, one pcap (captures/quic/quic-cases.pcap)
+    make-quic-cases.py DIRECTORY       # the same, as DIRECTORY/quic-cases.pcap
+    make-quic-cases.py OUTFILE SEED    # 400 random damages of the fixed datagrams (bytes changed, cut, inserted; snap-cut)
+
+The cases (RFC 9000 long and short headers, as tshark 4.0's UDP heuristic takes them): client Initials of every version
+tshark knows a salt for (their header protection removed with keys from the DCID, so tshark shows a packet number),
+with and without a token; 0-RTT and Handshake packets; Retry (v1 and v2's numbering); coalesced packets with the same
+DCID, with another DCID (padding) and with zero padding after an Initial; long headers the heuristic refuses (an unknown
+version, a version negotiation, a CID length of 21, 13 bytes that end in the DCID) and damaged ones (a length past the
+datagram, a token past it, a cut sample), and datagrams cut by the capture length at several points. Every datagram has
+its own UDP ports and connection IDs: tshark remembers connections by CID and conversations by ports, which RawNet does
+not (yet), so no case may lean on an earlier one. The payloads are random bytes, not packets encrypted with the Initial
+keys: tshark fails to decrypt them and shows no frames. Run with Debian's /usr/bin/python3 (python3-scapy); scapy has
+no QUIC layers here, so the QUIC bytes are built by hand.
+"""
+import os
+import random
+import struct
+import sys
+
+from scapy.layers.inet import IP, UDP
+from scapy.layers.l2 import Ether
+
+T0 = 1700000000
+
+
+def write(path, frames):
+    """A microsecond pcap of (bytes, caplen or None), 1 ms apart."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, (data, caplen) in enumerate(frames):
+            kept = data[:caplen] if caplen is not None else data
+            f.write(struct.pack("<IIII", T0 + i // 1000, (i % 1000) * 1000, len(kept), len(data)))
+            f.write(kept)
+
+
+def varint(n, size=None):
+    size = size or (1 if n < 64 else 2 if n < 16384 else 4 if n < 2 ** 30 else 8)
+    bits = {1: 0, 2: 1, 4: 2, 8: 3}[size]
+    return (n | bits << (8 * size - 2)).to_bytes(size, "big")
+
+
+class Maker:
+    """Datagrams with fresh connection IDs and ports, from one seeded generator."""
+
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.port = 20000
+
+    def bytes(self, n):
+        return bytes(self.rng.randrange(256) for _ in range(n))
+
+    def cid(self, n=8):
+        return self.bytes(n)
+
+    def long(self, ptype, version=1, dcid=None, scid=None, token=b"", payload=None, length=None, low=0):
+        dcid = self.cid() if dcid is None else dcid
+        scid = self.cid(4) if scid is None else scid
+        out = bytes([0xC0 | ptype << 4 | low]) + version.to_bytes(4, "big") + bytes([len(dcid)]) + dcid + bytes([len(scid)]) + scid
+        initial = ptype == (1 if version == 0x6B3343CF else 0)
+        if initial:
+            out += varint(len(token)) + token
+        payload = self.bytes(40) if payload is None else payload
+        return out + varint(len(payload) if length is None else length) + payload
+
+    def frame(self, payload, dport=443):
+        self.port += 1
+        pkt = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src="192.0.2.1", dst="198.51.100.2", id=1) / UDP(sport=self.port, dport=dport) / payload
+        return bytes(pkt)
+
+
+def cases():
+    m = Maker(13)
+    out = []
+
+    def add(payload, caplen=None, dport=443):
+        out.append((m.frame(payload, dport), caplen))
+
+    # Initials of each version with a salt; a token; 1- to 4-byte packet numbers come from the random bytes
+    for version in [1, 0xFF00000B, 0xFF000016, 0xFF000017, 0xFF00001D, 0xFF000020, 0xFF000022, 0xFF000040, 0xFF000063, 0xFF000064, 0xFF0000C0, 0xFACEB001, 0xFACEB002,
+                    0xFACEB00E, 0x51303530, 0x54303530, 0x1A2A3A4A, 0x6B3343CF]:
+        add(m.long(1 if version == 0x6B3343CF else 0, version))
+    add(m.long(0, token=b"retry-token"))
+    add(m.long(0, payload=m.bytes(1200)))
+    add(m.long(0, dcid=b"", scid=b""))
+    add(m.long(0, dcid=m.cid(20), scid=m.cid(20)))
+    add(m.long(0, low=0x0F), dport=4433)
+    # 0-RTT and Handshake (no connection: no packet number), v2's numbering
+    add(m.long(1))
+    add(m.long(2))
+    add(m.long(3, 0x6B3343CF))
+    add(m.long(2, 0x6B3343CF))
+    # Retry: v1, v2 (type 0), a token shorter than the tag
+    add(bytes([0xF0]) + (1).to_bytes(4, "big") + b"\x08" + m.cid() + b"\x04" + m.cid(4) + b"token-bytes" + m.bytes(16))
+    add(bytes([0xC0]) + (0x6B3343CF).to_bytes(4, "big") + b"\x08" + m.cid() + b"\x04" + m.cid(4) + b"t2" + m.bytes(16))
+    add(bytes([0xF5]) + (1).to_bytes(4, "big") + b"\x08" + m.cid() + b"\x00" + b"short")
+    # coalesced: Initial then Handshake (same DCID), then another DCID (padding), zero padding, Handshake then short
+    d = m.cid()
+    add(m.long(0, dcid=d) + m.long(2, dcid=d))
+    add(m.long(0, dcid=d + b"x") + m.long(2, dcid=d + b"x") + m.long(2, dcid=d + b"x"))
+    add(m.long(0) + m.long(2))
+    add(m.long(0) + bytes(60))
+    add(m.long(2, dcid=d + b"yz") + b"\x41" + m.bytes(30))
+    add(m.long(0, dcid=b"") + b"\x40" + m.bytes(30))
+    add(m.long(2) + b"\x80" + m.bytes(12))
+    # refused by the heuristic: unknown version, version negotiation, CID length 21, SCID length 21, 13 bytes ending
+    # in the DCID, a short header, draft 10, 12 bytes
+    add(m.long(0, 0xABCDEF01))
+    add(bytes([0x80]) + bytes(4) + b"\x08" + m.cid() + b"\x04" + m.cid(4) + b"\x00\x00\x00\x01")
+    add(m.long(0, dcid=m.cid(21)))
+    add(m.long(0, scid=m.cid(21)))
+    add(bytes([0xC0, 0, 0, 0, 1, 7]) + m.cid(7))
+    add(b"\x40" + m.bytes(40))
+    add(m.long(0, 0xFF00000A))
+    add(bytes([0xC0, 0, 0, 0, 1, 5]) + m.cid(6))
+    # damaged: 13 bytes ending at the SCID length, a length past the datagram, a token past it, no room for the sample,
+    # a huge token length, an SCID cut, a length field cut
+    add(bytes([0xC0, 0, 0, 0, 1, 6]) + m.cid(6) + b"\x00")
+    add(m.long(0, length=500))
+    add(m.long(2, length=900))
+    add(m.long(0, token=b"", payload=m.bytes(10)))
+    add(m.long(0, payload=b"") [:-1] + b"\x00" + bytes([0xC0 | 0x3F]) + bytes(7))
+    add(bytes([0xC0]) + (1).to_bytes(4, "big") + b"\x08" + m.cid() + b"\x08" + m.cid(4))
+    add(bytes([0xE0]) + (1).to_bytes(4, "big") + b"\x08" + m.cid() + b"\x04" + m.cid(4) + b"\x7f")
+    # cut by the capture length: in the DCID, the SCID, the token, the length, the sample, the payload
+    for cut in [42 + 13, 42 + 16, 42 + 20, 42 + 22, 42 + 30, 42 + 50]:
+        add(m.long(0, token=b"ab"), caplen=cut)
+    add(m.long(0) + m.long(2), caplen=42 + 80)
+    return out
+
+
+def random_cases(seed):
+    """The fixed datagrams damaged at random: a few bytes changed (often to a length or a type), the datagram cut or
+    bytes inserted; now and then the capture cuts the frame. Each keeps its own ports; its CIDs are changed to fresh ones
+    where the damage left them, so no two datagrams share a connection."""
+    rng = random.Random(seed)
+    m = Maker(seed + 1000)
+    messages = [data[42:] for data, _ in cases() if len(data) > 42]
+    out = []
+    for _ in range(400):
+        msg = bytearray(rng.choice(messages))
+        # fresh DCID/SCID bytes for the first long header (tshark remembers connections by CID)
+        if len(msg) > 6 and msg[0] & 0x80 and msg[5] <= 20 and len(msg) > 7 + msg[5]:
+            msg[6:6 + msg[5]] = m.cid(msg[5])
+            at = 6 + msg[5]
+            if msg[at] <= 20 and len(msg) > at + msg[at]:
+                msg[at + 1:at + 1 + msg[at]] = m.cid(msg[at])
+        for _ in range(rng.randint(1, 4)):
+            if not msg:
+                break
+            at = rng.randrange(len(msg))
+            roll = rng.random()
+            if roll < 0.5:
+                msg[at] = rng.randrange(256)
+            elif roll < 0.7:
+                msg[at] = rng.choice([0x00, 0x40, 0x80, 0xC0, 0xFF, 0x14, 0x15, 0x3F])
+            elif roll < 0.85:
+                del msg[at:]
+            else:
+                msg[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
+        data = m.frame(bytes(msg), 443 if rng.random() < 0.5 else 4433)
+        out.append((data, None if rng.random() < 0.8 else rng.randint(min(42 + 13, len(data)), len(data))))
+    return out
+
+
+if __name__ == "__main__":
+    target = sys.argv[1]
+    if len(sys.argv) > 2:
+        write(target, random_cases(int(sys.argv[2])))
+    else:
+        write(os.path.join(target, "quic-cases.pcap") if os.path.isdir(target) else target, cases())
