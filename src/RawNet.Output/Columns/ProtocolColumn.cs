@@ -78,6 +78,8 @@ public static class ProtocolColumn
                 return "ECHO";
             case ColumnWriter.WireGuard:
                 return "WireGuard";
+            case ColumnWriter.Snmp:
+                return SnmpInfo.Protocol(in source, index);
             case ColumnWriter.Nbns:
                 return "NBNS";
             case ColumnWriter.CaptureHeader:

@@ -759,6 +759,8 @@ public enum ComputedField : ushort
     Sip,
     /// <summary>An NBNS field: <see cref="Nbns.NbnsFieldReader"/> walks the message as tshark does.</summary>
     Nbns,
+    /// <summary>An SNMP field: <see cref="Snmp.SnmpFieldReader"/> walks the message as tshark does.</summary>
+    Snmp,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>
