@@ -18,6 +18,11 @@ public sealed partial class PacketDecoder
             return false;
         var status = SnmpWalk.Judge(bytes, repEnd - offset, out int stop, out int end, out var reach, out _);
         bool trailing = status is SnmpWalkStatus.Complete or SnmpWalkStatus.Unexpected && end < repEnd - offset;
+        // the bytes after the message start past the captured ones: tshark's subset for them throws (size limited)
+        if (trailing && offset + end > capEnd)
+        {
+            (status, stop, trailing) = (SnmpWalkStatus.Truncated, end, false);
+        }
         if (!TryAddMessage(input, LayerKind.Snmp, offset, trailing ? Math.Min(capEnd, offset + end) : capEnd, trailing ? offset + end : repEnd, out _))
             return true;
         _packet.LayerRef(_packet.LayerCount - 1).Detail = (byte)((byte)reach | (trailing ? SnmpWalk.TrailingBit : 0));
