@@ -82,6 +82,8 @@ public static class ProtocolColumn
                 return "WireGuard";
             case ColumnWriter.Quic:
                 return "QUIC";
+            case ColumnWriter.Snmp:
+                return SnmpInfo.Protocol(in source, index);
             case ColumnWriter.Nbns:
                 return "NBNS";
             case ColumnWriter.CaptureHeader:

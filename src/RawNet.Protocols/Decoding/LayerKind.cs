@@ -215,6 +215,8 @@ public enum LayerKind : byte
     Sip,
     /// <summary>A NetBIOS Name Service message (RFC 1002) on UDP port 137; the layer's header is the whole message captured.</summary>
     Nbns,
+    /// <summary>An SNMP message (RFC 3416, v1, v2c and v3) on UDP port 161 or 162; the layer's header is the message captured up to its outer sequence's end.</summary>
+    Snmp,
     /// <summary>
     /// HTTP/1.x messages on a TCP port tshark gives HTTP (<see cref="Http.HttpPorts"/>): every message a segment holds
     /// whole, from the payload's start; or, in the bytes the conversation tracker put together from several segments

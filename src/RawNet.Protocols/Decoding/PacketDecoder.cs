@@ -3151,7 +3151,7 @@ public sealed partial class PacketDecoder
     [
         DnsPorts.Dns, DnsPorts.Multicast, Dhcp.DhcpPorts.Server, Dhcp.DhcpPorts.Client, Ntp.NtpPorts.Ntp, L2tpPorts.L2tp, TunnelPorts.Sflow, TunnelPorts.LwappControl, TunnelPorts.LwappData, TunnelPorts.Vxlan,
         TunnelPorts.Geneve, TunnelPorts.VxlanGpe, TunnelPorts.MplsInUdp, TunnelPorts.GreInUdp, TunnelPorts.CapwapData, TunnelPorts.Gtp, TunnelPorts.LispData,
-        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Sip.SipPorts.Sip, Nbns.NbnsPorts.Nbns,
+        TunnelPorts.Amt, TunnelPorts.Tzsp, TunnelPorts.Teredo, DnsPorts.LinkLocal, Sip.SipPorts.Sip, Nbns.NbnsPorts.Nbns, Snmp.SnmpPorts.Snmp, Snmp.SnmpPorts.Trap,
     ];
 
     /// <summary>
@@ -3164,6 +3164,7 @@ public sealed partial class PacketDecoder
         Dhcp.DhcpPorts.Server or Dhcp.DhcpPorts.Client => (LayerKind.Dhcp, "DHCP message cut short by the capture length"),
         Ntp.NtpPorts.Ntp => (LayerKind.Ntp, "NTP message cut short by the capture length"),
         Nbns.NbnsPorts.Nbns => (LayerKind.Nbns, "NBNS message cut short by the capture length"),
+        Snmp.SnmpPorts.Snmp or Snmp.SnmpPorts.Trap => (LayerKind.Snmp, "SNMP message cut short by the capture length"),
         TunnelPorts.Geneve => (LayerKind.Geneve, "Geneve header cut short by the capture length"),
         TunnelPorts.MplsInUdp => (LayerKind.Mpls, "MPLS label stack cut short by the capture length"),
         TunnelPorts.VxlanGpe => (LayerKind.VxlanGpe, "VXLAN-GPE header cut short by the capture length"),
@@ -3298,6 +3299,8 @@ public sealed partial class PacketDecoder
             case Nbns.NbnsPorts.Nbns:
                 DecodeNbns(input, payload, captured, end);
                 return true;
+            case Snmp.SnmpPorts.Snmp or Snmp.SnmpPorts.Trap:
+                return DecodeSnmp(input, payload, captured, end);
             case L2tpPorts.L2tp:
                 if (!L2tpHeader.IsTaken(bytes, end - payload))
                     return false;

@@ -189,6 +189,7 @@ public static class ProtocolChain
                 || !Append(Within(packet, i, frame), destination, ref written)
                 || (packet[i].Kind == LayerKind.Http && !Http.HttpBodyChain.TryWrite(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
                 || (packet[i].Kind == LayerKind.Sip && !Sip.SipBody.TryWriteChain(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
+                || (packet[i].Kind == LayerKind.Snmp && !Snmp.SnmpWalk.TryWriteChain(in packet[i], packet.HeaderOf(packet[i], frame), destination, ref written))
                 || !Append(DispatchAfter(packet, i, frame), destination, ref written))
                 return false;
         }

@@ -763,6 +763,8 @@ public enum ComputedField : ushort
     Nbns,
     /// <summary>A QUIC field: <see cref="Quic.QuicFieldReader"/> walks the datagram's packets as tshark does.</summary>
     Quic,
+    /// <summary>An SNMP field: <see cref="Snmp.SnmpFieldReader"/> walks the message as tshark does.</summary>
+    Snmp,
     /// <summary>An sFlow field: <see cref="Sflow.SflowFieldReader"/> walks the samples and records as tshark does.</summary>
     Sflow,
     /// <summary>An ATM or LANE field: <see cref="Atm.AtmFieldReader"/> tells them apart by definition.</summary>

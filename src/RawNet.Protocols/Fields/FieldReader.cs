@@ -123,6 +123,8 @@ public static class FieldReader
             return Wol.WolFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Sip.SipFieldReader.Serves(field.Computed))
             return Sip.SipFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
+        if (Snmp.SnmpFieldReader.Serves(field.Computed))
+            return Snmp.SnmpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Nbns.NbnsFieldReader.Serves(field.Computed))
             return Nbns.NbnsFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Quic.QuicFieldReader.Serves(field.Computed))

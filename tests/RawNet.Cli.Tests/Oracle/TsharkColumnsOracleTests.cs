@@ -91,7 +91,7 @@ public sealed class TsharkColumnsOracleTests
     internal static readonly HashSet<string> RawNetProtocols =
     [
         "radiotap", "ppi", "prism", "pktap", "llc", "arcnet", "juniper", "ap1394", "netanalyzer", "ipfc", "pflog", "enc", "erf", "fpp", "wlancap", "pcap_pktdata", "wlan_radio", "wlan", "eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "pppoes", "ppp", "arp", "ip", "ipv6", "ipv6.hopopts",
-        "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "dhcp", "ntp", "nbns", "icmp", "icmpv6", "data",
+        "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "gre", "erspan", "vxlan", "geneve", "capwap.data", "capwap", "lwapp", "lisp-data", "amt", "gtp", "sflow", "tzsp", "teredo", "tcp", "udp", "dhcp", "ntp", "nbns", "snmp", "icmp", "icmpv6", "data",
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp", "igmp", "rgmp", "ospf",
         "wol", "echo", "wg", "ssdp", "sip", "sdp", "quic",

@@ -378,6 +378,9 @@ internal static class Samples
             // NBNS: a name query, a positive response, a node status response with its name table.
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Query())), (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.Response())),
             (LinkType.Ethernet, Nbns.NbnsTests.Frame(Nbns.NbnsTests.NodeStatus())),
+            // SNMP: a v2c get, a response with typed values, a v1 trap, a v3 message with an encrypted PDU.
+            (LinkType.Ethernet, Snmp.SnmpTests.Frame(Snmp.SnmpTests.Get())), (LinkType.Ethernet, Snmp.SnmpTests.Frame(Snmp.SnmpTests.Response(), 161, 1024)),
+            (LinkType.Ethernet, Snmp.SnmpTests.Frame(Snmp.SnmpTests.Trap(), destination: 162)), (LinkType.Ethernet, Snmp.SnmpTests.Frame(Snmp.SnmpTests.Encrypted())),
             // HTTP bodies for their dissectors (frame.protocols): JSON, JSON past tvbparse's depth, chunked JSON, a multipart
             // with typed, untyped and unclosed parts, a form, text that is XML.
             (LinkType.Ethernet, HttpBody("application/json", "{\"a\": [1, -2.5e3, true, null, \"s\\u0041\"], \"b\": {}}")),
