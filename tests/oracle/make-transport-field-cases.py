@@ -131,4 +131,6 @@ for dport, data in UDP_CASES:
                 payload = data
             ip = IP(src=A, dst=B) if version == 4 else IPv6(src=A6, dst=B6)
             lengths.append(eth() / ip / UDP(sport=40000, dport=dport, len=8 + len(payload) + extra) / Raw(payload))
+for i, p in enumerate(lengths):
+    p.time = T0 + i * 0.001
 wrpcap(os.path.join(OUT, "udp-lengths.pcap"), lengths)
