@@ -11,8 +11,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <c>tshark -n -T fields</c> on every packet of the bundled pcapng captures, the ERF and PPP-with-direction captures,
 /// the peer corpus and tests/oracle/make-pcapng-frame-cases.py's files. tshark shows each pcapng custom block as a frame
 /// of its own; RawNet shows packets only but numbers them as tshark does, so tshark's lines are taken under
-/// <c>-Y "not frame.cb_pen"</c> and every packet's frame.number must agree. The protocols, Ethernet's FCS and trailer
-/// are compared too, for what an FCS length in epb_flags does.
+/// <c>-Y "not frame.cb_pen"</c> and every packet's frame.number must agree. What an FCS length in epb_flags does to
+/// Ethernet's FCS, trailer and payload is compared on fcs-length.pcapng.
 /// </summary>
 public sealed class PcapNgFrameOracleTests
 {
@@ -25,9 +25,16 @@ public sealed class PcapNgFrameOracleTests
         "frame.packet_flags_wrong_inter_frame_gap_error", "frame.packet_flags_unaligned_frame_error",
         "frame.packet_flags_start_frame_delimiter_error", "frame.packet_flags_preamble_error", "frame.packet_flags_symbol_error",
         "frame.cb_pen", "frame.cb_copy",
-        // What an FCS length in epb_flags does to the frame (tshark's Ethernet takes that many bytes off what the EtherType
-        // carries): frame.packet_flags_fcs_length 4 is eth.fcs, any other a shorter payload and a trailer.
-        "frame.protocols", "eth.fcs", "eth.fcs.status", "eth.trailer", "eth.padding", "ip.len", "udp.length",
+    ];
+
+    /// <summary>
+    /// What an FCS length in epb_flags does to the frame (tshark's Ethernet takes that many bytes off what the type or
+    /// length field carries): frame.packet_flags_fcs_length 4 is eth.fcs, any other a shorter payload and a trailer.
+    /// </summary>
+    private static readonly string[] FcsLengthFields =
+    [
+        "frame.number", "frame.packet_flags_fcs_length", "frame.protocols", "eth.fcs", "eth.fcs.status", "eth.trailer",
+        "eth.padding", "eth.len", "ip.len", "ipv6.plen", "udp.length", "_ws.expert.message", "_ws.col.Protocol", "_ws.col.Info",
     ];
 
     private const int Section = 1, Name = 3, Description = 4;
@@ -56,6 +63,10 @@ public sealed class PcapNgFrameOracleTests
         TestPaths.SkipUnlessPeerCorpus();
         AssertSameFrameFields(Path.Combine(TestPaths.PeerCorpus, name));
     }
+
+    [Fact]
+    public void FcsLengthsInEpbFlagsCutTheFrameAsTsharkDoes() =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pcapng", "fcs-length.pcapng"), FcsLengthFields, 1);
 
     [Fact]
     public void BundledCasesAreWhatTheScriptWrites() =>
