@@ -135,50 +135,15 @@ public static class LldpFieldReader
     }
 
     /// <summary>
-    /// An object identifier (lldp.mgn.obj.id) as tshark writes a BER-encoded OID: the first subidentifier split into
-    /// two arcs, then each base-128 subidentifier, joined by dots. False when it does not fit.
+    /// An object identifier (lldp.mgn.obj.id) as tshark writes a BER-encoded OID (<see cref="Snmp.SnmpOid"/>, which
+    /// SNMP's OIDs share); an empty one writes nothing. False when it does not fit.
     /// </summary>
     public static bool TryFormatOid(in FieldValue value, ReadOnlySpan<byte> buffer, Span<char> destination, out int written)
     {
         written = 0;
         if ((uint)value.Offset > (uint)buffer.Length || (uint)value.Length > (uint)(buffer.Length - value.Offset))
             return false;
-        var oid = buffer.Slice(value.Offset, value.Length);
-        ulong arc = 0;
-        bool first = true;
-        foreach (byte b in oid)
-        {
-            if (arc > ulong.MaxValue >> 7)
-                return false;
-            arc = arc << 7 | (uint)(b & 0x7F);
-            if ((b & 0x80) != 0)
-                continue;
-            if (first)
-            {
-                ulong top = arc < 40 ? 0UL : arc < 80 ? 1UL : 2UL;
-                if (!TryAppendArc(top, destination, ref written) || !TryAppendArc(arc - 40 * top, destination, ref written))
-                    return false;
-                first = false;
-            }
-            else if (!TryAppendArc(arc, destination, ref written))
-                return false;
-            arc = 0;
-        }
-        return true;
-    }
-
-    private static bool TryAppendArc(ulong arc, Span<char> destination, ref int written)
-    {
-        if (written > 0)
-        {
-            if (written >= destination.Length)
-                return false;
-            destination[written++] = '.';
-        }
-        if (destination.Length - written < DigitText.MaxDecimalLength)
-            return false;
-        written += DigitText.WriteDecimal(arc, destination[written..]);
-        return true;
+        return value.Length == 0 || Snmp.SnmpOid.TryFormat(buffer.Slice(value.Offset, value.Length), destination, out written);
     }
 
     private struct Finder(LldpValue which, int occurrence) : ILldpVisitor
