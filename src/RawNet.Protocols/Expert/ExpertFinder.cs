@@ -632,7 +632,7 @@ public sealed class ExpertFinder
     private static bool IsTraceroutePort(ushort port) => port >= ExpertItems.TracerouteFirstPort && port < ExpertItems.TracerouteFirstPort + 30;
 
     /// <summary>The IP layer right below the transport layer at <paramref name="index"/>, or null.</summary>
-    private static int? IpLayerOf(DecodedPacket packet, int index)
+    public static int? IpLayerOf(DecodedPacket packet, int index)
     {
         for (int i = index - 1; i > 0; i--)
         {

@@ -55,18 +55,9 @@ internal static class UdpInfo
     private static void AppendIllegalChecksum(TextLine line, in InfoSource source, int index, ReadOnlySpan<byte> header)
     {
         var packet = source.Packet;
-        if (header.Length < UdpHeader.HeaderLength || BinaryPrimitives.ReadUInt16BigEndian(header[UdpHeader.Field.Checksum..]) != 0
-            || packet[index].Quoted)
-            return;
-        for (int i = index - 1; i > 0; i--)
-        {
-            if (packet[i].Kind is LayerKind.Ipv4 or LayerKind.Ipv6)
-            {
-                if (packet[i].Kind == LayerKind.Ipv6)
-                    line.Append(" [ILLEGAL CHECKSUM (0)]");
-                return;
-            }
-        }
+        if (header.Length >= UdpHeader.HeaderLength && BinaryPrimitives.ReadUInt16BigEndian(header[UdpHeader.Field.Checksum..]) == 0
+            && !packet[index].Quoted && Protocols.Expert.ExpertFinder.IpLayerOf(packet, index) is int ip && packet[ip].Kind == LayerKind.Ipv6)
+            line.Append(" [ILLEGAL CHECKSUM (0)]");
     }
 
     private static bool HeuristicsReadPastCapture(in InfoSource source, int index) =>
