@@ -37,6 +37,20 @@ public static class ExternalTool
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
     private static extern uint geteuid();
 
+    private static readonly Lock LogLock = new();
+
+    /// <summary>
+    /// With RAWNET_TOOL_LOG set to a file, each run appends its milliseconds, program and arguments there: how CI's time
+    /// was found to be oracle start-ups (README.md, "Run the tests").
+    /// </summary>
+    private static void Log(DateTime began, string fileName, IEnumerable<string> arguments)
+    {
+        if (Environment.GetEnvironmentVariable("RAWNET_TOOL_LOG") is not { Length: > 0 } log)
+            return;
+        lock (LogLock)
+            File.AppendAllText(log, $"{(DateTime.UtcNow - began).TotalMilliseconds:F0}\t{fileName}\t{string.Join(" ", arguments)}\n");
+    }
+
     /// <summary>Runs a program to completion with a time bound and returns its exit code, standard output and standard error.</summary>
     public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? stdin = null)
     {
@@ -49,6 +63,7 @@ public static class ExternalTool
         };
         foreach (var a in arguments)
             psi.ArgumentList.Add(a);
+        var began = DateTime.UtcNow;
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + fileName);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
@@ -63,6 +78,7 @@ public static class ExternalTool
             throw new TimeoutException($"{fileName} did not finish in time");
         }
         p.WaitForExit();
+        Log(began, fileName, arguments);
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }

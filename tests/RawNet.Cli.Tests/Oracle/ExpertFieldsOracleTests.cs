@@ -28,7 +28,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// </remarks>
 public sealed class ExpertFieldsOracleTests
 {
-    private static readonly string[] Fields = ["_ws.malformed", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"];
+    internal static readonly string[] Fields = ["_ws.malformed", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"];
 
     /// <summary>Protocols whose malformed exception RawNet cannot see: it does not decode them.</summary>
     internal static readonly HashSet<string> UndecodedThrowers = ["IPX", "NetBIOS", "SNA XID"];
@@ -112,8 +112,7 @@ public sealed class ExpertFieldsOracleTests
 
     private static void Compare(string path)
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var theirs = Lines(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. Fields.SelectMany(f => new[] { "-e", f })]), path);
+        var theirs = TsharkComparison.FieldLines(path, Fields);
         var ours = Lines(InProcessRawNet.Run(["read", path, "-T", "fields", .. Fields.SelectMany(f => new[] { "-e", f })]), path);
         // tshark shows a pcapng custom block (the lab's TCP_INFO annotations) as a frame; RawNet's reader hands none.
         while (theirs.Count > ours.Count && path.EndsWith(".pcapng", StringComparison.Ordinal) && theirs[^1].All(c => c == '\t'))

@@ -60,13 +60,14 @@ public sealed class ExpertNamedFieldsOracleTests
 
     private static readonly string[] Names = ExpertFields.Named.Select(f => f.Name).ToArray();
 
+    /// <summary>What is compared per frame: its number, each named item, and the expert messages.</summary>
+    internal static readonly string[] Fields = ["frame.number", .. Names, "_ws.expert.message"];
+
     private static void Compare(string path)
     {
         string file = Path.GetFileName(path);
-        string[] arguments = ["-T", "fields", "-e", "frame.number", .. Names.SelectMany(n => new[] { "-e", n }), "-e", "_ws.expert.message"];
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var theirs = ProtocolChainOracleTests.Lines(ExternalTool.Run(tshark, ["-n", "-r", path, .. arguments]), path);
-        var ours = ProtocolChainOracleTests.Lines(InProcessRawNet.Run(["read", path, .. arguments]), path);
+        var theirs = TsharkComparison.FieldLines(path, Fields);
+        var ours = ProtocolChainOracleTests.Lines(InProcessRawNet.Run(["read", path, "-T", "fields", .. Fields.SelectMany(f => new[] { "-e", f })]), path);
         // tshark shows a pcapng custom block as a frame; RawNet's reader hands none.
         Assert.True(theirs.Count >= ours.Count, $"{file}: {theirs.Count} frames in tshark, {ours.Count} in RawNet");
         var decoded = ProtocolChainOracleTests.Decoded(path);

@@ -81,9 +81,7 @@ public sealed class ProtocolChainOracleTests
     private static void Compare(string path)
     {
         string[] fields = ["frame.protocols"];
-        var tshark = TsharkComparison.SharedLines(path, fields) is { } shared
-            ? shared.Select(line => line.Split('\t')[0]).ToList()
-            : Lines(ExternalTool.Run(ExternalTool.Require("tshark", "tshark"), ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols"]), path);
+        var tshark = TsharkComparison.FieldLines(path, fields);
         var ours = Lines(InProcessRawNet.Run(["read", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]), path);
         var decoded = Decoded(path);
         // tshark shows a pcapng custom block (the lab's TCP_INFO annotations, at a capture's end) as a frame of "data";

@@ -166,9 +166,20 @@ internal static class TsharkComparison
         SharedRun.Covers(path, fields) ? SharedRun.Lines(ExternalTool.Require("tshark", "tshark"), path, fields) : null;
 
     /// <summary>
+    /// tshark's <c>-T fields</c> lines for <paramref name="fields"/> of <paramref name="path"/>: cut from the shared run
+    /// when it prints them, else from a run of their own.
+    /// </summary>
+    public static List<string> FieldLines(string path, IReadOnlyList<string> fields) =>
+        SharedLines(path, fields) is { } shared
+            ? [.. shared]
+            : ProtocolChainOracleTests.Lines(ExternalTool.Run(ExternalTool.Require("tshark", "tshark"),
+                ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]), path);
+
+    /// <summary>
     /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles
     /// compare (decoding, analysis, payloads, undissected data, the columns oracle's protocols and columns, the link
-    /// layers', 802.11's, DNS's and HTTP's), and per
+    /// layers', 802.11's, DNS's and HTTP's, the frame, Ethernet and IP fields beside the header's, the transport fields,
+    /// TCP reassembly's, the expert fields and the named expert items), and per
     /// damaged capture for the fields its oracles compare (<see cref="GeneratedCaptures.SharedFields"/>), shared by their
     /// test classes: a field's value does not depend on which other fields are printed, and tshark's start-up and
     /// dissection were most of CI's time.
@@ -180,7 +191,10 @@ internal static class TsharkComparison
             .. TsharkFieldsOracleTests.Fields.Union(TsharkAnalysisOracleTests.Fields).Union(TsharkPayloadFieldsOracleTests.PayloadFields)
                 .Union(TsharkPayloadFieldsOracleTests.DataFields).Union(TsharkColumnsOracleTests.PlainFields)
                 .Union(LinkLayerOracleTests.Fields).Union(LinkLayerOracleTests.BridgedFields).Union(PseudoLinkOracleTests.Fields).Union(WirelessOracleTests.Fields)
-                .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields).Union(EthernetTrailerOracleTests.Fields),
+                .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields).Union(EthernetTrailerOracleTests.Fields)
+                .Union(TsharkLinkIpFieldsOracleTests.FrameEthernetFields).Union(TsharkLinkIpFieldsOracleTests.IpFields)
+                .Union(TsharkTransportFieldsOracleTests.Fields).Union(TcpReassemblyOracleTests.Fields)
+                .Union(ExpertFieldsOracleTests.Fields).Union(ExpertNamedFieldsOracleTests.Fields),
         ];
 
         private sealed record Run(Dictionary<string, int> Column, string[][] Rows);
