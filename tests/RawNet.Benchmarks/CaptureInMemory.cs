@@ -22,6 +22,25 @@ internal sealed class CaptureInMemory
 
     public ReadOnlySpan<byte> Frame(int index) => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
+    /// <summary>
+    /// Every <paramref name="step"/>th frame (the first, then one in each <paramref name="step"/>), copied next to each
+    /// other: a smaller set with the whole capture's mix of frames, where a prefix would have only its first flows' SYNs.
+    /// </summary>
+    public CaptureInMemory EveryNth(int step)
+    {
+        var bytes = new List<byte>();
+        var offsets = new List<int>();
+        var metadata = new List<FrameMetadata>();
+        for (int i = 0; i < Count; i += step)
+        {
+            offsets.Add(bytes.Count);
+            metadata.Add(Metadata[i]);
+            bytes.AddRange(Frame(i));
+        }
+        offsets.Add(bytes.Count);
+        return new CaptureInMemory(bytes.ToArray(), offsets.ToArray(), metadata.ToArray());
+    }
+
     /// <summary>The make-bench-pcap.py capture of <paramref name="packets"/> packets, in memory.</summary>
     public static CaptureInMemory Load(int packets)
     {
