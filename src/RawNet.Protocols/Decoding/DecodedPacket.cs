@@ -158,6 +158,13 @@ public sealed class DecodedPacket
     public ReadOnlySpan<byte> HeaderOf(in Layer layer, ReadOnlySpan<byte> frame) =>
         BufferOf(layer, frame).Slice(layer.Offset, layer.HeaderLength);
 
+    private Protocols.Quic.QuicConnectionState _quic = Protocols.Quic.QuicConnectionState.None;
+
+    /// <summary>What tshark's QUIC state across packets gave the packet's QUIC layer (<see cref="Protocols.Quic.QuicConversations"/>).</summary>
+    public ref readonly Protocols.Quic.QuicConnectionState QuicState => ref _quic;
+
+    internal ref Protocols.Quic.QuicConnectionState QuicRef => ref _quic;
+
     /// <summary>True when any layer is cut short (snaplen) or the outcome is truncated.</summary>
     public bool IsTruncated => Outcome == DecodeOutcome.Truncated;
 
@@ -182,6 +189,7 @@ public sealed class DecodedPacket
         StreamLength = 0;
         DecompressedLength = 0;
         LowpanDatagram = null;
+        _quic.LayerIndex = -1;
         Analysis.Clear();
     }
 

@@ -60,16 +60,16 @@ public static class QuicFieldReader
 
     /// <summary>
     /// Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> from the datagram's captured bytes
-    /// <paramref name="datagram"/>, of which UDP declares <paramref name="reported"/>; offsets are made absolute with
-    /// <paramref name="layerOffset"/>.
+    /// <paramref name="datagram"/>, of which UDP declares <paramref name="reported"/>, whose connection tshark knew as
+    /// <paramref name="connection"/>; offsets are made absolute with <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> datagram, int reported, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> datagram, int reported, int layerOffset, QuicConnection connection, int occurrence, out FieldValue value)
     {
         value = default;
         if (!QuicFields.TryGetValue(field, out var which))
             return false;
         var finder = new Finder(which, occurrence);
-        QuicWalk.Run(datagram, reported, ref finder, out _);
+        QuicWalk.Run(datagram, reported, connection, ref finder, out _);
         if (!finder.Found)
             return false;
         value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
@@ -102,13 +102,16 @@ public ref struct QuicItems
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
     private readonly int _layerOffset;
+    private readonly QuicConnection _connection;
     private int _index;
 
     /// <param name="bytes">The captured bytes of the datagram.</param>
     /// <param name="reported">How many bytes UDP declares.</param>
     /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public QuicItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
+    /// <param name="connection">What tshark knew of the datagram's connection.</param>
+    public QuicItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset, QuicConnection connection = default)
     {
+        _connection = connection;
         _bytes = bytes;
         _reported = reported;
         _layerOffset = layerOffset;
@@ -128,13 +131,13 @@ public ref struct QuicItems
     public bool MoveNext()
     {
         var finder = new Nth(_index);
-        QuicWalk.Run(_bytes, _reported, ref finder, out _);
+        QuicWalk.Run(_bytes, _reported, _connection, ref finder, out _);
         if (!finder.Found)
             return false;
         _index = finder.Next;
         Field = QuicFields.FieldOf(finder.Which);
         Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-        Depth = finder.InShort && finder.Which is QuicValue.HeaderForm or QuicValue.FixedBit or QuicValue.SpinBit ? 1 : 0;
+        Depth = finder.InShort && finder.Which is QuicValue.HeaderForm or QuicValue.FixedBit or QuicValue.SpinBit or QuicValue.Dcid ? 1 : 0;
         return true;
     }
 

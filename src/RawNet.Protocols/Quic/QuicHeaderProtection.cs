@@ -45,10 +45,10 @@ public static class QuicHeaderProtection
     private static ReadOnlySpan<byte> SaltT050 => [0x7f, 0xf5, 0x79, 0xe5, 0xac, 0xd0, 0x72, 0x91, 0x55, 0x80, 0x30, 0x4c, 0x43, 0xa2, 0x36, 0x7c, 0x60, 0x48, 0x83, 0x10];
 
     /// <summary>
-    /// Writes the 5-byte mask of a client Initial whose connection's first DCID is <paramref name="dcid"/> for
-    /// <paramref name="sample"/>; false for a version without a salt.
+    /// Writes the 5-byte mask of a client Initial (a server's: <paramref name="server"/>) whose connection's first DCID is
+    /// <paramref name="dcid"/> for <paramref name="sample"/>; false for a version without a salt.
     /// </summary>
-    public static bool TryMask(uint version, ReadOnlySpan<byte> dcid, ReadOnlySpan<byte> sample, Span<byte> mask)
+    public static bool TryMask(uint version, ReadOnlySpan<byte> dcid, ReadOnlySpan<byte> sample, Span<byte> mask, bool server = false)
     {
         var salt = SaltOf(version);
         if (salt.IsEmpty || sample.Length < SampleLength)
@@ -57,7 +57,7 @@ public static class QuicHeaderProtection
         Span<byte> client = stackalloc byte[32];
         Span<byte> key = stackalloc byte[16];
         HKDF.Extract(HashAlgorithmName.SHA256, dcid, salt, secret);
-        ExpandLabel(secret, "client in"u8, client);
+        ExpandLabel(secret, server ? "server in"u8 : "client in"u8, client);
         ExpandLabel(client, version == QuicPacket.Version2 ? "quicv2 hp"u8 : "quic hp"u8, key);
         Span<byte> block = stackalloc byte[16];
         Aes128.EncryptBlock(key, sample[..SampleLength], block);

@@ -46,31 +46,40 @@ public interface IQuicVisitor
 }
 
 /// <summary>
-/// Walks a QUIC datagram as tshark 4.0's dissect_quic adds its items, without the state tshark keeps across packets: a
-/// datagram whose first packet is an Initial is taken as a client's first Initial of a new connection (its header
-/// protection removed with keys from its DCID, <see cref="QuicHeaderProtection"/>); any other has no connection (no
-/// packet number). Coalesced packets follow one another: a long header packet ends where its length says (when that is
+/// Walks a QUIC datagram as tshark 4.0's dissect_quic adds its items, with the connection tshark found for it
+/// (<see cref="QuicConnection"/>, from <see cref="QuicConversations"/>: an Initial's header protection removed with the
+/// keys of the original DCID, the sender's side's, <see cref="QuicHeaderProtection"/>; a short header's DCID) or, without
+/// one, as tshark's first look does: a datagram whose first packet is an Initial is taken as a client's first Initial of a
+/// new connection (keys from its own DCID); any other has no connection (no packet number). Coalesced packets follow one another: a long header packet ends where its length says (when that is
 /// inside the datagram), anything else runs to the datagram's end; a later packet whose DCID is not the first one's is
 /// padding and ends the walk. A read past the captured bytes ends the walk there, as tshark's exception does. Bounded:
 /// every step moves forward by at least one byte.
 /// </summary>
 public static class QuicWalk
 {
-    /// <summary>Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes.</summary>
+    /// <summary>Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes, with no state.</summary>
     public static QuicWalkStatus Run<TVisitor>(ReadOnlySpan<byte> datagram, int reported, ref TVisitor visitor, out int stopOffset)
+        where TVisitor : struct, IQuicVisitor, allows ref struct =>
+        Run(datagram, reported, default, ref visitor, out stopOffset);
+
+    /// <summary>
+    /// Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes, whose
+    /// connection tshark knew as <paramref name="connection"/>.
+    /// </summary>
+    public static QuicWalkStatus Run<TVisitor>(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection, ref TVisitor visitor, out int stopOffset)
         where TVisitor : struct, IQuicVisitor, allows ref struct
     {
-        var walker = new Walker<TVisitor>(datagram, reported);
+        var walker = new Walker<TVisitor>(datagram, reported, connection);
         walker.Walk(ref visitor);
         stopOffset = walker.StopOffset;
         return walker.Status;
     }
 
     /// <summary>The status a walk of <paramref name="datagram"/> ends with (no items kept).</summary>
-    public static QuicWalkStatus StatusOf(ReadOnlySpan<byte> datagram, int reported, out int stopOffset)
+    public static QuicWalkStatus StatusOf(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection, out int stopOffset)
     {
         var none = new NoVisitor();
-        return Run(datagram, reported, ref none, out stopOffset);
+        return Run(datagram, reported, connection, ref none, out stopOffset);
     }
 
     /// <summary>Packs a DCID's and an SCID's offsets and lengths into an <see cref="QuicValue.InfoCids"/> number.</summary>
@@ -86,9 +95,10 @@ public static class QuicWalk
         public readonly bool Item(QuicValue which, int offset, int length, ulong number) => true;
     }
 
-    private ref struct Walker<TVisitor>(ReadOnlySpan<byte> datagram, int reported) where TVisitor : struct, IQuicVisitor, allows ref struct
+    private ref struct Walker<TVisitor>(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection) where TVisitor : struct, IQuicVisitor, allows ref struct
     {
         private readonly ReadOnlySpan<byte> _m = datagram;
+        private readonly QuicConnection _conn = connection;
         private readonly long _reported = Math.Max(reported, datagram.Length);
         // the packet being read ends here (a read past it is malformed)
         private long _end;
@@ -154,7 +164,7 @@ public static class QuicWalk
                 int scil = _m[6 + dcil];
                 if (scil is > 0 and <= QuicPacket.MaxConnectionIdLength && !Need(7 + dcil, scil))
                     return;
-                connection = version != 0 && QuicPacket.LongTypeOf(first, version) == QuicPacket.Initial;
+                connection = _conn.Known || (version != 0 && QuicPacket.LongTypeOf(first, version) == QuicPacket.Initial);
             }
             else if (!Need(1, QuicPacket.MaxConnectionIdLength))
                 return;
@@ -358,7 +368,8 @@ public static class QuicWalk
                 if (!Need(pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength))
                     return false;
                 Span<byte> mask = stackalloc byte[5];
-                if (QuicHeaderProtection.TryMask(version, _m.Slice(6, firstDcidLength), _m.Slice((int)pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength), mask))
+                var original = _conn.Known ? _conn.OriginalDcid : _m.Slice(6, firstDcidLength);
+                if (QuicHeaderProtection.TryMask(version, original, _m.Slice((int)pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength), mask, _conn.FromServer))
                 {
                     unprotected = true;
                     clear = (byte)(fb ^ (mask[0] & 0x0F));
@@ -405,11 +416,50 @@ public static class QuicWalk
         {
             next = p + 1;
             byte fb = _m[(int)p];
-            return Add(ref visitor, QuicValue.Short, p, Math.Max(0, Math.Min(_m.Length, _end) - p), 0)
-                && Add(ref visitor, QuicValue.HeaderForm, p, 1, 0)
-                && Add(ref visitor, QuicValue.FixedBit, p, 1, (ulong)(fb >> 6 & 1))
-                && Add(ref visitor, QuicValue.SpinBit, p, 1, (ulong)(fb >> 5 & 1))
-                && Add(ref visitor, QuicValue.InfoTitle, p, 0, (ulong)QuicTitle.ProtectedPayload);
+            if (!Add(ref visitor, QuicValue.Short, p, Math.Max(0, Math.Min(_m.Length, _end) - p), 0)
+                || !Add(ref visitor, QuicValue.HeaderForm, p, 1, 0)
+                || !Add(ref visitor, QuicValue.FixedBit, p, 1, (ulong)(fb >> 6 & 1))
+                || !Add(ref visitor, QuicValue.SpinBit, p, 1, (ulong)(fb >> 5 & 1)))
+                return false;
+            // with a connection tshark knows the DCID's length (the receiver's connection ID)
+            int dcid = _conn.Known ? _conn.ShortDcidLength : 0;
+            if (dcid > 0 && (!Need(next, dcid) || !Add(ref visitor, QuicValue.Dcid, next, dcid, 0)))
+                return false;
+            if (!Add(ref visitor, QuicValue.InfoTitle, p, 0, (ulong)QuicTitle.ProtectedPayload))
+                return false;
+            if (dcid > 0 && !Add(ref visitor, QuicValue.InfoCids, p, 0, Cids((int)next, dcid, 0, 0)))
+                return false;
+            next += dcid;
+            return true;
         }
+    }
+}
+
+/// <summary>
+/// What tshark knew of a datagram's connection when it read it (<see cref="QuicConnectionState"/>): whether it found one,
+/// which side sent the datagram, the client's original DCID and a short header's DCID length. The default is a walk
+/// without state (an Initial first in its datagram makes a client's connection from its own DCID).
+/// </summary>
+public readonly ref struct QuicConnection(bool known, bool fromServer, ReadOnlySpan<byte> originalDcid, int shortDcidLength)
+{
+    /// <summary>A connection was found.</summary>
+    public readonly bool Known = known;
+
+    /// <summary>The server sent the datagram.</summary>
+    public readonly bool FromServer = fromServer;
+
+    /// <summary>The DCID of the client's first Initial (the Initial keys' secret).</summary>
+    public readonly ReadOnlySpan<byte> OriginalDcid = originalDcid;
+
+    /// <summary>The length of a short header's DCID.</summary>
+    public readonly int ShortDcidLength = shortDcidLength;
+
+    /// <summary>The connection the decoder found for layer <paramref name="layerIndex"/> of <paramref name="packet"/>; none when it kept no state for it.</summary>
+    public static QuicConnection Of(Decoding.DecodedPacket packet, int layerIndex)
+    {
+        ref readonly var state = ref packet.QuicState;
+        return state.LayerIndex == layerIndex && state.Known
+            ? new QuicConnection(true, state.FromServer, state.OriginalDcid.Span, state.ShortDcidLength)
+            : default;
     }
 }

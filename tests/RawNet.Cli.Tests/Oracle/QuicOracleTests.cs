@@ -8,8 +8,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// summary line as <c>tcpdump -n -r</c> and <c>-v</c> print it (tcpdump 4.99 prints QUIC on any port as plain UDP), over
 /// captures/quic/quic-cases.pcap (client Initials of every version with a salt, header protection removed; 0-RTT,
 /// Handshake, Retry, coalesced packets and padding; payloads the heuristic refuses; damaged and snap-cut datagrams:
-/// tests/oracle/make-quic-cases.py). Every datagram has its own ports and connection IDs, as RawNet keeps no QUIC
-/// state across packets (tshark's conversations and connections).
+/// tests/oracle/make-quic-cases.py); every datagram there has its own ports and connection IDs. captures/quic/quic-handshake.pcap
+/// holds whole handshakes, for the state tshark keeps across packets (<see cref="HandshakeFieldsEqualTshark"/>).
 /// </summary>
 public sealed class QuicOracleTests
 {
@@ -32,6 +32,15 @@ public sealed class QuicOracleTests
 
     [Fact]
     public void BundledCasesFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, [.. Fields, .. Columns[1..]], 1);
+
+    private static string Handshake => Path.Combine(TestPaths.Captures, "quic", "quic-handshake.pcap");
+
+    /// <summary>
+    /// Two connections' handshakes (quic-handshake.pcap): tshark's state across packets, the server's Initials read with the
+    /// client's original DCID's keys, the later datagrams (short headers too) of a conversation taken as QUIC.
+    /// </summary>
+    [Fact]
+    public void HandshakeFieldsEqualTshark() => TsharkComparison.AssertSameFields(Handshake, Fields, 1);
 
     [Theory]
     [MemberData(nameof(Modes))]

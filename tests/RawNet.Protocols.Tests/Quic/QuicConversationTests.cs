@@ -1,0 +1,101 @@
+using RawNet.Files;
+using RawNet.Protocols.Conversations;
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Quic;
+using static RawNet.Protocols.Tests.PacketBytes;
+
+namespace RawNet.Protocols.Tests.Quic;
+
+/// <summary>tshark's QUIC state across packets: conversations taken as QUIC, their connections, the bound.</summary>
+public class QuicConversationTests
+{
+    private static byte[] ToClient(byte[] payload, ushort clientPort = 50000) =>
+        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(443, clientPort, payload), V4Dst, V4Src));
+
+    private static byte[] ToServer(byte[] payload, ushort clientPort = 50000) =>
+        EthernetFrame(EtherType.Ipv4, Ipv4Packet(IpProtocol.Udp, UdpDatagram(clientPort, 443, payload)));
+
+    private static DecodedPacket Next(PacketDecoder decoder, byte[] frame, long number, DecodedPacket? packet = null)
+    {
+        packet ??= new DecodedPacket();
+        decoder.Decode(frame, new FrameMetadata(1_700_000_000_000_000_000 + number, frame.Length, frame.Length, LinkType.Ethernet), number, packet);
+        return packet;
+    }
+
+    [Fact]
+    public void ServerHeaderProtectionMaskIsRfc9001s()
+    {
+        // RFC 9001 A.3: the server's Initial, keys from the client's DCID
+        Span<byte> mask = stackalloc byte[5];
+        Assert.True(QuicHeaderProtection.TryMask(1, Hex("8394c8f03e515708"), Hex("2cd0991cd25b0aac406a5816b6394100"), mask, server: true));
+        Assert.Equal(Hex("2ec0d8356a"), mask.ToArray());
+    }
+
+    [Fact]
+    public void LaterDatagramsOfTheConversationAreQuicBothWays()
+    {
+        var decoder = new PacketDecoder();
+        var initial = ToServer(QuicTests.Initial());
+        var first = Next(decoder, initial, 1);
+        Assert.True(first.QuicState.Known);
+        Assert.False(first.QuicState.FromServer);
+        // a short header to the client, with the client's SCID: its DCID is shown
+        var toClient = ToClient(Hex("41 0a0b0c0d 0102030405060708090a0b0c0d0e0f10"));
+        var reply = Next(decoder, toClient, 2);
+        Assert.Equal([LayerKind.Frame, LayerKind.Ethernet, LayerKind.Ipv4, LayerKind.Udp, LayerKind.Quic], Decode.Kinds(reply));
+        Assert.True(reply.QuicState.FromServer);
+        Assert.Equal("0a0b0c0d", Decode.Field(reply, toClient, "quic.dcid"));
+        Assert.Equal("0102030405060708090a0b0c0d0e0f10", Decode.Field(reply, toClient, "quic.remaining_payload"));
+        // a short header to the server: the server's CID is not known yet, so no DCID
+        var toServer = ToServer(Hex("41 0102030405060708090a0b0c0d0e0f10"));
+        var up = Next(decoder, toServer, 3);
+        Assert.Contains(LayerKind.Quic, Decode.Kinds(up));
+        Assert.Null(Decode.Field(up, toServer, "quic.dcid"));
+        // another conversation's short header stays data
+        Assert.DoesNotContain(LayerKind.Quic, Decode.Kinds(Next(decoder, ToServer(Hex("41 0102030405060708090a0b0c0d0e0f10"), 50001), 4)));
+    }
+
+    [Fact]
+    public void WithoutSessionsNothingIsRemembered()
+    {
+        var decoder = new PacketDecoder(DecoderOptions.Default with { FollowSessions = false });
+        Next(decoder, ToServer(QuicTests.Initial()), 1);
+        Assert.DoesNotContain(LayerKind.Quic, Decode.Kinds(Next(decoder, ToClient(Hex("41 0a0b0c0d 0102030405060708")), 2)));
+    }
+
+    [Fact]
+    public void AFloodOfConversationsStaysWithinTheBoundAndEvictsTheOldest()
+    {
+        var table = new QuicConversations(8);
+        var state = QuicConnectionState.None;
+        var initial = QuicTests.Initial();
+        ConversationKey Key(int i) => ConversationKey.Of(Hex("c0000201"), (ushort)(1000 + i), Hex("c6336402"), 443, out _);
+        for (int i = 0; i < 100; i++)
+        {
+            table.Take(Key(i), true, initial, ref state);
+            Assert.True(state.Known);
+            Assert.True(table.Count <= 8);
+        }
+        Assert.Equal(8, table.Count);
+        Assert.Equal(92, table.Evicted);
+        Assert.False(table.IsQuic(Key(0)));
+        Assert.False(table.IsQuic(Key(91)));
+        Assert.True(table.IsQuic(Key(92)));
+        Assert.True(table.IsQuic(Key(99)));
+    }
+
+    [Fact]
+    public void TheDecodersTableIsBounded()
+    {
+        // twice as many conversations as the decoder keeps (on ports no other protocol has): the first one is forgotten
+        // (its short headers are data again), the last one is not
+        var decoder = new PacketDecoder();
+        var packet = new DecodedPacket();
+        int count = 2 * QuicConversations.DefaultCapacity;
+        for (int i = 0; i < count; i++)
+            Next(decoder, ToServer(QuicTests.Initial(), (ushort)(30000 + i)), i + 1, packet);
+        var shortHeader = Hex("41 0a0b0c0d 0102030405060708");
+        Assert.DoesNotContain(LayerKind.Quic, Decode.Kinds(Next(decoder, ToClient(shortHeader, 30000), count + 1)));
+        Assert.Contains(LayerKind.Quic, Decode.Kinds(Next(decoder, ToClient(shortHeader, (ushort)(30000 + count - 1)), count + 2)));
+    }
+}
