@@ -165,6 +165,12 @@ public sealed class DecodedPacket
 
     internal ref Protocols.Quic.QuicConnectionState QuicRef => ref _quic;
 
+    /// <summary>The datagram-sized buffer QUIC Initials are decrypted into (made on first use, kept).</summary>
+    internal byte[]? QuicPlaintextBuffer;
+
+    /// <summary>The decrypted Initials of the packet's QUIC layer, each at its payload's offset in the datagram (<see cref="QuicState"/>).</summary>
+    public ReadOnlySpan<byte> QuicPlaintext => QuicPlaintextBuffer;
+
     /// <summary>True when any layer is cut short (snaplen) or the outcome is truncated.</summary>
     public bool IsTruncated => Outcome == DecodeOutcome.Truncated;
 

@@ -48,10 +48,87 @@ public sealed partial class PacketDecoder
         {
             state.LayerIndex = index;
             _quicConversations.Take(ConversationKey.Of(source, sourcePort, destination, destinationPort, out bool fromA), fromA, datagram, ref state);
+            if (state.Known)
+                DecryptInitials(datagram, repEnd - offset, index, ref state);
         }
         var status = QuicWalk.StatusOf(datagram, repEnd - offset, QuicConnection.Of(_packet, index), out int stop);
         if (status is QuicWalkStatus.Truncated or QuicWalkStatus.Malformed)
             EndMessageShort(input, LayerKind.Quic, offset, status == QuicWalkStatus.Truncated, stop,
                 "QUIC packet cut short by the capture length", "QUIC packet or one of its fields runs past the end of its packet or the datagram");
+    }
+
+    /// <summary>
+    /// Decrypts the datagram's Initials whose header protection came off and which were captured whole into the packet's
+    /// plaintext buffer, each at its payload's offset (the header rebuilt unprotected before it, as the associated data);
+    /// those whose tag matched are listed in <paramref name="state"/>.
+    /// </summary>
+    private void DecryptInitials(ReadOnlySpan<byte> datagram, int reported, int index, ref QuicConnectionState state)
+    {
+        var sealedOnes = new SealedInitials();
+        QuicWalk.Run(datagram, reported, QuicConnection.Of(_packet, index), ref sealedOnes, out _);
+        if (sealedOnes.Count == 0)
+            return;
+        var plaintext = _packet.QuicPlaintextBuffer ??= new byte[ushort.MaxValue + 1];
+        for (int i = 0; i < sealedOnes.Count; i++)
+        {
+            var packet = sealedOnes.Packets[i];
+            if (packet.End > datagram.Length || packet.End - packet.Payload < QuicPacketProtection.TagLength)
+                continue;
+            var header = plaintext.AsSpan(packet.Start, packet.Payload - packet.Start);
+            datagram[packet.Start..packet.Payload].CopyTo(header);
+            header[0] = (byte)(datagram[packet.Start] & 0xF0 | packet.FirstByte);
+            for (int b = 0; b < packet.NumberLength; b++)
+                header[^(b + 1)] = (byte)(packet.Number >> (8 * b));
+            uint version = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(datagram[(packet.Start + 1)..]);
+            if (QuicPacketProtection.TryOpenInitial(version, state.OriginalDcid.Span, state.FromServer, packet.Number, header,
+                    datagram[packet.Payload..packet.End], plaintext.AsSpan(packet.Payload, packet.End - packet.Payload - QuicPacketProtection.TagLength)))
+                state.DecryptedAt[state.DecryptedCount++] = packet.Payload;
+        }
+    }
+
+    /// <summary>An Initial whose header protection came off: where it starts, its payload and end, its clear first byte and packet number.</summary>
+    private struct SealedInitial
+    {
+        public int Start, Payload, End, NumberLength;
+        public byte FirstByte;
+        public ulong Number;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(QuicConnectionState.MaxDecrypted)]
+    private struct SealedList
+    {
+        private SealedInitial _first;
+    }
+
+    /// <summary>Collects the Initials a walk unprotects (at most <see cref="QuicConnectionState.MaxDecrypted"/>).</summary>
+    private struct SealedInitials : IQuicVisitor
+    {
+        public SealedList Packets;
+        public int Count;
+        private SealedInitial _current;
+
+        public bool Item(QuicValue which, int offset, int length, ulong number)
+        {
+            switch (which)
+            {
+                case QuicValue.PacketLength:
+                    _current = new SealedInitial { Start = offset, End = offset + (int)Math.Min(number, int.MaxValue - (ulong)offset) };
+                    break;
+                case QuicValue.LongReserved:
+                    _current.FirstByte = (byte)(number << 2);
+                    break;
+                case QuicValue.PacketNumberLength:
+                    _current.FirstByte |= (byte)number;
+                    break;
+                case QuicValue.PacketNumber:
+                    (_current.Number, _current.NumberLength) = (number, length);
+                    break;
+                case QuicValue.Payload when _current.NumberLength > 0:
+                    _current.Payload = offset;
+                    Packets[Count++] = _current;
+                    return Count < QuicConnectionState.MaxDecrypted;
+            }
+            return true;
+        }
     }
 }

@@ -55,6 +55,22 @@ public struct QuicConnectionState
     /// <summary>The length of a short header's DCID (the receiver's connection ID); 0 when not known.</summary>
     public byte ShortDcidLength;
 
+    /// <summary>Most Initials of one datagram decrypted.</summary>
+    public const int MaxDecrypted = 4;
+
+    /// <summary>How many of the datagram's Initials were decrypted (their payload offsets in <see cref="DecryptedAt"/>).</summary>
+    public byte DecryptedCount;
+
+    /// <summary>The payload offsets (in the datagram) of the Initials decrypted; their plaintext lies at the same offsets of <see cref="Decoding.DecodedPacket.QuicPlaintext"/>.</summary>
+    public DecryptedOffsets DecryptedAt;
+
+    /// <summary>Room for <see cref="MaxDecrypted"/> offsets.</summary>
+    [InlineArray(MaxDecrypted)]
+    public struct DecryptedOffsets
+    {
+        private int _first;
+    }
+
     /// <summary>No state: the layer is walked as tshark's first look at a datagram would.</summary>
     public static QuicConnectionState None => new() { LayerIndex = -1 };
 }
@@ -109,6 +125,7 @@ public sealed class QuicConversations
         state.Known = false;
         state.FromServer = false;
         state.ShortDcidLength = 0;
+        state.DecryptedCount = 0;
         if (datagram.IsEmpty)
             return;
         bool fromServer = c.HasConnection && fromA != c.ClientIsA;

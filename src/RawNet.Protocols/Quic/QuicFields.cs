@@ -6,8 +6,9 @@ namespace RawNet.Protocols.Quic;
 /// <summary>
 /// The QUIC field table (Wireshark "quic", tshark 4.0), in <see cref="QuicValue"/>'s order, every field read by
 /// <see cref="QuicFieldReader"/> (<see cref="ComputedField.Quic"/>) from the items <see cref="QuicWalk"/> lists; a
-/// coalesced datagram shows each packet's fields as further occurrences. Not here: quic.connection.number (tshark counts
-/// connections across the capture), the decrypted frames and the expert items.
+/// coalesced datagram shows each packet's fields as further occurrences; a decrypted Initial's frames follow its payload
+/// (numbers only: their offsets are the ciphertext's, where the plaintext came from). Not here: quic.connection.number
+/// (tshark counts connections across the capture), quic.frame, the reason phrase of a CONNECTION_CLOSE, and the expert items.
 /// </summary>
 public static class QuicFields
 {
@@ -37,6 +38,24 @@ public static class QuicFields
         (D("quic.remaining_payload", "Remaining Payload", FieldKind.Bytes), QuicValue.RemainingPayload),
         (D("quic.retry_token", "Retry Token", FieldKind.Bytes), QuicValue.RetryToken),
         (D("quic.retry_integrity_tag", "Retry Integrity Tag", FieldKind.Bytes), QuicValue.RetryIntegrityTag),
+        (D("quic.frame_type", "Frame Type", FieldKind.Decimal), QuicValue.FrameType),
+        (D("quic.padding_length", "Padding Length", FieldKind.Decimal), QuicValue.PaddingLength),
+        (D("quic.ack.largest_acknowledged", "Largest Acknowledged", FieldKind.Decimal), QuicValue.AckLargest),
+        (D("quic.ack.ack_delay", "ACK Delay", FieldKind.Decimal), QuicValue.AckDelay),
+        (D("quic.ack.ack_range_count", "ACK Range Count", FieldKind.Decimal), QuicValue.AckRangeCount),
+        (D("quic.ack.first_ack_range", "First ACK Range", FieldKind.Decimal), QuicValue.AckFirstRange),
+        (D("quic.ack.gap", "Gap", FieldKind.Decimal), QuicValue.AckGap),
+        (D("quic.ack.ack_range", "ACK Range", FieldKind.Decimal), QuicValue.AckRange),
+        (D("quic.ack.ect0_count", "ECT(0) Count", FieldKind.Decimal), QuicValue.AckEct0),
+        (D("quic.ack.ect1_count", "ECT(1) Count", FieldKind.Decimal), QuicValue.AckEct1),
+        (D("quic.ack.ecn_ce_count", "ECN-CE Count", FieldKind.Decimal), QuicValue.AckEcnCe),
+        (D("quic.crypto.offset", "Offset", FieldKind.Decimal), QuicValue.CryptoOffset),
+        (D("quic.crypto.length", "Length", FieldKind.Decimal), QuicValue.CryptoLength),
+        (D("quic.crypto.crypto_data", "Crypto Data", FieldKind.Marker), QuicValue.CryptoData),
+        (D("quic.cc.error_code", "Error code", FieldKind.Decimal), QuicValue.CcErrorCode),
+        (D("quic.cc.error_code.app", "Application Error code", FieldKind.Decimal), QuicValue.CcErrorCodeApp),
+        (D("quic.cc.frame_type", "Frame Type", FieldKind.Decimal), QuicValue.CcFrameType),
+        (D("quic.cc.reason_phrase.length", "Reason phrase Length", FieldKind.Decimal), QuicValue.CcReasonLength),
     ]);
 
     /// <summary>The definitions, in tshark's tree order.</summary>

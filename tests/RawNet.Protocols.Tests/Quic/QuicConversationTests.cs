@@ -99,3 +99,59 @@ public class QuicConversationTests
         Assert.Contains(LayerKind.Quic, Decode.Kinds(Next(decoder, ToClient(shortHeader, (ushort)(30000 + count - 1)), count + 2)));
     }
 }
+
+/// <summary>The Initial packet protection: RFC 9001's keys, GCM as .NET's AesGcm computes it, damaged tags refused.</summary>
+public class QuicPacketProtectionTests
+{
+    [Fact]
+    public void InitialKeysAreRfc9001s()
+    {
+        // RFC 9001 A.1
+        Span<byte> key = stackalloc byte[16];
+        Span<byte> iv = stackalloc byte[12];
+        Assert.True(QuicHeaderProtection.TryPacketKeys(1, Hex("8394c8f03e515708"), false, key, iv));
+        Assert.Equal(Hex("1f369613dd76d5467730efcbe3b1a22d"), key.ToArray());
+        Assert.Equal(Hex("fa044b2f42a3fd3b46fb255c"), iv.ToArray());
+        Assert.True(QuicHeaderProtection.TryPacketKeys(1, Hex("8394c8f03e515708"), true, key, iv));
+        Assert.Equal(Hex("cf3a5331653c364c88f0f379b6067e37"), key.ToArray());
+        Assert.Equal(Hex("0ac1493ca1905853b0bba03e"), iv.ToArray());
+        Assert.False(QuicHeaderProtection.TryPacketKeys(0xabcdef01, Hex("8394c8f03e515708"), true, key, iv));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 20)]
+    [InlineData(16, 33)]
+    [InlineData(1162, 47)]
+    public void OpensWhatAesGcmSeals(int length, int headerLength)
+    {
+        var random = new Random(length * 31 + headerLength);
+        var dcid = new byte[8];
+        random.NextBytes(dcid);
+        var header = new byte[headerLength];
+        random.NextBytes(header);
+        var plain = new byte[length];
+        random.NextBytes(plain);
+        ulong number = (ulong)random.Next();
+        foreach (bool server in new[] { false, true })
+        {
+            var key = new byte[16];
+            var nonce = new byte[12];
+            Assert.True(QuicHeaderProtection.TryPacketKeys(1, dcid, server, key, nonce));
+            for (int i = 0; i < 8; i++)
+                nonce[11 - i] ^= (byte)(number >> (8 * i));
+            var sealedPayload = new byte[length + 16];
+            using (var gcm = new System.Security.Cryptography.AesGcm(key, 16))
+                gcm.Encrypt(nonce, plain, sealedPayload.AsSpan(0, length), sealedPayload.AsSpan(length), header);
+            var opened = new byte[length];
+            Assert.True(QuicPacketProtection.TryOpenInitial(1, dcid, server, number, header, sealedPayload, opened));
+            Assert.Equal(plain, opened);
+            // the other side's keys, another packet number, a changed header or tag: refused
+            Assert.False(QuicPacketProtection.TryOpenInitial(1, dcid, !server, number, header, sealedPayload, opened));
+            Assert.False(QuicPacketProtection.TryOpenInitial(1, dcid, server, number + 1, header, sealedPayload, opened));
+            sealedPayload[^1] ^= 1;
+            Assert.False(QuicPacketProtection.TryOpenInitial(1, dcid, server, number, header, sealedPayload, opened));
+        }
+        Assert.False(QuicPacketProtection.TryOpenInitial(1, dcid, false, number, header, new byte[15], new byte[0]));
+    }
+}
