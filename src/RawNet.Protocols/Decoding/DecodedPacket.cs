@@ -143,6 +143,7 @@ public sealed class DecodedPacket
         LayerSource.Reassembled => Reassembled,
         LayerSource.Stream => Stream,
         LayerSource.Decompressed or LayerSource.SwappedFrameControl => Decompressed,
+        LayerSource.QuicPlaintext => QuicPlaintext,
         // an ERF record's bytes after its wire length (padding, or what wlen leaves out) are none of tshark's frame
         _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };

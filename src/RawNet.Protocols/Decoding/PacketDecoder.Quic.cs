@@ -55,6 +55,42 @@ public sealed partial class PacketDecoder
         if (status is QuicWalkStatus.Truncated or QuicWalkStatus.Malformed)
             EndMessageShort(input, LayerKind.Quic, offset, status == QuicWalkStatus.Truncated, stop,
                 "QUIC packet cut short by the capture length", "QUIC packet or one of its fields runs past the end of its packet or the datagram");
+        else if (state.LayerIndex == index && state.DecryptedCount > 0)
+            AddQuicTls(datagram, repEnd - offset, index);
+    }
+
+    /// <summary>
+    /// TLS over the first CRYPTO frame of the decrypted Initials that starts the handshake (offset 0), as tshark hands it
+    /// to TLS (frame.protocols "quic:tls"): handshake messages without records, in the packet's plaintext buffer. CRYPTO
+    /// data at a later offset (tshark reassembles it across packets) is not handed on.
+    /// </summary>
+    private void AddQuicTls(ReadOnlySpan<byte> datagram, int reported, int index)
+    {
+        var crypto = new FirstCrypto();
+        QuicWalk.Run(datagram, reported, QuicConnection.Of(_packet, index), ref crypto, out _);
+        if (crypto.Length <= 0 || _packet.IsFull)
+            return;
+        ref Layer tls = ref _packet.Add(LayerKind.Tls, crypto.Offset, crypto.Length, crypto.Length, LayerSource.QuicPlaintext);
+        tls.Detail = Tls.TlsLayerDetail.QuicCrypto;
+    }
+
+    /// <summary>Finds the data of the first CRYPTO frame at offset 0.</summary>
+    private struct FirstCrypto : IQuicVisitor
+    {
+        public int Offset, Length;
+        private bool _atStart;
+
+        public bool Item(QuicValue which, int offset, int length, ulong number)
+        {
+            if (which == QuicValue.CryptoOffset)
+                _atStart = number == 0;
+            else if (which == QuicValue.CryptoData && _atStart && length > 0)
+            {
+                (Offset, Length) = (offset, length);
+                return false;
+            }
+            return true;
+        }
     }
 
     /// <summary>

@@ -62,14 +62,21 @@ public ref struct TlsRecordWalk
 
     /// <summary>
     /// A walk over <paramref name="bytes"/> (captured) of <paramref name="reported"/> bytes, with the session's version
-    /// <paramref name="session"/> (0: not known yet) and whether the sender sent Change Cipher Spec in an earlier frame.
+    /// <paramref name="session"/> (0: not known yet) and whether the sender sent Change Cipher Spec in an earlier frame;
+    /// <paramref name="messagesOnly"/>: the bytes are handshake messages without a record around them (QUIC's CRYPTO data).
     /// </summary>
-    public TlsRecordWalk(ReadOnlySpan<byte> bytes, int reported, ushort session, bool afterChangeCipherSpec)
+    public TlsRecordWalk(ReadOnlySpan<byte> bytes, int reported, ushort session, bool afterChangeCipherSpec, bool messagesOnly = false)
     {
         _bytes = bytes;
         _reported = Math.Max(reported, bytes.Length);
         Session = session;
         _afterChangeCipherSpec = afterChangeCipherSpec;
+        if (messagesOnly)
+        {
+            // as if one handshake record held the captured bytes (a message past them is a fragment)
+            _recordEnd = bytes.Length;
+            _phase = 2;
+        }
     }
 
     /// <summary>The session's version as far as the walk got (0: not known).</summary>

@@ -38,12 +38,21 @@ public sealed class QuicOracleTests
     /// <summary>
     /// Two connections' handshakes (quic-handshake.pcap): tshark's state across packets, the server's Initials read with the
     /// client's original DCID's keys, the later datagrams (short headers too) of a conversation taken as QUIC, the Initials
-    /// decrypted and their frames listed (fields and Info). Not frame.protocols: tshark hands CRYPTO data to TLS
-    /// ("quic:tls"), RawNet stops at CRYPTO.
+    /// decrypted and their frames listed (fields and Info), the CRYPTO data at offset 0 handed to TLS ("quic:tls", the
+    /// handshake's fields; QUIC's columns stay).
     /// </summary>
     [Fact]
     public void HandshakeFieldsEqualTshark() =>
-        TsharkComparison.AssertSameFields(Handshake, [.. Fields, .. FrameFields, "_ws.col.Protocol", "_ws.col.Info"], 1);
+        TsharkComparison.AssertSameFields(Handshake, [.. Fields, .. FrameFields, .. TlsFields, .. Columns[1..]], 1);
+
+    /// <summary>The TLS handshake fields of the CRYPTO data (no record fields: QUIC carries messages without records).</summary>
+    public static readonly string[] TlsFields =
+    [
+        "tls.record.content_type", "tls.record.version", "tls.handshake.type", "tls.handshake.length", "tls.handshake.version",
+        "tls.handshake.random", "tls.handshake.session_id_length", "tls.handshake.cipher_suites_length", "tls.handshake.ciphersuite",
+        "tls.handshake.comp_methods_length", "tls.handshake.extensions_length", "tls.handshake.extension.type",
+        "tls.handshake.extension.len", "tls.handshake.extensions_server_name",
+    ];
 
     /// <summary>The decrypted Initials' frame fields compared.</summary>
     public static readonly string[] FrameFields =

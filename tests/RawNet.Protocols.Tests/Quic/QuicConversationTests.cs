@@ -56,6 +56,32 @@ public class QuicConversationTests
     }
 
     [Fact]
+    public void HandshakeInitialsAreDecryptedAndTheirCryptoHandedToTls()
+    {
+        var frames = Decoding.Samples.Read(Path.Combine(RawNet.Testing.TestPaths.Captures, "quic", "quic-handshake.pcap"));
+        var decoder = new PacketDecoder();
+        var kinds = new List<LayerKind[]>();
+        var fields = new List<string?>();
+        for (int i = 0; i < frames.Count; i++)
+        {
+            var packet = Next(decoder, frames[i].Data, i + 1);
+            kinds.Add(Decode.Kinds(packet));
+            fields.Add(Decode.Field(packet, frames[i].Data, "quic.frame_type"));
+            if (i == 0)
+            {
+                Assert.Equal(LayerSource.QuicPlaintext, packet[packet.LayerCount - 1].Source);
+                Assert.Equal("1", Decode.Field(packet, frames[i].Data, "tls.handshake.type"));
+                Assert.Equal("quic.example", Decode.Field(packet, frames[i].Data, "tls.handshake.extensions_server_name"));
+            }
+        }
+        // the client's Initial and the server's (ServerHello): TLS; the client's second Initial (ACK, PING): none
+        Assert.Equal(LayerKind.Tls, kinds[0][^1]);
+        Assert.Equal(LayerKind.Tls, kinds[1][^1]);
+        Assert.Equal(LayerKind.Quic, kinds[2][^1]);
+        Assert.Equal(["6,0", "2,6", "2,1", null, null, null, "6,0", "2,28", null], fields);
+    }
+
+    [Fact]
     public void WithoutSessionsNothingIsRemembered()
     {
         var decoder = new PacketDecoder(DecoderOptions.Default with { FollowSessions = false });
