@@ -55,14 +55,15 @@ public sealed partial class PacketDecoder
         if (status is QuicWalkStatus.Truncated or QuicWalkStatus.Malformed)
             EndMessageShort(input, LayerKind.Quic, offset, status == QuicWalkStatus.Truncated, stop,
                 "QUIC packet cut short by the capture length", "QUIC packet or one of its fields runs past the end of its packet or the datagram");
-        else if (state.LayerIndex == index && state.DecryptedCount > 0)
+        // (a CRYPTO frame read before a malformed one was handed to TLS all the same)
+        if (state.LayerIndex == index && state.DecryptedCount > 0)
             AddQuicTls(datagram, repEnd - offset, index);
     }
 
     /// <summary>
-    /// TLS over the first CRYPTO frame of the decrypted Initials that starts the handshake (offset 0), as tshark hands it
-    /// to TLS (frame.protocols "quic:tls"): handshake messages without records, in the packet's plaintext buffer. CRYPTO
-    /// data at a later offset (tshark reassembles it across packets) is not handed on.
+    /// TLS over the decrypted Initials' first CRYPTO frame when it starts the handshake (offset 0), as tshark hands it to
+    /// TLS (frame.protocols "quic:tls"): handshake messages without records, in the packet's plaintext buffer. A first
+    /// CRYPTO frame at a later offset (tshark keeps it for reassembly across packets) is not handed on.
     /// </summary>
     private void AddQuicTls(ReadOnlySpan<byte> datagram, int reported, int index)
     {
@@ -74,7 +75,7 @@ public sealed partial class PacketDecoder
         tls.Detail = Tls.TlsLayerDetail.QuicCrypto;
     }
 
-    /// <summary>Finds the data of the first CRYPTO frame at offset 0.</summary>
+    /// <summary>Finds the data of the first CRYPTO frame, when it is at offset 0.</summary>
     private struct FirstCrypto : IQuicVisitor
     {
         public int Offset, Length;
@@ -84,9 +85,10 @@ public sealed partial class PacketDecoder
         {
             if (which == QuicValue.CryptoOffset)
                 _atStart = number == 0;
-            else if (which == QuicValue.CryptoData && _atStart && length > 0)
+            else if (which == QuicValue.CryptoData)
             {
-                (Offset, Length) = (offset, length);
+                if (_atStart)
+                    (Offset, Length) = (offset, length);
                 return false;
             }
             return true;

@@ -34,7 +34,8 @@ public static class QuicFrame
     {
         Padding => "PADDING",
         Ping => "PING",
-        Ack or AckEcn => "ACK",
+        Ack => "ACK",
+        AckEcn => "ACK_ECN",
         Crypto => "CRYPTO",
         _ => "CC",
     };

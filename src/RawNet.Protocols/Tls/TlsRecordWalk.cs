@@ -54,6 +54,7 @@ public ref struct TlsRecordWalk
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
     private readonly bool _afterChangeCipherSpec;
+    private readonly bool _messagesOnly;
     private int _at;
     private int _recordEnd;
     private int _messageAt;
@@ -71,6 +72,7 @@ public ref struct TlsRecordWalk
         _reported = Math.Max(reported, bytes.Length);
         Session = session;
         _afterChangeCipherSpec = afterChangeCipherSpec;
+        _messagesOnly = messagesOnly;
         if (messagesOnly)
         {
             // as if one handshake record held the captured bytes (a message past them is a fragment)
@@ -258,6 +260,9 @@ public ref struct TlsRecordWalk
         int at = _messageAt;
         byte type = _bytes[at];
         int length = ReadUInt24(_bytes[(at + 1)..]);
+        // QUIC's CRYPTO data: a message not held whole waits for more (tshark shows nothing of it)
+        if (_messagesOnly && at + 4 + length > _recordEnd)
+            return false;
         Yield(TlsItem.Handshake, at, length);
         Type = type;
         if (at + 4 + length > _recordEnd)
