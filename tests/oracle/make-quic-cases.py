@@ -16,11 +16,15 @@ not (yet), so no case may lean on an earlier one. The payloads are random bytes,
 keys: tshark fails to decrypt them and shows no frames. Run with Debian's /usr/bin/python3 (python3-scapy); scapy has
 no QUIC layers here, so the QUIC bytes are built by hand.
 """
+import hashlib
+import hmac
 import os
 import random
 import struct
 import sys
 
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from scapy.layers.inet import IP, UDP
 from scapy.layers.l2 import Ether
 
@@ -132,6 +136,118 @@ def cases():
     return out
 
 
+# --- quic-handshake.pcap: Initials encrypted as RFC 9001 says, for tshark's state across packets ---
+
+SALT_V1 = bytes.fromhex("38762cf7f55934b34d179ae6a4c80cadccbb7f0a")
+
+
+def expand_label(secret, label, length):
+    """TLS 1.3's HKDF-Expand-Label with an empty context."""
+    full = b"tls13 " + label
+    info = struct.pack(">HB", length, len(full)) + full + b"\x00"
+    out, block, i = b"", b"", 1
+    while len(out) < length:
+        block = hmac.new(secret, block + info + bytes([i]), hashlib.sha256).digest()
+        out += block
+        i += 1
+    return out[:length]
+
+
+def initial_keys(odcid, server):
+    """The Initial packet protection key, IV and header protection key of one side (RFC 9001 5.2)."""
+    initial = hmac.new(SALT_V1, odcid, hashlib.sha256).digest()
+    secret = expand_label(initial, b"server in" if server else b"client in", 32)
+    return expand_label(secret, b"quic key", 16), expand_label(secret, b"quic iv", 12), expand_label(secret, b"quic hp", 16)
+
+
+def protected_initial(odcid, server, dcid, scid, pn, frames, pad_to=0, token=b"", damage=False):
+    """A v1 Initial with a 2-byte packet number, AES-128-GCM sealed and header protected with odcid's keys; PADDING
+    frames fill it to pad_to bytes."""
+    key, iv, hp = initial_keys(odcid, server)
+    head = bytes([0xC1]) + (1).to_bytes(4, "big") + bytes([len(dcid)]) + dcid + bytes([len(scid)]) + scid + varint(len(token)) + token
+    pn_bytes = pn.to_bytes(2, "big")
+    overhead = len(head) + 2 + 2 + 16
+    if pad_to > overhead + len(frames):
+        frames += bytes(pad_to - overhead - len(frames))
+    header = head + varint(len(frames) + 2 + 16, 2) + pn_bytes
+    nonce = bytes(a ^ b for a, b in zip(iv, pn.to_bytes(12, "big")))
+    sealed = AESGCM(key).encrypt(nonce, frames, header)
+    if damage:
+        sealed = sealed[:-1] + bytes([sealed[-1] ^ 1])
+    sample = sealed[2:18]
+    mask = Cipher(algorithms.AES(hp), modes.ECB()).encryptor().update(sample)
+    first = bytes([header[0] ^ (mask[0] & 0x0F)])
+    pn_at = len(header) - 2
+    return first + header[1:pn_at] + bytes(a ^ b for a, b in zip(pn_bytes, mask[1:3])) + sealed
+
+
+def crypto(offset, data):
+    return b"\x06" + varint(offset) + varint(len(data)) + data
+
+
+def ack(largest, delay=0, first_range=0):
+    return b"\x02" + varint(largest) + varint(delay) + varint(0) + varint(first_range)
+
+
+def tls_handshake(kind, body):
+    return bytes([kind]) + len(body).to_bytes(3, "big") + body
+
+
+def extension(kind, data):
+    return kind.to_bytes(2, "big") + len(data).to_bytes(2, "big") + data
+
+
+def client_hello(rng, name):
+    host = name.encode()
+    sni = extension(0, (len(host) + 3).to_bytes(2, "big") + b"\x00" + len(host).to_bytes(2, "big") + host)
+    versions = extension(0x2B, b"\x02\x03\x04")
+    groups = extension(0x0A, b"\x00\x02\x00\x1d")
+    shares = extension(0x33, b"\x00\x24\x00\x1d\x00\x20" + rng.bytes(32))
+    exts = sni + versions + groups + shares
+    body = b"\x03\x03" + rng.bytes(32) + b"\x00" + b"\x00\x02\x13\x01" + b"\x01\x00" + len(exts).to_bytes(2, "big") + exts
+    return tls_handshake(1, body)
+
+
+def server_hello(rng):
+    exts = extension(0x2B, b"\x03\x04") + extension(0x33, b"\x00\x1d\x00\x20" + rng.bytes(32))
+    body = b"\x03\x03" + rng.bytes(32) + b"\x00" + b"\x13\x01" + b"\x00" + len(exts).to_bytes(2, "big") + exts
+    return tls_handshake(2, body)
+
+
+def handshake_cases():
+    """Two QUIC v1 connections as a client and a server exchange them, each on its own UDP conversation: the client's
+    first Initial (ClientHello in CRYPTO, padded to 1200), the server's Initial (ACK, ServerHello) coalesced with a
+    Handshake packet, the client's second Initial (ACK, PING) with a Handshake packet, then short-header packets both ways;
+    the second connection's server closes it in an Initial (CONNECTION_CLOSE), and a client Initial whose tag is damaged
+    follows. The Handshake and 1-RTT payloads are random bytes (no keys)."""
+    m = Maker(29)
+    out = []
+    client, server = ("192.0.2.1", "198.51.100.2")
+
+    def send(payload, sport, dport, from_server):
+        src, dst = (server, client) if from_server else (client, server)
+        pkt = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=src, dst=dst, id=1) / UDP(sport=sport, dport=dport) / payload
+        out.append((bytes(pkt), None))
+
+    for port, close in [(50001, False), (50002, True)]:
+        odcid, ccid, scid = m.cid(8), m.cid(8), m.cid(8)
+        up = lambda payload: send(payload, port, 443, False)
+        down = lambda payload: send(payload, 443, port, True)
+        up(protected_initial(odcid, False, odcid, ccid, 0, crypto(0, client_hello(m, "quic.example")), pad_to=1200))
+        if close:
+            # CONNECTION_CLOSE (transport): error 0x0a, frame type 6, a reason
+            down(protected_initial(odcid, True, ccid, scid, 0, ack(0) + b"\x1c" + varint(0x0A) + varint(6) + varint(6) + b"denied"))
+            up(protected_initial(odcid, False, scid, ccid, 1, b"\x01" + ack(0), pad_to=1200, damage=True))
+            continue
+        down(protected_initial(odcid, True, ccid, scid, 0, ack(0) + crypto(0, server_hello(m)))
+             + m.long(2, dcid=ccid, scid=scid, payload=m.bytes(60)))
+        up(protected_initial(odcid, False, scid, ccid, 1, ack(0) + b"\x01") + m.long(2, dcid=scid, scid=ccid, payload=m.bytes(30)))
+        down(bytes([0x41]) + ccid + m.bytes(40))
+        up(bytes([0x61]) + scid + m.bytes(30))
+        down(bytes([0x45]) + ccid + m.bytes(25))
+    return out
+
+
 def random_cases(seed):
     """The fixed datagrams damaged at random: a few bytes changed (often to a length or a type), the datagram cut or
     bytes inserted; now and then the capture cuts the frame. Each keeps its own ports; its CIDs are changed to fresh ones
@@ -171,4 +287,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 2:
         write(target, random_cases(int(sys.argv[2])))
     else:
-        write(os.path.join(target, "quic-cases.pcap") if os.path.isdir(target) else target, cases())
+        if os.path.isdir(target):
+            write(os.path.join(target, "quic-cases.pcap"), cases())
+            write(os.path.join(target, "quic-handshake.pcap"), handshake_cases())
+        else:
+            write(target, cases())

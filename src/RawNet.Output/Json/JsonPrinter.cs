@@ -81,6 +81,8 @@ public sealed class JsonPrinter : IPacketPrinter
                 json.WriteString("source", "6lowpan-decompressed");
             else if (layer.Source == LayerSource.SwappedFrameControl)
                 json.WriteString("source", "capwap-swapped-frame-control");
+            else if (layer.Source == LayerSource.QuicPlaintext)
+                json.WriteString("source", "quic-decrypted");
             if (layer.Quoted)
                 json.WriteBoolean("quoted", true);
             if (layer.Status != LayerStatus.Complete)

@@ -219,6 +219,8 @@ public sealed class TreePrinter : IPacketPrinter
             line.Append(" (in the datagram rebuilt from 6LoWPAN's compressed header)");
         else if (layer.Source == LayerSource.SwappedFrameControl)
             line.Append(" (in a copy with the 802.11 frame control's bytes swapped back)");
+        else if (layer.Source == LayerSource.QuicPlaintext)
+            line.Append(" (in the decrypted QUIC Initial)");
         if (layer.Quoted)
             line.Append(sampled ? " (sampled by sFlow)" : " (quoted by the ICMP error)");
         line.WriteLineTo(output);

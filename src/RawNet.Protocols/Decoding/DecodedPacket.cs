@@ -143,6 +143,7 @@ public sealed class DecodedPacket
         LayerSource.Reassembled => Reassembled,
         LayerSource.Stream => Stream,
         LayerSource.Decompressed or LayerSource.SwappedFrameControl => Decompressed,
+        LayerSource.QuicPlaintext => QuicPlaintext,
         // an ERF record's bytes after its wire length (padding, or what wlen leaves out) are none of tshark's frame
         _ => FrameStart == 0 ? frame : frame[..Math.Min(frame.Length, FrameStart + WiretapFrame.CapturedLength)],
     };
@@ -157,6 +158,19 @@ public sealed class DecodedPacket
     /// <summary>The header bytes of a layer that are present.</summary>
     public ReadOnlySpan<byte> HeaderOf(in Layer layer, ReadOnlySpan<byte> frame) =>
         BufferOf(layer, frame).Slice(layer.Offset, layer.HeaderLength);
+
+    private Protocols.Quic.QuicConnectionState _quic = Protocols.Quic.QuicConnectionState.None;
+
+    /// <summary>What tshark's QUIC state across packets gave the packet's QUIC layer (<see cref="Protocols.Quic.QuicConversations"/>).</summary>
+    public ref readonly Protocols.Quic.QuicConnectionState QuicState => ref _quic;
+
+    internal ref Protocols.Quic.QuicConnectionState QuicRef => ref _quic;
+
+    /// <summary>The datagram-sized buffer QUIC Initials are decrypted into (made on first use, kept).</summary>
+    internal byte[]? QuicPlaintextBuffer;
+
+    /// <summary>The decrypted Initials of the packet's QUIC layer, each at its payload's offset in the datagram (<see cref="QuicState"/>).</summary>
+    public ReadOnlySpan<byte> QuicPlaintext => QuicPlaintextBuffer;
 
     /// <summary>True when any layer is cut short (snaplen) or the outcome is truncated.</summary>
     public bool IsTruncated => Outcome == DecodeOutcome.Truncated;
@@ -182,6 +196,7 @@ public sealed class DecodedPacket
         StreamLength = 0;
         DecompressedLength = 0;
         LowpanDatagram = null;
+        _quic.LayerIndex = -1;
         Analysis.Clear();
     }
 

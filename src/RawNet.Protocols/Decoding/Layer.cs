@@ -15,6 +15,8 @@ public enum LayerSource : byte
     Decompressed,
     /// <summary>A copy of the frame with a CAPWAP 802.11 frame control's two bytes swapped, as tshark reads them, at the frame's offsets (<see cref="DecodedPacket.Decompressed"/>).</summary>
     SwappedFrameControl,
+    /// <summary>The plaintext of a decrypted QUIC Initial (<see cref="DecodedPacket.QuicPlaintext"/>): a TLS handshake in its CRYPTO frame.</summary>
+    QuicPlaintext,
 }
 
 /// <summary>One decoded layer: what it is, where its header lies and how much it declares it spans.</summary>

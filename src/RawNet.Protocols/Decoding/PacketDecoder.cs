@@ -3099,6 +3099,9 @@ public sealed partial class PacketDecoder
             layer.Checksum = VerifyTransport(ref layer, input, offset, Math.Min(capEnd, end), end, ipIndex, IpProtocol.Udp, allowZero: true);
         int payload = offset + UdpHeader.HeaderLength;
         int captured = Math.Min(capEnd, end);
+        // a conversation tshark's QUIC heuristic took goes to QUIC before the ports and the heuristics
+        if (_quicConversations.Count > 0 && TryDecodeQuicConversation(input, udp.SourcePort, udp.DestinationPort, payload, captured, end))
+            return;
         // tshark hands a datagram an ICMP error quotes to its ports' dissectors too, when any of its payload was quoted.
         if (_options.TsharkUdpPorts && (!input.Quoted || captured > payload))
         {
@@ -3134,7 +3137,7 @@ public sealed partial class PacketDecoder
             return;
         // QUIC's heuristic, after those: a long header (first bit set) of 13 bytes or more captured
         if ((first & Quic.QuicPacket.LongHeaderBit) != 0 && captured - payload >= Quic.QuicPacket.HeuristicMinimum
-            && TryDecodeQuic(input, payload, captured, end))
+            && TryDecodeQuic(input, payload, captured, end, udp.SourcePort, udp.DestinationPort))
             return;
         int count = _packet.LayerCount;
         Payload(input, payload, captured, end);

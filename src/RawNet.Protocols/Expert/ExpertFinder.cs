@@ -559,6 +559,7 @@ public sealed class ExpertFinder
         {
             LayerSource.Reassembled => packet.Reassembled.Length - layer.Offset,
             LayerSource.Decompressed or LayerSource.SwappedFrameControl => Math.Max(packet.Decompressed.Length, layer.Offset + layer.Extent) - layer.Offset,
+            LayerSource.QuicPlaintext => layer.Extent,
             _ => packet.Metadata.OriginalLength - layer.Offset,
         };
 

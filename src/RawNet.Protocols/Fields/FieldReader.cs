@@ -128,7 +128,8 @@ public static class FieldReader
         if (Nbns.NbnsFieldReader.Serves(field.Computed))
             return Nbns.NbnsFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Quic.QuicFieldReader.Serves(field.Computed))
-            return Quic.QuicFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
+            return Quic.QuicFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset,
+                Quic.QuicConnection.Of(packet, layerIndex), occurrence, out value);
         if (Ntp.NtpFieldReader.Serves(field.Computed))
             return Ntp.NtpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Dhcp.DhcpFieldReader.Serves(field.Computed))

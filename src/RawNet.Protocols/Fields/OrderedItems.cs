@@ -111,7 +111,8 @@ public ref struct OrderedItems
         {
             // QUIC's tree goes packet by packet through a coalesced datagram, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._quic = new Quic.QuicItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._quic = new Quic.QuicItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset,
+                Quic.QuicConnection.Of(packet, layerIndex));
             items._isQuic = true;
             return true;
         }

@@ -6,8 +6,9 @@ namespace RawNet.Protocols.Quic;
 /// <summary>
 /// The QUIC field table (Wireshark "quic", tshark 4.0), in <see cref="QuicValue"/>'s order, every field read by
 /// <see cref="QuicFieldReader"/> (<see cref="ComputedField.Quic"/>) from the items <see cref="QuicWalk"/> lists; a
-/// coalesced datagram shows each packet's fields as further occurrences. Not here: quic.connection.number (tshark counts
-/// connections across the capture), the decrypted frames and the expert items.
+/// coalesced datagram shows each packet's fields as further occurrences; a decrypted Initial's frames follow its payload
+/// (numbers only: their offsets are the ciphertext's, where the plaintext came from). Not here: quic.connection.number
+/// (tshark counts connections across the capture), quic.frame, the reason phrase of a CONNECTION_CLOSE, and the expert items.
 /// </summary>
 public static class QuicFields
 {
@@ -37,6 +38,24 @@ public static class QuicFields
         (D("quic.remaining_payload", "Remaining Payload", FieldKind.Bytes), QuicValue.RemainingPayload),
         (D("quic.retry_token", "Retry Token", FieldKind.Bytes), QuicValue.RetryToken),
         (D("quic.retry_integrity_tag", "Retry Integrity Tag", FieldKind.Bytes), QuicValue.RetryIntegrityTag),
+        (D("quic.frame_type", "Frame Type", FieldKind.Decimal), QuicValue.FrameType),
+        (D("quic.padding_length", "Padding Length", FieldKind.Decimal), QuicValue.PaddingLength),
+        (D("quic.ack.largest_acknowledged", "Largest Acknowledged", FieldKind.Decimal), QuicValue.AckLargest),
+        (D("quic.ack.ack_delay", "ACK Delay", FieldKind.Decimal), QuicValue.AckDelay),
+        (D("quic.ack.ack_range_count", "ACK Range Count", FieldKind.Decimal), QuicValue.AckRangeCount),
+        (D("quic.ack.first_ack_range", "First ACK Range", FieldKind.Decimal), QuicValue.AckFirstRange),
+        (D("quic.ack.gap", "Gap", FieldKind.Decimal), QuicValue.AckGap),
+        (D("quic.ack.ack_range", "ACK Range", FieldKind.Decimal), QuicValue.AckRange),
+        (D("quic.ack.ect0_count", "ECT(0) Count", FieldKind.Decimal), QuicValue.AckEct0),
+        (D("quic.ack.ect1_count", "ECT(1) Count", FieldKind.Decimal), QuicValue.AckEct1),
+        (D("quic.ack.ecn_ce_count", "ECN-CE Count", FieldKind.Decimal), QuicValue.AckEcnCe),
+        (D("quic.crypto.offset", "Offset", FieldKind.Decimal), QuicValue.CryptoOffset),
+        (D("quic.crypto.length", "Length", FieldKind.Decimal), QuicValue.CryptoLength),
+        (D("quic.crypto.crypto_data", "Crypto Data", FieldKind.Marker), QuicValue.CryptoData),
+        (D("quic.cc.error_code", "Error code", FieldKind.Decimal), QuicValue.CcErrorCode),
+        (D("quic.cc.error_code.app", "Application Error code", FieldKind.Decimal), QuicValue.CcErrorCodeApp),
+        (D("quic.cc.frame_type", "Frame Type", FieldKind.Decimal), QuicValue.CcFrameType),
+        (D("quic.cc.reason_phrase.length", "Reason phrase Length", FieldKind.Decimal), QuicValue.CcReasonLength),
     ]);
 
     /// <summary>The definitions, in tshark's tree order.</summary>
@@ -60,16 +79,16 @@ public static class QuicFieldReader
 
     /// <summary>
     /// Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> from the datagram's captured bytes
-    /// <paramref name="datagram"/>, of which UDP declares <paramref name="reported"/>; offsets are made absolute with
-    /// <paramref name="layerOffset"/>.
+    /// <paramref name="datagram"/>, of which UDP declares <paramref name="reported"/>, whose connection tshark knew as
+    /// <paramref name="connection"/>; offsets are made absolute with <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> datagram, int reported, int layerOffset, int occurrence, out FieldValue value)
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> datagram, int reported, int layerOffset, QuicConnection connection, int occurrence, out FieldValue value)
     {
         value = default;
         if (!QuicFields.TryGetValue(field, out var which))
             return false;
         var finder = new Finder(which, occurrence);
-        QuicWalk.Run(datagram, reported, ref finder, out _);
+        QuicWalk.Run(datagram, reported, connection, ref finder, out _);
         if (!finder.Found)
             return false;
         value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
@@ -102,13 +121,16 @@ public ref struct QuicItems
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
     private readonly int _layerOffset;
+    private readonly QuicConnection _connection;
     private int _index;
 
     /// <param name="bytes">The captured bytes of the datagram.</param>
     /// <param name="reported">How many bytes UDP declares.</param>
     /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public QuicItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
+    /// <param name="connection">What tshark knew of the datagram's connection.</param>
+    public QuicItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset, QuicConnection connection = default)
     {
+        _connection = connection;
         _bytes = bytes;
         _reported = reported;
         _layerOffset = layerOffset;
@@ -128,13 +150,13 @@ public ref struct QuicItems
     public bool MoveNext()
     {
         var finder = new Nth(_index);
-        QuicWalk.Run(_bytes, _reported, ref finder, out _);
+        QuicWalk.Run(_bytes, _reported, _connection, ref finder, out _);
         if (!finder.Found)
             return false;
         _index = finder.Next;
         Field = QuicFields.FieldOf(finder.Which);
         Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-        Depth = finder.InShort && finder.Which is QuicValue.HeaderForm or QuicValue.FixedBit or QuicValue.SpinBit ? 1 : 0;
+        Depth = finder.InShort && finder.Which is QuicValue.HeaderForm or QuicValue.FixedBit or QuicValue.SpinBit or QuicValue.Dcid ? 1 : 0;
         return true;
     }
 

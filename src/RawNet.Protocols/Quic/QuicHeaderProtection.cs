@@ -45,23 +45,47 @@ public static class QuicHeaderProtection
     private static ReadOnlySpan<byte> SaltT050 => [0x7f, 0xf5, 0x79, 0xe5, 0xac, 0xd0, 0x72, 0x91, 0x55, 0x80, 0x30, 0x4c, 0x43, 0xa2, 0x36, 0x7c, 0x60, 0x48, 0x83, 0x10];
 
     /// <summary>
-    /// Writes the 5-byte mask of a client Initial whose connection's first DCID is <paramref name="dcid"/> for
-    /// <paramref name="sample"/>; false for a version without a salt.
+    /// Writes the 5-byte mask of a client Initial (a server's: <paramref name="server"/>) whose connection's first DCID is
+    /// <paramref name="dcid"/> for <paramref name="sample"/>; false for a version without a salt.
     /// </summary>
-    public static bool TryMask(uint version, ReadOnlySpan<byte> dcid, ReadOnlySpan<byte> sample, Span<byte> mask)
+    public static bool TryMask(uint version, ReadOnlySpan<byte> dcid, ReadOnlySpan<byte> sample, Span<byte> mask, bool server = false)
     {
-        var salt = SaltOf(version);
-        if (salt.IsEmpty || sample.Length < SampleLength)
-            return false;
         Span<byte> secret = stackalloc byte[32];
-        Span<byte> client = stackalloc byte[32];
+        if (sample.Length < SampleLength || !TryInitialSecret(version, dcid, server, secret))
+            return false;
         Span<byte> key = stackalloc byte[16];
-        HKDF.Extract(HashAlgorithmName.SHA256, dcid, salt, secret);
-        ExpandLabel(secret, "client in"u8, client);
-        ExpandLabel(client, version == QuicPacket.Version2 ? "quicv2 hp"u8 : "quic hp"u8, key);
+        ExpandLabel(secret, version == QuicPacket.Version2 ? "quicv2 hp"u8 : "quic hp"u8, key);
         Span<byte> block = stackalloc byte[16];
         Aes128.EncryptBlock(key, sample[..SampleLength], block);
         block[..5].CopyTo(mask);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the Initial packet protection key (16 bytes) and IV (12) of the client's (the server's:
+    /// <paramref name="server"/>) side of a connection whose first DCID is <paramref name="dcid"/>; false for a version
+    /// without a salt.
+    /// </summary>
+    public static bool TryPacketKeys(uint version, ReadOnlySpan<byte> dcid, bool server, Span<byte> key, Span<byte> iv)
+    {
+        Span<byte> secret = stackalloc byte[32];
+        if (!TryInitialSecret(version, dcid, server, secret))
+            return false;
+        bool v2 = version == QuicPacket.Version2;
+        ExpandLabel(secret, v2 ? "quicv2 key"u8 : "quic key"u8, key[..16]);
+        ExpandLabel(secret, v2 ? "quicv2 iv"u8 : "quic iv"u8, iv[..12]);
+        return true;
+    }
+
+    /// <summary>One side's Initial secret (RFC 9001 5.2): HKDF-Extract of the DCID with the version's salt, then its label.</summary>
+    private static bool TryInitialSecret(uint version, ReadOnlySpan<byte> dcid, bool server, Span<byte> secret)
+    {
+        var salt = SaltOf(version);
+        if (salt.IsEmpty)
+            return false;
+        Span<byte> initial = stackalloc byte[32];
+        HKDF.Extract(HashAlgorithmName.SHA256, dcid, salt, initial);
+        ExpandLabel(initial, server ? "server in"u8 : "client in"u8, secret);
         return true;
     }
 
@@ -104,11 +128,21 @@ internal static class Aes128
 
     private static byte Double(byte b) => (byte)(b << 1 ^ ((b & 0x80) != 0 ? 0x1b : 0));
 
+    /// <summary>The length of an expanded key (<see cref="ExpandKey"/>).</summary>
+    public const int ScheduleLength = 176;
+
     /// <summary>Encrypts <paramref name="input"/> (16 bytes) with the 16-byte <paramref name="key"/> into <paramref name="output"/>.</summary>
     public static void EncryptBlock(ReadOnlySpan<byte> key, ReadOnlySpan<byte> input, Span<byte> output)
     {
+        Span<byte> w = stackalloc byte[ScheduleLength];
+        ExpandKey(key, w);
+        EncryptExpanded(w, input, output);
+    }
+
+    /// <summary>Writes the round keys of the 16-byte <paramref name="key"/> to <paramref name="w"/> (<see cref="ScheduleLength"/> bytes).</summary>
+    public static void ExpandKey(ReadOnlySpan<byte> key, Span<byte> w)
+    {
         var sbox = Sbox;
-        Span<byte> w = stackalloc byte[176];
         key[..16].CopyTo(w);
         byte rcon = 1;
         for (int i = 16; i < 176; i += 4)
@@ -124,6 +158,12 @@ internal static class Aes128
             w[i + 2] = (byte)(w[i - 14] ^ c);
             w[i + 3] = (byte)(w[i - 13] ^ d);
         }
+    }
+
+    /// <summary>Encrypts <paramref name="input"/> (16 bytes) with the round keys <paramref name="w"/> into <paramref name="output"/>.</summary>
+    public static void EncryptExpanded(ReadOnlySpan<byte> w, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var sbox = Sbox;
         Span<byte> s = stackalloc byte[16];
         Span<byte> t = stackalloc byte[16];
         for (int i = 0; i < 16; i++)

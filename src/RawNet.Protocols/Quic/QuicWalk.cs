@@ -11,11 +11,34 @@ public enum QuicValue : byte
     PacketLength, HeaderForm, FixedBit, LongPacketType, LongPacketTypeV2, LongReserved, PacketNumberLength, Version, Dcil, Dcid,
     Scil, Scid, TokenLength, Token, Length, PacketNumber, Payload, VnUnused, SupportedVersion, Short, SpinBit,
     RemainingPayload, RetryToken, RetryIntegrityTag,
+    /// <summary>A decrypted Initial's frames (offsets in the datagram, the plaintext lying where its ciphertext did).</summary>
+    FrameType, PaddingLength, AckLargest, AckDelay, AckRangeCount, AckFirstRange, AckGap, AckRange, AckEct0, AckEct1, AckEcnCe,
+    CryptoOffset, CryptoLength, CryptoData, CcErrorCode, CcErrorCodeApp, CcFrameType, CcReasonLength,
 
     /// <summary>The Info column is set to a packet's title (number: <see cref="QuicTitle"/>).</summary>
     InfoTitle,
     /// <summary>The Info column gets the packet's DCID and SCID (offsets and lengths in the number: see <see cref="QuicWalk.CidsOf"/>).</summary>
     InfoCids,
+    /// <summary>The Info column gets a decrypted frame's name (number: its type, <see cref="QuicFrame.InfoName"/>).</summary>
+    InfoFrame,
+}
+
+/// <summary>The frames tshark 4.0 reads in a decrypted Initial (RFC 9000 19), and their names in its Info column.</summary>
+public static class QuicFrame
+{
+    /// <summary>Frame types.</summary>
+    public const ulong Padding = 0x00, Ping = 0x01, Ack = 0x02, AckEcn = 0x03, Crypto = 0x06, ConnectionClose = 0x1c, ApplicationClose = 0x1d;
+
+    /// <summary>The name tshark appends to the Info column for a frame type read.</summary>
+    public static string InfoName(ulong type) => type switch
+    {
+        Padding => "PADDING",
+        Ping => "PING",
+        Ack => "ACK",
+        AckEcn => "ACK_ECN",
+        Crypto => "CRYPTO",
+        _ => "CC",
+    };
 }
 
 /// <summary>What tshark's Info column starts a packet's text with.</summary>
@@ -46,31 +69,40 @@ public interface IQuicVisitor
 }
 
 /// <summary>
-/// Walks a QUIC datagram as tshark 4.0's dissect_quic adds its items, without the state tshark keeps across packets: a
-/// datagram whose first packet is an Initial is taken as a client's first Initial of a new connection (its header
-/// protection removed with keys from its DCID, <see cref="QuicHeaderProtection"/>); any other has no connection (no
-/// packet number). Coalesced packets follow one another: a long header packet ends where its length says (when that is
+/// Walks a QUIC datagram as tshark 4.0's dissect_quic adds its items, with the connection tshark found for it
+/// (<see cref="QuicConnection"/>, from <see cref="QuicConversations"/>: an Initial's header protection removed with the
+/// keys of the original DCID, the sender's side's, <see cref="QuicHeaderProtection"/>; a short header's DCID) or, without
+/// one, as tshark's first look does: a datagram whose first packet is an Initial is taken as a client's first Initial of a
+/// new connection (keys from its own DCID); any other has no connection (no packet number). Coalesced packets follow one another: a long header packet ends where its length says (when that is
 /// inside the datagram), anything else runs to the datagram's end; a later packet whose DCID is not the first one's is
 /// padding and ends the walk. A read past the captured bytes ends the walk there, as tshark's exception does. Bounded:
 /// every step moves forward by at least one byte.
 /// </summary>
 public static class QuicWalk
 {
-    /// <summary>Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes.</summary>
+    /// <summary>Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes, with no state.</summary>
     public static QuicWalkStatus Run<TVisitor>(ReadOnlySpan<byte> datagram, int reported, ref TVisitor visitor, out int stopOffset)
+        where TVisitor : struct, IQuicVisitor, allows ref struct =>
+        Run(datagram, reported, default, ref visitor, out stopOffset);
+
+    /// <summary>
+    /// Visits the items of <paramref name="datagram"/> (captured bytes) of <paramref name="reported"/> bytes, whose
+    /// connection tshark knew as <paramref name="connection"/>.
+    /// </summary>
+    public static QuicWalkStatus Run<TVisitor>(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection, ref TVisitor visitor, out int stopOffset)
         where TVisitor : struct, IQuicVisitor, allows ref struct
     {
-        var walker = new Walker<TVisitor>(datagram, reported);
+        var walker = new Walker<TVisitor>(datagram, reported, connection);
         walker.Walk(ref visitor);
         stopOffset = walker.StopOffset;
         return walker.Status;
     }
 
     /// <summary>The status a walk of <paramref name="datagram"/> ends with (no items kept).</summary>
-    public static QuicWalkStatus StatusOf(ReadOnlySpan<byte> datagram, int reported, out int stopOffset)
+    public static QuicWalkStatus StatusOf(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection, out int stopOffset)
     {
         var none = new NoVisitor();
-        return Run(datagram, reported, ref none, out stopOffset);
+        return Run(datagram, reported, connection, ref none, out stopOffset);
     }
 
     /// <summary>Packs a DCID's and an SCID's offsets and lengths into an <see cref="QuicValue.InfoCids"/> number.</summary>
@@ -86,9 +118,10 @@ public static class QuicWalk
         public readonly bool Item(QuicValue which, int offset, int length, ulong number) => true;
     }
 
-    private ref struct Walker<TVisitor>(ReadOnlySpan<byte> datagram, int reported) where TVisitor : struct, IQuicVisitor, allows ref struct
+    private ref struct Walker<TVisitor>(ReadOnlySpan<byte> datagram, int reported, QuicConnection connection) where TVisitor : struct, IQuicVisitor, allows ref struct
     {
         private readonly ReadOnlySpan<byte> _m = datagram;
+        private readonly QuicConnection _conn = connection;
         private readonly long _reported = Math.Max(reported, datagram.Length);
         // the packet being read ends here (a read past it is malformed)
         private long _end;
@@ -154,7 +187,7 @@ public static class QuicWalk
                 int scil = _m[6 + dcil];
                 if (scil is > 0 and <= QuicPacket.MaxConnectionIdLength && !Need(7 + dcil, scil))
                     return;
-                connection = version != 0 && QuicPacket.LongTypeOf(first, version) == QuicPacket.Initial;
+                connection = _conn.Known || (version != 0 && QuicPacket.LongTypeOf(first, version) == QuicPacket.Initial);
             }
             else if (!Need(1, QuicPacket.MaxConnectionIdLength))
                 return;
@@ -358,7 +391,8 @@ public static class QuicWalk
                 if (!Need(pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength))
                     return false;
                 Span<byte> mask = stackalloc byte[5];
-                if (QuicHeaderProtection.TryMask(version, _m.Slice(6, firstDcidLength), _m.Slice((int)pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength), mask))
+                var original = _conn.Known ? _conn.OriginalDcid : _m.Slice(6, firstDcidLength);
+                if (QuicHeaderProtection.TryMask(version, original, _m.Slice((int)pn + QuicHeaderProtection.SampleOffset, QuicHeaderProtection.SampleLength), mask, _conn.FromServer))
                 {
                     unprotected = true;
                     clear = (byte)(fb ^ (mask[0] & 0x0F));
@@ -397,19 +431,163 @@ public static class QuicWalk
             next += pnLength;
             if (next < _end && !Shown(next) || !Add(ref visitor, QuicValue.Payload, next, Math.Max(0, Math.Min(_m.Length, _end) - next), 0))
                 return false;
+            if (type == QuicPacket.Initial && _conn.IsDecrypted(next) && !Frames(ref visitor, next, _end - QuicPacketProtection.TagLength))
+                return false;
             next = _end;
             return true;
+        }
+
+        /// <summary>
+        /// A decrypted Initial's frames, read from the plaintext between <paramref name="start"/> and <paramref name="end"/>
+        /// (datagram offsets). A frame type RawNet does not read (none other may be in an Initial) ends the frames; a field
+        /// past the plaintext is malformed. Bounded: each frame moves forward.
+        /// </summary>
+        private bool Frames(ref TVisitor visitor, long start, long end)
+        {
+            var pt = _conn.Plaintext;
+            long at = start;
+            while (at < end)
+            {
+                if (!FrameVarint(pt, at, end, out ulong type, out int size) || !Add(ref visitor, QuicValue.FrameType, at, size, type))
+                    return false;
+                if (type is > QuicFrame.AckEcn and not QuicFrame.Crypto and not QuicFrame.ConnectionClose and not QuicFrame.ApplicationClose)
+                    return true;
+                if (!Add(ref visitor, QuicValue.InfoFrame, at, 0, type))
+                    return false;
+                long frame = at;
+                at += size;
+                switch (type)
+                {
+                    case QuicFrame.Padding:
+                        long zeros = at;
+                        while (zeros < end && pt[(int)zeros] == 0)
+                            zeros++;
+                        if (!Add(ref visitor, QuicValue.PaddingLength, at, 0, (ulong)(zeros - frame)))
+                            return false;
+                        at = zeros;
+                        break;
+                    case QuicFrame.Ping:
+                        break;
+                    case QuicFrame.Ack or QuicFrame.AckEcn:
+                        if (!FrameField(ref visitor, pt, QuicValue.AckLargest, ref at, end, out _) || !FrameField(ref visitor, pt, QuicValue.AckDelay, ref at, end, out _)
+                            || !FrameField(ref visitor, pt, QuicValue.AckRangeCount, ref at, end, out ulong ranges)
+                            || !FrameField(ref visitor, pt, QuicValue.AckFirstRange, ref at, end, out _))
+                            return false;
+                        // every range takes two bytes or more, so the count is bounded by the plaintext
+                        for (ulong i = 0; i < ranges; i++)
+                        {
+                            if (!FrameField(ref visitor, pt, QuicValue.AckGap, ref at, end, out _) || !FrameField(ref visitor, pt, QuicValue.AckRange, ref at, end, out _))
+                                return false;
+                        }
+                        if (type == QuicFrame.AckEcn && (!FrameField(ref visitor, pt, QuicValue.AckEct0, ref at, end, out _)
+                            || !FrameField(ref visitor, pt, QuicValue.AckEct1, ref at, end, out _) || !FrameField(ref visitor, pt, QuicValue.AckEcnCe, ref at, end, out _)))
+                            return false;
+                        break;
+                    case QuicFrame.Crypto:
+                        if (!FrameField(ref visitor, pt, QuicValue.CryptoOffset, ref at, end, out _) || !FrameField(ref visitor, pt, QuicValue.CryptoLength, ref at, end, out ulong length))
+                            return false;
+                        if (length > (ulong)(end - at))
+                            return FramePast(at, end);
+                        if (!Add(ref visitor, QuicValue.CryptoData, at, (long)length, 0))
+                            return false;
+                        at += (long)length;
+                        break;
+                    case QuicFrame.ConnectionClose or QuicFrame.ApplicationClose:
+                        if (!FrameField(ref visitor, pt, type == QuicFrame.ConnectionClose ? QuicValue.CcErrorCode : QuicValue.CcErrorCodeApp, ref at, end, out _)
+                            || (type == QuicFrame.ConnectionClose && !FrameField(ref visitor, pt, QuicValue.CcFrameType, ref at, end, out _))
+                            || !FrameField(ref visitor, pt, QuicValue.CcReasonLength, ref at, end, out ulong reason))
+                            return false;
+                        if (reason > (ulong)(end - at))
+                            return FramePast(at, end);
+                        at += (long)reason;
+                        break;
+                }
+            }
+            return true;
+        }
+
+        private bool FrameField(ref TVisitor visitor, ReadOnlySpan<byte> pt, QuicValue which, ref long at, long end, out ulong value)
+        {
+            if (!FrameVarint(pt, at, end, out value, out int size) || !Add(ref visitor, which, at, size, value))
+                return false;
+            at += size;
+            return true;
+        }
+
+        private bool FrameVarint(ReadOnlySpan<byte> pt, long at, long end, out ulong value, out int size)
+        {
+            if (QuicPacket.TryReadVarint(pt[..(int)end], (int)at, out value, out size))
+                return true;
+            return FramePast(at, end);
+        }
+
+        /// <summary>A frame's field runs past the plaintext: tshark's exception in the decrypted data is malformed.</summary>
+        private bool FramePast(long at, long end)
+        {
+            Status = QuicWalkStatus.Malformed;
+            StopOffset = (int)Math.Min(at, end);
+            return false;
         }
 
         private bool ShortPacket(ref TVisitor visitor, long p, out long next)
         {
             next = p + 1;
             byte fb = _m[(int)p];
-            return Add(ref visitor, QuicValue.Short, p, Math.Max(0, Math.Min(_m.Length, _end) - p), 0)
-                && Add(ref visitor, QuicValue.HeaderForm, p, 1, 0)
-                && Add(ref visitor, QuicValue.FixedBit, p, 1, (ulong)(fb >> 6 & 1))
-                && Add(ref visitor, QuicValue.SpinBit, p, 1, (ulong)(fb >> 5 & 1))
-                && Add(ref visitor, QuicValue.InfoTitle, p, 0, (ulong)QuicTitle.ProtectedPayload);
+            if (!Add(ref visitor, QuicValue.Short, p, Math.Max(0, Math.Min(_m.Length, _end) - p), 0)
+                || !Add(ref visitor, QuicValue.HeaderForm, p, 1, 0)
+                || !Add(ref visitor, QuicValue.FixedBit, p, 1, (ulong)(fb >> 6 & 1))
+                || !Add(ref visitor, QuicValue.SpinBit, p, 1, (ulong)(fb >> 5 & 1)))
+                return false;
+            // with a connection tshark knows the DCID's length (the receiver's connection ID)
+            int dcid = _conn.Known ? _conn.ShortDcidLength : 0;
+            if (dcid > 0 && (!Need(next, dcid) || !Add(ref visitor, QuicValue.Dcid, next, dcid, 0)))
+                return false;
+            if (!Add(ref visitor, QuicValue.InfoTitle, p, 0, (ulong)QuicTitle.ProtectedPayload))
+                return false;
+            if (dcid > 0 && !Add(ref visitor, QuicValue.InfoCids, p, 0, Cids((int)next, dcid, 0, 0)))
+                return false;
+            next += dcid;
+            return true;
         }
+    }
+}
+
+/// <summary>
+/// What tshark knew of a datagram's connection when it read it (<see cref="QuicConnectionState"/>): whether it found one,
+/// which side sent the datagram, the client's original DCID and a short header's DCID length. The default is a walk
+/// without state (an Initial first in its datagram makes a client's connection from its own DCID).
+/// </summary>
+public readonly ref struct QuicConnection(bool known, bool fromServer, ReadOnlySpan<byte> originalDcid, int shortDcidLength,
+    ReadOnlySpan<byte> plaintext = default, ReadOnlySpan<int> decrypted = default)
+{
+    /// <summary>A connection was found.</summary>
+    public readonly bool Known = known;
+
+    /// <summary>The server sent the datagram.</summary>
+    public readonly bool FromServer = fromServer;
+
+    /// <summary>The DCID of the client's first Initial (the Initial keys' secret).</summary>
+    public readonly ReadOnlySpan<byte> OriginalDcid = originalDcid;
+
+    /// <summary>The length of a short header's DCID.</summary>
+    public readonly int ShortDcidLength = shortDcidLength;
+
+    /// <summary>The decrypted Initials' frames, at their payloads' offsets in the datagram.</summary>
+    public readonly ReadOnlySpan<byte> Plaintext = plaintext;
+
+    /// <summary>The payload offsets of the Initials decrypted.</summary>
+    public readonly ReadOnlySpan<int> Decrypted = decrypted;
+
+    /// <summary>True when the Initial whose payload starts at <paramref name="payloadOffset"/> was decrypted.</summary>
+    public bool IsDecrypted(long payloadOffset) => Decrypted.IndexOf((int)payloadOffset) >= 0;
+
+    /// <summary>The connection the decoder found for layer <paramref name="layerIndex"/> of <paramref name="packet"/>; none when it kept no state for it.</summary>
+    public static QuicConnection Of(Decoding.DecodedPacket packet, int layerIndex)
+    {
+        ref readonly var state = ref packet.QuicState;
+        return state.LayerIndex == layerIndex && state.Known
+            ? new QuicConnection(true, state.FromServer, state.OriginalDcid.Span, state.ShortDcidLength, packet.QuicPlaintext,
+                ((ReadOnlySpan<int>)state.DecryptedAt)[..state.DecryptedCount])
+            : default;
     }
 }

@@ -54,6 +54,7 @@ public ref struct TlsRecordWalk
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _reported;
     private readonly bool _afterChangeCipherSpec;
+    private readonly bool _messagesOnly;
     private int _at;
     private int _recordEnd;
     private int _messageAt;
@@ -62,14 +63,22 @@ public ref struct TlsRecordWalk
 
     /// <summary>
     /// A walk over <paramref name="bytes"/> (captured) of <paramref name="reported"/> bytes, with the session's version
-    /// <paramref name="session"/> (0: not known yet) and whether the sender sent Change Cipher Spec in an earlier frame.
+    /// <paramref name="session"/> (0: not known yet) and whether the sender sent Change Cipher Spec in an earlier frame;
+    /// <paramref name="messagesOnly"/>: the bytes are handshake messages without a record around them (QUIC's CRYPTO data).
     /// </summary>
-    public TlsRecordWalk(ReadOnlySpan<byte> bytes, int reported, ushort session, bool afterChangeCipherSpec)
+    public TlsRecordWalk(ReadOnlySpan<byte> bytes, int reported, ushort session, bool afterChangeCipherSpec, bool messagesOnly = false)
     {
         _bytes = bytes;
         _reported = Math.Max(reported, bytes.Length);
         Session = session;
         _afterChangeCipherSpec = afterChangeCipherSpec;
+        _messagesOnly = messagesOnly;
+        if (messagesOnly)
+        {
+            // as if one handshake record held the captured bytes (a message past them is a fragment)
+            _recordEnd = bytes.Length;
+            _phase = 2;
+        }
     }
 
     /// <summary>The session's version as far as the walk got (0: not known).</summary>
@@ -251,6 +260,9 @@ public ref struct TlsRecordWalk
         int at = _messageAt;
         byte type = _bytes[at];
         int length = ReadUInt24(_bytes[(at + 1)..]);
+        // QUIC's CRYPTO data: a message not held whole waits for more (tshark shows nothing of it)
+        if (_messagesOnly && at + 4 + length > _recordEnd)
+            return false;
         Yield(TlsItem.Handshake, at, length);
         Type = type;
         if (at + 4 + length > _recordEnd)

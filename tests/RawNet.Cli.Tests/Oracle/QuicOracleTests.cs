@@ -8,8 +8,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// summary line as <c>tcpdump -n -r</c> and <c>-v</c> print it (tcpdump 4.99 prints QUIC on any port as plain UDP), over
 /// captures/quic/quic-cases.pcap (client Initials of every version with a salt, header protection removed; 0-RTT,
 /// Handshake, Retry, coalesced packets and padding; payloads the heuristic refuses; damaged and snap-cut datagrams:
-/// tests/oracle/make-quic-cases.py). Every datagram has its own ports and connection IDs, as RawNet keeps no QUIC
-/// state across packets (tshark's conversations and connections).
+/// tests/oracle/make-quic-cases.py); every datagram there has its own ports and connection IDs. captures/quic/quic-handshake.pcap
+/// holds whole handshakes, for the state tshark keeps across packets (<see cref="HandshakeFieldsEqualTshark"/>).
 /// </summary>
 public sealed class QuicOracleTests
 {
@@ -32,6 +32,36 @@ public sealed class QuicOracleTests
 
     [Fact]
     public void BundledCasesFieldsEqualTshark() => TsharkComparison.AssertSameFields(Bundled, [.. Fields, .. Columns[1..]], 1);
+
+    private static string Handshake => Path.Combine(TestPaths.Captures, "quic", "quic-handshake.pcap");
+
+    /// <summary>
+    /// Two connections' handshakes (quic-handshake.pcap): tshark's state across packets, the server's Initials read with the
+    /// client's original DCID's keys, the later datagrams (short headers too) of a conversation taken as QUIC, the Initials
+    /// decrypted and their frames listed (fields and Info), the CRYPTO data at offset 0 handed to TLS ("quic:tls", the
+    /// handshake's fields; QUIC's columns stay).
+    /// </summary>
+    [Fact]
+    public void HandshakeFieldsEqualTshark() =>
+        TsharkComparison.AssertSameFields(Handshake, [.. Fields, .. FrameFields, .. TlsFields, .. Columns[1..]], 1);
+
+    /// <summary>The TLS handshake fields of the CRYPTO data (no record fields: QUIC carries messages without records).</summary>
+    public static readonly string[] TlsFields =
+    [
+        "tls.record.content_type", "tls.record.version", "tls.handshake.type", "tls.handshake.length", "tls.handshake.version",
+        "tls.handshake.random", "tls.handshake.session_id_length", "tls.handshake.cipher_suites_length", "tls.handshake.ciphersuite",
+        "tls.handshake.comp_methods_length", "tls.handshake.extensions_length", "tls.handshake.extension.type",
+        "tls.handshake.extension.len", "tls.handshake.extensions_server_name",
+    ];
+
+    /// <summary>The decrypted Initials' frame fields compared.</summary>
+    public static readonly string[] FrameFields =
+    [
+        "quic.frame_type", "quic.padding_length", "quic.ack.largest_acknowledged", "quic.ack.ack_delay", "quic.ack.ack_range_count",
+        "quic.ack.first_ack_range", "quic.ack.gap", "quic.ack.ack_range", "quic.ack.ect0_count", "quic.ack.ect1_count",
+        "quic.ack.ecn_ce_count", "quic.crypto.offset", "quic.crypto.length", "quic.crypto.crypto_data", "quic.cc.error_code",
+        "quic.cc.error_code.app", "quic.cc.frame_type", "quic.cc.reason_phrase.length",
+    ];
 
     [Theory]
     [MemberData(nameof(Modes))]

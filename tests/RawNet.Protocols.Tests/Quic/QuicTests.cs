@@ -90,7 +90,7 @@ public class QuicTests
         var datagram = Initial().Concat(Hex("e0 00000001 08" + Dcid + "00 02 0102")).ToArray();
         for (int length = 0; length <= datagram.Length; length++)
         {
-            var status = QuicWalk.StatusOf(datagram.AsSpan(0, length), datagram.Length, out int stop);
+            var status = QuicWalk.StatusOf(datagram.AsSpan(0, length), datagram.Length, default, out int stop);
             Assert.True(status is QuicWalkStatus.Complete or QuicWalkStatus.Truncated);
             Assert.True(status == QuicWalkStatus.Complete == (length >= 42 && length < Initial().Length || length > Initial().Length + 16), $"{length}: {status}");
             Assert.InRange(stop, -1, length);

@@ -134,7 +134,8 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         for (int i = 1; i < layers.Length; i++)
         {
             ref readonly Layer layer = ref layers[i];
-            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i) || FailedBeforeColumns(i)
+            // (TLS inside a decrypted QUIC Initial leaves QUIC's columns as they are)
+            if (layer.Quoted || layer.Kind is LayerKind.Payload || NeverDissected(i) || FailedBeforeColumns(i) || layer.Source == LayerSource.QuicPlaintext
                 || (layer.Kind == LayerKind.Http && !HttpInfo.SetsColumns(in this, i)))
                 continue;
             owner = i;

@@ -6,7 +6,8 @@ namespace RawNet.Output.Columns.Info;
 /// <summary>
 /// QUIC's Info column as tshark 4.0 writes it: each packet of the datagram sets the column anew ("Initial", "0-RTT",
 /// "Handshake", "Retry", "Version Negotiation", then ", DCID=...", ", SCID=..." and an Initial's ", PKN: N"; a short
-/// header "Protected Payload (KP0)"), so the last packet read shows. When tshark failed before the first packet's title,
+/// header "Protected Payload (KP0)", and its ", DCID=..." when the connection is known; a decrypted Initial's frames
+/// after its packet number, ", CRYPTO, PADDING"), so the last packet read shows. When tshark failed before the first packet's title,
 /// UDP's text stays.
 /// </summary>
 internal static class QuicInfo
@@ -18,7 +19,7 @@ internal static class QuicInfo
         ref readonly var layer = ref source.Packet[index];
         int start = line.Length;
         var writer = new Writer(line, datagram, start);
-        var status = QuicWalk.Run(datagram, layer.Extent, ref writer, out _);
+        var status = QuicWalk.Run(datagram, layer.Extent, QuicConnection.Of(source.Packet, index), ref writer, out _);
         if (!writer.Titled && index > 0)
             UdpInfo.Write(line, in source, index - 1);
         return status is QuicWalkStatus.Truncated or QuicWalkStatus.Malformed;
@@ -59,6 +60,10 @@ internal static class QuicInfo
                 case QuicValue.PacketNumber:
                     line.Append(", PKN: ");
                     line.Append(number);
+                    break;
+                case QuicValue.InfoFrame:
+                    line.Append(", ");
+                    line.Append(QuicFrame.InfoName(number));
                     break;
             }
             return true;
