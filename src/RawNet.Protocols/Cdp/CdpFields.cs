@@ -216,13 +216,13 @@ public ref struct CdpItems
                 continue;
             Field = CdpFields.All[(int)finder.Which];
             Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
+            // the TLVs' own headings are not listed, so their items stand at the top; an address record's, a flags
+            // word's and an EnergyWise entry's items below them
             Depth = finder.Which switch
             {
-                <= CdpValue.Checksum => 0,
-                CdpValue.ChecksumStatus => 1,
                 >= CdpValue.ProtocolType and <= CdpValue.Ipv6Address or >= CdpValue.CapabilityRouter and <= CdpValue.CapabilityMacRelay
-                    or >= CdpValue.SparePoeFourWire and <= CdpValue.SparePoePse or >= CdpValue.EnergyWiseTlvType and <= CdpValue.EnergyWiseBackupIp => 2,
-                _ => 1,
+                    or >= CdpValue.SparePoeFourWire and <= CdpValue.SparePoePse or >= CdpValue.EnergyWiseTlvType and <= CdpValue.EnergyWiseBackupIp => 1,
+                _ => 0,
             };
             return true;
         }

@@ -98,6 +98,12 @@ public enum CdpValue : byte
 
     /// <summary>The Info column's "Device ID: ...  " (number 0) or "Port ID: ...  " (number 1): the ID's bytes.</summary>
     InfoId,
+    /// <summary>tshark's "Bad checksum [should be 0x...]": number the checksum it should be.</summary>
+    ExpertBadChecksum,
+    /// <summary>tshark's "TLV with invalid length N (&lt; 8)" on an EnergyWise sub-TLV: number its length.</summary>
+    ExpertEnergyWiseLength,
+    /// <summary>tshark's "Invalid bytes at end" after an EnergyWise table.</summary>
+    ExpertInvalidData,
 }
 
 /// <summary>How far tshark's cdp read a PDU: to its end, or to a read that threw.</summary>
@@ -214,6 +220,11 @@ public static class CdpWalk
             bool good = Verifies(_bytes[.._reported], out _);
             Emit(ref visitor, CdpValue.Checksum, 2, 2, (ulong)Read16(2));
             Emit(ref visitor, CdpValue.ChecksumStatus, 2, 2, good ? 1UL : 0UL);
+            if (!good)
+            {
+                Verifies(_bytes[.._reported], out ushort expected);
+                Emit(ref visitor, CdpValue.ExpertBadChecksum, 2, 2, expected);
+            }
             long offset = HeaderLength;
             while (_thrown == Thrown.None && offset < _reported)
             {
@@ -498,6 +509,7 @@ public static class CdpWalk
                 // a sub-TLV below 8 bytes: tshark's expert item over its header, and the table ends
                 if (tlvLength < 8)
                 {
+                    Emit(ref visitor, CdpValue.ExpertEnergyWiseLength, offset, 8, tlvLength);
                     offset += 8;
                     break;
                 }
@@ -527,7 +539,12 @@ public static class CdpWalk
                 offset += (int)tlvLength;
             }
             // what the table's length leaves: tshark's "Invalid bytes at end" over it, which throws past the PDU
-            return length == 0 || Check(offset, length);
+            if (length == 0)
+                return true;
+            if (!Check(offset, length))
+                return false;
+            Emit(ref visitor, CdpValue.ExpertInvalidData, offset, length, 0);
+            return _thrown == Thrown.None;
         }
 
         /// <summary>The software version's lines, each up to its first NUL (tvb_find_line_end and tvb_format_stringzpad).</summary>

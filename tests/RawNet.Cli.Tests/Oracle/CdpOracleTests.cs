@@ -10,7 +10,8 @@ namespace RawNet.Cli.Tests.Oracle;
 /// over captures/cdp/cdp-cases.pcap (scapy's CDP layers, every TLV type tshark reads, HP's, unknown types, CDPv1, odd
 /// lengths and bad checksums, TLV lengths of 0, below 4 and past the PDU, hostile address counts, EnergyWise tables,
 /// Port ID's three-byte guess, 802.3 lengths shorter and longer than the frame, snap-cut frames:
-/// tests/oracle/make-cdp-cases.py).
+/// tests/oracle/make-cdp-cases.py). Its expert items (a bad checksum, EnergyWise's bad sub-TLVs) are compared with the other
+/// bundled captures' by ExpertFieldsOracleTests and ExpertTreeOracleTests.
 /// </summary>
 public sealed class CdpOracleTests
 {
