@@ -94,7 +94,7 @@ public sealed class ColoringRule
     {
         foreach (ref readonly var layer in packet.Layers)
         {
-            if (layer.Checksum == ChecksumStatus.Bad && layer.Kind is LayerKind.Ipv4 or LayerKind.Tcp or LayerKind.Udp)
+            if (layer.Checksum == ChecksumStatus.Bad && layer.Kind is LayerKind.Ipv4 or LayerKind.Tcp or LayerKind.Udp or LayerKind.Cdp)
                 return true;
         }
         return false;
@@ -146,8 +146,8 @@ public static class ColoringRules
         new("DCERPC", "dcerpc", new(51199, 38706, 65533), Ink, ColoringTest.Never,
             neverReason: "RawNet does not decode DCE/RPC"),
         new("Routing", "hsrp || eigrp || ospf || bgp || cdp || vrrp || carp || gvrp || igmp || ismp", new(65534, 62325, 54808), Ink,
-            ColoringTest.Filter, "gvrp || igmp || ospf",
-            neverReason: "of its protocols RawNet decodes GVRP, IGMP and OSPF alone: HSRP, EIGRP, BGP, CDP, VRRP, CARP and ISMP never match"),
+            ColoringTest.Filter, "gvrp || igmp || ospf || cdp",
+            neverReason: "of its protocols RawNet decodes GVRP, IGMP, OSPF and CDP alone: HSRP, EIGRP, BGP, VRRP, CARP and ISMP never match"),
         new("TCP SYN/FIN", "tcp.flags & 0x02 || tcp.flags.fin == 1", new(41026, 41026, 41026), Ink, ColoringTest.Filter,
             "tcp.flags & 0x02 || tcp.flags.fin == 1"),
         new("TCP", "tcp", new(59345, 58980, 65535), Ink, ColoringTest.Filter, "tcp"),

@@ -76,6 +76,8 @@ public static class ProtocolColumn
                 return "WOL";
             case ColumnWriter.Lldp:
                 return "LLDP";
+            case ColumnWriter.Cdp:
+                return "CDP";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

@@ -238,6 +238,11 @@ public sealed partial class SummaryPrinter
     /// </summary>
     private bool AppendSnapPrinterName(uint oui, ushort type, ReadOnlySpan<byte> after, int length)
     {
+        if (oui == LlcHeader.Cisco && type == PacketDecoder.CdpPid && !_verbose)
+        {
+            AppendCdp(after, length);
+            return true;
+        }
         string? printer = oui == LlcHeader.AppleTalk && type == AppleTalkDdp ? _verbose ? "et1 AT" : "AT" : TcpdumpNames.SnapPrinter(oui, type);
         if (printer is null)
             return false;

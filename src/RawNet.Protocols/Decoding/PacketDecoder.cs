@@ -1744,6 +1744,8 @@ public sealed partial class PacketDecoder
             DecodeEtherType(input, (EtherType)llc.ProtocolId, offset + length, capEnd, repEnd, 0);
         else if (llc.IsSnap && llc.Oui == LlcHeader.Bridged && BridgedPid.FrameOffset(llc.ProtocolId, BridgedPid.LlcPad) is >= 0 and var pad)
             DecodeBridged(input, LayerKind.Llc, llc.ProtocolId, offset + length, pad, capEnd, repEnd);
+        else if (llc.IsSnap && llc.Oui == LlcHeader.Cisco && llc.ProtocolId == CdpPid && llc.CarriesInformation)
+            DecodeCdp(input, offset + length, capEnd, repEnd);
         else if (llc.IsSnap && StpBpdu.IsSnapBpdu(llc.Oui, llc.ProtocolId) && llc.CarriesInformation && repEnd > offset + length)
             DecodeStp(input, offset + length, capEnd, repEnd);
         else if (!llc.IsSnap && llc.Dsap == StpBpdu.Sap && llc.CarriesInformation && repEnd > offset + length)

@@ -123,6 +123,9 @@ public sealed class ExpertFinder
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(layer.Kind == LayerKind.Igmp ? ExpertItem.IgmpBadChecksum : ExpertItem.RgmpBadChecksum, layer.ExpectedChecksum);
                     break;
+                case LayerKind.Cdp:
+                    FindCdp(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
@@ -154,6 +157,40 @@ public sealed class ExpertFinder
         {
             if (walk.Item == Tls.TlsItem.IgnoredUnknown)
                 sink.Add(ExpertItem.TlsIgnoredUnknownRecord);
+        }
+    }
+
+    /// <summary>CDP's expert items in tshark's order, as its walk meets them: a bad checksum, EnergyWise's bad sub-TLVs.</summary>
+    private static void FindCdp(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new CdpExperts(stackalloc ExpertFinding[16]);
+        Cdp.CdpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _, out _);
+        foreach (var finding in experts.Found)
+            sink.Add(finding.Item, finding.Argument);
+    }
+
+    private ref struct CdpExperts(Span<ExpertFinding> findings) : Cdp.ICdpVisitor
+    {
+        private readonly Span<ExpertFinding> _findings = findings;
+        private int _count;
+
+        public readonly ReadOnlySpan<ExpertFinding> Found => _findings[.._count];
+
+        public bool Item(Cdp.CdpValue which, int offset, int length, ulong number)
+        {
+            var item = which switch
+            {
+                Cdp.CdpValue.ExpertBadChecksum => ExpertItem.CdpBadChecksum,
+                Cdp.CdpValue.ExpertEnergyWiseLength => ExpertItem.CdpEnergyWiseLengthInvalid,
+                Cdp.CdpValue.ExpertInvalidData => ExpertItem.CdpInvalidData,
+                _ => (ExpertItem?)null,
+            };
+            if (item is { } found && _count < _findings.Length)
+                _findings[_count++] = new ExpertFinding(found, (uint)number);
+            return true;
         }
     }
 

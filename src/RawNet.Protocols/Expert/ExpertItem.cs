@@ -89,6 +89,12 @@ public enum ExpertItem : byte
     // IGMP and RGMP: a checksum tshark verified that does not verify (the checksum it should be)
     IgmpBadChecksum,
     RgmpBadChecksum,
+    // CDP: a checksum that does not verify (the checksum it should be)
+    CdpBadChecksum,
+    /// <summary>An EnergyWise sub-TLV shorter than its 8-byte header (argument: its length).</summary>
+    CdpEnergyWiseLengthInvalid,
+    /// <summary>Bytes an EnergyWise table's length leaves after its sub-TLVs.</summary>
+    CdpInvalidData,
     // GRE: a checksum (C) that does not verify (the checksum it should be)
     GreIncorrectChecksum,
     // UDP
@@ -154,7 +160,7 @@ public static class ExpertItems
             or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
             or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
             or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
-            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.Ipv6JumboMissing or ExpertItem.Ipv6OptionLengthInvalid => ExpertSeverity.Error,
+            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData or ExpertItem.Ipv6JumboMissing or ExpertItem.Ipv6OptionLengthInvalid => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -171,12 +177,13 @@ public static class ExpertItems
     /// <summary>What <paramref name="item"/> is about.</summary>
     public static ExpertGroup Group(ExpertItem item) => item switch
     {
-        ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
+        ExpertItem.IcmpBadChecksum or ExpertItem.Icmpv6BadChecksum or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.CdpBadChecksum or ExpertItem.UdpZeroChecksum => ExpertGroup.Checksum,
         // tshark files ERF's error flags under checksums.
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
+        ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
@@ -304,6 +311,7 @@ public static class ExpertItems
         ExpertItem.IcmpBadChecksum => "ICMP",
         ExpertItem.Icmpv6BadChecksum => "ICMPv6",
         ExpertItem.IgmpBadChecksum => "IGMP",
+        ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => "CDP",
         ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
@@ -376,7 +384,9 @@ public static class ExpertItems
             case ExpertItem.Ipv6PayloadLengthExceedsFrame: w.Append("IPv6 payload length exceeds framing length ("); w.Append(n); w.Append(" bytes)"); break;
             case ExpertItem.ArpDuplicateAddress: w.Append("Duplicate IP address configured ("); w.Append(n >> 24); w.Append("."); w.Append((n >> 16) & 0xFF); w.Append("."); w.Append((n >> 8) & 0xFF); w.Append("."); w.Append(n & 0xFF); w.Append(")"); break;
             case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
-            case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
+            case ExpertItem.CdpEnergyWiseLengthInvalid: w.Append("TLV with invalid length "); w.Append(n); w.Append(" (< 8)"); break;
+            case ExpertItem.CdpInvalidData: w.Append("Invalid bytes at end"); break;
+            case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: case ExpertItem.CdpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.TlsIgnoredUnknownRecord: w.Append("Ignored Unknown Record"); break;
             case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;

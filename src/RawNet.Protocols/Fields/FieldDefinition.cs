@@ -753,6 +753,8 @@ public enum ComputedField : ushort
     Wol,
     /// <summary>An LLDP field: <see cref="Lldp.LldpFieldReader"/> walks the PDU as tshark does.</summary>
     Lldp,
+    /// <summary>A CDP field: <see cref="Cdp.CdpFieldReader"/> walks the PDU as tshark does.</summary>
+    Cdp,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>

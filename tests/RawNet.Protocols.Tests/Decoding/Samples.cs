@@ -371,6 +371,9 @@ internal static class Samples
             (LinkType.Ethernet, Dhcp.DhcpTests.Frame(Dhcp.DhcpTests.Message(options: "350103 0c28 73686f7274"))),
             // LLDP: a switch's PDU with basic, 802.1 and 802.3 TLVs, and the mandatory TLVs alone.
             (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Switch())), (LinkType.Ethernet, Lldp.LldpTests.Frame(Lldp.LldpTests.Minimal())),
+            // CDP: an announcement with addresses and capabilities, one whose TLV length below 4 leaves data, a bad checksum.
+            (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu())), (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu("0001 0007 737731 0006 0002 4142"))),
+            (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu(checksum: 0x1234))),
             // QUIC: a client Initial (its header protection removed), an Initial with a Handshake coalesced, a Handshake.
             (LinkType.Ethernet, Quic.QuicTests.Frame(Quic.QuicTests.Initial())),
             (LinkType.Ethernet, Quic.QuicTests.Frame([.. Quic.QuicTests.Initial(), .. Quic.QuicTests.Handshake("8394c8f03e515708")])),
