@@ -52,21 +52,13 @@ public sealed partial class SummaryPrinter
         var line = _line;
         _snmpJumped = false;
         line.Append(' ');
-        uint len = (uint)Math.Max(length, 0);
-        int count = SnmpParse(m, 0, len, out var e);
-        if (count < 0)
+        uint whole = (uint)Math.Max(length, 0), len = whole;
+        int p = 0;
+        if (!SnmpDescend(m, ref p, ref len, "[!init SEQ]", out int count))
             return;
-        if (e.Type != SnmpBe.Seq)
-        {
-            line.Append("[!init SEQ]");
-            SnmpPrint(m, e);
-            return;
-        }
-        if ((uint)count < len)
-            SnmpExtra(len - (uint)count, "iSEQ");
-        len = e.Length;
-        int p = e.Contents;
-        if ((count = SnmpParse(m, p, len, out e)) < 0)
+        if ((uint)count < whole)
+            SnmpExtra(whole - (uint)count, "iSEQ");
+        if ((count = SnmpParse(m, p, len, out var e)) < 0)
             return;
         if (e.Type != SnmpBe.Int)
         {
@@ -218,8 +210,7 @@ public sealed partial class SummaryPrinter
         e.Id = id;
         e.Contents = p;
         e.Length = asnlen;
-        bool captured = p + (long)asnlen <= m.Length;
-        var contents = captured ? m.Slice(p, (int)asnlen) : default;
+        var contents = m.Slice(p, (int)asnlen);
         if (form == 0)
         {
             switch (cls)
@@ -237,8 +228,6 @@ public sealed partial class SummaryPrinter
                                 line.Append("[asnlen=0]");
                                 return -1;
                             }
-                            if (!captured)
-                                return SnmpTruncated();
                             e.Integer = contents.Length >= 4 ? (int)(uint)SnmpWalk.UnsignedOf(contents) : (int)SnmpWalk.SignedOf(contents);
                             break;
                         case 6:
@@ -262,8 +251,6 @@ public sealed partial class SummaryPrinter
                             e.Type = SnmpBe.InetAddr;
                             break;
                         case 1 or 2 or 3 or 6:
-                            if (!captured)
-                                return SnmpTruncated();
                             e.Type = id == 6 ? SnmpBe.Uns64 : SnmpBe.Uns;
                             ulong value = SnmpWalk.UnsignedOf(contents);
                             e.Unsigned = id == 6 ? value : (uint)value;
@@ -281,8 +268,6 @@ public sealed partial class SummaryPrinter
                     break;
                 default:
                     line.Append("[P/x/P-0]");
-                    if (!captured)
-                        return SnmpTruncated();
                     e.Type = SnmpBe.Octet;
                     break;
             }
@@ -452,6 +437,36 @@ public sealed partial class SummaryPrinter
         return true;
     }
 
+    /// <summary>
+    /// Parses a SEQUENCE at <paramref name="p"/> and descends into it (<paramref name="p"/> and <paramref name="len"/> become
+    /// its contents'); <paramref name="taken"/> the bytes it took. False (after tcpdump's <paramref name="mark"/> and the
+    /// element) when it is something else.
+    /// </summary>
+    private bool SnmpDescend(ReadOnlySpan<byte> m, ref int p, ref uint len, string mark, out int taken)
+    {
+        taken = SnmpParse(m, p, len, out var e);
+        if (taken < 0)
+            return false;
+        if (e.Type != SnmpBe.Seq)
+        {
+            SnmpWrong(m, e, mark);
+            return false;
+        }
+        p = e.Contents;
+        len = e.Length;
+        return true;
+    }
+
+    /// <summary>-v's "R=1 ", "B=5 ", "T=123 ".</summary>
+    private void SnmpVerboseNumber(string label, int value)
+    {
+        if (!_verbose)
+            return;
+        _line.Append(label);
+        _line.Append((long)value);
+        _line.Append(' ');
+    }
+
     /// <summary>tcpdump's community_print (v1, v2c); true when it got to the end (for -v's closing brace).</summary>
     private bool SnmpCommunity(ReadOnlySpan<byte> m, int p, uint len, int version)
     {
@@ -514,12 +529,7 @@ public sealed partial class SummaryPrinter
         var line = _line;
         if (!SnmpNext(m, ref p, ref len, SnmpBe.Int, "[reqId!=INT]", out var e))
             return;
-        if (_verbose)
-        {
-            line.Append("R=");
-            line.Append((long)e.Integer);
-            line.Append(' ');
-        }
+        SnmpVerboseNumber("R=", e.Integer);
         if (!SnmpNext(m, ref p, ref len, SnmpBe.Int, "[errorStatus!=INT]", out e))
             return;
         bool strict = id is SnmpGetRequest or SnmpGetNext or SnmpSetRequest or SnmpInform or SnmpV2Trap or SnmpReport;
@@ -631,35 +641,23 @@ public sealed partial class SummaryPrinter
     private void SnmpVarBinds(ReadOnlySpan<byte> m, int id, int p, uint len)
     {
         var line = _line;
-        int count = SnmpParse(m, p, len, out var e);
-        if (count < 0)
+        uint whole = len;
+        if (!SnmpDescend(m, ref p, ref len, "[!SEQ of varbind]", out int count))
             return;
-        if (e.Type != SnmpBe.Seq)
-        {
-            SnmpWrong(m, e, "[!SEQ of varbind]");
-            return;
-        }
-        if ((uint)count < len)
-            SnmpExtra(len - (uint)count, "SEQ of varbind");
-        len = e.Length;
-        p = e.Contents;
+        if ((uint)count < whole)
+            SnmpExtra(whole - (uint)count, "SEQ of varbind");
         bool read = id is SnmpGetRequest or SnmpGetNext or SnmpGetBulk;
         // bounded: every binding takes at least its two header bytes
         while (len > 0)
         {
             line.Append(' ');
-            if ((count = SnmpParse(m, p, len, out e)) < 0)
+            int at = p;
+            uint left = len;
+            if (!SnmpDescend(m, ref p, ref len, "[!varbind]", out count))
                 return;
-            if (e.Type != SnmpBe.Seq)
-            {
-                SnmpWrong(m, e, "[!varbind]");
-                return;
-            }
-            int next = p + count;
-            uint rest = len - (uint)count;
-            len = e.Length;
-            p = e.Contents;
-            if (!SnmpNext(m, ref p, ref len, SnmpBe.Oid, "[objName!=OID]", out e) || SnmpPrint(m, e) < 0)
+            int next = at + count;
+            uint rest = left - (uint)count;
+            if (!SnmpNext(m, ref p, ref len, SnmpBe.Oid, "[objName!=OID]", out var e) || SnmpPrint(m, e) < 0)
                 return;
             if (!read)
                 line.Append('=');
@@ -683,19 +681,11 @@ public sealed partial class SummaryPrinter
         var line = _line;
         int start = p;
         uint whole = len;
-        int count = SnmpParse(m, p, len, out var e);
-        if (count < 0)
+        if (!SnmpDescend(m, ref p, ref len, "[!message]", out int count))
             return !_snmpJumped;
-        if (e.Type != SnmpBe.Seq)
-        {
-            SnmpWrong(m, e, "[!message]");
-            return !_snmpJumped;
-        }
-        len = e.Length;
-        p = e.Contents;
         if (_verbose)
             line.Append("{ ");
-        if (!SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgID!=INT]", out e) || !SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgMaxSize!=INT]", out e))
+        if (!SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgID!=INT]", out var e) || !SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgMaxSize!=INT]", out e))
             return !_snmpJumped;
         if ((count = SnmpParse(m, p, len, out e)) < 0)
             return !_snmpJumped;
@@ -774,33 +764,15 @@ public sealed partial class SummaryPrinter
     private void SnmpUsm(ReadOnlySpan<byte> m, int p, uint len)
     {
         var line = _line;
-        int count = SnmpParse(m, p, len, out var e);
-        if (count < 0)
+        if (!SnmpDescend(m, ref p, ref len, "[!usm]", out _))
             return;
-        if (e.Type != SnmpBe.Seq)
-        {
-            SnmpWrong(m, e, "[!usm]");
-            return;
-        }
-        len = e.Length;
-        p = e.Contents;
-        if (!SnmpNext(m, ref p, ref len, SnmpBe.Str, "[msgAuthoritativeEngineID!=STR]", out e)
+        if (!SnmpNext(m, ref p, ref len, SnmpBe.Str, "[msgAuthoritativeEngineID!=STR]", out var e)
             || !SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgAuthoritativeEngineBoots!=INT]", out e))
             return;
-        if (_verbose)
-        {
-            line.Append("B=");
-            line.Append((long)e.Integer);
-            line.Append(' ');
-        }
+        SnmpVerboseNumber("B=", e.Integer);
         if (!SnmpNext(m, ref p, ref len, SnmpBe.Int, "[msgAuthoritativeEngineTime!=INT]", out e))
             return;
-        if (_verbose)
-        {
-            line.Append("T=");
-            line.Append((long)e.Integer);
-            line.Append(' ');
-        }
+        SnmpVerboseNumber("T=", e.Integer);
         if (!SnmpNext(m, ref p, ref len, SnmpBe.Str, "[msgUserName!=STR]", out e))
             return;
         line.Append("U=");
@@ -826,17 +798,9 @@ public sealed partial class SummaryPrinter
     private void SnmpScopedPdu(ReadOnlySpan<byte> m, int p, uint len)
     {
         var line = _line;
-        int count = SnmpParse(m, p, len, out var e);
-        if (count < 0)
+        if (!SnmpDescend(m, ref p, ref len, "[!scoped PDU]", out _))
             return;
-        if (e.Type != SnmpBe.Seq)
-        {
-            SnmpWrong(m, e, "[!scoped PDU]");
-            return;
-        }
-        len = e.Length;
-        p = e.Contents;
-        if (!SnmpNext(m, ref p, ref len, SnmpBe.Str, "[contextEngineID!=STR]", out e))
+        if (!SnmpNext(m, ref p, ref len, SnmpBe.Str, "[contextEngineID!=STR]", out var e))
             return;
         line.Append("E=");
         e.Type = SnmpBe.Octet;
