@@ -13,14 +13,16 @@ namespace RawNet.Cli.Tests;
 /// <summary>Printing and counting a packet allocates nothing once warm: the per-packet path formats into reused buffers.</summary>
 public sealed class AllocationTests
 {
-    private static List<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata)> Frames(bool expert = false)
+    private static List<(byte[] Data, RawNet.Protocols.FrameMetadata Metadata)> Frames(bool expert = false, bool summary = false)
     {
         var frames = new List<(byte[], RawNet.Protocols.FrameMetadata)>();
         // The bundled captures, and the 802.11 ones (every capture header, management and control frames, cuts).
         var files = Directory.GetFiles(TestPaths.Captures, "*.pcap").Order(StringComparer.Ordinal)
             .Concat(Directory.GetFiles(Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
             // the expert items read under their own names: bogus versions, IP options, Ethernet lengths and sources
-            .Concat(expert ? ExpertCaptures.Select(f => Path.Combine(TestPaths.Captures, f)) : []);
+            .Concat(expert ? ExpertCaptures.Select(f => Path.Combine(TestPaths.Captures, f)) : [])
+            // tcpdump's printers that read BER and its marks: SNMP's cases, damaged and cut
+            .Concat(summary ? SummaryCaptures.Select(f => Path.Combine(TestPaths.Captures, f)) : []);
         foreach (var file in files)
         {
             using var reader = CaptureFileReader.Open(file);
@@ -32,6 +34,8 @@ public sealed class AllocationTests
 
     private static readonly string[] ExpertCaptures =
         ["ip-options/ipv4-options.pcap", "ip-options/ipv6-options.pcap", "link/amt.pcap", "link/llc.pcap", "link/geneve.pcap", "pseudo-link/fpp.pcap", "pseudo-link/pflog.pcap"];
+
+    private static readonly string[] SummaryCaptures = ["snmp/snmp-cases.pcap"];
 
     public static TheoryData<string> Printers() => ["summary", "summary -v -S", "tree", "fields", "columns", "expert", "json", "stats"];
 
@@ -55,7 +59,7 @@ public sealed class AllocationTests
             _ => null,
         };
         var statistics = new CaptureStatistics();
-        var frames = Frames(expert: kind is "expert" or "tree" or "json");
+        var frames = Frames(expert: kind is "expert" or "tree" or "json", summary: kind.StartsWith("summary", StringComparison.Ordinal));
         // No reassembly here: the reassembler legitimately allocates a datagram buffer per fragmented datagram.
         var decoder = new PacketDecoder(new DecoderOptions(Defragment: false));
         var packet = new DecodedPacket();

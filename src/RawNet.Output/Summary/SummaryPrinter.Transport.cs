@@ -493,6 +493,9 @@ public sealed partial class SummaryPrinter
             case TcpdumpUdpPrinter.Bootp:
                 AppendBootp(bytes[UdpHeader.HeaderLength..], length);
                 return;
+            case TcpdumpUdpPrinter.Snmp:
+                AppendSnmp(bytes[UdpHeader.HeaderLength..], length);
+                return;
             case TcpdumpUdpPrinter.Ntp:
                 AppendNtp(bytes[UdpHeader.HeaderLength..], length);
                 return;
@@ -538,11 +541,11 @@ public sealed partial class SummaryPrinter
     }
 
     /// <summary>The printers of tcpdump 4.99's udp_print that RawNet has.</summary>
-    private enum TcpdumpUdpPrinter { None, Dns, Bootp, Ntp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls, Sip }
+    private enum TcpdumpUdpPrinter { None, Dns, Bootp, Ntp, L2tp, Sflow, Lwapp, Vxlan, Geneve, VxlanGpe, Mpls, Sip, Snmp }
 
     /// <summary>
-    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), NTP (123), L2TP, sFlow, LWAPP control,
-    /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (NTP, SNMP, RADIUS, SIP
+    /// The printer udp_print picks by the ports alone, in its order: DNS (53) and mDNS (5353), BOOTP (67, 68), SNMP (161, 162), NTP (123), L2TP, sFlow, LWAPP control,
+    /// LWAPP data, VXLAN, Geneve, VXLAN-GPE, MPLS. Its printers for protocols RawNet does not print (RADIUS
     /// ...) sit between them; a datagram on one of their ports is printed here by RawNet's, as before. The decoder's
     /// re-decode order for the summary (PacketDecoder.OwnUdpPortsTcpdumpOrder) lists the same ports first, in this order.
     /// </summary>
@@ -554,6 +557,10 @@ public sealed partial class SummaryPrinter
         // BOOTP after timed (525) and TFTP (69), whose printers RawNet does not have.
         if (DhcpPorts.Carries(sourcePort, destinationPort) && !Either(525) && !Either(69))
             return TcpdumpUdpPrinter.Bootp;
+        // SNMP (161, 162) after TFTP (69), RIP (520), AODV (654), ISAKMP (500, 4500) and timed (525), whose printers RawNet does not have.
+        if ((Either(Protocols.Snmp.SnmpPorts.Snmp) || Either(Protocols.Snmp.SnmpPorts.Trap)) && !Either(69) && !Either(520) && !Either(654)
+            && !Either(500) && !Either(4500) && !Either(525))
+            return TcpdumpUdpPrinter.Snmp;
         // NTP after TFTP (69), SNMP (161, 162), ISAKMP (500, 4500), RIP (520) and timed (525), whose printers RawNet does not have.
         if (Either(Protocols.Ntp.NtpPorts.Ntp) && !Either(69) && !Either(161) && !Either(162) && !Either(500) && !Either(4500) && !Either(520) && !Either(525))
             return TcpdumpUdpPrinter.Ntp;

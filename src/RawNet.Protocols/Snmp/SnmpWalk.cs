@@ -752,7 +752,7 @@ public static class SnmpWalk
         oid.Length == 8 && oid[..6].SequenceEqual("\x2b\x06\x01\x02\x01\x01"u8) && (oid[6] == 1 || oid[6] == 5) && oid[7] == 0;
 
     /// <summary>An integer's contents, sign-extended (the first eight bytes of a longer one).</summary>
-    internal static long SignedOf(ReadOnlySpan<byte> bytes)
+    public static long SignedOf(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
             return 0;
@@ -763,7 +763,7 @@ public static class SnmpWalk
     }
 
     /// <summary>An unsigned integer's contents (a leading zero byte of nine allowed).</summary>
-    internal static ulong UnsignedOf(ReadOnlySpan<byte> bytes)
+    public static ulong UnsignedOf(ReadOnlySpan<byte> bytes)
     {
         ulong value = 0;
         foreach (byte b in bytes)
