@@ -97,6 +97,9 @@ internal sealed class TsharkFilterBatch
         }
     }
 
+    /// <summary>Whether the batch held <paramref name="expression"/> and tshark accepted it.</summary>
+    public bool Answers(string expression) => _frames.ContainsKey(expression);
+
     /// <summary>The frames tshark selects with <paramref name="expression"/>, or null when it refuses it.</summary>
     public HashSet<long>? Frames(string expression) =>
         _frames.TryGetValue(expression, out var frames) ? frames

@@ -1,3 +1,4 @@
+using RawNet.Cli.Tests.Filters;
 using RawNet.Protocols.Decoding;
 using RawNet.Testing;
 
@@ -121,6 +122,10 @@ internal static class TsharkComparison
         {
             expectedLines = SharedRun.Lines(tshark, tsharkPath, fields);
         }
+        else if (displayFilter is not null && fields is ["frame.number"] && BatchedSelection(tshark, tsharkPath, displayFilter) is { } selected)
+        {
+            expectedLines = selected.Order().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
         else
         {
             var expected = ExternalTool.Run(tshark, arguments);
@@ -164,6 +169,34 @@ internal static class TsharkComparison
     /// </summary>
     public static string[]? SharedLines(string path, IReadOnlyList<string> fields) =>
         SharedRun.Covers(path, fields) ? SharedRun.Lines(ExternalTool.Require("tshark", "tshark"), path, fields) : null;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TsharkFilterBatch>> FilterBatches = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The frames tshark selects with <paramref name="filter"/> in <paramref name="path"/>, from one Lua pass
+    /// (<see cref="TsharkFilterBatch"/>) per test method and capture over every string the method's theory rows hold (a
+    /// capture's name among them is an expression tshark refuses, which costs nothing), instead of one <c>tshark -Y</c>
+    /// a row; null when the running test is no theory, or tshark refused the expression (the caller's own run then says why).
+    /// </summary>
+    private static HashSet<long>? BatchedSelection(string tshark, string path, string filter)
+    {
+        if (TestContext.Current.TestMethod is not Xunit.v3.IXunitTestMethod { Method: var method })
+            return null;
+        string key = $"{method.DeclaringType?.FullName}.{method.Name}|{Path.GetFullPath(path)}";
+        var batch = FilterBatches.GetOrAdd(key, _ => new Lazy<TsharkFilterBatch>(() => TsharkFilterBatch.Run(tshark, path, StringArguments(method)))).Value;
+        return batch.Answers(filter) ? batch.Frames(filter) : null;
+    }
+
+    private static List<string> StringArguments(System.Reflection.MethodInfo method)
+    {
+        var strings = new List<string>();
+        foreach (var data in method.GetCustomAttributes(inherit: false).OfType<Xunit.v3.IDataAttribute>())
+        {
+            foreach (var row in data.GetData(method, new Xunit.Sdk.DisposalTracker()).AsTask().GetAwaiter().GetResult())
+                strings.AddRange(row.GetData().OfType<string>().Where(text => !text.Contains('\n') && !text.Contains('\r')));
+        }
+        return strings;
+    }
 
     /// <summary>
     /// tshark's <c>-T fields</c> lines for <paramref name="fields"/> of <paramref name="path"/>: cut from the shared run
