@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using RawNet.Cli.Tests.Filters;
 using RawNet.Testing;
 
 namespace RawNet.Cli.Tests.Oracle;
@@ -317,29 +314,8 @@ public sealed class PseudoLinkOracleTests
     [InlineData("erf.pcap", "erf[0:1] == 60 || frame contains 02:00:00:00:00:01")]
     [InlineData("erf.pcap", "frame.len > 60 || frame.cap_len < 20")]
     [InlineData("erf.pcap", "frame.time_epoch < 1700000001 && frame.time_delta < 0")]
-    public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter)
-    {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        string path = Path.Combine(TestPaths.Captures, "pseudo-link", name);
-        var batch = FilterBatches.GetOrAdd(name, _ => new Lazy<TsharkFilterBatch>(() => TsharkFilterBatch.Run(tshark, path, FiltersOn(name)))).Value;
-        var expected = batch.Frames(filter);
-        Assert.True(expected is not null, $"tshark refuses '{filter}': {batch.Refusal(filter)}");
-        var ours = InProcessRawNet.Run("read", path, "-Y", filter, "-T", "fields", "-e", "frame.number");
-        Assert.True(ours.ExitCode == 0, $"rawnet exited {ours.ExitCode} on {path}: {ours.StdErr}");
-        var actual = ours.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
-        Assert.True(expected.Order().SequenceEqual(actual),
-            $"{name} '{filter}': tshark selects [{string.Join(' ', expected.Order())}], RawNet [{string.Join(' ', actual)}]");
-    }
-
-    /// <summary>
-    /// tshark's answer for every expression the theory above asks of a capture, from one pass over it
-    /// (<see cref="TsharkFilterBatch"/>) instead of one <c>tshark -Y</c> a row.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, Lazy<TsharkFilterBatch>> FilterBatches = new(StringComparer.Ordinal);
-
-    private static IEnumerable<string> FiltersOn(string name) =>
-        typeof(PseudoLinkOracleTests).GetMethod(nameof(DisplayFiltersSelectWhatTsharkSelects))!.GetCustomAttributes<InlineDataAttribute>()
-            .Where(row => (string?)row.Data[0] == name).Select(row => (string)row.Data[1]!);
+    public void DisplayFiltersSelectWhatTsharkSelects(string name, string filter) =>
+        TsharkComparison.AssertSameFields(Path.Combine(TestPaths.Captures, "pseudo-link", name), ["frame.number"], 1, displayFilter: filter);
 
     /// <summary>pflog's one expert item, a declared length below 45, is counted as tshark counts it (and is in the capture).</summary>
     [Fact]
