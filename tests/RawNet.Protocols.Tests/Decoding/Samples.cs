@@ -29,10 +29,15 @@ internal static class Samples
         return frames;
     }
 
-    /// <summary>The deterministic mixed capture of make-bench-pcap.py; skips visibly when python3 is missing.</summary>
+    /// <summary>
+    /// The deterministic mixed capture of make-bench-pcap.py; skips visibly when python3 is missing or the script is not
+    /// in ../shared/tools beside the repository (as the peer corpus tests do).
+    /// </summary>
     public static List<Frame> BenchCapture(int packets)
     {
         var python = ExternalTool.Require("python3", "python3");
+        if (!File.Exists(TestPaths.BenchPcapTool))
+            Assert.Skip($"{TestPaths.BenchPcapTool} is missing (the shared tools beside the repository)");
         // A name of its own per call: tests that run at the same time in this process each make and delete theirs.
         var path = Path.Combine(Path.GetTempPath(), $"rawnet-bench-{packets}-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
         try
