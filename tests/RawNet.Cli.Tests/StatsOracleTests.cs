@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RawNet.Cli.Tests.Oracle;
 using RawNet.Testing;
 
 namespace RawNet.Cli.Tests;
@@ -53,10 +54,7 @@ public sealed partial class StatsOracleTests
         string[] names = ["retransmission", "fast_retransmission", "spurious_retransmission", "out_of_order", "lost_segment",
             "ack_lost_segment", "duplicate_ack", "zero_window", "zero_window_probe", "zero_window_probe_ack", "window_full",
             "window_update", "keep_alive", "keep_alive_ack", "reused_ports"];
-        var arguments = new List<string> { "-n", "-r", file, "-T", "fields" };
-        foreach (var name in names)
-            arguments.AddRange(["-e", "tcp.analysis." + name]);
-        var oracle = ExternalTool.Run(tshark, arguments);
+        var oracle = TsharkComparison.FieldsRun(file, [.. names.Select(name => "tcp.analysis." + name)]);
         Assert.Equal(0, oracle.ExitCode);
         var rows = oracle.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
         for (int i = 0; i < names.Length; i++)
@@ -65,7 +63,7 @@ public sealed partial class StatsOracleTests
             Assert.True(expected == listed.GetValueOrDefault(names[i]), $"{Path.GetFileName(file)} tcp.analysis.{names[i]}: tshark {expected}, rawnet {listed.GetValueOrDefault(names[i])}");
         }
         var streams = stdout.Split('\n').Single(l => l.StartsWith("Streams:", StringComparison.Ordinal));
-        var numbers = ExternalTool.Run(tshark, ["-n", "-r", file, "-T", "fields", "-e", "tcp.stream", "-e", "udp.stream"]).StdOut
+        var numbers = TsharkComparison.FieldsRun(file, "tcp.stream", "udp.stream").StdOut
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('\t')).ToList();
         for (int p = 0; p < 2; p++)
         {

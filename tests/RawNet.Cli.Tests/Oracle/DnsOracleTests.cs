@@ -121,7 +121,7 @@ public sealed class DnsOracleTests
     {
         // The oracle comparison above cannot fail on what the capture does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var types = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "dns.resp.type", "-e", "dns.flags.rcode", "-e", "_ws.malformed"]);
+        var types = TsharkComparison.FieldsRun(Bundled, "dns.resp.type", "dns.flags.rcode", "_ws.malformed");
         var values = types.StdOut.Split('\n').SelectMany(l => l.Split('\t')).SelectMany(v => v.Split(',')).ToHashSet();
         foreach (var type in new[] { "1", "2", "5", "6", "12", "15", "16", "28", "33", "41", "13", "43" })
             Assert.Contains(type, values);

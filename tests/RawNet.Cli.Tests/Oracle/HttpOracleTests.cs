@@ -94,7 +94,7 @@ public sealed class HttpOracleTests
     public void TheBundledCasesCoverEveryBodyDissector()
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var text = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "frame.protocols"]).StdOut;
+        var text = TsharkComparison.FieldsRun(Bundled, "frame.protocols").StdOut;
         foreach (var chain in new[] { "http:data-text-lines\n", "http:data-text-lines:xml\n", "http:media\n", "http:xml\n", "http:json\n",
             "http:json:data-text-lines\n", "http:urlencoded-form\n", "http:message-http\n", "http:mime_multipart:data\n", "http:mime_multipart\n",
             "http:mime_multipart:data-text-lines:json:data:data:media:mime_multipart:data-text-lines\n", "http:data:data\n", "http:data:http:data\n" })
@@ -104,7 +104,7 @@ public sealed class HttpOracleTests
     private static void AssertSameProtocolChains(string path, int[] exempt)
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var expected = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "frame.protocols"]);
+        var expected = TsharkComparison.FieldsRun(path, "frame.number", "frame.protocols");
         Assert.True(expected.ExitCode == 0, $"tshark failed on {path}: {expected.StdErr}");
         var actual = InProcessRawNet.Run("read", path, "-T", "fields", "-e", "frame.number", "-e", "frame.protocols");
         Assert.True(actual.ExitCode == 0, $"rawnet failed on {path}: {actual.StdErr}");
@@ -132,8 +132,7 @@ public sealed class HttpOracleTests
     {
         // The comparisons above cannot fail on what the capture does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Bundled, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "http.response.code",
-            "-e", "tcp.port", "-e", "ipv6.src"]);
+        var run = TsharkComparison.FieldsRun(Bundled, "_ws.col.Protocol", "_ws.col.Info", "http.response.code", "tcp.port", "ipv6.src");
         var text = run.StdOut;
         foreach (var expected in new[] { "HTTP/JSON", "HTTP/XML", "HTTP/SMIL", "(text/html)", "[TCP segment of a reassembled PDU]", "Continuation",
             "[Packet size limited during capture]", "[Malformed Packet]", "NOTIFY * HTTP/1.1", "M-POST /m", "\t404\t", "\t999\t", "2001:db8::1" })

@@ -291,8 +291,8 @@ public sealed class LinkLayerOracleTests
     {
         // Raw IP on 12 and 14, RFC 1483 on 11, Linux CLIP on 16, 18, 19 and 106, PPPoE without Ethernet on 51.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        string Protocols(string name) => ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", name), "-T", "fields",
-            "-e", "frame.protocols", "-e", "_ws.col.Info"]).StdOut;
+        string Protocols(string name) => TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", name), "frame.protocols",
+            "_ws.col.Info").StdOut;
         foreach (var name in new[] { "raw-dlt12.pcap", "raw-dlt14.pcap" })
             foreach (var value in new[] { "raw:ip:udp", "raw:ip:tcp", "raw:ip:icmp", "raw:ipv6:udp", "raw:ipv6:tcp", "Malformed Packet", "size limited" })
                 Assert.Contains(value, Protocols(name));
@@ -398,8 +398,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what gre.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "gre.flags_and_version", "-e", "gre.ack_number", "-e", "gre.routing.address_family", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "gre.pcap"), "frame.protocols",
+            "gre.flags_and_version", "gre.ack_number", "gre.routing.address_family", "_ws.col.Info");
         foreach (var value in new[] { "gre:ppp:ip:tcp", "gre:ppp:ip:icmp", "gre:ppp:ipv6:udp", "gre:ppp:lcp", "gre:ppp:chdlc:ip", "gre:ip:udp",
             "\t0x2081\t429\t", "\t0x3087\t", "\t0x0002\t", "\t0xc000\t", "2048,65534,0", "4660,0", "Encapsulated PPP\n", "Malformed", "size limited" })
             Assert.Contains(value, run.StdOut);
@@ -415,8 +415,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what l2tp.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "l2tp.flags", "-e", "l2tp.avp.message_type", "-e", "l2tp.avp.hidden", "-e", "l2tp.avp.vendor_id", "-e", "l2tp.offset", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "l2tp.pcap"), "frame.protocols", "l2tp.flags",
+            "l2tp.avp.message_type", "l2tp.avp.hidden", "l2tp.avp.vendor_id", "l2tp.offset", "_ws.col.Info");
         foreach (var value in new[] { "l2tp:ppp:ip:udp", "l2tp:ppp:ip:tcp", "l2tp:ppp:ip:icmp", "l2tp:ppp:ipv6:udp", "l2tp:ppp:lcp", "l2tp:ppp:data",
             "\t0x0002\t", "\t0x4002\t", "\t0x0a02\t", "\t0x4902\t", "\t0xc802\t", "\t0xc002\t", "\t0x8002\t", "\t0xca02\t",
             "\t1\t", "\t2\t", "\t3\t", "\t4\t", "\t6\t", "\t10\t", "\t11\t", "\t12\t", "\t14\t", "\t15\t", "\t16\t",
@@ -429,8 +429,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what l2tpv3.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "l2tp.flags", "-e", "l2tp.sid", "-e", "l2tp.res", "-e", "l2tp.avp.type", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "l2tpv3.pcap"), "frame.protocols", "l2tp.flags",
+            "l2tp.sid", "l2tp.res", "l2tp.avp.type", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "eth:ethertype:ip:l2tp:data", "eth:ethertype:ipv6:l2tp:data", "eth:ethertype:ip:udp:l2tp:data", "eth:ethertype:ipv6:l2tp\t",
             "\t0xc803\t", "\t0x8803\t", "\t0xc003\t", "\t0xcb03\t", "\t0x0003\t", "\t0x4803\t", "0xbeef", "0x00000000",
             "0,63,64,68,65,69,70,66", "0,61,1", "100,0", "L2TPv3", "D[S:0xFFFFFFFF]", "ZLB (ccid=0x0A0B0C0D)", "ICRQ", "ICRP", "ICCN", "CDN", "StopCCN",
@@ -443,16 +443,16 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what l2tpv3-sessions.pcap does not hold: check tshark learnt from its set-ups.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "l2tp.cookie", "-e", "l2tp.l2_spec_s", "-e", "l2tp.l2_spec_sequence", "-e", "l2tp.avp.pseudowire_type", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "frame.protocols",
+            "l2tp.cookie", "l2tp.l2_spec_s", "l2tp.l2_spec_sequence", "l2tp.avp.pseudowire_type", "_ws.col.Info");
         foreach (var value in new[] { "eth:ethertype:ip:l2tp:ethertype:ip:udp:data\tb1b2b3b4b5b6b7b8\t1\t1\t5", "eth:ethertype:ip:udp:l2tp:ethertype:ip:udp:data\ta1a2a3a4\t0\t0\t5",
             "\ta1a2a3a4\t1\t16777215\t5", "l2tp:data\t\t\t\t4\t", "l2tp:data\td1d2d3d4\t\t\t153\t", "l2tp:data\t\t\t\t0\t", "\te1e2e3e4\t\t\t5\t",
             "D[S:0x00002001]40000 → 9 Len=5", "size limited" })
             Assert.Contains(value, run.StdOut);
         // And that it decoded the other pseudowire types through its table, each with IPv4 and IPv6, UDP and TCP above.
-        var pseudowires = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "l2tp.avp.pseudowire_type", "-e", "ppp.protocol", "-e", "chdlc.protocol", "-e", "fr.nlpid", "-e", "llc.type",
-            "-e", "l2tp.l2_spec_atm", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var pseudowires = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "l2tpv3-sessions.pcap"), "frame.protocols",
+            "l2tp.avp.pseudowire_type", "ppp.protocol", "chdlc.protocol", "fr.nlpid", "llc.type", "l2tp.l2_spec_atm", "_ws.col.Protocol",
+            "_ws.col.Info");
         foreach (var value in new[] { "l2tp:ip:udp:data\t7\t0x0021\t", "l2tp:ip:tcp\t7\t0x0021\t", "l2tp:ipv6:udp:data\t7\t0x0057\t", "l2tp:lcp\t7\t",
             "l2tp:chdlc:ip:udp:data\t7\t", "l2tp:ip:udp:data\t6\t\t0x0800\t", "l2tp:ipv6:tcp\t6\t\t0x86dd\t", "l2tp:slarp\t6\t",
             "l2tp:ip:udp:data\t1\t\t\t0xcc\t", "l2tp:ipv6:tcp\t1\t\t\t0x8e\t", "l2tp:ip:tcp\t1\t\t\t0x80\t", "l2tp:llc:ip:udp:data\t2\t\t\t\t0x0800\t\t",
@@ -466,9 +466,9 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what geneve.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "geneve.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "geneve.option.class", "-e", "geneve.option.gcp.vnid", "-e", "geneve.option.gcp.profile", "-e", "geneve.option.length.invalid",
-            "-e", "geneve.version.unknown", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "geneve.pcap"), "frame.protocols",
+            "geneve.option.class", "geneve.option.gcp.vnid", "geneve.option.gcp.profile", "geneve.option.length.invalid",
+            "geneve.version.unknown", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:geneve:eth:ethertype:ip:udp:data", "udp:geneve:ip:udp:data", "udp:geneve:ip:tcp", "udp:geneve:ip:icmp",
             "udp:geneve:ipv6:udp:data", "udp:geneve:data", "0x0101,0xffff,0x0100,0x0102,0x0103,0x0104,0x0007,0x0200,0xfff0", "\t1193046\t",
             "\t1234567890123\t", "\t1\t\tUDP\t", "\t\t1\tUDP\t", "Encapsulated 0x1234 (unknown)", "Encapsulated Transparent Ethernet bridging[Packet size limited during capture]",
@@ -487,8 +487,7 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what mpls-udp.pcap does not hold: check tshark and tcpdump decode it on port 6635.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "mpls-udp.pcap"), "frame.protocols", "_ws.col.Info");
         foreach (var value in new[] { "udp:mpls:ip:udp:data", "udp:mpls:ip:tcp", "udp:mpls:ip:icmp", "udp:mpls:ipv6:udp:data", "udp:mpls\t", "Malformed", "size limited" })
             Assert.Contains(value, run.StdOut);
         var tcpdump = ExternalTool.Require("tcpdump", "tcpdump");
@@ -502,8 +501,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what gtp.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gtp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "gtp.seq_number", "-e", "gtp.npdu_number", "-e", "gtp.ext_hdr.next", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "gtp.pcap"), "frame.protocols", "gtp.seq_number",
+            "gtp.npdu_number", "gtp.ext_hdr.next", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:gtp:ip:udp:data", "udp:gtp:ip:tcp", "udp:gtp:ip:icmp", "udp:gtp:ipv6:udp:data", "ethertype:ip:udp:data\t", "\t0x0102\t0x03\t0x85,0x40,0x00\t",
             "GTP <UDP>", "GTP <TCP>", "GTP <ICMP>", "GTP <GTP>\tT-PDU", "GTP\tEcho request", "GTP\tEcho response", "GTP\tEnd Marker", "UDP\t2152 → 2152 Len=41" })
             Assert.Contains(value, run.StdOut);
@@ -514,8 +513,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what vxlan-gpe.pcap does not hold: check tshark and tcpdump decode it on port 4790.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "vxlan.next_proto", "-e", "vxlan.flags", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "vxlan-gpe.pcap"), "frame.protocols",
+            "vxlan.next_proto", "vxlan.flags", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:ip:udp:data\t1\t0x0c", "udp:ip:tcp\t", "udp:ip:icmp:data\t1", "udp:ipv6:udp:data\t2", "udp:eth:ethertype:ip:udp:data\t3",
             "udp:nsh:ip:udp:data\t4", "udp:mpls:ip:udp:data\t5", "udp:ip:udp:data\t1\t0x08", "udp:data\t0\t0x08", "udp:data\t9", "udp:ip:ipv6:udp:data\t1",
             "\t0xff\t", "VxLAN\t[Malformed Packet]", "VxLAN\t[Packet size limited during capture]", "UDP\t40000 → 4790 Len=0" })
@@ -532,8 +531,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what sflow.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "sflow.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "sflow_245.sampletype", "-e", "sflow_245.agent.v6", "-e", "sflow.enterprise.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "sflow.pcap"), "frame.protocols",
+            "sflow_245.sampletype", "sflow_245.agent.v6", "sflow.enterprise.length", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:sflow:eth:ethertype:ip:udp:data:eth:ethertype:ip:tcp:data:eth:ethertype:ip:icmp:data", "udp:sflow:ip:tcp:data",
             "udp:sflow:ipv6:udp:data", "udp:sflow:eth:ethertype:ipv6:udp:data", "udp:sflow:eth:ethertype:vlan:ethertype:ip:udp:data", "udp:sflow:data\t",
             "\t3\t", "\t2,4\t", "2001:db8::7", "V4, agent", "V2, agent", "4294967295 samples[Malformed Packet]", "samples[Packet size limited during capture]",
@@ -553,10 +552,10 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what capwap.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "capwap.header.mac.length", "-e", "capwap.header.wireless.data.ieee80211.fi.rssi", "-e", "capwap.header.wireless.data.ieee80211.dw",
-            "-e", "capwap.header.length.bad", "-e", "capwap.control.message_element.session_id", "-e", "capwap.message_element.type.undecoded",
-            "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "capwap.pcap"), "frame.protocols",
+            "capwap.header.mac.length", "capwap.header.wireless.data.ieee80211.fi.rssi", "capwap.header.wireless.data.ieee80211.dw",
+            "capwap.header.length.bad", "capwap.control.message_element.session_id", "capwap.message_element.type.undecoded",
+            "capwap.reassembled.length", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:capwap.data:wlan:llc:ip:udp:data", "udp:capwap.data:wlan:llc:ip:tcp", "udp:capwap.data:wlan:llc:ipv6:udp:data",
             "udp:capwap.data:eth:ethertype:ip:udp:data", "udp:capwap.data:eth:ethertype:arp", "udp:capwap.data:data", "udp:capwap.data:wlan:data",
             "\t6\t", "\t8\t", "\t3\t", "\t-40\t", "\t00050000\t", "000102030405060708090a0b0c0d0e0f", "CAPWAP-Data Keep-Alive[Malformed Packet]",
@@ -571,8 +570,8 @@ public sealed class LinkLayerOracleTests
     public void TheLwappCasesCoverWhatTheyClaim()
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lwapp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "lwapp.apid", "-e", "lwapp.slotId", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "lwapp.pcap"), "frame.protocols", "lwapp.apid",
+            "lwapp.slotId", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:lwapp:wlan:llc:ip:udp:data", "udp:lwapp:wlan:llc:ip:tcp", "udp:lwapp:wlan:llc:ipv6:udp:data", "udp:lwapp:data",
             "00:11:22:33:44:55", "\t7\t", "CNTL ECHO_REQUEST", "CNTL RESET_REQ_CLEAR_CONFIG", "CNTL Bad Type: 0x63", "CNTL [Malformed Packet]",
             "LWAPP IP or Layer 2[Malformed Packet]", "LWAPP IP or Layer 2[Packet size limited during capture]" })
@@ -590,9 +589,9 @@ public sealed class LinkLayerOracleTests
     public void TheCapwapControlCasesCoverWhatTheyClaim()
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "capwap.message_element.type.undecoded", "-e", "capwap.control.message_element.session_id",
-            "-e", "capwap.header.mac.length", "-e", "capwap.reassembled.length", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "capwap-control.pcap"), "frame.protocols",
+            "capwap.message_element.type.undecoded", "capwap.control.message_element.session_id", "capwap.header.mac.length",
+            "capwap.reassembled.length", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:capwap\t", "udp:capwap:data\t", "CAPWAP-Control - Discovery Request", "CAPWAP-Control - Station Configuration Response",
             "CAPWAP-Control - IEEE 802.11 WLAN Configuration Request", "CAPWAP-Control - Unknown Message Type (0x409601)",
             "CAPWAP-Control - Unknown Message Type (0xffffffff)", "000102030405060708090a0b0c0d0e0f", "\t6\t", "\t1\t", "(Fragment ID: 3, Fragment Offset: 0)",
@@ -609,8 +608,8 @@ public sealed class LinkLayerOracleTests
         // tshark hands UDP 12000 to 12004 to LLC and 12220 to Ethernet (lwapp-l3, not in frame.protocols), and EtherTypes
         // 0x88BB and 0xBBBB to LWAPP; tcpdump has printers for none of them.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        string Fields(string name) => ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", name), "-T", "fields",
-            "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]).StdOut;
+        string Fields(string name) => TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", name), "frame.protocols",
+            "_ws.col.Protocol", "_ws.col.Info").StdOut;
         foreach (var value in new[] { "udp:llc:ip:udp:data", "udp:llc:ipv6:udp:data", "udp:llc:arp", "udp:llc:ip:tcp", "udp:llc:ip:icmp", "udp:llc:stp",
             "udp:llc\tXID", "udp:llc:data", "LLC\t[Malformed Packet]", "LLC\t[Packet size limited during capture]", "\tUDP\t40000 → 12000 Len=0\n" })
             Assert.Contains(value, Fields("llc-udp.pcap"));
@@ -630,8 +629,8 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what gre-udp.pcap does not hold: check tshark decodes GRE on port 4754 (tcpdump does not).
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "gre-udp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "gre.key", "-e", "gre.sequence_number", "-e", "gre.checksum", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "gre-udp.pcap"), "frame.protocols", "gre.key",
+            "gre.sequence_number", "gre.checksum", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:gre:ip:udp:data\t", "udp:gre:ip:tcp\t0x00001234", "udp:gre:ip:icmp:data\t\t7", "udp:gre:ipv6:udp:data\t\t\t0xabcd",
             "udp:gre:eth:ethertype:ip:udp:data\t0xffffffff\t1\t0x0000", "udp:gre:mpls:ip:udp:data", "udp:gre:nsh:ip:udp:data", "udp:gre:data\t",
             "udp:gre\t\t\t\tGRE\tEncapsulated IP\n", "Encapsulated 0x1234 (unknown)", "UDP\t40000 → 4754 Len=3[Malformed Packet]", "Encapsulated IP[Malformed Packet]",
@@ -646,9 +645,9 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what lisp-data.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "lisp-data.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "lisp-data.mapver", "-e", "lisp-data.lsb", "-e", "lisp-data.lsb8", "-e", "lisp-data.flags.en_invalid", "-e", "lisp-data.flags.nv_invalid",
-            "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "lisp-data.pcap"), "frame.protocols",
+            "lisp-data.mapver", "lisp-data.lsb", "lisp-data.lsb8", "lisp-data.flags.en_invalid", "lisp-data.flags.nv_invalid",
+            "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:lisp-data:ip:udp:data\t", "udp:lisp-data:ipv6:udp:data\t", "udp:lisp-data:ip:tcp\t", "udp:lisp-data:ip:icmp:data\t",
             "udp:lisp-data:ipv6:tcp\t", "udp:lisp-data\t", "udp:data\t", "\t0x123456\t", "\t0x00000507\t", "\t0x07\t", "\t1\t\tUDP\t", "\t\t1\tUDP\t",
             "LISP Encapsulation Header\n", "LISP Encapsulation Header[Malformed Packet]", "LISP Encapsulation Header[Packet size limited during capture]" })
@@ -660,9 +659,9 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what amt.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "amt.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "amt.relay_address.ipv4", "-e", "amt.relay_address.ipv6", "-e", "amt.relay_address.unknown", "-e", "amt.gateway.ip_address",
-            "-e", "amt.unknown", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "amt.pcap"), "frame.protocols",
+            "amt.relay_address.ipv4", "amt.relay_address.ipv6", "amt.relay_address.unknown", "amt.gateway.ip_address", "amt.unknown",
+            "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "udp:amt:ip:ipv6:ipv6.hopopts:icmpv6\t", "udp:amt:ip:udp:data\t", "udp:amt:ip:tcp\t", "udp:amt:ip:icmp:data\t",
             "udp:amt:ip:ipv6:udp:data\t", "udp:amt:ip:ipv6:tcp\t", "\t192.0.2.1\t", "\t2001:db8::1\t", "\t\t\t1\t", "\t2001:db8::9\t",
             "Relay Discovery\n", "Relay Advertisement\n", "Request\n", "Membership Query[Malformed Packet]", "Multicast Listener Report Message v2",
@@ -679,8 +678,8 @@ public sealed class LinkLayerOracleTests
         // and that tcpdump (which has no TZSP printer) prints plain UDP lines for it.
         var tshark = ExternalTool.Require("tshark", "tshark");
         var path = Path.Combine(TestPaths.Captures, "link", "tzsp.pcap");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "tzsp.time_stamp", "-e", "tzsp.wlan.channel",
-            "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(path, "frame.protocols", "tzsp.time_stamp", "tzsp.wlan.channel", "_ws.col.Protocol",
+            "_ws.col.Info");
         foreach (var value in new[] { "udp:tzsp:eth:ethertype:ip:udp:data", "udp:tzsp:eth:ethertype:ip:tcp", "udp:tzsp:eth:ethertype:ipv6:udp:data",
             "udp:tzsp:raw:ip:udp:data", "udp:tzsp:raw:ipv6:udp:data", "udp:tzsp:wlan:llc:ip:udp:data", "udp:tzsp:prism:wlan_radio:wlan:llc:ip",
             "udp:tzsp:prism:wlancap:wlan_radio:wlan", "udp:tzsp:radiotap:wlan_radio:wlan", "udp:tzsp:wlancap:wlan_radio:wlan", "udp:tzsp:ppp:ip",
@@ -699,9 +698,9 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what stp.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "stp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "stp.version", "-e", "stp.flags.port_role", "-e", "mstp.msti.msti_id", "-e", "mstp.msti.bridge_id_mac", "-e", "mstp.version_4_length",
-            "-e", "llc.pid", "-e", "llc.cisco_pid", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "stp.pcap"), "frame.protocols", "stp.version",
+            "stp.flags.port_role", "mstp.msti.msti_id", "mstp.msti.bridge_id_mac", "mstp.version_4_length", "llc.pid", "llc.cisco_pid",
+            "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "eth:llc:stp", "eth:llc:stp:gvrp", "eth:llc:stp:gmrp", "\t0\t", "\t2\t", "\t3\t", "\t4\t", "\t7\t", "3,3,2", "1,2",
             "02:00:00:00:00:06", "\t85\t", "0x000e", "0x010b", "0x010c", "Conf. TC + Root", "RST. ", "MST. ", "SPT. ", "Topology Change Notification",
             "Unknown BPDU type (1)", "GARP", "Malformed", "size limited" })
@@ -723,15 +722,15 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what the trailer captures do not hold: check they hold it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "trailer-cuts.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "eth.padding", "-e", "eth.trailer", "-e", "eth.fcs", "-e", "ip.version", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "trailer-cuts.pcap"), "frame.protocols",
+            "eth.padding", "eth.trailer", "eth.fcs", "ip.version", "_ws.col.Info");
         foreach (var value in new[] { "eth:ethertype:ip:udp:vssmonitoring", "eth:llc:stp:vssmonitoring", "eth:ethertype:vlan:ethertype:ip:udp",
             "eth:llc:ip:udp", "eth:ethertype:arp", "eth:ethertype:ip:ipv6:udp", "eth:llc:ip:ipv6", "eth:ethertype:ip:gre:ip:ipv6", "\t6,6\t", "\t4,6\t",
             "Len=0[Packet size limited during capture]", "Len=0\n", "Port = 0x8001[Packet size limited during capture]", "Port = 0x8001\n",
             "\t000000000000000000000000000000000000\t", "\t0505050505", "\t07070707\t" })
             Assert.Contains(value, run.StdOut);
-        var sll = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "trailer-cuts-sll.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ip.version", "-e", "_ws.col.Info"]);
+        var sll = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "trailer-cuts-sll.pcap"), "frame.protocols",
+            "ip.version", "_ws.col.Info");
         foreach (var value in new[] { "sll:ethertype:ip:udp:vssmonitoring", "sll:ethertype:ip:ipv6:udp", "\t6,6\t", "Len=0[Packet size limited during capture]",
             "Len=0\n" })
             Assert.Contains(value, sll.StdOut);
@@ -742,16 +741,16 @@ public sealed class LinkLayerOracleTests
     {
         // The comparisons cannot fail on what garp.pcap does not hold: check it holds it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var run = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "garp.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "eth.dst", "-e", "gvrp.attribute_event", "-e", "gmrp.attribute_value_group_membership", "-e", "gmrp.attribute_value_service_requirement",
-            "-e", "gvrp.protocol_id", "-e", "llc.pid", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var run = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "garp.pcap"), "frame.protocols", "eth.dst",
+            "gvrp.attribute_event", "gmrp.attribute_value_group_membership", "gmrp.attribute_value_service_requirement", "gvrp.protocol_id",
+            "llc.pid", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "eth:llc:stp:gvrp	", "eth:llc:stp:gvrp:data", "eth:llc:stp:gmrp	", "eth:llc:stp:gmrp:data", "vlan:llc:stp:gvrp",
             "01:80:c2:00:00:0d", "0,1,2,3,4,5", "01:00:5e:00:00:01", "0x00,0x01", "0x0002", "0x8000", "0x000e", "Unknown GARP application (0x22)",
             "Unknown GARP application (0x2F)", "GVRP[Malformed Packet]", "GMRP[Malformed Packet]", "GVRP[Packet size limited during capture]",
             "GMRP[Packet size limited during capture]" })
             Assert.Contains(value, run.StdOut);
-        var tr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "tokenring-garp.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "tr.rif_bytes", "-e", "_ws.col.Info"]);
+        var tr = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "tokenring-garp.pcap"), "frame.protocols",
+            "tr.rif_bytes", "_ws.col.Info");
         foreach (var value in new[] { "tr:llc:stp:gvrp\t\t", "tr:llc:stp:gvrp\t2\t", "tr:llc:stp:gmrp", "tr:llc:stp\t", "Unknown GARP application (0x25)",
             "GVRP[Packet size limited during capture]" })
             Assert.Contains(value, tr.StdOut);
@@ -765,104 +764,105 @@ public sealed class LinkLayerOracleTests
         var seen = new HashSet<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Captures, "link"), "ppp*.pcap"))
         {
-            var run = ExternalTool.Run(tshark, ["-n", "-r", file, "-T", "fields", "-e", "ppp.protocol", "-e", "ppp.direction", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+            var run = TsharkComparison.FieldsRun(file, "ppp.protocol", "ppp.direction", "_ws.malformed", "_ws.col.Info");
             foreach (var line in run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 seen.UnionWith(line.Split('\t').Where(v => v.Length > 0).Select(v => v.Contains("Malformed") ? "malformed" : v.Contains("size limited") ? "cut" : v));
         }
         foreach (var value in new[] { "0x0021", "0x0057", "0xc021", "0x8021", "0x8057", "0xc025", "0x1234", "0", "1", "malformed", "cut" })
             Assert.Contains(value, seen);
-        var control = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-control.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "ppp.code", "-e", "ppp.opt.len.invalid", "-e", "lcp.opt.type", "-e", "ipcp.opt.compress_proto", "-e", "lcp.opt.language_tag",
-            "-e", "lcp.opt.class", "-e", "_ws.col.Info"]);
+        var control = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "ppp-control.pcap"), "frame.protocols",
+            "ppp.code", "ppp.opt.len.invalid", "lcp.opt.type", "ipcp.opt.compress_proto", "lcp.opt.language_tag", "lcp.opt.class",
+            "_ws.col.Info");
         foreach (var value in new[] { "ppp:lcp:ipcp", "ppp:lcp:ip", "ppp:lcp:data", "ppp:ipv6cp", "\t1,2,3,5,7,8\t", "0x002d", "0x0061", "0x0003",
             "\t1\t", "Echo Request", "Time Remaining", "Vendor Specific", "Malformed", "size limited", "\t9,9,21,22,23,25,25,27,28,29\t", "en-US",
             "\t26,1\t" })
             Assert.Contains(value, control.StdOut);
-        var auth = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "ppp-auth.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "pap.code", "-e", "chap.code", "-e", "chap.value_size", "-e", "_ws.col.Info"]);
+        var auth = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "ppp-auth.pcap"), "frame.protocols", "pap.code",
+            "chap.code", "chap.value_size", "_ws.col.Info");
         foreach (var value in new[] { "ppp:pap", "ppp:chap", "ppp:lcp:pap", "ppp:lcp:chap", "Peer-ID='a\\001b", "NAME='a-very-long-name-lon...'", "\u2026)",
             "Authenticate-Nak", "ppp:pap\t7\t", "ppp:chap\t\t9\t", "Failure (MESSAGE=", "Malformed", "size limited" })
             Assert.Contains(value, auth.StdOut);
-        var pppoeAuth = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "pppoe-auth.pcap"), "-T", "fields", "-e", "frame.protocols"]);
+        var pppoeAuth = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "pppoe-auth.pcap"), "frame.protocols");
         foreach (var value in new[] { "pppoes:ppp:lcp", "pppoes:ppp:ipcp", "pppoes:ppp:ipv6cp", "pppoes:ppp:pap", "pppoes:ppp:chap" })
             Assert.Contains(value, pppoeAuth.StdOut);
-        var slarp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "chdlc.pcap"), "-T", "fields", "-e", "slarp.ptype", "-e", "chdlc.protocol"]);
+        var slarp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "chdlc.pcap"), "slarp.ptype", "chdlc.protocol");
         var values = slarp.StdOut.Split('\n').SelectMany(l => l.Split('\t')).ToHashSet();
         foreach (var value in new[] { "0", "1", "2", "3", "0x0800", "0x86dd", "0x0806", "0x1234", "0x8847" })
             Assert.Contains(value, values);
-        var mpls = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "mpls.pcap"), "-T", "fields", "-e", "mpls.label", "-e", "_ws.malformed", "-e", "frame.protocols"]);
+        var mpls = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "mpls.pcap"), "mpls.label", "_ws.malformed",
+            "frame.protocols");
         Assert.Contains("16,16,16,16,16,16,16,16,16,16,16,16\t", mpls.StdOut);
         Assert.Contains("1048575,7,15,800000", mpls.StdOut);
         Assert.Contains(":mpls:ipv6:", mpls.StdOut);
         Assert.Contains("Malformed", mpls.StdOut);
-        var llc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "llc.control.ftype", "-e", "llc.type", "-e", "llc.pid", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var llc = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "llc.pcap"), "frame.protocols", "llc.control.ftype",
+            "llc.type", "llc.pid", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "eth:llc:ip:udp", "eth:llc:ipv6:udp", "eth:llc:arp", "vlan:llc", "\t0x0000\t", "\t0x0001\t", "\t0x03\t",
             "0x1234", "Malformed", "size limited" })
             Assert.Contains(value, llc.StdOut);
-        var macsec = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "macsec.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "macsec.TCI", "-e", "macsec.SCI.port_identifier", "-e", "macsec.SL", "-e", "macsec.ICV", "-e", "_ws.malformed"]);
+        var macsec = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "macsec.pcap"), "frame.protocols", "macsec.TCI",
+            "macsec.SCI.port_identifier", "macsec.SL", "macsec.ICV", "_ws.malformed");
         foreach (var value in new[] { "macsec:ethertype:ip:udp", "macsec:ethertype:ip:tcp", "macsec:ethertype:ip:icmp", "macsec:ethertype:ipv6:udp",
             "macsec:ethertype:arp", "macsec:ethertype:vlan", "macsec:data", "eth:ethertype:data\t", "\t0x08\t1\t", "\t0x00\t\t0\t", "\t35\t", "\t64\t",
             "\ta0a1a2a3a4a5a6a7a8a9aaabacadaeaf\t", "\ta0a1a2a3a4a5a6a7a8a9aaabacadaeaf00000000\t", "Malformed" })
             Assert.Contains(value, macsec.StdOut);
-        var nsh = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "nsh.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "nsh.mdtype", "-e", "nsh.metadataclass", "-e", "nsh.metadata", "-e", "nsh.length.invalid", "-e", "_ws.malformed"]);
+        var nsh = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "nsh.pcap"), "frame.protocols", "nsh.mdtype",
+            "nsh.metadataclass", "nsh.metadata", "nsh.length.invalid", "_ws.malformed");
         foreach (var value in new[] { "nsh:ip:udp", "nsh:ip:tcp", "nsh:ip:icmp", "nsh:ipv6:udp", "nsh:eth:ethertype:ip:udp", "nsh:nsh:ip", "nsh:mpls:ip",
             "nsh:data", "\t2\t1,65535\taabb,0102030405\t", "\t2\t7,9\t\t", "\t0\t", "\t15\t", "\t1\t", "Malformed" })
             Assert.Contains(value, nsh.StdOut);
-        var arista = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "arista.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "avsp.ver", "-e", "avsp.48ns", "-e", "avsp.etype", "-e", "avsp.trailer", "-e", "avsp.ts.unknown_version", "-e", "_ws.malformed"]);
+        var arista = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "arista.pcap"), "frame.protocols", "avsp.ver",
+            "avsp.48ns", "avsp.etype", "avsp.trailer", "avsp.ts.unknown_version", "_ws.malformed");
         foreach (var value in new[] { "avsp:ethertype:ip:udp", "avsp:ethertype:ip:tcp", "avsp:ethertype:ip:icmp", "avsp:ethertype:ipv6:udp",
             "avsp:ethertype:arp", "avsp:ethertype:vlan:ethertype:ip", "avsp:ethertype:avsp:ethertype:ip", "avsp:ethertype:data", "\t0x0120\t200\t",
             "\t0x0011\t\t\t\t1", "\t010203\t", "\t05\t", "Malformed" })
             Assert.Contains(value, arista.StdOut);
         // Frame Relay
-        var fr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "frelay.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "fr.dlci", "-e", "fr.nlpid", "-e", "fr.dc", "-e", "fr.snaptype", "-e", "fr.snap.pid", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var fr = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "frelay.pcap"), "frame.protocols", "fr.dlci",
+            "fr.nlpid", "fr.dc", "fr.snaptype", "fr.snap.pid", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "fr:ip:udp", "fr:ipv6:udp", "fr:ip:tcp", "fr:ip:icmp", "fr:data", "\t1007\t", "\t0\t", "\t1023\t", "\t6500\t",
             "\t819300\t", "\t0x00,0x80\t", "\t0x00,0xcc\t", "\t0x0800\t", "\t0x86dd\t", "\t0x0001\t", "\t1\t", "Malformed", "size limited" })
             Assert.Contains(value, fr.StdOut);
-        var tr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "tokenring.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "tr.rif_bytes", "-e", "tr.broadcast", "-e", "tr.direction", "-e", "tr.rif.bridge", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var tr = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "tokenring.pcap"), "frame.protocols", "tr.rif_bytes",
+            "tr.broadcast", "tr.direction", "tr.rif.bridge", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "tr:llc:ip:udp", "tr:llc:ipv6:udp", "tr:llc:arp", "tr:llc:ip:icmp", "tr:llc:ip:tcp", "tr:trmac", "tr:data",
             "\t0\t", "\t1\t", "\t5\t", "\t31\t", "\t128\t", "\t192\t", "0x01,0x03,0x05", "Malformed", "size limited" })
             Assert.Contains(value, tr.StdOut);
-        var fddi = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "fddi.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "fddi.fc", "-e", "fddi.src", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var fddi = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "fddi.pcap"), "frame.protocols", "fddi.fc",
+            "fddi.src", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "fddi:llc:ip:udp", "fddi:llc:ipv6:udp", "fddi:llc:arp", "fddi:llc:ip:icmp", "fddi:llc:ip:tcp", "fddi:data",
             "\t0x5c\t", "\t0xc0\t", "\t0x41\t", "40:00:00:d5:b3:f7,40:00:00:d5:b3:f7", "Malformed", "size limited" })
             Assert.Contains(value, fddi.StdOut);
-        var atm = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "atm-rfc1483.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var atm = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "atm-rfc1483.pcap"), "frame.protocols",
+            "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "llc:ip:udp", "llc:ipv6:udp", "llc:arp", "llc:ip:icmp", "llc:ip:tcp", "llc:data", "Malformed", "size limited" })
             Assert.Contains(value, atm.StdOut);
-        var more = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-more.pcap"), "-T", "fields", "-e", "frame.protocols",
-            "-e", "llc.oui", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var more = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "llc-more.pcap"), "frame.protocols", "llc.oui",
+            "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "eth:llc:ip:ipv6:udp", "eth:llc:ip:ipv6:tcp", "eth:llc:ip:ipv6:icmpv6", "eth:llc:cdp", "eth:llc:vtp", "eth:llc:dtp",
             "eth:llc:udld", "eth:llc:stp", "eth:llc:ddp", "\t13693147\t", "\t32962\t", "\t524295\t", "Invalid IPv6 header", "size limited" })
             Assert.Contains(value, more.StdOut);
-        var trMore = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "tokenring-more.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "tr.src", "-e", "tr.rif", "-e", "_ws.col.Info"]);
+        var trMore = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "tokenring-more.pcap"), "frame.protocols",
+            "tr.src", "tr.rif", "_ws.col.Info");
         foreach (var value in new[] { "82:00:00:ab:cd:ef,02:00:00:ab:cd:ef\t212-2-23A", "\t212-2-232-4-252-6-272-8-292\t", "7e:dc:ba:98:76:54,7e:dc:ba:98:76:54",
             "tr:trmac", "tr:data", "Report Error", "Unknown Major Vector: 255", "Malformed", "size limited" })
             Assert.Contains(value, trMore.StdOut);
         // Frames bridged behind SNAP's OUI 00-80-C2
-        var bridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "llc-bridged.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "llc.pid", "-e", "eth.fcs", "-e", "fddi.src", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var bridged = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "llc-bridged.pcap"), "frame.protocols", "llc.pid",
+            "eth.fcs", "fddi.src", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "eth:llc:eth:ethertype:ip:udp", "eth:llc:eth:ethertype:ip:tcp", "eth:llc:eth:ethertype:ip:icmp", "eth:llc:eth:ethertype:ipv6:udp",
             "eth:llc:eth:ethertype:arp", "eth:llc:eth:ethertype:vlan:ethertype:ip:udp", "eth:llc:eth:ethertype:vlan:ethertype:ipv6:tcp", "eth:llc:eth:llc:ip:udp",
             "eth:llc:eth:ethertype:data", "eth:llc:tr:llc:ip:udp", "eth:llc:tr:llc:ipv6:udp", "eth:llc:fddi:llc:ip:udp", "eth:llc:stp",
             string.Concat(Enumerable.Repeat("eth:llc:", 8)) + "eth:ethertype:ip:udp", "\t0x0001\t0xdeadbeef\t", "\t0x0003\t", "\t0x0004\t", "\t0x0009\t",
             "\t0x000a\t", "\t0x0007,0x0007\t", "02:00:00:ab:cd:ef,40:00:00:d5:b3:f7", "Malformed", "size limited" })
             Assert.Contains(value, bridged.StdOut);
-        var atmBridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "atm-bridged.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "eth.fcs", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var atmBridged = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "atm-bridged.pcap"), "frame.protocols",
+            "eth.fcs", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "llc:eth:ethertype:ip:udp", "llc:eth:ethertype:ipv6:udp", "llc:eth:ethertype:arp", "llc:eth:ethertype:vlan",
             "llc:tr:llc:ip", "llc:fddi:llc:ip", "llc:stp", "\t0xdeadbeef\t", "Malformed", "size limited" })
             Assert.Contains(value, atmBridged.StdOut);
-        var frBridged = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "link", "frelay-bridged.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "eth.fcs", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var frBridged = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "link", "frelay-bridged.pcap"), "frame.protocols",
+            "eth.fcs", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "fr:eth:ethertype:ip:udp", "fr:eth:ethertype:ipv6:udp", "fr:eth:ethertype:arp", "fr:eth:ethertype:vlan",
             "fr:tr:llc:ip", "fr:fddi:llc:ip", "fr:stp", "fr:data", "\t0xdeadbeef\t", "Malformed", "size limited" })
             Assert.Contains(value, frBridged.StdOut);

@@ -393,44 +393,43 @@ public sealed class PseudoLinkOracleTests
     {
         // The comparisons above cannot fail on what the captures do not hold: check they hold it.
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var ipoib = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipoib.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ipoib.grh", "-e", "ipoib.daddr", "-e", "ipoib.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var ipoib = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ipoib.pcap"), "frame.protocols",
+            "ipoib.grh", "ipoib.daddr", "ipoib.type", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "ipoib:ip:udp", "ipoib:ip:tcp", "ipoib:ip:icmp", "ipoib:ipv6:udp", "ipoib:ipv6:icmpv6", "ipoib:arp",
             "\t1\t\t0x0800", "\t\t1\t0x0800", "0x8035", "0x1234", "Malformed", "size limited" })
             Assert.Contains(value, ipoib.StdOut);
-        var ipnet = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipnet.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ipnet.family", "-e", "ipnet.htype", "-e", "ip.version", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var ipnet = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ipnet.pcap"), "frame.protocols",
+            "ipnet.family", "ipnet.htype", "ip.version", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "ipnet:ip:udp", "ipnet:ip:tcp", "ipnet:ip:icmp", "ipnet:ipv6:udp", "ipnet:ipv6:icmpv6", "\t7\t", "\t0\t",
             "\t2\t", "Bogus IP version", "Malformed Packet: IPNET", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, ipnet.StdOut);
-        var nflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "nflog.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "nflog.tlv_type", "-e", "nflog.tlv_value", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var nflog = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "nflog.pcap"), "frame.protocols",
+            "nflog.tlv_type", "nflog.tlv_value", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "nflog:ip:udp", "nflog:ip:tcp", "nflog:ip:icmp", "nflog:ipv6:udp", "nflog:ipv6:icmpv6", "nflog:arp",
             "nflog:data", "1,10,4,11,14,3,9", "<MISSING>", "99", "Malformed Packet: NFLOG", "size limited" })
             Assert.Contains(value, nflog.StdOut);
-        var pktap = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "pktap.rectype", "-e", "_ws.expert.message", "-e", "_ws.col.Info"]);
+        var pktap = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"), "frame.protocols",
+            "pktap.rectype", "_ws.expert.message", "_ws.col.Info");
         foreach (var value in new[] { "pcap_pktdata:eth:ethertype:ip:udp", "eth:ethertype:ip:tcp", "eth:ethertype:ip:icmp", "eth:ethertype:ipv6:udp",
             "eth:ethertype:arp", "null:ip:tcp", "null:ipv6:icmpv6", "ppp:ip:udp", "chdlc:ip:icmp", "raw:ipv6:udp", "raw:ip:tcp",
             "pcap_pktdata:ip:udp", "pcap_pktdata:ipv6:icmpv6", "sll:ethertype:ip:udp", "pktap:pcap_pktdata:pktap:pcap_pktdata:eth", "\t0\t",
             "\t2\t", "\t16777217\t", "Link-layer header type 999 is not supported", "Header length is too short",
             "PKTAP, 4294967295 byte header[Malformed Packet]", "PKTAP, 500 byte header[Malformed Packet]", "size limited" })
             Assert.Contains(value, pktap.StdOut);
-        var arcnet = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "arcnet.protID", "-e", "arcnet.split_flag", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var arcnet = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet.pcap"), "frame.protocols",
+            "arcnet.protID", "arcnet.split_flag", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "arcnet:ip:udp", "arcnet:ip:tcp", "arcnet:ip:icmp", "arcnet:ipv6:udp", "arcnet:ipv6:icmpv6", "arcnet:arp",
             "arcnet:ip:ipv6", "arcnet:data", "\t0xf0\t\t", "\t0xd4\t255\t", "\t0xd6\t", "\t0xf1\t", "Bogus IP version", "Bogus IPv6 version",
             "Malformed Packet: ARCNET", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, arcnet.StdOut);
-        var arcnetBsd = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet-bsd.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "arcnet.protID", "-e", "arcnet.exception_flag", "-e", "arcnet.split_flag", "-e", "_ws.col.Info"]);
+        var arcnetBsd = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "arcnet-bsd.pcap"), "frame.protocols",
+            "arcnet.protID", "arcnet.exception_flag", "arcnet.split_flag", "_ws.col.Info");
         foreach (var value in new[] { "arcnet:ip:udp", "arcnet:ip:tcp", "arcnet:ip:icmp", "arcnet:ipv6:udp", "arcnet:ipv6:icmpv6", "arcnet:arp",
             "arcnet:ip:ipv6", "arcnet:data", "\t0xd4,0xd4\t0xff\t1\t", "\t0xc4,0x99\t0xff\t0\t", "\t0xf0\t\t\t", "Bogus IP version",
             "ARCNET[Malformed Packet]", "size limited" })
             Assert.Contains(value, arcnetBsd.StdOut);
-        var juniper = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-ether.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "juniper.l2hdr", "-e", "juniper.ext_total_len", "-e", "juniper.payload_type", "-e", "_ws.malformed",
-            "-e", "_ws.col.Info"]);
+        var juniper = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-ether.pcap"), "frame.protocols",
+            "juniper.l2hdr", "juniper.ext_total_len", "juniper.payload_type", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "juniper:eth:ethertype:ip:udp", "juniper:eth:ethertype:ip:tcp", "juniper:eth:ethertype:ipv6:icmpv6",
             "juniper:eth:ethertype:arp", "juniper:eth:ethertype:vlan", "juniper:ip:udp", "juniper:ipv6:udp", "juniper:mpls", "juniper:data",
             "juniper:eth:llc", "\t0x01\t\t2\t", "\t0x01\t\t72\t", "\t65535\t", "\t65530\t", "Malformed Packet: Juniper", "size limited" })
@@ -438,8 +437,8 @@ public sealed class PseudoLinkOracleTests
         foreach (var (file, decoded) in new[] { ("juniper-pppoe.pcap", "juniper:eth:ethertype:pppoes:ppp:ip:udp"), ("juniper-ppp.pcap", "juniper:ppp:ipv6:udp"),
             ("juniper-frelay.pcap", "juniper:fr:ip:icmp"), ("juniper-chdlc.pcap", "juniper:chdlc:ipv6:udp"), ("juniper-vp.pcap", "juniper:ip:ipv6:udp") })
         {
-            var other = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", file), "-T", "fields",
-                "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "_ws.col.Info"]).StdOut;
+            var other = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", file), "frame.protocols",
+                "_ws.malformed", "_ws.col.Info").StdOut;
             foreach (var value in new[] { decoded, "juniper:ip:udp", "juniper:ipv6:udp", "juniper:data", "Malformed Packet: Juniper", "size limited" })
                 Assert.Contains(value, other);
         }
@@ -447,46 +446,46 @@ public sealed class PseudoLinkOracleTests
             ("juniper-ggsn.pcap", "juniper:ipv6:udp"), ("juniper-atm2.pcap", "juniper:eth:ethertype:ip:udp"), ("juniper-services.pcap", "juniper:ip:tcp"),
             ("juniper-atm1.pcap", "juniper:llc:ipv6:udp") })
         {
-            var other = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", file), "-T", "fields",
-                "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "_ws.col.Info"]).StdOut;
+            var other = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", file), "frame.protocols",
+                "_ws.malformed", "_ws.col.Info").StdOut;
             foreach (var value in new[] { decoded, "Malformed Packet: Juniper", "size limited" })
                 Assert.Contains(value, other);
         }
-        var ap1394 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ap1394.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ap1394.type", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var ap1394 = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ap1394.pcap"), "frame.protocols",
+            "ap1394.type", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "ap1394:ip:udp", "ap1394:ip:tcp", "ap1394:ip:icmp", "ap1394:ipv6:udp", "ap1394:ipv6:icmpv6",
             "ap1394:ipv6:tcp", "ap1394:arp", "ap1394:data", "\t0x8035\t", "\t0x0040\t", "Bogus IPv6 version", "Malformed Packet: IP/IEEE1394",
             "size limited" })
             Assert.Contains(value, ap1394.StdOut);
-        var ipfc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ipfc.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "llc.dsap", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var ipfc = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ipfc.pcap"), "frame.protocols", "llc.dsap",
+            "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "ipfc:llc:ip:udp", "ipfc:llc:ip:tcp", "ipfc:llc:ip:icmp", "ipfc:llc:ipv6:udp", "ipfc:llc:ipv6:icmpv6",
             "ipfc:llc:ipv6:tcp", "ipfc:llc:arp", "ipfc:llc:data", "\t0x06\t", "Bogus IPv6 version", "Malformed Packet: IPFC",
             "Malformed Packet: LLC", "size limited" })
             Assert.Contains(value, ipfc.StdOut);
-        var pflog = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "pflog.length", "-e", "pflog.dir", "-e", "_ws.expert.message", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var pflog = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap"), "frame.protocols",
+            "pflog.length", "pflog.dir", "_ws.expert.message", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "pflog:ip:udp", "pflog:ip:tcp", "pflog:ip:icmp", "pflog:ipv6:udp", "pflog:ipv6:tcp", "pflog:ipv6:icmpv6",
             "pflog:data", "pflog:ipv6\t", "\t45\t2\t", "\t61\t", "\t100\t", "\t255\t", "Invalid header length", "Bogus IP version",
             "[unknown (11) em0/5] ", "[block a\u0001b\ufffdc/5] ", "[block /-1] ", "Malformed Packet: PFLOG", "size limited" })
             Assert.Contains(value, pflog.StdOut);
-        var enc = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "enc.af", "-e", "enc.flags", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var enc = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap"), "frame.protocols", "enc.af",
+            "enc.flags", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "enc:ip:udp", "enc:ip:tcp", "enc:ip:icmp", "enc:ipv6:udp", "enc:ipv6:tcp", "enc:ipv6:icmpv6", "enc:ip:ipv6",
             "enc:data", "\t65538\t", "\t512\t0x000c0000", "\t28\t", "0xffffffff", "Bogus IP version", "Bogus IPv6 version",
             "Malformed Packet: ENC", "size limited" })
             Assert.Contains(value, enc.StdOut);
-        var netanalyzer = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "netanalyzer.packetstatus", "-e", "eth.fcs.status", "-e", "_ws.col.Info"]).StdOut
-            + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "netanalyzer.packetstatus", "-e", "_ws.col.Info"]).StdOut;
+        var netanalyzer = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap"), "frame.protocols",
+            "netanalyzer.packetstatus", "eth.fcs.status", "_ws.col.Info").StdOut
+            + TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap"), "frame.protocols",
+                "netanalyzer.packetstatus", "_ws.col.Info").StdOut;
         foreach (var value in new[] { "netanalyzer:eth:ethertype:ip:udp", "netanalyzer:eth:ethertype:ip:tcp", "netanalyzer:eth:ethertype:ip:icmp",
             "netanalyzer:eth:ethertype:ipv6:udp", "netanalyzer:eth:ethertype:ipv6:tcp", "netanalyzer:eth:ethertype:arp", "netanalyzer:data",
             "\t0x04\t2\t", "\t0xff\t2\t", "Buffer overflow", "Buffer recovery", "Time tick", "GPIO event on GPIO 1 (falling edge)",
             "Frame captured in transparent mode", "Malformed Packet", "size limited" })
             Assert.Contains(value, netanalyzer);
-        var erf = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "erf.types", "-e", "erf.ehdr.types", "-e", "erf.wlen", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var erf = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "erf.pcap"), "frame.protocols", "erf.types",
+            "erf.ehdr.types", "erf.wlen", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "erf:eth:ethertype:ip:udp", "erf:eth:ethertype:ip:tcp", "erf:eth:ethertype:ip:icmp",
             "erf:eth:ethertype:ipv6:udp", "erf:eth:ethertype:ipv6:tcp", "erf:eth:ethertype:ipv6:icmpv6", "erf:ip:udp", "erf:ip:tcp",
             "erf:ip:icmp", "erf:ip:ipv6:udp", "erf:ipv6:udp", "erf:ipv6:tcp", "erf:ipv6:icmpv6", "erf:data", "\t0x0b\t", "\t0x10\t",
@@ -494,23 +493,23 @@ public sealed class PseudoLinkOracleTests
             "Bogus IPv6 version", "Unknown type 99", "LEGACY", "MC_RAW_CHANNEL", "ETH[Malformed Packet]", "IPV4[Malformed Packet]",
             "ETH[Packet size limited during capture]", "Malformed Packet: IPv4", "size limited" })
             Assert.Contains(value, erf.StdOut);
-        var fpp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "fpp.preamble.smd", "-e", "fpp.checksum.status", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var fpp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "fpp.pcap"), "frame.protocols",
+            "fpp.preamble.smd", "fpp.checksum.status", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "fpp:eth:ethertype:ip:udp", "fpp:eth:ethertype:ip:tcp", "fpp:eth:ethertype:ip:icmp", "fpp:eth:ethertype:ipv6:udp",
             "fpp:eth:ethertype:ipv6:tcp", "fpp:eth:ethertype:ipv6:icmpv6", "fpp:eth:ethertype:arp", "fpp:eth:llc", "fpp:data", "\t0x07\t\t",
             "\t0,1\t", "[Initial fragment: SMD-S3]", "[Corrupted fragment: SMD-S2]", "[Continuation fragment: SMD-C1] [#3]", "[Verify]",
             "[Respond]", "[Express]", "[Express][Malformed Packet]", "Malformed Packet: Frame Preemption Protocol", "size limited" })
             Assert.Contains(value, fpp.StdOut);
-        var docsis = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "docsis.ehdr.type", "-e", "docsis.hcs.status", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var docsis = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "docsis.pcap"), "frame.protocols",
+            "docsis.ehdr.type", "docsis.hcs.status", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "docsis:eth:ethertype:ip:udp", "docsis:eth:ethertype:ip:tcp", "docsis:eth:ethertype:ip:icmp",
             "docsis:eth:ethertype:ipv6:udp", "docsis:eth:ethertype:ipv6:tcp", "docsis:eth:ethertype:ipv6:icmpv6", "docsis:data", "\t1,2,4\t1\t",
             "\t0\t", "Packet PDU (Encrypted)", "Reserved PDU", "Packet PDU[Malformed Packet]", "Malformed Packet: DOCSIS", "size limited" })
             Assert.Contains(value, docsis.StdOut);
-        var ax25 = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ax25.via8", "-e", "_ws.col.Info"]).StdOut
-            + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25-kiss.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "_ws.col.Info"]).StdOut;
+        var ax25 = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap"), "frame.protocols", "ax25.via8",
+            "_ws.col.Info").StdOut
+            + TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ax25-kiss.pcap"), "frame.protocols",
+                "_ws.col.Info").StdOut;
         foreach (var value in new[] { "ax25:ip:udp", "ax25:ip:tcp", "ax25:ip:icmp", "ax25:ip:ipv6:udp", "ax25:arp", "ax25:ax25_nol3:data", "ax25:data",
             "ax25_kiss:ax25:ip:udp", "ax25_kiss:ax25:arp", "Bogus IP version", "U F, func=DM", "S P, func=RNR, N(R)=7", "I P, N(R)=5, N(S)=2",
             "Unknown (0x42)", "Set hardware 0, Port 0", "Data frame ack 18, Port 0", "Unknown (7), Port 3", "Who has 44.4.5.6?",
@@ -522,32 +521,33 @@ public sealed class PseudoLinkOracleTests
         var refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap")]);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("unknown data link type 3", refused.StdErr);
-        var vpp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "vpp.ProtocolHint", "-e", "vpp.opaque", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var vpp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "frame.protocols",
+            "vpp.ProtocolHint", "vpp.opaque", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",
             "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:eth:ethertype:arp",
             "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:vpp-trace:ip:udp", "vpp\t", "vpp:vpp-metadata\t", "\t255\t", "l1,l2,l3,,l5,",
             "Bogus IPv6 version", "Malformed Packet: VPP", "size limited" })
             Assert.Contains(value, vpp.StdOut);
-        var exported = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "exported_pdu.tag", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info"]);
+        var exported = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap"), "frame.protocols",
+            "exported_pdu.tag", "_ws.col.Protocol", "_ws.col.Info");
         foreach (var value in new[] { "exported_pdu:ip:udp", "exported_pdu:ip:tcp", "exported_pdu:ip:icmp", "exported_pdu:ipv6:udp",
             "exported_pdu:ip:ipv6:udp", "exported_pdu:eth:ethertype:arp", "exported_pdu\t12,0\tExported PDU\t", "12,20,21,0", "12,22,23,0",
             "12,24,25,26,0", "12,28,29,0", "12,65535,0", "Bogus IPv6 version", "Exported PDU\t[Malformed Packet]", "size limited" })
             Assert.Contains(value, exported.StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "exported-pdu.pcap")]).StdOut);
         Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap")]).StdOut);
-        var gfp = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "gfp.upi", "-e", "gfp.fcs_good", "-e", "_ws.malformed", "-e", "_ws.col.Info"]);
+        var gfp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "frame.protocols", "gfp.upi",
+            "gfp.fcs_good", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "gfp:eth:ethertype:ip:udp", "gfp:eth:ethertype:ipv6:tcp", "gfp:eth:ethertype:arp", "gfp:ppp:ip:udp",
             "gfp:ppp:ipv6:udp", "gfp:ppp:chdlc:ip:icmp", "gfp:ip:udp", "gfp:ip:tcp", "gfp:ip:icmp", "gfp:ipv6:udp", "gfp:ipv6:icmpv6",
             "gfp:mpls:ip:udp", "gfp:mpls:ipv6:udp", "gfp:mpls:ip:tcp", "gfp:data", "\t0x0010\t1\t", "\t0x0011\t0\t", "Client Management: Forward Defect Indication (FDI)",
             "Reserved PTI (3)", "Idle Frame", "Control Frame (Reserved)", "Client Frame[Packet size limited during capture]",
             "[Malformed Packet: length of contained item exceeds length of containing item]", "Bogus PLI does not match reported length",
             "Payload present on idle frame", "PFI bit set but PLI too short", "EXI bit set but PLI too short" })
-            Assert.Contains(value, gfp.StdOut + ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"), "-T", "fields", "-e", "_ws.expert.message"]).StdOut);
-        var ebhscr = ExternalTool.Run(tshark, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap"), "-T", "fields",
-            "-e", "frame.protocols", "-e", "ebhscr.eth.fcsua", "-e", "_ws.expert.message", "-e", "_ws.col.Info"]);
+            Assert.Contains(value, gfp.StdOut + TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "gfp.pcap"),
+                "_ws.expert.message").StdOut);
+        var ebhscr = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "ebhscr.pcap"), "frame.protocols",
+            "ebhscr.eth.fcsua", "_ws.expert.message", "_ws.col.Info");
         foreach (var value in new[] { "ebhscr:eth:ethertype:ip:udp", "ebhscr:eth:ethertype:ip:tcp", "ebhscr:eth:ethertype:ipv6:udp",
             "ebhscr:eth:ethertype:ipv6:icmpv6", "ebhscr:eth:ethertype:ip:icmp", "ebhscr:eth:ethertype:arp", "ebhscr:data", "\t1\t",
             "Ethernet controller 2 Link Up Speed 1000M", "Ethernet controller 0 Link Down", "Frame Header is malformed", "Status Flag is set",

@@ -51,9 +51,7 @@ public sealed class TcpPayloadHandoffOracleTests
     private static void Compare(string path)
     {
         var fields = TsharkColumnsOracleTests.PlainFields;
-        var tshark = (TsharkComparison.SharedLines(path, fields)
-            ?? ProtocolChainOracleTests.Lines(ExternalTool.Run(ExternalTool.Require("tshark", "tshark"),
-                ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]), path).ToArray()).ToList();
+        var tshark = TsharkComparison.FieldLines(path, fields);
         var ours = ProtocolChainOracleTests.Lines(InProcessRawNet.Run(["read", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]), path);
         // tshark shows a pcapng custom block (the lab's TCP_INFO annotations) as a frame of "data"; RawNet hands no frame for it.
         while (tshark.Count > ours.Count && tshark[^1].StartsWith("data\t", StringComparison.Ordinal) && path.EndsWith(".pcapng", StringComparison.Ordinal))

@@ -88,8 +88,7 @@ internal static class TsharkComparison
     /// </summary>
     public static void AssertTsharkShows(string path, string[] fields, params string[] wordings)
     {
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (exit, output, _) = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]);
+        var (exit, output, _) = FieldsRun(path, fields);
         Assert.Equal(0, exit);
         foreach (var wording in wordings)
             Assert.Contains(wording, output);
@@ -198,15 +197,30 @@ internal static class TsharkComparison
         return strings;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(int, string, string)>> OwnRuns = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What <c>tshark -n -r PATH -T fields -e F...</c> prints for <paramref name="fields"/>: cut from the shared run when
+    /// it prints them all, else one run per capture and field list in the test run (a test that asks again in a loop
+    /// starts no second tshark). A capture's cases checks ("tshark shows X") use this.
+    /// </summary>
+    public static (int ExitCode, string StdOut, string StdErr) FieldsRun(string path, params string[] fields)
+    {
+        var tshark = ExternalTool.Require("tshark", "tshark");
+        if (SharedRun.Covers(path, fields) && CaptureLinkTypes.TsharkReadsAll(path))
+            return (0, string.Concat(SharedRun.Lines(tshark, path, fields).Select(line => line + "\n")), "");
+        var file = new FileInfo(path);
+        string key = $"{file.FullName}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}\n{string.Join('\n', fields)}";
+        return OwnRuns.GetOrAdd(key, _ => new Lazy<(int, string, string)>(() =>
+            ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]))).Value;
+    }
+
     /// <summary>
     /// tshark's <c>-T fields</c> lines for <paramref name="fields"/> of <paramref name="path"/>: cut from the shared run
     /// when it prints them, else from a run of their own.
     /// </summary>
     public static List<string> FieldLines(string path, IReadOnlyList<string> fields) =>
-        SharedLines(path, fields) is { } shared
-            ? [.. shared]
-            : ProtocolChainOracleTests.Lines(ExternalTool.Run(ExternalTool.Require("tshark", "tshark"),
-                ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]), path);
+        ProtocolChainOracleTests.Lines(FieldsRun(path, [.. fields]), path);
 
     /// <summary>
     /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles

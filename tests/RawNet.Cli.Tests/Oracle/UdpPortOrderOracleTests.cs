@@ -63,7 +63,7 @@ public sealed class UdpPortOrderOracleTests
     {
         string tshark = ExternalTool.Require("tshark", "tshark");
         string path = Path.Combine(TestPaths.Captures, "udp-ports", "udp-port-order.pcap");
-        var theirs = ProtocolChainOracleTests.Lines(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", "-e", "frame.protocols", "-e", "udp.srcport", "-e", "udp.dstport"]), path);
+        var theirs = ProtocolChainOracleTests.Lines(TsharkComparison.FieldsRun(path, "frame.protocols", "udp.srcport", "udp.dstport"), path);
         var ours = ProtocolChainOracleTests.Lines(InProcessRawNet.Run(["read", path, "-T", "fields", "-e", "frame.protocols"]), path);
         Assert.Equal(theirs.Count, ours.Count);
         Assert.True(theirs.Count > 1000, $"{path}: {theirs.Count} frames, the capture should hold over 1,000");
