@@ -6,7 +6,8 @@ namespace RawNet.Cli.Tests.Oracle;
 
 /// <summary>
 /// tshark 4.0 is the oracle for the expert items in <c>rawnet read -V</c> and <c>-T json</c> (issue 13). Per frame of
-/// every bundled capture whose link type RawNet decodes:
+/// every bundled capture whose link type RawNet decodes (tshark's -V and JSON views both read from one <c>-T pdml</c>
+/// run, <see cref="TsharkPdml"/>):
 /// <list type="bullet">
 /// <item><c>-V</c>: RawNet's "[Expert Info (Severity/Group): ...]" subtrees (with their three lines) are tshark's, line for
 /// line; "[Malformed Packet: X]" and "[Packet size limited during capture: X truncated]" are there when tshark's are;
@@ -42,9 +43,8 @@ public sealed partial class ExpertTreeOracleTests
     {
         string file = Path.GetFileName(path);
         var tshark = ExternalTool.Require("tshark", "tshark");
-        var theirTree = Frames(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-V"]), path));
+        var (theirTree, theirJson) = TsharkPdml(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "pdml"]), path));
         var ourTree = Frames(Run(InProcessRawNet.Run(["read", path, "-V"]), path));
-        var theirJson = TsharkJson(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "json", "--no-duplicate-keys"]), path));
         var ourJson = Run(InProcessRawNet.Run(["read", path, "-T", "json"]), path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(OurJson).ToList();
         // tshark shows a pcapng custom block (the lab's TCP_INFO annotations) as a frame; RawNet's reader hands none.
@@ -205,24 +205,66 @@ public sealed partial class ExpertTreeOracleTests
         public bool Malformed => Experts.Any(e => e.Field == "_ws.malformed.expert");
     }
 
-    private static List<JsonFrame> TsharkJson(string text)
+    /// <summary>
+    /// tshark's <c>-T pdml</c> output read as what its <c>-V</c> and <c>-T json</c> show of each packet's expert items, from
+    /// one run instead of two (tshark's start-up is most of CI's time). <c>-V</c> leaves out hidden items and what hangs
+    /// under them: PDML marks hidden fields <c>hide="yes"</c>, but not hidden text items, so those are named in
+    /// <see cref="HiddenTextItems"/>. A label past tshark's 240 characters starts with "[truncated]" in both, and
+    /// <see cref="Frames"/> does not take such a line for an expert item.
+    /// </summary>
+    private static (List<TreeFrame> Tree, List<JsonFrame> Json) TsharkPdml(string text)
     {
-        using var document = JsonDocument.Parse(text);
-        var frames = new List<JsonFrame>();
-        foreach (var packet in document.RootElement.EnumerateArray())
+        var settings = new System.Xml.XmlReaderSettings { CheckCharacters = false, DtdProcessing = System.Xml.DtdProcessing.Ignore };
+        using var reader = System.Xml.XmlReader.Create(new StringReader(text), settings);
+        var document = System.Xml.Linq.XDocument.Load(reader);
+        var tree = new List<TreeFrame>();
+        var json = new List<JsonFrame>();
+        foreach (var packet in document.Root!.Elements("packet"))
         {
-            var layers = packet.GetProperty("_source").GetProperty("layers");
+            var blocks = new List<Block>();
+            var malformed = new List<string>();
             var experts = new List<Expert>();
-            string? cut = null;
-            foreach (var layer in layers.EnumerateObject())
-            {
-                if (layer.Name == "_ws.short")
-                    cut = layer.Value.GetString();
-                Collect(layer.Value, layer.Name, experts);
-            }
-            frames.Add(new JsonFrame(experts, cut));
+            string? cut = packet.Elements("proto").Where(layer => (string?)layer.Attribute("name") == "_ws.short")
+                .Select(layer => (string?)layer.Attribute("showname")).FirstOrDefault();
+            Walk(packet, "", "", hidden: false, blocks, malformed, experts);
+            tree.Add(new TreeFrame(blocks, malformed, cut));
+            json.Add(new JsonFrame(experts, cut));
         }
-        return frames;
+        return (tree, json);
+    }
+
+    /// <summary>Text items that tshark 4.0's dissectors hide (<c>proto_item_set_hidden</c>) by protocol: packet-dns.c's extraneous data item.</summary>
+    private static readonly HashSet<(string Protocol, string Text)> HiddenTextItems = [("dns", "Extraneous data")];
+
+    private static void Walk(System.Xml.Linq.XElement node, string key, string protocol, bool hidden, List<Block> blocks, List<string> malformed, List<Expert> experts)
+    {
+        foreach (var child in node.Elements())
+        {
+            string name = (string?)child.Attribute("name") ?? "";
+            string show = (string?)child.Attribute("showname") ?? (string?)child.Attribute("show") ?? "";
+            bool childHidden = hidden || (string?)child.Attribute("hide") == "yes"
+                || name.Length == 0 && HiddenTextItems.Contains((protocol, show));
+            if (name == "_ws.expert")
+            {
+                var members = child.Elements().ToList();
+                string Member(string field) => (string?)members.FirstOrDefault(m => (string?)m.Attribute("name") == field)?.Attribute("show") ?? "";
+                var own = members.FirstOrDefault(m => !(((string?)m.Attribute("name")) ?? "").StartsWith("_ws.expert", StringComparison.Ordinal));
+                string field = own is null ? "" : (string?)own.Attribute("name") is { Length: > 0 } ownName ? ownName : (string?)own.Attribute("show") ?? "";
+                experts.Add(new Expert(field, Member("_ws.expert.message"), Member("_ws.expert.severity"), Member("_ws.expert.group"), key));
+                if (!childHidden && show.StartsWith("Expert Info (", StringComparison.Ordinal))
+                {
+                    var lines = child.Descendants().Where(d => (string?)d.Attribute("hide") != "yes")
+                        .Select(d => "[" + ((string?)d.Attribute("showname") ?? (string?)d.Attribute("show")) + "]").Take(3);
+                    blocks.Add(new Block(string.Join('\n', lines.Prepend("[" + show + "]")), null));
+                }
+                continue;
+            }
+            if (name == "_ws.malformed" && !childHidden && show.StartsWith("[Malformed Packet: ", StringComparison.Ordinal))
+                malformed.Add(show);
+            // json's key for what hangs under a field is the field's name; under a text item, its text
+            string childKey = name.Length > 0 ? name : (string?)child.Attribute("show") ?? "";
+            Walk(child, childKey, child.Name.LocalName == "proto" ? name : protocol, childHidden, blocks, malformed, experts);
+        }
     }
 
     /// <summary>RawNet's JSON for one packet: the layers' <c>_ws.expert</c> objects and the packet's <c>_ws.malformed</c> and <c>_ws.short</c>.</summary>
