@@ -255,20 +255,18 @@ public sealed class TsharkColumnsOracleTests
     private static List<Row> Read(string path, string tsharkPath, List<(bool Decoded, bool Offloaded)> facts)
     {
         var tshark = ExternalTool.Require("tshark", "tshark");
-        // The programs spend most of their time starting up: run them side by side. The plain run is the field
-        // oracles' shared run where that covers the file.
+        // The programs spend most of their time starting up: run them side by side. Where the field oracles' shared run
+        // covers the file, it gives both the plain columns and the coloured ones (TsharkComparison.CheckedColumns).
         var shared = Task.Run(() => TsharkComparison.SharedLines(tsharkPath, PlainFields));
-        var runs = new[]
-        {
-            Task.Run(() => ExternalTool.Run(tshark, ["--color", "-n", "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
-                "-o", "udp.check_checksum:TRUE", "-r", tsharkPath, "-T", "fields", "-e", "frame.coloring_rule.name", "-e", "_ws.col.Info"])),
-            Task.Run(() => InProcessRawNet.Run(["read", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "frame.coloring_rule.name"])),
-        };
+        var checkedColumns = Task.Run(() => TsharkComparison.CheckedColumns(tsharkPath)?.Select(c => new[] { c.ColoringRule, c.Info }).ToList()
+            ?? Lines(ExternalTool.Run(tshark, ["--color", "-n", "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
+                "-o", "udp.check_checksum:TRUE", "-r", tsharkPath, "-T", "fields", "-e", "frame.coloring_rule.name", "-e", "_ws.col.Info"]), "tshark --color", tsharkPath));
+        var ourRun = Task.Run(() => InProcessRawNet.Run(["read", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info", "-e", "frame.coloring_rule.name"]));
         var plain = shared.Result is { } lines
             ? lines.Select(line => line.Split('\t')).ToList()
             : Lines(ExternalTool.Run(tshark, ["-n", "-r", tsharkPath, "-T", "fields", .. PlainFields.SelectMany(f => new[] { "-e", f })]), "tshark", tsharkPath);
-        var colored = Lines(runs[0].Result, "tshark --color", tsharkPath);
-        var ours = Lines(runs[1].Result, "rawnet", path);
+        var colored = checkedColumns.Result;
+        var ours = Lines(ourRun.Result, "rawnet", path);
         Assert.Equal(plain.Count, ours.Count);
         Assert.Equal(plain.Count, colored.Count);
         Assert.Equal(plain.Count, facts.Count);

@@ -223,14 +223,29 @@ internal static class TsharkComparison
         ProtocolChainOracleTests.Lines(FieldsRun(path, [.. fields]), path);
 
     /// <summary>
-    /// One <c>tshark -T fields</c> run per bundled or peer capture for all the fields the per-capture field oracles
-    /// compare (decoding, analysis, payloads, undissected data, the columns oracle's protocols and columns, the link
-    /// layers', 802.11's, DNS's and HTTP's, the frame, Ethernet and IP fields beside the header's, the transport fields,
-    /// TCP reassembly's, the expert fields and the named expert items), and per
-    /// damaged capture for the fields its oracles compare (<see cref="GeneratedCaptures.SharedFields"/>), shared by their
-    /// test classes: a field's value does not depend on which other fields are printed, and tshark's start-up and
-    /// dissection were most of CI's time.
+    /// tshark's colouring rule and Info column of each frame of <paramref name="path"/> with <c>--color</c> and the IPv4,
+    /// TCP and UDP checksums verified, from the shared run when it covers the file (<see cref="SharedRun"/>); else null.
     /// </summary>
+    public static (string ColoringRule, string Info)[]? CheckedColumns(string path) =>
+        SharedRun.Covers(path, []) ? SharedRun.Checked(ExternalTool.Require("tshark", "tshark"), path) : null;
+
+    /// <summary>
+    /// One tshark run per bundled or peer capture for all the fields the per-capture field oracles compare (decoding,
+    /// analysis, payloads, undissected data, the columns oracle's protocols and columns, the link layers', 802.11's,
+    /// DNS's and HTTP's, the frame, Ethernet and IP fields beside the header's, the transport fields, TCP reassembly's,
+    /// the expert fields and the named expert items), and per damaged capture for the fields its oracles compare
+    /// (<see cref="GeneratedCaptures.SharedFields"/>), shared by their test classes: a field's value does not depend on
+    /// which other fields are printed, and tshark's start-up and dissection were most of CI's time.
+    /// </summary>
+    /// <remarks>
+    /// The run is the columns oracle's too: <c>--color</c> with the IPv4, TCP and UDP checksums verified, printing the
+    /// colouring rule and the three checksum statuses beside the fields. Verification changes tshark's dissection only
+    /// where a checksum is bad (the "[TCP CHECKSUM INCORRECT]" mark, the expert item, no reassembly of that segment), and
+    /// otherwise only the statuses, which read Good (1) where tshark with default preferences reads Unverified (2). So when
+    /// no status reads Bad (0), the fields under default preferences are this run's with those Goods made Unverified;
+    /// when one does, a second run with default preferences gives them. Checked over every bundled and peer capture
+    /// tshark reads: the first case equal to the default run's output field for field in all 229 without a bad checksum.
+    /// </remarks>
     private static class SharedRun
     {
         private static readonly string[] KeptCaptureFields =
@@ -244,7 +259,15 @@ internal static class TsharkComparison
                 .Union(ExpertFieldsOracleTests.Fields).Union(ExpertNamedFieldsOracleTests.Fields),
         ];
 
-        private sealed record Run(Dictionary<string, int> Column, string[][] Rows);
+        /// <summary>The statuses of the checksums the run verifies, which verification turns from Unverified to Good or Bad.</summary>
+        private static readonly string[] VerifiedStatuses = ["ip.checksum.status", "tcp.checksum.status", "udp.checksum.status"];
+
+        private static readonly string[] VerifyChecksums =
+            ["--color", "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"];
+
+        private const string Bad = "0", Good = "1", Unverified = "2";
+
+        private sealed record Run(Dictionary<string, int> Column, string[][] Rows, (string ColoringRule, string Info)[] Checked);
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Run>> Runs = new(StringComparer.Ordinal);
 
@@ -266,18 +289,49 @@ internal static class TsharkComparison
         /// <summary>tshark's lines for <paramref name="fields"/> of <paramref name="path"/>, cut from the shared run's.</summary>
         public static string[] Lines(string tshark, string path, IReadOnlyList<string> fields)
         {
-            var run = Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<Run>(() => Start(tshark, full, FieldsOf(full)!))).Value;
+            var run = Of(tshark, path);
             var columns = fields.Select(f => run.Column[f]).ToArray();
             return run.Rows.Select(row => string.Join('\t', columns.Select(c => row[c]))).ToArray();
         }
 
+        /// <summary>The colouring rule and Info column of each frame with the checksums verified.</summary>
+        public static (string ColoringRule, string Info)[] Checked(string tshark, string path) => Of(tshark, path).Checked;
+
+        private static Run Of(string tshark, string path) =>
+            Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<Run>(() => Start(tshark, full, FieldsOf(full)!))).Value;
+
         private static Run Start(string tshark, string path, IReadOnlyList<string> fields)
         {
-            var run = ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]);
+            string[] printed = [.. fields.Union([.. VerifiedStatuses, "_ws.col.Info"]), "frame.coloring_rule.name"];
+            var verified = Rows(tshark, path, [.. VerifyChecksums], printed);
+            int info = Array.IndexOf(printed, "_ws.col.Info"), rule = printed.Length - 1;
+            var statuses = VerifiedStatuses.Select(f => Array.IndexOf(printed, f)).ToArray();
+            var checkedColumns = verified.Select(row => (row[rule], row[info])).ToArray();
+            string[][] rows;
+            if (verified.Any(row => statuses.Any(c => row[c].Split(',').Contains(Bad))))
+            {
+                rows = Rows(tshark, path, [], fields);
+            }
+            else
+            {
+                foreach (var row in verified)
+                {
+                    foreach (int c in statuses)
+                        row[c] = string.Join(',', row[c].Split(',').Select(v => v == Good ? Unverified : v));
+                }
+                rows = verified;
+            }
+            var columnOf = (rows == verified ? printed : fields).Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i);
+            return new Run(columnOf, rows, checkedColumns);
+        }
+
+        private static string[][] Rows(string tshark, string path, string[] options, IReadOnlyList<string> fields)
+        {
+            var run = ExternalTool.Run(tshark, [.. options, "-n", "-r", path, "-T", "fields", .. fields.SelectMany(f => new[] { "-e", f })]);
             Assert.True(run.ExitCode == 0, $"tshark failed on {path}: {run.StdErr}");
             var rows = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToArray();
             Assert.True(rows.All(row => row.Length == fields.Count), $"tshark printed a line of {path} with a tab inside a value");
-            return new Run(fields.Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i), rows);
+            return rows;
         }
     }
 
