@@ -233,9 +233,9 @@ internal static class TsharkComparison
     /// One tshark run per bundled or peer capture for all the fields the per-capture field oracles compare (decoding,
     /// analysis, payloads, undissected data, the columns oracle's protocols and columns, the link layers', 802.11's,
     /// DNS's and HTTP's, the frame, Ethernet and IP fields beside the header's, the transport fields, TCP reassembly's,
-    /// the expert fields and the named expert items), and per damaged capture for the fields its oracles compare
-    /// (<see cref="GeneratedCaptures.SharedFields"/>), shared by their test classes: a field's value does not depend on
-    /// which other fields are printed, and tshark's start-up and dissection were most of CI's time.
+    /// the expert fields, the named expert items, the pcapng frame fields), and per damaged capture for the fields its
+    /// oracles compare (<see cref="GeneratedCaptures.SharedFields"/>), shared by their test classes: a field's value does
+    /// not depend on which other fields are printed, and tshark's start-up and dissection were most of CI's time.
     /// </summary>
     /// <remarks>
     /// The run is the columns oracle's too: <c>--color</c> with the IPv4, TCP and UDP checksums verified, printing the
@@ -256,7 +256,7 @@ internal static class TsharkComparison
                 .Union(DnsOracleTests.Fields).Union(DnsOracleTests.Columns).Union(HttpOracleTests.Fields).Union(EthernetTrailerOracleTests.Fields)
                 .Union(TsharkLinkIpFieldsOracleTests.FrameEthernetFields).Union(TsharkLinkIpFieldsOracleTests.IpFields)
                 .Union(TsharkTransportFieldsOracleTests.Fields).Union(TcpReassemblyOracleTests.Fields)
-                .Union(ExpertFieldsOracleTests.Fields).Union(ExpertNamedFieldsOracleTests.Fields),
+                .Union(ExpertFieldsOracleTests.Fields).Union(ExpertNamedFieldsOracleTests.Fields).Union(PcapNgFrameOracleTests.Fields),
         ];
 
         /// <summary>The statuses of the checksums the run verifies, which verification turns from Unverified to Good or Bad.</summary>
