@@ -126,6 +126,9 @@ public sealed class ExpertFinder
                 case LayerKind.Cdp:
                     FindCdp(packet, frame, layer, ref sink);
                     break;
+                case LayerKind.Dtp:
+                    FindDtp(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
@@ -170,6 +173,41 @@ public sealed class ExpertFinder
         Cdp.CdpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _, out _);
         foreach (var finding in experts.Found)
             sink.Add(finding.Item, finding.Argument);
+    }
+
+    /// <summary>DTP's expert items in tshark's order, as its walk meets them: bad TLV lengths, a short end, a value read as an address.</summary>
+    private static void FindDtp(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new DtpExperts(stackalloc ExpertFinding[16]);
+        Dtp.DtpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _);
+        foreach (var finding in experts.Found)
+            sink.Add(finding.Item, finding.Argument);
+    }
+
+    private ref struct DtpExperts(Span<ExpertFinding> findings) : Dtp.IDtpVisitor
+    {
+        private readonly Span<ExpertFinding> _findings = findings;
+        private int _count;
+
+        public readonly ReadOnlySpan<ExpertFinding> Found => _findings[.._count];
+
+        public bool Item(Dtp.DtpValue which, int offset, int length, ulong number)
+        {
+            var item = which switch
+            {
+                Dtp.DtpValue.ExpertLengthTooShort => ExpertItem.DtpLengthTooShort,
+                Dtp.DtpValue.ExpertLengthInvalid => ExpertItem.DtpLengthInvalid,
+                Dtp.DtpValue.ExpertTruncated => ExpertItem.DtpTruncated,
+                Dtp.DtpValue.ExpertMacLength => number < 6 ? ExpertItem.DtpMacLengthShort : ExpertItem.DtpMacLengthLong,
+                _ => (ExpertItem?)null,
+            };
+            if (item is { } found && _count < _findings.Length)
+                _findings[_count++] = new ExpertFinding(found, (uint)number);
+            return true;
+        }
     }
 
     private ref struct CdpExperts(Span<ExpertFinding> findings) : Cdp.ICdpVisitor
