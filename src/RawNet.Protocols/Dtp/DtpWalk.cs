@@ -76,7 +76,7 @@ public static class DtpWalk
     /// Walks <paramref name="pdu"/> (captured bytes; the PDU has <paramref name="reported"/>): <paramref name="stop"/> is
     /// where the read that threw started (when not complete).
     /// </summary>
-    public static DtpWalkStatus Run<T>(ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IDtpVisitor, allows ref struct
+    public static DtpWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IDtpVisitor, allows ref struct
     {
         reported = Math.Max(reported, pdu.Length);
         stop = 0;
@@ -152,7 +152,7 @@ public static class DtpWalk
     }
 
     /// <summary>Whether <paramref name="length"/> bytes at <paramref name="offset"/> were captured, or are past the capture or the PDU.</summary>
-    private static DtpWalkStatus Reach(ReadOnlySpan<byte> pdu, int reported, int offset, int length)
+    private static DtpWalkStatus Reach(scoped ReadOnlySpan<byte> pdu, int reported, int offset, int length)
     {
         long end = (long)offset + length;
         return end <= pdu.Length ? DtpWalkStatus.Complete : end <= reported ? DtpWalkStatus.Truncated : DtpWalkStatus.Malformed;

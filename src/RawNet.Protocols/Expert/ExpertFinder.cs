@@ -181,31 +181,33 @@ public sealed class ExpertFinder
         var buffer = packet.BufferOf(layer, frame);
         if ((uint)layer.Offset > (uint)buffer.Length)
             return;
-        var experts = new DtpExperts(stackalloc ExpertFinding[16]);
+        var experts = new DtpExperts(sink);
         Dtp.DtpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _);
-        foreach (var finding in experts.Found)
-            sink.Add(finding.Item, finding.Argument);
+        sink = experts.Sink;
     }
 
-    private ref struct DtpExperts(Span<ExpertFinding> findings) : Dtp.IDtpVisitor
+    /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
+    private ref struct DtpExperts(Sink sink) : Dtp.IDtpVisitor
     {
-        private readonly Span<ExpertFinding> _findings = findings;
-        private int _count;
-
-        public readonly ReadOnlySpan<ExpertFinding> Found => _findings[.._count];
+        public Sink Sink = sink;
 
         public bool Item(Dtp.DtpValue which, int offset, int length, ulong number)
         {
-            var item = which switch
+            switch (which)
             {
-                Dtp.DtpValue.ExpertLengthTooShort => ExpertItem.DtpLengthTooShort,
-                Dtp.DtpValue.ExpertLengthInvalid => ExpertItem.DtpLengthInvalid,
-                Dtp.DtpValue.ExpertTruncated => ExpertItem.DtpTruncated,
-                Dtp.DtpValue.ExpertMacLength => number < 6 ? ExpertItem.DtpMacLengthShort : ExpertItem.DtpMacLengthLong,
-                _ => (ExpertItem?)null,
-            };
-            if (item is { } found && _count < _findings.Length)
-                _findings[_count++] = new ExpertFinding(found, (uint)number);
+                case Dtp.DtpValue.ExpertLengthTooShort:
+                    Sink.Add(ExpertItem.DtpLengthTooShort);
+                    break;
+                case Dtp.DtpValue.ExpertLengthInvalid:
+                    Sink.Add(ExpertItem.DtpLengthInvalid);
+                    break;
+                case Dtp.DtpValue.ExpertTruncated:
+                    Sink.Add(ExpertItem.DtpTruncated);
+                    break;
+                case Dtp.DtpValue.ExpertMacLength:
+                    Sink.Add(number < 6 ? ExpertItem.DtpMacLengthShort : ExpertItem.DtpMacLengthLong, (uint)number);
+                    break;
+            }
             return true;
         }
     }
