@@ -78,6 +78,8 @@ public static class ProtocolColumn
                 return "LLDP";
             case ColumnWriter.Cdp:
                 return "CDP";
+            case ColumnWriter.Dtp:
+                return "DTP";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

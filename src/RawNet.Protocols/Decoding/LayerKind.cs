@@ -240,6 +240,8 @@ public enum LayerKind : byte
     Lldp,
     /// <summary>A Cisco Discovery Protocol PDU (SNAP OUI 00-00-0C, PID 0x2000); tshark "cdp". The layer is the PDU up to where tshark's data dissector takes the rest.</summary>
     Cdp,
+    /// <summary>A Dynamic Trunking Protocol PDU (SNAP OUI 00-00-0C, PID 0x2004); tshark "dtp". The layer is the PDU.</summary>
+    Dtp,
     /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
     Echo,
     /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>

@@ -126,6 +126,9 @@ public sealed class ExpertFinder
                 case LayerKind.Cdp:
                     FindCdp(packet, frame, layer, ref sink);
                     break;
+                case LayerKind.Dtp:
+                    FindDtp(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
@@ -170,6 +173,43 @@ public sealed class ExpertFinder
         Cdp.CdpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _, out _);
         foreach (var finding in experts.Found)
             sink.Add(finding.Item, finding.Argument);
+    }
+
+    /// <summary>DTP's expert items in tshark's order, as its walk meets them: bad TLV lengths, a short end, a value read as an address.</summary>
+    private static void FindDtp(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new DtpExperts(sink);
+        Dtp.DtpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _);
+        sink = experts.Sink;
+    }
+
+    /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
+    private ref struct DtpExperts(Sink sink) : Dtp.IDtpVisitor
+    {
+        public Sink Sink = sink;
+
+        public bool Item(Dtp.DtpValue which, int offset, int length, ulong number)
+        {
+            switch (which)
+            {
+                case Dtp.DtpValue.ExpertLengthTooShort:
+                    Sink.Add(ExpertItem.DtpLengthTooShort);
+                    break;
+                case Dtp.DtpValue.ExpertLengthInvalid:
+                    Sink.Add(ExpertItem.DtpLengthInvalid);
+                    break;
+                case Dtp.DtpValue.ExpertTruncated:
+                    Sink.Add(ExpertItem.DtpTruncated);
+                    break;
+                case Dtp.DtpValue.ExpertMacLength:
+                    Sink.Add(number < 6 ? ExpertItem.DtpMacLengthShort : ExpertItem.DtpMacLengthLong, (uint)number);
+                    break;
+            }
+            return true;
+        }
     }
 
     private ref struct CdpExperts(Span<ExpertFinding> findings) : Cdp.ICdpVisitor

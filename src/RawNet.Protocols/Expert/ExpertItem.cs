@@ -95,6 +95,16 @@ public enum ExpertItem : byte
     CdpEnergyWiseLengthInvalid,
     /// <summary>Bytes an EnergyWise table's length leaves after its sub-TLVs.</summary>
     CdpInvalidData,
+    /// <summary>A DTP TLV length of 4 or less.</summary>
+    DtpLengthTooShort,
+    /// <summary>A DTP domain, status, type or neighbor TLV of a length its value cannot have.</summary>
+    DtpLengthInvalid,
+    /// <summary>1 to 3 bytes after DTP's last TLV.</summary>
+    DtpTruncated,
+    /// <summary>An unknown DTP TLV's value, which tshark reads as a MAC address, shorter than 6 bytes (argument: its length); then the exception.</summary>
+    DtpMacLengthShort,
+    /// <summary>An unknown DTP TLV's value longer than 6 bytes (argument: its length).</summary>
+    DtpMacLengthLong,
     // GRE: a checksum (C) that does not verify (the checksum it should be)
     GreIncorrectChecksum,
     // UDP
@@ -160,7 +170,7 @@ public static class ExpertItems
             or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
             or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
             or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
-            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData or ExpertItem.Ipv6JumboMissing or ExpertItem.Ipv6OptionLengthInvalid => ExpertSeverity.Error,
+            or ExpertItem.IgmpBadChecksum or ExpertItem.RgmpBadChecksum or ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData or ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.Ipv6JumboMissing or ExpertItem.Ipv6OptionLengthInvalid => ExpertSeverity.Error,
         ExpertItem.Ipv6PayloadLengthExceedsFrame or ExpertItem.ArpDuplicateAddress or ExpertItem.IcmpBadChecksum
             or ExpertItem.Icmpv6BadChecksum or ExpertItem.TcpShortSegment or ExpertItem.TcpReset or ExpertItem.TcpNopRun
             or ExpertItem.TcpMssPresent or ExpertItem.TcpWindowScaleTooLarge or ExpertItem.TcpDsack or ExpertItem.TcpOutOfOrder
@@ -168,7 +178,7 @@ public static class ExpertItems
             or ExpertItem.TcpZeroWindow or ExpertItem.ErfPacketLoss or ExpertItem.ErfMoreExtensions
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
-            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord => ExpertSeverity.Warning,
+            or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord or ExpertItem.DtpMacLengthLong => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -184,6 +194,7 @@ public static class ExpertItems
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
+        ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => ExpertGroup.Malformed,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
@@ -312,6 +323,7 @@ public static class ExpertItems
         ExpertItem.Icmpv6BadChecksum => "ICMPv6",
         ExpertItem.IgmpBadChecksum => "IGMP",
         ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => "CDP",
+        ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => "DTP",
         ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
@@ -386,6 +398,10 @@ public static class ExpertItems
             case ExpertItem.EthernetPaddingNotZero: w.Append("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros."); break;
             case ExpertItem.CdpEnergyWiseLengthInvalid: w.Append("TLV with invalid length "); w.Append(n); w.Append(" (< 8)"); break;
             case ExpertItem.CdpInvalidData: w.Append("Invalid bytes at end"); break;
+            case ExpertItem.DtpLengthTooShort: w.Append("Indicated length is less than the minimum length"); break;
+            case ExpertItem.DtpLengthInvalid: w.Append("Indicated length does not correspond to this record type"); break;
+            case ExpertItem.DtpTruncated: w.Append("DTP message is truncated prematurely"); break;
+            case ExpertItem.DtpMacLengthShort: case ExpertItem.DtpMacLengthLong: w.Append("Trying to fetch a MAC address with length "); w.Append(n); break;
             case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: case ExpertItem.CdpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.TlsIgnoredUnknownRecord: w.Append("Ignored Unknown Record"); break;

@@ -755,6 +755,8 @@ public enum ComputedField : ushort
     Lldp,
     /// <summary>A CDP field: <see cref="Cdp.CdpFieldReader"/> walks the PDU as tshark does.</summary>
     Cdp,
+    /// <summary>A DTP field: <see cref="Dtp.DtpFieldReader"/> walks the PDU as tshark does.</summary>
+    Dtp,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>

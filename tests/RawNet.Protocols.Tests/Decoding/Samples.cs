@@ -379,6 +379,10 @@ internal static class Samples
             // CDP: an announcement with addresses and capabilities, one whose TLV length below 4 leaves data, a bad checksum.
             (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu())), (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu("0001 0007 737731 0006 0002 4142"))),
             (LinkType.Ethernet, Cdp.CdpTests.Frame(Cdp.CdpTests.Pdu(checksum: 0x1234))),
+            // DTP: a switch's announcement, TLVs of wrong lengths and one past the PDU, an unknown value read as an address.
+            (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu())), (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0002 0006 0300 0003 0004"))),
+            (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0002 0005 03 0001 0028 636f727000"))),
+            (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0005 000c 6162636465666768 0099 0005 01"))),
             // QUIC: a client Initial (its header protection removed), an Initial with a Handshake coalesced, a Handshake.
             (LinkType.Ethernet, Quic.QuicTests.Frame(Quic.QuicTests.Initial())),
             (LinkType.Ethernet, Quic.QuicTests.Frame([.. Quic.QuicTests.Initial(), .. Quic.QuicTests.Handshake("8394c8f03e515708")])),
