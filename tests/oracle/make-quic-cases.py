@@ -248,6 +248,127 @@ def handshake_cases():
     return out
 
 
+# --- quic-crypto.pcap: ClientHellos larger than one Initial, their CRYPTO data over several packets ---
+
+def big_client_hello(rng, name, size):
+    """A ClientHello of about size bytes, as browsers with a post-quantum key share send: X25519Kyber768 (0x6399, 1216
+    bytes) and X25519 shares, then a padding extension that brings it to size."""
+    host = name.encode()
+    sni = extension(0, (len(host) + 3).to_bytes(2, "big") + b"\x00" + len(host).to_bytes(2, "big") + host)
+    versions = extension(0x2B, b"\x02\x03\x04")
+    groups = extension(0x0A, b"\x00\x04\x63\x99\x00\x1d")
+    kyber = b"\x63\x99" + (1216).to_bytes(2, "big") + rng.bytes(1216)
+    x25519 = b"\x00\x1d\x00\x20" + rng.bytes(32)
+    shares = extension(0x33, (len(kyber) + len(x25519)).to_bytes(2, "big") + kyber + x25519)
+    exts = sni + versions + groups + shares
+    fixed = 4 + 2 + 32 + 1 + 4 + 2 + 2
+    pad = max(0, size - fixed - len(exts) - 4)
+    exts += extension(0x15, bytes(pad))
+    body = b"\x03\x03" + rng.bytes(32) + b"\x00" + b"\x00\x02\x13\x01" + b"\x01\x00" + len(exts).to_bytes(2, "big") + exts
+    return tls_handshake(1, body)
+
+
+def crypto_cases():
+    """Client Initials whose ClientHello (1,600 to 2,500 bytes) spans several packets, each connection on its own UDP
+    conversation with its own CIDs: split over 2 and 3 Initials, the CRYPTO frames of one packet out of order, the
+    packets out of order, a retransmitted range, an overlapping one, a gap never filled, a server's ServerHello split
+    over 2 Initials; damaged: a part in an Initial whose tag is broken, a part cut by the capture length, hostile CRYPTO
+    offsets and lengths (near 2^62, past the packet)."""
+    m = Maker(31)
+    out = []
+    client, server = ("192.0.2.1", "198.51.100.2")
+    port = [51000]
+
+    def conn():
+        port[0] += 1
+        odcid, ccid = m.cid(8), m.cid(8)
+        p = port[0]
+
+        def up(pn, frames, pad_to=1200, caplen=None, damage=False):
+            payload = protected_initial(odcid, False, odcid, ccid, pn, frames, pad_to=pad_to, damage=damage)
+            pkt = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=client, dst=server, id=1) / UDP(sport=p, dport=443) / payload
+            out.append((bytes(pkt), caplen))
+        return up, odcid, ccid, p
+
+    def hello(size):
+        return big_client_hello(m, "pq.example", size)
+
+    # split over 2 Initials (1,700 bytes)
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, crypto(1100, ch[1100:]))
+    # split over 3 Initials (2,500 bytes)
+    up, *_ = conn()
+    ch = hello(2500)
+    up(0, crypto(0, ch[:1000]))
+    up(1, crypto(1000, ch[1000:2000]))
+    up(2, crypto(2000, ch[2000:]))
+    # one packet's CRYPTO frames out of order, the rest in a second packet
+    up, *_ = conn()
+    ch = hello(1800)
+    up(0, crypto(500, ch[500:1000]) + crypto(0, ch[:500]))
+    up(1, crypto(1000, ch[1000:]))
+    # the packets out of order: the second part first
+    up, *_ = conn()
+    ch = hello(1900)
+    up(0, crypto(1000, ch[1000:]))
+    up(1, crypto(0, ch[:1000]))
+    # a retransmitted range: the first part twice, then the rest
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1000]))
+    up(1, crypto(0, ch[:1000]))
+    up(2, crypto(1000, ch[1000:]))
+    # overlapping parts
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1000]))
+    up(1, crypto(800, ch[800:]))
+    # a gap never filled
+    up, *_ = conn()
+    ch = hello(2000)
+    up(0, crypto(0, ch[:900]))
+    up(1, crypto(1300, ch[1300:]))
+    # the whole ClientHello in one packet, two frames (a datagram past 1,200 bytes)
+    up, *_ = conn()
+    ch = hello(1600)
+    up(0, crypto(0, ch[:700]) + crypto(700, ch[700:]), pad_to=0)
+    # the second part's Initial damaged (tag), then sent again
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, crypto(1100, ch[1100:]), damage=True)
+    up(2, crypto(1100, ch[1100:]))
+    # the second part's frame cut by the capture length
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, crypto(1100, ch[1100:]), caplen=42 + 300)
+    # hostile: an offset near 2^62, an offset plus length past 2^62, an offset of 2^30, then the part that was missing
+    # (a CRYPTO length past the packet is left out: tshark 4.0 trips a reassembly assertion on it, or hands TLS the
+    # bytes past the plaintext, depending on what came before)
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, b"\x06" + varint(2 ** 62 - 10, 8) + varint(5) + b"hello")
+    up(2, b"\x06" + varint(2 ** 62 - 1, 8) + varint(100) + bytes(100))
+    up(3, b"\x06" + varint(2 ** 30) + varint(100) + bytes(100))
+    up(4, crypto(1100, ch[1100:]))
+    # a server's ServerHello split over two Initials (after the client's Initial)
+    up, odcid, ccid, p = conn()
+    up(0, crypto(0, client_hello(m, "quic.example")))
+    scid = m.cid(8)
+    # a ServerHello with an X25519Kyber768 share (a 1,120-byte ciphertext) spans two Initials
+    exts = extension(0x2B, b"\x03\x04") + extension(0x33, b"\x63\x99" + (1120).to_bytes(2, "big") + m.bytes(1120))
+    sh = tls_handshake(2, b"\x03\x03" + m.bytes(32) + b"\x00" + b"\x13\x01" + b"\x00" + len(exts).to_bytes(2, "big") + exts)
+    for pn, part in [(0, crypto(0, sh[:1000])), (1, crypto(1000, sh[1000:]))]:
+        payload = protected_initial(odcid, True, ccid, scid, pn, (ack(0) if pn == 0 else b"") + part)
+        pkt = Ether(src="02:00:00:00:00:02", dst="02:00:00:00:00:01") / IP(src=server, dst=client, id=1) / UDP(sport=443, dport=p) / payload
+        out.append((bytes(pkt), None))
+    return out
+
+
 def random_cases(seed):
     """The fixed datagrams damaged at random: a few bytes changed (often to a length or a type), the datagram cut or
     bytes inserted; now and then the capture cuts the frame. Each keeps its own ports; its CIDs are changed to fresh ones
@@ -290,5 +411,6 @@ if __name__ == "__main__":
         if os.path.isdir(target):
             write(os.path.join(target, "quic-cases.pcap"), cases())
             write(os.path.join(target, "quic-handshake.pcap"), handshake_cases())
+            write(os.path.join(target, "quic-crypto.pcap"), crypto_cases())
         else:
             write(target, cases())
