@@ -2,7 +2,9 @@
 """Writes captures/quic/quic-cases.pcap for the tshark and tcpdump oracles of RawNet's QUIC decoding.
 
     make-quic-cases.py OUTFILE         # the fixed cases, one pcap (captures/quic/quic-cases.pcap)
-    make-quic-cases.py DIRECTORY       # the same, as DIRECTORY/quic-cases.pcap
+    make-quic-cases.py DIRECTORY       # the same, as DIRECTORY/quic-cases.pcap, with quic-handshake.pcap (whole
+                                       # handshakes, handshake_cases) and quic-crypto.pcap (CRYPTO data over several
+                                       # Initials, crypto_cases)
     make-quic-cases.py OUTFILE SEED    # 400 random damages of the fixed datagrams (bytes changed, cut, inserted; snap-cut)
 
 The cases (RFC 9000 long and short headers, as tshark 4.0's UDP heuristic takes them): client Initials of every version
