@@ -295,47 +295,22 @@ def crypto_cases():
     def hello(size):
         return big_client_hello(m, "pq.example", size)
 
-    # split over 2 Initials (1,700 bytes)
-    up, *_ = conn()
-    ch = hello(1700)
-    up(0, crypto(0, ch[:1100]))
-    up(1, crypto(1100, ch[1100:]))
-    # split over 3 Initials (2,500 bytes)
-    up, *_ = conn()
-    ch = hello(2500)
-    up(0, crypto(0, ch[:1000]))
-    up(1, crypto(1000, ch[1000:2000]))
-    up(2, crypto(2000, ch[2000:]))
-    # one packet's CRYPTO frames out of order, the rest in a second packet
-    up, *_ = conn()
-    ch = hello(1800)
-    up(0, crypto(500, ch[500:1000]) + crypto(0, ch[:500]))
-    up(1, crypto(1000, ch[1000:]))
-    # the packets out of order: the second part first
-    up, *_ = conn()
-    ch = hello(1900)
-    up(0, crypto(1000, ch[1000:]))
-    up(1, crypto(0, ch[:1000]))
-    # a retransmitted range: the first part twice, then the rest
-    up, *_ = conn()
-    ch = hello(1700)
-    up(0, crypto(0, ch[:1000]))
-    up(1, crypto(0, ch[:1000]))
-    up(2, crypto(1000, ch[1000:]))
-    # overlapping parts
-    up, *_ = conn()
-    ch = hello(1700)
-    up(0, crypto(0, ch[:1000]))
-    up(1, crypto(800, ch[800:]))
-    # a gap never filled
-    up, *_ = conn()
-    ch = hello(2000)
-    up(0, crypto(0, ch[:900]))
-    up(1, crypto(1300, ch[1300:]))
-    # the whole ClientHello in one packet, two frames (a datagram past 1,200 bytes)
-    up, *_ = conn()
-    ch = hello(1600)
-    up(0, crypto(0, ch[:700]) + crypto(700, ch[700:]), pad_to=0)
+    # (the hello's size, its Initials' CRYPTO spans (None: to the end), the size Initials are padded to)
+    simple = [
+        (1700, [[(0, 1100)], [(1100, None)]], 1200),  # split over 2 Initials
+        (2500, [[(0, 1000)], [(1000, 2000)], [(2000, None)]], 1200),  # split over 3 Initials
+        (1800, [[(500, 1000), (0, 500)], [(1000, None)]], 1200),  # one packet's CRYPTO frames out of order
+        (1900, [[(1000, None)], [(0, 1000)]], 1200),  # the packets out of order: the second part first
+        (1700, [[(0, 1000)], [(0, 1000)], [(1000, None)]], 1200),  # a retransmitted range, then the rest
+        (1700, [[(0, 1000)], [(800, None)]], 1200),  # overlapping parts
+        (2000, [[(0, 900)], [(1300, None)]], 1200),  # a gap never filled
+        (1600, [[(0, 700), (700, None)]], 0),  # the whole hello in one packet, two frames (past 1,200 bytes)
+    ]
+    for size, packets, pad_to in simple:
+        up, *_ = conn()
+        ch = hello(size)
+        for pn, spans in enumerate(packets):
+            up(pn, b"".join(crypto(start, ch[start:end]) for start, end in spans), pad_to=pad_to)
     # the second part's Initial damaged (tag), then sent again
     up, *_ = conn()
     ch = hello(1700)
