@@ -71,14 +71,17 @@ public sealed partial class PacketDecoder
     {
         var frames = new CryptoFrames();
         QuicWalk.Run(datagram, reported, QuicConnection.Of(_packet, index), ref frames, out _);
-        ref var stream = ref _quicConversations.LastCrypto(_packet.QuicState.FromServer);
+        ref var state = ref _packet.QuicRef;
+        ref var stream = ref _quicConversations.LastCrypto(state.FromServer);
         var plaintext = _packet.QuicPlaintextBuffer!;
         int tail = datagram.Length;
         for (int i = 0; i < frames.Count && !_packet.IsFull; i++)
         {
             var frame = frames.Frames[i];
             var data = plaintext.AsSpan(frame.Offset, frame.Length);
-            var handOff = stream.Accept(_quicConversations.CryptoBuffers, frame.CryptoOffset, data, plaintext.AsSpan(tail), out int skip, out int length, out _);
+            var handOff = stream.Accept(_quicConversations.CryptoBuffers, frame.CryptoOffset, data, plaintext.AsSpan(tail), out int skip, out int length, out byte note);
+            if (note != 0 && state.NoteCount < QuicConnectionState.MaxDecrypted)
+                state.Notes[state.NoteCount++] = note;
             (int start, int size) = handOff switch
             {
                 QuicCryptoHandOff.Chunk => (frame.Offset + skip, frame.Length - skip),

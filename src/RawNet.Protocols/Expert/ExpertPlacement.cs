@@ -39,6 +39,7 @@ public static class ExpertPlacement
         ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => LayerKind.Cdp,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
+        ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -93,6 +94,8 @@ public static class ExpertPlacement
         ExpertItem.CdpInvalidData => "cdp.invalid_data",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
         ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
+        ExpertItem.QuicRetransmission => "quic.retransmission",
+        ExpertItem.QuicOverlap => "quic.overlap",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",

@@ -71,6 +71,19 @@ public struct QuicConnectionState
         private int _first;
     }
 
+    /// <summary>How many CRYPTO frames of the datagram drew a note (their kinds in <see cref="Notes"/>).</summary>
+    public byte NoteCount;
+
+    /// <summary>The notes, in frame order: 1 a retransmission, 2 an overlap (<see cref="QuicCryptoStream.Accept"/>).</summary>
+    public NoteList Notes;
+
+    /// <summary>Room for <see cref="MaxDecrypted"/> notes.</summary>
+    [InlineArray(MaxDecrypted)]
+    public struct NoteList
+    {
+        private byte _first;
+    }
+
     /// <summary>No state: the layer is walked as tshark's first look at a datagram would.</summary>
     public static QuicConnectionState None => new() { LayerIndex = -1 };
 }
@@ -152,6 +165,7 @@ public sealed class QuicConversations
         state.FromServer = false;
         state.ShortDcidLength = 0;
         state.DecryptedCount = 0;
+        state.NoteCount = 0;
         if (datagram.IsEmpty)
             return;
         bool fromServer = c.HasConnection && fromA != c.ClientIsA;
