@@ -2,7 +2,9 @@
 """Writes captures/quic/quic-cases.pcap for the tshark and tcpdump oracles of RawNet's QUIC decoding.
 
     make-quic-cases.py OUTFILE         # the fixed cases, one pcap (captures/quic/quic-cases.pcap)
-    make-quic-cases.py DIRECTORY       # the same, as DIRECTORY/quic-cases.pcap
+    make-quic-cases.py DIRECTORY       # the same, as DIRECTORY/quic-cases.pcap, with quic-handshake.pcap (whole
+                                       # handshakes, handshake_cases) and quic-crypto.pcap (CRYPTO data over several
+                                       # Initials, crypto_cases)
     make-quic-cases.py OUTFILE SEED    # 400 random damages of the fixed datagrams (bytes changed, cut, inserted; snap-cut)
 
 The cases (RFC 9000 long and short headers, as tshark 4.0's UDP heuristic takes them): client Initials of every version
@@ -248,6 +250,102 @@ def handshake_cases():
     return out
 
 
+# --- quic-crypto.pcap: ClientHellos larger than one Initial, their CRYPTO data over several packets ---
+
+def big_client_hello(rng, name, size):
+    """A ClientHello of about size bytes, as browsers with a post-quantum key share send: X25519Kyber768 (0x6399, 1216
+    bytes) and X25519 shares, then a padding extension that brings it to size."""
+    host = name.encode()
+    sni = extension(0, (len(host) + 3).to_bytes(2, "big") + b"\x00" + len(host).to_bytes(2, "big") + host)
+    versions = extension(0x2B, b"\x02\x03\x04")
+    groups = extension(0x0A, b"\x00\x04\x63\x99\x00\x1d")
+    kyber = b"\x63\x99" + (1216).to_bytes(2, "big") + rng.bytes(1216)
+    x25519 = b"\x00\x1d\x00\x20" + rng.bytes(32)
+    shares = extension(0x33, (len(kyber) + len(x25519)).to_bytes(2, "big") + kyber + x25519)
+    exts = sni + versions + groups + shares
+    fixed = 4 + 2 + 32 + 1 + 4 + 2 + 2
+    pad = max(0, size - fixed - len(exts) - 4)
+    exts += extension(0x15, bytes(pad))
+    body = b"\x03\x03" + rng.bytes(32) + b"\x00" + b"\x00\x02\x13\x01" + b"\x01\x00" + len(exts).to_bytes(2, "big") + exts
+    return tls_handshake(1, body)
+
+
+def crypto_cases():
+    """Client Initials whose ClientHello (1,600 to 2,500 bytes) spans several packets, each connection on its own UDP
+    conversation with its own CIDs: split over 2 and 3 Initials, the CRYPTO frames of one packet out of order, the
+    packets out of order, a retransmitted range, an overlapping one, a gap never filled, a server's ServerHello split
+    over 2 Initials; damaged: a part in an Initial whose tag is broken, a part cut by the capture length, hostile CRYPTO
+    offsets and lengths (near 2^62, past the packet)."""
+    m = Maker(31)
+    out = []
+    client, server = ("192.0.2.1", "198.51.100.2")
+    port = [51000]
+
+    def conn():
+        port[0] += 1
+        odcid, ccid = m.cid(8), m.cid(8)
+        p = port[0]
+
+        def up(pn, frames, pad_to=1200, caplen=None, damage=False):
+            payload = protected_initial(odcid, False, odcid, ccid, pn, frames, pad_to=pad_to, damage=damage)
+            pkt = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=client, dst=server, id=1) / UDP(sport=p, dport=443) / payload
+            out.append((bytes(pkt), caplen))
+        return up, odcid, ccid, p
+
+    def hello(size):
+        return big_client_hello(m, "pq.example", size)
+
+    # (the hello's size, its Initials' CRYPTO spans (None: to the end), the size Initials are padded to)
+    simple = [
+        (1700, [[(0, 1100)], [(1100, None)]], 1200),  # split over 2 Initials
+        (2500, [[(0, 1000)], [(1000, 2000)], [(2000, None)]], 1200),  # split over 3 Initials
+        (1800, [[(500, 1000), (0, 500)], [(1000, None)]], 1200),  # one packet's CRYPTO frames out of order
+        (1900, [[(1000, None)], [(0, 1000)]], 1200),  # the packets out of order: the second part first
+        (1700, [[(0, 1000)], [(0, 1000)], [(1000, None)]], 1200),  # a retransmitted range, then the rest
+        (1700, [[(0, 1000)], [(800, None)]], 1200),  # overlapping parts
+        (2000, [[(0, 900)], [(1300, None)]], 1200),  # a gap never filled
+        (1600, [[(0, 700), (700, None)]], 0),  # the whole hello in one packet, two frames (past 1,200 bytes)
+    ]
+    for size, packets, pad_to in simple:
+        up, *_ = conn()
+        ch = hello(size)
+        for pn, spans in enumerate(packets):
+            up(pn, b"".join(crypto(start, ch[start:end]) for start, end in spans), pad_to=pad_to)
+    # the second part's Initial damaged (tag), then sent again
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, crypto(1100, ch[1100:]), damage=True)
+    up(2, crypto(1100, ch[1100:]))
+    # the second part's frame cut by the capture length
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, crypto(1100, ch[1100:]), caplen=42 + 300)
+    # hostile: an offset near 2^62, an offset plus length past 2^62, an offset of 2^30, then the part that was missing
+    # (a CRYPTO length past the packet is left out: tshark 4.0 trips a reassembly assertion on it, or hands TLS the
+    # bytes past the plaintext, depending on what came before)
+    up, *_ = conn()
+    ch = hello(1700)
+    up(0, crypto(0, ch[:1100]))
+    up(1, b"\x06" + varint(2 ** 62 - 10, 8) + varint(5) + b"hello")
+    up(2, b"\x06" + varint(2 ** 62 - 1, 8) + varint(100) + bytes(100))
+    up(3, b"\x06" + varint(2 ** 30) + varint(100) + bytes(100))
+    up(4, crypto(1100, ch[1100:]))
+    # a server's ServerHello split over two Initials (after the client's Initial)
+    up, odcid, ccid, p = conn()
+    up(0, crypto(0, client_hello(m, "quic.example")))
+    scid = m.cid(8)
+    # a ServerHello with an X25519Kyber768 share (a 1,120-byte ciphertext) spans two Initials
+    exts = extension(0x2B, b"\x03\x04") + extension(0x33, b"\x63\x99" + (1120).to_bytes(2, "big") + m.bytes(1120))
+    sh = tls_handshake(2, b"\x03\x03" + m.bytes(32) + b"\x00" + b"\x13\x01" + b"\x00" + len(exts).to_bytes(2, "big") + exts)
+    for pn, part in [(0, crypto(0, sh[:1000])), (1, crypto(1000, sh[1000:]))]:
+        payload = protected_initial(odcid, True, ccid, scid, pn, (ack(0) if pn == 0 else b"") + part)
+        pkt = Ether(src="02:00:00:00:00:02", dst="02:00:00:00:00:01") / IP(src=server, dst=client, id=1) / UDP(sport=443, dport=p) / payload
+        out.append((bytes(pkt), None))
+    return out
+
+
 def random_cases(seed):
     """The fixed datagrams damaged at random: a few bytes changed (often to a length or a type), the datagram cut or
     bytes inserted; now and then the capture cuts the frame. Each keeps its own ports; its CIDs are changed to fresh ones
@@ -290,5 +388,6 @@ if __name__ == "__main__":
         if os.path.isdir(target):
             write(os.path.join(target, "quic-cases.pcap"), cases())
             write(os.path.join(target, "quic-handshake.pcap"), handshake_cases())
+            write(os.path.join(target, "quic-crypto.pcap"), crypto_cases())
         else:
             write(target, cases())

@@ -61,35 +61,71 @@ public sealed partial class PacketDecoder
     }
 
     /// <summary>
-    /// TLS over the decrypted Initials' first CRYPTO frame when it starts the handshake (offset 0), as tshark hands it to
-    /// TLS (frame.protocols "quic:tls"): handshake messages without records, in the packet's plaintext buffer. A first
-    /// CRYPTO frame at a later offset (tshark keeps it for reassembly across packets) is not handed on.
+    /// TLS over the decrypted Initials' CRYPTO frames, as tshark 4.0 hands them on (frame.protocols "quic:tls", one TLS
+    /// a frame handed on), through the connection's CRYPTO stream of the sender's side (<see cref="QuicCryptoStream"/>):
+    /// a frame's new in-order bytes, in the packet's plaintext buffer; a piece inside a handshake message TLS holds as a
+    /// TLS layer of no bytes; a message (or an out-of-order run) completed as the bytes reassembled, copied into the
+    /// plaintext buffer after the datagram's. A retransmission, or bytes held out of order, add nothing.
     /// </summary>
     private void AddQuicTls(ReadOnlySpan<byte> datagram, int reported, int index)
     {
-        var crypto = new FirstCrypto();
-        QuicWalk.Run(datagram, reported, QuicConnection.Of(_packet, index), ref crypto, out _);
-        if (crypto.Length <= 0 || _packet.IsFull)
-            return;
-        ref Layer tls = ref _packet.Add(LayerKind.Tls, crypto.Offset, crypto.Length, crypto.Length, LayerSource.QuicPlaintext);
-        tls.Detail = Tls.TlsLayerDetail.QuicCrypto;
+        var frames = new CryptoFrames();
+        QuicWalk.Run(datagram, reported, QuicConnection.Of(_packet, index), ref frames, out _);
+        ref var state = ref _packet.QuicRef;
+        ref var stream = ref _quicConversations.LastCrypto(state.FromServer);
+        var plaintext = _packet.QuicPlaintextBuffer!;
+        int tail = datagram.Length;
+        for (int i = 0; i < frames.Count && !_packet.IsFull; i++)
+        {
+            var frame = frames.Frames[i];
+            var data = plaintext.AsSpan(frame.Offset, frame.Length);
+            var handOff = stream.Accept(_quicConversations.CryptoBuffers, frame.CryptoOffset, data, plaintext.AsSpan(tail), out int skip, out int length, out byte note);
+            if (note != 0 && state.NoteCount < QuicConnectionState.MaxDecrypted)
+                state.Notes[state.NoteCount++] = note;
+            (int start, int size) = handOff switch
+            {
+                QuicCryptoHandOff.Chunk => (frame.Offset + skip, frame.Length - skip),
+                QuicCryptoHandOff.Piece => (frame.Offset + skip, 0),
+                QuicCryptoHandOff.Reassembled => (tail, length),
+                _ => (-1, 0),
+            };
+            if (start < 0)
+                continue;
+            tail += handOff == QuicCryptoHandOff.Reassembled ? length : 0;
+            ref Layer tls = ref _packet.Add(LayerKind.Tls, start, size, size, LayerSource.QuicPlaintext);
+            tls.Detail = Tls.TlsLayerDetail.QuicCrypto;
+        }
     }
 
-    /// <summary>Finds the data of the first CRYPTO frame, when it is at offset 0.</summary>
-    private struct FirstCrypto : IQuicVisitor
+    /// <summary>A CRYPTO frame: its stream offset and its data's offset and length in the plaintext.</summary>
+    private struct CryptoFrame
     {
+        public ulong CryptoOffset;
         public int Offset, Length;
-        private bool _atStart;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(CryptoFrames.Max)]
+    private struct CryptoFrameList
+    {
+        private CryptoFrame _first;
+    }
+
+    /// <summary>Collects the datagram's CRYPTO frames (at most <see cref="Max"/>).</summary>
+    private struct CryptoFrames : IQuicVisitor
+    {
+        public const int Max = 16;
+        public CryptoFrameList Frames;
+        public int Count;
+        private ulong _offset;
 
         public bool Item(QuicValue which, int offset, int length, ulong number)
         {
             if (which == QuicValue.CryptoOffset)
-                _atStart = number == 0;
+                _offset = number;
             else if (which == QuicValue.CryptoData)
             {
-                if (_atStart)
-                    (Offset, Length) = (offset, length);
-                return false;
+                Frames[Count++] = new CryptoFrame { CryptoOffset = _offset, Offset = offset, Length = length };
+                return Count < Max;
             }
             return true;
         }

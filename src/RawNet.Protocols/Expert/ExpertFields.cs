@@ -39,6 +39,7 @@ public static class ExpertFields
             "ip.opt.ptr.before_address", "ip.opt.ptr.middle_address", "ip.subopt_too_long",
             "ipv6.bogus_ipv6_version", "ipv6.invalid_header", "ipv6.plen_zero", "ipv6.opt.jumbo.prohibited", "udp.length.bad_zero",
             "ipv6.opt.jumbo.missing", "ipv6.opt.jumbo.truncated", "ipv6.opt.header_mismatch", "ipv6.opt.invalid_len", "ipv6.opt.unknown_data.expert",
+            "quic.retransmission", "quic.overlap",
         }.Select(name => FieldDefinition.Tracked(name, name, LayerKind.Frame, FieldKind.Marker, AnalysisValue.Expert, mask: NamedItem, inTree: false)),
     ];
 

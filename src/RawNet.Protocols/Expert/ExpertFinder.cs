@@ -142,6 +142,9 @@ public sealed class ExpertFinder
                 case LayerKind.Tls:
                     FindTls(packet, frame, i, ref sink);
                     break;
+                case LayerKind.Quic:
+                    FindQuic(packet, i, ref sink);
+                    break;
             }
         }
         // The Ethernet trailer is judged after the payload was dissected, even when that failed.
@@ -152,6 +155,16 @@ public sealed class ExpertFinder
     }
 
     /// <summary>TLS's "Ignored Unknown Record", once per layer that ends in one (tshark adds it and reads no further).</summary>
+    /// <summary>QUIC's notes on CRYPTO frames already had (retransmission) or partly had (overlap), in frame order.</summary>
+    private static void FindQuic(DecodedPacket packet, int index, ref Sink sink)
+    {
+        ref readonly var state = ref packet.QuicState;
+        if (state.LayerIndex != index)
+            return;
+        for (int n = 0; n < state.NoteCount; n++)
+            sink.Add(((ReadOnlySpan<byte>)state.Notes)[n] == 1 ? ExpertItem.QuicRetransmission : ExpertItem.QuicOverlap);
+    }
+
     private static void FindTls(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
     {
         ref readonly Layer layer = ref packet[index];

@@ -152,6 +152,10 @@ public enum ExpertItem : byte
     /// <summary>tshark's "Malformed Packet (Exception occurred)": a field read past the end of its protocol's data.</summary>
     TcpMalformed,    // TLS: a record of a content type TLS 1.0 to 1.2 do not define (the rest of the segment is ignored)
     TlsIgnoredUnknownRecord,
+    /// <summary>QUIC: a CRYPTO frame wholly before the offset its stream arrived in order up to (not handed on).</summary>
+    QuicRetransmission,
+    /// <summary>QUIC: a CRYPTO frame that starts before that offset and goes past it (handed on from there).</summary>
+    QuicOverlap,
 }
 
 /// <summary>One expert finding in one packet: the item and, for items that carry one, its number.</summary>
@@ -327,6 +331,7 @@ public static class ExpertItems
         ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
+        ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => "QUIC",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
         _ => "TCP",
@@ -405,6 +410,8 @@ public static class ExpertItems
             case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: case ExpertItem.CdpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.TlsIgnoredUnknownRecord: w.Append("Ignored Unknown Record"); break;
+            case ExpertItem.QuicRetransmission: w.Append("This QUIC frame has a reused stream offset (retransmission?)"); break;
+            case ExpertItem.QuicOverlap: w.Append("This QUIC frame overlaps a previous frame in the stream"); break;
             case ExpertItem.UdpPossibleTraceroute: w.Append("Possible traceroute: hop #"); w.Append((n - TracerouteFirstPort) / 3 + 1); w.Append(", attempt #"); w.Append((n - TracerouteFirstPort) % 3 + 1); break;
             case ExpertItem.UdpLengthBelowHeader: w.Append("Bad length value "); w.Append(n); w.Append(" < 8"); break;
             case ExpertItem.UdpLengthExceedsPayload: w.Append("Bad length value "); w.Append(n); w.Append(" > IP payload length"); break;

@@ -40,6 +40,7 @@ public static class ExpertPlacement
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => LayerKind.Dtp,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
+        ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -99,6 +100,8 @@ public static class ExpertPlacement
         ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => "_ws.type_length.mismatch",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
         ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
+        ExpertItem.QuicRetransmission => "quic.retransmission",
+        ExpertItem.QuicOverlap => "quic.overlap",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",

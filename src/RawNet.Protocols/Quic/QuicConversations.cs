@@ -71,6 +71,19 @@ public struct QuicConnectionState
         private int _first;
     }
 
+    /// <summary>How many CRYPTO frames of the datagram drew a note (their kinds in <see cref="Notes"/>).</summary>
+    public byte NoteCount;
+
+    /// <summary>The notes, in frame order: 1 a retransmission, 2 an overlap (<see cref="QuicCryptoStream.Accept"/>).</summary>
+    public NoteList Notes;
+
+    /// <summary>Room for <see cref="MaxDecrypted"/> notes.</summary>
+    [InlineArray(MaxDecrypted)]
+    public struct NoteList
+    {
+        private byte _first;
+    }
+
     /// <summary>No state: the layer is walked as tshark's first look at a datagram would.</summary>
     public static QuicConnectionState None => new() { LayerIndex = -1 };
 }
@@ -95,10 +108,35 @@ public sealed class QuicConversations
         public bool HasConnection;
         public bool ClientIsA;
         public QuicCid Original, Client, Server;
+        // the connection's Initial CRYPTO streams, a side each (their held bytes in _crypto's buffers)
+        public QuicCryptoStream ClientCrypto, ServerCrypto;
     }
 
+    // the buffers the CRYPTO streams hold bytes in (bounded: QuicCryptoBuffers.MaxBuffers) and the conversation Take took last
+    private readonly QuicCryptoBuffers _crypto = new();
+    private int _last = -1;
+
     /// <summary>Creates a table of at most <paramref name="capacity"/> conversations.</summary>
-    public QuicConversations(int capacity = DefaultCapacity) => _table = new RecencyTable<ConversationKey, Conversation>(capacity, 16);
+    public QuicConversations(int capacity = DefaultCapacity) =>
+        _table = new RecencyTable<ConversationKey, Conversation>(capacity, 16, Evicting);
+
+    private void Evicting(int index) => ResetCrypto(ref _table[index]);
+
+    /// <summary>The buffers the CRYPTO streams hold bytes in.</summary>
+    public QuicCryptoBuffers CryptoBuffers => _crypto;
+
+    /// <summary>The Initial CRYPTO stream of one side (<paramref name="fromServer"/>) of the connection <see cref="Take"/> found last.</summary>
+    public ref QuicCryptoStream LastCrypto(bool fromServer)
+    {
+        ref var c = ref _table[_last];
+        return ref fromServer ? ref c.ServerCrypto : ref c.ClientCrypto;
+    }
+
+    private void ResetCrypto(ref Conversation c)
+    {
+        c.ClientCrypto.Reset(_crypto);
+        c.ServerCrypto.Reset(_crypto);
+    }
 
     /// <summary>The most conversations held at once.</summary>
     public int Capacity => _table.Capacity;
@@ -121,11 +159,13 @@ public sealed class QuicConversations
     public void Take(in ConversationKey key, bool fromA, ReadOnlySpan<byte> datagram, ref QuicConnectionState state)
     {
         int index = _table.FindOrAdd(key, out _);
+        _last = index;
         ref var c = ref _table[index];
         state.Known = false;
         state.FromServer = false;
         state.ShortDcidLength = 0;
         state.DecryptedCount = 0;
+        state.NoteCount = 0;
         if (datagram.IsEmpty)
             return;
         bool fromServer = c.HasConnection && fromA != c.ClientIsA;
@@ -158,6 +198,7 @@ public sealed class QuicConversations
         c.Original.Set(dcid);
         c.Client.Set(scid);
         c.Server.Length = 0;
+        ResetCrypto(ref c);
         Found(ref c, false, ref state);
     }
 

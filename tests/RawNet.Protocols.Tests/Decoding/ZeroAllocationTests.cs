@@ -61,7 +61,7 @@ public class ZeroAllocationTests
 
     [Fact]
     public void FollowingQuicConnectionsAllocatesNothing() =>
-        AssertDecodingAllocatesNothing(new[] { "quic/quic-handshake.pcap", "quic/quic-cases.pcap" }
+        AssertDecodingAllocatesNothing(new[] { "quic/quic-handshake.pcap", "quic/quic-cases.pcap", "quic/quic-crypto.pcap" }
             .SelectMany(name => Samples.Read(Path.Combine(TestPaths.Captures, name))).ToList());
 
     [Fact]
@@ -106,7 +106,7 @@ public class ZeroAllocationTests
     public void ReadingAndFormattingFieldsAllocatesNothing()
     {
         // the pcapng and ERF captures carry interfaces, sections and epb_flags (the frame fields from the file)
-        var fromFile = new[] { "pcapng/frame-options.pcapng", "pcapng/p2p-direction.pcapng", "pseudo-link/erf.pcap", "igmp/igmp-cases.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap", "quic/quic-handshake.pcap" }.SelectMany(f => Samples.Read(Path.Combine(TestPaths.Captures, f)));
+        var fromFile = new[] { "pcapng/frame-options.pcapng", "pcapng/p2p-direction.pcapng", "pseudo-link/erf.pcap", "igmp/igmp-cases.pcap", "tls-sessions/tls13.pcap", "tls/tls-cases.pcap", "quic/quic-handshake.pcap", "quic/quic-crypto.pcap" }.SelectMany(f => Samples.Read(Path.Combine(TestPaths.Captures, f)));
         var frames = Samples.PeerCorpus().Concat(Samples.Built()).Concat(fromFile).ToList();
         var decoder = new PacketDecoder();
         var packet = new DecodedPacket();
