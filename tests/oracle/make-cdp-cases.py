@@ -14,15 +14,13 @@ variants: TLV lengths of 0 and below 4, a TLV past the end, an empty device ID, 
 counts larger than the TLV, 802.3 lengths shorter and longer than the frame, and frames cut by the capture length.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
-import os
-import random
 import struct
-import sys
 
 from scapy.contrib.cdp import (CDPAddrRecordIPv4, CDPAddrRecordIPv6, CDPMsgAddr, CDPMsgCapabilities, CDPMsgDeviceID,
                                CDPMsgDuplex, CDPMsgNativeVLAN, CDPMsgPlatform, CDPMsgPortID, CDPMsgSoftwareVersion,
                                CDPMsgVTPMgmtDomain, CDPv2_HDR)
 from scapy.packet import Raw
+import damage
 
 T0 = 1700000000
 SRC = "00:1b:54:94:5a:8b"
@@ -193,30 +191,11 @@ def cases():
 
 
 def damaged(seed):
-    rng = random.Random(seed)
-    base = [f for f, c in cases() if c is None and len(f) > 22]
-    out = []
-    for _ in range(300):
-        data = bytearray(rng.choice(base))
-        how = rng.randrange(3)
-        if how == 0:
-            for _ in range(rng.randint(1, 4)):
-                data[rng.randrange(22, len(data))] = rng.randrange(256)
-        elif how == 1:
-            del data[rng.randrange(22, len(data)):]
-        else:
-            at = rng.randrange(22, len(data))
-            data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 6)))
-        caplen = rng.randrange(14, len(data) + 1) if rng.random() < 0.2 else None
-        out.append((bytes(data), caplen))
-    return out
+    return damage.mutate([f for f, c in cases() if c is None and len(f) > 22], seed, 22)
 
 
 def main():
-    target = sys.argv[1]
-    if os.path.isdir(target):
-        target = os.path.join(target, "cdp-cases.pcap")
-    write(target, damaged(int(sys.argv[2])) if len(sys.argv) > 2 else cases())
+    damage.main(write, cases, damaged, "cdp-cases.pcap")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,10 @@ the wrong length; TLV lengths of 0 to 4 and past the PDU; 1 to 3 bytes left afte
 at all; a long list of TLVs; 802.3 lengths shorter and longer than the frame; and frames cut by the capture length.
 Run with Debian's /usr/bin/python3 (python3-scapy).
 """
-import os
-import random
 import struct
-import sys
 
 from scapy.contrib.dtp import DTP, DTPDomain, DTPNeighbor, DTPStatus, DTPType
+import damage
 
 T0 = 1700000000
 SRC = "00:1b:54:94:5a:8b"
@@ -114,30 +112,11 @@ def cases():
 
 
 def damaged(seed):
-    rng = random.Random(seed)
-    base = [f for f, c in cases() if c is None and len(f) > 22]
-    out = []
-    for _ in range(300):
-        data = bytearray(rng.choice(base))
-        how = rng.randrange(3)
-        if how == 0:
-            for _ in range(rng.randint(1, 4)):
-                data[rng.randrange(22, len(data))] = rng.randrange(256)
-        elif how == 1:
-            del data[rng.randrange(22, len(data)):]
-        else:
-            at = rng.randrange(22, len(data))
-            data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 6)))
-        caplen = rng.randrange(14, len(data) + 1) if rng.random() < 0.2 else None
-        out.append((bytes(data), caplen))
-    return out
+    return damage.mutate([f for f, c in cases() if c is None and len(f) > 22], seed, 22)
 
 
 def main():
-    target = sys.argv[1]
-    if os.path.isdir(target):
-        target = os.path.join(target, "dtp-cases.pcap")
-    write(target, damaged(int(sys.argv[2])) if len(sys.argv) > 2 else cases())
+    damage.main(write, cases, damaged, "dtp-cases.pcap")
 
 
 if __name__ == "__main__":

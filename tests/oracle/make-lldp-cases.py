@@ -12,14 +12,12 @@ variants (and LLDP-MED and Cisco TLVs, which tshark reads with dissectors of the
 data after End, short org-specific TLVs, and frames cut by the capture length at several points. Run with Debian's
 /usr/bin/python3 (python3-scapy); scapy's LLDP layers build the first frame, bytes of our own the others.
 """
-import os
-import random
 import struct
-import sys
 
 from scapy.contrib.lldp import (LLDPDUChassisID, LLDPDUEndOfLLDPDU, LLDPDUPortID, LLDPDUSystemName,
                                 LLDPDUTimeToLive, LLDPDUPortDescription)
 from scapy.layers.l2 import Ether
+import damage
 
 T0 = 1700000000
 SRC = "00:1b:54:94:5a:8b"
@@ -142,30 +140,11 @@ def cases():
 
 
 def damaged(seed):
-    rng = random.Random(seed)
-    base = [f for f, c in cases() if c is None]
-    out = []
-    for _ in range(300):
-        data = bytearray(rng.choice(base))
-        how = rng.randrange(3)
-        if how == 0:
-            for _ in range(rng.randint(1, 4)):
-                data[rng.randrange(14, len(data))] = rng.randrange(256)
-        elif how == 1:
-            del data[rng.randrange(14, len(data)):]
-        else:
-            at = rng.randrange(14, len(data))
-            data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 6)))
-        caplen = rng.randrange(14, len(data) + 1) if rng.random() < 0.2 else None
-        out.append((bytes(data), caplen))
-    return out
+    return damage.mutate([f for f, c in cases() if c is None], seed, 14)
 
 
 def main():
-    target = sys.argv[1]
-    if os.path.isdir(target):
-        target = os.path.join(target, "lldp-cases.pcap")
-    write(target, damaged(int(sys.argv[2])) if len(sys.argv) > 2 else cases())
+    damage.main(write, cases, damaged, "lldp-cases.pcap")
 
 
 if __name__ == "__main__":
