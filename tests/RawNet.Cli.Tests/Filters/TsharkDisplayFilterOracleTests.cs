@@ -253,12 +253,28 @@ public sealed class TsharkDisplayFilterOracleTests
         ExternalTool.Require("tshark", "tshark");
         var combined = Capture.Value;
         Assert.True(Tshark.Value.Refusal(expression) is not null, $"tshark accepts '{expression}'");
-        var (code, stdout, stderr) = RawNetProcess.Run(["read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number"]);
+        var (code, stdout, stderr) = InProcessRawNet.Run("read", combined.Path, "-Y", expression, "-T", "fields", "-e", "frame.number");
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.StartsWith("rawnet: -Y: ", stderr);
         Assert.Matches(@" at \d+\n$", stderr);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// The refusals above run in the test's process (a process of its own costs a second of CPU under CI's load, 41 of
+    /// them most of a minute); one refusal runs as <c>rawnet</c> itself, to show the process ends the same way: exit code
+    /// 2, nothing on standard output and the same one line on standard error.
+    /// </summary>
+    [Fact]
+    public void A_refusal_ends_the_rawnet_process_as_it_ends_the_command()
+    {
+        ExternalTool.Require("tshark", "tshark");
+        var combined = Capture.Value;
+        string[] args = ["read", combined.Path, "-Y", "frame[0:2", "-T", "fields", "-e", "frame.number"];
+        var inProcess = InProcessRawNet.Run(args);
+        Assert.Equal(2, inProcess.ExitCode);
+        Assert.Equal(inProcess, RawNetProcess.Run(args));
     }
 
     [Fact]
