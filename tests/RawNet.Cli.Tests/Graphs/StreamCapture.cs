@@ -57,11 +57,15 @@ internal sealed record TsharkSegment(uint Frame, double Time, uint Stream, strin
     /// <summary>TCP segments, not TCP headers quoted in ICMP errors.</summary>
     private const string Filter = "tcp && !icmp && !icmpv6";
 
-    /// <summary>tshark's view of every TCP segment of <paramref name="path"/>.</summary>
+    /// <summary>
+    /// tshark's view of every TCP segment of <paramref name="path"/>, from one run. Each field is read at its first
+    /// occurrence (the frame's own TCP header, as <c>-E occurrence=f</c> would give; none of these values holds a comma,
+    /// tshark's separator between occurrences), but <c>tcp.options.sack_*</c> at every occurrence: one a SACK block.
+    /// </summary>
     public static List<TsharkSegment> Read(string path)
     {
         string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-n", "-r", path, "-Y", Filter, "-T", "fields", "-E", "occurrence=f" };
+        var arguments = new List<string> { "-n", "-r", path, "-Y", Filter, "-T", "fields" };
         foreach (var field in Fields)
             arguments.AddRange(["-e", field]);
         var result = ExternalTool.Run(tshark, arguments);
@@ -69,34 +73,19 @@ internal sealed record TsharkSegment(uint Frame, double Time, uint Stream, strin
         var rows = new List<TsharkSegment>();
         foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var f = line.Split('\t');
+            var all = line.Split('\t');
+            var f = all.Select(value => value.Split(',')[0]).ToArray();
             // A header cut short (snaplen) has no length or window: rawnet graph leaves it out too.
             if (f[6].Length == 0 || f[8].Length == 0 || f[9].Length == 0)
                 continue;
-            // tcp.options.sack_* list every block, so those two are read from a second run without occurrence=f.
             rows.Add(new TsharkSegment(uint.Parse(f[0]), double.Parse(f[1], CultureInfo.InvariantCulture), uint.Parse(f[2]),
                 (f[3].Length > 0 ? f[3] : f[4]) + ":" + f[5], uint.Parse(f[6]), f[7].Length > 0 ? uint.Parse(f[7]) : 0, uint.Parse(f[8]),
                 uint.Parse(f[9]), f[10].Length > 0 ? double.Parse(f[10], CultureInfo.InvariantCulture) : null,
-                f[11].Length > 0 ? uint.Parse(f[11]) : null, f[12] is "1" or "True", f[13] is "1" or "True" || f[14] is "1" or "True", [], []));
+                f[11].Length > 0 ? uint.Parse(f[11]) : null, f[12] is "1" or "True", f[13] is "1" or "True" || f[14] is "1" or "True",
+                Blocks(all[15]), Blocks(all[16])));
         }
-        var sacks = new List<string> { "-n", "-r", path, "-Y", Filter, "-T", "fields", "-e", "frame.number", "-e", "tcp.options.sack_le", "-e", "tcp.options.sack_re" };
-        var blocks = ExternalTool.Run(tshark, sacks);
-        Assert.True(blocks.ExitCode == 0, blocks.StdErr);
-        var byFrame = rows.ToDictionary(r => r.Frame);
-        foreach (var line in blocks.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var f = line.Split('\t');
-            if (f[1].Length == 0)
-                continue;
-            uint frame = uint.Parse(f[0]);
-            if (!byFrame.ContainsKey(frame))
-                continue;
-            byFrame[frame] = byFrame[frame] with
-            {
-                SackLeft = [.. f[1].Split(',').Select(uint.Parse)],
-                SackRight = [.. f[2].Split(',').Select(uint.Parse)],
-            };
-        }
-        return [.. rows.Select(r => byFrame[r.Frame])];
+        return rows;
     }
+
+    private static uint[] Blocks(string occurrences) => occurrences.Length == 0 ? [] : [.. occurrences.Split(',').Select(uint.Parse)];
 }
