@@ -225,6 +225,7 @@ public sealed class TsharkDisplayFilterOracleTests
         "http.content_type matches \"^text/\"", "http.file_data contains \"hello\"", "http.cookie_pair",
         "http.request.line contains \"Cookie\"", "http.unknown_header", "http.server[0:3] == \"ngi\"",
         "http.request.version == \"HTTP/1.0\"", "http.transfer_encoding == \"chunked\"", "http && tcp.len == 0",
+        "http.notification", "http.request && ip.version == 6", "tcp.port == 80 && !http", "http.request.line", "http.file_data",
     ];
 
     private static readonly string HttpCases = System.IO.Path.Combine(TestPaths.Captures, "http", "http-cases.pcap");

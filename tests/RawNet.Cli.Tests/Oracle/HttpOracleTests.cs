@@ -3,12 +3,13 @@ using RawNet.Testing;
 namespace RawNet.Cli.Tests.Oracle;
 
 /// <summary>
-/// HTTP against its oracles: every HTTP field, the Protocol and Info columns, and the packets display filters select,
-/// from <c>rawnet read</c> byte for byte as <c>tshark -T fields</c> (tshark 4.0, default preferences: HTTP reassembled
+/// HTTP against its oracles: every HTTP field and the Protocol and Info columns from <c>rawnet read</c> byte for byte as <c>tshark -T fields</c> (tshark 4.0, default preferences: HTTP reassembled
 /// across segments) prints them, over captures/http/http-cases.pcap (tests/oracle/make-http-cases.py: requests and
 /// responses of every shape, messages split anywhere, resends, IPv4 and IPv6, every default HTTP port, cut and damaged
 /// messages), random captures from the same script, the bundled and analysis captures with HTTP in them and the peer
-/// captures that carry it; and the summary lines of the bundled cases as <c>tcpdump -n -r</c> prints them.
+/// captures that carry it; and the summary lines of the bundled cases as <c>tcpdump -n -r</c> prints them. The packets
+/// display filters on HTTP's fields select are the display filter oracle's
+/// (<see cref="Filters.TsharkDisplayFilterOracleTests.HttpExpressions"/>, one tshark pass for all of them).
 /// </summary>
 public sealed class HttpOracleTests
 {
@@ -25,11 +26,6 @@ public sealed class HttpOracleTests
         "http.x_forwarded_for", "http.upgrade", "http.sec_websocket_key", "http.request.line", "http.response.line", "http.unknown_header",
         "http.file_data", "http.chat", "http.leading_crlf",
     ];
-
-    /// <summary>Display filters whose matches are compared (frame numbers): presence, numbers, and both together.</summary>
-    public static TheoryData<string> Filters() => new(
-        "http", "http.request", "http.response", "http.notification", "http.response.code == 200", "http.response.code >= 400",
-        "http.content_length > 100", "http.request && ip.version == 6", "tcp.port == 80 && !http", "http.request.line", "http.file_data");
 
     /// <summary>Captures with HTTP in them, besides the bundled cases: RawNet's own and the peer corpus's.</summary>
     public static TheoryData<string> OtherCaptures() => new(
@@ -115,11 +111,6 @@ public sealed class HttpOracleTests
             .Select(pair => $"tshark {pair.First} | rawnet {pair.Second}").ToList();
         Assert.True(mismatches.Count == 0, $"{Path.GetFileName(path)}: {mismatches.Count} chains differ\n" + string.Join("\n", mismatches.Take(20)));
     }
-
-    [Theory]
-    [MemberData(nameof(Filters))]
-    public void DisplayFiltersSelectWhatTsharkSelects(string filter) =>
-        TsharkComparison.AssertSameFields(Bundled, ["frame.number", "http.request.method", "http.response.code"], 1, filter);
 
     [Theory]
     [MemberData(nameof(Modes))]
