@@ -20,8 +20,9 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <list type="bullet">
 /// <item>tshark runs with <c>-n</c>: by default it names Ethernet addresses (ff:ff:ff:ff:ff:ff is "Broadcast", vendors'
 /// prefixes from its manuf file); RawNet resolves no names. With <c>-n</c> the tables are equal byte for byte.</item>
-/// <item>Expert items of protocols RawNet does not decode (HTTP's request and response chats, DNS, TLS, ...: every item
-/// whose protocol is none of those <see cref="ExpertItems"/> names), and TCP's "New fragment overlaps old data
+/// <item>Expert items of protocols RawNet reports none for (HTTP's request and status lines and header warnings, SIP's
+/// unrecognised headers, TLS, ...: every item whose protocol is none of those <see cref="ExpertItems"/> names; docs/cli.md's
+/// <c>--expert</c> says which), and TCP's "New fragment overlaps old data
 /// (retransmission?)", which tshark's TCP reassembly reports only for the application protocols it reassembles. The
 /// totals per severity are compared over what remains.</item>
 /// <item>Captures of link types RawNet does not decode (802.11, radiotap, PPI, ...): only the I/O tables without
