@@ -80,6 +80,8 @@ public static class ProtocolColumn
                 return "CDP";
             case ColumnWriter.Dtp:
                 return "DTP";
+            case ColumnWriter.Udld:
+                return "UDLD";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

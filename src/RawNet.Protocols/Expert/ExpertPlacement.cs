@@ -38,6 +38,7 @@ public static class ExpertPlacement
         ExpertItem.RgmpBadChecksum => LayerKind.Rgmp,
         ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => LayerKind.Cdp,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => LayerKind.Dtp,
+        ExpertItem.UdldTlvLengthInvalid => LayerKind.Udld,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
@@ -98,6 +99,7 @@ public static class ExpertPlacement
         ExpertItem.DtpTruncated => "dtp.truncated",
         // proto.c's check of a fixed-length field's length
         ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => "_ws.type_length.mismatch",
+        ExpertItem.UdldTlvLengthInvalid => "udld.tlv.len.invalid",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
         ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
         ExpertItem.QuicRetransmission => "quic.retransmission",
@@ -191,6 +193,7 @@ public static class ExpertPlacement
         ExpertItem.RgmpBadChecksum => "rgmp.checksum",
         ExpertItem.CdpBadChecksum => "cdp.checksum",
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid => "dtp.tlv_len",
+        ExpertItem.UdldTlvLengthInvalid => "udld.tlv.len",
         ExpertItem.GreIncorrectChecksum => "gre.checksum",
         ExpertItem.UdpPossibleTraceroute => finding.Argument == udpDestinationPort ? "udp.dstport" : "udp.srcport",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length",

@@ -757,6 +757,8 @@ public enum ComputedField : ushort
     Cdp,
     /// <summary>A DTP field: <see cref="Dtp.DtpFieldReader"/> walks the PDU as tshark does.</summary>
     Dtp,
+    /// <summary>A UDLD field: <see cref="Udld.UdldFieldReader"/> walks the PDU as tshark does.</summary>
+    Udld,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>
