@@ -82,6 +82,8 @@ public static class ProtocolColumn
                 return "DTP";
             case ColumnWriter.Udld:
                 return "UDLD";
+            case ColumnWriter.Vtp:
+                return "VTP";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

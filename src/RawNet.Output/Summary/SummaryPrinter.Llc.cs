@@ -248,6 +248,11 @@ public sealed partial class SummaryPrinter
             AppendDtp(after, length);
             return true;
         }
+        if (oui == LlcHeader.Cisco && type == PacketDecoder.VtpPid)
+        {
+            AppendVtp(after, length);
+            return true;
+        }
         if (oui == LlcHeader.Cisco && type == PacketDecoder.UdldPid)
         {
             AppendUdld(after, length);

@@ -132,6 +132,9 @@ public sealed class ExpertFinder
                 case LayerKind.Udld:
                     FindUdld(packet, frame, layer, ref sink);
                     break;
+                case LayerKind.Vtp:
+                    FindVtp(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
@@ -248,6 +251,30 @@ public sealed class ExpertFinder
         {
             if (which == Udld.UdldValue.ExpertLengthInvalid)
                 Sink.Add(ExpertItem.UdldTlvLengthInvalid, (uint)number);
+            return true;
+        }
+    }
+
+    /// <summary>VTP's expert items: known VLAN TLVs whose value is not 2 bytes, in PDU order.</summary>
+    private static void FindVtp(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new VtpExperts(sink);
+        Vtp.VtpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _);
+        sink = experts.Sink;
+    }
+
+    /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
+    private ref struct VtpExperts(Sink sink) : Vtp.IVtpVisitor
+    {
+        public Sink Sink = sink;
+
+        public bool Item(Vtp.VtpValue which, int offset, int length, ulong number)
+        {
+            if (which == Vtp.VtpValue.ExpertTlvLengthBad)
+                Sink.Add(ExpertItem.VtpTlvLengthBad, (uint)number);
             return true;
         }
     }

@@ -39,6 +39,7 @@ public static class ExpertPlacement
         ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => LayerKind.Cdp,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => LayerKind.Dtp,
         ExpertItem.UdldTlvLengthInvalid => LayerKind.Udld,
+        ExpertItem.VtpTlvLengthBad => LayerKind.Vtp,
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
@@ -100,6 +101,7 @@ public static class ExpertPlacement
         // proto.c's check of a fixed-length field's length
         ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => "_ws.type_length.mismatch",
         ExpertItem.UdldTlvLengthInvalid => "udld.tlv.len.invalid",
+        ExpertItem.VtpTlvLengthBad => "vtp.vlan_info.tlv_len.bad",
         ExpertItem.GreIncorrectChecksum => "gre.checksum.incorrect",
         ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
         ExpertItem.QuicRetransmission => "quic.retransmission",

@@ -759,6 +759,8 @@ public enum ComputedField : ushort
     Dtp,
     /// <summary>A UDLD field: <see cref="Udld.UdldFieldReader"/> walks the PDU as tshark does.</summary>
     Udld,
+    /// <summary>A VTP field: <see cref="Vtp.VtpFieldReader"/> walks the PDU as tshark does.</summary>
+    Vtp,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>
