@@ -17,36 +17,14 @@ Run with Debian's /usr/bin/python3 (python3-scapy for damage.py's callers; nothi
 """
 import struct
 
+import cisco_snap
 import damage
 
-T0 = 1700000000
-SRC = "00:1b:54:94:5a:8b"
-DST = "01:00:0c:cc:cc:cc"
-SNAP = bytes.fromhex("aaaa0300000c0111")
+SNAP = cisco_snap.snap(0x0111)
 
 
-def write(path, frames):
-    """A microsecond pcap of (bytes, caplen or None), 1 ms apart."""
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, (data, caplen) in enumerate(frames):
-            kept = data[:caplen] if caplen is not None else data
-            f.write(struct.pack("<IIII", T0 + i // 1000, (i % 1000) * 1000, len(kept), len(data)))
-            f.write(kept)
-
-
-def mac(text):
-    return bytes.fromhex(text.replace(":", ""))
-
-
-def frame(pdu, length=None, trailer=b"", pad=False):
-    """802.3 with LLC/SNAP; the length field says LLC and the PDU unless told otherwise; pad: to 60 bytes with zeros."""
-    body = SNAP + pdu
-    n = len(body) if length is None else length
-    data = mac(DST) + mac(SRC) + struct.pack(">H", n) + body + trailer
-    if pad and len(data) < 60:
-        data += bytes(60 - len(data))
-    return data
+def frame(pdu, **kw):
+    return cisco_snap.frame(0x0111, pdu, **kw)
 
 
 def tlv(kind, value, length=None):
@@ -136,7 +114,7 @@ def damaged(seed):
 
 
 def main():
-    damage.main(write, cases, damaged, "udld-cases.pcap")
+    damage.main(cisco_snap.write, cases, damaged, "udld-cases.pcap")
 
 
 if __name__ == "__main__":
