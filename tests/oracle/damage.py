@@ -1,4 +1,4 @@
-"""Damaged variants of a generator's frames, shared by the layer-2 TLV generators (CDP, DTP, LLDP).
+"""Damaged variants of a generator's frames, shared by the layer-2 TLV generators (CDP, DTP, LLDP, UDLD, VTP).
 
 Each variant is one of the whole frames with some bytes after its first `header` bytes overwritten, the frame cut
 after them, or bytes inserted after them; a fifth are also cut by the capture length. Deterministic for a seed.

@@ -142,7 +142,8 @@ public static class InfoColumn
             && (source.Packet[owner].Detail & Protocols.L2tp.L2tpLayerDetail.ContainedBit) != 0 => Ieee80211Info.ContainedItemMark,
         LayerStatus.Malformed when source.Packet[owner].Kind is LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog
             or LayerKind.Lcp or LayerKind.Ipcp or LayerKind.Ipv6cp or LayerKind.Pap or LayerKind.Chap or LayerKind.TokenRingMac or LayerKind.L2tp or LayerKind.L2tpv3 or LayerKind.Stp
-            or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Dhcp or LayerKind.Ntp or LayerKind.Nbns or LayerKind.Quic or LayerKind.Snmp or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Igmp or LayerKind.Rgmp or LayerKind.Ospf or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp or LayerKind.Cdp or LayerKind.Dtp => MalformedMark,
+            or LayerKind.Geneve or LayerKind.Sflow or LayerKind.Tzsp or LayerKind.CapwapData or LayerKind.CapwapControl or LayerKind.Lwapp or LayerKind.LispData or LayerKind.Amt or LayerKind.Dhcp or LayerKind.Ntp or LayerKind.Nbns or LayerKind.Quic or LayerKind.Snmp or LayerKind.Gvrp or LayerKind.Gmrp or LayerKind.Igmp or LayerKind.Rgmp or LayerKind.Ospf or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Gfp or LayerKind.Cdp or LayerKind.Dtp
+            or LayerKind.Udld or LayerKind.Vtp => MalformedMark,
         _ when source.Packet[owner].Kind == LayerKind.Llc => LlcInfo.MarkOf(in source, owner),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Lldp => LldpInfo.MalformedMark(in source.Packet[owner]),
         LayerStatus.Malformed when source.Packet[owner].Kind == LayerKind.Xra && source.Packet[owner].Detail == Protocols.Xra.XraLayerDetail.Contained
@@ -201,6 +202,8 @@ public static class InfoColumn
         ColumnWriter.Lldp => LldpInfo.Write(line, in source, index),
         ColumnWriter.Cdp => CdpInfo.Write(line, in source, index),
         ColumnWriter.Dtp => DtpInfo.Write(line, in source, index),
+        ColumnWriter.Udld => UdldInfo.Write(line, in source, index),
+        ColumnWriter.Vtp => VtpInfo.Write(line, in source, index),
         ColumnWriter.Echo => EchoInfo.Write(line, in source, index),
         ColumnWriter.WireGuard => WireGuardInfo.Write(line, in source, index),
         ColumnWriter.Quic => QuicInfo.Write(line, in source, index),

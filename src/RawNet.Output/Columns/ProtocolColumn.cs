@@ -80,6 +80,10 @@ public static class ProtocolColumn
                 return "CDP";
             case ColumnWriter.Dtp:
                 return "DTP";
+            case ColumnWriter.Udld:
+                return "UDLD";
+            case ColumnWriter.Vtp:
+                return "VTP";
             case ColumnWriter.Echo:
                 return "ECHO";
             case ColumnWriter.WireGuard:

@@ -248,6 +248,16 @@ public sealed partial class SummaryPrinter
             AppendDtp(after, length);
             return true;
         }
+        if (oui == LlcHeader.Cisco && type == PacketDecoder.VtpPid)
+        {
+            AppendVtp(after, length);
+            return true;
+        }
+        if (oui == LlcHeader.Cisco && type == PacketDecoder.UdldPid)
+        {
+            AppendUdld(after, length);
+            return true;
+        }
         string? printer = oui == LlcHeader.AppleTalk && type == AppleTalkDdp ? _verbose ? "et1 AT" : "AT" : TcpdumpNames.SnapPrinter(oui, type);
         if (printer is null)
             return false;

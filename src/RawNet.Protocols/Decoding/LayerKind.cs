@@ -242,6 +242,10 @@ public enum LayerKind : byte
     Cdp,
     /// <summary>A Dynamic Trunking Protocol PDU (SNAP OUI 00-00-0C, PID 0x2004); tshark "dtp". The layer is the PDU.</summary>
     Dtp,
+    /// <summary>A UniDirectional Link Detection PDU (SNAP OUI 00-00-0C, PID 0x0111); tshark "udld". The layer is the PDU up to where tshark's data dissector takes the rest.</summary>
+    Udld,
+    /// <summary>A VLAN Trunking Protocol PDU (SNAP OUI 00-00-0C, PID 0x2003); tshark "vtp". The layer is the PDU.</summary>
+    Vtp,
     /// <summary>Echo (RFC 862) data on UDP or TCP port 7; tshark "echo". The layer is the payload's captured bytes.</summary>
     Echo,
     /// <summary>A WireGuard message tshark's UDP heuristic takes (wg); the layer is what was captured of it.</summary>

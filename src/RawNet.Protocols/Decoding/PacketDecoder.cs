@@ -1748,6 +1748,10 @@ public sealed partial class PacketDecoder
             DecodeCdp(input, offset + length, capEnd, repEnd);
         else if (llc.IsSnap && llc.Oui == LlcHeader.Cisco && llc.ProtocolId == DtpPid && llc.CarriesInformation)
             DecodeDtp(input, offset + length, capEnd, repEnd);
+        else if (llc.IsSnap && llc.Oui == LlcHeader.Cisco && llc.ProtocolId == UdldPid && llc.CarriesInformation)
+            DecodeUdld(input, offset + length, capEnd, repEnd);
+        else if (llc.IsSnap && llc.Oui == LlcHeader.Cisco && llc.ProtocolId == VtpPid && llc.CarriesInformation)
+            DecodeVtp(input, offset + length, capEnd, repEnd);
         else if (llc.IsSnap && StpBpdu.IsSnapBpdu(llc.Oui, llc.ProtocolId) && llc.CarriesInformation && repEnd > offset + length)
             DecodeStp(input, offset + length, capEnd, repEnd);
         else if (!llc.IsSnap && llc.Dsap == StpBpdu.Sap && llc.CarriesInformation && repEnd > offset + length)

@@ -129,6 +129,12 @@ public sealed class ExpertFinder
                 case LayerKind.Dtp:
                     FindDtp(packet, frame, layer, ref sink);
                     break;
+                case LayerKind.Udld:
+                    FindUdld(packet, frame, layer, ref sink);
+                    break;
+                case LayerKind.Vtp:
+                    FindVtp(packet, frame, layer, ref sink);
+                    break;
                 case LayerKind.Gre:
                     if (layer.Checksum == ChecksumStatus.Bad)
                         sink.Add(ExpertItem.GreIncorrectChecksum, layer.ExpectedChecksum);
@@ -221,6 +227,54 @@ public sealed class ExpertFinder
                     Sink.Add(number < 6 ? ExpertItem.DtpMacLengthShort : ExpertItem.DtpMacLengthLong, (uint)number);
                     break;
             }
+            return true;
+        }
+    }
+
+    /// <summary>UDLD's expert item: a TLV length below 4, which ends the walk.</summary>
+    private static void FindUdld(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new UdldExperts(sink);
+        Udld.UdldWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _, out _);
+        sink = experts.Sink;
+    }
+
+    /// <summary>Adds the walk's expert value to a sink (the caller takes the sink back).</summary>
+    private ref struct UdldExperts(Sink sink) : Udld.IUdldVisitor
+    {
+        public Sink Sink = sink;
+
+        public bool Item(Udld.UdldValue which, int offset, int length, ulong number)
+        {
+            if (which == Udld.UdldValue.ExpertLengthInvalid)
+                Sink.Add(ExpertItem.UdldTlvLengthInvalid, (uint)number);
+            return true;
+        }
+    }
+
+    /// <summary>VTP's expert items: known VLAN TLVs whose value is not 2 bytes, in PDU order.</summary>
+    private static void FindVtp(DecodedPacket packet, ReadOnlySpan<byte> frame, in Layer layer, ref Sink sink)
+    {
+        var buffer = packet.BufferOf(layer, frame);
+        if ((uint)layer.Offset > (uint)buffer.Length)
+            return;
+        var experts = new VtpExperts(sink);
+        Vtp.VtpWalk.Run(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, ref experts, out _);
+        sink = experts.Sink;
+    }
+
+    /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
+    private ref struct VtpExperts(Sink sink) : Vtp.IVtpVisitor
+    {
+        public Sink Sink = sink;
+
+        public bool Item(Vtp.VtpValue which, int offset, int length, ulong number)
+        {
+            if (which == Vtp.VtpValue.ExpertTlvLengthBad)
+                Sink.Add(ExpertItem.VtpTlvLengthBad, (uint)number);
             return true;
         }
     }

@@ -105,6 +105,10 @@ public enum ExpertItem : byte
     DtpMacLengthShort,
     /// <summary>An unknown DTP TLV's value longer than 6 bytes (argument: its length).</summary>
     DtpMacLengthLong,
+    /// <summary>A UDLD TLV length below 4 (argument: the length), which ends the TLVs.</summary>
+    UdldTlvLengthInvalid,
+    /// <summary>A known VTP VLAN TLV whose value is not 2 bytes (argument: type &lt;&lt; 16 | the value's bytes).</summary>
+    VtpTlvLengthBad,
     // GRE: a checksum (C) that does not verify (the checksum it should be)
     GreIncorrectChecksum,
     // UDP
@@ -183,6 +187,7 @@ public static class ExpertItems
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
             or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord or ExpertItem.DtpMacLengthLong => ExpertSeverity.Warning,
+        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -199,6 +204,7 @@ public static class ExpertItems
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => ExpertGroup.Malformed,
+        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad => ExpertGroup.Protocol,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
@@ -328,6 +334,8 @@ public static class ExpertItems
         ExpertItem.IgmpBadChecksum => "IGMP",
         ExpertItem.CdpBadChecksum or ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => "CDP",
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => "DTP",
+        ExpertItem.UdldTlvLengthInvalid => "UDLD",
+        ExpertItem.VtpTlvLengthBad => "VTP",
         ExpertItem.RgmpBadChecksum => "RGMP",
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
@@ -407,6 +415,8 @@ public static class ExpertItems
             case ExpertItem.DtpLengthInvalid: w.Append("Indicated length does not correspond to this record type"); break;
             case ExpertItem.DtpTruncated: w.Append("DTP message is truncated prematurely"); break;
             case ExpertItem.DtpMacLengthShort: case ExpertItem.DtpMacLengthLong: w.Append("Trying to fetch a MAC address with length "); w.Append(n); break;
+            case ExpertItem.UdldTlvLengthInvalid: w.Append("TLV with invalid length (< 4)"); break;
+            case ExpertItem.VtpTlvLengthBad: w.Append(Vtp.VtpWalk.TlvName((int)(n >> 16))); w.Append(": Bad length "); w.Append(n & 0xFFFF); break;
             case ExpertItem.IcmpBadChecksum: case ExpertItem.Icmpv6BadChecksum: case ExpertItem.IgmpBadChecksum: case ExpertItem.RgmpBadChecksum: case ExpertItem.CdpBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.GreIncorrectChecksum: w.Append("Incorrect GRE Checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;
             case ExpertItem.TlsIgnoredUnknownRecord: w.Append("Ignored Unknown Record"); break;

@@ -757,6 +757,10 @@ public enum ComputedField : ushort
     Cdp,
     /// <summary>A DTP field: <see cref="Dtp.DtpFieldReader"/> walks the PDU as tshark does.</summary>
     Dtp,
+    /// <summary>A UDLD field: <see cref="Udld.UdldFieldReader"/> walks the PDU as tshark does.</summary>
+    Udld,
+    /// <summary>A VTP field: <see cref="Vtp.VtpFieldReader"/> walks the PDU as tshark does.</summary>
+    Vtp,
     /// <summary>An Echo field: <see cref="Echo.EchoFieldReader"/>.</summary>
     Echo,
     /// <summary>A WireGuard field: <see cref="WireGuard.WireGuardFieldReader"/>.</summary>

@@ -121,6 +121,10 @@ public static class FieldReader
             return Lldp.LldpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Dtp.DtpFieldReader.Serves(field.Computed))
             return Dtp.DtpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
+        if (Vtp.VtpFieldReader.Serves(field.Computed))
+            return Vtp.VtpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
+        if (Udld.UdldFieldReader.Serves(field.Computed))
+            return Udld.UdldFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Cdp.CdpFieldReader.Serves(field.Computed))
             return Cdp.CdpFieldReader.TryRead(field, buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset, occurrence, out value);
         if (Wol.WolFieldReader.Serves(field.Computed))

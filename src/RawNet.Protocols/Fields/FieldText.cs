@@ -12,8 +12,8 @@ public static class FieldText
     public static int MaxAsciiLength(int bytes) => 2 * Math.Max(0, bytes);
 
     /// <summary>
-    /// format_text: printable ASCII as is, control bytes as C escapes (\t, \n, ...) or \ooo, valid UTF-8 decoded,
-    /// invalid UTF-8 as U+FFFD (an overlong two-byte form of an ASCII character decoded, a control one as \uXXXX).
+    /// format_text: printable ASCII as is, control bytes as C escapes (\t, \n, ...) or \ooo, UTF-8 decoded as Wireshark
+    /// 4.0 reads it (overlong forms decoded, each bad sequence one U+FFFD, code points glib does not print as \uXXXX).
     /// </summary>
     public static bool TryWriteFormatText(ReadOnlySpan<byte> text, Span<char> destination, out int written)
     {
@@ -46,32 +46,34 @@ public static class FieldText
                 text = text[1..];
                 continue;
             }
-            if (b is 0xC0 or 0xC1 && text.Length > 1 && (text[1] & 0xC0) == 0x80)
+            // Wireshark 4.0's own UTF-8 reading: a lead byte of 2 to 6 bytes takes the continuation bytes that follow, up to
+            // its count; a sequence cut short, a stray continuation byte, 0xFE or 0xFF, a surrogate or a code point past
+            // U+10FFFF is one U+FFFD; overlong forms are decoded; a code point glib does not print (a control, format or
+            // unassigned one) is written as \uXXXX or \UXXXXXXXX.
+            int more = b switch { < 0xC0 => -1, < 0xE0 => 1, < 0xF0 => 2, < 0xF8 => 3, < 0xFC => 4, < 0xFE => 5, _ => -1 };
+            long code = more < 0 ? 0 : b & (0x3F >> more);
+            int consumed = 1;
+            while (more > 0 && consumed <= more && consumed < text.Length && (text[consumed] & 0xC0) == 0x80)
+                code = code << 6 | (uint)(text[consumed++] & 0x3F);
+            text = text[consumed..];
+            if (more < 0 || consumed <= more || code is >= 0xD800 and <= 0xDFFF || code > 0x10FFFF)
+                code = 0xFFFD;
+            var rune = new Rune((int)code);
+            if (Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.OtherNotAssigned)
             {
-                // An overlong 2-byte form of an ASCII character: Wireshark decodes it (a control character as \uXXXX).
-                int c = (b & 0x1F) << 6 | (text[1] & 0x3F);
-                int room = c < 0x20 || c == 0x7F ? 6 : 1;
-                if (written + room > destination.Length)
+                int digits = code > 0xFFFF ? 8 : 4;
+                if (written + 2 + digits > destination.Length)
                     return false;
-                if (room == 1)
-                    destination[written++] = (char)c;
-                else
-                {
-                    "\\u00".AsSpan().CopyTo(destination[written..]);
-                    destination[written + 4] = char.ToUpperInvariant(DigitText.HexDigit(c >> 4));
-                    destination[written + 5] = char.ToUpperInvariant(DigitText.HexDigit(c));
-                    written += 6;
-                }
-                text = text[2..];
+                destination[written++] = '\\';
+                destination[written++] = code > 0xFFFF ? 'U' : 'u';
+                for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
+                    destination[written++] = char.ToUpperInvariant(DigitText.HexDigit((int)(code >> shift)));
                 continue;
             }
-            var status = Rune.DecodeFromUtf8(text, out var rune, out int consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-                rune = Rune.ReplacementChar;
             if (written + rune.Utf16SequenceLength > destination.Length)
                 return false;
             written += rune.EncodeToUtf16(destination[written..]);
-            text = text[Math.Max(1, consumed)..];
         }
         return true;
     }

@@ -35,6 +35,10 @@ public ref struct OrderedItems
     private bool _isCdp;
     private Dtp.DtpItems _dtp;
     private bool _isDtp;
+    private Udld.UdldItems _udld;
+    private bool _isUdld;
+    private Vtp.VtpItems _vtp;
+    private bool _isVtp;
     private Quic.QuicItems _quic;
     private bool _isQuic;
 
@@ -128,6 +132,22 @@ public ref struct OrderedItems
             items._isDtp = true;
             return true;
         }
+        if (layer.Kind == LayerKind.Vtp)
+        {
+            // VTP's tree goes entry by entry, as tshark's does.
+            var buffer = packet.BufferOf(layer, frame);
+            items._vtp = new Vtp.VtpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._isVtp = true;
+            return true;
+        }
+        if (layer.Kind == LayerKind.Udld)
+        {
+            // UDLD's tree goes TLV by TLV, as tshark's does.
+            var buffer = packet.BufferOf(layer, frame);
+            items._udld = new Udld.UdldItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._isUdld = true;
+            return true;
+        }
         if (layer.Kind == LayerKind.Cdp)
         {
             // CDP's tree goes TLV by TLV, as tshark's does.
@@ -149,14 +169,14 @@ public ref struct OrderedItems
     }
 
     /// <summary>The current item's field.</summary>
-    public readonly FieldDefinition Field => _isDtp ? _dtp.Field : _isCdp ? _cdp.Field : _isLldp ? _lldp.Field : _isQuic ? _quic.Field : _isSip ? _sip.Field : _isNbns ? _nbns.Field : _isNtp ? _ntp.Field : _isOspf ? _ospf.Field : _isIgmp ? _igmp.Field : _isDhcp ? _dhcp.Field : _isIcmpv6 ? _icmpv6.Field : _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
+    public readonly FieldDefinition Field => _isVtp ? _vtp.Field : _isUdld ? _udld.Field : _isDtp ? _dtp.Field : _isCdp ? _cdp.Field : _isLldp ? _lldp.Field : _isQuic ? _quic.Field : _isSip ? _sip.Field : _isNbns ? _nbns.Field : _isNtp ? _ntp.Field : _isOspf ? _ospf.Field : _isIgmp ? _igmp.Field : _isDhcp ? _dhcp.Field : _isIcmpv6 ? _icmpv6.Field : _isTzsp ? _tzsp.Field : _isSflow ? _sflow.Field : _http.Field;
 
     /// <summary>The current item's value.</summary>
-    public readonly FieldValue Value => _isDtp ? _dtp.Value : _isCdp ? _cdp.Value : _isLldp ? _lldp.Value : _isQuic ? _quic.Value : _isSip ? _sip.Value : _isNbns ? _nbns.Value : _isNtp ? _ntp.Value : _isOspf ? _ospf.Value : _isIgmp ? _igmp.Value : _isDhcp ? _dhcp.Value : _isIcmpv6 ? _icmpv6.Value : _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
+    public readonly FieldValue Value => _isVtp ? _vtp.Value : _isUdld ? _udld.Value : _isDtp ? _dtp.Value : _isCdp ? _cdp.Value : _isLldp ? _lldp.Value : _isQuic ? _quic.Value : _isSip ? _sip.Value : _isNbns ? _nbns.Value : _isNtp ? _ntp.Value : _isOspf ? _ospf.Value : _isIgmp ? _igmp.Value : _isDhcp ? _dhcp.Value : _isIcmpv6 ? _icmpv6.Value : _isTzsp ? _tzsp.Value : _isSflow ? _sflow.Value : _http.Value;
 
     /// <summary>How deep the current item lies below the layer's heading (0: directly under it).</summary>
-    public readonly int Depth => _isDtp ? _dtp.Depth : _isCdp ? _cdp.Depth : _isLldp ? _lldp.Depth : _isQuic ? _quic.Depth : _isSip ? _sip.Depth : _isNbns ? _nbns.Depth : _isNtp ? _ntp.Depth : _isOspf ? _ospf.Depth : _isIgmp ? _igmp.Depth : _isDhcp ? _dhcp.Depth : _isIcmpv6 ? _icmpv6.Depth : _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
+    public readonly int Depth => _isVtp ? _vtp.Depth : _isUdld ? _udld.Depth : _isDtp ? _dtp.Depth : _isCdp ? _cdp.Depth : _isLldp ? _lldp.Depth : _isQuic ? _quic.Depth : _isSip ? _sip.Depth : _isNbns ? _nbns.Depth : _isNtp ? _ntp.Depth : _isOspf ? _ospf.Depth : _isIgmp ? _igmp.Depth : _isDhcp ? _dhcp.Depth : _isIcmpv6 ? _icmpv6.Depth : _isTzsp ? _tzsp.Depth : _isSflow ? _sflow.Depth : _http.Depth;
 
     /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext() => _isDtp ? _dtp.MoveNext() : _isCdp ? _cdp.MoveNext() : _isLldp ? _lldp.MoveNext() : _isQuic ? _quic.MoveNext() : _isSip ? _sip.MoveNext() : _isNbns ? _nbns.MoveNext() : _isNtp ? _ntp.MoveNext() : _isOspf ? _ospf.MoveNext() : _isIgmp ? _igmp.MoveNext() : _isDhcp ? _dhcp.MoveNext() : _isIcmpv6 ? _icmpv6.MoveNext() : _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
+    public bool MoveNext() => _isVtp ? _vtp.MoveNext() : _isUdld ? _udld.MoveNext() : _isDtp ? _dtp.MoveNext() : _isCdp ? _cdp.MoveNext() : _isLldp ? _lldp.MoveNext() : _isQuic ? _quic.MoveNext() : _isSip ? _sip.MoveNext() : _isNbns ? _nbns.MoveNext() : _isNtp ? _ntp.MoveNext() : _isOspf ? _ospf.MoveNext() : _isIgmp ? _igmp.MoveNext() : _isDhcp ? _dhcp.MoveNext() : _isIcmpv6 ? _icmpv6.MoveNext() : _isTzsp ? _tzsp.MoveNext() : _isSflow ? _sflow.MoveNext() : _http.MoveNext();
 }

@@ -206,11 +206,11 @@ public sealed class LinkLayerOracleTests
 
     /// <summary>
     /// tcpdump lines of PPP protocols tcpdump has a printer for and RawNet leaves as data (OSI, IPX, multilink,
-    /// BAP), and of what LLC carries that only tcpdump prints (IPX, AppleTalk's DDP; behind Cisco's OUI CDP, VTP
-    /// and UDLD, whose names tcpdump follows with their version): compared up to the protocol's name only.
+    /// BAP), and of what LLC carries that only tcpdump prints (IPX, AppleTalk's DDP; behind Cisco's OUI CDP, whose
+    /// name tcpdump follows with its version): compared up to the protocol's name only.
     /// </summary>
     private static readonly Regex PppProtocolsTcpdumpDecodes =
-        new(@"^(\S+ )?((?:\S+: )?(?:(?:OSI|IPX|MLPPP|BAP|(?:et1 )?AT)\b|(?:CDP|VTP|UDLD)(?=v\d)))", RegexOptions.Compiled);
+        new(@"^(\S+ )?((?:\S+: )?(?:(?:OSI|IPX|MLPPP|BAP|(?:et1 )?AT)\b|CDP(?=v\d)))", RegexOptions.Compiled);
 
     public static TheoryData<string> Bundled() => TsharkComparison.CapturesIn("link");
 

@@ -67,8 +67,6 @@ public sealed class TsharkColumnsOracleTests
         ["tapa"] = "TAPA's heuristic claims a few bytes of a UDP payload cut by the capture and stops there",
         ["rtps"] = "RTPS's heuristic claims a TCP payload cut by the capture and stops there",
         ["cgmp"] = "Cisco's group management protocol (a SNAP PID a damaged header can make): tshark shows its type",
-        ["vtp"] = "Cisco's VLAN Trunking Protocol (SNAP 00000c/0x2003): tshark shows the message type",
-        ["udld"] = "Cisco's UniDirectional Link Detection (SNAP 00000c/0x0111): tshark shows an empty Info",
         ["idp"] = "Xerox IDP (EtherType 0x0600, which a damaged header can make): tshark shows its packet type",
     };
 
@@ -93,7 +91,7 @@ public sealed class TsharkColumnsOracleTests
         "http", "data-text-lines", "json", "xml", "media", "urlencoded-form", "mime_multipart", "message-http", "png", "image-gif", "image-jfif",
         "chdlc", "slarp", "lcp", "ipcp", "ipv6cp", "pap", "chap", "fr", "mpls", "macsec", "nsh", "avsp", "ipoib", "ipnet", "nflog", "tr", "trmac", "fddi", "l2tp", "stp", "gvrp", "gmrp", "igmp", "rgmp", "ospf",
         "wol", "echo", "wg", "ssdp", "sip", "sdp", "quic",
-        "lldp", "cdp", "dtp",
+        "lldp", "cdp", "dtp", "udld", "vtp",
         "atm", "lane",
         "clip",
         "docsis",

@@ -383,6 +383,12 @@ internal static class Samples
             (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu())), (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0002 0006 0300 0003 0004"))),
             (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0002 0005 03 0001 0028 636f727000"))),
             (LinkType.Ethernet, Dtp.DtpTests.Frame(Dtp.DtpTests.Pdu("0005 000c 6162636465666768 0099 0005 01"))),
+            // UDLD: a probe, a port ID taken as 3 bytes longer, a TLV length below 4 whose rest is data.
+            (LinkType.Ethernet, Udld.UdldTests.Frame(Udld.UdldTests.Pdu())), (LinkType.Ethernet, Udld.UdldTests.Frame(Udld.UdldTests.Pdu("0002 0009 4661302f31 0102 0010 616263646566676869 6a6b6c"))),
+            (LinkType.Ethernet, Udld.UdldTests.Frame(Udld.UdldTests.Pdu("0001 0007 646576 0009 0002 0002 0005 78"))),
+            // VTP: a summary, a subset with VLAN entries and TLVs (one of a bad length), a join's bitmap.
+            (LinkType.Ethernet, Vtp.VtpTests.Frame(Vtp.VtpTests.Summary())), (LinkType.Ethernet, Vtp.VtpTests.Frame(Vtp.VtpTests.Subset())),
+            (LinkType.Ethernet, Vtp.VtpTests.Frame(Vtp.VtpTests.Join())),
             // QUIC: a client Initial (its header protection removed), an Initial with a Handshake coalesced, a Handshake.
             (LinkType.Ethernet, Quic.QuicTests.Frame(Quic.QuicTests.Initial())),
             (LinkType.Ethernet, Quic.QuicTests.Frame([.. Quic.QuicTests.Initial(), .. Quic.QuicTests.Handshake("8394c8f03e515708")])),

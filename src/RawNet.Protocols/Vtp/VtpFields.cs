@@ -1,0 +1,157 @@
+using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
+
+namespace RawNet.Protocols.Vtp;
+
+/// <summary>
+/// The VTP field table (Wireshark "vtp"), in <see cref="VtpValue"/>'s order, every field read by
+/// <see cref="VtpFieldReader"/> (<see cref="ComputedField.Vtp"/>) from the values <see cref="VtpWalk"/> lists: the
+/// header's once, a VLAN entry's or TLV's once per entry or TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// </summary>
+public static class VtpFields
+{
+    private static readonly FieldValueTable<VtpValue> Table = new(
+    [
+        (D("vtp.version", "Version", FieldKind.Hex, 2), VtpValue.Version),
+        (D("vtp.code", "Code", FieldKind.Hex, 2), VtpValue.Code),
+        (D("vtp.followers", "Followers", FieldKind.Decimal), VtpValue.Followers),
+        (D("vtp.md_len", "Management Domain Length", FieldKind.Decimal), VtpValue.ManagementDomainLength),
+        (D("vtp.md", "Management Domain", FieldKind.Text), VtpValue.ManagementDomain),
+        (D("vtp.conf_rev_num", "Configuration Revision Number", FieldKind.Decimal), VtpValue.ConfigurationRevision),
+        (D("vtp.upd_id", "Updater Identity", FieldKind.Ipv4Address), VtpValue.UpdaterIdentity),
+        (D("vtp.upd_ts", "Update Timestamp", FieldKind.Text), VtpValue.UpdateTimestamp),
+        (D("vtp.md5_digest", "MD5 Digest", FieldKind.Bytes), VtpValue.Md5Digest),
+        (D("vtp.seq_num", "Sequence Number", FieldKind.Decimal), VtpValue.SequenceNumber),
+        (D("vtp.start_value", "Start Value", FieldKind.Hex, 4), VtpValue.StartValue),
+        (D("vtp.vlan_info.len", "VLAN Information Length", FieldKind.Decimal), VtpValue.VlanInfoLength),
+        (D("vtp.vlan_info.status", "Status", FieldKind.Hex, 2), VtpValue.VlanStatus),
+        (D("vtp.vlan_info.status.vlan_susp", "VLAN suspended", FieldKind.Boolean), VtpValue.VlanSuspended),
+        (D("vtp.vlan_info.vlan_type", "VLAN Type", FieldKind.Hex, 2), VtpValue.VlanType),
+        (D("vtp.vlan_info.vlan_name_len", "VLAN Name Length", FieldKind.Decimal), VtpValue.VlanNameLength),
+        (D("vtp.vlan_info.isl_vlan_id", "ISL VLAN ID", FieldKind.Hex, 4), VtpValue.IslVlanId),
+        (D("vtp.vlan_info.mtu_size", "MTU Size", FieldKind.Decimal), VtpValue.MtuSize),
+        (D("vtp.vlan_info.802_10_index", "802.10 Index", FieldKind.Hex, 8), VtpValue.Index80210),
+        (D("vtp.vlan_info.vlan_name", "VLAN Name", FieldKind.Text), VtpValue.VlanName),
+        (D("vtp.vlan_info.tlv_type", "Type", FieldKind.Hex, 2), VtpValue.VlanTlvType),
+        (D("vtp.vlan_info.tlv_len", "Length", FieldKind.Decimal), VtpValue.VlanTlvLength),
+        (D("vtp.pruning.first", "First VLAN ID", FieldKind.Decimal), VtpValue.PruningFirst),
+        (D("vtp.pruning.last", "Last VLAN ID", FieldKind.Decimal), VtpValue.PruningLast),
+        (D("vtp.pruning.active", "VLAN", FieldKind.Decimal), VtpValue.PruningActive),
+        (D("vtp.vlan_info.src_route_ring_num", "Source-Routing Ring Number", FieldKind.Hex, 4), VtpValue.SourceRoutingRingNumber),
+        (D("vtp.vlan_info.src_route_bridge_num", "Source-Routing Bridge Number", FieldKind.Hex, 4), VtpValue.SourceRoutingBridgeNumber),
+        (D("vtp.vlan_info.stp_type", "Spanning-Tree Protocol Type", FieldKind.Hex, 4), VtpValue.StpType),
+        (D("vtp.vlan_info.parent_vlan", "Parent VLAN", FieldKind.Hex, 4), VtpValue.ParentVlan),
+        (D("vtp.vlan_info.translationally_bridged_vlans", "Translationally Bridged VLANs", FieldKind.Hex, 4), VtpValue.TranslationallyBridgedVlans),
+        (D("vtp.vlan_info.pruning", "Pruning", FieldKind.Hex, 4), VtpValue.Pruning),
+        (D("vtp.vlan_info.bridge_type", "Bridge Type", FieldKind.Hex, 4), VtpValue.BridgeType),
+        (D("vtp.vlan_info.max_are_hop_count", "Max ARE Hop Count", FieldKind.Decimal), VtpValue.MaxAreHopCount),
+        (D("vtp.vlan_info.max_ste_hop_count", "Max STE Hop Count", FieldKind.Decimal), VtpValue.MaxSteHopCount),
+        (D("vtp.vlan_info.backup_crf_mode", "Backup CRF Mode", FieldKind.Hex, 4), VtpValue.BackupCrfMode),
+        (D("vtp.vlan_info.data", "Data", FieldKind.Bytes), VtpValue.VlanData),
+        (D("vtp.reserved", "Reserved", FieldKind.Bytes), VtpValue.Reserved),
+    ]);
+
+    /// <summary>The definitions, in tshark's tree order.</summary>
+    public static FieldDefinition[] All => Table.All;
+
+    /// <summary>Which value a field of this table shows; false for any other field.</summary>
+    public static bool TryGetValue(FieldDefinition field, out VtpValue value) => Table.TryGetValue(field, out value);
+
+    private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
+        FieldDefinition.Derived(name, label, LayerKind.Vtp, kind, ComputedField.Vtp, hexDigits);
+}
+
+/// <summary>Reads VTP's fields (<see cref="ComputedField.Vtp"/>): occurrence N of a field is the N-th value of its kind in <see cref="VtpWalk"/>'s order.</summary>
+public static class VtpFieldReader
+{
+    /// <summary>True for the computed fields this reader serves.</summary>
+    public static bool Serves(ComputedField computed) => computed == ComputedField.Vtp;
+
+    /// <summary>
+    /// Reads occurrence <paramref name="occurrence"/> of <paramref name="field"/> from the PDU's captured bytes
+    /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
+    /// <paramref name="layerOffset"/>.
+    /// </summary>
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
+    {
+        value = default;
+        if (!VtpFields.TryGetValue(field, out var which))
+            return false;
+        var finder = new Nth(which, occurrence);
+        VtpWalk.Run(pdu, reported, ref finder, out _);
+        if (!finder.Found)
+            return false;
+        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
+        return true;
+    }
+
+    /// <summary>The <paramref name="occurrence"/>-th value of kind <paramref name="which"/>, or of any kind when null.</summary>
+    internal struct Nth(VtpValue? which, int occurrence) : IVtpVisitor
+    {
+        private int _left = occurrence;
+        public bool Found;
+        public VtpValue Which;
+        public int Offset, Length;
+        public ulong Number;
+
+        public bool Item(VtpValue item, int offset, int length, ulong number)
+        {
+            if (which is { } wanted && item != wanted || _left-- > 0)
+                return true;
+            (Found, Which, Offset, Length, Number) = (true, item, offset, length, number);
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// Every field of a VTP layer in tshark's tree order (<see cref="VtpWalk"/>'s): the header, then the message's fields,
+/// each VLAN entry's and its TLVs'. Allocates nothing; each step walks the PDU again up to the item (PDUs are short).
+/// </summary>
+public ref struct VtpItems
+{
+    private readonly ReadOnlySpan<byte> _bytes;
+    private readonly int _reported;
+    private readonly int _layerOffset;
+    private int _index;
+
+    /// <param name="bytes">The captured bytes of the PDU.</param>
+    /// <param name="reported">How many bytes the PDU has.</param>
+    /// <param name="layerOffset">The layer's offset in its buffer.</param>
+    public VtpItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
+    {
+        _bytes = bytes;
+        _reported = reported;
+        _layerOffset = layerOffset;
+        Field = VtpFields.All[0];
+    }
+
+    /// <summary>The current item's field.</summary>
+    public FieldDefinition Field { get; private set; }
+
+    /// <summary>The current item's value.</summary>
+    public FieldValue Value { get; private set; }
+
+    /// <summary>How deep the current item lies below the layer's heading.</summary>
+    public int Depth { get; private set; }
+
+    /// <summary>Moves to the next item; false after the last.</summary>
+    public bool MoveNext()
+    {
+        while (true)
+        {
+            var finder = new VtpFieldReader.Nth(null, _index);
+            VtpWalk.Run(_bytes, _reported, ref finder, out _);
+            if (!finder.Found)
+                return false;
+            _index++;
+            if (finder.Which >= VtpValue.ExpertTlvLengthBad)
+                continue;
+            Field = VtpFields.All[(int)finder.Which];
+            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
+            // the VLAN entries' and TLVs' own headings are not listed, so their items stand at the top; the suspended bit below the status
+            Depth = finder.Which is VtpValue.VlanSuspended ? 1 : 0;
+            return true;
+        }
+    }
+}
