@@ -46,6 +46,7 @@ public static class LinkTypeNames
         LinkType.IpOverFc => "IP_OVER_FC",
         LinkType.Pflog => "PFLOG",
         LinkType.Enc => "ENC",
+        LinkType.SymantecFirewall => "SYMANTEC_FIREWALL",
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
         LinkType.Docsis => "DOCSIS",

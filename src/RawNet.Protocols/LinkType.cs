@@ -153,4 +153,6 @@ public enum LinkType : ushort
     JuniperServices = 136,
     /// <summary>The Juniper header, an ATM1 PIC's 4-byte cookie, then LLC or IP as guessed (LINKTYPE_JUNIPER_ATM1).</summary>
     JuniperAtm1 = 137,
+    /// <summary>The Axent Raptor / Symantec Enterprise Firewall header (v2, 44 bytes, or v3, 56) with an EtherType before the packet (LINKTYPE_SYMANTEC_FIREWALL).</summary>
+    SymantecFirewall = 99,
 }
