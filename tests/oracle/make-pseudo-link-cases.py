@@ -50,7 +50,9 @@ gfp-transparent.pcap (LINKTYPE_GFP_T, 170): GFP frames of every UPI RawNet decod
 headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). ebhscr.pcap (LINKTYPE_EBHSCR, 279):
 Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
 cuts (see ebhscr_frames). symantec.pcap (LINKTYPE_SYMANTEC_FIREWALL, 99): the firewall's v2 and v3 headers before
-IPv4, IPv6, ARP, 802.1Q and unknown EtherTypes, short frames and cuts (see symantec_frames).
+IPv4, IPv6, ARP, 802.1Q and unknown EtherTypes, short frames and cuts (see symantec_frames). enc-dlt13.pcap and chdlc-dlt112.pcap: enc.pcap's frames under OpenBSD's
+DLT_ENC number (13) and make-link-cases.py's chdlc.pcap frames under NetBSD's DLT_HDLC (112), which tshark reads as 109
+and 104.
 wpan.pcap and wpan-nofcs.pcap
 (LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). wpan-frag.pcap (195):
 6LoWPAN datagrams in fragments, whole, out of order, missing, repeated, overlapping and with lying sizes (see
@@ -1894,6 +1896,11 @@ def symantec_damageable(data):
     return 4
 
 
+def chdlc_alias_damageable(data):
+    """make-link-cases.py's choice for Cisco HDLC: address, control and the protocol's high byte."""
+    return link_cases.chdlc_damageable(data, False)
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -2522,6 +2529,9 @@ def main():
         "gprs-llc.pcap": (169, gprs_llc_frames(), gprs_llc_damageable),
         "xra.pcap": (273, xra_frames(), xra_damageable),
         "symantec.pcap": (99, symantec_frames(), symantec_damageable),
+        # other numbers of link types above: OpenBSD's DLT_ENC (13), NetBSD's DLT_HDLC (112, Cisco HDLC)
+        "enc-dlt13.pcap": (13, enc_frames(), enc_damageable),
+        "chdlc-dlt112.pcap": (112, link_cases.chdlc_frames(), chdlc_alias_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

@@ -177,7 +177,7 @@ public sealed partial class PacketDecoder
         or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs or LinkType.Ieee802154NonAskPhy or LinkType.Ieee802154Tap
         or LinkType.SunAtm
-        or LinkType.SymantecFirewall
+        or LinkType.SymantecFirewall or LinkType.Enc13 or LinkType.CiscoHdlc112
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
         or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices or LinkType.JuniperAtm1;
@@ -300,7 +300,7 @@ public sealed partial class PacketDecoder
             case LinkType.PppHdlc:
                 DecodePppHdlc(input, start, capEnd, repEnd);
                 return;
-            case LinkType.CiscoHdlc:
+            case LinkType.CiscoHdlc or LinkType.CiscoHdlc112: // tshark's wiretap reads both as Cisco HDLC
                 DecodeCiscoHdlc(input, start, capEnd, repEnd);
                 return;
             case LinkType.Pktap:
@@ -394,7 +394,7 @@ public sealed partial class PacketDecoder
             case LinkType.Pflog:
                 DecodePflog(input, capEnd, repEnd);
                 return;
-            case LinkType.Enc:
+            case LinkType.Enc or LinkType.Enc13: // tshark's wiretap reads OpenBSD's DLT_ENC number as LINKTYPE_ENC
                 DecodeEnc(input, capEnd, repEnd);
                 return;
             case LinkType.SymantecFirewall:

@@ -13,7 +13,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
 /// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283,
-/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273, the Symantec firewall on 99)
+/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273, the Symantec firewall on 99, enc and Cisco HDLC under their other numbers 13 and 112)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -522,6 +522,10 @@ public sealed class PseudoLinkOracleTests
         var refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap")]);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("unknown data link type 3", refused.StdErr);
+        // And a file of OpenBSD's DLT_ENC number 13, compared as enc (109) likewise.
+        refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc-dlt13.pcap")]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("unknown data link type 13", refused.StdErr);
         var vpp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "frame.protocols",
             "vpp.ProtocolHint", "vpp.opaque", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",
