@@ -25,24 +25,18 @@ public sealed partial class SummaryPrinter
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(frame[SymantecHeader.Field.EtherTypeV2..]);
         if (type is (ushort)EtherType.Ipv4 or (ushort)EtherType.Ipv6 or (ushort)EtherType.Arp)
             return true;
-        if (type <= EthernetHeader.MaxLength)
+        var rest = frame[SymantecHeader.V2Length..];
+        if (type > EthernetHeader.MaxLength)
         {
-            line.Append("invalid ethertype ");
-            line.Append(type);
+            AppendUnprintedEtherType(type, length, rest, lead: "");
+            return false;
         }
-        else
-        {
-            line.Append("ethertype ");
-            string name = TcpdumpNames.EtherType(type);
-            line.Append(name.Length > 0 ? name : "Unknown");
-            line.Append(" (");
-            line.AppendHex(type, 4);
-            line.Append(')');
-        }
+        line.Append("invalid ethertype ");
+        line.Append(type);
         line.Append(", length ");
         line.Append(length);
         line.Append(": ");
-        AppendHexDump(frame[SymantecHeader.V2Length..], "\n\t", withText: true);
+        AppendHexDump(rest, "\n\t", withText: true);
         return false;
     }
 }
