@@ -153,4 +153,10 @@ public enum LinkType : ushort
     JuniperServices = 136,
     /// <summary>The Juniper header, an ATM1 PIC's 4-byte cookie, then LLC or IP as guessed (LINKTYPE_JUNIPER_ATM1).</summary>
     JuniperAtm1 = 137,
+    /// <summary>The Axent Raptor / Symantec Enterprise Firewall header (v2, 44 bytes, or v3, 56) with an EtherType before the packet (LINKTYPE_SYMANTEC_FIREWALL).</summary>
+    SymantecFirewall = 99,
+    /// <summary>OpenBSD's DLT_ENC number, which old captures carry as their link type; tshark's wiretap reads it as <see cref="Enc"/>.</summary>
+    Enc13 = 13,
+    /// <summary>NetBSD's DLT_HDLC (Cisco HDLC framing); tshark and tcpdump read it as <see cref="CiscoHdlc"/>.</summary>
+    CiscoHdlc112 = 112,
 }

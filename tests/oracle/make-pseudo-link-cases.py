@@ -49,7 +49,10 @@ gfp.pcap (LINKTYPE_GFP_F, 171) and
 gfp-transparent.pcap (LINKTYPE_GFP_T, 170): GFP frames of every UPI RawNet decodes, management frames, FCSs, extension
 headers, bad HECs, idle frames, lying PLIs, short frames and cuts (see gfp_frames). ebhscr.pcap (LINKTYPE_EBHSCR, 279):
 Elektrobit's header before Ethernet with and without FCS, link state reports, unknown major numbers, short frames and
-cuts (see ebhscr_frames).
+cuts (see ebhscr_frames). symantec.pcap (LINKTYPE_SYMANTEC_FIREWALL, 99): the firewall's v2 and v3 headers before
+IPv4, IPv6, ARP, 802.1Q and unknown EtherTypes, short frames and cuts (see symantec_frames). enc-dlt13.pcap and chdlc-dlt112.pcap: enc.pcap's frames under OpenBSD's
+DLT_ENC number (13) and make-link-cases.py's chdlc.pcap frames under NetBSD's DLT_HDLC (112), which tshark reads as 109
+and 104.
 wpan.pcap and wpan-nofcs.pcap
 (LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). wpan-frag.pcap (195):
 6LoWPAN datagrams in fragments, whole, out of order, missing, repeated, overlapping and with lying sizes (see
@@ -1850,6 +1853,54 @@ def exported_pdu_damageable(data):
     return 2 if len(data) >= 4 else 0
 
 
+def symantec(ethertype, payload, version=2, interface=bytes([198, 18, 0, 254])):
+    """The Symantec firewall header: v2 (44 bytes, the EtherType at 6) or v3 (56 bytes, the EtherType at 10)."""
+    if version == 2:
+        return interface + struct.pack(">HH", 0, ethertype) + bytes(36) + payload
+    return interface + struct.pack(">IHH", 0, 0, ethertype) + bytes(44) + payload
+
+
+def symantec_frames():
+    """LINKTYPE_SYMANTEC_FIREWALL (99): both layouts before IPv4, IPv6, ARP and 802.1Q, types tshark has no dissector
+    for and tcpdump no printer for (0x1234, 0x8100; a v3 header is EtherType 0 to tcpdump), no payload, short frames
+    and cuts at every length through the header and IPv4. Not written: a header with both EtherType words zero or
+    both set, which tshark 4.0 leaves without even frame.protocols."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    for version in (2, 3):
+        add(symantec(0x0800, udp4(), version))
+        add(symantec(0x0800, tcp4(), version))
+        add(symantec(0x0800, echo4(), version))
+        add(symantec(0x86DD, udp6(), version))
+        add(symantec(0x86DD, echo6(), version))
+        add(symantec(0x0806, ARP_ETHERNET, version))
+        add(symantec(0x8100, bytes.fromhex("0064 0800") + udp4(), version))
+        add(symantec(0x1234, udp4(), version))
+        add(symantec(0x0800, b"", version))
+    add(symantec(0x0800, udp4(), interface=bytes(4)))
+    add(symantec(0x0800, udp4(), interface=bytes([255] * 4)))
+    add(symantec(0x0800, udp6()))
+    add(symantec(0x86DD, udp4()))
+    whole = symantec(0x0800, udp4())
+    for end in (1, 4, 8, 11, 12, 13, 30, 43):
+        add(whole[:end])
+    for cut in (1, 8, 11, 12, 20, 43, 44, 45, 60):
+        add(whole, cut)
+    add(symantec(0x86DD, udp6(), 3), 50)
+    add(symantec(0x86DD, udp6(), 3)[:50])
+    return frames
+
+
+def symantec_damageable(data):
+    """The interface address (a changed EtherType word could leave both or neither set)."""
+    return 4
+
+
+def chdlc_alias_damageable(data):
+    """make-link-cases.py's choice for Cisco HDLC: address, control and the protocol's high byte."""
+    return link_cases.chdlc_damageable(data, False)
+
+
 def damage(frames, rng, damageable):
     """Each frame with one byte of its pseudo-header set at random (see the damageable functions), the rest kept."""
     out = []
@@ -2477,6 +2528,10 @@ def main():
         "wpan-tap.pcap": (283, wpan_tap_frames(), wpan_tap_damageable),
         "gprs-llc.pcap": (169, gprs_llc_frames(), gprs_llc_damageable),
         "xra.pcap": (273, xra_frames(), xra_damageable),
+        "symantec.pcap": (99, symantec_frames(), symantec_damageable),
+        # other numbers of link types above: OpenBSD's DLT_ENC (13), NetBSD's DLT_HDLC (112, Cisco HDLC)
+        "enc-dlt13.pcap": (13, enc_frames(), enc_damageable),
+        "chdlc-dlt112.pcap": (112, link_cases.chdlc_frames(), chdlc_alias_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

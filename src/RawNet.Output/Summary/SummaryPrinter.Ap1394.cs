@@ -26,12 +26,13 @@ public sealed partial class SummaryPrinter
 
     /// <summary>
     /// What a link printer writes for an EtherType ethertype_print has no printer for: ", ethertype NAME (0x1234), length
-    /// N: " (tcpdump's name, else "Unknown"), then <paramref name="rest"/> in hex.
+    /// N: " (tcpdump's name, else "Unknown"; <paramref name="lead"/> before "ethertype"), then <paramref name="rest"/> in hex.
     /// </summary>
-    private void AppendUnprintedEtherType(ushort type, int length, ReadOnlySpan<byte> rest)
+    private void AppendUnprintedEtherType(ushort type, int length, ReadOnlySpan<byte> rest, string lead = ", ")
     {
         var line = _line;
-        line.Append(", ethertype ");
+        line.Append(lead);
+        line.Append("ethertype ");
         string name = TcpdumpNames.EtherType(type);
         line.Append(name.Length > 0 ? name : "Unknown");
         line.Append(" (");

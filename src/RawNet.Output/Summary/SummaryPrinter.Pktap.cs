@@ -108,7 +108,8 @@ public sealed partial class SummaryPrinter
         if (index > 1 && packet[index - 1].Kind == LayerKind.Pktap && PktapHeader.TryRead(packet.HeaderOf(packet[index - 1], frame), out var pktap)
             && PktapHeader.TryGetLinkType(pktap.Dlt, out var inner))
             return inner;
-        return packet.Metadata.LinkType;
+        // tcpdump reads NetBSD's DLT_HDLC number as Cisco HDLC.
+        return packet.Metadata.LinkType == LinkType.CiscoHdlc112 ? LinkType.CiscoHdlc : packet.Metadata.LinkType;
     }
 
     /// <summary>

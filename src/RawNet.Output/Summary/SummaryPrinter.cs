@@ -427,6 +427,12 @@ public sealed partial class SummaryPrinter : IPacketPrinter
                     return;
                 continue;
             }
+            if (layer.Kind == LayerKind.Symantec)
+            {
+                if (!AppendSymantec(frame, length))
+                    return;
+                continue;
+            }
             if (layer.Kind is LayerKind.Pflog or LayerKind.Enc)
             {
                 // tcpdump reads its own bytes of the header, whether or not tshark found it whole.

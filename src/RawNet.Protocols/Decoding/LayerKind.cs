@@ -255,4 +255,6 @@ public enum LayerKind : byte
     /// coalesced packets walked by <see cref="Quic.QuicWalk"/>.
     /// </summary>
     Quic,
+    /// <summary>The Symantec firewall header (LINKTYPE_SYMANTEC_FIREWALL); tshark "symantec". The layer is the 44- or 56-byte header.</summary>
+    Symantec,
 }

@@ -177,6 +177,7 @@ public sealed partial class PacketDecoder
         or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs or LinkType.Ieee802154NonAskPhy or LinkType.Ieee802154Tap
         or LinkType.SunAtm
+        or LinkType.SymantecFirewall or LinkType.Enc13 or LinkType.CiscoHdlc112
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
         or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices or LinkType.JuniperAtm1;
@@ -299,7 +300,7 @@ public sealed partial class PacketDecoder
             case LinkType.PppHdlc:
                 DecodePppHdlc(input, start, capEnd, repEnd);
                 return;
-            case LinkType.CiscoHdlc:
+            case LinkType.CiscoHdlc or LinkType.CiscoHdlc112: // tshark's wiretap reads both as Cisco HDLC
                 DecodeCiscoHdlc(input, start, capEnd, repEnd);
                 return;
             case LinkType.Pktap:
@@ -393,8 +394,11 @@ public sealed partial class PacketDecoder
             case LinkType.Pflog:
                 DecodePflog(input, capEnd, repEnd);
                 return;
-            case LinkType.Enc:
+            case LinkType.Enc or LinkType.Enc13: // tshark's wiretap reads OpenBSD's DLT_ENC number as LINKTYPE_ENC
                 DecodeEnc(input, capEnd, repEnd);
+                return;
+            case LinkType.SymantecFirewall:
+                DecodeSymantec(input, capEnd, repEnd);
                 return;
             case LinkType.Netanalyzer or LinkType.NetanalyzerTransparent:
                 DecodeNetanalyzer(input, capEnd, repEnd, transparent: linkType == LinkType.NetanalyzerTransparent);
@@ -703,6 +707,33 @@ public sealed partial class PacketDecoder
             DecodeIpv6(input, start, capEnd, repEnd);
         else
             Unsupported(input, start, capEnd, repEnd, "pflog address family not decoded");
+    }
+
+    /// <summary>
+    /// The Symantec firewall header as tshark's "symantec" reads it: both EtherType words first (a frame too short for
+    /// them is malformed), nothing at all when both or neither are zero, else the v2 or v3 header and the EtherType's
+    /// dissector from the table, and nothing for a type it has none for (no data).
+    /// </summary>
+    private void DecodeSymantec(in Span input, int capEnd, int repEnd)
+    {
+        if (!Header(input, LayerKind.Symantec, 0, Symantec.SymantecHeader.VersionLength, capEnd, repEnd, out int index))
+            return;
+        var bytes = input.Bytes[..capEnd];
+        int version = Symantec.SymantecHeader.Version(bytes);
+        if (version == 0)
+        {
+            _packet.RemoveLast();
+            Stop(DecodeOutcome.Unsupported, LayerKind.Frame, 0, "neither or both Symantec EtherType words set");
+            return;
+        }
+        int length = Symantec.SymantecHeader.LengthOf(version);
+        if (!Header(input, LayerKind.Symantec, 0, length, capEnd, repEnd, out _, replace: index))
+            return;
+        var type = (EtherType)Symantec.SymantecHeader.EtherType(bytes);
+        if (type is EtherType.Ipv4 or EtherType.Ipv6 or EtherType.Arp or EtherType.Vlan)
+            DecodeEtherType(input, type, length, capEnd, repEnd, 0);
+        else
+            Stop(DecodeOutcome.Unsupported, LayerKind.Payload, length, "Symantec EtherType not decoded");
     }
 
     /// <summary>

@@ -50,8 +50,9 @@ public static class ProtocolChain
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && IsPseudowireHandlerUnnamed(packet, index) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || layer.Detail is Icmpv6.Icmpv6Message.BodyReadByIcmpv6 or Llc.LlcHeader.XidInformationReadByLlc => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes
-            // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere.
-            LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount ? null : DataName,
+            // to data: RawNet's decoder adds that data layer where GFP is the caller, the name stands for it elsewhere
+            // (Symantec's caller hands nothing on).
+            LayerKind.Ipv6 when IsBogusIpv6(packet, index, frame) => index + 1 < packet.LayerCount || packet[index - 1].Kind == LayerKind.Symantec ? null : DataName,
             // AX.25's PID table hands an empty payload to AX.25-NoL3, which throws at its first read before it adds its name.
             LayerKind.Ax25NoL3 when index + 1 == packet.LayerCount && layer.HeaderLength == 0 => null,
             _ => FieldCatalog.ProtocolNameOf(packet, index, frame),

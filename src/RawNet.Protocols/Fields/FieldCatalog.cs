@@ -51,6 +51,7 @@ public static class FieldCatalog
         LayerKind.Ipfc => Ipfc.IpfcFields.All,
         LayerKind.Pflog => Pflog.PflogFields.All,
         LayerKind.Enc => Enc.EncFields.All,
+        LayerKind.Symantec => Symantec.SymantecFields.All,
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
@@ -294,6 +295,7 @@ public static class FieldCatalog
         LayerKind.Ipfc => "ipfc",
         LayerKind.Pflog => "pflog",
         LayerKind.Enc => "enc",
+        LayerKind.Symantec => "symantec",
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
         LayerKind.Docsis => "docsis",
@@ -387,6 +389,7 @@ public static class FieldCatalog
         layer.Kind == LayerKind.Ethernet && header.Length >= EthernetHeader.Length
             && EthernetHeader.IsLength(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(header[EthernetHeader.Field.EtherType..]))
             ? "IEEE 802.3 Ethernet" : layer.Kind == LayerKind.Juniper ? Juniper.JuniperHeader.TreeName((Juniper.JuniperLink)layer.Detail)
+            : layer.Kind == LayerKind.Symantec ? Symantec.SymantecHeader.TreeName(header)
             : layer.Kind == LayerKind.Http && ((Http.HttpLayerDetail)layer.Detail & Http.HttpLayerDetail.Ssdp) != 0 ? "Simple Service Discovery Protocol"
             : DisplayName(layer.Kind);
 
@@ -419,6 +422,7 @@ public static class FieldCatalog
         LayerKind.Ipfc => "IP Over FC Network_Header",
         LayerKind.Pflog => "OpenBSD Packet Filter log file",
         LayerKind.Enc => "OpenBSD Encapsulating device",
+        LayerKind.Symantec => "Symantec firewall",
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
         LayerKind.Docsis => "DOCSIS",

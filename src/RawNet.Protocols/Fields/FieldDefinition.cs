@@ -170,6 +170,12 @@ public enum FieldPresence : byte
     EncLittleEndian,
     /// <summary>enc fields read big-endian, once the family and SPI are there.</summary>
     EncBigEndian,
+    /// <summary>symantec fields of either layout, once the 12 bytes that tell them apart are there.</summary>
+    SymantecAny,
+    /// <summary>symantec fields of the v2 layout (EtherType at 6).</summary>
+    SymantecV2,
+    /// <summary>symantec fields of the v3 layout (EtherType at 10).</summary>
+    SymantecV3,
     /// <summary>netANALYZER fields of an Ethernet frame's header (version 1, or 2 of type 0).</summary>
     NetanalyzerEthernet,
     /// <summary>netANALYZER's status bits: an Ethernet frame's header with an error bit set.</summary>

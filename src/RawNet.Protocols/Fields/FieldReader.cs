@@ -307,6 +307,7 @@ public static class FieldReader
             or FieldPresence.PflogFullIpv6 or FieldPresence.PflogFullOther => Pflog.PflogFields.IsPresent(presence, header),
         FieldPresence.EbhscrHeader or FieldPresence.EbhscrStatus or FieldPresence.EbhscrEthernet => Ebhscr.EbhscrFields.IsPresent(presence, header),
         FieldPresence.EncLittleEndian or FieldPresence.EncBigEndian => Enc.EncFields.IsPresent(presence, header),
+        FieldPresence.SymantecAny or FieldPresence.SymantecV2 or FieldPresence.SymantecV3 => Symantec.SymantecFields.IsPresent(presence, header),
         FieldPresence.NetanalyzerEthernet or FieldPresence.NetanalyzerStatusBits or FieldPresence.NetanalyzerPort or FieldPresence.NetanalyzerBuffer
             or FieldPresence.NetanalyzerTimeTick or FieldPresence.NetanalyzerGpio => Netanalyzer.NetanalyzerFields.IsPresent(presence, header),
         FieldPresence.ErfLossCounter or FieldPresence.ErfColor => Erf.ErfFields.IsPresent(presence, header),

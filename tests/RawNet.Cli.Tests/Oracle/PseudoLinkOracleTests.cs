@@ -13,7 +13,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
 /// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283,
-/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273)
+/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273, the Symantec firewall on 99, enc and Cisco HDLC under their other numbers 13 and 112)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -115,6 +115,7 @@ public sealed class PseudoLinkOracleTests
         "xra.tlv.modulation", "xra.tlv.annex", "xra.tlv.profile_id", "xra.tlv.ncp.trunc", "xra.tlv.ncp.symbolid", "xra.tlv.us_channel_id",
         "xra.tlv.sid", "xra.tlv.iuc", "xra.tlv.burstid", "xra.tlv.ucd_ccc_parity", "xra.tlv.grant_size", "xra.tlv.segment_header_present",
         "xra.tlv.ranging.number_ofdma_frames", "xra.tlv.ranging.timing_adjust", "xra.tlv.subslot_id", "xra.tlv.control_word", "xra.unknown",
+        "symantec.if", "symantec.type",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -521,6 +522,10 @@ public sealed class PseudoLinkOracleTests
         var refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "ax25.pcap")]);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("unknown data link type 3", refused.StdErr);
+        // And a file of OpenBSD's DLT_ENC number 13, compared as enc (109) likewise.
+        refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc-dlt13.pcap")]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("unknown data link type 13", refused.StdErr);
         var vpp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "frame.protocols",
             "vpp.ProtocolHint", "vpp.opaque", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",
@@ -562,8 +567,10 @@ public sealed class PseudoLinkOracleTests
         var lines = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "pflog.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc.pcap")]).StdOut
             + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer.pcap")]).StdOut
-            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap")]).StdOut;
-        foreach (var value in new[] { "[pflog: invalid header length!]", "[|pflog]", "rule 5.main.1/2(fragment): pass in/out on em0: ",
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "netanalyzer-transparent.pcap")]).StdOut
+            + ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "symantec.pcap")]).StdOut;
+        foreach (var value in new[] { "[|symantec]", "invalid ethertype 0, length ", "ethertype 802.1Q (0x8100), length ",
+            "ethertype Unknown (0x1234), length ", "ARP, Request who-has", "IP6 2001:db8::1.40000 > 2001:db8::2.9: UDP", "[pflog: invalid header length!]", "[|pflog]", "rule 5.main.1/2(fragment): pass in/out on em0: ",
             "rule 5/unkn(200): unkn(3) unkn(3) on em0: ", "IP6 ", "(authentic,confidential): SPI 0x00001234: IP ", "(unprotected): SPI", "[|enc]",
             "[|netanalyzer]", "[|netanalyzer_transparent]", "ethertype Unknown (0x88ff)" })
             Assert.Contains(value, lines);

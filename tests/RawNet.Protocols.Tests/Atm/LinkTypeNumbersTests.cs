@@ -6,7 +6,7 @@ using static RawNet.Protocols.Tests.PacketBytes;
 namespace RawNet.Protocols.Tests.Atm;
 
 /// <summary>
-/// The link types read as another number's (raw IP on 12 and 14, RFC 1483 on 11), Linux Classical IP over ATM (16, 18,
+/// The link types read as another number's (raw IP on 12 and 14, RFC 1483 on 11, enc on 13, Cisco HDLC on 112), Linux Classical IP over ATM (16, 18,
 /// 19, 106: no header, IP from the first byte whatever it is, as tshark's "clip" reads it) and PPPoE sessions without
 /// Ethernet (51).
 /// </summary>
@@ -22,10 +22,13 @@ public class LinkTypeNumbersTests
     [InlineData(LinkType.Raw12, LinkType.Raw)]
     [InlineData(LinkType.Raw14, LinkType.Raw)]
     [InlineData(LinkType.AtmRfc1483Bsd, LinkType.AtmRfc1483)]
+    [InlineData(LinkType.Enc13, LinkType.Enc)]
+    [InlineData(LinkType.CiscoHdlc112, LinkType.CiscoHdlc)]
     public void OtherNumbersDecodeAsTheirLinkType(LinkType number, LinkType linkType)
     {
         Assert.True(PacketDecoder.DecodesLinkType(number));
-        foreach (var frame in new[] { Udp4, Tcp6, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), Tcp6), Hex("aaaa"), [] })
+        foreach (var frame in new[] { Udp4, Tcp6, Concat(TokenRing.TokenRingTests.Snap(EtherType.Ipv6), Tcp6), Hex("aaaa"), [],
+            Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, Udp4), Concat(Hex("0f000800"), Udp4), Concat(Hex("8f0086dd"), Tcp6) })
         {
             var expected = Decode.Frame(frame, linkType);
             var actual = Decode.Frame(frame, number);

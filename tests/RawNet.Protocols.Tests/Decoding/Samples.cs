@@ -310,6 +310,10 @@ internal static class Samples
             (LinkType.Pflog, Pflog.PflogTests.Frame(Pflog.PflogTests.Inet6, tcp6, length: 45)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.BsdInet6, tcp6, littleEndian: true)),
+            (LinkType.SymantecFirewall, Symantec.SymantecTests.Frame(0x0800, udp4)),
+            (LinkType.SymantecFirewall, Symantec.SymantecTests.Frame(0x86DD, tcp6, version: 3)),
+            (LinkType.Enc13, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
+            (LinkType.CiscoHdlc112, Concat(Hex("0f000800"), udp4)),
             // Endace ERF: Ethernet behind an extension header, IPv6 on its own record type, data after a multichannel header.
             (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.Ethernet, EthernetFrame(EtherType.Ipv4, udp4),
                 extensions: [Erf.ErfTests.Extension(0x21)])),

@@ -119,6 +119,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Ebhscr
             or LayerKind.Ieee802154 or LayerKind.SixLowpan or LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap
             or LayerKind.Atm or LayerKind.AtmLane
+            or LayerKind.Symantec
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
@@ -262,11 +263,12 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in
     /// the columns when the protocol's dissector refuses the packet (IPv6 with another version); the pseudo-headers and
     /// serial links call the protocol's dissector directly, whose own text then stays. BSD loopback hands IPv4 to the "ip"
-    /// dissector but IPv6 through a table that names it. Apple's ap1394 and LLC's SNAP look the EtherType up in the table
+    /// dissector but IPv6 through a table that names it. Apple's ap1394, Symantec's header and LLC's SNAP look the EtherType up in the table
     /// themselves, and so do Geneve and GRE (its own table, which hands 0x0800 to "ip").
     /// </summary>
     public static bool NamesRefusedEtherType(LayerKind link) =>
-        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc or LayerKind.Geneve or LayerKind.Gre);
+        link == LayerKind.Null || !SniffsIpVersion(link) && link is not (LayerKind.Nflog or LayerKind.Mpls or LayerKind.Ap1394 or LayerKind.Llc or LayerKind.Geneve or LayerKind.Gre
+            or LayerKind.Symantec);
 
     /// <summary>The innermost IP layer before <paramref name="index"/> (for the protocol column of a transport that set none, and ICMP's TTL), or -1.</summary>
     public int EnclosingIp(int index)

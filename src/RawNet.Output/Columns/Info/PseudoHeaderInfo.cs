@@ -13,6 +13,7 @@ using RawNet.Protocols.Netanalyzer;
 using RawNet.Protocols.Nflog;
 using RawNet.Protocols.Pflog;
 using RawNet.Protocols.Pktap;
+using RawNet.Protocols.Symantec;
 using RawNet.Protocols.TokenRing;
 
 namespace RawNet.Output.Columns.Info;
@@ -125,6 +126,7 @@ internal static class PseudoHeaderInfo
             LayerKind.Arcnet => "ARCNET",
             LayerKind.TokenRing => TokenRingInfo(in source, index),
             LayerKind.Erf => ErfTypeName(source.Header(index)),
+            LayerKind.Symantec => source.Header(index).Length >= SymantecHeader.VersionLength ? SymantecHeader.InfoText(source.Header(index)) : "",
             _ => "",
         });
         return layer.Status != LayerStatus.Complete && !(layer.Kind == LayerKind.Nflog && EndsQuietlyPastCapture(in source, index));
@@ -251,6 +253,7 @@ internal static class PseudoHeaderInfo
         LayerKind.TokenRingMac => "TR MAC",
         LayerKind.Pflog => "PFLOG",
         LayerKind.Enc => "ENC",
+        LayerKind.Symantec => source.Header(index).Length >= SymantecHeader.VersionLength ? "Symantec" : "",
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",
