@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Cdp;
 /// <summary>
 /// The CDP field table (Wireshark "cdp"), in <see cref="CdpValue"/>'s order, every field read by
 /// <see cref="CdpFieldReader"/> (<see cref="ComputedField.Cdp"/>) from the values <see cref="CdpWalk"/> lists: each
-/// occurs once per TLV (or record) that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// occurs once per TLV (or record) that carries it, in PDU order, as <c>tshark -T fields</c> lists them; the tree lists
+/// them in the walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class CdpFields
+public readonly struct CdpFields : IFieldWalk<CdpValue>
 {
     private static readonly FieldValueTable<CdpValue> Table = new(
     [
@@ -106,6 +107,24 @@ public static class CdpFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out CdpValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<CdpValue>, allows ref struct => CdpWalk.Run(bytes, reported, ref visitor, out _, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(CdpValue which) => which < CdpValue.InfoId ? All[(int)which] : null;
+
+    /// <summary>
+    /// The header's and the TLVs' items stand at the top (the TLVs' own headings are not listed); an address record's, a
+    /// flags word's and an EnergyWise entry's items below them.
+    /// </summary>
+    public static int DepthOf(in WalkItem<CdpValue> item) => item.Which switch
+    {
+        >= CdpValue.ProtocolType and <= CdpValue.Ipv6Address or >= CdpValue.CapabilityRouter and <= CdpValue.CapabilityMacRelay
+            or >= CdpValue.SparePoeFourWire and <= CdpValue.SparePoePse or >= CdpValue.EnergyWiseTlvType and <= CdpValue.EnergyWiseBackupIp => 1,
+        _ => 0,
+    };
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Cdp, kind, ComputedField.Cdp, hexDigits);
 }
@@ -121,18 +140,8 @@ public static class CdpFieldReader
     /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
     /// <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!CdpFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Finder(which, occurrence);
-        CdpWalk.Run(pdu, reported, ref finder, out _, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<CdpFields, CdpValue>(field, pdu, reported, layerOffset, occurrence, out value);
 
     /// <summary>
     /// The texts tshark builds: cdp.ip_prefix, whose value tshark takes from the bytes in host order and shows as an
@@ -152,97 +161,4 @@ public static class CdpFieldReader
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(address, (uint)value.Number);
         return FieldFormatter.TryFormatIpv4(address, destination, out written);
     }
-
-    private struct Finder(CdpValue which, int occurrence) : ICdpVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(CdpValue item, int offset, int length, ulong number)
-        {
-            if (item != which || _left-- > 0)
-                return true;
-            (Found, Offset, Length, Number) = (true, offset, length, number);
-            return false;
-        }
-    }
 }
-
-/// <summary>
-/// Every field of a CDP layer in tshark's tree order (<see cref="CdpWalk"/>'s): the header, each TLV's items, a flags
-/// word's bits and an address record's or EnergyWise entry's items below them. Allocates nothing; each step walks the PDU
-/// again up to the item (PDUs are short).
-/// </summary>
-public ref struct CdpItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the PDU.</param>
-    /// <param name="reported">How many bytes the PDU has.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public CdpItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = CdpFields.All[0];
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        while (true)
-        {
-            var finder = new Nth(_index);
-            CdpWalk.Run(_bytes, _reported, ref finder, out _, out _);
-            if (!finder.Found)
-                return false;
-            _index++;
-            if (finder.Which >= CdpValue.InfoId)
-                continue;
-            Field = CdpFields.All[(int)finder.Which];
-            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-            // the TLVs' own headings are not listed, so their items stand at the top; an address record's, a flags
-            // word's and an EnergyWise entry's items below them
-            Depth = finder.Which switch
-            {
-                >= CdpValue.ProtocolType and <= CdpValue.Ipv6Address or >= CdpValue.CapabilityRouter and <= CdpValue.CapabilityMacRelay
-                    or >= CdpValue.SparePoeFourWire and <= CdpValue.SparePoePse or >= CdpValue.EnergyWiseTlvType and <= CdpValue.EnergyWiseBackupIp => 1,
-                _ => 0,
-            };
-            return true;
-        }
-    }
-
-    private struct Nth(int index) : ICdpVisitor
-    {
-        private int _left = index;
-        public bool Found;
-        public CdpValue Which;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(CdpValue which, int offset, int length, ulong number)
-        {
-            if (_left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number) = (true, which, offset, length, number);
-            return false;
-        }
-    }
-}
-

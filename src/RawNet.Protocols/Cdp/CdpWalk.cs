@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Checksums;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Cdp;
 
@@ -117,13 +118,6 @@ public enum CdpWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives the values of a CDP PDU in tshark's order.</summary>
-public interface ICdpVisitor
-{
-    /// <summary>One value: its bytes' offset and length in the PDU and its number; false to stop the walk.</summary>
-    bool Item(CdpValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// Walks a CDP PDU (Cisco's SNAP PID 0x2000) as tshark 4.0's cdp dissects it: version, TTL, the checksum verified over
 /// the whole PDU (which must all be captured for it: a cut PDU shows nothing after its TTL), then TLVs while reported
@@ -150,7 +144,7 @@ public static class CdpWalk
     /// where the read that threw started (when not complete), <paramref name="dataStart"/> where tshark hands the rest to
     /// its data dissector (the reported length when nothing is left).
     /// </summary>
-    public static CdpWalkStatus Run<T>(ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop, out int dataStart) where T : struct, ICdpVisitor, allows ref struct
+    public static CdpWalkStatus Run<T>(ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop, out int dataStart) where T : struct, IItemVisitor<CdpValue>, allows ref struct
     {
         var walker = new Walker<T>(pdu, Math.Max(reported, pdu.Length));
         var status = walker.Run(ref visitor);
@@ -162,7 +156,7 @@ public static class CdpWalk
     /// <summary>What tshark's reading comes to, where it stopped and where its data dissector starts.</summary>
     public static CdpWalkStatus StatusOf(ReadOnlySpan<byte> pdu, int reported, out int stop, out int dataStart)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<CdpValue>();
         return Run(pdu, reported, ref none, out stop, out dataStart);
     }
 
@@ -183,15 +177,10 @@ public static class CdpWalk
         return InternetChecksum.Verifies(sum);
     }
 
-    private struct NoVisitor : ICdpVisitor
-    {
-        public readonly bool Item(CdpValue which, int offset, int length, ulong number) => true;
-    }
-
     /// <summary>Thrown inside the walk only, for tshark's exceptions: never leaves <see cref="Run"/>.</summary>
     private enum Thrown : byte { None, Truncated, Malformed, Stopped }
 
-    private ref struct Walker<T>(ReadOnlySpan<byte> bytes, int reported) where T : struct, ICdpVisitor, allows ref struct
+    private ref struct Walker<T>(ReadOnlySpan<byte> bytes, int reported) where T : struct, IItemVisitor<CdpValue>, allows ref struct
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private readonly int _reported = reported;

@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Dtp;
 /// <summary>
 /// The DTP field table (Wireshark "dtp"), in <see cref="DtpValue"/>'s order, every field read by
 /// <see cref="DtpFieldReader"/> (<see cref="ComputedField.Dtp"/>) from the values <see cref="DtpWalk"/> lists: each
-/// occurs once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// occurs once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them; the tree lists them in the
+/// walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class DtpFields
+public readonly struct DtpFields : IFieldWalk<DtpValue>
 {
     private static readonly FieldValueTable<DtpValue> Table = new(
     [
@@ -30,6 +31,19 @@ public static class DtpFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out DtpValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<DtpValue>, allows ref struct => DtpWalk.Run(bytes, reported, ref visitor, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(DtpValue which) => which < DtpValue.ExpertLengthTooShort ? All[(int)which] : null;
+
+    /// <summary>
+    /// The version and each TLV's type, length and value stand at the top (the TLVs' own headings are not listed), a status
+    /// or type byte's two parts below them.
+    /// </summary>
+    public static int DepthOf(in WalkItem<DtpValue> item) => item.Which is >= DtpValue.OperatingStatus and <= DtpValue.AdministrativeType ? 1 : 0;
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Dtp, kind, ComputedField.Dtp, hexDigits);
 }
@@ -45,87 +59,6 @@ public static class DtpFieldReader
     /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
     /// <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!DtpFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Nth(which, occurrence);
-        DtpWalk.Run(pdu, reported, ref finder, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
-
-    /// <summary>The <paramref name="occurrence"/>-th value of kind <paramref name="which"/>, or of any kind when null.</summary>
-    internal struct Nth(DtpValue? which, int occurrence) : IDtpVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public DtpValue Which;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(DtpValue item, int offset, int length, ulong number)
-        {
-            if (which is { } wanted && item != wanted || _left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number) = (true, item, offset, length, number);
-            return false;
-        }
-    }
-}
-
-/// <summary>
-/// Every field of a DTP layer in tshark's tree order (<see cref="DtpWalk"/>'s): the version, then each TLV's type, length
-/// and value, a status or type byte's two parts below them. Allocates nothing; each step walks the PDU again up to the
-/// item (PDUs are short).
-/// </summary>
-public ref struct DtpItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the PDU.</param>
-    /// <param name="reported">How many bytes the PDU has.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public DtpItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = DtpFields.All[0];
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        while (true)
-        {
-            var finder = new DtpFieldReader.Nth(null, _index);
-            DtpWalk.Run(_bytes, _reported, ref finder, out _);
-            if (!finder.Found)
-                return false;
-            _index++;
-            if (finder.Which >= DtpValue.ExpertLengthTooShort)
-                continue;
-            Field = DtpFields.All[(int)finder.Which];
-            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-            // the TLVs' own headings are not listed, so their items stand at the top; a status or type byte's parts below it
-            Depth = finder.Which is >= DtpValue.OperatingStatus and <= DtpValue.AdministrativeType ? 1 : 0;
-            return true;
-        }
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<DtpFields, DtpValue>(field, pdu, reported, layerOffset, occurrence, out value);
 }

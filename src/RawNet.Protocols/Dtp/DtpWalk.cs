@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Dtp;
 
@@ -40,13 +41,6 @@ public enum DtpWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives the values of a DTP PDU in tshark's order.</summary>
-public interface IDtpVisitor
-{
-    /// <summary>One value: its bytes' offset and length in the PDU and its number; false to stop the walk.</summary>
-    bool Item(DtpValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// Walks a DTP PDU (Cisco's SNAP PID 0x2004) as tshark 4.0's dtp dissects it:
 /// <code>
@@ -76,7 +70,7 @@ public static class DtpWalk
     /// Walks <paramref name="pdu"/> (captured bytes; the PDU has <paramref name="reported"/>): <paramref name="stop"/> is
     /// where the read that threw started (when not complete).
     /// </summary>
-    public static DtpWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IDtpVisitor, allows ref struct
+    public static DtpWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IItemVisitor<DtpValue>, allows ref struct
     {
         reported = Math.Max(reported, pdu.Length);
         stop = 0;
@@ -147,7 +141,7 @@ public static class DtpWalk
     /// <summary>What tshark's reading comes to and where it stopped.</summary>
     public static DtpWalkStatus StatusOf(ReadOnlySpan<byte> pdu, int reported, out int stop)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<DtpValue>();
         return Run(pdu, reported, ref none, out stop);
     }
 
@@ -156,10 +150,4 @@ public static class DtpWalk
     {
         long end = (long)offset + length;
         return end <= pdu.Length ? DtpWalkStatus.Complete : end <= reported ? DtpWalkStatus.Truncated : DtpWalkStatus.Malformed;
-    }
-
-    private struct NoVisitor : IDtpVisitor
-    {
-        public readonly bool Item(DtpValue which, int offset, int length, ulong number) => true;
-    }
-}
+    }}

@@ -206,7 +206,7 @@ public sealed class ExpertFinder
     }
 
     /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
-    private ref struct DtpExperts(Sink sink) : Dtp.IDtpVisitor
+    private ref struct DtpExperts(Sink sink) : Fields.IItemVisitor<Dtp.DtpValue>
     {
         public Sink Sink = sink;
 
@@ -279,7 +279,7 @@ public sealed class ExpertFinder
         }
     }
 
-    private ref struct CdpExperts(Span<ExpertFinding> findings) : Cdp.ICdpVisitor
+    private ref struct CdpExperts(Span<ExpertFinding> findings) : Fields.IItemVisitor<Cdp.CdpValue>
     {
         private readonly Span<ExpertFinding> _findings = findings;
         private int _count;

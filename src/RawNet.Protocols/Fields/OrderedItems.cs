@@ -25,15 +25,15 @@ public ref struct OrderedItems
     private bool _isDhcp;
     private Ntp.NtpItems _ntp;
     private bool _isNtp;
-    private Sip.SipItems _sip;
+    private FieldWalkItems<Sip.SipFields, Sip.SipValue> _sip;
     private bool _isSip;
-    private Nbns.NbnsItems _nbns;
+    private FieldWalkItems<Nbns.NbnsFields, Nbns.NbnsValue> _nbns;
     private bool _isNbns;
-    private Lldp.LldpItems _lldp;
+    private FieldWalkItems<Lldp.LldpFields, Lldp.LldpValue> _lldp;
     private bool _isLldp;
-    private Cdp.CdpItems _cdp;
+    private FieldWalkItems<Cdp.CdpFields, Cdp.CdpValue> _cdp;
     private bool _isCdp;
-    private Dtp.DtpItems _dtp;
+    private FieldWalkItems<Dtp.DtpFields, Dtp.DtpValue> _dtp;
     private bool _isDtp;
     private Udld.UdldItems _udld;
     private bool _isUdld;
@@ -95,7 +95,7 @@ public ref struct OrderedItems
         {
             // SIP's tree goes line by line, each line's parts below it, then SDP's lines, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._sip = new Sip.SipItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._sip = new FieldWalkItems<Sip.SipFields, Sip.SipValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isSip = true;
             return true;
         }
@@ -103,7 +103,7 @@ public ref struct OrderedItems
         {
             // NBNS's tree goes question by question, record by record, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._nbns = new Nbns.NbnsItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._nbns = new FieldWalkItems<Nbns.NbnsFields, Nbns.NbnsValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isNbns = true;
             return true;
         }
@@ -111,7 +111,7 @@ public ref struct OrderedItems
         {
             // LLDP's tree goes TLV by TLV, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._lldp = new Lldp.LldpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._lldp = new FieldWalkItems<Lldp.LldpFields, Lldp.LldpValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isLldp = true;
             return true;
         }
@@ -128,7 +128,7 @@ public ref struct OrderedItems
         {
             // DTP's tree goes TLV by TLV, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._dtp = new Dtp.DtpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._dtp = new FieldWalkItems<Dtp.DtpFields, Dtp.DtpValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isDtp = true;
             return true;
         }
@@ -152,7 +152,7 @@ public ref struct OrderedItems
         {
             // CDP's tree goes TLV by TLV, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._cdp = new Cdp.CdpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._cdp = new FieldWalkItems<Cdp.CdpFields, Cdp.CdpValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isCdp = true;
             return true;
         }

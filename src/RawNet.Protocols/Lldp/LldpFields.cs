@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Lldp;
 /// <summary>
 /// The LLDP field table (Wireshark "lldp"), in <see cref="LldpValue"/>'s order, every field read by
 /// <see cref="LldpFieldReader"/> (<see cref="ComputedField.Lldp"/>) from the values <see cref="LldpWalk"/> lists: each
-/// occurs once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// occurs once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them; the tree lists them in the
+/// walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class LldpFields
+public readonly struct LldpFields : IFieldWalk<LldpValue>
 {
     private static readonly FieldValueTable<LldpValue> Table = new(
     [
@@ -106,6 +107,25 @@ public static class LldpFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out LldpValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<LldpValue>, allows ref struct => LldpWalk.Run(bytes, reported, ref visitor, out _, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(LldpValue which) => which < LldpValue.InfoId ? All[(int)which] : null;
+
+    /// <summary>Each TLV's items below its heading, a flags word's bits below the word.</summary>
+    public static int DepthOf(in WalkItem<LldpValue> item) => item.Which switch
+    {
+        >= LldpValue.CapabilityOther and <= LldpValue.CapabilityStation or >= LldpValue.EnabledOther and <= LldpValue.EnabledStation
+            or LldpValue.PortProtocolVlanSupported or LldpValue.PortProtocolVlanEnabled
+            or >= LldpValue.Ieee8021AggregationCapable and <= LldpValue.Ieee8021AggregationPortType
+            or LldpValue.AutoNegotiationSupported or LldpValue.AutoNegotiationEnabled
+            or >= LldpValue.MdiPortClass and <= LldpValue.MdiPsePairsControl
+            or LldpValue.Ieee8023AggregationCapable or LldpValue.Ieee8023AggregationEnabled => 2,
+        _ => 1,
+    };
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Lldp, kind, ComputedField.Lldp, hexDigits);
 }
@@ -121,18 +141,8 @@ public static class LldpFieldReader
     /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
     /// <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!LldpFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Finder(which, occurrence);
-        LldpWalk.Run(pdu, reported, ref finder, out _, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<LldpFields, LldpValue>(field, pdu, reported, layerOffset, occurrence, out value);
 
     /// <summary>
     /// An object identifier (lldp.mgn.obj.id) as tshark writes a BER-encoded OID (<see cref="Snmp.SnmpOid"/>, which
@@ -144,98 +154,5 @@ public static class LldpFieldReader
         if ((uint)value.Offset > (uint)buffer.Length || (uint)value.Length > (uint)(buffer.Length - value.Offset))
             return false;
         return value.Length == 0 || Snmp.SnmpOid.TryFormat(buffer.Slice(value.Offset, value.Length), destination, out written);
-    }
-
-    private struct Finder(LldpValue which, int occurrence) : ILldpVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(LldpValue item, int offset, int length, ulong number)
-        {
-            if (item != which || _left-- > 0)
-                return true;
-            (Found, Offset, Length, Number) = (true, offset, length, number);
-            return false;
-        }
-    }
-}
-
-/// <summary>
-/// Every field of an LLDP layer in tshark's tree order (<see cref="LldpWalk"/>'s): each TLV's items, a flags word's bits
-/// below it. Allocates nothing; each step walks the PDU again up to the item (PDUs are short).
-/// </summary>
-public ref struct LldpItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the PDU.</param>
-    /// <param name="reported">How many bytes the frame has from the PDU on.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public LldpItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = LldpFields.All[0];
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        while (true)
-        {
-            var finder = new Nth(_index);
-            LldpWalk.Run(_bytes, _reported, ref finder, out _, out _);
-            if (!finder.Found)
-                return false;
-            _index++;
-            if (finder.Which >= LldpValue.InfoId)
-                continue;
-            Field = LldpFields.All[(int)finder.Which];
-            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-            Depth = finder.Which switch
-            {
-                >= LldpValue.CapabilityOther and <= LldpValue.CapabilityStation or >= LldpValue.EnabledOther and <= LldpValue.EnabledStation
-                    or LldpValue.PortProtocolVlanSupported or LldpValue.PortProtocolVlanEnabled
-                    or >= LldpValue.Ieee8021AggregationCapable and <= LldpValue.Ieee8021AggregationPortType
-                    or LldpValue.AutoNegotiationSupported or LldpValue.AutoNegotiationEnabled
-                    or >= LldpValue.MdiPortClass and <= LldpValue.MdiPsePairsControl
-                    or LldpValue.Ieee8023AggregationCapable or LldpValue.Ieee8023AggregationEnabled => 2,
-                _ => 1,
-            };
-            return true;
-        }
-    }
-
-    private struct Nth(int index) : ILldpVisitor
-    {
-        private int _left = index;
-        public bool Found;
-        public LldpValue Which;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(LldpValue which, int offset, int length, ulong number)
-        {
-            if (_left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number) = (true, which, offset, length, number);
-            return false;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Lldp;
 
@@ -140,13 +141,6 @@ public enum LldpWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives the values of an LLDPDU in tshark's order.</summary>
-public interface ILldpVisitor
-{
-    /// <summary>One value: its bytes' offset and length in the LLDPDU and its number; false to stop the walk.</summary>
-    bool Item(LldpValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// Walks an LLDPDU as tshark 4.0's lldp dissects it: the chassis ID, port ID and TTL TLVs in that order (a wrong type
 /// ends the walk with an Info text), then TLVs while captured bytes remain, up to the End TLV or a repeated mandatory TLV.
@@ -167,7 +161,7 @@ public static class LldpWalk
     public static ulong PackId(bool port, int letters, LldpIdFormat format) => (port ? 1UL : 0UL) | (ulong)(letters & 0xFF) << 8 | (ulong)format << 16;
 
     /// <summary>Walks <paramref name="pdu"/> (captured bytes; the frame has <paramref name="reported"/>).</summary>
-    public static LldpWalkStatus Run<T>(ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop, out int claimed) where T : struct, ILldpVisitor, allows ref struct
+    public static LldpWalkStatus Run<T>(ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop, out int claimed) where T : struct, IItemVisitor<LldpValue>, allows ref struct
     {
         var walker = new Walker<T>(pdu, Math.Max(reported, pdu.Length));
         var status = walker.Run(ref visitor);
@@ -179,7 +173,7 @@ public static class LldpWalk
     /// <summary>What tshark's reading comes to, where it stopped and how many bytes the PDU claims (the rest a trailer).</summary>
     public static LldpWalkStatus StatusOf(ReadOnlySpan<byte> pdu, int reported, out int stop, out int claimed)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<LldpValue>();
         return Run(pdu, reported, ref none, out stop, out claimed);
     }
 
@@ -195,15 +189,10 @@ public static class LldpWalk
         return StatusOf(pdu, layer.Extent, out _, out int claimed) == LldpWalkStatus.Complete ? Math.Min(claimed, layer.Extent) : layer.Extent;
     }
 
-    private struct NoVisitor : ILldpVisitor
-    {
-        public readonly bool Item(LldpValue which, int offset, int length, ulong number) => true;
-    }
-
     /// <summary>Thrown inside the walk only, for tshark's exceptions: never leaves <see cref="Run"/>.</summary>
     private enum Thrown : byte { None, Truncated, Contained, Malformed, Stopped }
 
-    private ref struct Walker<T>(ReadOnlySpan<byte> bytes, int reported) where T : struct, ILldpVisitor, allows ref struct
+    private ref struct Walker<T>(ReadOnlySpan<byte> bytes, int reported) where T : struct, IItemVisitor<LldpValue>, allows ref struct
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private readonly int _reported = reported;

@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Nbns;
 /// <summary>
 /// The NBNS field table (Wireshark "nbns"), in <see cref="NbnsValue"/>'s order, every field read by
 /// <see cref="NbnsFieldReader"/> (<see cref="ComputedField.Nbns"/>) from the items <see cref="NbnsWalk"/> lists: each
-/// occurs once per question, record or entry that carries it, in message order, as <c>tshark -T fields</c> lists them.
+/// occurs once per question, record or entry that carries it, in message order, as <c>tshark -T fields</c> lists them;
+/// the tree lists them in the walk's order, without the Info column's reads (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class NbnsFields
+public readonly struct NbnsFields : IFieldWalk<NbnsValue>
 {
     private static readonly FieldValueTable<NbnsValue> Table = new(
     [
@@ -71,6 +72,34 @@ public static class NbnsFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out NbnsValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<NbnsValue>, allows ref struct => NbnsWalk.Run(bytes, reported, columns: false, ref visitor, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(NbnsValue which) => which < NbnsValue.IncompleteEntry ? All[(int)which] : null;
+
+    /// <summary>
+    /// The header's items at the top, the flags' bits below the flags; each question's and record's items below it, a flags
+    /// word's bits below the word.
+    /// </summary>
+    public static int DepthOf(in WalkItem<NbnsValue> item)
+    {
+        // a WACK record's data is a flags word as the header's is: past the header, it and its bits stand below the record
+        bool inRecord = item.Offset >= NbnsHeader.Length;
+        return item.Which switch
+        {
+            >= NbnsValue.Id and <= NbnsValue.Flags or >= NbnsValue.Questions and <= NbnsValue.AdditionalRecords => inRecord ? 1 : 0,
+            >= NbnsValue.Response and <= NbnsValue.Rcode => inRecord ? 2 : 1,
+            NbnsValue.NbGroup or NbnsValue.NbOnt or >= NbnsValue.NameGroup and <= NbnsValue.NamePermanent => 2,
+            _ => 1,
+        };
+    }
+
+    /// <inheritdoc/>
+    public static FieldValue ValueOf(in WalkItem<NbnsValue> item, int layerOffset, int reported) =>
+        new(NbnsFieldReader.Pack(item.Which, item.Number, layerOffset, reported), layerOffset + item.Offset, item.Length);
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Nbns, kind, ComputedField.Nbns, hexDigits);
 }
@@ -86,18 +115,8 @@ public static class NbnsFieldReader
     /// <paramref name="message"/>, of which the datagram declares <paramref name="reported"/>; offsets are made absolute
     /// with <paramref name="layerOffset"/>. The walk is tshark's tree without the Info column's reads (tshark -T fields).
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> message, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!NbnsFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Finder(which, occurrence);
-        NbnsWalk.Run(message, reported, columns: false, ref finder, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(Pack(which, finder.Number, layerOffset, reported), layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> message, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<NbnsFields, NbnsValue>(field, message, reported, layerOffset, occurrence, out value);
 
     /// <summary>
     /// The number of a value as its field shows it: for a name, where the message and the name start, how long the message
@@ -130,21 +149,5 @@ public static class NbnsFieldReader
                 && NbnsName.TryWriteNetbios(message.Slice(start, NbnsName.NetbiosLength), destination, out written, reported);
         }
         return NbnsName.TryFormat(message, reported, start, part == NbnsNamePart.NbRecord, destination, out written, out _);
-    }
-
-    private struct Finder(NbnsValue which, int occurrence) : INbnsVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(NbnsValue item, int offset, int length, ulong number)
-        {
-            if (item != which || _left-- > 0)
-                return true;
-            (Found, Offset, Length, Number) = (true, offset, length, number);
-            return false;
-        }
     }
 }

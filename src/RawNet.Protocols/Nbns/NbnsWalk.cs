@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Dns;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Nbns;
 
@@ -49,17 +50,6 @@ public enum NbnsWalkStatus : byte
     Stopped,
 }
 
-/// <summary>Receives the items of an NBNS message in tshark's order.</summary>
-public interface INbnsVisitor
-{
-    /// <summary>
-    /// One item: its bytes' offset and length in the message and its number (for a name, where the name starts and its
-    /// <see cref="NbnsNamePart"/> in bits 16 to 23, for a table name its record's name length from bit 24: tshark writes it
-    /// into a buffer of that size); false stops the walk.
-    /// </summary>
-    bool Item(NbnsValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// An NBNS message as tshark 4.0's nbns dissector (packet-nbt.c) reads it: the header, each question (name, type,
 /// class), then the answer, authority and additional records: name, type, class, TTL and data length, then the data of
@@ -68,7 +58,9 @@ public interface INbnsVisitor
 /// names) or as bytes. A record's items are shown only when all its declared bytes were captured; a read past the
 /// captured bytes ends the walk as truncated, past the datagram as malformed. <c>columns</c> adds the read tshark makes
 /// only for the Info column (an NB record's first address, whatever its data length). Counts are bounded by the message:
-/// every record read moves on at least one byte, and a walk ends at the first read that fails.
+/// every record read moves on at least one byte, and a walk ends at the first read that fails. A name item's number is
+/// where the name starts, with its <see cref="NbnsNamePart"/> in bits 16 to 23 and, for a table name, its record's name
+/// length from bit 24 (tshark writes it into a buffer of that size).
 /// </summary>
 public static class NbnsWalk
 {
@@ -77,7 +69,7 @@ public static class NbnsWalk
     /// item to <paramref name="visitor"/>, with the Info column's reads when <paramref name="columns"/>; <paramref name="stop"/>
     /// is where the walk stopped (the end of the failed read, or of the message).
     /// </summary>
-    public static NbnsWalkStatus Run<T>(ReadOnlySpan<byte> message, int reported, bool columns, ref T visitor, out int stop) where T : struct, INbnsVisitor, allows ref struct
+    public static NbnsWalkStatus Run<T>(ReadOnlySpan<byte> message, int reported, bool columns, ref T visitor, out int stop) where T : struct, IItemVisitor<NbnsValue>, allows ref struct
     {
         var walk = new Walker<T>(message, Math.Max(reported, message.Length), columns);
         var status = walk.Run(ref visitor);
@@ -88,16 +80,11 @@ public static class NbnsWalk
     /// <summary>How the walk of <paramref name="message"/> ends, as the Info column sees it (<c>columns</c>).</summary>
     public static NbnsWalkStatus StatusOf(ReadOnlySpan<byte> message, int reported, bool columns, out int stop)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<NbnsValue>();
         return Run(message, reported, columns, ref none, out stop);
     }
 
-    private struct NoVisitor : INbnsVisitor
-    {
-        public readonly bool Item(NbnsValue which, int offset, int length, ulong number) => true;
-    }
-
-    private ref struct Walker<T> where T : struct, INbnsVisitor, allows ref struct
+    private ref struct Walker<T> where T : struct, IItemVisitor<NbnsValue>, allows ref struct
     {
         private readonly ReadOnlySpan<byte> _m;
         private readonly int _reported;

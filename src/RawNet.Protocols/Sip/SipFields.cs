@@ -6,10 +6,10 @@ namespace RawNet.Protocols.Sip;
 /// <summary>
 /// The SIP field table (Wireshark "sip", with the "sdp" fields of an SDP body), in <see cref="SipValue"/>'s order, every
 /// field read by <see cref="SipFieldReader"/> (<see cref="ComputedField.Sip"/>) from the items <see cref="SipWalk"/>
-/// lists. Header values are the text after the colon and its blanks, to the line's end (trailing blanks kept, as tshark
+/// lists, which the tree lists in the walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>). Header values are the text after the colon and its blanks, to the line's end (trailing blanks kept, as tshark
 /// keeps them); a compact form's header ("f", "i", ...) is its full name's field.
 /// </summary>
-public static class SipFields
+public readonly struct SipFields : IFieldWalk<SipValue>
 {
     private static readonly FieldValueTable<SipValue> Table = new(
     [
@@ -44,6 +44,21 @@ public static class SipFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out SipValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<SipValue>, allows ref struct => SipWalk.Run(bytes, reported, ref visitor);
+
+    /// <summary>
+    /// The start line, "Message Header" and "Message Body" at the top; the start line's parts, each header line and SDP's
+    /// lines below them, CSeq's parts below its line.
+    /// </summary>
+    public static int DepthOf(in WalkItem<SipValue> item) => item.Which switch
+    {
+        SipValue.RequestLine or SipValue.StatusLine or SipValue.MessageHeader or SipValue.MessageBody => 0,
+        SipValue.CSeqSequence or SipValue.CSeqMethod => 2,
+        _ => 1,
+    };
+
     /// <summary>A field per header with one ("sip." and its full name), in <see cref="SipHeader"/>'s order.</summary>
     private static IEnumerable<(FieldDefinition, SipValue)> Headers()
     {
@@ -69,96 +84,6 @@ public static class SipFieldReader
     /// <paramref name="message"/>, of which the datagram declares <paramref name="reported"/>; offsets are made absolute
     /// with <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> message, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!SipFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Finder(which, occurrence);
-        SipWalk.Run(message, reported, ref finder);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
-
-    private struct Finder(SipValue which, int occurrence) : ISipVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(SipValue item, int offset, int length, ulong number, int depth)
-        {
-            if (item != which || _left-- > 0)
-                return true;
-            (Found, Offset, Length, Number) = (true, offset, length, number);
-            return false;
-        }
-    }
-}
-
-/// <summary>
-/// Every item of a SIP layer in tshark's tree order: the start line with its parts below it, "Message Header" with
-/// each header line (CSeq's parts below it), "Message Body" with SDP's lines. Allocates nothing; each step walks the
-/// message again up to the item.
-/// </summary>
-public ref struct SipItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the message.</param>
-    /// <param name="reported">How many bytes the datagram or segment declares.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public SipItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = SipFields.FieldOf(SipValue.RequestLine);
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        var finder = new Nth(_index);
-        SipWalk.Run(_bytes, _reported, ref finder);
-        if (!finder.Found)
-            return false;
-        _index++;
-        Field = SipFields.FieldOf(finder.Which);
-        Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-        Depth = finder.Depth;
-        return true;
-    }
-
-    private struct Nth(int index) : ISipVisitor
-    {
-        private int _left = index;
-        public bool Found;
-        public SipValue Which;
-        public int Offset, Length, Depth;
-        public ulong Number;
-
-        public bool Item(SipValue which, int offset, int length, ulong number, int depth)
-        {
-            if (_left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number, Depth) = (true, which, offset, length, number, depth);
-            return false;
-        }
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> message, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<SipFields, SipValue>(field, message, reported, layerOffset, occurrence, out value);
 }

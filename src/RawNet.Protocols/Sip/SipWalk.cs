@@ -1,4 +1,5 @@
 using RawNet.Protocols.Http;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Sip;
 
@@ -48,13 +49,6 @@ public enum SipWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives a SIP walk's items; false stops the walk.</summary>
-public interface ISipVisitor
-{
-    /// <summary>An item: its bytes at <paramref name="offset"/> (from the message's start), its number where it has one, its depth in the tree.</summary>
-    bool Item(SipValue item, int offset, int length, ulong number, int depth);
-}
-
 /// <summary>What the Info column and the chain need of a message, gathered by one walk.</summary>
 public struct SipFacts
 {
@@ -98,7 +92,7 @@ public static class SipWalk
     /// handing each item to <paramref name="visitor"/>; returns what it learnt on the way.
     /// </summary>
     public static SipFacts Run<TVisitor>(ReadOnlySpan<byte> message, int reported, ref TVisitor visitor)
-        where TVisitor : ISipVisitor, allows ref struct
+        where TVisitor : IItemVisitor<SipValue>, allows ref struct
     {
         var facts = new SipFacts { CSeqMethodStart = -1, ContentTypeStart = -1, BodyStart = message.Length };
         var start = SipStartLine.Read(message);
@@ -112,14 +106,14 @@ public static class SipWalk
         bool go = true;
         if (start.Kind == SipLineKind.Request)
         {
-            go = visitor.Item(SipValue.RequestLine, 0, start.Length, 0, 0)
-                && visitor.Item(SipValue.Method, 0, start.MethodLength, 0, 1)
-                && visitor.Item(SipValue.RequestUri, start.UriStart, start.UriLength, 0, 1);
+            go = visitor.Item(SipValue.RequestLine, 0, start.Length, 0)
+                && visitor.Item(SipValue.Method, 0, start.MethodLength, 0)
+                && visitor.Item(SipValue.RequestUri, start.UriStart, start.UriLength, 0);
         }
         else
         {
-            go = visitor.Item(SipValue.StatusLine, 0, start.Length, 0, 0)
-                && visitor.Item(SipValue.StatusCode, SipStartLine.Version.Length + 1, 3, (ulong)start.StatusCode, 1);
+            go = visitor.Item(SipValue.StatusLine, 0, start.Length, 0)
+                && visitor.Item(SipValue.StatusCode, SipStartLine.Version.Length + 1, 3, (ulong)start.StatusCode);
         }
         bool terminated = start.Next > start.Length;
         // tshark looks for the head's end before it adds a header: a capture that ends first stops it there.
@@ -131,12 +125,12 @@ public static class SipWalk
         if (!terminated)
         {
             if (go)
-                visitor.Item(SipValue.Resend, 0, 0, 0, 1);
+                visitor.Item(SipValue.Resend, 0, 0, 0);
             return facts;
         }
         int at = start.Next;
         if (at < message.Length && go)
-            go = visitor.Item(SipValue.MessageHeader, at, 0, 0, 0);
+            go = visitor.Item(SipValue.MessageHeader, at, 0, 0);
         bool headEnded = false;
         long contentLength = -1;
         for (int lines = 0; at < message.Length && lines < MaxLines; lines++)
@@ -185,7 +179,7 @@ public static class SipWalk
         }
         // tshark adds the resent mark (under the start line) once the headers are read.
         if (go)
-            go = visitor.Item(SipValue.Resend, 0, 0, 0, 1);
+            go = visitor.Item(SipValue.Resend, 0, 0, 0);
         if (!headEnded)
             return facts;
         // The body: Content-Length's worth of what the datagram holds, or all of it without one. tshark keeps the length
@@ -199,7 +193,7 @@ public static class SipWalk
         if (bodyLength <= 0)
             return facts;
         if (go)
-            go = visitor.Item(SipValue.MessageBody, at, facts.BodyLength, 0, 0);
+            go = visitor.Item(SipValue.MessageBody, at, facts.BodyLength, 0);
         if (!go || facts.ContentTypeStart < 0)
             return facts;
         var contentType = message.Slice(facts.ContentTypeStart, facts.ContentTypeLength);
@@ -241,13 +235,8 @@ public static class SipWalk
     /// <summary>Walks a message for its facts alone.</summary>
     public static SipFacts FactsOf(ReadOnlySpan<byte> message, int reported)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<SipValue>();
         return Run(message, reported, ref none);
-    }
-
-    private struct NoVisitor : ISipVisitor
-    {
-        public readonly bool Item(SipValue item, int offset, int length, ulong number, int depth) => true;
     }
 
     private static int OffsetIn(ReadOnlySpan<byte> outer, ReadOnlySpan<byte> inner) =>
@@ -359,25 +348,25 @@ public static class SipWalk
 
     private static bool VisitHeader<TVisitor>(ref TVisitor visitor, SipHeader header, int lineStart, int lineLength,
         ReadOnlySpan<byte> value, int valueStart)
-        where TVisitor : ISipVisitor, allows ref struct
+        where TVisitor : IItemVisitor<SipValue>, allows ref struct
     {
         switch (header)
         {
             case SipHeader.Other:
-                return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0, 1);
+                return visitor.Item(SipValue.OtherHeader, lineStart, lineLength, 0);
             case SipHeader.CSeq:
                 CSeqParts(value, out int sequence, out int method, out int methodLength);
-                return visitor.Item(ValueOf(SipHeader.CSeq), valueStart, value.Length, 0, 1)
-                    && (sequence == value.Length || visitor.Item(SipValue.CSeqSequence, valueStart, sequence, SipNames.NumberOf(value[..sequence]), 2))
-                    && (methodLength == 0 || visitor.Item(SipValue.CSeqMethod, valueStart + method, methodLength, 0, 2));
+                return visitor.Item(ValueOf(SipHeader.CSeq), valueStart, value.Length, 0)
+                    && (sequence == value.Length || visitor.Item(SipValue.CSeqSequence, valueStart, sequence, SipNames.NumberOf(value[..sequence])))
+                    && (methodLength == 0 || visitor.Item(SipValue.CSeqMethod, valueStart + method, methodLength, 0));
             default:
-                return visitor.Item(ValueOf(header), valueStart, value.Length, SipNames.IsNumeric(header) ? SipNames.NumberOf(value) : 0, 1);
+                return visitor.Item(ValueOf(header), valueStart, value.Length, SipNames.IsNumeric(header) ? SipNames.NumberOf(value) : 0);
         }
     }
 
     /// <summary>SDP's lines "x=value" (RFC 4566), the attributes before the first media line the session's; false when the visitor stopped.</summary>
     private static bool VisitSdp<TVisitor>(ref TVisitor visitor, ReadOnlySpan<byte> body, int bodyStart, ref int budget)
-        where TVisitor : ISipVisitor, allows ref struct
+        where TVisitor : IItemVisitor<SipValue>, allows ref struct
     {
         bool media = false;
         int at = 0;
@@ -400,7 +389,7 @@ public static class SipWalk
                     _ => null,
                 };
                 media |= body[at] == 'm';
-                if (item is { } found && !visitor.Item(found, bodyStart + at + 2, length - 2, 0, 1))
+                if (item is { } found && !visitor.Item(found, bodyStart + at + 2, length - 2, 0))
                     return false;
             }
             at = next;

@@ -1,4 +1,5 @@
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
 using RawNet.Protocols.Lldp;
 using static RawNet.Protocols.Tests.PacketBytes;
 
@@ -123,7 +124,7 @@ public class LldpTests
         return finder.Text;
     }
 
-    private struct InfoFinder : ILldpVisitor
+    private struct InfoFinder : IItemVisitor<LldpValue>
     {
         public LldpInfoText? Text;
 

@@ -1,5 +1,6 @@
 using RawNet.Protocols.Cdp;
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Output.Columns.Info;
 
@@ -19,7 +20,7 @@ internal static class CdpInfo
         return layer.Status != LayerStatus.Complete;
     }
 
-    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu) : ICdpVisitor
+    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu) : IItemVisitor<CdpValue>
     {
         private readonly ReadOnlySpan<byte> _pdu = pdu;
 

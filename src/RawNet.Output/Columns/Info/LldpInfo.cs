@@ -1,4 +1,5 @@
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
 using RawNet.Protocols.Lldp;
 
 namespace RawNet.Output.Columns.Info;
@@ -29,7 +30,7 @@ internal static class LldpInfo
         ? subtype switch { 1 => "IA", 2 => "PC", 3 => "MA", 4 => "NA", 5 => "IN", 6 => "AC", 7 => "LA", _ => "Rs" }
         : subtype switch { 1 => "CC", 2 => "IA", 3 => "PC", 4 => "MA", 5 => "NA", 6 => "IN", 7 => "LA", _ => "Rs" };
 
-    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu, int start) : ILldpVisitor
+    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu, int start) : IItemVisitor<LldpValue>
     {
         private readonly ReadOnlySpan<byte> _pdu = pdu;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Dns;
+using RawNet.Protocols.Fields;
 using RawNet.Protocols.Nbns;
 
 namespace RawNet.Output.Columns.Info;
@@ -47,7 +48,7 @@ internal static class NbnsInfo
         return stopped;
     }
 
-    private ref struct Writer(TextLine line, ReadOnlySpan<byte> message, int reported) : INbnsVisitor
+    private ref struct Writer(TextLine line, ReadOnlySpan<byte> message, int reported) : IItemVisitor<NbnsValue>
     {
         private readonly ReadOnlySpan<byte> _message = message;
 
