@@ -243,7 +243,7 @@ public sealed class ExpertFinder
     }
 
     /// <summary>Adds the walk's expert value to a sink (the caller takes the sink back).</summary>
-    private ref struct UdldExperts(Sink sink) : Udld.IUdldVisitor
+    private ref struct UdldExperts(Sink sink) : Fields.IItemVisitor<Udld.UdldValue>
     {
         public Sink Sink = sink;
 
@@ -267,7 +267,7 @@ public sealed class ExpertFinder
     }
 
     /// <summary>Adds the walk's expert values to a sink as they come (the caller takes the sink back).</summary>
-    private ref struct VtpExperts(Sink sink) : Vtp.IVtpVisitor
+    private ref struct VtpExperts(Sink sink) : Fields.IItemVisitor<Vtp.VtpValue>
     {
         public Sink Sink = sink;
 

@@ -35,9 +35,9 @@ public ref struct OrderedItems
     private bool _isCdp;
     private FieldWalkItems<Dtp.DtpFields, Dtp.DtpValue> _dtp;
     private bool _isDtp;
-    private Udld.UdldItems _udld;
+    private FieldWalkItems<Udld.UdldFields, Udld.UdldValue> _udld;
     private bool _isUdld;
-    private Vtp.VtpItems _vtp;
+    private FieldWalkItems<Vtp.VtpFields, Vtp.VtpValue> _vtp;
     private bool _isVtp;
     private Quic.QuicItems _quic;
     private bool _isQuic;
@@ -136,7 +136,7 @@ public ref struct OrderedItems
         {
             // VTP's tree goes entry by entry, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._vtp = new Vtp.VtpItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._vtp = new FieldWalkItems<Vtp.VtpFields, Vtp.VtpValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isVtp = true;
             return true;
         }
@@ -144,7 +144,7 @@ public ref struct OrderedItems
         {
             // UDLD's tree goes TLV by TLV, as tshark's does.
             var buffer = packet.BufferOf(layer, frame);
-            items._udld = new Udld.UdldItems(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
+            items._udld = new FieldWalkItems<Udld.UdldFields, Udld.UdldValue>(buffer[layer.Offset..Math.Min(buffer.Length, layer.Offset + layer.Extent)], layer.Extent, layer.Offset);
             items._isUdld = true;
             return true;
         }

@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Udld;
 /// <summary>
 /// The UDLD field table (Wireshark "udld"), in <see cref="UdldValue"/>'s order, every field read by
 /// <see cref="UdldFieldReader"/> (<see cref="ComputedField.Udld"/>) from the values <see cref="UdldWalk"/> lists: the
-/// header's once, a TLV's once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// header's once, a TLV's once per TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them; the tree
+/// lists them in the walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class UdldFields
+public readonly struct UdldFields : IFieldWalk<UdldValue>
 {
     private static readonly FieldValueTable<UdldValue> Table = new(
     [
@@ -31,6 +32,16 @@ public static class UdldFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out UdldValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<UdldValue>, allows ref struct => UdldWalk.Run(bytes, reported, ref visitor, out _, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(UdldValue which) => which < UdldValue.InfoId ? All[(int)which] : null;
+
+    /// <summary>The TLVs' own headings are not listed, so their items stand at the top; the flags' two bits below the flags.</summary>
+    public static int DepthOf(in WalkItem<UdldValue> item) => item.Which is UdldValue.FlagRecommendedTimeout or UdldValue.FlagResynch ? 1 : 0;
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Udld, kind, ComputedField.Udld, hexDigits);
 }
@@ -46,86 +57,6 @@ public static class UdldFieldReader
     /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
     /// <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!UdldFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Nth(which, occurrence);
-        UdldWalk.Run(pdu, reported, ref finder, out _, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
-
-    /// <summary>The <paramref name="occurrence"/>-th value of kind <paramref name="which"/>, or of any kind when null.</summary>
-    internal struct Nth(UdldValue? which, int occurrence) : IUdldVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public UdldValue Which;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(UdldValue item, int offset, int length, ulong number)
-        {
-            if (which is { } wanted && item != wanted || _left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number) = (true, item, offset, length, number);
-            return false;
-        }
-    }
-}
-
-/// <summary>
-/// Every field of a UDLD layer in tshark's tree order (<see cref="UdldWalk"/>'s): the header, then each TLV's type, length
-/// and value. Allocates nothing; each step walks the PDU again up to the item (PDUs are short).
-/// </summary>
-public ref struct UdldItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the PDU.</param>
-    /// <param name="reported">How many bytes the PDU has.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public UdldItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = UdldFields.All[0];
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        while (true)
-        {
-            var finder = new UdldFieldReader.Nth(null, _index);
-            UdldWalk.Run(_bytes, _reported, ref finder, out _, out _);
-            if (!finder.Found)
-                return false;
-            _index++;
-            if (finder.Which >= UdldValue.InfoId)
-                continue;
-            Field = UdldFields.All[(int)finder.Which];
-            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-            // the TLVs' own headings are not listed, so their items stand at the top; the flags' two bits below the flags
-            Depth = finder.Which is UdldValue.FlagRecommendedTimeout or UdldValue.FlagResynch ? 1 : 0;
-            return true;
-        }
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<UdldFields, UdldValue>(field, pdu, reported, layerOffset, occurrence, out value);
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Udld;
 
@@ -37,13 +38,6 @@ public enum UdldWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives the values of a UDLD PDU in tshark's order.</summary>
-public interface IUdldVisitor
-{
-    /// <summary>One value: its bytes' offset and length in the PDU and its number; false to stop the walk.</summary>
-    bool Item(UdldValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// Walks a UDLD PDU (Cisco's SNAP PID 0x0111) as tshark 4.0's udld dissects it:
 /// <code>
@@ -77,7 +71,7 @@ public static class UdldWalk
     /// takes the rest after a TLV length below 4 (the PDU's length when it takes nothing).
     /// </summary>
     public static UdldWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop, out int dataStart)
-        where T : struct, IUdldVisitor, allows ref struct
+        where T : struct, IItemVisitor<UdldValue>, allows ref struct
     {
         reported = Math.Max(reported, pdu.Length);
         stop = 0;
@@ -172,11 +166,11 @@ public static class UdldWalk
     /// <summary>What tshark's reading comes to, where it stopped and where its data dissector starts.</summary>
     public static UdldWalkStatus StatusOf(ReadOnlySpan<byte> pdu, int reported, out int stop, out int dataStart)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<UdldValue>();
         return Run(pdu, reported, ref none, out stop, out dataStart);
     }
 
-    private static bool Header<T>(ref T visitor, int offset, int type, int length) where T : struct, IUdldVisitor, allows ref struct =>
+    private static bool Header<T>(ref T visitor, int offset, int type, int length) where T : struct, IItemVisitor<UdldValue>, allows ref struct =>
         visitor.Item(UdldValue.TlvType, offset, 2, (ulong)type) && visitor.Item(UdldValue.TlvLength, offset + 2, 2, (ulong)length);
 
     /// <summary>Whether <paramref name="length"/> bytes at <paramref name="offset"/> were captured, or are past the capture or the PDU.</summary>
@@ -184,10 +178,5 @@ public static class UdldWalk
     {
         long end = (long)offset + length;
         return end <= pdu.Length ? UdldWalkStatus.Complete : end <= reported ? UdldWalkStatus.Truncated : UdldWalkStatus.Malformed;
-    }
-
-    private struct NoVisitor : IUdldVisitor
-    {
-        public readonly bool Item(UdldValue which, int offset, int length, ulong number) => true;
     }
 }

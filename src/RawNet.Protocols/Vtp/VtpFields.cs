@@ -6,9 +6,10 @@ namespace RawNet.Protocols.Vtp;
 /// <summary>
 /// The VTP field table (Wireshark "vtp"), in <see cref="VtpValue"/>'s order, every field read by
 /// <see cref="VtpFieldReader"/> (<see cref="ComputedField.Vtp"/>) from the values <see cref="VtpWalk"/> lists: the
-/// header's once, a VLAN entry's or TLV's once per entry or TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them.
+/// header's once, a VLAN entry's or TLV's once per entry or TLV that carries it, in PDU order, as <c>tshark -T fields</c> lists them;
+/// the tree lists them in the walk's order (<see cref="FieldWalkItems{TWalk, TValue}"/>).
 /// </summary>
-public static class VtpFields
+public readonly struct VtpFields : IFieldWalk<VtpValue>
 {
     private static readonly FieldValueTable<VtpValue> Table = new(
     [
@@ -57,6 +58,16 @@ public static class VtpFields
     /// <summary>Which value a field of this table shows; false for any other field.</summary>
     public static bool TryGetValue(FieldDefinition field, out VtpValue value) => Table.TryGetValue(field, out value);
 
+    /// <inheritdoc/>
+    public static void Walk<TVisitor>(ReadOnlySpan<byte> bytes, int reported, ref TVisitor visitor)
+        where TVisitor : struct, IItemVisitor<VtpValue>, allows ref struct => VtpWalk.Run(bytes, reported, ref visitor, out _);
+
+    /// <inheritdoc/>
+    public static FieldDefinition? FieldOf(VtpValue which) => which < VtpValue.ExpertTlvLengthBad ? All[(int)which] : null;
+
+    /// <summary>The VLAN entries' and TLVs' own headings are not listed, so their items stand at the top; the suspended bit below the status.</summary>
+    public static int DepthOf(in WalkItem<VtpValue> item) => item.Which is VtpValue.VlanSuspended ? 1 : 0;
+
     private static FieldDefinition D(string name, string label, FieldKind kind, int hexDigits = 0) =>
         FieldDefinition.Derived(name, label, LayerKind.Vtp, kind, ComputedField.Vtp, hexDigits);
 }
@@ -72,86 +83,6 @@ public static class VtpFieldReader
     /// <paramref name="pdu"/>, of which the frame has <paramref name="reported"/>; offsets are made absolute with
     /// <paramref name="layerOffset"/>.
     /// </summary>
-    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value)
-    {
-        value = default;
-        if (!VtpFields.TryGetValue(field, out var which))
-            return false;
-        var finder = new Nth(which, occurrence);
-        VtpWalk.Run(pdu, reported, ref finder, out _);
-        if (!finder.Found)
-            return false;
-        value = new FieldValue(finder.Number, layerOffset + finder.Offset, finder.Length);
-        return true;
-    }
-
-    /// <summary>The <paramref name="occurrence"/>-th value of kind <paramref name="which"/>, or of any kind when null.</summary>
-    internal struct Nth(VtpValue? which, int occurrence) : IVtpVisitor
-    {
-        private int _left = occurrence;
-        public bool Found;
-        public VtpValue Which;
-        public int Offset, Length;
-        public ulong Number;
-
-        public bool Item(VtpValue item, int offset, int length, ulong number)
-        {
-            if (which is { } wanted && item != wanted || _left-- > 0)
-                return true;
-            (Found, Which, Offset, Length, Number) = (true, item, offset, length, number);
-            return false;
-        }
-    }
-}
-
-/// <summary>
-/// Every field of a VTP layer in tshark's tree order (<see cref="VtpWalk"/>'s): the header, then the message's fields,
-/// each VLAN entry's and its TLVs'. Allocates nothing; each step walks the PDU again up to the item (PDUs are short).
-/// </summary>
-public ref struct VtpItems
-{
-    private readonly ReadOnlySpan<byte> _bytes;
-    private readonly int _reported;
-    private readonly int _layerOffset;
-    private int _index;
-
-    /// <param name="bytes">The captured bytes of the PDU.</param>
-    /// <param name="reported">How many bytes the PDU has.</param>
-    /// <param name="layerOffset">The layer's offset in its buffer.</param>
-    public VtpItems(ReadOnlySpan<byte> bytes, int reported, int layerOffset)
-    {
-        _bytes = bytes;
-        _reported = reported;
-        _layerOffset = layerOffset;
-        Field = VtpFields.All[0];
-    }
-
-    /// <summary>The current item's field.</summary>
-    public FieldDefinition Field { get; private set; }
-
-    /// <summary>The current item's value.</summary>
-    public FieldValue Value { get; private set; }
-
-    /// <summary>How deep the current item lies below the layer's heading.</summary>
-    public int Depth { get; private set; }
-
-    /// <summary>Moves to the next item; false after the last.</summary>
-    public bool MoveNext()
-    {
-        while (true)
-        {
-            var finder = new VtpFieldReader.Nth(null, _index);
-            VtpWalk.Run(_bytes, _reported, ref finder, out _);
-            if (!finder.Found)
-                return false;
-            _index++;
-            if (finder.Which >= VtpValue.ExpertTlvLengthBad)
-                continue;
-            Field = VtpFields.All[(int)finder.Which];
-            Value = new FieldValue(finder.Number, _layerOffset + finder.Offset, finder.Length);
-            // the VLAN entries' and TLVs' own headings are not listed, so their items stand at the top; the suspended bit below the status
-            Depth = finder.Which is VtpValue.VlanSuspended ? 1 : 0;
-            return true;
-        }
-    }
+    public static bool TryRead(FieldDefinition field, ReadOnlySpan<byte> pdu, int reported, int layerOffset, int occurrence, out FieldValue value) =>
+        FieldWalk.TryRead<VtpFields, VtpValue>(field, pdu, reported, layerOffset, occurrence, out value);
 }

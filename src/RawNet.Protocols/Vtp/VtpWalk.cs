@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RawNet.Protocols.Fields;
 
 namespace RawNet.Protocols.Vtp;
 
@@ -61,13 +62,6 @@ public enum VtpWalkStatus : byte
     Malformed,
 }
 
-/// <summary>Receives the values of a VTP PDU in tshark's order.</summary>
-public interface IVtpVisitor
-{
-    /// <summary>One value: its bytes' offset and length in the PDU and its number; false to stop the walk.</summary>
-    bool Item(VtpValue which, int offset, int length, ulong number);
-}
-
 /// <summary>
 /// Walks a VTP PDU (Cisco's SNAP PID 0x2003) as tshark 4.0's vtp dissects it:
 /// <code>
@@ -98,7 +92,7 @@ public static class VtpWalk
     /// Walks <paramref name="pdu"/> (captured bytes; the PDU has <paramref name="reported"/>): <paramref name="stop"/> is
     /// where the read that threw started (when not complete).
     /// </summary>
-    public static VtpWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IVtpVisitor, allows ref struct
+    public static VtpWalkStatus Run<T>(scoped ReadOnlySpan<byte> pdu, int reported, ref T visitor, out int stop) where T : struct, IItemVisitor<VtpValue>, allows ref struct
     {
         var walk = new Walker(Math.Max(reported, pdu.Length));
         var status = walk.Message(pdu, ref visitor);
@@ -109,7 +103,7 @@ public static class VtpWalk
     /// <summary>What tshark's reading comes to and where it stopped.</summary>
     public static VtpWalkStatus StatusOf(ReadOnlySpan<byte> pdu, int reported, out int stop)
     {
-        var none = new NoVisitor();
+        var none = new DiscardItems<VtpValue>();
         return Run(pdu, reported, ref none, out stop);
     }
 
@@ -140,7 +134,7 @@ public static class VtpWalk
         private VtpWalkStatus _status;
         private bool _stopped;
 
-        public VtpWalkStatus Message<T>(scoped ReadOnlySpan<byte> pdu, ref T v) where T : struct, IVtpVisitor, allows ref struct
+        public VtpWalkStatus Message<T>(scoped ReadOnlySpan<byte> pdu, ref T v) where T : struct, IItemVisitor<VtpValue>, allows ref struct
         {
             // the Info column's reads come first
             if (!Reach(pdu, 0, 2))
@@ -193,10 +187,10 @@ public static class VtpWalk
         }
 
         /// <summary>The management domain's length and its 32 bytes.</summary>
-        private bool Header<T>(scoped ReadOnlySpan<byte> pdu, ref T v) where T : struct, IVtpVisitor, allows ref struct => Byte(pdu, ref v, VtpValue.ManagementDomainLength, 3) && Span(pdu, ref v, VtpValue.ManagementDomain, 4, DomainLength);
+        private bool Header<T>(scoped ReadOnlySpan<byte> pdu, ref T v) where T : struct, IItemVisitor<VtpValue>, allows ref struct => Byte(pdu, ref v, VtpValue.ManagementDomainLength, 3) && Span(pdu, ref v, VtpValue.ManagementDomain, 4, DomainLength);
 
         /// <summary>One VLAN information entry at <paramref name="offset"/>: the length it says (0 ends the list), or -1 when the walk stopped.</summary>
-        private int VlanInfo<T>(scoped ReadOnlySpan<byte> pdu, ref T v, int offset) where T : struct, IVtpVisitor, allows ref struct
+        private int VlanInfo<T>(scoped ReadOnlySpan<byte> pdu, ref T v, int offset) where T : struct, IItemVisitor<VtpValue>, allows ref struct
         {
             if (!Reach(pdu, offset, 1))
                 return -1;
@@ -231,7 +225,7 @@ public static class VtpWalk
         }
 
         /// <summary>A VLAN TLV's value: a known type's 2-byte field (another length an expert item), an unknown type's data.</summary>
-        private bool Tlv<T>(scoped ReadOnlySpan<byte> pdu, ref T v, int type, int at, int bytes) where T : struct, IVtpVisitor, allows ref struct
+        private bool Tlv<T>(scoped ReadOnlySpan<byte> pdu, ref T v, int type, int at, int bytes) where T : struct, IItemVisitor<VtpValue>, allows ref struct
         {
             VtpValue? field = type switch
             {
@@ -254,10 +248,10 @@ public static class VtpWalk
                 : Emit(pdu, ref v, VtpValue.ExpertTlvLengthBad, at - 2, 2 + bytes, (ulong)((type << 16) | bytes));
         }
 
-        private bool Byte<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset) where T : struct, IVtpVisitor, allows ref struct => Number(pdu, ref v, which, offset, 1);
+        private bool Byte<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset) where T : struct, IItemVisitor<VtpValue>, allows ref struct => Number(pdu, ref v, which, offset, 1);
 
         /// <summary>A big-endian number of <paramref name="length"/> bytes (1, 2 or 4).</summary>
-        private bool Number<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length) where T : struct, IVtpVisitor, allows ref struct
+        private bool Number<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length) where T : struct, IItemVisitor<VtpValue>, allows ref struct
         {
             if (!Reach(pdu, offset, length))
                 return false;
@@ -271,9 +265,9 @@ public static class VtpWalk
         }
 
         /// <summary>A field shown by its bytes (text, an address, bytes).</summary>
-        private bool Span<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length) where T : struct, IVtpVisitor, allows ref struct => Reach(pdu, offset, length) && Emit(pdu, ref v, which, offset, length, 0);
+        private bool Span<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length) where T : struct, IItemVisitor<VtpValue>, allows ref struct => Reach(pdu, offset, length) && Emit(pdu, ref v, which, offset, length, 0);
 
-        private bool Emit<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length, ulong number) where T : struct, IVtpVisitor, allows ref struct
+        private bool Emit<T>(scoped ReadOnlySpan<byte> pdu, ref T v, VtpValue which, int offset, int length, ulong number) where T : struct, IItemVisitor<VtpValue>, allows ref struct
         {
             if (_stopped)
                 return false;
@@ -292,10 +286,5 @@ public static class VtpWalk
             Stop = offset;
             return false;
         }
-    }
-
-    private struct NoVisitor : IVtpVisitor
-    {
-        public readonly bool Item(VtpValue which, int offset, int length, ulong number) => true;
     }
 }

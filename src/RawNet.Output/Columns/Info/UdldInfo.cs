@@ -1,4 +1,5 @@
 using RawNet.Protocols.Decoding;
+using RawNet.Protocols.Fields;
 using RawNet.Protocols.Udld;
 
 namespace RawNet.Output.Columns.Info;
@@ -19,7 +20,7 @@ internal static class UdldInfo
         return layer.Status != LayerStatus.Complete;
     }
 
-    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu) : IUdldVisitor
+    private ref struct Writer(TextLine line, ReadOnlySpan<byte> pdu) : IItemVisitor<UdldValue>
     {
         private readonly ReadOnlySpan<byte> _pdu = pdu;
 
