@@ -97,6 +97,25 @@ internal static class Decode
     }
 
     /// <summary>
+    /// Damages <paramref name="count"/> PDUs at random (1 to 5 bytes each set to any value, seeded by <paramref name="seed"/>),
+    /// the <paramref name="pdu"/> of each try wrapped by <paramref name="frame"/>: each decodes and every field reads and
+    /// formats without an exception or a hang (lengths, counts and offsets hostile).
+    /// </summary>
+    public static void RandomDamagesWithoutException(Func<int, byte[]> pdu, Func<byte[], byte[]> frame, LinkType link, int seed, int count = 2000)
+    {
+        var random = new Random(seed);
+        var text = new char[8192];
+        for (int i = 0; i < count; i++)
+        {
+            var damaged = pdu(i);
+            for (int k = random.Next(1, 6); k > 0; k--)
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            var bytes = frame(damaged);
+            AllFields(Frame(bytes, link), bytes, text);
+        }
+    }
+
+    /// <summary>
     /// Decodes every prefix 0..n of <paramref name="frame"/> as a snaplen-cut capture (captured = prefix, original = n) and
     /// checks that nothing throws, the outcome says Truncated until the last header is whole, every layer that fits is kept
     /// unchanged, and the layer that was cut keeps exactly what fit. HTTP is application data like a payload: cutting into
