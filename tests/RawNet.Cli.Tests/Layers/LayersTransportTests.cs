@@ -9,6 +9,7 @@ namespace RawNet.Cli.Tests.Layers;
 /// the listener's veth at the same time: the JSON's packets are the frames tcpdump saw, and what the experiment says of
 /// them (segment sizes, fragment offsets, RST flags, checksums, ports) is what tshark reads in tcpdump's file.
 /// </summary>
+[LongRunning]
 public sealed class LayersTransportTests
 {
     private const string Payload = "hello, layers";

@@ -14,6 +14,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <c>-Y "not frame.cb_pen"</c> and every packet's frame.number must agree. What an FCS length in epb_flags does to
 /// Ethernet's FCS, trailer and payload is compared on fcs-length.pcapng.
 /// </summary>
+[LongRunning]
 public sealed class PcapNgFrameOracleTests
 {
     internal static readonly string[] Fields =

@@ -23,6 +23,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// summary lines are compared whole. nflog.timestamp is not compared: RawNet does not read it. ARP's addresses are not compared: RawNet
 /// reads them for Ethernet hardware only, and ARP on IPoIB has InfiniBand's 20-byte hardware addresses.
 /// </remarks>
+[LongRunning]
 public sealed class PseudoLinkOracleTests
 {
     /// <summary>The pseudo-headers' own fields.</summary>

@@ -10,6 +10,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// conversations made by tests/oracle/make-tcp-conversations.py (gaps, resends, reordering, SACK, zero windows,
 /// keep-alives, ICMP quotes, port reuse, wrapping sequence numbers, time going backwards).
 /// </summary>
+[LongRunning]
 public sealed class TsharkAnalysisOracleTests
 {
     /// <summary>Every field the analysis computes.</summary>

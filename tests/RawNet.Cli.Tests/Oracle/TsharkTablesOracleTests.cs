@@ -35,6 +35,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// add an item only with a tree (TCP's "Bogus TCP header length" in truncated.pcap). A peer capture that ever differed
 /// would fail here, not pass.
 /// </remarks>
+[LongRunning]
 public sealed class TsharkTablesOracleTests
 {
     private static readonly string[] Kinds = ["eth", "ip", "ipv6", "tcp", "udp"];

@@ -1,0 +1,2 @@
+// Long classes start first (RawNet.Testing.LongRunningFirst says why).
+[assembly: Xunit.TestCollectionOrderer(typeof(RawNet.Testing.LongRunningFirst))]
