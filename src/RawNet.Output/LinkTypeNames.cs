@@ -49,6 +49,7 @@ public static class LinkTypeNames
         LinkType.SymantecFirewall => "SYMANTEC_FIREWALL",
         LinkType.Erf => "ERF",
         LinkType.EthernetMpacket => "ETHERNET_MPACKET",
+        LinkType.Epon => "EPON",
         LinkType.Docsis => "DOCSIS",
         LinkType.GprsLlc => "GPRS_LLC",
         LinkType.DocsisXra31 => "DOCSIS31_XRA31",

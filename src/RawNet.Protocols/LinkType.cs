@@ -159,4 +159,6 @@ public enum LinkType : ushort
     Enc13 = 13,
     /// <summary>NetBSD's DLT_HDLC (Cisco HDLC framing); tshark and tcpdump read it as <see cref="CiscoHdlc"/>.</summary>
     CiscoHdlc112 = 112,
+    /// <summary>An Ethernet frame after the last 6 or 7 bytes of its 802.3 clause 65 EPON preamble (LINKTYPE_EPON).</summary>
+    Epon = 259,
 }

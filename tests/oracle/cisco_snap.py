@@ -7,10 +7,10 @@ SRC = "00:1b:54:94:5a:8b"
 DST = "01:00:0c:cc:cc:cc"
 
 
-def write(path, frames):
-    """A microsecond pcap of (bytes, caplen or None), 1 ms apart."""
+def write(path, frames, linktype=1):
+    """A microsecond pcap of (bytes, caplen or None), 1 ms apart (Ethernet unless told another link type)."""
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
         for i, (data, caplen) in enumerate(frames):
             kept = data[:caplen] if caplen is not None else data
             f.write(struct.pack("<IIII", T0 + i // 1000, (i % 1000) * 1000, len(kept), len(data)))

@@ -89,6 +89,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
         or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf
         or LinkType.EthernetMpacket
+        or LinkType.Epon
         or LinkType.Docsis or LinkType.GprsLlc or LinkType.DocsisXra31
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu

@@ -257,4 +257,6 @@ public enum LayerKind : byte
     Quic,
     /// <summary>The Symantec firewall header (LINKTYPE_SYMANTEC_FIREWALL); tshark "symantec". The layer is the 44- or 56-byte header.</summary>
     Symantec,
+    /// <summary>The EPON preamble (LINKTYPE_EPON); tshark "epon". The layer starts at the SLD: 6 bytes, Ethernet after them.</summary>
+    Epon,
 }

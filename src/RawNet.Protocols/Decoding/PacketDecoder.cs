@@ -170,6 +170,7 @@ public sealed partial class PacketDecoder
         or LinkType.AppleIpOverIeee1394 or LinkType.IpOverFc or LinkType.Netanalyzer or LinkType.NetanalyzerTransparent
         or LinkType.Pflog or LinkType.Enc or LinkType.Erf
         or LinkType.EthernetMpacket
+        or LinkType.Epon
         or LinkType.Docsis or LinkType.GprsLlc or LinkType.DocsisXra31
         or LinkType.Ax25 or LinkType.Ax25Kiss
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
@@ -408,6 +409,9 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.EthernetMpacket:
                 DecodeFpp(input, capEnd, repEnd);
+                return;
+            case LinkType.Epon:
+                DecodeEpon(input, capEnd, repEnd);
                 return;
             case LinkType.Docsis:
                 DecodeDocsis(input, 0, capEnd, repEnd);
@@ -936,6 +940,40 @@ public sealed partial class PacketDecoder
             DecodeEthernet(input, preamble, end, end);
         else
             Payload(input, preamble, end, end);
+    }
+
+    /// <summary>
+    /// An EPON preamble as tshark 4.0's epon reads it (<see cref="Epon.EponPreamble.Read"/>): the layer from the SLD, its
+    /// reading in the layer's detail; a frame with no SLD keeps an empty layer (tshark's item and expert item, no protocol);
+    /// an encrypted frame ends in the layer (its data is a field), any other hands the rest to Ethernet, whose FCS tshark
+    /// guesses as for the capture's own Ethernet (<see cref="EthernetTrailer.GuessesFcs"/>). A frame too short for what tshark reads stops
+    /// where its reading does.
+    /// </summary>
+    private void DecodeEpon(in Span input, int capEnd, int repEnd)
+    {
+        var epon = Epon.EponPreamble.Read(input.Bytes[..capEnd], repEnd);
+        int offset = epon.Offset;
+        int present = epon.Reach == Epon.EponReach.NoSld ? 0 : Math.Clamp(capEnd - offset, 0, Epon.EponPreamble.Length);
+        ref Layer layer = ref _packet.Add(LayerKind.Epon, offset, present, Math.Max(present, repEnd - offset), input.Source);
+        layer.Detail = epon.Pack();
+        if (epon.Reach == Epon.EponReach.NoSld)
+        {
+            Stop(DecodeOutcome.Unsupported, LayerKind.Epon, 0, "no EPON SLD at the frame's start");
+            return;
+        }
+        if (epon.Reach != Epon.EponReach.Complete)
+        {
+            layer.Status = epon.Cut ? LayerStatus.Truncated : LayerStatus.Malformed;
+            Stop(epon.Cut ? DecodeOutcome.Truncated : DecodeOutcome.Malformed, LayerKind.Epon, offset,
+                epon.Cut ? "EPON preamble cut short by the capture length" : "frame ends inside the EPON preamble");
+            return;
+        }
+        if (Epon.EponPreamble.IsEncrypted(input.Bytes[offset + Epon.EponPreamble.Field.Security]))
+        {
+            Stop(DecodeOutcome.Unsupported, LayerKind.Epon, epon.End, "EPON frame encrypted");
+            return;
+        }
+        DecodeEthernet(input, epon.End, capEnd, repEnd);
     }
 
     /// <summary>
@@ -2020,7 +2058,7 @@ public sealed partial class PacketDecoder
         else
             DecodeTypeOrLength(input, type, offset + EthernetHeader.Length, capEnd, repEnd, 0);
         // tshark's "eth" dissector of the capture's own link guesses an FCS; one inside a tunnel or bridged frame does not.
-        ReadTrailer(input, index, capEnd, repEnd, guessesFcs: offset == 0 && _packet.Metadata.LinkType == LinkType.Ethernet);
+        ReadTrailer(input, index, capEnd, repEnd, guessesFcs: EthernetTrailer.GuessesFcs(_packet, _packet[index]));
     }
 
     /// <summary>

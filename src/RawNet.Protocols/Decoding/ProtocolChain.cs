@@ -47,6 +47,8 @@ public static class ProtocolChain
             LayerKind.Ieee802154Tap when layer.Detail == Ieee802154.Ieee802154TapFieldReader.Refused => null,
             // llcgprs refuses an address with the PD bit and another bit set before it adds its protocol item.
             LayerKind.GprsLlc when layer.Detail <= (byte)GprsLlc.GprsLlcReach.Refused => null,
+            // epon refuses a frame with no SLD at its start (an empty item and an expert item are all it adds).
+            LayerKind.Epon when Epon.EponPreamble.Unpack(layer.Detail).Reach == Epon.EponReach.NoSld => null,
             _ when packet[index - 1].Kind == LayerKind.L2tpv3 && IsPseudowireHandlerUnnamed(packet, index) => null,
             LayerKind.Payload when layer.HeaderLength == 0 || layer.Detail is Icmpv6.Icmpv6Message.BodyReadByIcmpv6 or Llc.LlcHeader.XidInformationReadByLlc => null,
             // tshark's IPv6 refuses a header of another version (its name leaves the chain) and its caller hands the bytes

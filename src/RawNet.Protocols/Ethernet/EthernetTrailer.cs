@@ -33,6 +33,17 @@ public static class EthernetTrailer
             && packet.Metadata.LinkType == LinkType.Ethernet ? packet.Metadata.FcsLengthFromFlags : 0;
 
     /// <summary>
+    /// Whether tshark guesses an FCS at the end of the Ethernet frame <paramref name="ethernet"/>: the capture's own, and
+    /// the one after an EPON preamble (tshark's epon hands it to "eth_maybefcs").
+    /// </summary>
+    public static bool GuessesFcs(Decoding.DecodedPacket packet, in Decoding.Layer ethernet) => packet.Metadata.LinkType switch
+    {
+        LinkType.Ethernet => ethernet.Offset == 0,
+        LinkType.Epon => packet.LayerCount > 1 && packet[1].Kind == Decoding.LayerKind.Epon && ethernet.Offset == packet[1].Offset + Epon.EponPreamble.Length,
+        _ => false,
+    };
+
+    /// <summary>
     /// True when tshark's reading of the trailer from <paramref name="start"/> to <paramref name="end"/> runs past the
     /// <paramref name="captured"/> bytes (<see cref="Split"/>, with an FCS guessed or none).
     /// </summary>

@@ -118,7 +118,7 @@ public static class EthernetTrailerFieldReader
         if (start >= end || start >= buffer.Length && !lengthBounded)
             return false;
         var fcs = (outer.Detail & EthernetLayerDetail.FcsAtEnd) != 0 && outer.Kind == LayerKind.Ethernet ? EthernetFcsMode.Known
-            : root == index && outer.Kind == LayerKind.Ethernet && outer.Offset == 0 && packet.Metadata.LinkType == LinkType.Ethernet
+            : root == index && outer.Kind == LayerKind.Ethernet && EthernetTrailer.GuessesFcs(packet, outer)
                 ? EthernetFcsMode.Guessed : EthernetFcsMode.None;
         long seconds = Math.DivRem(packet.Metadata.TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);
         split = EthernetTrailer.Split(buffer, start, end, packet[0].Extent, fcs, outer.Extent, seconds);

@@ -90,6 +90,9 @@ public sealed class ExpertFinder
                 case LayerKind.Fpp:
                     FindFpp(layer, frame, ref sink);
                     break;
+                case LayerKind.Epon:
+                    FindEpon(layer, frame, ref sink);
+                    break;
                 case LayerKind.Docsis:
                     FindDocsis(layer, frame, ref sink);
                     break;
@@ -621,6 +624,36 @@ public sealed class ExpertFinder
     }
 
     /// <summary>
+    /// epon's items in tshark's order, as its fields say (<see cref="Epon.EponFieldReader"/>): no SLD; the DPoE security
+    /// byte's reserved bits, then security on without encryption and with key 0; a bad CRC-8 (the one it should be); the
+    /// encrypted data left undecoded.
+    /// </summary>
+    private static void FindEpon(in Layer layer, ReadOnlySpan<byte> frame, ref Sink sink)
+    {
+        var epon = Epon.EponPreamble.Unpack(layer.Detail);
+        if (epon.Reach == Epon.EponReach.NoSld)
+            sink.Add(ExpertItem.EponSldBad);
+        if (epon.Reach < Epon.EponReach.Security)
+            return;
+        int at = layer.Offset;
+        byte security = frame[at + Epon.EponPreamble.Field.Security];
+        if (security != Epon.EponPreamble.SecurityOff)
+        {
+            if ((security & Epon.EponPreamble.ReservedMask) != Epon.EponPreamble.ReservedValue)
+                sink.Add(ExpertItem.EponDpoeReservedBad);
+            if ((security & (Epon.EponPreamble.EncryptedBit | Epon.EponPreamble.KeyIdBit)) == 0)
+                sink.Add(ExpertItem.EponDpoeBad);
+        }
+        if (epon.Reach < Epon.EponReach.Checksum)
+            return;
+        byte computed = Epon.EponPreamble.ComputeChecksum(frame.Slice(at, Epon.EponPreamble.Field.Checksum));
+        if (computed != frame[at + Epon.EponPreamble.Field.Checksum])
+            sink.Add(ExpertItem.EponBadChecksum, computed);
+        if (epon.Reach == Epon.EponReach.Complete && Epon.EponPreamble.IsEncrypted(security))
+            sink.Add(ExpertItem.EponEncryptedData);
+    }
+
+    /// <summary>
     /// docsis's items in tshark's order: a LEN (less MAC_PARM with an extended header) past the bytes captured after the
     /// header, once LEN is read (tshark's payload length counts the bytes from the header's end, not LEN's); a request or acknowledgement element of the wrong length, which ends the walk; a bad HCS.
     /// </summary>
@@ -1129,9 +1162,11 @@ public sealed class ExpertFinder
     /// </summary>
     private static void FindEthernetPadding(DecodedPacket packet, ReadOnlySpan<byte> frame, ref Sink sink)
     {
-        if (packet.LayerCount < 3 || packet[1].Kind != LayerKind.Ethernet || packet[1].HeaderLength < 14)
+        // the capture's own Ethernet frame, or the one after an EPON preamble
+        int ethernet = packet.LayerCount > 1 && packet[1].Kind == LayerKind.Epon ? 2 : 1;
+        if (packet.LayerCount < ethernet + 2 || packet[ethernet].Kind != LayerKind.Ethernet || packet[ethernet].HeaderLength < 14)
             return;
-        int ip = 2;
+        int ip = ethernet + 1;
         bool tagged = false;
         while (ip < packet.LayerCount && packet[ip].Kind is LayerKind.Vlan or LayerKind.ServiceVlan)
         {
@@ -1176,7 +1211,7 @@ public sealed class ExpertFinder
             return; // zero padding
         // No padding: then the last four bytes may be a frame check sequence, in an untagged frame of 64 bytes or more.
         int trailerLength = trailerCaptured;
-        int ethertypeBufferLength = frameLength - (tagged ? packet[ip - 1].Offset : packet[1].Offset);
+        int ethertypeBufferLength = frameLength - (tagged ? packet[ip - 1].Offset : packet[ethernet].Offset);
         if (!tagged && ethertypeBufferLength >= 64 && trailerReported >= 4)
             trailerLength = Math.Min(trailerCaptured, trailerReported - 4);
         if (trailerLength != 0)

@@ -33,6 +33,13 @@ public enum ExpertItem : byte
     // 802.3br mPackets: a CRC or an mCRC that does not check (the CRC it should be)
     FppBadCrc,
     FppBadMCrc,
+    // EPON: no SLD at the start, DPoE security reserved bits not 010101, DPoE security on but not encrypting with key 0,
+    // a bad CRC-8 (the one it should be), encrypted data left undecoded
+    EponSldBad,
+    EponDpoeReservedBad,
+    EponDpoeBad,
+    EponBadChecksum,
+    EponEncryptedData,
     // DOCSIS: a LEN past the captured payload, a request or ack element of the wrong length, a bad HCS (the HCS it should be)
     DocsisLengthPastEnd,
     DocsisExtendedHeaderLengthInvalid,
@@ -175,6 +182,7 @@ public static class ExpertItems
             or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum or ExpertItem.TcpBogusHeaderLength
             or ExpertItem.TcpSackMalformed or ExpertItem.TcpMalformed or ExpertItem.ErfTruncated or ExpertItem.ErfRxError
             or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc
+            or ExpertItem.EponSldBad or ExpertItem.EponDpoeReservedBad or ExpertItem.EponDpoeBad or ExpertItem.EponBadChecksum
             or ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs
             or ExpertItem.EthernetLengthPastEnd or ExpertItem.IpBogusVersion or ExpertItem.Ipv4BogusVersion or ExpertItem.Ipv4BogusVersionSix
             or ExpertItem.Ipv4BogusHeaderLength or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader
@@ -200,6 +208,9 @@ public static class ExpertItems
         // tshark files ERF's error flags under checksums.
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => ExpertGroup.Checksum,
         ExpertItem.DocsisBadHcs => ExpertGroup.Checksum,
+        ExpertItem.EponBadChecksum => ExpertGroup.Checksum,
+        ExpertItem.EponSldBad or ExpertItem.EponDpoeReservedBad or ExpertItem.EponDpoeBad => ExpertGroup.Malformed,
+        ExpertItem.EponEncryptedData => ExpertGroup.Undecoded,
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => ExpertGroup.Checksum,
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
@@ -325,6 +336,8 @@ public static class ExpertItems
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
+        ExpertItem.EponSldBad or ExpertItem.EponDpoeReservedBad or ExpertItem.EponDpoeBad or ExpertItem.EponBadChecksum
+            or ExpertItem.EponEncryptedData => "EPON",
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid or ExpertItem.DocsisBadHcs => "DOCSIS",
         ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs => "GFP",
         ExpertItem.ArpDuplicateAddress => "ARP/RARP",
@@ -373,6 +386,11 @@ public static class ExpertItems
             case ExpertItem.ErfMoreExtensions: w.Append("More extension headers were present, not shown"); break;
             case ExpertItem.FppBadCrc: w.Append("Bad CRC checksum [should be 0x"); w.AppendHex(n, 8); w.Append("]"); break;
             case ExpertItem.FppBadMCrc: w.Append("Bad mCRC checksum [should be 0x"); w.AppendHex(n, 8); w.Append("]"); break;
+            case ExpertItem.EponSldBad: w.Append("Unable to locate SLD or invalid byte sequence: preamble must start with 0xD555"); break;
+            case ExpertItem.EponDpoeReservedBad: w.Append("Bits 7-2 of DPoE security byte must be 010101 in 1G mode."); break;
+            case ExpertItem.EponDpoeBad: w.Append("DPoE security byte must be 0x55 if encryption is disabled."); break;
+            case ExpertItem.EponBadChecksum: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 2); w.Append("]"); break;
+            case ExpertItem.EponEncryptedData: w.Append("Remaining data is encrypted and will not decode."); break;
             case ExpertItem.DocsisLengthPastEnd: w.Append("Length field value goes past the end of the payload"); break;
             case ExpertItem.DocsisExtendedHeaderLengthInvalid: w.Append("Extended Header Length Invalid!"); break;
             case ExpertItem.DocsisBadHcs: w.Append("Bad checksum [should be 0x"); w.AppendHex(n, 4); w.Append("]"); break;

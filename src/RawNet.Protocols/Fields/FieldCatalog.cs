@@ -54,6 +54,7 @@ public static class FieldCatalog
         LayerKind.Symantec => Symantec.SymantecFields.All,
         LayerKind.Erf => Erf.ErfFields.All,
         LayerKind.Fpp => Fpp.FppFields.All,
+        LayerKind.Epon => Epon.EponFields.All,
         LayerKind.Docsis => Docsis.DocsisFields.All,
         LayerKind.GprsLlc => GprsLlc.GprsLlcFields.All,
         LayerKind.Xra => Xra.XraFields.All,
@@ -172,6 +173,7 @@ public static class FieldCatalog
         || (layer.Kind == LayerKind.Ieee802154Tap && layer.HeaderLength > 0)
         || (layer.Kind == LayerKind.Netanalyzer && layer.Extent >= Netanalyzer.NetanalyzerHeader.Length)
         || (layer.Kind == LayerKind.Fpp && Fpp.FppFrame.Unpack(layer.Detail, 0).Reach >= Fpp.FppReach.Columns)
+        || (layer.Kind == LayerKind.Epon && Epon.EponPreamble.Unpack(layer.Detail).Reach != Epon.EponReach.None)
         || (layer.Kind == LayerKind.Gfp && (Gfp.GfpReach)layer.Detail != Gfp.GfpReach.None)
         || layer.Kind == LayerKind.Ebhscr || layer.Kind == LayerKind.Sndcp || layer.Kind == LayerKind.Quic
         || (layer.Kind == LayerKind.Dhcp && layer.Detail == Dhcp.DhcpMessage.ProtocolItemDetail);
@@ -298,6 +300,7 @@ public static class FieldCatalog
         LayerKind.Symantec => "symantec",
         LayerKind.Erf => "erf",
         LayerKind.Fpp => "fpp",
+        LayerKind.Epon => "epon",
         LayerKind.Docsis => "docsis",
         LayerKind.GprsLlc => "llcgprs",
         LayerKind.Xra => "xra",
@@ -425,6 +428,7 @@ public static class FieldCatalog
         LayerKind.Symantec => "Symantec firewall",
         LayerKind.Erf => "Extensible Record Format",
         LayerKind.Fpp => "IEEE 802.3br Frame Preemption Protocol",
+        LayerKind.Epon => "IEEE 802.3 EPON Preamble",
         LayerKind.Docsis => "DOCSIS",
         LayerKind.GprsLlc => "MS-SGSN LLC (Mobile Station - Serving GPRS Support Node Logical Link Control)",
         LayerKind.Sndcp => "Subnetwork Dependent Convergence Protocol",

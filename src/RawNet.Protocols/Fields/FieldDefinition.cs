@@ -347,6 +347,16 @@ public enum ComputedField : ushort
     FppCrc,
     FppMCrc,
     FppChecksumStatus,
+    /// <summary>EPON preamble fields, read by <see cref="Epon.EponFieldReader"/> (EponSecurity to EponEncryptedData).</summary>
+    EponSecurity,
+    EponReserved,
+    EponEncrypted,
+    EponKeyId,
+    EponMode,
+    EponLlid,
+    EponChecksum,
+    EponChecksumStatus,
+    EponEncryptedData,
     /// <summary>DOCSIS MAC header fields, read by <see cref="Docsis.DocsisFieldReader"/> (DocsisFrameType to DocsisEncryptedSource).</summary>
     DocsisFrameType,
     DocsisFrameParameter,

@@ -60,6 +60,8 @@ public static class FieldReader
             return Nflog.NflogFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Fpp.FppFieldReader.Serves(field.Computed))
             return Fpp.FppFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
+        if (Epon.EponFieldReader.Serves(field.Computed))
+            return Epon.EponFieldReader.TryRead(field.Computed, layer, buffer, occurrence, out value);
         if (Atm.AtmFieldReader.Serves(field.Computed))
             return Atm.AtmFieldReader.TryRead(field, layer, header, occurrence, out value);
         if (Ax25.Ax25FieldReader.Serves(field.Computed))

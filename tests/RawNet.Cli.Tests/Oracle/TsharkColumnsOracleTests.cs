@@ -97,6 +97,7 @@ public sealed class TsharkColumnsOracleTests
         "docsis",
         "llcgprs", "sndcp", "xra",
         "symantec",
+        "epon",
         "ax25", "ax25_kiss", "ax25_nol3",
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",
         "gfp",

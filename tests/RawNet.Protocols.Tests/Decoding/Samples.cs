@@ -312,6 +312,11 @@ internal static class Samples
             (LinkType.Enc, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.BsdInet6, tcp6, littleEndian: true)),
             (LinkType.SymantecFirewall, Symantec.SymantecTests.Frame(0x0800, udp4)),
             (LinkType.SymantecFirewall, Symantec.SymantecTests.Frame(0x86DD, tcp6, version: 3)),
+            // EPON: both starts, DPoE security on, an encrypted frame, a bad CRC-8, no SLD
+            (LinkType.Epon, Epon.EponTests.Frame(EthernetFrame(EtherType.Ipv4, udp4))),
+            (LinkType.Epon, Epon.EponTests.Frame(EthernetFrame(EtherType.Ipv6, tcp6), lead: 1, security: 0x54, checksum: 0x11)),
+            (LinkType.Epon, Epon.EponTests.Frame(EthernetFrame(EtherType.Ipv4, udp4), security: 0x57)),
+            (LinkType.Epon, Concat(new byte[6], EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Enc13, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
             (LinkType.CiscoHdlc112, Concat(Hex("0f000800"), udp4)),
             // Endace ERF: Ethernet behind an extension header, IPv6 on its own record type, data after a multichannel header.

@@ -112,6 +112,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         LayerKind.Ipoib or LayerKind.Ipnet or LayerKind.Nflog or LayerKind.Pktap or LayerKind.Arcnet or LayerKind.Juniper
             or LayerKind.Ap1394 or LayerKind.Netanalyzer or LayerKind.Ipfc or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.TokenRing or LayerKind.Fddi or LayerKind.TokenRingMac
             or LayerKind.Fpp
+            or LayerKind.Epon
             or LayerKind.Docsis or LayerKind.GprsLlc or LayerKind.Sndcp or LayerKind.Xra
             or LayerKind.Ax25Kiss or LayerKind.Ax25 or LayerKind.Ax25NoL3
             or LayerKind.Vpp or LayerKind.VppMetadata or LayerKind.VppOpaque or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu

@@ -44,6 +44,7 @@ internal static class LinkInfo
                     // tshark's Ethernet runs out of bytes before it writes the Info column: a PKTAP, ERF, fpp, DOCSIS or LANE header's text stays.
                     if (index > 1 && source.Packet[index - 1].Kind is LayerKind.Pktap or LayerKind.Erf
                             or LayerKind.Fpp
+                            or LayerKind.Epon
                             or LayerKind.Docsis
                             or LayerKind.Gfp
                             or LayerKind.AtmLane)

@@ -5,6 +5,7 @@ using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Docsis;
 using RawNet.Protocols.Erf;
 using RawNet.Protocols.Fddi;
+using RawNet.Protocols.Epon;
 using RawNet.Protocols.Fpp;
 using RawNet.Protocols.Gfp;
 using RawNet.Protocols.Ebhscr;
@@ -94,6 +95,11 @@ internal static class PseudoHeaderInfo
         if (layer.Kind == LayerKind.Fpp)
         {
             AppendFppInfo(line, in source, index);
+            return layer.Status != LayerStatus.Complete;
+        }
+        if (layer.Kind == LayerKind.Epon)
+        {
+            AppendEponInfo(line, in source, index);
             return layer.Status != LayerStatus.Complete;
         }
         if (layer.Kind == LayerKind.TokenRingMac)
@@ -267,6 +273,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Ebhscr => "EBHSCR",
         LayerKind.Gfp => (GfpReach)source.Packet[index].Detail != GfpReach.None ? "GFP" : "",
         LayerKind.Fpp => FppFrame.Unpack(source.Packet[index].Detail, 0).Reach >= FppReach.Columns ? "FPP" : "",
+        LayerKind.Epon => EponPreamble.Unpack(source.Packet[index].Detail).Reach >= EponReach.Columns ? "EPON" : "",
         LayerKind.Atm => "ATM",
         LayerKind.AtmLane => "ATM LANE",
         LayerKind.Ax25Kiss => "AX.25 KISS",
@@ -393,6 +400,26 @@ internal static class PseudoHeaderInfo
                 line.Append(']');
                 return;
         }
+    }
+
+    /// <summary>
+    /// epon's Info text, written once it found the SLD: "EPON Preamble", then " [EPON PREAMBLE CHECKSUM INCORRECT]" once
+    /// it read a bad CRC-8, and " [ENCRYPTED]" once it added an encrypted frame's data.
+    /// </summary>
+    private static void AppendEponInfo(TextLine line, in InfoSource source, int index)
+    {
+        ref readonly Layer layer = ref source.Packet[index];
+        var epon = EponPreamble.Unpack(layer.Detail);
+        if (epon.Reach < EponReach.Columns)
+            return;
+        line.Append("EPON Preamble");
+        if (epon.Reach < EponReach.Checksum)
+            return;
+        var frame = source.Frame;
+        if (!EponPreamble.ChecksumGood(frame, layer.Offset))
+            line.Append(" [EPON PREAMBLE CHECKSUM INCORRECT]");
+        if (epon.Reach == EponReach.Complete && EponPreamble.IsEncrypted(frame[layer.Offset + EponPreamble.Field.Security]))
+            line.Append(" [ENCRYPTED]");
     }
 
     /// <summary>
