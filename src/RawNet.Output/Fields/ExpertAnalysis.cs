@@ -53,6 +53,9 @@ public static class ExpertAnalysis
                 return null;
             string protocol = ProtocolColumn.InnermostOf(packet, frame);
             protocol = protocol.Length > 0 ? protocol : RawNet.Protocols.Fields.FieldCatalog.DisplayName(packet[packet.LayerCount - 1].Kind);
+            // epon's first read throws before its Protocol column: the exception still names it by its short name.
+            if (packet[packet.LayerCount - 1].Kind == LayerKind.Epon)
+                protocol = "EPON";
             // An IPv6 extension header's dissector names itself, where IPv6's column stays.
             if (IpInfo.ExtensionProtocolName(packet[packet.LayerCount - 1].Kind) is { } extension)
                 protocol = extension;
