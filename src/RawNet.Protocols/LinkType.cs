@@ -159,4 +159,10 @@ public enum LinkType : ushort
     Enc13 = 13,
     /// <summary>NetBSD's DLT_HDLC (Cisco HDLC framing); tshark and tcpdump read it as <see cref="CiscoHdlc"/>.</summary>
     CiscoHdlc112 = 112,
+    /// <summary>A Redback (Ericsson) SmartEdge router's 24-byte header, then what its protocol and offsets name (LINKTYPE_REDBACK_SMARTEDGE).</summary>
+    Redback = 32,
+    /// <summary>A Juniper (Contrail) vRouter's TLVs, then Ethernet (LINKTYPE_JUNIPER_VN); no "MGC" header.</summary>
+    JuniperVn = 184,
+    /// <summary>The Juniper header, then a secure tunnel's Ethernet, IPv4 and ESP headers and what ESP carried (LINKTYPE_JUNIPER_ST).</summary>
+    JuniperSt = 200,
 }

@@ -257,4 +257,6 @@ public enum LayerKind : byte
     Quic,
     /// <summary>The Symantec firewall header (LINKTYPE_SYMANTEC_FIREWALL); tshark "symantec". The layer is the 44- or 56-byte header.</summary>
     Symantec,
+    /// <summary>A Redback SmartEdge header (LINKTYPE_REDBACK_SMARTEDGE); tshark "redback". The layer is the 24-byte header, its padding and unknown word.</summary>
+    Redback,
 }
