@@ -91,14 +91,7 @@ public sealed partial class PacketDecoder
         }
     }
 
-    private void CutRedback(ref Layer layer, in Span input, int needed, int capEnd, int repEnd)
-    {
-        if (needed > repEnd)
-            Malformed(ref layer, input, LayerKind.Redback, capEnd, "Redback offsets reach past the end of the packet");
-        else
-        {
-            layer.Status = LayerStatus.Truncated;
-            StopShort(input, LayerKind.Redback, capEnd, capEnd, repEnd, "Redback header cut short by the capture length");
-        }
-    }
+    private void CutRedback(ref Layer layer, in Span input, int needed, int capEnd, int repEnd) =>
+        StopPastCapture(ref layer, input, LayerKind.Redback, capEnd, needed, capEnd, repEnd,
+            "Redback offsets reach past the end of the packet", "Redback header cut short by the capture length");
 }

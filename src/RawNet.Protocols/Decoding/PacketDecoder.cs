@@ -1517,13 +1517,8 @@ public sealed partial class PacketDecoder
         if (needed > capEnd)
         {
             // tshark reads the payload type, a cookie, or makes the payload's buffer, past the captured bytes.
-            if (needed > repEnd)
-                Malformed(ref layer, input, LayerKind.Juniper, start, "Juniper header runs past the end of the packet");
-            else
-            {
-                layer.Status = LayerStatus.Truncated;
-                StopShort(input, LayerKind.Juniper, start, capEnd, repEnd, "Juniper header cut short by the capture length");
-            }
+            StopPastCapture(ref layer, input, LayerKind.Juniper, start, needed, capEnd, repEnd,
+                "Juniper header runs past the end of the packet", "Juniper header cut short by the capture length");
             return;
         }
         DecodeJuniperPayload(input, noL2 ? bytes[start] : type, payload, capEnd, repEnd);
@@ -1602,13 +1597,8 @@ public sealed partial class PacketDecoder
                 return;
             case JuniperVnEnd.Cut:
                 layer.HeaderLength = capEnd;
-                if (walk.Needed > repEnd)
-                    Malformed(ref layer, input, LayerKind.Juniper, Math.Min(capEnd, walk.Next), "Juniper VN TLV runs past the end of the packet");
-                else
-                {
-                    layer.Status = LayerStatus.Truncated;
-                    StopShort(input, LayerKind.Juniper, Math.Min(capEnd, walk.Next), capEnd, repEnd, "Juniper VN TLV cut short by the capture length");
-                }
+                StopPastCapture(ref layer, input, LayerKind.Juniper, Math.Min(capEnd, walk.Next), walk.Needed, capEnd, repEnd,
+                    "Juniper VN TLV runs past the end of the packet", "Juniper VN TLV cut short by the capture length");
                 return;
         }
         int payload = walk.Next;
@@ -1616,13 +1606,8 @@ public sealed partial class PacketDecoder
         if (payload > capEnd)
         {
             // tshark's buffer for the Ethernet frame starts past the captured bytes.
-            if (payload > repEnd)
-                Malformed(ref layer, input, LayerKind.Juniper, capEnd, "Juniper VN header runs past the end of the packet");
-            else
-            {
-                layer.Status = LayerStatus.Truncated;
-                StopShort(input, LayerKind.Juniper, capEnd, capEnd, repEnd, "Juniper VN header cut short by the capture length");
-            }
+            StopPastCapture(ref layer, input, LayerKind.Juniper, capEnd, payload, capEnd, repEnd,
+                "Juniper VN header runs past the end of the packet", "Juniper VN header cut short by the capture length");
             return;
         }
         DecodeEthernet(input, payload, capEnd, repEnd);
@@ -4243,6 +4228,22 @@ public sealed partial class PacketDecoder
         layer.Status = LayerStatus.Malformed;
         if (!input.Quoted)
             Stop(DecodeOutcome.Malformed, kind, offset, reason);
+    }
+
+    /// <summary>
+    /// A header whose reads needed the bytes up to <paramref name="needed"/>, past the captured ones: malformed when that is
+    /// past the packet's end too, else cut short by the capture (tshark's two exceptions).
+    /// </summary>
+    private void StopPastCapture(ref Layer layer, in Span input, LayerKind kind, int offset, int needed, int capEnd, int repEnd,
+        string malformedReason, string cutReason)
+    {
+        if (needed > repEnd)
+            Malformed(ref layer, input, kind, offset, malformedReason);
+        else
+        {
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, kind, offset, capEnd, repEnd, cutReason);
+        }
     }
 
     private void Unsupported(in Span input, int offset, int capEnd, int repEnd, string reason)
