@@ -161,4 +161,10 @@ public enum LinkType : ushort
     CiscoHdlc112 = 112,
     /// <summary>An Ethernet frame after the last 6 or 7 bytes of its 802.3 clause 65 EPON preamble (LINKTYPE_EPON).</summary>
     Epon = 259,
+    /// <summary>A Redback (Ericsson) SmartEdge router's 24-byte header, then what its protocol and offsets name (LINKTYPE_REDBACK_SMARTEDGE).</summary>
+    Redback = 32,
+    /// <summary>A Juniper (Contrail) vRouter's TLVs, then Ethernet (LINKTYPE_JUNIPER_VN); no "MGC" header.</summary>
+    JuniperVn = 184,
+    /// <summary>The Juniper header, then a secure tunnel's Ethernet, IPv4 and ESP headers and what ESP carried (LINKTYPE_JUNIPER_ST).</summary>
+    JuniperSt = 200,
 }

@@ -52,7 +52,12 @@ Elektrobit's header before Ethernet with and without FCS, link state reports, un
 cuts (see ebhscr_frames). symantec.pcap (LINKTYPE_SYMANTEC_FIREWALL, 99): the firewall's v2 and v3 headers before
 IPv4, IPv6, ARP, 802.1Q and unknown EtherTypes, short frames and cuts (see symantec_frames). enc-dlt13.pcap and chdlc-dlt112.pcap: enc.pcap's frames under OpenBSD's
 DLT_ENC number (13) and make-link-cases.py's chdlc.pcap frames under NetBSD's DLT_HDLC (112), which tshark reads as 109
-and 104.
+and 104. redback.pcap (LINKTYPE_REDBACK_SMARTEDGE, 32): the SmartEdge header before every protocol and offset
+layout tshark tells apart, padding, unknown protocols, short frames and cuts (see redback_frames).
+juniper-vn.pcap (LINKTYPE_JUNIPER_VN, 184): a vRouter's TLVs (host address, flags, networks) before Ethernet, hostile
+TLV lengths and types, short frames and cuts (see juniper_vn_frames).
+juniper-st.pcap (LINKTYPE_JUNIPER_ST, 200): the Juniper header before a secure tunnel's Ethernet, IPv4 and ESP
+headers and the IP packet ESP carried, short frames and cuts (see juniper_st_frames).
 wpan.pcap and wpan-nofcs.pcap
 (LINKTYPE_IEEE802_15_4_WITHFCS 195, _NOFCS 230): 802.15.4 data frames with 6LoWPAN (see wpan_frames). wpan-frag.pcap (195):
 6LoWPAN datagrams in fragments, whole, out of order, missing, repeated, overlapping and with lying sizes (see
@@ -1853,6 +1858,223 @@ def exported_pdu_damageable(data):
     return 2 if len(data) >= 4 else 0
 
 
+def redback(protocol, payload, data=24, l3=None, flags=0, length=None, padding=b"", context=0x00000101,
+            circuit=0x0000000A00010203):
+    """The Redback SmartEdge header (24 bytes, big-endian): context, flags, circuit, length, protocol, data offset,
+    layer 3 offset (the data offset unless given); padding up to the data offset, then the payload."""
+    l3 = data if l3 is None else l3
+    length = 24 + len(padding) + len(payload) if length is None else length
+    return struct.pack(">IIQHHHH", context, flags, circuit, length & 0xFFFF, protocol, data, l3) + padding + payload
+
+
+REDBACK_PPP_DIRECT = 0x04000000
+
+
+def redback_frames():
+    """LINKTYPE_REDBACK_SMARTEDGE (32): each protocol tshark 4.0 tells apart (1 IPv4, PPP, PPP in HDLC framing or
+    Ethernet by the layer 3 offset; 2 Ethernet, or an NLPID: IPv4, IPv6, PPP and others; 6 PPP behind the unknown
+    word or not by the flag, or Ethernet; 3, 4 and 8 Ethernet; 9 IPv6 or Ethernet), unknown protocols, padding, an
+    empty payload, offsets past the frame, short frames and cuts at every length through the header and IPv4. Not
+    written: the NLPIDs tshark hands to CLNP, ES-IS, IS-IS and Q.931, which RawNet does not decode."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    eth4, eth6 = ether(0x0800, udp4()), ether(0x86DD, udp6())
+    add(redback(1, udp4()))
+    add(redback(1, tcp4()))
+    add(redback(1, echo4()))
+    add(redback(1, udp6()))                                   # the "ip" dissector takes version 6 too
+    add(redback(1, eth4, l3=38))
+    add(redback(1, ether(0x0806, ARP_ETHERNET), l3=40))
+    add(redback(1, b"\x00\x21" + udp4(), l3=26))
+    add(redback(1, b"\x00\x57" + udp6(), l3=26))
+    add(redback(1, b"\xff\x03\x00\x21" + tcp4(), l3=28))
+    add(redback(1, b"\x0f\x00\x08\x00" + udp4(), l3=28))     # Cisco HDLC's address: ppp_hdlc hands it on
+    add(redback(2, b"\xcc" + udp4()))
+    add(redback(2, b"\x8e" + udp6()))
+    add(redback(2, b"\xcf\x00\x21" + echo4()))
+    add(redback(2, b"\x42unknown"))
+    add(redback(2, eth6, l3=38))
+    add(redback(6, b"\x00\x21" + udp4(), flags=REDBACK_PPP_DIRECT))
+    add(redback(6, b"\xde\xad\xbe\xef\x00\x21" + udp4()))
+    add(redback(6, b"\x00\x00\x00\x00\x00\x57" + udp6(), flags=0x00400000))
+    add(redback(6, bytes(4) + eth4, l3=42))
+    add(redback(6, eth6, l3=38, flags=REDBACK_PPP_DIRECT | 1))
+    add(redback(3, eth4))
+    add(redback(4, ether(0x0806, ARP_ETHERNET)))
+    add(redback(8, eth6))
+    add(redback(9, udp6()))
+    add(redback(9, echo6()))
+    add(redback(9, eth6, l3=38))
+    add(redback(9, udp4()))                                   # IPv6's dissector refuses version 4
+    for protocol in (0, 5, 7, 10, 0x0101, 0xFFFF):
+        add(redback(protocol, udp4()))
+    add(redback(1, udp4(), data=28, padding=b"PAD!"))
+    add(redback(9, udp6(), data=32, padding=bytes(8)))
+    add(redback(1, b""))
+    add(redback(9, b""))
+    add(redback(1, udp4(), length=0))
+    add(redback(1, udp4(), length=0xFFFF))
+    add(redback(1, udp4(), data=200, l3=200))                  # offsets past the frame
+    add(redback(6, b"\x00\x21", data=24))                    # the unknown word cut by the frame
+    add(redback(2, b"", data=24))                              # no NLPID
+    whole = redback(1, udp4(), data=28, padding=b"PAD!")
+    for end in (1, 10, 20, 22, 23, 24, 26, 27, 28, 29, 40):
+        add(whole[:end])
+    for cut in (1, 20, 23, 24, 26, 28, 29, 40, 47, 60):
+        add(whole, cut)
+    ppp = redback(6, b"\xde\xad\xbe\xef\x00\x21" + udp4())
+    for cut in (25, 28, 29, 30):
+        add(ppp, cut)
+    nlpid = redback(2, b"\x8e" + udp6())
+    for cut in (24, 25, 40):
+        add(nlpid, cut)
+    return frames
+
+
+def redback_damageable(data):
+    """The context, flags, circuit and length, and the protocol's low byte (see damage: one of REDBACK_PROTOCOLS)."""
+    return 20
+
+
+REDBACK_PROTOCOLS = [1, 2, 3, 4, 6, 8, 9, 7, 0]
+
+
+def vn_tlv(kind, value, length=None):
+    """A Juniper VN TLV: type, length (the value's unless given), value."""
+    return bytes([kind, len(value) if length is None else length]) + value
+
+
+VN_HOST, VN_FLAGS, VN_SRC, VN_DST, VN_LAST = 1, 2, 3, 4, 255
+VN_TYPES = [VN_HOST, VN_FLAGS, VN_SRC, VN_DST, VN_LAST, 9]
+
+
+def juniper_vn(payload, host=bytes([10, 1, 1, 1]), flags=0x40000022, src=b"default-domain:admin:net-a",
+               dst=b"default-domain:admin:net-b", last=b""):
+    """A Juniper (Contrail) vRouter's VN header: host address, flags, source and destination network TLVs (each left
+    out when None), the end TLV (255) with its skipped bytes, then the payload."""
+    out = b""
+    if host is not None:
+        out += vn_tlv(VN_HOST, host)
+    if flags is not None:
+        out += vn_tlv(VN_FLAGS, struct.pack(">I", flags))
+    if src is not None:
+        out += vn_tlv(VN_SRC, src)
+    if dst is not None:
+        out += vn_tlv(VN_DST, dst)
+    return out + vn_tlv(VN_LAST, last) + payload
+
+
+def juniper_vn_frames():
+    """LINKTYPE_JUNIPER_VN (184): the TLVs before Ethernet with IPv4 UDP, TCP and ICMP, IPv6, ARP, 802.1Q and an
+    unknown EtherType; every flag bit, TLVs left out, repeated and in other orders, empty networks, a host TLV shorter
+    than its 4 bytes (tshark reads them anyway and the next TLV from its length), skipped bytes after the end TLV, an
+    unknown type ("Incorrect format"), a walk that runs off the frame, an end TLV past it, no payload, frames shorter
+    than tshark's 20-byte subtree and cuts at every length through the TLVs and IPv4. Network names are printable ASCII
+    (tshark stops a name at a NUL and warns of what follows)."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(juniper_vn(ether(0x0800, udp4())))
+    add(juniper_vn(ether(0x0800, tcp4()), flags=0x00000004))
+    add(juniper_vn(ether(0x0800, echo4()), flags=0xFFFFFFFF))
+    add(juniper_vn(ether(0x86DD, udp6()), flags=0x00000080))
+    add(juniper_vn(ether(0x86DD, echo6()), flags=0))
+    add(juniper_vn(ether(0x0806, ARP_ETHERNET), flags=0x00000018))
+    add(juniper_vn(ether(0x8100, bytes.fromhex("0064 0800") + udp4()), flags=0x00000040))
+    add(juniper_vn(ether(0x1234, b"unknown type payload"), flags=0x40000000))
+    add(juniper_vn(ether(0x0800, udp4()), host=None, flags=None))
+    add(juniper_vn(ether(0x0800, udp4()), src=b"", dst=b""))
+    add(juniper_vn(ether(0x0800, udp4()), src=None, dst=b"x" * 200))
+    add(juniper_vn(ether(0x0800, udp4()), last=b"\x00\x00\x00\x00"))
+    add(vn_tlv(VN_DST, b"dst-first") + vn_tlv(VN_FLAGS, struct.pack(">I", 0x22)) + vn_tlv(VN_HOST, bytes([192, 0, 2, 1]))
+        + vn_tlv(VN_HOST, bytes([192, 0, 2, 2])) + vn_tlv(VN_SRC, b"src-last") + vn_tlv(VN_LAST, b"") + ether(0x0800, udp4()))
+    add(vn_tlv(VN_HOST, bytes([VN_LAST, 4, 9, 9]), length=0) + bytes(16) + ether(0x0800, udp4()))
+    add(vn_tlv(VN_FLAGS, struct.pack(">I", 0x20), length=2) + vn_tlv(VN_SRC, b"net-c" * 4) + vn_tlv(VN_LAST, b"") + ether(0x0800, udp4()))
+    add(juniper_vn(ether(0x0800, udp4()), host=None, flags=None, src=None, dst=None) + bytes(20))
+    add(vn_tlv(9, b"ab") + juniper_vn(ether(0x0800, udp4())))
+    add(juniper_vn(b"", src=b"net" * 8) [:-2] + vn_tlv(0x42, b"") + ether(0x0800, udp4()))
+    add(vn_tlv(VN_SRC, b"a-network-name-that-runs-off"))
+    add(vn_tlv(VN_SRC, b"a-network-name-22-long") + vn_tlv(VN_LAST, b"", length=200) + ether(0x0800, udp4())[:10])
+    add(juniper_vn(b""))
+    add(juniper_vn(ether(0x0800, b"")))
+    for length in (1, 2, 6, 19):
+        add(juniper_vn(ether(0x0800, udp4()))[:length])
+    whole = juniper_vn(ether(0x0800, udp4()))
+    for end in (20, 21, 24, 30, 40, 60, 64, 67, 68, 75, 82, 90):
+        add(whole[:end])
+    for cut in (1, 19, 20, 24, 30, 60, 67, 68, 75, 82, 90, 100):
+        add(whole, cut)
+    return frames
+
+
+def juniper_vn_damageable(data):
+    """The TLVs up to the end TLV (see damage: a type only to one of VN_TYPES, a network name's byte only to a letter)."""
+    at = 0
+    while at + 1 < len(data) and data[at] in (VN_HOST, VN_FLAGS, VN_SRC, VN_DST):
+        at += 2 + data[at + 1]
+    return min(at + 2, 60)
+
+
+def juniper_vn_part(data, at):
+    """What byte at of a VN header is: "type", "length", "name-length" (a network name's length), "name" (a network
+    name's byte) or "value"."""
+    pos = 0
+    while pos + 1 < len(data):
+        if at == pos:
+            return "type"
+        if at == pos + 1:
+            return "name-length" if data[pos] in (VN_SRC, VN_DST) else "length"
+        end = pos + 2 + data[pos + 1]
+        if at < end:
+            return "name" if data[pos] in (VN_SRC, VN_DST) else "value"
+        if data[pos] not in (VN_HOST, VN_FLAGS, VN_SRC, VN_DST):
+            return "value"
+        pos = end
+    return "value"
+
+
+def juniper_st(payload, ethertype=0x0800, protocol=50, ihl=5, spi=0x1000, seq=7, flags=JUNIPER_IN, extensions=None):
+    """A Juniper secure tunnel capture: the "MGC" header, the tunnel's Ethernet header, its IPv4 header (ihl words,
+    options of 1s; the header's first byte keeps version 4), ESP's SPI and sequence number, 16 unknown bytes, the payload."""
+    ip = bytearray(struct.pack(">BBHHHBBH4s4s", 0x40 | ihl, 0, 20, 1, 0, 64, protocol, 0, bytes([198, 51, 100, 1]),
+                               bytes([198, 51, 100, 2])) + b"\x01" * max(0, ihl * 4 - 20))
+    tunnel = MAC_B + MAC_A + struct.pack(">H", ethertype) + bytes(ip) + struct.pack(">II", spi, seq) + bytes(range(16))
+    return juniper(flags, tunnel + payload, extensions)
+
+
+def juniper_st_frames():
+    """LINKTYPE_JUNIPER_ST (200): the Juniper header (plain, with extension TLVs, without link header, without magic)
+    before a secure tunnel's Ethernet, IPv4 and ESP headers and IPv4 UDP, TCP and ICMP, IPv6 UDP and ICMPv6, or data;
+    another EtherType or IP protocol (tshark stops there), IPv4 header lengths 0, 6 and 15, frames shorter than
+    tshark's 70-byte subtree and cuts at every length through the headers and IPv4."""
+    frames = []
+    add = lambda data, caplen=None: frames.append((data, caplen))
+    add(juniper_st(udp4()))
+    add(juniper_st(tcp4(), flags=0))
+    add(juniper_st(echo4()))
+    add(juniper_st(udp6()))
+    add(juniper_st(echo6(), spi=0xFFFFFFFF, seq=0))
+    add(juniper_st(b"\x99 not an IP packet" + bytes(20)))
+    add(juniper_st(udp4(), ethertype=0x86DD))
+    add(juniper_st(udp4(), protocol=17))
+    add(juniper_st(udp4(), ihl=6))
+    add(juniper_st(udp4(), ihl=15))
+    add(juniper_st(udp4() + bytes(20), ihl=0))
+    add(juniper_st(udp4(), extensions=ext(IFD_IDX, le32(5)) + ext(IFL_IDX, le32(77))))
+    add(juniper(JUNIPER_NO_L2 | JUNIPER_IN, le32(2) + udp4() + bytes(40)))
+    add(juniper(JUNIPER_NO_L2, le32(6) + udp6()))
+    add(b"MGD" + juniper_st(udp4())[3:])                                               # no magic: nothing more
+    add(juniper_st(b""))
+    for length in (1, 4, 30, 69):
+        add(juniper_st(udp4())[:length])
+    whole = juniper_st(udp4())
+    for end in (70, 75, 80, 90, 91, 95):
+        add(whole[:end])
+    for cut in (1, 4, 20, 69, 70, 75, 80, 90, 91, 100):
+        add(whole, cut)
+    add(juniper_st(udp4(), ihl=15), 90)
+    return frames
+
+
 def symantec(ethertype, payload, version=2, interface=bytes([198, 18, 0, 254])):
     """The Symantec firewall header: v2 (44 bytes, the EtherType at 6) or v3 (56 bytes, the EtherType at 10)."""
     if version == 2:
@@ -1956,6 +2178,15 @@ def damage(frames, rng, damageable):
                 value = rng.choice([0x00, 0x01, 0x02, 0x03, 0x04, 0x0F, 0x80, 0x81, 0x82, 0x83, 0x84, 0x8F, 0x71, 0xF2])
             if damageable is sunatm_damageable and at == 1:
                 value = rng.randrange(1, 256)
+            if damageable is juniper_vn_damageable:
+                part = juniper_vn_part(data, at)
+                if part == "type":
+                    value = rng.choice(VN_TYPES)
+                elif part == "name":
+                    value = rng.choice(b"abcdefghijklmnopqrstuvwxyz-:0123456789")
+                elif part == "name-length":
+                    # shorter only: a longer name would take in bytes tshark stops a name at (NUL) and warns of
+                    value = rng.randrange(data[at] + 1)
             data = data[:at] + bytes([value]) + data[at + 1:]
             if damageable is pktap_damageable and 8 <= at < 12:
                 data = data[:8] + struct.pack("<I", rng.choice(PKTAP_DLTS)) + data[12:]
@@ -1966,6 +2197,8 @@ def damage(frames, rng, damageable):
                 data = bytes([rng.choice(GPRS_LLC_ADDRESSES)]) + data[1:]
             if damageable is xra_damageable:
                 data = data[:1] + bytes([rng.choice(XRA_TYPES)]) + data[2:]
+            if damageable is redback_damageable and at >= 18:
+                data = data[:18] + bytes([0, rng.choice(REDBACK_PROTOCOLS)]) + data[20:]
         out.append((data, caplen))
     return out
 
@@ -2532,6 +2765,9 @@ def main():
         # other numbers of link types above: OpenBSD's DLT_ENC (13), NetBSD's DLT_HDLC (112, Cisco HDLC)
         "enc-dlt13.pcap": (13, enc_frames(), enc_damageable),
         "chdlc-dlt112.pcap": (112, link_cases.chdlc_frames(), chdlc_alias_damageable),
+        "redback.pcap": (32, redback_frames(), redback_damageable),
+        "juniper-vn.pcap": (184, juniper_vn_frames(), juniper_vn_damageable),
+        "juniper-st.pcap": (200, juniper_st_frames(), juniper_damageable),
     }
     for name, (linktype, frames, damageable) in files.items():
         if seed is not None:

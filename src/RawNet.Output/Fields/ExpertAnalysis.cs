@@ -37,6 +37,8 @@ public static class ExpertAnalysis
     {
         private readonly TextLine _line = new();
 
+        private const string RedbackColumn = "RBN";
+
         public string? MalformedIn(DecodedPacket packet, ReadOnlySpan<byte> frame, out string? shortIn)
         {
             shortIn = null;
@@ -59,6 +61,15 @@ public static class ExpertAnalysis
             // An IPv6 extension header's dissector names itself, where IPv6's column stays.
             if (IpInfo.ExtensionProtocolName(packet[packet.LayerCount - 1].Kind) is { } extension)
                 protocol = extension;
+            // Redback's column is "RBN", its name "Redback"; the PPP and IP behind it throw before they write a column.
+            if (protocol == RedbackColumn)
+                protocol = packet[packet.LayerCount - 1].Kind switch
+                {
+                    LayerKind.Ppp => "PPP",
+                    LayerKind.Ipv4 => "IPv4",
+                    LayerKind.Ipv6 => "IPv6",
+                    _ => "Redback",
+                };
             // IGMP's Protocol column names the version ("IGMPv3"); the exception names the protocol.
             if (packet[packet.LayerCount - 1].Kind == LayerKind.Igmp && protocol.StartsWith("IGMP", StringComparison.Ordinal))
                 protocol = "IGMP";

@@ -84,7 +84,7 @@ public sealed partial class SummaryPrinter : IPacketPrinter
 
     /// <summary>
     /// The link types RawNet decodes that tcpdump 4.99's print.c has no printer for: the ones with a direction byte in
-    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, GFP, EBHSCR, AX.25 (tcpdump refuses a file of link type 3; 202 prints so), GPRS LLC, XRA-31 and Juniper's Voice PIC.
+    /// front (pppd's, 166, has one: ppp_if_print), the raw MPLS stack, Endace ERF, 802.3br mPackets, DOCSIS, VPP dispatch traces, exported PDUs, GFP, EBHSCR, AX.25 (tcpdump refuses a file of link type 3; 202 prints so), GPRS LLC, XRA-31, Juniper's Voice PIC, VN (tcpdump reads 184 as ARINC 429) and secure tunnel and Redback's SmartEdge (tcpdump refuses a file of link type 32).
     /// </summary>
     private static bool HasNoTcpdumpPrinter(LinkType linkType) => linkType is LinkType.PppWithDirection
         or LinkType.CiscoHdlcWithDirection or LinkType.FrameRelayWithDirection or LinkType.Mpls or LinkType.Erf
@@ -95,7 +95,8 @@ public sealed partial class SummaryPrinter : IPacketPrinter
         or LinkType.VppDispatch or LinkType.WiresharkUpperPdu
         or LinkType.GfpTransparent or LinkType.GfpFrameMapped
         or LinkType.Ebhscr or LinkType.Tzsp
-        or LinkType.JuniperVp or LinkType.Ieee802154NonAskPhy;
+        or LinkType.JuniperVp or LinkType.Ieee802154NonAskPhy
+        or LinkType.Redback or LinkType.JuniperVn or LinkType.JuniperSt;
 
     /// <summary>The line's time as the options ask, and the space after it (nothing at all for <see cref="SummaryTimestamp.None"/>).</summary>
     private void AppendTimestamp(TextLine line, long nanoseconds)

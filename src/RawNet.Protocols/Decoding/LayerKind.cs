@@ -259,4 +259,6 @@ public enum LayerKind : byte
     Symantec,
     /// <summary>The EPON preamble (LINKTYPE_EPON); tshark "epon". The layer starts at the SLD: 6 bytes, Ethernet after them.</summary>
     Epon,
+    /// <summary>A Redback SmartEdge header (LINKTYPE_REDBACK_SMARTEDGE); tshark "redback". The layer is the 24-byte header, its padding and unknown word.</summary>
+    Redback,
 }

@@ -178,7 +178,7 @@ public sealed partial class PacketDecoder
         or LinkType.Ebhscr or LinkType.Tzsp
         or LinkType.Ieee802154WithFcs or LinkType.Ieee802154NoFcs or LinkType.Ieee802154NonAskPhy or LinkType.Ieee802154Tap
         or LinkType.SunAtm
-        or LinkType.SymantecFirewall or LinkType.Enc13 or LinkType.CiscoHdlc112
+        or LinkType.SymantecFirewall or LinkType.Enc13 or LinkType.CiscoHdlc112 or LinkType.Redback or LinkType.JuniperVn or LinkType.JuniperSt
         or LinkType.Raw12 or LinkType.Raw14 or LinkType.AtmRfc1483Bsd or LinkType.PppoeSession or LinkType.AtmClip or LinkType.AtmClip16 or LinkType.AtmClip18 or LinkType.AtmClip19
         or LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
         or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices or LinkType.JuniperAtm1;
@@ -374,7 +374,7 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.JuniperPppoe or LinkType.JuniperPpp or LinkType.JuniperFrameRelay or LinkType.JuniperChdlc or LinkType.JuniperVp
                 or LinkType.JuniperMlppp or LinkType.JuniperMlfr or LinkType.JuniperGgsn or LinkType.JuniperAtm2 or LinkType.JuniperServices
-                or LinkType.JuniperAtm1:
+                or LinkType.JuniperAtm1 or LinkType.JuniperSt:
                 DecodeJuniper(input, capEnd, repEnd, JuniperHeader.LinkOf(linkType));
                 return;
             case LinkType.AppleIpOverIeee1394:
@@ -400,6 +400,12 @@ public sealed partial class PacketDecoder
                 return;
             case LinkType.SymantecFirewall:
                 DecodeSymantec(input, capEnd, repEnd);
+                return;
+            case LinkType.Redback:
+                DecodeRedback(input, capEnd, repEnd);
+                return;
+            case LinkType.JuniperVn:
+                DecodeJuniperVn(input, capEnd, repEnd);
                 return;
             case LinkType.Netanalyzer or LinkType.NetanalyzerTransparent:
                 DecodeNetanalyzer(input, capEnd, repEnd, transparent: linkType == LinkType.NetanalyzerTransparent);
@@ -1472,7 +1478,9 @@ public sealed partial class PacketDecoder
     /// </summary>
     private void DecodeJuniper(in Span input, int capEnd, int repEnd, JuniperLink link)
     {
-        bool whole = Header(input, LayerKind.Juniper, 0, JuniperHeader.Length, capEnd, repEnd, out int index);
+        // The secure tunnel's subtree takes 70 bytes before the header is read: a shorter frame shows nothing of it.
+        int first = link == JuniperLink.SecureTunnel ? JuniperSecureTunnel.MinLength : JuniperHeader.Length;
+        bool whole = Header(input, LayerKind.Juniper, 0, first, capEnd, repEnd, out int index);
         MarkJuniper(index, link);
         if (!whole)
             return;
@@ -1518,7 +1526,22 @@ public sealed partial class PacketDecoder
         int needed = payload;
         // As tshark: the link's own payload type, the one the frame gives, or the one a PIC's cookie or header names.
         int type = noL2 ? -1 : JuniperHeader.PayloadOf(link);
-        if (!noL2 && JuniperHeader.HasTail(link))
+        if (link == JuniperLink.SecureTunnel && !noL2)
+        {
+            // Without the magic tshark reads nothing more; else the tunnel's headers, and what ESP carries.
+            var tunnel = magic ? JuniperSecureTunnel.Read(bytes, start) : default;
+            payload = tunnel.Payload;
+            needed = tunnel.Needed != 0 ? tunnel.Needed : tunnel.Payload;
+            type = magic ? tunnel.Type : -1;
+            if (tunnel.Needed == 0 && type < 0)
+            {
+                _packet.LayerRef(index).HeaderLength = Math.Max(walked, Math.Min(capEnd, JuniperSecureTunnel.MinLength));
+                Stop(DecodeOutcome.Unsupported, LayerKind.Juniper, start, magic ? "Juniper secure tunnel of another EtherType or protocol than ESP over IPv4"
+                    : "Juniper secure tunnel header without its magic number");
+                return;
+            }
+        }
+        else if (!noL2 && JuniperHeader.HasTail(link))
         {
             var tail = JuniperTail.Read(link, bytes, start);
             payload = tail.Payload;
@@ -1527,16 +1550,13 @@ public sealed partial class PacketDecoder
         }
         ref Layer layer = ref _packet.LayerRef(index);
         layer.HeaderLength = Math.Min(capEnd, Math.Max(walked, needed));
+        if (link == JuniperLink.SecureTunnel)
+            layer.HeaderLength = Math.Max(layer.HeaderLength, JuniperSecureTunnel.MinLength);
         if (needed > capEnd)
         {
             // tshark reads the payload type, a cookie, or makes the payload's buffer, past the captured bytes.
-            if (needed > repEnd)
-                Malformed(ref layer, input, LayerKind.Juniper, start, "Juniper header runs past the end of the packet");
-            else
-            {
-                layer.Status = LayerStatus.Truncated;
-                StopShort(input, LayerKind.Juniper, start, capEnd, repEnd, "Juniper header cut short by the capture length");
-            }
+            StopPastCapture(ref layer, input, LayerKind.Juniper, start, needed, capEnd, repEnd,
+                "Juniper header runs past the end of the packet", "Juniper header cut short by the capture length");
             return;
         }
         DecodeJuniperPayload(input, noL2 ? bytes[start] : type, payload, capEnd, repEnd);
@@ -1584,6 +1604,51 @@ public sealed partial class PacketDecoder
                     ? "Juniper payload type not decoded" : "unknown Juniper payload type");
                 return;
         }
+    }
+
+    /// <summary>
+    /// A Juniper VN header as tshark 4.0 reads it (dissect_juniper_vn): its 20-byte subtree first (a shorter frame ends
+    /// there), then the TLVs (<see cref="JuniperVnWalk"/>, bounded) up to type 255 and past its length, then Ethernet. A
+    /// type it has no case for ends the frame with its "Incorrect format" warning; a read past the captured bytes ends it
+    /// there. The layer spans the TLVs walked.
+    /// </summary>
+    private void DecodeJuniperVn(in Span input, int capEnd, int repEnd)
+    {
+        bool whole = Header(input, LayerKind.Juniper, 0, JuniperVirtualNetwork.MinLength, capEnd, repEnd, out int index);
+        MarkJuniper(index, JuniperLink.VirtualNetwork);
+        if (!whole)
+            return;
+        var walk = new JuniperVnWalk(input.Bytes[..capEnd]);
+        while (walk.MoveNext())
+        {
+        }
+        ref Layer layer = ref _packet.LayerRef(index);
+        switch (walk.End)
+        {
+            case JuniperVnEnd.IncorrectFormat:
+                layer.HeaderLength = Math.Max(layer.HeaderLength, Math.Min(capEnd, walk.Offset + JuniperVirtualNetwork.TlvHeaderLength));
+                Stop(DecodeOutcome.Unsupported, LayerKind.Juniper, walk.Offset, "Juniper VN TLV of a type tshark does not read");
+                return;
+            case JuniperVnEnd.TooMany:
+                layer.HeaderLength = Math.Max(layer.HeaderLength, walk.Next);
+                Unsupported(input, walk.Next, capEnd, repEnd, "more Juniper VN TLVs than RawNet walks");
+                return;
+            case JuniperVnEnd.Cut:
+                layer.HeaderLength = capEnd;
+                StopPastCapture(ref layer, input, LayerKind.Juniper, Math.Min(capEnd, walk.Next), walk.Needed, capEnd, repEnd,
+                    "Juniper VN TLV runs past the end of the packet", "Juniper VN TLV cut short by the capture length");
+                return;
+        }
+        int payload = walk.Next;
+        layer.HeaderLength = Math.Max(layer.HeaderLength, Math.Min(capEnd, payload));
+        if (payload > capEnd)
+        {
+            // tshark's buffer for the Ethernet frame starts past the captured bytes.
+            StopPastCapture(ref layer, input, LayerKind.Juniper, capEnd, payload, capEnd, repEnd,
+                "Juniper VN header runs past the end of the packet", "Juniper VN header cut short by the capture length");
+            return;
+        }
+        DecodeEthernet(input, payload, capEnd, repEnd);
     }
 
     private void MarkJuniper(int index, JuniperLink link)
@@ -4201,6 +4266,22 @@ public sealed partial class PacketDecoder
         layer.Status = LayerStatus.Malformed;
         if (!input.Quoted)
             Stop(DecodeOutcome.Malformed, kind, offset, reason);
+    }
+
+    /// <summary>
+    /// A header whose reads needed the bytes up to <paramref name="needed"/>, past the captured ones: malformed when that is
+    /// past the packet's end too, else cut short by the capture (tshark's two exceptions).
+    /// </summary>
+    private void StopPastCapture(ref Layer layer, in Span input, LayerKind kind, int offset, int needed, int capEnd, int repEnd,
+        string malformedReason, string cutReason)
+    {
+        if (needed > repEnd)
+            Malformed(ref layer, input, kind, offset, malformedReason);
+        else
+        {
+            layer.Status = LayerStatus.Truncated;
+            StopShort(input, kind, offset, capEnd, repEnd, cutReason);
+        }
     }
 
     private void Unsupported(in Span input, int offset, int capEnd, int repEnd, string reason)

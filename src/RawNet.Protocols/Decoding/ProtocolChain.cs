@@ -124,7 +124,7 @@ public static class ProtocolChain
     /// <summary>
     /// The name tshark adds before a layer for the dissector that called the layer's (802.11's radio information, the
     /// spanning tree BPDU that hands GARP on, the "ip" dissector that hands a version 6 header on, PPP's that hands a Cisco
-    /// HDLC frame on, OSI's that hands IP on); null when none.
+    /// HDLC frame on (behind PPP's link types, GFP, GRE and Redback's PPP in HDLC framing), OSI's that hands IP on); null when none.
     /// </summary>
     private static string? Before(DecodedPacket packet, int index, ReadOnlySpan<byte> frame) => packet[index].Kind switch
     {
@@ -137,7 +137,7 @@ public static class ProtocolChain
         LayerKind.Ipv6 when (packet[index].Detail & (Ipv6.Ipv6LayerDetail.HandedOnByIpv4 | Ipv6.Ipv6LayerDetail.LinkNamedIpv4)) != 0
             && packet[index - 1].Kind != LayerKind.L2tpv3 => "ip",
         LayerKind.CiscoHdlc when (index == 1 && packet.WiretapFrame.LinkType is LinkType.Ppp or LinkType.PppHdlc or LinkType.PppWithDirection)
-            || packet[index - 1].Kind is LayerKind.Gfp or LayerKind.Gre => FieldCatalog.PppName,
+            || packet[index - 1].Kind is LayerKind.Gfp or LayerKind.Gre or LayerKind.Redback => FieldCatalog.PppName,
         // Juniper's ISO payload type goes to OSI's dissector, which hands the NLPIDs of IPv4 and IPv6 on.
         LayerKind.Ipv4 or LayerKind.Ipv6 when packet[index - 1].Kind == LayerKind.Juniper
             && Juniper.JuniperHeader.HandedPayloadType((Juniper.JuniperLink)packet[index - 1].Detail, frame[packet[index - 1].Offset..])

@@ -84,6 +84,21 @@ public sealed class ExpertFinder
                     if (packet.HeaderOf(layer, frame) is { Length: > 0 } pflog && pflog[0] < Pflog.PflogHeader.MinLength)
                         sink.Add(ExpertItem.PflogInvalidHeaderLength, pflog[0]);
                     break;
+                case LayerKind.Juniper when (Juniper.JuniperLink)layer.Detail == Juniper.JuniperLink.VirtualNetwork
+                    && layer.HeaderLength >= Juniper.JuniperVirtualNetwork.MinLength && layer.Offset == 0:
+                    var vn = new Juniper.JuniperVnWalk(frame);
+                    while (vn.MoveNext())
+                    {
+                    }
+                    if (vn.End == Juniper.JuniperVnEnd.IncorrectFormat)
+                        sink.Add(ExpertItem.JuniperVnIncorrectFormat);
+                    break;
+                case LayerKind.Redback:
+                    // tshark reaches its protocol switch once the padding and the unknown word were read.
+                    if (layer.Status == LayerStatus.Complete && Redback.RedbackHeader.TryRead(packet.HeaderOf(layer, frame), out var redback)
+                        && !redback.HasKnownProtocol)
+                        sink.Add(ExpertItem.RedbackUnknownProtocol);
+                    break;
                 case LayerKind.Erf:
                     FindErf(packet.HeaderOf(layer, frame), ref sink);
                     break;

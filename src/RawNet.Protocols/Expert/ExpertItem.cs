@@ -167,6 +167,10 @@ public enum ExpertItem : byte
     QuicRetransmission,
     /// <summary>QUIC: a CRYPTO frame that starts before that offset and goes past it (handed on from there).</summary>
     QuicOverlap,
+    /// <summary>Redback: a protocol its dissector has no case for ("Unknown Protocol Data", on redback.protocol).</summary>
+    RedbackUnknownProtocol,
+    /// <summary>Juniper VN: a TLV type its dissector has no case for ("Incorrect format"), after which it reads nothing.</summary>
+    JuniperVnIncorrectFormat,
 }
 
 /// <summary>One expert finding in one packet: the item and, for items that carry one, its number.</summary>
@@ -195,7 +199,8 @@ public static class ExpertItems
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
             or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord or ExpertItem.DtpMacLengthLong => ExpertSeverity.Warning,
-        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad => ExpertSeverity.Warning,
+        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.RedbackUnknownProtocol
+            or ExpertItem.JuniperVnIncorrectFormat => ExpertSeverity.Warning,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -215,7 +220,8 @@ public static class ExpertItems
         ExpertItem.DocsisLengthPastEnd or ExpertItem.DocsisExtendedHeaderLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => ExpertGroup.Malformed,
-        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad => ExpertGroup.Protocol,
+        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.RedbackUnknownProtocol
+            or ExpertItem.JuniperVnIncorrectFormat => ExpertGroup.Protocol,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
@@ -334,6 +340,8 @@ public static class ExpertItems
             or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData => "IPv6 Hop-by-Hop",
         ExpertItem.EthernetLengthPastEnd or ExpertItem.EthernetSourceGroup => "Ethernet",
         ExpertItem.PflogInvalidHeaderLength => "PFLOG",
+        ExpertItem.RedbackUnknownProtocol => "Redback",
+        ExpertItem.JuniperVnIncorrectFormat => "Juniper",
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => "ERF",
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => "Frame Preemption Protocol",
         ExpertItem.EponSldBad or ExpertItem.EponDpoeReservedBad or ExpertItem.EponDpoeBad or ExpertItem.EponBadChecksum
@@ -379,6 +387,8 @@ public static class ExpertItems
         switch (finding.Item)
         {
             case ExpertItem.PflogInvalidHeaderLength: w.Append("Invalid header length "); w.Append(n); break;
+            case ExpertItem.RedbackUnknownProtocol: w.Append("Unknown Protocol Data"); break;
+            case ExpertItem.JuniperVnIncorrectFormat: w.Append("Incorrect format"); break;
             case ExpertItem.ErfPacketLoss: w.Append("Packet loss occurred between previous and current packet"); break;
             case ExpertItem.ErfTruncated: w.Append("ERF Truncation Error"); break;
             case ExpertItem.ErfRxError: w.Append("ERF Rx Error"); break;

@@ -17,6 +17,8 @@ public static class ExpertPlacement
     {
         ExpertItem.TcpMalformed => LayerKind.Frame,
         ExpertItem.PflogInvalidHeaderLength => LayerKind.Pflog,
+        ExpertItem.RedbackUnknownProtocol => LayerKind.Redback,
+        ExpertItem.JuniperVnIncorrectFormat => LayerKind.Juniper,
         ExpertItem.ErfPacketLoss or ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError or ExpertItem.ErfMoreExtensions => LayerKind.Erf,
         ExpertItem.FppBadCrc or ExpertItem.FppBadMCrc => LayerKind.Fpp,
         ExpertItem.EponSldBad or ExpertItem.EponDpoeReservedBad or ExpertItem.EponDpoeBad or ExpertItem.EponBadChecksum
@@ -53,6 +55,8 @@ public static class ExpertPlacement
     public static string FieldName(ExpertItem item) => item switch
     {
         ExpertItem.PflogInvalidHeaderLength => "pflog.invalid_header_length",
+        ExpertItem.RedbackUnknownProtocol => "redback.protocol.unknown",
+        ExpertItem.JuniperVnIncorrectFormat => "juniper.vn.incorrect_format",
         ExpertItem.ErfPacketLoss => "erf.packet_loss",
         ExpertItem.ErfTruncated or ExpertItem.ErfRxError or ExpertItem.ErfDsError => "erf.checksum.error",
         ExpertItem.ErfMoreExtensions => "erf.ehdr.more_not_shown",
@@ -161,6 +165,7 @@ public static class ExpertPlacement
     public static string? ParentName(ExpertFinding finding, uint udpDestinationPort = 0) => finding.Item switch
     {
         ExpertItem.PflogInvalidHeaderLength => "pflog.length",
+        ExpertItem.RedbackUnknownProtocol => "redback.protocol",
         ExpertItem.ErfPacketLoss => "erf.lctr",
         ExpertItem.ErfTruncated => "erf.flags.trunc",
         ExpertItem.ErfRxError => "erf.flags.rxe",

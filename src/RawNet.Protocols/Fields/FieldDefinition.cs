@@ -204,6 +204,8 @@ public enum FieldPresence : byte
     ArpAx25Ipv4,
     /// <summary>LISP data's warnings and the words its flags place (<see cref="Lisp.LispDataFields.IsPresent"/>).</summary>
     LispEchoWithoutNonce, LispNonceWithMapVersion, LispNonce, LispMapVersion, LispInstanceId, LispLocatorStatusBits8, LispLocatorStatusBits,
+    /// <summary>redback fields: all 24 bytes of the header are there (tshark reads both offsets before any field).</summary>
+    RedbackHeader,
 }
 
 /// <summary>Fields whose value is derived rather than read from fixed bytes, or that occur more than once in a layer.</summary>
@@ -808,6 +810,13 @@ public enum ComputedField : ushort
     TcpFlagsText, TcpChecksumStatus, TcpOptions, TcpOptionNop, TcpOptionEol, TcpOptionMss, TcpOptionWindowScale, TcpOptionSackPermitted,
     TcpOptionSack, TcpOptionTimestamp, TcpSackCount, UdpChecksumStatus, IcmpChecksumStatus, IcmpUnused, IcmpRedirectGateway,
     IcmpPointer, IcmpLength, IcmpLengthOriginalDatagram, IcmpDataTime, IcmpDataTimeRelative, EthernetFcsStatus,
+    /// <summary>The Redback header's padding and unknown word, read by <see cref="Redback.RedbackFieldReader"/>.</summary>
+    RedbackPadding, RedbackUnknown,
+    /// <summary>Juniper VN's TLV values, read by <see cref="Juniper.JuniperFieldReader"/>.</summary>
+    JuniperVnHostIp, JuniperVnFlags, JuniperVnSource, JuniperVnDestination,
+    /// <summary>Juniper's secure tunnel headers, read by <see cref="Juniper.JuniperFieldReader"/>.</summary>
+    JuniperStEthernetDestination, JuniperStEthernetSource, JuniperStEthernetType, JuniperStIpLength, JuniperStIpProtocol, JuniperStEspSpi,
+    JuniperStEspSequence,
 }
 
 /// <summary>A subtree of generated items in a layer's tree, as Wireshark groups them ("[SEQ/ACK analysis]"), possibly nested.</summary>

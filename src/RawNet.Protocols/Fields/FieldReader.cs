@@ -90,9 +90,11 @@ public static class FieldReader
             return Vpp.VppFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Erf.ErfFieldReader.Serves(field.Computed))
             return Erf.ErfFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
+        if (Redback.RedbackFieldReader.Serves(field.Computed))
+            return Redback.RedbackFieldReader.TryRead(field.Computed, header, layer.Offset, occurrence, out value);
         if (Juniper.JuniperFieldReader.Serves(field.Computed))
             return Juniper.JuniperFieldReader.TryRead(field.Computed, header, buffer[Math.Min(layer.Offset, buffer.Length)..], layer.Offset,
-                (Juniper.JuniperLink)layer.Detail, occurrence, out value);
+                (Juniper.JuniperLink)layer.Detail, occurrence, out value, field.Mask);
         if (Macsec.MacsecFieldReader.Serves(field.Computed))
             return Macsec.MacsecFieldReader.TryRead(field.Computed, packet, layerIndex, buffer, occurrence, out value);
         if (Nsh.NshFieldReader.Serves(field.Computed))
@@ -300,9 +302,10 @@ public static class FieldReader
         FieldPresence.FddiMac => (header[Fddi.FddiHeader.Field.FrameControl] & Fddi.FddiHeader.ClassMask) == Fddi.FddiHeader.Mac
             && header[Fddi.FddiHeader.Field.FrameControl] != Fddi.FddiHeader.RestrictedToken,
         FieldPresence.FddiAsyncPriority => (header[Fddi.FddiHeader.Field.FrameControl] & (Fddi.FddiHeader.ClassMask | Fddi.FddiHeader.AsyncReserved)) == Fddi.FddiHeader.AsyncLlc,
-        FieldPresence.JuniperFlags => header.Length >= Juniper.JuniperHeader.Length,
-        FieldPresence.JuniperMagic => Juniper.JuniperHeader.HasMagic(header),
-        FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header),
+        FieldPresence.JuniperFlags => header.Length >= Juniper.JuniperHeader.Length && Juniper.JuniperHeader.ShowsCommonHeader((Juniper.JuniperLink)layer.Detail, header),
+        FieldPresence.RedbackHeader => header.Length >= Redback.RedbackHeader.Length,
+        FieldPresence.JuniperMagic => Juniper.JuniperHeader.HasMagic(header) && Juniper.JuniperHeader.ShowsCommonHeader((Juniper.JuniperLink)layer.Detail, header),
+        FieldPresence.JuniperExtensions => Juniper.JuniperHeader.HasExtensions(header) && Juniper.JuniperHeader.ShowsCommonHeader((Juniper.JuniperLink)layer.Detail, header),
         FieldPresence.Ieee80211Duration => Ieee80211.Ieee80211Header.HasDurationField(header),
         FieldPresence.IcmpFragmentationNeeded => header.Length >= 2 && Icmp.IcmpHeader.IsFragmentationNeeded(header[Icmp.IcmpHeader.Field.Type], header[Icmp.IcmpHeader.Field.Code]),
         FieldPresence.PflogOld or FieldPresence.PflogIds or FieldPresence.PflogIdsOnly or FieldPresence.PflogFull or FieldPresence.PflogFullIpv4

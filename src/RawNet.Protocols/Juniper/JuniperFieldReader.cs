@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using RawNet.Protocols.Decoding;
 using RawNet.Protocols.Fields;
 
@@ -13,16 +14,34 @@ public static class JuniperFieldReader
 {
     /// <summary>True for the computed fields this reader serves.</summary>
     public static bool Serves(ComputedField computed) =>
-        computed is >= ComputedField.JuniperDeviceInterfaceIndex and <= ComputedField.JuniperPayloadType;
+        computed is >= ComputedField.JuniperDeviceInterfaceIndex and <= ComputedField.JuniperPayloadType
+            or >= ComputedField.JuniperVnHostIp and <= ComputedField.JuniperStEspSequence;
 
-    /// <summary>Occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the layer's header.</summary>
+    /// <summary>Occurrence <paramref name="occurrence"/> of <paramref name="computed"/> in the layer's header (under <paramref name="mask"/>, VN's flag bits).</summary>
     public static bool TryRead(ComputedField computed, ReadOnlySpan<byte> header, ReadOnlySpan<byte> frame, int layerOffset, JuniperLink link,
-        int occurrence, out FieldValue value)
+        int occurrence, out FieldValue value, ulong mask = 0)
     {
         value = default;
+        if (link == JuniperLink.VirtualNetwork)
+        {
+            if (!TryReadVn(computed, header, frame, layerOffset, occurrence, out value))
+                return false;
+            // A flag bit of VN's flags word.
+            if (mask != 0)
+                value = value with { Number = (value.Number & mask) >> System.Numerics.BitOperations.TrailingZeroCount(mask) };
+            return true;
+        }
+        if (link == JuniperLink.SecureTunnel && header.Length < JuniperSecureTunnel.MinLength)
+            return false;
+        bool stField = computed is >= ComputedField.JuniperStEthernetDestination and <= ComputedField.JuniperStEspSequence;
+        if (computed is >= ComputedField.JuniperVnHostIp and <= ComputedField.JuniperVnDestination || (stField && link != JuniperLink.SecureTunnel))
+            return false;
         bool tailField = computed is >= ComputedField.JuniperAtm1Cookie and <= ComputedField.JuniperEncapType;
         if (!JuniperHeader.HasMagic(header))
         {
+            // The secure tunnel reads nothing after a header without its magic.
+            if (link == JuniperLink.SecureTunnel)
+                return false;
             if (JuniperHeader.HasTail(link))
                 return header.Length >= JuniperHeader.Length && TryReadTail(computed, frame, 0, layerOffset, link, occurrence, out value);
             // No magic: tshark adds the payload type (the link's, from the frame's first byte) and nothing else.
@@ -41,7 +60,7 @@ public static class JuniperFieldReader
             while (walked < PacketDecoder.MaxJuniperExtensions && walk.MoveNext())
             {
                 walked++;
-                if (computed == ComputedField.JuniperPayloadType || tailField || (JuniperExtensionType)walk.Type != TypeOf(computed))
+                if (computed == ComputedField.JuniperPayloadType || tailField || stField || (JuniperExtensionType)walk.Type != TypeOf(computed))
                     continue;
                 if (seen++ == occurrence)
                 {
@@ -51,10 +70,14 @@ public static class JuniperFieldReader
             }
             // A walk the decoder cut off at its bound keeps the next TLV out of the layer: reading on finds it cut.
             bool bounded = walked == PacketDecoder.MaxJuniperExtensions && (walk.MoveNext() || walk.End == JuniperWalkEnd.Cut);
-            if ((computed != ComputedField.JuniperPayloadType && !tailField) || walk.End == JuniperWalkEnd.Cut || bounded)
+            if ((computed != ComputedField.JuniperPayloadType && !tailField && !stField) || walk.End == JuniperWalkEnd.Cut || bounded)
                 return false;
         }
         int start = JuniperHeader.TsharkHeaderLength(header);
+        if (link == JuniperLink.SecureTunnel && (header[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) == 0)
+            return occurrence == 0 && TryReadSecureTunnel(computed, frame, start, layerOffset, out value);
+        if (stField)
+            return false;
         if (JuniperHeader.HasTail(link) && (header[JuniperHeader.Field.Flags] & JuniperHeader.Flags.NoL2) == 0)
             return TryReadTail(computed, frame, start, layerOffset, link, occurrence, out value);
         if (computed != ComputedField.JuniperPayloadType || occurrence != 0)
@@ -68,6 +91,75 @@ public static class JuniperFieldReader
         if (header.Length - start < JuniperHeader.PayloadTypeLength)
             return false;
         value = new FieldValue(header[start], layerOffset + start + JuniperHeader.PayloadTypeLength, 0);
+        return true;
+    }
+
+    /// <summary>
+    /// A VN header's field: occurrence N of a TLV value is the Nth TLV of its type the walk over the captured
+    /// <paramref name="frame"/> shows (none when the frame is shorter than the 20 bytes tshark's subtree takes first); the
+    /// payload type (Ethernet) once the walk reached type 255.
+    /// </summary>
+    private static bool TryReadVn(ComputedField computed, ReadOnlySpan<byte> header, ReadOnlySpan<byte> frame, int layerOffset, int occurrence,
+        out FieldValue value)
+    {
+        value = default;
+        if (header.Length < JuniperVirtualNetwork.MinLength)
+            return false;
+        byte type = computed switch
+        {
+            ComputedField.JuniperVnHostIp => JuniperVirtualNetwork.Types.HostIp,
+            ComputedField.JuniperVnFlags => JuniperVirtualNetwork.Types.Flags,
+            ComputedField.JuniperVnSource => JuniperVirtualNetwork.Types.SourceNetwork,
+            ComputedField.JuniperVnDestination => JuniperVirtualNetwork.Types.DestinationNetwork,
+            _ => 0,
+        };
+        if (type == 0 && computed != ComputedField.JuniperPayloadType)
+            return false;
+        var walk = new JuniperVnWalk(frame);
+        int seen = 0;
+        while (walk.MoveNext())
+        {
+            if (walk.Type != type || seen++ != occurrence)
+                continue;
+            bool number = type is JuniperVirtualNetwork.Types.HostIp or JuniperVirtualNetwork.Types.Flags;
+            value = new FieldValue(number ? walk.Number : 0, layerOffset + walk.ValueOffset, number ? 4 : walk.Length);
+            return true;
+        }
+        if (type != 0 || occurrence != 0 || walk.End != JuniperVnEnd.Last)
+            return false;
+        value = new FieldValue(JuniperHeader.PayloadType.Ethernet, layerOffset + walk.Next, 0);
+        return true;
+    }
+
+    /// <summary>A secure tunnel's field, from tshark's reading after the header that ended at <paramref name="start"/>.</summary>
+    private static bool TryReadSecureTunnel(ComputedField computed, ReadOnlySpan<byte> frame, int start, int layerOffset, out FieldValue value)
+    {
+        value = default;
+        var t = JuniperSecureTunnel.Read(frame, start);
+        (bool read, int at, int size) = computed switch
+        {
+            ComputedField.JuniperStEthernetDestination => (t.Ethernet >= 0, t.Ethernet, 6),
+            ComputedField.JuniperStEthernetSource => (t.Ethernet >= 0, t.Ethernet + 6, 6),
+            ComputedField.JuniperStEthernetType => (t.Ethernet >= 0, t.Ethernet + 12, 2),
+            ComputedField.JuniperStIpLength => (t.IpLength >= 0, t.Ip, 1),
+            ComputedField.JuniperStIpProtocol => (t.IpProtocol >= 0, t.Ip + 9, 1),
+            ComputedField.JuniperStEspSpi => (t.Esp >= 0, t.Esp, 4),
+            ComputedField.JuniperStEspSequence => (t.Esp >= 0, t.Esp + 4, 4),
+            ComputedField.JuniperPayloadType => (t.Type >= 0, t.Payload, 0),
+            _ => (false, 0, 0),
+        };
+        if (!read)
+            return false;
+        ulong number = computed switch
+        {
+            ComputedField.JuniperStEthernetType => BinaryPrimitives.ReadUInt16BigEndian(frame[at..]),
+            ComputedField.JuniperStIpLength => (ulong)t.IpLength,
+            ComputedField.JuniperStIpProtocol => (ulong)t.IpProtocol,
+            ComputedField.JuniperStEspSpi or ComputedField.JuniperStEspSequence => BinaryPrimitives.ReadUInt32BigEndian(frame[at..]),
+            ComputedField.JuniperPayloadType => (ulong)t.Type,
+            _ => 0,
+        };
+        value = new FieldValue(number, layerOffset + at, size);
         return true;
     }
 

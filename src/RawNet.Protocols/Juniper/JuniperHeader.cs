@@ -45,6 +45,10 @@ public enum JuniperLink : byte
     Services,
     /// <summary>LINKTYPE_JUNIPER_ATM1 (137): a 4-byte cookie, then a payload tshark guesses (OAM, LLC, OSI, IP).</summary>
     Atm1,
+    /// <summary>LINKTYPE_JUNIPER_VN (184): no "MGC" header, a vRouter's TLVs (<see cref="JuniperVirtualNetwork"/>), then Ethernet.</summary>
+    VirtualNetwork,
+    /// <summary>LINKTYPE_JUNIPER_ST (200): the header, a secure tunnel's Ethernet, IPv4 and ESP headers (<see cref="JuniperSecureTunnel"/>), then IP.</summary>
+    SecureTunnel,
 }
 
 /// <summary>How a walk over Juniper extension TLVs ended.</summary>
@@ -149,6 +153,8 @@ public readonly ref struct JuniperHeader
         LinkType.JuniperAtm2 => JuniperLink.Atm2,
         LinkType.JuniperServices => JuniperLink.Services,
         LinkType.JuniperAtm1 => JuniperLink.Atm1,
+        LinkType.JuniperVn => JuniperLink.VirtualNetwork,
+        LinkType.JuniperSt => JuniperLink.SecureTunnel,
         _ => JuniperLink.Ethernet,
     };
 
@@ -166,6 +172,8 @@ public readonly ref struct JuniperHeader
         JuniperLink.Atm2 => "Juniper ATM2",
         JuniperLink.Services => "Juniper Services",
         JuniperLink.Atm1 => "Juniper ATM1",
+        JuniperLink.VirtualNetwork => "Juniper Virtual Network Information",
+        JuniperLink.SecureTunnel => "Juniper Secure Tunnel Information",
         _ => "Juniper Ethernet",
     };
 
@@ -181,7 +189,17 @@ public readonly ref struct JuniperHeader
     };
 
     /// <summary>True for the link types whose header a cookie or a PIC's own header follows (<see cref="JuniperTail"/>).</summary>
-    public static bool HasTail(JuniperLink link) => link >= JuniperLink.Mlppp;
+    public static bool HasTail(JuniperLink link) => link is >= JuniperLink.Mlppp and <= JuniperLink.Atm1;
+
+    /// <summary>True for the link types that start with the "MGC" header (all but VN).</summary>
+    public static bool HasCommonHeader(JuniperLink link) => link != JuniperLink.VirtualNetwork;
+
+    /// <summary>
+    /// True when tshark shows the "MGC" header's fields of a layer of <paramref name="link"/> whose captured bytes are
+    /// <paramref name="header"/>: not on VN, and on the secure tunnel only once its 70-byte subtree was captured.
+    /// </summary>
+    public static bool ShowsCommonHeader(JuniperLink link, ReadOnlySpan<byte> header) =>
+        HasCommonHeader(link) && (link != JuniperLink.SecureTunnel || header.Length >= JuniperSecureTunnel.MinLength);
 
     /// <summary>tcpdump's name for the link type's printer, in "[|name]" when it runs out of bytes.</summary>
     public static string TcpdumpName(JuniperLink link) => link switch
@@ -216,10 +234,14 @@ public readonly ref struct JuniperHeader
     /// </summary>
     public static int HandedPayloadType(JuniperLink link, ReadOnlySpan<byte> bytes)
     {
+        if (!HasCommonHeader(link))
+            return PayloadType.Ethernet;
         bool magic = HasMagic(bytes);
         int start = magic ? TsharkHeaderLength(bytes) : 0;
         if (magic && (bytes[Field.Flags] & Flags.NoL2) != 0)
             return start < bytes.Length ? bytes[start] : -1;
+        if (link == JuniperLink.SecureTunnel)
+            return magic ? JuniperSecureTunnel.Read(bytes, start).Type : -1;
         return HasTail(link) ? JuniperTail.Read(link, bytes, start).Type : PayloadOf(link);
     }
 

@@ -28,7 +28,8 @@ public static class CaptureLinkTypes
     /// For the link types RawNet decodes that tcpdump 4.99 refuses ("unknown data link type", the whole file), the link
     /// type tcpdump prints the same frames under, which RawNet's lines follow: OpenBSD's DLT_RAW (14) as Linux's (12), and
     /// the old Linux CLIP number 18 as DLT_ATM_CLIP (19), and AX.25 (3), for which tcpdump has no printer, as AX.25 with KISS
-    /// (202), which it prints UNSUPPORTED with every byte, as RawNet does for 3, and OpenBSD's DLT_ENC number 13 as LINKTYPE_ENC (109). Null for the others. LinkLayerOracleTests and
+    /// (202), which it prints UNSUPPORTED with every byte, as RawNet does for 3, and OpenBSD's DLT_ENC number 13 as LINKTYPE_ENC (109), and Redback's SmartEdge (32), which it
+    /// has no printer for either, as 202 too. Null for the others. LinkLayerOracleTests and
     /// PseudoLinkOracleTests check that tcpdump still refuses each.
     /// </summary>
     public static LinkType? TcpdumpReadsAs(LinkType linkType) => linkType switch
@@ -37,6 +38,7 @@ public static class CaptureLinkTypes
         LinkType.AtmClip18 => LinkType.AtmClip19,
         LinkType.Ax25 => LinkType.Ax25Kiss,
         LinkType.Enc13 => LinkType.Enc,
+        LinkType.Redback => LinkType.Ax25Kiss,
         _ => null,
     };
 

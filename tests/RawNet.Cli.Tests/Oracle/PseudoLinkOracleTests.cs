@@ -13,7 +13,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// VPP dispatch traces on 280, exported PDUs on 252,
 /// GFP on 171 and 170, EBHSCR on 279,
 /// IEEE 802.15.4 with 6LoWPAN on 195 and 230, 6LoWPAN fragments reassembled on 195, behind the non-ASK PHY on 215 and TAP on 283,
-/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273, the Symantec firewall on 99, enc and Cisco HDLC under their other numbers 13 and 112)
+/// GPRS LLC with SNDCP on 169, Excentis XRA-31 on 273, the Symantec firewall on 99, enc and Cisco HDLC under their other numbers 13 and 112, Redback's SmartEdge on 32, Juniper VN on 184, Juniper's secure tunnel on 200)
 /// and over captures the same script writes with random bytes of the pseudo-headers changed. Their Protocol and Info
 /// columns are compared by <see cref="TsharkColumnsOracleTests"/>.
 /// </summary>
@@ -117,6 +117,13 @@ public sealed class PseudoLinkOracleTests
         "xra.tlv.sid", "xra.tlv.iuc", "xra.tlv.burstid", "xra.tlv.ucd_ccc_parity", "xra.tlv.grant_size", "xra.tlv.segment_header_present",
         "xra.tlv.ranging.number_ofdma_frames", "xra.tlv.ranging.timing_adjust", "xra.tlv.subslot_id", "xra.tlv.control_word", "xra.unknown",
         "symantec.if", "symantec.type",
+        "redback.context", "redback.flags", "redback.circuit", "redback.length", "redback.protocol", "redback.dataoffset",
+        "redback.l3offset", "redback.padding", "redback.unknown",
+        "juniper.vn.host_ip", "juniper.vn.flags", "juniper.vn.flags.direction", "juniper.vn.flags.mirror", "juniper.vn.flags.reject",
+        "juniper.vn.flags.pass", "juniper.vn.flags.log", "juniper.vn.flags.deny", "juniper.vn.flags.drop", "juniper.vn.flags.alert",
+        "juniper.vn.src", "juniper.vn.dst",
+        "juniper.st.eth.dst", "juniper.st.eth.src", "juniper.st.eth.type", "juniper.st.ip.len", "juniper.st.ip.proto", "juniper.st.esp.spi",
+        "juniper.st.esp.seq",
         // what wiretap makes of a pseudo-header it strips (ERF): the frame's lengths and times
         "frame.len", "frame.cap_len", "frame.time_epoch", "frame.time_relative", "frame.time_delta",
     ];
@@ -312,6 +319,18 @@ public sealed class PseudoLinkOracleTests
     [InlineData("juniper-mlfr.pcap", "juniper.aspic.cookie")]
     [InlineData("juniper-ggsn.pcap", "juniper.vlan == 5 || juniper.proto == 6")]
     [InlineData("juniper-services.pcap", "juniper.proto == 2 && udp")]
+    [InlineData("redback.pcap", "redback")]
+    [InlineData("redback.pcap", "redback.protocol == 6 && redback.unknown")]
+    [InlineData("redback.pcap", "redback.padding && ipv6")]
+    [InlineData("redback.pcap", "redback.l3offset > redback.dataoffset && !eth")]
+    [InlineData("redback.pcap", "redback.circuit == 0x0000000a00010203 && ppp.protocol == 0x0021")]
+    [InlineData("juniper-vn.pcap", "juniper.vn.flags.direction && ipv6")]
+    [InlineData("juniper-vn.pcap", "juniper.vn.host_ip == 192.0.2.2 || juniper.vn.src == \"\"")]
+    [InlineData("juniper-vn.pcap", "juniper.vn.flags.drop == 1")]
+    [InlineData("juniper-vn.pcap", "juniper.vn.dst && !ip && !ipv6")]
+    [InlineData("juniper-st.pcap", "juniper.st.esp.spi == 4294967295 || juniper.st.ip.len == 0")]
+    [InlineData("juniper-st.pcap", "juniper.st.eth.type == 0x0800 && !juniper.st.esp.seq")]
+    [InlineData("juniper-st.pcap", "juniper.payload_type == 6 && ipv6")]
     [InlineData("erf.pcap", "frame[0:2] == 02:00 && frame[12:2] == 08:00")]
     [InlineData("erf.pcap", "erf[0:1] == 60 || frame contains 02:00:00:00:00:01")]
     [InlineData("erf.pcap", "frame.len > 60 || frame.cap_len < 20")]
@@ -324,6 +343,24 @@ public sealed class PseudoLinkOracleTests
     public void PflogInvalidHeaderLengthsAreExpertErrorsAsInTshark()
     {
         var (expected, actual) = ExpertLines("pflog.pcap", "PFLOG  Invalid header length");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>redback's unknown protocols are "Unknown Protocol Data" warnings, counted as tshark counts them.</summary>
+    [Fact]
+    public void RedbackUnknownProtocolsAreExpertWarningsAsInTshark()
+    {
+        var (expected, actual) = ExpertLines("redback.pcap", "Unknown Protocol Data");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>juniper's VN TLVs of an unknown type are "Incorrect format" warnings, counted as tshark counts them.</summary>
+    [Fact]
+    public void JuniperVnIncorrectFormatsAreExpertWarningsAsInTshark()
+    {
+        var (expected, actual) = ExpertLines("juniper-vn.pcap", "Incorrect format");
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
     }
@@ -527,6 +564,13 @@ public sealed class PseudoLinkOracleTests
         refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "enc-dlt13.pcap")]);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("unknown data link type 13", refused.StdErr);
+        // And one of Redback's SmartEdge (32), which tcpdump has no printer for: compared as 202's UNSUPPORTED lines.
+        refused = ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "redback.pcap")]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("unknown data link type 32", refused.StdErr);
+        // Juniper VN (184, ARINC 429 to tcpdump) and the secure tunnel (200) have no printer: every byte in hex, as RawNet prints them.
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-vn.pcap")]).StdOut);
+        Assert.Contains(" UNSUPPORTED\n\t0x0000:  ", ExternalTool.Run(tcpdump, ["-n", "-r", Path.Combine(TestPaths.Captures, "pseudo-link", "juniper-st.pcap")]).StdOut);
         var vpp = TsharkComparison.FieldsRun(Path.Combine(TestPaths.Captures, "pseudo-link", "vpp.pcap"), "frame.protocols",
             "vpp.ProtocolHint", "vpp.opaque", "_ws.malformed", "_ws.col.Info");
         foreach (var value in new[] { "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ip:udp", "vpp:vpp-metadata:vpp-opaque:vpp-opaque2:ipv6:tcp",

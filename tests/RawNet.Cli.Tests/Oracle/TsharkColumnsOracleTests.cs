@@ -96,7 +96,7 @@ public sealed class TsharkColumnsOracleTests
         "clip",
         "docsis",
         "llcgprs", "sndcp", "xra",
-        "symantec",
+        "symantec", "redback",
         "epon",
         "ax25", "ax25_kiss", "ax25_nol3",
         "vpp", "vpp-metadata", "vpp-opaque", "vpp-opaque2", "vpp-trace", "exported_pdu",

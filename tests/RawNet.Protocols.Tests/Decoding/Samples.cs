@@ -319,6 +319,13 @@ internal static class Samples
             (LinkType.Epon, Concat(new byte[6], EthernetFrame(EtherType.Ipv4, udp4))),
             (LinkType.Enc13, Enc.EncTests.Frame(Protocols.Loopback.LoopbackHeader.Inet, udp4)),
             (LinkType.CiscoHdlc112, Concat(Hex("0f000800"), udp4)),
+            // Redback's SmartEdge: IPv4 after padding, a PPP message behind the unknown word.
+            (LinkType.Redback, Redback.RedbackTests.Frame(1, udp4, padding: Hex("50414421"))),
+            (LinkType.Redback, Redback.RedbackTests.Frame(6, Concat(Hex("deadbeef 0057"), tcp6))),
+            // Juniper VN: a vRouter's TLVs before Ethernet.
+            (LinkType.JuniperVn, Juniper.JuniperVnTests.Frame(EthernetFrame(EtherType.Ipv4, udp4))),
+            // Juniper's secure tunnel: ESP over IPv4 before the packet it carried.
+            (LinkType.JuniperSt, Juniper.JuniperStTests.Frame(udp4)),
             // Endace ERF: Ethernet behind an extension header, IPv6 on its own record type, data after a multichannel header.
             (LinkType.Erf, Erf.ErfTests.Record(Protocols.Erf.ErfHeader.Types.Ethernet, EthernetFrame(EtherType.Ipv4, udp4),
                 extensions: [Erf.ErfTests.Extension(0x21)])),

@@ -120,7 +120,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
             or LayerKind.Ebhscr
             or LayerKind.Ieee802154 or LayerKind.SixLowpan or LayerKind.Ieee802154NonAskPhy or LayerKind.Ieee802154Tap
             or LayerKind.Atm or LayerKind.AtmLane
-            or LayerKind.Symantec
+            or LayerKind.Symantec or LayerKind.Redback
             => ColumnWriter.PseudoHeader,
         LayerKind.Macsec or LayerKind.Nsh or LayerKind.Arista or LayerKind.Mpls => ColumnWriter.ShimHeader,
         LayerKind.Ppp or LayerKind.CiscoHdlc or LayerKind.Slarp or LayerKind.FrameRelay or LayerKind.Lcp or LayerKind.Ipcp
@@ -258,7 +258,7 @@ internal readonly ref struct InfoSource(DecodedPacket packet, ReadOnlySpan<byte>
         or LayerKind.FrameRelay or LayerKind.Ipnet or LayerKind.Ipoib or LayerKind.Nsh or LayerKind.Null or LayerKind.Arcnet
         or LayerKind.Juniper or LayerKind.Pktap or LayerKind.Pflog or LayerKind.Enc or LayerKind.Erf or LayerKind.Ax25
         or LayerKind.VppOpaque2 or LayerKind.VppTrace or LayerKind.ExportedPdu
-        or LayerKind.Gfp or LayerKind.VxlanGpe or LayerKind.Gre or LayerKind.Amt or LayerKind.Sndcp;
+        or LayerKind.Gfp or LayerKind.VxlanGpe or LayerKind.Gre or LayerKind.Amt or LayerKind.Sndcp or LayerKind.Redback;
 
     /// <summary>
     /// True for the layers whose EtherType tshark hands on through its "ethertype" dissector, which names the EtherType in

@@ -260,6 +260,7 @@ internal static class PseudoHeaderInfo
         LayerKind.Pflog => "PFLOG",
         LayerKind.Enc => "ENC",
         LayerKind.Symantec => source.Header(index).Length >= SymantecHeader.VersionLength ? "Symantec" : "",
+        LayerKind.Redback => "RBN",
         LayerKind.Netanalyzer => SetsNetanalyzerColumns(in source, index) ? "netANALYZER" : "",
         LayerKind.Erf => "ERF",
         LayerKind.Docsis => DocsisLayerDetail.Reach(source.Packet[index].Detail) != DocsisReach.None ? "DOCSIS" : "",

@@ -80,6 +80,9 @@ internal static class SerialLinkInfo
                 // tshark's "ppp" behind a Juniper header sets no column of its own (only for a protocol nothing decodes).
                 if (index > 0 && packet[index - 1].Kind == LayerKind.Juniper)
                     return Protocols.Juniper.JuniperHeader.ProtocolName((Protocols.Juniper.JuniperLink)packet[index - 1].Detail);
+                // Nor behind a Redback header, but for its "ppp_hdlc" (the layer 3 offset four bytes on).
+                if (index > 0 && packet[index - 1].Kind == LayerKind.Redback && !Protocols.Redback.RedbackHeader.HandsToPppHdlc(source.Header(index - 1)))
+                    return "RBN";
                 // tshark's reader takes the direction byte out of the frame: with nothing after it PPP sets no column.
                 return PppLayout.FromDetail(packet[index].Detail).HasDirection && source.Header(index).Length <= 1 ? "" : "PPP";
         }
