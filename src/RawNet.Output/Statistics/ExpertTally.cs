@@ -56,7 +56,7 @@ public sealed class ExpertTally
     public const int MaxQuotedTexts = 10_000;
 
     private readonly Dictionary<ExpertFinding, ExpertEntry> _entries = [];
-    // quoting items by their item (one character) and summary, looked up by a span written per packet
+    // quoting items by their item and argument (three characters) and summary, looked up by a span written per packet
     private readonly Dictionary<string, ExpertEntry> _quoted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExpertEntry>.AlternateLookup<ReadOnlySpan<char>> _quotedBySpan;
     private readonly List<ExpertEntry>[] _bySeverity = [[], [], [], []];
@@ -120,14 +120,19 @@ public sealed class ExpertTally
         }
     }
 
+    private const int KeyPrefix = 3;
+
     /// <summary>Counts a finding whose summary quotes the packet under its text.</summary>
     private void AddQuoted(DecodedPacket packet, ReadOnlySpan<byte> frame, ExpertFinding finding)
     {
-        Span<char> key = stackalloc char[1 + ExpertItems.MaxSummaryLength];
+        // the key: the item and its argument (which may name the protocol), then the text
+        Span<char> key = stackalloc char[KeyPrefix + ExpertItems.MaxSummaryLength];
         key[0] = (char)finding.Item;
-        if (!ExpertItems.TryWriteSummary(finding, ExpertItems.Quoted(packet, frame, finding), key[1..], out int written))
+        key[1] = (char)(finding.Argument >> 16);
+        key[2] = (char)finding.Argument;
+        if (!ExpertItems.TryWriteSummary(finding, ExpertItems.Quoted(packet, frame, finding), key[KeyPrefix..], out int written))
             return;
-        key = key[..(1 + written)];
+        key = key[..(KeyPrefix + written)];
         if (_quotedBySpan.TryGetValue(key, out var entry))
         {
             entry.Frequency++;
@@ -138,7 +143,7 @@ public sealed class ExpertTally
             QuotedTextsLeftOut++;
             return;
         }
-        entry = new ExpertEntry(finding with { Bytes = default }, new string(key[1..])) { FirstFrame = packet.FrameNumber, Frequency = 1 };
+        entry = new ExpertEntry(finding with { Bytes = default }, new string(key[KeyPrefix..])) { FirstFrame = packet.FrameNumber, Frequency = 1 };
         _quoted.Add(new string(key), entry);
         _bySeverity[(int)entry.Severity].Add(entry);
     }

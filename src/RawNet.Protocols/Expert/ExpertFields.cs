@@ -145,10 +145,27 @@ public static class ExpertFields
         if (value.Number >= (ulong)analysis.ExpertCount)
             return false;
         var finding = analysis.Expert[(int)value.Number];
+        if (!ExpertItems.Quotes(finding.Item))
+        {
+            return ReferenceEquals(field, Expert)
+                ? ExpertItems.TryWriteLine(finding, destination, out written)
+                : ExpertItems.TryWriteSummary(finding, destination, out written);
+        }
+        // text from the packet: -T fields writes a string's tab, CR, LF, backspace and form feed as escapes (SIP's header
+        // name holds them raw; HTTP's line went through format_text already)
+        Span<char> text = stackalloc char[MaxLength];
         var quoted = ExpertItems.Quoted(packet, frame, finding);
-        return ReferenceEquals(field, Expert)
-            ? ExpertItems.TryWriteLine(finding, quoted, destination, out written)
-            : ExpertItems.TryWriteSummary(finding, quoted, destination, out written);
+        bool fits = ReferenceEquals(field, Expert)
+            ? ExpertItems.TryWriteLine(finding, quoted, text, out int length)
+            : ExpertItems.TryWriteSummary(finding, quoted, text, out length);
+        if (!fits)
+            return false;
+        foreach (char c in text[..length])
+        {
+            if (!FieldText.TryAppendEscaped(c, destination, ref written))
+                return false;
+        }
+        return true;
     }
 
     private static bool TryConcat(Span<char> destination, string first, string second, string third, out int written)

@@ -601,11 +601,19 @@ public static class ExpertItems
     /// </summary>
     public static uint Ipv6OptionArgument(byte type, int value, bool hopByHop) => (uint)type | (uint)(value & 0xFF) << 8 | (hopByHop ? 0u : 1u) << 16;
 
-    /// <summary>The protocol tshark names <paramref name="finding"/> under: an IPv6 option's item is its options header's.</summary>
+    /// <summary>
+    /// The protocol tshark names <paramref name="finding"/> under: an IPv6 option's item is its options header's, an HTTP
+    /// item found in an SSDP datagram (argument <see cref="SsdpArgument"/>) SSDP's.
+    /// </summary>
     public static string Protocol(ExpertFinding finding) =>
         finding.Item is ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
             or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData && (finding.Argument >> 16 & 1) == 1
-            ? "IPv6 Destination" : Protocol(finding.Item);
+            ? "IPv6 Destination"
+            : finding.Item is ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName && finding.Argument == SsdpArgument
+                ? "SSDP" : Protocol(finding.Item);
+
+    /// <summary>The argument of an HTTP item in an SSDP datagram (HTTP's dissector running as SSDP).</summary>
+    public const uint SsdpArgument = 1;
 
     /// <summary>
     /// The argument of <see cref="ExpertItem.Ipv4OptionLengthInvalid"/>: which problem (bits 24-25: 0 length byte missing,

@@ -6,12 +6,14 @@ namespace RawNet.Protocols.Http;
 /// <summary>
 /// An HTTP layer's expert items in tshark 4.0's order, read off its <see cref="HttpItems"/> walk (packet-http.c adds
 /// them as it adds those items): a leading CR LF's error, each start line's chat (quoting the line) and each header
-/// line whose name is not a token. Each names its bytes in the layer's buffer. Allocates nothing.
+/// line whose name is not a token. Each names its bytes in the layer's buffer, and in an SSDP datagram carries
+/// <see cref="ExpertItems.SsdpArgument"/> (tshark names the items by the protocol that adds them). Allocates nothing.
 /// </summary>
 public ref struct HttpExperts
 {
     private HttpItems _items;
     private readonly int _layer;
+    private readonly uint _ssdp;
 
     /// <summary>The items of layer <paramref name="index"/> of <paramref name="packet"/>.</summary>
     public HttpExperts(DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
@@ -19,6 +21,7 @@ public ref struct HttpExperts
         ref readonly Layer layer = ref packet[index];
         _items = new HttpItems(packet.HeaderOf(layer, frame), layer.Offset, layer.Extent, layer.Detail);
         _layer = index;
+        _ssdp = (layer.Detail & (byte)HttpLayerDetail.Ssdp) != 0 ? ExpertItems.SsdpArgument : 0;
         Current = default;
     }
 
@@ -38,7 +41,7 @@ public ref struct HttpExperts
             if (item is not { } found)
                 continue;
             var value = _items.Value;
-            Current = new ExpertFinding(found, 0, new ExpertBytes(_layer, value.Offset, value.Length));
+            Current = new ExpertFinding(found, _ssdp, new ExpertBytes(_layer, value.Offset, value.Length));
             return true;
         }
         return false;

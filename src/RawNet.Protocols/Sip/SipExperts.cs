@@ -7,8 +7,9 @@ namespace RawNet.Protocols.Sip;
 
 /// <summary>
 /// A SIP layer's expert items in tshark 4.0's order, from its <see cref="SipWalk"/>: "Unrecognised SIP header (name)"
-/// for each header line whose name (before the colon, blanks after it dropped) tshark has no field for
-/// (<see cref="SipNames.IsTsharkHeader"/>), naming the name's bytes, which the summary quotes lower-cased. Allocates nothing.
+/// for each header line whose name (before the colon) tshark has no field for (<see cref="SipNames.IsTsharkHeader"/>),
+/// naming the name's bytes, which the summary quotes as tshark does: UTF-8 read as is (control bytes raw, a bad
+/// sequence U+FFFD), ASCII lower-cased, blanks before the colon kept. Allocates nothing.
 /// </summary>
 public static class SipExperts
 {
@@ -39,8 +40,9 @@ public static class SipExperts
             int colon = line.IndexOf((byte)':');
             if (colon < 0)
                 return true;
-            var name = line[..colon].TrimEnd((byte)' ').TrimEnd((byte)'\t');
-            if (SipNames.IsTsharkHeader(name))
+            // known by the name without blanks before the colon (as the fields), quoted with them (as tshark does)
+            var name = line[..colon];
+            if (SipNames.IsTsharkHeader(name.TrimEnd((byte)' ').TrimEnd((byte)'\t')))
                 return true;
             if (Count < _into.Length)
                 _into[Count++] = new ExpertFinding(ExpertItem.SipUnrecognisedHeader, 0, new ExpertBytes(layer, layerOffset + offset, name.Length));
