@@ -68,17 +68,7 @@ public sealed class ExpertTallyTests
                 tally.Add(packet, frames[i].Data);
             }
         }
-        Pass();
-        Pass();
-        long allocated = long.MaxValue;
-        for (int window = 0; window < 5 && allocated != 0; window++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++)
-                Pass();
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, AllocationTests.SteadyStateAllocation(Pass, 5));
         Assert.Contains(tally.Entries(ExpertSeverity.Chat), e => e.Summary == @"HTTP/1.1 200 OK\r\n");
         Assert.Contains(tally.Entries(ExpertSeverity.Note), e => e.Summary == "Unrecognised SIP header (x-nt-corr-id)");
     }
