@@ -170,6 +170,12 @@ public enum ExpertItem : byte
     HttpBadHeaderName,
     /// <summary>SIP: a header line of a name tshark knows no field for (quotes the name, lower-cased).</summary>
     SipUnrecognisedHeader,
+    /// <summary>SIP: a header line without a colon (the line's bytes).</summary>
+    SipHeaderNoColon,
+    /// <summary>SIP: a Content-Length that is not a number of 32 bits (its value's bytes).</summary>
+    SipInvalidContentLength,
+    /// <summary>SIP: a head that ends with the message, without its empty line.</summary>
+    SipHeaderNotTerminated,
 }
 
 /// <summary>
@@ -211,7 +217,8 @@ public static class ExpertItems
             or ExpertItem.GfpBadCoreHec or ExpertItem.GfpBadTypeHec or ExpertItem.GfpBadExtensionHec or ExpertItem.GfpBadFcs
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
             or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord or ExpertItem.DtpMacLengthLong => ExpertSeverity.Warning,
-        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.HttpBadHeaderName => ExpertSeverity.Warning,
+        ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.HttpBadHeaderName
+            or ExpertItem.SipHeaderNoColon or ExpertItem.SipHeaderNotTerminated => ExpertSeverity.Warning,
         ExpertItem.HttpLeadingCrlf => ExpertSeverity.Error,
         ExpertItem.HttpChat => ExpertSeverity.Chat,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
@@ -231,7 +238,7 @@ public static class ExpertItems
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => ExpertGroup.Malformed,
         ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.HttpBadHeaderName => ExpertGroup.Protocol,
-        ExpertItem.HttpLeadingCrlf => ExpertGroup.Malformed,
+        ExpertItem.HttpLeadingCrlf or ExpertItem.SipHeaderNoColon or ExpertItem.SipHeaderNotTerminated or ExpertItem.SipInvalidContentLength => ExpertGroup.Malformed,
         ExpertItem.SipUnrecognisedHeader => ExpertGroup.Undecoded,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
@@ -397,7 +404,7 @@ public static class ExpertItems
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => "QUIC",
         ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName => "HTTP",
-        ExpertItem.SipUnrecognisedHeader => "SIP",
+        ExpertItem.SipUnrecognisedHeader or ExpertItem.SipHeaderNoColon or ExpertItem.SipInvalidContentLength or ExpertItem.SipHeaderNotTerminated => "SIP",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
         _ => "TCP",
@@ -458,6 +465,9 @@ public static class ExpertItems
             case ExpertItem.HttpLeadingCrlf: w.Append("Leading CRLF previous message in the stream may have extra CRLF"); break;
             case ExpertItem.HttpBadHeaderName: w.Append("Illegal characters found in header name"); break;
             case ExpertItem.SipUnrecognisedHeader: w.AppendQuoted("Unrecognised SIP header (", quoted, lower: true, ")"); break;
+            case ExpertItem.SipHeaderNoColon: w.Append("Header has no colon after the name"); break;
+            case ExpertItem.SipInvalidContentLength: w.Append("Invalid content_length"); break;
+            case ExpertItem.SipHeaderNotTerminated: w.Append("Header not terminated by empty line (CRLF)"); break;
             case ExpertItem.PflogInvalidHeaderLength: w.Append("Invalid header length "); w.Append(n); break;
             case ExpertItem.ErfPacketLoss: w.Append("Packet loss occurred between previous and current packet"); break;
             case ExpertItem.ErfTruncated: w.Append("ERF Truncation Error"); break;

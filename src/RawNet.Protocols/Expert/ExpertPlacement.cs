@@ -44,7 +44,7 @@ public static class ExpertPlacement
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
         ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName => LayerKind.Http,
-        ExpertItem.SipUnrecognisedHeader => LayerKind.Sip,
+        ExpertItem.SipUnrecognisedHeader or ExpertItem.SipHeaderNoColon or ExpertItem.SipInvalidContentLength or ExpertItem.SipHeaderNotTerminated => LayerKind.Sip,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -112,6 +112,9 @@ public static class ExpertPlacement
         ExpertItem.HttpLeadingCrlf => "http.leading_crlf",
         ExpertItem.HttpBadHeaderName => "http.bad_header_name",
         ExpertItem.SipUnrecognisedHeader => "sip.unrecognized_header",
+        ExpertItem.SipHeaderNoColon => "sip.header_no_colon",
+        ExpertItem.SipInvalidContentLength => "sip.content_length.invalid",
+        ExpertItem.SipHeaderNotTerminated => "sip.header_not_terminated",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",

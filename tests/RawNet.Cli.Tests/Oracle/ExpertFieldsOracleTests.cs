@@ -15,7 +15,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// <list type="bullet">
 /// <item>Items RawNet does not report (<see cref="Reports"/>: none of <see cref="ExpertItems"/>' words, and none that
 /// quotes the packet as HTTP's start lines and SIP's unrecognised headers do, <see cref="Quoted"/>): application
-/// protocols' (DNS, TLS, HTTP's body dissectors', SIP's malformed heads), TCP reassembly's for them ("New fragment overlaps old data",
+/// protocols' (DNS, TLS, HTTP's body dissectors', SDP's), TCP reassembly's for them ("New fragment overlaps old data",
 /// with its "[Reassembly error, ...]"), and the checks of protocols RawNet decodes without them (Bogus IP version,
 /// LLC, STP, GARP, L2TP, Token Ring MAC, GFP, radiotap, Juniper, ...), as docs/cli.md's <c>--expert</c> says.</item>
 /// <item>Ethernet's "Didn't find padding of zeros": RawNet judges the padding only behind Ethernet carrying IP.</item>
