@@ -393,6 +393,14 @@ def fixed_cases():
                         ("application/json", b'{"open": "never closed')]:
         c.send(request("POST", "/body", headers=[("Host", "b"), ("Content-Type", media), ("Content-Length", str(len(body)))], body=body))
         c.send(response(204, "No Content"), client=False)
+
+    # Hostile start lines for the expert item that quotes them (format_text's escapes, cut at 239 bytes of UTF-8 on a
+    # character's start): control bytes, UTF-8 valid, invalid, overlong and cut; 3,000 bytes of them; a status line
+    # of the same; a header name with control bytes and one past ASCII.
+    c = Connection(frames)
+    c.send(b"GET /\x01\x1b\x7f\xc3\xa9\xff\xfe\xc0\xaf\xe2\x82 HTTP/1.1\r\nHost: h\r\nN\x01me: v\r\nN\xc3\xa9me: v\r\n\r\n")
+    c.send(b"HTTP/1.1 200 \x07\x80\xff" + b"\xe2\x82\xac\x01\xc0" * 600 + b"\r\nContent-Length: 0\r\n\r\n", client=False)
+    c.send(b"GET /" + b"\xe2\x82\xac" * 79 + b"\xc3\xa9 HTTP/1.1\r\nHost: h\r\n\r\n")
     return frames
 
 

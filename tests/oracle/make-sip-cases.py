@@ -233,6 +233,12 @@ def cases():
         ("P-Preferred-Identity", "<sip:alice@atlanta.example.com>"), ("P-Asserted-Identity", '"Alice" <sip:alice@atlanta.example.com>'),
         ("Privacy", "id"), ("Alert-Info", "<http://example.com/ring>"), ("History-Info", "<sip:bob@biloxi.example.com>;index=1"),
         ("Min-SE", "90"), ("Accept", "application/sdp, text/plain"), ("Allow", "INVITE, ACK"), ("Expires", "3600"), ("Timestamp", "54")])))
+    # headers tshark has no field for, whose names its expert item quotes lower-cased: vendor ones, one tshark knows
+    # without a RawNet field, compact forms known and not, control bytes, bytes past ASCII (valid and not), blanks
+    # before the colon, and a name of 600 bytes
+    add(udp(b"OPTIONS sip:odd@biloxi.example.com SIP/2.0\r\nCall-ID: odd-names\r\nCSeq: 1 OPTIONS\r\n"
+            b"X-Nt-Corr-ID: 1\r\nSIP-ETag: e\r\ny: id\r\nq: 1\r\nX-\x01Ctl\x7f: 2\r\nX-\xc3\x89t\xc3\xa9-\xff\xfe: 3\r\nX-Blank \t: 4\r\n"
+            b"X-" + b"Long" * 150 + b": 5\r\nContent-Length: 0\r\n\r\n"))
     return out
 
 

@@ -15,6 +15,9 @@ public sealed class ExpertLayout
     private readonly int[] _layers = new int[ExpertFinder.MaxFindingsPerPacket];
     private readonly string?[] _parents = new string?[ExpertFinder.MaxFindingsPerPacket];
     private readonly char[] _text = new char[ExpertFields.MaxLength];
+    /// <summary>The summaries of the items that quote the packet's bytes, written at <see cref="Begin"/> while the frame is at hand.</summary>
+    private readonly char[] _quoted = new char[ExpertFinder.MaxFindingsPerPacket * ExpertItems.MaxSummaryLength];
+    private readonly int[] _quotedLengths = new int[ExpertFinder.MaxFindingsPerPacket];
     private ulong _written;
 
     /// <summary>Number of the packet's items (0 when no finder looked at it).</summary>
@@ -48,6 +51,11 @@ public sealed class ExpertLayout
                 && packet.HeaderOf(packet[_layers[i]], frame) is { Length: >= 4 } udp)
                 destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
             _parents[i] = ExpertPlacement.ParentName(_findings[i], destinationPort);
+            if (ExpertItems.Quotes(_findings[i].Item))
+            {
+                ExpertItems.TryWriteSummary(_findings[i], ExpertItems.Quoted(packet, frame, _findings[i]), QuotedRoom(i), out int written);
+                _quotedLengths[i] = written;
+            }
         }
     }
 
@@ -67,12 +75,18 @@ public sealed class ExpertLayout
     /// The next item not yet written, from <paramref name="start"/> on, of layer <paramref name="layer"/> under
     /// <paramref name="parent"/> (any parent when <paramref name="anyParent"/>); -1 when none is left.
     /// </summary>
-    public int Next(int start, int layer, string? parent, bool anyParent = false)
+    /// <param name="start">The first item looked at.</param>
+    /// <param name="layer">The layer.</param>
+    /// <param name="parent">The field's name.</param>
+    /// <param name="anyParent">True for any parent.</param>
+    /// <param name="at">Where the field's line starts in the layer's buffer: an item that names its bytes hangs under the line that starts with them (<see cref="ExpertPlacement.HangsAt"/>); -1 for none.</param>
+    public int Next(int start, int layer, string? parent, bool anyParent = false, int at = -1)
     {
         for (int i = Math.Max(0, start); i < Count; i++)
         {
-            if (!Written(i) && _layers[i] == layer && (anyParent || string.Equals(_parents[i], parent, StringComparison.Ordinal))
-                && _findings[i].Item != ExpertItem.TcpMalformed)
+            var finding = _findings[i];
+            bool under = finding.Bytes.IsSet ? ExpertPlacement.HangsAt(finding, at) : string.Equals(_parents[i], parent, StringComparison.Ordinal);
+            if (!Written(i) && _layers[i] == layer && (anyParent || under) && finding.Item != ExpertItem.TcpMalformed)
                 return i;
         }
         return -1;
@@ -97,10 +111,16 @@ public sealed class ExpertLayout
     public int MalformedItem => MalformedIn is not null && Count > 0 && _findings[Count - 1].Item == ExpertItem.TcpMalformed ? Count - 1 : -1;
 
     /// <summary>Item <paramref name="index"/>'s summary (valid until the next call).</summary>
-    public ReadOnlySpan<char> Summary(int index) =>
-        ExpertItems.TryWriteSummary(_findings[index], _text, out int written) ? _text.AsSpan(0, written) : _text.AsSpan(0, 0);
+    public ReadOnlySpan<char> Summary(int index)
+    {
+        if (ExpertItems.Quotes(_findings[index].Item))
+            return QuotedRoom(index)[.._quotedLengths[index]];
+        return ExpertItems.TryWriteSummary(_findings[index], _text, out int written) ? _text.AsSpan(0, written) : _text.AsSpan(0, 0);
+    }
 
     /// <summary>Item <paramref name="index"/>'s line, "Expert Info (Warning/Sequence): summary" (valid until the next call).</summary>
     public ReadOnlySpan<char> Line(int index) =>
-        ExpertItems.TryWriteLine(_findings[index], _text, out int written) ? _text.AsSpan(0, written) : _text.AsSpan(0, 0);
+        ExpertItems.TryWriteLineOf(_findings[index], Summary(index), _text, out int written) ? _text.AsSpan(0, written) : _text.AsSpan(0, 0);
+
+    private Span<char> QuotedRoom(int index) => _quoted.AsSpan(index * ExpertItems.MaxSummaryLength, ExpertItems.MaxSummaryLength);
 }

@@ -277,7 +277,7 @@ public sealed class TreePrinter : IPacketPrinter
         AppendFieldLine(packet, field, value, buffer, depth, output);
         if (_expert.Count > 0)
         {
-            AppendExpertItems(field.Name, depth + 1, output);
+            AppendExpertItems(field.Name, depth + 1, output, at: value.Offset);
             // tshark's "[TCP Flags: ...]" line, which RawNet's tree leaves out, follows FIN's: its items take its place
             if (field.Name == FlagsStringFollows)
                 AppendExpertItems(FlagsString, depth, output);
@@ -348,9 +348,9 @@ public sealed class TreePrinter : IPacketPrinter
     }
 
     /// <summary>The layer's expert items not yet shown under <paramref name="parent"/> (or under any), each as tshark's subtree.</summary>
-    private void AppendExpertItems(string? parent, int depth, TextWriter output, bool anyParent = false)
+    private void AppendExpertItems(string? parent, int depth, TextWriter output, bool anyParent = false, int at = -1)
     {
-        for (int i = _expert.Next(0, _layer, parent, anyParent); i >= 0; i = _expert.Next(i + 1, _layer, parent, anyParent))
+        for (int i = _expert.Next(0, _layer, parent, anyParent, at); i >= 0; i = _expert.Next(i + 1, _layer, parent, anyParent, at))
             AppendExpertItem(i, depth, output);
     }
 

@@ -125,9 +125,14 @@ public static class ExpertFields
         return false;
     }
 
-    /// <summary>Writes the text of a <see cref="FieldKind.BuiltText"/> field of this table; false when it does not fit.</summary>
-    public static bool TryFormat(FieldDefinition field, in FieldValue value, PacketAnalysis analysis, Span<char> destination, out int written)
+    /// <summary>
+    /// Writes the text of a <see cref="FieldKind.BuiltText"/> field of this table; false when it does not fit. An item that
+    /// quotes the packet's bytes (<see cref="ExpertItems.Quotes"/>) reads them from <paramref name="packet"/>'s layer in
+    /// <paramref name="frame"/>.
+    /// </summary>
+    public static bool TryFormat(FieldDefinition field, in FieldValue value, DecodedPacket packet, ReadOnlySpan<byte> frame, Span<char> destination, out int written)
     {
+        var analysis = packet.Analysis;
         written = 0;
         if (ReferenceEquals(field, Short))
             return TryConcat(destination, ShortPrefix, analysis.ShortIn ?? "", ShortSuffix, out written);
@@ -140,9 +145,27 @@ public static class ExpertFields
         if (value.Number >= (ulong)analysis.ExpertCount)
             return false;
         var finding = analysis.Expert[(int)value.Number];
-        return ReferenceEquals(field, Expert)
-            ? ExpertItems.TryWriteLine(finding, destination, out written)
-            : ExpertItems.TryWriteSummary(finding, destination, out written);
+        if (!ExpertItems.Quotes(finding.Item))
+        {
+            return ReferenceEquals(field, Expert)
+                ? ExpertItems.TryWriteLine(finding, destination, out written)
+                : ExpertItems.TryWriteSummary(finding, destination, out written);
+        }
+        // text from the packet: -T fields writes a string's tab, CR, LF, backspace and form feed as escapes (SIP's header
+        // name holds them raw; HTTP's line went through format_text already)
+        Span<char> text = stackalloc char[MaxLength];
+        var quoted = ExpertItems.Quoted(packet, frame, finding);
+        bool fits = ReferenceEquals(field, Expert)
+            ? ExpertItems.TryWriteLine(finding, quoted, text, out int length)
+            : ExpertItems.TryWriteSummary(finding, quoted, text, out length);
+        if (!fits)
+            return false;
+        foreach (char c in text[..length])
+        {
+            if (!FieldText.TryAppendEscaped(c, destination, ref written))
+                return false;
+        }
+        return true;
     }
 
     private static bool TryConcat(Span<char> destination, string first, string second, string third, out int written)

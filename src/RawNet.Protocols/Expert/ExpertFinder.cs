@@ -10,7 +10,8 @@ namespace RawNet.Protocols.Expert;
 /// Finds in a decoded, analysed packet the expert items tshark 4.0 reports for it with its default preferences (what
 /// <c>tshark -z expert</c> counts): pflog header lengths below 45, IPv4 lengths and TTLs, IPv6 lengths, duplicate ARP addresses, non-zero Ethernet
 /// padding, ICMP and ICMPv6 checksums, UDP lengths, zero checksums and traceroute ports, and for TCP the connection
-/// events, header and option problems and the conversation analysis's findings, each in the order tshark adds them.
+/// events, header and option problems and the conversation analysis's findings, HTTP's and SIP's notes on their lines
+/// (which name the line's bytes, <see cref="ExpertBytes"/>), each in the order tshark adds them.
 /// Headers quoted in ICMP errors report nothing (tshark does not count them). Call <see cref="Find"/> once per packet, in
 /// capture order, after the <see cref="ConversationTracker"/> (the TCP items read its analysis, and duplicate ARP
 /// addresses are remembered across packets, at most <see cref="MaxArpAddresses"/>). A packet's findings allocate nothing.
@@ -169,6 +170,12 @@ public sealed class ExpertFinder
                 case LayerKind.Quic:
                     FindQuic(packet, i, ref sink);
                     break;
+                case LayerKind.Http:
+                    FindHttp(packet, frame, i, ref sink);
+                    break;
+                case LayerKind.Sip:
+                    FindSip(packet, frame, i, ref sink);
+                    break;
             }
         }
         // The Ethernet trailer is judged after the payload was dissected, even when that failed.
@@ -176,6 +183,22 @@ public sealed class ExpertFinder
         if (tcpThrew)
             sink.Add(ExpertItem.TcpMalformed);
         return sink.Count;
+    }
+
+    /// <summary>HTTP's items on its lines (<see cref="Http.HttpExperts"/>), in message order.</summary>
+    private static void FindHttp(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        var http = new Http.HttpExperts(packet, frame, index);
+        while (http.MoveNext())
+            sink.Add(http.Current);
+    }
+
+    /// <summary>SIP's unrecognised headers (<see cref="Sip.SipExperts"/>), in line order.</summary>
+    private static void FindSip(DecodedPacket packet, ReadOnlySpan<byte> frame, int index, ref Sink sink)
+    {
+        Span<ExpertFinding> found = stackalloc ExpertFinding[MaxFindingsPerPacket];
+        foreach (var finding in found[..Sip.SipExperts.Find(packet, frame, index, found)])
+            sink.Add(finding);
     }
 
     /// <summary>TLS's "Ignored Unknown Record", once per layer that ends in one (tshark adds it and reads no further).</summary>
@@ -324,10 +347,12 @@ public sealed class ExpertFinder
         private readonly Span<ExpertFinding> _findings = findings;
         public int Count;
 
-        public void Add(ExpertItem item, uint argument = 0)
+        public void Add(ExpertItem item, uint argument = 0) => Add(new ExpertFinding(item, argument));
+
+        public void Add(in ExpertFinding finding)
         {
             if (Count < _findings.Length)
-                _findings[Count++] = new ExpertFinding(item, argument);
+                _findings[Count++] = finding;
         }
     }
 

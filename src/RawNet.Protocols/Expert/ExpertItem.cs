@@ -1,3 +1,5 @@
+using RawNet.Protocols.Decoding;
+
 namespace RawNet.Protocols.Expert;
 
 /// <summary>What an expert finding is about, in Wireshark's expert groups (only the ones RawNet reports).</summary>
@@ -171,10 +173,38 @@ public enum ExpertItem : byte
     RedbackUnknownProtocol,
     /// <summary>Juniper VN: a TLV type its dissector has no case for ("Incorrect format"), after which it reads nothing.</summary>
     JuniperVnIncorrectFormat,
+    /// <summary>HTTP's note on each request, status or notification line: the line itself, as format_text writes it (quotes it).</summary>
+    HttpChat,
+    /// <summary>HTTP: a message after CR LF, as a previous message with one too many would leave it (the CR LF's bytes).</summary>
+    HttpLeadingCrlf,
+    /// <summary>HTTP: a header line whose name is empty or holds a character no token has (the line's bytes).</summary>
+    HttpBadHeaderName,
+    /// <summary>SIP: a header line of a name tshark knows no field for (quotes the name, lower-cased).</summary>
+    SipUnrecognisedHeader,
+    /// <summary>SIP: a header line without a colon (the line's bytes).</summary>
+    SipHeaderNoColon,
+    /// <summary>SIP: a Content-Length that is not a number of 32 bits (its value's bytes).</summary>
+    SipInvalidContentLength,
+    /// <summary>SIP: a head that ends with the message, without its empty line.</summary>
+    SipHeaderNotTerminated,
 }
 
-/// <summary>One expert finding in one packet: the item and, for items that carry one, its number.</summary>
-public readonly record struct ExpertFinding(ExpertItem Item, uint Argument = 0);
+/// <summary>
+/// The bytes an expert item is about, in the buffer of the layer that adds it (a reassembled one for a message TCP
+/// put together): the layer's index in the packet, and where the bytes are. The item's summary quotes them when
+/// <see cref="ExpertItems.Quotes"/> says so; else they only say which field's line the item hangs under.
+/// </summary>
+public readonly record struct ExpertBytes(int Layer, int Offset, int Length)
+{
+    /// <summary>True for a range that names bytes (an item that has none has the default: layer 0, the frame, never adds one).</summary>
+    public bool IsSet => Layer > 0;
+}
+
+/// <summary>
+/// One expert finding in one packet: the item, for items that carry one its number, and for items about packet bytes
+/// (<see cref="ExpertBytes"/>) where they are.
+/// </summary>
+public readonly record struct ExpertFinding(ExpertItem Item, uint Argument = 0, ExpertBytes Bytes = default);
 
 /// <summary>The one place each expert item's severity, group, protocol and words are written (tshark 4.0's).</summary>
 public static class ExpertItems
@@ -200,7 +230,10 @@ public static class ExpertItems
             or ExpertItem.GreIncorrectChecksum or ExpertItem.EthernetSourceGroup or ExpertItem.Ipv4OptionLengthInvalid
             or ExpertItem.Ipv4NopRun or ExpertItem.Ipv4OptionPointerBeforeAddress or ExpertItem.Ipv4OptionPointerMiddleAddress or ExpertItem.Ipv4SuboptionTooLong or ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6OptionHeaderMismatch or ExpertItem.Ipv6JumboTruncated or ExpertItem.UdpLengthBadZero or ExpertItem.TlsIgnoredUnknownRecord or ExpertItem.DtpMacLengthLong => ExpertSeverity.Warning,
         ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.RedbackUnknownProtocol
-            or ExpertItem.JuniperVnIncorrectFormat => ExpertSeverity.Warning,
+            or ExpertItem.JuniperVnIncorrectFormat or ExpertItem.HttpBadHeaderName
+            or ExpertItem.SipHeaderNoColon or ExpertItem.SipHeaderNotTerminated => ExpertSeverity.Warning,
+        ExpertItem.HttpLeadingCrlf => ExpertSeverity.Error,
+        ExpertItem.HttpChat => ExpertSeverity.Chat,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.TcpSyn or ExpertItem.TcpSynAck or ExpertItem.TcpFin
             or ExpertItem.TcpWindowUpdate or ExpertItem.Ipv6PayloadLengthZero => ExpertSeverity.Chat,
         _ => ExpertSeverity.Note,
@@ -221,7 +254,9 @@ public static class ExpertItems
         ExpertItem.CdpEnergyWiseLengthInvalid or ExpertItem.CdpInvalidData => ExpertGroup.Malformed,
         ExpertItem.DtpLengthTooShort or ExpertItem.DtpLengthInvalid or ExpertItem.DtpTruncated or ExpertItem.DtpMacLengthShort or ExpertItem.DtpMacLengthLong => ExpertGroup.Malformed,
         ExpertItem.UdldTlvLengthInvalid or ExpertItem.VtpTlvLengthBad or ExpertItem.RedbackUnknownProtocol
-            or ExpertItem.JuniperVnIncorrectFormat => ExpertGroup.Protocol,
+            or ExpertItem.JuniperVnIncorrectFormat or ExpertItem.HttpBadHeaderName => ExpertGroup.Protocol,
+        ExpertItem.HttpLeadingCrlf or ExpertItem.SipHeaderNoColon or ExpertItem.SipHeaderNotTerminated or ExpertItem.SipInvalidContentLength => ExpertGroup.Malformed,
+        ExpertItem.SipUnrecognisedHeader => ExpertGroup.Undecoded,
         ExpertItem.EthernetLengthPastEnd or ExpertItem.Ipv6BogusVersion or ExpertItem.Ipv6InvalidHeader or ExpertItem.Ipv6JumboMissing
             or ExpertItem.Ipv6OptionLengthInvalid => ExpertGroup.Malformed,
         ExpertItem.Ipv6OptionUnknownData => ExpertGroup.Undecoded,
@@ -312,20 +347,48 @@ public static class ExpertItems
     /// Writes the line tshark shows for <paramref name="finding"/> (its <c>_ws.expert</c> item): "Expert Info
     /// (Severity/Group): summary"; false when it does not fit.
     /// </summary>
-    public static bool TryWriteLine(ExpertFinding finding, Span<char> destination, out int written)
+    public static bool TryWriteLine(ExpertFinding finding, Span<char> destination, out int written) =>
+        TryWriteLine(finding, default, destination, out written);
+
+    /// <summary>
+    /// <see cref="TryWriteLine(ExpertFinding, Span{char}, out int)"/> for an item that may quote <paramref name="quoted"/>.
+    /// A line of 240 bytes of UTF-8 or more is cut as tshark cuts its labels: " [truncated]" and its first 226 bytes.
+    /// </summary>
+    public static bool TryWriteLine(ExpertFinding finding, ReadOnlySpan<byte> quoted, Span<char> destination, out int written)
     {
-        var w = new SummaryText(destination);
+        Span<char> summary = stackalloc char[MaxSummaryLength];
+        written = 0;
+        return TryWriteSummary(finding, quoted, summary, out int length) && TryWriteLineOf(finding, summary[..length], destination, out written);
+    }
+
+    /// <summary>The line of <paramref name="finding"/> whose summary, written already, is <paramref name="summary"/>.</summary>
+    public static bool TryWriteLineOf(ExpertFinding finding, ReadOnlySpan<char> summary, Span<char> destination, out int written)
+    {
+        Span<char> line = stackalloc char[MaxSummaryLength + 64];
+        var w = new SummaryText(line);
         w.Append("Expert Info (");
         w.Append(SeverityName(Severity(finding.Item)));
         w.Append("/");
         w.Append(GroupName(Group(finding.Item)));
         w.Append("): ");
+        w.Append(summary);
         written = 0;
-        if (!w.Fits || !TryWriteSummary(finding, destination[w.Length..], out int summary))
+        if (!w.Fits)
             return false;
-        written = w.Length + summary;
-        return true;
+        var text = line[..w.Length];
+        var cut = new SummaryText(destination);
+        if (System.Text.Encoding.UTF8.GetByteCount(text) >= ItemLabelLength)
+        {
+            cut.Append(TruncatedMark);
+            text = text[..Utf8Prefix(text, ItemLabelLength - 2 - TruncatedMark.Length)];
+        }
+        cut.Append(text);
+        written = cut.Length;
+        return cut.Fits;
     }
+
+    /// <summary>What tshark puts before a label it had to cut.</summary>
+    private const string TruncatedMark = " [truncated]";
 
     /// <summary>The protocol tshark names <paramref name="item"/> under (its short name).</summary>
     public static string Protocol(ExpertItem item) => item switch
@@ -361,6 +424,8 @@ public static class ExpertItems
         ExpertItem.GreIncorrectChecksum => "GRE",
         ExpertItem.TlsIgnoredUnknownRecord => "TLS",
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => "QUIC",
+        ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName => "HTTP",
+        ExpertItem.SipUnrecognisedHeader or ExpertItem.SipHeaderNoColon or ExpertItem.SipInvalidContentLength or ExpertItem.SipHeaderNotTerminated => "SIP",
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload
             or ExpertItem.UdpZeroChecksum or ExpertItem.UdpLengthBadZero => "UDP",
         _ => "TCP",
@@ -368,24 +433,62 @@ public static class ExpertItems
 
     /// <summary>
     /// tshark's summary of <paramref name="finding"/>, its number put in. Built when a table first meets a finding, not per
-    /// packet (<see cref="TryWriteSummary"/> writes it without allocating).
+    /// packet (<see cref="TryWriteSummary(ExpertFinding, ReadOnlySpan{byte}, Span{char}, out int)"/> writes it without allocating).
     /// </summary>
-    public static string Summary(ExpertFinding finding)
+    public static string Summary(ExpertFinding finding, ReadOnlySpan<byte> quoted = default)
     {
         Span<char> text = stackalloc char[MaxSummaryLength];
-        return TryWriteSummary(finding, text, out int written) ? new string(text[..written]) : "";
+        return TryWriteSummary(finding, quoted, text, out int written) ? new string(text[..written]) : "";
     }
 
-    /// <summary>The longest summary (the Ethernet padding's, with room).</summary>
-    public const int MaxSummaryLength = 200;
+    /// <summary>
+    /// The longest summary: tshark keeps an item's message in a label of 240 bytes, so a quoting item's is cut at 239
+    /// bytes of UTF-8 (never more characters).
+    /// </summary>
+    public const int MaxSummaryLength = ItemLabelLength;
 
-    /// <summary>Writes tshark's summary of <paramref name="finding"/> into <paramref name="destination"/>; false when it does not fit.</summary>
-    public static bool TryWriteSummary(ExpertFinding finding, Span<char> destination, out int written)
+    /// <summary>tshark's ITEM_LABEL_LENGTH: a message or a tree line keeps at most one byte less of UTF-8.</summary>
+    public const int ItemLabelLength = 240;
+
+    /// <summary>True when <paramref name="item"/>'s summary quotes its <see cref="ExpertBytes"/> (it then differs from packet to packet).</summary>
+    public static bool Quotes(ExpertItem item) => item is ExpertItem.HttpChat or ExpertItem.SipUnrecognisedHeader;
+
+    /// <summary>
+    /// The bytes <paramref name="finding"/> is about, in the buffer of its layer of <paramref name="packet"/> (empty when it
+    /// names none, or they are not there): what a quoting item's summary is written from.
+    /// </summary>
+    public static ReadOnlySpan<byte> Quoted(DecodedPacket packet, ReadOnlySpan<byte> frame, in ExpertFinding finding)
+    {
+        var bytes = finding.Bytes;
+        if (!bytes.IsSet || (uint)bytes.Layer >= (uint)packet.LayerCount)
+            return default;
+        var buffer = packet.BufferOf(packet[bytes.Layer], frame);
+        if ((uint)bytes.Offset > (uint)buffer.Length)
+            return default;
+        return buffer.Slice(bytes.Offset, Math.Min(bytes.Length, buffer.Length - bytes.Offset));
+    }
+
+    /// <summary>Writes tshark's summary of <paramref name="finding"/> (an item that quotes nothing) into <paramref name="destination"/>; false when it does not fit.</summary>
+    public static bool TryWriteSummary(ExpertFinding finding, Span<char> destination, out int written) =>
+        TryWriteSummary(finding, default, destination, out written);
+
+    /// <summary>
+    /// Writes tshark's summary of <paramref name="finding"/> into <paramref name="destination"/>, a quoting item's from
+    /// <paramref name="quoted"/> (<see cref="Quoted"/>); false when it does not fit.
+    /// </summary>
+    public static bool TryWriteSummary(ExpertFinding finding, ReadOnlySpan<byte> quoted, Span<char> destination, out int written)
     {
         uint n = finding.Argument;
         var w = new SummaryText(destination);
         switch (finding.Item)
         {
+            case ExpertItem.HttpChat: w.AppendQuoted(default, quoted, lower: false, default); break;
+            case ExpertItem.HttpLeadingCrlf: w.Append("Leading CRLF previous message in the stream may have extra CRLF"); break;
+            case ExpertItem.HttpBadHeaderName: w.Append("Illegal characters found in header name"); break;
+            case ExpertItem.SipUnrecognisedHeader: w.AppendQuoted("Unrecognised SIP header (", quoted, lower: true, ")"); break;
+            case ExpertItem.SipHeaderNoColon: w.Append("Header has no colon after the name"); break;
+            case ExpertItem.SipInvalidContentLength: w.Append("Invalid content_length"); break;
+            case ExpertItem.SipHeaderNotTerminated: w.Append("Header not terminated by empty line (CRLF)"); break;
             case ExpertItem.PflogInvalidHeaderLength: w.Append("Invalid header length "); w.Append(n); break;
             case ExpertItem.RedbackUnknownProtocol: w.Append("Unknown Protocol Data"); break;
             case ExpertItem.JuniperVnIncorrectFormat: w.Append("Incorrect format"); break;
@@ -536,11 +639,19 @@ public static class ExpertItems
     /// </summary>
     public static uint Ipv6OptionArgument(byte type, int value, bool hopByHop) => (uint)type | (uint)(value & 0xFF) << 8 | (hopByHop ? 0u : 1u) << 16;
 
-    /// <summary>The protocol tshark names <paramref name="finding"/> under: an IPv6 option's item is its options header's.</summary>
+    /// <summary>
+    /// The protocol tshark names <paramref name="finding"/> under: an IPv6 option's item is its options header's, an HTTP
+    /// item found in an SSDP datagram (argument <see cref="SsdpArgument"/>) SSDP's.
+    /// </summary>
     public static string Protocol(ExpertFinding finding) =>
         finding.Item is ExpertItem.Ipv6JumboProhibited or ExpertItem.Ipv6JumboTruncated or ExpertItem.Ipv6OptionHeaderMismatch
             or ExpertItem.Ipv6OptionLengthInvalid or ExpertItem.Ipv6OptionUnknownData && (finding.Argument >> 16 & 1) == 1
-            ? "IPv6 Destination" : Protocol(finding.Item);
+            ? "IPv6 Destination"
+            : finding.Item is ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName && finding.Argument == SsdpArgument
+                ? "SSDP" : Protocol(finding.Item);
+
+    /// <summary>The argument of an HTTP item in an SSDP datagram (HTTP's dissector running as SSDP).</summary>
+    public const uint SsdpArgument = 1;
 
     /// <summary>
     /// The argument of <see cref="ExpertItem.Ipv4OptionLengthInvalid"/>: which problem (bits 24-25: 0 length byte missing,
@@ -582,12 +693,69 @@ public static class ExpertItems
         _ => 0,
     };
 
+    /// <summary>The most bytes a quoted summary reads: enough for 239 bytes of text even when every six make one U+FFFD.</summary>
+    private const int QuotedBytesRead = 6 * (ItemLabelLength - 1);
+
+    /// <summary>How many of <paramref name="text"/>'s characters fit in <paramref name="bytes"/> bytes of UTF-8, not splitting a character.</summary>
+    public static int Utf8Prefix(ReadOnlySpan<char> text, int bytes)
+    {
+        int used = 0, i = 0;
+        while (i < text.Length)
+        {
+            bool pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            int size = pair ? 4 : text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+            if (used + size > bytes)
+                break;
+            used += size;
+            i += pair ? 2 : 1;
+        }
+        return i;
+    }
+
     /// <summary>Text written into a span without allocating; <see cref="Fits"/> false once something did not fit.</summary>
     private ref struct SummaryText(Span<char> destination)
     {
         private readonly Span<char> _destination = destination;
         public int Length;
         public bool Fits = true;
+
+        /// <summary>
+        /// A message made of packet bytes, as tshark formats it into its label: <paramref name="before"/>, the bytes
+        /// (through format_text, or as UTF-8 lower-cased in ASCII when <paramref name="lower"/>, as SIP's header name),
+        /// <paramref name="after"/>, all cut at 239 bytes of UTF-8 on a character's start. Only the first bytes are read
+        /// (a byte gives at least one character, a bad UTF-8 sequence of up to six bytes one U+FFFD): a hostile line of
+        /// any length costs the same.
+        /// </summary>
+        public void AppendQuoted(string? before, ReadOnlySpan<byte> bytes, bool lower, string? after)
+        {
+            bytes = bytes[..Math.Min(bytes.Length, QuotedBytesRead)];
+            Span<char> text = stackalloc char[4 * QuotedBytesRead + 64];
+            int length = 0;
+            (before ?? "").CopyTo(text);
+            length += (before ?? "").Length;
+            if (lower)
+            {
+                length += System.Text.Encoding.UTF8.GetChars(bytes, text[length..]);
+                for (int i = (before ?? "").Length; i < length; i++)
+                    text[i] = text[i] is >= 'A' and <= 'Z' ? (char)(text[i] | 0x20) : text[i];
+            }
+            else if (Fields.FieldText.TryWriteFormatText(bytes, text[length..], out int formatted))
+                length += formatted;
+            (after ?? "").CopyTo(text[length..]);
+            length += (after ?? "").Length;
+            Append(text[..Utf8Prefix(text[..length], ItemLabelLength - 1)]);
+        }
+
+        public void Append(scoped ReadOnlySpan<char> text)
+        {
+            if (_destination.Length - Length < text.Length)
+            {
+                Fits = false;
+                return;
+            }
+            text.CopyTo(_destination[Length..]);
+            Length += text.Length;
+        }
 
         public void Append(string text)
         {

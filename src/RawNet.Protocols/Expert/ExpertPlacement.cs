@@ -47,6 +47,8 @@ public static class ExpertPlacement
         ExpertItem.GreIncorrectChecksum => LayerKind.Gre,
         ExpertItem.TlsIgnoredUnknownRecord => LayerKind.Tls,
         ExpertItem.QuicRetransmission or ExpertItem.QuicOverlap => LayerKind.Quic,
+        ExpertItem.HttpChat or ExpertItem.HttpLeadingCrlf or ExpertItem.HttpBadHeaderName => LayerKind.Http,
+        ExpertItem.SipUnrecognisedHeader or ExpertItem.SipHeaderNoColon or ExpertItem.SipInvalidContentLength or ExpertItem.SipHeaderNotTerminated => LayerKind.Sip,
         ExpertItem.UdpPossibleTraceroute or ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload or ExpertItem.UdpZeroChecksum => LayerKind.Udp,
         _ => LayerKind.Tcp,
     };
@@ -117,6 +119,13 @@ public static class ExpertPlacement
         ExpertItem.TlsIgnoredUnknownRecord => "tls.ignored_unknown_record",
         ExpertItem.QuicRetransmission => "quic.retransmission",
         ExpertItem.QuicOverlap => "quic.overlap",
+        ExpertItem.HttpChat => "http.chat",
+        ExpertItem.HttpLeadingCrlf => "http.leading_crlf",
+        ExpertItem.HttpBadHeaderName => "http.bad_header_name",
+        ExpertItem.SipUnrecognisedHeader => "sip.unrecognized_header",
+        ExpertItem.SipHeaderNoColon => "sip.header_no_colon",
+        ExpertItem.SipInvalidContentLength => "sip.content_length.invalid",
+        ExpertItem.SipHeaderNotTerminated => "sip.header_not_terminated",
         ExpertItem.UdpPossibleTraceroute => "udp.possible_traceroute",
         ExpertItem.UdpLengthBelowHeader or ExpertItem.UdpLengthExceedsPayload => "udp.length.bad",
         ExpertItem.UdpZeroChecksum => "udp.checksum.zero",
@@ -158,7 +167,9 @@ public static class ExpertPlacement
 
     /// <summary>
     /// The field tshark hangs <paramref name="finding"/> under, or null when its parent is a text line of tshark's own
-    /// (an option's subtree, "D-SACK Sequence", the options' heading): then it stands under its protocol's heading.
+    /// (an option's subtree, "D-SACK Sequence", the options' heading): then it stands under its protocol's heading. An
+    /// item that names its bytes (<see cref="ExpertFinding.Bytes"/>: HTTP's and SIP's) has none: it hangs under the line
+    /// of its layer that starts where its bytes do (<see cref="HangsAt"/>).
     /// </summary>
     /// <param name="finding">The item, with its number (a traceroute item's port).</param>
     /// <param name="udpDestinationPort">The UDP datagram's destination port: a traceroute item hangs under the port in the range.</param>
@@ -237,6 +248,13 @@ public static class ExpertPlacement
     };
 
     /// <summary>
+    /// True when <paramref name="finding"/> hangs under the line whose bytes start at <paramref name="offset"/> in its
+    /// layer's buffer: the item names its bytes, and they start there (the start line an HTTP chat quotes, the header line
+    /// with a bad name, the line of an unrecognised SIP header).
+    /// </summary>
+    public static bool HangsAt(in ExpertFinding finding, int offset) => finding.Bytes.IsSet && finding.Bytes.Offset == offset;
+
+    /// <summary>
     /// Whether <paramref name="layer"/> can be the one that added <paramref name="item"/>: a bogus version or header length
     /// is the version byte the decoder kept alone (an outer IPv4 header comes first), IPv4's bogus version 6 the IPv6 layer
     /// it handed on.
@@ -258,6 +276,13 @@ public static class ExpertPlacement
         int from = 1;
         for (int f = 0; f < findings.Length && f < layers.Length; f++)
         {
+            // an item that names its bytes names its layer
+            if (findings[f].Bytes.IsSet)
+            {
+                layers[f] = findings[f].Bytes.Layer;
+                from = findings[f].Bytes.Layer;
+                continue;
+            }
             var kind = Layer(findings[f].Item);
             // an IPv6 option's item belongs to the options header it is in
             if (kind == LayerKind.Ipv6HopByHop && (findings[f].Argument >> 16 & 1) == 1)

@@ -143,7 +143,7 @@ public static class FieldFormatter
                     ComputedField.FrameProtocols => packet is not null && Decoding.ProtocolChain.TryWrite(packet, buffer, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.TcpReassembledData => Tcp.TcpReassemblyFields.TryFormatData(packet, value, destination, out written),
                     ComputedField.Analysis when field.Analysis == Conversations.AnalysisValue.IcmpResponseTime => Icmp.IcmpFieldReader.TryFormatMilliseconds(value, destination, out written),
-                    ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet.Analysis, destination, out written),
+                    ComputedField.Analysis => packet is not null && Expert.ExpertFields.TryFormat(field, value, packet, buffer, destination, out written),
                     ComputedField.TcpFlagsText => Tcp.TcpFieldReader.TryFormatFlags(value, destination, out written),
                     ComputedField.WpanDestination64 or ComputedField.WpanSource64 or ComputedField.WpanAddress64
                         => Ieee802154.Ieee802154FieldReader.TryFormat(value, destination, out written),

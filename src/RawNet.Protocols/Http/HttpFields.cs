@@ -33,6 +33,8 @@ public static class HttpFields
     public static readonly FieldDefinition ResponseLine = Item("http.response.line", "Response line", FieldKind.Text, ComputedField.HttpResponseLine, TreeForm.Line);
     /// <summary>A header line tshark knows no field for, in a message that is neither request nor response.</summary>
     public static readonly FieldDefinition UnknownHeader = Item("http.unknown_header", "Unknown header", FieldKind.Text, ComputedField.HttpUnknownHeader, TreeForm.Line);
+    /// <summary>tshark's expert item on a header line whose name is empty or not a token (Warning/Protocol), as <see cref="Chat"/> on the start line.</summary>
+    public static readonly FieldDefinition BadHeaderName = Item("http.bad_header_name", "Illegal characters found in header name", FieldKind.Marker, ComputedField.HttpChat, inTree: false);
     /// <summary>A known header's line in a message that is neither request nor response (only the tree shows it).</summary>
     public static readonly FieldDefinition HeaderLine = Item("", "Header line", FieldKind.Text, ComputedField.HttpHeaderLine, TreeForm.Line);
     public static readonly FieldDefinition ContentLength = Item("http.content_length", "Content length", FieldKind.Decimal, ComputedField.HttpContentLength);
@@ -59,7 +61,7 @@ public static class HttpFields
     public static readonly FieldDefinition[] All =
     [
         LeadingCrlf, StartLine, Chat, RequestMethod, RequestUri, RequestUriPath, RequestUriQuery, RequestUriQueryParameter, RequestVersion,
-        ResponseVersion, ResponseCode, ResponseCodeDescription, ResponsePhrase, RequestLine, ResponseLine, UnknownHeader, HeaderLine,
+        ResponseVersion, ResponseCode, ResponseCodeDescription, ResponsePhrase, RequestLine, ResponseLine, UnknownHeader, BadHeaderName, HeaderLine,
         .. Headers, ContentLength, CookiePair, AuthBasic, BlankLine, FullUri, Request, Response, Notification, FileData, ContinuationData,
     ];
 

@@ -222,7 +222,13 @@ public ref struct HttpItems
             case HttpLineKind.Blank:
                 return step == 0 ? Emit(HttpFields.BlankLine, 0, at, whole, 0) : Item.Done;
             case HttpLineKind.BadHeader:
-                return step == 0 ? Emit(LineField(known: false), 0, at, whole, 0) : Item.Done;
+                // the line, and under it tshark's expert item on its name
+                return step switch
+                {
+                    0 => Emit(LineField(known: false), 0, at, whole, 0),
+                    1 => Emit(HttpFields.BadHeaderName, 1, at, whole, 0),
+                    _ => Item.Done,
+                };
             default:
                 return HeaderItem(step, at, whole);
         }

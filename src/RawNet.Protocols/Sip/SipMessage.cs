@@ -227,6 +227,47 @@ public static class SipNames
         return SipHeader.Other;
     }
 
+    /// <summary>
+    /// Every header tshark 4.0 has a field for (packet-sip.c's table, as <c>tshark -G fields</c> lists its sip.* headers):
+    /// a header line of another name is "Unrecognised SIP header".
+    /// </summary>
+    private static readonly string[] TsharkHeaders =
+    [
+        "Accept", "Accept-Contact", "Accept-Encoding", "Accept-Language", "Accept-Resource-Priority", "Additional-Identity", "Alert-Info",
+        "Allow", "Allow-Events", "Answer-Mode", "Attestation-Info", "Authentication-Info", "Authorization", "Call-ID", "Call-Info",
+        "Cellular-Network-Info", "Contact", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Type",
+        "CSeq", "Date", "Error-Info", "Event", "Expires", "Feature-Caps", "Flow-Timer", "From", "Geolocation", "Geolocation-Error",
+        "Geolocation-Routing", "History-Info", "Identity", "Identity-Info", "Info-Package", "In-Reply-To", "Join", "Max-Breadth",
+        "Max-Forwards", "MIME-Version", "Min-Expires", "Min-SE", "Organization", "Origination-Id", "P-Access-Network-Info",
+        "P-Answer-State", "P-Asserted-Identity", "P-Asserted-Service", "P-Charge-Info", "P-Associated-URI", "P-Called-Party-ID",
+        "P-Charging-Function-Addresses", "P-Charging-Vector", "P-DCS-Trace-Party-ID", "P-DCS-OSPS", "P-DCS-Billing-Info", "P-DCS-LAES",
+        "P-DCS-Redirect", "P-Early-Media", "P-Media-Authorization", "P-Preferred-Identity", "P-Preferred-Service", "P-Profile-Key",
+        "P-Refused-URI-List", "P-Served-User", "P-User-Database", "P-Visited-Network-ID", "Path", "Permission-Missing", "Policy-Contact",
+        "Policy-ID", "Priority", "Priority-Share", "Priv-Answer-Mode", "Privacy", "Proxy-Authenticate", "Proxy-Authorization",
+        "Proxy-Require", "RAck", "Reason", "Reason-Phrase", "Record-Route", "Recv-Info", "Refer-Sub", "Refer-To", "Referred-By",
+        "Reject-Contact", "Relayed-Charge", "Replaces", "Reply-To", "Request-Disposition", "Require", "Resource-Priority",
+        "Resource-Share", "Response-Source", "Restoration-Info", "Retry-After", "Route", "RSeq", "Security-Client", "Security-Server",
+        "Security-Verify", "Server", "Service-Interact-Info", "Service-Route", "Session-Expires", "Session-ID", "SIP-ETag",
+        "SIP-If-Match", "Subject", "Subscription-State", "Supported", "Suppress-If-Match", "Target-Dialog", "Timestamp", "To",
+        "Trigger-Consent", "Unsupported", "User-Agent", "Via", "Warning", "WWW-Authenticate", "Diversion",
+    ];
+
+    /// <summary>The compact forms tshark 4.0 knows (RFC 3261's and later RFCs').</summary>
+    private const string TsharkCompactForms = "abcdefijklmnorstuvxy";
+
+    /// <summary>True when tshark 4.0 knows a header of this name (any case, full or compact).</summary>
+    public static bool IsTsharkHeader(ReadOnlySpan<byte> name)
+    {
+        if (name.Length == 1)
+            return TsharkCompactForms.Contains((char)(name[0] | 0x20), StringComparison.Ordinal);
+        foreach (var known in TsharkHeaders)
+        {
+            if (HttpText.EqualsIgnoringCase(name, known))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The last header with a field.</summary>
     public const SipHeader Last = SipHeader.WwwAuthenticate;
 

@@ -70,6 +70,8 @@ public struct SipFacts
     public int BodyStart, BodyLength;
     /// <summary>How the walk ended, and where.</summary>
     public SipWalkStatus Status;
+    /// <summary>True once the empty line that ends the head was read (tshark says "Header not terminated" of a head without one).</summary>
+    public bool HeadEnded;
     /// <summary>Where the walk ended short.</summary>
     public int Stop;
 
@@ -139,7 +141,7 @@ public static class SipWalk
             if (length == 0 && next > at)
             {
                 at = next;
-                headEnded = true;
+                headEnded = facts.HeadEnded = true;
                 break;
             }
             bool ended = next > at + length;

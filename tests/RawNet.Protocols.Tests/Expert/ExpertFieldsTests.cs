@@ -46,6 +46,38 @@ public sealed class ExpertFieldsTests
     }
 
     [Fact]
+    public void A_quoting_items_summary_is_its_bytes_as_tshark_formats_them()
+    {
+        var chat = new ExpertFinding(ExpertItem.HttpChat, 0, new ExpertBytes(1, 0, 0));
+        Assert.Equal("GET /\\001\\033\\177\u00e9\ufffd HTTP/1.1\\r\\n", ExpertItems.Summary(chat, Bytes("GET /\x01\x1b\x7f\xc3\xa9\xff HTTP/1.1\r\n")));
+        var sip = new ExpertFinding(ExpertItem.SipUnrecognisedHeader, 0, new ExpertBytes(1, 0, 0));
+        Assert.Equal("Unrecognised SIP header (x-nt-\u00c9\t\u0001)", ExpertItems.Summary(sip, Bytes("X-Nt-\xc3\x89\t\x01")));
+        Assert.Equal("SSDP", ExpertItems.Protocol(chat with { Argument = ExpertItems.SsdpArgument }));
+        Assert.Equal("HTTP", ExpertItems.Protocol(chat));
+    }
+
+    /// <summary>A string's characters as bytes (Latin-1: "\xc3" is the byte 0xc3).</summary>
+    private static byte[] Bytes(string text) => System.Text.Encoding.Latin1.GetBytes(text);
+
+    [Fact]
+    public void A_long_quoted_summary_is_cut_at_239_bytes_and_its_line_marked_truncated()
+    {
+        var chat = new ExpertFinding(ExpertItem.HttpChat, 0, new ExpertBytes(1, 0, 0));
+        // a hostile line of any length: only its first bytes are read, and the summary is 239 bytes of UTF-8
+        var line = new byte[1_000_000];
+        line.AsSpan().Fill((byte)'a');
+        Assert.Equal(new string('a', 239), ExpertItems.Summary(chat, line));
+        // two-byte characters are not split
+        var wide = new byte[600];
+        for (int i = 0; i < wide.Length; i += 2)
+            (wide[i], wide[i + 1]) = (0xC3, 0xA9);
+        Assert.Equal(new string('\u00e9', 119), ExpertItems.Summary(chat, wide));
+        Span<char> text = stackalloc char[ExpertFields.MaxLength];
+        Assert.True(ExpertItems.TryWriteLine(chat, line, text, out int written));
+        Assert.Equal(" [truncated]Expert Info (Chat/Sequence): " + new string('a', 226 - 29), new string(text[..written]));
+    }
+
+    [Fact]
     public void Severity_and_group_are_wiresharks_PI_numbers()
     {
         Assert.Equal(0x00200000u, ExpertItems.SeverityCode(ExpertSeverity.Chat));
