@@ -13,6 +13,7 @@ namespace RawNet.Cli.Tests.Filters;
 /// <c>rawnet read -Y EXPR</c> selects must be the ones <c>tshark -n -r FILE -Y EXPR</c> selects: every frame, tunnels and
 /// ICMP quotes included. Expressions tshark refuses must be refused with one line.
 /// </summary>
+[LongRunning]
 public sealed class TsharkDisplayFilterOracleTests
 {
     public static TheoryData<string> Expressions() =>

@@ -9,6 +9,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// captures/trailer/ (tests/oracle/make-trailer-cases.py, cut and damaged frames included), every other bundled capture
 /// tshark reads, and the peer corpus.
 /// </summary>
+[LongRunning]
 public sealed class EthernetTrailerOracleTests
 {
     /// <summary>The fields compared, frame.number first.</summary>

@@ -11,6 +11,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// occurrences; <c>_ws.expert.message</c> holds tshark's messages of these items, in tshark's order; and <c>-Y NAME</c>
 /// selects tshark's frames. Frames of <see cref="KnownDifferences"/> are left out, each with its reason.
 /// </summary>
+[LongRunning]
 public sealed class ExpertNamedFieldsOracleTests
 {
     /// <summary>Frames whose named items cannot agree yet, by file and frame, each with its reason.</summary>

@@ -21,6 +21,7 @@ namespace RawNet.Cli.Tests.Oracle;
 /// are not IP to IPv4 or IPv6, and how those are shown is the IP oracles' business. Summary lines are compared whole,
 /// except where tcpdump decodes a PPP protocol RawNet leaves as data (<see cref="PppProtocolsTcpdumpDecodes"/>).
 /// </remarks>
+[LongRunning]
 public sealed class LinkLayerOracleTests
 {
     /// <summary>sFlow's fields RawNet shows (sflow.pcap): the datagram header, the samples' and records' words, the raw packet header.</summary>

@@ -19,7 +19,6 @@ namespace RawNet.Cli.Tests.Oracle;
 /// starts than one run per capture and mode. tcpdump runs with <c>-S</c> here: its relative sequence numbers would carry
 /// one capture's connections into another's with the same addresses and ports, and the text is not what is compared.
 /// </remarks>
-[LongRunning]
 public sealed class TcpdumpTimestampOracleTests
 {
     private static readonly Regex TimeOfDay = new(@"^\d\d:\d\d:\d\d\.\d{6} ", RegexOptions.Compiled);

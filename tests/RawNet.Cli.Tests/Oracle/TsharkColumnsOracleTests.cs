@@ -317,6 +317,7 @@ public sealed class TsharkColumnsPeerOracleTests
 }
 
 /// <summary>The columns oracle (<see cref="TsharkColumnsOracleTests"/>) on seeded random captures, in a class of its own so it runs beside the others.</summary>
+[LongRunning]
 public sealed class TsharkColumnsRandomOracleTests
 {
     [Theory]
