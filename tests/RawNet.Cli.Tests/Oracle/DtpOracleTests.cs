@@ -14,35 +14,11 @@ namespace RawNet.Cli.Tests.Oracle;
 /// pass over tshark's generic "Trailing stray characters" of a domain with bytes after its NUL: RawNet reports it for no
 /// protocol).
 /// </summary>
-public sealed class DtpOracleTests
+public sealed class DtpOracleTests() : BundledCasesOracle("dtp", Fields, damagedSeed: 3)
 {
     /// <summary>The columns and the protocol chain, then the DTP fields.</summary>
     public static readonly string[] Fields =
         ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info", .. DtpFields.All.Select(field => field.Name)];
-
-    private static string Bundled => Path.Combine(TestPaths.Captures, "dtp", "dtp-cases.pcap");
-
-    public static TheoryData<string> Modes() => new("", "-v");
-
-    [Fact]
-    public void BundledCasesEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
-
-    [Theory]
-    [MemberData(nameof(Modes))]
-    public void BundledCasesSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled, mode);
-
-    /// <summary>The fixed frames damaged at random (300 a seed).</summary>
-    [Theory]
-    [InlineData(3)]
-    public void RandomDamagesEqualTsharkAndTcpdump(int seed) =>
-        TsharkComparison.WithRandomCapture("make-dtp-cases.py", seed, path =>
-        {
-            TsharkComparison.AssertSameFields(path, Fields, 1);
-            TcpdumpComparison.AssertSummariesEqual(path, "-v");
-        });
-
-    [Fact]
-    public void BundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-dtp-cases.py", "dtp");
 
     [Fact]
     public void TheBundledCasesCoverWhatTheyClaim() =>

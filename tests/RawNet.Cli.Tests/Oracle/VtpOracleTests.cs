@@ -14,35 +14,11 @@ namespace RawNet.Cli.Tests.Oracle;
 /// compared with the other bundled captures' by ExpertFieldsOracleTests, ExpertNamedFieldsOracleTests and
 /// ExpertTreeOracleTests.
 /// </summary>
-public sealed class VtpOracleTests
+public sealed class VtpOracleTests() : BundledCasesOracle("vtp", Fields, damagedSeed: 4)
 {
     /// <summary>The columns and the protocol chain, then the VTP fields.</summary>
     public static readonly string[] Fields =
         ["frame.number", "frame.protocols", "_ws.col.Protocol", "_ws.col.Info", .. VtpFields.All.Select(field => field.Name)];
-
-    private static string Bundled => Path.Combine(TestPaths.Captures, "vtp", "vtp-cases.pcap");
-
-    public static TheoryData<string> Modes() => new("", "-v");
-
-    [Fact]
-    public void BundledCasesEqualTshark() => TsharkComparison.AssertSameFields(Bundled, Fields, 1);
-
-    [Theory]
-    [MemberData(nameof(Modes))]
-    public void BundledCasesSummariesEqualTcpdump(string mode) => TcpdumpComparison.AssertSummariesEqual(Bundled, mode);
-
-    /// <summary>The fixed frames damaged at random (300 a seed).</summary>
-    [Theory]
-    [InlineData(4)]
-    public void RandomDamagesEqualTsharkAndTcpdump(int seed) =>
-        TsharkComparison.WithRandomCapture("make-vtp-cases.py", seed, path =>
-        {
-            TsharkComparison.AssertSameFields(path, Fields, 1);
-            TcpdumpComparison.AssertSummariesEqual(path, "-v");
-        });
-
-    [Fact]
-    public void BundledCasesAreWhatTheScriptWrites() => TsharkComparison.AssertBundledCasesAreWhatTheScriptWrites("make-vtp-cases.py", "vtp");
 
     /// <summary>Display filters select what tshark's do: the protocol, codes, names and VLANs.</summary>
     [Fact]
