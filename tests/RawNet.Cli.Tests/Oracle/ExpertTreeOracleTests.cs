@@ -26,7 +26,8 @@ namespace RawNet.Cli.Tests.Oracle;
 [LongRunning]
 public sealed partial class ExpertTreeOracleTests
 {
-    public static TheoryData<string> BundledFiles() => ProtocolChainOracleTests.BundledFiles();
+    /// <summary>ProtocolChainOracleTests' captures but the link and pseudo-link ones, which <see cref="ExpertTreeLinkOracleTests"/> reads.</summary>
+    public static TheoryData<string> BundledFiles() => TsharkComparison.CapturesInAllFoldersBut("udp-ports", "pcapng", "link", "pseudo-link");
 
     [Theory]
     [MemberData(nameof(BundledFiles))]
@@ -364,4 +365,18 @@ public sealed class ExpertTreePeerOracleTests
         TestPaths.SkipUnlessPeerCorpus();
         ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.PeerCorpus, name));
     }
+}
+
+/// <summary>
+/// <see cref="ExpertTreeOracleTests"/> on the link and pseudo-link captures, a class of its own so that the bundled half
+/// runs as two collections (CI's time: no class long enough to run alone at the end, <see cref="LongRunningFirst"/>).
+/// </summary>
+[LongRunning]
+public sealed class ExpertTreeLinkOracleTests
+{
+    public static TheoryData<string> LinkFiles() => TsharkComparison.CapturesIn("link", "pseudo-link");
+
+    [Theory]
+    [MemberData(nameof(LinkFiles))]
+    public void Tree_and_json_show_tshark_s_expert_items(string name) => ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.Captures, name));
 }
