@@ -160,7 +160,7 @@ public sealed class TsharkDisplayFilterOracleTests
         "dns.qry.name matches \"x{2,1}\"", "dns.qry.name matches \"\\\\\"", "frame contains eth.src",
     ];
 
-    private static readonly Lazy<Combined> Capture = new(Combined.Build);
+    private static readonly Lazy<CombinedCapture> Capture = new(Build);
 
     /// <summary>tshark's answer for every expression over the combined capture, from one pass.</summary>
     private static readonly Lazy<TsharkFilterBatch> Tshark = new(() => TsharkFilterBatch.Run(
@@ -295,64 +295,22 @@ public sealed class TsharkDisplayFilterOracleTests
         return run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToHashSet();
     }
 
-    /// <summary>The decodable frames of every corpus file in one pcapng, and where each came from.</summary>
-    private sealed class Combined
+    /// <summary>
+    /// The decodable frames of every corpus file and captures/ in one pcapng: the peer corpus, captures/ and its DNS names
+    /// and filter payloads (dns-over-tcp.pcap is left out: RawNet decodes DNS on UDP only), the link layers but
+    /// LINKTYPE_PPP_WITH_DIR (tshark's reader moves its direction byte out of the frame, RawNet keeps it), 802.11, PKTAP.
+    /// </summary>
+    private static CombinedCapture Build()
     {
-        private readonly List<(string File, long Number)> _origins = [];
-
-        public string Path { get; private set; } = "";
-        public int Files { get; private set; }
-        public long Frames => _origins.Count;
-        public string Origin(long number) => $"frame {number} = {_origins[(int)number - 1].File} frame {_origins[(int)number - 1].Number}";
-
-        public static Combined Build()
-        {
-            var combined = new Combined();
-            var directory = Directory.CreateTempSubdirectory("rawnet-filter-oracle-");
-            combined.Path = System.IO.Path.Combine(directory.FullName, "corpus.pcapng");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Delete(recursive: true);
-            // captures/ and its DNS names and filter payloads (dns-over-tcp.pcap is left out: RawNet decodes DNS on UDP only).
-            var files = TestPaths.PeerCorpusFiles().Concat(Directory.Exists(TestPaths.Captures)
-                ? Directory.GetFiles(TestPaths.Captures).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order(StringComparer.Ordinal)
-                    .Append(System.IO.Path.Combine(TestPaths.Captures, "dns", "dns-cases.pcap"))
-                    .Append(System.IO.Path.Combine(TestPaths.Captures, "filters", "strings-bytes.pcap"))
-                    // LINKTYPE_PPP_WITH_DIR is left out: tshark's reader moves its direction byte out of the frame, RawNet keeps it.
-                    .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "link"), "*.pcap")
-                        .Where(f => !f.EndsWith("ppp-dir.pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-                    .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
-                    .Append(System.IO.Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"))
-                : []);
-            using (var writer = PcapNgWriter.Create(combined.Path))
-            {
-                var interfaces = new Dictionary<LinkType, int>();
-                foreach (var file in files)
-                {
-                    int before = combined._origins.Count;
-                    try
-                    {
-                        using var reader = CaptureFileReader.Open(file);
-                        long number = 0;
-                        while (reader.TryReadNext(out var frame))
-                        {
-                            number++;
-                            var metadata = frame.Metadata;
-                            if (!PacketDecoder.DecodesLinkType(metadata.LinkType) || !CaptureLinkTypes.TsharkReads(metadata.LinkType))
-                                continue;
-                            if (!interfaces.TryGetValue(metadata.LinkType, out int id))
-                                interfaces.Add(metadata.LinkType, id = writer.AddInterface(metadata.LinkType));
-                            writer.Write(metadata with { InterfaceId = id, Direction = PacketDirection.Unknown }, frame.Data);
-                            combined._origins.Add((System.IO.Path.GetFileName(file), number));
-                        }
-                    }
-                    catch (CaptureFileException)
-                    {
-                        // a damaged file contributes the frames before the damage
-                    }
-                    if (combined._origins.Count > before)
-                        combined.Files++;
-                }
-            }
-            return combined;
-        }
+        var files = TestPaths.PeerCorpusFiles().Concat(Directory.Exists(TestPaths.Captures)
+            ? Directory.GetFiles(TestPaths.Captures).Where(f => f.EndsWith(".pcap") || f.EndsWith(".pcapng")).Order(StringComparer.Ordinal)
+                .Append(System.IO.Path.Combine(TestPaths.Captures, "dns", "dns-cases.pcap"))
+                .Append(System.IO.Path.Combine(TestPaths.Captures, "filters", "strings-bytes.pcap"))
+                .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "link"), "*.pcap")
+                    .Where(f => !f.EndsWith("ppp-dir.pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                .Concat(Directory.GetFiles(System.IO.Path.Combine(TestPaths.Captures, "wifi"), "*.pcap").Order(StringComparer.Ordinal))
+                .Append(System.IO.Path.Combine(TestPaths.Captures, "pseudo-link", "pktap.pcap"))
+            : []);
+        return CombinedCapture.Write("filter-oracle", files, link => PacketDecoder.DecodesLinkType(link) && CaptureLinkTypes.TsharkReads(link));
     }
 }

@@ -31,18 +31,29 @@ public sealed partial class ExpertTreeOracleTests
 
     [Theory]
     [MemberData(nameof(BundledFiles))]
-    public void Tree_and_json_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.Captures, name));
+    public void Tree_and_json_show_tshark_s_expert_items(string name) => Compare(Path.Combine(TestPaths.Captures, name), Bundled);
 
-    internal static void Compare(string path)
+    private static readonly CombinedRuns Bundled = new("expert-tree", () => BundledFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)));
+
+    /// <summary>Compares one capture's frames: from its group's runs when <paramref name="runs"/> combines it with others, else from runs of its own.</summary>
+    internal static void Compare(string path, CombinedRuns runs)
     {
         string file = Path.GetFileName(path);
-        var tshark = ExternalTool.Require("tshark", "tshark");
-        var (theirTree, theirJson) = NoneInSharedRun(path) is { } frames
-            ? (Enumerable.Repeat(new TreeFrame([], [], null), frames).ToList(), Enumerable.Repeat(new JsonFrame([], null), frames).ToList())
-            : TsharkPdml(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "pdml"]), path));
-        var ourTree = Frames(Run(InProcessRawNet.Run(["read", path, "-V"]), path));
-        var ourJson = Run(InProcessRawNet.Run(["read", path, "-T", "json"]), path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(OurJson).ToList();
+        List<TreeFrame> theirTree, ourTree;
+        List<JsonFrame> theirJson, ourJson;
+        if (runs.For(path) is var (group, start, length))
+        {
+            (theirTree, theirJson) = (group.TheirTree.GetRange(start, length), group.TheirJson.GetRange(start, length));
+            (ourTree, ourJson) = (group.OurTree.GetRange(start, length), group.OurJson.GetRange(start, length));
+        }
+        else
+        {
+            var tshark = ExternalTool.Require("tshark", "tshark");
+            (theirTree, theirJson) = NoneInSharedRun(path) is { } frames
+                ? (Enumerable.Repeat(new TreeFrame([], [], null), frames).ToList(), Enumerable.Repeat(new JsonFrame([], null), frames).ToList())
+                : TsharkPdml(Run(ExternalTool.Run(tshark, ["-n", "-r", path, "-T", "pdml"]), path));
+            (ourTree, ourJson) = Ours(path);
+        }
         // tshark shows a pcapng custom block (the lab's TCP_INFO annotations) as a frame; RawNet's reader hands none.
         int count = ourTree.Count;
         Assert.True(theirTree.Count >= count && theirJson.Count >= count && ourJson.Count == count, $"{file}: frame counts differ");
@@ -156,9 +167,9 @@ public sealed partial class ExpertTreeOracleTests
     private static JsonFrame AsPdml(JsonFrame frame) =>
         frame with { Experts = frame.Experts.Select(e => e with { Message = Pdml(e.Message) }).ToList() };
 
-    private sealed record Block(string Text, string? Parent);
+    internal sealed record Block(string Text, string? Parent);
 
-    private sealed record TreeFrame(List<Block> Blocks, List<string> Malformed, string? Short);
+    internal sealed record TreeFrame(List<Block> Blocks, List<string> Malformed, string? Short);
 
     /// <summary>The -V text cut into frames, each with its expert subtrees (four lines, indentation dropped) and marks.</summary>
     private static List<TreeFrame> Frames(string text)
@@ -221,13 +232,13 @@ public sealed partial class ExpertTreeOracleTests
         return null;
     }
 
-    private sealed record Expert(string Field, string Message, string Severity, string Group, string? Parent)
+    internal sealed record Expert(string Field, string Message, string Severity, string Group, string? Parent)
     {
         public string Key => $"{Field}|{Message}|{Severity}|{Group}";
     }
 
     /// <summary>One packet's JSON: its expert objects, whether it holds the malformed exception's, and its short mark.</summary>
-    private sealed record JsonFrame(List<Expert> Experts, string? Short)
+    internal sealed record JsonFrame(List<Expert> Experts, string? Short)
     {
         public bool Malformed => Experts.Any(e => e.Field == "_ws.malformed.expert");
     }
@@ -344,6 +355,100 @@ public sealed partial class ExpertTreeOracleTests
 
     private static string Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
+    /// <summary>RawNet's <c>-V</c> and <c>-T json</c> of a capture, per frame.</summary>
+    private static (List<TreeFrame> Tree, List<JsonFrame> Json) Ours(string path) =>
+        (Frames(Run(InProcessRawNet.Run(["read", path, "-V"]), path)),
+         Run(InProcessRawNet.Run(["read", path, "-T", "json"]), path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(OurJson).ToList());
+
+    /// <summary>tshark's and RawNet's views of a group's combined capture, per frame.</summary>
+    internal sealed record GroupRun(List<TreeFrame> TheirTree, List<JsonFrame> TheirJson, List<TreeFrame> OurTree, List<JsonFrame> OurJson);
+
+    /// <summary>
+    /// A test class's captures in groups, each group's frames in one <see cref="CombinedCapture"/> that tshark's <c>-T
+    /// pdml</c> and RawNet's <c>-V</c> and <c>-T json</c> each read once (a tshark start-up a group instead of a capture:
+    /// most of this oracle's CI time). Consecutive captures join a group up to <see cref="MaxFrames"/> frames; a capture
+    /// stays alone (and is read as it is) when copying would change what either tool shows: a pcapng (its comments,
+    /// directions and custom blocks are not copied), a frame of a link type RawNet does not decode or tshark does not read,
+    /// or of LINKTYPE_PPP_WITH_DIR (tshark's pcapng reader takes its direction byte out of the frame).
+    /// </summary>
+    internal sealed class CombinedRuns(string name, Func<IEnumerable<string>> files)
+    {
+        private const int MaxFrames = 1500;
+
+        private readonly Lazy<Dictionary<string, (Lazy<GroupRun> Run, CombinedCapture Capture)>> _groups = new(() => Plan(name, files()));
+
+        /// <summary>The group run holding <paramref name="path"/>'s frames and where they are in it; null for a capture read alone.</summary>
+        public (GroupRun Run, int Start, int Length)? For(string path)
+        {
+            if (!_groups.Value.TryGetValue(Path.GetFullPath(path), out var group))
+                return null;
+            var (start, length) = group.Capture.PartOf(path)!.Value;
+            return (group.Run.Value, start, length);
+        }
+
+        private static Dictionary<string, (Lazy<GroupRun>, CombinedCapture)> Plan(string name, IEnumerable<string> files)
+        {
+            var groups = new List<List<string>>();
+            var current = new List<string>();
+            int frames = 0;
+            foreach (var file in files)
+            {
+                int? count = CombinableFrames(file);
+                if (count is null)
+                    continue;
+                if (frames + count > MaxFrames && current.Count > 0)
+                {
+                    groups.Add(current);
+                    (current, frames) = ([], 0);
+                }
+                current.Add(file);
+                frames += count.Value;
+            }
+            groups.Add(current);
+            var plan = new Dictionary<string, (Lazy<GroupRun>, CombinedCapture)>(StringComparer.Ordinal);
+            foreach (var (group, index) in groups.Where(g => g.Count > 1).Select((g, i) => (g, i)))
+            {
+                var capture = CombinedCapture.Write($"{name}-{index}", group, _ => true);
+                var run = new Lazy<GroupRun>(() => Read(capture));
+                foreach (var file in group)
+                    plan[Path.GetFullPath(file)] = (run, capture);
+            }
+            return plan;
+        }
+
+        /// <summary>The number of frames of a classic pcap file that can join a group; null when it must be read alone.</summary>
+        private static int? CombinableFrames(string file)
+        {
+            using (var stream = File.OpenRead(file))
+            {
+                Span<byte> magic = stackalloc byte[4];
+                if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(magic)
+                    is not (0xa1b2c3d4 or 0xd4c3b2a1 or 0xa1b23c4d or 0x4d3cb2a1))
+                    return null;
+            }
+            int frames = 0;
+            using var reader = RawNet.Files.CaptureFileReader.Open(file);
+            while (reader.TryReadNext(out var frame))
+            {
+                var link = frame.Metadata.LinkType;
+                if (!RawNet.Protocols.Decoding.PacketDecoder.DecodesLinkType(link) || !CaptureLinkTypes.TsharkReads(link) || (int)link == 204)
+                    return null;
+                frames++;
+            }
+            return frames <= MaxFrames ? frames : null;
+        }
+
+        private static GroupRun Read(CombinedCapture capture)
+        {
+            var tshark = ExternalTool.Require("tshark", "tshark");
+            var (theirTree, theirJson) = TsharkPdml(Run(ExternalTool.Run(tshark, ["-n", "-r", capture.Path, "-T", "pdml"]), capture.Path));
+            var (ourTree, ourJson) = Ours(capture.Path);
+            Assert.True(theirTree.Count == capture.Frames && ourTree.Count == capture.Frames && ourJson.Count == capture.Frames,
+                $"{capture.Path}: {capture.Frames} frames written, tshark shows {theirTree.Count}, RawNet {ourTree.Count} and {ourJson.Count}");
+            return new GroupRun(theirTree, theirJson, ourTree, ourJson);
+        }
+    }
+
     private static string Run((int ExitCode, string StdOut, string StdErr) run, string path)
     {
         Assert.True(run.ExitCode == 0, $"failed on {path}: {run.StdErr}");
@@ -363,8 +468,11 @@ public sealed class ExpertTreePeerOracleTests
     public void Peer_captures_show_tshark_s_expert_items(string name)
     {
         TestPaths.SkipUnlessPeerCorpus();
-        ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.PeerCorpus, name));
+        ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.PeerCorpus, name), Peer);
     }
+
+    private static readonly ExpertTreeOracleTests.CombinedRuns Peer = new("expert-tree-peer",
+        () => TsharkFieldsOracleTests.CorpusFiles().Select(row => Path.Combine(TestPaths.PeerCorpus, row.Data)));
 }
 
 /// <summary>
@@ -378,5 +486,7 @@ public sealed class ExpertTreeLinkOracleTests
 
     [Theory]
     [MemberData(nameof(LinkFiles))]
-    public void Tree_and_json_show_tshark_s_expert_items(string name) => ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.Captures, name));
+    public void Tree_and_json_show_tshark_s_expert_items(string name) => ExpertTreeOracleTests.Compare(Path.Combine(TestPaths.Captures, name), Link);
+
+    private static readonly ExpertTreeOracleTests.CombinedRuns Link = new("expert-tree-link", () => LinkFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)));
 }
