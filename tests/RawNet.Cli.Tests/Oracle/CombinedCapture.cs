@@ -1,6 +1,7 @@
 using RawNet.Files;
 using RawNet.Files.PcapNg;
 using RawNet.Protocols;
+using RawNet.Protocols.Decoding;
 
 namespace RawNet.Cli.Tests.Oracle;
 
@@ -74,5 +75,40 @@ internal sealed class CombinedCapture
                 combined._parts[System.IO.Path.GetFullPath(file)] = (before, combined._origins.Count - before);
         }
         return combined;
+    }
+
+    /// <summary>
+    /// The number of frames of <paramref name="file"/> when its frames can join others' in a combined capture and mean
+    /// the same there; null when copying would change what either tool shows, or it has more than <paramref
+    /// name="maxFrames"/>: a pcapng (its comments, directions and custom blocks are not copied), a frame of a link type
+    /// RawNet does not decode or tshark does not read, of LINKTYPE_PPP_WITH_DIR (tshark's pcapng reader takes its
+    /// direction byte out of the frame, its pcap reader does not) or of LINKTYPE_ERF (in a pcapng tshark reads the ERF
+    /// header's own timestamp and types).
+    /// </summary>
+    public static int? CombinableFrames(string file, int maxFrames)
+    {
+        using (var stream = File.OpenRead(file))
+        {
+            Span<byte> magic = stackalloc byte[4];
+            if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(magic)
+                is not (0xa1b2c3d4 or 0xd4c3b2a1 or 0xa1b23c4d or 0x4d3cb2a1))
+                return null;
+        }
+        int frames = 0;
+        try
+        {
+            using var reader = CaptureFileReader.Open(file);
+            while (reader.TryReadNext(out var frame))
+            {
+                var link = frame.Metadata.LinkType;
+                if (!PacketDecoder.DecodesLinkType(link) || !CaptureLinkTypes.TsharkReads(link) || link is LinkType.PppWithDirection or LinkType.Erf || ++frames > maxFrames)
+                    return null;
+            }
+        }
+        catch (CaptureFileException)
+        {
+            return null;
+        }
+        return frames;
     }
 }

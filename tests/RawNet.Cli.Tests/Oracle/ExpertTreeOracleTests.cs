@@ -367,9 +367,7 @@ public sealed partial class ExpertTreeOracleTests
     /// A test class's captures in groups, each group's frames in one <see cref="CombinedCapture"/> that tshark's <c>-T
     /// pdml</c> and RawNet's <c>-V</c> and <c>-T json</c> each read once (a tshark start-up a group instead of a capture:
     /// most of this oracle's CI time). Consecutive captures join a group up to <see cref="MaxFrames"/> frames; a capture
-    /// stays alone (and is read as it is) when copying would change what either tool shows: a pcapng (its comments,
-    /// directions and custom blocks are not copied), a frame of a link type RawNet does not decode or tshark does not read,
-    /// or of LINKTYPE_PPP_WITH_DIR (tshark's pcapng reader takes its direction byte out of the frame).
+    /// that <see cref="CombinedCapture.CombinableFrames"/> keeps out stays alone and is read as it is.
     /// </summary>
     internal sealed class CombinedRuns(string name, Func<IEnumerable<string>> files)
     {
@@ -393,7 +391,7 @@ public sealed partial class ExpertTreeOracleTests
             int frames = 0;
             foreach (var file in files)
             {
-                int? count = CombinableFrames(file);
+                int? count = CombinedCapture.CombinableFrames(file, MaxFrames);
                 if (count is null)
                     continue;
                 if (frames + count > MaxFrames && current.Count > 0)
@@ -414,28 +412,6 @@ public sealed partial class ExpertTreeOracleTests
                     plan[Path.GetFullPath(file)] = (run, capture);
             }
             return plan;
-        }
-
-        /// <summary>The number of frames of a classic pcap file that can join a group; null when it must be read alone.</summary>
-        private static int? CombinableFrames(string file)
-        {
-            using (var stream = File.OpenRead(file))
-            {
-                Span<byte> magic = stackalloc byte[4];
-                if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(magic)
-                    is not (0xa1b2c3d4 or 0xd4c3b2a1 or 0xa1b23c4d or 0x4d3cb2a1))
-                    return null;
-            }
-            int frames = 0;
-            using var reader = RawNet.Files.CaptureFileReader.Open(file);
-            while (reader.TryReadNext(out var frame))
-            {
-                var link = frame.Metadata.LinkType;
-                if (!RawNet.Protocols.Decoding.PacketDecoder.DecodesLinkType(link) || !CaptureLinkTypes.TsharkReads(link) || (int)link == 204)
-                    return null;
-                frames++;
-            }
-            return frames <= MaxFrames ? frames : null;
         }
 
         private static GroupRun Read(CombinedCapture capture)

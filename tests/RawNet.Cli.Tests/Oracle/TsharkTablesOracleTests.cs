@@ -211,20 +211,25 @@ public sealed class TsharkTablesOracleTests
 }
 
 /// <summary>
-/// <see cref="TsharkTablesOracleTests"/> on the peer corpus, a class of its own so that the two halves run as two
-/// collections (CI's time: no class long enough to run alone at the end, <see cref="LongRunningFirst"/>).
+/// <see cref="TsharkTablesOracleTests"/> on the peer corpus. The captures <see cref="CombinedCapture.CombinableFrames"/>
+/// lets join others are compared together, as one capture of all their frames (one tshark start instead of 79, which
+/// were most of this class's time): conversations, endpoints, I/O intervals and expert counts over frames of many
+/// files; any other capture alone.
 /// </summary>
-[LongRunning]
 public sealed class TsharkTablesPeerOracleTests
 {
-    [Theory]
-    [MemberData(nameof(TsharkComparison.DecodedPeerFiles), MemberType = typeof(TsharkComparison))]
-    public void Peer_captures_agree_with_tshark(string name)
+    private static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
+
+    [Fact]
+    public void Peer_captures_agree_with_tshark()
     {
         TestPaths.SkipUnlessPeerCorpus();
-        var path = Path.Combine(TestPaths.PeerCorpus, name);
-        if (!File.Exists(path))
-            Assert.Skip($"the shared corpus is not at {TestPaths.PeerCorpus}");
-        TsharkTablesOracleTests.CompareWithTshark(path, expertInTablesRun: true);
+        var files = TsharkComparison.DecodedPeerFiles().Select(row => Path.Combine(TestPaths.PeerCorpus, row.Data)).ToList();
+        var together = files.Where(Combinable).ToList();
+        var combined = CombinedCapture.Write("tables-peer", together, _ => true);
+        Assert.True(combined.Files == together.Count && combined.Files >= 40, $"{combined.Files} of {files.Count} peer captures combined");
+        TsharkTablesOracleTests.CompareWithTshark(combined.Path, expertInTablesRun: true);
+        foreach (var alone in files.Except(together))
+            TsharkTablesOracleTests.CompareWithTshark(alone, expertInTablesRun: true);
     }
 }
