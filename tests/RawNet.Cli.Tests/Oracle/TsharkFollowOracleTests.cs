@@ -32,14 +32,6 @@ public sealed class TsharkFollowOracleTests(FollowCases cases) : IClassFixture<F
 
     private static readonly string[] Formats = ["ascii", "hex", "raw"];
 
-    public static TheoryData<string> PeerCaptures()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in PeerSubset)
-            data.Add(name);
-        return data;
-    }
-
     public static TheoryData<string> CaseNames()
     {
         var data = new TheoryData<string>();
@@ -50,18 +42,45 @@ public sealed class TsharkFollowOracleTests(FollowCases cases) : IClassFixture<F
         return data;
     }
 
-    [Theory]
-    [MemberData(nameof(TsharkAnalysisOracleTests.CaptureFiles), MemberType = typeof(TsharkAnalysisOracleTests))]
-    public void Bundled_and_teaching_captures_follow_as_tshark(string name) => CompareEveryStream(Path.Combine(TestPaths.Captures, name));
+    /// <summary>The bundled and teaching captures that cannot join the combined one (<see cref="CombinedCapture.CombinableFrames"/>).</summary>
+    public static TheoryData<string> BundledAlone()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in TsharkAnalysisOracleTests.CaptureFiles().Select(row => row.Data).Where(name => !Combinable(Path.Combine(TestPaths.Captures, name))))
+            data.Add(name);
+        return data;
+    }
+
+    private static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
 
     [Theory]
-    [MemberData(nameof(PeerCaptures))]
-    public void Peer_captures_follow_as_tshark(string name)
+    [MemberData(nameof(BundledAlone))]
+    public void Bundled_and_teaching_captures_follow_as_tshark(string name) => CompareEveryStream(Path.Combine(TestPaths.Captures, name));
+
+    /// <summary>
+    /// The other bundled and teaching captures as one combined capture (<see cref="CombinedCapture"/>): every stream of
+    /// all of them in one tshark run instead of one a capture. Streams that meet again in another file (the same
+    /// addresses and ports) are followed as tshark joins them.
+    /// </summary>
+    [Fact]
+    public void Bundled_and_teaching_captures_combined_follow_as_tshark()
     {
-        var path = Path.Combine(TestPaths.PeerCorpus, name);
-        if (!File.Exists(path))
-            Assert.Skip($"{path} is missing (the peer corpus is read from ../shared/captures/peer-packetnet)");
-        CompareEveryStream(path);
+        var files = TsharkAnalysisOracleTests.CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(Combinable).ToList();
+        var combined = CombinedCapture.Write("follow-bundled", files, _ => true);
+        Assert.True(combined.Files == files.Count && combined.Files >= 20, $"{combined.Files} of {files.Count} captures combined");
+        CompareEveryStream(combined.Path);
+    }
+
+    /// <summary>The peer captures of <see cref="PeerSubset"/>, combined as <see cref="Bundled_and_teaching_captures_combined_follow_as_tshark"/>'s are; any that cannot join, alone.</summary>
+    [Fact]
+    public void Peer_captures_follow_as_tshark()
+    {
+        TestPaths.SkipUnlessPeerCorpus();
+        var files = PeerSubset.Select(name => Path.Combine(TestPaths.PeerCorpus, name)).ToList();
+        var together = files.Where(Combinable).ToList();
+        CompareEveryStream(CombinedCapture.Write("follow-peer", together, _ => true).Path);
+        foreach (var alone in files.Except(together))
+            CompareEveryStream(alone);
     }
 
     [Theory]
