@@ -53,9 +53,34 @@ public sealed class TsharkTablesOracleTests
 
     public static TheoryData<string> CaptureFiles() => TsharkComparison.CapturesIn(".", "tables", "tcp-analysis");
 
+    /// <summary>The bundled captures that cannot join the combined one (<see cref="CombinedCapture.CombinableFrames"/>).</summary>
+    public static TheoryData<string> CapturesAlone()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in CaptureFiles().Select(row => row.Data).Where(name => !Combinable(Path.Combine(TestPaths.Captures, name))))
+            data.Add(name);
+        return data;
+    }
+
+    internal static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
+
     [Theory]
-    [MemberData(nameof(CaptureFiles))]
+    [MemberData(nameof(CapturesAlone))]
     public void Bundled_table_and_teaching_captures_agree_with_tshark(string name) => CompareWithTshark(Path.Combine(TestPaths.Captures, name));
+
+    /// <summary>
+    /// The other bundled, table and teaching captures as one combined capture (<see cref="CombinedCapture"/>): the tables
+    /// and expert counts over all their frames, two tshark starts instead of two a capture. Conversations that meet
+    /// again in another file are one conversation to both tools.
+    /// </summary>
+    [Fact]
+    public void Bundled_table_and_teaching_captures_combined_agree_with_tshark()
+    {
+        var files = CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(Combinable).ToList();
+        var combined = CombinedCapture.Write("tables-bundled", files, _ => true);
+        Assert.True(combined.Files == files.Count && combined.Files >= 20, $"{combined.Files} of {files.Count} captures combined");
+        CompareWithTshark(combined.Path);
+    }
 
     [Theory]
     [MemberData(nameof(TsharkAnalysisOracleTests.Seeds), RandomCaptures, MemberType = typeof(TsharkAnalysisOracleTests))]
@@ -218,14 +243,12 @@ public sealed class TsharkTablesOracleTests
 /// </summary>
 public sealed class TsharkTablesPeerOracleTests
 {
-    private static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
-
     [Fact]
     public void Peer_captures_agree_with_tshark()
     {
         TestPaths.SkipUnlessPeerCorpus();
         var files = TsharkComparison.DecodedPeerFiles().Select(row => Path.Combine(TestPaths.PeerCorpus, row.Data)).ToList();
-        var together = files.Where(Combinable).ToList();
+        var together = files.Where(TsharkTablesOracleTests.Combinable).ToList();
         var combined = CombinedCapture.Write("tables-peer", together, _ => true);
         Assert.True(combined.Files == together.Count && combined.Files >= 40, $"{combined.Files} of {files.Count} peer captures combined");
         TsharkTablesOracleTests.CompareWithTshark(combined.Path, expertInTablesRun: true);
