@@ -170,21 +170,45 @@ internal static class TsharkComparison
     public static string[]? SharedLines(string path, IReadOnlyList<string> fields) =>
         SharedRun.Covers(path, fields) ? SharedRun.Lines(ExternalTool.Require("tshark", "tshark"), path, fields) : null;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TsharkFilterBatch>> FilterBatches = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(TsharkFilterBatch Batch, CombinedCapture? Combined)>> FilterBatches =
+        new(StringComparer.Ordinal);
 
     /// <summary>
     /// The frames tshark selects with <paramref name="filter"/> in <paramref name="path"/>, from one Lua pass
-    /// (<see cref="TsharkFilterBatch"/>) per test method and capture over every string the method's theory rows hold (a
-    /// capture's name among them is an expression tshark refuses, which costs nothing), instead of one <c>tshark -Y</c>
-    /// a row; null when the running test is no theory, or tshark refused the expression (the caller's own run then says why).
+    /// (<see cref="TsharkFilterBatch"/>) per test method over every string the method's theory rows hold (a capture's
+    /// name among them is an expression tshark refuses, which costs nothing), instead of one <c>tshark -Y</c> a row; null
+    /// when the running test is no theory, or tshark refused the expression (the caller's own run then says why).
     /// </summary>
+    /// <remarks>
+    /// The captures the rows name in <paramref name="path"/>'s folder that can join a <see cref="CombinedCapture"/> are
+    /// read in one pass over their combined frames (the pseudo-link oracle's 40 captures: one start instead of 40, each
+    /// evaluating all the method's expressions); a capture that cannot join gets a pass of its own.
+    /// </remarks>
     private static HashSet<long>? BatchedSelection(string tshark, string path, string filter)
     {
         if (TestContext.Current.TestMethod is not Xunit.v3.IXunitTestMethod { Method: var method })
             return null;
-        string key = $"{method.DeclaringType?.FullName}.{method.Name}|{Path.GetFullPath(path)}";
-        var batch = FilterBatches.GetOrAdd(key, _ => new Lazy<TsharkFilterBatch>(() => TsharkFilterBatch.Run(tshark, path, StringArguments(method)))).Value;
-        return batch.Answers(filter) ? batch.Frames(filter) : null;
+        string full = Path.GetFullPath(path), folder = Path.GetDirectoryName(full)!;
+        bool combinable = CombinedCapture.CombinableFrames(full, int.MaxValue) is not null;
+        string key = $"{method.DeclaringType?.FullName}.{method.Name}|{(combinable ? folder + Path.DirectorySeparatorChar : full)}";
+        var (batch, combined) = FilterBatches.GetOrAdd(key, _ => new Lazy<(TsharkFilterBatch, CombinedCapture?)>(() =>
+        {
+            var strings = StringArguments(method);
+            if (!combinable)
+                return (TsharkFilterBatch.Run(tshark, full, strings), null);
+            var captures = strings.Where(s => s.EndsWith(".pcap", StringComparison.Ordinal)).Select(name => Path.Combine(folder, name))
+                .Append(full).Distinct(StringComparer.Ordinal).Where(File.Exists)
+                .Where(file => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null).Order(StringComparer.Ordinal).ToList();
+            var capture = CombinedCapture.Write("filter-batch", captures, _ => true);
+            return (TsharkFilterBatch.Run(tshark, capture.Path, strings), capture);
+        })).Value;
+        if (!batch.Answers(filter))
+            return null;
+        var frames = batch.Frames(filter)!;
+        if (combined is null)
+            return frames;
+        var (first, count) = combined.PartOf(full)!.Value;
+        return frames.Where(n => n > first && n <= first + count).Select(n => n - first).ToHashSet();
     }
 
     private static List<string> StringArguments(System.Reflection.MethodInfo method)
