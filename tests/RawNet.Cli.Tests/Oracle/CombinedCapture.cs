@@ -27,7 +27,10 @@ internal sealed class CombinedCapture
     public long Frames => _origins.Count;
 
     /// <summary>"frame N = FILE frame M", for a message.</summary>
-    public string Origin(long number) => $"frame {number} = {_origins[(int)number - 1].File} frame {_origins[(int)number - 1].Number}";
+    public string Origin(long number) => $"frame {number} = {System.IO.Path.GetFileName(_origins[(int)number - 1].File)} frame {_origins[(int)number - 1].Number}";
+
+    /// <summary>The file (full path) frame <paramref name="number"/> (from 1) came from, and its number there.</summary>
+    public (string File, long Number) OriginOf(long number) => _origins[(int)number - 1];
 
     /// <summary>
     /// Where <paramref name="file"/>'s frames are: the index of its first (0 for the combined file's first frame) and how
@@ -64,7 +67,7 @@ internal sealed class CombinedCapture
                     if (!interfaces.TryGetValue(metadata.LinkType, out int id))
                         interfaces.Add(metadata.LinkType, id = writer.AddInterface(metadata.LinkType));
                     writer.Write(metadata with { InterfaceId = id, Direction = PacketDirection.Unknown }, frame.Data);
-                    combined._origins.Add((System.IO.Path.GetFileName(file), number));
+                    combined._origins.Add((System.IO.Path.GetFullPath(file), number));
                 }
             }
             catch (CaptureFileException)

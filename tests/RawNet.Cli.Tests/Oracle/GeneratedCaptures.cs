@@ -81,11 +81,39 @@ internal static class GeneratedCaptures
     public static IReadOnlyList<string>? SharedFields(string path) =>
         MadeFor(path) is { } made && FieldsCompared.TryGetValue(made.Generator, out var fields) ? fields : null;
 
-    /// <summary>" (seed S, its frame F)" for frame <paramref name="frame"/> of a damaged capture; empty for any other file.</summary>
-    public static string Describe(string path, int frame) =>
-        MadeFor(path) is { } made && made.FramesPerSeed.TryGetValue(Path.GetFileName(path), out int count) && count > 0
+    /// <summary>
+    /// " (seed S, its frame F)" for frame <paramref name="frame"/> of a damaged capture, " (FILE, seed S, its frame F)" for
+    /// one of <see cref="Combined"/>'s; empty for any other file.
+    /// </summary>
+    public static string Describe(string path, int frame)
+    {
+        if (CombinedOnes.TryGetValue(Path.GetFullPath(path), out var combined) && frame >= 1 && frame <= combined.Frames)
+        {
+            var (file, number) = combined.OriginOf(frame);
+            string seed = Describe(file, (int)number);
+            return seed.Length == 0 ? $" ({Path.GetFileName(file)} frame {number})" : $" ({Path.GetFileName(file)},{seed[1..].TrimStart('(')}";
+        }
+        return MadeFor(path) is { } made && made.FramesPerSeed.TryGetValue(Path.GetFileName(path), out int count) && count > 0
             ? $" (seed {(frame - 1) / count + 1}, its frame {(frame - 1) % count + 1})"
             : "";
+    }
+
+    private static readonly ConcurrentDictionary<string, CombinedCapture> CombinedOnes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="files"/> (damaged captures of one generator that <see cref="CombinedCapture.CombinableFrames"/>
+    /// lets join) in one <see cref="CombinedCapture"/>: an oracle then starts tshark once for all of them rather than once
+    /// a file. <see cref="Describe"/> names each frame's file, seed and frame.
+    /// </summary>
+    public static string Combined(string label, IEnumerable<string> files)
+    {
+        var combined = CombinedCapture.Write(label, files, _ => true);
+        CombinedOnes[Path.GetFullPath(combined.Path)] = combined;
+        return combined.Path;
+    }
+
+    /// <summary>Whether <paramref name="file"/> can join a <see cref="Combined"/> capture.</summary>
+    public static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
 
     private static Made? MadeFor(string path)
     {

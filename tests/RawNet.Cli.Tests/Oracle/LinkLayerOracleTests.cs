@@ -244,13 +244,20 @@ public sealed class LinkLayerOracleTests
     {
         var files = GeneratedCaptures.Damaged(Script);
         Assert.NotEmpty(files);
+        // the files tshark reads, by the fields compared: each list's combinable files in one combined capture (one tshark
+        // start instead of one a file), the others alone
+        foreach (var byFields in files.Where(CaptureLinkTypes.TsharkReadsAll).GroupBy(DamagedFields))
+        {
+            var together = byFields.Where(GeneratedCaptures.Combinable).ToList();
+            if (together.Count > 1)
+                TsharkComparison.AssertSameFields(GeneratedCaptures.Combined("link-damaged", together), byFields.Key, 1);
+            foreach (var file in byFields.Except(together.Count > 1 ? together : []))
+                TsharkComparison.AssertSameFields(file, byFields.Key, 1);
+        }
         foreach (var file in files)
         {
             if (!CaptureLinkTypes.TsharkReadsAll(file))
                 AssertSameFieldsAsTsharkReadsTheirEquivalent(file, LinkFields);
-            else
-                TsharkComparison.AssertSameFields(file, CarriesLlc(file)
-                ? [.. LinkFields, .. LlcFields, .. IsBridged(file) ? BridgedFields : [], .. IsGarp(file) ? GarpDataFields : []] : LinkFields, 1);
             foreach (var mode in new[] { "", "-v" })
                 TcpdumpComparison.AssertSummariesEqual(file, mode, comparedUpTo: PppProtocolsTcpdumpDecodes);
         }
@@ -868,6 +875,10 @@ public sealed class LinkLayerOracleTests
             "fr:tr:llc:ip", "fr:fddi:llc:ip", "fr:stp", "fr:data", "\t0xdeadbeef\t", "Malformed", "size limited" })
             Assert.Contains(value, frBridged.StdOut);
     }
+
+    /// <summary>The fields compared on a damaged file: the link layers', and LLC's, bridged Ethernet's and GARP's where it carries them.</summary>
+    private static string[] DamagedFields(string file) => CarriesLlc(file)
+        ? [.. LinkFields, .. LlcFields, .. IsBridged(file) ? BridgedFields : [], .. IsGarp(file) ? GarpDataFields : []] : LinkFields;
 
     private static bool IsBridged(string file) => Path.GetFileName(file) is "llc-bridged.pcap" or "atm-bridged.pcap" or "frelay-bridged.pcap";
 
