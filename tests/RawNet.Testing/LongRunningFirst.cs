@@ -16,8 +16,9 @@ public sealed class LongRunningAttribute : Attribute;
 /// rest after them in xUnit's default order (random from run to run).
 /// </summary>
 /// <remarks>
-/// <para>The tests of one class run one after another, and classes run two at a time on CI's two cores (xUnit's
-/// conservative algorithm: a semaphore of two around each collection). In xUnit's random order a class of a minute or
+/// <para>The tests of one class run one after another, and classes run a few at a time (xUnit's conservative algorithm:
+/// a semaphore of <c>maxParallelThreads</c> around each collection, two on CI's two cores by default, four where an
+/// assembly's xunit.runner.json asks for "2x"). In xUnit's random order a class of a minute or
 /// more sometimes started last and ran alone at the end with one core idle: CI's time moved by 50 seconds between runs
 /// of nearly the same commit. Long classes first is the longest-first schedule: the short classes then fill both cores
 /// to the end.</para>
@@ -25,7 +26,7 @@ public sealed class LongRunningAttribute : Attribute;
 /// from a pool thread, so into that thread's own queue, which the pool runs from its end while idle threads steal from
 /// its front), and the semaphore serves them in the order they reach it. Two fresh-clone runs on 2026-12-07 started the
 /// front of the order first in one and last in the other. So the longest classes are also cut into collections of
-/// under about a minute (the peer corpus's halves of the expert tree, trailer and tables oracles, the pseudo-links'
+/// under about a minute (the peer corpus's halves of the expert tree and trailer oracles, the pseudo-links'
 /// damaged headers): whichever starts last, none runs alone for long.</para>
 /// </remarks>
 public sealed class LongRunningFirst : ITestCollectionOrderer
