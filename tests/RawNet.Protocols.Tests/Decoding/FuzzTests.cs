@@ -5,7 +5,7 @@ using RawNet.Testing;
 namespace RawNet.Protocols.Tests.Decoding;
 
 /// <summary>
-/// Seeded random and mutated input (600,000 decodes, about 2 s): whatever the bytes, lengths and link type, decoding never throws, stays within
+/// Seeded random and mutated input (350,000 decodes, every field of each read and formatted: about 10 s of CPU): whatever the bytes, lengths and link type, decoding never throws, stays within
 /// <see cref="DecodedPacket.MaxLayers"/>, keeps every layer inside its buffer, and every field of every layer reads and
 /// formats without throwing.
 /// </summary>
@@ -64,7 +64,7 @@ public class FuzzTests
         var started = ThreadCpuClock.Now();
         int decodes = 0, reassembled = 0;
         var outcomes = new int[4];
-        for (; decodes < 400_000; decodes++)
+        for (; decodes < 150_000; decodes++)
         {
             var sample = samples[random.Next(samples.Count)];
             int length = sample.Data.Length;
