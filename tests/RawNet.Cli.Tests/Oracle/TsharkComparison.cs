@@ -258,7 +258,8 @@ internal static class TsharkComparison
     /// One tshark run per bundled or peer capture for all the fields the per-capture field oracles compare (decoding,
     /// analysis, payloads, undissected data, the columns oracle's protocols and columns, the link layers', 802.11's,
     /// DNS's and HTTP's, the frame, Ethernet and IP fields beside the header's, the transport fields, TCP reassembly's,
-    /// the expert fields, the named expert items, the pcapng frame fields, whether the expert tree has anything to compare), and per damaged capture for the fields its
+    /// the expert fields, the named expert items, the pcapng frame fields, whether the expert tree has anything to compare,
+    /// ICMPv6's and IP reassembly's), and per damaged capture for the fields its
     /// oracles compare (<see cref="GeneratedCaptures.SharedFields"/>), shared by their test classes: a field's value does
     /// not depend on which other fields are printed, and tshark's start-up and dissection were most of CI's time.
     /// </summary>
@@ -282,7 +283,7 @@ internal static class TsharkComparison
                 .Union(TsharkLinkIpFieldsOracleTests.FrameEthernetFields).Union(TsharkLinkIpFieldsOracleTests.IpFields)
                 .Union(TsharkTransportFieldsOracleTests.Fields).Union(TcpReassemblyOracleTests.Fields)
                 .Union(ExpertFieldsOracleTests.Fields).Union(ExpertNamedFieldsOracleTests.Fields).Union(PcapNgFrameOracleTests.Fields)
-                .Union(ExpertTreeOracleTests.PresenceFields),
+                .Union(ExpertTreeOracleTests.PresenceFields).Union(Icmpv6OracleTests.Fields).Union(IpReassemblyOracleTests.Fields),
         ];
 
         /// <summary>The statuses of the checksums the run verifies, which verification turns from Unverified to Good or Bad.</summary>
