@@ -80,6 +80,9 @@ internal sealed class CombinedCapture
         return combined;
     }
 
+    /// <summary>Whether <paramref name="file"/>'s frames can join others' in a combined capture, whatever their number (<see cref="CombinableFrames"/>).</summary>
+    public static bool Combinable(string file) => CombinableFrames(file, int.MaxValue) is not null;
+
     /// <summary>
     /// The number of frames of <paramref name="file"/> when its frames can join others' in a combined capture and mean
     /// the same there; null when copying would change what either tool shows, or it has more than <paramref

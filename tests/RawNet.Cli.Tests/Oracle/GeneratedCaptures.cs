@@ -112,9 +112,6 @@ internal static class GeneratedCaptures
         return combined.Path;
     }
 
-    /// <summary>Whether <paramref name="file"/> can join a <see cref="Combined"/> capture.</summary>
-    public static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
-
     private static Made? MadeFor(string path)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";

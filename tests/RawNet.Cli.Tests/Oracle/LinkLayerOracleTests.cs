@@ -248,7 +248,7 @@ public sealed class LinkLayerOracleTests
         // start instead of one a file), the others alone
         foreach (var byFields in files.Where(CaptureLinkTypes.TsharkReadsAll).GroupBy(DamagedFields))
         {
-            var together = byFields.Where(GeneratedCaptures.Combinable).ToList();
+            var together = byFields.Where(CombinedCapture.Combinable).ToList();
             if (together.Count > 1)
                 TsharkComparison.AssertSameFields(GeneratedCaptures.Combined("link-damaged", together), byFields.Key, 1);
             foreach (var file in byFields.Except(together.Count > 1 ? together : []))

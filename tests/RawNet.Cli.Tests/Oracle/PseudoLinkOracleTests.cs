@@ -703,7 +703,7 @@ public sealed class PseudoLinkDamagedOracleTests
         var files = GeneratedCaptures.Damaged(PseudoLinkOracleTests.Script);
         Assert.NotEmpty(files);
         // the combinable files in one combined capture (one tshark start instead of one a file), the others alone
-        var together = files.Where(GeneratedCaptures.Combinable).ToList();
+        var together = files.Where(CombinedCapture.Combinable).ToList();
         TsharkComparison.AssertSameFields(GeneratedCaptures.Combined("pseudo-link-damaged", together), PseudoLinkOracleTests.LinkFields, 1);
         foreach (var file in files)
         {

@@ -139,7 +139,7 @@ public sealed class TsharkColumnsOracleTests
         var files = GeneratedCaptures.Damaged(script);
         Assert.NotEmpty(files);
         // the combinable files in one combined capture (two tshark starts instead of two a file), the others alone
-        var together = files.Where(CaptureLinkTypes.TsharkReadsAll).Where(GeneratedCaptures.Combinable).ToList();
+        var together = files.Where(CaptureLinkTypes.TsharkReadsAll).Where(CombinedCapture.Combinable).ToList();
         Compare(GeneratedCaptures.Combined(Path.GetFileNameWithoutExtension(script) + "-damaged", together));
         foreach (var file in files.Where(CaptureLinkTypes.TsharkReadsAll).Except(together))
             Compare(file);
@@ -151,7 +151,7 @@ public sealed class TsharkColumnsOracleTests
         {
             // the files that can join a combined capture in one (two tshark starts instead of two a file), the others alone
             var files = Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal).ToList();
-            var together = files.Where(GeneratedCaptures.Combinable).ToList();
+            var together = files.Where(CombinedCapture.Combinable).ToList();
             Compare(GeneratedCaptures.Combined("info-cases", together));
             foreach (var file in files.Except(together))
                 Compare(file);

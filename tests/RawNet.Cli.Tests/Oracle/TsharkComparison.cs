@@ -189,7 +189,7 @@ internal static class TsharkComparison
         if (TestContext.Current.TestMethod is not Xunit.v3.IXunitTestMethod { Method: var method })
             return null;
         string full = Path.GetFullPath(path), folder = Path.GetDirectoryName(full)!;
-        bool combinable = CombinedCapture.CombinableFrames(full, int.MaxValue) is not null;
+        bool combinable = CombinedCapture.Combinable(full);
         string key = $"{method.DeclaringType?.FullName}.{method.Name}|{(combinable ? folder + Path.DirectorySeparatorChar : full)}";
         var (batch, combined) = FilterBatches.GetOrAdd(key, _ => new Lazy<(TsharkFilterBatch, CombinedCapture?)>(() =>
         {
@@ -198,7 +198,7 @@ internal static class TsharkComparison
                 return (TsharkFilterBatch.Run(tshark, full, strings), null);
             var captures = strings.Where(s => s.EndsWith(".pcap", StringComparison.Ordinal)).Select(name => Path.Combine(folder, name))
                 .Append(full).Distinct(StringComparer.Ordinal).Where(File.Exists)
-                .Where(file => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null).Order(StringComparer.Ordinal).ToList();
+                .Where(CombinedCapture.Combinable).Order(StringComparer.Ordinal).ToList();
             var capture = CombinedCapture.Write("filter-batch", captures, _ => true);
             return (TsharkFilterBatch.Run(tshark, capture.Path, strings), capture);
         })).Value;

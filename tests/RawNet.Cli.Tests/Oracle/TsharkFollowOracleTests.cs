@@ -46,12 +46,10 @@ public sealed class TsharkFollowOracleTests(FollowCases cases) : IClassFixture<F
     public static TheoryData<string> BundledAlone()
     {
         var data = new TheoryData<string>();
-        foreach (var name in TsharkAnalysisOracleTests.CaptureFiles().Select(row => row.Data).Where(name => !Combinable(Path.Combine(TestPaths.Captures, name))))
+        foreach (var name in TsharkAnalysisOracleTests.CaptureFiles().Select(row => row.Data).Where(name => !CombinedCapture.Combinable(Path.Combine(TestPaths.Captures, name))))
             data.Add(name);
         return data;
     }
-
-    private static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
 
     [Theory]
     [MemberData(nameof(BundledAlone))]
@@ -65,7 +63,7 @@ public sealed class TsharkFollowOracleTests(FollowCases cases) : IClassFixture<F
     [Fact]
     public void Bundled_and_teaching_captures_combined_follow_as_tshark()
     {
-        var files = TsharkAnalysisOracleTests.CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(Combinable).ToList();
+        var files = TsharkAnalysisOracleTests.CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(CombinedCapture.Combinable).ToList();
         var combined = CombinedCapture.Write("follow-bundled", files, _ => true);
         Assert.True(combined.Files == files.Count && combined.Files >= 20, $"{combined.Files} of {files.Count} captures combined");
         CompareEveryStream(combined.Path);
@@ -77,7 +75,7 @@ public sealed class TsharkFollowOracleTests(FollowCases cases) : IClassFixture<F
     {
         TestPaths.SkipUnlessPeerCorpus();
         var files = PeerSubset.Select(name => Path.Combine(TestPaths.PeerCorpus, name)).ToList();
-        var together = files.Where(Combinable).ToList();
+        var together = files.Where(CombinedCapture.Combinable).ToList();
         CompareEveryStream(CombinedCapture.Write("follow-peer", together, _ => true).Path);
         foreach (var alone in files.Except(together))
             CompareEveryStream(alone);

@@ -57,12 +57,10 @@ public sealed class TsharkTablesOracleTests
     public static TheoryData<string> CapturesAlone()
     {
         var data = new TheoryData<string>();
-        foreach (var name in CaptureFiles().Select(row => row.Data).Where(name => !Combinable(Path.Combine(TestPaths.Captures, name))))
+        foreach (var name in CaptureFiles().Select(row => row.Data).Where(name => !CombinedCapture.Combinable(Path.Combine(TestPaths.Captures, name))))
             data.Add(name);
         return data;
     }
-
-    internal static bool Combinable(string file) => CombinedCapture.CombinableFrames(file, int.MaxValue) is not null;
 
     [Theory]
     [MemberData(nameof(CapturesAlone))]
@@ -76,7 +74,7 @@ public sealed class TsharkTablesOracleTests
     [Fact]
     public void Bundled_table_and_teaching_captures_combined_agree_with_tshark()
     {
-        var files = CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(Combinable).ToList();
+        var files = CaptureFiles().Select(row => Path.Combine(TestPaths.Captures, row.Data)).Where(CombinedCapture.Combinable).ToList();
         var combined = CombinedCapture.Write("tables-bundled", files, _ => true);
         Assert.True(combined.Files == files.Count && combined.Files >= 20, $"{combined.Files} of {files.Count} captures combined");
         CompareWithTshark(combined.Path);
@@ -248,7 +246,7 @@ public sealed class TsharkTablesPeerOracleTests
     {
         TestPaths.SkipUnlessPeerCorpus();
         var files = TsharkComparison.DecodedPeerFiles().Select(row => Path.Combine(TestPaths.PeerCorpus, row.Data)).ToList();
-        var together = files.Where(TsharkTablesOracleTests.Combinable).ToList();
+        var together = files.Where(CombinedCapture.Combinable).ToList();
         var combined = CombinedCapture.Write("tables-peer", together, _ => true);
         Assert.True(combined.Files == together.Count && combined.Files >= 40, $"{combined.Files} of {files.Count} peer captures combined");
         TsharkTablesOracleTests.CompareWithTshark(combined.Path, expertInTablesRun: true);
